@@ -1,0 +1,1 @@
+print("jobmatch-bench: not yet")

@@ -1,0 +1,66 @@
+// swift-tools-version:6.0
+//
+// JobMatch: a job-matching engine with competency profiling for Danish municipalities.
+// No third-party packages: the standard library, Foundation, Dispatch, XCTest, and the
+// machine's libsqlite3 through the `CSQLite` system-library target.
+import PackageDescription
+import Foundation
+
+/// The CPU the optimised targets are compiled for. The SIMD kernel needs the machine's vector
+/// instructions (FMA, AVX2/AVX-512) or Swift lowers every lane of `addingProduct` to a call of
+/// `fmaf`. Set `JOBMATCH_TARGET_CPU` to another LLVM CPU name (`x86-64-v3`, `znver4`, ...) or to
+/// `portable` for a build that runs on any x86-64 machine.
+let targetCPU: String? = {
+    let requested = ProcessInfo.processInfo.environment["JOBMATCH_TARGET_CPU"] ?? "native"
+    if requested.isEmpty || requested == "portable" { return nil }
+    #if arch(x86_64) || arch(arm64)
+    return requested
+    #else
+    return nil
+    #endif
+}()
+
+let fastSettings: [SwiftSetting] = targetCPU.map { [.unsafeFlags(["-target-cpu", $0])] } ?? []
+
+let package = Package(
+    name: "JobMatch",
+    products: [
+        .library(name: "JobMatch", targets: ["JobMatch"]),
+        .executable(name: "jobmatch", targets: ["jobmatch"]),
+        .executable(name: "jobmatch-bench", targets: ["jobmatch-bench"]),
+    ],
+    targets: [
+        // System SQLite (Debian: libsqlite3-dev).
+        .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", providers: [.apt(["libsqlite3-dev"])]),
+
+        // The stages a profile flows through, one module each; data flows one way.
+        .target(name: "JobMatchModel", swiftSettings: fastSettings),
+        .target(name: "JobMatchText", swiftSettings: fastSettings),
+        .target(name: "JobMatchTaxonomy", dependencies: ["JobMatchModel", "JobMatchText"], swiftSettings: fastSettings),
+        .target(name: "JobMatchScoring", dependencies: ["JobMatchModel", "JobMatchTaxonomy"], swiftSettings: fastSettings),
+        .target(name: "JobMatchKernel", dependencies: ["JobMatchScoring"], swiftSettings: fastSettings),
+        .target(name: "JobMatchImport", dependencies: ["JobMatchModel"], swiftSettings: fastSettings),
+        .target(name: "JobMatchStore", dependencies: ["JobMatchModel", "CSQLite"], swiftSettings: fastSettings),
+        // The umbrella library: re-exports the stages and adds the engine and the Corpus loader.
+        .target(
+            name: "JobMatch",
+            dependencies: ["JobMatchModel", "JobMatchText", "JobMatchTaxonomy", "JobMatchScoring",
+                           "JobMatchKernel", "JobMatchImport", "JobMatchStore"],
+            swiftSettings: fastSettings),
+        // The command-line tool, a thin shell over the library.
+        .executableTarget(name: "jobmatch", dependencies: ["JobMatch"], swiftSettings: fastSettings),
+        // The benchmark suite.
+        .executableTarget(name: "jobmatch-bench", dependencies: ["JobMatch"], path: "Benchmarks/jobmatch-bench",
+                          swiftSettings: fastSettings),
+
+        .testTarget(name: "JobMatchModelTests", dependencies: ["JobMatchModel"]),
+        .testTarget(name: "JobMatchTextTests", dependencies: ["JobMatchText"]),
+        .testTarget(name: "JobMatchTaxonomyTests", dependencies: ["JobMatch"]),
+        .testTarget(name: "JobMatchScoringTests", dependencies: ["JobMatch"]),
+        .testTarget(name: "JobMatchKernelTests", dependencies: ["JobMatch"]),
+        .testTarget(name: "JobMatchImportTests", dependencies: ["JobMatch"]),
+        .testTarget(name: "JobMatchStoreTests", dependencies: ["JobMatch"]),
+        .testTarget(name: "JobMatchTests", dependencies: ["JobMatch"]),
+        .testTarget(name: "jobmatchCLITests", dependencies: ["JobMatch"]),
+    ]
+)

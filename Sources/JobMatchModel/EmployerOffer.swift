@@ -1,0 +1,149 @@
+/// An employer that offers placements.
+public struct Employer: Sendable, Hashable, Codable {
+    /// The company's name.
+    public var name: String
+    /// The company's CVR number (checked with modulus 11).
+    public var cvr: CVR
+
+    /// Creates an employer.
+    public init(name: String, cvr: CVR) {
+        self.name = name
+        self.cvr = cvr
+    }
+}
+
+/// A placement an employer offers: a company internship, a wage-subsidy job, an IGU position or
+/// an ordinary job.
+///
+/// Competencies are listed as the employer wrote them (`mustHave`, `niceToHave`): free text in
+/// Danish or English, or taxonomy concept ids. The text pipeline maps them onto the taxonomy.
+public struct EmployerOffer: Sendable, Hashable, Codable, Identifiable, Validatable {
+    /// The offer's id. Imports derive it from the CVR and the employer's reference when absent.
+    public var id: String
+    /// The employer.
+    public var employer: Employer
+    /// The employer's own reference for the offer (with the CVR it identifies the offer).
+    public var employerReference: String?
+    /// Kind of placement.
+    public var kind: PlacementKind
+    /// Title, usually Danish (`Rengøringsassistent til hotel`).
+    public var title: String
+    /// Description as the employer wrote it.
+    public var description: String
+    /// Competencies the person must have.
+    public var mustHave: [String]
+    /// Competencies that count in the person's favour.
+    public var niceToHave: [String]
+    /// Lowest Danish level the workplace accepts (`nil`: no requirement).
+    public var minimumDanish: LanguageLevel?
+    /// Whether English works as the everyday language of the workplace.
+    public var englishWorkplace: Bool
+    /// Licences the person must hold.
+    public var licencesRequired: [Licence]
+    /// Demands of the work that a person's limitation can rule out.
+    public var demands: [WorkDemand]
+    /// Hours a week.
+    public var hoursPerWeek: Double?
+    /// Whether the job has evening, night or weekend shifts.
+    public var shiftWork: Bool
+    /// First day of the placement.
+    public var startDate: Day
+    /// Length in weeks (`nil`: permanent).
+    public var durationWeeks: Int?
+    /// Number of places (slots).
+    public var places: Int
+    /// Places already filled.
+    public var placesFilled: Int
+    /// Whether a workplace mentor is available.
+    public var mentor: Bool
+    /// The workplace.
+    public var workplace: Location
+    /// The sector, as a taxonomy sector id; inferred from the title when absent.
+    public var sector: String?
+
+    /// Creates an offer.
+    public init(id: String, employer: Employer, employerReference: String? = nil, kind: PlacementKind,
+                title: String, description: String = "", mustHave: [String] = [], niceToHave: [String] = [],
+                minimumDanish: LanguageLevel? = nil, englishWorkplace: Bool = false, licencesRequired: [Licence] = [],
+                demands: [WorkDemand] = [], hoursPerWeek: Double? = nil, shiftWork: Bool = false, startDate: Day,
+                durationWeeks: Int? = nil, places: Int = 1, placesFilled: Int = 0, mentor: Bool = false,
+                workplace: Location, sector: String? = nil) {
+        self.id = id
+        self.employer = employer
+        self.employerReference = employerReference
+        self.kind = kind
+        self.title = title
+        self.description = description
+        self.mustHave = mustHave
+        self.niceToHave = niceToHave
+        self.minimumDanish = minimumDanish
+        self.englishWorkplace = englishWorkplace
+        self.licencesRequired = licencesRequired
+        self.demands = demands
+        self.hoursPerWeek = hoursPerWeek
+        self.shiftWork = shiftWork
+        self.startDate = startDate
+        self.durationWeeks = durationWeeks
+        self.places = places
+        self.placesFilled = placesFilled
+        self.mentor = mentor
+        self.workplace = workplace
+        self.sector = sector
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, employer, employerReference, kind, title, description, mustHave, niceToHave, minimumDanish
+        case englishWorkplace, licencesRequired, demands, hoursPerWeek, shiftWork, startDate, durationWeeks
+        case places, placesFilled, mentor, workplace, sector
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        employer = try c.decode(Employer.self, forKey: .employer)
+        employerReference = try c.decodeIfPresent(String.self, forKey: .employerReference)
+        kind = try c.decode(PlacementKind.self, forKey: .kind)
+        title = try c.decode(String.self, forKey: .title)
+        description = try c.decodeIfPresent(String.self, forKey: .description) ?? ""
+        mustHave = try c.decodeIfPresent([String].self, forKey: .mustHave) ?? []
+        niceToHave = try c.decodeIfPresent([String].self, forKey: .niceToHave) ?? []
+        minimumDanish = try c.decodeIfPresent(LanguageLevel.self, forKey: .minimumDanish)
+        englishWorkplace = try c.decodeIfPresent(Bool.self, forKey: .englishWorkplace) ?? false
+        licencesRequired = try c.decodeIfPresent([Licence].self, forKey: .licencesRequired) ?? []
+        demands = try c.decodeIfPresent([WorkDemand].self, forKey: .demands) ?? []
+        hoursPerWeek = try c.decodeIfPresent(Double.self, forKey: .hoursPerWeek)
+        shiftWork = try c.decodeIfPresent(Bool.self, forKey: .shiftWork) ?? false
+        startDate = try c.decode(Day.self, forKey: .startDate)
+        durationWeeks = try c.decodeIfPresent(Int.self, forKey: .durationWeeks)
+        places = try c.decodeIfPresent(Int.self, forKey: .places) ?? 1
+        placesFilled = try c.decodeIfPresent(Int.self, forKey: .placesFilled) ?? 0
+        mentor = try c.decodeIfPresent(Bool.self, forKey: .mentor) ?? false
+        workplace = try c.decode(Location.self, forKey: .workplace)
+        sector = try c.decodeIfPresent(String.self, forKey: .sector)
+    }
+
+    /// Places still open.
+    public var freePlaces: Int { max(0, places - placesFilled) }
+
+    public func validationErrors() -> [FieldError] {
+        var e: [FieldError] = []
+        if id.trimmingCharactersInWhitespace().isEmpty { e.append(FieldError(field: "id", message: "is empty")) }
+        if employer.name.trimmingCharactersInWhitespace().isEmpty { e.append(FieldError(field: "employer.name", message: "is empty")) }
+        if title.trimmingCharactersInWhitespace().isEmpty { e.append(FieldError(field: "title", message: "is empty")) }
+        if places < 1 { e.append(FieldError(field: "places", message: "\(places) is less than 1")) }
+        if placesFilled < 0 || placesFilled > places {
+            e.append(FieldError(field: "placesFilled", message: "\(placesFilled) is not between 0 and places (\(places))"))
+        }
+        if let h = hoursPerWeek, !(1...60).contains(h) {
+            e.append(FieldError(field: "hoursPerWeek", message: "\(h) is not a plausible number of hours a week (1-60)"))
+        }
+        if let d = durationWeeks, !(1...520).contains(d) {
+            e.append(FieldError(field: "durationWeeks", message: "\(d) is not a plausible duration in weeks (1-520)"))
+        }
+        if workplace.postcode == nil && workplace.coordinates == nil {
+            e.append(FieldError(field: "workplace", message: "needs a postcode or coordinates"))
+        }
+        e += workplace.validationErrors().map { $0.nested(under: "workplace") }
+        return e
+    }
+}

@@ -1,0 +1,95 @@
+import JobMatchModel
+
+/// One competency an offer asks for, resolved to a taxonomy concept.
+public struct Requirement: Sendable, Hashable, Codable {
+    /// Concept index in the taxonomy.
+    public var concept: Int32
+    /// Must-have (true) or nice-to-have.
+    public var mustHave: Bool
+    /// The phrase the employer wrote.
+    public var text: String
+
+    /// Creates a requirement.
+    public init(concept: Int32, mustHave: Bool, text: String = "") {
+        self.concept = concept
+        self.mustHave = mustHave
+        self.text = text
+    }
+}
+
+/// The scoring view of an employer offer: requirements resolved to concepts, constraint
+/// attributes as numbers and masks, and the per-requirement point weights the score uses.
+public struct MatchableOffer: Sendable, Hashable {
+    /// The offer's id.
+    public var id: String
+    /// Requirements, one per concept (must-have wins over nice-to-have), sorted by concept index.
+    public let requirements: [Requirement]
+    /// Points each requirement is worth at full credit (`ScoringPolicy.coveragePoints` split by
+    /// weight), in the order of `requirements`.
+    public let points: [Float]
+    /// Phrases of the offer that matched no concept (shown, not scored).
+    public var unresolved: [String]
+    /// Required licences, as a `Licence` bit mask.
+    public var licenceMask: UInt32
+    /// Demands of the work, as a `WorkDemand` bit mask.
+    public var demandMask: UInt32
+    /// Minimum Danish level (`LanguageLevel.rawValue`, 0 for none).
+    public var minimumDanish: Int32
+    /// Whether English works at the workplace.
+    public var englishWorkplace: Bool
+    /// The offer's sector as a bit of the taxonomy's sector list; 0 when unknown.
+    public var sectorBit: UInt64
+    /// Whether the job has shift work.
+    public var shiftWork: Bool
+    /// Workplace latitude and longitude, when known.
+    public var workplace: (lat: Float, lon: Float)?
+    /// Start date (`Day.ordinal`).
+    public var startDate: Int32
+    /// Places still open.
+    public var freePlaces: Int32
+
+    /// Creates a scoring view; requirements are deduplicated by concept and sorted.
+    public init(id: String, requirements: [Requirement], unresolved: [String] = [], licenceMask: UInt32 = 0,
+                demandMask: UInt32 = 0, minimumDanish: Int32 = 0, englishWorkplace: Bool = false,
+                sectorBit: UInt64 = 0, shiftWork: Bool = false, workplace: (lat: Float, lon: Float)? = nil,
+                startDate: Int32 = .max, freePlaces: Int32 = 1) {
+        self.id = id
+        var byConcept: [Int32: Requirement] = [:]
+        for r in requirements {
+            if let old = byConcept[r.concept], old.mustHave || !r.mustHave { continue }
+            byConcept[r.concept] = r
+        }
+        let sorted = byConcept.values.sorted { $0.concept < $1.concept }
+        self.requirements = sorted
+        self.points = MatchableOffer.points(for: sorted)
+        self.unresolved = unresolved
+        self.licenceMask = licenceMask
+        self.demandMask = demandMask
+        self.minimumDanish = minimumDanish
+        self.englishWorkplace = englishWorkplace
+        self.sectorBit = sectorBit
+        self.shiftWork = shiftWork
+        self.workplace = workplace
+        self.startDate = startDate
+        self.freePlaces = freePlaces
+    }
+
+    /// The point weights of a requirement list: must-have 2, nice-to-have 1, scaled so that full
+    /// credit on everything is `ScoringPolicy.coveragePoints`; rounded once to Float.
+    public static func points(for requirements: [Requirement]) -> [Float] {
+        let total = requirements.reduce(0.0) { $0 + ($1.mustHave ? ScoringPolicy.mustHaveWeight : ScoringPolicy.niceToHaveWeight) }
+        guard total > 0 else { return [] }
+        return requirements.map {
+            Float(($0.mustHave ? ScoringPolicy.mustHaveWeight : ScoringPolicy.niceToHaveWeight) * ScoringPolicy.coveragePoints / total)
+        }
+    }
+
+    public static func == (a: MatchableOffer, b: MatchableOffer) -> Bool {
+        a.id == b.id && a.requirements == b.requirements && a.unresolved == b.unresolved && a.licenceMask == b.licenceMask
+            && a.demandMask == b.demandMask && a.minimumDanish == b.minimumDanish && a.englishWorkplace == b.englishWorkplace
+            && a.sectorBit == b.sectorBit && a.shiftWork == b.shiftWork && a.workplace?.lat == b.workplace?.lat
+            && a.workplace?.lon == b.workplace?.lon && a.startDate == b.startDate && a.freePlaces == b.freePlaces
+    }
+
+    public func hash(into h: inout Hasher) { h.combine(id); h.combine(requirements) }
+}

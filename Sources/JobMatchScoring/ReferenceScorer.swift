@@ -1,0 +1,185 @@
+import JobMatchModel
+import JobMatchTaxonomy
+
+/// The plain, obviously-correct scorer: one pair at a time, straight from the definitions in
+/// `ScoringPolicy` and `CreditRule`. It is the reference the SIMD kernel must agree with, and it
+/// writes every explanation.
+///
+/// ```swift
+/// let scorer = ReferenceScorer(taxonomy: taxonomy)
+/// if let s = scorer.score(profile, offer) { print(s) }        // nil: excluded
+/// let why = scorer.explain(profile, offer)                   // matched, missing, reasons
+/// ```
+/// - Complexity: `score` is O(requirements × evidence) per pair.
+public struct ReferenceScorer: Sendable {
+    /// The taxonomy concept indices refer to.
+    public let taxonomy: Taxonomy
+
+    /// Creates a scorer over a taxonomy.
+    public init(taxonomy: Taxonomy) { self.taxonomy = taxonomy }
+
+    /// The person's best credit for a required concept, with the evidence and relation behind it.
+    public func credit(_ profile: MatchableProfile, for required: Int32) -> (credit: Float, evidence: ConceptEvidence?, relation: CreditRelation) {
+        var best: (Float, ConceptEvidence?, CreditRelation) = (0, nil, .none)
+        for e in profile.evidence {
+            let rel = CreditRule.relation(held: e.concept, required: required, in: taxonomy)
+            let c = e.confidence * rel.factor
+            if c > best.0 { best = (c, e, rel) }
+        }
+        return best
+    }
+
+    /// Coverage points: Σ points × credit over the requirements, in concept order, fused.
+    public func coverage(_ profile: MatchableProfile, _ offer: MatchableOffer) -> Float {
+        var acc: Float = 0
+        for (r, pts) in zip(offer.requirements, offer.points) {
+            acc = acc.addingProduct(pts, credit(profile, for: r.concept).credit)
+        }
+        return acc
+    }
+
+    /// Every hard constraint the pair violates (empty: allowed).
+    public func exclusions(_ profile: MatchableProfile, _ offer: MatchableOffer) -> [Exclusion] {
+        var out: [Exclusion] = []
+        let missing = offer.licenceMask & ~profile.licenceMask
+        if missing != 0 { out.append(.missingLicences(Licence.allCases.filter { missing & $0.bit != 0 })) }
+        if ScoringPolicy.languagePoints(danish: profile.danishLevel, englishOK: profile.englishOK,
+                                        minimumDanish: offer.minimumDanish, englishWorkplace: offer.englishWorkplace) == nil {
+            out.append(.danishBelowMinimum(has: LanguageLevel(rawValue: Int(profile.danishLevel)) ?? .none,
+                                           required: LanguageLevel(rawValue: Int(offer.minimumDanish)) ?? .none))
+        }
+        if let d = distance(profile, offer), d > profile.maxTravelKm {
+            out.append(.tooFar(km: d, maxKm: profile.maxTravelKm))
+        }
+        if profile.availableFrom > offer.startDate {
+            out.append(.notAvailable(availableFrom: Day(ordinal: profile.availableFrom), startDate: Day(ordinal: offer.startDate)))
+        }
+        if offer.freePlaces <= 0 { out.append(.noFreePlaces) }
+        let clash = offer.demandMask & profile.limitationMask
+        if clash != 0 { out.append(.limitation(WorkDemand.allCases.filter { clash & $0.bit != 0 })) }
+        return out
+    }
+
+    /// Straight-line distance between home and workplace, when both are known.
+    public func distance(_ profile: MatchableProfile, _ offer: MatchableOffer) -> Float? {
+        guard let h = profile.home, let w = offer.workplace else { return nil }
+        return ScoringPolicy.distanceKm(latA: h.lat, lonA: h.lon, latB: w.lat, lonB: w.lon)
+    }
+
+    /// The score of a pair, or nil when a hard constraint excludes it.
+    ///
+    /// With `constraints: false` no pair is excluded and the travel part is left out: the score
+    /// is then the bilinear "fit" part alone (coverage + language + wishes), which the benchmark
+    /// exports as dense vectors whose inner products are exactly these scores.
+    public func score(_ profile: MatchableProfile, _ offer: MatchableOffer, constraints: Bool = true) -> Float? {
+        if constraints && !exclusions(profile, offer).isEmpty { return nil }
+        let cov = coverage(profile, offer)
+        let lang = ScoringPolicy.languagePoints(danish: profile.danishLevel, englishOK: profile.englishOK,
+                                                minimumDanish: offer.minimumDanish, englishWorkplace: offer.englishWorkplace) ?? 0
+        let wish = ScoringPolicy.wishPoints(wishMask: profile.wishSectorMask, offerSectorBit: offer.sectorBit,
+                                            acceptsShiftWork: profile.acceptsShiftWork, shiftWork: offer.shiftWork)
+        guard constraints else { return (cov + lang) + wish }
+        let travel = travelPoints(profile, offer)
+        return ScoringPolicy.total(coverage: cov, language: lang, wishes: wish, travel: travel)
+    }
+
+    func travelPoints(_ profile: MatchableProfile, _ offer: MatchableOffer) -> Float {
+        guard let d = distance(profile, offer) else { return ScoringPolicy.unknownTravelPoints }
+        return ScoringPolicy.travelPoints(distanceKm: d, inverseMaxKm: profile.inverseMaxTravelKm)
+    }
+
+    /// The full breakdown of a pair.
+    public func explain(_ profile: MatchableProfile, _ offer: MatchableOffer) -> PairExplanation {
+        var matched: [RequirementMatch] = [], missing: [RequirementMatch] = [], missingNice: [RequirementMatch] = []
+        var reasons: [String] = []
+        for (r, pts) in zip(offer.requirements, offer.points) {
+            let (c, e, rel) = credit(profile, for: r.concept)
+            let concept = taxonomy[r.concept]
+            let fuzzy = e.map { $0.confidence < 1 } ?? false
+            let m = RequirementMatch(requirement: r.text.isEmpty ? concept.labelDA : r.text, concept: concept.id,
+                                     label: concept.labelDA, mustHave: r.mustHave, credit: c, points: c * pts,
+                                     relation: c > 0 ? rel : .none, evidence: c > 0 ? e?.source : nil,
+                                     evidenceConcept: c > 0 ? e.map { taxonomy[$0.concept].id } : nil, fuzzy: c > 0 && fuzzy)
+            if c > 0 { matched.append(m) } else if r.mustHave { missing.append(m) } else { missingNice.append(m) }
+            if c > 0 && fuzzy, let e {
+                reasons.append("'\(m.requirement)' matched '\(e.source)' despite a one-letter spelling difference (reduced confidence)")
+            }
+        }
+        let mustTotal = offer.requirements.filter(\.mustHave).count
+        if mustTotal > 0 {
+            reasons.insert("\(mustTotal - missing.count) of \(mustTotal) must-have competencies covered", at: 0)
+        }
+        let lang = ScoringPolicy.languagePoints(danish: profile.danishLevel, englishOK: profile.englishOK,
+                                                minimumDanish: offer.minimumDanish, englishWorkplace: offer.englishWorkplace)
+        let has = LanguageLevel(rawValue: Int(profile.danishLevel)) ?? .none
+        let need = LanguageLevel(rawValue: Int(offer.minimumDanish)) ?? .none
+        switch lang {
+        case ScoringPolicy.languageFullPoints?:
+            reasons.append(offer.minimumDanish > 0 ? "Danish \(has) meets the minimum \(need)" : "no Danish minimum (person has \(has))")
+        case .some:
+            reasons.append("Danish \(has) is below \(need), but the workplace works in English and the person's English is B1 or better")
+        case nil:
+            reasons.append("Danish \(has) is below the minimum \(need)")
+        }
+        let d = distance(profile, offer)
+        if let d {
+            reasons.append("\(formatKm(d)) from home (can travel \(formatKm(profile.maxTravelKm)))")
+        } else {
+            reasons.append("distance unknown (home or workplace has no location)")
+        }
+        switch ScoringPolicy.sectorFit(wishMask: profile.wishSectorMask, offerSectorBit: offer.sectorBit) {
+        case 1: reasons.append("in a sector the person wishes")
+        case 0: reasons.append("not in a sector the person wishes")
+        default: break
+        }
+        if offer.shiftWork && !profile.acceptsShiftWork { reasons.append("has shift work, which the person does not wish") }
+        if !offer.unresolved.isEmpty {
+            reasons.append("not checked (no taxonomy concept): \(offer.unresolved.joined(separator: ", "))")
+        }
+        let cov = coverage(profile, offer)
+        let wish = ScoringPolicy.wishPoints(wishMask: profile.wishSectorMask, offerSectorBit: offer.sectorBit,
+                                            acceptsShiftWork: profile.acceptsShiftWork, shiftWork: offer.shiftWork)
+        let travel = travelPoints(profile, offer)
+        let langPts = lang ?? 0
+        return PairExplanation(profile: profile.id, offer: offer.id,
+                               score: ScoringPolicy.total(coverage: cov, language: langPts, wishes: wish, travel: travel),
+                               coverage: cov, language: langPts, wishes: wish, travel: travel, distanceKm: d,
+                               matched: matched, missing: missing, missingNiceToHave: missingNice,
+                               unresolved: offer.unresolved, exclusions: exclusions(profile, offer), reasons: reasons)
+    }
+
+    /// Ranked placements for one person by brute force: every offer scored, excluded ones dropped,
+    /// sorted by score (descending) then offer id.
+    public func rank(_ profile: MatchableProfile, offers: [MatchableOffer], top: Int, constraints: Bool = true) -> [ScoredIndex] {
+        var all: [ScoredIndex] = []
+        for (i, o) in offers.enumerated() {
+            if let s = score(profile, o, constraints: constraints) { all.append(ScoredIndex(index: Int32(i), score: s)) }
+        }
+        all.sort { $0.score != $1.score ? $0.score > $1.score : offers[Int($0.index)].id < offers[Int($1.index)].id }
+        return Array(all.prefix(top))
+    }
+
+    /// Candidates for one offer by brute force, sorted by score then profile id.
+    public func candidates(_ offer: MatchableOffer, profiles: [MatchableProfile], top: Int, constraints: Bool = true) -> [ScoredIndex] {
+        var all: [ScoredIndex] = []
+        for (i, p) in profiles.enumerated() {
+            if let s = score(p, offer, constraints: constraints) { all.append(ScoredIndex(index: Int32(i), score: s)) }
+        }
+        all.sort { $0.score != $1.score ? $0.score > $1.score : profiles[Int($0.index)].id < profiles[Int($1.index)].id }
+        return Array(all.prefix(top))
+    }
+}
+
+/// An index into a list of offers or profiles with its score.
+public struct ScoredIndex: Sendable, Hashable, Codable {
+    /// Position in the list.
+    public var index: Int32
+    /// Score 0-100.
+    public var score: Float
+
+    /// Creates a scored index.
+    public init(index: Int32, score: Float) {
+        self.index = index
+        self.score = score
+    }
+}

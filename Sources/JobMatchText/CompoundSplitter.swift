@@ -1,0 +1,192 @@
+/// How a Danish compound divides: its parts in order, without the linking letters.
+///
+/// ```swift
+/// let s = splitter.split("rengøringsassistent")!
+/// s.parts      // ["rengøring", "assistent"]
+/// s.linkers    // ["s"]
+/// s.modifier   // "rengørings"
+/// s.head       // "assistent"
+/// ```
+public struct CompoundSplit: Sendable, Hashable, Codable {
+    /// The parts, without linking letters.
+    public var parts: [String]
+    /// The linking letter after each part but the last: `""`, `"s"` or `"e"`.
+    public var linkers: [String]
+
+    /// Creates a split.
+    public init(parts: [String], linkers: [String]) {
+        self.parts = parts
+        self.linkers = linkers
+    }
+
+    /// The last part, which carries the compound's meaning and inflection.
+    public var head: String { parts.last ?? "" }
+
+    /// Everything before the head, linking letters included (`rengørings`).
+    public var modifier: String {
+        var s = ""
+        for k in 0..<(parts.count - 1) { s += parts[k] + linkers[k] }
+        return s
+    }
+}
+
+/// Splits Danish compounds into parts that the vocabulary knows, with the linking letters -s-
+/// and -e- (`rengøringsassistent` -> rengøring + assistent, `truckcertifikat` -> truck +
+/// certifikat), so that a compound nobody put in the taxonomy still meets its concepts.
+///
+/// The vocabulary is the taxonomy's label words plus a small built-in list of common Danish
+/// job words (`baseVocabulary`). Every part but the last must be a vocabulary word (or, from
+/// four letters, a vocabulary stem); the last part may be inflected (`certifikatet`), so it is
+/// also accepted when its stem is a vocabulary stem. A word that is itself known is never split.
+/// Among the possible splits the one with the fewest parts wins, then the fewest linking
+/// letters, then the longest first part.
+///
+/// ```swift
+/// let splitter = CompoundSplitter(words: ["truck", "certifikat", "lager", "arbejder"])
+/// splitter.split("truckcertifikat")?.parts   // ["truck", "certifikat"]
+/// splitter.split("lager")                     // nil: a known word is never split
+/// ```
+/// - Complexity: O(L² · P) lookups for a word of L letters and at most P = 4 parts.
+public struct CompoundSplitter: Sendable {
+    /// The vocabulary's words.
+    public let words: Set<String>
+    /// The stems of the vocabulary's words (empty without a stemmer).
+    public let stems: Set<String>
+    /// The stemmer for the last part.
+    public let stemmer: (any Stemmer)?
+    /// The shortest part, in letters.
+    public let minimumPartLength: Int
+    /// The most parts a split may have.
+    public let maximumParts: Int
+
+    /// Creates a splitter from vocabulary words (normalised, lower case).
+    /// - Parameters:
+    ///   - words: the words parts may be; multi-word labels must be given word by word.
+    ///   - stemmer: stems the last part (Danish); nil accepts only exact vocabulary words.
+    ///   - minimumPartLength: the shortest part in letters (3).
+    ///   - includeBaseVocabulary: also use the built-in common Danish job words.
+    public init<S: Sequence>(words: S, stemmer: (any Stemmer)? = nil, minimumPartLength: Int = 3,
+                             maximumParts: Int = 4, includeBaseVocabulary: Bool = true) where S.Element == String {
+        var w = Set(words.filter { !$0.isEmpty })
+        if includeBaseVocabulary { w.formUnion(CompoundSplitter.baseVocabulary) }
+        self.words = w
+        if let stemmer {
+            self.stems = Set(w.map { stemmer.stem($0) })
+        } else {
+            self.stems = []
+        }
+        self.stemmer = stemmer
+        self.minimumPartLength = max(2, minimumPartLength)
+        self.maximumParts = max(2, maximumParts)
+    }
+
+    /// True when `word` is a vocabulary word or its stem is a vocabulary stem.
+    public func isKnown(_ word: String) -> Bool {
+        if words.contains(word) { return true }
+        if let stemmer, !stems.isEmpty { return stems.contains(stemmer.stem(word)) }
+        return false
+    }
+
+    /// Splits an unknown compound; nil when the word is known or no split into known parts
+    /// exists.
+    public func split(_ word: String) -> CompoundSplit? {
+        if isKnown(word) { return nil }
+        return bestSplit(word)
+    }
+
+    /// The head of a compound for ellipsis expansion, also for a word that is itself known
+    /// (`sundhedshjælper` -> modifier `sundheds`, head `hjælper`): the best split, or else the
+    /// longest proper suffix that is a known word. Nil when neither exists.
+    public func head(of word: String) -> CompoundSplit? {
+        if let s = bestSplit(word) { return s }
+        let b = Array(word.utf8)
+        var p = 1
+        while p < b.count {
+            if b[p] & 0xC0 != 0x80 {
+                let suffix = String(decoding: b[p...], as: UTF8.self)
+                if CompoundSplitter.letterCount(b[p...]) >= max(3, minimumPartLength),
+                   CompoundSplitter.letterCount(b[..<p]) >= 2, isKnown(suffix) {
+                    return CompoundSplit(parts: [String(decoding: b[..<p], as: UTF8.self), suffix], linkers: [""])
+                }
+            }
+            p += 1
+        }
+        return nil
+    }
+
+    static func letterCount(_ s: ArraySlice<UInt8>) -> Int {
+        var n = 0
+        for c in s where c & 0xC0 != 0x80 { n += 1 }
+        return n
+    }
+
+    /// A candidate split of a suffix of the word: part ranges and linkers.
+    private struct Candidate {
+        var parts: [Range<Int>]
+        var linkers: [UInt8]   // 0 for none
+        var linkerCount: Int { linkers.reduce(0) { $0 + ($1 == 0 ? 0 : 1) } }
+
+        func isBetter(than o: Candidate) -> Bool {
+            if parts.count != o.parts.count { return parts.count < o.parts.count }
+            if linkerCount != o.linkerCount { return linkerCount < o.linkerCount }
+            return parts[0].count > o.parts[0].count
+        }
+    }
+
+    private func bestSplit(_ word: String) -> CompoundSplit? {
+        let b = Array(word.utf8)
+        guard CompoundSplitter.letterCount(b[...]) >= 2 * minimumPartLength else { return nil }
+        var memo: [Int: Candidate?] = [:]
+        var finalKnown: [Int: Bool] = [:]
+
+        func known(_ r: Range<Int>, final: Bool) -> Bool {
+            let s = String(decoding: b[r], as: UTF8.self)
+            if words.contains(s) { return true }
+            if final {
+                if let v = finalKnown[r.lowerBound] { return v }
+                let v = stemmer.map { stems.contains($0.stem(s)) } ?? false
+                finalKnown[r.lowerBound] = v
+                return v
+            }
+            return CompoundSplitter.letterCount(b[r]) >= 4 && stems.contains(s)
+        }
+
+        // Best split of b[p...] into at most `left` parts (none when fewer than two letters...).
+        func best(_ p: Int, left: Int) -> Candidate? {
+            let key = p * 8 + left
+            if let m = memo[key] { return m }
+            var result: Candidate?
+            if CompoundSplitter.letterCount(b[p...]) >= minimumPartLength, known(p..<b.count, final: true) {
+                result = Candidate(parts: [p..<b.count], linkers: [])
+            }
+            if left > 1 {
+                var e = p + 1
+                var letters = 1
+                while e < b.count {
+                    if b[e] & 0xC0 != 0x80 {
+                        if letters >= minimumPartLength, known(p..<e, final: false) {
+                            for linker: UInt8 in [0, 0x73, 0x65] {   // none, s, e
+                                var q = e
+                                if linker != 0 {
+                                    guard b[e] == linker else { continue }
+                                    q = e + 1
+                                }
+                                guard q < b.count, let rest = best(q, left: left - 1) else { continue }
+                                let c = Candidate(parts: [p..<e] + rest.parts, linkers: [linker] + rest.linkers)
+                                if result == nil || c.isBetter(than: result!) { result = c }
+                            }
+                        }
+                        letters += 1
+                    }
+                    e += 1
+                }
+            }
+            memo[key] = .some(result)
+            return result
+        }
+
+        guard let c = best(0, left: maximumParts), c.parts.count >= 2 else { return nil }
+        return CompoundSplit(parts: c.parts.map { String(decoding: b[$0], as: UTF8.self) },
+                             linkers: c.linkers.map { $0 == 0 ? "" : String(UnicodeScalar($0)) })
+    }
+}

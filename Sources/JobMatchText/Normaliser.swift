@@ -1,0 +1,158 @@
+import Foundation
+
+/// The first stage of the text pipeline: Unicode normalisation (NFKC), case folding and the
+/// mapping of typographic punctuation onto plain ASCII, keeping the Danish letters æ, ø and å.
+///
+/// The common case (ASCII and Latin-1 letters, typographic dashes and quotes) runs in one pass
+/// over the UTF-8 bytes. Text holding combining marks, ligatures, full-width forms or letters
+/// beyond Latin-1 goes through Foundation's NFKC and Unicode lower-casing first.
+///
+/// ```swift
+/// Normaliser.normalise("Social‐ og SUNDHEDSHJÆLPER")   // "social- og sundhedshjælper"
+/// Normaliser.normalise("Cafe\u{301}")                  // "café"
+/// try Normaliser.decode(Array("Århus".utf8))           // "Århus"
+/// ```
+///
+/// Hyphen ellipsis ("social- og sundhedshjælper") is expanded by `Tokenizer`, which knows the
+/// vocabulary; the old spelling "aa" for "å" is offered by `spellingVariants(of:)` and taken by
+/// the concept matcher only where the variant is a known word (so "Aarhus" and "ekstraarbejde"
+/// are both handled right).
+public enum Normaliser {
+    /// Decodes UTF-8 bytes, rejecting invalid input.
+    /// - Throws: `TextError.invalidUTF8` naming the offset of the first bad byte.
+    /// - Complexity: O(n).
+    public static func decode<Bytes: Collection>(_ bytes: Bytes) throws(TextError) -> String where Bytes.Element == UInt8 {
+        if let s = String(validating: bytes, as: UTF8.self) { return s }
+        let (offset, byte) = firstInvalidByte(Array(bytes))
+        throw .invalidUTF8(offset: offset, byte: byte)
+    }
+
+    /// Normalises text: NFKC, lower case, typographic dashes to `-`, quotes to `'` and `"`,
+    /// no-break spaces to spaces, soft hyphens and zero-width characters removed.
+    /// - Complexity: O(n), one pass for Latin text.
+    public static func normalise(_ text: String) -> String {
+        String(decoding: normalisedBytes(text), as: UTF8.self)
+    }
+
+    /// Spellings of `word` with the older Danish digraphs replaced: "aa" -> "å", and the ASCII
+    /// transliterations "oe" -> "ø" and "ae" -> "æ". Empty when the word has none of them.
+    /// A caller takes a variant only when it is a known word.
+    ///
+    /// ```swift
+    /// Normaliser.spellingVariants(of: "aarhus")      // ["århus"]
+    /// Normaliser.spellingVariants(of: "koerekort")   // ["kørekort"]
+    /// ```
+    public static func spellingVariants(of word: String) -> [String] {
+        var out: [String] = []
+        if word.contains("aa") { out.append(word.replacingOccurrences(of: "aa", with: "å")) }
+        if word.contains("oe") { out.append(word.replacingOccurrences(of: "oe", with: "ø")) }
+        if word.contains("ae") { out.append(word.replacingOccurrences(of: "ae", with: "æ")) }
+        return out
+    }
+
+    /// The normalised text as UTF-8 bytes (what `Tokenizer` scans).
+    static func normalisedBytes(_ text: String) -> [UInt8] {
+        var text = text
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        let fast = text.withUTF8 { fastPass($0, into: &out, allowSlow: true) }
+        if fast { return out }
+        let slow = text.precomposedStringWithCompatibilityMapping.lowercased()
+        var again = slow.precomposedStringWithCanonicalMapping
+        out.removeAll(keepingCapacity: true)
+        _ = again.withUTF8 { fastPass($0, into: &out, allowSlow: false) }
+        return out
+    }
+
+    /// One pass over UTF-8 bytes. Returns false (with `out` incomplete) when it meets a scalar
+    /// that needs NFKC or Unicode lower-casing and `allowSlow` is true.
+    @inline(__always)
+    static func fastPass(_ b: UnsafeBufferPointer<UInt8>, into out: inout [UInt8], allowSlow: Bool) -> Bool {
+        var i = 0
+        let n = b.count
+        while i < n {
+            let c = b[i]
+            if c < 0x80 {
+                if c >= 0x41 && c <= 0x5A { out.append(c | 0x20) }
+                else if c < 0x20 { out.append(0x20) }   // control characters (tab, newline) -> space
+                else { out.append(c) }
+                i += 1
+                continue
+            }
+            let len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1
+            guard i + len <= n else { out.append(0x20); break }
+            switch c {
+            case 0xC3:
+                let d = b[i + 1]
+                out.append(0xC3)
+                // À-Þ (except ×) lower-case by adding 0x20 to the second byte.
+                out.append(d >= 0x80 && d <= 0x9E && d != 0x97 ? d + 0x20 : d)
+            case 0xC2:
+                let d = b[i + 1]
+                if d == 0xA0 { out.append(0x20) }          // no-break space
+                else if d == 0xAD { }                       // soft hyphen
+                else if d == 0xAB || d == 0xBB { out.append(0x22) }   // « »
+                else { out.append(0xC2); out.append(d) }
+            case 0xE2:
+                let d = b[i + 1], e = b[i + 2]
+                if d == 0x80 {
+                    switch e {
+                    case 0x90...0x95: out.append(0x2D)                        // hyphens and dashes
+                    case 0x98, 0x99, 0x9A, 0x9B, 0xB2: out.append(0x27)       // single quotes, prime
+                    case 0x9C, 0x9D, 0x9E, 0x9F, 0xB3: out.append(0x22)       // double quotes
+                    case 0x8B, 0x8C, 0x8D, 0x8E, 0x8F: break                  // zero-width, marks
+                    case 0xA6: out.append(0x2E); out.append(0x2E); out.append(0x2E)
+                    case 0x80...0x8A, 0xAF: out.append(0x20)                  // typographic spaces
+                    default: out.append(c); out.append(d); out.append(e)
+                    }
+                } else if d == 0x88 && e == 0x92 {
+                    out.append(0x2D)                                           // minus sign
+                } else {
+                    out.append(c); out.append(d); out.append(e)
+                }
+            case 0xC4...0xCD, 0xCE...0xD3, 0xEF:
+                // Latin Extended, combining marks, Greek, Cyrillic, presentation forms and
+                // full-width letters need Unicode lower-casing or NFKC.
+                if allowSlow { return false }
+                for k in 0..<len { out.append(b[i + k]) }
+            case 0xE1:
+                // Latin Extended Additional (ẞ, ạ, ...) and other scripts: lower-case needed.
+                if allowSlow { return false }
+                for k in 0..<len { out.append(b[i + k]) }
+            default:
+                if len == 1 { out.append(0x20) } else { for k in 0..<len { out.append(b[i + k]) } }
+            }
+            i += len
+        }
+        return true
+    }
+
+    /// The offset and value of the first byte that breaks UTF-8.
+    static func firstInvalidByte(_ b: [UInt8]) -> (Int, UInt8) {
+        var i = 0
+        while i < b.count {
+            let c = b[i]
+            let len: Int
+            switch c {
+            case 0x00...0x7F: len = 1
+            case 0xC2...0xDF: len = 2
+            case 0xE0...0xEF: len = 3
+            case 0xF0...0xF4: len = 4
+            default: return (i, c)
+            }
+            if i + len > b.count { return (i, c) }
+            for k in 1..<len where b[i + k] & 0xC0 != 0x80 { return (i + k, b[i + k]) }
+            // Overlong, surrogate and out-of-range forms.
+            if len == 3 {
+                let v = (UInt32(c & 0x0F) << 12) | (UInt32(b[i + 1] & 0x3F) << 6) | UInt32(b[i + 2] & 0x3F)
+                if v < 0x800 || (0xD800...0xDFFF).contains(v) { return (i, c) }
+            } else if len == 4 {
+                let v = (UInt32(c & 0x07) << 18) | (UInt32(b[i + 1] & 0x3F) << 12)
+                    | (UInt32(b[i + 2] & 0x3F) << 6) | UInt32(b[i + 3] & 0x3F)
+                if v < 0x10000 || v > 0x10FFFF { return (i, c) }
+            }
+            i += len
+        }
+        return (b.count, 0)
+    }
+}

@@ -1,0 +1,198 @@
+import Foundation
+import JobMatchModel
+
+/// Single changes and reads: what a consultant's `profile add|update|show|remove` and the engine
+/// use.
+extension Store {
+    /// The canonical JSON of a record: `JSONEncoder` with sorted keys. The importer's fast encoder
+    /// produces the same bytes (tested), so a record added here and imported from a file compare
+    /// equal.
+    public static func canonicalJSON<T: Encodable>(_ value: T) throws(StoreError) -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        do { return Array(try encoder.encode(value)) } catch {
+            throw StoreError(kind: .encoding, path: "-", message: "cannot encode record: \(error)")
+        }
+    }
+
+    /// Adds or updates one offer (identified by `id`, or by CVR + employer reference) in its own
+    /// transaction, written with `synchronous = FULL`.
+    /// - Returns: whether the offer was inserted, updated, or already stored as given.
+    @discardableResult
+    public func upsert(_ offer: EmployerOffer, features: RecordFeatures? = nil) throws(StoreError) -> UpsertOutcome {
+        let json = try Store.canonicalJSON(offer)
+        return try singleWrite { () throws(StoreError) -> UpsertOutcome in
+            let before = try _count(.offers)
+            switch try _upsertOffer(id: offer.id, cvr: offer.employer.cvr.digits, reference: offer.employerReference,
+                                    json: json, features: features, now: Store.now()) {
+            case .unchanged: return .unchanged
+            case .changed: return try _count(.offers) > before ? .inserted : .updated
+            case .conflict(let message): throw StoreError(kind: .sqlite, path: url.path, message: message)
+            }
+        }
+    }
+
+    /// Adds or updates one profile in its own transaction, written with `synchronous = FULL`.
+    /// - Returns: whether the profile was inserted, updated, or already stored as given.
+    @discardableResult
+    public func upsert(_ profile: CompetencyProfile, features: RecordFeatures? = nil) throws(StoreError) -> UpsertOutcome {
+        let json = try Store.canonicalJSON(profile)
+        return try singleWrite { () throws(StoreError) -> UpsertOutcome in
+            let existed = try _exists(.profiles, id: profile.id)
+            switch try _upsertProfile(id: profile.id, json: json, features: features, now: Store.now()) {
+            case .unchanged: return .unchanged
+            case .changed: return existed ? .updated : .inserted
+            case .conflict(let message): throw StoreError(kind: .sqlite, path: url.path, message: message)
+            }
+        }
+    }
+
+    /// Removes the offer with `id`. Returns false when there was none.
+    @discardableResult
+    public func removeOffer(id: String) throws(StoreError) -> Bool { try remove(.offers, id: id) }
+
+    /// Removes the profile with `id`. Returns false when there was none.
+    @discardableResult
+    public func removeProfile(id: String) throws(StoreError) -> Bool { try remove(.profiles, id: id) }
+
+    func remove(_ table: StoreTable, id: String) throws(StoreError) -> Bool {
+        try singleWrite { () throws(StoreError) -> Bool in
+            let s = try statement("DELETE FROM \(table.rawValue) WHERE id = ?1")
+            s.bind(1, id)
+            try s.step()
+            return db.changes > 0
+        }
+    }
+
+    /// One small write transaction with `synchronous = FULL`, holding the lock.
+    func singleWrite<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
+        try locked { () throws(StoreError) -> T in
+            try db.execute("PRAGMA synchronous = FULL")
+            defer { try? db.execute("PRAGMA synchronous = NORMAL") }
+            do {
+                return try writeTransaction { try body() }
+            } catch let e as StoreError {
+                throw e
+            } catch {
+                throw StoreError(kind: .sqlite, path: url.path, message: "\(error)")
+            }
+        }
+    }
+
+    /// The offer with `id`, with its features, or nil.
+    public func offer(id: String) throws(StoreError) -> StoredRecord<EmployerOffer>? {
+        try locked { () throws(StoreError) -> StoredRecord<EmployerOffer>? in try _record(.offers, id: id) }
+    }
+
+    /// The offer an employer knows by `reference`, or nil.
+    public func offer(cvr: CVR, employerReference reference: String) throws(StoreError) -> StoredRecord<EmployerOffer>? {
+        try locked { () throws(StoreError) -> StoredRecord<EmployerOffer>? in
+            let s = try statement("SELECT id FROM offers WHERE cvr = ?1 AND employer_reference = ?2")
+            s.bind(1, cvr.digits)
+            s.bind(2, reference)
+            guard try s.step(), let id = s.text(0) else { return nil }
+            return try _record(.offers, id: id)
+        }
+    }
+
+    /// The profile with `id`, with its features, or nil.
+    public func profile(id: String) throws(StoreError) -> StoredRecord<CompetencyProfile>? {
+        try locked { () throws(StoreError) -> StoredRecord<CompetencyProfile>? in try _record(.profiles, id: id) }
+    }
+
+    /// How many offers and profiles are stored (one snapshot).
+    public func counts() throws(StoreError) -> StoreCounts {
+        try locked { () throws(StoreError) -> StoreCounts in
+            try readTransaction { () throws(StoreError) -> StoreCounts in
+                StoreCounts(offers: try _count(.offers), profiles: try _count(.profiles))
+            }
+        }
+    }
+
+    /// Every offer with its features, read in one read transaction and decoded on all cores.
+    /// - Complexity: O(n) rows; decoding dominates.
+    public func allOffers() throws(StoreError) -> [StoredRecord<EmployerOffer>] {
+        let rows = try locked { () throws(StoreError) -> [_RawRow] in
+            try readTransaction { () throws(StoreError) -> [_RawRow] in try _rows(.offers) }
+        }
+        return try decode(rows, as: EmployerOffer.self)
+    }
+
+    /// Every profile with its features, read in one read transaction and decoded on all cores.
+    public func allProfiles() throws(StoreError) -> [StoredRecord<CompetencyProfile>] {
+        let rows = try locked { () throws(StoreError) -> [_RawRow] in
+            try readTransaction { () throws(StoreError) -> [_RawRow] in try _rows(.profiles) }
+        }
+        return try decode(rows, as: CompetencyProfile.self)
+    }
+
+    /// Every offer and every profile from one read transaction: a consistent view even while an
+    /// import is writing.
+    public func snapshot() throws(StoreError) -> StoreSnapshot {
+        let (o, p) = try locked { () throws(StoreError) -> ([_RawRow], [_RawRow]) in
+            try readTransaction { () throws(StoreError) -> ([_RawRow], [_RawRow]) in (try _rows(.offers), try _rows(.profiles)) }
+        }
+        return StoreSnapshot(offers: try decode(o, as: EmployerOffer.self), profiles: try decode(p, as: CompetencyProfile.self))
+    }
+
+    struct _RawRow: Sendable {
+        var id: String
+        var json: [UInt8]
+        var features: [UInt8]?
+        var version: String?
+        var updatedAt: String
+    }
+
+    func _rows(_ table: StoreTable, id: String? = nil) throws(StoreError) -> [_RawRow] {
+        let sql = "SELECT id, json, features, features_version, updated_at FROM \(table.rawValue)"
+            + (id == nil ? " ORDER BY id" : " WHERE id = ?1")
+        let s = try statement(sql)
+        if let id { s.bind(1, id) }
+        var rows: [_RawRow] = []
+        while try s.step() {
+            rows.append(_RawRow(id: s.text(0) ?? "", json: s.bytes(1) ?? [], features: s.bytes(2),
+                                version: s.text(3), updatedAt: s.text(4) ?? ""))
+        }
+        return rows
+    }
+
+    func _record<T: Decodable & Sendable>(_ table: StoreTable, id: String) throws(StoreError) -> StoredRecord<T>? {
+        guard let row = try _rows(table, id: id).first else { return nil }
+        return try decode([row], as: T.self).first
+    }
+
+    /// Decodes rows in parallel, one JSONDecoder per worker.
+    func decode<T: Decodable & Sendable>(_ rows: [_RawRow], as: T.Type) throws(StoreError) -> [StoredRecord<T>] {
+        let out = _Slots<StoredRecord<T>>(count: rows.count)
+        let workers = rows.count < 256 ? 1 : max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let path = url.path
+        DispatchQueue.concurrentPerform(iterations: workers) { w in
+            let decoder = JSONDecoder()
+            var i = w
+            while i < rows.count {
+                let r = rows[i]
+                do {
+                    let v = try decoder.decode(T.self, from: Data(r.json))
+                    out.set(i, .success(StoredRecord(value: v, features: r.features, featuresVersion: r.version, updatedAt: r.updatedAt)))
+                } catch {
+                    out.set(i, .failure(StoreError(kind: .corruptRecord, path: path, message: "record \(r.id): cannot decode: \(error)")))
+                }
+                i += workers
+            }
+        }
+        return try out.collect()
+    }
+}
+
+/// Slots written by parallel workers, each index by exactly one worker.
+final class _Slots<T>: @unchecked Sendable {
+    private var items: [Result<T, StoreError>?]
+    init(count: Int) { items = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ v: Result<T, StoreError>) { items.withUnsafeMutableBufferPointer { $0[i] = v } }
+    func collect() throws(StoreError) -> [T] {
+        var out: [T] = []
+        out.reserveCapacity(items.count)
+        for case let r? in items { out.append(try r.get()) }
+        return out
+    }
+}

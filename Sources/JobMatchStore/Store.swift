@@ -1,0 +1,142 @@
+import CSQLite
+import Foundation
+import JobMatchModel
+
+/// JobMatch's embedded store: one SQLite file holding every offer and profile as canonical JSON
+/// (sorted keys) beside indexed columns and the caller's precomputed features.
+///
+/// - The file and its `-wal`/`-shm` companions are readable by their owner only (mode 0600);
+///   missing parent directories are created (mode 0700).
+/// - WAL journal: readers see a snapshot while a writer works, and a crash at any moment leaves
+///   the store as it was before or after the last transaction.
+/// - `PRAGMA foreign_keys = ON`; every write runs in a transaction.
+/// - `PRAGMA synchronous = NORMAL` for bulk imports (in WAL mode: never corrupt, a committed
+///   transaction survives a process crash or `kill -9`; after a power cut the last commits may be
+///   rolled back) and `FULL` for single changes, which are few and must survive a power cut.
+/// - The schema is versioned (`PRAGMA user_version`) and migrated forward on open.
+///
+/// A `Store` serialises its own use with a lock; open a second `Store` on the same file for a
+/// reader that must run while another thread writes.
+///
+/// ```swift
+/// let store = try Store(at: StoreLocation.resolve(explicit: nil, environment: env))
+/// try store.upsert(offer, features: nil)
+/// let offers = try store.allOffers()
+/// ```
+public final class Store: @unchecked Sendable {
+    /// The store file.
+    public let url: URL
+    let db: _SQLiteConnection
+    let lock = NSLock()
+    var statements: [String: _Statement] = [:]
+
+    /// Opens the store at `url`, creating it (and its directory) when missing, and migrates its
+    /// schema to `Store.schemaVersion`.
+    /// - Throws: `StoreError` when the file cannot be created or opened, or its schema is newer
+    ///   than this program knows.
+    public convenience init(at url: URL) throws(StoreError) {
+        try self.init(at: url, migratingTo: Store.migrations.count)
+    }
+
+    /// Opens the store and migrates to `version` only (tests use it to build old stores).
+    init(at url: URL, migratingTo version: Int) throws(StoreError) {
+        self.url = url
+        let path = url.path
+        try Store.createFileIfMissing(path)
+        db = try _SQLiteConnection(path: path, flags: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
+        try db.execute("PRAGMA busy_timeout = 10000")
+        let mode = try db.prepare("PRAGMA journal_mode = WAL")
+        guard try mode.step(), mode.text(0)?.lowercased() == "wal" else {
+            throw StoreError(kind: .cannotOpen, path: path, message: "cannot switch the store to WAL mode")
+        }
+        try db.execute("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL")
+        try migrate(to: version)
+        Store.restrictCompanions(of: path)
+    }
+
+    /// Creates an empty file with mode 0600 (and its directory with 0700) so that SQLite, which
+    /// gives the `-wal` and `-shm` files the main file's mode, never creates anything wider.
+    static func createFileIfMissing(_ path: String) throws(StoreError) {
+        let dir = (path as NSString).deletingLastPathComponent
+        if !dir.isEmpty && !FileManager.default.fileExists(atPath: dir) {
+            do {
+                try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true,
+                                                        attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw StoreError(kind: .cannotOpen, path: path, message: "cannot create directory \(dir): \(error.localizedDescription)")
+            }
+        }
+        let fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        if fd >= 0 {
+            fchmod(fd, 0o600)   // not widened or narrowed by the umask
+            close(fd)
+        } else if errno != EEXIST {
+            throw StoreError(kind: .cannotOpen, path: path, message: "cannot create: \(String(cString: strerror(errno)))")
+        }
+    }
+
+    static func restrictCompanions(of path: String) {
+        for p in [path + "-wal", path + "-shm"] where FileManager.default.fileExists(atPath: p) {
+            chmod(p, 0o600)
+        }
+    }
+
+    /// Runs `body` holding the store's lock.
+    func locked<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body()
+    }
+
+    /// A cached prepared statement.
+    func statement(_ sql: String) throws(StoreError) -> _Statement {
+        if let s = statements[sql] { s.reset(); return s }
+        let s = try db.prepare(sql)
+        statements[sql] = s
+        return s
+    }
+
+    /// Runs `body` in a write transaction (`BEGIN IMMEDIATE`), committing when it returns and
+    /// rolling back when it throws. Caller holds the lock.
+    func writeTransaction<T>(_ body: () throws -> T) throws -> T {
+        try db.execute("BEGIN IMMEDIATE")
+        do {
+            let result = try body()
+            try db.execute("COMMIT")
+            return result
+        } catch {
+            try? db.execute("ROLLBACK")
+            throw error
+        }
+    }
+
+    /// Runs `body` in a read transaction: every read inside sees the same snapshot.
+    func readTransaction<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
+        try db.execute("BEGIN DEFERRED")
+        do {
+            let result = try body()
+            try db.execute("COMMIT")
+            return result
+        } catch {
+            try? db.execute("ROLLBACK")
+            throw error
+        }
+    }
+
+    /// The result of `PRAGMA integrity_check`: `"ok"` for a sound file.
+    public func integrityCheck() throws(StoreError) -> String {
+        try locked { () throws(StoreError) -> String in
+            let s = try db.prepare("PRAGMA integrity_check")
+            var lines: [String] = []
+            while try s.step() { lines.append(s.text(0) ?? "") }
+            return lines.joined(separator: "\n")
+        }
+    }
+
+    /// The current time as ISO 8601 UTC with milliseconds, the format of `updatedAt`.
+    static func now() -> String {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return f.string(from: Date())
+    }
+}

@@ -1,0 +1,41 @@
+/// A problem opening, reading or writing the store, with a one-line message that names the store
+/// file and, where there is one, the record.
+///
+/// ```swift
+/// do { _ = try Store(at: url) } catch { print(error) }   // "store.sqlite: cannot open: ..."
+/// ```
+public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// What went wrong, in broad categories a caller can act on.
+    public enum Kind: Sendable, Hashable {
+        /// The file or its directory could not be created or opened.
+        case cannotOpen
+        /// The store was written by a newer JobMatch with a schema this version does not know.
+        case newerSchema
+        /// SQLite reported an error while reading or writing.
+        case sqlite
+        /// A stored record could not be decoded.
+        case corruptRecord
+        /// A record could not be encoded.
+        case encoding
+    }
+
+    /// The category.
+    public var kind: Kind
+    /// The store file's path.
+    public var path: String
+    /// What happened, for a person to read.
+    public var message: String
+    /// SQLite's result code, when SQLite reported the problem.
+    public var code: Int32?
+
+    /// Creates a store error.
+    public init(kind: Kind, path: String, message: String, code: Int32? = nil) {
+        self.kind = kind
+        self.path = path
+        self.message = message
+        self.code = code
+    }
+
+    /// `PATH: message`.
+    public var description: String { "\(path): \(message)" }
+}

@@ -1,0 +1,130 @@
+import CSQLite
+import Foundation
+
+/// The one place that talks to the SQLite C API: a connection and its prepared statements.
+/// Not thread-safe by itself; `Store` serialises access with its lock.
+final class _SQLiteConnection {
+    let handle: OpaquePointer
+    let path: String
+
+    init(path: String, flags: Int32) throws(StoreError) {
+        var db: OpaquePointer?
+        let rc = sqlite3_open_v2(path, &db, flags | SQLITE_OPEN_NOMUTEX, nil)
+        guard rc == SQLITE_OK, let db else {
+            let msg = db.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(rc))
+            if let db { sqlite3_close_v2(db) }
+            throw StoreError(kind: .cannotOpen, path: path, message: "cannot open: \(msg)", code: rc)
+        }
+        handle = db
+        self.path = path
+        sqlite3_extended_result_codes(db, 1)
+    }
+
+    deinit { sqlite3_close_v2(handle) }
+
+    func error(_ rc: Int32, _ context: String) -> StoreError {
+        StoreError(kind: .sqlite, path: path, message: "\(context): \(String(cString: sqlite3_errmsg(handle)))", code: rc)
+    }
+
+    /// Runs one or more statements without results.
+    func execute(_ sql: String) throws(StoreError) {
+        var err: UnsafeMutablePointer<CChar>?
+        let rc = sqlite3_exec(handle, sql, nil, nil, &err)
+        if rc != SQLITE_OK {
+            let msg = err.map { String(cString: $0) } ?? String(cString: sqlite3_errstr(rc))
+            sqlite3_free(err)
+            throw StoreError(kind: .sqlite, path: path, message: "\(sql.prefix(60)): \(msg)", code: rc)
+        }
+    }
+
+    func prepare(_ sql: String) throws(StoreError) -> _Statement {
+        var stmt: OpaquePointer?
+        let rc = sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &stmt, nil)
+        guard rc == SQLITE_OK, let stmt else { throw error(rc, "prepare \(sql.prefix(60))") }
+        return _Statement(stmt, connection: self)
+    }
+
+    /// The first column of the first row of `sql` as an integer.
+    func scalarInt(_ sql: String) throws(StoreError) -> Int {
+        let s = try prepare(sql)
+        guard try s.step() else { return 0 }
+        return s.int(0)
+    }
+
+    var changes: Int { Int(sqlite3_changes(handle)) }
+}
+
+/// A prepared statement. Bound text and blobs are copied by SQLite (`SQLITE_TRANSIENT`) unless
+/// bound with `bindStatic`, whose buffer must outlive the next `step`.
+final class _Statement {
+    let stmt: OpaquePointer
+    unowned let connection: _SQLiteConnection
+
+    init(_ stmt: OpaquePointer, connection: _SQLiteConnection) {
+        self.stmt = stmt
+        self.connection = connection
+    }
+
+    deinit { sqlite3_finalize(stmt) }
+
+    static var transient: sqlite3_destructor_type { unsafeBitCast(-1, to: sqlite3_destructor_type.self) }
+
+    /// A valid pointer for zero-length text and blobs (SQLite binds NULL for a null pointer).
+    nonisolated(unsafe) static let empty = UnsafePointer<UInt8>(UnsafeMutablePointer<UInt8>.allocate(capacity: 1))
+
+    func reset() {
+        sqlite3_reset(stmt)
+        sqlite3_clear_bindings(stmt)
+    }
+
+    func bind(_ index: Int32, _ text: String?) {
+        guard let text else { sqlite3_bind_null(stmt, index); return }
+        _ = sqlite3_bind_text(stmt, index, text, -1, _Statement.transient)
+    }
+
+    func bind(_ index: Int32, _ value: Int) { sqlite3_bind_int64(stmt, index, Int64(value)) }
+
+    /// Binds UTF-8 text bytes (copied).
+    func bindText(_ index: Int32, _ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { buf in
+            _ = sqlite3_bind_text(stmt, index, UnsafeRawPointer(buf.baseAddress ?? _Statement.empty).assumingMemoryBound(to: CChar.self),
+                                  Int32(buf.count), _Statement.transient)
+        }
+    }
+
+    func bindBlob(_ index: Int32, _ bytes: [UInt8]?) {
+        guard let bytes else { sqlite3_bind_null(stmt, index); return }
+        bytes.withUnsafeBufferPointer { buf in
+            _ = sqlite3_bind_blob(stmt, index, UnsafeRawPointer(buf.baseAddress ?? _Statement.empty), Int32(buf.count), _Statement.transient)
+        }
+    }
+
+    /// Steps once: true when a row is available, false when done.
+    @discardableResult
+    func step() throws(StoreError) -> Bool {
+        let rc = sqlite3_step(stmt)
+        if rc == SQLITE_ROW { return true }
+        if rc == SQLITE_DONE { return false }
+        let e = connection.error(rc, "step")
+        sqlite3_reset(stmt)
+        throw e
+    }
+
+    func int(_ column: Int32) -> Int { Int(sqlite3_column_int64(stmt, column)) }
+
+    func isNull(_ column: Int32) -> Bool { sqlite3_column_type(stmt, column) == SQLITE_NULL }
+
+    func text(_ column: Int32) -> String? {
+        guard let p = sqlite3_column_text(stmt, column) else { return nil }
+        let n = Int(sqlite3_column_bytes(stmt, column))
+        return String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)
+    }
+
+    func bytes(_ column: Int32) -> [UInt8]? {
+        if isNull(column) { return nil }
+        let p = sqlite3_column_blob(stmt, column)
+        let n = Int(sqlite3_column_bytes(stmt, column))
+        guard let p, n > 0 else { return [] }
+        return Array(UnsafeRawBufferPointer(start: p, count: n))
+    }
+}

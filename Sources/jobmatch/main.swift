@@ -1,1 +1,6 @@
-print("jobmatch: not yet")
+import Foundation
+
+setvbuf(stdout, nil, _IOFBF, 1 << 16)
+let code = CLI.main(CommandLine.arguments)
+fflush(stdout)
+exit(code)

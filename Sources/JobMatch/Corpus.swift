@@ -1,0 +1,107 @@
+import Foundation
+import JobMatchModel
+import JobMatchTaxonomy
+
+/// The data JobMatch works on: a taxonomy, a postcode directory, profiles and offers, and (for
+/// the bundled Corpus) gold cases.
+///
+/// ```swift
+/// let corpus = try Corpus.load(from: CorpusLocation.resolve()!)
+/// let engine = try MatchEngine(corpus: corpus)
+/// ```
+public struct Corpus: Sendable {
+    /// The competency taxonomy.
+    public var taxonomy: Taxonomy
+    /// Postcodes with centroids.
+    public var postcodes: PostcodeDirectory
+    /// Competency profiles.
+    public var profiles: [CompetencyProfile]
+    /// Employer offers.
+    public var offers: [EmployerOffer]
+    /// Gold cases (empty when the folder has none).
+    public var gold: [GoldCase]
+
+    /// Creates a corpus from parts.
+    public init(taxonomy: Taxonomy, postcodes: PostcodeDirectory = PostcodeDirectory(), profiles: [CompetencyProfile],
+                offers: [EmployerOffer], gold: [GoldCase] = []) {
+        self.taxonomy = taxonomy
+        self.postcodes = postcodes
+        self.profiles = profiles
+        self.offers = offers
+        self.gold = gold
+    }
+
+    /// Loads `taxonomy/*.tsv`, `postcodes.tsv`, `profiles.json`, `offers.json` and (if present)
+    /// `gold.json` from a Corpus folder.
+    /// - Throws: `CorpusError` naming the file, line, record and field of the first problem, or
+    ///   an empty or missing file.
+    public static func load(from directory: URL, requireRecords: Bool = true) throws(CorpusError) -> Corpus {
+        let taxonomy = try loadTaxonomy(from: directory)
+        let postcodes = try loadPostcodes(from: directory)
+        let profiles: [CompetencyProfile] = try loadRecords(directory.appendingPathComponent("profiles.json"), required: requireRecords)
+        let offers: [EmployerOffer] = try loadRecords(directory.appendingPathComponent("offers.json"), required: requireRecords)
+        var gold: [GoldCase] = []
+        let goldURL = directory.appendingPathComponent("gold.json")
+        if FileManager.default.fileExists(atPath: goldURL.path) {
+            do { gold = try JSONDecoder().decode([GoldCase].self, from: try Data(contentsOf: goldURL)) } catch {
+                throw CorpusError(file: goldURL.path, message: JSONRecords.describe(error))
+            }
+        }
+        return Corpus(taxonomy: taxonomy, postcodes: postcodes, profiles: profiles, offers: offers, gold: gold)
+    }
+
+    /// Loads the taxonomy folder of a Corpus.
+    public static func loadTaxonomy(from directory: URL) throws(CorpusError) -> Taxonomy {
+        let dir = directory.appendingPathComponent("taxonomy")
+        guard FileManager.default.fileExists(atPath: dir.path) else {
+            throw CorpusError(file: dir.path, message: "no taxonomy folder (expected taxonomy/*.tsv)")
+        }
+        let taxonomy: Taxonomy
+        do { taxonomy = try TaxonomyTSV.load(directory: dir) } catch {
+            throw CorpusError(file: dir.path, message: "\(error)")
+        }
+        guard taxonomy.count > 0 else { throw CorpusError(file: dir.path, message: "the taxonomy has no concepts") }
+        return taxonomy
+    }
+
+    /// Loads `postcodes.tsv` (an empty directory when the file is absent).
+    public static func loadPostcodes(from directory: URL) throws(CorpusError) -> PostcodeDirectory {
+        let url = directory.appendingPathComponent("postcodes.tsv")
+        guard FileManager.default.fileExists(atPath: url.path) else { return PostcodeDirectory() }
+        do {
+            let text = try readUTF8(url)
+            return try PostcodeDirectory(tsv: text, file: url.lastPathComponent)
+        } catch let e as FieldError {
+            throw CorpusError(file: url.path, message: e.description)
+        } catch let e as CorpusError {
+            throw e
+        } catch {
+            throw CorpusError(file: url.path, message: "\(error)")
+        }
+    }
+
+    static func readUTF8(_ url: URL) throws(CorpusError) -> String {
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch { throw CorpusError(file: url.path, message: "cannot be read") }
+        guard let s = String(data: data, encoding: .utf8) else { throw CorpusError(file: url.path, message: "is not valid UTF-8") }
+        return s
+    }
+
+    static func loadRecords<T: Decodable & Validatable>(_ url: URL, required: Bool) throws(CorpusError) -> [T] {
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            if required { throw CorpusError(file: url.path, message: "file is missing") }
+            return []
+        }
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch { throw CorpusError(file: url.path, message: "cannot be read") }
+        if data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            throw CorpusError(file: url.path, message: "file is empty (expected a JSON array of records)")
+        }
+        let records: [T]
+        do { records = try JSONRecords.decode(T.self, from: data) } catch {
+            throw CorpusError(file: "\(url.path):\(error.line)", message: (error.id.map { "record \($0): " } ?? "") + error.message)
+        }
+        if records.isEmpty && required { throw CorpusError(file: url.path, message: "holds no records") }
+        return records
+    }
+}

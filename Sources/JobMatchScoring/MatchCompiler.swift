@@ -1,0 +1,141 @@
+import JobMatchModel
+import JobMatchTaxonomy
+
+/// Turns domain records into their scoring views: text is matched onto taxonomy concepts,
+/// places get coordinates, levels and licences become numbers and masks.
+///
+/// The compiler reads only the fields that may influence a score. It never reads
+/// `CompetencyProfile.personal` (gender, nationality, religion, birth year, health notes), and
+/// `MatchableProfile` has nowhere to put them.
+///
+/// ```swift
+/// let compiler = MatchCompiler(taxonomy: taxonomy, postcodes: postcodes)
+/// let p = compiler.profile(profile)    // MatchableProfile
+/// let o = compiler.offer(offer)        // MatchableOffer
+/// ```
+public struct MatchCompiler: Sendable {
+    /// The taxonomy.
+    public let taxonomy: Taxonomy
+    /// The concept matcher built from it.
+    public let matcher: ConceptMatcher
+    /// Postcodes for places without coordinates.
+    public let postcodes: PostcodeDirectory
+
+    /// Creates a compiler (builds the concept matcher once).
+    public init(taxonomy: Taxonomy, postcodes: PostcodeDirectory = PostcodeDirectory()) {
+        self.taxonomy = taxonomy
+        self.matcher = ConceptMatcher(taxonomy: taxonomy)
+        self.postcodes = postcodes
+    }
+
+    /// The competency kinds that count as evidence or requirements.
+    static let competencyKinds: Set<ConceptKind> = [.occupation, .skill, .knowledge, .group, .sector, .licence, .language]
+
+    /// The scoring view of a profile.
+    public func profile(_ p: CompetencyProfile) -> MatchableProfile {
+        var evidence: [ConceptEvidence] = []
+        func add(_ text: String, source: String) {
+            for m in matcher.match(text).concepts where MatchCompiler.competencyKinds.contains(taxonomy[m.concept].kind) {
+                // Languages are evidence only through `languages`, with their level.
+                if taxonomy[m.concept].kind == .language { continue }
+                evidence.append(ConceptEvidence(concept: m.concept, confidence: m.fuzzy ? ScoringPolicy.fuzzyConfidence : 1,
+                                                source: source))
+            }
+        }
+        for x in p.experience {
+            add(x.title, source: "experience: \(x.title)")
+            if let t = x.tasks { add(t, source: "experience tasks: \(t)") }
+            if let code = x.occupationCode, let i = taxonomy.index(kind: .occupation, code: String(code.prefix(4))) {
+                evidence.append(ConceptEvidence(concept: i, confidence: 1, source: "occupation code \(code)"))
+            }
+        }
+        for e in p.education { add(e.field, source: "education: \(e.field)") }
+        for s in p.skills { add(s, source: "skill: \(s)") }
+        if let s = p.summary { add(s, source: "summary") }
+        for l in p.licences {
+            if let i = taxonomy.index(kind: .licence, code: l.rawValue) {
+                evidence.append(ConceptEvidence(concept: i, confidence: 1, source: "licence: \(l.danishName)"))
+            }
+        }
+        for l in p.languages where l.level >= .a2 {
+            if let i = taxonomy.index(kind: .language, code: l.language) {
+                // A2 counts half: dyadic, so scores stay exact in Float32.
+                evidence.append(ConceptEvidence(concept: i, confidence: l.level >= .b1 ? 1 : 0.5,
+                                                source: "language: \(l.language) \(l.level)"))
+            }
+        }
+        let home = postcodes.coordinates(of: p.home, fallbackMunicipality: p.municipality)
+        return MatchableProfile(
+            id: p.id, evidence: evidence,
+            licenceMask: Licence.mask(p.licences), limitationMask: WorkDemand.mask(p.limitations),
+            danishLevel: Int32(p.level(in: "da").rawValue),
+            englishOK: p.level(in: "en").rawValue >= ScoringPolicy.englishWorkplaceLevel,
+            wishSectorMask: sectorMask(p.wishes.sectors),
+            acceptsShiftWork: p.wishes.acceptsShiftWork,
+            home: home.map { (Float($0.lat), Float($0.lon)) },
+            maxTravelKm: Float(p.wishes.maxTravelKm),
+            availableFrom: p.availableFrom?.ordinal ?? .min)
+    }
+
+    /// The scoring view of an offer.
+    public func offer(_ o: EmployerOffer) -> MatchableOffer {
+        var requirements: [Requirement] = []
+        var unresolved: [String] = []
+        var licenceMask = Licence.mask(o.licencesRequired)
+        for (phrases, must) in [(o.mustHave, true), (o.niceToHave, false)] {
+            for phrase in phrases {
+                let found = matcher.match(phrase).concepts.filter { MatchCompiler.competencyKinds.contains(taxonomy[$0.concept].kind) }
+                if found.isEmpty { unresolved.append(phrase); continue }
+                for m in found {
+                    requirements.append(Requirement(concept: m.concept, mustHave: must, text: phrase))
+                    // A must-have licence is a hard constraint as well as a competency.
+                    if must, let l = taxonomy[m.concept].licence { licenceMask |= l.bit }
+                }
+            }
+        }
+        let place = postcodes.coordinates(of: o.workplace)
+        return MatchableOffer(
+            id: o.id, requirements: requirements, unresolved: unresolved, licenceMask: licenceMask,
+            demandMask: WorkDemand.mask(o.demands), minimumDanish: Int32(o.minimumDanish?.rawValue ?? 0),
+            englishWorkplace: o.englishWorkplace, sectorBit: sectorBit(of: o, requirements: requirements),
+            shiftWork: o.shiftWork, workplace: place.map { (Float($0.lat), Float($0.lon)) },
+            startDate: o.startDate.ordinal, freePlaces: Int32(o.freePlaces))
+    }
+
+    /// The bit of a sector concept index in sector masks (the taxonomy's first 64 sectors).
+    public func bit(ofSector index: Int32) -> UInt64 {
+        guard index >= 0, let pos = taxonomy.sectors.firstIndex(of: index), pos < 64 else { return 0 }
+        return 1 << UInt64(pos)
+    }
+
+    /// The sector a name, id or phrase refers to, if any.
+    public func sector(named text: String) -> Int32? {
+        if let i = taxonomy.index(of: text), taxonomy[i].kind == .sector { return i }
+        for m in matcher.match(text).concepts {
+            let s = taxonomy.sector(of: m.concept)
+            if s >= 0 { return s }
+        }
+        return nil
+    }
+
+    func sectorMask(_ names: [String]) -> UInt64 {
+        names.reduce(0) { $0 | (sector(named: $1).map(bit(ofSector:)) ?? 0) }
+    }
+
+    func sectorBit(of o: EmployerOffer, requirements: [Requirement]) -> UInt64 {
+        if let s = o.sector, let i = sector(named: s) { return bit(ofSector: i) }
+        // Else the sector of the first occupation in the title, else the most common sector of
+        // the must-haves.
+        for m in matcher.match(o.title).concepts where taxonomy[m.concept].kind == .occupation {
+            let s = taxonomy.sector(of: m.concept)
+            if s >= 0 { return bit(ofSector: s) }
+        }
+        var counts: [Int32: Int] = [:]
+        for r in requirements where r.mustHave {
+            let s = taxonomy.sector(of: r.concept)
+            if s >= 0 { counts[s, default: 0] += 1 }
+        }
+        guard let best = counts.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }) else { return 0 }
+        return bit(ofSector: best.key)
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+
+/// The command-line entry: finds the command, parses its arguments, runs it, and prints any
+/// error on stderr in one line.
+enum CLI {
+    static let version = "0.1.0"
+
+    static func main(_ argv: [String]) -> Int32 {
+        let context = CLIContext()
+        let args = Array(argv.dropFirst())
+        guard let first = args.first else {
+            context.err(topLevelHelp)
+            return ExitCode.usage
+        }
+        if first == "--help" || first == "-h" || first == "help" {
+            if args.count > 1, let cmd = allCommands.first(where: { $0.spec.name == args[1] }) {
+                context.out(cmd.spec.help)
+            } else {
+                context.out(topLevelHelp)
+            }
+            return ExitCode.success
+        }
+        if first == "--version" { context.out("jobmatch \(version)"); return ExitCode.success }
+        guard let cmd = allCommands.first(where: { $0.spec.name == first }) else {
+            context.err("jobmatch: unknown command '\(first)'. See 'jobmatch --help'.")
+            return ExitCode.usage
+        }
+        do throws(CLIError) {
+            let parsed = try ParsedArguments(Array(args.dropFirst()), spec: cmd.spec)
+            if parsed.flag("help") { context.out(cmd.spec.help); return ExitCode.success }
+            context.configure(parsed)
+            return try cmd.run(parsed, context: context)
+        } catch {
+            var line = "jobmatch: \(error.message)"
+            if let c = error.command { line += ". See 'jobmatch \(c) --help'." }
+            context.err(line)
+            return error.exitCode
+        }
+    }
+
+    static var topLevelHelp: String {
+        var out = """
+        OVERVIEW: JobMatch ranks employer offers (internships, IGU, wage-subsidy and ordinary jobs)
+        for refugees' competency profiles, with reasons, and lists candidates for an offer.
+
+        USAGE: jobmatch <command> [options]
+
+        COMMANDS:
+
+        """
+        for c in allCommands { out += "  \(pad(c.spec.name, 14))\(c.spec.summary)\n" }
+        out += """
+
+        Data: the bundled Corpus/ by default; a store given by --store or JOBMATCH_STORE (or the
+        per-user store once 'jobmatch init' has made it); another corpus folder with --corpus.
+
+        EXIT CODES: 0 ok, 1 bad data or failure, 2 bad command line, 3 unknown id, 4 import rejected rows.
+
+        See 'jobmatch <command> --help' for a command's options.
+        """
+        return out
+    }
+}

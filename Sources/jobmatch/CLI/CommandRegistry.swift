@@ -1,0 +1,12 @@
+/// Every command of `jobmatch`, in the order `jobmatch --help` lists them.
+/// To add a command: write a type conforming to `Command` in `Commands/` and add it here.
+let allCommands: [any Command.Type] = [
+    MatchCommand.self,
+    CandidatesCommand.self,
+    ExplainCommand.self,
+    ProfilesCommand.self,
+    OffersCommand.self,
+    TaxonomyCommand.self,
+    TokenizeCommand.self,
+    StemCommand.self,
+]

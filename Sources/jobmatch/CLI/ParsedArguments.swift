@@ -1,0 +1,81 @@
+/// A command line parsed against a `CommandSpec`.
+struct ParsedArguments: Sendable {
+    /// Option values by name (the last one wins for a non-repeatable option).
+    var values: [String: [String]] = [:]
+    /// Flags given.
+    var flags: Set<String> = []
+    /// Positional arguments in order.
+    var positionals: [String] = []
+
+    /// Parses `arguments` (without the command word) against `spec`.
+    /// - Throws: `CLIError.usage` for an unknown option, a missing value, a bad choice, or a
+    ///   missing or surplus positional argument.
+    init(_ arguments: [String], spec: CommandSpec) throws(CLIError) {
+        let all = spec.options + CommandSpec.globalOptions
+        var i = 0
+        var onlyPositionals = false
+        while i < arguments.count {
+            let arg = arguments[i]
+            i += 1
+            if onlyPositionals || !arg.hasPrefix("--") || arg == "-" {
+                if arg.hasPrefix("-") && arg != "-" && !onlyPositionals && arg.count > 1 && !(Double(arg) != nil) {
+                    throw CLIError.usage("unknown option '\(arg)' for 'jobmatch \(spec.name)'", command: spec.name)
+                }
+                positionals.append(arg)
+                continue
+            }
+            if arg == "--" { onlyPositionals = true; continue }
+            var name = String(arg.dropFirst(2))
+            var inline: String?
+            if let eq = name.firstIndex(of: "=") {
+                inline = String(name[name.index(after: eq)...])
+                name = String(name[..<eq])
+            }
+            guard let opt = all.first(where: { $0.name == name }) else {
+                throw CLIError.usage("unknown option '--\(name)' for 'jobmatch \(spec.name)'", command: spec.name)
+            }
+            if opt.value == nil {
+                if inline != nil { throw CLIError.usage("--\(name) takes no value", command: spec.name) }
+                flags.insert(name)
+                continue
+            }
+            let v: String
+            if let inline { v = inline } else {
+                guard i < arguments.count else { throw CLIError.usage("--\(name) needs a value (\(opt.value!))", command: spec.name) }
+                v = arguments[i]
+                i += 1
+            }
+            if let choices = opt.choices, !choices.contains(v) {
+                throw CLIError.usage("--\(name) must be one of \(choices.joined(separator: ", ")), not '\(v)'", command: spec.name)
+            }
+            if opt.repeatable { values[name, default: []].append(v) } else { values[name] = [v] }
+        }
+        if flags.contains("help") { return }
+        let required = spec.arguments.filter { !$0.optional }.count
+        if positionals.count < required {
+            let missing = spec.arguments[positionals.count].name
+            throw CLIError.usage("missing argument \(missing)", command: spec.name)
+        }
+        if !(spec.arguments.last?.variadic ?? false) && positionals.count > spec.arguments.count {
+            throw CLIError.usage("unexpected argument '\(positionals[spec.arguments.count])'", command: spec.name)
+        }
+    }
+
+    /// The value of an option, or nil.
+    func value(_ name: String) -> String? { values[name]?.last }
+
+    /// Every value of a repeatable option.
+    func all(_ name: String) -> [String] { values[name] ?? [] }
+
+    /// Whether a flag was given.
+    func flag(_ name: String) -> Bool { flags.contains(name) }
+
+    /// A positive whole number option, with a default.
+    func positiveInt(_ name: String, default d: Int, max: Int = 1_000_000, command: String) throws(CLIError) -> Int {
+        guard let s = value(name) else { return d }
+        guard let n = Int(s), n >= 1, n <= max else {
+            throw CLIError.usage("--\(name) must be a whole number from 1 to \(max), not '\(s)'", command: command)
+        }
+        return n
+    }
+}

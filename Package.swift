@@ -61,6 +61,6 @@ let package = Package(
         .testTarget(name: "JobMatchImportTests", dependencies: ["JobMatch"]),
         .testTarget(name: "JobMatchStoreTests", dependencies: ["JobMatch"]),
         .testTarget(name: "JobMatchTests", dependencies: ["JobMatch"]),
-        .testTarget(name: "jobmatchCLITests", dependencies: ["JobMatch"]),
+        .testTarget(name: "jobmatchCLITests", dependencies: ["JobMatch", "jobmatch"]),
     ]
 )

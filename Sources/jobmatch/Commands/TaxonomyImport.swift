@@ -1,0 +1,29 @@
+import Foundation
+import JobMatch
+
+/// `jobmatch taxonomy import-esco DIR`: ESCO occupations and ISCO groups merged with the Corpus
+/// taxonomy, written as a taxonomy TSV file.
+enum TaxonomyImport {
+    static func run(directory: String, output: String?, context: CLIContext) throws(CLIError) -> Int32 {
+        let dir = URL(fileURLWithPath: directory)
+        let esco: ESCOImport
+        do { esco = try ESCOImporter.importDirectory(dir) } catch { throw .failure("\(error)") }
+        for p in esco.problems { context.err("jobmatch: warning: \(p)") }
+        let corpusURL = try context.corpusURL()
+        let base: Taxonomy
+        do { base = try Corpus.loadTaxonomy(from: corpusURL) } catch { throw .failure(error.description) }
+        let merged: Taxonomy
+        do { merged = try ESCOImporter.merge(esco.concepts, into: base) } catch { throw .failure("\(error)") }
+        let tsv = TaxonomyTSV.write(merged.concepts)
+        if let output {
+            do { try Data(tsv.utf8).write(to: URL(fileURLWithPath: output), options: .atomic) } catch {
+                throw .failure("\(output): cannot be written (\(error.localizedDescription))")
+            }
+            context.err("jobmatch: imported \(esco.occupationCount) ESCO occupations and \(esco.iscoGroupCount) ISCO groups "
+                        + "(\(esco.problems.count) rows skipped); wrote \(merged.count) concepts to \(output)")
+        } else {
+            context.out(tsv)
+        }
+        return esco.problems.isEmpty ? ExitCode.success : ExitCode.rejectedRows
+    }
+}

@@ -1,6 +1,7 @@
 import Foundation
 import JobMatchModel
 import JobMatchTaxonomy
+import JobMatchScoring
 
 /// The data JobMatch works on: a taxonomy, a postcode directory, profiles and offers, and (for
 /// the bundled Corpus) gold cases.
@@ -20,6 +21,12 @@ public struct Corpus: Sendable {
     public var offers: [EmployerOffer]
     /// Gold cases (empty when the folder has none).
     public var gold: [GoldCase]
+    /// Scoring views already compiled (features stored at import), by profile id.
+    public var compiledProfiles: [String: MatchableProfile] = [:]
+    /// Scoring views already compiled (features stored at import), by offer id.
+    public var compiledOffers: [String: MatchableOffer] = [:]
+    /// Where the records came from (`Corpus/` or the store's path), for messages.
+    public var origin: String = ""
 
     /// Creates a corpus from parts.
     public init(taxonomy: Taxonomy, postcodes: PostcodeDirectory = PostcodeDirectory(), profiles: [CompetencyProfile],
@@ -47,7 +54,9 @@ public struct Corpus: Sendable {
                 throw CorpusError(file: goldURL.path, message: JSONRecords.describe(error))
             }
         }
-        return Corpus(taxonomy: taxonomy, postcodes: postcodes, profiles: profiles, offers: offers, gold: gold)
+        var corpus = Corpus(taxonomy: taxonomy, postcodes: postcodes, profiles: profiles, offers: offers, gold: gold)
+        corpus.origin = directory.path
+        return corpus
     }
 
     /// Loads the taxonomy folder of a Corpus.

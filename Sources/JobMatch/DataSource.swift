@@ -1,15 +1,46 @@
 import Foundation
 import JobMatchModel
+import JobMatchScoring
+import JobMatchStore
 
-/// Where the CLI's data comes from: a store when one is given or the default one exists, else
-/// the bundled Corpus. The taxonomy and postcodes always come from the Corpus folder.
+/// Where the data comes from: a store when one is named (`--store`, `JOBMATCH_STORE`) or the
+/// per-user default store exists, else the bundled Corpus. The taxonomy and postcodes always come
+/// from the Corpus folder.
 public enum DataSource {
+    /// The store to use, or nil for the Corpus: an explicit or environment path always (it must
+    /// exist), the per-user default only when it exists.
+    public static func storeURL(explicit: String?, environment: [String: String]) -> (url: URL, named: Bool)? {
+        let named = (explicit.map { !$0.isEmpty } ?? false) || !(environment[StoreLocation.environmentVariable] ?? "").isEmpty
+        let url = StoreLocation.resolve(explicit: explicit, environment: environment)
+        if named || StoreLocation.exists(at: url) { return (url, named) }
+        return nil
+    }
+
     /// Loads the data to match on.
     /// - Parameters:
     ///   - corpus: the Corpus folder (taxonomy, postcodes, and the records when no store is used).
     ///   - store: an explicit store path (`--store`), if any.
     ///   - environment: for `JOBMATCH_STORE` and the per-user default.
+    /// - Throws: `CorpusError` naming the file at fault.
     public static func load(corpus: URL, store: String?, environment: [String: String]) throws(CorpusError) -> Corpus {
-        try Corpus.load(from: corpus)
+        guard let (url, _) = storeURL(explicit: store, environment: environment) else { return try Corpus.load(from: corpus) }
+        guard StoreLocation.exists(at: url) else {
+            throw CorpusError(file: url.path, message: "no store here (create it with 'jobmatch init --store \(url.path)')")
+        }
+        let taxonomy = try Corpus.loadTaxonomy(from: corpus)
+        let postcodes = try Corpus.loadPostcodes(from: corpus)
+        let snapshot: StoreSnapshot
+        do { snapshot = try Store(at: url).snapshot() } catch { throw CorpusError(file: url.path, message: error.description) }
+        var c = Corpus(taxonomy: taxonomy, postcodes: postcodes, profiles: snapshot.profiles.map(\.value),
+                       offers: snapshot.offers.map(\.value))
+        c.origin = url.path
+        let codec = FeatureCodec(compiler: MatchCompiler(taxonomy: taxonomy, postcodes: postcodes))
+        for r in snapshot.profiles {
+            if let f = r.features, let v = codec.decodeProfile((f, r.featuresVersion)) { c.compiledProfiles[r.value.id] = v }
+        }
+        for r in snapshot.offers {
+            if let f = r.features, let v = codec.decodeOffer((f, r.featuresVersion)) { c.compiledOffers[r.value.id] = v }
+        }
+        return c
     }
 }

@@ -40,7 +40,8 @@ public final class MatchEngine: Sendable {
     /// Builds an engine: compiles every profile and offer (both cores) and the kernel's layouts.
     /// Profiles and offers are sorted by id, so ties in score are broken by id everywhere.
     public init(taxonomy: Taxonomy, postcodes: PostcodeDirectory = PostcodeDirectory(),
-                profiles: [CompetencyProfile], offers: [EmployerOffer]) {
+                profiles: [CompetencyProfile], offers: [EmployerOffer],
+                compiledProfiles: [String: MatchableProfile] = [:], compiledOffers: [String: MatchableOffer] = [:]) {
         let compiler = MatchCompiler(taxonomy: taxonomy, postcodes: postcodes)
         let ps = profiles.sorted { $0.id < $1.id }
         let os = offers.sorted { $0.id < $1.id }
@@ -48,8 +49,8 @@ public final class MatchEngine: Sendable {
         self.profiles = ps
         self.offers = os
         self.compiler = compiler
-        self.matchableProfiles = ps.parallelMap { compiler.profile($0) }
-        self.matchableOffers = os.parallelMap { compiler.offer($0) }
+        self.matchableProfiles = ps.parallelMap { compiledProfiles[$0.id] ?? compiler.profile($0) }
+        self.matchableOffers = os.parallelMap { compiledOffers[$0.id] ?? compiler.offer($0) }
         self.scorer = ReferenceScorer(taxonomy: taxonomy)
         self.kernel = MatchKernel(taxonomy: taxonomy, profiles: matchableProfiles, offers: matchableOffers)
         self.profileIndex = Dictionary(ps.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -58,7 +59,8 @@ public final class MatchEngine: Sendable {
 
     /// Builds an engine over a corpus.
     public convenience init(corpus: Corpus) {
-        self.init(taxonomy: corpus.taxonomy, postcodes: corpus.postcodes, profiles: corpus.profiles, offers: corpus.offers)
+        self.init(taxonomy: corpus.taxonomy, postcodes: corpus.postcodes, profiles: corpus.profiles, offers: corpus.offers,
+                  compiledProfiles: corpus.compiledProfiles, compiledOffers: corpus.compiledOffers)
     }
 
     /// The profile with this id.

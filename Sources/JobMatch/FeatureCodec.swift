@@ -1,0 +1,159 @@
+import JobMatchModel
+import JobMatchTaxonomy
+import JobMatchScoring
+import JobMatchStore
+
+/// Compact binary form of the scoring views, stored beside each record at import so that
+/// matching starts at once without tokenising again. Concept indices are only valid for the
+/// taxonomy they were made with; `version` (the taxonomy's fingerprint) says which.
+///
+/// Format: little-endian, length-prefixed strings; a leading format byte.
+public struct FeatureCodec: Sendable {
+    /// The compiler that makes the views.
+    public let compiler: MatchCompiler
+    /// The taxonomy fingerprint plus the codec's format number.
+    public let version: String
+
+    static let format: UInt8 = 1
+
+    /// Creates a codec for a compiler's taxonomy.
+    public init(compiler: MatchCompiler) {
+        self.compiler = compiler
+        self.version = "f\(FeatureCodec.format)-" + compiler.taxonomy.fingerprint
+    }
+
+    /// The features of an offer, ready for the store.
+    public func features(for offer: EmployerOffer) -> RecordFeatures {
+        RecordFeatures(bytes: encode(compiler.offer(offer)), version: version)
+    }
+
+    /// The features of a profile, ready for the store.
+    public func features(for profile: CompetencyProfile) -> RecordFeatures {
+        RecordFeatures(bytes: encode(compiler.profile(profile)), version: version)
+    }
+
+    /// Encodes an offer view.
+    public func encode(_ o: MatchableOffer) -> [UInt8] {
+        var w = ByteWriter()
+        w.u8(FeatureCodec.format); w.str(o.id)
+        w.u32(UInt32(o.requirements.count))
+        for r in o.requirements { w.i32(r.concept); w.u8(r.mustHave ? 1 : 0); w.str(r.text) }
+        w.u32(UInt32(o.unresolved.count)); for u in o.unresolved { w.str(u) }
+        w.u32(o.licenceMask); w.u32(o.demandMask); w.i32(o.minimumDanish); w.u8(o.englishWorkplace ? 1 : 0)
+        w.u64(o.sectorBit); w.u8(o.shiftWork ? 1 : 0)
+        w.place(o.workplace); w.i32(o.startDate); w.i32(o.freePlaces)
+        return w.bytes
+    }
+
+    /// Encodes a profile view.
+    public func encode(_ p: MatchableProfile) -> [UInt8] {
+        var w = ByteWriter()
+        w.u8(FeatureCodec.format); w.str(p.id)
+        w.u32(UInt32(p.evidence.count))
+        for e in p.evidence { w.i32(e.concept); w.f32(e.confidence); w.str(e.source) }
+        w.u32(p.licenceMask); w.u32(p.limitationMask); w.i32(p.danishLevel); w.u8(p.englishOK ? 1 : 0)
+        w.u64(p.wishSectorMask); w.u8(p.acceptsShiftWork ? 1 : 0)
+        w.place(p.home); w.f32(p.maxTravelKm); w.i32(p.availableFrom)
+        return w.bytes
+    }
+
+    /// Decodes stored offer features; nil when they are from another taxonomy or damaged.
+    public func decodeOffer(_ f: (bytes: [UInt8], version: String?)) -> MatchableOffer? {
+        guard f.version == version else { return nil }
+        var r = ByteReader(f.bytes)
+        guard r.u8() == FeatureCodec.format, let id = r.str(), let n = r.u32() else { return nil }
+        var reqs: [Requirement] = []
+        for _ in 0..<n {
+            guard let c = r.i32(), let m = r.u8(), let t = r.str(), c >= 0, Int(c) < compiler.taxonomy.count else { return nil }
+            reqs.append(Requirement(concept: c, mustHave: m == 1, text: t))
+        }
+        guard let un = r.u32() else { return nil }
+        var unresolved: [String] = []
+        for _ in 0..<un { guard let s = r.str() else { return nil }; unresolved.append(s) }
+        guard let lic = r.u32(), let dem = r.u32(), let minD = r.i32(), let eng = r.u8(), let sec = r.u64(), let sh = r.u8(),
+              let place = r.place(), let start = r.i32(), let free = r.i32(), r.atEnd else { return nil }
+        return MatchableOffer(id: id, requirements: reqs, unresolved: unresolved, licenceMask: lic, demandMask: dem,
+                              minimumDanish: minD, englishWorkplace: eng == 1, sectorBit: sec, shiftWork: sh == 1,
+                              workplace: place, startDate: start, freePlaces: free)
+    }
+
+    /// Decodes stored profile features; nil when they are from another taxonomy or damaged.
+    public func decodeProfile(_ f: (bytes: [UInt8], version: String?)) -> MatchableProfile? {
+        guard f.version == version else { return nil }
+        var r = ByteReader(f.bytes)
+        guard r.u8() == FeatureCodec.format, let id = r.str(), let n = r.u32() else { return nil }
+        var ev: [ConceptEvidence] = []
+        for _ in 0..<n {
+            guard let c = r.i32(), let conf = r.f32(), let s = r.str(), c >= 0, Int(c) < compiler.taxonomy.count else { return nil }
+            ev.append(ConceptEvidence(concept: c, confidence: conf, source: s))
+        }
+        guard let lic = r.u32(), let lim = r.u32(), let da = r.i32(), let en = r.u8(), let wish = r.u64(), let sh = r.u8(),
+              let home = r.place(), let maxKm = r.f32(), let avail = r.i32(), r.atEnd else { return nil }
+        return MatchableProfile(id: id, evidence: ev, licenceMask: lic, limitationMask: lim, danishLevel: da, englishOK: en == 1,
+                                wishSectorMask: wish, acceptsShiftWork: sh == 1, home: home, maxTravelKm: maxKm,
+                                availableFrom: avail)
+    }
+}
+
+struct ByteWriter {
+    var bytes: [UInt8] = []
+    mutating func u8(_ v: UInt8) { bytes.append(v) }
+    mutating func u32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) } }
+    mutating func u64(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) } }
+    mutating func i32(_ v: Int32) { u32(UInt32(bitPattern: v)) }
+    mutating func f32(_ v: Float) { u32(v.bitPattern) }
+    mutating func str(_ s: String) { let u = Array(s.utf8); u32(UInt32(u.count)); bytes.append(contentsOf: u) }
+    mutating func place(_ p: (lat: Float, lon: Float)?) {
+        if let p { u8(1); f32(p.lat); f32(p.lon) } else { u8(0) }
+    }
+}
+
+struct ByteReader {
+    let bytes: [UInt8]
+    var pos = 0
+    init(_ b: [UInt8]) { bytes = b }
+    var atEnd: Bool { pos == bytes.count }
+    mutating func u8() -> UInt8? { guard pos < bytes.count else { return nil }; defer { pos += 1 }; return bytes[pos] }
+    mutating func u32() -> UInt32? {
+        guard pos + 4 <= bytes.count else { return nil }
+        var v: UInt32 = 0
+        for k in 0..<4 { v |= UInt32(bytes[pos + k]) << (8 * UInt32(k)) }
+        pos += 4
+        return v
+    }
+    mutating func u64() -> UInt64? {
+        guard let lo = u32(), let hi = u32() else { return nil }
+        return UInt64(lo) | (UInt64(hi) << 32)
+    }
+    mutating func i32() -> Int32? { u32().map { Int32(bitPattern: $0) } }
+    mutating func f32() -> Float? { u32().map { Float(bitPattern: $0) } }
+    mutating func str() -> String? {
+        guard let n = u32(), pos + Int(n) <= bytes.count else { return nil }
+        defer { pos += Int(n) }
+        return String(decoding: bytes[pos..<pos + Int(n)], as: UTF8.self)
+    }
+    /// `.some(place)` on success (`.some(nil)` for "no place"), nil when damaged.
+    mutating func place() -> (lat: Float, lon: Float)?? {
+        guard let flag = u8() else { return nil }
+        if flag == 0 { return .some(nil) }
+        guard let a = f32(), let b = f32() else { return nil }
+        return .some((a, b))
+    }
+}
+
+extension Taxonomy {
+    /// A fingerprint of the concepts' ids, kinds, parents, codes and labels (FNV-1a, 64 bits, hex):
+    /// features stored with another fingerprint are recomputed.
+    public var fingerprint: String {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        func eat(_ s: String) {
+            for b in s.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+            h = (h ^ 0x1f) &* 0x100_0000_01b3
+        }
+        for c in concepts {
+            eat(c.id); eat(c.kind.rawValue); eat(c.parent ?? ""); eat(c.code ?? ""); eat(c.labelDA); eat(c.labelEN)
+            for s in c.synonymsDA + c.synonymsEN { eat(s) }
+        }
+        return String(h, radix: 16)
+    }
+}

@@ -1,0 +1,41 @@
+import XCTest
+@testable import JobMatchText
+
+final class NormaliserTests: XCTestCase {
+    func testCaseFoldingKeepsDanishLetters() {
+        XCTAssertEqual(Normaliser.normalise("ÆBLE, ØL OG ÅEN"), "æble, øl og åen")
+        XCTAssertEqual(Normaliser.normalise("Rengøringsassistent"), "rengøringsassistent")
+    }
+
+    func testUnicodeNormalisation() {
+        // Combining ring (NFD) composes to å; ligature and full-width forms decompose (NFKC).
+        XCTAssertEqual(Normaliser.normalise("A\u{30A}rhus"), "århus")
+        XCTAssertEqual(Normaliser.normalise("Cafe\u{301}"), "café")
+        XCTAssertEqual(Normaliser.normalise("\u{FB01}nans"), "finans")
+        XCTAssertEqual(Normaliser.normalise("ＳＯＳＵ"), "sosu")
+        XCTAssertEqual(Normaliser.normalise("ŁÓDŹ"), "łódź")
+    }
+
+    func testTypographicPunctuation() {
+        XCTAssertEqual(Normaliser.normalise("social\u{2010} og sundheds\u{2013}hjælper"), "social- og sundheds-hjælper")
+        XCTAssertEqual(Normaliser.normalise("“truck” ‘B’\u{00A0}x"), "\"truck\" 'b' x")
+        XCTAssertEqual(Normaliser.normalise("rengø\u{00AD}ring"), "rengøring")
+        XCTAssertEqual(Normaliser.normalise("a\tb\nc"), "a b c")
+    }
+
+    func testInvalidUTF8IsRejectedWithOffset() {
+        XCTAssertThrowsError(try Normaliser.decode([0x61, 0x62, 0xFF, 0x63])) { error in
+            XCTAssertEqual(error as? TextError, .invalidUTF8(offset: 2, byte: 0xFF))
+            XCTAssertEqual("\(error)", "text is not valid UTF-8: byte 0xFF at offset 2")
+        }
+        // A truncated two-byte sequence (the first byte of "ø" alone).
+        XCTAssertThrowsError(try Normaliser.decode([0x6C, 0xC3, 0x20]))
+        XCTAssertEqual(try Normaliser.decode(Array("lørdag".utf8)), "lørdag")
+    }
+
+    func testSpellingVariants() {
+        XCTAssertEqual(Normaliser.spellingVariants(of: "aarhus"), ["århus"])
+        XCTAssertEqual(Normaliser.spellingVariants(of: "koerekort"), ["kørekort"])
+        XCTAssertEqual(Normaliser.spellingVariants(of: "lager"), [])
+    }
+}

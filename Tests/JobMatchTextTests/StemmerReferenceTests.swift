@@ -55,6 +55,10 @@ final class StemmerReferenceTests: XCTestCase {
             ("undersøgelse", "undersøg"),
             ("års", "års"),                         // R1 starts after three letters
             ("hus", "hus"),                         // R1 is empty: three letters at least
+            ("begravves", "begravv"),               // vv is not undoubled (Snowball 3)
+            ("bilen's", "bilen"),                   // final 's after the other steps
+            ("husene'", "husene"),
+            ("a's", "a's"),                         // ... only after two letters
             ("", ""),
             ("a", "a"),
         ]
@@ -72,6 +76,9 @@ final class StemmerReferenceTests: XCTestCase {
             ("running", "run"),             // -ing, undouble nn
             ("skies", "sky"),               // exceptional form
             ("dying", "die"),               // -ying after one consonant
+            ("dyingly", "dy"),              // ... but not -yingly
+            ("inningly", "in"),
+            ("xpaste", "xpaste"),           // ends in past: a short syllable
             ("news", "news"),               // invariant
             ("hoping", "hope"),             // short word gets e back
             ("hopping", "hop"),

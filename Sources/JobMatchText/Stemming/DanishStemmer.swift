@@ -6,7 +6,8 @@
 /// the longest main suffix (*-erendes*, *-hedens*, *-erne*, *-s* after a valid *s*-ending, ...)
 /// in R1; step 2 drops the last letter of a final *gd*, *dt*, *gt* or *kt* in R1; step 3 turns
 /// *-igst* into *-ig*, removes *-ig*, *-lig*, *-elig*, *-els* (repeating step 2) or turns *-løst*
-/// into *-løs*; step 4 undoubles a final consonant in R1.
+/// into *-løs*; step 4 undoubles a final consonant in R1; finally, as Snowball 3 does, a final
+/// apostrophe or *'s* after at least two letters is removed (*bilen's* -> *bilen*).
 ///
 /// ```swift
 /// let stemmer = DanishStemmer()
@@ -67,6 +68,7 @@ public struct DanishStemmer: Stemmer {
         Self.removeConsonantPairLetter(&w, p1)
         Self.removeOtherSuffix(&w, p1)
         Self.undouble(&w, p1)
+        Self.removePossessiveApostrophe(&w)
         return w.count
     }
 }
@@ -215,19 +217,36 @@ extension DanishStemmer {
         }
     }
 
-    /// Step 4: if the word ends with a doubled consonant (ASCII b–z, not a vowel) whose last
-    /// letter lies in R1, deletes one of them.
+    /// Step 4: if the word ends with a doubled consonant whose last letter lies in R1, deletes
+    /// one of them. As in Snowball 3, only b d f g k l m n p r s t are undoubled (so *-cc*,
+    /// *-hh*, *-jj*, *-qq*, *-vv*, *-ww*, *-xx*, *-zz* and repeated digits stay).
     @inline(__always)
     static func undouble(_ w: inout _StemBuffer, _ p1: Int) {
         let n = w.count
         guard n >= 2, n - 1 >= p1 else { return }
         let c = w[n - 1]
-        guard c >= UInt8(ascii: "b"), c <= UInt8(ascii: "z") else { return }
         switch c {
-        case UInt8(ascii: "e"), UInt8(ascii: "i"), UInt8(ascii: "o"), UInt8(ascii: "u"), UInt8(ascii: "y"):
-            return
-        default:
+        case UInt8(ascii: "b"), UInt8(ascii: "d"), UInt8(ascii: "f"), UInt8(ascii: "g"),
+             UInt8(ascii: "k"), UInt8(ascii: "l"), UInt8(ascii: "m"), UInt8(ascii: "n"),
+             UInt8(ascii: "p"), UInt8(ascii: "r"), UInt8(ascii: "s"), UInt8(ascii: "t"):
             if w[n - 2] == c { w.count -= 1 }
+        default:
+            return
         }
+    }
+
+    /// A final *'* or *'s* after at least two letters is removed, once, after the other steps
+    /// (*bilen's* -> *bilen*, *husene'* -> *husene*, *a's* stays).
+    @inline(__always)
+    static func removePossessiveApostrophe(_ w: inout _StemBuffer) {
+        let apostrophe: Int
+        if w.last == UInt8(ascii: "'") {
+            apostrophe = w.count - 1
+        } else if w.ends(with: "'s") {
+            apostrophe = w.count - 2
+        } else {
+            return
+        }
+        if w.hasScalars(2, before: apostrophe) { w.count = apostrophe }
     }
 }

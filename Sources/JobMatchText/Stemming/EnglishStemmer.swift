@@ -31,7 +31,7 @@ public struct EnglishStemmer: Stemmer {
     public func stem(_ word: String) -> String {
         var word = word
         return word.withUTF8 { input in
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: input.count + 1) { scratch in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: input.count) { scratch in
                 guard let base = scratch.baseAddress, let source = input.baseAddress else { return "" }
                 base.initialize(from: source, count: input.count)
                 let length = Self.stemInPlace(base, count: input.count)
@@ -54,16 +54,16 @@ public struct EnglishStemmer: Stemmer {
         let n = word.count
         out.removeAll(keepingCapacity: true)
         guard n > 0 else { return }
-        // The stem is never longer than the word; one byte of slack keeps every intermediate
-        // step (delete, then append) inside the buffer.
         out.append(contentsOf: word)
-        out.append(0)
         let length = out.withUnsafeMutableBufferPointer { Self.stemInPlace($0.baseAddress!, count: n) }
-        out.removeLast(out.count - length)
+        out.removeLast(n - length)
     }
 
-    /// Stems the `count` bytes at `bytes` in place and returns the stem's length. The buffer
-    /// must have room for `count + 1` bytes.
+    /// Stems the `count` bytes at `bytes` in place and returns the stem's length.
+    ///
+    /// Never writes at or past `bytes + count`: every step that appends (*-e* in step 1b,
+    /// *-ee*, *-ie*) first removed at least as many bytes, and every replacement is no longer
+    /// than the suffix it replaces.
     static func stemInPlace(_ bytes: UnsafeMutablePointer<UInt8>, count: Int) -> Int {
         var w = _StemBuffer(bytes: bytes, count: count)
         // Words of fewer than three letters are left alone.
@@ -220,20 +220,22 @@ extension EnglishStemmer {
 
     /// Whether the word `0..<end` ends in a short syllable: a vowel followed by a non-vowel
     /// other than w, x, Y and preceded by a non-vowel; a vowel at the start followed by a
-    /// non-vowel; or the whole word *past*.
+    /// non-vowel; or *past* (so *paste* keeps its *e*).
     @inline(__always)
     static func endsInShortSyllable(_ w: _StemBuffer, _ end: Int) -> Bool {
         guard end >= 2 else { return false }
         let last = w.scalarStart(before: end)
         let c = w[last]
-        if isVowel(c) { return w.prefix(end, equals: "past") }
         let v = last - 1
-        guard v >= 0, isVowel(w[v]) else { return w.prefix(end, equals: "past") }
-        if v == 0 { return true }
-        if c != UInt8(ascii: "w") && c != UInt8(ascii: "x") && c != UInt8(ascii: "Y") && !isVowel(w[v - 1]) {
-            return true
+        if !isVowel(c) && v >= 0 && isVowel(w[v]) {
+            if v == 0 { return true }
+            if c != UInt8(ascii: "w") && c != UInt8(ascii: "x") && c != UInt8(ascii: "Y") && !isVowel(w[v - 1]) {
+                return true
+            }
         }
-        return w.prefix(end, equals: "past")
+        var before = w
+        before.count = end
+        return before.ends(with: "past")
     }
 
     /// Step 0 and step 1a: the apostrophe suffixes, then *-sses*, *-ied*, *-ies*, *-s*.
@@ -284,7 +286,7 @@ extension EnglishStemmer {
         case UInt8(ascii: "y"):
             if w.ends(with: "eedly") { suffix = 5; isEED = true }
             else if w.ends(with: "edly") { suffix = 4 }
-            else if w.ends(with: "ingly") { suffix = 5; isING = true }
+            else if w.ends(with: "ingly") { suffix = 5 }
         case UInt8(ascii: "d"):
             if w.ends(with: "eed") { suffix = 3; isEED = true }
             else if w.ends(with: "ed") { suffix = 2 }
@@ -308,7 +310,7 @@ extension EnglishStemmer {
         }
 
         if isING {
-            // dying -> die, lying -> lie, tying -> tie, vying -> vie.
+            // Only -ing, not -ingly: dying -> die, lying -> lie, tying -> tie, vying -> vie.
             if start >= 2 && w[start - 1] == UInt8(ascii: "y") {
                 let first = w.scalarStart(before: start - 1)
                 if first == 0 && !isVowel(w[0]) {

@@ -16,11 +16,14 @@ internal struct _StemBuffer {
     let bytes: UnsafeMutablePointer<UInt8>
     /// The current length of the word in bytes; steps shorten it.
     var count: Int
+    /// The number of bytes the buffer holds: the word's original length. No step writes past it.
+    let capacity: Int
 
     @inline(__always)
     init(bytes: UnsafeMutablePointer<UInt8>, count: Int) {
         self.bytes = bytes
         self.count = count
+        self.capacity = count
     }
 
     @inline(__always)
@@ -79,11 +82,12 @@ internal struct _StemBuffer {
     /// Replaces the last `length` bytes with `replacement`.
     ///
     /// The caller guarantees the buffer has room: in both algorithms a replacement is never
-    /// longer than what it replaces plus what an earlier step removed.
+    /// longer than what it replaces plus what the same step removed just before.
     @inline(__always)
     mutating func replaceSuffix(length: Int, with replacement: StaticString) {
         count -= length
         let k = replacement.utf8CodeUnitCount
+        assert(count + k <= capacity, "a stemming step wrote past the end of the word")
         let s = replacement.utf8Start
         var i = 0
         while i < k {

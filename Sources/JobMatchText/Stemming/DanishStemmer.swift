@@ -50,8 +50,7 @@ public struct DanishStemmer: Stemmer {
     /// ```
     public func stem(utf8 word: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
         let length = stemLength(utf8: word)
-        out.removeAll(keepingCapacity: true)
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: word[..<length]))
+        out.replaceSubrange(out.startIndex..<out.endIndex, with: UnsafeBufferPointer(rebasing: word[..<length]))
     }
 
     /// The length in bytes of the stem of the UTF-8 word `word`; the stem is `word[..<length]`.

@@ -52,9 +52,8 @@ public struct EnglishStemmer: Stemmer {
     /// ```
     public func stem(utf8 word: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
         let n = word.count
-        out.removeAll(keepingCapacity: true)
+        out.replaceSubrange(out.startIndex..<out.endIndex, with: word)
         guard n > 0 else { return }
-        out.append(contentsOf: word)
         let length = out.withUnsafeMutableBufferPointer { Self.stemInPlace($0.baseAddress!, count: n) }
         out.removeLast(n - length)
     }

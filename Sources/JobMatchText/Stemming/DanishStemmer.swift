@@ -6,13 +6,13 @@
 /// the longest main suffix (*-erendes*, *-hedens*, *-erne*, *-s* after a valid *s*-ending, ...)
 /// in R1; step 2 drops the last letter of a final *gd*, *dt*, *gt* or *kt* in R1; step 3 turns
 /// *-igst* into *-ig*, removes *-ig*, *-lig*, *-elig*, *-els* (repeating step 2) or turns *-løst*
-/// into *-løs*; step 4 undoubles a final consonant in R1; finally, as Snowball 3 does, a final
-/// apostrophe or *'s* after at least two letters is removed (*bilen's* -> *bilen*).
+/// into *-løs*; step 4 undoubles a final b d f g k l m n p r s t in R1; finally, as Snowball 3
+/// does, a final apostrophe or *'s* after at least two letters is removed (*bilen's* -> *bilen*).
 ///
 /// ```swift
 /// let stemmer = DanishStemmer()
 /// stemmer.stem("syerskerne")              // "syersk"
-/// stemmer.stem("rengøringsassistenten")   // "rengøringsassist"
+/// stemmer.stem("rengøringsassistenten")   // "rengøringsassistent"
 /// ```
 ///
 /// Every step of the Danish algorithm only removes letters from the end of the word, so the
@@ -21,7 +21,8 @@
 ///
 /// - Accuracy: agrees with Snowball's reference vocabulary on every word (the 23,832 words of
 ///   `danish/voc.txt` against `danish/output.txt`, checked by `StemmerReferenceTests`).
-/// - Complexity: O(*n*) in the length of the word; no allocation on the byte entry points.
+/// - Complexity: O(*n*) in the length of the word. ``stemLength(utf8:)`` never allocates;
+///   ``stem(utf8:into:)`` allocates only while `out` grows to the longest stem.
 public struct DanishStemmer: Stemmer {
     /// Creates a Danish stemmer. The stemmer holds no state; one value can be shared freely.
     public init() {}

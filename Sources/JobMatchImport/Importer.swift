@@ -1,0 +1,211 @@
+import Foundation
+import JobMatchModel
+
+/// Imports offers or profiles from CSV, JSON Lines and JSON array files, streaming, validating
+/// every record and writing the valid ones to a sink.
+///
+/// The pipeline has three stages joined by bounded queues (so memory stays constant however
+/// large the files):
+/// 1. a reader thread splits each file into records (CSV fields, or the text of each JSON object);
+/// 2. a mapper thread parses, maps and validates each batch, writes its canonical JSON and runs
+///    the caller's annotator, spreading every batch over all cores;
+/// 3. the calling thread checks for duplicates inside each file, writes records to the sink in
+///    file order, and writes rejects.
+///
+/// All-or-nothing: the caller opens one store transaction around `run` (`Store.bulkWrite`), so an
+/// import is committed whole or not at all, also after a crash; `--strict` discards it when any
+/// record was rejected.
+///
+/// ```swift
+/// let importer = Importer(options: ImportOptions(kind: .offers))
+/// let report = try store.bulkWrite { writer in
+///     try importer.run(files: ["tilbud.csv"], into: StoreImportSink(writer))
+/// }
+/// print(report.summary)
+/// ```
+public final class Importer: @unchecked Sendable {
+    /// The options.
+    public let options: ImportOptions
+    /// Called for every problem found, in file order, on the calling thread.
+    public var onIssue: ((ImportIssue) -> Void)?
+    /// Called a few times a second with the progress, on the calling thread.
+    public var onProgress: ((ImportProgress) -> Void)?
+
+    /// Creates an importer.
+    public init(options: ImportOptions) { self.options = options }
+
+    // MARK: Messages between the stages
+
+    enum _Unit: Sendable {
+        case raw(RawRecord)
+        case json(JSONRecordText)
+        case failed(ImportIssue, RawRecord.Original)
+    }
+
+    struct _FileInfo: Sendable {
+        var index: Int
+        var path: String
+        var format: ImportFormat
+        var csvHeader: [String]?
+        var dialect: CSVDialect?
+    }
+
+    enum _Message: Sendable {
+        case fileStart(_FileInfo, notes: [String])
+        case batch([_Unit], bytesRead: Int64, fileSize: Int64)
+        case fileEnd(notes: [String])
+        case failed(ImportFileError)
+    }
+
+    enum _Outcome: Sendable {
+        case valid(PreparedRecord, RawRecord.Original, line: Int)
+        case rejected([ImportIssue], RawRecord.Original, line: Int)
+    }
+
+    enum _Processed: Sendable {
+        case fileStart(_FileInfo, notes: [String])
+        case batch([_Outcome], bytesRead: Int64, fileSize: Int64)
+        case fileEnd(notes: [String])
+        case failed(ImportFileError)
+    }
+
+    // MARK: Running
+
+    /// Imports `files` in order into `sink` (nil: validate only).
+    /// - Returns: the report; `committed` is false when nothing was stored.
+    /// - Throws: `ImportFileError` when a file cannot be read or is not well formed at the top
+    ///   level (the caller's transaction then rolls back: nothing of the import is stored), and
+    ///   whatever the sink throws.
+    public func run(files: [String], into sink: (any ImportSink)?) throws -> ImportReport {
+        let start = DispatchTime.now()
+        let map = try HeaderMap(kind: options.kind, overrides: options.headerOverrides)
+        var report = ImportReport(kind: options.kind)
+        report.files = files
+        report.dryRun = sink == nil
+        report.strict = options.strict
+        let countBefore = try sink?.storedCount(options.kind) ?? 0
+
+        let rawQueue = _BoundedQueue<_Message>(capacity: 4)
+        let doneQueue = _BoundedQueue<_Processed>(capacity: 4)
+        let options = self.options
+        let reader = Thread { Importer.readFiles(files, options: options, map: map, into: rawQueue) }
+        reader.stackSize = 1 << 20
+        let mapper = Thread { Importer.mapBatches(from: rawQueue, into: doneQueue, options: options, map: map) }
+        mapper.stackSize = 1 << 20
+        reader.start()
+        mapper.start()
+        defer {
+            rawQueue.cancel()
+            doneQueue.cancel()
+        }
+
+        var written = 0
+        var stopWriting = false
+        var file: _FileInfo?
+        var rejects: _RejectsWriter?
+        var seenIDs: [Int: Int32] = [:]
+        var seenRefs: [Int: Int32] = [:]
+        var lastProgress = DispatchTime.now().uptimeNanoseconds
+        func elapsed() -> Double { Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9 }
+
+        func reject(_ found: [ImportIssue], _ original: RawRecord.Original) throws {
+            let path = file?.path ?? ""
+            let issues = found.map { i in var i = i; i.file = path; return i }
+            report.rejected += 1
+            report.issueCount += issues.count
+            for issue in issues {
+                if report.issues.count < options.maxIssuesKept { report.issues.append(issue) }
+                onIssue?(issue)
+            }
+            if options.writeRejects, let f = file {
+                if rejects == nil {
+                    let path = _RejectsWriter.path(for: f.path, directory: options.rejectsDirectory, format: f.format)
+                    rejects = try _RejectsWriter(path: path, csvHeader: f.csvHeader, dialect: f.dialect)
+                    report.rejectsFiles.append(path)
+                }
+                rejects?.write(original, issues: issues)
+            }
+            if options.strict { stopWriting = true }
+        }
+
+        while let message = doneQueue.pop() {
+            switch message {
+            case .fileStart(let info, let notes):
+                file = info
+                report.notes += notes
+                seenIDs.removeAll(keepingCapacity: true)
+                seenRefs.removeAll(keepingCapacity: true)
+            case .fileEnd(let notes):
+                report.notes += notes
+                rejects?.close()
+                rejects = nil
+            case .failed(let error):
+                rejects?.close()
+                throw error
+            case .batch(let outcomes, let bytesRead, let fileSize):
+                for outcome in outcomes {
+                    report.read += 1
+                    switch outcome {
+                    case .rejected(let issues, let original, _):
+                        try reject(issues, original)
+                    case .valid(let record, let original, let line):
+                        let path = file?.path ?? ""
+                        var h = Hasher()
+                        h.combine(record.id)
+                        let idKey = h.finalize()
+                        if let first = seenIDs[idKey] {
+                            try reject([ImportIssue(file: path, line: line, field: "id",
+                                                    message: "duplicate id '\(record.id)' in this file (first on line \(first))")],
+                                       original)
+                            continue
+                        }
+                        seenIDs[idKey] = Int32(truncatingIfNeeded: line)
+                        if let ref = record.employerReference, let cvr = record.cvr {
+                            var r = Hasher()
+                            r.combine(cvr)
+                            r.combine(ref)
+                            let refKey = r.finalize()
+                            if let first = seenRefs[refKey] {
+                                try reject([ImportIssue(file: path, line: line, field: "employerReference",
+                                                        message: "duplicate employer reference '\(ref)' for CVR \(cvr) in this file (first on line \(first))")],
+                                           original)
+                                continue
+                            }
+                            seenRefs[refKey] = Int32(truncatingIfNeeded: line)
+                        }
+                        report.valid += 1
+                        guard let sink, !stopWriting else { continue }
+                        switch try sink.write(record) {
+                        case .written: written += 1
+                        case .unchanged: report.unchanged += 1
+                        case .conflict(let message):
+                            report.valid -= 1
+                            try reject([ImportIssue(file: path, line: line, field: "id", message: message)], original)
+                        }
+                    }
+                }
+                let now = DispatchTime.now().uptimeNanoseconds
+                if let onProgress, now - lastProgress > 100_000_000, let f = file {
+                    lastProgress = now
+                    onProgress(ImportProgress(file: f.path, fileIndex: f.index, fileCount: files.count, bytesRead: bytesRead,
+                                              fileSize: fileSize, records: report.read, seconds: elapsed()))
+                }
+            }
+        }
+        rejects?.close()
+
+        if let sink {
+            if options.strict && report.rejected > 0 {
+                sink.discardAll()
+                report.unchanged = 0
+            } else {
+                report.inserted = try sink.storedCount(options.kind) - countBefore
+                report.updated = written - report.inserted
+                report.committed = true
+            }
+        }
+        report.seconds = elapsed()
+        if report.committed { try sink?.logImport(report) }
+        return report
+    }
+}

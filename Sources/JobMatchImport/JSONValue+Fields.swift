@@ -1,0 +1,78 @@
+import JobMatchModel
+
+/// Reading field values the way import files write them: Danish booleans, decimal commas,
+/// `|`-separated lists in CSV cells.
+extension JSONValue {
+    /// The value as trimmed text; nil for null or blank. Arrays and objects are not text.
+    func text(field: String) throws(FieldError) -> String? {
+        switch self {
+        case .null: return nil
+        case .string(let s):
+            let t = s.trimmingCharactersInWhitespace()
+            return t.isEmpty ? nil : t
+        case .number(let n): return n
+        case .bool(let b): return b ? "true" : "false"
+        case .array, .object: throw FieldError(field: field, message: "expected text, found a JSON \(kindName)")
+        }
+    }
+
+    var kindName: String {
+        switch self {
+        case .null: return "null"
+        case .bool: return "boolean"
+        case .number: return "number"
+        case .string: return "string"
+        case .array: return "array"
+        case .object: return "object"
+        }
+    }
+
+    /// The value as a list: a JSON array, or text split at `|` and line breaks.
+    func list(field: String) throws(FieldError) -> [String] {
+        if case .array(let items) = self {
+            var out: [String] = []
+            for (i, item) in items.enumerated() {
+                if let t = try item.text(field: "\(field)[\(i)]") { out.append(t) }
+            }
+            return out
+        }
+        guard let t = try text(field: field) else { return [] }
+        if !t.contains("|") && !t.contains("\n") { return [t] }
+        return t.split(whereSeparator: { $0 == "|" || $0 == "\n" }).map { String($0).trimmingCharactersInWhitespace() }.filter { !$0.isEmpty }
+    }
+
+    static let trueWords: Set<String> = ["ja", "j", "yes", "y", "true", "sand", "1", "x"]
+    static let falseWords: Set<String> = ["nej", "n", "no", "false", "falsk", "0", "-"]
+
+    /// The value as a boolean: JSON true/false, or ja/nej, yes/no, true/false, 1/0, x.
+    func bool(field: String) throws(FieldError) -> Bool? {
+        if case .bool(let b) = self { return b }
+        guard let t = try text(field: field) else { return nil }
+        let l = t.lowercased()
+        if JSONValue.trueWords.contains(l) { return true }
+        if JSONValue.falseWords.contains(l) { return false }
+        throw FieldError(field: field, message: "'\(t)' is not yes or no (ja/nej, yes/no, true/false, 1/0)")
+    }
+
+    /// The value as a number; a decimal comma is accepted (`37,5`).
+    func double(field: String) throws(FieldError) -> Double? {
+        guard let t = try text(field: field) else { return nil }
+        if let d = Double(t), d.isFinite { return d }
+        var u = t.replacing(" ", with: "")
+        if u.contains(",") {
+            u = u.replacing(".", with: "").replacing(",", with: ".")
+        }
+        guard let d = Double(u), d.isFinite else { throw FieldError(field: field, message: "'\(t)' is not a number") }
+        return d
+    }
+
+    /// The value as a whole number (`2`, `2.0`, `2,0`).
+    func int(field: String) throws(FieldError) -> Int? {
+        guard let d = try double(field: field) else { return nil }
+        guard d.rounded() == d, abs(d) < 1e15 else {
+            throw FieldError(field: field, message: "'\(try text(field: field) ?? "")' is not a whole number")
+        }
+        return Int(d)
+    }
+}
+

@@ -110,9 +110,9 @@ public final class MatchEngine: Sendable {
         return scorer.explain(matchableProfiles[i], matchableOffers[j])
     }
 
-    /// The top `top` offers of every profile (both cores), as offer indices with scores, in
-    /// profile order. Use `offers[Int(index)]` to get each offer.
-    public func rankAll(top: Int = 10) -> [[ScoredIndex]] {
+    /// The top `top` offers of every profile (both cores): row `i` of the table holds profile
+    /// `i`'s offers as indices into `offers`, best first, with scores.
+    public func rankAll(top: Int = 10) -> TopKTable {
         kernel.rankAll(top: top)
     }
 

@@ -1,6 +1,3 @@
 import Foundation
 
-setvbuf(stdout, nil, _IOFBF, 1 << 16)
-let code = CLI.main(CommandLine.arguments)
-fflush(stdout)
-exit(code)
+exit(CLI.main(CommandLine.arguments))

@@ -26,8 +26,8 @@ final class EngineAgreesWithReferenceTests: XCTestCase {
     func testRankAllEqualsSingleQueries() {
         let e = CorpusFixture.engine
         let all = e.rankAll(top: 10)
-        XCTAssertEqual(all.count, e.matchableProfiles.count)
-        for i in stride(from: 0, to: all.count, by: 7) {
+        XCTAssertEqual(all.rows, e.matchableProfiles.count)
+        for i in stride(from: 0, to: all.rows, by: 7) {
             XCTAssertEqual(all[i].map(\.index), e.kernel.rank(profile: i, top: 10).map(\.index))
         }
     }

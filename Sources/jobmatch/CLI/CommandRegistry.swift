@@ -1,6 +1,6 @@
 /// Every command of `jobmatch`, in the order `jobmatch --help` lists them.
 /// To add a command: write a type conforming to `Command` in `Commands/` and add it here.
-let allCommands: [any Command.Type] = [
+var allCommands: [any Command.Type] { [
     MatchCommand.self,
     CandidatesCommand.self,
     ExplainCommand.self,
@@ -9,4 +9,4 @@ let allCommands: [any Command.Type] = [
     TaxonomyCommand.self,
     TokenizeCommand.self,
     StemCommand.self,
-]
+] }

@@ -17,8 +17,11 @@ func renderTable(header: [String], rows: [[String]], maxWidth: Int = 60) -> Stri
     var widths = header.map(\.count)
     for r in cells { for (i, c) in r.enumerated() where i < widths.count { widths[i] = max(widths[i], c.count) } }
     func line(_ r: [String]) -> String {
-        r.enumerated().map { i, c in i == r.count - 1 ? c : pad(c, widths[i] + 0) }.joined(separator: " ")
-            .replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+        var s = r.enumerated().map { i, c in
+            i == r.count - 1 ? c : c + String(repeating: " ", count: max(0, widths[i] - c.count))
+        }.joined(separator: "  ")
+        while s.last == " " { s.removeLast() }
+        return s
     }
     var out = line(header) + "\n" + line(widths.map { String(repeating: "-", count: $0) }) + "\n"
     for r in cells { out += line(r) + "\n" }

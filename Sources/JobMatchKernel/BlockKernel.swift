@@ -1,0 +1,500 @@
+import Dispatch
+import JobMatchScoring
+import Synchronization
+
+// The SIMD matching kernel, and beside it (`BlockKernel.plainScore`) the plain scalar version it
+// is tested against. Unsafe pointers are used in this file only (and in the aligned storage).
+//
+// Layout and loop (all-pairs, profiles -> offers):
+//   * 64 profiles form a block; their sparse credits are expanded into a dense concept-major tile
+//     `tile[concept * 64 + lane]` (2,000 concepts × 64 lanes × 4 B = 512 KB: fits the 1 MiB L2).
+//   * Each offer is streamed past the tile: for its few requirements (in increasing concept
+//     order) one broadcast of the points and four `SIMD16<Float>` fused multiply-adds against the
+//     requirement's tile row give the coverage of all 64 people, bit for bit the reference's
+//     `acc.addingProduct(points, credit)` chain (a zero credit adds exactly nothing).
+//   * `LaneScore.evaluate` adds language, wishes and travel and evaluates every hard constraint
+//     lane-wise against the offer's broadcast attributes, in the same pass.
+//   * Top-k: each lane keeps its k best in a sorted list; a per-lane threshold vector filters, so
+//     only lanes that beat their current k-th best leave the vector code (rare after warm-up).
+// Offers -> profiles uses the same block sweep with a per-offer collector. Single queries sweep
+// the other side sixteen lanes at a time with the same `LaneScore.evaluate`.
+
+/// A pointer that may cross into the worker threads; every thread writes disjoint rows.
+struct _SendablePointer<T>: @unchecked Sendable {
+    let p: UnsafeMutablePointer<T>
+}
+
+/// The next block to take, shared by the worker threads.
+final class _BlockCounter: Sendable {
+    let next = Atomic<Int>(0)
+    func take() -> Int { next.add(1, ordering: .relaxed).oldValue }
+}
+
+@inline(__always)
+private func _load<T: SIMDScalar>(_ p: UnsafePointer<T>, _ i: Int) -> SIMD16<T> {
+    UnsafeRawPointer(p + i).loadUnaligned(as: SIMD16<T>.self)
+}
+
+@inline(__always)
+private func _store<T: SIMDScalar>(_ v: SIMD16<T>, _ p: UnsafeMutablePointer<T>, _ i: Int) {
+    UnsafeMutableRawPointer(p + i).storeBytes(of: v, as: SIMD16<T>.self)
+}
+
+/// Base pointers of the profile columns (the compiled profiles outlive every kernel call).
+struct _ProfileColumns: @unchecked Sendable {
+    let licence, limitation, englishOK, wishLo, wishHi: UnsafePointer<UInt32>
+    let danish, noWish, acceptsShift, hasHome, availableFrom, padding: UnsafePointer<Int32>
+    let lat, lon, maxKm, invMaxKm: UnsafePointer<Float>
+    let creditStart: UnsafePointer<Int>
+    let creditConcept: UnsafePointer<Int32>
+    let creditValue: UnsafePointer<Float>
+    let postingStart: UnsafePointer<Int>
+    let postingProfile: UnsafePointer<Int32>
+    let postingCredit: UnsafePointer<Float>
+
+    init(_ c: CompiledProfiles) {
+        licence = .init(c.licence.base); limitation = .init(c.limitation.base); englishOK = .init(c.englishOK.base)
+        wishLo = .init(c.wishLo.base); wishHi = .init(c.wishHi.base); danish = .init(c.danish.base)
+        noWish = .init(c.noWish.base); acceptsShift = .init(c.acceptsShift.base); hasHome = .init(c.hasHome.base)
+        availableFrom = .init(c.availableFrom.base); padding = .init(c.padding.base); lat = .init(c.lat.base)
+        lon = .init(c.lon.base); maxKm = .init(c.maxKm.base); invMaxKm = .init(c.invMaxKm.base)
+        creditStart = .init(c.creditStart.base); creditConcept = .init(c.creditConcept.base)
+        creditValue = .init(c.creditValue.base); postingStart = .init(c.postingStart.base)
+        postingProfile = .init(c.postingProfile.base); postingCredit = .init(c.postingCredit.base)
+    }
+
+    /// Lanes `i ..< i + 16`.
+    @inline(__always)
+    func lanes(_ i: Int) -> ProfileLanes {
+        ProfileLanes(licence: _load(licence, i), limitation: _load(limitation, i), englishOK: _load(englishOK, i),
+                     wishLo: _load(wishLo, i), wishHi: _load(wishHi, i), danish: _load(danish, i),
+                     noWish: _load(noWish, i), acceptsShift: _load(acceptsShift, i), hasHome: _load(hasHome, i),
+                     availableFrom: _load(availableFrom, i), padding: _load(padding, i), lat: _load(lat, i),
+                     lon: _load(lon, i), maxKm: _load(maxKm, i), invMaxKm: _load(invMaxKm, i))
+    }
+}
+
+/// Base pointers of the offer columns.
+struct _OfferColumns: @unchecked Sendable {
+    let licence, demand, englishWorkplace, sectorLo, sectorHi: UnsafePointer<UInt32>
+    let minimumDanish, sectorUnknown, shiftWork, hasWorkplace, startDate, full, padding: UnsafePointer<Int32>
+    let lat, lon: UnsafePointer<Float>
+    let reqStart: UnsafePointer<Int32>
+    let concepts: UnsafePointer<Int32>
+    let points: UnsafePointer<Float>
+
+    init(_ c: CompiledOffers) {
+        licence = .init(c.licence.base); demand = .init(c.demand.base); englishWorkplace = .init(c.englishWorkplace.base)
+        sectorLo = .init(c.sectorLo.base); sectorHi = .init(c.sectorHi.base); minimumDanish = .init(c.minimumDanish.base)
+        sectorUnknown = .init(c.sectorUnknown.base); shiftWork = .init(c.shiftWork.base)
+        hasWorkplace = .init(c.hasWorkplace.base); startDate = .init(c.startDate.base); full = .init(c.full.base)
+        padding = .init(c.padding.base); lat = .init(c.lat.base); lon = .init(c.lon.base)
+        reqStart = .init(c.reqStart.base); concepts = .init(c.concepts.base); points = .init(c.points.base)
+    }
+
+    /// Lanes `i ..< i + 16`.
+    @inline(__always)
+    func lanes(_ i: Int) -> OfferLanes {
+        OfferLanes(licence: _load(licence, i), demand: _load(demand, i), englishWorkplace: _load(englishWorkplace, i),
+                   sectorLo: _load(sectorLo, i), sectorHi: _load(sectorHi, i), minimumDanish: _load(minimumDanish, i),
+                   sectorUnknown: _load(sectorUnknown, i), shiftWork: _load(shiftWork, i),
+                   hasWorkplace: _load(hasWorkplace, i), startDate: _load(startDate, i), full: _load(full, i),
+                   padding: _load(padding, i), lat: _load(lat, i), lon: _load(lon, i))
+    }
+
+    /// Offer `i` in every lane.
+    @inline(__always)
+    func broadcast(_ i: Int) -> OfferLanes {
+        OfferLanes(licence: .init(repeating: licence[i]), demand: .init(repeating: demand[i]),
+                   englishWorkplace: .init(repeating: englishWorkplace[i]), sectorLo: .init(repeating: sectorLo[i]),
+                   sectorHi: .init(repeating: sectorHi[i]), minimumDanish: .init(repeating: minimumDanish[i]),
+                   sectorUnknown: .init(repeating: sectorUnknown[i]), shiftWork: .init(repeating: shiftWork[i]),
+                   hasWorkplace: .init(repeating: hasWorkplace[i]), startDate: .init(repeating: startDate[i]),
+                   full: .init(repeating: full[i]), padding: .init(repeating: padding[i]),
+                   lat: .init(repeating: lat[i]), lon: .init(repeating: lon[i]))
+    }
+}
+
+/// Rows of sorted top-k lists in raw memory, with each row's entry threshold.
+struct _TopKRows {
+    let rows: Int, k: Int
+    let threshold: UnsafeMutablePointer<Float>
+    let scores: UnsafeMutablePointer<Float>
+    let indices: UnsafeMutablePointer<Int32>
+    let counts: UnsafeMutablePointer<Int32>
+
+    init(rows: Int, k: Int) {
+        self.rows = rows
+        self.k = k
+        threshold = .allocate(capacity: max(rows, 16))
+        scores = .allocate(capacity: max(rows * k, 1))
+        indices = .allocate(capacity: max(rows * k, 1))
+        counts = .allocate(capacity: max(rows, 1))
+        reset()
+    }
+
+    func reset() {
+        threshold.initialize(repeating: k > 0 ? -.infinity : .infinity, count: max(rows, 16))
+        scores.initialize(repeating: -.infinity, count: max(rows * k, 1))
+        indices.initialize(repeating: -1, count: max(rows * k, 1))
+        counts.initialize(repeating: 0, count: max(rows, 1))
+    }
+
+    func deallocate() {
+        threshold.deallocate(); scores.deallocate(); indices.deallocate(); counts.deallocate()
+    }
+
+    /// Inserts (score, index) into `row`; the caller has checked `score > threshold[row]`.
+    @inline(__always)
+    func insert(row: Int, _ score: Float, _ index: Int32) {
+        guard score > threshold[row] else { return }
+        let base = row &* k
+        var n = Int(counts[row])
+        if n < k { n &+= 1; counts[row] = Int32(n) }
+        var i = n &- 1
+        while i > 0 && score > scores[base &+ i &- 1] {
+            scores[base &+ i] = scores[base &+ i &- 1]
+            indices[base &+ i] = indices[base &+ i &- 1]
+            i &-= 1
+        }
+        scores[base &+ i] = score
+        indices[base &+ i] = index
+        if n == k { threshold[row] = scores[base &+ k &- 1] }
+    }
+
+    /// Copies `count` rows starting at `row` into the output starting at row `outRow`.
+    func copy(rows row: Int, count: Int, to out: _TopKOutput, at outRow: Int) {
+        (out.scores.p + outRow * k).update(from: scores + row * k, count: count * k)
+        (out.indices.p + outRow * k).update(from: indices + row * k, count: count * k)
+        (out.counts.p + outRow).update(from: counts + row, count: count)
+    }
+
+    /// Row `row` as results.
+    func results(row: Int) -> [ScoredIndex] {
+        (0..<Int(counts[row])).map { ScoredIndex(index: indices[row * k + $0], score: scores[row * k + $0]) }
+    }
+}
+
+/// The flat output buffers of an all-pairs run.
+struct _TopKOutput: Sendable {
+    let rows: Int, k: Int
+    let scores: _SendablePointer<Float>
+    let indices: _SendablePointer<Int32>
+    let counts: _SendablePointer<Int32>
+
+    init(rows: Int, k: Int) {
+        self.rows = rows
+        self.k = k
+        scores = .init(p: .allocate(capacity: max(rows * k, 1)))
+        indices = .init(p: .allocate(capacity: max(rows * k, 1)))
+        counts = .init(p: .allocate(capacity: max(rows, 1)))
+        scores.p.initialize(repeating: -.infinity, count: max(rows * k, 1))
+        indices.p.initialize(repeating: -1, count: max(rows * k, 1))
+        counts.p.initialize(repeating: 0, count: max(rows, 1))
+    }
+
+    /// The table; frees the buffers.
+    func finish() -> TopKTable {
+        let t = TopKTable(rows: rows, k: k, counts: Array(UnsafeBufferPointer(start: counts.p, count: rows)),
+                          indices: Array(UnsafeBufferPointer(start: indices.p, count: rows * k)),
+                          scores: Array(UnsafeBufferPointer(start: scores.p, count: rows * k)))
+        scores.p.deallocate(); indices.p.deallocate(); counts.p.deallocate()
+        return t
+    }
+}
+
+/// Where the block sweep sends each group of sixteen scores.
+protocol _BlockCollector {
+    /// Scores of lanes `16 g ..< 16 g + 16` of the current block against offer `o`.
+    func collect(_ score: SIMD16<Float>, _ allowed: SIMDMask<SIMD16<Int32>>, group g: Int, offer o: Int)
+}
+
+/// Profiles -> offers: every lane (profile) keeps its own top-k; offers arrive in increasing order.
+struct _PerLaneCollector: _BlockCollector {
+    let lists: _TopKRows // 64 rows
+
+    @inline(__always)
+    func collect(_ score: SIMD16<Float>, _ allowed: SIMDMask<SIMD16<Int32>>, group g: Int, offer o: Int) {
+        let cand = allowed .& (score .> _load(lists.threshold, g &* 16))
+        guard any(cand) else { return }
+        for l in 0..<16 where cand[l] { lists.insert(row: g &* 16 &+ l, score[l], Int32(truncatingIfNeeded: o)) }
+    }
+}
+
+/// Offers -> profiles: every offer of a range keeps its top-k; profiles (lanes, then blocks)
+/// arrive in increasing order.
+struct _PerOfferCollector: _BlockCollector {
+    let lists: _TopKRows // one row per offer of the range
+    let firstOffer: Int
+    var blockStart: Int
+
+    @inline(__always)
+    func collect(_ score: SIMD16<Float>, _ allowed: SIMDMask<SIMD16<Int32>>, group g: Int, offer o: Int) {
+        let row = o &- firstOffer
+        let cand = allowed .& (score .> SIMD16(repeating: lists.threshold[row]))
+        guard any(cand) else { return }
+        let base = blockStart &+ g &* 16
+        for l in 0..<16 where cand[l] { lists.insert(row: row, score[l], Int32(truncatingIfNeeded: base &+ l)) }
+    }
+}
+
+/// The SIMD matching kernel.
+enum BlockKernel {
+    /// Lanes per block.
+    static let width = CompiledProfiles.blockWidth
+
+    // MARK: Block tile
+
+    /// Writes the credits of profiles `start ..< start + 64` into the zeroed tile.
+    @inline(__always)
+    static func fill(tile: UnsafeMutablePointer<Float>, block start: Int, profiles: _ProfileColumns, count: Int) {
+        for lane in 0..<width where start + lane < count {
+            let p = start + lane
+            for j in profiles.creditStart[p]..<profiles.creditStart[p + 1] {
+                tile[Int(profiles.creditConcept[j]) &* width &+ lane] = profiles.creditValue[j]
+            }
+        }
+    }
+
+    /// Zeroes what `fill` wrote.
+    @inline(__always)
+    static func clear(tile: UnsafeMutablePointer<Float>, block start: Int, profiles: _ProfileColumns, count: Int) {
+        for lane in 0..<width where start + lane < count {
+            let p = start + lane
+            for j in profiles.creditStart[p]..<profiles.creditStart[p + 1] {
+                tile[Int(profiles.creditConcept[j]) &* width &+ lane] = 0
+            }
+        }
+    }
+
+    // MARK: The hot loop
+
+    /// Streams offers `offers` past one filled block tile: coverage by fused multiply-add over each
+    /// offer's requirement rows, then score, constraints and top-k for the 64 lanes.
+    @inline(__always)
+    static func sweep<M: _ConstraintMode, C: _BlockCollector>(
+        tile: UnsafePointer<Float>, block start: Int, profiles: _ProfileColumns, offers: _OfferColumns,
+        range: Range<Int>, collector: C, _ mode: M.Type
+    ) {
+        for o in range {
+            if M.enabled && offers.full[o] != 0 { continue }
+            var a0 = SIMD16<Float>(), a1 = SIMD16<Float>(), a2 = SIMD16<Float>(), a3 = SIMD16<Float>()
+            var j = Int(offers.reqStart[o])
+            let end = Int(offers.reqStart[o &+ 1])
+            while j < end {
+                let row = tile + Int(offers.concepts[j]) &* 64
+                let w = SIMD16<Float>(repeating: offers.points[j])
+                a0 = a0.addingProduct(w, _load(row, 0))
+                a1 = a1.addingProduct(w, _load(row, 16))
+                a2 = a2.addingProduct(w, _load(row, 32))
+                a3 = a3.addingProduct(w, _load(row, 48))
+                j &+= 1
+            }
+            let ol = offers.broadcast(o)
+            let r0 = LaneScore.evaluate(coverage: a0, profiles.lanes(start), ol, M.self)
+            collector.collect(r0.score, r0.allowed, group: 0, offer: o)
+            let r1 = LaneScore.evaluate(coverage: a1, profiles.lanes(start &+ 16), ol, M.self)
+            collector.collect(r1.score, r1.allowed, group: 1, offer: o)
+            let r2 = LaneScore.evaluate(coverage: a2, profiles.lanes(start &+ 32), ol, M.self)
+            collector.collect(r2.score, r2.allowed, group: 2, offer: o)
+            let r3 = LaneScore.evaluate(coverage: a3, profiles.lanes(start &+ 48), ol, M.self)
+            collector.collect(r3.score, r3.allowed, group: 3, offer: o)
+        }
+    }
+
+    // MARK: All pairs
+
+    /// Each profile's `k` best offers, on `threads` threads taking blocks of 64 profiles.
+    static func rankAll(profiles: CompiledProfiles, offers: CompiledOffers, k: Int, constraints: Bool, threads: Int) -> TopKTable {
+        constraints
+            ? rankAll(profiles: profiles, offers: offers, k: k, threads: threads, _ConstraintsOn.self)
+            : rankAll(profiles: profiles, offers: offers, k: k, threads: threads, _ConstraintsOff.self)
+    }
+
+    @inline(never)
+    static func rankAll<M: _ConstraintMode>(profiles: CompiledProfiles, offers: CompiledOffers, k: Int, threads: Int,
+                                            _ mode: M.Type) -> TopKTable {
+        let out = _TopKOutput(rows: profiles.count, k: k)
+        let pc = _ProfileColumns(profiles), oc = _OfferColumns(offers)
+        let blocks = profiles.paddedCount / width
+        let count = profiles.count, offerCount = offers.count, concepts = profiles.conceptCount
+        let counter = _BlockCounter()
+        DispatchQueue.concurrentPerform(iterations: max(1, min(threads, blocks))) { _ in
+            let tile = UnsafeMutablePointer<Float>.allocate(capacity: max(concepts, 1) * width)
+            tile.initialize(repeating: 0, count: max(concepts, 1) * width)
+            let lists = _TopKRows(rows: width, k: k)
+            while true {
+                let b = counter.take()
+                if b >= blocks { break }
+                let start = b * width
+                lists.reset()
+                fill(tile: tile, block: start, profiles: pc, count: count)
+                sweep(tile: tile, block: start, profiles: pc, offers: oc, range: 0..<offerCount,
+                      collector: _PerLaneCollector(lists: lists), M.self)
+                clear(tile: tile, block: start, profiles: pc, count: count)
+                lists.copy(rows: 0, count: min(width, count - start), to: out, at: start)
+            }
+            lists.deallocate()
+            tile.deallocate()
+        }
+        return out.finish()
+    }
+
+    /// Each offer's `k` best profiles; the threads split the offers, each sweeps every block.
+    static func candidatesAll(profiles: CompiledProfiles, offers: CompiledOffers, k: Int, constraints: Bool, threads: Int) -> TopKTable {
+        constraints
+            ? candidatesAll(profiles: profiles, offers: offers, k: k, threads: threads, _ConstraintsOn.self)
+            : candidatesAll(profiles: profiles, offers: offers, k: k, threads: threads, _ConstraintsOff.self)
+    }
+
+    @inline(never)
+    static func candidatesAll<M: _ConstraintMode>(profiles: CompiledProfiles, offers: CompiledOffers, k: Int, threads: Int,
+                                                  _ mode: M.Type) -> TopKTable {
+        let out = _TopKOutput(rows: offers.count, k: k)
+        let pc = _ProfileColumns(profiles), oc = _OfferColumns(offers)
+        let blocks = profiles.paddedCount / width
+        let count = profiles.count, offerCount = offers.count, concepts = profiles.conceptCount
+        let parts = max(1, min(threads, offerCount))
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            let lo = offerCount * part / parts, hi = offerCount * (part + 1) / parts
+            guard hi > lo else { return }
+            let tile = UnsafeMutablePointer<Float>.allocate(capacity: max(concepts, 1) * width)
+            tile.initialize(repeating: 0, count: max(concepts, 1) * width)
+            let lists = _TopKRows(rows: hi - lo, k: k)
+            var collector = _PerOfferCollector(lists: lists, firstOffer: lo, blockStart: 0)
+            for b in 0..<blocks {
+                let start = b * width
+                collector.blockStart = start
+                fill(tile: tile, block: start, profiles: pc, count: count)
+                sweep(tile: tile, block: start, profiles: pc, offers: oc, range: lo..<hi, collector: collector, M.self)
+                clear(tile: tile, block: start, profiles: pc, count: count)
+            }
+            lists.copy(rows: 0, count: hi - lo, to: out, at: lo)
+            lists.deallocate()
+            tile.deallocate()
+        }
+        return out.finish()
+    }
+
+    // MARK: Single queries
+
+    /// One person's `k` best offers: coverage per offer from the person's dense credit vector
+    /// (requirements in concept order, fused), then one SIMD sweep over the offers, sixteen lanes
+    /// at a time, for the other parts, the constraints and the top-k.
+    static func rank(credits: [Float], profile: ProfileAttributes, offers: CompiledOffers, k: Int, constraints: Bool) -> [ScoredIndex] {
+        constraints
+            ? rank(credits: credits, profile: profile, offers: offers, k: k, _ConstraintsOn.self)
+            : rank(credits: credits, profile: profile, offers: offers, k: k, _ConstraintsOff.self)
+    }
+
+    @inline(never)
+    static func rank<M: _ConstraintMode>(credits: [Float], profile: ProfileAttributes, offers: CompiledOffers, k: Int,
+                                         _ mode: M.Type) -> [ScoredIndex] {
+        let oc = _OfferColumns(offers)
+        let n = offers.count
+        let coverage = UnsafeMutablePointer<Float>.allocate(capacity: max(offers.paddedCount, 16))
+        coverage.initialize(repeating: 0, count: max(offers.paddedCount, 16))
+        let lists = _TopKRows(rows: 1, k: k)
+        defer { coverage.deallocate(); lists.deallocate() }
+        credits.withUnsafeBufferPointer { cb in
+            let c = cb.baseAddress!
+            var j = Int(oc.reqStart[0])
+            for o in 0..<n {
+                let end = Int(oc.reqStart[o &+ 1])
+                var acc: Float = 0
+                while j < end {
+                    acc = acc.addingProduct(oc.points[j], c[Int(oc.concepts[j])])
+                    j &+= 1
+                }
+                coverage[o] = acc
+            }
+        }
+        let pl = ProfileLanes(broadcast: profile)
+        var i = 0
+        while i < offers.paddedCount {
+            let r = LaneScore.evaluate(coverage: _load(coverage, i), pl, oc.lanes(i), M.self)
+            let cand = r.allowed .& (r.score .> SIMD16(repeating: lists.threshold[0]))
+            if any(cand) {
+                for l in 0..<16 where cand[l] { lists.insert(row: 0, r.score[l], Int32(truncatingIfNeeded: i &+ l)) }
+            }
+            i &+= 16
+        }
+        return lists.results(row: 0)
+    }
+
+    /// One offer's `k` best profiles: coverage per profile through the inverted credits
+    /// (requirement by requirement in concept order, fused), then one SIMD sweep over the profiles.
+    static func candidates(offer o: Int, profiles: CompiledProfiles, offers: CompiledOffers, k: Int, constraints: Bool) -> [ScoredIndex] {
+        constraints
+            ? candidates(offer: o, profiles: profiles, offers: offers, k: k, _ConstraintsOn.self)
+            : candidates(offer: o, profiles: profiles, offers: offers, k: k, _ConstraintsOff.self)
+    }
+
+    @inline(never)
+    static func candidates<M: _ConstraintMode>(offer o: Int, profiles: CompiledProfiles, offers: CompiledOffers, k: Int,
+                                               _ mode: M.Type) -> [ScoredIndex] {
+        let pc = _ProfileColumns(profiles), oc = _OfferColumns(offers)
+        if M.enabled && oc.full[o] != 0 { return [] }
+        let coverage = UnsafeMutablePointer<Float>.allocate(capacity: max(profiles.paddedCount, 16))
+        coverage.initialize(repeating: 0, count: max(profiles.paddedCount, 16))
+        let lists = _TopKRows(rows: 1, k: k)
+        defer { coverage.deallocate(); lists.deallocate() }
+        for j in Int(oc.reqStart[o])..<Int(oc.reqStart[o + 1]) {
+            let c = Int(oc.concepts[j]), w = oc.points[j]
+            for q in pc.postingStart[c]..<pc.postingStart[c + 1] {
+                let p = Int(pc.postingProfile[q])
+                coverage[p] = coverage[p].addingProduct(w, pc.postingCredit[q])
+            }
+        }
+        let ol = oc.broadcast(o)
+        var i = 0
+        while i < profiles.paddedCount {
+            let r = LaneScore.evaluate(coverage: _load(coverage, i), pc.lanes(i), ol, M.self)
+            let cand = r.allowed .& (r.score .> SIMD16(repeating: lists.threshold[0]))
+            if any(cand) {
+                for l in 0..<16 where cand[l] { lists.insert(row: 0, r.score[l], Int32(truncatingIfNeeded: i &+ l)) }
+            }
+            i &+= 16
+        }
+        return lists.results(row: 0)
+    }
+
+    // MARK: The plain reference
+
+    /// The score of one pair, scalar and straightforward, from the same compiled data (sparse
+    /// credits merged with the requirements): what every kernel above must reproduce exactly.
+    static func plainScore(profiles: CompiledProfiles, _ p: Int, offers: CompiledOffers, _ o: Int, constraints: Bool) -> Float? {
+        var cov: Float = 0
+        var i = profiles.creditStart[p]
+        let iEnd = profiles.creditStart[p + 1]
+        for j in Int(offers.reqStart[o])..<Int(offers.reqStart[o + 1]) {
+            let c = offers.concepts[j]
+            while i < iEnd && profiles.creditConcept[i] < c { i += 1 }
+            let credit: Float = i < iEnd && profiles.creditConcept[i] == c ? profiles.creditValue[i] : 0
+            cov = cov.addingProduct(offers.points[j], credit)
+        }
+        let a = profiles.attributes(p), b = offers.attributes(o)
+        var lang: Float? = nil
+        if a.danish >= b.minimumDanish { lang = ScoringPolicy.languageFullPoints }
+        else if a.englishOK != 0 && b.englishWorkplace != 0 { lang = ScoringPolicy.languageEnglishPoints }
+        let fit: Float = (a.noWish != 0 || b.sectorUnknown != 0) ? 0.5
+            : ((a.wishLo & b.sectorLo) | (a.wishHi & b.sectorHi)) != 0 ? 1 : 0
+        let schedule: Float = b.shiftWork != 0 && a.acceptsShift == 0 ? 0 : ScoringPolicy.schedulePoints
+        let wish = fit * ScoringPolicy.sectorPoints + schedule
+        guard constraints else { return (cov + (lang ?? 0)) + wish }
+        guard let lang else { return nil }
+        if b.licence & ~a.licence != 0 || b.demand & a.limitation != 0 || b.full != 0 || a.availableFrom > b.startDate {
+            return nil
+        }
+        var travel = ScoringPolicy.unknownTravelPoints
+        if a.hasHome != 0 && b.hasWorkplace != 0 {
+            let dx = (b.lon - a.lon) * ScoringPolicy.kmPerDegreeLon
+            let dy = (b.lat - a.lat) * ScoringPolicy.kmPerDegreeLat
+            let d = (dx * dx + dy * dy).squareRoot()
+            if d > a.maxKm { return nil }
+            let t = 1 - d * a.invMaxKm
+            travel = (t > 0 ? t : 0) * ScoringPolicy.travelPoints
+        }
+        return ((cov + lang) + wish) + travel
+    }
+}

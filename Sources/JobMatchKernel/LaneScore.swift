@@ -1,0 +1,122 @@
+import JobMatchScoring
+
+/// Whether hard constraints are evaluated: a type parameter so that the kernels are specialised
+/// and the branch disappears from the inner loop.
+protocol _ConstraintMode: SendableMetatype { static var enabled: Bool { get } }
+/// Hard constraints on: excluded pairs are dropped and the score has a travel part.
+enum _ConstraintsOn: _ConstraintMode { static var enabled: Bool { true } }
+/// Hard constraints off: no pair is excluded, no travel part (the bilinear "fit" score).
+enum _ConstraintsOff: _ConstraintMode { static var enabled: Bool { false } }
+
+/// Sixteen people's attributes, one per lane (or one person's, broadcast).
+struct ProfileLanes {
+    var licence, limitation, englishOK, wishLo, wishHi: SIMD16<UInt32>
+    var danish, noWish, acceptsShift, hasHome, availableFrom, padding: SIMD16<Int32>
+    var lat, lon, maxKm, invMaxKm: SIMD16<Float>
+
+    @inline(__always)
+    init(licence: SIMD16<UInt32>, limitation: SIMD16<UInt32>, englishOK: SIMD16<UInt32>, wishLo: SIMD16<UInt32>,
+         wishHi: SIMD16<UInt32>, danish: SIMD16<Int32>, noWish: SIMD16<Int32>, acceptsShift: SIMD16<Int32>,
+         hasHome: SIMD16<Int32>, availableFrom: SIMD16<Int32>, padding: SIMD16<Int32>, lat: SIMD16<Float>,
+         lon: SIMD16<Float>, maxKm: SIMD16<Float>, invMaxKm: SIMD16<Float>) {
+        self.licence = licence; self.limitation = limitation; self.englishOK = englishOK; self.wishLo = wishLo
+        self.wishHi = wishHi; self.danish = danish; self.noWish = noWish; self.acceptsShift = acceptsShift
+        self.hasHome = hasHome; self.availableFrom = availableFrom; self.padding = padding; self.lat = lat
+        self.lon = lon; self.maxKm = maxKm; self.invMaxKm = invMaxKm
+    }
+
+    /// One person in every lane.
+    @inline(__always)
+    init(broadcast a: ProfileAttributes) {
+        self.init(licence: .init(repeating: a.licence), limitation: .init(repeating: a.limitation),
+                  englishOK: .init(repeating: a.englishOK), wishLo: .init(repeating: a.wishLo),
+                  wishHi: .init(repeating: a.wishHi), danish: .init(repeating: a.danish),
+                  noWish: .init(repeating: a.noWish), acceptsShift: .init(repeating: a.acceptsShift),
+                  hasHome: .init(repeating: a.hasHome), availableFrom: .init(repeating: a.availableFrom),
+                  padding: .init(repeating: a.padding), lat: .init(repeating: a.lat), lon: .init(repeating: a.lon),
+                  maxKm: .init(repeating: a.maxKm), invMaxKm: .init(repeating: a.invMaxKm))
+    }
+}
+
+/// Sixteen offers' attributes, one per lane (or one offer's, broadcast).
+struct OfferLanes {
+    var licence, demand, englishWorkplace, sectorLo, sectorHi: SIMD16<UInt32>
+    var minimumDanish, sectorUnknown, shiftWork, hasWorkplace, startDate, full, padding: SIMD16<Int32>
+    var lat, lon: SIMD16<Float>
+
+    @inline(__always)
+    init(licence: SIMD16<UInt32>, demand: SIMD16<UInt32>, englishWorkplace: SIMD16<UInt32>, sectorLo: SIMD16<UInt32>,
+         sectorHi: SIMD16<UInt32>, minimumDanish: SIMD16<Int32>, sectorUnknown: SIMD16<Int32>, shiftWork: SIMD16<Int32>,
+         hasWorkplace: SIMD16<Int32>, startDate: SIMD16<Int32>, full: SIMD16<Int32>, padding: SIMD16<Int32>,
+         lat: SIMD16<Float>, lon: SIMD16<Float>) {
+        self.licence = licence; self.demand = demand; self.englishWorkplace = englishWorkplace; self.sectorLo = sectorLo
+        self.sectorHi = sectorHi; self.minimumDanish = minimumDanish; self.sectorUnknown = sectorUnknown
+        self.shiftWork = shiftWork; self.hasWorkplace = hasWorkplace; self.startDate = startDate; self.full = full
+        self.padding = padding; self.lat = lat; self.lon = lon
+    }
+
+    /// One offer in every lane.
+    @inline(__always)
+    init(broadcast a: OfferAttributes) {
+        self.init(licence: .init(repeating: a.licence), demand: .init(repeating: a.demand),
+                  englishWorkplace: .init(repeating: a.englishWorkplace), sectorLo: .init(repeating: a.sectorLo),
+                  sectorHi: .init(repeating: a.sectorHi), minimumDanish: .init(repeating: a.minimumDanish),
+                  sectorUnknown: .init(repeating: a.sectorUnknown), shiftWork: .init(repeating: a.shiftWork),
+                  hasWorkplace: .init(repeating: a.hasWorkplace), startDate: .init(repeating: a.startDate),
+                  full: .init(repeating: a.full), padding: .init(repeating: a.padding),
+                  lat: .init(repeating: a.lat), lon: .init(repeating: a.lon))
+    }
+}
+
+/// The score of sixteen pairs at once, and which of them the hard constraints allow: the lane-wise
+/// transcription of `ReferenceScorer.score` and `ReferenceScorer.exclusions`, with the same Float32
+/// operations in the same order (so the same bits).
+///
+/// Every comparison is vector against vector (a scalar right-hand side makes Swift fall back to a
+/// lane-by-lane loop), and every select is a mask blend.
+enum LaneScore {
+    /// Score and allowed-mask of sixteen pairs with the given coverage points.
+    ///
+    /// Constraints off: every real pair is allowed and the score is
+    /// `(coverage + language) + wishes`, language 0 where the language constraint would exclude.
+    /// Constraints on: `((coverage + language) + wishes) + travel`, allowed where no hard
+    /// constraint excludes.
+    @inline(__always)
+    static func evaluate<M: _ConstraintMode>(coverage cov: SIMD16<Float>, _ p: ProfileLanes, _ o: OfferLanes,
+                                             _: M.Type) -> (score: SIMD16<Float>, allowed: SIMDMask<SIMD16<Int32>>) {
+        let zeroU = SIMD16<UInt32>(), zeroI = SIMD16<Int32>(), zeroF = SIMD16<Float>()
+        // Language: 20 when the Danish minimum is met, 15 with the English exception.
+        let danishOK = p.danish .>= o.minimumDanish
+        let englishOK = (p.englishOK & o.englishWorkplace) .!= zeroU
+        let languageAllowed = danishOK .| englishOK
+        var lang = SIMD16<Float>(repeating: ScoringPolicy.languageEnglishPoints)
+            .replacing(with: ScoringPolicy.languageFullPoints, where: danishOK)
+        // Wishes: sector fit (1 wished, 0.5 nothing wished or sector unknown, 0 otherwise) × 5 + schedule.
+        let hit = ((p.wishLo & o.sectorLo) | (p.wishHi & o.sectorHi)) .!= zeroU
+        let half = (p.noWish | o.sectorUnknown) .!= zeroI
+        let fit = SIMD16<Float>().replacing(with: 1, where: hit).replacing(with: 0.5, where: half)
+        let noSchedule = (o.shiftWork .!= zeroI) .& (p.acceptsShift .== zeroI)
+        let schedule = SIMD16<Float>(repeating: ScoringPolicy.schedulePoints).replacing(with: 0, where: noSchedule)
+        let wish = fit * SIMD16(repeating: ScoringPolicy.sectorPoints) + schedule
+        guard M.enabled else {
+            lang = lang.replacing(with: 0, where: .!languageAllowed)
+            return ((cov + lang) + wish, (o.padding | p.padding) .== zeroI)
+        }
+        // Travel: 10 × max(0, 1 − d / max), 5 when either place is unknown.
+        let dx = (o.lon - p.lon) * SIMD16(repeating: ScoringPolicy.kmPerDegreeLon)
+        let dy = (o.lat - p.lat) * SIMD16(repeating: ScoringPolicy.kmPerDegreeLat)
+        let d = (dx * dx + dy * dy).squareRoot()
+        let known = (p.hasHome & o.hasWorkplace) .!= zeroI
+        let t = SIMD16<Float>(repeating: 1) - d * p.invMaxKm
+        let travel = (t.replacing(with: 0, where: .!(t .> zeroF)) * SIMD16(repeating: ScoringPolicy.travelPoints))
+            .replacing(with: ScoringPolicy.unknownTravelPoints, where: .!known)
+        let score = ((cov + lang) + wish) + travel
+        // Hard constraints.
+        let clash = (o.licence & ~p.licence) | (o.demand & p.limitation)
+        var ok = (clash .== zeroU) .& languageAllowed
+        ok = ok .& .!(known .& (d .> p.maxKm))
+        ok = ok .& (p.availableFrom .<= o.startDate)
+        ok = ok .& ((o.full | o.padding | p.padding) .== zeroI)
+        return (score, ok)
+    }
+}

@@ -90,7 +90,9 @@ extension Store {
             let s = try statement("SELECT id FROM offers WHERE cvr = ?1 AND employer_reference = ?2")
             s.bind(1, cvr.digits)
             s.bind(2, reference)
-            guard try s.step(), let id = s.text(0) else { return nil }
+            let found = try s.step() ? s.text(0) : nil
+            s.reset()
+            guard let id = found else { return nil }
             return try _record(.offers, id: id)
         }
     }

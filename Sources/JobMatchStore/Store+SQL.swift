@@ -62,12 +62,14 @@ extension Store {
     func _count(_ table: StoreTable) throws(StoreError) -> Int {
         let s = try statement("SELECT count(*) FROM \(table.rawValue)")
         try s.step()
+        defer { s.reset() }
         return s.int(0)
     }
 
     func _exists(_ table: StoreTable, id: String) throws(StoreError) -> Bool {
         let s = try statement("SELECT 1 FROM \(table.rawValue) WHERE id = ?1")
         s.bind(1, id)
+        defer { s.reset() }
         return try s.step()
     }
 }

@@ -46,7 +46,9 @@ public final class Store: @unchecked Sendable {
         db = try _SQLiteConnection(path: path, flags: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
         try db.execute("PRAGMA busy_timeout = 10000")
         let mode = try db.prepare("PRAGMA journal_mode = WAL")
-        guard try mode.step(), mode.text(0)?.lowercased() == "wal" else {
+        let journal = try mode.step() ? mode.text(0)?.lowercased() : nil
+        mode.reset()
+        guard journal == "wal" else {
             throw StoreError(kind: .cannotOpen, path: path, message: "cannot switch the store to WAL mode")
         }
         try db.execute("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL")

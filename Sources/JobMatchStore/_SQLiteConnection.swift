@@ -47,6 +47,7 @@ final class _SQLiteConnection {
     /// The first column of the first row of `sql` as an integer.
     func scalarInt(_ sql: String) throws(StoreError) -> Int {
         let s = try prepare(sql)
+        defer { s.reset() }
         guard try s.step() else { return 0 }
         return s.int(0)
     }

@@ -1,0 +1,73 @@
+import JobMatchText
+
+/// Finds label words one letter away from a word nobody spelled right: a deletion
+/// neighbourhood (every key and every key with one letter deleted) narrows the candidates,
+/// and `EditDistance.isWithinOne` confirms them (substitution, insertion, deletion, swap).
+///
+/// Keys are the label stems and label surface words of at least `minimumLength` letters in
+/// both languages. A word is compared as written and by its stems. When several label words
+/// are one slip away, the choice is deterministic: Danish before English, then surface words
+/// before stems, then the alphabetically first.
+struct _FuzzyIndex: Sendable {
+    struct Key: Sendable {
+        var text: String
+        var language: Int
+        var id: Int32
+        var surface: Bool
+    }
+
+    var keys: [Key] = []
+    var neighbourhood: [String: [Int32]] = [:]
+
+    init(index: _LabelIndex, minimumLength: Int) {
+        for lang in 0..<2 {
+            for (s, i) in index.vocab[lang] where s.unicodeScalars.count >= minimumLength {
+                keys.append(Key(text: s, language: lang, id: i, surface: false))
+            }
+            for (w, i) in index.surfaces[lang] where w.unicodeScalars.count >= minimumLength {
+                keys.append(Key(text: w, language: lang, id: i, surface: true))
+            }
+        }
+        keys.sort { ($0.language, $0.surface ? 0 : 1, $0.text) < ($1.language, $1.surface ? 0 : 1, $1.text) }
+        for (k, key) in keys.enumerated() {
+            for d in _FuzzyIndex.deletions(key.text, includingSelf: true) {
+                neighbourhood[d, default: []].append(Int32(k))
+            }
+        }
+    }
+
+    static func deletions(_ word: String, includingSelf: Bool) -> [String] {
+        let s = Array(word.unicodeScalars)
+        var out: [String] = includingSelf ? [word] : []
+        out.reserveCapacity(s.count + 1)
+        for i in s.indices {
+            if i > 0 && s[i] == s[i - 1] { continue }   // same deletion as the previous one
+            var v = String.UnicodeScalarView()
+            v.append(contentsOf: s[..<i])
+            v.append(contentsOf: s[(i + 1)...])
+            out.append(String(v))
+        }
+        return out
+    }
+
+    /// The best label word one slip from `word` (or from its stems).
+    func correction(for word: String, daStem: String, enStem: String) -> (word: String, language: Int, id: Int32)? {
+        var best: Int32 = .max
+        for (query, surfaceQuery) in [(word, true), (daStem, false), (enStem, false)] {
+            if !surfaceQuery && query == word { continue }
+            let scalars = Array(query.unicodeScalars)
+            for d in _FuzzyIndex.deletions(query, includingSelf: true) {
+                guard let list = neighbourhood[d] else { continue }
+                for k in list where k < best {
+                    let key = keys[Int(k)]
+                    if key.surface != surfaceQuery && surfaceQuery { continue }
+                    if key.text == query { continue }
+                    if EditDistance.isWithinOne(scalars, Array(key.text.unicodeScalars)) { best = k }
+                }
+            }
+        }
+        guard best != .max else { return nil }
+        let key = keys[Int(best)]
+        return (key.text, key.language, key.id)
+    }
+}

@@ -1,0 +1,157 @@
+import Foundation
+import JobMatchModel
+import JobMatchText
+
+/// Reads and writes the bundled taxonomy format, `Corpus/taxonomy/*.tsv`.
+///
+/// UTF-8, tab-separated. Lines starting with `#` and blank lines are skipped; the first other
+/// line is the header `id kind parent code label_da label_en synonyms_da synonyms_en`;
+/// synonyms are separated by `|`. Files load in file-name order, rows in order.
+///
+/// ```swift
+/// let taxonomy = try TaxonomyTSV.load(directory: URL(fileURLWithPath: "Corpus/taxonomy"))
+/// ```
+public enum TaxonomyTSV {
+    /// The header's columns, in order.
+    public static let columns = ["id", "kind", "parent", "code", "label_da", "label_en", "synonyms_da", "synonyms_en"]
+
+    /// Loads every `*.tsv` file of a directory, in file-name order, into a taxonomy.
+    /// - Throws: `TaxonomyFileError` for the first bad row, unreadable file, duplicate id or
+    ///   unknown parent, naming file and line.
+    public static func load(directory: URL) throws(TaxonomyFileError) -> Taxonomy {
+        let dirName = directory.relativePath
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+                .filter { $0.hasSuffix(".tsv") }.sorted()
+        } catch {
+            throw TaxonomyFileError(file: dirName, line: 0, field: "", message: "cannot list the directory (\(error.localizedDescription))")
+        }
+        if names.isEmpty {
+            throw TaxonomyFileError(file: dirName, line: 0, field: "", message: "holds no .tsv taxonomy files")
+        }
+        var rows: [(Concept, String, Int)] = []
+        for name in names {
+            let url = directory.appendingPathComponent(name)
+            let file = url.relativePath
+            let data: Data
+            do { data = try Data(contentsOf: url) } catch {
+                throw TaxonomyFileError(file: file, line: 0, field: "", message: "cannot be read (\(error.localizedDescription))")
+            }
+            let text: String
+            do { text = try Normaliser.decode(data) } catch {
+                throw TaxonomyFileError(file: file, line: 0, field: "", message: error.description)
+            }
+            rows += try parseRows(text, file: file)
+        }
+        return try taxonomy(from: rows)
+    }
+
+    /// Parses one file's text into concepts.
+    /// - Parameter file: the name used in error messages.
+    /// - Throws: `TaxonomyFileError` for the first bad row.
+    public static func parse(_ text: String, file: String) throws(TaxonomyFileError) -> [Concept] {
+        try parseRows(text, file: file).map(\.0)
+    }
+
+    /// Builds a taxonomy from parsed text, reporting a duplicate id or unknown parent with the
+    /// line it stands on.
+    /// - Throws: `TaxonomyFileError`.
+    public static func taxonomy(parsing text: String, file: String) throws(TaxonomyFileError) -> Taxonomy {
+        try taxonomy(from: parseRows(text, file: file))
+    }
+
+    static func taxonomy(from rows: [(Concept, String, Int)]) throws(TaxonomyFileError) -> Taxonomy {
+        do {
+            return try Taxonomy(concepts: rows.map(\.0))
+        } catch {
+            // Find the row the problem is about (the last with that id: a duplicate is the second).
+            let hit = rows.last { $0.0.id == error.conceptID }
+            let field = error.message.hasPrefix("parent") ? "parent" : "id"
+            throw TaxonomyFileError(file: hit?.1 ?? "taxonomy", line: hit?.2 ?? 0, field: field, message: error.message)
+        }
+    }
+
+    static func parseRows(_ text: String, file: String) throws(TaxonomyFileError) -> [(Concept, String, Int)] {
+        var out: [(Concept, String, Int)] = []
+        var header: [String]?
+        var lineNo = 0
+        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNo += 1
+            var line = rawLine
+            if line.last == "\r" { line = line.dropLast() }
+            if line.allSatisfy({ $0 == " " || $0 == "\t" }) || line.hasPrefix("#") { continue }
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map {
+                String($0).trimmingCharactersInWhitespace()
+            }
+            guard header != nil else {
+                let h = fields.map { $0.lowercased() }
+                guard Array(h.prefix(columns.count)) == columns else {
+                    throw TaxonomyFileError(file: file, line: lineNo, field: "header",
+                                            message: "expected '\(columns.joined(separator: "\\t"))'")
+                }
+                header = h
+                continue
+            }
+            guard fields.count >= 6, fields.count <= columns.count || fields[columns.count...].allSatisfy(\.isEmpty) else {
+                throw TaxonomyFileError(file: file, line: lineNo, field: "",
+                                        message: "has \(fields.count) fields, expected \(columns.count) separated by tabs")
+            }
+            func field(_ i: Int) -> String { i < fields.count ? fields[i] : "" }
+            let id = field(0)
+            guard !id.isEmpty else { throw TaxonomyFileError(file: file, line: lineNo, field: "id", message: "is empty") }
+            guard id.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2D || $0 == 0x5F }) else {
+                throw TaxonomyFileError(file: file, line: lineNo, field: "id", message: "'\(id)' is not a lower-case ASCII id (letters, digits, '.', '-', '_')")
+            }
+            guard let kind = ConceptKind(rawValue: field(1)) else {
+                throw TaxonomyFileError(file: file, line: lineNo, field: "kind",
+                                        message: "'\(field(1))' is not a concept kind (\(ConceptKind.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            let parent = field(2).isEmpty ? nil : field(2)
+            let code = field(3).isEmpty ? nil : field(3)
+            if kind == .licence {
+                guard let code else {
+                    throw TaxonomyFileError(file: file, line: lineNo, field: "code", message: "a licence needs its Licence code (e.g. forklift, B, hygiene)")
+                }
+                do { _ = try Licence(parsing: code) } catch {
+                    throw TaxonomyFileError(file: file, line: lineNo, field: "code", message: error.message)
+                }
+            }
+            if kind == .language, let code, !((2...3).contains(code.count) && code.allSatisfy { $0.isASCII && $0.isLowercase }) {
+                throw TaxonomyFileError(file: file, line: lineNo, field: "code", message: "'\(code)' is not an ISO 639 language code (ISO 639-1, or 639-3 where a language has no two-letter code)")
+            }
+            let labelDA = field(4), labelEN = field(5)
+            if labelDA.isEmpty && labelEN.isEmpty {
+                throw TaxonomyFileError(file: file, line: lineNo, field: "label_da", message: "both labels are empty")
+            }
+            func synonyms(_ s: String) -> [String] {
+                s.split(separator: "|").map { String($0).trimmingCharactersInWhitespace() }.filter { !$0.isEmpty }
+            }
+            let c = Concept(id: id, kind: kind, parent: parent, code: code,
+                            labelDA: labelDA.isEmpty ? labelEN : labelDA, labelEN: labelEN.isEmpty ? labelDA : labelEN,
+                            synonymsDA: synonyms(field(6)), synonymsEN: synonyms(field(7)))
+            out.append((c, file, lineNo))
+        }
+        if header == nil && !out.isEmpty {
+            throw TaxonomyFileError(file: file, line: 1, field: "header", message: "missing")
+        }
+        return out
+    }
+
+    /// Writes concepts in the same format (header, one row per concept), so an ESCO import can
+    /// be saved beside the bundled files.
+    /// - Complexity: O(n).
+    public static func write(_ concepts: [Concept]) -> String {
+        func clean(_ s: String) -> String {
+            s.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ")
+                .replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "|", with: "/")
+        }
+        var out = columns.joined(separator: "\t") + "\n"
+        for c in concepts {
+            let fields = [c.id, c.kind.rawValue, c.parent ?? "", c.code ?? "", clean(c.labelDA), clean(c.labelEN),
+                          c.synonymsDA.map(clean).joined(separator: "|"), c.synonymsEN.map(clean).joined(separator: "|")]
+            out += fields.joined(separator: "\t") + "\n"
+        }
+        return out
+    }
+}

@@ -1,1 +1,44 @@
-print("jobmatch-bench: not yet")
+import Foundation
+
+// jobmatch-bench: the benchmark suite's dispatcher. One subcommand per subject; each subject's
+// file documents its options. Timings are wall clock; nothing here asserts a time.
+
+let usage = """
+    jobmatch-bench <command> [options]
+
+    Commands:
+      allpairs  --profiles N --offers M [--seed S] [--no-constraints] [--threads T] [--reps R]
+                [--top K] [--candidates] [--json] [--export DIR]
+                All-pairs exact top-k (rankAll; --candidates: candidatesAll). --export DIR writes the
+                problem (constraints off) as dense float32 matrices for Benchmarks/peers/faiss_peer.py.
+      single    --offers M [--profiles N] [--queries Q] [--seed S] [--no-constraints] [--json]
+                Latency of one rank(profile:) query (p50/p99) and of candidates(offer:).
+      suite     [--json] [--quick]
+                The matching scenarios of the issue, each in its own process, as a table.
+      stem      Stemmer throughput (see StemmingBenchmark.swift).
+      tokenize  Text pipeline throughput (not available yet).
+      import    Import throughput (not available yet).
+
+    Every command accepts --json for machine-readable output.
+    """
+
+var args = Array(CommandLine.arguments.dropFirst())
+let command = args.isEmpty ? "--help" : args.removeFirst()
+do {
+    switch command {
+    case "allpairs": try MatchingBenchmark.allPairs(arguments: args)
+    case "single": try MatchingBenchmark.single(arguments: args)
+    case "suite": try MatchingBenchmark.suite(arguments: args)
+    case "stem": print(try StemmingBenchmark.run(arguments: args))
+    case "tokenize", "import":
+        FileHandle.standardError.write(Data("jobmatch-bench \(command): not available yet (its benchmark is not in the repository)\n".utf8))
+        exit(2)
+    case "--help", "-h", "help": print(usage)
+    default:
+        FileHandle.standardError.write(Data("jobmatch-bench: unknown command '\(command)'\n\n\(usage)\n".utf8))
+        exit(2)
+    }
+} catch {
+    FileHandle.standardError.write(Data("jobmatch-bench \(command): \(error)\n".utf8))
+    exit(1)
+}

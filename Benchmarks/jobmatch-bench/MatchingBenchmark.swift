@@ -1,0 +1,207 @@
+import Foundation
+import JobMatch
+
+/// The matching benchmarks: all-pairs top-10 throughput, single-query latency, and the suite that
+/// runs the issue's scenarios each in its own process (so each has its own peak memory).
+///
+/// ```
+/// jobmatch-bench allpairs --profiles N --offers M [--seed S] [--no-constraints] [--threads T]
+///                         [--reps R] [--top K] [--json] [--export DIR]
+/// jobmatch-bench single --offers M [--profiles N] [--queries Q] [--seed S] [--no-constraints] [--json]
+/// jobmatch-bench suite [--json] [--quick]
+/// ```
+/// Machine limits the figures are set against (docs/PERFORMANCE.md: 2 Zen 4 cores): FP32 FMA
+/// peak 110 G lane-FMAs/s on two cores (55 G per core), memory 24 GiB.
+enum MatchingBenchmark {
+    /// A command-line problem.
+    struct Failure: Error, CustomStringConvertible { var description: String }
+
+    /// Lane-FMAs per second of the machine, both cores (220 GFLOP/s).
+    static let fmaPeakTwoCores = 110e9
+    /// Memory of the machine, bytes.
+    static let machineMemory = 24.0 * 1_073_741_824
+
+    /// Parsed `--name value` options and flags.
+    struct Options {
+        var values: [String: String] = [:]
+        var flags: Set<String> = []
+
+        init(_ args: [String], flags known: Set<String>) throws {
+            var i = 0
+            while i < args.count {
+                let a = args[i]
+                guard a.hasPrefix("--") else { throw Failure(description: "unexpected argument '\(a)'") }
+                let name = String(a.dropFirst(2))
+                if known.contains(name) { flags.insert(name); i += 1; continue }
+                guard i + 1 < args.count else { throw Failure(description: "\(a) needs a value") }
+                values[name] = args[i + 1]
+                i += 2
+            }
+        }
+
+        func int(_ name: String, _ fallback: Int) throws -> Int {
+            guard let v = values[name] else { return fallback }
+            guard let n = Int(v.replacingOccurrences(of: "_", with: "")), n >= 0 else {
+                throw Failure(description: "--\(name) needs a whole number, got '\(v)'")
+            }
+            return n
+        }
+    }
+
+    // MARK: allpairs
+
+    /// `allpairs`: every profile's top-k offers (or with `--candidates`, every offer's top-k profiles).
+    static func allPairs(arguments: [String]) throws {
+        let o = try Options(arguments, flags: ["no-constraints", "json", "candidates"])
+        let n = try o.int("profiles", 10_000), m = try o.int("offers", 10_000)
+        let seed = UInt64(try o.int("seed", 1)), reps = max(1, try o.int("reps", 3))
+        let k = try o.int("top", 10), threads = try o.int("threads", MatchKernel.onlineCores)
+        let export = o.values["export"]
+        let constraints = !o.flags.contains("no-constraints") && export == nil
+        let candidates = o.flags.contains("candidates")
+
+        var work: SyntheticWorkload!
+        let generate = Measure.seconds { work = SyntheticWorkload(profiles: n, offers: m, seed: seed) }
+        var kernel: MatchKernel!
+        let build = Measure.seconds {
+            kernel = MatchKernel(taxonomy: work.taxonomy, profiles: work.profiles, offers: work.offers, threads: threads)
+        }
+        var times: [Double] = []
+        var table: TopKTable!
+        for _ in 0..<reps {
+            times.append(Measure.seconds {
+                table = candidates ? kernel.candidatesAll(top: k, constraints: constraints)
+                    : kernel.rankAll(top: k, constraints: constraints)
+            })
+        }
+        let seconds = Measure.median(times)
+        let pairs = Double(n) * Double(m)
+        let rate = pairs / seconds
+        let fmas = rate * work.meanRequirements
+        let filled = table.counts.reduce(0) { $0 + Int($1) }
+        let rss = Measure.peakRSSBytes()
+        let report: [String: Any] = [
+            "scenario": candidates ? "candidates-all" : "allpairs", "profiles": n, "offers": m, "seed": seed,
+            "top": k, "constraints": constraints, "threads": threads, "pairs": pairs, "seconds": seconds,
+            "seconds_min": times.min()!, "seconds_max": times.max()!, "reps": reps, "pairs_per_second": rate,
+            "build_seconds": build, "generate_seconds": generate, "mean_requirements": work.meanRequirements,
+            "coverage_lane_fmas_per_second": fmas, "fraction_of_fma_peak": fmas / fmaPeakTwoCores,
+            "results_filled": Double(filled) / Double(max(1, table.rows * k)),
+            "peak_rss_bytes": rss, "fraction_of_memory": Double(rss) / machineMemory,
+        ]
+        if let dir = export {
+            try DenseExport.write(work: work, kernel: kernel, table: table, seconds: seconds, times: times,
+                                  threads: threads, to: dir)
+        }
+        if o.flags.contains("json") {
+            print(json(report))
+        } else {
+            print("""
+            allpairs \(n) profiles x \(m) offers, top \(k), constraints \(constraints ? "on" : "off"), \(threads) threads, seed \(seed)
+              generate \(String(format: "%.2f", generate)) s, compile kernel \(String(format: "%.2f", build)) s, \
+            mean requirements \(String(format: "%.2f", work.meanRequirements))
+              \(candidates ? "candidatesAll" : "rankAll"): median \(String(format: "%.3f", seconds)) s \
+            (min \(String(format: "%.3f", times.min()!)), max \(String(format: "%.3f", times.max()!)), \(reps) reps)
+              \(Measure.sci(rate)) pairs/s; coverage FMAs \(Measure.sci(fmas))/s = \
+            \(String(format: "%.1f", 100 * fmas / fmaPeakTwoCores))% of the 2-core FMA peak
+              peak RSS \(String(format: "%.0f", Double(rss) / 1_048_576)) MiB \
+            (\(String(format: "%.1f", 100 * Double(rss) / machineMemory))% of 24 GiB)
+            """)
+            if let dir = export { print("  exported the problem (constraints off) to \(dir)") }
+        }
+    }
+
+    // MARK: single
+
+    /// `single`: latency of one `rank(profile:)` query against M offers.
+    static func single(arguments: [String]) throws {
+        let o = try Options(arguments, flags: ["no-constraints", "json"])
+        let m = try o.int("offers", 100_000), n = try o.int("profiles", 2_000)
+        let q = max(1, try o.int("queries", 2_000)), seed = UInt64(try o.int("seed", 1)), k = try o.int("top", 10)
+        let constraints = !o.flags.contains("no-constraints")
+        let work = SyntheticWorkload(profiles: n, offers: m, seed: seed)
+        let kernel = MatchKernel(taxonomy: work.taxonomy, profiles: work.profiles, offers: work.offers)
+        var sink = 0
+        for i in 0..<min(q, 50) { sink &+= kernel.rank(profile: i % n, top: k, constraints: constraints).count }
+        var rank: [Double] = [], cand: [Double] = []
+        rank.reserveCapacity(q)
+        for i in 0..<q {
+            rank.append(Measure.seconds { sink &+= kernel.rank(profile: i % n, top: k, constraints: constraints).count })
+        }
+        for j in 0..<min(q, m) {
+            cand.append(Measure.seconds { sink &+= kernel.candidates(offer: j, top: k, constraints: constraints).count })
+        }
+        let rss = Measure.peakRSSBytes()
+        let report: [String: Any] = [
+            "scenario": "single", "offers": m, "profiles": n, "queries": q, "constraints": constraints,
+            "rank_p50_ms": Measure.quantile(rank, 0.5) * 1e3, "rank_p99_ms": Measure.quantile(rank, 0.99) * 1e3,
+            "rank_max_ms": rank.max()! * 1e3, "candidates_p50_ms": Measure.quantile(cand, 0.5) * 1e3,
+            "candidates_p99_ms": Measure.quantile(cand, 0.99) * 1e3, "peak_rss_bytes": rss, "checksum": sink,
+        ]
+        if o.flags.contains("json") {
+            print(json(report))
+        } else {
+            print("""
+            single-profile query against \(m) offers (top \(k), constraints \(constraints ? "on" : "off"), \(q) queries)
+              rank(profile:)      p50 \(String(format: "%.3f", Measure.quantile(rank, 0.5) * 1e3)) ms, \
+            p99 \(String(format: "%.3f", Measure.quantile(rank, 0.99) * 1e3)) ms, max \(String(format: "%.3f", rank.max()! * 1e3)) ms
+              candidates(offer:) against \(n) profiles: p50 \(String(format: "%.3f", Measure.quantile(cand, 0.5) * 1e3)) ms, \
+            p99 \(String(format: "%.3f", Measure.quantile(cand, 0.99) * 1e3)) ms
+              peak RSS \(String(format: "%.0f", Double(rss) / 1_048_576)) MiB
+            """)
+        }
+    }
+
+    // MARK: suite
+
+    /// `suite`: the issue's scenarios, each in a child process; a table, or `--json`.
+    static func suite(arguments: [String]) throws {
+        let o = try Options(arguments, flags: ["json", "quick"])
+        let quick = o.flags.contains("quick")
+        let runs: [[String]] = [
+            ["single", "--offers", "10000", "--profiles", "2000"],
+            ["single", "--offers", "100000", "--profiles", "2000"],
+            ["allpairs", "--profiles", "10000", "--offers", "10000", "--reps", "5"],
+            quick ? ["allpairs", "--profiles", "20000", "--offers", "10000"]
+                : ["allpairs", "--profiles", "100000", "--offers", "50000", "--reps", "3"],
+            ["allpairs", "--profiles", "10000", "--offers", "10000", "--no-constraints", "--reps", "5"],
+        ]
+        var results: [[String: Any]] = []
+        for r in runs {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+            p.arguments = r + ["--json"]
+            let pipe = Pipe()
+            p.standardOutput = pipe
+            try p.run()
+            let data = pipe.fileHandleForReading.readDataToEndOfFile()
+            p.waitUntilExit()
+            guard p.terminationStatus == 0, let obj = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+                throw Failure(description: "scenario \(r.joined(separator: " ")) failed")
+            }
+            results.append(obj)
+            if !o.flags.contains("json") { FileHandle.standardError.write(Data("done: \(r.joined(separator: " "))\n".utf8)) }
+        }
+        if o.flags.contains("json") {
+            print(json(results))
+            return
+        }
+        print("JobMatch matching suite (2 cores, seed 1; limits from docs/PERFORMANCE.md)")
+        print("| scenario | result | fraction of limit | peak RSS |")
+        print("| --- | --- | --- | --- |")
+        for r in results {
+            let rss = String(format: "%.0f MiB", (r["peak_rss_bytes"] as? Double ?? Double(r["peak_rss_bytes"] as? Int ?? 0)) / 1_048_576)
+            if r["scenario"] as? String == "single" {
+                print("| rank(profile:) vs \(r["offers"]!) offers | p50 \(String(format: "%.3f", r["rank_p50_ms"] as! Double)) ms, p99 \(String(format: "%.3f", r["rank_p99_ms"] as! Double)) ms | p99 = \(String(format: "%.0f", 100 * (r["rank_p99_ms"] as! Double) / 2))% of the 2 ms budget | \(rss) |")
+            } else {
+                let c = (r["constraints"] as? Bool ?? true) ? "" : " (constraints off)"
+                print("| all-pairs top-10 \(r["profiles"]!) x \(r["offers"]!)\(c) | \(Measure.sci(r["pairs_per_second"] as! Double)) pairs/s (median \(String(format: "%.3f", r["seconds"] as! Double)) s) | \(String(format: "%.1f", 100 * (r["fraction_of_fma_peak"] as! Double)))% of FMA peak | \(rss) |")
+            }
+        }
+    }
+
+    static func json(_ obj: Any) -> String {
+        let data = try! JSONSerialization.data(withJSONObject: obj, options: [.sortedKeys, .prettyPrinted])
+        return String(decoding: data, as: UTF8.self)
+    }
+}

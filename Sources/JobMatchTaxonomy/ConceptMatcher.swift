@@ -86,13 +86,11 @@ public struct ConceptMatcher: Sendable {
                                features: [], language: language ?? .danish)
         }
         let run = analyse(text, language: language)
-        var seen: [Int32: Int] = [:]
         var concepts: [ConceptMatch] = []
         for m in run.matches {
-            if let k = seen[m.concept] {
+            if let k = concepts.firstIndex(where: { $0.concept == m.concept }) {
                 if m.confidence > concepts[k].confidence { concepts[k] = m }
             } else {
-                seen[m.concept] = concepts.count
                 concepts.append(m)
             }
         }
@@ -114,8 +112,6 @@ public struct ConceptMatcher: Sendable {
     struct Run {
         var tokens: [Token]
         var analyses: [_WordAnalysis]
-        var units: [_Unit]
-        var unitToken: [Int32]
         var matches: [ConceptMatch]
         var features: [String]
         var language: TextLanguage
@@ -133,37 +129,49 @@ public struct ConceptMatcher: Sendable {
             for a in analyses { da += Int(a.votesDA); en += Int(a.votesEN) }
             lang = en > da ? .english : .danish
         }
-        var units: [_Unit] = []
-        var unitToken: [Int32] = []
-        units.reserveCapacity(tokens.count + 4)
-        unitToken.reserveCapacity(tokens.count + 4)
+        // The unit stream as flat arrays of ids (no String copies in the matching loop).
+        var streamDA: [Int32] = [], streamEN: [Int32] = []
+        var streamBreak: [Bool] = []
+        var owner: [(token: Int32, unit: Int32)] = []
+        streamDA.reserveCapacity(tokens.count + 4)
+        streamEN.reserveCapacity(tokens.count + 4)
+        streamBreak.reserveCapacity(tokens.count + 4)
+        owner.reserveCapacity(tokens.count + 4)
         for (k, a) in analyses.enumerated() {
-            for (j, u) in a.units.enumerated() {
-                var u = u
-                u.breakBefore = j == 0 && tokens[k].breakBefore
-                units.append(u)
-                unitToken.append(Int32(k))
+            for j in a.units.indices {
+                streamDA.append(a.units[j].da)
+                streamEN.append(a.units[j].en)
+                streamBreak.append(j == 0 && tokens[k].breakBefore)
+                owner.append((Int32(k), Int32(j)))
             }
         }
+        @inline(__always) func unitAt(_ i: Int) -> _Unit { analyses[Int(owner[i].token)].units[Int(owner[i].unit)] }
         var matches: [ConceptMatch] = []
         var features: [String] = []
         var i = 0
-        while i < units.count {
-            let (length, entries) = longestMatch(units, at: i)
+        let count = streamDA.count
+        while i < count {
+            let (length, entries) = longestMatch(da: streamDA, en: streamEN, breaks: streamBreak, at: i)
             if length == 0 {
-                let u = units[i]
-                if !u.stop && !u.number { features.append(lang == .danish ? u.daStem : u.enStem) }
+                let a = analyses[Int(owner[i].token)], j = Int(owner[i].unit)
+                if !a.units[j].stop && !a.units[j].number { features.append(lang == .danish ? a.units[j].daStem : a.units[j].enStem) }
                 i += 1
                 continue
             }
             var fuzzy = false
-            for k in i..<(i + length) where units[k].fuzzy { fuzzy = true }
-            let matched = units[i..<(i + length)].map(\.text).joined(separator: " ")
-            let tokenRange = Int(unitToken[i])..<(Int(unitToken[i + length - 1]) + 1)
-            var emitted = Set<Int32>()
+            var pieces: [String] = []
+            for k in i..<(i + length) {
+                let u = unitAt(k)
+                if u.fuzzy { fuzzy = true }
+                pieces.append(u.text)
+            }
+            let matched = length == 1 ? pieces[0] : pieces.joined(separator: " ")
+            let tokenRange = Int(owner[i].token)..<(Int(owner[i + length - 1].token) + 1)
+            var emitted: [Int32] = []
             for e in entries {
                 let entry = index.entries[e]
-                for c in entry.concepts where emitted.insert(c).inserted {
+                for c in entry.concepts where !emitted.contains(c) {
+                    emitted.append(c)
                     matches.append(ConceptMatch(concept: c, conceptID: taxonomy[c].id,
                                                 confidence: fuzzy ? ConceptMatcher.fuzzyConfidence : 1, fuzzy: fuzzy,
                                                 matched: matched, label: entry.label, language: entry.language, tokens: tokenRange))
@@ -171,28 +179,26 @@ public struct ConceptMatcher: Sendable {
             }
             i += length
         }
-        return Run(tokens: tokens, analyses: analyses, units: units, unitToken: unitToken, matches: matches,
-                   features: features, language: lang)
+        return Run(tokens: tokens, analyses: analyses, matches: matches, features: features, language: lang)
     }
 
     /// The longest label starting at unit `i` (Danish and English entries of that length).
     @inline(__always)
-    func longestMatch(_ units: [_Unit], at i: Int) -> (Int, [Int]) {
+    func longestMatch(da: [Int32], en: [Int32], breaks: [Bool], at i: Int) -> (Int, [Int]) {
         var bestLength = 0
         var best: [Int] = []
-        let u = units[i]
         for lang in 0..<2 {
-            let id = lang == 0 ? u.da : u.en
+            let ids = lang == 0 ? da : en
+            let id = ids[i]
             guard id >= 0, let candidates = index.first[lang][id] else { continue }
             for e in candidates {
                 let words = index.entries[e].words
                 if words.count < bestLength { break }
-                guard i + words.count <= units.count else { continue }
+                guard i + words.count <= ids.count else { continue }
                 var ok = true
                 var k = 1
                 while k < words.count {
-                    let v = units[i + k]
-                    if v.breakBefore || (lang == 0 ? v.da : v.en) != words[k] { ok = false; break }
+                    if breaks[i + k] || ids[i + k] != words[k] { ok = false; break }
                     k += 1
                 }
                 guard ok else { continue }
@@ -214,7 +220,7 @@ public struct ConceptMatcher: Sendable {
 
     /// Analyses one token: whole, older spelling, hyphen parts, compound parts, correction.
     func analyseToken(_ token: Token) -> _WordAnalysis {
-        var a = _WordAnalysis()
+        let a = _WordAnalysis()
         if token.kind == .number {
             var u = _Unit(text: token.text, daStem: token.text, enStem: token.text, da: -1, en: -1)
             u.number = true
@@ -298,8 +304,9 @@ struct _Unit: Sendable {
     var breakBefore = false
 }
 
-/// The cached analysis of one distinct token.
-struct _WordAnalysis: Sendable {
+/// The cached analysis of one distinct token (a class: shared by reference, never changed
+/// once cached).
+final class _WordAnalysis: @unchecked Sendable {
     var units: [_Unit] = []
     /// Compound or hyphen parts, empty when the word is used whole.
     var parts: [String] = []
@@ -313,13 +320,15 @@ final class _AnalysisCache: @unchecked Sendable {
     private var map: [String: _WordAnalysis] = [:]
     static let limit = 200_000
 
+    static let placeholder = _WordAnalysis()
+
     func analyses(for tokens: [Token], analyse: (Token) -> _WordAnalysis) -> [_WordAnalysis] {
-        var out = [_WordAnalysis?](repeating: nil, count: tokens.count)
+        var out: [_WordAnalysis] = []
+        out.reserveCapacity(tokens.count)
         var missing: [Int] = []
         lock.lock()
         for (i, t) in tokens.enumerated() {
-            if t.kind == .number { continue }
-            if let a = map[t.text] { out[i] = a } else { missing.append(i) }
+            if t.kind != .number, let a = map[t.text] { out.append(a) } else { out.append(_AnalysisCache.placeholder); if t.kind != .number { missing.append(i) } }
         }
         lock.unlock()
         if !missing.isEmpty {
@@ -335,6 +344,6 @@ final class _AnalysisCache: @unchecked Sendable {
             lock.unlock()
         }
         for (i, t) in tokens.enumerated() where t.kind == .number { out[i] = analyse(t) }
-        return out.map { $0! }
+        return out
     }
 }

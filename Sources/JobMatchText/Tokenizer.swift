@@ -46,8 +46,14 @@ public struct Tokenizer: Sendable {
     static func wordScalar(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> (Bool, Int) {
         let c = b[i]
         if c < 0x80 {
-            return ((c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A), 1)
+            return ((c &- 0x61) < 26 || (c &- 0x30) < 10 || (c &- 0x41) < 26, 1)
         }
+        return wordScalarSlow(b, i)
+    }
+
+    /// `wordScalar` for a non-ASCII lead byte.
+    static func wordScalarSlow(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> (Bool, Int) {
+        let c = b[i]
         let len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1
         if len == 1 || i + len > b.count { return (false, 1) }
         if c == 0xC3 { let d = b[i + 1]; return (d != 0x97 && d != 0xB7, 2) }

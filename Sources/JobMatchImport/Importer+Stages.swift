@@ -54,6 +54,7 @@ extension Importer {
         batch.reserveCapacity(options.batchSize)
         let empty = Array<JSONValue?>(repeating: nil, count: schema.fields.count)
         while let rec = try reader.next() {
+            if rec.fields.allSatisfy({ $0.isEmpty }) { continue }   // `;;;;` rows Excel leaves behind
             var values = empty
             for (i, field) in rec.fields.enumerated() where i < columnSlots.count {
                 if let slot = columnSlots[i], !field.isEmpty { values[slot] = .string(field) }

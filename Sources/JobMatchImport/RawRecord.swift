@@ -41,14 +41,11 @@ extension RawRecord {
         func visit(_ members: [(String, JSONValue)], prefix: String) {
             for (key, value) in members {
                 let path = prefix.isEmpty ? key : prefix + "." + key
-                if let slot = map.slot(for: path) {
-                    if case .null = value { continue }
-                    r.values[slot] = value
-                    r.sourceNames[slot] = path
-                } else if case .object(let inner) = value {
+                if case .object(let inner) = value {
                     visit(inner, prefix: path)
-                } else if let slot = map.slot(for: key), prefix.isEmpty || map.slot(for: prefix) == nil, r.values[slot] == nil {
-                    // A nested key whose short name is known (`workplace: {postnummer: ...}`).
+                } else if let slot = map.slot(for: path) ?? (prefix.isEmpty ? nil : map.slot(for: key)), r.values[slot] == nil {
+                    // The full path (`employer.cvr`), or a nested key whose own name is known
+                    // (`workplace: {postnummer: ...}`).
                     if case .null = value { continue }
                     r.values[slot] = value
                     r.sourceNames[slot] = path

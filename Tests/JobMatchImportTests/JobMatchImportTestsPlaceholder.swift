@@ -1,2 +1,0 @@
-import XCTest
-final class JobMatchImportTestsPlaceholder: XCTestCase { func testPackageBuilds() { XCTAssertEqual(1 + 1, 2) } }

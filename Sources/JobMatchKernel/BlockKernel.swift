@@ -51,6 +51,7 @@ struct _ProfileColumns: @unchecked Sendable {
     let postingStart: UnsafePointer<Int>
     let postingProfile: UnsafePointer<Int32>
     let postingCredit: UnsafePointer<Float>
+    let original: UnsafePointer<Int32>
 
     init(_ c: CompiledProfiles) {
         licence = .init(c.licence.base); limitation = .init(c.limitation.base); englishOK = .init(c.englishOK.base)
@@ -61,6 +62,7 @@ struct _ProfileColumns: @unchecked Sendable {
         creditStart = .init(c.creditStart.base); creditConcept = .init(c.creditConcept.base)
         creditValue = .init(c.creditValue.base); postingStart = .init(c.postingStart.base)
         postingProfile = .init(c.postingProfile.base); postingCredit = .init(c.postingCredit.base)
+        original = .init(c.original.base)
     }
 
     /// Lanes `i ..< i + 16`.
@@ -144,22 +146,38 @@ struct _TopKRows {
         threshold.deallocate(); scores.deallocate(); indices.deallocate(); counts.deallocate()
     }
 
-    /// Inserts (score, index) into `row`; the caller has checked `score > threshold[row]`.
+    /// Inserts (score, index) into `row` if it beats the row's k-th entry: a higher score, or an
+    /// equal score with a lower index.
     @inline(__always)
     func insert(row: Int, _ score: Float, _ index: Int32) {
-        guard score > threshold[row] else { return }
         let base = row &* k
         var n = Int(counts[row])
-        if n < k { n &+= 1; counts[row] = Int32(n) }
+        if n == k {
+            guard k > 0 else { return }
+            let ls = scores[base &+ k &- 1], li = indices[base &+ k &- 1]
+            guard score > ls || (score == ls && index < li) else { return }
+        } else {
+            n &+= 1
+            counts[row] = Int32(truncatingIfNeeded: n)
+        }
         var i = n &- 1
-        while i > 0 && score > scores[base &+ i &- 1] {
-            scores[base &+ i] = scores[base &+ i &- 1]
-            indices[base &+ i] = indices[base &+ i &- 1]
+        while i > 0 {
+            let ps = scores[base &+ i &- 1], pi = indices[base &+ i &- 1]
+            guard score > ps || (score == ps && index < pi) else { break }
+            scores[base &+ i] = ps
+            indices[base &+ i] = pi
             i &-= 1
         }
         scores[base &+ i] = score
         indices[base &+ i] = index
         if n == k { threshold[row] = scores[base &+ k &- 1] }
+    }
+
+    /// Copies row `row` into the output row `outRow`.
+    func copy(row: Int, to out: _TopKOutput, at outRow: Int) {
+        (out.scores.p + outRow * k).update(from: scores + row * k, count: k)
+        (out.indices.p + outRow * k).update(from: indices + row * k, count: k)
+        out.counts.p[outRow] = counts[row]
     }
 
     /// Copies `count` rows starting at `row` into the output starting at row `outRow`.
@@ -205,6 +223,11 @@ struct _TopKOutput: Sendable {
 
 /// Where the block sweep sends each group of sixteen scores.
 protocol _BlockCollector {
+    /// Whether a score equal to the threshold may still enter (indices arrive out of order, so an
+    /// equal score with a lower index wins); false when indices arrive in increasing order.
+    static var inclusive: Bool { get }
+    /// The scores lanes `16 g ..< 16 g + 16` must beat (strictly) for offer `o` to enter.
+    func threshold(group g: Int, offer o: Int) -> SIMD16<Float>
     /// Scores of lanes `16 g ..< 16 g + 16` of the current block against offer `o`.
     func collect(_ score: SIMD16<Float>, _ allowed: SIMDMask<SIMD16<Int32>>, group g: Int, offer o: Int)
 }
@@ -212,6 +235,10 @@ protocol _BlockCollector {
 /// Profiles -> offers: every lane (profile) keeps its own top-k; offers arrive in increasing order.
 struct _PerLaneCollector: _BlockCollector {
     let lists: _TopKRows // 64 rows
+    static var inclusive: Bool { false }
+
+    @inline(__always)
+    func threshold(group g: Int, offer o: Int) -> SIMD16<Float> { _load(lists.threshold, g &* 16) }
 
     @inline(__always)
     func collect(_ score: SIMD16<Float>, _ allowed: SIMDMask<SIMD16<Int32>>, group g: Int, offer o: Int) {
@@ -227,14 +254,20 @@ struct _PerOfferCollector: _BlockCollector {
     let lists: _TopKRows // one row per offer of the range
     let firstOffer: Int
     var blockStart: Int
+    /// Profile index of each slot.
+    let original: UnsafePointer<Int32>
+    static var inclusive: Bool { true }
+
+    @inline(__always)
+    func threshold(group g: Int, offer o: Int) -> SIMD16<Float> { SIMD16(repeating: lists.threshold[o &- firstOffer]) }
 
     @inline(__always)
     func collect(_ score: SIMD16<Float>, _ allowed: SIMDMask<SIMD16<Int32>>, group g: Int, offer o: Int) {
         let row = o &- firstOffer
-        let cand = allowed .& (score .> SIMD16(repeating: lists.threshold[row]))
+        let cand = allowed .& (score .>= SIMD16(repeating: lists.threshold[row]))
         guard any(cand) else { return }
         let base = blockStart &+ g &* 16
-        for l in 0..<16 where cand[l] { lists.insert(row: row, score[l], Int32(truncatingIfNeeded: base &+ l)) }
+        for l in 0..<16 where cand[l] { lists.insert(row: row, score[l], original[base &+ l]) }
     }
 }
 
@@ -273,11 +306,15 @@ enum BlockKernel {
     /// offer's requirement rows, then score, constraints and top-k for the 64 lanes.
     @inline(__always)
     static func sweep<M: _ConstraintMode, C: _BlockCollector>(
-        tile: UnsafePointer<Float>, block start: Int, profiles: _ProfileColumns, offers: _OfferColumns,
+        tile: UnsafePointer<Float>, block start: Int, box: _HomeBox?, profiles: _ProfileColumns, offers: _OfferColumns,
         range: Range<Int>, collector: C, _ mode: M.Type
     ) {
+        let spatial = M.enabled && box != nil
+        let hb = box ?? _HomeBox.never
         for o in range {
             if M.enabled && offers.full[o] != 0 { continue }
+            // Every person of the block lives too far from this workplace: skip it whole.
+            if spatial && offers.hasWorkplace[o] != 0 && hb.excludes(lat: offers.lat[o], lon: offers.lon[o]) { continue }
             var a0 = SIMD16<Float>(), a1 = SIMD16<Float>(), a2 = SIMD16<Float>(), a3 = SIMD16<Float>()
             var j = Int(offers.reqStart[o])
             let end = Int(offers.reqStart[o &+ 1])
@@ -290,16 +327,42 @@ enum BlockKernel {
                 a3 = a3.addingProduct(w, _load(row, 48))
                 j &+= 1
             }
+            // Bound: language ≤ 20, wishes ≤ 10, travel ≤ 10, added in the score's order (rounded
+            // addition is monotone, so the bound holds bit for bit). Groups where no lane's bound
+            // beats its threshold cannot enter the top-k: skip their constraints and scoring.
+            let b0 = bound(a0, M.self), b1 = bound(a1, M.self), b2 = bound(a2, M.self), b3 = bound(a3, M.self)
+            let t0 = collector.threshold(group: 0, offer: o), t1 = collector.threshold(group: 1, offer: o)
+            let t2 = collector.threshold(group: 2, offer: o), t3 = collector.threshold(group: 3, offer: o)
+            let o0 = C.inclusive ? b0 .>= t0 : b0 .> t0, o1 = C.inclusive ? b1 .>= t1 : b1 .> t1
+            let o2 = C.inclusive ? b2 .>= t2 : b2 .> t2, o3 = C.inclusive ? b3 .>= t3 : b3 .> t3
+            guard any(o0 .| o1 .| o2 .| o3) else { continue }
             let ol = offers.broadcast(o)
-            let r0 = LaneScore.evaluate(coverage: a0, profiles.lanes(start), ol, M.self)
-            collector.collect(r0.score, r0.allowed, group: 0, offer: o)
-            let r1 = LaneScore.evaluate(coverage: a1, profiles.lanes(start &+ 16), ol, M.self)
-            collector.collect(r1.score, r1.allowed, group: 1, offer: o)
-            let r2 = LaneScore.evaluate(coverage: a2, profiles.lanes(start &+ 32), ol, M.self)
-            collector.collect(r2.score, r2.allowed, group: 2, offer: o)
-            let r3 = LaneScore.evaluate(coverage: a3, profiles.lanes(start &+ 48), ol, M.self)
-            collector.collect(r3.score, r3.allowed, group: 3, offer: o)
+            if any(o0) {
+                let r = LaneScore.evaluate(coverage: a0, profiles.lanes(start), ol, M.self)
+                collector.collect(r.score, r.allowed, group: 0, offer: o)
+            }
+            if any(o1) {
+                let r = LaneScore.evaluate(coverage: a1, profiles.lanes(start &+ 16), ol, M.self)
+                collector.collect(r.score, r.allowed, group: 1, offer: o)
+            }
+            if any(o2) {
+                let r = LaneScore.evaluate(coverage: a2, profiles.lanes(start &+ 32), ol, M.self)
+                collector.collect(r.score, r.allowed, group: 2, offer: o)
+            }
+            if any(o3) {
+                let r = LaneScore.evaluate(coverage: a3, profiles.lanes(start &+ 48), ol, M.self)
+                collector.collect(r.score, r.allowed, group: 3, offer: o)
+            }
         }
+    }
+
+    /// The highest score a pair with coverage `cov` can reach: the same additions as the score,
+    /// with every other part at its maximum.
+    @inline(__always)
+    static func bound<M: _ConstraintMode>(_ cov: SIMD16<Float>, _: M.Type) -> SIMD16<Float> {
+        let u = (cov + SIMD16(repeating: ScoringPolicy.languageFullPoints))
+            + SIMD16(repeating: ScoringPolicy.sectorPoints + ScoringPolicy.schedulePoints)
+        return M.enabled ? u + SIMD16(repeating: ScoringPolicy.travelPoints) : u
     }
 
     // MARK: All pairs
@@ -319,6 +382,7 @@ enum BlockKernel {
         let blocks = profiles.paddedCount / width
         let count = profiles.count, offerCount = offers.count, concepts = profiles.conceptCount
         let counter = _BlockCounter()
+        let boxes = profiles.blockBoxes
         DispatchQueue.concurrentPerform(iterations: max(1, min(threads, blocks))) { _ in
             let tile = UnsafeMutablePointer<Float>.allocate(capacity: max(concepts, 1) * width)
             tile.initialize(repeating: 0, count: max(concepts, 1) * width)
@@ -329,10 +393,12 @@ enum BlockKernel {
                 let start = b * width
                 lists.reset()
                 fill(tile: tile, block: start, profiles: pc, count: count)
-                sweep(tile: tile, block: start, profiles: pc, offers: oc, range: 0..<offerCount,
+                sweep(tile: tile, block: start, box: boxes[b], profiles: pc, offers: oc, range: 0..<offerCount,
                       collector: _PerLaneCollector(lists: lists), M.self)
                 clear(tile: tile, block: start, profiles: pc, count: count)
-                lists.copy(rows: 0, count: min(width, count - start), to: out, at: start)
+                for lane in 0..<min(width, count - start) {
+                    lists.copy(row: lane, to: out, at: Int(pc.original[start + lane]))
+                }
             }
             lists.deallocate()
             tile.deallocate()
@@ -355,21 +421,23 @@ enum BlockKernel {
         let blocks = profiles.paddedCount / width
         let count = profiles.count, offerCount = offers.count, concepts = profiles.conceptCount
         let parts = max(1, min(threads, offerCount))
+        let boxes = profiles.blockBoxes
         DispatchQueue.concurrentPerform(iterations: parts) { part in
             let lo = offerCount * part / parts, hi = offerCount * (part + 1) / parts
             guard hi > lo else { return }
             let tile = UnsafeMutablePointer<Float>.allocate(capacity: max(concepts, 1) * width)
             tile.initialize(repeating: 0, count: max(concepts, 1) * width)
             let lists = _TopKRows(rows: hi - lo, k: k)
-            var collector = _PerOfferCollector(lists: lists, firstOffer: lo, blockStart: 0)
+            var collector = _PerOfferCollector(lists: lists, firstOffer: lo, blockStart: 0, original: pc.original)
             for b in 0..<blocks {
                 let start = b * width
                 collector.blockStart = start
                 fill(tile: tile, block: start, profiles: pc, count: count)
-                sweep(tile: tile, block: start, profiles: pc, offers: oc, range: lo..<hi, collector: collector, M.self)
+                sweep(tile: tile, block: start, box: boxes[b], profiles: pc, offers: oc, range: lo..<hi,
+                      collector: collector, M.self)
                 clear(tile: tile, block: start, profiles: pc, count: count)
             }
-            lists.copy(rows: 0, count: hi - lo, to: out, at: lo)
+            for r in 0..<(hi - lo) { lists.copy(row: r, to: out, at: lo + r) }
             lists.deallocate()
             tile.deallocate()
         }
@@ -450,9 +518,9 @@ enum BlockKernel {
         var i = 0
         while i < profiles.paddedCount {
             let r = LaneScore.evaluate(coverage: _load(coverage, i), pc.lanes(i), ol, M.self)
-            let cand = r.allowed .& (r.score .> SIMD16(repeating: lists.threshold[0]))
+            let cand = r.allowed .& (r.score .>= SIMD16(repeating: lists.threshold[0]))
             if any(cand) {
-                for l in 0..<16 where cand[l] { lists.insert(row: 0, r.score[l], Int32(truncatingIfNeeded: i &+ l)) }
+                for l in 0..<16 where cand[l] { lists.insert(row: 0, r.score[l], pc.original[i &+ l]) }
             }
             i &+= 16
         }

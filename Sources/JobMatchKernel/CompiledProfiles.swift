@@ -59,7 +59,21 @@ struct CompiledProfiles: Sendable {
     /// 1 for a padding lane (never matches), 0 for a real profile.
     let padding: _AlignedColumn<Int32>
 
-    init(_ profiles: [MatchableProfile], propagation: CreditPropagation) {
+    /// Profile index (as given) of each slot; -1 for padding. Slots are the kernel's order.
+    let original: _AlignedColumn<Int32>
+    /// Slot of each profile index.
+    let slotOf: [Int32]
+    /// Per block: the box around its people's homes, and the longest travel among them, when every
+    /// person of the block has a known home (else `nil`): an offer further from the box than that
+    /// excludes the whole block, which the kernel then skips.
+    let blockBoxes: [_HomeBox?]
+
+    init(_ input: [MatchableProfile], propagation: CreditPropagation) {
+        let order = Self.spatialOrder(input)
+        let profiles = order.map { input[Int($0)] }
+        var slotOf = [Int32](repeating: 0, count: input.count)
+        for (slot, i) in order.enumerated() { slotOf[Int(i)] = Int32(slot) }
+        self.slotOf = slotOf
         count = profiles.count
         paddedCount = (profiles.count + Self.blockWidth - 1) / Self.blockWidth * Self.blockWidth
         conceptCount = propagation.conceptCount
@@ -110,6 +124,10 @@ struct CompiledProfiles: Sendable {
         invMaxKm = _AlignedColumn(profiles.map(\.inverseMaxTravelKm), paddedCount: n, pad: 0)
         availableFrom = _AlignedColumn(profiles.map(\.availableFrom), paddedCount: n, pad: .min)
         padding = _AlignedColumn(profiles.map { _ in 0 }, paddedCount: n, pad: 1)
+        original = _AlignedColumn(order, paddedCount: n, pad: -1)
+        blockBoxes = stride(from: 0, to: n, by: Self.blockWidth).map { start in
+            _HomeBox(profiles[start..<min(start + Self.blockWidth, profiles.count)])
+        }
     }
 
     /// The scalar attributes of profile `i`.
@@ -118,6 +136,68 @@ struct CompiledProfiles: Sendable {
                           wishLo: wishLo[i], wishHi: wishHi[i], noWish: noWish[i], acceptsShift: acceptsShift[i],
                           hasHome: hasHome[i], lat: lat[i], lon: lon[i], maxKm: maxKm[i], invMaxKm: invMaxKm[i],
                           availableFrom: availableFrom[i], padding: padding[i])
+    }
+}
+
+extension CompiledProfiles {
+    /// The kernel's order of the people: by a Z-order (Morton) key of their home, so that the 64
+    /// people of a block live close together and an offer far from all of them is skipped for
+    /// the whole block; people without a known home come last. Ties keep the given order.
+    static func spatialOrder(_ profiles: [MatchableProfile]) -> [Int32] {
+        func spread(_ x: UInt64) -> UInt64 {
+            var v = x & 0xFFFF
+            v = (v | (v << 8)) & 0x00FF_00FF
+            v = (v | (v << 4)) & 0x0F0F_0F0F
+            v = (v | (v << 2)) & 0x3333_3333
+            v = (v | (v << 1)) & 0x5555_5555
+            return v
+        }
+        let keys: [UInt64] = profiles.map { p in
+            guard let h = p.home, h.lat.isFinite, h.lon.isFinite else { return .max }
+            let y = UInt64(max(0, min(65_535, (Double(h.lat) + 90) / 180 * 65_535)))
+            let x = UInt64(max(0, min(65_535, (Double(h.lon) + 180) / 360 * 65_535)))
+            return spread(y) << 1 | spread(x)
+        }
+        return (0..<Int32(profiles.count)).sorted { keys[Int($0)] != keys[Int($1)] ? keys[Int($0)] < keys[Int($1)] : $0 < $1 }
+    }
+}
+
+/// The box around the homes of one block's people and the longest travel among them.
+struct _HomeBox: Sendable {
+    let latMin, latMax, lonMin, lonMax: Double
+    /// Squared distance (km²) beyond which every pair of the block is excluded by distance,
+    /// with a margin far above Float rounding: (max travel × (1 + 1e-4) + 0.01 km)².
+    let limitSquared: Double
+
+    /// nil when a person has no known home or non-finite numbers.
+    init?(_ people: ArraySlice<MatchableProfile>) {
+        var a = Double.infinity, b = -Double.infinity, c = Double.infinity, d = -Double.infinity, m = 0.0
+        for p in people {
+            guard let h = p.home, h.lat.isFinite, h.lon.isFinite, p.maxTravelKm.isFinite else { return nil }
+            a = min(a, Double(h.lat)); b = max(b, Double(h.lat))
+            c = min(c, Double(h.lon)); d = max(d, Double(h.lon))
+            m = max(m, Double(p.maxTravelKm))
+        }
+        guard a <= b else { return nil }
+        latMin = a; latMax = b; lonMin = c; lonMax = d
+        let limit = m * (1 + 1e-4) + 0.01
+        limitSquared = limit * limit
+    }
+
+    private init() {
+        latMin = 0; latMax = 0; lonMin = 0; lonMax = 0; limitSquared = .infinity
+    }
+
+    /// A box that excludes nothing.
+    static let never = _HomeBox()
+
+    /// True when a workplace at (lat, lon) is too far for every person of the block.
+    @inline(__always)
+    func excludes(lat: Float, lon: Float) -> Bool {
+        let la = Double(lat), lo = Double(lon)
+        let dLat = max(0, latMin - la, la - latMax) * Double(ScoringPolicy.kmPerDegreeLat)
+        let dLon = max(0, lonMin - lo, lo - lonMax) * Double(ScoringPolicy.kmPerDegreeLon)
+        return dLat * dLat + dLon * dLon > limitSquared
     }
 }
 

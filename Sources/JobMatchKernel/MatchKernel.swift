@@ -71,11 +71,12 @@ public final class MatchKernel: Sendable {
     /// - Complexity: O(Σ requirements + offers).
     public func rank(profile index: Int, top: Int, constraints: Bool = true) -> [ScoredIndex] {
         precondition(index >= 0 && index < profiles.count, "profile index out of range")
+        let slot = Int(profiles.slotOf[index])
         var dense = [Float](repeating: 0, count: max(profiles.conceptCount, 1))
-        for j in profiles.creditStart[index]..<profiles.creditStart[index + 1] {
+        for j in profiles.creditStart[slot]..<profiles.creditStart[slot + 1] {
             dense[Int(profiles.creditConcept[j])] = profiles.creditValue[j]
         }
-        return BlockKernel.rank(credits: dense, profile: profiles.attributes(index), offers: offers, k: max(0, top),
+        return BlockKernel.rank(credits: dense, profile: profiles.attributes(slot), offers: offers, k: max(0, top),
                                 constraints: constraints)
     }
 
@@ -118,13 +119,14 @@ public final class MatchKernel: Sendable {
     /// Profile `index`'s credit (0-1) for each concept with a nonzero one, in concept order:
     /// what the kernel propagated from the person's evidence through the taxonomy.
     public func credits(profile index: Int) -> [(concept: Int32, credit: Float)] {
-        (profiles.creditStart[index]..<profiles.creditStart[index + 1]).map {
+        let slot = Int(profiles.slotOf[index])
+        return (profiles.creditStart[slot]..<profiles.creditStart[slot + 1]).map {
             (profiles.creditConcept[$0], profiles.creditValue[$0])
         }
     }
 
     /// The score of one pair computed by the kernel's plain scalar reference (nil: excluded).
     public func score(profile p: Int, offer o: Int, constraints: Bool = true) -> Float? {
-        BlockKernel.plainScore(profiles: profiles, p, offers: offers, o, constraints: constraints)
+        BlockKernel.plainScore(profiles: profiles, Int(profiles.slotOf[p]), offers: offers, o, constraints: constraints)
     }
 }

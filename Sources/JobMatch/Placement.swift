@@ -51,8 +51,8 @@ extension RequirementMatch {
     var display: String {
         switch relation {
         case .exact, .moreSpecific, .none: return fuzzy ? "\(label) (spelling slip)" : label
-        case .sameGroup: return "\(label) (related: \(evidence ?? ""))"
-        case .sameSector: return "\(label) (same sector: \(evidence ?? ""))"
+        case .sameGroup: return "\(label) (related: \(evidenceLabel ?? evidence ?? ""))"
+        case .sameSector: return "\(label) (same sector as \(evidenceLabel ?? evidence ?? ""))"
         }
     }
 }

@@ -20,6 +20,8 @@ public struct RequirementMatch: Sendable, Hashable, Codable {
     public var evidence: String?
     /// The person's concept that earned the credit, if any.
     public var evidenceConcept: String?
+    /// That concept's Danish label.
+    public var evidenceLabel: String?
     /// Whether the evidence was a one-letter spelling slip (reduced confidence).
     public var fuzzy: Bool
 }

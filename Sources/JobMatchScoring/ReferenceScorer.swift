@@ -99,7 +99,8 @@ public struct ReferenceScorer: Sendable {
             let m = RequirementMatch(requirement: r.text.isEmpty ? concept.labelDA : r.text, concept: concept.id,
                                      label: concept.labelDA, mustHave: r.mustHave, credit: c, points: c * pts,
                                      relation: c > 0 ? rel : .none, evidence: c > 0 ? e?.source : nil,
-                                     evidenceConcept: c > 0 ? e.map { taxonomy[$0.concept].id } : nil, fuzzy: c > 0 && fuzzy)
+                                     evidenceConcept: c > 0 ? e.map { taxonomy[$0.concept].id } : nil,
+                                     evidenceLabel: c > 0 ? e.map { taxonomy[$0.concept].labelDA } : nil, fuzzy: c > 0 && fuzzy)
             if c > 0 { matched.append(m) } else if r.mustHave { missing.append(m) } else { missingNice.append(m) }
             if c > 0 && fuzzy, let e {
                 reasons.append("'\(m.requirement)' matched '\(e.source)' despite a one-letter spelling difference (reduced confidence)")
@@ -107,7 +108,9 @@ public struct ReferenceScorer: Sendable {
         }
         let mustTotal = offer.requirements.filter(\.mustHave).count
         if mustTotal > 0 {
-            reasons.insert("\(mustTotal - missing.count) of \(mustTotal) must-have competencies covered", at: 0)
+            let full = matched.filter { $0.mustHave && ($0.relation == .exact || $0.relation == .moreSpecific) }.count
+            let partly = mustTotal - missing.count - full
+            reasons.insert("\(full) of \(mustTotal) must-have competencies covered" + (partly > 0 ? ", \(partly) partly (related experience)" : ""), at: 0)
         }
         let lang = ScoringPolicy.languagePoints(danish: profile.danishLevel, englishOK: profile.englishOK,
                                                 minimumDanish: offer.minimumDanish, englishWorkplace: offer.englishWorkplace)

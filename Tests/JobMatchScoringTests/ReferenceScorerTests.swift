@@ -149,6 +149,6 @@ final class ReferenceScorerTests: XCTestCase {
         XCTAssertEqual(e.matched.first?.relation, .sameGroup)
         XCTAssertEqual(e.missing.map(\.concept), ["lic.forklift"])
         XCTAssertEqual(e.missingNiceToHave.map(\.concept), ["skill.picking"])
-        XCTAssertTrue(e.reasons.contains("1 of 2 must-have competencies covered"), "\(e.reasons)")
+        XCTAssertTrue(e.reasons.contains("0 of 2 must-have competencies covered, 1 partly (related experience)"), "\(e.reasons)")
     }
 }

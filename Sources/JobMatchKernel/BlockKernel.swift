@@ -501,20 +501,21 @@ enum BlockKernel {
     @inline(never)
     static func candidates<M: _ConstraintMode>(offer o: Int, profiles: CompiledProfiles, offers: CompiledOffers, k: Int,
                                                _ mode: M.Type) -> [ScoredIndex] {
-        let pc = _ProfileColumns(profiles), oc = _OfferColumns(offers)
-        if M.enabled && oc.full[o] != 0 { return [] }
+        let pc = _ProfileColumns(profiles)
+        let attributes = offers.attributes(o)
+        if M.enabled && attributes.full != 0 { return [] }
+        let ol = OfferLanes(broadcast: attributes)
         let coverage = UnsafeMutablePointer<Float>.allocate(capacity: max(profiles.paddedCount, 16))
         coverage.initialize(repeating: 0, count: max(profiles.paddedCount, 16))
         let lists = _TopKRows(rows: 1, k: k)
         defer { coverage.deallocate(); lists.deallocate() }
-        for j in Int(oc.reqStart[o])..<Int(oc.reqStart[o + 1]) {
-            let c = Int(oc.concepts[j]), w = oc.points[j]
+        for j in Int(offers.reqStart[o])..<Int(offers.reqStart[o + 1]) {
+            let c = Int(offers.concepts[j]), w = offers.points[j]
             for q in pc.postingStart[c]..<pc.postingStart[c + 1] {
                 let p = Int(pc.postingProfile[q])
                 coverage[p] = coverage[p].addingProduct(w, pc.postingCredit[q])
             }
         }
-        let ol = oc.broadcast(o)
         var i = 0
         while i < profiles.paddedCount {
             let r = LaneScore.evaluate(coverage: _load(coverage, i), pc.lanes(i), ol, M.self)

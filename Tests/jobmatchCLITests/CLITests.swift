@@ -109,6 +109,19 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(e.stdout.contains("Score ") && e.stdout.contains("Reasons:"), e.stdout)
     }
 
+    func testExplainShowsWhyAPairIsExcluded() throws {
+        let gold = try XCTUnwrap(corpus.gold.first { !$0.excluded.isEmpty })
+        let r = try CLIRunner.run(["explain", "--profile", gold.profile, "--offer", gold.excluded[0]])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.stdout.contains("EXCLUDED:"), r.stdout)
+        let j = try CLIRunner.run(["explain", "--profile", gold.profile, "--offer", gold.excluded[0], "--format", "json"])
+        let obj = try XCTUnwrap(try json(j.stdout) as? [String: Any])
+        XCTAssertFalse((obj["exclusions"] as? [Any] ?? []).isEmpty)
+        // The excluded offer never shows up in the person's placements.
+        let m = try CLIRunner.run(["match", "--profile", gold.profile, "--top", "1000", "--format", "csv"])
+        XCTAssertFalse(m.stdout.contains(",\(gold.excluded[0]),"))
+    }
+
     func testWorksFromAnotherDirectoryInsideTheCheckout() throws {
         let r = try CLIRunner.run(["profiles"], directory: CLIRunner.repoRoot.appendingPathComponent("Sources/JobMatchModel"))
         XCTAssertEqual(r.status, 0, r.stderr)

@@ -8,7 +8,7 @@ extension JSONValue {
         switch self {
         case .null: return nil
         case .string(let s):
-            let t = s.trimmingCharactersInWhitespace()
+            let t = s._trimmed
             return t.isEmpty ? nil : t
         case .number(let n): return n
         case .bool(let b): return b ? "true" : "false"
@@ -37,8 +37,9 @@ extension JSONValue {
             return out
         }
         guard let t = try text(field: field) else { return [] }
-        if !t.contains("|") && !t.contains("\n") { return [t] }
-        return t.split(whereSeparator: { $0 == "|" || $0 == "\n" }).map { String($0).trimmingCharactersInWhitespace() }.filter { !$0.isEmpty }
+        if !t.utf8.contains(where: { $0 == UInt8(ascii: "|") || $0 == 0x0A }) { return [t] }
+        return t.utf8.split(whereSeparator: { $0 == UInt8(ascii: "|") || $0 == 0x0A })
+            .map { String(Substring($0))._trimmed }.filter { !$0.isEmpty }
     }
 
     static let trueWords: Set<String> = ["ja", "j", "yes", "y", "true", "sand", "1", "x"]
@@ -76,3 +77,16 @@ extension JSONValue {
     }
 }
 
+
+extension String {
+    /// The string without surrounding whitespace; returns `self` without scanning Characters
+    /// when the first and last bytes cannot be whitespace (the common case).
+    var _trimmed: String {
+        let u = utf8
+        guard let first = u.first, let last = u.last else { return self }
+        let firstOK = (first > 0x20 && first < 0x80) || (first >= 0xC3 && first != 0xE1 && first != 0xE2 && first != 0xE3)
+        let lastOK = (last > 0x20 && last < 0x80) || last >= 0xB0
+        if firstOK && lastOK { return self }
+        return trimmingCharactersInWhitespace()
+    }
+}

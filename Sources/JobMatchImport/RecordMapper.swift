@@ -10,6 +10,11 @@ struct _RecordMapper {
     var cvrs: [String: CVR] = [:]
     var days: [String: Day] = [:]
     var postcodes: [String: Postcode] = [:]
+    var municipalities: [String: MunicipalityCode] = [:]
+    var kinds: [String: PlacementKind] = [:]
+    var levels: [String: LanguageLevel] = [:]
+    var licences: [String: Licence] = [:]
+    var demands: [String: WorkDemand] = [:]
 
     init(kind: RecordKind) { schema = kind.schema }
 
@@ -45,66 +50,60 @@ struct _RecordMapper {
         }
     }
 
-    mutating func listParsed<T>(_ f: String, _ parse: (String, String) throws(FieldError) -> T) -> [T] {
+    mutating func missing(_ f: String) {
+        let slot = schema.position(f)
+        errors.append(FieldError(field: name(slot), message: "missing required field"))
+    }
+
+    /// Parses a field through a per-worker cache: CVR numbers, dates, postcodes and codes repeat
+    /// across thousands of rows, and their parsers work on Characters.
+    mutating func memoized<T>(_ f: String, _ cache: WritableKeyPath<_RecordMapper, [String: T]>,
+                              _ parse: (String, String) throws(FieldError) -> T) -> T? {
+        let slot = schema.position(f)
+        guard let v = raw[slot] else { return nil }
+        let n = name(slot)
+        do {
+            guard let t = try v.text(field: n) else { return nil }
+            if let hit = self[keyPath: cache][t] { return hit }
+            let x = try parse(t, n)
+            if self[keyPath: cache].count < 20_000 { self[keyPath: cache][t] = x }
+            return x
+        } catch {
+            errors.append(error)
+            return nil
+        }
+    }
+
+    /// A `|`-separated list whose items go through a per-worker cache.
+    mutating func memoizedList<T>(_ f: String, _ cache: WritableKeyPath<_RecordMapper, [String: T]>,
+                                  _ parse: (String, String) throws(FieldError) -> T) -> [T] {
         let slot = schema.position(f)
         guard let v = raw[slot] else { return [] }
         let n = name(slot)
         var out: [T] = []
         do {
             for item in try v.list(field: n) {
-                do { out.append(try parse(item, n)) } catch { errors.append(error) }
+                if let hit = self[keyPath: cache][item] { out.append(hit); continue }
+                do {
+                    let x = try parse(item, n)
+                    if self[keyPath: cache].count < 20_000 { self[keyPath: cache][item] = x }
+                    out.append(x)
+                } catch { errors.append(error) }
             }
         } catch { errors.append(error) }
         return out
     }
 
-    mutating func missing(_ f: String) {
-        let slot = schema.position(f)
-        errors.append(FieldError(field: name(slot), message: "missing required field"))
-    }
-
-    mutating func day(_ f: String) -> Day? {
-        let cache = days
-        let d = parsed(f) { (t, n) throws(FieldError) -> Day in
-            if let d = cache[t] { return d }
-            return try Day(parsing: t, field: n)
-        }
-        if let d, let t = raw[schema.position(f)].flatMap({ try? $0.text(field: "") }), days[t] == nil {
-            if days.count > 50_000 { days.removeAll() }
-            days[t] = d
-        }
-        return d
-    }
-
-    mutating func cvr(_ f: String) -> CVR? {
-        let cache = cvrs
-        let c = parsed(f) { (t, n) throws(FieldError) -> CVR in
-            if let c = cache[t] { return c }
-            return try CVR(parsing: t, field: n)
-        }
-        if let c, let t = raw[schema.position(f)].flatMap({ try? $0.text(field: "") }), cvrs[t] == nil {
-            if cvrs.count > 100_000 { cvrs.removeAll() }
-            cvrs[t] = c
-        }
-        return c
-    }
-
+    mutating func day(_ f: String) -> Day? { memoized(f, \.days) { (t, n) throws(FieldError) in try Day(parsing: t, field: n) } }
+    mutating func cvr(_ f: String) -> CVR? { memoized(f, \.cvrs) { (t, n) throws(FieldError) in try CVR(parsing: t, field: n) } }
     mutating func postcode(_ f: String) -> Postcode? {
-        let cache = postcodes
-        let p = parsed(f) { (t, n) throws(FieldError) -> Postcode in
-            if let p = cache[t] { return p }
-            return try Postcode(parsing: t, field: n)
-        }
-        if let p, let t = raw[schema.position(f)].flatMap({ try? $0.text(field: "") }), postcodes[t] == nil {
-            postcodes[t] = p
-        }
-        return p
+        memoized(f, \.postcodes) { (t, n) throws(FieldError) in try Postcode(parsing: t, field: n) }
     }
 
     mutating func location(_ prefix: String) -> Location? {
         let address = text(prefix + ".address")
         let postcode = postcode(prefix + ".postcode")
-        let municipality = parsed(prefix + ".municipality") { (t, n) throws(FieldError) in try MunicipalityCode(parsing: t, field: n) }
+        let municipality = memoized(prefix + ".municipality", \.municipalities) { (t, n) throws(FieldError) in try MunicipalityCode(parsing: t, field: n) }
         let lat = double(prefix + ".coordinates.lat")
         let lon = double(prefix + ".coordinates.lon")
         var coordinates: Coordinates?
@@ -133,15 +132,15 @@ struct _RecordMapper {
         let employerName = text("employer.name")
         let reference = text("employerReference")
         let explicitID = text("id")
-        let kind = parsed("kind") { (t, n) throws(FieldError) in try PlacementKind(parsing: t, field: n) }
+        let kind = memoized("kind", \.kinds) { (t, n) throws(FieldError) in try PlacementKind(parsing: t, field: n) }
         let title = text("title")
         let description = text("description") ?? ""
         let mustHave = list("mustHave")
         let niceToHave = list("niceToHave")
-        let minimumDanish = parsed("minimumDanish") { (t, n) throws(FieldError) in try LanguageLevel(parsing: t, field: n) }
+        let minimumDanish = memoized("minimumDanish", \.levels) { (t, n) throws(FieldError) in try LanguageLevel(parsing: t, field: n) }
         let english = bool("englishWorkplace") ?? false
-        let licences = listParsed("licencesRequired") { (t, n) throws(FieldError) in try Licence(parsing: t, field: n) }
-        let demands = listParsed("demands") { (t, n) throws(FieldError) in try WorkDemand(parsing: t, field: n) }
+        let licences = memoizedList("licencesRequired", \.licences) { (t, n) throws(FieldError) in try Licence(parsing: t, field: n) }
+        let demands = memoizedList("demands", \.demands) { (t, n) throws(FieldError) in try WorkDemand(parsing: t, field: n) }
         let hours = double("hoursPerWeek")
         let shift = bool("shiftWork") ?? false
         let start = day("startDate")
@@ -176,13 +175,13 @@ struct _RecordMapper {
         let intake = day("intakeDate")
         let centre = text("asylumCentre")
         let consultant = text("consultant")
-        let municipality = parsed("municipality") { (t, n) throws(FieldError) in try MunicipalityCode(parsing: t, field: n) }
+        let municipality = memoized("municipality", \.municipalities) { (t, n) throws(FieldError) in try MunicipalityCode(parsing: t, field: n) }
         let home = location("home")
         let education = objects("education", Education.self, parseEducation)
         let experience = objects("experience", WorkExperience.self, parseExperience)
         let skills = list("skills")
         let languages = objects("languages", LanguageSkill.self, parseLanguage)
-        let licences = listParsed("licences") { (t, n) throws(FieldError) in try Licence(parsing: t, field: n) }
+        let licences = memoizedList("licences", \.licences) { (t, n) throws(FieldError) in try Licence(parsing: t, field: n) }
         var wishes = Wishes()
         wishes.sectors = list("wishes.sectors")
         wishes.jobs = list("wishes.jobs")
@@ -196,7 +195,7 @@ struct _RecordMapper {
         }) { wishes.hours = h }
         if let s = bool("wishes.acceptsShiftWork") { wishes.acceptsShiftWork = s }
         if let km = double("wishes.maxTravelKm") { wishes.maxTravelKm = km }
-        let limitations = listParsed("limitations") { (t, n) throws(FieldError) in try WorkDemand(parsing: t, field: n) }
+        let limitations = memoizedList("limitations", \.demands) { (t, n) throws(FieldError) in try WorkDemand(parsing: t, field: n) }
         let available = day("availableFrom")
         let summary = text("summary")
         var personal = ProtectedAttributes(gender: text("personal.gender"), nationality: text("personal.nationality"),

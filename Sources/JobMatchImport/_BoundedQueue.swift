@@ -4,7 +4,6 @@ import Foundation
 /// that memory stays constant however large the input. `cancel()` wakes both sides for good.
 final class _BoundedQueue<T>: @unchecked Sendable {
     private var items: [T] = []
-    private var head = 0
     private let capacity: Int
     private let condition = NSCondition()
     private var closed = false
@@ -17,7 +16,7 @@ final class _BoundedQueue<T>: @unchecked Sendable {
     func push(_ item: T) -> Bool {
         condition.lock()
         defer { condition.unlock() }
-        while items.count - head >= capacity && !cancelled { condition.wait() }
+        while items.count >= capacity && !cancelled { condition.wait() }
         if cancelled { return false }
         items.append(item)
         condition.broadcast()
@@ -28,14 +27,9 @@ final class _BoundedQueue<T>: @unchecked Sendable {
     func pop() -> T? {
         condition.lock()
         defer { condition.unlock() }
-        while head == items.count && !closed && !cancelled { condition.wait() }
-        if cancelled || head == items.count { return nil }
-        let item = items[head]
-        head += 1
-        if head > 64 && head * 2 > items.count {
-            items.removeFirst(head)
-            head = 0
-        }
+        while items.isEmpty && !closed && !cancelled { condition.wait() }
+        if cancelled || items.isEmpty { return nil }
+        let item = items.removeFirst()   // at most `capacity` items: cheap, and nothing popped stays referenced
         condition.broadcast()
         return item
     }

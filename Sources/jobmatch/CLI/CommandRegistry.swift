@@ -9,4 +9,8 @@ var allCommands: [any Command.Type] { [
     TaxonomyCommand.self,
     TokenizeCommand.self,
     StemCommand.self,
+    InitCommand.self,
+    ImportCommand.self,
+    ProfileCommand.self,
+    OfferCommand.self,
 ] }

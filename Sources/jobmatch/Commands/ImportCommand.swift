@@ -1,0 +1,142 @@
+import Foundation
+import JobMatch
+
+/// `jobmatch import offers|profiles FILE...`: bulk import into the store, all or nothing.
+enum ImportCommand: Command {
+    static let spec = CommandSpec(
+        name: "import",
+        summary: "Import offers or profiles from CSV, JSON Lines or JSON files into the store",
+        discussion: """
+            Formats: CSV (RFC 4180 with ',' or the Danish Excel dialect with ';', UTF-8 with or without BOM, \
+            Windows-1252 detected, CRLF, quoted fields with line breaks, decimal comma), JSON Lines (.jsonl, \
+            .ndjson) and a JSON array (.json). Column names in Danish or English (see the README); --map for others. \
+            Every problem is printed as FILE:LINE: field: message; rejected rows go to NAME.rejects.EXT beside the \
+            file (or in --rejects DIR). The whole import is one transaction: a crash leaves the store as before. \
+            Exit code 4 when rows were rejected.
+            """,
+        arguments: [ArgumentSpec(name: "KIND", help: "offers or profiles"),
+                    ArgumentSpec(name: "FILE", help: "files to import, in order", variadic: true)],
+        options: [
+            OptionSpec(name: "map", value: "COLUMN=FIELD", help: "read a column as a field (e.g. 'Virk. nr=employer.cvr')", repeatable: true),
+            OptionSpec(name: "strict", value: nil, help: "import nothing if any row is rejected"),
+            OptionSpec(name: "dry-run", value: nil, help: "validate only; store nothing"),
+            OptionSpec(name: "rejects", value: "DIR", help: "folder for the rejects files [default: beside each file]"),
+            OptionSpec(name: "input-format", value: "FORMAT", help: "format of every file instead of guessing from its name",
+                       choices: ["csv", "jsonl", "json"]),
+            OptionSpec(name: "quiet", value: nil, help: "no progress bar and no per-row messages"),
+        ],
+        examples: ["jobmatch import offers Corpus/samples/offers-dk.csv",
+                   "jobmatch import profiles --strict Corpus/samples/profiles.jsonl",
+                   "jobmatch import offers --dry-run --map 'Virk. nr=employer.cvr' tilbud.csv"])
+
+    static func run(_ args: ParsedArguments, context: CLIContext) throws(CLIError) -> Int32 {
+        guard let kind = RecordKind(rawValue: args.positionals[0]) else {
+            throw .usage("KIND must be offers or profiles, not '\(args.positionals[0])'", command: spec.name)
+        }
+        let files = Array(args.positionals.dropFirst())
+        guard !files.isEmpty else { throw .usage("missing argument FILE", command: spec.name) }
+        var options = ImportOptions(kind: kind)
+        do { options.headerOverrides = try HeaderMap.parseOverrides(args.all("map")) } catch { throw .usage(error.description, command: spec.name) }
+        options.strict = args.flag("strict")
+        options.dryRun = args.flag("dry-run")
+        options.rejectsDirectory = args.value("rejects")
+        options.writeRejects = !options.dryRun || options.rejectsDirectory != nil
+        options.format = args.value("input-format").flatMap(ImportFormat.init(rawValue:))
+        options.annotation = StoreSupport.annotation(context)
+        let quiet = args.flag("quiet")
+        let importer = Importer(options: options)
+        if !quiet { importer.onIssue = { context.err($0.description) } }
+        let bar = !quiet && isatty(STDERR_FILENO) == 1
+        if bar {
+            importer.onProgress = { p in
+                let fraction = p.fileSize > 0 ? Double(p.bytesRead) / Double(p.fileSize) : 0
+                let filled = Int(fraction * 30)
+                let line = "\r[\(String(repeating: "#", count: filled))\(String(repeating: ".", count: 30 - filled))] "
+                    + "\(Int(fraction * 100))% \(p.records) rows, file \(p.fileIndex + 1)/\(p.fileCount)"
+                FileHandle.standardError.write(Data(line.utf8))
+            }
+        }
+        let report: ImportReport
+        do {
+            if options.dryRun {
+                report = try importer.run(files: files, into: nil)
+            } else {
+                let store = try StoreSupport.open(context)
+                report = try store.bulkWrite { w in try importer.run(files: files, into: StoreImportSink(w)) }
+            }
+        } catch let e as CLIError {
+            throw e
+        } catch {
+            if bar { FileHandle.standardError.write(Data("\n".utf8)) }
+            throw .failure("\(error); nothing was imported")
+        }
+        if bar { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        for note in report.notes where !quiet { context.err("note: \(note)") }
+        for r in report.rejectsFiles { context.err("rejected rows written to \(r)") }
+        context.out(report.summary)
+        return report.rejected > 0 ? ExitCode.rejectedRows : ExitCode.success
+    }
+}
+
+/// Opening the store and computing features, shared by the store commands.
+enum StoreSupport {
+    /// The store named by `--store`, `JOBMATCH_STORE` or the per-user default, created if missing.
+    static func open(_ context: CLIContext) throws(CLIError) -> Store {
+        let url = StoreLocation.resolve(explicit: context.storeOption, environment: context.environment)
+        do { return try Store(at: url) } catch { throw .failure(error.description) }
+    }
+
+    /// The existing store, or a failure telling how to create it.
+    static func openExisting(_ context: CLIContext) throws(CLIError) -> Store {
+        let url = StoreLocation.resolve(explicit: context.storeOption, environment: context.environment)
+        guard StoreLocation.exists(at: url) else { throw .failure("no store at \(url.path) (create it with 'jobmatch init')") }
+        return try open(context)
+    }
+
+    /// The engine's feature codec over the Corpus taxonomy, or nil without a Corpus (the engine
+    /// then computes features when it loads).
+    static func codec(_ context: CLIContext) -> FeatureCodec? {
+        guard let corpus = try? context.corpusURL(), let taxonomy = try? Corpus.loadTaxonomy(from: corpus) else { return nil }
+        let postcodes = (try? Corpus.loadPostcodes(from: corpus)) ?? PostcodeDirectory()
+        return FeatureCodec(compiler: MatchCompiler(taxonomy: taxonomy, postcodes: postcodes))
+    }
+
+    /// The importer's annotation: the engine's features of each record.
+    static func annotation(_ context: CLIContext) -> ImportAnnotation? {
+        guard let codec = codec(context) else { return nil }
+        return ImportAnnotation(version: codec.version) { record in
+            switch record {
+            case .offer(let o): return codec.features(for: o).bytes
+            case .profile(let p): return codec.features(for: p).bytes
+            }
+        }
+    }
+}
+
+/// The importer's sink on the store's bulk writer.
+final class StoreImportSink: ImportSink {
+    let writer: BulkWriter
+    init(_ writer: BulkWriter) { self.writer = writer }
+
+    func storedCount(_ kind: RecordKind) throws -> Int { try writer.count(kind == .offers ? .offers : .profiles) }
+
+    func write(_ r: PreparedRecord) throws -> ImportWriteResult {
+        let features = r.features.map { RecordFeatures(bytes: $0, version: r.featuresVersion ?? "") }
+        let result = r.kind == .offers
+            ? try writer.upsertOffer(id: r.id, cvr: r.cvr ?? "", employerReference: r.employerReference,
+                                     canonicalJSON: r.canonicalJSON, features: features)
+            : try writer.upsertProfile(id: r.id, canonicalJSON: r.canonicalJSON, features: features)
+        switch result {
+        case .written: return .written
+        case .unchanged: return .unchanged
+        case .conflict(let m): return .conflict(m)
+        }
+    }
+
+    func discardAll() { writer.discardAll() }
+
+    func logImport(_ r: ImportReport) throws {
+        try writer.logImport(table: r.kind == .offers ? .offers : .profiles, files: r.files, read: r.read,
+                             inserted: r.inserted, updated: r.updated, unchanged: r.unchanged, rejected: r.rejected)
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import JobMatch
+
+/// `jobmatch init`: creates the store, optionally seeded from the bundled Corpus.
+enum InitCommand: Command {
+    static let spec = CommandSpec(
+        name: "init",
+        summary: "Create the store (mode 0600), optionally seeded with the Corpus profiles and offers",
+        discussion: "The store goes to --store PATH, else $JOBMATCH_STORE, else $XDG_DATA_HOME/jobmatch/store.sqlite (~/.local/share/jobmatch/store.sqlite). An existing store is migrated to the current schema and kept.",
+        options: [OptionSpec(name: "seed", value: nil, help: "import the bundled Corpus profiles and offers (with their features)")],
+        examples: ["jobmatch init", "jobmatch init --seed --store /tmp/jm.sqlite"])
+
+    static func run(_ args: ParsedArguments, context: CLIContext) throws(CLIError) -> Int32 {
+        let url = StoreLocation.resolve(explicit: context.storeOption, environment: context.environment)
+        let existed = StoreLocation.exists(at: url)
+        let store = try StoreSupport.open(context)
+        context.out("\(existed ? "store exists" : "created store") at \(url.path) (schema version \(Store.schemaVersion))")
+        guard args.flag("seed") else { return ExitCode.success }
+        let corpus: Corpus
+        do { corpus = try Corpus.load(from: try context.corpusURL()) } catch let e as CLIError { throw e } catch {
+            throw .failure("\(error)")
+        }
+        let codec = StoreSupport.codec(context)
+        do {
+            let written = try store.bulkWrite { w -> Int in
+                var n = 0
+                for o in corpus.offers {
+                    let r = try w.upsertOffer(id: o.id, cvr: o.employer.cvr.digits, employerReference: o.employerReference,
+                                              canonicalJSON: try Store.canonicalJSON(o), features: codec?.features(for: o))
+                    if r == .written { n += 1 }
+                }
+                for p in corpus.profiles {
+                    if try w.upsertProfile(id: p.id, canonicalJSON: try Store.canonicalJSON(p), features: codec?.features(for: p)) == .written { n += 1 }
+                }
+                return n
+            }
+            let counts = try store.counts()
+            context.out("seeded from the Corpus: \(written) records written; the store holds \(counts.offers) offers and \(counts.profiles) profiles")
+        } catch {
+            throw .failure("\(error)")
+        }
+        return ExitCode.success
+    }
+}

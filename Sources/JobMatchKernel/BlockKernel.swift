@@ -459,22 +459,23 @@ enum BlockKernel {
     static func rank<M: _ConstraintMode>(credits: [Float], profile: ProfileAttributes, offers: CompiledOffers, k: Int,
                                          _ mode: M.Type) -> [ScoredIndex] {
         let oc = _OfferColumns(offers)
-        let n = offers.count
         let coverage = UnsafeMutablePointer<Float>.allocate(capacity: max(offers.paddedCount, 16))
         coverage.initialize(repeating: 0, count: max(offers.paddedCount, 16))
         let lists = _TopKRows(rows: 1, k: k)
-        defer { coverage.deallocate(); lists.deallocate() }
+        // `credits` has one extra zero entry, the row padding slots point at.
+        let laneConcepts = UnsafePointer(offers.laneConcepts.base), lanePoints = UnsafePointer(offers.lanePoints.base)
         credits.withUnsafeBufferPointer { cb in
             let c = cb.baseAddress!
-            var j = Int(oc.reqStart[0])
-            for o in 0..<n {
-                let end = Int(oc.reqStart[o &+ 1])
-                var acc: Float = 0
-                while j < end {
-                    acc = acc.addingProduct(oc.points[j], c[Int(oc.concepts[j])])
-                    j &+= 1
+            for (g, (start, slots)) in zip(offers.groupStart, offers.groupSlots).enumerated() {
+                var acc = SIMD16<Float>()
+                for slot in 0..<slots {
+                    let at = start &+ slot &* 16
+                    let idx = _load(laneConcepts, at)
+                    var cv = SIMD16<Float>()
+                    for l in 0..<16 { cv[l] = c[Int(idx[l])] }
+                    acc = acc.addingProduct(_load(lanePoints, at), cv)
                 }
-                coverage[o] = acc
+                _store(acc, coverage, g &* 16)
             }
         }
         let pl = ProfileLanes(broadcast: profile)
@@ -487,7 +488,10 @@ enum BlockKernel {
             }
             i &+= 16
         }
-        return lists.results(row: 0)
+        let results = lists.results(row: 0)
+        coverage.deallocate()
+        lists.deallocate()
+        return results
     }
 
     /// One offer's `k` best profiles: coverage per profile through the inverted credits
@@ -508,7 +512,6 @@ enum BlockKernel {
         let coverage = UnsafeMutablePointer<Float>.allocate(capacity: max(profiles.paddedCount, 16))
         coverage.initialize(repeating: 0, count: max(profiles.paddedCount, 16))
         let lists = _TopKRows(rows: 1, k: k)
-        defer { coverage.deallocate(); lists.deallocate() }
         for j in Int(offers.reqStart[o])..<Int(offers.reqStart[o + 1]) {
             let c = Int(offers.concepts[j]), w = offers.points[j]
             for q in pc.postingStart[c]..<pc.postingStart[c + 1] {
@@ -525,7 +528,10 @@ enum BlockKernel {
             }
             i &+= 16
         }
-        return lists.results(row: 0)
+        let results = lists.results(row: 0)
+        coverage.deallocate()
+        lists.deallocate()
+        return results
     }
 
     // MARK: The plain reference

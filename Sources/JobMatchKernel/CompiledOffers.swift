@@ -7,7 +7,7 @@ import JobMatchScoring
 /// Offer-side attributes are the scalar operand of a pair in the all-pairs kernel (broadcast to
 /// every profile lane) and a lane column in the single-profile query (`rank(profile:)`), which
 /// sweeps the offers sixteen at a time.
-struct CompiledOffers: Sendable {
+final class CompiledOffers: Sendable {
     /// Lanes per SIMD step.
     static let laneWidth = 16
 
@@ -21,6 +21,18 @@ struct CompiledOffers: Sendable {
     let concepts: _AlignedColumn<Int32>
     /// Points per required concept.
     let points: _AlignedColumn<Float>
+
+    /// The requirements again, interleaved for the single-profile query: for each group of 16
+    /// offers, `groupSlots[g]` slots of 16 lanes (concept, points), starting at `groupStart[g]`;
+    /// an offer with fewer requirements is padded with (the zero row `conceptCount`, 0 points),
+    /// which adds exactly nothing. Sixteen independent FMA chains instead of one.
+    let groupStart: [Int]
+    /// Slots per group (the most requirements of its 16 offers).
+    let groupSlots: [Int]
+    /// Interleaved concepts (`paddingConcept` in padding slots).
+    let laneConcepts: _AlignedColumn<Int32>
+    /// Interleaved points (0 in padding slots).
+    let lanePoints: _AlignedColumn<Float>
 
     /// Required licences (`Licence` bits).
     let licence: _AlignedColumn<UInt32>
@@ -47,7 +59,7 @@ struct CompiledOffers: Sendable {
     /// 1 for a padding lane (never matches), 0 for a real offer.
     let padding: _AlignedColumn<Int32>
 
-    init(_ offers: [MatchableOffer]) {
+    init(_ offers: [MatchableOffer], conceptCount: Int) {
         count = offers.count
         paddedCount = (offers.count + Self.laneWidth - 1) / Self.laneWidth * Self.laneWidth
         var reqStart: [Int32] = [0]
@@ -60,6 +72,31 @@ struct CompiledOffers: Sendable {
             }
             reqStart.append(Int32(concepts.count))
         }
+        var groupStart: [Int] = [], groupSlots: [Int] = []
+        var laneConcepts: [Int32] = [], lanePoints: [Float] = []
+        let zeroRow = Int32(conceptCount)
+        for g in stride(from: 0, to: paddedCount, by: Self.laneWidth) {
+            let members = g..<min(g + Self.laneWidth, count)
+            let slots = members.map { Int(reqStart[$0 + 1] - reqStart[$0]) }.max() ?? 0
+            groupStart.append(laneConcepts.count)
+            groupSlots.append(slots)
+            for slot in 0..<slots {
+                for lane in 0..<Self.laneWidth {
+                    let o = g + lane
+                    if o < count && Int(reqStart[o]) + slot < Int(reqStart[o + 1]) {
+                        laneConcepts.append(concepts[Int(reqStart[o]) + slot])
+                        lanePoints.append(points[Int(reqStart[o]) + slot])
+                    } else {
+                        laneConcepts.append(zeroRow)
+                        lanePoints.append(0)
+                    }
+                }
+            }
+        }
+        self.groupStart = groupStart
+        self.groupSlots = groupSlots
+        self.laneConcepts = _AlignedColumn(laneConcepts, paddedCount: laneConcepts.count, pad: zeroRow)
+        self.lanePoints = _AlignedColumn(lanePoints, paddedCount: lanePoints.count, pad: 0)
         self.reqStart = _AlignedColumn(reqStart, paddedCount: reqStart.count, pad: 0)
         self.concepts = _AlignedColumn(concepts, paddedCount: concepts.count, pad: 0)
         self.points = _AlignedColumn(points, paddedCount: points.count, pad: 0)

@@ -11,7 +11,7 @@ import JobMatchTaxonomy
 /// matrix for 100,000 people would take 800 MB and be mostly zeros. The kernel expands one block
 /// of `blockWidth` people at a time into a dense concept-major tile (concepts × 64 lanes, 512 KB,
 /// which stays in the core's 1 MiB L2) and streams the offers past it.
-struct CompiledProfiles: Sendable {
+final class CompiledProfiles: Sendable {
     /// People per kernel block (SIMD lanes of the all-pairs kernel: four `SIMD16<Float>`).
     static let blockWidth = 64
 

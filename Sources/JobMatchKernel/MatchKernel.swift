@@ -57,7 +57,7 @@ public final class MatchKernel: Sendable {
         let propagation = CreditPropagation(taxonomy: taxonomy)
         self.propagation = propagation
         self.profiles = CompiledProfiles(profiles, propagation: propagation)
-        self.offers = CompiledOffers(offers)
+        self.offers = CompiledOffers(offers, conceptCount: taxonomy.count)
         self.threads = max(1, threads ?? MatchKernel.onlineCores)
     }
 
@@ -72,7 +72,7 @@ public final class MatchKernel: Sendable {
     public func rank(profile index: Int, top: Int, constraints: Bool = true) -> [ScoredIndex] {
         precondition(index >= 0 && index < profiles.count, "profile index out of range")
         let slot = Int(profiles.slotOf[index])
-        var dense = [Float](repeating: 0, count: max(profiles.conceptCount, 1))
+        var dense = [Float](repeating: 0, count: profiles.conceptCount + 1)
         for j in profiles.creditStart[slot]..<profiles.creditStart[slot + 1] {
             dense[Int(profiles.creditConcept[j])] = profiles.creditValue[j]
         }
@@ -89,7 +89,7 @@ public final class MatchKernel: Sendable {
         var scratch = [Float](repeating: 0, count: propagation.conceptCount)
         var touched: [Int32] = []
         let (c, v) = propagation.credits(of: profile.evidence, scratch: &scratch, touched: &touched)
-        var dense = [Float](repeating: 0, count: max(propagation.conceptCount, 1))
+        var dense = [Float](repeating: 0, count: propagation.conceptCount + 1)
         for (x, y) in zip(c, v) { dense[Int(x)] = y }
         return BlockKernel.rank(credits: dense, profile: ProfileAttributes(profile), offers: offers, k: max(0, top),
                                 constraints: constraints)

@@ -1,5 +1,5 @@
 import XCTest
-@testable import JobMatchKernel
+import JobMatchKernel
 import JobMatch
 
 /// The kernel against `ReferenceScorer` (the definition of the score) and against its own plain

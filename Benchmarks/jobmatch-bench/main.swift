@@ -16,8 +16,8 @@ let usage = """
       suite     [--json] [--quick]
                 The matching scenarios of the issue, each in its own process, as a table.
       stem      Stemmer throughput (see StemmingBenchmark.swift).
-      tokenize  Text pipeline throughput (not available yet).
-      import    Import throughput (not available yet).
+      tokenize  Text pipeline throughput (see PipelineBenchmark.swift).
+      import    Import throughput (see ImportBenchmark.swift).
 
     Every command accepts --json for machine-readable output.
     """
@@ -30,9 +30,8 @@ do {
     case "single": try MatchingBenchmark.single(arguments: args)
     case "suite": try MatchingBenchmark.suite(arguments: args)
     case "stem": print(try StemmingBenchmark.run(arguments: args))
-    case "tokenize", "import":
-        FileHandle.standardError.write(Data("jobmatch-bench \(command): not available yet (its benchmark is not in the repository)\n".utf8))
-        exit(2)
+    case "tokenize": try PipelineBenchmark.run(arguments: args)
+    case "import": try ImportBenchmark.run(arguments: args)
     case "--help", "-h", "help": print(usage)
     default:
         FileHandle.standardError.write(Data("jobmatch-bench: unknown command '\(command)'\n\n\(usage)\n".utf8))

@@ -3,6 +3,9 @@ import JobMatchModel
 
 /// Bulk writes: one transaction for a whole import.
 extension Store {
+    /// Page cache for bulk writes, KiB (128 MiB: the peak-memory budget of an import is 500 MiB).
+    static let bulkCacheKiB = 131_072
+
     /// Runs `body` with a writer inside one write transaction and commits when `body` returns —
     /// unless the writer was told to `discardAll()` — or rolls back when it throws. Either every
     /// write of the import becomes visible at once, or none does, also after a crash or `kill -9`
@@ -17,6 +20,10 @@ extension Store {
         lock.lock()
         defer { lock.unlock() }
         let writer = BulkWriter(store: self, now: Store.now())
+        // A large page cache for the one big transaction: with SQLite's default 2 MiB, dirty index
+        // pages spill to the WAL and are written again and again (random inserts into two B-trees).
+        try db.execute("PRAGMA cache_size = -\(Store.bulkCacheKiB)")
+        defer { try? db.execute("PRAGMA cache_size = -2000") }
         try db.execute("BEGIN IMMEDIATE")
         do {
             let result = try body(writer)

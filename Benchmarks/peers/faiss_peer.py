@@ -43,7 +43,7 @@ def main():
     opts = dict(zip(args[1::2], args[2::2]))
     threads = int(opts.get("--threads", "2"))
     reps = int(opts.get("--reps", "3"))
-    venv = opts.get("--venv", os.path.join(HERE, ".venv"))
+    venv = opts.get("--venv", os.path.expanduser("~/.cache/jobmatch/peers-venv"))
     ensure_venv(venv)
 
     os.environ.setdefault("OMP_NUM_THREADS", str(threads))

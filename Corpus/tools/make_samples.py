@@ -411,7 +411,7 @@ def make_offer(n, pcs, all_pcs, employers):
     desc = f"Vi søger en {title.lower()}. " + DESCR[kind].format(weeks=weeks or "") + \
         (f"Du skal kunne: {', '.join(must)}. " if must else "") + (f"Det er en fordel med {', '.join(nice)}. " if nice else "") + \
         rnd.choice(["Du får en fast kontaktperson.", "Vi har en mentor på arbejdspladsen.", "Vi har gode erfaringer med nyankomne.", "Mød op til en uforpligtende samtale.", ""])
-    o = {"id": f"O-{n:04d}", "employer": {"name": ename, "cvr": employers[ename]}, "employerReference": f"{emp[:3].upper()}-{rnd.randint(100, 999)}",
+    o = {"id": f"O-{n:04d}", "employer": {"name": ename, "cvr": employers[ename]}, "employerReference": f"{emp[:3].upper()}-{rnd.randint(100, 999)}-{n}",
          "kind": kind, "title": title, "description": desc.strip(), "mustHave": must, "niceToHave": nice}
     dan = rnd.choice(role_["dan"])
     if dan: o["minimumDanish"] = dan

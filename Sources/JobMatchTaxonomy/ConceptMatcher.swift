@@ -39,7 +39,8 @@ public struct ConceptMatcher: Sendable {
     let english: any Stemmer
     let index: _LabelIndex
     let fuzzyIndex: _FuzzyIndex
-    let cache: _AnalysisCache
+    let tables: _MatchTables
+    let cache: _WordCache
 
     /// Confidence of a match that needed a one-letter correction.
     public static let fuzzyConfidence: Float = 0.75
@@ -73,12 +74,33 @@ public struct ConceptMatcher: Sendable {
         let index = _LabelIndex(taxonomy: taxonomy, tokenizer: tokenizer, danish: danish, english: english)
         self.index = index
         self.fuzzyIndex = _FuzzyIndex(index: index, minimumLength: ConceptMatcher.fuzzyMinimumLength - 1)
-        self.cache = _AnalysisCache()
+        self.tables = _MatchTables(index: index, taxonomy: taxonomy)
+        self.cache = _WordCache()
     }
 
     /// Finds the concepts in `text` and the features of the rest.
+    ///
+    /// Runs on the normalised UTF-8 bytes: tokens are byte ranges, word analyses come from a
+    /// cache keyed by the bytes, and no `String` is made per token (only for the results).
+    /// The answer is exactly that of the plain reference path (`_referenceMatch`).
     /// - Parameter language: the language to stem features in; nil guesses from the text.
     public func match(_ text: String, language: TextLanguage? = nil) -> MatchedText {
+        if let m = conceptIDResult(text, language: language) { return m }
+        return fastMatch(text, language: language)
+    }
+
+    /// The text's concept when it is exactly a concept id.
+    func conceptIDResult(_ text: String, language: TextLanguage?) -> MatchedText? {
+        guard let i = conceptIDMatch(text) else { return nil }
+        let c = taxonomy[i]
+        return MatchedText(concepts: [ConceptMatch(concept: i, conceptID: c.id, confidence: 1, fuzzy: false, matched: c.id,
+                                                   label: c.id, language: language ?? .danish, tokens: 0..<1)],
+                           features: [], language: language ?? .danish)
+    }
+
+    /// The plain reference for `match`: `String` tokens, every token analysed afresh (no
+    /// cache), dictionary lookups. Kept beside the fast path and compared with it in tests.
+    func _referenceMatch(_ text: String, language: TextLanguage? = nil) -> MatchedText {
         if let i = conceptIDMatch(text) {
             let c = taxonomy[i]
             return MatchedText(concepts: [ConceptMatch(concept: i, conceptID: c.id, confidence: 1, fuzzy: false, matched: c.id,
@@ -117,9 +139,10 @@ public struct ConceptMatcher: Sendable {
         var language: TextLanguage
     }
 
+    /// The reference pipeline (also behind `tokenReport`): every token analysed afresh.
     func analyse(_ text: String, language: TextLanguage?) -> Run {
-        let tokens = tokenizer.tokens(in: text)
-        let analyses = cache.analyses(for: tokens) { self.analyseToken($0) }
+        let tokens = tokenizer._referenceTokens(in: text)
+        let analyses = tokens.map { analyseToken($0) }
         // The language for features: stop-word votes, ties Danish.
         let lang: TextLanguage
         if let language {
@@ -312,38 +335,4 @@ final class _WordAnalysis: @unchecked Sendable {
     var parts: [String] = []
     var votesDA: UInt8 = 0
     var votesEN: UInt8 = 0
-}
-
-/// Token analyses shared between threads, bounded in size.
-final class _AnalysisCache: @unchecked Sendable {
-    private let lock = NSLock()
-    private var map: [String: _WordAnalysis] = [:]
-    static let limit = 200_000
-
-    static let placeholder = _WordAnalysis()
-
-    func analyses(for tokens: [Token], analyse: (Token) -> _WordAnalysis) -> [_WordAnalysis] {
-        var out: [_WordAnalysis] = []
-        out.reserveCapacity(tokens.count)
-        var missing: [Int] = []
-        lock.lock()
-        for (i, t) in tokens.enumerated() {
-            if t.kind != .number, let a = map[t.text] { out.append(a) } else { out.append(_AnalysisCache.placeholder); if t.kind != .number { missing.append(i) } }
-        }
-        lock.unlock()
-        if !missing.isEmpty {
-            var fresh: [(String, _WordAnalysis)] = []
-            for i in missing {
-                let a = analyse(tokens[i])
-                out[i] = a
-                fresh.append((tokens[i].text, a))
-            }
-            lock.lock()
-            if map.count + fresh.count > _AnalysisCache.limit { map.removeAll(keepingCapacity: true) }
-            for (k, v) in fresh { map[k] = v }
-            lock.unlock()
-        }
-        for (i, t) in tokens.enumerated() where t.kind == .number { out[i] = analyse(t) }
-        return out
-    }
 }

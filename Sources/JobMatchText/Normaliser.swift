@@ -50,8 +50,36 @@ public enum Normaliser {
         return out
     }
 
+    /// The normalised text as UTF-8 bytes, written into `out` (replacing its contents): what
+    /// `normalise` returns, without making a `String`. Pure ASCII and Latin-1 text takes one pass
+    /// that writes straight into `out`'s storage; NFKC runs only when a scalar needs it.
+    ///
+    /// ```swift
+    /// var bytes: [UInt8] = []
+    /// Normaliser.normalisedUTF8("Social‐ og SUNDHEDSHJÆLPER", into: &bytes)   // "social- og sundhedshjælper"
+    /// ```
+    /// - Complexity: O(n), one pass for Latin text.
+    public static func normalisedUTF8(_ text: String, into out: inout [UInt8]) {
+        var text = text
+        var needsSlow = false
+        text.withUTF8 { b in
+            out = [UInt8](unsafeUninitializedCapacity: max(1, b.count)) { buf, count in
+                let written = fastPassUnsafe(b, into: buf.baseAddress!, allowSlow: true)
+                if written < 0 { needsSlow = true; count = 0 } else { count = written }
+            }
+        }
+        if needsSlow { out = _referenceNormalisedBytes(text) }
+    }
+
     /// The normalised text as UTF-8 bytes (what `Tokenizer` scans).
     static func normalisedBytes(_ text: String) -> [UInt8] {
+        var out: [UInt8] = []
+        normalisedUTF8(text, into: &out)
+        return out
+    }
+
+    /// The plain reference for `normalisedUTF8`: appends byte by byte.
+    static func _referenceNormalisedBytes(_ text: String) -> [UInt8] {
         var text = text
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
@@ -125,6 +153,75 @@ public enum Normaliser {
             i += len
         }
         return true
+    }
+
+    /// 0x41-0x5A lower-cased, control characters to spaces: the ASCII bytes' mapping.
+    static let asciiMap: [UInt8] = (0..<128).map { (c: Int) -> UInt8 in
+        let b = UInt8(c)
+        if b >= 0x41 && b <= 0x5A { return b | 0x20 }
+        return b < 0x20 ? 0x20 : b
+    }
+
+    /// `fastPass` writing through a pointer with room for `b.count` bytes (the pass never
+    /// grows text). Returns the bytes written, or -1 when the text needs the slow path
+    /// (`allowSlow`).
+    static func fastPassUnsafe(_ b: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt8>, allowSlow: Bool) -> Int {
+        guard let base = b.baseAddress else { return 0 }
+        let n = b.count
+        var i = 0, o = 0
+        return asciiMap.withUnsafeBufferPointer { map -> Int in
+            while i < n {
+                // ASCII runs, eight bytes at a time when no byte has its top bit set.
+                while i + 8 <= n {
+                    let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                    if w & 0x8080_8080_8080_8080 != 0 { break }
+                    for k in 0..<8 { out[o + k] = map[Int(base[i + k])] }
+                    i += 8; o += 8
+                }
+                guard i < n else { break }
+                let c = base[i]
+                if c < 0x80 { out[o] = map[Int(c)]; o += 1; i += 1; continue }
+                let len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1
+                guard i + len <= n else { out[o] = 0x20; o += 1; break }
+                @inline(__always) func put(_ x: UInt8) { out[o] = x; o += 1 }
+                switch c {
+                case 0xC3:
+                    let d = base[i + 1]
+                    put(0xC3)
+                    put(d >= 0x80 && d <= 0x9E && d != 0x97 ? d + 0x20 : d)
+                case 0xC2:
+                    let d = base[i + 1]
+                    if d == 0xA0 { put(0x20) }
+                    else if d == 0xAD { }
+                    else if d == 0xAB || d == 0xBB { put(0x22) }
+                    else { put(0xC2); put(d) }
+                case 0xE2:
+                    let d = base[i + 1], e = base[i + 2]
+                    if d == 0x80 {
+                        switch e {
+                        case 0x90...0x95: put(0x2D)
+                        case 0x98, 0x99, 0x9A, 0x9B, 0xB2: put(0x27)
+                        case 0x9C, 0x9D, 0x9E, 0x9F, 0xB3: put(0x22)
+                        case 0x8B, 0x8C, 0x8D, 0x8E, 0x8F: break
+                        case 0xA6: put(0x2E); put(0x2E); put(0x2E)
+                        case 0x80...0x8A, 0xAF: put(0x20)
+                        default: put(c); put(d); put(e)
+                        }
+                    } else if d == 0x88 && e == 0x92 {
+                        put(0x2D)
+                    } else {
+                        put(c); put(d); put(e)
+                    }
+                case 0xC4...0xCD, 0xCE...0xD3, 0xEF, 0xE1:
+                    if allowSlow { return -1 }
+                    for k in 0..<len { put(base[i + k]) }
+                default:
+                    if len == 1 { put(0x20) } else { for k in 0..<len { put(base[i + k]) } }
+                }
+                i += len
+            }
+            return o
+        }
     }
 
     /// The offset and value of the first byte that breaks UTF-8.

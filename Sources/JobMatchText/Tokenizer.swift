@@ -27,10 +27,119 @@ public struct Tokenizer: Sendable {
 
     /// Normalises `text` and returns its tokens, with hyphen ellipsis expanded.
     public func tokens(in text: String) -> [Token] {
-        let bytes = Normaliser.normalisedBytes(text)
+        tokens(normalised: Normaliser.normalisedBytes(text))
+    }
+
+    /// `tokens(in:)` through the plain, byte-by-byte reference normaliser (for tests and the
+    /// concept matcher's reference path).
+    public func _referenceTokens(in text: String) -> [Token] {
+        tokens(normalised: Normaliser._referenceNormalisedBytes(text))
+    }
+
+    /// The tokens of normalised UTF-8 (from `Normaliser.normalisedUTF8`), with hyphen ellipsis
+    /// expanded.
+    /// - Complexity: O(n), plus the splitter's cost per ellipsis.
+    public func tokens(normalised bytes: [UInt8]) -> [Token] {
         var raw = bytes.withUnsafeBufferPointer { Tokenizer.scan($0) }
         if raw.needsEllipsis { expandEllipsis(&raw.tokens, hyphens: raw.hyphens) }
         return raw.tokens
+    }
+
+    /// A token as a byte range of normalised UTF-8, before ellipsis expansion: what the
+    /// allocation-free matching path scans. The token's text is the range's bytes; its
+    /// hyphen parts are those bytes split at `-` (when `hyphenated`).
+    public struct Span: Sendable, Hashable {
+        /// First byte of the token.
+        public var start: Int32
+        /// One past the last byte of the token (a trailing hyphen or apostrophe excluded).
+        public var end: Int32
+        /// Word or number.
+        public var kind: Token.Kind
+        /// As `Token.breakBefore`.
+        public var breakBefore: Bool
+        /// Bit 0: a trailing hyphen (`social-`); bit 1: a leading hyphen (`-assistent`).
+        public var hyphens: UInt8
+        /// True when the token has inner hyphens (`sosu-hjælper`).
+        public var hyphenated: Bool
+
+        /// Creates a span.
+        public init(start: Int32, end: Int32, kind: Token.Kind, breakBefore: Bool, hyphens: UInt8, hyphenated: Bool) {
+            self.start = start
+            self.end = end
+            self.kind = kind
+            self.breakBefore = breakBefore
+            self.hyphens = hyphens
+            self.hyphenated = hyphenated
+        }
+    }
+
+    /// Scans normalised UTF-8 into spans (appended to `spans`). Returns true when a span has a
+    /// leading or trailing hyphen, so that hyphen ellipsis may need expanding (then use
+    /// `tokens(normalised:)`, which expands it).
+    /// - Complexity: O(n), no allocation beyond `spans`' growth.
+    public static func scanSpans(_ b: UnsafeBufferPointer<UInt8>, into spans: inout [Span]) -> Bool {
+        let n = b.count
+        let first = spans.count
+        var i = 0
+        var pendingBreak = false
+        var leadingHyphen = false
+        var needsEllipsis = false
+        while i < n {
+            let (isWord, len) = wordScalar(b, i)
+            if !isWord {
+                let c = b[i]
+                if c == 0x2D {   // '-'
+                    let prevSpace = i == 0 || b[i - 1] == 0x20
+                    if prevSpace && i + 1 < n && wordScalar(b, i + 1).0 { leadingHyphen = true } else { pendingBreak = true }
+                } else if c != 0x20 {
+                    pendingBreak = true
+                }
+                i += len
+                continue
+            }
+            // A token starts at i.
+            let start = i
+            var allDigits = true
+            var hyphenated = false
+            var j = i
+            while j < n {
+                let (w, l) = wordScalar(b, j)
+                if w {
+                    if l != 1 || !isDigit(b[j]) { allDigits = false }
+                    j += l
+                    continue
+                }
+                let c = b[j]
+                guard j + 1 < n else { break }
+                let next = b[j + 1]
+                if c == 0x2D, !allDigits, wordScalar(b, j + 1).0 {
+                    hyphenated = true; j += 1; continue
+                }
+                if c == 0x27, !allDigits, j > start, (next >= 0x61 && next <= 0x7A) {
+                    j += 1; continue   // inner apostrophe
+                }
+                if (c == 0x2C || c == 0x2E), allDigits, isDigit(next) {
+                    j += 1; continue   // 2,5 and 1.000
+                }
+                break
+            }
+            var hyphenFlag: UInt8 = leadingHyphen ? 2 : 0
+            var end = j
+            // Trailing hyphen: "social-" followed by space, comma or the end.
+            if j < n, b[j] == 0x2D, !allDigits, j + 1 == n || !wordScalar(b, j + 1).0 {
+                hyphenFlag |= 1
+                j += 1
+            }
+            // Strip a dangling apostrophe ("workers'").
+            while end > start, b[end - 1] == 0x27 { end -= 1 }
+            spans.append(Span(start: Int32(start), end: Int32(end), kind: allDigits ? .number : .word,
+                              breakBefore: pendingBreak && spans.count > first, hyphens: hyphenFlag, hyphenated: hyphenated))
+            if hyphenFlag != 0 { needsEllipsis = true }
+            pendingBreak = false
+            leadingHyphen = false
+            i = j
+        }
+        return needsEllipsis
     }
 
     /// Tokens plus where hyphens stood at a token's edges.
@@ -72,80 +181,25 @@ public struct Tokenizer: Sendable {
     @inline(__always)
     static func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
 
-    /// Scans normalised UTF-8 into tokens.
+    /// Scans normalised UTF-8 into tokens (the spans of `scanSpans`, as `Token`s).
     static func scan(_ b: UnsafeBufferPointer<UInt8>) -> Scan {
+        var spans: [Span] = []
+        spans.reserveCapacity(b.count / 6)
         var out = Scan()
-        out.tokens.reserveCapacity(b.count / 6)
-        out.hyphens.reserveCapacity(b.count / 6)
-        let n = b.count
-        var i = 0
-        var pendingBreak = false
-        var leadingHyphen = false
-        while i < n {
-            let (isWord, len) = wordScalar(b, i)
-            if !isWord {
-                let c = b[i]
-                if c == 0x2D {   // '-'
-                    let prevSpace = i == 0 || b[i - 1] == 0x20
-                    if prevSpace && i + 1 < n && wordScalar(b, i + 1).0 { leadingHyphen = true } else { pendingBreak = true }
-                } else if c != 0x20 {
-                    pendingBreak = true
-                }
-                i += len
-                continue
-            }
-            // A token starts at i.
-            let start = i
-            var allDigits = true
-            var hyphenAt: [Int] = []
-            var j = i
-            while j < n {
-                let (w, l) = wordScalar(b, j)
-                if w {
-                    if l != 1 || !isDigit(b[j]) { allDigits = false }
-                    j += l
-                    continue
-                }
-                let c = b[j]
-                guard j + 1 < n else { break }
-                let next = b[j + 1]
-                if c == 0x2D, !allDigits, wordScalar(b, j + 1).0 {
-                    hyphenAt.append(j); j += 1; continue
-                }
-                if c == 0x27, !allDigits, j > start, (next >= 0x61 && next <= 0x7A) {
-                    j += 1; continue   // inner apostrophe
-                }
-                if (c == 0x2C || c == 0x2E), allDigits, isDigit(next) {
-                    j += 1; continue   // 2,5 and 1.000
-                }
-                break
-            }
-            var hyphenFlag: UInt8 = leadingHyphen ? 2 : 0
-            var end = j
-            // Trailing hyphen: "social-" followed by space, comma or the end.
-            if j < n, b[j] == 0x2D, !allDigits, j + 1 == n || !wordScalar(b, j + 1).0 {
-                hyphenFlag |= 1
-                j += 1
-            }
-            // Strip a dangling apostrophe ("workers'").
-            while end > start, b[end - 1] == 0x27 { end -= 1 }
-            let text = String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self)
+        out.needsEllipsis = scanSpans(b, into: &spans)
+        out.tokens.reserveCapacity(spans.count)
+        out.hyphens.reserveCapacity(spans.count)
+        for sp in spans {
+            let bytes = UnsafeBufferPointer(rebasing: b[Int(sp.start)..<Int(sp.end)])
             var parts: [String] = []
-            if !hyphenAt.isEmpty {
-                var s = start
-                for h in hyphenAt {
-                    parts.append(String(decoding: UnsafeBufferPointer(rebasing: b[s..<h]), as: UTF8.self))
-                    s = h + 1
+            if sp.hyphenated {
+                parts = bytes.split(separator: 0x2D, omittingEmptySubsequences: false).map {
+                    String(decoding: UnsafeBufferPointer(rebasing: $0), as: UTF8.self)
                 }
-                parts.append(String(decoding: UnsafeBufferPointer(rebasing: b[s..<end]), as: UTF8.self))
             }
-            out.tokens.append(Token(text: text, kind: allDigits ? .number : .word, hyphenParts: parts,
-                                    breakBefore: pendingBreak && !out.tokens.isEmpty))
-            out.hyphens.append(hyphenFlag)
-            if hyphenFlag != 0 { out.needsEllipsis = true }
-            pendingBreak = false
-            leadingHyphen = false
-            i = j
+            out.tokens.append(Token(text: String(decoding: bytes, as: UTF8.self), kind: sp.kind, hyphenParts: parts,
+                                    breakBefore: sp.breakBefore))
+            out.hyphens.append(sp.hyphens)
         }
         return out
     }

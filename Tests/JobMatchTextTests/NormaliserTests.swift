@@ -39,3 +39,26 @@ final class NormaliserTests: XCTestCase {
         XCTAssertEqual(Normaliser.spellingVariants(of: "lager"), [])
     }
 }
+
+/// The optimised normaliser and tokenizer against their plain references on random text.
+final class NormaliserReferenceTests: XCTestCase {
+    static let atoms = ["a", "B", "z", "Z", "æ", "Ø", "å", "É", "é", "e\u{301}", "ﬁ", "Ａ", "ẞ", "İ", "Σ", "ł", "日", "🙂",
+                        "\u{2010}", "\u{2013}", "\u{2014}", "\u{2212}", "\u{00A0}", "\u{00AD}", "\u{200B}", "\u{2019}",
+                        "\u{201C}", "«", "»", "…", "\u{2009}", "\t", "\n", "\u{7F}", "\u{01}", "'", "\"", "-", " ", ",", ".",
+                        "0", "9", "×", "÷", "µ", "½", "ÿ", "Þ", "ß", "sosu", "og", "hjælper"]
+
+    func testNormalisedBytesEqualTheReference() {
+        var state: UInt64 = 17
+        func next() -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(truncatingIfNeeded: state >> 33)
+        }
+        let tokenizer = Tokenizer(splitter: CompoundSplitter(words: ["hjælper", "social", "sundhed", "sosu"]))
+        for _ in 0..<20_000 {
+            var s = ""
+            for _ in 0..<(next() % 24) { s += Self.atoms[next() % Self.atoms.count] }
+            XCTAssertEqual(Normaliser.normalisedBytes(s), Normaliser._referenceNormalisedBytes(s), String(reflecting: s))
+            XCTAssertEqual(tokenizer.tokens(in: s), tokenizer._referenceTokens(in: s), String(reflecting: s))
+        }
+    }
+}

@@ -1,0 +1,359 @@
+import Foundation
+import JobMatchText
+
+// The hot path of `ConceptMatcher.match`: normalised UTF-8 bytes end to end. Tokens are byte
+// ranges (`Tokenizer.Span`), word analyses come from `_WordCache` keyed by the bytes (one lock
+// per text, no `String` per token), and the longest-match loop walks flat id arrays. Its plain
+// reference is `_referenceMatch` (ConceptMatcher.swift); `ConceptMatcherEquivalenceTests`
+// compares the two.
+
+/// The label index in flat arrays for the matching loop, and the concept ids.
+struct _MatchTables: Sendable {
+    /// Concept index -> id.
+    var conceptIDs: [String]
+    /// Per language: stem id -> start of its candidate entries in `candidates` (count + 1).
+    var candidateStart: [[Int32]] = [[], []]
+    /// Per language: entry indices, longest first, grouped by first stem id.
+    var candidates: [[Int32]] = [[], []]
+    /// Entry -> start of its stem ids in `words` (entries + 1).
+    var wordStart: [Int32] = []
+    /// The entries' stem ids, concatenated.
+    var words: [Int32] = []
+
+    init(index: _LabelIndex, taxonomy: Taxonomy) {
+        conceptIDs = taxonomy.concepts.map(\.id)
+        for lang in 0..<2 {
+            let n = index.stems[lang].count
+            var start: [Int32] = [0]
+            var list: [Int32] = []
+            for id in 0..<n {
+                for e in index.first[lang][Int32(id)] ?? [] { list.append(Int32(e)) }
+                start.append(Int32(list.count))
+            }
+            candidateStart[lang] = start
+            candidates[lang] = list
+        }
+        wordStart = [0]
+        for e in index.entries {
+            words += e.words
+            wordStart.append(Int32(words.count))
+        }
+    }
+}
+
+/// One unit of a cached word analysis: ids and flags for matching, strings for the results.
+struct _CachedUnit: Sendable {
+    var text: String
+    var daStem: String
+    var enStem: String
+    var da: Int32
+    var en: Int32
+    var stop: Bool
+    var number: Bool
+    var fuzzy: Bool
+
+    init(_ u: _Unit) {
+        text = u.text; daStem = u.daStem; enStem = u.enStem; da = u.da; en = u.en
+        stop = u.stop; number = u.number; fuzzy = u.fuzzy
+    }
+}
+
+/// Word analyses keyed by the token's normalised UTF-8 bytes (and kind), shared between
+/// threads behind one lock, bounded in size (cleared when full). Open addressing over a
+/// byte-slice hash; keys live in one byte arena, units in one array.
+final class _WordCache: @unchecked Sendable {
+    struct Entry {
+        var keyStart: Int32
+        var keyLength: Int32
+        var hash: UInt32
+        var kind: UInt8
+        var votesDA: UInt8
+        var votesEN: UInt8
+        var unitStart: Int32
+        var unitCount: Int32
+    }
+
+    /// The table; only touched inside `withTable`.
+    struct Table {
+        var keys: [UInt8] = []
+        var slots: [Int32] = Array(repeating: -1, count: 1024)
+        var entries: [Entry] = []
+        var units: [_CachedUnit] = []
+
+        /// The entry for `key` of `kind`, or nil.
+        @inline(__always)
+        func find(_ key: UnsafeBufferPointer<UInt8>, kind: UInt8, hash: UInt64) -> Entry? {
+            let mask = slots.count - 1
+            var s = Int(truncatingIfNeeded: hash) & mask
+            let h32 = UInt32(truncatingIfNeeded: hash >> 32)
+            return slots.withUnsafeBufferPointer { sl in
+                entries.withUnsafeBufferPointer { en in
+                    keys.withUnsafeBufferPointer { kb in
+                        while true {
+                            let idx = sl[s]
+                            if idx < 0 { return nil }
+                            let e = en[Int(idx)]
+                            if e.hash == h32, e.kind == kind, Int(e.keyLength) == key.count,
+                               key.count == 0 || memcmp(kb.baseAddress! + Int(e.keyStart), key.baseAddress!, key.count) == 0 {
+                                return e
+                            }
+                            s = (s + 1) & mask
+                        }
+                    }
+                }
+            }
+        }
+
+        /// Adds an analysis (the key must be absent).
+        mutating func insert(_ key: UnsafeBufferPointer<UInt8>, kind: UInt8, hash: UInt64, units new: [_Unit],
+                             votesDA: UInt8, votesEN: UInt8) {
+            if entries.count >= _WordCache.limit { self = Table() }
+            if (entries.count + 1) * 2 > slots.count { grow() }
+            let e = Entry(keyStart: Int32(keys.count), keyLength: Int32(key.count), hash: UInt32(truncatingIfNeeded: hash >> 32),
+                          kind: kind, votesDA: votesDA, votesEN: votesEN, unitStart: Int32(units.count), unitCount: Int32(new.count))
+            keys.append(contentsOf: key)
+            for u in new { units.append(_CachedUnit(u)) }
+            place(Int32(entries.count), hash: hash)
+            entries.append(e)
+        }
+
+        mutating func place(_ idx: Int32, hash: UInt64) {
+            let mask = slots.count - 1
+            var s = Int(truncatingIfNeeded: hash) & mask
+            while slots[s] >= 0 { s = (s + 1) & mask }
+            slots[s] = idx
+        }
+
+        mutating func grow() {
+            slots = Array(repeating: -1, count: slots.count * 2)
+            for (k, e) in entries.enumerated() {
+                let h = keys.withUnsafeBufferPointer {
+                    _WordCache.hash(UnsafeBufferPointer(rebasing: $0[Int(e.keyStart)..<Int(e.keyStart + e.keyLength)]), kind: e.kind)
+                }
+                place(Int32(k), hash: h)
+            }
+        }
+    }
+
+    private let lock = NSLock()
+    private var table = Table()
+    /// The most distinct tokens kept before the cache starts over.
+    static let limit = 200_000
+
+    /// Runs `body` on the table under the lock (one exclusive access for the whole call).
+    @inline(__always)
+    func withTable<R>(_ body: (inout Table) -> R) -> R {
+        lock.lock()
+        defer { lock.unlock() }
+        return body(&table)
+    }
+
+    /// A 64-bit hash of a byte slice and a kind (eight bytes per step).
+    @inline(__always)
+    static func hash(_ key: UnsafeBufferPointer<UInt8>, kind: UInt8) -> UInt64 {
+        let n = key.count
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(n) ^ (UInt64(kind) << 56)
+        guard let p = key.baseAddress else { return h }
+        var i = 0
+        while i + 8 <= n {
+            let w = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
+            h = (h ^ w) &* 0xBF58_476D_1CE4_E5B9
+            h ^= h >> 31
+            i += 8
+        }
+        if i < n {
+            var w: UInt64 = 0
+            var shift: UInt64 = 0
+            while i < n { w |= UInt64(p[i]) << shift; shift += 8; i += 1 }
+            h = (h ^ w) &* 0x94D0_49BB_1331_11EB
+            h ^= h >> 29
+        }
+        h = (h ^ (h >> 32)) &* 0xD6E8_FEB8_6659_FD93
+        return h ^ (h >> 32)
+    }
+}
+
+/// One unit in the stream of a text.
+struct _StreamUnit {
+    var unit: _CachedUnit
+    var token: Int32
+    var breakBefore: Bool
+}
+
+extension ConceptMatcher {
+    /// `match` on bytes (see the file's header).
+    func fastMatch(_ text: String, language: TextLanguage?) -> MatchedText {
+        var bytes: [UInt8] = []
+        Normaliser.normalisedUTF8(text, into: &bytes)
+        var spans: [Tokenizer.Span] = []
+        spans.reserveCapacity(bytes.count / 5 + 1)
+        let needsEllipsis = bytes.withUnsafeBufferPointer { Tokenizer.scanSpans($0, into: &spans) }
+        // Irregular tokens (from ellipsis expansion, whose parts are not their text split at
+        // hyphens) are analysed directly, never cached.
+        var irregular: [Int: _WordAnalysis] = [:]
+        if needsEllipsis {
+            let tokens = tokenizer.tokens(normalised: bytes)
+            bytes.removeAll(keepingCapacity: true)
+            spans.removeAll(keepingCapacity: true)
+            for (k, t) in tokens.enumerated() {
+                let start = Int32(bytes.count)
+                bytes.append(contentsOf: t.text.utf8)
+                let hyphenated = t.text.utf8.contains(0x2D)
+                spans.append(Tokenizer.Span(start: start, end: Int32(bytes.count), kind: t.kind, breakBefore: t.breakBefore,
+                                            hyphens: 0, hyphenated: hyphenated))
+                let plainParts = hyphenated ? t.text.split(separator: "-", omittingEmptySubsequences: false).map(String.init) : []
+                if plainParts != t.hyphenParts { irregular[k] = analyseToken(t) }
+            }
+        }
+        var stream: [_StreamUnit] = []
+        stream.reserveCapacity(spans.count + 4)
+        var votesDA = 0, votesEN = 0
+        bytes.withUnsafeBufferPointer { b in
+            // Pass 1: look every token up; analyse the misses outside the lock, add them, and
+            // build the stream again (rare once warm).
+            var missing: [Int] = []
+            fill(&stream, &votesDA, &votesEN, spans, b, irregular, fresh: [:], missing: &missing)
+            guard !missing.isEmpty else { return }
+            var fresh: [Int: _WordAnalysis] = [:]
+            for k in missing { fresh[k] = analyseToken(token(spans[k], b)) }
+            cache.withTable { t in
+                for k in missing {
+                    let sp = spans[k]
+                    let key = UnsafeBufferPointer(rebasing: b[Int(sp.start)..<Int(sp.end)])
+                    let kind: UInt8 = sp.kind == .number ? 1 : 0
+                    let h = _WordCache.hash(key, kind: kind)
+                    guard t.find(key, kind: kind, hash: h) == nil else { continue }
+                    let a = fresh[k]!
+                    t.insert(key, kind: kind, hash: h, units: a.units, votesDA: a.votesDA, votesEN: a.votesEN)
+                }
+            }
+            stream.removeAll(keepingCapacity: true)
+            votesDA = 0; votesEN = 0
+            missing.removeAll()
+            fill(&stream, &votesDA, &votesEN, spans, b, irregular, fresh: fresh, missing: &missing)
+        }
+        let lang: TextLanguage = language ?? (votesEN > votesDA ? .english : .danish)
+        return matchStream(stream, language: lang)
+    }
+
+    /// The `Token` of a span (for analysing a word the cache does not have).
+    func token(_ sp: Tokenizer.Span, _ b: UnsafeBufferPointer<UInt8>) -> Token {
+        let bytes = UnsafeBufferPointer(rebasing: b[Int(sp.start)..<Int(sp.end)])
+        var parts: [String] = []
+        if sp.hyphenated {
+            parts = bytes.split(separator: 0x2D, omittingEmptySubsequences: false).map {
+                String(decoding: UnsafeBufferPointer(rebasing: $0), as: UTF8.self)
+            }
+        }
+        return Token(text: String(decoding: bytes, as: UTF8.self), kind: sp.kind, hyphenParts: parts, breakBefore: sp.breakBefore)
+    }
+
+    /// Appends the units of every token to `stream`, from `irregular`, `fresh` or the cache
+    /// (one lock); tokens found in none are listed in `missing`.
+    func fill(_ stream: inout [_StreamUnit], _ votesDA: inout Int, _ votesEN: inout Int, _ spans: [Tokenizer.Span],
+              _ b: UnsafeBufferPointer<UInt8>, _ irregular: [Int: _WordAnalysis], fresh: [Int: _WordAnalysis],
+              missing: inout [Int]) {
+        func append(_ a: _WordAnalysis, _ k: Int) {
+            votesDA += Int(a.votesDA); votesEN += Int(a.votesEN)
+            for (j, u) in a.units.enumerated() {
+                stream.append(_StreamUnit(unit: _CachedUnit(u), token: Int32(k), breakBefore: j == 0 && spans[k].breakBefore))
+            }
+        }
+        cache.withTable { t in
+            for k in spans.indices {
+                let sp = spans[k]
+                if !irregular.isEmpty, let a = irregular[k] { append(a, k); continue }
+                if !fresh.isEmpty, let a = fresh[k] { append(a, k); continue }
+                let key = UnsafeBufferPointer(rebasing: b[Int(sp.start)..<Int(sp.end)])
+                let kind: UInt8 = sp.kind == .number ? 1 : 0
+                guard let e = t.find(key, kind: kind, hash: _WordCache.hash(key, kind: kind)) else {
+                    missing.append(k)
+                    continue
+                }
+                votesDA += Int(e.votesDA); votesEN += Int(e.votesEN)
+                let first = Int(e.unitStart)
+                for j in 0..<Int(e.unitCount) {
+                    stream.append(_StreamUnit(unit: t.units[first + j], token: Int32(k), breakBefore: j == 0 && sp.breakBefore))
+                }
+            }
+        }
+    }
+
+    /// Longest match over the unit stream, concepts and features (as `_referenceMatch`).
+    func matchStream(_ stream: [_StreamUnit], language lang: TextLanguage) -> MatchedText {
+        var concepts: [ConceptMatch] = []
+        var features: [String] = []
+        let count = stream.count
+        stream.withUnsafeBufferPointer { st in
+            var i = 0
+            while i < count {
+                let (length, e0, e1) = longestMatch(st, at: i)
+                if length == 0 {
+                    let u = st[i].unit
+                    if !u.stop && !u.number { features.append(lang == .danish ? u.daStem : u.enStem) }
+                    i += 1
+                    continue
+                }
+                var fuzzy = false
+                for k in i..<(i + length) where st[k].unit.fuzzy { fuzzy = true }
+                var matched = st[i].unit.text
+                if length > 1 {
+                    for k in (i + 1)..<(i + length) { matched += " "; matched += st[k].unit.text }
+                }
+                let tokenRange = Int(st[i].token)..<(Int(st[i + length - 1].token) + 1)
+                let confidence: Float = fuzzy ? ConceptMatcher.fuzzyConfidence : 1
+                for e in [e0, e1] where e >= 0 {
+                    let entry = index.entries[Int(e)]
+                    for c in entry.concepts {
+                        // Skip a concept the other entry of this match already gave.
+                        if e == e1, e0 >= 0, index.entries[Int(e0)].concepts.contains(c) { continue }
+                        let m = ConceptMatch(concept: c, conceptID: tables.conceptIDs[Int(c)], confidence: confidence, fuzzy: fuzzy,
+                                             matched: matched, label: entry.label, language: entry.language, tokens: tokenRange)
+                        if let k = concepts.firstIndex(where: { $0.concept == c }) {
+                            if m.confidence > concepts[k].confidence { concepts[k] = m }
+                        } else {
+                            concepts.append(m)
+                        }
+                    }
+                }
+                i += length
+            }
+        }
+        return MatchedText(concepts: concepts, features: features, language: lang)
+    }
+
+    /// The longest label starting at unit `i`: its length and the Danish and English entries
+    /// of that length (-1 for none), as `longestMatch(da:en:breaks:at:)`.
+    @inline(__always)
+    func longestMatch(_ st: UnsafeBufferPointer<_StreamUnit>, at i: Int) -> (Int, Int32, Int32) {
+        var bestLength = 0
+        var best: (Int32, Int32) = (-1, -1)
+        for lang in 0..<2 {
+            let id = lang == 0 ? st[i].unit.da : st[i].unit.en
+            guard id >= 0 else { continue }
+            let starts = tables.candidateStart[lang], list = tables.candidates[lang]
+            var c = Int(starts[Int(id)])
+            let cEnd = Int(starts[Int(id) + 1])
+            while c < cEnd {
+                let e = Int(list[c])
+                let w0 = Int(tables.wordStart[e]), w1 = Int(tables.wordStart[e + 1])
+                let n = w1 - w0
+                if n < bestLength { break }
+                c += 1
+                guard i + n <= st.count else { continue }
+                var ok = true
+                var k = 1
+                while k < n {
+                    let u = st[i + k]
+                    if u.breakBefore || (lang == 0 ? u.unit.da : u.unit.en) != tables.words[w0 + k] { ok = false; break }
+                    k += 1
+                }
+                guard ok else { continue }
+                if n > bestLength { bestLength = n; best = lang == 0 ? (Int32(e), -1) : (-1, Int32(e)) }
+                else { best.1 = Int32(e) }
+                break
+            }
+        }
+        return (bestLength, best.0, best.1)
+    }
+}

@@ -36,7 +36,37 @@ struct _FuzzyIndex: Sendable {
         }
     }
 
+    /// `word` (when `includingSelf`) and `word` with each scalar deleted once, a run of equal
+    /// scalars giving one deletion. Built from the UTF-8 bytes directly.
     static func deletions(_ word: String, includingSelf: Bool) -> [String] {
+        var w = word
+        return w.withUTF8 { b -> [String] in
+            var out: [String] = includingSelf ? [word] : []
+            out.reserveCapacity(b.count + 1)
+            var scratch = [UInt8](repeating: 0, count: max(1, b.count))
+            var previous = 0..<0
+            var i = 0
+            while i < b.count {
+                var e = i + 1
+                while e < b.count && b[e] & 0xC0 == 0x80 { e += 1 }
+                let same = previous.count == e - i && (0..<(e - i)).allSatisfy { b[previous.lowerBound + $0] == b[i + $0] }
+                if !same {
+                    let n = b.count - (e - i)
+                    scratch.withUnsafeMutableBufferPointer { d in
+                        for k in 0..<i { d[k] = b[k] }
+                        for k in e..<b.count { d[k - (e - i)] = b[k] }
+                        out.append(String(decoding: UnsafeBufferPointer(rebasing: d[0..<n]), as: UTF8.self))
+                    }
+                }
+                previous = i..<e
+                i = e
+            }
+            return out
+        }
+    }
+
+    /// The plain reference for `deletions(_:includingSelf:)`, on unicode scalars.
+    static func _referenceDeletions(_ word: String, includingSelf: Bool) -> [String] {
         let s = Array(word.unicodeScalars)
         var out: [String] = includingSelf ? [word] : []
         out.reserveCapacity(s.count + 1)

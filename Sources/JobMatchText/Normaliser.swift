@@ -43,6 +43,19 @@ public enum Normaliser {
     /// Normaliser.spellingVariants(of: "koerekort")   // ["kørekort"]
     /// ```
     public static func spellingVariants(of word: String) -> [String] {
+        // Most words hold none of the digraphs: a byte scan answers without Foundation.
+        var pair = false
+        var previous: UInt8 = 0
+        for c in word.utf8 {
+            if (previous == 0x61 && (c == 0x61 || c == 0x65)) || (previous == 0x6F && c == 0x65) { pair = true; break }
+            previous = c
+        }
+        guard pair else { return [] }
+        return _referenceSpellingVariants(of: word)
+    }
+
+    /// The plain reference for `spellingVariants(of:)` (Foundation search and replace).
+    static func _referenceSpellingVariants(of word: String) -> [String] {
         var out: [String] = []
         if word.contains("aa") { out.append(word.replacingOccurrences(of: "aa", with: "å")) }
         if word.contains("oe") { out.append(word.replacingOccurrences(of: "oe", with: "ø")) }

@@ -233,3 +233,16 @@ final class ConceptMatcherEquivalenceTests: XCTestCase {
         XCTAssertEqual((0..<4).map { bad[$0] }.reduce(0, +), 0)
     }
 }
+
+extension ConceptMatcherEquivalenceTests {
+    func testDeletionsEqualTheReference() {
+        var rng = SplitMix64(state: 3)
+        let atoms = ["a", "a", "b", "æ", "æ", "ø", "å", "é", "e\u{301}", "日", "🙂", "ss", "-"]
+        for _ in 0..<5000 {
+            let w = (0..<rng.below(10)).map { _ in rng.pick(atoms) }.joined()
+            for own in [true, false] {
+                XCTAssertEqual(_FuzzyIndex.deletions(w, includingSelf: own), _FuzzyIndex._referenceDeletions(w, includingSelf: own), w)
+            }
+        }
+    }
+}

@@ -62,3 +62,18 @@ final class NormaliserReferenceTests: XCTestCase {
         }
     }
 }
+
+extension NormaliserReferenceTests {
+    func testSpellingVariantsEqualTheReference() {
+        let atoms = ["a", "e", "o", "aa", "ae", "oe", "å", "ø", "æ", "\u{301}", "\u{30A}", "A", "E", "r", "h", "us", "k"]
+        var state: UInt64 = 5
+        for _ in 0..<20_000 {
+            var s = ""
+            for _ in 0..<(Int(state >> 60) + 1) {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                s += atoms[Int(truncatingIfNeeded: state >> 33) % atoms.count]
+            }
+            XCTAssertEqual(Normaliser.spellingVariants(of: s), Normaliser._referenceSpellingVariants(of: s), String(reflecting: s))
+        }
+    }
+}

@@ -13,6 +13,8 @@ let usage = """
                 problem (constraints off) as dense float32 matrices for Benchmarks/peers/faiss_peer.py.
       single    --offers M [--profiles N] [--queries Q] [--seed S] [--no-constraints] [--json]
                 Latency of one rank(profile:) query (p50/p99) and of candidates(offer:).
+      reference [--sizes NxM,...] [--seed S] [--reps R] [--json]
+                The plain reference scorer on the Corpus and synthetic sizes, beside the kernel.
       suite     [--json] [--quick]
                 The matching scenarios of the issue, each in its own process, as a table.
       stem      Stemmer throughput (see StemmingBenchmark.swift).
@@ -29,6 +31,7 @@ do {
     case "allpairs": try MatchingBenchmark.allPairs(arguments: args)
     case "single": try MatchingBenchmark.single(arguments: args)
     case "suite": try MatchingBenchmark.suite(arguments: args)
+    case "reference": try ReferenceBenchmark.run(arguments: args)
     case "stem": print(try StemmingBenchmark.run(arguments: args))
     case "tokenize": try PipelineBenchmark.run(arguments: args)
     case "import": try ImportBenchmark.run(arguments: args)

@@ -144,20 +144,31 @@ final class ConceptMatcherEquivalenceTests: XCTestCase {
     func testMatchesTheRecordedGoldenDigests() throws {
         guard let matcher = Self.corpusMatcher else { throw XCTSkip("Corpus/taxonomy not found") }
         let inputs = Self.goldenInputs(matcher)
-        let digests = inputs.map { Self.digest(Self.canonical(matcher.match($0))) }
+        let keys = inputs.map { Self.digest(Data($0.utf8)) }
         if let path = ProcessInfo.processInfo.environment["JOBMATCH_RECORD_GOLDEN"] {
-            try (digests.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+            let lines = inputs.indices.map { keys[$0] + " " + Self.digest(Self.canonical(matcher.match(inputs[$0]))) }
+            try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
             return
         }
-        let golden = ConceptMatcherGolden.digests.split(separator: "\n").map(String.init)
-        XCTAssertEqual(golden.count, inputs.count, "golden record and inputs differ in number")
-        var failures = 0
-        for (k, input) in inputs.enumerated() where k < golden.count && golden[k] != digests[k] {
-            failures += 1
-            if failures <= 10 {
-                XCTFail("input \(k) \(String(reflecting: input)) gives \(String(decoding: Self.canonical(matcher.match(input)), as: UTF8.self))")
+        // Input digest -> output digest. Inputs the Corpus no longer has are skipped; most
+        // must still be there.
+        var golden: [String: String] = [:]
+        for line in ConceptMatcherGolden.digests.split(separator: "\n") {
+            let f = line.split(separator: " ")
+            if f.count == 2 { golden[String(f[0])] = String(f[1]) }
+        }
+        var failures = 0, compared = 0
+        for (k, input) in inputs.enumerated() {
+            guard let want = golden[keys[k]] else { continue }
+            compared += 1
+            if want != Self.digest(Self.canonical(matcher.match(input))) {
+                failures += 1
+                if failures <= 10 {
+                    XCTFail("input \(k) \(String(reflecting: input)) gives \(String(decoding: Self.canonical(matcher.match(input)), as: UTF8.self))")
+                }
             }
         }
+        XCTAssertGreaterThan(compared, inputs.count * 9 / 10, "most golden inputs must still be generated")
         XCTAssertEqual(failures, 0)
     }
 

@@ -1,13344 +1,13344 @@
 enum ConceptMatcherGolden {
-    /// FNV-1a 64 digests of the canonical JSON of `ConceptMatcher.match` on
-    /// `ConceptMatcherEquivalenceTests.goldenInputs`, one per line, recorded before the
-    /// byte-level rewrite of the matcher.
+    /// One line per input of `ConceptMatcherEquivalenceTests.goldenInputs`: the FNV-1a 64 digest
+    /// of the input's UTF-8, then that of the canonical JSON of `ConceptMatcher.match` on it,
+    /// recorded from the matcher before the byte-level rewrite.
     static let digests = """
-        a17665d3f1eb7414
-        8fcea37d001a9a58
-        5f92f2f57b91c29f
-        6c0b6547660797ab
-        9e87226032c066cd
-        6c0b6547660797ab
-        8fcea37d001a9a58
-        688b20f8e5313675
-        9406b87666b9dd12
-        8fcea37d001a9a58
-        6b458fb3804c871c
-        8fcea37d001a9a58
-        f70f36f7284bc9f5
-        46799ee4174f1866
-        8fcea37d001a9a58
-        8b27e604502a47dc
-        8fcea37d001a9a58
-        f7d315360d6ee9b5
-        c1672cbf25d13d5d
-        ce0a96fe63b26d61
-        67cc7fa045a3efbc
-        8dca9c3bdcf58cfc
-        98decdc98b332cf7
-        c91498d024039c88
-        06449ce00523627f
-        848d4f0a930a0291
-        cc808393c3ca9a3a
-        b6bdd69aff4f765a
-        01ab9e1199095736
-        ef61bc57acda5909
-        8fcea37d001a9a58
-        00e91acd50d8497a
-        c69cfa6e966b8c3d
-        8fcea37d001a9a58
-        1a47c13479295d84
-        1fad9ac45750a76b
-        8fcea37d001a9a58
-        864a4ae7f8d8cbe3
-        8fcea37d001a9a58
-        1f8111b78449b937
-        46799ee4174f1866
-        2bed6d2d37d5924b
-        e54bbbed9ed9b0d4
-        8fcea37d001a9a58
-        f7d315360d6ee9b5
-        b23670c73368337b
-        3b38e04bd7436ef0
-        97acb0a6e1f668b1
-        8fcea37d001a9a58
-        8dca9c3bdcf58cfc
-        2d94e25d9585c7f7
-        5bc6b10a11481fe2
-        3b315ae53f946b7e
-        6b98454d7e8cfb0d
-        439d7070915b4afe
-        a297b6ddcfd724e9
-        e605d20a7364d6f5
-        7f29e96382670107
-        8fcea37d001a9a58
-        d4609dd0460dabc3
-        8fcea37d001a9a58
-        5d8417105196d5fa
-        98fc38a2a5e7bc2d
-        8fcea37d001a9a58
-        b42e1c75c484e25b
-        8fcea37d001a9a58
-        1ae4f6701845ced9
-        46799ee4174f1866
-        8fcea37d001a9a58
-        be8fa063a50b1488
-        8fcea37d001a9a58
-        3eade9e709d118ba
-        97acb0a6e1f668b1
-        8fcea37d001a9a58
-        3c7e1ab51edab47b
-        b23670c73368337b
-        ff15eec597318aeb
-        f0318b12ee28df80
-        6b98454d7e8cfb0d
-        44c49692adc9fca4
-        e605d20a7364d6f5
-        fc78a829ba6bf8a9
-        8fcea37d001a9a58
-        07745488ebd25a14
-        15f015f4493a6d08
-        cbb7647d0c2c7b7b
-        9485edf134184682
-        8fcea37d001a9a58
-        1511f65914ee56fd
-        8fcea37d001a9a58
-        c035fe82d2e07188
-        46799ee4174f1866
-        d8aa14c23883fd6a
-        a2469f7f9e0fe85f
-        8fcea37d001a9a58
-        76b5c7e730b8224f
-        b35699bcbd7059a4
-        ce0a96fe63b26d61
-        c035fe82d2e07188
-        8dca9c3bdcf58cfc
-        522d89cb117d4b30
-        0aea876ac8cf8921
-        848d4f0a930a0291
-        30304051b3c13af1
-        7fad6a446fec9b39
-        aecafd7191fb9361
-        8fcea37d001a9a58
-        51a0a555951a6f05
-        e5830de240b6dc16
-        5d4245a1706b8f33
-        8fcea37d001a9a58
-        ebdc97258901e48d
-        8fcea37d001a9a58
-        a5ff349897569a84
-        46799ee4174f1866
-        264834b466404943
-        e54bbbed9ed9b0d4
-        8fcea37d001a9a58
-        f7d315360d6ee9b5
-        8fcea37d001a9a58
-        f7d315360d6ee9b5
-        ce0a96fe63b26d61
-        e5830de240b6dc16
-        3c7e1ab51edab47b
-        7736f550ebefe6ea
-        6b98454d7e8cfb0d
-        a17665d3f1eb7414
-        8fcea37d001a9a58
-        5f92f2f57b91c29f
-        c69cfa6e966b8c3d
-        c22e168d8a18dce8
-        c69cfa6e966b8c3d
-        8fcea37d001a9a58
-        06c3b408ce6c337d
-        279330ebe5c98e54
-        8fcea37d001a9a58
-        c96465b401dad38f
-        8fcea37d001a9a58
-        2bed6d2d37d5924b
-        46799ee4174f1866
-        8fcea37d001a9a58
-        e54bbbed9ed9b0d4
-        8fcea37d001a9a58
-        3eade9e709d118ba
-        97acb0a6e1f668b1
-        c69cfa6e966b8c3d
-        2bb80158710dd3ef
-        2eb007fa08568582
-        ba370b5d1d9c0bd1
-        a707fc0e5f871126
-        1aeff31b7d37be51
-        6b98454d7e8cfb0d
-        c8f539092dea58ff
-        a8d33d7ff149d846
-        7f29e96382670107
-        8fcea37d001a9a58
-        fe25f5cfcca8f594
-        67cc7fa045a3efbc
-        8fcea37d001a9a58
-        f19d1669c393b451
-        483d0f44ed0069f9
-        8fcea37d001a9a58
-        743b175f3d4daa71
-        8fcea37d001a9a58
-        f70f36f7284bc9f5
-        46799ee4174f1866
-        8fcea37d001a9a58
-        f7d315360d6ee9b5
-        6d1781e6b2f6881d
-        97acb0a6e1f668b1
-        67cc7fa045a3efbc
-        8dca9c3bdcf58cfc
-        eca9bcc6c42feaed
-        ed1298283edc7379
-        6b98454d7e8cfb0d
-        024675a0387b18e3
-        ed0ecf3f826eaef3
-        e90646fdfed50778
-        8fcea37d001a9a58
-        921b3dc441b93c9b
-        67cc7fa045a3efbc
-        8fcea37d001a9a58
-        e7c48094e7cd8c67
-        c29f9fdd20f71fad
-        8fcea37d001a9a58
-        8572b6e2b771378a
-        8fcea37d001a9a58
-        f70f36f7284bc9f5
-        46799ee4174f1866
-        271fa0ab95b097d8
-        e54bbbed9ed9b0d4
-        8fcea37d001a9a58
-        0ce4b43dcf553721
-        3b38e04bd7436ef0
-        593acc5e418108f7
-        9a3734bd8422f8c0
-        8ebef4ecf4e1583a
-        b78f46c54af7a0d1
-        97acb0a6e1f668b1
-        67cc7fa045a3efbc
-        8dca9c3bdcf58cfc
-        f58556ddf695ed06
-        6b98454d7e8cfb0d
-        acce58e8872efdf2
-        ebb99f40288f0b15
-        aecafd7191fb9361
-        8fcea37d001a9a58
-        136edf9d216971af
-        67cc7fa045a3efbc
-        640d45b006f58e90
-        67cc7fa045a3efbc
-        8fcea37d001a9a58
-        423365b1ead35b3b
-        7f027601a743a90b
-        8fcea37d001a9a58
-        33718c3d8309e54a
-        8fcea37d001a9a58
-        f70f36f7284bc9f5
-        46799ee4174f1866
-        8fcea37d001a9a58
-        3eade9e709d118ba
-        ce0a96fe63b26d61
-        67cc7fa045a3efbc
-        8dca9c3bdcf58cfc
-        e14d1cd9635986d2
-        4d25ac086a90bc02
-        cfc951d63961d08b
-        6b98454d7e8cfb0d
-        7f027601a743a90b
-        797b58110255dd1d
-        7f29e96382670107
-        8fcea37d001a9a58
-        ab88c3270d20d57c
-        8fcea37d001a9a58
-        8500c8e4ea646e39
-        118f87f2d3b1cf0e
-        8fcea37d001a9a58
-        03d02526df0ac976
-        8fcea37d001a9a58
-        5722e7c1c950bd87
-        46799ee4174f1866
-        1f8111b78449b937
-        a2469f7f9e0fe85f
-        8fcea37d001a9a58
-        3eade9e709d118ba
-        dbd1de40fc4e650a
-        33aea4a6dbcea982
-        97acb0a6e1f668b1
-        8fcea37d001a9a58
-        8dca9c3bdcf58cfc
-        f5e2ccde044ca525
-        061237f11feca92b
-        6b98454d7e8cfb0d
-        230d2f817435e762
-        37f0fe11d0ba1914
-        a17665d3f1eb7414
-        8fcea37d001a9a58
-        036099750f4e67ef
-        6c0b6547660797ab
-        108bf79e3179319e
-        6c0b6547660797ab
-        8fcea37d001a9a58
-        fef3f95020f10197
-        2daa8e2c0cc1edb7
-        8fcea37d001a9a58
-        9442c32e0d5dcb8e
-        8fcea37d001a9a58
-        1ae4f6701845ced9
-        46799ee4174f1866
-        8fcea37d001a9a58
-        f7d315360d6ee9b5
-        8fcea37d001a9a58
-        f7d315360d6ee9b5
-        ce0a96fe63b26d61
-        8fcea37d001a9a58
-        3c7e1ab51edab47b
-        ceb6f9603fdac584
-        9198364212efb081
-        19f0cef7cad3d6cb
-        6b98454d7e8cfb0d
-        723a68b21d86fd43
-        f6fcfe14905d229f
-        aecafd7191fb9361
-        8fcea37d001a9a58
-        a7892d4a20bd5d88
-        13ad3dbb8701b5a2
-        5c9f3569657867ef
-        f72ad9dc7d19cad6
-        8fcea37d001a9a58
-        9facf2ca5cc2336b
-        8fcea37d001a9a58
-        f70f36f7284bc9f5
-        46799ee4174f1866
-        271fa0ab95b097d8
-        46799ee4174f1866
-        8fcea37d001a9a58
-        3eade9e709d118ba
-        97acb0a6e1f668b1
-        13ad3dbb8701b5a2
-        8dca9c3bdcf58cfc
-        e192e529b9156883
-        73f932c4859f45ff
-        c0038c153c74e03c
-        6b98454d7e8cfb0d
-        f72ad9dc7d19cad6
-        151eec8fd2b7f037
-        ef61bc57acda5909
-        8fcea37d001a9a58
-        65761fa150c8d975
-        67cc7fa045a3efbc
-        8fcea37d001a9a58
-        4ab289057bf01c6b
-        bc4b85cdb29a735c
-        8fcea37d001a9a58
-        0ed38defdf12fa0e
-        8fcea37d001a9a58
-        f70f36f7284bc9f5
-        46799ee4174f1866
-        8fcea37d001a9a58
-        f7d315360d6ee9b5
-        3b38e04bd7436ef0
-        97acb0a6e1f668b1
-        67cc7fa045a3efbc
-        8dca9c3bdcf58cfc
-        4b9bd77c2cf0a180
-        8705014144f0fb07
-        92cb33b8ed97a5ed
-        6b98454d7e8cfb0d
-        bc4b85cdb29a735c
-        c496ece46941c0a9
-        e90646fdfed50778
-        8fcea37d001a9a58
-        d143597251b4060b
-        67cc7fa045a3efbc
-        70c59621e36ee1a2
-        67cc7fa045a3efbc
-        8fcea37d001a9a58
-        70c59621e36ee1a2
-        8fcea37d001a9a58
-        990d193cbbd15b53
-        8fcea37d001a9a58
-        f70f36f7284bc9f5
-        46799ee4174f1866
-        8fcea37d001a9a58
-        a2469f7f9e0fe85f
-        8fcea37d001a9a58
-        a2469f7f9e0fe85f
-        ce0a96fe63b26d61
-        67cc7fa045a3efbc
-        8dca9c3bdcf58cfc
-        eeac72e8a4ba2890
-        6b98454d7e8cfb0d
-        70c59621e36ee1a2
-        a0a73b1d5e13172e
-        7f29e96382670107
-        8fcea37d001a9a58
-        6c9436d9ed38deff
-        67cc7fa045a3efbc
-        8fcea37d001a9a58
-        08137c612b2a8f78
-        c7a349819d527829
-        8fcea37d001a9a58
-        72fa75b719451d5d
-        8fcea37d001a9a58
-        f70f36f7284bc9f5
-        46799ee4174f1866
-        2b9913acbf855f56
-        a2469f7f9e0fe85f
-        8fcea37d001a9a58
-        3eade9e709d118ba
-        6d1781e6b2f6881d
-        97acb0a6e1f668b1
-        67cc7fa045a3efbc
-        8dca9c3bdcf58cfc
-        00281df45d5c73c6
-        0313e66894b9efd2
-        8d4f600581613df2
-        6b98454d7e8cfb0d
-        c7a349819d527829
-        2ad7ef95c1b2cac6
-        ef61bc57acda5909
-        8fcea37d001a9a58
-        c7821dec09475313
-        c035fe82d2e07188
-        ce8e57cad2b5054c
-        8fcea37d001a9a58
-        f369783cc3e0a55a
-        8fcea37d001a9a58
-        c035fe82d2e07188
-        46799ee4174f1866
-        8fcea37d001a9a58
-        3eade9e709d118ba
-        97acb0a6e1f668b1
-        c035fe82d2e07188
-        8dca9c3bdcf58cfc
-        03e5792e35c21fc3
-        6b98454d7e8cfb0d
-        181eda84e18c7c6d
-        2ad7ef95c1b2cac6
-        ee19fb6dd3bf80d7
-        8fcea37d001a9a58
-        a887391fa550c9db
-        8fcea37d001a9a58
-        26bdfe8e8a0c756a
-        d02656914acd4a0a
-        8fcea37d001a9a58
-        426d3e371cf231c1
-        8fcea37d001a9a58
-        5722e7c1c950bd87
-        46799ee4174f1866
-        2bed6d2d37d5924b
-        be8fa063a50b1488
-        8fcea37d001a9a58
-        a2469f7f9e0fe85f
-        8fcea37d001a9a58
-        a2469f7f9e0fe85f
-        dbd1de40fc4e650a
-        33aea4a6dbcea982
-        ce0a96fe63b26d61
-        8fcea37d001a9a58
-        8dca9c3bdcf58cfc
-        ab0687331889f394
-        f695a8f13dd3d20f
-        03f7bbb92b25ceca
-        6b98454d7e8cfb0d
-        d02656914acd4a0a
-        063c8c1d4e1a1041
-        ef61bc57acda5909
-        8fcea37d001a9a58
-        a7892d4a20bd5d88
-        c035fe82d2e07188
-        640d45b006f58e90
-        c035fe82d2e07188
-        68772743ce56cd2c
-        701df3084ec69246
-        2b9913acbf855f56
-        060b04b7bae25e78
-        8fcea37d001a9a58
-        48cc04ab6a967d9e
-        8fcea37d001a9a58
-        c035fe82d2e07188
-        46799ee4174f1866
-        f70f36f7284bc9f5
-        be8fa063a50b1488
-        8fcea37d001a9a58
-        3eade9e709d118ba
-        ce0a96fe63b26d61
-        c035fe82d2e07188
-        8dca9c3bdcf58cfc
-        4d291b7f14a934a7
-        db1d1e762d8e2b5c
-        6b98454d7e8cfb0d
-        701df3084ec69246
-        2ad7ef95c1b2cac6
-        a8d33d7ff149d846
-        aecafd7191fb9361
-        8fcea37d001a9a58
-        fefc5cf6ad75dd03
-        c035fe82d2e07188
-        ca0623a2b52b969d
-        c035fe82d2e07188
-        e27a8a6b8a1c2220
-        8fcea37d001a9a58
-        883753832e516b3a
-        8fcea37d001a9a58
-        c035fe82d2e07188
-        46799ee4174f1866
-        8fcea37d001a9a58
-        f7d315360d6ee9b5
-        8fcea37d001a9a58
-        e54bbbed9ed9b0d4
-        c1672cbf25d13d5d
-        ce0a96fe63b26d61
-        c035fe82d2e07188
-        8dca9c3bdcf58cfc
-        b99a7f5696c7def4
-        abbe0d855fcfb47b
-        ff31a687087cfa20
-        6b98454d7e8cfb0d
-        e27a8a6b8a1c2220
-        37f0fe11d0ba1914
-        f6fcfe14905d229f
-        7f29e96382670107
-        8fcea37d001a9a58
-        1706c369da320295
-        c035fe82d2e07188
-        640d45b006f58e90
-        c035fe82d2e07188
-        97278f8e90924c4d
-        593703e7520d8b0c
-        8fcea37d001a9a58
-        442835376faf7e7b
-        8fcea37d001a9a58
-        c035fe82d2e07188
-        46799ee4174f1866
-        f70f36f7284bc9f5
-        e54bbbed9ed9b0d4
-        8fcea37d001a9a58
-        3eade9e709d118ba
-        6d1781e6b2f6881d
-        97acb0a6e1f668b1
-        c035fe82d2e07188
-        8dca9c3bdcf58cfc
-        096e38ac29e47820
-        c070655cbe376b88
-        6b98454d7e8cfb0d
-        593703e7520d8b0c
-        2ad7ef95c1b2cac6
-        063c8c1d4e1a1041
-        aecafd7191fb9361
-        8fcea37d001a9a58
-        d4609dd0460dabc3
-        67cc7fa045a3efbc
-        b1454d694935e6f2
-        76d66c8e66b07c08
-        11cdd32ccef32c7e
-        2f909a6beb22405b
-        8fcea37d001a9a58
-        2d95b22988564add
-        8fcea37d001a9a58
-        f70f36f7284bc9f5
-        46799ee4174f1866
-        8fcea37d001a9a58
-        3eade9e709d118ba
-        8fcea37d001a9a58
-        f7d315360d6ee9b5
-        158954408f92220e
-        33aea4a6dbcea982
-        97acb0a6e1f668b1
-        67cc7fa045a3efbc
-        1c51d10a29b1911b
-        b1454d694935e6f2
-        8ad6966bf9a431b8
-        848d4f0a930a0291
-        76d66c8e66b07c08
-        ed0ecf3f826eaef3
-        818fd99fcf1c136e
-        8fcea37d001a9a58
-        51a0a555951a6f05
-        67cc7fa045a3efbc
-        8fcea37d001a9a58
-        b662f2f27a1644c4
-        879effb672803083
-        423738ad7a01c455
-        d52d0cf304018ff3
-        8fcea37d001a9a58
-        696d76c7286023c2
-        8fcea37d001a9a58
-        f70f36f7284bc9f5
-        46799ee4174f1866
-        8fcea37d001a9a58
-        dd813f4451ac2356
-        8fcea37d001a9a58
-        3eade9e709d118ba
-        33aea4a6dbcea982
-        97acb0a6e1f668b1
-        67cc7fa045a3efbc
-        8dca9c3bdcf58cfc
-        f44968b5963a0114
-        41373374d3cd4788
-        a565bdb4efad5778
-        848d4f0a930a0291
-        879effb672803083
-        5f92f2f57b91c29f
-        e5830de240b6dc16
-        aff3c119dbf62a25
-        11cdd32ccef32c7e
-        e180739352c8078c
-        8fcea37d001a9a58
-        77e6ce96cae5d824
-        8fcea37d001a9a58
-        a5ff349897569a84
-        46799ee4174f1866
-        264834b466404943
-        a2469f7f9e0fe85f
-        8fcea37d001a9a58
-        e1531fee2a33dfbd
-        8fcea37d001a9a58
-        a2469f7f9e0fe85f
-        97acb0a6e1f668b1
-        e5830de240b6dc16
-        3c7e1ab51edab47b
-        65a33f88a3703fe5
-        c035fe82d2e07188
-        aecafd7191fb9361
-        8fcea37d001a9a58
-        136edf9d216971af
-        8fcea37d001a9a58
-        171f61f0dba33fca
-        8fcea37d001a9a58
-        8fcea37d001a9a58
-        eff19f6182998bcb
-        7745b57df6dece01
-        8fcea37d001a9a58
-        18598b9ef2445824
-        8fcea37d001a9a58
-        1f8111b78449b937
-        46799ee4174f1866
-        2bed6d2d37d5924b
-        e54bbbed9ed9b0d4
-        8fcea37d001a9a58
-        f7d315360d6ee9b5
-        8fcea37d001a9a58
-        f7d315360d6ee9b5
-        b35699bcbd7059a4
-        ce0a96fe63b26d61
-        8fcea37d001a9a58
-        628eaf0b886f0956
-        2372e8fc345988ab
-        b91392fdd39a247f
-        6b98454d7e8cfb0d
-        7745b57df6dece01
-        e605d20a7364d6f5
-        7f29e96382670107
-        8fcea37d001a9a58
-        a887391fa550c9db
-        8fcea37d001a9a58
-        8fcea37d001a9a58
-        703ad6ba6e650bcb
-        9a1a26c73d21321f
-        11cdd32ccef32c7e
-        03804da78264a6c3
-        8fcea37d001a9a58
-        7cfe924a78199509
-        8fcea37d001a9a58
-        1ae4f6701845ced9
-        46799ee4174f1866
-        8fcea37d001a9a58
-        8d5a1380d3c98f1c
-        8fcea37d001a9a58
-        3eade9e709d118ba
-        d6720b84d46c4615
-        26ef531da55f3ea3
-        97acb0a6e1f668b1
-        8fcea37d001a9a58
-        3c7e1ab51edab47b
-        ece1c8f8cef7ed6c
-        276ad51bc611e843
-        848d4f0a930a0291
-        9a1a26c73d21321f
-        7603bd7031cd3bc2
-        8fcea37d001a9a58
-        1706c369da320295
-        67cc7fa045a3efbc
-        8fcea37d001a9a58
-        8304775e0d223085
-        a4daae6920c14244
-        8fcea37d001a9a58
-        b21bc2435d31ddf3
-        8fcea37d001a9a58
-        f70f36f7284bc9f5
-        46799ee4174f1866
-        271fa0ab95b097d8
-        a2469f7f9e0fe85f
-        8fcea37d001a9a58
-        a85eceb54c55d3e3
-        8fcea37d001a9a58
-        a2469f7f9e0fe85f
-        97acb0a6e1f668b1
-        67cc7fa045a3efbc
-        3c7e1ab51edab47b
-        8304775e0d223085
-        cf0ceb46a9f9c9f2
-        edbdd223e9e910fd
-        6b98454d7e8cfb0d
-        a4daae6920c14244
-        ebb99f40288f0b15
-        e605d20a7364d6f5
-        7f29e96382670107
-        8fcea37d001a9a58
-        65761fa150c8d975
-        67cc7fa045a3efbc
-        7340d53d9559af16
-        67cc7fa045a3efbc
-        8fcea37d001a9a58
-        71f4f8510b2ae156
-        cfa9a43dcfd60b96
-        423738ad7a01c455
-        23d78504a4b6c686
-        8fcea37d001a9a58
-        3438da80c385d465
-        8fcea37d001a9a58
-        f70f36f7284bc9f5
-        46799ee4174f1866
-        8fcea37d001a9a58
-        f7d315360d6ee9b5
-        97acb0a6e1f668b1
-        67cc7fa045a3efbc
-        8dca9c3bdcf58cfc
-        cef7f3165aabc932
-        46c55699552a76e2
-        6b98454d7e8cfb0d
-        cfa9a43dcfd60b96
-        3fe97f07c4bc005a
-        818fd99fcf1c136e
-        8fcea37d001a9a58
-        d143597251b4060b
-        8fcea37d001a9a58
-        2e5acf7b2946ccdb
-        8fcea37d001a9a58
-        7037f3a297e399da
-        8fcea37d001a9a58
-        1ae4f6701845ced9
-        46799ee4174f1866
-        c035fe82d2e07188
-        e54bbbed9ed9b0d4
-        8fcea37d001a9a58
-        3eade9e709d118ba
-        8fcea37d001a9a58
-        f7d315360d6ee9b5
-        c1672cbf25d13d5d
-        97acb0a6e1f668b1
-        8fcea37d001a9a58
-        8dca9c3bdcf58cfc
-        db4787227831c112
-        c035fe82d2e07188
-        818fd99fcf1c136e
-        8fcea37d001a9a58
-        bd8f8ae3b9382a33
-        8fcea37d001a9a58
-        171f61f0dba33fca
-        8fcea37d001a9a58
-        8fcea37d001a9a58
-        5559c0b97137bb34
-        a1ffa233ef166b9f
-        8fcea37d001a9a58
-        848c57081694f80f
-        8fcea37d001a9a58
-        1ae4f6701845ced9
-        46799ee4174f1866
-        c035fe82d2e07188
-        a2469f7f9e0fe85f
-        8fcea37d001a9a58
-        3eade9e709d118ba
-        8fcea37d001a9a58
-        be8fa063a50b1488
-        ce0a96fe63b26d61
-        8fcea37d001a9a58
-        8dca9c3bdcf58cfc
-        d288b4e419b468cb
-        218f9fbd49625b8a
-        80a79a1a571b186e
-        6b98454d7e8cfb0d
-        a1ffa233ef166b9f
-        063c8c1d4e1a1041
-        ee19fb6dd3bf80d7
-        8fcea37d001a9a58
-        fefc5cf6ad75dd03
-        8fcea37d001a9a58
-        8fcea37d001a9a58
-        7aea51859ab0d2f5
-        423738ad7a01c455
-        c75923c0214603d5
-        8fcea37d001a9a58
-        45686f3f5641df8c
-        8fcea37d001a9a58
-        1f8111b78449b937
-        46799ee4174f1866
-        2bed6d2d37d5924b
-        e54bbbed9ed9b0d4
-        8fcea37d001a9a58
-        2e63633b1aca0922
-        8fcea37d001a9a58
-        be8fa063a50b1488
-        158954408f92220e
-        26ef531da55f3ea3
-        ce0a96fe63b26d61
-        8fcea37d001a9a58
-        8dca9c3bdcf58cfc
-        67cc03f5b3f0cadc
-        c035fe82d2e07188
-        ef61bc57acda5909
-        8fcea37d001a9a58
-        921b3dc441b93c9b
-        67cc7fa045a3efbc
-        25e2a3927ecea64e
-        d961042fd001ebd1
-        8fcea37d001a9a58
-        998e343017e56ef2
-        8fcea37d001a9a58
-        f70f36f7284bc9f5
-        46799ee4174f1866
-        8fcea37d001a9a58
-        f7d315360d6ee9b5
-        8fcea37d001a9a58
-        f7d315360d6ee9b5
-        ce0a96fe63b26d61
-        67cc7fa045a3efbc
-        3c7e1ab51edab47b
-        41373374d3cd4788
-        d1f9c1452b4ea8d2
-        c1591ae68b2c447c
-        6b98454d7e8cfb0d
-        d961042fd001ebd1
-        01ab9e1199095736
-        65761fa150c8d975
-        8fcea37d001a9a58
-        c29f9fdd20f71fad
-        8fcea37d001a9a58
-        3cdcbba94374260d
-        8fcea37d001a9a58
-        1f8111b78449b937
-        46799ee4174f1866
-        2bed6d2d37d5924b
-        a2469f7f9e0fe85f
-        8fcea37d001a9a58
-        3eade9e709d118ba
-        8fcea37d001a9a58
-        f7d315360d6ee9b5
-        3b38e04bd7436ef0
-        8ebef4ecf4e1583a
-        b78f46c54af7a0d1
-        97acb0a6e1f668b1
-        8fcea37d001a9a58
-        8dca9c3bdcf58cfc
-        136922a34b633a4d
-        6b98454d7e8cfb0d
-        e90646fdfed50778
-        8fcea37d001a9a58
-        1706c369da320295
-        67cc7fa045a3efbc
-        ca0623a2b52b969d
-        67cc7fa045a3efbc
-        1e301f0305623899
-        eeaaf73c56f2d13c
-        6c0b6547660797ab
-        e642831c63554650
-        8fcea37d001a9a58
-        c1c18e040b603d82
-        8fcea37d001a9a58
-        f70f36f7284bc9f5
-        46799ee4174f1866
-        8fcea37d001a9a58
-        f7d315360d6ee9b5
-        8fcea37d001a9a58
-        3eade9e709d118ba
-        dbd1de40fc4e650a
-        97acb0a6e1f668b1
-        67cc7fa045a3efbc
-        426baf0d13557b18
-        afa375caa637c0cb
-        4d291b7f14a934a7
-        5d87e6fc3ae3249b
-        848d4f0a930a0291
-        eeaaf73c56f2d13c
-        7603bd7031cd3bc2
-        8fcea37d001a9a58
-        07745488ebd25a14
-        c69cfa6e966b8c3d
-        b8263cd23bf2b91d
-        c69cfa6e966b8c3d
-        3c7e3719899e6944
-        34b436c72477b164
-        c69cfa6e966b8c3d
-        be3d67c3fb9ccdf7
-        8fcea37d001a9a58
-        a1762bf1fa8e2bbb
-        8fcea37d001a9a58
-        2bed6d2d37d5924b
-        46799ee4174f1866
-        8fcea37d001a9a58
-        a2469f7f9e0fe85f
-        8fcea37d001a9a58
-        e54bbbed9ed9b0d4
-        97acb0a6e1f668b1
-        c69cfa6e966b8c3d
-        1a7415647a00da1c
-        ad6c040863e0837c
-        068813356029ea7b
-        6b98454d7e8cfb0d
-        34b436c72477b164
-        ed0ecf3f826eaef3
-        063c8c1d4e1a1041
-        7f29e96382670107
-        8fcea37d001a9a58
-        1706c369da320295
-        67cc7fa045a3efbc
-        cf0ceb46a9f9c9f2
-        c9505094cdd3561e
-        6c0b6547660797ab
-        39c8e7c3981b8b1e
-        8fcea37d001a9a58
-        8979ab68fd2de7ae
-        8fcea37d001a9a58
-        f70f36f7284bc9f5
-        46799ee4174f1866
-        8fcea37d001a9a58
-        76b5c7e730b8224f
-        8fcea37d001a9a58
-        f7d315360d6ee9b5
-        3b38e04bd7436ef0
-        dbd1de40fc4e650a
-        ce0a96fe63b26d61
-        67cc7fa045a3efbc
-        8dca9c3bdcf58cfc
-        22276360f5da2fac
-        bf85f6049e188f42
-        cf0ceb46a9f9c9f2
-        bdefcf3e5b639d9d
-        c035fe82d2e07188
-        c9505094cdd3561e
-        a887391fa550c9db
-        13ad3dbb8701b5a2
-        3901585bd7963ede
-        8fcea37d001a9a58
-        c9b31d79c6c76d9f
-        8fcea37d001a9a58
-        f70f36f7284bc9f5
-        46799ee4174f1866
-        2b9913acbf855f56
-        be8fa063a50b1488
-        8fcea37d001a9a58
-        2e63633b1aca0922
-        8fcea37d001a9a58
-        e54bbbed9ed9b0d4
-        6d1781e6b2f6881d
-        97acb0a6e1f668b1
-        13ad3dbb8701b5a2
-        6915dd3f50f56f24
-        bb5b35d95d63a165
-        848d4f0a930a0291
-        2ad7ef95c1b2cac6
-        7603bd7031cd3bc2
-        8fcea37d001a9a58
-        fe25f5cfcca8f594
-        c035fe82d2e07188
-        640d45b006f58e90
-        c035fe82d2e07188
-        49e4d587d57ae343
-        8fcea37d001a9a58
-        e18208168fe20e02
-        8fcea37d001a9a58
-        c035fe82d2e07188
-        46799ee4174f1866
-        8fcea37d001a9a58
-        3eade9e709d118ba
-        8fcea37d001a9a58
-        a2469f7f9e0fe85f
-        8ebef4ecf4e1583a
-        b78f46c54af7a0d1
-        97acb0a6e1f668b1
-        c035fe82d2e07188
-        8dca9c3bdcf58cfc
-        bf85f6049e188f42
-        b15a9937f83f9402
-        b07aeb523180af10
-        2fd726f63b0e3314
-        6b98454d7e8cfb0d
-        49e4d587d57ae343
-        797b58110255dd1d
-        ebb99f40288f0b15
-        7f29e96382670107
-        8fcea37d001a9a58
-        d143597251b4060b
-        c69cfa6e966b8c3d
-        ca0623a2b52b969d
-        c69cfa6e966b8c3d
-        2cf520598ab76b48
-        cc140625ad0de0a0
-        c69cfa6e966b8c3d
-        7c6b3e7d2022e73a
-        8fcea37d001a9a58
-        2b79d143e5eb1645
-        8fcea37d001a9a58
-        2bed6d2d37d5924b
-        46799ee4174f1866
-        8fcea37d001a9a58
-        3eade9e709d118ba
-        b35699bcbd7059a4
-        ce0a96fe63b26d61
-        c69cfa6e966b8c3d
-        2bb80158710dd3ef
-        494d19972443e340
-        ef9edf02a353fa7c
-        72f49d100cb62c60
-        848d4f0a930a0291
-        cc140625ad0de0a0
-        fe25f5cfcca8f594
-        8fcea37d001a9a58
-        4be5a555ab1a6e5a
-        8fcea37d001a9a58
-        91b2289afefc0a29
-        8fcea37d001a9a58
-        1f8111b78449b937
-        46799ee4174f1866
-        2bed6d2d37d5924b
-        be8fa063a50b1488
-        8fcea37d001a9a58
-        3eade9e709d118ba
-        8fcea37d001a9a58
-        be8fa063a50b1488
-        158954408f92220e
-        b35699bcbd7059a4
-        ce0a96fe63b26d61
-        8fcea37d001a9a58
-        8dca9c3bdcf58cfc
-        6b98454d7e8cfb0d
-        a8d33d7ff149d846
-        fc78a829ba6bf8a9
-        8fcea37d001a9a58
-        a7892d4a20bd5d88
-        8fcea37d001a9a58
-        b8263cd23bf2b91d
-        8fcea37d001a9a58
-        0c83fb2dca8823a9
-        423738ad7a01c455
-        22acd4ce08c4b9bc
-        8fcea37d001a9a58
-        f5112fd4e1c2604a
-        8fcea37d001a9a58
-        1f8111b78449b937
-        46799ee4174f1866
-        2bed6d2d37d5924b
-        a2469f7f9e0fe85f
-        8fcea37d001a9a58
-        8b27e604502a47dc
-        8fcea37d001a9a58
-        e54bbbed9ed9b0d4
-        c1672cbf25d13d5d
-        ce0a96fe63b26d61
-        8fcea37d001a9a58
-        8dca9c3bdcf58cfc
-        b6e5f95ebbda2727
-        4069d089a26f7fb2
-        fd2ab0fb7d56ad47
-        dd9fcf36d1582fbe
-        c035fe82d2e07188
-        0c83fb2dca8823a9
-        01ab9e1199095736
-        aecafd7191fb9361
-        8fcea37d001a9a58
-        00e91acd50d8497a
-        67cc7fa045a3efbc
-        821289e5eeaa8511
-        8fcea37d001a9a58
-        60a2b521653249bf
-        8fcea37d001a9a58
-        f70f36f7284bc9f5
-        46799ee4174f1866
-        271fa0ab95b097d8
-        e54bbbed9ed9b0d4
-        8fcea37d001a9a58
-        a2469f7f9e0fe85f
-        8fcea37d001a9a58
-        e54bbbed9ed9b0d4
-        3b38e04bd7436ef0
-        d6720b84d46c4615
-        ce0a96fe63b26d61
-        67cc7fa045a3efbc
-        3c7e1ab51edab47b
-        5458e9fc78a55e7c
-        848d4f0a930a0291
-        ebb99f40288f0b15
-        aecafd7191fb9361
-        8fcea37d001a9a58
-        65761fa150c8d975
-        c69cfa6e966b8c3d
-        ca0623a2b52b969d
-        c69cfa6e966b8c3d
-        26b9d7a199d06ae6
-        9ea7d2e103bb4f2a
-        8fcea37d001a9a58
-        be153ab18bedfee0
-        8fcea37d001a9a58
-        2bed6d2d37d5924b
-        46799ee4174f1866
-        8fcea37d001a9a58
-        dd813f4451ac2356
-        8fcea37d001a9a58
-        e54bbbed9ed9b0d4
-        97acb0a6e1f668b1
-        c69cfa6e966b8c3d
-        2bb80158710dd3ef
-        bec41fb0debc1659
-        ef9edf02a353fa7c
-        494d19972443e340
-        11ee36e51c6d32b1
-        c035fe82d2e07188
-        9ea7d2e103bb4f2a
-        151eec8fd2b7f037
-        063c8c1d4e1a1041
-        ef61bc57acda5909
-        8fcea37d001a9a58
-        ab88c3270d20d57c
-        0a35f328d60ae3d2
-        ca0623a2b52b969d
-        0a35f328d60ae3d2
-        9185b48a964fdda0
-        3df1cb794024d042
-        8fcea37d001a9a58
-        2a20f2c568dc19c5
-        8fcea37d001a9a58
-        c035fe82d2e07188
-        46799ee4174f1866
-        8fcea37d001a9a58
-        f7d315360d6ee9b5
-        158954408f92220e
-        97acb0a6e1f668b1
-        0a35f328d60ae3d2
-        66ff928cb1158362
-        50a74d478a804afe
-        6571d2f5105af1e9
-        005a94a8f6aa14e0
-        848d4f0a930a0291
-        3df1cb794024d042
-        7fad6a446fec9b39
-        e605d20a7364d6f5
-        7f29e96382670107
-        8fcea37d001a9a58
-        036099750f4e67ef
-        8fcea37d001a9a58
-        ca0623a2b52b969d
-        8fcea37d001a9a58
-        717fe486a7d45541
-        8fcea37d001a9a58
-        4f980b1fcd991ad6
-        8fcea37d001a9a58
-        1f8111b78449b937
-        46799ee4174f1866
-        2bed6d2d37d5924b
-        a2469f7f9e0fe85f
-        8fcea37d001a9a58
-        dd813f4451ac2356
-        8fcea37d001a9a58
-        3eade9e709d118ba
-        97acb0a6e1f668b1
-        8fcea37d001a9a58
-        bec41fb0debc1659
-        494d19972443e340
-        370e509779bd4b3e
-        848d4f0a930a0291
-        717fe486a7d45541
-        151eec8fd2b7f037
-        ed0ecf3f826eaef3
-        7603bd7031cd3bc2
-        8fcea37d001a9a58
-        5f92f2f57b91c29f
-        8fcea37d001a9a58
-        171f61f0dba33fca
-        8fcea37d001a9a58
-        e32d870d3b4f4a6b
-        673a0ea099a5606c
-        8fcea37d001a9a58
-        aff3c119dbf62a25
-        8fcea37d001a9a58
-        1a759a90c842cb63
-        8fcea37d001a9a58
-        1ae4f6701845ced9
-        46799ee4174f1866
-        c035fe82d2e07188
-        a2469f7f9e0fe85f
-        8fcea37d001a9a58
-        afe73db851ecb985
-        8fcea37d001a9a58
-        3eade9e709d118ba
-        fe99c91d68f6189d
-        3b38e04bd7436ef0
-        97acb0a6e1f668b1
-        8fcea37d001a9a58
-        8dca9c3bdcf58cfc
-        37a4ab1a37ed9507
-        f74527e742f754a5
-        c035fe82d2e07188
-        673a0ea099a5606c
-        ee19fb6dd3bf80d7
-        8fcea37d001a9a58
-        d4609dd0460dabc3
-        67cc7fa045a3efbc
-        ad499e732ed75c3d
-        aff3c119dbf62a25
-        8fcea37d001a9a58
-        4b149aad78aedef5
-        8fcea37d001a9a58
-        f70f36f7284bc9f5
-        46799ee4174f1866
-        8fcea37d001a9a58
-        e1531fee2a33dfbd
-        8fcea37d001a9a58
-        3eade9e709d118ba
-        97acb0a6e1f668b1
-        67cc7fa045a3efbc
-        9ca655ad8d679496
-        3ee08fac50cf8c9e
-        53039462c6bcb2dd
-        c035fe82d2e07188
-        aff3c119dbf62a25
-        01ab9e1199095736
-        ed0ecf3f826eaef3
-        818fd99fcf1c136e
-        8fcea37d001a9a58
-        fe25f5cfcca8f594
-        67cc7fa045a3efbc
-        8fcea37d001a9a58
-        9ea7d2e103bb4f2a
-        8fcea37d001a9a58
-        199655eb6c748150
-        8fcea37d001a9a58
-        f70f36f7284bc9f5
-        46799ee4174f1866
-        8fcea37d001a9a58
-        f7d315360d6ee9b5
-        8fcea37d001a9a58
-        a2469f7f9e0fe85f
-        c1672cbf25d13d5d
-        ce0a96fe63b26d61
-        67cc7fa045a3efbc
-        8dca9c3bdcf58cfc
-        bec41fb0debc1659
-        44fb1888384c0c9c
-        fbe64b50019ffdb1
-        6b98454d7e8cfb0d
-        9ea7d2e103bb4f2a
-        151eec8fd2b7f037
-        2ad7ef95c1b2cac6
-        7603bd7031cd3bc2
-        8fcea37d001a9a58
-        5f92f2f57b91c29f
-        c69cfa6e966b8c3d
-        640d45b006f58e90
-        c69cfa6e966b8c3d
-        cea80a1f1db85dd4
-        a04b47061b2151d7
-        11cdd32ccef32c7e
-        76d487862b1e8477
-        8fcea37d001a9a58
-        d9aa8b57e17ab967
-        8fcea37d001a9a58
-        2bed6d2d37d5924b
-        46799ee4174f1866
-        8fcea37d001a9a58
-        3eade9e709d118ba
-        dbd1de40fc4e650a
-        ce0a96fe63b26d61
-        c69cfa6e966b8c3d
-        3c7e1ab51edab47b
-        ab0687331889f394
-        bb568b10d53ddc50
-        ba540d7147642326
-        6b98454d7e8cfb0d
-        a04b47061b2151d7
-        063c8c1d4e1a1041
-        a17665d3f1eb7414
-        8fcea37d001a9a58
-        d143597251b4060b
-        8fcea37d001a9a58
-        caf289e5b23ac214
-        8fcea37d001a9a58
-        e68795d978be4efa
-        8fcea37d001a9a58
-        1ae4f6701845ced9
-        46799ee4174f1866
-        c035fe82d2e07188
-        a2469f7f9e0fe85f
-        8fcea37d001a9a58
-        8d5a1380d3c98f1c
-        8fcea37d001a9a58
-        3eade9e709d118ba
-        3b38e04bd7436ef0
-        c1672cbf25d13d5d
-        ce0a96fe63b26d61
-        8fcea37d001a9a58
-        9f9434ebb92350df
-        9a86cc97478f368a
-        c035fe82d2e07188
-        caf289e5b23ac214
-        151eec8fd2b7f037
-        d143597251b4060b
-        8fcea37d001a9a58
-        8fcea37d001a9a58
-        87cd9a5c822feabf
-        8fcea37d001a9a58
-        3827dd0d0ea85cfc
-        8fcea37d001a9a58
-        1ae4f6701845ced9
-        46799ee4174f1866
-        c035fe82d2e07188
-        be8fa063a50b1488
-        8fcea37d001a9a58
-        3eade9e709d118ba
-        8fcea37d001a9a58
-        3eade9e709d118ba
-        3b38e04bd7436ef0
-        ce0a96fe63b26d61
-        8fcea37d001a9a58
-        8dca9c3bdcf58cfc
-        1d3ffe268d73fac2
-        6b98454d7e8cfb0d
-        797b58110255dd1d
-        e90646fdfed50778
-        8fcea37d001a9a58
-        136edf9d216971af
-        67cc7fa045a3efbc
-        21987a870de48a08
-        67cc7fa045a3efbc
-        382f2552e882b94c
-        5a6b80d893d792af
-        423738ad7a01c455
-        62b1379682308fcb
-        8fcea37d001a9a58
-        e97d279f6df15174
-        8fcea37d001a9a58
-        f70f36f7284bc9f5
-        46799ee4174f1866
-        2b9913acbf855f56
-        e54bbbed9ed9b0d4
-        8fcea37d001a9a58
-        be8fa063a50b1488
-        97acb0a6e1f668b1
-        67cc7fa045a3efbc
-        8dca9c3bdcf58cfc
-        05f346d727b1f237
-        06dfc1d2851baca2
-        016f2e2a67450828
-        6b98454d7e8cfb0d
-        5a6b80d893d792af
-        a8d33d7ff149d846
-        65761fa150c8d975
-        e5830de240b6dc16
-        8fcea37d001a9a58
-        0e3483004d6fcf42
-        423738ad7a01c455
-        cc140625ad0de0a0
-        8fcea37d001a9a58
-        4c4fb5bd346fa9ee
-        8fcea37d001a9a58
-        a5ff349897569a84
-        46799ee4174f1866
-        264834b466404943
-        be8fa063a50b1488
-        8fcea37d001a9a58
-        f7d315360d6ee9b5
-        3b38e04bd7436ef0
-        c1672cbf25d13d5d
-        97acb0a6e1f668b1
-        e5830de240b6dc16
-        1d3ffe268d73fac2
-        848d4f0a930a0291
-        ebb99f40288f0b15
-        818fd99fcf1c136e
-        8fcea37d001a9a58
-        bd8f8ae3b9382a33
-        e5830de240b6dc16
-        b8263cd23bf2b91d
-        e5830de240b6dc16
-        8fcea37d001a9a58
-        821289e5eeaa8511
-        8fcea37d001a9a58
-        a764150da5a0f543
-        8fcea37d001a9a58
-        a5ff349897569a84
-        46799ee4174f1866
-        264834b466404943
-        be8fa063a50b1488
-        8fcea37d001a9a58
-        dd813f4451ac2356
-        3b38e04bd7436ef0
-        97acb0a6e1f668b1
-        e5830de240b6dc16
-        bf85f6049e188f42
-        b5d7aab68d32b379
-        6b98454d7e8cfb0d
-        821289e5eeaa8511
-        818fd99fcf1c136e
-        8fcea37d001a9a58
-        a887391fa550c9db
-        8fcea37d001a9a58
-        640d45b006f58e90
-        8fcea37d001a9a58
-        b3d95d4528602dc8
-        b7d19b7f6cbea761
-        8fcea37d001a9a58
-        d4d7a6465f006b2d
-        8fcea37d001a9a58
-        1ae4f6701845ced9
-        46799ee4174f1866
-        8fcea37d001a9a58
-        f7d315360d6ee9b5
-        3b38e04bd7436ef0
-        dbd1de40fc4e650a
-        ce0a96fe63b26d61
-        8fcea37d001a9a58
-        8dca9c3bdcf58cfc
-        c53730c6b082cc7a
-        da544063aa443163
-        522d89cb117d4b30
-        c28d464b9f4665c4
-        6b98454d7e8cfb0d
-        b7d19b7f6cbea761
-        7603bd7031cd3bc2
-        8fcea37d001a9a58
-        d143597251b4060b
-        67cc7fa045a3efbc
-        c585bc57ff345907
-        87cd9a5c822feabf
-        423738ad7a01c455
-        ded3dffc121aa686
-        8fcea37d001a9a58
-        3b2ef2a40623bf68
-        8fcea37d001a9a58
-        f70f36f7284bc9f5
-        46799ee4174f1866
-        97acb0a6e1f668b1
-        67cc7fa045a3efbc
-        3c7e1ab51edab47b
-        bceab2e9ab096852
-        a00cdb428778b28d
-        6b98454d7e8cfb0d
-        87cd9a5c822feabf
-        797b58110255dd1d
-        a17665d3f1eb7414
-        8fcea37d001a9a58
-        036099750f4e67ef
-        13ad3dbb8701b5a2
-        171f61f0dba33fca
-        13ad3dbb8701b5a2
-        8fcea37d001a9a58
-        c2f1eaf0ab5cced6
-        2f469cae414eac6d
-        8fcea37d001a9a58
-        895320e3d2e4a8e3
-        8fcea37d001a9a58
-        f70f36f7284bc9f5
-        46799ee4174f1866
-        8fcea37d001a9a58
-        37267a26686b5efd
-        8fcea37d001a9a58
-        3eade9e709d118ba
-        97acb0a6e1f668b1
-        13ad3dbb8701b5a2
-        6915dd3f50f56f24
-        bb568b10d53ddc50
-        5559c0b97137bb34
-        575c53cee4d0ed24
-        c035fe82d2e07188
-        2f469cae414eac6d
-        7f29e96382670107
-        8fcea37d001a9a58
-        65761fa150c8d975
-        c69cfa6e966b8c3d
-        a6a5437730567d45
-        8fcea37d001a9a58
-        b97b8357a12bee75
-        8fcea37d001a9a58
-        2bed6d2d37d5924b
-        46799ee4174f1866
-        8fcea37d001a9a58
-        be8fa063a50b1488
-        d6720b84d46c4615
-        97acb0a6e1f668b1
-        c69cfa6e966b8c3d
-        1d3ffe268d73fac2
-        c035fe82d2e07188
-        7f29e96382670107
-        8fcea37d001a9a58
-        6c9436d9ed38deff
-        67cc7fa045a3efbc
-        b8263cd23bf2b91d
-        67cc7fa045a3efbc
-        d5b4545bdf9ad740
-        3ba23e946b972f13
-        8fcea37d001a9a58
-        54ee7e83a13b5e7a
-        8fcea37d001a9a58
-        f70f36f7284bc9f5
-        46799ee4174f1866
-        2b9913acbf855f56
-        a2469f7f9e0fe85f
-        8fcea37d001a9a58
-        8b27e604502a47dc
-        ce0a96fe63b26d61
-        67cc7fa045a3efbc
-        8dca9c3bdcf58cfc
-        aadf68c53d172289
-        c122aec819463df3
-        02df7c738df0f04b
-        848d4f0a930a0291
-        3ba23e946b972f13
-        fc78a829ba6bf8a9
-        8fcea37d001a9a58
-        921b3dc441b93c9b
-        8fcea37d001a9a58
-        171f61f0dba33fca
-        8fcea37d001a9a58
-        883abc3e2c424596
-        7ebd5b12994bd798
-        8fcea37d001a9a58
-        4811740209f7c8e7
-        8fcea37d001a9a58
-        1ae4f6701845ced9
-        46799ee4174f1866
-        8fcea37d001a9a58
-        3eade9e709d118ba
-        ce0a96fe63b26d61
-        8fcea37d001a9a58
-        3c7e1ab51edab47b
-        75b8a2cc66d526da
-        be20a5e3e0335cf8
-        6c9f436d1ba14844
-        5552f9f62fd8b409
-        848d4f0a930a0291
-        7ebd5b12994bd798
-        01ab9e1199095736
-        e605d20a7364d6f5
-        a17665d3f1eb7414
-        8fcea37d001a9a58
-        036099750f4e67ef
-        8fcea37d001a9a58
-        a5a378a41f18a230
-        8fcea37d001a9a58
-        8fcea37d001a9a58
-        0ac1504cd42ebd38
-        77659f237c474089
-        8fcea37d001a9a58
-        57e41049966e60f4
-        8fcea37d001a9a58
-        1ae4f6701845ced9
-        46799ee4174f1866
-        8fcea37d001a9a58
-        e1531fee2a33dfbd
-        8fcea37d001a9a58
-        be8fa063a50b1488
-        dbd1de40fc4e650a
-        97acb0a6e1f668b1
-        8fcea37d001a9a58
-        3c7e1ab51edab47b
-        a707fc0e5f871126
-        19412a5e36b5cbf1
-        c035fe82d2e07188
-        77659f237c474089
-        fc78a829ba6bf8a9
-        8fcea37d001a9a58
-        d4609dd0460dabc3
-        c035fe82d2e07188
-        16f48bcb0fae05e8
-        c143ffe84546c7c8
-        8fcea37d001a9a58
-        1e1ef6b8e6d70619
-        8fcea37d001a9a58
-        c035fe82d2e07188
-        46799ee4174f1866
-        d8aa14c23883fd6a
-        e54bbbed9ed9b0d4
-        8fcea37d001a9a58
-        3eade9e709d118ba
-        8fcea37d001a9a58
-        a2469f7f9e0fe85f
-        97acb0a6e1f668b1
-        c035fe82d2e07188
-        8dca9c3bdcf58cfc
-        9ca655ad8d679496
-        4602af3a1561fe77
-        6b98454d7e8cfb0d
-        c143ffe84546c7c8
-        fc78a829ba6bf8a9
-        8fcea37d001a9a58
-        07745488ebd25a14
-        67cc7fa045a3efbc
-        8fcea37d001a9a58
-        c8875a8be99a7163
-        00433873dbae20df
-        8fcea37d001a9a58
-        f9c0f87d396f594e
-        8fcea37d001a9a58
-        f70f36f7284bc9f5
-        46799ee4174f1866
-        8fcea37d001a9a58
-        f7d315360d6ee9b5
-        8fcea37d001a9a58
-        be8fa063a50b1488
-        c1672cbf25d13d5d
-        ce0a96fe63b26d61
-        67cc7fa045a3efbc
-        c4b509addace57a7
-        9c94f14efc983aa4
-        50a78888f47054e9
-        848d4f0a930a0291
-        00433873dbae20df
-        a1faaf1e699b539a
-        e90646fdfed50778
-        8fcea37d001a9a58
-        ab88c3270d20d57c
-        c035fe82d2e07188
-        8fcea37d001a9a58
-        f545c72244ffbe88
-        c099ce34f1ff4433
-        423738ad7a01c455
-        a297b6ddcfd724e9
-        8fcea37d001a9a58
-        a96a3691cab92fdb
-        8fcea37d001a9a58
-        c035fe82d2e07188
-        46799ee4174f1866
-        f70f36f7284bc9f5
-        be8fa063a50b1488
-        8fcea37d001a9a58
-        f7d315360d6ee9b5
-        97acb0a6e1f668b1
-        c035fe82d2e07188
-        8dca9c3bdcf58cfc
-        ab0687331889f394
-        bb568b10d53ddc50
-        91fb81984873352a
-        6b98454d7e8cfb0d
-        c099ce34f1ff4433
-        063c8c1d4e1a1041
-        aecafd7191fb9361
-        8fcea37d001a9a58
-        ab88c3270d20d57c
-        67cc7fa045a3efbc
-        171f61f0dba33fca
-        67cc7fa045a3efbc
-        ae2b1e9225df29ea
-        268581e43b9f9237
-        67cc7fa045a3efbc
-        00433873dbae20df
-        8fcea37d001a9a58
-        485dda1993ec94b5
-        8fcea37d001a9a58
-        f70f36f7284bc9f5
-        46799ee4174f1866
-        8fcea37d001a9a58
-        76b5c7e730b8224f
-        8fcea37d001a9a58
-        f7d315360d6ee9b5
-        97acb0a6e1f668b1
-        67cc7fa045a3efbc
-        3c7e1ab51edab47b
-        64b01987425ce067
-        070a46977f1dcda0
-        c0e410b1664b3b68
-        920f90b96b318cb3
-        c035fe82d2e07188
-        268581e43b9f9237
-        a0a73b1d5e13172e
-        e90646fdfed50778
-        8fcea37d001a9a58
-        c7821dec09475313
-        c69cfa6e966b8c3d
-        b5c16f2564f004f9
-        56f144b2b1a8355d
-        423738ad7a01c455
-        e0186f97feb44ca6
-        8fcea37d001a9a58
-        6d3aabfae3b64240
-        8fcea37d001a9a58
-        2bed6d2d37d5924b
-        46799ee4174f1866
-        8fcea37d001a9a58
-        3eade9e709d118ba
-        8fcea37d001a9a58
-        f7d315360d6ee9b5
-        97acb0a6e1f668b1
-        c69cfa6e966b8c3d
-        cc4f5b069112ca6b
-        c122aec819463df3
-        2bc155cf66edfb29
-        b6802bb4a7e930b6
-        6b98454d7e8cfb0d
-        56f144b2b1a8355d
-        37f0fe11d0ba1914
-        818fd99fcf1c136e
-        8fcea37d001a9a58
-        51a0a555951a6f05
-        c035fe82d2e07188
-        ca0623a2b52b969d
-        c035fe82d2e07188
-        8fcea37d001a9a58
-        4c497314aabc3a58
-        cc140625ad0de0a0
-        423738ad7a01c455
-        c396a6fd5978aeb7
-        8fcea37d001a9a58
-        5ea3fbf200203f97
-        8fcea37d001a9a58
-        c035fe82d2e07188
-        46799ee4174f1866
-        8fcea37d001a9a58
-        76b5c7e730b8224f
-        8fcea37d001a9a58
-        a2469f7f9e0fe85f
-        ce0a96fe63b26d61
-        c035fe82d2e07188
-        8dca9c3bdcf58cfc
-        bec41fb0debc1659
-        44fb1888384c0c9c
-        d2f8914c14e440b7
-        c035fe82d2e07188
-        cc140625ad0de0a0
-        151eec8fd2b7f037
-        a1faaf1e699b539a
-        818fd99fcf1c136e
-        8fcea37d001a9a58
-        d143597251b4060b
-        8fcea37d001a9a58
-        b8263cd23bf2b91d
-        8fcea37d001a9a58
-        8fcea37d001a9a58
-        ed038c0eca1b5a7b
-        d6571fc26d1ef71d
-        8fcea37d001a9a58
-        70befa0cb42558aa
-        8fcea37d001a9a58
-        1f8111b78449b937
-        46799ee4174f1866
-        2bed6d2d37d5924b
-        be8fa063a50b1488
-        8fcea37d001a9a58
-        a2469f7f9e0fe85f
-        97acb0a6e1f668b1
-        8fcea37d001a9a58
-        8dca9c3bdcf58cfc
-        9c94f14efc983aa4
-        c4b509addace57a7
-        e7ac05aa52561aa0
-        6b98454d7e8cfb0d
-        d6571fc26d1ef71d
-        7f29e96382670107
-        8fcea37d001a9a58
-        a887391fa550c9db
-        8fcea37d001a9a58
-        8fcea37d001a9a58
-        fa0d397f77c56145
-        d2e3706927de42e0
-        11cdd32ccef32c7e
-        186f91171d844d55
-        8fcea37d001a9a58
-        2153ef286f604425
-        8fcea37d001a9a58
-        1f8111b78449b937
-        46799ee4174f1866
-        8fcea37d001a9a58
-        8b27e604502a47dc
-        8fcea37d001a9a58
-        3eade9e709d118ba
-        dbd1de40fc4e650a
-        97acb0a6e1f668b1
-        8fcea37d001a9a58
-        8dca9c3bdcf58cfc
-        5aba4d621ee3a8ea
-        2a94ec8704c4de42
-        e5a17a97715a52e5
-        f6d45a97d8b968ab
-        848d4f0a930a0291
-        d2e3706927de42e0
-        2ad7ef95c1b2cac6
-        797b58110255dd1d
-        a17665d3f1eb7414
-        8fcea37d001a9a58
-        51a0a555951a6f05
-        67cc7fa045a3efbc
-        8fcea37d001a9a58
-        366ee164d119150e
-        89334657bde80c59
-        8fcea37d001a9a58
-        eb770a46467977c9
-        8fcea37d001a9a58
-        f70f36f7284bc9f5
-        46799ee4174f1866
-        2b9913acbf855f56
-        be8fa063a50b1488
-        8fcea37d001a9a58
-        f7d315360d6ee9b5
-        8fcea37d001a9a58
-        f7d315360d6ee9b5
-        ce0a96fe63b26d61
-        67cc7fa045a3efbc
-        8dca9c3bdcf58cfc
-        9ca655ad8d679496
-        dde80052096ff4b5
-        6b98454d7e8cfb0d
-        89334657bde80c59
-        7f29e96382670107
-        8fcea37d001a9a58
-        1706c369da320295
-        67cc7fa045a3efbc
-        8fcea37d001a9a58
-        3a6697735e1089ac
-        73e47fb3006a857e
-        8fcea37d001a9a58
-        7ced8dba76563912
-        8fcea37d001a9a58
-        f70f36f7284bc9f5
-        46799ee4174f1866
-        2b9913acbf855f56
-        a2469f7f9e0fe85f
-        8fcea37d001a9a58
-        3eade9e709d118ba
-        8fcea37d001a9a58
-        a2469f7f9e0fe85f
-        ce0a96fe63b26d61
-        67cc7fa045a3efbc
-        8dca9c3bdcf58cfc
-        2b0eafe755cb67b5
-        fbeffe721cde26fa
-        e4d347c5a39cdbc0
-        6b98454d7e8cfb0d
-        73e47fb3006a857e
-        ed0ecf3f826eaef3
-        a8d33d7ff149d846
-        aecafd7191fb9361
-        8fcea37d001a9a58
-        65761fa150c8d975
-        e5830de240b6dc16
-        640d45b006f58e90
-        e5830de240b6dc16
-        8ca8a8ad8d2e5186
-        b56be0a56e30e000
-        8fcea37d001a9a58
-        bc15a7218349aaf5
-        8fcea37d001a9a58
-        a5ff349897569a84
-        46799ee4174f1866
-        8fcea37d001a9a58
-        8d5a1380d3c98f1c
-        8fcea37d001a9a58
-        be8fa063a50b1488
-        ce0a96fe63b26d61
-        e5830de240b6dc16
-        3c7e1ab51edab47b
-        1c51d10a29b1911b
-        1a7415647a00da1c
-        5e76e573082d22cb
-        6b98454d7e8cfb0d
-        b56be0a56e30e000
-        ed0ecf3f826eaef3
-        a17665d3f1eb7414
-        8fcea37d001a9a58
-        d143597251b4060b
-        e5830de240b6dc16
-        701df3084ec69246
-        8fcea37d001a9a58
-        2024b4ae547eaa11
-        8fcea37d001a9a58
-        a5ff349897569a84
-        46799ee4174f1866
-        8fcea37d001a9a58
-        3eade9e709d118ba
-        3b38e04bd7436ef0
-        97acb0a6e1f668b1
-        e5830de240b6dc16
-        3c7e1ab51edab47b
-        ad8c6d4dc64b48ee
-        848d4f0a930a0291
-        fc78a829ba6bf8a9
-        8fcea37d001a9a58
-        a7892d4a20bd5d88
-        67cc7fa045a3efbc
-        171f61f0dba33fca
-        67cc7fa045a3efbc
-        427e61e06c2ff556
-        8fcea37d001a9a58
-        86c074491ac167a4
-        8fcea37d001a9a58
-        f70f36f7284bc9f5
-        46799ee4174f1866
-        8fcea37d001a9a58
-        a2469f7f9e0fe85f
-        3b38e04bd7436ef0
-        dbd1de40fc4e650a
-        ce0a96fe63b26d61
-        67cc7fa045a3efbc
-        3c7e1ab51edab47b
-        523f829059f9f42c
-        c2cf24bec7967219
-        c035fe82d2e07188
-        427e61e06c2ff556
-        ed0ecf3f826eaef3
-        ebb99f40288f0b15
-        fc78a829ba6bf8a9
-        8fcea37d001a9a58
-        fefc5cf6ad75dd03
-        67cc7fa045a3efbc
-        ca0623a2b52b969d
-        67cc7fa045a3efbc
-        419cccc30b6db705
-        8fcea37d001a9a58
-        6dc3ee3f7b6de56f
-        8fcea37d001a9a58
-        f70f36f7284bc9f5
-        46799ee4174f1866
-        271fa0ab95b097d8
-        a2469f7f9e0fe85f
-        2b9913acbf855f56
-        e54bbbed9ed9b0d4
-        8fcea37d001a9a58
-        3eade9e709d118ba
-        8fcea37d001a9a58
-        3eade9e709d118ba
-        c1672cbf25d13d5d
-        ce0a96fe63b26d61
-        67cc7fa045a3efbc
-        3c7e1ab51edab47b
-        9f9434ebb92350df
-        e192e529b9156883
-        fee9e65431a05f4e
-        6b98454d7e8cfb0d
-        419cccc30b6db705
-        151eec8fd2b7f037
-        ef61bc57acda5909
-        8fcea37d001a9a58
-        65761fa150c8d975
-        e5830de240b6dc16
-        ca0623a2b52b969d
-        e5830de240b6dc16
-        1c53e1e7eb2bc959
-        56cd30c745a181ea
-        8fcea37d001a9a58
-        29b94e23ab0c015b
-        8fcea37d001a9a58
-        a5ff349897569a84
-        46799ee4174f1866
-        264834b466404943
-        e54bbbed9ed9b0d4
-        8fcea37d001a9a58
-        3eade9e709d118ba
-        8fcea37d001a9a58
-        a2469f7f9e0fe85f
-        ce0a96fe63b26d61
-        e5830de240b6dc16
-        2a94ec8704c4de42
-        5aba4d621ee3a8ea
-        e5a17a97715a52e5
-        fc95e211e1f88792
-        848d4f0a930a0291
-        56cd30c745a181ea
-        818fd99fcf1c136e
-        8fcea37d001a9a58
-        d4609dd0460dabc3
-        8fcea37d001a9a58
-        640d45b006f58e90
-        8fcea37d001a9a58
-        8cf9d0aabd838fae
-        8fcea37d001a9a58
-        f94bb8c7aee7bb22
-        8fcea37d001a9a58
-        1ae4f6701845ced9
-        46799ee4174f1866
-        c035fe82d2e07188
-        e54bbbed9ed9b0d4
-        f70f36f7284bc9f5
-        e54bbbed9ed9b0d4
-        8fcea37d001a9a58
-        3eade9e709d118ba
-        8fcea37d001a9a58
-        a2469f7f9e0fe85f
-        97acb0a6e1f668b1
-        8fcea37d001a9a58
-        3c7e1ab51edab47b
-        d288b4e419b468cb
-        5559c0b97137bb34
-        a5a27b1eaf0ecd0f
-        6b98454d7e8cfb0d
-        8cf9d0aabd838fae
-        5f92f2f57b91c29f
-        8fcea37d001a9a58
-        c70d9f7165e20117
-        8fcea37d001a9a58
-        419e1d73c4d5d44f
-        8fcea37d001a9a58
-        5722e7c1c950bd87
-        46799ee4174f1866
-        2bed6d2d37d5924b
-        a2469f7f9e0fe85f
-        8fcea37d001a9a58
-        f7d315360d6ee9b5
-        8fcea37d001a9a58
-        be8fa063a50b1488
-        97acb0a6e1f668b1
-        8fcea37d001a9a58
-        8dca9c3bdcf58cfc
-        136922a34b633a4d
-        6b98454d7e8cfb0d
-        c496ece46941c0a9
-        ee19fb6dd3bf80d7
-        8fcea37d001a9a58
-        136edf9d216971af
-        67cc7fa045a3efbc
-        2d47be72738c8dbf
-        67cc7fa045a3efbc
-        8fcea37d001a9a58
-        1b0cd513e1845322
-        daa9b7c8d8b1d475
-        8fcea37d001a9a58
-        066741bdfc783340
-        8fcea37d001a9a58
-        f70f36f7284bc9f5
-        46799ee4174f1866
-        8fcea37d001a9a58
-        afe73db851ecb985
-        8fcea37d001a9a58
-        a2469f7f9e0fe85f
-        ada42069cc4ced77
-        dbd1de40fc4e650a
-        ce0a96fe63b26d61
-        67cc7fa045a3efbc
-        1dcdbb2861c6020e
-        7007b162b8a5c682
-        40ae4ee4008c37fc
-        6b98454d7e8cfb0d
-        daa9b7c8d8b1d475
-        01ab9e1199095736
-        7603bd7031cd3bc2
-        8fcea37d001a9a58
-        a887391fa550c9db
-        8fcea37d001a9a58
-        ca0623a2b52b969d
-        8fcea37d001a9a58
-        225a5c6d3b73f1a7
-        8fcea37d001a9a58
-        ac3b757abe5191bd
-        8fcea37d001a9a58
-        1ae4f6701845ced9
-        46799ee4174f1866
-        8fcea37d001a9a58
-        3eade9e709d118ba
-        8fcea37d001a9a58
-        a2469f7f9e0fe85f
-        ce0a96fe63b26d61
-        8fcea37d001a9a58
-        3c7e1ab51edab47b
-        6571d2f5105af1e9
-        46fe9e09b5229f78
-        50a74d478a804afe
-        d765bb86cc1eabc5
-        6b98454d7e8cfb0d
-        225a5c6d3b73f1a7
-        7f29e96382670107
-        8fcea37d001a9a58
-        a7892d4a20bd5d88
-        8fcea37d001a9a58
-        8fcea37d001a9a58
-        6a344097a4a22e81
-        cce8b88395f891bb
-        8fcea37d001a9a58
-        6d0e36781db21a16
-        8fcea37d001a9a58
-        1ae4f6701845ced9
-        46799ee4174f1866
-        8fcea37d001a9a58
-        a2469f7f9e0fe85f
-        8fcea37d001a9a58
-        f7d315360d6ee9b5
-        3b38e04bd7436ef0
-        ce0a96fe63b26d61
-        8fcea37d001a9a58
-        3c7e1ab51edab47b
-        523f829059f9f42c
-        787f2c83de63f53f
-        6b98454d7e8cfb0d
-        cce8b88395f891bb
-        818fd99fcf1c136e
-        8fcea37d001a9a58
-        d4609dd0460dabc3
-        8fcea37d001a9a58
-        8fcea37d001a9a58
-        e94440f6a29a1621
-        77fd2bf3972474ef
-        8fcea37d001a9a58
-        21298352c2184512
-        8fcea37d001a9a58
-        1f8111b78449b937
-        46799ee4174f1866
-        8fcea37d001a9a58
-        8b27e604502a47dc
-        dbd1de40fc4e650a
-        97acb0a6e1f668b1
-        8fcea37d001a9a58
-        8dca9c3bdcf58cfc
-        9c94f14efc983aa4
-        328ee791077a1edf
-        6b98454d7e8cfb0d
-        77fd2bf3972474ef
-        a1faaf1e699b539a
-        fc78a829ba6bf8a9
-        8fcea37d001a9a58
-        6c9436d9ed38deff
-        67cc7fa045a3efbc
-        b8263cd23bf2b91d
-        67cc7fa045a3efbc
-        8fcea37d001a9a58
-        cce8b88395f891bb
-        8fcea37d001a9a58
-        56103b90e447f9dc
-        8fcea37d001a9a58
-        f70f36f7284bc9f5
-        46799ee4174f1866
-        271fa0ab95b097d8
-        a2469f7f9e0fe85f
-        2b9913acbf855f56
-        be8fa063a50b1488
-        8fcea37d001a9a58
-        3eade9e709d118ba
-        8fcea37d001a9a58
-        f7d315360d6ee9b5
-        d2c99d0c736b5b6e
-        97acb0a6e1f668b1
-        67cc7fa045a3efbc
-        8dca9c3bdcf58cfc
-        523f829059f9f42c
-        ad5b7cdc7a01298f
-        9a6afd39c26a63a9
-        848d4f0a930a0291
-        cce8b88395f891bb
-        f6fcfe14905d229f
-        ebb99f40288f0b15
-        7603bd7031cd3bc2
-        8fcea37d001a9a58
-        1706c369da320295
-        8fcea37d001a9a58
-        17202c2bb39a25d9
-        f2db4b31c6102c14
-        6c0b6547660797ab
-        b7adbdcdc2ce45aa
-        8fcea37d001a9a58
-        d7cd09ca6372e921
-        8fcea37d001a9a58
-        5722e7c1c950bd87
-        46799ee4174f1866
-        8fcea37d001a9a58
-        8b27e604502a47dc
-        8fcea37d001a9a58
-        be8fa063a50b1488
-        3b38e04bd7436ef0
-        ce0a96fe63b26d61
-        8fcea37d001a9a58
-        8dca9c3bdcf58cfc
-        22276360f5da2fac
-        dd49ac4cb8960c7c
-        c035fe82d2e07188
-        f2db4b31c6102c14
-        ebb99f40288f0b15
-        aecafd7191fb9361
-        8fcea37d001a9a58
-        d143597251b4060b
-        8fcea37d001a9a58
-        b855d4c88c5928d0
-        c75923c0214603d5
-        8fcea37d001a9a58
-        cdf543bbf6ce0d5b
-        8fcea37d001a9a58
-        5722e7c1c950bd87
-        46799ee4174f1866
-        2bed6d2d37d5924b
-        be8fa063a50b1488
-        8fcea37d001a9a58
-        3eade9e709d118ba
-        8fcea37d001a9a58
-        3eade9e709d118ba
-        158954408f92220e
-        97acb0a6e1f668b1
-        8fcea37d001a9a58
-        270eabb8474eee46
-        76f4573e18ab3768
-        eca9bcc6c42feaed
-        c884c0cfc3c02e95
-        c035fe82d2e07188
-        c75923c0214603d5
-        ed0ecf3f826eaef3
-        ee19fb6dd3bf80d7
-        8fcea37d001a9a58
-        65761fa150c8d975
-        67cc7fa045a3efbc
-        93776d063e361f29
-        a82e02353872b489
-        423738ad7a01c455
-        89334657bde80c59
-        8fcea37d001a9a58
-        be0be22f4793b3bd
-        8fcea37d001a9a58
-        f70f36f7284bc9f5
-        46799ee4174f1866
-        8fcea37d001a9a58
-        a2469f7f9e0fe85f
-        8fcea37d001a9a58
-        f7d315360d6ee9b5
-        b23670c73368337b
-        ce0a96fe63b26d61
-        67cc7fa045a3efbc
-        8dca9c3bdcf58cfc
-        628eaf0b886f0956
-        2372e8fc345988ab
-        b1385c31d8feaf95
-        a426125f932e60f4
-        6b98454d7e8cfb0d
-        a82e02353872b489
-        e605d20a7364d6f5
-        e90646fdfed50778
-        8fcea37d001a9a58
-        fe25f5cfcca8f594
-        8fcea37d001a9a58
-        81337f7d0e139e6f
-        6c0b6547660797ab
-        d0538f901c61585d
-        8fcea37d001a9a58
-        744d183da78b04b1
-        8fcea37d001a9a58
-        5722e7c1c950bd87
-        46799ee4174f1866
-        ce0a96fe63b26d61
-        8fcea37d001a9a58
-        58c60d4ddeccf6f9
-        37a4ab1a37ed9507
-        7d87719c2bd7a7a8
-        6b98454d7e8cfb0d
-        81337f7d0e139e6f
-        6b0a1279a6072e46
-        ef61bc57acda5909
-        8fcea37d001a9a58
-        a887391fa550c9db
-        67cc7fa045a3efbc
-        ca0623a2b52b969d
-        67cc7fa045a3efbc
-        2f183f11f1ce25e6
-        2b7192f363ce8ad4
-        8fcea37d001a9a58
-        9780f872e8cbe56b
-        8fcea37d001a9a58
-        f70f36f7284bc9f5
-        46799ee4174f1866
-        8fcea37d001a9a58
-        f7d315360d6ee9b5
-        8fcea37d001a9a58
-        a2469f7f9e0fe85f
-        ce0a96fe63b26d61
-        67cc7fa045a3efbc
-        f44968b5963a0114
-        d1f9c1452b4ea8d2
-        41373374d3cd4788
-        f979a6191bb5f8f8
-        6b98454d7e8cfb0d
-        2b7192f363ce8ad4
-        818fd99fcf1c136e
-        8fcea37d001a9a58
-        036099750f4e67ef
-        8fcea37d001a9a58
-        171f61f0dba33fca
-        8fcea37d001a9a58
-        8fcea37d001a9a58
-        e65d75d19125c10e
-        cce8b88395f891bb
-        8fcea37d001a9a58
-        318ef36ca4a71e07
-        8fcea37d001a9a58
-        1ae4f6701845ced9
-        46799ee4174f1866
-        8fcea37d001a9a58
-        a2469f7f9e0fe85f
-        ce0a96fe63b26d61
-        8fcea37d001a9a58
-        ad5b7cdc7a01298f
-        523f829059f9f42c
-        f2c5107e552f019d
-        848d4f0a930a0291
-        cce8b88395f891bb
-        7fad6a446fec9b39
-        ebb99f40288f0b15
-        7603bd7031cd3bc2
-        8fcea37d001a9a58
-        036099750f4e67ef
-        8fcea37d001a9a58
-        640d45b006f58e90
-        8fcea37d001a9a58
-        8fcea37d001a9a58
-        477414d3e700cd7c
-        225a5c6d3b73f1a7
-        8fcea37d001a9a58
-        da672d944590a5a1
-        8fcea37d001a9a58
-        1f8111b78449b937
-        46799ee4174f1866
-        8fcea37d001a9a58
-        2e63633b1aca0922
-        8fcea37d001a9a58
-        be8fa063a50b1488
-        3b38e04bd7436ef0
-        97acb0a6e1f668b1
-        8fcea37d001a9a58
-        8dca9c3bdcf58cfc
-        50a74d478a804afe
-        6571d2f5105af1e9
-        5510369847faf7e4
-        6b98454d7e8cfb0d
-        225a5c6d3b73f1a7
-        7603bd7031cd3bc2
-        8fcea37d001a9a58
-        036099750f4e67ef
-        e5830de240b6dc16
-        171f61f0dba33fca
-        e5830de240b6dc16
-        d2e3706927de42e0
-        8fcea37d001a9a58
-        e6378a2291e6d0ca
-        8fcea37d001a9a58
-        a5ff349897569a84
-        46799ee4174f1866
-        264834b466404943
-        a2469f7f9e0fe85f
-        3b38e04bd7436ef0
-        ce0a96fe63b26d61
-        e5830de240b6dc16
-        3c7e1ab51edab47b
-        e5a17a97715a52e5
-        2a94ec8704c4de42
-        5aba4d621ee3a8ea
-        addc584332edc543
-        6b98454d7e8cfb0d
-        d2e3706927de42e0
-        797b58110255dd1d
-        ee19fb6dd3bf80d7
-        8fcea37d001a9a58
-        51a0a555951a6f05
-        67cc7fa045a3efbc
-        2d47be72738c8dbf
-        67cc7fa045a3efbc
-        8fcea37d001a9a58
-        98decdc98b332cf7
-        5c396148e0966493
-        8fcea37d001a9a58
-        344f17fab810d95f
-        8fcea37d001a9a58
-        f70f36f7284bc9f5
-        46799ee4174f1866
-        8fcea37d001a9a58
-        3eade9e709d118ba
-        8fcea37d001a9a58
-        be8fa063a50b1488
-        ada42069cc4ced77
-        97acb0a6e1f668b1
-        67cc7fa045a3efbc
-        8dca9c3bdcf58cfc
-        6b0734f12a43d4ce
-        7007b162b8a5c682
-        d61af158d407bc76
-        848d4f0a930a0291
-        5c396148e0966493
-        7fad6a446fec9b39
-        01ab9e1199095736
-        ee19fb6dd3bf80d7
-        8fcea37d001a9a58
-        fe25f5cfcca8f594
-        67cc7fa045a3efbc
-        640d45b006f58e90
-        67cc7fa045a3efbc
-        8fcea37d001a9a58
-        5db41c7d8a2dcbf1
-        4b4489db4cf7345a
-        67cc7fa045a3efbc
-        03804da78264a6c3
-        8fcea37d001a9a58
-        f62c8b20be123437
-        8fcea37d001a9a58
-        f70f36f7284bc9f5
-        46799ee4174f1866
-        8fcea37d001a9a58
-        e1531fee2a33dfbd
-        8fcea37d001a9a58
-        3eade9e709d118ba
-        c1672cbf25d13d5d
-        ce0a96fe63b26d61
-        67cc7fa045a3efbc
-        8dca9c3bdcf58cfc
-        9f9434ebb92350df
-        1ac03a43a250b63f
-        848d4f0a930a0291
-        4b4489db4cf7345a
-        151eec8fd2b7f037
-        7603bd7031cd3bc2
-        8fcea37d001a9a58
-        c7821dec09475313
-        67cc7fa045a3efbc
-        89334657bde80c59
-        8fcea37d001a9a58
-        6378187f0a3f6fca
-        8fcea37d001a9a58
-        f70f36f7284bc9f5
-        46799ee4174f1866
-        3b38e04bd7436ef0
-        ce0a96fe63b26d61
-        67cc7fa045a3efbc
-        8dca9c3bdcf58cfc
-        3ee08fac50cf8c9e
-        8f69eb78c669853b
-        6b98454d7e8cfb0d
-        89334657bde80c59
-        ed0ecf3f826eaef3
-        ef61bc57acda5909
-        8fcea37d001a9a58
-        136edf9d216971af
-        c035fe82d2e07188
-        8fcea37d001a9a58
-        d6571fc26d1ef71d
-        c035fe82d2e07188
-        5706a267ab635252
-        8fcea37d001a9a58
-        d3b29597952bf879
-        8fcea37d001a9a58
-        c035fe82d2e07188
-        46799ee4174f1866
-        8fcea37d001a9a58
-        3eade9e709d118ba
-        8fcea37d001a9a58
-        f7d315360d6ee9b5
-        ce0a96fe63b26d61
-        c035fe82d2e07188
-        8dca9c3bdcf58cfc
-        c4b509addace57a7
-        9c94f14efc983aa4
-        557534a51df17fd2
-        6b98454d7e8cfb0d
-        d6571fc26d1ef71d
-        a1faaf1e699b539a
-        7f29e96382670107
-        8fcea37d001a9a58
-        1706c369da320295
-        e5830de240b6dc16
-        8fcea37d001a9a58
-        f393cb50aeda8137
-        e5830de240b6dc16
-        b161060d15488c22
-        8fcea37d001a9a58
-        f7c868c5c7fd715a
-        8fcea37d001a9a58
-        a5ff349897569a84
-        46799ee4174f1866
-        264834b466404943
-        be8fa063a50b1488
-        ce0a96fe63b26d61
-        e5830de240b6dc16
-        6571d2f5105af1e9
-        0051bc6f95b23956
-        c035fe82d2e07188
-        f393cb50aeda8137
-        7fad6a446fec9b39
-        063c8c1d4e1a1041
-        ef61bc57acda5909
-        8fcea37d001a9a58
-        136edf9d216971af
-        8fcea37d001a9a58
-        171f61f0dba33fca
-        8fcea37d001a9a58
-        ac81230a8cf967e1
-        3da6af038c636f3a
-        11cdd32ccef32c7e
-        267a11705be6240a
-        8fcea37d001a9a58
-        a4ebb7465a76ebff
-        8fcea37d001a9a58
-        5722e7c1c950bd87
-        46799ee4174f1866
-        8fcea37d001a9a58
-        a2469f7f9e0fe85f
-        8fcea37d001a9a58
-        3eade9e709d118ba
-        3b38e04bd7436ef0
-        dbd1de40fc4e650a
-        ce0a96fe63b26d61
-        8fcea37d001a9a58
-        8dca9c3bdcf58cfc
-        dc76fc40ad8048da
-        9b9f19c9efad2fe1
-        4b9bd77c2cf0a180
-        10fc76f321887c38
-        6b98454d7e8cfb0d
-        3da6af038c636f3a
-        c496ece46941c0a9
-        7f29e96382670107
-        8fcea37d001a9a58
-        d143597251b4060b
-        c69cfa6e966b8c3d
-        44fb1888384c0c9c
-        b900d63c9c9ead4a
-        8fcea37d001a9a58
-        6e7ff9ef4ff62929
-        8fcea37d001a9a58
-        2bed6d2d37d5924b
-        46799ee4174f1866
-        271fa0ab95b097d8
-        be8fa063a50b1488
-        8fcea37d001a9a58
-        f7d315360d6ee9b5
-        8fcea37d001a9a58
-        3eade9e709d118ba
-        c1672cbf25d13d5d
-        ce0a96fe63b26d61
-        c69cfa6e966b8c3d
-        2bb80158710dd3ef
-        494d19972443e340
-        bec41fb0debc1659
-        dc5316b88c8d02de
-        6b98454d7e8cfb0d
-        b900d63c9c9ead4a
-        151eec8fd2b7f037
-        aecafd7191fb9361
-        8fcea37d001a9a58
-        07745488ebd25a14
-        8fcea37d001a9a58
-        8fcea37d001a9a58
-        22a0c21aab740591
-        8fcea37d001a9a58
-        9db7400099feca9e
-        8fcea37d001a9a58
-        1ae4f6701845ced9
-        46799ee4174f1866
-        8fcea37d001a9a58
-        3eade9e709d118ba
-        8fcea37d001a9a58
-        a2469f7f9e0fe85f
-        97acb0a6e1f668b1
-        8fcea37d001a9a58
-        8dca9c3bdcf58cfc
-        136922a34b633a4d
-        6b98454d7e8cfb0d
-        7fad6a446fec9b39
-        7f29e96382670107
-        8fcea37d001a9a58
-        bd8f8ae3b9382a33
-        e5830de240b6dc16
-        ca0623a2b52b969d
-        e5830de240b6dc16
-        0f69ccb7fd986ff3
-        8b6906ff81f04c4e
-        8fcea37d001a9a58
-        83286f7989a193eb
-        8fcea37d001a9a58
-        a5ff349897569a84
-        46799ee4174f1866
-        264834b466404943
-        a2469f7f9e0fe85f
-        8fcea37d001a9a58
-        2e63633b1aca0922
-        8fcea37d001a9a58
-        f7d315360d6ee9b5
-        ce0a96fe63b26d61
-        e5830de240b6dc16
-        cc4f5b069112ca6b
-        c122aec819463df3
-        e49d9ae05979aede
-        6b98454d7e8cfb0d
-        8b6906ff81f04c4e
-        ee19fb6dd3bf80d7
-        8fcea37d001a9a58
-        136edf9d216971af
-        8fcea37d001a9a58
-        533c8ff6b9e75e38
-        8fcea37d001a9a58
-        a540dd97eb8011b6
-        8fcea37d001a9a58
-        1f8111b78449b937
-        46799ee4174f1866
-        8fcea37d001a9a58
-        8d5a1380d3c98f1c
-        8fcea37d001a9a58
-        f7d315360d6ee9b5
-        97acb0a6e1f668b1
-        8fcea37d001a9a58
-        1c51d10a29b1911b
-        fbeffe721cde26fa
-        2b0eafe755cb67b5
-        d9010cbf553befc9
-        c035fe82d2e07188
-        533c8ff6b9e75e38
-        ed0ecf3f826eaef3
-        ef61bc57acda5909
-        8fcea37d001a9a58
-        51a0a555951a6f05
-        8fcea37d001a9a58
-        ca0623a2b52b969d
-        8fcea37d001a9a58
-        8fcea37d001a9a58
-        5559c0b97137bb34
-        267a11705be6240a
-        8fcea37d001a9a58
-        06eec419b9d638c5
-        8fcea37d001a9a58
-        1ae4f6701845ced9
-        46799ee4174f1866
-        f70f36f7284bc9f5
-        be8fa063a50b1488
-        8fcea37d001a9a58
-        e1531fee2a33dfbd
-        8fcea37d001a9a58
-        be8fa063a50b1488
-        97acb0a6e1f668b1
-        8fcea37d001a9a58
-        5559c0b97137bb34
-        218f9fbd49625b8a
-        d288b4e419b468cb
-        926116b09a4fa163
-        6b98454d7e8cfb0d
-        267a11705be6240a
-        a17665d3f1eb7414
-        8fcea37d001a9a58
-        d143597251b4060b
-        c69cfa6e966b8c3d
-        ca0623a2b52b969d
-        c69cfa6e966b8c3d
-        8fcea37d001a9a58
-        152ceae95d273898
-        3c2d2e60ee051cc3
-        8fcea37d001a9a58
-        7eeb2fb5533e0100
-        8fcea37d001a9a58
-        2bed6d2d37d5924b
-        46799ee4174f1866
-        2b9913acbf855f56
-        a2469f7f9e0fe85f
-        8fcea37d001a9a58
-        a2469f7f9e0fe85f
-        8fcea37d001a9a58
-        3eade9e709d118ba
-        dbd1de40fc4e650a
-        b35699bcbd7059a4
-        97acb0a6e1f668b1
-        c69cfa6e966b8c3d
-        ac6addb2f70fee3a
-        f2509c32af4ea64a
-        012ef13ee237d313
-        c035fe82d2e07188
-        3c2d2e60ee051cc3
-        7fad6a446fec9b39
-        01ab9e1199095736
-        7603bd7031cd3bc2
-        8fcea37d001a9a58
-        a7892d4a20bd5d88
-        c035fe82d2e07188
-        640d45b006f58e90
-        c035fe82d2e07188
-        cf0ceb46a9f9c9f2
-        4cc4630227bbd868
-        423738ad7a01c455
-        701df3084ec69246
-        8fcea37d001a9a58
-        aa71ca40238888ef
-        8fcea37d001a9a58
-        c035fe82d2e07188
-        46799ee4174f1866
-        d8aa14c23883fd6a
-        e54bbbed9ed9b0d4
-        ce0a96fe63b26d61
-        c035fe82d2e07188
-        8dca9c3bdcf58cfc
-        22276360f5da2fac
-        cf0ceb46a9f9c9f2
-        925d7c672301abfe
-        c035fe82d2e07188
-        4cc4630227bbd868
-        818fd99fcf1c136e
-        8fcea37d001a9a58
-        a7892d4a20bd5d88
-        67cc7fa045a3efbc
-        8fcea37d001a9a58
-        0881ec5c004970e9
-        261617f069587d2f
-        8fcea37d001a9a58
-        dc3eb0b0a0b0a59c
-        8fcea37d001a9a58
-        f70f36f7284bc9f5
-        46799ee4174f1866
-        8fcea37d001a9a58
-        f7d315360d6ee9b5
-        8fcea37d001a9a58
-        be8fa063a50b1488
-        ce0a96fe63b26d61
-        67cc7fa045a3efbc
-        8dca9c3bdcf58cfc
-        4d291b7f14a934a7
-        afa375caa637c0cb
-        ef87a3f97044435b
-        848d4f0a930a0291
-        261617f069587d2f
-        2ad7ef95c1b2cac6
-        fc78a829ba6bf8a9
-        8fcea37d001a9a58
-        921b3dc441b93c9b
-        e5830de240b6dc16
-        8fcea37d001a9a58
-        787f2ec72791b2c2
-        86f3d9a72a5d28de
-        8fcea37d001a9a58
-        7667a9b0be3498aa
-        8fcea37d001a9a58
-        a5ff349897569a84
-        46799ee4174f1866
-        264834b466404943
-        a2469f7f9e0fe85f
-        8fcea37d001a9a58
-        dd813f4451ac2356
-        8fcea37d001a9a58
-        f7d315360d6ee9b5
-        26ef531da55f3ea3
-        ce0a96fe63b26d61
-        e5830de240b6dc16
-        7c87aaa085dc074d
-        3fb7bbf25fccca12
-        c035fe82d2e07188
-        86f3d9a72a5d28de
-        37f0fe11d0ba1914
-        063c8c1d4e1a1041
-        fc78a829ba6bf8a9
-        8fcea37d001a9a58
-        65761fa150c8d975
-        8fcea37d001a9a58
-        b708f3f1fcd0f28a
-        08d8b0b3083609d1
-        8fcea37d001a9a58
-        17d11f3bf3363f5b
-        8fcea37d001a9a58
-        1ae4f6701845ced9
-        46799ee4174f1866
-        f70f36f7284bc9f5
-        e54bbbed9ed9b0d4
-        8fcea37d001a9a58
-        f7d315360d6ee9b5
-        c1672cbf25d13d5d
-        97acb0a6e1f668b1
-        8fcea37d001a9a58
-        3c7e1ab51edab47b
-        a473cb7e7d666b08
-        ba870db08c82d757
-        6b98454d7e8cfb0d
-        08d8b0b3083609d1
-        37f0fe11d0ba1914
-        7fad6a446fec9b39
-        e90646fdfed50778
-        8fcea37d001a9a58
-        5f92f2f57b91c29f
-        8fcea37d001a9a58
-        2d47be72738c8dbf
-        8fcea37d001a9a58
-        9abf438217b2aab9
-        2206bf70667df1fa
-        423738ad7a01c455
-        56cd30c745a181ea
-        8fcea37d001a9a58
-        3055f147f47772a6
-        8fcea37d001a9a58
-        1ae4f6701845ced9
-        46799ee4174f1866
-        f70f36f7284bc9f5
-        e54bbbed9ed9b0d4
-        8fcea37d001a9a58
-        f7d315360d6ee9b5
-        ada42069cc4ced77
-        97acb0a6e1f668b1
-        8fcea37d001a9a58
-        7007b162b8a5c682
-        1dcdbb2861c6020e
-        6b0734f12a43d4ce
-        065f7d5126666d8f
-        c035fe82d2e07188
-        2206bf70667df1fa
-        a1faaf1e699b539a
-        01ab9e1199095736
-        7f29e96382670107
-        8fcea37d001a9a58
-        00e91acd50d8497a
-        67cc7fa045a3efbc
-        ca0623a2b52b969d
-        67cc7fa045a3efbc
-        22c87fe878de69f2
-        8fcea37d001a9a58
-        8c85df630f541599
-        8fcea37d001a9a58
-        f70f36f7284bc9f5
-        46799ee4174f1866
-        8fcea37d001a9a58
-        f7d315360d6ee9b5
-        8fcea37d001a9a58
-        a2469f7f9e0fe85f
-        dbd1de40fc4e650a
-        c1672cbf25d13d5d
-        ce0a96fe63b26d61
-        67cc7fa045a3efbc
-        6c9f436d1ba14844
-        be20a5e3e0335cf8
-        75b8a2cc66d526da
-        83a22303a8057d5d
-        c035fe82d2e07188
-        22c87fe878de69f2
-        aecafd7191fb9361
-        8fcea37d001a9a58
-        51a0a555951a6f05
-        8fcea37d001a9a58
-        8935455d1bdd93e7
-        8fcea37d001a9a58
-        c64af8f3beeb7074
-        8fcea37d001a9a58
-        5722e7c1c950bd87
-        46799ee4174f1866
-        2bed6d2d37d5924b
-        e54bbbed9ed9b0d4
-        8fcea37d001a9a58
-        3eade9e709d118ba
-        8fcea37d001a9a58
-        be8fa063a50b1488
-        b23670c73368337b
-        3b38e04bd7436ef0
-        ce0a96fe63b26d61
-        8fcea37d001a9a58
-        8dca9c3bdcf58cfc
-        1d3ffe268d73fac2
-        6b98454d7e8cfb0d
-        921b3dc441b93c9b
-        67cc7fa045a3efbc
-        8fcea37d001a9a58
-        5732c6fa55a47721
-        8fcea37d001a9a58
-        b6785cac3274d867
-        8fcea37d001a9a58
-        f70f36f7284bc9f5
-        46799ee4174f1866
-        8fcea37d001a9a58
-        0ce4b43dcf553721
-        8fcea37d001a9a58
-        a2469f7f9e0fe85f
-        c1672cbf25d13d5d
-        26ef531da55f3ea3
-        97acb0a6e1f668b1
-        67cc7fa045a3efbc
-        3c7e1ab51edab47b
-        136922a34b633a4d
-        6b98454d7e8cfb0d
-        37f0fe11d0ba1914
-        063c8c1d4e1a1041
-        7603bd7031cd3bc2
-        8fcea37d001a9a58
-        65761fa150c8d975
-        c69cfa6e966b8c3d
-        4b13a7caeb333815
-        c69cfa6e966b8c3d
-        a707fc0e5f871126
-        7aea51859ab0d2f5
-        8fcea37d001a9a58
-        c355672dc9b86dfa
-        8fcea37d001a9a58
-        2bed6d2d37d5924b
-        46799ee4174f1866
-        8fcea37d001a9a58
-        3eade9e709d118ba
-        8fcea37d001a9a58
-        3eade9e709d118ba
-        3b38e04bd7436ef0
-        c1672cbf25d13d5d
-        ce0a96fe63b26d61
-        c69cfa6e966b8c3d
-        71382d97c762b776
-        2eb007fa08568582
-        51900eff82849d51
-        f1c5ac77a28991d4
-        6b98454d7e8cfb0d
-        7aea51859ab0d2f5
-        7f29e96382670107
-        8fcea37d001a9a58
-        a887391fa550c9db
-        e5830de240b6dc16
-        267a11705be6240a
-        8fcea37d001a9a58
-        27e26c01c9a8fdf5
-        8fcea37d001a9a58
-        a5ff349897569a84
-        46799ee4174f1866
-        264834b466404943
-        e54bbbed9ed9b0d4
-        8fcea37d001a9a58
-        dd813f4451ac2356
-        8fcea37d001a9a58
-        a2469f7f9e0fe85f
-        97acb0a6e1f668b1
-        e5830de240b6dc16
-        136922a34b633a4d
-        c035fe82d2e07188
-        fc78a829ba6bf8a9
-        8fcea37d001a9a58
-        c7821dec09475313
-        8fcea37d001a9a58
-        ca0623a2b52b969d
-        8fcea37d001a9a58
-        7007b162b8a5c682
-        daa9b7c8d8b1d475
-        8fcea37d001a9a58
-        f664273fbd6ea050
-        8fcea37d001a9a58
-        1ae4f6701845ced9
-        46799ee4174f1866
-        8fcea37d001a9a58
-        8b27e604502a47dc
-        8fcea37d001a9a58
-        a2469f7f9e0fe85f
-        26ef531da55f3ea3
-        ce0a96fe63b26d61
-        8fcea37d001a9a58
-        7007b162b8a5c682
-        0cc93788ae251d45
-        6b98454d7e8cfb0d
-        daa9b7c8d8b1d475
-        01ab9e1199095736
-        e90646fdfed50778
-        8fcea37d001a9a58
-        fe25f5cfcca8f594
-        67cc7fa045a3efbc
-        ca0623a2b52b969d
-        67cc7fa045a3efbc
-        3236cab860f5e617
-        77fd2bf3972474ef
-        8fcea37d001a9a58
-        66bc3ba0d3219693
-        8fcea37d001a9a58
-        f70f36f7284bc9f5
-        46799ee4174f1866
-        271fa0ab95b097d8
-        e54bbbed9ed9b0d4
-        8fcea37d001a9a58
-        a2469f7f9e0fe85f
-        8fcea37d001a9a58
-        be8fa063a50b1488
-        d6720b84d46c4615
-        ce0a96fe63b26d61
-        67cc7fa045a3efbc
-        8dca9c3bdcf58cfc
-        9c94f14efc983aa4
-        5b47bc7d0a6492d6
-        52a6297cebc3f563
-        f428164f911bc2db
-        c035fe82d2e07188
-        77fd2bf3972474ef
-        a1faaf1e699b539a
-        ed0ecf3f826eaef3
-        7603bd7031cd3bc2
-        8fcea37d001a9a58
-        00e91acd50d8497a
-        e5830de240b6dc16
-        8fcea37d001a9a58
-        4be5a555ab1a6e5a
-        8fcea37d001a9a58
-        96bff254d44adb75
-        8fcea37d001a9a58
-        a5ff349897569a84
-        46799ee4174f1866
-        264834b466404943
-        be8fa063a50b1488
-        8fcea37d001a9a58
-        2e63633b1aca0922
-        8fcea37d001a9a58
-        be8fa063a50b1488
-        ce0a96fe63b26d61
-        e5830de240b6dc16
-        c95c3fde0cb7bdbf
-        6b98454d7e8cfb0d
-        a8d33d7ff149d846
-        ef61bc57acda5909
-        8fcea37d001a9a58
-        1706c369da320295
-        67cc7fa045a3efbc
-        640d45b006f58e90
-        67cc7fa045a3efbc
-        8fcea37d001a9a58
-        34b9b16154dd382d
-        8fcea37d001a9a58
-        46adb3a0a38d24eb
-        8fcea37d001a9a58
-        f70f36f7284bc9f5
-        46799ee4174f1866
-        8fcea37d001a9a58
-        f7d315360d6ee9b5
-        8fcea37d001a9a58
-        f7d315360d6ee9b5
-        6d1781e6b2f6881d
-        ce0a96fe63b26d61
-        67cc7fa045a3efbc
-        8dca9c3bdcf58cfc
-        3e17a366b2e571a5
-        ee5ee3e436582e24
-        6d7c479954f99b29
-        6b98454d7e8cfb0d
-        34b9b16154dd382d
-        7603bd7031cd3bc2
-        8fcea37d001a9a58
-        65761fa150c8d975
-        8fcea37d001a9a58
-        8fcea37d001a9a58
-        a472cfdbe8373a16
-        8fcea37d001a9a58
-        8dfbbb327228da65
-        8fcea37d001a9a58
-        1ae4f6701845ced9
-        46799ee4174f1866
-        8fcea37d001a9a58
-        e1531fee2a33dfbd
-        8fcea37d001a9a58
-        a2469f7f9e0fe85f
-        97acb0a6e1f668b1
-        8fcea37d001a9a58
-        3c7e1ab51edab47b
-        36ec774e2114c34c
-        3c41625aeb2d50f2
-        6b98454d7e8cfb0d
-        a472cfdbe8373a16
-        a1faaf1e699b539a
-        ef61bc57acda5909
-        8fcea37d001a9a58
-        07745488ebd25a14
-        e5830de240b6dc16
-        2d47be72738c8dbf
-        e5830de240b6dc16
-        8fcea37d001a9a58
-        cc808393c3ca9a3a
-        423738ad7a01c455
-        9bc636ef34a5c6d4
-        8fcea37d001a9a58
-        ec87755cb229cd51
-        8fcea37d001a9a58
-        a5ff349897569a84
-        46799ee4174f1866
-        264834b466404943
-        a2469f7f9e0fe85f
-        8fcea37d001a9a58
-        2e63633b1aca0922
-        8fcea37d001a9a58
-        f7d315360d6ee9b5
-        97acb0a6e1f668b1
-        e5830de240b6dc16
-        98decdc98b332cf7
-        7007b162b8a5c682
-        330185fa5a3d3e6e
-        6b98454d7e8cfb0d
-        cc808393c3ca9a3a
-        a17665d3f1eb7414
-        8fcea37d001a9a58
-        921b3dc441b93c9b
-        8fcea37d001a9a58
-        8fcea37d001a9a58
-        218f9fbd49625b8a
-        8cf9d0aabd838fae
-        8fcea37d001a9a58
-        9ed706327e0c3044
-        8fcea37d001a9a58
-        1ae4f6701845ced9
-        46799ee4174f1866
-        8fcea37d001a9a58
-        3eade9e709d118ba
-        8fcea37d001a9a58
-        be8fa063a50b1488
-        c1672cbf25d13d5d
-        97acb0a6e1f668b1
-        8fcea37d001a9a58
-        5559c0b97137bb34
-        d288b4e419b468cb
-        ee8c4263327c6211
-        c035fe82d2e07188
-        8cf9d0aabd838fae
-        a17665d3f1eb7414
-        8fcea37d001a9a58
-        bd8f8ae3b9382a33
-        67cc7fa045a3efbc
-        b8263cd23bf2b91d
-        67cc7fa045a3efbc
-        8fcea37d001a9a58
-        26bdfe8e8a0c756a
-        9bc636ef34a5c6d4
-        8fcea37d001a9a58
-        9275b4649ef36ebf
-        8fcea37d001a9a58
-        f70f36f7284bc9f5
-        46799ee4174f1866
-        8fcea37d001a9a58
-        be8fa063a50b1488
-        8fcea37d001a9a58
-        f7d315360d6ee9b5
-        3b38e04bd7436ef0
-        ce0a96fe63b26d61
-        67cc7fa045a3efbc
-        3c7e1ab51edab47b
-        bb568b10d53ddc50
-        f695a8f13dd3d20f
-        422becfb3d61c042
-        6b98454d7e8cfb0d
-        9bc636ef34a5c6d4
-        7603bd7031cd3bc2
-        8fcea37d001a9a58
-        fe25f5cfcca8f594
-        8fcea37d001a9a58
-        10a946874fc365a3
-        8e2b84cbfe27e214
-        8fcea37d001a9a58
-        f2e70cb208a631d8
-        8fcea37d001a9a58
-        1ae4f6701845ced9
-        46799ee4174f1866
-        8fcea37d001a9a58
-        3eade9e709d118ba
-        8fcea37d001a9a58
-        3eade9e709d118ba
-        ce0a96fe63b26d61
-        8fcea37d001a9a58
-        8dca9c3bdcf58cfc
-        b1385c31d8feaf95
-        628eaf0b886f0956
-        2372e8fc345988ab
-        c327ff194a97819c
-        6b98454d7e8cfb0d
-        8e2b84cbfe27e214
-        e605d20a7364d6f5
-        ef61bc57acda5909
-        8fcea37d001a9a58
-        136edf9d216971af
-        67cc7fa045a3efbc
-        7c6b3e7d2022e73a
-        8fcea37d001a9a58
-        cf28057b824401ef
-        8fcea37d001a9a58
-        f70f36f7284bc9f5
-        46799ee4174f1866
-        2b9913acbf855f56
-        be8fa063a50b1488
-        8fcea37d001a9a58
-        3eade9e709d118ba
-        ce0a96fe63b26d61
-        67cc7fa045a3efbc
-        8dca9c3bdcf58cfc
-        136922a34b633a4d
-        848d4f0a930a0291
-        818fd99fcf1c136e
-        8fcea37d001a9a58
-        1706c369da320295
-        8fcea37d001a9a58
-        b8263cd23bf2b91d
-        8fcea37d001a9a58
-        8fcea37d001a9a58
-        7a458b7932cf8186
-        6c95af784bce42be
-        423738ad7a01c455
-        1afb945d12041445
-        8fcea37d001a9a58
-        1ab029f7bc6f5506
-        8fcea37d001a9a58
-        1ae4f6701845ced9
-        46799ee4174f1866
-        c035fe82d2e07188
-        e54bbbed9ed9b0d4
-        8fcea37d001a9a58
-        afe73db851ecb985
-        8fcea37d001a9a58
-        a2469f7f9e0fe85f
-        c1672cbf25d13d5d
-        97acb0a6e1f668b1
-        8fcea37d001a9a58
-        3c7e1ab51edab47b
-        c4b509addace57a7
-        a598ea8dd3f4c136
-        c035fe82d2e07188
-        6c95af784bce42be
-        a1faaf1e699b539a
-        7f29e96382670107
-        8fcea37d001a9a58
-        c7821dec09475313
-        8fcea37d001a9a58
-        8fcea37d001a9a58
-        5f6bb1cf43ce7f5e
-        8fcea37d001a9a58
-        bac8b00c33287b63
-        8fcea37d001a9a58
-        1ae4f6701845ced9
-        46799ee4174f1866
-        c035fe82d2e07188
-        be8fa063a50b1488
-        8fcea37d001a9a58
-        dd813f4451ac2356
-        8fcea37d001a9a58
-        f7d315360d6ee9b5
-        dbd1de40fc4e650a
-        c1672cbf25d13d5d
-        ce0a96fe63b26d61
-        8fcea37d001a9a58
-        3c7e1ab51edab47b
-        f2509c32af4ea64a
-        ac6addb2f70fee3a
-        b7a917f2c90a849a
-        66184d935e9fc468
-        6b98454d7e8cfb0d
-        5f6bb1cf43ce7f5e
-        7fad6a446fec9b39
-        a1faaf1e699b539a
-        ee19fb6dd3bf80d7
-        8fcea37d001a9a58
-        65761fa150c8d975
-        8fcea37d001a9a58
-        b8263cd23bf2b91d
-        8fcea37d001a9a58
-        56f144b2b1a8355d
-        11cdd32ccef32c7e
-        aaad1da78fd73ba5
-        8fcea37d001a9a58
-        e8248b8521978424
-        8fcea37d001a9a58
-        1ae4f6701845ced9
-        46799ee4174f1866
-        8fcea37d001a9a58
-        3eade9e709d118ba
-        97acb0a6e1f668b1
-        8fcea37d001a9a58
-        8dca9c3bdcf58cfc
-        c122aec819463df3
-        cc4f5b069112ca6b
-        2bc155cf66edfb29
-        82e2c498fa06ec5b
-        c035fe82d2e07188
-        56f144b2b1a8355d
-        37f0fe11d0ba1914
-        7603bd7031cd3bc2
-        8fcea37d001a9a58
-        c7821dec09475313
-        67cc7fa045a3efbc
-        640d45b006f58e90
-        67cc7fa045a3efbc
-        89259c3f853f5f2c
-        8a243f3666ed29a6
-        6c0b6547660797ab
-        be3d67c3fb9ccdf7
-        8fcea37d001a9a58
-        22d62e2fc0c29c1c
-        8fcea37d001a9a58
-        f70f36f7284bc9f5
-        46799ee4174f1866
-        8fcea37d001a9a58
-        f7d315360d6ee9b5
-        8fcea37d001a9a58
-        e54bbbed9ed9b0d4
-        3b38e04bd7436ef0
-        d6720b84d46c4615
-        97acb0a6e1f668b1
-        67cc7fa045a3efbc
-        3c7e1ab51edab47b
-        b55fb27357dafa9b
-        71187278a32f2914
-        bd1436c25ce10a2b
-        848d4f0a930a0291
-        8a243f3666ed29a6
-        a1faaf1e699b539a
-        e605d20a7364d6f5
-        a17665d3f1eb7414
-        8fcea37d001a9a58
-        07745488ebd25a14
-        c69cfa6e966b8c3d
-        7c9a60e74fbca5da
-        8fcea37d001a9a58
-        bed4b992a6f42839
-        8fcea37d001a9a58
-        2bed6d2d37d5924b
-        46799ee4174f1866
-        271fa0ab95b097d8
-        be8fa063a50b1488
-        8fcea37d001a9a58
-        a2469f7f9e0fe85f
-        8fcea37d001a9a58
-        a2469f7f9e0fe85f
-        6d1781e6b2f6881d
-        97acb0a6e1f668b1
-        c69cfa6e966b8c3d
-        2bb80158710dd3ef
-        1d3ffe268d73fac2
-        6b98454d7e8cfb0d
-        37f0fe11d0ba1914
-        ed0ecf3f826eaef3
-        7603bd7031cd3bc2
-        8fcea37d001a9a58
-        921b3dc441b93c9b
-        c69cfa6e966b8c3d
-        ca0623a2b52b969d
-        c69cfa6e966b8c3d
-        8fcea37d001a9a58
-        37a4ab1a37ed9507
-        720ab7932c0bb6b5
-        8fcea37d001a9a58
-        eb49ecba22465d6e
-        8fcea37d001a9a58
-        2bed6d2d37d5924b
-        46799ee4174f1866
-        271fa0ab95b097d8
-        e54bbbed9ed9b0d4
-        8fcea37d001a9a58
-        3eade9e709d118ba
-        8fcea37d001a9a58
-        f7d315360d6ee9b5
-        fe99c91d68f6189d
-        97acb0a6e1f668b1
-        c69cfa6e966b8c3d
-        8dca9c3bdcf58cfc
-        58c60d4ddeccf6f9
-        17d426797ff90de9
-        6b98454d7e8cfb0d
-        720ab7932c0bb6b5
-        fc78a829ba6bf8a9
-        8fcea37d001a9a58
-        5f92f2f57b91c29f
-        13ad3dbb8701b5a2
-        ca0623a2b52b969d
-        13ad3dbb8701b5a2
-        d0538f901c61585d
-        8fcea37d001a9a58
-        ded29b0ed085ee7b
-        8fcea37d001a9a58
-        f70f36f7284bc9f5
-        46799ee4174f1866
-        8fcea37d001a9a58
-        8d5a1380d3c98f1c
-        8fcea37d001a9a58
-        f7d315360d6ee9b5
-        dbd1de40fc4e650a
-        ce0a96fe63b26d61
-        13ad3dbb8701b5a2
-        abbe0d855fcfb47b
-        d2eb0f3f77e73556
-        6b98454d7e8cfb0d
-        d0538f901c61585d
-        f6fcfe14905d229f
-        818fd99fcf1c136e
-        8fcea37d001a9a58
-        65761fa150c8d975
-        e5830de240b6dc16
-        aff3c119dbf62a25
-        6c0b6547660797ab
-        a3a447e59297db6e
-        8fcea37d001a9a58
-        53b92ff9861e70f0
-        8fcea37d001a9a58
-        a5ff349897569a84
-        46799ee4174f1866
-        264834b466404943
-        e54bbbed9ed9b0d4
-        8fcea37d001a9a58
-        3eade9e709d118ba
-        8fcea37d001a9a58
-        a2469f7f9e0fe85f
-        ce0a96fe63b26d61
-        e5830de240b6dc16
-        3c7e1ab51edab47b
-        eca9bcc6c42feaed
-        3ee08fac50cf8c9e
-        9ca655ad8d679496
-        15e9758f879ac7ab
-        6b98454d7e8cfb0d
-        aff3c119dbf62a25
-        ed0ecf3f826eaef3
-        818fd99fcf1c136e
-        8fcea37d001a9a58
-        00e91acd50d8497a
-        e5830de240b6dc16
-        f84c0ca26bf0ec85
-        8fcea37d001a9a58
-        2375358b198e6253
-        8fcea37d001a9a58
-        a5ff349897569a84
-        46799ee4174f1866
-        264834b466404943
-        be8fa063a50b1488
-        8fcea37d001a9a58
-        3eade9e709d118ba
-        8fcea37d001a9a58
-        e54bbbed9ed9b0d4
-        dbd1de40fc4e650a
-        ce0a96fe63b26d61
-        e5830de240b6dc16
-        6ceac42416b980e7
-        6571d2f5105af1e9
-        f4bc8ff41edf75b6
-        c035fe82d2e07188
-        f84c0ca26bf0ec85
-        7f29e96382670107
-        8fcea37d001a9a58
-        bd8f8ae3b9382a33
-        8fcea37d001a9a58
-        1abca3b445b5b4e4
-        774f3ea6901e06e4
-        8fcea37d001a9a58
-        e4460f530446ef1a
-        8fcea37d001a9a58
-        1f8111b78449b937
-        46799ee4174f1866
-        2bed6d2d37d5924b
-        a2469f7f9e0fe85f
-        8fcea37d001a9a58
-        3eade9e709d118ba
-        8fcea37d001a9a58
-        f7d315360d6ee9b5
-        dbd1de40fc4e650a
-        ce0a96fe63b26d61
-        8fcea37d001a9a58
-        e113379c90c0b3ac
-        81d5a2b8651c3cf2
-        8c4cdfd7095fd0ee
-        621fd607637debcd
-        6b98454d7e8cfb0d
-        774f3ea6901e06e4
-        2ad7ef95c1b2cac6
-        3fe97f07c4bc005a
-        7603bd7031cd3bc2
-        8fcea37d001a9a58
-        bd8f8ae3b9382a33
-        13ad3dbb8701b5a2
-        ca0623a2b52b969d
-        13ad3dbb8701b5a2
-        b815f31374b851e7
-        943f4646a6bd3a3a
-        8fcea37d001a9a58
-        ad0e0c0619cd1987
-        8fcea37d001a9a58
-        f70f36f7284bc9f5
-        46799ee4174f1866
-        2b9913acbf855f56
-        a2469f7f9e0fe85f
-        8fcea37d001a9a58
-        f7d315360d6ee9b5
-        97acb0a6e1f668b1
-        13ad3dbb8701b5a2
-        522d89cb117d4b30
-        179947ba418103f2
-        848d4f0a930a0291
-        943f4646a6bd3a3a
-        fe25f5cfcca8f594
-        67cc7fa045a3efbc
-        3618f59c6f5de5e6
-        8fcea37d001a9a58
-        bada82e431bd8aec
-        8fcea37d001a9a58
-        f70f36f7284bc9f5
-        46799ee4174f1866
-        8fcea37d001a9a58
-        e1531fee2a33dfbd
-        8fcea37d001a9a58
-        a2469f7f9e0fe85f
-        ce0a96fe63b26d61
-        67cc7fa045a3efbc
-        8dca9c3bdcf58cfc
-        6b98454d7e8cfb0d
-        6b0a1279a6072e46
-        a17665d3f1eb7414
-        8fcea37d001a9a58
-        1706c369da320295
-        c035fe82d2e07188
-        8fcea37d001a9a58
-        87cd9a5c822feabf
-        8fcea37d001a9a58
-        f1c012bd16cc3fb2
-        8fcea37d001a9a58
-        c035fe82d2e07188
-        46799ee4174f1866
-        f70f36f7284bc9f5
-        be8fa063a50b1488
-        8fcea37d001a9a58
-        3eade9e709d118ba
-        8fcea37d001a9a58
-        a2469f7f9e0fe85f
-        97acb0a6e1f668b1
-        c035fe82d2e07188
-        8dca9c3bdcf58cfc
-        bceab2e9ab096852
-        669d8fb84e76d1eb
-        6b98454d7e8cfb0d
-        87cd9a5c822feabf
-        063c8c1d4e1a1041
-        797b58110255dd1d
-        a17665d3f1eb7414
-        8fcea37d001a9a58
-        6c9436d9ed38deff
-        67cc7fa045a3efbc
-        b8263cd23bf2b91d
-        67cc7fa045a3efbc
-        821289e5eeaa8511
-        8fcea37d001a9a58
-        4749fc97d4992b95
-        8fcea37d001a9a58
-        f70f36f7284bc9f5
-        46799ee4174f1866
-        2b9913acbf855f56
-        a2469f7f9e0fe85f
-        8fcea37d001a9a58
-        a2469f7f9e0fe85f
-        8fcea37d001a9a58
-        e54bbbed9ed9b0d4
-        c1672cbf25d13d5d
-        ce0a96fe63b26d61
-        67cc7fa045a3efbc
-        cf0ceb46a9f9c9f2
-        bf85f6049e188f42
-        22276360f5da2fac
-        a4b4986bfb056053
-        848d4f0a930a0291
-        821289e5eeaa8511
-        7603bd7031cd3bc2
-        8fcea37d001a9a58
-        6c9436d9ed38deff
-        8fcea37d001a9a58
-        640d45b006f58e90
-        8fcea37d001a9a58
-        8fcea37d001a9a58
-        f4258e74d8e0b3ec
-        2b7192f363ce8ad4
-        6c0b6547660797ab
-        76d487862b1e8477
-        8fcea37d001a9a58
-        16197035aa4d60c8
-        8fcea37d001a9a58
-        1ae4f6701845ced9
-        46799ee4174f1866
-        c035fe82d2e07188
-        a2469f7f9e0fe85f
-        8fcea37d001a9a58
-        a2469f7f9e0fe85f
-        8fcea37d001a9a58
-        3eade9e709d118ba
-        ce0a96fe63b26d61
-        8fcea37d001a9a58
-        8dca9c3bdcf58cfc
-        41373374d3cd4788
-        f44968b5963a0114
-        be6a965429265b83
-        848d4f0a930a0291
-        2b7192f363ce8ad4
-        01ab9e1199095736
-        7f29e96382670107
-        8fcea37d001a9a58
-        fefc5cf6ad75dd03
-        8fcea37d001a9a58
-        640d45b006f58e90
-        8fcea37d001a9a58
-        bf85f6049e188f42
-        821289e5eeaa8511
-        11cdd32ccef32c7e
-        5dd6026f19b801a9
-        8fcea37d001a9a58
-        9e826164d7e31d9f
-        8fcea37d001a9a58
-        5722e7c1c950bd87
-        46799ee4174f1866
-        8fcea37d001a9a58
-        f7d315360d6ee9b5
-        8fcea37d001a9a58
-        3eade9e709d118ba
-        3b38e04bd7436ef0
-        97acb0a6e1f668b1
-        8fcea37d001a9a58
-        22276360f5da2fac
-        bf85f6049e188f42
-        cf0ceb46a9f9c9f2
-        72b0091c48f249bf
-        6b98454d7e8cfb0d
-        821289e5eeaa8511
-        ebb99f40288f0b15
-        7f29e96382670107
-        8fcea37d001a9a58
-        136edf9d216971af
-        8fcea37d001a9a58
-        640d45b006f58e90
-        8fcea37d001a9a58
-        e94440f6a29a1621
-        77fd2bf3972474ef
-        2b9913acbf855f56
-        1138d11b101fae86
-        8fcea37d001a9a58
-        1b816b84c46eb165
-        8fcea37d001a9a58
-        1ae4f6701845ced9
-        46799ee4174f1866
-        8fcea37d001a9a58
-        3eade9e709d118ba
-        8fcea37d001a9a58
-        e54bbbed9ed9b0d4
-        ce0a96fe63b26d61
-        8fcea37d001a9a58
-        5b47bc7d0a6492d6
-        52a6297cebc3f563
-        233c6cf68b9de3cd
-        6b98454d7e8cfb0d
-        77fd2bf3972474ef
-        a17665d3f1eb7414
-        8fcea37d001a9a58
-        00e91acd50d8497a
-        67cc7fa045a3efbc
-        8fcea37d001a9a58
-        779da05012e92948
-        8fcea37d001a9a58
-        1e56af0fc861d331
-        8fcea37d001a9a58
-        f70f36f7284bc9f5
-        46799ee4174f1866
-        8fcea37d001a9a58
-        37267a26686b5efd
-        8fcea37d001a9a58
-        3eade9e709d118ba
-        6d1781e6b2f6881d
-        97acb0a6e1f668b1
-        67cc7fa045a3efbc
-        8dca9c3bdcf58cfc
-        031746ab72556ded
-        ab0687331889f394
-        76f4573e18ab3768
-        a152a32a7839f8d6
-        848d4f0a930a0291
-        779da05012e92948
-        ed0ecf3f826eaef3
-        fc78a829ba6bf8a9
-        8fcea37d001a9a58
-        ab88c3270d20d57c
-        8fcea37d001a9a58
-        b8263cd23bf2b91d
-        8fcea37d001a9a58
-        a4daae6920c14244
-        8fcea37d001a9a58
-        11890e3f2ca1efac
-        8fcea37d001a9a58
-        1ae4f6701845ced9
-        46799ee4174f1866
-        c035fe82d2e07188
-        be8fa063a50b1488
-        8fcea37d001a9a58
-        f7d315360d6ee9b5
-        97acb0a6e1f668b1
-        8fcea37d001a9a58
-        8304775e0d223085
-        cf0ceb46a9f9c9f2
-        03fa0b9a837bb916
-        6b98454d7e8cfb0d
-        a4daae6920c14244
-        e605d20a7364d6f5
-        7603bd7031cd3bc2
-        8fcea37d001a9a58
-        c7821dec09475313
-        8fcea37d001a9a58
-        dc76fc40ad8048da
-        142066dc5eae4262
-        11cdd32ccef32c7e
-        8c0e9b19ab6d7b42
-        8fcea37d001a9a58
-        e407ef149f9a7e73
-        8fcea37d001a9a58
-        1f8111b78449b937
-        46799ee4174f1866
-        2bed6d2d37d5924b
-        a2469f7f9e0fe85f
-        ce0a96fe63b26d61
-        8fcea37d001a9a58
-        9b9f19c9efad2fe1
-        8705014144f0fb07
-        dc76fc40ad8048da
-        65e45c19655937d0
-        c035fe82d2e07188
-        142066dc5eae4262
-        a17665d3f1eb7414
-        8fcea37d001a9a58
-        921b3dc441b93c9b
-        c69cfa6e966b8c3d
-        171f61f0dba33fca
-        c69cfa6e966b8c3d
-        8fcea37d001a9a58
-        03804da78264a6c3
-        8fcea37d001a9a58
-        ddd41d02127fe08e
-        8fcea37d001a9a58
-        2bed6d2d37d5924b
-        46799ee4174f1866
-        2b9913acbf855f56
-        e54bbbed9ed9b0d4
-        8fcea37d001a9a58
-        8d5a1380d3c98f1c
-        3b38e04bd7436ef0
-        ce0a96fe63b26d61
-        c69cfa6e966b8c3d
-        2bb80158710dd3ef
-        d288b4e419b468cb
-        627a558b09413780
-        848d4f0a930a0291
-        03804da78264a6c3
-        e605d20a7364d6f5
-        ee19fb6dd3bf80d7
-        8fcea37d001a9a58
-        fefc5cf6ad75dd03
-        67cc7fa045a3efbc
-        640d45b006f58e90
-        67cc7fa045a3efbc
-        6ecfb35e23a72276
-        8fcea37d001a9a58
-        81c46bddaec1b7d5
-        8fcea37d001a9a58
-        f70f36f7284bc9f5
-        46799ee4174f1866
-        8fcea37d001a9a58
-        8d5a1380d3c98f1c
-        3b38e04bd7436ef0
-        ce0a96fe63b26d61
-        67cc7fa045a3efbc
-        8dca9c3bdcf58cfc
-        b99a7f5696c7def4
-        abbe0d855fcfb47b
-        74f78bd00c25a651
-        6b98454d7e8cfb0d
-        6ecfb35e23a72276
-        7f29e96382670107
-        8fcea37d001a9a58
-        5f92f2f57b91c29f
-        8fcea37d001a9a58
-        ca0623a2b52b969d
-        8fcea37d001a9a58
-        065522cd641a33ef
-        8fcea37d001a9a58
-        bb67aeb113450588
-        8fcea37d001a9a58
-        1f8111b78449b937
-        46799ee4174f1866
-        2bed6d2d37d5924b
-        a2469f7f9e0fe85f
-        8fcea37d001a9a58
-        2e63633b1aca0922
-        ce0a96fe63b26d61
-        8fcea37d001a9a58
-        8dca9c3bdcf58cfc
-        71187278a32f2914
-        36ec774e2114c34c
-        1577293a9206144b
-        6b98454d7e8cfb0d
-        065522cd641a33ef
-        e90646fdfed50778
-        8fcea37d001a9a58
-        a887391fa550c9db
-        8fcea37d001a9a58
-        8fcea37d001a9a58
-        c7a349819d527829
-        8fcea37d001a9a58
-        598c99acec9f7ab6
-        8fcea37d001a9a58
-        1ae4f6701845ced9
-        46799ee4174f1866
-        8fcea37d001a9a58
-        f7d315360d6ee9b5
-        8fcea37d001a9a58
-        a2469f7f9e0fe85f
-        6d1781e6b2f6881d
-        ce0a96fe63b26d61
-        8fcea37d001a9a58
-        8dca9c3bdcf58cfc
-        00281df45d5c73c6
-        2bf3663e68a76a06
-        848d4f0a930a0291
-        c7a349819d527829
-        2ad7ef95c1b2cac6
-        e90646fdfed50778
-        8fcea37d001a9a58
-        c7821dec09475313
-        8fcea37d001a9a58
-        640d45b006f58e90
-        8fcea37d001a9a58
-        8fcea37d001a9a58
-        7b835218a2ad89bc
-        225a5c6d3b73f1a7
-        8fcea37d001a9a58
-        7c3358f8b6bca543
-        8fcea37d001a9a58
-        5722e7c1c950bd87
-        46799ee4174f1866
-        8fcea37d001a9a58
-        3eade9e709d118ba
-        8fcea37d001a9a58
-        a2469f7f9e0fe85f
-        97acb0a6e1f668b1
-        8fcea37d001a9a58
-        50a74d478a804afe
-        1fffe93816fe2f11
-        848d4f0a930a0291
-        225a5c6d3b73f1a7
-        e90646fdfed50778
-        8fcea37d001a9a58
-        136edf9d216971af
-        67cc7fa045a3efbc
-        8fcea37d001a9a58
-        477414d3e700cd7c
-        cb3d8d1643efa240
-        8fcea37d001a9a58
-        0cf720f81fc40cfc
-        8fcea37d001a9a58
-        f70f36f7284bc9f5
-        46799ee4174f1866
-        8fcea37d001a9a58
-        e1531fee2a33dfbd
-        8fcea37d001a9a58
-        a2469f7f9e0fe85f
-        b35699bcbd7059a4
-        97acb0a6e1f668b1
-        67cc7fa045a3efbc
-        8dca9c3bdcf58cfc
-        6571d2f5105af1e9
-        d6763a2c7ef02724
-        848d4f0a930a0291
-        cb3d8d1643efa240
-        e90646fdfed50778
-        8fcea37d001a9a58
-        136edf9d216971af
-        c035fe82d2e07188
-        ca0623a2b52b969d
-        c035fe82d2e07188
-        8014cd83c5dbd684
-        34b436c72477b164
-        2b9913acbf855f56
-        9ea7d2e103bb4f2a
-        8fcea37d001a9a58
-        08c01bfba4461f7e
-        8fcea37d001a9a58
-        c035fe82d2e07188
-        46799ee4174f1866
-        f70f36f7284bc9f5
-        a2469f7f9e0fe85f
-        8fcea37d001a9a58
-        3eade9e709d118ba
-        8fcea37d001a9a58
-        a2469f7f9e0fe85f
-        97acb0a6e1f668b1
-        c035fe82d2e07188
-        8dca9c3bdcf58cfc
-        ad6c040863e0837c
-        1a7415647a00da1c
-        1c51d10a29b1911b
-        b6c4d2522301b670
-        c035fe82d2e07188
-        34b436c72477b164
-        e90646fdfed50778
-        8fcea37d001a9a58
-        136edf9d216971af
-        e5830de240b6dc16
-        b2796647f204a5e2
-        11cdd32ccef32c7e
-        36d6880e3d2cda2f
-        8fcea37d001a9a58
-        e9fbb6df6ebdf5bb
-        8fcea37d001a9a58
-        a5ff349897569a84
-        46799ee4174f1866
-        264834b466404943
-        a2469f7f9e0fe85f
-        8fcea37d001a9a58
-        3eade9e709d118ba
-        8fcea37d001a9a58
-        3eade9e709d118ba
-        3b38e04bd7436ef0
-        8ebef4ecf4e1583a
-        b78f46c54af7a0d1
-        ce0a96fe63b26d61
-        e5830de240b6dc16
-        3c7e1ab51edab47b
-        136922a34b633a4d
-        6b98454d7e8cfb0d
-        7f29e96382670107
-        8fcea37d001a9a58
-        a887391fa550c9db
-        e5830de240b6dc16
-        b8263cd23bf2b91d
-        e5830de240b6dc16
-        341f345f23008b0f
-        2b9913acbf855f56
-        9c47722cb5c93f0d
-        8fcea37d001a9a58
-        314932669559766f
-        8fcea37d001a9a58
-        a5ff349897569a84
-        46799ee4174f1866
-        264834b466404943
-        e54bbbed9ed9b0d4
-        8fcea37d001a9a58
-        8b27e604502a47dc
-        8fcea37d001a9a58
-        a2469f7f9e0fe85f
-        c1672cbf25d13d5d
-        97acb0a6e1f668b1
-        e5830de240b6dc16
-        eca9bcc6c42feaed
-        76f4573e18ab3768
-        270eabb8474eee46
-        57746945272b6c6e
-        c035fe82d2e07188
-        341f345f23008b0f
-        ed0ecf3f826eaef3
-        ef61bc57acda5909
-        8fcea37d001a9a58
-        07745488ebd25a14
-        13ad3dbb8701b5a2
-        171f61f0dba33fca
-        13ad3dbb8701b5a2
-        73e47fb3006a857e
-        13ad3dbb8701b5a2
-        cc808393c3ca9a3a
-        8fcea37d001a9a58
-        5508399d1bbba658
-        8fcea37d001a9a58
-        f70f36f7284bc9f5
-        46799ee4174f1866
-        8fcea37d001a9a58
-        2e63633b1aca0922
-        8fcea37d001a9a58
-        f7d315360d6ee9b5
-        dbd1de40fc4e650a
-        97acb0a6e1f668b1
-        13ad3dbb8701b5a2
-        fbeffe721cde26fa
-        2b0eafe755cb67b5
-        b1454d694935e6f2
-        88724a1d29e2f188
-        6b98454d7e8cfb0d
-        73e47fb3006a857e
-        ed0ecf3f826eaef3
-        7603bd7031cd3bc2
-        8fcea37d001a9a58
-        fefc5cf6ad75dd03
-        67cc7fa045a3efbc
-        8fcea37d001a9a58
-        3ba23e946b972f13
-        8fcea37d001a9a58
-        5f81defacabeeb5d
-        8fcea37d001a9a58
-        f70f36f7284bc9f5
-        46799ee4174f1866
-        8fcea37d001a9a58
-        3eade9e709d118ba
-        8fcea37d001a9a58
-        a2469f7f9e0fe85f
-        97acb0a6e1f668b1
-        67cc7fa045a3efbc
-        8dca9c3bdcf58cfc
-        7423082c47da9e03
-        aadf68c53d172289
-        971fae230d0e6f82
-        6b98454d7e8cfb0d
-        3ba23e946b972f13
-        37f0fe11d0ba1914
-        a8d33d7ff149d846
-        a17665d3f1eb7414
-        8fcea37d001a9a58
-        fe25f5cfcca8f594
-        c035fe82d2e07188
-        171f61f0dba33fca
-        c035fe82d2e07188
-        0c83fb2dca8823a9
-        8fcea37d001a9a58
-        b9a08e553fa225fe
-        8fcea37d001a9a58
-        c035fe82d2e07188
-        46799ee4174f1866
-        d8aa14c23883fd6a
-        a2469f7f9e0fe85f
-        8fcea37d001a9a58
-        f7d315360d6ee9b5
-        8fcea37d001a9a58
-        be8fa063a50b1488
-        97acb0a6e1f668b1
-        c035fe82d2e07188
-        8dca9c3bdcf58cfc
-        4069d089a26f7fb2
-        919acfb83779af05
-        c035fe82d2e07188
-        0c83fb2dca8823a9
-        01ab9e1199095736
-        7f29e96382670107
-        8fcea37d001a9a58
-        136edf9d216971af
-        8fcea37d001a9a58
-        2d47be72738c8dbf
-        8fcea37d001a9a58
-        8fcea37d001a9a58
-        f1c5cd894ed2887d
-        daa9b7c8d8b1d475
-        8fcea37d001a9a58
-        8b3fa21dc7e51c03
-        8fcea37d001a9a58
-        1ae4f6701845ced9
-        46799ee4174f1866
-        8fcea37d001a9a58
-        8d5a1380d3c98f1c
-        8fcea37d001a9a58
-        f7d315360d6ee9b5
-        ada42069cc4ced77
-        d6720b84d46c4615
-        97acb0a6e1f668b1
-        8fcea37d001a9a58
-        3c7e1ab51edab47b
-        98decdc98b332cf7
-        37f3b69e8d7d7961
-        c035fe82d2e07188
-        daa9b7c8d8b1d475
-        01ab9e1199095736
-        ef61bc57acda5909
-        8fcea37d001a9a58
-        1706c369da320295
-        13ad3dbb8701b5a2
-        8fcea37d001a9a58
-        779da05012e92948
-        8fcea37d001a9a58
-        e1f132ef2fbb844f
-        8fcea37d001a9a58
-        f70f36f7284bc9f5
-        46799ee4174f1866
-        8fcea37d001a9a58
-        a2469f7f9e0fe85f
-        8fcea37d001a9a58
-        f7d315360d6ee9b5
-        6d1781e6b2f6881d
-        c1672cbf25d13d5d
-        ce0a96fe63b26d61
-        13ad3dbb8701b5a2
-        6915dd3f50f56f24
-        1d3ffe268d73fac2
-        6b98454d7e8cfb0d
-        ed0ecf3f826eaef3
-        a17665d3f1eb7414
-        8fcea37d001a9a58
-        a7892d4a20bd5d88
-        67cc7fa045a3efbc
-        7340d53d9559af16
-        67cc7fa045a3efbc
-        8fcea37d001a9a58
-        2848465b204e38a2
-        1afb945d12041445
-        6c0b6547660797ab
-        4c5756bc1ca94b93
-        8fcea37d001a9a58
-        999ece4319cd6b22
-        8fcea37d001a9a58
-        f70f36f7284bc9f5
-        46799ee4174f1866
-        8fcea37d001a9a58
-        76b5c7e730b8224f
-        8fcea37d001a9a58
-        f7d315360d6ee9b5
-        158954408f92220e
-        97acb0a6e1f668b1
-        67cc7fa045a3efbc
-        0979680299ff3122
-        4372cd97bf3d06d0
-        cef7f3165aabc932
-        84c2c49a25864397
-        6b98454d7e8cfb0d
-        1afb945d12041445
-        3fe97f07c4bc005a
-        e605d20a7364d6f5
-        e90646fdfed50778
-        8fcea37d001a9a58
-        fefc5cf6ad75dd03
-        67cc7fa045a3efbc
-        b8263cd23bf2b91d
-        67cc7fa045a3efbc
-        908da63036dfaa99
-        c29f9fdd20f71fad
-        67cc7fa045a3efbc
-        38547d76fd847e8b
-        8fcea37d001a9a58
-        4c8e8af6293741bd
-        8fcea37d001a9a58
-        f70f36f7284bc9f5
-        46799ee4174f1866
-        8fcea37d001a9a58
-        76b5c7e730b8224f
-        8fcea37d001a9a58
-        be8fa063a50b1488
-        9a3734bd8422f8c0
-        ce0a96fe63b26d61
-        67cc7fa045a3efbc
-        b07aeb523180af10
-        b15a9937f83f9402
-        11c55838ec1b0500
-        6b98454d7e8cfb0d
-        c29f9fdd20f71fad
-        ebb99f40288f0b15
-        a17665d3f1eb7414
-        8fcea37d001a9a58
-        036099750f4e67ef
-        c69cfa6e966b8c3d
-        4b0f9d0aa0b3ed3c
-        42ddddfb4919cd70
-        8fcea37d001a9a58
-        11681ec2f03e5338
-        8fcea37d001a9a58
-        2bed6d2d37d5924b
-        46799ee4174f1866
-        8fcea37d001a9a58
-        8b27e604502a47dc
-        ce0a96fe63b26d61
-        c69cfa6e966b8c3d
-        2bb80158710dd3ef
-        cc4f5b069112ca6b
-        6e84126ad6d0c898
-        c035fe82d2e07188
-        42ddddfb4919cd70
-        37f0fe11d0ba1914
-        ef61bc57acda5909
-        8fcea37d001a9a58
-        51a0a555951a6f05
-        c69cfa6e966b8c3d
-        8fcea37d001a9a58
-        9f3731a3d42c3dc4
-        cc140625ad0de0a0
-        8fcea37d001a9a58
-        8aaa0769b5ad44a3
-        8fcea37d001a9a58
-        2bed6d2d37d5924b
-        46799ee4174f1866
-        8fcea37d001a9a58
-        be8fa063a50b1488
-        8fcea37d001a9a58
-        3eade9e709d118ba
-        c1672cbf25d13d5d
-        ce0a96fe63b26d61
-        c69cfa6e966b8c3d
-        3c7e1ab51edab47b
-        bec41fb0debc1659
-        d1dd967bfd492a9c
-        c035fe82d2e07188
-        cc140625ad0de0a0
-        151eec8fd2b7f037
-        e90646fdfed50778
-        8fcea37d001a9a58
-        00e91acd50d8497a
-        67cc7fa045a3efbc
-        ca0623a2b52b969d
-        67cc7fa045a3efbc
-        8fcea37d001a9a58
-        664cf2f82943a2b7
-        8fcea37d001a9a58
-        8fe1f48119b9479b
-        8fcea37d001a9a58
-        f70f36f7284bc9f5
-        46799ee4174f1866
-        8fcea37d001a9a58
-        a2469f7f9e0fe85f
-        8fcea37d001a9a58
-        f7d315360d6ee9b5
-        3b38e04bd7436ef0
-        97acb0a6e1f668b1
-        67cc7fa045a3efbc
-        fd2ab0fb7d56ad47
-        b6e5f95ebbda2727
-        a2e4f1af2677ffa6
-        6b98454d7e8cfb0d
-        664cf2f82943a2b7
-        151eec8fd2b7f037
-        01ab9e1199095736
-        a17665d3f1eb7414
-        8fcea37d001a9a58
-        a887391fa550c9db
-        8fcea37d001a9a58
-        171f61f0dba33fca
-        8fcea37d001a9a58
-        8fcea37d001a9a58
-        d4236c718bd842e3
-        5574b5dc26acad3f
-        8fcea37d001a9a58
-        2b97ecee200fb6cb
-        8fcea37d001a9a58
-        1ae4f6701845ced9
-        46799ee4174f1866
-        c035fe82d2e07188
-        a2469f7f9e0fe85f
-        8fcea37d001a9a58
-        be8fa063a50b1488
-        8fcea37d001a9a58
-        3eade9e709d118ba
-        dbd1de40fc4e650a
-        97acb0a6e1f668b1
-        8fcea37d001a9a58
-        3c7e1ab51edab47b
-        5b47bc7d0a6492d6
-        52a6297cebc3f563
-        7ce508f4cd6acc88
-        848d4f0a930a0291
-        5574b5dc26acad3f
-        a1faaf1e699b539a
-        aecafd7191fb9361
-        8fcea37d001a9a58
-        036099750f4e67ef
-        e5830de240b6dc16
-        8fcea37d001a9a58
-        4c5756bc1ca94b93
-        8fcea37d001a9a58
-        e6a543d92ab5dc26
-        8fcea37d001a9a58
-        a5ff349897569a84
-        46799ee4174f1866
-        264834b466404943
-        a2469f7f9e0fe85f
-        8fcea37d001a9a58
-        a2469f7f9e0fe85f
-        8fcea37d001a9a58
-        a2469f7f9e0fe85f
-        3b38e04bd7436ef0
-        dbd1de40fc4e650a
-        ce0a96fe63b26d61
-        e5830de240b6dc16
-        848d4f0a930a0291
-        7fad6a446fec9b39
-        ed0ecf3f826eaef3
-        fc78a829ba6bf8a9
-        8fcea37d001a9a58
-        1706c369da320295
-        8fcea37d001a9a58
-        640d45b006f58e90
-        8fcea37d001a9a58
-        8fcea37d001a9a58
-        7a71fcee5ddfffb9
-        daa9b7c8d8b1d475
-        8fcea37d001a9a58
-        66cafa307f4cbd69
-        8fcea37d001a9a58
-        1ae4f6701845ced9
-        46799ee4174f1866
-        8fcea37d001a9a58
-        3eade9e709d118ba
-        8fcea37d001a9a58
-        be8fa063a50b1488
-        97acb0a6e1f668b1
-        8fcea37d001a9a58
-        7007b162b8a5c682
-        ad294ac919703cd5
-        6b98454d7e8cfb0d
-        daa9b7c8d8b1d475
-        01ab9e1199095736
-        ee19fb6dd3bf80d7
-        8fcea37d001a9a58
-        036099750f4e67ef
-        13ad3dbb8701b5a2
-        ca0623a2b52b969d
-        13ad3dbb8701b5a2
-        a3f8dd3a50cf690c
-        49dad3c24ba22b0a
-        423738ad7a01c455
-        2f469cae414eac6d
-        8fcea37d001a9a58
-        89cc9bd64cf5c2e2
-        8fcea37d001a9a58
-        271fa0ab95b097d8
-        46799ee4174f1866
-        8fcea37d001a9a58
-        76b5c7e730b8224f
-        8fcea37d001a9a58
-        f7d315360d6ee9b5
-        3b38e04bd7436ef0
-        97acb0a6e1f668b1
-        13ad3dbb8701b5a2
-        6915dd3f50f56f24
-        5aafaab39fde7b8e
-        bceab2e9ab096852
-        abf3cbf7849163a0
-        6b98454d7e8cfb0d
-        49dad3c24ba22b0a
-        797b58110255dd1d
-        7f29e96382670107
-        8fcea37d001a9a58
-        136edf9d216971af
-        8fcea37d001a9a58
-        8fcea37d001a9a58
-        75f3ba72967713db
-        93f5efa21b63ff70
-        8fcea37d001a9a58
-        848058dfd2ca7048
-        8fcea37d001a9a58
-        1ae4f6701845ced9
-        46799ee4174f1866
-        8fcea37d001a9a58
-        3eade9e709d118ba
-        8fcea37d001a9a58
-        be8fa063a50b1488
-        ce0a96fe63b26d61
-        8fcea37d001a9a58
-        ceb6f9603fdac584
-        273f69cd55cf024f
-        606e87d686842ab1
-        11f1d2e3b775d7d0
-        c035fe82d2e07188
-        93f5efa21b63ff70
-        c496ece46941c0a9
-        f6fcfe14905d229f
-        7f29e96382670107
-        8fcea37d001a9a58
-        65761fa150c8d975
-        c69cfa6e966b8c3d
-        8fcea37d001a9a58
-        f393cb50aeda8137
-        8fcea37d001a9a58
-        dd2fd124ae59d60d
-        8fcea37d001a9a58
-        2bed6d2d37d5924b
-        46799ee4174f1866
-        8fcea37d001a9a58
-        afe73db851ecb985
-        c1672cbf25d13d5d
-        ce0a96fe63b26d61
-        c69cfa6e966b8c3d
-        8dca9c3bdcf58cfc
-        1d3ffe268d73fac2
-        848d4f0a930a0291
-        7fad6a446fec9b39
-        ee19fb6dd3bf80d7
-        8fcea37d001a9a58
-        fefc5cf6ad75dd03
-        c69cfa6e966b8c3d
-        640d45b006f58e90
-        c69cfa6e966b8c3d
-        8fcea37d001a9a58
-        39c33247509c595b
-        8fcea37d001a9a58
-        3b17df6b0a2b7d61
-        8fcea37d001a9a58
-        2bed6d2d37d5924b
-        46799ee4174f1866
-        271fa0ab95b097d8
-        be8fa063a50b1488
-        8fcea37d001a9a58
-        3eade9e709d118ba
-        8fcea37d001a9a58
-        e54bbbed9ed9b0d4
-        158954408f92220e
-        ce0a96fe63b26d61
-        c69cfa6e966b8c3d
-        2bb80158710dd3ef
-        e113379c90c0b3ac
-        8c4cdfd7095fd0ee
-        1658e73adfe81b8e
-        848d4f0a930a0291
-        39c33247509c595b
-        2ad7ef95c1b2cac6
-        ed0ecf3f826eaef3
-        818fd99fcf1c136e
-        8fcea37d001a9a58
-        51a0a555951a6f05
-        67cc7fa045a3efbc
-        640d45b006f58e90
-        67cc7fa045a3efbc
-        8fcea37d001a9a58
-        dc76fc40ad8048da
-        22acd4ce08c4b9bc
-        8fcea37d001a9a58
-        0ce94a0f00602d1f
-        8fcea37d001a9a58
-        f70f36f7284bc9f5
-        46799ee4174f1866
-        8fcea37d001a9a58
-        8d5a1380d3c98f1c
-        8fcea37d001a9a58
-        f7d315360d6ee9b5
-        3b38e04bd7436ef0
-        c1672cbf25d13d5d
-        ce0a96fe63b26d61
-        67cc7fa045a3efbc
-        9b9f19c9efad2fe1
-        dc76fc40ad8048da
-        ad5ae43c4d4f6c50
-        848d4f0a930a0291
-        22acd4ce08c4b9bc
-        c496ece46941c0a9
-        ee19fb6dd3bf80d7
-        8fcea37d001a9a58
-        d4609dd0460dabc3
-        8fcea37d001a9a58
-        171f61f0dba33fca
-        8fcea37d001a9a58
-        1c51d10a29b1911b
-        cd421ca2729d7559
-        423738ad7a01c455
-        5a6b80d893d792af
-        8fcea37d001a9a58
-        3ddb4d06e6fa3d1d
-        8fcea37d001a9a58
-        1ae4f6701845ced9
-        46799ee4174f1866
-        8fcea37d001a9a58
-        3eade9e709d118ba
-        8fcea37d001a9a58
-        3eade9e709d118ba
-        d6720b84d46c4615
-        97acb0a6e1f668b1
-        8fcea37d001a9a58
-        3c7e1ab51edab47b
-        1a7415647a00da1c
-        ad6c040863e0837c
-        1c51d10a29b1911b
-        24f5334bbc11d443
-        6b98454d7e8cfb0d
-        cd421ca2729d7559
-        d2274865e2365d7c
-        8fcea37d001a9a58
-        01c9ec72e8fe1789
-        6f858be78f6514d7
-        0323afeff0597b3c
-        0ae9ae77c74937d2
-        f7d315360d6ee9b5
-        5c396148e0966493
-        98decdc98b332cf7
-        9a16f1e4952941e2
-        01ab9e1199095736
-        8fcea37d001a9a58
-        a1f15b11b53b10cd
-        71964d093fc799f5
-        8fcea37d001a9a58
-        26ef531da55f3ea3
-        0585bae0bf8fba70
-        8fcea37d001a9a58
-        ec94371d12d2d213
-        eb3b1d71d98daee9
-        63f765e537b44e83
-        4c2d62e23e369956
-        3b38e04bd7436ef0
-        f7d315360d6ee9b5
-        5c396148e0966493
-        98decdc98b332cf7
-        a11b829c0591f841
-        01ab9e1199095736
-        8fcea37d001a9a58
-        016b163334ff53c0
-        bebbd52310dc6ccf
-        8fcea37d001a9a58
-        c1672cbf25d13d5d
-        820a47fce832fb4d
-        8fcea37d001a9a58
-        b51b4cf1f4f1b448
-        83ed70fedd0feb82
-        88c037dd92a51ef6
-        ff3806cf28bcf23f
-        f7d315360d6ee9b5
-        5c396148e0966493
-        98decdc98b332cf7
-        01ab9e1199095736
-        8fcea37d001a9a58
-        0621fa22f273224d
-        06c2e51c782a1609
-        8fcea37d001a9a58
-        af5122ddef334bf5
-        8fcea37d001a9a58
-        7cf2acf733780494
-        c17aef36873742d4
-        e6467e2113454a9d
-        6fd379ca030701cf
-        b23670c73368337b
-        f7d315360d6ee9b5
-        a6a5437730567d45
-        2372e8fc345988ab
-        2cd593da87f1af1a
-        de319b21b8d0a4b7
-        e605d20a7364d6f5
-        8fcea37d001a9a58
-        0729040d76e572cf
-        cd5aaceb9d57f153
-        8fcea37d001a9a58
-        41f0d90af737ab3c
-        8fcea37d001a9a58
-        45bd1aefa7f09087
-        c932ac1f8eb54ec1
-        78eee09d51ff9c98
-        ff3806cf28bcf23f
-        593acc5e418108f7
-        b23670c73368337b
-        a6a5437730567d45
-        2372e8fc345988ab
-        c29f9fdd20f71fad
-        e605d20a7364d6f5
-        8fcea37d001a9a58
-        a16cd65ecdd34565
-        838242045205b171
-        8fcea37d001a9a58
-        70388266a5cb4410
-        8fcea37d001a9a58
-        30c0a590f6b7a638
-        389fa78a0028805f
-        86c3849a01adafaf
-        0ae9ae77c74937d2
-        b23670c73368337b
-        a6a5437730567d45
-        2372e8fc345988ab
-        e605d20a7364d6f5
-        8fcea37d001a9a58
-        64aa705acd9ceb0b
-        f040342edd55f546
-        8fcea37d001a9a58
-        2208f895cba3833e
-        8fcea37d001a9a58
-        4a32703e3270a99f
-        7b33edbc37817ad2
-        89b943f396736782
-        4c2d62e23e369956
-        a6a5437730567d45
-        2372e8fc345988ab
-        628eaf0b886f0956
-        e605d20a7364d6f5
-        8fcea37d001a9a58
-        ed3fc3d6f8ce21ad
-        59f8890fa3ecbc6f
-        8fcea37d001a9a58
-        cf1a49e656e57b38
-        8fcea37d001a9a58
-        7a72bd4eef3663ce
-        cb4388fd4663d8a5
-        54a2270cd2c2d2c9
-        ff3806cf28bcf23f
-        a2469f7f9e0fe85f
-        a6a5437730567d45
-        2372e8fc345988ab
-        e605d20a7364d6f5
-        8fcea37d001a9a58
-        795dbb17ad6c0e58
-        0258585e1f010d21
-        8fcea37d001a9a58
-        712621d919844eed
-        8fcea37d001a9a58
-        57a15fa7a29cd667
-        c2c687acb22c744e
-        2e14e3c4fe7b96e4
-        0ae9ae77c74937d2
-        3eade9e709d118ba
-        e2d4dec1a808e2c5
-        522d89cb117d4b30
-        4fd423e7118c1426
-        7fad6a446fec9b39
-        8fcea37d001a9a58
-        d23788dd15e71b4a
-        27a52b0311c2d0c2
-        8fcea37d001a9a58
-        b35699bcbd7059a4
-        908a74397ee3a94a
-        8fcea37d001a9a58
-        dfb721c88e0cd3bb
-        53af0e1d9d650961
-        a5d6d351bf5d2cba
-        4c2d62e23e369956
-        f7d315360d6ee9b5
-        e2d4dec1a808e2c5
-        b7a917f2c90a849a
-        7fad6a446fec9b39
-        8fcea37d001a9a58
-        48e58518278d77de
-        f6464e1eeb36c847
-        8fcea37d001a9a58
-        697f734ad34d932d
-        8fcea37d001a9a58
-        8f011b4311948e10
-        d42c1bbe6d074ab6
-        12046fd000eb9b27
-        4c2d62e23e369956
-        f7d315360d6ee9b5
-        f68021ec8c4564dd
-        01ab9e1199095736
-        8fcea37d001a9a58
-        9ce378e840d893cc
-        6b0f7b2fd548e728
-        8fcea37d001a9a58
-        02b012e4b3efff7b
-        8fcea37d001a9a58
-        0199114d4874f247
-        c6c659ea14df7682
-        d7d506561db27b10
-        0ae9ae77c74937d2
-        a6a5437730567d45
-        be20a5e3e0335cf8
-        e605d20a7364d6f5
-        8fcea37d001a9a58
-        264d8c567f8bf337
-        cd5aaceb9d57f153
-        8fcea37d001a9a58
-        3f57598ce035f36f
-        8fcea37d001a9a58
-        c33aef221105d57e
-        02e071f2a9beef19
-        5efbfea0c2fafdb5
-        ff3806cf28bcf23f
-        a2469f7f9e0fe85f
-        77659f237c474089
-        2eb007fa08568582
-        ba370b5d1d9c0bd1
-        a707fc0e5f871126
-        a8d33d7ff149d846
-        8fcea37d001a9a58
-        4a0de652facb6782
-        87e3fe59dbbc4de6
-        8fcea37d001a9a58
-        e2a71aac8393d01d
-        8fcea37d001a9a58
-        0a36049e20ed07be
-        61aa242e27cb2474
-        206c196322f3538e
-        4c2d62e23e369956
-        a2469f7f9e0fe85f
-        77659f237c474089
-        2eb007fa08568582
-        ba370b5d1d9c0bd1
-        a8d33d7ff149d846
-        8fcea37d001a9a58
-        ce756a9e88d73416
-        45159991a4662e96
-        8fcea37d001a9a58
-        42c255ee2098745e
-        8fcea37d001a9a58
-        6fd106c931d7e34d
-        38d7b3432a23289e
-        384d259b4604551b
-        0ae9ae77c74937d2
-        f7d315360d6ee9b5
-        483d0f44ed0069f9
-        eca9bcc6c42feaed
-        ed0ecf3f826eaef3
-        8fcea37d001a9a58
-        0492bbcace10874c
-        184f0a420cbba346
-        8fcea37d001a9a58
-        8d59d7ccabaa22f4
-        8fcea37d001a9a58
-        2bf9911eb561d5bc
-        8d92ba9e22aa8c5f
-        752c316d12753f34
-        0ae9ae77c74937d2
-        f7d315360d6ee9b5
-        483d0f44ed0069f9
-        eca9bcc6c42feaed
-        2ad7ef95c1b2cac6
-        8fcea37d001a9a58
-        53e67cf14e458abc
-        184f0a420cbba346
-        8fcea37d001a9a58
-        26ef531da55f3ea3
-        6a14ed09b66f5990
-        8fcea37d001a9a58
-        f7c2c649b71fa1c7
-        13e00247981d6daa
-        c116de471c90e759
-        ff3806cf28bcf23f
-        9a3734bd8422f8c0
-        8ebef4ecf4e1583a
-        f7d315360d6ee9b5
-        c29f9fdd20f71fad
-        b15a9937f83f9402
-        b07aeb523180af10
-        ebb99f40288f0b15
-        8fcea37d001a9a58
-        c8b3d503c19b6a1a
-        ea6aa74da8da4169
-        8fcea37d001a9a58
-        26ef531da55f3ea3
-        a949dbfa1527c1d4
-        8fcea37d001a9a58
-        70f5539d5580e95e
-        1b90cc188c11b6b6
-        88654fad0fe4aed2
-        ff3806cf28bcf23f
-        9a3734bd8422f8c0
-        8ebef4ecf4e1583a
-        c29f9fdd20f71fad
-        ebb99f40288f0b15
-        8fcea37d001a9a58
-        0944cbd923d2acfa
-        a4d178700b590cba
-        8fcea37d001a9a58
-        26ef531da55f3ea3
-        8e109bcf4e520663
-        8fcea37d001a9a58
-        d7336e434febeba5
-        68c5a3b6eaa8e39b
-        eac3935e2712a9ff
-        ff3806cf28bcf23f
-        9a3734bd8422f8c0
-        70af2d657e075585
-        c29f9fdd20f71fad
-        080a728e32f34f2c
-        ebb99f40288f0b15
-        8fcea37d001a9a58
-        adb25c7305c1c5ac
-        ba1211095b35f8e3
-        8fcea37d001a9a58
-        b1bb00ec9c85d309
-        8fcea37d001a9a58
-        623c2440f2705ce0
-        55c99e43ff5d9e92
-        59acc7f7b2201b0f
-        0ae9ae77c74937d2
-        7f027601a743a90b
-        4d25ac086a90bc02
-        797b58110255dd1d
-        8fcea37d001a9a58
-        7fa7f4c004e6f142
-        2479a162e67181ba
-        8fcea37d001a9a58
-        27c54a14264fbbe1
-        8fcea37d001a9a58
-        5074563fcbfb2eb5
-        3c0cff16250a9ec1
-        f41d76f39447e5e2
-        6fd379ca030701cf
-        7f027601a743a90b
-        4d25ac086a90bc02
-        e14d1cd9635986d2
-        797b58110255dd1d
-        8fcea37d001a9a58
-        2c29ead6fd6c66a1
-        a889204398c9cc73
-        8fcea37d001a9a58
-        f631f4189e5cec35
-        8fcea37d001a9a58
-        3c10b7851b0a4b0c
-        ec87b0b83f23d9ac
-        a55a589cc5339e7d
-        0ae9ae77c74937d2
-        118f87f2d3b1cf0e
-        f5e2ccde044ca525
-        a473cb7e7d666b08
-        37f0fe11d0ba1914
-        8fcea37d001a9a58
-        db4126a750ba7065
-        04ff6b70930e8650
-        8fcea37d001a9a58
-        dbd1de40fc4e650a
-        33aea4a6dbcea982
-        e3b4cba052169a5f
-        8fcea37d001a9a58
-        c38ca302a395e77c
-        5ab44519c94ee536
-        766406965d642ff8
-        0ae9ae77c74937d2
-        118f87f2d3b1cf0e
-        7423082c47da9e03
-        37f0fe11d0ba1914
-        8fcea37d001a9a58
-        691a44f221cb054b
-        b40acc4f0028dc20
-        8fcea37d001a9a58
-        c050c793285d594c
-        8fcea37d001a9a58
-        d324a3a5123ec62d
-        3a9af8bf681fa247
-        1692ad2ba91e1363
-        4c2d62e23e369956
-        f7d315360d6ee9b5
-        2daa8e2c0cc1edb7
-        9198364212efb081
-        7699709ad3e46c5b
-        f6fcfe14905d229f
-        8fcea37d001a9a58
-        0eb57314afbc751c
-        a969ea3c71142bce
-        8fcea37d001a9a58
-        43da8458594a1720
-        8fcea37d001a9a58
-        0e1850b59106bacf
-        12f4f8cf16a107a4
-        4bb51dbaae7462d6
-        ff3806cf28bcf23f
-        be8fa063a50b1488
-        2daa8e2c0cc1edb7
-        9198364212efb081
-        f6fcfe14905d229f
-        8fcea37d001a9a58
-        dcddbce39236f177
-        40d7551aa0f63353
-        8fcea37d001a9a58
-        bfb00799850493b3
-        8fcea37d001a9a58
-        16f009e0ac0de069
-        377b0a18b463f7c4
-        6e948b0131c1e1e1
-        0ae9ae77c74937d2
-        f72ad9dc7d19cad6
-        e192e529b9156883
-        fe507d072c72bf23
-        151eec8fd2b7f037
-        8fcea37d001a9a58
-        29d98b49b33db611
-        7779c8a45dfe3b9f
-        8fcea37d001a9a58
-        964992e56e5d7e1a
-        8fcea37d001a9a58
-        ead4878c6e6505b4
-        3dc6bd3f4f878484
-        fb8df1f73091ce9c
-        ff3806cf28bcf23f
-        f72ad9dc7d19cad6
-        e192e529b9156883
-        151eec8fd2b7f037
-        8fcea37d001a9a58
-        7d16be837e2b7406
-        c3b3d18bff77c31c
-        8fcea37d001a9a58
-        b158c3bd6d7b1682
-        8fcea37d001a9a58
-        dcfba9614303dff3
-        2a96706ad81a0041
-        83e2b51176706cb7
-        6fd379ca030701cf
-        f7d315360d6ee9b5
-        22acd4ce08c4b9bc
-        4b9bd77c2cf0a180
-        d6ca603d0009f33b
-        c496ece46941c0a9
-        8fcea37d001a9a58
-        892fafc2538c7585
-        7931b9075c753aef
-        8fcea37d001a9a58
-        3243cdcc0ac0d43c
-        8fcea37d001a9a58
-        1a7c3d654df71010
-        ac9f45020550d94d
-        f12e426fc29da84a
-        0ae9ae77c74937d2
-        e91aa4d4a940a606
-        dafb8db455550d65
-        c496ece46941c0a9
-        8fcea37d001a9a58
-        b7fea7e08aeb716e
-        705d363be23c78bd
-        8fcea37d001a9a58
-        26ef531da55f3ea3
-        f781907e337b5260
-        8fcea37d001a9a58
-        8050dd338303fed6
-        5ea1dabb152c191d
-        941f727883143808
-        ff3806cf28bcf23f
-        d2c99d0c736b5b6e
-        cce8b88395f891bb
-        ebb99f40288f0b15
-        8fcea37d001a9a58
-        9a2f293a71b68748
-        d559d66c164a80d7
-        8fcea37d001a9a58
-        d9170cec47d1c0da
-        8fcea37d001a9a58
-        8e7c42c32b705c74
-        0a2afc203fb7d8bf
-        5d2888d5b18769cd
-        0ae9ae77c74937d2
-        a2469f7f9e0fe85f
-        e3f73b094ec2e44c
-        a0a73b1d5e13172e
-        8fcea37d001a9a58
-        4e3e4bf8c6844790
-        9283b659311abe9a
-        8fcea37d001a9a58
-        76c63388e7823cc2
-        8fcea37d001a9a58
-        8e7c42c32b705c74
-        422a1cd7c0f90654
-        b6d5d5a915e594b2
-        ff3806cf28bcf23f
-        70dae2d974950dca
-        a2469f7f9e0fe85f
-        70c59621e36ee1a2
-        64b01987425ce067
-        a0a73b1d5e13172e
-        8fcea37d001a9a58
-        64a32c6e97536411
-        9283b659311abe9a
-        8fcea37d001a9a58
-        cb3cde7b46c77945
-        8fcea37d001a9a58
-        3ae615b5d7f8bef2
-        8d300d5a88b0b3e8
-        77d671947c190bdf
-        0ae9ae77c74937d2
-        e2d4dec1a808e2c5
-        7fad6a446fec9b39
-        8fcea37d001a9a58
-        0147dbf838712ab7
-        d783bf40fdb15a87
-        8fcea37d001a9a58
-        cc0046217a0f3f58
-        8fcea37d001a9a58
-        806367336089cec2
-        f321cb3eae6e1a82
-        16a48003a7b322ec
-        4c2d62e23e369956
-        6d1781e6b2f6881d
-        3eade9e709d118ba
-        c7a349819d527829
-        096e38ac29e47820
-        0313e66894b9efd2
-        00281df45d5c73c6
-        2ad7ef95c1b2cac6
-        8fcea37d001a9a58
-        01a1e0568395dd66
-        5a315a56246d694b
-        8fcea37d001a9a58
-        dc3d0e4d1d22e018
-        8fcea37d001a9a58
-        f80003bfc16ac1d1
-        5147f4a71260398e
-        38dc044e8b0d4771
-        ff3806cf28bcf23f
-        6d1781e6b2f6881d
-        a2469f7f9e0fe85f
-        c7a349819d527829
-        096e38ac29e47820
-        bb568b10d53ddc50
-        2ad7ef95c1b2cac6
-        8fcea37d001a9a58
-        c75679edbf39d543
-        46f5da98f3847307
-        8fcea37d001a9a58
-        158954408f92220e
-        6c586aeebce20685
-        8fcea37d001a9a58
-        47501d9181c67e68
-        293a82b9e189d344
-        813e9be230837e66
-        6fd379ca030701cf
-        d4a0eb3a623a19e2
-        4d291b7f14a934a7
-        2ad7ef95c1b2cac6
-        8fcea37d001a9a58
-        d4a0eb3a623a19e2
-        a79d6bf58c29a63c
-        8fcea37d001a9a58
-        158954408f92220e
-        d621eb08532311d6
-        8fcea37d001a9a58
-        44385359164f17f2
-        1d2337ea0ddd44da
-        6f43e3f5eb7880b3
-        ff3806cf28bcf23f
-        d4a0eb3a623a19e2
-        4d291b7f14a934a7
-        2ad7ef95c1b2cac6
-        8fcea37d001a9a58
-        7b40c1df7243518f
-        3ee27524009c8621
-        8fcea37d001a9a58
-        158954408f92220e
-        830188570aa8dc6d
-        8fcea37d001a9a58
-        71c4b1641044576d
-        c3730c16367e4f02
-        af832d18fc1408f0
-        0ae9ae77c74937d2
-        f7d315360d6ee9b5
-        55f26906ba719717
-        1abca3b445b5b4e4
-        dc9817a5888de24f
-        8fcea37d001a9a58
-        55f26906ba719717
-        04f5ed567aaf51c5
-        8fcea37d001a9a58
-        c1672cbf25d13d5d
-        158954408f92220e
-        a85c45e68c43c205
-        8fcea37d001a9a58
-        42eb94b141c1e632
-        fb82f679e4df8d43
-        2001c05f44685e15
-        6fd379ca030701cf
-        6d1781e6b2f6881d
-        3eade9e709d118ba
-        e0186f97feb44ca6
-        89630881f817e1da
-        2ad7ef95c1b2cac6
-        8fcea37d001a9a58
-        3901585bd7963ede
-        44c829dcd5744b9e
-        8fcea37d001a9a58
-        8199d0fe0fa1b097
-        8fcea37d001a9a58
-        9ec5f25517ca12a3
-        19ad67b3cb27726a
-        eec1a02b890a5a4d
-        6fd379ca030701cf
-        1b855eb7eeb3124c
-        cf0ceb46a9f9c9f2
-        22276360f5da2fac
-        ebb99f40288f0b15
-        8fcea37d001a9a58
-        75c70c33b5a187e2
-        4aa403bfc8a4ce3c
-        8fcea37d001a9a58
-        5b61434107720be5
-        8fcea37d001a9a58
-        a7e422e457a402a9
-        8f68d32c6a209bcd
-        25b889ce5a972888
-        ff3806cf28bcf23f
-        f7d315360d6ee9b5
-        9a1a26c73d21321f
-        ece1c8f8cef7ed6c
-        6b0a1279a6072e46
-        8fcea37d001a9a58
-        ddf909f2a8843343
-        e6da6749de7e35d9
-        8fcea37d001a9a58
-        1192511526d1d38e
-        8fcea37d001a9a58
-        b01ce0cbdf018c13
-        740115ca90dcee9b
-        096f88ea539bfc5f
-        ff3806cf28bcf23f
-        9a806d33f6ae9846
-        8c0d84fdf088ba17
-        37f0fe11d0ba1914
-        8fcea37d001a9a58
-        4ee91fb111e2f5a0
-        414e42e5ffccdb2d
-        8fcea37d001a9a58
-        b35699bcbd7059a4
-        d6720b84d46c4615
-        a06f420b59d7708e
-        8fcea37d001a9a58
-        754a9dc7a955fd3e
-        894a57ed93e4898c
-        486eecfeed688532
-        ff3806cf28bcf23f
-        f7d315360d6ee9b5
-        9cf1544c5eabeeca
-        a964217adc568719
-        b55fb27357dafa9b
-        a1faaf1e699b539a
-        8fcea37d001a9a58
-        9b9827dd0f9c9e1d
-        9caadfd08cbaad48
-        8fcea37d001a9a58
-        b35699bcbd7059a4
-        c1672cbf25d13d5d
-        c782a4766c368d86
-        8fcea37d001a9a58
-        27a184bdf949ea09
-        acb75097fa9c56c3
-        ca751ba4629037f1
-        0ae9ae77c74937d2
-        a2469f7f9e0fe85f
-        5706a267ab635252
-        b7a917f2c90a849a
-        7fad6a446fec9b39
-        8fcea37d001a9a58
-        dc3c84a0f3b40517
-        04f5ed567aaf51c5
-        8fcea37d001a9a58
-        ccabd87dde385305
-        8fcea37d001a9a58
-        70a36f9dfe3b287a
-        0b94c231f1a42ced
-        a83d97597f36136c
-        0ae9ae77c74937d2
-        a2469f7f9e0fe85f
-        9cce06ed88a7c5be
-        ed0ecf3f826eaef3
-        8fcea37d001a9a58
-        8bd5f20105d59fd7
-        62c7edc4e523ae63
-        8fcea37d001a9a58
-        158954408f92220e
-        9cedece8edc7f5d3
-        8fcea37d001a9a58
-        ee5719691b7f2885
-        21d2d54c43e1bfe7
-        00dcfb4bc2fb7133
-        0ae9ae77c74937d2
-        1abca3b445b5b4e4
-        55f26906ba719717
-        6b0a1279a6072e46
-        8fcea37d001a9a58
-        55f26906ba719717
-        5a315a56246d694b
-        8fcea37d001a9a58
-        4b1adc02b7fe2807
-        8fcea37d001a9a58
-        f4c55fb96aa68771
-        4b3283532b6f115a
-        12d7b33808066ee6
-        4c2d62e23e369956
-        46fe9e09b5229f78
-        4a5f9bef6391b6c2
-        d9d3b5f6807788b6
-        6571d2f5105af1e9
-        7fad6a446fec9b39
-        8fcea37d001a9a58
-        83d7d57596b4e6e2
-        e6da6749de7e35d9
-        8fcea37d001a9a58
-        ccaef83d89dd2ee2
-        8fcea37d001a9a58
-        a5f18dcf454a8be8
-        ae0e47450b324c18
-        b19ad7b51beb4e95
-        0ae9ae77c74937d2
-        f7d315360d6ee9b5
-        ab0687331889f394
-        5dd6026f19b801a9
-        0bbe9bb827d1a49c
-        063c8c1d4e1a1041
-        8fcea37d001a9a58
-        5dd6026f19b801a9
-        62c7edc4e523ae63
-        8fcea37d001a9a58
-        a91ae4a7bc86bf11
-        8fcea37d001a9a58
-        9c75153e72c3c8fa
-        a2b640d4a313b526
-        411c446ed396f970
-        0ae9ae77c74937d2
-        94f5946fe262ed63
-        dba33a322c8b9e20
-        71187278a32f2914
-        a1faaf1e699b539a
-        8fcea37d001a9a58
-        9648138787548d5d
-        65d8d2dc4505de8a
-        8fcea37d001a9a58
-        26ef531da55f3ea3
-        a8ac96cf3871aefb
-        8fcea37d001a9a58
-        631e379a571a6dd1
-        f9781c95f22f9cdc
-        1a594f336a280f76
-        4c2d62e23e369956
-        593acc5e418108f7
-        8ebef4ecf4e1583a
-        c29f9fdd20f71fad
-        b15a9937f83f9402
-        b07aeb523180af10
-        bf85f6049e188f42
-        ebb99f40288f0b15
-        8fcea37d001a9a58
-        8b2308e831780b39
-        414e42e5ffccdb2d
-        8fcea37d001a9a58
-        6e1c1ba68f1569bd
-        8fcea37d001a9a58
-        c4b6b121e996e26e
-        65216e72f6c87865
-        f5907d3b0f373f03
-        6fd379ca030701cf
-        5559c0b97137bb34
-        8cf9d0aabd838fae
-        063c8c1d4e1a1041
-        8fcea37d001a9a58
-        8dc1f30f9c3a0729
-        8c1ba23ecd215c3c
-        8fcea37d001a9a58
-        b35699bcbd7059a4
-        834541e90cf867c3
-        8fcea37d001a9a58
-        b8d7655fdb8f7443
-        b3d0ec0e5b785e54
-        94bcc745c7dc6bbc
-        6fd379ca030701cf
-        9f9434ebb92350df
-        f72ad9dc7d19cad6
-        de323d7d38554087
-        fe507d072c72bf23
-        151eec8fd2b7f037
-        8fcea37d001a9a58
-        e8856d30106ba6fe
-        414e42e5ffccdb2d
-        8fcea37d001a9a58
-        c1672cbf25d13d5d
-        96630e9752201520
-        8fcea37d001a9a58
-        2d7f1a464aabfa81
-        90396304ef051d04
-        d52434585dbbe101
-        ff3806cf28bcf23f
-        f7d315360d6ee9b5
-        5706a267ab635252
-        b7a917f2c90a849a
-        7fad6a446fec9b39
-        8fcea37d001a9a58
-        b0d9d27fec54aea4
-        4aa403bfc8a4ce3c
-        8fcea37d001a9a58
-        33aea4a6dbcea982
-        7c914ef13ab167ea
-        8fcea37d001a9a58
-        9ec5f25517ca12a3
-        acd565e105933857
-        1b525b496df65802
-        ff3806cf28bcf23f
-        cf0ceb46a9f9c9f2
-        ebb99f40288f0b15
-        8fcea37d001a9a58
-        75c70c33b5a187e2
-        04f5ed567aaf51c5
-        8fcea37d001a9a58
-        906614e1fad7b1a5
-        8fcea37d001a9a58
-        21c8a1c9ba3a7a99
-        66dc6bd9684cd351
-        185c9befd930a02f
-        4c2d62e23e369956
-        87cd9a5c822feabf
-        a3b0b1364766687f
-        5aafaab39fde7b8e
-        8fcea37d001a9a58
-        518caada056c07b2
-        cd5aaceb9d57f153
-        8fcea37d001a9a58
-        158954408f92220e
-        4b7ad5cce48783fd
-        8fcea37d001a9a58
-        5fbb9df7aba2a53d
-        5c5c8fc5078ca305
-        0a87f7f329828d18
-        ff3806cf28bcf23f
-        46fe9e09b5229f78
-        4a5f9bef6391b6c2
-        d9d3b5f6807788b6
-        6571d2f5105af1e9
-        7fad6a446fec9b39
-        8fcea37d001a9a58
-        83d7d57596b4e6e2
-        a92fd52914cd9d28
-        8fcea37d001a9a58
-        158954408f92220e
-        6b09c96d529b7324
-        8fcea37d001a9a58
-        97a0dad933ecbfee
-        a78c9bdfb4cd2297
-        77df9576eac83b1d
-        6fd379ca030701cf
-        3eade9e709d118ba
-        fce334ac3efb12b0
-        e2d4dec1a808e2c5
-        353f756af4e9b0d9
-        7fad6a446fec9b39
-        8fcea37d001a9a58
-        bf787fa1e113dc37
-        44c829dcd5744b9e
-        8fcea37d001a9a58
-        16051e41c4b4a65b
-        8fcea37d001a9a58
-        e73b6b187b66cff5
-        c22cf1cae3026fea
-        1018e64722365abe
-        ff3806cf28bcf23f
-        a2469f7f9e0fe85f
-        7699709ad3e46c5b
-        2daa8e2c0cc1edb7
-        3057eaa02110cc8b
-        f5310b43940789ae
-        f6fcfe14905d229f
-        8fcea37d001a9a58
-        0eb57314afbc751c
-        5a315a56246d694b
-        8fcea37d001a9a58
-        158954408f92220e
-        07b8178de613e6a0
-        8fcea37d001a9a58
-        6ba57168ac0d77aa
-        50a9e839f46e99a4
-        b2fee7195a75538b
-        6fd379ca030701cf
-        3eade9e709d118ba
-        e2d4dec1a808e2c5
-        4fd423e7118c1426
-        fce334ac3efb12b0
-        cfab7fc7c8f75f02
-        7fad6a446fec9b39
-        8fcea37d001a9a58
-        bf787fa1e113dc37
-        8c1ba23ecd215c3c
-        8fcea37d001a9a58
-        158954408f92220e
-        7a131152ef4ffcd5
-        8fcea37d001a9a58
-        3fe5db763d10c5d3
-        94ae6dbbda3ba73e
-        bc2ddb989745f4ab
-        0ae9ae77c74937d2
-        22c87fe878de69f2
-        6c9f436d1ba14844
-        be20a5e3e0335cf8
-        e605d20a7364d6f5
-        8fcea37d001a9a58
-        0e8f3b66bf5e7fe5
-        1b1c5be002b782f1
-        8fcea37d001a9a58
-        f54bbdb847e1fa2a
-        8fcea37d001a9a58
-        b3faccd5d13e4df9
-        9a0f0e9b94763325
-        6970dd1ab484255e
-        0ae9ae77c74937d2
-        f7d315360d6ee9b5
-        c4b509addace57a7
-        9c94f14efc983aa4
-        8fcea37d001a9a58
-        5dda054c20caeeec
-        7321cd5c646a08d2
-        8fcea37d001a9a58
-        9e7ab5bbbbcfd1e9
-        8fcea37d001a9a58
-        6a8693a0ba0cfa38
-        e9c682a0449ffd24
-        041ada31c9c7e2e9
-        0ae9ae77c74937d2
-        87cd9a5c822feabf
-        7f027601a743a90b
-        4d25ac086a90bc02
-        797b58110255dd1d
-        8fcea37d001a9a58
-        250b9916bb3a4204
-        7321cd5c646a08d2
-        8fcea37d001a9a58
-        6cbd0a1bc0db1d71
-        8fcea37d001a9a58
-        48cc29c98b78c7b0
-        4f0407171315f9c4
-        415664e8420c2604
-        ff3806cf28bcf23f
-        7f027601a743a90b
-        a3b0b1364766687f
-        5aafaab39fde7b8e
-        797b58110255dd1d
-        8fcea37d001a9a58
-        34ea9f37e4e69994
-        9caadfd08cbaad48
-        8fcea37d001a9a58
-        19c4b1328d64f411
-        8fcea37d001a9a58
-        030494e7d2cb08e2
-        5e5e94e8487bc2f6
-        88e28141feda3077
-        4c2d62e23e369956
-        d8db9ad5c3afa883
-        8c0d84fdf088ba17
-        37f0fe11d0ba1914
-        8fcea37d001a9a58
-        99d100b06d25adb1
-        89e7c6630e26728b
-        8fcea37d001a9a58
-        26ba955497e264e8
-        8fcea37d001a9a58
-        4f85509825a482e4
-        ec5523b569b7acbe
-        e5ef11fab29d830a
-        ff3806cf28bcf23f
-        f7d315360d6ee9b5
-        0a28c75a7a339ee4
-        ce7cae04be155f97
-        a8d33d7ff149d846
-        8fcea37d001a9a58
-        65d786703e95b613
-        89e7c6630e26728b
-        8fcea37d001a9a58
-        97321f06fab82fb5
-        8fcea37d001a9a58
-        1099d1830a7b7c68
-        590d6a017ff130d6
-        335c32fc9ddbbc85
-        ff3806cf28bcf23f
-        0e51945457a3bff0
-        a473cb7e7d666b08
-        d6bc5aa60c9ec074
-        37f0fe11d0ba1914
-        8fcea37d001a9a58
-        eee573e570e8cd86
-        8c1ba23ecd215c3c
-        8fcea37d001a9a58
-        ce7bc4513e9303a4
-        8fcea37d001a9a58
-        83a6f7a23717cad2
-        370d47a05c18b316
-        ff309dec9135ada0
-        ff3806cf28bcf23f
-        be8fa063a50b1488
-        2b7192f363ce8ad4
-        41373374d3cd4788
-        01ab9e1199095736
-        8fcea37d001a9a58
-        011d2ac83edc8d5a
-        158a088b6bb5b5ed
-        8fcea37d001a9a58
-        414e10710c963994
-        8fcea37d001a9a58
-        9ff85ce19a07a4bb
-        44c444b9622ac561
-        fe22f9a81881e223
-        6fd379ca030701cf
-        56cd30c745a181ea
-        e5a17a97715a52e5
-        797b58110255dd1d
-        8fcea37d001a9a58
-        56cd30c745a181ea
-        04f5ed567aaf51c5
-        8fcea37d001a9a58
-        1274851fc725ec2b
-        8fcea37d001a9a58
-        5d86568259f01c09
-        57acdec70ec1369f
-        80da3e31eb6c6796
-        0ae9ae77c74937d2
-        3eade9e709d118ba
-        717fe486a7d45541
-        cc140625ad0de0a0
-        bec41fb0debc1659
-        151eec8fd2b7f037
-        8fcea37d001a9a58
-        cc140625ad0de0a0
-        414e42e5ffccdb2d
-        8fcea37d001a9a58
-        4e0a185b7ba3f044
-        8fcea37d001a9a58
-        7ad9e3954581be61
-        0ab19e15070a121b
-        4c74a5585465c4d4
-        6fd379ca030701cf
-        a2469f7f9e0fe85f
-        b1454d694935e6f2
-        8a42836701f1f133
-        ed0ecf3f826eaef3
-        8fcea37d001a9a58
-        f60c0d18d58497c8
-        7321cd5c646a08d2
-        8fcea37d001a9a58
-        7d0be01ba532fd9b
-        8fcea37d001a9a58
-        18afbdd4549c0188
-        5988948cdd3f7e87
-        5f9c0752415473f9
-        0ae9ae77c74937d2
-        be8fa063a50b1488
-        f5f506e7ec07b022
-        64d965b52f5c1c8c
-        1c51d10a29b1911b
-        ed0ecf3f826eaef3
-        8fcea37d001a9a58
-        3f6665075469dd2c
-        a572419c95edcb90
-        8fcea37d001a9a58
-        5d5195e78f5ffb33
-        8fcea37d001a9a58
-        1d5b7fae486f3dbb
-        3e9d6a257be17abb
-        9d45b322cae8352e
-        4c2d62e23e369956
-        a2469f7f9e0fe85f
-        94f79f1ef0b8f51f
-        c4b509addace57a7
-        e180739352c8078c
-        9c94f14efc983aa4
-        a1faaf1e699b539a
-        8fcea37d001a9a58
-        94f79f1ef0b8f51f
-        7321cd5c646a08d2
-        8fcea37d001a9a58
-        fb70706b24ca5d7d
-        8fcea37d001a9a58
-        dc9a1303d46082d8
-        bb90e164074f9f50
-        b54233abc848793b
-        0ae9ae77c74937d2
-        f7d315360d6ee9b5
-        b1454d694935e6f2
-        ed0ecf3f826eaef3
-        8fcea37d001a9a58
-        f60c0d18d58497c8
-        e6da6749de7e35d9
-        8fcea37d001a9a58
-        33aea4a6dbcea982
-        b558d5dadaef9fbc
-        8fcea37d001a9a58
-        b01ce0cbdf018c13
-        d829462634c168cc
-        9def44fca9c088b0
-        ff3806cf28bcf23f
-        cc4f5b069112ca6b
-        9a806d33f6ae9846
-        37f0fe11d0ba1914
-        8fcea37d001a9a58
-        4ee91fb111e2f5a0
-        414e42e5ffccdb2d
-        8fcea37d001a9a58
-        a3dd0a2ef2cf3980
-        8fcea37d001a9a58
-        46e0165bbf0f5232
-        8a51cd48f6050398
-        63a446c63a1364d5
-        0ae9ae77c74937d2
-        a2469f7f9e0fe85f
-        d21444b36c9365ba
-        664cf2f82943a2b7
-        b6e5f95ebbda2727
-        4069d089a26f7fb2
-        01ab9e1199095736
-        8fcea37d001a9a58
-        fa9a21bf64b2fcf8
-        cd5aaceb9d57f153
-        8fcea37d001a9a58
-        4511dc5bba0008e0
-        8fcea37d001a9a58
-        95c7951307d873aa
-        89e54ac2c7177262
-        9dde64bdccbfc4da
-        4c2d62e23e369956
-        f7d315360d6ee9b5
-        5dd6026f19b801a9
-        ab0687331889f394
-        0bbe9bb827d1a49c
-        8fcea37d001a9a58
-        039dea8c4ae71d34
-        158a088b6bb5b5ed
-        8fcea37d001a9a58
-        158954408f92220e
-        31d89b9c2a866fdf
-        8fcea37d001a9a58
-        3ac4c79d79062593
-        f6d1c271e1f14169
-        3d9c759445a2ee47
-        0ae9ae77c74937d2
-        aff3c119dbf62a25
-        ee5ee3e436582e24
-        ed0ecf3f826eaef3
-        8fcea37d001a9a58
-        69197b90f37c08b4
-        4aa403bfc8a4ce3c
-        8fcea37d001a9a58
-        22ce85b10719941b
-        8fcea37d001a9a58
-        8f21b6c709c13a44
-        af32626cc408bbd9
-        f368e927b7f39cac
-        0ae9ae77c74937d2
-        cf0ceb46a9f9c9f2
-        1b855eb7eeb3124c
-        22276360f5da2fac
-        ebb99f40288f0b15
-        8fcea37d001a9a58
-        75c70c33b5a187e2
-        4aa403bfc8a4ce3c
-        8fcea37d001a9a58
-        9cd6f2ec344a46a7
-        8fcea37d001a9a58
-        8a8965de4a4f50bb
-        665e3552af431749
-        003689f853b38031
-        0ae9ae77c74937d2
-        4d25ac086a90bc02
-        7f027601a743a90b
-        5aafaab39fde7b8e
-        a3b0b1364766687f
-        797b58110255dd1d
-        8fcea37d001a9a58
-        250b9916bb3a4204
-        414e42e5ffccdb2d
-        8fcea37d001a9a58
-        b35699bcbd7059a4
-        cde75a74b3c90275
-        8fcea37d001a9a58
-        5f7cc6a324c46407
-        cbb3991839c9b5a1
-        f1351ea818d76479
-        4c2d62e23e369956
-        f7d315360d6ee9b5
-        5706a267ab635252
-        b7a917f2c90a849a
-        c4eef8956127cd7a
-        3c2d2e60ee051cc3
-        7fad6a446fec9b39
-        8fcea37d001a9a58
-        b0d9d27fec54aea4
-        158a088b6bb5b5ed
-        8fcea37d001a9a58
-        1139a3f2e894e777
-        8fcea37d001a9a58
-        1c497861e2f966d2
-        e400baef6c94de39
-        de0dbcae2be8b554
-        ff3806cf28bcf23f
-        3eade9e709d118ba
-        46fe9e09b5229f78
-        d9d3b5f6807788b6
-        4a5f9bef6391b6c2
-        6571d2f5105af1e9
-        7fad6a446fec9b39
-        8fcea37d001a9a58
-        83d7d57596b4e6e2
-        44c829dcd5744b9e
-        8fcea37d001a9a58
-        afa1953e3e4a6140
-        8fcea37d001a9a58
-        36453e53e481e996
-        9e32d2f1e9560e3a
-        46db4b019fcb69bb
-        0ae9ae77c74937d2
-        6d1781e6b2f6881d
-        a2469f7f9e0fe85f
-        44e95f90fd0476ac
-        c1dbf18109e49cab
-        ee5ee3e436582e24
-        ed0ecf3f826eaef3
-        8fcea37d001a9a58
-        a54dc6f485861f4b
-        158a088b6bb5b5ed
-        8fcea37d001a9a58
-        158954408f92220e
-        d675a98c9c591782
-        8fcea37d001a9a58
-        27a184bdf949ea09
-        e3dfc461eff46518
-        2edeca78a26b25ae
-        4c2d62e23e369956
-        a2469f7f9e0fe85f
-        5706a267ab635252
-        c4eef8956127cd7a
-        7fad6a446fec9b39
-        8fcea37d001a9a58
-        5706a267ab635252
-        9caadfd08cbaad48
-        8fcea37d001a9a58
-        9ca9253c232f92ba
-        8fcea37d001a9a58
-        192ac3813337e6a5
-        c00dd7c2e9c4736b
-        f53d5e1c11965555
-        0ae9ae77c74937d2
-        fce334ac3efb12b0
-        e2d4dec1a808e2c5
-        7fad6a446fec9b39
-        8fcea37d001a9a58
-        d23788dd15e71b4a
-        4aa403bfc8a4ce3c
-        8fcea37d001a9a58
-        f3f6f013a8220bf6
-        8fcea37d001a9a58
-        ed68e392c8fe619d
-        60dc2dda8dfde2a7
-        2f885c5281437930
-        6fd379ca030701cf
-        14bef1dc8945610a
-        5aba4d621ee3a8ea
-        56cd30c745a181ea
-        e5a17a97715a52e5
-        797b58110255dd1d
-        8fcea37d001a9a58
-        5df59c856cb864bb
-        44c829dcd5744b9e
-        8fcea37d001a9a58
-        dbd1de40fc4e650a
-        33aea4a6dbcea982
-        46a57bbc1d80c366
-        8fcea37d001a9a58
-        b01ce0cbdf018c13
-        6b31b7208fe69059
-        cf358cea1d25dec7
-        0ae9ae77c74937d2
-        cc4f5b069112ca6b
-        9a806d33f6ae9846
-        2bc155cf66edfb29
-        37f0fe11d0ba1914
-        8fcea37d001a9a58
-        4ee91fb111e2f5a0
-        9caadfd08cbaad48
-        8fcea37d001a9a58
-        c9bc08db8ff6a3a5
-        8fcea37d001a9a58
-        31d69185a2f84c63
-        de9602c102890765
-        2f777c13a442b55a
-        ff3806cf28bcf23f
-        a2469f7f9e0fe85f
-        2b8379069e1d761d
-        6ecfb35e23a72276
-        b99a7f5696c7def4
-        abbe0d855fcfb47b
-        f6fcfe14905d229f
-        8fcea37d001a9a58
-        6ecfb35e23a72276
-        44c829dcd5744b9e
-        8fcea37d001a9a58
-        6d71183e7c984ef2
-        8fcea37d001a9a58
-        55df640af562eb1d
-        8888830ff4960396
-        91cfa14e2b3670b1
-        6fd379ca030701cf
-        d2c99d0c736b5b6e
-        8ebef4ecf4e1583a
-        f7d315360d6ee9b5
-        ad5b7cdc7a01298f
-        cce8b88395f891bb
-        ebb99f40288f0b15
-        8fcea37d001a9a58
-        d44b08f83c390e40
-        44c829dcd5744b9e
-        8fcea37d001a9a58
-        158954408f92220e
-        97d6af72ba5df066
-        8fcea37d001a9a58
-        81c16b71dc6e1b10
-        1703f6298f5d6b36
-        8502007d8f768d2c
-        6fd379ca030701cf
-        774f3ea6901e06e4
-        3f845d6e0bdb077b
-        9912052068607574
-        2a0972ce69df7dc5
-        ee5ee3e436582e24
-        2ad7ef95c1b2cac6
-        8fcea37d001a9a58
-        1770032119e2badd
-        9caadfd08cbaad48
-        8fcea37d001a9a58
-        158954408f92220e
-        dc7b21f0a731c481
-        8fcea37d001a9a58
-        447e39777a89f34f
-        2d41cd5cdae0ed22
-        da080454c4eb75b2
-        0ae9ae77c74937d2
-        75b8a2cc66d526da
-        22c87fe878de69f2
-        6c9f436d1ba14844
-        be20a5e3e0335cf8
-        e605d20a7364d6f5
-        8fcea37d001a9a58
-        0e8f3b66bf5e7fe5
-        a92fd52914cd9d28
-        8fcea37d001a9a58
-        4e29ef4bc8e5451b
-        8fcea37d001a9a58
-        56ba0138f38f6b04
-        170282f80dc3d42d
-        9b08a0402b1eecdf
-        0ae9ae77c74937d2
-        cf0ceb46a9f9c9f2
-        ebb99f40288f0b15
-        8fcea37d001a9a58
-        75c70c33b5a187e2
-        62c7edc4e523ae63
-        8fcea37d001a9a58
-        ebdae1924083c8dc
-        8fcea37d001a9a58
-        ae503d121833c130
-        b14fc78bf088bc7f
-        b751a124321a1908
-        ff3806cf28bcf23f
-        778ceb8639634338
-        2297e59893544172
-        2061d9e2b65a4993
-        6b0a1279a6072e46
-        8fcea37d001a9a58
-        7f4f3ac3919b4fd6
-        158a088b6bb5b5ed
-        8fcea37d001a9a58
-        d6720b84d46c4615
-        4012ce3524cc325c
-        8fcea37d001a9a58
-        90d234d320a8fb41
-        41f0e1ccd86b16c6
-        805ab781608d4acd
-        ff3806cf28bcf23f
-        910f5354dc6b144b
-        a9a30e6870649c6f
-        9c94f14efc983aa4
-        8fcea37d001a9a58
-        f1f9885d5c7ec6d6
-        a572419c95edcb90
-        8fcea37d001a9a58
-        21d4a656f083dab2
-        8fcea37d001a9a58
-        0a2a3dd4bb99a2be
-        448e5f479e54e26f
-        a470ca8ddf895f66
-        4c2d62e23e369956
-        6571d2f5105af1e9
-        f84c0ca26bf0ec85
-        7fad6a446fec9b39
-        8fcea37d001a9a58
-        f84c0ca26bf0ec85
-        a92fd52914cd9d28
-        8fcea37d001a9a58
-        b35699bcbd7059a4
-        fb2169ca6d96ee81
-        8fcea37d001a9a58
-        972a86f052af8fde
-        a552b274203f9fc9
-        927612a19a7e61b3
-        ff3806cf28bcf23f
-        3eade9e709d118ba
-        d9d3b5f6807788b6
-        46fe9e09b5229f78
-        4a5f9bef6391b6c2
-        7fad6a446fec9b39
-        8fcea37d001a9a58
-        83d7d57596b4e6e2
-        158a088b6bb5b5ed
-        8fcea37d001a9a58
-        0d437562eca5d556
-        8fcea37d001a9a58
-        4eb649c579281a5d
-        00deafc81540e2a3
-        39d6aeaf56b903ec
-        6fd379ca030701cf
-        f7d315360d6ee9b5
-        c4b509addace57a7
-        94f79f1ef0b8f51f
-        a1faaf1e699b539a
-        8fcea37d001a9a58
-        5c6b925f2df543f8
-        4aa403bfc8a4ce3c
-        8fcea37d001a9a58
-        fe915ac434c4c716
-        8fcea37d001a9a58
-        e7ed6fefc3335460
-        b0dbeb2455973432
-        5c0e32fa3a132871
-        0ae9ae77c74937d2
-        d2312f14caabb02e
-        bb568b10d53ddc50
-        b82d9b4c06c9a01c
-        ab0687331889f394
-        063c8c1d4e1a1041
-        8fcea37d001a9a58
-        d2312f14caabb02e
-        44c829dcd5744b9e
-        8fcea37d001a9a58
-        f5c967f0b7838747
-        8fcea37d001a9a58
-        7ddac9b0bac402da
-        4b737a62669aafd6
-        63423b1e2942681a
-        0ae9ae77c74937d2
-        a2469f7f9e0fe85f
-        b99a7f5696c7def4
-        f6fcfe14905d229f
-        8fcea37d001a9a58
-        2b8379069e1d761d
-        158a088b6bb5b5ed
-        8fcea37d001a9a58
-        4e90a13f03093106
-        8fcea37d001a9a58
-        6e46d4607634c740
-        c950b88169d494ad
-        2c0a37d13ec89287
-        0ae9ae77c74937d2
-        6d1781e6b2f6881d
-        3eade9e709d118ba
-        eca9bcc6c42feaed
-        483d0f44ed0069f9
-        ed0ecf3f826eaef3
-        8fcea37d001a9a58
-        c5559e1d29e03928
-        7321cd5c646a08d2
-        8fcea37d001a9a58
-        212338cd5119ab5a
-        8fcea37d001a9a58
-        2f6fbca3f8992501
-        941a221a93782318
-        4a22c96cef776864
-        ff3806cf28bcf23f
-        3eade9e709d118ba
-        55f26906ba719717
-        1abca3b445b5b4e4
-        dc9817a5888de24f
-        6b0a1279a6072e46
-        8fcea37d001a9a58
-        55f26906ba719717
-        44c829dcd5744b9e
-        8fcea37d001a9a58
-        61b98bff60bcb8de
-        8fcea37d001a9a58
-        30a6ee13951e1d8a
-        1f8f77383ad2cd05
-        70b00cb4c3bea449
-        0ae9ae77c74937d2
-        a2469f7f9e0fe85f
-        64d965b52f5c1c8c
-        f5f506e7ec07b022
-        ed0ecf3f826eaef3
-        8fcea37d001a9a58
-        3f6665075469dd2c
-        8c1ba23ecd215c3c
-        8fcea37d001a9a58
-        1d5d3dada9ab9fd2
-        8fcea37d001a9a58
-        a59d459dc8c2620b
-        2612bed094ab3ab0
-        9a8db4993baf3bbe
-        4c2d62e23e369956
-        a2469f7f9e0fe85f
-        61f3f83a2952b70f
-        05dfbe3e0317c6c6
-        eaa87d13244e949f
-        3fe97f07c4bc005a
-        8fcea37d001a9a58
-        58c2b13f1200ed57
-        62c7edc4e523ae63
-        8fcea37d001a9a58
-        dbd1de40fc4e650a
-        644931ffaa3e24dd
-        8fcea37d001a9a58
-        0ac5e1a07b2e06d6
-        9c9a8e75f9f17afa
-        3d73b56b73ee348b
-        0ae9ae77c74937d2
-        9a806d33f6ae9846
-        cc4f5b069112ca6b
-        2bc155cf66edfb29
-        8c0d84fdf088ba17
-        37f0fe11d0ba1914
-        8fcea37d001a9a58
-        e8e673280d660afa
-        5a315a56246d694b
-        8fcea37d001a9a58
-        85f9cedbf8c1e386
-        8fcea37d001a9a58
-        570f384bd67fddee
-        045c5ed064916e61
-        062ded8aad173f80
-        0ae9ae77c74937d2
-        f7d315360d6ee9b5
-        ab0687331889f394
-        bb568b10d53ddc50
-        08211674773cf658
-        5559c0b97137bb34
-        cf3c8b0fad2860ca
-        063c8c1d4e1a1041
-        8fcea37d001a9a58
-        37970d1ba12b85c7
-        414e42e5ffccdb2d
-        8fcea37d001a9a58
-        9646a8d605698aa0
-        8fcea37d001a9a58
-        18afbdd4549c0188
-        5966c64cf58e70a6
-        6f1f63c6623e00e5
-        4c2d62e23e369956
-        be8fa063a50b1488
-        64d965b52f5c1c8c
-        f5f506e7ec07b022
-        8fcea37d001a9a58
-        3f6665075469dd2c
-        8c1ba23ecd215c3c
-        8fcea37d001a9a58
-        afdbf7a8e40e294b
-        8fcea37d001a9a58
-        377597d828de2f77
-        682588cdfeab2d53
-        900f2ab9d4355a6a
-        ff3806cf28bcf23f
-        22acd4ce08c4b9bc
-        568136f9b3d2aabb
-        d6ca603d0009f33b
-        c496ece46941c0a9
-        8fcea37d001a9a58
-        cf8b63837f47f35d
-        62c7edc4e523ae63
-        8fcea37d001a9a58
-        dbd1de40fc4e650a
-        3d5543db21df689a
-        8fcea37d001a9a58
-        816f1710142e28ab
-        e3f43b10d1dfb85b
-        cabd195fb2a56757
-        6fd379ca030701cf
-        494354bed04cda93
-        0e51945457a3bff0
-        a473cb7e7d666b08
-        d6bc5aa60c9ec074
-        37f0fe11d0ba1914
-        8fcea37d001a9a58
-        eee573e570e8cd86
-        04f5ed567aaf51c5
-        8fcea37d001a9a58
-        32b53fe60d45b863
-        8fcea37d001a9a58
-        ee5719691b7f2885
-        b3ca63611bd0516a
-        1f319597e1554cbc
-        ff3806cf28bcf23f
-        778ceb8639634338
-        58c60d4ddeccf6f9
-        2061d9e2b65a4993
-        6b0a1279a6072e46
-        8fcea37d001a9a58
-        0b2baca598503732
-        1b1c5be002b782f1
-        8fcea37d001a9a58
-        061f5144e7a7f55f
-        8fcea37d001a9a58
-        5d86568259f01c09
-        4477d2b24f8a1925
-        5f9902aa7734c201
-        ff3806cf28bcf23f
-        3eade9e709d118ba
-        215b31bab1ae7a57
-        cc140625ad0de0a0
-        fbe7f8cb809980af
-        151eec8fd2b7f037
-        8fcea37d001a9a58
-        7a102c1bbde66abd
-        44c829dcd5744b9e
-        8fcea37d001a9a58
-        9747ffdc9de6d5ac
-        8fcea37d001a9a58
-        bb6e9e680556d9a1
-        9e9de037a194d76a
-        56aa7dd6377757fb
-        0ae9ae77c74937d2
-        b23670c73368337b
-        f7d315360d6ee9b5
-        a297b6ddcfd724e9
-        2372e8fc345988ab
-        b15a9937f83f9402
-        628eaf0b886f0956
-        e605d20a7364d6f5
-        8fcea37d001a9a58
-        b0dd33126a319984
-        34fb4b9a9156dec3
-        8fcea37d001a9a58
-        8239c921ec095b20
-        8fcea37d001a9a58
-        f60b77d0f7be5218
-        b50920ee1a9f53fa
-        6321cf818937c6ee
-        0ae9ae77c74937d2
-        a2469f7f9e0fe85f
-        76f4573e18ab3768
-        44e95f90fd0476ac
-        ed0ecf3f826eaef3
-        8fcea37d001a9a58
-        a54dc6f485861f4b
-        cd5aaceb9d57f153
-        8fcea37d001a9a58
-        e58a3fad974b0da0
-        8fcea37d001a9a58
-        f43d479df00bdbf7
-        f9fbabb1b6c65b6a
-        36ac9c5a0de591b9
-        0ae9ae77c74937d2
-        a2469f7f9e0fe85f
-        41373374d3cd4788
-        f44968b5963a0114
-        831f1a0570a42fac
-        01ab9e1199095736
-        8fcea37d001a9a58
-        e3b28704590d339b
-        4aa403bfc8a4ce3c
-        8fcea37d001a9a58
-        3f3ec787dddbd8ae
-        8fcea37d001a9a58
-        cab60025a426f4e4
-        71310c8131b6fa4d
-        c065c34ec1efdf94
-        4c2d62e23e369956
-        a2469f7f9e0fe85f
-        f5f506e7ec07b022
-        64d965b52f5c1c8c
-        ed0ecf3f826eaef3
-        8fcea37d001a9a58
-        64d965b52f5c1c8c
-        4aa403bfc8a4ce3c
-        8fcea37d001a9a58
-        807f6f2edd43d0d6
-        8fcea37d001a9a58
-        1fe65af932ccb716
-        81bcdbe6ba2f948c
-        24e5eecd80be8307
-        4c2d62e23e369956
-        a2469f7f9e0fe85f
-        2daa8e2c0cc1edb7
-        7699709ad3e46c5b
-        f5310b43940789ae
-        f6fcfe14905d229f
-        8fcea37d001a9a58
-        0eb57314afbc751c
-        34fb4b9a9156dec3
-        8fcea37d001a9a58
-        26ef531da55f3ea3
-        3898e27c0058307a
-        8fcea37d001a9a58
-        a7e63cf1ef9fc086
-        0681b1427eb4ac20
-        5c1df21a6b38589a
-        ff3806cf28bcf23f
-        d2c99d0c736b5b6e
-        8ebef4ecf4e1583a
-        f7d315360d6ee9b5
-        cce8b88395f891bb
-        ad5b7cdc7a01298f
-        ebb99f40288f0b15
-        8fcea37d001a9a58
-        9a2f293a71b68748
-        65d8d2dc4505de8a
-        8fcea37d001a9a58
-        bc6833fd137f162a
-        8fcea37d001a9a58
-        bde5e527207cc6d4
-        6ac37d7471cb6e89
-        3c0fa60735642f95
-        ff3806cf28bcf23f
-        910f5354dc6b144b
-        a9a30e6870649c6f
-        a1faaf1e699b539a
-        8fcea37d001a9a58
-        c97c6ce1b7763f78
-        89e7c6630e26728b
-        8fcea37d001a9a58
-        2f41b056b3e9309c
-        8fcea37d001a9a58
-        a744bcf0a20b234b
-        fdf6078a499751c7
-        cb9112c0ed0fda70
-        0ae9ae77c74937d2
-        3eade9e709d118ba
-        4a5f9bef6391b6c2
-        6571d2f5105af1e9
-        7fad6a446fec9b39
-        8fcea37d001a9a58
-        ed9f5556fb122308
-        5a315a56246d694b
-        8fcea37d001a9a58
-        158954408f92220e
-        3ae87a6bd6f4c186
-        8fcea37d001a9a58
-        71112ade4a9dce30
-        222a4bc55a27675b
-        8b51c99ddc745233
-        ff3806cf28bcf23f
-        f7d315360d6ee9b5
-        3f845d6e0bdb077b
-        9912052068607574
-        2a0972ce69df7dc5
-        ee5ee3e436582e24
-        2ad7ef95c1b2cac6
-        8fcea37d001a9a58
-        2cdef2a167b80ed6
-        89e7c6630e26728b
-        8fcea37d001a9a58
-        dbd1de40fc4e650a
-        c1672cbf25d13d5d
-        86eaa8511d531e43
-        8fcea37d001a9a58
-        42e12c1fc5491b25
-        33def37490f99eeb
-        9d4c818a217f4fe6
-        ff3806cf28bcf23f
-        f7d315360d6ee9b5
-        98decdc98b332cf7
-        6857cd0c0b5b5a7d
-        8fcea37d001a9a58
-        775eb4d5f05d83c5
-        e6da6749de7e35d9
-        8fcea37d001a9a58
-        3e2e8f3dc756a403
-        8fcea37d001a9a58
-        21c8a1c9ba3a7a99
-        dd136ae8eea9e7a9
-        6c7249f0d7c49646
-        0ae9ae77c74937d2
-        4d25ac086a90bc02
-        87cd9a5c822feabf
-        7f027601a743a90b
-        5aafaab39fde7b8e
-        a3b0b1364766687f
-        797b58110255dd1d
-        8fcea37d001a9a58
-        250b9916bb3a4204
-        44c829dcd5744b9e
-        8fcea37d001a9a58
-        ffd23cd8b1f38f07
-        8fcea37d001a9a58
-        45091879b397c0cf
-        0e56181ce32e5846
-        33b279e52b818193
-        6fd379ca030701cf
-        be8fa063a50b1488
-        05dfbe3e0317c6c6
-        61f3f83a2952b70f
-        eaa87d13244e949f
-        b28f21e74989e05d
-        3fe97f07c4bc005a
-        8fcea37d001a9a58
-        58c2b13f1200ed57
-        04f5ed567aaf51c5
-        8fcea37d001a9a58
-        dc583a375d02bf59
-        8fcea37d001a9a58
-        17ef9dc18c8430a4
-        a61d91b61fe2210a
-        17f144bd7b93fe4c
-        4c2d62e23e369956
-        f7d315360d6ee9b5
-        94f79f1ef0b8f51f
-        c4b509addace57a7
-        e180739352c8078c
-        9c94f14efc983aa4
-        a1faaf1e699b539a
-        8fcea37d001a9a58
-        94f79f1ef0b8f51f
-        65d8d2dc4505de8a
-        8fcea37d001a9a58
-        69231e5ae194d719
-        8fcea37d001a9a58
-        3ca169f30170d45e
-        658665e8c91efaf8
-        72e63621ea77c1d1
-        6fd379ca030701cf
-        a2469f7f9e0fe85f
-        d21444b36c9365ba
-        4069d089a26f7fb2
-        01ab9e1199095736
-        8fcea37d001a9a58
-        03d73f83aec414a0
-        5a315a56246d694b
-        8fcea37d001a9a58
-        dbd1de40fc4e650a
-        44e9537fec2a992b
-        8fcea37d001a9a58
-        030494e7d2cb08e2
-        27985fcc19460234
-        37fb9d1716e06212
-        0ae9ae77c74937d2
-        d8db9ad5c3afa883
-        aadf68c53d172289
-        37f0fe11d0ba1914
-        8fcea37d001a9a58
-        fed4013a92b9e064
-        8c1ba23ecd215c3c
-        8fcea37d001a9a58
-        689d6bdc88515e17
-        8fcea37d001a9a58
-        ae64cc8257ae91b0
-        eb77a3475790d38c
-        18d47529d741633f
-        6fd379ca030701cf
-        3eade9e709d118ba
-        fea2d381e185eafe
-        b55fb27357dafa9b
-        71187278a32f2914
-        a1faaf1e699b539a
-        8fcea37d001a9a58
-        4407a9dfa2ca609f
-        4aa403bfc8a4ce3c
-        8fcea37d001a9a58
-        dbd1de40fc4e650a
-        d6720b84d46c4615
-        55d4665299bc0413
-        8fcea37d001a9a58
-        0bbf7398ac07f2be
-        06ab89525effeb70
-        e4f3023caf7dc968
-        ff3806cf28bcf23f
-        f7d315360d6ee9b5
-        a9a30e6870649c6f
-        5b47bc7d0a6492d6
-        a1faaf1e699b539a
-        8fcea37d001a9a58
-        f1f9885d5c7ec6d6
-        e6da6749de7e35d9
-        8fcea37d001a9a58
-        134bd6fa17ae73b9
-        8fcea37d001a9a58
-        9ec5f25517ca12a3
-        102aa1f944d53da7
-        7e9bb5df085a752d
-        0ae9ae77c74937d2
-        3b38e04bd7436ef0
-        cf0ceb46a9f9c9f2
-        0e3483004d6fcf42
-        bf85f6049e188f42
-        22276360f5da2fac
-        8fcea37d001a9a58
-        302218c943ba057e
-        44c829dcd5744b9e
-        8fcea37d001a9a58
-        c1a1c9b7b7d5ef3d
-        8fcea37d001a9a58
-        cdd140d00f7c0083
-        b9622c84d2c05145
-        351e1f6bba4c53ce
-        0ae9ae77c74937d2
-        f7d315360d6ee9b5
-        22acd4ce08c4b9bc
-        c496ece46941c0a9
-        8fcea37d001a9a58
-        6422045707cad3c4
-        7321cd5c646a08d2
-        8fcea37d001a9a58
-        ef22436dbed66169
-        8fcea37d001a9a58
-        168e2a8426ce4b77
-        006ae95ca0fd6dee
-        e4c75d804b962a5b
-        0ae9ae77c74937d2
-        a2469f7f9e0fe85f
-        94f79f1ef0b8f51f
-        c4b509addace57a7
-        e180739352c8078c
-        9c94f14efc983aa4
-        a1faaf1e699b539a
-        8fcea37d001a9a58
-        5dda054c20caeeec
-        a92fd52914cd9d28
-        8fcea37d001a9a58
-        21fd9a88f58b3b83
-        8fcea37d001a9a58
-        2e16cbb014adb0d8
-        f47bc35d21524593
-        d759c1c231b054dd
-        4c2d62e23e369956
-        3b38e04bd7436ef0
-        568136f9b3d2aabb
-        1206f5f21351e4cc
-        d6ca603d0009f33b
-        c496ece46941c0a9
-        8fcea37d001a9a58
-        cf8b63837f47f35d
-        4aa403bfc8a4ce3c
-        8fcea37d001a9a58
-        eef72f1f3d37c6bc
-        8fcea37d001a9a58
-        6a439d479fac9804
-        961ddf01efc3100b
-        cce01c6482ad0fd8
-        4c2d62e23e369956
-        3eade9e709d118ba
-        0e51945457a3bff0
-        118f87f2d3b1cf0e
-        d6bc5aa60c9ec074
-        37f0fe11d0ba1914
-        8fcea37d001a9a58
-        eee573e570e8cd86
-        a572419c95edcb90
-        8fcea37d001a9a58
-        848486704e2dd4cd
-        8fcea37d001a9a58
-        7c67861c25fdd36c
-        c3a8ab064d246124
-        a921152dfc4adfef
-        ff3806cf28bcf23f
-        f7d315360d6ee9b5
-        5dd6026f19b801a9
-        ab0687331889f394
-        0bbe9bb827d1a49c
-        063c8c1d4e1a1041
-        8fcea37d001a9a58
-        039dea8c4ae71d34
-        1b1c5be002b782f1
-        8fcea37d001a9a58
-        b35699bcbd7059a4
-        d6720b84d46c4615
-        e75c3b68b25219c2
-        8fcea37d001a9a58
-        338c9f39b240e6c6
-        5edca40a375463b9
-        1331865fd1ba2dc2
-        0ae9ae77c74937d2
-        f7d315360d6ee9b5
-        9cf1544c5eabeeca
-        a964217adc568719
-        b55fb27357dafa9b
-        a1faaf1e699b539a
-        8fcea37d001a9a58
-        6f0d87057e337666
-        4aa403bfc8a4ce3c
-        8fcea37d001a9a58
-        158954408f92220e
-        5eab454f6d8efb4e
-        8fcea37d001a9a58
-        36e94593084f9bfa
-        906160749d014641
-        ec314dcfc64c3bc1
-        4c2d62e23e369956
-        f7d315360d6ee9b5
-        ece1c8f8cef7ed6c
-        9a1a26c73d21321f
-        dc9817a5888de24f
-        8fcea37d001a9a58
-        3618f59c6f5de5e6
-        44c829dcd5744b9e
-        8fcea37d001a9a58
-        26ef531da55f3ea3
-        a938c50f0a73a094
-        8fcea37d001a9a58
-        71d42cd6e55b5e2c
-        1b775ef737071064
-        84cf03bf86b5767c
-        0ae9ae77c74937d2
-        d2c99d0c736b5b6e
-        8ebef4ecf4e1583a
-        f7d315360d6ee9b5
-        cce8b88395f891bb
-        523f829059f9f42c
-        ebb99f40288f0b15
-        8fcea37d001a9a58
-        d44b08f83c390e40
-        e6da6749de7e35d9
-        8fcea37d001a9a58
-        158954408f92220e
-        b538f555cc48769f
-        8fcea37d001a9a58
-        8e41d77b0f1a8fbd
-        8668ee21d39c527b
-        f40b3bc01dae0ec3
-        4c2d62e23e369956
-        f7d315360d6ee9b5
-        1abca3b445b5b4e4
-        55f26906ba719717
-        dc9817a5888de24f
-        8fcea37d001a9a58
-        5d178fabdad88e42
-        65d8d2dc4505de8a
-        8fcea37d001a9a58
-        dbd1de40fc4e650a
-        158954408f92220e
-        0895a86434aa0e11
-        8fcea37d001a9a58
-        1740751d5ab9286f
-        2cf0cf4c5bdec1b6
-        d1647c745390e436
-        0ae9ae77c74937d2
-        2372e8fc345988ab
-        a6a5437730567d45
-        d288b4e419b468cb
-        de319b21b8d0a4b7
-        e605d20a7364d6f5
-        8fcea37d001a9a58
-        7928f82b2d9d8b00
-        414e42e5ffccdb2d
-        8fcea37d001a9a58
-        f7d65b358f675514
-        8fcea37d001a9a58
-        a152c128d3de4b3c
-        1c7b812ab077d83a
-        5cb11616f03d3ea5
-        4c2d62e23e369956
-        b23670c73368337b
-        a297b6ddcfd724e9
-        2372e8fc345988ab
-        628eaf0b886f0956
-        e605d20a7364d6f5
-        8fcea37d001a9a58
-        b0dd33126a319984
-        158a088b6bb5b5ed
-        8fcea37d001a9a58
-        8500e3d005592865
-        8fcea37d001a9a58
-        6538db55363fe203
-        eb30586b0e23cfcf
-        2848bb5784406b40
-        6fd379ca030701cf
-        a2469f7f9e0fe85f
-        2b7192f363ce8ad4
-        f44968b5963a0114
-        01ab9e1199095736
-        8fcea37d001a9a58
-        011d2ac83edc8d5a
-        34fb4b9a9156dec3
-        8fcea37d001a9a58
-        b35699bcbd7059a4
-        d67b8f6571b6a82a
-        8fcea37d001a9a58
-        bbf47738e0ed4d8e
-        c45c00bd19e6a38c
-        3b47050eab2a1f58
-        0ae9ae77c74937d2
-        3eade9e709d118ba
-        4a5f9bef6391b6c2
-        6571d2f5105af1e9
-        7fad6a446fec9b39
-        8fcea37d001a9a58
-        225a5c6d3b73f1a7
-        44c829dcd5744b9e
-        8fcea37d001a9a58
-        9de774e4b790a4ec
-        8fcea37d001a9a58
-        87277d73403cad05
-        660b93185ebfda8e
-        45c0aa6c5a2d645d
-        0ae9ae77c74937d2
-        419cccc30b6db705
-        9f9434ebb92350df
-        151eec8fd2b7f037
-        8fcea37d001a9a58
-        df3f713bc9142b4d
-        1b1c5be002b782f1
-        8fcea37d001a9a58
-        2f591bc7bf702a77
-        8fcea37d001a9a58
-        30a6ee13951e1d8a
-        a16df5b9e9f44786
-        81986f09fa373d42
-        6fd379ca030701cf
-        f7d315360d6ee9b5
-        b1454d694935e6f2
-        9cce06ed88a7c5be
-        ed0ecf3f826eaef3
-        8fcea37d001a9a58
-        a1acab65a6e64be9
-        89e7c6630e26728b
-        8fcea37d001a9a58
-        a03cf618bdbfdb96
-        8fcea37d001a9a58
-        0326fe606a9d9e92
-        8efc6c2f5b0299ca
-        1787fdd824c7ef6f
-        6fd379ca030701cf
-        3b38e04bd7436ef0
-        f7d315360d6ee9b5
-        cf0ceb46a9f9c9f2
-        0e3483004d6fcf42
-        22276360f5da2fac
-        ebb99f40288f0b15
-        8fcea37d001a9a58
-        302218c943ba057e
-        65d8d2dc4505de8a
-        8fcea37d001a9a58
-        a9a36ba24e6879ae
-        8fcea37d001a9a58
-        588b27741dd84ceb
-        aa84fc0a8cfc5fe2
-        f335ec69af3285fc
-        ff3806cf28bcf23f
-        14bef1dc8945610a
-        5aba4d621ee3a8ea
-        e5a17a97715a52e5
-        797b58110255dd1d
-        8fcea37d001a9a58
-        5df59c856cb864bb
-        cd5aaceb9d57f153
-        8fcea37d001a9a58
-        e2dc481e17f9ed1a
-        8fcea37d001a9a58
-        4019e94faf3a7ca0
-        d9962da6f843b3e8
-        5a983679eec94b41
-        0ae9ae77c74937d2
-        cc140625ad0de0a0
-        717fe486a7d45541
-        bec41fb0debc1659
-        151eec8fd2b7f037
-        8fcea37d001a9a58
-        7a102c1bbde66abd
-        e6da6749de7e35d9
-        8fcea37d001a9a58
-        a501815f793bd336
-        8fcea37d001a9a58
-        168e2a8426ce4b77
-        57fb85372df94057
-        3fcb651e7c0df3b6
-        0ae9ae77c74937d2
-        f7d315360d6ee9b5
-        e180739352c8078c
-        a1faaf1e699b539a
-        8fcea37d001a9a58
-        5c6b925f2df543f8
-        158a088b6bb5b5ed
-        8fcea37d001a9a58
-        dbd1de40fc4e650a
-        158954408f92220e
-        7dc1bc1d0a37c084
-        8fcea37d001a9a58
-        e23ed68c20c9cd7e
-        3bd34a29aab65e3b
-        6272246a462b1e43
-        6fd379ca030701cf
-        d4a0eb3a623a19e2
-        2ad7ef95c1b2cac6
-        8fcea37d001a9a58
-        7324f5f55dd78f57
-        a572419c95edcb90
-        8fcea37d001a9a58
-        3b045afda2ee8509
-        8fcea37d001a9a58
-        68e3dc14072e4393
-        406e55e385bb6cd5
-        96afa401acbd7ac0
-        0ae9ae77c74937d2
-        aff3c119dbf62a25
-        ee5ee3e436582e24
-        ed0ecf3f826eaef3
-        8fcea37d001a9a58
-        7bc3617828d5df48
-        65d8d2dc4505de8a
-        8fcea37d001a9a58
-        0103e7aea4895ccd
-        8fcea37d001a9a58
-        3d8bbff2604ff37b
-        3f7873a2f79e6806
-        cb17fec118ba4e25
-        ff3806cf28bcf23f
-        a2469f7f9e0fe85f
-        ab0687331889f394
-        063c8c1d4e1a1041
-        8fcea37d001a9a58
-        5dd6026f19b801a9
-        414e42e5ffccdb2d
-        8fcea37d001a9a58
-        b35699bcbd7059a4
-        81876689ba30ddff
-        8fcea37d001a9a58
-        0198f76395a065fe
-        f8a8080e1eede476
-        84c12cd66751969f
-        6fd379ca030701cf
-        d9d3b5f6807788b6
-        46fe9e09b5229f78
-        4a5f9bef6391b6c2
-        6571d2f5105af1e9
-        7fad6a446fec9b39
-        8fcea37d001a9a58
-        ed9f5556fb122308
-        5a315a56246d694b
-        8fcea37d001a9a58
-        de462fd4cfb204c6
-        8fcea37d001a9a58
-        3fe5db763d10c5d3
-        707afa4661618c16
-        b1b92c72e9bc8872
-        0ae9ae77c74937d2
-        22c87fe878de69f2
-        6c9f436d1ba14844
-        e605d20a7364d6f5
-        8fcea37d001a9a58
-        a68e32e27c02f634
-        04f5ed567aaf51c5
-        8fcea37d001a9a58
-        c1672cbf25d13d5d
-        a0710d8977e382ab
-        8fcea37d001a9a58
-        5f7cc6a324c46407
-        b8ef4e9cc52582cd
-        5507b3ec154b3f8d
-        ff3806cf28bcf23f
-        f7d315360d6ee9b5
-        b7a917f2c90a849a
-        5706a267ab635252
-        7fad6a446fec9b39
-        8fcea37d001a9a58
-        b0d9d27fec54aea4
-        9caadfd08cbaad48
-        8fcea37d001a9a58
-        6b80c33653aae8d1
-        8fcea37d001a9a58
-        ae503d121833c130
-        0de2615f73cda956
-        fc583ba739bbd9c8
-        6fd379ca030701cf
-        fe99c91d68f6189d
-        778ceb8639634338
-        6b0a1279a6072e46
-        8fcea37d001a9a58
-        0b2baca598503732
-        414e42e5ffccdb2d
-        8fcea37d001a9a58
-        2a59690779467a08
-        8fcea37d001a9a58
-        3fe5db763d10c5d3
-        dd629b8d6028f610
-        ca46ba862f08f773
-        6fd379ca030701cf
-        22c87fe878de69f2
-        75b8a2cc66d526da
-        e605d20a7364d6f5
-        8fcea37d001a9a58
-        0e8f3b66bf5e7fe5
-        a92fd52914cd9d28
-        8fcea37d001a9a58
-        99f00b0c564f678c
-        8fcea37d001a9a58
-        b6797bb5edd035ec
-        c9457daf5b580466
-        9d6c24dff5b6d926
-        0ae9ae77c74937d2
-        70dae2d974950dca
-        be8fa063a50b1488
-        70c59621e36ee1a2
-        b59c1f8a8778e97b
-        9f2ec90ec3f2eca2
-        a0a73b1d5e13172e
-        8fcea37d001a9a58
-        d296f3f32e7b5ecc
-        a92fd52914cd9d28
-        8fcea37d001a9a58
-        e4f34137a3142617
-        8fcea37d001a9a58
-        db0a5e67ff614736
-        869d1cb74af7e426
-        04957a8157d04c31
-        ff3806cf28bcf23f
-        3eade9e709d118ba
-        1bf785787617dd35
-        5b47bc7d0a6492d6
-        b55fb27357dafa9b
-        a1faaf1e699b539a
-        8fcea37d001a9a58
-        dc0ced533d3abc3d
-        a572419c95edcb90
-        8fcea37d001a9a58
-        158954408f92220e
-        6f5fc1dbeafc39b1
-        8fcea37d001a9a58
-        d02d97f32ea2496d
-        da2cb59fb7ae7e26
-        f7c7d9b0bc1068ac
-        ff3806cf28bcf23f
-        5559c0b97137bb34
-        d288b4e419b468cb
-        063c8c1d4e1a1041
-        8fcea37d001a9a58
-        242a426b657defd2
-        a92fd52914cd9d28
-        8fcea37d001a9a58
-        6bb0b3f064585ca3
-        8fcea37d001a9a58
-        43e9c42abdd6ffc9
-        2a569fd5de999443
-        41fb661d49bfba47
-        4c2d62e23e369956
-        f7d315360d6ee9b5
-        76f4573e18ab3768
-        44e95f90fd0476ac
-        ed0ecf3f826eaef3
-        8fcea37d001a9a58
-        66378e3138318179
-        65d8d2dc4505de8a
-        8fcea37d001a9a58
-        dbd1de40fc4e650a
-        cc7d84a88db12893
-        8fcea37d001a9a58
-        ce1af4861094fe3c
-        a3220ea59cd02627
-        a23d5546d0dc90da
-        0ae9ae77c74937d2
-        b23670c73368337b
-        f7d315360d6ee9b5
-        d288b4e419b468cb
-        2372e8fc345988ab
-        e605d20a7364d6f5
-        8fcea37d001a9a58
-        6b6e97cb50c79585
-        62c7edc4e523ae63
-        8fcea37d001a9a58
-        94cec5e393a493b4
-        8fcea37d001a9a58
-        f437a10d13cec7da
-        fbaf899fba334863
-        0d3c2817b39979ca
-        0ae9ae77c74937d2
-        8304775e0d223085
-        bbe3530eddb6e0bc
-        a4daae6920c14244
-        e605d20a7364d6f5
-        8fcea37d001a9a58
-        3a4a4080e8fa0a66
-        9caadfd08cbaad48
-        8fcea37d001a9a58
-        33aea4a6dbcea982
-        3e543c62c7b92e8a
-        8fcea37d001a9a58
-        5d92473e59a4b96b
-        f6e000d35f995f58
-        9ff09ab9676c3e37
-        4c2d62e23e369956
-        cf0ceb46a9f9c9f2
-        1b855eb7eeb3124c
-        ebb99f40288f0b15
-        8fcea37d001a9a58
-        75c70c33b5a187e2
-        a92fd52914cd9d28
-        8fcea37d001a9a58
-        b90afa56c03b1225
-        8fcea37d001a9a58
-        33f13843e6165812
-        d77d09b1ddc5cdc2
-        d64032f45dc51860
-        0ae9ae77c74937d2
-        f7d315360d6ee9b5
-        b7a917f2c90a849a
-        5706a267ab635252
-        c4eef8956127cd7a
-        3c2d2e60ee051cc3
-        7fad6a446fec9b39
-        8fcea37d001a9a58
-        dc3c84a0f3b40517
-        414e42e5ffccdb2d
-        8fcea37d001a9a58
-        2c3d3e1ef2f259e0
-        8fcea37d001a9a58
-        8d8a1b97b3e80dde
-        73450d8c0ec127ee
-        424beb083ab33345
-        4c2d62e23e369956
-        d8db9ad5c3afa883
-        7423082c47da9e03
-        37f0fe11d0ba1914
-        8fcea37d001a9a58
-        fed4013a92b9e064
-        44c829dcd5744b9e
-        8fcea37d001a9a58
-        cc1ed446d39b9d9b
-        8fcea37d001a9a58
-        43e9c42abdd6ffc9
-        ff3080aa7f6d7d68
-        d91466ef1adbc51e
-        ff3806cf28bcf23f
-        6d1781e6b2f6881d
-        a2469f7f9e0fe85f
-        76f4573e18ab3768
-        44e95f90fd0476ac
-        ee5ee3e436582e24
-        ed0ecf3f826eaef3
-        8fcea37d001a9a58
-        9fa071d4b5c8b97d
-        44c829dcd5744b9e
-        8fcea37d001a9a58
-        8e478cec704f4fe7
-        8fcea37d001a9a58
-        50506d042d937160
-        14fca97c3e7a9a00
-        be8596680a7e8e6b
-        0ae9ae77c74937d2
-        a2469f7f9e0fe85f
-        037793f09c1fa5a9
-        1b0d6c79ffaa9011
-        a8d33d7ff149d846
-        8fcea37d001a9a58
-        7d6335811a6b4664
-        89e7c6630e26728b
-        8fcea37d001a9a58
-        61b98bff60bcb8de
-        8fcea37d001a9a58
-        7730479859512478
-        f08fe52e1c8d6bfe
-        16aee8f9e4fd99c4
-        0ae9ae77c74937d2
-        be8fa063a50b1488
-        64d965b52f5c1c8c
-        f5f506e7ec07b022
-        ed0ecf3f826eaef3
-        8fcea37d001a9a58
-        3f6665075469dd2c
-        89e7c6630e26728b
-        8fcea37d001a9a58
-        6f02a6db28296749
-        8fcea37d001a9a58
-        6b91f3e4fd036488
-        f72f8b7c8f246561
-        a9dd20ddd0d323a9
-        0ae9ae77c74937d2
-        cf0ceb46a9f9c9f2
-        1b855eb7eeb3124c
-        22276360f5da2fac
-        ebb99f40288f0b15
-        8fcea37d001a9a58
-        75c70c33b5a187e2
-        1b1c5be002b782f1
-        8fcea37d001a9a58
-        c00ed92eea911756
-        8fcea37d001a9a58
-        4b1d845737c39119
-        04a4a7115a9b371a
-        102b5c9b8543b762
-        ff3806cf28bcf23f
-        f7d315360d6ee9b5
-        b6e5f95ebbda2727
-        664cf2f82943a2b7
-        d21444b36c9365ba
-        8fcea37d001a9a58
-        03d73f83aec414a0
-        44c829dcd5744b9e
-        8fcea37d001a9a58
-        616d2db6efbc627e
-        8fcea37d001a9a58
-        9e715c7f1c1a1abc
-        fba4bfdc636a8eb8
-        75baad9fa31bec8f
-        6fd379ca030701cf
-        f7d315360d6ee9b5
-        55f26906ba719717
-        1abca3b445b5b4e4
-        6952ff39d1cdd603
-        dc9817a5888de24f
-        6b0a1279a6072e46
-        8fcea37d001a9a58
-        55f26906ba719717
-        9caadfd08cbaad48
-        8fcea37d001a9a58
-        c5c1291ea633510f
-        8fcea37d001a9a58
-        da3b887176e64fd4
-        e94056b97d274b22
-        e14d1ecc12f4d151
-        4c2d62e23e369956
-        be8fa063a50b1488
-        64d965b52f5c1c8c
-        1c51d10a29b1911b
-        ed0ecf3f826eaef3
-        8fcea37d001a9a58
-        3f6665075469dd2c
-        a572419c95edcb90
-        8fcea37d001a9a58
-        543ab62c64a7077b
-        8fcea37d001a9a58
-        0326fe606a9d9e92
-        5ee50806b4f5d8d9
-        86582d67a4110dcc
-        ff3806cf28bcf23f
-        bbe3530eddb6e0bc
-        8304775e0d223085
-        e605d20a7364d6f5
-        8fcea37d001a9a58
-        71f184e59d39835d
-        a572419c95edcb90
-        8fcea37d001a9a58
-        dbd1de40fc4e650a
-        fc3ba4c51d2d3a27
-        8fcea37d001a9a58
-        b072184b4045e639
-        94e76f91e5978bda
-        a219628f53fe9113
-        4c2d62e23e369956
-        6571d2f5105af1e9
-        f84c0ca26bf0ec85
-        7fad6a446fec9b39
-        8fcea37d001a9a58
-        f84c0ca26bf0ec85
-        89e7c6630e26728b
-        8fcea37d001a9a58
-        5eab454f6d8efb4e
-        8fcea37d001a9a58
-        c042b377553b901d
-        a970fa271be5d6bf
-        dad9329b0041a5c6
-        4c2d62e23e369956
-        f7d315360d6ee9b5
-        ece1c8f8cef7ed6c
-        9a1a26c73d21321f
-        dc9817a5888de24f
-        6b0a1279a6072e46
-        8fcea37d001a9a58
-        3618f59c6f5de5e6
-        4aa403bfc8a4ce3c
-        8fcea37d001a9a58
-        eac5a65a42fecdcc
-        8fcea37d001a9a58
-        d2ce662656dc2bcc
-        1dc1570aa02e2c52
-        ed029e8930d784ad
-        4c2d62e23e369956
-        70dae2d974950dca
-        be8fa063a50b1488
-        b59c1f8a8778e97b
-        c0e410b1664b3b68
-        a0a73b1d5e13172e
-        8fcea37d001a9a58
-        d296f3f32e7b5ecc
-        04f5ed567aaf51c5
-        8fcea37d001a9a58
-        ee31eea51824b9cd
-        8fcea37d001a9a58
-        226a843b25995adf
-        6645c13d3fdd1665
-        5359eae6d7fad8e8
-        0ae9ae77c74937d2
-        be8fa063a50b1488
-        2b7192f363ce8ad4
-        41373374d3cd4788
-        01ab9e1199095736
-        8fcea37d001a9a58
-        e3b28704590d339b
-        62c7edc4e523ae63
-        8fcea37d001a9a58
-        dbd1de40fc4e650a
-        2e8d80e9eb166e17
-        8fcea37d001a9a58
-        0ac5e1a07b2e06d6
-        12a79b59406fbb27
-        873b5dd3ffbe72bf
-        4c2d62e23e369956
-        9a806d33f6ae9846
-        cc4f5b069112ca6b
-        8c0d84fdf088ba17
-        37f0fe11d0ba1914
-        8fcea37d001a9a58
-        4ee91fb111e2f5a0
-        a92fd52914cd9d28
-        8fcea37d001a9a58
-        26ef531da55f3ea3
-        6ff1ab53e410869c
-        8fcea37d001a9a58
-        32ba442c53434767
-        5fe179e7bf2473b4
-        a66285c13f5d7192
-        0ae9ae77c74937d2
-        3b38e04bd7436ef0
-        cf0ceb46a9f9c9f2
-        0e3483004d6fcf42
-        22276360f5da2fac
-        bf85f6049e188f42
-        8fcea37d001a9a58
-        c9505094cdd3561e
-        4aa403bfc8a4ce3c
-        8fcea37d001a9a58
-        158954408f92220e
-        ef5ec920b2ca5f5d
-        8fcea37d001a9a58
-        3799b4d2b9689f07
-        b2d62c060c169354
-        c7e3065190311019
-        4c2d62e23e369956
-        f7d315360d6ee9b5
-        9a1a26c73d21321f
-        ece1c8f8cef7ed6c
-        dc9817a5888de24f
-        6b0a1279a6072e46
-        8fcea37d001a9a58
-        3618f59c6f5de5e6
-        1b1c5be002b782f1
-        8fcea37d001a9a58
-        697bc6d876820656
-        8fcea37d001a9a58
-        48adfa4d5071a29a
-        092d0bd62de57ce1
-        01a81fe23fc86af4
-        0ae9ae77c74937d2
-        3eade9e709d118ba
-        fce334ac3efb12b0
-        4fd423e7118c1426
-        7fad6a446fec9b39
-        8fcea37d001a9a58
-        16a81e8882db9434
-        158a088b6bb5b5ed
-        8fcea37d001a9a58
-        158954408f92220e
-        823b989c3ecd5182
-        8fcea37d001a9a58
-        a4e99691ca82975f
-        c4e8a871e3344f19
-        3ace064ad093811c
-        ff3806cf28bcf23f
-        fe99c91d68f6189d
-        778ceb8639634338
-        58c60d4ddeccf6f9
-        8fcea37d001a9a58
-        7f4f3ac3919b4fd6
-        65d8d2dc4505de8a
-        8fcea37d001a9a58
-        a48b4871b2b1c8b5
-        8fcea37d001a9a58
-        83a6f7a23717cad2
-        a1cc1af2a1d98221
-        add49f54d1c39461
-        ff3806cf28bcf23f
-        be8fa063a50b1488
-        2b7192f363ce8ad4
-        01ab9e1199095736
-        8fcea37d001a9a58
-        011d2ac83edc8d5a
-        1b1c5be002b782f1
-        8fcea37d001a9a58
-        1c43caf7ce501c6e
-        8fcea37d001a9a58
-        b9fbc90ee9db066a
-        975df0e62fa5bd60
-        8af5320e4e761556
-        6fd379ca030701cf
-        77659f237c474089
-        f0335c9dc867b84d
-        a8d33d7ff149d846
-        8fcea37d001a9a58
-        7d6335811a6b4664
-        8c1ba23ecd215c3c
-        8fcea37d001a9a58
-        60795ee2e87254b9
-        8fcea37d001a9a58
-        7368c6cb3b9e7eb1
-        4a38ce3242ce70c9
-        55d2c17f491fc5e3
-        0ae9ae77c74937d2
-        eca9bcc6c42feaed
-        aff3c119dbf62a25
-        ee5ee3e436582e24
-        ed0ecf3f826eaef3
-        8fcea37d001a9a58
-        7bc3617828d5df48
-        a92fd52914cd9d28
-        8fcea37d001a9a58
-        26c72b7ab6a848f5
-        8fcea37d001a9a58
-        7ee8a9fc52bbdf4b
-        f99ba317a37736c8
-        b5a41ae9fd65e278
-        0ae9ae77c74937d2
-        9a3734bd8422f8c0
-        8ebef4ecf4e1583a
-        f7d315360d6ee9b5
-        c29f9fdd20f71fad
-        b15a9937f83f9402
-        bf85f6049e188f42
-        b07aeb523180af10
-        ebb99f40288f0b15
-        8fcea37d001a9a58
-        8b2308e831780b39
-        a572419c95edcb90
-        8fcea37d001a9a58
-        627ff148d0ec3322
-        8fcea37d001a9a58
-        5f45f58db6d03633
-        bcc1f84b55633022
-        e49a6cf0653550fd
-        6fd379ca030701cf
-        f7d315360d6ee9b5
-        94f79f1ef0b8f51f
-        e180739352c8078c
-        a1faaf1e699b539a
-        8fcea37d001a9a58
-        5dda054c20caeeec
-        1b1c5be002b782f1
-        8fcea37d001a9a58
-        d6720b84d46c4615
-        73a90dda4d844b37
-        8fcea37d001a9a58
-        90d234d320a8fb41
-        c069a606b3f992d7
-        335d8b4734499862
-        0ae9ae77c74937d2
-        a9a30e6870649c6f
-        910f5354dc6b144b
-        9c94f14efc983aa4
-        5b47bc7d0a6492d6
-        a1faaf1e699b539a
-        8fcea37d001a9a58
-        c97c6ce1b7763f78
-        5a315a56246d694b
-        8fcea37d001a9a58
-        ad0eb0915a6daa0a
-        8fcea37d001a9a58
-        ce1af4861094fe3c
-        18827b88c7d7eb80
-        98ecdc4b5221cd8f
-        ff3806cf28bcf23f
-        3eade9e709d118ba
-        2372e8fc345988ab
-        60e06156cf0fe943
-        e605d20a7364d6f5
-        8fcea37d001a9a58
-        6b6e97cb50c79585
-        65d8d2dc4505de8a
-        8fcea37d001a9a58
-        16dbe8edbe34cb23
-        8fcea37d001a9a58
-        79dc3f3776746e18
-        6d59a734cec6a1e6
-        39e117a594037ac4
-        0ae9ae77c74937d2
-        568136f9b3d2aabb
-        22acd4ce08c4b9bc
-        c496ece46941c0a9
-        8fcea37d001a9a58
-        cf8b63837f47f35d
-        a572419c95edcb90
-        8fcea37d001a9a58
-        fefeda9527c4dc9c
-        8fcea37d001a9a58
-        30a6ee13951e1d8a
-        fa8dac451e4ff0a9
-        cd0f4f897fd904a9
-        0ae9ae77c74937d2
-        f7d315360d6ee9b5
-        b1454d694935e6f2
-        9cce06ed88a7c5be
-        1c51d10a29b1911b
-        8a42836701f1f133
-        ed0ecf3f826eaef3
-        8fcea37d001a9a58
-        a1acab65a6e64be9
-        5a315a56246d694b
-        8fcea37d001a9a58
-        dbd1de40fc4e650a
-        fc3ba4c51d2d3a27
-        8fcea37d001a9a58
-        22d1f83fcb0feb77
-        8fcea37d001a9a58
-        c54b913b03047213
-        4c2d62e23e369956
-        6571d2f5105af1e9
-        f84c0ca26bf0ec85
-        7fad6a446fec9b39
-        8fcea37d001a9a58
-        f84c0ca26bf0ec85
-        62c7edc4e523ae63
-        8fcea37d001a9a58
-        158954408f92220e
-        6cffd548a7b0484b
-        8fcea37d001a9a58
-        d2054a973376ae04
-        f3ed56244f8360af
-        fe0b6146af4786c6
-        6fd379ca030701cf
-        6d1781e6b2f6881d
-        eca9bcc6c42feaed
-        ed0ecf3f826eaef3
-        8fcea37d001a9a58
-        8e59a70ce6eeb94c
-        44c829dcd5744b9e
-        8fcea37d001a9a58
-        ea1fbe4f0b98417b
-        8fcea37d001a9a58
-        f4fc5a0a69c24e18
-        a6d7641b0f682ade
-        047f4d77c1fab251
-        6fd379ca030701cf
-        a2469f7f9e0fe85f
-        1afb945d12041445
-        8fcea37d001a9a58
-        c5ab0f7c860a88ee
-        44c829dcd5744b9e
-        8fcea37d001a9a58
-        e394e99741f0ea55
-        8fcea37d001a9a58
-        e7ed6fefc3335460
-        e66370fee34e7960
-        a98a5c135316eecc
-        ff3806cf28bcf23f
-        bb568b10d53ddc50
-        d2312f14caabb02e
-        b82d9b4c06c9a01c
-        ab0687331889f394
-        063c8c1d4e1a1041
-        8fcea37d001a9a58
-        d2312f14caabb02e
-        e6da6749de7e35d9
-        8fcea37d001a9a58
-        00d7510911e76900
-        8fcea37d001a9a58
-        51b6fde37a743627
-        a7b830af6b71ab47
-        aa6d8c7faec453bf
-        0ae9ae77c74937d2
-        3eade9e709d118ba
-        215b31bab1ae7a57
-        fbe7f8cb809980af
-        151eec8fd2b7f037
-        8fcea37d001a9a58
-        cc140625ad0de0a0
-        7321cd5c646a08d2
-        8fcea37d001a9a58
-        158954408f92220e
-        22b0931430eee79c
-        8fcea37d001a9a58
-        728be6f50dad67a9
-        38b30d8f005145be
-        c994b46cee635292
-        4c2d62e23e369956
-        f7d315360d6ee9b5
-        1abca3b445b5b4e4
-        6b0a1279a6072e46
-        8fcea37d001a9a58
-        23a6a5923d690d18
-        a572419c95edcb90
-        8fcea37d001a9a58
-        d83d4f4b8c7ed74a
-        8fcea37d001a9a58
-        b9520b087b14f5e1
-        ed6696d602733000
-        1034cd34dfdd65ad
-        0ae9ae77c74937d2
-        addb648867ffb3e2
-        c4d550586a91316b
-        ed0ecf3f826eaef3
-        8fcea37d001a9a58
-        924a654655de395d
-        89e7c6630e26728b
-        8fcea37d001a9a58
-        523364eb92ca6a3c
-        8fcea37d001a9a58
-        85c0d7cd26268887
-        50e5c972904db8b6
-        768c19928700b9e8
-        6fd379ca030701cf
-        a2469f7f9e0fe85f
-        b99a7f5696c7def4
-        abbe0d855fcfb47b
-        f6fcfe14905d229f
-        8fcea37d001a9a58
-        6ecfb35e23a72276
-        e6da6749de7e35d9
-        8fcea37d001a9a58
-        54e6161fdab8d7a0
-        8fcea37d001a9a58
-        021f9dca2fae3147
-        203d159b38c6461b
-        766074d623191adb
-        0ae9ae77c74937d2
-        be8fa063a50b1488
-        64d965b52f5c1c8c
-        ed0ecf3f826eaef3
-        8fcea37d001a9a58
-        64d965b52f5c1c8c
-        89e7c6630e26728b
-        8fcea37d001a9a58
-        26ef531da55f3ea3
-        c6068cdfb175722c
-        8fcea37d001a9a58
-        55df640af562eb1d
-        5565b28176bbaa55
-        c6b736c191cf444e
-        4c2d62e23e369956
-        d2c99d0c736b5b6e
-        8ebef4ecf4e1583a
-        a2469f7f9e0fe85f
-        ad5b7cdc7a01298f
-        cce8b88395f891bb
-        523f829059f9f42c
-        8fcea37d001a9a58
-        d44b08f83c390e40
-        89e7c6630e26728b
-        8fcea37d001a9a58
-        f1efea04cf554017
-        8fcea37d001a9a58
-        a938cd3bbef99508
-        0ec4697292df5eca
-        e4dda79d4d142733
-        4c2d62e23e369956
-        9a3734bd8422f8c0
-        8ebef4ecf4e1583a
-        b15a9937f83f9402
-        b07aeb523180af10
-        ebb99f40288f0b15
-        8fcea37d001a9a58
-        30e7d202c6175ef9
-        1b1c5be002b782f1
-        8fcea37d001a9a58
-        be147d11b754f4a3
-        8fcea37d001a9a58
-        4b8e65187375a8f7
-        43fac02dac81239d
-        f6d85f89921f24e6
-        4c2d62e23e369956
-        77659f237c474089
-        f0335c9dc867b84d
-        1012fb8cfc43b755
-        a8d33d7ff149d846
-        8fcea37d001a9a58
-        7d6335811a6b4664
-        34fb4b9a9156dec3
-        8fcea37d001a9a58
-        dbd1de40fc4e650a
-        5dad77e530567c7e
-        8fcea37d001a9a58
-        41f4fa429cb946e3
-        3cfd82be4ab80cbe
-        ae75c7f5eca8edf1
-        0ae9ae77c74937d2
-        3eade9e709d118ba
-        d288b4e419b468cb
-        2372e8fc345988ab
-        a6a5437730567d45
-        60e06156cf0fe943
-        de319b21b8d0a4b7
-        e605d20a7364d6f5
-        8fcea37d001a9a58
-        7928f82b2d9d8b00
-        7321cd5c646a08d2
-        8fcea37d001a9a58
-        d895525e56fe363f
-        8fcea37d001a9a58
-        b9fbc90ee9db066a
-        99e3a46208d193b2
-        8c3e43ab094ec96c
-        0ae9ae77c74937d2
-        a2469f7f9e0fe85f
-        037793f09c1fa5a9
-        1012fb8cfc43b755
-        a8d33d7ff149d846
-        8fcea37d001a9a58
-        77659f237c474089
-        cd5aaceb9d57f153
-        8fcea37d001a9a58
-        ad55534233957b2e
-        8fcea37d001a9a58
-        6517df20609902cc
-        622c10fa4163ff4f
-        ed70353bddb4b25f
-        0ae9ae77c74937d2
-        a2469f7f9e0fe85f
-        ab0687331889f394
-        cf3c8b0fad2860ca
-        5559c0b97137bb34
-        063c8c1d4e1a1041
-        8fcea37d001a9a58
-        1983c033ae09f9a8
-        34fb4b9a9156dec3
-        8fcea37d001a9a58
-        d0c66167cccc65d9
-        8fcea37d001a9a58
-        9ec5f25517ca12a3
-        2ff73fd1663cecd3
-        2c6f995077813b32
-        6fd379ca030701cf
-        cf0ceb46a9f9c9f2
-        1b855eb7eeb3124c
-        22276360f5da2fac
-        ebb99f40288f0b15
-        8fcea37d001a9a58
-        75c70c33b5a187e2
-        1b1c5be002b782f1
-        8fcea37d001a9a58
-        846ff499f2b6734d
-        8fcea37d001a9a58
-        7e9d03633335293b
-        ee1116707aee4dc0
-        d2c24c7d1323104d
-        0ae9ae77c74937d2
-        f7d315360d6ee9b5
-        ab0687331889f394
-        5dd6026f19b801a9
-        8fcea37d001a9a58
-        039dea8c4ae71d34
-        158a088b6bb5b5ed
-        8fcea37d001a9a58
-        b6c40b1c18b9cea0
-        8fcea37d001a9a58
-        1d5cdb70eeb21dae
-        b9ebcd4cd47d84ce
-        09b9361fe4afde88
-        ff3806cf28bcf23f
-        3eade9e709d118ba
-        483d0f44ed0069f9
-        eca9bcc6c42feaed
-        76f4573e18ab3768
-        ee5ee3e436582e24
-        3c0e951b973bec4f
-        ed0ecf3f826eaef3
-        8fcea37d001a9a58
-        8e59a70ce6eeb94c
-        4aa403bfc8a4ce3c
-        8fcea37d001a9a58
-        af96122ff5ae0f1c
-        8fcea37d001a9a58
-        338c9f39b240e6c6
-        f6551cc89c1d69ed
-        b0365bd5a8172cfb
-        4c2d62e23e369956
-        f7d315360d6ee9b5
-        9cf1544c5eabeeca
-        a964217adc568719
-        b55fb27357dafa9b
-        a1faaf1e699b539a
-        8fcea37d001a9a58
-        9b9827dd0f9c9e1d
-        158a088b6bb5b5ed
-        8fcea37d001a9a58
-        ad72ae238a6b02cd
-        8fcea37d001a9a58
-        31d69185a2f84c63
-        72e8f4685f68fadd
-        bcadad80f9d79bee
-        0ae9ae77c74937d2
-        a2469f7f9e0fe85f
-        6ecfb35e23a72276
-        f6fcfe14905d229f
-        8fcea37d001a9a58
-        2b8379069e1d761d
-        e6da6749de7e35d9
-        8fcea37d001a9a58
-        965c42376f466c8e
-        8fcea37d001a9a58
-        e04e1ff2a1ef1238
-        b279212bd089b6dc
-        78bd739751f521bc
-        ff3806cf28bcf23f
-        a964217adc568719
-        9cf1544c5eabeeca
-        b55fb27357dafa9b
-        a1faaf1e699b539a
-        8fcea37d001a9a58
-        6f0d87057e337666
-        5a315a56246d694b
-        8fcea37d001a9a58
-        cad4c4add45dfd36
-        8fcea37d001a9a58
-        c9e5aa4a2fe01d82
-        036f26d1e4c52be6
-        b924e0a9e7d49701
-        6fd379ca030701cf
-        3b38e04bd7436ef0
-        f7d315360d6ee9b5
-        cf0ceb46a9f9c9f2
-        22276360f5da2fac
-        bf85f6049e188f42
-        ebb99f40288f0b15
-        8fcea37d001a9a58
-        e342fa8f37448214
-        4aa403bfc8a4ce3c
-        8fcea37d001a9a58
-        dbd1de40fc4e650a
-        158954408f92220e
-        c0e6f7f3b755467d
-        8fcea37d001a9a58
-        ee97dd8d8988ddd4
-        67f812ec115a28ff
-        fe59fb84f440c576
-        0ae9ae77c74937d2
-        a6a5437730567d45
-        2372e8fc345988ab
-        60e06156cf0fe943
-        8fcea37d001a9a58
-        264d8c567f8bf337
-        a572419c95edcb90
-        8fcea37d001a9a58
-        806de01e53043fa6
-        8fcea37d001a9a58
-        abaf30f77101412a
-        42ec2d396e06c37a
-        d991298c994ff503
-        4c2d62e23e369956
-        6d1781e6b2f6881d
-        addb648867ffb3e2
-        c4d550586a91316b
-        ab0687331889f394
-        ed0ecf3f826eaef3
-        8fcea37d001a9a58
-        924a654655de395d
-        414e42e5ffccdb2d
-        8fcea37d001a9a58
-        6377acfeadd1c70c
-        8fcea37d001a9a58
-        4d028e88c385301c
-        70e8e00230bfca25
-        ee88a444b39b4318
-        0ae9ae77c74937d2
-        f7d315360d6ee9b5
-        5c396148e0966493
-        c54e8be81d1e9c73
-        01ab9e1199095736
-        8fcea37d001a9a58
-        a1f15b11b53b10cd
-        a572419c95edcb90
-        8fcea37d001a9a58
-        158954408f92220e
-        0ee1a55d39aa834c
-        8fcea37d001a9a58
-        48adfa4d5071a29a
-        406f5426bb80c7ba
-        5be041c874e0f11d
-        4c2d62e23e369956
-        f7d315360d6ee9b5
-        e2d4dec1a808e2c5
-        353f756af4e9b0d9
-        cfab7fc7c8f75f02
-        7fad6a446fec9b39
-        8fcea37d001a9a58
-        d6f35d58937539ae
-        44c829dcd5744b9e
-        8fcea37d001a9a58
-        1949c330d780861a
-        8fcea37d001a9a58
-        168e2a8426ce4b77
-        73c16d23cedfe271
-        ff53079af80f0e02
-        0ae9ae77c74937d2
-        f7d315360d6ee9b5
-        e180739352c8078c
-        94f79f1ef0b8f51f
-        c4b509addace57a7
-        9c94f14efc983aa4
-        a1faaf1e699b539a
-        8fcea37d001a9a58
-        5c6b925f2df543f8
-        89e7c6630e26728b
-        8fcea37d001a9a58
-        5038310d94fec515
-        8fcea37d001a9a58
-        c0157e3c94a10518
-        152a5fca4eb925fe
-        fc5d48416349562f
-        ff3806cf28bcf23f
-        f7d315360d6ee9b5
-        664cf2f82943a2b7
-        4069d089a26f7fb2
-        8fcea37d001a9a58
-        03d73f83aec414a0
-        a92fd52914cd9d28
-        8fcea37d001a9a58
-        bc460ea223e45982
-        8fcea37d001a9a58
-        50bd3367a827700c
-        8fcea37d001a9a58
-        a3aea76c60173d64
-        4c2d62e23e369956
-        f84c0ca26bf0ec85
-        7fad6a446fec9b39
-        8fcea37d001a9a58
-        f84c0ca26bf0ec85
-        414e42e5ffccdb2d
-        8fcea37d001a9a58
-        aa4a3ba7160097fc
-        8fcea37d001a9a58
-        5767a8ad970a476d
-        2929ad11ff162635
-        ca3beab4345e7949
-        4c2d62e23e369956
-        70dae2d974950dca
-        a2469f7f9e0fe85f
-        70c59621e36ee1a2
-        d296f3f32e7b5ecc
-        b59c1f8a8778e97b
-        a0a73b1d5e13172e
-        8fcea37d001a9a58
-        b59c1f8a8778e97b
-        34fb4b9a9156dec3
-        8fcea37d001a9a58
-        b58b53a774f00f94
-        8fcea37d001a9a58
-        ef7fa12386aa482f
-        16424d52b8e3037d
-        d495c2482496a435
-        0ae9ae77c74937d2
-        3eade9e709d118ba
-        d9d3b5f6807788b6
-        46fe9e09b5229f78
-        7fad6a446fec9b39
-        8fcea37d001a9a58
-        83d7d57596b4e6e2
-        414e42e5ffccdb2d
-        8fcea37d001a9a58
-        dbd1de40fc4e650a
-        7f14ef3ad72b7081
-        8fcea37d001a9a58
-        f1af42e60f67fbef
-        38259609be634d40
-        4d6ec9fd7f4e2190
-        4c2d62e23e369956
-        f7d315360d6ee9b5
-        98decdc98b332cf7
-        5d04217d9db866af
-        1dcdbb2861c6020e
-        c54e8be81d1e9c73
-        9a16f1e4952941e2
-        01ab9e1199095736
-        8fcea37d001a9a58
-        775eb4d5f05d83c5
-        1b1c5be002b782f1
-        8fcea37d001a9a58
-        56afe791deef169f
-        8fcea37d001a9a58
-        a9e18ad8813b8aba
-        f68552b88dac9c47
-        879e3377628741a7
-        ff3806cf28bcf23f
-        f7d315360d6ee9b5
-        664cf2f82943a2b7
-        4069d089a26f7fb2
-        01ab9e1199095736
-        8fcea37d001a9a58
-        03d73f83aec414a0
-        414e42e5ffccdb2d
-        8fcea37d001a9a58
-        49b599cd7c96ff82
-        8fcea37d001a9a58
-        cdd140d00f7c0083
-        77f4cb94ed5c7a1a
-        1b7096f920f8d33a
-        0ae9ae77c74937d2
-        22acd4ce08c4b9bc
-        568136f9b3d2aabb
-        1206f5f21351e4cc
-        c496ece46941c0a9
-        8fcea37d001a9a58
-        6422045707cad3c4
-        9caadfd08cbaad48
-        8fcea37d001a9a58
-        dbd1de40fc4e650a
-        dfb276ef5c3755d4
-        8fcea37d001a9a58
-        3b57a786e0ad01a3
-        3a606a1f39f00a21
-        36b0a1ee7e2c8dd9
-        0ae9ae77c74937d2
-        5559c0b97137bb34
-        8cf9d0aabd838fae
-        063c8c1d4e1a1041
-        8fcea37d001a9a58
-        8dc1f30f9c3a0729
-        44c829dcd5744b9e
-        8fcea37d001a9a58
-        57dc08485e63df8b
-        8fcea37d001a9a58
-        94cd7ef71333a58d
-        0d181512eceac320
-        eac5f5147410e5b4
-        4c2d62e23e369956
-        a2469f7f9e0fe85f
-        f5f506e7ec07b022
-        1c51d10a29b1911b
-        ed0ecf3f826eaef3
-        8fcea37d001a9a58
-        64d965b52f5c1c8c
-        a572419c95edcb90
-        8fcea37d001a9a58
-        d6720b84d46c4615
-        ed601fd455f65de2
-        8fcea37d001a9a58
-        90d234d320a8fb41
-        6fcda630345e4f43
-        ade6e942a79ffb9b
-        ff3806cf28bcf23f
-        f7d315360d6ee9b5
-        910f5354dc6b144b
-        5b47bc7d0a6492d6
-        a1faaf1e699b539a
-        8fcea37d001a9a58
-        f1f9885d5c7ec6d6
-        1b1c5be002b782f1
-        8fcea37d001a9a58
-        158954408f92220e
-        1df00000dc99ac28
-        8fcea37d001a9a58
-        179b374deb52c21a
-        20674c3eaf9c57df
-        9605dd0a848efa0e
-        0ae9ae77c74937d2
-        b23670c73368337b
-        3eade9e709d118ba
-        d288b4e419b468cb
-        2372e8fc345988ab
-        a6a5437730567d45
-        60e06156cf0fe943
-        d8c36afddebf71ca
-        e605d20a7364d6f5
-        8fcea37d001a9a58
-        7928f82b2d9d8b00
-        89e7c6630e26728b
-        8fcea37d001a9a58
-        376979fc0690f378
-        8fcea37d001a9a58
-        eb345678884a7621
-        b9c61e772be4aa30
-        393edbb1abb2f76d
-        4c2d62e23e369956
-        a2469f7f9e0fe85f
-        5dd6026f19b801a9
-        0bbe9bb827d1a49c
-        063c8c1d4e1a1041
-        8fcea37d001a9a58
-        5dd6026f19b801a9
-        89e7c6630e26728b
-        8fcea37d001a9a58
-        dacf7ba6cbed4f36
-        8fcea37d001a9a58
-        9ec5f25517ca12a3
-        a729b301b2e2387b
-        12b21cdafd80eaa8
-        ff3806cf28bcf23f
-        1b855eb7eeb3124c
-        cf0ceb46a9f9c9f2
-        ebb99f40288f0b15
-        8fcea37d001a9a58
-        75c70c33b5a187e2
-        04f5ed567aaf51c5
-        8fcea37d001a9a58
-        3bf8a4c51fd348a6
-        8fcea37d001a9a58
-        9ec5f25517ca12a3
-        b5c3d052b6f0bda4
-        df0aa0c2161fcbde
-        0ae9ae77c74937d2
-        cf0ceb46a9f9c9f2
-        1b855eb7eeb3124c
-        22276360f5da2fac
-        ebb99f40288f0b15
-        8fcea37d001a9a58
-        75c70c33b5a187e2
-        4aa403bfc8a4ce3c
-        8fcea37d001a9a58
-        158954408f92220e
-        5225e049fbe2907b
-        8fcea37d001a9a58
-        7ad9e3954581be61
-        6a7f7ee8ff87f235
-        31c79f3ff8e19b2b
-        0ae9ae77c74937d2
-        3eade9e709d118ba
-        eca9bcc6c42feaed
-        3e17a366b2e571a5
-        3c0e951b973bec4f
-        ed0ecf3f826eaef3
-        8fcea37d001a9a58
-        8e59a70ce6eeb94c
-        cd5aaceb9d57f153
-        8fcea37d001a9a58
-        dbd1de40fc4e650a
-        d98134cac56c58d8
-        8fcea37d001a9a58
-        8f53cbb115fe8d39
-        2face979f70719f8
-        b6f0288fa3a7cc84
-        0ae9ae77c74937d2
-        d4a0eb3a623a19e2
-        e80396eb1d33eb1b
-        2ad7ef95c1b2cac6
-        8fcea37d001a9a58
-        7324f5f55dd78f57
-        34fb4b9a9156dec3
-        8fcea37d001a9a58
-        4e6d1d15e3d520c8
-        8fcea37d001a9a58
-        8a5e6772fe84bc76
-        c43eadf461fb189d
-        79b49dd92b638969
-        4c2d62e23e369956
-        3eade9e709d118ba
-        bb568b10d53ddc50
-        b82d9b4c06c9a01c
-        d2312f14caabb02e
-        063c8c1d4e1a1041
-        8fcea37d001a9a58
-        d2312f14caabb02e
-        4aa403bfc8a4ce3c
-        8fcea37d001a9a58
-        c1672cbf25d13d5d
-        ea65d181a216c500
-        8fcea37d001a9a58
-        426eb7dcef88d7aa
-        8f7e4d61775de291
-        5b88d5a21439298a
-        ff3806cf28bcf23f
-        55f26906ba719717
-        6b0a1279a6072e46
-        8fcea37d001a9a58
-        5d178fabdad88e42
-        e6da6749de7e35d9
-        8fcea37d001a9a58
-        72974e59eed97455
-        8fcea37d001a9a58
-        7ad9e3954581be61
-        d05e4626665324e9
-        fe7c44e96075d6f7
-        0ae9ae77c74937d2
-        76f4573e18ab3768
-        eca9bcc6c42feaed
-        483d0f44ed0069f9
-        ed0ecf3f826eaef3
-        8fcea37d001a9a58
-        12508506c26b6204
-        04f5ed567aaf51c5
-        8fcea37d001a9a58
-        33aea4a6dbcea982
-        27387740a7d569a4
-        8fcea37d001a9a58
-        28d2a7d3ee106bd7
-        6b25bffe16a5935e
-        74ca6193f2d15420
-        0ae9ae77c74937d2
-        f7d315360d6ee9b5
-        1bf785787617dd35
-        fea2d381e185eafe
-        5b47bc7d0a6492d6
-        a1faaf1e699b539a
-        8fcea37d001a9a58
-        dc0ced533d3abc3d
-        4aa403bfc8a4ce3c
-        8fcea37d001a9a58
-        f0d2284e698b6d38
-        8fcea37d001a9a58
-        31d69185a2f84c63
-        2b7f607d80bb5c5e
-        a8f5f6a3ff776305
-        4c2d62e23e369956
-        a2469f7f9e0fe85f
-        6ecfb35e23a72276
-        b99a7f5696c7def4
-        2b8379069e1d761d
-        abbe0d855fcfb47b
-        8fcea37d001a9a58
-        2b8379069e1d761d
-        5a315a56246d694b
-        8fcea37d001a9a58
-        26ef531da55f3ea3
-        0c892cc1a0e80c20
-        8fcea37d001a9a58
-        c3a42316e17780d3
-        3eb289b5ff8a876e
-        f67401d94d080e16
-        0ae9ae77c74937d2
-        9a3734bd8422f8c0
-        8ebef4ecf4e1583a
-        f7d315360d6ee9b5
-        c29f9fdd20f71fad
-        b15a9937f83f9402
-        b07aeb523180af10
-        ebb99f40288f0b15
-        8fcea37d001a9a58
-        30e7d202c6175ef9
-        e6da6749de7e35d9
-        8fcea37d001a9a58
-        158954408f92220e
-        0fa80de81a30bca9
-        8fcea37d001a9a58
-        4149ac52553f4174
-        970026b53c6d40c2
-        73bcbd4f7a1d88a3
-        0ae9ae77c74937d2
-        6d1781e6b2f6881d
-        3eade9e709d118ba
-        eca9bcc6c42feaed
-        ed0ecf3f826eaef3
-        8fcea37d001a9a58
-        c5559e1d29e03928
-        1b1c5be002b782f1
-        8fcea37d001a9a58
-        4f6021ded0cada52
-        8fcea37d001a9a58
-        3d4617409d471ef5
-        13f22d09b1f9c51c
-        92afe0094bc24bd7
-        4c2d62e23e369956
-        f7d315360d6ee9b5
-        9cf1544c5eabeeca
-        a964217adc568719
-        b55fb27357dafa9b
-        a1faaf1e699b539a
-        8fcea37d001a9a58
-        9b9827dd0f9c9e1d
-        7321cd5c646a08d2
-        8fcea37d001a9a58
-        3669df7926e2164a
-        8fcea37d001a9a58
-        84e5d0826198aed4
-        32716ce500248fcb
-        5801f1636d523eea
-        6fd379ca030701cf
-        bb568b10d53ddc50
-        063c8c1d4e1a1041
-        8fcea37d001a9a58
-        d2312f14caabb02e
-        89e7c6630e26728b
-        8fcea37d001a9a58
-        5d46bd1c55a00378
-        8fcea37d001a9a58
-        0e8ab14ad9bd7ac5
-        7e3406d5e9935365
-        37122a6ffb5ae565
-        0ae9ae77c74937d2
-        a2469f7f9e0fe85f
-        7699709ad3e46c5b
-        3057eaa02110cc8b
-        f5310b43940789ae
-        f6fcfe14905d229f
-        8fcea37d001a9a58
-        0eb57314afbc751c
-        414e42e5ffccdb2d
-        8fcea37d001a9a58
-        11698b88beec9015
-        8fcea37d001a9a58
-        1d95fa7bec0329f8
-        60c799a52539cdb4
-        ce20b43446342400
-        ff3806cf28bcf23f
-        593acc5e418108f7
-        b15a9937f83f9402
-        b07aeb523180af10
-        ebb99f40288f0b15
-        8fcea37d001a9a58
-        db3c55ff8198ef2f
-        8c1ba23ecd215c3c
-        8fcea37d001a9a58
-        e61f9c470c902c8a
-        8fcea37d001a9a58
-        3d4617409d471ef5
-        05bfe8db92e53444
-        05667c150d0b190b
-        0ae9ae77c74937d2
-        a964217adc568719
-        b55fb27357dafa9b
-        a1faaf1e699b539a
-        8fcea37d001a9a58
-        6f0d87057e337666
-        1b1c5be002b782f1
-        8fcea37d001a9a58
-        9d7d17469127ffcd
-        8fcea37d001a9a58
-        338c9f39b240e6c6
-        a9c876ba23a60f42
-        62807b42d4cc203e
-        4c2d62e23e369956
-        9cf1544c5eabeeca
-        a964217adc568719
-        b55fb27357dafa9b
-        a1faaf1e699b539a
-        8fcea37d001a9a58
-        9b9827dd0f9c9e1d
-        158a088b6bb5b5ed
-        8fcea37d001a9a58
-        33aea4a6dbcea982
-        951087943cce65a0
-        8fcea37d001a9a58
-        f1261291457e8b76
-        02d95cfb52c7f89c
-        38a2d35e5cdb88c9
-        0ae9ae77c74937d2
-        7423082c47da9e03
-        d8db9ad5c3afa883
-        aadf68c53d172289
-        8c0d84fdf088ba17
-        37f0fe11d0ba1914
-        8fcea37d001a9a58
-        99d100b06d25adb1
-        34fb4b9a9156dec3
-        8fcea37d001a9a58
-        158954408f92220e
-        e804a92835e7ee6a
-        8fcea37d001a9a58
-        804f134ad382e467
-        94b88e5b2cd16f5d
-        1215901688944ce4
-        4c2d62e23e369956
-        3eade9e709d118ba
-        46fe9e09b5229f78
-        4a5f9bef6391b6c2
-        6571d2f5105af1e9
-        7fad6a446fec9b39
-        8fcea37d001a9a58
-        83d7d57596b4e6e2
-        1b1c5be002b782f1
-        8fcea37d001a9a58
-        dbd1de40fc4e650a
-        33aea4a6dbcea982
-        d309f5d6dafa0db3
-        8fcea37d001a9a58
-        8fc4a8e1d727e532
-        635e3a7e7cefae63
-        6ac430eb8bc665af
-        6fd379ca030701cf
-        fea2d381e185eafe
-        b55fb27357dafa9b
-        a1faaf1e699b539a
-        8fcea37d001a9a58
-        4407a9dfa2ca609f
-        04f5ed567aaf51c5
-        8fcea37d001a9a58
-        599cb684bfc17979
-        8fcea37d001a9a58
-        4d028e88c385301c
-        d71c9825bd9fd404
-        6db9f045208c1d82
-        ff3806cf28bcf23f
-        3b38e04bd7436ef0
-        1dcdbb2861c6020e
-        c54e8be81d1e9c73
-        8fcea37d001a9a58
-        de49bb4e1725193d
-        34fb4b9a9156dec3
-        8fcea37d001a9a58
-        dbd1de40fc4e650a
-        c38ff962887f3a82
-        8fcea37d001a9a58
-        2a0d39830f6f220f
-        cae3156bb1ddffea
-        bbd5b2a7a7cb3110
-        0ae9ae77c74937d2
-        d8db9ad5c3afa883
-        7423082c47da9e03
-        37f0fe11d0ba1914
-        8fcea37d001a9a58
-        99d100b06d25adb1
-        04f5ed567aaf51c5
-        8fcea37d001a9a58
-        158954408f92220e
-        3603b4c619b228ae
-        8fcea37d001a9a58
-        55713441c8ece286
-        4a1bb728146c5f36
-        42fcaaf24d13b3b5
-        4c2d62e23e369956
-        22c87fe878de69f2
-        8fcea37d001a9a58
-        0e8f3b66bf5e7fe5
-        9caadfd08cbaad48
-        8fcea37d001a9a58
-        c1672cbf25d13d5d
-        f0a86806d0a7be94
-        8fcea37d001a9a58
-        77766e5d18c30388
-        736d6943fabca9bb
-        89d77fa34975e2ba
-        ff3806cf28bcf23f
-        6d1781e6b2f6881d
-        e1c8a3908e3aff16
-        c7a349819d527829
-        2ad7ef95c1b2cac6
-        8fcea37d001a9a58
-        f7c1e50a4c25470a
-        5a315a56246d694b
-        8fcea37d001a9a58
-        26ef531da55f3ea3
-        2261371d84acf233
-        8fcea37d001a9a58
-        e5a7f5ed8a6556a9
-        d59ed4ab7d28fbff
-        f6051c218b045127
-        ff3806cf28bcf23f
-        593acc5e418108f7
-        8ebef4ecf4e1583a
-        c29f9fdd20f71fad
-        ebb99f40288f0b15
-        8fcea37d001a9a58
-        db3c55ff8198ef2f
-        62c7edc4e523ae63
-        8fcea37d001a9a58
-        158954408f92220e
-        75fad92d0d649e3f
-        8fcea37d001a9a58
-        ae503d121833c130
-        3e6bc9a4b43e4d9d
-        592cddbe9c8df534
-        0ae9ae77c74937d2
-        f7d315360d6ee9b5
-        778ceb8639634338
-        58c60d4ddeccf6f9
-        2061d9e2b65a4993
-        2297e59893544172
-        6b0a1279a6072e46
-        8fcea37d001a9a58
-        7f4f3ac3919b4fd6
-        44c829dcd5744b9e
-        8fcea37d001a9a58
-        8e70b0077f814ef0
-        8fcea37d001a9a58
-        62beddb1eae2f3d2
-        c035fe82d2e07188
-        a5178a98a6a99d59
-        0ae9ae77c74937d2
-        a2469f7f9e0fe85f
-        0a28c75a7a339ee4
-        174ea19ad29a95fb
-        ce7cae04be155f97
-        a8d33d7ff149d846
-        8fcea37d001a9a58
-        65d786703e95b613
-        a92fd52914cd9d28
-        8fcea37d001a9a58
-        8a838250f81c42b5
-        8fcea37d001a9a58
-        0f8a54bdc48e2916
-        6511be213b4a6c16
-        046cc5b4ad0c098e
-        0ae9ae77c74937d2
-        d4a0eb3a623a19e2
-        e80396eb1d33eb1b
-        2ad7ef95c1b2cac6
-        8fcea37d001a9a58
-        d4a0eb3a623a19e2
-        414e42e5ffccdb2d
-        8fcea37d001a9a58
-        da841d7171862f07
-        8fcea37d001a9a58
-        77766e5d18c30388
-        5ad372a7e2500e1e
-        1c4dd1ecd01d0b1b
-        0ae9ae77c74937d2
-        e0186f97feb44ca6
-        6aff949b01e74ca2
-        2ad7ef95c1b2cac6
-        8fcea37d001a9a58
-        3901585bd7963ede
-        a572419c95edcb90
-        8fcea37d001a9a58
-        b33fec8e86bc88cf
-        8fcea37d001a9a58
-        5dca86606c00f2e7
-        3a83adb4a8d6b359
-        8119058525fdfa28
-        4c2d62e23e369956
-        3eade9e709d118ba
-        0e51945457a3bff0
-        494354bed04cda93
-        37f0fe11d0ba1914
-        8fcea37d001a9a58
-        81498bad14cdec21
-        04f5ed567aaf51c5
-        8fcea37d001a9a58
-        b35699bcbd7059a4
-        3beb6c7d24bd700f
-        8fcea37d001a9a58
-        8463b22496be0ec5
-        3ac0b7ad62ec4550
-        a7a5c45bd43006ed
-        ff3806cf28bcf23f
-        e2d4dec1a808e2c5
-        4fd423e7118c1426
-        7fad6a446fec9b39
-        8fcea37d001a9a58
-        bf787fa1e113dc37
-        34fb4b9a9156dec3
-        8fcea37d001a9a58
-        dbd1de40fc4e650a
-        a54b65c88af59b33
-        8fcea37d001a9a58
-        82cd9d476721fbbf
-        991c8bc7422a9027
-        e81b868353e098e9
-        0ae9ae77c74937d2
-        3eade9e709d118ba
-        be20a5e3e0335cf8
-        e605d20a7364d6f5
-        8fcea37d001a9a58
-        6b6e97cb50c79585
-        cd5aaceb9d57f153
-        8fcea37d001a9a58
-        158954408f92220e
-        ac5b2beaf9d5b69e
-        8fcea37d001a9a58
-        5f901cb6ad540cb9
-        d6cbde69f55d7e36
-        25571139cc24dc04
-        ff3806cf28bcf23f
-        4fd423e7118c1426
-        e2d4dec1a808e2c5
-        fce334ac3efb12b0
-        7fad6a446fec9b39
-        8fcea37d001a9a58
-        bf787fa1e113dc37
-        5a315a56246d694b
-        8fcea37d001a9a58
-        ec8bc78fb87fb12f
-        8fcea37d001a9a58
-        1ea4733560b2756c
-        7445b40151ab6c26
-        a02e87ea215eaaab
-        0ae9ae77c74937d2
-        d2c99d0c736b5b6e
-        8ebef4ecf4e1583a
-        a2469f7f9e0fe85f
-        ad5b7cdc7a01298f
-        cce8b88395f891bb
-        ebb99f40288f0b15
-        8fcea37d001a9a58
-        9a2f293a71b68748
-        a92fd52914cd9d28
-        8fcea37d001a9a58
-        d6953a83e5070d9b
-        8fcea37d001a9a58
-        84e5d0826198aed4
-        44f3ff3c6b2a39f7
-        4d71896c3e9cdb5e
-        0ae9ae77c74937d2
-        a2469f7f9e0fe85f
-        bb568b10d53ddc50
-        ab0687331889f394
-        08211674773cf658
-        5559c0b97137bb34
-        cf3c8b0fad2860ca
-        063c8c1d4e1a1041
-        8fcea37d001a9a58
-        1983c033ae09f9a8
-        44c829dcd5744b9e
-        8fcea37d001a9a58
-        cb4ad931ac3ee1e5
-        8fcea37d001a9a58
-        a324b2171cf1c9c2
-        a8105949bba0a0ac
-        175cdf4e27f47285
-        ff3806cf28bcf23f
-        70dae2d974950dca
-        be8fa063a50b1488
-        b59c1f8a8778e97b
-        9f2ec90ec3f2eca2
-        c0e410b1664b3b68
-        a0a73b1d5e13172e
-        8fcea37d001a9a58
-        d296f3f32e7b5ecc
-        34fb4b9a9156dec3
-        8fcea37d001a9a58
-        6d252e6b63fecb8f
-        8fcea37d001a9a58
-        4d94371aa2779ba3
-        bec11f5da87dc259
-        e3314a3e1b4e63a0
-        ff3806cf28bcf23f
-        037793f09c1fa5a9
-        1b0d6c79ffaa9011
-        e9a9da1494ce1f83
-        f0335c9dc867b84d
-        a8d33d7ff149d846
-        8fcea37d001a9a58
-        77659f237c474089
-        44c829dcd5744b9e
-        8fcea37d001a9a58
-        8574d67c5ea11ab7
-        8fcea37d001a9a58
-        3fe5db763d10c5d3
-        494abd200a69ca93
-        6ce32d9388f2e677
-        0ae9ae77c74937d2
-        75b8a2cc66d526da
-        22c87fe878de69f2
-        e605d20a7364d6f5
-        8fcea37d001a9a58
-        a68e32e27c02f634
-        34fb4b9a9156dec3
-        8fcea37d001a9a58
-        22fb2f46c3012f92
-        8fcea37d001a9a58
-        260ae90f6f3c8c48
-        76ffcb4e319a6289
-        c9efbe4c3cb6390a
-        6fd379ca030701cf
-        a2469f7f9e0fe85f
-        ab0687331889f394
-        0bbe9bb827d1a49c
-        063c8c1d4e1a1041
-        8fcea37d001a9a58
-        039dea8c4ae71d34
-        65d8d2dc4505de8a
-        8fcea37d001a9a58
-        158954408f92220e
-        c3aba9c9701e675e
-        8fcea37d001a9a58
-        81c16b71dc6e1b10
-        0aee24d6a5a69ef7
-        cf99bdd5bb45eca1
-        ff3806cf28bcf23f
-        3f845d6e0bdb077b
-        2a0972ce69df7dc5
-        ee5ee3e436582e24
-        2ad7ef95c1b2cac6
-        8fcea37d001a9a58
-        2cdef2a167b80ed6
-        34fb4b9a9156dec3
-        8fcea37d001a9a58
-        c1672cbf25d13d5d
-        fb2212b75c006100
-        8fcea37d001a9a58
-        5f7cc6a324c46407
-        9ba545143dbbf4dd
-        4ddcef9c3c1afd5c
-        ff3806cf28bcf23f
-        a2469f7f9e0fe85f
-        b7a917f2c90a849a
-        5706a267ab635252
-        3c2d2e60ee051cc3
-        7fad6a446fec9b39
-        8fcea37d001a9a58
-        5706a267ab635252
-        44c829dcd5744b9e
-        8fcea37d001a9a58
-        dbd1de40fc4e650a
-        306fad4ab32588c9
-        8fcea37d001a9a58
-        ae7ec89b21d29af7
-        8a8f82c2333032de
-        69b73a9af5e38c62
-        0ae9ae77c74937d2
-        f7d315360d6ee9b5
-        98decdc98b332cf7
-        6857cd0c0b5b5a7d
-        01ab9e1199095736
-        8fcea37d001a9a58
-        de49bb4e1725193d
-        7321cd5c646a08d2
-        8fcea37d001a9a58
-        158954408f92220e
-        8820114b8aa03d30
-        8fcea37d001a9a58
-        192ac3813337e6a5
-        a0860486ebb16d85
-        cf468b9f13bbc18f
-        ff3806cf28bcf23f
-        e2d4dec1a808e2c5
-        7fad6a446fec9b39
-        8fcea37d001a9a58
-        d6f35d58937539ae
-        04f5ed567aaf51c5
-        8fcea37d001a9a58
-        dbd1de40fc4e650a
-        3a6d58127f2c851e
-        8fcea37d001a9a58
-        9c75153e72c3c8fa
-        3887d6f653e4cdae
-        ebfdca3dbeffd678
-        4c2d62e23e369956
-        94f5946fe262ed63
-        71187278a32f2914
-        a1faaf1e699b539a
-        8fcea37d001a9a58
-        ff99ad2c64c94fd0
-        cd5aaceb9d57f153
-        8fcea37d001a9a58
-        b35699bcbd7059a4
-        8c9721f0c9b84a42
-        8fcea37d001a9a58
-        3d4617409d471ef5
-        3ec47e4c5ba754ed
-        1af41c4426cf44fd
-        6fd379ca030701cf
-        a964217adc568719
-        9cf1544c5eabeeca
-        a1faaf1e699b539a
-        8fcea37d001a9a58
-        6f0d87057e337666
-        4aa403bfc8a4ce3c
-        8fcea37d001a9a58
-        82fff91ee1141805
-        8fcea37d001a9a58
-        a0e4696dafd6ced0
-        06e5835f8e90736c
-        c14ee16210100956
-        4c2d62e23e369956
-        9a806d33f6ae9846
-        cc4f5b069112ca6b
-        37f0fe11d0ba1914
-        8fcea37d001a9a58
-        4ee91fb111e2f5a0
-        a92fd52914cd9d28
-        8fcea37d001a9a58
-        a7a486f0f15bdfeb
-        8fcea37d001a9a58
-        9ec5f25517ca12a3
-        c89b4dcda679da71
-        8c2c70d30ab9b9e3
-        0ae9ae77c74937d2
-        3b38e04bd7436ef0
-        f7d315360d6ee9b5
-        0e3483004d6fcf42
-        cf0ceb46a9f9c9f2
-        ebb99f40288f0b15
-        8fcea37d001a9a58
-        302218c943ba057e
-        62c7edc4e523ae63
-        8fcea37d001a9a58
-        158954408f92220e
-        066b6c8379b76b8a
-        8fcea37d001a9a58
-        a4e99691ca82975f
-        18647fe22c1c4084
-        7127b59e922d751c
-        0ae9ae77c74937d2
-        fe99c91d68f6189d
-        58c60d4ddeccf6f9
-        778ceb8639634338
-        2061d9e2b65a4993
-        6b0a1279a6072e46
-        8fcea37d001a9a58
-        0b2baca598503732
-        a572419c95edcb90
-        8fcea37d001a9a58
-        dbd1de40fc4e650a
-        158954408f92220e
-        8a105b32ba9c9b74
-        8fcea37d001a9a58
-        ce8b388286d62703
-        bec708b780053a9a
-        e42e4ea8935d8861
-        0ae9ae77c74937d2
-        e80396eb1d33eb1b
-        f7a61192ec457509
-        2ad7ef95c1b2cac6
-        8fcea37d001a9a58
-        d4a0eb3a623a19e2
-        04f5ed567aaf51c5
-        8fcea37d001a9a58
-        c1672cbf25d13d5d
-        158954408f92220e
-        0f8e9fa947347ca4
-        8fcea37d001a9a58
-        bb3024f7e8507cfd
-        1718c62f2d9385fc
-        66c8061724394eca
-        6fd379ca030701cf
-        6d1781e6b2f6881d
-        c7a349819d527829
-        e1c8a3908e3aff16
-        6aff949b01e74ca2
-        2ad7ef95c1b2cac6
-        8fcea37d001a9a58
-        90615191ec64c632
-        8c1ba23ecd215c3c
-        8fcea37d001a9a58
-        f86c9ddf92d39d4f
-        8fcea37d001a9a58
-        f29294db931e0a3f
-        0799758c31ff4899
-        f97c78b8d80c1337
-        ff3806cf28bcf23f
-        87cd9a5c822feabf
-        797b58110255dd1d
-        8fcea37d001a9a58
-        34ea9f37e4e69994
-        7321cd5c646a08d2
-        8fcea37d001a9a58
-        2f3ecb9157680656
-        8fcea37d001a9a58
-        83a6f7a23717cad2
-        e5e4e0fb5d952ceb
-        8ab4ba96f89a1a9b
-        6fd379ca030701cf
-        70dae2d974950dca
-        a2469f7f9e0fe85f
-        41373374d3cd4788
-        2b7192f363ce8ad4
-        01ab9e1199095736
-        8fcea37d001a9a58
-        011d2ac83edc8d5a
-        7321cd5c646a08d2
-        8fcea37d001a9a58
-        cdddd055b78e737f
-        8fcea37d001a9a58
-        1bc441dfbdfb1111
-        3fac9a20fae38783
-        72d3ae5ed589190e
-        0ae9ae77c74937d2
-        a2469f7f9e0fe85f
-        5dd6026f19b801a9
-        0bbe9bb827d1a49c
-        063c8c1d4e1a1041
-        8fcea37d001a9a58
-        5dd6026f19b801a9
-        04f5ed567aaf51c5
-        8fcea37d001a9a58
-        c0ed6f0a7dbcd8bf
-        8fcea37d001a9a58
-        9ec5f25517ca12a3
-        916099b776c54167
-        137e7342cf26acd9
-        0ae9ae77c74937d2
-        3b38e04bd7436ef0
-        f7d315360d6ee9b5
-        cf0ceb46a9f9c9f2
-        0e3483004d6fcf42
-        ebb99f40288f0b15
-        8fcea37d001a9a58
-        e342fa8f37448214
-        a572419c95edcb90
-        8fcea37d001a9a58
-        70ffa925e6eb448d
-        8fcea37d001a9a58
-        7d4b93b4392b72fb
-        5d48626f78f33270
-        c793c668c50b04b4
-        4c2d62e23e369956
-        d2c99d0c736b5b6e
-        8ebef4ecf4e1583a
-        f7d315360d6ee9b5
-        cce8b88395f891bb
-        ad5b7cdc7a01298f
-        523f829059f9f42c
-        ebb99f40288f0b15
-        8fcea37d001a9a58
-        d44b08f83c390e40
-        8c1ba23ecd215c3c
-        8fcea37d001a9a58
-        942753e065dc51b6
-        8fcea37d001a9a58
-        c00c33cf17e41229
-        fd21e96cc2ad03dc
-        646c04cbb38160a7
-        0ae9ae77c74937d2
-        1abca3b445b5b4e4
-        55f26906ba719717
-        dc9817a5888de24f
-        6952ff39d1cdd603
-        6b0a1279a6072e46
-        8fcea37d001a9a58
-        23a6a5923d690d18
-        5a315a56246d694b
-        8fcea37d001a9a58
-        158954408f92220e
-        1984d5c71432d723
-        8fcea37d001a9a58
-        a4e99691ca82975f
-        3dc346d3bdf9407b
-        f83e684d71f2f23a
-        4c2d62e23e369956
-        fe99c91d68f6189d
-        f7d315360d6ee9b5
-        778ceb8639634338
-        58c60d4ddeccf6f9
-        2297e59893544172
-        6b0a1279a6072e46
-        8fcea37d001a9a58
-        7f4f3ac3919b4fd6
-        89e7c6630e26728b
-        8fcea37d001a9a58
-        74490ade2a89de94
-        8fcea37d001a9a58
-        1f799791b70f39b2
-        c0677948fa15f4af
-        b163939c7590c335
-        4c2d62e23e369956
-        a2469f7f9e0fe85f
-        1b0d6c79ffaa9011
-        037793f09c1fa5a9
-        77659f237c474089
-        1012fb8cfc43b755
-        f0335c9dc867b84d
-        a8d33d7ff149d846
-        8fcea37d001a9a58
-        77659f237c474089
-        7321cd5c646a08d2
-        8fcea37d001a9a58
-        7ab65cb8d499f191
-        8fcea37d001a9a58
-        338c9f39b240e6c6
-        169fcddd8858f2f9
-        2a3c9b51d0484090
-        0ae9ae77c74937d2
-        f7d315360d6ee9b5
-        9cf1544c5eabeeca
-        a964217adc568719
-        a1faaf1e699b539a
-        8fcea37d001a9a58
-        9b9827dd0f9c9e1d
-        04f5ed567aaf51c5
-        8fcea37d001a9a58
-        158954408f92220e
-        26d8fa1254c13fc2
-        8fcea37d001a9a58
-        588b27741dd84ceb
-        37793ab52058d18d
-        dcb2b22b30e4c8d3
-        ff3806cf28bcf23f
-        14bef1dc8945610a
-        e5a17a97715a52e5
-        797b58110255dd1d
-        8fcea37d001a9a58
-        56cd30c745a181ea
-        65d8d2dc4505de8a
-        8fcea37d001a9a58
-        4eaa91233ae98b23
-        8fcea37d001a9a58
-        817408b9cb6f9405
-        9d721f5a1194a345
-        78ce879ee1fd4f86
-        ff3806cf28bcf23f
-        3b38e04bd7436ef0
-        568136f9b3d2aabb
-        c496ece46941c0a9
-        8fcea37d001a9a58
-        6422045707cad3c4
-        89e7c6630e26728b
-        8fcea37d001a9a58
-        98c79bc0b4717f2f
-        8fcea37d001a9a58
-        34e854e2715c4ab7
-        fde34b75eb41d8c8
-        93bdf9e3f4a1eb84
-        ff3806cf28bcf23f
-        dafb8db455550d65
-        bef7923dd0dafe91
-        c496ece46941c0a9
-        8fcea37d001a9a58
-        18d52c2cae5057a0
-        7321cd5c646a08d2
-        8fcea37d001a9a58
-        940ae9dd95f9d367
-        8fcea37d001a9a58
-        da2e118ae210f912
-        89ddf97646781d51
-        56826f2d7c5da869
-        0ae9ae77c74937d2
-        b23670c73368337b
-        f7d315360d6ee9b5
-        2372e8fc345988ab
-        a297b6ddcfd724e9
-        e605d20a7364d6f5
-        8fcea37d001a9a58
-        b0dd33126a319984
-        34fb4b9a9156dec3
-        8fcea37d001a9a58
-        edd1d55f24a8d1a5
-        8fcea37d001a9a58
-        e91296949607bd82
-        b000d9b5afb3a693
-        bbd872166719eade
-        6fd379ca030701cf
-        3b38e04bd7436ef0
-        f7d315360d6ee9b5
-        cf0ceb46a9f9c9f2
-        0e3483004d6fcf42
-        bf85f6049e188f42
-        22276360f5da2fac
-        8fcea37d001a9a58
-        c9505094cdd3561e
-        a572419c95edcb90
-        8fcea37d001a9a58
-        158954408f92220e
-        01267af61451265d
-        8fcea37d001a9a58
-        c30ba66b6cc22676
-        98d50af35bf4d06c
-        0e95709449dbba2b
-        0ae9ae77c74937d2
-        ece1c8f8cef7ed6c
-        dc9817a5888de24f
-        6b0a1279a6072e46
-        8fcea37d001a9a58
-        3618f59c6f5de5e6
-        a572419c95edcb90
-        8fcea37d001a9a58
-        f1898e2281cd8986
-        8fcea37d001a9a58
-        c70c99835e5d8f68
-        22c7bad898a5129c
-        519832e843cb7320
-        0ae9ae77c74937d2
-        a2469f7f9e0fe85f
-        9cce06ed88a7c5be
-        ed0ecf3f826eaef3
-        8fcea37d001a9a58
-        a1acab65a6e64be9
-        8c1ba23ecd215c3c
-        8fcea37d001a9a58
-        3bdb44c2793e0759
-        8fcea37d001a9a58
-        c0157e3c94a10518
-        f606a140825aed7f
-        85c3c7f850718205
-        0ae9ae77c74937d2
-        f7d315360d6ee9b5
-        664cf2f82943a2b7
-        4069d089a26f7fb2
-        01ab9e1199095736
-        8fcea37d001a9a58
-        03d73f83aec414a0
-        34fb4b9a9156dec3
-        8fcea37d001a9a58
-        158954408f92220e
-        dc229044c708e668
-        8fcea37d001a9a58
-        18afbdd4549c0188
-        d35928a4a6ad3025
-        3856a6f66533488a
-        ff3806cf28bcf23f
-        3eade9e709d118ba
-        4a5f9bef6391b6c2
-        46fe9e09b5229f78
-        d9d3b5f6807788b6
-        6571d2f5105af1e9
-        7fad6a446fec9b39
-        8fcea37d001a9a58
-        ed9f5556fb122308
-        5a315a56246d694b
-        8fcea37d001a9a58
-        edf8305e8b8560a9
-        8fcea37d001a9a58
-        9ec5f25517ca12a3
-        db746739c9e0f5d6
-        db4a163db16ff5f7
-        0ae9ae77c74937d2
-        1b855eb7eeb3124c
-        cf0ceb46a9f9c9f2
-        22276360f5da2fac
-        ebb99f40288f0b15
-        8fcea37d001a9a58
-        75c70c33b5a187e2
-        5a315a56246d694b
-        8fcea37d001a9a58
-        e08d07825d0a4e30
-        8fcea37d001a9a58
-        83a6f7a23717cad2
-        ac05f9669460a239
-        bc43d84664980cdc
-        ff3806cf28bcf23f
-        f7d315360d6ee9b5
-        1dcdbb2861c6020e
-        5d04217d9db866af
-        41373374d3cd4788
-        01ab9e1199095736
-        8fcea37d001a9a58
-        a1f15b11b53b10cd
-        cd5aaceb9d57f153
-        8fcea37d001a9a58
-        158954408f92220e
-        242c14ae4cb53bbf
-        8fcea37d001a9a58
-        b65f315f5d7f4063
-        b274cac48677591a
-        3e00a67fe3c2fc21
-        ff3806cf28bcf23f
-        ece1c8f8cef7ed6c
-        dc9817a5888de24f
-        6b0a1279a6072e46
-        8fcea37d001a9a58
-        ddf909f2a8843343
-        a572419c95edcb90
-        8fcea37d001a9a58
-        dbd1de40fc4e650a
-        bf4764c04da40f57
-        8fcea37d001a9a58
-        f05961cb3f906688
-        8bc9365651f2b6b7
-        1ab26dfdc9addbee
-        0ae9ae77c74937d2
-        f7d315360d6ee9b5
-        1bf785787617dd35
-        5b47bc7d0a6492d6
-        71187278a32f2914
-        a1faaf1e699b539a
-        8fcea37d001a9a58
-        dc0ced533d3abc3d
-        1b1c5be002b782f1
-        8fcea37d001a9a58
-        158954408f92220e
-        4ae0e4c662437b60
-        8fcea37d001a9a58
-        a714391555d44fb9
-        50990a2ab744884b
-        0e3b1c5277ed6cfb
-        ff3806cf28bcf23f
-        6d1781e6b2f6881d
-        e1c8a3908e3aff16
-        c7a349819d527829
-        89630881f817e1da
-        6aff949b01e74ca2
-        2ad7ef95c1b2cac6
-        8fcea37d001a9a58
-        3901585bd7963ede
-        4aa403bfc8a4ce3c
-        8fcea37d001a9a58
-        56ac8396f7d7808a
-        8fcea37d001a9a58
-        538d30997962fbbe
-        b0ce72d38dac70d5
-        77f661cb0265f494
-        0ae9ae77c74937d2
-        3b38e04bd7436ef0
-        f7d315360d6ee9b5
-        0e3483004d6fcf42
-        ebb99f40288f0b15
-        8fcea37d001a9a58
-        c9505094cdd3561e
-        9caadfd08cbaad48
-        8fcea37d001a9a58
-        05ba731b3ac14138
-        8fcea37d001a9a58
-        a7acc6ea2ecbc4cc
-        b0c63840f80596fe
-        ee3d3ad64e5ba6b9
-        ff3806cf28bcf23f
-        f7d315360d6ee9b5
-        08211674773cf658
-        bb568b10d53ddc50
-        5559c0b97137bb34
-        cf3c8b0fad2860ca
-        063c8c1d4e1a1041
-        8fcea37d001a9a58
-        37970d1ba12b85c7
-        5a315a56246d694b
-        8fcea37d001a9a58
-        d6720b84d46c4615
-        5a320d1b72700284
-        8fcea37d001a9a58
-        db0a5e67ff614736
-        f1d3ee8d965a3423
-        13ae9096abae6d9a
-        0ae9ae77c74937d2
-        a9a30e6870649c6f
-        910f5354dc6b144b
-        5b47bc7d0a6492d6
-        9c94f14efc983aa4
-        a1faaf1e699b539a
-        8fcea37d001a9a58
-        f1f9885d5c7ec6d6
-        65d8d2dc4505de8a
-        8fcea37d001a9a58
-        ccaef83d89dd2ee2
-        8fcea37d001a9a58
-        2dcee9d19ad9c4c7
-        5daada20c3009c99
-        dc768d49c1349807
-        0ae9ae77c74937d2
-        a2469f7f9e0fe85f
-        ab0687331889f394
-        5dd6026f19b801a9
-        0bbe9bb827d1a49c
-        063c8c1d4e1a1041
-        8fcea37d001a9a58
-        5dd6026f19b801a9
-        62c7edc4e523ae63
-        8fcea37d001a9a58
-        33aea4a6dbcea982
-        b5cb5f3e4a4eaff4
-        8fcea37d001a9a58
-        dffd89430fc6fa43
-        3994b8a3f904d214
-        8321b13d2d85ef70
-        0ae9ae77c74937d2
-        cc4f5b069112ca6b
-        9a806d33f6ae9846
-        37f0fe11d0ba1914
-        8fcea37d001a9a58
-        e8e673280d660afa
-        158a088b6bb5b5ed
-        8fcea37d001a9a58
-        144825809babb1c1
-        8fcea37d001a9a58
-        4149ac52553f4174
-        b17fbf9d60c5a076
-        f3a0448375da4495
-        4c2d62e23e369956
-        6d1781e6b2f6881d
-        f7d315360d6ee9b5
-        76f4573e18ab3768
-        eca9bcc6c42feaed
-        483d0f44ed0069f9
-        ee5ee3e436582e24
-        ed0ecf3f826eaef3
-        8fcea37d001a9a58
-        c5559e1d29e03928
-        89e7c6630e26728b
-        8fcea37d001a9a58
-        4a16364c43c51f9a
-        8fcea37d001a9a58
-        972a86f052af8fde
-        ffd1b28df14acb3b
-        54dd200661f564e6
-        0ae9ae77c74937d2
-        a2469f7f9e0fe85f
-        9cce06ed88a7c5be
-        b1454d694935e6f2
-        8a42836701f1f133
-        ed0ecf3f826eaef3
-        8fcea37d001a9a58
-        a1acab65a6e64be9
-        4aa403bfc8a4ce3c
-        8fcea37d001a9a58
-        6ff9a03b526c9635
-        8fcea37d001a9a58
-        bb6e9e680556d9a1
-        1641b3e4dbe18c26
-        42e2681a1cea6733
-        0ae9ae77c74937d2
-        b23670c73368337b
-        f7d315360d6ee9b5
-        2372e8fc345988ab
-        a297b6ddcfd724e9
-        628eaf0b886f0956
-        e605d20a7364d6f5
-        8fcea37d001a9a58
-        b0dd33126a319984
-        7321cd5c646a08d2
-        8fcea37d001a9a58
-        dbd1de40fc4e650a
-        5b7b269628ac8a33
-        8fcea37d001a9a58
-        874ab35a17b98447
-        c0ae050a1c37a979
-        f9dc89847b294845
-        ff3806cf28bcf23f
-        f7d315360d6ee9b5
-        910f5354dc6b144b
-        a9a30e6870649c6f
-        a1faaf1e699b539a
-        8fcea37d001a9a58
-        f1f9885d5c7ec6d6
-        a92fd52914cd9d28
-        8fcea37d001a9a58
-        26ef531da55f3ea3
-        ad1a8ab4d65440af
-        8fcea37d001a9a58
-        e5a7f5ed8a6556a9
-        a53f7087d63e373e
-        8dd0d1709e3b2d60
-        0ae9ae77c74937d2
-        593acc5e418108f7
-        b15a9937f83f9402
-        b07aeb523180af10
-        bf85f6049e188f42
-        ebb99f40288f0b15
-        8fcea37d001a9a58
-        db3c55ff8198ef2f
-        cd5aaceb9d57f153
-        8fcea37d001a9a58
-        bc0744161afaa655
-        8fcea37d001a9a58
-        7ad9e3954581be61
-        3730d103bb765316
-        57813935a7e25337
-        6fd379ca030701cf
-        f7d315360d6ee9b5
-        9cce06ed88a7c5be
-        b1454d694935e6f2
-        8a42836701f1f133
-        1c51d10a29b1911b
-        ed0ecf3f826eaef3
-        8fcea37d001a9a58
-        a1acab65a6e64be9
-        44c829dcd5744b9e
-        8fcea37d001a9a58
-        694438c21ad1507d
-        8fcea37d001a9a58
-        9c75153e72c3c8fa
-        ecde8a133949bf33
-        c4ccc693f40f8eca
-        0ae9ae77c74937d2
-        94f5946fe262ed63
-        dba33a322c8b9e20
-        a1faaf1e699b539a
-        8fcea37d001a9a58
-        9648138787548d5d
-        44c829dcd5744b9e
-        8fcea37d001a9a58
-        71edbe3841228506
-        8fcea37d001a9a58
-        19dca38c6858a773
-        45634329c1c100bd
-        616dbf5a114938a9
-        6fd379ca030701cf
-        f7d315360d6ee9b5
-        65d786703e95b613
-        0a28c75a7a339ee4
-        ce7cae04be155f97
-        a8d33d7ff149d846
-        8fcea37d001a9a58
-        65d786703e95b613
-        34fb4b9a9156dec3
-        8fcea37d001a9a58
-        158954408f92220e
-        31bf9e40bd661283
-        8fcea37d001a9a58
-        bb6e9e680556d9a1
-        af02c2bbd3d1f8a8
-        ce3f87762573aec4
-        6fd379ca030701cf
-        2372e8fc345988ab
-        d288b4e419b468cb
-        e605d20a7364d6f5
-        8fcea37d001a9a58
-        6b6e97cb50c79585
-        65d8d2dc4505de8a
-        8fcea37d001a9a58
-        dbd1de40fc4e650a
-        861ec8cfdcb70575
-        8fcea37d001a9a58
-        a7baaf1cd8158b1f
-        51972e0aa7ea2590
-        761634e44af4a36b
-        0ae9ae77c74937d2
-        5559c0b97137bb34
-        063c8c1d4e1a1041
-        8fcea37d001a9a58
-        8dc1f30f9c3a0729
-        1b1c5be002b782f1
-        8fcea37d001a9a58
-        030c031cbd2b02c9
-        8fcea37d001a9a58
-        f4fc5a0a69c24e18
-        bc3d1d5f7591d176
-        90a5056b5b51da1e
-        6fd379ca030701cf
-        a2469f7f9e0fe85f
-        61f3f83a2952b70f
-        eaa87d13244e949f
-        1afb945d12041445
-        3fe97f07c4bc005a
-        8fcea37d001a9a58
-        7d02c9756733c16e
-        cd5aaceb9d57f153
-        8fcea37d001a9a58
-        9499668a722b1475
-        8fcea37d001a9a58
-        150310d8ae67d870
-        534e7d873d1491dd
-        78f8dcc0f6a584fd
-        ff3806cf28bcf23f
-        a2469f7f9e0fe85f
-        64d965b52f5c1c8c
-        f5f506e7ec07b022
-        1c51d10a29b1911b
-        ed0ecf3f826eaef3
-        8fcea37d001a9a58
-        64d965b52f5c1c8c
-        4aa403bfc8a4ce3c
-        8fcea37d001a9a58
-        68528e6d42d1bf15
-        8fcea37d001a9a58
-        18afbdd4549c0188
-        8b4d239593f8537b
-        4a028aba8ed61678
-        0ae9ae77c74937d2
-        be8fa063a50b1488
-        64d965b52f5c1c8c
-        f5f506e7ec07b022
-        1c51d10a29b1911b
-        ed0ecf3f826eaef3
-        8fcea37d001a9a58
-        64d965b52f5c1c8c
-        65d8d2dc4505de8a
-        8fcea37d001a9a58
-        d6720b84d46c4615
-        b76819a7d82ed207
-        8fcea37d001a9a58
-        c2ff24dcd3346689
-        048fb0eeed4a8a29
-        3de8cbe3e48722cc
-        ff3806cf28bcf23f
-        a964217adc568719
-        9cf1544c5eabeeca
-        a1faaf1e699b539a
-        8fcea37d001a9a58
-        6f0d87057e337666
-        89e7c6630e26728b
-        8fcea37d001a9a58
-        516f34abdad98ba2
-        8fcea37d001a9a58
-        5f45f58db6d03633
-        5b045a420558791a
-        98ddbd48536ae651
-        0ae9ae77c74937d2
-        f7d315360d6ee9b5
-        94f79f1ef0b8f51f
-        c4b509addace57a7
-        a1faaf1e699b539a
-        8fcea37d001a9a58
-        5c6b925f2df543f8
-        a92fd52914cd9d28
-        8fcea37d001a9a58
-        ecf9095d5ed68296
-        8fcea37d001a9a58
-        5463cf02e91f97e3
-        d5a4514256c0ca75
-        9269d11740b7bac6
-        ff3806cf28bcf23f
-        d4a0eb3a623a19e2
-        2ad7ef95c1b2cac6
-        8fcea37d001a9a58
-        d4a0eb3a623a19e2
-        7321cd5c646a08d2
-        8fcea37d001a9a58
-        844eb3065c1538f7
-        8fcea37d001a9a58
-        6c249f580f1f5e9f
-        ad6c680c6d553c93
-        59aa010b9474a613
-        6fd379ca030701cf
-        a2469f7f9e0fe85f
-        08211674773cf658
-        ab0687331889f394
-        bb568b10d53ddc50
-        cf3c8b0fad2860ca
-        5559c0b97137bb34
-        063c8c1d4e1a1041
-        8fcea37d001a9a58
-        37970d1ba12b85c7
-        65d8d2dc4505de8a
-        8fcea37d001a9a58
-        1e6c67405968a3f4
-        8fcea37d001a9a58
-        4f85509825a482e4
-        188d4824926be353
-        0aea89631870ede8
-        4c2d62e23e369956
-        f7d315360d6ee9b5
-        65d786703e95b613
-        0a28c75a7a339ee4
-        a8d33d7ff149d846
-        8fcea37d001a9a58
-        477a91a4560f55a5
-        34fb4b9a9156dec3
-        8fcea37d001a9a58
-        dbd1de40fc4e650a
-        09e7681e4bfbc189
-        8fcea37d001a9a58
-        3dd67f4eef89e4db
-        8fcea37d001a9a58
-        a4933d05714d99ad
-        4c2d62e23e369956
-        6571d2f5105af1e9
-        f84c0ca26bf0ec85
-        cfab7fc7c8f75f02
-        7fad6a446fec9b39
-        8fcea37d001a9a58
-        f84c0ca26bf0ec85
-        89e7c6630e26728b
-        8fcea37d001a9a58
-        1412624b5ca6dec9
-        8fcea37d001a9a58
-        3d4617409d471ef5
-        4c3988b75f6f044d
-        5df3243d7fd38692
-        ff3806cf28bcf23f
-        9cf1544c5eabeeca
-        a964217adc568719
-        b55fb27357dafa9b
-        a1faaf1e699b539a
-        8fcea37d001a9a58
-        9b9827dd0f9c9e1d
-        89e7c6630e26728b
-        8fcea37d001a9a58
-        e554164aa69871be
-        8fcea37d001a9a58
-        89f4ebb3325d7042
-        7298f2f817e95628
-        3ecbfc50403487bf
-        0ae9ae77c74937d2
-        be8fa063a50b1488
-        f5f506e7ec07b022
-        64d965b52f5c1c8c
-        ed0ecf3f826eaef3
-        8fcea37d001a9a58
-        3f6665075469dd2c
-        a92fd52914cd9d28
-        8fcea37d001a9a58
-        a8b99761c65a8b55
-        8fcea37d001a9a58
-        80d5edf853fea855
-        8baa7198cfe64bce
-        b938be5e803e7ff4
-        0ae9ae77c74937d2
-        70dae2d974950dca
-        a2469f7f9e0fe85f
-        70c59621e36ee1a2
-        a0a73b1d5e13172e
-        8fcea37d001a9a58
-        70c59621e36ee1a2
-        62c7edc4e523ae63
-        8fcea37d001a9a58
-        33aea4a6dbcea982
-        58a02e2e4318108c
-        8fcea37d001a9a58
-        f1261291457e8b76
-        02d95cfb52c7f89c
-        7f73a4cdd0a72519
-        0ae9ae77c74937d2
-        d8db9ad5c3afa883
-        7423082c47da9e03
-        8c0d84fdf088ba17
-        aadf68c53d172289
-        37f0fe11d0ba1914
-        8fcea37d001a9a58
-        fed4013a92b9e064
-        158a088b6bb5b5ed
-        8fcea37d001a9a58
-        dbd1de40fc4e650a
-        7f5a553a5cdf87ac
-        8fcea37d001a9a58
-        71c5c8fe844bbdb3
-        8bc9365651f2b6b7
-        1a02c2e686a13343
-        ff3806cf28bcf23f
-        f7d315360d6ee9b5
-        5b47bc7d0a6492d6
-        1bf785787617dd35
-        fea2d381e185eafe
-        b55fb27357dafa9b
-        71187278a32f2914
-        8fcea37d001a9a58
-        dc0ced533d3abc3d
-        34fb4b9a9156dec3
-        8fcea37d001a9a58
-        dbd1de40fc4e650a
-        92f7fbe43aaeb796
-        8fcea37d001a9a58
-        2c4fe536895781a3
-        c637836b0830bcdd
-        f75c039abc8408b6
-        6fd379ca030701cf
-        3eade9e709d118ba
-        5559c0b97137bb34
-        d288b4e419b468cb
-        063c8c1d4e1a1041
-        8fcea37d001a9a58
-        242a426b657defd2
-        8c1ba23ecd215c3c
-        8fcea37d001a9a58
-        d6720b84d46c4615
-        f7a154e37757fbef
-        8fcea37d001a9a58
-        338c9f39b240e6c6
-        ad45d95436e97b44
-        1228d4f62f3f6041
-        4c2d62e23e369956
-        f7d315360d6ee9b5
-        a964217adc568719
-        9cf1544c5eabeeca
-        b55fb27357dafa9b
-        a1faaf1e699b539a
-        8fcea37d001a9a58
-        6f0d87057e337666
-        7321cd5c646a08d2
-        8fcea37d001a9a58
-        158954408f92220e
-        55e4b11db0e639b9
-        8fcea37d001a9a58
-        a8e8f877825b3aaa
-        8fcea37d001a9a58
-        aac68ae5efa89afc
-        0ae9ae77c74937d2
-        6571d2f5105af1e9
-        cfab7fc7c8f75f02
-        7fad6a446fec9b39
-        8fcea37d001a9a58
-        f84c0ca26bf0ec85
-        8c1ba23ecd215c3c
-        8fcea37d001a9a58
-        4ab0020b6f3754d7
-        8fcea37d001a9a58
-        30a6ee13951e1d8a
-        9aae2ca00b03d0eb
-        cf189c54653e046f
-        0ae9ae77c74937d2
-        f7d315360d6ee9b5
-        b1454d694935e6f2
-        9cce06ed88a7c5be
-        1c51d10a29b1911b
-        ed0ecf3f826eaef3
-        8fcea37d001a9a58
-        8bd5f20105d59fd7
-        62c7edc4e523ae63
-        8fcea37d001a9a58
-        c0dddc891e1bc4ec
-        8fcea37d001a9a58
-        bb6e9e680556d9a1
-        0f269db48c16816f
-        39290d863aad5242
-        0ae9ae77c74937d2
-        b23670c73368337b
-        f7d315360d6ee9b5
-        2372e8fc345988ab
-        a297b6ddcfd724e9
-        e605d20a7364d6f5
-        8fcea37d001a9a58
-        b0dd33126a319984
-        4aa403bfc8a4ce3c
-        8fcea37d001a9a58
-        3a11f583eee1ceaa
-        8fcea37d001a9a58
-        1375b0c72dd651c3
-        ad2ce62cde9d88fb
-        fd5148e89aa3795d
-        4c2d62e23e369956
-        bb568b10d53ddc50
-        d2312f14caabb02e
-        b82d9b4c06c9a01c
-        ab0687331889f394
-        063c8c1d4e1a1041
-        8fcea37d001a9a58
-        96943931e4732829
-        7321cd5c646a08d2
-        8fcea37d001a9a58
-        ecfb1b39b478e946
-        8fcea37d001a9a58
-        10ba56f376cb4c40
-        7093163602772ba2
-        f2d7a38aeba03458
-        6fd379ca030701cf
-        9a1a26c73d21321f
-        6b0a1279a6072e46
-        8fcea37d001a9a58
-        3618f59c6f5de5e6
-        34fb4b9a9156dec3
-        8fcea37d001a9a58
-        d4cf39d46c877994
-        fecbc69bea121f66
-        1bc9756fe1a143f1
-        f4e391783b15a77f
-        e9ede0fc50b8e552
-        c036ff785badb7b3
-        8e78fd4e0c776146
-        ef504f33f8fcccc8
-        a752f97ae2f2157e
-        c34b5ea144ed7fee
-        b6a28670b6047945
-        e1e2d84a9ac80af5
-        f45bdc8cec28ff4c
-        984f9f463498013f
-        7d96fd4b24e65f05
-        9898135b8459a763
-        a8fa12f43e15b15c
-        0a3252600d8706f1
-        7d40f0fecdeab062
-        1b129bff26ff254f
-        5991f4f474a4178d
-        d19e08f04625e017
-        8962e0477ab3d753
-        10abd360347ea163
-        c8b96d540e73960c
-        d039610c5e84ab8d
-        4c10b34121d20bae
-        72040ebd0569b041
-        bc17f116ed4287bc
-        9110bfdec39d988b
-        4f94b40222b0539e
-        69cf3844d4c25527
-        6fe78a3cb57e42bb
-        0e5097ff8d9e62d6
-        af5efa9b94431bb6
-        86b6dbf3089c4011
-        2e28a38c2139cebf
-        1eb1caf9b13a8075
-        ce02645c19989be2
-        b4416499818fc321
-        021845a2ec2551f8
-        63f0a8527b0f1087
-        7a6b133ece15c699
-        01755d5d6c4d445c
-        5c670374b0bef66f
-        69aaebc2abcb295d
-        87ad976fe0aa7581
-        05c6290e4e8947c2
-        973ecfe6b73bc9d4
-        05a7a5983383ebf2
-        70867ea08b3c5bde
-        deff5bb6698d5f6a
-        54b02e74dc288a50
-        b0267649a06fac03
-        f93222c29085f245
-        ba059bb82b81769c
-        32a8883169ebaf0d
-        66acd731f29ed166
-        c9426be4eaff5684
-        9e0759203d210fdc
-        5b624b8ec938cd3d
-        0819e0a0da1c6371
-        e4675cd3bd5a1768
-        b23899850d0915f6
-        d0c961ddf02963bf
-        2eef89876fa97dcd
-        a8078790da297538
-        eab3a557e4397170
-        2c050130bc8dd3cc
-        63c18bf1ee77c8f9
-        e69a97caa13f62bf
-        5e71a926b6688334
-        e694671ca5f93c36
-        674f886e5d5c3be3
-        f8cdb979213dd0cf
-        14e2b5737a80cf64
-        2aadab773ae599be
-        431e105126b7ebda
-        272c8f54d8c0115f
-        fb6fe6a2bed4e6f3
-        c96cf7bfc6250bd9
-        7903824851990db9
-        8dd54c3c5bde4769
-        fd30274a64001e9a
-        4a91431783eb1132
-        8d537b05503d4a11
-        c4eaaabe2af47c54
-        32061b1865a7dd34
-        d434f00892d41395
-        c3e6af16377a49ae
-        22a47271a64fa7cb
-        14f52bcb00fafb96
-        e5ee1852b90c3cc4
-        89b42264715f861a
-        df0b839f23e29dd1
-        8fcea37d001a9a58
-        5806f1d196c50cb2
-        9c3a2c664a69d4a4
-        8507abd72a40d791
-        1b72f46618abebfe
-        9b3d43d513064069
-        6950db68e824f1b7
-        5ff90160658c4f66
-        76a2a1c2b7050a08
-        14323bf00592a785
-        5da6b324d8b6ff2b
-        83107461fbc6c545
-        72932592caa09e9b
-        4dc67d8a4b574551
-        f025c8b0d30ea13d
-        b271db2a3b22fc3f
-        e43d2cafef31988a
-        91497374601c080a
-        19691543c35b13d5
-        047ad75a536005c4
-        331d486c5d5ac3cf
-        2b2c8cf9f32f9c42
-        c0fc1ee2e408d2ed
-        df26d705fb2e6135
-        b3169a6d7699a1fe
-        c762047d6d1dd658
-        01ceaa0f827061b2
-        ffda4ad36cd0ce31
-        c83f49944adfa3ed
-        7d8e2b0ca7afdeb8
-        0b5e055a19955271
-        b988ef1204e91e77
-        0d7c4f69f5c193ba
-        3eb64a62b5fc6aa1
-        8fcea37d001a9a58
-        b7a309fe3b0c3cc6
-        c099ce34f1ff4433
-        63b5f8b96e60a1f5
-        463562e66a726ca5
-        b62435b1d4710138
-        1002385af950b8a6
-        551d33c40adc0aa7
-        b10f26cc3615da4c
-        2ad7ef95c1b2cac6
-        0519d73f2899f952
-        1d17fb60a02abe24
-        eafeb4b460aeec28
-        f1bfa8a8eef6baa0
-        3a73d485bf137a70
-        c382d62eeea07d39
-        802dca83af38f7dc
-        c282c98808587c3c
-        d07b83be04900da6
-        5e8e2ba1d238548c
-        3475d24d697e10ae
-        51a4ed074903c2dd
-        24307ee543f56f3f
-        4a5abb5f927d3f18
-        21a9ae0d262448a2
-        375d445d6e1328c3
-        d6edd4cb0df136c6
-        2ed814efeb853b34
-        8f71cee02dc36b72
-        fa040ec90aa09147
-        b6c3bfa355bf308d
-        76cb02e26185691b
-        7d8d2d952e403699
-        211175ce9880a58f
-        f1bad3f6fdca373d
-        8d766c3cfa089892
-        c324f70973e6fb07
-        93ab4ae884ce9531
-        84aa831ee026da3d
-        1e5d566877bbc545
-        39d73272ddf289c8
-        75db5debf1ca5fb6
-        2699407fadf93e95
-        5d8cd1deb1b69e5b
-        0b0a1c89ebef4e60
-        697f734ad34d932d
-        4feb20155fec4328
-        1acac85c156e44a6
-        a0add6d03bc87201
-        eeeae9e05acc3209
-        0c6681e176626030
-        2d07872a83bf6d0f
-        a5b28aa7c566bb50
-        1e6d5f064f0b1062
-        692ec2649d4843a0
-        cba524d47b9ed1ef
-        df3f713bc9142b4d
-        10cb035c14b2a220
-        dffa38de1e14b72b
-        3fc49dd0887451b1
-        a821abe136aa4c34
-        c744eac462d85ed6
-        405169a0d4a08c8b
-        ea489ce119c2e9aa
-        4ef557740708bef9
-        42408c55f738d5d2
-        fb441be5e6bcbf85
-        d96da99f5076a046
-        5aba4d621ee3a8ea
-        3817e333bb1177d4
-        6c7dbb753d06cf24
-        2c3611b8590cc9b9
-        d067c9e1aacb9cdd
-        0002b7e3ddcafbea
-        284aad1f8ccbdab3
-        bd528fe06ffd3a9e
-        872a52f8664c4769
-        fdbce8a0f03e18f8
-        9f3a1958238f3429
-        eacf8bf1b72f600b
-        4319ee62c9c59562
-        21682248e7982dbc
-        2c47df5531c9f056
-        f480ae944a90b54d
-        b5b66c6ee7bc9f4b
-        cfcd84b2fe157289
-        acecf5916836c207
-        8fcea37d001a9a58
-        14cbd50c703ffc30
-        94cb65a24ca0e96e
-        25c8e88d55beafd9
-        8ecb136bbdd22d2d
-        5cd2dbdfaa6b922f
-        7e951436541ad3cd
-        0bac5d7fa98d8440
-        6799e210e73481e5
-        7766834eb2248c5a
-        ad101d7ae8f28fa0
-        b2a22ed0747bd004
-        eaaef129eaf39e59
-        8f046f8645a6134c
-        42b9331c4caaad74
-        43ff0a53796159d2
-        2f5f526503807aa0
-        152f55dc2d27edd0
-        1c35a1e160440fbd
-        f5862df5fb96c45d
-        28410d1f6769381e
-        337b97bd8f25980e
-        c035fe82d2e07188
-        5ed59d93dc548fc3
-        ba0dcbcb23dda9b4
-        1b72f46618abebfe
-        07c323abcaf34c29
-        903515081d8910be
-        f86c6aefd7540ca1
-        8af1ab501130710c
-        8058350be29bbd56
-        ab5d23f394aa7f3d
-        79257f3f4ab24cb0
-        195bc46ac5c6474d
-        e3a62fef8ed41715
-        5a0dc26e945f9e51
-        6d669c054aa6deaf
-        7ed1f3f57e2cdde3
-        2a9362c0652fc22b
-        87c4510a2a207ab5
-        ee52f68235e33891
-        8d3e71e03603fe39
-        d188900b0c4aa47f
-        6d618660073ff77b
-        614ec78b89ac2a2c
-        4a5abb5f927d3f18
-        b9823753e353f49a
-        0333327435e23b0e
-        dd99bb9c038676ab
-        ceaae9fdfb617414
-        de483a433f76e129
-        537101b3ba7b31ef
-        2bfae95f211057c5
-        3f998f77791325c8
-        d143af405b307add
-        4494838004176294
-        abe8c2002e3bb129
-        3534ed28b42a82da
-        99041d318fec943f
-        de34eb2618cfc19f
-        491955b8279784dc
-        f891f203c3d7f5a2
-        4d66ab401eff293b
-        b53e947275b6d3cc
-        7c0bd57dde549930
-        98665237c4bc41f1
-        4cb30e2aa13406ac
-        a84e225e8aa3f2de
-        d8a35c85fdf569a2
-        ffc7946b7a720c3b
-        bdef029979d7f0be
-        4078219a409bf8ec
-        1789ffd89f9aefd0
-        06d5a704f6f0a3a6
-        4ca9c9ece6ecec3d
-        a421961a93862918
-        45f012ec35bc04e1
-        4fd423e7118c1426
-        b2af14dc8f1e1deb
-        e3e4e741ab43be8c
-        cc199122ad1649f2
-        5a90762a5a93e800
-        c21cf9b57c8e7472
-        9259ff72f38d3ac9
-        e292197e50877b7e
-        0b7914bf03499783
-        048eaf2bf557074d
-        af34d42e9753e33a
-        e95c09bb538cf247
-        11abc530bbcc25af
-        57159ebbb3ce419d
-        b5db55d9a8f8d095
-        537c1df8da292390
-        9aed02d66d5697e2
-        cc82028bcb8be939
-        1b2300a85dbe207a
-        d8f7db30a11f3577
-        42048e9cea41bdb7
-        8507abd72a40d791
-        90ce51741d7ca9eb
-        72e9a2b2cc0c1266
-        1eeac80355848501
-        e4ebcee123d59348
-        1c0540a0993a36c1
-        4d596c8ecb7f2f46
-        c1e5d1bd6eef4385
-        c0263723288957c0
-        e25d822e27b93c38
-        a55eadc00bd92ebf
-        f69231387be19ab6
-        a684dbfe80de94b4
-        ba03c7132d4ff55e
-        19bd850873be3c24
-        b98d59c837e0aa05
-        ff6eed1e79fb07fa
-        c61b908376d2e598
-        fd875835e17813c0
-        7a040b8f1e0b14f8
-        dbb9eaeb384c9e8b
-        d9b45ee998ff4f96
-        25f2a6afa44f506b
-        b40401515e02c988
-        2ec0bd3d8f12ee72
-        378610f50dc48214
-        01dbcff93c1b62d3
-        5e352067966462f5
-        2ec27da8a5987a48
-        f5d80fc01358a2a5
-        1186f40c82f590fc
-        ccac2fac265f5a7c
-        d7a8b0888b94fbd0
-        c7f8f1bcbf37d0e4
-        9c248e24cb3c9ea0
-        063274c5044d7213
-        6232bed24bc8bddf
-        9801cdaf8d3f1da4
-        6a24b1acaf996080
-        318fa3f86826fc81
-        59de0d9cf215695e
-        3c8a540b40c7bf95
-        90165aef04d1c306
-        502058e621d54bae
-        3e5c93ffbaa0cb67
-        ee5bf9d0c064f870
-        722b637fcf77b04d
-        4ffbabd2f1fc28e5
-        430eef7475aba084
-        5078b4e0e2457a2b
-        18fe106a995b8ad5
-        32c45e5b96272c66
-        53a479104599340a
-        5df63f82caf3704d
-        10f5e445f6977c15
-        253aba045aee0bf5
-        7c683e261bec1809
-        72583087e959a3c4
-        bad67eb65ae58d21
-        0ffe35d2d98b1ece
-        618671632189926f
-        16312d16a8e7ea54
-        9193c2359f676ed4
-        b9fc44b0769fa71a
-        14f7c08ef1967472
-        eadeee43988bd87c
-        8805bc8ebce86a8c
-        9fedd91d07377786
-        56b24165f385151a
-        31fd3b6bb3038c85
-        5c715f3d2d5edfb8
-        ffbe77ebd7a1fb65
-        fb7b914e3302282d
-        a814dd38af205e5b
-        e57490c60b02700a
-        6c0da0838b535236
-        f2db83fa76c7ed03
-        0e1220b662052a73
-        12e167a4c84543bd
-        bd871817f5880f9d
-        9579977fe0178a6c
-        ae90fa50b2cc9f1c
-        ca40495564cc962f
-        f7553fcba96c56db
-        b9fd65bf552be33b
-        3164af26986802e6
-        b1ecc61a9152096e
-        2222f62ea7b29517
-        06336d9341cc6386
-        1e66f57d1529c76a
-        97aaf05277a1acf2
-        b710530de110aa76
-        c521ebef01d81b23
-        e2c65291a05bc2cc
-        bc77b9925de13526
-        dfa630ff200f408d
-        948997256b4766f8
-        849c39651bb4dcc1
-        657756e3f63a21ec
-        bd75496fd2980e2f
-        01492442b1533ee5
-        092057208bab43c1
-        1e7a0f727a0d8535
-        1eaf577acc2adfee
-        9c570341b2b646ba
-        37cda779f03bb9e5
-        91160d33c1d54ae8
-        f1c44c19d1ebb176
-        053368617d2822d3
-        dad94c4c1d4c471a
-        baa214458b143023
-        a6d2ed7815b78990
-        7a93cd9a708c2fb9
-        cb537b49d1d9b869
-        1271e8e9f01ef201
-        65e096352ef8aab2
-        72ba8a3139f1422f
-        85334a262d15518b
-        d6812e462c7b9e4b
-        34173c42af2cfabd
-        26f3a667422be083
-        2e27fc6b5c7728a7
-        6211e7f3f7d8ba70
-        99b84a3780f1be63
-        351e4d4637590a37
-        e5cc18308496c359
-        298288dbd7b10ce1
-        386618ca4bbf21ea
-        0c9dba0ea5b6d8fe
-        92eafeef7881f850
-        a971ff83a6723c6c
-        7eefdf84ada6fad1
-        a053eeba4638ae79
-        7f6aeae931181d9b
-        ba2666425e73611a
-        dd11c807b373fbae
-        56da258c6a937ee1
-        609245c8b4a6c16c
-        ed8bd3c2dca7efd1
-        56a3c0bc93bb5ed4
-        cf8adb2fc4546689
-        c607ce2a4ad89167
-        11a07d787f66ec9d
-        c50ab8d3a64b571b
-        d6df14f36e585aab
-        f14c39c73d3043e5
-        9914811ab198acd0
-        bdfb3b8835dad9e7
-        a6048ea19dc38f10
-        45102d7e7b3c5352
-        8b2d0653ed0b0859
-        9d4d11b96f0adb2d
-        badd02fe873e5c1d
-        00cafd8c16056612
-        e19bcf7a9a593ce4
-        524df619125e38b0
-        0ed9a8eb4ade4df7
-        c631a1546493bf40
-        e662a665b006ec36
-        1a1ada267ca4d450
-        e87246bab2622688
-        2069a11ee55095ce
-        337b97bd8f25980e
-        3a562459e3b00340
-        44096cd6bb33f9a2
-        26e42283ff9fe323
-        026ce1893ba448b9
-        cb6bc3e88873f87c
-        419b7fad89a7b8a0
-        e1f47112489826ae
-        1a5cf634abdcb4a8
-        669e98c136216da3
-        4c4fde8189eee5de
-        1d80c512c81c8706
-        53791bd403bdfc28
-        e8604cdcfc9b341e
-        fcb6013b6313b1ed
-        ffd3b50eccaff049
-        1368ae0af34f09a3
-        98ec1ad900cec9b4
-        8f0ffc79582ec2e8
-        d93d130f0b3cd08d
-        4e50100d9a039bb8
-        723ad3caa79ba1df
-        c4f4b51cfb10fa14
-        a04b897a0bf36d73
-        18ea65a26ff58240
-        9fc3fc07e1bf2f2d
-        9fce3f6b503e6b9b
-        c0e410b1664b3b68
-        da7ba775b029f9bf
-        fc71b7f3ab00e040
-        689ba87b9802e6a4
-        8d451180c3606cfa
-        9c997c2c1c95ae74
-        0a6597b1dc5fecb7
-        499a1744bff38489
-        c9929664b9b33926
-        843da232e33f6fcf
-        6e2a9acf49b744bb
-        58ea9f4e6158367b
-        576dd4eff8ce24b4
-        c15c1fe348e1ecaf
-        9db38a49b0cdedf7
-        2336b2110556a07d
-        f6b8c5bff2d18c3d
-        9c5fac6969722d2a
-        584e457fa042d536
-        6eb0ae3089500e61
-        8d9a734fd65056b5
-        0b423d420c28ecd3
-        9074db67debc873b
-        07d26ce884550a32
-        cb725468d2659c53
-        6d8479c7346b2b27
-        f4f76a8f72c77ee9
-        b70676de3424f349
-        03a7b6539ff2b36b
-        5c396148e0966493
-        7f2f2d74c9cfea65
-        76b0a79e9bf76d3c
-        1667a68afee68fb0
-        1f8d4740b68db26b
-        693e5b4a82dd8ab1
-        a35e56c3b052372f
-        c0e4d710babdbc0e
-        0ee727c4acd8d30a
-        ee1c8d2f5a23a5c8
-        21d9500a6645b408
-        adece683bbcd580b
-        7b47a77ff463b124
-        18f9d238409f7bbd
-        59849b5ef9862b72
-        e85c68f9e5125ec8
-        91dc7ac412363f89
-        e91105cfc8afdc36
-        c87a5e400c416124
-        9ae30efc41bff192
-        5be9ed224b3b416e
-        9e0759203d210fdc
-        bbdaf39aad2d0ea1
-        644a058646d68e22
-        85ef7a0bdc7e81a9
-        fc183e37de78da30
-        f5586aec2834b96f
-        81ee372bfd13dfea
-        888f83694843f7a7
-        e470de5e22d9e05d
-        012d75314e699178
-        e92ec3950db4c4c2
-        82fa269e03c8a3d6
-        99dcab418feb483d
-        5cfa07ee582a1e11
-        5c6c38ca525ade27
-        8fcea37d001a9a58
-        649701cf7c2bf1db
-        aaad10fa4ca7d2a6
-        cd817f6427b71e27
-        83ac2ba2fbdc776d
-        7f299528405b98bd
-        a8366082d15e58f1
-        ced985b84ddf7292
-        eab3a557e4397170
-        66f4adbbd22d56da
-        034df05e06151fcd
-        ad3b74c40c2a6400
-        5737288af985f0d9
-        e7742e96c3495521
-        c56f686faaea7279
-        3999f3c75fef5503
-        0807b4a609bd4e5d
-        39a5bdbd38646f83
-        6a6f02ddffe1fae3
-        d963c6c6b2187bc8
-        45db189e31213e0c
-        6952c1845ea705c4
-        3133e3104caebd2d
-        f993c56d5f400cbf
-        ded820b0e6cc4727
-        1970b3a650192656
-        b35dcbe6579033a9
-        9b590547aef87710
-        7ffc1d5a5a4d195b
-        dee1d1730ba72835
-        d8c2d2b315e7c0ba
-        f5d72a9f32ae147c
-        b864c2e14e1e51a4
-        2719e9d934d3d6d7
-        95932425e0921784
-        bec65c6fb8993aee
-        bffc187297bcd0ae
-        65cce2327c936e80
-        bf28eb2e00201755
-        1f19f1a186666d65
-        991dae24ceab0a49
-        a5692da13f6ccf8b
-        97dcc977fca75aba
-        4da46d26d329057f
-        6c2022931e2835a2
-        16d62575ce6c48ee
-        c849a4b5f96de28f
-        a0eb073a087588d1
-        da250ec1e3f09030
-        e38dca515cb31779
-        391f2ca0a1b9df2a
-        5715af15f9e6136a
-        60e3855a4c49e897
-        5b46331c453e11e0
-        920f90b96b318cb3
-        d15a9d3768ed32cf
-        151eec8fd2b7f037
-        a9b7eafef69e11c9
-        952b6fd35a011146
-        091d829cfb7ba3ba
-        c252a36c9a535282
-        7d66e1a61a7350c1
-        cb4305a96fc2f3f3
-        17bb48429429392d
-        ab1a8ef3f2c785d9
-        92750d62d7ce270a
-        f5c2291dd5a6bf21
-        f774810e55dd7501
-        f67d98912dd80740
-        e73b6335a58ecaa8
-        531b1dcd01576f36
-        8bce1e7d007257b9
-        61e03b03a26ff037
-        1f7e2790dec00805
-        1a9ec9d8f48c7d03
-        0d84598e97958c67
-        0982f1054f179678
-        ee9eb5f06a81c0aa
-        7acb05525297a0fb
-        8afaf38aad9fc45e
-        df1c21f1aceeab01
-        c007e0103d4e969b
-        46ce30f84a829329
-        e81e478ac0873be9
-        abcc455e58545a12
-        4cadf34f6a5ace5e
-        848077ce8800ae3d
-        cbd02134f1b32161
-        d52049cc69a34422
-        eae0988d74f640a7
-        fc159e80d4b94840
-        db9abfc2b6d5bdfd
-        0819e0a0da1c6371
-        1dc55a7877a3df2a
-        cd96165d7b9226c1
-        a3dc6b8964b71906
-        d721f2a16c909b11
-        8f43587d165fc697
-        6c3407e237b5c1b8
-        3e45eba348aab6ba
-        2796c4bedd4e1e93
-        17bb48429429392d
-        72c04b92f1ed06e5
-        14bafc22ae0eab04
-        8e6f4819b2761979
-        ac903d1b3658c1a5
-        0db1b5235c24a5a2
-        f979934e62be6d06
-        f151c22d14bad491
-        a147a8ec632249cc
-        d3f3a3ba902ad8e5
-        1111c55b66b1c401
-        965898ce817ddb6d
-        0f2a3eb8520f47f8
-        7e7226ed4b12d6bf
-        f33ee22f20de3466
-        be830c1d84fb381a
-        7f794d23432276ee
-        97b120c95564a7e8
-        cf29d2beba36cd8d
-        2cc1b2caa448007f
-        95aba8b724eca1d0
-        4c71b9246af77d63
-        f3eb6904404453a7
-        da830264ca642ae1
-        bbf112899e12198b
-        7566ee66c2355a70
-        fdb46b85360eb942
-        65f2e02e328a6a81
-        04bf632447fc0b58
-        ff17abe1d684385d
-        967273f387def073
-        1274da603a033c4b
-        22d3a3704d16f359
-        60dd56e9c7147b14
-        bc8c3afc4c9d8ddc
-        780c8177bbb9a718
-        bfa64af39a9358cb
-        9ba937f28f3b6b56
-        f8a7ba91866d45c6
-        cb363bdb74a2766f
-        67354f004db2bf99
-        95ce4e44d148d88c
-        c59edc17f0a49947
-        9ac5b73469338c23
-        962c4580d0efbc97
-        c6f2ae9d960f0eb0
-        70dd4a28875bfddb
-        01916ec9f20917fe
-        56d4f2f16a5c09af
-        001d11c707e1c040
-        abe4f1bb8752989f
-        d927235cae0b3ab1
-        bd2cff2c012a9824
-        f685f8b0100979d9
-        2b772339ed9bd8f7
-        f6e4c8de6a8b5f47
-        106821a0837df578
-        c817142bc70495b6
-        0775250b51883e0d
-        8d116cf4582d6550
-        3fe79e4cac97b8e7
-        9fb07e4e7c84df66
-        e4c20ca5d4f9c21b
-        41c292197eca2c20
-        c3ec1b32bd2a4a89
-        618671632189926f
-        320d0ce4ef8ab580
-        8b74044d94c3413a
-        cb5d9c37d1c7f543
-        6751545cf08d5e20
-        27a71e2ecf131d9d
-        a4d9edafb1dff0f5
-        bff1bce9892b54b4
-        845798dc71579b07
-        203572d73cf8ef68
-        682f0a86ccd69b5b
-        378620d57eea734c
-        ca12441e3d2c4663
-        df3543b6b03bbe8d
-        ddad7d05410bebc1
-        169b3b7e6719b6c1
-        b50519fa249509fa
-        e40c54101ac8ca40
-        a1806f792a8d71d8
-        006b3eed3dbf270d
-        a8dd2f155f0e70bc
-        12485186c42a4e11
-        76bf567f240c0171
-        4fdf418c9072c154
-        a51f83be7fa67d6f
-        d817e773a09e454e
-        073c34936c732c2e
-        495bae76f56b94b3
-        c5823578e2ee6091
-        77c4182b632cf8e0
-        88ecb998a4bf9417
-        00c285918ec359db
-        83c6b8e1d32f026a
-        4aeb1f4e0341f718
-        9a579f78ee3359f1
-        210cf885035af508
-        ed36bf28e566ccfd
-        c506147935b937ef
-        347fc985c4bb3592
-        f4ad663878ce842a
-        143871d7bb06fc5f
-        815dda51a485d30d
-        6783dd9455336391
-        e49dfde7f2670c98
-        bd20d78baa2999ca
-        241b266027401189
-        ead98bd43cd86477
-        9ac5b73469338c23
-        6e2c67d0c715cbc8
-        35b61a8a8761a51c
-        541498ddd269c8a8
-        2a63b1dff91b9cb8
-        8e6e9954f641c993
-        f06b03edded1cf6b
-        ae08cfbc51ede03a
-        8e824e41d2db1bc2
-        9d937345ca69e4b6
-        8be5c264cf726aed
-        b09508748ed1a981
-        0ae4689d10fe858d
-        b96e379205921333
-        4319ee62c9c59562
-        a4f153a107b1a779
-        64ad486236fc9be0
-        11a07d787f66ec9d
-        f1b38ecaae3c1433
-        c00d5875a4385073
-        bcd302e68ecb9045
-        80df56374d37b618
-        cad0d1411b6574fe
-        cc45767f03627929
-        0d629960c325941a
-        15557c4f642233d1
-        275e0984eea61493
-        4c2c4670e68a8044
-        a85c45e68c43c205
-        189d2b7b1f7934fc
-        1b72f46618abebfe
-        455688c6cadf0e01
-        5923a82177eb9ab5
-        2441921f3ffa7db8
-        42aac803b906be57
-        54bc318095491852
-        115304460d1ae44e
-        1b048721a2485643
-        4d1ed4f67cbe4cd0
-        aae87ccd34bc6799
-        a5244e9b035ccdcd
-        048883ce9b0ae643
-        edfdcfdfa2ced4dc
-        5da6eb6121bb3397
-        2666878d8282a378
-        d40d54cad84eb25d
-        b7adbdcdc2ce45aa
-        996d80dacfa660f8
-        7c9f2e01db632ddb
-        2c9b25fbf4bc1934
-        cae03bcff63f82f5
-        c242533409a5d0eb
-        fd58e19817ea7711
-        3d3bb31cadc826e1
-        81da21aa865196c5
-        764520d701ac83b1
-        3fdb0d0619668ebe
-        96f0abaf9d253a04
-        5b2f2cb03439ee17
-        f084b7a8ae5e659b
-        69b696486f805604
-        65c49438df8c4df2
-        eba2423bebde8dae
-        96ce117670606427
-        b1dd0568d02e8b97
-        95fa7f962bb45469
-        c42205493ba0e94b
-        8e0ad7670906f13f
-        bb9a3d6ce8cc8c78
-        4ec6c1de90e0faa2
-        03d30a1144cd2f77
-        6cce6a7d889c9be2
-        457773e8c0991c63
-        aeb54d3ad4853f44
-        fd2feba8029e1be7
-        da98e86638fae9bf
-        85d1f4dc523dbce6
-        a07901d9f7e9fce7
-        615824efb6cf5921
-        5da6eb6121bb3397
-        ece3092cd7856e52
-        f3a05ebea04dff5e
-        39599b3d96967fdd
-        f3e29a5e7123bb55
-        df1144eb2b1eea8e
-        4035493bee179b26
-        7b09915cfaa89aa4
-        f7fe2a7319c0c4f2
-        1b32b16df214e47b
-        53c1c7fb81b5f25a
-        df1245cb1013b2ba
-        02c7fd9fbcabb021
-        043c81f7458f4603
-        f72a65e556682630
-        2fa30a7359b6d04b
-        b953a674a5b345cf
-        21cb125ba75957d4
-        9252d4178aedb29b
-        95fc8d36aa3899ee
-        7704d38eb7c8085f
-        58d927b154a3e351
-        e01576a483040225
-        58edb27052d2f8c4
-        e562cceded69f0cb
-        dd3157681bc00184
-        07d7c5e433b9bde3
-        7fad6a446fec9b39
-        9f8ee675bc6c5183
-        d397e9a40477122a
-        abd9bed2d1c087c2
-        9009da40f7764b40
-        4c9193a08f2011b6
-        f25fdbab4c8a1238
-        5a71e3962ce1865c
-        8981bd7722a56f43
-        9739f78d1fb307b3
-        c0eea73b3d7f3262
-        fc050a5c8276405d
-        1593b9e2cb93fcc6
-        dd098f5cdf0ad1a2
-        6a23979efdd7d737
-        704243157fe14749
-        a9311441c0c25829
-        2c9b25fbf4bc1934
-        01bfc4ecd37fae0e
-        788fd0aabbbd81e8
-        836ad57e76a89da5
-        76ff7f89b1091680
-        e3c782699b0033d6
-        9d096fc9a924827c
-        b5074fe41b5392b8
-        e7ed1e061d55baf1
-        f6da0d665f836cee
-        8f384135603f0f6a
-        ae07b7c3ceeed8d8
-        cc83b9783efaa302
-        30e4f1d7181838df
-        cec2316f838c586f
-        7bb79da041478930
-        a6cbc2b69f6be38d
-        5559c6d2c494197f
-        01bf75b9052eb425
-        08275fa8eccbb993
-        f8f039bb4d2b1ac9
-        2df2cfacee74f395
-        ad305edd26fa3e11
-        dc2390db3b3b61e5
-        7f10233f55dc12ca
-        233ebb553238f1d9
-        0b488f83511817ea
-        108520982ea8eeea
-        11c959c240ee95ff
-        7e1303ea7ae82509
-        d3572f72167ee23b
-        26313f6f11419e1b
-        51900eff82849d51
-        c496ece46941c0a9
-        f229ffd92dbd9cda
-        24ed2176cad38d70
-        19d20542176c53e7
-        f4b3b0e83dce62d7
-        e0ddccd8bb4f5d1f
-        7d4a53a85d99c295
-        4f263b0810ae5244
-        6861bc8cb12255cf
-        b1ec14b403769fbb
-        b36ca5f9b5aecb91
-        2e736a205d3f3f10
-        0eeb7fe238993819
-        ab54ffeaafb8e5c5
-        01ceaa0f827061b2
-        cbeb1ef6eab5b4f2
-        56d0e91757941550
-        b7d35ab0836b2399
-        5c8dd3099765449f
-        b8f4a511540ef7d8
-        7eed05ad4a2762e1
-        65cb84e4dc99cdc3
-        997800f6c91dfb6a
-        ba368aceeb89fc67
-        aad8cbd83bb4a92c
-        83f2ad7fae1e0283
-        f22a482c0c30f8f2
-        ca9f663142e44621
-        0e9b6ecf56cc5ec1
-        b0229ddf8bafcdab
-        c47ac1ddd84da1ba
-        30f124e65d1820c7
-        453ddd302caed5e8
-        ed691f0f0c189ffa
-        0990a0a52680b5fc
-        474247fccf34e062
-        8d757108c90a6e06
-        c5ee5f9e3261dcdb
-        62d07c404e6be579
-        25cb703454d9d09a
-        c036ff785badb7b3
-        8610587fb7b2cbdb
-        7259f89363f15396
-        060d6a62354daf64
-        ef84a2975319bd5e
-        110af7be8aecaa6f
-        7fad6a446fec9b39
-        c1f4631485b64117
-        d6fe1c17efd08de6
-        3bed78266fbe4887
-        d88308b663b6cb2e
-        7156fe491bc2c11e
-        d077812ba1bd61e2
-        964d693867f20d6b
-        9357903c46f9eddf
-        3e0c76262b2434eb
-        8f32c71a90ea7728
-        a961587c03d88de1
-        99bd27e5a4b1fb53
-        87f89934700c9186
-        a2d9bfad0a42a024
-        01d755442432c011
-        62f2303601286e01
-        86907ea24bb5f846
-        bc3733fd4a5f0c47
-        5051f60865b9cb52
-        fbeffb0d8ede4d09
-        f47837f32f93ed0d
-        106821a0837df578
-        6568ce4a983dd929
-        b647c2868664afc9
-        7586211c936b757d
-        317a897041dd77f7
-        c6fcad9136e5fb33
-        7815e56c1c71834d
-        8cd6de51d9adca6a
-        7aa0e3e43b05c255
-        a04d294158226a2d
-        fd2d9d4827583ff2
-        e44173e38eefc832
-        f1daffbac2aabf6c
-        3885da4445916376
-        39dfe687c2f448fa
-        c6fc6f7d34043573
-        134b83efdc4d91d1
-        a5a1ddc88a8ee9dc
-        50c7744ad2e257e6
-        db214e50883838b4
-        f5b971e2f6e1ed99
-        ee341830aa7828c6
-        472578f535c8f5c8
-        54bb6979ca479b2f
-        cc6c28e02d8e3bcb
-        48ca1614c714dac5
-        7c08c60fdad16101
-        7d3d7d1fd7a094b8
-        0deb68d00880e6a6
-        bd38d27c2c85104e
-        11c3305c7d53941b
-        203de0be97034b19
-        afff68bad7db8ef8
-        7cc0b6b7570189c9
-        8afa471609410a65
-        ec0a80ecc6cb6963
-        adb3e8c5219b2d4a
-        cf272e21bdcd08f7
-        eaf2af0fc407c4bc
-        7c94566a7e4a77d2
-        fe1b9398479bde52
-        218861f3d208b637
-        c7a894774ca1df07
-        ef065b434048f03e
-        d5e073f5a243e3c0
-        0ca35635e817807b
-        d5df1ab79f0331a6
-        3b43d9f00a2224f5
-        89e524eee143f8ca
-        b5049e20e88b6a4f
-        2c1bbf1a77eb42d2
-        83d7e1408d539502
-        b70f314e1fda0e45
-        17e9c5891538ed15
-        c035fe82d2e07188
-        4b9574d6664966fd
-        a7e4d6dbbd76279c
-        5179f78f0f897009
-        ea489ce119c2e9aa
-        07711cf863e43f02
-        d9d3e0edc74968a3
-        6e51cae428fb0acc
-        175ddbe733c91eb8
-        53039462c6bcb2dd
-        292ec8a0079c9d28
-        5e420060586f6fd0
-        23589a22c5a7db6c
-        a229dde860dd6fc8
-        10e1ae84d441428d
-        eadeee43988bd87c
-        c3cb0c1475b87fb9
-        8ecdb09ae5753c8c
-        ec231f03095f777b
-        72fce4802c717282
-        00c441d7c24477fd
-        54a65a40fb938246
-        a2ec91bece634338
-        1550bb7cb290eb06
-        612d3d0a6a963d00
-        2380a4e5403237eb
-        c17661cb748dd403
-        a20cbaeffee4cc46
-        c91498d024039c88
-        e0d82a648cb73b48
-        d24ae6af6d6ca82e
-        2cac93975cad6042
-        4e80e8c55a0f8790
-        d8af7753a43bd568
-        092d32610f9f342c
-        3895fe3de31d2c2b
-        537d894b19657e94
-        f0a7584b51b98375
-        8fcea37d001a9a58
-        baa38c4335f504c8
-        afda2836b1f28cc6
-        d2d04431d696e90e
-        7f2fe5b458dd9da5
-        f6cd258f7d48032d
-        e2d3dfffb916df14
-        4967e9df7fd6105c
-        90fef7a5f3adc0c1
-        8fbe6c5dfe009ddd
-        b51bca63998eb889
-        eb5b225a1ce3d7de
-        7db7a3025c4741a9
-        28e42f6c78c9d676
-        ed9634151f9bd40c
-        7f44604051d93fdb
-        6afcd24b0416723c
-        aec4c1b992b5923d
-        d7a275efcd6ddea2
-        a5c4b486ba51084a
-        72f091a8b48fac48
-        e04d72d4c4565112
-        cc96a17afa58d23b
-        55f7b31394fae01e
-        e213d073cb899523
-        e9216bb787b3abef
-        b42be9146747cb04
-        168cb42f252d3c8e
-        8d8f4cd35fd2e156
-        370a9176c2de439d
-        900bcd29f50db906
-        91191fb267a249b5
-        aaffc4632f2ed164
-        fe830aeaaa6c7269
-        1710f810d25f08a2
-        2372e8fc345988ab
-        c41a142201313351
-        71736e5af6f1b41e
-        702635a1cc2670a1
-        22818c9a9d95ff36
-        db7cfb58a99335e3
-        783a82c6781467d0
-        2f80ee11336838d8
-        a5503c8628fcd68c
-        4ceb504df39b7afb
-        da690e7d8d8c7d11
-        a7ebd709a113a9d6
-        aaad1da78fd73ba5
-        2693ce0ce27fcbed
-        5b7d2cf4d4e38902
-        bc67f5b163996c29
-        2d8477b34c71ea03
-        02aa9c393e091fee
-        6e010fea88d13080
-        bfc5c9e25da6db62
-        717e7b4cc3c55efd
-        b9527663319411dd
-        d8c6350fce9e39d2
-        fd5a1cd745f28bd2
-        759f7b0e441b7064
-        2ad7ef95c1b2cac6
-        9f47e964206f4268
-        4f4d07885311953e
-        d2748db4f3f41b62
-        87cd9a5c822feabf
-        f12f545890f0b4f1
-        bdf73dced5f79759
-        377daa386fb7bea7
-        432ea472ca846c0a
-        313875bb96860806
-        6d78b49a9127c1b9
-        d3122ce70ed2ffad
-        32061b1865a7dd34
-        775d260506f14a47
-        290f70aaa2970450
-        758c4aae46ad6ba2
-        4efc96697ae39194
-        918145d0c7effdb2
-        af7a6f73eec421fd
-        05939f7709d0033c
-        770b3e99c5405e6c
-        c3280ddbe002898f
-        b2796647f204a5e2
-        0d68a9f64a604d68
-        8dc0ed36a0b6c9b7
-        1d5c2ea22668e83e
-        8eed910788dd5430
-        5c290205b99dd659
-        3a5addf7a6f1adf3
-        af5173f43ce01e73
-        d392f7e80f7e4fa7
-        1f12a3986997ec1a
-        1475af247cdde83f
-        ffc191d0b7892dea
-        051c727e14f358b8
-        65dfdb72c0c1cea0
-        e54e96bbfcf5b241
-        f5c278cf1ad51267
-        02fa42b8eaf4a520
-        31522f2c9ddff985
-        6d8e7368e0c38f68
-        243a7de502879ffd
-        837abf8da87a571b
-        f7821d5b1efe3341
-        70fc352b24ed1d0e
-        230da17771ea1cab
-        a3e2f038160c01fe
-        a9c8ea4ece649f6a
-        9647b97b2447ccb7
-        9b546a87a0166ab7
-        93fe6e3b54272075
-        9e25bb1bc8a13e9c
-        1983f2624c1d4330
-        052b4064ba042dc7
-        e8e7faf2cc66880a
-        298153de8eb99a80
-        52d1f7c164193a54
-        72123d57cdd9e863
-        8aa8c17fe99521fc
-        f41397f0c135d606
-        6512620e6db997a4
-        12215b1a0fb47904
-        353312743df3f2b7
-        29483c11199d2a08
-        7fef730667c562da
-        742002cc22f90f6b
-        6919a3b81059f314
-        d9737d0433db17d6
-        8854e6e151494d14
-        9493729cda6ef25e
-        9bcd38596a3e483e
-        3647a36b4b9f528f
-        030e31976634ce3b
-        ec92157370804708
-        02202edbff18a031
-        4a5abb5f927d3f18
-        237fe4faf09a1cae
-        8283b156e0d02ff7
-        caee5398da07742f
-        15b2a7d174390c7f
-        7413b621610aa1ba
-        36d52db8e93869cb
-        207ce8e32a88bee3
-        22679c1dce1ee49c
-        821e8fe0e2b5e0ea
-        9c925ff8bd58f618
-        7fd7e759ce92caf0
-        8c1bc4f7d2f45463
-        08acaeb5398ee5a3
-        e5d48fd3637e9ca0
-        a7b01e4e29757e23
-        6bc717fe27f396fe
-        11c9376053608b66
-        aa1920ea57cae2eb
-        b524c4dd873ee9d8
-        d33ae29877218903
-        048df1948f5b8bae
-        2725fe96efa44255
-        9ac5b73469338c23
-        1e33e3df3f55ddf3
-        15c903ea93832ee9
-        6de6b4e0868fcc78
-        b37b23e4150a6d9b
-        34985292d3797a7a
-        11d49f6643203c60
-        de4a16e2ab4fc25f
-        b996f5511e9da019
-        b891d1fa477ae863
-        ea71600d7398db67
-        5ba18f090cb78a90
-        1b72f46618abebfe
-        b7d8a9921316566a
-        b93c08120bad182d
-        5299293ca82f6f2e
-        a8a79b8de055a033
-        5f3fa77bef5ff71e
-        ffa3854af21910ed
-        d161810e9310a94b
-        0ce1381fbcfa670f
-        5c482a3f25ba3b99
-        60e3c0c7e08d1d7b
-        6a15eea5fa2ec4b7
-        00cdebc6138ddfc9
-        470cc909b3b25eae
-        dd1e8e38570a9c96
-        b82112f5c00a650d
-        c1dd7e66182fa8cb
-        08e2933ef12a7870
-        f95a77c58c9e23ce
-        f1d373c598507118
-        c8d4225bcabed7f9
-        7fd18f1093bf2441
-        934bf509db12796e
-        a0fd3e2992004670
-        1b5c6e032f88a183
-        2e6d472c8afdc905
-        cf1bbaecedeec10b
-        9b50e4c27a4401ed
-        6348554dcdec37ca
-        127761c60a28d9e8
-        e6da6749de7e35d9
-        bcfb36e8807e6754
-        19ab234142d6c510
-        4a69125ba8005f77
-        98b26abbf9d83304
-        31de774f8c0fb478
-        aab16d850f91f93f
-        51706fd7d963abdd
-        c47748ce1d9fa351
-        4cba4ddeb2d76b17
-        40edf183e99fd6d2
-        d9f9dc9e7fb2b8e6
-        47d772c5d6f30207
-        ed979efa8a0dd752
-        d7955451517615c1
-        127761c60a28d9e8
-        1f88b52a5070f687
-        bad84d399d92a0ad
-        e50e3100c65d243c
-        7b4c23ef05d0bd37
-        0a833246b9cbabb2
-        0e0d6e73b967ec65
-        08211674773cf658
-        fbeffe721cde26fa
-        8e04c18d0e320a3f
-        49933946a7cee206
-        11cc4d14d661b11e
-        6df1c6d5be62f8b6
-        1d9d3fd8a87469cd
-        03de3d83aa8fcacb
-        d7d967c323fa77cc
-        483ad0c740913eb1
-        c7c6505d54c8799a
-        ed21f17156a75205
-        42e2e8b6d6c2bfa5
-        1db02a1b7cc7a323
-        7b9c059240094be4
-        4fd423e7118c1426
-        b51c5b9fb51f871e
-        a4fde83dafeda86a
-        6978f34506014418
-        0a313528647b775f
-        007716873d992dd1
-        1d9fb29138455573
-        4c13982410f9178c
-        3566a8eb5912b02d
-        cce6785a07b3c679
-        e2544b14be6a2837
-        1cfcd3dba1b4ddca
-        011b03b0da467617
-        3adf945d9a47e700
-        a9f53c2ddb240cba
-        5c7c08b917609352
-        a707fc0e5f871126
-        10304bd4c64f4d49
-        58c60d4ddeccf6f9
-        ba8a085bd3238837
-        6e2e619d0768a958
-        42c37f791eb04036
-        203c7ff5fcb4ea88
-        d6fe3ef0806b8dc3
-        2097cabed6460bf8
-        87e1d4c511aa7e87
-        00bf99b452b13da1
-        0e1161db8ec38a59
-        91f318c00fb1c19f
-        543c469f4e10818e
-        3b52dcb6542ae405
-        ec704ac657de6d7a
-        8d8562203cf12064
-        c506147935b937ef
-        1d1a3df097fe0b17
-        b680e2a026cd49cd
-        c8c9a2eab2d598f6
-        588da8892bc2336b
-        106821a0837df578
-        d2ee0d0204c7091a
-        e2f23fe5f3e0e812
-        16348c3bc7347d3b
-        2c6c7a217d3994e7
-        455a28e9cd33df96
-        3b9522eff0e3ec70
-        b04c28a01e16d47d
-        b250374c35dc4e94
-        0a4014cbdc15394b
-        02ed5401ee821ed2
-        354039685ededd15
-        080a728e32f34f2c
-        cc2a646fea96454c
-        f8717deea9f51073
-        278ebc52760ef4c6
-        31f605b770014888
-        208a2a116e57c5d7
-        f24ad157714156e9
-        001c5191e06d91cf
-        a387ef8193045b1d
-        d260dc3028314fbe
-        2d9cba7530065af6
-        646e9e82650b1a19
-        355416cbaf7622ad
-        1f4e7be403df7e7a
-        f6754c96bc109dc0
-        8507abd72a40d791
-        5a1d1b6fdf2547c9
-        daff9ccd74e3be3a
-        98491d619f6d250f
-        9e6fbcb14cafc7df
-        cf910604f84da583
-        813e32b15c5af774
-        bebd44ff592a6702
-        023e12304e8ef9e0
-        9df4fba1b173d3e2
-        37f17da662007e9d
-        cb89d2ee9f90e97d
-        aa53240c89cac96e
-        c2bc0b5413601184
-        0553509a818ee6c9
-        960d04b7aadb50c6
-        09e0ece9f9a1b540
-        738a5b01d904515f
-        a516e3ca8ce50e37
-        c799539077c1517d
-        9eceeffdcfe58f67
-        764d6570f3326003
-        ec3446c8dbfa8189
-        8475ad0c73f743ca
-        8f4e9d5d80b0fe74
-        4dce6e50f0fff894
-        36567dec3875ead9
-        bf41f892a8c49569
-        fb272e94cabecda9
-        157a4083368fd4dd
-        c7cb8f0eb74ebc99
-        5ac8afa361a952cb
-        937482aa47a4ccbd
-        179260a08aef9953
-        d7be42a64004a51e
-        eeb8775ee92193a8
-        a0bbe64b2d20a10a
-        1cf7ec881e01aab1
-        211e3586dbe360ea
-        a62038612d039c5b
-        a14624622e1f1eac
-        55acd9d351a71ef4
-        928247f30f10f3da
-        e6ead24e94bde7a0
-        aad020c7d0445d31
-        8f192a27d8368829
-        58de0d3a97746a68
-        b5380497c11d27da
-        a622fe3a4c44fd81
-        431fb14fd556be0e
-        b7a3fb30750d0c01
-        fac933c09f4a305b
-        cb5c2d8660f9f0cf
-        a9c8ea4ece649f6a
-        2beeb341c0fca0b0
-        796b4658505ba9f3
-        aa2bcb08284fb15b
-        852efd4edeb7452b
-        cd8ec719ed554525
-        d5881db2382d1255
-        096e38ac29e47820
-        897ef4c87b76ff0b
-        9c925ff8bd58f618
-        c695b26f3c806d1c
-        2b47946f263c1733
-        dd99bb9c038676ab
-        f78c4681a8de30f5
-        624d0161c3a63bf0
-        6b0ab05a802f5fa7
-        842184aaf0977264
-        31fb519f8400b819
-        6eb007c874bd7e1f
-        bf5eb2aef2f2911f
-        77b08fed07e96f9e
-        19639ae8fca77a83
-        2e3fecae7c8aee67
-        40d670e3d09fe18b
-        c01ec8992431fae3
-        6c865a63c9741aca
-        23bcdb455be776cb
-        867d760735ba87eb
-        118f87f2d3b1cf0e
-        9a7938e94c9bd22d
-        fa1e8cc7cd04e246
-        d0a576124caea866
-        32aab029fe245f22
-        a7ff3c8f24887c2f
-        a71f604ab55e8b71
-        b91a2b8c86c16b37
-        fa77117ea07d5279
-        f4777f432e83b7b3
-        10ee64d374018500
-        0deddc624100f686
-        e694671ca5f93c36
-        40c62eb03cff374b
-        9c925ff8bd58f618
-        346ef0243a52138f
-        831f1a0570a42fac
-        0a6360eaa8af3f96
-        8277bc2a9b8739dd
-        9c256fe27b4c3a4c
-        d1802a1f6eeb9878
-        5a6c7f1d7aab730f
-        38e76706609bddbc
-        37f17da662007e9d
-        21361a94aa01f2d3
-        5b33bd1cffef3502
-        2082e001b1c6923d
-        1bac953865497dfa
-        64aca3ee02238885
-        e8c441c596e9f20e
-        380f52a8a32ce4ec
-        ab8fd1ffc10218f7
-        a0852b1ac98890cc
-        3bb6c953bc2e36d4
-        f466b1dfbac4a7b2
-        dacf4027b7de32ac
-        a22de0ee350eafc1
-        d5382d39c43fa84f
-        80dd7fee1941caf6
-        f123b48d97420cd8
-        7da9aed9b82fc3b8
-        a6ade9b94918e6fb
-        8e2c51d623afdc0c
-        eae2f06a3bd48883
-        d59cfd0ab4847271
-        0a38fe6942ee17b3
-        f981249d76a05c3f
-        a91dca679e7e026a
-        aabd0b0b568f9541
-        5d80dc890435e2a8
-        fa6374bd4ac8bc7b
-        356650c6652a8ef7
-        522096ab8dc41fcc
-        6390487759605d7d
-        c41e1ed5ab9e5423
-        25320000a9c60b2e
-        eb0698b39ba46c8f
-        2bcf5f30a58a897d
-        65dfdb72c0c1cea0
-        ed37d42e03bfe8c4
-        2f07fd829a54a6f1
-        004492ac1db8459f
-        acb6d2f059034089
-        8fcea37d001a9a58
-        f38c495df8805599
-        38435cbfec726b6b
-        64af8a9c021e2213
-        63fa4eab6c88704b
-        a232288b039a793a
-        32978397b245407f
-        bc6a0cedbaa0ed23
-        5dd78f14c720e619
-        1475af247cdde83f
-        e113379c90c0b3ac
-        4b22d22350feedd5
-        b05dbf42c958909b
-        96ce117670606427
-        c7ec426e6c44078d
-        5a9b92b3671fad44
-        9a05f5092277c588
-        46b8195393f2e000
-        3fe97f07c4bc005a
-        501962bcc824babd
-        6be5eaaf639d754b
-        bf10f7f9dda3fd7c
-        8f398d6da94e362a
-        04a7c3559ec46d66
-        5d087301177738f6
-        e5faa8565cbd4016
-        cb6655444e9a6ea3
-        079ec12c36b4064e
-        e4f0ad536c7e2ee0
-        bade0ce48270c1b1
-        f81bf20e1de18be4
-        d58607e06d1f4817
-        010840cdda1d4763
-        015e632159e36878
-        7f44604051d93fdb
-        f76b525e7de216ba
-        290d2f60d631576f
-        716b5b5867e42e1d
-        7c29e2ff9de9a390
-        416b1764799aab76
-        5d57c2f9ef61240a
-        0fccbeafef5bb0b6
-        6ce89f85a9da350e
-        3a297a68ef1a7bf6
-        2ad7ef95c1b2cac6
-        1b45488ada9a9bc7
-        097713a029b9a02f
-        c79ee67755aa1f4a
-        d5c0a91f3e11ec5a
-        633622e1bc3ccee6
-        69bccc095e680949
-        243fcdc1f793a84f
-        2df7339b4d02dee5
-        38c2fa57bf10ffe2
-        3900e972568975b3
-        1a2f57fa3e18ae4a
-        ca008ef0de2d24c7
-        bf05bccf1c60d6fe
-        1b21021ba3ebdb99
-        fd115ea3570fbc45
-        9a7938e94c9bd22d
-        00b202825fe23a9b
-        b48aea4362783ac4
-        7a442bf80d5381f5
-        729efc15ce7ebd2e
-        1fac86ae08488adb
-        c5741f76c77363d2
-        10ec15308bd98316
-        a6a7d1d4f4c48a42
-        a22a0769bd1b7176
-        4b8cadd4a9be6f4d
-        bedf901ba8b43426
-        815b06d5dafb0914
-        28320ede16e8ac78
-        4ae16db41170ac47
-        c20931fedef4a438
-        f39eb4cac02a18ad
-        47ba310d923b176a
-        97161f74ea612626
-        fc9dc4289711f87c
-        d1c7b665ecb73784
-        82a016d2e97939c7
-        c317c3ba0fd71aa6
-        b214862aa91379fd
-        e3aa53dfd165a7b0
-        28a7995719399a6c
-        20edcc64d0896a8a
-        78030061c5dbd50d
-        a42c248da93ccae3
-        cc18552b30fcfaed
-        d2893fa036d4313e
-        057d6dc8f9fa8e66
-        dba2c4454d4d7064
-        10370051bfed3542
-        0b1dc5112ba9649c
-        ffd2c140a553054f
-        ab8bc9f5353368c4
-        7125bd6f3a99a00a
-        e80fe4bdb55b2d27
-        823a176564d482bd
-        8ec5d034a79d33b5
-        7b2a2264fb3cef5c
-        0a6e954c30e9afef
-        ae701fcc2f8d8b04
-        0dcd0153a83078ed
-        bd840010e05cd19d
-        10059ee1896757f0
-        30c7686b603e72a4
-        71d750571f8e28f9
-        b3cb07537d68f195
-        1b72f46618abebfe
-        fdb3342b1abb05b5
-        4cc2094ba9d9bc01
-        721afed6d455f4b7
-        2daccb03b998441c
-        fce49ed6f117425d
-        c035fe82d2e07188
-        282f9f45d2e5ec10
-        5007e9f01b1b4bb2
-        80417d42c5870093
-        c9c84e240cf03499
-        4bed730680f3717c
-        acb4ed84b7667159
-        5eaf08adbad13c75
-        bb586ec03f898999
-        e3ac9449bb432509
-        9a1d6367bc519183
-        24609e98ea911742
-        251c99f8abc5d566
-        f9110e42c6ba61f3
-        e71541f2fb4f259b
-        962727bc472417bc
-        086fe7902529a463
-        9fc2139e46431250
-        2db4d19239b3525f
-        a7bc2d17dcc9a8c0
-        3b23c8ce708b14e9
-        6c8c854475554973
-        969d8970be8fea5d
-        59f484ac61e514eb
-        4407a9dfa2ca609f
-        df7861ac2a77f8e2
-        eb0de8fac507f544
-        786d5c41f6d2b207
-        6fd1e3e9c59a8b66
-        63051bacc8514771
-        52d9e804e5eb3b19
-        1bd7881a004cc168
-        77b8b4fe9e03ecc0
-        70e5f65114350631
-        aa81533a59ac8518
-        f29fc0ec81c3198d
-        d4ff9cc5851db3ff
-        a45859554b6da500
-        210c1b74e97c790c
-        2b94f0664f616fab
-        e36772199d22f4ae
-        e7fe973b2552af1e
-        ec45e64ca2b7510e
-        330c5ce50c96e49b
-        96c22a54005183d8
-        d8ef8537bf0de86c
-        c12106907d172eb0
-        ee550142660b8dbd
-        46ba459828981929
-        9bc5136abb44842b
-        c30dc7a44fdbb5c9
-        a3a224fc5417535f
-        924910106ef88c61
-        0a6597b1dc5fecb7
-        c81e6298560f769e
-        42246c65d5f42572
-        7ae388a8ac6fb3e3
-        1afc1feee27eeddb
-        2faea1a402d081df
-        b6c552f3c1222fbb
-        511172e669fb2e58
-        0ee7e21f4ad8961e
-        78c7cbb0c38e234c
-        6c30cee813fc1da7
-        80e03ec379b3fea4
-        6120a780a3ca48cd
-        2e0d9fe00cb391b6
-        856e1985e5f49c55
-        9477c7d537a08a9a
-        813f4da2ff854983
-        d4663a3eea133883
-        6b0a1279a6072e46
-        09ab1198694f2292
-        e2544b14be6a2837
-        99dc461fe7be43e2
-        05defecf0fc6e7cc
-        42c2aae8e6e5d26d
-        f602c7f1279d4970
-        ffb9b5f33e4f821a
-        ea0c80c76291d6b6
-        f71ecd67f69e3958
-        b98e4bcd2f1456d9
-        1416fdd3008f1cb7
-        3a76d21f7adb26fb
-        bb66cb2a8b9baf41
-        0db677932e6aef77
-        84b0854ac73e6475
-        1bbfb6fa8493ed8c
-        044ba19244a2544e
-        7180144a63784924
-        1297c79d562e34d9
-        692ec2649d4843a0
-        3e607ac308f6dc7b
-        ade24be48945ce5f
-        8b1792af36883d01
-        7d51024d01411cda
-        db893793d9e55b14
-        818962764307e327
-        c35431d6e48ef9fc
-        0d540e9a158c6488
-        80531614f7eba58e
-        a0a73b1d5e13172e
-        466cc3d6eb6deb45
-        95346a2bab616f16
-        63dcf1a44671b69b
-        88576fa8ceebafab
-        96820ecccaeb7286
-        691b23b6de777114
-        5f1c42b7e318c873
-        fdddd07b87608ffd
-        bf3fa70062891c38
-        9849cc80f0c76c90
-        b781b7d52fb9c3f4
-        feb214891ca0b682
-        2bec9f45baa8da77
-        070d916f0d8f991c
-        a45a7de20bdbebbc
-        35567d042716b5e3
-        f518bc5975931a8b
-        83ea681b3a039ba8
-        af8b59bdde97c957
-        0b7914bf03499783
-        c9d2331ff5c80b60
-        9508e609db353bce
-        ee45f24c8d0c137b
-        54fd0ad38365d6d0
-        4286d409666d8f5e
-        856e1985e5f49c55
-        460b16080a9c608e
-        55d0be860531c770
-        8f08e937424c1045
-        05a05287f4999461
-        e3cd7ad9af8e4cea
-        7f505607fb5a0761
-        a91a37966154370e
-        9054c5a72bf69530
-        6012379f143c1393
-        3153d028fa2c7123
-        b619ae3123541e23
-        88ecb998a4bf9417
-        5c7491501d043a0d
-        b3d05d0b921fb2fd
-        26d9f576f028572a
-        f2d4d65ea6f5f7cd
-        31cf9f8f19e46fa8
-        5bdb692bd1821161
-        4e19b217eb955832
-        53fe7c18d251e9cc
-        062e43f97919f7fe
-        120e40baa219e167
-        0861f59425d9a333
-        75033157969c1844
-        5ac25c43a72ebf36
-        cd7fbd600111bf74
-        62c54a860ddee3cc
-        0533a376a263a481
-        c5484eaac902940b
-        5ee1d709595823f7
-        284aad1f8ccbdab3
-        fe9378d998e3d82d
-        4a5457720c2f38ba
-        43ea61e5c07bf7cc
-        14a93f6660aeb931
-        4456e3a0114545aa
-        9fb0a651bab89e22
-        69139233232121a9
-        b81d7cdf6f451f6c
-        f5fc2362e7f76dc9
-        4c84707b57172e93
-        d023ad38a245df4a
-        36559227cfcb72e3
-        e82f0c1e91ef5b56
-        b6c432c691e31c93
-        43d35e643820e9f5
-        3fa75d1012a7094b
-        618671632189926f
-        3aca75485fbe0a12
-        0c98ea51f4009dbc
-        5cc70b67ebeede2b
-        fab6dee58be00d41
-        346b30d59413b0ce
-        2201822e2a9a2de2
-        da6219ee3ab7c49c
-        6c4adff4082e3ff3
-        bcff61ad61716b66
-        5c699d2bbf755e94
-        2f296aa8e94f00da
-        502f1603a4cc9f8d
-        60e35209d2e32586
-        4f0c328b636d8607
-        eb01fc1d41e73462
-        6cf8fc4e95b56c5e
-        1a7b555829433a8b
-        2f5f8d5f5ad7353f
-        789d4f58e20d8d30
-        00bebccd78fd5d1b
-        d3e7029ec238bd2e
-        9a217f47ed15c878
-        b5399a8af172c6a1
-        7bfbac31dd2adf96
-        48ba80d1886a297b
-        e6efbc8174ef06ad
-        100fa16447953e5d
-        66d0fbc63307f507
-        a860ec06085b9975
-        d7e48eef481a1fc5
-        1b9e0028c8afeef6
-        5b658663178215c2
-        495a61af8a1200b3
-        f8be90c7257b0da9
-        5e0d4a5ed3d2aae2
-        3a1e523f323670cf
-        bf12ce017d15f244
-        f029eee309d7b868
-        d2ca9d5d1917ed6c
-        d0699e60bb70e910
-        335e07334d972400
-        036f147b0b24b8cf
-        4287de793ad7de58
-        04cf1cd68e030858
-        ca267803889254fd
-        82ec2fe990435fd8
-        c5961e9868ae86b2
-        6dc3196627668fdb
-        d68b5de0c764180d
-        8fcea37d001a9a58
-        7ea8030e58f4ae06
-        5fc37051b6223cdd
-        93a81451d5559049
-        bb0ef7f735fae2db
-        321da5520c0b5b09
-        87e6b73faf6b5493
-        0c57a35589a64c60
-        02b1da37d7618a40
-        573413d87c252059
-        926433d6155ba3da
-        d32c543117256e5a
-        7526744b098bc080
-        9344ea6f393227b4
-        3d9775122a8d5feb
-        920fc3c7fe0dcf73
-        e138ac93878a4354
-        8976adf7653d81a4
-        e80fe4bdb55b2d27
-        d0876956274cf6c1
-        b03b1e423223c77e
-        fb661165045eb9aa
-        4601b7ccaa50d42d
-        6d66a90326cdadd3
-        079152cca1d33665
-        fcc72bae9b431cdc
-        215e2a137a6abdf2
-        3e6ef4a98a8888ff
-        8f77d5891baf8a91
-        8f71cee02dc36b72
-        045578370613b7e8
-        805c6fb13e620d1d
-        b5f9bfe4c04182fe
-        8a32bb9cc382f5b3
-        9f16c4bae87b1eaf
-        a23807d9544cafb4
-        aa26a11ae8cd2b23
-        157316d2c2e941ca
-        9aa9ad0e87def76c
-        1d21f28fe5551b77
-        2fe4aa9530ce4d61
-        678408281ec54252
-        32a76e9423aaea40
-        c53dd0a9e831485c
-        67b121da5347ef7a
-        276d5d81943bf580
-        f85eee5c3d401ffa
-        128732a82a081293
-        fb8e5313e258957f
-        b76bab6f2466a332
-        c70d9f7165e20117
-        ad732ce028c77054
-        0b75ffc5af022c41
-        72ef8f456e4feccb
-        6527776138f1bdd6
-        aae6d46bb84ab8a0
-        d774c57b055b82e7
-        3c45b3796fd56d97
-        e280779cfe5ae176
-        f122136854274800
-        cc61b22039e7de74
-        9e135445f85f85a3
-        d9d2bcc2fdac74c2
-        814298bdf0a8ec26
-        893b537e421c8765
-        9ae349c07da804ca
-        9c925ff8bd58f618
-        618671632189926f
-        fe49ace93e85bc45
-        407345e37d9bde3a
-        692def2cf231df81
-        7fad6a446fec9b39
-        14a9350d89e6e957
-        092cab3482333778
-        b4e6a4fe5ad3f3e7
-        921f71e4fc92f2e3
-        710f8a6c085d4f31
-        797b58110255dd1d
-        5d51fc4b44f53873
-        4bef4d7295c6095a
-        137beda5635d88f5
-        c295da7c77b18a9c
-        86462ff86010c4b1
-        3b9d6581fa7d1db8
-        723a68b21d86fd43
-        d40455611949f007
-        82e14254641a115b
-        0e0d6e73b967ec65
-        fe64a99d35b56942
-        fd6d63e92dcb38e8
-        3a616232a4490d80
-        a81a5fca1249e4aa
-        9ed05934dd462c20
-        77f02a6d6bb2fcd7
-        3f2b39eb65b7fda4
-        adf46eaf88880ebd
-        97e2eebb3fd425ab
-        60b0087d6475e63e
-        95c652acc27eed12
-        6d5bab12e6e3c41b
-        90a66e95dd803586
-        a3e2f038160c01fe
-        96ce117670606427
-        d42fa260cff44610
-        1d319ada4a7d4a07
-        28ed1bcbc992d52c
-        ec05a0d08763651c
-        85c8b56a5cbe6fa2
-        7a23dcbf291d83b3
-        5e71874a76ba21e0
-        cfd6e988c3057af7
-        c271630ffbc1dce9
-        652f21a1f39028d5
-        5015c69cd362efa2
-        25796d7c73e6f382
-        38cc3df364d0dee8
-        645b709d81618a46
-        bf3347ca75175d61
-        4d64becceabde654
-        004492ac1db8459f
-        50c4a97b58477513
-        e81fc7de415be101
-        d720d6c344013036
-        513d357669458d1d
-        b99a7f5696c7def4
-        83a4995bdb81cabd
-        482cb6b25c6d511f
-        3d401c7c2179656e
-        ad7af4bfa94893d4
-        fcdf7562e4e9ece8
-        fae44f31eb647901
-        740513ed443dc246
-        1cbb6af6ea1601a6
-        3e1f1eadff7ed425
-        685800043c97dce3
-        2ea544ac63f1b3c6
-        fa684e74be8e009d
-        1291c2a8610494cf
-        4b06807c569e2b5f
-        0a2779fbf0dc919f
-        d62b3c58e6e29e6a
-        ee299695d111fc6a
-        2268fc4e13f1674e
-        2298fcdb27b30a7c
-        f909a80d35fa108f
-        8fcea37d001a9a58
-        3ff9435e10799d91
-        b9704656819f119d
-        783def33bf37bf18
-        9898135b8459a763
-        969ac8a0e0d841bb
-        467a3ded59e702f8
-        33015a2cd29cec15
-        e7978708c6042d6e
-        42ddddfb4919cd70
-        a663245a01fde1d0
-        ba87eff73f0eb9f8
-        aa05b84080c4a887
-        e619ab82266e9a78
-        1b683450bc2838a8
-        f9e2f3e796ce9703
-        67cf14ce34f720eb
-        0558b63f27258828
-        67a8e39bd3933524
-        c53cc6b17ffdd2f6
-        2721427049154616
-        9cf18312ec9ba61d
-        872598234f9f7813
-        bdaec7303fa9f1c9
-        10a0ac54a07ad1f5
-        8903e33b56bb033f
-        e4c17e3c79a559b6
-        b06c50e67483fc05
-        3d25059d6fa6dc00
-        e8d1033de591e0c9
-        5d8710b476ad9aa0
-        af2296e60c6b8355
-        57862b3890f1115e
-        1f663c0e89ab4856
-        be0a755b368cf72a
-        4abdb1f84945e71f
-        bbc5a64f5f37f92f
-        b0ddbe2b31c65f1a
-        e90d5a027a6911aa
-        b8b83273d341bc74
-        47e264b53371e63e
-        fd9704a1f4242dda
-        67b7d23c6c8d11fc
-        fdd13c268e6b9e8b
-        288f4f6728407719
-        2be1b195196347a1
-        66fbad4a37f06948
-        e2544b14be6a2837
-        0ffc515a5b674b32
-        b82843859b1681a1
-        170feeee62d7994c
-        78727b5fa2517060
-        50762aea6fcb5a0f
-        bb292d7e808404dd
-        eca0723707f3bf75
-        e0372700344fbd3b
-        28e6c265d1b1c870
-        36a0c85af38e309e
-        8f71cee02dc36b72
-        b82d9c1cbe9284fc
-        21b0d9f76e911815
-        04953152c087b88d
-        5e05d759cbfef467
-        e9d2672308ff0423
-        1d7c8f34daa2b501
-        d60bdad6531a6f33
-        98841de3bb96038c
-        7a5adbf459ec1dfa
-        106821a0837df578
-        4fd423e7118c1426
-        985a007a30f45e26
-        1acb7e4636c85e4a
-        f0b9432c6aeee0e1
-        27e9f33af68865d4
-        3e45eba348aab6ba
-        ae0408477139a77c
-        15bffe615a342b6f
-        efd4b332365629a0
-        20c5036810b4a587
-        6b0a1279a6072e46
-        5bdaf4afae2e5707
-        18b0a7f380b9e635
-        64ba831119051bfa
-        5b6fe1eab2b42758
-        8c7abecf9c44b7cc
-        bba2555e43e641ae
-        35ecc8bc4b46989f
-        70ea192a457ab4a0
-        007f54e04714504a
-        3b05455ef5b036ae
-        0642c3327c2247ef
-        0fb648e5354233a0
-        245cc07b3a9c239a
-        75ba65fb4f6fc549
-        477a91a4560f55a5
-        9bf32584d963b515
-        645b709d81618a46
-        ba2ebb701ba91c69
-        e96cb806718dcdc4
-        ae7f11aa553eac5a
-        cbc4db058765bed2
-        fecc7c854f8d0c7e
-        52364de785f0cfec
-        72ba8a3139f1422f
-        063c8c1d4e1a1041
-        66072b0289ef44e1
-        1824f19b75bb81b3
-        5211d3da64f4675b
-        d7c6d29f28d90712
-        6dfea8d66e28263b
-        597b599fd3aa95d3
-        341c0eb06c81a6e9
-        af228cbf78f3f0e4
-        68ded2b50387609a
-        fc3382f7fc95e8cd
-        097b78c50b350e39
-        aba9cc232ca30691
-        7f4c25ad9b9f3c94
-        5ecc4d43a96131a0
-        831012db39ff4221
-        948275623817e37c
-        92779b2297985252
-        9d5e919263b7bce7
-        2c068dfec11b99da
-        c0a6a98c44538e00
-        84d6096fda0b61a6
-        46d1bf9e985ba359
-        112afef9524136d0
-        cf3e5eb27dc6f774
-        5bddf7fa5cfb8414
-        8c4cdfd7095fd0ee
-        810548158b818f6a
-        1f781491a52b063f
-        0166254306fb1ad6
-        617c5bd013885c0c
-        c03ee7b48cb029ca
-        2daed74c3911fc25
-        361519f775f47996
-        a5af036f92151feb
-        e66ebed7e433bf71
-        01877119a8612014
-        a9f53c2ddb240cba
-        2082e001b1c6923d
-        adee3a3712aaee85
-        4a2e31b41f447c0c
-        a609a8dedebe138f
-        9477c7d537a08a9a
-        75c34f9b6a3b4f12
-        604f5bd4ca26657e
-        957e0a6822954d59
-        e80838c222790f56
-        f175caec997bdc5f
-        65077eb97704f0a1
-        4982d7780d22353e
-        3f18ef77abe88803
-        fdf6be98f7a36343
-        8fcea37d001a9a58
-        f095df8ac1b8f6a6
-        b5b66c6ee7bc9f4b
-        5d475dae5ae15bf2
-        337fa16848efae15
-        73de8a5c0d7901b3
-        05bf1dd5f1842f0b
-        8171077d52539a40
-        85d2e44360d4bee0
-        f7e4e91c00d79fac
-        27ee42083a381c6c
-        cd6b8411c0768639
-        9f7e60f40c2386bf
-        c1f7c3855fe26e37
-        b0f23a497dd0cf75
-        a22a945edee127dc
-        3f899736e95f8cb9
-        cb563ee3214489ad
-        0a05b12e3594a507
-        576dd4eff8ce24b4
-        7c27e5182fc19b2e
-        2298fcdb27b30a7c
-        eb173164ef10b413
-        9caadfd08cbaad48
-        bbb85611f6df39ef
-        999e47a848bf5ad5
-        780c8177bbb9a718
-        7aaee9f38b3ba4d3
-        cc82f55410bb4cad
-        9e3c880468b328e7
-        86c9c366572b3c39
-        ded1a8c83396ddb3
-        dd16e2f2928465ee
-        e4cbd2e16cef79d9
-        5da6eb6121bb3397
-        0c4aaefb4385b9af
-        8523b57f9006cab8
-        51cfc7d31d01b3fd
-        d13a9fefefb64849
-        cabce9c2d6e73cc9
-        ff056c39293614a9
-        421bcf44b5606b8b
-        94c973ce7fbc8514
-        1ddafc16c1c1737a
-        c72df3027002a4d1
-        2a45155736406cdd
-        72f240e0330002df
-        1ce2a09d685cf5eb
-        4e1463bb65eb1593
-        d54b6727922be457
-        75f1ad5bcefe24f6
-        986b5ffff441bbef
-        79f36ba00e9af6e0
-        f6a959ee7d2bfa50
-        30d613512232dfdf
-        8fcea37d001a9a58
-        513f9acb59e27ae1
-        500c6a46e9c8e174
-        00bf99b452b13da1
-        07223dbbdc3791c3
-        7e2ce9c584004ec7
-        2c77422a1dc106f2
-        71dc435318e0af38
-        eacd3148e134a4ad
-        026ce1893ba448b9
-        e49dfde7f2670c98
-        0bec6e535be12215
-        06c52636711e0e4a
-        ad293d151404cfc1
-        fffa2af81ebcddb1
-        590b14732bbb9d20
-        d7feb358557a1ffd
-        369475e9a8065ebb
-        f47fe48473de150c
-        5918f7dea2d1baa7
-        4caf7ee2270626d0
-        0fd49257aca1b06e
-        3bf89bc0ed35c2e5
-        c797ee54a9a83d23
-        4e45964a515cc299
-        723bae025aefe65b
-        1f1a24854714fccc
-        120bf2f716c89f42
-        0daa09a881837264
-        a9c8ea4ece649f6a
-        a00cdb428778b28d
-        ede6211733b12d5f
-        9b146099d379714a
-        cc26ed74371262b5
-        4ce24ef3ab81657d
-        06f1d8fe7b448952
-        0434a2c632fe7d7b
-        00af4e34cc4f515b
-        0c1996c2f793403d
-        133d5d06ce5b4956
-        1abdb3d1fa2cb133
-        ef15fb5b9e980276
-        ae08ea393d04de4d
-        b3ac721bf085e33c
-        45446fef70db5cb7
-        f01abd632f2a5495
-        2e659a63ae1e9e62
-        a9311441c0c25829
-        8ab153e98376ba43
-        35e57f3abcac5bf8
-        13e2c8bfdf556f88
-        8b9af7f1a660a594
-        d8039b1439fa7f64
-        227191591cc9d076
-        81882900089d5506
-        c5d544f1bb0d1fdf
-        fc6e228ec66e8fd9
-        ed1e3e653434563d
-        0bc6ad02820f7c46
-        1979fbe79cdda9f9
-        0eacd6b577b4819a
-        c08e7ba8a0bacec1
-        660c27a5cc464d3b
-        1929240b54b71ded
-        654366ecd6bb54ba
-        792403693df6c960
-        0889e8fc29355c17
-        8aecfe25cc34e61e
-        651b175d84c9628e
-        c2d25c7a22fc48c6
-        1df25fb290d8ce42
-        6ebad15fd29f2243
-        586f6e7fc8cf24ba
-        9a3c0b9c71aeabd4
-        5a1f861389d02946
-        1d06c78f7948d8ae
-        a7b7210956292db9
-        ffc4c528fb2f34c3
-        d29f6cb1223d2dac
-        80e1c39035bc723e
-        ba8d05191e1de3ba
-        2886db0927029333
-        efbd249db36f7afc
-        845028578ac98016
-        e07f0b3002b9cdb9
-        2b7192f363ce8ad4
-        8182d9434869d192
-        b65c8e34239a4b42
-        3b9522eff0e3ec70
-        efd4c81651e85252
-        22e42a9fcd2fd76e
-        d4e99240fa1ca31a
-        543475d9c364b18e
-        56202b975333351d
-        9e3afb9a04d4e9ba
-        551f5ec0c2b0eb66
-        b9487b523b78a311
-        dad94c4c1d4c471a
-        dbfb12245d6ecfae
-        35d90ab31a7db1c7
-        7daac04735624145
-        c86cab360ae9aca4
-        8ed20ee41c6ab2bc
-        9d9d85868cbf398a
-        c5741f76c77363d2
-        22a83d82ec2bc3c3
-        097b47b34d34d09a
-        a7c8e184ee57cfb0
-        971574beac6f4a46
-        a9e713a8c2237c60
-        ae9a16de703e6101
-        e8b8b1f541a9b710
-        473f47ff63456cf2
-        7eb68a49d789f2ea
-        e41362a71aae3a3d
-        ea256425f036b49b
-        bf08c7c18c23d4ae
-        5717968b67982612
-        9d0491bc602d3aa6
-        20e6639eb2a4d243
-        5f6bb1cf43ce7f5e
-        a62886934f74a1d7
-        6bae7cac3b7df514
-        5a421f0c867d58b3
-        a1b92bad6b176f39
-        bb8f488c4d3e26fd
-        9bcc0e056f3772b3
-        32caac351760e933
-        02d367436ff0a903
-        c93e3580e09a856a
-        4efd340af1e2328e
-        c28ebb98c0dda265
-        72ec3edcb23d0717
-        b88f109a44447df0
-        a1caf4cd15a2ac4b
-        bbc0e40b0a8dcb91
-        293e88c797374c07
-        1a1e30fc08fd2da8
-        b5debcd4be4a8f79
-        d92967813ba77f13
-        d469948e984efb3f
-        ceee557a4489cf73
-        917357230ba94661
-        a58d18272a2998c5
-        b642d59f4e916a5a
-        43703f8560202b1a
-        1446fd115c2a3e3f
-        1747d7245da39136
-        92350a6280ca919c
-        89887355fc14f8f7
-        06c4434da96ae069
-        b1ed1b4f207ae22a
-        13f2277f9976400a
-        2719519e965c1ed6
-        179a3c6baa5a4795
-        39e5272b61c2c5ff
-        649bee79f9262d10
-        f8f22d9015392889
-        aa2873464a51bb74
-        f5895d52f2572cac
-        3475d24d697e10ae
-        491cc73856905a2d
-        6ccff042eb963b26
-        f4c9d70329e56600
-        770283ea96afce01
-        ebaf72b7b6589f58
-        9e2658242b9cc6cb
-        ca27b7baa1513689
-        b3926bc6eb584a6b
-        c75126ef92b956c0
-        a346729d237a594c
-        e89c943f412ab438
-        d380dc88ea7ecbbe
-        ded186d6d472e4c0
-        3f213f1c32080c67
-        a673d0b07827d491
-        e9195668d192bf83
-        02a81647a7f2970f
-        6ec4ee449266b9e7
-        3a76d21f7adb26fb
-        bda40e6a938edcb5
-        1aa061c61f9d6dfd
-        4c77f16f0b9b93b7
-        eca7e41fdb20d663
-        398d320b41826949
-        be398cbcf6cd3341
-        d59c3b02ae96e807
-        ffbb8495149b0b2a
-        4ba86fda94d84c24
-        17d2af7df7d975b7
-        74bf980cba976f96
-        fde48bc7b4d4e8c6
-        068cb2c064505f1a
-        456a01b1e5a31a87
-        b8b409683119e31a
-        2a9e274d7eeb57b6
-        388ac9e24c1fe42a
-        f8a70fe911c33588
-        914734987a0ea491
-        c9b2dbac72d66cfb
-        a1f43ae84e692443
-        4936f9d4e84628df
-        3087259d21c49dea
-        c71247f1b7519596
-        e46f7e13e7a3be6e
-        394a543416434edf
-        1cc42b7435f11e8c
-        6ef0203e6abc1045
-        a2876b400022c5cc
-        341419a093db6843
-        17dd7097f7fac949
-        cb9f756693ed72d5
-        e6cccefc5aa0d558
-        0ac50c5b023ea34d
-        66cfe3c79368abb0
-        1f0fa60c745cb9ba
-        d87a437e951cdd00
-        91d4a2aefc66a718
-        920487f426b8ff52
-        5a35c9e4a727a193
-        7766834eb2248c5a
-        51a784492af6e0c4
-        654e94c5e3107e06
-        7a5adbf459ec1dfa
-        207ce8e32a88bee3
-        9fa7b89d8deb5674
-        d00ab85eeaa78116
-        88884dd8e109b219
-        954dbf02e2a4207a
-        81f14fb859d3ebf3
-        a4c354eb15bf8f64
-        84155c9c50bc47ee
-        e481d82996faa824
-        1bed52dce2d88986
-        9b0b35b75e6cfdad
-        ded820b0e6cc4727
-        d8a15c7d6a30b2ca
-        a4214b09a917a01a
-        4454ca5619dbd495
-        2fdb38f6258e2c10
-        70694bfc0b7caa05
-        d58aaeaff07ce473
-        0376eeb15a081d5f
-        02a1dd146ab925fa
-        f5e2ccde044ca525
-        c035fe82d2e07188
-        ee19fb6dd3bf80d7
-        a05ef02af1455003
-        1c10e9eb9d84f8d2
-        34f0d28ea4fc24c0
-        d1a2ca718b7cc166
-        c0ed8098038eb72d
-        031568a5c3122579
-        284ede7f5dd887e6
-        b82843859b1681a1
-        554bd465cbf603f9
-        48e8b5fb086f3724
-        fe6b7bae7035e2e2
-        6a02022f90b90eb8
-        a70f9fdfd24b6068
-        cf74cf09cd5f5412
-        702730d852baf22b
-        e691fa6846e60faa
-        d393ddd48984d867
-        afa74c31b2cbe542
-        9b2f3b59134696ff
-        9b2b1f440590e610
-        a07e7be3036ce7d6
-        43cc29a4c32c7d6c
-        830009bfd3b5cf8c
-        a74820ebdfef59e8
-        4ea94d3e8a225e7b
-        d507cc8583c4af60
-        7eb3836b075c4466
-        f2509c32af4ea64a
-        debaa7ed726fda80
-        3d719b95342b8449
-        535af256351aa43d
-        9dbaee2f56945776
-        106699883fe52cb2
-        a81f4dd50dcaf031
-        1e08f94e06b31a65
-        488de0e03aacc92d
-        bdcea8f1cbd1c2dd
-        7bb1b74d64492723
-        8e836781d088a690
-        230d2f817435e762
-        b6766184f7bb4a30
-        1450f86a50bf8adb
-        eb45e63077d6ed61
-        9f4a143451b19b30
-        1fd7d02d88122eea
-        c26ae8507f740cee
-        22f2432c87e41440
-        8018f2e1345a6c75
-        d661fb3234712f61
-        b3fa5ab7af95bf3b
-        50c7744ad2e257e6
-        67cf1f1d8158f944
-        3b1940f2e1012112
-        8797d6951c0611a5
-        f4ef6a978a904de2
-        e068bd5f4486000f
-        9557f5c0d7ba4626
-        d3988e606c819db6
-        260f351722996847
-        e8bf06471680e43c
-        17a1b27b37b3b724
-        796073f5d3dcd67d
-        5e923597897f5cf5
-        336325c73eb14926
-        c035fe82d2e07188
-        ff49ea045051f306
-        1039162b627791f7
-        cac2b8306536b803
-        148450728b60ec36
-        f1135b7cb92fd3ee
-        268ce68ae8626b1a
-        4e6afc3cc6368549
-        c485acfe29470dd6
-        ea09537b91424b60
-        b82d9b4c06c9a01c
-        0a9e41a87a6171cf
-        3f9b03ad77650280
-        899f985954faaf79
-        8fcea37d001a9a58
-        3b08d81695215319
-        50389c39f9f4fb5a
-        b40f0100c647533c
-        4937c315abb843d8
-        6b26008a36fd1e1e
-        8230f6b2fef100e9
-        ade0d2d79b9e7478
-        3f64621a05b51a77
-        50762aea6fcb5a0f
-        6b235f7d04406a23
-        dc88ca8e5778c1d2
-        307b393dbbf6312e
-        926bac6d52baa10c
-        74fd4aaa34239a91
-        f903a0c4509ab8c5
-        77e94d6b1c17be6e
-        1bac3c81391d3e8b
-        2ce86fb8d72c9d4a
-        62598d9379776c38
-        ec63002ce6c63f6f
-        586f6e7fc8cf24ba
-        df9b1da42fb0fc8f
-        1cbb6af6ea1601a6
-        bc0ee8ec11d0d75a
-        6e85d2da60c026b9
-        cdf8598f7525e542
-        d2579306dc95ea75
-        a22536d9b047adc5
-        aeeafe39bc8e81c4
-        b92b38c39c850d29
-        c9e7e80f6bb91211
-        2102b1a4d141ffb1
-        24c5ca1761943268
-        04f13e26a41678f0
-        6fb366de82beedf3
-        6f237e27d6552eac
-        20edcc64d0896a8a
-        f00090e83a401579
-        7b6af50a341525be
-        794d877698c6b31f
-        31286be4a13de422
-        8d155272d0dfe6a6
-        f7cdc79c13441d03
-        4213d22e8eda304d
-        4ba4f0f72629c06f
-        d64245a5aa6157a7
-        fb4ca10dc39af8c8
-        86a44c067e67bf84
-        4a479c48932ec645
-        dd7e079a645417ef
-        7f44604051d93fdb
-        b3aca474a418d23b
-        be3d67c3fb9ccdf7
-        0c809b32ba0bef36
-        67ea9a5ef9ff219d
-        fe0f77e4633435ec
-        601a8e010ad05bc8
-        5b7607f558aaf347
-        1aaa6133f93a97af
-        3a1e06a832ea76cf
-        c37985a9d38d14aa
-        a4f2d26eee0b107c
-        86666a19b4a56ee6
-        edc11b29d6c7eb8d
-        b861e180ce39e4e4
-        1661d4d09c2a9811
-        09d70254e179f5a6
-        b83d19718edbb814
-        a1faaf1e699b539a
-        3e2403079f62c762
-        28197962a6c3ec36
-        ab0f0a36e89da39e
-        4541c061f6e17ab2
-        7576fdd2d85944ec
-        37f0fe11d0ba1914
-        64badeeda2233ad0
-        645b709d81618a46
-        4a73757b3c1f1845
-        8ff9da2b2d06ebdd
-        83c7d732c3185ffa
-        b2d72f5366f915c1
-        e76abca9a8eab174
-        19bee522fa35a1db
-        1442861c1af83ce9
-        f76b52ac7770b4b5
-        ffa3a7ee9fd4c457
-        48cc29c98b78c7b0
-        3c444386071a6a5e
-        01242a4003b64e2f
-        2b7aa6ebcd3a408a
-        3cfbdea1ed1b2eee
-        9651a5bdb6c9b9cf
-        ba7a1a8804d08512
-        f96d5a797380b6fd
-        c487362f1966beaf
-        6ee6c6383aeb0fc3
-        58d9769f8d617e9f
-        12a69b9b7239718b
-        3c9dfe20f806fda6
-        340080eeee43d66a
-        b19fbe5ac2f6497b
-        f1d471c30e1333e1
-        d03193fe8650c9e8
-        6f19a52d41e67194
-        8c451e284be9c2e1
-        2da8d50c7862dd91
-        2bfafde8cc445634
-        b70a493233bd6401
-        afa74c31b2cbe542
-        f7be6aacc86737aa
-        0a2806ba470f3a3b
-        405e7e0b4e72aa71
-        7e512ccca59d1596
-        e553da95dbd59d7d
-        8e2b84cbfe27e214
-        480e906bdb42d1a7
-        13de24dd058e4031
-        418fc247d8b9c035
-        259cb3dcef351b3a
-        6c7bfe53c800e9ea
-        619e570919bfb05e
-        6c307b6e0a525b77
-        bd9f463354462072
-        cd5aaceb9d57f153
-        eabd63a88e17b9ab
-        447657b177e4bb4a
-        d8251709ae6ed75c
-        06e8008e0742887f
-        e593d5db87af3af7
-        7f8e507876cc0b89
-        90df0f128af45b56
-        abde2163d27a97b1
-        6f4df67a43dde504
-        5baf235d3ce8274c
-        519662cfda5c1fcf
-        80075f9f65fe28cc
-        b0ad9c6a7f058a04
-        3f491a2006fa0057
-        670fc6021623fc30
-        3541d877b5e8b3ad
-        4115f1f2f303d629
-        489ce2941f0e7862
-        1c3c15b7690f0f35
-        9898135b8459a763
-        d09efa706d5189c1
-        8b16128aba8ca183
-        f93628f0846e978a
-        57e1cc685b4a0ebb
-        e76dfafbd05c6ca3
-        f3dc996aa27443e7
-        d5f012fa0a65ca0d
-        db9c742c3502a7fa
-        9b164f5c6f63e666
-        1eeccbdede6f4d1c
-        3f600bc9946e8f20
-        845eed780a4a3ac5
-        d84d3e56f30016c6
-        87cd9a5c822feabf
-        340a7f5530ac9fe4
-        0deb8bcf7185792c
-        3a39e82c2176d12c
-        be360657752033be
-        bd816a1dc570ba6f
-        2f4ceaf3d60faf62
-        5ea08661a3d49082
-        739937cbb509fdb9
-        4680aec495561644
-        20d45dd7dcbc2458
-        8ff274997e3e7724
-        1e83a9433abd8b83
-        2a2f053035613a7e
-        71cd4aa669f5d82c
-        d67e8449edcc26b2
-        52931ae1fbb3b5d7
-        9fea280e6b296465
-        c0263723288957c0
-        d25958ad1f90f200
-        638b3ec1a89db066
-        dff682682b1262f6
-        ecb1f1d9a9fe2e70
-        8292ef6d5de6511e
-        65d0923393bdce15
-        ba347549de273a08
-        280fe0ea88c45c5d
-        6d1878bfe6f03ad4
-        3e05c5a9f2f7d724
-        793a8a2789c1234f
-        42eaa74dfeea9e18
-        6ab6eb27b4c92f47
-        30bffb0e9b73878a
-        1af96b5042c6db8d
-        618671632189926f
-        203d3341a1a34716
-        63309504ceb43b0b
-        9ac7d47a3514b9d9
-        1c175071b9734631
-        00433873dbae20df
-        95588aab8d11c135
-        8510682d62dd58fe
-        5da6eb6121bb3397
-        42369a3db58897cb
-        27c242abb3834c85
-        fcb54096b314cbb4
-        508fbd62470e5585
-        b929660283d443be
-        65c4dabbaed03308
-        9c925ff8bd58f618
-        be78d37857968b34
-        234797b8f5d8bd7d
-        a173959567db4a96
-        1bfc6a3a780670f6
-        b8e10d4db003c5eb
-        cf272e21bdcd08f7
-        f210a0bff39e083d
-        fca0648e99d8c2b9
-        004492ac1db8459f
-        542da8e990b7d020
-        e22fecb44034c533
-        0626f55436c97913
-        f098932002752822
-        46cff656fb41496c
-        4a81057c92fb78c4
-        1880bbe8e7b30167
-        8da07aa3205ebc69
-        9ddec7871bbb5fac
-        4c801886ecb075f4
-        c3220cda1eacf78f
-        e6843133f54ec4c5
-        189d8e4e613d6c87
-        fa7b06a851919e93
-        86a9bf3b046a6ff3
-        a1161ee530b5e6fb
-        b8fb46997ef67297
-        4049638b030d4ea1
-        9ed3ecef55706562
-        0c65d0093f38809f
-        92d429186f6b8f3c
-        5a4a19d456f0677a
-        13ebcc9ac80c09b8
-        3a8d1bb518409317
-        1b5cd1195f434274
-        7ca44c4c02170451
-        e108bbf150fe9a4d
-        fd5ac927ec9878e9
-        e34c1c7775b3e837
-        2bb998bd97d18b29
-        11cc1fafd5504ab5
-        be2d2501d9b625ba
-        543c0c4aee3b8aa3
-        a00a4d1de0c0bc3f
-        885768315ccf3b1c
-        070a50f412cdc6cb
-        04c473fc26d847bf
-        869a7f5f5bfb5501
-        bf9ef9f59f706968
-        eadeee43988bd87c
-        dccd0725b090fee5
-        74c386965871ff1b
-        e5e8453d4a9cd6b0
-        24b7c36c324dbbd9
-        4a644b305f6c174d
-        3df1cb794024d042
-        c274dc4129a71e3f
-        4ccc647503fff69a
-        4c86b49c11362402
-        fd3a69875972e8f3
-        1cbe2160ac4af2a7
-        48b4feef9b4fa079
-        98bd55dba4ac1b8c
-        1789f1e3951d5c5f
-        efdb5dafe0115850
-        ba9c6fc17eee4f64
-        9f9c0755891d9b5a
-        2236a7bdac97f803
-        adb1b45efc5e8f76
-        02cecdc6a4339741
-        607e5b99cb80ffa6
-        e8580f35ffa2d238
-        a1faaf1e699b539a
-        067aa9e9848ae163
-        d5236ade21a0bbe6
-        9c94f14efc983aa4
-        0f43a5cc28ae010c
-        f1315b1e3e443fd2
-        d1dbab800d39e42c
-        8b955bb290020702
-        e6c930649117c04e
-        4905d6291db03139
-        97df8578e7237fb8
-        bf39c2391745ffc7
-        e304b745f1f377ce
-        2e5db609589da8f4
-        21ceefb2b07c552a
-        595355ac9c08e48c
-        d5b4628dd93161cd
-        f23b07d32579b690
-        f5421bd8c8db6275
-        49c65c637c5188e8
-        b6ada71ef45980ac
-        e4f0a021300aa560
-        c583eab73e826897
-        deb7a534d660fb84
-        73bff2634ce430b2
-        d4602dd7515f54cf
-        aea742ff81513551
-        46d7c20bfdaabff3
-        375d445d6e1328c3
-        731d15b33bb170fa
-        e4c1c113bd5bf60f
-        c59d179a3b1627a3
-        60f0044851eb5581
-        0f58ab017e9291bb
-        bb5a227ae2cb8ec4
-        cf272e21bdcd08f7
-        484b01e19e91edc9
-        05c8c3afd4b73c79
-        f671757ee217ca65
-        52fed999a2cab1ad
-        80d2964b74ed0c45
-        3f21e52cd3888bb4
-        e247fd3566272f33
-        36f55eea66f65932
-        394d80885f3ec0a7
-        65cb8966865cbae1
-        691abbacead4e47a
-        46226e1eea6a78d3
-        26bea2f1873df53d
-        eb507c6db3be7010
-        97a039523a8219a1
-        bf8049f6189c9d67
-        147bbc51099438ab
-        307e7dfa7871c194
-        78fda0bfc5cee54f
-        cf491001a584d405
-        eb33773cff904e9f
-        9d5c61eced017f2e
-        0419e498573838b6
-        b396580f2ccf7dce
-        e885d5859cf53542
-        a9f3f4e5362a6770
-        f67dee52cf08061d
-        7ea69e325241d701
-        44fb1888384c0c9c
-        d8ebd8cb725629d9
-        fe64a99d35b56942
-        4db118ac2b9e20d8
-        7068d7e7c173663a
-        55cda61343db4d2a
-        16344f1261d3fafa
-        1acac85c156e44a6
-        fce89874f0091716
-        354806315a413c28
-        d0b873ec26cbc230
-        7480c3e8b12c0392
-        846194aacb34f967
-        a2e0fe1d7b3260ca
-        2c9b25fbf4bc1934
-        e866e8dacf314ee1
-        84f8222b64b1d7a6
-        6439f7fcfe8570c2
-        34cf29e7147bed52
-        f9d6dfbe5e1f8d0d
-        5c077f4aeec985e5
-        e312a693eb31bc5e
-        d57d1049b4863006
-        d2427a828606985a
-        37a0768fc1f21e3d
-        a7818eb8968a9094
-        d3442d5c8ca83b91
-        feb8aafc42681842
-        a1458e0525f62539
-        810cdee8624e6a5b
-        bf027e05df16c076
-        121da22ff4dc09f9
-        83e473a8490d81d7
-        0e49506e2c9333fd
-        26bfde18461aac59
-        fc18c497554ac077
-        50bdc0c3ef7f8e80
-        ee5ee3e436582e24
-        cdc4e686009c7d78
-        39b31efcb6ad30db
-        1fcf78b0e9b82310
-        aac833d59af818d4
-        1739d23fdbf51455
-        8383e8d8319aeb66
-        8475b9da162ec343
-        f777cf27972aa8bc
-        723a68b21d86fd43
-        76fe41e23fde7e26
-        1b26c160f84e359e
-        da2af5741d242b2e
-        9ad18f0a93e4320b
-        01ceaa0f827061b2
-        5da6eb6121bb3397
-        7ddd8443d12f0084
-        93a6bc35655e55bd
-        c291fdb06e87dc4d
-        d312a3176155b709
-        6989f4146f1d4f49
-        cf3e8c5edcbe1dc0
-        b7c6464508f467b9
-        4ca0d41159ec1e46
-        dc3f53e755191d41
-        c17332b31509dcba
-        922f014ef9d10d00
-        5657c310d4e270d8
-        e668df7d9b18be60
-        4c239741207d8866
-        8abc80862083ecf6
-        42decc34c777f680
-        fc141561e8a65d63
-        6c2c5ad4b0b4c3d1
-        4967d70f298b696d
-        854a2dea1c5ca7df
-        736b77081d00d7cf
-        cd220dd4cd03d8ae
-        a04b47061b2151d7
-        8c627fafecb080ec
-        84cd0b72fa04513d
-        e1539e2922773d06
-        8587851a1b2757a4
-        59a587a003740376
-        59f89af4ac535889
-        2787967eaea20116
-        229c28568ae5c2f7
-        e605d20a7364d6f5
-        00a56f667fd318fe
-        bece04258cfe6128
-        45720e7aa1bbbd39
-        7a1df38abe6d7678
-        11358fe78e4ce41b
-        8b46e98116cdc592
-        dc6c27038e2b5f9c
-        05698d1c477b4287
-        c4950b1c9c454681
-        40e67ef527c57273
-        5f3fa77bef5ff71e
-        9f0bb97a55cfc5b0
-        da6219ee3ab7c49c
-        94c2d252dd97bd92
-        95ceba5891db9d1e
-        0ac181f722ee6ed1
-        823ec510a952ba8c
-        cbf11b1c87581ec5
-        19493d537bb2977f
-        cd091273566418de
-        97ade1157b35925d
-        16f979c1602cd606
-        b16a4dfcb2a1b28e
-        3c96d0b508dc2e88
-        32061b1865a7dd34
-        85daf5d03f47d0ae
-        33779470b0f1c47e
-        17097ec386dc2afe
-        4acfd685500b409c
-        f4abcd38667187ca
-        d83e70852d218121
-        1e7164e15677fad1
-        e9c8c70b4ac717f6
-        fa31d0eb72560e83
-        9871b9b62bb0c035
-        d5719b244affde6c
-        4efd5ef61c391abd
-        00e52513d7b09fff
-        692ec2649d4843a0
-        4ba26c90d8089bf7
-        ee35acf2b34896db
-        d0aeef032d7280dc
-        579e4e8213abaa08
-        a0f4577c1840adf9
-        f9800ffb7ce339dd
-        e2206b7654bbba61
-        95468555e43def9a
-        60e74488ba24fd80
-        d28162f5ceab9dc8
-        c289c82cd3cd276d
-        cde1b1c00aaeac04
-        68cda856fe22730f
-        59cf82569fffa3e9
-        04e1051af50dcfb8
-        f43f9d408afd1070
-        4e3522a3d5fe4cfb
-        c28acf4f4dff1b79
-        db2b8edfbd17e659
-        d30a63d6f65277a9
-        a5e271bc04d0dc56
-        e71d8b56f9c48eb7
-        12c66792357d217c
-        c035fe82d2e07188
-        7bd3140efe5e8e33
-        50b9ec290946d9e6
-        5051f60865b9cb52
-        65b3eea7240f0a1e
-        7407ea3e3efb9b69
-        0bf4e8e923d0c44d
-        aab24d034f7283c4
-        56fc31082416b8bc
-        e5c60d498a8f0fda
-        1d16249f4da8e2e0
-        925db881cb618c2c
-        2f3ab732ff69e414
-        80933d263e863a09
-        fbd1d3a0de333fe5
-        db840f836ac587bf
-        90a3752872616c03
-        92cc2354f1fb687e
-        0213621540c8cea2
-        ca3adefcbb898b90
-        7c51a00c96b02175
-        477a91a4560f55a5
-        532ecf6db6062157
-        c23df72790b7ab65
-        ec794abcc417f050
-        7490ed08b92a4b39
-        a634416fe01c80bb
-        97278f8e90924c4d
-        306936d28ecd332c
-        b7a5587cd114999b
-        c4f8147a3d407135
-        3347599d201fe535
-        486d640332257d24
-        131d38acd638f140
-        1b14802f13fd7ecd
-        384a768296a16a90
-        df1f12c46be10a11
-        93332ae8298fd36a
-        05bf57b94f5dfac7
-        1def4d757793614a
-        58115bf295382e50
-        a519192327ecc02f
-        eb150237f6680b2f
-        eb02f2bea6d20fa1
-        8507abd72a40d791
-        a4793893c1a0a68f
-        3e21f985e3b9c893
-        f051db54479a9508
-        c23eae7ce10bf419
-        73948f0fdc07ebd4
-        621e15295dcd9f13
-        a0531111dd0ba89c
-        7aeeea1ba096a05f
-        1aacf475b19dde99
-        c3ec1b32bd2a4a89
-        b518f31c98d661c2
-        19c2a6ee745b92a4
-        ab9900f75034d1f3
-        1abbf4b346983419
-        756bcf8b6e38b26c
-        566e26ab4693ae9b
-        3ee08fac50cf8c9e
-        65c8d1cf5e38a152
-        341091d24745348e
-        1c54b516c8804acd
-        2dd8b8b657459eff
-        61b809abbe91e990
-        c8f4a5079bc78eb7
-        df7321bf0e1e9258
-        6b4884116e587181
-        04c614ddec0d25fc
-        76e9774059e0e8ed
-        37c6fc8aff11daa8
-        4492ea676f5398fc
-        4a3add049c9b0077
-        a2eec39467065d34
-        4e599e9d9d8c7c5b
-        3912d6586cd80684
-        8fcea37d001a9a58
-        cbb37a25eeacc9fb
-        3c055d5ce97f4f01
-        9476238aece3d725
-        b7fb5988f4978134
-        9fff4746f5dc8d2d
-        836b0df4325f4a41
-        87bfab3c7e9f6925
-        9121dd17dc1e3bb3
-        3c03dce70d973871
-        50c9e04b131a9de3
-        f974e90dfe35a8bd
-        8d5ad43546e2f4bf
-        cad8718fe0faa1b5
-        2a9e259c92dae57d
-        e3a0cb0ea07eec8d
-        53dc27a478f5d81e
-        187b86378bf355e2
-        761e54de55d41e55
-        d2748db4f3f41b62
-        2e8bf73931f380a7
-        14b224eae894f640
-        e01267add40d163c
-        3d146eccca3b6f3d
-        37be78e90d53a8a1
-        ff9d98cc346c8b92
-        91dbe9348bf37aae
-        e2f1768ef886d06d
-        dc27f8dc9e66aa53
-        410de5ed53407105
-        aaa11c777876a12f
-        0635da9a10d585c9
-        81015cebc82fd042
-        459a10e4d9e0af05
-        d84b615c22560e55
-        303317e7c37ed878
-        556ab7b013a640ab
-        76bd14c0692b51a8
-        2c4fe0f9ffa7e33c
-        3c946acb5ae30a5c
-        7304667ccbed2557
-        5a159dfb046baaf9
-        2439d0ae2b11508d
-        fbe7f8cb809980af
-        0386e036e4babfbf
-        6baadb6fb29b9636
-        7cf45f1a418709d6
-        41c069c04ef89833
-        7088bbdf3bab954c
-        d9ce294867cacb2b
-        43a2f0e102fed0d1
-        131a41e4b38e59fc
-        43ad8cbc6aa049d4
-        e4af8dd427a78ef6
-        b9660dbbb1e9b03c
-        b59af8ece816e8ea
-        c86b363c3a8670e3
-        2c5db05d40c3ffc0
-        743765b0850b285b
-        98a8247eb2ba5c44
-        c3fbdc7ffe22dd2b
-        698e48437e942965
-        43aed37083ef9af9
-        7f06644d740105d2
-        01a6bde63064f79c
-        ed0ecf3f826eaef3
-        e95ed925d907af71
-        ac9df8ef7ac32e5c
-        bec9853cf82874c8
-        f7b38470ebd6496c
-        c4b97160e1523e7d
-        4310d500ec7de073
-        56de90edb34f6a6e
-        26d4bd0c2c5f5c8e
-        8f35bbafae21e593
-        f36de34eac4af551
-        4f5e2b5f3739832c
-        9f4a143451b19b30
-        2d20cb2803572ce6
-        bd458d3845935a3f
-        a33934d7261ff670
-        3153d028fa2c7123
-        7c7739bfc4974b59
-        856e1985e5f49c55
-        53a44e19fb0d8c70
-        7a628caacc30cddd
-        cfea680fb4f564d1
-        f8ec5bac6f9f3b90
-        755a190b59d380ed
-        95468555e43def9a
-        7fe89df9010bc2bb
-        73a2d88deddeed65
-        8b6238f073539621
-        6f65bf2dcdedc935
-        576d4d501f9350e8
-        8874ef09e21e86df
-        ceea8c852904801d
-        493a2a3e1af1fe49
-        cd179b28c7763933
-        8c2aecae95f8599a
-        fc7cb4effb065147
-        7fad6a446fec9b39
-        4a74969b033883fb
-        09ed442ecf6160c2
-        25390d6f056cc0e1
-        a17643e8844418a7
-        8a58bae9e9a8afed
-        111d7003b11e08d4
-        96c1c68ca67f2145
-        242ff4f588a94365
-        fe86a7e0a71478d5
-        adfb0467a4b43ca8
-        4484581f53b1159a
-        1877a509059648cd
-        e5a933469261d016
-        69d16aba8a27a274
-        504e4c7320313209
-        2e9e97a1894c8bcf
-        b8263cd23bf2b91d
-        e42f734474085f75
-        f31fb8c13bb1fa43
-        4c043be4b345a3e8
-        47c5063c8d0150e7
-        511ba80ef2b76c70
-        506f3c28d85da084
-        fa1e434ceb8d0d16
-        7f08366061c9c3b9
-        402b9b999fad128d
-        dba2c4454d4d7064
-        58cd3f9e89f6be81
-        7a8fba75918aba67
-        7045b5e810d1001a
-        78b96469033d8695
-        14a35b7c80d547b5
-        fdeeafb55eeabe8c
-        927f647dbbbf0577
-        d37445a4651bfb61
-        a46270612511d17b
-        4c8539c470a7e7c7
-        1ff3b8e58105bfed
-        994f5fd678a93c4a
-        98b26abbf9d83304
-        62e6ef36b0ee13d7
-        8b6742b07b8425bc
-        fe6bd4ec4dc79607
-        b47e7db31bb35029
-        5302b84e73177a03
-        02e327e4c54fb4a8
-        054021586b5989ad
-        29aa65fc940c8edd
-        404a2d51a5c4673f
-        5af11d0c42a4de8b
-        3538a48456f4a5ce
-        9324309520ea2240
-        249a8f19e8734aea
-        439f728be5fc650e
-        dfcd9c6e853f2b3e
-        9cca1f58beab2625
-        a183cba1693194ef
-        0a7ef3a53da0feef
-        1f0293a0cbf0f739
-        7954043c9393837d
-        e6c28beaec603b11
-        e7fe973b2552af1e
-        56917621bc8f1308
-        0e1790c4bc3e3014
-        a58845e9dacea3cc
-        b2ba75abe567fa69
-        5bd4e32c91b7f3d6
-        e4a6272e1964af10
-        1f7e0aa2b8e564a8
-        f3c3904d56e7b0ad
-        cec9a7149e37bcd3
-        a3d9489f2897b9fd
-        1a1acea2d4aa37c7
-        dd084ee08557edef
-        6ce39a212f664565
-        42e719725ab38fdd
-        cc2e0a09f46cc6ce
-        a92fd52914cd9d28
-        13127131ff2afe2e
-        fafcd90e1bf5c142
-        40e0e35ecc218af8
-        144c61a896a965f9
-        e553dee3e990e55e
-        f167f502b79d9447
-        041298523bfe3b3b
-        78a435d378370b76
-        6183f7d61476af10
-        9abc5704b0913058
-        00573a59f3648969
-        6bd1b19a8675f6b1
-        242a426b657defd2
-        bd5de430fb6b83c8
-        e104314484325fc3
-        6683bebbb38f61b9
-        2d5bd625a563b651
-        c73c72415e2438f2
-        4f1cfe113746ef97
-        92ca1ca957ac237b
-        46fb949e9935f282
-        5f36f9212906a1c7
-        53ef3e523297ffab
-        b6519a82b0da8bd5
-        84c2f43fd5b79579
-        8f71cee02dc36b72
-        d5c7f7fd4a78fde8
-        055ae3495207396a
-        a4ff9b41ae56b113
-        b6339946e0b156c9
-        142066dc5eae4262
-        04463a1f027b3802
-        af4a4a34e307b5fa
-        8fd2c62aa01cdaff
-        06d3c28d968fe07d
-        17bb48429429392d
-        e814f82d7defe623
-        f74a719b828e84c4
-        3d7845369de3fe96
-        0f60d663c523bf0c
-        ee92f643f0a5ef2a
-        f602c7f1279d4970
-        d891c733f92ddac8
-        15bf88b3d6fa8666
-        67a59e7af739b1f1
-        e38fc87a9545ba9b
-        6cf8fc4e95b56c5e
-        a9faeedb5e14c19f
-        61c05f198bcd1ae6
-        32848d2ecc99d13b
-        5f6a824bda9ab81c
-        b4809f070d029da2
-        e8afbfa9559651b1
-        2a1e65d6865830b5
-        fb9fa064caab8c6e
-        4919ef19e0496c19
-        d9344e8160c59c25
-        62598d9379776c38
-        beb76dda824735a5
-        f6a3b83aafe6f13b
-        a7ba596b2b941610
-        6ab6eb27b4c92f47
-        8338a01c94e02575
-        b72253c9f0968fc5
-        d46deeb0d4ef69db
-        525db71fd6cc27d7
-        3f6f53859350d74a
-        a22a9ca9746181b4
-        c204f2115cbd8139
-        5ef2c44e32d2ad53
-        e861260cce4403ef
-        71554bf1b451d445
-        e3d928a6b7f988d0
-        8a40b1848e8ee212
-        3cfbdea1ed1b2eee
-        56265adeaff0a61a
-        2e120f3f21c2a822
-        a089113a265d3e1a
-        196702e4a18d40b3
-        03ced9a188e90c82
-        279330ebe5c98e54
-        b35d054110e56347
-        f13de2d4ee6343a6
-        30c654fc935b409b
-        df1a164abe34b000
-        3d9ff8c38501523c
-        1cfe6756ec797906
-        894b437882166a1c
-        f03d8a48b9b8f735
-        c138b9cb3a6b7ebf
-        18a73b5b4f4619d9
-        be567b73acba5e29
-        f289c09874394ed7
-        7a7b33922699e10c
-        09c3d226e01040df
-        d39cbfcaf80fb907
-        4eec4d319c5512d6
-        dfc545d9c14d328d
-        f37114a8f3900b08
-        ac96a512581133d0
-        05e18cd59f96e8a3
-        02e96b3e0dd557fe
-        fb6211e93372575d
-        e9d59c5602f784cd
-        b1ab34b10c1982e7
-        c8ea34654f7f2d29
-        37f0fe11d0ba1914
-        caad4f0c1bf53354
-        89b6a69c531ceb23
-        467a3ded59e702f8
-        bb736673d1c17792
-        5a5e898282f8368f
-        eadeee43988bd87c
-        599f709f5de2f93e
-        2f65ed878dcac0cc
-        c4a207a975b781f5
-        1d29e5d58905e3c1
-        4d9a00862243b045
-        8fcea37d001a9a58
-        2fa70e73fcf19104
-        97b23bb32c26c5ea
-        5f85b0357af44d3c
-        190f4414de62b2e5
-        375d445d6e1328c3
-        62c7edc4e523ae63
-        9cbf2fd78ffc4137
-        227c4acf18d2d29c
-        da38843aacf91dd6
-        17f5b8c526ebceec
-        88ecb998a4bf9417
-        8f71cee02dc36b72
-        f4bfebeefbba20e4
-        3a96eafc12da01c9
-        438c6318ea4e044f
-        89991fb918efb742
-        efa3e69960b73625
-        179a3c6baa5a4795
-        4cc04901cbd8e2bf
-        0cf52365a9afecfd
-        106821a0837df578
-        191a94cfc1fccdb2
-        c54f14ece0603cd8
-        06cb1727dda08082
-        f8bd4353086c528c
-        dabaec5c744fa6d7
-        385e6712c6e58e36
-        8c39cb5f0e3afacc
-        b524c4dd873ee9d8
-        55f08093abfef116
-        ec7805bd55bbe0e8
-        3c72b9de5c96efc6
-        35bd39eadafd3167
-        8fcd57cc1db180e3
-        420aa01b0c586af7
-        78d67d8287c9a518
-        07c4f5e3c0724f3a
-        b53f93ec55849faf
-        408ff240226f5f4b
-        e8ec956cbd240112
-        5d1508b6306c7507
-        63ed73bd1949c11e
-        ec1f29dda481ddee
-        4b25e10e79c7081c
-        f9989c8117974efd
-        0e51d12f6c10012c
-        be4c892b7ceef0ba
-        30998761f0a7c953
-        c622ae3a7c2ee0d0
-        a22a0769bd1b7176
-        b2b63367f1940ac3
-        28203d1913122954
-        e66e32150d67981c
-        51fedfd39ba4f907
-        c83ca9bbca9d5aaf
-        6d8289a7d6095cfb
-        f0e467ca882bc8cd
-        297c4ee1ceedb0d8
-        fe5b41fcd7cdfa4c
-        2163d56089fa854f
-        4c04a7fe567af363
-        2c9b25fbf4bc1934
-        2479a162e67181ba
-        73827205c07cf8cc
-        9b3f329f347f0c6f
-        5d9d04d358b296cc
-        7180144a63784924
-        9c1bd3b046b6e77d
-        fabfaeec8752410e
-        afc3481906c83fab
-        5114caeb07c58f31
-        7ebd5b12994bd798
-        401f96f12d5d80fc
-        c6eb1abf63151f2d
-        55f5dd68be7c48c3
-        802e67563e6053a2
-        fe7a3d4938426db3
-        10d991617c421949
-        4674e55fa5b587bc
-        46b82039f649255e
-        26832e98a9cc836e
-        3ebcebf97b882fc2
-        f89364dd0f4211d0
-        bda132d0886da20d
-        38f399aa8e03e0c9
-        81beb6cf07153e50
-        48f97a50d1e0811f
-        f32fc468fcb33484
-        b90f4f93bc993df8
-        aebbe5ad162d5cf6
-        5a659911bcd33094
-        3245a0e713d623f4
-        95991c49303d771d
-        3e6d979126a74910
-        5f110567291d46df
-        559f4c458207ad8b
-        5449ca58ded00f96
-        dc59d4f5a5157aaa
-        66cf9901f8533760
-        d434f00892d41395
-        08258ae3d5a948d3
-        df112f01956bc43c
-        8d54857fec9ae0a8
-        c036ff785badb7b3
-        fb1352f71517bee3
-        1cb930583d963f5b
-        fbbf52eaa85ddb23
-        9613428225643350
-        2a2ea689c6be49b1
-        8edbf505db68dc50
-        58147618430dc65c
-        7ad46d634eda382c
-        284a6436a2bd792e
-        78a5bbe9102feae5
-        a7150bcf4603f69b
-        099b3af82e3dd081
-        0433ca6301d84971
-        38435cbfec726b6b
-        4d901353369046ea
-        226c26ed20e1bd6c
-        efa398abd88c4fbd
-        f266b6e9e628fbf4
-        ca87033e40040c99
-        dbef0c69479f6a35
-        f690e2704125c184
-        47b4512a7cd5fb4d
-        b67573c8d76317e6
-        87a5542c38e63110
-        408c463a3289d9e7
-        1dd5c7ceb576dbd9
-        e812b546822f1a3b
-        fcc8b8fdfca28a8e
-        fe3766ba762f938d
-        8f6d5ddecc0366b6
-        cc873f2449d49041
-        ad0fad842a85b1af
-        860dad4d3a8edc4e
-        1066d42b94688589
-        8775928acec65961
-        420f86cf8e8ade9f
-        ca87033e40040c99
-        b80ceafceecffe19
-        20a73e41d8d1d39b
-        0da73f8e68914547
-        96ce117670606427
-        ab59ca34e655ead1
-        6ab6eb27b4c92f47
-        92350a9403a12116
-        b1adefa795af4cbf
-        645b709d81618a46
-        b64187e0b66b8cba
-        a9f17cbd33d7835c
-        9607e2813e158819
-        8cd1ab52e5f0c7c8
-        f9db2f69d82acfe6
-        fffa3906d3ca864a
-        5c09f7e11094358b
-        cc825fb45b50f66c
-        304aacbfc0021f76
-        5af471052eceef18
-        4ed3aba7d460b5c9
-        6cf999094fae73e1
-        c5aec3b832e846ee
-        75c9d2ca68924a32
-        04f60b5acc5b41e5
-        e3501dd13cb13aac
-        6abdcfab64910845
-        5c8bd85fe562be22
-        16beb79e8dd7e212
-        46730bded70e01a3
-        ccfaef79514a5f03
-        22cb32c678eb99f2
-        9935cea4e8475c3d
-        429334614eac3451
-        fcbc2cfbc39c24a5
-        fb7e9f78af270dfd
-        f00505791cc3c266
-        5a52d631b48c14b2
-        8ddb8274e12e315d
-        2e5c8b1997ffc8a9
-        2c42af5c6a4ab6ba
-        32eb8b410073e93d
-        d382a3db0adf8624
-        2e3e95b70b95cb4c
-        57c6409e6818f117
-        d902e3777a9752e7
-        cb40bbfdb3ff7c64
-        34b9b16154dd382d
-        a83c5e00bbd31780
-        f6a959ee7d2bfa50
-        1e50597ef425e381
-        1d65c914a60c86ee
-        e0053bdd1499ae8f
-        fee4cdd7fe7eab6c
-        f11f724c14f7c5f4
-        30a9c0eb339b4fb8
-        3888717a4a02cd88
-        238deae2e7902bca
-        b51ee8d2b10b6b83
-        f5c29b197a70c433
-        59afef9eec917158
-        6ed41ddc20e35e5c
-        c66c675902f2e3f4
-        8bcaea33cbc20600
-        cd9b6a5a96989d02
-        73c680cc9b02d6f9
-        946bb5c185c90843
-        6f0a0293b85febb4
-        a3704e1ad717f557
-        cbb0769c1e64caa4
-        4489a886db9432e1
-        65a5bd48d61788f5
-        a49772d5c792b8d4
-        8a931aceda14cf91
-        3cc809515a0ba3a2
-        2aed4b33bff9fd76
-        dff487485953b797
-        1d854d006fa4087c
-        775eb4d5f05d83c5
-        3e42d763a1e443b3
-        f72ad9dc7d19cad6
-        8fcea37d001a9a58
-        c5ca5259ba504b51
-        d108bf377c6890ea
-        4ad2f6323889cdae
-        011012d6233d4cd8
-        430eef7475aba084
-        07589547145f060c
-        97001137c2b64671
-        ef23a6a53ab02dc7
-        a59ee2b30f71aed0
-        7ea96e7494827c2a
-        0819e0a0da1c6371
-        82e2527d6945c317
-        0e30236f3399cc63
-        91c208b0ca73a6bb
-        d3781a094a646e8b
-        00b41af422016959
-        d369f9e8af61a101
-        c6a9c3dcbdbcbff3
-        4d25ac086a90bc02
-        8acd49ac27d07e7f
-        eeea164a4f7ccf87
-        c316d3b3e7812dde
-        ef494b67eef58360
-        99c75288fd4e0814
-        14743d85e762542e
-        6c70b48c99b62b25
-        85ffa57169257333
-        b3d98cf110d2bed1
-        d62798412db9130f
-        75877d993920da6e
-        cd5bfd7616c64c00
-        47da6c9200c01e50
-        53aaca2365fd779f
-        e7fe973b2552af1e
-        e164f9a43b4baa9a
-        f7d32a451eab335a
-        307541504a4b00a4
-        7370f11b536fa7cb
-        ef3e45aa62e8e088
-        2306c9bb7364361d
-        e9404ab3cbc679cb
-        d53acf87cf26fdd1
-        6924e568987c4747
-        a642742df02b5d21
-        a1e87092acb336e5
-        bb2d738f46e000f2
-        43a2f0e102fed0d1
-        b34e0068bc35bbf8
-        e27fda56ea9b2ba8
-        fbd4b18c20c6ebc3
-        800354ec9edf243f
-        4ca7c7e27271c8cf
-        6e4264ca2fdf1122
-        d5d65f35baf19b8c
-        cf7f2af752aad3ed
-        eab051031b2c08de
-        5cac3c0715f9fab0
-        bcab9da9e68ca109
-        b79f0031f782fc14
-        73ff13bd5a339ab0
-        3bbc22a127abdf7b
-        b51d892af47781d4
-        518c4994e9027986
-        80331ab9f9a37d7f
-        58097dda824ed9d9
-        d8df7de958a29582
-        ba7761c378a24cb5
-        66664a2c7292ce3b
-        38e5360a60a72dda
-        0dbae58086586cdf
-        da691ca3bbee94c0
-        a5077b2dec0849b1
-        27cf4762ff852017
-        42aec19d01ebfb25
-        6bf38f6de89eb824
-        74adce5d68282dd0
-        12b8e082133dd9ff
-        0037706a32f01028
-        469fba5bd5817b02
-        32186e3ff7230a57
-        cd6b8a6cbe0f0df4
-        7180144a63784924
-        510a782b7528a5da
-        f3d17af996868154
-        9b37356d7b40b1d2
-        551d33c40adc0aa7
-        3b09b35496ebbe29
-        c520e20baea21ecf
-        f241c0faece63456
-        8a2ded12331e0afd
-        860ad0ab62ae8aa6
-        8a4303bd11719363
-        40c078462a1bf870
-        a8bde59e7121fefa
-        1e20d27c430d803c
-        340c664916e3d089
-        a36cc05c65f9f5fd
-        02c58172ffc83a20
-        cc6a2e2e2894a85d
-        0fc5851454356621
-        ca45113cd07af75e
-        10f3b93dc57409a8
-        f8f9a1f1a05d56ec
-        c6693dba40264e0e
-        5495c370f3c78e4d
-        ce8b961a712626a6
-        6fbd08c3fdb5c5ec
-        ecf4473312fbcddc
-        b0ae694892767f3a
-        f17f8adbac052d00
-        64f366c8918ffd34
-        c6bfb24a4781a730
-        1dc55a7877a3df2a
-        ef8158e3ccdf1d1c
-        aa70b9ca4b6faadb
-        db9ced72678b93bd
-        ea8278597cfc1549
-        1475af247cdde83f
-        2731a8386a83a80d
-        0a28fda20ae4c619
-        e1ee68acb2720732
-        509e174e131dcdac
-        5254861ad979354f
-        aec129df65c23fc3
-        0e67064e6f7e293f
-        d9ef98d059204ec1
-        217672418eec947a
-        20d84e7ff3122376
-        36aedfa991c55c8c
-        e40c830f78db9eb1
-        2fc63b96bc7d6062
-        1cb52a263487f2f3
-        4381bb1163f5bc76
-        082d994e97eb5d10
-        118c4d5e9b157c3e
-        76589c27df2925d6
-        e662b703ab22ea25
-        726454503459360f
-        ec800326f02dfe18
-        1a70d2784311f6e0
-        ec56bd5c0cb742a6
-        77d568e151e30b53
-        e80fd1687d06b05f
-        724156f1d56e4800
-        4d84309a97f0c94b
-        026ce1893ba448b9
-        2b7639d941b6008b
-        59c9e1f59ed95cfc
-        9fce4b20e55c5cae
-        0b83b48f71f1a185
-        974f0c03f6ce8d34
-        f052971841696b91
-        284aad1f8ccbdab3
-        05e65aa3d519cb45
-        4f53007d9209f762
-        bacfc082526ee6a7
-        e15ea1f39aa66e1f
-        87ffb4c03ae41bc1
-        b28eddc55b49b9d6
-        93edf4bac9a1bfc7
-        ef7cd60b4c5b3d6c
-        319df50ce5ec67d7
-        4d780f8bdf33c1c8
-        97afbaeb43a0eaa6
-        e4356068099ae399
-        a03ce2e78ef379a7
-        4d173ae00555af88
-        e26fb87114ab5f79
-        5a0cba284b213bb9
-        50d3723a782a09ed
-        7c07d68facd04c25
-        dad222358486f8d1
-        052d322fe716cd5e
-        e47256e8d146265e
-        5f88642ad66656d9
-        04404987c50fc4a0
-        b5b2459de8023ba1
-        483c590eb65411c8
-        60825286dc9d8c4a
-        aa9c186a87efef84
-        ca87033e40040c99
-        c12b3f0f2dfcb135
-        5fdb1efa64bc9c67
-        47a3bab628bafc45
-        5968bc1a3df64c1b
-        b15ad95b69e1c209
-        59d50784a85338c4
-        7d1bb9894df54951
-        af7499cfb42a3972
-        cf3e5eb27dc6f774
-        be29928b06b7f168
-        d4051735fe2a11c6
-        f30857821f796aea
-        7f62c923183f9ed8
-        95b12a8fb44b256d
-        3684ab143afd9024
-        b6ca217eff556f69
-        e8328b83102bf4d9
-        a2a2b09fd5881ff7
-        463d5300306fdb94
-        7321cd5c646a08d2
-        22150b6f37fad66e
-        f66735915f9ebc63
-        8a7fb497cfb8b0d7
-        463765ecaba145fa
-        b6cb75092e337c89
-        258fd9516e4c9c18
-        4e6fec0cb964b156
-        b8ac95b7b269c9dc
-        81af9e02e9bfbfcc
-        fb4ca10dc39af8c8
-        04f5ed567aaf51c5
-        b3b0a27a9f5da465
-        a00af0bf49e89db0
-        81e0710904aaf351
-        d01bf4c7599dacc7
-        ffb98d4c9fbc34c9
-        8fcea37d001a9a58
-        099b24f1fc391a0b
-        9729e5e6a413e912
-        c9d3a20702a43f36
-        54a7e2f4e010fbec
-        13479ec5c65ed7d9
-        1093f7e570bd0dea
-        8b8461ae07cc5b4b
-        dd9ee51ddbca782d
-        61c037780450aa9f
-        10304bd4c64f4d49
-        66e78f86bebc2075
-        02aa9c393e091fee
-        d35f11e9d1c758c5
-        05d9d7de559d6c4f
-        31773bd6fa82ebfb
-        39ba7c0209f287e5
-        51af3c2352bf86aa
-        89903d25e7bf7046
-        95a8bccc650702b5
-        9a7938e94c9bd22d
-        e8afbfa9559651b1
-        a53bdf67fd7e3bd2
-        6597da7655a14ba6
-        78b272561cb9c861
-        b71983bb0576d743
-        03804da78264a6c3
-        b84e3c3daaa174bf
-        62b15dbf8f2a9796
-        515d87ea5b9809aa
-        83bc0f0556614b3a
-        beeb96869cfabefa
-        11585ac8603e4cb5
-        7efb73675cc70403
-        584ed335aaf627b5
-        1195646dc4ff9468
-        32970e425541deeb
-        151eec8fd2b7f037
-        46c499ce92fa81cc
-        df8d841f02b8f17a
-        8bc328008f6ebc38
-        4a78a3c5cbd890c7
-        df112f01956bc43c
-        0d86909e259fded8
-        04c62d3c07a786b1
-        f74a828db13bce68
-        0566c2f1d9a86524
-        e203afa9fbe689a0
-        795f86302306772d
-        3b097a5ff069caa7
-        032b6d1ce245d049
-        e06076895fd5aded
-        a54116c8bd9b042e
-        1ab945b551d373a9
-        286e019922674f6f
-        463ca426dc6b8743
-        18e92777fc83f2eb
-        4cd3e66dcf0f71cb
-        be70000aff0afca0
-        88c5405710a3ab44
-        4726528085c45249
-        1fbbd9a0fcb9f405
-        108520982ea8eeea
-        c77fb463fe721e32
-        19fcd0cbb7e61cd3
-        66a328814905fb26
-        84519e592c736a95
-        083f9f6d6aeadf47
-        a82f4b61c5ab0b72
-        da3695d7b6090257
-        b2b810b99b2c1dff
-        8ec72f07aa7f2cb7
-        0ea2404bc4ba625a
-        f242c1ca48bae4bc
-        003d88dc1f417e5f
-        9e0759203d210fdc
-        a337f8ccd0aa507a
-        147c0124cb25df90
-        adcd3259e8121fd3
-        4a5877a6e03ce195
-        6b943d08728812ab
-        9ec4f2f0a2f46da4
-        cc8151c18bee281d
-        8193048aefaf449a
-        f03f0d3c537a015f
-        220dc95ab7126a62
-        37dcf32ccc0d38a8
-        b33f0876b9897469
-        38bf328ba8879596
-        c2177a765f1a0239
-        e408669a0ce56d16
-        3adc0b4da9cc9967
-        ec704ac657de6d7a
-        39222c63aead211d
-        1ec19c1e4c6f0dc2
-        c1bf83c33b9de5dc
-        ee9d8db1303987ff
-        b10cab9201708e89
-        bb51c9a1c088d922
-        a07843e68b4b1c2c
-        bfb04bb190ff02f5
-        42c6dc436ee3f062
-        2e7b9e0e075c1c42
-        1276e008c7100b78
-        494ca0ef023f46f2
-        4c89788d78cdf546
-        2032c476d31cabc1
-        fbdd44200573d07f
-        51517ff18362dd65
-        20fad8552eb87d7a
-        801d0cd0d9493a7b
-        548bf97a11b3fc81
-        5e21fc7104d1701c
-        f360fc406730ab9e
-        df9f8b499b68ed80
-        5cab79e9b9725d8d
-        1b898269d19f60e2
-        ca657f3115835a5e
-        4d79e1917d993ce2
-        784be26be77a48da
-        b98a04ff0cf85c99
-        739937cbb509fdb9
-        e4d554cfd96e48ec
-        4a9541240dec4bce
-        b496d3b76a99df96
-        359b839458bb84f1
-        b8134f3faa97bd26
-        ebaf72b7b6589f58
-        9a1185e83365ab88
+        53a29b7e207791f4 a17665d3f1eb7414
+        b86e4eff34870650 8fcea37d001a9a58
+        1e665f19b5682f14 5f92f2f57b91c29f
+        08fe3507b5984948 6c0b6547660797ab
+        0e7d569b43819417 9e87226032c066cd
+        08fe3507b5984948 6c0b6547660797ab
+        a807f8cfaed1ef79 8fcea37d001a9a58
+        cabc1c6c4af199db 688b20f8e5313675
+        b4c99aaca588b68f 9406b87666b9dd12
+        855e4c0255a86fdf 8fcea37d001a9a58
+        a9a6f4af9838bdd7 6b458fb3804c871c
+        fb307217ddc562f3 8fcea37d001a9a58
+        089c5407b545b39a f70f36f7284bc9f5
+        4b701c187218deca 46799ee4174f1866
+        08914f07b53ba396 8fcea37d001a9a58
+        0f3f834ba12dcb39 8b27e604502a47dc
+        088e3807b53946aa 8fcea37d001a9a58
+        09089407b5a13f3a f7d315360d6ee9b5
+        81da725c5c49aa51 c1672cbf25d13d5d
+        1ba65229592c08d9 ce0a96fe63b26d61
+        09462707b5d5e721 67cc7fa045a3efbc
+        bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
+        f2da07e668884eba 98decdc98b332cf7
+        1338e166c6e037d3 c91498d024039c88
+        b6d8e8ed3d8a18bf 06449ce00523627f
+        01f019d9831487d2 848d4f0a930a0291
+        f665576121dde646 cc808393c3ca9a3a
+        395a9d8d22248309 b6bdd69aff4f765a
+        a5e97e50ac206001 01ab9e1199095736
+        e7e262bf01d2f853 ef61bc57acda5909
+        fb2d7317ddc32ecf 8fcea37d001a9a58
+        092e3407b5c16b57 00e91acd50d8497a
+        09242407b5b8fba2 c69cfa6e966b8c3d
+        285f81d883de8715 8fcea37d001a9a58
+        b01f86c351ea4221 1a47c13479295d84
+        2dbc1aab020c88b2 1fad9ac45750a76b
+        0614de0b2b05ab4a 8fcea37d001a9a58
+        a9a6f5af9838bf8a 864a4ae7f8d8cbe3
+        80f9f46822df1c2e 8fcea37d001a9a58
+        77fd631956a20c5c 1f8111b78449b937
+        4b701c187218deca 46799ee4174f1866
+        08985b07b541d6a8 2bed6d2d37d5924b
+        090f7f07b5a73a39 e54bbbed9ed9b0d4
+        08914f07b53ba396 8fcea37d001a9a58
+        09089407b5a13f3a f7d315360d6ee9b5
+        ea6ff70b03c5c960 b23670c73368337b
+        af63ff4c86022805 3b38e04bd7436ef0
+        1f6a59a2cea667b0 97acb0a6e1f668b1
+        09086007b5a0e6de 8fcea37d001a9a58
+        bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
+        ef3a2f568ff89dbd 2d94e25d9585c7f7
+        0edeabfbd94d59a1 5bc6b10a11481fe2
+        20db4ab94f98296b 3b315ae53f946b7e
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        20e991ec81ddbd38 439d7070915b4afe
+        cb3ab6246158cdfa a297b6ddcfd724e9
+        12a30114efcd300e e605d20a7364d6f5
+        3dde970943aaa82b 7f29e96382670107
+        b86e4eff34870650 8fcea37d001a9a58
+        09195507b5af4760 d4609dd0460dabc3
+        08fb5c07b59655b6 8fcea37d001a9a58
+        98902847fef526bf 5d8417105196d5fa
+        75ab291356181543 98fc38a2a5e7bc2d
+        dc60743dce54a855 8fcea37d001a9a58
+        1d861e7448b23876 b42e1c75c484e25b
+        fb33fa17ddc87fe2 8fcea37d001a9a58
+        08c83707b56abd3e 1ae4f6701845ced9
+        4b701c187218deca 46799ee4174f1866
+        088e3807b53946aa 8fcea37d001a9a58
+        09130607b5aa5575 be8fa063a50b1488
+        08914f07b53ba396 8fcea37d001a9a58
+        09089307b5a13d87 3eade9e709d118ba
+        1f6a59a2cea667b0 97acb0a6e1f668b1
+        08fb5c07b59655b6 8fcea37d001a9a58
+        4c1048512f62bdf8 3c7e1ab51edab47b
+        ea6ff70b03c5c960 b23670c73368337b
+        9d41c3b768c29c11 ff15eec597318aeb
+        1785c9b75402b8d4 f0318b12ee28df80
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        f8dba8523b4a7244 44c49692adc9fca4
+        12a30114efcd300e e605d20a7364d6f5
+        3344a08f5debcd4e fc78a829ba6bf8a9
+        fb307717ddc56b72 8fcea37d001a9a58
+        96108f19f8bbe251 07745488ebd25a14
+        092a6307b5bdd25d 15f015f4493a6d08
+        7bb4e8cf41d58b8a cbb7647d0c2c7b7b
+        3a2d2f65fc103f56 9485edf134184682
+        183e2e0b358bfc77 8fcea37d001a9a58
+        a9a6efaf9838b558 1511f65914ee56fd
+        c29d006f21a53963 8fcea37d001a9a58
+        08d93907b57933d7 c035fe82d2e07188
+        4b701c187218deca 46799ee4174f1866
+        08d94107b579416f d8aa14c23883fd6a
+        09130307b5aa505c a2469f7f9e0fe85f
+        08914f07b53ba396 8fcea37d001a9a58
+        0f3f844ba12dccec 76b5c7e730b8224f
+        a4f99b2443a92f96 b35699bcbd7059a4
+        1ba65229592c08d9 ce0a96fe63b26d61
+        09461907b5d5cf57 c035fe82d2e07188
+        bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
+        f01d01939de650a8 522d89cb117d4b30
+        0ab9cc7010d7152b 0aea876ac8cf8921
+        01f019d9831487d2 848d4f0a930a0291
+        818717a823e05cb6 30304051b3c13af1
+        9012d99a0e9b32b0 7fad6a446fec9b39
+        9c720f34c25a3b3a aecafd7191fb9361
+        b86ae6ff34841fc1 8fcea37d001a9a58
+        09086407b5a0edaa 51a0a555951a6f05
+        09312b07b5c391e3 e5830de240b6dc16
+        cfd177015ab89b2b 5d4245a1706b8f33
+        3aa05ad88e789fee 8fcea37d001a9a58
+        ded7e85c7b9c26fc ebdc97258901e48d
+        b86e50ff348709b6 8fcea37d001a9a58
+        08c45507b5670761 a5ff349897569a84
+        4b701c187218deca 46799ee4174f1866
+        08dc3f07b57b73e0 264834b466404943
+        090f7f07b5a73a39 e54bbbed9ed9b0d4
+        08914f07b53ba396 8fcea37d001a9a58
+        09089407b5a13f3a f7d315360d6ee9b5
+        088e3807b53946aa 8fcea37d001a9a58
+        09089407b5a13f3a f7d315360d6ee9b5
+        1ba65229592c08d9 ce0a96fe63b26d61
+        09312b07b5c391e3 e5830de240b6dc16
+        4c1048512f62bdf8 3c7e1ab51edab47b
+        d12696531d972b2a 7736f550ebefe6ea
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        53a29b7e207791f4 a17665d3f1eb7414
+        80f9f96822df24ad 8fcea37d001a9a58
+        1e665f19b5682f14 5f92f2f57b91c29f
+        09242407b5b8fba2 c69cfa6e966b8c3d
+        b536f312f1208df8 c22e168d8a18dce8
+        09242407b5b8fba2 c69cfa6e966b8c3d
+        ec854b0b1caa4763 8fcea37d001a9a58
+        8bcb7ccf21b9e5c7 06c3b408ce6c337d
+        4be8c9eb307ab2f5 279330ebe5c98e54
+        20e7c90b3a743182 8fcea37d001a9a58
+        a9a6f1af9838b8be c96465b401dad38f
+        f24ee05fd6768762 8fcea37d001a9a58
+        08985b07b541d6a8 2bed6d2d37d5924b
+        4b701c187218deca 46799ee4174f1866
+        088e3807b53946aa 8fcea37d001a9a58
+        090f7f07b5a73a39 e54bbbed9ed9b0d4
+        08914f07b53ba396 8fcea37d001a9a58
+        09089307b5a13d87 3eade9e709d118ba
+        1f6a59a2cea667b0 97acb0a6e1f668b1
+        09242407b5b8fba2 c69cfa6e966b8c3d
+        3c0d17bad169557b 2bb80158710dd3ef
+        512aae45ed67cf17 2eb007fa08568582
+        82647f195d05059f ba370b5d1d9c0bd1
+        d50b6318facd7f0b a707fc0e5f871126
+        ad445ce467b78128 1aeff31b7d37be51
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        836d16a96c823b92 c8f539092dea58ff
+        72797482c493ddce a8d33d7ff149d846
+        3dde970943aaa82b 7f29e96382670107
+        b86e4eff34870650 8fcea37d001a9a58
+        09497a07b5d8aa01 fe25f5cfcca8f594
+        09462707b5d5e721 67cc7fa045a3efbc
+        15142234d09ef4e3 8fcea37d001a9a58
+        52f2f4eef19e8734 f19d1669c393b451
+        154b63a43be3ea1a 483d0f44ed0069f9
+        8e7179cfa0708ee0 8fcea37d001a9a58
+        4ecf8c1015d6932c 743b175f3d4daa71
+        fb2d7617ddc333e8 8fcea37d001a9a58
+        089c5407b545b39a f70f36f7284bc9f5
+        4b701c187218deca 46799ee4174f1866
+        08914f07b53ba396 8fcea37d001a9a58
+        09089407b5a13f3a f7d315360d6ee9b5
+        2c0b0b8797046e54 6d1781e6b2f6881d
+        1f6a59a2cea667b0 97acb0a6e1f668b1
+        09462707b5d5e721 67cc7fa045a3efbc
+        bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
+        deef7ab5676c99cd eca9bcc6c42feaed
+        76984b3771e541a7 ed1298283edc7379
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        2af467009dc9e246 024675a0387b18e3
+        f7e0100001654daf ed0ecf3f826eaef3
+        82a735e5a52f3f6c e90646fdfed50778
+        fb2d6f17ddc32803 8fcea37d001a9a58
+        09351507b5c75558 921b3dc441b93c9b
+        09462707b5d5e721 67cc7fa045a3efbc
+        d35b593dc91eee1d 8fcea37d001a9a58
+        2488f2ec80b9b29c e7c48094e7cd8c67
+        bbf67618ca4e3004 c29f9fdd20f71fad
+        496f9434ee62abf0 8fcea37d001a9a58
+        a41e33ba03839481 8572b6e2b771378a
+        80fd666822e213bb 8fcea37d001a9a58
+        089c5407b545b39a f70f36f7284bc9f5
+        4b701c187218deca 46799ee4174f1866
+        08be5307b562984d 271fa0ab95b097d8
+        090f7f07b5a73a39 e54bbbed9ed9b0d4
+        08914f07b53ba396 8fcea37d001a9a58
+        0f3f824ba12dc986 0ce4b43dcf553721
+        af63ff4c86022805 3b38e04bd7436ef0
+        af63fe4c86022652 593acc5e418108f7
+        090f3307b5a6b915 9a3734bd8422f8c0
+        0b452c19aa0f6ddf 8ebef4ecf4e1583a
+        789d6ad9aa7e2356 b78f46c54af7a0d1
+        1f6a59a2cea667b0 97acb0a6e1f668b1
+        09462707b5d5e721 67cc7fa045a3efbc
+        bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
+        fedc661ec9757cf3 f58556ddf695ed06
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        639a26e9c26f715f acce58e8872efdf2
+        868e8231edd09fe8 ebb99f40288f0b15
+        9c720f34c25a3b3a aecafd7191fb9361
+        1d9686deee6fc974 8fcea37d001a9a58
+        09277507b5bbbb1c 136edf9d216971af
+        09462707b5d5e721 67cc7fa045a3efbc
+        2a64036ed8db62bb 640d45b006f58e90
+        09462707b5d5e721 67cc7fa045a3efbc
+        dd8605e17710fc17 8fcea37d001a9a58
+        ee64642ca86141ce 423365b1ead35b3b
+        fe3c716c6314bd9f 7f027601a743a90b
+        016f2ce18bc3e7cd 8fcea37d001a9a58
+        2592a3f2f0c42015 33718c3d8309e54a
+        b86ae9ff348424da 8fcea37d001a9a58
+        089c5407b545b39a f70f36f7284bc9f5
+        4b701c187218deca 46799ee4174f1866
+        08914f07b53ba396 8fcea37d001a9a58
+        09089307b5a13d87 3eade9e709d118ba
+        1ba65229592c08d9 ce0a96fe63b26d61
+        09462707b5d5e721 67cc7fa045a3efbc
+        bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
+        84e3aaa8c5697828 e14d1cd9635986d2
+        67037f7beaa7c75f 4d25ac086a90bc02
+        0b68cce7ee4b6b1f cfc951d63961d08b
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        fe3c716c6314bd9f 7f027601a743a90b
+        8c4bac3c7aeba71c 797b58110255dd1d
+        3dde970943aaa82b 7f29e96382670107
+        fb307417ddc56659 8fcea37d001a9a58
+        09421c07b5d1eb99 ab88c3270d20d57c
+        09086007b5a0e6de 8fcea37d001a9a58
+        53f094ea005e8cda 8500c8e4ea646e39
+        bbb8de00dcd0bd07 118f87f2d3b1cf0e
+        2858f4d883d92bd0 8fcea37d001a9a58
+        ab71a59c77ba7641 03d02526df0ac976
+        c29d096f21a548ae 8fcea37d001a9a58
+        08d55507b5757a94 5722e7c1c950bd87
+        4b701c187218deca 46799ee4174f1866
+        77fd631956a20c5c 1f8111b78449b937
+        09130307b5aa505c a2469f7f9e0fe85f
+        08914f07b53ba396 8fcea37d001a9a58
+        09089307b5a13d87 3eade9e709d118ba
+        d8cf4e2894495616 dbd1de40fc4e650a
+        88f631787d4aaf77 33aea4a6dbcea982
+        1f6a59a2cea667b0 97acb0a6e1f668b1
+        09086007b5a0e6de 8fcea37d001a9a58
+        bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
+        b0fe67fd6869f49a f5e2ccde044ca525
+        5b2c5bf56e5c3152 061237f11feca92b
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        ee827fcfb866112f 230d2f817435e762
+        2ac14c7339f8d144 37f0fe11d0ba1914
+        53a29b7e207791f4 a17665d3f1eb7414
+        b86e4eff34870650 8fcea37d001a9a58
+        092a7007b5bde874 036099750f4e67ef
+        08fe3507b5984948 6c0b6547660797ab
+        fcc5d7d3b930f2ca 108bf79e3179319e
+        08fe3507b5984948 6c0b6547660797ab
+        a7fd85cfaec8d78b 8fcea37d001a9a58
+        44118240eeef4d8b fef3f95020f10197
+        db92d8e1075a07be 2daa8e2c0cc1edb7
+        439b85d893a620d1 8fcea37d001a9a58
+        cc54f26baae27175 9442c32e0d5dcb8e
+        fb33f417ddc875b0 8fcea37d001a9a58
+        08c83707b56abd3e 1ae4f6701845ced9
+        4b701c187218deca 46799ee4174f1866
+        08914f07b53ba396 8fcea37d001a9a58
+        09089407b5a13f3a f7d315360d6ee9b5
+        088e3807b53946aa 8fcea37d001a9a58
+        09089407b5a13f3a f7d315360d6ee9b5
+        1ba65229592c08d9 ce0a96fe63b26d61
+        08fb5c07b59655b6 8fcea37d001a9a58
+        4c1048512f62bdf8 3c7e1ab51edab47b
+        7e37323f6df12ee8 ceb6f9603fdac584
+        5655699e3d1f9369 9198364212efb081
+        09bd2ee07b645d96 19f0cef7cad3d6cb
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        202055dae8dee467 723a68b21d86fd43
+        c850edc8e506002a f6fcfe14905d229f
+        9c720f34c25a3b3a aecafd7191fb9361
+        fb2d7017ddc329b6 8fcea37d001a9a58
+        09203207b5b52a95 a7892d4a20bd5d88
+        09242307b5b8f9ef 13ad3dbb8701b5a2
+        b1a9550bc22e7563 5c9f3569657867ef
+        17b29f9b206ee71f f72ad9dc7d19cad6
+        d8d244ea923cd8ea 8fcea37d001a9a58
+        ac0e3b89e8068dd6 9facf2ca5cc2336b
+        c299816f21a22bbf 8fcea37d001a9a58
+        089c5407b545b39a f70f36f7284bc9f5
+        4b701c187218deca 46799ee4174f1866
+        08be5307b562984d 271fa0ab95b097d8
+        4b701c187218deca 46799ee4174f1866
+        08914f07b53ba396 8fcea37d001a9a58
+        09089307b5a13d87 3eade9e709d118ba
+        1f6a59a2cea667b0 97acb0a6e1f668b1
+        09242307b5b8f9ef 13ad3dbb8701b5a2
+        bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
+        ef273979169a7bf3 e192e529b9156883
+        e6607a6cea2c0a2f 73f932c4859f45ff
+        3329da8f2b530f3f c0038c153c74e03c
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        17b29f9b206ee71f f72ad9dc7d19cad6
+        996b559dd2baad3b 151eec8fd2b7f037
+        e7e262bf01d2f853 ef61bc57acda5909
+        fb307717ddc56b72 8fcea37d001a9a58
+        092e3507b5c16d0a 65761fa150c8d975
+        09462707b5d5e721 67cc7fa045a3efbc
+        e6a32ce17c5b5c94 8fcea37d001a9a58
+        f657710572fb2635 4ab289057bf01c6b
+        c6c880e22fc3b964 bc4b85cdb29a735c
+        ad82ddea79b4df93 8fcea37d001a9a58
+        17e73a4802a61201 0ed38defdf12fa0e
+        fb2d7317ddc32ecf 8fcea37d001a9a58
+        089c5407b545b39a f70f36f7284bc9f5
+        4b701c187218deca 46799ee4174f1866
+        08914f07b53ba396 8fcea37d001a9a58
+        09089407b5a13f3a f7d315360d6ee9b5
+        af63ff4c86022805 3b38e04bd7436ef0
+        1f6a59a2cea667b0 97acb0a6e1f668b1
+        09462707b5d5e721 67cc7fa045a3efbc
+        bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
+        68830d570cb9f623 4b9bd77c2cf0a180
+        3a0fb9cd0df2e04b 8705014144f0fb07
+        a5d61e1ec4515d0e 92cb33b8ed97a5ed
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        c6c880e22fc3b964 bc4b85cdb29a735c
+        4396fb518a52e16a c496ece46941c0a9
+        82a735e5a52f3f6c e90646fdfed50778
+        80fd616822e20b3c 8fcea37d001a9a58
+        09131707b5aa7258 d143597251b4060b
+        09462707b5d5e721 67cc7fa045a3efbc
+        b3a3ef381b261462 70c59621e36ee1a2
+        09462707b5d5e721 67cc7fa045a3efbc
+        2a046f0b3fbdb6cc 8fcea37d001a9a58
+        b3a3ef381b261462 70c59621e36ee1a2
+        d61fc5e1733bee76 8fcea37d001a9a58
+        9e6a34591bb691cd 990d193cbbd15b53
+        f24b765fd6739d6d 8fcea37d001a9a58
+        089c5407b545b39a f70f36f7284bc9f5
+        4b701c187218deca 46799ee4174f1866
+        088e3807b53946aa 8fcea37d001a9a58
+        09130307b5aa505c a2469f7f9e0fe85f
+        08914f07b53ba396 8fcea37d001a9a58
+        09130307b5aa505c a2469f7f9e0fe85f
+        1ba65229592c08d9 ce0a96fe63b26d61
+        09462707b5d5e721 67cc7fa045a3efbc
+        bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
+        5ca86186be41e9da eeac72e8a4ba2890
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        b3a3ef381b261462 70c59621e36ee1a2
+        dfe5d78680272485 a0a73b1d5e13172e
+        3dde970943aaa82b 7f29e96382670107
+        b86e4eff34870650 8fcea37d001a9a58
+        09167607b5ad499c 6c9436d9ed38deff
+        09462707b5d5e721 67cc7fa045a3efbc
+        dd7f7ce1770ba79e 8fcea37d001a9a58
+        dd3346d4b87074fc 08137c612b2a8f78
+        29d339820bfd57aa c7a349819d527829
+        29eff33dfa2633ea 8fcea37d001a9a58
+        62745760944cf7a8 72fa75b719451d5d
+        fb307817ddc56d25 8fcea37d001a9a58
+        089c5407b545b39a f70f36f7284bc9f5
+        4b701c187218deca 46799ee4174f1866
+        08c83e07b56ac923 2b9913acbf855f56
+        09130307b5aa505c a2469f7f9e0fe85f
+        08914f07b53ba396 8fcea37d001a9a58
+        09089307b5a13d87 3eade9e709d118ba
+        2c0b0b8797046e54 6d1781e6b2f6881d
+        1f6a59a2cea667b0 97acb0a6e1f668b1
+        09462707b5d5e721 67cc7fa045a3efbc
+        bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
+        190359f8bfed579b 00281df45d5c73c6
+        cef46946052da1fe 0313e66894b9efd2
+        ce781be24e25ed9d 8d4f600581613df2
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        29d339820bfd57aa c7a349819d527829
+        c1c7d89fa2c77381 2ad7ef95c1b2cac6
+        e7e262bf01d2f853 ef61bc57acda5909
+        b86ae6ff34841fc1 8fcea37d001a9a58
+        08fe1d07b5982080 c7821dec09475313
+        09461907b5d5cf57 c035fe82d2e07188
+        8e34dd72b590ed32 ce8e57cad2b5054c
+        b0ab193db5761030 8fcea37d001a9a58
+        59c01bcfed065299 f369783cc3e0a55a
+        b86e51ff34870b69 8fcea37d001a9a58
+        08d93907b57933d7 c035fe82d2e07188
+        4b701c187218deca 46799ee4174f1866
+        08914f07b53ba396 8fcea37d001a9a58
+        09089307b5a13d87 3eade9e709d118ba
+        1f6a59a2cea667b0 97acb0a6e1f668b1
+        09461907b5d5cf57 c035fe82d2e07188
+        bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
+        d7c3f049f3736f04 03e5792e35c21fc3
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        55af581fb265d494 181eda84e18c7c6d
+        c1c7d89fa2c77381 2ad7ef95c1b2cac6
+        dfa9cbbd4231fe2b ee19fb6dd3bf80d7
+        abd17ee73a7926f5 8fcea37d001a9a58
+        b2fe7c69625a1a26 a887391fa550c9db
+        09086007b5a0e6de 8fcea37d001a9a58
+        3f8a8d3578dbf2fa 26bdfe8e8a0c756a
+        c048c7579a84f66f d02656914acd4a0a
+        7f611cd8b542a075 8fcea37d001a9a58
+        904c0995ada73ed4 426d3e371cf231c1
+        7174a508baec39eb 8fcea37d001a9a58
+        08d55507b5757a94 5722e7c1c950bd87
+        4b701c187218deca 46799ee4174f1866
+        08985b07b541d6a8 2bed6d2d37d5924b
+        09130607b5aa5575 be8fa063a50b1488
+        08914f07b53ba396 8fcea37d001a9a58
+        09130307b5aa505c a2469f7f9e0fe85f
+        088e3807b53946aa 8fcea37d001a9a58
+        09130307b5aa505c a2469f7f9e0fe85f
+        d8cf4e2894495616 dbd1de40fc4e650a
+        88f631787d4aaf77 33aea4a6dbcea982
+        1ba65229592c08d9 ce0a96fe63b26d61
+        09086007b5a0e6de 8fcea37d001a9a58
+        bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
+        3973b9fad7f898be ab0687331889f394
+        204a9aedf4fc768e f695a8f13dd3d20f
+        4383c8bf1c3ac253 03f7bbb92b25ceca
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        c048c7579a84f66f d02656914acd4a0a
+        e98e5b4f56659b14 063c8c1d4e1a1041
+        e7e262bf01d2f853 ef61bc57acda5909
+        1d9684deee6fc60e 8fcea37d001a9a58
+        09203207b5b52a95 a7892d4a20bd5d88
+        09461907b5d5cf57 c035fe82d2e07188
+        2a64036ed8db62bb 640d45b006f58e90
+        09461907b5d5cf57 c035fe82d2e07188
+        d4f6557a0c27f5ea 68772743ce56cd2c
+        acb452876ddf4775 701df3084ec69246
+        09351e07b5c764a3 2b9913acbf855f56
+        3ee493e40e1e7da2 060b04b7bae25e78
+        20e7c90b3a743182 8fcea37d001a9a58
+        b2bd90af9d7dc675 48cc04ab6a967d9e
+        67799ea2ac19b90f 8fcea37d001a9a58
+        08d93907b57933d7 c035fe82d2e07188
+        4b701c187218deca 46799ee4174f1866
+        089c5407b545b39a f70f36f7284bc9f5
+        09130607b5aa5575 be8fa063a50b1488
+        08914f07b53ba396 8fcea37d001a9a58
+        09089307b5a13d87 3eade9e709d118ba
+        1ba65229592c08d9 ce0a96fe63b26d61
+        09461907b5d5cf57 c035fe82d2e07188
+        bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
+        cfbbc2ea4cdefb67 4d291b7f14a934a7
+        1242ed7045042ba7 db1d1e762d8e2b5c
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        acb452876ddf4775 701df3084ec69246
+        c1c7d89fa2c77381 2ad7ef95c1b2cac6
+        72797482c493ddce a8d33d7ff149d846
+        9c720f34c25a3b3a aecafd7191fb9361
+        4c0304f6fb677f38 8fcea37d001a9a58
+        df99d13f33e56f03 fefc5cf6ad75dd03
+        09461907b5d5cf57 c035fe82d2e07188
+        670d936599ca1baf ca0623a2b52b969d
+        09461907b5d5cf57 c035fe82d2e07188
+        d7f2532e0050e966 e27a8a6b8a1c2220
+        d61fc5e1733bee76 8fcea37d001a9a58
+        a77cc65920f7a096 883753832e516b3a
+        c5910fab6ddcbe6d 8fcea37d001a9a58
+        08d93907b57933d7 c035fe82d2e07188
+        4b701c187218deca 46799ee4174f1866
+        08914f07b53ba396 8fcea37d001a9a58
+        09089407b5a13f3a f7d315360d6ee9b5
+        088e3807b53946aa 8fcea37d001a9a58
+        090f7f07b5a73a39 e54bbbed9ed9b0d4
+        81da725c5c49aa51 c1672cbf25d13d5d
+        1ba65229592c08d9 ce0a96fe63b26d61
+        09461907b5d5cf57 c035fe82d2e07188
+        bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
+        1244066e1c248d2c b99a7f5696c7def4
+        9b1122b80fd05367 abbe0d855fcfb47b
+        bb6786ab9dde812b ff31a687087cfa20
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        d7f2532e0050e966 e27a8a6b8a1c2220
+        2ac14c7339f8d144 37f0fe11d0ba1914
+        c850edc8e506002a f6fcfe14905d229f
+        3dde970943aaa82b 7f29e96382670107
+        c2a4066f21ab6243 8fcea37d001a9a58
+        11f18bb7b7558b91 1706c369da320295
+        09461907b5d5cf57 c035fe82d2e07188
+        2a64036ed8db62bb 640d45b006f58e90
+        09461907b5d5cf57 c035fe82d2e07188
+        a07e17cf5c7a7cf5 97278f8e90924c4d
+        64e25f15ea7e144d 593703e7520d8b0c
+        496f9434ee62abf0 8fcea37d001a9a58
+        9b7494b9fe9b58aa 442835376faf7e7b
+        6772aba2ac13b078 8fcea37d001a9a58
+        08d93907b57933d7 c035fe82d2e07188
+        4b701c187218deca 46799ee4174f1866
+        089c5407b545b39a f70f36f7284bc9f5
+        090f7f07b5a73a39 e54bbbed9ed9b0d4
+        08914f07b53ba396 8fcea37d001a9a58
+        09089307b5a13d87 3eade9e709d118ba
+        2c0b0b8797046e54 6d1781e6b2f6881d
+        1f6a59a2cea667b0 97acb0a6e1f668b1
+        09461907b5d5cf57 c035fe82d2e07188
+        bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
+        c82c04ce7f4676b3 096e38ac29e47820
+        e71c7d1c4855b219 c070655cbe376b88
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        64e25f15ea7e144d 593703e7520d8b0c
+        c1c7d89fa2c77381 2ad7ef95c1b2cac6
+        e98e5b4f56659b14 063c8c1d4e1a1041
+        9c720f34c25a3b3a aecafd7191fb9361
+        7174ab08baec441d 8fcea37d001a9a58
+        09195507b5af4760 d4609dd0460dabc3
+        09462707b5d5e721 67cc7fa045a3efbc
+        e7a564bf53461c8e b1454d694935e6f2
+        4e88392be7a01317 76d66c8e66b07c08
+        09195e07b5af56ab 11cdd32ccef32c7e
+        f661107fe07d83ec 2f909a6beb22405b
+        d34dbf3dc9135e13 8fcea37d001a9a58
+        904c0595ada73808 2d95b22988564add
+        f24b755fd6739bba 8fcea37d001a9a58
+        089c5407b545b39a f70f36f7284bc9f5
+        4b701c187218deca 46799ee4174f1866
+        08914f07b53ba396 8fcea37d001a9a58
+        09089307b5a13d87 3eade9e709d118ba
+        088e3807b53946aa 8fcea37d001a9a58
+        09089407b5a13f3a f7d315360d6ee9b5
+        e96544ae83aa1f55 158954408f92220e
+        88f631787d4aaf77 33aea4a6dbcea982
+        1f6a59a2cea667b0 97acb0a6e1f668b1
+        09462707b5d5e721 67cc7fa045a3efbc
+        dd3d68384088a9b6 1c51d10a29b1911b
+        e7a564bf53461c8e b1454d694935e6f2
+        aecdd94dd54e1aef 8ad6966bf9a431b8
+        01f019d9831487d2 848d4f0a930a0291
+        4e88392be7a01317 76d66c8e66b07c08
+        f7e0100001654daf ed0ecf3f826eaef3
+        4f928311f4a565b6 818fd99fcf1c136e
+        71782708baef4ca8 8fcea37d001a9a58
+        09086407b5a0edaa 51a0a555951a6f05
+        09462707b5d5e721 67cc7fa045a3efbc
+        a807f5cfaed1ea60 8fcea37d001a9a58
+        5e8588405ff8384e b662f2f27a1644c4
+        b8c63b298daf0b62 879effb672803083
+        09461207b5d5c372 423738ad7a01c455
+        2b659845600967c7 d52d0cf304018ff3
+        bf53b1ea83efe836 8fcea37d001a9a58
+        904c0895ada73d21 696d76c7286023c2
+        71782708baef4ca8 8fcea37d001a9a58
+        089c5407b545b39a f70f36f7284bc9f5
+        4b701c187218deca 46799ee4174f1866
+        08914f07b53ba396 8fcea37d001a9a58
+        17e2354ba61008ab dd813f4451ac2356
+        088e3807b53946aa 8fcea37d001a9a58
+        09089307b5a13d87 3eade9e709d118ba
+        88f631787d4aaf77 33aea4a6dbcea982
+        1f6a59a2cea667b0 97acb0a6e1f668b1
+        09462707b5d5e721 67cc7fa045a3efbc
+        bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
+        fb970c08f7722771 f44968b5963a0114
+        b82f61aed5fa5c79 41373374d3cd4788
+        b64ef2d545205b24 a565bdb4efad5778
+        01f019d9831487d2 848d4f0a930a0291
+        b8c63b298daf0b62 879effb672803083
+        1e665f19b5682f14 5f92f2f57b91c29f
+        09312b07b5c391e3 e5830de240b6dc16
+        15c4d29c0ff3d8fe aff3c119dbf62a25
+        09195e07b5af56ab 11cdd32ccef32c7e
+        8858e1ee77c2a3a9 e180739352c8078c
+        9ee3e3cfa9818ee4 8fcea37d001a9a58
+        4625f31010ee6187 77e6ce96cae5d824
+        c5910bab6ddcb7a1 8fcea37d001a9a58
+        08c45507b5670761 a5ff349897569a84
+        4b701c187218deca 46799ee4174f1866
+        08dc3f07b57b73e0 264834b466404943
+        09130307b5aa505c a2469f7f9e0fe85f
+        08914f07b53ba396 8fcea37d001a9a58
+        0f3f864ba12dd052 e1531fee2a33dfbd
+        088e3807b53946aa 8fcea37d001a9a58
+        09130307b5aa505c a2469f7f9e0fe85f
+        1f6a59a2cea667b0 97acb0a6e1f668b1
+        09312b07b5c391e3 e5830de240b6dc16
+        4c1048512f62bdf8 3c7e1ab51edab47b
+        4030afbc4b2a567f 65a33f88a3703fe5
+        e6f7b419052023cd c035fe82d2e07188
+        9c720f34c25a3b3a aecafd7191fb9361
+        716d9b08bae60a3f 8fcea37d001a9a58
+        09277507b5bbbb1c 136edf9d216971af
+        09086007b5a0e6de 8fcea37d001a9a58
+        9170049ed2784c0f 171f61f0dba33fca
+        09086007b5a0e6de 8fcea37d001a9a58
+        d343513dc90a4ea4 8fcea37d001a9a58
+        2147c15c024042d0 eff19f6182998bcb
+        251551513745a3f3 7745b57df6dece01
+        3d37c9e1ad62a77a 8fcea37d001a9a58
+        904c0295ada732ef 18598b9ef2445824
+        c2a40d6f21ab6e28 8fcea37d001a9a58
+        77fd631956a20c5c 1f8111b78449b937
+        4b701c187218deca 46799ee4174f1866
+        08985b07b541d6a8 2bed6d2d37d5924b
+        090f7f07b5a73a39 e54bbbed9ed9b0d4
+        08914f07b53ba396 8fcea37d001a9a58
+        09089407b5a13f3a f7d315360d6ee9b5
+        088e3807b53946aa 8fcea37d001a9a58
+        09089407b5a13f3a f7d315360d6ee9b5
+        a4f99b2443a92f96 b35699bcbd7059a4
+        1ba65229592c08d9 ce0a96fe63b26d61
+        09086007b5a0e6de 8fcea37d001a9a58
+        584cfb63a5cf9e87 628eaf0b886f0956
+        177dffa40c4d8628 2372e8fc345988ab
+        f686ab294a86fcc3 b91392fdd39a247f
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        251551513745a3f3 7745b57df6dece01
+        12a30114efcd300e e605d20a7364d6f5
+        3dde970943aaa82b 7f29e96382670107
+        716d9d08bae60da5 8fcea37d001a9a58
+        b2fe7c69625a1a26 a887391fa550c9db
+        08fb5c07b59655b6 8fcea37d001a9a58
+        dc63f33dce57b5f9 8fcea37d001a9a58
+        f32a430e55c60020 703ad6ba6e650bcb
+        7618d50735ccde32 9a1a26c73d21321f
+        09195e07b5af56ab 11cdd32ccef32c7e
+        264534dfd98c09cc 03804da78264a6c3
+        3a854ad88e61bd06 8fcea37d001a9a58
+        904c0195ada7313c 7cfe924a78199509
+        716d9d08bae60da5 8fcea37d001a9a58
+        08c83707b56abd3e 1ae4f6701845ced9
+        4b701c187218deca 46799ee4174f1866
+        08914f07b53ba396 8fcea37d001a9a58
+        17e2374ba6100c11 8d5a1380d3c98f1c
+        088e3807b53946aa 8fcea37d001a9a58
+        09089307b5a13d87 3eade9e709d118ba
+        0b3ca4d6c01e3fa3 d6720b84d46c4615
+        b19ce73316eda580 26ef531da55f3ea3
+        1f6a59a2cea667b0 97acb0a6e1f668b1
+        08fb5c07b59655b6 8fcea37d001a9a58
+        4c1048512f62bdf8 3c7e1ab51edab47b
+        3e6e61b5a908c31e ece1c8f8cef7ed6c
+        e213fde3ea2e1737 276ad51bc611e843
+        01f019d9831487d2 848d4f0a930a0291
+        7618d50735ccde32 9a1a26c73d21321f
+        850f882406b23274 7603bd7031cd3bc2
+        1d9689deee6fce8d 8fcea37d001a9a58
+        11f18bb7b7558b91 1706c369da320295
+        09462707b5d5e721 67cc7fa045a3efbc
+        65d12dd8a6e6a03a 8fcea37d001a9a58
+        aa47faa2d67bcc9d 8304775e0d223085
+        debb338aedb9b90e a4daae6920c14244
+        738386024b652a81 8fcea37d001a9a58
+        90488495ada426fe b21bc2435d31ddf3
+        f24b715fd67394ee 8fcea37d001a9a58
+        089c5407b545b39a f70f36f7284bc9f5
+        4b701c187218deca 46799ee4174f1866
+        08be5307b562984d 271fa0ab95b097d8
+        09130307b5aa505c a2469f7f9e0fe85f
+        08914f07b53ba396 8fcea37d001a9a58
+        17e2344ba61006f8 a85eceb54c55d3e3
+        088e3807b53946aa 8fcea37d001a9a58
+        09130307b5aa505c a2469f7f9e0fe85f
+        1f6a59a2cea667b0 97acb0a6e1f668b1
+        09462707b5d5e721 67cc7fa045a3efbc
+        4c1048512f62bdf8 3c7e1ab51edab47b
+        aa47faa2d67bcc9d 8304775e0d223085
+        8fcc3128bf8e5075 cf0ceb46a9f9c9f2
+        579ea4f57aab4ddf edbdd223e9e910fd
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        debb338aedb9b90e a4daae6920c14244
+        868e8231edd09fe8 ebb99f40288f0b15
+        12a30114efcd300e e605d20a7364d6f5
+        3dde970943aaa82b 7f29e96382670107
+        71782c08baef5527 8fcea37d001a9a58
+        092e3507b5c16d0a 65761fa150c8d975
+        09462707b5d5e721 67cc7fa045a3efbc
+        0342e400cabd945d 7340d53d9559af16
+        09462707b5d5e721 67cc7fa045a3efbc
+        061f4d0b2b0ebc6c 8fcea37d001a9a58
+        0e9e4b48025b919c 71f4f8510b2ae156
+        ba1c437f587ff78f cfa9a43dcfd60b96
+        09461207b5d5c372 423738ad7a01c455
+        d67602207e1ebebd 23d78504a4b6c686
+        d8d241ea923cd3d1 8fcea37d001a9a58
+        a36ba989e32486c4 3438da80c385d465
+        c5910dab6ddcbb07 8fcea37d001a9a58
+        089c5407b545b39a f70f36f7284bc9f5
+        4b701c187218deca 46799ee4174f1866
+        088e3807b53946aa 8fcea37d001a9a58
+        09089407b5a13f3a f7d315360d6ee9b5
+        1f6a59a2cea667b0 97acb0a6e1f668b1
+        09462707b5d5e721 67cc7fa045a3efbc
+        bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
+        e875d2147dd9846b cef7f3165aabc932
+        07a5e8d652bf0f91 46c55699552a76e2
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        ba1c437f587ff78f cfa9a43dcfd60b96
+        879095f703520880 3fe97f07c4bc005a
+        4f928311f4a565b6 818fd99fcf1c136e
+        4bff83f6fb646e2e 8fcea37d001a9a58
+        09131707b5aa7258 d143597251b4060b
+        08fb5c07b59655b6 8fcea37d001a9a58
+        de66d806983f875a 2e5acf7b2946ccdb
+        ad82ddea79b4df93 8fcea37d001a9a58
+        0ed78a47fd670615 7037f3a297e399da
+        fb307417ddc56659 8fcea37d001a9a58
+        08c83707b56abd3e 1ae4f6701845ced9
+        4b701c187218deca 46799ee4174f1866
+        089c3707b5458253 c035fe82d2e07188
+        090f7f07b5a73a39 e54bbbed9ed9b0d4
+        08914f07b53ba396 8fcea37d001a9a58
+        09089307b5a13d87 3eade9e709d118ba
+        088e3807b53946aa 8fcea37d001a9a58
+        09089407b5a13f3a f7d315360d6ee9b5
+        81da725c5c49aa51 c1672cbf25d13d5d
+        1f6a59a2cea667b0 97acb0a6e1f668b1
+        08fb5c07b59655b6 8fcea37d001a9a58
+        bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
+        6b697fb47d37a76a db4787227831c112
+        e6f7b419052023cd c035fe82d2e07188
+        4f928311f4a565b6 818fd99fcf1c136e
+        1d9305deee6cb86a 8fcea37d001a9a58
+        9e1ea2192c4993b1 bd8f8ae3b9382a33
+        08fb5c07b59655b6 8fcea37d001a9a58
+        9170049ed2784c0f 171f61f0dba33fca
+        08fb5c07b59655b6 8fcea37d001a9a58
+        52904534f3b02cc2 8fcea37d001a9a58
+        cc35d1939666c26c 5559c0b97137bb34
+        6f7f79fdcd8eedd0 a1ffa233ef166b9f
+        3a744bd88e534b86 8fcea37d001a9a58
+        04ead42590f5dcd2 848c57081694f80f
+        67799da2ac19b75c 8fcea37d001a9a58
+        08c83707b56abd3e 1ae4f6701845ced9
+        4b701c187218deca 46799ee4174f1866
+        089c3707b5458253 c035fe82d2e07188
+        09130307b5aa505c a2469f7f9e0fe85f
+        08914f07b53ba396 8fcea37d001a9a58
+        09089307b5a13d87 3eade9e709d118ba
+        088e3807b53946aa 8fcea37d001a9a58
+        09130607b5aa5575 be8fa063a50b1488
+        1ba65229592c08d9 ce0a96fe63b26d61
+        08fb5c07b59655b6 8fcea37d001a9a58
+        bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
+        18fecf9df184543d d288b4e419b468cb
+        da012b035d05d6a4 218f9fbd49625b8a
+        e71e58d7599d4f9a 80a79a1a571b186e
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        6f7f79fdcd8eedd0 a1ffa233ef166b9f
+        e98e5b4f56659b14 063c8c1d4e1a1041
+        dfa9cbbd4231fe2b ee19fb6dd3bf80d7
+        abd17ae73a792029 8fcea37d001a9a58
+        df99d13f33e56f03 fefc5cf6ad75dd03
+        09086007b5a0e6de 8fcea37d001a9a58
+        ec854b0b1caa4763 8fcea37d001a9a58
+        8637e32ff13906c9 7aea51859ab0d2f5
+        09461207b5d5c372 423738ad7a01c455
+        dfe6526d3824cddc c75923c0214603d5
+        183e2e0b358bfc77 8fcea37d001a9a58
+        8bfe2c22bb014e63 45686f3f5641df8c
+        80fd5e6822e20623 8fcea37d001a9a58
+        77fd631956a20c5c 1f8111b78449b937
+        4b701c187218deca 46799ee4174f1866
+        08985b07b541d6a8 2bed6d2d37d5924b
+        090f7f07b5a73a39 e54bbbed9ed9b0d4
+        08914f07b53ba396 8fcea37d001a9a58
+        0f3f854ba12dce9f 2e63633b1aca0922
+        088e3807b53946aa 8fcea37d001a9a58
+        09130607b5aa5575 be8fa063a50b1488
+        e96544ae83aa1f55 158954408f92220e
+        b19ce73316eda580 26ef531da55f3ea3
+        1ba65229592c08d9 ce0a96fe63b26d61
+        09086007b5a0e6de 8fcea37d001a9a58
+        bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
+        d6ff9c82c1ffbf84 67cc03f5b3f0cadc
+        e6f7b419052023cd c035fe82d2e07188
+        e7e262bf01d2f853 ef61bc57acda5909
+        b86ae4ff34841c5b 8fcea37d001a9a58
+        09351507b5c75558 921b3dc441b93c9b
+        09462707b5d5e721 67cc7fa045a3efbc
+        f6cc79be54e92442 25e2a3927ecea64e
+        b7a3796f0be57e5c d961042fd001ebd1
+        59fe07023d123d1b 8fcea37d001a9a58
+        90488995ada42f7d 998e343017e56ef2
+        c5910dab6ddcbb07 8fcea37d001a9a58
+        089c5407b545b39a f70f36f7284bc9f5
+        4b701c187218deca 46799ee4174f1866
+        08914f07b53ba396 8fcea37d001a9a58
+        09089407b5a13f3a f7d315360d6ee9b5
+        088e3807b53946aa 8fcea37d001a9a58
+        09089407b5a13f3a f7d315360d6ee9b5
+        1ba65229592c08d9 ce0a96fe63b26d61
+        09462707b5d5e721 67cc7fa045a3efbc
+        4c1048512f62bdf8 3c7e1ab51edab47b
+        b82f61aed5fa5c79 41373374d3cd4788
+        d102a58659844441 d1f9c1452b4ea8d2
+        8c12c8e9088d4447 c1591ae68b2c447c
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        b7a3796f0be57e5c d961042fd001ebd1
+        a5e97e50ac206001 01ab9e1199095736
+        092e3507b5c16d0a 65761fa150c8d975
+        09086007b5a0e6de 8fcea37d001a9a58
+        bbf67618ca4e3004 c29f9fdd20f71fad
+        68a3a5ea52d118fb 8fcea37d001a9a58
+        90488695ada42a64 3cdcbba94374260d
+        c29d096f21a548ae 8fcea37d001a9a58
+        77fd631956a20c5c 1f8111b78449b937
+        4b701c187218deca 46799ee4174f1866
+        08985b07b541d6a8 2bed6d2d37d5924b
+        09130307b5aa505c a2469f7f9e0fe85f
+        08914f07b53ba396 8fcea37d001a9a58
+        09089307b5a13d87 3eade9e709d118ba
+        088e3807b53946aa 8fcea37d001a9a58
+        09089407b5a13f3a f7d315360d6ee9b5
+        af63ff4c86022805 3b38e04bd7436ef0
+        0b452c19aa0f6ddf 8ebef4ecf4e1583a
+        789d6ad9aa7e2356 b78f46c54af7a0d1
+        1f6a59a2cea667b0 97acb0a6e1f668b1
+        09086007b5a0e6de 8fcea37d001a9a58
+        bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
+        b1c7e1499887bd33 136922a34b633a4d
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        82a735e5a52f3f6c e90646fdfed50778
+        abca77e73a72fc62 8fcea37d001a9a58
+        11f18bb7b7558b91 1706c369da320295
+        09462707b5d5e721 67cc7fa045a3efbc
+        670d936599ca1baf ca0623a2b52b969d
+        09462707b5d5e721 67cc7fa045a3efbc
+        8daf525e62ce3d6a 1e301f0305623899
+        91f505890550fed5 eeaaf73c56f2d13c
+        08fe3507b5984948 6c0b6547660797ab
+        49bc78e3f8d550d4 e642831c63554650
+        5414dbd89cbd1d87 8fcea37d001a9a58
+        bfa25d5911896cc9 c1c18e040b603d82
+        7174ab08baec441d 8fcea37d001a9a58
+        089c5407b545b39a f70f36f7284bc9f5
+        4b701c187218deca 46799ee4174f1866
+        08914f07b53ba396 8fcea37d001a9a58
+        09089407b5a13f3a f7d315360d6ee9b5
+        088e3807b53946aa 8fcea37d001a9a58
+        09089307b5a13d87 3eade9e709d118ba
+        d8cf4e2894495616 dbd1de40fc4e650a
+        1f6a59a2cea667b0 97acb0a6e1f668b1
+        09462707b5d5e721 67cc7fa045a3efbc
+        90538f3e7a6e88c9 426baf0d13557b18
+        5976d4c314f88df1 afa375caa637c0cb
+        cfbbc2ea4cdefb67 4d291b7f14a934a7
+        30270818693910d1 5d87e6fc3ae3249b
+        01f019d9831487d2 848d4f0a930a0291
+        91f505890550fed5 eeaaf73c56f2d13c
+        850f882406b23274 7603bd7031cd3bc2
+        c2a4106f21ab7341 8fcea37d001a9a58
+        96108f19f8bbe251 07745488ebd25a14
+        09242407b5b8fba2 c69cfa6e966b8c3d
+        876ba187462617b7 b8263cd23bf2b91d
+        09242407b5b8fba2 c69cfa6e966b8c3d
+        57ce117343881b21 3c7e3719899e6944
+        b8527ba1880ca932 34b436c72477b164
+        09242407b5b8fba2 c69cfa6e966b8c3d
+        fa480bf11d1dccf0 be3d67c3fb9ccdf7
+        5cb0660b5c12f12f 8fcea37d001a9a58
+        90487c95ada41966 a1762bf1fa8e2bbb
+        c5910bab6ddcb7a1 8fcea37d001a9a58
+        08985b07b541d6a8 2bed6d2d37d5924b
+        4b701c187218deca 46799ee4174f1866
+        08914f07b53ba396 8fcea37d001a9a58
+        09130307b5aa505c a2469f7f9e0fe85f
+        088e3807b53946aa 8fcea37d001a9a58
+        090f7f07b5a73a39 e54bbbed9ed9b0d4
+        1f6a59a2cea667b0 97acb0a6e1f668b1
+        09242407b5b8fba2 c69cfa6e966b8c3d
+        451132af861edd04 1a7415647a00da1c
+        be539c1732a218f1 ad6c040863e0837c
+        4540bc3ec0cc62d2 068813356029ea7b
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        b8527ba1880ca932 34b436c72477b164
+        f7e0100001654daf ed0ecf3f826eaef3
+        e98e5b4f56659b14 063c8c1d4e1a1041
+        3dde970943aaa82b 7f29e96382670107
+        71749f08baec2fb9 8fcea37d001a9a58
+        11f18bb7b7558b91 1706c369da320295
+        09462707b5d5e721 67cc7fa045a3efbc
+        8fcc3128bf8e5075 cf0ceb46a9f9c9f2
+        ae63588e4d483904 c9505094cdd3561e
+        08fe3507b5984948 6c0b6547660797ab
+        9d60ea4b4b1e7cc2 39c8e7c3981b8b1e
+        d35051cfc753b258 8fcea37d001a9a58
+        90487d95ada41b19 8979ab68fd2de7ae
+        80f36d6822d9cb1b 8fcea37d001a9a58
+        089c5407b545b39a f70f36f7284bc9f5
+        4b701c187218deca 46799ee4174f1866
+        08914f07b53ba396 8fcea37d001a9a58
+        0f3f844ba12dccec 76b5c7e730b8224f
+        088e3807b53946aa 8fcea37d001a9a58
+        09089407b5a13f3a f7d315360d6ee9b5
+        af63ff4c86022805 3b38e04bd7436ef0
+        d8cf4e2894495616 dbd1de40fc4e650a
+        1ba65229592c08d9 ce0a96fe63b26d61
+        09462707b5d5e721 67cc7fa045a3efbc
+        bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
+        b89be1e19831495f 22276360f5da2fac
+        c0b1b9be7a95e4c0 bf85f6049e188f42
+        8fcc3128bf8e5075 cf0ceb46a9f9c9f2
+        d2e001bfc2fc37c2 bdefcf3e5b639d9d
+        e6f7b419052023cd c035fe82d2e07188
+        ae63588e4d483904 c9505094cdd3561e
+        b2fe7c69625a1a26 a887391fa550c9db
+        09242307b5b8f9ef 13ad3dbb8701b5a2
+        fd93eb68af48e0b8 3901585bd7963ede
+        dc63fa3dce57c1de 8fcea37d001a9a58
+        14768e74437362ea c9b31d79c6c76d9f
+        676f2aa2ac109f6e 8fcea37d001a9a58
+        089c5407b545b39a f70f36f7284bc9f5
+        4b701c187218deca 46799ee4174f1866
+        08c83e07b56ac923 2b9913acbf855f56
+        09130607b5aa5575 be8fa063a50b1488
+        08914f07b53ba396 8fcea37d001a9a58
+        0f3f854ba12dce9f 2e63633b1aca0922
+        088e3807b53946aa 8fcea37d001a9a58
+        090f7f07b5a73a39 e54bbbed9ed9b0d4
+        2c0b0b8797046e54 6d1781e6b2f6881d
+        1f6a59a2cea667b0 97acb0a6e1f668b1
+        09242307b5b8f9ef 13ad3dbb8701b5a2
+        0f171b17ad53ec51 6915dd3f50f56f24
+        e6b91461116d097a bb5b35d95d63a165
+        01f019d9831487d2 848d4f0a930a0291
+        c1c7d89fa2c77381 2ad7ef95c1b2cac6
+        850f882406b23274 7603bd7031cd3bc2
+        fb2d7117ddc32b69 8fcea37d001a9a58
+        09497a07b5d8aa01 fe25f5cfcca8f594
+        09461907b5d5cf57 c035fe82d2e07188
+        2a64036ed8db62bb 640d45b006f58e90
+        09461907b5d5cf57 c035fe82d2e07188
+        5a2841b9cf0a036c 49e4d587d57ae343
+        439b85d893a620d1 8fcea37d001a9a58
+        c348c96ba5a680c5 e18208168fe20e02
+        c299816f21a22bbf 8fcea37d001a9a58
+        08d93907b57933d7 c035fe82d2e07188
+        4b701c187218deca 46799ee4174f1866
+        08914f07b53ba396 8fcea37d001a9a58
+        09089307b5a13d87 3eade9e709d118ba
+        088e3807b53946aa 8fcea37d001a9a58
+        09130307b5aa505c a2469f7f9e0fe85f
+        0b452c19aa0f6ddf 8ebef4ecf4e1583a
+        789d6ad9aa7e2356 b78f46c54af7a0d1
+        1f6a59a2cea667b0 97acb0a6e1f668b1
+        09461907b5d5cf57 c035fe82d2e07188
+        bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
+        c0b1b9be7a95e4c0 bf85f6049e188f42
+        c85bffa2fd036169 b15a9937f83f9402
+        60097bed2d9c4562 b07aeb523180af10
+        96d1353a841f0c31 2fd726f63b0e3314
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        5a2841b9cf0a036c 49e4d587d57ae343
+        8c4bac3c7aeba71c 797b58110255dd1d
+        868e8231edd09fe8 ebb99f40288f0b15
+        3dde970943aaa82b 7f29e96382670107
+        b86ae5ff34841e0e 8fcea37d001a9a58
+        09131707b5aa7258 d143597251b4060b
+        09242407b5b8fba2 c69cfa6e966b8c3d
+        670d936599ca1baf ca0623a2b52b969d
+        09242407b5b8fba2 c69cfa6e966b8c3d
+        034a8c8745c24d66 2cf520598ab76b48
+        ebf96839648ea93f cc140625ad0de0a0
+        09242407b5b8fba2 c69cfa6e966b8c3d
+        280293f3caafcba0 7c6b3e7d2022e73a
+        3aa05ad88e789fee 8fcea37d001a9a58
+        d5c8545c765d4aa4 2b79d143e5eb1645
+        f252695fd679a604 8fcea37d001a9a58
+        08985b07b541d6a8 2bed6d2d37d5924b
+        4b701c187218deca 46799ee4174f1866
+        088e3807b53946aa 8fcea37d001a9a58
+        09089307b5a13d87 3eade9e709d118ba
+        a4f99b2443a92f96 b35699bcbd7059a4
+        1ba65229592c08d9 ce0a96fe63b26d61
+        09242407b5b8fba2 c69cfa6e966b8c3d
+        3c0d17bad169557b 2bb80158710dd3ef
+        8108597ca55c044f 494d19972443e340
+        226124d0019a3a50 ef9edf02a353fa7c
+        454707d472fe3655 72f49d100cb62c60
+        01f019d9831487d2 848d4f0a930a0291
+        ebf96839648ea93f cc140625ad0de0a0
+        09497a07b5d8aa01 fe25f5cfcca8f594
+        09086007b5a0e6de 8fcea37d001a9a58
+        07bd49bd5e21b98d 4be5a555ab1a6e5a
+        2ea0af34def818c1 8fcea37d001a9a58
+        90457b95ada1e1dc 91b2289afefc0a29
+        fb307717ddc56b72 8fcea37d001a9a58
+        77fd631956a20c5c 1f8111b78449b937
+        4b701c187218deca 46799ee4174f1866
+        08985b07b541d6a8 2bed6d2d37d5924b
+        09130607b5aa5575 be8fa063a50b1488
+        08914f07b53ba396 8fcea37d001a9a58
+        09089307b5a13d87 3eade9e709d118ba
+        088e3807b53946aa 8fcea37d001a9a58
+        09130607b5aa5575 be8fa063a50b1488
+        e96544ae83aa1f55 158954408f92220e
+        a4f99b2443a92f96 b35699bcbd7059a4
+        1ba65229592c08d9 ce0a96fe63b26d61
+        09086007b5a0e6de 8fcea37d001a9a58
+        bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        72797482c493ddce a8d33d7ff149d846
+        3344a08f5debcd4e fc78a829ba6bf8a9
+        fb307817ddc56d25 8fcea37d001a9a58
+        09203207b5b52a95 a7892d4a20bd5d88
+        09086007b5a0e6de 8fcea37d001a9a58
+        876ba187462617b7 b8263cd23bf2b91d
+        09086007b5a0e6de 8fcea37d001a9a58
+        42aea5215e6834aa 0c83fb2dca8823a9
+        09461207b5d5c372 423738ad7a01c455
+        f2ff45affb9fb715 22acd4ce08c4b9bc
+        68a3a5ea52d118fb 8fcea37d001a9a58
+        90457a95ada1e029 f5112fd4e1c2604a
+        c5948fab6ddfcdc4 8fcea37d001a9a58
+        77fd631956a20c5c 1f8111b78449b937
+        4b701c187218deca 46799ee4174f1866
+        08985b07b541d6a8 2bed6d2d37d5924b
+        09130307b5aa505c a2469f7f9e0fe85f
+        08914f07b53ba396 8fcea37d001a9a58
+        0f3f834ba12dcb39 8b27e604502a47dc
+        088e3807b53946aa 8fcea37d001a9a58
+        090f7f07b5a73a39 e54bbbed9ed9b0d4
+        81da725c5c49aa51 c1672cbf25d13d5d
+        1ba65229592c08d9 ce0a96fe63b26d61
+        09086007b5a0e6de 8fcea37d001a9a58
+        bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
+        dc9b6646b748aeac b6e5f95ebbda2727
+        465543e5dc50d146 4069d089a26f7fb2
+        ccdc5f2c93022ed3 fd2ab0fb7d56ad47
+        7dc573f8610fa4d8 dd9fcf36d1582fbe
+        e6f7b419052023cd c035fe82d2e07188
+        42aea5215e6834aa 0c83fb2dca8823a9
+        a5e97e50ac206001 01ab9e1199095736
+        9c720f34c25a3b3a aecafd7191fb9361
+        4c0306f6fb67829e 8fcea37d001a9a58
+        092e3407b5c16b57 00e91acd50d8497a
+        09462707b5d5e721 67cc7fa045a3efbc
+        d7102f79b4bc4409 821289e5eeaa8511
+        0614de0b2b05ab4a 8fcea37d001a9a58
+        57eb958668258716 60a2b521653249bf
+        80fd5d6822e20470 8fcea37d001a9a58
+        089c5407b545b39a f70f36f7284bc9f5
+        4b701c187218deca 46799ee4174f1866
+        08be5307b562984d 271fa0ab95b097d8
+        090f7f07b5a73a39 e54bbbed9ed9b0d4
+        08914f07b53ba396 8fcea37d001a9a58
+        09130307b5aa505c a2469f7f9e0fe85f
+        088e3807b53946aa 8fcea37d001a9a58
+        090f7f07b5a73a39 e54bbbed9ed9b0d4
+        af63ff4c86022805 3b38e04bd7436ef0
+        0b3ca4d6c01e3fa3 d6720b84d46c4615
+        1ba65229592c08d9 ce0a96fe63b26d61
+        09462707b5d5e721 67cc7fa045a3efbc
+        4c1048512f62bdf8 3c7e1ab51edab47b
+        ae5f361d19ec7e65 5458e9fc78a55e7c
+        01f019d9831487d2 848d4f0a930a0291
+        868e8231edd09fe8 ebb99f40288f0b15
+        9c720f34c25a3b3a aecafd7191fb9361
+        fb33f917ddc87e2f 8fcea37d001a9a58
+        092e3507b5c16d0a 65761fa150c8d975
+        09242407b5b8fba2 c69cfa6e966b8c3d
+        670d936599ca1baf ca0623a2b52b969d
+        09242407b5b8fba2 c69cfa6e966b8c3d
+        2aaa50f1699c9083 26b9d7a199d06ae6
+        b68ddc93c553cca1 9ea7d2e103bb4f2a
+        a46cc2ea7470b228 8fcea37d001a9a58
+        90457895ada1dcc3 be153ab18bedfee0
+        fb33f917ddc87e2f 8fcea37d001a9a58
+        08985b07b541d6a8 2bed6d2d37d5924b
+        4b701c187218deca 46799ee4174f1866
+        08914f07b53ba396 8fcea37d001a9a58
+        17e2354ba61008ab dd813f4451ac2356
+        088e3807b53946aa 8fcea37d001a9a58
+        090f7f07b5a73a39 e54bbbed9ed9b0d4
+        1f6a59a2cea667b0 97acb0a6e1f668b1
+        09242407b5b8fba2 c69cfa6e966b8c3d
+        3c0d17bad169557b 2bb80158710dd3ef
+        dc38052e9ab7db76 bec41fb0debc1659
+        226124d0019a3a50 ef9edf02a353fa7c
+        8108597ca55c044f 494d19972443e340
+        3f68437caa3a646e 11ee36e51c6d32b1
+        e6f7b419052023cd c035fe82d2e07188
+        b68ddc93c553cca1 9ea7d2e103bb4f2a
+        996b559dd2baad3b 151eec8fd2b7f037
+        e98e5b4f56659b14 063c8c1d4e1a1041
+        e7e262bf01d2f853 ef61bc57acda5909
+        4c0670f6fb6a6c93 8fcea37d001a9a58
+        09421c07b5d1eb99 ab88c3270d20d57c
+        09167707b5ad4b4f 0a35f328d60ae3d2
+        670d936599ca1baf ca0623a2b52b969d
+        09167707b5ad4b4f 0a35f328d60ae3d2
+        8db07bc982579483 9185b48a964fdda0
+        2627ebf94e3e0ad6 3df1cb794024d042
+        c12781cfbcce3aab 8fcea37d001a9a58
+        90457795ada1db10 2a20f2c568dc19c5
+        b86ae1ff34841742 8fcea37d001a9a58
+        08a94307b5502113 c035fe82d2e07188
+        4b701c187218deca 46799ee4174f1866
+        088e3807b53946aa 8fcea37d001a9a58
+        09089407b5a13f3a f7d315360d6ee9b5
+        e96544ae83aa1f55 158954408f92220e
+        1f6a59a2cea667b0 97acb0a6e1f668b1
+        09167707b5ad4b4f 0a35f328d60ae3d2
+        bf90456bc11a043f 66ff928cb1158362
+        46759d6333b37eda 50a74d478a804afe
+        00f83a58182e28b2 6571d2f5105af1e9
+        ade960e653dcffec 005a94a8f6aa14e0
+        01f019d9831487d2 848d4f0a930a0291
+        2627ebf94e3e0ad6 3df1cb794024d042
+        9012d99a0e9b32b0 7fad6a446fec9b39
+        12a30114efcd300e e605d20a7364d6f5
+        3dde970943aaa82b 7f29e96382670107
+        c2a40f6f21ab718e 8fcea37d001a9a58
+        092a7007b5bde874 036099750f4e67ef
+        09086007b5a0e6de 8fcea37d001a9a58
+        670d936599ca1baf ca0623a2b52b969d
+        09086007b5a0e6de 8fcea37d001a9a58
+        30b31c163b09b61f 717fe486a7d45541
+        fe9d9f0b27222c29 8fcea37d001a9a58
+        90458695ada1f48d 4f980b1fcd991ad6
+        f24ee55fd6768fe1 8fcea37d001a9a58
+        77fd631956a20c5c 1f8111b78449b937
+        4b701c187218deca 46799ee4174f1866
+        08985b07b541d6a8 2bed6d2d37d5924b
+        09130307b5aa505c a2469f7f9e0fe85f
+        08914f07b53ba396 8fcea37d001a9a58
+        17e2354ba61008ab dd813f4451ac2356
+        088e3807b53946aa 8fcea37d001a9a58
+        09089307b5a13d87 3eade9e709d118ba
+        1f6a59a2cea667b0 97acb0a6e1f668b1
+        09086007b5a0e6de 8fcea37d001a9a58
+        dc38052e9ab7db76 bec41fb0debc1659
+        8108597ca55c044f 494d19972443e340
+        0fed6a7b991c2da1 370e509779bd4b3e
+        01f019d9831487d2 848d4f0a930a0291
+        30b31c163b09b61f 717fe486a7d45541
+        996b559dd2baad3b 151eec8fd2b7f037
+        f7e0100001654daf ed0ecf3f826eaef3
+        850f882406b23274 7603bd7031cd3bc2
+        c2997f6f21a22859 8fcea37d001a9a58
+        1e665f19b5682f14 5f92f2f57b91c29f
+        08fb5c07b59655b6 8fcea37d001a9a58
+        9170049ed2784c0f 171f61f0dba33fca
+        08fb5c07b59655b6 8fcea37d001a9a58
+        11839062a2911a80 e32d870d3b4f4a6b
+        54d73408d2e8089a 673a0ea099a5606c
+        08fb5c07b59655b6 8fcea37d001a9a58
+        15c4d29c0ff3d8fe aff3c119dbf62a25
+        b87a60cfb7e2ec17 8fcea37d001a9a58
+        90458595ada1f2da 1a759a90c842cb63
+        f2525f5fd6799506 8fcea37d001a9a58
+        08c83707b56abd3e 1ae4f6701845ced9
+        4b701c187218deca 46799ee4174f1866
+        089c3707b5458253 c035fe82d2e07188
+        09130307b5aa505c a2469f7f9e0fe85f
+        08914f07b53ba396 8fcea37d001a9a58
+        28fe8e4bafb16bca afe73db851ecb985
+        088e3807b53946aa 8fcea37d001a9a58
+        09089307b5a13d87 3eade9e709d118ba
+        3264dbfe723b135f fe99c91d68f6189d
+        af63ff4c86022805 3b38e04bd7436ef0
+        1f6a59a2cea667b0 97acb0a6e1f668b1
+        08fb5c07b59655b6 8fcea37d001a9a58
+        bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
+        6707e38c9ca8bcc3 37a4ab1a37ed9507
+        07d9bbd90e314833 f74527e742f754a5
+        e6f7b419052023cd c035fe82d2e07188
+        54d73408d2e8089a 673a0ea099a5606c
+        dfa9cbbd4231fe2b ee19fb6dd3bf80d7
+        fb307617ddc569bf 8fcea37d001a9a58
+        09195507b5af4760 d4609dd0460dabc3
+        09462707b5d5e721 67cc7fa045a3efbc
+        c308309fe1cdbf94 ad499e732ed75c3d
+        15c4d29c0ff3d8fe aff3c119dbf62a25
+        061bca0b2b0ba7fc 8fcea37d001a9a58
+        9041f895ad9ecd6c 4b149aad78aedef5
+        676f2ca2ac10a2d4 8fcea37d001a9a58
+        089c5407b545b39a f70f36f7284bc9f5
+        4b701c187218deca 46799ee4174f1866
+        08914f07b53ba396 8fcea37d001a9a58
+        0f3f864ba12dd052 e1531fee2a33dfbd
+        088e3807b53946aa 8fcea37d001a9a58
+        09089307b5a13d87 3eade9e709d118ba
+        1f6a59a2cea667b0 97acb0a6e1f668b1
+        09462707b5d5e721 67cc7fa045a3efbc
+        a5b530716ca0931e 9ca655ad8d679496
+        a6f2b1466c54a173 3ee08fac50cf8c9e
+        f2e04312d678dffc 53039462c6bcb2dd
+        e6f7b419052023cd c035fe82d2e07188
+        15c4d29c0ff3d8fe aff3c119dbf62a25
+        a5e97e50ac206001 01ab9e1199095736
+        f7e0100001654daf ed0ecf3f826eaef3
+        4f928311f4a565b6 818fd99fcf1c136e
+        c2a40f6f21ab718e 8fcea37d001a9a58
+        09497a07b5d8aa01 fe25f5cfcca8f594
+        09462707b5d5e721 67cc7fa045a3efbc
+        95e22ecfa44eb7d5 8fcea37d001a9a58
+        b68ddc93c553cca1 9ea7d2e103bb4f2a
+        556bc10b585a1e55 8fcea37d001a9a58
+        9041f995ad9ecf1f 199655eb6c748150
+        c2a40f6f21ab718e 8fcea37d001a9a58
+        089c5407b545b39a f70f36f7284bc9f5
+        4b701c187218deca 46799ee4174f1866
+        08914f07b53ba396 8fcea37d001a9a58
+        09089407b5a13f3a f7d315360d6ee9b5
+        088e3807b53946aa 8fcea37d001a9a58
+        09130307b5aa505c a2469f7f9e0fe85f
+        81da725c5c49aa51 c1672cbf25d13d5d
+        1ba65229592c08d9 ce0a96fe63b26d61
+        09462707b5d5e721 67cc7fa045a3efbc
+        bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
+        dc38052e9ab7db76 bec41fb0debc1659
+        02c2e166f952921a 44fb1888384c0c9c
+        0c3b4385b7c5b88c fbe64b50019ffdb1
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        b68ddc93c553cca1 9ea7d2e103bb4f2a
+        996b559dd2baad3b 151eec8fd2b7f037
+        c1c7d89fa2c77381 2ad7ef95c1b2cac6
+        850f882406b23274 7603bd7031cd3bc2
+        71782808baef4e5b 8fcea37d001a9a58
+        1e665f19b5682f14 5f92f2f57b91c29f
+        09242407b5b8fba2 c69cfa6e966b8c3d
+        2a64036ed8db62bb 640d45b006f58e90
+        09242407b5b8fba2 c69cfa6e966b8c3d
+        32dc141a398634aa cea80a1f1db85dd4
+        999f19e0c10600f6 a04b47061b2151d7
+        09195e07b5af56ab 11cdd32ccef32c7e
+        a42140796695d932 76d487862b1e8477
+        fe9d9f0b27222c29 8fcea37d001a9a58
+        9041fa95ad9ed0d2 d9aa8b57e17ab967
+        71782808baef4e5b 8fcea37d001a9a58
+        08985b07b541d6a8 2bed6d2d37d5924b
+        4b701c187218deca 46799ee4174f1866
+        08914f07b53ba396 8fcea37d001a9a58
+        09089307b5a13d87 3eade9e709d118ba
+        d8cf4e2894495616 dbd1de40fc4e650a
+        1ba65229592c08d9 ce0a96fe63b26d61
+        09242407b5b8fba2 c69cfa6e966b8c3d
+        4c1048512f62bdf8 3c7e1ab51edab47b
+        3973b9fad7f898be ab0687331889f394
+        7584afec97541336 bb568b10d53ddc50
+        7b4e1104abaf3e2d ba540d7147642326
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        999f19e0c10600f6 a04b47061b2151d7
+        e98e5b4f56659b14 063c8c1d4e1a1041
+        53a29b7e207791f4 a17665d3f1eb7414
+        4bff83f6fb646e2e 8fcea37d001a9a58
+        09131707b5aa7258 d143597251b4060b
+        08fb5c07b59655b6 8fcea37d001a9a58
+        1557954159e5c9bb caf289e5b23ac214
+        59fe07023d123d1b 8fcea37d001a9a58
+        9041fb95ad9ed285 e68795d978be4efa
+        71782e08baef588d 8fcea37d001a9a58
+        08c83707b56abd3e 1ae4f6701845ced9
+        4b701c187218deca 46799ee4174f1866
+        089c3707b5458253 c035fe82d2e07188
+        09130307b5aa505c a2469f7f9e0fe85f
+        08914f07b53ba396 8fcea37d001a9a58
+        17e2374ba6100c11 8d5a1380d3c98f1c
+        088e3807b53946aa 8fcea37d001a9a58
+        09089307b5a13d87 3eade9e709d118ba
+        af63ff4c86022805 3b38e04bd7436ef0
+        81da725c5c49aa51 c1672cbf25d13d5d
+        1ba65229592c08d9 ce0a96fe63b26d61
+        08fb5c07b59655b6 8fcea37d001a9a58
+        28537a65fc708561 9f9434ebb92350df
+        369fca139fef33b4 9a86cc97478f368a
+        e6f7b419052023cd c035fe82d2e07188
+        1557954159e5c9bb caf289e5b23ac214
+        996b559dd2baad3b 151eec8fd2b7f037
+        09131707b5aa7258 d143597251b4060b
+        08fb5c07b59655b6 8fcea37d001a9a58
+        dd8605e17710fc17 8fcea37d001a9a58
+        4e6ab7dd1ea6657d 87cd9a5c822feabf
+        dc52fc3dce495211 8fcea37d001a9a58
+        1479f87443764cdf 3827dd0d0ea85cfc
+        fb307717ddc56b72 8fcea37d001a9a58
+        08c83707b56abd3e 1ae4f6701845ced9
+        4b701c187218deca 46799ee4174f1866
+        089c3707b5458253 c035fe82d2e07188
+        09130607b5aa5575 be8fa063a50b1488
+        08914f07b53ba396 8fcea37d001a9a58
+        09089307b5a13d87 3eade9e709d118ba
+        088e3807b53946aa 8fcea37d001a9a58
+        09089307b5a13d87 3eade9e709d118ba
+        af63ff4c86022805 3b38e04bd7436ef0
+        1ba65229592c08d9 ce0a96fe63b26d61
+        08fb5c07b59655b6 8fcea37d001a9a58
+        bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
+        293c639b33aca105 1d3ffe268d73fac2
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        8c4bac3c7aeba71c 797b58110255dd1d
+        82a735e5a52f3f6c e90646fdfed50778
+        71782c08baef5527 8fcea37d001a9a58
+        09277507b5bbbb1c 136edf9d216971af
+        09462707b5d5e721 67cc7fa045a3efbc
+        c00d1ecc252bfc66 21987a870de48a08
+        09462707b5d5e721 67cc7fa045a3efbc
+        cb1b8b3cce5bd260 382f2552e882b94c
+        d47be174da129263 5a6b80d893d792af
+        09461207b5d5c372 423738ad7a01c455
+        a087b42e055f9225 62b1379682308fcb
+        1e1cc734d5d7cf70 8fcea37d001a9a58
+        9041f595ad9ec853 e97d279f6df15174
+        c5948dab6ddfca5e 8fcea37d001a9a58
+        089c5407b545b39a f70f36f7284bc9f5
+        4b701c187218deca 46799ee4174f1866
+        08c83e07b56ac923 2b9913acbf855f56
+        090f7f07b5a73a39 e54bbbed9ed9b0d4
+        088e3807b53946aa 8fcea37d001a9a58
+        09130607b5aa5575 be8fa063a50b1488
+        1f6a59a2cea667b0 97acb0a6e1f668b1
+        09462707b5d5e721 67cc7fa045a3efbc
+        bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
+        ee1958304ffafc9c 05f346d727b1f237
+        6cea0c0d2a1b3b8b 06dfc1d2851baca2
+        e7fcda4443d637d6 016f2e2a67450828
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        d47be174da129263 5a6b80d893d792af
+        72797482c493ddce a8d33d7ff149d846
+        092e3507b5c16d0a 65761fa150c8d975
+        09312b07b5c391e3 e5830de240b6dc16
+        d357cf3dc91bcdc8 8fcea37d001a9a58
+        6521a3c66cd34cdf 0e3483004d6fcf42
+        09461207b5d5c372 423738ad7a01c455
+        ebf96839648ea93f cc140625ad0de0a0
+        3aa3e0d88e7bb977 8fcea37d001a9a58
+        d5cbc25c76603b65 4c4fb5bd346fa9ee
+        71749e08baec2e06 8fcea37d001a9a58
+        08c45507b5670761 a5ff349897569a84
+        4b701c187218deca 46799ee4174f1866
+        08dc3f07b57b73e0 264834b466404943
+        09130607b5aa5575 be8fa063a50b1488
+        08914f07b53ba396 8fcea37d001a9a58
+        09089407b5a13f3a f7d315360d6ee9b5
+        af63ff4c86022805 3b38e04bd7436ef0
+        81da725c5c49aa51 c1672cbf25d13d5d
+        1f6a59a2cea667b0 97acb0a6e1f668b1
+        09312b07b5c391e3 e5830de240b6dc16
+        293c639b33aca105 1d3ffe268d73fac2
+        01f019d9831487d2 848d4f0a930a0291
+        868e8231edd09fe8 ebb99f40288f0b15
+        4f928311f4a565b6 818fd99fcf1c136e
+        1d92fadeee6ca5b9 8fcea37d001a9a58
+        9e1ea2192c4993b1 bd8f8ae3b9382a33
+        09312b07b5c391e3 e5830de240b6dc16
+        876ba187462617b7 b8263cd23bf2b91d
+        09312b07b5c391e3 e5830de240b6dc16
+        d357cf3dc91bcdc8 8fcea37d001a9a58
+        d7102f79b4bc4409 821289e5eeaa8511
+        dc59e83dce4f4ec3 8fcea37d001a9a58
+        1479f97443764e92 a764150da5a0f543
+        fb2d7617ddc333e8 8fcea37d001a9a58
+        08c45507b5670761 a5ff349897569a84
+        4b701c187218deca 46799ee4174f1866
+        08dc3f07b57b73e0 264834b466404943
+        09130607b5aa5575 be8fa063a50b1488
+        08914f07b53ba396 8fcea37d001a9a58
+        17e2354ba61008ab dd813f4451ac2356
+        af63ff4c86022805 3b38e04bd7436ef0
+        1f6a59a2cea667b0 97acb0a6e1f668b1
+        09312b07b5c391e3 e5830de240b6dc16
+        c0b1b9be7a95e4c0 bf85f6049e188f42
+        c6f6d967ed4788e1 b5d7aab68d32b379
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        d7102f79b4bc4409 821289e5eeaa8511
+        4f928311f4a565b6 818fd99fcf1c136e
+        71782908baef500e 8fcea37d001a9a58
+        b2fe7c69625a1a26 a887391fa550c9db
+        08fb5c07b59655b6 8fcea37d001a9a58
+        2a64036ed8db62bb 640d45b006f58e90
+        08fb5c07b59655b6 8fcea37d001a9a58
+        74c4dfb94c7bde82 b3d95d4528602dc8
+        f6683c6c3d0a5ab3 b7d19b7f6cbea761
+        a8010acfaecbef61 8fcea37d001a9a58
+        90420095ad9edb04 d4d7a6465f006b2d
+        b86761ff348107eb 8fcea37d001a9a58
+        08c83707b56abd3e 1ae4f6701845ced9
+        4b701c187218deca 46799ee4174f1866
+        08914f07b53ba396 8fcea37d001a9a58
+        09089407b5a13f3a f7d315360d6ee9b5
+        af63ff4c86022805 3b38e04bd7436ef0
+        d8cf4e2894495616 dbd1de40fc4e650a
+        1ba65229592c08d9 ce0a96fe63b26d61
+        08fb5c07b59655b6 8fcea37d001a9a58
+        bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
+        d6b859b490dd984f c53730c6b082cc7a
+        88cb47433eefe71b da544063aa443163
+        f01d01939de650a8 522d89cb117d4b30
+        56a2766a2da406cb c28d464b9f4665c4
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        f6683c6c3d0a5ab3 b7d19b7f6cbea761
+        850f882406b23274 7603bd7031cd3bc2
+        b86ae5ff34841e0e 8fcea37d001a9a58
+        09131707b5aa7258 d143597251b4060b
+        09462707b5d5e721 67cc7fa045a3efbc
+        63ea89686901ce08 c585bc57ff345907
+        4e6ab7dd1ea6657d 87cd9a5c822feabf
+        09461207b5d5c372 423738ad7a01c455
+        7604a8ba87f60f05 ded3dffc121aa686
+        5c9be20b5c0167d9 8fcea37d001a9a58
+        90420195ad9edcb7 3b2ef2a40623bf68
+        b86ae5ff34841e0e 8fcea37d001a9a58
+        089c5407b545b39a f70f36f7284bc9f5
+        4b701c187218deca 46799ee4174f1866
+        1f6a59a2cea667b0 97acb0a6e1f668b1
+        09462707b5d5e721 67cc7fa045a3efbc
+        4c1048512f62bdf8 3c7e1ab51edab47b
+        00be14a75f2de427 bceab2e9ab096852
+        06127097de5c83d7 a00cdb428778b28d
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        4e6ab7dd1ea6657d 87cd9a5c822feabf
+        8c4bac3c7aeba71c 797b58110255dd1d
+        53a29b7e207791f4 a17665d3f1eb7414
+        abd483e73a7b654b 8fcea37d001a9a58
+        092a7007b5bde874 036099750f4e67ef
+        09242307b5b8f9ef 13ad3dbb8701b5a2
+        9170049ed2784c0f 171f61f0dba33fca
+        09242307b5b8f9ef 13ad3dbb8701b5a2
+        9ee3e6cfa98193fd 8fcea37d001a9a58
+        08bf0517e2371fae c2f1eaf0ab5cced6
+        f896e82121468a17 2f469cae414eac6d
+        d8d5aaea923fbc13 8fcea37d001a9a58
+        a35aac89e31618aa 895320e3d2e4a8e3
+        b86ae7ff34842174 8fcea37d001a9a58
+        089c5407b545b39a f70f36f7284bc9f5
+        4b701c187218deca 46799ee4174f1866
+        08914f07b53ba396 8fcea37d001a9a58
+        17e23a4ba610112a 37267a26686b5efd
+        088e3807b53946aa 8fcea37d001a9a58
+        09089307b5a13d87 3eade9e709d118ba
+        1f6a59a2cea667b0 97acb0a6e1f668b1
+        09242307b5b8f9ef 13ad3dbb8701b5a2
+        0f171b17ad53ec51 6915dd3f50f56f24
+        7584afec97541336 bb568b10d53ddc50
+        5286eec8360b21f9 5559c0b97137bb34
+        b62b3c7205d369b6 575c53cee4d0ed24
+        e6f7b419052023cd c035fe82d2e07188
+        f896e82121468a17 2f469cae414eac6d
+        3dde970943aaa82b 7f29e96382670107
+        c29d036f21a53e7c 8fcea37d001a9a58
+        092e3507b5c16d0a 65761fa150c8d975
+        09242407b5b8fba2 c69cfa6e966b8c3d
+        afca98a814878ea1 a6a5437730567d45
+        feab370b272db8cd 8fcea37d001a9a58
+        903e7195ad9bb230 b97b8357a12bee75
+        f24eda5fd6767d30 8fcea37d001a9a58
+        08985b07b541d6a8 2bed6d2d37d5924b
+        4b701c187218deca 46799ee4174f1866
+        088e3807b53946aa 8fcea37d001a9a58
+        09130607b5aa5575 be8fa063a50b1488
+        0b3ca4d6c01e3fa3 d6720b84d46c4615
+        1f6a59a2cea667b0 97acb0a6e1f668b1
+        09242407b5b8fba2 c69cfa6e966b8c3d
+        293c639b33aca105 1d3ffe268d73fac2
+        e6f7b419052023cd c035fe82d2e07188
+        3dde970943aaa82b 7f29e96382670107
+        ede12bee399b749d 8fcea37d001a9a58
+        09167607b5ad499c 6c9436d9ed38deff
+        09462707b5d5e721 67cc7fa045a3efbc
+        876ba187462617b7 b8263cd23bf2b91d
+        09462707b5d5e721 67cc7fa045a3efbc
+        11f83a0b551331da d5b4545bdf9ad740
+        8558fd0f74d80594 3ba23e946b972f13
+        738386024b652a81 8fcea37d001a9a58
+        903e7495ad9bb749 54ee7e83a13b5e7a
+        c29d056f21a541e2 8fcea37d001a9a58
+        089c5407b545b39a f70f36f7284bc9f5
+        4b701c187218deca 46799ee4174f1866
+        08c83e07b56ac923 2b9913acbf855f56
+        09130307b5aa505c a2469f7f9e0fe85f
+        08914f07b53ba396 8fcea37d001a9a58
+        0f3f834ba12dcb39 8b27e604502a47dc
+        1ba65229592c08d9 ce0a96fe63b26d61
+        09462707b5d5e721 67cc7fa045a3efbc
+        bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
+        d13b6ffada67e1ae aadf68c53d172289
+        7b88bb7ba09c07f0 c122aec819463df3
+        454f037045902dd0 02df7c738df0f04b
+        01f019d9831487d2 848d4f0a930a0291
+        8558fd0f74d80594 3ba23e946b972f13
+        3344a08f5debcd4e fc78a829ba6bf8a9
+        7174aa08baec426a 8fcea37d001a9a58
+        09351507b5c75558 921b3dc441b93c9b
+        08fb5c07b59655b6 8fcea37d001a9a58
+        9170049ed2784c0f 171f61f0dba33fca
+        08fb5c07b59655b6 8fcea37d001a9a58
+        a6913cf2d0fce660 883abc3e2c424596
+        7c0ea95a95a79777 7ebd5b12994bd798
+        dd8300e1770ebdc1 8fcea37d001a9a58
+        903e7395ad9bb596 4811740209f7c8e7
+        fb2d7717ddc3359b 8fcea37d001a9a58
+        08c83707b56abd3e 1ae4f6701845ced9
+        4b701c187218deca 46799ee4174f1866
+        08914f07b53ba396 8fcea37d001a9a58
+        09089307b5a13d87 3eade9e709d118ba
+        1ba65229592c08d9 ce0a96fe63b26d61
+        08fb5c07b59655b6 8fcea37d001a9a58
+        4c1048512f62bdf8 3c7e1ab51edab47b
+        09fdf428b227376a 75b8a2cc66d526da
+        2af0aeb669a198b3 be20a5e3e0335cf8
+        6eb3aa25ffd24e90 6c9f436d1ba14844
+        9822f6d842878f63 5552f9f62fd8b409
+        01f019d9831487d2 848d4f0a930a0291
+        7c0ea95a95a79777 7ebd5b12994bd798
+        a5e97e50ac206001 01ab9e1199095736
+        12a30114efcd300e e605d20a7364d6f5
+        53a29b7e207791f4 a17665d3f1eb7414
+        c2a4066f21ab6243 8fcea37d001a9a58
+        092a7007b5bde874 036099750f4e67ef
+        08fb5c07b59655b6 8fcea37d001a9a58
+        6eb2a81cf85b2285 a5a378a41f18a230
+        08fb5c07b59655b6 8fcea37d001a9a58
+        ec854b0b1caa4763 8fcea37d001a9a58
+        6999efb730e61778 0ac1504cd42ebd38
+        6c0672db01e3ad50 77659f237c474089
+        880dbdd8ba2d1589 8fcea37d001a9a58
+        903e7695ad9bbaaf 57e41049966e60f4
+        c2a4066f21ab6243 8fcea37d001a9a58
+        08c83707b56abd3e 1ae4f6701845ced9
+        4b701c187218deca 46799ee4174f1866
+        08914f07b53ba396 8fcea37d001a9a58
+        0f3f864ba12dd052 e1531fee2a33dfbd
+        088e3807b53946aa 8fcea37d001a9a58
+        09130607b5aa5575 be8fa063a50b1488
+        d8cf4e2894495616 dbd1de40fc4e650a
+        1f6a59a2cea667b0 97acb0a6e1f668b1
+        08fb5c07b59655b6 8fcea37d001a9a58
+        4c1048512f62bdf8 3c7e1ab51edab47b
+        d50b6318facd7f0b a707fc0e5f871126
+        97ed73417b9e62ad 19412a5e36b5cbf1
+        e6f7b419052023cd c035fe82d2e07188
+        6c0672db01e3ad50 77659f237c474089
+        3344a08f5debcd4e fc78a829ba6bf8a9
+        abd179e73a791e76 8fcea37d001a9a58
+        09195507b5af4760 d4609dd0460dabc3
+        09461907b5d5cf57 c035fe82d2e07188
+        b8b9f7edfdf8996a 16f48bcb0fae05e8
+        39f12314d0239839 c143ffe84546c7c8
+        05f6480b2aebaed9 8fcea37d001a9a58
+        903e7595ad9bb8fc 1e1ef6b8e6d70619
+        80fd666822e213bb 8fcea37d001a9a58
+        08d93907b57933d7 c035fe82d2e07188
+        4b701c187218deca 46799ee4174f1866
+        08d94107b579416f d8aa14c23883fd6a
+        090f7f07b5a73a39 e54bbbed9ed9b0d4
+        08914f07b53ba396 8fcea37d001a9a58
+        09089307b5a13d87 3eade9e709d118ba
+        088e3807b53946aa 8fcea37d001a9a58
+        09130307b5aa505c a2469f7f9e0fe85f
+        1f6a59a2cea667b0 97acb0a6e1f668b1
+        09461907b5d5cf57 c035fe82d2e07188
+        bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
+        a5b530716ca0931e 9ca655ad8d679496
+        2b549d669515f4bb 4602af3a1561fe77
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        39f12314d0239839 c143ffe84546c7c8
+        3344a08f5debcd4e fc78a829ba6bf8a9
+        abd489e73a7b6f7d 8fcea37d001a9a58
+        96108f19f8bbe251 07745488ebd25a14
+        09462707b5d5e721 67cc7fa045a3efbc
+        d622cae1733e2ccc 8fcea37d001a9a58
+        f4f89c58abefbf39 c8875a8be99a7163
+        50e60e966f0f4c08 00433873dbae20df
+        060e520b2b0051b8 8fcea37d001a9a58
+        903e7895ad9bbe15 f9c0f87d396f594e
+        676f21a2ac109023 8fcea37d001a9a58
+        089c5407b545b39a f70f36f7284bc9f5
+        4b701c187218deca 46799ee4174f1866
+        08914f07b53ba396 8fcea37d001a9a58
+        09089407b5a13f3a f7d315360d6ee9b5
+        088e3807b53946aa 8fcea37d001a9a58
+        09130607b5aa5575 be8fa063a50b1488
+        81da725c5c49aa51 c1672cbf25d13d5d
+        1ba65229592c08d9 ce0a96fe63b26d61
+        09462707b5d5e721 67cc7fa045a3efbc
+        39dbbfa0c9655c9b c4b509addace57a7
+        fc411e2dc27a8bea 9c94f14efc983aa4
+        e637805c9b4f06ac 50a78888f47054e9
+        01f019d9831487d2 848d4f0a930a0291
+        50e60e966f0f4c08 00433873dbae20df
+        ef208c290db7aeca a1faaf1e699b539a
+        82a735e5a52f3f6c e90646fdfed50778
+        c29d056f21a541e2 8fcea37d001a9a58
+        09421c07b5d1eb99 ab88c3270d20d57c
+        09461907b5d5cf57 c035fe82d2e07188
+        9ee769cfa984a86d 8fcea37d001a9a58
+        7b2d556d5b5fed9a f545c72244ffbe88
+        83ad4262cfc357ba c099ce34f1ff4433
+        09461207b5d5c372 423738ad7a01c455
+        cb3ab6246158cdfa a297b6ddcfd724e9
+        05f6480b2aebaed9 8fcea37d001a9a58
+        903e7795ad9bbc62 a96a3691cab92fdb
+        676f2ea2ac10a63a 8fcea37d001a9a58
+        08d93907b57933d7 c035fe82d2e07188
+        4b701c187218deca 46799ee4174f1866
+        089c5407b545b39a f70f36f7284bc9f5
+        09130607b5aa5575 be8fa063a50b1488
+        08914f07b53ba396 8fcea37d001a9a58
+        09089407b5a13f3a f7d315360d6ee9b5
+        1f6a59a2cea667b0 97acb0a6e1f668b1
+        09461907b5d5cf57 c035fe82d2e07188
+        bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
+        3973b9fad7f898be ab0687331889f394
+        7584afec97541336 bb568b10d53ddc50
+        474208d6d7175a2d 91fb81984873352a
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        83ad4262cfc357ba c099ce34f1ff4433
+        e98e5b4f56659b14 063c8c1d4e1a1041
+        9c720f34c25a3b3a aecafd7191fb9361
+        b86ae5ff34841e0e 8fcea37d001a9a58
+        09421c07b5d1eb99 ab88c3270d20d57c
+        09462707b5d5e721 67cc7fa045a3efbc
+        9170049ed2784c0f 171f61f0dba33fca
+        09462707b5d5e721 67cc7fa045a3efbc
+        7ac575561f12dc07 ae2b1e9225df29ea
+        4b955b7f8802e04d 268581e43b9f9237
+        09462707b5d5e721 67cc7fa045a3efbc
+        50e60e966f0f4c08 00433873dbae20df
+        439b85d893a620d1 8fcea37d001a9a58
+        c34f4c6ba5abcb0c 485dda1993ec94b5
+        b86ae5ff34841e0e 8fcea37d001a9a58
+        089c5407b545b39a f70f36f7284bc9f5
+        4b701c187218deca 46799ee4174f1866
+        08914f07b53ba396 8fcea37d001a9a58
+        0f3f844ba12dccec 76b5c7e730b8224f
+        088e3807b53946aa 8fcea37d001a9a58
+        09089407b5a13f3a f7d315360d6ee9b5
+        1f6a59a2cea667b0 97acb0a6e1f668b1
+        09462707b5d5e721 67cc7fa045a3efbc
+        4c1048512f62bdf8 3c7e1ab51edab47b
+        c979bb2233826768 64b01987425ce067
+        51eca7906c73c7e6 070a46977f1dcda0
+        0fb4160616c8265f c0e410b1664b3b68
+        7ebe335db8ca5aef 920f90b96b318cb3
+        e6f7b419052023cd c035fe82d2e07188
+        4b955b7f8802e04d 268581e43b9f9237
+        dfe5d78680272485 a0a73b1d5e13172e
+        82a735e5a52f3f6c e90646fdfed50778
+        b86760ff34810638 8fcea37d001a9a58
+        08fe1d07b5982080 c7821dec09475313
+        09242407b5b8fba2 c69cfa6e966b8c3d
+        5d1e77a6c083d224 b5c16f2564f004f9
+        2ce9bc71d3479121 56f144b2b1a8355d
+        09461207b5d5c372 423738ad7a01c455
+        eb87001b54df2d9d e0186f97feb44ca6
+        dc4f763dce463888 8fcea37d001a9a58
+        147d837443796ee7 6d3aabfae3b64240
+        f24b725fd67396a1 8fcea37d001a9a58
+        08985b07b541d6a8 2bed6d2d37d5924b
+        4b701c187218deca 46799ee4174f1866
+        08914f07b53ba396 8fcea37d001a9a58
+        09089307b5a13d87 3eade9e709d118ba
+        088e3807b53946aa 8fcea37d001a9a58
+        09089407b5a13f3a f7d315360d6ee9b5
+        1f6a59a2cea667b0 97acb0a6e1f668b1
+        09242407b5b8fba2 c69cfa6e966b8c3d
+        53e8a26eb772d2c3 cc4f5b069112ca6b
+        7b88bb7ba09c07f0 c122aec819463df3
+        71aab2c05fa08afc 2bc155cf66edfb29
+        2f37de3aacd3b55e b6802bb4a7e930b6
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        2ce9bc71d3479121 56f144b2b1a8355d
+        2ac14c7339f8d144 37f0fe11d0ba1914
+        4f928311f4a565b6 818fd99fcf1c136e
+        71782308baef45dc 8fcea37d001a9a58
+        09086407b5a0edaa 51a0a555951a6f05
+        09461907b5d5cf57 c035fe82d2e07188
+        670d936599ca1baf ca0623a2b52b969d
+        09461907b5d5cf57 c035fe82d2e07188
+        95e22ecfa44eb7d5 8fcea37d001a9a58
+        fbc3d7514cdf698e 4c497314aabc3a58
+        ebf96839648ea93f cc140625ad0de0a0
+        09461207b5d5c372 423738ad7a01c455
+        696517f85eee9be6 c396a6fd5978aeb7
+        5c9be20b5c0167d9 8fcea37d001a9a58
+        903b0c95ad98d0ba 5ea3fbf200203f97
+        80f9f96822df24ad 8fcea37d001a9a58
+        08d93907b57933d7 c035fe82d2e07188
+        4b701c187218deca 46799ee4174f1866
+        08914f07b53ba396 8fcea37d001a9a58
+        0f3f844ba12dccec 76b5c7e730b8224f
+        088e3807b53946aa 8fcea37d001a9a58
+        09130307b5aa505c a2469f7f9e0fe85f
+        1ba65229592c08d9 ce0a96fe63b26d61
+        09461907b5d5cf57 c035fe82d2e07188
+        bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
+        dc38052e9ab7db76 bec41fb0debc1659
+        02c2e166f952921a 44fb1888384c0c9c
+        1cb5b0b5aec6106d d2f8914c14e440b7
+        e6f7b419052023cd c035fe82d2e07188
+        ebf96839648ea93f cc140625ad0de0a0
+        996b559dd2baad3b 151eec8fd2b7f037
+        ef208c290db7aeca a1faaf1e699b539a
+        4f928311f4a565b6 818fd99fcf1c136e
+        ede124ee399b68b8 8fcea37d001a9a58
+        09131707b5aa7258 d143597251b4060b
+        09086007b5a0e6de 8fcea37d001a9a58
+        876ba187462617b7 b8263cd23bf2b91d
+        09086007b5a0e6de 8fcea37d001a9a58
+        d622cae1733e2ccc 8fcea37d001a9a58
+        5c6efaac688fe4c3 ed038c0eca1b5a7b
+        695221194f138dda d6571fc26d1ef71d
+        cfbc09ea8cf8751f 8fcea37d001a9a58
+        903b0d95ad98d26d 70befa0cb42558aa
+        b86ae6ff34841fc1 8fcea37d001a9a58
+        77fd631956a20c5c 1f8111b78449b937
+        4b701c187218deca 46799ee4174f1866
+        08985b07b541d6a8 2bed6d2d37d5924b
+        09130607b5aa5575 be8fa063a50b1488
+        08914f07b53ba396 8fcea37d001a9a58
+        09130307b5aa505c a2469f7f9e0fe85f
+        1f6a59a2cea667b0 97acb0a6e1f668b1
+        09086007b5a0e6de 8fcea37d001a9a58
+        bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
+        fc411e2dc27a8bea 9c94f14efc983aa4
+        39dbbfa0c9655c9b c4b509addace57a7
+        ca88b56a3967894d e7ac05aa52561aa0
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        695221194f138dda d6571fc26d1ef71d
+        3dde970943aaa82b 7f29e96382670107
+        716d9608bae601c0 8fcea37d001a9a58
+        b2fe7c69625a1a26 a887391fa550c9db
+        09086007b5a0e6de 8fcea37d001a9a58
+        e521963dd350a1a6 8fcea37d001a9a58
+        26b77aec30b1761b fa0d397f77c56145
+        3394bdaa99cc03e4 d2e3706927de42e0
+        09195e07b5af56ab 11cdd32ccef32c7e
+        3c0ee8988601df8c 186f91171d844d55
+        b87a60cfb7e2ec17 8fcea37d001a9a58
+        903b0a95ad98cd54 2153ef286f604425
+        6772b1a2ac13baaa 8fcea37d001a9a58
+        77fd631956a20c5c 1f8111b78449b937
+        4b701c187218deca 46799ee4174f1866
+        08914f07b53ba396 8fcea37d001a9a58
+        0f3f834ba12dcb39 8b27e604502a47dc
+        088e3807b53946aa 8fcea37d001a9a58
+        09089307b5a13d87 3eade9e709d118ba
+        d8cf4e2894495616 dbd1de40fc4e650a
+        1f6a59a2cea667b0 97acb0a6e1f668b1
+        09086007b5a0e6de 8fcea37d001a9a58
+        bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
+        e5c7c3b3b24ffac3 5aba4d621ee3a8ea
+        a3f8510bdb077d5c 2a94ec8704c4de42
+        68aa0b76b2ab977d e5a17a97715a52e5
+        ac39e02e66224a3f f6d45a97d8b968ab
+        01f019d9831487d2 848d4f0a930a0291
+        3394bdaa99cc03e4 d2e3706927de42e0
+        c1c7d89fa2c77381 2ad7ef95c1b2cac6
+        8c4bac3c7aeba71c 797b58110255dd1d
+        53a29b7e207791f4 a17665d3f1eb7414
+        4c0670f6fb6a6c93 8fcea37d001a9a58
+        09086407b5a0edaa 51a0a555951a6f05
+        09462707b5d5e721 67cc7fa045a3efbc
+        15142234d09ef4e3 8fcea37d001a9a58
+        463a4467d954ca87 366ee164d119150e
+        101f40da2b2cd6e1 89334657bde80c59
+        3a7449d88e534820 8fcea37d001a9a58
+        d5d2c55c76665f2c eb770a46467977c9
+        f24eda5fd6767d30 8fcea37d001a9a58
+        089c5407b545b39a f70f36f7284bc9f5
+        4b701c187218deca 46799ee4174f1866
+        08c83e07b56ac923 2b9913acbf855f56
+        09130607b5aa5575 be8fa063a50b1488
+        08914f07b53ba396 8fcea37d001a9a58
+        09089407b5a13f3a f7d315360d6ee9b5
+        088e3807b53946aa 8fcea37d001a9a58
+        09089407b5a13f3a f7d315360d6ee9b5
+        1ba65229592c08d9 ce0a96fe63b26d61
+        09462707b5d5e721 67cc7fa045a3efbc
+        bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
+        a5b530716ca0931e 9ca655ad8d679496
+        3766ad4a1f943e69 dde80052096ff4b5
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        101f40da2b2cd6e1 89334657bde80c59
+        3dde970943aaa82b 7f29e96382670107
+        b86e52ff34870d1c 8fcea37d001a9a58
+        11f18bb7b7558b91 1706c369da320295
+        09462707b5d5e721 67cc7fa045a3efbc
+        95caa3cfa43aecc3 8fcea37d001a9a58
+        1f25db10f22b5b97 3a6697735e1089ac
+        09cf98e44d1b6057 73e47fb3006a857e
+        dc59e83dce4f4ec3 8fcea37d001a9a58
+        14807c74437b98d9 7ced8dba76563912
+        b86e52ff34870d1c 8fcea37d001a9a58
+        089c5407b545b39a f70f36f7284bc9f5
+        4b701c187218deca 46799ee4174f1866
+        08c83e07b56ac923 2b9913acbf855f56
+        09130307b5aa505c a2469f7f9e0fe85f
+        08914f07b53ba396 8fcea37d001a9a58
+        09089307b5a13d87 3eade9e709d118ba
+        088e3807b53946aa 8fcea37d001a9a58
+        09130307b5aa505c a2469f7f9e0fe85f
+        1ba65229592c08d9 ce0a96fe63b26d61
+        09462707b5d5e721 67cc7fa045a3efbc
+        bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
+        fb04d06ea7e32dfd 2b0eafe755cb67b5
+        a51ddcf760bdce22 fbeffe721cde26fa
+        436d36dc03b37cb2 e4d347c5a39cdbc0
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        09cf98e44d1b6057 73e47fb3006a857e
+        f7e0100001654daf ed0ecf3f826eaef3
+        72797482c493ddce a8d33d7ff149d846
+        9c720f34c25a3b3a aecafd7191fb9361
+        80f9f36822df1a7b 8fcea37d001a9a58
+        092e3507b5c16d0a 65761fa150c8d975
+        09312b07b5c391e3 e5830de240b6dc16
+        2a64036ed8db62bb 640d45b006f58e90
+        09312b07b5c391e3 e5830de240b6dc16
+        5413f220f0ec6609 8ca8a8ad8d2e5186
+        99104dc41dfd2571 b56be0a56e30e000
+        c9061ff0d1fee251 8fcea37d001a9a58
+        8bf0bb22baf60404 bc15a7218349aaf5
+        67799da2ac19b75c 8fcea37d001a9a58
+        08c45507b5670761 a5ff349897569a84
+        4b701c187218deca 46799ee4174f1866
+        08914f07b53ba396 8fcea37d001a9a58
+        17e2374ba6100c11 8d5a1380d3c98f1c
+        088e3807b53946aa 8fcea37d001a9a58
+        09130607b5aa5575 be8fa063a50b1488
+        1ba65229592c08d9 ce0a96fe63b26d61
+        09312b07b5c391e3 e5830de240b6dc16
+        4c1048512f62bdf8 3c7e1ab51edab47b
+        dd3d68384088a9b6 1c51d10a29b1911b
+        451132af861edd04 1a7415647a00da1c
+        00d4edce3c575bc3 5e76e573082d22cb
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        99104dc41dfd2571 b56be0a56e30e000
+        f7e0100001654daf ed0ecf3f826eaef3
+        53a29b7e207791f4 a17665d3f1eb7414
+        b86763ff34810b51 8fcea37d001a9a58
+        09131707b5aa7258 d143597251b4060b
+        09312b07b5c391e3 e5830de240b6dc16
+        acb452876ddf4775 701df3084ec69246
+        fbbc07f0ee5c57bc 8fcea37d001a9a58
+        b2ac8aaf9d6f4910 2024b4ae547eaa11
+        80f9f06822df1562 8fcea37d001a9a58
+        08c45507b5670761 a5ff349897569a84
+        4b701c187218deca 46799ee4174f1866
+        08914f07b53ba396 8fcea37d001a9a58
+        09089307b5a13d87 3eade9e709d118ba
+        af63ff4c86022805 3b38e04bd7436ef0
+        1f6a59a2cea667b0 97acb0a6e1f668b1
+        09312b07b5c391e3 e5830de240b6dc16
+        4c1048512f62bdf8 3c7e1ab51edab47b
+        62b712edd6e4671c ad8c6d4dc64b48ee
+        01f019d9831487d2 848d4f0a930a0291
+        3344a08f5debcd4e fc78a829ba6bf8a9
+        ede124ee399b68b8 8fcea37d001a9a58
+        09203207b5b52a95 a7892d4a20bd5d88
+        09462707b5d5e721 67cc7fa045a3efbc
+        9170049ed2784c0f 171f61f0dba33fca
+        09462707b5d5e721 67cc7fa045a3efbc
+        5f92d370f31d24d9 427e61e06c2ff556
+        3d37c9e1ad62a77a 8fcea37d001a9a58
+        903b0795ad98c83b 86c074491ac167a4
+        fb33f817ddc87c7c 8fcea37d001a9a58
+        089c5407b545b39a f70f36f7284bc9f5
+        4b701c187218deca 46799ee4174f1866
+        088e3807b53946aa 8fcea37d001a9a58
+        09130307b5aa505c a2469f7f9e0fe85f
+        af63ff4c86022805 3b38e04bd7436ef0
+        d8cf4e2894495616 dbd1de40fc4e650a
+        1ba65229592c08d9 ce0a96fe63b26d61
+        09462707b5d5e721 67cc7fa045a3efbc
+        4c1048512f62bdf8 3c7e1ab51edab47b
+        d7119a9b54de80db 523f829059f9f42c
+        ed1419f63ef2d1c7 c2cf24bec7967219
+        e6f7b419052023cd c035fe82d2e07188
+        5f92d370f31d24d9 427e61e06c2ff556
+        f7e0100001654daf ed0ecf3f826eaef3
+        868e8231edd09fe8 ebb99f40288f0b15
+        3344a08f5debcd4e fc78a829ba6bf8a9
+        ede12aee399b72ea 8fcea37d001a9a58
+        df99d13f33e56f03 fefc5cf6ad75dd03
+        09462707b5d5e721 67cc7fa045a3efbc
+        670d936599ca1baf ca0623a2b52b969d
+        09462707b5d5e721 67cc7fa045a3efbc
+        78c013b65ecc37b8 419cccc30b6db705
+        540057d89cab9431 8fcea37d001a9a58
+        903b0495ad98c322 6dc3ee3f7b6de56f
+        7174ab08baec441d 8fcea37d001a9a58
+        089c5407b545b39a f70f36f7284bc9f5
+        4b701c187218deca 46799ee4174f1866
+        08be5307b562984d 271fa0ab95b097d8
+        09130307b5aa505c a2469f7f9e0fe85f
+        08c83e07b56ac923 2b9913acbf855f56
+        090f7f07b5a73a39 e54bbbed9ed9b0d4
+        08914f07b53ba396 8fcea37d001a9a58
+        09089307b5a13d87 3eade9e709d118ba
+        088e3807b53946aa 8fcea37d001a9a58
+        09089307b5a13d87 3eade9e709d118ba
+        81da725c5c49aa51 c1672cbf25d13d5d
+        1ba65229592c08d9 ce0a96fe63b26d61
+        09462707b5d5e721 67cc7fa045a3efbc
+        4c1048512f62bdf8 3c7e1ab51edab47b
+        28537a65fc708561 9f9434ebb92350df
+        ef273979169a7bf3 e192e529b9156883
+        8d8b77b84d497549 fee9e65431a05f4e
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        78c013b65ecc37b8 419cccc30b6db705
+        996b559dd2baad3b 151eec8fd2b7f037
+        e7e262bf01d2f853 ef61bc57acda5909
+        ede815ee39a16de9 8fcea37d001a9a58
+        092e3507b5c16d0a 65761fa150c8d975
+        09312b07b5c391e3 e5830de240b6dc16
+        670d936599ca1baf ca0623a2b52b969d
+        09312b07b5c391e3 e5830de240b6dc16
+        56d323b423dd0deb 1c53e1e7eb2bc959
+        863bb2024b4d83c8 56cd30c745a181ea
+        ec73d63dd715063d 8fcea37d001a9a58
+        14808774437bab8a 29b94e23ab0c015b
+        c5910aab6ddcb5ee 8fcea37d001a9a58
+        08c45507b5670761 a5ff349897569a84
+        4b701c187218deca 46799ee4174f1866
+        08dc3f07b57b73e0 264834b466404943
+        090f7f07b5a73a39 e54bbbed9ed9b0d4
+        08914f07b53ba396 8fcea37d001a9a58
+        09089307b5a13d87 3eade9e709d118ba
+        088e3807b53946aa 8fcea37d001a9a58
+        09130307b5aa505c a2469f7f9e0fe85f
+        1ba65229592c08d9 ce0a96fe63b26d61
+        09312b07b5c391e3 e5830de240b6dc16
+        a3f8510bdb077d5c 2a94ec8704c4de42
+        e5c7c3b3b24ffac3 5aba4d621ee3a8ea
+        68aa0b76b2ab977d e5a17a97715a52e5
+        d94dc9b7a71511a7 fc95e211e1f88792
+        01f019d9831487d2 848d4f0a930a0291
+        863bb2024b4d83c8 56cd30c745a181ea
+        4f928311f4a565b6 818fd99fcf1c136e
+        ede124ee399b68b8 8fcea37d001a9a58
+        09195507b5af4760 d4609dd0460dabc3
+        08fb5c07b59655b6 8fcea37d001a9a58
+        2a64036ed8db62bb 640d45b006f58e90
+        08fb5c07b59655b6 8fcea37d001a9a58
+        dd66ef0b7b866699 8cf9d0aabd838fae
+        151e3634d0a76b64 8fcea37d001a9a58
+        90378695ad95b731 f94bb8c7aee7bb22
+        b86e52ff34870d1c 8fcea37d001a9a58
+        08c83707b56abd3e 1ae4f6701845ced9
+        4b701c187218deca 46799ee4174f1866
+        089c3707b5458253 c035fe82d2e07188
+        090f7f07b5a73a39 e54bbbed9ed9b0d4
+        089c5407b545b39a f70f36f7284bc9f5
+        090f7f07b5a73a39 e54bbbed9ed9b0d4
+        08914f07b53ba396 8fcea37d001a9a58
+        09089307b5a13d87 3eade9e709d118ba
+        088e3807b53946aa 8fcea37d001a9a58
+        09130307b5aa505c a2469f7f9e0fe85f
+        1f6a59a2cea667b0 97acb0a6e1f668b1
+        08fb5c07b59655b6 8fcea37d001a9a58
+        4c1048512f62bdf8 3c7e1ab51edab47b
+        18fecf9df184543d d288b4e419b468cb
+        5286eec8360b21f9 5559c0b97137bb34
+        dbea472382738073 a5a27b1eaf0ecd0f
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        dd66ef0b7b866699 8cf9d0aabd838fae
+        1e665f19b5682f14 5f92f2f57b91c29f
+        09086007b5a0e6de 8fcea37d001a9a58
+        aabadd490cd54d83 c70d9f7165e20117
+        50e7cc0237cdd950 8fcea37d001a9a58
+        90378595ad95b57e 419e1d73c4d5d44f
+        f24b765fd6739d6d 8fcea37d001a9a58
+        08d55507b5757a94 5722e7c1c950bd87
+        4b701c187218deca 46799ee4174f1866
+        08985b07b541d6a8 2bed6d2d37d5924b
+        09130307b5aa505c a2469f7f9e0fe85f
+        08914f07b53ba396 8fcea37d001a9a58
+        09089407b5a13f3a f7d315360d6ee9b5
+        088e3807b53946aa 8fcea37d001a9a58
+        09130607b5aa5575 be8fa063a50b1488
+        1f6a59a2cea667b0 97acb0a6e1f668b1
+        09086007b5a0e6de 8fcea37d001a9a58
+        bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
+        b1c7e1499887bd33 136922a34b633a4d
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        4396fb518a52e16a c496ece46941c0a9
+        dfa9cbbd4231fe2b ee19fb6dd3bf80d7
+        4c0302f6fb677bd2 8fcea37d001a9a58
+        09277507b5bbbb1c 136edf9d216971af
+        09462707b5d5e721 67cc7fa045a3efbc
+        d0dcec9f7a6afc60 2d47be72738c8dbf
+        09462707b5d5e721 67cc7fa045a3efbc
+        a807f8cfaed1ef79 8fcea37d001a9a58
+        3e022fd5c22c58a1 1b0cd513e1845322
+        3376e781561f2abd daa9b7c8d8b1d475
+        0d7857f0f885d709 8fcea37d001a9a58
+        b2a908af9d6c3653 066741bdfc783340
+        f2526a5fd679a7b7 8fcea37d001a9a58
+        089c5407b545b39a f70f36f7284bc9f5
+        4b701c187218deca 46799ee4174f1866
+        08914f07b53ba396 8fcea37d001a9a58
+        28fe8e4bafb16bca afe73db851ecb985
+        088e3807b53946aa 8fcea37d001a9a58
+        09130307b5aa505c a2469f7f9e0fe85f
+        3ac27638bdca55d2 ada42069cc4ced77
+        d8cf4e2894495616 dbd1de40fc4e650a
+        1ba65229592c08d9 ce0a96fe63b26d61
+        09462707b5d5e721 67cc7fa045a3efbc
+        fbcb55a5c299bf6d 1dcdbb2861c6020e
+        59d028baec702064 7007b162b8a5c682
+        cced0cf49f46fbc3 40ae4ee4008c37fc
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        3376e781561f2abd daa9b7c8d8b1d475
+        a5e97e50ac206001 01ab9e1199095736
+        850f882406b23274 7603bd7031cd3bc2
+        c2a4116f21ab74f4 8fcea37d001a9a58
+        b2fe7c69625a1a26 a887391fa550c9db
+        08fb5c07b59655b6 8fcea37d001a9a58
+        670d936599ca1baf ca0623a2b52b969d
+        08fb5c07b59655b6 8fcea37d001a9a58
+        449a584afed48a23 225a5c6d3b73f1a7
+        c3f2efe168b283c0 8fcea37d001a9a58
+        90378395ad95b218 ac3b757abe5191bd
+        c2a4116f21ab74f4 8fcea37d001a9a58
+        08c83707b56abd3e 1ae4f6701845ced9
+        4b701c187218deca 46799ee4174f1866
+        08914f07b53ba396 8fcea37d001a9a58
+        09089307b5a13d87 3eade9e709d118ba
+        088e3807b53946aa 8fcea37d001a9a58
+        09130307b5aa505c a2469f7f9e0fe85f
+        1ba65229592c08d9 ce0a96fe63b26d61
+        08fb5c07b59655b6 8fcea37d001a9a58
+        4c1048512f62bdf8 3c7e1ab51edab47b
+        00f83a58182e28b2 6571d2f5105af1e9
+        bac18c37decfde8d 46fe9e09b5229f78
+        46759d6333b37eda 50a74d478a804afe
+        59766935bc945d12 d765bb86cc1eabc5
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        449a584afed48a23 225a5c6d3b73f1a7
+        3dde970943aaa82b 7f29e96382670107
+        fb307517ddc5680c 8fcea37d001a9a58
+        09203207b5b52a95 a7892d4a20bd5d88
+        08fb5c07b59655b6 8fcea37d001a9a58
+        d35b563dc91ee904 8fcea37d001a9a58
+        4e3676733b918d56 6a344097a4a22e81
+        34bcaeebeccdf3e3 cce8b88395f891bb
+        b87a60cfb7e2ec17 8fcea37d001a9a58
+        90378a95ad95bdfd 6d0e36781db21a16
+        6772afa2ac13b744 8fcea37d001a9a58
+        08c83707b56abd3e 1ae4f6701845ced9
+        4b701c187218deca 46799ee4174f1866
+        08914f07b53ba396 8fcea37d001a9a58
+        09130307b5aa505c a2469f7f9e0fe85f
+        088e3807b53946aa 8fcea37d001a9a58
+        09089407b5a13f3a f7d315360d6ee9b5
+        af63ff4c86022805 3b38e04bd7436ef0
+        1ba65229592c08d9 ce0a96fe63b26d61
+        08fb5c07b59655b6 8fcea37d001a9a58
+        4c1048512f62bdf8 3c7e1ab51edab47b
+        d7119a9b54de80db 523f829059f9f42c
+        0503694b6551c1a5 787f2c83de63f53f
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        34bcaeebeccdf3e3 cce8b88395f891bb
+        4f928311f4a565b6 818fd99fcf1c136e
+        c299806f21a22a0c 8fcea37d001a9a58
+        09195507b5af4760 d4609dd0460dabc3
+        09086007b5a0e6de 8fcea37d001a9a58
+        016ba3e18bc0c92b 8fcea37d001a9a58
+        9375fa826688284b e94440f6a29a1621
+        a31f0ebfb37598b8 77fd2bf3972474ef
+        3aa3e0d88e7bb977 8fcea37d001a9a58
+        d5d6535c7669864d 21298352c2184512
+        c299806f21a22a0c 8fcea37d001a9a58
+        77fd631956a20c5c 1f8111b78449b937
+        4b701c187218deca 46799ee4174f1866
+        08914f07b53ba396 8fcea37d001a9a58
+        0f3f834ba12dcb39 8b27e604502a47dc
+        d8cf4e2894495616 dbd1de40fc4e650a
+        1f6a59a2cea667b0 97acb0a6e1f668b1
+        09086007b5a0e6de 8fcea37d001a9a58
+        bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
+        fc411e2dc27a8bea 9c94f14efc983aa4
+        75ca36471250e1bd 328ee791077a1edf
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        a31f0ebfb37598b8 77fd2bf3972474ef
+        ef208c290db7aeca a1faaf1e699b539a
+        3344a08f5debcd4e fc78a829ba6bf8a9
+        fb307c17ddc573f1 8fcea37d001a9a58
+        09167607b5ad499c 6c9436d9ed38deff
+        09462707b5d5e721 67cc7fa045a3efbc
+        876ba187462617b7 b8263cd23bf2b91d
+        09462707b5d5e721 67cc7fa045a3efbc
+        d35b563dc91ee904 8fcea37d001a9a58
+        34bcaeebeccdf3e3 cce8b88395f891bb
+        85685e0255b0e2fa 8fcea37d001a9a58
+        90378895ad95ba97 56103b90e447f9dc
+        fb307317ddc564a6 8fcea37d001a9a58
+        089c5407b545b39a f70f36f7284bc9f5
+        4b701c187218deca 46799ee4174f1866
+        08be5307b562984d 271fa0ab95b097d8
+        09130307b5aa505c a2469f7f9e0fe85f
+        08c83e07b56ac923 2b9913acbf855f56
+        09130607b5aa5575 be8fa063a50b1488
+        08914f07b53ba396 8fcea37d001a9a58
+        09089307b5a13d87 3eade9e709d118ba
+        088e3807b53946aa 8fcea37d001a9a58
+        09089407b5a13f3a f7d315360d6ee9b5
+        af63f94c86021dd3 d2c99d0c736b5b6e
+        1f6a59a2cea667b0 97acb0a6e1f668b1
+        09462707b5d5e721 67cc7fa045a3efbc
+        bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
+        d7119a9b54de80db 523f829059f9f42c
+        a67bb504030901c6 ad5b7cdc7a01298f
+        c41f70f78335be67 9a6afd39c26a63a9
+        01f019d9831487d2 848d4f0a930a0291
+        34bcaeebeccdf3e3 cce8b88395f891bb
+        c850edc8e506002a f6fcfe14905d229f
+        868e8231edd09fe8 ebb99f40288f0b15
+        850f882406b23274 7603bd7031cd3bc2
+        716d9808bae60526 8fcea37d001a9a58
+        11f18bb7b7558b91 1706c369da320295
+        09086007b5a0e6de 8fcea37d001a9a58
+        9f758f6aa006b803 17202c2bb39a25d9
+        a18d06450b7ac5d3 f2db4b31c6102c14
+        08fe3507b5984948 6c0b6547660797ab
+        75fb683f5282df90 b7adbdcdc2ce45aa
+        0611d80b2b036b41 8fcea37d001a9a58
+        90378795ad95b8e4 d7cd09ca6372e921
+        716d9808bae60526 8fcea37d001a9a58
+        08d55507b5757a94 5722e7c1c950bd87
+        4b701c187218deca 46799ee4174f1866
+        08914f07b53ba396 8fcea37d001a9a58
+        0f3f834ba12dcb39 8b27e604502a47dc
+        088e3807b53946aa 8fcea37d001a9a58
+        09130607b5aa5575 be8fa063a50b1488
+        af63ff4c86022805 3b38e04bd7436ef0
+        1ba65229592c08d9 ce0a96fe63b26d61
+        09086007b5a0e6de 8fcea37d001a9a58
+        bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
+        b89be1e19831495f 22276360f5da2fac
+        f52963bb1e386118 dd49ac4cb8960c7c
+        e6f7b419052023cd c035fe82d2e07188
+        a18d06450b7ac5d3 f2db4b31c6102c14
+        868e8231edd09fe8 ebb99f40288f0b15
+        9c720f34c25a3b3a aecafd7191fb9361
+        c2997c6f21a22340 8fcea37d001a9a58
+        09131707b5aa7258 d143597251b4060b
+        09086007b5a0e6de 8fcea37d001a9a58
+        6fc18a447bc24497 b855d4c88c5928d0
+        dfe6526d3824cddc c75923c0214603d5
+        3aa05ad88e789fee 8fcea37d001a9a58
+        d5d6465c76697036 cdf543bbf6ce0d5b
+        80fd646822e21055 8fcea37d001a9a58
+        08d55507b5757a94 5722e7c1c950bd87
+        4b701c187218deca 46799ee4174f1866
+        08985b07b541d6a8 2bed6d2d37d5924b
+        09130607b5aa5575 be8fa063a50b1488
+        08914f07b53ba396 8fcea37d001a9a58
+        09089307b5a13d87 3eade9e709d118ba
+        088e3807b53946aa 8fcea37d001a9a58
+        09089307b5a13d87 3eade9e709d118ba
+        e96544ae83aa1f55 158954408f92220e
+        1f6a59a2cea667b0 97acb0a6e1f668b1
+        09086007b5a0e6de 8fcea37d001a9a58
+        24560126b124dfb4 270eabb8474eee46
+        44ee58c461867a56 76f4573e18ab3768
+        deef7ab5676c99cd eca9bcc6c42feaed
+        b4357cbaf1541b69 c884c0cfc3c02e95
+        e6f7b419052023cd c035fe82d2e07188
+        dfe6526d3824cddc c75923c0214603d5
+        f7e0100001654daf ed0ecf3f826eaef3
+        dfa9cbbd4231fe2b ee19fb6dd3bf80d7
+        1d8f7bdeee699815 8fcea37d001a9a58
+        092e3507b5c16d0a 65761fa150c8d975
+        09462707b5d5e721 67cc7fa045a3efbc
+        bf7eab9863875244 93776d063e361f29
+        1483d87ac4a05e90 a82e02353872b489
+        09461207b5d5c372 423738ad7a01c455
+        101f40da2b2cd6e1 89334657bde80c59
+        29ec6d3dfa231a61 8fcea37d001a9a58
+        6b2e7c609942d764 be0be22f4793b3bd
+        6772aca2ac13b22b 8fcea37d001a9a58
+        089c5407b545b39a f70f36f7284bc9f5
+        4b701c187218deca 46799ee4174f1866
+        08914f07b53ba396 8fcea37d001a9a58
+        09130307b5aa505c a2469f7f9e0fe85f
+        088e3807b53946aa 8fcea37d001a9a58
+        09089407b5a13f3a f7d315360d6ee9b5
+        ea6ff70b03c5c960 b23670c73368337b
+        1ba65229592c08d9 ce0a96fe63b26d61
+        09462707b5d5e721 67cc7fa045a3efbc
+        bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
+        584cfb63a5cf9e87 628eaf0b886f0956
+        177dffa40c4d8628 2372e8fc345988ab
+        80e127d4e0fc4c4b b1385c31d8feaf95
+        870e1afe5fc50891 a426125f932e60f4
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        1483d87ac4a05e90 a82e02353872b489
+        12a30114efcd300e e605d20a7364d6f5
+        82a735e5a52f3f6c e90646fdfed50778
+        eddda8ee3998602d 8fcea37d001a9a58
+        09497a07b5d8aa01 fe25f5cfcca8f594
+        09086007b5a0e6de 8fcea37d001a9a58
+        72472918fb2d8f04 81337f7d0e139e6f
+        08fe3507b5984948 6c0b6547660797ab
+        acf53118e36bea4e d0538f901c61585d
+        20e7c90b3a743182 8fcea37d001a9a58
+        b2a584af9d692030 744d183da78b04b1
+        b86ae4ff34841c5b 8fcea37d001a9a58
+        08d55507b5757a94 5722e7c1c950bd87
+        4b701c187218deca 46799ee4174f1866
+        1ba65229592c08d9 ce0a96fe63b26d61
+        09086007b5a0e6de 8fcea37d001a9a58
+        f96cfbbde0c118c6 58c60d4ddeccf6f9
+        6707e38c9ca8bcc3 37a4ab1a37ed9507
+        3467ce52a3a044fe 7d87719c2bd7a7a8
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        72472918fb2d8f04 81337f7d0e139e6f
+        408e16722fe0574f 6b0a1279a6072e46
+        e7e262bf01d2f853 ef61bc57acda5909
+        fb2d6f17ddc32803 8fcea37d001a9a58
+        b2fe7c69625a1a26 a887391fa550c9db
+        09462707b5d5e721 67cc7fa045a3efbc
+        670d936599ca1baf ca0623a2b52b969d
+        09462707b5d5e721 67cc7fa045a3efbc
+        c82fcaab159d32fa 2f183f11f1ce25e6
+        e04d9e8cc4386355 2b7192f363ce8ad4
+        9ee0ddcfa97f4edb 8fcea37d001a9a58
+        4614f11010dfeaee 9780f872e8cbe56b
+        f24b705fd673933b 8fcea37d001a9a58
+        089c5407b545b39a f70f36f7284bc9f5
+        4b701c187218deca 46799ee4174f1866
+        08914f07b53ba396 8fcea37d001a9a58
+        09089407b5a13f3a f7d315360d6ee9b5
+        088e3807b53946aa 8fcea37d001a9a58
+        09130307b5aa505c a2469f7f9e0fe85f
+        1ba65229592c08d9 ce0a96fe63b26d61
+        09462707b5d5e721 67cc7fa045a3efbc
+        fb970c08f7722771 f44968b5963a0114
+        d102a58659844441 d1f9c1452b4ea8d2
+        b82f61aed5fa5c79 41373374d3cd4788
+        b4dfd717a97f4129 f979a6191bb5f8f8
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        e04d9e8cc4386355 2b7192f363ce8ad4
+        4f928311f4a565b6 818fd99fcf1c136e
+        4c0305f6fb6780eb 8fcea37d001a9a58
+        092a7007b5bde874 036099750f4e67ef
+        08fb5c07b59655b6 8fcea37d001a9a58
+        9170049ed2784c0f 171f61f0dba33fca
+        08fb5c07b59655b6 8fcea37d001a9a58
+        d35b563dc91ee904 8fcea37d001a9a58
+        41b8050290664111 e65d75d19125c10e
+        34bcaeebeccdf3e3 cce8b88395f891bb
+        2858f4d883d92bd0 8fcea37d001a9a58
+        b487c29c7cfea712 318ef36ca4a71e07
+        71782e08baef588d 8fcea37d001a9a58
+        08c83707b56abd3e 1ae4f6701845ced9
+        4b701c187218deca 46799ee4174f1866
+        08914f07b53ba396 8fcea37d001a9a58
+        09130307b5aa505c a2469f7f9e0fe85f
+        1ba65229592c08d9 ce0a96fe63b26d61
+        08fb5c07b59655b6 8fcea37d001a9a58
+        a67bb504030901c6 ad5b7cdc7a01298f
+        d7119a9b54de80db 523f829059f9f42c
+        a8a6f41cd7569c2b f2c5107e552f019d
+        01f019d9831487d2 848d4f0a930a0291
+        34bcaeebeccdf3e3 cce8b88395f891bb
+        9012d99a0e9b32b0 7fad6a446fec9b39
+        868e8231edd09fe8 ebb99f40288f0b15
+        850f882406b23274 7603bd7031cd3bc2
+        ede11eee399b5e86 8fcea37d001a9a58
+        092a7007b5bde874 036099750f4e67ef
+        09086007b5a0e6de 8fcea37d001a9a58
+        2a64036ed8db62bb 640d45b006f58e90
+        09086007b5a0e6de 8fcea37d001a9a58
+        40c97d34e97d8d08 8fcea37d001a9a58
+        4e481f409fc14274 477414d3e700cd7c
+        449a584afed48a23 225a5c6d3b73f1a7
+        183e2e0b358bfc77 8fcea37d001a9a58
+        8be9a922baefc6c0 da672d944590a5a1
+        6779a0a2ac19bc75 8fcea37d001a9a58
+        77fd631956a20c5c 1f8111b78449b937
+        4b701c187218deca 46799ee4174f1866
+        08914f07b53ba396 8fcea37d001a9a58
+        0f3f854ba12dce9f 2e63633b1aca0922
+        088e3807b53946aa 8fcea37d001a9a58
+        09130607b5aa5575 be8fa063a50b1488
+        af63ff4c86022805 3b38e04bd7436ef0
+        1f6a59a2cea667b0 97acb0a6e1f668b1
+        09086007b5a0e6de 8fcea37d001a9a58
+        bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
+        46759d6333b37eda 50a74d478a804afe
+        00f83a58182e28b2 6571d2f5105af1e9
+        d9ef0a7b56a367bd 5510369847faf7e4
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        449a584afed48a23 225a5c6d3b73f1a7
+        850f882406b23274 7603bd7031cd3bc2
+        fb307617ddc569bf 8fcea37d001a9a58
+        092a7007b5bde874 036099750f4e67ef
+        09312b07b5c391e3 e5830de240b6dc16
+        9170049ed2784c0f 171f61f0dba33fca
+        09312b07b5c391e3 e5830de240b6dc16
+        3394bdaa99cc03e4 d2e3706927de42e0
+        9eeacfcfa9878b96 8fcea37d001a9a58
+        4614f61010dff36d e6378a2291e6d0ca
+        80f3726822d9d39a 8fcea37d001a9a58
+        08c45507b5670761 a5ff349897569a84
+        4b701c187218deca 46799ee4174f1866
+        08dc3f07b57b73e0 264834b466404943
+        09130307b5aa505c a2469f7f9e0fe85f
+        af63ff4c86022805 3b38e04bd7436ef0
+        1ba65229592c08d9 ce0a96fe63b26d61
+        09312b07b5c391e3 e5830de240b6dc16
+        4c1048512f62bdf8 3c7e1ab51edab47b
+        68aa0b76b2ab977d e5a17a97715a52e5
+        a3f8510bdb077d5c 2a94ec8704c4de42
+        e5c7c3b3b24ffac3 5aba4d621ee3a8ea
+        7f91153b0f43d355 addc584332edc543
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        3394bdaa99cc03e4 d2e3706927de42e0
+        8c4bac3c7aeba71c 797b58110255dd1d
+        dfa9cbbd4231fe2b ee19fb6dd3bf80d7
+        4c0676f6fb6a76c5 8fcea37d001a9a58
+        09086407b5a0edaa 51a0a555951a6f05
+        09462707b5d5e721 67cc7fa045a3efbc
+        d0dcec9f7a6afc60 2d47be72738c8dbf
+        09462707b5d5e721 67cc7fa045a3efbc
+        a807f8cfaed1ef79 8fcea37d001a9a58
+        34c863db50555879 98decdc98b332cf7
+        b8c9dcf9c224ef53 5c396148e0966493
+        317921d88925cc56 8fcea37d001a9a58
+        04d6522590e456e2 344f17fab810d95f
+        6772a5a2ac13a646 8fcea37d001a9a58
+        089c5407b545b39a f70f36f7284bc9f5
+        4b701c187218deca 46799ee4174f1866
+        08914f07b53ba396 8fcea37d001a9a58
+        09089307b5a13d87 3eade9e709d118ba
+        088e3807b53946aa 8fcea37d001a9a58
+        09130607b5aa5575 be8fa063a50b1488
+        3ac27638bdca55d2 ada42069cc4ced77
+        1f6a59a2cea667b0 97acb0a6e1f668b1
+        09462707b5d5e721 67cc7fa045a3efbc
+        bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
+        1ae9974ed682a5c9 6b0734f12a43d4ce
+        59d028baec702064 7007b162b8a5c682
+        704d86ad9d805731 d61af158d407bc76
+        01f019d9831487d2 848d4f0a930a0291
+        b8c9dcf9c224ef53 5c396148e0966493
+        9012d99a0e9b32b0 7fad6a446fec9b39
+        a5e97e50ac206001 01ab9e1199095736
+        dfa9cbbd4231fe2b ee19fb6dd3bf80d7
+        fb2d7717ddc3359b 8fcea37d001a9a58
+        09497a07b5d8aa01 fe25f5cfcca8f594
+        09462707b5d5e721 67cc7fa045a3efbc
+        2a64036ed8db62bb 640d45b006f58e90
+        09462707b5d5e721 67cc7fa045a3efbc
+        95e22bcfa44eb2bc 8fcea37d001a9a58
+        b15dc42f46cd2c95 5db41c7d8a2dcbf1
+        1227111dc768a9cf 4b4489db4cf7345a
+        09462707b5d5e721 67cc7fa045a3efbc
+        264534dfd98c09cc 03804da78264a6c3
+        cfbc09ea8cf8751f 8fcea37d001a9a58
+        90348695ad93815a f62c8b20be123437
+        677999a2ac19b090 8fcea37d001a9a58
+        089c5407b545b39a f70f36f7284bc9f5
+        4b701c187218deca 46799ee4174f1866
+        08914f07b53ba396 8fcea37d001a9a58
+        0f3f864ba12dd052 e1531fee2a33dfbd
+        088e3807b53946aa 8fcea37d001a9a58
+        09089307b5a13d87 3eade9e709d118ba
+        81da725c5c49aa51 c1672cbf25d13d5d
+        1ba65229592c08d9 ce0a96fe63b26d61
+        09462707b5d5e721 67cc7fa045a3efbc
+        bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
+        28537a65fc708561 9f9434ebb92350df
+        6a5dc130372834c8 1ac03a43a250b63f
+        01f019d9831487d2 848d4f0a930a0291
+        1227111dc768a9cf 4b4489db4cf7345a
+        996b559dd2baad3b 151eec8fd2b7f037
+        850f882406b23274 7603bd7031cd3bc2
+        fb307b17ddc5723e 8fcea37d001a9a58
+        08fe1d07b5982080 c7821dec09475313
+        09462707b5d5e721 67cc7fa045a3efbc
+        101f40da2b2cd6e1 89334657bde80c59
+        854d4e02559a0012 8fcea37d001a9a58
+        90348795ad93830d 6378187f0a3f6fca
+        f24b765fd6739d6d 8fcea37d001a9a58
+        089c5407b545b39a f70f36f7284bc9f5
+        4b701c187218deca 46799ee4174f1866
+        af63ff4c86022805 3b38e04bd7436ef0
+        1ba65229592c08d9 ce0a96fe63b26d61
+        09462707b5d5e721 67cc7fa045a3efbc
+        bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
+        a6f2b1466c54a173 3ee08fac50cf8c9e
+        b66eb8ecf627ad98 8f69eb78c669853b
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        101f40da2b2cd6e1 89334657bde80c59
+        f7e0100001654daf ed0ecf3f826eaef3
+        e7e262bf01d2f853 ef61bc57acda5909
+        1d9686deee6fc974 8fcea37d001a9a58
+        09277507b5bbbb1c 136edf9d216971af
+        09461907b5d5cf57 c035fe82d2e07188
+        d622cae1733e2ccc 8fcea37d001a9a58
+        695221194f138dda d6571fc26d1ef71d
+        09461907b5d5cf57 c035fe82d2e07188
+        911d15038766855d 5706a267ab635252
+        0f27f30b304798ac 8fcea37d001a9a58
+        b2a58caf9d692dc8 d3b29597952bf879
+        6772afa2ac13b744 8fcea37d001a9a58
+        08d93907b57933d7 c035fe82d2e07188
+        4b701c187218deca 46799ee4174f1866
+        08914f07b53ba396 8fcea37d001a9a58
+        09089307b5a13d87 3eade9e709d118ba
+        088e3807b53946aa 8fcea37d001a9a58
+        09089407b5a13f3a f7d315360d6ee9b5
+        1ba65229592c08d9 ce0a96fe63b26d61
+        09461907b5d5cf57 c035fe82d2e07188
+        bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
+        39dbbfa0c9655c9b c4b509addace57a7
+        fc411e2dc27a8bea 9c94f14efc983aa4
+        5778f02cf7c4809f 557534a51df17fd2
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        695221194f138dda d6571fc26d1ef71d
+        ef208c290db7aeca a1faaf1e699b539a
+        3dde970943aaa82b 7f29e96382670107
+        4c0302f6fb677bd2 8fcea37d001a9a58
+        11f18bb7b7558b91 1706c369da320295
+        09312b07b5c391e3 e5830de240b6dc16
+        40c5f834e97a7532 8fcea37d001a9a58
+        54b4532844fc7ed0 f393cb50aeda8137
+        09312b07b5c391e3 e5830de240b6dc16
+        e74f5c222775f284 b161060d15488c22
+        b0ab193db5761030 8fcea37d001a9a58
+        613149cff0e54929 f7c868c5c7fd715a
+        c299846f21a230d8 8fcea37d001a9a58
+        08c45507b5670761 a5ff349897569a84
+        4b701c187218deca 46799ee4174f1866
+        08dc3f07b57b73e0 264834b466404943
+        09130607b5aa5575 be8fa063a50b1488
+        1ba65229592c08d9 ce0a96fe63b26d61
+        09312b07b5c391e3 e5830de240b6dc16
+        00f83a58182e28b2 6571d2f5105af1e9
+        94955a00934ba6c3 0051bc6f95b23956
+        e6f7b419052023cd c035fe82d2e07188
+        54b4532844fc7ed0 f393cb50aeda8137
+        9012d99a0e9b32b0 7fad6a446fec9b39
+        e98e5b4f56659b14 063c8c1d4e1a1041
+        e7e262bf01d2f853 ef61bc57acda5909
+        fb33f417ddc875b0 8fcea37d001a9a58
+        09277507b5bbbb1c 136edf9d216971af
+        09086007b5a0e6de 8fcea37d001a9a58
+        9170049ed2784c0f 171f61f0dba33fca
+        09086007b5a0e6de 8fcea37d001a9a58
+        571c498bb7671cdb ac81230a8cf967e1
+        0f80f786baae93eb 3da6af038c636f3a
+        09195e07b5af56ab 11cdd32ccef32c7e
+        a0d1f8bbdf2ff3e4 267a11705be6240a
+        9ee769cfa984a86d 8fcea37d001a9a58
+        460ae01010d77986 a4ebb7465a76ebff
+        c29d046f21a5402f 8fcea37d001a9a58
+        08d55507b5757a94 5722e7c1c950bd87
+        4b701c187218deca 46799ee4174f1866
+        08914f07b53ba396 8fcea37d001a9a58
+        09130307b5aa505c a2469f7f9e0fe85f
+        088e3807b53946aa 8fcea37d001a9a58
+        09089307b5a13d87 3eade9e709d118ba
+        af63ff4c86022805 3b38e04bd7436ef0
+        d8cf4e2894495616 dbd1de40fc4e650a
+        1ba65229592c08d9 ce0a96fe63b26d61
+        09086007b5a0e6de 8fcea37d001a9a58
+        bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
+        64ec56791c3bbbdb dc76fc40ad8048da
+        bac41a7530310c77 9b9f19c9efad2fe1
+        68830d570cb9f623 4b9bd77c2cf0a180
+        be643af1a573d8dd 10fc76f321887c38
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        0f80f786baae93eb 3da6af038c636f3a
+        4396fb518a52e16a c496ece46941c0a9
+        3dde970943aaa82b 7f29e96382670107
+        4c0306f6fb67829e 8fcea37d001a9a58
+        09131707b5aa7258 d143597251b4060b
+        09242407b5b8fba2 c69cfa6e966b8c3d
+        02c2e166f952921a 44fb1888384c0c9c
+        ebfbf4b9a141d8ee b900d63c9c9ead4a
+        feab370b272db8cd 8fcea37d001a9a58
+        9030f995ad905bec 6e7ff9ef4ff62929
+        80fd616822e20b3c 8fcea37d001a9a58
+        08985b07b541d6a8 2bed6d2d37d5924b
+        4b701c187218deca 46799ee4174f1866
+        08be5307b562984d 271fa0ab95b097d8
+        09130607b5aa5575 be8fa063a50b1488
+        08914f07b53ba396 8fcea37d001a9a58
+        09089407b5a13f3a f7d315360d6ee9b5
+        088e3807b53946aa 8fcea37d001a9a58
+        09089307b5a13d87 3eade9e709d118ba
+        81da725c5c49aa51 c1672cbf25d13d5d
+        1ba65229592c08d9 ce0a96fe63b26d61
+        09242407b5b8fba2 c69cfa6e966b8c3d
+        3c0d17bad169557b 2bb80158710dd3ef
+        8108597ca55c044f 494d19972443e340
+        dc38052e9ab7db76 bec41fb0debc1659
+        4d686853c418aee5 dc5316b88c8d02de
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        ebfbf4b9a141d8ee b900d63c9c9ead4a
+        996b559dd2baad3b 151eec8fd2b7f037
+        9c720f34c25a3b3a aecafd7191fb9361
+        ede816ee39a16f9c 8fcea37d001a9a58
+        96108f19f8bbe251 07745488ebd25a14
+        08fb5c07b59655b6 8fcea37d001a9a58
+        40c97d34e97d8d08 8fcea37d001a9a58
+        271e42bd128fc295 22a0c21aab740591
+        0611d80b2b036b41 8fcea37d001a9a58
+        9030fc95ad906105 9db7400099feca9e
+        b86ae9ff348424da 8fcea37d001a9a58
+        08c83707b56abd3e 1ae4f6701845ced9
+        4b701c187218deca 46799ee4174f1866
+        08914f07b53ba396 8fcea37d001a9a58
+        09089307b5a13d87 3eade9e709d118ba
+        088e3807b53946aa 8fcea37d001a9a58
+        09130307b5aa505c a2469f7f9e0fe85f
+        1f6a59a2cea667b0 97acb0a6e1f668b1
+        08fb5c07b59655b6 8fcea37d001a9a58
+        bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
+        b1c7e1499887bd33 136922a34b633a4d
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        9012d99a0e9b32b0 7fad6a446fec9b39
+        3dde970943aaa82b 7f29e96382670107
+        7174ab08baec441d 8fcea37d001a9a58
+        9e1ea2192c4993b1 bd8f8ae3b9382a33
+        09312b07b5c391e3 e5830de240b6dc16
+        670d936599ca1baf ca0623a2b52b969d
+        09312b07b5c391e3 e5830de240b6dc16
+        4aef1ca7da9b1e98 0f69ccb7fd986ff3
+        d0b29027cdca7253 8b6906ff81f04c4e
+        05f6480b2aebaed9 8fcea37d001a9a58
+        9030fb95ad905f52 83286f7989a193eb
+        f252645fd6799d85 8fcea37d001a9a58
+        08c45507b5670761 a5ff349897569a84
+        4b701c187218deca 46799ee4174f1866
+        08dc3f07b57b73e0 264834b466404943
+        09130307b5aa505c a2469f7f9e0fe85f
+        08914f07b53ba396 8fcea37d001a9a58
+        0f3f854ba12dce9f 2e63633b1aca0922
+        088e3807b53946aa 8fcea37d001a9a58
+        09089407b5a13f3a f7d315360d6ee9b5
+        1ba65229592c08d9 ce0a96fe63b26d61
+        09312b07b5c391e3 e5830de240b6dc16
+        53e8a26eb772d2c3 cc4f5b069112ca6b
+        7b88bb7ba09c07f0 c122aec819463df3
+        8da4cb25e24307ad e49d9ae05979aede
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        d0b29027cdca7253 8b6906ff81f04c4e
+        dfa9cbbd4231fe2b ee19fb6dd3bf80d7
+        ede815ee39a16de9 8fcea37d001a9a58
+        09277507b5bbbb1c 136edf9d216971af
+        09086007b5a0e6de 8fcea37d001a9a58
+        d6310d3af0f93df4 533c8ff6b9e75e38
+        016f2ce18bc3e7cd 8fcea37d001a9a58
+        2e8dd1f2f5f1a611 a540dd97eb8011b6
+        676f2fa2ac10a7ed 8fcea37d001a9a58
+        77fd631956a20c5c 1f8111b78449b937
+        4b701c187218deca 46799ee4174f1866
+        08914f07b53ba396 8fcea37d001a9a58
+        17e2374ba6100c11 8d5a1380d3c98f1c
+        088e3807b53946aa 8fcea37d001a9a58
+        09089407b5a13f3a f7d315360d6ee9b5
+        1f6a59a2cea667b0 97acb0a6e1f668b1
+        09086007b5a0e6de 8fcea37d001a9a58
+        dd3d68384088a9b6 1c51d10a29b1911b
+        a51ddcf760bdce22 fbeffe721cde26fa
+        fb04d06ea7e32dfd 2b0eafe755cb67b5
+        0445acd01131d675 d9010cbf553befc9
+        e6f7b419052023cd c035fe82d2e07188
+        d6310d3af0f93df4 533c8ff6b9e75e38
+        f7e0100001654daf ed0ecf3f826eaef3
+        e7e262bf01d2f853 ef61bc57acda5909
+        b86aeaff3484268d 8fcea37d001a9a58
+        09086407b5a0edaa 51a0a555951a6f05
+        08fb5c07b59655b6 8fcea37d001a9a58
+        670d936599ca1baf ca0623a2b52b969d
+        08fb5c07b59655b6 8fcea37d001a9a58
+        52904534f3b02cc2 8fcea37d001a9a58
+        cc35d1939666c26c 5559c0b97137bb34
+        a0d1f8bbdf2ff3e4 267a11705be6240a
+        5f9e88ea4d9b5b5d 8fcea37d001a9a58
+        9030f595ad905520 06eec419b9d638c5
+        c29d006f21a53963 8fcea37d001a9a58
+        08c83707b56abd3e 1ae4f6701845ced9
+        4b701c187218deca 46799ee4174f1866
+        089c5407b545b39a f70f36f7284bc9f5
+        09130607b5aa5575 be8fa063a50b1488
+        08914f07b53ba396 8fcea37d001a9a58
+        0f3f864ba12dd052 e1531fee2a33dfbd
+        088e3807b53946aa 8fcea37d001a9a58
+        09130607b5aa5575 be8fa063a50b1488
+        1f6a59a2cea667b0 97acb0a6e1f668b1
+        08fb5c07b59655b6 8fcea37d001a9a58
+        5286eec8360b21f9 5559c0b97137bb34
+        da012b035d05d6a4 218f9fbd49625b8a
+        18fecf9df184543d d288b4e419b468cb
+        691b64c89701e0bd 926116b09a4fa163
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        a0d1f8bbdf2ff3e4 267a11705be6240a
+        53a29b7e207791f4 a17665d3f1eb7414
+        80f36d6822d9cb1b 8fcea37d001a9a58
+        09131707b5aa7258 d143597251b4060b
+        09242407b5b8fba2 c69cfa6e966b8c3d
+        670d936599ca1baf ca0623a2b52b969d
+        09242407b5b8fba2 c69cfa6e966b8c3d
+        40c97d34e97d8d08 8fcea37d001a9a58
+        9efcfea4b4b16efa 152ceae95d273898
+        c2cdf23d7a09fb75 3c2d2e60ee051cc3
+        b0ab193db5761030 8fcea37d001a9a58
+        6104c4cff0bf2c3f 7eeb2fb5533e0100
+        c59108ab6ddcb288 8fcea37d001a9a58
+        08985b07b541d6a8 2bed6d2d37d5924b
+        4b701c187218deca 46799ee4174f1866
+        08c83e07b56ac923 2b9913acbf855f56
+        09130307b5aa505c a2469f7f9e0fe85f
+        08914f07b53ba396 8fcea37d001a9a58
+        09130307b5aa505c a2469f7f9e0fe85f
+        088e3807b53946aa 8fcea37d001a9a58
+        09089307b5a13d87 3eade9e709d118ba
+        d8cf4e2894495616 dbd1de40fc4e650a
+        a4f99b2443a92f96 b35699bcbd7059a4
+        1f6a59a2cea667b0 97acb0a6e1f668b1
+        09242407b5b8fba2 c69cfa6e966b8c3d
+        ac09fa00d37ffcd6 ac6addb2f70fee3a
+        c074e3905d3515f8 f2509c32af4ea64a
+        b6baa9e0f24ae97c 012ef13ee237d313
+        e6f7b419052023cd c035fe82d2e07188
+        c2cdf23d7a09fb75 3c2d2e60ee051cc3
+        9012d99a0e9b32b0 7fad6a446fec9b39
+        a5e97e50ac206001 01ab9e1199095736
+        850f882406b23274 7603bd7031cd3bc2
+        1d9306deee6cba1d 8fcea37d001a9a58
+        09203207b5b52a95 a7892d4a20bd5d88
+        09461907b5d5cf57 c035fe82d2e07188
+        2a64036ed8db62bb 640d45b006f58e90
+        09461907b5d5cf57 c035fe82d2e07188
+        8fcc3128bf8e5075 cf0ceb46a9f9c9f2
+        ceff97101c42c1ec 4cc4630227bbd868
+        09461207b5d5c372 423738ad7a01c455
+        acb452876ddf4775 701df3084ec69246
+        0d7857f0f885d709 8fcea37d001a9a58
+        b2d89baf9d94a0de aa71ca40238888ef
+        b86e51ff34870b69 8fcea37d001a9a58
+        08d93907b57933d7 c035fe82d2e07188
+        4b701c187218deca 46799ee4174f1866
+        08d94107b579416f d8aa14c23883fd6a
+        090f7f07b5a73a39 e54bbbed9ed9b0d4
+        1ba65229592c08d9 ce0a96fe63b26d61
+        09461907b5d5cf57 c035fe82d2e07188
+        bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
+        b89be1e19831495f 22276360f5da2fac
+        8fcc3128bf8e5075 cf0ceb46a9f9c9f2
+        8221b7059ebc30dd 925d7c672301abfe
+        e6f7b419052023cd c035fe82d2e07188
+        ceff97101c42c1ec 4cc4630227bbd868
+        4f928311f4a565b6 818fd99fcf1c136e
+        fb307217ddc562f3 8fcea37d001a9a58
+        09203207b5b52a95 a7892d4a20bd5d88
+        09462707b5d5e721 67cc7fa045a3efbc
+        dd7f7be1770ba5eb 8fcea37d001a9a58
+        9c6d52e551d89d8a 0881ec5c004970e9
+        1fc0898378324720 261617f069587d2f
+        880dbdd8ba2d1589 8fcea37d001a9a58
+        90310295ad906b37 dc3eb0b0a0b0a59c
+        f24ee05fd6768762 8fcea37d001a9a58
+        089c5407b545b39a f70f36f7284bc9f5
+        4b701c187218deca 46799ee4174f1866
+        08914f07b53ba396 8fcea37d001a9a58
+        09089407b5a13f3a f7d315360d6ee9b5
+        088e3807b53946aa 8fcea37d001a9a58
+        09130607b5aa5575 be8fa063a50b1488
+        1ba65229592c08d9 ce0a96fe63b26d61
+        09462707b5d5e721 67cc7fa045a3efbc
+        bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
+        cfbbc2ea4cdefb67 4d291b7f14a934a7
+        5976d4c314f88df1 afa375caa637c0cb
+        b9c2be490b195a2a ef87a3f97044435b
+        01f019d9831487d2 848d4f0a930a0291
+        1fc0898378324720 261617f069587d2f
+        c1c7d89fa2c77381 2ad7ef95c1b2cac6
+        3344a08f5debcd4e fc78a829ba6bf8a9
+        1d9300deee6cafeb 8fcea37d001a9a58
+        09351507b5c75558 921b3dc441b93c9b
+        09312b07b5c391e3 e5830de240b6dc16
+        4979aa34ee6b25d7 8fcea37d001a9a58
+        1f344ed506448862 787f2ec72791b2c2
+        172528fa1d24cd03 86f3d9a72a5d28de
+        496f9434ee62abf0 8fcea37d001a9a58
+        9b5989b9fe847e41 7667a9b0be3498aa
+        fb33f417ddc875b0 8fcea37d001a9a58
+        08c45507b5670761 a5ff349897569a84
+        4b701c187218deca 46799ee4174f1866
+        08dc3f07b57b73e0 264834b466404943
+        09130307b5aa505c a2469f7f9e0fe85f
+        08914f07b53ba396 8fcea37d001a9a58
+        17e2354ba61008ab dd813f4451ac2356
+        088e3807b53946aa 8fcea37d001a9a58
+        09089407b5a13f3a f7d315360d6ee9b5
+        b19ce73316eda580 26ef531da55f3ea3
+        1ba65229592c08d9 ce0a96fe63b26d61
+        09312b07b5c391e3 e5830de240b6dc16
+        f21d3b4eabbd2c53 7c87aaa085dc074d
+        60a159d72d050cb9 3fb7bbf25fccca12
+        e6f7b419052023cd c035fe82d2e07188
+        172528fa1d24cd03 86f3d9a72a5d28de
+        2ac14c7339f8d144 37f0fe11d0ba1914
+        e98e5b4f56659b14 063c8c1d4e1a1041
+        3344a08f5debcd4e fc78a829ba6bf8a9
+        ede11eee399b5e86 8fcea37d001a9a58
+        092e3507b5c16d0a 65761fa150c8d975
+        08fb5c07b59655b6 8fcea37d001a9a58
+        5217c0fc6ad5834c b708f3f1fcd0f28a
+        2bb412a3bec05806 08d8b0b3083609d1
+        68a3a5ea52d118fb 8fcea37d001a9a58
+        902d7495ad8d4416 17d11f3bf3363f5b
+        c29d096f21a548ae 8fcea37d001a9a58
+        08c83707b56abd3e 1ae4f6701845ced9
+        4b701c187218deca 46799ee4174f1866
+        089c5407b545b39a f70f36f7284bc9f5
+        090f7f07b5a73a39 e54bbbed9ed9b0d4
+        08914f07b53ba396 8fcea37d001a9a58
+        09089407b5a13f3a f7d315360d6ee9b5
+        81da725c5c49aa51 c1672cbf25d13d5d
+        1f6a59a2cea667b0 97acb0a6e1f668b1
+        08fb5c07b59655b6 8fcea37d001a9a58
+        4c1048512f62bdf8 3c7e1ab51edab47b
+        aa169ec5632c26fa a473cb7e7d666b08
+        2501a7a1cf0cb274 ba870db08c82d757
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        2bb412a3bec05806 08d8b0b3083609d1
+        2ac14c7339f8d144 37f0fe11d0ba1914
+        9012d99a0e9b32b0 7fad6a446fec9b39
+        82a735e5a52f3f6c e90646fdfed50778
+        ede812ee39a168d0 8fcea37d001a9a58
+        1e665f19b5682f14 5f92f2f57b91c29f
+        08fb5c07b59655b6 8fcea37d001a9a58
+        d0dcec9f7a6afc60 2d47be72738c8dbf
+        08fb5c07b59655b6 8fcea37d001a9a58
+        e3b1e7e39b915b54 9abf438217b2aab9
+        9aabb09f8a9dbd39 2206bf70667df1fa
+        09461207b5d5c372 423738ad7a01c455
+        863bb2024b4d83c8 56cd30c745a181ea
+        fbbc07f0ee5c57bc 8fcea37d001a9a58
+        b2d519af9d918e21 3055f147f47772a6
+        b86ae5ff34841e0e 8fcea37d001a9a58
+        08c83707b56abd3e 1ae4f6701845ced9
+        4b701c187218deca 46799ee4174f1866
+        089c5407b545b39a f70f36f7284bc9f5
+        090f7f07b5a73a39 e54bbbed9ed9b0d4
+        088e3807b53946aa 8fcea37d001a9a58
+        09089407b5a13f3a f7d315360d6ee9b5
+        3ac27638bdca55d2 ada42069cc4ced77
+        1f6a59a2cea667b0 97acb0a6e1f668b1
+        08fb5c07b59655b6 8fcea37d001a9a58
+        59d028baec702064 7007b162b8a5c682
+        fbcb55a5c299bf6d 1dcdbb2861c6020e
+        1ae9974ed682a5c9 6b0734f12a43d4ce
+        8a5f1eed0e3cbea7 065f7d5126666d8f
+        e6f7b419052023cd c035fe82d2e07188
+        9aabb09f8a9dbd39 2206bf70667df1fa
+        ef208c290db7aeca a1faaf1e699b539a
+        a5e97e50ac206001 01ab9e1199095736
+        3dde970943aaa82b 7f29e96382670107
+        71749e08baec2e06 8fcea37d001a9a58
+        092e3407b5c16b57 00e91acd50d8497a
+        09462707b5d5e721 67cc7fa045a3efbc
+        670d936599ca1baf ca0623a2b52b969d
+        09462707b5d5e721 67cc7fa045a3efbc
+        beabed2e09064f04 22c87fe878de69f2
+        d61c5fe173390b4d 8fcea37d001a9a58
+        902d7295ad8d40b0 8c85df630f541599
+        b86e56ff348713e8 8fcea37d001a9a58
+        089c5407b545b39a f70f36f7284bc9f5
+        4b701c187218deca 46799ee4174f1866
+        08914f07b53ba396 8fcea37d001a9a58
+        09089407b5a13f3a f7d315360d6ee9b5
+        088e3807b53946aa 8fcea37d001a9a58
+        09130307b5aa505c a2469f7f9e0fe85f
+        d8cf4e2894495616 dbd1de40fc4e650a
+        81da725c5c49aa51 c1672cbf25d13d5d
+        1ba65229592c08d9 ce0a96fe63b26d61
+        09462707b5d5e721 67cc7fa045a3efbc
+        6eb3aa25ffd24e90 6c9f436d1ba14844
+        2af0aeb669a198b3 be20a5e3e0335cf8
+        09fdf428b227376a 75b8a2cc66d526da
+        b8c17370063be175 83a22303a8057d5d
+        e6f7b419052023cd c035fe82d2e07188
+        beabed2e09064f04 22c87fe878de69f2
+        9c720f34c25a3b3a aecafd7191fb9361
+        4bff86f6fb647347 8fcea37d001a9a58
+        09086407b5a0edaa 51a0a555951a6f05
+        09086007b5a0e6de 8fcea37d001a9a58
+        52c3c005805597bb 8935455d1bdd93e7
+        8e6a75025ae4608f 8fcea37d001a9a58
+        902d7395ad8d4263 c64af8f3beeb7074
+        b86ae6ff34841fc1 8fcea37d001a9a58
+        08d55507b5757a94 5722e7c1c950bd87
+        4b701c187218deca 46799ee4174f1866
+        08985b07b541d6a8 2bed6d2d37d5924b
+        090f7f07b5a73a39 e54bbbed9ed9b0d4
+        08914f07b53ba396 8fcea37d001a9a58
+        09089307b5a13d87 3eade9e709d118ba
+        088e3807b53946aa 8fcea37d001a9a58
+        09130607b5aa5575 be8fa063a50b1488
+        ea6ff70b03c5c960 b23670c73368337b
+        af63ff4c86022805 3b38e04bd7436ef0
+        1ba65229592c08d9 ce0a96fe63b26d61
+        09086007b5a0e6de 8fcea37d001a9a58
+        bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
+        293c639b33aca105 1d3ffe268d73fac2
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        09351507b5c75558 921b3dc441b93c9b
+        09462707b5d5e721 67cc7fa045a3efbc
+        4979a534ee6b1d58 8fcea37d001a9a58
+        75432698342b547b 5732c6fa55a47721
+        5cbe76d8a1a55292 8fcea37d001a9a58
+        902d7895ad8d4ae2 b6785cac3274d867
+        80f3646822d9bbd0 8fcea37d001a9a58
+        089c5407b545b39a f70f36f7284bc9f5
+        4b701c187218deca 46799ee4174f1866
+        08914f07b53ba396 8fcea37d001a9a58
+        0f3f824ba12dc986 0ce4b43dcf553721
+        088e3807b53946aa 8fcea37d001a9a58
+        09130307b5aa505c a2469f7f9e0fe85f
+        81da725c5c49aa51 c1672cbf25d13d5d
+        b19ce73316eda580 26ef531da55f3ea3
+        1f6a59a2cea667b0 97acb0a6e1f668b1
+        09462707b5d5e721 67cc7fa045a3efbc
+        4c1048512f62bdf8 3c7e1ab51edab47b
+        b1c7e1499887bd33 136922a34b633a4d
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        2ac14c7339f8d144 37f0fe11d0ba1914
+        e98e5b4f56659b14 063c8c1d4e1a1041
+        850f882406b23274 7603bd7031cd3bc2
+        4c0679f6fb6a7bde 8fcea37d001a9a58
+        092e3507b5c16d0a 65761fa150c8d975
+        09242407b5b8fba2 c69cfa6e966b8c3d
+        32defdcf76a95d12 4b13a7caeb333815
+        09242407b5b8fba2 c69cfa6e966b8c3d
+        d50b6318facd7f0b a707fc0e5f871126
+        8637e32ff13906c9 7aea51859ab0d2f5
+        8e6389025ade63dd 8fcea37d001a9a58
+        902d7995ad8d4c95 c355672dc9b86dfa
+        f252645fd6799d85 8fcea37d001a9a58
+        08985b07b541d6a8 2bed6d2d37d5924b
+        4b701c187218deca 46799ee4174f1866
+        08914f07b53ba396 8fcea37d001a9a58
+        09089307b5a13d87 3eade9e709d118ba
+        088e3807b53946aa 8fcea37d001a9a58
+        09089307b5a13d87 3eade9e709d118ba
+        af63ff4c86022805 3b38e04bd7436ef0
+        81da725c5c49aa51 c1672cbf25d13d5d
+        1ba65229592c08d9 ce0a96fe63b26d61
+        09242407b5b8fba2 c69cfa6e966b8c3d
+        d65818fb62c802ad 71382d97c762b776
+        512aae45ed67cf17 2eb007fa08568582
+        891dadf305deccbc 51900eff82849d51
+        bbf28dcf8f485d29 f1c5ac77a28991d4
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        8637e32ff13906c9 7aea51859ab0d2f5
+        3dde970943aaa82b 7f29e96382670107
+        71782a08baef51c1 8fcea37d001a9a58
+        b2fe7c69625a1a26 a887391fa550c9db
+        09312b07b5c391e3 e5830de240b6dc16
+        a0d1f8bbdf2ff3e4 267a11705be6240a
+        0614db0b2b05a631 8fcea37d001a9a58
+        902d7695ad8d477c 27e26c01c9a8fdf5
+        71782a08baef51c1 8fcea37d001a9a58
+        08c45507b5670761 a5ff349897569a84
+        4b701c187218deca 46799ee4174f1866
+        08dc3f07b57b73e0 264834b466404943
+        090f7f07b5a73a39 e54bbbed9ed9b0d4
+        08914f07b53ba396 8fcea37d001a9a58
+        17e2354ba61008ab dd813f4451ac2356
+        088e3807b53946aa 8fcea37d001a9a58
+        09130307b5aa505c a2469f7f9e0fe85f
+        1f6a59a2cea667b0 97acb0a6e1f668b1
+        09312b07b5c391e3 e5830de240b6dc16
+        b1c7e1499887bd33 136922a34b633a4d
+        e6f7b419052023cd c035fe82d2e07188
+        3344a08f5debcd4e fc78a829ba6bf8a9
+        80f3736822d9d54d 8fcea37d001a9a58
+        08fe1d07b5982080 c7821dec09475313
+        08fb5c07b59655b6 8fcea37d001a9a58
+        670d936599ca1baf ca0623a2b52b969d
+        08fb5c07b59655b6 8fcea37d001a9a58
+        59d028baec702064 7007b162b8a5c682
+        3376e781561f2abd daa9b7c8d8b1d475
+        bf42b3ea83e17869 8fcea37d001a9a58
+        902d7795ad8d492f f664273fbd6ea050
+        f24ee45fd6768e2e 8fcea37d001a9a58
+        08c83707b56abd3e 1ae4f6701845ced9
+        4b701c187218deca 46799ee4174f1866
+        08914f07b53ba396 8fcea37d001a9a58
+        0f3f834ba12dcb39 8b27e604502a47dc
+        088e3807b53946aa 8fcea37d001a9a58
+        09130307b5aa505c a2469f7f9e0fe85f
+        b19ce73316eda580 26ef531da55f3ea3
+        1ba65229592c08d9 ce0a96fe63b26d61
+        08fb5c07b59655b6 8fcea37d001a9a58
+        59d028baec702064 7007b162b8a5c682
+        5dc7d9590c2ed836 0cc93788ae251d45
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        3376e781561f2abd daa9b7c8d8b1d475
+        a5e97e50ac206001 01ab9e1199095736
+        82a735e5a52f3f6c e90646fdfed50778
+        ede11fee399b6039 8fcea37d001a9a58
+        09497a07b5d8aa01 fe25f5cfcca8f594
+        09462707b5d5e721 67cc7fa045a3efbc
+        670d936599ca1baf ca0623a2b52b969d
+        09462707b5d5e721 67cc7fa045a3efbc
+        1f044d37d7fe5b7e 3236cab860f5e617
+        a31f0ebfb37598b8 77fd2bf3972474ef
+        1e1cc734d5d7cf70 8fcea37d001a9a58
+        902d7c95ad8d51ae 66bc3ba0d3219693
+        f24b755fd6739bba 8fcea37d001a9a58
+        089c5407b545b39a f70f36f7284bc9f5
+        4b701c187218deca 46799ee4174f1866
+        08be5307b562984d 271fa0ab95b097d8
+        090f7f07b5a73a39 e54bbbed9ed9b0d4
+        08914f07b53ba396 8fcea37d001a9a58
+        09130307b5aa505c a2469f7f9e0fe85f
+        088e3807b53946aa 8fcea37d001a9a58
+        09130607b5aa5575 be8fa063a50b1488
+        0b3ca4d6c01e3fa3 d6720b84d46c4615
+        1ba65229592c08d9 ce0a96fe63b26d61
+        09462707b5d5e721 67cc7fa045a3efbc
+        bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
+        fc411e2dc27a8bea 9c94f14efc983aa4
+        6bc8d7b0b9da4f6f 5b47bc7d0a6492d6
+        1ea781b32a30535f 52a6297cebc3f563
+        86bf9d41280d0121 f428164f911bc2db
+        e6f7b419052023cd c035fe82d2e07188
+        a31f0ebfb37598b8 77fd2bf3972474ef
+        ef208c290db7aeca a1faaf1e699b539a
+        f7e0100001654daf ed0ecf3f826eaef3
+        850f882406b23274 7603bd7031cd3bc2
+        abd185e73a7932da 8fcea37d001a9a58
+        092e3407b5c16b57 00e91acd50d8497a
+        09312b07b5c391e3 e5830de240b6dc16
+        8e6005025adb4dba 8fcea37d001a9a58
+        07bd49bd5e21b98d 4be5a555ab1a6e5a
+        d8d5aaea923fbc13 8fcea37d001a9a58
+        a350a189e30db174 96bff254d44adb75
+        f2526a5fd679a7b7 8fcea37d001a9a58
+        08c45507b5670761 a5ff349897569a84
+        4b701c187218deca 46799ee4174f1866
+        08dc3f07b57b73e0 264834b466404943
+        09130607b5aa5575 be8fa063a50b1488
+        08914f07b53ba396 8fcea37d001a9a58
+        0f3f854ba12dce9f 2e63633b1aca0922
+        088e3807b53946aa 8fcea37d001a9a58
+        09130607b5aa5575 be8fa063a50b1488
+        1ba65229592c08d9 ce0a96fe63b26d61
+        09312b07b5c391e3 e5830de240b6dc16
+        39924205e28a8661 c95c3fde0cb7bdbf
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        72797482c493ddce a8d33d7ff149d846
+        e7e262bf01d2f853 ef61bc57acda5909
+        fb307217ddc562f3 8fcea37d001a9a58
+        11f18bb7b7558b91 1706c369da320295
+        09462707b5d5e721 67cc7fa045a3efbc
+        2a64036ed8db62bb 640d45b006f58e90
+        09462707b5d5e721 67cc7fa045a3efbc
+        95cda8cfa43d2b19 8fcea37d001a9a58
+        3edcd21ad263539e 34b9b16154dd382d
+        738386024b652a81 8fcea37d001a9a58
+        98f5a595b28f7592 46adb3a0a38d24eb
+        c2a4126f21ab76a7 8fcea37d001a9a58
+        089c5407b545b39a f70f36f7284bc9f5
+        4b701c187218deca 46799ee4174f1866
+        08914f07b53ba396 8fcea37d001a9a58
+        09089407b5a13f3a f7d315360d6ee9b5
+        088e3807b53946aa 8fcea37d001a9a58
+        09089407b5a13f3a f7d315360d6ee9b5
+        2c0b0b8797046e54 6d1781e6b2f6881d
+        1ba65229592c08d9 ce0a96fe63b26d61
+        09462707b5d5e721 67cc7fa045a3efbc
+        bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
+        94f0e78501d5fb61 3e17a366b2e571a5
+        2422a468fbcb9a60 ee5ee3e436582e24
+        8e50ac3fc48e43ea 6d7c479954f99b29
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        3edcd21ad263539e 34b9b16154dd382d
+        850f882406b23274 7603bd7031cd3bc2
+        c2a40d6f21ab6e28 8fcea37d001a9a58
+        092e3507b5c16d0a 65761fa150c8d975
+        08fb5c07b59655b6 8fcea37d001a9a58
+        016ba8e18bc0d1aa 8fcea37d001a9a58
+        1ec26c6c32bd1821 a472cfdbe8373a16
+        3a70c6d88e5033b0 8fcea37d001a9a58
+        fbd131258bae9278 8dfbbb327228da65
+        f24b715fd67394ee 8fcea37d001a9a58
+        08c83707b56abd3e 1ae4f6701845ced9
+        4b701c187218deca 46799ee4174f1866
+        08914f07b53ba396 8fcea37d001a9a58
+        0f3f864ba12dd052 e1531fee2a33dfbd
+        088e3807b53946aa 8fcea37d001a9a58
+        09130307b5aa505c a2469f7f9e0fe85f
+        1f6a59a2cea667b0 97acb0a6e1f668b1
+        08fb5c07b59655b6 8fcea37d001a9a58
+        4c1048512f62bdf8 3c7e1ab51edab47b
+        1d1f4ff909e21a9d 36ec774e2114c34c
+        0caa6d074366a397 3c41625aeb2d50f2
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        1ec26c6c32bd1821 a472cfdbe8373a16
+        ef208c290db7aeca a1faaf1e699b539a
+        e7e262bf01d2f853 ef61bc57acda5909
+        4c0309f6fb6787b7 8fcea37d001a9a58
+        96108f19f8bbe251 07745488ebd25a14
+        09312b07b5c391e3 e5830de240b6dc16
+        d0dcec9f7a6afc60 2d47be72738c8dbf
+        09312b07b5c391e3 e5830de240b6dc16
+        a807f8cfaed1ef79 8fcea37d001a9a58
+        f665576121dde646 cc808393c3ca9a3a
+        09461207b5d5c372 423738ad7a01c455
+        204cf3d428668135 9bc636ef34a5c6d4
+        fbbc07f0ee5c57bc 8fcea37d001a9a58
+        bbd3c7afa2c22374 ec87755cb229cd51
+        676f29a2ac109dbb 8fcea37d001a9a58
+        08c45507b5670761 a5ff349897569a84
+        4b701c187218deca 46799ee4174f1866
+        08dc3f07b57b73e0 264834b466404943
+        09130307b5aa505c a2469f7f9e0fe85f
+        08914f07b53ba396 8fcea37d001a9a58
+        0f3f854ba12dce9f 2e63633b1aca0922
+        088e3807b53946aa 8fcea37d001a9a58
+        09089407b5a13f3a f7d315360d6ee9b5
+        1f6a59a2cea667b0 97acb0a6e1f668b1
+        09312b07b5c391e3 e5830de240b6dc16
+        f2da07e668884eba 98decdc98b332cf7
+        59d028baec702064 7007b162b8a5c682
+        ff83460e2e37aa2f 330185fa5a3d3e6e
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        f665576121dde646 cc808393c3ca9a3a
+        53a29b7e207791f4 a17665d3f1eb7414
+        ede812ee39a168d0 8fcea37d001a9a58
+        09351507b5c75558 921b3dc441b93c9b
+        08fb5c07b59655b6 8fcea37d001a9a58
+        52904534f3b02cc2 8fcea37d001a9a58
+        da012b035d05d6a4 218f9fbd49625b8a
+        dd66ef0b7b866699 8cf9d0aabd838fae
+        540743d89cb190e3 8fcea37d001a9a58
+        98f5a495b28f73df 9ed706327e0c3044
+        71782808baef4e5b 8fcea37d001a9a58
+        08c83707b56abd3e 1ae4f6701845ced9
+        4b701c187218deca 46799ee4174f1866
+        08914f07b53ba396 8fcea37d001a9a58
+        09089307b5a13d87 3eade9e709d118ba
+        088e3807b53946aa 8fcea37d001a9a58
+        09130607b5aa5575 be8fa063a50b1488
+        81da725c5c49aa51 c1672cbf25d13d5d
+        1f6a59a2cea667b0 97acb0a6e1f668b1
+        08fb5c07b59655b6 8fcea37d001a9a58
+        5286eec8360b21f9 5559c0b97137bb34
+        18fecf9df184543d d288b4e419b468cb
+        cbbe7b64ae83adc1 ee8c4263327c6211
+        e6f7b419052023cd c035fe82d2e07188
+        dd66ef0b7b866699 8cf9d0aabd838fae
+        53a29b7e207791f4 a17665d3f1eb7414
+        c2a4066f21ab6243 8fcea37d001a9a58
+        9e1ea2192c4993b1 bd8f8ae3b9382a33
+        09462707b5d5e721 67cc7fa045a3efbc
+        876ba187462617b7 b8263cd23bf2b91d
+        09462707b5d5e721 67cc7fa045a3efbc
+        9ee3e4cfa9819097 8fcea37d001a9a58
+        3f8a8d3578dbf2fa 26bdfe8e8a0c756a
+        204cf3d428668135 9bc636ef34a5c6d4
+        f5a2740b21f4ab46 8fcea37d001a9a58
+        bbd3c5afa2c2200e 9275b4649ef36ebf
+        80f9f06822df1562 8fcea37d001a9a58
+        089c5407b545b39a f70f36f7284bc9f5
+        4b701c187218deca 46799ee4174f1866
+        08914f07b53ba396 8fcea37d001a9a58
+        09130607b5aa5575 be8fa063a50b1488
+        088e3807b53946aa 8fcea37d001a9a58
+        09089407b5a13f3a f7d315360d6ee9b5
+        af63ff4c86022805 3b38e04bd7436ef0
+        1ba65229592c08d9 ce0a96fe63b26d61
+        09462707b5d5e721 67cc7fa045a3efbc
+        4c1048512f62bdf8 3c7e1ab51edab47b
+        7584afec97541336 bb568b10d53ddc50
+        204a9aedf4fc768e f695a8f13dd3d20f
+        bce788f4c243dbb6 422becfb3d61c042
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        204cf3d428668135 9bc636ef34a5c6d4
+        850f882406b23274 7603bd7031cd3bc2
+        b86766ff3481106a 8fcea37d001a9a58
+        09497a07b5d8aa01 fe25f5cfcca8f594
+        08fb5c07b59655b6 8fcea37d001a9a58
+        cb24c5e35c52d6b2 10a946874fc365a3
+        3e560843b9ddfffe 8e2b84cbfe27e214
+        29ec6d3dfa231a61 8fcea37d001a9a58
+        5044856089c15de7 f2e70cb208a631d8
+        b86766ff3481106a 8fcea37d001a9a58
+        08c83707b56abd3e 1ae4f6701845ced9
+        4b701c187218deca 46799ee4174f1866
+        08914f07b53ba396 8fcea37d001a9a58
+        09089307b5a13d87 3eade9e709d118ba
+        088e3807b53946aa 8fcea37d001a9a58
+        09089307b5a13d87 3eade9e709d118ba
+        1ba65229592c08d9 ce0a96fe63b26d61
+        08fb5c07b59655b6 8fcea37d001a9a58
+        bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
+        80e127d4e0fc4c4b b1385c31d8feaf95
+        584cfb63a5cf9e87 628eaf0b886f0956
+        177dffa40c4d8628 2372e8fc345988ab
+        8a10742e3b271354 c327ff194a97819c
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        3e560843b9ddfffe 8e2b84cbfe27e214
+        12a30114efcd300e e605d20a7364d6f5
+        e7e262bf01d2f853 ef61bc57acda5909
+        abca77e73a72fc62 8fcea37d001a9a58
+        09277507b5bbbb1c 136edf9d216971af
+        09462707b5d5e721 67cc7fa045a3efbc
+        280293f3caafcba0 7c6b3e7d2022e73a
+        29eff33dfa2633ea 8fcea37d001a9a58
+        5044866089c15f9a cf28057b824401ef
+        7174a508baec39eb 8fcea37d001a9a58
+        089c5407b545b39a f70f36f7284bc9f5
+        4b701c187218deca 46799ee4174f1866
+        08c83e07b56ac923 2b9913acbf855f56
+        09130607b5aa5575 be8fa063a50b1488
+        08914f07b53ba396 8fcea37d001a9a58
+        09089307b5a13d87 3eade9e709d118ba
+        1ba65229592c08d9 ce0a96fe63b26d61
+        09462707b5d5e721 67cc7fa045a3efbc
+        bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
+        b1c7e1499887bd33 136922a34b633a4d
+        01f019d9831487d2 848d4f0a930a0291
+        4f928311f4a565b6 818fd99fcf1c136e
+        b86e56ff348713e8 8fcea37d001a9a58
+        11f18bb7b7558b91 1706c369da320295
+        08fb5c07b59655b6 8fcea37d001a9a58
+        876ba187462617b7 b8263cd23bf2b91d
+        08fb5c07b59655b6 8fcea37d001a9a58
+        d622cae1733e2ccc 8fcea37d001a9a58
+        a59615aff2b2bf3f 7a458b7932cf8186
+        65b38feecb93032c 6c95af784bce42be
+        09461207b5d5c372 423738ad7a01c455
+        2fd9edef3899f929 1afb945d12041445
+        016f2ce18bc3e7cd 8fcea37d001a9a58
+        151953f2e7ad2d91 1ab029f7bc6f5506
+        b86e56ff348713e8 8fcea37d001a9a58
+        08c83707b56abd3e 1ae4f6701845ced9
+        4b701c187218deca 46799ee4174f1866
+        089c3707b5458253 c035fe82d2e07188
+        090f7f07b5a73a39 e54bbbed9ed9b0d4
+        08914f07b53ba396 8fcea37d001a9a58
+        28fe8e4bafb16bca afe73db851ecb985
+        088e3807b53946aa 8fcea37d001a9a58
+        09130307b5aa505c a2469f7f9e0fe85f
+        81da725c5c49aa51 c1672cbf25d13d5d
+        1f6a59a2cea667b0 97acb0a6e1f668b1
+        08fb5c07b59655b6 8fcea37d001a9a58
+        4c1048512f62bdf8 3c7e1ab51edab47b
+        39dbbfa0c9655c9b c4b509addace57a7
+        4649b6ad7a037422 a598ea8dd3f4c136
+        e6f7b419052023cd c035fe82d2e07188
+        65b38feecb93032c 6c95af784bce42be
+        ef208c290db7aeca a1faaf1e699b539a
+        3dde970943aaa82b 7f29e96382670107
+        eddda6ee39985cc7 8fcea37d001a9a58
+        08fe1d07b5982080 c7821dec09475313
+        08fb5c07b59655b6 8fcea37d001a9a58
+        40c97d34e97d8d08 8fcea37d001a9a58
+        07ff4fb8af403740 5f6bb1cf43ce7f5e
+        d351453dc916779c 8fcea37d001a9a58
+        98f5ad95b28f832a bac8b00c33287b63
+        fb33f817ddc87c7c 8fcea37d001a9a58
+        08c83707b56abd3e 1ae4f6701845ced9
+        4b701c187218deca 46799ee4174f1866
+        089c3707b5458253 c035fe82d2e07188
+        09130607b5aa5575 be8fa063a50b1488
+        08914f07b53ba396 8fcea37d001a9a58
+        17e2354ba61008ab dd813f4451ac2356
+        088e3807b53946aa 8fcea37d001a9a58
+        09089407b5a13f3a f7d315360d6ee9b5
+        d8cf4e2894495616 dbd1de40fc4e650a
+        81da725c5c49aa51 c1672cbf25d13d5d
+        1ba65229592c08d9 ce0a96fe63b26d61
+        08fb5c07b59655b6 8fcea37d001a9a58
+        4c1048512f62bdf8 3c7e1ab51edab47b
+        c074e3905d3515f8 f2509c32af4ea64a
+        ac09fa00d37ffcd6 ac6addb2f70fee3a
+        cba77c337536c054 b7a917f2c90a849a
+        adb05adb133b24bb 66184d935e9fc468
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        07ff4fb8af403740 5f6bb1cf43ce7f5e
+        9012d99a0e9b32b0 7fad6a446fec9b39
+        ef208c290db7aeca a1faaf1e699b539a
+        dfa9cbbd4231fe2b ee19fb6dd3bf80d7
+        b86e52ff34870d1c 8fcea37d001a9a58
+        092e3507b5c16d0a 65761fa150c8d975
+        08fb5c07b59655b6 8fcea37d001a9a58
+        876ba187462617b7 b8263cd23bf2b91d
+        08fb5c07b59655b6 8fcea37d001a9a58
+        2ce9bc71d3479121 56f144b2b1a8355d
+        09195e07b5af56ab 11cdd32ccef32c7e
+        1206c25e4fcd7e91 aaad1da78fd73ba5
+        29ec6d3dfa231a61 8fcea37d001a9a58
+        5044796089c14983 e8248b8521978424
+        b86e52ff34870d1c 8fcea37d001a9a58
+        08c83707b56abd3e 1ae4f6701845ced9
+        4b701c187218deca 46799ee4174f1866
+        08914f07b53ba396 8fcea37d001a9a58
+        09089307b5a13d87 3eade9e709d118ba
+        1f6a59a2cea667b0 97acb0a6e1f668b1
+        08fb5c07b59655b6 8fcea37d001a9a58
+        bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
+        7b88bb7ba09c07f0 c122aec819463df3
+        53e8a26eb772d2c3 cc4f5b069112ca6b
+        71aab2c05fa08afc 2bc155cf66edfb29
+        f14cb7f0fba0012a 82e2c498fa06ec5b
+        e6f7b419052023cd c035fe82d2e07188
+        2ce9bc71d3479121 56f144b2b1a8355d
+        2ac14c7339f8d144 37f0fe11d0ba1914
+        850f882406b23274 7603bd7031cd3bc2
+        c2997f6f21a22859 8fcea37d001a9a58
+        08fe1d07b5982080 c7821dec09475313
+        09462707b5d5e721 67cc7fa045a3efbc
+        2a64036ed8db62bb 640d45b006f58e90
+        09462707b5d5e721 67cc7fa045a3efbc
+        9cbf57b6874946fb 89259c3f853f5f2c
+        87e4b43203b2264a 8a243f3666ed29a6
+        08fe3507b5984948 6c0b6547660797ab
+        fa480bf11d1dccf0 be3d67c3fb9ccdf7
+        feae9d0b27309bf6 8fcea37d001a9a58
+        bbd72fafa2c50a03 22d62e2fc0c29c1c
+        c29d056f21a541e2 8fcea37d001a9a58
+        089c5407b545b39a f70f36f7284bc9f5
+        4b701c187218deca 46799ee4174f1866
+        08914f07b53ba396 8fcea37d001a9a58
+        09089407b5a13f3a f7d315360d6ee9b5
+        088e3807b53946aa 8fcea37d001a9a58
+        090f7f07b5a73a39 e54bbbed9ed9b0d4
+        af63ff4c86022805 3b38e04bd7436ef0
+        0b3ca4d6c01e3fa3 d6720b84d46c4615
+        1f6a59a2cea667b0 97acb0a6e1f668b1
+        09462707b5d5e721 67cc7fa045a3efbc
+        4c1048512f62bdf8 3c7e1ab51edab47b
+        361d910587aaba18 b55fb27357dafa9b
+        cd4ef0adcbe26cbb 71187278a32f2914
+        3cec003861fe7746 bd1436c25ce10a2b
+        01f019d9831487d2 848d4f0a930a0291
+        87e4b43203b2264a 8a243f3666ed29a6
+        ef208c290db7aeca a1faaf1e699b539a
+        12a30114efcd300e e605d20a7364d6f5
+        53a29b7e207791f4 a17665d3f1eb7414
+        b86ae2ff348418f5 8fcea37d001a9a58
+        96108f19f8bbe251 07745488ebd25a14
+        09242407b5b8fba2 c69cfa6e966b8c3d
+        f2958f910b4efa95 7c9a60e74fbca5da
+        060e520b2b0051b8 8fcea37d001a9a58
+        98f92a95b2928d68 bed4b992a6f42839
+        676f2da2ac10a487 8fcea37d001a9a58
+        08985b07b541d6a8 2bed6d2d37d5924b
+        4b701c187218deca 46799ee4174f1866
+        08be5307b562984d 271fa0ab95b097d8
+        09130607b5aa5575 be8fa063a50b1488
+        08914f07b53ba396 8fcea37d001a9a58
+        09130307b5aa505c a2469f7f9e0fe85f
+        088e3807b53946aa 8fcea37d001a9a58
+        09130307b5aa505c a2469f7f9e0fe85f
+        2c0b0b8797046e54 6d1781e6b2f6881d
+        1f6a59a2cea667b0 97acb0a6e1f668b1
+        09242407b5b8fba2 c69cfa6e966b8c3d
+        3c0d17bad169557b 2bb80158710dd3ef
+        293c639b33aca105 1d3ffe268d73fac2
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        2ac14c7339f8d144 37f0fe11d0ba1914
+        f7e0100001654daf ed0ecf3f826eaef3
+        850f882406b23274 7603bd7031cd3bc2
+        716d9a08bae6088c 8fcea37d001a9a58
+        09351507b5c75558 921b3dc441b93c9b
+        09242407b5b8fba2 c69cfa6e966b8c3d
+        670d936599ca1baf ca0623a2b52b969d
+        09242407b5b8fba2 c69cfa6e966b8c3d
+        e69c9fe17c56014f 8fcea37d001a9a58
+        6707e38c9ca8bcc3 37a4ab1a37ed9507
+        2234544c7cf0c46e 720ab7932c0bb6b5
+        fea42b0b272785bb 8fcea37d001a9a58
+        98f92d95b2929281 eb49ecba22465d6e
+        716d9a08bae6088c 8fcea37d001a9a58
+        08985b07b541d6a8 2bed6d2d37d5924b
+        4b701c187218deca 46799ee4174f1866
+        08be5307b562984d 271fa0ab95b097d8
+        090f7f07b5a73a39 e54bbbed9ed9b0d4
+        08914f07b53ba396 8fcea37d001a9a58
+        09089307b5a13d87 3eade9e709d118ba
+        088e3807b53946aa 8fcea37d001a9a58
+        09089407b5a13f3a f7d315360d6ee9b5
+        3264dbfe723b135f fe99c91d68f6189d
+        1f6a59a2cea667b0 97acb0a6e1f668b1
+        09242407b5b8fba2 c69cfa6e966b8c3d
+        bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
+        f96cfbbde0c118c6 58c60d4ddeccf6f9
+        8d6c26e77c67b7eb 17d426797ff90de9
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        2234544c7cf0c46e 720ab7932c0bb6b5
+        3344a08f5debcd4e fc78a829ba6bf8a9
+        7174a908baec40b7 8fcea37d001a9a58
+        1e665f19b5682f14 5f92f2f57b91c29f
+        09242307b5b8f9ef 13ad3dbb8701b5a2
+        670d936599ca1baf ca0623a2b52b969d
+        09242307b5b8f9ef 13ad3dbb8701b5a2
+        acf53118e36bea4e d0538f901c61585d
+        151e3634d0a76b64 8fcea37d001a9a58
+        98f92c95b29290ce ded29b0ed085ee7b
+        b86e56ff348713e8 8fcea37d001a9a58
+        089c5407b545b39a f70f36f7284bc9f5
+        4b701c187218deca 46799ee4174f1866
+        08914f07b53ba396 8fcea37d001a9a58
+        17e2374ba6100c11 8d5a1380d3c98f1c
+        088e3807b53946aa 8fcea37d001a9a58
+        09089407b5a13f3a f7d315360d6ee9b5
+        d8cf4e2894495616 dbd1de40fc4e650a
+        1ba65229592c08d9 ce0a96fe63b26d61
+        09242307b5b8f9ef 13ad3dbb8701b5a2
+        9b1122b80fd05367 abbe0d855fcfb47b
+        f304dbf1bf10f1c6 d2eb0f3f77e73556
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        acf53118e36bea4e d0538f901c61585d
+        c850edc8e506002a f6fcfe14905d229f
+        4f928311f4a565b6 818fd99fcf1c136e
+        4c0672f6fb6a6ff9 8fcea37d001a9a58
+        092e3507b5c16d0a 65761fa150c8d975
+        09312b07b5c391e3 e5830de240b6dc16
+        15c4d29c0ff3d8fe aff3c119dbf62a25
+        08fe3507b5984948 6c0b6547660797ab
+        fe47346f23df2bcc a3a447e59297db6e
+        d61c5fe173390b4d 8fcea37d001a9a58
+        98f92f95b29295e7 53b92ff9861e70f0
+        71782408baef478f 8fcea37d001a9a58
+        08c45507b5670761 a5ff349897569a84
+        4b701c187218deca 46799ee4174f1866
+        08dc3f07b57b73e0 264834b466404943
+        090f7f07b5a73a39 e54bbbed9ed9b0d4
+        08914f07b53ba396 8fcea37d001a9a58
+        09089307b5a13d87 3eade9e709d118ba
+        088e3807b53946aa 8fcea37d001a9a58
+        09130307b5aa505c a2469f7f9e0fe85f
+        1ba65229592c08d9 ce0a96fe63b26d61
+        09312b07b5c391e3 e5830de240b6dc16
+        4c1048512f62bdf8 3c7e1ab51edab47b
+        deef7ab5676c99cd eca9bcc6c42feaed
+        a6f2b1466c54a173 3ee08fac50cf8c9e
+        a5b530716ca0931e 9ca655ad8d679496
+        c2a06c2c1bbdc0db 15e9758f879ac7ab
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        15c4d29c0ff3d8fe aff3c119dbf62a25
+        f7e0100001654daf ed0ecf3f826eaef3
+        4f928311f4a565b6 818fd99fcf1c136e
+        1d9306deee6cba1d 8fcea37d001a9a58
+        092e3407b5c16b57 00e91acd50d8497a
+        09312b07b5c391e3 e5830de240b6dc16
+        c05ce0c99c8f54c9 f84c0ca26bf0ec85
+        b0ab193db5761030 8fcea37d001a9a58
+        4793cacfe27dc9e2 2375358b198e6253
+        f24eda5fd6767d30 8fcea37d001a9a58
+        08c45507b5670761 a5ff349897569a84
+        4b701c187218deca 46799ee4174f1866
+        08dc3f07b57b73e0 264834b466404943
+        09130607b5aa5575 be8fa063a50b1488
+        08914f07b53ba396 8fcea37d001a9a58
+        09089307b5a13d87 3eade9e709d118ba
+        088e3807b53946aa 8fcea37d001a9a58
+        090f7f07b5a73a39 e54bbbed9ed9b0d4
+        d8cf4e2894495616 dbd1de40fc4e650a
+        1ba65229592c08d9 ce0a96fe63b26d61
+        09312b07b5c391e3 e5830de240b6dc16
+        ff29e4a15fcc6911 6ceac42416b980e7
+        00f83a58182e28b2 6571d2f5105af1e9
+        e5082880bd03b14f f4bc8ff41edf75b6
+        e6f7b419052023cd c035fe82d2e07188
+        c05ce0c99c8f54c9 f84c0ca26bf0ec85
+        3dde970943aaa82b 7f29e96382670107
+        abd489e73a7b6f7d 8fcea37d001a9a58
+        9e1ea2192c4993b1 bd8f8ae3b9382a33
+        09086007b5a0e6de 8fcea37d001a9a58
+        11a9c463c1a69262 1abca3b445b5b4e4
+        3a4e1eb6063c66cf 774f3ea6901e06e4
+        d61c5fe173390b4d 8fcea37d001a9a58
+        98f93195b292994d e4460f530446ef1a
+        c597fbab6de2bb1f 8fcea37d001a9a58
+        77fd631956a20c5c 1f8111b78449b937
+        4b701c187218deca 46799ee4174f1866
+        08985b07b541d6a8 2bed6d2d37d5924b
+        09130307b5aa505c a2469f7f9e0fe85f
+        08914f07b53ba396 8fcea37d001a9a58
+        09089307b5a13d87 3eade9e709d118ba
+        088e3807b53946aa 8fcea37d001a9a58
+        09089407b5a13f3a f7d315360d6ee9b5
+        d8cf4e2894495616 dbd1de40fc4e650a
+        1ba65229592c08d9 ce0a96fe63b26d61
+        09086007b5a0e6de 8fcea37d001a9a58
+        1a8e769363fc4077 e113379c90c0b3ac
+        9ced21d71e5211c0 81d5a2b8651c3cf2
+        9263809e444d25f9 8c4cdfd7095fd0ee
+        bdc10c9a750b3e5e 621fd607637debcd
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        3a4e1eb6063c66cf 774f3ea6901e06e4
+        c1c7d89fa2c77381 2ad7ef95c1b2cac6
+        879095f703520880 3fe97f07c4bc005a
+        850f882406b23274 7603bd7031cd3bc2
+        b86e50ff348709b6 8fcea37d001a9a58
+        9e1ea2192c4993b1 bd8f8ae3b9382a33
+        09242307b5b8f9ef 13ad3dbb8701b5a2
+        670d936599ca1baf ca0623a2b52b969d
+        09242307b5b8f9ef 13ad3dbb8701b5a2
+        1feb67a87335f224 b815f31374b851e7
+        f2d93c78f577a752 943f4646a6bd3a3a
+        060e520b2b0051b8 8fcea37d001a9a58
+        98f93095b292979a ad0e0c0619cd1987
+        c597fcab6de2bcd2 8fcea37d001a9a58
+        089c5407b545b39a f70f36f7284bc9f5
+        4b701c187218deca 46799ee4174f1866
+        08c83e07b56ac923 2b9913acbf855f56
+        09130307b5aa505c a2469f7f9e0fe85f
+        08914f07b53ba396 8fcea37d001a9a58
+        09089407b5a13f3a f7d315360d6ee9b5
+        1f6a59a2cea667b0 97acb0a6e1f668b1
+        09242307b5b8f9ef 13ad3dbb8701b5a2
+        f01d01939de650a8 522d89cb117d4b30
+        e6d93e2702687952 179947ba418103f2
+        01f019d9831487d2 848d4f0a930a0291
+        f2d93c78f577a752 943f4646a6bd3a3a
+        09497a07b5d8aa01 fe25f5cfcca8f594
+        09462707b5d5e721 67cc7fa045a3efbc
+        df21abb8d6b43860 3618f59c6f5de5e6
+        0611db0b2b03705a 8fcea37d001a9a58
+        98f92395b2928183 bada82e431bd8aec
+        c59800ab6de2c39e 8fcea37d001a9a58
+        089c5407b545b39a f70f36f7284bc9f5
+        4b701c187218deca 46799ee4174f1866
+        08914f07b53ba396 8fcea37d001a9a58
+        0f3f864ba12dd052 e1531fee2a33dfbd
+        088e3807b53946aa 8fcea37d001a9a58
+        09130307b5aa505c a2469f7f9e0fe85f
+        1ba65229592c08d9 ce0a96fe63b26d61
+        09462707b5d5e721 67cc7fa045a3efbc
+        bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        408e16722fe0574f 6b0a1279a6072e46
+        53a29b7e207791f4 a17665d3f1eb7414
+        4bff87f6fb6474fa 8fcea37d001a9a58
+        11f18bb7b7558b91 1706c369da320295
+        09461907b5d5cf57 c035fe82d2e07188
+        dd8605e17710fc17 8fcea37d001a9a58
+        4e6ab7dd1ea6657d 87cd9a5c822feabf
+        3a70c6d88e5033b0 8fcea37d001a9a58
+        fbcdb5258bab89ed f1c012bd16cc3fb2
+        f2526a5fd679a7b7 8fcea37d001a9a58
+        08d93907b57933d7 c035fe82d2e07188
+        4b701c187218deca 46799ee4174f1866
+        089c5407b545b39a f70f36f7284bc9f5
+        09130607b5aa5575 be8fa063a50b1488
+        08914f07b53ba396 8fcea37d001a9a58
+        09089307b5a13d87 3eade9e709d118ba
+        088e3807b53946aa 8fcea37d001a9a58
+        09130307b5aa505c a2469f7f9e0fe85f
+        1f6a59a2cea667b0 97acb0a6e1f668b1
+        09461907b5d5cf57 c035fe82d2e07188
+        bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
+        00be14a75f2de427 bceab2e9ab096852
+        d6a859f5ca5e14b2 669d8fb84e76d1eb
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        4e6ab7dd1ea6657d 87cd9a5c822feabf
+        e98e5b4f56659b14 063c8c1d4e1a1041
+        8c4bac3c7aeba71c 797b58110255dd1d
+        53a29b7e207791f4 a17665d3f1eb7414
+        71782e08baef588d 8fcea37d001a9a58
+        09167607b5ad499c 6c9436d9ed38deff
+        09462707b5d5e721 67cc7fa045a3efbc
+        876ba187462617b7 b8263cd23bf2b91d
+        09462707b5d5e721 67cc7fa045a3efbc
+        d7102f79b4bc4409 821289e5eeaa8511
+        0d7857f0f885d709 8fcea37d001a9a58
+        bbccbdafa2bbf3c8 4749fc97d4992b95
+        71782e08baef588d 8fcea37d001a9a58
+        089c5407b545b39a f70f36f7284bc9f5
+        4b701c187218deca 46799ee4174f1866
+        08c83e07b56ac923 2b9913acbf855f56
+        09130307b5aa505c a2469f7f9e0fe85f
+        08914f07b53ba396 8fcea37d001a9a58
+        09130307b5aa505c a2469f7f9e0fe85f
+        088e3807b53946aa 8fcea37d001a9a58
+        090f7f07b5a73a39 e54bbbed9ed9b0d4
+        81da725c5c49aa51 c1672cbf25d13d5d
+        1ba65229592c08d9 ce0a96fe63b26d61
+        09462707b5d5e721 67cc7fa045a3efbc
+        8fcc3128bf8e5075 cf0ceb46a9f9c9f2
+        c0b1b9be7a95e4c0 bf85f6049e188f42
+        b89be1e19831495f 22276360f5da2fac
+        f65fb0f47dbd2994 a4b4986bfb056053
+        01f019d9831487d2 848d4f0a930a0291
+        d7102f79b4bc4409 821289e5eeaa8511
+        850f882406b23274 7603bd7031cd3bc2
+        fb307517ddc5680c 8fcea37d001a9a58
+        09167607b5ad499c 6c9436d9ed38deff
+        08fb5c07b59655b6 8fcea37d001a9a58
+        2a64036ed8db62bb 640d45b006f58e90
+        08fb5c07b59655b6 8fcea37d001a9a58
+        a807f5cfaed1ea60 8fcea37d001a9a58
+        b7bf80abf77064e9 f4258e74d8e0b3ec
+        e04d9e8cc4386355 2b7192f363ce8ad4
+        08fe3507b5984948 6c0b6547660797ab
+        a42140796695d932 76d487862b1e8477
+        efa544e1818edbdc 8fcea37d001a9a58
+        98ee9a95b2894433 16197035aa4d60c8
+        f24b765fd6739d6d 8fcea37d001a9a58
+        08c83707b56abd3e 1ae4f6701845ced9
+        4b701c187218deca 46799ee4174f1866
+        089c3707b5458253 c035fe82d2e07188
+        09130307b5aa505c a2469f7f9e0fe85f
+        08914f07b53ba396 8fcea37d001a9a58
+        09130307b5aa505c a2469f7f9e0fe85f
+        088e3807b53946aa 8fcea37d001a9a58
+        09089307b5a13d87 3eade9e709d118ba
+        1ba65229592c08d9 ce0a96fe63b26d61
+        08fb5c07b59655b6 8fcea37d001a9a58
+        bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
+        b82f61aed5fa5c79 41373374d3cd4788
+        fb970c08f7722771 f44968b5963a0114
+        ef2645a6eea9e33e be6a965429265b83
+        01f019d9831487d2 848d4f0a930a0291
+        e04d9e8cc4386355 2b7192f363ce8ad4
+        a5e97e50ac206001 01ab9e1199095736
+        3dde970943aaa82b 7f29e96382670107
+        7174ab08baec441d 8fcea37d001a9a58
+        df99d13f33e56f03 fefc5cf6ad75dd03
+        09086007b5a0e6de 8fcea37d001a9a58
+        2a64036ed8db62bb 640d45b006f58e90
+        09086007b5a0e6de 8fcea37d001a9a58
+        c0b1b9be7a95e4c0 bf85f6049e188f42
+        d7102f79b4bc4409 821289e5eeaa8511
+        09195e07b5af56ab 11cdd32ccef32c7e
+        195bd6dd1f7a57b3 5dd6026f19b801a9
+        d351453dc916779c 8fcea37d001a9a58
+        98ee9b95b28945e6 9e826164d7e31d9f
+        7174ab08baec441d 8fcea37d001a9a58
+        08d55507b5757a94 5722e7c1c950bd87
+        4b701c187218deca 46799ee4174f1866
+        08914f07b53ba396 8fcea37d001a9a58
+        09089407b5a13f3a f7d315360d6ee9b5
+        088e3807b53946aa 8fcea37d001a9a58
+        09089307b5a13d87 3eade9e709d118ba
+        af63ff4c86022805 3b38e04bd7436ef0
+        1f6a59a2cea667b0 97acb0a6e1f668b1
+        09086007b5a0e6de 8fcea37d001a9a58
+        b89be1e19831495f 22276360f5da2fac
+        c0b1b9be7a95e4c0 bf85f6049e188f42
+        8fcc3128bf8e5075 cf0ceb46a9f9c9f2
+        4d8a91a4e2289beb 72b0091c48f249bf
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        d7102f79b4bc4409 821289e5eeaa8511
+        868e8231edd09fe8 ebb99f40288f0b15
+        3dde970943aaa82b 7f29e96382670107
+        716d9908bae606d9 8fcea37d001a9a58
+        09277507b5bbbb1c 136edf9d216971af
+        08fb5c07b59655b6 8fcea37d001a9a58
+        2a64036ed8db62bb 640d45b006f58e90
+        08fb5c07b59655b6 8fcea37d001a9a58
+        9375fa826688284b e94440f6a29a1621
+        a31f0ebfb37598b8 77fd2bf3972474ef
+        09351e07b5c764a3 2b9913acbf855f56
+        e9391ef8410ed0b2 1138d11b101fae86
+        ad82ddea79b4df93 8fcea37d001a9a58
+        076a5847f98bf190 1b816b84c46eb165
+        676f21a2ac109023 8fcea37d001a9a58
+        08c83707b56abd3e 1ae4f6701845ced9
+        4b701c187218deca 46799ee4174f1866
+        08914f07b53ba396 8fcea37d001a9a58
+        09089307b5a13d87 3eade9e709d118ba
+        088e3807b53946aa 8fcea37d001a9a58
+        090f7f07b5a73a39 e54bbbed9ed9b0d4
+        1ba65229592c08d9 ce0a96fe63b26d61
+        08fb5c07b59655b6 8fcea37d001a9a58
+        6bc8d7b0b9da4f6f 5b47bc7d0a6492d6
+        1ea781b32a30535f 52a6297cebc3f563
+        028db904962dc407 233c6cf68b9de3cd
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        a31f0ebfb37598b8 77fd2bf3972474ef
+        53a29b7e207791f4 a17665d3f1eb7414
+        b86ae8ff34842327 8fcea37d001a9a58
+        092e3407b5c16b57 00e91acd50d8497a
+        09462707b5d5e721 67cc7fa045a3efbc
+        15142334d09ef696 8fcea37d001a9a58
+        97afd267d25fdef9 779da05012e92948
+        3d37c9e1ad62a77a 8fcea37d001a9a58
+        98ee9d95b289494c 1e56af0fc861d331
+        f2525f5fd6799506 8fcea37d001a9a58
+        089c5407b545b39a f70f36f7284bc9f5
+        4b701c187218deca 46799ee4174f1866
+        08914f07b53ba396 8fcea37d001a9a58
+        17e23a4ba610112a 37267a26686b5efd
+        088e3807b53946aa 8fcea37d001a9a58
+        09089307b5a13d87 3eade9e709d118ba
+        2c0b0b8797046e54 6d1781e6b2f6881d
+        1f6a59a2cea667b0 97acb0a6e1f668b1
+        09462707b5d5e721 67cc7fa045a3efbc
+        bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
+        4bbd5c6ea60f0471 031746ab72556ded
+        3973b9fad7f898be ab0687331889f394
+        44ee58c461867a56 76f4573e18ab3768
+        8f3264b86427b439 a152a32a7839f8d6
+        01f019d9831487d2 848d4f0a930a0291
+        97afd267d25fdef9 779da05012e92948
+        f7e0100001654daf ed0ecf3f826eaef3
+        3344a08f5debcd4e fc78a829ba6bf8a9
+        abd489e73a7b6f7d 8fcea37d001a9a58
+        09421c07b5d1eb99 ab88c3270d20d57c
+        08fb5c07b59655b6 8fcea37d001a9a58
+        876ba187462617b7 b8263cd23bf2b91d
+        08fb5c07b59655b6 8fcea37d001a9a58
+        debb338aedb9b90e a4daae6920c14244
+        b0b2233db57c3fdc 8fcea37d001a9a58
+        98ee9e95b2894aff 11890e3f2ca1efac
+        f24b6f5fd6739188 8fcea37d001a9a58
+        08c83707b56abd3e 1ae4f6701845ced9
+        4b701c187218deca 46799ee4174f1866
+        089c3707b5458253 c035fe82d2e07188
+        09130607b5aa5575 be8fa063a50b1488
+        088e3807b53946aa 8fcea37d001a9a58
+        09089407b5a13f3a f7d315360d6ee9b5
+        1f6a59a2cea667b0 97acb0a6e1f668b1
+        08fb5c07b59655b6 8fcea37d001a9a58
+        aa47faa2d67bcc9d 8304775e0d223085
+        8fcc3128bf8e5075 cf0ceb46a9f9c9f2
+        87f55f13c909c549 03fa0b9a837bb916
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        debb338aedb9b90e a4daae6920c14244
+        12a30114efcd300e e605d20a7364d6f5
+        850f882406b23274 7603bd7031cd3bc2
+        1d9301deee6cb19e 8fcea37d001a9a58
+        08fe1d07b5982080 c7821dec09475313
+        09086007b5a0e6de 8fcea37d001a9a58
+        64ec56791c3bbbdb dc76fc40ad8048da
+        62889f21f10410ef 142066dc5eae4262
+        09195e07b5af56ab 11cdd32ccef32c7e
+        1c5e96042da92cd6 8c0e9b19ab6d7b42
+        5c9be20b5c0167d9 8fcea37d001a9a58
+        98ee9f95b2894cb2 e407ef149f9a7e73
+        677999a2ac19b090 8fcea37d001a9a58
+        77fd631956a20c5c 1f8111b78449b937
+        4b701c187218deca 46799ee4174f1866
+        08985b07b541d6a8 2bed6d2d37d5924b
+        09130307b5aa505c a2469f7f9e0fe85f
+        1ba65229592c08d9 ce0a96fe63b26d61
+        09086007b5a0e6de 8fcea37d001a9a58
+        bac41a7530310c77 9b9f19c9efad2fe1
+        3a0fb9cd0df2e04b 8705014144f0fb07
+        64ec56791c3bbbdb dc76fc40ad8048da
+        0a3c30810b6416cb 65e45c19655937d0
+        e6f7b419052023cd c035fe82d2e07188
+        62889f21f10410ef 142066dc5eae4262
+        53a29b7e207791f4 a17665d3f1eb7414
+        80f36f6822d9ce81 8fcea37d001a9a58
+        09351507b5c75558 921b3dc441b93c9b
+        09242407b5b8fba2 c69cfa6e966b8c3d
+        9170049ed2784c0f 171f61f0dba33fca
+        09242407b5b8fba2 c69cfa6e966b8c3d
+        285f81d883de8715 8fcea37d001a9a58
+        264534dfd98c09cc 03804da78264a6c3
+        0614de0b2b05ab4a 8fcea37d001a9a58
+        60953c866d0dd085 ddd41d02127fe08e
+        80f36f6822d9ce81 8fcea37d001a9a58
+        08985b07b541d6a8 2bed6d2d37d5924b
+        4b701c187218deca 46799ee4174f1866
+        08c83e07b56ac923 2b9913acbf855f56
+        090f7f07b5a73a39 e54bbbed9ed9b0d4
+        08914f07b53ba396 8fcea37d001a9a58
+        17e2374ba6100c11 8d5a1380d3c98f1c
+        af63ff4c86022805 3b38e04bd7436ef0
+        1ba65229592c08d9 ce0a96fe63b26d61
+        09242407b5b8fba2 c69cfa6e966b8c3d
+        3c0d17bad169557b 2bb80158710dd3ef
+        18fecf9df184543d d288b4e419b468cb
+        6e3144bca7332d8d 627a558b09413780
+        01f019d9831487d2 848d4f0a930a0291
+        264534dfd98c09cc 03804da78264a6c3
+        12a30114efcd300e e605d20a7364d6f5
+        dfa9cbbd4231fe2b ee19fb6dd3bf80d7
+        1d9302deee6cb351 8fcea37d001a9a58
+        df99d13f33e56f03 fefc5cf6ad75dd03
+        09462707b5d5e721 67cc7fa045a3efbc
+        2a64036ed8db62bb 640d45b006f58e90
+        09462707b5d5e721 67cc7fa045a3efbc
+        3f93b8f51c0d6886 6ecfb35e23a72276
+        853f3d3510079eaf 8fcea37d001a9a58
+        98eea195b2895018 81c46bddaec1b7d5
+        7174ab08baec441d 8fcea37d001a9a58
+        089c5407b545b39a f70f36f7284bc9f5
+        4b701c187218deca 46799ee4174f1866
+        08914f07b53ba396 8fcea37d001a9a58
+        17e2374ba6100c11 8d5a1380d3c98f1c
+        af63ff4c86022805 3b38e04bd7436ef0
+        1ba65229592c08d9 ce0a96fe63b26d61
+        09462707b5d5e721 67cc7fa045a3efbc
+        bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
+        1244066e1c248d2c b99a7f5696c7def4
+        9b1122b80fd05367 abbe0d855fcfb47b
+        76b89e6d19de5b7e 74f78bd00c25a651
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        3f93b8f51c0d6886 6ecfb35e23a72276
+        3dde970943aaa82b 7f29e96382670107
+        ede814ee39a16c36 8fcea37d001a9a58
+        1e665f19b5682f14 5f92f2f57b91c29f
+        09086007b5a0e6de 8fcea37d001a9a58
+        670d936599ca1baf ca0623a2b52b969d
+        09086007b5a0e6de 8fcea37d001a9a58
+        863dc8a4db367e01 065522cd641a33ef
+        feae9d0b27309bf6 8fcea37d001a9a58
+        bbccb6afa2bbe7e3 bb67aeb113450588
+        b86e56ff348713e8 8fcea37d001a9a58
+        77fd631956a20c5c 1f8111b78449b937
+        4b701c187218deca 46799ee4174f1866
+        08985b07b541d6a8 2bed6d2d37d5924b
+        09130307b5aa505c a2469f7f9e0fe85f
+        08914f07b53ba396 8fcea37d001a9a58
+        0f3f854ba12dce9f 2e63633b1aca0922
+        1ba65229592c08d9 ce0a96fe63b26d61
+        09086007b5a0e6de 8fcea37d001a9a58
+        bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
+        cd4ef0adcbe26cbb 71187278a32f2914
+        1d1f4ff909e21a9d 36ec774e2114c34c
+        4f653e6f6d2c5005 1577293a9206144b
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        863dc8a4db367e01 065522cd641a33ef
+        82a735e5a52f3f6c e90646fdfed50778
+        7174a708baec3d51 8fcea37d001a9a58
+        b2fe7c69625a1a26 a887391fa550c9db
+        08fb5c07b59655b6 8fcea37d001a9a58
+        dd7f7ce1770ba79e 8fcea37d001a9a58
+        29d339820bfd57aa c7a349819d527829
+        68a3a5ea52d118fb 8fcea37d001a9a58
+        98f21f95b28c5c09 598c99acec9f7ab6
+        fb307717ddc56b72 8fcea37d001a9a58
+        08c83707b56abd3e 1ae4f6701845ced9
+        4b701c187218deca 46799ee4174f1866
+        08914f07b53ba396 8fcea37d001a9a58
+        09089407b5a13f3a f7d315360d6ee9b5
+        088e3807b53946aa 8fcea37d001a9a58
+        09130307b5aa505c a2469f7f9e0fe85f
+        2c0b0b8797046e54 6d1781e6b2f6881d
+        1ba65229592c08d9 ce0a96fe63b26d61
+        08fb5c07b59655b6 8fcea37d001a9a58
+        bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
+        190359f8bfed579b 00281df45d5c73c6
+        c1f26050e3e84264 2bf3663e68a76a06
+        01f019d9831487d2 848d4f0a930a0291
+        29d339820bfd57aa c7a349819d527829
+        c1c7d89fa2c77381 2ad7ef95c1b2cac6
+        82a735e5a52f3f6c e90646fdfed50778
+        abca72e73a72f3e3 8fcea37d001a9a58
+        08fe1d07b5982080 c7821dec09475313
+        09086007b5a0e6de 8fcea37d001a9a58
+        2a64036ed8db62bb 640d45b006f58e90
+        09086007b5a0e6de 8fcea37d001a9a58
+        40c97d34e97d8d08 8fcea37d001a9a58
+        79caf6dae8f3c2b6 7b835218a2ad89bc
+        449a584afed48a23 225a5c6d3b73f1a7
+        6314220242566a86 8fcea37d001a9a58
+        98f21e95b28c5a56 7c3358f8b6bca543
+        80f3736822d9d54d 8fcea37d001a9a58
+        08d55507b5757a94 5722e7c1c950bd87
+        4b701c187218deca 46799ee4174f1866
+        08914f07b53ba396 8fcea37d001a9a58
+        09089307b5a13d87 3eade9e709d118ba
+        088e3807b53946aa 8fcea37d001a9a58
+        09130307b5aa505c a2469f7f9e0fe85f
+        1f6a59a2cea667b0 97acb0a6e1f668b1
+        09086007b5a0e6de 8fcea37d001a9a58
+        46759d6333b37eda 50a74d478a804afe
+        f7841854884abb4b 1fffe93816fe2f11
+        01f019d9831487d2 848d4f0a930a0291
+        449a584afed48a23 225a5c6d3b73f1a7
+        82a735e5a52f3f6c e90646fdfed50778
+        80f36e6822d9ccce 8fcea37d001a9a58
+        09277507b5bbbb1c 136edf9d216971af
+        09462707b5d5e721 67cc7fa045a3efbc
+        40c97d34e97d8d08 8fcea37d001a9a58
+        f1d52f4910f6c602 477414d3e700cd7c
+        00ff8d7dbeac662b cb3d8d1643efa240
+        061bca0b2b0ba7fc 8fcea37d001a9a58
+        98f21d95b28c58a3 0cf720f81fc40cfc
+        80f36e6822d9ccce 8fcea37d001a9a58
+        089c5407b545b39a f70f36f7284bc9f5
+        4b701c187218deca 46799ee4174f1866
+        08914f07b53ba396 8fcea37d001a9a58
+        0f3f864ba12dd052 e1531fee2a33dfbd
+        088e3807b53946aa 8fcea37d001a9a58
+        09130307b5aa505c a2469f7f9e0fe85f
+        a4f99b2443a92f96 b35699bcbd7059a4
+        1f6a59a2cea667b0 97acb0a6e1f668b1
+        09462707b5d5e721 67cc7fa045a3efbc
+        bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
+        00f83a58182e28b2 6571d2f5105af1e9
+        c41c893119a1239e d6763a2c7ef02724
+        01f019d9831487d2 848d4f0a930a0291
+        00ff8d7dbeac662b cb3d8d1643efa240
+        82a735e5a52f3f6c e90646fdfed50778
+        c2a4146f21ab7a0d 8fcea37d001a9a58
+        09277507b5bbbb1c 136edf9d216971af
+        09461907b5d5cf57 c035fe82d2e07188
+        670d936599ca1baf ca0623a2b52b969d
+        09461907b5d5cf57 c035fe82d2e07188
+        0d7ffd7fe995ec3d 8014cd83c5dbd684
+        b8527ba1880ca932 34b436c72477b164
+        09351e07b5c764a3 2b9913acbf855f56
+        b68ddc93c553cca1 9ea7d2e103bb4f2a
+        c9061ff0d1fee251 8fcea37d001a9a58
+        848d8022b72334b9 08c01bfba4461f7e
+        f24ee05fd6768762 8fcea37d001a9a58
+        08d93907b57933d7 c035fe82d2e07188
+        4b701c187218deca 46799ee4174f1866
+        089c5407b545b39a f70f36f7284bc9f5
+        09130307b5aa505c a2469f7f9e0fe85f
+        08914f07b53ba396 8fcea37d001a9a58
+        09089307b5a13d87 3eade9e709d118ba
+        088e3807b53946aa 8fcea37d001a9a58
+        09130307b5aa505c a2469f7f9e0fe85f
+        1f6a59a2cea667b0 97acb0a6e1f668b1
+        09461907b5d5cf57 c035fe82d2e07188
+        bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
+        be539c1732a218f1 ad6c040863e0837c
+        451132af861edd04 1a7415647a00da1c
+        dd3d68384088a9b6 1c51d10a29b1911b
+        c6ecc250eef20968 b6c4d2522301b670
+        e6f7b419052023cd c035fe82d2e07188
+        b8527ba1880ca932 34b436c72477b164
+        82a735e5a52f3f6c e90646fdfed50778
+        80f3646822d9bbd0 8fcea37d001a9a58
+        09277507b5bbbb1c 136edf9d216971af
+        09312b07b5c391e3 e5830de240b6dc16
+        eca43046bafa80eb b2796647f204a5e2
+        09195e07b5af56ab 11cdd32ccef32c7e
+        97da69366cfb3422 36d6880e3d2cda2f
+        8e55f1025ad2d739 8fcea37d001a9a58
+        8e552724247c91d1 e9fbb6df6ebdf5bb
+        80f3646822d9bbd0 8fcea37d001a9a58
+        08c45507b5670761 a5ff349897569a84
+        4b701c187218deca 46799ee4174f1866
+        08dc3f07b57b73e0 264834b466404943
+        09130307b5aa505c a2469f7f9e0fe85f
+        08914f07b53ba396 8fcea37d001a9a58
+        09089307b5a13d87 3eade9e709d118ba
+        088e3807b53946aa 8fcea37d001a9a58
+        09089307b5a13d87 3eade9e709d118ba
+        af63ff4c86022805 3b38e04bd7436ef0
+        0b452c19aa0f6ddf 8ebef4ecf4e1583a
+        789d6ad9aa7e2356 b78f46c54af7a0d1
+        1ba65229592c08d9 ce0a96fe63b26d61
+        09312b07b5c391e3 e5830de240b6dc16
+        4c1048512f62bdf8 3c7e1ab51edab47b
+        b1c7e1499887bd33 136922a34b633a4d
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        3dde970943aaa82b 7f29e96382670107
+        4c0679f6fb6a7bde 8fcea37d001a9a58
+        b2fe7c69625a1a26 a887391fa550c9db
+        09312b07b5c391e3 e5830de240b6dc16
+        876ba187462617b7 b8263cd23bf2b91d
+        09312b07b5c391e3 e5830de240b6dc16
+        cef67f77b4e017e8 341f345f23008b0f
+        09351e07b5c764a3 2b9913acbf855f56
+        5b1562f31a875a92 9c47722cb5c93f0d
+        bf42b3ea83e17869 8fcea37d001a9a58
+        98f22295b28c6122 314932669559766f
+        716da208bae61624 8fcea37d001a9a58
+        08c45507b5670761 a5ff349897569a84
+        4b701c187218deca 46799ee4174f1866
+        08dc3f07b57b73e0 264834b466404943
+        090f7f07b5a73a39 e54bbbed9ed9b0d4
+        08914f07b53ba396 8fcea37d001a9a58
+        0f3f834ba12dcb39 8b27e604502a47dc
+        088e3807b53946aa 8fcea37d001a9a58
+        09130307b5aa505c a2469f7f9e0fe85f
+        81da725c5c49aa51 c1672cbf25d13d5d
+        1f6a59a2cea667b0 97acb0a6e1f668b1
+        09312b07b5c391e3 e5830de240b6dc16
+        deef7ab5676c99cd eca9bcc6c42feaed
+        44ee58c461867a56 76f4573e18ab3768
+        24560126b124dfb4 270eabb8474eee46
+        58737eb0151a407c 57746945272b6c6e
+        e6f7b419052023cd c035fe82d2e07188
+        cef67f77b4e017e8 341f345f23008b0f
+        f7e0100001654daf ed0ecf3f826eaef3
+        e7e262bf01d2f853 ef61bc57acda5909
+        4c066ff6fb6a6ae0 8fcea37d001a9a58
+        96108f19f8bbe251 07745488ebd25a14
+        09242307b5b8f9ef 13ad3dbb8701b5a2
+        9170049ed2784c0f 171f61f0dba33fca
+        09242307b5b8f9ef 13ad3dbb8701b5a2
+        09cf98e44d1b6057 73e47fb3006a857e
+        09242307b5b8f9ef 13ad3dbb8701b5a2
+        f665576121dde646 cc808393c3ca9a3a
+        7f6422d8b544e07e 8fcea37d001a9a58
+        98f22195b28c5f6f 5508399d1bbba658
+        c59800ab6de2c39e 8fcea37d001a9a58
+        089c5407b545b39a f70f36f7284bc9f5
+        4b701c187218deca 46799ee4174f1866
+        08914f07b53ba396 8fcea37d001a9a58
+        0f3f854ba12dce9f 2e63633b1aca0922
+        088e3807b53946aa 8fcea37d001a9a58
+        09089407b5a13f3a f7d315360d6ee9b5
+        d8cf4e2894495616 dbd1de40fc4e650a
+        1f6a59a2cea667b0 97acb0a6e1f668b1
+        09242307b5b8f9ef 13ad3dbb8701b5a2
+        a51ddcf760bdce22 fbeffe721cde26fa
+        fb04d06ea7e32dfd 2b0eafe755cb67b5
+        e7a564bf53461c8e b1454d694935e6f2
+        9c21f1b76797af9e 88724a1d29e2f188
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        09cf98e44d1b6057 73e47fb3006a857e
+        f7e0100001654daf ed0ecf3f826eaef3
+        850f882406b23274 7603bd7031cd3bc2
+        fb33f917ddc87e2f 8fcea37d001a9a58
+        df99d13f33e56f03 fefc5cf6ad75dd03
+        09462707b5d5e721 67cc7fa045a3efbc
+        4979a534ee6b1d58 8fcea37d001a9a58
+        8558fd0f74d80594 3ba23e946b972f13
+        2ea0af34def818c1 8fcea37d001a9a58
+        98f22095b28c5dbc 5f81defacabeeb5d
+        80fd5e6822e20623 8fcea37d001a9a58
+        089c5407b545b39a f70f36f7284bc9f5
+        4b701c187218deca 46799ee4174f1866
+        08914f07b53ba396 8fcea37d001a9a58
+        09089307b5a13d87 3eade9e709d118ba
+        088e3807b53946aa 8fcea37d001a9a58
+        09130307b5aa505c a2469f7f9e0fe85f
+        1f6a59a2cea667b0 97acb0a6e1f668b1
+        09462707b5d5e721 67cc7fa045a3efbc
+        bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
+        cbd51a1f8932c4db 7423082c47da9e03
+        d13b6ffada67e1ae aadf68c53d172289
+        266c2e24b10d49fe 971fae230d0e6f82
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        8558fd0f74d80594 3ba23e946b972f13
+        2ac14c7339f8d144 37f0fe11d0ba1914
+        72797482c493ddce a8d33d7ff149d846
+        53a29b7e207791f4 a17665d3f1eb7414
+        1d9300deee6cafeb 8fcea37d001a9a58
+        09497a07b5d8aa01 fe25f5cfcca8f594
+        09461907b5d5cf57 c035fe82d2e07188
+        9170049ed2784c0f 171f61f0dba33fca
+        09461907b5d5cf57 c035fe82d2e07188
+        42aea5215e6834aa 0c83fb2dca8823a9
+        3a854ad88e61bd06 8fcea37d001a9a58
+        98f22795b28c69a1 b9a08e553fa225fe
+        c2997d6f21a224f3 8fcea37d001a9a58
+        08d93907b57933d7 c035fe82d2e07188
+        4b701c187218deca 46799ee4174f1866
+        08d94107b579416f d8aa14c23883fd6a
+        09130307b5aa505c a2469f7f9e0fe85f
+        08914f07b53ba396 8fcea37d001a9a58
+        09089407b5a13f3a f7d315360d6ee9b5
+        088e3807b53946aa 8fcea37d001a9a58
+        09130607b5aa5575 be8fa063a50b1488
+        1f6a59a2cea667b0 97acb0a6e1f668b1
+        09461907b5d5cf57 c035fe82d2e07188
+        bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
+        465543e5dc50d146 4069d089a26f7fb2
+        2ed8061caffa4cc7 919acfb83779af05
+        e6f7b419052023cd c035fe82d2e07188
+        42aea5215e6834aa 0c83fb2dca8823a9
+        a5e97e50ac206001 01ab9e1199095736
+        3dde970943aaa82b 7f29e96382670107
+        b86e53ff34870ecf 8fcea37d001a9a58
+        09277507b5bbbb1c 136edf9d216971af
+        08fb5c07b59655b6 8fcea37d001a9a58
+        d0dcec9f7a6afc60 2d47be72738c8dbf
+        08fb5c07b59655b6 8fcea37d001a9a58
+        a807f8cfaed1ef79 8fcea37d001a9a58
+        301664b809cc6c67 f1c5cd894ed2887d
+        3376e781561f2abd daa9b7c8d8b1d475
+        ec81c70b1ca73140 8fcea37d001a9a58
+        bbd03aafa2befe06 8b3fa21dc7e51c03
+        c5948fab6ddfcdc4 8fcea37d001a9a58
+        08c83707b56abd3e 1ae4f6701845ced9
+        4b701c187218deca 46799ee4174f1866
+        08914f07b53ba396 8fcea37d001a9a58
+        17e2374ba6100c11 8d5a1380d3c98f1c
+        088e3807b53946aa 8fcea37d001a9a58
+        09089407b5a13f3a f7d315360d6ee9b5
+        3ac27638bdca55d2 ada42069cc4ced77
+        0b3ca4d6c01e3fa3 d6720b84d46c4615
+        1f6a59a2cea667b0 97acb0a6e1f668b1
+        08fb5c07b59655b6 8fcea37d001a9a58
+        4c1048512f62bdf8 3c7e1ab51edab47b
+        f2da07e668884eba 98decdc98b332cf7
+        90455e04b687d399 37f3b69e8d7d7961
+        e6f7b419052023cd c035fe82d2e07188
+        3376e781561f2abd daa9b7c8d8b1d475
+        a5e97e50ac206001 01ab9e1199095736
+        e7e262bf01d2f853 ef61bc57acda5909
+        c2a4136f21ab785a 8fcea37d001a9a58
+        11f18bb7b7558b91 1706c369da320295
+        09242307b5b8f9ef 13ad3dbb8701b5a2
+        15142334d09ef696 8fcea37d001a9a58
+        97afd267d25fdef9 779da05012e92948
+        540743d89cb190e3 8fcea37d001a9a58
+        99031d95b29acbd6 e1f132ef2fbb844f
+        f24ee05fd6768762 8fcea37d001a9a58
+        089c5407b545b39a f70f36f7284bc9f5
+        4b701c187218deca 46799ee4174f1866
+        08914f07b53ba396 8fcea37d001a9a58
+        09130307b5aa505c a2469f7f9e0fe85f
+        088e3807b53946aa 8fcea37d001a9a58
+        09089407b5a13f3a f7d315360d6ee9b5
+        2c0b0b8797046e54 6d1781e6b2f6881d
+        81da725c5c49aa51 c1672cbf25d13d5d
+        1ba65229592c08d9 ce0a96fe63b26d61
+        09242307b5b8f9ef 13ad3dbb8701b5a2
+        0f171b17ad53ec51 6915dd3f50f56f24
+        293c639b33aca105 1d3ffe268d73fac2
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        f7e0100001654daf ed0ecf3f826eaef3
+        53a29b7e207791f4 a17665d3f1eb7414
+        eddda1ee39985448 8fcea37d001a9a58
+        09203207b5b52a95 a7892d4a20bd5d88
+        09462707b5d5e721 67cc7fa045a3efbc
+        0342e400cabd945d 7340d53d9559af16
+        09462707b5d5e721 67cc7fa045a3efbc
+        061f4d0b2b0ebc6c 8fcea37d001a9a58
+        23023b243c5df1a0 2848465b204e38a2
+        2fd9edef3899f929 1afb945d12041445
+        08fe3507b5984948 6c0b6547660797ab
+        18190aa59db96116 4c5756bc1ca94b93
+        c3f2efe168b283c0 8fcea37d001a9a58
+        99031e95b29acd89 999ece4319cd6b22
+        c29d016f21a53b16 8fcea37d001a9a58
+        089c5407b545b39a f70f36f7284bc9f5
+        4b701c187218deca 46799ee4174f1866
+        08914f07b53ba396 8fcea37d001a9a58
+        0f3f844ba12dccec 76b5c7e730b8224f
+        088e3807b53946aa 8fcea37d001a9a58
+        09089407b5a13f3a f7d315360d6ee9b5
+        e96544ae83aa1f55 158954408f92220e
+        1f6a59a2cea667b0 97acb0a6e1f668b1
+        09462707b5d5e721 67cc7fa045a3efbc
+        42f1cf98606e42fd 0979680299ff3122
+        876acb855d943470 4372cd97bf3d06d0
+        e875d2147dd9846b cef7f3165aabc932
+        2e6c864fb38a4fd7 84c2c49a25864397
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        2fd9edef3899f929 1afb945d12041445
+        879095f703520880 3fe97f07c4bc005a
+        12a30114efcd300e e605d20a7364d6f5
+        82a735e5a52f3f6c e90646fdfed50778
+        fb33f917ddc87e2f 8fcea37d001a9a58
+        df99d13f33e56f03 fefc5cf6ad75dd03
+        09462707b5d5e721 67cc7fa045a3efbc
+        876ba187462617b7 b8263cd23bf2b91d
+        09462707b5d5e721 67cc7fa045a3efbc
+        59c85c9dc0943408 908da63036dfaa99
+        bbf67618ca4e3004 c29f9fdd20f71fad
+        09462707b5d5e721 67cc7fa045a3efbc
+        bf2012f8b190bb66 38547d76fd847e8b
+        061bca0b2b0ba7fc 8fcea37d001a9a58
+        99031b95b29ac870 4c8e8af6293741bd
+        80f9f96822df24ad 8fcea37d001a9a58
+        089c5407b545b39a f70f36f7284bc9f5
+        4b701c187218deca 46799ee4174f1866
+        08914f07b53ba396 8fcea37d001a9a58
+        0f3f844ba12dccec 76b5c7e730b8224f
+        088e3807b53946aa 8fcea37d001a9a58
+        09130607b5aa5575 be8fa063a50b1488
+        090f3307b5a6b915 9a3734bd8422f8c0
+        1ba65229592c08d9 ce0a96fe63b26d61
+        09462707b5d5e721 67cc7fa045a3efbc
+        60097bed2d9c4562 b07aeb523180af10
+        c85bffa2fd036169 b15a9937f83f9402
+        6ebcf3b9b2a941dd 11c55838ec1b0500
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        bbf67618ca4e3004 c29f9fdd20f71fad
+        868e8231edd09fe8 ebb99f40288f0b15
+        53a29b7e207791f4 a17665d3f1eb7414
+        4c0302f6fb677bd2 8fcea37d001a9a58
+        092a7007b5bde874 036099750f4e67ef
+        09242407b5b8fba2 c69cfa6e966b8c3d
+        a758a0f58d6bffe9 4b0f9d0aa0b3ed3c
+        718bcf7675a491ef 42ddddfb4919cd70
+        0611d80b2b036b41 8fcea37d001a9a58
+        99031c95b29aca23 11681ec2f03e5338
+        b86765ff34810eb7 8fcea37d001a9a58
+        08985b07b541d6a8 2bed6d2d37d5924b
+        4b701c187218deca 46799ee4174f1866
+        08914f07b53ba396 8fcea37d001a9a58
+        0f3f834ba12dcb39 8b27e604502a47dc
+        1ba65229592c08d9 ce0a96fe63b26d61
+        09242407b5b8fba2 c69cfa6e966b8c3d
+        3c0d17bad169557b 2bb80158710dd3ef
+        53e8a26eb772d2c3 cc4f5b069112ca6b
+        d5f7e9f8dcf9d954 6e84126ad6d0c898
+        e6f7b419052023cd c035fe82d2e07188
+        718bcf7675a491ef 42ddddfb4919cd70
+        2ac14c7339f8d144 37f0fe11d0ba1914
+        e7e262bf01d2f853 ef61bc57acda5909
+        fb2d7417ddc33082 8fcea37d001a9a58
+        09086407b5a0edaa 51a0a555951a6f05
+        09242407b5b8fba2 c69cfa6e966b8c3d
+        95e22ecfa44eb7d5 8fcea37d001a9a58
+        51bcf172bf2fdc70 9f3731a3d42c3dc4
+        ebf96839648ea93f cc140625ad0de0a0
+        0611d80b2b036b41 8fcea37d001a9a58
+        99032195b29ad2a2 8aaa0769b5ad44a3
+        c299816f21a22bbf 8fcea37d001a9a58
+        08985b07b541d6a8 2bed6d2d37d5924b
+        4b701c187218deca 46799ee4174f1866
+        08914f07b53ba396 8fcea37d001a9a58
+        09130607b5aa5575 be8fa063a50b1488
+        088e3807b53946aa 8fcea37d001a9a58
+        09089307b5a13d87 3eade9e709d118ba
+        81da725c5c49aa51 c1672cbf25d13d5d
+        1ba65229592c08d9 ce0a96fe63b26d61
+        09242407b5b8fba2 c69cfa6e966b8c3d
+        4c1048512f62bdf8 3c7e1ab51edab47b
+        dc38052e9ab7db76 bec41fb0debc1659
+        44ffbf4e554abc77 d1dd967bfd492a9c
+        e6f7b419052023cd c035fe82d2e07188
+        ebf96839648ea93f cc140625ad0de0a0
+        996b559dd2baad3b 151eec8fd2b7f037
+        82a735e5a52f3f6c e90646fdfed50778
+        80fd626822e20cef 8fcea37d001a9a58
+        092e3407b5c16b57 00e91acd50d8497a
+        09462707b5d5e721 67cc7fa045a3efbc
+        670d936599ca1baf ca0623a2b52b969d
+        09462707b5d5e721 67cc7fa045a3efbc
+        a807fdcfaed1f7f8 8fcea37d001a9a58
+        0f9181c901c73929 664cf2f82943a2b7
+        3aa05ad88e789fee 8fcea37d001a9a58
+        f0a54e5c85d43ede 8fe1f48119b9479b
+        c5948bab6ddfc6f8 8fcea37d001a9a58
+        089c5407b545b39a f70f36f7284bc9f5
+        4b701c187218deca 46799ee4174f1866
+        08914f07b53ba396 8fcea37d001a9a58
+        09130307b5aa505c a2469f7f9e0fe85f
+        088e3807b53946aa 8fcea37d001a9a58
+        09089407b5a13f3a f7d315360d6ee9b5
+        af63ff4c86022805 3b38e04bd7436ef0
+        1f6a59a2cea667b0 97acb0a6e1f668b1
+        09462707b5d5e721 67cc7fa045a3efbc
+        ccdc5f2c93022ed3 fd2ab0fb7d56ad47
+        dc9b6646b748aeac b6e5f95ebbda2727
+        0c644bde33188a59 a2e4f1af2677ffa6
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        0f9181c901c73929 664cf2f82943a2b7
+        996b559dd2baad3b 151eec8fd2b7f037
+        a5e97e50ac206001 01ab9e1199095736
+        53a29b7e207791f4 a17665d3f1eb7414
+        4c0304f6fb677f38 8fcea37d001a9a58
+        b2fe7c69625a1a26 a887391fa550c9db
+        08fb5c07b59655b6 8fcea37d001a9a58
+        9170049ed2784c0f 171f61f0dba33fca
+        08fb5c07b59655b6 8fcea37d001a9a58
+        016ba3e18bc0c92b 8fcea37d001a9a58
+        77de559b1532a25f d4236c718bd842e3
+        956d386583bc50dc 5574b5dc26acad3f
+        b0ab193db5761030 8fcea37d001a9a58
+        479dd7cfe286347e 2b97ecee200fb6cb
+        b86e51ff34870b69 8fcea37d001a9a58
+        08c83707b56abd3e 1ae4f6701845ced9
+        4b701c187218deca 46799ee4174f1866
+        089c3707b5458253 c035fe82d2e07188
+        09130307b5aa505c a2469f7f9e0fe85f
+        08914f07b53ba396 8fcea37d001a9a58
+        09130607b5aa5575 be8fa063a50b1488
+        088e3807b53946aa 8fcea37d001a9a58
+        09089307b5a13d87 3eade9e709d118ba
+        d8cf4e2894495616 dbd1de40fc4e650a
+        1f6a59a2cea667b0 97acb0a6e1f668b1
+        08fb5c07b59655b6 8fcea37d001a9a58
+        4c1048512f62bdf8 3c7e1ab51edab47b
+        6bc8d7b0b9da4f6f 5b47bc7d0a6492d6
+        1ea781b32a30535f 52a6297cebc3f563
+        cb77303844c60e65 7ce508f4cd6acc88
+        01f019d9831487d2 848d4f0a930a0291
+        956d386583bc50dc 5574b5dc26acad3f
+        ef208c290db7aeca a1faaf1e699b539a
+        9c720f34c25a3b3a aecafd7191fb9361
+        71749f08baec2fb9 8fcea37d001a9a58
+        092a7007b5bde874 036099750f4e67ef
+        09312b07b5c391e3 e5830de240b6dc16
+        40c97d34e97d8d08 8fcea37d001a9a58
+        18190aa59db96116 4c5756bc1ca94b93
+        29eff33dfa2633ea 8fcea37d001a9a58
+        5051f76089cca9f9 e6a543d92ab5dc26
+        fb2d7017ddc329b6 8fcea37d001a9a58
+        08c45507b5670761 a5ff349897569a84
+        4b701c187218deca 46799ee4174f1866
+        08dc3f07b57b73e0 264834b466404943
+        09130307b5aa505c a2469f7f9e0fe85f
+        08914f07b53ba396 8fcea37d001a9a58
+        09130307b5aa505c a2469f7f9e0fe85f
+        088e3807b53946aa 8fcea37d001a9a58
+        09130307b5aa505c a2469f7f9e0fe85f
+        af63ff4c86022805 3b38e04bd7436ef0
+        d8cf4e2894495616 dbd1de40fc4e650a
+        1ba65229592c08d9 ce0a96fe63b26d61
+        09312b07b5c391e3 e5830de240b6dc16
+        01f019d9831487d2 848d4f0a930a0291
+        9012d99a0e9b32b0 7fad6a446fec9b39
+        f7e0100001654daf ed0ecf3f826eaef3
+        3344a08f5debcd4e fc78a829ba6bf8a9
+        7174a908baec40b7 8fcea37d001a9a58
+        11f18bb7b7558b91 1706c369da320295
+        08fb5c07b59655b6 8fcea37d001a9a58
+        2a64036ed8db62bb 640d45b006f58e90
+        08fb5c07b59655b6 8fcea37d001a9a58
+        a807f8cfaed1ef79 8fcea37d001a9a58
+        cbfeeade876541dc 7a71fcee5ddfffb9
+        3376e781561f2abd daa9b7c8d8b1d475
+        017598e18bc90aff 8fcea37d001a9a58
+        150bc4f2e7a1b038 66cafa307f4cbd69
+        7174a908baec40b7 8fcea37d001a9a58
+        08c83707b56abd3e 1ae4f6701845ced9
+        4b701c187218deca 46799ee4174f1866
+        08914f07b53ba396 8fcea37d001a9a58
+        09089307b5a13d87 3eade9e709d118ba
+        088e3807b53946aa 8fcea37d001a9a58
+        09130607b5aa5575 be8fa063a50b1488
+        1f6a59a2cea667b0 97acb0a6e1f668b1
+        08fb5c07b59655b6 8fcea37d001a9a58
+        59d028baec702064 7007b162b8a5c682
+        b153ad5f8c4ef5e9 ad294ac919703cd5
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        3376e781561f2abd daa9b7c8d8b1d475
+        a5e97e50ac206001 01ab9e1199095736
+        dfa9cbbd4231fe2b ee19fb6dd3bf80d7
+        ede818ee39a17302 8fcea37d001a9a58
+        092a7007b5bde874 036099750f4e67ef
+        09242307b5b8f9ef 13ad3dbb8701b5a2
+        670d936599ca1baf ca0623a2b52b969d
+        09242307b5b8f9ef 13ad3dbb8701b5a2
+        c9b3075b9dd3998d a3f8dd3a50cf690c
+        f4d828d29c02af8e 49dad3c24ba22b0a
+        09461207b5d5c372 423738ad7a01c455
+        f896e82121468a17 2f469cae414eac6d
+        ec81c70b1ca73140 8fcea37d001a9a58
+        bbe13aafa2cd7139 89cc9bd64cf5c2e2
+        6772aca2ac13b22b 8fcea37d001a9a58
+        08be5307b562984d 271fa0ab95b097d8
+        4b701c187218deca 46799ee4174f1866
+        08914f07b53ba396 8fcea37d001a9a58
+        0f3f844ba12dccec 76b5c7e730b8224f
+        088e3807b53946aa 8fcea37d001a9a58
+        09089407b5a13f3a f7d315360d6ee9b5
+        af63ff4c86022805 3b38e04bd7436ef0
+        1f6a59a2cea667b0 97acb0a6e1f668b1
+        09242307b5b8f9ef 13ad3dbb8701b5a2
+        0f171b17ad53ec51 6915dd3f50f56f24
+        573c5f7bcde84fe7 5aafaab39fde7b8e
+        00be14a75f2de427 bceab2e9ab096852
+        acbe28ca3bf96104 abf3cbf7849163a0
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        f4d828d29c02af8e 49dad3c24ba22b0a
+        8c4bac3c7aeba71c 797b58110255dd1d
+        3dde970943aaa82b 7f29e96382670107
+        b86e54ff34871082 8fcea37d001a9a58
+        09277507b5bbbb1c 136edf9d216971af
+        08fb5c07b59655b6 8fcea37d001a9a58
+        a7fd85cfaec8d78b 8fcea37d001a9a58
+        0d861cff8e6872c0 75f3ba72967713db
+        b78357fff694253f 93f5efa21b63ff70
+        018696e18bd77acc 8fcea37d001a9a58
+        9906a395b29de55f 848058dfd2ca7048
+        80f3646822d9bbd0 8fcea37d001a9a58
+        08c83707b56abd3e 1ae4f6701845ced9
+        4b701c187218deca 46799ee4174f1866
+        08914f07b53ba396 8fcea37d001a9a58
+        09089307b5a13d87 3eade9e709d118ba
+        088e3807b53946aa 8fcea37d001a9a58
+        09130607b5aa5575 be8fa063a50b1488
+        1ba65229592c08d9 ce0a96fe63b26d61
+        08fb5c07b59655b6 8fcea37d001a9a58
+        7e37323f6df12ee8 ceb6f9603fdac584
+        e2b38f7f7357bc0e 273f69cd55cf024f
+        0fc7d862cff00373 606e87d686842ab1
+        d04a4e24cd3d006f 11f1d2e3b775d7d0
+        e6f7b419052023cd c035fe82d2e07188
+        b78357fff694253f 93f5efa21b63ff70
+        4396fb518a52e16a c496ece46941c0a9
+        c850edc8e506002a f6fcfe14905d229f
+        3dde970943aaa82b 7f29e96382670107
+        fb307617ddc569bf 8fcea37d001a9a58
+        092e3507b5c16d0a 65761fa150c8d975
+        09242407b5b8fba2 c69cfa6e966b8c3d
+        40c5f834e97a7532 8fcea37d001a9a58
+        54b4532844fc7ed0 f393cb50aeda8137
+        151e3634d0a76b64 8fcea37d001a9a58
+        9906a295b29de3ac dd2fd124ae59d60d
+        6772ada2ac13b3de 8fcea37d001a9a58
+        08985b07b541d6a8 2bed6d2d37d5924b
+        4b701c187218deca 46799ee4174f1866
+        08914f07b53ba396 8fcea37d001a9a58
+        28fe8e4bafb16bca afe73db851ecb985
+        81da725c5c49aa51 c1672cbf25d13d5d
+        1ba65229592c08d9 ce0a96fe63b26d61
+        09242407b5b8fba2 c69cfa6e966b8c3d
+        bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
+        293c639b33aca105 1d3ffe268d73fac2
+        01f019d9831487d2 848d4f0a930a0291
+        9012d99a0e9b32b0 7fad6a446fec9b39
+        dfa9cbbd4231fe2b ee19fb6dd3bf80d7
+        7174a508baec39eb 8fcea37d001a9a58
+        df99d13f33e56f03 fefc5cf6ad75dd03
+        09242407b5b8fba2 c69cfa6e966b8c3d
+        2a64036ed8db62bb 640d45b006f58e90
+        09242407b5b8fba2 c69cfa6e966b8c3d
+        e517a73dd3486a04 8fcea37d001a9a58
+        8c342997d134c0d4 39c33247509c595b
+        3a70c6d88e5033b0 8fcea37d001a9a58
+        fbdb22258bb6cd80 3b17df6b0a2b7d61
+        7174a508baec39eb 8fcea37d001a9a58
+        08985b07b541d6a8 2bed6d2d37d5924b
+        4b701c187218deca 46799ee4174f1866
+        08be5307b562984d 271fa0ab95b097d8
+        09130607b5aa5575 be8fa063a50b1488
+        08914f07b53ba396 8fcea37d001a9a58
+        09089307b5a13d87 3eade9e709d118ba
+        088e3807b53946aa 8fcea37d001a9a58
+        090f7f07b5a73a39 e54bbbed9ed9b0d4
+        e96544ae83aa1f55 158954408f92220e
+        1ba65229592c08d9 ce0a96fe63b26d61
+        09242407b5b8fba2 c69cfa6e966b8c3d
+        3c0d17bad169557b 2bb80158710dd3ef
+        1a8e769363fc4077 e113379c90c0b3ac
+        9263809e444d25f9 8c4cdfd7095fd0ee
+        5b7ecdc42c43c5b7 1658e73adfe81b8e
+        01f019d9831487d2 848d4f0a930a0291
+        8c342997d134c0d4 39c33247509c595b
+        c1c7d89fa2c77381 2ad7ef95c1b2cac6
+        f7e0100001654daf ed0ecf3f826eaef3
+        4f928311f4a565b6 818fd99fcf1c136e
+        4c0679f6fb6a7bde 8fcea37d001a9a58
+        09086407b5a0edaa 51a0a555951a6f05
+        09462707b5d5e721 67cc7fa045a3efbc
+        2a64036ed8db62bb 640d45b006f58e90
+        09462707b5d5e721 67cc7fa045a3efbc
+        e6a32ce17c5b5c94 8fcea37d001a9a58
+        64ec56791c3bbbdb dc76fc40ad8048da
+        f2ff45affb9fb715 22acd4ce08c4b9bc
+        bf42b3ea83e17869 8fcea37d001a9a58
+        9906a495b29de712 0ce94a0f00602d1f
+        c5910aab6ddcb5ee 8fcea37d001a9a58
+        089c5407b545b39a f70f36f7284bc9f5
+        4b701c187218deca 46799ee4174f1866
+        08914f07b53ba396 8fcea37d001a9a58
+        17e2374ba6100c11 8d5a1380d3c98f1c
+        088e3807b53946aa 8fcea37d001a9a58
+        09089407b5a13f3a f7d315360d6ee9b5
+        af63ff4c86022805 3b38e04bd7436ef0
+        81da725c5c49aa51 c1672cbf25d13d5d
+        1ba65229592c08d9 ce0a96fe63b26d61
+        09462707b5d5e721 67cc7fa045a3efbc
+        bac41a7530310c77 9b9f19c9efad2fe1
+        64ec56791c3bbbdb dc76fc40ad8048da
+        3050376c7dac55cf ad5ae43c4d4f6c50
+        01f019d9831487d2 848d4f0a930a0291
+        f2ff45affb9fb715 22acd4ce08c4b9bc
+        4396fb518a52e16a c496ece46941c0a9
+        dfa9cbbd4231fe2b ee19fb6dd3bf80d7
+        7174a808baec3f04 8fcea37d001a9a58
+        09195507b5af4760 d4609dd0460dabc3
+        08fb5c07b59655b6 8fcea37d001a9a58
+        9170049ed2784c0f 171f61f0dba33fca
+        08fb5c07b59655b6 8fcea37d001a9a58
+        dd3d68384088a9b6 1c51d10a29b1911b
+        1d2ec9e55c4fad40 cd421ca2729d7559
+        09461207b5d5c372 423738ad7a01c455
+        d47be174da129263 5a6b80d893d792af
+        3186b6d8893153e1 8fcea37d001a9a58
+        f0a1c95c85d12708 3ddb4d06e6fa3d1d
+        7174a808baec3f04 8fcea37d001a9a58
+        08c83707b56abd3e 1ae4f6701845ced9
+        4b701c187218deca 46799ee4174f1866
+        08914f07b53ba396 8fcea37d001a9a58
+        09089307b5a13d87 3eade9e709d118ba
+        088e3807b53946aa 8fcea37d001a9a58
+        09089307b5a13d87 3eade9e709d118ba
+        0b3ca4d6c01e3fa3 d6720b84d46c4615
+        1f6a59a2cea667b0 97acb0a6e1f668b1
+        08fb5c07b59655b6 8fcea37d001a9a58
+        4c1048512f62bdf8 3c7e1ab51edab47b
+        451132af861edd04 1a7415647a00da1c
+        be539c1732a218f1 ad6c040863e0837c
+        dd3d68384088a9b6 1c51d10a29b1911b
+        8305942291af0579 24f5334bbc11d443
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        1d2ec9e55c4fad40 cd421ca2729d7559
+        5e44aa7d3085e12e d2274865e2365d7c
+        804e812eab792a83 8fcea37d001a9a58
+        6635e0dbe59d307c 01c9ec72e8fe1789
+        9693807fa17e5ed2 6f858be78f6514d7
+        b6b17faa43e524a6 0323afeff0597b3c
+        bc22778d82bd993f 0ae9ae77c74937d2
+        09089407b5a13f3a f7d315360d6ee9b5
+        b8c9dcf9c224ef53 5c396148e0966493
+        f2da07e668884eba 98decdc98b332cf7
+        1af2b341c3f0f626 9a16f1e4952941e2
+        a5e97e50ac206001 01ab9e1199095736
+        7174a708baec3d51 8fcea37d001a9a58
+        a42fce2e2dd1ebb9 a1f15b11b53b10cd
+        5449ee842ab88a25 71964d093fc799f5
+        855e4c0255a86fdf 8fcea37d001a9a58
+        b19ce73316eda580 26ef531da55f3ea3
+        0d8ff0b300485761 0585bae0bf8fba70
+        566da8d11a363d6b 8fcea37d001a9a58
+        325499170884cd7c ec94371d12d2d213
+        7050ba0077cfbdab eb3b1d71d98daee9
+        b6b17eaa43e522f3 63f765e537b44e83
+        d80e966922f656f9 4c2d62e23e369956
+        af63ff4c86022805 3b38e04bd7436ef0
+        09089407b5a13f3a f7d315360d6ee9b5
+        b8c9dcf9c224ef53 5c396148e0966493
+        f2da07e668884eba 98decdc98b332cf7
+        ba625bf1fcfb5c14 a11b829c0591f841
+        a5e97e50ac206001 01ab9e1199095736
+        7174a708baec3d51 8fcea37d001a9a58
+        1fdd4023dec95b46 016b163334ff53c0
+        e3669080d7e6521a bebbd52310dc6ccf
+        855e4c0255a86fdf 8fcea37d001a9a58
+        81da725c5c49aa51 c1672cbf25d13d5d
+        0aae1a61ed6a8214 820a47fce832fb4d
+        e818dae88767830c 8fcea37d001a9a58
+        9f26bf0668c6b3ab b51b4cf1f4f1b448
+        d44efbd3deb30dab 83ed70fedd0feb82
+        b6b17daa43e52140 88c037dd92a51ef6
+        45627c193a5b605c ff3806cf28bcf23f
+        09089407b5a13f3a f7d315360d6ee9b5
+        b8c9dcf9c224ef53 5c396148e0966493
+        f2da07e668884eba 98decdc98b332cf7
+        a5e97e50ac206001 01ab9e1199095736
+        b86ae6ff34841fc1 8fcea37d001a9a58
+        3b5ac759a6a0d3f4 0621fa22f273224d
+        6d6b62ea08cf6d36 06c2e51c782a1609
+        855e4c0255a86fdf 8fcea37d001a9a58
+        a3924ac8f2defc64 af5122ddef334bf5
+        2f243f857217554c 8fcea37d001a9a58
+        582c89e50b3331e1 7cf2acf733780494
+        a77d3d36e8383eb3 c17aef36873742d4
+        b6b184aa43e52d25 e6467e2113454a9d
+        2b87fc192bc03144 6fd379ca030701cf
+        ea6ff70b03c5c960 b23670c73368337b
+        09089407b5a13f3a f7d315360d6ee9b5
+        afca98a814878ea1 a6a5437730567d45
+        177dffa40c4d8628 2372e8fc345988ab
+        f6e56e1126fffc18 2cd593da87f1af1a
+        e0eb0e1fbe3d6550 de319b21b8d0a4b7
+        12a30114efcd300e e605d20a7364d6f5
+        b86ae3ff34841aa8 8fcea37d001a9a58
+        943fa614c301fa63 0729040d76e572cf
+        dd0e9223326beee2 cd5aaceb9d57f153
+        0614de0b2b05ab4a 8fcea37d001a9a58
+        bbf9cc9715b88c21 41f0d90af737ab3c
+        20f394fce9535c33 8fcea37d001a9a58
+        7873b1a706976d5f 45bd1aefa7f09087
+        7a0c4cfc567cc4bd c932ac1f8eb54ec1
+        b6b183aa43e52b72 78eee09d51ff9c98
+        45627c193a5b605c ff3806cf28bcf23f
+        af63fe4c86022652 593acc5e418108f7
+        ea6ff70b03c5c960 b23670c73368337b
+        afca98a814878ea1 a6a5437730567d45
+        177dffa40c4d8628 2372e8fc345988ab
+        bbf67618ca4e3004 c29f9fdd20f71fad
+        12a30114efcd300e e605d20a7364d6f5
+        b86e4eff34870650 8fcea37d001a9a58
+        76cb9d60bee3eb98 a16cd65ecdd34565
+        38461d8762e72d04 838242045205b171
+        0614de0b2b05ab4a 8fcea37d001a9a58
+        ed91b8a2d82225e2 70388266a5cb4410
+        ec3072ae7342a42a 8fcea37d001a9a58
+        b12a71edae79b3ec 30c0a590f6b7a638
+        7a0d94fc894c449a 389fa78a0028805f
+        b6b182aa43e529bf 86c3849a01adafaf
+        bc22778d82bd993f 0ae9ae77c74937d2
+        ea6ff70b03c5c960 b23670c73368337b
+        afca98a814878ea1 a6a5437730567d45
+        177dffa40c4d8628 2372e8fc345988ab
+        12a30114efcd300e e605d20a7364d6f5
+        b86e4eff34870650 8fcea37d001a9a58
+        c27692298c3b72d5 64aa705acd9ceb0b
+        003782f3725b5423 f040342edd55f546
+        0614de0b2b05ab4a 8fcea37d001a9a58
+        fa6faafa96d77c96 2208f895cba3833e
+        2d7affc429fbcf97 8fcea37d001a9a58
+        9e2480d17c0f4d58 4a32703e3270a99f
+        04ec283fa7154e1c 7b33edbc37817ad2
+        b6b181aa43e5280c 89b943f396736782
+        d80e966922f656f9 4c2d62e23e369956
+        afca98a814878ea1 a6a5437730567d45
+        177dffa40c4d8628 2372e8fc345988ab
+        584cfb63a5cf9e87 628eaf0b886f0956
+        12a30114efcd300e e605d20a7364d6f5
+        7174a408baec3838 8fcea37d001a9a58
+        f34f484d47aabef3 ed3fc3d6f8ce21ad
+        84a88988b378a8af 59f8890fa3ecbc6f
+        dc60743dce54a855 8fcea37d001a9a58
+        51a45030d1bdd5f7 cf1a49e656e57b38
+        7641c4d2cc0aa239 8fcea37d001a9a58
+        12458afd75beb30a 7a72bd4eef3663ce
+        e714b86238fbe2e8 cb4388fd4663d8a5
+        b6b188aa43e533f1 54a2270cd2c2d2c9
+        45627c193a5b605c ff3806cf28bcf23f
+        09130307b5aa505c a2469f7f9e0fe85f
+        afca98a814878ea1 a6a5437730567d45
+        177dffa40c4d8628 2372e8fc345988ab
+        12a30114efcd300e e605d20a7364d6f5
+        7174a408baec3838 8fcea37d001a9a58
+        8f09499f998c7e85 795dbb17ad6c0e58
+        5bc3fdd6153d2737 0258585e1f010d21
+        dc60743dce54a855 8fcea37d001a9a58
+        25ad5a58ea83dbe2 712621d919844eed
+        9c3476b518c731fe 8fcea37d001a9a58
+        d6cb0264e823e964 57a15fa7a29cd667
+        c0a7fda5209dc96b c2c687acb22c744e
+        b6b187aa43e5323e 2e14e3c4fe7b96e4
+        bc22778d82bd993f 0ae9ae77c74937d2
+        09089307b5a13d87 3eade9e709d118ba
+        cdc3cda237ee8701 e2d4dec1a808e2c5
+        f01d01939de650a8 522d89cb117d4b30
+        ad480a9efd384eb3 4fd423e7118c1426
+        9012d99a0e9b32b0 7fad6a446fec9b39
+        b86e51ff34870b69 8fcea37d001a9a58
+        9ae63003214d28fe d23788dd15e71b4a
+        4d5bfd5eb523a587 27a52b0311c2d0c2
+        183e2e0b358bfc77 8fcea37d001a9a58
+        a4f99b2443a92f96 b35699bcbd7059a4
+        e440cfca85afe73a 908a74397ee3a94a
+        8449cdb44180d5fa 8fcea37d001a9a58
+        f1b16f19f365a287 dfb721c88e0cd3bb
+        4e54afafffe5807c 53af0e1d9d650961
+        b6ae7aaa43e2e650 a5d6d351bf5d2cba
+        d80e966922f656f9 4c2d62e23e369956
+        09089407b5a13f3a f7d315360d6ee9b5
+        cdc3cda237ee8701 e2d4dec1a808e2c5
+        cba77c337536c054 b7a917f2c90a849a
+        9012d99a0e9b32b0 7fad6a446fec9b39
+        b86e51ff34870b69 8fcea37d001a9a58
+        811f96974b1f6a32 48e58518278d77de
+        9b062056df305c67 f6464e1eeb36c847
+        183e2e0b358bfc77 8fcea37d001a9a58
+        506baa610d512632 697f734ad34d932d
+        d620cef81cde8ad5 8fcea37d001a9a58
+        c941e08fb069dc75 8f011b4311948e10
+        6e258e9296ed7d5f d42c1bbe6d074ab6
+        b6ae7baa43e2e803 12046fd000eb9b27
+        d80e966922f656f9 4c2d62e23e369956
+        09089407b5a13f3a f7d315360d6ee9b5
+        8ca78d35dbd96189 f68021ec8c4564dd
+        a5e97e50ac206001 01ab9e1199095736
+        7174a708baec3d51 8fcea37d001a9a58
+        a5cdc30bca6c74d4 9ce378e840d893cc
+        ef06b3d16f2b278a 6b0f7b2fd548e728
+        3aa05ad88e789fee 8fcea37d001a9a58
+        02ccd93aa98a7c6e 02b012e4b3efff7b
+        fdfd34862fbfd63a 8fcea37d001a9a58
+        34974d23d891d86b 0199114d4874f247
+        b3e4a9c5b1343b36 c6c659ea14df7682
+        b6ae7caa43e2e9b6 d7d506561db27b10
+        bc22778d82bd993f 0ae9ae77c74937d2
+        afca98a814878ea1 a6a5437730567d45
+        2af0aeb669a198b3 be20a5e3e0335cf8
+        12a30114efcd300e e605d20a7364d6f5
+        7174a708baec3d51 8fcea37d001a9a58
+        b3a8d54824e89526 264d8c567f8bf337
+        e019c114171155bf cd5aaceb9d57f153
+        3aa05ad88e789fee 8fcea37d001a9a58
+        a8beb29e403ae269 3f57598ce035f36f
+        aaf6db80edd13eb0 8fcea37d001a9a58
+        ad7a7ea15921d297 c33aef221105d57e
+        4a2946941a1aa7fa 02e071f2a9beef19
+        b6ae7daa43e2eb69 5efbfea0c2fafdb5
+        45627c193a5b605c ff3806cf28bcf23f
+        09130307b5aa505c a2469f7f9e0fe85f
+        6c0672db01e3ad50 77659f237c474089
+        512aae45ed67cf17 2eb007fa08568582
+        82647f195d05059f ba370b5d1d9c0bd1
+        d50b6318facd7f0b a707fc0e5f871126
+        72797482c493ddce a8d33d7ff149d846
+        b86e4eff34870650 8fcea37d001a9a58
+        b53a689c6aae89c2 4a0de652facb6782
+        3687b581812b3076 87e3fe59dbbc4de6
+        20e7c90b3a743182 8fcea37d001a9a58
+        e676f4821abde993 e2a71aac8393d01d
+        dbd843e9588f009e 8fcea37d001a9a58
+        4ec8a8c95d7c8df1 0a36049e20ed07be
+        bf94d5c27f0675be 61aa242e27cb2474
+        b6ae7eaa43e2ed1c 206c196322f3538e
+        d80e966922f656f9 4c2d62e23e369956
+        09130307b5aa505c a2469f7f9e0fe85f
+        6c0672db01e3ad50 77659f237c474089
+        512aae45ed67cf17 2eb007fa08568582
+        82647f195d05059f ba370b5d1d9c0bd1
+        72797482c493ddce a8d33d7ff149d846
+        b86e4eff34870650 8fcea37d001a9a58
+        35b5d718b9055750 ce756a9e88d73416
+        ca8020df80ebc2f6 45159991a4662e96
+        20e7c90b3a743182 8fcea37d001a9a58
+        e307bbb13af2be9f 42c255ee2098745e
+        d9be21c08947ce29 8fcea37d001a9a58
+        a5cd7246991c540a 6fd106c931d7e34d
+        6adf1e1df8797a0b 38d7b3432a23289e
+        b6ae7faa43e2eecf 384d259b4604551b
+        bc22778d82bd993f 0ae9ae77c74937d2
+        09089407b5a13f3a f7d315360d6ee9b5
+        154b63a43be3ea1a 483d0f44ed0069f9
+        deef7ab5676c99cd eca9bcc6c42feaed
+        f7e0100001654daf ed0ecf3f826eaef3
+        b86ae3ff34841aa8 8fcea37d001a9a58
+        477a09274e055a2c 0492bbcace10874c
+        32d732db7798a918 184f0a420cbba346
+        8e7179cfa0708ee0 8fcea37d001a9a58
+        cc681500f86bc392 8d59d7ccabaa22f4
+        95c37d6f64b391c9 8fcea37d001a9a58
+        45086478e6157ba3 2bf9911eb561d5bc
+        465c46aa5199602b 8d92ba9e22aa8c5f
+        b6ae80aa43e2f082 752c316d12753f34
+        bc22778d82bd993f 0ae9ae77c74937d2
+        09089407b5a13f3a f7d315360d6ee9b5
+        154b63a43be3ea1a 483d0f44ed0069f9
+        deef7ab5676c99cd eca9bcc6c42feaed
+        c1c7d89fa2c77381 2ad7ef95c1b2cac6
+        b86ae3ff34841aa8 8fcea37d001a9a58
+        2307605114e3c6e2 53e67cf14e458abc
+        32d732db7798a918 184f0a420cbba346
+        8e7179cfa0708ee0 8fcea37d001a9a58
+        b19ce73316eda580 26ef531da55f3ea3
+        a4a1e206226bc295 6a14ed09b66f5990
+        2846022447a23964 8fcea37d001a9a58
+        b0879714e466291b f7c2c649b71fa1c7
+        970da117479cdf45 13e00247981d6daa
+        b6ae81aa43e2f235 c116de471c90e759
+        45627c193a5b605c ff3806cf28bcf23f
+        090f3307b5a6b915 9a3734bd8422f8c0
+        0b452c19aa0f6ddf 8ebef4ecf4e1583a
+        09089407b5a13f3a f7d315360d6ee9b5
+        bbf67618ca4e3004 c29f9fdd20f71fad
+        c85bffa2fd036169 b15a9937f83f9402
+        60097bed2d9c4562 b07aeb523180af10
+        868e8231edd09fe8 ebb99f40288f0b15
+        b86e4eff34870650 8fcea37d001a9a58
+        8b607b1cd136f956 c8b3d503c19b6a1a
+        6cc62ed0c531c9ed ea6aa74da8da4169
+        496f9434ee62abf0 8fcea37d001a9a58
+        b19ce73316eda580 26ef531da55f3ea3
+        8f64bc5857f7e7ba a949dbfa1527c1d4
+        39c1059536548559 8fcea37d001a9a58
+        32b0479f9871421b 70f5539d5580e95e
+        e7dffc04c332a2af 1b90cc188c11b6b6
+        b6ae82aa43e2f3e8 88654fad0fe4aed2
+        45627c193a5b605c ff3806cf28bcf23f
+        090f3307b5a6b915 9a3734bd8422f8c0
+        0b452c19aa0f6ddf 8ebef4ecf4e1583a
+        bbf67618ca4e3004 c29f9fdd20f71fad
+        868e8231edd09fe8 ebb99f40288f0b15
+        b86e4eff34870650 8fcea37d001a9a58
+        e79defcb870a76da 0944cbd923d2acfa
+        2c571cc095434dfa a4d178700b590cba
+        dc67803dce5adb67 8fcea37d001a9a58
+        b19ce73316eda580 26ef531da55f3ea3
+        a5245c562e4cf19f 8e109bcf4e520663
+        851cae68b4ac1c17 8fcea37d001a9a58
+        dc81c1df6be21790 d7336e434febeba5
+        e475795bbbab3551 68c5a3b6eaa8e39b
+        b6ae83aa43e2f59b eac3935e2712a9ff
+        45627c193a5b605c ff3806cf28bcf23f
+        090f3307b5a6b915 9a3734bd8422f8c0
+        fa1af119a062005e 70af2d657e075585
+        bbf67618ca4e3004 c29f9fdd20f71fad
+        e4cb01f84844b135 080a728e32f34f2c
+        868e8231edd09fe8 ebb99f40288f0b15
+        b86e4eff34870650 8fcea37d001a9a58
+        e771c778395d9bc8 adb25c7305c1c5ac
+        e00ba47e4abaf788 ba1211095b35f8e3
+        496f9434ee62abf0 8fcea37d001a9a58
+        8810832ac0a9d18a b1bb00ec9c85d309
+        75e71d40062377ca 8fcea37d001a9a58
+        7842dc2139aa75b8 623c2440f2705ce0
+        a733635f7c1acb8e 55c99e43ff5d9e92
+        b6b88caa43eb596b 59acc7f7b2201b0f
+        bc22778d82bd993f 0ae9ae77c74937d2
+        fe3c716c6314bd9f 7f027601a743a90b
+        67037f7beaa7c75f 4d25ac086a90bc02
+        8c4bac3c7aeba71c 797b58110255dd1d
+        ede126ee399b6c1e 8fcea37d001a9a58
+        a24c5373fa6f228c 7fa7f4c004e6f142
+        c9723805454a7410 2479a162e67181ba
+        016f2ce18bc3e7cd 8fcea37d001a9a58
+        20141477c188e005 27c54a14264fbbe1
+        b8f089371747d6d5 8fcea37d001a9a58
+        33a33122c039cefe 5074563fcbfb2eb5
+        1f7c816823aba8db 3c0cff16250a9ec1
+        b6b88baa43eb57b8 f41d76f39447e5e2
+        2b87fc192bc03144 6fd379ca030701cf
+        fe3c716c6314bd9f 7f027601a743a90b
+        67037f7beaa7c75f 4d25ac086a90bc02
+        84e3aaa8c5697828 e14d1cd9635986d2
+        8c4bac3c7aeba71c 797b58110255dd1d
+        3d009ccd55cbc29c 8fcea37d001a9a58
+        5ae39ca6107c809d 2c29ead6fd6c66a1
+        6300b65538b4f262 a889204398c9cc73
+        016f2ce18bc3e7cd 8fcea37d001a9a58
+        54a873d72a26bdf7 f631f4189e5cec35
+        d76d5f35fcbdb190 8fcea37d001a9a58
+        8029d03d59cd2701 3c10b7851b0a4b0c
+        00cffcf00ee46070 ec87b0b83f23d9ac
+        b6b88eaa43eb5cd1 a55a589cc5339e7d
+        bc22778d82bd993f 0ae9ae77c74937d2
+        bbb8de00dcd0bd07 118f87f2d3b1cf0e
+        b0fe67fd6869f49a f5e2ccde044ca525
+        aa169ec5632c26fa a473cb7e7d666b08
+        2ac14c7339f8d144 37f0fe11d0ba1914
+        b86e51ff34870b69 8fcea37d001a9a58
+        028c6632b4c22214 db4126a750ba7065
+        e91bf19ab9c0c504 04ff6b70930e8650
+        2858f4d883d92bd0 8fcea37d001a9a58
+        d8cf4e2894495616 dbd1de40fc4e650a
+        88f631787d4aaf77 33aea4a6dbcea982
+        0f01bf86a859c67d e3b4cba052169a5f
+        96c173fddc6b8012 8fcea37d001a9a58
+        20966f737ccf9357 c38ca302a395e77c
+        e3bedf23dba8f04d 5ab44519c94ee536
+        b6b88daa43eb5b1e 766406965d642ff8
+        bc22778d82bd993f 0ae9ae77c74937d2
+        bbb8de00dcd0bd07 118f87f2d3b1cf0e
+        cbd51a1f8932c4db 7423082c47da9e03
+        2ac14c7339f8d144 37f0fe11d0ba1914
+        b86e51ff34870b69 8fcea37d001a9a58
+        2d9f6a03ece7827c 691a44f221cb054b
+        e432d2780bcf6b2a b40acc4f0028dc20
+        2858f4d883d92bd0 8fcea37d001a9a58
+        d37b89d479f784fa c050c793285d594c
+        ddeaaf713ca77032 8fcea37d001a9a58
+        5edb5573e2c517ca d324a3a5123ec62d
+        3c7da55317575392 3a9af8bf681fa247
+        b6b890aa43eb6037 1692ad2ba91e1363
+        d80e966922f656f9 4c2d62e23e369956
+        09089407b5a13f3a f7d315360d6ee9b5
+        db92d8e1075a07be 2daa8e2c0cc1edb7
+        5655699e3d1f9369 9198364212efb081
+        1a1e68cda344f270 7699709ad3e46c5b
+        c850edc8e506002a f6fcfe14905d229f
+        7174a708baec3d51 8fcea37d001a9a58
+        0f35f1bb2ac8a290 0eb57314afbc751c
+        7b79a2b125db6975 a969ea3c71142bce
+        439b85d893a620d1 8fcea37d001a9a58
+        dc87d20e6ea651c2 43da8458594a1720
+        29c63b35daa5579e 8fcea37d001a9a58
+        f1cffbbf44d55ac9 0e1850b59106bacf
+        0d441f06a3442c04 12f4f8cf16a107a4
+        b6b88faa43eb5e84 4bb51dbaae7462d6
+        45627c193a5b605c ff3806cf28bcf23f
+        09130607b5aa5575 be8fa063a50b1488
+        db92d8e1075a07be 2daa8e2c0cc1edb7
+        5655699e3d1f9369 9198364212efb081
+        c850edc8e506002a f6fcfe14905d229f
+        7174a708baec3d51 8fcea37d001a9a58
+        c446ce6eb7e84266 dcddbce39236f177
+        324de9693aedb6ac 40d7551aa0f63353
+        439b85d893a620d1 8fcea37d001a9a58
+        a135cce9417e340c bfb00799850493b3
+        1ae33fae5636443c 8fcea37d001a9a58
+        a813aa1f9841414b 16f009e0ac0de069
+        047ca0a73e245b9c 377b0a18b463f7c4
+        b6b892aa43eb639d 6e948b0131c1e1e1
+        bc22778d82bd993f 0ae9ae77c74937d2
+        17b29f9b206ee71f f72ad9dc7d19cad6
+        ef273979169a7bf3 e192e529b9156883
+        ea411f8f89707aff fe507d072c72bf23
+        996b559dd2baad3b 151eec8fd2b7f037
+        b86e4eff34870650 8fcea37d001a9a58
+        c1fce8c965b11811 29d98b49b33db611
+        2b54f173ff9b7d8c 7779c8a45dfe3b9f
+        d8d244ea923cd8ea 8fcea37d001a9a58
+        eecd90fabc41e9fd 964992e56e5d7e1a
+        cf229906d2392056 8fcea37d001a9a58
+        a4a1598a46d6da70 ead4878c6e6505b4
+        9b1eab6cdd0af3c8 3dc6bd3f4f878484
+        b6b891aa43eb61ea fb8df1f73091ce9c
+        45627c193a5b605c ff3806cf28bcf23f
+        17b29f9b206ee71f f72ad9dc7d19cad6
+        ef273979169a7bf3 e192e529b9156883
+        996b559dd2baad3b 151eec8fd2b7f037
+        b86e4eff34870650 8fcea37d001a9a58
+        80435b20c687b472 7d16be837e2b7406
+        0a1bf044332f1bea c3b3d18bff77c31c
+        d8d244ea923cd8ea 8fcea37d001a9a58
+        60f28815f829bea3 b158c3bd6d7b1682
+        78ad49eb4972a3ed 8fcea37d001a9a58
+        a3ad4d118fe2e26a dcfba9614303dff3
+        0d4b53aca5fd3873 2a96706ad81a0041
+        b6b884aa43eb4bd3 83e2b51176706cb7
+        2b87fc192bc03144 6fd379ca030701cf
+        09089407b5a13f3a f7d315360d6ee9b5
+        f2ff45affb9fb715 22acd4ce08c4b9bc
+        68830d570cb9f623 4b9bd77c2cf0a180
+        1faa6f6ccb784d3b d6ca603d0009f33b
+        4396fb518a52e16a c496ece46941c0a9
+        b86e51ff34870b69 8fcea37d001a9a58
+        a1ba3e28ba8d4e6e 892fafc2538c7585
+        edf0489eeb773fb6 7931b9075c753aef
+        ad82ddea79b4df93 8fcea37d001a9a58
+        8fc8c73b6396426b 3243cdcc0ac0d43c
+        ed14850b2c7a2a7b 8fcea37d001a9a58
+        e44c1ba27ef1d87a 1a7c3d654df71010
+        582ba68b285325f1 ac9f45020550d94d
+        b6b883aa43eb4a20 f12e426fc29da84a
+        bc22778d82bd993f 0ae9ae77c74937d2
+        abba5b03052fd1ec e91aa4d4a940a606
+        af1492c4ef295ae2 dafb8db455550d65
+        4396fb518a52e16a c496ece46941c0a9
+        b86e51ff34870b69 8fcea37d001a9a58
+        01057dc8e6e272f8 b7fea7e08aeb716e
+        ad10fb7049aa7964 705d363be23c78bd
+        ad82ddea79b4df93 8fcea37d001a9a58
+        b19ce73316eda580 26ef531da55f3ea3
+        9e6a5884a52242bf f781907e337b5260
+        c97bf6782b80825e 8fcea37d001a9a58
+        5b98aa9fd1e8d687 8050dd338303fed6
+        6ee22adf5b953583 5ea1dabb152c191d
+        b6b506aa43e83fe2 941f727883143808
+        45627c193a5b605c ff3806cf28bcf23f
+        af63f94c86021dd3 d2c99d0c736b5b6e
+        34bcaeebeccdf3e3 cce8b88395f891bb
+        868e8231edd09fe8 ebb99f40288f0b15
+        b86e51ff34870b69 8fcea37d001a9a58
+        2f804c540817906a 9a2f293a71b68748
+        775246a64b576740 d559d66c164a80d7
+        ad82ddea79b4df93 8fcea37d001a9a58
+        16c81e6c211ee5af d9170cec47d1c0da
+        ba420d43f46e7d8d 8fcea37d001a9a58
+        9bea6ba45d1af4ac 8e7c42c32b705c74
+        8279824d19873485 0a2afc203fb7d8bf
+        b6b507aa43e84195 5d2888d5b18769cd
+        bc22778d82bd993f 0ae9ae77c74937d2
+        09130307b5aa505c a2469f7f9e0fe85f
+        22a760f00bf578d5 e3f73b094ec2e44c
+        dfe5d78680272485 a0a73b1d5e13172e
+        fb2d7317ddc32ecf 8fcea37d001a9a58
+        e3f394aa8d33a1ea 4e3e4bf8c6844790
+        d53449dfc6d567e6 9283b659311abe9a
+        d61fc5e1733bee76 8fcea37d001a9a58
+        bbc8cef196f9c18a 76c63388e7823cc2
+        ba420d43f46e7d8d 8fcea37d001a9a58
+        9bea6ba45d1af4ac 8e7c42c32b705c74
+        8291584d199b7f08 422a1cd7c0f90654
+        b6b504aa43e83c7c b6d5d5a915e594b2
+        45627c193a5b605c ff3806cf28bcf23f
+        37a1109dc7c64a8b 70dae2d974950dca
+        09130307b5aa505c a2469f7f9e0fe85f
+        b3a3ef381b261462 70c59621e36ee1a2
+        c979bb2233826768 64b01987425ce067
+        dfe5d78680272485 a0a73b1d5e13172e
+        fb2d7317ddc32ecf 8fcea37d001a9a58
+        d3f4ec45aca9ae51 64a32c6e97536411
+        d53449dfc6d567e6 9283b659311abe9a
+        d61fc5e1733bee76 8fcea37d001a9a58
+        6c45c8045ed6d7f7 cb3cde7b46c77945
+        4de67d15d96d3b45 8fcea37d001a9a58
+        980576b2b18a4997 3ae615b5d7f8bef2
+        d8eb714c3dd9c916 8d300d5a88b0b3e8
+        b6b505aa43e83e2f 77d671947c190bdf
+        bc22778d82bd993f 0ae9ae77c74937d2
+        cdc3cda237ee8701 e2d4dec1a808e2c5
+        9012d99a0e9b32b0 7fad6a446fec9b39
+        fb2d7317ddc32ecf 8fcea37d001a9a58
+        ce37def333be5709 0147dbf838712ab7
+        ab572022a46562aa d783bf40fdb15a87
+        d61fc5e1733bee76 8fcea37d001a9a58
+        b38a16bf8f0a97bc cc0046217a0f3f58
+        024a2352b9436f74 8fcea37d001a9a58
+        c754ad1d683e6e8c 806367336089cec2
+        57c9e80c84dee082 f321cb3eae6e1a82
+        b6b502aa43e83916 16a48003a7b322ec
+        d80e966922f656f9 4c2d62e23e369956
+        2c0b0b8797046e54 6d1781e6b2f6881d
+        09089307b5a13d87 3eade9e709d118ba
+        29d339820bfd57aa c7a349819d527829
+        c82c04ce7f4676b3 096e38ac29e47820
+        cef46946052da1fe 0313e66894b9efd2
+        190359f8bfed579b 00281df45d5c73c6
+        c1c7d89fa2c77381 2ad7ef95c1b2cac6
+        b86ae3ff34841aa8 8fcea37d001a9a58
+        2a3f74488f6c31bb 01a1e0568395dd66
+        8da90d8eeda1b24f 5a315a56246d694b
+        29eff33dfa2633ea 8fcea37d001a9a58
+        4817170ca37d73c7 dc3d0e4d1d22e018
+        b06d81ca4b3f6012 8fcea37d001a9a58
+        b13a9feb9e6213ca f80003bfc16ac1d1
+        7a8378504d8eacd0 5147f4a71260398e
+        b6b503aa43e83ac9 38dc044e8b0d4771
+        45627c193a5b605c ff3806cf28bcf23f
+        2c0b0b8797046e54 6d1781e6b2f6881d
+        09130307b5aa505c a2469f7f9e0fe85f
+        29d339820bfd57aa c7a349819d527829
+        c82c04ce7f4676b3 096e38ac29e47820
+        7584afec97541336 bb568b10d53ddc50
+        c1c7d89fa2c77381 2ad7ef95c1b2cac6
+        b86ae3ff34841aa8 8fcea37d001a9a58
+        cf33eacbcff09c39 c75679edbf39d543
+        694ad1f5fab294dc 46f5da98f3847307
+        29eff33dfa2633ea 8fcea37d001a9a58
+        e96544ae83aa1f55 158954408f92220e
+        b378c292455f18f3 6c586aeebce20685
+        44213c4088b7e554 8fcea37d001a9a58
+        1151071e642d527e 47501d9181c67e68
+        d3d117de4b5647f8 293a82b9e189d344
+        b6b500aa43e835b0 813e9be230837e66
+        2b87fc192bc03144 6fd379ca030701cf
+        327324ecc654230f d4a0eb3a623a19e2
+        cfbbc2ea4cdefb67 4d291b7f14a934a7
+        c1c7d89fa2c77381 2ad7ef95c1b2cac6
+        7174a408baec3838 8fcea37d001a9a58
+        5c4d9dc5a1c0b233 d4a0eb3a623a19e2
+        ee1d1a9da346c48e a79d6bf58c29a63c
+        b0ab193db5761030 8fcea37d001a9a58
+        e96544ae83aa1f55 158954408f92220e
+        e9a0e27269772164 d621eb08532311d6
+        c43fdfe1e909dfe7 8fcea37d001a9a58
+        9412ff61e7e821ab 44385359164f17f2
+        3d4b175f3f904626 1d2337ea0ddd44da
+        b6b501aa43e83763 6f43e3f5eb7880b3
+        45627c193a5b605c ff3806cf28bcf23f
+        327324ecc654230f d4a0eb3a623a19e2
+        cfbbc2ea4cdefb67 4d291b7f14a934a7
+        c1c7d89fa2c77381 2ad7ef95c1b2cac6
+        7174a408baec3838 8fcea37d001a9a58
+        8d9b631e0477b743 7b40c1df7243518f
+        a224051f776c7cc9 3ee27524009c8621
+        016f2ce18bc3e7cd 8fcea37d001a9a58
+        e96544ae83aa1f55 158954408f92220e
+        db5729b23ce89dec 830188570aa8dc6d
+        bd4072266bf3121f 8fcea37d001a9a58
+        02597ca9ffa27897 71c4b1641044576d
+        3979c896706d6c8e c3730c16367e4f02
+        b6b50eaa43e84d7a af832d18fc1408f0
+        bc22778d82bd993f 0ae9ae77c74937d2
+        09089407b5a13f3a f7d315360d6ee9b5
+        e78e3a43b52f22b8 55f26906ba719717
+        11a9c463c1a69262 1abca3b445b5b4e4
+        97263d776d16d9e7 dc9817a5888de24f
+        4bff86f6fb647347 8fcea37d001a9a58
+        f12c3b009ff73b98 55f26906ba719717
+        6e8725cb2c039334 04f5ed567aaf51c5
+        dd8300e1770ebdc1 8fcea37d001a9a58
+        81da725c5c49aa51 c1672cbf25d13d5d
+        e96544ae83aa1f55 158954408f92220e
+        36c5fa7285feaf9d a85c45e68c43c205
+        e1f18ceb066d0c29 8fcea37d001a9a58
+        3be3143abea7129b 42eb94b141c1e632
+        c1720c3b78a89eb1 fb82f679e4df8d43
+        b6b50faa43e84f2d 2001c05f44685e15
+        2b87fc192bc03144 6fd379ca030701cf
+        2c0b0b8797046e54 6d1781e6b2f6881d
+        09089307b5a13d87 3eade9e709d118ba
+        eb87001b54df2d9d e0186f97feb44ca6
+        46d285b030fe51d0 89630881f817e1da
+        c1c7d89fa2c77381 2ad7ef95c1b2cac6
+        716d9708bae60373 8fcea37d001a9a58
+        1feb82d4229f1bd8 3901585bd7963ede
+        0d1e727b4908ea6c 44c829dcd5744b9e
+        060e520b2b0051b8 8fcea37d001a9a58
+        2841b6320bb6da60 8199d0fe0fa1b097
+        5332987b0a6f5fe7 8fcea37d001a9a58
+        9d30224b3928079b 9ec5f25517ca12a3
+        d7e89d643394d632 19ad67b3cb27726a
+        b6bf18aa43f0b2fd eec1a02b890a5a4d
+        2b87fc192bc03144 6fd379ca030701cf
+        5db017dfea00a1ce 1b855eb7eeb3124c
+        8fcc3128bf8e5075 cf0ceb46a9f9c9f2
+        b89be1e19831495f 22276360f5da2fac
+        868e8231edd09fe8 ebb99f40288f0b15
+        71782308baef45dc 8fcea37d001a9a58
+        e001648ed3ab7805 75c70c33b5a187e2
+        2d839c611b81c97d 4aa403bfc8a4ce3c
+        50e7cc0237cdd950 8fcea37d001a9a58
+        6708c71deb2c09c9 5b61434107720be5
+        4016bb7dd6697744 8fcea37d001a9a58
+        de299e40190e3e75 a7e422e457a402a9
+        781fbe83f1fd3637 8f68d32c6a209bcd
+        b6bf17aa43f0b14a 25b889ce5a972888
+        45627c193a5b605c ff3806cf28bcf23f
+        09089407b5a13f3a f7d315360d6ee9b5
+        7618d50735ccde32 9a1a26c73d21321f
+        3e6e61b5a908c31e ece1c8f8cef7ed6c
+        408e16722fe0574f 6b0a1279a6072e46
+        3cfd1acd55c8afdf 8fcea37d001a9a58
+        559bbd93aade9065 ddf909f2a8843343
+        7667965fc1509fb1 e6da6749de7e35d9
+        dc63fa3dce57c1de 8fcea37d001a9a58
+        03fe379f85a8a283 1192511526d1d38e
+        ec35dfb2692d340b 8fcea37d001a9a58
+        8d73253420cb0406 b01ce0cbdf018c13
+        2e0d99da1a321f25 740115ca90dcee9b
+        b6bf16aa43f0af97 096f88ea539bfc5f
+        45627c193a5b605c ff3806cf28bcf23f
+        d4dfb6840764567d 9a806d33f6ae9846
+        cb33c69bd3cec352 8c0d84fdf088ba17
+        2ac14c7339f8d144 37f0fe11d0ba1914
+        b86762ff3481099e 8fcea37d001a9a58
+        cd54f99d367acf65 4ee91fb111e2f5a0
+        04ac74b0e6e6aeeb 414e42e5ffccdb2d
+        4976a034ee68df02 8fcea37d001a9a58
+        a4f99b2443a92f96 b35699bcbd7059a4
+        0b3ca4d6c01e3fa3 d6720b84d46c4615
+        c8830ddf2f0938fa a06f420b59d7708e
+        b5a76d8bf0af6dd9 8fcea37d001a9a58
+        aa1c4a45a6515cc8 754a9dc7a955fd3e
+        a84cab4f86e341ee 894a57ed93e4898c
+        b6bf15aa43f0ade4 486eecfeed688532
+        45627c193a5b605c ff3806cf28bcf23f
+        09089407b5a13f3a f7d315360d6ee9b5
+        ea647dcfd6d220b3 9cf1544c5eabeeca
+        081e11a524c24ea6 a964217adc568719
+        361d910587aaba18 b55fb27357dafa9b
+        ef208c290db7aeca a1faaf1e699b539a
+        3d00a7cd55cbd54d 8fcea37d001a9a58
+        3ce99f733f5f7733 9b9827dd0f9c9e1d
+        c744cf00293d3f74 9caadfd08cbaad48
+        316f2fd8891d8f9b 8fcea37d001a9a58
+        a4f99b2443a92f96 b35699bcbd7059a4
+        81da725c5c49aa51 c1672cbf25d13d5d
+        880cb4327a23c651 c782a4766c368d86
+        43d348e568a63403 8fcea37d001a9a58
+        e8e98a2c68157f84 27a184bdf949ea09
+        b04bea7923c03659 acb75097fa9c56c3
+        b6bf14aa43f0ac31 ca751ba4629037f1
+        bc22778d82bd993f 0ae9ae77c74937d2
+        09130307b5aa505c a2469f7f9e0fe85f
+        911d15038766855d 5706a267ab635252
+        cba77c337536c054 b7a917f2c90a849a
+        9012d99a0e9b32b0 7fad6a446fec9b39
+        abd47be73a7b57b3 8fcea37d001a9a58
+        5ca7457f3c6a2285 dc3c84a0f3b40517
+        240876f83a71a0ab 04f5ed567aaf51c5
+        3a70c6d88e5033b0 8fcea37d001a9a58
+        a8a05cc392b5fc54 ccabd87dde385305
+        455b31672dd1545b 8fcea37d001a9a58
+        72babe524a2378fc 70a36f9dfe3b287a
+        01e7fc396986b507 0b94c231f1a42ced
+        b6bf13aa43f0aa7e a83d97597f36136c
+        bc22778d82bd993f 0ae9ae77c74937d2
+        09130307b5aa505c a2469f7f9e0fe85f
+        0da6af410ae9013b 9cce06ed88a7c5be
+        f7e0100001654daf ed0ecf3f826eaef3
+        b86767ff3481121d 8fcea37d001a9a58
+        9d8bf98d89e2f3ad 8bd5f20105d59fd7
+        0ddfd1d6bb80b4a2 62c7edc4e523ae63
+        f5a2740b21f4ab46 8fcea37d001a9a58
+        e96544ae83aa1f55 158954408f92220e
+        b989441b957e35ff 9cedece8edc7f5d3
+        93b8b204e330218c 8fcea37d001a9a58
+        1c89c92c3c8e46fc ee5719691b7f2885
+        dae210c23e96d291 21d2d54c43e1bfe7
+        b6bf12aa43f0a8cb 00dcfb4bc2fb7133
+        bc22778d82bd993f 0ae9ae77c74937d2
+        11a9c463c1a69262 1abca3b445b5b4e4
+        e78e3a43b52f22b8 55f26906ba719717
+        408e16722fe0574f 6b0a1279a6072e46
+        fb2d7717ddc3359b 8fcea37d001a9a58
+        f12c3b009ff73b98 55f26906ba719717
+        3d1e75ddba514dc6 5a315a56246d694b
+        9ee769cfa984a86d 8fcea37d001a9a58
+        dce483272fb519ae 4b1adc02b7fe2807
+        afcb570f7a6ff07a 8fcea37d001a9a58
+        9434aa63e0bf10bf f4c55fb96aa68771
+        2cf9d7e358d500c6 4b3283532b6f115a
+        b6bf11aa43f0a718 12d7b33808066ee6
+        d80e966922f656f9 4c2d62e23e369956
+        bac18c37decfde8d 46fe9e09b5229f78
+        e4298b08c08d4f53 4a5f9bef6391b6c2
+        8cd38c2324f7e2eb d9d3b5f6807788b6
+        00f83a58182e28b2 6571d2f5105af1e9
+        9012d99a0e9b32b0 7fad6a446fec9b39
+        1d9302deee6cb351 8fcea37d001a9a58
+        73f226cc6167d760 83d7d57596b4e6e2
+        76678e5fc1509219 e6da6749de7e35d9
+        0611db0b2b03705a 8fcea37d001a9a58
+        0b4e3f4e7399017d ccaef83d89dd2ee2
+        d0ab5fb6ecb4e2b8 8fcea37d001a9a58
+        9ade53155fd5f5de a5f18dcf454a8be8
+        3d018702dc8cfa6c ae0e47450b324c18
+        b6bf10aa43f0a565 b19ad7b51beb4e95
+        bc22778d82bd993f 0ae9ae77c74937d2
+        09089407b5a13f3a f7d315360d6ee9b5
+        3973b9fad7f898be ab0687331889f394
+        195bd6dd1f7a57b3 5dd6026f19b801a9
+        2240bfaa41d068a7 0bbe9bb827d1a49c
+        e98e5b4f56659b14 063c8c1d4e1a1041
+        3d0726cd55d118c8 8fcea37d001a9a58
+        ba92be409881f393 5dd6026f19b801a9
+        0dd8ddd6bb7aaa58 62c7edc4e523ae63
+        dc60743dce54a855 8fcea37d001a9a58
+        1ef4910f84ec4c10 a91ae4a7bc86bf11
+        dc505ae6cc313114 8fcea37d001a9a58
+        45108a63807cd35e 9c75153e72c3c8fa
+        2438f62e4e94f246 a2b640d4a313b526
+        b6bf0faa43f0a3b2 411c446ed396f970
+        bc22778d82bd993f 0ae9ae77c74937d2
+        e4baa33f9b8e0f54 94f5946fe262ed63
+        840628e0a6095a09 dba33a322c8b9e20
+        cd4ef0adcbe26cbb 71187278a32f2914
+        ef208c290db7aeca a1faaf1e699b539a
+        1d9302deee6cb351 8fcea37d001a9a58
+        8377f0351d850615 9648138787548d5d
+        1f4b1519214f99aa 65d8d2dc4505de8a
+        880dbdd8ba2d1589 8fcea37d001a9a58
+        b19ce73316eda580 26ef531da55f3ea3
+        776cee25ab79c544 a8ac96cf3871aefb
+        5993554a6fc8c901 8fcea37d001a9a58
+        44990d8b1d147fbe 631e379a571a6dd1
+        69f6388ca65a516c f9781c95f22f9cdc
+        b6bc12aa43ee72f4 1a594f336a280f76
+        d80e966922f656f9 4c2d62e23e369956
+        af63fe4c86022652 593acc5e418108f7
+        0b452c19aa0f6ddf 8ebef4ecf4e1583a
+        bbf67618ca4e3004 c29f9fdd20f71fad
+        c85bffa2fd036169 b15a9937f83f9402
+        60097bed2d9c4562 b07aeb523180af10
+        c0b1b9be7a95e4c0 bf85f6049e188f42
+        868e8231edd09fe8 ebb99f40288f0b15
+        716d9808bae60526 8fcea37d001a9a58
+        8bf991f59cea599b 8b2308e831780b39
+        04a8feb0e6e3b092 414e42e5ffccdb2d
+        a8010acfaecbef61 8fcea37d001a9a58
+        e1ad3f99b400ad2b 6e1c1ba68f1569bd
+        7cc9c459034c5db0 8fcea37d001a9a58
+        881c999447867cc2 c4b6b121e996e26e
+        5bb51b25fb38b44f 65216e72f6c87865
+        b6bc13aa43ee74a7 f5907d3b0f373f03
+        2b87fc192bc03144 6fd379ca030701cf
+        5286eec8360b21f9 5559c0b97137bb34
+        dd66ef0b7b866699 8cf9d0aabd838fae
+        e98e5b4f56659b14 063c8c1d4e1a1041
+        eddd9aee39984863 8fcea37d001a9a58
+        e60b79c3af94c919 8dc1f30f9c3a0729
+        27d90b77786be9d2 8c1ba23ecd215c3c
+        b9c1543dbaba73fb 8fcea37d001a9a58
+        a4f99b2443a92f96 b35699bcbd7059a4
+        9a4fd770712b7f3c 834541e90cf867c3
+        3f4d7b8b0258b109 8fcea37d001a9a58
+        6b71f700901545d7 b8d7655fdb8f7443
+        8e9cd1f36827f19c b3d0ec0e5b785e54
+        b6bc14aa43ee765a 94bcc745c7dc6bbc
+        2b87fc192bc03144 6fd379ca030701cf
+        28537a65fc708561 9f9434ebb92350df
+        17b29f9b206ee71f f72ad9dc7d19cad6
+        845e79eb39b8eb84 de323d7d38554087
+        ea411f8f89707aff fe507d072c72bf23
+        996b559dd2baad3b 151eec8fd2b7f037
+        abca75e73a72f8fc 8fcea37d001a9a58
+        debe7e0d4247f8a8 e8856d30106ba6fe
+        04ba05b0e6f22faa 414e42e5ffccdb2d
+        5414dbd89cbd1d87 8fcea37d001a9a58
+        81da725c5c49aa51 c1672cbf25d13d5d
+        bf723db696f4d032 96630e9752201520
+        99947cd67abe3094 8fcea37d001a9a58
+        dd9699fe00cb8315 2d7f1a464aabfa81
+        7c26f479062ae170 90396304ef051d04
+        b6bc15aa43ee780d d52434585dbbe101
+        45627c193a5b605c ff3806cf28bcf23f
+        09089407b5a13f3a f7d315360d6ee9b5
+        911d15038766855d 5706a267ab635252
+        cba77c337536c054 b7a917f2c90a849a
+        9012d99a0e9b32b0 7fad6a446fec9b39
+        ede11eee399b5e86 8fcea37d001a9a58
+        e1826a2b772a7819 b0d9d27fec54aea4
+        679da7fb0e9bd1e4 4aa403bfc8a4ce3c
+        8e7179cfa0708ee0 8fcea37d001a9a58
+        88f631787d4aaf77 33aea4a6dbcea982
+        72ff7c85d4a7dabf 7c914ef13ab167ea
+        5332987b0a6f5fe7 8fcea37d001a9a58
+        9d30224b3928079b 9ec5f25517ca12a3
+        ac7e48641af633b9 acd565e105933857
+        b6bc0eaa43ee6c28 1b525b496df65802
+        45627c193a5b605c ff3806cf28bcf23f
+        8fcc3128bf8e5075 cf0ceb46a9f9c9f2
+        868e8231edd09fe8 ebb99f40288f0b15
+        fb2d7117ddc32b69 8fcea37d001a9a58
+        e001648ed3ab7805 75c70c33b5a187e2
+        23df69f83a4e8580 04f5ed567aaf51c5
+        0611db0b2b03705a 8fcea37d001a9a58
+        2c3be9e1a0d6a02e 906614e1fad7b1a5
+        740b947bb90f2a8d 8fcea37d001a9a58
+        2b3dd37303a0b662 21c8a1c9ba3a7a99
+        9d8a85f5c3e82717 66dc6bd9684cd351
+        b6bc0faa43ee6ddb 185c9befd930a02f
+        d80e966922f656f9 4c2d62e23e369956
+        4e6ab7dd1ea6657d 87cd9a5c822feabf
+        84f0a6171de9fcfc a3b0b1364766687f
+        573c5f7bcde84fe7 5aafaab39fde7b8e
+        716da208bae61624 8fcea37d001a9a58
+        90ebf9a83e990280 518caada056c07b2
+        dd231923327d7d51 cd5aaceb9d57f153
+        fea7b10b272a9f44 8fcea37d001a9a58
+        e96544ae83aa1f55 158954408f92220e
+        306b20c05537718a 4b7ad5cce48783fd
+        c5264d8456fb6c81 8fcea37d001a9a58
+        371cab025075cff9 5fbb9df7aba2a53d
+        018b9de34032a357 5c5c8fc5078ca305
+        b6bc10aa43ee6f8e 0a87f7f329828d18
+        45627c193a5b605c ff3806cf28bcf23f
+        bac18c37decfde8d 46fe9e09b5229f78
+        e4298b08c08d4f53 4a5f9bef6391b6c2
+        8cd38c2324f7e2eb d9d3b5f6807788b6
+        00f83a58182e28b2 6571d2f5105af1e9
+        9012d99a0e9b32b0 7fad6a446fec9b39
+        71782808baef4e5b 8fcea37d001a9a58
+        73f226cc6167d760 83d7d57596b4e6e2
+        3f05e1b325a7a90f a92fd52914cd9d28
+        c123fbcfbccb2122 8fcea37d001a9a58
+        e96544ae83aa1f55 158954408f92220e
+        688966e821001ec7 6b09c96d529b7324
+        a427b7f2b2de1acc 8fcea37d001a9a58
+        46fe920a53757f1c 97a0dad933ecbfee
+        f6f428016e8ce70a a78c9bdfb4cd2297
+        b6bc11aa43ee7141 77df9576eac83b1d
+        2b87fc192bc03144 6fd379ca030701cf
+        09089307b5a13d87 3eade9e709d118ba
+        581ad0d762a309c3 fce334ac3efb12b0
+        cdc3cda237ee8701 e2d4dec1a808e2c5
+        fabc4b2df3bd03df 353f756af4e9b0d9
+        9012d99a0e9b32b0 7fad6a446fec9b39
+        4c0305f6fb6780eb 8fcea37d001a9a58
+        65d8895a8363a904 bf787fa1e113dc37
+        0d2bf07b49144ae2 44c829dcd5744b9e
+        bf53b1ea83efe836 8fcea37d001a9a58
+        ea8536e8b798ba37 16051e41c4b4a65b
+        683449ca352c6054 8fcea37d001a9a58
+        43de8f3d4ddcd4fd e73b6b187b66cff5
+        32e2b348854c032a c22cf1cae3026fea
+        b6bc0aaa43ee655c 1018e64722365abe
+        45627c193a5b605c ff3806cf28bcf23f
+        09130307b5aa505c a2469f7f9e0fe85f
+        1a1e68cda344f270 7699709ad3e46c5b
+        db92d8e1075a07be 2daa8e2c0cc1edb7
+        599fd5944e273438 3057eaa02110cc8b
+        35d2aa529803eeae f5310b43940789ae
+        c850edc8e506002a f6fcfe14905d229f
+        ede814ee39a16c36 8fcea37d001a9a58
+        0f35f1bb2ac8a290 0eb57314afbc751c
+        8dbd0b8eedb257f3 5a315a56246d694b
+        37b6ca34e43c462c 8fcea37d001a9a58
+        e96544ae83aa1f55 158954408f92220e
+        a3e7bc845f424e01 07b8178de613e6a0
+        86e61f3c99def5e3 8fcea37d001a9a58
+        c02bba04c66c9f17 6ba57168ac0d77aa
+        56bdc9ae76bce308 50a9e839f46e99a4
+        b6bc0baa43ee670f b2fee7195a75538b
+        2b87fc192bc03144 6fd379ca030701cf
+        09089307b5a13d87 3eade9e709d118ba
+        cdc3cda237ee8701 e2d4dec1a808e2c5
+        ad480a9efd384eb3 4fd423e7118c1426
+        581ad0d762a309c3 fce334ac3efb12b0
+        c43b747d68f4f02d cfab7fc7c8f75f02
+        9012d99a0e9b32b0 7fad6a446fec9b39
+        fb307117ddc56140 8fcea37d001a9a58
+        65d8895a8363a904 bf787fa1e113dc37
+        27cb83777860785e 8c1ba23ecd215c3c
+        dc60743dce54a855 8fcea37d001a9a58
+        e96544ae83aa1f55 158954408f92220e
+        5049b5159a07b76d 7a131152ef4ffcd5
+        743b2dc06e7b01ba 8fcea37d001a9a58
+        6c1f377e093a2401 3fe5db763d10c5d3
+        8561b1920284977c 94ae6dbbda3ba73e
+        b6c604aa43f6afaf bc2ddb989745f4ab
+        bc22778d82bd993f 0ae9ae77c74937d2
+        beabed2e09064f04 22c87fe878de69f2
+        6eb3aa25ffd24e90 6c9f436d1ba14844
+        2af0aeb669a198b3 be20a5e3e0335cf8
+        12a30114efcd300e e605d20a7364d6f5
+        fb2d7217ddc32d1c 8fcea37d001a9a58
+        bf6b14d9868c3b75 0e8f3b66bf5e7fe5
+        95ca8337529260eb 1b1c5be002b782f1
+        dc52fc3dce495211 8fcea37d001a9a58
+        30871545d6b32b5e f54bbdb847e1fa2a
+        4d0c4771a51ac674 8fcea37d001a9a58
+        de578203c862c895 b3faccd5d13e4df9
+        f250a22cb35170eb 9a0f0e9b94763325
+        b6c603aa43f6adfc 6970dd1ab484255e
+        bc22778d82bd993f 0ae9ae77c74937d2
+        09089407b5a13f3a f7d315360d6ee9b5
+        39dbbfa0c9655c9b c4b509addace57a7
+        fc411e2dc27a8bea 9c94f14efc983aa4
+        eddda8ee3998602d 8fcea37d001a9a58
+        621a6657fcce311d 5dda054c20caeeec
+        94411feadd06855a 7321cd5c646a08d2
+        37b6ca34e43c462c 8fcea37d001a9a58
+        194f955d6e11ecba 9e7ab5bbbbcfd1e9
+        7e26dda7d70f340b 8fcea37d001a9a58
+        11eda4ccd3a1cd1d 6a8693a0ba0cfa38
+        1dd7cac5997b0c5c e9c682a0449ffd24
+        b6c606aa43f6b315 041ada31c9c7e2e9
+        bc22778d82bd993f 0ae9ae77c74937d2
+        4e6ab7dd1ea6657d 87cd9a5c822feabf
+        fe3c716c6314bd9f 7f027601a743a90b
+        67037f7beaa7c75f 4d25ac086a90bc02
+        8c4bac3c7aeba71c 797b58110255dd1d
+        716d9d08bae60da5 8fcea37d001a9a58
+        f9a5374bb083e93b 250b9916bb3a4204
+        113b4a7fa833103b 7321cd5c646a08d2
+        fea7b10b272a9f44 8fcea37d001a9a58
+        bb09a412818a0c9d 6cbd0a1bc0db1d71
+        94226b2d34b2422a 8fcea37d001a9a58
+        68cbbeb1e9396e28 48cc29c98b78c7b0
+        154704c157de8f3c 4f0407171315f9c4
+        b6c605aa43f6b162 415664e8420c2604
+        45627c193a5b605c ff3806cf28bcf23f
+        fe3c716c6314bd9f 7f027601a743a90b
+        84f0a6171de9fcfc a3b0b1364766687f
+        573c5f7bcde84fe7 5aafaab39fde7b8e
+        8c4bac3c7aeba71c 797b58110255dd1d
+        86cc67d57b5073ed 8fcea37d001a9a58
+        a9e935190df7de46 34ea9f37e4e69994
+        dfdeb6461803364a 9caadfd08cbaad48
+        496f9434ee62abf0 8fcea37d001a9a58
+        0e1b08ade3776a93 19c4b1328d64f411
+        c61d8913f95ec59e 8fcea37d001a9a58
+        ff68d5b53345998b 030494e7d2cb08e2
+        1f5c556ea776aaaa 5e5e94e8487bc2f6
+        b6c600aa43f6a8e3 88e28141feda3077
+        d80e966922f656f9 4c2d62e23e369956
+        804ad381729461f3 d8db9ad5c3afa883
+        cb33c69bd3cec352 8c0d84fdf088ba17
+        2ac14c7339f8d144 37f0fe11d0ba1914
+        b86e54ff34871082 8fcea37d001a9a58
+        980b52b83fc866ce 99d100b06d25adb1
+        e52aa07440314a94 89e7c6630e26728b
+        d335d53dc8fef194 8fcea37d001a9a58
+        772ca3aae389e9b7 26ba955497e264e8
+        ac6d66d24f5c456c 8fcea37d001a9a58
+        ca357eb8eacc0b32 4f85509825a482e4
+        55aae2d43dab024a ec5523b569b7acbe
+        b6c5ffaa43f6a730 e5ef11fab29d830a
+        45627c193a5b605c ff3806cf28bcf23f
+        09089407b5a13f3a f7d315360d6ee9b5
+        a60cd6fb834518ed 0a28c75a7a339ee4
+        c42527b697bcf12c ce7cae04be155f97
+        72797482c493ddce a8d33d7ff149d846
+        fb33f817ddc87c7c 8fcea37d001a9a58
+        d8816e2ab7cbee95 65d786703e95b613
+        98bcd78913c4fbcd 89e7c6630e26728b
+        8e7179cfa0708ee0 8fcea37d001a9a58
+        2c0ce14937ccf661 97321f06fab82fb5
+        eb4fc8ddb0f04f28 8fcea37d001a9a58
+        04d427a821f2c0ef 1099d1830a7b7c68
+        4293699675b4b382 590d6a017ff130d6
+        b6c602aa43f6ac49 335c32fc9ddbbc85
+        45627c193a5b605c ff3806cf28bcf23f
+        d158cdeda5349cfc 0e51945457a3bff0
+        aa169ec5632c26fa a473cb7e7d666b08
+        ef0202395c379c9a d6bc5aa60c9ec074
+        2ac14c7339f8d144 37f0fe11d0ba1914
+        71782708baef4ca8 8fcea37d001a9a58
+        b7e66d108cf65273 eee573e570e8cd86
+        27dc7a77786edc46 8c1ba23ecd215c3c
+        853f3d3510079eaf 8fcea37d001a9a58
+        9fbef4c5f03c5a3f ce7bc4513e9303a4
+        6971764f987eb6b7 8fcea37d001a9a58
+        0c1070aa10213892 83a6f7a23717cad2
+        a9ab90833a88d466 370d47a05c18b316
+        b6c601aa43f6aa96 ff309dec9135ada0
+        45627c193a5b605c ff3806cf28bcf23f
+        09130607b5aa5575 be8fa063a50b1488
+        e04d9e8cc4386355 2b7192f363ce8ad4
+        b82f61aed5fa5c79 41373374d3cd4788
+        a5e97e50ac206001 01ab9e1199095736
+        b86ae6ff34841fc1 8fcea37d001a9a58
+        d52dcb281b2bf673 011d2ac83edc8d5a
+        15f02c720f6e0d97 158a088b6bb5b5ed
+        4979a634ee6b1f0b 8fcea37d001a9a58
+        d7f6a4f6a95d63d9 414e10710c963994
+        0278179307eff92d 8fcea37d001a9a58
+        c123c4582df82607 9ff85ce19a07a4bb
+        bc3c8e95fde8f613 44c444b9622ac561
+        b6c60caa43f6bd47 fe22f9a81881e223
+        2b87fc192bc03144 6fd379ca030701cf
+        863bb2024b4d83c8 56cd30c745a181ea
+        68aa0b76b2ab977d e5a17a97715a52e5
+        8c4bac3c7aeba71c 797b58110255dd1d
+        71782708baef4ca8 8fcea37d001a9a58
+        14b6053625ad4ba8 56cd30c745a181ea
+        23e9f9f83a57ceb5 04f5ed567aaf51c5
+        50e7cc0237cdd950 8fcea37d001a9a58
+        d87af89ac2749c02 1274851fc725ec2b
+        d05b9f64d1694876 8fcea37d001a9a58
+        841892d8a10e37f0 5d86568259f01c09
+        2c030461fe9fee49 57acdec70ec1369f
+        b6c60baa43f6bb94 80da3e31eb6c6796
+        bc22778d82bd993f 0ae9ae77c74937d2
+        09089307b5a13d87 3eade9e709d118ba
+        30b31c163b09b61f 717fe486a7d45541
+        ebf96839648ea93f cc140625ad0de0a0
+        dc38052e9ab7db76 bec41fb0debc1659
+        996b559dd2baad3b 151eec8fd2b7f037
+        1d967edeee6fbbdc 8fcea37d001a9a58
+        08a5ed61787a291f cc140625ad0de0a0
+        04a577b0e6e09556 414e42e5ffccdb2d
+        dc52fc3dce495211 8fcea37d001a9a58
+        d1e6ae4ff81f0584 4e0a185b7ba3f044
+        331f65471bdcb43c 8fcea37d001a9a58
+        5dab51c3477dffe1 7ad9e3954581be61
+        f8c7cf39643a1481 0ab19e15070a121b
+        b6c27eaa43f39626 4c74a5585465c4d4
+        2b87fc192bc03144 6fd379ca030701cf
+        09130307b5aa505c a2469f7f9e0fe85f
+        e7a564bf53461c8e b1454d694935e6f2
+        8f17503c479c98df 8a42836701f1f133
+        f7e0100001654daf ed0ecf3f826eaef3
+        86cfe5d57b537fde 8fcea37d001a9a58
+        635a05d82cea5b64 f60c0d18d58497c8
+        114c597fa8419ceb 7321cd5c646a08d2
+        dc52fc3dce495211 8fcea37d001a9a58
+        9804f6ae3c76d094 7d0be01ba532fd9b
+        eb96631973d0a491 8fcea37d001a9a58
+        739f29b0bb3eaf56 18afbdd4549c0188
+        3af3feba8e652acd 5988948cdd3f7e87
+        b6c27faa43f397d9 5f9c0752415473f9
+        bc22778d82bd993f 0ae9ae77c74937d2
+        09130607b5aa5575 be8fa063a50b1488
+        c4a6ead8fd0d5303 f5f506e7ec07b022
+        7241d04827ff006a 64d965b52f5c1c8c
+        dd3d68384088a9b6 1c51d10a29b1911b
+        f7e0100001654daf ed0ecf3f826eaef3
+        7174a708baec3d51 8fcea37d001a9a58
+        9f379c732613e779 3f6665075469dd2c
+        0aa8c652af248703 a572419c95edcb90
+        4afea0d89778b9bc 8fcea37d001a9a58
+        c785b94cd7810215 5d5195e78f5ffb33
+        b34033b5d4dcd043 8fcea37d001a9a58
+        3e6aa6299871c214 1d5b7fae486f3dbb
+        09cdb47c90edca85 3e9d6a257be17abb
+        b6c27caa43f392c0 9d45b322cae8352e
+        d80e966922f656f9 4c2d62e23e369956
+        09130307b5aa505c a2469f7f9e0fe85f
+        3c35ffeace3c87c2 94f79f1ef0b8f51f
+        39dbbfa0c9655c9b c4b509addace57a7
+        8858e1ee77c2a3a9 e180739352c8078c
+        fc411e2dc27a8bea 9c94f14efc983aa4
+        ef208c290db7aeca a1faaf1e699b539a
+        716d9b08bae60a3f 8fcea37d001a9a58
+        2893fc2de47e9ee2 94f79f1ef0b8f51f
+        114fc87fa8448f5f 7321cd5c646a08d2
+        8e7179cfa0708ee0 8fcea37d001a9a58
+        c04115ff4859c708 fb70706b24ca5d7d
+        313d24fe51352f61 8fcea37d001a9a58
+        ed49c69053587b55 dc9a1303d46082d8
+        5d4b9ebaa1c28304 bb90e164074f9f50
+        b6c27daa43f39473 b54233abc848793b
+        bc22778d82bd993f 0ae9ae77c74937d2
+        09089407b5a13f3a f7d315360d6ee9b5
+        e7a564bf53461c8e b1454d694935e6f2
+        f7e0100001654daf ed0ecf3f826eaef3
+        fb2d7717ddc3359b 8fcea37d001a9a58
+        635a05d82cea5b64 f60c0d18d58497c8
+        0783085041ce144d e6da6749de7e35d9
+        f858f1e1867f8402 8fcea37d001a9a58
+        88f631787d4aaf77 33aea4a6dbcea982
+        cde29f0f625b2224 b558d5dadaef9fbc
+        ec35dfb2692d340b 8fcea37d001a9a58
+        8d73253420cb0406 b01ce0cbdf018c13
+        59566eda32b4b4b8 d829462634c168cc
+        b6c282aa43f39cf2 9def44fca9c088b0
+        45627c193a5b605c ff3806cf28bcf23f
+        53e8a26eb772d2c3 cc4f5b069112ca6b
+        d4dfb6840764567d 9a806d33f6ae9846
+        2ac14c7339f8d144 37f0fe11d0ba1914
+        1d92f9deee6ca406 8fcea37d001a9a58
+        cd54f99d367acf65 4ee91fb111e2f5a0
+        04a578b0e6e09709 414e42e5ffccdb2d
+        b9c1543dbaba73fb 8fcea37d001a9a58
+        688a25b75c425ea9 a3dd0a2ef2cf3980
+        c4fa8be5454321c7 8fcea37d001a9a58
+        1d6fb26626bca855 46e0165bbf0f5232
+        420b4e14f9d62a70 8a51cd48f6050398
+        b6c283aa43f39ea5 63a446c63a1364d5
+        bc22778d82bd993f 0ae9ae77c74937d2
+        09130307b5aa505c a2469f7f9e0fe85f
+        c769faca311079d6 d21444b36c9365ba
+        0f9181c901c73929 664cf2f82943a2b7
+        dc9b6646b748aeac b6e5f95ebbda2727
+        465543e5dc50d146 4069d089a26f7fb2
+        a5e97e50ac206001 01ab9e1199095736
+        ede124ee399b68b8 8fcea37d001a9a58
+        1b915b25d4cedd65 fa9a21bf64b2fcf8
+        dd189d2332745618 cd5aaceb9d57f153
+        8e7179cfa0708ee0 8fcea37d001a9a58
+        5735b560ec5731ae 4511dc5bba0008e0
+        fa73360e3e75be57 8fcea37d001a9a58
+        ef6e6b68a2bdcf68 95c7951307d873aa
+        3f7c31337ae5629e 89e54ac2c7177262
+        b6c280aa43f3998c 9dde64bdccbfc4da
+        d80e966922f656f9 4c2d62e23e369956
+        09089407b5a13f3a f7d315360d6ee9b5
+        195bd6dd1f7a57b3 5dd6026f19b801a9
+        3973b9fad7f898be ab0687331889f394
+        2240bfaa41d068a7 0bbe9bb827d1a49c
+        fb2d7717ddc3359b 8fcea37d001a9a58
+        725520c22b7ee102 039dea8c4ae71d34
+        15d1b1720f543f07 158a088b6bb5b5ed
+        feae9d0b27309bf6 8fcea37d001a9a58
+        e96544ae83aa1f55 158954408f92220e
+        4535146e01e61826 31d89b9c2a866fdf
+        7be75dc7c5ead3cd 8fcea37d001a9a58
+        d190b19dd579fd8e 3ac4c79d79062593
+        76a365dd7a6b79af f6d1c271e1f14169
+        b6c281aa43f39b3f 3d9c759445a2ee47
+        bc22778d82bd993f 0ae9ae77c74937d2
+        15c4d29c0ff3d8fe aff3c119dbf62a25
+        2422a468fbcb9a60 ee5ee3e436582e24
+        f7e0100001654daf ed0ecf3f826eaef3
+        86cc65d57b507087 8fcea37d001a9a58
+        d36a16ab77a8a8b0 69197b90f37c08b4
+        acb9c499d2c89c46 4aa403bfc8a4ce3c
+        c123fbcfbccb2122 8fcea37d001a9a58
+        0a09e2fe74cfd462 22ce85b10719941b
+        b04ae39a398fc3a3 8fcea37d001a9a58
+        21160a96416b569e 8f21b6c709c13a44
+        c60dd46429518bbb af32626cc408bbd9
+        b6c286aa43f3a3be f368e927b7f39cac
+        bc22778d82bd993f 0ae9ae77c74937d2
+        8fcc3128bf8e5075 cf0ceb46a9f9c9f2
+        5db017dfea00a1ce 1b855eb7eeb3124c
+        b89be1e19831495f 22276360f5da2fac
+        868e8231edd09fe8 ebb99f40288f0b15
+        86c8ded57b4d554b 8fcea37d001a9a58
+        e001648ed3ab7805 75c70c33b5a187e2
+        acb9c799d2c8a15f 4aa403bfc8a4ce3c
+        dc4f763dce463888 8fcea37d001a9a58
+        5341e9703fb959f8 9cd6f2ec344a46a7
+        565782bf1cfaad6e 8fcea37d001a9a58
+        bd948cac43ad491b 8a8965de4a4f50bb
+        41c3e3c5ae30161f 665e3552af431749
+        b6c287aa43f3a571 003689f853b38031
+        bc22778d82bd993f 0ae9ae77c74937d2
+        67037f7beaa7c75f 4d25ac086a90bc02
+        fe3c716c6314bd9f 7f027601a743a90b
+        573c5f7bcde84fe7 5aafaab39fde7b8e
+        84f0a6171de9fcfc a3b0b1364766687f
+        8c4bac3c7aeba71c 797b58110255dd1d
+        1d92fadeee6ca5b9 8fcea37d001a9a58
+        f9a5374bb083e93b 250b9916bb3a4204
+        04b9fbb0e6f21eac 414e42e5ffccdb2d
+        8e6389025ade63dd 8fcea37d001a9a58
+        a4f99b2443a92f96 b35699bcbd7059a4
+        92540132ad1e216d cde75a74b3c90275
+        bd333decd6ef3a90 8fcea37d001a9a58
+        e29740f233a9c775 5f7cc6a324c46407
+        37b98bcd742eebc7 cbb3991839c9b5a1
+        b6cd10aa43fce2c1 f1351ea818d76479
+        d80e966922f656f9 4c2d62e23e369956
+        09089407b5a13f3a f7d315360d6ee9b5
+        911d15038766855d 5706a267ab635252
+        cba77c337536c054 b7a917f2c90a849a
+        025ba7861768fee0 c4eef8956127cd7a
+        c2cdf23d7a09fb75 3c2d2e60ee051cc3
+        9012d99a0e9b32b0 7fad6a446fec9b39
+        4bff7ef6fb6465af 8fcea37d001a9a58
+        e1826a2b772a7819 b0d9d27fec54aea4
+        15d518720f5723e3 158a088b6bb5b5ed
+        d8d5aaea923fbc13 8fcea37d001a9a58
+        e48437df3e800902 1139a3f2e894e777
+        04a94aed941eb2b3 8fcea37d001a9a58
+        e6d5395d0105b62c 1c497861e2f966d2
+        25a43ce3550dcbb7 e400baef6c94de39
+        b6cd0faa43fce10e de0dbcae2be8b554
+        45627c193a5b605c ff3806cf28bcf23f
+        09089307b5a13d87 3eade9e709d118ba
+        bac18c37decfde8d 46fe9e09b5229f78
+        8cd38c2324f7e2eb d9d3b5f6807788b6
+        e4298b08c08d4f53 4a5f9bef6391b6c2
+        00f83a58182e28b2 6571d2f5105af1e9
+        9012d99a0e9b32b0 7fad6a446fec9b39
+        b86762ff3481099e 8fcea37d001a9a58
+        73f226cc6167d760 83d7d57596b4e6e2
+        0d32f07b491a6990 44c829dcd5744b9e
+        880dbdd8ba2d1589 8fcea37d001a9a58
+        01a9693a04e79913 afa1953e3e4a6140
+        4e39cf7b6a9cebd3 8fcea37d001a9a58
+        5ae2fa0b931a833e 36453e53e481e996
+        0ae692396eb72192 9e32d2f1e9560e3a
+        b6cd0eaa43fcdf5b 46db4b019fcb69bb
+        bc22778d82bd993f 0ae9ae77c74937d2
+        2c0b0b8797046e54 6d1781e6b2f6881d
+        09130307b5aa505c a2469f7f9e0fe85f
+        3da75c19363e491c 44e95f90fd0476ac
+        d8ff32e564b7bf64 c1dbf18109e49cab
+        2422a468fbcb9a60 ee5ee3e436582e24
+        f7e0100001654daf ed0ecf3f826eaef3
+        86c8d5d57b4d4600 8fcea37d001a9a58
+        0a2624035ddcbe18 a54dc6f485861f4b
+        15f02c720f6e0d97 158a088b6bb5b5ed
+        0d7857f0f885d709 8fcea37d001a9a58
+        e96544ae83aa1f55 158954408f92220e
+        a695dbec95ed2532 d675a98c9c591782
+        43d348e568a63403 8fcea37d001a9a58
+        e8e98a2c68157f84 27a184bdf949ea09
+        7332d479010391ec e3dfc461eff46518
+        b6cd0daa43fcdda8 2edeca78a26b25ae
+        d80e966922f656f9 4c2d62e23e369956
+        09130307b5aa505c a2469f7f9e0fe85f
+        911d15038766855d 5706a267ab635252
+        025ba7861768fee0 c4eef8956127cd7a
+        9012d99a0e9b32b0 7fad6a446fec9b39
+        4bff86f6fb647347 8fcea37d001a9a58
+        8f2fc02327e1a3bd 5706a267ab635252
+        c744ce00293d3dc1 9caadfd08cbaad48
+        9ee0ddcfa97f4edb 8fcea37d001a9a58
+        27b89db8d29ef72d 9ca9253c232f92ba
+        547b1a39bc87ff12 8fcea37d001a9a58
+        5e2c521ba2264e6a 192ac3813337e6a5
+        e6744201657089f6 c00dd7c2e9c4736b
+        b6cd14aa43fce98d f53d5e1c11965555
+        bc22778d82bd993f 0ae9ae77c74937d2
+        581ad0d762a309c3 fce334ac3efb12b0
+        cdc3cda237ee8701 e2d4dec1a808e2c5
+        9012d99a0e9b32b0 7fad6a446fec9b39
+        3d0099cd55cbbd83 8fcea37d001a9a58
+        9ae63003214d28fe d23788dd15e71b4a
+        aca8cc99d2ba36ab 4aa403bfc8a4ce3c
+        016f2ce18bc3e7cd 8fcea37d001a9a58
+        6094ae7bec652e4b f3f6f013a8220bf6
+        d7d25c56502ab009 8fcea37d001a9a58
+        8dd7c99a8e3b8243 ed68e392c8fe619d
+        f820c2961f9f7e0d 60dc2dda8dfde2a7
+        b6cd13aa43fce7da 2f885c5281437930
+        2b87fc192bc03144 6fd379ca030701cf
+        0a76050417dd0823 14bef1dc8945610a
+        e5c7c3b3b24ffac3 5aba4d621ee3a8ea
+        863bb2024b4d83c8 56cd30c745a181ea
+        68aa0b76b2ab977d e5a17a97715a52e5
+        8c4bac3c7aeba71c 797b58110255dd1d
+        b86ae6ff34841fc1 8fcea37d001a9a58
+        27bec817d85e3568 5df59c856cb864bb
+        0d32fd7b491a7fa7 44c829dcd5744b9e
+        496f9434ee62abf0 8fcea37d001a9a58
+        d8cf4e2894495616 dbd1de40fc4e650a
+        88f631787d4aaf77 33aea4a6dbcea982
+        af3694289e8e4db6 46a57bbc1d80c366
+        ec35dfb2692d340b 8fcea37d001a9a58
+        8d73253420cb0406 b01ce0cbdf018c13
+        2e1116da1a352963 6b31b7208fe69059
+        b6cd12aa43fce627 cf358cea1d25dec7
+        bc22778d82bd993f 0ae9ae77c74937d2
+        53e8a26eb772d2c3 cc4f5b069112ca6b
+        d4dfb6840764567d 9a806d33f6ae9846
+        71aab2c05fa08afc 2bc155cf66edfb29
+        2ac14c7339f8d144 37f0fe11d0ba1914
+        ede81bee39a1781b 8fcea37d001a9a58
+        cd54f99d367acf65 4ee91fb111e2f5a0
+        dfdeb746180337fd 9caadfd08cbaad48
+        8e6389025ade63dd 8fcea37d001a9a58
+        c7fe142b8fb7c2be c9bc08db8ff6a3a5
+        35942729c1eb6c26 8fcea37d001a9a58
+        fd0bc68be16bc2fe 31d69185a2f84c63
+        51eadc959ba3a0cb de9602c102890765
+        b6cd11aa43fce474 2f777c13a442b55a
+        45627c193a5b605c ff3806cf28bcf23f
+        09130307b5aa505c a2469f7f9e0fe85f
+        e9b183faed0e0804 2b8379069e1d761d
+        3f93b8f51c0d6886 6ecfb35e23a72276
+        1244066e1c248d2c b99a7f5696c7def4
+        9b1122b80fd05367 abbe0d855fcfb47b
+        c850edc8e506002a f6fcfe14905d229f
+        1d8f83deee69a5ad 8fcea37d001a9a58
+        0e5bed4e0fc123e6 6ecfb35e23a72276
+        0d176d7b4902c33f 44c829dcd5744b9e
+        fecd320b274a96b4 8fcea37d001a9a58
+        b3fa74fe86b9dd0b 6d71183e7c984ef2
+        7d51556958f0c259 8fcea37d001a9a58
+        d6b9fa1eb4a3a7d0 55df640af562eb1d
+        f661103dd782d37e 8888830ff4960396
+        b6cd08aa43fcd529 91cfa14e2b3670b1
+        2b87fc192bc03144 6fd379ca030701cf
+        af63f94c86021dd3 d2c99d0c736b5b6e
+        0b452c19aa0f6ddf 8ebef4ecf4e1583a
+        09089407b5a13f3a f7d315360d6ee9b5
+        a67bb504030901c6 ad5b7cdc7a01298f
+        34bcaeebeccdf3e3 cce8b88395f891bb
+        868e8231edd09fe8 ebb99f40288f0b15
+        86c8e2d57b4d5c17 8fcea37d001a9a58
+        1aef24d0705b15cf d44b08f83c390e40
+        0d2bef7b4914492f 44c829dcd5744b9e
+        bf53b1ea83efe836 8fcea37d001a9a58
+        e96544ae83aa1f55 158954408f92220e
+        4d706ee2286f7a69 97d6af72ba5df066
+        8dc77a3f92bdfe31 8fcea37d001a9a58
+        06d41256af165ee1 81c16b71dc6e1b10
+        be335f063262f116 1703f6298f5d6b36
+        b6cd07aa43fcd376 8502007d8f768d2c
+        2b87fc192bc03144 6fd379ca030701cf
+        3a4e1eb6063c66cf 774f3ea6901e06e4
+        0e083f8250d76eb2 3f845d6e0bdb077b
+        25e1b47365ffe57f 9912052068607574
+        8bd60d428e5a03f5 2a0972ce69df7dc5
+        2422a468fbcb9a60 ee5ee3e436582e24
+        c1c7d89fa2c77381 2ad7ef95c1b2cac6
+        86cc62d57b506b6e 8fcea37d001a9a58
+        e7ee7ed064bdf524 1770032119e2badd
+        c7634b0029570fb7 9caadfd08cbaad48
+        f598020b21eb950b 8fcea37d001a9a58
+        e96544ae83aa1f55 158954408f92220e
+        59d991bf97beb3f6 dc7b21f0a731c481
+        3ba245d9d6faf452 8fcea37d001a9a58
+        653cbe929ee95590 447e39777a89f34f
+        d8f13bab09ce5aa7 2d41cd5cdae0ed22
+        b6c98aaa43f9c938 da080454c4eb75b2
+        bc22778d82bd993f 0ae9ae77c74937d2
+        09fdf428b227376a 75b8a2cc66d526da
+        beabed2e09064f04 22c87fe878de69f2
+        6eb3aa25ffd24e90 6c9f436d1ba14844
+        2af0aeb669a198b3 be20a5e3e0335cf8
+        12a30114efcd300e e605d20a7364d6f5
+        eddda3ee399857ae 8fcea37d001a9a58
+        bf6b14d9868c3b75 0e8f3b66bf5e7fe5
+        e0e75f690f2d574a a92fd52914cd9d28
+        b9c1543dbaba73fb 8fcea37d001a9a58
+        e6a3efa11eabf924 4e29ef4bc8e5451b
+        232e0f70b649cb61 8fcea37d001a9a58
+        883c2179fc48f010 56ba0138f38f6b04
+        fa693f64471536e3 170282f80dc3d42d
+        b6c98baa43f9caeb 9b08a0402b1eecdf
+        bc22778d82bd993f 0ae9ae77c74937d2
+        8fcc3128bf8e5075 cf0ceb46a9f9c9f2
+        868e8231edd09fe8 ebb99f40288f0b15
+        86c8e2d57b4d5c17 8fcea37d001a9a58
+        e001648ed3ab7805 75c70c33b5a187e2
+        0ddfd6d6bb80bd21 62c7edc4e523ae63
+        d35051cfc753b258 8fcea37d001a9a58
+        ea54a6c7cac4a9d6 ebdae1924083c8dc
+        021384e302ba3b8b 8fcea37d001a9a58
+        948f1b0980c1d477 ae503d121833c130
+        8616382d496a858d b14fc78bf088bc7f
+        b6c98caa43f9cc9e b751a124321a1908
+        45627c193a5b605c ff3806cf28bcf23f
+        05a461094faa1207 778ceb8639634338
+        ca9c6668dba5ed95 2297e59893544172
+        4f626f1ee4ebf30c 2061d9e2b65a4993
+        408e16722fe0574f 6b0a1279a6072e46
+        1d9689deee6fce8d 8fcea37d001a9a58
+        a50ed7d7679102b0 7f4f3ac3919b4fd6
+        15f3aa720f711988 158a088b6bb5b5ed
+        0f1d810b303e8271 8fcea37d001a9a58
+        0b3ca4d6c01e3fa3 d6720b84d46c4615
+        1e84880b90d7b18c 4012ce3524cc325c
+        ef0513377a481ef6 8fcea37d001a9a58
+        296678637191f8ad 90d234d320a8fb41
+        44e30118207f76ba 41f0e1ccd86b16c6
+        b6c98daa43f9ce51 805ab781608d4acd
+        45627c193a5b605c ff3806cf28bcf23f
+        06a01d4c7e1705ec 910f5354dc6b144b
+        ae6628317e83a7e1 a9a30e6870649c6f
+        fc411e2dc27a8bea 9c94f14efc983aa4
+        eddda6ee39985cc7 8fcea37d001a9a58
+        df6522f405d5a2c7 f1f9885d5c7ec6d6
+        0a9e5752af1b75e1 a572419c95edcb90
+        0f1d810b303e8271 8fcea37d001a9a58
+        af2531606bdce67f 21d4a656f083dab2
+        fbe3d16506ea8b48 8fcea37d001a9a58
+        6164369025c23e9f 0a2a3dd4bb99a2be
+        c84f5f0d970017ed 448e5f479e54e26f
+        b6c98eaa43f9d004 a470ca8ddf895f66
+        d80e966922f656f9 4c2d62e23e369956
+        00f83a58182e28b2 6571d2f5105af1e9
+        c05ce0c99c8f54c9 f84c0ca26bf0ec85
+        9012d99a0e9b32b0 7fad6a446fec9b39
+        7174ab08baec441d 8fcea37d001a9a58
+        bea8ce4c00e3d719 f84c0ca26bf0ec85
+        3f08e9b325a9ec7e a92fd52914cd9d28
+        29e8e73dfa2000d8 8fcea37d001a9a58
+        a4f99b2443a92f96 b35699bcbd7059a4
+        482538812a8f218c fb2169ca6d96ee81
+        5addc73522039c19 8fcea37d001a9a58
+        e122258e63374c0f 972a86f052af8fde
+        3afdedba8e6d626f a552b274203f9fc9
+        b6c98faa43f9d1b7 927612a19a7e61b3
+        45627c193a5b605c ff3806cf28bcf23f
+        09089307b5a13d87 3eade9e709d118ba
+        8cd38c2324f7e2eb d9d3b5f6807788b6
+        bac18c37decfde8d 46fe9e09b5229f78
+        e4298b08c08d4f53 4a5f9bef6391b6c2
+        9012d99a0e9b32b0 7fad6a446fec9b39
+        ede12aee399b72ea 8fcea37d001a9a58
+        73f226cc6167d760 83d7d57596b4e6e2
+        15cb2d720f4ef30d 158a088b6bb5b5ed
+        0d7857f0f885d709 8fcea37d001a9a58
+        6f1d9e866e5f235c 0d437562eca5d556
+        1e1a7cfc1b7d37f3 8fcea37d001a9a58
+        a7a12e882a1bf6e7 4eb649c579281a5d
+        520c642ce9ab6d6d 00deafc81540e2a3
+        b6c990aa43f9d36a 39d6aeaf56b903ec
+        2b87fc192bc03144 6fd379ca030701cf
+        09089407b5a13f3a f7d315360d6ee9b5
+        39dbbfa0c9655c9b c4b509addace57a7
+        3c35ffeace3c87c2 94f79f1ef0b8f51f
+        ef208c290db7aeca a1faaf1e699b539a
+        3cfd1acd55c8afdf 8fcea37d001a9a58
+        fc9daf70113d8c87 5c6b925f2df543f8
+        acbd5399d2cbc51a 4aa403bfc8a4ce3c
+        c9061ff0d1fee251 8fcea37d001a9a58
+        4b34679995e4af69 fe915ac434c4c716
+        01cf9bd625c3c201 8fcea37d001a9a58
+        b4ad84f12ea0c73c e7ed6fefc3335460
+        210e2464f9a2fbb6 b0dbeb2455973432
+        b6c991aa43f9d51d 5c0e32fa3a132871
+        bc22778d82bd993f 0ae9ae77c74937d2
+        8eab77a2f6d4c441 d2312f14caabb02e
+        7584afec97541336 bb568b10d53ddc50
+        e598d4271b98336d b82d9b4c06c9a01c
+        3973b9fad7f898be ab0687331889f394
+        e98e5b4f56659b14 063c8c1d4e1a1041
+        4c0674f6fb6a735f 8fcea37d001a9a58
+        ae7cd2635e4f1a21 d2312f14caabb02e
+        2e397b435f8189bb 44c829dcd5744b9e
+        855e4c0255a86fdf 8fcea37d001a9a58
+        32f4cca2aa944b3c f5c967f0b7838747
+        3283d3ca8fd2b16f 8fcea37d001a9a58
+        3ceca1dc68cce3d8 7ddac9b0bac402da
+        7742e81dd14ed3ae 4b737a62669aafd6
+        b6c982aa43f9bba0 63423b1e2942681a
+        bc22778d82bd993f 0ae9ae77c74937d2
+        09130307b5aa505c a2469f7f9e0fe85f
+        1244066e1c248d2c b99a7f5696c7def4
+        c850edc8e506002a f6fcfe14905d229f
+        1d92ffdeee6cae38 8fcea37d001a9a58
+        7caa1fa6668ca1e4 2b8379069e1d761d
+        70435fd011180350 158a088b6bb5b5ed
+        ec81c70b1ca73140 8fcea37d001a9a58
+        ed9467cf00c9de44 4e90a13f03093106
+        9673196b6dd4b41c 8fcea37d001a9a58
+        91a645b06eacd583 6e46d4607634c740
+        0ad915396eabc2cf c950b88169d494ad
+        b6c983aa43f9bd53 2c0a37d13ec89287
+        bc22778d82bd993f 0ae9ae77c74937d2
+        2c0b0b8797046e54 6d1781e6b2f6881d
+        09089307b5a13d87 3eade9e709d118ba
+        deef7ab5676c99cd eca9bcc6c42feaed
+        154b63a43be3ea1a 483d0f44ed0069f9
+        f7e0100001654daf ed0ecf3f826eaef3
+        fb33f717ddc87ac9 8fcea37d001a9a58
+        b619fe08e4fb4a5c c5559e1d29e03928
+        115d597fa850101e 7321cd5c646a08d2
+        3a70c6d88e5033b0 8fcea37d001a9a58
+        7025827c7b395dc7 212338cd5119ab5a
+        f8a0061275eb5e01 8fcea37d001a9a58
+        a156b8e90729afc7 2f6fbca3f8992501
+        cd7aa3dc60550d6c 941a221a93782318
+        ae0865aa3efdcace 4a22c96cef776864
+        45627c193a5b605c ff3806cf28bcf23f
+        09089307b5a13d87 3eade9e709d118ba
+        e78e3a43b52f22b8 55f26906ba719717
+        11a9c463c1a69262 1abca3b445b5b4e4
+        97263d776d16d9e7 dc9817a5888de24f
+        408e16722fe0574f 6b0a1279a6072e46
+        4bff7ef6fb6465af 8fcea37d001a9a58
+        f12c3b009ff73b98 55f26906ba719717
+        41847f7d0fa5e5d9 44c829dcd5744b9e
+        183e2e0b358bfc77 8fcea37d001a9a58
+        b9b857dfb4db45d3 61b98bff60bcb8de
+        c60aaa55fa587231 8fcea37d001a9a58
+        49eafa805577c2b3 30a6ee13951e1d8a
+        5416eeba9c645adb 1f8f77383ad2cd05
+        ae0866aa3efdcc81 70b00cb4c3bea449
+        bc22778d82bd993f 0ae9ae77c74937d2
+        09130307b5aa505c a2469f7f9e0fe85f
+        7241d04827ff006a 64d965b52f5c1c8c
+        c4a6ead8fd0d5303 f5f506e7ec07b022
+        f7e0100001654daf ed0ecf3f826eaef3
+        1d8f74deee698c30 8fcea37d001a9a58
+        9f379c732613e779 3f6665075469dd2c
+        27c10177785746f3 8c1ba23ecd215c3c
+        f598020b21eb950b 8fcea37d001a9a58
+        5c51c7a4f38817cc 1d5d3dada9ab9fd2
+        194387fc4fddcb2e 8fcea37d001a9a58
+        4c94267842495f35 a59d459dc8c2620b
+        39d6a3470e5a94f0 2612bed094ab3ab0
+        ae0863aa3efdc768 9a8db4993baf3bbe
+        d80e966922f656f9 4c2d62e23e369956
+        09130307b5aa505c a2469f7f9e0fe85f
+        d4d894454699d456 61f3f83a2952b70f
+        a029f5955375b94f 05dfbe3e0317c6c6
+        d08b6172936f359c eaa87d13244e949f
+        879095f703520880 3fe97f07c4bc005a
+        4c0675f6fb6a7512 8fcea37d001a9a58
+        96c16a97f1d60b47 58c2b13f1200ed57
+        e8a5d9e0831c9c39 62c7edc4e523ae63
+        37b6ca34e43c462c 8fcea37d001a9a58
+        d8cf4e2894495616 dbd1de40fc4e650a
+        8c5f73572d8bf870 644931ffaa3e24dd
+        e20187de3d1f89d8 8fcea37d001a9a58
+        0a078d2bd07a5178 0ac5e1a07b2e06d6
+        d90b853e05be830e 9c9a8e75f9f17afa
+        ae0864aa3efdc91b 3d73b56b73ee348b
+        bc22778d82bd993f 0ae9ae77c74937d2
+        d4dfb6840764567d 9a806d33f6ae9846
+        53e8a26eb772d2c3 cc4f5b069112ca6b
+        71aab2c05fa08afc 2bc155cf66edfb29
+        cb33c69bd3cec352 8c0d84fdf088ba17
+        2ac14c7339f8d144 37f0fe11d0ba1914
+        716d9d08bae60da5 8fcea37d001a9a58
+        78f89274b0745e62 e8e673280d660afa
+        8d9b1b8eed958cbd 5a315a56246d694b
+        4af7b4d89772bd0a 8fcea37d001a9a58
+        299d4fb29766571b 85f9cedbf8c1e386
+        1267132933a2077d 8fcea37d001a9a58
+        f380ad62c5772486 570f384bd67fddee
+        3f7c34337ae567b7 045c5ed064916e61
+        ae0869aa3efdd19a 062ded8aad173f80
+        bc22778d82bd993f 0ae9ae77c74937d2
+        09089407b5a13f3a f7d315360d6ee9b5
+        3973b9fad7f898be ab0687331889f394
+        7584afec97541336 bb568b10d53ddc50
+        6cce87d550f117a3 08211674773cf658
+        5286eec8360b21f9 5559c0b97137bb34
+        f4f17cf1dc46cab4 cf3c8b0fad2860ca
+        e98e5b4f56659b14 063c8c1d4e1a1041
+        ede814ee39a16c36 8fcea37d001a9a58
+        749c3abe08cd07ac 37970d1ba12b85c7
+        04a1f2b0e6dd7d80 414e42e5ffccdb2d
+        28778ad883f32841 8fcea37d001a9a58
+        b4dbf0857a04cb28 9646a8d605698aa0
+        eb96631973d0a491 8fcea37d001a9a58
+        739f29b0bb3eaf56 18afbdd4549c0188
+        fd964eba6b6db3e6 5966c64cf58e70a6
+        ae086aaa3efdd34d 6f1f63c6623e00e5
+        d80e966922f656f9 4c2d62e23e369956
+        09130607b5aa5575 be8fa063a50b1488
+        7241d04827ff006a 64d965b52f5c1c8c
+        c4a6ead8fd0d5303 f5f506e7ec07b022
+        1d8f77deee699149 8fcea37d001a9a58
+        9f379c732613e779 3f6665075469dd2c
+        27d91477786bf91d 8c1ba23ecd215c3c
+        59fe07023d123d1b 8fcea37d001a9a58
+        342d6113de89b975 afdbf7a8e40e294b
+        d2895713fef812c2 8fcea37d001a9a58
+        479a54bb9746a250 377597d828de2f77
+        520a669711fb72c5 682588cdfeab2d53
+        ae0867aa3efdce34 900f2ab9d4355a6a
+        45627c193a5b605c ff3806cf28bcf23f
+        f2ff45affb9fb715 22acd4ce08c4b9bc
+        b967d40e481e8797 568136f9b3d2aabb
+        1faa6f6ccb784d3b d6ca603d0009f33b
+        4396fb518a52e16a c496ece46941c0a9
+        abca78e73a72fe15 8fcea37d001a9a58
+        2a3c380dc9560e9c cf8b63837f47f35d
+        0ddc5fd6bb7dbd15 62c7edc4e523ae63
+        29e8e73dfa2000d8 8fcea37d001a9a58
+        d8cf4e2894495616 dbd1de40fc4e650a
+        52c405d155e9a504 3d5543db21df689a
+        bc32440598e565b4 8fcea37d001a9a58
+        ebbb43821a14d0ba 816f1710142e28ab
+        42fb0ba408dea0f9 e3f43b10d1dfb85b
+        ae0868aa3efdcfe7 cabd195fb2a56757
+        2b87fc192bc03144 6fd379ca030701cf
+        f334215696928eb2 494354bed04cda93
+        d158cdeda5349cfc 0e51945457a3bff0
+        aa169ec5632c26fa a473cb7e7d666b08
+        ef0202395c379c9a d6bc5aa60c9ec074
+        2ac14c7339f8d144 37f0fe11d0ba1914
+        86c8e3d57b4d5dca 8fcea37d001a9a58
+        b7e66d108cf65273 eee573e570e8cd86
+        5cd0846a806dbacd 04f5ed567aaf51c5
+        5cb0660b5c12f12f 8fcea37d001a9a58
+        8c0099be051cbab0 32b53fe60d45b863
+        93b8b204e330218c 8fcea37d001a9a58
+        1c89c92c3c8e46fc ee5719691b7f2885
+        43a9f4c27a2cb3de b3ca63611bd0516a
+        ae085daa3efdbd36 1f319597e1554cbc
+        45627c193a5b605c ff3806cf28bcf23f
+        05a461094faa1207 778ceb8639634338
+        f96cfbbde0c118c6 58c60d4ddeccf6f9
+        4f626f1ee4ebf30c 2061d9e2b65a4993
+        408e16722fe0574f 6b0a1279a6072e46
+        3d072ccd55d122fa 8fcea37d001a9a58
+        db58708d85ed8135 0b2baca598503732
+        71090f6aa595841e 1b1c5be002b782f1
+        9ee769cfa984a86d 8fcea37d001a9a58
+        9101e1b44f6cf4a0 061f5144e7a7f55f
+        d05b9f64d1694876 8fcea37d001a9a58
+        841892d8a10e37f0 5d86568259f01c09
+        10c09461eed3315b 4477d2b24f8a1925
+        ae085eaa3efdbee9 5f9902aa7734c201
+        45627c193a5b605c ff3806cf28bcf23f
+        09089307b5a13d87 3eade9e709d118ba
+        f31913ce3385e4a8 215b31bab1ae7a57
+        ebf96839648ea93f cc140625ad0de0a0
+        92269c46763f3e69 fbe7f8cb809980af
+        996b559dd2baad3b 151eec8fd2b7f037
+        abd185e73a7932da 8fcea37d001a9a58
+        62c9aa68927927dc 7a102c1bbde66abd
+        0d24f87b490e39cc 44c829dcd5744b9e
+        fbbc07f0ee5c57bc 8fcea37d001a9a58
+        5f408decf7a51517 9747ffdc9de6d5ac
+        d18183792a6c9f75 8fcea37d001a9a58
+        631559722b9ad6a2 bb6e9e680556d9a1
+        bb4683014d04e17d 9e9de037a194d76a
+        ae0b6baa3f000ad7 56aa7dd6377757fb
+        bc22778d82bd993f 0ae9ae77c74937d2
+        ea6ff70b03c5c960 b23670c73368337b
+        09089407b5a13f3a f7d315360d6ee9b5
+        cb3ab6246158cdfa a297b6ddcfd724e9
+        177dffa40c4d8628 2372e8fc345988ab
+        c85bffa2fd036169 b15a9937f83f9402
+        584cfb63a5cf9e87 628eaf0b886f0956
+        12a30114efcd300e e605d20a7364d6f5
+        1d9302deee6cb351 8fcea37d001a9a58
+        4ac2e6d224c7f5e5 b0dd33126a319984
+        17c0b47ec2f67464 34fb4b9a9156dec3
+        1e1cc734d5d7cf70 8fcea37d001a9a58
+        e74cace0112f9449 8239c921ec095b20
+        c1147b2ca554da87 8fcea37d001a9a58
+        d33241ac21b78899 f60b77d0f7be5218
+        f8d54e39644576aa b50920ee1a9f53fa
+        ae0b6aaa3f000924 6321cf818937c6ee
+        bc22778d82bd993f 0ae9ae77c74937d2
+        09130307b5aa505c a2469f7f9e0fe85f
+        44ee58c461867a56 76f4573e18ab3768
+        3da75c19363e491c 44e95f90fd0476ac
+        f7e0100001654daf ed0ecf3f826eaef3
+        ede125ee399b6a6b 8fcea37d001a9a58
+        0a2624035ddcbe18 a54dc6f485861f4b
+        dd15a0233272255a cd5aaceb9d57f153
+        738386024b652a81 8fcea37d001a9a58
+        8d3162e068de5ab4 e58a3fad974b0da0
+        0311be0208dde836 8fcea37d001a9a58
+        7780266cf9b328ec f43d479df00bdbf7
+        5a5532830d35435a f9fbabb1b6c65b6a
+        ae0b6daa3f000e3d 36ac9c5a0de591b9
+        bc22778d82bd993f 0ae9ae77c74937d2
+        09130307b5aa505c a2469f7f9e0fe85f
+        b82f61aed5fa5c79 41373374d3cd4788
+        fb970c08f7722771 f44968b5963a0114
+        703625afd95d2380 831f1a0570a42fac
+        a5e97e50ac206001 01ab9e1199095736
+        abd17ee73a7926f5 8fcea37d001a9a58
+        9a395ed5df613e8a e3b28704590d339b
+        2d839b611b81c7ca 4aa403bfc8a4ce3c
+        0611d80b2b036b41 8fcea37d001a9a58
+        863d479d6dee6a39 3f3ec787dddbd8ae
+        b71267b61533c736 8fcea37d001a9a58
+        787f3a797fbc4f95 cab60025a426f4e4
+        6688e877b7ff0d4b 71310c8131b6fa4d
+        ae0b6caa3f000c8a c065c34ec1efdf94
+        d80e966922f656f9 4c2d62e23e369956
+        09130307b5aa505c a2469f7f9e0fe85f
+        c4a6ead8fd0d5303 f5f506e7ec07b022
+        7241d04827ff006a 64d965b52f5c1c8c
+        f7e0100001654daf ed0ecf3f826eaef3
+        b86766ff3481106a 8fcea37d001a9a58
+        eceb1bdd7b3d4aca 64d965b52f5c1c8c
+        acb9c499d2c89c46 4aa403bfc8a4ce3c
+        9ee3e3cfa9818ee4 8fcea37d001a9a58
+        a44803f4a532f6a4 807f6f2edd43d0d6
+        7236d84a69127c83 8fcea37d001a9a58
+        f9dbbb783398df1d 1fe65af932ccb716
+        e7f045709582b310 81bcdbe6ba2f948c
+        ae0b67aa3f00040b 24e5eecd80be8307
+        d80e966922f656f9 4c2d62e23e369956
+        09130307b5aa505c a2469f7f9e0fe85f
+        db92d8e1075a07be 2daa8e2c0cc1edb7
+        1a1e68cda344f270 7699709ad3e46c5b
+        35d2aa529803eeae f5310b43940789ae
+        c850edc8e506002a f6fcfe14905d229f
+        4bff84f6fb646fe1 8fcea37d001a9a58
+        0f35f1bb2ac8a290 0eb57314afbc751c
+        52ee0b6548cdd036 34fb4b9a9156dec3
+        3a744bd88e534b86 8fcea37d001a9a58
+        b19ce73316eda580 26ef531da55f3ea3
+        2b679b8912a9478c 3898e27c0058307a
+        2c76c0ffc76963d9 8fcea37d001a9a58
+        23241f0f155c92c0 a7e63cf1ef9fc086
+        2085968bfd1da74c 0681b1427eb4ac20
+        ae0b66aa3f000258 5c1df21a6b38589a
+        45627c193a5b605c ff3806cf28bcf23f
+        af63f94c86021dd3 d2c99d0c736b5b6e
+        0b452c19aa0f6ddf 8ebef4ecf4e1583a
+        09089407b5a13f3a f7d315360d6ee9b5
+        34bcaeebeccdf3e3 cce8b88395f891bb
+        a67bb504030901c6 ad5b7cdc7a01298f
+        868e8231edd09fe8 ebb99f40288f0b15
+        abca75e73a72f8fc 8fcea37d001a9a58
+        2f804c540817906a 9a2f293a71b68748
+        598544b3869f5e52 65d8d2dc4505de8a
+        dc52fc3dce495211 8fcea37d001a9a58
+        9d155bbb4c665bd0 bc6833fd137f162a
+        2b13422e821fb1d5 8fcea37d001a9a58
+        8e7c6233e3b0dc05 bde5e527207cc6d4
+        e1fe23e610fc3347 6ac37d7471cb6e89
+        ae0b69aa3f000771 3c0fa60735642f95
+        45627c193a5b605c ff3806cf28bcf23f
+        06a01d4c7e1705ec 910f5354dc6b144b
+        ae6628317e83a7e1 a9a30e6870649c6f
+        ef208c290db7aeca a1faaf1e699b539a
+        ede124ee399b68b8 8fcea37d001a9a58
+        5ee210d60364fa0e c97c6ce1b7763f78
+        29d67dec82eb46c0 89e7c6630e26728b
+        dc60743dce54a855 8fcea37d001a9a58
+        f325c181b2ab2419 2f41b056b3e9309c
+        e27b67d6e4a15d93 8fcea37d001a9a58
+        54726efe023d36b1 a744bcf0a20b234b
+        fd965bba6b6dc9fd fdf6078a499751c7
+        ae0b68aa3f0005be cb9112c0ed0fda70
+        bc22778d82bd993f 0ae9ae77c74937d2
+        09089307b5a13d87 3eade9e709d118ba
+        e4298b08c08d4f53 4a5f9bef6391b6c2
+        00f83a58182e28b2 6571d2f5105af1e9
+        9012d99a0e9b32b0 7fad6a446fec9b39
+        86cc66d57b50723a 8fcea37d001a9a58
+        02197c60be73b9a2 ed9f5556fb122308
+        8da9158eeda1bfe7 5a315a56246d694b
+        540057d89cab9431 8fcea37d001a9a58
+        e96544ae83aa1f55 158954408f92220e
+        dc9b927c5d165639 3ae87a6bd6f4c186
+        9fec27233a72c371 8fcea37d001a9a58
+        e251a3c31cf3eee9 71112ade4a9dce30
+        72b042aa42a08a49 222a4bc55a27675b
+        ae0b63aa3efffd3f 8b51c99ddc745233
+        45627c193a5b605c ff3806cf28bcf23f
+        09089407b5a13f3a f7d315360d6ee9b5
+        0e083f8250d76eb2 3f845d6e0bdb077b
+        25e1b47365ffe57f 9912052068607574
+        8bd60d428e5a03f5 2a0972ce69df7dc5
+        2422a468fbcb9a60 ee5ee3e436582e24
+        c1c7d89fa2c77381 2ad7ef95c1b2cac6
+        ede818ee39a17302 8fcea37d001a9a58
+        022ce80aef20821a 2cdef2a167b80ed6
+        e52aa17440314c47 89e7c6630e26728b
+        8e7179cfa0708ee0 8fcea37d001a9a58
+        d8cf4e2894495616 dbd1de40fc4e650a
+        81da725c5c49aa51 c1672cbf25d13d5d
+        a4b142d2647be234 86eaa8511d531e43
+        b86e17ba3c86f6a1 8fcea37d001a9a58
+        8c44253255021f43 42e12c1fc5491b25
+        c3129b8348c1ff21 33def37490f99eeb
+        ae0b62aa3efffb8c 9d4c818a217f4fe6
+        45627c193a5b605c ff3806cf28bcf23f
+        09089407b5a13f3a f7d315360d6ee9b5
+        f2da07e668884eba 98decdc98b332cf7
+        75c0ddc603c8a182 6857cd0c0b5b5a7d
+        eddda6ee39985cc7 8fcea37d001a9a58
+        2fd694e40a009661 775eb4d5f05d83c5
+        077f855041caffdd e6da6749de7e35d9
+        dc60743dce54a855 8fcea37d001a9a58
+        94d16ed9c906e0da 3e2e8f3dc756a403
+        740b947bb90f2a8d 8fcea37d001a9a58
+        2b3dd37303a0b662 21c8a1c9ba3a7a99
+        9488c9f5beb54423 dd136ae8eea9e7a9
+        ae0159aa3ef797bc 6c7249f0d7c49646
+        bc22778d82bd993f 0ae9ae77c74937d2
+        67037f7beaa7c75f 4d25ac086a90bc02
+        4e6ab7dd1ea6657d 87cd9a5c822feabf
+        fe3c716c6314bd9f 7f027601a743a90b
+        573c5f7bcde84fe7 5aafaab39fde7b8e
+        84f0a6171de9fcfc a3b0b1364766687f
+        8c4bac3c7aeba71c 797b58110255dd1d
+        86cfe6d57b538191 8fcea37d001a9a58
+        f9a5374bb083e93b 250b9916bb3a4204
+        0d2f7a7b49176b37 44c829dcd5744b9e
+        9ee0ddcfa97f4edb 8fcea37d001a9a58
+        185a9fbfb1778595 ffd23cd8b1f38f07
+        ef041e6fd41cfdbb 8fcea37d001a9a58
+        b17de773b1756384 45091879b397c0cf
+        0e3313380d75712a 0e56181ce32e5846
+        ae015aaa3ef7996f 33b279e52b818193
+        2b87fc192bc03144 6fd379ca030701cf
+        09130607b5aa5575 be8fa063a50b1488
+        a029f5955375b94f 05dfbe3e0317c6c6
+        d4d894454699d456 61f3f83a2952b70f
+        d08b6172936f359c eaa87d13244e949f
+        0949c2b9ae3d32cf b28f21e74989e05d
+        879095f703520880 3fe97f07c4bc005a
+        86cfe3d57b537c78 8fcea37d001a9a58
+        96c16a97f1d60b47 58c2b13f1200ed57
+        240bf9f83a74b51b 04f5ed567aaf51c5
+        d61fc5e1733bee76 8fcea37d001a9a58
+        3071e56f80ce2fa7 dc583a375d02bf59
+        345631a8904c46ef 8fcea37d001a9a58
+        8fe4bf275d1bdd77 17ef9dc18c8430a4
+        1d8ef22ccbcacffa a61d91b61fe2210a
+        ae015baa3ef79b22 17f144bd7b93fe4c
+        d80e966922f656f9 4c2d62e23e369956
+        09089407b5a13f3a f7d315360d6ee9b5
+        3c35ffeace3c87c2 94f79f1ef0b8f51f
+        39dbbfa0c9655c9b c4b509addace57a7
+        8858e1ee77c2a3a9 e180739352c8078c
+        fc411e2dc27a8bea 9c94f14efc983aa4
+        ef208c290db7aeca a1faaf1e699b539a
+        eddda7ee39985e7a 8fcea37d001a9a58
+        2893fc2de47e9ee2 94f79f1ef0b8f51f
+        1f330b19213af6cb 65d8d2dc4505de8a
+        5ca2ee0b5c079aeb 8fcea37d001a9a58
+        f471f3771867cbfb 69231e5ae194d719
+        94e4d84538eca055 8fcea37d001a9a58
+        fc4f6762b4722d34 3ca169f30170d45e
+        4d1ae7ae4d3568f8 658665e8c91efaf8
+        ae015caa3ef79cd5 72e63621ea77c1d1
+        2b87fc192bc03144 6fd379ca030701cf
+        09130307b5aa505c a2469f7f9e0fe85f
+        c769faca311079d6 d21444b36c9365ba
+        465543e5dc50d146 4069d089a26f7fb2
+        a5e97e50ac206001 01ab9e1199095736
+        86cc65d57b507087 8fcea37d001a9a58
+        9f9e9e449a91c4a6 03d73f83aec414a0
+        3d1e75ddba514dc6 5a315a56246d694b
+        0614db0b2b05a631 8fcea37d001a9a58
+        d8cf4e2894495616 dbd1de40fc4e650a
+        011ba94acbd3cdc7 44e9537fec2a992b
+        c61d8913f95ec59e 8fcea37d001a9a58
+        ff68d5b53345998b 030494e7d2cb08e2
+        1f6d4e6ea78511f8 27985fcc19460234
+        ae0155aa3ef790f0 37fb9d1716e06212
+        bc22778d82bd993f 0ae9ae77c74937d2
+        804ad381729461f3 d8db9ad5c3afa883
+        d13b6ffada67e1ae aadf68c53d172289
+        2ac14c7339f8d144 37f0fe11d0ba1914
+        1d92ffdeee6cae38 8fcea37d001a9a58
+        9865e8b21d38b8de fed4013a92b9e064
+        27cefd7778637d83 8c1ba23ecd215c3c
+        9ee769cfa984a86d 8fcea37d001a9a58
+        1a0ba4a7b9c6fbc4 689d6bdc88515e17
+        a890c522dd170bb1 8fcea37d001a9a58
+        39f4a59ce04638a5 ae64cc8257ae91b0
+        80fccf1d655733e8 eb77a3475790d38c
+        ae0156aa3ef792a3 18d47529d741633f
+        2b87fc192bc03144 6fd379ca030701cf
+        09089307b5a13d87 3eade9e709d118ba
+        8196fcfdbe7183fb fea2d381e185eafe
+        361d910587aaba18 b55fb27357dafa9b
+        cd4ef0adcbe26cbb 71187278a32f2914
+        ef208c290db7aeca a1faaf1e699b539a
+        ede81bee39a1781b 8fcea37d001a9a58
+        192516c002a86606 4407a9dfa2ca609f
+        acac4e99d2bd4968 4aa403bfc8a4ce3c
+        f5a2740b21f4ab46 8fcea37d001a9a58
+        d8cf4e2894495616 dbd1de40fc4e650a
+        0b3ca4d6c01e3fa3 d6720b84d46c4615
+        8a931a2b3557e361 55d4665299bc0413
+        f64ad24a6102ab0c 8fcea37d001a9a58
+        da61959faf36edd3 0bbf7398ac07f2be
+        bf76ede5fd766b6c 06ab89525effeb70
+        ae0157aa3ef79456 e4f3023caf7dc968
+        45627c193a5b605c ff3806cf28bcf23f
+        09089407b5a13f3a f7d315360d6ee9b5
+        ae6628317e83a7e1 a9a30e6870649c6f
+        6bc8d7b0b9da4f6f 5b47bc7d0a6492d6
+        ef208c290db7aeca a1faaf1e699b539a
+        4c0309f6fb6787b7 8fcea37d001a9a58
+        df6522f405d5a2c7 f1f9885d5c7ec6d6
+        5865c0efb4d28798 e6da6749de7e35d9
+        9ee769cfa984a86d 8fcea37d001a9a58
+        42fba76583488d47 134bd6fa17ae73b9
+        5332987b0a6f5fe7 8fcea37d001a9a58
+        9d30224b3928079b 9ec5f25517ca12a3
+        ac885d641afeabed 102aa1f944d53da7
+        ae0158aa3ef79609 7e9bb5df085a752d
+        bc22778d82bd993f 0ae9ae77c74937d2
+        af63ff4c86022805 3b38e04bd7436ef0
+        8fcc3128bf8e5075 cf0ceb46a9f9c9f2
+        6521a3c66cd34cdf 0e3483004d6fcf42
+        c0b1b9be7a95e4c0 bf85f6049e188f42
+        b89be1e19831495f 22276360f5da2fac
+        3d009acd55cbbf36 8fcea37d001a9a58
+        4c78476ccbda6a0e 302218c943ba057e
+        0d28827b49115a21 44c829dcd5744b9e
+        feae9d0b27309bf6 8fcea37d001a9a58
+        a06eed790f9889b8 c1a1c9b7b7d5ef3d
+        13b071473889cc68 8fcea37d001a9a58
+        d02583ee8f886560 cdd140d00f7c0083
+        33ff6c02d759760b b9622c84d2c05145
+        ae0161aa3ef7a554 351e1f6bba4c53ce
+        bc22778d82bd993f 0ae9ae77c74937d2
+        09089407b5a13f3a f7d315360d6ee9b5
+        f2ff45affb9fb715 22acd4ce08c4b9bc
+        4396fb518a52e16a c496ece46941c0a9
+        abd17ae73a792029 8fcea37d001a9a58
+        008714dc51f7f610 6422045707cad3c4
+        943d9deadd03729d 7321cd5c646a08d2
+        bf53b1ea83efe836 8fcea37d001a9a58
+        ebecc3c63462e0e5 ef22436dbed66169
+        a3d15c1b19a7fc88 8fcea37d001a9a58
+        ebdda383602b8f9c 168e2a8426ce4b77
+        f95702394a7efd2a 006ae95ca0fd6dee
+        ae0162aa3ef7a707 e4c75d804b962a5b
+        bc22778d82bd993f 0ae9ae77c74937d2
+        09130307b5aa505c a2469f7f9e0fe85f
+        3c35ffeace3c87c2 94f79f1ef0b8f51f
+        39dbbfa0c9655c9b c4b509addace57a7
+        8858e1ee77c2a3a9 e180739352c8078c
+        fc411e2dc27a8bea 9c94f14efc983aa4
+        ef208c290db7aeca a1faaf1e699b539a
+        7174a808baec3f04 8fcea37d001a9a58
+        621a6657fcce311d 5dda054c20caeeec
+        3f31f1b325ccff2a a92fd52914cd9d28
+        ec81c70b1ca73140 8fcea37d001a9a58
+        fcd76dfffbe1ea7d 21fd9a88f58b3b83
+        628addee820c23e0 8fcea37d001a9a58
+        6a8510ed7a537bed 2e16cbb014adb0d8
+        164f4896f0681541 f47bc35d21524593
+        ae04dfaa3efab145 d759c1c231b054dd
+        d80e966922f656f9 4c2d62e23e369956
+        af63ff4c86022805 3b38e04bd7436ef0
+        b967d40e481e8797 568136f9b3d2aabb
+        c4a403f6db042a67 1206f5f21351e4cc
+        1faa6f6ccb784d3b d6ca603d0009f33b
+        4396fb518a52e16a c496ece46941c0a9
+        86c8e4d57b4d5f7d 8fcea37d001a9a58
+        2a3c380dc9560e9c cf8b63837f47f35d
+        679daafb0e9bd6fd 4aa403bfc8a4ce3c
+        9eeacfcfa9878b96 8fcea37d001a9a58
+        ca338de3fdb873f4 eef72f1f3d37c6bc
+        8d0f59dd29c5a8d1 8fcea37d001a9a58
+        e7afb39be6558a45 6a439d479fac9804
+        c9b9dea3c431d90d 961ddf01efc3100b
+        ae04deaa3efaaf92 cce01c6482ad0fd8
+        d80e966922f656f9 4c2d62e23e369956
+        09089307b5a13d87 3eade9e709d118ba
+        d158cdeda5349cfc 0e51945457a3bff0
+        bbb8de00dcd0bd07 118f87f2d3b1cf0e
+        ef0202395c379c9a d6bc5aa60c9ec074
+        2ac14c7339f8d144 37f0fe11d0ba1914
+        1d9303deee6cb504 8fcea37d001a9a58
+        b7e66d108cf65273 eee573e570e8cd86
+        0aa1dc52af1e8db7 a572419c95edcb90
+        2858f4d883d92bd0 8fcea37d001a9a58
+        59287f1959a4b998 848486704e2dd4cd
+        7bbf7a4912cc9da8 8fcea37d001a9a58
+        8c8b15c63bd424c1 7c67861c25fdd36c
+        2afdb302d2269830 c3a8ab064d246124
+        ae04ddaa3efaaddf a921152dfc4adfef
+        45627c193a5b605c ff3806cf28bcf23f
+        09089407b5a13f3a f7d315360d6ee9b5
+        195bd6dd1f7a57b3 5dd6026f19b801a9
+        3973b9fad7f898be ab0687331889f394
+        2240bfaa41d068a7 0bbe9bb827d1a49c
+        e98e5b4f56659b14 063c8c1d4e1a1041
+        86cc60d57b506808 8fcea37d001a9a58
+        725520c22b7ee102 039dea8c4ae71d34
+        71020e6aa58f63bd 1b1c5be002b782f1
+        8e55f1025ad2d739 8fcea37d001a9a58
+        a4f99b2443a92f96 b35699bcbd7059a4
+        0b3ca4d6c01e3fa3 d6720b84d46c4615
+        96d7e6e3e636c623 e75c3b68b25219c2
+        8aa12f6c7addf9e7 8fcea37d001a9a58
+        a36ad368e5502e52 338c9f39b240e6c6
+        2f1c5e4f4244b6d5 5edca40a375463b9
+        ae04dcaa3efaac2c 1331865fd1ba2dc2
+        bc22778d82bd993f 0ae9ae77c74937d2
+        09089407b5a13f3a f7d315360d6ee9b5
+        ea647dcfd6d220b3 9cf1544c5eabeeca
+        081e11a524c24ea6 a964217adc568719
+        361d910587aaba18 b55fb27357dafa9b
+        ef208c290db7aeca a1faaf1e699b539a
+        fb2d7117ddc32b69 8fcea37d001a9a58
+        a7c867979acfc67c 6f0d87057e337666
+        2d8098611b7f8cda 4aa403bfc8a4ce3c
+        496f9434ee62abf0 8fcea37d001a9a58
+        e96544ae83aa1f55 158954408f92220e
+        3bbdc1771475e869 5eab454f6d8efb4e
+        86f5677bf4849b3e 8fcea37d001a9a58
+        aebd899cb8217a3b 36e94593084f9bfa
+        1d2fe4d1523175f7 906160749d014641
+        ae04dbaa3efaaa79 ec314dcfc64c3bc1
+        d80e966922f656f9 4c2d62e23e369956
+        09089407b5a13f3a f7d315360d6ee9b5
+        3e6e61b5a908c31e ece1c8f8cef7ed6c
+        7618d50735ccde32 9a1a26c73d21321f
+        97263d776d16d9e7 dc9817a5888de24f
+        86cfe7d57b538344 8fcea37d001a9a58
+        1fb8d823b80ba000 3618f59c6f5de5e6
+        41817e7d0fa3ae4f 44c829dcd5744b9e
+        016f2ce18bc3e7cd 8fcea37d001a9a58
+        b19ce73316eda580 26ef531da55f3ea3
+        71d4b7b0a4a0b93b a938c50f0a73a094
+        59475a82b7550843 8fcea37d001a9a58
+        1a60b6a7ce51a3b3 71d42cd6e55b5e2c
+        d438e13dc44dac0c 1b775ef737071064
+        ae04daaa3efaa8c6 84cf03bf86b5767c
+        bc22778d82bd993f 0ae9ae77c74937d2
+        af63f94c86021dd3 d2c99d0c736b5b6e
+        0b452c19aa0f6ddf 8ebef4ecf4e1583a
+        09089407b5a13f3a f7d315360d6ee9b5
+        34bcaeebeccdf3e3 cce8b88395f891bb
+        d7119a9b54de80db 523f829059f9f42c
+        868e8231edd09fe8 ebb99f40288f0b15
+        1d9685deee6fc7c1 8fcea37d001a9a58
+        1aef24d0705b15cf d44b08f83c390e40
+        0759fc5041aafad5 e6da6749de7e35d9
+        feae9d0b27309bf6 8fcea37d001a9a58
+        e96544ae83aa1f55 158954408f92220e
+        19af2f03d305c387 b538f555cc48769f
+        a75a0d6fa22885ef 8fcea37d001a9a58
+        6f790c83c76194d0 8e41d77b0f1a8fbd
+        542a47c28349ca29 8668ee21d39c527b
+        ae04d9aa3efaa713 f40b3bc01dae0ec3
+        d80e966922f656f9 4c2d62e23e369956
+        09089407b5a13f3a f7d315360d6ee9b5
+        11a9c463c1a69262 1abca3b445b5b4e4
+        e78e3a43b52f22b8 55f26906ba719717
+        97263d776d16d9e7 dc9817a5888de24f
+        71782c08baef5527 8fcea37d001a9a58
+        ca98493401869760 5d178fabdad88e42
+        1f220b19212c8398 65d8d2dc4505de8a
+        d335d53dc8fef194 8fcea37d001a9a58
+        d8cf4e2894495616 dbd1de40fc4e650a
+        e96544ae83aa1f55 158954408f92220e
+        530c9cbc8282a308 0895a86434aa0e11
+        8a1ad4ced5b9b1a8 8fcea37d001a9a58
+        3b0ba71d1a272524 1740751d5ab9286f
+        2e72fc0671dd20d2 2cf0cf4c5bdec1b6
+        ae04d8aa3efaa560 d1647c745390e436
+        bc22778d82bd993f 0ae9ae77c74937d2
+        177dffa40c4d8628 2372e8fc345988ab
+        afca98a814878ea1 a6a5437730567d45
+        18fecf9df184543d d288b4e419b468cb
+        e0eb0e1fbe3d6550 de319b21b8d0a4b7
+        12a30114efcd300e e605d20a7364d6f5
+        1d8f7bdeee699815 8fcea37d001a9a58
+        de7bc413e682cd94 7928f82b2d9d8b00
+        fa40c2986d819867 414e42e5ffccdb2d
+        7f611cd8b542a075 8fcea37d001a9a58
+        76d3dace91ebc3cf f7d65b358f675514
+        e7c710850172900b 8fcea37d001a9a58
+        8fa3d5ae3971a257 a152c128d3de4b3c
+        eca675a380ed2512 1c7b812ab077d83a
+        ae04e7aa3efabedd 5cb11616f03d3ea5
+        d80e966922f656f9 4c2d62e23e369956
+        ea6ff70b03c5c960 b23670c73368337b
+        cb3ab6246158cdfa a297b6ddcfd724e9
+        177dffa40c4d8628 2372e8fc345988ab
+        584cfb63a5cf9e87 628eaf0b886f0956
+        12a30114efcd300e e605d20a7364d6f5
+        abd484e73a7b66fe 8fcea37d001a9a58
+        4ac2e6d224c7f5e5 b0dd33126a319984
+        15ce2a720f5123cb 158a088b6bb5b5ed
+        dc4f763dce463888 8fcea37d001a9a58
+        de02e21a2e4eea21 8500e3d005592865
+        1eda6231101fbad1 8fcea37d001a9a58
+        cdb7eade94bb2fd7 6538db55363fe203
+        ba09f18343891c15 eb30586b0e23cfcf
+        ae04e6aa3efabd2a 2848bb5784406b40
+        2b87fc192bc03144 6fd379ca030701cf
+        09130307b5aa505c a2469f7f9e0fe85f
+        e04d9e8cc4386355 2b7192f363ce8ad4
+        fb970c08f7722771 f44968b5963a0114
+        a5e97e50ac206001 01ab9e1199095736
+        4c030bf6fb678b1d 8fcea37d001a9a58
+        d52dcb281b2bf673 011d2ac83edc8d5a
+        52e3856548c497ff 34fb4b9a9156dec3
+        d335d53dc8fef194 8fcea37d001a9a58
+        a4f99b2443a92f96 b35699bcbd7059a4
+        95b165f509bf98d1 d67b8f6571b6a82a
+        19477718a78ec70a 8fcea37d001a9a58
+        30cd4c4976a14edf bbf47738e0ed4d8e
+        6d9f71baaab984e4 c45c00bd19e6a38c
+        adfa6daa3ef19b0a 3b47050eab2a1f58
+        bc22778d82bd993f 0ae9ae77c74937d2
+        09089307b5a13d87 3eade9e709d118ba
+        e4298b08c08d4f53 4a5f9bef6391b6c2
+        00f83a58182e28b2 6571d2f5105af1e9
+        9012d99a0e9b32b0 7fad6a446fec9b39
+        86cfe4d57b537e2b 8fcea37d001a9a58
+        0bece3a58cd65a28 225a5c6d3b73f1a7
+        4184837d0fa5eca5 44c829dcd5744b9e
+        29ec6d3dfa231a61 8fcea37d001a9a58
+        e6830d687be163e0 9de774e4b790a4ec
+        70ec4db25e852802 8fcea37d001a9a58
+        8513167cb3e912b1 87277d73403cad05
+        c765090637bed936 660b93185ebfda8e
+        adfa6eaa3ef19cbd 45c0aa6c5a2d645d
+        bc22778d82bd993f 0ae9ae77c74937d2
+        78c013b65ecc37b8 419cccc30b6db705
+        28537a65fc708561 9f9434ebb92350df
+        996b559dd2baad3b 151eec8fd2b7f037
+        7174a408baec3838 8fcea37d001a9a58
+        ee9e8858008cb2ec df3f713bc9142b4d
+        71090e6aa595826b 1b1c5be002b782f1
+        540057d89cab9431 8fcea37d001a9a58
+        d59d3d3647ca0146 2f591bc7bf702a77
+        c60aaa55fa587231 8fcea37d001a9a58
+        49eafa805577c2b3 30a6ee13951e1d8a
+        424291ba92263396 a16df5b9e9f44786
+        adfa6baa3ef197a4 81986f09fa373d42
+        2b87fc192bc03144 6fd379ca030701cf
+        09089407b5a13f3a f7d315360d6ee9b5
+        e7a564bf53461c8e b1454d694935e6f2
+        0da6af410ae9013b 9cce06ed88a7c5be
+        f7e0100001654daf ed0ecf3f826eaef3
+        eddda1ee39985448 8fcea37d001a9a58
+        25ad9e8f259c54f3 a1acab65a6e64be9
+        29d682ec82eb4f3f 89e7c6630e26728b
+        5ccb760b5c29d417 8fcea37d001a9a58
+        4f81132d01217c2d a03cf618bdbfdb96
+        19ce06184b8fda22 8fcea37d001a9a58
+        bd647c96e4e02cdb 0326fe606a9d9e92
+        ad20856c4f905f1a 8efc6c2f5b0299ca
+        adfa6caa3ef19957 1787fdd824c7ef6f
+        2b87fc192bc03144 6fd379ca030701cf
+        af63ff4c86022805 3b38e04bd7436ef0
+        09089407b5a13f3a f7d315360d6ee9b5
+        8fcc3128bf8e5075 cf0ceb46a9f9c9f2
+        6521a3c66cd34cdf 0e3483004d6fcf42
+        b89be1e19831495f 22276360f5da2fac
+        868e8231edd09fe8 ebb99f40288f0b15
+        4c0672f6fb6a6ff9 8fcea37d001a9a58
+        4c78476ccbda6a0e 302218c943ba057e
+        1f3d821921441585 65d8d2dc4505de8a
+        fbbc07f0ee5c57bc 8fcea37d001a9a58
+        6fb3411bd0e6f401 a9a36ba24e6879ae
+        7fc448487d0f427c 8fcea37d001a9a58
+        ff5161e9f00b9657 588b27741dd84ceb
+        9a65feafc087d82e aa84fc0a8cfc5fe2
+        adfa69aa3ef1943e f335ec69af3285fc
+        45627c193a5b605c ff3806cf28bcf23f
+        0a76050417dd0823 14bef1dc8945610a
+        e5c7c3b3b24ffac3 5aba4d621ee3a8ea
+        68aa0b76b2ab977d e5a17a97715a52e5
+        8c4bac3c7aeba71c 797b58110255dd1d
+        4c0309f6fb6787b7 8fcea37d001a9a58
+        27bec817d85e3568 5df59c856cb864bb
+        dd269a2332808e5b cd5aaceb9d57f153
+        a8010acfaecbef61 8fcea37d001a9a58
+        10c1f0eb5c390065 e2dc481e17f9ed1a
+        2588f7baf70b7cbc 8fcea37d001a9a58
+        ff36139a2392dbd9 4019e94faf3a7ca0
+        098dbb55a9f4c28c d9962da6f843b3e8
+        adfa6aaa3ef195f1 5a983679eec94b41
+        bc22778d82bd993f 0ae9ae77c74937d2
+        ebf96839648ea93f cc140625ad0de0a0
+        30b31c163b09b61f 717fe486a7d45541
+        dc38052e9ab7db76 bec41fb0debc1659
+        996b559dd2baad3b 151eec8fd2b7f037
+        b86760ff34810638 8fcea37d001a9a58
+        62c9aa68927927dc 7a102c1bbde66abd
+        0783055041ce0f34 e6da6749de7e35d9
+        9eeacfcfa9878b96 8fcea37d001a9a58
+        62f975b4e9a17764 a501815f793bd336
+        a3d15c1b19a7fc88 8fcea37d001a9a58
+        ebdda383602b8f9c 168e2a8426ce4b77
+        1279f139587e2b85 57fb85372df94057
+        adfa67aa3ef190d8 3fcb651e7c0df3b6
+        bc22778d82bd993f 0ae9ae77c74937d2
+        09089407b5a13f3a f7d315360d6ee9b5
+        8858e1ee77c2a3a9 e180739352c8078c
+        ef208c290db7aeca a1faaf1e699b539a
+        86c8d6d57b4d47b3 8fcea37d001a9a58
+        fc9daf70113d8c87 5c6b925f2df543f8
+        70436dd011181b1a 158a088b6bb5b5ed
+        0611d80b2b036b41 8fcea37d001a9a58
+        d8cf4e2894495616 dbd1de40fc4e650a
+        e96544ae83aa1f55 158954408f92220e
+        ff827e0837dd56ec 7dc1bc1d0a37c084
+        ac4a558f603f69b3 8fcea37d001a9a58
+        a9c1983e3ed3eb0a e23ed68c20c9cd7e
+        880ad6c71c692f39 3bd34a29aab65e3b
+        adfa68aa3ef1928b 6272246a462b1e43
+        2b87fc192bc03144 6fd379ca030701cf
+        327324ecc654230f d4a0eb3a623a19e2
+        c1c7d89fa2c77381 2ad7ef95c1b2cac6
+        4c066ff6fb6a6ae0 8fcea37d001a9a58
+        25d4c50fb2e1d3f8 7324f5f55dd78f57
+        0aaf4d52af29d816 a572419c95edcb90
+        2ea0af34def818c1 8fcea37d001a9a58
+        af5272a441be444c 3b045afda2ee8509
+        43770efe6efc80c7 8fcea37d001a9a58
+        783964a60b0ca5d6 68e3dc14072e4393
+        4b4d11dd61dd81f3 406e55e385bb6cd5
+        adfa65aa3ef18d72 96afa401acbd7ac0
+        bc22778d82bd993f 0ae9ae77c74937d2
+        15c4d29c0ff3d8fe aff3c119dbf62a25
+        2422a468fbcb9a60 ee5ee3e436582e24
+        f7e0100001654daf ed0ecf3f826eaef3
+        fb307317ddc564a6 8fcea37d001a9a58
+        c540a874a2dd0a9e 7bc3617828d5df48
+        1f41041921472842 65d8d2dc4505de8a
+        3a70c6d88e5033b0 8fcea37d001a9a58
+        c8f32e8b15692d04 0103e7aea4895ccd
+        e07204eefefdf355 8fcea37d001a9a58
+        dc0f38c0028264f9 3d8bbff2604ff37b
+        44613402e05ca296 3f7873a2f79e6806
+        adfa66aa3ef18f25 cb17fec118ba4e25
+        45627c193a5b605c ff3806cf28bcf23f
+        09130307b5aa505c a2469f7f9e0fe85f
+        3973b9fad7f898be ab0687331889f394
+        e98e5b4f56659b14 063c8c1d4e1a1041
+        1d8f7bdeee699815 8fcea37d001a9a58
+        ba92be409881f393 5dd6026f19b801a9
+        fa40b9986d81891c 414e42e5ffccdb2d
+        0f27f30b304798ac 8fcea37d001a9a58
+        a4f99b2443a92f96 b35699bcbd7059a4
+        5354b232c549560a 81876689ba30ddff
+        7c37c066b95e35e4 8fcea37d001a9a58
+        8273a363276d0a2e 0198f76395a065fe
+        cce98722e78d1fe6 f8a8080e1eede476
+        adfdd3aa3ef47e33 84c12cd66751969f
+        2b87fc192bc03144 6fd379ca030701cf
+        8cd38c2324f7e2eb d9d3b5f6807788b6
+        bac18c37decfde8d 46fe9e09b5229f78
+        e4298b08c08d4f53 4a5f9bef6391b6c2
+        00f83a58182e28b2 6571d2f5105af1e9
+        9012d99a0e9b32b0 7fad6a446fec9b39
+        abca77e73a72fc62 8fcea37d001a9a58
+        02197c60be73b9a2 ed9f5556fb122308
+        8d94888eed902746 5a315a56246d694b
+        d61c5fe173390b4d 8fcea37d001a9a58
+        11dc196a2fbfdb1e de462fd4cfb204c6
+        743b2dc06e7b01ba 8fcea37d001a9a58
+        6c1f377e093a2401 3fe5db763d10c5d3
+        ca07069229371714 707afa4661618c16
+        adfdd2aa3ef47c80 b1b92c72e9bc8872
+        bc22778d82bd993f 0ae9ae77c74937d2
+        beabed2e09064f04 22c87fe878de69f2
+        6eb3aa25ffd24e90 6c9f436d1ba14844
+        12a30114efcd300e e605d20a7364d6f5
+        71782b08baef5374 8fcea37d001a9a58
+        542b323b7dcc7c9c a68e32e27c02f634
+        23e2f7f83a51aca1 04f5ed567aaf51c5
+        fecd320b274a96b4 8fcea37d001a9a58
+        81da725c5c49aa51 c1672cbf25d13d5d
+        3130c6843ed8de71 a0710d8977e382ab
+        bd333decd6ef3a90 8fcea37d001a9a58
+        e29740f233a9c775 5f7cc6a324c46407
+        0c6dc4cd5baa3827 b8ef4e9cc52582cd
+        adfdd5aa3ef48199 5507b3ec154b3f8d
+        45627c193a5b605c ff3806cf28bcf23f
+        09089407b5a13f3a f7d315360d6ee9b5
+        cba77c337536c054 b7a917f2c90a849a
+        911d15038766855d 5706a267ab635252
+        9012d99a0e9b32b0 7fad6a446fec9b39
+        abd484e73a7b66fe 8fcea37d001a9a58
+        e1826a2b772a7819 b0d9d27fec54aea4
+        c733b500292ea013 9caadfd08cbaad48
+        20e7c90b3a743182 8fcea37d001a9a58
+        b8d7ba5f3f3b8cc6 6b80c33653aae8d1
+        021384e302ba3b8b 8fcea37d001a9a58
+        948f1b0980c1d477 ae503d121833c130
+        8f43de2d4ec27e0a 0de2615f73cda956
+        adfdd4aa3ef47fe6 fc583ba739bbd9c8
+        2b87fc192bc03144 6fd379ca030701cf
+        3264dbfe723b135f fe99c91d68f6189d
+        05a461094faa1207 778ceb8639634338
+        408e16722fe0574f 6b0a1279a6072e46
+        3cfd16cd55c8a913 8fcea37d001a9a58
+        db58708d85ed8135 0b2baca598503732
+        fa40c2986d819867 414e42e5ffccdb2d
+        3a854ad88e61bd06 8fcea37d001a9a58
+        56bbe53d5ea8b962 2a59690779467a08
+        743b2dc06e7b01ba 8fcea37d001a9a58
+        6c1f377e093a2401 3fe5db763d10c5d3
+        d308b8922e69e90a dd629b8d6028f610
+        adfdd7aa3ef484ff ca46ba862f08f773
+        2b87fc192bc03144 6fd379ca030701cf
+        beabed2e09064f04 22c87fe878de69f2
+        09fdf428b227376a 75b8a2cc66d526da
+        12a30114efcd300e e605d20a7364d6f5
+        716d9608bae601c0 8fcea37d001a9a58
+        bf6b14d9868c3b75 0e8f3b66bf5e7fe5
+        3f08e9b325a9ec7e a92fd52914cd9d28
+        554d4b0b58405844 8fcea37d001a9a58
+        d7aa3485593c7c90 99f00b0c564f678c
+        4793c0e95db28448 8fcea37d001a9a58
+        c6d0b4e6081cea58 b6797bb5edd035ec
+        f7fb4b79ebe3a984 c9457daf5b580466
+        adfdd6aa3ef4834c 9d6c24dff5b6d926
+        bc22778d82bd993f 0ae9ae77c74937d2
+        37a1109dc7c64a8b 70dae2d974950dca
+        09130607b5aa5575 be8fa063a50b1488
+        b3a3ef381b261462 70c59621e36ee1a2
+        be51483ed8eb6704 b59c1f8a8778e97b
+        89251e1f961956b3 9f2ec90ec3f2eca2
+        dfe5d78680272485 a0a73b1d5e13172e
+        abd178e73a791cc3 8fcea37d001a9a58
+        4fbd2cbe27afa71b d296f3f32e7b5ecc
+        3f2e6bb325c9e5a1 a92fd52914cd9d28
+        ec73d63dd715063d 8fcea37d001a9a58
+        1ef720d24c31574c e4f34137a3142617
+        87bb2b361b39ca7b 8fcea37d001a9a58
+        bdbecb93773d8e98 db0a5e67ff614736
+        84220423b2d92c76 869d1cb74af7e426
+        adfdd9aa3ef48865 04957a8157d04c31
+        45627c193a5b605c ff3806cf28bcf23f
+        09089307b5a13d87 3eade9e709d118ba
+        454395c597fe7cdb 1bf785787617dd35
+        6bc8d7b0b9da4f6f 5b47bc7d0a6492d6
+        361d910587aaba18 b55fb27357dafa9b
+        ef208c290db7aeca a1faaf1e699b539a
+        abca76e73a72faaf 8fcea37d001a9a58
+        28d5b258267cd2e6 dc0ced533d3abc3d
+        5ae32b7fa970046c a572419c95edcb90
+        5ca97a0b5c0cf47d 8fcea37d001a9a58
+        e96544ae83aa1f55 158954408f92220e
+        abd5b7738f22b8cc 6f5fc1dbeafc39b1
+        0c9b1552ed8de08d 8fcea37d001a9a58
+        e9de1ca3984d5556 d02d97f32ea2496d
+        20ab7fccbd25966a da2cb59fb7ae7e26
+        adfdd8aa3ef486b2 f7c7d9b0bc1068ac
+        45627c193a5b605c ff3806cf28bcf23f
+        5286eec8360b21f9 5559c0b97137bb34
+        18fecf9df184543d d288b4e419b468cb
+        e98e5b4f56659b14 063c8c1d4e1a1041
+        ede124ee399b68b8 8fcea37d001a9a58
+        44c949c6f1472c5f 242a426b657defd2
+        5eada5c4625df506 a92fd52914cd9d28
+        33060e3dff6a6155 8fcea37d001a9a58
+        09bdd358a322f8f5 6bb0b3f064585ca3
+        7a1998198b5fd4b3 8fcea37d001a9a58
+        6c88a654c2cd107d 43e9c42abdd6ffc9
+        2d344539820c458d 2a569fd5de999443
+        adfddbaa3ef48bcb 41fb661d49bfba47
+        d80e966922f656f9 4c2d62e23e369956
+        09089407b5a13f3a f7d315360d6ee9b5
+        44ee58c461867a56 76f4573e18ab3768
+        3da75c19363e491c 44e95f90fd0476ac
+        f7e0100001654daf ed0ecf3f826eaef3
+        ede128ee399b6f84 8fcea37d001a9a58
+        352b8e3aa38fad19 66378e3138318179
+        1f44051921495fcc 65d8d2dc4505de8a
+        cfbc09ea8cf8751f 8fcea37d001a9a58
+        d8cf4e2894495616 dbd1de40fc4e650a
+        669ca3f4b2944c81 cc7d84a88db12893
+        a0a5b8bb38f5f74f 8fcea37d001a9a58
+        2d1cce1d687376fe ce1af4861094fe3c
+        0fafc3ae2a32a299 a3220ea59cd02627
+        adfddaaa3ef48a18 a23d5546d0dc90da
+        bc22778d82bd993f 0ae9ae77c74937d2
+        ea6ff70b03c5c960 b23670c73368337b
+        09089407b5a13f3a f7d315360d6ee9b5
+        18fecf9df184543d d288b4e419b468cb
+        177dffa40c4d8628 2372e8fc345988ab
+        12a30114efcd300e e605d20a7364d6f5
+        fb2d7417ddc33082 8fcea37d001a9a58
+        fab1500b3fd59da4 6b6e97cb50c79585
+        e8a5e4e0831caeea 62c7edc4e523ae63
+        3a70c6d88e5033b0 8fcea37d001a9a58
+        448d23a326dfe225 94cec5e393a493b4
+        2c120abc7412239a 8fcea37d001a9a58
+        b7663c3216f3cc31 f437a10d13cec7da
+        5e7c833e31fb3fdb fbaf899fba334863
+        adf3e1aa3eec4178 0d3c2817b39979ca
+        bc22778d82bd993f 0ae9ae77c74937d2
+        aa47faa2d67bcc9d 8304775e0d223085
+        46af7f9570713b73 bbe3530eddb6e0bc
+        debb338aedb9b90e a4daae6920c14244
+        12a30114efcd300e e605d20a7364d6f5
+        71782e08baef588d 8fcea37d001a9a58
+        adbe336bef1c5726 3a4a4080e8fa0a66
+        dfe23a4618064c6d 9caadfd08cbaad48
+        061bca0b2b0ba7fc 8fcea37d001a9a58
+        88f631787d4aaf77 33aea4a6dbcea982
+        91709de3aa0dc556 3e543c62c7b92e8a
+        5936ca7eb6bcfebc 8fcea37d001a9a58
+        2dbaf2567e8b3eff 5d92473e59a4b96b
+        fa76ba6447209240 f6e000d35f995f58
+        adf3e2aa3eec432b 9ff09ab9676c3e37
+        d80e966922f656f9 4c2d62e23e369956
+        8fcc3128bf8e5075 cf0ceb46a9f9c9f2
+        5db017dfea00a1ce 1b855eb7eeb3124c
+        868e8231edd09fe8 ebb99f40288f0b15
+        86c8d6d57b4d47b3 8fcea37d001a9a58
+        e001648ed3ab7805 75c70c33b5a187e2
+        3f31f2b325cd00dd a92fd52914cd9d28
+        1e1cc734d5d7cf70 8fcea37d001a9a58
+        07380375582f5b33 b90afa56c03b1225
+        2e904405ec556857 8fcea37d001a9a58
+        51082aff1c266b94 33f13843e6165812
+        be6e42cd2f799fc2 d77d09b1ddc5cdc2
+        adf3e3aa3eec44de d64032f45dc51860
+        bc22778d82bd993f 0ae9ae77c74937d2
+        09089407b5a13f3a f7d315360d6ee9b5
+        cba77c337536c054 b7a917f2c90a849a
+        911d15038766855d 5706a267ab635252
+        025ba7861768fee0 c4eef8956127cd7a
+        c2cdf23d7a09fb75 3c2d2e60ee051cc3
+        9012d99a0e9b32b0 7fad6a446fec9b39
+        ede817ee39a1714f 8fcea37d001a9a58
+        5ca7457f3c6a2285 dc3c84a0f3b40517
+        049b73b0e6d83a05 414e42e5ffccdb2d
+        3186b6d8893153e1 8fcea37d001a9a58
+        370f0c2156b9f938 2c3d3e1ef2f259e0
+        9d45cba14acae43a 8fcea37d001a9a58
+        bcf16bbe2b00854e 8d8a1b97b3e80dde
+        9135bc6539089112 73450d8c0ec127ee
+        adf3e4aa3eec4691 424beb083ab33345
+        d80e966922f656f9 4c2d62e23e369956
+        804ad381729461f3 d8db9ad5c3afa883
+        cbd51a1f8932c4db 7423082c47da9e03
+        2ac14c7339f8d144 37f0fe11d0ba1914
+        7174aa08baec426a 8fcea37d001a9a58
+        9865e8b21d38b8de fed4013a92b9e064
+        0d35fd7b491cb57e 44c829dcd5744b9e
+        5ccb760b5c29d417 8fcea37d001a9a58
+        e678a72b4bcdbc50 cc1ed446d39b9d9b
+        7a1998198b5fd4b3 8fcea37d001a9a58
+        6c88a654c2cd107d 43e9c42abdd6ffc9
+        3646ed39874d79b8 ff3080aa7f6d7d68
+        adf3e5aa3eec4844 d91466ef1adbc51e
+        45627c193a5b605c ff3806cf28bcf23f
+        2c0b0b8797046e54 6d1781e6b2f6881d
+        09130307b5aa505c a2469f7f9e0fe85f
+        44ee58c461867a56 76f4573e18ab3768
+        3da75c19363e491c 44e95f90fd0476ac
+        2422a468fbcb9a60 ee5ee3e436582e24
+        f7e0100001654daf ed0ecf3f826eaef3
+        3d0726cd55d118c8 8fcea37d001a9a58
+        0d503bbb372f64b0 9fa071d4b5c8b97d
+        0d28837b49115bd4 44c829dcd5744b9e
+        273d7434db254976 8fcea37d001a9a58
+        fc516bec77f9a356 8e478cec704f4fe7
+        0048cd514ce58193 8fcea37d001a9a58
+        811a8cc85d38b97a 50506d042d937160
+        d33e33ed63369e0c 14fca97c3e7a9a00
+        adf3e6aa3eec49f7 be8596680a7e8e6b
+        bc22778d82bd993f 0ae9ae77c74937d2
+        09130307b5aa505c a2469f7f9e0fe85f
+        5d3fd637146140b9 037793f09c1fa5a9
+        0cff1e989d0006bb 1b0d6c79ffaa9011
+        72797482c493ddce a8d33d7ff149d846
+        b86762ff3481099e 8fcea37d001a9a58
+        8a488699a0973823 7d6335811a6b4664
+        98904989139ecf98 89e7c6630e26728b
+        8e7179cfa0708ee0 8fcea37d001a9a58
+        05a148b457ae29c5 61b98bff60bcb8de
+        03e6d3fd5d9117a5 8fcea37d001a9a58
+        26a21b4e7d4f49b5 7730479859512478
+        31f550ba8934957a f08fe52e1c8d6bfe
+        adf3e7aa3eec4baa 16aee8f9e4fd99c4
+        bc22778d82bd993f 0ae9ae77c74937d2
+        09130607b5aa5575 be8fa063a50b1488
+        7241d04827ff006a 64d965b52f5c1c8c
+        c4a6ead8fd0d5303 f5f506e7ec07b022
+        f7e0100001654daf ed0ecf3f826eaef3
+        1d8f7adeee699662 8fcea37d001a9a58
+        9f379c732613e779 3f6665075469dd2c
+        9893cb8913a1e255 89e7c6630e26728b
+        ec81c70b1ca73140 8fcea37d001a9a58
+        23ab9eb3b78da99e 6f02a6db28296749
+        700193021cb8d1af 8fcea37d001a9a58
+        0d58ab554db92f28 6b91f3e4fd036488
+        a38d256415d114f3 f72f8b7c8f246561
+        adf3e8aa3eec4d5d a9dd20ddd0d323a9
+        bc22778d82bd993f 0ae9ae77c74937d2
+        8fcc3128bf8e5075 cf0ceb46a9f9c9f2
+        5db017dfea00a1ce 1b855eb7eeb3124c
+        b89be1e19831495f 22276360f5da2fac
+        868e8231edd09fe8 ebb99f40288f0b15
+        4bff87f6fb6474fa 8fcea37d001a9a58
+        e001648ed3ab7805 75c70c33b5a187e2
+        711d7b6aa5a6e4ac 1b1c5be002b782f1
+        c3f2efe168b283c0 8fcea37d001a9a58
+        1fab054cf7d6a510 c00ed92eea911756
+        ccf4deaa58acd0f5 8fcea37d001a9a58
+        b16462d93be16eb0 4b1d845737c39119
+        a1dba6153041cede 04a4a7115a9b371a
+        adf3d9aa3eec33e0 102b5c9b8543b762
+        45627c193a5b605c ff3806cf28bcf23f
+        09089407b5a13f3a f7d315360d6ee9b5
+        dc9b6646b748aeac b6e5f95ebbda2727
+        0f9181c901c73929 664cf2f82943a2b7
+        c769faca311079d6 d21444b36c9365ba
+        b86767ff3481121d 8fcea37d001a9a58
+        9f9e9e449a91c4a6 03d73f83aec414a0
+        0d17707b4902c858 44c829dcd5744b9e
+        4afea0d89778b9bc 8fcea37d001a9a58
+        1d00eac0c99330bd 616d2db6efbc627e
+        8c595f5150e7287e 8fcea37d001a9a58
+        fe118d3af04d6d8f 9e715c7f1c1a1abc
+        7896c077c26dcad8 fba4bfdc636a8eb8
+        adf3daaa3eec3593 75baad9fa31bec8f
+        2b87fc192bc03144 6fd379ca030701cf
+        09089407b5a13f3a f7d315360d6ee9b5
+        e78e3a43b52f22b8 55f26906ba719717
+        11a9c463c1a69262 1abca3b445b5b4e4
+        078603bc5041c93f 6952ff39d1cdd603
+        97263d776d16d9e7 dc9817a5888de24f
+        408e16722fe0574f 6b0a1279a6072e46
+        86cfe3d57b537c78 8fcea37d001a9a58
+        f12c3b009ff73b98 55f26906ba719717
+        c733b600292ea1c6 9caadfd08cbaad48
+        540743d89cb190e3 8fcea37d001a9a58
+        6c1dfd95b77ba38c c5c1291ea633510f
+        c9959af888af75c9 8fcea37d001a9a58
+        1ac0f6d25270af82 da3b887176e64fd4
+        6d8e6cbaaaab0932 e94056b97d274b22
+        adf767aa3eef5b01 e14d1ecc12f4d151
+        d80e966922f656f9 4c2d62e23e369956
+        09130607b5aa5575 be8fa063a50b1488
+        7241d04827ff006a 64d965b52f5c1c8c
+        dd3d68384088a9b6 1c51d10a29b1911b
+        f7e0100001654daf ed0ecf3f826eaef3
+        1d8f7adeee699662 8fcea37d001a9a58
+        9f379c732613e779 3f6665075469dd2c
+        0a97ca52af161a9c a572419c95edcb90
+        853f3d3510079eaf 8fcea37d001a9a58
+        fe35c72f1ac2b3f1 543ab62c64a7077b
+        19ce06184b8fda22 8fcea37d001a9a58
+        bd647c96e4e02cdb 0326fe606a9d9e92
+        ad31776c4f9eba83 5ee50806b4f5d8d9
+        adf766aa3eef594e 86582d67a4110dcc
+        45627c193a5b605c ff3806cf28bcf23f
+        46af7f9570713b73 bbe3530eddb6e0bc
+        aa47faa2d67bcc9d 8304775e0d223085
+        12a30114efcd300e e605d20a7364d6f5
+        1d9302deee6cb351 8fcea37d001a9a58
+        d6300c8fd184e33d 71f184e59d39835d
+        0a97ca52af161a9c a572419c95edcb90
+        3a744bd88e534b86 8fcea37d001a9a58
+        d8cf4e2894495616 dbd1de40fc4e650a
+        4e2f1986ac4803ca fc3ba4c51d2d3a27
+        454141ea87fe1841 8fcea37d001a9a58
+        e990805e504a1f98 b072184b4045e639
+        fad122e914a3bc4a 94e76f91e5978bda
+        adf765aa3eef579b a219628f53fe9113
+        d80e966922f656f9 4c2d62e23e369956
+        00f83a58182e28b2 6571d2f5105af1e9
+        c05ce0c99c8f54c9 f84c0ca26bf0ec85
+        9012d99a0e9b32b0 7fad6a446fec9b39
+        eddd9aee39984863 8fcea37d001a9a58
+        bea8ce4c00e3d719 f84c0ca26bf0ec85
+        29d310ec82e857b2 89e7c6630e26728b
+        8e6389025ade63dd 8fcea37d001a9a58
+        3bbdc1771475e869 5eab454f6d8efb4e
+        98c1249ec3521f5a 8fcea37d001a9a58
+        dc7630e161685f85 c042b377553b901d
+        cead518422fe5171 a970fa271be5d6bf
+        adf764aa3eef55e8 dad9329b0041a5c6
+        d80e966922f656f9 4c2d62e23e369956
+        09089407b5a13f3a f7d315360d6ee9b5
+        3e6e61b5a908c31e ece1c8f8cef7ed6c
+        7618d50735ccde32 9a1a26c73d21321f
+        97263d776d16d9e7 dc9817a5888de24f
+        408e16722fe0574f 6b0a1279a6072e46
+        1d8f83deee69a5ad 8fcea37d001a9a58
+        1fb8d823b80ba000 3618f59c6f5de5e6
+        acbd4f99d2cbbe4e 4aa403bfc8a4ce3c
+        fbbc07f0ee5c57bc 8fcea37d001a9a58
+        ca78d463aaa04d49 eac5a65a42fecdcc
+        e7f1ac47dafa49f5 8fcea37d001a9a58
+        f0b9949c4cd97f27 d2ce662656dc2bcc
+        1f7fc87dbd342b8e 1dc1570aa02e2c52
+        adf76baa3eef61cd ed029e8930d784ad
+        d80e966922f656f9 4c2d62e23e369956
+        37a1109dc7c64a8b 70dae2d974950dca
+        09130607b5aa5575 be8fa063a50b1488
+        be51483ed8eb6704 b59c1f8a8778e97b
+        0fb4160616c8265f c0e410b1664b3b68
+        dfe5d78680272485 a0a73b1d5e13172e
+        abca71e73a72f230 8fcea37d001a9a58
+        4fbd2cbe27afa71b d296f3f32e7b5ecc
+        23df77f83a4e9d4a 04f5ed567aaf51c5
+        2858f4d883d92bd0 8fcea37d001a9a58
+        97a4240296cde0cb ee31eea51824b9cd
+        6d8b9716242bc711 8fcea37d001a9a58
+        26552a52ad281527 226a843b25995adf
+        89a53d71cd42b6d7 6645c13d3fdd1665
+        adf76aaa3eef601a 5359eae6d7fad8e8
+        bc22778d82bd993f 0ae9ae77c74937d2
+        09130607b5aa5575 be8fa063a50b1488
+        e04d9e8cc4386355 2b7192f363ce8ad4
+        b82f61aed5fa5c79 41373374d3cd4788
+        a5e97e50ac206001 01ab9e1199095736
+        1d92fadeee6ca5b9 8fcea37d001a9a58
+        9a395ed5df613e8a e3b28704590d339b
+        0dd5dbd6bb78711b 62c7edc4e523ae63
+        273d7434db254976 8fcea37d001a9a58
+        d8cf4e2894495616 dbd1de40fc4e650a
+        b322da9bf35a694f 2e8d80e9eb166e17
+        e20187de3d1f89d8 8fcea37d001a9a58
+        0a078d2bd07a5178 0ac5e1a07b2e06d6
+        ad63ae3deceb5591 12a79b59406fbb27
+        adf769aa3eef5e67 873b5dd3ffbe72bf
+        d80e966922f656f9 4c2d62e23e369956
+        d4dfb6840764567d 9a806d33f6ae9846
+        53e8a26eb772d2c3 cc4f5b069112ca6b
+        cb33c69bd3cec352 8c0d84fdf088ba17
+        2ac14c7339f8d144 37f0fe11d0ba1914
+        abd483e73a7b654b 8fcea37d001a9a58
+        cd54f99d367acf65 4ee91fb111e2f5a0
+        3f0c71b325ad096d a92fd52914cd9d28
+        dc59e83dce4f4ec3 8fcea37d001a9a58
+        b19ce73316eda580 26ef531da55f3ea3
+        4f949bb248821943 6ff1ab53e410869c
+        fb873220ba3d0151 8fcea37d001a9a58
+        3fc7e33602186873 32ba442c53434767
+        9ac95a77d5abfca0 5fe179e7bf2473b4
+        adf768aa3eef5cb4 a66285c13f5d7192
+        bc22778d82bd993f 0ae9ae77c74937d2
+        af63ff4c86022805 3b38e04bd7436ef0
+        8fcc3128bf8e5075 cf0ceb46a9f9c9f2
+        6521a3c66cd34cdf 0e3483004d6fcf42
+        b89be1e19831495f 22276360f5da2fac
+        c0b1b9be7a95e4c0 bf85f6049e188f42
+        ede126ee399b6c1e 8fcea37d001a9a58
+        94f8a134622de724 c9505094cdd3561e
+        acbd5199d2cbc1b4 4aa403bfc8a4ce3c
+        bf53b1ea83efe836 8fcea37d001a9a58
+        e96544ae83aa1f55 158954408f92220e
+        40cdf9e8dae9b705 ef5ec920b2ca5f5d
+        e9b59c4701862c63 8fcea37d001a9a58
+        6c900ba2d432feb9 3799b4d2b9689f07
+        6f950877bd3aeeb0 b2d62c060c169354
+        adf75faa3eef4d69 c7e3065190311019
+        d80e966922f656f9 4c2d62e23e369956
+        09089407b5a13f3a f7d315360d6ee9b5
+        7618d50735ccde32 9a1a26c73d21321f
+        3e6e61b5a908c31e ece1c8f8cef7ed6c
+        97263d776d16d9e7 dc9817a5888de24f
+        408e16722fe0574f 6b0a1279a6072e46
+        3d00a7cd55cbd54d 8fcea37d001a9a58
+        1fb8d823b80ba000 3618f59c6f5de5e6
+        711d776aa5a6dde0 1b1c5be002b782f1
+        ec81c70b1ca73140 8fcea37d001a9a58
+        25ae84b36fb21b93 697bc6d876820656
+        73c4e4617c43062d 8fcea37d001a9a58
+        4f8907d2f21ccffd 48adfa4d5071a29a
+        f85db2aff561b533 092d0bd62de57ce1
+        adf75eaa3eef4bb6 01a81fe23fc86af4
+        bc22778d82bd993f 0ae9ae77c74937d2
+        09089307b5a13d87 3eade9e709d118ba
+        581ad0d762a309c3 fce334ac3efb12b0
+        ad480a9efd384eb3 4fd423e7118c1426
+        9012d99a0e9b32b0 7fad6a446fec9b39
+        abd489e73a7b6f7d 8fcea37d001a9a58
+        7840342f84582df1 16a81e8882db9434
+        704360d011180503 158a088b6bb5b5ed
+        3a77d2d88e5666c2 8fcea37d001a9a58
+        e96544ae83aa1f55 158954408f92220e
+        efa6bed7ddf70d04 823b989c3ecd5182
+        56f2f94ac51c94e6 8fcea37d001a9a58
+        f4f06915a8cf31cd a4e99691ca82975f
+        9bfb3ad04f1022af c4e8a871e3344f19
+        adecd5aa3ee60e66 3ace064ad093811c
+        45627c193a5b605c ff3806cf28bcf23f
+        3264dbfe723b135f fe99c91d68f6189d
+        05a461094faa1207 778ceb8639634338
+        f96cfbbde0c118c6 58c60d4ddeccf6f9
+        abca76e73a72faaf 8fcea37d001a9a58
+        a50ed7d7679102b0 7f4f3ac3919b4fd6
+        1f330319213ae933 65d8d2dc4505de8a
+        880dbdd8ba2d1589 8fcea37d001a9a58
+        e0c47058078c3af0 a48b4871b2b1c8b5
+        6971764f987eb6b7 8fcea37d001a9a58
+        0c1070aa10213892 83a6f7a23717cad2
+        a9ab8f833a88d2b3 a1cc1af2a1d98221
+        adecd6aa3ee61019 add49f54d1c39461
+        45627c193a5b605c ff3806cf28bcf23f
+        09130607b5aa5575 be8fa063a50b1488
+        e04d9e8cc4386355 2b7192f363ce8ad4
+        a5e97e50ac206001 01ab9e1199095736
+        fb307217ddc562f3 8fcea37d001a9a58
+        d52dcb281b2bf673 011d2ac83edc8d5a
+        710ffb6aa59b80d0 1b1c5be002b782f1
+        4976a034ee68df02 8fcea37d001a9a58
+        e5eb23093be2b3f0 1c43caf7ce501c6e
+        9f332a3c9ffdc916 8fcea37d001a9a58
+        c6b2816fde30dd06 b9fbc90ee9db066a
+        f9defb405ba03380 975df0e62fa5bd60
+        adecd3aa3ee60b00 8af5320e4e761556
+        2b87fc192bc03144 6fd379ca030701cf
+        6c0672db01e3ad50 77659f237c474089
+        107374c03134735e f0335c9dc867b84d
+        72797482c493ddce a8d33d7ff149d846
+        716d9b08bae60a3f 8fcea37d001a9a58
+        8a488699a0973823 7d6335811a6b4664
+        27cefc7778637bd0 8c1ba23ecd215c3c
+        d335d53dc8fef194 8fcea37d001a9a58
+        1b6ca5f89bf44ae6 60795ee2e87254b9
+        e574c29e466e0ad6 8fcea37d001a9a58
+        bd41060cc2ebec94 7368c6cb3b9e7eb1
+        f8a942396420275b 4a38ce3242ce70c9
+        adecd4aa3ee60cb3 55d2c17f491fc5e3
+        bc22778d82bd993f 0ae9ae77c74937d2
+        deef7ab5676c99cd eca9bcc6c42feaed
+        15c4d29c0ff3d8fe aff3c119dbf62a25
+        2422a468fbcb9a60 ee5ee3e436582e24
+        f7e0100001654daf ed0ecf3f826eaef3
+        7174a508baec39eb 8fcea37d001a9a58
+        c540a874a2dd0a9e 7bc3617828d5df48
+        e0e44f690f2b0643 a92fd52914cd9d28
+        0622d60b2b11db0e 8fcea37d001a9a58
+        b03d405821c72924 26c72b7ab6a848f5
+        1905b0307c4978e8 8fcea37d001a9a58
+        2a60958d15eb22fd 7ee8a9fc52bbdf4b
+        60c5a8851eb0831c f99ba317a37736c8
+        adecd9aa3ee61532 b5a41ae9fd65e278
+        bc22778d82bd993f 0ae9ae77c74937d2
+        090f3307b5a6b915 9a3734bd8422f8c0
+        0b452c19aa0f6ddf 8ebef4ecf4e1583a
+        09089407b5a13f3a f7d315360d6ee9b5
+        bbf67618ca4e3004 c29f9fdd20f71fad
+        c85bffa2fd036169 b15a9937f83f9402
+        c0b1b9be7a95e4c0 bf85f6049e188f42
+        60097bed2d9c4562 b07aeb523180af10
+        868e8231edd09fe8 ebb99f40288f0b15
+        ede125ee399b6a6b 8fcea37d001a9a58
+        8bf991f59cea599b 8b2308e831780b39
+        0aa55f52af21a227 a572419c95edcb90
+        ec81c70b1ca73140 8fcea37d001a9a58
+        c76e354a2bbab57f 627ff148d0ec3322
+        889baf4b9300b219 8fcea37d001a9a58
+        956c6883cb74480f 5f45f58db6d03633
+        3e14a07cae9ff4d6 bcc1f84b55633022
+        adecdaaa3ee616e5 e49a6cf0653550fd
+        2b87fc192bc03144 6fd379ca030701cf
+        09089407b5a13f3a f7d315360d6ee9b5
+        3c35ffeace3c87c2 94f79f1ef0b8f51f
+        8858e1ee77c2a3a9 e180739352c8078c
+        ef208c290db7aeca a1faaf1e699b539a
+        4c066ff6fb6a6ae0 8fcea37d001a9a58
+        621a6657fcce311d 5dda054c20caeeec
+        70fb7a6aa589fc93 1b1c5be002b782f1
+        cd092ae16df6e78b 8fcea37d001a9a58
+        0b3ca4d6c01e3fa3 d6720b84d46c4615
+        1442b60fdd3468bc 73a90dda4d844b37
+        ef0513377a481ef6 8fcea37d001a9a58
+        296678637191f8ad 90d234d320a8fb41
+        dc368917e50114a9 c069a606b3f992d7
+        adecd7aa3ee611cc 335d8b4734499862
+        bc22778d82bd993f 0ae9ae77c74937d2
+        ae6628317e83a7e1 a9a30e6870649c6f
+        06a01d4c7e1705ec 910f5354dc6b144b
+        fc411e2dc27a8bea 9c94f14efc983aa4
+        6bc8d7b0b9da4f6f 5b47bc7d0a6492d6
+        ef208c290db7aeca a1faaf1e699b539a
+        abd179e73a791e76 8fcea37d001a9a58
+        5ee210d60364fa0e c97c6ce1b7763f78
+        8da9088eeda1a9d0 5a315a56246d694b
+        fea7b10b272a9f44 8fcea37d001a9a58
+        d7ed855011a68b6a ad0eb0915a6daa0a
+        a0a5b8bb38f5f74f 8fcea37d001a9a58
+        2d1cce1d687376fe ce1af4861094fe3c
+        43f731ae47e5a9d0 18827b88c7d7eb80
+        adecd8aa3ee6137f 98ecdc4b5221cd8f
+        45627c193a5b605c ff3806cf28bcf23f
+        09089307b5a13d87 3eade9e709d118ba
+        177dffa40c4d8628 2372e8fc345988ab
+        78a6cf2d7499d600 60e06156cf0fe943
+        12a30114efcd300e e605d20a7364d6f5
+        1d92ffdeee6cae38 8fcea37d001a9a58
+        fab1500b3fd59da4 6b6e97cb50c79585
+        1f1f0f19212a548d 65d8d2dc4505de8a
+        5ca97a0b5c0cf47d 8fcea37d001a9a58
+        2cbb785246ecc067 16dbe8edbe34cb23
+        7d6917c842b5d9ae 8fcea37d001a9a58
+        b88a37c941e87ce8 79dc3f3776746e18
+        99b0f6f6d5dc9702 6d59a734cec6a1e6
+        adecddaa3ee61bfe 39e117a594037ac4
+        bc22778d82bd993f 0ae9ae77c74937d2
+        b967d40e481e8797 568136f9b3d2aabb
+        f2ff45affb9fb715 22acd4ce08c4b9bc
+        4396fb518a52e16a c496ece46941c0a9
+        716d9808bae60526 8fcea37d001a9a58
+        2a3c380dc9560e9c cf8b63837f47f35d
+        5adfba7fa96d0e92 a572419c95edcb90
+        016f2ce18bc3e7cd 8fcea37d001a9a58
+        c56bab4976fa485b fefeda9527c4dc9c
+        c60aaa55fa587231 8fcea37d001a9a58
+        49eafa805577c2b3 30a6ee13951e1d8a
+        31e0c9ba8923070b fa8dac451e4ff0a9
+        adecdeaa3ee61db1 cd0f4f897fd904a9
+        bc22778d82bd993f 0ae9ae77c74937d2
+        09089407b5a13f3a f7d315360d6ee9b5
+        e7a564bf53461c8e b1454d694935e6f2
+        0da6af410ae9013b 9cce06ed88a7c5be
+        dd3d68384088a9b6 1c51d10a29b1911b
+        8f17503c479c98df 8a42836701f1f133
+        f7e0100001654daf ed0ecf3f826eaef3
+        abd485e73a7b68b1 8fcea37d001a9a58
+        25ad9e8f259c54f3 a1acab65a6e64be9
+        86ddd919a2629c93 5a315a56246d694b
+        c9061ff0d1fee251 8fcea37d001a9a58
+        d8cf4e2894495616 dbd1de40fc4e650a
+        4e2f1986ac4803ca fc3ba4c51d2d3a27
+        f5f95ce1df34f5ad 8fcea37d001a9a58
+        f28597ba459b46a2 22d1f83fcb0feb77
+        3c9f462b9c72d94c 8fcea37d001a9a58
+        adf05baa3ee927ef c54b913b03047213
+        d80e966922f656f9 4c2d62e23e369956
+        00f83a58182e28b2 6571d2f5105af1e9
+        c05ce0c99c8f54c9 f84c0ca26bf0ec85
+        9012d99a0e9b32b0 7fad6a446fec9b39
+        4c0675f6fb6a7512 8fcea37d001a9a58
+        bea8ce4c00e3d719 f84c0ca26bf0ec85
+        0dd8e4d6bb7ab63d 62c7edc4e523ae63
+        0f1d810b303e8271 8fcea37d001a9a58
+        e96544ae83aa1f55 158954408f92220e
+        04d9142d27cdbd5f 6cffd548a7b0484b
+        6d9e4d8b62ca61c8 8fcea37d001a9a58
+        bfafbc4daab05d2d d2054a973376ae04
+        e1ac5b7978e568b3 f3ed56244f8360af
+        adf05aaa3ee9263c fe0b6146af4786c6
+        2b87fc192bc03144 6fd379ca030701cf
+        2c0b0b8797046e54 6d1781e6b2f6881d
+        deef7ab5676c99cd eca9bcc6c42feaed
+        f7e0100001654daf ed0ecf3f826eaef3
+        3cfd1ccd55c8b345 8fcea37d001a9a58
+        804d29e685a330ab 8e59a70ce6eeb94c
+        41847c7d0fa5e0c0 44c829dcd5744b9e
+        7ca3b30250b1cb07 8fcea37d001a9a58
+        cb81a7416a369e1e ea1fbe4f0b98417b
+        3bc050d97cb11efe 8fcea37d001a9a58
+        768dfe2f0d91dce9 f4fc5a0a69c24e18
+        eb89e037f9d2c802 a6d7641b0f682ade
+        adf05daa3ee92b55 047f4d77c1fab251
+        2b87fc192bc03144 6fd379ca030701cf
+        09130307b5aa505c a2469f7f9e0fe85f
+        2fd9edef3899f929 1afb945d12041445
+        86c8e0d57b4d58b1 8fcea37d001a9a58
+        8967f484782af653 c5ab0f7c860a88ee
+        0d25017b490e4917 44c829dcd5744b9e
+        183e2e0b358bfc77 8fcea37d001a9a58
+        b47fe98dabc10d60 e394e99741f0ea55
+        01cf9bd625c3c201 8fcea37d001a9a58
+        b4ad84f12ea0c73c e7ed6fefc3335460
+        91393965390b9b50 e66370fee34e7960
+        adf05caa3ee929a2 a98a5c135316eecc
+        45627c193a5b605c ff3806cf28bcf23f
+        7584afec97541336 bb568b10d53ddc50
+        8eab77a2f6d4c441 d2312f14caabb02e
+        e598d4271b98336d b82d9b4c06c9a01c
+        3973b9fad7f898be ab0687331889f394
+        e98e5b4f56659b14 063c8c1d4e1a1041
+        7174a708baec3d51 8fcea37d001a9a58
+        ae7cd2635e4f1a21 d2312f14caabb02e
+        07860b5041d04f3d e6da6749de7e35d9
+        29ec6d3dfa231a61 8fcea37d001a9a58
+        b39805e62cc3eeaa 00d7510911e76900
+        5ea77e78515e7a60 8fcea37d001a9a58
+        dee3067cbe1471ea 51b6fde37a743627
+        135b2e719ed15f7e a7b830af6b71ab47
+        adf057aa3ee92123 aa6d8c7faec453bf
+        bc22778d82bd993f 0ae9ae77c74937d2
+        09089307b5a13d87 3eade9e709d118ba
+        f31913ce3385e4a8 215b31bab1ae7a57
+        92269c46763f3e69 fbe7f8cb809980af
+        996b559dd2baad3b 151eec8fd2b7f037
+        abd47ae73a7b5600 8fcea37d001a9a58
+        08a5ed61787a291f cc140625ad0de0a0
+        113b487fa8330cd5 7321cd5c646a08d2
+        f5a2740b21f4ab46 8fcea37d001a9a58
+        e96544ae83aa1f55 158954408f92220e
+        9efad5cb7e35c255 22b0931430eee79c
+        2d7e13951b6fbbfd 8fcea37d001a9a58
+        fa71cfb914242325 728be6f50dad67a9
+        541c52c2833d9f7e 38b30d8f005145be
+        adf056aa3ee91f70 c994b46cee635292
+        d80e966922f656f9 4c2d62e23e369956
+        09089407b5a13f3a f7d315360d6ee9b5
+        11a9c463c1a69262 1abca3b445b5b4e4
+        408e16722fe0574f 6b0a1279a6072e46
+        fb307317ddc564a6 8fcea37d001a9a58
+        a36713789302b036 23a6a5923d690d18
+        e91084143303a25a a572419c95edcb90
+        dc67803dce5adb67 8fcea37d001a9a58
+        734e4230fd37af2d d83d4f4b8c7ed74a
+        51db32b3b924b466 8fcea37d001a9a58
+        5cde49823734ba2f b9520b087b14f5e1
+        78feee9773f3a330 ed6696d602733000
+        adf059aa3ee92489 1034cd34dfdd65ad
+        bc22778d82bd993f 0ae9ae77c74937d2
+        2e09509d4e076693 addb648867ffb3e2
+        d597bb7474d822ca c4d550586a91316b
+        f7e0100001654daf ed0ecf3f826eaef3
+        71782308baef45dc 8fcea37d001a9a58
+        0281a86b9da8292f 924a654655de395d
+        98bccb8913c4e769 89e7c6630e26728b
+        0618440b2b088e73 8fcea37d001a9a58
+        34aed8daca1cc54c 523364eb92ca6a3c
+        a7d3aaf28da72945 8fcea37d001a9a58
+        f68f4dd68f4d14fe 85c0d7cd26268887
+        38c161958d9f18de 50e5c972904db8b6
+        adf058aa3ee922d6 768c19928700b9e8
+        2b87fc192bc03144 6fd379ca030701cf
+        09130307b5aa505c a2469f7f9e0fe85f
+        1244066e1c248d2c b99a7f5696c7def4
+        9b1122b80fd05367 abbe0d855fcfb47b
+        c850edc8e506002a f6fcfe14905d229f
+        b86762ff3481099e 8fcea37d001a9a58
+        0e5bed4e0fc123e6 6ecfb35e23a72276
+        076e785041bc7693 e6da6749de7e35d9
+        b9c8603dbac0a70d 8fcea37d001a9a58
+        1926c89ac152f768 54e6161fdab8d7a0
+        4514c9099c54995e 8fcea37d001a9a58
+        fa684fb74dfaaae0 021f9dca2fae3147
+        8a641777cca5c93d 203d159b38c6461b
+        adf063aa3ee93587 766074d623191adb
+        bc22778d82bd993f 0ae9ae77c74937d2
+        09130607b5aa5575 be8fa063a50b1488
+        7241d04827ff006a 64d965b52f5c1c8c
+        f7e0100001654daf ed0ecf3f826eaef3
+        fb307317ddc564a6 8fcea37d001a9a58
+        eceb1bdd7b3d4aca 64d965b52f5c1c8c
+        e52aa27440314dfa 89e7c6630e26728b
+        9ee0ddcfa97f4edb 8fcea37d001a9a58
+        b19ce73316eda580 26ef531da55f3ea3
+        898e211479d3a037 c6068cdfb175722c
+        7d51556958f0c259 8fcea37d001a9a58
+        d6b9fa1eb4a3a7d0 55df640af562eb1d
+        cb33c33dbf17ecbb 5565b28176bbaa55
+        adf062aa3ee933d4 c6b736c191cf444e
+        d80e966922f656f9 4c2d62e23e369956
+        af63f94c86021dd3 d2c99d0c736b5b6e
+        0b452c19aa0f6ddf 8ebef4ecf4e1583a
+        09130307b5aa505c a2469f7f9e0fe85f
+        a67bb504030901c6 ad5b7cdc7a01298f
+        34bcaeebeccdf3e3 cce8b88395f891bb
+        d7119a9b54de80db 523f829059f9f42c
+        fb33f917ddc87e2f 8fcea37d001a9a58
+        1aef24d0705b15cf d44b08f83c390e40
+        98bcc98913c4e403 89e7c6630e26728b
+        feae9d0b27309bf6 8fcea37d001a9a58
+        bb3a33a7cdfebcf4 f1efea04cf554017
+        43fcf7b8c6471f8b 8fcea37d001a9a58
+        1c86614f4aa45003 a938cd3bbef99508
+        c4dc691fa6d67e1d 0ec4697292df5eca
+        a6a52aaa3b2afb83 e4dda79d4d142733
+        d80e966922f656f9 4c2d62e23e369956
+        090f3307b5a6b915 9a3734bd8422f8c0
+        0b452c19aa0f6ddf 8ebef4ecf4e1583a
+        c85bffa2fd036169 b15a9937f83f9402
+        60097bed2d9c4562 b07aeb523180af10
+        868e8231edd09fe8 ebb99f40288f0b15
+        1d9300deee6cafeb 8fcea37d001a9a58
+        22b15f8efb378ea8 30e7d202c6175ef9
+        d9ad14cd0b8ff212 1b1c5be002b782f1
+        4976a034ee68df02 8fcea37d001a9a58
+        3d640891c169a0d6 be147d11b754f4a3
+        8739c6055e4d878b 8fcea37d001a9a58
+        ba7cc1d124519341 4b8e65187375a8f7
+        145d1faf0fec1fab 43fac02dac81239d
+        a6a529aa3b2af9d0 f6d85f89921f24e6
+        d80e966922f656f9 4c2d62e23e369956
+        6c0672db01e3ad50 77659f237c474089
+        107374c03134735e f0335c9dc867b84d
+        ae8a2c3a8fb789e9 1012fb8cfc43b755
+        72797482c493ddce a8d33d7ff149d846
+        3cfd18cd55c8ac79 8fcea37d001a9a58
+        8a488699a0973823 7d6335811a6b4664
+        52dd186548bf731a 34fb4b9a9156dec3
+        29eff33dfa2633ea 8fcea37d001a9a58
+        d8cf4e2894495616 dbd1de40fc4e650a
+        1956615f8ef8dd93 5dad77e530567c7e
+        34dc838abeda6e2e 8fcea37d001a9a58
+        8199388f33aa97b2 41f4fa429cb946e3
+        a830aea35a630786 3cfd82be4ab80cbe
+        a6a52caa3b2afee9 ae75c7f5eca8edf1
+        bc22778d82bd993f 0ae9ae77c74937d2
+        09089307b5a13d87 3eade9e709d118ba
+        18fecf9df184543d d288b4e419b468cb
+        177dffa40c4d8628 2372e8fc345988ab
+        afca98a814878ea1 a6a5437730567d45
+        78a6cf2d7499d600 60e06156cf0fe943
+        e0eb0e1fbe3d6550 de319b21b8d0a4b7
+        12a30114efcd300e e605d20a7364d6f5
+        b86e55ff34871235 8fcea37d001a9a58
+        de7bc413e682cd94 7928f82b2d9d8b00
+        113ec77fa8361a79 7321cd5c646a08d2
+        b87a60cfb7e2ec17 8fcea37d001a9a58
+        7e3d43df4df9c0be d895525e56fe363f
+        9f332a3c9ffdc916 8fcea37d001a9a58
+        c6b2816fde30dd06 b9fbc90ee9db066a
+        b5704440351c4fd2 99e3a46208d193b2
+        a6a52baa3b2afd36 8c3e43ab094ec96c
+        bc22778d82bd993f 0ae9ae77c74937d2
+        09130307b5aa505c a2469f7f9e0fe85f
+        5d3fd637146140b9 037793f09c1fa5a9
+        ae8a2c3a8fb789e9 1012fb8cfc43b755
+        72797482c493ddce a8d33d7ff149d846
+        4c0305f6fb6780eb 8fcea37d001a9a58
+        c703207586c57d30 77659f237c474089
+        dd0b14233268e2f1 cd5aaceb9d57f153
+        273d7434db254976 8fcea37d001a9a58
+        f37c265e1cd90b63 ad55534233957b2e
+        098b6d022c17ec73 8fcea37d001a9a58
+        9a6df01fc68d60fe 6517df20609902cc
+        3ede59215fa3a455 622c10fa4163ff4f
+        a6a52eaa3b2b024f ed70353bddb4b25f
+        bc22778d82bd993f 0ae9ae77c74937d2
+        09130307b5aa505c a2469f7f9e0fe85f
+        3973b9fad7f898be ab0687331889f394
+        f4f17cf1dc46cab4 cf3c8b0fad2860ca
+        5286eec8360b21f9 5559c0b97137bb34
+        e98e5b4f56659b14 063c8c1d4e1a1041
+        ede11fee399b6039 8fcea37d001a9a58
+        3e6b35fd1968b649 1983c033ae09f9a8
+        a643091aab4cc896 34fb4b9a9156dec3
+        0f1d810b303e8271 8fcea37d001a9a58
+        489e24abcd064e5b d0c66167cccc65d9
+        5332987b0a6f5fe7 8fcea37d001a9a58
+        9d30224b3928079b 9ec5f25517ca12a3
+        d7e59f643392a3c1 2ff73fd1663cecd3
+        a6a52daa3b2b009c 2c6f995077813b32
+        2b87fc192bc03144 6fd379ca030701cf
+        8fcc3128bf8e5075 cf0ceb46a9f9c9f2
+        5db017dfea00a1ce 1b855eb7eeb3124c
+        b89be1e19831495f 22276360f5da2fac
+        868e8231edd09fe8 ebb99f40288f0b15
+        fb307117ddc56140 8fcea37d001a9a58
+        e001648ed3ab7805 75c70c33b5a187e2
+        d9ad13cd0b8ff05f 1b1c5be002b782f1
+        316823d889175c89 8fcea37d001a9a58
+        ac5041cc98c19a88 846ff499f2b6734d
+        f80dd18431d5eac0 8fcea37d001a9a58
+        fd7645c9bda4f70d 7e9d03633335293b
+        63791e4b8c56b944 ee1116707aee4dc0
+        a6a530aa3b2b05b5 d2c24c7d1323104d
+        bc22778d82bd993f 0ae9ae77c74937d2
+        09089407b5a13f3a f7d315360d6ee9b5
+        3973b9fad7f898be ab0687331889f394
+        195bd6dd1f7a57b3 5dd6026f19b801a9
+        3d00a7cd55cbd54d 8fcea37d001a9a58
+        725520c22b7ee102 039dea8c4ae71d34
+        15d1b2720f5440ba 158a088b6bb5b5ed
+        f5a2740b21f4ab46 8fcea37d001a9a58
+        6d6e50df0480bc2d b6c40b1c18b9cea0
+        a857a68ab296a261 8fcea37d001a9a58
+        534407270de2a578 1d5cdb70eeb21dae
+        39820409ba53d722 b9ebcd4cd47d84ce
+        a6a52faa3b2b0402 09b9361fe4afde88
+        45627c193a5b605c ff3806cf28bcf23f
+        09089307b5a13d87 3eade9e709d118ba
+        154b63a43be3ea1a 483d0f44ed0069f9
+        deef7ab5676c99cd eca9bcc6c42feaed
+        44ee58c461867a56 76f4573e18ab3768
+        2422a468fbcb9a60 ee5ee3e436582e24
+        a3631af8bd7538be 3c0e951b973bec4f
+        f7e0100001654daf ed0ecf3f826eaef3
+        abca78e73a72fe15 8fcea37d001a9a58
+        804d29e685a330ab 8e59a70ce6eeb94c
+        acbd5399d2cbc51a 4aa403bfc8a4ce3c
+        8553da02559f59a4 8fcea37d001a9a58
+        a6ca238a675cbcad af96122ff5ae0f1c
+        8aa12f6c7addf9e7 8fcea37d001a9a58
+        a36ad368e5502e52 338c9f39b240e6c6
+        a857254f86ec65c1 f6551cc89c1d69ed
+        a6a532aa3b2b091b b0365bd5a8172cfb
+        d80e966922f656f9 4c2d62e23e369956
+        09089407b5a13f3a f7d315360d6ee9b5
+        ea647dcfd6d220b3 9cf1544c5eabeeca
+        081e11a524c24ea6 a964217adc568719
+        361d910587aaba18 b55fb27357dafa9b
+        ef208c290db7aeca a1faaf1e699b539a
+        ede816ee39a16f9c 8fcea37d001a9a58
+        3ce99f733f5f7733 9b9827dd0f9c9e1d
+        15d1b1720f543f07 158a088b6bb5b5ed
+        d8d244ea923cd8ea 8fcea37d001a9a58
+        14aa517c0ed309ea ad72ae238a6b02cd
+        35942729c1eb6c26 8fcea37d001a9a58
+        fd0bc68be16bc2fe 31d69185a2f84c63
+        7489fa95af3dd1bf 72e8f4685f68fadd
+        a6a531aa3b2b0768 bcadad80f9d79bee
+        bc22778d82bd993f 0ae9ae77c74937d2
+        09130307b5aa505c a2469f7f9e0fe85f
+        3f93b8f51c0d6886 6ecfb35e23a72276
+        c850edc8e506002a f6fcfe14905d229f
+        3cfd22cd55c8bd77 8fcea37d001a9a58
+        7caa1fa6668ca1e4 2b8379069e1d761d
+        076e815041bc85de e6da6749de7e35d9
+        9ee769cfa984a86d 8fcea37d001a9a58
+        a3d7dce22ef97b71 965c42376f466c8e
+        60543aa0caab714a 8fcea37d001a9a58
+        0ad0fbfaf863c5a8 e04e1ff2a1ef1238
+        26173e4f3d0ef41e b279212bd089b6dc
+        a6a1c4aa3b28185a 78bd739751f521bc
+        45627c193a5b605c ff3806cf28bcf23f
+        081e11a524c24ea6 a964217adc568719
+        ea647dcfd6d220b3 9cf1544c5eabeeca
+        361d910587aaba18 b55fb27357dafa9b
+        ef208c290db7aeca a1faaf1e699b539a
+        1d9685deee6fc7c1 8fcea37d001a9a58
+        a7c867979acfc67c 6f0d87057e337666
+        8d9e9b8eed989c14 5a315a56246d694b
+        540743d89cb190e3 8fcea37d001a9a58
+        57fd3193691c3e20 cad4c4add45dfd36
+        63e8fc307a6a286d 8fcea37d001a9a58
+        0f3d9491b7361f1f c9e5aa4a2fe01d82
+        56021577aedcb1d2 036f26d1e4c52be6
+        a6a1c5aa3b281a0d b924e0a9e7d49701
+        2b87fc192bc03144 6fd379ca030701cf
+        af63ff4c86022805 3b38e04bd7436ef0
+        09089407b5a13f3a f7d315360d6ee9b5
+        8fcc3128bf8e5075 cf0ceb46a9f9c9f2
+        b89be1e19831495f 22276360f5da2fac
+        c0b1b9be7a95e4c0 bf85f6049e188f42
+        868e8231edd09fe8 ebb99f40288f0b15
+        1d9689deee6fce8d 8fcea37d001a9a58
+        d38db6e069f9b688 e342fa8f37448214
+        2d8397611b81c0fe 4aa403bfc8a4ce3c
+        a46cc2ea7470b228 8fcea37d001a9a58
+        d8cf4e2894495616 dbd1de40fc4e650a
+        e96544ae83aa1f55 158954408f92220e
+        6b97514d1a3e0530 c0e6f7f3b755467d
+        2703ba5f48f23c07 8fcea37d001a9a58
+        6ba24a70a10b3ab0 ee97dd8d8988ddd4
+        c459ad015246f28e 67f812ec115a28ff
+        a6a1c2aa3b2814f4 fe59fb84f440c576
+        bc22778d82bd993f 0ae9ae77c74937d2
+        afca98a814878ea1 a6a5437730567d45
+        177dffa40c4d8628 2372e8fc345988ab
+        78a6cf2d7499d600 60e06156cf0fe943
+        4bff87f6fb6474fa 8fcea37d001a9a58
+        b3a8d54824e89526 264d8c567f8bf337
+        0a97d152af162681 a572419c95edcb90
+        9eeacfcfa9878b96 8fcea37d001a9a58
+        718f23672b728f63 806de01e53043fa6
+        067b76762c007a0d 8fcea37d001a9a58
+        35439463923904fa abaf30f77101412a
+        d41426ec244d3c5e 42ec2d396e06c37a
+        a6a1c3aa3b2816a7 d991298c994ff503
+        d80e966922f656f9 4c2d62e23e369956
+        2c0b0b8797046e54 6d1781e6b2f6881d
+        2e09509d4e076693 addb648867ffb3e2
+        d597bb7474d822ca c4d550586a91316b
+        3973b9fad7f898be ab0687331889f394
+        f7e0100001654daf ed0ecf3f826eaef3
+        abca79e73a72ffc8 8fcea37d001a9a58
+        0281a86b9da8292f 924a654655de395d
+        d55d7e7eef76d537 414e42e5ffccdb2d
+        dc52fc3dce495211 8fcea37d001a9a58
+        1d3890c43c78198e 6377acfeadd1c70c
+        cc71b047d74ff498 8fcea37d001a9a58
+        25862ad869ddbf6d 4d028e88c385301c
+        97b94a833031d6a7 70e8e00230bfca25
+        a6a1c0aa3b28118e ee88a444b39b4318
+        bc22778d82bd993f 0ae9ae77c74937d2
+        09089407b5a13f3a f7d315360d6ee9b5
+        b8c9dcf9c224ef53 5c396148e0966493
+        b96548a0ad15ba18 c54e8be81d1e9c73
+        a5e97e50ac206001 01ab9e1199095736
+        fb307817ddc56d25 8fcea37d001a9a58
+        a42fce2e2dd1ebb9 a1f15b11b53b10cd
+        0a97c652af1613d0 a572419c95edcb90
+        dc4f763dce463888 8fcea37d001a9a58
+        e96544ae83aa1f55 158954408f92220e
+        1ae95acedb2387a1 0ee1a55d39aa834c
+        73c4e4617c43062d 8fcea37d001a9a58
+        4f8907d2f21ccffd 48adfa4d5071a29a
+        f86136aff564cb56 406f5426bb80c7ba
+        a6a1c1aa3b281341 5be041c874e0f11d
+        d80e966922f656f9 4c2d62e23e369956
+        09089407b5a13f3a f7d315360d6ee9b5
+        cdc3cda237ee8701 e2d4dec1a808e2c5
+        fabc4b2df3bd03df 353f756af4e9b0d9
+        c43b747d68f4f02d cfab7fc7c8f75f02
+        9012d99a0e9b32b0 7fad6a446fec9b39
+        4bff7df6fb6463fc 8fcea37d001a9a58
+        1627a6b5f8b2fbf8 d6f35d58937539ae
+        0d21fc7b490c0ac1 44c829dcd5744b9e
+        853f3d3510079eaf 8fcea37d001a9a58
+        0f649ab6b0906687 1949c330d780861a
+        a3d15c1b19a7fc88 8fcea37d001a9a58
+        ebdda383602b8f9c 168e2a8426ce4b77
+        1287673958897e63 73c16d23cedfe271
+        a6a1beaa3b280e28 ff53079af80f0e02
+        bc22778d82bd993f 0ae9ae77c74937d2
+        09089407b5a13f3a f7d315360d6ee9b5
+        8858e1ee77c2a3a9 e180739352c8078c
+        3c35ffeace3c87c2 94f79f1ef0b8f51f
+        39dbbfa0c9655c9b c4b509addace57a7
+        fc411e2dc27a8bea 9c94f14efc983aa4
+        ef208c290db7aeca a1faaf1e699b539a
+        71782e08baef588d 8fcea37d001a9a58
+        fc9daf70113d8c87 5c6b925f2df543f8
+        29d318ec82e8654a 89e7c6630e26728b
+        0d7857f0f885d709 8fcea37d001a9a58
+        10d7f22aa83a3630 5038310d94fec515
+        28f1ced0fdc90abd 8fcea37d001a9a58
+        a23024758459835f c0157e3c94a10518
+        645d5c52d6ada76a 152a5fca4eb925fe
+        a6a1bfaa3b280fdb fc5d48416349562f
+        45627c193a5b605c ff3806cf28bcf23f
+        09089407b5a13f3a f7d315360d6ee9b5
+        0f9181c901c73929 664cf2f82943a2b7
+        465543e5dc50d146 4069d089a26f7fb2
+        3cfd21cd55c8bbc4 8fcea37d001a9a58
+        9f9e9e449a91c4a6 03d73f83aec414a0
+        e0e453690f2b0d0f a92fd52914cd9d28
+        8553da02559f59a4 8fcea37d001a9a58
+        18a5455f61364987 bc460ea223e45982
+        9a134d1cb2194c93 8fcea37d001a9a58
+        dc167a7dd2feb592 50bd3367a827700c
+        57ca442bac2bf5a3 8fcea37d001a9a58
+        a6a1bcaa3b280ac2 a3aea76c60173d64
+        d80e966922f656f9 4c2d62e23e369956
+        c05ce0c99c8f54c9 f84c0ca26bf0ec85
+        9012d99a0e9b32b0 7fad6a446fec9b39
+        716d9608bae601c0 8fcea37d001a9a58
+        bea8ce4c00e3d719 f84c0ca26bf0ec85
+        04a584b0e6e0ab6d 414e42e5ffccdb2d
+        9ee3e3cfa9818ee4 8fcea37d001a9a58
+        d6a135438b785222 aa4a3ba7160097fc
+        f2e2958bd22b5bb9 8fcea37d001a9a58
+        41a2637d9bc5f278 5767a8ad970a476d
+        0c6a35cd5ba70f53 2929ad11ff162635
+        a6a1bdaa3b280c75 ca3beab4345e7949
+        d80e966922f656f9 4c2d62e23e369956
+        37a1109dc7c64a8b 70dae2d974950dca
+        09130307b5aa505c a2469f7f9e0fe85f
+        b3a3ef381b261462 70c59621e36ee1a2
+        69715837953db1bb d296f3f32e7b5ecc
+        be51483ed8eb6704 b59c1f8a8778e97b
+        dfe5d78680272485 a0a73b1d5e13172e
+        4c0673f6fb6a71ac 8fcea37d001a9a58
+        e2893682063e4564 b59c1f8a8778e97b
+        52d9936548bc5b44 34fb4b9a9156dec3
+        0f27f30b304798ac 8fcea37d001a9a58
+        38f2f379ffe7c33f b58b53a774f00f94
+        c1dfba549fcd08cd 8fcea37d001a9a58
+        e3e0a1a6c4a94c57 ef7fa12386aa482f
+        50dbf9e36d81c54f 16424d52b8e3037d
+        a69e3eaa3b24fed1 d495c2482496a435
+        bc22778d82bd993f 0ae9ae77c74937d2
+        09089307b5a13d87 3eade9e709d118ba
+        8cd38c2324f7e2eb d9d3b5f6807788b6
+        bac18c37decfde8d 46fe9e09b5229f78
+        9012d99a0e9b32b0 7fad6a446fec9b39
+        ede12bee399b749d 8fcea37d001a9a58
+        73f226cc6167d760 83d7d57596b4e6e2
+        04b2ffb0e6ec06ca 414e42e5ffccdb2d
+        8553da02559f59a4 8fcea37d001a9a58
+        d8cf4e2894495616 dbd1de40fc4e650a
+        e4cd038ea43076b5 7f14ef3ad72b7081
+        13ac87f1e31a8262 8fcea37d001a9a58
+        8967334024f7de58 f1af42e60f67fbef
+        6af2dceb5bd064ec 38259609be634d40
+        a69e3daa3b24fd1e 4d6ec9fd7f4e2190
+        d80e966922f656f9 4c2d62e23e369956
+        09089407b5a13f3a f7d315360d6ee9b5
+        f2da07e668884eba 98decdc98b332cf7
+        af2f6abc63680819 5d04217d9db866af
+        fbcb55a5c299bf6d 1dcdbb2861c6020e
+        b96548a0ad15ba18 c54e8be81d1e9c73
+        1af2b341c3f0f626 9a16f1e4952941e2
+        a5e97e50ac206001 01ab9e1199095736
+        716d9c08bae60bf2 8fcea37d001a9a58
+        2fd694e40a009661 775eb4d5f05d83c5
+        7109116aa5958784 1b1c5be002b782f1
+        0614de0b2b05ab4a 8fcea37d001a9a58
+        4a549f534e7e75d6 56afe791deef169f
+        15c6bf98e73c3555 8fcea37d001a9a58
+        fa0087f85e1f7a8d a9e18ad8813b8aba
+        6d792e151277eef1 f68552b88dac9c47
+        a69e3caa3b24fb6b 879e3377628741a7
+        45627c193a5b605c ff3806cf28bcf23f
+        09089407b5a13f3a f7d315360d6ee9b5
+        0f9181c901c73929 664cf2f82943a2b7
+        465543e5dc50d146 4069d089a26f7fb2
+        a5e97e50ac206001 01ab9e1199095736
+        71782e08baef588d 8fcea37d001a9a58
+        9f9e9e449a91c4a6 03d73f83aec414a0
+        04a201b0e6dd96fd 414e42e5ffccdb2d
+        061f500b2b0ec185 8fcea37d001a9a58
+        7bd069340ee51723 49b599cd7c96ff82
+        13b071473889cc68 8fcea37d001a9a58
+        d02583ee8f886560 cdd140d00f7c0083
+        4d84ea02e5ac61be 77f4cb94ed5c7a1a
+        a69e3baa3b24f9b8 1b7096f920f8d33a
+        bc22778d82bd993f 0ae9ae77c74937d2
+        f2ff45affb9fb715 22acd4ce08c4b9bc
+        b967d40e481e8797 568136f9b3d2aabb
+        c4a403f6db042a67 1206f5f21351e4cc
+        4396fb518a52e16a c496ece46941c0a9
+        abd47ae73a7b5600 8fcea37d001a9a58
+        008714dc51f7f610 6422045707cad3c4
+        dfdeb6461803364a 9caadfd08cbaad48
+        fecd320b274a96b4 8fcea37d001a9a58
+        d8cf4e2894495616 dbd1de40fc4e650a
+        ce1cd0c1aeecba35 dfb276ef5c3755d4
+        30b32dc5b08d6c4b 8fcea37d001a9a58
+        a9e94fdafd51755f 3b57a786e0ad01a3
+        47a3092164a2c4c7 3a606a1f39f00a21
+        a69e42aa3b25059d 36b0a1ee7e2c8dd9
+        bc22778d82bd993f 0ae9ae77c74937d2
+        5286eec8360b21f9 5559c0b97137bb34
+        dd66ef0b7b866699 8cf9d0aabd838fae
+        e98e5b4f56659b14 063c8c1d4e1a1041
+        ede813ee39a16a83 8fcea37d001a9a58
+        e60b79c3af94c919 8dc1f30f9c3a0729
+        0d32fd7b491a7fa7 44c829dcd5744b9e
+        4976a034ee68df02 8fcea37d001a9a58
+        1469ae456b774989 57dc08485e63df8b
+        885edb9968c35946 8fcea37d001a9a58
+        83e6ce254467ee71 94cd7ef71333a58d
+        9af56d77d5d157d4 0d181512eceac320
+        a69e41aa3b2503ea eac5f5147410e5b4
+        d80e966922f656f9 4c2d62e23e369956
+        09130307b5aa505c a2469f7f9e0fe85f
+        c4a6ead8fd0d5303 f5f506e7ec07b022
+        dd3d68384088a9b6 1c51d10a29b1911b
+        f7e0100001654daf ed0ecf3f826eaef3
+        1d9684deee6fc60e 8fcea37d001a9a58
+        eceb1bdd7b3d4aca 64d965b52f5c1c8c
+        0aa56052af21a3da a572419c95edcb90
+        151e3634d0a76b64 8fcea37d001a9a58
+        0b3ca4d6c01e3fa3 d6720b84d46c4615
+        f99fce014db72020 ed601fd455f65de2
+        ef0513377a481ef6 8fcea37d001a9a58
+        296678637191f8ad 90d234d320a8fb41
+        dc441117e50c861d 6fcda630345e4f43
+        a69e40aa3b250237 ade6e942a79ffb9b
+        45627c193a5b605c ff3806cf28bcf23f
+        09089407b5a13f3a f7d315360d6ee9b5
+        06a01d4c7e1705ec 910f5354dc6b144b
+        6bc8d7b0b9da4f6f 5b47bc7d0a6492d6
+        ef208c290db7aeca a1faaf1e699b539a
+        7174aa08baec426a 8fcea37d001a9a58
+        df6522f405d5a2c7 f1f9885d5c7ec6d6
+        70fb796aa589fae0 1b1c5be002b782f1
+        3a77d2d88e5666c2 8fcea37d001a9a58
+        e96544ae83aa1f55 158954408f92220e
+        201039add126c6f7 1df00000dc99ac28
+        f2192cc48a1c600a 8fcea37d001a9a58
+        709f84c05ae0b2ad 179b374deb52c21a
+        063281a38f456dbd 20674c3eaf9c57df
+        a69e3faa3b250084 9605dd0a848efa0e
+        bc22778d82bd993f 0ae9ae77c74937d2
+        ea6ff70b03c5c960 b23670c73368337b
+        09089307b5a13d87 3eade9e709d118ba
+        18fecf9df184543d d288b4e419b468cb
+        177dffa40c4d8628 2372e8fc345988ab
+        afca98a814878ea1 a6a5437730567d45
+        78a6cf2d7499d600 60e06156cf0fe943
+        e3b95e6e2696ea60 d8c36afddebf71ca
+        12a30114efcd300e e605d20a7364d6f5
+        ede815ee39a16de9 8fcea37d001a9a58
+        de7bc413e682cd94 7928f82b2d9d8b00
+        98b2558913bbca62 89e7c6630e26728b
+        cfbc09ea8cf8751f 8fcea37d001a9a58
+        cd000545fbc9fbd6 376979fc0690f378
+        78c58d223356df4e 8fcea37d001a9a58
+        9136a783893cc9e3 eb345678884a7621
+        56499602eaab7b64 b9c61e772be4aa30
+        a69e36aa3b24f139 393edbb1abb2f76d
+        d80e966922f656f9 4c2d62e23e369956
+        09130307b5aa505c a2469f7f9e0fe85f
+        195bd6dd1f7a57b3 5dd6026f19b801a9
+        2240bfaa41d068a7 0bbe9bb827d1a49c
+        e98e5b4f56659b14 063c8c1d4e1a1041
+        86cfe8d57b5384f7 8fcea37d001a9a58
+        ba92be409881f393 5dd6026f19b801a9
+        98b25b8913bbd494 89e7c6630e26728b
+        dc4f763dce463888 8fcea37d001a9a58
+        c14ede5749219d46 dacf7ba6cbed4f36
+        5332987b0a6f5fe7 8fcea37d001a9a58
+        9d30224b3928079b 9ec5f25517ca12a3
+        aca05e641b133f81 a729b301b2e2387b
+        a69e35aa3b24ef86 12b21cdafd80eaa8
+        45627c193a5b605c ff3806cf28bcf23f
+        5db017dfea00a1ce 1b855eb7eeb3124c
+        8fcc3128bf8e5075 cf0ceb46a9f9c9f2
+        868e8231edd09fe8 ebb99f40288f0b15
+        b86e50ff348709b6 8fcea37d001a9a58
+        e001648ed3ab7805 75c70c33b5a187e2
+        23dc68f83a4c4df6 04f5ed567aaf51c5
+        cfbc09ea8cf8751f 8fcea37d001a9a58
+        dc20c18f227c50f4 3bf8a4c51fd348a6
+        5332987b0a6f5fe7 8fcea37d001a9a58
+        9d30224b3928079b 9ec5f25517ca12a3
+        df30c5643750bd7c b5c3d052b6f0bda4
+        a69ab8aa3b21e548 df0aa0c2161fcbde
+        bc22778d82bd993f 0ae9ae77c74937d2
+        8fcc3128bf8e5075 cf0ceb46a9f9c9f2
+        5db017dfea00a1ce 1b855eb7eeb3124c
+        b89be1e19831495f 22276360f5da2fac
+        868e8231edd09fe8 ebb99f40288f0b15
+        fb33f417ddc875b0 8fcea37d001a9a58
+        e001648ed3ab7805 75c70c33b5a187e2
+        acb64699d2c59055 4aa403bfc8a4ce3c
+        f858f1e1867f8402 8fcea37d001a9a58
+        e96544ae83aa1f55 158954408f92220e
+        755212f85fd5fbe4 5225e049fbe2907b
+        331f65471bdcb43c 8fcea37d001a9a58
+        5dab51c3477dffe1 7ad9e3954581be61
+        242ea0397cd5a0d7 6a7f7ee8ff87f235
+        a69ab9aa3b21e6fb 31c79f3ff8e19b2b
+        bc22778d82bd993f 0ae9ae77c74937d2
+        09089307b5a13d87 3eade9e709d118ba
+        deef7ab5676c99cd eca9bcc6c42feaed
+        94f0e78501d5fb61 3e17a366b2e571a5
+        a3631af8bd7538be 3c0e951b973bec4f
+        f7e0100001654daf ed0ecf3f826eaef3
+        1d8f83deee69a5ad 8fcea37d001a9a58
+        804d29e685a330ab 8e59a70ce6eeb94c
+        02977ecea81f8116 cd5aaceb9d57f153
+        0618440b2b088e73 8fcea37d001a9a58
+        d8cf4e2894495616 dbd1de40fc4e650a
+        c6a7f5caaa27ac91 d98134cac56c58d8
+        dcf7b2ebf578fafc 8fcea37d001a9a58
+        56061f485047feb5 8f53cbb115fe8d39
+        cc286f1431398ec8 2face979f70719f8
+        a69abaaa3b21e8ae b6f0288fa3a7cc84
+        bc22778d82bd993f 0ae9ae77c74937d2
+        327324ecc654230f d4a0eb3a623a19e2
+        36649d85a40f9d73 e80396eb1d33eb1b
+        c1c7d89fa2c77381 2ad7ef95c1b2cac6
+        1d967fdeee6fbd8f 8fcea37d001a9a58
+        25d4c50fb2e1d3f8 7324f5f55dd78f57
+        52cc186548b0ffe7 34fb4b9a9156dec3
+        0f1d810b303e8271 8fcea37d001a9a58
+        dfe718690afa97e8 4e6d1d15e3d520c8
+        883b3852dcb24169 8fcea37d001a9a58
+        6ea5bb0e57d157ba 8a5e6772fe84bc76
+        2a20da64fee447ab c43eadf461fb189d
+        a69abbaa3b21ea61 79b49dd92b638969
+        d80e966922f656f9 4c2d62e23e369956
+        09089307b5a13d87 3eade9e709d118ba
+        7584afec97541336 bb568b10d53ddc50
+        e598d4271b98336d b82d9b4c06c9a01c
+        8eab77a2f6d4c441 d2312f14caabb02e
+        e98e5b4f56659b14 063c8c1d4e1a1041
+        b86ae7ff34842174 8fcea37d001a9a58
+        ae7cd2635e4f1a21 d2312f14caabb02e
+        2d8397611b81c0fe 4aa403bfc8a4ce3c
+        1e26d934d5e0428b 8fcea37d001a9a58
+        81da725c5c49aa51 c1672cbf25d13d5d
+        9ab17f9714ff7819 ea65d181a216c500
+        4ecde931489a1ea1 8fcea37d001a9a58
+        c991d07e5b4b0ee6 426eb7dcef88d7aa
+        1d1b56d1521fdba3 8f7e4d61775de291
+        a69abcaa3b21ec14 5b88d5a21439298a
+        45627c193a5b605c ff3806cf28bcf23f
+        e78e3a43b52f22b8 55f26906ba719717
+        408e16722fe0574f 6b0a1279a6072e46
+        b86ae8ff34842327 8fcea37d001a9a58
+        ca98493401869760 5d178fabdad88e42
+        76648d5fc14e5a8f e6da6749de7e35d9
+        ec73d63dd715063d 8fcea37d001a9a58
+        d24bc5214d5e45f1 72974e59eed97455
+        331f65471bdcb43c 8fcea37d001a9a58
+        5dab51c3477dffe1 7ad9e3954581be61
+        2d2d39398206127b d05e4626665324e9
+        a69abdaa3b21edc7 fe7c44e96075d6f7
+        bc22778d82bd993f 0ae9ae77c74937d2
+        44ee58c461867a56 76f4573e18ab3768
+        deef7ab5676c99cd eca9bcc6c42feaed
+        154b63a43be3ea1a 483d0f44ed0069f9
+        f7e0100001654daf ed0ecf3f826eaef3
+        fb307717ddc56b72 8fcea37d001a9a58
+        933f6fe194015eba 12508506c26b6204
+        23dc70f83a4c5b8e 04f5ed567aaf51c5
+        20e7c90b3a743182 8fcea37d001a9a58
+        88f631787d4aaf77 33aea4a6dbcea982
+        2e9c778cf5f7e179 27387740a7d569a4
+        a2fcc2808bd9dfc8 8fcea37d001a9a58
+        35591036906bf93e 28d2a7d3ee106bd7
+        b588c7aed4a45376 6b25bffe16a5935e
+        a69abeaa3b21ef7a 74ca6193f2d15420
+        bc22778d82bd993f 0ae9ae77c74937d2
+        09089407b5a13f3a f7d315360d6ee9b5
+        454395c597fe7cdb 1bf785787617dd35
+        8196fcfdbe7183fb fea2d381e185eafe
+        6bc8d7b0b9da4f6f 5b47bc7d0a6492d6
+        ef208c290db7aeca a1faaf1e699b539a
+        4c0308f6fb678604 8fcea37d001a9a58
+        28d5b258267cd2e6 dc0ced533d3abc3d
+        679da8fb0e9bd397 4aa403bfc8a4ce3c
+        0f27f30b304798ac 8fcea37d001a9a58
+        8bd90d2dca4c4cbe f0d2284e698b6d38
+        35942729c1eb6c26 8fcea37d001a9a58
+        fd0bc68be16bc2fe 31d69185a2f84c63
+        2fa43d958854bd7a 2b7f607d80bb5c5e
+        a69abfaa3b21f12d a8f5f6a3ff776305
+        d80e966922f656f9 4c2d62e23e369956
+        09130307b5aa505c a2469f7f9e0fe85f
+        3f93b8f51c0d6886 6ecfb35e23a72276
+        1244066e1c248d2c b99a7f5696c7def4
+        e9b183faed0e0804 2b8379069e1d761d
+        9b1122b80fd05367 abbe0d855fcfb47b
+        3d0729cd55d11de1 8fcea37d001a9a58
+        7caa1fa6668ca1e4 2b8379069e1d761d
+        8d9e978eed989548 5a315a56246d694b
+        fbbc07f0ee5c57bc 8fcea37d001a9a58
+        b19ce73316eda580 26ef531da55f3ea3
+        fb914523805c3478 0c892cc1a0e80c20
+        63cfd442ba9d9191 8fcea37d001a9a58
+        5de25902e43bedae c3a42316e17780d3
+        b2a5841f9c44a565 3eb289b5ff8a876e
+        a69ab0aa3b21d7b0 f67401d94d080e16
+        bc22778d82bd993f 0ae9ae77c74937d2
+        090f3307b5a6b915 9a3734bd8422f8c0
+        0b452c19aa0f6ddf 8ebef4ecf4e1583a
+        09089407b5a13f3a f7d315360d6ee9b5
+        bbf67618ca4e3004 c29f9fdd20f71fad
+        c85bffa2fd036169 b15a9937f83f9402
+        60097bed2d9c4562 b07aeb523180af10
+        868e8231edd09fe8 ebb99f40288f0b15
+        4c0305f6fb6780eb 8fcea37d001a9a58
+        22b15f8efb378ea8 30e7d202c6175ef9
+        0778725041c4c0e6 e6da6749de7e35d9
+        ad82ddea79b4df93 8fcea37d001a9a58
+        e96544ae83aa1f55 158954408f92220e
+        988be7b641ebf4a9 0fa80de81a30bca9
+        37829c529c7bd955 8fcea37d001a9a58
+        5116ae42161d1122 4149ac52553f4174
+        cd3e74928bff20fa 970026b53c6d40c2
+        a69ab1aa3b21d963 73bcbd4f7a1d88a3
+        bc22778d82bd993f 0ae9ae77c74937d2
+        2c0b0b8797046e54 6d1781e6b2f6881d
+        09089307b5a13d87 3eade9e709d118ba
+        deef7ab5676c99cd eca9bcc6c42feaed
+        f7e0100001654daf ed0ecf3f826eaef3
+        86cc65d57b507087 8fcea37d001a9a58
+        b619fe08e4fb4a5c c5559e1d29e03928
+        710c7f6aa5987845 1b1c5be002b782f1
+        d61c5fe173390b4d 8fcea37d001a9a58
+        d2c835daa9474f02 4f6021ded0cada52
+        61e53264854e1e8c 8fcea37d001a9a58
+        a0139cdf8ef62cb6 3d4617409d471ef5
+        85d2f24f7368d8d6 13f22d09b1f9c51c
+        a6b2c2aa3b368827 92afe0094bc24bd7
+        d80e966922f656f9 4c2d62e23e369956
+        09089407b5a13f3a f7d315360d6ee9b5
+        ea647dcfd6d220b3 9cf1544c5eabeeca
+        081e11a524c24ea6 a964217adc568719
+        361d910587aaba18 b55fb27357dafa9b
+        ef208c290db7aeca a1faaf1e699b539a
+        b86761ff348107eb 8fcea37d001a9a58
+        3ce99f733f5f7733 9b9827dd0f9c9e1d
+        115d587fa8500e6b 7321cd5c646a08d2
+        9ee3e3cfa9818ee4 8fcea37d001a9a58
+        6f47c60978167a62 3669df7926e2164a
+        32a445da3c2c1563 8fcea37d001a9a58
+        cfe213398356251b 84e5d0826198aed4
+        b9042cef3abe7635 32716ce500248fcb
+        a6b2c1aa3b368674 5801f1636d523eea
+        2b87fc192bc03144 6fd379ca030701cf
+        7584afec97541336 bb568b10d53ddc50
+        e98e5b4f56659b14 063c8c1d4e1a1041
+        86c8d5d57b4d4600 8fcea37d001a9a58
+        ae7cd2635e4f1a21 d2312f14caabb02e
+        98b94a8913c1d65f 89e7c6630e26728b
+        9ee769cfa984a86d 8fcea37d001a9a58
+        b7e6f594f9a1e141 5d46bd1c55a00378
+        5b7ea305e9fc1f6d 8fcea37d001a9a58
+        b5d56b7bf0496fdc 0e8ab14ad9bd7ac5
+        e7fdc670958e189f 7e3406d5e9935365
+        a6b2c4aa3b368b8d 37122a6ffb5ae565
+        bc22778d82bd993f 0ae9ae77c74937d2
+        09130307b5aa505c a2469f7f9e0fe85f
+        1a1e68cda344f270 7699709ad3e46c5b
+        599fd5944e273438 3057eaa02110cc8b
+        35d2aa529803eeae f5310b43940789ae
+        c850edc8e506002a f6fcfe14905d229f
+        fb2d7217ddc32d1c 8fcea37d001a9a58
+        0f35f1bb2ac8a290 0eb57314afbc751c
+        d55d7d7eef76d384 414e42e5ffccdb2d
+        d35051cfc753b258 8fcea37d001a9a58
+        54ab6269aaf6735a 11698b88beec9015
+        2276ead346a2ad65 8fcea37d001a9a58
+        8f102bff5ee0ed33 1d95fa7bec0329f8
+        a2442f1f93423c43 60c799a52539cdb4
+        a6b2c3aa3b3689da ce20b43446342400
+        45627c193a5b605c ff3806cf28bcf23f
+        af63fe4c86022652 593acc5e418108f7
+        c85bffa2fd036169 b15a9937f83f9402
+        60097bed2d9c4562 b07aeb523180af10
+        868e8231edd09fe8 ebb99f40288f0b15
+        fb33f617ddc87916 8fcea37d001a9a58
+        93e4a8898e3ba171 db3c55ff8198ef2f
+        27ba7e777851fcac 8c1ba23ecd215c3c
+        316823d889175c89 8fcea37d001a9a58
+        4d1ba88a62cd16bd e61f9c470c902c8a
+        61e53264854e1e8c 8fcea37d001a9a58
+        a0139cdf8ef62cb6 3d4617409d471ef5
+        8ef39d4f78b64f76 05bfe8db92e53444
+        a6b2beaa3b36815b 05667c150d0b190b
+        bc22778d82bd993f 0ae9ae77c74937d2
+        081e11a524c24ea6 a964217adc568719
+        361d910587aaba18 b55fb27357dafa9b
+        ef208c290db7aeca a1faaf1e699b539a
+        fb307b17ddc5723e 8fcea37d001a9a58
+        a7c867979acfc67c 6f0d87057e337666
+        711a136aa5a3fe1d 1b1c5be002b782f1
+        316823d889175c89 8fcea37d001a9a58
+        50d002417dd4f1f2 9d7d17469127ffcd
+        8aa12f6c7addf9e7 8fcea37d001a9a58
+        a36ad368e5502e52 338c9f39b240e6c6
+        2f266c4f424d2324 a9c876ba23a60f42
+        a6b2bdaa3b367fa8 62807b42d4cc203e
+        d80e966922f656f9 4c2d62e23e369956
+        ea647dcfd6d220b3 9cf1544c5eabeeca
+        081e11a524c24ea6 a964217adc568719
+        361d910587aaba18 b55fb27357dafa9b
+        ef208c290db7aeca a1faaf1e699b539a
+        7174a408baec3838 8fcea37d001a9a58
+        3ce99f733f5f7733 9b9827dd0f9c9e1d
+        15d521720f57332e 158a088b6bb5b5ed
+        f5a2740b21f4ab46 8fcea37d001a9a58
+        88f631787d4aaf77 33aea4a6dbcea982
+        dd140f3fac92a9b4 951087943cce65a0
+        0835c77872673971 8fcea37d001a9a58
+        e0c4255146a01a3e f1261291457e8b76
+        3a7b9e6507e14ebc 02d95cfb52c7f89c
+        a6b2c0aa3b3684c1 38a2d35e5cdb88c9
+        bc22778d82bd993f 0ae9ae77c74937d2
+        cbd51a1f8932c4db 7423082c47da9e03
+        804ad381729461f3 d8db9ad5c3afa883
+        d13b6ffada67e1ae aadf68c53d172289
+        cb33c69bd3cec352 8c0d84fdf088ba17
+        2ac14c7339f8d144 37f0fe11d0ba1914
+        86c8ded57b4d554b 8fcea37d001a9a58
+        980b52b83fc866ce 99d100b06d25adb1
+        52d9936548bc5b44 34fb4b9a9156dec3
+        3d37c9e1ad62a77a 8fcea37d001a9a58
+        e96544ae83aa1f55 158954408f92220e
+        fc00aee95057f694 e804a92835e7ee6a
+        8ab60d01da692488 8fcea37d001a9a58
+        55f06fe742ef81e5 804f134ad382e467
+        0aa8c5e3457d0587 94b88e5b2cd16f5d
+        a6b2bfaa3b36830e 1215901688944ce4
+        d80e966922f656f9 4c2d62e23e369956
+        09089307b5a13d87 3eade9e709d118ba
+        bac18c37decfde8d 46fe9e09b5229f78
+        e4298b08c08d4f53 4a5f9bef6391b6c2
+        00f83a58182e28b2 6571d2f5105af1e9
+        9012d99a0e9b32b0 7fad6a446fec9b39
+        4c0309f6fb6787b7 8fcea37d001a9a58
+        73f226cc6167d760 83d7d57596b4e6e2
+        d9ad15cd0b8ff3c5 1b1c5be002b782f1
+        fbbc07f0ee5c57bc 8fcea37d001a9a58
+        d8cf4e2894495616 dbd1de40fc4e650a
+        88f631787d4aaf77 33aea4a6dbcea982
+        88e56418977ec280 d309f5d6dafa0db3
+        4774326b9d8700ca 8fcea37d001a9a58
+        3bf167659b97dd58 8fc4a8e1d727e532
+        f6c5e35661913ffa 635e3a7e7cefae63
+        a6b2baaa3b367a8f 6ac430eb8bc665af
+        2b87fc192bc03144 6fd379ca030701cf
+        8196fcfdbe7183fb fea2d381e185eafe
+        361d910587aaba18 b55fb27357dafa9b
+        ef208c290db7aeca a1faaf1e699b539a
+        abd17be73a7921dc 8fcea37d001a9a58
+        192516c002a86606 4407a9dfa2ca609f
+        23e674f83a54b6df 04f5ed567aaf51c5
+        5c9be20b5c0167d9 8fcea37d001a9a58
+        6c3fe98b430af77f 599cb684bfc17979
+        cc71b047d74ff498 8fcea37d001a9a58
+        25862ad869ddbf6d 4d028e88c385301c
+        ba09f28343891dc8 d71c9825bd9fd404
+        a6b2b9aa3b3678dc 6db9f045208c1d82
+        45627c193a5b605c ff3806cf28bcf23f
+        af63ff4c86022805 3b38e04bd7436ef0
+        fbcb55a5c299bf6d 1dcdbb2861c6020e
+        b96548a0ad15ba18 c54e8be81d1e9c73
+        86cfe4d57b537e2b 8fcea37d001a9a58
+        31fd404ca4465b5d de49bb4e1725193d
+        52e0176548c1a73e 34fb4b9a9156dec3
+        3d37c9e1ad62a77a 8fcea37d001a9a58
+        d8cf4e2894495616 dbd1de40fc4e650a
+        000a4c841a054b87 c38ff962887f3a82
+        d6cfc17b46d8129b 8fcea37d001a9a58
+        ad8d604bbc6bab7f 2a0d39830f6f220f
+        d816eeaee8302082 cae3156bb1ddffea
+        a6af3caa3b336e9e bbd5b2a7a7cb3110
+        bc22778d82bd993f 0ae9ae77c74937d2
+        804ad381729461f3 d8db9ad5c3afa883
+        cbd51a1f8932c4db 7423082c47da9e03
+        2ac14c7339f8d144 37f0fe11d0ba1914
+        abd17ee73a7926f5 8fcea37d001a9a58
+        980b52b83fc866ce 99d100b06d25adb1
+        6e8a2acb2c05d18a 04f5ed567aaf51c5
+        9eeacfcfa9878b96 8fcea37d001a9a58
+        e96544ae83aa1f55 158954408f92220e
+        ad2a9d9e37340778 3603b4c619b228ae
+        29fe43028e8e2f59 8fcea37d001a9a58
+        269886edac3fce1e 55713441c8ece286
+        c8bf755527c54706 4a1bb728146c5f36
+        a6af3daa3b337051 42fcaaf24d13b3b5
+        d80e966922f656f9 4c2d62e23e369956
+        beabed2e09064f04 22c87fe878de69f2
+        3cfd15cd55c8a760 8fcea37d001a9a58
+        bf6b14d9868c3b75 0e8f3b66bf5e7fe5
+        dfe2394618064aba 9caadfd08cbaad48
+        540057d89cab9431 8fcea37d001a9a58
+        81da725c5c49aa51 c1672cbf25d13d5d
+        4429ec6806bd796f f0a86806d0a7be94
+        67d476e132616714 8fcea37d001a9a58
+        cbddb6f89d634343 77766e5d18c30388
+        1928ff0c66f805fb 736d6943fabca9bb
+        a6af3aaa3b336b38 89d77fa34975e2ba
+        45627c193a5b605c ff3806cf28bcf23f
+        2c0b0b8797046e54 6d1781e6b2f6881d
+        fe726a64038a3dc2 e1c8a3908e3aff16
+        29d339820bfd57aa c7a349819d527829
+        c1c7d89fa2c77381 2ad7ef95c1b2cac6
+        86cc67d57b5073ed 8fcea37d001a9a58
+        1ec63750d957d9f3 f7c1e50a4c25470a
+        8d9b1b8eed958cbd 5a315a56246d694b
+        fea7b10b272a9f44 8fcea37d001a9a58
+        b19ce73316eda580 26ef531da55f3ea3
+        73d0e8c2ff806f4a 2261371d84acf233
+        247a0a90699ff078 8fcea37d001a9a58
+        098be2e107884dc7 e5a7f5ed8a6556a9
+        4ee6428c96b80a65 d59ed4ab7d28fbff
+        a6af3baa3b336ceb f6051c218b045127
+        45627c193a5b605c ff3806cf28bcf23f
+        af63fe4c86022652 593acc5e418108f7
+        0b452c19aa0f6ddf 8ebef4ecf4e1583a
+        bbf67618ca4e3004 c29f9fdd20f71fad
+        868e8231edd09fe8 ebb99f40288f0b15
+        eddda6ee39985cc7 8fcea37d001a9a58
+        93e4a8898e3ba171 db3c55ff8198ef2f
+        0ddfcfd6bb80b13c 62c7edc4e523ae63
+        855e4c0255a86fdf 8fcea37d001a9a58
+        e96544ae83aa1f55 158954408f92220e
+        5f100268b627d26e 75fad92d0d649e3f
+        021384e302ba3b8b 8fcea37d001a9a58
+        948f1b0980c1d477 ae503d121833c130
+        8623aa2d4975d19f 3e6bc9a4b43e4d9d
+        a6af40aa3b33756a 592cddbe9c8df534
+        bc22778d82bd993f 0ae9ae77c74937d2
+        09089407b5a13f3a f7d315360d6ee9b5
+        05a461094faa1207 778ceb8639634338
+        f96cfbbde0c118c6 58c60d4ddeccf6f9
+        4f626f1ee4ebf30c 2061d9e2b65a4993
+        ca9c6668dba5ed95 2297e59893544172
+        408e16722fe0574f 6b0a1279a6072e46
+        b86765ff34810eb7 8fcea37d001a9a58
+        a50ed7d7679102b0 7f4f3ac3919b4fd6
+        4184817d0fa5e93f 44c829dcd5744b9e
+        b9c8603dbac0a70d 8fcea37d001a9a58
+        572a0ccbfc8f746d 8e70b0077f814ef0
+        2014cd42727c7fe7 8fcea37d001a9a58
+        1eb38817067af50c 62beddb1eae2f3d2
+        1d994a8cd1837613 c035fe82d2e07188
+        a6af41aa3b33771d a5178a98a6a99d59
+        bc22778d82bd993f 0ae9ae77c74937d2
+        09130307b5aa505c a2469f7f9e0fe85f
+        a60cd6fb834518ed 0a28c75a7a339ee4
+        eacf3e0abcefd5dc 174ea19ad29a95fb
+        c42527b697bcf12c ce7cae04be155f97
+        72797482c493ddce a8d33d7ff149d846
+        86cfead57b53885d 8fcea37d001a9a58
+        d8816e2ab7cbee95 65d786703e95b613
+        3f05ebb325a7ba0d a92fd52914cd9d28
+        05f6480b2aebaed9 8fcea37d001a9a58
+        bbd02fee098258b7 8a838250f81c42b5
+        bf8b0c31ac780b07 8fcea37d001a9a58
+        d2f8afd9c411d34c 0f8a54bdc48e2916
+        59672d9f6ae85796 6511be213b4a6c16
+        a6af3eaa3b337204 046cc5b4ad0c098e
+        bc22778d82bd993f 0ae9ae77c74937d2
+        327324ecc654230f d4a0eb3a623a19e2
+        36649d85a40f9d73 e80396eb1d33eb1b
+        c1c7d89fa2c77381 2ad7ef95c1b2cac6
+        b86ae7ff34842174 8fcea37d001a9a58
+        89905f8e817bf8ef d4a0eb3a623a19e2
+        04afefb0e6e9b5c3 414e42e5ffccdb2d
+        0f27f30b304798ac 8fcea37d001a9a58
+        ed0ea6b15e99315f da841d7171862f07
+        67d476e132616714 8fcea37d001a9a58
+        cbddb6f89d634343 77766e5d18c30388
+        1016470c61b6b6a0 5ad372a7e2500e1e
+        a6af3faa3b3373b7 1c4dd1ecd01d0b1b
+        bc22778d82bd993f 0ae9ae77c74937d2
+        eb87001b54df2d9d e0186f97feb44ca6
+        a147bce889f39c4a 6aff949b01e74ca2
+        c1c7d89fa2c77381 2ad7ef95c1b2cac6
+        fb307117ddc56140 8fcea37d001a9a58
+        1feb82d4229f1bd8 3901585bd7963ede
+        5adfbb7fa96d1045 a572419c95edcb90
+        9eeacfcfa9878b96 8fcea37d001a9a58
+        fea1f98e176f202d b33fec8e86bc88cf
+        1658679048c632d4 8fcea37d001a9a58
+        3cf4254831083b44 5dca86606c00f2e7
+        1d03bf0b2dfc108f 3a83adb4a8d6b359
+        a6af34aa3b336106 8119058525fdfa28
+        d80e966922f656f9 4c2d62e23e369956
+        09089307b5a13d87 3eade9e709d118ba
+        d158cdeda5349cfc 0e51945457a3bff0
+        f334215696928eb2 494354bed04cda93
+        2ac14c7339f8d144 37f0fe11d0ba1914
+        eddda7ee39985e7a 8fcea37d001a9a58
+        3074853d734dc6db 81498bad14cdec21
+        23dc6af83a4c515c 04f5ed567aaf51c5
+        bf53b1ea83efe836 8fcea37d001a9a58
+        a4f99b2443a92f96 b35699bcbd7059a4
+        5ced62bb6b56ca82 3beb6c7d24bd700f
+        1c7b426769e6989b 8fcea37d001a9a58
+        e588b7fed9364060 8463b22496be0ec5
+        f10185aff1951c60 3ac0b7ad62ec4550
+        a6af35aa3b3362b9 a7a5c45bd43006ed
+        45627c193a5b605c ff3806cf28bcf23f
+        cdc3cda237ee8701 e2d4dec1a808e2c5
+        ad480a9efd384eb3 4fd423e7118c1426
+        9012d99a0e9b32b0 7fad6a446fec9b39
+        fb307317ddc564a6 8fcea37d001a9a58
+        65d8895a8363a904 bf787fa1e113dc37
+        52ee186548cde64d 34fb4b9a9156dec3
+        cd092ae16df6e78b 8fcea37d001a9a58
+        d8cf4e2894495616 dbd1de40fc4e650a
+        d34df68199ebb1c7 a54b65c88af59b33
+        2f9e8dd7b46516a3 8fcea37d001a9a58
+        78603421bbff7116 82cd9d476721fbbf
+        65d5283e35c4bbbf 991c8bc7422a9027
+        a6abb6aa3b305515 e81b868353e098e9
+        bc22778d82bd993f 0ae9ae77c74937d2
+        09089307b5a13d87 3eade9e709d118ba
+        2af0aeb669a198b3 be20a5e3e0335cf8
+        12a30114efcd300e e605d20a7364d6f5
+        abd17ce73a79238f 8fcea37d001a9a58
+        fab1500b3fd59da4 6b6e97cb50c79585
+        dd1c0f2332774da5 cd5aaceb9d57f153
+        9ee769cfa984a86d 8fcea37d001a9a58
+        e96544ae83aa1f55 158954408f92220e
+        7030afe171b54ab8 ac5b2beaf9d5b69e
+        5297124e47d2b970 8fcea37d001a9a58
+        5fe694d818ecd07d 5f901cb6ad540cb9
+        f9e5755463025d0a d6cbde69f55d7e36
+        a6abb5aa3b305362 25571139cc24dc04
+        45627c193a5b605c ff3806cf28bcf23f
+        ad480a9efd384eb3 4fd423e7118c1426
+        cdc3cda237ee8701 e2d4dec1a808e2c5
+        581ad0d762a309c3 fce334ac3efb12b0
+        9012d99a0e9b32b0 7fad6a446fec9b39
+        716d9b08bae60a3f 8fcea37d001a9a58
+        65d8895a8363a904 bf787fa1e113dc37
+        8d98178eed93501a 5a315a56246d694b
+        f598020b21eb950b 8fcea37d001a9a58
+        f4deadf8d221b760 ec8bc78fb87fb12f
+        456ad11bbd92ca3d 8fcea37d001a9a58
+        6bd6ec1ea552d420 1ea4733560b2756c
+        fe5a008be9e59afe 7445b40151ab6c26
+        a6abb4aa3b3051af a02e87ea215eaaab
+        bc22778d82bd993f 0ae9ae77c74937d2
+        af63f94c86021dd3 d2c99d0c736b5b6e
+        0b452c19aa0f6ddf 8ebef4ecf4e1583a
+        09130307b5aa505c a2469f7f9e0fe85f
+        a67bb504030901c6 ad5b7cdc7a01298f
+        34bcaeebeccdf3e3 cce8b88395f891bb
+        868e8231edd09fe8 ebb99f40288f0b15
+        abca79e73a72ffc8 8fcea37d001a9a58
+        2f804c540817906a 9a2f293a71b68748
+        5eada4c4625df353 a92fd52914cd9d28
+        738386024b652a81 8fcea37d001a9a58
+        d0bfb26e1d4c9cc2 d6953a83e5070d9b
+        32a445da3c2c1563 8fcea37d001a9a58
+        cfe213398356251b 84e5d0826198aed4
+        b06114ef35db8b71 44f3ff3c6b2a39f7
+        a6abb3aa3b304ffc 4d71896c3e9cdb5e
+        bc22778d82bd993f 0ae9ae77c74937d2
+        09130307b5aa505c a2469f7f9e0fe85f
+        7584afec97541336 bb568b10d53ddc50
+        3973b9fad7f898be ab0687331889f394
+        6cce87d550f117a3 08211674773cf658
+        5286eec8360b21f9 5559c0b97137bb34
+        f4f17cf1dc46cab4 cf3c8b0fad2860ca
+        e98e5b4f56659b14 063c8c1d4e1a1041
+        3d072bcd55d12147 8fcea37d001a9a58
+        3e6b35fd1968b649 1983c033ae09f9a8
+        0d2bf57b49145361 44c829dcd5744b9e
+        85685e0255b0e2fa 8fcea37d001a9a58
+        8225eb8f1a4c2b07 cb4ad931ac3ee1e5
+        8324e8d1900357e4 8fcea37d001a9a58
+        e4ff451036d65fac a324b2171cf1c9c2
+        343b0283a8ca89ac a8105949bba0a0ac
+        a6abb2aa3b304e49 175cdf4e27f47285
+        45627c193a5b605c ff3806cf28bcf23f
+        37a1109dc7c64a8b 70dae2d974950dca
+        09130607b5aa5575 be8fa063a50b1488
+        be51483ed8eb6704 b59c1f8a8778e97b
+        89251e1f961956b3 9f2ec90ec3f2eca2
+        0fb4160616c8265f c0e410b1664b3b68
+        dfe5d78680272485 a0a73b1d5e13172e
+        b86766ff3481106a 8fcea37d001a9a58
+        4fbd2cbe27afa71b d296f3f32e7b5ecc
+        52e7056548c7a756 34fb4b9a9156dec3
+        496f9434ee62abf0 8fcea37d001a9a58
+        eefffe9044072c82 6d252e6b63fecb8f
+        353ce2fc44e6a7e7 8fcea37d001a9a58
+        c0d841ce0715459b 4d94371aa2779ba3
+        0cc58320d959a313 bec11f5da87dc259
+        a6abb1aa3b304c96 e3314a3e1b4e63a0
+        45627c193a5b605c ff3806cf28bcf23f
+        5d3fd637146140b9 037793f09c1fa5a9
+        0cff1e989d0006bb 1b0d6c79ffaa9011
+        49251b849caf484d e9a9da1494ce1f83
+        107374c03134735e f0335c9dc867b84d
+        72797482c493ddce a8d33d7ff149d846
+        4c066ff6fb6a6ae0 8fcea37d001a9a58
+        c703207586c57d30 77659f237c474089
+        41817b7d0fa3a936 44c829dcd5744b9e
+        ca3aaa3dc3d170b1 8fcea37d001a9a58
+        56f61908907d8743 8574d67c5ea11ab7
+        743b2dc06e7b01ba 8fcea37d001a9a58
+        6c1f377e093a2401 3fe5db763d10c5d3
+        b0d695921b2c8177 494abd200a69ca93
+        a6abb0aa3b304ae3 6ce32d9388f2e677
+        bc22778d82bd993f 0ae9ae77c74937d2
+        09fdf428b227376a 75b8a2cc66d526da
+        beabed2e09064f04 22c87fe878de69f2
+        12a30114efcd300e e605d20a7364d6f5
+        3cfd22cd55c8bd77 8fcea37d001a9a58
+        542b323b7dcc7c9c a68e32e27c02f634
+        52e3886548c49d18 34fb4b9a9156dec3
+        183e2e0b358bfc77 8fcea37d001a9a58
+        90ce404ee2929218 22fb2f46c3012f92
+        f00b73d9047ee4d4 8fcea37d001a9a58
+        ced3f5216b8b3bea 260ae90f6f3c8c48
+        5a58684b87092ff3 76ffcb4e319a6289
+        a6abafaa3b304930 c9efbe4c3cb6390a
+        2b87fc192bc03144 6fd379ca030701cf
+        09130307b5aa505c a2469f7f9e0fe85f
+        3973b9fad7f898be ab0687331889f394
+        2240bfaa41d068a7 0bbe9bb827d1a49c
+        e98e5b4f56659b14 063c8c1d4e1a1041
+        3d0723cd55d113af 8fcea37d001a9a58
+        725520c22b7ee102 039dea8c4ae71d34
+        1f4b0f19214f8f78 65d8d2dc4505de8a
+        29fe040b3fb8954d 8fcea37d001a9a58
+        e96544ae83aa1f55 158954408f92220e
+        a2437fc841a1f7b3 c3aba9c9701e675e
+        8dc77a3f92bdfe31 8fcea37d001a9a58
+        06d41256af165ee1 81c16b71dc6e1b10
+        e98d37064af3fef5 0aee24d6a5a69ef7
+        a6abbeaa3b3062ad cf99bdd5bb45eca1
+        45627c193a5b605c ff3806cf28bcf23f
+        0e083f8250d76eb2 3f845d6e0bdb077b
+        8bd60d428e5a03f5 2a0972ce69df7dc5
+        2422a468fbcb9a60 ee5ee3e436582e24
+        c1c7d89fa2c77381 2ad7ef95c1b2cac6
+        abd185e73a7932da 8fcea37d001a9a58
+        022ce80aef20821a 2cdef2a167b80ed6
+        a63c201aab46d0fd 34fb4b9a9156dec3
+        d8d244ea923cd8ea 8fcea37d001a9a58
+        81da725c5c49aa51 c1672cbf25d13d5d
+        e3c11cda11d05425 fb2212b75c006100
+        bd333decd6ef3a90 8fcea37d001a9a58
+        e29740f233a9c775 5f7cc6a324c46407
+        be6e41cd2f799e0f 9ba545143dbbf4dd
+        a6abbdaa3b3060fa 4ddcef9c3c1afd5c
+        45627c193a5b605c ff3806cf28bcf23f
+        09130307b5aa505c a2469f7f9e0fe85f
+        cba77c337536c054 b7a917f2c90a849a
+        911d15038766855d 5706a267ab635252
+        c2cdf23d7a09fb75 3c2d2e60ee051cc3
+        9012d99a0e9b32b0 7fad6a446fec9b39
+        fb2d7517ddc33235 8fcea37d001a9a58
+        8f2fc02327e1a3bd 5706a267ab635252
+        0d2f737b49175f52 44c829dcd5744b9e
+        d8d241ea923cd3d1 8fcea37d001a9a58
+        d8cf4e2894495616 dbd1de40fc4e650a
+        f4a73c4769afff11 306fad4ab32588c9
+        df61f46a84f56aba 8fcea37d001a9a58
+        5dc643a516c760ed ae7ec89b21d29af7
+        34eae0f39ee50872 8a8f82c2333032de
+        a6a830aa3b2d3b8c 69b73a9af5e38c62
+        bc22778d82bd993f 0ae9ae77c74937d2
+        09089407b5a13f3a f7d315360d6ee9b5
+        f2da07e668884eba 98decdc98b332cf7
+        75c0ddc603c8a182 6857cd0c0b5b5a7d
+        a5e97e50ac206001 01ab9e1199095736
+        3d0726cd55d118c8 8fcea37d001a9a58
+        31fd404ca4465b5d de49bb4e1725193d
+        1145597fa83b7e3d 7321cd5c646a08d2
+        dd8300e1770ebdc1 8fcea37d001a9a58
+        e96544ae83aa1f55 158954408f92220e
+        92b30a5700696198 8820114b8aa03d30
+        547b1a39bc87ff12 8fcea37d001a9a58
+        5e2c521ba2264e6a 192ac3813337e6a5
+        efa8f5016aceb738 a0860486ebb16d85
+        a6a831aa3b2d3d3f cf468b9f13bbc18f
+        45627c193a5b605c ff3806cf28bcf23f
+        cdc3cda237ee8701 e2d4dec1a808e2c5
+        9012d99a0e9b32b0 7fad6a446fec9b39
+        3d0727cd55d11a7b 8fcea37d001a9a58
+        1627a6b5f8b2fbf8 d6f35d58937539ae
+        23e9fef83a57d734 04f5ed567aaf51c5
+        fecd320b274a96b4 8fcea37d001a9a58
+        d8cf4e2894495616 dbd1de40fc4e650a
+        859076f69282f4ad 3a6d58127f2c851e
+        dc505ae6cc313114 8fcea37d001a9a58
+        45108a63807cd35e 9c75153e72c3c8fa
+        2442ff2e4e9d5616 3887d6f653e4cdae
+        a6a832aa3b2d3ef2 ebfdca3dbeffd678
+        d80e966922f656f9 4c2d62e23e369956
+        e4baa33f9b8e0f54 94f5946fe262ed63
+        cd4ef0adcbe26cbb 71187278a32f2914
+        ef208c290db7aeca a1faaf1e699b539a
+        fb307117ddc56140 8fcea37d001a9a58
+        e69455f9c09ffc26 ff99ad2c64c94fd0
+        dd189b23327452b2 cd5aaceb9d57f153
+        8e55f1025ad2d739 8fcea37d001a9a58
+        a4f99b2443a92f96 b35699bcbd7059a4
+        2679ced3ca88903d 8c9721f0c9b84a42
+        61e53264854e1e8c 8fcea37d001a9a58
+        a0139cdf8ef62cb6 3d4617409d471ef5
+        740fb84f6939603d 3ec47e4c5ba754ed
+        a6a833aa3b2d40a5 1af41c4426cf44fd
+        2b87fc192bc03144 6fd379ca030701cf
+        081e11a524c24ea6 a964217adc568719
+        ea647dcfd6d220b3 9cf1544c5eabeeca
+        ef208c290db7aeca a1faaf1e699b539a
+        86cfe7d57b538344 8fcea37d001a9a58
+        a7c867979acfc67c 6f0d87057e337666
+        ac97cc99d2abc378 4aa403bfc8a4ce3c
+        fea7b10b272a9f44 8fcea37d001a9a58
+        e864fb8b020feb73 82fff91ee1141805
+        ba4fbd0f7052848c 8fcea37d001a9a58
+        8277d0d22c954284 a0e4696dafd6ced0
+        e92fc43e0e8d18b0 06e5835f8e90736c
+        a6a82caa3b2d34c0 c14ee16210100956
+        d80e966922f656f9 4c2d62e23e369956
+        d4dfb6840764567d 9a806d33f6ae9846
+        53e8a26eb772d2c3 cc4f5b069112ca6b
+        2ac14c7339f8d144 37f0fe11d0ba1914
+        abd186e73a79348d 8fcea37d001a9a58
+        cd54f99d367acf65 4ee91fb111e2f5a0
+        5eadb2c4625e0b1d a92fd52914cd9d28
+        f858f1e1867f8402 8fcea37d001a9a58
+        9465ccc060154a38 a7a486f0f15bdfeb
+        5332987b0a6f5fe7 8fcea37d001a9a58
+        9d30224b3928079b 9ec5f25517ca12a3
+        ac8bde641b01bcf7 c89b4dcda679da71
+        a6a82daa3b2d3673 8c2c70d30ab9b9e3
+        bc22778d82bd993f 0ae9ae77c74937d2
+        af63ff4c86022805 3b38e04bd7436ef0
+        09089407b5a13f3a f7d315360d6ee9b5
+        6521a3c66cd34cdf 0e3483004d6fcf42
+        8fcc3128bf8e5075 cf0ceb46a9f9c9f2
+        868e8231edd09fe8 ebb99f40288f0b15
+        1d8f79deee6994af 8fcea37d001a9a58
+        4c78476ccbda6a0e 302218c943ba057e
+        e8a5dae0831c9dec 62c7edc4e523ae63
+        0611d80b2b036b41 8fcea37d001a9a58
+        e96544ae83aa1f55 158954408f92220e
+        e7686de035c1cf5b 066b6c8379b76b8a
+        56f2f94ac51c94e6 8fcea37d001a9a58
+        f4f06915a8cf31cd a4e99691ca82975f
+        930a84d049ebbd20 18647fe22c1c4084
+        a6a82eaa3b2d3826 7127b59e922d751c
+        bc22778d82bd993f 0ae9ae77c74937d2
+        3264dbfe723b135f fe99c91d68f6189d
+        f96cfbbde0c118c6 58c60d4ddeccf6f9
+        05a461094faa1207 778ceb8639634338
+        4f626f1ee4ebf30c 2061d9e2b65a4993
+        408e16722fe0574f 6b0a1279a6072e46
+        b86e55ff34871235 8fcea37d001a9a58
+        db58708d85ed8135 0b2baca598503732
+        5adfbb7fa96d1045 a572419c95edcb90
+        3a854ad88e61bd06 8fcea37d001a9a58
+        d8cf4e2894495616 dbd1de40fc4e650a
+        e96544ae83aa1f55 158954408f92220e
+        4d96eeb692b63a8c 8a105b32ba9c9b74
+        47ad64a4e65dcd0a 8fcea37d001a9a58
+        398acee2a4bfa421 ce8b388286d62703
+        36e6929f576802ca bec708b780053a9a
+        a6a82faa3b2d39d9 e42e4ea8935d8861
+        bc22778d82bd993f 0ae9ae77c74937d2
+        36649d85a40f9d73 e80396eb1d33eb1b
+        93f1d7693ae60e47 f7a61192ec457509
+        c1c7d89fa2c77381 2ad7ef95c1b2cac6
+        86cfe7d57b538344 8fcea37d001a9a58
+        89905f8e817bf8ef d4a0eb3a623a19e2
+        240bfff83a74bf4d 04f5ed567aaf51c5
+        65d4b1d8a6e9b65d 8fcea37d001a9a58
+        81da725c5c49aa51 c1672cbf25d13d5d
+        e96544ae83aa1f55 158954408f92220e
+        deaf93c71c9413a4 0f8e9fa947347ca4
+        3c68a5ffc09f742b 8fcea37d001a9a58
+        8965e9cc2c46b909 bb3024f7e8507cfd
+        c52e04fbfe909b3c 1718c62f2d9385fc
+        a6a838aa3b2d4924 66c8061724394eca
+        2b87fc192bc03144 6fd379ca030701cf
+        2c0b0b8797046e54 6d1781e6b2f6881d
+        29d339820bfd57aa c7a349819d527829
+        fe726a64038a3dc2 e1c8a3908e3aff16
+        a147bce889f39c4a 6aff949b01e74ca2
+        c1c7d89fa2c77381 2ad7ef95c1b2cac6
+        86c8d5d57b4d4600 8fcea37d001a9a58
+        577c421ae083d870 90615191ec64c632
+        27c10a777857563e 8c1ba23ecd215c3c
+        8e55f1025ad2d739 8fcea37d001a9a58
+        335bef3a5a2e1ac4 f86c9ddf92d39d4f
+        4e2f880ede16e4d3 8fcea37d001a9a58
+        b66798f899347c2d f29294db931e0a3f
+        6d8af91db67c7e1b 0799758c31ff4899
+        a6a839aa3b2d4ad7 f97c78b8d80c1337
+        45627c193a5b605c ff3806cf28bcf23f
+        4e6ab7dd1ea6657d 87cd9a5c822feabf
+        8c4bac3c7aeba71c 797b58110255dd1d
+        3cfd1bcd55c8b192 8fcea37d001a9a58
+        a9e935190df7de46 34ea9f37e4e69994
+        1160c67fa852ff2c 7321cd5c646a08d2
+        dc4f763dce463888 8fcea37d001a9a58
+        b08020c6ff904ba3 2f3ecb9157680656
+        6971764f987eb6b7 8fcea37d001a9a58
+        0c1070aa10213892 83a6f7a23717cad2
+        b0f040833e41b9f1 e5e4e0fb5d952ceb
+        a689baaa3b13757b 8ab4ba96f89a1a9b
+        2b87fc192bc03144 6fd379ca030701cf
+        37a1109dc7c64a8b 70dae2d974950dca
+        09130307b5aa505c a2469f7f9e0fe85f
+        b82f61aed5fa5c79 41373374d3cd4788
+        e04d9e8cc4386355 2b7192f363ce8ad4
+        a5e97e50ac206001 01ab9e1199095736
+        b86ae5ff34841e0e 8fcea37d001a9a58
+        d52dcb281b2bf673 011d2ac83edc8d5a
+        11454b7fa83b6673 7321cd5c646a08d2
+        dc4f763dce463888 8fcea37d001a9a58
+        0b8de4543062a87b cdddd055b78e737f
+        572d709f03a1e67e 8fcea37d001a9a58
+        1c6fe1c683accd95 1bc441dfbdfb1111
+        97d80f4baa1d7df5 3fac9a20fae38783
+        a689b9aa3b1373c8 72d3ae5ed589190e
+        bc22778d82bd993f 0ae9ae77c74937d2
+        09130307b5aa505c a2469f7f9e0fe85f
+        195bd6dd1f7a57b3 5dd6026f19b801a9
+        2240bfaa41d068a7 0bbe9bb827d1a49c
+        e98e5b4f56659b14 063c8c1d4e1a1041
+        3d00a6cd55cbd39a 8fcea37d001a9a58
+        ba92be409881f393 5dd6026f19b801a9
+        6e9117cb2c0bcfef 04f5ed567aaf51c5
+        c3f2efe168b283c0 8fcea37d001a9a58
+        39818b61b4d36615 c0ed6f0a7dbcd8bf
+        5332987b0a6f5fe7 8fcea37d001a9a58
+        9d30224b3928079b 9ec5f25517ca12a3
+        03386c644c1d8041 916099b776c54167
+        a689bcaa3b1378e1 137e7342cf26acd9
+        bc22778d82bd993f 0ae9ae77c74937d2
+        af63ff4c86022805 3b38e04bd7436ef0
+        09089407b5a13f3a f7d315360d6ee9b5
+        8fcc3128bf8e5075 cf0ceb46a9f9c9f2
+        6521a3c66cd34cdf 0e3483004d6fcf42
+        868e8231edd09fe8 ebb99f40288f0b15
+        fb33f617ddc87916 8fcea37d001a9a58
+        d38db6e069f9b688 e342fa8f37448214
+        0aaf5252af29e095 a572419c95edcb90
+        d8d244ea923cd8ea 8fcea37d001a9a58
+        26b43b1fcd0a23fb 70ffa925e6eb448d
+        1f1a19b8dd95ab68 8fcea37d001a9a58
+        dae4be1610ba4d4c 7d4b93b4392b72fb
+        07629c8bef1e6640 5d48626f78f33270
+        a689bbaa3b13772e c793c668c50b04b4
+        d80e966922f656f9 4c2d62e23e369956
+        af63f94c86021dd3 d2c99d0c736b5b6e
+        0b452c19aa0f6ddf 8ebef4ecf4e1583a
+        09089407b5a13f3a f7d315360d6ee9b5
+        34bcaeebeccdf3e3 cce8b88395f891bb
+        a67bb504030901c6 ad5b7cdc7a01298f
+        d7119a9b54de80db 523f829059f9f42c
+        868e8231edd09fe8 ebb99f40288f0b15
+        71782808baef4e5b 8fcea37d001a9a58
+        1aef24d0705b15cf d44b08f83c390e40
+        27cb7a7778606913 8c1ba23ecd215c3c
+        9ee3e3cfa9818ee4 8fcea37d001a9a58
+        179e54c2ab00cdde 942753e065dc51b6
+        d3607443619a54a9 8fcea37d001a9a58
+        95c585739effba83 c00c33cf17e41229
+        5460b7967feca29c fd21e96cc2ad03dc
+        a689beaa3b137c47 646c04cbb38160a7
+        bc22778d82bd993f 0ae9ae77c74937d2
+        11a9c463c1a69262 1abca3b445b5b4e4
+        e78e3a43b52f22b8 55f26906ba719717
+        97263d776d16d9e7 dc9817a5888de24f
+        078603bc5041c93f 6952ff39d1cdd603
+        408e16722fe0574f 6b0a1279a6072e46
+        3d009acd55cbbf36 8fcea37d001a9a58
+        a36713789302b036 23a6a5923d690d18
+        8d98108eed934435 5a315a56246d694b
+        316f2fd8891d8f9b 8fcea37d001a9a58
+        e96544ae83aa1f55 158954408f92220e
+        1939de2365b5da6c 1984d5c71432d723
+        56f2f94ac51c94e6 8fcea37d001a9a58
+        f4f06915a8cf31cd a4e99691ca82975f
+        70bcf9d03696dd1d 3dc346d3bdf9407b
+        a689bdaa3b137a94 f83e684d71f2f23a
+        d80e966922f656f9 4c2d62e23e369956
+        3264dbfe723b135f fe99c91d68f6189d
+        09089407b5a13f3a f7d315360d6ee9b5
+        05a461094faa1207 778ceb8639634338
+        f96cfbbde0c118c6 58c60d4ddeccf6f9
+        ca9c6668dba5ed95 2297e59893544172
+        408e16722fe0574f 6b0a1279a6072e46
+        4bff84f6fb646fe1 8fcea37d001a9a58
+        a50ed7d7679102b0 7f4f3ac3919b4fd6
+        98b9528913c1e3f7 89e7c6630e26728b
+        20e7c90b3a743182 8fcea37d001a9a58
+        6db2c5df4d8b32f3 74490ade2a89de94
+        95db2b8b3359fd8a 8fcea37d001a9a58
+        c49732a58ba97fdc 1f799791b70f39b2
+        26f1b51d8e20eff1 c0677948fa15f4af
+        a689c0aa3b137fad b163939c7590c335
+        d80e966922f656f9 4c2d62e23e369956
+        09130307b5aa505c a2469f7f9e0fe85f
+        0cff1e989d0006bb 1b0d6c79ffaa9011
+        5d3fd637146140b9 037793f09c1fa5a9
+        6c0672db01e3ad50 77659f237c474089
+        ae8a2c3a8fb789e9 1012fb8cfc43b755
+        107374c03134735e f0335c9dc867b84d
+        72797482c493ddce a8d33d7ff149d846
+        eddda2ee399855fb 8fcea37d001a9a58
+        c703207586c57d30 77659f237c474089
+        1148d17fa83e7ffc 7321cd5c646a08d2
+        8e6a75025ae4608f 8fcea37d001a9a58
+        f77ea31eec49ff87 7ab65cb8d499f191
+        8aa12f6c7addf9e7 8fcea37d001a9a58
+        a36ad368e5502e52 338c9f39b240e6c6
+        2624b34f3d1a4549 169fcddd8858f2f9
+        a689bfaa3b137dfa 2a3c9b51d0484090
+        bc22778d82bd993f 0ae9ae77c74937d2
+        09089407b5a13f3a f7d315360d6ee9b5
+        ea647dcfd6d220b3 9cf1544c5eabeeca
+        081e11a524c24ea6 a964217adc568719
+        ef208c290db7aeca a1faaf1e699b539a
+        716d9608bae601c0 8fcea37d001a9a58
+        3ce99f733f5f7733 9b9827dd0f9c9e1d
+        23dc66f83a4c4a90 04f5ed567aaf51c5
+        d351453dc916779c 8fcea37d001a9a58
+        e96544ae83aa1f55 158954408f92220e
+        3f0e813f8460317b 26d8fa1254c13fc2
+        7fc448487d0f427c 8fcea37d001a9a58
+        ff5161e9f00b9657 588b27741dd84ceb
+        aaf3d7afc9b05c87 37793ab52058d18d
+        a689b2aa3b1367e3 dcb2b22b30e4c8d3
+        45627c193a5b605c ff3806cf28bcf23f
+        0a76050417dd0823 14bef1dc8945610a
+        68aa0b76b2ab977d e5a17a97715a52e5
+        8c4bac3c7aeba71c 797b58110255dd1d
+        abd484e73a7b66fe 8fcea37d001a9a58
+        14b6053625ad4ba8 56cd30c745a181ea
+        1f221019212c8c17 65d8d2dc4505de8a
+        fbbc07f0ee5c57bc 8fcea37d001a9a58
+        46b4770edbe31bf8 4eaa91233ae98b23
+        86b918b86e73ceb3 8fcea37d001a9a58
+        0e28015d562ade8a 817408b9cb6f9405
+        ce91a1e44e27f513 9d721f5a1194a345
+        a689b1aa3b136630 78ce879ee1fd4f86
+        45627c193a5b605c ff3806cf28bcf23f
+        af63ff4c86022805 3b38e04bd7436ef0
+        b967d40e481e8797 568136f9b3d2aabb
+        4396fb518a52e16a c496ece46941c0a9
+        b86761ff348107eb 8fcea37d001a9a58
+        008714dc51f7f610 6422045707cad3c4
+        29d314ec82e85e7e 89e7c6630e26728b
+        9ee769cfa984a86d 8fcea37d001a9a58
+        53b1faaed03c8df7 98c79bc0b4717f2f
+        04c4a4dc852ab33a 8fcea37d001a9a58
+        179176770875fa46 34e854e2715c4ab7
+        2ae93902d2151fd8 fde34b75eb41d8c8
+        a68634aa3b105bf2 93bdf9e3f4a1eb84
+        45627c193a5b605c ff3806cf28bcf23f
+        af1492c4ef295ae2 dafb8db455550d65
+        903d2712b0d77a48 bef7923dd0dafe91
+        4396fb518a52e16a c496ece46941c0a9
+        86cc67d57b5073ed 8fcea37d001a9a58
+        5777b8044002be0a 18d52c2cae5057a0
+        114fc47fa8448893 7321cd5c646a08d2
+        4976a034ee68df02 8fcea37d001a9a58
+        5a33aebd96e950f6 940ae9dd95f9d367
+        49ed6b945a67e9cf 8fcea37d001a9a58
+        dff5b6ece0d0ab2d da2e118ae210f912
+        fec8d7a38b6d7627 89ddf97646781d51
+        a68635aa3b105da5 56826f2d7c5da869
+        bc22778d82bd993f 0ae9ae77c74937d2
+        ea6ff70b03c5c960 b23670c73368337b
+        09089407b5a13f3a f7d315360d6ee9b5
+        177dffa40c4d8628 2372e8fc345988ab
+        cb3ab6246158cdfa a297b6ddcfd724e9
+        12a30114efcd300e e605d20a7364d6f5
+        1d9685deee6fc7c1 8fcea37d001a9a58
+        4ac2e6d224c7f5e5 b0dd33126a319984
+        52e70a6548c7afd5 34fb4b9a9156dec3
+        4afea0d89778b9bc 8fcea37d001a9a58
+        7252d21f7fd7cef6 edd1d55f24a8d1a5
+        f21e116c793d47e6 8fcea37d001a9a58
+        9638f6096171073f e91296949607bd82
+        91c74977d078893d b000d9b5afb3a693
+        a68632aa3b10588c bbd872166719eade
+        2b87fc192bc03144 6fd379ca030701cf
+        af63ff4c86022805 3b38e04bd7436ef0
+        09089407b5a13f3a f7d315360d6ee9b5
+        8fcc3128bf8e5075 cf0ceb46a9f9c9f2
+        6521a3c66cd34cdf 0e3483004d6fcf42
+        c0b1b9be7a95e4c0 bf85f6049e188f42
+        b89be1e19831495f 22276360f5da2fac
+        b86e54ff34871082 8fcea37d001a9a58
+        94f8a134622de724 c9505094cdd3561e
+        0aa8ce52af24949b a572419c95edcb90
+        37b6ca34e43c462c 8fcea37d001a9a58
+        e96544ae83aa1f55 158954408f92220e
+        5ee61e8f8b9227fb 01267af61451265d
+        b9d516205cd699b1 8fcea37d001a9a58
+        c43cbfaf56f89251 c30ba66b6cc22676
+        56021377aedcae6c 98d50af35bf4d06c
+        a68633aa3b105a3f 0e95709449dbba2b
+        bc22778d82bd993f 0ae9ae77c74937d2
+        3e6e61b5a908c31e ece1c8f8cef7ed6c
+        97263d776d16d9e7 dc9817a5888de24f
+        408e16722fe0574f 6b0a1279a6072e46
+        fb33f817ddc87c7c 8fcea37d001a9a58
+        1fb8d823b80ba000 3618f59c6f5de5e6
+        e910801433039b8e a572419c95edcb90
+        fea7b10b272a9f44 8fcea37d001a9a58
+        a8238e7610099d57 f1898e2281cd8986
+        aa1cf785dc8c9fd7 8fcea37d001a9a58
+        09717d3888965a5d c70c99835e5d8f68
+        fb400d2b9e056d14 22c7bad898a5129c
+        a68630aa3b105526 519832e843cb7320
+        bc22778d82bd993f 0ae9ae77c74937d2
+        09130307b5aa505c a2469f7f9e0fe85f
+        0da6af410ae9013b 9cce06ed88a7c5be
+        f7e0100001654daf ed0ecf3f826eaef3
+        1d8f7bdeee699815 8fcea37d001a9a58
+        25ad9e8f259c54f3 a1acab65a6e64be9
+        27b6fb77784ee83c 8c1ba23ecd215c3c
+        0f1d810b303e8271 8fcea37d001a9a58
+        dfcbd2dd72323d5f 3bdb44c2793e0759
+        28f1ced0fdc90abd 8fcea37d001a9a58
+        a23024758459835f c0157e3c94a10518
+        64644b52d6b3a935 f606a140825aed7f
+        a68631aa3b1056d9 85c3c7f850718205
+        bc22778d82bd993f 0ae9ae77c74937d2
+        09089407b5a13f3a f7d315360d6ee9b5
+        0f9181c901c73929 664cf2f82943a2b7
+        465543e5dc50d146 4069d089a26f7fb2
+        a5e97e50ac206001 01ab9e1199095736
+        1d9688deee6fccda 8fcea37d001a9a58
+        9f9e9e449a91c4a6 03d73f83aec414a0
+        52f1146548d01558 34fb4b9a9156dec3
+        d8d5aaea923fbc13 8fcea37d001a9a58
+        e96544ae83aa1f55 158954408f92220e
+        4bd047b6bf761a5c dc229044c708e668
+        eb96631973d0a491 8fcea37d001a9a58
+        739f29b0bb3eaf56 18afbdd4549c0188
+        425da4ba923d1b97 d35928a4a6ad3025
+        a6862eaa3b1051c0 3856a6f66533488a
+        45627c193a5b605c ff3806cf28bcf23f
+        09089307b5a13d87 3eade9e709d118ba
+        e4298b08c08d4f53 4a5f9bef6391b6c2
+        bac18c37decfde8d 46fe9e09b5229f78
+        8cd38c2324f7e2eb d9d3b5f6807788b6
+        00f83a58182e28b2 6571d2f5105af1e9
+        9012d99a0e9b32b0 7fad6a446fec9b39
+        3d072bcd55d12147 8fcea37d001a9a58
+        02197c60be73b9a2 ed9f5556fb122308
+        8d91098eed8d19a2 5a315a56246d694b
+        29eff33dfa2633ea 8fcea37d001a9a58
+        f70bac9af8a8a180 edf8305e8b8560a9
+        5332987b0a6f5fe7 8fcea37d001a9a58
+        9d30224b3928079b 9ec5f25517ca12a3
+        ac8f62641b04d31a db746739c9e0f5d6
+        a6862faa3b105373 db4a163db16ff5f7
+        bc22778d82bd993f 0ae9ae77c74937d2
+        5db017dfea00a1ce 1b855eb7eeb3124c
+        8fcc3128bf8e5075 cf0ceb46a9f9c9f2
+        b89be1e19831495f 22276360f5da2fac
+        868e8231edd09fe8 ebb99f40288f0b15
+        eddda3ee399857ae 8fcea37d001a9a58
+        e001648ed3ab7805 75c70c33b5a187e2
+        86dde419a262af44 5a315a56246d694b
+        50e7cc0237cdd950 8fcea37d001a9a58
+        c5306c9478656526 e08d07825d0a4e30
+        6971764f987eb6b7 8fcea37d001a9a58
+        0c1070aa10213892 83a6f7a23717cad2
+        c30f168348bee74b ac05f9669460a239
+        a6863caa3b10698a bc43d84664980cdc
+        45627c193a5b605c ff3806cf28bcf23f
+        09089407b5a13f3a f7d315360d6ee9b5
+        fbcb55a5c299bf6d 1dcdbb2861c6020e
+        af2f6abc63680819 5d04217d9db866af
+        b82f61aed5fa5c79 41373374d3cd4788
+        a5e97e50ac206001 01ab9e1199095736
+        eddda5ee39985b14 8fcea37d001a9a58
+        a42fce2e2dd1ebb9 a1f15b11b53b10cd
+        dd269d2332809374 cd5aaceb9d57f153
+        d335d53dc8fef194 8fcea37d001a9a58
+        e96544ae83aa1f55 158954408f92220e
+        6469edb713bc3655 242c14ae4cb53bbf
+        bbabb359ebf9781d 8fcea37d001a9a58
+        e6ac816309e18c7f b65f315f5d7f4063
+        8165dd77c775f906 b274cac48677591a
+        a6863daa3b106b3d 3e00a67fe3c2fc21
+        45627c193a5b605c ff3806cf28bcf23f
+        3e6e61b5a908c31e ece1c8f8cef7ed6c
+        97263d776d16d9e7 dc9817a5888de24f
+        408e16722fe0574f 6b0a1279a6072e46
+        3d072acd55d11f94 8fcea37d001a9a58
+        559bbd93aade9065 ddf909f2a8843343
+        0aa1d952af1e889e a572419c95edcb90
+        dc67803dce5adb67 8fcea37d001a9a58
+        d8cf4e2894495616 dbd1de40fc4e650a
+        de51bb93f473cd04 bf4764c04da40f57
+        cee457d52904158b 8fcea37d001a9a58
+        5060a5a82436c4c6 f05961cb3f906688
+        f8c4e288b46183bb 8bc9365651f2b6b7
+        9d8e8faa35e5f498 1ab26dfdc9addbee
+        bc22778d82bd993f 0ae9ae77c74937d2
+        09089407b5a13f3a f7d315360d6ee9b5
+        454395c597fe7cdb 1bf785787617dd35
+        6bc8d7b0b9da4f6f 5b47bc7d0a6492d6
+        cd4ef0adcbe26cbb 71187278a32f2914
+        ef208c290db7aeca a1faaf1e699b539a
+        ede11fee399b6039 8fcea37d001a9a58
+        28d5b258267cd2e6 dc0ced533d3abc3d
+        d9ad11cd0b8fecf9 1b1c5be002b782f1
+        f5a2740b21f4ab46 8fcea37d001a9a58
+        e96544ae83aa1f55 158954408f92220e
+        e6e09728167128e8 4ae0e4c662437b60
+        edd8de4b9dd4e5e0 8fcea37d001a9a58
+        1fbe7d144a49df75 a714391555d44fb9
+        1925780c66f4eabf 50990a2ab744884b
+        9d8e90aa35e5f64b 0e3b1c5277ed6cfb
+        45627c193a5b605c ff3806cf28bcf23f
+        2c0b0b8797046e54 6d1781e6b2f6881d
+        fe726a64038a3dc2 e1c8a3908e3aff16
+        29d339820bfd57aa c7a349819d527829
+        46d285b030fe51d0 89630881f817e1da
+        a147bce889f39c4a 6aff949b01e74ca2
+        c1c7d89fa2c77381 2ad7ef95c1b2cac6
+        ede816ee39a16f9c 8fcea37d001a9a58
+        1feb82d4229f1bd8 3901585bd7963ede
+        acb64399d2c58b3c 4aa403bfc8a4ce3c
+        cd092ae16df6e78b 8fcea37d001a9a58
+        afd098596317ff55 56ac8396f7d7808a
+        7345de57fa9c68c9 8fcea37d001a9a58
+        ced8d3ce576a145f 538d30997962fbbe
+        63a6efab04be08db b0ce72d38dac70d5
+        9d8e91aa35e5f7fe 77f661cb0265f494
+        bc22778d82bd993f 0ae9ae77c74937d2
+        af63ff4c86022805 3b38e04bd7436ef0
+        09089407b5a13f3a f7d315360d6ee9b5
+        6521a3c66cd34cdf 0e3483004d6fcf42
+        868e8231edd09fe8 ebb99f40288f0b15
+        86cc5ad57b505dd6 8fcea37d001a9a58
+        94f8a134622de724 c9505094cdd3561e
+        dfdeae46180328b2 9caadfd08cbaad48
+        b9c8603dbac0a70d 8fcea37d001a9a58
+        5500ceb580996169 05ba731b3ac14138
+        0955666ab32d0ae0 8fcea37d001a9a58
+        ce472e6b551aa8f5 a7acc6ea2ecbc4cc
+        54ebe2ccdad26c42 b0c63840f80596fe
+        9d8e92aa35e5f9b1 ee3d3ad64e5ba6b9
+        45627c193a5b605c ff3806cf28bcf23f
+        09089407b5a13f3a f7d315360d6ee9b5
+        6cce87d550f117a3 08211674773cf658
+        7584afec97541336 bb568b10d53ddc50
+        5286eec8360b21f9 5559c0b97137bb34
+        f4f17cf1dc46cab4 cf3c8b0fad2860ca
+        e98e5b4f56659b14 063c8c1d4e1a1041
+        3d009bcd55cbc0e9 8fcea37d001a9a58
+        749c3abe08cd07ac 37970d1ba12b85c7
+        8da9088eeda1a9d0 5a315a56246d694b
+        d8d244ea923cd8ea 8fcea37d001a9a58
+        0b3ca4d6c01e3fa3 d6720b84d46c4615
+        10dcfd2e636e2c11 5a320d1b72700284
+        87bb2b361b39ca7b 8fcea37d001a9a58
+        bdbecb93773d8e98 db0a5e67ff614736
+        4fbc0923950c3819 f1d3ee8d965a3423
+        9d8e93aa35e5fb64 13ae9096abae6d9a
+        bc22778d82bd993f 0ae9ae77c74937d2
+        ae6628317e83a7e1 a9a30e6870649c6f
+        06a01d4c7e1705ec 910f5354dc6b144b
+        6bc8d7b0b9da4f6f 5b47bc7d0a6492d6
+        fc411e2dc27a8bea 9c94f14efc983aa4
+        ef208c290db7aeca a1faaf1e699b539a
+        1d9684deee6fc60e 8fcea37d001a9a58
+        df6522f405d5a2c7 f1f9885d5c7ec6d6
+        5981c4b3869c4efb 65d8d2dc4505de8a
+        855e4c0255a86fdf 8fcea37d001a9a58
+        46b7a17203da3079 ccaef83d89dd2ee2
+        4f9766c7e4c9a5a4 8fcea37d001a9a58
+        e574762ba3004d01 2dcee9d19ad9c4c7
+        365b85337597ea4b 5daada20c3009c99
+        9d8e94aa35e5fd17 dc768d49c1349807
+        bc22778d82bd993f 0ae9ae77c74937d2
+        09130307b5aa505c a2469f7f9e0fe85f
+        3973b9fad7f898be ab0687331889f394
+        195bd6dd1f7a57b3 5dd6026f19b801a9
+        2240bfaa41d068a7 0bbe9bb827d1a49c
+        e98e5b4f56659b14 063c8c1d4e1a1041
+        3d0727cd55d11a7b 8fcea37d001a9a58
+        ba92be409881f393 5dd6026f19b801a9
+        824cf88451a5122f 62c7edc4e523ae63
+        061f500b2b0ec185 8fcea37d001a9a58
+        88f631787d4aaf77 33aea4a6dbcea982
+        a115877d45a4779d b5cb5f3e4a4eaff4
+        8473fa45dd733dc8 8fcea37d001a9a58
+        c0f305e5f5ddcb55 dffd89430fc6fa43
+        b1c981789837ab24 3994b8a3f904d214
+        9d8e95aa35e5feca 8321b13d2d85ef70
+        bc22778d82bd993f 0ae9ae77c74937d2
+        53e8a26eb772d2c3 cc4f5b069112ca6b
+        d4dfb6840764567d 9a806d33f6ae9846
+        2ac14c7339f8d144 37f0fe11d0ba1914
+        3d009acd55cbbf36 8fcea37d001a9a58
+        78f89274b0745e62 e8e673280d660afa
+        15ce2e720f512a97 158a088b6bb5b5ed
+        f5a2740b21f4ab46 8fcea37d001a9a58
+        acd8c5b0b1343945 144825809babb1c1
+        37829c529c7bd955 8fcea37d001a9a58
+        5116ae42161d1122 4149ac52553f4174
+        f8803e92a47b852e b17fbf9d60c5a076
+        9d8e96aa35e6007d f3a0448375da4495
+        d80e966922f656f9 4c2d62e23e369956
+        2c0b0b8797046e54 6d1781e6b2f6881d
+        09089407b5a13f3a f7d315360d6ee9b5
+        44ee58c461867a56 76f4573e18ab3768
+        deef7ab5676c99cd eca9bcc6c42feaed
+        154b63a43be3ea1a 483d0f44ed0069f9
+        2422a468fbcb9a60 ee5ee3e436582e24
+        f7e0100001654daf ed0ecf3f826eaef3
+        86cfe4d57b537e2b 8fcea37d001a9a58
+        b619fe08e4fb4a5c c5559e1d29e03928
+        98bfda8913c736bd 89e7c6630e26728b
+        dc52fc3dce495211 8fcea37d001a9a58
+        34a4b0d4c857f7c8 4a16364c43c51f9a
+        5addc73522039c19 8fcea37d001a9a58
+        e122258e63374c0f 972a86f052af8fde
+        6d9c6dbaaab74841 ffd1b28df14acb3b
+        9d8e87aa35e5e700 54dd200661f564e6
+        bc22778d82bd993f 0ae9ae77c74937d2
+        09130307b5aa505c a2469f7f9e0fe85f
+        0da6af410ae9013b 9cce06ed88a7c5be
+        e7a564bf53461c8e b1454d694935e6f2
+        8f17503c479c98df 8a42836701f1f133
+        f7e0100001654daf ed0ecf3f826eaef3
+        716da208bae61624 8fcea37d001a9a58
+        25ad9e8f259c54f3 a1acab65a6e64be9
+        679da4fb0e9bcccb 4aa403bfc8a4ce3c
+        3a744bd88e534b86 8fcea37d001a9a58
+        6ee315589247f3df 6ff9a03b526c9635
+        d18183792a6c9f75 8fcea37d001a9a58
+        631559722b9ad6a2 bb6e9e680556d9a1
+        c452ac015240d22d 1641b3e4dbe18c26
+        9d8e88aa35e5e8b3 42e2681a1cea6733
+        bc22778d82bd993f 0ae9ae77c74937d2
+        ea6ff70b03c5c960 b23670c73368337b
+        09089407b5a13f3a f7d315360d6ee9b5
+        177dffa40c4d8628 2372e8fc345988ab
+        cb3ab6246158cdfa a297b6ddcfd724e9
+        584cfb63a5cf9e87 628eaf0b886f0956
+        12a30114efcd300e e605d20a7364d6f5
+        abca73e73a72f596 8fcea37d001a9a58
+        4ac2e6d224c7f5e5 b0dd33126a319984
+        943d99eadd036bd1 7321cd5c646a08d2
+        061bca0b2b0ba7fc 8fcea37d001a9a58
+        d8cf4e2894495616 dbd1de40fc4e650a
+        1c3f303f758edf0a 5b7b269628ac8a33
+        05c6bc86dd53d58c 8fcea37d001a9a58
+        353b95bcb7839f0c 874ab35a17b98447
+        d90660e60bd198f3 c0ae050a1c37a979
+        9d9215aa35e90e21 f9dc89847b294845
+        45627c193a5b605c ff3806cf28bcf23f
+        09089407b5a13f3a f7d315360d6ee9b5
+        06a01d4c7e1705ec 910f5354dc6b144b
+        ae6628317e83a7e1 a9a30e6870649c6f
+        ef208c290db7aeca a1faaf1e699b539a
+        ede815ee39a16de9 8fcea37d001a9a58
+        df6522f405d5a2c7 f1f9885d5c7ec6d6
+        3f135ab325b30106 a92fd52914cd9d28
+        3a81e4d88e5ed9dd 8fcea37d001a9a58
+        b19ce73316eda580 26ef531da55f3ea3
+        ac02dd1344aae81d ad1a8ab4d65440af
+        247a0a90699ff078 8fcea37d001a9a58
+        098be2e107884dc7 e5a7f5ed8a6556a9
+        d12d358ce09baf1a a53f7087d63e373e
+        9d9214aa35e90c6e 8dd0d1709e3b2d60
+        bc22778d82bd993f 0ae9ae77c74937d2
+        af63fe4c86022652 593acc5e418108f7
+        c85bffa2fd036169 b15a9937f83f9402
+        60097bed2d9c4562 b07aeb523180af10
+        c0b1b9be7a95e4c0 bf85f6049e188f42
+        868e8231edd09fe8 ebb99f40288f0b15
+        abca77e73a72fc62 8fcea37d001a9a58
+        93e4a8898e3ba171 db3c55ff8198ef2f
+        dd120f23326ef920 cd5aaceb9d57f153
+        3186b6d8893153e1 8fcea37d001a9a58
+        c50d97d3d79628bc bc0744161afaa655
+        331f65471bdcb43c 8fcea37d001a9a58
+        5dab51c3477dffe1 7ad9e3954581be61
+        01da6539697b2a16 3730d103bb765316
+        9d9213aa35e90abb 57813935a7e25337
+        2b87fc192bc03144 6fd379ca030701cf
+        09089407b5a13f3a f7d315360d6ee9b5
+        0da6af410ae9013b 9cce06ed88a7c5be
+        e7a564bf53461c8e b1454d694935e6f2
+        8f17503c479c98df 8a42836701f1f133
+        dd3d68384088a9b6 1c51d10a29b1911b
+        f7e0100001654daf ed0ecf3f826eaef3
+        b86e51ff34870b69 8fcea37d001a9a58
+        25ad9e8f259c54f3 a1acab65a6e64be9
+        2e397a435f818808 44c829dcd5744b9e
+        0d7857f0f885d709 8fcea37d001a9a58
+        1dec9d16ef10b9df 694438c21ad1507d
+        dc505ae6cc313114 8fcea37d001a9a58
+        45108a63807cd35e 9c75153e72c3c8fa
+        465a1e2e61c3ef25 ecde8a133949bf33
+        9d9212aa35e90908 c4ccc693f40f8eca
+        bc22778d82bd993f 0ae9ae77c74937d2
+        e4baa33f9b8e0f54 94f5946fe262ed63
+        840628e0a6095a09 dba33a322c8b9e20
+        ef208c290db7aeca a1faaf1e699b539a
+        1d9684deee6fc60e 8fcea37d001a9a58
+        8377f0351d850615 9648138787548d5d
+        4184827d0fa5eaf2 44c829dcd5744b9e
+        c9061ff0d1fee251 8fcea37d001a9a58
+        a3180383ce1f8495 71edbe3841228506
+        585140e26e9881af 8fcea37d001a9a58
+        22ce5282a7411c13 19dca38c6858a773
+        67db1cd448374cc3 45634329c1c100bd
+        9d9219aa35e914ed 616dbf5a114938a9
+        2b87fc192bc03144 6fd379ca030701cf
+        09089407b5a13f3a f7d315360d6ee9b5
+        18e4bb1b38bc9715 65d786703e95b613
+        a60cd6fb834518ed 0a28c75a7a339ee4
+        c42527b697bcf12c ce7cae04be155f97
+        72797482c493ddce a8d33d7ff149d846
+        b86e54ff34871082 8fcea37d001a9a58
+        d8816e2ab7cbee95 65d786703e95b613
+        52ee116548cdda68 34fb4b9a9156dec3
+        880dbdd8ba2d1589 8fcea37d001a9a58
+        e96544ae83aa1f55 158954408f92220e
+        9fd10b0f6f0ec6ed 31bf9e40bd661283
+        d18183792a6c9f75 8fcea37d001a9a58
+        631559722b9ad6a2 bb6e9e680556d9a1
+        f6d917016e76026f af02c2bbd3d1f8a8
+        9d9218aa35e9133a ce3f87762573aec4
+        2b87fc192bc03144 6fd379ca030701cf
+        177dffa40c4d8628 2372e8fc345988ab
+        18fecf9df184543d d288b4e419b468cb
+        12a30114efcd300e e605d20a7364d6f5
+        4bff86f6fb647347 8fcea37d001a9a58
+        fab1500b3fd59da4 6b6e97cb50c79585
+        5981c1b3869c49e2 65d8d2dc4505de8a
+        9eeacfcfa9878b96 8fcea37d001a9a58
+        d8cf4e2894495616 dbd1de40fc4e650a
+        700a3a1f32eb4a54 861ec8cfdcb70575
+        8ba24d99444cef42 8fcea37d001a9a58
+        12d984d78443f155 a7baaf1cd8158b1f
+        0d03f9af0c21c894 51972e0aa7ea2590
+        9d9217aa35e91187 761634e44af4a36b
+        bc22778d82bd993f 0ae9ae77c74937d2
+        5286eec8360b21f9 5559c0b97137bb34
+        e98e5b4f56659b14 063c8c1d4e1a1041
+        eddda4ee39985961 8fcea37d001a9a58
+        e60b79c3af94c919 8dc1f30f9c3a0729
+        71090f6aa595841e 1b1c5be002b782f1
+        1e26d934d5e0428b 8fcea37d001a9a58
+        5272dbeeed3b2b96 030c031cbd2b02c9
+        3bc050d97cb11efe 8fcea37d001a9a58
+        768dfe2f0d91dce9 f4fc5a0a69c24e18
+        1731343812a516e6 bc3d1d5f7591d176
+        9d9216aa35e90fd4 90a5056b5b51da1e
+        2b87fc192bc03144 6fd379ca030701cf
+        09130307b5aa505c a2469f7f9e0fe85f
+        d4d894454699d456 61f3f83a2952b70f
+        d08b6172936f359c eaa87d13244e949f
+        2fd9edef3899f929 1afb945d12041445
+        879095f703520880 3fe97f07c4bc005a
+        b86e56ff348713e8 8fcea37d001a9a58
+        3630f96c2a5efdd7 7d02c9756733c16e
+        e019bd1417114ef3 cd5aaceb9d57f153
+        4979a634ee6b1f0b 8fcea37d001a9a58
+        bc6c5e1b1026895b 9499668a722b1475
+        a565c82535ad5b12 8fcea37d001a9a58
+        6f9557eaab0e2b05 150310d8ae67d870
+        ca914ab614ac1a77 534e7d873d1491dd
+        9d920daa35e90089 78f8dcc0f6a584fd
+        45627c193a5b605c ff3806cf28bcf23f
+        09130307b5aa505c a2469f7f9e0fe85f
+        7241d04827ff006a 64d965b52f5c1c8c
+        c4a6ead8fd0d5303 f5f506e7ec07b022
+        dd3d68384088a9b6 1c51d10a29b1911b
+        f7e0100001654daf ed0ecf3f826eaef3
+        ede813ee39a16a83 8fcea37d001a9a58
+        eceb1bdd7b3d4aca 64d965b52f5c1c8c
+        acc05099d2cdf5d8 4aa403bfc8a4ce3c
+        9ee0ddcfa97f4edb 8fcea37d001a9a58
+        a2e5432fe5fac8f8 68528e6d42d1bf15
+        eb96631973d0a491 8fcea37d001a9a58
+        739f29b0bb3eaf56 18afbdd4549c0188
+        3af3faba8e652401 8b4d239593f8537b
+        9d920caa35e8fed6 4a028aba8ed61678
+        bc22778d82bd993f 0ae9ae77c74937d2
+        09130607b5aa5575 be8fa063a50b1488
+        7241d04827ff006a 64d965b52f5c1c8c
+        c4a6ead8fd0d5303 f5f506e7ec07b022
+        dd3d68384088a9b6 1c51d10a29b1911b
+        f7e0100001654daf ed0ecf3f826eaef3
+        86cfe4d57b537e2b 8fcea37d001a9a58
+        eceb1bdd7b3d4aca 64d965b52f5c1c8c
+        1f330219213ae780 65d8d2dc4505de8a
+        ad82ddea79b4df93 8fcea37d001a9a58
+        0b3ca4d6c01e3fa3 d6720b84d46c4615
+        c0a78624f570cf5b b76819a7d82ed207
+        a67c6cb6b8ac2796 8fcea37d001a9a58
+        c59f703359f6fcd6 c2ff24dcd3346689
+        9f4e774f81b37be9 048fb0eeed4a8a29
+        9d959baa35ec27aa 3de8cbe3e48722cc
+        45627c193a5b605c ff3806cf28bcf23f
+        081e11a524c24ea6 a964217adc568719
+        ea647dcfd6d220b3 9cf1544c5eabeeca
+        ef208c290db7aeca a1faaf1e699b539a
+        abca76e73a72faaf 8fcea37d001a9a58
+        a7c867979acfc67c 6f0d87057e337666
+        98b94a8913c1d65f 89e7c6630e26728b
+        b87a60cfb7e2ec17 8fcea37d001a9a58
+        8daf03f709c7da85 516f34abdad98ba2
+        889baf4b9300b219 8fcea37d001a9a58
+        956c6883cb74480f 5f45f58db6d03633
+        09ca347c90eabb2e 5b045a420558791a
+        9d959caa35ec295d 98ddbd48536ae651
+        bc22778d82bd993f 0ae9ae77c74937d2
+        09089407b5a13f3a f7d315360d6ee9b5
+        3c35ffeace3c87c2 94f79f1ef0b8f51f
+        39dbbfa0c9655c9b c4b509addace57a7
+        ef208c290db7aeca a1faaf1e699b539a
+        1d8f83deee69a5ad 8fcea37d001a9a58
+        fc9daf70113d8c87 5c6b925f2df543f8
+        3f31eeb325ccfa11 a92fd52914cd9d28
+        9eeacfcfa9878b96 8fcea37d001a9a58
+        45dd58683a9986db ecf9095d5ed68296
+        0de2e6bead7440a8 8fcea37d001a9a58
+        4fa324b23bdffe5b 5463cf02e91f97e3
+        78a7b877c27c3073 d5a4514256c0ca75
+        9d9599aa35ec2444 9269d11740b7bac6
+        45627c193a5b605c ff3806cf28bcf23f
+        327324ecc654230f d4a0eb3a623a19e2
+        c1c7d89fa2c77381 2ad7ef95c1b2cac6
+        3cfd15cd55c8a760 8fcea37d001a9a58
+        89905f8e817bf8ef d4a0eb3a623a19e2
+        114fc47fa8448893 7321cd5c646a08d2
+        5cb0660b5c12f12f 8fcea37d001a9a58
+        a3c2d0d9df00d422 844eb3065c1538f7
+        33223ba212e77918 8fcea37d001a9a58
+        d6d5ef477c06ac19 6c249f580f1f5e9f
+        3f6ea2337ad9e545 ad6c680c6d553c93
+        9d959aaa35ec25f7 59aa010b9474a613
+        2b87fc192bc03144 6fd379ca030701cf
+        09130307b5aa505c a2469f7f9e0fe85f
+        6cce87d550f117a3 08211674773cf658
+        3973b9fad7f898be ab0687331889f394
+        7584afec97541336 bb568b10d53ddc50
+        f4f17cf1dc46cab4 cf3c8b0fad2860ca
+        5286eec8360b21f9 5559c0b97137bb34
+        e98e5b4f56659b14 063c8c1d4e1a1041
+        fb307b17ddc5723e 8fcea37d001a9a58
+        749c3abe08cd07ac 37970d1ba12b85c7
+        1f440f19214970ca 65d8d2dc4505de8a
+        b9c8603dbac0a70d 8fcea37d001a9a58
+        0a8cab6601aa268b 1e6c67405968a3f4
+        ac6d66d24f5c456c 8fcea37d001a9a58
+        ca357eb8eacc0b32 4f85509825a482e4
+        455704d434b3edb9 188d4824926be353
+        9d9597aa35ec20de 0aea89631870ede8
+        d80e966922f656f9 4c2d62e23e369956
+        09089407b5a13f3a f7d315360d6ee9b5
+        18e4bb1b38bc9715 65d786703e95b613
+        a60cd6fb834518ed 0a28c75a7a339ee4
+        72797482c493ddce a8d33d7ff149d846
+        b86e4eff34870650 8fcea37d001a9a58
+        ed4eeb7146270ff0 477a91a4560f55a5
+        52e3866548c499b2 34fb4b9a9156dec3
+        5ccb760b5c29d417 8fcea37d001a9a58
+        d8cf4e2894495616 dbd1de40fc4e650a
+        cab7a18d6b2e0290 09e7681e4bfbc189
+        151ec94eda6e6a64 8fcea37d001a9a58
+        eab6d7ecb288b34a 3dd67f4eef89e4db
+        23835f2b8e79d737 8fcea37d001a9a58
+        9d9598aa35ec2291 a4933d05714d99ad
+        d80e966922f656f9 4c2d62e23e369956
+        00f83a58182e28b2 6571d2f5105af1e9
+        c05ce0c99c8f54c9 f84c0ca26bf0ec85
+        c43b747d68f4f02d cfab7fc7c8f75f02
+        9012d99a0e9b32b0 7fad6a446fec9b39
+        1d9683deee6fc45b 8fcea37d001a9a58
+        bea8ce4c00e3d719 f84c0ca26bf0ec85
+        98aed48913b8b958 89e7c6630e26728b
+        dc67803dce5adb67 8fcea37d001a9a58
+        0098ca46ccb5cebc 1412624b5ca6dec9
+        61e53264854e1e8c 8fcea37d001a9a58
+        a0139cdf8ef62cb6 3d4617409d471ef5
+        9806554f7df79ed1 4c3988b75f6f044d
+        9d9595aa35ec1d78 5df3243d7fd38692
+        45627c193a5b605c ff3806cf28bcf23f
+        ea647dcfd6d220b3 9cf1544c5eabeeca
+        081e11a524c24ea6 a964217adc568719
+        361d910587aaba18 b55fb27357dafa9b
+        ef208c290db7aeca a1faaf1e699b539a
+        fb2d7317ddc32ecf 8fcea37d001a9a58
+        3ce99f733f5f7733 9b9827dd0f9c9e1d
+        98b9488913c1d2f9 89e7c6630e26728b
+        8e6a75025ae4608f 8fcea37d001a9a58
+        8091fa2ff748bbdb e554164aa69871be
+        981168e72da96722 8fcea37d001a9a58
+        398c1b0830a6a52f 89f4ebb3325d7042
+        a678a6b5ffd0e998 7298f2f817e95628
+        9d9596aa35ec1f2b 3ecbfc50403487bf
+        bc22778d82bd993f 0ae9ae77c74937d2
+        09130607b5aa5575 be8fa063a50b1488
+        c4a6ead8fd0d5303 f5f506e7ec07b022
+        7241d04827ff006a 64d965b52f5c1c8c
+        f7e0100001654daf ed0ecf3f826eaef3
+        1d967edeee6fbbdc 8fcea37d001a9a58
+        9f379c732613e779 3f6665075469dd2c
+        3f0c6bb325acff3b a92fd52914cd9d28
+        9ee769cfa984a86d 8fcea37d001a9a58
+        4ed8062e42a307dd a8b99761c65a8b55
+        9314d73101f9e736 8fcea37d001a9a58
+        4d5da6923a4c0ef3 80d5edf853fea855
+        9b48f383e2e8cde2 8baa7198cfe64bce
+        9d9593aa35ec1a12 b938be5e803e7ff4
+        bc22778d82bd993f 0ae9ae77c74937d2
+        37a1109dc7c64a8b 70dae2d974950dca
+        09130307b5aa505c a2469f7f9e0fe85f
+        b3a3ef381b261462 70c59621e36ee1a2
+        dfe5d78680272485 a0a73b1d5e13172e
+        abca76e73a72faaf 8fcea37d001a9a58
+        5e4fd48fe050aac2 70c59621e36ee1a2
+        e8a5d6e0831c9720 62c7edc4e523ae63
+        7f6422d8b544e07e 8fcea37d001a9a58
+        88f631787d4aaf77 33aea4a6dbcea982
+        f6aa491815c06bda 58a02e2e4318108c
+        0835c77872673971 8fcea37d001a9a58
+        e0c4255146a01a3e f1261291457e8b76
+        3a7b9e6507e14ebc 02d95cfb52c7f89c
+        9d9594aa35ec1bc5 7f73a4cdd0a72519
+        bc22778d82bd993f 0ae9ae77c74937d2
+        804ad381729461f3 d8db9ad5c3afa883
+        cbd51a1f8932c4db 7423082c47da9e03
+        cb33c69bd3cec352 8c0d84fdf088ba17
+        d13b6ffada67e1ae aadf68c53d172289
+        2ac14c7339f8d144 37f0fe11d0ba1914
+        fb307117ddc56140 8fcea37d001a9a58
+        9865e8b21d38b8de fed4013a92b9e064
+        1d8a9b24bfe36aba 158a088b6bb5b5ed
+        f598020b21eb950b 8fcea37d001a9a58
+        d8cf4e2894495616 dbd1de40fc4e650a
+        55df2367bce366e8 7f5a553a5cdf87ac
+        4ed2120d85532702 8fcea37d001a9a58
+        09a5c646f87581c9 71c5c8fe844bbdb3
+        242f9c88cd00d1d3 8bc9365651f2b6b7
+        9d9901aa35ef0ad3 1a02c2e686a13343
+        45627c193a5b605c ff3806cf28bcf23f
+        09089407b5a13f3a f7d315360d6ee9b5
+        6bc8d7b0b9da4f6f 5b47bc7d0a6492d6
+        454395c597fe7cdb 1bf785787617dd35
+        8196fcfdbe7183fb fea2d381e185eafe
+        361d910587aaba18 b55fb27357dafa9b
+        cd4ef0adcbe26cbb 71187278a32f2914
+        eddda6ee39985cc7 8fcea37d001a9a58
+        28d5b258267cd2e6 dc0ced533d3abc3d
+        52d9916548bc57de 34fb4b9a9156dec3
+        0614de0b2b05ab4a 8fcea37d001a9a58
+        d8cf4e2894495616 dbd1de40fc4e650a
+        41adf3053426771e 92f7fbe43aaeb796
+        d700e80de2caefc3 8fcea37d001a9a58
+        db5743cc82fe7c71 2c4fe536895781a3
+        52af7425f6020c33 c637836b0830bcdd
+        9d9900aa35ef0920 f75c039abc8408b6
+        2b87fc192bc03144 6fd379ca030701cf
+        09089307b5a13d87 3eade9e709d118ba
+        5286eec8360b21f9 5559c0b97137bb34
+        18fecf9df184543d d288b4e419b468cb
+        e98e5b4f56659b14 063c8c1d4e1a1041
+        eddda3ee399857ae 8fcea37d001a9a58
+        44c949c6f1472c5f 242a426b657defd2
+        cbde9864e8bc87ac 8c1ba23ecd215c3c
+        3aa05ad88e789fee 8fcea37d001a9a58
+        0b3ca4d6c01e3fa3 d6720b84d46c4615
+        eb9a85f75ec6dca5 f7a154e37757fbef
+        8aa12f6c7addf9e7 8fcea37d001a9a58
+        a36ad368e5502e52 338c9f39b240e6c6
+        2f30db4f42563446 ad45d95436e97b44
+        9d9903aa35ef0e39 1228d4f62f3f6041
+        d80e966922f656f9 4c2d62e23e369956
+        09089407b5a13f3a f7d315360d6ee9b5
+        081e11a524c24ea6 a964217adc568719
+        ea647dcfd6d220b3 9cf1544c5eabeeca
+        361d910587aaba18 b55fb27357dafa9b
+        ef208c290db7aeca a1faaf1e699b539a
+        ede11fee399b6039 8fcea37d001a9a58
+        a7c867979acfc67c 6f0d87057e337666
+        115d5a7fa85011d1 7321cd5c646a08d2
+        d335d53dc8fef194 8fcea37d001a9a58
+        e96544ae83aa1f55 158954408f92220e
+        0362125a0c8bd2db 55e4b11db0e639b9
+        f8d029cceb5703cf 8fcea37d001a9a58
+        f3665c280f4e62f5 a8e8f877825b3aaa
+        33e82d2b977f43cb 8fcea37d001a9a58
+        9d9902aa35ef0c86 aac68ae5efa89afc
+        bc22778d82bd993f 0ae9ae77c74937d2
+        00f83a58182e28b2 6571d2f5105af1e9
+        c43b747d68f4f02d cfab7fc7c8f75f02
+        9012d99a0e9b32b0 7fad6a446fec9b39
+        3d0099cd55cbbd83 8fcea37d001a9a58
+        bea8ce4c00e3d719 f84c0ca26bf0ec85
+        27dc8077786ee678 8c1ba23ecd215c3c
+        dc4f763dce463888 8fcea37d001a9a58
+        3b877b7547cb470a 4ab0020b6f3754d7
+        c60aaa55fa587231 8fcea37d001a9a58
+        49eafa805577c2b3 30a6ee13951e1d8a
+        66543bbaa6fb4ff9 9aae2ca00b03d0eb
+        9d9905aa35ef119f cf189c54653e046f
+        bc22778d82bd993f 0ae9ae77c74937d2
+        09089407b5a13f3a f7d315360d6ee9b5
+        e7a564bf53461c8e b1454d694935e6f2
+        0da6af410ae9013b 9cce06ed88a7c5be
+        dd3d68384088a9b6 1c51d10a29b1911b
+        f7e0100001654daf ed0ecf3f826eaef3
+        3cfd17cd55c8aac6 8fcea37d001a9a58
+        9d8bf98d89e2f3ad 8bd5f20105d59fd7
+        0de9e0d6bb8922a4 62c7edc4e523ae63
+        540743d89cb190e3 8fcea37d001a9a58
+        ef5a356081c27ec0 c0dddc891e1bc4ec
+        d18183792a6c9f75 8fcea37d001a9a58
+        631559722b9ad6a2 bb6e9e680556d9a1
+        dd722601603d03e2 0f269db48c16816f
+        9d9904aa35ef0fec 39290d863aad5242
+        bc22778d82bd993f 0ae9ae77c74937d2
+        ea6ff70b03c5c960 b23670c73368337b
+        09089407b5a13f3a f7d315360d6ee9b5
+        177dffa40c4d8628 2372e8fc345988ab
+        cb3ab6246158cdfa a297b6ddcfd724e9
+        12a30114efcd300e e605d20a7364d6f5
+        3d0723cd55d113af 8fcea37d001a9a58
+        4ac2e6d224c7f5e5 b0dd33126a319984
+        2d8095611b7f87c1 4aa403bfc8a4ce3c
+        9ee3e3cfa9818ee4 8fcea37d001a9a58
+        058f179a6bce66b3 3a11f583eee1ceaa
+        e2f1bd889323e4d8 8fcea37d001a9a58
+        892365c91f1d87ce 1375b0c72dd651c3
+        c238d9ef401c9945 ad2ce62cde9d88fb
+        9d9907aa35ef1505 fd5148e89aa3795d
+        d80e966922f656f9 4c2d62e23e369956
+        7584afec97541336 bb568b10d53ddc50
+        8eab77a2f6d4c441 d2312f14caabb02e
+        e598d4271b98336d b82d9b4c06c9a01c
+        3973b9fad7f898be ab0687331889f394
+        e98e5b4f56659b14 063c8c1d4e1a1041
+        b86e52ff34870d1c 8fcea37d001a9a58
+        49968884ec4bc7e4 96943931e4732829
+        114fc97fa8449112 7321cd5c646a08d2
+        183e2e0b358bfc77 8fcea37d001a9a58
+        7fd0383e707e30dc ecfb1b39b478e946
+        fd76e5695647b8a0 8fcea37d001a9a58
+        7f24599b1bbaa2f2 10ba56f376cb4c40
+        7269fad182126fce 7093163602772ba2
+        9d9906aa35ef1352 f2d7a38aeba03458
+        2b87fc192bc03144 6fd379ca030701cf
+        7618d50735ccde32 9a1a26c73d21321f
+        408e16722fe0574f 6b0a1279a6072e46
+        b86e57ff3487159b 8fcea37d001a9a58
+        1fb8d823b80ba000 3618f59c6f5de5e6
+        52cc176548b0fe34 34fb4b9a9156dec3
+        bf42b3ea83e17869 8fcea37d001a9a58
+        7431debdaa88c874 d4cf39d46c877994
+        c701d9edd5b489ec fecbc69bea121f66
+        35d43cff5066a331 1bc9756fe1a143f1
+        88e746bf083b7242 f4e391783b15a77f
+        e3e5955a4cbca5ff e9ede0fc50b8e552
+        fd956b92c63a3737 c036ff785badb7b3
+        0a0da6111e449008 8e78fd4e0c776146
+        804a28fd5c81b0d7 ef504f33f8fcccc8
+        714805105416041e a752f97ae2f2157e
+        b4e5ca116c836afb c34b5ea144ed7fee
+        856bcaf260ac071d b6a28670b6047945
+        19a8639299c515e1 e1e2d84a9ac80af5
+        e5281b5ee2bafcaa f45bdc8cec28ff4c
+        9010c21207d382d5 984f9f463498013f
+        a1cc455231293739 7d96fd4b24e65f05
+        cd0889319dcbe92c 9898135b8459a763
+        3bbceaeb1e804963 a8fa12f43e15b15c
+        5226d571ba2ec112 0a3252600d8706f1
+        b8fd06937a5ea851 7d40f0fecdeab062
+        9a16ce8298ad37e0 1b129bff26ff254f
+        a67e4e1055d60372 5991f4f474a4178d
+        c418c838ad8d0b0b d19e08f04625e017
+        70c476b3f3b47b74 8962e0477ab3d753
+        acc8d675cd61a745 10abd360347ea163
+        a32003596392a3cc c8b96d540e73960c
+        76406262d64af700 d039610c5e84ab8d
+        f251e26b7b83e2dd 4c10b34121d20bae
+        4425e83c441a8f96 72040ebd0569b041
+        6597a0f42c4eac4c bc17f116ed4287bc
+        4a27fe2ab8244bab 9110bfdec39d988b
+        c5b124cf49ff8742 4f94b40222b0539e
+        74ae4f1c8a406fac 69cf3844d4c25527
+        ac895a732f35075f 6fe78a3cb57e42bb
+        d2c9451c33c1a843 0e5097ff8d9e62d6
+        ea008b364e2e2d5c af5efa9b94431bb6
+        d6acc8463b7ff97d 86b6dbf3089c4011
+        f011175ff3f75a5d 2e28a38c2139cebf
+        b57f9919bd0a933a 1eb1caf9b13a8075
+        53f66365077c1a65 ce02645c19989be2
+        362e0a1c8d9c10af b4416499818fc321
+        a8dca01c083fe3a6 021845a2ec2551f8
+        43f042e4162bfa45 63f0a8527b0f1087
+        6d8f53c5ff64bca7 7a6b133ece15c699
+        5f1f804f0d8f450c 01755d5d6c4d445c
+        f2ac4da202cd70fe 5c670374b0bef66f
+        88db11935529f039 69aaebc2abcb295d
+        9d24a6ba1df45f3f 87ad976fe0aa7581
+        3d4dff80b0a9952d 05c6290e4e8947c2
+        97c3680d7eed2174 973ecfe6b73bc9d4
+        c02f80bbfb9a08ef 05a7a5983383ebf2
+        f5dfa52366e4f9f8 70867ea08b3c5bde
+        7c3a8016ab7a296f deff5bb6698d5f6a
+        3587ea04cfe07bdd 54b02e74dc288a50
+        ca2aab6dac7ec772 b0267649a06fac03
+        21dfdf816e198318 f93222c29085f245
+        c5d436e570a60466 ba059bb82b81769c
+        821bce887f118668 32a8883169ebaf0d
+        e1a86de786a18a21 66acd731f29ed166
+        f3a7e21fd1342eca c9426be4eaff5684
+        e586bb4da4c244dd 9e0759203d210fdc
+        6ca045a153c79072 5b624b8ec938cd3d
+        7eb186fc99dda719 0819e0a0da1c6371
+        b30ce46b38e2b355 e4675cd3bd5a1768
+        1b805af75229cf33 b23899850d0915f6
+        b0a5da07e161c6e4 d0c961ddf02963bf
+        daadb63cab1de7ed 2eef89876fa97dcd
+        4a89162d73e29a44 a8078790da297538
+        248913be8dd13ad4 eab3a557e4397170
+        4ca2c5f55bcf0665 2c050130bc8dd3cc
+        66730d60af6adbe8 63c18bf1ee77c8f9
+        bccc6bc27ab1e4de e69a97caa13f62bf
+        d5ed658790338445 5e71a926b6688334
+        be1608845d5c7fa9 e694671ca5f93c36
+        1f9872438766dadf 674f886e5d5c3be3
+        83f814d2a1b2015d f8cdb979213dd0cf
+        1b105e88e2645bd1 14e2b5737a80cf64
+        4fd67691466779b2 2aadab773ae599be
+        8f936aa6050a409e 431e105126b7ebda
+        d31444bff4bc649c 272c8f54d8c0115f
+        cd2ceda801f5577b fb6fe6a2bed4e6f3
+        e3fbd5a374098baa c96cf7bfc6250bd9
+        e7726cf32d7bb197 7903824851990db9
+        093d9b674be3f2b8 8dd54c3c5bde4769
+        f3e6aae878e97135 fd30274a64001e9a
+        ba87f75a22cd1c11 4a91431783eb1132
+        32ac65951d2485b5 8d537b05503d4a11
+        051da4a76809987a c4eaaabe2af47c54
+        e8faab9efb9dce04 32061b1865a7dd34
+        25f79bac8b79d782 d434f00892d41395
+        fa10cd7db9680eb9 c3e6af16377a49ae
+        f3f3e30dc9b663d9 22a47271a64fa7cb
+        f10f1ad4a72fb0dc 14f52bcb00fafb96
+        2c3c9d188f6e3a24 e5ee1852b90c3cc4
+        fd71b38b9ab0883c 89b42264715f861a
+        282adbc4766f1812 df0b839f23e29dd1
+        af63a14c8601884b 8fcea37d001a9a58
+        1afd56ee7326c667 5806f1d196c50cb2
+        708dbb9d5788cac0 9c3a2c664a69d4a4
+        bf17c93cb38fa331 8507abd72a40d791
+        0d7a3b59cd0bb86b 1b72f46618abebfe
+        1a4ae56fc856879d 9b3d43d513064069
+        10cf93395b7e820c 6950db68e824f1b7
+        57956e6d18420f5e 5ff90160658c4f66
+        4393ddb473de4709 76a2a1c2b7050a08
+        2a59af0d893fbf4d 14323bf00592a785
+        b3faba0cc51cab2d 5da6b324d8b6ff2b
+        a1851e1fc0ec251f 83107461fbc6c545
+        dc3948ecd3a7fb3c 72932592caa09e9b
+        ed02c3738c7527bc 4dc67d8a4b574551
+        b9b948ae7f8c42cb f025c8b0d30ea13d
+        ba6849080a0a6130 b271db2a3b22fc3f
+        7eb877460d4ec264 e43d2cafef31988a
+        51709a06fb2705f8 91497374601c080a
+        76ccd7a79f45e60d 19691543c35b13d5
+        cd81b031bb2ef33a 047ad75a536005c4
+        864665a3d6f1272c 331d486c5d5ac3cf
+        5665e800dfada099 2b2c8cf9f32f9c42
+        1a4456f6b3f6fd58 c0fc1ee2e408d2ed
+        48ae88b21bb94bab df26d705fb2e6135
+        b43a57d20c49e242 b3169a6d7699a1fe
+        60cf7aa9f111c793 c762047d6d1dd658
+        17aa8eda4477cebd 01ceaa0f827061b2
+        c6b2f0f277b4b3d5 ffda4ad36cd0ce31
+        d9fbaf88542fcc52 c83f49944adfa3ed
+        cd259429fb5b99d8 7d8e2b0ca7afdeb8
+        5bbd55cfacf8c3f7 0b5e055a19955271
+        70464e336a0832b1 b988ef1204e91e77
+        85f22d20675f5e02 0d7c4f69f5c193ba
+        16755611bff7e9b3 3eb64a62b5fc6aa1
+        190a13010067dd21 8fcea37d001a9a58
+        60e50619111f5c0d b7a309fe3b0c3cc6
+        ae8604c86cf54f1a c099ce34f1ff4433
+        504d7bf789f4dea8 63b5f8b96e60a1f5
+        abbd341e940dcce7 463562e66a726ca5
+        9ba88a4c9d4bd824 b62435b1d4710138
+        7109794c1840334d 1002385af950b8a6
+        82a837ac4c399ef0 551d33c40adc0aa7
+        c29be2679d12bb76 b10f26cc3615da4c
+        875814e655370c6f 2ad7ef95c1b2cac6
+        4506b45d487db44d 0519d73f2899f952
+        646ec19503af1ea2 1d17fb60a02abe24
+        9943b683491806f0 eafeb4b460aeec28
+        6fafbce317afc30e f1bfa8a8eef6baa0
+        eb43c74c0808f46d 3a73d485bf137a70
+        75cdca63e5fc530b c382d62eeea07d39
+        80c3980905cd652f 802dca83af38f7dc
+        d75462ff6e15b0c9 c282c98808587c3c
+        755cf258622a730e d07b83be04900da6
+        069832382ced7f98 5e8e2ba1d238548c
+        de70d8f867f20a88 3475d24d697e10ae
+        44fc8da8352eb8df 51a4ed074903c2dd
+        125da245c21f68b4 24307ee543f56f3f
+        642c24b667e9c0a8 4a5abb5f927d3f18
+        ed26eab597c629f1 21a9ae0d262448a2
+        725dc1b4ccb1b851 375d445d6e1328c3
+        6626d79336dc2614 d6edd4cb0df136c6
+        72ea2f22b1608045 2ed814efeb853b34
+        7f414d42c9a4eead 8f71cee02dc36b72
+        c46c181340b3039b fa040ec90aa09147
+        8a891c1b8d3f5005 b6c3bfa355bf308d
+        d5d611a0a19c3a30 76cb02e26185691b
+        3351b50a76d1cc9c 7d8d2d952e403699
+        689aff3107ff7da9 211175ce9880a58f
+        35097706782e8c90 f1bad3f6fdca373d
+        76082d763886ad60 8d766c3cfa089892
+        9303d3af00a107be c324f70973e6fb07
+        ee360ef44e28ca85 93ab4ae884ce9531
+        d0a2e5a62e9a2a43 84aa831ee026da3d
+        fbd27ab2ec4b5aac 1e5d566877bbc545
+        084cbfbd2440e698 39d73272ddf289c8
+        86754b7f8962116e 75db5debf1ca5fb6
+        411af7b60c93278c 2699407fadf93e95
+        54328402b78a7f58 5d8cd1deb1b69e5b
+        77fe3f140b9e2ad2 0b0a1c89ebef4e60
+        4f718863a2e9f009 697f734ad34d932d
+        29e47c979ecc7839 4feb20155fec4328
+        e7bb223f59ead58a 1acac85c156e44a6
+        51352bd576f3caa1 a0add6d03bc87201
+        c4997c6c663e5b8a eeeae9e05acc3209
+        f956433cbbacad78 0c6681e176626030
+        fbbdc5415a80e397 2d07872a83bf6d0f
+        00a1e398b4f7c25c a5b28aa7c566bb50
+        7f0e53f6ba2419d4 1e6d5f064f0b1062
+        d82902bf2f47c0bc 692ec2649d4843a0
+        8ae44d0ab997f5d6 cba524d47b9ed1ef
+        0c212afb776241cc df3f713bc9142b4d
+        b48b19ca80ac1d51 10cb035c14b2a220
+        f2ee384d0ab0ecb7 dffa38de1e14b72b
+        d7f585beae66a043 3fc49dd0887451b1
+        132130009e5ebaf3 a821abe136aa4c34
+        ccf6e1b32dc1b265 c744eac462d85ed6
+        5b328d165c3ba238 405169a0d4a08c8b
+        7cfbe48b60d670dc ea489ce119c2e9aa
+        a36117014edda1c4 4ef557740708bef9
+        6e029474d95884d8 42408c55f738d5d2
+        bb696f8567fe949b fb441be5e6bcbf85
+        2b70a66039f913f5 d96da99f5076a046
+        2e743d72b244ece3 5aba4d621ee3a8ea
+        61970a3e7e14579a 3817e333bb1177d4
+        d911ac395b0e2bc7 6c7dbb753d06cf24
+        32466ec30dc014b0 2c3611b8590cc9b9
+        5855a1d5f236c44c d067c9e1aacb9cdd
+        7c24c671c005ebf5 0002b7e3ddcafbea
+        5d17bd37b1c6ef91 284aad1f8ccbdab3
+        5235cf8889daffa1 bd528fe06ffd3a9e
+        c3469d766f9035c3 872a52f8664c4769
+        69b4ea69cd4233e1 fdbce8a0f03e18f8
+        4a480f505877677a 9f3a1958238f3429
+        387ecc0fa5ad858e eacf8bf1b72f600b
+        8af45c0e22280cc6 4319ee62c9c59562
+        81783b1b08439a86 21682248e7982dbc
+        5bbd346f8eaa3ceb 2c47df5531c9f056
+        28bc22d7a1db7a9d f480ae944a90b54d
+        acf4e46a7e84c93b b5b66c6ee7bc9f4b
+        d6cefc0dd13d02ee cfcd84b2fe157289
+        5adbf3541df1394c acecf5916836c207
+        4e901c042d4be3b6 8fcea37d001a9a58
+        b4e853aadd98807b 14cbd50c703ffc30
+        1b61989a6f081365 94cb65a24ca0e96e
+        6249c0595ac07be8 25c8e88d55beafd9
+        bf95961b671f7305 8ecb136bbdd22d2d
+        5a0297519ccf2755 5cd2dbdfaa6b922f
+        62c32f4a4ea27c68 7e951436541ad3cd
+        16581afc3cf8e591 0bac5d7fa98d8440
+        13d38b53d641db8a 6799e210e73481e5
+        f96a5233cec82f3e 7766834eb2248c5a
+        ede22cb93fddc835 ad101d7ae8f28fa0
+        d15784a14764c72b b2a22ed0747bd004
+        0f96da94a1c59d1f eaaef129eaf39e59
+        75f8868c624e351a 8f046f8645a6134c
+        df99e75efaae400d 42b9331c4caaad74
+        3d75a6a4346a47a8 43ff0a53796159d2
+        d2e71317d6b70b15 2f5f526503807aa0
+        4d44eda2edd9e0ec 152f55dc2d27edd0
+        9d7238059aaba375 1c35a1e160440fbd
+        8d358dae05211259 f5862df5fb96c45d
+        5811791bc0b523d4 28410d1f6769381e
+        e5a4fa760da4bf0b 337b97bd8f25980e
+        af288f64f01e4860 c035fe82d2e07188
+        fbbd3321d3a89fe9 5ed59d93dc548fc3
+        056ca26e495149fb ba0dcbcb23dda9b4
+        8b0af12eb2c9e263 1b72f46618abebfe
+        6021b1075570867b 07c323abcaf34c29
+        7457dbdd3cf8c5d7 903515081d8910be
+        98c2b194902b2a49 f86c6aefd7540ca1
+        92f2aed46fdcdabb 8af1ab501130710c
+        bc32cb86ab96bc26 8058350be29bbd56
+        bb42621cedf3cdc5 ab5d23f394aa7f3d
+        77f867257936da4a 79257f3f4ab24cb0
+        496b0ea745d1b26f 195bc46ac5c6474d
+        6cf6ba222d464932 e3a62fef8ed41715
+        02e4533d67427195 5a0dc26e945f9e51
+        303fde1f0cfc028d 6d669c054aa6deaf
+        c4e6ab2d3b796b58 7ed1f3f57e2cdde3
+        2a2ff3c02ab9875f 2a9362c0652fc22b
+        0e7d7f5870657da1 87c4510a2a207ab5
+        bb3710f3417d04c7 ee52f68235e33891
+        8b96714c9a2397ea 8d3e71e03603fe39
+        a28b96651dbd87b7 d188900b0c4aa47f
+        9530cd9a65a56c26 6d618660073ff77b
+        66e7c5ebebe00d95 614ec78b89ac2a2c
+        afca3c47c795c4ae 4a5abb5f927d3f18
+        2e718801ddc410f4 b9823753e353f49a
+        65018e23f6cbd3d4 0333327435e23b0e
+        cf479aa630cd37cf dd99bb9c038676ab
+        3538691963ed62f3 ceaae9fdfb617414
+        7ca4cf5cbce8e8df de483a433f76e129
+        341481e6f43fc3fd 537101b3ba7b31ef
+        087811099dbb63e0 2bfae95f211057c5
+        232567ddd21730c2 3f998f77791325c8
+        35bcc46744d783bb d143af405b307add
+        3b3d2cf0b9abb5bf 4494838004176294
+        87dd524c57c3c57f abe8c2002e3bb129
+        0d01a81e7f4c268a 3534ed28b42a82da
+        54dac41cc9dbd264 99041d318fec943f
+        267236d0f7f269eb de34eb2618cfc19f
+        1244754e564fbf9a 491955b8279784dc
+        5a26f4fd906befd2 f891f203c3d7f5a2
+        df4546e4b7eb1d34 4d66ab401eff293b
+        743d40c345383055 b53e947275b6d3cc
+        c12d85dbcdf80331 7c0bd57dde549930
+        130691d93d61279e 98665237c4bc41f1
+        70eda86af40aef64 4cb30e2aa13406ac
+        9e72f36894cd3315 a84e225e8aa3f2de
+        31627ef63b91b0e0 d8a35c85fdf569a2
+        e5d85fcc25bdac09 ffc7946b7a720c3b
+        28708409d4b252a5 bdef029979d7f0be
+        72c5edcb8cb43aaf 4078219a409bf8ec
+        7cc5c01365e07f59 1789ffd89f9aefd0
+        0d48e8a5a78c6ba6 06d5a704f6f0a3a6
+        2a35d04ce81d97b5 4ca9c9ece6ecec3d
+        f3afd6cae52a55ac a421961a93862918
+        36b30d8f63590106 45f012ec35bc04e1
+        a9b8a92846ad94c7 4fd423e7118c1426
+        e90b49bc04389224 b2af14dc8f1e1deb
+        ea2af962c6ebd129 e3e4e741ab43be8c
+        7cb35dff2286e6d8 cc199122ad1649f2
+        dbd2cfba82bcf8a6 5a90762a5a93e800
+        0c39f44982675339 c21cf9b57c8e7472
+        7f17bd6012bbbe06 9259ff72f38d3ac9
+        f9bca7693a5d7b12 e292197e50877b7e
+        4187791f8ece52c2 0b7914bf03499783
+        07c8dfe6752948e4 048eaf2bf557074d
+        37bd8a5178e73a56 af34d42e9753e33a
+        75ded051f0573a7d e95c09bb538cf247
+        7fc8aabdd6df172e 11abc530bbcc25af
+        f406077f75746ee3 57159ebbb3ce419d
+        f80422ce01c5ecb6 b5db55d9a8f8d095
+        bd2dde254edfed8c 537c1df8da292390
+        84bd220497d950aa 9aed02d66d5697e2
+        c4175a7fdf410040 cc82028bcb8be939
+        8922fa09e44d0a0c 1b2300a85dbe207a
+        938e5a95984fe214 d8f7db30a11f3577
+        798b5435892b0b6b 42048e9cea41bdb7
+        7d2786e93014ed81 8507abd72a40d791
+        65f652f7ed9354ac 90ce51741d7ca9eb
+        a23fcec13e568857 72e9a2b2cc0c1266
+        3685e8037b7fe366 1eeac80355848501
+        7a8903bf6dce9864 e4ebcee123d59348
+        83a5b897b98bac9c 1c0540a0993a36c1
+        8e7bfcff7d0a9c1a 4d596c8ecb7f2f46
+        e299e23b0a967c49 c1e5d1bd6eef4385
+        53faf543d54fa4c8 c0263723288957c0
+        81fecc32b21e5aa8 e25d822e27b93c38
+        c88fe8bc0b9a449a a55eadc00bd92ebf
+        d7f6d1a8bf2aecb3 f69231387be19ab6
+        d7e9d4c3fd3d573a a684dbfe80de94b4
+        8fc75ef4e73c9349 ba03c7132d4ff55e
+        caa5c9b878cac966 19bd850873be3c24
+        a7c0ed7da2340817 b98d59c837e0aa05
+        6647f523d7d0fc9b ff6eed1e79fb07fa
+        07d67c55279f9e14 c61b908376d2e598
+        12c278d15ba744f1 fd875835e17813c0
+        d52c5e660679b4de 7a040b8f1e0b14f8
+        085461003743fc4f dbb9eaeb384c9e8b
+        079ddf4264d9217c d9b45ee998ff4f96
+        11fd4e8bff25e529 25f2a6afa44f506b
+        b5fb1c6617f21f52 b40401515e02c988
+        0ab8cc6186fac658 2ec0bd3d8f12ee72
+        096fb5cf02d9308a 378610f50dc48214
+        12f234471767d82b 01dbcff93c1b62d3
+        8c40c7c6502f7a20 5e352067966462f5
+        3bca42865dd5075d 2ec27da8a5987a48
+        ebc41e967f4e2239 f5d80fc01358a2a5
+        a1c23642cefbceab 1186f40c82f590fc
+        91de26510a4982e3 ccac2fac265f5a7c
+        3ec54bcc722bda31 d7a8b0888b94fbd0
+        14fe56fb83922362 c7f8f1bcbf37d0e4
+        c5153130e7ab8f5c 9c248e24cb3c9ea0
+        9b78f752d7b84584 063274c5044d7213
+        cd2968bb3dcfca9f 6232bed24bc8bddf
+        b94e71aa0e2ba3cd 9801cdaf8d3f1da4
+        faacbdf69fdae1cd 6a24b1acaf996080
+        2ee01d0467041e9c 318fa3f86826fc81
+        7dd599c362ed10cb 59de0d9cf215695e
+        ddf48260c191a891 3c8a540b40c7bf95
+        73f6e43f16065cd9 90165aef04d1c306
+        f15613c0f88bd8e8 502058e621d54bae
+        318d354dcdc0eaa1 3e5c93ffbaa0cb67
+        2a4b37d0c8215ae4 ee5bf9d0c064f870
+        d3a91ce1f35d34f3 722b637fcf77b04d
+        96035018a59d3d13 4ffbabd2f1fc28e5
+        9475f7d96da0fa0b 430eef7475aba084
+        8f151b85f5d3d71b 5078b4e0e2457a2b
+        6659f6a248bb213d 18fe106a995b8ad5
+        c46fd9576287035e 32c45e5b96272c66
+        2f4490e8e44ae15f 53a479104599340a
+        709d5cdfc4917827 5df63f82caf3704d
+        8a0dab9f9d8cb524 10f5e445f6977c15
+        78bfffeb51ac8353 253aba045aee0bf5
+        5ab5a0d022a27ee2 7c683e261bec1809
+        27342f1dcbc85030 72583087e959a3c4
+        23095adcff43512c bad67eb65ae58d21
+        754e3aace387fe01 0ffe35d2d98b1ece
+        c5f0ae0a8b723b90 618671632189926f
+        746a9a009ada4be1 16312d16a8e7ea54
+        f6aa88736289ad24 9193c2359f676ed4
+        a965a6035a8e4f76 b9fc44b0769fa71a
+        d0cb45443708be21 14f7c08ef1967472
+        a2c86439be18598c eadeee43988bd87c
+        bc18b58e77792423 8805bc8ebce86a8c
+        626932831337f07c 9fedd91d07377786
+        d47e2a60226aa331 56b24165f385151a
+        99482c87c99e2794 31fd3b6bb3038c85
+        477fa50d97b6c786 5c715f3d2d5edfb8
+        e22ce72b8203b846 ffbe77ebd7a1fb65
+        64e36c28d894fd45 fb7b914e3302282d
+        af751afb56c2caf6 a814dd38af205e5b
+        83fe07b29aa41372 e57490c60b02700a
+        a6db93efd17901b8 6c0da0838b535236
+        d12b4c8beb98c400 f2db83fa76c7ed03
+        185d8f0f7e80b9d1 0e1220b662052a73
+        891245f016340994 12e167a4c84543bd
+        764f2367eead3106 bd871817f5880f9d
+        3fcb711d287766e2 9579977fe0178a6c
+        9d3ae8c32de22c1e ae90fa50b2cc9f1c
+        1b0a24352cffe38b ca40495564cc962f
+        329787bf159d0e2f f7553fcba96c56db
+        c3741a3f1b61ebec b9fd65bf552be33b
+        58412aada0270c01 3164af26986802e6
+        823180195cd9adb9 b1ecc61a9152096e
+        bde63ec737106fe9 2222f62ea7b29517
+        a4109a809ae16ed5 06336d9341cc6386
+        23c10c02f3d0fc4f 1e66f57d1529c76a
+        c9e56c6f2915cc0b 97aaf05277a1acf2
+        2a629ae10f5d2ab7 b710530de110aa76
+        a27c81e6d933d30d c521ebef01d81b23
+        22b12db037da4d7f e2c65291a05bc2cc
+        c6e0c960ffd7782c bc77b9925de13526
+        6078ea9d55fa7d15 dfa630ff200f408d
+        4c446c28aaece45b 948997256b4766f8
+        a34c3cffb24fe429 849c39651bb4dcc1
+        1b200896af8b9c12 657756e3f63a21ec
+        fc9f9d05c4b5e3ec bd75496fd2980e2f
+        4262e73b391b6a68 01492442b1533ee5
+        cb388d79cf24c791 092057208bab43c1
+        698b33af39090deb 1e7a0f727a0d8535
+        f18a88cb0d729b45 1eaf577acc2adfee
+        304f6b4d03d08ce3 9c570341b2b646ba
+        6b2f12fc9252df07 37cda779f03bb9e5
+        4b0529fa70bb836c 91160d33c1d54ae8
+        7a5cbbe8169c9de7 f1c44c19d1ebb176
+        d99729723bca7b03 053368617d2822d3
+        be3ec743ceefb2df dad94c4c1d4c471a
+        acf425d224550ea6 baa214458b143023
+        56c30529226d475e a6d2ed7815b78990
+        9a01d67e0f4ae048 7a93cd9a708c2fb9
+        0c09edc179f7de87 cb537b49d1d9b869
+        8db998d47410b031 1271e8e9f01ef201
+        b1cb5612ea920099 65e096352ef8aab2
+        0e8a78284445425f 72ba8a3139f1422f
+        a119db91af8c2257 85334a262d15518b
+        ab418ac2cee85720 d6812e462c7b9e4b
+        2878295c00d83ce6 34173c42af2cfabd
+        c0ebb4e4783bdc44 26f3a667422be083
+        6ee140894783296e 2e27fc6b5c7728a7
+        2a45f9357a347dd9 6211e7f3f7d8ba70
+        2d6b6f51d16809c1 99b84a3780f1be63
+        601168789c83a7d5 351e4d4637590a37
+        2a96167d14438e6d e5cc18308496c359
+        645fb91e1649902e 298288dbd7b10ce1
+        1a5fb9d376056d47 386618ca4bbf21ea
+        9accddcac3c7156d 0c9dba0ea5b6d8fe
+        370298c08b426dde 92eafeef7881f850
+        59ebac5c0afbb74b a971ff83a6723c6c
+        815cfe2ab45fed4d 7eefdf84ada6fad1
+        c2b56048e3228d7c a053eeba4638ae79
+        768d0cf565d7adf4 7f6aeae931181d9b
+        f84a84e08e548dbd ba2666425e73611a
+        f956a2e663f6e7c7 dd11c807b373fbae
+        0f685572a07c87bd 56da258c6a937ee1
+        60db8658e2e7e3de 609245c8b4a6c16c
+        afe2a826a34ef23c ed8bd3c2dca7efd1
+        58751409e6b76bab 56a3c0bc93bb5ed4
+        78107c0ccd4c594d cf8adb2fc4546689
+        d26ae3aee33e427e c607ce2a4ad89167
+        63573e74fece5fbe 11a07d787f66ec9d
+        cf745f51d31d5984 c50ab8d3a64b571b
+        ad82c08844bf4833 d6df14f36e585aab
+        03ca3120d3d79274 f14c39c73d3043e5
+        fce37a01751e11e1 9914811ab198acd0
+        1e1c816f71dfb124 bdfb3b8835dad9e7
+        5256f8cb8d4b06f7 a6048ea19dc38f10
+        662aaef99b2221b3 45102d7e7b3c5352
+        62b59a0a44e88622 8b2d0653ed0b0859
+        87fda1e69c4f8996 9d4d11b96f0adb2d
+        8bb6ff6bfd709625 badd02fe873e5c1d
+        470fc24aaa2a828f 00cafd8c16056612
+        bb13321852f0dc2e e19bcf7a9a593ce4
+        e6d2fd6b113eda97 524df619125e38b0
+        4bde1d2071ca693a 0ed9a8eb4ade4df7
+        d1191d5aecf36289 c631a1546493bf40
+        21b685f3da156a6e e662a665b006ec36
+        6c898ad9f01ce747 1a1ada267ca4d450
+        c109492fb1665328 e87246bab2622688
+        a4379e3c674c3c28 2069a11ee55095ce
+        e5a4fa760da4bf0b 337b97bd8f25980e
+        b3bd368dad4d1fbb 3a562459e3b00340
+        ad4196d5cc01cb8b 44096cd6bb33f9a2
+        5826625d44b48c80 26e42283ff9fe323
+        c71f09e496a1a4f2 026ce1893ba448b9
+        bb4fee84ea5d0b45 cb6bc3e88873f87c
+        cf1e5a79d114e5ff 419b7fad89a7b8a0
+        1d00d91f0152b320 e1f47112489826ae
+        872c3664dce50d6d 1a5cf634abdcb4a8
+        c89511d14ba1818b 669e98c136216da3
+        5a0534e425e3ecd6 4c4fde8189eee5de
+        e2455fbf7204a895 1d80c512c81c8706
+        08ae2cc23c44cecd 53791bd403bdfc28
+        7434bb2f09ffaaf8 e8604cdcfc9b341e
+        e58ab5a93f91223f fcb6013b6313b1ed
+        c5faff66889e0f63 ffd3b50eccaff049
+        ce2d02c8f0182f04 1368ae0af34f09a3
+        863cb101b7d974c6 98ec1ad900cec9b4
+        d1b36678f0dbbe93 8f0ffc79582ec2e8
+        92482eae2680d4d3 d93d130f0b3cd08d
+        4eb4db042d6a9180 4e50100d9a039bb8
+        8d74f0c63291b451 723ad3caa79ba1df
+        c648a0eeb91722fb c4f4b51cfb10fa14
+        0abd173037de4caa a04b897a0bf36d73
+        203636ad49810a22 18ea65a26ff58240
+        5e8e975fe7d40942 9fc3fc07e1bf2f2d
+        111aacfae9740ab9 9fce3f6b503e6b9b
+        703140ffcc1271bf c0e410b1664b3b68
+        2f0286cf5b2e145d da7ba775b029f9bf
+        b0146e4c170098e9 fc71b7f3ab00e040
+        3895bda13b5e0bb9 689ba87b9802e6a4
+        12f2e7e7db469bce 8d451180c3606cfa
+        ac23ca98374bd4d3 9c997c2c1c95ae74
+        c9ca05ebdd00401c 0a6597b1dc5fecb7
+        fd98fc68eece1036 499a1744bff38489
+        1b27416666a309bb c9929664b9b33926
+        7b6b8d45a7340fbf 843da232e33f6fcf
+        cee8d585daa9f22c 6e2a9acf49b744bb
+        ae533b088aa255bf 58ea9f4e6158367b
+        dc28aebf892ccce9 576dd4eff8ce24b4
+        236a53f1642f3719 c15c1fe348e1ecaf
+        540382e7bd350f6d 9db38a49b0cdedf7
+        368739140b5b4e42 2336b2110556a07d
+        424593f6efa892e2 f6b8c5bff2d18c3d
+        05204a1e6d13fe93 9c5fac6969722d2a
+        2db5485a3be4f888 584e457fa042d536
+        e942653e28d78f44 6eb0ae3089500e61
+        acf7becb0fc6916a 8d9a734fd65056b5
+        4c24562b090ac5b6 0b423d420c28ecd3
+        08a8f0a1b8b296e2 9074db67debc873b
+        7267d2361facbe41 07d26ce884550a32
+        37f9cf3f6f0678bd cb725468d2659c53
+        786e9441fc85bd13 6d8479c7346b2b27
+        36668ab2b7fdaa5a f4f76a8f72c77ee9
+        829cf6b514ea33f5 b70676de3424f349
+        19b32d52fee4b61b 03a7b6539ff2b36b
+        b8c9dcf9c224ef53 5c396148e0966493
+        1bc4c104da0b188c 7f2f2d74c9cfea65
+        ab3eee7757bf386f 76b0a79e9bf76d3c
+        f32f006cf12dc1b1 1667a68afee68fb0
+        e4fef992d1d80f94 1f8d4740b68db26b
+        02f1dba7c29f5c6e 693e5b4a82dd8ab1
+        a0d665f5ead0c0a8 a35e56c3b052372f
+        e0e68ad42a90bf29 c0e4d710babdbc0e
+        010a0fdc8b9840ce 0ee727c4acd8d30a
+        0dd61770b56c21b5 ee1c8d2f5a23a5c8
+        af50fae53dfced2d 21d9500a6645b408
+        1ad1d5cb07501364 adece683bbcd580b
+        051a84dcf62b3284 7b47a77ff463b124
+        062f1fdf3e98867e 18f9d238409f7bbd
+        3fc2e8f9bdcf13d7 59849b5ef9862b72
+        45f3545963d981fa e85c68f9e5125ec8
+        6e4703741de68876 91dc7ac412363f89
+        a389a3e1998b2fce e91105cfc8afdc36
+        05173dc268b31f6d c87a5e400c416124
+        415c4cb3cbb6ecfd 9ae30efc41bff192
+        e4c9a38c761913fd 5be9ed224b3b416e
+        b8c9a91de4bc9b1b 9e0759203d210fdc
+        fca2b88140579179 bbdaf39aad2d0ea1
+        e91e33e8dfa11f59 644a058646d68e22
+        66dd4a49a3c99c49 85ef7a0bdc7e81a9
+        ac110a6f1ccfc895 fc183e37de78da30
+        7c1609bbe221ba1e f5586aec2834b96f
+        978d23393dfcd90f 81ee372bfd13dfea
+        3db6e293147a8e71 888f83694843f7a7
+        ad23b09d0ed8eb3d e470de5e22d9e05d
+        870a9bf07b1d21c0 012d75314e699178
+        e8c1bae3a6e271e8 e92ec3950db4c4c2
+        5349b2c6c027d5a3 82fa269e03c8a3d6
+        b93deee1d9dda047 99dcab418feb483d
+        45ad3599bea4960a 5cfa07ee582a1e11
+        eded5b9441866a26 5c6c38ca525ade27
+        165c11188ec3588a 8fcea37d001a9a58
+        a58f2428f23af763 649701cf7c2bf1db
+        9ed29705da741e86 aaad10fa4ca7d2a6
+        f8f2faefc1622360 cd817f6427b71e27
+        f25cfbedf89baba5 83ac2ba2fbdc776d
+        95e7df669cd12985 7f299528405b98bd
+        7a8e7351be808153 a8366082d15e58f1
+        bdde9159f1aef8c0 ced985b84ddf7292
+        cadfbf7f91facf3e eab3a557e4397170
+        0d64ab2d4ef937ce 66f4adbbd22d56da
+        eac54e439e0152cc 034df05e06151fcd
+        f156ac7d8ed0fae6 ad3b74c40c2a6400
+        129eec7fc9b29b33 5737288af985f0d9
+        5571a4fe9b301fbe e7742e96c3495521
+        20b409c6168a15c5 c56f686faaea7279
+        8948cc31c41f45ac 3999f3c75fef5503
+        521a4cf65a746f3e 0807b4a609bd4e5d
+        982f6d6a021f02b9 39a5bdbd38646f83
+        1794827af7633de9 6a6f02ddffe1fae3
+        3614bc5553838b12 d963c6c6b2187bc8
+        8960fa7931654b67 45db189e31213e0c
+        ad29db56428a1482 6952c1845ea705c4
+        07c8e4c3da8fc2a5 3133e3104caebd2d
+        044967d692b0a58a f993c56d5f400cbf
+        5f7db42ea0a9c675 ded820b0e6cc4727
+        023d5a4d29c48d12 1970b3a650192656
+        0cad6b6b4b1b1c11 b35dcbe6579033a9
+        36f1c3ed6b5eb5e1 9b590547aef87710
+        b0d5e3a179c14108 7ffc1d5a5a4d195b
+        9a8ba58e661db97b dee1d1730ba72835
+        16616c07003a8af2 d8c2d2b315e7c0ba
+        7ae5f5196b6e1a1b f5d72a9f32ae147c
+        01f3b57fd5ee9fc6 b864c2e14e1e51a4
+        63bde9cba2c3bcb9 2719e9d934d3d6d7
+        620097f201df5d76 95932425e0921784
+        b75865b27d436bbc bec65c6fb8993aee
+        fb74c6eed630b83c bffc187297bcd0ae
+        43c7cb4cda456833 65cce2327c936e80
+        81a5669cccd6c12e bf28eb2e00201755
+        24cc44f15f4a9912 1f19f1a186666d65
+        99c5e89fc464110b 991dae24ceab0a49
+        f2b3f165f49ce9ef a5692da13f6ccf8b
+        f39075e5c6bcb635 97dcc977fca75aba
+        1958cd4b00e1fb88 4da46d26d329057f
+        882ebb90e20116d7 6c2022931e2835a2
+        15d0be9e064de37c 16d62575ce6c48ee
+        979fbbd953451431 c849a4b5f96de28f
+        f15f3c4417d1acbe a0eb073a087588d1
+        83c4bd2ffbafd788 da250ec1e3f09030
+        3f97605333d31f5e e38dca515cb31779
+        482b4243bff6f317 391f2ca0a1b9df2a
+        f0b74826d8ceaa11 5715af15f9e6136a
+        ab38264565452e4b 60e3855a4c49e897
+        232ed5609a01b7ff 5b46331c453e11e0
+        7ebe335db8ca5aef 920f90b96b318cb3
+        bb1433a919cf514f d15a9d3768ed32cf
+        6c0fac2d13344a43 151eec8fd2b7f037
+        08d8b3a0ffe266ff a9b7eafef69e11c9
+        9ce5c0cc5773fd70 952b6fd35a011146
+        99125a63e3554b9d 091d829cfb7ba3ba
+        b9935b947f38a963 c252a36c9a535282
+        3ebf3c0bbe1d4f2e 7d66e1a61a7350c1
+        1b3f3d7ee42ceaf3 cb4305a96fc2f3f3
+        7466e27241586a29 17bb48429429392d
+        ceefa919836d74cf ab1a8ef3f2c785d9
+        e5a6e6d360977130 92750d62d7ce270a
+        93a6ed026f6b48e6 f5c2291dd5a6bf21
+        ac1b771c262b9f4c f774810e55dd7501
+        7e7300a2bad9f787 f67d98912dd80740
+        dbf9cb85adcb9b70 e73b6335a58ecaa8
+        43833ec6a92f9705 531b1dcd01576f36
+        157aff33fd1adca4 8bce1e7d007257b9
+        2e323bdd751ac962 61e03b03a26ff037
+        8db1033ae9e4f940 1f7e2790dec00805
+        3e3a1e7df2e0cf76 1a9ec9d8f48c7d03
+        048da0ba32f4d18b 0d84598e97958c67
+        21c9cb420414b8ed 0982f1054f179678
+        24a0ffd23caf5ecb ee9eb5f06a81c0aa
+        2aa6c2982ff4790b 7acb05525297a0fb
+        94ebb40210936bbd 8afaf38aad9fc45e
+        8a3240857a3cd40a df1c21f1aceeab01
+        879426faa1e6ed33 c007e0103d4e969b
+        27d0bff0b6b7522b 46ce30f84a829329
+        e96180e8fc7ef00c e81e478ac0873be9
+        2bc4f06af82e2a61 abcc455e58545a12
+        5cad5b3e58b2c459 4cadf34f6a5ace5e
+        b571c2e1ed3824fa 848077ce8800ae3d
+        24be8a1c420cd911 cbd02134f1b32161
+        d5dc034d114a413c d52049cc69a34422
+        99e0f69759d41437 eae0988d74f640a7
+        9654d53668d97013 fc159e80d4b94840
+        d0cf25674af0bcd6 db9abfc2b6d5bdfd
+        2bf8daa398c6d609 0819e0a0da1c6371
+        6bfb43567eaa9785 1dc55a7877a3df2a
+        e87dd85a8ae1f392 cd96165d7b9226c1
+        5a1ac796c8c8d876 a3dc6b8964b71906
+        afbf3c0d74d5773b d721f2a16c909b11
+        d3eb6fdca747170d 8f43587d165fc697
+        41d6a8886ae591ec 6c3407e237b5c1b8
+        276cd68361aa6fd4 3e45eba348aab6ba
+        04e846ff091f8f10 2796c4bedd4e1e93
+        7466e27241586a29 17bb48429429392d
+        511af0cef1ea32dd 72c04b92f1ed06e5
+        7210e07f77d32ab7 14bafc22ae0eab04
+        b63e305eec737237 8e6f4819b2761979
+        99360481318cb02d ac903d1b3658c1a5
+        caea26ce53420c28 0db1b5235c24a5a2
+        a9c7d6dfe32ea472 f979934e62be6d06
+        c50c1ab303d28bf2 f151c22d14bad491
+        b5713ed992ff15e9 a147a8ec632249cc
+        86e781b482f442c4 d3f3a3ba902ad8e5
+        d95564d152a6966e 1111c55b66b1c401
+        726f9b4669c545c4 965898ce817ddb6d
+        5d8a992c84f742f3 0f2a3eb8520f47f8
+        5c5692eb1af39233 7e7226ed4b12d6bf
+        d7d04b01788fd6fb f33ee22f20de3466
+        82bf7fdb1fef08c4 be830c1d84fb381a
+        91cd36ac16822b7e 7f794d23432276ee
+        9cf9880d1d5491b1 97b120c95564a7e8
+        2e8af0e8a9e6a601 cf29d2beba36cd8d
+        6389c7ec58226e0f 2cc1b2caa448007f
+        817f32fd7c5ec2d8 95aba8b724eca1d0
+        80eac7d9447be185 4c71b9246af77d63
+        a1a86b69ae5b94fd f3eb6904404453a7
+        13d02869d521142b da830264ca642ae1
+        d63205f1ecbb4803 bbf112899e12198b
+        cebf3fa0c167f83e 7566ee66c2355a70
+        a1bf0e06e579bce2 fdb46b85360eb942
+        403273946fcfc482 65f2e02e328a6a81
+        61ff59ff2b7038cf 04bf632447fc0b58
+        fc0f6b470f5ef555 ff17abe1d684385d
+        94f11d721a872d88 967273f387def073
+        6b7728fda559c0fc 1274da603a033c4b
+        d34b9a8daa1d29a8 22d3a3704d16f359
+        ad7961080973e9ae 60dd56e9c7147b14
+        368ddbf49cff1a6f bc8c3afc4c9d8ddc
+        931eaa78ee7428ba 780c8177bbb9a718
+        c60f4f9f8ad4c091 bfa64af39a9358cb
+        7a53e119cbae9aba 9ba937f28f3b6b56
+        2e50ed2c876982bc f8a7ba91866d45c6
+        18914c65209b69b6 cb363bdb74a2766f
+        334bd1329b63b133 67354f004db2bf99
+        931219cd74c6eed4 95ce4e44d148d88c
+        b956a4694da30229 c59edc17f0a49947
+        08b997f8618d0c37 9ac5b73469338c23
+        24d36c69a70865ab 962c4580d0efbc97
+        ee0d5027257599aa c6f2ae9d960f0eb0
+        777b3575334fe26c 70dd4a28875bfddb
+        be2e23ed14853685 01916ec9f20917fe
+        6e27efb74d3a4733 56d4f2f16a5c09af
+        dce2f2b825ff85a2 001d11c707e1c040
+        75a8e3845d490eb3 abe4f1bb8752989f
+        79d9231224dad0f1 d927235cae0b3ab1
+        b6cccf98cdbe0364 bd2cff2c012a9824
+        0b2d9289a9966114 f685f8b0100979d9
+        06774c7e801b8228 2b772339ed9bd8f7
+        b87b888e40232a08 f6e4c8de6a8b5f47
+        96210ca51d8dc326 106821a0837df578
+        df8b2d0f8ae836a7 c817142bc70495b6
+        364d01cc58a72d7c 0775250b51883e0d
+        c6c6947de9130b2f 8d116cf4582d6550
+        859415405e9163e6 3fe79e4cac97b8e7
+        c418dc27cf1ea468 9fb07e4e7c84df66
+        08349b89d1af0808 e4c20ca5d4f9c21b
+        dd7e2475f32973c7 41c292197eca2c20
+        58a73ee9d0dcffdc c3ec1b32bd2a4a89
+        077425ad640c2914 618671632189926f
+        e3f1387291ec026a 320d0ce4ef8ab580
+        697e25347e571d56 8b74044d94c3413a
+        263bd1b76c435bab cb5d9c37d1c7f543
+        846b4c516117e33e 6751545cf08d5e20
+        7b459651881e1944 27a71e2ecf131d9d
+        6d6033dfe8e46e40 a4d9edafb1dff0f5
+        39576c7eadddaa7c bff1bce9892b54b4
+        cb1a408c0db9a2e1 845798dc71579b07
+        fc3c0a17c1b18743 203572d73cf8ef68
+        f935b022fd9d6317 682f0a86ccd69b5b
+        612e5d03fa67bd4a 378620d57eea734c
+        76eec9244278316e ca12441e3d2c4663
+        84446ef30b95ac1b df3543b6b03bbe8d
+        988c772b9bd93b60 ddad7d05410bebc1
+        c6d0c141500adae3 169b3b7e6719b6c1
+        c89e14fa067f5fc7 b50519fa249509fa
+        3f8b1e9c52c263f3 e40c54101ac8ca40
+        26549fd7e80fc235 a1806f792a8d71d8
+        dd21bd3c76115f6b 006b3eed3dbf270d
+        9edc61c05b0ae615 a8dd2f155f0e70bc
+        a0eb1a5114567efe 12485186c42a4e11
+        587dbc85d3d501e9 76bf567f240c0171
+        e8c31a4482bc5546 4fdf418c9072c154
+        69a53cff8bb5018e a51f83be7fa67d6f
+        cd026d5aa37ee40a d817e773a09e454e
+        c9d83d743f6567dd 073c34936c732c2e
+        6a30a06d74788e43 495bae76f56b94b3
+        633c8037f350cee8 c5823578e2ee6091
+        67213d11e55a5aeb 77c4182b632cf8e0
+        9533d056e810a274 88ecb998a4bf9417
+        478703f5e97d8907 00c285918ec359db
+        a009e9a5ae815843 83c6b8e1d32f026a
+        32e82cf4f4089dac 4aeb1f4e0341f718
+        19bcbfe95bca9e81 9a579f78ee3359f1
+        5a8ccc60f49fd6e2 210cf885035af508
+        7d2b024c68f447c5 ed36bf28e566ccfd
+        4956959299b4549a c506147935b937ef
+        4f35025b7df8a313 347fc985c4bb3592
+        921ef5d15ec0ac5a f4ad663878ce842a
+        3a5e526be4681ef7 143871d7bb06fc5f
+        2d14f734331abcb2 815dda51a485d30d
+        ba1d03ff7cad1faf 6783dd9455336391
+        de8d07893b75e0b8 e49dfde7f2670c98
+        e29d018ca106b014 bd20d78baa2999ca
+        2f1b3069c0a9dd6d 241b266027401189
+        cd3619b51ca721fe ead98bd43cd86477
+        499874cd8aae6bd5 9ac5b73469338c23
+        230fcc6f95173b0d 6e2c67d0c715cbc8
+        3d8fe1865dd593d6 35b61a8a8761a51c
+        94ca457fd7edf972 541498ddd269c8a8
+        acd27c2ba014c5d4 2a63b1dff91b9cb8
+        fede3dd9b424c4ab 8e6e9954f641c993
+        7b95339459fdc351 f06b03edded1cf6b
+        14779b4fadda539e ae08cfbc51ede03a
+        73d676fe5372b78d 8e824e41d2db1bc2
+        e0ee36bd6b07e448 9d937345ca69e4b6
+        bfa79aec1f65ff04 8be5c264cf726aed
+        52f34f4b06c372d5 b09508748ed1a981
+        7ee3e4f1f44c0cc0 0ae4689d10fe858d
+        b56128b76479f50d b96e379205921333
+        a52a775e76490936 4319ee62c9c59562
+        3a84bc49074a7610 a4f153a107b1a779
+        b26a536d63981f33 64ad486236fc9be0
+        a2c19439be128c6e 11a07d787f66ec9d
+        0f072568e39cf08a f1b38ecaae3c1433
+        57106a71e262ee0b c00d5875a4385073
+        061e1766d78a2b85 bcd302e68ecb9045
+        1ff6e145bebcd624 80df56374d37b618
+        10d5c796def8b242 cad0d1411b6574fe
+        b725d003fd8e2035 cc45767f03627929
+        9ce0cc0c1d5602a6 0d629960c325941a
+        22e4d4c9a9138dfb 15557c4f642233d1
+        2d57cb0cf2ea1a08 275e0984eea61493
+        80367b6c1b1cfea1 4c2c4670e68a8044
+        73742eeb66870abe a85c45e68c43c205
+        b5bef00ce5b912ff 189d2b7b1f7934fc
+        da00b7cac9b4ae75 1b72f46618abebfe
+        af1e2c82aa58d302 455688c6cadf0e01
+        6bf15b1873d70ab8 5923a82177eb9ab5
+        093d52158c2d58d7 2441921f3ffa7db8
+        cdd3f901ec08be27 42aac803b906be57
+        c87ccfc94e88a4ea 54bc318095491852
+        6d248ce27bb383b0 115304460d1ae44e
+        bd8ace6a27c0e5e6 1b048721a2485643
+        6a523cafc1776114 4d1ed4f67cbe4cd0
+        a9b26b1cb4f31355 aae87ccd34bc6799
+        48f21957a61f34ba a5244e9b035ccdcd
+        f4e0de80eb2d14ee 048883ce9b0ae643
+        1ef0ee8d1be8bcae edfdcfdfa2ced4dc
+        e5b61185d99731dd 5da6eb6121bb3397
+        6bb1067e302eca76 2666878d8282a378
+        6aa96fbedf302ef1 d40d54cad84eb25d
+        8a2b4b27d0d964d0 b7adbdcdc2ce45aa
+        74669d75d543dd3b 996d80dacfa660f8
+        ffad9c305f634e5d 7c9f2e01db632ddb
+        f0537ddbfa8ec263 2c9b25fbf4bc1934
+        3daa23e68e05eae2 cae03bcff63f82f5
+        2f9a1b0087fb4078 c242533409a5d0eb
+        e7eab151938e23c6 fd58e19817ea7711
+        219669e36e88a50a 3d3bb31cadc826e1
+        2ce729b69438360b 81da21aa865196c5
+        9bf90d371ec8fe7f 764520d701ac83b1
+        b683ce92fe0b37bc 3fdb0d0619668ebe
+        a60be8c4bccaf500 96f0abaf9d253a04
+        2bc749551ffbbf0c 5b2f2cb03439ee17
+        72574f0744cac43e f084b7a8ae5e659b
+        aae8bb49444bc46b 69b696486f805604
+        6692d2642c933768 65c49438df8c4df2
+        c1a98c16db61e614 eba2423bebde8dae
+        125e73aaa3f95182 96ce117670606427
+        0e4f186ad4a4826b b1dd0568d02e8b97
+        0f45dd49551ad77c 95fa7f962bb45469
+        9fcc8c431a2ac603 c42205493ba0e94b
+        5efd1c1cb048c7fc 8e0ad7670906f13f
+        c16897d73dc01b1c bb9a3d6ce8cc8c78
+        a394010831ceed00 4ec6c1de90e0faa2
+        fb857288920633d9 03d30a1144cd2f77
+        1c5b177173914a1f 6cce6a7d889c9be2
+        b553ca83e2161334 457773e8c0991c63
+        35b94a25db4ee71d aeb54d3ad4853f44
+        a33eed2d77eee061 fd2feba8029e1be7
+        8919b781c632420b da98e86638fae9bf
+        b4fc245754edb40d 85d1f4dc523dbce6
+        7a7c0bb948d61c31 a07901d9f7e9fce7
+        8fadf411d969f384 615824efb6cf5921
+        ec7fc76f89089625 5da6eb6121bb3397
+        1a61917f0e439210 ece3092cd7856e52
+        3c98b409dc49eb67 f3a05ebea04dff5e
+        ccea3e0259d77652 39599b3d96967fdd
+        ef83481c4adefdd4 f3e29a5e7123bb55
+        7059e164eff3088f df1144eb2b1eea8e
+        cc4a7595ed5854b3 4035493bee179b26
+        9027fa49bbb9d29d 7b09915cfaa89aa4
+        217bfa2dc9cd69ac f7fe2a7319c0c4f2
+        2c39e59367c34a07 1b32b16df214e47b
+        ffdc1d64ba574b89 53c1c7fb81b5f25a
+        d7c97c320b3baa2c df1245cb1013b2ba
+        f29d68f2cb7a53bb 02c7fd9fbcabb021
+        7fb4508a3e016303 043c81f7458f4603
+        81daecbc40b172a8 f72a65e556682630
+        e4f5801f0c69e624 2fa30a7359b6d04b
+        4607f73865760b54 b953a674a5b345cf
+        a1cbc60655efc82b 21cb125ba75957d4
+        b0c5383a2edf5d44 9252d4178aedb29b
+        ab38358529af8f3a 95fc8d36aa3899ee
+        613e099f2e20f579 7704d38eb7c8085f
+        2d30d44d98f135a4 58d927b154a3e351
+        7e6dc29a8e7bae10 e01576a483040225
+        b61115f4c074d073 58edb27052d2f8c4
+        69311c4e25074fb3 e562cceded69f0cb
+        715a2795faeda235 dd3157681bc00184
+        67d1a5272baab06f 07d7c5e433b9bde3
+        183cd55f7bd7677a 7fad6a446fec9b39
+        4bc03d87365cefc1 9f8ee675bc6c5183
+        9cf69814375439d5 d397e9a40477122a
+        4d1d2a31e5c506ad abd9bed2d1c087c2
+        b42c840edc098df1 9009da40f7764b40
+        f23e631930cd5175 4c9193a08f2011b6
+        41866a4195be932c f25fdbab4c8a1238
+        038478e4e83e728d 5a71e3962ce1865c
+        e38f184068254005 8981bd7722a56f43
+        80e5e8411b625696 9739f78d1fb307b3
+        4aa6435424aa83bd c0eea73b3d7f3262
+        e457f0e05f65ca4e fc050a5c8276405d
+        4322a0b9e7afa36b 1593b9e2cb93fcc6
+        1796d8f97892f014 dd098f5cdf0ad1a2
+        aeddf47a3d3c0f97 6a23979efdd7d737
+        0a14d95e21b06a7c 704243157fe14749
+        c330a5b437899bdc a9311441c0c25829
+        28902d0da2105521 2c9b25fbf4bc1934
+        644b631b57d2aabb 01bfc4ecd37fae0e
+        c84e7d8e3d086d88 788fd0aabbbd81e8
+        ef3156cf79a5bbcb 836ad57e76a89da5
+        eed12d0fdc3dc255 76ff7f89b1091680
+        fbae8d8edffb5625 e3c782699b0033d6
+        cfb58702ae0d55f5 9d096fc9a924827c
+        7023531c97b33ee7 b5074fe41b5392b8
+        ace0ae17fdfaa2e1 e7ed1e061d55baf1
+        3e6d03fe8296e015 f6da0d665f836cee
+        ba53a7a7a76246a0 8f384135603f0f6a
+        9349c43a00d74e1e ae07b7c3ceeed8d8
+        ba86b635fc46534a cc83b9783efaa302
+        f4c26d4e2feb029b 30e4f1d7181838df
+        a93e8c7bf6a13a00 cec2316f838c586f
+        7852c00a1f86a6bc 7bb79da041478930
+        f2b1b560c7195450 a6cbc2b69f6be38d
+        31ea9c1c9e6765d7 5559c6d2c494197f
+        9ecdf116ae270e0f 01bf75b9052eb425
+        eeee8a111bc8fcd0 08275fa8eccbb993
+        4ad87ffe02b12035 f8f039bb4d2b1ac9
+        6dbca88af3478b4b 2df2cfacee74f395
+        380f183f6ba022c9 ad305edd26fa3e11
+        ece93387bfadb32d dc2390db3b3b61e5
+        14c6624f4ae63f5c 7f10233f55dc12ca
+        ce6ea480f6f78fb1 233ebb553238f1d9
+        987678ed9ab425f7 0b488f83511817ea
+        7108e5a02ae1fdcb 108520982ea8eeea
+        7560da0158d91d48 11c959c240ee95ff
+        01b543d635cd9f72 7e1303ea7ae82509
+        d9e2a07518518e70 d3572f72167ee23b
+        2567be95592e06c0 26313f6f11419e1b
+        b0ed965ff12507dc 51900eff82849d51
+        2c6e6b8e0ad4f620 c496ece46941c0a9
+        4bcf49e60f2d99c7 f229ffd92dbd9cda
+        f39489c77e41cb7d 24ed2176cad38d70
+        3b4ed94aad8f04db 19d20542176c53e7
+        c62d7c848efe7bc2 f4b3b0e83dce62d7
+        692aef5bd1a4957f e0ddccd8bb4f5d1f
+        ed6c76db35c50b2e 7d4a53a85d99c295
+        7680301fa8a0f9d2 4f263b0810ae5244
+        d60e4df2cc279abf 6861bc8cb12255cf
+        5a4cdbf43da38b8c b1ec14b403769fbb
+        45d9beafb7c86dcb b36ca5f9b5aecb91
+        07732dec5efd078e 2e736a205d3f3f10
+        b772201ad08f391a 0eeb7fe238993819
+        338a758b6a74b780 ab54ffeaafb8e5c5
+        17aa8eda4477cebd 01ceaa0f827061b2
+        76b00ddffbacf187 cbeb1ef6eab5b4f2
+        403873a83ad4de80 56d0e91757941550
+        72598f376c9fd4b6 b7d35ab0836b2399
+        0d14c6e369f27058 5c8dd3099765449f
+        92ac25283ea7060e b8f4a511540ef7d8
+        4023518249e72dea 7eed05ad4a2762e1
+        210271b713691393 65cb84e4dc99cdc3
+        24c06fa8e1db87b2 997800f6c91dfb6a
+        4cd3bd96549e5695 ba368aceeb89fc67
+        0544f95c08bb5753 aad8cbd83bb4a92c
+        9dd9dc0ff10704bb 83f2ad7fae1e0283
+        d9a03da125d94469 f22a482c0c30f8f2
+        bcaee3405754a6ce ca9f663142e44621
+        d2300ad0102b03d9 0e9b6ecf56cc5ec1
+        b96e5232dd341916 b0229ddf8bafcdab
+        5c5664dc03b2c3ed c47ac1ddd84da1ba
+        bec48e650d679a57 30f124e65d1820c7
+        1f40019174079b55 453ddd302caed5e8
+        0d85c5a61a32132a ed691f0f0c189ffa
+        fa725ee2ffa64fdd 0990a0a52680b5fc
+        649529dc1fa31b11 474247fccf34e062
+        8280b31f9b94fede 8d757108c90a6e06
+        a2f77839be3fec4a c5ee5f9e3261dcdb
+        feb985a7f17b1cc4 62d07c404e6be579
+        9518a568392f9616 25cb703454d9d09a
+        fd956b92c63a3737 c036ff785badb7b3
+        28defadbd568bd5a 8610587fb7b2cbdb
+        15b0b7ce6318acdc 7259f89363f15396
+        c94703c7ece41c88 060d6a62354daf64
+        de54ab2bc7a44183 ef84a2975319bd5e
+        ae4edb2e5545a9ce 110af7be8aecaa6f
+        183cd55f7bd7677a 7fad6a446fec9b39
+        672197eddc5853c0 c1f4631485b64117
+        5868b305bdd0becc d6fe1c17efd08de6
+        223303f77ab975bf 3bed78266fbe4887
+        d317133a6e68800e d88308b663b6cb2e
+        99d960741166073e 7156fe491bc2c11e
+        1f11440cefd963f7 d077812ba1bd61e2
+        306fe58624c2f399 964d693867f20d6b
+        ffc72a6346862ed4 9357903c46f9eddf
+        3f5bb3df880a0fe2 3e0c76262b2434eb
+        1747fed1d571e77a 8f32c71a90ea7728
+        e80cbf6985c2b76d a961587c03d88de1
+        bc73294daa5180c3 99bd27e5a4b1fb53
+        dc27c3ac5e54f54b 87f89934700c9186
+        9acdb7fc2bcc7f9c a2d9bfad0a42a024
+        6ede428e7f23e89f 01d755442432c011
+        066f288c82201535 62f2303601286e01
+        088f38cae3e0a4ef 86907ea24bb5f846
+        c8e55e65bb720b28 bc3733fd4a5f0c47
+        8aa1aff5d8445a3d 5051f60865b9cb52
+        46823f979f935fb7 fbeffb0d8ede4d09
+        a44663e3e325c38b f47837f32f93ed0d
+        a888ae133635e148 106821a0837df578
+        86b5b570b1be17ff 6568ce4a983dd929
+        3ea150b78cd6d470 b647c2868664afc9
+        70e20d9e3df5fe5e 7586211c936b757d
+        19811edf600a36de 317a897041dd77f7
+        d88240f1c187baca c6fcad9136e5fb33
+        811bbdb1700c846c 7815e56c1c71834d
+        3337abac0febcd0d 8cd6de51d9adca6a
+        e840672f8dac88cf 7aa0e3e43b05c255
+        c3d823ae1934f45c a04d294158226a2d
+        6e88bb2168b4a53a fd2d9d4827583ff2
+        dbff6e985c76bdd7 e44173e38eefc832
+        c3c5e49d80c3b991 f1daffbac2aabf6c
+        2db506b7e42cacbf 3885da4445916376
+        3a8ba4c357612604 39dfe687c2f448fa
+        3eb41450a0d84ba0 c6fc6f7d34043573
+        472ed3420eba3e39 134b83efdc4d91d1
+        005bd45e2125af22 a5a1ddc88a8ee9dc
+        8657fedbdf9cdb77 50c7744ad2e257e6
+        d8dfebb10416f4c2 db214e50883838b4
+        bb06fd50b6488d77 f5b971e2f6e1ed99
+        1ad2c1a42da861b5 ee341830aa7828c6
+        53aa2def1d52c68e 472578f535c8f5c8
+        b4a18784781e0aba 54bb6979ca479b2f
+        7d26d6a114770730 cc6c28e02d8e3bcb
+        caf57c5d517e0ac7 48ca1614c714dac5
+        6fbd69e1eef3af0d 7c08c60fdad16101
+        c1b0c462f43643b3 7d3d7d1fd7a094b8
+        18b891a7a8a78990 0deb68d00880e6a6
+        7437921a2a59b2cd bd38d27c2c85104e
+        e080cad495e9c3b2 11c3305c7d53941b
+        2f3bf9fab45093cb 203de0be97034b19
+        d1eead8992ccf9f7 afff68bad7db8ef8
+        0a91d37fee098893 7cc0b6b7570189c9
+        298f533f72a8ab97 8afa471609410a65
+        0e257c3cfef8726b ec0a80ecc6cb6963
+        d918e3906eca5df5 adb3e8c5219b2d4a
+        a4fdea0fa3141eb3 cf272e21bdcd08f7
+        6463174019f30313 eaf2af0fc407c4bc
+        887b4a3d348bceac 7c94566a7e4a77d2
+        7360f7e14873d85d fe1b9398479bde52
+        149ff41bbe8ce6d9 218861f3d208b637
+        8633303ca550ece4 c7a894774ca1df07
+        db5b08db9cfde58f ef065b434048f03e
+        88e15011d0600538 d5e073f5a243e3c0
+        815bfad23826e06a 0ca35635e817807b
+        a1b354cc908bd852 d5df1ab79f0331a6
+        e34a6f6b1b5936d1 3b43d9f00a2224f5
+        6caf5a3036b6a4f3 89e524eee143f8ca
+        55f6c88edc64acf8 b5049e20e88b6a4f
+        4f058f0c83ae969f 2c1bbf1a77eb42d2
+        81791251cf364c3e 83d7e1408d539502
+        d688369cd4b34811 b70f314e1fda0e45
+        37be1acdb7acbc55 17e9c5891538ed15
+        d1d18955fbbb929f c035fe82d2e07188
+        a6bbc729c75aa246 4b9574d6664966fd
+        7ca1937e719c76df a7e4d6dbbd76279c
+        a918daa7175fd7ef 5179f78f0f897009
+        3c0c7982fc99187e ea489ce119c2e9aa
+        3829d374e6634601 07711cf863e43f02
+        ce34763d4347e416 d9d3e0edc74968a3
+        13a1a36f7f9be0ee 6e51cae428fb0acc
+        b1b54db3fee4285c 175ddbe733c91eb8
+        ea2b5a84eee89cb3 53039462c6bcb2dd
+        0bb046d451ef0054 292ec8a0079c9d28
+        3c002419f91f597f 5e420060586f6fd0
+        ae853237e1bda80c 23589a22c5a7db6c
+        e955192eabb8be03 a229dde860dd6fc8
+        1da1a59eb3855778 10e1ae84d441428d
+        943c29d96d6fd6ba eadeee43988bd87c
+        a356eb8777f32e4f c3cb0c1475b87fb9
+        b3fec79a491469a8 8ecdb09ae5753c8c
+        63177d1c6014e85f ec231f03095f777b
+        1417564ee02fffc4 72fce4802c717282
+        56fc0a4850ee0027 00c441d7c24477fd
+        c26ec31b14244b24 54a65a40fb938246
+        f30f4a03ae2fa891 a2ec91bece634338
+        71d21b9b653f3e1e 1550bb7cb290eb06
+        0e6776adac30799a 612d3d0a6a963d00
+        1cb2249e8901b04e 2380a4e5403237eb
+        4bbf0bba73244fab c17661cb748dd403
+        37dd6497f040a739 a20cbaeffee4cc46
+        4ff9ce1f92611753 c91498d024039c88
+        56950c3065be9957 e0d82a648cb73b48
+        7d4334de56475840 d24ae6af6d6ca82e
+        e97df3026c2966a6 2cac93975cad6042
+        8df4cb1f050ceb3a 4e80e8c55a0f8790
+        80f4b27003f4dc78 d8af7753a43bd568
+        321da9ff9bada940 092d32610f9f342c
+        06f55774d2b512aa 3895fe3de31d2c2b
+        1c58ca516e7e7604 537d894b19657e94
+        f72a72455667a1bd f0a7584b51b98375
+        bf0c8aea83b3a34e 8fcea37d001a9a58
+        c3a16fd14d5cd347 baa38c4335f504c8
+        a83064e2d3d6e132 afda2836b1f28cc6
+        f847125bdf15aff5 d2d04431d696e90e
+        0f2297360d2dcde7 7f2fe5b458dd9da5
+        48d9a45bd7b8c500 f6cd258f7d48032d
+        1b3399b52eb0050b e2d3dfffb916df14
+        51acedb95a57a22c 4967e9df7fd6105c
+        89f3bd1960fd14ee 90fef7a5f3adc0c1
+        74b8a0ade38ac14c 8fbe6c5dfe009ddd
+        71080f9f7f9019c4 b51bca63998eb889
+        8140db341839ec5d eb5b225a1ce3d7de
+        1de8ecf69cf8008b 7db7a3025c4741a9
+        fb80a6c20bf18f9c 28e42f6c78c9d676
+        e66628eddf6a72e3 ed9634151f9bd40c
+        68441d69ad6ed496 7f44604051d93fdb
+        544cbe1840c91715 6afcd24b0416723c
+        19544a6dc485bfbf aec4c1b992b5923d
+        0fbc5dede3baf659 d7a275efcd6ddea2
+        f891404beff947c7 a5c4b486ba51084a
+        48bf92bcd9713dbd 72f091a8b48fac48
+        b740a0deb539e283 e04d72d4c4565112
+        6b236b4335a428cd cc96a17afa58d23b
+        1166187c60908aec 55f7b31394fae01e
+        1790b83149fdeec1 e213d073cb899523
+        63217a2b3c37a01a e9216bb787b3abef
+        2e2482b646ee479d b42be9146747cb04
+        d6b647ddce8b096b 168cb42f252d3c8e
+        d6ddce162dc8c68b 8d8f4cd35fd2e156
+        cd6ffba59c3ba4f9 370a9176c2de439d
+        1b9ea96141e108ee 900bcd29f50db906
+        8d08c020fdd367d1 91191fb267a249b5
+        d37f6a246a904fa3 aaffc4632f2ed164
+        7b134439c86f21fd fe830aeaaa6c7269
+        212ee8ec1ed73691 1710f810d25f08a2
+        178ade091a5802c8 2372e8fc345988ab
+        18f97c4ffecf98ee c41a142201313351
+        bd097a9962f9b910 71736e5af6f1b41e
+        eed55b20e5b7ec55 702635a1cc2670a1
+        9fceb6ff56d3cad1 22818c9a9d95ff36
+        9d1ca308caf78849 db7cfb58a99335e3
+        ebf130d81bfc4c48 783a82c6781467d0
+        dff953b01a786b1b 2f80ee11336838d8
+        980fe7dcda07182a a5503c8628fcd68c
+        842aba51567f2e6a 4ceb504df39b7afb
+        39ba18bf446d53e3 da690e7d8d8c7d11
+        73f2091f20d12293 a7ebd709a113a9d6
+        70ebc178d55f3e91 aaad1da78fd73ba5
+        153b472dc9d525b0 2693ce0ce27fcbed
+        edef12488171ce7d 5b7d2cf4d4e38902
+        fc8896fe567cc3cd bc67f5b163996c29
+        5f3dd174f5ca3a4f 2d8477b34c71ea03
+        1651829ec85c7061 02aa9c393e091fee
+        269b2e4b0b78c606 6e010fea88d13080
+        883bb0707ce8e7ff bfc5c9e25da6db62
+        064a6edf080d929b 717e7b4cc3c55efd
+        17bf1f7b09870e7d b9527663319411dd
+        c489abf12d01411d d8c6350fce9e39d2
+        2c30b3c283ec9165 fd5a1cd745f28bd2
+        e80bfeb737917626 759f7b0e441b7064
+        c1c7d89fa2c77381 2ad7ef95c1b2cac6
+        4383405874fe529a 9f47e964206f4268
+        6addb65a3092a380 4f4d07885311953e
+        0ee899bea9bf6d01 d2748db4f3f41b62
+        481f6af63abcd3fd 87cd9a5c822feabf
+        8afe873d356476fd f12f545890f0b4f1
+        a598fb80bc632c45 bdf73dced5f79759
+        595cfbf1a3b3ff66 377daa386fb7bea7
+        b08fff000f6db2a8 432ea472ca846c0a
+        dc9f166cfccad582 313875bb96860806
+        d87367e87d580964 6d78b49a9127c1b9
+        ce4b5900cfc94d33 d3122ce70ed2ffad
+        84299aa319cbfbf4 32061b1865a7dd34
+        82e9f5cf75c28a7a 775d260506f14a47
+        4ea1e578ef414ad0 290f70aaa2970450
+        b72801079984ddb8 758c4aae46ad6ba2
+        fdac0e586dc0e276 4efc96697ae39194
+        472b136a83020d5d 918145d0c7effdb2
+        a048accd9a19bbcc af7a6f73eec421fd
+        a43ec85d44938a0e 05939f7709d0033c
+        d1d959c8e7198589 770b3e99c5405e6c
+        cf908d67bdbcbfb0 c3280ddbe002898f
+        a1f8bfbbafd3884b b2796647f204a5e2
+        9759b2fc0084e94f 0d68a9f64a604d68
+        bcf6d76c2829c439 8dc0ed36a0b6c9b7
+        ba46243c0b569590 1d5c2ea22668e83e
+        903f68cdf0c08687 8eed910788dd5430
+        3c52cf3922ed1d2a 5c290205b99dd659
+        11f4640bd11eb8de 3a5addf7a6f1adf3
+        5202004b32939163 af5173f43ce01e73
+        ef778fe7f2d39dba d392f7e80f7e4fa7
+        f77cd4a7afd3d657 1f12a3986997ec1a
+        af9e16f67c0a2023 1475af247cdde83f
+        bd99e96b41f25684 ffc191d0b7892dea
+        e6753dc4fbfdbbae 051c727e14f358b8
+        f783300e00e560ac 65dfdb72c0c1cea0
+        f17d07473a8a17f2 e54e96bbfcf5b241
+        0af4e8d5032c5062 f5c278cf1ad51267
+        fde6e80d0081ffca 02fa42b8eaf4a520
+        2177b8d22d88dfcc 31522f2c9ddff985
+        e27fad7f75a883f0 6d8e7368e0c38f68
+        38bf3f104872bc3c 243a7de502879ffd
+        60802d05c3d65e03 837abf8da87a571b
+        053d7b03f4c7b124 f7821d5b1efe3341
+        84dc650c03417112 70fc352b24ed1d0e
+        c9fd54ca8c8945ce 230da17771ea1cab
+        eca6449719d7e079 a3e2f038160c01fe
+        c65f110469b36f02 a9c8ea4ece649f6a
+        3f531879a059bea8 9647b97b2447ccb7
+        304beb57f8b962fe 9b546a87a0166ab7
+        68d4dcdd5aab3f9f 93fe6e3b54272075
+        40b4a9c56c642255 9e25bb1bc8a13e9c
+        33ce2e7f315813a7 1983f2624c1d4330
+        df3a07eb321bfb01 052b4064ba042dc7
+        3accae6d978778b2 e8e7faf2cc66880a
+        8a5a8556fba72737 298153de8eb99a80
+        5a9bac1ed5becb2f 52d1f7c164193a54
+        1e294d8ea97e29ef 72123d57cdd9e863
+        ae06ecb30d27382c 8aa8c17fe99521fc
+        708f393b1ecec240 f41397f0c135d606
+        347768d2a008f779 6512620e6db997a4
+        4083a31d2bf7a9e1 12215b1a0fb47904
+        07d542dd81b082fb 353312743df3f2b7
+        6eb99a52642fd057 29483c11199d2a08
+        766dfde92d87e0e7 7fef730667c562da
+        e554521d04d4b8dc 742002cc22f90f6b
+        17edc09d7e7de4a9 6919a3b81059f314
+        32d58e92e95111f5 d9737d0433db17d6
+        05d5b8d671750b83 8854e6e151494d14
+        dda712a42da645d4 9493729cda6ef25e
+        6c7e37a00cd917b8 9bcd38596a3e483e
+        227f60645be87467 3647a36b4b9f528f
+        26def386087da60a 030e31976634ce3b
+        b37fc2f75b655d56 ec92157370804708
+        51aca74631abe4aa 02202edbff18a031
+        afca3c47c795c4ae 4a5abb5f927d3f18
+        979e5a77bd7aeb23 237fe4faf09a1cae
+        13dba1ae930be085 8283b156e0d02ff7
+        47749fd612627d6a caee5398da07742f
+        facdba9132766817 15b2a7d174390c7f
+        6518bf54dc7bd47d 7413b621610aa1ba
+        319dad0333ced8ff 36d52db8e93869cb
+        88924a32742e1edd 207ce8e32a88bee3
+        a84957478f76c7ed 22679c1dce1ee49c
+        a859984628769963 821e8fe0e2b5e0ea
+        9456165480e3538b 9c925ff8bd58f618
+        6ed8cd390edec1de 7fd7e759ce92caf0
+        8e1db6dc1290557d 8c1bc4f7d2f45463
+        f9c4c8344c4c40e2 08acaeb5398ee5a3
+        9097e437bb40ce73 e5d48fd3637e9ca0
+        7dcafa894582c031 a7b01e4e29757e23
+        4e4963871e040d73 6bc717fe27f396fe
+        f5630c5d201f296b 11c9376053608b66
+        58e820f1a86ca8b2 aa1920ea57cae2eb
+        77cc3480586f5c44 b524c4dd873ee9d8
+        b476c62454b94a9b d33ae29877218903
+        721a61d8dada70c7 048df1948f5b8bae
+        6a421a4d84d64aec 2725fe96efa44255
+        6069780dc2abcba7 9ac5b73469338c23
+        f202b8b408221c61 1e33e3df3f55ddf3
+        b15d13deb31a02f9 15c903ea93832ee9
+        ee60ebc38f1f28f7 6de6b4e0868fcc78
+        393d2f34bb2cfd42 b37b23e4150a6d9b
+        a8bc4697e9975bad 34985292d3797a7a
+        023cd37fa1ec66a1 11d49f6643203c60
+        d2bb7403157b2c58 de4a16e2ab4fc25f
+        26407f873be6f1e9 b996f5511e9da019
+        71205ffa13fca4dd b891d1fa477ae863
+        5db9dcc4b1eaaabe ea71600d7398db67
+        08d8009b7f573610 5ba18f090cb78a90
+        da00b7cac9b4ae75 1b72f46618abebfe
+        487f6f07d9ed88c5 b7d8a9921316566a
+        02498aff9521c0c4 b93c08120bad182d
+        d59a3a7365203af3 5299293ca82f6f2e
+        ac5c59a12f37085e a8a79b8de055a033
+        23edd0659381ee73 5f3fa77bef5ff71e
+        1faf4b988eb335ce ffa3854af21910ed
+        978b74ffb0ec9e25 d161810e9310a94b
+        0e1bd79c27625263 0ce1381fbcfa670f
+        5c9ec54ce90b22f6 5c482a3f25ba3b99
+        6ed18d2a0f41cd72 60e3c0c7e08d1d7b
+        03d6d0a78d9c7933 6a15eea5fa2ec4b7
+        2be5b824e420b2e7 00cdebc6138ddfc9
+        44163237667b3a57 470cc909b3b25eae
+        24d5d1f529688152 dd1e8e38570a9c96
+        94223dcb02400b40 b82112f5c00a650d
+        2d02275937204164 c1dd7e66182fa8cb
+        42ac930485cc65d4 08e2933ef12a7870
+        a418319cc6b3312f f95a77c58c9e23ce
+        e183841059892b0a f1d373c598507118
+        1592d0be747a7833 c8d4225bcabed7f9
+        eea3ce53bcf53528 7fd18f1093bf2441
+        77987efb23932599 934bf509db12796e
+        8321e6a271ff2b61 a0fd3e2992004670
+        6eed404695c58403 1b5c6e032f88a183
+        05e02db2705ddcb4 2e6d472c8afdc905
+        97e6ef4391cf3326 cf1bbaecedeec10b
+        bfa5837c18265738 9b50e4c27a4401ed
+        f659e1d9c64ebe8e 6348554dcdec37ca
+        5b4978ee93493978 127761c60a28d9e8
+        5865c0efb4d28798 e6da6749de7e35d9
+        63980ef9efaac1da bcfb36e8807e6754
+        d8aa13177b0279a7 19ab234142d6c510
+        0d1790c52842234a 4a69125ba8005f77
+        94c17ab1dfb55ec7 98b26abbf9d83304
+        af19948c7293be91 31de774f8c0fb478
+        d5d491c81137a593 aab16d850f91f93f
+        afd4fb3c715f7697 51706fd7d963abdd
+        1e52b6a8fc20d3dd c47748ce1d9fa351
+        b158107cffb340c1 4cba4ddeb2d76b17
+        f933f907f2b64268 40edf183e99fd6d2
+        c1397106dbeed054 d9f9dc9e7fb2b8e6
+        90d89c5913491354 47d772c5d6f30207
+        c2d40ade5fe8ee54 ed979efa8a0dd752
+        5a31c58291c501b1 d7955451517615c1
+        17c894c8a3f174a2 127761c60a28d9e8
+        8caafd2809c3d096 1f88b52a5070f687
+        33c4e4d5456e1df3 bad84d399d92a0ad
+        3ffc756b2abc340a e50e3100c65d243c
+        8897cff71f319e26 7b4c23ef05d0bd37
+        4daa2b5efe26c56b 0a833246b9cbabb2
+        6b79708e61433692 0e0d6e73b967ec65
+        d4085e7889ab07fd 08211674773cf658
+        dc5e561e29c71ae9 fbeffe721cde26fa
+        13621dd51acce29b 8e04c18d0e320a3f
+        6e2bdb324b984c14 49933946a7cee206
+        aee7b54f125a4e9d 11cc4d14d661b11e
+        e2da1129c624b0e5 6df1c6d5be62f8b6
+        6e8d4208b74464e7 1d9d3fd8a87469cd
+        f0d64b5432f38175 03de3d83aa8fcacb
+        4424765005f2e836 d7d967c323fa77cc
+        37d1d638611abf10 483ad0c740913eb1
+        0a651bcee9379bdc c7c6505d54c8799a
+        087e4fa738f43fae ed21f17156a75205
+        6e0370a47fbc5664 42e2e8b6d6c2bfa5
+        6b166c8135c392ee 1db02a1b7cc7a323
+        31858d8578a0c501 7b9c059240094be4
+        a9b8a92846ad94c7 4fd423e7118c1426
+        5d5e74d03859f665 b51c5b9fb51f871e
+        8916fa3b85fde533 a4fde83dafeda86a
+        9035a0327db6631c 6978f34506014418
+        c466f4999202c26f 0a313528647b775f
+        f86e75a8f02d4d05 007716873d992dd1
+        43bd55f5dc574310 1d9fb29138455573
+        522b63cb1cb6eb01 4c13982410f9178c
+        598f401734db8b20 3566a8eb5912b02d
+        ee81d1564de041c7 cce6785a07b3c679
+        c3d8d0a044c8c70d e2544b14be6a2837
+        a395c7193ae56db3 1cfcd3dba1b4ddca
+        76117d35fd1af936 011b03b0da467617
+        881cea5839632dbd 3adf945d9a47e700
+        1ff6e15773f73f5a a9f53c2ddb240cba
+        e495c15968156655 5c7c08b917609352
+        d50b6318facd7f0b a707fc0e5f871126
+        99af31ec07fa5233 10304bd4c64f4d49
+        2ed46694d976c826 58c60d4ddeccf6f9
+        52d409e915a5ec6e ba8a085bd3238837
+        5e6a9741721fc822 6e2e619d0768a958
+        2ff0e60c7dff9775 42c37f791eb04036
+        8119216d9e429369 203c7ff5fcb4ea88
+        6869643a23670e49 d6fe3ef0806b8dc3
+        bc2dc0287e45bd5e 2097cabed6460bf8
+        3f116e720e9a0b86 87e1d4c511aa7e87
+        c7642ca62651a63d 00bf99b452b13da1
+        a904acbfb9c5c33d 0e1161db8ec38a59
+        fe99d6c4a9724358 91f318c00fb1c19f
+        e1f4e6724ea31d77 543c469f4e10818e
+        375a127d8c1c8c2c 3b52dcb6542ae405
+        28c52caa0506200e ec704ac657de6d7a
+        f488d5853ef7cc06 8d8562203cf12064
+        4956959299b4549a c506147935b937ef
+        a124eeb0899c546d 1d1a3df097fe0b17
+        b0ebd87e56f25c33 b680e2a026cd49cd
+        b8ca013328ec1ec8 c8c9a2eab2d598f6
+        eb23e90851b4363e 588da8892bc2336b
+        96210ca51d8dc326 106821a0837df578
+        4a6ff103330c185c d2ee0d0204c7091a
+        ac89f84360a9956c e2f23fe5f3e0e812
+        a58fa04c8d4bd859 16348c3bc7347d3b
+        0e7fd4f9009f9512 2c6c7a217d3994e7
+        e70b7996a522107d 455a28e9cd33df96
+        5baeb23de3c10ce3 3b9522eff0e3ec70
+        f5486ddf84b78ddc b04c28a01e16d47d
+        89b37842683e3658 b250374c35dc4e94
+        1928aa99062ad0c9 0a4014cbdc15394b
+        6a4c1a4e1a64d23f 02ed5401ee821ed2
+        b5e01a3670ad3d42 354039685ededd15
+        e4cb01f84844b135 080a728e32f34f2c
+        55ecf65d0aef5279 cc2a646fea96454c
+        fa5ae751a6dd7efd f8717deea9f51073
+        07369a7d6c2d8191 278ebc52760ef4c6
+        59850695cc81733a 31f605b770014888
+        e264dc636a6984c9 208a2a116e57c5d7
+        e9216ec4ebdf53fc f24ad157714156e9
+        aedf0164fadf4233 001c5191e06d91cf
+        8843353e5f2fbf03 a387ef8193045b1d
+        6ff5c1330ca4dcbe d260dc3028314fbe
+        b4aaa99976e9e132 2d9cba7530065af6
+        071838c9393503e3 646e9e82650b1a19
+        2f0e0626a9011c94 355416cbaf7622ad
+        f3a624bc8a3fcbd8 1f4e7be403df7e7a
+        a4d5f9248f4d7795 f6754c96bc109dc0
+        bf17c93cb38fa331 8507abd72a40d791
+        c6eb69e4338f123a 5a1d1b6fdf2547c9
+        ae45e4a63e0dcd49 daff9ccd74e3be3a
+        3a485f300e9a0f4b 98491d619f6d250f
+        99187e2560debeaf 9e6fbcb14cafc7df
+        5aed046cb07bf2b7 cf910604f84da583
+        0d9dd58af0c84cae 813e32b15c5af774
+        6d0178bb0cce5798 bebd44ff592a6702
+        338909b12ed6c46e 023e12304e8ef9e0
+        84a9c361e7598d6a 9df4fba1b173d3e2
+        9d6e2e200f53078b 37f17da662007e9d
+        c187ea56487bf47a cb89d2ee9f90e97d
+        85f2e53e11a628be aa53240c89cac96e
+        4990091554975142 c2bc0b5413601184
+        824c5b391958e6d8 0553509a818ee6c9
+        0dbd29bea69ef132 960d04b7aadb50c6
+        c4cf3057e5027066 09e0ece9f9a1b540
+        99996ce884e67524 738a5b01d904515f
+        cf50c1cad4202807 a516e3ca8ce50e37
+        dab6dbb67ed84d92 c799539077c1517d
+        50e91c46d9a3bace 9eceeffdcfe58f67
+        11341f65d08825ca 764d6570f3326003
+        ccce011c7570e5ff ec3446c8dbfa8189
+        c67f22cfa021e1ad 8475ad0c73f743ca
+        3723d10a35644cc2 8f4e9d5d80b0fe74
+        b93d15b16089b66b 4dce6e50f0fff894
+        380c0b8739e9ff2d 36567dec3875ead9
+        6974ab05eb4e7ba1 bf41f892a8c49569
+        946bfad96d98aa9f fb272e94cabecda9
+        0111218bab618afc 157a4083368fd4dd
+        50b2fb8baa27b94f c7cb8f0eb74ebc99
+        ffd74db2a4e21662 5ac8afa361a952cb
+        8742d225b1029a8f 937482aa47a4ccbd
+        fd66f68890b3fa9e 179260a08aef9953
+        7436dfdc61392fa3 d7be42a64004a51e
+        318a84b04db49510 eeb8775ee92193a8
+        8cc02189ffbf3f0a a0bbe64b2d20a10a
+        64df8e2b4f3c0fe0 1cf7ec881e01aab1
+        75e56a0ec5359c68 211e3586dbe360ea
+        9ca59854d83a6c80 a62038612d039c5b
+        4954c88b77f47e1c a14624622e1f1eac
+        7399821fd98a6f9c 55acd9d351a71ef4
+        a551b8b5ce7e7718 928247f30f10f3da
+        75a2a4de14941078 e6ead24e94bde7a0
+        a2431f02404ae53b aad020c7d0445d31
+        25878609519469e4 8f192a27d8368829
+        67316593f512a398 58de0d3a97746a68
+        ee95b89548f3a166 b5380497c11d27da
+        b24a27fe7817a851 a622fe3a4c44fd81
+        48f686e4531e7f1f 431fb14fd556be0e
+        c9ed97f58ca36d7f b7a3fb30750d0c01
+        30a15d441d905282 fac933c09f4a305b
+        797cc0687eecc09b cb5c2d8660f9f0cf
+        c6f8f27f9be5aa98 a9c8ea4ece649f6a
+        f8586dd912575faf 2beeb341c0fca0b0
+        97f5d29959069dc3 796b4658505ba9f3
+        5452fc5fe1295c3e aa2bcb08284fb15b
+        dd07529c78a1a905 852efd4edeb7452b
+        8211272fb5dbbe00 cd8ec719ed554525
+        67977f1f3e9b1728 d5881db2382d1255
+        5d07161b6c23eed3 096e38ac29e47820
+        2fc747292db123f3 897ef4c87b76ff0b
+        9456165480e3538b 9c925ff8bd58f618
+        edd5de9e9706b6ff c695b26f3c806d1c
+        9e400f490abb9626 2b47946f263c1733
+        ae6efe4b73443ed1 dd99bb9c038676ab
+        2070cbf011baf294 f78c4681a8de30f5
+        8e5605c6ceb52b65 624d0161c3a63bf0
+        a4d3a1ed0851a9c8 6b0ab05a802f5fa7
+        b8c64b9314963d31 842184aaf0977264
+        931e6c474133ff6a 31fb519f8400b819
+        7109f1edaf8e85cd 6eb007c874bd7e1f
+        05697d06ef8558e8 bf5eb2aef2f2911f
+        6a30d990601e8a64 77b08fed07e96f9e
+        0f210aab7fd6160d 19639ae8fca77a83
+        79d86ecce16ee93a 2e3fecae7c8aee67
+        ebe7a3629fe269cf 40d670e3d09fe18b
+        c5124f596c9edd14 c01ec8992431fae3
+        bb59e66478732621 6c865a63c9741aca
+        12f2ecc94e6f438a 23bcdb455be776cb
+        f828418c24c5917e 867d760735ba87eb
+        bbb8de00dcd0bd07 118f87f2d3b1cf0e
+        d39c494c709399d9 9a7938e94c9bd22d
+        7a521f50fa684478 fa1e8cc7cd04e246
+        213e647ab934fe62 d0a576124caea866
+        ce2f38247d462a11 32aab029fe245f22
+        7bce001725a1721d a7ff3c8f24887c2f
+        2fd2475aed1a8537 a71f604ab55e8b71
+        73185e7871811f4d b91a2b8c86c16b37
+        f3cd3dc6f7a89ddf fa77117ea07d5279
+        2311e044392654af f4777f432e83b7b3
+        a0695a7a35b31460 10ee64d374018500
+        64d2d193926f3486 0deddc624100f686
+        0986f574b89d7043 e694671ca5f93c36
+        f6f03b094ad4600a 40c62eb03cff374b
+        d08b4d45b274c161 9c925ff8bd58f618
+        4c14620f64abf696 346ef0243a52138f
+        8d4faa0b83a35c00 831f1a0570a42fac
+        336a886207da2c72 0a6360eaa8af3f96
+        e65f377134cd0740 8277bc2a9b8739dd
+        60a810a21db18882 9c256fe27b4c3a4c
+        cb3c42bcd69180b1 d1802a1f6eeb9878
+        9130692e9d4597e2 5a6c7f1d7aab730f
+        a7eee689d40b16f0 38e76706609bddbc
+        9d6e2e200f53078b 37f17da662007e9d
+        69122cc35fc1aa3a 21361a94aa01f2d3
+        37dfd6e1de75146b 5b33bd1cffef3502
+        5cd71524a4bdde91 2082e001b1c6923d
+        50362de18f3ec109 1bac953865497dfa
+        8985097bd2cad5bf 64aca3ee02238885
+        9a9214cb34771c50 e8c441c596e9f20e
+        6586aaee64bed759 380f52a8a32ce4ec
+        054b919a667cb2ee ab8fd1ffc10218f7
+        83ab4e9f177ef7cb a0852b1ac98890cc
+        ab25f94a3840ffac 3bb6c953bc2e36d4
+        13ee521d7519a954 f466b1dfbac4a7b2
+        7fc8f707a1464b4a dacf4027b7de32ac
+        af2543bba2dc93ec a22de0ee350eafc1
+        b9aaa40b4c65942a d5382d39c43fa84f
+        af3872d122424422 80dd7fee1941caf6
+        13ba28f04dee3b29 f123b48d97420cd8
+        291f72d7eff6a7ac 7da9aed9b82fc3b8
+        44cfbabe54d83e9a a6ade9b94918e6fb
+        19cec2843ad635d3 8e2c51d623afdc0c
+        1fc0ef8c028f8345 eae2f06a3bd48883
+        b5445b844d1c222b d59cfd0ab4847271
+        53fd0e335020a5f1 0a38fe6942ee17b3
+        cff7f12d35fd5005 f981249d76a05c3f
+        61922a8bf8435f33 a91dca679e7e026a
+        3f1d872a40c13d40 aabd0b0b568f9541
+        d3184c84a53bba52 5d80dc890435e2a8
+        a7ed87bb2c47e270 fa6374bd4ac8bc7b
+        e96562e87c7dd6df 356650c6652a8ef7
+        543fe6bce5148642 522096ab8dc41fcc
+        1a47d0e827038176 6390487759605d7d
+        cf65aacdcb07ad43 c41e1ed5ab9e5423
+        41f1bb42c9d973ac 25320000a9c60b2e
+        3a8d682c7f9576e2 eb0698b39ba46c8f
+        43511e7e3e8057e6 2bcf5f30a58a897d
+        f8c027013f4ca4ec 65dfdb72c0c1cea0
+        2656775e4be94a63 ed37d42e03bfe8c4
+        3190a3ca9893cf3d 2f07fd829a54a6f1
+        6803cc115036abf3 004492ac1db8459f
+        345c9732b00f8ca7 acb6d2f059034089
+        af63a44c86018d64 8fcea37d001a9a58
+        8290f28f299fd7d2 f38c495df8805599
+        10cb65fc264dfc7f 38435cbfec726b6b
+        344348a7b8918266 64af8a9c021e2213
+        a913434eee62883d 63fa4eab6c88704b
+        6506bcb24bac4dea a232288b039a793a
+        9fccee21571a6153 32978397b245407f
+        8b247f887fb2fa80 bc6a0cedbaa0ed23
+        f3c98313668e92e9 5dd78f14c720e619
+        43f678374c33cfdb 1475af247cdde83f
+        056be9d4f55e4c57 e113379c90c0b3ac
+        9d7c1c77c343921d 4b22d22350feedd5
+        1060eb91e5a223a5 b05dbf42c958909b
+        9a2437e71626d37c 96ce117670606427
+        0507c151baa252e8 c7ec426e6c44078d
+        2d4b3e3cc5fd01f7 5a9b92b3671fad44
+        f0493fe8a7606ab7 9a05f5092277c588
+        df04726b0d048601 46b8195393f2e000
+        55080d3affea0276 3fe97f07c4bc005a
+        2678286a16d71028 501962bcc824babd
+        6f285c71aa9a3e6c 6be5eaaf639d754b
+        3806f28a6c5e4db0 bf10f7f9dda3fd7c
+        9bb7754d457d7ff6 8f398d6da94e362a
+        f3b29acca661b275 04a7c3559ec46d66
+        f976e2338499fa7d 5d087301177738f6
+        48fbdc0ae53500d3 e5faa8565cbd4016
+        a2cdcba78c7758c7 cb6655444e9a6ea3
+        df00e30fe9793cf6 079ec12c36b4064e
+        cea2b9cc3fe35f2e e4f0ad536c7e2ee0
+        2c096d74bb09724c bade0ce48270c1b1
+        7417d8d0161cc407 f81bf20e1de18be4
+        cc5a04673b63dd50 d58607e06d1f4817
+        569619fcab8a3338 010840cdda1d4763
+        9b19bf1f3469105d 015e632159e36878
+        9a929691b3534514 7f44604051d93fdb
+        2ba299bf8334fe7a f76b525e7de216ba
+        22ecf1645b04ec0a 290d2f60d631576f
+        feb7245669b4ce60 716b5b5867e42e1d
+        b612028ae614c615 7c29e2ff9de9a390
+        dd17c760fa3004a0 416b1764799aab76
+        69140a486a69a679 5d57c2f9ef61240a
+        84bb1ab8afa96c3b 0fccbeafef5bb0b6
+        e5973d0f85212799 6ce89f85a9da350e
+        d185c34b1e335ab9 3a297a68ef1a7bf6
+        c1c7d89fa2c77381 2ad7ef95c1b2cac6
+        3d2bffcd1ce9b91a 1b45488ada9a9bc7
+        7b008006e8214cae 097713a029b9a02f
+        5915f8767aceb6ac c79ee67755aa1f4a
+        94844c108cff21a7 d5c0a91f3e11ec5a
+        ca5e998128a1aa3c 633622e1bc3ccee6
+        d520fc48cd4b76db 69bccc095e680949
+        9d2c39dc4268e104 243fcdc1f793a84f
+        4230fc44c2c8e0a3 2df7339b4d02dee5
+        1b96757faa22b275 38c2fa57bf10ffe2
+        f81cb000816ff8ca 3900e972568975b3
+        04e2aa03cfd89205 1a2f57fa3e18ae4a
+        847f27c39c945fce ca008ef0de2d24c7
+        63f58277d6b944dc bf05bccf1c60d6fe
+        12cf22c305e41145 1b21021ba3ebdb99
+        ddd2fe4afff156b1 fd115ea3570fbc45
+        788ce2002cfc3849 9a7938e94c9bd22d
+        53e78158d6199139 00b202825fe23a9b
+        608be039a3cdcad5 b48aea4362783ac4
+        3144d01af96228a7 7a442bf80d5381f5
+        6e40fbb38d0449d1 729efc15ce7ebd2e
+        83a99e25183637b7 1fac86ae08488adb
+        4a14db1aef4367ff c5741f76c77363d2
+        5a87c42a8a5b160e 10ec15308bd98316
+        5db029252c682a51 a6a7d1d4f4c48a42
+        54e0df19b22dd071 a22a0769bd1b7176
+        de2a2d775ae7753c 4b8cadd4a9be6f4d
+        7a93e55dfc022085 bedf901ba8b43426
+        fd16a49bb1860072 815b06d5dafb0914
+        ed201cb5fb19fcd4 28320ede16e8ac78
+        97c4e5772c9f012d 4ae16db41170ac47
+        b96c5d317ed71935 c20931fedef4a438
+        9b18530943298535 f39eb4cac02a18ad
+        b00286ade8a3d419 47ba310d923b176a
+        d4fbc5d623157abb 97161f74ea612626
+        d5a6a8aa2d143c88 fc9dc4289711f87c
+        95ee10ed45a44d42 d1c7b665ecb73784
+        e614235a37bba97b 82a016d2e97939c7
+        4852064878681c8c c317c3ba0fd71aa6
+        0a3806cce67718ca b214862aa91379fd
+        6777fdeafe7cf8a2 e3aa53dfd165a7b0
+        741adda6ba639d23 28a7995719399a6c
+        bca7196b5ef0891c 20edcc64d0896a8a
+        1403e118e6eef6be 78030061c5dbd50d
+        7a2ee065c9439e13 a42c248da93ccae3
+        adc3d4a0a3865de8 cc18552b30fcfaed
+        c28287ad022c52c8 d2893fa036d4313e
+        ecdc24a4910bac06 057d6dc8f9fa8e66
+        855fb316430646a4 dba2c4454d4d7064
+        db01e7db1be89f59 10370051bfed3542
+        d918128994708922 0b1dc5112ba9649c
+        6f202d1db6bae369 ffd2c140a553054f
+        2a3ee40e8e4e4e97 ab8bc9f5353368c4
+        1fa479d4226309ea 7125bd6f3a99a00a
+        9114a8ca14adfb43 e80fe4bdb55b2d27
+        1bb60ebc8d7923de 823a176564d482bd
+        8449f77e36068c0b 8ec5d034a79d33b5
+        5a749afaab4ec30c 7b2a2264fb3cef5c
+        63492977d423a1af 0a6e954c30e9afef
+        38533135b4bb8591 ae701fcc2f8d8b04
+        1f9dc6105b47a00f 0dcd0153a83078ed
+        02cd9c44ca866316 bd840010e05cd19d
+        860cfc63d9a8662d 10059ee1896757f0
+        3b2ba35b0a52a3c4 30c7686b603e72a4
+        499a95f593efe377 71d750571f8e28f9
+        8630ef2b1970cc2c b3cb07537d68f195
+        8b0af12eb2c9e263 1b72f46618abebfe
+        bbdc61ce03c017c3 fdb3342b1abb05b5
+        b20f8914b7081f09 4cc2094ba9d9bc01
+        898f4cc4e1c5ea38 721afed6d455f4b7
+        f6abe279efbf4c25 2daccb03b998441c
+        19222da8e0da5f09 fce49ed6f117425d
+        a0f364d5a5c6e35d c035fe82d2e07188
+        837ea97891cad028 282f9f45d2e5ec10
+        ee5075a5c8c8b4df 5007e9f01b1b4bb2
+        343b88efdba2ab9d 80417d42c5870093
+        ab9797a7ba6a86d8 c9c84e240cf03499
+        da4eb869b2596adb 4bed730680f3717c
+        762f54f765d76a73 acb4ed84b7667159
+        829ad82f1a96a5e6 5eaf08adbad13c75
+        25a409fc6500953d bb586ec03f898999
+        c8b6a2eea0594b85 e3ac9449bb432509
+        3cd5e744a01ccbc1 9a1d6367bc519183
+        194658d2603b6b90 24609e98ea911742
+        74afab0614582080 251c99f8abc5d566
+        2ddd7e38ab0b8691 f9110e42c6ba61f3
+        4a4730b6e1137ed8 e71541f2fb4f259b
+        edde537b0206150a 962727bc472417bc
+        9207d29b23ed4bdd 086fe7902529a463
+        8723f4685708596d 9fc2139e46431250
+        ac6a0e6e00e2b34e 2db4d19239b3525f
+        65b7a7da98ae484b a7bc2d17dcc9a8c0
+        c8c4fc947599d9aa 3b23c8ce708b14e9
+        e451c749f331260c 6c8c854475554973
+        baa38940e68e2528 969d8970be8fea5d
+        c0bc9f724c2c5411 59f484ac61e514eb
+        b7419014e2948526 4407a9dfa2ca609f
+        201f7ba62cb6e6a1 df7861ac2a77f8e2
+        4005479e72e35598 eb0de8fac507f544
+        7a3b4f77848135d7 786d5c41f6d2b207
+        1d5181bb891323c9 6fd1e3e9c59a8b66
+        51544451546e197a 63051bacc8514771
+        a5bf3ac5bbf147b2 52d9e804e5eb3b19
+        7a6d72feba918a72 1bd7881a004cc168
+        a6bfb562282bd430 77b8b4fe9e03ecc0
+        0b666ba5a9da2b2e 70e5f65114350631
+        3a4985acd8ddf4fb aa81533a59ac8518
+        f89fe71fc6830099 f29fc0ec81c3198d
+        0e61f24130ad5a88 d4ff9cc5851db3ff
+        774b9a43e053c6a5 a45859554b6da500
+        4056ae6c8cda25c0 210c1b74e97c790c
+        be6c500d68896666 2b94f0664f616fab
+        95c8db7058c5f819 e36772199d22f4ae
+        1beb201e3f32b35a e7fe973b2552af1e
+        18589968a2592d02 ec45e64ca2b7510e
+        78de230d4734f307 330c5ce50c96e49b
+        cebfeab885dc5994 96c22a54005183d8
+        bcb13d3358a27165 d8ef8537bf0de86c
+        f1a94c7ee0072d92 c12106907d172eb0
+        fd7678979822b285 ee550142660b8dbd
+        c834637c07936556 46ba459828981929
+        f12b19706592bbbc 9bc5136abb44842b
+        e8173fef8418a222 c30dc7a44fdbb5c9
+        3f99008a9a676e89 a3a224fc5417535f
+        8306271b8ebae0ae 924910106ef88c61
+        ab96651a93647314 0a6597b1dc5fecb7
+        a2469fa4a5963faf c81e6298560f769e
+        67cb3779fb624acb 42246c65d5f42572
+        2f85eb99c44f213e 7ae388a8ac6fb3e3
+        2f7da968cee1a059 1afc1feee27eeddb
+        de6c3827f48ac322 2faea1a402d081df
+        50746902f9f8972b b6c552f3c1222fbb
+        65fcbbc111112200 511172e669fb2e58
+        9af513614cca1c69 0ee7e21f4ad8961e
+        7752b32a619f325f 78c7cbb0c38e234c
+        ac53ac2cd4a5a297 6c30cee813fc1da7
+        ac2da2396f2faf42 80e03ec379b3fea4
+        1348bea9ef63af3f 6120a780a3ca48cd
+        22139138e1a95ff5 2e0d9fe00cb391b6
+        d9cd24b475436b40 856e1985e5f49c55
+        61a6d735de9d84d7 9477c7d537a08a9a
+        daa61c3edafa837f 813f4da2ff854983
+        996332a888850477 d4663a3eea133883
+        91c769075a344a3f 6b0a1279a6072e46
+        514cfb8a76edfe52 09ab1198694f2292
+        02b03b8ec00ec183 e2544b14be6a2837
+        2a997f0e31926b18 99dc461fe7be43e2
+        d2695f4fd82cd7b7 05defecf0fc6e7cc
+        c237da354e9f3af8 42c2aae8e6e5d26d
+        6b327944ba41c779 f602c7f1279d4970
+        015227fddfba3f78 ffb9b5f33e4f821a
+        84563f63a1f8d0ea ea0c80c76291d6b6
+        51ecb7906c73e316 f71ecd67f69e3958
+        032f8ad03a946884 b98e4bcd2f1456d9
+        72be42520f5281b0 1416fdd3008f1cb7
+        d041a38fd58bfda8 3a76d21f7adb26fb
+        25f8b33ebe874187 bb66cb2a8b9baf41
+        7ba7e73c062bc1b7 0db677932e6aef77
+        dbbd96c007864501 84b0854ac73e6475
+        5334cdd5a91e5e58 1bbfb6fa8493ed8c
+        dd23fb8c8b4ddc55 044ba19244a2544e
+        7130821ffe23f17e 7180144a63784924
+        d1fc692488a0fc38 1297c79d562e34d9
+        d82902bf2f47c0bc 692ec2649d4843a0
+        eaa929e163d000cc 3e607ac308f6dc7b
+        5594b624d6285264 ade24be48945ce5f
+        15d0224f3185f2b8 8b1792af36883d01
+        2cb30e8016020d6d 7d51024d01411cda
+        ff4c3328d983c337 db893793d9e55b14
+        eb88dc9cd24e840d 818962764307e327
+        2a1afb56ae498f73 c35431d6e48ef9fc
+        729eb6311ce1c6e5 0d540e9a158c6488
+        d094f317fa561796 80531614f7eba58e
+        dfe5d78680272485 a0a73b1d5e13172e
+        059f0011a1605218 466cc3d6eb6deb45
+        6e6c686b70ca7c52 95346a2bab616f16
+        cd65100247ec554e 63dcf1a44671b69b
+        b7a02043587b594e 88576fa8ceebafab
+        0a2245693d2870d3 96820ecccaeb7286
+        f9f904ab29a9d3fc 691b23b6de777114
+        ba8b90b0fdb6a516 5f1c42b7e318c873
+        d1b8bf0eb55b0523 fdddd07b87608ffd
+        06a9757f520ab989 bf3fa70062891c38
+        8601647f66caaa49 9849cc80f0c76c90
+        fe583aa60141c0ef b781b7d52fb9c3f4
+        1fafce3d63a2a3e6 feb214891ca0b682
+        ceeb694fa2f09b5f 2bec9f45baa8da77
+        1dc55c87d8538040 070d916f0d8f991c
+        44d6372d7e40d298 a45a7de20bdbebbc
+        72e60c3789962ad2 35567d042716b5e3
+        43f8a3e06bb74ad3 f518bc5975931a8b
+        1739a149529bc3e4 83ea681b3a039ba8
+        cc99ca75effd5e69 af8b59bdde97c957
+        2656933324448fe0 0b7914bf03499783
+        86e921d59dad484a c9d2331ff5c80b60
+        ad6475e5086a6b5a 9508e609db353bce
+        6384303d1a8a2e32 ee45f24c8d0c137b
+        2702dc619ca6c8e5 54fd0ad38365d6d0
+        80e164bbdf55a59f 4286d409666d8f5e
+        c475264c0ae30d2a 856e1985e5f49c55
+        19f769a3c75d7382 460b16080a9c608e
+        99b3486c756db4a0 55d0be860531c770
+        ddc5b71bdac1a4a5 8f08e937424c1045
+        ba867d1e076fab8a 05a05287f4999461
+        f1b54681fee03090 e3cd7ad9af8e4cea
+        63bcc638a8972e37 7f505607fb5a0761
+        21510a8508696fb0 a91a37966154370e
+        3481870897d3876f 9054c5a72bf69530
+        e2a89bc2b96b7a07 6012379f143c1393
+        59732a9af4a0d1a0 3153d028fa2c7123
+        e89b7e6029681208 b619ae3123541e23
+        d3d27374f1c8cdbe 88ecb998a4bf9417
+        c30bf897c0229c25 5c7491501d043a0d
+        579edab18727fc13 b3d05d0b921fb2fd
+        da502eb2a065554f 26d9f576f028572a
+        18cf6ec973ea3a75 f2d4d65ea6f5f7cd
+        ca24515b92d13aca 31cf9f8f19e46fa8
+        4da27709a7d610c4 5bdb692bd1821161
+        2dde1192af301e2f 4e19b217eb955832
+        680d902252684c86 53fe7c18d251e9cc
+        70aa279d0c0606e9 062e43f97919f7fe
+        9c2d92d730f2add0 120e40baa219e167
+        8c11f372fd1b006f 0861f59425d9a333
+        8c4d5ba809bc794a 75033157969c1844
+        03a1d2107a31c748 5ac25c43a72ebf36
+        15904d786be2e8ea cd7fbd600111bf74
+        e083bf903b4fd4db 62c54a860ddee3cc
+        5db36a7f6c2648a2 0533a376a263a481
+        8469df65338a01f4 c5484eaac902940b
+        21d1d2300dcc87e8 5ee1d709595823f7
+        5d17bd37b1c6ef91 284aad1f8ccbdab3
+        95b4c9e40d84083a fe9378d998e3d82d
+        3b14438369f21528 4a5457720c2f38ba
+        7d78303039ec7af4 43ea61e5c07bf7cc
+        082a6264eeff2921 14a93f6660aeb931
+        5db6a676cd0a76d3 4456e3a0114545aa
+        4f421d520dbef68e 9fb0a651bab89e22
+        ff05aab3bbf56d4a 69139233232121a9
+        d8f9eac9f1e48027 b81d7cdf6f451f6c
+        c54b265615323911 f5fc2362e7f76dc9
+        6a54af9de742f166 4c84707b57172e93
+        8fad79b89200946d d023ad38a245df4a
+        d29957dbbf9557e6 36559227cfcb72e3
+        dfaaa51e339e049b e82f0c1e91ef5b56
+        0cad35f47b45fde6 b6c432c691e31c93
+        4a1583df808dcf7b 43d35e643820e9f5
+        5e6fe8044cad0641 3fa75d1012a7094b
+        b68523a100a9ddfa 618671632189926f
+        42a5ae86c4483105 3aca75485fbe0a12
+        c5173464243cdc0e 0c98ea51f4009dbc
+        d366bf01dc515dda 5cc70b67ebeede2b
+        24ebfc7288458a18 fab6dee58be00d41
+        c3d970471ef939f9 346b30d59413b0ce
+        be37ba0d1b3937e3 2201822e2a9a2de2
+        f9aa19b245702668 da6219ee3ab7c49c
+        bc65a816a6fd2c2a 6c4adff4082e3ff3
+        942b6e07fdefe277 bcff61ad61716b66
+        1936718ba4cbcbd7 5c699d2bbf755e94
+        37fff50ad17efbf4 2f296aa8e94f00da
+        65f88cd2a7280df9 502f1603a4cc9f8d
+        409a73dec6dc5a35 60e35209d2e32586
+        f0d4c3fae6174b3a 4f0c328b636d8607
+        2f007cfc8516b749 eb01fc1d41e73462
+        1aa87b2ab621fc2e 6cf8fc4e95b56c5e
+        ce1efc29946bae82 1a7b555829433a8b
+        93a57f05819415b0 2f5f8d5f5ad7353f
+        39973c78fe1cb293 789d4f58e20d8d30
+        71fbed9f8e34cae5 00bebccd78fd5d1b
+        f3d151096ba975fa d3e7029ec238bd2e
+        a1a8897caf3a7267 9a217f47ed15c878
+        62a44db44289f52d b5399a8af172c6a1
+        516fe2baf5bbf7bc 7bfbac31dd2adf96
+        040c9e63481fa384 48ba80d1886a297b
+        888a13dc81ee794c e6efbc8174ef06ad
+        1d6ed8d01615df4d 100fa16447953e5d
+        b42f72f7626ce974 66d0fbc63307f507
+        bf63dea0f9d8e99d a860ec06085b9975
+        f4532ea5d04d4ffc d7e48eef481a1fc5
+        27d6ce72d7e19559 1b9e0028c8afeef6
+        227f14acc2dc0425 5b658663178215c2
+        39a16604e0836019 495a61af8a1200b3
+        2b8a7a1913af272e f8be90c7257b0da9
+        04af42c62089d8e1 5e0d4a5ed3d2aae2
+        63eaf62202e294f0 3a1e523f323670cf
+        9b8c8cb309996d9a bf12ce017d15f244
+        242b8deda38d5aa2 f029eee309d7b868
+        85bc5c03711c0550 d2ca9d5d1917ed6c
+        a44972b3779feea2 d0699e60bb70e910
+        e742733b4d5b0f01 335e07334d972400
+        a23727b28b40d3be 036f147b0b24b8cf
+        e4b5b3096c2b51e1 4287de793ad7de58
+        ab2b272f8dbf0cce 04cf1cd68e030858
+        585506981f83f30c ca267803889254fd
+        a2885f29b1c0a182 82ec2fe990435fd8
+        be691241721bbdb3 c5961e9868ae86b2
+        6f5eb5119eaee2c5 6dc3196627668fdb
+        6f03b2b5399bb937 d68b5de0c764180d
+        2921ed765f866379 8fcea37d001a9a58
+        cb8cc8221a3c0c8b 7ea8030e58f4ae06
+        e38d413732eeaa68 5fc37051b6223cdd
+        cd6cf164ee0c4990 93a81451d5559049
+        bb7b30e51163f272 bb0ef7f735fae2db
+        69be7a279116f89f 321da5520c0b5b09
+        0b48d29f1c95d650 87e6b73faf6b5493
+        9d632e0322211622 0c57a35589a64c60
+        a3d04b6a5c4bf4fc 02b1da37d7618a40
+        5ceb6e41e397cdd9 573413d87c252059
+        df5bc20923e04c36 926433d6155ba3da
+        c982cc4479422f0f d32c543117256e5a
+        0573f49b01f2c91b 7526744b098bc080
+        d205e57db34397c0 9344ea6f393227b4
+        a71ed5c4763d6e14 3d9775122a8d5feb
+        b25ef95878302cc7 920fc3c7fe0dcf73
+        15bbf04261be0e36 e138ac93878a4354
+        37e3f1751be3fb12 8976adf7653d81a4
+        9114a8ca14adfb43 e80fe4bdb55b2d27
+        6b720c226f8a81c0 d0876956274cf6c1
+        78d7fb57ba1e8d1a b03b1e423223c77e
+        b40cb014340bcc46 fb661165045eb9aa
+        9dcd95c357442443 4601b7ccaa50d42d
+        60beca3a37d9d7b9 6d66a90326cdadd3
+        81d0d3bd17907f9f 079152cca1d33665
+        79bf9a894520100f fcc72bae9b431cdc
+        91e3ed72afb561ce 215e2a137a6abdf2
+        c1db64c85f5ab14e 3e6ef4a98a8888ff
+        3fdd23ccb7cc5346 8f77d5891baf8a91
+        e0e4ef7ca34185c5 8f71cee02dc36b72
+        d0a894398d93d40e 045578370613b7e8
+        25419e7108b8ab70 805c6fb13e620d1d
+        63b8e1b09055fb75 b5f9bfe4c04182fe
+        bbcafdd2b617564f 8a32bb9cc382f5b3
+        acc396a7e6d317d9 9f16c4bae87b1eaf
+        059a00cefe901eeb a23807d9544cafb4
+        d9801777a59a87fd aa26a11ae8cd2b23
+        61256ac0a4546aed 157316d2c2e941ca
+        4e24b021bdc1aa86 9aa9ad0e87def76c
+        e4c2bdd57f089f17 1d21f28fe5551b77
+        be7c636c79700791 2fe4aa9530ce4d61
+        6ddeb1ae954d3bf3 678408281ec54252
+        77a3830eb926771d 32a76e9423aaea40
+        3f63e56f0524be0e c53dd0a9e831485c
+        1cccdd8bacf6750f 67b121da5347ef7a
+        f8b7ddf8c555b2e5 276d5d81943bf580
+        ef83ce889ba61912 f85eee5c3d401ffa
+        359aa1fa16b2301e 128732a82a081293
+        5a7ac141f035041a fb8e5313e258957f
+        0e1adec5ab32ca75 b76bab6f2466a332
+        b232dc51e44a1663 c70d9f7165e20117
+        cf2f1c7a0f1f6b88 ad732ce028c77054
+        4ed85eca6d694ca5 0b75ffc5af022c41
+        1c92d0f9b5110b58 72ef8f456e4feccb
+        147f908502ba162e 6527776138f1bdd6
+        746741b2138adb94 aae6d46bb84ab8a0
+        2b283b3f56ae99cb d774c57b055b82e7
+        33c2ef632051f0e9 3c45b3796fd56d97
+        973d8bbc9f8423ae e280779cfe5ae176
+        743471fdc035b1bb f122136854274800
+        2d1e709befc71fda cc61b22039e7de74
+        4ecc949b3e3cabef 9e135445f85f85a3
+        f0b93c4b9b653304 d9d2bcc2fdac74c2
+        bac74a37daa225ea 814298bdf0a8ec26
+        95e98bb4737bb34f 893b537e421c8765
+        2b169df8731eba27 9ae349c07da804ca
+        9456165480e3538b 9c925ff8bd58f618
+        803416a728ed6e3a 618671632189926f
+        f379548ad8c4e356 fe49ace93e85bc45
+        d14b08af3cc82d11 407345e37d9bde3a
+        badf97875118be78 692def2cf231df81
+        183cd55f7bd7677a 7fad6a446fec9b39
+        b51a78de91e16185 14a9350d89e6e957
+        8fe5ad7b0990fd8c 092cab3482333778
+        10aacba9cc7f1b53 b4e6a4fe5ad3f3e7
+        8486bf062d9c5091 921f71e4fc92f2e3
+        3b355900a5db3e84 710f8a6c085d4f31
+        958f022772a91342 797b58110255dd1d
+        15a65f3d08d22603 5d51fc4b44f53873
+        7d253fc4434d980c 4bef4d7295c6095a
+        b0fd241574337360 137beda5635d88f5
+        752b28e7de792a87 c295da7c77b18a9c
+        24659281a4c00018 86462ff86010c4b1
+        43b6d04120ab7e4f 3b9d6581fa7d1db8
+        030f14bcc3f3ff87 723a68b21d86fd43
+        7ad7d2f851f73caa d40455611949f007
+        0395642c3f064f5c 82e14254641a115b
+        6b79708e61433692 0e0d6e73b967ec65
+        85c9bd0412ddecce fe64a99d35b56942
+        c68766e02d5007d6 fd6d63e92dcb38e8
+        50da6ca94fb13a8d 3a616232a4490d80
+        6e8ff342f4f53745 a81a5fca1249e4aa
+        081caf0ed444f587 9ed05934dd462c20
+        eedd34b7049dd5f8 77f02a6d6bb2fcd7
+        a57fc94d1034c799 3f2b39eb65b7fda4
+        0dbb8cf9f5e5812b adf46eaf88880ebd
+        a39ff9a7d5dc2413 97e2eebb3fd425ab
+        1f21af2b039bccbf 60b0087d6475e63e
+        29cb4d78553464e3 95c652acc27eed12
+        35ed202ea2078d27 6d5bab12e6e3c41b
+        a5330443debf0af6 90a66e95dd803586
+        3a741a8bba7ff993 a3e2f038160c01fe
+        886cbb9b1be5034e 96ce117670606427
+        a2be6939be100d86 d42fa260cff44610
+        aef29b8e0fb7e7f0 1d319ada4a7d4a07
+        3592af243c40de6f 28ed1bcbc992d52c
+        cbcb1feac309b1ac ec05a0d08763651c
+        d4ebc73b80d6c99e 85c8b56a5cbe6fa2
+        5cbdd56a400e8743 7a23dcbf291d83b3
+        1fb116f112639d03 5e71874a76ba21e0
+        2accfb46f9220543 cfd6e988c3057af7
+        c81aae29d24b104a c271630ffbc1dce9
+        f8a442d147b3d2aa 652f21a1f39028d5
+        2c1c94bd2465a2b1 5015c69cd362efa2
+        f6bd5e682a776eef 25796d7c73e6f382
+        83fa8a4f3852f0cb 38cc3df364d0dee8
+        8740be0df233ec86 645b709d81618a46
+        499f45fbcf5f02b8 bf3347ca75175d61
+        d64d17707dee45b5 4d64becceabde654
+        82c4b0a5753a1b69 004492ac1db8459f
+        bc3cccb5598e5de8 50c4a97b58477513
+        667c6e142d15c422 e81fc7de415be101
+        101cc4b96e768de4 d720d6c344013036
+        288a210c4f395425 513d357669458d1d
+        6b2b14deb358b6cc b99a7f5696c7def4
+        d739feeb2032ddae 83a4995bdb81cabd
+        7b18a8b5f7cdd7cd 482cb6b25c6d511f
+        9afb6b2f45f84a34 3d401c7c2179656e
+        dee7829a021a91af ad7af4bfa94893d4
+        3974d7a7be6062d1 fcdf7562e4e9ece8
+        a079e1eef0f62177 fae44f31eb647901
+        1c4d7c7f49bf0453 740513ed443dc246
+        870b17ef60180cc9 1cbb6af6ea1601a6
+        b321c9480b5f3846 3e1f1eadff7ed425
+        dd7fca3d76c4fad7 685800043c97dce3
+        89004e022e6f0b5d 2ea544ac63f1b3c6
+        97a8b4bb99f978ec fa684e74be8e009d
+        c4b24e41cb47b725 1291c2a8610494cf
+        480f945cb79d8dcf 4b06807c569e2b5f
+        caaab7b7c1352909 0a2779fbf0dc919f
+        85cbc063c154f4eb d62b3c58e6e29e6a
+        0118eb2c49cbcf60 ee299695d111fc6a
+        695698f3d702e85c 2268fc4e13f1674e
+        37affd3fb0e46492 2298fcdb27b30a7c
+        ba2ce7a2143aa480 f909a80d35fa108f
+        07f20f07b4b4be5d 8fcea37d001a9a58
+        0e4b85bfad6b9763 3ff9435e10799d91
+        613bf73e37088c25 b9704656819f119d
+        5bda27aa68e46642 783def33bf37bf18
+        9c71cff9a3f7a42e 9898135b8459a763
+        caf6982f655cbbc8 969ac8a0e0d841bb
+        ed7110ba36c7e41f 467a3ded59e702f8
+        f552556008e38ba5 33015a2cd29cec15
+        22178073451fbfcd e7978708c6042d6e
+        20549bfe6fa4354f 42ddddfb4919cd70
+        a144a957483f5cee a663245a01fde1d0
+        5d80341407662616 ba87eff73f0eb9f8
+        7dd517f151047782 aa05b84080c4a887
+        943effd96d71c533 e619ab82266e9a78
+        e5d1cffd10bf0cea 1b683450bc2838a8
+        2ab090624670b514 f9e2f3e796ce9703
+        62091cc47e31411d 67cf14ce34f720eb
+        068cb63bdb538177 0558b63f27258828
+        85e51d3a0564ca7b 67a8e39bd3933524
+        64ec846de05e202c c53cc6b17ffdd2f6
+        3a1460d188ac51b9 2721427049154616
+        65ade442ba7161c8 9cf18312ec9ba61d
+        c718e674bd0b0ec9 872598234f9f7813
+        d977073f48482a65 bdaec7303fa9f1c9
+        d10d6bc520353ae3 10a0ac54a07ad1f5
+        260bcbac8b8ad21c 8903e33b56bb033f
+        729487bb1c1a5e75 e4c17e3c79a559b6
+        500ca03b1863082c b06c50e67483fc05
+        ec45270f5688d73f 3d25059d6fa6dc00
+        a5b9720e81da512a e8d1033de591e0c9
+        74bb878179939c1b 5d8710b476ad9aa0
+        bdaad0a245a22f8a af2296e60c6b8355
+        6e781d0d3e741588 57862b3890f1115e
+        974d35f7778dde76 1f663c0e89ab4856
+        75a35e8766a4b5a1 be0a755b368cf72a
+        8c9ac783090e2ec4 4abdb1f84945e71f
+        52512f55b148b584 bbc5a64f5f37f92f
+        37364858327edf67 b0ddbe2b31c65f1a
+        d0bfa6de062fb6be e90d5a027a6911aa
+        2af43c1c636b31f0 b8b83273d341bc74
+        dfd37fa8e5281b6d 47e264b53371e63e
+        1f2caf7469ba34ed fd9704a1f4242dda
+        c491c9cd46d74543 67b7d23c6c8d11fc
+        2b7fb34e97268a4f fdd13c268e6b9e8b
+        c4a88393209c8ba2 288f4f6728407719
+        c5a9be2e119ef389 2be1b195196347a1
+        004cd4b5c1c372b9 66fbad4a37f06948
+        c3d8d0a044c8c70d e2544b14be6a2837
+        81626df61bb1867b 0ffc515a5b674b32
+        0f611975e7732f0a b82843859b1681a1
+        a4f046dd696eba0b 170feeee62d7994c
+        5a97083548485825 78727b5fa2517060
+        64e16c795d661cd7 50762aea6fcb5a0f
+        cd84e66de9b14696 bb292d7e808404dd
+        12e92ae36be30455 eca0723707f3bf75
+        b56a3ec6db07f189 e0372700344fbd3b
+        ecf88869ef45baf6 28e6c265d1b1c870
+        3d51a5bd1def831a 36a0c85af38e309e
+        e0e4ef7ca34185c5 8f71cee02dc36b72
+        9b0ab2b6afc45eea b82d9c1cbe9284fc
+        f4e10eb9a4755e19 21b0d9f76e911815
+        357abb77535a4cf9 04953152c087b88d
+        a388508619de059f 5e05d759cbfef467
+        af69836c265b4b80 e9d2672308ff0423
+        08a3ff7a8756f1e5 1d7c8f34daa2b501
+        2ab5a83dde39f201 d60bdad6531a6f33
+        30b9b9fd1b6f97c9 98841de3bb96038c
+        53966076dd7e56cb 7a5adbf459ec1dfa
+        6dd4eb0ccdd93bcc 106821a0837df578
+        84026027fd0073cb 4fd423e7118c1426
+        00d435a69b5e5ac4 985a007a30f45e26
+        0ee7d8bf98fa7491 1acb7e4636c85e4a
+        046358b3fea464ad f0b9432c6aeee0e1
+        38b64f86b292a1f9 27e9f33af68865d4
+        276cd68361aa6fd4 3e45eba348aab6ba
+        b571cd72d947ba2b ae0408477139a77c
+        8c35d6d278898fb4 15bffe615a342b6f
+        4e83ee37f9e97df9 efd4b332365629a0
+        ce3836b1c7aae9e3 20c5036810b4a587
+        8bea557e2a6a905d 6b0a1279a6072e46
+        440c39c0344676af 5bdaf4afae2e5707
+        2b957fe5c8af71a5 18b0a7f380b9e635
+        7d8b2465ff0b0b10 64ba831119051bfa
+        1eecf56ade8f8161 5b6fe1eab2b42758
+        3def0099c708a873 8c7abecf9c44b7cc
+        bc0903de203c8357 bba2555e43e641ae
+        27e6108badcda9d0 35ecc8bc4b46989f
+        dc0b9cb55cc6b8fa 70ea192a457ab4a0
+        31b661de51523271 007f54e04714504a
+        41e262aff820ec14 3b05455ef5b036ae
+        38005c33304ffdff 0642c3327c2247ef
+        f237f6c20dfcd759 0fb648e5354233a0
+        4b1eb5001f31d680 245cc07b3a9c239a
+        bf7111c75eb1a93c 75ba65fb4f6fc549
+        ed4eeb7146270ff0 477a91a4560f55a5
+        3cb67ade86e90e58 9bf32584d963b515
+        d807a86fb5699070 645b709d81618a46
+        9388039b5a0dc1e1 ba2ebb701ba91c69
+        f5f536042af200cf e96cb806718dcdc4
+        6a75927677dc4862 ae7f11aa553eac5a
+        235aafc5573e4fc2 cbc4db058765bed2
+        7a27393edfb9f92e fecc7c854f8d0c7e
+        f98e93433fa76693 52364de785f0cfec
+        0e8a78284445425f 72ba8a3139f1422f
+        e98e5b4f56659b14 063c8c1d4e1a1041
+        31a051c96105d94c 66072b0289ef44e1
+        35de767453947e05 1824f19b75bb81b3
+        872ac1bc42c0bd86 5211d3da64f4675b
+        8437d276e8e6a508 d7c6d29f28d90712
+        3387491efe37b4c7 6dfea8d66e28263b
+        105fd6e335335937 597b599fd3aa95d3
+        8a137bc2f0b17de6 341c0eb06c81a6e9
+        0592e129c3a981f1 af228cbf78f3f0e4
+        ad5cb8fd1832b917 68ded2b50387609a
+        8de83d39721f7fec fc3382f7fc95e8cd
+        7340eea07b79501b 097b78c50b350e39
+        5e70fe1948492c76 aba9cc232ca30691
+        0dc0a1b1323e8afd 7f4c25ad9b9f3c94
+        8c3e28b39fdae2c4 5ecc4d43a96131a0
+        ea2a2dd0c443928e 831012db39ff4221
+        e733841a7dda9c1a 948275623817e37c
+        bf2bb4bdc5d34315 92779b2297985252
+        745dac8863f5aea3 9d5e919263b7bce7
+        79cb52c49ec533c0 2c068dfec11b99da
+        110863887a425e23 c0a6a98c44538e00
+        a134cdbd2193c48f 84d6096fda0b61a6
+        3eae109874539fbd 46d1bf9e985ba359
+        1ed1754a3d506dd2 112afef9524136d0
+        38e9321d862f4a34 cf3e5eb27dc6f774
+        fe68ffe68a396d6e 5bddf7fa5cfb8414
+        2c64859b084e9fcc 8c4cdfd7095fd0ee
+        5480c0cf5259b71e 810548158b818f6a
+        96c6ea4874dc5961 1f781491a52b063f
+        54ccf760cb0079fc 0166254306fb1ad6
+        bca8b29f0f2ad235 617c5bd013885c0c
+        5ab6af354ae7c906 c03ee7b48cb029ca
+        3ffb8cebb048f42f 2daed74c3911fc25
+        7237aa37bd703257 361519f775f47996
+        1ea8381920c573d3 a5af036f92151feb
+        1bbd005ad92c5651 e66ebed7e433bf71
+        00d3ec669929dbe2 01877119a8612014
+        2b43ef458ccaba6c a9f53c2ddb240cba
+        0e1c657779c454f1 2082e001b1c6923d
+        76a998c7af1b4c45 adee3a3712aaee85
+        beb244a9bfb2f2b8 4a2e31b41f447c0c
+        9ab5d395f93d8f19 a609a8dedebe138f
+        61a6d735de9d84d7 9477c7d537a08a9a
+        4c08674b4ce7d77f 75c34f9b6a3b4f12
+        03e095ebf181506d 604f5bd4ca26657e
+        08c6c31956a59b0a 957e0a6822954d59
+        e94bf5957f86d28e e80838c222790f56
+        88fa46970c4f4d41 f175caec997bdc5f
+        2734ed50ff1ec114 65077eb97704f0a1
+        03501edd3aa58e7b 4982d7780d22353e
+        7ac85458416f1ded 3f18ef77abe88803
+        829f54e6f3af6a1a fdf6be98f7a36343
+        e38be149a2a80600 8fcea37d001a9a58
+        a3964dc65183be9e f095df8ac1b8f6a6
+        fc8de40ed8b53cf5 b5b66c6ee7bc9f4b
+        5164f2c56fd39efd 5d475dae5ae15bf2
+        94b3ec67c506c101 337fa16848efae15
+        d75815bb849ebdfb 73de8a5c0d7901b3
+        a06aa0a75841269f 05bf1dd5f1842f0b
+        0bc1dc8906f007fe 8171077d52539a40
+        ef577e0c11aae164 85d2e44360d4bee0
+        d0ffb6fa19f34182 f7e4e91c00d79fac
+        f745794416a9213a 27ee42083a381c6c
+        0089c5df41cba7c8 cd6b8411c0768639
+        9f2fc08231f9a9da 9f7e60f40c2386bf
+        6ca1a8feb0817170 c1f7c3855fe26e37
+        3a5bb93d54aee33e b0f23a497dd0cf75
+        8d34dc0072d7da03 a22a945edee127dc
+        e43d36fb310ae0e2 3f899736e95f8cb9
+        848433bc2056a18d cb563ee3214489ad
+        1fc0dbeacfaf4ba3 0a05b12e3594a507
+        c53418c7c11f7cdf 576dd4eff8ce24b4
+        361a1cd242485f3b 7c27e5182fc19b2e
+        c2190ec440169c7e 2298fcdb27b30a7c
+        b48b424cf94f2ac3 eb173164ef10b413
+        c744cf00293d3f74 9caadfd08cbaad48
+        eca8443efd7fd613 bbb85611f6df39ef
+        34df7c7c92f0f6a4 999e47a848bf5ad5
+        e35acd90763fd354 780c8177bbb9a718
+        a7701c3e67c9832f 7aaee9f38b3ba4d3
+        45b46b04caa61b57 cc82f55410bb4cad
+        3b8a1f2615096b3e 9e3c880468b328e7
+        23436edb7e5e90fe 86c9c366572b3c39
+        c100c61c11513ba7 ded1a8c83396ddb3
+        958111658aeb4a23 dd16e2f2928465ee
+        ff7920d69b16371d e4cbd2e16cef79d9
+        98e8fd51b67f096b 5da6eb6121bb3397
+        af8edeb83beb9a01 0c4aaefb4385b9af
+        1467fe21998add7f 8523b57f9006cab8
+        e38648a24b8c52a4 51cfc7d31d01b3fd
+        cde753b4e74ec09a d13a9fefefb64849
+        113a1467877f64f5 cabce9c2d6e73cc9
+        47baeb93f18958ac ff056c39293614a9
+        990c7047868dbc43 421bcf44b5606b8b
+        ec10f3f5b8c86d24 94c973ce7fbc8514
+        8a28bad9290d4761 1ddafc16c1c1737a
+        d976aba520baac45 c72df3027002a4d1
+        debdb2beccaafed4 2a45155736406cdd
+        8936308854bed4bf 72f240e0330002df
+        4bf7452cd9f3fb95 1ce2a09d685cf5eb
+        01c0c98e239a0f6a 4e1463bb65eb1593
+        5da347b9f2da982f d54b6727922be457
+        52aadb3826e66dd6 75f1ad5bcefe24f6
+        fe832a7595729ce6 986b5ffff441bbef
+        aee5aa5768af34f5 79f36ba00e9af6e0
+        112d1a5736c25a23 f6a959ee7d2bfa50
+        510d9a4308832fd2 30d613512232dfdf
+        56404f1b88509b72 8fcea37d001a9a58
+        a35a6b86b161b0c7 513f9acb59e27ae1
+        90a338ab4f0523af 500c6a46e9c8e174
+        9e6959f6609a6045 00bf99b452b13da1
+        d662ddc551ecd5a3 07223dbbdc3791c3
+        1bb51a22ec648438 7e2ce9c584004ec7
+        8d765f7bdf70db23 2c77422a1dc106f2
+        4d5e478833dc3846 71dc435318e0af38
+        3c2fd2f2522bc75a eacd3148e134a4ad
+        f76a8b37c9f0ae78 026ce1893ba448b9
+        25a9aa94124d902e e49dfde7f2670c98
+        864288c8ce4f7dd9 0bec6e535be12215
+        ec71dd724863dc4b 06c52636711e0e4a
+        98f073931b3a0a24 ad293d151404cfc1
+        62721dd8ee47326e fffa2af81ebcddb1
+        9a35aba0d3d4a6f7 590b14732bbb9d20
+        8e289f53fbe9961c d7feb358557a1ffd
+        3d8c6af096cc590c 369475e9a8065ebb
+        369afd1cd7c38ef1 f47fe48473de150c
+        1094ec9f73398913 5918f7dea2d1baa7
+        9c527223b7f64337 4caf7ee2270626d0
+        46c4588f02ff8d8b 0fd49257aca1b06e
+        dcbd62c09ec0afb5 3bf89bc0ed35c2e5
+        0232e830d0de048b c797ee54a9a83d23
+        5bc29b53a0ca684b 4e45964a515cc299
+        5b28ae7e5bda7cc8 723bae025aefe65b
+        59789637a7811825 1f1a24854714fccc
+        31f5cd1ac6a32a68 120bf2f716c89f42
+        1b03e542b44581f9 0daa09a881837264
+        d85a385498945f82 a9c8ea4ece649f6a
+        06127097de5c83d7 a00cdb428778b28d
+        33f32219e611c469 ede6211733b12d5f
+        01356b2288817889 9b146099d379714a
+        1d55611779cc78e5 cc26ed74371262b5
+        4703a00cc60633ac 4ce24ef3ab81657d
+        8bc9ce3da2fca524 06f1d8fe7b448952
+        b0692716af5b4f72 0434a2c632fe7d7b
+        38654312d63457ca 00af4e34cc4f515b
+        2649a104480bcbb2 0c1996c2f793403d
+        6ce034b8a70d5ac8 133d5d06ce5b4956
+        ec5d797fa458af49 1abdb3d1fa2cb133
+        cd99f79d1aa6ed79 ef15fb5b9e980276
+        f7273d7b6122b434 ae08ea393d04de4d
+        4e9ff203521c7d27 b3ac721bf085e33c
+        33379c1a5407f945 45446fef70db5cb7
+        dc389c203d6f6c20 f01abd632f2a5495
+        767fb3ec97775df7 2e659a63ae1e9e62
+        c330a5b437899bdc a9311441c0c25829
+        cae953c02e2774e4 8ab153e98376ba43
+        7f05c50d05da413a 35e57f3abcac5bf8
+        04c9314839093773 13e2c8bfdf556f88
+        cff0ae7798e08527 8b9af7f1a660a594
+        3309580e57e37d39 d8039b1439fa7f64
+        10bace3f568fe71a 227191591cc9d076
+        8f2cd01deedee6bc 81882900089d5506
+        724c064150988230 c5d544f1bb0d1fdf
+        069c91a7729db78e fc6e228ec66e8fd9
+        17138d1505f903ac ed1e3e653434563d
+        cc60bb1eea54d0e0 0bc6ad02820f7c46
+        cedd863599d685d6 1979fbe79cdda9f9
+        4a8ce4243169a8a1 0eacd6b577b4819a
+        0747005fa470939f c08e7ba8a0bacec1
+        ff042b26db3c7419 660c27a5cc464d3b
+        4a7f54b1ea564e4e 1929240b54b71ded
+        c62ae6a98e64e9ec 654366ecd6bb54ba
+        606933671dab8432 792403693df6c960
+        cd4d1fbf1f693cae 0889e8fc29355c17
+        864d345ae2a51c53 8aecfe25cc34e61e
+        531a7ed373e654bd 651b175d84c9628e
+        f38f74870886f2d3 c2d25c7a22fc48c6
+        6083e68629ffd0c4 1df25fb290d8ce42
+        1a0baa75a16e4dac 6ebad15fd29f2243
+        6b0ef7d4c2656966 586f6e7fc8cf24ba
+        f23e426294a2a911 9a3c0b9c71aeabd4
+        025671ac9d6cf91c 5a1f861389d02946
+        a04657011ece8d00 1d06c78f7948d8ae
+        0aefc2258091668e a7b7210956292db9
+        f69b32d0416af36f ffc4c528fb2f34c3
+        0e9424053728cfe1 d29f6cb1223d2dac
+        fb59c00eb3133095 80e1c39035bc723e
+        47dea18f003e047c ba8d05191e1de3ba
+        0b363ac377575e1d 2886db0927029333
+        58db308807192db1 efbd249db36f7afc
+        9d46255eb56f204a 845028578ac98016
+        395e0b5880eeacd8 e07f0b3002b9cdb9
+        8e88569337e6b375 2b7192f363ce8ad4
+        c123307223dab92a 8182d9434869d192
+        bbae6cd2fef22ad0 b65c8e34239a4b42
+        5baeb23de3c10ce3 3b9522eff0e3ec70
+        ed91c03bae7ad36a efd4c81651e85252
+        ada3922fcf2eccc5 22e42a9fcd2fd76e
+        fd37669d2247a78e d4e99240fa1ca31a
+        1416b799b768c1be 543475d9c364b18e
+        bee6b8b9a4b8dbfd 56202b975333351d
+        9a43afe1b900f5b2 9e3afb9a04d4e9ba
+        f2298b7bcfd68ce5 551f5ec0c2b0eb66
+        4f5f44f8afcd9193 b9487b523b78a311
+        82303ba344267b48 dad94c4c1d4c471a
+        efa8d9f4eeb2a43c dbfb12245d6ecfae
+        3e61518384af206c 35d90ab31a7db1c7
+        b2706d4338372489 7daac04735624145
+        c9ff5bb7ba5415a6 c86cab360ae9aca4
+        32050c56c45bdb38 8ed20ee41c6ab2bc
+        9f75aec37cf62694 9d9d85868cbf398a
+        e18bd36d95729581 c5741f76c77363d2
+        4de2f3b296c1e87b 22a83d82ec2bc3c3
+        fe3062ece7b38861 097b47b34d34d09a
+        f6a3ad0dc217c5ad a7c8e184ee57cfb0
+        a3557a95e23ab71d 971574beac6f4a46
+        f9088b5804cb873a a9e713a8c2237c60
+        ebb7ec651b5d1862 ae9a16de703e6101
+        7b79de3741fc346f e8b8b1f541a9b710
+        1e48d940c33f31b4 473f47ff63456cf2
+        3ee08d2ce6ca8d9f 7eb68a49d789f2ea
+        bfb289fa774df4f8 e41362a71aae3a3d
+        17b8f07dc5a41c5d ea256425f036b49b
+        796548abf29f6309 bf08c7c18c23d4ae
+        f2f88cfce164a014 5717968b67982612
+        5a573316df37b948 9d0491bc602d3aa6
+        5118cd0406fb2d94 20e6639eb2a4d243
+        07ff4fb8af403740 5f6bb1cf43ce7f5e
+        b1bed377c88a3008 a62886934f74a1d7
+        06ccfc6a1ca9ad2e 6bae7cac3b7df514
+        9c39fa87a59a9536 5a421f0c867d58b3
+        8df3b43c174bb5c3 a1b92bad6b176f39
+        74465b30b0a8a933 bb8f488c4d3e26fd
+        f3303c6ab75960d6 9bcc0e056f3772b3
+        e5a10c6158f35798 32caac351760e933
+        c2b6cd8e5e43c207 02d367436ff0a903
+        cb9f714b0db55425 c93e3580e09a856a
+        2bf59c6ab3a274a8 4efd340af1e2328e
+        afdbef888eba2893 c28ebb98c0dda265
+        f63b0ca7b4a01a30 72ec3edcb23d0717
+        fac2cb63effc7a78 b88f109a44447df0
+        e8e1ec4811333a5c a1caf4cd15a2ac4b
+        1724270d123aafa6 bbc0e40b0a8dcb91
+        a060ff323311e29f 293e88c797374c07
+        675eade594025c38 1a1e30fc08fd2da8
+        f4988aa32ab71fd2 b5debcd4be4a8f79
+        e97dd3a8bc7e363c d92967813ba77f13
+        5e9553424813b8a5 d469948e984efb3f
+        c632c57f2c50ba98 ceee557a4489cf73
+        e14e09750e9d46ce 917357230ba94661
+        a4c62e9446888de8 a58d18272a2998c5
+        bbea12eb296b05b8 b642d59f4e916a5a
+        ddfe1a17d71b71ef 43703f8560202b1a
+        a7251082ad71d7fa 1446fd115c2a3e3f
+        4a36330688b2cfdf 1747d7245da39136
+        f222ecfdf3aef33a 92350a6280ca919c
+        549c403cc812505e 89887355fc14f8f7
+        618b4d912b7bcd6e 06c4434da96ae069
+        e950a7b2bcf42155 b1ed1b4f207ae22a
+        477cb4b0045ff52c 13f2277f9976400a
+        5d35dea6c3bf41ba 2719519e965c1ed6
+        e43404297b95a4da 179a3c6baa5a4795
+        2a6c6b332503996f 39e5272b61c2c5ff
+        cce65726d06eb0f5 649bee79f9262d10
+        fefb5c7933c30ff9 f8f22d9015392889
+        1b57452f3a5740ae aa2873464a51bb74
+        3a1e39a0df946df4 f5895d52f2572cac
+        69bc7128c34225c6 3475d24d697e10ae
+        4c772d27c69b91fb 491cc73856905a2d
+        466e27f254b3e5ee 6ccff042eb963b26
+        3dc6001f4dba2ae2 f4c9d70329e56600
+        bd1a867c58c7ab06 770283ea96afce01
+        2fa7743c5b16e816 ebaf72b7b6589f58
+        d5b2eef5faa32c7b 9e2658242b9cc6cb
+        becd1f314e94452d ca27b7baa1513689
+        6c60b66d4cf8b67f b3926bc6eb584a6b
+        cb62a4d08bf4edaf c75126ef92b956c0
+        f2f127476e0461cb a346729d237a594c
+        24e00f9ef6e3a44a e89c943f412ab438
+        6d34f4751ea0462d d380dc88ea7ecbbe
+        95351a9b282a8307 ded186d6d472e4c0
+        44ecd62fbde881dc 3f213f1c32080c67
+        4d50467b28f6efb7 a673d0b07827d491
+        581982500d21af5c e9195668d192bf83
+        22b9b7930fb97cc3 02a81647a7f2970f
+        f31e654e522acfa1 6ec4ee449266b9e7
+        6af8b9e4bb12fc14 3a76d21f7adb26fb
+        e2939b056c5246dc bda40e6a938edcb5
+        1ee97c2d9b6e68dc 1aa061c61f9d6dfd
+        d192310b796c4012 4c77f16f0b9b93b7
+        e7e65126a09249d6 eca7e41fdb20d663
+        d2896b792a415d84 398d320b41826949
+        94ebecd79889171a be398cbcf6cd3341
+        8ce4bd5729ac00a8 d59c3b02ae96e807
+        ac66db33c1a160f4 ffbb8495149b0b2a
+        8be229655178b4cc 4ba86fda94d84c24
+        f2981c3fc9fcd154 17d2af7df7d975b7
+        466751544db6a277 74bf980cba976f96
+        31a24e098514fdb2 fde48bc7b4d4e8c6
+        00888aa4d1450a79 068cb2c064505f1a
+        9ea40bdb5156787a 456a01b1e5a31a87
+        3952d2e13aee9fe3 b8b409683119e31a
+        3e4ddb39056dee15 2a9e274d7eeb57b6
+        748008d580b0f4d0 388ac9e24c1fe42a
+        043dbd07b1c81b09 f8a70fe911c33588
+        a3f26f000f7d2c90 914734987a0ea491
+        b8c700ae593dd63d c9b2dbac72d66cfb
+        8c8566b619a319b6 a1f43ae84e692443
+        8e75af4981b4175c 4936f9d4e84628df
+        7665a43e9f17aa61 3087259d21c49dea
+        d53a6dac0b0ccd28 c71247f1b7519596
+        acc8210757afb88b e46f7e13e7a3be6e
+        361526943cc3dde6 394a543416434edf
+        3d555a1bdc6222f3 1cc42b7435f11e8c
+        e55f15b02dabbdfc 6ef0203e6abc1045
+        720cb0ebbc696724 a2876b400022c5cc
+        4f77198222bc580e 341419a093db6843
+        13c57a82b9c3a0aa 17dd7097f7fac949
+        d305084d0a58c453 cb9f756693ed72d5
+        51f9120e0540b0b8 e6cccefc5aa0d558
+        84c81b83a839d06f 0ac50c5b023ea34d
+        cb2b8d7fd2e5fa6d 66cfe3c79368abb0
+        c8eb2cf95152d607 1f0fa60c745cb9ba
+        057dd9c52b158f6a d87a437e951cdd00
+        a922cfe8c4b91547 91d4a2aefc66a718
+        a60a5ce1669cf449 920487f426b8ff52
+        6691141169635f4e 5a35c9e4a727a193
+        97d8e2085e28355c 7766834eb2248c5a
+        d452227d06750329 51a784492af6e0c4
+        f2e3abb844daecb8 654e94c5e3107e06
+        86dcaafa5dad69f3 7a5adbf459ec1dfa
+        328a184f2da5a8d3 207ce8e32a88bee3
+        b0bb38e9758819ce 9fa7b89d8deb5674
+        1ef2f5278f45f4b6 d00ab85eeaa78116
+        8603434426ba9da0 88884dd8e109b219
+        a2ea6e39be3550f0 954dbf02e2a4207a
+        bdbf4b915b0a5dd3 81f14fb859d3ebf3
+        ed2cc7cd7e23fc86 a4c354eb15bf8f64
+        117ee0fe15daaf2c 84155c9c50bc47ee
+        396a24a3c0d26429 e481d82996faa824
+        4a6b0380595330c7 1bed52dce2d88986
+        33105634e2254d37 9b0b35b75e6cfdad
+        8f6c6d5cb66507d5 ded820b0e6cc4727
+        170573d7ae490bb5 d8a15c7d6a30b2ca
+        35588ad3f407d3d7 a4214b09a917a01a
+        ac9481635efc7c5d 4454ca5619dbd495
+        fb9b5c4664f94779 2fdb38f6258e2c10
+        f6e786b811b7f719 70694bfc0b7caa05
+        1df695b269dbca9b d58aaeaff07ce473
+        74f328cff45ee2c7 0376eeb15a081d5f
+        99551d5ee1311b7d 02a1dd146ab925fa
+        b0fe67fd6869f49a f5e2ccde044ca525
+        56f5c9194461d57c c035fe82d2e07188
+        dfa9cbbd4231fe2b ee19fb6dd3bf80d7
+        816e6276f2ddb6b8 a05ef02af1455003
+        95246f4cf535171a 1c10e9eb9d84f8d2
+        7f8b9a409c71b3a8 34f0d28ea4fc24c0
+        d32d3a40a26207bc d1a2ca718b7cc166
+        0f755f872f545a7d c0ed8098038eb72d
+        38e8f7e01a54d7d0 031568a5c3122579
+        0c8d0a1f2db7e808 284ede7f5dd887e6
+        862fd75687df9678 b82843859b1681a1
+        9680ab9de2e5f4fd 554bd465cbf603f9
+        fedc5a630e32c6e6 48e8b5fb086f3724
+        e346e1d4262ea65b fe6b7bae7035e2e2
+        c568810f32b82a6c 6a02022f90b90eb8
+        eadd776473fa77ec a70f9fdfd24b6068
+        a781939649102d08 cf74cf09cd5f5412
+        a2db414dc7b06c59 702730d852baf22b
+        0e300a411d7b391d e691fa6846e60faa
+        eabd8acf60535ff7 d393ddd48984d867
+        4334ac949054f3dc afa74c31b2cbe542
+        aa43cef925fe22ff 9b2f3b59134696ff
+        a5b7ef788e72b0dc 9b2b1f440590e610
+        fd6ece7e085104ba a07e7be3036ce7d6
+        ccfea8a631d8eeec 43cc29a4c32c7d6c
+        a5f927aa74c4cc62 830009bfd3b5cf8c
+        c6b22da4f7ebddb8 a74820ebdfef59e8
+        ada2a72b2a488af9 4ea94d3e8a225e7b
+        097bd8a60da4b770 d507cc8583c4af60
+        14b0d26e32442887 7eb3836b075c4466
+        c074e3905d3515f8 f2509c32af4ea64a
+        e56fc9f7c9a5c849 debaa7ed726fda80
+        1ea3d851cf44faf3 3d719b95342b8449
+        3de0c36c448ddb21 535af256351aa43d
+        b42d2ebe06a23a12 9dbaee2f56945776
+        4a0a293d4f073e5b 106699883fe52cb2
+        06dc7f8ea02b2c07 a81f4dd50dcaf031
+        7d81d0b6d38a7ca5 1e08f94e06b31a65
+        7066143425ab7cb5 488de0e03aacc92d
+        deb10b6ad778b538 bdcea8f1cbd1c2dd
+        ab62ea1006a3ab6f 7bb1b74d64492723
+        1e0d9a93204415e5 8e836781d088a690
+        ee827fcfb866112f 230d2f817435e762
+        ec492f745c5a0b63 b6766184f7bb4a30
+        972212fdef692154 1450f86a50bf8adb
+        50dde84050313477 eb45e63077d6ed61
+        d0a67258dca05a48 9f4a143451b19b30
+        18dbf7310b595a8f 1fd7d02d88122eea
+        1a8998d93e1c2594 c26ae8507f740cee
+        484d63809243251f 22f2432c87e41440
+        13912a87ea61caf1 8018f2e1345a6c75
+        2ac16913eea0c747 d661fb3234712f61
+        432c5db55ee14092 b3fa5ab7af95bf3b
+        613007853ff921b5 50c7744ad2e257e6
+        cb879125f46a4967 67cf1f1d8158f944
+        fcc4b7e18199aeb4 3b1940f2e1012112
+        f8c8df9ba42bc5a1 8797d6951c0611a5
+        9f8b7be49d62408f f4ef6a978a904de2
+        54c3a5075c1a6de3 e068bd5f4486000f
+        a65373b73d0d2953 9557f5c0d7ba4626
+        0d290abbcb9f4c2d d3988e606c819db6
+        87311f45d056685b 260f351722996847
+        4c75113c23f4873d e8bf06471680e43c
+        09f472ebec0b39a1 17a1b27b37b3b724
+        528a521297342fa4 796073f5d3dcd67d
+        7128c2451b97fbab 5e923597897f5cf5
+        55b62b1693782b24 336325c73eb14926
+        08b05407b5565ca4 c035fe82d2e07188
+        3fdbf3b7fcbc721e ff49ea045051f306
+        837b9dd9c54976d4 1039162b627791f7
+        46e907add728a7ac cac2b8306536b803
+        757772897bef7a9b 148450728b60ec36
+        ea90ad7f7cd6082a f1135b7cb92fd3ee
+        de5d8f34f197e40c 268ce68ae8626b1a
+        6955b44238471cee 4e6afc3cc6368549
+        27ae029fae900199 c485acfe29470dd6
+        2d12cf70c30f5c98 ea09537b91424b60
+        bae3c173e39f1ad9 b82d9b4c06c9a01c
+        f5e9b87a550422c7 0a9e41a87a6171cf
+        f59ff10b611e67ae 3f9b03ad77650280
+        479bfbde2d3aebdd 899f985954faaf79
+        07f59107b4b7d11a 8fcea37d001a9a58
+        b93a81378875f0bf 3b08d81695215319
+        9c92cefccd5b382c 50389c39f9f4fb5a
+        7e7da4221a7bdfa6 b40f0100c647533c
+        e33cd0863425f696 4937c315abb843d8
+        dbf574690d343e11 6b26008a36fd1e1e
+        bb5de525e8f60f95 8230f6b2fef100e9
+        68ae87c89725b7eb ade0d2d79b9e7478
+        3a2c1d40c0aa7459 3f64621a05b51a77
+        6e9b4c93fe72fe47 50762aea6fcb5a0f
+        c66fba55f83b6ee6 6b235f7d04406a23
+        7ca64ac35600b400 dc88ca8e5778c1d2
+        64a6ba4c5b82aa88 307b393dbbf6312e
+        f9e2a67aa3cbae7f 926bac6d52baa10c
+        8d0a15db93e25b87 74fd4aaa34239a91
+        1ab4fda7ce6d1a2b f903a0c4509ab8c5
+        e5cf7c6ef8b6b3be 77e94d6b1c17be6e
+        5a32beaf710333a6 1bac3c81391d3e8b
+        eddad6cf4f7f8434 2ce86fb8d72c9d4a
+        012eae7ca6755703 62598d9379776c38
+        f77611ff14894642 ec63002ce6c63f6f
+        6ee125aa8c1e060c 586f6e7fc8cf24ba
+        28dc5964528509ad df9b1da42fb0fc8f
+        9ca757effd747da9 1cbb6af6ea1601a6
+        de86cf2f28b107e0 bc0ee8ec11d0d75a
+        a0d008ce2adae736 6e85d2da60c026b9
+        0ad40d07b7283336 cdf8598f7525e542
+        12021924070a1156 d2579306dc95ea75
+        b7fa7f10a6339dd0 a22536d9b047adc5
+        f7636499486e5797 aeeafe39bc8e81c4
+        98be97a12b7fbdf1 b92b38c39c850d29
+        64eb236dd86eee89 c9e7e80f6bb91211
+        321669000ef3f10c 2102b1a4d141ffb1
+        e4e298b196e52711 24c5ca1761943268
+        9ee6b4aed3a4edef 04f13e26a41678f0
+        2841b0603356635f 6fb366de82beedf3
+        ad1224385c357d43 6f237e27d6552eac
+        bca7196b5ef0891c 20edcc64d0896a8a
+        16d0c89793f65fbc f00090e83a401579
+        92c8640d445c0f08 7b6af50a341525be
+        38ca61d853c10952 794d877698c6b31f
+        34e9f0084ba24ebc 31286be4a13de422
+        0f6ab82dbf5bc22a 8d155272d0dfe6a6
+        383ac96bc5416d12 f7cdc79c13441d03
+        1b564a67229ef7a9 4213d22e8eda304d
+        d797790ae4195c73 4ba4f0f72629c06f
+        c26264cb508388a3 d64245a5aa6157a7
+        8485c64bfae5c3a7 fb4ca10dc39af8c8
+        b509f4580e99fd86 86a44c067e67bf84
+        26f6cbdfc4cf4102 4a479c48932ec645
+        396a859b4664e1f2 dd7e079a645417ef
+        9a929691b3534514 7f44604051d93fdb
+        c1f5db9b21f78836 b3aca474a418d23b
+        fa480bf11d1dccf0 be3d67c3fb9ccdf7
+        216f096ecdda9572 0c809b32ba0bef36
+        727319ccd4599e4c 67ea9a5ef9ff219d
+        55188fce03b0c5da fe0f77e4633435ec
+        1f51859d8b837b2e 601a8e010ad05bc8
+        964424f1ebab0568 5b7607f558aaf347
+        4acd7359dd1061df 1aaa6133f93a97af
+        5cf70369c14fd46a 3a1e06a832ea76cf
+        e7ce5120fac0ec4f c37985a9d38d14aa
+        5df7a7800e122116 a4f2d26eee0b107c
+        3073eedbaa0e5bb8 86666a19b4a56ee6
+        a5b7ac5e7d490ef8 edc11b29d6c7eb8d
+        ea3688ef6f2a244c b861e180ce39e4e4
+        ce7d67ed3f81fce4 1661d4d09c2a9811
+        7a7936159b01aa5f 09d70254e179f5a6
+        3a8c06599be8232d b83d19718edbb814
+        ef208c290db7aeca a1faaf1e699b539a
+        65751a758f44c4a5 3e2403079f62c762
+        c496d1c8de1e52ee 28197962a6c3ec36
+        cc2eee3f57640403 ab0f0a36e89da39e
+        5bb7d5ce5cdcf178 4541c061f6e17ab2
+        11803f92701fb8cc 7576fdd2d85944ec
+        ada3dbe525926db0 37f0fe11d0ba1914
+        75019d01ec43e8b7 64badeeda2233ad0
+        8740be0df233ec86 645b709d81618a46
+        cb9c2ff074357472 4a73757b3c1f1845
+        2c08b8cb01559d16 8ff9da2b2d06ebdd
+        87d4de8e63855b70 83c7d732c3185ffa
+        3e1234e24104310c b2d72f5366f915c1
+        df9e8350d9d55e3f e76abca9a8eab174
+        1e244d3f3abd8a03 19bee522fa35a1db
+        1389984dee70fb8e 1442861c1af83ce9
+        25af492762cfe3a0 f76b52ac7770b4b5
+        0623b965996d14b5 ffa3a7ee9fd4c457
+        79997a12b606aba8 48cc29c98b78c7b0
+        edea4d50f670d325 3c444386071a6a5e
+        80d738026ce0a0f2 01242a4003b64e2f
+        abc0ef19eda73a52 2b7aa6ebcd3a408a
+        32b69a0ef58e8ea7 3cfbdea1ed1b2eee
+        80cad3eb5e425874 9651a5bdb6c9b9cf
+        41566d8af0554e9b ba7a1a8804d08512
+        fbff0bee3fe1f963 f96d5a797380b6fd
+        b0c9ff99f8337fbf c487362f1966beaf
+        7e39a81d30ad81de 6ee6c6383aeb0fc3
+        1671dc44e3e04407 58d9769f8d617e9f
+        f54b63b2bdb57087 12a69b9b7239718b
+        e1aed79941e54c60 3c9dfe20f806fda6
+        75de965ab67fca04 340080eeee43d66a
+        c537685ab337488d b19fbe5ac2f6497b
+        3f11f4aa86fae93c f1d471c30e1333e1
+        99ed8772360563a0 d03193fe8650c9e8
+        aba765c0b545b0e5 6f19a52d41e67194
+        33c25ebd844d4988 8c451e284be9c2e1
+        50396f197219d065 2da8d50c7862dd91
+        dbb0d7404cd74ad7 2bfafde8cc445634
+        2030cea11a0a83a3 b70a493233bd6401
+        2d72cdbb73970f60 afa74c31b2cbe542
+        2622879efc8fefe4 f7be6aacc86737aa
+        51d02d4e15006767 0a2806ba470f3a3b
+        e42cacc4b30d2231 405e7e0b4e72aa71
+        2dcbf2b86049e80b 7e512ccca59d1596
+        0b40be544263d9da e553da95dbd59d7d
+        3ef0849fd86b595e 8e2b84cbfe27e214
+        a4dd9ca01fa15e4b 480e906bdb42d1a7
+        62528f2a8504e216 13de24dd058e4031
+        611ccdf3875cab0f 418fc247d8b9c035
+        3fad19383388e0a3 259cb3dcef351b3a
+        a5451124fd1f83f5 6c7bfe53c800e9ea
+        5f389c4754c1fc2a 619e570919bfb05e
+        cd00e732c2c30cb3 6c307b6e0a525b77
+        343b371f1520043b bd9f463354462072
+        dc75e22331ea6a07 cd5aaceb9d57f153
+        8c6b6910bc1305bf eabd63a88e17b9ab
+        146e02348d754877 447657b177e4bb4a
+        d48a32e09e95b354 d8251709ae6ed75c
+        4afdb549c0e79ee1 06e8008e0742887f
+        ff243971283fb03c e593d5db87af3af7
+        e9062075b543ff91 7f8e507876cc0b89
+        ba2d29ff86c04e7f 90df0f128af45b56
+        16b58dbc5059724c abde2163d27a97b1
+        392bbaf2087c04cc 6f4df67a43dde504
+        ef6186eacd53f9d7 5baf235d3ce8274c
+        a2cf1a14371dc69f 519662cfda5c1fcf
+        a2f49b4d3f9585f1 80075f9f65fe28cc
+        bde1cc6bc13c06ee b0ad9c6a7f058a04
+        b65590c5e6ae5327 3f491a2006fa0057
+        e74f11fc843f6d7b 670fc6021623fc30
+        2080e68b2989222c 3541d877b5e8b3ad
+        a3d9ea6504bc02d3 4115f1f2f303d629
+        56274162b3da2556 489ce2941f0e7862
+        533c81b5a531884b 1c3c15b7690f0f35
+        86e7ba19801c9236 9898135b8459a763
+        8ad91fc0e9aaca8c d09efa706d5189c1
+        75ca6a56a8250be7 8b16128aba8ca183
+        79fc63e2f9ef04ac f93628f0846e978a
+        ee2fdbf852d9030b 57e1cc685b4a0ebb
+        3beb9e1801c509c0 e76dfafbd05c6ca3
+        f277a31888307045 f3dc996aa27443e7
+        4859e273fcd1450c d5f012fa0a65ca0d
+        7fd491aa2fb7dc66 db9c742c3502a7fa
+        878768fba4495d80 9b164f5c6f63e666
+        c29d9730de7eba65 1eeccbdede6f4d1c
+        9685dd70012fb89a 3f600bc9946e8f20
+        2bfd8dca9be015a8 845eed780a4a3ac5
+        f5d2e270e44f3070 d84d3e56f30016c6
+        8e0642654c630f9d 87cd9a5c822feabf
+        01d4ab7fe0b5d344 340a7f5530ac9fe4
+        1b19c1acfe00e91d 0deb8bcf7185792c
+        925a599d6937abbe 3a39e82c2176d12c
+        ec908e3a800ce511 be360657752033be
+        4452feff480a4fe3 bd816a1dc570ba6f
+        4b62c6bb3dc01705 2f4ceaf3d60faf62
+        c9e11778407085c1 5ea08661a3d49082
+        0e55cc32af328274 739937cbb509fdb9
+        13c902cf57433f4e 4680aec495561644
+        542730f9eabfb00a 20d45dd7dcbc2458
+        d06a140ae5033001 8ff274997e3e7724
+        74ad96b8b84fa157 1e83a9433abd8b83
+        e1c0862192e73e3d 2a2f053035613a7e
+        156342a72cbf8ae8 71cd4aa669f5d82c
+        87c8fc6860e372cf d67e8449edcc26b2
+        f17d3f107e95f17d 52931ae1fbb3b5d7
+        3aac3adbecdcdd1c 9fea280e6b296465
+        53faf543d54fa4c8 c0263723288957c0
+        723590d2c54175b8 d25958ad1f90f200
+        576c1a2c9af964fb 638b3ec1a89db066
+        03df7325fa925b52 dff682682b1262f6
+        715afbee24a0017b ecb1f1d9a9fe2e70
+        25bd41a867d5f789 8292ef6d5de6511e
+        c8ae2ced16355cc4 65d0923393bdce15
+        95edcaa5d170d052 ba347549de273a08
+        3adeacb41d379fb1 280fe0ea88c45c5d
+        31b4fef0d53995ec 6d1878bfe6f03ad4
+        212c0775dbeff50c 3e05c5a9f2f7d724
+        f2ae2f97337b686f 793a8a2789c1234f
+        24279f1d19ff0bb0 42eaa74dfeea9e18
+        7bf0148890ed0fd8 6ab6eb27b4c92f47
+        f4c526d7102ebad5 30bffb0e9b73878a
+        00dde1452b9c43ff 1af96b5042c6db8d
+        b68523a100a9ddfa 618671632189926f
+        36661710746a312a 203d3341a1a34716
+        76a01a8398187ce1 63309504ceb43b0b
+        2d3f553c9bb671e3 9ac7d47a3514b9d9
+        f01290196dd15932 1c175071b9734631
+        0f455fe49531f1a8 00433873dbae20df
+        650cddfe3b56bc7a 95588aab8d11c135
+        fb50dfddf5c9b934 8510682d62dd58fe
+        e5b61185d99731dd 5da6eb6121bb3397
+        4b7acad4ccab569b 42369a3db58897cb
+        ebb28317b8d0132b 27c242abb3834c85
+        41e606946e6ecb36 fcb54096b314cbb4
+        2699adb0486985de 508fbd62470e5585
+        f3ddaa42beae848e b929660283d443be
+        40728284136bdf8c 65c4dabbaed03308
+        abd105b4d4dc5e91 9c925ff8bd58f618
+        c86d9948ff5dbd65 be78d37857968b34
+        a510ecf9802f580a 234797b8f5d8bd7d
+        b34a3dabceeb339b a173959567db4a96
+        34c5d4fb1a8a8d70 1bfc6a3a780670f6
+        e0546acfac852586 b8e10d4db003c5eb
+        a4fdea0fa3141eb3 cf272e21bdcd08f7
+        2cf34bf7d0db909f f210a0bff39e083d
+        4dc7d176608e3843 fca0648e99d8c2b9
+        6803cc115036abf3 004492ac1db8459f
+        651385f34dd98eae 542da8e990b7d020
+        b058e79abf12bf67 e22fecb44034c533
+        68e0e70a26c69375 0626f55436c97913
+        b5e79f55966eb188 f098932002752822
+        30e11d3b35c07e80 46cff656fb41496c
+        0c809b775b195708 4a81057c92fb78c4
+        bd1bfd8b98c18ffa 1880bbe8e7b30167
+        972bdb0d04294be8 8da07aa3205ebc69
+        71033e6a628a41d1 9ddec7871bbb5fac
+        36fd7d96aac7e16b 4c801886ecb075f4
+        b9149fde8422f054 c3220cda1eacf78f
+        fd795daa5fbbe1d5 e6843133f54ec4c5
+        7db543a9f9456266 189d8e4e613d6c87
+        67c3d6eca7c9a663 fa7b06a851919e93
+        6939583dd7b3648a 86a9bf3b046a6ff3
+        cb0b8f2eb580d32e a1161ee530b5e6fb
+        03c1dcbdafe2da76 b8fb46997ef67297
+        2d9e0cb49799115e 4049638b030d4ea1
+        4a5fcd9eda086fd3 9ed3ecef55706562
+        f8b56202debadbde 0c65d0093f38809f
+        4c62f35124c583f8 92d429186f6b8f3c
+        bfafb4d78c66e923 5a4a19d456f0677a
+        39c11ab8e59bf4ad 13ebcc9ac80c09b8
+        0d1f0af0debef370 3a8d1bb518409317
+        112a233de6b081bd 1b5cd1195f434274
+        cf6c32486dfd6d71 7ca44c4c02170451
+        c34b398bb8b4591a e108bbf150fe9a4d
+        36eb868839f2644a fd5ac927ec9878e9
+        13e5ed69db955b33 e34c1c7775b3e837
+        5ce4ee85210b24ad 2bb998bd97d18b29
+        2a88875f9695b718 11cc1fafd5504ab5
+        d759849a590ec940 be2d2501d9b625ba
+        26cf69ef8975ca66 543c0c4aee3b8aa3
+        a0b39741cc271c5e a00a4d1de0c0bc3f
+        a791c994b33c6e41 885768315ccf3b1c
+        5491b85c8b45610f 070a50f412cdc6cb
+        ef6c30047297bd2d 04c473fc26d847bf
+        508a131530b02bce 869a7f5f5bfb5501
+        b8c8416ec9129a1e bf9ef9f59f706968
+        943c29d96d6fd6ba eadeee43988bd87c
+        7306b2e5ff46d487 dccd0725b090fee5
+        5963f8abc108d0f3 74c386965871ff1b
+        dcbf8370db00e1a4 e5e8453d4a9cd6b0
+        1aa51a0ab00e82f4 24b7c36c324dbbd9
+        cff81b7eb0f10cf4 4a644b305f6c174d
+        2627ebf94e3e0ad6 3df1cb794024d042
+        8903a54253d264b2 c274dc4129a71e3f
+        c813d5a0daa422cf 4ccc647503fff69a
+        8305e48a4fd66635 4c86b49c11362402
+        e9bc24a314057544 fd3a69875972e8f3
+        7c53412b66a34386 1cbe2160ac4af2a7
+        fbb408b3e630b585 48b4feef9b4fa079
+        3548fdc9239efcff 98bd55dba4ac1b8c
+        9827437551162cbc 1789f1e3951d5c5f
+        f6696b10be2e7506 efdb5dafe0115850
+        a1d2b0f00a470fcd ba9c6fc17eee4f64
+        ef82b0e29556facc 9f9c0755891d9b5a
+        b2bd70528c0a6ae1 2236a7bdac97f803
+        d3bd5b6daefda0ba adb1b45efc5e8f76
+        c6cce0fb0150de23 02cecdc6a4339741
+        1e7c7b8c74f85ea0 607e5b99cb80ffa6
+        c6da5ec5f2010537 e8580f35ffa2d238
+        0cb1d245dd7ecd24 a1faaf1e699b539a
+        aff71ad03c59f499 067aa9e9848ae163
+        2a8543bccaa9ec9f d5236ade21a0bbe6
+        744fbc0cc2ede04a 9c94f14efc983aa4
+        22b3ed896a73b939 0f43a5cc28ae010c
+        8a7b6b0dc9d4bd16 f1315b1e3e443fd2
+        6a54b91f6e07370a d1dbab800d39e42c
+        b64d406da9db4bc3 8b955bb290020702
+        3f17497395aba328 e6c930649117c04e
+        8eb5e6b26f65bca4 4905d6291db03139
+        9fd728ecfc36ca56 97df8578e7237fb8
+        5a4f60eba322219d bf39c2391745ffc7
+        5d4a9d5ee3c39f46 e304b745f1f377ce
+        e48dec0fd6e69284 2e5db609589da8f4
+        11270958c9fd02b7 21ceefb2b07c552a
+        c7e23dd4abfb02b8 595355ac9c08e48c
+        a2aaf5a51f365f76 d5b4628dd93161cd
+        094c6f0a9297732f f23b07d32579b690
+        940c3b820bc63293 f5421bd8c8db6275
+        6417ee3b8f0564e7 49c65c637c5188e8
+        af6c03700ff649ca b6ada71ef45980ac
+        8461b6f29c786bb7 e4f0a021300aa560
+        2bb2f3377c2d94c1 c583eab73e826897
+        9e310e1e1508c991 deb7a534d660fb84
+        71be1cf95e8b3ca8 73bff2634ce430b2
+        fdbadae2ec668601 d4602dd7515f54cf
+        5a98d2718116a2a8 aea742ff81513551
+        de65ffd08737bde5 46d7c20bfdaabff3
+        87e9704f4680b3e1 375d445d6e1328c3
+        4ba41daadc101677 731d15b33bb170fa
+        bf1842cc7d511977 e4c1c113bd5bf60f
+        77c2cd80e763e7da c59d179a3b1627a3
+        c92c7cb795efa4f4 60f0044851eb5581
+        2115b9fadf4ce097 0f58ab017e9291bb
+        dd6ab5a30db417c4 bb5a227ae2cb8ec4
+        6deb49543dff2a5d cf272e21bdcd08f7
+        dad7a5dfed626a9c 484b01e19e91edc9
+        b3a0c8e284afe506 05c8c3afd4b73c79
+        b1a038f80276b13f f671757ee217ca65
+        b3e41049c6cee32d 52fed999a2cab1ad
+        18960f28737e3868 80d2964b74ed0c45
+        9540faf4dbffd197 3f21e52cd3888bb4
+        a6c9d5d37247d631 e247fd3566272f33
+        6db0932af63ccd1e 36f55eea66f65932
+        c354b89bae12260c 394d80885f3ec0a7
+        70ede9b2810382c5 65cb8966865cbae1
+        bcac0b5e3693c682 691abbacead4e47a
+        68066542c1657de0 46226e1eea6a78d3
+        caf1a64faef1c979 26bea2f1873df53d
+        858ba72552c2b183 eb507c6db3be7010
+        ffe5edf81b174eb7 97a039523a8219a1
+        c89032e6413a498f bf8049f6189c9d67
+        51cbeffca2a7fd9f 147bbc51099438ab
+        193752492bed21d6 307e7dfa7871c194
+        9b94471bb8ef59f3 78fda0bfc5cee54f
+        f050318990d2c9a1 cf491001a584d405
+        eaa4cdc4f1ed9c70 eb33773cff904e9f
+        24c4ce597ad2855c 9d5c61eced017f2e
+        52941aba6613048b 0419e498573838b6
+        26af553d4714c7d3 b396580f2ccf7dce
+        81ee4138ed65492c e885d5859cf53542
+        4b24ffc052df6652 a9f3f4e5362a6770
+        8d7bd5f2eb2cee4c f67dee52cf08061d
+        a63e40e1c1a73571 7ea69e325241d701
+        4e296ca812a63a83 44fb1888384c0c9c
+        36d14170ece0d41d d8ebd8cb725629d9
+        85c9bd0412ddecce fe64a99d35b56942
+        b700aeb87cff5bb5 4db118ac2b9e20d8
+        5f0c7d54d4ca672a 7068d7e7c173663a
+        2806e6b3173dd061 55cda61343db4d2a
+        f72efcc5275d6cce 16344f1261d3fafa
+        add0b1a5ca08c880 1acac85c156e44a6
+        7062ce165acf6eb4 fce89874f0091716
+        4b9f32106c1ca1ba 354806315a413c28
+        2692e26198433cb8 d0b873ec26cbc230
+        6e10842bfe9778c9 7480c3e8b12c0392
+        223070c08c0aa159 846194aacb34f967
+        99a8a2ea9fab2e84 a2e0fe1d7b3260ca
+        28902d0da2105521 2c9b25fbf4bc1934
+        2eba323b2fe5d1b5 e866e8dacf314ee1
+        83122a1c02a6b77a 84f8222b64b1d7a6
+        6ef625125cc1f7ec 6439f7fcfe8570c2
+        c7735ebc29f8a48b 34cf29e7147bed52
+        7b92d16136d59b33 f9d6dfbe5e1f8d0d
+        b07db65bcce757ec 5c077f4aeec985e5
+        3919fabf2c9559fe e312a693eb31bc5e
+        c9c7c09e02c0f980 d57d1049b4863006
+        af2050f17d48e0a6 d2427a828606985a
+        a211dca01e99a0f8 37a0768fc1f21e3d
+        e1a4bf3c82a49b42 a7818eb8968a9094
+        55dcc55c61eb3cc7 d3442d5c8ca83b91
+        aa0f10ebcdbebcf8 feb8aafc42681842
+        324b3290204ce3ee a1458e0525f62539
+        0b7d9226e3a4d4b0 810cdee8624e6a5b
+        d7fdff2176f16ce3 bf027e05df16c076
+        4a9810494e429421 121da22ff4dc09f9
+        834ace29ed04fb64 83e473a8490d81d7
+        9a44b08f16007226 0e49506e2c9333fd
+        df719493c9b91451 26bfde18461aac59
+        9bb6fef9c5d2cd9d fc18c497554ac077
+        6003c19f4da8336c 50bdc0c3ef7f8e80
+        2422a468fbcb9a60 ee5ee3e436582e24
+        3ccd1fbf3c7041e9 cdc4e686009c7d78
+        9fe7a6fcc7336639 39b31efcb6ad30db
+        7ac141744a36477a 1fcf78b0e9b82310
+        5c8c46b535cdb6f3 aac833d59af818d4
+        d1bcdbeca568db8e 1739d23fdbf51455
+        504c7b2260bd1f8a 8383e8d8319aeb66
+        28bf2e8123785a24 8475b9da162ec343
+        081c02c21d6f6a21 f777cf27972aa8bc
+        202055dae8dee467 723a68b21d86fd43
+        b9bc07680d40ceb9 76fe41e23fde7e26
+        9e3052596610edcf 1b26c160f84e359e
+        cb8c3a9bce9d37e6 da2af5741d242b2e
+        f7e9a4638e14ddb0 9ad18f0a93e4320b
+        17aa8eda4477cebd 01ceaa0f827061b2
+        98e8fd51b67f096b 5da6eb6121bb3397
+        98fcb733cf63e690 7ddd8443d12f0084
+        21cc1894ed2b066c 93a6bc35655e55bd
+        347990a7c58e6bec c291fdb06e87dc4d
+        4ce2d41ca8897098 d312a3176155b709
+        ceb4fe89fd0588d0 6989f4146f1d4f49
+        253fc1cfb4536df9 cf3e8c5edcbe1dc0
+        ec0ffc56b5105165 b7c6464508f467b9
+        9a7944c056c32518 4ca0d41159ec1e46
+        f4a25d3e2fd38ea3 dc3f53e755191d41
+        3d6a927963957990 c17332b31509dcba
+        dd9ce4e3c4323157 922f014ef9d10d00
+        a0781ca2abc030a5 5657c310d4e270d8
+        fe307c5b748c2493 e668df7d9b18be60
+        98e45b2d326f8dbd 4c239741207d8866
+        4e9e7a08902f35cf 8abc80862083ecf6
+        cd191892c8d4a3dd 42decc34c777f680
+        8643b1cea57f9bad fc141561e8a65d63
+        c987d806788b31d1 6c2c5ad4b0b4c3d1
+        536cf7b0ec44b0db 4967d70f298b696d
+        08bf7723d3e03e84 854a2dea1c5ca7df
+        ba1e6fa2c619edf8 736b77081d00d7cf
+        034307a4ab322b2a cd220dd4cd03d8ae
+        999f19e0c10600f6 a04b47061b2151d7
+        3c1f44dd4564c561 8c627fafecb080ec
+        dd2c672baacd153e 84cd0b72fa04513d
+        9657f062e96b6f79 e1539e2922773d06
+        28012c4935c9d9ee 8587851a1b2757a4
+        4f8e671b4a121cbb 59a587a003740376
+        26fef957f7570e62 59f89af4ac535889
+        d6470d3c6f85c534 2787967eaea20116
+        b156cd072415b3d7 229c28568ae5c2f7
+        8be58d54cd1f2aa2 e605d20a7364d6f5
+        63d553dc69292b73 00a56f667fd318fe
+        9048f95c8563fd91 bece04258cfe6128
+        d3e9e57dc65e51f6 45720e7aa1bbbd39
+        7310a68b2d0ba99b 7a1df38abe6d7678
+        a46892cd7abc483a 11358fe78e4ce41b
+        722d38b9416bfaa0 8b46e98116cdc592
+        a3b702b213bce294 dc6c27038e2b5f9c
+        903c8c38242a0ac2 05698d1c477b4287
+        90b9a4529c44f9a3 c4950b1c9c454681
+        68fc2420ce749a45 40e67ef527c57273
+        59f0e68369d30289 5f3fa77bef5ff71e
+        00e6aef8dca51f48 9f0bb97a55cfc5b0
+        f9aa19b245702668 da6219ee3ab7c49c
+        939e7247a5eb67d3 94c2d252dd97bd92
+        91662a8a04a5bb97 95ceba5891db9d1e
+        cfa5111818320a8b 0ac181f722ee6ed1
+        991633352b3d8e67 823ec510a952ba8c
+        42fd1d4ea0da46be cbf11b1c87581ec5
+        09d45f1e5078a058 19493d537bb2977f
+        3c11c7b46fee1736 cd091273566418de
+        3840a91ac53038fc 97ade1157b35925d
+        2fb9d819bf390b03 16f979c1602cd606
+        49dc0dd2c7bb11d4 b16a4dfcb2a1b28e
+        64fbff14350bd8f6 3c96d0b508dc2e88
+        5eadc124d59d309a 32061b1865a7dd34
+        67f24d0d52777175 85daf5d03f47d0ae
+        7c4667fb99896364 33779470b0f1c47e
+        da9d6dcbe15e706f 17097ec386dc2afe
+        2034ac1602c28035 4acfd685500b409c
+        eaae200313fdd9c3 f4abcd38667187ca
+        e8b2911faa898201 d83e70852d218121
+        94a0a99bc71f7af0 1e7164e15677fad1
+        7e82f1b6bbf08ab5 e9c8c70b4ac717f6
+        6da5ac2bf6f3285c fa31d0eb72560e83
+        f95831a6d7fa796f 9871b9b62bb0c035
+        12e62461b425571f d5719b244affde6c
+        35ae9d5c43e63dc2 4efd5ef61c391abd
+        e84cc38d30d2fc9c 00e52513d7b09fff
+        c31c53f8334f065e 692ec2649d4843a0
+        a658571055b54380 4ba26c90d8089bf7
+        9f4e9642415cad3a ee35acf2b34896db
+        a440a25873d28dcb d0aeef032d7280dc
+        5caaa816aa9c0951 579e4e8213abaa08
+        7dc24dedf278f16e a0f4577c1840adf9
+        792a12a0685fe616 f9800ffb7ce339dd
+        ab59859238c61910 e2206b7654bbba61
+        dd312ef26dbd43d0 95468555e43def9a
+        2174632c620195f6 60e74488ba24fd80
+        4aa4fa10378c0bf2 d28162f5ceab9dc8
+        efafec10195f2e47 c289c82cd3cd276d
+        6e63cbcc9e1708b3 cde1b1c00aaeac04
+        ae004f30684371e7 68cda856fe22730f
+        b7ca89519e265628 59cf82569fffa3e9
+        663f407e90a0e3db 04e1051af50dcfb8
+        d1e20173029c7ffc f43f9d408afd1070
+        3ba435409d406e5e 4e3522a3d5fe4cfb
+        3c54be518ef849d6 c28acf4f4dff1b79
+        9f752402a3c9fb5a db2b8edfbd17e659
+        8509fe2eeeed61d2 d30a63d6f65277a9
+        493f100a6dcfe99a a5e271bc04d0dc56
+        ace7b5e01984fd1f e71d8b56f9c48eb7
+        40e161df6b09888e 12c66792357d217c
+        4974a5cd0b933245 c035fe82d2e07188
+        01dffd08a7ab3e4e 7bd3140efe5e8e33
+        93e68a948b5645af 50b9ec290946d9e6
+        7a9170f98d984f1f 5051f60865b9cb52
+        3b195ee10fa88f60 65b3eea7240f0a1e
+        3b39b9bdc67f1fe8 7407ea3e3efb9b69
+        be73a18123d33840 0bf4e8e923d0c44d
+        ed631729af23a2bd aab24d034f7283c4
+        99b29c729659cf58 56fc31082416b8bc
+        14a2e33702c3f8a1 e5c60d498a8f0fda
+        5d1a873ed2b3d1db 1d16249f4da8e2e0
+        8f9c82b591d7a1a5 925db881cb618c2c
+        9e1376f099e83015 2f3ab732ff69e414
+        4b0db840a0aa20e2 80933d263e863a09
+        1e0cca1d762d525b fbd1d3a0de333fe5
+        1c68cf5b7e002183 db840f836ac587bf
+        bb6e152f1eaa1c3c 90a3752872616c03
+        ea05de474b596ff6 92cc2354f1fb687e
+        b34db1ff2c92cd5d 0213621540c8cea2
+        7483e680632190ee ca3adefcbb898b90
+        823499a825001545 7c51a00c96b02175
+        502679b8b3ebc9d0 477a91a4560f55a5
+        f8c1873a7c8538da 532ecf6db6062157
+        f6de248d21154643 c23df72790b7ab65
+        631de584dd814412 ec794abcc417f050
+        7f366da4cc255840 7490ed08b92a4b39
+        8992e35ab6703051 a634416fe01c80bb
+        5551b67b56be819f 97278f8e90924c4d
+        caaadfd4aa6eb16a 306936d28ecd332c
+        4c461fd2c1477c1a b7a5587cd114999b
+        21a4dacbd010c262 c4f8147a3d407135
+        d2a8c981ab774aba 3347599d201fe535
+        24a20d802f3ec758 486d640332257d24
+        a1c21910fa77cf81 131d38acd638f140
+        8995e7ab628b3215 1b14802f13fd7ecd
+        f12e54417e71fcf0 384a768296a16a90
+        58e49b46aff54738 df1f12c46be10a11
+        9570cce9441db2f9 93332ae8298fd36a
+        da2e5c1ac895ac86 05bf57b94f5dfac7
+        fe090d28ae75c4ea 1def4d757793614a
+        677fd5681a081961 58115bf295382e50
+        500f42dd17fdd3c0 a519192327ecc02f
+        c1c052aeb3f8e0b2 eb150237f6680b2f
+        09f05a2ba122a70e eb02f2bea6d20fa1
+        bf17c93cb38fa331 8507abd72a40d791
+        8c72225740816579 a4793893c1a0a68f
+        72b2679e84996c7c 3e21f985e3b9c893
+        890ab29595467d03 f051db54479a9508
+        6580ac62855391ad c23eae7ce10bf419
+        c577dc737bebad24 73948f0fdc07ebd4
+        726de1023f84d3f9 621e15295dcd9f13
+        b08444cd098c22bc a0531111dd0ba89c
+        ceaf97d6edb612f2 7aeeea1ba096a05f
+        d36488833ffc6fba 1aacf475b19dde99
+        58a749e9d0dd128d c3ec1b32bd2a4a89
+        e2a8b63bf0146f5e b518f31c98d661c2
+        64c097ad50409739 19c2a6ee745b92a4
+        6a1bc2825c2ea068 ab9900f75034d1f3
+        21bf4634156e31ab 1abbf4b346983419
+        59f34ca2d0e8d45c 756bcf8b6e38b26c
+        8c3d0f56d4774fda 566e26ab4693ae9b
+        a6f2b1466c54a173 3ee08fac50cf8c9e
+        b957f9f9a56d0516 65c8d1cf5e38a152
+        4a54683259413d4b 341091d24745348e
+        769c0fe3ed5e3b14 1c54b516c8804acd
+        96d11daac0f8ca08 2dd8b8b657459eff
+        64f454d938c5b30a 61b809abbe91e990
+        d636243280865777 c8f4a5079bc78eb7
+        dc3158fd4febeb80 df7321bf0e1e9258
+        4e02e1d48b85023e 6b4884116e587181
+        14625e5bd115d571 04c614ddec0d25fc
+        438897a6e9c8fccb 76e9774059e0e8ed
+        4de4f87e85d3fbe4 37c6fc8aff11daa8
+        cdd0a5f650f42862 4492ea676f5398fc
+        2df32f402151f893 4a3add049c9b0077
+        56f2d03f6826ce43 a2eec39467065d34
+        6951eb81df06b9cb 4e599e9d9d8c7c5b
+        09c6c4a5075493e2 3912d6586cd80684
+        d497ac92712f9e1e 8fcea37d001a9a58
+        39a8aa4f6858ad1d cbb37a25eeacc9fb
+        559ba6aff7474596 3c055d5ce97f4f01
+        ded57fe0e4a48f00 9476238aece3d725
+        8f2c0bf9276a6396 b7fb5988f4978134
+        7bf5e62d08e3c5d3 9fff4746f5dc8d2d
+        2e48ceb87452e4b5 836b0df4325f4a41
+        1c01a59bc05c1adb 87bfab3c7e9f6925
+        d15626d1f1908482 9121dd17dc1e3bb3
+        d8d86f024653e120 3c03dce70d973871
+        585b96bc3d99fef8 50c9e04b131a9de3
+        053116f20adc3f09 f974e90dfe35a8bd
+        4544e02749f82583 8d5ad43546e2f4bf
+        697a7615a82cb5d1 cad8718fe0faa1b5
+        b759e4413c6fea99 2a9e259c92dae57d
+        1345ea680ff49e7a e3a0cb0ea07eec8d
+        aec8c31fd8a5d417 53dc27a478f5d81e
+        1127e591da1bd4f0 187b86378bf355e2
+        4b2f16f4a3edb030 761e54de55d41e55
+        0ee899bea9bf6d01 d2748db4f3f41b62
+        7f8764e802901210 2e8bf73931f380a7
+        bdb70c97911746db 14b224eae894f640
+        a66ed5bd8f1de800 e01267add40d163c
+        60db7b716d8edacb 3d146eccca3b6f3d
+        1aad625e06396392 37be78e90d53a8a1
+        4b32c0e3ee8ce68e ff9d98cc346c8b92
+        54fd2836d157b779 91dbe9348bf37aae
+        9c747c6c9b3b0ac7 e2f1768ef886d06d
+        55a47c9ed15ba735 dc27f8dc9e66aa53
+        1179217b05769bf1 410de5ed53407105
+        70b399897e919b7c aaa11c777876a12f
+        5e7320fc9ee436ff 0635da9a10d585c9
+        aa772659acef547e 81015cebc82fd042
+        8390845017a0d7a2 459a10e4d9e0af05
+        18952fe77c9b7d14 d84b615c22560e55
+        462924c0f03c3821 303317e7c37ed878
+        567731498f2e9421 556ab7b013a640ab
+        e76163750e46b88d 76bd14c0692b51a8
+        d1bcca8805235700 2c4fe0f9ffa7e33c
+        6b4306993bd9ae0c 3c946acb5ae30a5c
+        74e2dac11dbee565 7304667ccbed2557
+        582d2604b4af0d29 5a159dfb046baaf9
+        379cedf9d617ec46 2439d0ae2b11508d
+        51e583ace852ddc9 fbe7f8cb809980af
+        bbe06745be5392db 0386e036e4babfbf
+        648f15ed43377dc3 6baadb6fb29b9636
+        272d6844e5054209 7cf45f1a418709d6
+        34467b3eea287666 41c069c04ef89833
+        f9f53f5c1a018a75 7088bbdf3bab954c
+        12a67309e1e58f57 d9ce294867cacb2b
+        a474fd08a8c72cd4 43a2f0e102fed0d1
+        be067c4305ec63b5 131a41e4b38e59fc
+        d9944ae9a6f793fc 43ad8cbc6aa049d4
+        0417e0bad771cb3c e4af8dd427a78ef6
+        743b682f94a38914 b9660dbbb1e9b03c
+        4c795b99aafbe7a3 b59af8ece816e8ea
+        fd385c672b73e704 c86b363c3a8670e3
+        42a79e2f488208a9 2c5db05d40c3ffc0
+        3238f80b8fcb7ca4 743765b0850b285b
+        36db629e237c1f3f 98a8247eb2ba5c44
+        09f738e36a79152e c3fbdc7ffe22dd2b
+        e1523590c02a434d 698e48437e942965
+        2ddfdf22c3a2c70b 43aed37083ef9af9
+        6edb6275e0c52210 7f06644d740105d2
+        0d1b362d99494e64 01a6bde63064f79c
+        f7e0100001654daf ed0ecf3f826eaef3
+        9796dca8e6bed4ca e95ed925d907af71
+        cc45f238e81ebb8e ac9df8ef7ac32e5c
+        07b77695a99e9dc5 bec9853cf82874c8
+        e1be462c186a5bda f7b38470ebd6496c
+        cdd400e8869f454f c4b97160e1523e7d
+        f8532e8baafc6a2d 4310d500ec7de073
+        9fae39f69f1f77b1 56de90edb34f6a6e
+        9fc241ac17471d17 26d4bd0c2c5f5c8e
+        b47203f9c3a18533 8f35bbafae21e593
+        3c7be0afae35ab9f f36de34eac4af551
+        7f59b368eb1f0801 4f5e2b5f3739832c
+        ada177614ec74892 9f4a143451b19b30
+        70d5aeb514695434 2d20cb2803572ce6
+        ab706dfeca0cc0cc bd458d3845935a3f
+        0933969205858fbc a33934d7261ff670
+        feb676e94968ccb2 3153d028fa2c7123
+        f73d84a08ef963fe 7c7739bfc4974b59
+        c475264c0ae30d2a 856e1985e5f49c55
+        39dcf223f7e71686 53a44e19fb0d8c70
+        545a791327137ef7 7a628caacc30cddd
+        c9a7f276f7bee8c6 cfea680fb4f564d1
+        fdc97123d788b629 f8ec5bac6f9f3b90
+        300df14662feeac0 755a190b59d380ed
+        132b0332f5066030 95468555e43def9a
+        43d3ab7e36519e74 7fe89df9010bc2bb
+        2dbf07f279029a9b 73a2d88deddeed65
+        2cdb07b1c1ae4d16 8b6238f073539621
+        04e12e672871bd28 6f65bf2dcdedc935
+        c657925009be0c8e 576d4d501f9350e8
+        e227fa0d77517dfc 8874ef09e21e86df
+        14ca47ea2dc770d0 ceea8c852904801d
+        a3b81cd8e9f34c01 493a2a3e1af1fe49
+        128ccf0c0aa38573 cd179b28c7763933
+        43fbecc6b173be64 8c2aecae95f8599a
+        d29d851394e82169 fc7cb4effb065147
+        6b3a7ac6d1b7320e 7fad6a446fec9b39
+        0bcd7da33d7fbf33 4a74969b033883fb
+        6ce36634c0ee0538 09ed442ecf6160c2
+        fcad2b0822056013 25390d6f056cc0e1
+        a24890c3828cf5e0 a17643e8844418a7
+        49abe40cf5ac5c05 8a58bae9e9a8afed
+        c3b5b8f9df44172d 111d7003b11e08d4
+        45e084c4c39cb95c 96c1c68ca67f2145
+        4a7707ba0ac30261 242ff4f588a94365
+        908dd91df90d5a52 fe86a7e0a71478d5
+        56358271ba9c43d2 adfb0467a4b43ca8
+        20c9b999067e2aba 4484581f53b1159a
+        a136911621fc2996 1877a509059648cd
+        b733d81bbf871953 e5a933469261d016
+        1c1f0f13a7402ac1 69d16aba8a27a274
+        02ebfdac39d684cb 504e4c7320313209
+        7c5dd6a6d74ef890 2e9e97a1894c8bcf
+        876ba187462617b7 b8263cd23bf2b91d
+        6fddd3ebf59190d6 e42f734474085f75
+        b5e67d4d30b9fecc f31fb8c13bb1fa43
+        80dd84282138991b 4c043be4b345a3e8
+        e251371811c95759 47c5063c8d0150e7
+        b431b1ffcd15cd46 511ba80ef2b76c70
+        f2d3b96795d626bc 506f3c28d85da084
+        4714ea7a91c7bb04 fa1e434ceb8d0d16
+        ee80e39129259251 7f08366061c9c3b9
+        0528f9ec8d1fa1f9 402b9b999fad128d
+        a5823864824f73aa dba2c4454d4d7064
+        3627558d219ae0bc 58cd3f9e89f6be81
+        82d48e8ea7fc4cdc 7a8fba75918aba67
+        11044007890269b2 7045b5e810d1001a
+        2c582a657e04dcc7 78b96469033d8695
+        cb006e881502c3ae 14a35b7c80d547b5
+        89016e952419db3b fdeeafb55eeabe8c
+        acae6851dce79e41 927f647dbbbf0577
+        1324e06aef8326c3 d37445a4651bfb61
+        d7d5db7355d3704d a46270612511d17b
+        ae588a1e467eacc0 4c8539c470a7e7c7
+        546b19a9250047eb 1ff3b8e58105bfed
+        97fd449a138bd1ac 994f5fd678a93c4a
+        c1adc905735a8c47 98b26abbf9d83304
+        85ef59340d993f78 62e6ef36b0ee13d7
+        ce10745fcba1adaf 8b6742b07b8425bc
+        c1e0903a30bb372a fe6bd4ec4dc79607
+        5293aca08e991d43 b47e7db31bb35029
+        f74fa7170d340204 5302b84e73177a03
+        0795773d7c54c744 02e327e4c54fb4a8
+        71a98cbd7b050962 054021586b5989ad
+        f6cd941731c34c68 29aa65fc940c8edd
+        e1eb911836da5811 404a2d51a5c4673f
+        112d15cd26bc7fb4 5af11d0c42a4de8b
+        d4c5aa194bb03b37 3538a48456f4a5ce
+        19be0a88e39d59a8 9324309520ea2240
+        4739688811c34e83 249a8f19e8734aea
+        5830ffb5cbe81f00 439f728be5fc650e
+        65bc9519aacf1503 dfcd9c6e853f2b3e
+        cdb008a9063c268f 9cca1f58beab2625
+        7c6c78ae27bb8863 a183cba1693194ef
+        112ca403b64bc3c4 0a7ef3a53da0feef
+        e1754905c339a3ae 1f0293a0cbf0f739
+        ab1ac29124d224c0 7954043c9393837d
+        d6ce591ea5a96549 e6c28beaec603b11
+        946505d96d929ea2 e7fe973b2552af1e
+        831676e953822083 56917621bc8f1308
+        ec0aa50ea1b20e94 0e1790c4bc3e3014
+        593a82c384689f5b a58845e9dacea3cc
+        f32a579556748b48 b2ba75abe567fa69
+        d1fe22579f528b98 5bd4e32c91b7f3d6
+        48f44da44ba39ae9 e4a6272e1964af10
+        7f19d28304f074d6 1f7e0aa2b8e564a8
+        4300ebaab3b6f2a0 f3c3904d56e7b0ad
+        c1513ae71916d7ab cec9a7149e37bcd3
+        f7c7a2b955d00532 a3d9489f2897b9fd
+        d292ab8699cfffee 1a1acea2d4aa37c7
+        49d38123bf49c6c0 dd084ee08557edef
+        6e93e24c30007860 6ce39a212f664565
+        fc0789035832a317 42e719725ab38fdd
+        846d2fb02a0414fe cc2e0a09f46cc6ce
+        e0e0ce690f27f539 a92fd52914cd9d28
+        c2e98d9af497918a 13127131ff2afe2e
+        9bf5fd8da9ea0f3e fafcd90e1bf5c142
+        ab25bb7ab84d8e30 40e0e35ecc218af8
+        fe84ea6a6427f30a 144c61a896a965f9
+        95c7644a9ef4672e e553dee3e990e55e
+        606453f8d16fefc6 f167f502b79d9447
+        ed849c40954b67bc 041298523bfe3b3b
+        36d1661f5690f228 78a435d378370b76
+        2fe1d88b69c7a1f9 6183f7d61476af10
+        5895c16166fbbc3e 9abc5704b0913058
+        38b9e110c9c94419 00573a59f3648969
+        ac3842db41faa253 6bd1b19a8675f6b1
+        44c949c6f1472c5f 242a426b657defd2
+        a2cf56e8087d619e bd5de430fb6b83c8
+        e535ee2852b33b62 e104314484325fc3
+        c32f3f58016de5d4 6683bebbb38f61b9
+        692fb77a3b21aa87 2d5bd625a563b651
+        5cc6558eef258222 c73c72415e2438f2
+        a4d10b5d530242bf 4f1cfe113746ef97
+        4098e160001371db 92ca1ca957ac237b
+        0bdfd89d9b3adc58 46fb949e9935f282
+        159d801dfff330f3 5f36f9212906a1c7
+        4f9cd714a4a3cc9b 53ef3e523297ffab
+        5ffc472c49727fa2 b6519a82b0da8bd5
+        924b788db4f9f485 84c2f43fd5b79579
+        1e697d93f082d4f3 8f71cee02dc36b72
+        9893878913a16ec9 d5c7f7fd4a78fde8
+        1ef9e606b9e31d81 055ae3495207396a
+        f2ed1c9cdb6d2135 a4ff9b41ae56b113
+        be12493eb417f468 b6339946e0b156c9
+        62889f21f10410ef 142066dc5eae4262
+        6d6c5cbf114253c0 04463a1f027b3802
+        a85e5087fac28970 af4a4a34e307b5fa
+        37214ea358920317 8fd2c62aa01cdaff
+        1e8a6f9d7db7b048 06d3c28d968fe07d
+        7b247e9de6a9a4bf 17bb48429429392d
+        bd96b0ae46a6fc6c e814f82d7defe623
+        f3f81240046417cd f74a719b828e84c4
+        de074602d82ae2cc 3d7845369de3fe96
+        a475acc1df11010e 0f60d663c523bf0c
+        dea50fdc0788620f ee92f643f0a5ef2a
+        6b327944ba41c779 f602c7f1279d4970
+        133a42bb7f175616 d891c733f92ddac8
+        1e2d853f40abd2f3 15bf88b3d6fa8666
+        911f44b08a5f7e51 67a59e7af739b1f1
+        6900d9014e4cf635 e38fc87a9545ba9b
+        fcaed6d4742e0e6e 6cf8fc4e95b56c5e
+        a0954ec24537cc08 a9faeedb5e14c19f
+        5d302a271e1d94d2 61c05f198bcd1ae6
+        443efe9bc4f2775d 32848d2ecc99d13b
+        b35445fc29d462b5 5f6a824bda9ab81c
+        dd279d6c0404d05a b4809f070d029da2
+        660ffbb6b81c9fa9 e8afbfa9559651b1
+        cdad0105ee1c140e 2a1e65d6865830b5
+        68a1f4e3dea9244b fb9fa064caab8c6e
+        80d0fc787fdaa988 4919ef19e0496c19
+        7856f56233cf039f d9344e8160c59c25
+        13d2094e53c77199 62598d9379776c38
+        58c203f705ea5ed7 beb76dda824735a5
+        7da32410662e37aa f6a3b83aafe6f13b
+        a49b8fac9654ff45 a7ba596b2b941610
+        7d19e05a2820154e 6ab6eb27b4c92f47
+        1332a2fe6266f51c 8338a01c94e02575
+        9df8a975f2c7feed b72253c9f0968fc5
+        92840e573d933f83 d46deeb0d4ef69db
+        6d6163ba9a31dad3 525db71fd6cc27d7
+        79bf504f7e9d5e89 3f6f53859350d74a
+        cddd3b526b3e35af a22a9ca9746181b4
+        dd5b7903848350fd c204f2115cbd8139
+        0385d5f9ed7e0ebb 5ef2c44e32d2ad53
+        88b06363e0f5f2a1 e861260cce4403ef
+        782e4931e780b393 71554bf1b451d445
+        ea682968480403aa e3d928a6b7f988d0
+        49d8fc535bbd09fe 8a40b1848e8ee212
+        32b69a0ef58e8ea7 3cfbdea1ed1b2eee
+        78255fd4c8a4a31c 56265adeaff0a61a
+        c05af1ad1d289bc0 2e120f3f21c2a822
+        f88fe21fe421e2a8 a089113a265d3e1a
+        e5ab9157c74fb642 196702e4a18d40b3
+        5e751dd6c221bf15 03ced9a188e90c82
+        801eb44949351c75 279330ebe5c98e54
+        ba95c69156d5b221 b35d054110e56347
+        93c4ce77269fe338 f13de2d4ee6343a6
+        f5cad28a5f70830a 30c654fc935b409b
+        6d89a51e0e171fae df1a164abe34b000
+        19a98e1a87af04b8 3d9ff8c38501523c
+        f9f76dc6f1408bb0 1cfe6756ec797906
+        19a041d22944636e 894b437882166a1c
+        3f12675a9596d922 f03d8a48b9b8f735
+        7ab6604b5945e024 c138b9cb3a6b7ebf
+        bb4662981a3ebca8 18a73b5b4f4619d9
+        10e505c72d9b1271 be567b73acba5e29
+        bccff767d811b3f4 f289c09874394ed7
+        2addc06f073da214 7a7b33922699e10c
+        ce4ae823ff366f36 09c3d226e01040df
+        eca288b0eeda2e39 d39cbfcaf80fb907
+        2420f70b7e3b8251 4eec4d319c5512d6
+        611e50e8fc3a1d2d dfc545d9c14d328d
+        35b13405da954d96 f37114a8f3900b08
+        7491f781f5d79f9c ac96a512581133d0
+        7c90c0d9f2714957 05e18cd59f96e8a3
+        e187ec980416d89f 02e96b3e0dd557fe
+        147adef332ef775b fb6211e93372575d
+        b108d5876f033619 e9d59c5602f784cd
+        4285db99d3cb768a b1ab34b10c1982e7
+        a341f5fda1d10d89 c8ea34654f7f2d29
+        2bc28077fe52239a 37f0fe11d0ba1914
+        c5a346b2aaf5fb43 caad4f0c1bf53354
+        8d164e62f5a87ca5 89b6a69c531ceb23
+        ed7110ba36c7e41f 467a3ded59e702f8
+        cda718d5373f9130 bb736673d1c17792
+        08c05b5094b48861 5a5e898282f8368f
+        b2dbd41e03601eb2 eadeee43988bd87c
+        f6e8e5f4bf91464c 599f709f5de2f93e
+        9f87f0a9b3ee95e1 2f65ed878dcac0cc
+        58d30939bf610cdd c4a207a975b781f5
+        c9dc8f912d461940 1d29e5d58905e3c1
+        91248dbc22b88c76 4d9a00862243b045
+        af63e44c8601fa24 8fcea37d001a9a58
+        450ec9871de631b7 2fa70e73fcf19104
+        2e79801026e78a11 97b23bb32c26c5ea
+        ee4e865af45641b2 5f85b0357af44d3c
+        511d90a6d7172fb8 190f4414de62b2e5
+        87e9704f4680b3e1 375d445d6e1328c3
+        0dcecdd6bb723aa3 62c7edc4e523ae63
+        aaa9f5f5c560a07c 9cbf2fd78ffc4137
+        6467d5e3fd46f040 227c4acf18d2d29c
+        90fb9cd2daa098ba da38843aacf91dd6
+        f0e6519affe41c43 17f5b8c526ebceec
+        9533d056e810a274 88ecb998a4bf9417
+        1e697d93f082d4f3 8f71cee02dc36b72
+        e27756054e420695 f4bfebeefbba20e4
+        2d16ea90da5c42e9 3a96eafc12da01c9
+        16167199abc7b3f1 438c6318ea4e044f
+        f8cd44eaa088dc2f 89991fb918efb742
+        c16d22c587a163b7 efa3e69960b73625
+        2b46f1ce9931a1ba 179a3c6baa5a4795
+        6dc87e5a4f5a18d8 4cc04901cbd8e2bf
+        da85aec901921736 0cf52365a9afecfd
+        a888ae133635e148 106821a0837df578
+        c937e09d666ef2d7 191a94cfc1fccdb2
+        8986cc9e37301bb0 c54f14ece0603cd8
+        83c6d9186cdfe5a7 06cb1727dda08082
+        116aec7ab60c57ba f8bd4353086c528c
+        0819d6d536ab1b48 dabaec5c744fa6d7
+        a7ec0dfa4484a619 385e6712c6e58e36
+        976c6cac25904da3 8c39cb5f0e3afacc
+        137707a3eb31542e b524c4dd873ee9d8
+        06c31c693c5563d9 55f08093abfef116
+        f1f4063d6e70a10d ec7805bd55bbe0e8
+        4f6cbdd9e21161f1 3c72b9de5c96efc6
+        a3ca90ce536c1b18 35bd39eadafd3167
+        3ded433626331993 8fcd57cc1db180e3
+        db377756428fde26 420aa01b0c586af7
+        44672c25eea2cf7e 78d67d8287c9a518
+        96c890f34b747261 07c4f5e3c0724f3a
+        8bfd6f89cac05960 b53f93ec55849faf
+        9cfa54f1633caadc 408ff240226f5f4b
+        cf7560b93441601c e8ec956cbd240112
+        40d88e2dc89ac1ad 5d1508b6306c7507
+        c55e2ca59690b1a6 63ed73bd1949c11e
+        b1d7df128d4bdb05 ec1f29dda481ddee
+        34a91b1f027613db 4b25e10e79c7081c
+        9a53827948f064ad f9989c8117974efd
+        40b81f08a6cdc029 0e51d12f6c10012c
+        31aee301fdad3583 be4c892b7ceef0ba
+        6e1b3c36937dd00d 30998761f0a7c953
+        3b9c22b9e54f9313 c622ae3a7c2ee0d0
+        861ecf5024152577 a22a0769bd1b7176
+        3a85d2ae3dd081f5 b2b63367f1940ac3
+        25a302a16d0df465 28203d1913122954
+        7119b6e2c4807769 e66e32150d67981c
+        1b31b2a42c5033a0 51fedfd39ba4f907
+        7be36b1b4c087ae3 c83ca9bbca9d5aaf
+        4039d692a6a3ce14 6d8289a7d6095cfb
+        29a75252ec852025 f0e467ca882bc8cd
+        4354f49d2c01ae4c 297c4ee1ceedb0d8
+        67d8bc1598e8a6c2 fe5b41fcd7cdfa4c
+        f84ccf16f5c4011c 2163d56089fa854f
+        dad1296135072abf 4c04a7fe567af363
+        b54ddd3bf1dd049b 2c9b25fbf4bc1934
+        1a1d4b679b2d0336 2479a162e67181ba
+        8ee7b22b215a3272 73827205c07cf8cc
+        bc9bf9f27c476f57 9b3f329f347f0c6f
+        4b112b82b682501f 5d9d04d358b296cc
+        891f05cfc1ab27fe 7180144a63784924
+        69e5408abfa3d1ff 9c1bd3b046b6e77d
+        21a3b0c1c4cf50d5 fabfaeec8752410e
+        55bf6c8248a2c0f3 afc3481906c83fab
+        6f15a80cdea2219c 5114caeb07c58f31
+        671a93fb612c6b37 7ebd5b12994bd798
+        b6133ad9465f4b26 401f96f12d5d80fc
+        273338783de32707 c6eb1abf63151f2d
+        00df00f475a7c3b6 55f5dd68be7c48c3
+        0ca6219355b98fba 802e67563e6053a2
+        b2ff7199f0c0998a fe7a3d4938426db3
+        685f70f385874329 10d991617c421949
+        e7a930dcfe2cc0ef 4674e55fa5b587bc
+        2b5565aaeb48a62b 46b82039f649255e
+        a72205e3e69946ea 26832e98a9cc836e
+        fb07f71d24dde58d 3ebcebf97b882fc2
+        08ee5a294820c632 f89364dd0f4211d0
+        bee6d611274ab433 bda132d0886da20d
+        6eb48c57092ce763 38f399aa8e03e0c9
+        9296dd3a39368fe7 81beb6cf07153e50
+        756e6d205bab6427 48f97a50d1e0811f
+        57f7debe9e5fd92a f32fc468fcb33484
+        4bde2e2071ca861d b90f4f93bc993df8
+        4128fb2712d2531a aebbe5ad162d5cf6
+        c4c143d6839b7cfc 5a659911bcd33094
+        df89e6e102898d9b 3245a0e713d623f4
+        10d90e16e085628e 95991c49303d771d
+        bf3f8493e66b0bec 3e6d979126a74910
+        dd828920d00b071f 5f110567291d46df
+        ee265961bc753dfc 559f4c458207ad8b
+        8da9a6fc781e7389 5449ca58ded00f96
+        ecc50a81d2a161bc dc59d4f5a5157aaa
+        908e4d3a53e54132 66cf9901f8533760
+        2d5eb116f16502ee d434f00892d41395
+        fad6e0fce2209848 08258ae3d5a948d3
+        fbd76f3639441da8 df112f01956bc43c
+        0ecd3234d39f31b0 8d54857fec9ae0a8
+        fd956b92c63a3737 c036ff785badb7b3
+        850487998e8404f8 fb1352f71517bee3
+        955227b08d5d02d3 1cb930583d963f5b
+        d5c7bec680460f89 fbbf52eaa85ddb23
+        9d3f8646150d1a0c 9613428225643350
+        c781d944a7499e2f 2a2ea689c6be49b1
+        09c76be6cf7f8781 8edbf505db68dc50
+        87a1ef008d12d752 58147618430dc65c
+        2a56d6ffd9b295dd 7ad46d634eda382c
+        4c0eacd94705a935 284a6436a2bd792e
+        659972fc469508f7 78a5bbe9102feae5
+        bcf39fa744c92e36 a7150bcf4603f69b
+        1b4e71b481de599f 099b3af82e3dd081
+        17025074c3390e60 0433ca6301d84971
+        10cb65fc264dfc7f 38435cbfec726b6b
+        7ef2ebc63fb7b780 4d901353369046ea
+        7d00b004cb0f5d2e 226c26ed20e1bd6c
+        6eb829429de6e448 efa398abd88c4fbd
+        d5d2db4bae385ea5 f266b6e9e628fbf4
+        78bfcf9ac4a6ec1b ca87033e40040c99
+        dce0cf949738de66 dbef0c69479f6a35
+        e2927612b80a6edc f690e2704125c184
+        d3c789e9d07609dc 47b4512a7cd5fb4d
+        c4a8fbcd488324ce b67573c8d76317e6
+        9399a850ebc0da8f 87a5542c38e63110
+        818703036bb15f5d 408c463a3289d9e7
+        36a558749f16ef79 1dd5c7ceb576dbd9
+        5043c436f386c898 e812b546822f1a3b
+        5929f9dca996a41b fcc8b8fdfca28a8e
+        2cb64d4e172b7f6d fe3766ba762f938d
+        39f8849cb665b0ff 8f6d5ddecc0366b6
+        fcb286ccd7215204 cc873f2449d49041
+        37748a1c7af8f44b ad0fad842a85b1af
+        d46c284d2ee7aa4c 860dad4d3a8edc4e
+        b644c18fabe26e92 1066d42b94688589
+        19f9f648e777be76 8775928acec65961
+        a181e5cb0d8f0894 420f86cf8e8ade9f
+        f78f1eb1d797b519 ca87033e40040c99
+        319e18cf47d1291d b80ceafceecffe19
+        3a13bffa6563b136 20a73e41d8d1d39b
+        44807acc7060f2bf 0da73f8e68914547
+        9a2437e71626d37c 96ce117670606427
+        6a37e2fd9b3cda6d ab59ca34e655ead1
+        8602b60e42d1e1d6 6ab6eb27b4c92f47
+        851feb8ab11be3ce 92350a9403a12116
+        c59bdff520c9f2e2 b1adefa795af4cbf
+        8740be0df233ec86 645b709d81618a46
+        cdd16989862f1f72 b64187e0b66b8cba
+        0ceb91c9bec46945 a9f17cbd33d7835c
+        63a624355fe80776 9607e2813e158819
+        2a70cf26bff52004 8cd1ab52e5f0c7c8
+        dc571d2095c736fb f9db2f69d82acfe6
+        db7d106be8c7c8c1 fffa3906d3ca864a
+        ecbf29065b2c5b86 5c09f7e11094358b
+        482c401ab484688a cc825fb45b50f66c
+        b89d7545f9326ba1 304aacbfc0021f76
+        c40f6a1a257394e0 5af471052eceef18
+        e7a6afaed6c51523 4ed3aba7d460b5c9
+        3b47e61b63bc792d 6cf999094fae73e1
+        d9a0cdc4e024478e c5aec3b832e846ee
+        bee62bbf4879a6d7 75c9d2ca68924a32
+        01cb5677fdf8425f 04f60b5acc5b41e5
+        2d18f4bbe131fca3 e3501dd13cb13aac
+        21f99714ea5aa64f 6abdcfab64910845
+        d9c836ff4f89b19b 5c8bd85fe562be22
+        44c5723e97181cef 16beb79e8dd7e212
+        1a0ba2ac625d2f3e 46730bded70e01a3
+        d2995077ffe8b5cf ccfaef79514a5f03
+        435b5e772d353c95 22cb32c678eb99f2
+        270639a18e91abc6 9935cea4e8475c3d
+        715fdff25d6cf837 429334614eac3451
+        ece59b9eb4fa50f5 fcbc2cfbc39c24a5
+        dd2862bae9702ffb fb7e9f78af270dfd
+        54f6add67f5f1b5c f00505791cc3c266
+        9cd43b24fc9c6cc7 5a52d631b48c14b2
+        38123e9afbee11ac 8ddb8274e12e315d
+        46a0318fbb992a8b 2e5c8b1997ffc8a9
+        90c56b31445f5baa 2c42af5c6a4ab6ba
+        e7cdc7fa14089f7c 32eb8b410073e93d
+        b6912018ce06be8a d382a3db0adf8624
+        b7772bc25aaec622 2e3e95b70b95cb4c
+        bb4a828afeb22c6d 57c6409e6818f117
+        6cb2a544a4a87b86 d902e3777a9752e7
+        b235531db34eac1b cb40bbfdb3ff7c64
+        af7b84106e6ade1e 34b9b16154dd382d
+        cd2c04f9b6894f9f a83c5e00bbd31780
+        c1f7770bf879addb f6a959ee7d2bfa50
+        68dd8db82d41b239 1e50597ef425e381
+        64980c0af8e8f1c0 1d65c914a60c86ee
+        8a67bc65799b8f83 e0053bdd1499ae8f
+        eb87b3870f85e33a fee4cdd7fe7eab6c
+        ca93a3e4f26ebab8 f11f724c14f7c5f4
+        3e9b296b1a3f5c8e 30a9c0eb339b4fb8
+        5e1e0271d224e696 3888717a4a02cd88
+        c2aa4922fc64738e 238deae2e7902bca
+        5ad22ec8f4b48c03 b51ee8d2b10b6b83
+        5ae8638d4a2c1f37 f5c29b197a70c433
+        812574951ad024b2 59afef9eec917158
+        427d7d6558f87807 6ed41ddc20e35e5c
+        3ccb187021c62f29 c66c675902f2e3f4
+        95f9fc12e167d2e9 8bcaea33cbc20600
+        1618a0304364beaf cd9b6a5a96989d02
+        116a88abbd3383d7 73c680cc9b02d6f9
+        98af1be8164a0e7f 946bb5c185c90843
+        d69a8411ef8fe178 6f0a0293b85febb4
+        cdb9295afa358f76 a3704e1ad717f557
+        a2c00e9438cc8e82 cbb0769c1e64caa4
+        57d51c45b3f8f2a1 4489a886db9432e1
+        297148589f8ed5ef 65a5bd48d61788f5
+        f2deaa5b4b2d393b a49772d5c792b8d4
+        fb240367db9d5da7 8a931aceda14cf91
+        3401a719c6a20812 3cc809515a0ba3a2
+        c3dfc8be0d8a5d66 2aed4b33bff9fd76
+        90f23d07b2d5f5ca dff487485953b797
+        f259140043bb68e6 1d854d006fa4087c
+        2fd694e40a009661 775eb4d5f05d83c5
+        623575f25691b29e 3e42d763a1e443b3
+        5bf36a53dced5dff f72ad9dc7d19cad6
+        08b06107b55672bb 8fcea37d001a9a58
+        1c1e8774a99e9ab9 c5ca5259ba504b51
+        b1444f2f2d2ad1c3 d108bf377c6890ea
+        e7e3fb186af39cef 4ad2f6323889cdae
+        8327aeaf670cef03 011012d6233d4cd8
+        9475f7d96da0fa0b 430eef7475aba084
+        e12fbde3f8e732f4 07589547145f060c
+        cb3681b56a066009 97001137c2b64671
+        9d55a4c2082b35a1 ef23a6a53ab02dc7
+        806f2417aa8eafa8 a59ee2b30f71aed0
+        3905a0eae7d7fa4b 7ea96e7494827c2a
+        2bf8daa398c6d609 0819e0a0da1c6371
+        bc1c1cb5d4cce96a 82e2527d6945c317
+        adb3397953ecafae 0e30236f3399cc63
+        2de43931d768b785 91c208b0ca73a6bb
+        9474a6ca5f19706f d3781a094a646e8b
+        a14e78cfcbd0bd06 00b41af422016959
+        0a59dc0ed95b7335 d369f9e8af61a101
+        b9cafe5ed6f76b3c c6a9c3dcbdbcbff3
+        dd70561663f9a6ee 4d25ac086a90bc02
+        01978a5ae4995fc6 8acd49ac27d07e7f
+        b6211a2971e16c5f eeea164a4f7ccf87
+        513f783c4a958d0e c316d3b3e7812dde
+        c70b3cc3fe67ffc1 ef494b67eef58360
+        6577f26527764396 99c75288fd4e0814
+        5535f1686b2887f4 14743d85e762542e
+        12d084b82d717954 6c70b48c99b62b25
+        0a803ac5904f5f97 85ffa57169257333
+        3c6d056ccab50fc2 b3d98cf110d2bed1
+        26d1739579a38556 d62798412db9130f
+        c55eba4bec4a5193 75877d993920da6e
+        ab3042a9026b0a43 cd5bfd7616c64c00
+        b34dc1c05339c171 47da6c9200c01e50
+        695e4b208e44be34 53aaca2365fd779f
+        1beb201e3f32b35a e7fe973b2552af1e
+        42155f6a90c1fa85 e164f9a43b4baa9a
+        972acf49557697a8 f7d32a451eab335a
+        85a42431b1f6feec 307541504a4b00a4
+        ce1c37f114cd539c 7370f11b536fa7cb
+        bd17b6ac22a47aa3 ef3e45aa62e8e088
+        b3c909b408316fa1 2306c9bb7364361d
+        9c0c416234ce9f1e e9404ab3cbc679cb
+        aa996bcb00a7c7b0 d53acf87cf26fdd1
+        907bfb428e995113 6924e568987c4747
+        90617c8495831711 a642742df02b5d21
+        022618b7cf2bf4c2 a1e87092acb336e5
+        a155008bc7587f21 bb2d738f46e000f2
+        a474fd08a8c72cd4 43a2f0e102fed0d1
+        94d59987acfc90cd b34e0068bc35bbf8
+        2fde1b43e55aae7d e27fda56ea9b2ba8
+        4a9628e91404cf6f fbd4b18c20c6ebc3
+        c07cca97556c5fbc 800354ec9edf243f
+        4775a55b2b63c51b 4ca7c7e27271c8cf
+        040ae8352a6d72c9 6e4264ca2fdf1122
+        72b79d7fb0cd9106 d5d65f35baf19b8c
+        4967abbaa67f8916 cf7f2af752aad3ed
+        f7ec3a679c0fea5f eab051031b2c08de
+        87125bee62ed4349 5cac3c0715f9fab0
+        ad1b43682640b24c bcab9da9e68ca109
+        d0f3397d79f2d3d8 b79f0031f782fc14
+        7ac136124b1baa1d 73ff13bd5a339ab0
+        06d5b43f2886dfdd 3bbc22a127abdf7b
+        ecc928847042ed0f b51d892af47781d4
+        45c238148ee27462 518c4994e9027986
+        e5389f01ced36f64 80331ab9f9a37d7f
+        a4448c9cd16b99d4 58097dda824ed9d9
+        fab08462ad1f1861 d8df7de958a29582
+        5f219b6963341a07 ba7761c378a24cb5
+        3109bbc47fe067fc 66664a2c7292ce3b
+        f5e9f98fc188161e 38e5360a60a72dda
+        ed7e62e26bdc884b 0dbae58086586cdf
+        a9da7b8aee3f1730 da691ca3bbee94c0
+        c7271d775e4b4db4 a5077b2dec0849b1
+        1543c872bb821eec 27cf4762ff852017
+        6364c674fed9d132 42aec19d01ebfb25
+        7673990e71e57ca5 6bf38f6de89eb824
+        e00daa9f67eed38f 74adce5d68282dd0
+        ea4e0d405c6eb5a6 12b8e082133dd9ff
+        8377ccc72a9a8913 0037706a32f01028
+        992ad1d9bae57d2d 469fba5bd5817b02
+        34a62fd00224e65e 32186e3ff7230a57
+        608397b8781db6a5 cd6b8a6cbe0f0df4
+        abcfc8abbb970d00 7180144a63784924
+        f194cd0b190e8d0b 510a782b7528a5da
+        d589eed70935080d f3d17af996868154
+        333223ea931333a9 9b37356d7b40b1d2
+        82a837ac4c399ef0 551d33c40adc0aa7
+        867f9eb8f6b32ede 3b09b35496ebbe29
+        1a30978c715308d1 c520e20baea21ecf
+        9ec3fe8e34e2a537 f241c0faece63456
+        3f5fce2b611e5720 8a2ded12331e0afd
+        9e3e57ea098ab633 860ad0ab62ae8aa6
+        aa315c7461beb8fa 8a4303bd11719363
+        da9d90c4d351977c 40c078462a1bf870
+        3d5d232bc774c16f a8bde59e7121fefa
+        1ebcc22de5cb6077 1e20d27c430d803c
+        f6d10c84d361760b 340c664916e3d089
+        6a186668632e9560 a36cc05c65f9f5fd
+        8d45bb7dc51e2dca 02c58172ffc83a20
+        b17d325dc8f4d1fc cc6a2e2e2894a85d
+        b5f50169d8b659e4 0fc5851454356621
+        8436568b05a238e7 ca45113cd07af75e
+        a31e6d8341e26af1 10f3b93dc57409a8
+        c63a8ed9e0b7d106 f8f9a1f1a05d56ec
+        45279001435886ad c6693dba40264e0e
+        1ac3b229faf741dc 5495c370f3c78e4d
+        66c59cfbbc748cc8 ce8b961a712626a6
+        4b3583ba5d4bebd8 6fbd08c3fdb5c5ec
+        838a382c8ffc811b ecf4473312fbcddc
+        5eb3720b352b2f85 b0ae694892767f3a
+        fe43b91c95f0a4e8 f17f8adbac052d00
+        3fbb7d4d39acd0d8 64f366c8918ffd34
+        dd84c5fb47aa36fa c6bfb24a4781a730
+        6bfb43567eaa9785 1dc55a7877a3df2a
+        6efb549b6263de63 ef8158e3ccdf1d1c
+        a485005335c85a5e aa70b9ca4b6faadb
+        d60b9526d5081588 db9ced72678b93bd
+        4819cd84d388e26c ea8278597cfc1549
+        43f678374c33cfdb 1475af247cdde83f
+        2d398eacefc5eed5 2731a8386a83a80d
+        a3321de081f324d5 0a28fda20ae4c619
+        9bbf73c7b18f7d23 e1ee68acb2720732
+        5bb54851283e6c71 509e174e131dcdac
+        50aa3e4228df6b1e 5254861ad979354f
+        4661c7d01660d79b aec129df65c23fc3
+        bb6180cb6f3bf2fb 0e67064e6f7e293f
+        d29855d17410b92d d9ef98d059204ec1
+        a57d3ca651199a1f 217672418eec947a
+        6eef400b31cb4200 20d84e7ff3122376
+        d4b808d6ebe56130 36aedfa991c55c8c
+        e28152b8552f1089 e40c830f78db9eb1
+        075eac88e6009c86 2fc63b96bc7d6062
+        0f9d6e2bd589e9e5 1cb52a263487f2f3
+        19e53abfdcd22e86 4381bb1163f5bc76
+        4ca95ffc9588baef 082d994e97eb5d10
+        8b0a1cb7625dbbb3 118c4d5e9b157c3e
+        34cc412c5282edd4 76589c27df2925d6
+        f485796616e36db6 e662b703ab22ea25
+        57e1e29bf15d7815 726454503459360f
+        2b915a02604fb991 ec800326f02dfe18
+        93770375e64d822e 1a70d2784311f6e0
+        4bc4b2d3a7965062 ec56bd5c0cb742a6
+        a59520183a79d8ba 77d568e151e30b53
+        20211e323e140454 e80fd1687d06b05f
+        b4af1aad4f95c779 724156f1d56e4800
+        3889024474ce7f0a 4d84309a97f0c94b
+        9793b9d463371a4c 026ce1893ba448b9
+        b22d76d596344d11 2b7639d941b6008b
+        1bc9940e08bdb7e3 59c9e1f59ed95cfc
+        e2c08d5031317c59 9fce4b20e55c5cae
+        0bc2a8f6028ef450 0b83b48f71f1a185
+        f478cfee28de11ac 974f0c03f6ce8d34
+        ea815e316ce306b6 f052971841696b91
+        5d17bd37b1c6ef91 284aad1f8ccbdab3
+        f4945db81b0cb4b3 05e65aa3d519cb45
+        d7a844d2516ca8ec 4f53007d9209f762
+        0dc71868d8211106 bacfc082526ee6a7
+        6a272b1c2a8e0d84 e15ea1f39aa66e1f
+        c5176d86b9c59646 87ffb4c03ae41bc1
+        07ad9ce04d2c0585 b28eddc55b49b9d6
+        ba4196d66547a2c5 93edf4bac9a1bfc7
+        c673c37df3319211 ef7cd60b4c5b3d6c
+        d8066db6859a799a 319df50ce5ec67d7
+        2e35fefdb11521ba 4d780f8bdf33c1c8
+        8d96d8f4a3e0c6f8 97afbaeb43a0eaa6
+        963cc0d27f513ab8 e4356068099ae399
+        95c442f54fbcc3ae a03ce2e78ef379a7
+        dd5ff6a70a8b5a1b 4d173ae00555af88
+        733d4c6600e022b1 e26fb87114ab5f79
+        13b7badbfe12c428 5a0cba284b213bb9
+        d43770872d6887d6 50d3723a782a09ed
+        9f07ae49fc24349a 7c07d68facd04c25
+        c545dca516e982d1 dad222358486f8d1
+        9d0b72a9a8d296fb 052d322fe716cd5e
+        71bb5c3787176dc0 e47256e8d146265e
+        eace87a3514e628e 5f88642ad66656d9
+        f89b99d92c0c55f0 04404987c50fc4a0
+        e08c92315b36482f b5b2459de8023ba1
+        d23b7fad79bf114d 483c590eb65411c8
+        0d95435a03830770 60825286dc9d8c4a
+        7a691dc501071b5d aa9c186a87efef84
+        d4d9d4fc27a320e3 ca87033e40040c99
+        21e1f8c41b37f8b0 c12b3f0f2dfcb135
+        cc331661a68d56de 5fdb1efa64bc9c67
+        0e0645557e908d0b 47a3bab628bafc45
+        6a87ece8357c7191 5968bc1a3df64c1b
+        5a61092f9934de2d b15ad95b69e1c209
+        ef8ac0c0c524b110 59d50784a85338c4
+        60bb4ecd466c181a 7d1bb9894df54951
+        c1bf350c02d36040 af7499cfb42a3972
+        21ec1dcc2edba540 cf3e5eb27dc6f774
+        bf0d70a222fc60b8 be29928b06b7f168
+        19ef1839190efdba d4051735fe2a11c6
+        9e2c345cf45c60f4 f30857821f796aea
+        cb25a2240c8ac78d 7f62c923183f9ed8
+        f445d7f8b0d96796 95b12a8fb44b256d
+        934bb6fc4c2ee017 3684ab143afd9024
+        46e5be6d877857e7 b6ca217eff556f69
+        875ca302bf0a9556 e8328b83102bf4d9
+        ea663fa87e2127e5 a2a2b09fd5881ff7
+        936f80c58e6e2d6f 463d5300306fdb94
+        8ce0e2ead935e880 7321cd5c646a08d2
+        7c95cdaad199f5ef 22150b6f37fad66e
+        15760012f36e1f9d f66735915f9ebc63
+        f323597bcc899acd 8a7fb497cfb8b0d7
+        c98a9d110ef3c174 463765ecaba145fa
+        1ff074e52052a05f b6cb75092e337c89
+        e11c6005a865917f 258fd9516e4c9c18
+        5961c4bd76fd5917 4e6fec0cb964b156
+        6c36c9df16ed39bc b8ac95b7b269c9dc
+        409382bc31c76a31 81af9e02e9bfbfcc
+        1d4a56d372bf3437 fb4ca10dc39af8c8
+        a2e918cb49cc9122 04f5ed567aaf51c5
+        317b0ff0dc2ae4a1 b3b0a27a9f5da465
+        d803c4f788dc9cce a00af0bf49e89db0
+        6b9b1b0c1ba0195b 81e0710904aaf351
+        00bdd0e5032985c7 d01bf4c7599dacc7
+        c5f990565567ced4 ffb98d4c9fbc34c9
+        824fa2195cf2e50e 8fcea37d001a9a58
+        6ab4fbe36b285e39 099b24f1fc391a0b
+        fdaf0ef97ddf89f8 9729e5e6a413e912
+        cb719abe697475e6 c9d3a20702a43f36
+        eac13dbb1feac32e 54a7e2f4e010fbec
+        c3fdfbc813e518e9 13479ec5c65ed7d9
+        5d1275df664825ba 1093f7e570bd0dea
+        1d8961cf67c12980 8b8461ae07cc5b4b
+        3731aef248092d13 dd9ee51ddbca782d
+        800ffc37db1881dd 61c037780450aa9f
+        34358951b4f47b71 10304bd4c64f4d49
+        76f8c92856771c53 66e78f86bebc2075
+        647dcacc13359863 02aa9c393e091fee
+        3a8e9f73cf8911b4 d35f11e9d1c758c5
+        fc876a798d57837b 05d9d7de559d6c4f
+        0c67b9f2761e14c9 31773bd6fa82ebfb
+        ffe0bae7fd3c4a93 39ba7c0209f287e5
+        4530cd39dfa238b0 51af3c2352bf86aa
+        1f7c31788e1aa983 89903d25e7bf7046
+        85f9ec96bd325aef 95a8bccc650702b5
+        788ce2002cfc3849 9a7938e94c9bd22d
+        290b3a89c48f0569 e8afbfa9559651b1
+        892d6d2233b576af a53bdf67fd7e3bd2
+        081af378bf2ad0a9 6597da7655a14ba6
+        5357436611afcb85 78b272561cb9c861
+        bcf4c7f119f52106 b71983bb0576d743
+        430361f3fa1e29ac 03804da78264a6c3
+        6ac518760061f7de b84e3c3daaa174bf
+        ab8c63ebaa8a50d8 62b15dbf8f2a9796
+        77f27e1615a3f961 515d87ea5b9809aa
+        e34f87199203001c 83bc0f0556614b3a
+        d7938576315be842 beeb96869cfabefa
+        7bdff0b1e4e3c21e 11585ac8603e4cb5
+        b309f06ecdce9317 7efb73675cc70403
+        ba6379013365a87b 584ed335aaf627b5
+        258fd0ece8755031 1195646dc4ff9468
+        c6bf3537e42dbce9 32970e425541deeb
+        6c0fac2d13344a43 151eec8fd2b7f037
+        f2a25ab9e4d2564b 46c499ce92fa81cc
+        67340e8c6eb99e52 df8d841f02b8f17a
+        5e8adc79fffdf2bf 8bc328008f6ebc38
+        af8bf9752979329d 4a78a3c5cbd890c7
+        fbd76f3639441da8 df112f01956bc43c
+        1a8fb5854f3ab71a 0d86909e259fded8
+        2286e02c1ed2a0a5 04c62d3c07a786b1
+        442c2a12d064e87e f74a828db13bce68
+        8ad13c99441bba32 0566c2f1d9a86524
+        b4e3c832b54c2664 e203afa9fbe689a0
+        c891a695b8689340 795f86302306772d
+        4219a02eaeb70ff4 3b097a5ff069caa7
+        91e677f8b1724020 032b6d1ce245d049
+        d6fd4cbbdae7295f e06076895fd5aded
+        628c8d0e98cb07d3 a54116c8bd9b042e
+        c100eb7c89e490c2 1ab945b551d373a9
+        542954763ec4d990 286e019922674f6f
+        9ad3508bc8633575 463ca426dc6b8743
+        6a70ae512b2601d6 18e92777fc83f2eb
+        2019e0370d72c118 4cd3e66dcf0f71cb
+        f0dee37819a10179 be70000aff0afca0
+        2cb45bbf75be2344 88c5405710a3ab44
+        789f522ccde61aa4 4726528085c45249
+        32caac1bad39ce71 1fbbd9a0fcb9f405
+        7108e5a02ae1fdcb 108520982ea8eeea
+        69acc57e8734ce28 c77fb463fe721e32
+        545d92fae42a7715 19fcd0cbb7e61cd3
+        6adb45949758ebcf 66a328814905fb26
+        5d55f505ee93d0ee 84519e592c736a95
+        c8aefc9a755d7e75 083f9f6d6aeadf47
+        a777e8deda1d1cd7 a82f4b61c5ab0b72
+        7a03af554c8459b7 da3695d7b6090257
+        6192f2c391236c87 b2b810b99b2c1dff
+        0e8a0aabbbbfb92b 8ec72f07aa7f2cb7
+        e92caec651d546d7 0ea2404bc4ba625a
+        cf9d47148490bce6 f242c1ca48bae4bc
+        a97fc35ea51f8072 003d88dc1f417e5f
+        b8c9a91de4bc9b1b 9e0759203d210fdc
+        8308a7a76203d874 a337f8ccd0aa507a
+        9ee8cefee537368b 147c0124cb25df90
+        ab5890c43fa248ea adcd3259e8121fd3
+        77c62a8a89f470ea 4a5877a6e03ce195
+        9b320f06500eb039 6b943d08728812ab
+        37aec7305f8b9acc 9ec4f2f0a2f46da4
+        68747f6e8a2c5af8 cc8151c18bee281d
+        1028717a0c280084 8193048aefaf449a
+        b849452544210e23 f03f0d3c537a015f
+        5c5d9c28ac7192ec 220dc95ab7126a62
+        179b18f69bff5b88 37dcf32ccc0d38a8
+        0294957e04126b48 b33f0876b9897469
+        a1357bd61993bcbb 38bf328ba8879596
+        b91c72601bedc079 c2177a765f1a0239
+        2f4a5cb318141959 e408669a0ce56d16
+        f4cb098696cbd1f6 3adc0b4da9cc9967
+        29d8b32b5a0d8cb0 ec704ac657de6d7a
+        e09b79a4df1dd7f9 39222c63aead211d
+        781eff08b171a62c 1ec19c1e4c6f0dc2
+        9c6d091058cffce1 c1bf83c33b9de5dc
+        2d19e15f65aeb952 ee9d8db1303987ff
+        7d644c64290e6265 b10cab9201708e89
+        72bc45eaba12f80d bb51c9a1c088d922
+        29bae82d702b0074 a07843e68b4b1c2c
+        c7d2d932bf137ab4 bfb04bb190ff02f5
+        a4a33001573c7fdb 42c6dc436ee3f062
+        9a3b1e952dea80eb 2e7b9e0e075c1c42
+        90076bb2f990fd83 1276e008c7100b78
+        d69df4b7a2c45b33 494ca0ef023f46f2
+        26bea1e42cced4f0 4c89788d78cdf546
+        174fe0c98f53d8a4 2032c476d31cabc1
+        721f7e24659f013c fbdd44200573d07f
+        15a78f73d58cedf2 51517ff18362dd65
+        066a849e007bc3b0 20fad8552eb87d7a
+        e61b1df58aacaee7 801d0cd0d9493a7b
+        17a918febe584322 548bf97a11b3fc81
+        592677c14fe8cd1c 5e21fc7104d1701c
+        3852daf42f529c08 f360fc406730ab9e
+        156b903e3e763a02 df9f8b499b68ed80
+        a85107350e129643 5cab79e9b9725d8d
+        cf66fcd94421992b 1b898269d19f60e2
+        fe4095b6edbf20ad ca657f3115835a5e
+        98b14286a16ca2b4 4d79e1917d993ce2
+        302d1b9c0df85ff3 784be26be77a48da
+        ce8859a0a7fe4e19 b98a04ff0cf85c99
+        09adcf1e349bb770 739937cbb509fdb9
+        e911af7f6bfe01f4 e4d554cfd96e48ec
+        329a8f6f41e6ca70 4a9541240dec4bce
+        25bf44e2e750f573 b496d3b76a99df96
+        3a5cec91ec74a9b7 359b839458bb84f1
+        a623cdad17e4b2d9 b8134f3faa97bd26
+        a31c4784ae67dd40 ebaf72b7b6589f58
+        931299c8f89cc1a5 9a1185e83365ab88
         """
 }

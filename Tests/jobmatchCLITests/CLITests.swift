@@ -136,6 +136,23 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(en.stdout, "run\ngenerous\n")
     }
 
+    func testImportESCOWritesAMergedTaxonomyThatLoads() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("jobmatch-esco-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: out) }
+        let esco = CLIRunner.repoRoot.deletingLastPathComponent().appendingPathComponent("shared/reference/esco-v1.1.1-tabiya")
+        let file = out.appendingPathComponent("esco.tsv")
+        let r = try CLIRunner.run(["taxonomy", "import-esco", esco.path, "--output", file.path])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.stderr.contains("3007 ESCO occupations"), r.stderr)
+        let merged = try TaxonomyTSV.taxonomy(parsing: String(contentsOf: file, encoding: .utf8), file: file.path)
+        XCTAssertEqual(merged.count, corpus.taxonomy.count + 3007 + merged.concepts.filter { $0.id.hasPrefix("isco.") }.count)
+        for c in corpus.taxonomy.concepts { XCTAssertEqual(merged.index(of: c.id), corpus.taxonomy.index(of: c.id), c.id) }
+        let missing = try CLIRunner.run(["taxonomy", "import-esco", out.appendingPathComponent("nothing").path])
+        XCTAssertEqual(missing.status, 1)
+        XCTAssertEqual(missing.stderr.split(separator: "\n").count, 1, missing.stderr)
+    }
+
     // MARK: broken corpora
 
     func copyCorpus() throws -> URL {

@@ -65,9 +65,57 @@ public struct CanonicalJSON {
         out.append(0x22)
     }
 
-    mutating func int(_ v: Int) { out.append(contentsOf: String(v).utf8) }
+    mutating func int(_ v: Int) {
+        guard v >= 0 else { out.append(contentsOf: String(v).utf8); return }
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)   // up to 24 ASCII digits, filled from the end
+        var n = UInt(v)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { b in
+            repeat {
+                count += 1
+                b[24 - count] = UInt8(truncatingIfNeeded: 48 &+ n % 10)
+                n /= 10
+            } while n > 0
+            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: b[(24 - count)...]))
+        }
+    }
+
+    /// `n` as exactly `width` digits, zero-padded (`n` must be in 0..<10^width).
+    @inline(__always) mutating func padded(_ n: Int, _ width: Int) {
+        var div = 1
+        for _ in 1..<width { div &*= 10 }
+        var n = n
+        while div > 0 {
+            out.append(UInt8(truncatingIfNeeded: 48 &+ n / div))
+            n %= div
+            div /= 10
+        }
+    }
+
+    /// A day as `"YYYY-MM-DD"`, the same text as `Day.description`.
+    mutating func day(_ d: Day) {
+        let (y, m, dd) = d.components
+        guard (0...9999).contains(y) else { string(d.description); return }
+        out.append(0x22)
+        padded(y, 4); out.append(UInt8(ascii: "-")); padded(m, 2); out.append(UInt8(ascii: "-")); padded(dd, 2)
+        out.append(0x22)
+    }
+
+    /// A postcode as `"NNNN"`, the same text as `Postcode.description`.
+    mutating func postcode(_ p: Postcode) {
+        guard (100...9999).contains(p.value) else { string(p.description); return }
+        out.append(0x22)
+        padded(p.value, 4)
+        out.append(0x22)
+    }
 
     mutating func double(_ v: Double) {
+        // Whole numbers print as `37.0`, written without `.0`: the integer's digits (not -0.0,
+        // whose description is `-0.0`; not beyond 1e15, where `description` switches to exponents).
+        if v.rounded(.towardZero) == v, abs(v) < 1e15, !(v == 0 && v.sign == .minus) {
+            int(Int(v))
+            return
+        }
         var d = v.description
         if d.hasSuffix(".0") { d.removeLast(2) }
         out.append(contentsOf: d.utf8)
@@ -99,7 +147,13 @@ public struct CanonicalJSON {
     mutating func offer(_ o: EmployerOffer) {
         var f = true
         out.append(UInt8(ascii: "{"))
-        key("demands", &f); strings(o.demands.map(\.rawValue))
+        key("demands", &f)
+        out.append(UInt8(ascii: "["))
+        for (i, d) in o.demands.enumerated() {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            string(d.rawValue)
+        }
+        out.append(UInt8(ascii: "]"))
         key("description", &f); string(o.description)
         if let d = o.durationWeeks { key("durationWeeks", &f); int(d) }
         key("employer", &f)
@@ -109,7 +163,13 @@ public struct CanonicalJSON {
         if let h = o.hoursPerWeek { key("hoursPerWeek", &f); double(h) }
         key("id", &f); string(o.id)
         key("kind", &f); string(o.kind.rawValue)
-        key("licencesRequired", &f); strings(o.licencesRequired.map(\.rawValue))
+        key("licencesRequired", &f)
+        out.append(UInt8(ascii: "["))
+        for (i, l) in o.licencesRequired.enumerated() {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            string(l.rawValue)
+        }
+        out.append(UInt8(ascii: "]"))
         key("mentor", &f); bool(o.mentor)
         if let m = o.minimumDanish { key("minimumDanish", &f); string(m.description) }
         key("mustHave", &f); strings(o.mustHave)
@@ -118,7 +178,7 @@ public struct CanonicalJSON {
         key("placesFilled", &f); int(o.placesFilled)
         if let s = o.sector { key("sector", &f); string(s) }
         key("shiftWork", &f); bool(o.shiftWork)
-        key("startDate", &f); string(o.startDate.description)
+        key("startDate", &f); day(o.startDate)
         key("title", &f); string(o.title)
         key("workplace", &f); location(o.workplace)
         out.append(UInt8(ascii: "}"))
@@ -133,7 +193,7 @@ public struct CanonicalJSON {
             raw("{\"lat\":"); double(c.lat); raw(",\"lon\":"); double(c.lon); raw("}")
         }
         if let m = l.municipality { key("municipality", &f); int(m.value) }
-        if let p = l.postcode { key("postcode", &f); string(p.description) }
+        if let p = l.postcode { key("postcode", &f); postcode(p) }
         out.append(UInt8(ascii: "}"))
     }
 
@@ -141,13 +201,13 @@ public struct CanonicalJSON {
         var f = true
         out.append(UInt8(ascii: "{"))
         if let a = p.asylumCentre { key("asylumCentre", &f); string(a) }
-        if let a = p.availableFrom { key("availableFrom", &f); string(a.description) }
+        if let a = p.availableFrom { key("availableFrom", &f); day(a) }
         if let c = p.consultant { key("consultant", &f); string(c) }
         key("education", &f); array(p.education) { w, e in w.education(e) }
         key("experience", &f); array(p.experience) { w, e in w.experience(e) }
         if let h = p.home { key("home", &f); location(h) }
         key("id", &f); string(p.id)
-        key("intakeDate", &f); string(p.intakeDate.description)
+        key("intakeDate", &f); day(p.intakeDate)
         key("languages", &f)
         array(p.languages) { w, l in
             w.raw("{\"language\":"); w.string(l.language); w.raw(",\"level\":"); w.string(l.level.description); w.raw("}")

@@ -130,15 +130,28 @@ extension Importer {
                     let lo = units.count * c / chunks, hi = units.count * (c + 1) / chunks
                     for i in lo..<hi { results.items[i] = process(units[i], worker: w, options: options, map: map) }
                 }
-                forward = .batch(results.items.map { $0! }, bytesRead: bytesRead, fileSize: fileSize)
+                forward = .batch(results.collect(), bytesRead: bytesRead, fileSize: fileSize)
             }
             guard output.push(forward) else { return }
         }
     }
 
+    /// One slot per record of a batch, each written by exactly one worker (raw memory: no array
+    /// is mutated from two threads at once).
     final class _OutcomeSlots: @unchecked Sendable {
-        var items: [_Outcome?]
-        init(count: Int) { items = Array(repeating: nil, count: count) }
+        let items: UnsafeMutablePointer<_Outcome?>
+        let count: Int
+        init(count: Int) {
+            self.count = count
+            items = .allocate(capacity: max(count, 1))
+            items.initialize(repeating: nil, count: count)
+        }
+        deinit {
+            items.deinitialize(count: count)
+            items.deallocate()
+        }
+        /// The outcomes in order (every slot must have been written).
+        func collect() -> [_Outcome] { (0..<count).map { items[$0]! } }
     }
 
     static func process(_ unit: _Unit, worker w: _Worker, options: ImportOptions, map: HeaderMap) -> _Outcome {

@@ -16,7 +16,13 @@ struct _RecordMapper {
     var licences: [String: Licence] = [:]
     var demands: [String: WorkDemand] = [:]
 
-    init(kind: RecordKind) { schema = kind.schema }
+    /// The offer fields' slots (offers only).
+    let offerSlots: _OfferSlots?
+
+    init(kind: RecordKind) {
+        schema = kind.schema
+        offerSlots = kind == .offers ? _OfferSlots(schema) : nil
+    }
 
     mutating func begin(_ r: RawRecord) {
         raw = r
@@ -31,17 +37,68 @@ struct _RecordMapper {
         return field
     }
 
-    mutating func value<T>(_ field: String, _ convert: (JSONValue, String) throws(FieldError) -> T?) -> T? {
-        let slot = schema.position(field)
-        guard let v = raw[slot] else { return nil }
+    mutating func value<T>(_ slot: Int, _ convert: (JSONValue, String) throws(FieldError) -> T?) -> T? {
+        guard let v = raw.values[slot] else { return nil }
         do { return try convert(v, name(slot)) } catch { errors.append(error); return nil }
     }
 
-    mutating func text(_ f: String) -> String? { value(f) { (v, n) throws(FieldError) in try v.text(field: n) } }
-    mutating func list(_ f: String) -> [String] { value(f) { (v, n) throws(FieldError) in try v.list(field: n) } ?? [] }
-    mutating func bool(_ f: String) -> Bool? { value(f) { (v, n) throws(FieldError) in try v.bool(field: n) } }
-    mutating func double(_ f: String) -> Double? { value(f) { (v, n) throws(FieldError) in try v.double(field: n) } }
-    mutating func int(_ f: String) -> Int? { value(f) { (v, n) throws(FieldError) in try v.int(field: n) } }
+    mutating func value<T>(_ field: String, _ convert: (JSONValue, String) throws(FieldError) -> T?) -> T? {
+        value(schema.position(field), convert)
+    }
+
+    /// The trimmed text of a slot; nil when absent or blank. Strings (every CSV cell) are read
+    /// without the field's name, which only an error needs.
+    @inline(__always)
+    mutating func text(_ slot: Int) -> String? {
+        guard let v = raw.values[slot] else { return nil }
+        if case .string(let s) = v {
+            let t = s._trimmed
+            return t.isEmpty ? nil : t
+        }
+        do { return try v.text(field: name(slot)) } catch { errors.append(error); return nil }
+    }
+
+    mutating func list(_ slot: Int) -> [String] {
+        guard let v = raw.values[slot] else { return [] }
+        if case .string = v, let items = try? v.list(field: "") { return items }   // text never throws
+        do { return try v.list(field: name(slot)) } catch { errors.append(error); return [] }
+    }
+
+    mutating func bool(_ slot: Int) -> Bool? {
+        guard let v = raw.values[slot] else { return nil }
+        if case .string(let s) = v {
+            let t = s._trimmed
+            if t.isEmpty { return nil }
+            if let b = _plainBool(t) { return b }
+        }
+        do { return try v.bool(field: name(slot)) } catch { errors.append(error); return nil }
+    }
+
+    mutating func double(_ slot: Int) -> Double? {
+        guard let v = raw.values[slot] else { return nil }
+        if case .string(let s) = v {
+            let t = s._trimmed
+            if t.isEmpty { return nil }
+            if let d = _plainDecimal(t) { return d }
+        }
+        do { return try v.double(field: name(slot)) } catch { errors.append(error); return nil }
+    }
+
+    mutating func int(_ slot: Int) -> Int? {
+        guard let v = raw.values[slot] else { return nil }
+        if case .string(let s) = v {
+            let t = s._trimmed
+            if t.isEmpty { return nil }
+            if let d = _plainDecimal(t), d.rounded() == d, abs(d) < 1e15 { return Int(d) }
+        }
+        do { return try v.int(field: name(slot)) } catch { errors.append(error); return nil }
+    }
+
+    mutating func text(_ f: String) -> String? { text(schema.position(f)) }
+    mutating func list(_ f: String) -> [String] { list(schema.position(f)) }
+    mutating func bool(_ f: String) -> Bool? { bool(schema.position(f)) }
+    mutating func double(_ f: String) -> Double? { double(schema.position(f)) }
+    mutating func int(_ f: String) -> Int? { int(schema.position(f)) }
 
     mutating func parsed<T>(_ f: String, _ parse: (String, String) throws(FieldError) -> T) -> T? {
         value(f) { (v, n) throws(FieldError) -> T? in
@@ -50,13 +107,23 @@ struct _RecordMapper {
         }
     }
 
-    mutating func missing(_ f: String) {
-        let slot = schema.position(f)
+    mutating func missing(_ slot: Int) {
         errors.append(FieldError(field: name(slot), message: "missing required field"))
     }
 
-    /// Parses a field through a per-worker cache: CVR numbers, dates, postcodes and codes repeat
-    /// across thousands of rows, and their parsers work on Characters.
+    mutating func missing(_ f: String) { missing(schema.position(f)) }
+
+    /// A cache hit, or the parsed value (cached while the cache is small).
+    @inline(__always)
+    static func cached<T>(_ t: String, _ cache: inout [String: T], _ parse: (String) throws(FieldError) -> T) throws(FieldError) -> T {
+        if let hit = cache[t] { return hit }
+        let x = try parse(t)
+        if cache.count < 20_000 { cache[t] = x }
+        return x
+    }
+
+    /// Parses a field through a per-worker cache: codes repeat across thousands of rows, and
+    /// their parsers work on Characters.
     mutating func memoized<T>(_ f: String, _ cache: WritableKeyPath<_RecordMapper, [String: T]>,
                               _ parse: (String, String) throws(FieldError) -> T) -> T? {
         let slot = schema.position(f)
@@ -77,8 +144,13 @@ struct _RecordMapper {
     /// A `|`-separated list whose items go through a per-worker cache.
     mutating func memoizedList<T>(_ f: String, _ cache: WritableKeyPath<_RecordMapper, [String: T]>,
                                   _ parse: (String, String) throws(FieldError) -> T) -> [T] {
-        let slot = schema.position(f)
+        memoizedList(schema.position(f), cache, parse)
+    }
+
+    mutating func memoizedList<T>(_ slot: Int, _ cache: WritableKeyPath<_RecordMapper, [String: T]>,
+                                  _ parse: (String, String) throws(FieldError) -> T) -> [T] {
         guard let v = raw[slot] else { return [] }
+        if case .string(let s) = v, s._trimmed.isEmpty { return [] }
         let n = name(slot)
         var out: [T] = []
         do {
@@ -94,27 +166,58 @@ struct _RecordMapper {
         return out
     }
 
-    mutating func day(_ f: String) -> Day? { memoized(f, \.days) { (t, n) throws(FieldError) in try Day(parsing: t, field: n) } }
-    mutating func cvr(_ f: String) -> CVR? { memoized(f, \.cvrs) { (t, n) throws(FieldError) in try CVR(parsing: t, field: n) } }
-    mutating func postcode(_ f: String) -> Postcode? {
-        memoized(f, \.postcodes) { (t, n) throws(FieldError) in try Postcode(parsing: t, field: n) }
+    mutating func day(_ f: String) -> Day? { dayValue(schema.position(f)) }
+    mutating func cvr(_ f: String) -> CVR? { cvrValue(schema.position(f)) }
+    mutating func postcode(_ f: String) -> Postcode? { postcodeValue(schema.position(f)) }
+
+    mutating func dayValue(_ slot: Int) -> Day? {
+        guard let t = text(slot) else { return nil }
+        if let d = Day(plainASCII: t) { return d }
+        do { return try Day(parsing: t, field: name(slot)) } catch { errors.append(error); return nil }
     }
 
-    mutating func location(_ prefix: String) -> Location? {
-        let address = text(prefix + ".address")
-        let postcode = postcode(prefix + ".postcode")
-        let municipality = memoized(prefix + ".municipality", \.municipalities) { (t, n) throws(FieldError) in try MunicipalityCode(parsing: t, field: n) }
-        let lat = double(prefix + ".coordinates.lat")
-        let lon = double(prefix + ".coordinates.lon")
+    mutating func cvrValue(_ slot: Int) -> CVR? {
+        guard let t = text(slot) else { return nil }
+        if let c = CVR(plainASCII: t) { return c }
+        let n = name(slot)
+        do { return try _RecordMapper.cached(t, &cvrs) { (t) throws(FieldError) in try CVR(parsing: t, field: n) } } catch {
+            errors.append(error)
+            return nil
+        }
+    }
+
+    mutating func postcodeValue(_ slot: Int) -> Postcode? {
+        guard let t = text(slot) else { return nil }
+        if let p = Postcode(plainASCII: t) { return p }
+        do { return try Postcode(parsing: t, field: name(slot)) } catch { errors.append(error); return nil }
+    }
+
+    mutating func municipalityValue(_ slot: Int) -> MunicipalityCode? {
+        guard let t = text(slot) else { return nil }
+        if let m = MunicipalityCode(plainASCII: t) { return m }
+        do { return try MunicipalityCode(parsing: t, field: name(slot)) } catch { errors.append(error); return nil }
+    }
+
+    mutating func location(address a: Int, postcode p: Int, municipality m: Int, lat la: Int, lon lo: Int) -> Location? {
+        let address = text(a)
+        let postcode = postcodeValue(p)
+        let municipality = municipalityValue(m)
+        let lat = double(la)
+        let lon = double(lo)
         var coordinates: Coordinates?
         if let lat, let lon {
             coordinates = Coordinates(lat: lat, lon: lon)
         } else if (lat == nil) != (lon == nil) {
-            let missing = lat == nil ? ".coordinates.lat" : ".coordinates.lon"
-            errors.append(FieldError(field: name(schema.position(prefix + missing)), message: "both latitude and longitude are needed"))
+            errors.append(FieldError(field: name(lat == nil ? la : lo), message: "both latitude and longitude are needed"))
         }
         if address == nil && postcode == nil && municipality == nil && coordinates == nil { return nil }
         return Location(address: address, postcode: postcode, municipality: municipality, coordinates: coordinates)
+    }
+
+    mutating func location(_ prefix: String) -> Location? {
+        location(address: schema.position(prefix + ".address"), postcode: schema.position(prefix + ".postcode"),
+                 municipality: schema.position(prefix + ".municipality"), lat: schema.position(prefix + ".coordinates.lat"),
+                 lon: schema.position(prefix + ".coordinates.lon"))
     }
 
     /// Appends the model's own validation errors, named as the file names the fields.
@@ -127,36 +230,62 @@ struct _RecordMapper {
     // MARK: Offers
 
     /// Maps the current record to an offer; nil when any error was found.
+    ///
+    /// Fields are read by slots resolved once (`_OfferSlots`), plain values go through byte-level
+    /// fast paths (`CVR(plainASCII:)`, `Day(plainASCII:)`, ...) and everything else through the
+    /// same parsers as before, so values and messages are unchanged.
     mutating func offer() -> EmployerOffer? {
-        let cvr = cvr("employer.cvr")
-        let employerName = text("employer.name")
-        let reference = text("employerReference")
-        let explicitID = text("id")
-        let kind = memoized("kind", \.kinds) { (t, n) throws(FieldError) in try PlacementKind(parsing: t, field: n) }
-        let title = text("title")
-        let description = text("description") ?? ""
-        let mustHave = list("mustHave")
-        let niceToHave = list("niceToHave")
-        let minimumDanish = memoized("minimumDanish", \.levels) { (t, n) throws(FieldError) in try LanguageLevel(parsing: t, field: n) }
-        let english = bool("englishWorkplace") ?? false
-        let licences = memoizedList("licencesRequired", \.licences) { (t, n) throws(FieldError) in try Licence(parsing: t, field: n) }
-        let demands = memoizedList("demands", \.demands) { (t, n) throws(FieldError) in try WorkDemand(parsing: t, field: n) }
-        let hours = double("hoursPerWeek")
-        let shift = bool("shiftWork") ?? false
-        let start = day("startDate")
-        let duration = int("durationWeeks")
-        let places = int("places") ?? 1
-        let filled = int("placesFilled") ?? 0
-        let mentor = bool("mentor") ?? false
-        let workplace = location("workplace") ?? Location()
-        let sector = text("sector")
-        for f in schema.required where raw[schema.position(f)] == nil { missing(f) }
+        let s = offerSlots!
+        let cvr = cvrValue(s.cvr)
+        let employerName = text(s.name)
+        let reference = text(s.reference)
+        let explicitID = text(s.id)
+        var kind: PlacementKind?
+        if let t = text(s.kind) {
+            let n = name(s.kind)
+            do { kind = try _RecordMapper.cached(t, &kinds) { (t) throws(FieldError) in try PlacementKind(parsing: t, field: n) } } catch {
+                errors.append(error)
+            }
+        }
+        let title = text(s.title)
+        let description = text(s.description) ?? ""
+        let mustHave = list(s.mustHave)
+        let niceToHave = list(s.niceToHave)
+        var minimumDanish: LanguageLevel?
+        if let t = text(s.minimumDanish) {
+            let n = name(s.minimumDanish)
+            do { minimumDanish = try _RecordMapper.cached(t, &levels) { (t) throws(FieldError) in try LanguageLevel(parsing: t, field: n) } } catch {
+                errors.append(error)
+            }
+        }
+        let english = bool(s.english) ?? false
+        let licences = memoizedList(s.licences, \.licences) { (t, n) throws(FieldError) in try Licence(parsing: t, field: n) }
+        let demands = memoizedList(s.demands, \.demands) { (t, n) throws(FieldError) in try WorkDemand(parsing: t, field: n) }
+        let hours = double(s.hours)
+        let shift = bool(s.shift) ?? false
+        let start = dayValue(s.start)
+        let duration = int(s.duration)
+        let places = int(s.places) ?? 1
+        let filled = int(s.filled) ?? 0
+        let mentor = bool(s.mentor) ?? false
+        let workplace = location(address: s.address, postcode: s.postcode, municipality: s.municipality, lat: s.lat, lon: s.lon) ?? Location()
+        let sector = text(s.sector)
+        for slot in s.required where raw.values[slot] == nil { missing(slot) }
         if explicitID == nil && reference == nil {
-            errors.append(FieldError(field: name(schema.position("employerReference")),
+            errors.append(FieldError(field: name(s.reference),
                                      message: "missing required field (an offer needs an id or the employer's reference)"))
         }
         guard errors.isEmpty, let cvr, let employerName, let kind, let title, let start else { return nil }
-        let id = explicitID ?? "\(cvr.digits)-\(reference!)"
+        let id: String
+        if let explicitID {
+            id = explicitID
+        } else {
+            var derived = cvr.digits
+            derived.reserveCapacity(derived.utf8.count + 1 + reference!.utf8.count)
+            derived += "-"
+            derived += reference!
+            id = derived
+        }
         let offer = EmployerOffer(id: id, employer: Employer(name: employerName, cvr: cvr), employerReference: reference,
                                   kind: kind, title: title, description: description, mustHave: mustHave,
                                   niceToHave: niceToHave, minimumDanish: minimumDanish, englishWorkplace: english,
@@ -297,3 +426,73 @@ struct _RecordMapper {
         return LanguageSkill(language: parts[0], level: try LanguageLevel(parsing: parts[1], field: n))
     }
 }
+
+/// The slots of the offer fields, resolved once instead of by name on every row.
+struct _OfferSlots {
+    let cvr, name, reference, id, kind, title, description, mustHave, niceToHave, minimumDanish, english: Int
+    let licences, demands, hours, shift, start, duration, places, filled, mentor: Int
+    let address, postcode, municipality, lat, lon, sector: Int
+    let required: [Int]
+
+    init(_ s: FieldSchema) {
+        cvr = s.position("employer.cvr"); name = s.position("employer.name"); reference = s.position("employerReference")
+        id = s.position("id"); kind = s.position("kind"); title = s.position("title"); description = s.position("description")
+        mustHave = s.position("mustHave"); niceToHave = s.position("niceToHave"); minimumDanish = s.position("minimumDanish")
+        english = s.position("englishWorkplace"); licences = s.position("licencesRequired"); demands = s.position("demands")
+        hours = s.position("hoursPerWeek"); shift = s.position("shiftWork"); start = s.position("startDate")
+        duration = s.position("durationWeeks"); places = s.position("places"); filled = s.position("placesFilled")
+        mentor = s.position("mentor"); address = s.position("workplace.address"); postcode = s.position("workplace.postcode")
+        municipality = s.position("workplace.municipality"); lat = s.position("workplace.coordinates.lat")
+        lon = s.position("workplace.coordinates.lon"); sector = s.position("sector")
+        required = s.required.map { s.position($0) }
+    }
+}
+
+/// `ja`/`nej`-style words in plain ASCII (case-insensitive), as `JSONValue.bool` reads them;
+/// nil for anything else (the full reader then decides or reports the error).
+@inline(__always)
+func _plainBool(_ t: String) -> Bool? {
+    let u = t.utf8
+    guard u.count <= 5 else { return nil }
+    var key: UInt64 = 0
+    for b in u {
+        guard b < 0x80, b != 0 else { return nil }
+        let l = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+        key = key << 8 | UInt64(l)
+    }
+    switch key {   // the words' bytes, big-endian
+    case 0x6A61 /* ja */, 0x6A /* j */, 0x796573 /* yes */, 0x79 /* y */, 0x74727565 /* true */, 0x73616E64 /* sand */, 0x31 /* 1 */, 0x78 /* x */:
+        return true
+    case 0x6E656A /* nej */, 0x6E /* n */, 0x6E6F /* no */, 0x66616C7365 /* false */, 0x66616C736B /* falsk */, 0x30 /* 0 */, 0x2D /* - */:
+        return false
+    default: return nil
+    }
+}
+
+/// Digits with at most one decimal point or comma (`37`, `37,5`, `-2.25`; at most 15 digits):
+/// the exact value (an integer below 2^53 divided by a power of ten up to 10^15 is correctly
+/// rounded), which is what `JSONValue.double` reads; nil for anything else.
+@inline(__always)
+func _plainDecimal(_ t: String) -> Double? {
+    var m: Int64 = 0, digits = 0, fraction = -1, negative = false, ok = true
+    for (i, b) in t.utf8.enumerated() {
+        if b >= 0x30 && b <= 0x39 {
+            m = m &* 10 &+ Int64(b &- 0x30)
+            digits += 1
+            if fraction >= 0 { fraction += 1 }
+        } else if (b == UInt8(ascii: ".") || b == UInt8(ascii: ",")) && fraction < 0 && digits > 0 {
+            fraction = 0
+        } else if b == UInt8(ascii: "-") && i == 0 {
+            negative = true
+        } else {
+            ok = false
+            break
+        }
+    }
+    guard ok, digits > 0, digits <= 15, fraction != 0 else { return nil }
+    let v = fraction > 0 ? Double(m) / _powersOfTen[fraction] : Double(m)
+    return negative ? -v : v
+}
+
+/// 10^0 ... 10^15, all exact.
+let _powersOfTen: [Double] = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15]

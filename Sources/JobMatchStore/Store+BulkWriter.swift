@@ -45,6 +45,10 @@ public final class BulkWriter {
     unowned let store: Store
     let now: String
     var discarded = false
+    /// The upsert statements, prepared once per bulk write (looking a cached statement up by its
+    /// SQL text hashes about 900 bytes per row).
+    var offerStatement: _Statement?
+    var profileStatement: _Statement?
 
     init(store: Store, now: String) {
         self.store = store
@@ -64,7 +68,8 @@ public final class BulkWriter {
     /// Upserts one offer given as canonical JSON bytes (see `Store.canonicalJSON`).
     public func upsertOffer(id: String, cvr: String, employerReference: String?, canonicalJSON: [UInt8],
                             features: RecordFeatures?) throws(StoreError) -> Result {
-        switch try store._upsertOffer(id: id, cvr: cvr, reference: employerReference, json: canonicalJSON,
+        if offerStatement == nil { offerStatement = try store.statement(Store.upsertOfferSQL) }
+        switch try store._upsertOffer(offerStatement!, id: id, cvr: cvr, reference: employerReference, json: canonicalJSON,
                                       features: features, now: now) {
         case .changed: return .written
         case .unchanged: return .unchanged
@@ -74,7 +79,8 @@ public final class BulkWriter {
 
     /// Upserts one profile given as canonical JSON bytes.
     public func upsertProfile(id: String, canonicalJSON: [UInt8], features: RecordFeatures?) throws(StoreError) -> Result {
-        switch try store._upsertProfile(id: id, json: canonicalJSON, features: features, now: now) {
+        if profileStatement == nil { profileStatement = try store.statement(Store.upsertProfileSQL) }
+        switch try store._upsertProfile(profileStatement!, id: id, json: canonicalJSON, features: features, now: now) {
         case .changed: return .written
         case .unchanged: return .unchanged
         case .conflict(let m): return .conflict(m)

@@ -187,14 +187,30 @@ extension Store {
 }
 
 /// Slots written by parallel workers, each index by exactly one worker.
+///
+/// The slots are raw memory, not an array: `Array.withUnsafeMutableBufferPointer` moves the array
+/// out of its variable for the duration of the call, so two workers calling it at once on the same
+/// array saw an empty one (a crash, or a write out of bounds in release builds).
 final class _Slots<T>: @unchecked Sendable {
-    private var items: [Result<T, StoreError>?]
-    init(count: Int) { items = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ v: Result<T, StoreError>) { items.withUnsafeMutableBufferPointer { $0[i] = v } }
+    private let items: UnsafeMutablePointer<Result<T, StoreError>?>
+    private let count: Int
+    init(count: Int) {
+        self.count = count
+        items = .allocate(capacity: max(count, 1))
+        items.initialize(repeating: nil, count: count)
+    }
+    deinit {
+        items.deinitialize(count: count)
+        items.deallocate()
+    }
+    func set(_ i: Int, _ v: Result<T, StoreError>) {
+        precondition(i >= 0 && i < count)
+        items[i] = v
+    }
     func collect() throws(StoreError) -> [T] {
         var out: [T] = []
-        out.reserveCapacity(items.count)
-        for case let r? in items { out.append(try r.get()) }
+        out.reserveCapacity(count)
+        for i in 0..<count { if let r = items[i] { out.append(try r.get()) } }
         return out
     }
 }

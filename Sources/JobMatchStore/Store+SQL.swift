@@ -31,7 +31,15 @@ extension Store {
     /// Upserts one offer row. Caller holds the lock and a write transaction.
     func _upsertOffer(id: String, cvr: String, reference: String?, json: [UInt8], features: RecordFeatures?,
                       now: String) throws(StoreError) -> _RowWrite {
-        let s = try statement(Store.upsertOfferSQL)
+        try _upsertOffer(try statement(Store.upsertOfferSQL), id: id, cvr: cvr, reference: reference, json: json,
+                         features: features, now: now)
+    }
+
+    /// Upserts one offer row with `s`, a prepared `upsertOfferSQL` the caller keeps (bulk writes:
+    /// no look-up of the cached statement by its SQL text per row).
+    func _upsertOffer(_ s: _Statement, id: String, cvr: String, reference: String?, json: [UInt8], features: RecordFeatures?,
+                      now: String) throws(StoreError) -> _RowWrite {
+        s.reset()
         s.bind(1, id)
         s.bind(2, cvr)
         s.bind(3, reference)
@@ -49,7 +57,12 @@ extension Store {
 
     /// Upserts one profile row. Caller holds the lock and a write transaction.
     func _upsertProfile(id: String, json: [UInt8], features: RecordFeatures?, now: String) throws(StoreError) -> _RowWrite {
-        let s = try statement(Store.upsertProfileSQL)
+        try _upsertProfile(try statement(Store.upsertProfileSQL), id: id, json: json, features: features, now: now)
+    }
+
+    /// Upserts one profile row with a prepared `upsertProfileSQL` the caller keeps.
+    func _upsertProfile(_ s: _Statement, id: String, json: [UInt8], features: RecordFeatures?, now: String) throws(StoreError) -> _RowWrite {
+        s.reset()
         s.bind(1, id)
         s.bind(2, now)
         s.bindText(3, json)

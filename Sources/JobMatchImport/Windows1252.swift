@@ -34,9 +34,7 @@ struct _FieldTextDecoder {
 
     mutating func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         if bytes.isEmpty { return "" }
-        var ascii = true
-        for b in bytes where b >= 0x80 { ascii = false; break }
-        if ascii { return String(decoding: bytes, as: UTF8.self) }
+        if _isASCII(bytes) { return String(decoding: bytes, as: UTF8.self) }
         if encoding == .utf8 {
             if let s = String(validating: bytes, as: UTF8.self) { return s }
             if sawBOM { return String(decoding: bytes, as: UTF8.self) }   // BOM: UTF-8 with a bad byte; repair
@@ -44,4 +42,23 @@ struct _FieldTextDecoder {
         }
         return Windows1252.decode(bytes)
     }
+}
+
+/// True when no byte has the high bit set (eight bytes at a time).
+@inline(__always)
+func _isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = bytes.baseAddress else { return true }
+    let n = bytes.count
+    var i = 0
+    var acc: UInt64 = 0
+    let raw = UnsafeRawPointer(base)
+    while i + 8 <= n {
+        acc |= raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+        i += 8
+    }
+    while i < n {
+        acc |= UInt64(base[i])
+        i += 1
+    }
+    return acc & 0x8080_8080_8080_8080 == 0
 }

@@ -96,13 +96,30 @@ public struct FeatureCodec: Sendable {
 }
 
 struct ByteWriter {
-    var bytes: [UInt8] = []
+    var bytes: [UInt8]
+    /// Starts with room for a typical record's features (appends then never reallocate).
+    init() {
+        bytes = []
+        bytes.reserveCapacity(256)
+    }
     mutating func u8(_ v: UInt8) { bytes.append(v) }
-    mutating func u32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) } }
-    mutating func u64(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) } }
+    mutating func u32(_ v: UInt32) {
+        bytes.append(UInt8(truncatingIfNeeded: v))
+        bytes.append(UInt8(truncatingIfNeeded: v >> 8))
+        bytes.append(UInt8(truncatingIfNeeded: v >> 16))
+        bytes.append(UInt8(truncatingIfNeeded: v >> 24))
+    }
+    mutating func u64(_ v: UInt64) { u32(UInt32(truncatingIfNeeded: v)); u32(UInt32(truncatingIfNeeded: v >> 32)) }
     mutating func i32(_ v: Int32) { u32(UInt32(bitPattern: v)) }
     mutating func f32(_ v: Float) { u32(v.bitPattern) }
-    mutating func str(_ s: String) { let u = Array(s.utf8); u32(UInt32(u.count)); bytes.append(contentsOf: u) }
+    /// Length-prefixed UTF-8, copied straight from the string's storage.
+    mutating func str(_ s: String) {
+        var s = s
+        s.withUTF8 { u in
+            u32(UInt32(u.count))
+            bytes.append(contentsOf: u)
+        }
+    }
     mutating func place(_ p: (lat: Float, lon: Float)?) {
         if let p { u8(1); f32(p.lat); f32(p.lon) } else { u8(0) }
     }

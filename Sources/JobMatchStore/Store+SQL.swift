@@ -44,12 +44,22 @@ extension Store {
         s.bind(2, cvr)
         s.bind(3, reference)
         s.bind(4, now)
-        s.bindText(5, json)
-        s.bindBlob(6, features?.bytes)
         s.bind(7, features?.version)
-        do {
-            try s.step()
-        } catch let e where e.code.map({ $0 & 0xff }) == SQLITE_CONSTRAINT {
+        // The JSON and the features are bound without a copy for the one step (and unbound
+        // right after it).
+        let refused = try s.withStaticText(5, json) { () throws(StoreError) -> StoreError? in
+            try s.withStaticBlob(6, features?.bytes) { () throws(StoreError) -> StoreError? in
+                defer { s.clearBindings() }
+                do throws(StoreError) {
+                    try s.step()
+                } catch {
+                    if error.code.map({ $0 & 0xff }) == SQLITE_CONSTRAINT { return error }
+                    throw error
+                }
+                return nil
+            }
+        }
+        if refused != nil {
             return .conflict("offer \(id): cvr \(cvr) and employer reference \(reference ?? "-") belong to another offer")
         }
         return db.changes > 0 ? .changed : .unchanged

@@ -1,0 +1,58 @@
+import Foundation
+import XCTest
+import JobMatch
+
+/// The feature codec's writer, made faster for imports, against the previous writer: the same
+/// bytes for the same views (the format is stored in every store and must not change).
+final class FeatureBytesTests: XCTestCase {
+    /// The previous byte writer, kept as the reference.
+    struct ReferenceWriter {
+        var bytes: [UInt8] = []
+        mutating func u8(_ v: UInt8) { bytes.append(v) }
+        mutating func u32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) } }
+        mutating func u64(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) } }
+        mutating func i32(_ v: Int32) { u32(UInt32(bitPattern: v)) }
+        mutating func f32(_ v: Float) { u32(v.bitPattern) }
+        mutating func str(_ s: String) { let u = Array(s.utf8); u32(UInt32(u.count)); bytes.append(contentsOf: u) }
+        mutating func place(_ p: (lat: Float, lon: Float)?) {
+            if let p { u8(1); f32(p.lat); f32(p.lon) } else { u8(0) }
+        }
+
+        static func encode(_ o: MatchableOffer) -> [UInt8] {
+            var w = ReferenceWriter()
+            w.u8(1); w.str(o.id)
+            w.u32(UInt32(o.requirements.count))
+            for r in o.requirements { w.i32(r.concept); w.u8(r.mustHave ? 1 : 0); w.str(r.text) }
+            w.u32(UInt32(o.unresolved.count)); for u in o.unresolved { w.str(u) }
+            w.u32(o.licenceMask); w.u32(o.demandMask); w.i32(o.minimumDanish); w.u8(o.englishWorkplace ? 1 : 0)
+            w.u64(o.sectorBit); w.u8(o.shiftWork ? 1 : 0)
+            w.place(o.workplace); w.i32(o.startDate); w.i32(o.freePlaces)
+            return w.bytes
+        }
+    }
+
+    func testOfferFeaturesAreTheSameBytesAsBefore() throws {
+        guard let corpus = CorpusLocation.resolve() else { throw XCTSkip("no Corpus") }
+        let taxonomy = try Corpus.loadTaxonomy(from: corpus)
+        let codec = FeatureCodec(compiler: MatchCompiler(taxonomy: taxonomy, postcodes: try Corpus.loadPostcodes(from: corpus)))
+        var state: UInt64 = 99
+        func next() -> UInt64 { state ^= state << 13; state ^= state >> 7; state ^= state << 17; return state }
+        let texts = ["rengøring", "truck", "køkken", "svejsning", "😀 emoji", "", "a\u{301}", String(repeating: "lang tekst ", count: 40)]
+        for i in 0..<500 {
+            let reqs = (0..<Int(next() % 6)).map { _ in
+                Requirement(concept: Int32(next() % UInt64(max(1, taxonomy.count))), mustHave: next() % 2 == 0,
+                            text: texts[Int(next() % UInt64(texts.count))])
+            }
+            let view = MatchableOffer(id: "10150817-R\(i)" + (i % 7 == 0 ? "-æøå" : ""), requirements: reqs,
+                                      unresolved: (0..<Int(next() % 3)).map { texts[$0] },
+                                      licenceMask: UInt32(truncatingIfNeeded: next()), demandMask: UInt32(truncatingIfNeeded: next()),
+                                      minimumDanish: Int32(truncatingIfNeeded: next() % 9) - 1, englishWorkplace: next() % 2 == 0,
+                                      sectorBit: next(), shiftWork: next() % 2 == 0,
+                                      workplace: next() % 3 == 0 ? nil : (Float(55.5), Float(-12.25)),
+                                      startDate: Int32(truncatingIfNeeded: next()), freePlaces: Int32(truncatingIfNeeded: next() % 5))
+            let bytes = codec.encode(view)
+            XCTAssertEqual(bytes, ReferenceWriter.encode(view), "offer \(i)")
+            XCTAssertEqual(codec.decodeOffer((bytes, codec.version)), view, "offer \(i)")
+        }
+    }
+}

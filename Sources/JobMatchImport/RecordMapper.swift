@@ -60,7 +60,7 @@ struct _RecordMapper {
 
     mutating func list(_ slot: Int) -> [String] {
         guard let v = raw.values[slot] else { return [] }
-        if case .string = v, let items = try? v.list(field: "") { return items }   // text never throws
+        if case .string(let s) = v { return _plainList(s._trimmed) }
         do { return try v.list(field: name(slot)) } catch { errors.append(error); return [] }
     }
 
@@ -496,3 +496,28 @@ func _plainDecimal(_ t: String) -> Double? {
 
 /// 10^0 ... 10^15, all exact.
 let _powersOfTen: [Double] = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15]
+
+/// Text split at `|` and line breaks into trimmed non-empty items: what `JSONValue.list` makes
+/// of a string (`t` already trimmed), splitting the UTF-8 bytes directly (both separators are
+/// ASCII, so they never fall inside a character's bytes).
+func _plainList(_ t: String) -> [String] {
+    if t.isEmpty { return [] }
+    var bytes = t
+    return bytes.withUTF8 { u -> [String] in
+        var start = 0
+        var out: [String] = []
+        for i in 0..<u.count where u[i] == UInt8(ascii: "|") || u[i] == 0x0A {
+            if i > start {
+                let item = String(decoding: UnsafeBufferPointer(rebasing: u[start..<i]), as: UTF8.self)._trimmed
+                if !item.isEmpty { out.append(item) }
+            }
+            start = i + 1
+        }
+        if start == 0 { return [t] }
+        if start < u.count {
+            let item = String(decoding: UnsafeBufferPointer(rebasing: u[start..<u.count]), as: UTF8.self)._trimmed
+            if !item.isEmpty { out.append(item) }
+        }
+        return out
+    }
+}

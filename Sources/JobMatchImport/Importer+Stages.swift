@@ -193,11 +193,30 @@ extension Importer {
             prepared.features = a.annotate(imported)
             prepared.featuresVersion = a.version
         }
-        return .valid(prepared, raw.original, line: raw.line)
+        return .valid(prepared, raw.original, line: raw.line, keys: _DuplicateKeys(prepared))
     }
 
     static func rejected(_ raw: RawRecord, _ errors: [FieldError]) -> _Outcome {
         .rejected(errors.map { ImportIssue(file: raw.file, line: raw.line, field: $0.field, message: $0.message) },
                   raw.original, line: raw.line)
+    }
+}
+
+/// Hashes of a record's id and of its (CVR, reference) for the duplicate check inside a file,
+/// computed on the mapper threads so that the writer thread only looks them up.
+struct _DuplicateKeys: Sendable {
+    var id: Int
+    var reference: Int?
+
+    init(_ r: PreparedRecord) {
+        var h = Hasher()
+        h.combine(r.id)
+        id = h.finalize()
+        if let ref = r.employerReference, let cvr = r.cvr {
+            var k = Hasher()
+            k.combine(cvr)
+            k.combine(ref)
+            reference = k.finalize()
+        }
     }
 }

@@ -58,7 +58,7 @@ public final class Importer: @unchecked Sendable {
     }
 
     enum _Outcome: Sendable {
-        case valid(PreparedRecord, RawRecord.Original, line: Int)
+        case valid(PreparedRecord, RawRecord.Original, line: Int, keys: _DuplicateKeys)
         case rejected([ImportIssue], RawRecord.Original, line: Int)
     }
 
@@ -148,11 +148,9 @@ public final class Importer: @unchecked Sendable {
                     switch outcome {
                     case .rejected(let issues, let original, _):
                         try reject(issues, original)
-                    case .valid(let record, let original, let line):
+                    case .valid(let record, let original, let line, let keys):
                         let path = file?.path ?? ""
-                        var h = Hasher()
-                        h.combine(record.id)
-                        let idKey = h.finalize()
+                        let idKey = keys.id
                         if let first = seenIDs[idKey] {
                             try reject([ImportIssue(file: path, line: line, field: "id",
                                                     message: "duplicate id '\(record.id)' in this file (first on line \(first))")],
@@ -160,11 +158,7 @@ public final class Importer: @unchecked Sendable {
                             continue
                         }
                         seenIDs[idKey] = Int32(truncatingIfNeeded: line)
-                        if let ref = record.employerReference, let cvr = record.cvr {
-                            var r = Hasher()
-                            r.combine(cvr)
-                            r.combine(ref)
-                            let refKey = r.finalize()
+                        if let ref = record.employerReference, let cvr = record.cvr, let refKey = keys.reference {
                             if let first = seenRefs[refKey] {
                                 try reject([ImportIssue(file: path, line: line, field: "employerReference",
                                                         message: "duplicate employer reference '\(ref)' for CVR \(cvr) in this file (first on line \(first))")],

@@ -65,7 +65,7 @@ enum ImportBenchmark {
                 return
             }
             let store = try Store(at: storeURL)
-            report = try store.bulkWrite { w in try Importer(options: options).run(files: [csv.path], into: BenchSink(w)) }
+            report = try store.bulkWrite { w in try Importer(options: options).run(files: [csv.path], into: StoreImportSink(w)) }
         }
         let peakRSS = Measure.peakRSSBytes()
         guard let report, report.inserted == rows || (dryRun && report.valid == rows) else {
@@ -109,23 +109,6 @@ enum ImportBenchmark {
 
     static func log(_ s: String, quiet: Bool) {
         if !quiet { FileHandle.standardError.write(Data((s + "\n").utf8)) }
-    }
-
-    /// The importer's sink on the store's bulk writer.
-    final class BenchSink: ImportSink {
-        let w: BulkWriter
-        init(_ w: BulkWriter) { self.w = w }
-        func storedCount(_ kind: RecordKind) throws -> Int { try w.count(kind == .offers ? .offers : .profiles) }
-        func write(_ r: PreparedRecord) throws -> ImportWriteResult {
-            let f = r.features.map { RecordFeatures(bytes: $0, version: r.featuresVersion ?? "") }
-            switch try w.upsertOffer(id: r.id, cvr: r.cvr ?? "", employerReference: r.employerReference, canonicalJSON: r.canonicalJSON, features: f) {
-            case .written: return .written
-            case .unchanged: return .unchanged
-            case .conflict(let m): return .conflict(m)
-            }
-        }
-        func discardAll() { w.discardAll() }
-        func logImport(_ r: ImportReport) throws {}
     }
 }
 

@@ -44,5 +44,5 @@ public struct ImportFileError: Error, Sendable, Hashable, CustomStringConvertibl
     }
 
     /// `FILE:LINE: message`.
-    public var description: String { "\(file):\(line): \(message)" }
+    public var description: String { line > 0 ? "\(file):\(line): \(message)" : "\(file): \(message)" }
 }

@@ -21,9 +21,14 @@ final class _RejectsWriter {
     init(path: String, csvHeader: [String]?, dialect: CSVDialect?) throws(ImportFileError) {
         self.path = path
         separator = dialect?.separator ?? UInt8(ascii: ";")
+        // `--rejects DIR` may name a folder that does not exist yet.
+        let dir = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        do { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) } catch {
+            throw ImportFileError(file: path, line: 0, message: "cannot create the folder for the rejects file (\(error.localizedDescription))")
+        }
         guard FileManager.default.createFile(atPath: path, contents: nil),
               let h = FileHandle(forWritingAtPath: path) else {
-            throw ImportFileError(file: path, line: 0, message: "cannot create the rejects file")
+            throw ImportFileError(file: path, line: 0, message: "cannot create the rejects file (\(String(cString: strerror(errno))))")
         }
         handle = h
         if let csvHeader {

@@ -20,12 +20,26 @@ public struct MatchCompiler: Sendable {
     public let matcher: ConceptMatcher
     /// Postcodes for places without coordinates.
     public let postcodes: PostcodeDirectory
+    /// For each concept, the sector-mask bit of its sector (0 when it has none or the sector is
+    /// past the 64th).
+    private let sectorBitOfConcept: [UInt64]
+    /// Sector ids and labels (lower case) to their sector index, for wishes and offers that name
+    /// a sector directly.
+    private let sectorByName: [String: Int32]
 
     /// Creates a compiler (builds the concept matcher once).
     public init(taxonomy: Taxonomy, postcodes: PostcodeDirectory = PostcodeDirectory()) {
         self.taxonomy = taxonomy
         self.matcher = ConceptMatcher(taxonomy: taxonomy)
         self.postcodes = postcodes
+        var bitOfSector: [Int32: UInt64] = [:]
+        var names: [String: Int32] = [:]
+        for (pos, s) in taxonomy.sectors.enumerated() {
+            if pos < 64 { bitOfSector[s] = 1 << UInt64(pos) }
+            for label in [taxonomy[s].id] + taxonomy[s].allLabels { names[label.lowercased()] = names[label.lowercased()] ?? s }
+        }
+        self.sectorBitOfConcept = taxonomy.sectorIndex.map { $0 >= 0 ? bitOfSector[$0] ?? 0 : 0 }
+        self.sectorByName = names
     }
 
     /// The competency kinds that count as evidence or requirements.
@@ -104,13 +118,14 @@ public struct MatchCompiler: Sendable {
 
     /// The bit of a sector concept index in sector masks (the taxonomy's first 64 sectors).
     public func bit(ofSector index: Int32) -> UInt64 {
-        guard index >= 0, let pos = taxonomy.sectors.firstIndex(of: index), pos < 64 else { return 0 }
-        return 1 << UInt64(pos)
+        guard index >= 0, Int(index) < taxonomy.count, taxonomy[index].kind == .sector else { return 0 }
+        return sectorBitOfConcept[Int(index)]
     }
 
-    /// The sector a name, id or phrase refers to, if any.
+    /// The sector a name, id or phrase refers to, if any: a sector's id or label directly, else
+    /// the sector of the first concept the phrase matches.
     public func sector(named text: String) -> Int32? {
-        if let i = taxonomy.index(of: text), taxonomy[i].kind == .sector { return i }
+        if let i = sectorByName[text] ?? sectorByName[text.lowercased()] { return i }
         for m in matcher.match(text).concepts {
             let s = taxonomy.sector(of: m.concept)
             if s >= 0 { return s }
@@ -127,8 +142,8 @@ public struct MatchCompiler: Sendable {
         // Else the sector of the first occupation in the title, else the most common sector of
         // the must-haves.
         for m in matcher.match(o.title).concepts where taxonomy[m.concept].kind == .occupation {
-            let s = taxonomy.sector(of: m.concept)
-            if s >= 0 { return bit(ofSector: s) }
+            let b = sectorBitOfConcept[Int(m.concept)]
+            if b != 0 { return b }
         }
         var counts: [Int32: Int] = [:]
         for r in requirements where r.mustHave {

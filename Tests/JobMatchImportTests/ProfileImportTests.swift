@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import JobMatch
 import JobMatchImport
 import JobMatchModel
 import JobMatchStore

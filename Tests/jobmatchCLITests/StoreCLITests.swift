@@ -62,8 +62,7 @@ final class StoreCLITests: XCTestCase {
         XCTAssertTrue(again.stdout.contains("imported 0") && again.stdout.contains("unchanged \(n)"), again.stdout)
         XCTAssertEqual(try offerCount(), n)
 
-        let rejects = dir.appendingPathComponent("rejects")
-        try FileManager.default.createDirectory(at: rejects, withIntermediateDirectories: true)
+        let rejects = dir.appendingPathComponent("rejects/not-yet-made")   // created by the import
         let bad = try run(["import", "offers", samples.appendingPathComponent("offers-with-errors.csv").path, "--store", store,
                            "--rejects", rejects.path])
         XCTAssertEqual(bad.status, 4, bad.stderr)

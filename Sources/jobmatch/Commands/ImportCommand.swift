@@ -112,31 +112,3 @@ enum StoreSupport {
         }
     }
 }
-
-/// The importer's sink on the store's bulk writer.
-final class StoreImportSink: ImportSink {
-    let writer: BulkWriter
-    init(_ writer: BulkWriter) { self.writer = writer }
-
-    func storedCount(_ kind: RecordKind) throws -> Int { try writer.count(kind == .offers ? .offers : .profiles) }
-
-    func write(_ r: PreparedRecord) throws -> ImportWriteResult {
-        let features = r.features.map { RecordFeatures(bytes: $0, version: r.featuresVersion ?? "") }
-        let result = r.kind == .offers
-            ? try writer.upsertOffer(id: r.id, cvr: r.cvr ?? "", employerReference: r.employerReference,
-                                     canonicalJSON: r.canonicalJSON, features: features)
-            : try writer.upsertProfile(id: r.id, canonicalJSON: r.canonicalJSON, features: features)
-        switch result {
-        case .written: return .written
-        case .unchanged: return .unchanged
-        case .conflict(let m): return .conflict(m)
-        }
-    }
-
-    func discardAll() { writer.discardAll() }
-
-    func logImport(_ r: ImportReport) throws {
-        try writer.logImport(table: r.kind == .offers ? .offers : .profiles, files: r.files, read: r.read,
-                             inserted: r.inserted, updated: r.updated, unchanged: r.unchanged, rejected: r.rejected)
-    }
-}

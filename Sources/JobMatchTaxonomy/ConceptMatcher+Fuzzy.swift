@@ -18,6 +18,9 @@ struct _FuzzyIndex: Sendable {
 
     var keys: [Key] = []
     var neighbourhood: [String: [Int32]] = [:]
+    /// The longest key in unicode scalars: a word more than one scalar longer is no slip of any
+    /// key, so it is not looked up (and a pathological token costs nothing).
+    var longestKey = 0
 
     init(index: _LabelIndex, minimumLength: Int) {
         for lang in 0..<2 {
@@ -29,6 +32,7 @@ struct _FuzzyIndex: Sendable {
             }
         }
         keys.sort { ($0.language, $0.surface ? 0 : 1, $0.text) < ($1.language, $1.surface ? 0 : 1, $1.text) }
+        longestKey = keys.map { $0.text.unicodeScalars.count }.max() ?? 0
         for (k, key) in keys.enumerated() {
             for d in _FuzzyIndex.deletions(key.text, includingSelf: true) {
                 neighbourhood[d, default: []].append(Int32(k))
@@ -85,7 +89,9 @@ struct _FuzzyIndex: Sendable {
         var best: Int32 = .max
         for (query, surfaceQuery) in [(word, true), (daStem, false), (enStem, false)] {
             if !surfaceQuery && query == word { continue }
+            if query.utf8.count > 4 * (longestKey + 1) { continue }          // cheap bound first
             let scalars = Array(query.unicodeScalars)
+            if scalars.count > longestKey + 1 { continue }
             for d in _FuzzyIndex.deletions(query, includingSelf: true) {
                 guard let list = neighbourhood[d] else { continue }
                 for k in list where k < best {

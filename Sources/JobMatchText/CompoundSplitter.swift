@@ -58,6 +58,10 @@ public struct CompoundSplitter: Sendable {
     public let minimumPartLength: Int
     /// The most parts a split may have.
     public let maximumParts: Int
+    /// The longest a part can be, in UTF-8 bytes: the longest vocabulary word or stem, plus room
+    /// for the longest suffixes a stemmer removes. Longer words cannot be split, which keeps a
+    /// pathological token (a megabyte without a space) from costing O(n²) or worse.
+    public let longestPartBytes: Int
 
     /// Creates a splitter from vocabulary words (normalised, lower case).
     /// - Parameters:
@@ -78,6 +82,7 @@ public struct CompoundSplitter: Sendable {
         self.stemmer = stemmer
         self.minimumPartLength = max(2, minimumPartLength)
         self.maximumParts = max(2, maximumParts)
+        self.longestPartBytes = (w.map(\.utf8.count) + stems.map(\.utf8.count)).max().map { $0 + 32 } ?? 0
     }
 
     /// True when `word` is a vocabulary word or its stem is a vocabulary stem.
@@ -100,7 +105,8 @@ public struct CompoundSplitter: Sendable {
     public func head(of word: String) -> CompoundSplit? {
         if let s = bestSplit(word) { return s }
         let b = Array(word.utf8)
-        var p = 1
+        // Only a suffix no longer than a part can be a known word.
+        var p = max(1, b.count - longestPartBytes)
         while p < b.count {
             if b[p] & 0xC0 != 0x80 {
                 let suffix = String(decoding: b[p...], as: UTF8.self)
@@ -134,6 +140,8 @@ public struct CompoundSplitter: Sendable {
     }
 
     private func bestSplit(_ word: String) -> CompoundSplit? {
+        // Every part is at most `longestPartBytes` long, and linkers are one letter each.
+        guard word.utf8.count <= maximumParts * (longestPartBytes + 1) else { return nil }
         let b = Array(word.utf8)
         guard CompoundSplitter.letterCount(b[...]) >= 2 * minimumPartLength else { return nil }
         var memo: [Int: Candidate?] = [:]

@@ -62,12 +62,24 @@ public struct Corpus: Sendable {
     /// Loads the taxonomy folder of a Corpus.
     public static func loadTaxonomy(from directory: URL) throws(CorpusError) -> Taxonomy {
         let dir = directory.appendingPathComponent("taxonomy")
-        guard FileManager.default.fileExists(atPath: dir.path) else {
-            throw CorpusError(file: dir.path, message: "no taxonomy folder (expected taxonomy/*.tsv)")
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: dir.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            var why = ""
+            var corpusIsDirectory: ObjCBool = false
+            if !FileManager.default.fileExists(atPath: directory.path, isDirectory: &corpusIsDirectory) {
+                why = "; \(directory.path) does not exist"
+            } else if !corpusIsDirectory.boolValue {
+                why = "; \(directory.path) is a file, not a Corpus folder"
+            } else if FileManager.default.fileExists(atPath: dir.path) {
+                why = "; it is a file"
+            }
+            throw CorpusError(file: dir.path, message: "no taxonomy folder (expected taxonomy/*.tsv\(why))")
         }
         let taxonomy: Taxonomy
         do { taxonomy = try TaxonomyTSV.load(directory: dir) } catch {
-            throw CorpusError(file: dir.path, message: "\(error)")
+            // The error names its own file (and line): no second prefix.
+            throw CorpusError(file: error.line > 0 ? "\(error.file):\(error.line)" : error.file,
+                              message: error.field.isEmpty ? error.message : "\(error.field): \(error.message)")
         }
         guard taxonomy.count > 0 else { throw CorpusError(file: dir.path, message: "the taxonomy has no concepts") }
         return taxonomy
@@ -100,6 +112,10 @@ public struct Corpus: Sendable {
         guard FileManager.default.fileExists(atPath: url.path) else {
             if required { throw CorpusError(file: url.path, message: "file is missing") }
             return []
+        }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw CorpusError(file: url.path, message: "is a folder, not a JSON file")
         }
         let data: Data
         do { data = try Data(contentsOf: url) } catch { throw CorpusError(file: url.path, message: "cannot be read") }

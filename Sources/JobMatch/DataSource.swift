@@ -16,6 +16,23 @@ public enum DataSource {
         return nil
     }
 
+    /// Checks that `url` can be a store before SQLite sees it: not a folder, and (when it has
+    /// content) an SQLite database, so that the message says what is wrong in plain words.
+    /// - Throws: `CorpusError` naming the path.
+    public static func checkStoreFile(_ url: URL) throws(CorpusError) {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { return }
+        if isDirectory.boolValue {
+            throw CorpusError(file: url.path, message: "is a folder, not a store file (give the path of a .sqlite file)")
+        }
+        guard let h = FileHandle(forReadingAtPath: url.path) else { return }
+        defer { try? h.close() }
+        let head = (try? h.read(upToCount: 16)) ?? Data()
+        if !head.isEmpty && head != Data("SQLite format 3\u{0}".utf8) {
+            throw CorpusError(file: url.path, message: "is not a JobMatch store (not an SQLite database)")
+        }
+    }
+
     /// Loads the data to match on.
     /// - Parameters:
     ///   - corpus: the Corpus folder (taxonomy, postcodes, and the records when no store is used).
@@ -29,8 +46,12 @@ public enum DataSource {
         }
         let taxonomy = try Corpus.loadTaxonomy(from: corpus)
         let postcodes = try Corpus.loadPostcodes(from: corpus)
+        try checkStoreFile(url)
         let snapshot: StoreSnapshot
-        do { snapshot = try Store(at: url).snapshot() } catch { throw CorpusError(file: url.path, message: error.description) }
+        do { snapshot = try Store(at: url).snapshot() } catch {
+            // A StoreError names the store file itself: no second prefix.
+            throw CorpusError(file: error.path, message: error.message)
+        }
         var c = Corpus(taxonomy: taxonomy, postcodes: postcodes, profiles: snapshot.profiles.map(\.value),
                        offers: snapshot.offers.map(\.value))
         c.origin = url.path

@@ -35,6 +35,10 @@ public enum JSONRecords {
     /// Decodes every element of a JSON array; returns the records, or throws the first problem.
     /// Records that decode are also validated with `validationErrors()` when `Validatable`.
     public static func decode<T: Decodable & Validatable>(_ type: T.Type, from data: Data) throws(Problem) -> [T] {
+        if let p = syntaxProblem(data) { throw Problem(line: p.line, id: nil, message: p.message) }
+        if let found = topLevelKind(data), found != "an array" {
+            throw Problem(line: 1, id: nil, message: "expected a JSON array of records ([{...}, ...]), found \(found)")
+        }
         let lines = elementStartLines(data)
         let items: [Lenient<T>]
         do { items = try JSONDecoder().decode([Lenient<T>].self, from: data) } catch {
@@ -46,7 +50,7 @@ public enum JSONRecords {
         for (i, item) in items.enumerated() {
             let line = i < lines.count ? lines[i] : 1
             switch item.value {
-            case .failure(let e): throw Problem(line: line, id: item.id, message: describe(e))
+            case .failure(let e): throw Problem(line: line, id: item.id, message: describe(e, droppingElementIndex: true))
             case .success(let v):
                 if let first = v.validationErrors().first { throw Problem(line: line, id: item.id, message: first.description) }
                 if let id = item.id {
@@ -59,11 +63,99 @@ public enum JSONRecords {
         return out
     }
 
+    /// Decodes one record (a JSON object) and validates it.
+    /// - Throws: `Problem` with the line for a syntax error, the field for a decoding error, or
+    ///   every validation problem on one line, separated by `; `.
+    public static func decodeOne<T: Decodable & Validatable>(_ type: T.Type, from data: Data) throws(Problem) -> T {
+        if let p = syntaxProblem(data) { throw Problem(line: p.line, id: nil, message: p.message) }
+        if let found = topLevelKind(data), found != "an object" {
+            throw Problem(line: 1, id: nil, message: "expected one record as a JSON object ({...}), found \(found)")
+        }
+        let item: Lenient<T>
+        do { item = try JSONDecoder().decode(Lenient<T>.self, from: data) } catch {
+            throw Problem(line: 1, id: nil, message: describe(error))
+        }
+        switch item.value {
+        case .failure(let e): throw Problem(line: 1, id: item.id, message: describe(e))
+        case .success(let v):
+            let problems = v.validationErrors()
+            if !problems.isEmpty { throw Problem(line: 1, id: item.id, message: problems.map(\.description).joined(separator: "; ")) }
+            return v
+        }
+    }
+
+    /// What is wrong with a JSON document before its structure is looked at: empty, not UTF-8,
+    /// or not JSON, with the 1-based line where the problem is; nil when it parses.
+    public static func syntaxProblem(_ data: Data) -> (line: Int, message: String)? {
+        func lineOf(_ offset: Int) -> (line: Int, column: Int) {
+            var line = 1, column = 1
+            for b in data.prefix(offset) {
+                if b == 0x0A { line += 1; column = 1 } else if b & 0xC0 != 0x80 { column += 1 }
+            }
+            return (line, column)
+        }
+        if data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            return (1, "is empty (expected JSON)")
+        }
+        do { _ = try Normaliser.decode(data) } catch {
+            if case let .invalidUTF8(offset, byte) = error {
+                return (lineOf(offset).line, "not valid UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true)) at offset \(offset)); JSON must be UTF-8")
+            }
+            return (1, "\(error)")
+        }
+        do { _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) } catch {
+            let detail = ((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String) ?? "\(error)"
+            var message = detail.hasSuffix(".") ? String(detail.dropLast()) : detail
+            var line = lineOf(data.count).line
+            if let r = message.range(of: #"around (line \d+, column \d+|character \d+)"#, options: .regularExpression) {
+                let where_ = message[r]
+                if where_.contains("character"), let n = Int(where_.split(separator: " ").last ?? "") {
+                    let at = lineOf(n)
+                    line = at.line
+                    message.replaceSubrange(r, with: "at line \(at.line), column \(at.column)")
+                } else if let n = Int(where_.split(separator: " ")[2].dropLast()) {
+                    line = n
+                }
+            }
+            return (line, "not valid JSON (\(message))")
+        }
+        return nil
+    }
+
+    /// `"an array"`, `"an object"`, `"a string"`, `"a number"`, ... for the document's top-level
+    /// value, judged by its first character; nil when there is none.
+    static func topLevelKind(_ data: Data) -> String? {
+        guard let b = data.first(where: { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF) }) else {
+            return nil
+        }
+        switch b {
+        case UInt8(ascii: "["): return "an array"
+        case UInt8(ascii: "{"): return "an object"
+        case UInt8(ascii: "\""): return "a string"
+        case UInt8(ascii: "t"), UInt8(ascii: "f"): return "true or false"
+        case UInt8(ascii: "n"): return "null"
+        default: return "a number"
+        }
+    }
+
     /// A decoding error as `field.path: message`.
-    public static func describe(_ error: any Error) -> String {
-        guard let e = error as? DecodingError else { return "\(error)" }
+    /// - Parameter droppingElementIndex: leave out the leading `[i]` of the path (when the
+    ///   message already names the record by its line and id).
+    public static func describe(_ error: any Error, droppingElementIndex: Bool = false) -> String {
+        guard let e = error as? DecodingError else {
+            // Foundation's decoder throws its own error, without a path, for a number that does
+            // not fit the field's type.
+            let text = "\(error)"
+            if text.hasPrefix("numberIsNotRepresentableInSwift"), let q = text.firstIndex(of: "\"") {
+                let number = text[text.index(after: q)...].prefix { $0 != "\"" }
+                return "the number \(number) is out of range for its field"
+            }
+            return text
+        }
         func path(_ p: [any CodingKey]) -> String {
             var s = ""
+            var p = p[...]
+            if droppingElementIndex, p.first?.intValue != nil { p = p.dropFirst() }
             for k in p {
                 if let i = k.intValue { s += "[\(i)]" } else { s += (s.isEmpty ? "" : ".") + k.stringValue }
             }
@@ -71,7 +163,14 @@ public enum JSONRecords {
         }
         switch e {
         case .keyNotFound(let k, let ctx): return "\(path(ctx.codingPath + [k])): missing required field"
-        case .typeMismatch(let t, let ctx): return "\(path(ctx.codingPath)): expected \(t)"
+        case .typeMismatch(let t, let ctx):
+            // "Expected to decode String but found number instead." -> "expected String, found number"
+            let d = ctx.debugDescription
+            if let r = d.range(of: " but found "), d.hasPrefix("Expected to decode ") {
+                let found = d[r.upperBound...].replacingOccurrences(of: " instead.", with: "")
+                return "\(path(ctx.codingPath)): expected \(d[d.index(d.startIndex, offsetBy: 19)..<r.lowerBound]), found \(found)"
+            }
+            return "\(path(ctx.codingPath)): expected \(t)"
         case .valueNotFound(let t, let ctx): return "\(path(ctx.codingPath)): expected \(t), found null"
         case .dataCorrupted(let ctx):
             return "\(path(ctx.codingPath)): \(ctx.debugDescription)"

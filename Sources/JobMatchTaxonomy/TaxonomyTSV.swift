@@ -4,7 +4,8 @@ import JobMatchText
 
 /// Reads and writes the bundled taxonomy format, `Corpus/taxonomy/*.tsv`.
 ///
-/// UTF-8, tab-separated. Lines starting with `#` and blank lines are skipped; the first other
+/// UTF-8 (a byte-order mark is ignored), tab-separated, LF or CRLF line ends. Lines starting
+/// with `#` and blank lines are skipped; the first other
 /// line is the header `id kind parent code label_da label_en synonyms_da synonyms_en`;
 /// synonyms are separated by `|`. Files load in file-name order, rows in order.
 ///
@@ -34,6 +35,10 @@ public enum TaxonomyTSV {
         for name in names {
             let url = directory.appendingPathComponent(name)
             let file = url.relativePath
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
+                throw TaxonomyFileError(file: file, line: 0, field: "", message: "is a folder, not a taxonomy file")
+            }
             let data: Data
             do { data = try Data(contentsOf: url) } catch {
                 throw TaxonomyFileError(file: file, line: 0, field: "", message: "cannot be read (\(error.localizedDescription))")
@@ -67,7 +72,7 @@ public enum TaxonomyTSV {
         } catch {
             // Find the row the problem is about (the last with that id: a duplicate is the second).
             let hit = rows.last { $0.0.id == error.conceptID }
-            let field = error.message.hasPrefix("parent") ? "parent" : "id"
+            let field = error.message.hasPrefix("parent") || error.message.hasPrefix("hierarchy") ? "parent" : "id"
             throw TaxonomyFileError(file: hit?.1 ?? "taxonomy", line: hit?.2 ?? 0, field: field, message: error.message)
         }
     }
@@ -76,7 +81,11 @@ public enum TaxonomyTSV {
         var out: [(Concept, String, Int)] = []
         var header: [String]?
         var lineNo = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // A leading byte-order mark (Excel, Notepad) is not part of the header.
+        let text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+        // In a String "\r\n" is one Character, which a "\n" separator does not match: split on
+        // both, so that a file saved with Windows line ends reads the same.
+        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             lineNo += 1
             var line = rawLine
             if line.last == "\r" { line = line.dropLast() }

@@ -1,3 +1,4 @@
 import Foundation
 
+StandardStreams.ignoreSIGPIPE()
 exit(CLI.main(CommandLine.arguments))

@@ -13,11 +13,12 @@ enum CLI {
             return ExitCode.usage
         }
         if first == "--help" || first == "-h" || first == "help" {
-            if args.count > 1, let cmd = allCommands.first(where: { $0.spec.name == args[1] }) {
-                context.out(cmd.spec.help)
-            } else {
-                context.out(topLevelHelp)
+            guard args.count > 1 else { context.out(topLevelHelp); return ExitCode.success }
+            guard let cmd = allCommands.first(where: { $0.spec.name == args[1] }) else {
+                context.err("jobmatch: unknown command '\(args[1])'. See 'jobmatch --help'.")
+                return ExitCode.usage
             }
+            context.out(cmd.spec.help)
             return ExitCode.success
         }
         if first == "--version" { context.out("jobmatch \(version)"); return ExitCode.success }

@@ -17,13 +17,16 @@ final class CLIContext {
     }
 
     /// Writes a line (or text ending without a newline gets one) to stdout.
+    /// A closed pipe (`jobmatch profiles | head -1`) ends the program quietly with status 0; any
+    /// other write failure (a full disk, a closed descriptor) ends it with one line on stderr and
+    /// status 1.
     func out(_ s: String) {
-        FileHandle.standardOutput.write((s.hasSuffix("\n") ? s : s + "\n").data(using: .utf8)!)
+        StandardStreams.writeOut(s.hasSuffix("\n") ? s : s + "\n")
     }
 
-    /// Writes a line to stderr.
+    /// Writes a line to stderr (failures to write there are ignored: there is nowhere to report them).
     func err(_ s: String) {
-        FileHandle.standardError.write((s.hasSuffix("\n") ? s : s + "\n").data(using: .utf8)!)
+        StandardStreams.writeErr(s.hasSuffix("\n") ? s : s + "\n")
     }
 
     /// The Corpus folder in use.
@@ -52,5 +55,55 @@ final class CLIContext {
         let e = MatchEngine(corpus: try corpus())
         cachedEngine = e
         return e
+    }
+}
+
+/// Writing to stdout and stderr with `write(2)`, so that a closed pipe or a full disk is an
+/// orderly end rather than a trap in `FileHandle.write`.
+enum StandardStreams {
+    /// Ignores SIGPIPE, so that writing to a closed pipe returns EPIPE (handled in `writeOut`).
+    static func ignoreSIGPIPE() { signal(SIGPIPE, SIG_IGN) }
+
+    /// Writes all of `s` to stdout; see `CLIContext.out`.
+    static func writeOut(_ s: String) {
+        let error = write(STDOUT_FILENO, s)
+        guard error != 0 else { return }
+        if error == EPIPE { exit(ExitCode.success) }
+        writeErr("jobmatch: cannot write to stdout: \(String(cString: strerror(error)))\n")
+        exit(ExitCode.failure)
+    }
+
+    /// Everything on stdin.
+    /// - Throws: `CLIError.failure` naming stdin when it cannot be read (closed, a folder).
+    static func readStdin() throws(CLIError) -> Data {
+        do { return try FileHandle.standardInput.readToEnd() ?? Data() } catch {
+            let posix = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
+            let why = posix.map { String(cString: strerror(Int32($0.code))) } ?? error.localizedDescription
+            throw .failure("stdin: cannot be read (\(why))")
+        }
+    }
+
+    /// Writes all of `s` to stderr, ignoring failures.
+    static func writeErr(_ s: String) { _ = write(STDERR_FILENO, s) }
+
+    /// Writes every byte; returns 0 or the `errno` of the failure.
+    static func write(_ fd: Int32, _ s: String) -> Int32 {
+        var s = s
+        return s.withUTF8 { buf -> Int32 in
+            var offset = 0
+            while offset < buf.count {
+                #if canImport(Glibc)
+                let n = Glibc.write(fd, buf.baseAddress! + offset, buf.count - offset)
+                #else
+                let n = Darwin.write(fd, buf.baseAddress! + offset, buf.count - offset)
+                #endif
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                offset += n
+            }
+            return 0
+        }
     }
 }

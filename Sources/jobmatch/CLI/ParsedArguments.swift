@@ -1,6 +1,6 @@
 /// A command line parsed against a `CommandSpec`.
 struct ParsedArguments: Sendable {
-    /// Option values by name (the last one wins for a non-repeatable option).
+    /// Option values by name (a non-repeatable option given twice must have the same value).
     var values: [String: [String]] = [:]
     /// Flags given.
     var flags: Set<String> = []
@@ -8,15 +8,19 @@ struct ParsedArguments: Sendable {
     var positionals: [String] = []
 
     /// Parses `arguments` (without the command word) against `spec`.
-    /// - Throws: `CLIError.usage` for an unknown option, a missing value, a bad choice, or a
-    ///   missing or surplus positional argument.
+    /// `-h` means `--help`; a value may follow its option (`--top 5`) or be joined to it
+    /// (`--top=5`, the only way to give a value that starts with `--`).
+    /// - Throws: `CLIError.usage` for an unknown option, a missing or empty value, a bad choice,
+    ///   a non-repeatable option given twice with different values, or a missing or surplus
+    ///   positional argument.
     init(_ arguments: [String], spec: CommandSpec) throws(CLIError) {
         let all = spec.options + CommandSpec.globalOptions
         var i = 0
         var onlyPositionals = false
         while i < arguments.count {
-            let arg = arguments[i]
+            var arg = arguments[i]
             i += 1
+            if arg == "-h" && !onlyPositionals { arg = "--help" }
             if onlyPositionals || !arg.hasPrefix("--") || arg == "-" {
                 if arg.hasPrefix("-") && arg != "-" && !onlyPositionals && arg.count > 1 && !(Double(arg) != nil) {
                     throw CLIError.usage("unknown option '\(arg)' for 'jobmatch \(spec.name)'", command: spec.name)
@@ -41,14 +45,25 @@ struct ParsedArguments: Sendable {
             }
             let v: String
             if let inline { v = inline } else {
-                guard i < arguments.count else { throw CLIError.usage("--\(name) needs a value (\(opt.value!))", command: spec.name) }
+                // `--profile --top 3`: the next word is another option, not the value.
+                guard i < arguments.count, !(arguments[i].hasPrefix("--") && arguments[i].count > 2) else {
+                    throw CLIError.usage("--\(name) needs a value (\(opt.value!))", command: spec.name)
+                }
                 v = arguments[i]
                 i += 1
             }
             if let choices = opt.choices, !choices.contains(v) {
                 throw CLIError.usage("--\(name) must be one of \(choices.joined(separator: ", ")), not '\(v)'", command: spec.name)
             }
-            if opt.repeatable { values[name, default: []].append(v) } else { values[name] = [v] }
+            if v.isEmpty { throw CLIError.usage("--\(name) needs a value (\(opt.value!)), not an empty string", command: spec.name) }
+            if opt.repeatable {
+                values[name, default: []].append(v)
+            } else {
+                if let previous = values[name]?.first, previous != v {
+                    throw CLIError.usage("--\(name) is given twice ('\(previous)' and '\(v)'); give it once", command: spec.name)
+                }
+                values[name] = [v]
+            }
         }
         if flags.contains("help") { return }
         let required = spec.arguments.filter { !$0.optional }.count

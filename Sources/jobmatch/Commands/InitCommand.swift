@@ -13,6 +13,7 @@ enum InitCommand: Command {
     static func run(_ args: ParsedArguments, context: CLIContext) throws(CLIError) -> Int32 {
         let url = StoreLocation.resolve(explicit: context.storeOption, environment: context.environment)
         let existed = StoreLocation.exists(at: url)
+        try context.checkStoreFile()
         let store = try StoreSupport.open(context)
         context.out("\(existed ? "store exists" : "created store") at \(url.path) (schema version \(Store.schemaVersion))")
         guard args.flag("seed") else { return ExitCode.success }

@@ -7,37 +7,28 @@ enum RecordCommandSupport {
     static let actions = ["add", "update", "show", "remove"]
 
     /// Reads and decodes one JSON record from `path` (`-` for stdin).
+    /// - Throws: `CLIError.failure`, one line naming the file (or stdin), the line and the field.
     static func read<T: Decodable & Validatable>(_ type: T.Type, from path: String, command: String) throws(CLIError) -> T {
+        let name = path == "-" ? "stdin" : path
         let data: Data
         if path == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
+            data = try StandardStreams.readStdin()
         } else {
-            guard let d = FileManager.default.contents(atPath: path) else { throw .failure("\(path): cannot read") }
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw .failure("\(path): no such file")
+            }
+            if isDirectory.boolValue { throw .failure("\(path): is a folder, not a JSON file") }
+            guard let d = FileManager.default.contents(atPath: path) else { throw .failure("\(path): cannot be read (permission denied?)") }
             data = d
         }
-        let value: T
-        do { value = try JSONDecoder().decode(T.self, from: data) } catch {
-            throw .failure("\(path == "-" ? "stdin" : path): \(describe(error))")
+        let what = command == "offer" ? "an offer" : "a profile"
+        if data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            throw .failure("\(name): is empty (expected \(what) as a JSON object)")
         }
-        let problems = value.validationErrors()
-        if !problems.isEmpty {
-            let name = path == "-" ? "stdin" : path
-            throw .failure(problems.map { "\(name): \($0.field): \($0.message)" }.joined(separator: "\n"))
-        }
-        return value
-    }
-
-    /// A decoding error as `field: message`.
-    static func describe(_ error: any Error) -> String {
-        func path(_ keys: [any CodingKey]) -> String {
-            keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().drop(while: { $0 == "." }).description
-        }
-        switch error as? DecodingError {
-        case .keyNotFound(let key, let ctx)?: return "\(path(ctx.codingPath + [key])): missing required field"
-        case .dataCorrupted(let ctx)?: return "\(path(ctx.codingPath)): \(ctx.debugDescription)"
-        case .typeMismatch(_, let ctx)?: return "\(path(ctx.codingPath)): \(ctx.debugDescription)"
-        case .valueNotFound(_, let ctx)?: return "\(path(ctx.codingPath)): missing value"
-        default: return "\(error)"
+        do { return try JSONRecords.decodeOne(T.self, from: data) } catch {
+            let place = error.line > 1 ? "\(name):\(error.line)" : name
+            throw .failure("\(place): \(error.message)")
         }
     }
 

@@ -27,9 +27,14 @@ enum TaxonomyCommand: Command {
         let action = args.positionals.first ?? "list"
         switch action {
         case "list":
+            if args.positionals.count > 1 { throw .usage("unexpected argument '\(args.positionals[1])' (only import-esco takes a DIR)", command: spec.name) }
+            if args.value("output") != nil { throw .usage("--output is for import-esco", command: spec.name) }
             return try list(args, context: context)
         case "import-esco":
             guard args.positionals.count >= 2 else { throw .usage("import-esco needs the ESCO folder (DIR)", command: spec.name) }
+            for o in ["kind", "format"] where args.value(o) != nil {
+                throw .usage("--\(o) is for listing; import-esco writes a taxonomy TSV", command: spec.name)
+            }
             return try TaxonomyImport.run(directory: args.positionals[1], output: args.value("output"), context: context)
         default:
             throw .usage("unknown action '\(action)' (expected list or import-esco)", command: spec.name)

@@ -165,15 +165,14 @@ final class HostileInputCLITests: XCTestCase {
         XCTAssertTrue(String(decoding: outData, as: UTF8.self).hasPrefix("status 0\n"), String(decoding: outData, as: UTF8.self))
     }
 
-    func testTokenizeRefusesAWordTooLongToAnalyseInsteadOfHanging() throws {
-        // Was: a 16,000-letter compound took about a minute (compound splitting grows much faster
-        // than linearly), so 10 MB without a space never finished.
+    func testTokenizeFinishesOnAVeryLongWord() throws {
+        // A 130,000-letter compound took hours before the matcher bounded compound splitting
+        // (commit 55a4fec); the CLI must come back, not hang.
         let input = try scratch().appendingPathComponent("long.txt")
         try ("Vi søger en\n" + String(repeating: "lagerarbejder", count: 10_000)).write(to: input, atomically: true, encoding: .utf8)
-        let r = try run(["tokenize"], stdin: try FileHandle(forReadingFrom: input), timeout: 30)
-        assertOneLine(r, status: 1, contains: ["stdin:2:", "longer than 200"])
-        let ok = try CLIRunner.run(["tokenize", "Vi søger en lagermedarbejder"])
-        XCTAssertEqual(ok.status, 0, ok.stderr)
+        let r = try run(["tokenize"], stdin: try FileHandle(forReadingFrom: input), timeout: 60)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.stdout.contains("søger"), String(r.stdout.prefix(200)))
     }
 
     // MARK: corpus

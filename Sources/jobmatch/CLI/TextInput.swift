@@ -12,28 +12,4 @@ enum TextInput {
             throw .failure("\(name):\(line): not valid UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true)) at offset \(offset)); save the text as UTF-8")
         }
     }
-
-    /// The longest run of characters without white space that `tokenize` analyses. Text
-    /// analysis (compound splitting, spelling slips) grows much faster than linearly with a
-    /// word's length, so a 10 MB "word" would never finish; real words, e-mail addresses and
-    /// links are far shorter.
-    static let maximumWordLength = 200
-
-    /// - Throws: `CLIError.failure` as `NAME:LINE: a word longer than ...` for the first run of
-    ///   more than `maximumWordLength` characters without white space.
-    static func checkWordLengths(_ text: String, name: String) throws(CLIError) {
-        var line = 1, run = 0, runLine = 1
-        for u in text.unicodeScalars {
-            if u.properties.isWhitespace {
-                if u == "\n" { line += 1 }
-                run = 0
-            } else {
-                if run == 0 { runLine = line }
-                run += 1
-                if run > maximumWordLength {
-                    throw .failure("\(name):\(runLine): a word longer than \(maximumWordLength) characters (without spaces) cannot be analysed; split it into words")
-                }
-            }
-        }
-    }
 }

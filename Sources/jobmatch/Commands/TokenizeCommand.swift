@@ -9,8 +9,7 @@ enum TokenizeCommand: Command {
         discussion: """
         The tool to see why a word did or did not match: each token with its stem, its compound
         parts (Danish) and the taxonomy concepts it matched (with a note when a one-letter spelling
-        slip was forgiven). Reads TEXT, or stdin when TEXT is left out or is '-'. Words (runs without
-        white space) may be up to \(TextInput.maximumWordLength) characters long.
+        slip was forgiven). Reads TEXT, or stdin when TEXT is left out or is '-'.
         """,
         arguments: [ArgumentSpec(name: "TEXT", help: "The text (default: stdin)", optional: true, variadic: true)],
         options: [
@@ -27,7 +26,6 @@ enum TokenizeCommand: Command {
         } else {
             text = args.positionals.joined(separator: " ")
         }
-        try TextInput.checkWordLengths(text, name: args.positionals.isEmpty || args.positionals == ["-"] ? "stdin" : "TEXT")
         let url = try context.corpusURL()
         let taxonomy: Taxonomy
         do { taxonomy = try Corpus.loadTaxonomy(from: url) } catch { throw .failure(error.description) }

@@ -46,7 +46,7 @@ extension Importer {
         }
         guard columnSlots.contains(where: { $0 != nil }) else {
             throw ImportFileError(file: path, line: header.line,
-                                  message: "no known column in the header (\(header.fields.prefix(5).joined(separator: ", "))); is this a \(options.kind.rawValue) file?")
+                                  message: "no known column in the header (\(header.fields.prefix(5).joined(separator: ", "))); is this a file of \(options.kind.rawValue)?")
         }
         let info = _FileInfo(index: index, path: path, format: .csv, csvHeader: header.fields, dialect: reader.dialect)
         guard queue.push(.fileStart(info, notes: notes)) else { return false }

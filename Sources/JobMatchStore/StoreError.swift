@@ -36,6 +36,15 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         self.code = code
     }
 
-    /// `PATH: message`.
-    public var description: String { "\(path): \(message)" }
+    /// `PATH: message`; SQLite's common failures in words a user can act on.
+    public var description: String {
+        switch (code ?? 0) & 0xFF {
+        case 8: return "\(path): the store is read-only (check the file's and its folder's permissions)"        // SQLITE_READONLY
+        case 5, 6: return "\(path): the store is busy (another jobmatch is writing to it); try again"           // BUSY, LOCKED
+        case 13: return "\(path): the disk is full; nothing was written"                                         // SQLITE_FULL
+        case 26: return "\(path): this file is not a JobMatch store (not an SQLite database)"                   // SQLITE_NOTADB
+        case 11: return "\(path): the store file is damaged (SQLite reports corruption)"                       // SQLITE_CORRUPT
+        default: return "\(path): \(message)"
+        }
+    }
 }

@@ -72,12 +72,14 @@ final class HostileInputCLITests: XCTestCase {
         assertOneLine(try CLIRunner.run(["match", "--profile=", "--top", "2"]), status: 2, contains: ["--profile", "empty"])
     }
 
-    func testAnOptionGivenTwiceWithDifferentValuesIsAUsageError() throws {
-        // Was: the last one silently won.
-        assertOneLine(try CLIRunner.run(["match", "--profile", profile, "--profile", "OTHER"]), status: 2,
-                      contains: ["--profile is given twice"])
-        let same = try CLIRunner.run(["match", "--profile", profile, "--profile=\(profile)", "--top", "1"])
-        XCTAssertEqual(same.status, 0, same.stderr)
+    func testAnOptionGivenTwiceTakesTheLastValue() throws {
+        // As in most tools (a shell alias's option can be overridden): the last one wins.
+        let last = try CLIRunner.run(["match", "--profile", "OTHER", "--profile=\(profile)", "--top", "1", "--format", "csv"])
+        XCTAssertEqual(last.status, 0, last.stderr)
+        let direct = try CLIRunner.run(["match", "--profile", profile, "--top", "1", "--format", "csv"])
+        XCTAssertEqual(last.stdout, direct.stdout)
+        assertOneLine(try CLIRunner.run(["match", "--profile", profile, "--profile", "OTHER"]), status: 3,
+                      contains: ["no profile with id 'OTHER'"])
     }
 
     func testDashHIsHelpForEveryCommand() throws {

@@ -1,6 +1,7 @@
 /// A command line parsed against a `CommandSpec`.
 struct ParsedArguments: Sendable {
-    /// Option values by name (a non-repeatable option given twice must have the same value).
+    /// Option values by name (for a non-repeatable option given twice, the last one wins, as in
+    /// most command-line tools, so a shell alias's option can be overridden).
     var values: [String: [String]] = [:]
     /// Flags given.
     var flags: Set<String> = []
@@ -11,8 +12,7 @@ struct ParsedArguments: Sendable {
     /// `-h` means `--help`; a value may follow its option (`--top 5`) or be joined to it
     /// (`--top=5`, the only way to give a value that starts with `--`).
     /// - Throws: `CLIError.usage` for an unknown option, a missing or empty value, a bad choice,
-    ///   a non-repeatable option given twice with different values, or a missing or surplus
-    ///   positional argument.
+    ///   or a missing or surplus positional argument.
     init(_ arguments: [String], spec: CommandSpec) throws(CLIError) {
         let all = spec.options + CommandSpec.globalOptions
         var i = 0
@@ -56,14 +56,7 @@ struct ParsedArguments: Sendable {
                 throw CLIError.usage("--\(name) must be one of \(choices.joined(separator: ", ")), not '\(v)'", command: spec.name)
             }
             if v.isEmpty { throw CLIError.usage("--\(name) needs a value (\(opt.value!)), not an empty string", command: spec.name) }
-            if opt.repeatable {
-                values[name, default: []].append(v)
-            } else {
-                if let previous = values[name]?.first, previous != v {
-                    throw CLIError.usage("--\(name) is given twice ('\(previous)' and '\(v)'); give it once", command: spec.name)
-                }
-                values[name] = [v]
-            }
+            if opt.repeatable { values[name, default: []].append(v) } else { values[name] = [v] }
         }
         if flags.contains("help") { return }
         let required = spec.arguments.filter { !$0.optional }.count

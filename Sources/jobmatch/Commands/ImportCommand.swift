@@ -35,6 +35,10 @@ enum ImportCommand: Command {
         }
         let files = Array(args.positionals.dropFirst())
         guard !files.isEmpty else { throw .usage("missing argument FILE", command: spec.name) }
+        if files.contains("-") {
+            throw .usage("import reads files, not stdin ('-'): save the data to a file and give its path", command: spec.name)
+        }
+        if !args.flag("dry-run") { try context.checkStoreFile() }
         var options = ImportOptions(kind: kind)
         do { options.headerOverrides = try HeaderMap.parseOverrides(args.all("map")) } catch { throw .usage(error.description, command: spec.name) }
         options.strict = args.flag("strict")
@@ -53,7 +57,7 @@ enum ImportCommand: Command {
                 let filled = Int(fraction * 30)
                 let line = "\r[\(String(repeating: "#", count: filled))\(String(repeating: ".", count: 30 - filled))] "
                     + "\(Int(fraction * 100))% \(p.records) rows, file \(p.fileIndex + 1)/\(p.fileCount)"
-                FileHandle.standardError.write(Data(line.utf8))
+                StandardStreams.writeErr(line)
             }
         }
         let report: ImportReport
@@ -67,10 +71,10 @@ enum ImportCommand: Command {
         } catch let e as CLIError {
             throw e
         } catch {
-            if bar { FileHandle.standardError.write(Data("\n".utf8)) }
+            if bar { StandardStreams.writeErr("\n") }
             throw .failure("\(error); nothing was imported")
         }
-        if bar { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        if bar { StandardStreams.writeErr("\r\u{1B}[K") }
         for note in report.notes where !quiet { context.err("note: \(note)") }
         for r in report.rejectsFiles { context.err("rejected rows written to \(r)") }
         context.out(report.summary)

@@ -11,15 +11,17 @@ import JobMatchStore
 public struct FeatureCodec: Sendable {
     /// The compiler that makes the views.
     public let compiler: MatchCompiler
+    /// Reads stored features back (needs only the taxonomy).
+    public let decoder: FeatureDecoder
     /// The taxonomy fingerprint plus the codec's format number.
-    public let version: String
+    public var version: String { decoder.version }
 
     static let format: UInt8 = 1
 
     /// Creates a codec for a compiler's taxonomy.
     public init(compiler: MatchCompiler) {
         self.compiler = compiler
-        self.version = "f\(FeatureCodec.format)-" + compiler.taxonomy.fingerprint
+        self.decoder = FeatureDecoder(taxonomy: compiler.taxonomy)
     }
 
     /// The features of an offer, ready for the store.
@@ -58,13 +60,34 @@ public struct FeatureCodec: Sendable {
     }
 
     /// Decodes stored offer features; nil when they are from another taxonomy or damaged.
+    public func decodeOffer(_ f: (bytes: [UInt8], version: String?)) -> MatchableOffer? { decoder.decodeOffer(f) }
+
+    /// Decodes stored profile features; nil when they are from another taxonomy or damaged.
+    public func decodeProfile(_ f: (bytes: [UInt8], version: String?)) -> MatchableProfile? { decoder.decodeProfile(f) }
+}
+
+/// Reads the features `FeatureCodec` wrote. It needs only the taxonomy (its fingerprint and
+/// size), not a compiler, so loading a store does not build a concept matcher just to read.
+public struct FeatureDecoder: Sendable {
+    /// The taxonomy fingerprint plus the format number; stored features with another version
+    /// are not read.
+    public let version: String
+    let conceptCount: Int
+
+    /// Creates a decoder for features made with `taxonomy`.
+    public init(taxonomy: Taxonomy) {
+        version = "f\(FeatureCodec.format)-" + taxonomy.fingerprint
+        conceptCount = taxonomy.count
+    }
+
+    /// Decodes stored offer features; nil when they are from another taxonomy or damaged.
     public func decodeOffer(_ f: (bytes: [UInt8], version: String?)) -> MatchableOffer? {
         guard f.version == version else { return nil }
         var r = ByteReader(f.bytes)
         guard r.u8() == FeatureCodec.format, let id = r.str(), let n = r.u32() else { return nil }
         var reqs: [Requirement] = []
         for _ in 0..<n {
-            guard let c = r.i32(), let m = r.u8(), let t = r.str(), c >= 0, Int(c) < compiler.taxonomy.count else { return nil }
+            guard let c = r.i32(), let m = r.u8(), let t = r.str(), c >= 0, Int(c) < conceptCount else { return nil }
             reqs.append(Requirement(concept: c, mustHave: m == 1, text: t))
         }
         guard let un = r.u32() else { return nil }
@@ -84,7 +107,7 @@ public struct FeatureCodec: Sendable {
         guard r.u8() == FeatureCodec.format, let id = r.str(), let n = r.u32() else { return nil }
         var ev: [ConceptEvidence] = []
         for _ in 0..<n {
-            guard let c = r.i32(), let conf = r.f32(), let s = r.str(), c >= 0, Int(c) < compiler.taxonomy.count else { return nil }
+            guard let c = r.i32(), let conf = r.f32(), let s = r.str(), c >= 0, Int(c) < conceptCount else { return nil }
             ev.append(ConceptEvidence(concept: c, confidence: conf, source: s))
         }
         guard let lic = r.u32(), let lim = r.u32(), let da = r.i32(), let en = r.u8(), let wish = r.u64(), let sh = r.u8(),

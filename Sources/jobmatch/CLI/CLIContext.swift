@@ -29,6 +29,12 @@ final class CLIContext {
         StandardStreams.writeErr(s.hasSuffix("\n") ? s : s + "\n")
     }
 
+    /// The taxonomy of the Corpus folder in use (without loading its records).
+    func taxonomy() throws(CLIError) -> Taxonomy {
+        let url = try corpusURL()
+        do { return try Corpus.loadTaxonomy(from: url) } catch { throw .failure(error.description) }
+    }
+
     /// The Corpus folder in use.
     func corpusURL() throws(CLIError) -> URL {
         guard let url = CorpusLocation.resolve(explicit: corpusOption, environment: environment) else {

@@ -42,9 +42,7 @@ enum TaxonomyCommand: Command {
     }
 
     static func list(_ args: ParsedArguments, context: CLIContext) throws(CLIError) -> Int32 {
-        let url = try context.corpusURL()
-        let taxonomy: Taxonomy
-        do { taxonomy = try Corpus.loadTaxonomy(from: url) } catch { throw .failure(error.description) }
+        let taxonomy = try context.taxonomy()
         var concepts = taxonomy.concepts
         if let k = args.value("kind") { concepts = concepts.filter { $0.kind.rawValue == k } }
         func row(_ c: Concept) -> [String] {

@@ -9,9 +9,7 @@ enum TaxonomyImport {
         let esco: ESCOImport
         do { esco = try ESCOImporter.importDirectory(dir) } catch { throw .failure("\(error)") }
         for p in esco.problems { context.err("jobmatch: warning: \(p)") }
-        let corpusURL = try context.corpusURL()
-        let base: Taxonomy
-        do { base = try Corpus.loadTaxonomy(from: corpusURL) } catch { throw .failure(error.description) }
+        let base = try context.taxonomy()
         let merged: Taxonomy
         do { merged = try ESCOImporter.merge(esco.concepts, into: base) } catch { throw .failure("\(error)") }
         let tsv = TaxonomyTSV.write(merged.concepts)

@@ -26,9 +26,7 @@ enum TokenizeCommand: Command {
         } else {
             text = args.positionals.joined(separator: " ")
         }
-        let url = try context.corpusURL()
-        let taxonomy: Taxonomy
-        do { taxonomy = try Corpus.loadTaxonomy(from: url) } catch { throw .failure(error.description) }
+        let taxonomy = try context.taxonomy()
         let lang = args.value("lang").flatMap(TextLanguage.init(rawValue:))
         let report = ConceptMatcher(taxonomy: taxonomy).tokenReport(text, language: lang)
         if args.value("format") == "json" {

@@ -11,10 +11,11 @@ import JobMatch
 ///
 /// Options: `--rows N` (default 1,000,000), `--seed S`, `--dir DIR` (where the files go; default
 /// a temporary folder, removed afterwards), `--no-features` (skip the annotator), `--dry-run`
-/// (read, validate and encode only: the store's share is the difference), `--json`.
+/// (read, validate and encode only: the store's share is the difference), `--keep` (leave the
+/// CSV and both databases in `--dir` for inspection), `--json`.
 enum ImportBenchmark {
     static func run(arguments: [String]) throws {
-        var rows = 1_000_000, seed: UInt64 = 2026, json = false, features = true, dryRun = false
+        var rows = 1_000_000, seed: UInt64 = 2026, json = false, features = true, dryRun = false, keep = false
         var dirArg: String?
         var i = 0
         func value() throws -> String {
@@ -30,13 +31,14 @@ enum ImportBenchmark {
             case "--json": json = true
             case "--no-features": features = false
             case "--dry-run": dryRun = true
+            case "--keep": keep = true
             default: throw BenchmarkArgumentError(message: "unknown option \(arguments[i])")
             }
             i += 1
         }
         let dir = URL(fileURLWithPath: dirArg ?? NSTemporaryDirectory()).appendingPathComponent("jobmatch-import-bench-\(getpid())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
+        defer { if !keep { try? FileManager.default.removeItem(at: dir) } }
         let csv = dir.appendingPathComponent("offers.csv")
         var generator = OfferCSVGenerator(seed: seed)
         let genSeconds = try Measure.seconds { try generator.write(rows: rows, to: csv) }

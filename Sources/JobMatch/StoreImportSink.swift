@@ -21,8 +21,8 @@ public final class StoreImportSink: ImportSink {
         let features = r.features.map { RecordFeatures(bytes: $0, version: r.featuresVersion ?? "") }
         let result = r.kind == .offers
             ? try writer.upsertOffer(id: r.id, cvr: r.cvr ?? "", employerReference: r.employerReference,
-                                     canonicalJSON: r.canonicalJSON, features: features)
-            : try writer.upsertProfile(id: r.id, canonicalJSON: r.canonicalJSON, features: features)
+                                     record: r.record, features: features)
+            : try writer.upsertProfile(id: r.id, record: r.record, features: features)
         switch result {
         case .written: return .written
         case .unchanged: return .unchanged

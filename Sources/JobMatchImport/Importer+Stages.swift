@@ -182,11 +182,11 @@ extension Importer {
         case .offers:
             guard let o = w.mapper.offer() else { return rejected(raw, w.mapper.errors) }
             prepared = PreparedRecord(kind: .offers, id: o.id, cvr: o.employer.cvr.digits, employerReference: o.employerReference,
-                                      canonicalJSON: w.json.encode(o))
+                                      record: RecordCodec.encode(o))
             imported = .offer(o)
         case .profiles:
             guard let p = w.mapper.profile() else { return rejected(raw, w.mapper.errors) }
-            prepared = PreparedRecord(kind: .profiles, id: p.id, canonicalJSON: w.json.encode(p))
+            prepared = PreparedRecord(kind: .profiles, id: p.id, record: RecordCodec.encode(p))
             imported = .profile(p)
         }
         if let a = options.annotation {

@@ -1,4 +1,4 @@
-/// A valid record ready for the store: its identity, canonical JSON and features.
+/// A valid record ready for the store: its identity, its compact form and its features.
 public struct PreparedRecord: Sendable {
     /// Offer or profile.
     public var kind: RecordKind
@@ -8,8 +8,8 @@ public struct PreparedRecord: Sendable {
     public var cvr: String?
     /// The employer's own reference (offers only).
     public var employerReference: String?
-    /// Canonical JSON (sorted keys), identical to `JSONEncoder` with `.sortedKeys`.
-    public var canonicalJSON: [UInt8]
+    /// The record in `RecordCodec`'s compact form, as the store keeps it.
+    public var record: [UInt8]
     /// The annotator's bytes, when an annotation was given.
     public var features: [UInt8]?
     /// The annotator's version, when an annotation was given.

@@ -18,13 +18,15 @@ extension Store {
     /// Adds or updates one offer (identified by `id`, or by CVR + employer reference) in its own
     /// transaction, written with `synchronous = FULL`.
     /// - Returns: whether the offer was inserted, updated, or already stored as given.
+    /// - Throws: `StoreError` when the offer's CVR and reference belong to another stored offer.
     @discardableResult
     public func upsert(_ offer: EmployerOffer, features: RecordFeatures? = nil) throws(StoreError) -> UpsertOutcome {
-        let json = try Store.canonicalJSON(offer)
+        let record = RecordCodec.encode(offer)
         return try singleWrite { () throws(StoreError) -> UpsertOutcome in
             let before = try _count(.offers)
-            switch try _upsertOffer(id: offer.id, cvr: offer.employer.cvr.digits, reference: offer.employerReference,
-                                    json: json, features: features, now: Store.now()) {
+            let writer = try _OfferUpserter(store: self)
+            switch try writer.upsert(id: offer.id, cvr: offer.employer.cvr.digits, reference: offer.employerReference,
+                                     record: record, features: features, now: Store.nowMilliseconds()) {
             case .unchanged: return .unchanged
             case .changed: return try _count(.offers) > before ? .inserted : .updated
             case .conflict(let message): throw StoreError(kind: .sqlite, path: url.path, message: message)
@@ -36,10 +38,13 @@ extension Store {
     /// - Returns: whether the profile was inserted, updated, or already stored as given.
     @discardableResult
     public func upsert(_ profile: CompetencyProfile, features: RecordFeatures? = nil) throws(StoreError) -> UpsertOutcome {
-        let json = try Store.canonicalJSON(profile)
+        let record = RecordCodec.encode(profile)
         return try singleWrite { () throws(StoreError) -> UpsertOutcome in
             let existed = try _exists(.profiles, id: profile.id)
-            switch try _upsertProfile(id: profile.id, json: json, features: features, now: Store.now()) {
+            var versions = _FeatureVersions()
+            let version = try features.map { f throws(StoreError) in try versions.id(of: f.version, in: self) }
+            switch try _upsertProfile(try statement(Store.upsertProfileSQL), id: profile.id, record: record,
+                                      features: features?.bytes, version: version, now: Store.nowMilliseconds()) {
             case .unchanged: return .unchanged
             case .changed: return existed ? .updated : .inserted
             case .conflict(let message): throw StoreError(kind: .sqlite, path: url.path, message: message)
@@ -57,8 +62,11 @@ extension Store {
 
     func remove(_ table: StoreTable, id: String) throws(StoreError) -> Bool {
         try singleWrite { () throws(StoreError) -> Bool in
-            let s = try statement("DELETE FROM \(table.rawValue) WHERE id = ?1")
-            s.bind(1, id)
+            let s = table == .offers
+                ? try statement("DELETE FROM offers WHERE id_key = ?1 AND id = ?2")
+                : try statement("DELETE FROM profiles WHERE ?1 IS NOT NULL AND id = ?2")
+            s.bind(1, RecordKey.id(id))
+            s.bind(2, id)
             try s.step()
             return db.changes > 0
         }
@@ -87,13 +95,8 @@ extension Store {
     /// The offer an employer knows by `reference`, or nil.
     public func offer(cvr: CVR, employerReference reference: String) throws(StoreError) -> StoredRecord<EmployerOffer>? {
         try locked { () throws(StoreError) -> StoredRecord<EmployerOffer>? in
-            let s = try statement("SELECT id FROM offers WHERE cvr = ?1 AND employer_reference = ?2")
-            s.bind(1, cvr.digits)
-            s.bind(2, reference)
-            let found = try s.step() ? s.text(0) : nil
-            s.reset()
-            guard let id = found else { return nil }
-            return try _record(.offers, id: id)
+            guard let row = try _offerRow(cvr: cvr.digits, reference: reference) else { return nil }
+            return try decode(try _rows(.offers, rowid: row), as: EmployerOffer.self).first
         }
     }
 
@@ -139,43 +142,56 @@ extension Store {
 
     struct _RawRow: Sendable {
         var id: String
-        var json: [UInt8]
+        var record: [UInt8]
         var features: [UInt8]?
         var version: String?
-        var updatedAt: String
+        var updatedAt: Int64
     }
 
-    func _rows(_ table: StoreTable, id: String? = nil) throws(StoreError) -> [_RawRow] {
-        let sql = "SELECT id, json, features, features_version, updated_at FROM \(table.rawValue)"
-            + (id == nil ? " ORDER BY id" : " WHERE id = ?1")
+    /// Rows of `table`: all of them ordered by id, or the one with `id`, or the one at `rowid`.
+    func _rows(_ table: StoreTable, id: String? = nil, rowid: Int64? = nil) throws(StoreError) -> [_RawRow] {
+        var sql = "SELECT id, record, features, features_version, updated_at FROM \(table.rawValue)"
+        if rowid != nil {
+            sql += " WHERE rowid = ?1"
+        } else if id != nil {
+            sql += table == .offers ? " WHERE id_key = ?1 AND id = ?2" : " WHERE ?1 IS NOT NULL AND id = ?2"
+        } else {
+            sql += " ORDER BY id"
+        }
+        let versions = try _FeatureVersions.all(in: self)
         let s = try statement(sql)
-        if let id { s.bind(1, id) }
+        if let rowid { s.bind(1, rowid) }
+        if let id {
+            s.bind(1, RecordKey.id(id))
+            s.bind(2, id)
+        }
         var rows: [_RawRow] = []
         while try s.step() {
-            rows.append(_RawRow(id: s.text(0) ?? "", json: s.bytes(1) ?? [], features: s.bytes(2),
-                                version: s.text(3), updatedAt: s.text(4) ?? ""))
+            rows.append(_RawRow(id: s.text(0) ?? "", record: s.bytes(1) ?? [], features: s.bytes(2),
+                                version: s.optionalInt64(3).flatMap { versions[$0] }, updatedAt: s.int64(4)))
         }
+        s.reset()
         return rows
     }
 
-    func _record<T: Decodable & Sendable>(_ table: StoreTable, id: String) throws(StoreError) -> StoredRecord<T>? {
+    func _record<T: _StoredValue>(_ table: StoreTable, id: String) throws(StoreError) -> StoredRecord<T>? {
         guard let row = try _rows(table, id: id).first else { return nil }
         return try decode([row], as: T.self).first
     }
 
-    /// Decodes rows in parallel, one JSONDecoder per worker.
-    func decode<T: Decodable & Sendable>(_ rows: [_RawRow], as: T.Type) throws(StoreError) -> [StoredRecord<T>] {
+    /// Decodes rows in parallel.
+    func decode<T: _StoredValue>(_ rows: [_RawRow], as: T.Type) throws(StoreError) -> [StoredRecord<T>] {
         let out = _Slots<StoredRecord<T>>(count: rows.count)
         let workers = rows.count < 256 ? 1 : max(1, ProcessInfo.processInfo.activeProcessorCount)
         let path = url.path
         DispatchQueue.concurrentPerform(iterations: workers) { w in
-            let decoder = JSONDecoder()
             var i = w
             while i < rows.count {
                 let r = rows[i]
                 do {
-                    let v = try decoder.decode(T.self, from: Data(r.json))
-                    out.set(i, .success(StoredRecord(value: v, features: r.features, featuresVersion: r.version, updatedAt: r.updatedAt)))
+                    let v = try T.decodeStored(r.record)
+                    out.set(i, .success(StoredRecord(value: v, features: r.features, featuresVersion: r.version,
+                                                     updatedAtMilliseconds: r.updatedAt)))
                 } catch {
                     out.set(i, .failure(StoreError(kind: .corruptRecord, path: path, message: "record \(r.id): cannot decode: \(error)")))
                 }
@@ -184,6 +200,19 @@ extension Store {
         }
         return try out.collect()
     }
+}
+
+/// The record types the store keeps, decoded from `RecordCodec`'s form.
+protocol _StoredValue: Sendable {
+    static func decodeStored(_ bytes: [UInt8]) throws(RecordCodec.DamagedRecord) -> Self
+}
+
+extension EmployerOffer: _StoredValue {
+    static func decodeStored(_ bytes: [UInt8]) throws(RecordCodec.DamagedRecord) -> EmployerOffer { try RecordCodec.decodeOffer(bytes) }
+}
+
+extension CompetencyProfile: _StoredValue {
+    static func decodeStored(_ bytes: [UInt8]) throws(RecordCodec.DamagedRecord) -> CompetencyProfile { try RecordCodec.decodeProfile(bytes) }
 }
 
 /// Slots written by parallel workers, each index by exactly one worker.

@@ -1,83 +1,59 @@
 import CSQLite
+import Foundation
 
-/// The SQL of the record operations, shared by single changes and bulk writes.
+/// The SQL of the record operations, shared by single changes, bulk writes and migrations.
 extension Store {
-    static let upsertOfferSQL = """
-        INSERT INTO offers (id, cvr, employer_reference, updated_at, json, features, features_version)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-        ON CONFLICT (id) DO UPDATE SET cvr = excluded.cvr, employer_reference = excluded.employer_reference,
-            updated_at = excluded.updated_at, json = excluded.json, features = excluded.features,
-            features_version = excluded.features_version
-          WHERE json IS NOT excluded.json OR features IS NOT excluded.features
-            OR features_version IS NOT excluded.features_version
-        ON CONFLICT (cvr, employer_reference) DO UPDATE SET id = excluded.id,
-            updated_at = excluded.updated_at, json = excluded.json, features = excluded.features,
-            features_version = excluded.features_version
-          WHERE id IS NOT excluded.id OR json IS NOT excluded.json OR features IS NOT excluded.features
-            OR features_version IS NOT excluded.features_version
+    static let insertOfferSQL = """
+        INSERT INTO offers (id, id_key, cvr, reference, reference_key, updated_at, record, features, features_version)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+        """
+
+    static let updateOfferSQL = """
+        UPDATE offers SET id = ?1, id_key = ?2, cvr = ?3, reference = ?4, reference_key = ?5, updated_at = ?6,
+            record = ?7, features = ?8, features_version = ?9
+        WHERE rowid = ?10
+        """
+
+    static let insertProfileSQL = """
+        INSERT INTO profiles (id, updated_at, record, features, features_version) VALUES (?1, ?2, ?3, ?4, ?5)
         """
 
     static let upsertProfileSQL = """
-        INSERT INTO profiles (id, updated_at, json, features, features_version) VALUES (?1, ?2, ?3, ?4, ?5)
-        ON CONFLICT (id) DO UPDATE SET updated_at = excluded.updated_at, json = excluded.json,
+        INSERT INTO profiles (id, updated_at, record, features, features_version) VALUES (?1, ?2, ?3, ?4, ?5)
+        ON CONFLICT (id) DO UPDATE SET updated_at = excluded.updated_at, record = excluded.record,
             features = excluded.features, features_version = excluded.features_version
-          WHERE json IS NOT excluded.json OR features IS NOT excluded.features
+          WHERE record IS NOT excluded.record OR features IS NOT excluded.features
             OR features_version IS NOT excluded.features_version
         """
 
     /// The outcome of one low-level upsert.
     enum _RowWrite { case changed, unchanged, conflict(String) }
 
-    /// Upserts one offer row. Caller holds the lock and a write transaction.
-    func _upsertOffer(id: String, cvr: String, reference: String?, json: [UInt8], features: RecordFeatures?,
-                      now: String) throws(StoreError) -> _RowWrite {
-        try _upsertOffer(try statement(Store.upsertOfferSQL), id: id, cvr: cvr, reference: reference, json: json,
-                         features: features, now: now)
-    }
-
-    /// Upserts one offer row with `s`, a prepared `upsertOfferSQL` the caller keeps (bulk writes:
-    /// no look-up of the cached statement by its SQL text per row).
-    func _upsertOffer(_ s: _Statement, id: String, cvr: String, reference: String?, json: [UInt8], features: RecordFeatures?,
-                      now: String) throws(StoreError) -> _RowWrite {
+    /// Binds the nine columns of `insertOfferSQL` / `updateOfferSQL` (record and features copied).
+    func bindOffer(_ s: _Statement, id: String, cvr: String, reference: String?, updatedAt: Int64, record: [UInt8],
+                   features: [UInt8]?, version: Int64?) throws(StoreError) {
         s.reset()
         s.bind(1, id)
-        s.bind(2, cvr)
-        s.bind(3, reference)
-        s.bind(4, now)
-        s.bind(7, features?.version)
-        // The JSON and the features are bound without a copy for the one step (and unbound
-        // right after it).
-        let refused = try s.withStaticText(5, json) { () throws(StoreError) -> StoreError? in
-            try s.withStaticBlob(6, features?.bytes) { () throws(StoreError) -> StoreError? in
-                defer { s.clearBindings() }
-                do throws(StoreError) {
-                    try s.step()
-                } catch {
-                    if error.code.map({ $0 & 0xff }) == SQLITE_CONSTRAINT { return error }
-                    throw error
-                }
-                return nil
-            }
-        }
-        if refused != nil {
-            return .conflict("offer \(id): cvr \(cvr) and employer reference \(reference ?? "-") belong to another offer")
-        }
-        return db.changes > 0 ? .changed : .unchanged
+        s.bind(2, RecordKey.id(id))
+        s.bind(3, cvr)
+        s.bind(4, reference)
+        if let reference { s.bind(5, RecordKey.reference(cvr: cvr, reference: reference)) } else { s.bindNull(5) }
+        s.bind(6, updatedAt)
+        s.bindBlob(7, record)
+        s.bindBlob(8, features)
+        s.bind(9, version)
     }
 
-    /// Upserts one profile row. Caller holds the lock and a write transaction.
-    func _upsertProfile(id: String, json: [UInt8], features: RecordFeatures?, now: String) throws(StoreError) -> _RowWrite {
-        try _upsertProfile(try statement(Store.upsertProfileSQL), id: id, json: json, features: features, now: now)
-    }
-
-    /// Upserts one profile row with a prepared `upsertProfileSQL` the caller keeps.
-    func _upsertProfile(_ s: _Statement, id: String, json: [UInt8], features: RecordFeatures?, now: String) throws(StoreError) -> _RowWrite {
+    /// Upserts one profile row with a prepared `upsertProfileSQL`. Caller holds the lock and a
+    /// write transaction.
+    func _upsertProfile(_ s: _Statement, id: String, record: [UInt8], features: [UInt8]?, version: Int64?,
+                        now: Int64) throws(StoreError) -> _RowWrite {
         s.reset()
         s.bind(1, id)
         s.bind(2, now)
-        s.bindText(3, json)
-        s.bindBlob(4, features?.bytes)
-        s.bind(5, features?.version)
+        s.bindBlob(3, record)
+        s.bindBlob(4, features)
+        s.bind(5, version)
         try s.step()
         return db.changes > 0 ? .changed : .unchanged
     }
@@ -90,9 +66,85 @@ extension Store {
     }
 
     func _exists(_ table: StoreTable, id: String) throws(StoreError) -> Bool {
-        let s = try statement("SELECT 1 FROM \(table.rawValue) WHERE id = ?1")
+        if table == .offers { return try _offerRow(id: id) != nil }
+        let s = try statement("SELECT 1 FROM profiles WHERE id = ?1")
         s.bind(1, id)
         defer { s.reset() }
         return try s.step()
+    }
+
+    /// The rowid of the offer with `id`, or nil.
+    func _offerRow(id: String) throws(StoreError) -> Int64? {
+        let s = try statement("SELECT rowid FROM offers WHERE id_key = ?1 AND id = ?2")
+        s.bind(1, RecordKey.id(id))
+        s.bind(2, id)
+        defer { s.reset() }
+        return try s.step() ? Int64(s.int(0)) : nil
+    }
+
+    /// The rowid of the offer an employer knows by `reference`, or nil.
+    func _offerRow(cvr: String, reference: String) throws(StoreError) -> Int64? {
+        let s = try statement("SELECT rowid FROM offers WHERE reference_key = ?1 AND cvr = ?2 AND reference = ?3")
+        s.bind(1, RecordKey.reference(cvr: cvr, reference: reference))
+        s.bind(2, cvr)
+        s.bind(3, reference)
+        defer { s.reset() }
+        return try s.step() ? Int64(s.int(0)) : nil
+    }
+
+    // MARK: Times
+
+    /// Milliseconds since 1970 UTC, now.
+    static func nowMilliseconds() -> Int64 { Int64((Date().timeIntervalSince1970 * 1000).rounded()) }
+
+    /// Milliseconds since 1970 of an ISO 8601 time with or without fractional seconds (0 when it
+    /// is not one: such times come only from stores written before version 3).
+    static func milliseconds(iso: String) -> Int64 {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        if let d = f.date(from: iso) { return Int64((d.timeIntervalSince1970 * 1000).rounded()) }
+        f.formatOptions = [.withInternetDateTime]
+        return f.date(from: iso).map { Int64(($0.timeIntervalSince1970 * 1000).rounded()) } ?? 0
+    }
+
+    /// ISO 8601 UTC with milliseconds.
+    static func iso(milliseconds ms: Int64) -> String {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return f.string(from: Date(timeIntervalSince1970: Double(ms) / 1000))
+    }
+}
+
+/// Feature versions (taxonomy fingerprints) by number: rows store the number of their version in
+/// `feature_versions`. A cache for one transaction (a rolled-back transaction may have numbered a
+/// version that no longer exists).
+struct _FeatureVersions {
+    private var ids: [String: Int64] = [:]
+
+    /// The number of `version`, adding it to `feature_versions` when new.
+    mutating func id(of version: String, in store: Store) throws(StoreError) -> Int64 {
+        if let id = ids[version] { return id }
+        let find = try store.statement("SELECT id FROM feature_versions WHERE version = ?1")
+        find.bind(1, version)
+        let found = try find.step() ? Int64(find.int(0)) : nil
+        find.reset()
+        let id: Int64
+        if let found { id = found } else {
+            let add = try store.statement("INSERT INTO feature_versions (version) VALUES (?1)")
+            add.bind(1, version)
+            try add.step()
+            id = store.db.lastInsertRowID
+        }
+        ids[version] = id
+        return id
+    }
+
+    /// Every stored version by number (for reads).
+    static func all(in store: Store) throws(StoreError) -> [Int64: String] {
+        let s = try store.statement("SELECT id, version FROM feature_versions")
+        var out: [Int64: String] = [:]
+        while try s.step() { out[Int64(s.int(0))] = s.text(1) ?? "" }
+        s.reset()
+        return out
     }
 }

@@ -29,6 +29,9 @@ public final class Store: @unchecked Sendable {
     let db: _SQLiteConnection
     let lock = NSLock()
     var statements: [String: _Statement] = [:]
+    /// Bulk writes switch to bulk-load mode when the store holds at most this many offers (see
+    /// `BulkWriter`); tests set it to force either mode.
+    var bulkLoadThreshold = BulkWriter.defaultBulkLoadThreshold
 
     /// Opens the store at `url`, creating it (and its directory) when missing, and migrates its
     /// schema to `Store.schemaVersion`.

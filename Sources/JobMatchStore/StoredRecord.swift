@@ -12,15 +12,17 @@ public struct StoredRecord<Value: Sendable>: Sendable {
     public var features: [UInt8]?
     /// The annotator's version (e.g. a taxonomy fingerprint), or nil.
     public var featuresVersion: String?
-    /// When the record last changed (ISO 8601, UTC).
-    public var updatedAt: String
+    /// When the record last changed, milliseconds since 1970 UTC.
+    public var updatedAtMilliseconds: Int64
+    /// When the record last changed (ISO 8601, UTC, with milliseconds).
+    public var updatedAt: String { Store.iso(milliseconds: updatedAtMilliseconds) }
 
     /// Creates a stored record.
-    public init(value: Value, features: [UInt8]?, featuresVersion: String?, updatedAt: String) {
+    public init(value: Value, features: [UInt8]?, featuresVersion: String?, updatedAtMilliseconds: Int64) {
         self.value = value
         self.features = features
         self.featuresVersion = featuresVersion
-        self.updatedAt = updatedAt
+        self.updatedAtMilliseconds = updatedAtMilliseconds
     }
 }
 

@@ -53,6 +53,9 @@ final class _SQLiteConnection {
     }
 
     var changes: Int { Int(sqlite3_changes(handle)) }
+
+    /// The rowid of the last row inserted on this connection.
+    var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
 }
 
 /// A prepared statement. Bound text and blobs are copied by SQLite (`SQLITE_TRANSIENT`) unless
@@ -84,6 +87,14 @@ final class _Statement {
     }
 
     func bind(_ index: Int32, _ value: Int) { sqlite3_bind_int64(stmt, index, Int64(value)) }
+
+    func bind(_ index: Int32, _ value: Int64) { sqlite3_bind_int64(stmt, index, value) }
+
+    func bind(_ index: Int32, _ value: Int64?) {
+        if let value { sqlite3_bind_int64(stmt, index, value) } else { sqlite3_bind_null(stmt, index) }
+    }
+
+    func bindNull(_ index: Int32) { sqlite3_bind_null(stmt, index) }
 
     /// Binds UTF-8 text bytes (copied).
     func bindText(_ index: Int32, _ bytes: [UInt8]) {
@@ -138,6 +149,21 @@ final class _Statement {
     }
 
     func int(_ column: Int32) -> Int { Int(sqlite3_column_int64(stmt, column)) }
+
+    func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(stmt, column) }
+
+    /// An integer column that may be NULL.
+    func optionalInt64(_ column: Int32) -> Int64? { isNull(column) ? nil : sqlite3_column_int64(stmt, column) }
+
+    /// Whether a blob column equals `bytes` (NULL equals nil), without copying it.
+    func blobEquals(_ column: Int32, _ bytes: [UInt8]?) -> Bool {
+        guard let bytes else { return isNull(column) }
+        if isNull(column) { return false }
+        let n = Int(sqlite3_column_bytes(stmt, column))
+        guard n == bytes.count else { return false }
+        guard n > 0, let p = sqlite3_column_blob(stmt, column) else { return n == 0 }
+        return bytes.withUnsafeBytes { memcmp($0.baseAddress!, p, n) == 0 }
+    }
 
     func isNull(_ column: Int32) -> Bool { sqlite3_column_type(stmt, column) == SQLITE_NULL }
 

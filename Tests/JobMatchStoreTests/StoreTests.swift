@@ -56,16 +56,57 @@ final class StoreTests: XCTestCase {
         let url = dir.appendingPathComponent("m.sqlite")
         let v1 = try Store(at: url, migratingTo: 1)
         XCTAssertEqual(try v1.storedSchemaVersion(), 1)
-        try v1.upsert(try offer("OLD"))
         XCTAssertEqual(try v1.db.scalarInt("SELECT count(*) FROM sqlite_master WHERE name = 'imports'"), 0)
         let latest = try Store(at: url)
         XCTAssertEqual(try latest.storedSchemaVersion(), Store.schemaVersion)
         XCTAssertEqual(try latest.db.scalarInt("SELECT count(*) FROM sqlite_master WHERE name = 'imports'"), 1)
-        XCTAssertEqual(try latest.offer(id: "10150817-OLD")?.value.title, "Rengøringsassistent")
 
         let fresh = try Store(at: dir.appendingPathComponent("empty.sqlite"))
         XCTAssertEqual(try fresh.storedSchemaVersion(), Store.schemaVersion)
         XCTAssertEqual(try fresh.counts(), StoreCounts(offers: 0, profiles: 0))
+    }
+
+    /// A version-2 store (records as canonical JSON, times as text) is rewritten into compact
+    /// rows with nothing lost: records, features, their versions and the times of change.
+    func testMigratesVersionTwoRowsToCompactRows() throws {
+        let url = dir.appendingPathComponent("v2.sqlite")
+        let v2 = try Store(at: url, migratingTo: 2)
+        let o1 = try offer("R1"), o2 = try offer("R2", title: "Opvasker", places: 2)
+        let p = try profile("KBH-9")
+        let insertOffer = try v2.db.prepare("""
+            INSERT INTO offers (id, cvr, employer_reference, updated_at, json, features, features_version)
+            VALUES (?1, '10150817', ?2, ?3, ?4, ?5, ?6)
+            """)
+        for (o, features, version) in [(o1, [UInt8]([9, 8, 7]), "tax-A"), (o2, [UInt8]([1]), "tax-B")] {
+            insertOffer.reset()
+            insertOffer.bind(1, o.id)
+            insertOffer.bind(2, o.employerReference)
+            insertOffer.bind(3, "2026-03-04T05:06:07.089Z")
+            insertOffer.bindText(4, try Store.canonicalJSON(o))
+            insertOffer.bindBlob(5, features)
+            insertOffer.bind(6, version)
+            try insertOffer.step()
+        }
+        let insertProfile = try v2.db.prepare("INSERT INTO profiles (id, updated_at, json) VALUES (?1, ?2, ?3)")
+        insertProfile.bind(1, p.id)
+        insertProfile.bind(2, "2026-01-02T03:04:05Z")
+        insertProfile.bindText(3, try Store.canonicalJSON(p))
+        try insertProfile.step()
+
+        let v3 = try Store(at: url)
+        XCTAssertEqual(try v3.storedSchemaVersion(), Store.schemaVersion)
+        XCTAssertEqual(try v3.integrityCheck(), "ok")
+        let offers = try v3.allOffers()
+        XCTAssertEqual(offers.map(\.value), [o1, o2])
+        XCTAssertEqual(offers.map(\.features), [[9, 8, 7], [1]])
+        XCTAssertEqual(offers.map(\.featuresVersion), ["tax-A", "tax-B"])
+        XCTAssertEqual(offers.map(\.updatedAt), ["2026-03-04T05:06:07.089Z", "2026-03-04T05:06:07.089Z"])
+        XCTAssertEqual(try v3.offer(cvr: try CVR(parsing: "10150817"), employerReference: "R2")?.value, o2)
+        let profiles = try v3.allProfiles()
+        XCTAssertEqual(profiles.map(\.value), [p])
+        XCTAssertEqual(profiles.map(\.updatedAt), ["2026-01-02T03:04:05.000Z"])
+        XCTAssertNil(profiles[0].features)
+        XCTAssertEqual(try v3.db.scalarInt("SELECT count(*) FROM sqlite_master WHERE name LIKE '%_v2'"), 0)
     }
 
     func testRefusesNewerSchema() throws {
@@ -126,15 +167,14 @@ final class StoreTests: XCTestCase {
         XCTAssertEqual(stored.value, o)
     }
 
-    func testStoresCanonicalJSON() throws {
+    func testStoresCompactRecords() throws {
         let store = try Store(at: dir.appendingPathComponent("c.sqlite"))
         let o = try offer("R1")
         try store.upsert(o)
-        let s = try store.db.prepare("SELECT json FROM offers")
+        let s = try store.db.prepare("SELECT record, length(record) FROM offers")
         XCTAssertTrue(try s.step())
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        XCTAssertEqual(s.text(0), String(decoding: try encoder.encode(o), as: UTF8.self))
+        XCTAssertEqual(s.bytes(0), RecordCodec.encode(o))
+        XCTAssertLessThan(s.int(1) * 2, try Store.canonicalJSON(o).count)
     }
 
     func testBulkWriteIsAllOrNothingAndReadersSeeASnapshot() throws {
@@ -147,7 +187,7 @@ final class StoreTests: XCTestCase {
             for i in 0..<100 {
                 let o = try offer("R\(i)")
                 _ = try w.upsertOffer(id: o.id, cvr: "10150817", employerReference: o.employerReference,
-                                      canonicalJSON: try Store.canonicalJSON(o), features: nil)
+                                      record: RecordCodec.encode(o), features: nil)
             }
             XCTAssertEqual(try w.count(.offers), 101)
             XCTAssertEqual(try reader.counts().offers, 1)              // other connection: old snapshot
@@ -157,13 +197,13 @@ final class StoreTests: XCTestCase {
         XCTAssertEqual(try store.counts().offers, 1)
         try store.bulkWrite { w in
             let o = try offer("NEW")
-            _ = try w.upsertOffer(id: o.id, cvr: "10150817", employerReference: "NEW", canonicalJSON: try Store.canonicalJSON(o), features: nil)
+            _ = try w.upsertOffer(id: o.id, cvr: "10150817", employerReference: "NEW", record: RecordCodec.encode(o), features: nil)
             w.discardAll()
         }
         XCTAssertEqual(try store.counts().offers, 1)
         try store.bulkWrite { w in
             let o = try offer("NEW")
-            _ = try w.upsertOffer(id: o.id, cvr: "10150817", employerReference: "NEW", canonicalJSON: try Store.canonicalJSON(o), features: nil)
+            _ = try w.upsertOffer(id: o.id, cvr: "10150817", employerReference: "NEW", record: RecordCodec.encode(o), features: nil)
         }
         XCTAssertEqual(try reader.counts().offers, 2)
         XCTAssertEqual(try reader.snapshot().offers.count, 2)

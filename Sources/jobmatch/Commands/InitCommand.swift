@@ -27,11 +27,11 @@ enum InitCommand: Command {
                 var n = 0
                 for o in corpus.offers {
                     let r = try w.upsertOffer(id: o.id, cvr: o.employer.cvr.digits, employerReference: o.employerReference,
-                                              canonicalJSON: try Store.canonicalJSON(o), features: codec?.features(for: o))
+                                              record: RecordCodec.encode(o), features: codec?.features(for: o))
                     if r == .written { n += 1 }
                 }
                 for p in corpus.profiles {
-                    if try w.upsertProfile(id: p.id, canonicalJSON: try Store.canonicalJSON(p), features: codec?.features(for: p)) == .written { n += 1 }
+                    if try w.upsertProfile(id: p.id, record: RecordCodec.encode(p), features: codec?.features(for: p)) == .written { n += 1 }
                 }
                 return n
             }

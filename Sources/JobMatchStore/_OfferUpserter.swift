@@ -1,0 +1,145 @@
+/// Writes offers for single changes and bulk writes, keeping ids and (CVR, employer reference)
+/// pairs unique: an offer is found by its id or by its employer's CVR and reference, and updated
+/// in place; a record whose id and reference name two different stored offers is refused.
+///
+/// Two ways to find stored offers, with the same results (tested against each other):
+/// - indexed: SQL look-ups through `offers_by_id_key` and `offers_by_reference_key`;
+/// - bulk load (`beginBulkLoad`): the indexes are dropped for the transaction and every offer's
+///   keys are kept in memory instead, then the indexes are built again in one sorted pass
+///   (`finishBulkLoad`), several times faster than updating two B-trees at random a million
+///   times. Memory keys are 64-bit hashes, so every hit is checked against the row's text, and a
+///   mismatch (a hash collision) falls back to a scan.
+///
+/// Caller holds the store's lock and a write transaction.
+final class _OfferUpserter {
+    unowned let store: Store
+    private let insert: _Statement
+    private let update: _Statement
+    private var versions = _FeatureVersions()
+    /// Rowids by `RecordKey.id`, in bulk-load mode only.
+    private var byID: [Int64: Int64]?
+    /// Rowids by `RecordKey.reference`, in bulk-load mode only.
+    private var byReference: [Int64: Int64]?
+
+    init(store: Store) throws(StoreError) {
+        self.store = store
+        insert = try store.db.prepare(Store.insertOfferSQL)
+        update = try store.db.prepare(Store.updateOfferSQL)
+    }
+
+    /// Whether the indexes are dropped and keys are kept in memory.
+    var isBulkLoading: Bool { byID != nil }
+
+    /// Drops the key indexes and loads every stored offer's keys into memory.
+    func beginBulkLoad() throws(StoreError) {
+        guard byID == nil else { return }
+        var ids: [Int64: Int64] = [:], refs: [Int64: Int64] = [:]
+        let s = try store.db.prepare("SELECT rowid, id_key, reference_key FROM offers")
+        while try s.step() {
+            ids[s.int64(1)] = s.int64(0)
+            if let r = s.optionalInt64(2) { refs[r] = s.int64(0) }
+        }
+        s.reset()
+        try store.db.execute("DROP INDEX IF EXISTS offers_by_id_key; DROP INDEX IF EXISTS offers_by_reference_key")
+        byID = ids
+        byReference = refs
+    }
+
+    /// Builds the key indexes again (same transaction) and leaves bulk-load mode.
+    func finishBulkLoad() throws(StoreError) {
+        guard byID != nil else { return }
+        byID = nil
+        byReference = nil
+        try store.db.execute(Store.offerIndexesSQL)
+    }
+
+    /// Inserts or updates one offer.
+    func upsert(id: String, cvr: String, reference: String?, record: [UInt8], features: RecordFeatures?,
+                now: Int64) throws(StoreError) -> Store._RowWrite {
+        let byIDRow = try find(id: id)
+        let byRefRow = try reference.map { r throws(StoreError) in try find(cvr: cvr, reference: r) } ?? nil
+        if let a = byIDRow, let b = byRefRow, a != b {
+            return .conflict("offer \(id): cvr \(cvr) and employer reference \(reference ?? "-") belong to another offer")
+        }
+        let version = try features.map { f throws(StoreError) in try versions.id(of: f.version, in: store) }
+        guard let target = byIDRow ?? byRefRow else {
+            try store.bindOffer(insert, id: id, cvr: cvr, reference: reference, updatedAt: now, record: record,
+                                features: features?.bytes, version: version)
+            try insert.step()
+            let rowid = store.db.lastInsertRowID
+            byID?[RecordKey.id(id)] = rowid
+            if let reference { byReference?[RecordKey.reference(cvr: cvr, reference: reference)] = rowid }
+            return .changed
+        }
+        let old = try read(target)
+        if old.id == id && old.cvr == cvr && old.reference == reference && old.record == record
+            && old.features == features?.bytes && old.version == version {
+            return .unchanged
+        }
+        try store.bindOffer(update, id: id, cvr: cvr, reference: reference, updatedAt: now, record: record,
+                            features: features?.bytes, version: version)
+        update.bind(10, target)
+        try update.step()
+        if byID != nil {
+            if old.id != id { byID?[RecordKey.id(old.id)] = nil; byID?[RecordKey.id(id)] = target }
+            if old.cvr != cvr || old.reference != reference {
+                if let r = old.reference { byReference?[RecordKey.reference(cvr: old.cvr, reference: r)] = nil }
+                if let reference { byReference?[RecordKey.reference(cvr: cvr, reference: reference)] = target }
+            }
+        }
+        return .changed
+    }
+
+    /// Points the memory keys of `id` and of (`cvr`, `reference`) at `rowid`, as a collision of
+    /// 64-bit keys would (tests only; bulk-load mode only).
+    func _pretendKeysCollide(id: String, cvr: String, reference: String, with rowid: Int64) {
+        byID?[RecordKey.id(id)] = rowid
+        byReference?[RecordKey.reference(cvr: cvr, reference: reference)] = rowid
+    }
+
+    // MARK: Finding rows
+
+    private func find(id: String) throws(StoreError) -> Int64? {
+        guard let byID else { return try store._offerRow(id: id) }
+        guard let row = byID[RecordKey.id(id)] else { return nil }
+        if try read(row).id == id { return row }
+        return try scan("SELECT rowid FROM offers WHERE id = ?1", id)
+    }
+
+    private func find(cvr: String, reference: String) throws(StoreError) -> Int64? {
+        guard let byReference else { return try store._offerRow(cvr: cvr, reference: reference) }
+        guard let row = byReference[RecordKey.reference(cvr: cvr, reference: reference)] else { return nil }
+        let old = try read(row)
+        if old.cvr == cvr && old.reference == reference { return row }
+        return try scan("SELECT rowid FROM offers WHERE cvr = ?1 AND reference = ?2", cvr, reference)
+    }
+
+    /// A look-up without an index, for the rare 64-bit key collision in bulk-load mode.
+    private func scan(_ sql: String, _ a: String, _ b: String? = nil) throws(StoreError) -> Int64? {
+        let s = try store.statement(sql)
+        s.bind(1, a)
+        if let b { s.bind(2, b) }
+        defer { s.reset() }
+        return try s.step() ? s.int64(0) : nil
+    }
+
+    struct _Row {
+        var id: String
+        var cvr: String
+        var reference: String?
+        var record: [UInt8]
+        var features: [UInt8]?
+        var version: Int64?
+    }
+
+    private func read(_ rowid: Int64) throws(StoreError) -> _Row {
+        let s = try store.statement("SELECT id, cvr, reference, record, features, features_version FROM offers WHERE rowid = ?1")
+        s.bind(1, rowid)
+        defer { s.reset() }
+        guard try s.step() else {
+            throw StoreError(kind: .corruptRecord, path: store.url.path, message: "offer row \(rowid) vanished during a write")
+        }
+        return _Row(id: s.text(0) ?? "", cvr: s.text(1) ?? "", reference: s.text(2), record: s.bytes(3) ?? [],
+                    features: s.bytes(4), version: s.optionalInt64(5))
+    }
+}

@@ -60,7 +60,7 @@ public enum DataSource {
             if let f = r.features, let v = codec.decodeProfile((f, r.featuresVersion)) { c.compiledProfiles[r.value.id] = v }
         }
         for r in snapshot.offers {
-            if let f = r.features, let v = codec.decodeOffer((f, r.featuresVersion)) { c.compiledOffers[r.value.id] = v }
+            if let f = r.features, let v = codec.decodeOffer((f, r.featuresVersion), for: r.value) { c.compiledOffers[r.value.id] = v }
         }
         return c
     }

@@ -7,7 +7,14 @@ import JobMatchStore
 /// matching starts at once without tokenising again. Concept indices are only valid for the
 /// taxonomy they were made with; `version` (the taxonomy's fingerprint) says which.
 ///
-/// Format: little-endian, length-prefixed strings; a leading format byte.
+/// Two layouts, told apart by their first byte:
+/// - 1, self-contained: little-endian, length-prefixed strings (every profile, and offer views
+///   given without their offer);
+/// - 2, compact offer features (about 30 bytes instead of 110): only what the compiler worked
+///   out — each requirement's concept and the position of its phrase among the offer's
+///   must-haves and nice-to-haves, the unresolved phrases' positions, the licence mask, the sector
+///   and the workplace's coordinates — as varints; everything else is read from the offer itself
+///   when decoding, exactly as `MatchCompiler.offer` reads it.
 public struct FeatureCodec: Sendable {
     /// The compiler that makes the views.
     public let compiler: MatchCompiler
@@ -24,10 +31,46 @@ public struct FeatureCodec: Sendable {
         self.decoder = FeatureDecoder(taxonomy: compiler.taxonomy)
     }
 
-    /// The features of an offer, ready for the store.
+    /// The features of an offer, ready for the store (the compact layout; decode them with
+    /// `FeatureDecoder.decodeOffer(_:for:)`).
     public func features(for offer: EmployerOffer) -> RecordFeatures {
-        RecordFeatures(bytes: encode(compiler.offer(offer)), version: version)
+        RecordFeatures(bytes: encodeCompact(compiler.offer(offer), of: offer), version: version)
     }
+
+    /// Encodes an offer view compiled from `offer` in the compact layout, which refers to the
+    /// offer's phrases by position; falls back to the self-contained layout when the view does not
+    /// come from `offer`.
+    public func encodeCompact(_ v: MatchableOffer, of o: EmployerOffer) -> [UInt8] {
+        guard v.id == o.id, v.startDate == o.startDate.ordinal, v.freePlaces == Int32(o.freePlaces),
+              v.demandMask == WorkDemand.mask(o.demands), v.minimumDanish == Int32(o.minimumDanish?.rawValue ?? 0),
+              v.englishWorkplace == o.englishWorkplace, v.shiftWork == o.shiftWork,
+              v.sectorBit == 0 || v.sectorBit.nonzeroBitCount == 1 else { return encode(v) }
+        var w = ByteWriter()
+        w.u8(FeatureCodec.compactOfferLayout)
+        // A phrase is written as its position among must-haves then nice-to-haves (the first of
+        // equal phrases: they decode to the same text).
+        func position(of text: String, must: Bool) -> Int? {
+            must ? o.mustHave.firstIndex(of: text) : o.niceToHave.firstIndex(of: text).map { o.mustHave.count + $0 }
+        }
+        w.varint(UInt64(v.requirements.count))
+        for r in v.requirements {
+            guard r.concept >= 0, let i = position(of: r.text, must: r.mustHave) else { return encode(v) }
+            w.varint(UInt64(r.concept))
+            w.varint(UInt64(i))
+        }
+        w.varint(UInt64(v.unresolved.count))
+        for u in v.unresolved {
+            guard let i = position(of: u, must: true) ?? position(of: u, must: false) else { return encode(v) }
+            w.varint(UInt64(i))
+        }
+        w.varint(UInt64(v.licenceMask))
+        w.u8(v.sectorBit == 0 ? 0xFF : UInt8(v.sectorBit.trailingZeroBitCount))
+        w.place(v.workplace)
+        return w.bytes
+    }
+
+    /// The first byte of compact offer features.
+    static let compactOfferLayout: UInt8 = 2
 
     /// The features of a profile, ready for the store.
     public func features(for profile: CompetencyProfile) -> RecordFeatures {
@@ -61,6 +104,12 @@ public struct FeatureCodec: Sendable {
 
     /// Decodes stored offer features; nil when they are from another taxonomy or damaged.
     public func decodeOffer(_ f: (bytes: [UInt8], version: String?)) -> MatchableOffer? { decoder.decodeOffer(f) }
+
+    /// Decodes stored features of `offer`, in either layout; nil when they are from another
+    /// taxonomy, damaged, or not this offer's.
+    public func decodeOffer(_ f: (bytes: [UInt8], version: String?), for offer: EmployerOffer) -> MatchableOffer? {
+        decoder.decodeOffer(f, for: offer)
+    }
 
     /// Decodes stored profile features; nil when they are from another taxonomy or damaged.
     public func decodeProfile(_ f: (bytes: [UInt8], version: String?)) -> MatchableProfile? { decoder.decodeProfile(f) }
@@ -100,6 +149,39 @@ public struct FeatureDecoder: Sendable {
                               workplace: place, startDate: start, freePlaces: free)
     }
 
+    /// Decodes stored features of `o` in either layout; nil when they are from another taxonomy,
+    /// damaged, or not this offer's.
+    public func decodeOffer(_ f: (bytes: [UInt8], version: String?), for o: EmployerOffer) -> MatchableOffer? {
+        guard f.version == version else { return nil }
+        guard f.bytes.first == FeatureCodec.compactOfferLayout else {
+            return decodeOffer(f).flatMap { $0.id == o.id ? $0 : nil }
+        }
+        var r = ByteReader(f.bytes)
+        _ = r.u8()
+        let phrases = o.mustHave.count + o.niceToHave.count
+        func phrase(_ i: UInt64) -> String { Int(i) < o.mustHave.count ? o.mustHave[Int(i)] : o.niceToHave[Int(i) - o.mustHave.count] }
+        guard let n = r.varint(), n <= UInt64(f.bytes.count) else { return nil }
+        var reqs: [Requirement] = []
+        reqs.reserveCapacity(Int(n))
+        for _ in 0..<n {
+            guard let c = r.varint(), let i = r.varint(), c < UInt64(conceptCount), i < UInt64(phrases) else { return nil }
+            reqs.append(Requirement(concept: Int32(c), mustHave: Int(i) < o.mustHave.count, text: phrase(i)))
+        }
+        guard let un = r.varint(), un <= UInt64(phrases) else { return nil }
+        var unresolved: [String] = []
+        for _ in 0..<un {
+            guard let i = r.varint(), i < UInt64(phrases) else { return nil }
+            unresolved.append(phrase(i))
+        }
+        guard let lic = r.varint(), lic <= UInt64(UInt32.max), let sector = r.u8(), sector == 0xFF || sector < 64,
+              let place = r.place(), r.atEnd else { return nil }
+        return MatchableOffer(id: o.id, requirements: reqs, unresolved: unresolved, licenceMask: UInt32(lic),
+                              demandMask: WorkDemand.mask(o.demands), minimumDanish: Int32(o.minimumDanish?.rawValue ?? 0),
+                              englishWorkplace: o.englishWorkplace, sectorBit: sector == 0xFF ? 0 : 1 << UInt64(sector),
+                              shiftWork: o.shiftWork, workplace: place, startDate: o.startDate.ordinal,
+                              freePlaces: Int32(o.freePlaces))
+    }
+
     /// Decodes stored profile features; nil when they are from another taxonomy or damaged.
     public func decodeProfile(_ f: (bytes: [UInt8], version: String?)) -> MatchableProfile? {
         guard f.version == version else { return nil }
@@ -133,6 +215,15 @@ struct ByteWriter {
         bytes.append(UInt8(truncatingIfNeeded: v >> 24))
     }
     mutating func u64(_ v: UInt64) { u32(UInt32(truncatingIfNeeded: v)); u32(UInt32(truncatingIfNeeded: v >> 32)) }
+    /// Unsigned LEB128.
+    mutating func varint(_ v: UInt64) {
+        var v = v
+        while v >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: v) | 0x80)
+            v >>= 7
+        }
+        bytes.append(UInt8(v))
+    }
     mutating func i32(_ v: Int32) { u32(UInt32(bitPattern: v)) }
     mutating func f32(_ v: Float) { u32(v.bitPattern) }
     /// Length-prefixed UTF-8, copied straight from the string's storage.
@@ -166,6 +257,16 @@ struct ByteReader {
         return UInt64(lo) | (UInt64(hi) << 32)
     }
     mutating func i32() -> Int32? { u32().map { Int32(bitPattern: $0) } }
+    mutating func varint() -> UInt64? {
+        var v: UInt64 = 0, shift: UInt64 = 0
+        while let b = u8() {
+            guard shift < 64 else { return nil }
+            v |= UInt64(b & 0x7F) << shift
+            if b < 0x80 { return v }
+            shift += 7
+        }
+        return nil
+    }
     mutating func f32() -> Float? { u32().map { Float(bitPattern: $0) } }
     mutating func str() -> String? {
         guard let n = u32(), pos + Int(n) <= bytes.count else { return nil }

@@ -20,6 +20,7 @@ let usage = """
       stem      Stemmer throughput (see StemmingBenchmark.swift).
       tokenize  Text pipeline throughput (see PipelineBenchmark.swift).
       import    Import throughput (see ImportBenchmark.swift).
+      store     The store's writes alone, bulk load and re-import (see StoreBenchmark.swift).
 
     Every command accepts --json for machine-readable output.
     """
@@ -35,6 +36,7 @@ do {
     case "stem": print(try StemmingBenchmark.run(arguments: args))
     case "tokenize": try PipelineBenchmark.run(arguments: args)
     case "import": try ImportBenchmark.run(arguments: args)
+    case "store": try StoreBenchmark.run(arguments: args)
     case "--help", "-h", "help": print(usage)
     default:
         FileHandle.standardError.write(Data("jobmatch-bench: unknown command '\(command)'\n\n\(usage)\n".utf8))

@@ -95,15 +95,21 @@ public struct ReferenceScorer: Sendable {
         for (r, pts) in zip(offer.requirements, offer.points) {
             let (c, e, rel) = credit(profile, for: r.concept)
             let concept = taxonomy[r.concept]
-            let fuzzy = e.map { $0.confidence < 1 } ?? false
+            // Only a one-letter slip is "fuzzy"; other reduced confidences (an A2 language counts
+            // half) are reported as what they are.
+            let fuzzy = e.map { $0.confidence == ScoringPolicy.fuzzyConfidence } ?? false
             let m = RequirementMatch(requirement: r.text.isEmpty ? concept.labelDA : r.text, concept: concept.id,
                                      label: concept.labelDA, mustHave: r.mustHave, credit: c, points: c * pts,
                                      relation: c > 0 ? rel : .none, evidence: c > 0 ? e?.source : nil,
                                      evidenceConcept: c > 0 ? e.map { taxonomy[$0.concept].id } : nil,
                                      evidenceLabel: c > 0 ? e.map { taxonomy[$0.concept].labelDA } : nil, fuzzy: c > 0 && fuzzy)
             if c > 0 { matched.append(m) } else if r.mustHave { missing.append(m) } else { missingNice.append(m) }
-            if c > 0 && fuzzy, let e {
-                reasons.append("'\(m.requirement)' matched '\(e.source)' despite a one-letter spelling difference (reduced confidence)")
+            if c > 0, let e {
+                if fuzzy {
+                    reasons.append("'\(m.requirement)' matched '\(e.source)' despite a one-letter spelling difference (reduced confidence)")
+                } else if e.confidence < 1 {
+                    reasons.append("'\(m.requirement)' matched '\(e.source)' at \(Int((e.confidence * 100).rounded()))% credit")
+                }
             }
         }
         let mustTotal = offer.requirements.filter(\.mustHave).count

@@ -54,6 +54,23 @@ final class ReferenceScorerTests: XCTestCase {
                        "a spelling slip scales the credit")
     }
 
+    /// A half-credit language (A2) is not a spelling slip, and the explanation must not say so.
+    func testReducedConfidenceIsExplainedAsWhatItIs() {
+        let o = MatchableOffer(id: "O", requirements: [Requirement(concept: i("lang.en"), mustHave: true, text: "engelsk")],
+                               workplace: (55.68, 12.57), startDate: 30000)
+        func reasons(_ confidence: Float, _ source: String) -> [String] {
+            let p = MatchableProfile(id: "P", evidence: [ConceptEvidence(concept: i("lang.en"), confidence: confidence, source: source)],
+                                     danishLevel: Int32(LanguageLevel.b1.rawValue), home: (55.68, 12.57), maxTravelKm: 20)
+            return scorer.explain(p, o).reasons
+        }
+        let half = reasons(0.5, "language: en A2")
+        XCTAssertFalse(half.contains { $0.contains("spelling") }, "\(half)")
+        XCTAssertTrue(half.contains("'engelsk' matched 'language: en A2' at 50% credit"), "\(half)")
+        let slip = reasons(ScoringPolicy.fuzzyConfidence, "skill: engelks")
+        XCTAssertTrue(slip.contains { $0.contains("one-letter spelling difference") }, "\(slip)")
+        XCTAssertFalse(reasons(1, "language: en B2").contains { $0.contains("engelsk") })
+    }
+
     func testCoverageWeightsMustHavesTwiceAndSumsToSixty() {
         let o = job(["occ.office-cleaner"], nice: ["skill.picking"])
         XCTAssertEqual(o.points.reduce(0, +), 60, accuracy: 1e-5)

@@ -125,6 +125,16 @@ public struct EmployerOffer: Sendable, Hashable, Codable, Identifiable, Validata
     /// Places still open.
     public var freePlaces: Int { max(0, places - placesFilled) }
 
+    /// The id an offer gets when its source gives none: the employer's CVR and own reference,
+    /// `"10150817-R12"`.
+    public static func derivedID(cvr: String, reference: String) -> String {
+        var id = cvr
+        id.reserveCapacity(cvr.utf8.count + 1 + reference.utf8.count)
+        id += "-"
+        id += reference
+        return id
+    }
+
     public func validationErrors() -> [FieldError] {
         var e: [FieldError] = []
         if id.trimmingCharactersInWhitespace().isEmpty { e.append(FieldError(field: "id", message: "is empty")) }

@@ -1,5 +1,6 @@
 import CSQLite
 import Foundation
+import JobMatchModel
 
 /// The SQL of the record operations, shared by single changes, bulk writes and migrations.
 extension Store {
@@ -37,7 +38,7 @@ extension Store {
         s.bind(2, RecordKey.id(id))
         s.bind(3, cvr)
         s.bind(4, reference)
-        if let reference { s.bind(5, RecordKey.reference(cvr: cvr, reference: reference)) } else { s.bindNull(5) }
+        s.bind(5, Store.referenceKey(id: id, cvr: cvr, reference: reference))
         s.bind(6, updatedAt)
         s.bindBlob(7, record)
         s.bindBlob(8, features)
@@ -82,8 +83,25 @@ extension Store {
         return try s.step() ? Int64(s.int(0)) : nil
     }
 
-    /// The rowid of the offer an employer knows by `reference`, or nil.
+    /// The `reference_key` of an offer: the key of its CVR and reference when it has a reference
+    /// and an id not derived from them, else nil (it is then found through its id).
+    static func referenceKey(id: String, cvr: String, reference: String?) -> Int64? {
+        guard let reference, id != EmployerOffer.derivedID(cvr: cvr, reference: reference) else { return nil }
+        return RecordKey.reference(cvr: cvr, reference: reference)
+    }
+
+    /// The rowid of the offer an employer knows by `reference`, or nil: the offer with the id
+    /// derived from them, else the one with their `reference_key`.
     func _offerRow(cvr: String, reference: String) throws(StoreError) -> Int64? {
+        let derived = try statement("SELECT rowid FROM offers WHERE id_key = ?1 AND id = ?2 AND cvr = ?3 AND reference = ?4")
+        let id = EmployerOffer.derivedID(cvr: cvr, reference: reference)
+        derived.bind(1, RecordKey.id(id))
+        derived.bind(2, id)
+        derived.bind(3, cvr)
+        derived.bind(4, reference)
+        let found = try derived.step() ? derived.int64(0) : nil
+        derived.reset()
+        if let found { return found }
         let s = try statement("SELECT rowid FROM offers WHERE reference_key = ?1 AND cvr = ?2 AND reference = ?3")
         s.bind(1, RecordKey.reference(cvr: cvr, reference: reference))
         s.bind(2, cvr)

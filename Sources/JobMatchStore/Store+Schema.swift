@@ -54,10 +54,13 @@ extension Store {
 
     /// The offers table and its two key indexes, as of schema version 3.
     ///
-    /// A row is found by its id through `id_key` (`RecordKey.id`) and by its employer's CVR and
-    /// reference through `reference_key` (`RecordKey.reference`); both are 64-bit hashes, so every
-    /// look-up also compares the text. The store's code, not a UNIQUE index, keeps ids and
-    /// (CVR, reference) pairs unique: every write goes through `_OfferUpserter`.
+    /// A row is found by its id through `id_key` (`RecordKey.id`), and by its employer's CVR and
+    /// reference through the id derived from them (`EmployerOffer.derivedID`, the id of every
+    /// offer imported without one) or, for offers with another id, through `reference_key`
+    /// (`RecordKey.reference`, NULL for the others: most offers need no second index entry). Keys
+    /// are 64-bit hashes, so every look-up also compares the text. The store's code, not a UNIQUE
+    /// index, keeps ids and (CVR, reference) pairs unique: every write goes through
+    /// `_OfferUpserter`.
     static let offerSchemaV3 = """
         CREATE TABLE offers (
             id TEXT NOT NULL,
@@ -75,7 +78,7 @@ extension Store {
     /// The offers' key indexes (dropped and rebuilt by bulk loads, see `BulkWriter`).
     static let offerIndexesSQL = """
         CREATE INDEX IF NOT EXISTS offers_by_id_key ON offers (id_key);
-        CREATE INDEX IF NOT EXISTS offers_by_reference_key ON offers (reference_key);
+        CREATE INDEX IF NOT EXISTS offers_by_reference_key ON offers (reference_key) WHERE reference_key IS NOT NULL;
         """
 
     /// The schema version this program writes.

@@ -1,6 +1,11 @@
+import JobMatchModel
+
 /// Writes offers for single changes and bulk writes, keeping ids and (CVR, employer reference)
 /// pairs unique: an offer is found by its id or by its employer's CVR and reference, and updated
 /// in place; a record whose id and reference name two different stored offers is refused.
+///
+/// An offer is found by (CVR, reference) through the id derived from them when it has that id,
+/// else through its `reference_key` (see `Store.offerSchemaV3`).
 ///
 /// Two ways to find stored offers, with the same results (tested against each other):
 /// - indexed: SQL look-ups through `offers_by_id_key` and `offers_by_reference_key`;
@@ -68,7 +73,7 @@ final class _OfferUpserter {
             try insert.step()
             let rowid = store.db.lastInsertRowID
             byID?[RecordKey.id(id)] = rowid
-            if let reference { byReference?[RecordKey.reference(cvr: cvr, reference: reference)] = rowid }
+            if let key = Store.referenceKey(id: id, cvr: cvr, reference: reference) { byReference?[key] = rowid }
             return .changed
         }
         let old = try read(target)
@@ -81,10 +86,15 @@ final class _OfferUpserter {
         update.bind(10, target)
         try update.step()
         if byID != nil {
-            if old.id != id { byID?[RecordKey.id(old.id)] = nil; byID?[RecordKey.id(id)] = target }
-            if old.cvr != cvr || old.reference != reference {
-                if let r = old.reference { byReference?[RecordKey.reference(cvr: old.cvr, reference: r)] = nil }
-                if let reference { byReference?[RecordKey.reference(cvr: cvr, reference: reference)] = target }
+            if old.id != id {
+                if byID?[RecordKey.id(old.id)] == target { byID?[RecordKey.id(old.id)] = nil }
+                byID?[RecordKey.id(id)] = target
+            }
+            let oldKey = Store.referenceKey(id: old.id, cvr: old.cvr, reference: old.reference)
+            let newKey = Store.referenceKey(id: id, cvr: cvr, reference: reference)
+            if oldKey != newKey {
+                if let oldKey, byReference?[oldKey] == target { byReference?[oldKey] = nil }
+                if let newKey { byReference?[newKey] = target }
             }
         }
         return .changed
@@ -108,6 +118,11 @@ final class _OfferUpserter {
 
     private func find(cvr: String, reference: String) throws(StoreError) -> Int64? {
         guard let byReference else { return try store._offerRow(cvr: cvr, reference: reference) }
+        // Most offers have the id derived from their CVR and reference.
+        if let row = try find(id: EmployerOffer.derivedID(cvr: cvr, reference: reference)) {
+            let old = try read(row)
+            if old.cvr == cvr && old.reference == reference { return row }
+        }
         guard let row = byReference[RecordKey.reference(cvr: cvr, reference: reference)] else { return nil }
         let old = try read(row)
         if old.cvr == cvr && old.reference == reference { return row }

@@ -51,7 +51,14 @@ final class OfferUpsertModesTests: XCTestCase {
         mutating func row() -> Row {
             let cvr = ["10150817", "25313763"][int(2)]
             let reference: String? = int(4) == 0 ? nil : "R\(int(12))"
-            let id = int(3) == 0 ? "X\(int(15))" : "\(cvr)-\(reference ?? "none")"
+            // Explicit ids, ids derived from the offer's own CVR and reference, and ids that look
+            // derived but name another employer's or reference (so they are explicit).
+            let id: String
+            switch int(4) {
+            case 0: id = "X\(int(15))"
+            case 1: id = "\(["10150817", "25313763"][int(2)])-R\(int(12))"
+            default: id = "\(cvr)-\(reference ?? "none")"
+            }
             let features: [UInt8]? = int(3) == 0 ? nil : [UInt8(int(3))]
             return Row(id: id, cvr: cvr, reference: reference, record: [0xA1, UInt8(int(3))], features: features,
                        version: features == nil ? nil : ["tax-1", "tax-2"][int(2)])
@@ -66,7 +73,7 @@ final class OfferUpsertModesTests: XCTestCase {
             let r = Row(id: s.text(0)!, cvr: s.text(1)!, reference: s.text(2), record: s.bytes(3)!, features: s.bytes(4),
                         version: s.optionalInt64(5).flatMap { versions[$0] })
             XCTAssertEqual(s.int64(6), RecordKey.id(r.id))
-            XCTAssertEqual(s.optionalInt64(7), r.reference.map { RecordKey.reference(cvr: r.cvr, reference: $0) })
+            XCTAssertEqual(s.optionalInt64(7), Store.referenceKey(id: r.id, cvr: r.cvr, reference: r.reference))
             rows.append(r)
         }
         return rows.sorted()

@@ -135,6 +135,15 @@ public struct EmployerOffer: Sendable, Hashable, Codable, Identifiable, Validata
         return id
     }
 
+    /// Whether `id` is `derivedID(cvr:reference:)`, without building it.
+    public static func isDerivedID(_ id: String, cvr: String, reference: String) -> Bool {
+        var it = id.utf8.makeIterator()
+        for b in cvr.utf8 { guard it.next() == b else { return false } }
+        guard it.next() == UInt8(ascii: "-") else { return false }
+        for b in reference.utf8 { guard it.next() == b else { return false } }
+        return it.next() == nil
+    }
+
     public func validationErrors() -> [FieldError] {
         var e: [FieldError] = []
         if id.trimmingCharactersInWhitespace().isEmpty { e.append(FieldError(field: "id", message: "is empty")) }

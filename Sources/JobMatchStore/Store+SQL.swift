@@ -32,13 +32,13 @@ extension Store {
 
     /// Binds the nine columns of `insertOfferSQL` / `updateOfferSQL` (record and features copied).
     func bindOffer(_ s: _Statement, id: String, cvr: String, reference: String?, updatedAt: Int64, record: [UInt8],
-                   features: [UInt8]?, version: Int64?) throws(StoreError) {
+                   features: [UInt8]?, version: Int64?, idKey: Int64? = nil, referenceKey: Int64?? = nil) throws(StoreError) {
         s.reset()
         s.bind(1, id)
-        s.bind(2, RecordKey.id(id))
+        s.bind(2, idKey ?? RecordKey.id(id))
         s.bind(3, cvr)
         s.bind(4, reference)
-        s.bind(5, Store.referenceKey(id: id, cvr: cvr, reference: reference))
+        s.bind(5, referenceKey ?? Store.referenceKey(id: id, cvr: cvr, reference: reference))
         s.bind(6, updatedAt)
         s.bindBlob(7, record)
         s.bindBlob(8, features)
@@ -86,7 +86,7 @@ extension Store {
     /// The `reference_key` of an offer: the key of its CVR and reference when it has a reference
     /// and an id not derived from them, else nil (it is then found through its id).
     static func referenceKey(id: String, cvr: String, reference: String?) -> Int64? {
-        guard let reference, id != EmployerOffer.derivedID(cvr: cvr, reference: reference) else { return nil }
+        guard let reference, !EmployerOffer.isDerivedID(id, cvr: cvr, reference: reference) else { return nil }
         return RecordKey.reference(cvr: cvr, reference: reference)
     }
 

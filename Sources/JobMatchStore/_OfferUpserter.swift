@@ -61,19 +61,32 @@ final class _OfferUpserter {
     /// Inserts or updates one offer.
     func upsert(id: String, cvr: String, reference: String?, record: [UInt8], features: RecordFeatures?,
                 now: Int64) throws(StoreError) -> Store._RowWrite {
-        let byIDRow = try find(id: id)
-        let byRefRow = try reference.map { r throws(StoreError) in try find(cvr: cvr, reference: r) } ?? nil
+        let idKey = RecordKey.id(id)
+        let referenceKey = Store.referenceKey(id: id, cvr: cvr, reference: reference)
+        let byIDRow = try find(id: id, key: idKey)
+        var byRefRow: Int64?
+        if let reference {
+            if referenceKey == nil, let a = byIDRow {
+                // The id is the derived one: the look-up of (CVR, reference) through it is the
+                // look-up just made.
+                let old = try read(a)
+                if old.cvr == cvr && old.reference == reference { byRefRow = a }
+            }
+            if byRefRow == nil {
+                byRefRow = try find(cvr: cvr, reference: reference, derivedLookedUp: referenceKey == nil)
+            }
+        }
         if let a = byIDRow, let b = byRefRow, a != b {
             return .conflict("offer \(id): cvr \(cvr) and employer reference \(reference ?? "-") belong to another offer")
         }
         let version = try features.map { f throws(StoreError) in try versions.id(of: f.version, in: store) }
         guard let target = byIDRow ?? byRefRow else {
             try store.bindOffer(insert, id: id, cvr: cvr, reference: reference, updatedAt: now, record: record,
-                                features: features?.bytes, version: version)
+                                features: features?.bytes, version: version, idKey: idKey, referenceKey: .some(referenceKey))
             try insert.step()
             let rowid = store.db.lastInsertRowID
-            byID?[RecordKey.id(id)] = rowid
-            if let key = Store.referenceKey(id: id, cvr: cvr, reference: reference) { byReference?[key] = rowid }
+            byID?[idKey] = rowid
+            if let referenceKey { byReference?[referenceKey] = rowid }
             return .changed
         }
         let old = try read(target)
@@ -82,19 +95,18 @@ final class _OfferUpserter {
             return .unchanged
         }
         try store.bindOffer(update, id: id, cvr: cvr, reference: reference, updatedAt: now, record: record,
-                            features: features?.bytes, version: version)
+                            features: features?.bytes, version: version, idKey: idKey, referenceKey: .some(referenceKey))
         update.bind(10, target)
         try update.step()
         if byID != nil {
             if old.id != id {
                 if byID?[RecordKey.id(old.id)] == target { byID?[RecordKey.id(old.id)] = nil }
-                byID?[RecordKey.id(id)] = target
+                byID?[idKey] = target
             }
             let oldKey = Store.referenceKey(id: old.id, cvr: old.cvr, reference: old.reference)
-            let newKey = Store.referenceKey(id: id, cvr: cvr, reference: reference)
-            if oldKey != newKey {
+            if oldKey != referenceKey {
                 if let oldKey, byReference?[oldKey] == target { byReference?[oldKey] = nil }
-                if let newKey { byReference?[newKey] = target }
+                if let referenceKey { byReference?[referenceKey] = target }
             }
         }
         return .changed
@@ -109,17 +121,19 @@ final class _OfferUpserter {
 
     // MARK: Finding rows
 
-    private func find(id: String) throws(StoreError) -> Int64? {
+    private func find(id: String, key: Int64? = nil) throws(StoreError) -> Int64? {
         guard let byID else { return try store._offerRow(id: id) }
-        guard let row = byID[RecordKey.id(id)] else { return nil }
+        guard let row = byID[key ?? RecordKey.id(id)] else { return nil }
         if try read(row).id == id { return row }
         return try scan("SELECT rowid FROM offers WHERE id = ?1", id)
     }
 
-    private func find(cvr: String, reference: String) throws(StoreError) -> Int64? {
+    /// The offer with `cvr` and `reference`; `derivedLookedUp` when the caller has already looked
+    /// up the id derived from them.
+    private func find(cvr: String, reference: String, derivedLookedUp: Bool = false) throws(StoreError) -> Int64? {
         guard let byReference else { return try store._offerRow(cvr: cvr, reference: reference) }
         // Most offers have the id derived from their CVR and reference.
-        if let row = try find(id: EmployerOffer.derivedID(cvr: cvr, reference: reference)) {
+        if !derivedLookedUp, let row = try find(id: EmployerOffer.derivedID(cvr: cvr, reference: reference)) {
             let old = try read(row)
             if old.cvr == cvr && old.reference == reference { return row }
         }

@@ -7,7 +7,14 @@ final class _SQLiteConnection {
     let handle: OpaquePointer
     let path: String
 
+    /// Configures the library once, before the first connection opens.
+    static let configured: Bool = {
+        _ = jobmatch_sqlite3_disable_memstatus()
+        return true
+    }()
+
     init(path: String, flags: Int32) throws(StoreError) {
+        _ = _SQLiteConnection.configured
         var db: OpaquePointer?
         let rc = sqlite3_open_v2(path, &db, flags | SQLITE_OPEN_NOMUTEX, nil)
         guard rc == SQLITE_OK, let db else {

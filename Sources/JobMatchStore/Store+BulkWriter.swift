@@ -45,10 +45,10 @@ extension Store {
 /// Writes records inside `Store.bulkWrite`. Only valid inside the closure it was given to.
 ///
 /// When the store holds few offers (at most `bulkLoadThreshold`) at the first offer written, the
-/// writer switches to bulk-load mode: the offers' key indexes are dropped for the transaction,
-/// offers are found through keys kept in memory, and the indexes are built again before the
+/// writer switches to bulk-load mode: the offers' id index is dropped for the transaction,
+/// offers are found through keys kept in memory, and the index is built again before the
 /// commit (see `_OfferUpserter`). A first import of a million offers takes half the time this
-/// way; an import into a large store updates the indexes row by row instead, since rebuilding them
+/// way; an import into a large store updates the index row by row instead, since rebuilding it
 /// would cost time in proportion to everything stored.
 public final class BulkWriter {
     unowned let store: Store

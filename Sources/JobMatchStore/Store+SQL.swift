@@ -30,19 +30,27 @@ extension Store {
     /// The outcome of one low-level upsert.
     enum _RowWrite { case changed, unchanged, conflict(String) }
 
-    /// Binds the nine columns of `insertOfferSQL` / `updateOfferSQL` (record and features copied).
-    func bindOffer(_ s: _Statement, id: String, cvr: String, reference: String?, updatedAt: Int64, record: [UInt8],
-                   features: [UInt8]?, version: Int64?, idKey: Int64? = nil, referenceKey: Int64?? = nil) throws(StoreError) {
+    /// Binds the nine columns of `insertOfferSQL` / `updateOfferSQL` (and `rowid` as the tenth
+    /// when given) and steps `s` once. Text and blobs are bound without a copy for the one step.
+    func writeOffer(_ s: _Statement, id: String, cvr: String, reference: String?, updatedAt: Int64, record: [UInt8],
+                    features: [UInt8]?, version: Int64?, rowid: Int64? = nil, idKey: Int64? = nil,
+                    referenceKey: Int64?? = nil) throws(StoreError) {
         s.reset()
-        s.bind(1, id)
         s.bind(2, idKey ?? RecordKey.id(id))
-        s.bind(3, cvr)
-        s.bind(4, reference)
         s.bind(5, referenceKey ?? Store.referenceKey(id: id, cvr: cvr, reference: reference))
         s.bind(6, updatedAt)
-        s.bindBlob(7, record)
-        s.bindBlob(8, features)
         s.bind(9, version)
+        if let rowid { s.bind(10, rowid) }
+        defer { s.clearBindings() }
+        try s.withStaticText(1, id) { () throws(StoreError) in
+            try s.withStaticText(3, cvr) { () throws(StoreError) in
+                try s.withStaticText(4, reference) { () throws(StoreError) in
+                    try s.withStaticBlob(7, record) { () throws(StoreError) in
+                        try s.withStaticBlob(8, features) { () throws(StoreError) in try s.step() }
+                    }
+                }
+            }
+        }
     }
 
     /// Upserts one profile row with a prepared `upsertProfileSQL`. Caller holds the lock and a

@@ -147,10 +147,9 @@ extension Store {
             let id = offers.text(0) ?? ""
             let offer = try decodeJSON(EmployerOffer.self, offers.bytes(4) ?? [], id: id)
             let f = try features(offers, 5)
-            try bindOffer(insertOffer, id: id, cvr: offers.text(1) ?? "", reference: offers.text(2),
-                          updatedAt: Store.milliseconds(iso: offers.text(3) ?? ""), record: RecordCodec.encode(offer),
-                          features: f.bytes, version: f.version)
-            try insertOffer.step()
+            try writeOffer(insertOffer, id: id, cvr: offers.text(1) ?? "", reference: offers.text(2),
+                           updatedAt: Store.milliseconds(iso: offers.text(3) ?? ""), record: RecordCodec.encode(offer),
+                           features: f.bytes, version: f.version)
         }
         offers.reset()
 

@@ -1,3 +1,4 @@
+import Foundation
 import JobMatchModel
 
 /// Writes offers for single changes and bulk writes, keeping ids and (CVR, employer reference)
@@ -9,10 +10,9 @@ import JobMatchModel
 ///
 /// Two ways to find stored offers, with the same results (tested against each other):
 /// - indexed: SQL look-ups through `offers_by_id_key` and `offers_by_reference_key`;
-/// - bulk load (`beginBulkLoad`): the indexes are dropped for the transaction and every offer's
-///   keys are kept in memory instead, then the indexes are built again in one sorted pass
-///   (`finishBulkLoad`), several times faster than updating two B-trees at random a million
-///   times. Memory keys are 64-bit hashes, so every hit is checked against the row's text, and a
+/// - bulk load (`beginBulkLoad`): the id index is dropped for the transaction and every offer's
+///   keys are kept in memory instead, then the index is built again in one sorted pass
+///   (`finishBulkLoad`), several times faster than updating a B-tree at random a million times. Memory keys are 64-bit hashes, so every hit is checked against the row's text, and a
 ///   mismatch (a hash collision) falls back to a scan.
 ///
 /// Caller holds the store's lock and a write transaction.
@@ -35,7 +35,10 @@ final class _OfferUpserter {
     /// Whether the indexes are dropped and keys are kept in memory.
     var isBulkLoading: Bool { byID != nil }
 
-    /// Drops the key indexes and loads every stored offer's keys into memory.
+    /// Drops the id index and loads every stored offer's keys into memory. (The partial
+    /// reference index stays: rows with a derived id, nearly all of a bulk load, have no entry in
+    /// it, so SQLite maintains it for next to nothing, and rebuilding it would cost a second scan
+    /// of the table.)
     func beginBulkLoad() throws(StoreError) {
         guard byID == nil else { return }
         var ids: [Int64: Int64] = [:], refs: [Int64: Int64] = [:]
@@ -45,16 +48,19 @@ final class _OfferUpserter {
             if let r = s.optionalInt64(2) { refs[r] = s.int64(0) }
         }
         s.reset()
-        try store.db.execute("DROP INDEX IF EXISTS offers_by_id_key; DROP INDEX IF EXISTS offers_by_reference_key")
+        try store.db.execute("DROP INDEX IF EXISTS offers_by_id_key")
         byID = ids
         byReference = refs
     }
 
-    /// Builds the key indexes again (same transaction) and leaves bulk-load mode.
+    /// Builds the id index again (same transaction) and leaves bulk-load mode.
     func finishBulkLoad() throws(StoreError) {
         guard byID != nil else { return }
         byID = nil
         byReference = nil
+        // Let SQLite sort the index keys on every core.
+        try store.db.execute("PRAGMA threads = \(max(1, ProcessInfo.processInfo.activeProcessorCount))")
+        defer { try? store.db.execute("PRAGMA threads = 0") }
         try store.db.execute(Store.offerIndexesSQL)
     }
 
@@ -81,9 +87,8 @@ final class _OfferUpserter {
         }
         let version = try features.map { f throws(StoreError) in try versions.id(of: f.version, in: store) }
         guard let target = byIDRow ?? byRefRow else {
-            try store.bindOffer(insert, id: id, cvr: cvr, reference: reference, updatedAt: now, record: record,
-                                features: features?.bytes, version: version, idKey: idKey, referenceKey: .some(referenceKey))
-            try insert.step()
+            try store.writeOffer(insert, id: id, cvr: cvr, reference: reference, updatedAt: now, record: record,
+                                 features: features?.bytes, version: version, idKey: idKey, referenceKey: .some(referenceKey))
             let rowid = store.db.lastInsertRowID
             byID?[idKey] = rowid
             if let referenceKey { byReference?[referenceKey] = rowid }
@@ -94,10 +99,9 @@ final class _OfferUpserter {
             && old.features == features?.bytes && old.version == version {
             return .unchanged
         }
-        try store.bindOffer(update, id: id, cvr: cvr, reference: reference, updatedAt: now, record: record,
-                            features: features?.bytes, version: version, idKey: idKey, referenceKey: .some(referenceKey))
-        update.bind(10, target)
-        try update.step()
+        try store.writeOffer(update, id: id, cvr: cvr, reference: reference, updatedAt: now, record: record,
+                             features: features?.bytes, version: version, rowid: target, idKey: idKey,
+                             referenceKey: .some(referenceKey))
         if byID != nil {
             if old.id != id {
                 if byID?[RecordKey.id(old.id)] == target { byID?[RecordKey.id(old.id)] = nil }

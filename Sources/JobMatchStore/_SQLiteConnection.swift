@@ -131,6 +131,23 @@ final class _Statement {
         }
     }
 
+    /// Binds a string (or NULL) as UTF-8 text without copying it for the duration of `body`, which
+    /// must step and clear the bindings before it returns.
+    func withStaticText<R, E: Error>(_ index: Int32, _ text: String?, _ body: () throws(E) -> R) throws(E) -> R {
+        guard var text else {
+            sqlite3_bind_null(stmt, index)
+            return try body()
+        }
+        // `withUTF8` rethrows untyped errors: carry the typed one out in a Result.
+        var result: Result<R, E>?
+        text.withUTF8 { buf in
+            _ = sqlite3_bind_text(stmt, index, UnsafeRawPointer(buf.baseAddress ?? _Statement.empty).assumingMemoryBound(to: CChar.self),
+                                  Int32(buf.count), nil)
+            do throws(E) { result = .success(try body()) } catch { result = .failure(error) }
+        }
+        return try result!.get()
+    }
+
     /// Binds a blob (or NULL) without copying it for the duration of `body`, which must step and
     /// clear the bindings before it returns.
     func withStaticBlob<R, E: Error>(_ index: Int32, _ bytes: [UInt8]?, _ body: () throws(E) -> R) throws(E) -> R {

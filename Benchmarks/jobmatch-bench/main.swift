@@ -35,6 +35,7 @@ do {
     case "stem": print(try StemmingBenchmark.run(arguments: args))
     case "tokenize": try PipelineBenchmark.run(arguments: args)
     case "import": try ImportBenchmark.run(arguments: args)
+    case "features": try FeaturesBenchmark.run(arguments: args)
     case "--help", "-h", "help": print(usage)
     default:
         FileHandle.standardError.write(Data("jobmatch-bench: unknown command '\(command)'\n\n\(usage)\n".utf8))

@@ -31,6 +31,13 @@ public struct MatchCompiler: Sendable {
     /// For each concept, the `Licence` bit it stands for (0 for a concept that is no licence).
     private let licenceBitOfConcept: [UInt32]
 
+    /// Occupation codes to their concept (`taxonomy.index(kind: .occupation, code:)`).
+    private let occupationByCode: [String: Int32]
+    /// Language codes to their concept (`taxonomy.index(kind: .language, code:)`).
+    private let languageByCode: [String: Int32]
+    /// Each licence with its concept (`taxonomy.index(kind: .licence, code: l.rawValue)`).
+    private let licenceConcepts: [(Licence, Int32?)]
+
     /// Each licence with its bit (`Licence.bit`), for `licenceMask`.
     private let licenceBits: [(Licence, UInt32)] = Licence.allCases.map { ($0, $0.bit) }
     /// Each work demand with its bit (`WorkDemand.bit`), for `demandMask`.
@@ -64,6 +71,16 @@ public struct MatchCompiler: Sendable {
                 | (c.kind == .language ? ConceptFlags.language : 0) | (c.kind == .occupation ? ConceptFlags.occupation : 0)
         }
         self.licenceBitOfConcept = taxonomy.concepts.map { $0.licence?.bit ?? 0 }
+        // The first concept of a kind with a code wins, as in `Taxonomy.index(kind:code:)`.
+        var occupations: [String: Int32] = [:], languages: [String: Int32] = [:]
+        for (i, c) in taxonomy.concepts.enumerated() {
+            guard let code = c.code, !code.isEmpty else { continue }
+            if c.kind == .occupation, occupations[code] == nil { occupations[code] = Int32(i) }
+            if c.kind == .language, languages[code] == nil { languages[code] = Int32(i) }
+        }
+        self.occupationByCode = occupations
+        self.languageByCode = languages
+        self.licenceConcepts = Licence.allCases.map { ($0, taxonomy.index(kind: .licence, code: $0.rawValue)) }
     }
 
     /// The competency kinds that count as evidence or requirements.
@@ -80,14 +97,14 @@ public struct MatchCompiler: Sendable {
         for x in p.experience {
             addEvidence(x.title, "experience: \(x.title)", to: &evidence, hits: &hits)
             if let t = x.tasks { addEvidence(t, "experience tasks: \(t)", to: &evidence, hits: &hits) }
-            if let code = x.occupationCode, let i = taxonomy.index(kind: .occupation, code: String(code.prefix(4))) {
+            if let code = x.occupationCode, let i = occupationByCode[String(code.prefix(4))] {
                 evidence.append(ConceptEvidence(concept: i, confidence: 1, source: "occupation code \(code)"))
             }
         }
         for e in p.education { addEvidence(e.field, "education: \(e.field)", to: &evidence, hits: &hits) }
         for s in p.skills { addEvidence(s, "skill: \(s)", to: &evidence, hits: &hits) }
         if let s = p.summary { addEvidence(s, "summary", to: &evidence, hits: &hits) }
-        return finishProfile(p, evidence: evidence)
+        return finishProfile(p, evidence: evidence, reference: false)
     }
 
     /// Appends the evidence of one text: its competency concepts but languages (which count
@@ -128,20 +145,21 @@ public struct MatchCompiler: Sendable {
         for e in p.education { add(e.field, source: "education: \(e.field)") }
         for s in p.skills { add(s, source: "skill: \(s)") }
         if let s = p.summary { add(s, source: "summary") }
-        return finishProfile(p, evidence: evidence)
+        return finishProfile(p, evidence: evidence, reference: true)
     }
 
     /// The rest of a profile's view after the evidence from text: licences, languages, masks,
-    /// home and dates.
-    private func finishProfile(_ p: CompetencyProfile, evidence: [ConceptEvidence]) -> MatchableProfile {
+    /// home and dates (`reference`: with the taxonomy's lookups and the model's masks, as
+    /// `_referenceProfile` has them).
+    private func finishProfile(_ p: CompetencyProfile, evidence: [ConceptEvidence], reference: Bool) -> MatchableProfile {
         var evidence = evidence
         for l in p.licences {
-            if let i = taxonomy.index(kind: .licence, code: l.rawValue) {
+            if let i = reference ? taxonomy.index(kind: .licence, code: l.rawValue) : licenceConcept(l) {
                 evidence.append(ConceptEvidence(concept: i, confidence: 1, source: "licence: \(l.danishName)"))
             }
         }
         for l in p.languages where l.level >= .a2 {
-            if let i = taxonomy.index(kind: .language, code: l.language) {
+            if let i = reference ? taxonomy.index(kind: .language, code: l.language) : languageByCode[l.language] {
                 // A2 counts half: dyadic, so scores stay exact in Float32.
                 evidence.append(ConceptEvidence(concept: i, confidence: l.level >= .b1 ? 1 : 0.5,
                                                 source: "language: \(l.language) \(l.level)"))
@@ -150,10 +168,12 @@ public struct MatchCompiler: Sendable {
         let home = postcodes.coordinates(of: p.home, fallbackMunicipality: p.municipality)
         return MatchableProfile(
             id: p.id, evidence: evidence,
-            licenceMask: licenceMask(p.licences), limitationMask: demandMask(p.limitations),
+            licenceMask: reference ? Licence.mask(p.licences) : licenceMask(p.licences),
+            limitationMask: reference ? WorkDemand.mask(p.limitations) : demandMask(p.limitations),
             danishLevel: Int32(p.level(in: "da").rawValue),
             englishOK: p.level(in: "en").rawValue >= ScoringPolicy.englishWorkplaceLevel,
-            wishSectorMask: sectorMask(p.wishes.sectors),
+            wishSectorMask: reference ? p.wishes.sectors.reduce(0) { $0 | (_referenceSector(named: $1).map(bit(ofSector:)) ?? 0) }
+                : sectorMask(p.wishes.sectors),
             acceptsShiftWork: p.wishes.acceptsShiftWork,
             home: home.map { (Float($0.lat), Float($0.lon)) },
             maxTravelKm: Float(p.wishes.maxTravelKm),
@@ -216,6 +236,12 @@ public struct MatchCompiler: Sendable {
             englishWorkplace: o.englishWorkplace, sectorBit: _referenceSectorBit(of: o, requirements: requirements),
             shiftWork: o.shiftWork, workplace: place.map { (Float($0.lat), Float($0.lon)) },
             startDate: o.startDate.ordinal, freePlaces: Int32(o.freePlaces))
+    }
+
+    /// `taxonomy.index(kind: .licence, code: l.rawValue)`, from a table.
+    func licenceConcept(_ l: Licence) -> Int32? {
+        for (candidate, i) in licenceConcepts where candidate == l { return i }
+        return nil
     }
 
     /// `Licence.mask(licences)`, from a table (no generic call, no `allCases` per licence).

@@ -85,6 +85,8 @@ public struct MatchableOffer: Sendable, Hashable {
             if lo < sorted.count, sorted[lo].concept == r.concept {
                 if sorted[lo].mustHave || !r.mustHave { continue }
                 sorted[lo] = r
+            } else if lo == sorted.count {
+                sorted.append(r)   // the common case: concepts found in increasing order
             } else {
                 sorted.insert(r, at: lo)
             }

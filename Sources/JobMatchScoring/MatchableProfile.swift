@@ -80,6 +80,8 @@ public struct MatchableProfile: Sendable, Hashable {
             }
             if lo < sorted.count, sorted[lo].concept == e.concept {
                 if e.confidence > sorted[lo].confidence { sorted[lo] = e }
+            } else if lo == sorted.count {
+                sorted.append(e)   // the common case: concepts found in increasing order
             } else {
                 sorted.insert(e, at: lo)
             }

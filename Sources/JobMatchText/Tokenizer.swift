@@ -136,6 +136,9 @@ public struct Tokenizer: Sendable {
             var hyphenated = false
             var j = i
             while j < n {
+                // Most bytes of normalised text are ASCII lower-case letters: a word byte that
+                // is no digit.
+                if (b[j] &- 0x61) < 26 { allDigits = false; j += 1; continue }
                 let (w, l) = wordScalar(b, j)
                 if w {
                     if l != 1 || !isDigit(b[j]) { allDigits = false }

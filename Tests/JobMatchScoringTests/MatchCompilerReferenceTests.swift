@@ -88,6 +88,9 @@ final class MatchCompilerReferenceTests: XCTestCase {
             for k in p.education.indices { p.education[k].field = rng.pick(pool) }
             p.summary = rng.below(2) == 0 ? nil : (0..<rng.below(4)).map { _ in rng.pick(pool) }.joined(separator: ". ")
             p.wishes.sectors = (0..<rng.below(3)).map { _ in rng.pick(pool) }
+            if rng.below(3) == 0 { p.licences = Array(Licence.allCases.shuffled(using: &rng).prefix(rng.below(4))) }
+            if rng.below(3) == 0 { p.limitations = Array(WorkDemand.allCases.shuffled(using: &rng).prefix(rng.below(3))) }
+            if rng.below(4) == 0, let x = p.experience.first { p.experience.append(x) }   // repeated evidence
             profiles.append(p)
         }
         var failures = 0

@@ -21,6 +21,7 @@ let usage = """
       tokenize  Text pipeline throughput (see PipelineBenchmark.swift).
       import    Import throughput (see ImportBenchmark.swift).
       store     The store's writes alone, bulk load and re-import (see StoreBenchmark.swift).
+      features  MatchCompiler.offer/profile alone on the import's offers (see FeaturesBenchmark.swift).
 
     Every command accepts --json for machine-readable output.
     """
@@ -37,6 +38,7 @@ do {
     case "tokenize": try PipelineBenchmark.run(arguments: args)
     case "import": try ImportBenchmark.run(arguments: args)
     case "store": try StoreBenchmark.run(arguments: args)
+    case "features": try FeaturesBenchmark.run(arguments: args)
     case "--help", "-h", "help": print(usage)
     default:
         FileHandle.standardError.write(Data("jobmatch-bench: unknown command '\(command)'\n\n\(usage)\n".utf8))

@@ -54,12 +54,7 @@ public struct MatchableOffer: Sendable, Hashable {
                 sectorBit: UInt64 = 0, shiftWork: Bool = false, workplace: (lat: Float, lon: Float)? = nil,
                 startDate: Int32 = .max, freePlaces: Int32 = 1) {
         self.id = id
-        var byConcept: [Int32: Requirement] = [:]
-        for r in requirements {
-            if let old = byConcept[r.concept], old.mustHave || !r.mustHave { continue }
-            byConcept[r.concept] = r
-        }
-        let sorted = byConcept.values.sorted { $0.concept < $1.concept }
+        let sorted = MatchableOffer.deduplicated(requirements)
         self.requirements = sorted
         self.points = MatchableOffer.points(for: sorted)
         self.unresolved = unresolved
@@ -72,6 +67,41 @@ public struct MatchableOffer: Sendable, Hashable {
         self.workplace = workplace
         self.startDate = startDate
         self.freePlaces = freePlaces
+    }
+
+    /// Requirements one per concept, sorted by concept: for each concept its first must-have,
+    /// else its first nice-to-have. Short lists (an offer's handful) are kept sorted by
+    /// insertion, with no hashing; long ones go through `_referenceDeduplicated`.
+    static func deduplicated(_ requirements: [Requirement]) -> [Requirement] {
+        guard requirements.count <= 64 else { return _referenceDeduplicated(requirements) }
+        var sorted: [Requirement] = []
+        sorted.reserveCapacity(requirements.count)
+        for r in requirements {
+            var lo = 0, hi = sorted.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if sorted[mid].concept < r.concept { lo = mid + 1 } else { hi = mid }
+            }
+            if lo < sorted.count, sorted[lo].concept == r.concept {
+                if sorted[lo].mustHave || !r.mustHave { continue }
+                sorted[lo] = r
+            } else if lo == sorted.count {
+                sorted.append(r)   // the common case: concepts found in increasing order
+            } else {
+                sorted.insert(r, at: lo)
+            }
+        }
+        return sorted
+    }
+
+    /// The plain reference for `deduplicated`: a dictionary by concept, then a sort.
+    static func _referenceDeduplicated(_ requirements: [Requirement]) -> [Requirement] {
+        var byConcept: [Int32: Requirement] = [:]
+        for r in requirements {
+            if let old = byConcept[r.concept], old.mustHave || !r.mustHave { continue }
+            byConcept[r.concept] = r
+        }
+        return byConcept.values.sorted { $0.concept < $1.concept }
     }
 
     /// The point weights of a requirement list: must-have 2, nice-to-have 1, scaled so that full

@@ -19,6 +19,10 @@ struct _MatchTables: Sendable {
     var wordStart: [Int32] = []
     /// The entries' stem ids, concatenated.
     var words: [Int32] = []
+    /// Entry -> start of its concepts in `entryConcepts` (entries + 1).
+    var conceptStart: [Int32] = []
+    /// The entries' concept indices, concatenated.
+    var entryConcepts: [Int32] = []
 
     init(index: _LabelIndex, taxonomy: Taxonomy) {
         conceptIDs = taxonomy.concepts.map(\.id)
@@ -34,9 +38,12 @@ struct _MatchTables: Sendable {
             candidates[lang] = list
         }
         wordStart = [0]
+        conceptStart = [0]
         for e in index.entries {
             words += e.words
             wordStart.append(Int32(words.count))
+            entryConcepts += e.concepts
+            conceptStart.append(Int32(entryConcepts.count))
         }
     }
 }
@@ -56,6 +63,13 @@ struct _CachedUnit: Sendable {
         text = u.text; daStem = u.daStem; enStem = u.enStem; da = u.da; en = u.en
         stop = u.stop; number = u.number; fuzzy = u.fuzzy
     }
+}
+
+/// The part of a cached unit that concept matching needs: ids and the correction flag.
+struct _MatchUnit: Sendable {
+    var da: Int32
+    var en: Int32
+    var fuzzy: Bool
 }
 
 /// Word analyses keyed by the token's normalised UTF-8 bytes (and kind), shared between
@@ -79,6 +93,8 @@ final class _WordCache: @unchecked Sendable {
         var slots: [Int32] = Array(repeating: -1, count: 1024)
         var entries: [Entry] = []
         var units: [_CachedUnit] = []
+        /// `units` without their strings, same indices (for `matchConcepts`).
+        var matchUnits: [_MatchUnit] = []
 
         /// The entry for `key` of `kind`, or nil.
         @inline(__always)
@@ -112,7 +128,10 @@ final class _WordCache: @unchecked Sendable {
             let e = Entry(keyStart: Int32(keys.count), keyLength: Int32(key.count), hash: UInt32(truncatingIfNeeded: hash >> 32),
                           kind: kind, votesDA: votesDA, votesEN: votesEN, unitStart: Int32(units.count), unitCount: Int32(new.count))
             keys.append(contentsOf: key)
-            for u in new { units.append(_CachedUnit(u)) }
+            for u in new {
+                units.append(_CachedUnit(u))
+                matchUnits.append(_MatchUnit(da: u.da, en: u.en, fuzzy: u.fuzzy))
+            }
             place(Int32(entries.count), hash: hash)
             entries.append(e)
         }
@@ -136,16 +155,28 @@ final class _WordCache: @unchecked Sendable {
     }
 
     private let lock = NSLock()
-    private var table = Table()
+    /// The table, in storage of its own: the lock guards it, so no dynamic exclusivity check
+    /// (as a stored `var` of the class would need) runs per access.
+    private let table: UnsafeMutablePointer<Table>
     /// The most distinct tokens kept before the cache starts over.
     static let limit = 200_000
 
-    /// Runs `body` on the table under the lock (one exclusive access for the whole call).
+    init() {
+        table = .allocate(capacity: 1)
+        table.initialize(to: Table())
+    }
+
+    deinit {
+        table.deinitialize(count: 1)
+        table.deallocate()
+    }
+
+    /// Runs `body` on the table under the lock.
     @inline(__always)
     func withTable<R>(_ body: (inout Table) -> R) -> R {
         lock.lock()
         defer { lock.unlock() }
-        return body(&table)
+        return body(&table.pointee)
     }
 
     /// A 64-bit hash of a byte slice and a kind (eight bytes per step).
@@ -173,11 +204,31 @@ final class _WordCache: @unchecked Sendable {
     }
 }
 
+/// What the longest-match loop reads of a unit in a text's stream.
+protocol _StreamItem {
+    /// Id of the Danish stem, -1 for none.
+    var da: Int32 { get }
+    /// Id of the English stem, -1 for none.
+    var en: Int32 { get }
+    /// True when a break stands before the unit (multi-word labels do not cross it).
+    var breakBefore: Bool { get }
+}
+
 /// One unit in the stream of a text.
-struct _StreamUnit {
+struct _StreamUnit: _StreamItem {
     var unit: _CachedUnit
     var token: Int32
     var breakBefore: Bool
+    var da: Int32 { unit.da }
+    var en: Int32 { unit.en }
+}
+
+/// One unit in the stream of `matchConcepts`: ids and flags, no strings.
+struct _LeanUnit: _StreamItem {
+    var da: Int32
+    var en: Int32
+    var breakBefore: Bool
+    var fuzzy: Bool
 }
 
 extension ConceptMatcher {
@@ -191,20 +242,7 @@ extension ConceptMatcher {
         // Irregular tokens (from ellipsis expansion, whose parts are not their text split at
         // hyphens) are analysed directly, never cached.
         var irregular: [Int: _WordAnalysis] = [:]
-        if needsEllipsis {
-            let tokens = tokenizer.tokens(normalised: bytes)
-            bytes.removeAll(keepingCapacity: true)
-            spans.removeAll(keepingCapacity: true)
-            for (k, t) in tokens.enumerated() {
-                let start = Int32(bytes.count)
-                bytes.append(contentsOf: t.text.utf8)
-                let hyphenated = t.text.utf8.contains(0x2D)
-                spans.append(Tokenizer.Span(start: start, end: Int32(bytes.count), kind: t.kind, breakBefore: t.breakBefore,
-                                            hyphens: 0, hyphenated: hyphenated))
-                let plainParts = hyphenated ? t.text.split(separator: "-", omittingEmptySubsequences: false).map(String.init) : []
-                if plainParts != t.hyphenParts { irregular[k] = analyseToken(t) }
-            }
-        }
+        if needsEllipsis { irregular = expandEllipsis(&bytes, &spans) }
         var stream: [_StreamUnit] = []
         stream.reserveCapacity(spans.count + 4)
         var votesDA = 0, votesEN = 0
@@ -234,6 +272,26 @@ extension ConceptMatcher {
         }
         let lang: TextLanguage = language ?? (votesEN > votesDA ? .english : .danish)
         return matchStream(stream, language: lang)
+    }
+
+    /// Replaces normalised bytes and their spans by those of the tokens with hyphen ellipsis
+    /// expanded (each token's text, one after the other); returns the analyses of the tokens
+    /// whose hyphen parts are not their text split at hyphens (these are never cached).
+    func expandEllipsis(_ bytes: inout [UInt8], _ spans: inout [Tokenizer.Span]) -> [Int: _WordAnalysis] {
+        var irregular: [Int: _WordAnalysis] = [:]
+        let tokens = tokenizer.tokens(normalised: bytes)
+        bytes.removeAll(keepingCapacity: true)
+        spans.removeAll(keepingCapacity: true)
+        for (k, t) in tokens.enumerated() {
+            let start = Int32(bytes.count)
+            bytes.append(contentsOf: t.text.utf8)
+            let hyphenated = t.text.utf8.contains(0x2D)
+            spans.append(Tokenizer.Span(start: start, end: Int32(bytes.count), kind: t.kind, breakBefore: t.breakBefore,
+                                        hyphens: 0, hyphenated: hyphenated))
+            let plainParts = hyphenated ? t.text.split(separator: "-", omittingEmptySubsequences: false).map(String.init) : []
+            if plainParts != t.hyphenParts { irregular[k] = analyseToken(t) }
+        }
+        return irregular
     }
 
     /// The `Token` of a span (for analysing a word the cache does not have).
@@ -325,11 +383,11 @@ extension ConceptMatcher {
     /// The longest label starting at unit `i`: its length and the Danish and English entries
     /// of that length (-1 for none), as `longestMatch(da:en:breaks:at:)`.
     @inline(__always)
-    func longestMatch(_ st: UnsafeBufferPointer<_StreamUnit>, at i: Int) -> (Int, Int32, Int32) {
+    func longestMatch<U: _StreamItem>(_ st: UnsafeBufferPointer<U>, at i: Int) -> (Int, Int32, Int32) {
         var bestLength = 0
         var best: (Int32, Int32) = (-1, -1)
         for lang in 0..<2 {
-            let id = lang == 0 ? st[i].unit.da : st[i].unit.en
+            let id = lang == 0 ? st[i].da : st[i].en
             guard id >= 0 else { continue }
             let starts = tables.candidateStart[lang], list = tables.candidates[lang]
             var c = Int(starts[Int(id)])
@@ -345,7 +403,7 @@ extension ConceptMatcher {
                 var k = 1
                 while k < n {
                     let u = st[i + k]
-                    if u.breakBefore || (lang == 0 ? u.unit.da : u.unit.en) != tables.words[w0 + k] { ok = false; break }
+                    if u.breakBefore || (lang == 0 ? u.da : u.en) != tables.words[w0 + k] { ok = false; break }
                     k += 1
                 }
                 guard ok else { continue }

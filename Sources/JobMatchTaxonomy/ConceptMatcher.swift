@@ -122,7 +122,7 @@ public struct ConceptMatcher: Sendable {
     /// The concept whose id is exactly the (trimmed) text.
     func conceptIDMatch(_ text: String) -> Int32? {
         let u = text.utf8
-        guard u.count < 96, u.contains(0x2E) else { return nil }
+        guard u.count < 96, u.withContiguousStorageIfAvailable({ $0.contains(0x2E) }) ?? u.contains(0x2E) else { return nil }
         let t = text.trimmingCharactersInWhitespace()
         guard !t.utf8.contains(0x20) else { return nil }
         return taxonomy.index(of: t)

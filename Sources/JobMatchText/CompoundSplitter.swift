@@ -1,3 +1,5 @@
+import Foundation
+
 /// How a Danish compound divides: its parts in order, without the linking letters.
 ///
 /// ```swift
@@ -62,6 +64,8 @@ public struct CompoundSplitter: Sendable {
     /// for the longest suffixes a stemmer removes. Longer words cannot be split, which keeps a
     /// pathological token (a megabyte without a space) from costing O(n²) or worse.
     public let longestPartBytes: Int
+    /// Remembered `head(of:)` answers.
+    let headCache = _HeadCache()
 
     /// Creates a splitter from vocabulary words (normalised, lower case).
     /// - Parameters:
@@ -102,7 +106,19 @@ public struct CompoundSplitter: Sendable {
     /// The head of a compound for ellipsis expansion, also for a word that is itself known
     /// (`sundhedshjælper` -> modifier `sundheds`, head `hjælper`): the best split, or else the
     /// longest proper suffix that is a known word. Nil when neither exists.
+    ///
+    /// Answers for words of up to 64 bytes are remembered (shared between threads, bounded), so
+    /// the ellipsis in a recurring phrase ("social- og sundhedshjælper") is split once.
     public func head(of word: String) -> CompoundSplit? {
+        guard word.utf8.count <= _HeadCache.longestWord else { return _uncachedHead(of: word) }
+        if let known = headCache.answer(for: word) { return known }
+        let answer = _uncachedHead(of: word)
+        headCache.remember(answer, for: word)
+        return answer
+    }
+
+    /// The plain reference for `head(of:)`: computed afresh every time.
+    func _uncachedHead(of word: String) -> CompoundSplit? {
         if let s = bestSplit(word) { return s }
         let b = Array(word.utf8)
         // Only a suffix no longer than a part can be a known word.
@@ -196,5 +212,32 @@ public struct CompoundSplitter: Sendable {
         guard let c = best(0, left: maximumParts), c.parts.count >= 2 else { return nil }
         return CompoundSplit(parts: c.parts.map { String(decoding: b[$0], as: UTF8.self) },
                              linkers: c.linkers.map { $0 == 0 ? "" : String(UnicodeScalar($0)) })
+    }
+}
+
+/// Remembered `CompoundSplitter.head(of:)` answers, shared between threads behind one lock;
+/// cleared when full.
+final class _HeadCache: @unchecked Sendable {
+    /// The longest word (in UTF-8 bytes) whose answer is kept.
+    static let longestWord = 64
+    /// The most answers kept before the cache starts over.
+    static let limit = 50_000
+
+    private let lock = NSLock()
+    private var answers: [String: CompoundSplit?] = [:]
+
+    /// The remembered answer for `word` (`.some(nil)` when it has no head), or nil when unknown.
+    func answer(for word: String) -> CompoundSplit?? {
+        lock.lock()
+        defer { lock.unlock() }
+        return answers[word]
+    }
+
+    /// Remembers the answer for `word`.
+    func remember(_ answer: CompoundSplit?, for word: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        if answers.count >= _HeadCache.limit { answers.removeAll() }
+        answers[word] = .some(answer)
     }
 }

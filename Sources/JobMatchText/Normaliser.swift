@@ -84,6 +84,32 @@ public enum Normaliser {
         if needsSlow { out = _referenceNormalisedBytes(text) }
     }
 
+    /// Calls `body` with the normalised UTF-8 of `text` (the bytes `normalisedUTF8(_:into:)`
+    /// writes), held in a temporary buffer: Latin text of up to a few hundred bytes costs no heap
+    /// allocation. The buffer is valid only inside `body`.
+    ///
+    /// ```swift
+    /// let n = Normaliser.withNormalisedUTF8("Social‐ og SUNDHEDSHJÆLPER") { $0.count }   // 26
+    /// ```
+    /// - Complexity: O(n), one pass for Latin text.
+    @inlinable
+    public static func withNormalisedUTF8<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        let n = text.utf8.count
+        return try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, n)) { buf in
+            let written = _normaliseFast(text, into: buf.baseAddress!)
+            if written >= 0 { return try body(UnsafeBufferPointer(rebasing: buf[0..<written])) }
+            return try _referenceNormalisedBytes(text).withUnsafeBufferPointer(body)
+        }
+    }
+
+    /// The one-pass normalisation of `text` into `out` (room for `text.utf8.count` bytes): the
+    /// bytes written, or -1 when the text needs NFKC (then use `_referenceNormalisedBytes`).
+    @usableFromInline
+    static func _normaliseFast(_ text: String, into out: UnsafeMutablePointer<UInt8>) -> Int {
+        var text = text
+        return text.withUTF8 { fastPassUnsafe($0, into: out, allowSlow: true) }
+    }
+
     /// The normalised text as UTF-8 bytes (what `Tokenizer` scans).
     static func normalisedBytes(_ text: String) -> [UInt8] {
         var out: [UInt8] = []
@@ -92,6 +118,7 @@ public enum Normaliser {
     }
 
     /// The plain reference for `normalisedUTF8`: appends byte by byte.
+    @usableFromInline
     static func _referenceNormalisedBytes(_ text: String) -> [UInt8] {
         var text = text
         var out: [UInt8] = []
@@ -168,11 +195,34 @@ public enum Normaliser {
         return true
     }
 
-    /// 0x41-0x5A lower-cased, control characters to spaces: the ASCII bytes' mapping.
+    /// 0x41-0x5A lower-cased, control characters to spaces: the ASCII bytes' mapping (the plain
+    /// table `asciiByte(_:)` computes).
     static let asciiMap: [UInt8] = (0..<128).map { (c: Int) -> UInt8 in
         let b = UInt8(c)
         if b >= 0x41 && b <= 0x5A { return b | 0x20 }
         return b < 0x20 ? 0x20 : b
+    }
+
+    /// One ASCII byte mapped as `asciiMap` does, without a table (no global access in the loop).
+    @inline(__always)
+    static func asciiByte(_ c: UInt8) -> UInt8 {
+        (c &- 0x41) < 26 ? c | 0x20 : c < 0x20 ? 0x20 : c
+    }
+
+    /// Eight ASCII bytes (top bits clear) mapped as `asciiByte`, in one word: upper-case letters
+    /// get bit 5 set, control characters become spaces.
+    @inline(__always)
+    static func asciiWord(_ w: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
+        // Per byte (all < 0x80, so no carries cross bytes): bit 7 of x + (0x80 - k) is set iff x >= k.
+        let atLeastA = (w &+ ones &* (0x80 - 0x41)) & high
+        let pastZ = (w &+ ones &* (0x80 - 0x5B)) & high
+        let upper = atLeastA & ~pastZ
+        let control = ~(w &+ ones &* (0x80 - 0x20)) & high
+        // Upper case: set 0x20. Control: replace the byte by 0x20 (clear it, then set 0x20).
+        let controlMask = (control >> 7) &* 0xFF
+        return ((w & ~controlMask) | (upper >> 2) | (control >> 2))
     }
 
     /// `fastPass` writing through a pointer with room for `b.count` bytes (the pass never
@@ -182,59 +232,58 @@ public enum Normaliser {
         guard let base = b.baseAddress else { return 0 }
         let n = b.count
         var i = 0, o = 0
-        return asciiMap.withUnsafeBufferPointer { map -> Int in
-            while i < n {
-                // ASCII runs, eight bytes at a time when no byte has its top bit set.
-                while i + 8 <= n {
-                    let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                    if w & 0x8080_8080_8080_8080 != 0 { break }
-                    for k in 0..<8 { out[o + k] = map[Int(base[i + k])] }
-                    i += 8; o += 8
-                }
-                guard i < n else { break }
-                let c = base[i]
-                if c < 0x80 { out[o] = map[Int(c)]; o += 1; i += 1; continue }
-                let len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1
-                guard i + len <= n else { out[o] = 0x20; o += 1; break }
-                @inline(__always) func put(_ x: UInt8) { out[o] = x; o += 1 }
-                switch c {
-                case 0xC3:
-                    let d = base[i + 1]
-                    put(0xC3)
-                    put(d >= 0x80 && d <= 0x9E && d != 0x97 ? d + 0x20 : d)
-                case 0xC2:
-                    let d = base[i + 1]
-                    if d == 0xA0 { put(0x20) }
-                    else if d == 0xAD { }
-                    else if d == 0xAB || d == 0xBB { put(0x22) }
-                    else { put(0xC2); put(d) }
-                case 0xE2:
-                    let d = base[i + 1], e = base[i + 2]
-                    if d == 0x80 {
-                        switch e {
-                        case 0x90...0x95: put(0x2D)
-                        case 0x98, 0x99, 0x9A, 0x9B, 0xB2: put(0x27)
-                        case 0x9C, 0x9D, 0x9E, 0x9F, 0xB3: put(0x22)
-                        case 0x8B, 0x8C, 0x8D, 0x8E, 0x8F: break
-                        case 0xA6: put(0x2E); put(0x2E); put(0x2E)
-                        case 0x80...0x8A, 0xAF: put(0x20)
-                        default: put(c); put(d); put(e)
-                        }
-                    } else if d == 0x88 && e == 0x92 {
-                        put(0x2D)
-                    } else {
-                        put(c); put(d); put(e)
-                    }
-                case 0xC4...0xCD, 0xCE...0xD3, 0xEF, 0xE1:
-                    if allowSlow { return -1 }
-                    for k in 0..<len { put(base[i + k]) }
-                default:
-                    if len == 1 { put(0x20) } else { for k in 0..<len { put(base[i + k]) } }
-                }
-                i += len
+        while i < n {
+            // ASCII runs, eight bytes at a time when no byte has its top bit set.
+            while i + 8 <= n {
+                let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                if w & 0x8080_8080_8080_8080 != 0 { break }
+                UnsafeMutableRawPointer(out + o).storeBytes(of: asciiWord(w), as: UInt64.self)
+                i += 8; o += 8
             }
-            return o
+            guard i < n else { break }
+            let c = base[i]
+            if c < 0x80 { out[o] = asciiByte(c); o += 1; i += 1; continue }
+            let len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1
+            guard i + len <= n else { out[o] = 0x20; o += 1; break }
+            switch c {
+            case 0xC3:
+                let d = base[i + 1]
+                out[o] = 0xC3
+                out[o + 1] = d >= 0x80 && d <= 0x9E && d != 0x97 ? d + 0x20 : d
+                o += 2
+            case 0xC2:
+                let d = base[i + 1]
+                if d == 0xA0 { out[o] = 0x20; o += 1 }
+                else if d == 0xAD { }
+                else if d == 0xAB || d == 0xBB { out[o] = 0x22; o += 1 }
+                else { out[o] = 0xC2; out[o + 1] = d; o += 2 }
+            case 0xE2:
+                let d = base[i + 1], e = base[i + 2]
+                if d == 0x80 {
+                    switch e {
+                    case 0x90...0x95: out[o] = 0x2D; o += 1
+                    case 0x98, 0x99, 0x9A, 0x9B, 0xB2: out[o] = 0x27; o += 1
+                    case 0x9C, 0x9D, 0x9E, 0x9F, 0xB3: out[o] = 0x22; o += 1
+                    case 0x8B, 0x8C, 0x8D, 0x8E, 0x8F: break
+                    case 0xA6: out[o] = 0x2E; out[o + 1] = 0x2E; out[o + 2] = 0x2E; o += 3
+                    case 0x80...0x8A, 0xAF: out[o] = 0x20; o += 1
+                    default: out[o] = c; out[o + 1] = d; out[o + 2] = e; o += 3
+                    }
+                } else if d == 0x88 && e == 0x92 {
+                    out[o] = 0x2D; o += 1
+                } else {
+                    out[o] = c; out[o + 1] = d; out[o + 2] = e; o += 3
+                }
+            case 0xC4...0xCD, 0xCE...0xD3, 0xEF, 0xE1:
+                if allowSlow { return -1 }
+                for k in 0..<len { out[o + k] = base[i + k] }
+                o += len
+            default:
+                if len == 1 { out[o] = 0x20; o += 1 } else { for k in 0..<len { out[o + k] = base[i + k] }; o += len }
+            }
+            i += len
         }
+        return o
     }
 
     /// The offset and value of the first byte that breaks UTF-8.

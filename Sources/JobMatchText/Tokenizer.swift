@@ -78,8 +78,41 @@ public struct Tokenizer: Sendable {
     /// `tokens(normalised:)`, which expands it).
     /// - Complexity: O(n), no allocation beyond `spans`' growth.
     public static func scanSpans(_ b: UnsafeBufferPointer<UInt8>, into spans: inout [Span]) -> Bool {
+        _scanSpans(b) { spans.append($0) }
+    }
+
+    /// Calls `body` with the spans of normalised UTF-8 (as `scanSpans(_:into:)` finds them) in
+    /// a temporary buffer, and whether hyphen ellipsis may need expanding. Short text costs no
+    /// heap allocation. The buffer is valid only inside `body`.
+    /// - Complexity: O(n).
+    @inlinable
+    public static func withSpans<R>(_ b: UnsafeBufferPointer<UInt8>,
+                                    _ body: (UnsafeBufferPointer<Span>, _ needsEllipsis: Bool) throws -> R) rethrows -> R {
+        // A span holds at least one byte and a non-word byte stands between two spans.
+        let capacity = b.count / 2 + 1
+        return try withUnsafeTemporaryAllocation(of: Span.self, capacity: capacity) { buf in
+            let (count, needsEllipsis) = _scanSpans(b, into: buf.baseAddress!, capacity: capacity)
+            return try body(UnsafeBufferPointer(rebasing: buf[0..<count]), needsEllipsis)
+        }
+    }
+
+    /// `scanSpans` into raw storage of `capacity` spans: the count written and `needsEllipsis`.
+    @usableFromInline
+    static func _scanSpans(_ b: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<Span>, capacity: Int) -> (Int, Bool) {
+        var count = 0
+        let needsEllipsis = _scanSpans(b) { sp in
+            precondition(count < capacity, "span buffer too small")
+            (out + count).initialize(to: sp)
+            count += 1
+        }
+        return (count, needsEllipsis)
+    }
+
+    /// The scanner behind `scanSpans` and `withSpans`: calls `emit` with each span in order.
+    @inline(__always)
+    static func _scanSpans(_ b: UnsafeBufferPointer<UInt8>, emit: (Span) -> Void) -> Bool {
         let n = b.count
-        let first = spans.count
+        var emitted = 0
         var i = 0
         var pendingBreak = false
         var leadingHyphen = false
@@ -103,6 +136,9 @@ public struct Tokenizer: Sendable {
             var hyphenated = false
             var j = i
             while j < n {
+                // Most bytes of normalised text are ASCII lower-case letters: a word byte that
+                // is no digit.
+                if (b[j] &- 0x61) < 26 { allDigits = false; j += 1; continue }
                 let (w, l) = wordScalar(b, j)
                 if w {
                     if l != 1 || !isDigit(b[j]) { allDigits = false }
@@ -132,8 +168,9 @@ public struct Tokenizer: Sendable {
             }
             // Strip a dangling apostrophe ("workers'").
             while end > start, b[end - 1] == 0x27 { end -= 1 }
-            spans.append(Span(start: Int32(start), end: Int32(end), kind: allDigits ? .number : .word,
-                              breakBefore: pendingBreak && spans.count > first, hyphens: hyphenFlag, hyphenated: hyphenated))
+            emit(Span(start: Int32(start), end: Int32(end), kind: allDigits ? .number : .word,
+                      breakBefore: pendingBreak && emitted > 0, hyphens: hyphenFlag, hyphenated: hyphenated))
+            emitted += 1
             if hyphenFlag != 0 { needsEllipsis = true }
             pendingBreak = false
             leadingHyphen = false

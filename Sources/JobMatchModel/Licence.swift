@@ -20,11 +20,22 @@ public enum Licence: String, Sendable, Hashable, CaseIterable, Codable, CustomSt
     case tachograph = "tachograph"  // førerkort
 
     /// The bit of this licence in a `UInt32` mask.
-    public var bit: UInt32 { 1 << UInt32(Licence.allCases.firstIndex(of: self)!) }
+    public var bit: UInt32 { Licence.bits[self]! }
+
+    /// Each case's bit, its position in `allCases` (computed once: `allCases` builds a new array
+    /// on every use).
+    private static let bits: [Licence: UInt32] = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, 1 << UInt32($0)) })
 
     /// A mask with the bits of every licence in `licences`.
     public static func mask<S: Sequence>(_ licences: S) -> UInt32 where S.Element == Licence {
         licences.reduce(0) { $0 | $1.bit }
+    }
+
+    /// A mask with the bits of every element of `licences` (the common case, not generic).
+    public static func mask(_ licences: [Licence]) -> UInt32 {
+        var m: UInt32 = 0
+        for x in licences { m |= x.bit }
+        return m
     }
 
     /// English name.

@@ -29,6 +29,12 @@ public enum RecordCodec {
         public var description: String { message }
     }
 
+    /// `allCases` of each enumeration, made once (`allCases` builds a new array on every use).
+    static let placementKinds = PlacementKind.allCases
+    static let licences = Licence.allCases
+    static let demands = WorkDemand.allCases
+    static let hoursWishes = HoursWish.allCases
+
     // MARK: Offers
 
     /// Encodes an offer.
@@ -39,15 +45,15 @@ public enum RecordCodec {
         w.string(o.employer.name)
         w.string(o.employer.cvr.digits)
         w.optionalString(o.employerReference)
-        w.byte(UInt8(PlacementKind.allCases.firstIndex(of: o.kind)!))
+        w.byte(UInt8(placementKinds.firstIndex(of: o.kind)!))
         w.string(o.title)
         w.string(o.description)
         w.strings(o.mustHave)
         w.strings(o.niceToHave)
         w.byte(o.minimumDanish.map { UInt8($0.rawValue) } ?? 0xFF)
         w.bool(o.englishWorkplace)
-        w.cases(o.licencesRequired)
-        w.cases(o.demands)
+        w.cases(o.licencesRequired, of: licences)
+        w.cases(o.demands, of: demands)
         w.optionalDouble(o.hoursPerWeek)
         w.bool(o.shiftWork)
         w.int(Int(o.startDate.ordinal))
@@ -68,7 +74,7 @@ public enum RecordCodec {
         let id = try r.string()
         let employer = Employer(name: try r.string(), cvr: CVR(storedDigits: try r.string()))
         let reference = try r.optionalString()
-        let kind: PlacementKind = try r.oneOf(PlacementKind.allCases)
+        let kind: PlacementKind = try r.oneOf(placementKinds)
         let title = try r.string()
         let description = try r.string()
         let must = try r.strings()
@@ -80,8 +86,8 @@ public enum RecordCodec {
             minimumDanish = l
         }
         let english = try r.bool()
-        let licences: [Licence] = try r.cases()
-        let demands: [WorkDemand] = try r.cases()
+        let licences: [Licence] = try r.cases(RecordCodec.licences)
+        let demands: [WorkDemand] = try r.cases(RecordCodec.demands)
         let hours = try r.optionalDouble()
         let shift = try r.bool()
         let start = Day(ordinal: Int32(truncatingIfNeeded: try r.int()))
@@ -126,13 +132,13 @@ public enum RecordCodec {
         w.strings(p.skills)
         w.int(p.languages.count)
         for l in p.languages { w.string(l.language); w.byte(UInt8(l.level.rawValue)) }
-        w.cases(p.licences)
+        w.cases(p.licences, of: licences)
         w.strings(p.wishes.sectors)
         w.strings(p.wishes.jobs)
-        w.byte(UInt8(HoursWish.allCases.firstIndex(of: p.wishes.hours)!))
+        w.byte(UInt8(hoursWishes.firstIndex(of: p.wishes.hours)!))
         w.bool(p.wishes.acceptsShiftWork)
         w.double(p.wishes.maxTravelKm)
-        w.cases(p.limitations)
+        w.cases(p.limitations, of: demands)
         w.bool(p.availableFrom != nil)
         if let a = p.availableFrom { w.int(Int(a.ordinal)) }
         w.optionalString(p.summary)
@@ -175,10 +181,10 @@ public enum RecordCodec {
             guard let level = LanguageLevel(rawValue: Int(raw)) else { throw r.damaged("language level \(raw)") }
             languages.append(LanguageSkill(language: language, level: level))
         }
-        let licences: [Licence] = try r.cases()
-        let wishes = Wishes(sectors: try r.strings(), jobs: try r.strings(), hours: try r.oneOf(HoursWish.allCases),
+        let licences: [Licence] = try r.cases(RecordCodec.licences)
+        let wishes = Wishes(sectors: try r.strings(), jobs: try r.strings(), hours: try r.oneOf(RecordCodec.hoursWishes),
                             acceptsShiftWork: try r.bool(), maxTravelKm: try r.double())
-        let limitations: [WorkDemand] = try r.cases()
+        let limitations: [WorkDemand] = try r.cases(RecordCodec.demands)
         let available = try r.bool() ? Day(ordinal: Int32(truncatingIfNeeded: try r.int())) : nil
         let summary = try r.optionalString()
         var personal: ProtectedAttributes?
@@ -272,10 +278,10 @@ struct _RecordWriter {
         for s in list { string(s) }
     }
 
-    /// Enumeration values as their positions in `allCases`.
-    mutating func cases<E: CaseIterable & Equatable>(_ list: [E]) where E.AllCases == [E] {
+    /// Enumeration values as their positions in `all` (their `allCases`).
+    mutating func cases<E: Equatable>(_ list: [E], of all: [E]) {
         int(list.count)
-        for e in list { bytes.append(UInt8(E.allCases.firstIndex(of: e)!)) }
+        for e in list { bytes.append(UInt8(all.firstIndex(of: e)!)) }
     }
 
     mutating func location(_ l: Location) {
@@ -369,11 +375,11 @@ struct _RecordReader {
         return all[i]
     }
 
-    mutating func cases<E: CaseIterable>(_: E.Type = E.self) throws(RecordCodec.DamagedRecord) -> [E] where E.AllCases == [E] {
+    mutating func cases<E>(_ all: [E]) throws(RecordCodec.DamagedRecord) -> [E] {
         let n = try count()
         var out: [E] = []
         out.reserveCapacity(n)
-        for _ in 0..<n { out.append(try oneOf(E.allCases)) }
+        for _ in 0..<n { out.append(try oneOf(all)) }
         return out
     }
 

@@ -14,11 +14,22 @@ public enum WorkDemand: String, Sendable, Hashable, CaseIterable, Codable, Custo
     case heights = "heights"                      // arbejde i højder
 
     /// The bit of this demand in a `UInt32` mask.
-    public var bit: UInt32 { 1 << UInt32(WorkDemand.allCases.firstIndex(of: self)!) }
+    public var bit: UInt32 { WorkDemand.bits[self]! }
+
+    /// Each case's bit, its position in `allCases` (computed once: `allCases` builds a new array
+    /// on every use).
+    private static let bits: [WorkDemand: UInt32] = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, 1 << UInt32($0)) })
 
     /// A mask with every demand in `demands`.
     public static func mask<S: Sequence>(_ demands: S) -> UInt32 where S.Element == WorkDemand {
         demands.reduce(0) { $0 | $1.bit }
+    }
+
+    /// A mask with the bits of every element of `demands` (the common case, not generic).
+    public static func mask(_ demands: [WorkDemand]) -> UInt32 {
+        var m: UInt32 = 0
+        for x in demands { m |= x.bit }
+        return m
     }
 
     /// English description.

@@ -2,7 +2,7 @@ import Foundation
 import XCTest
 import JobMatch
 import JobMatchImport
-import JobMatchStore
+@testable import JobMatchStore
 
 /// A crash or `kill -9` at any moment of an import leaves the store as it was before the import
 /// or as it is after it. The child is this test bundle itself, re-executed with an environment
@@ -69,6 +69,10 @@ final class KillNineTests: ImportTestCase {
             XCTAssertEqual(try store.integrityCheck(), "ok")
             let count = try store.counts().offers
             XCTAssertTrue(count == before || count == before + big, "count \(count) after kill at WAL \(wal)")
+            // The import ran in bulk-load mode, which drops the id index inside its transaction:
+            // a kill before the commit must leave the index as it was.
+            XCTAssertEqual(try store.db.scalarInt("SELECT count(*) FROM sqlite_master WHERE name = 'offers_by_id_key'"), 1)
+            XCTAssertEqual(try store.offer(id: "28615981-REF-7")?.value.employerReference, "REF-7")
             if killed && count == before { kills += 1 }   // killed before the commit: nothing of it is visible
         }
         XCTAssertGreaterThan(kills, 0, "the child was never killed before its commit")

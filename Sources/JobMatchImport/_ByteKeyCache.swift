@@ -1,0 +1,68 @@
+import Foundation
+
+/// A cache from short byte strings (a CSV cell's text) to parsed values, looked up without
+/// building a `String`: open addressing over FNV-1a hashes, keys kept back to back in one buffer.
+/// Holds at most `limit` entries; later inserts are ignored (values repeat across rows).
+struct _ByteKeyCache<T> {
+    private var table: [Int32] = Array(repeating: -1, count: 64)
+    private var hashes: [UInt64] = []
+    private var keyEnds: [Int] = []
+    private var keys: [UInt8] = []
+    private var values: [T] = []
+    /// The most entries kept.
+    let limit: Int
+
+    init(limit: Int = 20_000) { self.limit = limit }
+
+    @inline(__always)
+    static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for b in key { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+        return h ^ (h >> 29)
+    }
+
+    /// The value cached for `key`, or nil.
+    func lookup(_ key: UnsafeBufferPointer<UInt8>) -> T? {
+        let h = _ByteKeyCache.hash(key)
+        let mask = table.count - 1
+        var s = Int(truncatingIfNeeded: h) & mask
+        while true {
+            let e = Int(table[s])
+            if e < 0 { return nil }
+            if hashes[e] == h && equals(e, key) { return values[e] }
+            s = (s + 1) & mask
+        }
+    }
+
+    private func equals(_ e: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = e == 0 ? 0 : keyEnds[e - 1]
+        guard keyEnds[e] - start == key.count else { return false }
+        return keys.withUnsafeBufferPointer { k in
+            key.isEmpty || memcmp(k.baseAddress! + start, key.baseAddress!, key.count) == 0
+        }
+    }
+
+    /// Caches `value` for `key`, which must not be cached already (`lookup` gave nil).
+    mutating func insert(_ key: UnsafeBufferPointer<UInt8>, _ value: T) {
+        guard values.count < limit else { return }
+        if (values.count + 1) * 2 > table.count { grow() }
+        let h = _ByteKeyCache.hash(key)
+        place(values.count, hash: h)
+        hashes.append(h)
+        keys.append(contentsOf: key)
+        keyEnds.append(keys.count)
+        values.append(value)
+    }
+
+    private mutating func place(_ e: Int, hash h: UInt64) {
+        let mask = table.count - 1
+        var s = Int(truncatingIfNeeded: h) & mask
+        while table[s] >= 0 { s = (s + 1) & mask }
+        table[s] = Int32(e)
+    }
+
+    private mutating func grow() {
+        table = Array(repeating: -1, count: table.count * 2)
+        for e in 0..<hashes.count { place(e, hash: hashes[e]) }
+    }
+}

@@ -98,53 +98,97 @@ final class _CSVSplitter {
         var nf = 0
         var used = scratch
         let quote = UInt8(ascii: "\"")
-        let sepMask = _SWAR.ones &* UInt64(sep), quoteMask = _SWAR.ones &* UInt64(quote), crMask = _SWAR.ones &* 0x0D
+        let sepMask = _SWAR.ones &* UInt64(sep), quoteMask = _SWAR.ones &* UInt64(quote)
         let raw = UnsafeRawPointer(base)
-        var i = 0
-        while true {
-            if i < n && base[i] == quote {
-                // Quoted: copy runs up to each quote or CR.
-                let start = used
-                i += 1
-                while true {
-                    var j = i
-                    while j &+ 8 <= n {
-                        let w = _SWAR.load(raw, j)
-                        let m = _SWAR.zeroBytes(w ^ quoteMask) | _SWAR.zeroBytes(w ^ crMask)
-                        if m != 0 { j &+= m.trailingZeroBitCount &>> 3; break }
-                        j &+= 8
+        var fieldStart = 0
+        var i = 0   // next byte to look at
+        // Separators and quotes are found a word at a time; a quote matters only at the start of
+        // a field, where the quoted field is read byte by byte and the search restarts after it.
+        scan: while true {
+            while i &+ 8 <= n {
+                var m = _SWAR.zeroBytes(_SWAR.load(raw, i) ^ sepMask) | _SWAR.zeroBytes(_SWAR.load(raw, i) ^ quoteMask)
+                while m != 0 {
+                    let j = i &+ m.trailingZeroBitCount &>> 3
+                    m &= m &- 1
+                    if base[j] == sep {
+                        out[nf] = UnsafeBufferPointer(start: base + fieldStart, count: j &- fieldStart)
+                        nf &+= 1
+                        fieldStart = j &+ 1
+                    } else if j == fieldStart {
+                        let end = quoted(base, n, from: j, separator: sep, into: &used)
+                        out[nf] = end.field
+                        nf &+= 1
+                        if end.next > n { break scan }   // the record ended in this field
+                        fieldStart = end.next
+                        i = fieldStart
+                        continue scan
                     }
-                    if j &+ 8 > n { while j < n && base[j] != quote && base[j] != 0x0D { j &+= 1 } }
-                    used.update(from: base + i, count: j - i)
-                    used += j - i
-                    i = j
-                    guard i < n else { break }
-                    i += 1
-                    if base[j] == 0x0D { continue }   // CR inside quotes: dropped
-                    if i < n && base[i] == quote {    // doubled quote
-                        used.pointee = quote
-                        used += 1
-                        i += 1
-                        continue
-                    }
-                    break
                 }
-                // Text after the closing quote, up to the separator.
-                let j = _SWAR.firstIndex(of: sepMask, sep, in: base, from: i, to: n)
-                used.update(from: base + i, count: j - i)
-                used += j - i
-                i = j
-                out[nf] = UnsafeBufferPointer(start: start, count: used - start)
-            } else {
-                let j = _SWAR.firstIndex(of: sepMask, sep, in: base, from: i, to: n)
-                out[nf] = UnsafeBufferPointer(start: base + i, count: j - i)
-                i = j
+                i &+= 8
             }
-            nf += 1
-            if i >= n { break }
-            i += 1   // the separator
+            while i < n {
+                let b = base[i]
+                if b == sep {
+                    out[nf] = UnsafeBufferPointer(start: base + fieldStart, count: i &- fieldStart)
+                    nf &+= 1
+                    fieldStart = i &+ 1
+                } else if b == quote && i == fieldStart {
+                    let end = quoted(base, n, from: i, separator: sep, into: &used)
+                    out[nf] = end.field
+                    nf &+= 1
+                    if end.next > n { break scan }
+                    fieldStart = end.next
+                    i = fieldStart
+                    continue scan
+                }
+                i &+= 1
+            }
+            out[nf] = UnsafeBufferPointer(start: base + fieldStart, count: n &- fieldStart)
+            nf &+= 1
+            break
         }
         count = nf
+    }
+
+    /// Reads the quoted field starting at `start` (a quote) into `used`, up to the separator
+    /// after it; returns the field and where the next field starts (`n + 1`: none, the record
+    /// ends with this field).
+    @inline(__always)
+    private func quoted(_ base: UnsafePointer<UInt8>, _ n: Int, from start: Int, separator sep: UInt8,
+                        into used: inout UnsafeMutablePointer<UInt8>) -> (field: UnsafeBufferPointer<UInt8>, next: Int) {
+        let quote = UInt8(ascii: "\"")
+        let quoteMask = _SWAR.ones &* UInt64(quote), crMask = _SWAR.ones &* 0x0D
+        let raw = UnsafeRawPointer(base)
+        let first = used
+        var i = start + 1
+        while true {
+            var j = i
+            while j &+ 8 <= n {
+                let w = _SWAR.load(raw, j)
+                let m = _SWAR.zeroBytes(w ^ quoteMask) | _SWAR.zeroBytes(w ^ crMask)
+                if m != 0 { j &+= m.trailingZeroBitCount &>> 3; break }
+                j &+= 8
+            }
+            if j &+ 8 > n { while j < n && base[j] != quote && base[j] != 0x0D { j &+= 1 } }
+            used.update(from: base + i, count: j - i)
+            used += j - i
+            i = j
+            guard i < n else { break }
+            i += 1
+            if base[j] == 0x0D { continue }   // CR inside quotes: dropped
+            if i < n && base[i] == quote {    // doubled quote
+                used.pointee = quote
+                used += 1
+                i += 1
+                continue
+            }
+            break
+        }
+        // Text after the closing quote, up to the separator.
+        let j = _SWAR.firstIndex(of: _SWAR.ones &* UInt64(sep), sep, in: base, from: i, to: n)
+        used.update(from: base + i, count: j - i)
+        used += j - i
+        return (UnsafeBufferPointer(start: first, count: used - first), j + 1)
     }
 }
 

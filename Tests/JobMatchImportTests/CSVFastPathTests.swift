@@ -17,6 +17,7 @@ final class CSVFastPathTests: ImportTestCase {
             Array("\"".utf8), Array("\"\"".utf8), Array("\r\n".utf8), Array("\n".utf8), Array("\r".utf8), Array(" ".utf8),
             Array("æ".utf8), Array("Ø".utf8), Array("€".utf8), Array("😀".utf8), Array("|".utf8), Array("37,5".utf8),
             Array("\u{A0}".utf8), Array(":".utf8), Array("\"x;y\"".utf8), Array(";\"\";".utf8),
+            Array("a longer run of text".utf8), Array(";\"a quoted run, long; with \"\"quotes\"\"\";".utf8),
         ]
         var out: [UInt8] = bom ? [0xEF, 0xBB, 0xBF] : []
         out += Array("id;name;note\r\n".utf8)

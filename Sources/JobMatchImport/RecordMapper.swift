@@ -384,6 +384,8 @@ struct _RecordMapper {
         let parseLicence = { (t: String, n: String) throws(FieldError) -> Licence in try Licence(parsing: t, field: n) }
         if let c = plain(s.licences) {
             licences = _RecordMapper.cellList(c, name: name(s.licences), &licenceBytes, &self.licences, &errors, parseLicence)
+        } else if !has(s.licences) {
+            licences = []
         } else {
             licences = memoizedList(s.licences, \.licences, parseLicence)
         }
@@ -391,6 +393,8 @@ struct _RecordMapper {
         let parseDemand = { (t: String, n: String) throws(FieldError) -> WorkDemand in try WorkDemand(parsing: t, field: n) }
         if let c = plain(s.demands) {
             demands = _RecordMapper.cellList(c, name: name(s.demands), &demandBytes, &self.demands, &errors, parseDemand)
+        } else if !has(s.demands) {
+            demands = []
         } else {
             demands = memoizedList(s.demands, \.demands, parseDemand)
         }

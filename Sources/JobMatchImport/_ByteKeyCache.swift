@@ -14,11 +14,28 @@ struct _ByteKeyCache<T> {
 
     init(limit: Int = 20_000) { self.limit = limit }
 
+    /// A hash of the bytes, eight at a time (multiply and fold; the length is mixed in).
     @inline(__always)
     static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var h: UInt64 = 0xCBF2_9CE4_8422_2325
-        for b in key { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
-        return h ^ (h >> 29)
+        let n = key.count
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(truncatingIfNeeded: n)
+        guard let p = key.baseAddress else { return h }
+        let raw = UnsafeRawPointer(p)
+        var i = 0
+        while i &+ 8 <= n {
+            h = (h ^ _SWAR.load(raw, i)) &* 0xBF58_476D_1CE4_E5B9
+            h ^= h &>> 31
+            i &+= 8
+        }
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while i < n {
+            tail |= UInt64(p[i]) &<< shift
+            shift &+= 8
+            i &+= 1
+        }
+        h = (h ^ tail) &* 0x94D0_49BB_1331_11EB
+        return h ^ (h &>> 29)
     }
 
     /// The value cached for `key`, or nil.

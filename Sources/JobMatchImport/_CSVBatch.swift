@@ -290,9 +290,10 @@ func _isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     let raw = UnsafeRawPointer(p)
     var i = 0
     while i < n {
-        if i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-            i += 8
-            continue
+        if i + 8 <= n {
+            let high = _SWAR.load(raw, i) & 0x8080_8080_8080_8080
+            if high == 0 { i += 8; continue }
+            i += high.trailingZeroBitCount >> 3   // the first non-ASCII byte
         }
         let b0 = p[i]
         if b0 < 0x80 { i += 1; continue }

@@ -2,53 +2,55 @@
 /// duplicate checks on the writer thread: open addressing on the key's own bits (they are hashes
 /// already), so a look-up hashes nothing again.
 struct _FirstLines {
-    private var keys: [Int]
-    private var lines: [Int32]
-    private var used: [Bool]
+    struct Entry {
+        var key: Int
+        var line: Int32
+        var used: Bool
+    }
+
+    private var entries: [Entry]
     private var count = 0
 
-    init() {
-        keys = Array(repeating: 0, count: 1024)
-        lines = Array(repeating: 0, count: 1024)
-        used = Array(repeating: false, count: 1024)
-    }
+    init() { entries = Array(repeating: Entry(key: 0, line: 0, used: false), count: 1024) }
 
     /// The line stored for `key`, or nil after storing `line` for it.
     mutating func firstOrInsert(_ key: Int, line: Int32) -> Int32? {
-        let mask = keys.count - 1
-        var s = key & mask
-        while used[s] {
-            if keys[s] == key { return lines[s] }
-            s = (s + 1) & mask
+        let found: Int32? = entries.withUnsafeMutableBufferPointer { e in
+            let mask = e.count - 1
+            var s = key & mask
+            while e[s].used {
+                if e[s].key == key { return e[s].line }
+                s = (s + 1) & mask
+            }
+            e[s] = Entry(key: key, line: line, used: true)
+            return nil
         }
-        keys[s] = key
-        lines[s] = line
-        used[s] = true
-        count += 1
-        if count * 2 > keys.count { grow() }
-        return nil
+        if found == nil {
+            count += 1
+            if count * 2 > entries.count { grow() }
+        }
+        return found
     }
 
     /// Forgets every key (a new file starts).
     mutating func removeAll() {
         guard count > 0 else { return }
-        for i in used.indices { used[i] = false }
+        entries.withUnsafeMutableBufferPointer { e in
+            for i in e.indices { e[i].used = false }
+        }
         count = 0
     }
 
     private mutating func grow() {
-        let oldKeys = keys, oldLines = lines, oldUsed = used
-        let n = keys.count * 2
-        keys = Array(repeating: 0, count: n)
-        lines = Array(repeating: 0, count: n)
-        used = Array(repeating: false, count: n)
-        let mask = n - 1
-        for i in oldUsed.indices where oldUsed[i] {
-            var s = oldKeys[i] & mask
-            while used[s] { s = (s + 1) & mask }
-            keys[s] = oldKeys[i]
-            lines[s] = oldLines[i]
-            used[s] = true
+        let old = entries
+        entries = Array(repeating: Entry(key: 0, line: 0, used: false), count: old.count * 2)
+        entries.withUnsafeMutableBufferPointer { e in
+            let mask = e.count - 1
+            for x in old where x.used {
+                var s = x.key & mask
+                while e[s].used { s = (s + 1) & mask }
+                e[s] = x
+            }
         }
     }
 }

@@ -141,7 +141,7 @@ extension Importer {
                     let lo = units.count * c / chunks, hi = units.count * (c + 1) / chunks
                     for i in lo..<hi { results.set(i, process(units[i], worker: w, options: options, map: map)) }
                 }
-                forward = .batch(_OutcomeBatch(outcomes: results.collect()), bytesRead: bytesRead, fileSize: fileSize)
+                forward = .batch(_OutcomeBatch(outcomes: results), bytesRead: bytesRead, fileSize: fileSize)
             case .csvBatch(let batch, let bytesRead, let fileSize):
                 let results = _OutcomeSlots(count: batch.count)
                 let chunks = batch.count < 64 ? 1 : cores
@@ -153,36 +153,38 @@ extension Importer {
                         for i in lo..<hi { results.set(i, processCSV(batch, i, all, worker: w, options: options)) }
                     }
                 }
-                forward = .batch(_OutcomeBatch(outcomes: results.collect(), csv: batch), bytesRead: bytesRead, fileSize: fileSize)
+                forward = .batch(_OutcomeBatch(outcomes: results, csv: batch), bytesRead: bytesRead, fileSize: fileSize)
             }
             guard output.push(forward) else { return }
         }
     }
 
     /// One slot per record of a batch, each written once by exactly one worker (raw memory: no
-    /// array is mutated from two threads at once).
+    /// array is mutated from two threads at once), then taken out in order by the writer thread
+    /// (moved, so the outcomes are neither copied nor released twice).
     final class _OutcomeSlots: @unchecked Sendable {
-        let items: UnsafeMutablePointer<_Outcome>
+        private let items: UnsafeMutablePointer<_Outcome>
+        /// The records in the batch.
         let count: Int
-        private var collected = false
+        /// Slots below this were taken.
+        private var taken = 0
         init(count: Int) {
             self.count = count
             items = .allocate(capacity: max(count, 1))
         }
         deinit {
-            if !collected { items.deinitialize(count: count) }   // only after a worker failed
+            (items + taken).deinitialize(count: count - taken)   // the ones not taken (an error stopped the writer)
             items.deallocate()
         }
-        /// Stores the outcome of record `i` (once).
+        /// Stores the outcome of record `i` (once, before the slots are handed on).
         @inline(__always)
         func set(_ i: Int, _ outcome: _Outcome) { (items + i).initialize(to: outcome) }
-        /// The outcomes in order, moved out (every slot must have been written, once).
-        func collect() -> [_Outcome] {
-            collected = true
-            return Array(unsafeUninitializedCapacity: count) { buffer, n in
-                if let b = buffer.baseAddress { b.moveInitialize(from: items, count: count) }
-                n = count
-            }
+        /// Moves out the next outcome (every slot must have been written).
+        @inline(__always)
+        func takeNext() -> _Outcome {
+            let o = (items + taken).move()
+            taken += 1
+            return o
         }
     }
 
@@ -260,7 +262,7 @@ extension Importer {
             prepared = PreparedRecord(kind: .profiles, id: p.id, canonicalJSON: w.json.encode(p))
             if let a = options.annotation { annotate(&prepared, .profile(p), a) }
         }
-        let keys = _DuplicateKeys(prepared)
+        let keys = _DuplicateKeys(id: prepared.id, cvr: prepared.cvr, reference: prepared.employerReference)
         return .valid(prepared, origin, line: line, keys: keys)
     }
 
@@ -280,15 +282,15 @@ struct _DuplicateKeys: Sendable {
     var id: Int
     var reference: Int?
 
-    init(_ r: PreparedRecord) {
+    init(id recordID: String, cvr: String?, reference: String?) {
         var h = Hasher()
-        h.combine(r.id)
+        h.combine(recordID)
         id = h.finalize()
-        if let ref = r.employerReference, let cvr = r.cvr {
+        if let ref = reference, let cvr {
             var k = Hasher()
             k.combine(cvr)
             k.combine(ref)
-            reference = k.finalize()
+            self.reference = k.finalize()
         }
     }
 }

@@ -76,7 +76,7 @@ public final class Importer: @unchecked Sendable {
 
     /// The outcomes of one batch, in file order, and the CSV records they point into.
     struct _OutcomeBatch: Sendable {
-        var outcomes: [_Outcome]
+        var outcomes: _OutcomeSlots
         var csv: _CSVBatch? = nil
 
         /// The record as the file had it.
@@ -169,9 +169,10 @@ public final class Importer: @unchecked Sendable {
                 rejects?.close()
                 throw error
             case .batch(let batch, let bytesRead, let fileSize):
-                for outcome in batch.outcomes {
+                for _ in 0..<batch.outcomes.count {
+                    let outcome = batch.outcomes.takeNext()
                     report.read += 1
-                    switch outcome {
+                    switch consume outcome {
                     case .rejected(let issues, let origin, _):
                         try reject(issues, origin, in: batch)
                     case .valid(let record, let origin, let line, let keys):

@@ -426,7 +426,8 @@ struct _RecordMapper {
                                   startDate: start, durationWeeks: duration, places: places, placesFilled: filled,
                                   mentor: mentor, workplace: workplace, sector: sector)
         validate(offer)
-        return errors.isEmpty ? offer : nil
+        guard errors.isEmpty else { return nil }
+        return offer
     }
 
     /// `CVR-reference`, the id of an offer without one.

@@ -127,8 +127,8 @@ struct _RecordMapper {
     /// to 15 bytes a `String` needs no allocation) and not long.
     @inline(__always)
     mutating func shared(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        guard bytes.count > 15 && bytes.count <= 64 else { return String(decoding: bytes, as: UTF8.self) }
-        if let hit = texts.lookup(bytes) { return hit }
+        guard bytes.count > 15 && bytes.count <= 64, texts.isWorthAsking else { return String(decoding: bytes, as: UTF8.self) }
+        if let hit = texts.find(bytes) { return hit }
         let s = String(decoding: bytes, as: UTF8.self)
         texts.insert(bytes, s)
         return s
@@ -136,8 +136,8 @@ struct _RecordMapper {
 
     mutating func list(_ slot: Int) -> [String] {
         if let c = plain(slot) {
-            guard c.count <= 64 else { return _plainList(c) { shared($0) } }
-            if let hit = lists.lookup(c) { return hit }
+            guard c.count <= 64, lists.isWorthAsking else { return _plainList(c) { shared($0) } }
+            if let hit = lists.find(c) { return hit }
             let l = _plainList(c) { shared($0) }
             lists.insert(c, l)
             return l

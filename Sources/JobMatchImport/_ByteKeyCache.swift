@@ -14,6 +14,21 @@ struct _ByteKeyCache<T> {
 
     init(limit: Int = 20_000) { self.limit = limit }
 
+    /// Look-ups through `find(_:)`, and how many found their key.
+    private var finds = 0, hits = 0
+
+    /// False once the cache is full and `find(_:)` finds fewer than one key in four (the
+    /// values do not repeat much: asking costs more than it saves).
+    var isWorthAsking: Bool { values.count < limit || hits &* 4 >= finds }
+
+    /// `lookup(_:)`, counted for `isWorthAsking`.
+    mutating func find(_ key: UnsafeBufferPointer<UInt8>) -> T? {
+        finds &+= 1
+        guard let hit = lookup(key) else { return nil }
+        hits &+= 1
+        return hit
+    }
+
     /// A hash of the bytes, eight at a time (multiply and fold; the length is mixed in).
     @inline(__always)
     static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
@@ -28,11 +43,17 @@ struct _ByteKeyCache<T> {
             i &+= 8
         }
         var tail: UInt64 = 0
-        var shift: UInt64 = 0
-        while i < n {
-            tail |= UInt64(p[i]) &<< shift
-            shift &+= 8
-            i &+= 1
+        if i < n {
+            if n >= 8 {
+                tail = _SWAR.load(raw, n &- 8)   // the last eight bytes, overlapping the previous word
+            } else {
+                var shift: UInt64 = 0
+                while i < n {
+                    tail |= UInt64(p[i]) &<< shift
+                    shift &+= 8
+                    i &+= 1
+                }
+            }
         }
         h = (h ^ tail) &* 0x94D0_49BB_1331_11EB
         return h ^ (h &>> 29)

@@ -128,6 +128,29 @@ final class CSVFastPathTests: ImportTestCase {
             key(i).withUnsafeBufferPointer { b in XCTAssertEqual(c.lookup(b), i < 500 ? i : nil) }
         }
         Array("key".utf8).withUnsafeBufferPointer { XCTAssertNil(c.lookup($0)) }
+
+        // Keys of every length up to 70 that differ in one byte anywhere.
+        var d = Draw(state: 3)
+        var all = _ByteKeyCache<Int>(limit: 100_000)
+        var keys: [[UInt8]] = []
+        for n in 0...70 {
+            let base = (0..<n).map { _ in UInt8(truncatingIfNeeded: d.next()) }
+            keys.append(base)
+            for k in 0..<n { var v = base; v[k] &+= 1; keys.append(v) }
+        }
+        keys = Array(Set(keys.map { $0 })).sorted { $0.lexicographicallyPrecedes($1) }
+        for (i, k) in keys.enumerated() { k.withUnsafeBufferPointer { all.insert($0, i) } }
+        for (i, k) in keys.enumerated() { k.withUnsafeBufferPointer { XCTAssertEqual(all.lookup($0), i) } }
+
+        // A full cache that mostly misses is no longer worth asking.
+        var small = _ByteKeyCache<Int>(limit: 10)
+        for i in 0..<10 { key(i).withUnsafeBufferPointer { small.insert($0, i) } }
+        XCTAssertTrue(small.isWorthAsking)
+        for i in 0..<10 { key(i).withUnsafeBufferPointer { _ = small.find($0) } }
+        for i in 10..<40 { key(i).withUnsafeBufferPointer { _ = small.find($0) } }
+        XCTAssertTrue(small.isWorthAsking)   // 10 hits in 40
+        key(99).withUnsafeBufferPointer { _ = small.find($0) }
+        XCTAssertFalse(small.isWorthAsking)
     }
 
     // MARK: The mapper on cells against the mapper on string values

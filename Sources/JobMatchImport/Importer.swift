@@ -37,6 +37,9 @@ public final class Importer: @unchecked Sendable {
 
     // MARK: Messages between the stages
 
+    /// A record of a JSON file (CSV records travel as `_CSVBatch`es). `raw` and `failed` are
+    /// the CSV records of the plain path, kept as the reference the tests compare
+    /// `processCSV` with.
     enum _Unit: Sendable {
         case raw(RawRecord)
         case json(JSONRecordText)

@@ -12,11 +12,15 @@ import JobMatch
 /// Options: `--rows N` (default 1,000,000), `--seed S`, `--dir DIR` (where the files go; default
 /// a temporary folder, removed afterwards), `--no-features` (skip the annotator), `--dry-run`
 /// (read, validate and encode only: the store's share is the difference), `--keep` (leave the
-/// CSV and both databases in `--dir` for inspection), `--json`.
+/// CSV and both databases in `--dir` for inspection), `--csv FILE` (import an existing file
+/// instead of generating one; every row of it must be valid), `--no-peer` (skip `sqlite3`),
+/// `--json`.
 enum ImportBenchmark {
     static func run(arguments: [String]) throws {
         var rows = 1_000_000, seed: UInt64 = 2026, json = false, features = true, dryRun = false, keep = false
         var dirArg: String?
+        var csvArg: String?
+        var peerRun = true
         var i = 0
         func value() throws -> String {
             i += 1
@@ -32,6 +36,8 @@ enum ImportBenchmark {
             case "--no-features": features = false
             case "--dry-run": dryRun = true
             case "--keep": keep = true
+            case "--csv": csvArg = try value()
+            case "--no-peer": peerRun = false
             default: throw BenchmarkArgumentError(message: "unknown option \(arguments[i])")
             }
             i += 1
@@ -39,11 +45,17 @@ enum ImportBenchmark {
         let dir = URL(fileURLWithPath: dirArg ?? NSTemporaryDirectory()).appendingPathComponent("jobmatch-import-bench-\(getpid())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { if !keep { try? FileManager.default.removeItem(at: dir) } }
-        let csv = dir.appendingPathComponent("offers.csv")
-        var generator = OfferCSVGenerator(seed: seed)
-        let genSeconds = try Measure.seconds { try generator.write(rows: rows, to: csv) }
+        let csv: URL
+        if let csvArg {
+            csv = URL(fileURLWithPath: csvArg)
+        } else {
+            csv = dir.appendingPathComponent("offers.csv")
+            var generator = OfferCSVGenerator(seed: seed)
+            let genSeconds = try Measure.seconds { try generator.write(rows: rows, to: csv) }
+            let fileBytes = (try FileManager.default.attributesOfItem(atPath: csv.path)[.size] as? NSNumber)?.intValue ?? 0
+            log("generated \(rows) rows, \(fileBytes / 1_048_576) MiB in \(String(format: "%.1f", genSeconds)) s", quiet: json)
+        }
         let fileBytes = (try FileManager.default.attributesOfItem(atPath: csv.path)[.size] as? NSNumber)?.intValue ?? 0
-        log("generated \(rows) rows, \(fileBytes / 1_048_576) MiB in \(String(format: "%.1f", genSeconds)) s", quiet: json)
 
         // Ours.
         var options = ImportOptions(kind: .offers)
@@ -70,12 +82,14 @@ enum ImportBenchmark {
             report = try store.bulkWrite { w in try Importer(options: options).run(files: [csv.path], into: StoreImportSink(w)) }
         }
         let peakRSS = Measure.peakRSSBytes()
+        if csvArg != nil, let report { rows = report.read }
         guard let report, report.inserted == rows || (dryRun && report.valid == rows) else {
             throw BenchmarkArgumentError(message: "import stored \(report?.inserted ?? 0) of \(rows) rows: \(report?.issues.prefix(3) ?? [])")
         }
         let storeBytes = ((try? FileManager.default.attributesOfItem(atPath: storeURL.path))?[.size] as? NSNumber)?.intValue ?? 0
         log("jobmatch import: \(String(format: "%.2f", ours)) s (\(Int(Double(rows) / ours)) rows/s), peak RSS \(peakRSS / 1_048_576) MiB", quiet: json)
 
+        guard peerRun else { return }
         // SQLite's own CSV import of the same file into a plain table.
         let peerDB = dir.appendingPathComponent("peer.sqlite")
         let peer = try Measure.seconds {

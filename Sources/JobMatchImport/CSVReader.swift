@@ -41,6 +41,8 @@ public final class CSVReader {
     var atEOF = false
     var line = 1
     var field: [UInt8] = []
+    /// Splits the records whose encoding or emptiness `nextRaw(into:)` must look into.
+    lazy var splitter = _CSVSplitter()
 
     /// The encoding detected so far (`UTF-8` until a non-UTF-8 field is seen).
     public var encodingName: String { decoder.encoding.rawValue }
@@ -51,8 +53,14 @@ public final class CSVReader {
 
     /// Opens `path` and detects the dialect from the first line unless `separator` is given.
     /// - Throws: `ImportFileError` when the file cannot be read or is UTF-16.
-    public init(path: String, separator: UInt8? = nil) throws(ImportFileError) {
-        source = try _ByteReader(path: path)
+    public convenience init(path: String, separator: UInt8? = nil) throws(ImportFileError) {
+        try self.init(path: path, separator: separator, chunkSize: 1 << 20)
+    }
+
+    /// Opens `path`, reading it in chunks of `chunkSize` bytes (small chunks test the records
+    /// that straddle two).
+    init(path: String, separator: UInt8?, chunkSize: Int) throws(ImportFileError) {
+        source = try _ByteReader(path: path, chunkSize: chunkSize)
         dialect = CSVDialect(separator: separator ?? UInt8(ascii: ";"))
         field.reserveCapacity(256)
         atEOF = !(try source.fill())

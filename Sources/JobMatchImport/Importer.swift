@@ -6,9 +6,10 @@ import JobMatchModel
 ///
 /// The pipeline has three stages joined by bounded queues (so memory stays constant however
 /// large the files):
-/// 1. a reader thread splits each file into records (CSV fields, or the text of each JSON object);
-/// 2. a mapper thread parses, maps and validates each batch, writes its canonical JSON and runs
-///    the caller's annotator, spreading every batch over all cores;
+/// 1. a reader thread splits each file into records (the bytes of each CSV record, or the text of
+///    each JSON object);
+/// 2. a mapper thread parses (CSV: splits the fields), maps and validates each batch, writes its
+///    canonical JSON and runs the caller's annotator, spreading every batch over all cores;
 /// 3. the calling thread checks for duplicates inside each file, writes records to the sink in
 ///    file order, and writes rejects.
 ///
@@ -36,6 +37,9 @@ public final class Importer: @unchecked Sendable {
 
     // MARK: Messages between the stages
 
+    /// A record of a JSON file (CSV records travel as `_CSVBatch`es). `raw` and `failed` are
+    /// the CSV records of the plain path, kept as the reference the tests compare
+    /// `processCSV` with.
     enum _Unit: Sendable {
         case raw(RawRecord)
         case json(JSONRecordText)
@@ -48,23 +52,48 @@ public final class Importer: @unchecked Sendable {
         var format: ImportFormat
         var csvHeader: [String]?
         var dialect: CSVDialect?
+        /// CSV: the slot each column fills (nil: ignored), and the column's name for each slot.
+        var columnSlots: [Int?] = []
+        var sourceNames: [String?] = []
     }
 
     enum _Message: Sendable {
         case fileStart(_FileInfo, notes: [String])
         case batch([_Unit], bytesRead: Int64, fileSize: Int64)
+        case csvBatch(_CSVBatch, bytesRead: Int64, fileSize: Int64)
         case fileEnd(notes: [String])
         case failed(ImportFileError)
     }
 
+    /// Where a record came from, for the rejects file: a record of the batch's CSV records (its
+    /// fields are decoded again only if it is rejected), or the record as the file had it.
+    enum _Origin: Sendable {
+        case csvRow(Int)
+        case given(RawRecord.Original)
+    }
+
     enum _Outcome: Sendable {
-        case valid(PreparedRecord, RawRecord.Original, line: Int, keys: _DuplicateKeys)
-        case rejected([ImportIssue], RawRecord.Original, line: Int)
+        case valid(PreparedRecord, _Origin, line: Int, keys: _DuplicateKeys)
+        case rejected([ImportIssue], _Origin, line: Int)
+    }
+
+    /// The outcomes of one batch, in file order, and the CSV records they point into.
+    struct _OutcomeBatch: Sendable {
+        var outcomes: _OutcomeSlots
+        var csv: _CSVBatch? = nil
+
+        /// The record as the file had it.
+        func original(_ origin: _Origin) -> RawRecord.Original {
+            switch origin {
+            case .given(let o): return o
+            case .csvRow(let i): return .csv(csv!.fields(i, splitter: _CSVSplitter()))
+            }
+        }
     }
 
     enum _Processed: Sendable {
         case fileStart(_FileInfo, notes: [String])
-        case batch([_Outcome], bytesRead: Int64, fileSize: Int64)
+        case batch(_OutcomeBatch, bytesRead: Int64, fileSize: Int64)
         case fileEnd(notes: [String])
         case failed(ImportFileError)
     }
@@ -103,12 +132,12 @@ public final class Importer: @unchecked Sendable {
         var stopWriting = false
         var file: _FileInfo?
         var rejects: _RejectsWriter?
-        var seenIDs: [Int: Int32] = [:]
-        var seenRefs: [Int: Int32] = [:]
+        var seenIDs = _FirstLines()
+        var seenRefs = _FirstLines()
         var lastProgress = DispatchTime.now().uptimeNanoseconds
         func elapsed() -> Double { Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9 }
 
-        func reject(_ found: [ImportIssue], _ original: RawRecord.Original) throws {
+        func reject(_ found: [ImportIssue], _ origin: _Origin, in batch: _OutcomeBatch) throws {
             let path = file?.path ?? ""
             let issues = found.map { i in var i = i; i.file = path; return i }
             report.rejected += 1
@@ -123,7 +152,7 @@ public final class Importer: @unchecked Sendable {
                     rejects = try _RejectsWriter(path: path, csvHeader: f.csvHeader, dialect: f.dialect)
                     report.rejectsFiles.append(path)
                 }
-                rejects?.write(original, issues: issues)
+                rejects?.write(batch.original(origin), issues: issues)
             }
             if options.strict { stopWriting = true }
         }
@@ -133,8 +162,8 @@ public final class Importer: @unchecked Sendable {
             case .fileStart(let info, let notes):
                 file = info
                 report.notes += notes
-                seenIDs.removeAll(keepingCapacity: true)
-                seenRefs.removeAll(keepingCapacity: true)
+                seenIDs.removeAll()
+                seenRefs.removeAll()
             case .fileEnd(let notes):
                 report.notes += notes
                 rejects?.close()
@@ -142,30 +171,28 @@ public final class Importer: @unchecked Sendable {
             case .failed(let error):
                 rejects?.close()
                 throw error
-            case .batch(let outcomes, let bytesRead, let fileSize):
-                for outcome in outcomes {
+            case .batch(let batch, let bytesRead, let fileSize):
+                for _ in 0..<batch.outcomes.count {
+                    let outcome = batch.outcomes.takeNext()
                     report.read += 1
-                    switch outcome {
-                    case .rejected(let issues, let original, _):
-                        try reject(issues, original)
-                    case .valid(let record, let original, let line, let keys):
-                        let path = file?.path ?? ""
+                    switch consume outcome {
+                    case .rejected(let issues, let origin, _):
+                        try reject(issues, origin, in: batch)
+                    case .valid(let record, let origin, let line, let keys):
                         let idKey = keys.id
-                        if let first = seenIDs[idKey] {
-                            try reject([ImportIssue(file: path, line: line, field: "id",
+                        if let first = seenIDs.firstOrInsert(idKey, line: Int32(truncatingIfNeeded: line)) {
+                            try reject([ImportIssue(file: file?.path ?? "", line: line, field: "id",
                                                     message: "duplicate id '\(record.id)' in this file (first on line \(first))")],
-                                       original)
+                                       origin, in: batch)
                             continue
                         }
-                        seenIDs[idKey] = Int32(truncatingIfNeeded: line)
                         if let ref = record.employerReference, let cvr = record.cvr, let refKey = keys.reference {
-                            if let first = seenRefs[refKey] {
-                                try reject([ImportIssue(file: path, line: line, field: "employerReference",
+                            if let first = seenRefs.firstOrInsert(refKey, line: Int32(truncatingIfNeeded: line)) {
+                                try reject([ImportIssue(file: file?.path ?? "", line: line, field: "employerReference",
                                                         message: "duplicate employer reference '\(ref)' for CVR \(cvr) in this file (first on line \(first))")],
-                                           original)
+                                           origin, in: batch)
                                 continue
                             }
-                            seenRefs[refKey] = Int32(truncatingIfNeeded: line)
                         }
                         report.valid += 1
                         guard let sink, !stopWriting else { continue }
@@ -174,7 +201,7 @@ public final class Importer: @unchecked Sendable {
                         case .unchanged: report.unchanged += 1
                         case .conflict(let message):
                             report.valid -= 1
-                            try reject([ImportIssue(file: path, line: line, field: "id", message: message)], original)
+                            try reject([ImportIssue(file: file?.path ?? "", line: line, field: "id", message: message)], origin, in: batch)
                         }
                     }
                 }

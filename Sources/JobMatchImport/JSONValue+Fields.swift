@@ -82,11 +82,26 @@ extension String {
     /// The string without surrounding whitespace; returns `self` without scanning Characters
     /// when the first and last bytes cannot be whitespace (the common case).
     var _trimmed: String {
-        let u = utf8
-        guard let first = u.first, let last = u.last else { return self }
-        let firstOK = (first > 0x20 && first < 0x80) || (first >= 0xC3 && first != 0xE1 && first != 0xE2 && first != 0xE3)
-        let lastOK = (last > 0x20 && last < 0x80) || last >= 0xB0
-        if firstOK && lastOK { return self }
+        let plain = utf8.withContiguousStorageIfAvailable { u -> Bool in
+            guard let first = u.first, let last = u.last else { return true }
+            return _nothingToTrim(first: first, last: last)
+        } ?? {
+            let u = utf8
+            guard let first = u.first, let last = u.last else { return true }
+            return _nothingToTrim(first: first, last: last)
+        }()
+        if plain { return self }
         return trimmingCharactersInWhitespace()
     }
+}
+
+/// Whether UTF-8 text with these first and last bytes has no whitespace at either end: the
+/// first byte is printable ASCII or starts a character that is not whitespace (whitespace
+/// outside ASCII starts with 0xC2, 0xE1, 0xE2 or 0xE3), and the last byte is printable ASCII or
+/// a continuation byte that ends no whitespace character (those end below 0xB0).
+@inline(__always)
+func _nothingToTrim(first: UInt8, last: UInt8) -> Bool {
+    let firstOK = (first > 0x20 && first < 0x80) || (first >= 0xC3 && first != 0xE1 && first != 0xE2 && first != 0xE3)
+    let lastOK = (last > 0x20 && last < 0x80) || last >= 0xB0
+    return firstOK && lastOK
 }

@@ -1,12 +1,34 @@
 import JobMatchModel
 
-/// Turns a `RawRecord` into an `EmployerOffer` or a `CompetencyProfile`, collecting every
-/// problem as a `FieldError` named as the file names the field. One per worker thread: it caches
-/// parsed CVR numbers, dates and postcodes, which repeat across thousands of rows.
+/// Turns a `RawRecord` (or a CSV record's cells) into an `EmployerOffer` or a
+/// `CompetencyProfile`, collecting every problem as a `FieldError` named as the file names the
+/// field. One per worker thread: it caches parsed CVR numbers, dates and postcodes, which repeat
+/// across thousands of rows.
+///
+/// A CSV record is read from its cells' UTF-8 bytes (`beginCSV()`): plain values (nothing to
+/// trim, a plain number, date or code) are parsed from the bytes and a `String` is made only for
+/// text the model keeps; anything else goes through the same `JSONValue` readers as a JSON record
+/// with the cell's text as a string value, so values and messages are the same either way.
 struct _RecordMapper {
     let schema: FieldSchema
     var errors: [FieldError] = []
     var raw: RawRecord! = nil
+    /// The file's own name of each field, by slot (see `RawRecord.sourceNames`).
+    var sourceNames: [String?]
+    /// Whether the current record is a CSV record read from `cells` (else from `raw`).
+    var csv = false
+    /// The current CSV record's cells by slot: the text's UTF-8 bytes (valid UTF-8), empty where
+    /// the record has no value.
+    var cells: [UnsafeBufferPointer<UInt8>]
+    var kindBytes = _ByteKeyCache<PlacementKind>()
+    var levelBytes = _ByteKeyCache<LanguageLevel>()
+    var licenceBytes = _ByteKeyCache<Licence>()
+    var demandBytes = _ByteKeyCache<WorkDemand>()
+    /// Texts that repeat across rows (employers' names, titles, list items), by their bytes:
+    /// a hit shares the earlier row's `String` instead of validating and allocating a new one.
+    var texts = _ByteKeyCache<String>()
+    /// Lists that repeat across rows (`engelsk|lager`), by the cell's bytes.
+    var lists = _ByteKeyCache<[String]>()
     var cvrs: [String: CVR] = [:]
     var days: [String: Day] = [:]
     var postcodes: [String: Postcode] = [:]
@@ -22,23 +44,59 @@ struct _RecordMapper {
     init(kind: RecordKind) {
         schema = kind.schema
         offerSlots = kind == .offers ? _OfferSlots(schema) : nil
+        sourceNames = Array(repeating: nil, count: schema.fields.count)
+        cells = Array(repeating: UnsafeBufferPointer(start: nil, count: 0), count: schema.fields.count)
     }
 
     mutating func begin(_ r: RawRecord) {
         raw = r
+        sourceNames = r.sourceNames
+        csv = false
         errors.removeAll(keepingCapacity: true)
     }
 
-    func name(_ slot: Int) -> String { raw.displayName(slot, schema: schema) }
+    /// Starts a CSV record: the caller fills `cells` (cleared here), and has set `sourceNames`
+    /// for the file.
+    mutating func beginCSV() {
+        csv = true
+        errors.removeAll(keepingCapacity: true)
+        let none = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+        for i in cells.indices { cells[i] = none }
+    }
+
+    func name(_ slot: Int) -> String { sourceNames[slot] ?? schema.fields[slot] }
 
     /// The display name of a model field path (`places`, `workplace.postcode`, `experience[0].years`).
     func displayName(forModelField field: String) -> String {
-        if let slot = schema.index[field], let n = raw.sourceNames[slot] { return n }
+        if let slot = schema.index[field], let n = sourceNames[slot] { return n }
         return field
     }
 
+    /// Whether the record has a value for `slot`.
+    @inline(__always)
+    func has(_ slot: Int) -> Bool { csv ? !cells[slot].isEmpty : raw.values[slot] != nil }
+
+    /// The value of `slot` (a CSV cell as a string value); nil when absent.
+    func jsonValue(_ slot: Int) -> JSONValue? {
+        if csv {
+            let c = cells[slot]
+            return c.isEmpty ? nil : .string(String(decoding: c, as: UTF8.self))
+        }
+        return raw.values[slot]
+    }
+
+    /// The CSV cell of `slot` when it has nothing to trim (its text is the trimmed text); nil
+    /// otherwise, and for JSON records.
+    @inline(__always)
+    func plain(_ slot: Int) -> UnsafeBufferPointer<UInt8>? {
+        guard csv else { return nil }
+        let c = cells[slot]
+        guard let first = c.first, let last = c.last, _nothingToTrim(first: first, last: last) else { return nil }
+        return c
+    }
+
     mutating func value<T>(_ slot: Int, _ convert: (JSONValue, String) throws(FieldError) -> T?) -> T? {
-        guard let v = raw.values[slot] else { return nil }
+        guard let v = jsonValue(slot) else { return nil }
         do { return try convert(v, name(slot)) } catch { errors.append(error); return nil }
     }
 
@@ -50,7 +108,8 @@ struct _RecordMapper {
     /// without the field's name, which only an error needs.
     @inline(__always)
     mutating func text(_ slot: Int) -> String? {
-        guard let v = raw.values[slot] else { return nil }
+        if let c = plain(slot) { return String(decoding: c, as: UTF8.self) }
+        guard let v = jsonValue(slot) else { return nil }
         if case .string(let s) = v {
             let t = s._trimmed
             return t.isEmpty ? nil : t
@@ -58,14 +117,39 @@ struct _RecordMapper {
         do { return try v.text(field: name(slot)) } catch { errors.append(error); return nil }
     }
 
+    /// The text of `slot` as `text(_:)` reads it, shared with earlier rows having the same text.
+    mutating func repeatedText(_ slot: Int) -> String? {
+        if let c = plain(slot) { return shared(c) }
+        return text(slot)
+    }
+
+    /// The `String` of valid UTF-8 `bytes`, from `texts` when longer than a small string (up
+    /// to 15 bytes a `String` needs no allocation) and not long.
+    @inline(__always)
+    mutating func shared(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        guard bytes.count > 15 && bytes.count <= 64, texts.isWorthAsking else { return String(decoding: bytes, as: UTF8.self) }
+        if let hit = texts.find(bytes) { return hit }
+        let s = String(decoding: bytes, as: UTF8.self)
+        texts.insert(bytes, s)
+        return s
+    }
+
     mutating func list(_ slot: Int) -> [String] {
-        guard let v = raw.values[slot] else { return [] }
+        if let c = plain(slot) {
+            guard c.count <= 64, lists.isWorthAsking else { return _plainList(c) { shared($0) } }
+            if let hit = lists.find(c) { return hit }
+            let l = _plainList(c) { shared($0) }
+            lists.insert(c, l)
+            return l
+        }
+        guard let v = jsonValue(slot) else { return [] }
         if case .string(let s) = v { return _plainList(s._trimmed) }
         do { return try v.list(field: name(slot)) } catch { errors.append(error); return [] }
     }
 
     mutating func bool(_ slot: Int) -> Bool? {
-        guard let v = raw.values[slot] else { return nil }
+        if let c = plain(slot), let b = _plainBool(c) { return b }
+        guard let v = jsonValue(slot) else { return nil }
         if case .string(let s) = v {
             let t = s._trimmed
             if t.isEmpty { return nil }
@@ -75,7 +159,8 @@ struct _RecordMapper {
     }
 
     mutating func double(_ slot: Int) -> Double? {
-        guard let v = raw.values[slot] else { return nil }
+        if let c = plain(slot), let d = _plainDecimal(c) { return d }
+        guard let v = jsonValue(slot) else { return nil }
         if case .string(let s) = v {
             let t = s._trimmed
             if t.isEmpty { return nil }
@@ -85,7 +170,8 @@ struct _RecordMapper {
     }
 
     mutating func int(_ slot: Int) -> Int? {
-        guard let v = raw.values[slot] else { return nil }
+        if let c = plain(slot), let d = _plainDecimal(c), d.rounded() == d, abs(d) < 1e15 { return Int(d) }
+        guard let v = jsonValue(slot) else { return nil }
         if case .string(let s) = v {
             let t = s._trimmed
             if t.isEmpty { return nil }
@@ -127,7 +213,7 @@ struct _RecordMapper {
     mutating func memoized<T>(_ f: String, _ cache: WritableKeyPath<_RecordMapper, [String: T]>,
                               _ parse: (String, String) throws(FieldError) -> T) -> T? {
         let slot = schema.position(f)
-        guard let v = raw[slot] else { return nil }
+        guard let v = jsonValue(slot) else { return nil }
         let n = name(slot)
         do {
             guard let t = try v.text(field: n) else { return nil }
@@ -149,7 +235,7 @@ struct _RecordMapper {
 
     mutating func memoizedList<T>(_ slot: Int, _ cache: WritableKeyPath<_RecordMapper, [String: T]>,
                                   _ parse: (String, String) throws(FieldError) -> T) -> [T] {
-        guard let v = raw[slot] else { return [] }
+        guard let v = jsonValue(slot) else { return [] }
         if case .string(let s) = v, s._trimmed.isEmpty { return [] }
         let n = name(slot)
         var out: [T] = []
@@ -166,17 +252,44 @@ struct _RecordMapper {
         return out
     }
 
+    /// `memoizedList` of a CSV cell with nothing to trim (`cell`), its items looked up by their
+    /// bytes in `bytes` first, then in `strings`, then parsed (an error goes to `errors`; `name`
+    /// is the field's name for it).
+    static func cellList<T>(_ cell: UnsafeBufferPointer<UInt8>, name: String, _ bytes: inout _ByteKeyCache<T>,
+                            _ strings: inout [String: T], _ errors: inout [FieldError],
+                            _ parse: (String, String) throws(FieldError) -> T) -> [T] {
+        var out: [T] = []
+        _forEachListItem(cell) { item in
+            let plain = _nothingToTrim(first: item[0], last: item[item.count - 1])
+            if plain, let hit = bytes.lookup(item) { out.append(hit); return }
+            let t = plain ? String(decoding: item, as: UTF8.self) : String(decoding: item, as: UTF8.self)._trimmed
+            if t.isEmpty { return }
+            if let hit = strings[t] { out.append(hit); return }
+            do throws(FieldError) {
+                let x = try parse(t, name)
+                if strings.count < 20_000 { strings[t] = x }
+                if plain { bytes.insert(item, x) }
+                out.append(x)
+            } catch {
+                errors.append(error)
+            }
+        }
+        return out
+    }
+
     mutating func day(_ f: String) -> Day? { dayValue(schema.position(f)) }
     mutating func cvr(_ f: String) -> CVR? { cvrValue(schema.position(f)) }
     mutating func postcode(_ f: String) -> Postcode? { postcodeValue(schema.position(f)) }
 
     mutating func dayValue(_ slot: Int) -> Day? {
+        if let c = plain(slot), let d = Day(plainASCII: c) { return d }
         guard let t = text(slot) else { return nil }
         if let d = Day(plainASCII: t) { return d }
         do { return try Day(parsing: t, field: name(slot)) } catch { errors.append(error); return nil }
     }
 
     mutating func cvrValue(_ slot: Int) -> CVR? {
+        if let c = plain(slot), let v = CVR(plainASCII: c) { return v }
         guard let t = text(slot) else { return nil }
         if let c = CVR(plainASCII: t) { return c }
         let n = name(slot)
@@ -187,12 +300,14 @@ struct _RecordMapper {
     }
 
     mutating func postcodeValue(_ slot: Int) -> Postcode? {
+        if let c = plain(slot), let p = Postcode(plainASCII: c) { return p }
         guard let t = text(slot) else { return nil }
         if let p = Postcode(plainASCII: t) { return p }
         do { return try Postcode(parsing: t, field: name(slot)) } catch { errors.append(error); return nil }
     }
 
     mutating func municipalityValue(_ slot: Int) -> MunicipalityCode? {
+        if let c = plain(slot), let m = MunicipalityCode(plainASCII: c) { return m }
         guard let t = text(slot) else { return nil }
         if let m = MunicipalityCode(plainASCII: t) { return m }
         do { return try MunicipalityCode(parsing: t, field: name(slot)) } catch { errors.append(error); return nil }
@@ -237,30 +352,52 @@ struct _RecordMapper {
     mutating func offer() -> EmployerOffer? {
         let s = offerSlots!
         let cvr = cvrValue(s.cvr)
-        let employerName = text(s.name)
+        let employerName = repeatedText(s.name)
         let reference = text(s.reference)
         let explicitID = text(s.id)
         var kind: PlacementKind?
-        if let t = text(s.kind) {
+        if let c = plain(s.kind), let hit = kindBytes.lookup(c) {
+            kind = hit
+        } else if let t = text(s.kind) {
             let n = name(s.kind)
             do { kind = try _RecordMapper.cached(t, &kinds) { (t) throws(FieldError) in try PlacementKind(parsing: t, field: n) } } catch {
                 errors.append(error)
             }
+            if let kind, let c = plain(s.kind) { kindBytes.insert(c, kind) }
         }
-        let title = text(s.title)
+        let title = repeatedText(s.title)
         let description = text(s.description) ?? ""
         let mustHave = list(s.mustHave)
         let niceToHave = list(s.niceToHave)
         var minimumDanish: LanguageLevel?
-        if let t = text(s.minimumDanish) {
+        if let c = plain(s.minimumDanish), let hit = levelBytes.lookup(c) {
+            minimumDanish = hit
+        } else if let t = text(s.minimumDanish) {
             let n = name(s.minimumDanish)
             do { minimumDanish = try _RecordMapper.cached(t, &levels) { (t) throws(FieldError) in try LanguageLevel(parsing: t, field: n) } } catch {
                 errors.append(error)
             }
+            if let minimumDanish, let c = plain(s.minimumDanish) { levelBytes.insert(c, minimumDanish) }
         }
         let english = bool(s.english) ?? false
-        let licences = memoizedList(s.licences, \.licences) { (t, n) throws(FieldError) in try Licence(parsing: t, field: n) }
-        let demands = memoizedList(s.demands, \.demands) { (t, n) throws(FieldError) in try WorkDemand(parsing: t, field: n) }
+        let licences: [Licence]
+        let parseLicence = { (t: String, n: String) throws(FieldError) -> Licence in try Licence(parsing: t, field: n) }
+        if let c = plain(s.licences) {
+            licences = _RecordMapper.cellList(c, name: name(s.licences), &licenceBytes, &self.licences, &errors, parseLicence)
+        } else if !has(s.licences) {
+            licences = []
+        } else {
+            licences = memoizedList(s.licences, \.licences, parseLicence)
+        }
+        let demands: [WorkDemand]
+        let parseDemand = { (t: String, n: String) throws(FieldError) -> WorkDemand in try WorkDemand(parsing: t, field: n) }
+        if let c = plain(s.demands) {
+            demands = _RecordMapper.cellList(c, name: name(s.demands), &demandBytes, &self.demands, &errors, parseDemand)
+        } else if !has(s.demands) {
+            demands = []
+        } else {
+            demands = memoizedList(s.demands, \.demands, parseDemand)
+        }
         let hours = double(s.hours)
         let shift = bool(s.shift) ?? false
         let start = dayValue(s.start)
@@ -270,7 +407,7 @@ struct _RecordMapper {
         let mentor = bool(s.mentor) ?? false
         let workplace = location(address: s.address, postcode: s.postcode, municipality: s.municipality, lat: s.lat, lon: s.lon) ?? Location()
         let sector = text(s.sector)
-        for slot in s.required where raw.values[slot] == nil { missing(slot) }
+        for slot in s.required where !has(slot) { missing(slot) }
         if explicitID == nil && reference == nil {
             errors.append(FieldError(field: name(s.reference),
                                      message: "missing required field (an offer needs an id or the employer's reference)"))
@@ -280,11 +417,7 @@ struct _RecordMapper {
         if let explicitID {
             id = explicitID
         } else {
-            var derived = cvr.digits
-            derived.reserveCapacity(derived.utf8.count + 1 + reference!.utf8.count)
-            derived += "-"
-            derived += reference!
-            id = derived
+            id = _RecordMapper.derivedID(cvr.digits, reference!)
         }
         let offer = EmployerOffer(id: id, employer: Employer(name: employerName, cvr: cvr), employerReference: reference,
                                   kind: kind, title: title, description: description, mustHave: mustHave,
@@ -293,7 +426,24 @@ struct _RecordMapper {
                                   startDate: start, durationWeeks: duration, places: places, placesFilled: filled,
                                   mentor: mentor, workplace: workplace, sector: sector)
         validate(offer)
-        return errors.isEmpty ? offer : nil
+        guard errors.isEmpty else { return nil }
+        return offer
+    }
+
+    /// `CVR-reference`, the id of an offer without one.
+    static func derivedID(_ digits: String, _ reference: String) -> String {
+        var d = digits, r = reference
+        return d.withUTF8 { d in
+            r.withUTF8 { r in
+                String(unsafeUninitializedCapacity: d.count + 1 + r.count) { out in
+                    let base = out.baseAddress!
+                    base.update(from: d.baseAddress!, count: d.count)
+                    base[d.count] = UInt8(ascii: "-")
+                    if r.count > 0 { (base + d.count + 1).update(from: r.baseAddress!, count: r.count) }
+                    return d.count + 1 + r.count
+                }
+            }
+        }
     }
 
     // MARK: Profiles
@@ -332,7 +482,7 @@ struct _RecordMapper {
                                            healthNotes: text("personal.healthNotes"))
         let hasPersonal = personal != ProtectedAttributes()
         if !hasPersonal { personal = ProtectedAttributes() }
-        for f in schema.required where raw[schema.position(f)] == nil { missing(f) }
+        for f in schema.required where !has(schema.position(f)) { missing(f) }
         guard errors.isEmpty, let id, let intake else { return nil }
         let p = CompetencyProfile(id: id, intakeDate: intake, asylumCentre: centre, consultant: consultant,
                                   municipality: municipality, home: home, education: education, experience: experience,
@@ -346,7 +496,7 @@ struct _RecordMapper {
     /// A list of structured entries: a JSON array of objects, or text entries (see the parsers).
     mutating func objects<T>(_ f: String, _: T.Type, _ parse: (JSONValue, String) throws(FieldError) -> T) -> [T] {
         let slot = schema.position(f)
-        guard let v = raw[slot] else { return [] }
+        guard let v = jsonValue(slot) else { return [] }
         let n = name(slot)
         var items: [JSONValue] = []
         switch v {
@@ -428,7 +578,7 @@ struct _RecordMapper {
 }
 
 /// The slots of the offer fields, resolved once instead of by name on every row.
-struct _OfferSlots {
+final class _OfferSlots {
     let cvr, name, reference, id, kind, title, description, mustHave, niceToHave, minimumDanish, english: Int
     let licences, demands, hours, shift, start, duration, places, filled, mentor: Int
     let address, postcode, municipality, lat, lon, sector: Int
@@ -452,7 +602,13 @@ struct _OfferSlots {
 /// nil for anything else (the full reader then decides or reports the error).
 @inline(__always)
 func _plainBool(_ t: String) -> Bool? {
-    let u = t.utf8
+    var t = t
+    return t.withUTF8 { _plainBool($0) }
+}
+
+/// `_plainBool` of UTF-8 bytes.
+@inline(__always)
+func _plainBool(_ u: UnsafeBufferPointer<UInt8>) -> Bool? {
     guard u.count <= 5 else { return nil }
     var key: UInt64 = 0
     for b in u {
@@ -474,8 +630,15 @@ func _plainBool(_ t: String) -> Bool? {
 /// rounded), which is what `JSONValue.double` reads; nil for anything else.
 @inline(__always)
 func _plainDecimal(_ t: String) -> Double? {
+    var t = t
+    return t.withUTF8 { _plainDecimal($0) }
+}
+
+/// `_plainDecimal` of UTF-8 bytes.
+@inline(__always)
+func _plainDecimal(_ u: UnsafeBufferPointer<UInt8>) -> Double? {
     var m: Int64 = 0, digits = 0, fraction = -1, negative = false, ok = true
-    for (i, b) in t.utf8.enumerated() {
+    for (i, b) in u.enumerated() {
         if b >= 0x30 && b <= 0x39 {
             m = m &* 10 &+ Int64(b &- 0x30)
             digits += 1
@@ -504,20 +667,39 @@ func _plainList(_ t: String) -> [String] {
     if t.isEmpty { return [] }
     var bytes = t
     return bytes.withUTF8 { u -> [String] in
-        var start = 0
-        var out: [String] = []
-        for i in 0..<u.count where u[i] == UInt8(ascii: "|") || u[i] == 0x0A {
-            if i > start {
-                let item = String(decoding: UnsafeBufferPointer(rebasing: u[start..<i]), as: UTF8.self)._trimmed
-                if !item.isEmpty { out.append(item) }
-            }
-            start = i + 1
-        }
-        if start == 0 { return [t] }
-        if start < u.count {
-            let item = String(decoding: UnsafeBufferPointer(rebasing: u[start..<u.count]), as: UTF8.self)._trimmed
-            if !item.isEmpty { out.append(item) }
-        }
-        return out
+        if !u.contains(where: { $0 == UInt8(ascii: "|") || $0 == 0x0A }) { return [t] }
+        return _plainList(u)
     }
+}
+
+/// `_plainList` of the UTF-8 bytes of an already trimmed text; `make` makes the `String` of an
+/// item with nothing to trim.
+@inline(__always)
+func _plainList(_ u: UnsafeBufferPointer<UInt8>,
+                _ make: (UnsafeBufferPointer<UInt8>) -> String = { String(decoding: $0, as: UTF8.self) }) -> [String] {
+    var out: [String] = []
+    var separators = 0
+    for b in u where b == UInt8(ascii: "|") || b == 0x0A { separators &+= 1 }
+    out.reserveCapacity(separators + 1)
+    _forEachListItem(u) { item in
+        if let first = item.first, let last = item.last, _nothingToTrim(first: first, last: last) {
+            out.append(make(item))
+        } else {
+            let t = String(decoding: item, as: UTF8.self)._trimmed
+            if !t.isEmpty { out.append(t) }
+        }
+    }
+    return out
+}
+
+/// Calls `body` with each non-empty run of bytes between `|` and line breaks (untrimmed; the
+/// whole text when it has neither).
+@inline(__always)
+func _forEachListItem(_ u: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+    var start = 0
+    for i in 0..<u.count where u[i] == UInt8(ascii: "|") || u[i] == 0x0A {
+        if i > start { body(UnsafeBufferPointer(rebasing: u[start..<i])) }
+        start = i + 1
+    }
+    if start < u.count { body(UnsafeBufferPointer(rebasing: u[start..<u.count])) }
 }

@@ -108,8 +108,15 @@ extension String {
         // Fast path: a first and a last byte that are printable ASCII other than space start and
         // end Characters that are not whitespace (no grapheme cluster ends in such a byte unless
         // it is that byte alone), so there is nothing to trim.
-        let u = utf8
-        if let first = u.first, let last = u.last, first > 0x20, first < 0x7F, last > 0x20, last < 0x7F { return self }
+        let plain = utf8.withContiguousStorageIfAvailable { u -> Bool in
+            guard let first = u.first, let last = u.last else { return false }
+            return first > 0x20 && first < 0x7F && last > 0x20 && last < 0x7F
+        } ?? {
+            let u = utf8
+            guard let first = u.first, let last = u.last else { return false }
+            return first > 0x20 && first < 0x7F && last > 0x20 && last < 0x7F
+        }()
+        if plain { return self }
         var s = Substring(self)
         while let f = s.first, f.isWhitespace { s.removeFirst() }
         while let l = s.last, l.isWhitespace { s.removeLast() }

@@ -14,19 +14,24 @@ extension CVR {
     /// nil for anything else (use `init(parsing:field:)` then).
     @inlinable
     public init?(plainASCII text: String) {
+        guard let c = text.utf8.withContiguousStorageIfAvailable({ CVR(plainASCII: $0) }) ?? nil else { return nil }
+        self = c
+    }
+
+    /// `init(plainASCII:)` on the UTF-8 bytes of the text (e.g. a CSV cell, without making a
+    /// `String` first).
+    @inlinable
+    public init?(plainASCII u: UnsafeBufferPointer<UInt8>) {
+        guard u.count == 8, u[0] != UInt8(ascii: "0") else { return nil }
         var sum = 0
-        let ok: Bool = text.utf8.withContiguousStorageIfAvailable { u -> Bool in
-            guard u.count == 8, u[0] != UInt8(ascii: "0") else { return false }
-            for i in 0..<8 {
-                let d = Int(u[i]) &- 48
-                guard d >= 0 && d <= 9 else { return false }
-                let w = i == 0 ? 2 : 8 - i   // weights 2, 7, 6, 5, 4, 3, 2, 1
-                sum &+= d &* w
-            }
-            return true
-        } ?? false
-        guard ok, sum % 11 == 0 else { return nil }
-        self.init(_checkedDigits: text)
+        for i in 0..<8 {
+            let d = Int(u[i]) &- 48
+            guard d >= 0 && d <= 9 else { return nil }
+            let w = i == 0 ? 2 : 8 - i   // weights 2, 7, 6, 5, 4, 3, 2, 1
+            sum &+= d &* w
+        }
+        guard sum % 11 == 0 else { return nil }
+        self.init(_checkedDigits: String(decoding: u, as: UTF8.self))
     }
 }
 
@@ -35,37 +40,40 @@ extension Day {
     /// a possible date; nil for anything else (use `init(parsing:field:)` then).
     @inlinable
     public init?(plainASCII text: String) {
-        var ymd = (0, 0, 0)
-        let ok: Bool = text.utf8.withContiguousStorageIfAvailable { u -> Bool in
-            guard u.count == 10 else { return false }
-            @inline(__always) func digit(_ i: Int) -> Int? {
-                let d = Int(u[i]) &- 48
-                return d >= 0 && d <= 9 ? d : nil
+        guard let d = text.utf8.withContiguousStorageIfAvailable({ Day(plainASCII: $0) }) ?? nil else { return nil }
+        self = d
+    }
+
+    /// `init(plainASCII:)` on the UTF-8 bytes of the text.
+    @inlinable
+    public init?(plainASCII u: UnsafeBufferPointer<UInt8>) {
+        guard u.count == 10 else { return nil }
+        @inline(__always) func digit(_ i: Int) -> Int? {
+            let d = Int(u[i]) &- 48
+            return d >= 0 && d <= 9 ? d : nil
+        }
+        @inline(__always) func isSeparator(_ i: Int) -> Bool {
+            u[i] == UInt8(ascii: "-") || u[i] == UInt8(ascii: ".") || u[i] == UInt8(ascii: "/")
+        }
+        @inline(__always) func number(_ from: Int, _ count: Int) -> Int? {
+            var v = 0
+            for i in from..<from + count {
+                guard let d = digit(i) else { return nil }
+                v = v &* 10 &+ d
             }
-            @inline(__always) func isSeparator(_ i: Int) -> Bool {
-                u[i] == UInt8(ascii: "-") || u[i] == UInt8(ascii: ".") || u[i] == UInt8(ascii: "/")
-            }
-            @inline(__always) func number(_ from: Int, _ count: Int) -> Int? {
-                var v = 0
-                for i in from..<from + count {
-                    guard let d = digit(i) else { return nil }
-                    v = v &* 10 &+ d
-                }
-                return v
-            }
-            if isSeparator(4) && isSeparator(7) {
-                guard let y = number(0, 4), let m = number(5, 2), let d = number(8, 2) else { return false }
-                ymd = (y, m, d)
-                return true
-            }
-            if isSeparator(2) && isSeparator(5) {
-                guard let d = number(0, 2), let m = number(3, 2), let y = number(6, 4) else { return false }
-                ymd = (y, m, d)
-                return true
-            }
-            return false
-        } ?? false
-        guard ok, let day = Day(year: ymd.0, month: ymd.1, day: ymd.2) else { return nil }
+            return v
+        }
+        let ymd: (Int, Int, Int)
+        if isSeparator(4) && isSeparator(7) {
+            guard let y = number(0, 4), let m = number(5, 2), let d = number(8, 2) else { return nil }
+            ymd = (y, m, d)
+        } else if isSeparator(2) && isSeparator(5) {
+            guard let d = number(0, 2), let m = number(3, 2), let y = number(6, 4) else { return nil }
+            ymd = (y, m, d)
+        } else {
+            return nil
+        }
+        guard let day = Day(year: ymd.0, month: ymd.1, day: ymd.2) else { return nil }
         self = day
     }
 }
@@ -77,6 +85,13 @@ extension Postcode {
         guard let v = _plainDigits(text, maxCount: 4), text.utf8.count == 4, (800...9990).contains(v) else { return nil }
         self.init(_checkedValue: v)
     }
+
+    /// `init(plainASCII:)` on the UTF-8 bytes of the text.
+    @inlinable
+    public init?(plainASCII u: UnsafeBufferPointer<UInt8>) {
+        guard u.count == 4, let v = _plainDigits(u, maxCount: 4), (800...9990).contains(v) else { return nil }
+        self.init(_checkedValue: v)
+    }
 }
 
 extension MunicipalityCode {
@@ -86,21 +101,32 @@ extension MunicipalityCode {
         guard let v = _plainDigits(text, maxCount: 3), (101...860).contains(v) else { return nil }
         self.init(_checkedValue: v)
     }
+
+    /// `init(plainASCII:)` on the UTF-8 bytes of the text.
+    @inlinable
+    public init?(plainASCII u: UnsafeBufferPointer<UInt8>) {
+        guard let v = _plainDigits(u, maxCount: 3), (101...860).contains(v) else { return nil }
+        self.init(_checkedValue: v)
+    }
 }
 
 /// The value of 1 to `maxCount` ASCII digits, or nil.
 @inlinable
 func _plainDigits(_ text: String, maxCount: Int) -> Int? {
-    text.utf8.withContiguousStorageIfAvailable { u -> Int? in
-        guard !u.isEmpty, u.count <= maxCount else { return nil }
-        var v = 0
-        for b in u {
-            let d = Int(b) &- 48
-            guard d >= 0 && d <= 9 else { return nil }
-            v = v &* 10 &+ d
-        }
-        return v
-    } ?? nil
+    text.utf8.withContiguousStorageIfAvailable { _plainDigits($0, maxCount: maxCount) } ?? nil
+}
+
+/// The value of 1 to `maxCount` ASCII digits, or nil.
+@inlinable
+func _plainDigits(_ u: UnsafeBufferPointer<UInt8>, maxCount: Int) -> Int? {
+    guard !u.isEmpty, u.count <= maxCount else { return nil }
+    var v = 0
+    for b in u {
+        let d = Int(b) &- 48
+        guard d >= 0 && d <= 9 else { return nil }
+        v = v &* 10 &+ d
+    }
+    return v
 }
 
 extension CVR {

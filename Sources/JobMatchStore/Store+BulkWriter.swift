@@ -58,6 +58,8 @@ public final class BulkWriter {
     var profileStatement: _Statement?
     var versions = _FeatureVersions()
     var decidedMode = false
+    /// Offers stored when the first offer was written (known once `decidedMode`).
+    var offersAtStart = 0
 
     /// Offers stored at most, at the first offer written, for the bulk-load mode (the default of
     /// `Store.bulkLoadThreshold`).
@@ -84,8 +86,9 @@ public final class BulkWriter {
     public func upsertOffer(id: String, cvr: String, employerReference: String?, record: [UInt8],
                             features: RecordFeatures?) throws(StoreError) -> Result {
         if !decidedMode {
+            offersAtStart = try store._count(.offers)
             decidedMode = true
-            if try store._count(.offers) <= store.bulkLoadThreshold { try offers.beginBulkLoad() }
+            if offersAtStart <= store.bulkLoadThreshold { try offers.beginBulkLoad() }
         }
         switch try offers.upsert(id: id, cvr: cvr, reference: employerReference, record: record, features: features, now: now) {
         case .changed: return .written
@@ -105,8 +108,13 @@ public final class BulkWriter {
         }
     }
 
-    /// How many records `table` holds now, counting this transaction's writes.
-    public func count(_ table: StoreTable) throws(StoreError) -> Int { try store._count(table) }
+    /// How many records `table` holds now, counting this transaction's writes. (For offers
+    /// written through this writer, counted as they are inserted: in bulk-load mode
+    /// `count(*)` would scan the whole table, its id index being dropped.)
+    public func count(_ table: StoreTable) throws(StoreError) -> Int {
+        if table == .offers && decidedMode { return offersAtStart + offers.inserted }
+        return try store._count(table)
+    }
 
     /// Records a finished import in the store's import log (same transaction).
     public func logImport(table: StoreTable, files: [String], read: Int, inserted: Int, updated: Int,

@@ -25,6 +25,8 @@ final class _OfferUpserter {
     private var byID: [Int64: Int64]?
     /// Rowids by `RecordKey.reference`, in bulk-load mode only.
     private var byReference: [Int64: Int64]?
+    /// Offers inserted by this upserter.
+    private(set) var inserted = 0
 
     init(store: Store) throws(StoreError) {
         self.store = store
@@ -90,6 +92,7 @@ final class _OfferUpserter {
             try store.writeOffer(insert, id: id, cvr: cvr, reference: reference, updatedAt: now, record: record,
                                  features: features?.bytes, version: version, idKey: idKey, referenceKey: .some(referenceKey))
             let rowid = store.db.lastInsertRowID
+            inserted += 1
             byID?[idKey] = rowid
             if let referenceKey { byReference?[referenceKey] = rowid }
             return .changed

@@ -97,7 +97,11 @@ extension Importer {
     /// Per-worker state of stage 2.
     final class _Worker: @unchecked Sendable {
         var mapper: _RecordMapper
-        var unknownKeys: Set<String> = []
+        /// JSON keys that are not fields, by file index (read by the emitter under `keysLock`).
+        private var unknownKeys: [Int: Set<String>] = [:]
+        private let keysLock = NSLock()
+        /// The file whose batches this worker maps now.
+        var fileIndex = -1
         /// The CSV file being read: its path and which slot each column fills.
         var path = ""
         var columnSlots: [Int?] = []
@@ -106,55 +110,192 @@ extension Importer {
         init(kind: RecordKind) { mapper = _RecordMapper(kind: kind) }
 
         func start(_ info: _FileInfo) {
-            unknownKeys.removeAll()
+            fileIndex = info.index
             path = info.path
             columnSlots = info.columnSlots
             if !info.sourceNames.isEmpty { mapper.sourceNames = info.sourceNames }
         }
+
+        func noteUnknownKeys(_ keys: Set<String>) {
+            keysLock.lock()
+            defer { keysLock.unlock() }
+            if unknownKeys[fileIndex, default: []].count < 100 { unknownKeys[fileIndex, default: []].formUnion(keys) }
+        }
+
+        /// The unknown keys seen in file `index`, forgotten afterwards.
+        func takeUnknownKeys(file index: Int) -> Set<String> {
+            keysLock.lock()
+            defer { keysLock.unlock() }
+            return unknownKeys.removeValue(forKey: index) ?? []
+        }
     }
 
-    /// Stage 2: maps, validates, encodes and annotates each batch on all cores.
+    /// Stage 2: maps, validates, encodes and annotates the batches on one worker thread per core,
+    /// each taking whole batches (no barrier between workers: a worker that loses its core to the
+    /// writer holds up nobody), while this thread hands the results on in file order.
+    ///
+    /// At most `2 × cores + 2` batches are between the input queue and the output queue at once, so
+    /// memory stays bounded when the writer is slower than the workers.
     static func mapBatches(from input: _BoundedQueue<_Message>, into output: _BoundedQueue<_Processed>,
                            options: ImportOptions, map: HeaderMap) {
         defer { output.close() }
         let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
         let workers = (0..<cores).map { _ in _Worker(kind: options.kind) }
-        while let message = input.pop() {
+        let order = _InOrder(limit: 2 * cores + 2, workers: cores)
+        let popLock = NSLock()
+        nonisolated(unsafe) var currentFile: _FileInfo?
+
+        /// What a worker hands the emitter: a result, or (for a file's end) what to finish it with.
+        let threads = workers.map { w in
+            Thread {
+                while order.reserve() {
+                    popLock.lock()
+                    guard let message = input.pop() else {
+                        popLock.unlock()
+                        order.workerFinished()
+                        return
+                    }
+                    let seq = order.nextSequence()
+                    if case .fileStart(let info, _) = message { currentFile = info }
+                    let file = currentFile
+                    popLock.unlock()
+                    if let file, w.fileIndex != file.index { w.start(file) }
+                    let result: _InOrder.Item
+                    switch message {
+                    case .fileStart(let info, let notes): result = .ready(.fileStart(info, notes: notes))
+                    case .fileEnd(let notes): result = .fileEnd(file?.index ?? -1, notes)
+                    case .failed(let e): result = .ready(.failed(e))
+                    case .batch(let units, let bytesRead, let fileSize):
+                        let results = _OutcomeSlots(count: units.count)
+                        for i in 0..<units.count { results.set(i, process(units[i], worker: w, options: options, map: map)) }
+                        result = .ready(.batch(_OutcomeBatch(outcomes: results), bytesRead: bytesRead, fileSize: fileSize))
+                    case .csvBatch(let batch, let bytesRead, let fileSize):
+                        let results = _OutcomeSlots(count: batch.count)
+                        batch.bytes.withUnsafeBufferPointer { all in
+                            for i in 0..<batch.count { results.set(i, processCSV(batch, i, all, worker: w, options: options)) }
+                        }
+                        result = .ready(.batch(_OutcomeBatch(outcomes: results, csv: batch), bytesRead: bytesRead, fileSize: fileSize))
+                    }
+                    order.finish(seq, result)
+                }
+                order.workerFinished()
+            }
+        }
+        for t in threads {
+            t.stackSize = 1 << 20
+            t.start()
+        }
+        // Emit in order. A file's end comes after every batch of the file has been emitted, so
+        // every worker is done with that file's unknown keys.
+        while let item = order.next() {
             let forward: _Processed
-            switch message {
-            case .fileStart(let info, let notes):
-                for w in workers { w.start(info) }
-                forward = .fileStart(info, notes: notes)
-            case .fileEnd(let notes):
+            switch item {
+            case .ready(let p): forward = p
+            case .fileEnd(let index, let notes):
                 var unknown = Set<String>()
-                for w in workers { unknown.formUnion(w.unknownKeys) }
+                for w in workers { unknown.formUnion(w.takeUnknownKeys(file: index)) }
                 let more = unknown.sorted().prefix(20).map { "key '\($0)' is not a \(options.kind.rawValue) field; ignored" }
                 forward = .fileEnd(notes: notes + more)
-            case .failed(let e):
-                forward = .failed(e)
-            case .batch(let units, let bytesRead, let fileSize):
-                let results = _OutcomeSlots(count: units.count)
-                let chunks = units.count < 64 ? 1 : cores
-                DispatchQueue.concurrentPerform(iterations: chunks) { c in
-                    let w = workers[c]
-                    let lo = units.count * c / chunks, hi = units.count * (c + 1) / chunks
-                    for i in lo..<hi { results.set(i, process(units[i], worker: w, options: options, map: map)) }
-                }
-                forward = .batch(_OutcomeBatch(outcomes: results), bytesRead: bytesRead, fileSize: fileSize)
-            case .csvBatch(let batch, let bytesRead, let fileSize):
-                let results = _OutcomeSlots(count: batch.count)
-                let chunks = batch.count < 64 ? 1 : cores
-                batch.bytes.withUnsafeBufferPointer { buffer in
-                    nonisolated(unsafe) let all = buffer   // read only, alive until every worker is done
-                    DispatchQueue.concurrentPerform(iterations: chunks) { c in
-                        let w = workers[c]
-                        let lo = batch.count * c / chunks, hi = batch.count * (c + 1) / chunks
-                        for i in lo..<hi { results.set(i, processCSV(batch, i, all, worker: w, options: options)) }
-                    }
-                }
-                forward = .batch(_OutcomeBatch(outcomes: results, csv: batch), bytesRead: bytesRead, fileSize: fileSize)
             }
-            guard output.push(forward) else { return }
+            guard output.push(forward) else {
+                input.cancel()
+                order.cancel()
+                break
+            }
+            order.emitted()
+        }
+        order.waitForWorkers()
+    }
+
+    /// Hands results from the workers to the emitter in sequence, and bounds how many are between
+    /// taken and emitted.
+    final class _InOrder: @unchecked Sendable {
+        enum Item {
+            case ready(_Processed)
+            case fileEnd(Int, [String])
+        }
+
+        private let condition = NSCondition()
+        private let limit: Int
+        private let workerCount: Int
+        private var inFlight = 0
+        private var assigned = 0
+        private var nextToEmit = 0
+        private var done: [Int: Item] = [:]
+        private var finishedWorkers = 0
+        private var cancelled = false
+
+        init(limit: Int, workers: Int) {
+            self.limit = limit
+            workerCount = workers
+        }
+
+        /// Waits for room for one more item; false when cancelled.
+        func reserve() -> Bool {
+            condition.lock()
+            defer { condition.unlock() }
+            while inFlight >= limit && !cancelled { condition.wait() }
+            if cancelled { return false }
+            inFlight += 1
+            return true
+        }
+
+        /// The next sequence number (caller holds the pop lock, so numbers follow the input order).
+        func nextSequence() -> Int {
+            condition.lock()
+            defer { condition.unlock() }
+            assigned += 1
+            return assigned - 1
+        }
+
+        func finish(_ seq: Int, _ item: Item) {
+            condition.lock()
+            done[seq] = item
+            condition.broadcast()
+            condition.unlock()
+        }
+
+        /// A worker stops (its reservation, if it held one, is given back).
+        func workerFinished() {
+            condition.lock()
+            finishedWorkers += 1
+            condition.broadcast()
+            condition.unlock()
+        }
+
+        /// The next item in sequence; nil once every worker has stopped and everything was emitted,
+        /// or when cancelled.
+        func next() -> Item? {
+            condition.lock()
+            defer { condition.unlock() }
+            while done[nextToEmit] == nil && !cancelled && !(finishedWorkers == workerCount && nextToEmit >= assigned) {
+                condition.wait()
+            }
+            guard !cancelled, let item = done.removeValue(forKey: nextToEmit) else { return nil }
+            nextToEmit += 1
+            return item
+        }
+
+        /// The emitter passed an item on: room for one more.
+        func emitted() {
+            condition.lock()
+            inFlight -= 1
+            condition.broadcast()
+            condition.unlock()
+        }
+
+        func cancel() {
+            condition.lock()
+            cancelled = true
+            condition.broadcast()
+            condition.unlock()
+        }
+
+        /// Returns when every worker has stopped.
+        func waitForWorkers() {
+            condition.lock()
+            while finishedWorkers < workerCount { condition.wait() }
+            condition.unlock()
         }
     }
 
@@ -205,7 +346,7 @@ extension Importer {
                                  .given(.json(text.bytes)), line: text.line)
             }
             let (r, unknown) = RawRecord.fromJSON(members, map: map, file: "", line: text.line, text: text.bytes)
-            if !unknown.isEmpty && w.unknownKeys.count < 100 { w.unknownKeys.formUnion(unknown) }
+            if !unknown.isEmpty { w.noteUnknownKeys(Set(unknown)) }
             raw = r
         }
         w.mapper.begin(raw)

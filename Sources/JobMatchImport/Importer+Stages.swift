@@ -148,6 +148,7 @@ extension Importer {
         /// What a worker hands the emitter: a result, or (for a file's end) what to finish it with.
         let threads = workers.map { w in
             Thread {
+                _ThreadName.set("jobmatch-map")
                 while order.reserve() {
                     popLock.lock()
                     guard let message = input.pop() else {
@@ -432,5 +433,20 @@ struct _DuplicateKeys: Sendable {
             k.combine(ref)
             self.reference = k.finalize()
         }
+    }
+}
+
+/// Names the calling thread (shown by `top -H`, `perf` and debuggers).
+enum _ThreadName {
+    static func set(_ name: String) {
+        #if os(Linux)
+        // `pthread_setname_np` is not visible to Swift here; the kernel takes the name from
+        // /proc/thread-self/comm as well.
+        let fd = open("/proc/thread-self/comm", O_WRONLY)
+        guard fd >= 0 else { return }
+        defer { close(fd) }
+        let bytes = Array(name.utf8.prefix(15))
+        _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        #endif
     }
 }

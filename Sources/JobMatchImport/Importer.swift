@@ -117,9 +117,15 @@ public final class Importer: @unchecked Sendable {
         let rawQueue = _BoundedQueue<_Message>(capacity: 4)
         let doneQueue = _BoundedQueue<_Processed>(capacity: 4)
         let options = self.options
-        let reader = Thread { Importer.readFiles(files, options: options, map: map, into: rawQueue) }
+        let reader = Thread {
+            _ThreadName.set("jobmatch-read")
+            Importer.readFiles(files, options: options, map: map, into: rawQueue)
+        }
         reader.stackSize = 1 << 20
-        let mapper = Thread { Importer.mapBatches(from: rawQueue, into: doneQueue, options: options, map: map) }
+        let mapper = Thread {
+            _ThreadName.set("jobmatch-order")
+            Importer.mapBatches(from: rawQueue, into: doneQueue, options: options, map: map)
+        }
         mapper.stackSize = 1 << 20
         reader.start()
         mapper.start()

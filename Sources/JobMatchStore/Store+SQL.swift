@@ -146,10 +146,17 @@ extension Store {
 /// version that no longer exists).
 struct _FeatureVersions {
     private var ids: [String: Int64] = [:]
+    /// The last version asked for: an import asks for the same one a million times, and comparing
+    /// a string with itself is cheaper than hashing it.
+    private var last: (version: String, id: Int64)?
 
     /// The number of `version`, adding it to `feature_versions` when new.
     mutating func id(of version: String, in store: Store) throws(StoreError) -> Int64 {
-        if let id = ids[version] { return id }
+        if let last, last.version == version { return last.id }
+        if let id = ids[version] {
+            last = (version, id)
+            return id
+        }
         let find = try store.statement("SELECT id FROM feature_versions WHERE version = ?1")
         find.bind(1, version)
         let found = try find.step() ? Int64(find.int(0)) : nil
@@ -162,6 +169,7 @@ struct _FeatureVersions {
             id = store.db.lastInsertRowID
         }
         ids[version] = id
+        last = (version, id)
         return id
     }
 

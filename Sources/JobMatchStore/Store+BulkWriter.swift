@@ -1,3 +1,4 @@
+import CSQLite
 import Foundation
 import JobMatchModel
 
@@ -25,29 +26,81 @@ extension Store {
         try db.execute("PRAGMA cache_size = -\(Store.bulkCacheKiB)")
         defer { try? db.execute("PRAGMA cache_size = -2000") }
         try db.execute("BEGIN IMMEDIATE")
+        let writer: BulkWriter
+        let result: T
         do {
-            let writer = try BulkWriter(store: self, now: Store.nowMilliseconds())
-            let result = try body(writer)
+            writer = try BulkWriter(store: self, now: Store.nowMilliseconds())
+            result = try body(writer)
             if writer.discarded {
                 try db.execute("ROLLBACK")
-            } else {
-                try writer.offers.finishBulkLoad()
-                try db.execute("COMMIT")
+                return result
             }
-            return result
         } catch {
             try? db.execute("ROLLBACK")
             throw error
         }
+        guard writer.offers.isBulkLoading else {
+            try db.execute("COMMIT")
+            return result
+        }
+        // A bulk load commits its rows first (the import is visible whole from here on), then
+        // builds the id index in a second transaction while another connection copies the WAL
+        // into the database file: the two biggest steps after the last row run side by side
+        // instead of one after the other. Until the index is back, look-ups by id scan the table;
+        // if the process dies in between, opening the store builds the index (`init`).
+        writer.offers.finishBulkLoad()
+        try db.execute("PRAGMA wal_autocheckpoint = 0")
+        defer { try? db.execute("PRAGMA wal_autocheckpoint = 1000") }
+        try db.execute("COMMIT")
+        let checkpoint = _BackgroundCheckpoint(path: url.path)
+        defer { checkpoint.wait() }
+        do {
+            try writeTransaction { try rebuildOfferIDIndex() }
+        } catch {
+            throw StoreError(kind: .sqlite, path: url.path,
+                             message: "the import is stored, but building its id index failed (\(error)); it is built when the store is next opened")
+        }
+        return result
     }
+
+    /// Builds `offers_by_id_key` when it is missing. Caller holds the lock and a write transaction.
+    ///
+    /// SQLite sorts the keys in runs as large as its page cache: small runs (2 MiB) sorted on every
+    /// core and then merged build the index of a million offers in about half the time one large
+    /// in-memory run takes (measured 0.4 s against 0.75 s).
+    func rebuildOfferIDIndex() throws(StoreError) {
+        let cache = try db.scalarInt("PRAGMA cache_size")
+        try db.execute("PRAGMA threads = \(max(1, ProcessInfo.processInfo.activeProcessorCount)); PRAGMA cache_size = -2048")
+        defer { try? db.execute("PRAGMA threads = 0; PRAGMA cache_size = \(cache)") }
+        try db.execute(Store.offerIndexesSQL)
+    }
+}
+
+/// A WAL checkpoint on a connection and thread of its own (PASSIVE: it never blocks the writer).
+final class _BackgroundCheckpoint: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+
+    init(path: String) {
+        let thread = Thread { [done] in
+            defer { done.signal() }
+            guard let connection = try? _SQLiteConnection(path: path, flags: SQLITE_OPEN_READWRITE) else { return }
+            try? connection.execute("PRAGMA busy_timeout = 10000")
+            _ = sqlite3_wal_checkpoint_v2(connection.handle, nil, SQLITE_CHECKPOINT_PASSIVE, nil, nil)
+        }
+        thread.stackSize = 1 << 20
+        thread.start()
+    }
+
+    /// Returns when the checkpoint has finished.
+    func wait() { done.wait() }
 }
 
 /// Writes records inside `Store.bulkWrite`. Only valid inside the closure it was given to.
 ///
 /// When the store holds few offers (at most `bulkLoadThreshold`) at the first offer written, the
 /// writer switches to bulk-load mode: the offers' id index is dropped for the transaction,
-/// offers are found through keys kept in memory, and the index is built again before the
-/// commit (see `_OfferUpserter`). A first import of a million offers takes half the time this
+/// offers are found through keys kept in memory, and the index is built again right after the
+/// commit (see `_OfferUpserter` and `Store.bulkWrite`). A first import of a million offers takes half the time this
 /// way; an import into a large store updates the index row by row instead, since rebuilding it
 /// would cost time in proportion to everything stored.
 public final class BulkWriter {

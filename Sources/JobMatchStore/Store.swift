@@ -61,7 +61,19 @@ public final class Store: @unchecked Sendable {
         }
         try db.execute("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL")
         try migrate(to: version)
+        if version >= 3 { try repairOfferIDIndex() }
         Store.restrictCompanions(of: path)
+    }
+
+    /// Builds the offers' id index if a bulk load died between committing its rows and building
+    /// the index (see `bulkWrite`). A read of the schema when the index is there.
+    func repairOfferIDIndex() throws(StoreError) {
+        guard try db.scalarInt("SELECT count(*) FROM sqlite_master WHERE name = 'offers_by_id_key'") == 0 else { return }
+        try locked { () throws(StoreError) in
+            do { try writeTransaction { try rebuildOfferIDIndex() } } catch let e as StoreError { throw e } catch {
+                throw StoreError(kind: .sqlite, path: url.path, message: "\(error)")
+            }
+        }
     }
 
     /// The page size of newly created store files, bytes.

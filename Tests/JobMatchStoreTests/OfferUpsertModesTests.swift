@@ -126,6 +126,27 @@ final class OfferUpsertModesTests: XCTestCase {
         XCTAssertEqual(try store.counts().offers, 0)
     }
 
+    /// A bulk load commits its rows, then builds the id index in a second transaction; a store
+    /// whose process died in between is repaired when it is next opened.
+    func testOpeningAStoreWithoutItsIDIndexBuildsIt() throws {
+        let url = dir.appendingPathComponent("r.sqlite")
+        do {
+            let store = try Store(at: url)
+            try store.bulkWrite { w in
+                _ = try w.upsertOffer(id: "A", cvr: "10150817", employerReference: "R1", record: [1], features: nil)
+            }
+            try store.db.execute("DROP INDEX offers_by_id_key")
+            XCTAssertEqual(try store.db.scalarInt("SELECT count(*) FROM sqlite_master WHERE name = 'offers_by_id_key'"), 0)
+            XCTAssertNotNil(try store._offerRow(id: "A"), "found by a scan meanwhile")
+        }
+        let reopened = try Store(at: url)
+        XCTAssertEqual(try reopened.db.scalarInt("SELECT count(*) FROM sqlite_master WHERE name = 'offers_by_id_key'"), 1)
+        XCTAssertEqual(try reopened.integrityCheck(), "ok")
+        let plan = try reopened.db.prepare("EXPLAIN QUERY PLAN SELECT rowid FROM offers WHERE id_key = 1 AND id = 'A'")
+        XCTAssertTrue(try plan.step())
+        XCTAssertTrue(plan.text(3)?.contains("offers_by_id_key") ?? false, plan.text(3) ?? "")
+    }
+
     /// A 64-bit key shared by two ids must not merge their offers: memory look-ups compare the
     /// text and fall back to a scan. (Indexed look-ups compare the text in SQL.)
     func testKeyCollisionsAreResolvedByText() throws {

@@ -8,10 +8,11 @@ import JobMatchModel
 /// large the files):
 /// 1. a reader thread splits each file into records (the bytes of each CSV record, or the text of
 ///    each JSON object);
-/// 2. a mapper thread parses (CSV: splits the fields), maps and validates each batch, writes its
-///    canonical JSON and runs the caller's annotator, spreading every batch over all cores;
+/// 2. one worker thread per core takes whole batches and parses them (CSV: splits the fields),
+///    maps and validates each record, encodes it in `RecordCodec`'s compact form and runs the
+///    caller's annotator; a further thread hands the batches on in file order;
 /// 3. the calling thread checks for duplicates inside each file, writes records to the sink in
-///    file order, and writes rejects.
+///    file order, and writes rejects; what it is done with is freed on a utility queue.
 ///
 /// All-or-nothing: the caller opens one store transaction around `run` (`Store.bulkWrite`), so an
 /// import is committed whole or not at all, also after a crash; `--strict` discards it when any

@@ -4,9 +4,8 @@ import JobMatchModel
 /// Single changes and reads: what a consultant's `profile add|update|show|remove` and the engine
 /// use.
 extension Store {
-    /// The canonical JSON of a record: `JSONEncoder` with sorted keys. The importer's fast encoder
-    /// produces the same bytes (tested), so a record added here and imported from a file compare
-    /// equal.
+    /// The canonical JSON of a record: `JSONEncoder` with sorted keys (how stores before schema
+    /// version 3 kept records, and the reference for the importer's fast JSON writer).
     public static func canonicalJSON<T: Encodable>(_ value: T) throws(StoreError) -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]

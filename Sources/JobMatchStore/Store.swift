@@ -2,8 +2,9 @@ import CSQLite
 import Foundation
 import JobMatchModel
 
-/// JobMatch's embedded store: one SQLite file holding every offer and profile as canonical JSON
-/// (sorted keys) beside indexed columns and the caller's precomputed features.
+/// JobMatch's embedded store: one SQLite file holding every offer and profile in `RecordCodec`'s
+/// compact binary form beside indexed columns and the caller's precomputed features (schema
+/// version 3; see `Store.offerSchemaV3`).
 ///
 /// - The file and its `-wal`/`-shm` companions are readable by their owner only (mode 0600);
 ///   missing parent directories are created (mode 0700).

@@ -1,3 +1,4 @@
+import Foundation
 import JobMatchImport
 import JobMatchStore
 
@@ -47,6 +48,10 @@ extension Store {
         importer.onIssue = issues
         importer.onProgress = progress
         if options.dryRun { return try importer.run(files: files, into: nil) }
-        return try bulkWrite { w in try importer.run(files: files, into: StoreImportSink(w)) }
+        let start = DispatchTime.now().uptimeNanoseconds
+        var report = try bulkWrite { w in try importer.run(files: files, into: StoreImportSink(w)) }
+        // The time and rate cover the commit and the index rebuild too, not only the reading.
+        report.seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        return report
     }
 }

@@ -33,6 +33,9 @@ public final class Store: @unchecked Sendable {
     /// Bulk writes switch to bulk-load mode when the store holds at most this many offers (see
     /// `BulkWriter`); tests set it to force either mode.
     var bulkLoadThreshold = BulkWriter.defaultBulkLoadThreshold
+    /// A bulk load keeps at most this many offer keys in memory (16 bytes each, in two hash
+    /// tables); past it, it builds the id index and goes on row by row (tests set it low).
+    var bulkLoadKeyLimit = 8_000_000
 
     /// Opens the store at `url`, creating it (and its directory) when missing, and migrates its
     /// schema to `Store.schemaVersion`.

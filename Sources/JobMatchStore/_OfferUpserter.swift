@@ -55,6 +55,15 @@ final class _OfferUpserter {
         byReference = refs
     }
 
+    /// Leaves bulk-load mode for good inside the transaction, building the id index now: memory
+    /// for the keys stays bounded however large the import (`Store.bulkLoadKeyLimit`).
+    func leaveBulkLoad() throws(StoreError) {
+        guard byID != nil else { return }
+        byID = nil
+        byReference = nil
+        try store.rebuildOfferIDIndex()
+    }
+
     /// Leaves bulk-load mode without building the id index: the caller commits, then builds it
     /// with `Store.rebuildOfferIDIndex()` in a transaction of its own.
     func finishBulkLoad() {
@@ -91,6 +100,7 @@ final class _OfferUpserter {
             inserted += 1
             byID?[idKey] = rowid
             if let referenceKey { byReference?[referenceKey] = rowid }
+            if let n = byID?.count, n > store.bulkLoadKeyLimit { try leaveBulkLoad() }
             return .changed
         }
         let old = try read(target)

@@ -85,6 +85,8 @@ final class OfferUpsertModesTests: XCTestCase {
             var model = Model()
             let bulk = try Store(at: dir.appendingPathComponent("bulk-\(seed).sqlite"))
             bulk.bulkLoadThreshold = .max
+            // Some seeds leave bulk-load mode in the middle of an import, as a very large one does.
+            if seed % 3 == 0 { bulk.bulkLoadKeyLimit = 8 + Int(seed % 7) }
             let indexed = try Store(at: dir.appendingPathComponent("indexed-\(seed).sqlite"))
             indexed.bulkLoadThreshold = -1
             for _ in 0..<(1 + ops.int(4)) {   // several imports into the same stores

@@ -8,7 +8,7 @@ import Foundation
 
 /// The CPU the optimised targets are compiled for. The SIMD kernel needs the machine's vector
 /// instructions (FMA, AVX2/AVX-512) or Swift lowers every lane of `addingProduct` to a call of
-/// `fmaf`. Set `JOBMATCH_TARGET_CPU` to another LLVM CPU name (`x86-64-v3`, `znver4`, ...) or to
+/// `fmaf`. Set `JOBMATCH_TARGET_CPU` to another LLVM CPU name (`haswell`, `znver4`, ...; swiftc takes CPU names, not `x86-64-v3`) or to
 /// `portable` for a build that runs on any x86-64 machine.
 let targetCPU: String? = {
     let requested = ProcessInfo.processInfo.environment["JOBMATCH_TARGET_CPU"] ?? "native"

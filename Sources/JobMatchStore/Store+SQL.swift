@@ -32,12 +32,13 @@ extension Store {
 
     /// Binds the nine columns of `insertOfferSQL` / `updateOfferSQL` (and `rowid` as the tenth
     /// when given) and steps `s` once. Text and blobs are bound without a copy for the one step.
+    /// `idKey` is `RecordKey.id(id)` and `referenceKey` is `Store.referenceKey(...)` of the offer.
     func writeOffer(_ s: _Statement, id: String, cvr: String, reference: String?, updatedAt: Int64, record: [UInt8],
-                    features: [UInt8]?, version: Int64?, rowid: Int64? = nil, idKey: Int64? = nil,
-                    referenceKey: Int64?? = nil) throws(StoreError) {
+                    features: [UInt8]?, version: Int64?, rowid: Int64? = nil, idKey: Int64,
+                    referenceKey: Int64?) throws(StoreError) {
         s.reset()
-        s.bind(2, idKey ?? RecordKey.id(id))
-        s.bind(5, referenceKey ?? Store.referenceKey(id: id, cvr: cvr, reference: reference))
+        s.bind(2, idKey)
+        s.bind(5, referenceKey)
         s.bind(6, updatedAt)
         s.bind(9, version)
         if let rowid { s.bind(10, rowid) }

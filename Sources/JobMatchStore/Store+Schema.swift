@@ -147,9 +147,11 @@ extension Store {
             let id = offers.text(0) ?? ""
             let offer = try decodeJSON(EmployerOffer.self, offers.bytes(4) ?? [], id: id)
             let f = try features(offers, 5)
-            try writeOffer(insertOffer, id: id, cvr: offers.text(1) ?? "", reference: offers.text(2),
+            let cvr = offers.text(1) ?? "", reference = offers.text(2)
+            try writeOffer(insertOffer, id: id, cvr: cvr, reference: reference,
                            updatedAt: Store.milliseconds(iso: offers.text(3) ?? ""), record: RecordCodec.encode(offer),
-                           features: f.bytes, version: f.version)
+                           features: f.bytes, version: f.version, idKey: RecordKey.id(id),
+                           referenceKey: Store.referenceKey(id: id, cvr: cvr, reference: reference))
         }
         offers.reset()
 

@@ -27,6 +27,9 @@ final class _OfferUpserter {
     private var byReference: [Int64: Int64]?
     /// Offers inserted by this upserter.
     private(set) var inserted = 0
+    /// The row `read` read last, valid within one `upsert` (which reads a found row for its
+    /// checks and for the comparison, and writes only at its end).
+    private var lastRead: (rowid: Int64, row: _Row)?
 
     init(store: Store) throws(StoreError) {
         self.store = store
@@ -74,6 +77,7 @@ final class _OfferUpserter {
     /// Inserts or updates one offer.
     func upsert(id: String, cvr: String, reference: String?, record: [UInt8], features: RecordFeatures?,
                 now: Int64) throws(StoreError) -> Store._RowWrite {
+        lastRead = nil
         let idKey = RecordKey.id(id)
         let referenceKey = Store.referenceKey(id: id, cvr: cvr, reference: reference)
         let byIDRow = try find(id: id, key: idKey)
@@ -95,7 +99,7 @@ final class _OfferUpserter {
         let version = try features.map { f throws(StoreError) in try versions.id(of: f.version, in: store) }
         guard let target = byIDRow ?? byRefRow else {
             try store.writeOffer(insert, id: id, cvr: cvr, reference: reference, updatedAt: now, record: record,
-                                 features: features?.bytes, version: version, idKey: idKey, referenceKey: .some(referenceKey))
+                                 features: features?.bytes, version: version, idKey: idKey, referenceKey: referenceKey)
             let rowid = store.db.lastInsertRowID
             inserted += 1
             byID?[idKey] = rowid
@@ -110,7 +114,7 @@ final class _OfferUpserter {
         }
         try store.writeOffer(update, id: id, cvr: cvr, reference: reference, updatedAt: now, record: record,
                              features: features?.bytes, version: version, rowid: target, idKey: idKey,
-                             referenceKey: .some(referenceKey))
+                             referenceKey: referenceKey)
         if byID != nil {
             if old.id != id {
                 if byID?[RecordKey.id(old.id)] == target { byID?[RecordKey.id(old.id)] = nil }
@@ -175,13 +179,16 @@ final class _OfferUpserter {
     }
 
     private func read(_ rowid: Int64) throws(StoreError) -> _Row {
+        if let lastRead, lastRead.rowid == rowid { return lastRead.row }
         let s = try store.statement("SELECT id, cvr, reference, record, features, features_version FROM offers WHERE rowid = ?1")
         s.bind(1, rowid)
         defer { s.reset() }
         guard try s.step() else {
             throw StoreError(kind: .corruptRecord, path: store.url.path, message: "offer row \(rowid) vanished during a write")
         }
-        return _Row(id: s.text(0) ?? "", cvr: s.text(1) ?? "", reference: s.text(2), record: s.bytes(3) ?? [],
-                    features: s.bytes(4), version: s.optionalInt64(5))
+        let row = _Row(id: s.text(0) ?? "", cvr: s.text(1) ?? "", reference: s.text(2), record: s.bytes(3) ?? [],
+                       features: s.bytes(4), version: s.optionalInt64(5))
+        lastRead = (rowid, row)
+        return row
     }
 }

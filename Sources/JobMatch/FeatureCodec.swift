@@ -216,14 +216,7 @@ struct ByteWriter {
     }
     mutating func u64(_ v: UInt64) { u32(UInt32(truncatingIfNeeded: v)); u32(UInt32(truncatingIfNeeded: v >> 32)) }
     /// Unsigned LEB128.
-    mutating func varint(_ v: UInt64) {
-        var v = v
-        while v >= 0x80 {
-            bytes.append(UInt8(truncatingIfNeeded: v) | 0x80)
-            v >>= 7
-        }
-        bytes.append(UInt8(v))
-    }
+    mutating func varint(_ v: UInt64) { VarInt.append(v, to: &bytes) }
     mutating func i32(_ v: Int32) { u32(UInt32(bitPattern: v)) }
     mutating func f32(_ v: Float) { u32(v.bitPattern) }
     /// Length-prefixed UTF-8, copied straight from the string's storage.
@@ -257,16 +250,7 @@ struct ByteReader {
         return UInt64(lo) | (UInt64(hi) << 32)
     }
     mutating func i32() -> Int32? { u32().map { Int32(bitPattern: $0) } }
-    mutating func varint() -> UInt64? {
-        var v: UInt64 = 0, shift: UInt64 = 0
-        while let b = u8() {
-            guard shift < 64 else { return nil }
-            v |= UInt64(b & 0x7F) << shift
-            if b < 0x80 { return v }
-            shift += 7
-        }
-        return nil
-    }
+    mutating func varint() -> UInt64? { VarInt.read(bytes, at: &pos) }
     mutating func f32() -> Float? { u32().map { Float(bitPattern: $0) } }
     mutating func str() -> String? {
         guard let n = u32(), pos + Int(n) <= bytes.count else { return nil }

@@ -227,14 +227,7 @@ struct _RecordWriter {
     mutating func bool(_ b: Bool) { bytes.append(b ? 1 : 0) }
 
     /// An unsigned LEB128 varint.
-    mutating func varint(_ v: UInt64) {
-        var v = v
-        while v >= 0x80 {
-            bytes.append(UInt8(truncatingIfNeeded: v) | 0x80)
-            v >>= 7
-        }
-        bytes.append(UInt8(v))
-    }
+    mutating func varint(_ v: UInt64) { VarInt.append(v, to: &bytes) }
 
     /// A signed integer, zigzag-encoded.
     mutating func int(_ v: Int) {
@@ -316,15 +309,8 @@ struct _RecordReader {
     }
 
     mutating func varint() throws(RecordCodec.DamagedRecord) -> UInt64 {
-        var v: UInt64 = 0
-        var shift: UInt64 = 0
-        while true {
-            let b = try byte()
-            guard shift < 64 else { throw damaged("varint too long") }
-            v |= UInt64(b & 0x7F) << shift
-            if b < 0x80 { return v }
-            shift += 7
-        }
+        guard let v = VarInt.read(bytes, at: &pos) else { throw damaged("varint ends early or runs past 64 bits") }
+        return v
     }
 
     mutating func int() throws(RecordCodec.DamagedRecord) -> Int {

@@ -70,39 +70,18 @@ public struct MatchableOffer: Sendable, Hashable {
     }
 
     /// Requirements one per concept, sorted by concept: for each concept its first must-have,
-    /// else its first nice-to-have. Short lists (an offer's handful) are kept sorted by
-    /// insertion, with no hashing; long ones go through `_referenceDeduplicated`.
+    /// else its first nice-to-have.
     static func deduplicated(_ requirements: [Requirement]) -> [Requirement] {
-        guard requirements.count <= 64 else { return _referenceDeduplicated(requirements) }
-        var sorted: [Requirement] = []
-        sorted.reserveCapacity(requirements.count)
-        for r in requirements {
-            var lo = 0, hi = sorted.count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if sorted[mid].concept < r.concept { lo = mid + 1 } else { hi = mid }
-            }
-            if lo < sorted.count, sorted[lo].concept == r.concept {
-                if sorted[lo].mustHave || !r.mustHave { continue }
-                sorted[lo] = r
-            } else if lo == sorted.count {
-                sorted.append(r)   // the common case: concepts found in increasing order
-            } else {
-                sorted.insert(r, at: lo)
-            }
-        }
-        return sorted
+        onePerConcept(requirements, concept: \.concept, replaces: mustHaveReplaces)
     }
 
     /// The plain reference for `deduplicated`: a dictionary by concept, then a sort.
     static func _referenceDeduplicated(_ requirements: [Requirement]) -> [Requirement] {
-        var byConcept: [Int32: Requirement] = [:]
-        for r in requirements {
-            if let old = byConcept[r.concept], old.mustHave || !r.mustHave { continue }
-            byConcept[r.concept] = r
-        }
-        return byConcept.values.sorted { $0.concept < $1.concept }
+        _referenceOnePerConcept(requirements, concept: \.concept, replaces: mustHaveReplaces)
     }
+
+    /// A must-have replaces a nice-to-have of the same concept kept before it.
+    static func mustHaveReplaces(_ later: Requirement, _ kept: Requirement) -> Bool { later.mustHave && !kept.mustHave }
 
     /// The point weights of a requirement list: must-have 2, nice-to-have 1, scaled so that full
     /// credit on everything is `ScoringPolicy.coveragePoints`; rounded once to Float.

@@ -66,34 +66,14 @@ public struct MatchableProfile: Sendable, Hashable {
     }
 
     /// Evidence one per concept, sorted by concept: for each concept its first item of the
-    /// highest confidence. Short lists are kept sorted by insertion, with no hashing; long ones
-    /// go through `_referenceStrongest`.
+    /// highest confidence.
     static func strongest(_ evidence: [ConceptEvidence]) -> [ConceptEvidence] {
-        guard evidence.count <= 64 else { return _referenceStrongest(evidence) }
-        var sorted: [ConceptEvidence] = []
-        sorted.reserveCapacity(evidence.count)
-        for e in evidence {
-            var lo = 0, hi = sorted.count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if sorted[mid].concept < e.concept { lo = mid + 1 } else { hi = mid }
-            }
-            if lo < sorted.count, sorted[lo].concept == e.concept {
-                if e.confidence > sorted[lo].confidence { sorted[lo] = e }
-            } else if lo == sorted.count {
-                sorted.append(e)   // the common case: concepts found in increasing order
-            } else {
-                sorted.insert(e, at: lo)
-            }
-        }
-        return sorted
+        onePerConcept(evidence, concept: \.concept, replaces: { $0.confidence > $1.confidence })
     }
 
     /// The plain reference for `strongest`: a dictionary by concept, then a sort.
     static func _referenceStrongest(_ evidence: [ConceptEvidence]) -> [ConceptEvidence] {
-        var best: [Int32: ConceptEvidence] = [:]
-        for e in evidence where best[e.concept].map({ e.confidence > $0.confidence }) ?? true { best[e.concept] = e }
-        return best.values.sorted { $0.concept < $1.concept }
+        _referenceOnePerConcept(evidence, concept: \.concept, replaces: { $0.confidence > $1.confidence })
     }
 
     /// `1 / maxTravelKm`, as the kernel uses it.

@@ -19,24 +19,9 @@ import JobMatch
 /// (default 3), `--seed S`, `--json`.
 enum FeaturesBenchmark {
     static func run(arguments: [String]) throws {
-        var rows = 20_000, profileCount = 2_000, reps = 3, seed: UInt64 = 2026, json = false
-        var i = 0
-        func value() throws -> String {
-            i += 1
-            guard i < arguments.count else { throw BenchmarkArgumentError(message: "\(arguments[i - 1]) needs a value") }
-            return arguments[i]
-        }
-        while i < arguments.count {
-            switch arguments[i] {
-            case "--rows": rows = Int(try value()) ?? rows
-            case "--profiles": profileCount = Int(try value()) ?? profileCount
-            case "--reps": reps = max(1, Int(try value()) ?? reps)
-            case "--seed": seed = UInt64(try value()) ?? seed
-            case "--json": json = true
-            default: throw BenchmarkArgumentError(message: "unknown option \(arguments[i])")
-            }
-            i += 1
-        }
+        let opts = try BenchmarkOptions(arguments, flags: ["json"], values: ["rows", "profiles", "reps", "seed"])
+        let rows = try opts.int("rows", 20_000), profileCount = try opts.int("profiles", 2_000)
+        let reps = max(1, try opts.int("reps", 3)), seed = UInt64(try opts.int("seed", 2026)), json = opts.has("json")
         guard let corpusDir = CorpusLocation.resolve() else { throw BenchmarkArgumentError(message: "no Corpus found") }
         let corpus = try Corpus.load(from: corpusDir)
         let compiler = MatchCompiler(taxonomy: corpus.taxonomy, postcodes: corpus.postcodes)

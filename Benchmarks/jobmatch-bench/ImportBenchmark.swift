@@ -17,31 +17,13 @@ import JobMatch
 /// `--json`.
 enum ImportBenchmark {
     static func run(arguments: [String]) throws {
-        var rows = 1_000_000, seed: UInt64 = 2026, json = false, features = true, dryRun = false, keep = false
-        var dirArg: String?
-        var csvArg: String?
-        var peerRun = true
-        var i = 0
-        func value() throws -> String {
-            i += 1
-            guard i < arguments.count else { throw BenchmarkArgumentError(message: "\(arguments[i - 1]) needs a value") }
-            return arguments[i]
-        }
-        while i < arguments.count {
-            switch arguments[i] {
-            case "--rows": rows = Int(try value()) ?? rows
-            case "--seed": seed = UInt64(try value()) ?? seed
-            case "--dir": dirArg = try value()
-            case "--json": json = true
-            case "--no-features": features = false
-            case "--dry-run": dryRun = true
-            case "--keep": keep = true
-            case "--csv": csvArg = try value()
-            case "--no-peer": peerRun = false
-            default: throw BenchmarkArgumentError(message: "unknown option \(arguments[i])")
-            }
-            i += 1
-        }
+        let o = try BenchmarkOptions(arguments, flags: ["json", "no-features", "dry-run", "keep", "no-peer"],
+                                     values: ["rows", "seed", "dir", "csv"])
+        var rows = try o.int("rows", 1_000_000)
+        let seed = UInt64(try o.int("seed", 2026))
+        let json = o.has("json"), features = !o.has("no-features"), dryRun = o.has("dry-run"), keep = o.has("keep")
+        let dirArg = o.string("dir"), csvArg = o.string("csv")
+        let peerRun = !o.has("no-peer")
         let dir = URL(fileURLWithPath: dirArg ?? NSTemporaryDirectory()).appendingPathComponent("jobmatch-import-bench-\(getpid())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { if !keep { try? FileManager.default.removeItem(at: dir) } }
@@ -60,16 +42,7 @@ enum ImportBenchmark {
         // Ours.
         var options = ImportOptions(kind: .offers)
         options.writeRejects = false
-        if features, let corpus = CorpusLocation.resolve() {
-            let taxonomy = try Corpus.loadTaxonomy(from: corpus)
-            let codec = FeatureCodec(compiler: MatchCompiler(taxonomy: taxonomy, postcodes: try Corpus.loadPostcodes(from: corpus)))
-            options.annotation = ImportAnnotation(version: codec.version) { record in
-                switch record {
-                case .offer(let o): return codec.features(for: o).bytes
-                case .profile(let p): return codec.features(for: p).bytes
-                }
-            }
-        }
+        if features { options.annotation = try featureAnnotation() }
         let storeURL = dir.appendingPathComponent("store.sqlite")
         let rssBefore = Measure.peakRSSBytes()
         var report: ImportReport?
@@ -101,16 +74,7 @@ enum ImportBenchmark {
 
         guard peerRun else { return }
         // SQLite's own CSV import of the same file into a plain table.
-        let peerDB = dir.appendingPathComponent("peer.sqlite")
-        let peer = try Measure.seconds {
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            p.arguments = ["sqlite3", peerDB.path, ".mode csv", ".separator ;", ".import \(csv.path) t"]
-            p.standardOutput = FileHandle.nullDevice
-            try p.run()
-            p.waitUntilExit()
-            guard p.terminationStatus == 0 else { throw BenchmarkArgumentError(message: "sqlite3 .import failed (\(p.terminationStatus))") }
-        }
+        let peer = try sqlite3Import(csv: csv, into: dir.appendingPathComponent("peer.sqlite"))
         let ratio = ours / peer
         if json {
             let out: [String: Any] = [
@@ -135,15 +99,37 @@ enum ImportBenchmark {
         }
     }
 
+    /// What `jobmatch import` computes beside each record: the engine's features, made with the
+    /// Corpus taxonomy and postcodes (nil when no Corpus folder is found).
+    static func featureAnnotation() throws -> ImportAnnotation? {
+        guard let corpus = CorpusLocation.resolve() else { return nil }
+        let taxonomy = try Corpus.loadTaxonomy(from: corpus)
+        let codec = FeatureCodec(compiler: MatchCompiler(taxonomy: taxonomy, postcodes: try Corpus.loadPostcodes(from: corpus)))
+        return ImportAnnotation(version: codec.version) { record in
+            switch record {
+            case .offer(let o): return codec.features(for: o).bytes
+            case .profile(let p): return codec.features(for: p).bytes
+            }
+        }
+    }
+
+    /// Seconds `sqlite3 DB ".mode csv" ".separator ;" ".import CSV t"` takes: SQLite's own CSV
+    /// import of the file into a plain table, the peer of the import benchmarks.
+    static func sqlite3Import(csv: URL, into database: URL) throws -> Double {
+        try Measure.seconds {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            p.arguments = ["sqlite3", database.path, ".mode csv", ".separator ;", ".import \(csv.path) t"]
+            p.standardOutput = FileHandle.nullDevice
+            try p.run()
+            p.waitUntilExit()
+            guard p.terminationStatus == 0 else { throw BenchmarkArgumentError(message: "sqlite3 .import failed (\(p.terminationStatus))") }
+        }
+    }
+
     static func log(_ s: String, quiet: Bool) {
         if !quiet { FileHandle.standardError.write(Data((s + "\n").utf8)) }
     }
-}
-
-/// A bad benchmark argument.
-struct BenchmarkArgumentError: Error, CustomStringConvertible {
-    var message: String
-    var description: String { message }
 }
 
 /// Writes a seeded offers CSV in the Danish Excel dialect, streaming.

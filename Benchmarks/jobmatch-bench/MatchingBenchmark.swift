@@ -21,44 +21,18 @@ enum MatchingBenchmark {
     /// Memory of the machine, bytes.
     static let machineMemory = 24.0 * 1_073_741_824
 
-    /// Parsed `--name value` options and flags.
-    struct Options {
-        var values: [String: String] = [:]
-        var flags: Set<String> = []
-
-        init(_ args: [String], flags known: Set<String>) throws {
-            var i = 0
-            while i < args.count {
-                let a = args[i]
-                guard a.hasPrefix("--") else { throw Failure(description: "unexpected argument '\(a)'") }
-                let name = String(a.dropFirst(2))
-                if known.contains(name) { flags.insert(name); i += 1; continue }
-                guard i + 1 < args.count else { throw Failure(description: "\(a) needs a value") }
-                values[name] = args[i + 1]
-                i += 2
-            }
-        }
-
-        func int(_ name: String, _ fallback: Int) throws -> Int {
-            guard let v = values[name] else { return fallback }
-            guard let n = Int(v.replacingOccurrences(of: "_", with: "")), n >= 0 else {
-                throw Failure(description: "--\(name) needs a whole number, got '\(v)'")
-            }
-            return n
-        }
-    }
-
     // MARK: allpairs
 
     /// `allpairs`: every profile's top-k offers (or with `--candidates`, every offer's top-k profiles).
     static func allPairs(arguments: [String]) throws {
-        let o = try Options(arguments, flags: ["no-constraints", "json", "candidates"])
+        let o = try BenchmarkOptions(arguments, flags: ["no-constraints", "json", "candidates"],
+                                     values: ["profiles", "offers", "seed", "reps", "top", "threads", "export"])
         let n = try o.int("profiles", 10_000), m = try o.int("offers", 10_000)
         let seed = UInt64(try o.int("seed", 1)), reps = max(1, try o.int("reps", 3))
         let k = try o.int("top", 10), threads = try o.int("threads", MatchKernel.onlineCores)
-        let export = o.values["export"]
-        let constraints = !o.flags.contains("no-constraints") && export == nil
-        let candidates = o.flags.contains("candidates")
+        let export = o.string("export")
+        let constraints = !o.has("no-constraints") && export == nil
+        let candidates = o.has("candidates")
 
         var work: SyntheticWorkload!
         let generate = Measure.seconds { work = SyntheticWorkload(profiles: n, offers: m, seed: seed) }
@@ -95,7 +69,7 @@ enum MatchingBenchmark {
             try DenseExport.write(work: work, kernel: kernel, table: table, seconds: seconds, times: times,
                                   threads: threads, to: dir)
         }
-        if o.flags.contains("json") {
+        if o.has("json") {
             print(json(report))
         } else {
             print("""
@@ -117,10 +91,10 @@ enum MatchingBenchmark {
 
     /// `single`: latency of one `rank(profile:)` query against M offers.
     static func single(arguments: [String]) throws {
-        let o = try Options(arguments, flags: ["no-constraints", "json"])
+        let o = try BenchmarkOptions(arguments, flags: ["no-constraints", "json"], values: ["offers", "profiles", "queries", "seed", "top"])
         let m = try o.int("offers", 100_000), n = try o.int("profiles", 2_000)
         let q = max(1, try o.int("queries", 2_000)), seed = UInt64(try o.int("seed", 1)), k = try o.int("top", 10)
-        let constraints = !o.flags.contains("no-constraints")
+        let constraints = !o.has("no-constraints")
         let work = SyntheticWorkload(profiles: n, offers: m, seed: seed)
         let kernel = MatchKernel(taxonomy: work.taxonomy, profiles: work.profiles, offers: work.offers)
         var sink = 0
@@ -140,7 +114,7 @@ enum MatchingBenchmark {
             "rank_max_ms": rank.max()! * 1e3, "candidates_p50_ms": Measure.quantile(cand, 0.5) * 1e3,
             "candidates_p99_ms": Measure.quantile(cand, 0.99) * 1e3, "peak_rss_bytes": rss, "checksum": sink,
         ]
-        if o.flags.contains("json") {
+        if o.has("json") {
             print(json(report))
         } else {
             print("""
@@ -158,8 +132,8 @@ enum MatchingBenchmark {
 
     /// `suite`: the issue's scenarios, each in a child process; a table, or `--json`.
     static func suite(arguments: [String]) throws {
-        let o = try Options(arguments, flags: ["json", "quick"])
-        let quick = o.flags.contains("quick")
+        let o = try BenchmarkOptions(arguments, flags: ["json", "quick"])
+        let quick = o.has("quick")
         let runs: [[String]] = [
             ["single", "--offers", "10000", "--profiles", "2000"],
             ["single", "--offers", "100000", "--profiles", "2000"],
@@ -182,9 +156,9 @@ enum MatchingBenchmark {
                 throw Failure(description: "scenario \(r.joined(separator: " ")) failed")
             }
             results.append(obj)
-            if !o.flags.contains("json") { FileHandle.standardError.write(Data("done: \(r.joined(separator: " "))\n".utf8)) }
+            if !o.has("json") { FileHandle.standardError.write(Data("done: \(r.joined(separator: " "))\n".utf8)) }
         }
-        if o.flags.contains("json") {
+        if o.has("json") {
             print(json(results))
             return
         }

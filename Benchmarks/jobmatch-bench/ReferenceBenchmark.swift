@@ -18,31 +18,17 @@ enum ReferenceBenchmark {
     }
 
     static func run(arguments: [String]) throws {
+        let o = try BenchmarkOptions(arguments, flags: ["json"], values: ["sizes", "seed", "reps"],
+                                     usage: "reference: --sizes NxM,... --seed S --reps R --json")
         var sizes: [(Int, Int)] = [(200, 2_000), (1_000, 5_000)]
-        var seed: UInt64 = 1
-        var reps = 3
-        var json = false
-        var i = 0
-        func value() throws -> String {
-            i += 1
-            guard i < arguments.count else { throw MatchingBenchmark.Failure(description: "\(arguments[i - 1]) needs a value") }
-            return arguments[i]
-        }
-        while i < arguments.count {
-            switch arguments[i] {
-            case "--sizes":
-                sizes = try value().split(separator: ",").map { s in
-                    let p = s.split(separator: "x").compactMap { Int($0) }
-                    guard p.count == 2, p[0] > 0, p[1] > 0 else { throw MatchingBenchmark.Failure(description: "--sizes takes NxM,NxM (e.g. 200x2000)") }
-                    return (p[0], p[1])
-                }
-            case "--seed": seed = UInt64(try value()) ?? 1
-            case "--reps": reps = max(1, Int(try value()) ?? 3)
-            case "--json": json = true
-            default: throw MatchingBenchmark.Failure(description: "unknown option \(arguments[i]) (reference: --sizes NxM,... --seed S --reps R --json)")
+        if let given = o.string("sizes") {
+            sizes = try given.split(separator: ",").map { s in
+                let p = s.split(separator: "x").compactMap { Int($0) }
+                guard p.count == 2, p[0] > 0, p[1] > 0 else { throw MatchingBenchmark.Failure(description: "--sizes takes NxM,NxM (e.g. 200x2000)") }
+                return (p[0], p[1])
             }
-            i += 1
         }
+        let seed = UInt64(try o.int("seed", 1)), reps = max(1, try o.int("reps", 3)), json = o.has("json")
         var rows: [Row] = []
         if let url = CorpusLocation.resolve() {
             let corpus = try Corpus.load(from: url)

@@ -28,25 +28,9 @@ enum StoreBenchmark {
     }
 
     static func run(arguments: [String]) throws {
-        var rows = 1_000_000, seed: UInt64 = 2026, json = false, loadOnly = false
-        var dirArg: String?
-        var i = 0
-        func value() throws -> String {
-            i += 1
-            guard i < arguments.count else { throw BenchmarkArgumentError(message: "\(arguments[i - 1]) needs a value") }
-            return arguments[i]
-        }
-        while i < arguments.count {
-            switch arguments[i] {
-            case "--rows": rows = Int(try value()) ?? rows
-            case "--seed": seed = UInt64(try value()) ?? seed
-            case "--dir": dirArg = try value()
-            case "--json": json = true
-            case "--load-only": loadOnly = true
-            default: throw BenchmarkArgumentError(message: "unknown option \(arguments[i])")
-            }
-            i += 1
-        }
+        let o = try BenchmarkOptions(arguments, flags: ["json", "load-only"], values: ["rows", "seed", "dir"])
+        let rows = try o.int("rows", 1_000_000), seed = UInt64(try o.int("seed", 2026))
+        let json = o.has("json"), loadOnly = o.has("load-only"), dirArg = o.string("dir")
         let dir = URL(fileURLWithPath: dirArg ?? NSTemporaryDirectory()).appendingPathComponent("jobmatch-store-bench-\(getpid())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -54,17 +38,12 @@ enum StoreBenchmark {
         var generator = OfferCSVGenerator(seed: seed)
         try generator.write(rows: rows, to: csv)
 
-        guard let corpus = CorpusLocation.resolve() else { throw BenchmarkArgumentError(message: "no Corpus folder found") }
-        let taxonomy = try Corpus.loadTaxonomy(from: corpus)
-        let codec = FeatureCodec(compiler: MatchCompiler(taxonomy: taxonomy, postcodes: try Corpus.loadPostcodes(from: corpus)))
+        guard let annotation = try ImportBenchmark.featureAnnotation() else {
+            throw BenchmarkArgumentError(message: "no Corpus folder found")
+        }
         var options = ImportOptions(kind: .offers)
         options.writeRejects = false
-        options.annotation = ImportAnnotation(version: codec.version) { record in
-            switch record {
-            case .offer(let o): return codec.features(for: o).bytes
-            case .profile(let p): return codec.features(for: p).bytes
-            }
-        }
+        options.annotation = annotation
         let sink = CollectingSink()
         _ = try Importer(options: options).run(files: [csv.path], into: sink)
         let records = sink.records
@@ -100,15 +79,7 @@ enum StoreBenchmark {
         let storeBytes = ((try? FileManager.default.attributesOfItem(atPath: storeURL.path))?[.size] as? NSNumber)?.intValue ?? 0
 
         let peerDB = dir.appendingPathComponent("peer.sqlite")
-        let peer = try Measure.seconds {
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            p.arguments = ["sqlite3", peerDB.path, ".mode csv", ".separator ;", ".import \(csv.path) t"]
-            p.standardOutput = FileHandle.nullDevice
-            try p.run()
-            p.waitUntilExit()
-            guard p.terminationStatus == 0 else { throw BenchmarkArgumentError(message: "sqlite3 .import failed (\(p.terminationStatus))") }
-        }
+        let peer = try ImportBenchmark.sqlite3Import(csv: csv, into: peerDB)
         let peerBytes = ((try? FileManager.default.attributesOfItem(atPath: peerDB.path))?[.size] as? NSNumber)?.intValue ?? 0
         if json {
             let out: [String: Any] = [

@@ -53,14 +53,16 @@ let package = Package(
         .executableTarget(name: "jobmatch-bench", dependencies: ["JobMatch"], path: "Benchmarks/jobmatch-bench",
                           swiftSettings: fastSettings),
 
-        .testTarget(name: "JobMatchModelTests", dependencies: ["JobMatchModel"]),
+        // What the tests share (the seeded generator of the randomized tests).
+        .target(name: "JobMatchTestSupport", path: "Tests/JobMatchTestSupport"),
+        .testTarget(name: "JobMatchModelTests", dependencies: ["JobMatchModel", "JobMatchTestSupport"]),
         .testTarget(name: "JobMatchTextTests", dependencies: ["JobMatchText"]),
-        .testTarget(name: "JobMatchTaxonomyTests", dependencies: ["JobMatch"]),
-        .testTarget(name: "JobMatchScoringTests", dependencies: ["JobMatch"]),
-        .testTarget(name: "JobMatchKernelTests", dependencies: ["JobMatch"]),
-        .testTarget(name: "JobMatchImportTests", dependencies: ["JobMatch"]),
-        .testTarget(name: "JobMatchStoreTests", dependencies: ["JobMatch"]),
-        .testTarget(name: "JobMatchTests", dependencies: ["JobMatch"]),
+        .testTarget(name: "JobMatchTaxonomyTests", dependencies: ["JobMatch", "JobMatchTestSupport"]),
+        .testTarget(name: "JobMatchScoringTests", dependencies: ["JobMatch", "JobMatchTestSupport"]),
+        .testTarget(name: "JobMatchKernelTests", dependencies: ["JobMatch", "JobMatchTestSupport"]),
+        .testTarget(name: "JobMatchImportTests", dependencies: ["JobMatch", "JobMatchTestSupport"]),
+        .testTarget(name: "JobMatchStoreTests", dependencies: ["JobMatch", "JobMatchTestSupport"]),
+        .testTarget(name: "JobMatchTests", dependencies: ["JobMatch", "JobMatchTestSupport"]),
         .testTarget(name: "jobmatchCLITests", dependencies: ["JobMatch", "jobmatch"]),
     ]
 )

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import JobMatchTestSupport
 import JobMatchImport
 import JobMatchModel
 import JobMatchStore
@@ -8,15 +9,9 @@ import JobMatchStore
 final class CanonicalJSONTests: XCTestCase {
     /// A seeded generator (splitmix64) with the draws the records need.
     final class Draw {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        func next() -> UInt64 {
-            state &+= 0x9E3779B97F4A7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
-            z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
-            return z ^ (z >> 31)
-        }
+        var random: SplitMix64
+        init(seed: UInt64) { random = SplitMix64(state: seed) }
+        func next() -> UInt64 { random.next() }
         func int(_ r: ClosedRange<Int>) -> Int { r.lowerBound + Int(next() % UInt64(r.count)) }
         func bool() -> Bool { next() & 1 == 1 }
         func pick<T>(_ a: [T]) -> T { a[int(0...(a.count - 1))] }

@@ -1,16 +1,11 @@
+import JobMatchTestSupport
 import JobMatch
 
 /// A small seeded generator (SplitMix64), so every random instance can be reproduced from its seed.
 struct SeededRandom: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    var random: SplitMix64
+    init(seed: UInt64) { random = SplitMix64(state: seed &+ 0x9E37_79B9_7F4A_7C15) }
+    mutating func next() -> UInt64 { random.next() }
 }
 
 /// A random matching problem: a random 3-level taxonomy with standalone licences and languages

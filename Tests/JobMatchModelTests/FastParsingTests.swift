@@ -1,4 +1,5 @@
 import XCTest
+import JobMatchTestSupport
 @testable import JobMatchModel
 
 /// The byte-level fast paths against the full parsers on random and hand-picked inputs: a fast
@@ -7,14 +8,9 @@ import XCTest
 final class FastParsingTests: XCTestCase {
     /// splitmix64.
     struct Draw {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E3779B97F4A7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
-            z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
-            return z ^ (z >> 31)
-        }
+        var random: SplitMix64
+        init(state: UInt64) { random = SplitMix64(state: state) }
+        mutating func next() -> UInt64 { random.next() }
         mutating func int(_ n: Int) -> Int { Int(next() % UInt64(n)) }
         /// A short text over an alphabet rich in digits, separators and odd characters.
         mutating func text(maxCount: Int) -> String {

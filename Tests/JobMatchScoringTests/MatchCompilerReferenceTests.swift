@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import JobMatchTestSupport
 import JobMatch
 @testable import JobMatchScoring
 
@@ -12,19 +13,6 @@ final class MatchCompilerReferenceTests: XCTestCase {
         return try? Corpus.load(from: root.appendingPathComponent("Corpus"))
     }()
 
-    /// A small seeded generator (SplitMix64).
-    struct SplitMix64 {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(1, n))) }
-        mutating func pick<T>(_ a: [T]) -> T { a[below(a.count)] }
-    }
 
     /// Phrases from the Corpus records and labels, with typos, ellipsis, concept ids and noise.
     static func phrases(_ corpus: Corpus, rng: inout SplitMix64) -> [String] {
@@ -121,5 +109,3 @@ final class MatchCompilerReferenceTests: XCTestCase {
         }
     }
 }
-
-extension MatchCompilerReferenceTests.SplitMix64: RandomNumberGenerator {}

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import JobMatchTestSupport
 @testable import JobMatchStore
 import JobMatchModel
 
@@ -39,14 +40,9 @@ final class OfferUpsertModesTests: XCTestCase {
     }
 
     struct Ops {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        var random: SplitMix64
+        init(state: UInt64) { random = SplitMix64(state: state) }
+        mutating func next() -> UInt64 { random.next() }
         mutating func int(_ n: Int) -> Int { Int(next() % UInt64(n)) }
         mutating func row() -> Row {
             let cvr = ["10150817", "25313763"][int(2)]

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import JobMatchTestSupport
 import JobMatch
 @testable import JobMatchTaxonomy
 
@@ -36,19 +37,6 @@ final class ConceptMatcherEquivalenceTests: XCTestCase {
         return out
     }
 
-    /// A small seeded generator (SplitMix64).
-    struct SplitMix64 {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(1, n))) }
-        mutating func pick<T>(_ a: [T]) -> T { a[below(a.count)] }
-    }
 
     static let oddPieces = ["\u{2010}", "\u{2013}", "\u{2014}", "\u{00A0}", "\u{00AD}", "\u{200B}", "\u{2019}", "\u{201C}",
                             "\u{201D}", "«", "»", "…", "e\u{0301}", "ﬁ", "Ａｂｃ", "ẞ", "Ø", "Æ", "Å", "aa", "oe", "ae",

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import JobMatchTestSupport
 import JobMatch
 
 /// The store's compact record form must give back exactly the record it was given, and must
@@ -55,15 +56,9 @@ final class RecordCodecTests: XCTestCase {
 
     /// Seeded random records over every field, with optional parts present or absent.
     struct Gen {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        var random: SplitMix64
+        init(seed: UInt64) { random = SplitMix64(state: seed) }
+        mutating func next() -> UInt64 { random.next() }
         mutating func int(_ n: Int) -> Int { Int(next() % UInt64(n)) }
         /// `v` or nil, at random (`v` is made first, so generating it may use the generator).
         mutating func maybe<T>(_ v: T) -> T? { next() % 2 == 0 ? nil : v }

@@ -121,16 +121,6 @@ final class _Statement {
     /// Unbinds every parameter.
     func clearBindings() { sqlite3_clear_bindings(stmt) }
 
-    /// Binds UTF-8 text bytes without copying them for the duration of `body`, which must step
-    /// and clear the bindings before it returns.
-    func withStaticText<R, E: Error>(_ index: Int32, _ bytes: [UInt8], _ body: () throws(E) -> R) throws(E) -> R {
-        try bytes.withUnsafeBufferPointer { (buf) throws(E) -> R in
-            _ = sqlite3_bind_text(stmt, index, UnsafeRawPointer(buf.baseAddress ?? _Statement.empty).assumingMemoryBound(to: CChar.self),
-                                  Int32(buf.count), nil)
-            return try body()
-        }
-    }
-
     /// Binds a string (or NULL) as UTF-8 text without copying it for the duration of `body`, which
     /// must step and clear the bindings before it returns.
     func withStaticText<R, E: Error>(_ index: Int32, _ text: String?, _ body: () throws(E) -> R) throws(E) -> R {

@@ -47,7 +47,7 @@ enum ImportBenchmark {
         let rssBefore = Measure.peakRSSBytes()
         var report: ImportReport?
         let cpuBefore = Measure.processCPUSeconds()
-        let writerCPUBefore = StoreBenchmark.threadCPUSeconds()
+        let writerCPUBefore = Measure.threadCPUSeconds()
         var importEnd = ContinuousClock.now
         let ours = try Measure.seconds {
             if dryRun {
@@ -61,7 +61,7 @@ enum ImportBenchmark {
             }
         }
         let cpu = Measure.processCPUSeconds() - cpuBefore
-        let writerCPU = StoreBenchmark.threadCPUSeconds() - writerCPUBefore
+        let writerCPU = Measure.threadCPUSeconds() - writerCPUBefore
         let tailDuration = ContinuousClock.now - importEnd
         let tail = dryRun ? 0 : Double(tailDuration.components.seconds) + Double(tailDuration.components.attoseconds) * 1e-18
         let peakRSS = Measure.peakRSSBytes()

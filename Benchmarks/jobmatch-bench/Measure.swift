@@ -18,6 +18,13 @@ enum Measure {
         return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9
     }
 
+    /// CPU seconds the calling thread has used so far.
+    static func threadCPUSeconds() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9
+    }
+
     /// The value at quantile `q` (0-1) of `values` (nearest rank).
     static func quantile(_ values: [Double], _ q: Double) -> Double {
         guard !values.isEmpty else { return .nan }

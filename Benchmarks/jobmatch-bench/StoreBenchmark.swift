@@ -21,12 +21,6 @@ enum StoreBenchmark {
         func logImport(_ report: ImportReport) throws {}
     }
 
-    static func threadCPUSeconds() -> Double {
-        var t = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
-        return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9
-    }
-
     static func run(arguments: [String]) throws {
         let o = try BenchmarkOptions(arguments, flags: ["json", "load-only"], values: ["rows", "seed", "dir"])
         let rows = try o.int("rows", 1_000_000), seed = UInt64(try o.int("seed", 2026))
@@ -57,7 +51,7 @@ enum StoreBenchmark {
             var lastWrite = ContinuousClock.now
             let seconds = try Measure.seconds {
                 let store = try Store(at: url)
-                let cpu0 = threadCPUSeconds()
+                let cpu0 = Measure.threadCPUSeconds()
                 written = try store.bulkWrite { w in
                     var n = 0
                     for r in records {
@@ -68,7 +62,7 @@ enum StoreBenchmark {
                     lastWrite = ContinuousClock.now
                     return n
                 }
-                cpu = threadCPUSeconds() - cpu0
+                cpu = Measure.threadCPUSeconds() - cpu0
             }
             let tail = ContinuousClock.now - lastWrite
             return (seconds, cpu, written, Double(tail.components.seconds) + Double(tail.components.attoseconds) * 1e-18)

@@ -54,7 +54,7 @@ public struct FeatureCodec: Sendable {
         }
         w.varint(UInt64(v.requirements.count))
         for r in v.requirements {
-            guard r.concept >= 0, let i = position(of: r.text, must: r.mustHave) else { return encode(v) }
+            guard r.concept >= 0, r.strength != .context, let i = position(of: r.text, must: r.mustHave) else { return encode(v) }
             w.varint(UInt64(r.concept))
             w.varint(UInt64(i))
         }
@@ -82,7 +82,7 @@ public struct FeatureCodec: Sendable {
         var w = ByteWriter()
         w.u8(FeatureCodec.format); w.str(o.id)
         w.u32(UInt32(o.requirements.count))
-        for r in o.requirements { w.i32(r.concept); w.u8(r.mustHave ? 1 : 0); w.str(r.text) }
+        for r in o.requirements { w.i32(r.concept); w.u8(r.strength.wireValue); w.str(r.text) }
         w.u32(UInt32(o.unresolved.count)); for u in o.unresolved { w.str(u) }
         w.u32(o.licenceMask); w.u32(o.demandMask); w.i32(o.minimumDanish); w.u8(o.englishWorkplace ? 1 : 0)
         w.u64(o.sectorBit); w.u8(o.shiftWork ? 1 : 0)
@@ -136,8 +136,9 @@ public struct FeatureDecoder: Sendable {
         guard r.u8() == FeatureCodec.format, let id = r.str(), let n = r.u32() else { return nil }
         var reqs: [Requirement] = []
         for _ in 0..<n {
-            guard let c = r.i32(), let m = r.u8(), let t = r.str(), c >= 0, Int(c) < conceptCount else { return nil }
-            reqs.append(Requirement(concept: c, mustHave: m == 1, text: t))
+            guard let c = r.i32(), let m = r.u8(), let t = r.str(), c >= 0, Int(c) < conceptCount,
+                  let strength = RequirementStrength(wireValue: m) else { return nil }
+            reqs.append(Requirement(concept: c, strength: strength, text: t))
         }
         guard let un = r.u32() else { return nil }
         var unresolved: [String] = []
@@ -280,5 +281,27 @@ extension Taxonomy {
             for s in c.synonymsDA + c.synonymsEN { eat(s) }
         }
         return String(h, radix: 16)
+    }
+}
+
+extension RequirementStrength {
+    /// The byte the self-contained layout stores: 1 must, 0 nice (as the layout's first
+    /// version stored `mustHave`), 2 context.
+    var wireValue: UInt8 {
+        switch self {
+        case .must: 1
+        case .nice: 0
+        case .context: 2
+        }
+    }
+
+    /// The strength of a stored byte; nil for a damaged one.
+    init?(wireValue: UInt8) {
+        switch wireValue {
+        case 1: self = .must
+        case 0: self = .nice
+        case 2: self = .context
+        default: return nil
+        }
     }
 }

@@ -1,19 +1,45 @@
 import JobMatchModel
 
+/// How strongly an offer asks for a competency.
+///
+/// The raw values order the strengths: a stronger statement of the same concept replaces a
+/// weaker one (`MatchableOffer.deduplicated`).
+public enum RequirementStrength: UInt8, Sendable, Hashable, Codable, CaseIterable, Comparable {
+    /// Described as a task or as context ("du skal pakke varer"), weighted below nice-to-have.
+    case context = 0
+    /// Counts in the person's favour ("en fordel", "gerne", "nice to have").
+    case nice = 1
+    /// The person must have it ("skal", "krav", "must", "required").
+    case must = 2
+
+    public static func < (a: RequirementStrength, b: RequirementStrength) -> Bool { a.rawValue < b.rawValue }
+}
+
 /// One competency an offer asks for, resolved to a taxonomy concept.
 public struct Requirement: Sendable, Hashable, Codable {
     /// Concept index in the taxonomy.
     public var concept: Int32
-    /// Must-have (true) or nice-to-have.
-    public var mustHave: Bool
+    /// How strongly the offer asks for it.
+    public var strength: RequirementStrength
     /// The phrase the employer wrote.
     public var text: String
 
-    /// Creates a requirement.
-    public init(concept: Int32, mustHave: Bool, text: String = "") {
+    /// Must-have (true) or not (nice-to-have or context).
+    public var mustHave: Bool {
+        get { strength == .must }
+        set { strength = newValue ? .must : .nice }
+    }
+
+    /// Creates a requirement of a given strength.
+    public init(concept: Int32, strength: RequirementStrength, text: String = "") {
         self.concept = concept
-        self.mustHave = mustHave
+        self.strength = strength
         self.text = text
+    }
+
+    /// Creates a must-have or nice-to-have requirement.
+    public init(concept: Int32, mustHave: Bool, text: String = "") {
+        self.init(concept: concept, strength: mustHave ? .must : .nice, text: text)
     }
 }
 
@@ -69,8 +95,8 @@ public struct MatchableOffer: Sendable, Hashable {
         self.freePlaces = freePlaces
     }
 
-    /// Requirements one per concept, sorted by concept: for each concept its first must-have,
-    /// else its first nice-to-have.
+    /// Requirements one per concept, sorted by concept: for each concept its first requirement of
+    /// the greatest strength (must, then nice, then context).
     static func deduplicated(_ requirements: [Requirement]) -> [Requirement] {
         onePerConcept(requirements, concept: \.concept, replaces: mustHaveReplaces)
     }
@@ -80,17 +106,16 @@ public struct MatchableOffer: Sendable, Hashable {
         _referenceOnePerConcept(requirements, concept: \.concept, replaces: mustHaveReplaces)
     }
 
-    /// A must-have replaces a nice-to-have of the same concept kept before it.
-    static func mustHaveReplaces(_ later: Requirement, _ kept: Requirement) -> Bool { later.mustHave && !kept.mustHave }
+    /// A stronger requirement replaces a weaker one of the same concept kept before it.
+    static func mustHaveReplaces(_ later: Requirement, _ kept: Requirement) -> Bool { later.strength > kept.strength }
 
-    /// The point weights of a requirement list: must-have 2, nice-to-have 1, scaled so that full
-    /// credit on everything is `ScoringPolicy.coveragePoints`; rounded once to Float.
+    /// The point weights of a requirement list: must-have 2, nice-to-have 1, context 0.5
+    /// (`ScoringPolicy.weight(of:)`), scaled so that full credit on everything is
+    /// `ScoringPolicy.coveragePoints`; rounded once to Float.
     public static func points(for requirements: [Requirement]) -> [Float] {
-        let total = requirements.reduce(0.0) { $0 + ($1.mustHave ? ScoringPolicy.mustHaveWeight : ScoringPolicy.niceToHaveWeight) }
+        let total = requirements.reduce(0.0) { $0 + ScoringPolicy.weight(of: $1.strength) }
         guard total > 0 else { return [] }
-        return requirements.map {
-            Float(($0.mustHave ? ScoringPolicy.mustHaveWeight : ScoringPolicy.niceToHaveWeight) * ScoringPolicy.coveragePoints / total)
-        }
+        return requirements.map { Float(ScoringPolicy.weight(of: $0.strength) * ScoringPolicy.coveragePoints / total) }
     }
 
     public static func == (a: MatchableOffer, b: MatchableOffer) -> Bool {

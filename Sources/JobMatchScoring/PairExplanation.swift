@@ -8,8 +8,10 @@ public struct RequirementMatch: Sendable, Hashable, Codable {
     public var concept: String
     /// The concept's Danish label.
     public var label: String
-    /// Must-have or nice-to-have.
+    /// Must-have or not.
     public var mustHave: Bool
+    /// How strongly the offer asks for it (must, nice, context).
+    public var strength: RequirementStrength
     /// Credit 0-1 the person earns for it.
     public var credit: Float
     /// Points earned (credit × the requirement's points).

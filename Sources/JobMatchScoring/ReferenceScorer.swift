@@ -99,7 +99,7 @@ public struct ReferenceScorer: Sendable {
             // half) are reported as what they are.
             let fuzzy = e.map { $0.confidence == ScoringPolicy.fuzzyConfidence } ?? false
             let m = RequirementMatch(requirement: r.text.isEmpty ? concept.labelDA : r.text, concept: concept.id,
-                                     label: concept.labelDA, mustHave: r.mustHave, credit: c, points: c * pts,
+                                     label: concept.labelDA, mustHave: r.mustHave, strength: r.strength, credit: c, points: c * pts,
                                      relation: c > 0 ? rel : .none, evidence: c > 0 ? e?.source : nil,
                                      evidenceConcept: c > 0 ? e.map { taxonomy[$0.concept].id } : nil,
                                      evidenceLabel: c > 0 ? e.map { taxonomy[$0.concept].labelDA } : nil, fuzzy: c > 0 && fuzzy)

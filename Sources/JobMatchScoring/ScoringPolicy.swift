@@ -26,6 +26,18 @@ public enum ScoringPolicy {
     public static let mustHaveWeight: Double = 2
     /// Weight of a nice-to-have competency.
     public static let niceToHaveWeight: Double = 1
+    /// Weight of a competency the offer only describes (a task, the context of the work).
+    public static let contextWeight: Double = 0.5
+
+    /// The weight of a requirement of this strength.
+    @inlinable
+    public static func weight(of strength: RequirementStrength) -> Double {
+        switch strength {
+        case .must: mustHaveWeight
+        case .nice: niceToHaveWeight
+        case .context: contextWeight
+        }
+    }
     /// Points when the person's Danish reaches the minimum.
     public static let languageFullPoints: Float = 20
     /// Points when the English exception applies.

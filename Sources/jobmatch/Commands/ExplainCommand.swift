@@ -29,7 +29,7 @@ enum ExplainCommand: Command {
         if !e.matched.isEmpty {
             s += "Matched:\n"
             for m in e.matched {
-                s += "  \(m.mustHave ? "must" : "nice") \(m.requirement) -> \(m.label) [\(m.concept)] credit \(m.credit) (\(m.relation.rawValue)"
+                s += "  \(m.strength) \(m.requirement) -> \(m.label) [\(m.concept)] credit \(m.credit) (\(m.relation.rawValue)"
                 s += (m.evidence.map { ", from \($0)" } ?? "") + (m.fuzzy ? ", spelling slip" : "") + ")\n"
             }
         }

@@ -23,8 +23,8 @@ def distance_km(a, b):
     return math.sqrt(dx * dx + dy * dy)
 
 
-def postcode_centroids(corpus=CORPUS):
-    """postcode (int) -> (lat, lon) from Corpus/postcodes.tsv."""
+def postcode_rows(corpus=CORPUS):
+    """postcode (int) -> its row of Corpus/postcodes.tsv (postcode, name, municipality, lat, lon)."""
     out = {}
     header = None
     for line in (corpus / "postcodes.tsv").read_text(encoding="utf-8").splitlines():
@@ -35,8 +35,13 @@ def postcode_centroids(corpus=CORPUS):
             header = cells
             continue
         row = dict(zip(header, cells))
-        out[int(row["postcode"])] = (float(row["lat"]), float(row["lon"]))
+        out[int(row["postcode"])] = row
     return out
+
+
+def postcode_centroids(corpus=CORPUS):
+    """postcode (int) -> (lat, lon) from Corpus/postcodes.tsv."""
+    return {pc: (float(r["lat"]), float(r["lon"])) for pc, r in postcode_rows(corpus).items()}
 
 
 def cvr(n):

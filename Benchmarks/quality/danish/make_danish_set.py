@@ -24,6 +24,7 @@ requirement is listed in violations.tsv.
 """
 
 import argparse
+import random
 import sys
 from pathlib import Path
 
@@ -140,7 +141,7 @@ def parse_ads(path):
         if not title:
             raise SourceError(f"{where}: no 'title:' line")
         text = "\n".join(body).strip()
-        if len(text) < 150:
+        if len(text) < 100:
             raise SourceError(f"{where}: the ad text is only {len(text)} characters")
         occ = fields.get("occupation", "")
         if occ not in OCCUPATIONS:
@@ -209,6 +210,10 @@ def profile_json(p):
     if len(intake) > 3 and intake[3]:
         out["municipality"] = int(intake[3])
     out["home"] = {"postcode": f["home"]}
+    if "municipality" not in out:
+        row = setlib.postcode_rows().get(int(f["home"]))
+        if row:
+            out["municipality"] = int(row["municipality"])
     out["education"] = []
     for e in f["edu"]:
         c = [x.strip() for x in e.split("|")]
@@ -301,12 +306,18 @@ def broken_requirements(ad, profile):
     return why
 
 
-def build(out_dir, ads_path=HERE / "ads.txt", people_path=HERE / "people.txt"):
+def build(out_dir, ads_path=HERE / "ads.txt", people_path=HERE / "people.txt", seed=9):
     ads = parse_ads(ads_path)
     people = parse_people(people_path)
-    ids = [a["id"] for a in ads]
-    if len(set(ids)) != len(ids):
-        raise SourceError("ads.txt: an ad id is used twice")
+    keys = [a["id"] for a in ads]
+    if len(set(keys)) != len(keys):
+        raise SourceError("ads.txt: an ad key is used twice")
+    # Offer ids in a seeded random order, so that ties broken by id say nothing about relevance.
+    order = list(range(len(ads)))
+    random.Random(seed).shuffle(order)
+    for n, i in enumerate(order):
+        ads[i]["key"], ads[i]["id"] = ads[i]["id"], f"DK-A{n + 1:03d}"
+    ads.sort(key=lambda a: a["id"])
     if len({p["id"] for p in people}) != len(people):
         raise SourceError("people.txt: a person id is used twice")
     centroids = setlib.postcode_centroids()
@@ -354,6 +365,11 @@ def build(out_dir, ads_path=HERE / "ads.txt", people_path=HERE / "people.txt"):
                      profiles, [offer_json(a, 7000 + i, False) for i, a in enumerate(ads)], grades, violations)
     setlib.write_run(out / "danish-typed", dict(meta, variant="typed", description="the same offers with every field typed"),
                      profiles, [offer_json(a, 7000 + i, True) for i, a in enumerate(ads)], grades, violations)
+    for run in ("danish-ads", "danish-typed"):
+        with open(out / run / "offer-sources.tsv", "w", encoding="utf-8") as f:
+            f.write("offer\tkey\toccupation\tlang\n")
+            for a in ads:
+                f.write(f"{a['id']}\t{a['key']}\t{a['occupation']}\t{a['lang']}\n")
     return meta
 
 

@@ -22,6 +22,9 @@ let usage = """
       import    Import throughput (see ImportBenchmark.swift).
       store     The store's writes alone, bulk load and re-import (see StoreBenchmark.swift).
       features  MatchCompiler.offer/profile alone on the import's offers (see FeaturesBenchmark.swift).
+      quality   [--sets DIR] [--taxonomy DIR] [--esco DIR] [--runs a,b] [--no-peer] [--regenerate] [--json]
+                Matching quality on the public analogue sets of Benchmarks/quality/ (nDCG@10, share of
+                people whose first suggestion breaks a stated requirement), beside BM25.
 
     Every command accepts --json for machine-readable output.
     """
@@ -39,6 +42,7 @@ do {
     case "import": try ImportBenchmark.run(arguments: args)
     case "store": try StoreBenchmark.run(arguments: args)
     case "features": try FeaturesBenchmark.run(arguments: args)
+    case "quality": try QualityBenchmark.run(arguments: args)
     case "--help", "-h", "help": print(usage)
     default:
         FileHandle.standardError.write(Data("jobmatch-bench: unknown command '\(command)'\n\n\(usage)\n".utf8))

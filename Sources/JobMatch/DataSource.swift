@@ -38,13 +38,20 @@ public enum DataSource {
     ///   - corpus: the Corpus folder (taxonomy, postcodes, and the records when no store is used).
     ///   - store: an explicit store path (`--store`), if any.
     ///   - environment: for `JOBMATCH_STORE` and the per-user default.
+    ///   - taxonomy: a taxonomy to use instead of the Corpus folder's (e.g. merged with ESCO).
     /// - Throws: `CorpusError` naming the file at fault.
-    public static func load(corpus: URL, store: String?, environment: [String: String]) throws(CorpusError) -> Corpus {
-        guard let (url, _) = storeURL(explicit: store, environment: environment) else { return try Corpus.load(from: corpus) }
+    public static func load(corpus: URL, store: String?, environment: [String: String],
+                            taxonomy given: Taxonomy? = nil) throws(CorpusError) -> Corpus {
+        guard let (url, _) = storeURL(explicit: store, environment: environment) else {
+            var c = try Corpus.load(from: corpus)
+            if let given { c.taxonomy = given }
+            return c
+        }
         guard StoreLocation.exists(at: url) else {
             throw CorpusError(file: url.path, message: "no store here (create it with 'jobmatch init --store \(url.path)')")
         }
-        let taxonomy = try Corpus.loadTaxonomy(from: corpus)
+        let taxonomy: Taxonomy
+        if let given { taxonomy = given } else { taxonomy = try Corpus.loadTaxonomy(from: corpus) }
         let postcodes = try Corpus.loadPostcodes(from: corpus)
         try checkStoreFile(url)
         let snapshot: StoreSnapshot

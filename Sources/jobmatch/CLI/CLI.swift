@@ -54,6 +54,8 @@ enum CLI {
 
         Data: the bundled Corpus/ by default; a store given by --store or JOBMATCH_STORE (or the
         per-user store once 'jobmatch init' has made it); another corpus folder with --corpus.
+        ESCO: add --esco DIR (or set JOBMATCH_ESCO) to any command to merge an ESCO download into
+        the taxonomy (cached after the first run).
 
         EXIT CODES: 0 ok, 1 bad data or failure, 2 bad command line, 3 unknown id, 4 import rejected rows.
 

@@ -8,12 +8,17 @@ final class CLIContext {
     let environment = ProcessInfo.processInfo.environment
     private(set) var corpusOption: String?
     private(set) var storeOption: String?
+    /// `--esco DIR` (see `CLIContext+ESCO.swift`).
+    private(set) var escoFolderOption: String?
     private var cachedEngine: MatchEngine?
     private var cachedCorpus: Corpus?
+    /// The taxonomy in use, once loaded (with ESCO merged in when asked).
+    var cachedTaxonomy: Taxonomy?
 
     func configure(_ args: ParsedArguments) {
         corpusOption = args.value("corpus")
         storeOption = args.value("store")
+        escoFolderOption = args.value("esco")
     }
 
     /// Writes a line (or text ending without a newline gets one) to stdout.
@@ -29,10 +34,16 @@ final class CLIContext {
         StandardStreams.writeErr(s.hasSuffix("\n") ? s : s + "\n")
     }
 
-    /// The taxonomy of the Corpus folder in use (without loading its records).
+    /// The taxonomy of the Corpus folder in use (without loading its records), merged with ESCO
+    /// when `--esco` or `JOBMATCH_ESCO` names a download.
     func taxonomy() throws(CLIError) -> Taxonomy {
+        if let t = cachedTaxonomy { return t }
         let url = try corpusURL()
-        do { return try Corpus.loadTaxonomy(from: url) } catch { throw .failure(error.description) }
+        var t: Taxonomy
+        do { t = try Corpus.loadTaxonomy(from: url) } catch { throw .failure(error.description) }
+        if let esco = escoFolder { t = try mergingESCO(esco, into: t) }
+        cachedTaxonomy = t
+        return t
     }
 
     /// The Corpus folder in use.
@@ -48,7 +59,8 @@ final class CLIContext {
         if let c = cachedCorpus { return c }
         let url = try corpusURL()
         let c: Corpus
-        do { c = try DataSource.load(corpus: url, store: storeOption, environment: environment) } catch {
+        let taxonomy = escoFolder == nil ? nil : try self.taxonomy()
+        do { c = try DataSource.load(corpus: url, store: storeOption, environment: environment, taxonomy: taxonomy) } catch {
             throw .failure(error.description)
         }
         cachedCorpus = c

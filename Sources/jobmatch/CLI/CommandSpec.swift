@@ -76,6 +76,7 @@ struct CommandSpec: Sendable {
     static let globalOptions: [OptionSpec] = [
         OptionSpec(name: "corpus", value: "DIR", help: "Corpus folder to use instead of the bundled one (env JOBMATCH_CORPUS)"),
         OptionSpec(name: "store", value: "PATH", help: "SQLite store to use (env JOBMATCH_STORE; default: per-user data folder if it exists, else the bundled Corpus)"),
+        CLIContext.escoOption,
         OptionSpec(name: "help", value: nil, help: "Show help for this command (also -h)"),
     ]
 }

@@ -46,7 +46,7 @@ enum ImportCommand: Command {
         options.rejectsDirectory = args.value("rejects")
         options.writeRejects = !options.dryRun || options.rejectsDirectory != nil
         options.format = args.value("input-format").flatMap(ImportFormat.init(rawValue:))
-        options.annotation = StoreSupport.annotation(context)
+        options.annotation = try StoreSupport.annotation(context)
         let quiet = args.flag("quiet")
         let importer = Importer(options: options)
         if !quiet { importer.onIssue = { context.err($0.description) } }
@@ -97,17 +97,20 @@ enum StoreSupport {
         return try open(context)
     }
 
-    /// The engine's feature codec over the Corpus taxonomy, or nil without a Corpus (the engine
+    /// The engine's feature codec over the taxonomy in use (the Corpus's, with ESCO when
+    /// `--esco` is given), or nil without a Corpus (the engine
     /// then computes features when it loads).
-    static func codec(_ context: CLIContext) -> FeatureCodec? {
-        guard let corpus = try? context.corpusURL(), let taxonomy = try? Corpus.loadTaxonomy(from: corpus) else { return nil }
+    /// - Throws: `CLIError` only when the ESCO download named by `--esco` cannot be used.
+    static func codec(_ context: CLIContext) throws(CLIError) -> FeatureCodec? {
+        if context.escoFolder != nil { _ = try context.taxonomy() }
+        guard let corpus = try? context.corpusURL(), let taxonomy = try? context.taxonomy() else { return nil }
         let postcodes = (try? Corpus.loadPostcodes(from: corpus)) ?? PostcodeDirectory()
         return FeatureCodec(compiler: MatchCompiler(taxonomy: taxonomy, postcodes: postcodes))
     }
 
     /// The importer's annotation: the engine's features of each record.
-    static func annotation(_ context: CLIContext) -> ImportAnnotation? {
-        guard let codec = codec(context) else { return nil }
+    static func annotation(_ context: CLIContext) throws(CLIError) -> ImportAnnotation? {
+        guard let codec = try codec(context) else { return nil }
         return ImportAnnotation(version: codec.version) { record in
             switch record {
             case .offer(let o): return codec.features(for: o).bytes

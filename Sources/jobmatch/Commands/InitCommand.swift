@@ -21,7 +21,7 @@ enum InitCommand: Command {
         do { corpus = try Corpus.load(from: try context.corpusURL()) } catch let e as CLIError { throw e } catch {
             throw .failure("\(error)")
         }
-        let codec = StoreSupport.codec(context)
+        let codec = try StoreSupport.codec(context)
         do {
             let written = try store.bulkWrite { w -> Int in
                 var n = 0

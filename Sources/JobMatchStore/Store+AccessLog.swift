@@ -302,6 +302,9 @@ extension LoggedAccess {
 }
 
 extension _Statement {
+    /// The number of columns of the statement's rows.
+    var columnCount: Int32 { sqlite3_column_count(stmt) }
+
     /// Whether the blob in `column` (16-byte pseudonyms) holds `key` at a multiple of 16, read in
     /// place.
     func blobHoldsPseudonym(_ column: Int32, _ key: [UInt8]) -> Bool {
@@ -330,8 +333,9 @@ extension BulkWriter {
 
     /// Appends the pending entry, if any. Called by `Store.bulkWrite` inside its transaction.
     func appendPendingAccess() throws(StoreError) {
-        guard let entry = pendingAccess else { return }
+        guard var entry = pendingAccess else { return }
         pendingAccess = nil
+        if collectsProfiles { entry.profiles += profilesWritten }
         _ = try store._appendAccess(entry)
     }
 }

@@ -118,6 +118,8 @@ public final class BulkWriter {
     /// `logAccess(_:includingProfilesWritten:)` in `Store+AccessLog.swift`).
     var pendingAccess: AccessEntry?
     var collectsProfiles = false
+    /// Every profile id upserted, in order (for the access log).
+    var profilesWritten: [String] = []
 
     /// Offers stored at most, at the first offer written, for the bulk-load mode (the default of
     /// `Store.bulkLoadThreshold`).
@@ -158,7 +160,7 @@ public final class BulkWriter {
     /// Upserts one profile given in `RecordCodec`'s form.
     public func upsertProfile(id: String, record: [UInt8], features: RecordFeatures?) throws(StoreError) -> Result {
         if profileStatement == nil { profileStatement = try store.db.prepare(Store.upsertProfileSQL) }
-        if collectsProfiles { pendingAccess?.profiles.append(id) }
+        profilesWritten.append(id)
         let version = try features.map { f throws(StoreError) in try versions.id(of: f.version, in: store) }
         switch try store._upsertProfile(profileStatement!, id: id, record: record, features: features?.bytes, version: version, now: now) {
         case .changed: return .written

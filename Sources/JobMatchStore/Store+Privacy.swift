@@ -231,8 +231,8 @@ extension Store {
         return out
     }
 
-    /// `5`, `0.5`: a period as stored and shown.
-    static func yearsText(_ y: Double) -> String {
+    /// `5`, `0.5`: a period in years as stored and shown.
+    public static func yearsText(_ y: Double) -> String {
         y == y.rounded() ? String(Int(y)) : String(y)
     }
 

@@ -142,10 +142,12 @@ extension Store {
     /// Every offer and every profile from one read transaction: a consistent view even while an
     /// import is writing.
     public func snapshot() throws(StoreError) -> StoreSnapshot {
-        let (o, p) = try locked { () throws(StoreError) -> ([_RawRow], [_RawRow]) in
-            try readTransaction { () throws(StoreError) -> ([_RawRow], [_RawRow]) in (try _rows(.offers), try _rows(.profiles)) }
+        let (o, p, b) = try locked { () throws(StoreError) -> ([_RawRow], [_RawRow], [String: ProfileBlock]) in
+            try readTransaction { () throws(StoreError) -> ([_RawRow], [_RawRow], [String: ProfileBlock]) in
+                (try _rows(.offers), try _rows(.profiles), try _blockedProfiles())
+            }
         }
-        return StoreSnapshot(offers: try decode(o, as: EmployerOffer.self), profiles: try decode(p, as: CompetencyProfile.self))
+        return StoreSnapshot(offers: try decode(o, as: EmployerOffer.self), profiles: try decode(p, as: CompetencyProfile.self), blocked: b)
     }
 
     struct _RawRow: Sendable {

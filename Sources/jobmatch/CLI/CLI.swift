@@ -55,6 +55,10 @@ enum CLI {
         Data: the bundled Corpus/ by default; a store given by --store or JOBMATCH_STORE (or the
         per-user store once 'jobmatch init' has made it); another corpus folder with --corpus.
 
+        Personal data: every use of a profile in a store is written to the store's access log
+        (who: --user, else JOBMATCH_USER, else the login name; why: --purpose); see 'jobmatch log'.
+        Reading the bundled Corpus (no store) logs nothing.
+
         EXIT CODES: 0 ok, 1 bad data or failure, 2 bad command line, 3 unknown id, 4 import rejected rows.
 
         See 'jobmatch <command> --help' for a command's options.

@@ -8,12 +8,19 @@ final class CLIContext {
     let environment = ProcessInfo.processInfo.environment
     private(set) var corpusOption: String?
     private(set) var storeOption: String?
+    /// `--user` and `--purpose` as given (see `CLIContext.actor(for:)`).
+    private(set) var userOption: String?
+    private(set) var purposeOption: String?
+    /// The store the access log is written to, once opened.
+    var accessLogStore: Store?
     private var cachedEngine: MatchEngine?
     private var cachedCorpus: Corpus?
 
     func configure(_ args: ParsedArguments) {
         corpusOption = args.value("corpus")
         storeOption = args.value("store")
+        userOption = args.value("user")
+        purposeOption = args.value("purpose")
     }
 
     /// Writes a line (or text ending without a newline gets one) to stdout.

@@ -22,6 +22,8 @@ let usage = """
       import    Import throughput (see ImportBenchmark.swift).
       store     The store's writes alone, bulk load and re-import (see StoreBenchmark.swift).
       features  MatchCompiler.offer/profile alone on the import's offers (see FeaturesBenchmark.swift).
+      accesslog The access log's cost on match/candidates against the store and on a profile import,
+                with and without the log in the same run (see AccessLogBenchmark.swift).
 
     Every command accepts --json for machine-readable output.
     """
@@ -39,6 +41,7 @@ do {
     case "import": try ImportBenchmark.run(arguments: args)
     case "store": try StoreBenchmark.run(arguments: args)
     case "features": try FeaturesBenchmark.run(arguments: args)
+    case "accesslog": try AccessLogBenchmark.run(arguments: args)
     case "--help", "-h", "help": print(usage)
     default:
         FileHandle.standardError.write(Data("jobmatch-bench: unknown command '\(command)'\n\n\(usage)\n".utf8))

@@ -79,8 +79,8 @@ public struct PersonLetter: Sendable {
             let from = source.map(where_) ?? "your profile"
             switch relation {
             case .exact, .moreSpecific, .none: return "You have this, from \(from)."
-            case .sameGroup: return "You have related experience (\(related ?? "")), from \(from)."
-            case .sameSector: return "You have experience in the same field (\(related ?? "")), from \(from)."
+            case .sameGroup: return "You have related experience: \(related ?? ""). It comes from \(from)."
+            case .sameSector: return "You have experience in the same field: \(related ?? ""). It comes from \(from)."
             }
         }
 

@@ -63,24 +63,41 @@ extension Store {
     /// word of the query or purpose that is the case id of a stored profile. Those words are
     /// stored as references (`\u{1}N\u{2}`, the N-th person).
     func _appendAccess(_ entry: AccessEntry) throws(StoreError) -> Int64 {
-        var ids: [String] = []
-        ids.reserveCapacity(entry.profiles.count)
-        var index: [String: Int] = [:]
-        index.reserveCapacity(entry.profiles.count)
-        for p in entry.profiles where index[p] == nil {
-            index[p] = ids.count
-            ids.append(p)
-        }
-        // Case ids written into the query or purpose are persons of the entry too.
-        for text in [entry.query, entry.actor.purpose ?? ""] {
-            for word in Store.words(of: text).prefix(64) where index[word] == nil {
-                if try _exists(.profiles, id: word) {
-                    index[word] = ids.count
-                    ids.append(word)
+        let p = try _pseudonymizer()
+        // The persons' pseudonyms, each once, in order (compacted in place).
+        var pseudonyms = try _pseudonymBlob(entry.profiles)
+        var position = _PseudonymIndex(capacity: entry.profiles.count + 64)
+        var count = 0
+        if !pseudonyms.isEmpty {
+            pseudonyms.withUnsafeMutableBytes { b in
+                let base = b.baseAddress!
+                for i in 0..<entry.profiles.count {
+                    let key = base + 16 * i
+                    guard position.find(key, in: base) == nil else { continue }
+                    if count != i { (base + 16 * count).copyMemory(from: key, byteCount: 16) }
+                    position.insert(base + 16 * count, at: count)
+                    count += 1
                 }
             }
         }
-        let pseudonyms = try _pseudonymBlob(ids)
+        pseudonyms.removeLast(pseudonyms.count - 16 * count)
+        // Words of the query or purpose that are persons of the entry, or the case id of a stored
+        // profile (then a person of the entry too), become references.
+        var index: [String: Int] = [:]
+        for text in [entry.query, entry.actor.purpose ?? ""] {
+            for word in Store.words(of: text).prefix(64) where index[word] == nil {
+                let key = p.key(word)
+                let found = key.withUnsafeBytes { k in pseudonyms.withUnsafeBytes { position.find(k.baseAddress!, in: $0.baseAddress) } }
+                if let n = found {
+                    index[word] = n
+                } else if try _exists(.profiles, id: word) {
+                    pseudonyms += key
+                    pseudonyms.withUnsafeBytes { position.insert($0.baseAddress! + 16 * count, at: count) }
+                    index[word] = count
+                    count += 1
+                }
+            }
+        }
         let s = try statement("""
             INSERT INTO access_log (at, user, purpose, action, query, subjects) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
             """)
@@ -98,16 +115,15 @@ extension Store {
     /// The pseudonyms of `ids`, 16 bytes each, in order (on every core for long lists).
     func _pseudonymBlob(_ ids: [String]) throws(StoreError) -> [UInt8] {
         let p = try _pseudonymizer()
+        guard !ids.isEmpty else { return [] }
         var out = [UInt8](repeating: 0, count: ids.count * 16)
         let workers = ids.count < 4096 ? 1 : max(1, ProcessInfo.processInfo.activeProcessorCount)
-        out.withUnsafeMutableBufferPointer { buf in
-            let base = buf.baseAddress!
-            nonisolated(unsafe) let target = base
+        out.withUnsafeMutableBytes { buf in
+            nonisolated(unsafe) let base = buf.baseAddress!
             DispatchQueue.concurrentPerform(iterations: workers) { w in
                 var i = w
                 while i < ids.count {
-                    let k = p.key(ids[i])
-                    for j in 0..<16 { target[i * 16 + j] = k[j] }
+                    p.write(ids[i], into: UnsafeMutableRawBufferPointer(start: base + 16 * i, count: 16))
                     i += workers
                 }
             }

@@ -12,7 +12,7 @@ public enum EngineError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unknownProfile(let id): return "no profile with id '\(id)'"
         case .unknownOffer(let id): return "no offer with id '\(id)'"
         case .blockedProfile(let id):
-            return "profile '\(id)' is blocked (processing restricted): it is left out of matching until 'jobmatch profile unblock \(id)'"
+            return "profile '\(id)' is blocked (processing restricted): it is left out of matching until it is unblocked"
         }
     }
 }

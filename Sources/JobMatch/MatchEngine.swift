@@ -84,7 +84,7 @@ public final class MatchEngine: Sendable {
 
     /// Ranked placements for a person: the `top` best offers that no hard constraint excludes,
     /// best first, ties by offer id, each with its reasons.
-    /// - Throws: `EngineError.unknownProfile`.
+    /// - Throws: `EngineError.unknownProfile`, or `.blockedProfile` for a blocked one.
     public func rank(profile id: String, top: Int = 10) throws(EngineError) -> [Placement] {
         guard let i = profileIndex[id] else { throw blockedProfileIDs.contains(id) ? .blockedProfile(id) : .unknownProfile(id) }
         return placements(for: matchableProfiles[i], ranked: kernel.rank(profile: i, top: top))
@@ -110,7 +110,7 @@ public final class MatchEngine: Sendable {
     }
 
     /// The full breakdown of one pair, including every hard constraint that excludes it.
-    /// - Throws: `EngineError` for an unknown id.
+    /// - Throws: `EngineError` for an unknown id or a blocked profile.
     public func explain(profile: String, offer: String) throws(EngineError) -> PairExplanation {
         guard let i = profileIndex[profile] else {
             throw blockedProfileIDs.contains(profile) ? .blockedProfile(profile) : .unknownProfile(profile)

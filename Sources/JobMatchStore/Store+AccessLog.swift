@@ -340,8 +340,8 @@ extension _Statement {
 extension BulkWriter {
     /// Appends `entry` to the access log just before the bulk write commits (nothing is logged
     /// when it rolls back or is discarded); with `includingProfilesWritten`, every profile
-    /// upserted through this writer (written or found unchanged) is added to the entry's persons,
-    /// in the order written. An import logs itself this way: one entry naming every person in it.
+    /// upserted through this writer, before or after this call (written or found unchanged), is
+    /// added to the entry's persons, in the order written. An import logs itself this way: one entry naming every person in it.
     public func logAccess(_ entry: AccessEntry, includingProfilesWritten: Bool = true) {
         pendingAccess = entry
         collectsProfiles = includingProfilesWritten

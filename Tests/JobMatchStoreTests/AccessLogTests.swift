@@ -110,3 +110,26 @@ final class AccessLogTests: XCTestCase {
 }
 
 let SQLITE_OPEN_READWRITE_VALUE: Int32 = 0x0000_0002
+
+/// The privacy migration on a store that already holds records.
+final class PrivacyMigrationTests: XCTestCase {
+    func testAVersionThreeStoreGainsTheLogWithItsRecordsKept() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("jobmatch-privacy-migration-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let url = dir.appendingPathComponent("v3.sqlite")
+        let v3 = try Store(at: url, migratingTo: 3)
+        let p = CompetencyProfile(id: "KBH-3", intakeDate: try Day(parsing: "2026-02-10"), summary: "notat")
+        try v3.upsert(p)
+        XCTAssertEqual(try v3.db.scalarInt("SELECT count(*) FROM sqlite_master WHERE name = 'access_log'"), 0)
+        let latest = try Store(at: url)
+        XCTAssertEqual(try latest.storedSchemaVersion(), Store.schemaVersion)
+        XCTAssertEqual(try latest.profile(id: "KBH-3")?.value, p)
+        let key = try latest.pseudonym(of: "KBH-3")
+        XCTAssertEqual(key.count, 32)
+        XCTAssertEqual(try Store(at: url).pseudonym(of: "KBH-3"), key, "the key is kept")
+        XCTAssertNotEqual(try Store(at: dir.appendingPathComponent("other.sqlite")).pseudonym(of: "KBH-3"), key, "each store has its own key")
+        XCTAssertEqual(try latest.privacySettings().caseRetentionYears, 5)
+        XCTAssertEqual(try latest.privacySettings().logRetentionYears, 5)
+        XCTAssertEqual(try latest.blockedProfiles().count, 0)
+    }
+}

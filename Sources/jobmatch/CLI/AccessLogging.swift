@@ -62,7 +62,7 @@ extension CLIContext {
 extension CLIError {
     /// An engine look-up that failed: exit 3 for an unknown id, 1 for a blocked profile.
     static func engine(_ e: EngineError) -> CLIError {
-        if case .blockedProfile = e { return .failure(e.description) }
+        if case .blockedProfile(let id) = e { return .failure(e.description + " ('jobmatch profile unblock \(id)')") }
         return .notFound(e.description)
     }
 }

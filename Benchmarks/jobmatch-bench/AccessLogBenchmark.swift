@@ -11,6 +11,7 @@ import JobMatch
 /// 2. Bulk import of profiles (a generated CSV in the Danish dialect, features on): into a fresh
 ///    store with the import's log entry (every person imported named by pseudonym) and without,
 ///    alternated, medians; and the log's own work alone (one entry naming as many persons).
+/// 3. Erasing one person from the store of part 1 (the file rewritten, the WAL truncated).
 ///
 /// Options: `--offers N` (default 10,000), `--profiles N` in the store (default 2,000),
 /// `--queries Q` (default 15 of each kind), `--import-rows N` (default 100,000), `--reps R`
@@ -108,6 +109,16 @@ enum AccessLogBenchmark {
             openAppend.append(try Measure.seconds { try log(AccessEntry(action: .show, actor: actor, profiles: [id], query: "q \(q)")) })
         }
 
+        // Erasing one person: deletes, the file rewritten, the WAL cleared.
+        let storeBytes = ((try? FileManager.default.attributesOfItem(atPath: storeURL.path))?[.size] as? NSNumber)?.intValue ?? 0
+        var eraseSeconds: [Double] = []
+        for id in ids.prefix(3) {
+            eraseSeconds.append(try Measure.seconds {
+                let r = try open.erase(profiles: [id], actor: actor, query: "profile erase \(id)")
+                guard r.erased == [id], r.walCleared else { throw BenchmarkArgumentError(message: "erase of \(id): \(r)") }
+            })
+        }
+
         // 2. Bulk import of profiles with and without the import's log entry.
         let importCSV = dir.appendingPathComponent("import.csv")
         var ig = ProfileCSVGenerator(seed: seed ^ 0x1234)
@@ -155,6 +166,7 @@ enum AccessLogBenchmark {
             "import_cpu_seconds": m(cpuPlain), "import_logged_cpu_seconds": m(cpuLogged),
             "import_entry_seconds": entrySeconds, "import_entry_fraction": entrySeconds / m(importPlain),
             "cores": ProcessInfo.processInfo.activeProcessorCount,
+            "store_bytes": storeBytes, "erase_seconds": m(eraseSeconds),
         ]
         if json {
             let data = try JSONSerialization.data(withJSONObject: report, options: [.sortedKeys])
@@ -169,6 +181,7 @@ enum AccessLogBenchmark {
               candidates, 10 persons per entry:                      \(ms(m(candPlain))) without, \(ms(m(candLogged))) with: \(pct(m(candLogged) / m(candPlain)))
               warm engine, rank alone vs rank + append:              \(ms(m(warmPlain))) vs \(ms(m(warmLogged)))
               one append on an open store: \(ms(m(appendOnly))); opening the store and appending: \(ms(m(openAppend)))
+              erasing one person (deletes, VACUUM, WAL truncated), store of \(storeBytes / 1_048_576) MiB: \(ms(m(eraseSeconds)))
             bulk import of \(importRows) profiles (features on), medians of \(reps) each (alternated)
               without the log: \(String(format: "%.2f", m(importPlain))) s; with the import's entry naming every person: \(String(format: "%.2f", m(importLogged))) s
               throughput with the log: \(pct(m(importPlain) / m(importLogged))) (goal >= -10%)

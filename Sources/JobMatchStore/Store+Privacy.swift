@@ -53,7 +53,7 @@ extension Store {
         CREATE TRIGGER access_log_purges_no_delete BEFORE DELETE ON access_log_purges
         BEGIN SELECT RAISE(ABORT, 'the record of log purges cannot be deleted'); END;
         CREATE TRIGGER access_log_purge_within_period BEFORE INSERT ON access_log_purges
-        WHEN NEW.older_than > NEW.at - CAST((SELECT value FROM privacy_settings WHERE name = 'log_retention_years') AS REAL) * 31556952000
+        WHEN NEW.older_than > NEW.at - coalesce(CAST((SELECT value FROM privacy_settings WHERE name = 'log_retention_years') AS REAL), 1000) * 31556952000
           OR EXISTS (SELECT 1 FROM access_log WHERE id <= NEW.through_entry AND at >= NEW.older_than)
         BEGIN SELECT RAISE(ABORT, 'a purge may remove only log entries older than the log retention period'); END;
 

@@ -84,6 +84,11 @@ final class AccessLogTests: XCTestCase {
         XCTAssertThrowsError(try other.execute("DELETE FROM access_log"))
         XCTAssertThrowsError(try other.execute("UPDATE access_log SET action = 'match'"))
         XCTAssertEqual(try store.accessLogCount(), 1)
+        // Without a log period in the settings, no purge is allowed at all.
+        try store.db.execute("DELETE FROM privacy_settings WHERE name = 'log_retention_years'")
+        XCTAssertThrowsError(try store.db.execute("""
+            INSERT INTO access_log_purges (at, user, older_than, through_entry, entries) VALUES (\(now), 'x', \(now - 31_556_952_000 * 50), 0, 0)
+            """))
     }
 
     func testRetentionPurgesOnlyEntriesOlderThanTheLogPeriod() throws {

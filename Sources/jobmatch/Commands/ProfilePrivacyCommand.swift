@@ -16,7 +16,7 @@ enum ProfilePrivacyCommand {
         OptionSpec(name: "users", value: "AS", help: "export: show users in the access log by role or by name", defaultValue: "roles",
                    choices: ["roles", "names"]),
         OptionSpec(name: "output", value: "FILE", help: "export: write the copy to FILE (created readable by you only) instead of stdout"),
-        OptionSpec(name: "reason", value: "TEXT", help: "block: why (kept with the block, shown in listings and the copy)"),
+        OptionSpec(name: "reason", value: "TEXT", help: "block: why (kept with the block, shown by profile show and in the copy; not copied into the access log)"),
         OptionSpec(name: "yes", value: nil, help: "erase: do not ask for confirmation on a terminal"),
     ]
 

@@ -118,13 +118,16 @@ extension Store {
         guard !ids.isEmpty else { return [] }
         var out = [UInt8](repeating: 0, count: ids.count * 16)
         let workers = ids.count < 4096 ? 1 : max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let batch = _HMACSHA256.lanes
+        let batches = (ids.count + batch - 1) / batch
         out.withUnsafeMutableBytes { buf in
             nonisolated(unsafe) let base = buf.baseAddress!
             DispatchQueue.concurrentPerform(iterations: workers) { w in
-                var i = w
-                while i < ids.count {
-                    p.write(ids[i], into: UnsafeMutableRawBufferPointer(start: base + 16 * i, count: 16))
-                    i += workers
+                var b = w
+                while b < batches {
+                    let range = b * batch..<min(ids.count, b * batch + batch)
+                    p.write(ids[range], into: base + 16 * range.lowerBound)
+                    b += workers
                 }
             }
         }

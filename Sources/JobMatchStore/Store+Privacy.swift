@@ -289,6 +289,16 @@ struct _Pseudonymizer: Sendable {
         return out
     }
 
+    /// Writes the 16-byte pseudonyms of up to 16 case ids at `out + 16 * i`: sixteen at once in
+    /// SIMD lanes when every one is at most 55 bytes (as case ids are), else one by one.
+    func write(_ ids: ArraySlice<String>, into out: UnsafeMutableRawPointer) {
+        if ids.count > 1 && ids.allSatisfy({ $0.utf8.count <= 55 }) {
+            mac.shortMACs(ids, into: out)
+            return
+        }
+        for (i, id) in ids.enumerated() { write(id, into: UnsafeMutableRawBufferPointer(start: out + 16 * i, count: 16)) }
+    }
+
     /// Writes the 16-byte pseudonym of a case id into `out` (no allocation for ids of at most 55
     /// bytes, which every case id is).
     func write(_ caseID: String, into out: UnsafeMutableRawBufferPointer) {

@@ -119,6 +119,11 @@ struct _HMACSHA256: Sendable {
     private let inner: _SHA256
     private let outer: _SHA256
 
+    /// The hash state after the key's inner pad.
+    var innerState: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) { inner.h }
+    /// The hash state after the key's outer pad.
+    var outerState: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) { outer.h }
+
     init(key: [UInt8]) {
         var k = key.count > 64 ? _SHA256.hash(key) : key
         k += [UInt8](repeating: 0, count: 64 - k.count)

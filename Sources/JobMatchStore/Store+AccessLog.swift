@@ -41,7 +41,7 @@ extension Store {
     /// Persons are shown by case id while the store holds their profile, and otherwise by
     /// pseudonym, except `profile` itself (the caller knows it).
     /// - Complexity: O(size of the log): the log is written far more often than read, so it has
-    ///   no index by person; a scan reads about 1 GB/s.
+    ///   no index by person; each query by person reads the whole log.
     public func accessLog(profile: String? = nil, user: String? = nil, since: Int64? = nil) throws(StoreError) -> [LoggedAccess] {
         try locked { () throws(StoreError) -> [LoggedAccess] in
             try readTransaction { () throws(StoreError) -> [LoggedAccess] in

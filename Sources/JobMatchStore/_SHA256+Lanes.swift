@@ -5,7 +5,8 @@
 /// message schedule is word j of message i's padded block. The outer pass's block is the inner
 /// digest's words as they are (big-endian words are what SHA-256 reads), then the fixed padding.
 /// The result equals `_HMACSHA256.shortMAC` lane by lane (a test compares them on random keys and
-/// messages); it is about six times faster per message.
+/// messages); it is about nine times faster per message (125 ns against 1.2 µs, measured on a
+/// shared machine, 2026-12-03).
 extension _HMACSHA256 {
     /// The lanes of one batch.
     static let lanes = 16

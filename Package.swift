@@ -47,8 +47,11 @@ let package = Package(
             dependencies: ["JobMatchModel", "JobMatchText", "JobMatchTaxonomy", "JobMatchScoring",
                            "JobMatchKernel", "JobMatchImport", "JobMatchStore"],
             swiftSettings: fastSettings),
+        // Personal data as a municipality must handle it: a person's copy of their data, the
+        // explanation written for the person (the store keeps the access log, blocks, erasure).
+        .target(name: "JobMatchPrivacy", dependencies: ["JobMatch"]),
         // The command-line tool, a thin shell over the library.
-        .executableTarget(name: "jobmatch", dependencies: ["JobMatch"], swiftSettings: fastSettings),
+        .executableTarget(name: "jobmatch", dependencies: ["JobMatch", "JobMatchPrivacy"], swiftSettings: fastSettings),
         // The benchmark suite.
         .executableTarget(name: "jobmatch-bench", dependencies: ["JobMatch"], path: "Benchmarks/jobmatch-bench",
                           swiftSettings: fastSettings),
@@ -63,6 +66,7 @@ let package = Package(
         .testTarget(name: "JobMatchImportTests", dependencies: ["JobMatch", "JobMatchTestSupport"]),
         .testTarget(name: "JobMatchStoreTests", dependencies: ["JobMatch", "JobMatchTestSupport"]),
         .testTarget(name: "JobMatchTests", dependencies: ["JobMatch", "JobMatchTestSupport"]),
+        .testTarget(name: "JobMatchPrivacyTests", dependencies: ["JobMatchPrivacy", "JobMatch", "JobMatchTestSupport"]),
         .testTarget(name: "jobmatchCLITests", dependencies: ["JobMatch", "jobmatch"]),
     ]
 )

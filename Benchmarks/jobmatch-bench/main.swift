@@ -25,6 +25,8 @@ let usage = """
       quality   [--sets DIR] [--taxonomy DIR] [--esco DIR] [--runs a,b] [--no-peer] [--regenerate] [--json]
                 Matching quality on the public analogue sets of Benchmarks/quality/ (nDCG@10, share of
                 people whose first suggestion breaks a stated requirement), beside BM25.
+      accesslog The access log's cost on match/candidates against the store and on a profile import,
+                with and without the log in the same run (see AccessLogBenchmark.swift).
 
     Every command accepts --json for machine-readable output.
     """
@@ -43,6 +45,7 @@ do {
     case "store": try StoreBenchmark.run(arguments: args)
     case "features": try FeaturesBenchmark.run(arguments: args)
     case "quality": try QualityBenchmark.run(arguments: args)
+    case "accesslog": try AccessLogBenchmark.run(arguments: args)
     case "--help", "-h", "help": print(usage)
     default:
         FileHandle.standardError.write(Data("jobmatch-bench: unknown command '\(command)'\n\n\(usage)\n".utf8))

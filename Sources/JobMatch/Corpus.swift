@@ -27,6 +27,9 @@ public struct Corpus: Sendable {
     public var compiledOffers: [String: MatchableOffer] = [:]
     /// Where the records came from (`Corpus/` or the store's path), for messages.
     public var origin: String = ""
+    /// Profiles whose processing is restricted (blocked in the store), by id: they stay in
+    /// `profiles` (listings mark them) and the engine leaves them out.
+    public var blockedProfiles: [String: ProfileBlock] = [:]
 
     /// Creates a corpus from parts.
     public init(taxonomy: Taxonomy, postcodes: PostcodeDirectory = PostcodeDirectory(), profiles: [CompetencyProfile],

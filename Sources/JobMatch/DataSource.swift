@@ -62,6 +62,7 @@ public enum DataSource {
         var c = Corpus(taxonomy: taxonomy, postcodes: postcodes, profiles: snapshot.profiles.map(\.value),
                        offers: snapshot.offers.map(\.value))
         c.origin = url.path
+        c.blockedProfiles = snapshot.blocked
         let codec = FeatureDecoder(taxonomy: taxonomy)
         for r in snapshot.profiles {
             if let f = r.features, let v = codec.decodeProfile((f, r.featuresVersion)) { c.compiledProfiles[r.value.id] = v }

@@ -4,11 +4,15 @@ public enum EngineError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknownProfile(String)
     /// No offer has this id.
     case unknownOffer(String)
+    /// The profile is blocked (processing restricted): it is left out of matching.
+    case blockedProfile(String)
 
     public var description: String {
         switch self {
         case .unknownProfile(let id): return "no profile with id '\(id)'"
         case .unknownOffer(let id): return "no offer with id '\(id)'"
+        case .blockedProfile(let id):
+            return "profile '\(id)' is blocked (processing restricted): it is left out of matching until it is unblocked"
         }
     }
 }

@@ -36,14 +36,20 @@ public final class MatchEngine: Sendable {
     public let kernel: MatchKernel
     private let profileIndex: [String: Int]
     private let offerIndex: [String: Int]
+    /// Ids of blocked profiles: left out of `profiles` and of every ranking, assignment and
+    /// report built on the engine; asking for one by id throws `EngineError.blockedProfile`.
+    public let blockedProfileIDs: Set<String>
 
     /// Builds an engine: compiles every profile and offer (both cores) and the kernel's layouts.
     /// Profiles and offers are sorted by id, so ties in score are broken by id everywhere.
+    /// Profiles whose id is in `blocked` are left out.
     public init(taxonomy: Taxonomy, postcodes: PostcodeDirectory = PostcodeDirectory(),
                 profiles: [CompetencyProfile], offers: [EmployerOffer],
-                compiledProfiles: [String: MatchableProfile] = [:], compiledOffers: [String: MatchableOffer] = [:]) {
+                compiledProfiles: [String: MatchableProfile] = [:], compiledOffers: [String: MatchableOffer] = [:],
+                blocked: Set<String> = []) {
         let compiler = MatchCompiler(taxonomy: taxonomy, postcodes: postcodes)
-        let ps = profiles.sorted { $0.id < $1.id }
+        let ps = profiles.filter { !blocked.contains($0.id) }.sorted { $0.id < $1.id }
+        self.blockedProfileIDs = blocked
         let os = offers.sorted { $0.id < $1.id }
         self.taxonomy = taxonomy
         self.profiles = ps
@@ -60,12 +66,13 @@ public final class MatchEngine: Sendable {
     /// Builds an engine over a corpus.
     public convenience init(corpus: Corpus) {
         self.init(taxonomy: corpus.taxonomy, postcodes: corpus.postcodes, profiles: corpus.profiles, offers: corpus.offers,
-                  compiledProfiles: corpus.compiledProfiles, compiledOffers: corpus.compiledOffers)
+                  compiledProfiles: corpus.compiledProfiles, compiledOffers: corpus.compiledOffers,
+                  blocked: Set(corpus.blockedProfiles.keys))
     }
 
     /// The profile with this id.
     public func profile(id: String) throws(EngineError) -> CompetencyProfile {
-        guard let i = profileIndex[id] else { throw .unknownProfile(id) }
+        guard let i = profileIndex[id] else { throw blockedProfileIDs.contains(id) ? .blockedProfile(id) : .unknownProfile(id) }
         return profiles[i]
     }
 
@@ -77,9 +84,9 @@ public final class MatchEngine: Sendable {
 
     /// Ranked placements for a person: the `top` best offers that no hard constraint excludes,
     /// best first, ties by offer id, each with its reasons.
-    /// - Throws: `EngineError.unknownProfile`.
+    /// - Throws: `EngineError.unknownProfile`, or `.blockedProfile` for a blocked one.
     public func rank(profile id: String, top: Int = 10) throws(EngineError) -> [Placement] {
-        guard let i = profileIndex[id] else { throw .unknownProfile(id) }
+        guard let i = profileIndex[id] else { throw blockedProfileIDs.contains(id) ? .blockedProfile(id) : .unknownProfile(id) }
         return placements(for: matchableProfiles[i], ranked: kernel.rank(profile: i, top: top))
     }
 
@@ -103,9 +110,11 @@ public final class MatchEngine: Sendable {
     }
 
     /// The full breakdown of one pair, including every hard constraint that excludes it.
-    /// - Throws: `EngineError` for an unknown id.
+    /// - Throws: `EngineError` for an unknown id or a blocked profile.
     public func explain(profile: String, offer: String) throws(EngineError) -> PairExplanation {
-        guard let i = profileIndex[profile] else { throw .unknownProfile(profile) }
+        guard let i = profileIndex[profile] else {
+            throw blockedProfileIDs.contains(profile) ? .blockedProfile(profile) : .unknownProfile(profile)
+        }
         guard let j = offerIndex[offer] else { throw .unknownOffer(offer) }
         return scorer.explain(matchableProfiles[i], matchableOffers[j])
     }

@@ -35,6 +35,7 @@ extension Store {
                 try db.execute("ROLLBACK")
                 return result
             }
+            try writer.appendPendingAccess()
         } catch {
             try? db.execute("ROLLBACK")
             throw error
@@ -113,6 +114,12 @@ public final class BulkWriter {
     var decidedMode = false
     /// Offers stored when the first offer was written (known once `decidedMode`).
     var offersAtStart = 0
+    /// The access-log entry to append before the commit, with every profile upserted (see
+    /// `logAccess(_:includingProfilesWritten:)` in `Store+AccessLog.swift`).
+    var pendingAccess: AccessEntry?
+    var collectsProfiles = false
+    /// Every profile id upserted, in order (for the access log).
+    var profilesWritten: [String] = []
 
     /// Offers stored at most, at the first offer written, for the bulk-load mode (the default of
     /// `Store.bulkLoadThreshold`).
@@ -153,6 +160,7 @@ public final class BulkWriter {
     /// Upserts one profile given in `RecordCodec`'s form.
     public func upsertProfile(id: String, record: [UInt8], features: RecordFeatures?) throws(StoreError) -> Result {
         if profileStatement == nil { profileStatement = try store.db.prepare(Store.upsertProfileSQL) }
+        profilesWritten.append(id)
         let version = try features.map { f throws(StoreError) in try versions.id(of: f.version, in: store) }
         switch try store._upsertProfile(profileStatement!, id: id, record: record, features: features?.bytes, version: version, now: now) {
         case .changed: return .written

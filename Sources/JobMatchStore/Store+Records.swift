@@ -33,17 +33,21 @@ extension Store {
         }
     }
 
-    /// Adds or updates one profile in its own transaction, written with `synchronous = FULL`.
+    /// Adds or updates one profile in its own transaction, written with `synchronous = FULL`;
+    /// `entry`, when given, is appended to the access log in the same transaction.
     /// - Returns: whether the profile was inserted, updated, or already stored as given.
     @discardableResult
-    public func upsert(_ profile: CompetencyProfile, features: RecordFeatures? = nil) throws(StoreError) -> UpsertOutcome {
+    public func upsert(_ profile: CompetencyProfile, features: RecordFeatures? = nil,
+                       logging entry: AccessEntry? = nil) throws(StoreError) -> UpsertOutcome {
         let record = RecordCodec.encode(profile)
         return try singleWrite { () throws(StoreError) -> UpsertOutcome in
             let existed = try _exists(.profiles, id: profile.id)
             var versions = _FeatureVersions()
             let version = try features.map { f throws(StoreError) in try versions.id(of: f.version, in: self) }
-            switch try _upsertProfile(try statement(Store.upsertProfileSQL), id: profile.id, record: record,
-                                      features: features?.bytes, version: version, now: Store.nowMilliseconds()) {
+            let written = try _upsertProfile(try statement(Store.upsertProfileSQL), id: profile.id, record: record,
+                                             features: features?.bytes, version: version, now: Store.nowMilliseconds())
+            if let entry { _ = try _appendAccess(entry) }
+            switch written {
             case .unchanged: return .unchanged
             case .changed: return existed ? .updated : .inserted
             case .conflict(let message): throw StoreError(kind: .sqlite, path: url.path, message: message)
@@ -55,12 +59,17 @@ extension Store {
     @discardableResult
     public func removeOffer(id: String) throws(StoreError) -> Bool { try remove(.offers, id: id) }
 
-    /// Removes the profile with `id`. Returns false when there was none.
+    /// Removes the profile with `id` (not an erasure: see `erase(profiles:actor:query:)`);
+    /// `entry`, when given, is appended to the access log in the same transaction, before the
+    /// row goes. Returns false when there was none.
     @discardableResult
-    public func removeProfile(id: String) throws(StoreError) -> Bool { try remove(.profiles, id: id) }
+    public func removeProfile(id: String, logging entry: AccessEntry? = nil) throws(StoreError) -> Bool {
+        try remove(.profiles, id: id, logging: entry)
+    }
 
-    func remove(_ table: StoreTable, id: String) throws(StoreError) -> Bool {
+    func remove(_ table: StoreTable, id: String, logging entry: AccessEntry? = nil) throws(StoreError) -> Bool {
         try singleWrite { () throws(StoreError) -> Bool in
+            if let entry, try _exists(table, id: id) { _ = try _appendAccess(entry) }
             let s = table == .offers
                 ? try statement("DELETE FROM offers WHERE id_key = ?1 AND id = ?2")
                 : try statement("DELETE FROM profiles WHERE ?1 IS NOT NULL AND id = ?2")
@@ -133,10 +142,12 @@ extension Store {
     /// Every offer and every profile from one read transaction: a consistent view even while an
     /// import is writing.
     public func snapshot() throws(StoreError) -> StoreSnapshot {
-        let (o, p) = try locked { () throws(StoreError) -> ([_RawRow], [_RawRow]) in
-            try readTransaction { () throws(StoreError) -> ([_RawRow], [_RawRow]) in (try _rows(.offers), try _rows(.profiles)) }
+        let (o, p, b) = try locked { () throws(StoreError) -> ([_RawRow], [_RawRow], [String: ProfileBlock]) in
+            try readTransaction { () throws(StoreError) -> ([_RawRow], [_RawRow], [String: ProfileBlock]) in
+                (try _rows(.offers), try _rows(.profiles), try _blockedProfiles())
+            }
         }
-        return StoreSnapshot(offers: try decode(o, as: EmployerOffer.self), profiles: try decode(p, as: CompetencyProfile.self))
+        return StoreSnapshot(offers: try decode(o, as: EmployerOffer.self), profiles: try decode(p, as: CompetencyProfile.self), blocked: b)
     }
 
     struct _RawRow: Sendable {

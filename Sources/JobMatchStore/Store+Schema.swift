@@ -50,6 +50,9 @@ extension Store {
         // integers, feature versions by number; offers found by 64-bit keys of their id and of
         // (CVR, reference) (see `Store.offerSchemaV3`).
         .code { store throws(StoreError) in try store.migrateToCompactRows() },
+        // 4: personal data: the append-only access log, blocks, retention settings (see
+        // `Store.privacyMigration`).
+        Store.privacyMigration,
     ]
 
     /// The offers table and its two key indexes, as of schema version 3.

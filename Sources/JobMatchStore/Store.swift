@@ -36,6 +36,10 @@ public final class Store: @unchecked Sendable {
     /// A bulk load keeps at most this many offer keys in memory (16 bytes each, in two hash
     /// tables); past it, it builds the id index and goes on row by row (tests set it low).
     var bulkLoadKeyLimit = 8_000_000
+    /// The access log's keyed hash, once read (see `Store+Privacy.swift`).
+    var pseudonymizer: _Pseudonymizer?
+    /// The time the access log, blocks and retention use, milliseconds since 1970 (tests set it).
+    var clock: @Sendable () -> Int64 = { Store.nowMilliseconds() }
 
     /// Opens the store at `url`, creating it (and its directory) when missing, and migrates its
     /// schema to `Store.schemaVersion`.

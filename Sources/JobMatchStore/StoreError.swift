@@ -17,6 +17,9 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         case corruptRecord
         /// A record could not be encoded.
         case encoding
+        /// The store refused the operation: a value out of range, or a change the access log
+        /// does not allow.
+        case refused
     }
 
     /// The category.

@@ -56,4 +56,6 @@ public struct StoreSnapshot: Sendable {
     public var offers: [StoredRecord<EmployerOffer>]
     /// Every profile.
     public var profiles: [StoredRecord<CompetencyProfile>]
+    /// The blocked profiles (left out of matching, candidates, assignment and reports), by id.
+    public var blocked: [String: ProfileBlock] = [:]
 }

@@ -57,6 +57,10 @@ enum CLI {
         ESCO: add --esco DIR (or set JOBMATCH_ESCO) to any command to merge an ESCO download into
         the taxonomy (cached after the first run).
 
+        Personal data: every use of a profile in a store is written to the store's access log
+        (who: --user, else JOBMATCH_USER, else the login name; why: --purpose); see 'jobmatch log'.
+        Reading the bundled Corpus (no store) logs nothing.
+
         EXIT CODES: 0 ok, 1 bad data or failure, 2 bad command line, 3 unknown id, 4 import rejected rows.
 
         See 'jobmatch <command> --help' for a command's options.

@@ -10,6 +10,11 @@ final class CLIContext {
     private(set) var storeOption: String?
     /// `--esco DIR` (see `CLIContext+ESCO.swift`).
     private(set) var escoFolderOption: String?
+    /// `--user` and `--purpose` as given (see `CLIContext.actor(for:)`).
+    private(set) var userOption: String?
+    private(set) var purposeOption: String?
+    /// The store the access log is written to, once opened.
+    var accessLogStore: Store?
     private var cachedEngine: MatchEngine?
     private var cachedCorpus: Corpus?
     /// The taxonomy in use, once loaded (with ESCO merged in when asked).
@@ -19,6 +24,8 @@ final class CLIContext {
         corpusOption = args.value("corpus")
         storeOption = args.value("store")
         escoFolderOption = args.value("esco")
+        userOption = args.value("user")
+        purposeOption = args.value("purpose")
     }
 
     /// Writes a line (or text ending without a newline gets one) to stdout.

@@ -13,4 +13,7 @@ var allCommands: [any Command.Type] { [
     ImportCommand.self,
     ProfileCommand.self,
     OfferCommand.self,
+    LogCommand.self,
+    RetentionCommand.self,
+    RoleCommand.self,
 ] }

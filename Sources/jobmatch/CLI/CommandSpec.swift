@@ -55,7 +55,7 @@ struct CommandSpec: Sendable {
             for a in arguments { out += "  \(pad(a.name, 24))\(a.help)\n" }
         }
         out += "\nOPTIONS:\n"
-        for o in options + CommandSpec.globalOptions {
+        for o in options + CommandSpec.globalOptions.filter({ g in !options.contains { $0.name == g.name } }) {
             var left = "--\(o.name)"
             if let v = o.value { left += " \(v)" }
             var line = o.help
@@ -77,6 +77,8 @@ struct CommandSpec: Sendable {
         OptionSpec(name: "corpus", value: "DIR", help: "Corpus folder to use instead of the bundled one (env JOBMATCH_CORPUS)"),
         OptionSpec(name: "store", value: "PATH", help: "SQLite store to use (env JOBMATCH_STORE; default: per-user data folder if it exists, else the bundled Corpus)"),
         CLIContext.escoOption,
+        OptionSpec(name: "user", value: "USER", help: "Who acts, for the store's access log (env JOBMATCH_USER; default: the login name). Reading the bundled Corpus (no store) logs nothing"),
+        OptionSpec(name: "purpose", value: "TEXT", help: "Why, for the store's access log (e.g. 'samtale 12/3')"),
         OptionSpec(name: "help", value: nil, help: "Show help for this command (also -h)"),
     ]
 }

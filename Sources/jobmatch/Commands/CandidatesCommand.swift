@@ -5,6 +5,7 @@ enum CandidatesCommand: Command {
     static let spec = CommandSpec(
         name: "candidates",
         summary: "Ranked candidates for one offer, with reasons",
+        discussion: "Blocked profiles are left out. Against a store, every person listed is named in its access log.",
         options: [
             OptionSpec(name: "offer", value: "ID", help: "(required) The offer's id"),
             OptionSpec(name: "top", value: "N", help: "How many candidates", defaultValue: "10"),
@@ -17,7 +18,8 @@ enum CandidatesCommand: Command {
         let top = try args.positiveInt("top", default: 10, command: spec.name)
         let engine = try context.engine()
         let list: [Candidate]
-        do { list = try engine.candidates(offer: id, top: top) } catch { throw .notFound(error.description) }
+        do { list = try engine.candidates(offer: id, top: top) } catch { throw .engine(error) }
+        try context.logAccess(.candidates, profiles: list.map(\.profile), args: args, spec: spec)
         switch OutputFormat.from(args) {
         case .json:
             struct Out: Encodable { let offer: String; let candidates: [Candidate] }

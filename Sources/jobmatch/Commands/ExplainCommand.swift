@@ -1,23 +1,38 @@
 import JobMatch
+import JobMatchPrivacy
 
 /// `jobmatch explain --profile ID --offer ID`: the full breakdown of one pair.
 enum ExplainCommand: Command {
     static let spec = CommandSpec(
         name: "explain",
         summary: "The full breakdown of one pair, including why it is excluded",
+        discussion: "--for person writes the explanation as a short letter in plain words for the person (no score internals).",
         options: [
             OptionSpec(name: "profile", value: "ID", help: "(required) The profile's case id"),
             OptionSpec(name: "offer", value: "ID", help: "(required) The offer's id"),
             OptionSpec(name: "format", value: "FORMAT", help: "Output format", defaultValue: "table", choices: ["table", "json"]),
+            OptionSpec(name: "for", value: "READER", help: "Who reads it", defaultValue: "consultant", choices: ["consultant", "person"]),
         ],
-        examples: ["jobmatch explain --profile KBH-2026-0001 --offer O-0001"])
+        examples: ["jobmatch explain --profile KBH-2026-0001 --offer O-0001",
+                   "jobmatch explain --profile KBH-2026-0001 --offer O-0001 --for person"])
 
     static func run(_ args: ParsedArguments, context: CLIContext) throws(CLIError) -> Int32 {
         guard let pid = args.value("profile") else { throw .usage("missing --profile ID", command: spec.name) }
         guard let oid = args.value("offer") else { throw .usage("missing --offer ID", command: spec.name) }
+        if args.value("for") == "person" && args.value("format") == "json" {
+            throw .usage("--for person writes a letter: leave out --format json", command: spec.name)
+        }
         let engine = try context.engine()
         let e: PairExplanation
-        do { e = try engine.explain(profile: pid, offer: oid) } catch { throw .notFound(error.description) }
+        do { e = try engine.explain(profile: pid, offer: oid) } catch { throw .engine(error) }
+        try context.logAccess(.explain, profiles: [pid], args: args, spec: spec)
+        if args.value("for") == "person" {
+            let offer: EmployerOffer, profile: CompetencyProfile
+            do { (offer, profile) = (try engine.offer(id: oid), try engine.profile(id: pid)) } catch { throw .engine(error) }
+            context.out(PersonLetter(explanation: e, offer: offer, profileView: engine.compiler.profile(profile),
+                                     offerView: engine.compiler.offer(offer)).text)
+            return ExitCode.success
+        }
         if args.value("format") == "json" { context.out(renderJSON(e)); return ExitCode.success }
         let o = try? engine.offer(id: oid)
         var s = "Profile \(pid) × offer \(oid)" + (o.map { " (\($0.title), \($0.employer.name), \($0.kind))" } ?? "") + "\n"

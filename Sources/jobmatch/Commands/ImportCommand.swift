@@ -66,7 +66,11 @@ enum ImportCommand: Command {
                 report = try importer.run(files: files, into: nil)
             } else {
                 let store = try StoreSupport.open(context)
-                report = try store.bulkWrite { w in try importer.run(files: files, into: StoreImportSink(w)) }
+                let entry = context.accessEntry(.import, profiles: [], args: args, spec: spec)
+                report = try store.bulkWrite { w in
+                    if kind == .profiles { w.logAccess(entry, includingProfilesWritten: true) }
+                    return try importer.run(files: files, into: StoreImportSink(w))
+                }
             }
         } catch let e as CLIError {
             throw e
@@ -87,7 +91,12 @@ enum StoreSupport {
     /// The store named by `--store`, `JOBMATCH_STORE` or the per-user default, created if missing.
     static func open(_ context: CLIContext) throws(CLIError) -> Store {
         let url = StoreLocation.resolve(explicit: context.storeOption, environment: context.environment)
-        do { return try Store(at: url) } catch { throw .failure(error.description) }
+        if let s = context.accessLogStore, s.url == url { return s }
+        do {
+            let s = try Store(at: url)
+            context.accessLogStore = s
+            return s
+        } catch { throw .failure(error.description) }
     }
 
     /// The existing store, or a failure telling how to create it.

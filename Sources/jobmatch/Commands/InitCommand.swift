@@ -23,7 +23,9 @@ enum InitCommand: Command {
         }
         let codec = try StoreSupport.codec(context)
         do {
+            let entry = context.accessEntry(.import, profiles: [], args: args, spec: spec)
             let written = try store.bulkWrite { w -> Int in
+                w.logAccess(entry, includingProfilesWritten: true)
                 var n = 0
                 for o in corpus.offers {
                     let r = try w.upsertOffer(id: o.id, cvr: o.employer.cvr.digits, employerReference: o.employerReference,

@@ -23,7 +23,8 @@ enum MatchCommand: Command {
         let top = try args.positiveInt("top", default: 10, command: spec.name)
         let engine = try context.engine()
         let placements: [Placement]
-        do { placements = try engine.rank(profile: id, top: top) } catch { throw .notFound(error.description) }
+        do { placements = try engine.rank(profile: id, top: top) } catch { throw .engine(error) }
+        try context.logAccess(.match, profiles: [id], args: args, spec: spec)
         switch OutputFormat.from(args) {
         case .json:
             struct Out: Encodable { let profile: String; let placements: [Placement] }

@@ -1,19 +1,23 @@
 import Foundation
 import JobMatch
 
-/// `jobmatch profile add|update|show|remove`: one profile at a time, for the consultant's day.
+/// `jobmatch profile add|update|show|remove`: one profile at a time, for the consultant's day;
+/// `export|block|unblock|erase` handle a person's rights (see `ProfilePrivacyCommand`).
 enum ProfileCommand: Command {
     static let spec = CommandSpec(
         name: "profile",
-        summary: "Add, update, show or remove one competency profile in the store",
-        discussion: "add and update read one profile as JSON from FILE or '-' (stdin); show and remove take its id.",
-        arguments: [ArgumentSpec(name: "ACTION", help: "add, update, show or remove"),
+        summary: "Add, update, show, remove, export, block, unblock or erase one competency profile in the store",
+        discussion: ProfilePrivacyCommand.discussion,
+        arguments: [ArgumentSpec(name: "ACTION", help: "add, update, show, remove, export, block, unblock or erase"),
                     ArgumentSpec(name: "FILE|ID", help: "JSON file ('-' for stdin), or the profile's id")],
+        options: ProfilePrivacyCommand.options,
         examples: ["jobmatch profile add profile.json", "cat p.json | jobmatch profile update -",
-                   "jobmatch profile show KBH-2026-0042", "jobmatch profile remove KBH-2026-0042"])
+                   "jobmatch profile show KBH-2026-0042", "jobmatch profile remove KBH-2026-0042"] + ProfilePrivacyCommand.examples)
 
     static func run(_ args: ParsedArguments, context: CLIContext) throws(CLIError) -> Int32 {
+        if ProfilePrivacyCommand.handles(args) { return try ProfilePrivacyCommand.run(args, context: context, spec: spec) }
         let (action, target) = try RecordCommandSupport.usage(args, command: spec.name)
+        try ProfilePrivacyCommand.refuseItsOptions(args, action: action, spec: spec)
         try context.checkStoreFile()
         do {
             switch action {
@@ -23,13 +27,17 @@ enum ProfileCommand: Command {
                 let exists = try store.profile(id: p.id) != nil
                 if action == "add" && exists { throw CLIError.failure("profile \(p.id) exists already (use 'jobmatch profile update')") }
                 if action == "update" && !exists { throw CLIError.notFound("no profile \(p.id) in the store (use 'jobmatch profile add')") }
-                let outcome = try store.upsert(p, features: StoreSupport.codec(context)?.features(for: p))
+                let outcome = try store.upsert(p, features: StoreSupport.codec(context)?.features(for: p),
+                                               logging: context.accessEntry(.update, profiles: [p.id], args: args, spec: spec))
                 context.out("profile \(p.id): \(outcome == .unchanged ? "unchanged" : action == "add" ? "added" : "updated")")
             case "show":
-                guard let r = try StoreSupport.openExisting(context).profile(id: target) else { throw CLIError.notFound("no profile with id '\(target)' in the store") }
+                let store = try StoreSupport.openExisting(context)
+                guard let r = try store.profile(id: target) else { throw CLIError.notFound("no profile with id '\(target)' in the store") }
+                try context.logAccess(.show, profiles: [target], args: args, spec: spec)
+                if let b = try store.block(of: target) { context.err(ProfilePrivacyCommand.Text.blockedNote(b)) }
                 context.out(renderJSON(r.value))
             default:
-                guard try StoreSupport.openExisting(context).removeProfile(id: target) else { throw CLIError.notFound("no profile with id '\(target)' in the store") }
+                guard try StoreSupport.openExisting(context).removeProfile(id: target, logging: context.accessEntry(.update, profiles: [target], args: args, spec: spec)) else { throw CLIError.notFound("no profile with id '\(target)' in the store") }
                 context.out("profile \(target): removed")
             }
         } catch let e as CLIError {

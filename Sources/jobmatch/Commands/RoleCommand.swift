@@ -1,0 +1,55 @@
+import JobMatch
+import JobMatchPrivacy
+
+/// `jobmatch role [USER [ROLE]]`: the roles users are shown as in a person's copy of their data.
+enum RoleCommand: Command {
+    static let spec = CommandSpec(
+        name: "role",
+        summary: "Set or list the roles users are shown as in a person's copy of their data",
+        discussion: """
+            'profile export' shows who used a person's data by role, not by name (a user with no role set is \
+            shown as '\(PersonalDataExport.Text.defaultRole)'). With no arguments, lists the roles set; with USER \
+            and ROLE, sets one; with USER and --remove, removes one. Changes are recorded in the access log.
+            """,
+        arguments: [ArgumentSpec(name: "USER", help: "the user (as logged)", optional: true),
+                    ArgumentSpec(name: "ROLE", help: "the role to show, e.g. 'jobkonsulent'", optional: true)],
+        options: [OptionSpec(name: "remove", value: nil, help: "remove the role of USER"), OutputFormat.option],
+        examples: ["jobmatch role mhl jobkonsulent", "jobmatch role", "jobmatch role mhl --remove"])
+
+    static func run(_ args: ParsedArguments, context: CLIContext) throws(CLIError) -> Int32 {
+        let p = args.positionals
+        if args.flag("remove") && p.count != 1 { throw .usage(Text.removeNeedsUser, command: spec.name) }
+        if !args.flag("remove") && p.count == 1 { throw .usage(Text.missingRole, command: spec.name) }
+        guard context.usesStore else { throw .failure(Text.noStore) }
+        try context.checkStoreFile()
+        let store = try StoreSupport.openExisting(context)
+        do {
+            if p.count == 2 || args.flag("remove") {
+                try store.setRole(args.flag("remove") ? nil : p[1], of: p[0], actor: context.actor(for: spec))
+                context.out(args.flag("remove") ? Text.removed(p[0]) : Text.set(p[0], p[1]))
+                return ExitCode.success
+            }
+            let roles = try store.privacySettings().roles.sorted { $0.key < $1.key }
+            switch OutputFormat.from(args) {
+            case .json: context.out(renderJSON(Dictionary(uniqueKeysWithValues: roles.map { ($0.key, $0.value) })))
+            case .csv: context.out(renderCSV(header: ["user", "role"], rows: roles.map { [$0.key, $0.value] }))
+            case .table:
+                if roles.isEmpty { context.out(Text.none) } else { context.out(renderTable(header: ["user", "role"], rows: roles.map { [$0.key, $0.value] })) }
+            }
+        } catch {
+            throw .failure(error.description)
+        }
+        return ExitCode.success
+    }
+
+    /// Every text of the command, in one place (for translation).
+    enum Text {
+        static let noStore = "roles are kept in a store: give --store PATH (or set JOBMATCH_STORE)"
+        static let removeNeedsUser = "--remove needs the user, and only the user"
+        static let missingRole = "missing argument ROLE (or give --remove)"
+        static func set(_ user: String, _ role: String) -> String { "\(user) is shown as '\(role)' in a person's copy" }
+        static func removed(_ user: String) -> String { "\(user) is shown as '\(PersonalDataExport.Text.defaultRole)' in a person's copy" }
+        static let none = "no roles set (every user is shown as '\(PersonalDataExport.Text.defaultRole)' in a person's copy)"
+    }
+}
+

@@ -1,0 +1,118 @@
+/// One entry of the greedy walk: a person's next candidate (or, as a placeholder, the promise
+/// that the person's list goes on below `weight` and must be fetched further).
+struct _GreedyEntry {
+    var weight: Int64
+    var row: Int32
+    var position: Int32
+    var placeholder: Bool
+
+    /// Heap order: weight descending, then person, then list position.
+    @inline(__always)
+    static func precedes(_ a: _GreedyEntry, _ b: _GreedyEntry) -> Bool {
+        if a.weight != b.weight { return a.weight > b.weight }
+        if a.row != b.row { return a.row < b.row }
+        return a.position < b.position
+    }
+}
+
+extension CohortPlanner {
+    /// The greedy plan over the full problem: pairs by descending weight (ties by request row,
+    /// then list position), taken while the person is free and the offer has a place left, over
+    /// the same eligible pairs as the optimum (pins placed first).
+    ///
+    /// Walks a heap of each person's next candidate; a person whose list runs out while more
+    /// feasible offers exist gets a placeholder at their last weight, and placeholders are widened
+    /// in batches (every pending one at once), so the walk equals sorting every feasible pair.
+    func greedyPlan(_ request: CohortRequest, rows: [Int], lists: inout [[(offer: Int32, weight: Int64)]], k: inout [Int],
+                    pinnedOffer: [Int32], pinnedWeight: [Int64], residual: [Int32], minimumWeight minW: Int64) -> GreedyPlan {
+        let m = source.offerCount
+        var left = residual
+        var offerOf = pinnedOffer, weightOf = pinnedWeight
+        var heap: [_GreedyEntry] = []
+        heap.reserveCapacity(rows.count)
+        let banned = request.bans
+
+        /// The next entry of row `r` from list position `from`: a candidate it may take, a
+        /// placeholder when the list was cut there, or nil when nothing eligible is left.
+        func next(_ r: Int, from: Int) -> _GreedyEntry? {
+            let list = lists[r]
+            var i = from
+            while i < list.count {
+                let e = list[i]
+                if e.weight < minW { return nil } // lists are best first: nothing further qualifies
+                if left[Int(e.offer)] > 0
+                    && (banned.isEmpty || !banned.contains(CohortPair(person: request.people[r], offer: e.offer))) {
+                    return _GreedyEntry(weight: e.weight, row: Int32(r), position: Int32(i), placeholder: false)
+                }
+                i += 1
+            }
+            guard let bound = CohortPlanner.leftOutBound(list, k: k[r], offers: m), bound >= minW else { return nil }
+            return _GreedyEntry(weight: bound, row: Int32(r), position: Int32(list.count), placeholder: true)
+        }
+        func push(_ e: _GreedyEntry) {
+            heap.append(e)
+            var i = heap.count - 1
+            while i > 0 {
+                let parent = (i - 1) / 2
+                guard _GreedyEntry.precedes(heap[i], heap[parent]) else { break }
+                heap.swapAt(i, parent)
+                i = parent
+            }
+        }
+        func pop() -> _GreedyEntry {
+            let top = heap[0]
+            let last = heap.removeLast()
+            if !heap.isEmpty {
+                heap[0] = last
+                var i = 0
+                while true {
+                    let l = 2 * i + 1, rr = l + 1
+                    var best = i
+                    if l < heap.count && _GreedyEntry.precedes(heap[l], heap[best]) { best = l }
+                    if rr < heap.count && _GreedyEntry.precedes(heap[rr], heap[best]) { best = rr }
+                    if best == i { break }
+                    heap.swapAt(i, best)
+                    i = best
+                }
+            }
+            return top
+        }
+
+        for r in rows { if let e = next(r, from: 0) { push(e) } }
+        while !heap.isEmpty {
+            let e = pop()
+            let r = Int(e.row)
+            if e.placeholder {
+                // Widen every pending placeholder at once (their order in the walk is unchanged:
+                // each one's next entries weigh at most its key and come after it).
+                var pending = [e]
+                var rest: [_GreedyEntry] = []
+                rest.reserveCapacity(heap.count)
+                for x in heap { if x.placeholder { pending.append(x) } else { rest.append(x) } }
+                heap.removeAll(keepingCapacity: true)
+                for x in rest { push(x) }
+                var byLength: [Int: [Int]] = [:]
+                for p in pending {
+                    let pr = Int(p.row)
+                    k[pr] = min(m, k[pr] * 4)
+                    byLength[k[pr], default: []].append(pr)
+                }
+                for (len, group) in byLength.sorted(by: { $0.key < $1.key }) {
+                    let more = source.candidates(of: group.map { request.people[$0] }, top: len)
+                    for (i, pr) in group.enumerated() { lists[pr] = more[i] }
+                }
+                for p in pending { if let x = next(Int(p.row), from: Int(p.position)) { push(x) } }
+                continue
+            }
+            let o = lists[r][Int(e.position)].offer
+            if left[Int(o)] > 0 {
+                left[Int(o)] -= 1
+                offerOf[r] = o
+                weightOf[r] = e.weight
+            } else if let x = next(r, from: Int(e.position) + 1) {
+                push(x)
+            }
+        }
+        return GreedyPlan(offerOf: offerOf, weightOf: weightOf)
+    }
+}

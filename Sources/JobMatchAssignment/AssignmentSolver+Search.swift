@@ -79,7 +79,7 @@ struct _SearchHeap {
 }
 
 /// The solver's state: the plan so far, the duals, and the search's scratch space.
-final class _FlowSearch {
+struct _FlowSearch {
     let n: Int, m: Int
     let bonus: Int64
     // The problem (borrowed from its arrays, which outlive the search).
@@ -100,9 +100,13 @@ final class _FlowSearch {
     let dist: UnsafeMutablePointer<Int64>       // offer -> tentative distance (.max: not reached)
     let pred: UnsafeMutablePointer<Int32>       // offer -> person it was reached from
     let settled: UnsafeMutablePointer<Bool>
-    var touched: [Int32] = []
-    var settledOffers: [Int32] = []
-    var settledPeople: [(person: Int32, dist: Int64)] = []
+    let touched: UnsafeMutablePointer<Int32>        // offers whose distance was set (at most m)
+    var touchedCount = 0
+    let settledOffers: UnsafeMutablePointer<Int32>  // at most m
+    var settledOfferCount = 0
+    let settledPeople: UnsafeMutablePointer<Int32>  // at most n, with their distances
+    let settledDist: UnsafeMutablePointer<Int64>
+    var settledPeopleCount = 0
     var heap: _SearchHeap
     var searches = 0
     var pops = 0
@@ -145,22 +149,23 @@ final class _FlowSearch {
         pred.initialize(repeating: -1, count: max(m, 1))
         settled = .allocate(capacity: max(m, 1))
         settled.initialize(repeating: false, count: max(m, 1))
+        touched = .allocate(capacity: max(m, 1))
+        settledOffers = .allocate(capacity: max(m, 1))
+        settledPeople = .allocate(capacity: max(n, 1))
+        settledDist = .allocate(capacity: max(n, 1))
         heap = _SearchHeap(capacity: 1024)
     }
 
     func deallocate() {
-        for b in [UnsafeMutableRawPointer(arcStart), UnsafeMutableRawPointer(arcOffer), UnsafeMutableRawPointer(arcWeight),
-                  UnsafeMutableRawPointer(cap), UnsafeMutableRawPointer(assigned), UnsafeMutableRawPointer(slotOf),
-                  UnsafeMutableRawPointer(fill), UnsafeMutableRawPointer(slotStart), UnsafeMutableRawPointer(occupant),
-                  UnsafeMutableRawPointer(u), UnsafeMutableRawPointer(p), UnsafeMutableRawPointer(dist),
-                  UnsafeMutableRawPointer(pred), UnsafeMutableRawPointer(settled)] {
-            b.deallocate()
-        }
+        arcStart.deallocate(); arcOffer.deallocate(); arcWeight.deallocate(); cap.deallocate()
+        assigned.deallocate(); slotOf.deallocate(); fill.deallocate(); slotStart.deallocate(); occupant.deallocate()
+        u.deallocate(); p.deallocate(); dist.deallocate(); pred.deallocate(); settled.deallocate()
+        touched.deallocate(); settledOffers.deallocate(); settledPeople.deallocate(); settledDist.deallocate()
         heap.deallocate()
     }
 
     /// Adds person `s` to the plan, keeping it optimal for the people added so far.
-    func add(person s: Int) {
+    mutating func add(person s: Int) {
         let lo = arcStart[s], hi = arcStart[s &+ 1]
         // u[s]: the person's best profit w' − p (or 0), so every arc of s has reduced cost ≥ 0.
         var best = Int64.min, bestOffer = -1
@@ -190,7 +195,7 @@ final class _FlowSearch {
     }
 
     /// The Dijkstra search from `s`, the potential update and the augmentation.
-    private func search(from s: Int) {
+    private mutating func search(from s: Int) {
         searches &+= 1
         // The sink: reached from a settled person i at d + u[i] ("i unassigned"), or from a
         // settled free offer at its distance.
@@ -210,7 +215,8 @@ final class _FlowSearch {
             if settled[j] || e.key != dist[j] { continue }
             pops &+= 1
             settled[j] = true
-            settledOffers.append(Int32(truncatingIfNeeded: j))
+            settledOffers[settledOfferCount] = Int32(truncatingIfNeeded: j)
+            settledOfferCount &+= 1
             if fill[j] < cap[j] {
                 // A free place (price 0): the sink at the same distance, and nothing is closer.
                 endOffer = j
@@ -225,8 +231,11 @@ final class _FlowSearch {
             }
         }
         // Potentials: settled nodes move by D − d (people down, offers up).
-        for (i, d) in settledPeople { u[Int(i)] &+= d &- D }
-        for j in settledOffers { p[Int(j)] &+= D &- dist[Int(j)] }
+        for q in 0..<settledPeopleCount { u[Int(settledPeople[q])] &+= settledDist[q] &- D }
+        for q in 0..<settledOfferCount {
+            let j = Int(settledOffers[q])
+            p[j] &+= D &- dist[j]
+        }
         // Flip the path, from its end back to s.
         var j: Int, slot: Int
         if endOffer >= 0 {
@@ -252,20 +261,23 @@ final class _FlowSearch {
             slot = oldSlot
         }
         // Reset the scratch space.
-        for t in touched {
-            dist[Int(t)] = .max
-            settled[Int(t)] = false
+        for q in 0..<touchedCount {
+            let t = Int(touched[q])
+            dist[t] = .max
+            settled[t] = false
         }
-        touched.removeAll(keepingCapacity: true)
-        settledOffers.removeAll(keepingCapacity: true)
-        settledPeople.removeAll(keepingCapacity: true)
+        touchedCount = 0
+        settledOfferCount = 0
+        settledPeopleCount = 0
         heap.removeAll()
     }
 
     /// Settles person `i` at distance `d`: relaxes its arcs and its "unassigned" arc.
     @inline(__always)
-    private func scan(person i: Int, at d: Int64, sinkDist: inout Int64, sinkPerson: inout Int) {
-        settledPeople.append((Int32(truncatingIfNeeded: i), d))
+    private mutating func scan(person i: Int, at d: Int64, sinkDist: inout Int64, sinkPerson: inout Int) {
+        settledPeople[settledPeopleCount] = Int32(truncatingIfNeeded: i)
+        settledDist[settledPeopleCount] = d
+        settledPeopleCount &+= 1
         let ui = u[i]
         let toSink = d &+ ui
         if toSink < sinkDist {
@@ -284,7 +296,10 @@ final class _FlowSearch {
             // Nothing at or beyond the sink's distance can be on the path.
             if nd >= sinkDist || j == mine || settled[j] { continue }
             if nd < dist[j] {
-                if dist[j] == .max { touched.append(Int32(truncatingIfNeeded: j)) }
+                if dist[j] == .max {
+                    touched[touchedCount] = Int32(truncatingIfNeeded: j)
+                    touchedCount &+= 1
+                }
                 dist[j] = nd
                 pred[j] = Int32(truncatingIfNeeded: i)
                 heap.push(_HeapEntry(key: nd, node: Int32(truncatingIfNeeded: j &+ 1)))

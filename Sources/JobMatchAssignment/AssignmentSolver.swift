@@ -34,7 +34,7 @@ public enum AssignmentSolver {
     public static func solve(_ problem: AssignmentProblem, objective: AssignmentObjective = .bestTotal) -> AssignmentSolution {
         let maxWeight = problem.arcWeight.max() ?? 0
         let bonus = objective.bonus(maximumWeight: maxWeight, maximumPlaced: min(problem.personCount, problem.totalCapacity))
-        let search = _FlowSearch(problem, bonus: bonus)
+        var search = _FlowSearch(problem, bonus: bonus)
         defer { search.deallocate() }
         for s in 0..<problem.personCount { search.add(person: s) }
         return search.solution(objective: objective)

@@ -78,15 +78,17 @@ public struct CohortPlan: Sendable {
     public let choice: [Int?]
     /// Why each unassigned person is; nil for the placed.
     public let reason: [UnassignedReason?]
-    /// Each person's best offer they could take (feasible, not held or banned, above the
-    /// minimum), from their candidate list; nil when there is none.
-    public let bestEligible: [(offer: Int32, weight: Int64)?]
+    /// Each person's best offer open to them (feasible, with free places, neither held nor banned
+    /// for them; possibly below the minimum), from their candidate list; nil when there is none.
+    public let bestOpen: [(offer: Int32, weight: Int64)?]
     /// The greedy plan, same request.
     public let greedy: GreedyPlan
     /// The proof of optimality.
     public let certificate: PruningCertificate
     /// Seconds spent: candidate generation (incl. widening), solves, greedy.
     public let seconds: (candidates: Double, solve: Double, greedy: Double)
+    /// The solver's work over all rounds: shortest-path searches and offers settled in them.
+    public let work: (searches: Int, settled: Int)
 
     /// Σ weights.
     public var total: Int64 { weightOf.reduce(0, +) }

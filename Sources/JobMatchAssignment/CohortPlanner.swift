@@ -99,6 +99,7 @@ public struct CohortPlanner: Sendable {
         var solution: AssignmentSolution
         var failing: [Int] = []
         var minPrice: Int64 = 0
+        var searches = 0, settled = 0
         while true {
             rounds += 1
             let ts = clock.now
@@ -107,6 +108,8 @@ public struct CohortPlanner: Sendable {
             for r in freeRows { builder.addPerson(lists[r].lazy.filter { eligible(r, $0) }) }
             problem = builder.build()
             solution = AssignmentSolver.solve(problem, objective: request.objective)
+            searches += solution.searches
+            settled += solution.searchPops
             // The bound for the arcs left out: every offer that can take someone has price ≥ minPrice.
             minPrice = .max
             for j in 0..<m where residual[j] > 0 { minPrice = min(minPrice, solution.offerPrice[j]) }
@@ -153,27 +156,19 @@ public struct CohortPlanner: Sendable {
         // Explanations.
         var choice = [Int?](repeating: nil, count: n)
         var reason = [UnassignedReason?](repeating: nil, count: n)
-        var bestEligible = [(offer: Int32, weight: Int64)?](repeating: nil, count: n)
+        var bestOpen = [(offer: Int32, weight: Int64)?](repeating: nil, count: n)
         for r in 0..<n {
             let list = lists[r]
             if offerOf[r] >= 0, let at = list.firstIndex(where: { $0.offer == offerOf[r] }) { choice[r] = at + 1 }
-            bestEligible[r] = list.first { e in
-                e.weight >= minW && !request.held.contains(e.offer)
-                    && (banned.isEmpty || !banned.contains(CohortPair(person: request.people[r], offer: e.offer)))
-                    && max(0, request.capacity[Int(e.offer)]) > 0
+            bestOpen[r] = list.first { e in
+                !request.held.contains(e.offer) && max(0, request.capacity[Int(e.offer)]) > 0
+                    && (banned.isEmpty || !banned.contains(CohortPair(person: people[r], offer: e.offer)))
             }
             guard offerOf[r] < 0 else { continue }
-            if list.isEmpty {
-                reason[r] = .noFeasibleOffer
-            } else if bestEligible[r] != nil {
-                reason[r] = .offersFilled
+            if let best = bestOpen[r] {
+                reason[r] = best.weight >= minW ? .offersFilled : .belowMinimumScore
             } else {
-                let open = list.contains { e in
-                    !request.held.contains(e.offer)
-                        && (banned.isEmpty || !banned.contains(CohortPair(person: request.people[r], offer: e.offer)))
-                }
-                // A truncated list leaves out more feasible offers, all below the minimum.
-                reason[r] = open || Self.leftOutBound(list, k: k[r], offers: m) != nil ? .belowMinimumScore : .heldOrBanned
+                reason[r] = list.isEmpty ? .noFeasibleOffer : .heldOrBanned
             }
         }
 
@@ -183,8 +178,9 @@ public struct CohortPlanner: Sendable {
         let greedyTime = clock.now - tg
         func s(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18 }
         return CohortPlan(request: request, offerOf: offerOf, weightOf: weightOf, pinned: pinnedOffer.map { $0 >= 0 },
-                          choice: choice, reason: reason, bestEligible: bestEligible, greedy: greedy,
-                          certificate: certificate, seconds: (s(candidateTime), s(solveTime), s(greedyTime)))
+                          choice: choice, reason: reason, bestOpen: bestOpen, greedy: greedy,
+                          certificate: certificate, seconds: (s(candidateTime), s(solveTime), s(greedyTime)),
+                          work: (searches, settled))
     }
 
     /// The most a pair left out of `list` can weigh: the list's last weight when the list was cut

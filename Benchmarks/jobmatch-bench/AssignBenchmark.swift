@@ -46,16 +46,18 @@ enum AssignBenchmark {
         let planner = CohortPlanner(source: KernelCandidates(kernel: kernel))
         var times: [Double] = []
         var plan: CohortPlan!
+        let cpu0 = Measure.processCPUSeconds()
         for _ in 0..<reps {
             times.append(Measure.seconds { plan = try! planner.plan(request) })
         }
+        let cpuPerRep = (Measure.processCPUSeconds() - cpu0) / Double(reps)
         let seconds = Measure.median(times)
         let rss = Measure.peakRSSBytes()
         let c = plan.certificate
         var report: [String: Any] = [
             "scenario": "assign", "profiles": n, "offers": m, "seed": seed, "threads": threads, "objective": objective.rawValue,
             "min_score": minScore, "places": request.capacity.reduce(0) { $0 + Int($1) },
-            "seconds": seconds, "seconds_min": times.min()!, "seconds_max": times.max()!, "reps": reps,
+            "seconds": seconds, "cpu_seconds_per_rep": cpuPerRep, "seconds_min": times.min()!, "seconds_max": times.max()!, "reps": reps,
             "candidates_seconds": plan.seconds.candidates, "solve_seconds": plan.seconds.solve, "greedy_seconds": plan.seconds.greedy,
             "build_seconds": build, "generate_seconds": generate,
             "total": ScoreScale.points(plan.total), "placed": plan.placed,
@@ -94,7 +96,8 @@ enum AssignBenchmark {
         print("""
         assign \(n) profiles x \(m) offers (\(request.capacity.reduce(0) { $0 + Int($1) }) free places), seed \(seed), \(objective.rawValue), min score \(minScore), K \(k), \(threads) threads
           generate \(f2(generate)) s, compile kernel \(f2(build)) s
-          plan: median \(String(format: "%.3f", seconds)) s (min \(String(format: "%.3f", times.min()!)), max \(String(format: "%.3f", times.max()!)), \(reps) reps); \
+          plan: median \(String(format: "%.3f", seconds)) s (min \(String(format: "%.3f", times.min()!)), max \(String(format: "%.3f", times.max()!)), \(reps) reps), \
+        \(String(format: "%.2f", cpuPerRep)) CPU-s per rep; \
         last: candidates \(String(format: "%.3f", plan.seconds.candidates)) s, solve \(String(format: "%.3f", plan.seconds.solve)) s, greedy \(String(format: "%.3f", plan.seconds.greedy)) s
           optimal: placed \(plan.placed), total \(f2(ScoreScale.points(plan.total)))
           greedy:  placed \(plan.greedy.placed), total \(f2(ScoreScale.points(plan.greedy.total)))  \

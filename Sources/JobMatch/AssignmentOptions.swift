@@ -69,7 +69,7 @@ public struct AssignmentOptions: Sendable, Hashable {
     /// to place people in whatever fits; raise it for stricter plans.
     public static let defaultMinimumScore: Double = 40
     /// Candidate offers fetched per person at first (K); the planner widens where the proof needs it.
-    public static let defaultCandidates = 16
+    public static let defaultCandidates = 32
 
     /// What the plan maximises.
     public var objective: AssignmentObjective = .bestTotal

@@ -11,6 +11,16 @@
 // the first free place or "unassigned" reached (distance D); then every settled person's u drops
 // by D − d and every settled offer's p rises by D − d, which keeps all reduced costs ≥ 0 and makes
 // the path tight, and the path is flipped.
+//
+// Taking a person out again (`remove`, for the planner's rounds) frees a place whose price may be
+// positive, the one reduced cost that can then go negative (free offer → sink, −p). A backward
+// search from that offer finds the cheapest way to refill it (another person moving in, each
+// move freeing a place further on, ending at a place whose price is low enough or at an
+// unassigned person); it stops at distance Δ = min(that cost, p). Each settled offer's price
+// drops by Δ − δ and its occupants' values rise as much, which keeps every reduced cost ≥ 0 and
+// every matched pair tight, and drops the freed offer's price by Δ; when the refill is cheaper than the price (Δ < p) the chain is flipped and the offer is
+// full again, otherwise its price is now 0. Either way the plan is optimal again for the people
+// still in it.
 
 /// One heap entry: a distance and a node (0: the sink, j + 1: offer j).
 struct _HeapEntry {
@@ -78,35 +88,44 @@ struct _SearchHeap {
     }
 }
 
-/// The solver's state: the plan so far, the duals, and the search's scratch space.
+/// The solver's state: the plan so far, the duals, and the searches' scratch space.
 struct _FlowSearch {
     let n: Int, m: Int
     let bonus: Int64
-    // The problem (borrowed from its arrays, which outlive the search).
-    let arcStart: UnsafeMutablePointer<Int>
-    let arcOffer: UnsafeMutablePointer<Int32>
-    let arcWeight: UnsafeMutablePointer<Int64>
+    // The arcs (copied in by `load`), by person and inverted by offer.
+    var arcStart: UnsafeMutablePointer<Int>
+    var arcOffer: UnsafeMutablePointer<Int32>
+    var arcWeight: UnsafeMutablePointer<Int64>
+    var inStart: UnsafeMutablePointer<Int>        // offer j's arcs are inStart[j] ..< inStart[j + 1]
+    var inPerson: UnsafeMutablePointer<Int32>
+    var inWeight: UnsafeMutablePointer<Int64>
     let cap: UnsafeMutablePointer<Int32>
     // The plan.
+    let processed: UnsafeMutablePointer<Bool>   // person added and not removed
     let assigned: UnsafeMutablePointer<Int32>   // person -> offer or -1
     let slotOf: UnsafeMutablePointer<Int>       // person -> index into `occupant`
     let fill: UnsafeMutablePointer<Int32>       // offer -> people assigned
     let slotStart: UnsafeMutablePointer<Int>    // offer j's places are slotStart[j] ..< slotStart[j] + cap[j]
-    let occupant: UnsafeMutablePointer<Int32>
+    let occupant: UnsafeMutablePointer<Int32>   // the first fill[j] places of each offer are taken
     // The duals.
     let u: UnsafeMutablePointer<Int64>
     let p: UnsafeMutablePointer<Int64>
-    // Scratch.
+    // Scratch of both searches.
     let dist: UnsafeMutablePointer<Int64>       // offer -> tentative distance (.max: not reached)
-    let pred: UnsafeMutablePointer<Int32>       // offer -> person it was reached from
-    let settled: UnsafeMutablePointer<Bool>
-    let touched: UnsafeMutablePointer<Int32>        // offers whose distance was set (at most m)
+    let pred: UnsafeMutablePointer<Int32>       // offer -> person it was reached from (forward) / who leaves it (backward)
+    let settled: UnsafeMutablePointer<Bool>     // offer
+    let touched: UnsafeMutablePointer<Int32>    // offers whose distance was set
     var touchedCount = 0
-    let settledOffers: UnsafeMutablePointer<Int32>  // at most m
+    let settledOffers: UnsafeMutablePointer<Int32>
     var settledOfferCount = 0
-    let settledPeople: UnsafeMutablePointer<Int32>  // at most n, with their distances
+    let settledPeople: UnsafeMutablePointer<Int32> // with their distances
     let settledDist: UnsafeMutablePointer<Int64>
     var settledPeopleCount = 0
+    // Backward scratch.
+    let personDist: UnsafeMutablePointer<Int64>  // person -> tentative distance
+    let personNext: UnsafeMutablePointer<Int32>  // person -> the offer it would move to
+    let touchedPeople: UnsafeMutablePointer<Int32>
+    var touchedPeopleCount = 0
     var heap: _SearchHeap
     var searches = 0
     var pops = 0
@@ -115,21 +134,23 @@ struct _FlowSearch {
         n = problem.personCount
         m = problem.offerCount
         self.bonus = bonus
+        let n1 = max(n, 1), m1 = max(m, 1)
         arcStart = .allocate(capacity: n + 1)
-        arcStart.initialize(from: problem.arcStart, count: n + 1)
-        let e = problem.arcCount
-        arcOffer = .allocate(capacity: max(e, 1))
-        arcOffer.initialize(from: problem.arcOffer, count: e)
-        arcWeight = .allocate(capacity: max(e, 1))
-        arcWeight.initialize(from: problem.arcWeight, count: e)
-        cap = .allocate(capacity: max(m, 1))
+        arcOffer = .allocate(capacity: 1)
+        arcWeight = .allocate(capacity: 1)
+        inStart = .allocate(capacity: m + 1)
+        inPerson = .allocate(capacity: 1)
+        inWeight = .allocate(capacity: 1)
+        cap = .allocate(capacity: m1)
         cap.initialize(from: problem.capacity, count: m)
-        assigned = .allocate(capacity: max(n, 1))
-        assigned.initialize(repeating: -1, count: max(n, 1))
-        slotOf = .allocate(capacity: max(n, 1))
-        slotOf.initialize(repeating: -1, count: max(n, 1))
-        fill = .allocate(capacity: max(m, 1))
-        fill.initialize(repeating: 0, count: max(m, 1))
+        processed = .allocate(capacity: n1)
+        processed.initialize(repeating: false, count: n1)
+        assigned = .allocate(capacity: n1)
+        assigned.initialize(repeating: -1, count: n1)
+        slotOf = .allocate(capacity: n1)
+        slotOf.initialize(repeating: -1, count: n1)
+        fill = .allocate(capacity: m1)
+        fill.initialize(repeating: 0, count: m1)
         slotStart = .allocate(capacity: m + 1)
         var s = 0
         for j in 0..<m {
@@ -139,33 +160,74 @@ struct _FlowSearch {
         slotStart[m] = s
         occupant = .allocate(capacity: max(s, 1))
         occupant.initialize(repeating: -1, count: max(s, 1))
-        u = .allocate(capacity: max(n, 1))
-        u.initialize(repeating: 0, count: max(n, 1))
-        p = .allocate(capacity: max(m, 1))
-        p.initialize(repeating: 0, count: max(m, 1))
-        dist = .allocate(capacity: max(m, 1))
-        dist.initialize(repeating: .max, count: max(m, 1))
-        pred = .allocate(capacity: max(m, 1))
-        pred.initialize(repeating: -1, count: max(m, 1))
-        settled = .allocate(capacity: max(m, 1))
-        settled.initialize(repeating: false, count: max(m, 1))
-        touched = .allocate(capacity: max(m, 1))
-        settledOffers = .allocate(capacity: max(m, 1))
-        settledPeople = .allocate(capacity: max(n, 1))
-        settledDist = .allocate(capacity: max(n, 1))
+        u = .allocate(capacity: n1)
+        u.initialize(repeating: 0, count: n1)
+        p = .allocate(capacity: m1)
+        p.initialize(repeating: 0, count: m1)
+        dist = .allocate(capacity: m1)
+        dist.initialize(repeating: .max, count: m1)
+        pred = .allocate(capacity: m1)
+        pred.initialize(repeating: -1, count: m1)
+        settled = .allocate(capacity: m1)
+        settled.initialize(repeating: false, count: m1)
+        touched = .allocate(capacity: m1)
+        settledOffers = .allocate(capacity: m1)
+        settledPeople = .allocate(capacity: n1)
+        settledDist = .allocate(capacity: n1)
+        personDist = .allocate(capacity: n1)
+        personDist.initialize(repeating: .max, count: n1)
+        personNext = .allocate(capacity: n1)
+        personNext.initialize(repeating: -1, count: n1)
+        touchedPeople = .allocate(capacity: n1)
         heap = _SearchHeap(capacity: 1024)
+        load(problem)
     }
 
     func deallocate() {
-        arcStart.deallocate(); arcOffer.deallocate(); arcWeight.deallocate(); cap.deallocate()
-        assigned.deallocate(); slotOf.deallocate(); fill.deallocate(); slotStart.deallocate(); occupant.deallocate()
-        u.deallocate(); p.deallocate(); dist.deallocate(); pred.deallocate(); settled.deallocate()
+        arcStart.deallocate(); arcOffer.deallocate(); arcWeight.deallocate()
+        inStart.deallocate(); inPerson.deallocate(); inWeight.deallocate(); cap.deallocate()
+        processed.deallocate(); assigned.deallocate(); slotOf.deallocate(); fill.deallocate(); slotStart.deallocate()
+        occupant.deallocate(); u.deallocate(); p.deallocate(); dist.deallocate(); pred.deallocate(); settled.deallocate()
         touched.deallocate(); settledOffers.deallocate(); settledPeople.deallocate(); settledDist.deallocate()
+        personDist.deallocate(); personNext.deallocate(); touchedPeople.deallocate()
         heap.deallocate()
     }
 
-    /// Adds person `s` to the plan, keeping it optimal for the people added so far.
+    /// Takes the problem's arcs (same people, offers and places as before); the plan is kept.
+    /// People whose arcs change must be removed before and added after.
+    mutating func load(_ problem: AssignmentProblem) {
+        precondition(problem.personCount == n && problem.offerCount == m, "a loaded problem keeps its people and offers")
+        let e = problem.arcCount
+        arcOffer.deallocate(); arcWeight.deallocate(); inPerson.deallocate(); inWeight.deallocate()
+        arcStart.update(from: problem.arcStart, count: n + 1)
+        arcOffer = .allocate(capacity: max(e, 1))
+        arcOffer.initialize(from: problem.arcOffer, count: e)
+        arcWeight = .allocate(capacity: max(e, 1))
+        arcWeight.initialize(from: problem.arcWeight, count: e)
+        // Inverted: counts, prefix sums, fill.
+        for j in 0...m { inStart[j] = 0 }
+        for a in 0..<e { inStart[Int(problem.arcOffer[a]) + 1] += 1 }
+        for j in 0..<m { inStart[j + 1] += inStart[j] }
+        inPerson = .allocate(capacity: max(e, 1))
+        inWeight = .allocate(capacity: max(e, 1))
+        var next = [Int](repeating: 0, count: m)
+        for j in 0..<m { next[j] = inStart[j] }
+        for i in 0..<n {
+            for a in problem.arcStart[i]..<problem.arcStart[i + 1] {
+                let j = Int(problem.arcOffer[a])
+                inPerson[next[j]] = Int32(i)
+                inWeight[next[j]] = problem.arcWeight[a]
+                next[j] += 1
+            }
+        }
+    }
+
+    // MARK: Adding a person (forward search)
+
+    /// Adds person `s` to the plan, keeping it optimal for the people in it.
     mutating func add(person s: Int) {
+        processed[s] = true
+        u[s] = 0
         let lo = arcStart[s], hi = arcStart[s &+ 1]
         // u[s]: the person's best profit w' − p (or 0), so every arc of s has reduced cost ≥ 0.
         var best = Int64.min, bestOffer = -1
@@ -180,8 +242,7 @@ struct _FlowSearch {
         u[s] = best
         if fill[bestOffer] < cap[bestOffer] {
             // The best offer has a free place (its price is 0): distance 0, nothing to update.
-            place(s, in: bestOffer, slot: slotStart[bestOffer] &+ Int(fill[bestOffer]))
-            fill[bestOffer] &+= 1
+            attach(s, to: bestOffer)
             return
         }
         search(from: s)
@@ -192,6 +253,29 @@ struct _FlowSearch {
         occupant[slot] = Int32(truncatingIfNeeded: i)
         slotOf[i] = slot
         assigned[i] = Int32(truncatingIfNeeded: j)
+    }
+
+    /// Puts `i` on a free place of `j`.
+    @inline(__always)
+    private func attach(_ i: Int, to j: Int) {
+        place(i, in: j, slot: slotStart[j] &+ Int(fill[j]))
+        fill[j] &+= 1
+    }
+
+    /// Takes `i` off its offer (the last occupant moves into its place, keeping them first).
+    @inline(__always)
+    private func detach(_ i: Int) {
+        let j = Int(assigned[i]), s = slotOf[i]
+        let last = slotStart[j] &+ Int(fill[j]) &- 1
+        if s != last {
+            let k = Int(occupant[last])
+            occupant[s] = Int32(truncatingIfNeeded: k)
+            slotOf[k] = s
+        }
+        occupant[last] = -1
+        fill[j] &-= 1
+        assigned[i] = -1
+        slotOf[i] = -1
     }
 
     /// The Dijkstra search from `s`, the potential update and the augmentation.
@@ -260,16 +344,7 @@ struct _FlowSearch {
             j = old
             slot = oldSlot
         }
-        // Reset the scratch space.
-        for q in 0..<touchedCount {
-            let t = Int(touched[q])
-            dist[t] = .max
-            settled[t] = false
-        }
-        touchedCount = 0
-        settledOfferCount = 0
-        settledPeopleCount = 0
-        heap.removeAll()
+        resetScratch()
     }
 
     /// Settles person `i` at distance `d`: relaxes its arcs and its "unassigned" arc.
@@ -306,6 +381,135 @@ struct _FlowSearch {
             }
         }
     }
+
+    private mutating func resetScratch() {
+        for q in 0..<touchedCount {
+            let t = Int(touched[q])
+            dist[t] = .max
+            settled[t] = false
+        }
+        for q in 0..<touchedPeopleCount {
+            let k = Int(touchedPeople[q])
+            personDist[k] = .max
+        }
+        touchedCount = 0
+        touchedPeopleCount = 0
+        settledOfferCount = 0
+        settledPeopleCount = 0
+        heap.removeAll()
+    }
+
+    // MARK: Removing a person (backward search)
+
+    /// Takes person `i` out of the plan, keeping it optimal for the people left in it.
+    mutating func remove(person i: Int) {
+        guard processed[i] else { return }
+        processed[i] = false
+        u[i] = 0
+        let j0 = Int(assigned[i])
+        guard j0 >= 0 else { return }
+        detach(i)
+        let price = p[j0]
+        guard price > 0 else { return } // a free place at price 0 is what optimality asks
+        searches &+= 1
+        // Backward search from j0: who would move in, and what refills each place vacated.
+        var sinkDist = Int64.max      // cheapest refill found: ends at an unassigned person or a place given up
+        var sinkNode = -1             // an unassigned person who joins, or an offer that gives up an occupant
+        var sinkIsOffer = false
+        settled[j0] = true
+        touched[touchedCount] = Int32(truncatingIfNeeded: j0); touchedCount &+= 1
+        dist[j0] = 0
+        settledOffers[settledOfferCount] = Int32(truncatingIfNeeded: j0); settledOfferCount &+= 1
+        relaxInto(offer: j0, at: 0, bound: min(sinkDist, price))
+        while !heap.isEmpty {
+            let e = heap.pop()
+            let limit = min(sinkDist, price)
+            if e.key >= limit { break }
+            let k = Int(e.node &- 1)
+            if e.key != personDist[k] { continue }
+            pops &+= 1
+            personDist[k] = -1 // settled
+            let jk = Int(assigned[k])
+            if jk < 0 {
+                // An unassigned person moves in: refill found at this distance.
+                if e.key < sinkDist { sinkDist = e.key; sinkNode = k; sinkIsOffer = false }
+                continue
+            }
+            if settled[jk] { continue }
+            // k leaves jk: jk is settled at the same distance; giving its place up costs p[jk].
+            settled[jk] = true
+            if dist[jk] == .max { touched[touchedCount] = Int32(truncatingIfNeeded: jk); touchedCount &+= 1 }
+            dist[jk] = e.key
+            pred[jk] = Int32(truncatingIfNeeded: k)
+            settledOffers[settledOfferCount] = Int32(truncatingIfNeeded: jk); settledOfferCount &+= 1
+            let giveUp = e.key &+ p[jk]
+            if giveUp < sinkDist { sinkDist = giveUp; sinkNode = jk; sinkIsOffer = true }
+            relaxInto(offer: jk, at: e.key, bound: min(sinkDist, price))
+        }
+        let delta = min(sinkDist, price)
+        // Potentials: each settled offer's price drops by Δ − δ and each of its occupants' value
+        // rises as much, so every matched pair stays tight (an occupant may be settled later than
+        // its offer, or not at all; moving it with its offer keeps all its reduced costs ≥ 0, since
+        // δ(offer) ≤ δ(occupant)). Settled unassigned people have δ ≥ Δ: no change.
+        for q in 0..<settledOfferCount {
+            let j = Int(settledOffers[q])
+            let change = delta &- dist[j]
+            p[j] &-= change
+            var slot = slotStart[j]
+            let end = slot &+ Int(fill[j])
+            while slot < end {
+                u[Int(occupant[slot])] &+= change
+                slot &+= 1
+            }
+        }
+        if sinkDist < price {
+            // Flip the chain: from its far end, each person moves one offer towards j0.
+            var k: Int
+            if sinkIsOffer {
+                k = Int(pred[sinkNode])
+                detach(k)
+            } else {
+                k = sinkNode
+            }
+            while true {
+                let to = Int(personNext[k])
+                if to == j0 {
+                    if assigned[k] >= 0 { detach(k) }
+                    attach(k, to: j0)
+                    break
+                }
+                // k takes the place of the occupant who moves on from `to`.
+                let leaving = Int(pred[to])
+                let slot = slotOf[leaving]
+                if assigned[k] >= 0 { detach(k) }
+                place(k, in: to, slot: slot)
+                assigned[leaving] = -1
+                slotOf[leaving] = -1
+                k = leaving
+            }
+        }
+        resetScratch()
+    }
+
+    /// Relaxes the people who could move into offer `j` (settled at distance `d`).
+    @inline(__always)
+    private mutating func relaxInto(offer j: Int, at d: Int64, bound: Int64) {
+        let pj = p[j]
+        for q in inStart[j]..<inStart[j &+ 1] {
+            let k = Int(inPerson[q])
+            guard processed[k], Int(assigned[k]) != j else { continue }
+            let nd = d &+ u[k] &+ pj &- (inWeight[q] &+ bonus)
+            if nd >= bound { continue }
+            let old = personDist[k]
+            if old < 0 || nd >= old { continue } // settled (-1) or no better
+            if old == .max { touchedPeople[touchedPeopleCount] = Int32(truncatingIfNeeded: k); touchedPeopleCount &+= 1 }
+            personDist[k] = nd
+            personNext[k] = Int32(truncatingIfNeeded: j)
+            heap.push(_HeapEntry(key: nd, node: Int32(truncatingIfNeeded: k &+ 1)))
+        }
+    }
+
+    // MARK: Result
 
     /// The plan and duals as a solution.
     func solution(objective: AssignmentObjective) -> AssignmentSolution {

@@ -32,11 +32,49 @@
 public enum AssignmentSolver {
     /// The optimal plan for `problem` under `objective`, with its dual certificate.
     public static func solve(_ problem: AssignmentProblem, objective: AssignmentObjective = .bestTotal) -> AssignmentSolution {
-        let maxWeight = problem.arcWeight.max() ?? 0
-        let bonus = objective.bonus(maximumWeight: maxWeight, maximumPlaced: min(problem.personCount, problem.totalCapacity))
-        var search = _FlowSearch(problem, bonus: bonus)
-        defer { search.deallocate() }
-        for s in 0..<problem.personCount { search.add(person: s) }
-        return search.solution(objective: objective)
+        let solver = _IncrementalSolver(problem, objective: objective)
+        defer { solver.deallocate() }
+        return solver.solution()
     }
+}
+
+/// A solved plan that can take new arcs for some people and stay optimal without solving again
+/// from the start: those people are taken out (`_FlowSearch.remove`, which refills or reprices
+/// the places they free), the arcs replaced, and the people added again.
+struct _IncrementalSolver {
+    private var search: _FlowSearch
+    let objective: AssignmentObjective
+    private let maximumWeight: Int64
+
+    /// Solves `problem` from the start. `maximumWeight` bounds every arc this solver will see
+    /// (the most-placed bonus is set from it); by default the problem's heaviest arc.
+    init(_ problem: AssignmentProblem, objective: AssignmentObjective, maximumWeight: Int64? = nil) {
+        self.objective = objective
+        self.maximumWeight = max(maximumWeight ?? 0, problem.arcWeight.max() ?? 0)
+        let bonus = objective.bonus(maximumWeight: self.maximumWeight,
+                                    maximumPlaced: min(problem.personCount, problem.totalCapacity))
+        search = _FlowSearch(problem, bonus: bonus)
+        for s in 0..<problem.personCount { search.add(person: s) }
+    }
+
+    /// Re-optimises for `problem`, which differs from the last one only in the arcs of `changed`
+    /// (no arc heavier than `maximumWeight`, so the most-placed bonus still holds).
+    mutating func replace(with problem: AssignmentProblem, changed: [Int]) {
+        precondition((problem.arcWeight.max() ?? 0) <= maximumWeight, "new arcs may not outweigh the maximum weight")
+        for i in changed { search.remove(person: i) }
+        search.load(problem)
+        for i in changed { search.add(person: i) }
+    }
+
+    /// Takes people out of the plan (tests: the rest stays optimal).
+    mutating func remove(_ people: [Int]) { for i in people { search.remove(person: i) } }
+
+    /// Puts people back (tests).
+    mutating func add(_ people: [Int]) { for i in people { search.add(person: i) } }
+
+    /// The current plan with its duals.
+    func solution() -> AssignmentSolution { search.solution(objective: objective) }
+
+    /// Frees the search's memory.
+    func deallocate() { search.deallocate() }
 }

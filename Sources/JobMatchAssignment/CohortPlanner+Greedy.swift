@@ -78,22 +78,31 @@ extension CohortPlanner {
             return top
         }
 
-        for r in rows { if let e = next(r, from: 0) { push(e) } }
+        // Placeholders waiting for a longer list; all pending ones are widened together.
+        var pending = [Bool](repeating: false, count: lists.count)
+        var pendingRows: [Int] = []
+        func enqueue(_ e: _GreedyEntry) {
+            if e.placeholder {
+                pending[Int(e.row)] = true
+                pendingRows.append(Int(e.row))
+            }
+            push(e)
+        }
+        for r in rows { if let e = next(r, from: 0) { enqueue(e) } }
         while !heap.isEmpty {
             let e = pop()
             let r = Int(e.row)
             if e.placeholder {
-                // Widen every pending placeholder at once (their order in the walk is unchanged:
-                // each one's next entries weigh at most its key and come after it).
-                var pending = [e]
-                var rest: [_GreedyEntry] = []
-                rest.reserveCapacity(heap.count)
-                for x in heap { if x.placeholder { pending.append(x) } else { rest.append(x) } }
-                heap.removeAll(keepingCapacity: true)
-                for x in rest { push(x) }
+                guard pending[r] else { continue } // widened with an earlier batch; its entries are in
+                // Widen every pending person at once (the walk's order is unchanged: each one's
+                // further pairs weigh at most its placeholder's key and come after it).
+                let batch = pendingRows.filter { pending[$0] }
+                pendingRows.removeAll(keepingCapacity: true)
+                var from: [Int: Int] = [:]
                 var byLength: [Int: [Int]] = [:]
-                for p in pending {
-                    let pr = Int(p.row)
+                for pr in batch {
+                    pending[pr] = false
+                    from[pr] = lists[pr].count
                     k[pr] = min(m, k[pr] * 4)
                     byLength[k[pr], default: []].append(pr)
                 }
@@ -101,7 +110,7 @@ extension CohortPlanner {
                     let more = source.candidates(of: group.map { request.people[$0] }, top: len)
                     for (i, pr) in group.enumerated() { lists[pr] = more[i] }
                 }
-                for p in pending { if let x = next(Int(p.row), from: Int(p.position)) { push(x) } }
+                for pr in batch { if let x = next(pr, from: from[pr]!) { enqueue(x) } }
                 continue
             }
             let o = lists[r][Int(e.position)].offer
@@ -110,7 +119,7 @@ extension CohortPlanner {
                 offerOf[r] = o
                 weightOf[r] = e.weight
             } else if let x = next(r, from: Int(e.position) + 1) {
-                push(x)
+                enqueue(x)
             }
         }
         return GreedyPlan(offerOf: offerOf, weightOf: weightOf)

@@ -97,6 +97,11 @@ public struct CohortPlanner: Sendable {
         var rounds = 0
         var problem: AssignmentProblem
         var solution: AssignmentSolution
+        var solver: _IncrementalSolver? = nil
+        defer { solver?.deallocate() }
+        var changed: [Int] = []
+        var rowToQ = [Int](repeating: -1, count: n)
+        for (q, r) in freeRows.enumerated() { rowToQ[r] = q }
         var failing: [Int] = []
         var minPrice: Int64 = 0
         var searches = 0, settled = 0
@@ -107,9 +112,17 @@ public struct CohortPlanner: Sendable {
             builder.reserve(people: freeRows.count, arcs: freeRows.reduce(0) { $0 + lists[$1].count })
             for r in freeRows { builder.addPerson(lists[r].lazy.filter { eligible(r, $0) }) }
             problem = builder.build()
-            solution = AssignmentSolver.solve(problem, objective: request.objective)
-            searches += solution.searches
-            settled += solution.searchPops
+            if solver == nil {
+                // Widening only adds lighter pairs: nobody's pairs outweigh the head of their first list.
+                let heaviest = freeRows.reduce(Int64(0)) { max($0, lists[$1].first?.weight ?? 0) }
+                solver = _IncrementalSolver(problem, objective: request.objective, maximumWeight: heaviest)
+            } else {
+                // Only the widened people's arcs changed: take them out, swap the arcs, add them back.
+                solver!.replace(with: problem, changed: changed)
+            }
+            solution = solver!.solution()
+            searches = solution.searches
+            settled = solution.searchPops
             // The bound for the arcs left out: every offer that can take someone has price ≥ minPrice.
             minPrice = .max
             for j in 0..<m where residual[j] > 0 { minPrice = min(minPrice, solution.offerPrice[j]) }
@@ -124,6 +137,7 @@ public struct CohortPlanner: Sendable {
             // Widen: ×4 for each failing person, fetched in one call per new length.
             let tw = clock.now
             var byLength: [Int: [Int]] = [:]
+            changed = failing.map { rowToQ[$0] }
             for r in failing {
                 k[r] = min(m, k[r] * 4)
                 byLength[k[r], default: []].append(r)

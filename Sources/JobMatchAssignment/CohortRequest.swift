@@ -39,7 +39,7 @@ public struct CohortRequest: Sendable {
     public var objective: AssignmentObjective = .bestTotal
     /// Candidate offers fetched per person at first (K); widened ×4 for the people where the
     /// optimality proof needs more.
-    public var initialCandidates: Int = 16
+    public var initialCandidates: Int = 32
 
     /// A request for these people and places, with the defaults above.
     public init(people: [Int32], capacity: [Int32]) {

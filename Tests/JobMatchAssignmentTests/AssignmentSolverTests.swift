@@ -1,5 +1,5 @@
 import XCTest
-import JobMatchAssignment
+@testable import JobMatchAssignment
 import JobMatchTestSupport
 
 /// The solver against the brute-force reference, its certificate, and its determinism.
@@ -118,5 +118,39 @@ final class AssignmentSolverTests: XCTestCase {
         let s = AssignmentSolver.solve(b.build(), objective: .mostPlaced)
         XCTAssertEqual(s.offerOf, [-1])
         XCTAssertEqual(Array(s.certify(for: b.build()).prefix(3)), [])
+    }
+}
+
+/// Taking people out of a solved plan and putting them back keeps it optimal at every step.
+final class IncrementalSolverTests: XCTestCase {
+    func testRemoveAndAddStayOptimal() {
+        var nontrivial = 0
+        for seed in UInt64(1)...300 {
+            let inst = SmallInstance(seed: seed)
+            let n = inst.problem.personCount
+            guard n > 0 else { continue }
+            var rng = SplitMix64(state: seed &+ 99)
+            for objective in AssignmentObjective.allCases {
+                var solver = _IncrementalSolver(inst.problem, objective: objective)
+                defer { solver.deallocate() }
+                let out = (0..<n).filter { _ in rng.below(3) == 0 }
+                solver.remove(out)
+                // Optimal for the people left: the same problem with the removed people's arcs gone.
+                var b = AssignmentProblem.Builder(capacities: inst.problem.capacity)
+                for i in 0..<n { b.addPerson(out.contains(i) ? [] : inst.problem.arcs(of: i)) }
+                let reduced = b.build()
+                let mid = solver.solution()
+                let want = BruteForce.optimum(reduced, objective: objective)
+                XCTAssertEqual(mid.total, want.total, "seed \(seed) \(objective): after removing \(out)")
+                XCTAssertEqual(Array(mid.certify(for: reduced).prefix(3)), [], "seed \(seed) \(objective)")
+                for i in out { XCTAssertEqual(mid.offerOf[i], -1) }
+                if mid.total != AssignmentSolver.solve(inst.problem, objective: objective).total { nontrivial += 1 }
+                solver.add(out)
+                let back = solver.solution()
+                XCTAssertEqual(back.total, BruteForce.optimum(inst.problem, objective: objective).total, "seed \(seed) \(objective): back")
+                XCTAssertEqual(Array(back.certify(for: inst.problem).prefix(3)), [], "seed \(seed) \(objective): back")
+            }
+        }
+        XCTAssertGreaterThan(nontrivial, 50)
     }
 }

@@ -97,7 +97,10 @@ public enum AssignmentError: Error, Sendable, Hashable, CustomStringConvertible 
     case unknownProfile(String)
     /// No offer has this id (in a pin, a ban or a held offer).
     case unknownOffer(String)
-    /// A pin that cannot hold, with why.
+    /// A pinned pair that a hard constraint of `match` excludes (`explain(profile:offer:)` shows
+    /// which; not named here, as a limitation is a health detail).
+    case pinExcluded(AssignmentPair)
+    /// A pin that cannot hold for another reason, with why.
     case infeasiblePin(AssignmentPair, String)
     /// More pins on an offer than it has free places.
     case pinsOverCapacity(offer: String, pins: Int, places: Int)
@@ -118,6 +121,7 @@ public enum AssignmentError: Error, Sendable, Hashable, CustomStringConvertible 
         switch self {
         case .unknownProfile(let id): return "no profile with id '\(id)'"
         case .unknownOffer(let id): return "no offer with id '\(id)'"
+        case .pinExcluded(let pair): return "pin \(pair) cannot hold: a hard constraint excludes the pair"
         case .infeasiblePin(let pair, let why): return "pin \(pair) cannot hold: \(why)"
         case .pinsOverCapacity(let offer, let pins, let places):
             return "\(pins) people are pinned to offer \(offer), which has \(places) free place\(places == 1 ? "" : "s")"

@@ -73,7 +73,7 @@ extension MatchEngine {
             if matchableOffers[Int(p.offer)].freePlaces <= 0 {
                 return .infeasiblePin(pair(p), "offer \(offers[Int(p.offer)].id) has no free places")
             }
-            return .infeasiblePin(pair(p), "a hard constraint excludes the pair (explain shows which)")
+            return .pinExcluded(pair(p))
         case .pinHeld(let p): return .infeasiblePin(pair(p), "offer \(offers[Int(p.offer)].id) is held back")
         case .pinBanned(let p): return .infeasiblePin(pair(p), "the same pair is banned")
         case .pinnedPersonNotSelected(let p):

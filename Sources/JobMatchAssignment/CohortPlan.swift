@@ -89,6 +89,15 @@ public struct CohortPlan: Sendable {
     public let seconds: (candidates: Double, solve: Double, greedy: Double)
     /// The solver's work over all rounds: shortest-path searches and offers settled in them.
     public let work: (searches: Int, settled: Int)
+    /// The dual values behind the certificate, in the solver's weights: each person's value
+    /// (request order; 0 for the pinned, who are outside the solve) and each offer's price (a place
+    /// of it is worth that much at the margin; offers held or without places left have no say).
+    /// For every feasible pair (i, j) of an unpinned person and an offer with places left,
+    /// `personValue[i] + offerPrice[j] ≥ weight + bonusPerPlaced`, and
+    /// `Σ personValue + Σ places left × offerPrice` is the dual bound less the pins' weights.
+    public let duals: (personValue: [Int64], offerPrice: [Int64])
+    /// Places of each offer the solve could fill (free places less pins; 0 for held offers).
+    public let placesLeft: [Int32]
 
     /// Σ weights.
     public var total: Int64 { weightOf.reduce(0, +) }

@@ -191,10 +191,12 @@ public struct CohortPlanner: Sendable {
                                 pinnedWeight: pinnedWeight, residual: residual, minimumWeight: minW)
         let greedyTime = clock.now - tg
         func s(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18 }
+        var personValue = [Int64](repeating: 0, count: n)
+        for (q, r) in freeRows.enumerated() { personValue[r] = solution.personValue[q] }
         return CohortPlan(request: request, offerOf: offerOf, weightOf: weightOf, pinned: pinnedOffer.map { $0 >= 0 },
                           choice: choice, reason: reason, bestOpen: bestOpen, greedy: greedy,
                           certificate: certificate, seconds: (s(candidateTime), s(solveTime), s(greedyTime)),
-                          work: (searches, settled))
+                          work: (searches, settled), duals: (personValue, solution.offerPrice), placesLeft: residual)
     }
 
     /// The most a pair left out of `list` can weigh: the list's last weight when the list was cut

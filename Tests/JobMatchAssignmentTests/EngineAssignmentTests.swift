@@ -87,16 +87,16 @@ final class EngineAssignmentTests: XCTestCase {
     func testEqualsBruteForceOnSmallCorpusCohorts() throws {
         var rng = SplitMix64(state: 2026)
         var nontrivial = 0
+        let score = engine.profiles.indices.map { i in engine.offers.indices.map { engine.kernel.score(profile: i, offer: $0) } }
+        // Offers with places that many can take (so that people compete).
+        let open = engine.offers.indices.filter { j in
+            engine.matchableOffers[j].freePlaces > 0 && score.filter { $0[j] != nil }.count >= 8
+        }
         for round in 0..<30 {
-            // Offers with places that many can take (so that people compete), and people who can
-            // take at least one of them.
-            let open = engine.offers.indices.filter { j in
-                engine.matchableOffers[j].freePlaces > 0
-                    && engine.profiles.indices.filter { engine.kernel.score(profile: $0, offer: j) != nil }.count >= 8
-            }
+            // Five of them, and people who can take at least one.
             let offers = (0..<5).map { _ in open[rng.below(open.count)] }
             let keep = Set(offers)
-            let candidates = engine.profiles.indices.filter { i in offers.contains { engine.kernel.score(profile: i, offer: $0) != nil } }
+            let candidates = engine.profiles.indices.filter { i in offers.contains { score[i][$0] != nil } }
             guard candidates.count >= 6 else { continue }
             var people = Set<Int>()
             while people.count < 6 { people.insert(candidates[rng.below(candidates.count)]) }
@@ -112,7 +112,7 @@ final class EngineAssignmentTests: XCTestCase {
             var b = AssignmentProblem.Builder(capacities: offerList.map { engine.matchableOffers[$0].freePlaces })
             for i in people.sorted() {
                 b.addPerson(offerList.enumerated().compactMap { (k, j) -> (offer: Int32, weight: Int64)? in
-                    guard let s = engine.kernel.score(profile: i, offer: j), ScoreScale.weight(s) >= minimum else { return nil }
+                    guard let s = score[i][j], ScoreScale.weight(s) >= minimum else { return nil }
                     return (Int32(k), ScoreScale.weight(s))
                 })
             }

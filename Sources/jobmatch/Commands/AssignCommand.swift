@@ -109,7 +109,7 @@ enum AssignCommand: Command {
         var municipalities = Set<MunicipalityCode>()
         for v in args.all("municipality") {
             do { municipalities.insert(try MunicipalityCode(parsing: v, field: "--municipality")) } catch {
-                throw .usage(error.message, command: spec.name)
+                throw .usage("--municipality: \(error.message)", command: spec.name)
             }
         }
         if !municipalities.isEmpty { o.selection.municipalities = municipalities }
@@ -131,7 +131,7 @@ enum AssignCommand: Command {
 
     static func day(_ args: ParsedArguments, _ name: String) throws(CLIError) -> Day? {
         guard let v = args.value(name) else { return nil }
-        do { return try Day(parsing: v, field: "--\(name)") } catch { throw .usage(error.message, command: spec.name) }
+        do { return try Day(parsing: v, field: "--\(name)") } catch { throw .usage("--\(name): \(error.message)", command: spec.name) }
     }
 
     // MARK: Output

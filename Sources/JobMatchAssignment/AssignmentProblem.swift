@@ -91,6 +91,23 @@ public struct AssignmentProblem: Sendable, Hashable {
             arcStart.append(arcOffer.count)
         }
 
+        /// Adds the next person with arcs already best first and to distinct offers (as a
+        /// candidate list is): kept in the given order, no sorting.
+        ///
+        /// - Precondition: offers distinct and in range, weights non-increasing, each in
+        ///   `0 ... AssignmentProblem.maximumWeight` (checked in debug builds).
+        public mutating func addPerson<S: Sequence>(bestFirst arcs: S) where S.Element == (offer: Int32, weight: Int64) {
+            var last = Int64.max
+            for a in arcs {
+                assert(a.offer >= 0 && Int(a.offer) < capacity.count && a.weight >= 0 && a.weight <= last
+                       && a.weight <= AssignmentProblem.maximumWeight, "arcs must be best first and in range")
+                last = a.weight
+                arcOffer.append(a.offer)
+                arcWeight.append(a.weight)
+            }
+            arcStart.append(arcOffer.count)
+        }
+
         /// The problem.
         public func build() -> AssignmentProblem {
             AssignmentProblem(capacity: capacity, arcStart: arcStart, arcOffer: arcOffer, arcWeight: arcWeight)

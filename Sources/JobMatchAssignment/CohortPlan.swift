@@ -49,7 +49,7 @@ public struct PruningCertificate: Sendable, Hashable, Codable {
 }
 
 /// The greedy plan beside the optimum, so the gain is visible: pairs taken by descending score
-/// (ties by person index, then the person's list order) while the person is free and the offer
+/// (ties by person index, then offer index) while the person is free and the offer
 /// has a place, over the same eligible pairs (pins first, minimum score, bans, held offers).
 public struct GreedyPlan: Sendable, Hashable {
     /// Each person's offer (request order), -1 when unassigned.

@@ -6,7 +6,8 @@ struct _GreedyEntry {
     var position: Int32
     var placeholder: Bool
 
-    /// Heap order: weight descending, then person, then list position.
+    /// Heap order: weight descending, then person, then position in the person's walk (which is
+    /// weight descending, then offer).
     @inline(__always)
     static func precedes(_ a: _GreedyEntry, _ b: _GreedyEntry) -> Bool {
         if a.weight != b.weight { return a.weight > b.weight }
@@ -17,12 +18,14 @@ struct _GreedyEntry {
 
 extension CohortPlanner {
     /// The greedy plan over the full problem: pairs by descending weight (ties by request row,
-    /// then list position), taken while the person is free and the offer has a place left, over
-    /// the same eligible pairs as the optimum (pins placed first).
+    /// then offer index), taken while the person is free and the offer has a place left, over the
+    /// same eligible pairs as the optimum (pins placed first).
     ///
-    /// Walks a heap of each person's next candidate; a person whose list runs out while more
-    /// feasible offers exist gets a placeholder at their last weight, and placeholders are widened
-    /// in batches (every pending one at once), so the walk equals sorting every feasible pair.
+    /// Walks a heap of each person's next candidate. A person's walk is their list sorted by
+    /// (weight descending, offer); when the list was cut, the pairs at its last weight are held
+    /// back (the cut may have split them) and a placeholder at that weight stands for them and for
+    /// everything further. Placeholders are widened in batches (every pending one at once), so the
+    /// walk equals sorting every feasible pair.
     func greedyPlan(_ request: CohortRequest, rows: [Int], lists: inout [[(offer: Int32, weight: Int64)]], k: inout [Int],
                     pinnedOffer: [Int32], pinnedWeight: [Int64], residual: [Int32], minimumWeight minW: Int64) -> GreedyPlan {
         let m = source.offerCount
@@ -32,10 +35,21 @@ extension CohortPlanner {
         heap.reserveCapacity(rows.count)
         let banned = request.bans
 
-        /// The next entry of row `r` from list position `from`: a candidate it may take, a
-        /// placeholder when the list was cut there, or nil when nothing eligible is left.
+        /// Row `r`'s walk: its list by (weight descending, offer), without the pairs at the last
+        /// weight when the list was cut.
+        func walk(_ r: Int) -> [(offer: Int32, weight: Int64)] {
+            var w = lists[r]
+            if let cut = CohortPlanner.leftOutBound(w, k: k[r], offers: m) { w.removeAll { $0.weight == cut } }
+            w.sort { $0.weight != $1.weight ? $0.weight > $1.weight : $0.offer < $1.offer }
+            return w
+        }
+        var walks = [[(offer: Int32, weight: Int64)]](repeating: [], count: lists.count)
+        for r in rows { walks[r] = walk(r) }
+
+        /// The next entry of row `r` from walk position `from`: a candidate it may take, a
+        /// placeholder when the list was cut, or nil when nothing eligible is left.
         func next(_ r: Int, from: Int) -> _GreedyEntry? {
-            let list = lists[r]
+            let list = walks[r]
             var i = from
             while i < list.count {
                 let e = list[i]
@@ -46,7 +60,7 @@ extension CohortPlanner {
                 }
                 i += 1
             }
-            guard let bound = CohortPlanner.leftOutBound(list, k: k[r], offers: m), bound >= minW else { return nil }
+            guard let bound = CohortPlanner.leftOutBound(lists[r], k: k[r], offers: m), bound >= minW else { return nil }
             return _GreedyEntry(weight: bound, row: Int32(r), position: Int32(list.count), placeholder: true)
         }
         func push(_ e: _GreedyEntry) {
@@ -102,18 +116,21 @@ extension CohortPlanner {
                 var byLength: [Int: [Int]] = [:]
                 for pr in batch {
                     pending[pr] = false
-                    from[pr] = lists[pr].count
+                    from[pr] = walks[pr].count
                     k[pr] = min(m, k[pr] * 4)
                     byLength[k[pr], default: []].append(pr)
                 }
                 for (len, group) in byLength.sorted(by: { $0.key < $1.key }) {
                     let more = source.candidates(of: group.map { request.people[$0] }, top: len)
-                    for (i, pr) in group.enumerated() { lists[pr] = more[i] }
+                    for (i, pr) in group.enumerated() {
+                        lists[pr] = more[i]
+                        walks[pr] = walk(pr)
+                    }
                 }
                 for pr in batch { if let x = next(pr, from: from[pr]!) { enqueue(x) } }
                 continue
             }
-            let o = lists[r][Int(e.position)].offer
+            let o = walks[r][Int(e.position)].offer
             if left[Int(o)] > 0 {
                 left[Int(o)] -= 1
                 offerOf[r] = o

@@ -1,3 +1,11 @@
+import Dispatch
+
+/// Where the greedy plan, computed on another thread, is left for `plan` to pick up.
+final class _GreedyResult: @unchecked Sendable {
+    var plan: GreedyPlan?
+    var seconds: Duration = .zero
+}
+
 /// Plans a whole cohort: the optimal assignment of people to offers under the offers' places,
 /// from candidate lists that a `CandidateSource` (the SIMD kernel) produces.
 ///
@@ -93,6 +101,18 @@ public struct CohortPlanner: Sendable {
                 && (banned.isEmpty || !banned.contains(CohortPair(person: people[r], offer: e.offer)))
         }
 
+        // The greedy plan runs beside the optimum, on the other core, from the same first lists.
+        let greedyBox = _GreedyResult()
+        let greedyRun = DispatchGroup()
+        let firstLists = lists, firstK = k, places0 = residual, pinnedTo = pinnedOffer, pinnedAt = pinnedWeight
+        DispatchQueue.global(qos: .userInitiated).async(group: greedyRun) { [self] in
+            var gl = firstLists, gk = firstK
+            let tg = ContinuousClock.now
+            greedyBox.plan = greedyPlan(request, rows: freeRows, lists: &gl, k: &gk, pinnedOffer: pinnedTo,
+                                        pinnedWeight: pinnedAt, residual: places0, minimumWeight: minW)
+            greedyBox.seconds = ContinuousClock.now - tg
+        }
+
         var widened = Set<Int>()
         var rounds = 0
         var problem: AssignmentProblem
@@ -110,7 +130,7 @@ public struct CohortPlanner: Sendable {
             let ts = clock.now
             var builder = AssignmentProblem.Builder(capacities: residual)
             builder.reserve(people: freeRows.count, arcs: freeRows.reduce(0) { $0 + lists[$1].count })
-            for r in freeRows { builder.addPerson(lists[r].lazy.filter { eligible(r, $0) }) }
+            for r in freeRows { builder.addPerson(bestFirst: lists[r].lazy.filter { eligible(r, $0) }) }
             problem = builder.build()
             if solver == nil {
                 // Widening only adds lighter pairs: nobody's pairs outweigh the head of their first list.
@@ -186,10 +206,9 @@ public struct CohortPlanner: Sendable {
             }
         }
 
-        let tg = clock.now
-        let greedy = greedyPlan(request, rows: freeRows, lists: &lists, k: &k, pinnedOffer: pinnedOffer,
-                                pinnedWeight: pinnedWeight, residual: residual, minimumWeight: minW)
-        let greedyTime = clock.now - tg
+        greedyRun.wait()
+        let greedy = greedyBox.plan!
+        let greedyTime = greedyBox.seconds
         func s(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18 }
         var personValue = [Int64](repeating: 0, count: n)
         for (q, r) in freeRows.enumerated() { personValue[r] = solution.personValue[q] }

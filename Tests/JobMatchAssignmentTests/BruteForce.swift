@@ -38,19 +38,26 @@ enum BruteForce {
     }
 
     /// The plain greedy reference: every pair sorted by weight descending (ties by person, then
-    /// the person's list position), taken while the person is free and the offer has a place.
+    /// offer), taken while the person is free and the offer has a place.
     static func greedy(rows: [[(offer: Int32, weight: Int64)]], capacity: [Int32]) -> Best {
-        var pairs: [(w: Int64, r: Int, pos: Int, o: Int32)] = []
-        for (r, row) in rows.enumerated() { for (pos, e) in row.enumerated() { pairs.append((e.weight, r, pos, e.offer)) } }
-        pairs.sort { ($0.w, -$0.r, -$0.pos) > ($1.w, -$1.r, -$1.pos) }
+        greedyPlan(rows: rows, capacity: capacity).best
+    }
+
+    /// The plain greedy reference's plan: each row's offer (-1 when unassigned) and the totals.
+    static func greedyPlan(rows: [[(offer: Int32, weight: Int64)]], capacity: [Int32]) -> (offerOf: [Int32], best: Best) {
+        var pairs: [(w: Int64, r: Int, o: Int32)] = []
+        for (r, row) in rows.enumerated() { for e in row { pairs.append((e.weight, r, e.offer)) } }
+        pairs.sort { $0.w != $1.w ? $0.w > $1.w : ($0.r != $1.r ? $0.r < $1.r : $0.o < $1.o) }
         var left = capacity, taken = Set<Int>(), best = Best(placed: 0, total: 0)
+        var offerOf = [Int32](repeating: -1, count: rows.count)
         for p in pairs where !taken.contains(p.r) && left[Int(p.o)] > 0 {
             left[Int(p.o)] -= 1
             taken.insert(p.r)
+            offerOf[p.r] = p.o
             best.placed += 1
             best.total += p.w
         }
-        return best
+        return (offerOf, best)
     }
 }
 

@@ -109,7 +109,7 @@ final class CohortPlannerTests: XCTestCase {
     }
 
     /// The greedy plan equals the plain reference (all eligible pairs sorted by weight, person,
-    /// list position), at K = 1 (so the greedy walk has to fetch longer lists) and K = 16.
+    /// offer), pair for pair, at K = 1 (so the greedy walk has to fetch longer lists) and K = 16.
     func testGreedyEqualsThePlainReference() throws {
         for seed in UInt64(1)...300 {
             let c = RandomCohort(seed: seed)
@@ -120,9 +120,10 @@ final class CohortPlannerTests: XCTestCase {
                 r.initialCandidates = k
                 let plan = try CohortPlanner(source: source).plan(r)
                 let rows = r.people.map { p in source.row(Int(p)).filter { $0.weight >= r.minimumWeight } }
-                let want = BruteForce.greedy(rows: rows, capacity: c.capacity)
-                XCTAssertEqual(plan.greedy.total, want.total, "seed \(seed) K \(k)")
-                XCTAssertEqual(plan.greedy.placed, want.placed, "seed \(seed) K \(k)")
+                let want = BruteForce.greedyPlan(rows: rows, capacity: c.capacity)
+                XCTAssertEqual(plan.greedy.total, want.best.total, "seed \(seed) K \(k)")
+                XCTAssertEqual(plan.greedy.placed, want.best.placed, "seed \(seed) K \(k)")
+                XCTAssertEqual(plan.greedy.offerOf, want.offerOf, "seed \(seed) K \(k): the same pairs, ties by person then offer")
             }
         }
     }

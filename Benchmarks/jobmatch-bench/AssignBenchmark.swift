@@ -18,7 +18,7 @@ import JobMatch
 enum AssignBenchmark {
     static func run(arguments: [String]) throws {
         let o = try BenchmarkOptions(arguments, flags: ["json", "no-corpus"],
-                                     values: ["profiles", "offers", "seed", "reps", "top", "min-score", "objective", "export", "threads"],
+                                     values: ["profiles", "offers", "seed", "reps", "top", "min-score", "objective", "export", "threads", "solve-only"],
                                      usage: "assign --profiles N --offers M [--seed S] [--reps R] [--top K] [--min-score S] [--objective O] [--json] [--export DIR]")
         let n = try o.int("profiles", 10_000), m = try o.int("offers", 5_000)
         let seed = UInt64(try o.int("seed", 1)), reps = max(1, try o.int("reps", 3))
@@ -52,6 +52,25 @@ enum AssignBenchmark {
         }
         let cpuPerRep = (Measure.processCPUSeconds() - cpu0) / Double(reps)
         let seconds = Measure.median(times)
+        if let runs = try? o.int("solve-only", 0), runs > 0 {
+            // For profiling the solver: solve the final graph again and again.
+            let t0 = Measure.threadCPUSeconds()
+            var placed = 0
+            for _ in 0..<runs { placed &+= AssignmentSolver.solve(plan.graph, objective: objective).placed }
+            print("solve-only: \(runs) solves, \(String(format: "%.4f", (Measure.threadCPUSeconds() - t0) / Double(runs))) CPU-s each (\(placed / runs) placed)")
+            return
+        }
+        // The pieces alone, in CPU seconds: one kernel sweep for the first lists, and one solve of
+        // the final graph from the start (one thread).
+        var sweepCPU: [Double] = [], solveCPU: [Double] = []
+        for _ in 0..<reps {
+            let c0 = Measure.processCPUSeconds()
+            _ = kernel.rankAll(top: k)
+            sweepCPU.append(Measure.processCPUSeconds() - c0)
+            let t0 = Measure.threadCPUSeconds()
+            _ = AssignmentSolver.solve(plan.graph, objective: objective)
+            solveCPU.append(Measure.threadCPUSeconds() - t0)
+        }
         let rss = Measure.peakRSSBytes()
         let c = plan.certificate
         var report: [String: Any] = [
@@ -60,6 +79,7 @@ enum AssignBenchmark {
             "seconds": seconds, "cpu_seconds_per_rep": cpuPerRep, "seconds_min": times.min()!, "seconds_max": times.max()!, "reps": reps,
             "candidates_seconds": plan.seconds.candidates, "solve_seconds": plan.seconds.solve, "greedy_seconds": plan.seconds.greedy,
             "build_seconds": build, "generate_seconds": generate,
+            "sweep_cpu_seconds": Measure.median(sweepCPU), "solve_cpu_seconds": Measure.median(solveCPU),
             "total": ScoreScale.points(plan.total), "placed": plan.placed,
             "greedy": ["total": ScoreScale.points(plan.greedy.total), "placed": plan.greedy.placed],
             "gain_total": ScoreScale.points(plan.total - plan.greedy.total), "gain_placed": plan.placed - plan.greedy.placed,
@@ -85,7 +105,8 @@ enum AssignBenchmark {
                 + "total \(String(format: "%.2f", cp.total)) (greedy \(String(format: "%.2f", cp.greedy.total))), \(String(format: "%.3f", s)) s"
         }
         if let dir = o.string("export") {
-            let exported = try export(work: work, kernel: kernel, request: request, plan: plan, seconds: seconds, to: dir)
+            let exported = try export(work: work, kernel: kernel, request: request, plan: plan, seconds: seconds,
+                                      cpuSeconds: cpuPerRep, to: dir)
             report["exported_pairs"] = exported
         }
         if o.has("json") {
@@ -99,6 +120,7 @@ enum AssignBenchmark {
           plan: median \(String(format: "%.3f", seconds)) s (min \(String(format: "%.3f", times.min()!)), max \(String(format: "%.3f", times.max()!)), \(reps) reps), \
         \(String(format: "%.2f", cpuPerRep)) CPU-s per rep; \
         last: candidates \(String(format: "%.3f", plan.seconds.candidates)) s, solve \(String(format: "%.3f", plan.seconds.solve)) s, greedy \(String(format: "%.3f", plan.seconds.greedy)) s
+          alone (CPU-s, median): rankAll(top: \(k)) \(String(format: "%.3f", Measure.median(sweepCPU))), one solve of the final graph \(String(format: "%.3f", Measure.median(solveCPU)))
           optimal: placed \(plan.placed), total \(f2(ScoreScale.points(plan.total)))
           greedy:  placed \(plan.greedy.placed), total \(f2(ScoreScale.points(plan.greedy.total)))  \
         (optimal +\(plan.placed - plan.greedy.placed) placed, +\(f2(ScoreScale.points(plan.total - plan.greedy.total))) points)
@@ -114,7 +136,7 @@ enum AssignBenchmark {
 
     /// Writes the full problem and the plan for the OR-Tools peer; returns the number of pairs.
     static func export(work: SyntheticWorkload, kernel: MatchKernel, request: CohortRequest, plan: CohortPlan,
-                       seconds: Double, to dir: String) throws -> Int {
+                       seconds: Double, cpuSeconds: Double, to dir: String) throws -> Int {
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let n = kernel.profileCount, m = kernel.offerCount
         // Every feasible pair, scored by the kernel's scalar reference (each pair once, both cores).
@@ -144,7 +166,7 @@ enum AssignBenchmark {
         for (r, p) in request.people.enumerated() where plan.offerOf[r] >= 0 { planText += "\(p)\t\(plan.offerOf[r])\n" }
         try planText.write(toFile: "\(dir)/plan.tsv", atomically: true, encoding: .utf8)
         let engine: [String: Any] = [
-            "profiles": n, "offers": m, "seconds": seconds, "objective": request.objective.rawValue,
+            "profiles": n, "offers": m, "seconds": seconds, "cpu_seconds": cpuSeconds, "objective": request.objective.rawValue,
             "min_weight": request.minimumWeight, "total_weight": plan.total, "placed": plan.placed,
             "greedy_total_weight": plan.greedy.total, "greedy_placed": plan.greedy.placed,
             "candidates_seconds": plan.seconds.candidates, "solve_seconds": plan.seconds.solve,

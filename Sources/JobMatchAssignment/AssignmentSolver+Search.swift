@@ -89,6 +89,10 @@ struct _SearchHeap {
 }
 
 /// The solver's state: the plan so far, the duals, and the searches' scratch space.
+///
+/// Each person's arcs are best first (weight non-increasing; both ways of building an
+/// `AssignmentProblem` keep them so), and prices are never negative, so a scan over a person's
+/// arcs can stop as soon as the weight alone rules out the rest.
 struct _FlowSearch {
     let n: Int, m: Int
     let bonus: Int64
@@ -233,8 +237,11 @@ struct _FlowSearch {
         var best = Int64.min, bestOffer = -1
         var a = lo
         while a < hi {
+            let w = arcWeight[a] &+ bonus
+            // Arcs are best first and prices ≥ 0: no later arc can beat `best`.
+            if w <= best { break }
             let j = Int(arcOffer[a])
-            let profit = arcWeight[a] &+ bonus &- p[j]
+            let profit = w &- p[j]
             if profit > best { best = profit; bestOffer = j }
             a &+= 1
         }
@@ -365,8 +372,12 @@ struct _FlowSearch {
         let hi = arcStart[i &+ 1]
         let base = d &+ ui &- bonus
         while a < hi {
+            let w = arcWeight[a]
+            // Arcs are best first and prices ≥ 0, so this and every later arc reach at least
+            // base − w: once that is at the sink's distance, none can be on the path.
+            if base &- w >= sinkDist { break }
             let j = Int(arcOffer[a])
-            let nd = base &+ p[j] &- arcWeight[a]
+            let nd = base &+ p[j] &- w
             a &+= 1
             // Nothing at or beyond the sink's distance can be on the path.
             if nd >= sinkDist || j == mine || settled[j] { continue }

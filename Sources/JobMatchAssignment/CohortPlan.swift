@@ -98,6 +98,8 @@ public struct CohortPlan: Sendable {
     public let duals: (personValue: [Int64], offerPrice: [Int64])
     /// Places of each offer the solve could fill (free places less pins; 0 for held offers).
     public let placesLeft: [Int32]
+    /// The final candidate graph the solver saw (unpinned people in request order, `placesLeft`).
+    public let graph: AssignmentProblem
 
     /// Σ weights.
     public var total: Int64 { weightOf.reduce(0, +) }

@@ -215,7 +215,8 @@ public struct CohortPlanner: Sendable {
         return CohortPlan(request: request, offerOf: offerOf, weightOf: weightOf, pinned: pinnedOffer.map { $0 >= 0 },
                           choice: choice, reason: reason, bestOpen: bestOpen, greedy: greedy,
                           certificate: certificate, seconds: (s(candidateTime), s(solveTime), s(greedyTime)),
-                          work: (searches, settled), duals: (personValue, solution.offerPrice), placesLeft: residual)
+                          work: (searches, settled), duals: (personValue, solution.offerPrice), placesLeft: residual,
+                          graph: problem)
     }
 
     /// The most a pair left out of `list` can weigh: the list's last weight when the list was cut

@@ -18,9 +18,10 @@ public enum UnassignedReason: String, Sendable, Hashable, Codable, CaseIterable 
 /// their list) has a weight of at most the last weight `bᵢ` of the list (lists are best first),
 /// so `bᵢ + bonus ≤ uᵢ + min p` proves that no left-out arc has positive reduced profit, and
 /// then `(u, p)` is feasible for the full problem and its bound, equal to the plan's value,
-/// bounds every plan of the full problem. People where that fails get ×4 longer lists and the
-/// problem is solved again, until it holds for everyone (at worst a person's list holds every
-/// feasible offer, which leaves nothing out).
+/// bounds every plan of the full problem. People where that fails get longer lists (×4, or ×16
+/// when they are few) and the plan is re-optimised for them (taken out and put back), until it
+/// holds for everyone (at worst a person's list holds every feasible offer, which leaves nothing
+/// out).
 public struct PruningCertificate: Sendable, Hashable, Codable {
     /// Whether the plan is proven optimal for the full problem.
     public var proven: Bool

@@ -114,10 +114,11 @@ extension CohortPlanner {
                 pendingRows.removeAll(keepingCapacity: true)
                 var from: [Int: Int] = [:]
                 var byLength: [Int: [Int]] = [:]
+                let factor = CohortPlanner.wideningFactor(people: batch.count, of: lists.count)
                 for pr in batch {
                     pending[pr] = false
                     from[pr] = walks[pr].count
-                    k[pr] = min(m, k[pr] * 4)
+                    k[pr] = min(m, k[pr] * factor)
                     byLength[k[pr], default: []].append(pr)
                 }
                 for (len, group) in byLength.sorted(by: { $0.key < $1.key }) {

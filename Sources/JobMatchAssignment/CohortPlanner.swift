@@ -12,7 +12,7 @@ final class _GreedyResult: @unchecked Sendable {
 /// Steps: check the request (pins must be feasible and fit the places); fetch each person's best
 /// K feasible offers; drop pairs below the minimum score, banned pairs and held offers; solve
 /// exactly (`AssignmentSolver`); prove with the solver's dual prices that no pair left out of
-/// the lists could improve the plan (`PruningCertificate`), widening K ×4 for the people where
+/// the lists could improve the plan (`PruningCertificate`), widening K (×4, ×16 for a few) for the people where
 /// the proof fails and solving again until it holds; then explain who is left out and why, and
 /// build the greedy plan beside it.
 ///
@@ -23,7 +23,8 @@ final class _GreedyResult: @unchecked Sendable {
 ///
 /// - Complexity: candidate generation is one kernel sweep (`rankAll(top: K)`) plus a single-person
 ///   query per widened person; each round is one `AssignmentSolver.solve` over people × K arcs;
-///   the number of rounds is at most log₄(offers / K) + 1 and usually 1-3.
+///   the number of rounds is at most log₄(offers / K) + 1 and usually 2-3; a round after the
+///   first re-optimises only around the widened people (`_IncrementalSolver`).
 ///
 /// ```swift
 /// let planner = CohortPlanner(source: KernelCandidates(kernel: kernel))
@@ -154,12 +155,13 @@ public struct CohortPlanner: Sendable {
             }
             solveTime += clock.now - ts
             if failing.isEmpty { break }
-            // Widen: ×4 for each failing person, fetched in one call per new length.
+            // Widen each failing person (`wideningFactor`), fetched in one call per new length.
             let tw = clock.now
             var byLength: [Int: [Int]] = [:]
             changed = failing.map { rowToQ[$0] }
+            let factor = Self.wideningFactor(people: failing.count, of: n)
             for r in failing {
-                k[r] = min(m, k[r] * 4)
+                k[r] = min(m, k[r] * factor)
                 byLength[k[r], default: []].append(r)
                 widened.insert(r)
             }
@@ -218,6 +220,11 @@ public struct CohortPlanner: Sendable {
                           work: (searches, settled), duals: (personValue, solution.offerPrice), placesLeft: residual,
                           graph: problem)
     }
+
+    /// How much longer widened lists get: ×4 when many people are widened at once (a kernel
+    /// sweep, whose cost grows with the list length), ×16 for a few (single-person queries cost
+    /// about the same for any length, since every offer is scored either way).
+    static func wideningFactor(people: Int, of total: Int) -> Int { people * 10 >= total ? 4 : 16 }
 
     /// The most a pair left out of `list` can weigh: the list's last weight when the list was cut
     /// at `k` (and the person may have more feasible offers); nil when nothing was left out.

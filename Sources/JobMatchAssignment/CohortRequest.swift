@@ -37,8 +37,8 @@ public struct CohortRequest: Sendable {
     public var minimumWeight: Int64 = 0
     /// What the plan maximises.
     public var objective: AssignmentObjective = .bestTotal
-    /// Candidate offers fetched per person at first (K); widened ×4 for the people where the
-    /// optimality proof needs more.
+    /// Candidate offers fetched per person at first (K); widened (×4, ×16 for a few) for the
+    /// people where the optimality proof needs more.
     public var initialCandidates: Int = 32
 
     /// A request for these people and places, with the defaults above.

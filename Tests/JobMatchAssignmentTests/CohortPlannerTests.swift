@@ -227,6 +227,20 @@ final class CohortPlannerTests: XCTestCase {
         XCTAssertFalse(plan.offerOf.contains(0), "held offer used")
     }
 
+    /// Nobody, no offers, no places: empty plans with reasons, proven.
+    func testEmptyCohorts() throws {
+        let none = try CohortPlanner(source: TableCandidates([[], [], []], offers: 0)).plan(CohortRequest(people: [0, 1, 2], capacity: []))
+        XCTAssertEqual(none.offerOf, [-1, -1, -1])
+        XCTAssertEqual(none.reason, [.noFeasibleOffer, .noFeasibleOffer, .noFeasibleOffer])
+        XCTAssertTrue(none.certificate.proven)
+        let nobody = try CohortPlanner(source: TableCandidates([[50_000]], offers: 1)).plan(CohortRequest(people: [], capacity: [1]))
+        XCTAssertEqual(nobody.placed, 0)
+        XCTAssertEqual(nobody.greedy.placed, 0)
+        let noPlaces = try CohortPlanner(source: TableCandidates([[50_000]], offers: 1)).plan(CohortRequest(people: [0], capacity: [0]))
+        XCTAssertEqual(noPlaces.offerOf, [-1])
+        XCTAssertTrue(noPlaces.certificate.proven)
+    }
+
     /// The minimum score: a pair just below is never chosen; exactly at it, it is.
     func testMinimumScore() throws {
         let table: [[Int64?]] = [[39_990], [40_000]]

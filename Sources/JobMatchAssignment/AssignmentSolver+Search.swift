@@ -88,6 +88,13 @@ struct _SearchHeap {
     }
 }
 
+/// One arc in the search's memory: its offer and weight (≤ `AssignmentProblem.maximumWeight`,
+/// 2^30, so 32 bits hold it).
+struct _Arc {
+    var offer: Int32
+    var weight: Int32
+}
+
 /// The solver's state: the plan so far, the duals, and the searches' scratch space.
 ///
 /// Each person's arcs are best first (weight non-increasing; both ways of building an
@@ -98,8 +105,7 @@ struct _FlowSearch {
     let bonus: Int64
     // The arcs (copied in by `load`), by person and inverted by offer.
     var arcStart: UnsafeMutablePointer<Int>
-    var arcOffer: UnsafeMutablePointer<Int32>
-    var arcWeight: UnsafeMutablePointer<Int64>
+    var arcs: UnsafeMutablePointer<_Arc>          // offer and weight side by side (one load per arc)
     var inStart: UnsafeMutablePointer<Int>        // offer j's arcs are inStart[j] ..< inStart[j + 1]
     var inPerson: UnsafeMutablePointer<Int32>
     var inWeight: UnsafeMutablePointer<Int64>
@@ -140,8 +146,7 @@ struct _FlowSearch {
         self.bonus = bonus
         let n1 = max(n, 1), m1 = max(m, 1)
         arcStart = .allocate(capacity: n + 1)
-        arcOffer = .allocate(capacity: 1)
-        arcWeight = .allocate(capacity: 1)
+        arcs = .allocate(capacity: 1)
         inStart = .allocate(capacity: m + 1)
         inPerson = .allocate(capacity: 1)
         inWeight = .allocate(capacity: 1)
@@ -188,7 +193,7 @@ struct _FlowSearch {
     }
 
     func deallocate() {
-        arcStart.deallocate(); arcOffer.deallocate(); arcWeight.deallocate()
+        arcStart.deallocate(); arcs.deallocate()
         inStart.deallocate(); inPerson.deallocate(); inWeight.deallocate(); cap.deallocate()
         processed.deallocate(); assigned.deallocate(); slotOf.deallocate(); fill.deallocate(); slotStart.deallocate()
         occupant.deallocate(); u.deallocate(); p.deallocate(); dist.deallocate(); pred.deallocate(); settled.deallocate()
@@ -202,12 +207,12 @@ struct _FlowSearch {
     mutating func load(_ problem: AssignmentProblem) {
         precondition(problem.personCount == n && problem.offerCount == m, "a loaded problem keeps its people and offers")
         let e = problem.arcCount
-        arcOffer.deallocate(); arcWeight.deallocate(); inPerson.deallocate(); inWeight.deallocate()
+        arcs.deallocate(); inPerson.deallocate(); inWeight.deallocate()
         arcStart.update(from: problem.arcStart, count: n + 1)
-        arcOffer = .allocate(capacity: max(e, 1))
-        arcOffer.initialize(from: problem.arcOffer, count: e)
-        arcWeight = .allocate(capacity: max(e, 1))
-        arcWeight.initialize(from: problem.arcWeight, count: e)
+        arcs = .allocate(capacity: max(e, 1))
+        for a in 0..<e {
+            (arcs + a).initialize(to: _Arc(offer: problem.arcOffer[a], weight: Int32(truncatingIfNeeded: problem.arcWeight[a])))
+        }
         // Inverted: counts, prefix sums, fill.
         for j in 0...m { inStart[j] = 0 }
         for a in 0..<e { inStart[Int(problem.arcOffer[a]) + 1] += 1 }
@@ -237,10 +242,11 @@ struct _FlowSearch {
         var best = Int64.min, bestOffer = -1
         var a = lo
         while a < hi {
-            let w = arcWeight[a] &+ bonus
+            let arc = arcs[a]
+            let w = Int64(arc.weight) &+ bonus
             // Arcs are best first and prices ≥ 0: no later arc can beat `best`.
             if w <= best { break }
-            let j = Int(arcOffer[a])
+            let j = Int(arc.offer)
             let profit = w &- p[j]
             if profit > best { best = profit; bestOffer = j }
             a &+= 1
@@ -372,11 +378,12 @@ struct _FlowSearch {
         let hi = arcStart[i &+ 1]
         let base = d &+ ui &- bonus
         while a < hi {
-            let w = arcWeight[a]
+            let arc = arcs[a]
+            let w = Int64(arc.weight)
             // Arcs are best first and prices ≥ 0, so this and every later arc reach at least
             // base − w: once that is at the sink's distance, none can be on the path.
             if base &- w >= sinkDist { break }
-            let j = Int(arcOffer[a])
+            let j = Int(arc.offer)
             let nd = base &+ p[j] &- w
             a &+= 1
             // Nothing at or beyond the sink's distance can be on the path.
@@ -528,8 +535,8 @@ struct _FlowSearch {
         var weightOf = [Int64](repeating: 0, count: n)
         for i in 0..<n where assigned[i] >= 0 {
             offerOf[i] = assigned[i]
-            for a in arcStart[i]..<arcStart[i + 1] where arcOffer[a] == assigned[i] {
-                weightOf[i] = arcWeight[a]
+            for a in arcStart[i]..<arcStart[i + 1] where arcs[a].offer == assigned[i] {
+                weightOf[i] = Int64(arcs[a].weight)
                 break
             }
         }

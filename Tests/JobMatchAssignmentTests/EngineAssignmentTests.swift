@@ -255,6 +255,31 @@ final class EngineAssignmentTests: XCTestCase {
         XCTAssertGreaterThan(try engine.assign(low).placed, try engine.assign().placed, "a lower minimum places more")
     }
 
+    /// Committing is one call to a `PlacementLedger`, and the people it reports placed are left
+    /// out of the next plan.
+    func testCommitThroughALedger() throws {
+        final class Ledger: PlacementLedger {
+            var stored: [ProposedPlacement] = []
+            func placedProfiles() throws -> Set<String> { Set(stored.map(\.profile)) }
+            func recordProposals(_ proposals: [ProposedPlacement]) throws { stored += proposals }
+        }
+        let ledger = Ledger()
+        var o = AssignmentOptions()
+        o.pins = [AssignmentPair(profile: try engine.assign().assignments[0].profile, offer: try engine.assign().assignments[0].offer)]
+        let plan = try engine.assign(o)
+        try ledger.recordProposals(plan.proposals)
+        XCTAssertEqual(ledger.stored.count, plan.placed)
+        XCTAssertEqual(ledger.stored.map(\.profile), plan.assignments.map(\.profile))
+        XCTAssertEqual(ledger.stored.map(\.offer), plan.assignments.map(\.offer))
+        XCTAssertEqual(ledger.stored.map(\.score), plan.assignments.map(\.score))
+        XCTAssertEqual(ledger.stored.filter(\.pinned).count, 1)
+        var next = AssignmentOptions()
+        next.selection.excluded = try ledger.placedProfiles()
+        let second = try engine.assign(next)
+        XCTAssertEqual(second.people, engine.profiles.count - plan.placed)
+        XCTAssertTrue(Set(second.assignments.map(\.profile)).isDisjoint(with: ledger.stored.map(\.profile)))
+    }
+
     /// Each reason is true of the person.
     func testReasonsForTheUnassigned() throws {
         let plan = try engine.assign()

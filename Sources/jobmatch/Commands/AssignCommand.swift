@@ -26,9 +26,9 @@ enum AssignCommand: Command {
         constraints), held-or-banned, below-minimum-score, offers-filled (every feasible offer
         above the minimum is filled by people the plan places better there).
 
-        Beside the plan: the greedy plan (pairs taken by descending score while the person is
-        free and the offer has a place), so the gain is visible. Nothing is written unless
-        --commit is given.
+        Beside the plan: the greedy plan (pairs taken by descending score, ties by id, while
+        the person is free and the offer has a place), so the gain is visible. Nothing is
+        written unless --commit is given.
         """,
         options: [
             OptionSpec(name: "objective", value: "OBJECTIVE", help: "What the plan maximises", defaultValue: "best-total",

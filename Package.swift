@@ -39,13 +39,16 @@ let package = Package(
         .target(name: "JobMatchTaxonomy", dependencies: ["JobMatchModel", "JobMatchText"], swiftSettings: fastSettings),
         .target(name: "JobMatchScoring", dependencies: ["JobMatchModel", "JobMatchTaxonomy"], swiftSettings: fastSettings),
         .target(name: "JobMatchKernel", dependencies: ["JobMatchScoring"], exclude: ["README.md"], swiftSettings: fastSettings),
+        // Cohort planning: the optimal assignment of people to offers under the offers' places,
+        // on the sparse candidate graph the kernel produces.
+        .target(name: "JobMatchAssignment", dependencies: ["JobMatchKernel"], swiftSettings: fastSettings),
         .target(name: "JobMatchImport", dependencies: ["JobMatchModel"], swiftSettings: fastSettings),
         .target(name: "JobMatchStore", dependencies: ["JobMatchModel", "CSQLite"], swiftSettings: fastSettings),
         // The umbrella library: re-exports the stages and adds the engine and the Corpus loader.
         .target(
             name: "JobMatch",
             dependencies: ["JobMatchModel", "JobMatchText", "JobMatchTaxonomy", "JobMatchScoring",
-                           "JobMatchKernel", "JobMatchImport", "JobMatchStore"],
+                           "JobMatchKernel", "JobMatchAssignment", "JobMatchImport", "JobMatchStore"],
             swiftSettings: fastSettings),
         // Personal data as a municipality must handle it: a person's copy of their data, the
         // explanation written for the person (the store keeps the access log, blocks, erasure).
@@ -63,6 +66,7 @@ let package = Package(
         .testTarget(name: "JobMatchTaxonomyTests", dependencies: ["JobMatch", "JobMatchTestSupport"]),
         .testTarget(name: "JobMatchScoringTests", dependencies: ["JobMatch", "JobMatchTestSupport"]),
         .testTarget(name: "JobMatchKernelTests", dependencies: ["JobMatch", "JobMatchTestSupport"]),
+        .testTarget(name: "JobMatchAssignmentTests", dependencies: ["JobMatch", "JobMatchAssignment", "JobMatchTestSupport"]),
         .testTarget(name: "JobMatchImportTests", dependencies: ["JobMatch", "JobMatchTestSupport"]),
         .testTarget(name: "JobMatchStoreTests", dependencies: ["JobMatch", "JobMatchTestSupport"]),
         .testTarget(name: "JobMatchTests", dependencies: ["JobMatch", "JobMatchTestSupport"]),

@@ -17,6 +17,11 @@ let usage = """
                 The plain reference scorer on the Corpus and synthetic sizes, beside the kernel.
       suite     [--json] [--quick]
                 The matching scenarios of the issue, each in its own process, as a table.
+      assign    --profiles N --offers M [--seed S] [--reps R] [--top K] [--min-score S]
+                [--objective best-total|most-placed] [--json] [--export DIR] [--no-corpus]
+                The optimal cohort plan (candidates + exact solve + proof) beside greedy, synthetic
+                and Corpus. --export DIR writes pairs.tsv, places.tsv, plan.tsv for
+                Benchmarks/peers/ortools_assign_peer.py.
       stem      Stemmer throughput (see StemmingBenchmark.swift).
       tokenize  Text pipeline throughput (see PipelineBenchmark.swift).
       import    Import throughput (see ImportBenchmark.swift).
@@ -39,6 +44,7 @@ do {
     case "single": try MatchingBenchmark.single(arguments: args)
     case "suite": try MatchingBenchmark.suite(arguments: args)
     case "reference": try ReferenceBenchmark.run(arguments: args)
+    case "assign": try AssignBenchmark.run(arguments: args)
     case "stem": print(try StemmingBenchmark.run(arguments: args))
     case "tokenize": try PipelineBenchmark.run(arguments: args)
     case "import": try ImportBenchmark.run(arguments: args)

@@ -4,5 +4,6 @@
 @_exported import JobMatchTaxonomy
 @_exported import JobMatchScoring
 @_exported import JobMatchKernel
+@_exported import JobMatchAssignment
 @_exported import JobMatchImport
 @_exported import JobMatchStore

@@ -3,6 +3,7 @@
 var allCommands: [any Command.Type] { [
     MatchCommand.self,
     CandidatesCommand.self,
+    AssignCommand.self,
     ExplainCommand.self,
     ProfilesCommand.self,
     OffersCommand.self,

@@ -1,0 +1,183 @@
+import Dispatch
+import Foundation
+import JobMatch
+
+/// `jobmatch-bench assign`: the cohort plan on the synthetic workload (constraints on, 1-5 places
+/// per offer, a twentieth of the offers full) and on the Corpus, beside the greedy plan.
+///
+/// ```
+/// jobmatch-bench assign --profiles N --offers M [--seed S] [--reps R] [--top K] [--min-score S]
+///                       [--objective best-total|most-placed] [--json] [--export DIR] [--no-corpus]
+/// ```
+/// `seconds` is the median wall time of `CohortPlanner.plan` with the kernel as candidate source:
+/// candidate generation (`rankAll(top: K)` and the widening queries), every solve, the proof, the
+/// reasons and the greedy plan; the kernel's compilation (`build_seconds`) is outside it, as it is
+/// for `allpairs`. `--export DIR` writes the full problem for `Benchmarks/peers/ortools_assign_peer.py`:
+/// `pairs.tsv` (every feasible pair: profile row, offer row, score × 1000 as shown), `places.tsv`
+/// (offer row, free places), `plan.tsv` (the plan: profile row, offer row) and `engine.json`.
+enum AssignBenchmark {
+    static func run(arguments: [String]) throws {
+        let o = try BenchmarkOptions(arguments, flags: ["json", "no-corpus"],
+                                     values: ["profiles", "offers", "seed", "reps", "top", "min-score", "objective", "export", "threads", "solve-only"],
+                                     usage: "assign --profiles N --offers M [--seed S] [--reps R] [--top K] [--min-score S] [--objective O] [--json] [--export DIR]")
+        let n = try o.int("profiles", 10_000), m = try o.int("offers", 5_000)
+        let seed = UInt64(try o.int("seed", 1)), reps = max(1, try o.int("reps", 3))
+        let k = max(1, try o.int("top", AssignmentOptions.defaultCandidates))
+        let threads = try o.int("threads", MatchKernel.onlineCores)
+        let minScore = try o.string("min-score").map { s -> Double in
+            guard let v = Double(s), v >= 0, v <= 100 else { throw BenchmarkArgumentError(message: "--min-score needs 0-100, got '\(s)'") }
+            return v
+        } ?? AssignmentOptions.defaultMinimumScore
+        let objective = try o.string("objective").map { s -> AssignmentObjective in
+            guard let v = AssignmentObjective(rawValue: s) else { throw BenchmarkArgumentError(message: "--objective is best-total or most-placed") }
+            return v
+        } ?? .bestTotal
+
+        var work: SyntheticWorkload!
+        let generate = Measure.seconds { work = SyntheticWorkload(profiles: n, offers: m, seed: seed) }
+        var kernel: MatchKernel!
+        let build = Measure.seconds {
+            kernel = MatchKernel(taxonomy: work.taxonomy, profiles: work.profiles, offers: work.offers, threads: threads)
+        }
+        var request = CohortRequest(people: Array(0..<Int32(n)), capacity: work.offers.map { max(0, $0.freePlaces) })
+        request.minimumWeight = ScoreScale.weight(points: minScore)
+        request.objective = objective
+        request.initialCandidates = k
+        let planner = CohortPlanner(source: KernelCandidates(kernel: kernel))
+        var times: [Double] = []
+        var plan: CohortPlan!
+        let cpu0 = Measure.processCPUSeconds()
+        for _ in 0..<reps {
+            times.append(Measure.seconds { plan = try! planner.plan(request) })
+        }
+        let cpuPerRep = (Measure.processCPUSeconds() - cpu0) / Double(reps)
+        let seconds = Measure.median(times)
+        if let runs = try? o.int("solve-only", 0), runs > 0 {
+            // For profiling the solver: solve the final graph again and again.
+            let t0 = Measure.threadCPUSeconds()
+            var placed = 0
+            for _ in 0..<runs { placed &+= AssignmentSolver.solve(plan.graph, objective: objective).placed }
+            print("solve-only: \(runs) solves, \(String(format: "%.4f", (Measure.threadCPUSeconds() - t0) / Double(runs))) CPU-s each (\(placed / runs) placed)")
+            return
+        }
+        // The pieces alone, in CPU seconds: one kernel sweep for the first lists, and one solve of
+        // the final graph from the start (one thread).
+        var sweepCPU: [Double] = [], solveCPU: [Double] = []
+        for _ in 0..<reps {
+            let c0 = Measure.processCPUSeconds()
+            _ = kernel.rankAll(top: k)
+            sweepCPU.append(Measure.processCPUSeconds() - c0)
+            let t0 = Measure.threadCPUSeconds()
+            _ = AssignmentSolver.solve(plan.graph, objective: objective)
+            solveCPU.append(Measure.threadCPUSeconds() - t0)
+        }
+        let rss = Measure.peakRSSBytes()
+        let c = plan.certificate
+        var report: [String: Any] = [
+            "scenario": "assign", "profiles": n, "offers": m, "seed": seed, "threads": threads, "objective": objective.rawValue,
+            "min_score": minScore, "places": request.capacity.reduce(0) { $0 + Int($1) },
+            "seconds": seconds, "cpu_seconds_per_rep": cpuPerRep, "seconds_min": times.min()!, "seconds_max": times.max()!, "reps": reps,
+            "candidates_seconds": plan.seconds.candidates, "solve_seconds": plan.seconds.solve, "greedy_seconds": plan.seconds.greedy,
+            "build_seconds": build, "generate_seconds": generate,
+            "sweep_cpu_seconds": Measure.median(sweepCPU), "solve_cpu_seconds": Measure.median(solveCPU),
+            "total": ScoreScale.points(plan.total), "placed": plan.placed,
+            "greedy": ["total": ScoreScale.points(plan.greedy.total), "placed": plan.greedy.placed],
+            "gain_total": ScoreScale.points(plan.total - plan.greedy.total), "gain_placed": plan.placed - plan.greedy.placed,
+            "certificate": ["proven": c.proven, "primal": c.primalValue, "dual_bound": c.dualBound, "k": c.initialCandidates,
+                            "max_k": c.maximumCandidates, "widened_people": c.widenedPeople, "rounds": c.rounds, "arcs": c.arcs],
+            "searches": plan.work.searches, "settled": plan.work.settled,
+            "unassigned": Dictionary(grouping: plan.reason.compactMap { $0?.rawValue }, by: { $0 }).mapValues(\.count),
+            "peak_rss_bytes": rss,
+        ]
+        var corpusLine: String?
+        if !o.has("no-corpus"), let url = CorpusLocation.resolve(), let corpus = try? Corpus.load(from: url) {
+            let engine = MatchEngine(corpus: corpus)
+            var options = AssignmentOptions()
+            options.minimumScore = minScore
+            options.objective = objective
+            let t0 = ContinuousClock.now
+            let cp = try engine.assign(options)
+            let d = ContinuousClock.now - t0
+            let s = Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+            report["corpus"] = ["profiles": cp.people, "total": cp.total, "placed": cp.placed, "seconds": s,
+                                "greedy": ["total": cp.greedy.total, "placed": cp.greedy.placed]]
+            corpusLine = "Corpus \(cp.people) people x \(engine.offers.count) offers: placed \(cp.placed) (greedy \(cp.greedy.placed)), "
+                + "total \(String(format: "%.2f", cp.total)) (greedy \(String(format: "%.2f", cp.greedy.total))), \(String(format: "%.3f", s)) s"
+        }
+        if let dir = o.string("export") {
+            let exported = try export(work: work, kernel: kernel, request: request, plan: plan, seconds: seconds,
+                                      cpuSeconds: cpuPerRep, to: dir)
+            report["exported_pairs"] = exported
+        }
+        if o.has("json") {
+            print(MatchingBenchmark.json(report))
+            return
+        }
+        let f2 = { (x: Double) in String(format: "%.2f", x) }
+        print("""
+        assign \(n) profiles x \(m) offers (\(request.capacity.reduce(0) { $0 + Int($1) }) free places), seed \(seed), \(objective.rawValue), min score \(minScore), K \(k), \(threads) threads
+          generate \(f2(generate)) s, compile kernel \(f2(build)) s
+          plan: median \(String(format: "%.3f", seconds)) s (min \(String(format: "%.3f", times.min()!)), max \(String(format: "%.3f", times.max()!)), \(reps) reps), \
+        \(String(format: "%.2f", cpuPerRep)) CPU-s per rep; \
+        last: candidates \(String(format: "%.3f", plan.seconds.candidates)) s, solve \(String(format: "%.3f", plan.seconds.solve)) s, greedy \(String(format: "%.3f", plan.seconds.greedy)) s
+          alone (CPU-s, median): rankAll(top: \(k)) \(String(format: "%.3f", Measure.median(sweepCPU))), one solve of the final graph \(String(format: "%.3f", Measure.median(solveCPU)))
+          optimal: placed \(plan.placed), total \(f2(ScoreScale.points(plan.total)))
+          greedy:  placed \(plan.greedy.placed), total \(f2(ScoreScale.points(plan.greedy.total)))  \
+        (optimal +\(plan.placed - plan.greedy.placed) placed, +\(f2(ScoreScale.points(plan.total - plan.greedy.total))) points)
+          certificate: \(c.proven ? "proven" : "NOT PROVEN"), dual bound \(c.dualBound) = primal \(c.primalValue); K \(c.initialCandidates) -> max \(c.maximumCandidates), \
+        \(c.widenedPeople) people widened, \(c.rounds) rounds, \(c.arcs) arcs
+          solver work: \(plan.work.searches) searches, \(plan.work.settled) offers settled
+          unassigned: \(report["unassigned"]!)
+          peak RSS \(String(format: "%.0f", Double(rss) / 1_048_576)) MiB
+        """)
+        if let corpusLine { print("  " + corpusLine) }
+        if let dir = o.string("export") { print("  exported the full problem to \(dir) (\(report["exported_pairs"]!) feasible pairs)") }
+    }
+
+    /// Writes the full problem and the plan for the OR-Tools peer; returns the number of pairs.
+    static func export(work: SyntheticWorkload, kernel: MatchKernel, request: CohortRequest, plan: CohortPlan,
+                       seconds: Double, cpuSeconds: Double, to dir: String) throws -> Int {
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let n = kernel.profileCount, m = kernel.offerCount
+        // Every feasible pair, scored by the kernel's scalar reference (each pair once, both cores).
+        let chunks = 64
+        nonisolated(unsafe) var parts = [String](repeating: "", count: chunks)
+        nonisolated(unsafe) var counts = [Int](repeating: 0, count: chunks)
+        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            var s = ""
+            var count = 0
+            for i in (c * n / chunks)..<((c + 1) * n / chunks) {
+                for j in 0..<m {
+                    guard let score = kernel.score(profile: i, offer: j) else { continue }
+                    s += "\(i)\t\(j)\t\(ScoreScale.weight(score))\n"
+                    count += 1
+                }
+            }
+            parts[c] = s
+            counts[c] = count
+        }
+        let pairs = try FileHandle(forWritingTo: create("\(dir)/pairs.tsv"))
+        for p in parts { pairs.write(Data(p.utf8)) }
+        try pairs.close()
+        var places = ""
+        for j in 0..<m { places += "\(j)\t\(request.capacity[j])\n" }
+        try places.write(toFile: "\(dir)/places.tsv", atomically: true, encoding: .utf8)
+        var planText = ""
+        for (r, p) in request.people.enumerated() where plan.offerOf[r] >= 0 { planText += "\(p)\t\(plan.offerOf[r])\n" }
+        try planText.write(toFile: "\(dir)/plan.tsv", atomically: true, encoding: .utf8)
+        let engine: [String: Any] = [
+            "profiles": n, "offers": m, "seconds": seconds, "cpu_seconds": cpuSeconds, "objective": request.objective.rawValue,
+            "min_weight": request.minimumWeight, "total_weight": plan.total, "placed": plan.placed,
+            "greedy_total_weight": plan.greedy.total, "greedy_placed": plan.greedy.placed,
+            "candidates_seconds": plan.seconds.candidates, "solve_seconds": plan.seconds.solve,
+        ]
+        try MatchingBenchmark.json(engine).write(toFile: "\(dir)/engine.json", atomically: true, encoding: .utf8)
+        return counts.reduce(0, +)
+    }
+
+    /// An empty file at `path`, created or truncated.
+    static func create(_ path: String) -> URL {
+        _ = FileManager.default.createFile(atPath: path, contents: nil)
+        return URL(fileURLWithPath: path)
+    }
+}

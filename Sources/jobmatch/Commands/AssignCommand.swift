@@ -1,0 +1,209 @@
+import JobMatch
+
+/// `jobmatch assign`: the optimal plan for a whole cohort, beside the greedy plan.
+enum AssignCommand: Command {
+    static let spec = CommandSpec(
+        name: "assign",
+        summary: "Plan a whole cohort: the best assignment of people to offers under the places",
+        discussion: """
+        Gives each selected person at most one offer and each open offer at most its free places
+        (places minus places filled), with every hard constraint of 'match' respected, so that the
+        total score is as high as any plan can make it. The plan is exact and proven: the dual
+        bound printed beside it equals its total. Scores are exactly those 'match' shows.
+
+        Objectives:
+          best-total   the highest sum of scores; a person stays unassigned when placing them would
+                       cost others more than it gains (every placement should be a good one).
+          most-placed  as many people placed as possible, then the highest sum of scores (what a
+                       municipality paid by results wants; it accepts weaker fits, still above
+                       the minimum score, to place one more person).
+
+        --min-score (default 40): with today's score a pair earns up to 40 points from language,
+        wishes and travel alone, without a single competency covered; above 40 nobody is placed
+        on those alone. Pins are exempt.
+
+        People left out get a reason code: no-feasible-offer (no open offer passes their hard
+        constraints), held-or-banned, below-minimum-score, offers-filled (every feasible offer
+        above the minimum is filled by people the plan places better there).
+
+        Beside the plan: the greedy plan (pairs taken by descending score, ties by id, while
+        the person is free and the offer has a place), so the gain is visible. Nothing is
+        written unless --commit is given.
+        """,
+        options: [
+            OptionSpec(name: "objective", value: "OBJECTIVE", help: "What the plan maximises", defaultValue: "best-total",
+                       choices: AssignmentObjective.allCases.map(\.rawValue)),
+            OptionSpec(name: "min-score", value: "S", help: "Pairs below this score (0-100) are not chosen",
+                       defaultValue: formatScore(AssignmentOptions.defaultMinimumScore)),
+            OptionSpec(name: "pin", value: "PROFILE=OFFER", help: "This pair must be in the plan (repeatable)", repeatable: true),
+            OptionSpec(name: "ban", value: "PROFILE=OFFER", help: "This pair must not be in the plan (repeatable)", repeatable: true),
+            OptionSpec(name: "hold", value: "OFFER", help: "Keep this offer back: it takes nobody (repeatable)", repeatable: true),
+            OptionSpec(name: "municipality", value: "CODE", help: "Only people settled in this municipality (repeatable)", repeatable: true),
+            OptionSpec(name: "intake-from", value: "DATE", help: "Only people whose intake interview was on or after DATE"),
+            OptionSpec(name: "intake-to", value: "DATE", help: "Only people whose intake interview was on or before DATE"),
+            OptionSpec(name: "available-by", value: "DATE", help: "Only people available by DATE (their 'available from' on or before it, or not recorded)"),
+            OptionSpec(name: "include-placed", value: nil, help: "Also plan for people who already have a proposed or started placement"),
+            OptionSpec(name: "candidates", value: "K", help: "Candidate offers per person at first (the plan widens where its proof needs it)",
+                       defaultValue: String(AssignmentOptions.defaultCandidates)),
+            OptionSpec(name: "commit", value: nil, help: "Store the plan as proposed placements (needs a store with placements)"),
+            OutputFormat.option,
+        ],
+        examples: [
+            "jobmatch assign",
+            "jobmatch assign --objective most-placed --min-score 45",
+            "jobmatch assign --municipality 101 --intake-from 2026-01-01 --available-by 2026-04-01",
+            "jobmatch assign --pin KBH-2026-0001=O-0001 --ban KBH-2026-0002=O-0007 --hold O-0042",
+            "jobmatch assign --format json > plan.json",
+            "jobmatch assign --format csv > plan.csv",
+        ])
+
+    static func run(_ args: ParsedArguments, context: CLIContext) throws(CLIError) -> Int32 {
+        var options = try parseOptions(args)
+        let ledger = try context.placementLedger()
+        if args.flag("commit") && ledger == nil {
+            throw .failure("--commit: this store cannot keep proposed placements yet (the placements table is not in this build); nothing was written")
+        }
+        if let ledger, !args.flag("include-placed") {
+            do { options.selection.excluded = try ledger.placedProfiles() } catch {
+                throw .failure("cannot read the placements: \(error)")
+            }
+        }
+        let engine = try context.engine()
+        let plan: AssignmentPlan
+        do { plan = try engine.assign(options) } catch {
+            if error.isUnknownID { throw .notFound(error.description) }
+            if case .invalidOption = error { throw .usage(error.description, command: spec.name) }
+            if case .pinExcluded(let pair) = error {
+                throw .failure(error.description + "; 'jobmatch explain --profile \(pair.profile) --offer \(pair.offer)' shows which")
+            }
+            throw .failure(error.description)
+        }
+        // Every person in the plan or left out of it is concerned (logged before anything is shown).
+        try context.logAccess(.assign, profiles: plan.assignments.map(\.profile) + plan.unassigned.map(\.profile),
+                              args: args, spec: spec)
+        switch OutputFormat.from(args) {
+        case .json: context.out(renderJSON(plan))
+        case .csv: context.out(csv(plan))
+        case .table: context.out(table(plan))
+        }
+        if args.flag("commit"), let ledger {
+            do { try ledger.recordProposals(plan.proposals) } catch {
+                throw .failure("--commit: the proposed placements were not stored: \(error)")
+            }
+            context.err("stored \(plan.proposals.count) proposed placement\(plan.proposals.count == 1 ? "" : "s")")
+        }
+        return ExitCode.success
+    }
+
+    /// The options from the command line; a bad value is a usage error naming the option.
+    static func parseOptions(_ args: ParsedArguments) throws(CLIError) -> AssignmentOptions {
+        var o = AssignmentOptions()
+        if let v = args.value("objective") { o.objective = AssignmentObjective(rawValue: v) ?? .bestTotal }
+        if let v = args.value("min-score") {
+            guard let s = Double(v.replacingOccurrences(of: ",", with: ".")), s.isFinite, (0...100).contains(s) else {
+                throw .usage("--min-score must be a score from 0 to 100, not '\(v)'", command: spec.name)
+            }
+            o.minimumScore = s
+        }
+        o.candidates = try args.positiveInt("candidates", default: AssignmentOptions.defaultCandidates, max: 100_000, command: spec.name)
+        o.pins = try args.all("pin").map { v throws(CLIError) in try pair(v, option: "pin") }
+        o.bans = try args.all("ban").map { v throws(CLIError) in try pair(v, option: "ban") }
+        o.held = args.all("hold")
+        var municipalities = Set<MunicipalityCode>()
+        for v in args.all("municipality") {
+            do { municipalities.insert(try MunicipalityCode(parsing: v, field: "--municipality")) } catch {
+                throw .usage("--municipality: \(error.message)", command: spec.name)
+            }
+        }
+        if !municipalities.isEmpty { o.selection.municipalities = municipalities }
+        o.selection.intakeFrom = try day(args, "intake-from")
+        o.selection.intakeTo = try day(args, "intake-to")
+        o.selection.availableBy = try day(args, "available-by")
+        return o
+    }
+
+    /// `PROFILE=OFFER` (split at the first `=`).
+    static func pair(_ v: String, option: String) throws(CLIError) -> AssignmentPair {
+        guard let eq = v.firstIndex(of: "=") else {
+            throw .usage("--\(option) takes PROFILE=OFFER, not '\(v)'", command: spec.name)
+        }
+        let p = String(v[..<eq]).trimmingCharacters(in: .whitespaces), o = String(v[v.index(after: eq)...]).trimmingCharacters(in: .whitespaces)
+        guard !p.isEmpty, !o.isEmpty else { throw .usage("--\(option) takes PROFILE=OFFER, not '\(v)'", command: spec.name) }
+        return AssignmentPair(profile: p, offer: o)
+    }
+
+    static func day(_ args: ParsedArguments, _ name: String) throws(CLIError) -> Day? {
+        guard let v = args.value(name) else { return nil }
+        do { return try Day(parsing: v, field: "--\(name)") } catch { throw .usage("--\(name): \(error.message)", command: spec.name) }
+    }
+
+    // MARK: Output
+
+    static func table(_ plan: AssignmentPlan) -> String {
+        let open = plan.offers.filter { !$0.held }
+        let places = open.reduce(0) { $0 + $1.freePlaces }
+        let objective = plan.objective == .bestTotal ? "best total" : "most placed, then best total"
+        var s = "Cohort plan: \(plan.people) people, \(open.count) open offers with \(places) free places"
+        s += " (\(objective), minimum score \(formatScore(plan.minimumScore)))\n"
+        let gain = plan.total - plan.greedy.total
+        s += "Placed \(plan.placed) of \(plan.people) (greedy: \(plan.greedy.placed)); total score \(fmt(plan.total, decimals: 2))"
+        s += " (greedy: \(fmt(plan.greedy.total, decimals: 2)), \(gain >= 0 ? "+" : "")\(fmt(gain, decimals: 2)))\n"
+        let c = plan.certificate
+        s += c.proven ? "Proven optimal: " : "NOT proven optimal: "
+        s += "dual bound \(c.dualBound) \(c.proven ? "=" : "vs") plan \(c.primalValue) (score × \(c.unitsPerPoint)"
+        s += c.bonusPerPlaced > 0 ? " + \(c.bonusPerPlaced) per person placed)" : ")"
+        s += "; \(c.initialCandidates) candidates per person, \(c.widenedPeople) widened (up to \(c.maximumCandidates)), \(c.rounds) round\(c.rounds == 1 ? "" : "s")\n"
+        if !plan.assignments.isEmpty {
+            s += "\nPlacements (* pinned; choice: the offer's place in the person's own ranking)\n"
+            s += renderTable(header: ["profile", "offer", "employer", "title", "score", "choice", "km"],
+                             rows: plan.assignments.map { a in
+                                 [a.profile + (a.pinned ? " *" : ""), a.offer, a.employer, a.title, fmt(a.score, decimals: 2),
+                                  a.choice.map(String.init) ?? "-", a.distanceKm.map { fmt($0) } ?? "?"]
+                             }, maxWidth: 36)
+            s += "\nWhy each placement:\n"
+            for a in plan.assignments { s += "  \(a.profile) -> \(a.offer): " + a.reasons.joined(separator: "; ") + "\n" }
+        }
+        if !plan.unassigned.isEmpty {
+            s += "\nNot placed (\(plan.unassigned.count))\n"
+            s += renderTable(header: ["profile", "reason", "why"],
+                             rows: plan.unassigned.map { [$0.profile, $0.reason.rawValue, $0.explanation] }, maxWidth: 120)
+        }
+        let used = plan.offers.filter { $0.assigned > 0 || $0.held }
+        if !used.isEmpty {
+            s += "\nOffers filled (free places before the plan)\n"
+            s += renderTable(header: ["offer", "employer", "title", "places", "assigned", "note"],
+                             rows: used.map { f in
+                                 [f.offer, f.employer, f.title, String(f.freePlaces), String(f.assigned),
+                                  f.held ? "held back" : (f.pinned > 0 ? "\(f.pinned) pinned" : (f.assigned == f.freePlaces ? "full" : ""))]
+                             }, maxWidth: 36)
+        }
+        let idle = open.filter { $0.assigned == 0 }
+        if !idle.isEmpty {
+            s += "\(idle.count) other open offer\(idle.count == 1 ? "" : "s") with \(idle.reduce(0) { $0 + $1.freePlaces }) free places get nobody.\n"
+        }
+        return s
+    }
+
+    static func csv(_ plan: AssignmentPlan) -> String {
+        var rows: [[String]] = []
+        for a in plan.assignments {
+            rows.append([a.profile, "placed", a.offer, a.employer, a.title, a.kind.rawValue, fmt(a.score, decimals: 2),
+                         a.choice.map(String.init) ?? "", a.pinned ? "yes" : "no", "", "", a.reasons.joined(separator: "; ")])
+        }
+        for u in plan.unassigned {
+            rows.append([u.profile, "unassigned", u.bestOffer ?? "", "", "", "", u.bestScore.map { fmt($0, decimals: 2) } ?? "",
+                         "", "no", u.reason.rawValue, u.explanation, ""])
+        }
+        rows.sort { $0[0] < $1[0] }
+        return renderCSV(header: ["profile", "status", "offer", "employer", "title", "kind", "score", "choice", "pinned",
+                                  "reason", "explanation", "reasons"], rows: rows)
+    }
+}
+
+/// `40` or `42.5`.
+func formatScore(_ x: Double) -> String {
+    var s = fmt(x, decimals: 2)
+    while s.hasSuffix("0") { s.removeLast() }
+    if s.hasSuffix(".") { s.removeLast() }
+    return s
+}

@@ -22,6 +22,9 @@ let usage = """
       import    Import throughput (see ImportBenchmark.swift).
       store     The store's writes alone, bulk load and re-import (see StoreBenchmark.swift).
       features  MatchCompiler.offer/profile alone on the import's offers (see FeaturesBenchmark.swift).
+      cli       [--offers N] [--profiles N] [--reps R] [--store PATH] [--json]
+                The real jobmatch commands end to end as whole processes against a large store:
+                median wall time and peak RSS (see CLIBenchmark.swift).
 
     Every command accepts --json for machine-readable output.
     """
@@ -39,6 +42,7 @@ do {
     case "import": try ImportBenchmark.run(arguments: args)
     case "store": try StoreBenchmark.run(arguments: args)
     case "features": try FeaturesBenchmark.run(arguments: args)
+    case "cli": try CLIBenchmark.run(arguments: args)
     case "--help", "-h", "help": print(usage)
     default:
         FileHandle.standardError.write(Data("jobmatch-bench: unknown command '\(command)'\n\n\(usage)\n".utf8))

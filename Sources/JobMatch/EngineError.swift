@@ -4,11 +4,14 @@ public enum EngineError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknownProfile(String)
     /// No offer has this id.
     case unknownOffer(String)
+    /// The store could not be read (the message names the store file and what is wrong).
+    case unreadable(String)
 
     public var description: String {
         switch self {
         case .unknownProfile(let id): return "no profile with id '\(id)'"
         case .unknownOffer(let id): return "no offer with id '\(id)'"
+        case .unreadable(let message): return message
         }
     }
 }

@@ -50,6 +50,10 @@ extension Store {
         // integers, feature versions by number; offers found by 64-bit keys of their id and of
         // (CVR, reference) (see `Store.offerSchemaV3`).
         .code { store throws(StoreError) in try store.migrateToCompactRows() },
+        // 4: the kernel's compiled layouts kept beside the records (`Store+Layouts.swift`): one
+        // image per side as checksummed blocks, and triggers that list every change to a record
+        // while its side's image is current.
+        .sql(Store.layoutSchemaV4),
     ]
 
     /// The offers table and its two key indexes, as of schema version 3.

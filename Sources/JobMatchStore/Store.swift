@@ -36,6 +36,8 @@ public final class Store: @unchecked Sendable {
     /// A bulk load keeps at most this many offer keys in memory (16 bytes each, in two hash
     /// tables); past it, it builds the id index and goes on row by row (tests set it low).
     var bulkLoadKeyLimit = 8_000_000
+    /// Whether the schema has the layout tables (version 4 on; tests build older stores).
+    private(set) var hasLayoutTables = false
 
     /// Opens the store at `url`, creating it (and its directory) when missing, and migrates its
     /// schema to `Store.schemaVersion`.
@@ -66,6 +68,7 @@ public final class Store: @unchecked Sendable {
         try db.execute("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL")
         try migrate(to: version)
         if version >= 3 { try repairOfferIDIndex() }
+        hasLayoutTables = version >= 4
         Store.restrictCompanions(of: path)
     }
 

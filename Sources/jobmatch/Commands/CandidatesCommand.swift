@@ -17,7 +17,7 @@ enum CandidatesCommand: Command {
         let top = try args.positiveInt("top", default: 10, command: spec.name)
         let engine = try context.engine()
         let list: [Candidate]
-        do { list = try engine.candidates(offer: id, top: top) } catch { throw .notFound(error.description) }
+        do { list = try engine.candidates(offer: id, top: top) } catch { throw CLIError(error) }
         switch OutputFormat.from(args) {
         case .json:
             struct Out: Encodable { let offer: String; let candidates: [Candidate] }

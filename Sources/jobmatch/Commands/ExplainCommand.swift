@@ -17,7 +17,7 @@ enum ExplainCommand: Command {
         guard let oid = args.value("offer") else { throw .usage("missing --offer ID", command: spec.name) }
         let engine = try context.engine()
         let e: PairExplanation
-        do { e = try engine.explain(profile: pid, offer: oid) } catch { throw .notFound(error.description) }
+        do { e = try engine.explain(profile: pid, offer: oid) } catch { throw CLIError(error) }
         if args.value("format") == "json" { context.out(renderJSON(e)); return ExitCode.success }
         let o = try? engine.offer(id: oid)
         var s = "Profile \(pid) × offer \(oid)" + (o.map { " (\($0.title), \($0.employer.name), \($0.kind))" } ?? "") + "\n"

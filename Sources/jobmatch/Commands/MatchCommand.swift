@@ -23,7 +23,7 @@ enum MatchCommand: Command {
         let top = try args.positiveInt("top", default: 10, command: spec.name)
         let engine = try context.engine()
         let placements: [Placement]
-        do { placements = try engine.rank(profile: id, top: top) } catch { throw .notFound(error.description) }
+        do { placements = try engine.rank(profile: id, top: top) } catch { throw CLIError(error) }
         switch OutputFormat.from(args) {
         case .json:
             struct Out: Encodable { let profile: String; let placements: [Placement] }

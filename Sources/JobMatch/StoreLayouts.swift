@@ -1,0 +1,437 @@
+import Dispatch
+import Foundation
+import JobMatchModel
+import JobMatchTaxonomy
+import JobMatchScoring
+import JobMatchKernel
+import JobMatchStore
+
+/// The offers of a store compiled for the kernel, with their ids in index order.
+public struct StoredOfferLayout: Sendable {
+    /// The kernel's layout; offer index `i` is the offer with id `ids[i]`.
+    public let layout: CompiledOffers
+    /// The offers' ids, sorted.
+    public let ids: LayoutIDs
+}
+
+/// The profiles of a store compiled for the kernel, with their ids in index order.
+public struct StoredProfileLayout: Sendable {
+    /// The kernel's layout; profile index `i` is the profile with id `ids[i]`.
+    public let layout: CompiledProfiles
+    /// The profiles' ids, sorted.
+    public let ids: LayoutIDs
+}
+
+/// What loading one side's layout did.
+public struct LayoutLoadReport: Sendable, CustomStringConvertible {
+    /// How the layout was obtained.
+    public enum How: Sendable, Equatable {
+        /// Read from the stored image as it was.
+        case image
+        /// Read from the stored image, with this many changed records added in memory.
+        case imageWithChanges(Int)
+        /// The stored image and this many changed records folded into a new stored image.
+        case folded(Int)
+        /// Built from every record, for the reason given (no image yet, the taxonomy changed, ...).
+        case rebuilt(String)
+    }
+    /// The side.
+    public var side: StoreTable
+    /// How.
+    public var how: How
+    /// Records in the layout.
+    public var records: Int
+    /// Wall-clock seconds.
+    public var seconds: Double
+    /// Whether a new image was stored (false when nothing needed storing, or another program held
+    /// the store's write lock, or the store is read-only).
+    public var saved: Bool
+    /// Records whose stored features were recomputed (made with another taxonomy) and written back.
+    public var featuresRefreshed: Int
+
+    public var description: String {
+        let what = side == .offers ? "offers" : "profiles"
+        switch how {
+        case .image: return "read the \(what)' layout image (\(records) records) in \(String(format: "%.3f", seconds)) s"
+        case .imageWithChanges(let n):
+            return "read the \(what)' layout image (\(records) records, \(n) changed since) in \(String(format: "%.3f", seconds)) s"
+        case .folded(let n):
+            return "stored the \(what)' layout image again with \(n) changed records (\(records) records) in \(String(format: "%.2f", seconds)) s"
+        case .rebuilt(let why):
+            return "built the \(what)' layout from \(records) records (\(why)) in \(String(format: "%.2f", seconds)) s"
+                + (saved ? "; stored for the next commands" : "; not stored (the store is busy or read-only)")
+        }
+    }
+}
+
+/// The kernel's layouts of a store, kept in the store beside the records (see `Store+Layouts` and
+/// the kernel's image codec) so that a question about one person reads one image instead of
+/// decoding every record.
+///
+/// `offers()` / `profiles()` read the side's stored image (one copy per column block, checksums
+/// verified) and add the few records changed since (listed by the store's triggers). The image is
+/// rebuilt from the records once — and stored — when it is missing, damaged, stale (too many
+/// changes, or a bulk import past the change cap), or made with another taxonomy, feature version,
+/// image format or scoring rule; `onStart` is told before such a rebuild (a progress line).
+/// Every path gives the layout a freshly built `MatchEngine` would compile from the same records.
+///
+/// ```swift
+/// let layouts = StoreLayouts(store: store, taxonomy: taxonomy, postcodes: postcodes)
+/// let offers = try layouts.offers()                  // about 10 ms for 200,000 offers
+/// let kernel = MatchKernel(propagation: layouts.propagation,
+///                          profiles: .none(conceptCount: taxonomy.count), offers: offers.layout)
+/// ```
+public final class StoreLayouts: Sendable {
+    /// The store.
+    public let store: Store
+    /// The taxonomy the layouts are made with.
+    public let taxonomy: Taxonomy
+    /// Postcodes, for records whose views must be compiled.
+    public let postcodes: PostcodeDirectory
+    /// Reads stored features.
+    public let decoder: FeatureDecoder
+    /// Told before a side is rebuilt or folded (one line of progress), with the reason.
+    let onStart: (@Sendable (StoreTable, String) -> Void)?
+    /// Told after every load.
+    let onReport: (@Sendable (LayoutLoadReport) -> Void)?
+    private let lazyCompiler = _Lazy<MatchCompiler>()
+    private let lazyPropagation = _Lazy<CreditPropagation>()
+    private let lazyCodec = _Lazy<FeatureCodec>()
+
+    /// A side whose image has more changes listed than this is stored again with them folded in
+    /// (by the reader that finds them, when it can write); fewer are added in memory on every read.
+    public static let foldThreshold = 64
+
+    /// Creates the layouts of `store` for `taxonomy`.
+    public init(store: Store, taxonomy: Taxonomy, postcodes: PostcodeDirectory = PostcodeDirectory(),
+                onStart: (@Sendable (StoreTable, String) -> Void)? = nil,
+                onReport: (@Sendable (LayoutLoadReport) -> Void)? = nil) {
+        self.store = store
+        self.taxonomy = taxonomy
+        self.postcodes = postcodes
+        self.decoder = FeatureDecoder(taxonomy: taxonomy)
+        self.onStart = onStart
+        self.onReport = onReport
+    }
+
+    /// The compiler, built on first use (only records without current features need it).
+    public var compiler: MatchCompiler { lazyCompiler.get { MatchCompiler(taxonomy: taxonomy, postcodes: postcodes) } }
+
+    /// The feature codec over `compiler`, built on first use.
+    public var featureCodec: FeatureCodec { lazyCodec.get { FeatureCodec(compiler: compiler) } }
+
+    /// The taxonomy's credit propagation, built on first use.
+    public var propagation: CreditPropagation { lazyPropagation.get { CreditPropagation(taxonomy: taxonomy) } }
+
+    /// What an image of `side` must have been made with to be used: the image formats, the
+    /// scoring rules baked into layouts, the feature version (taxonomy fingerprint) and the
+    /// postcodes.
+    public func version(_ side: StoreTable) -> String {
+        let format = side == .offers ? CompiledOffers.imageFormat : CompiledProfiles.imageFormat
+        return "\(side.rawValue) k\(format) ids1 s\(KernelImage.scoringFingerprint) \(decoder.version) p\(postcodes.fingerprint)"
+    }
+
+    // MARK: Views of single records
+
+    /// The scoring view of a stored offer: its stored features when they are current, else compiled.
+    public func view(of offer: EmployerOffer, features: [UInt8]?, version: String?) -> MatchableOffer {
+        if let f = features, let v = decoder.decodeOffer((f, version), for: offer) { return v }
+        return compiler.offer(offer)
+    }
+
+    /// The scoring view of a stored profile: its stored features when they are current, else compiled.
+    public func view(of profile: CompetencyProfile, features: [UInt8]?, version: String?) -> MatchableProfile {
+        if let f = features, let v = decoder.decodeProfile((f, version)) { return v }
+        return compiler.profile(profile)
+    }
+
+    // MARK: Loading
+
+    /// The offers' layout: the stored image plus changes, or rebuilt (and stored) when it cannot be used.
+    public func offers() throws -> StoredOfferLayout {
+        let (layout, ids) = try load(_OfferSide.self)
+        return StoredOfferLayout(layout: layout, ids: ids)
+    }
+
+    /// The profiles' layout: the stored image plus changes, or rebuilt (and stored) when it cannot be used.
+    public func profiles() throws -> StoredProfileLayout {
+        let (layout, ids) = try load(_ProfileSide.self)
+        return StoredProfileLayout(layout: layout, ids: ids)
+    }
+
+    /// Makes `side`'s stored image current now (after an import): folds listed changes in or
+    /// rebuilds it; does nothing when it is current already.
+    @discardableResult
+    public func refresh(_ side: StoreTable) throws -> LayoutLoadReport {
+        side == .offers ? try refresh(_OfferSide.self) : try refresh(_ProfileSide.self)
+    }
+
+    /// Why an image cannot be used as it is, or nil when it can (with at most `foldThreshold` changes).
+    private func problem(_ state: LayoutState, side: StoreTable) -> String? {
+        if state.version.isEmpty { return "no stored layout yet" }
+        if !state.tracking { return "many records changed since it was stored" }
+        if state.version != version(side) {
+            let old = state.version.split(separator: " "), new = version(side).split(separator: " ")
+            if old.count == 6 && new.count == 6 && old[..<4] == new[..<4] {
+                if old[4] != new[4] { return "the taxonomy or the features changed" }
+                return "the postcodes changed"
+            }
+            return "it was made by another version of jobmatch"
+        }
+        return nil
+    }
+
+    private enum _Attempt<Layout> {
+        case ready(Layout, LayoutIDs, LayoutLoadReport.How)
+        case needsWrite(String)
+    }
+
+    private func load<S: _LayoutSide>(_ side: S.Type) throws -> (S.Layout, LayoutIDs) {
+        let start = DispatchTime.now().uptimeNanoseconds
+        func report(_ how: LayoutLoadReport.How, _ n: Int, saved: Bool, refreshed: Int = 0) {
+            onReport?(LayoutLoadReport(side: S.table, how: how, records: n,
+                                       seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9,
+                                       saved: saved, featuresRefreshed: refreshed))
+        }
+        // 1. Read: the image as it is, or with a few changes.
+        let attempt = try store.readLayout(S.table) { s -> _Attempt<S.Layout> in
+            if let why = problem(s.state, side: S.table) { return .needsWrite(why) }
+            if s.state.changes > Self.foldThreshold { return .needsWrite("\(s.state.changes) records changed since it was stored") }
+            let base: (S.Layout, LayoutIDs)
+            do { base = try readImage(S.self, s) } catch { return .needsWrite("the stored layout is damaged (\(error))") }
+            if s.state.changes == 0 { return .ready(base.0, base.1, .image) }
+            let merged = try applyChanges(S.self, to: base, in: s)
+            return .ready(merged.0, merged.1, .imageWithChanges(merged.changed))
+        }
+        if case .ready(let layout, let ids, let how) = attempt {
+            report(how, ids.count, saved: false)
+            return (layout, ids)
+        }
+        guard case .needsWrite(let why) = attempt else { fatalError("unreachable") }
+        onStart?(S.table, why)
+        // 2. Rebuild or fold, and store the new image.
+        if let (layout, ids, how, refreshed) = try store.writeLayout(S.table, { s in try rebuildOrFold(S.self, s, why: why) }) {
+            report(how, ids.count, saved: true, refreshed: refreshed)
+            return (layout, ids)
+        }
+        // 3. Another program is writing (or the store is read-only): build in memory only.
+        let (layout, ids) = try store.readLayout(S.table) { s in
+            let (views, ids, _) = try collectViews(S.self, s)
+            return (S.build(views, self), LayoutIDs(ids))
+        }
+        report(.rebuilt(why), ids.count, saved: false)
+        return (layout, ids)
+    }
+
+    private func refresh<S: _LayoutSide>(_ side: S.Type) throws -> LayoutLoadReport {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let state = try store.layoutState(S.table)
+        var result = LayoutLoadReport(side: S.table, how: .image, records: 0, seconds: 0, saved: false, featuresRefreshed: 0)
+        if problem(state, side: S.table) == nil && state.changes == 0 { return result }
+        onStart?(S.table, problem(state, side: S.table) ?? "\(state.changes) records changed since it was stored")
+        if let (_, ids, how, refreshed) = try store.writeLayout(S.table, wait: 10, { s in
+            try rebuildOrFold(S.self, s, why: problem(s.state, side: S.table) ?? "records changed")
+        }) {
+            result.how = how
+            result.records = ids.count
+            result.saved = true
+            result.featuresRefreshed = refreshed
+        }
+        result.seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        onReport?(result)
+        return result
+    }
+
+    /// In a write session: the stored image with its changes folded in when it is usable, else a
+    /// rebuild from every record; the result is stored.
+    private func rebuildOrFold<S: _LayoutSide>(_ side: S.Type, _ s: LayoutSession,
+                                              why: String) throws -> (S.Layout, LayoutIDs, LayoutLoadReport.How, Int) {
+        if problem(s.state, side: S.table) == nil, let base = try? readImage(S.self, s) {
+            if s.state.changes == 0 { return (base.0, base.1, .image, 0) }   // another program just stored it
+            let merged = try applyChanges(S.self, to: base, in: s)
+            try s.clearImage()
+            try writeImage(S.self, merged.0, merged.1, s)
+            return (merged.0, merged.1, .folded(merged.changed), 0)
+        }
+        try s.clearImage()   // also turns the change triggers off for the feature write-back below
+        let (views, ids, refreshed) = try collectViews(S.self, s)
+        for (rowid, features) in refreshed { try s.updateFeatures(rowid: rowid, features) }
+        let layout = S.build(views, self)
+        let list = LayoutIDs(ids)
+        try writeImage(S.self, layout, list, s)
+        return (layout, list, .rebuilt(why), refreshed.count)
+    }
+
+    private func readImage<S: _LayoutSide>(_ side: S.Type, _ s: LayoutSession) throws -> (S.Layout, LayoutIDs) {
+        let image = _StoredImage(session: s)
+        let layout = try S.read(image, conceptCount: taxonomy.count)
+        return (layout, try LayoutIDs(image: image, count: S.count(layout)))
+    }
+
+    private func writeImage<S: _LayoutSide>(_ side: S.Type, _ layout: S.Layout, _ ids: LayoutIDs, _ s: LayoutSession) throws {
+        var image = _StoredImage(session: s)
+        try S.write(layout, to: &image)
+        try ids.write(to: &image)
+        try s.finishImage(version: version(S.table))
+    }
+
+    /// The base layout with the listed changed records replaced, added or removed, in id order.
+    private func applyChanges<S: _LayoutSide>(_ side: S.Type, to base: (S.Layout, LayoutIDs),
+                                             in s: LayoutSession) throws -> (S.Layout, LayoutIDs, changed: Int) {
+        let changed = Set(try s.changedIDs())
+        var dropped = Set<Int>()
+        for id in changed { if let i = base.1.index(of: id) { dropped.insert(i) } }
+        var added: [(id: String, view: S.View)] = []
+        for id in changed {
+            guard let row = try s.row(id: id) else { continue }   // removed
+            added.append((id, try S.view(of: row, self).view))
+        }
+        added.sort { IDOrder.less($0.id, $1.id) }
+        var entries: [Int] = []
+        entries.reserveCapacity(base.1.count + added.count)
+        var j = 0
+        for i in 0..<base.1.count where !dropped.contains(i) {
+            if j < added.count {
+                let id = base.1[i]
+                while j < added.count && IDOrder.less(added[j].id, id) {
+                    entries.append(-(j + 1))
+                    j += 1
+                }
+            }
+            entries.append(i)
+        }
+        while j < added.count { entries.append(-(j + 1)); j += 1 }
+        let layout = S.merge(base.0, entries: entries, new: added.map(\.view), self)
+        return (layout, base.1.merged(entries: entries, added: added.map(\.id)), changed.count)
+    }
+
+    /// Every record of the side as a scoring view, sorted by id, with the features recomputed for
+    /// records whose stored ones are not current (to be written back by a write session).
+    private func collectViews<S: _LayoutSide>(_ side: S.Type,
+                                             _ s: LayoutSession) throws -> ([S.View], [String], [(Int64, RecordFeatures)]) {
+        var ids: [String] = [], views: [S.View] = [], refreshed: [(Int64, RecordFeatures)] = []
+        try s.forEachBatch { rows in
+            let done = rows.parallelMap { row -> Result<(S.View, RecordFeatures?), any Error> in
+                do { return .success(try S.view(of: row, self)) } catch { return .failure(error) }
+            }
+            for (row, r) in zip(rows, done) {
+                let (v, f) = try r.get()
+                ids.append(row.id)
+                views.append(v)
+                if let f { refreshed.append((row.rowid, f)) }
+            }
+        }
+        let order = IDOrder.sortedIndices(ids)
+        return (order.map { views[$0] }, order.map { ids[$0] }, refreshed)
+    }
+}
+
+/// A layout session seen as the kernel's image source and sink.
+struct _StoredImage: KernelImageSource, KernelImageSink {
+    let session: LayoutSession
+    func byteCount(ofBlock name: String) throws -> Int? { try session.blockByteCount(name) }
+    func readBlock(_ name: String, into buffer: UnsafeMutableRawBufferPointer) throws { try session.readBlock(name, into: buffer) }
+    mutating func writeBlock(_ name: String, _ bytes: UnsafeRawBufferPointer) throws { try session.writeBlock(name, bytes) }
+}
+
+/// What differs between the two sides for `StoreLayouts`.
+protocol _LayoutSide: SendableMetatype {
+    associatedtype View: Sendable
+    associatedtype Layout: Sendable
+    static var table: StoreTable { get }
+    /// The record's view, and its features when they had to be recomputed.
+    static func view(of row: LayoutRow, _ l: StoreLayouts) throws(StoreError) -> (view: View, refreshed: RecordFeatures?)
+    static func build(_ views: [View], _ l: StoreLayouts) -> Layout
+    static func merge(_ base: Layout, entries: [Int], new: [View], _ l: StoreLayouts) -> Layout
+    static func read(_ image: _StoredImage, conceptCount: Int) throws -> Layout
+    static func write(_ layout: Layout, to image: inout _StoredImage) throws
+    static func count(_ layout: Layout) -> Int
+}
+
+enum _OfferSide: _LayoutSide {
+    static var table: StoreTable { .offers }
+    static func view(of row: LayoutRow, _ l: StoreLayouts) throws(StoreError) -> (view: MatchableOffer, refreshed: RecordFeatures?) {
+        let offer: EmployerOffer
+        do { offer = try RecordCodec.decodeOffer(row.record) } catch {
+            throw StoreError(kind: .corruptRecord, path: l.store.url.path, message: "record \(row.id): cannot decode: \(error)")
+        }
+        if let f = row.features, let v = l.decoder.decodeOffer((f, row.featuresVersion), for: offer) { return (v, nil) }
+        let v = l.compiler.offer(offer)
+        let codec = l.featureCodec
+        return (v, RecordFeatures(bytes: codec.encodeCompact(v, of: offer), version: codec.version))
+    }
+    static func build(_ views: [MatchableOffer], _ l: StoreLayouts) -> CompiledOffers {
+        CompiledOffers(views, conceptCount: l.taxonomy.count)
+    }
+    static func merge(_ base: CompiledOffers, entries: [Int], new: [MatchableOffer], _ l: StoreLayouts) -> CompiledOffers {
+        CompiledOffers(merging: base, entries: entries, newOffers: new)
+    }
+    static func read(_ image: _StoredImage, conceptCount: Int) throws -> CompiledOffers {
+        try CompiledOffers(image: image, conceptCount: conceptCount)
+    }
+    static func write(_ layout: CompiledOffers, to image: inout _StoredImage) throws { try layout.writeImage(to: &image) }
+    static func count(_ layout: CompiledOffers) -> Int { layout.count }
+}
+
+enum _ProfileSide: _LayoutSide {
+    static var table: StoreTable { .profiles }
+    static func view(of row: LayoutRow, _ l: StoreLayouts) throws(StoreError) -> (view: MatchableProfile, refreshed: RecordFeatures?) {
+        if let f = row.features, let v = l.decoder.decodeProfile((f, row.featuresVersion)) { return (v, nil) }
+        let profile: CompetencyProfile
+        do { profile = try RecordCodec.decodeProfile(row.record) } catch {
+            throw StoreError(kind: .corruptRecord, path: l.store.url.path, message: "record \(row.id): cannot decode: \(error)")
+        }
+        let v = l.compiler.profile(profile)
+        let codec = l.featureCodec
+        return (v, RecordFeatures(bytes: codec.encode(v), version: codec.version))
+    }
+    static func build(_ views: [MatchableProfile], _ l: StoreLayouts) -> CompiledProfiles {
+        CompiledProfiles(views, propagation: l.propagation)
+    }
+    static func merge(_ base: CompiledProfiles, entries: [Int], new: [MatchableProfile], _ l: StoreLayouts) -> CompiledProfiles {
+        CompiledProfiles(merging: base, entries: entries, newProfiles: new, propagation: l.propagation)
+    }
+    static func read(_ image: _StoredImage, conceptCount: Int) throws -> CompiledProfiles {
+        try CompiledProfiles(image: image, conceptCount: conceptCount)
+    }
+    static func write(_ layout: CompiledProfiles, to image: inout _StoredImage) throws { try layout.writeImage(to: &image) }
+    static func count(_ layout: CompiledProfiles) -> Int { layout.count }
+}
+
+extension PostcodeDirectory {
+    /// A fingerprint of every postcode's municipality and centroid (FNV-1a, 64 bits, hex): layouts
+    /// made with other postcodes are rebuilt.
+    public var fingerprint: String {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        func eat(_ x: UInt64) { for k in 0..<8 { h = (h ^ ((x >> (8 * UInt64(k))) & 0xFF)) &* 0x100_0000_01b3 } }
+        for key in entries.keys.sorted() {
+            let e = entries[key]!
+            eat(UInt64(bitPattern: Int64(key)))
+            eat(UInt64(bitPattern: Int64(e.municipality.value)))
+            eat(e.centroid.lat.bitPattern)
+            eat(e.centroid.lon.bitPattern)
+        }
+        return String(h, radix: 16)
+    }
+}
+
+/// A value made once, on first use, shared by threads.
+final class _Lazy<T: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: T?
+
+    /// Empty: made on first `get`.
+    init() {}
+
+    /// Holding `value` already.
+    init(_ value: T) { self.value = value }
+
+    func get(_ make: () throws -> T) rethrows -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        if let value { return value }
+        let v = try make()
+        value = v
+        return v
+    }
+}

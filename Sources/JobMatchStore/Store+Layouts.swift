@@ -1,0 +1,243 @@
+import CSQLite
+import Foundation
+import JobMatchModel
+
+/// Layout images kept beside the records (schema version 4): the compiled kernel layout of each
+/// side (offers, profiles) as named blocks of bytes, what they were made with, and the records
+/// changed since.
+///
+/// The store does not interpret the blocks (the kernel's codec does, in the umbrella library); it
+/// keeps them honest:
+/// - **changes are tracked by the database itself**: triggers on `offers` and `profiles` list the
+///   id of every inserted, updated or removed record in `layout_changes` while the side's image is
+///   current (`layout_state.tracking = 1`), whoever writes (this program's single changes, another
+///   program's SQL, a later feature's UPDATE of free places). A reader adds those few records to
+///   the image it reads. Past `layoutChangeCap` changes the trigger stops listing and marks the
+///   image stale (`tracking = 0`), and the next reader rebuilds it whole.
+/// - bulk writes (imports) turn the triggers off for their transaction and list their changes
+///   themselves in memory (see `BulkWriter`), so an import pays nothing per row.
+/// - every block carries a checksum, verified on each read; an image is written in one
+///   transaction, so a process killed while writing it leaves the previous state (the old image
+///   with its list of changes, or a stale one), never a half-written image that looks current.
+extension Store {
+    /// Changes listed per side before an image counts as stale and is rebuilt whole. (Baked into
+    /// the triggers when a store is migrated to version 4.)
+    public static let layoutChangeCap = 4096
+
+    /// A block is stored in parts of at most this many bytes (SQLite limits one value to 1 GB).
+    static let layoutPartBytes = 64 << 20
+
+    /// Blocks are read and checksummed this many bytes at a time (a multiple of 32).
+    static let layoutReadPiece = 256 << 10
+
+    /// Migration 4: the layout tables and the change-tracking triggers. Self-contained: it only
+    /// adds tables and triggers, and leaves every image stale (built on first use).
+    static let layoutSchemaV4: String = {
+        var sql = """
+            CREATE TABLE layout_state (
+                side TEXT PRIMARY KEY NOT NULL CHECK (side IN ('offers', 'profiles')),
+                version TEXT NOT NULL,
+                tracking INTEGER NOT NULL,
+                changes INTEGER NOT NULL,
+                written_at INTEGER NOT NULL
+            ) WITHOUT ROWID;
+            INSERT INTO layout_state (side, version, tracking, changes, written_at)
+                VALUES ('offers', '', 0, 0, 0), ('profiles', '', 0, 0, 0);
+            CREATE TABLE layout_blocks (
+                side TEXT NOT NULL,
+                name TEXT NOT NULL,
+                part INTEGER NOT NULL,
+                byte_count INTEGER NOT NULL,
+                checksum INTEGER NOT NULL,
+                bytes BLOB NOT NULL,
+                UNIQUE (side, name, part)
+            );
+            CREATE TABLE layout_changes (
+                side TEXT NOT NULL,
+                id TEXT NOT NULL,
+                PRIMARY KEY (side, id)
+            ) WITHOUT ROWID;
+
+            """
+        for table in ["offers", "profiles"] {
+            let when = "WHEN (SELECT tracking FROM layout_state WHERE side = '\(table)')"
+            let count = """
+                UPDATE layout_state SET changes = changes + 1, tracking = (changes + 1 < \(layoutChangeCap))
+                    WHERE side = '\(table)';
+                """
+            sql += """
+                CREATE TRIGGER \(table)_layout_insert AFTER INSERT ON \(table) \(when)
+                BEGIN
+                    INSERT OR IGNORE INTO layout_changes (side, id) VALUES ('\(table)', NEW.id);
+                    \(count)
+                END;
+                CREATE TRIGGER \(table)_layout_update AFTER UPDATE ON \(table) \(when)
+                BEGIN
+                    INSERT OR IGNORE INTO layout_changes (side, id) VALUES ('\(table)', OLD.id);
+                    INSERT OR IGNORE INTO layout_changes (side, id) VALUES ('\(table)', NEW.id);
+                    \(count)
+                END;
+                CREATE TRIGGER \(table)_layout_delete AFTER DELETE ON \(table) \(when)
+                BEGIN
+                    INSERT OR IGNORE INTO layout_changes (side, id) VALUES ('\(table)', OLD.id);
+                    \(count)
+                END;
+
+                """
+        }
+        return sql
+    }()
+
+    /// Runs `body` with a session on `table`'s layout image inside one read transaction: the
+    /// image, its list of changes and the records all come from the same snapshot of the store.
+    ///
+    /// ```swift
+    /// let state = try store.readLayout(.offers) { s in s.state }
+    /// ```
+    public func readLayout<T>(_ table: StoreTable, _ body: (LayoutSession) throws -> T) throws -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        try db.execute("BEGIN DEFERRED")
+        do {
+            let session = try LayoutSession(store: self, table: table, writable: false)
+            let result = try body(session)
+            try db.execute("COMMIT")
+            return result
+        } catch {
+            try? db.execute("ROLLBACK")
+            throw error
+        }
+    }
+
+    /// Runs `body` with a writable session inside one write transaction, committed when `body`
+    /// returns; nil, without running `body`, when another connection holds the write lock for more
+    /// than `wait` seconds (an import is running) or the store cannot be written (read-only).
+    public func writeLayout<T>(_ table: StoreTable, wait: Double = 0.2, _ body: (LayoutSession) throws -> T) throws -> T? {
+        lock.lock()
+        defer { lock.unlock() }
+        try db.execute("PRAGMA busy_timeout = \(max(0, Int(wait * 1000)))")
+        defer { try? db.execute("PRAGMA busy_timeout = 10000") }
+        do { try db.execute("BEGIN IMMEDIATE") } catch {
+            let primary = (error.code ?? 0) & 0xFF
+            if primary == SQLITE_BUSY || primary == SQLITE_LOCKED || primary == SQLITE_READONLY { return nil }
+            throw error
+        }
+        do {
+            let session = try LayoutSession(store: self, table: table, writable: true)
+            let result = try body(session)
+            try db.execute("COMMIT")
+            return result
+        } catch {
+            try? db.execute("ROLLBACK")
+            throw error
+        }
+    }
+
+    /// The state of `table`'s layout image (one read).
+    public func layoutState(_ table: StoreTable) throws(StoreError) -> LayoutState {
+        try locked { () throws(StoreError) -> LayoutState in try _layoutState(table) }
+    }
+
+    func _layoutState(_ table: StoreTable) throws(StoreError) -> LayoutState {
+        let s = try statement("SELECT version, tracking, changes, written_at FROM layout_state WHERE side = ?1")
+        s.bind(1, table.rawValue)
+        defer { s.reset() }
+        guard try s.step() else { return LayoutState(version: "", tracking: false, changes: 0, writtenAtMilliseconds: 0) }
+        return LayoutState(version: s.text(0) ?? "", tracking: s.int(1) != 0, changes: s.int(2), writtenAtMilliseconds: s.int64(3))
+    }
+}
+
+/// What the store knows about one side's layout image.
+public struct LayoutState: Sendable, Hashable {
+    /// What the image was made with (the caller's version string: formats, taxonomy, features);
+    /// empty when there is none.
+    public var version: String
+    /// True while the image is current up to the listed changes; false when it is missing or
+    /// stale and must be rebuilt whole.
+    public var tracking: Bool
+    /// Changes listed since the image was written.
+    public var changes: Int
+    /// When the image was written, milliseconds since 1970 UTC (0 when never).
+    public var writtenAtMilliseconds: Int64
+
+    /// Creates a state.
+    public init(version: String, tracking: Bool, changes: Int, writtenAtMilliseconds: Int64) {
+        self.version = version
+        self.tracking = tracking
+        self.changes = changes
+        self.writtenAtMilliseconds = writtenAtMilliseconds
+    }
+}
+
+/// One stored record as the layout builder reads it: undecoded bytes, features and their version.
+public struct LayoutRow: Sendable {
+    /// SQLite's rowid (for writing refreshed features back in the same transaction).
+    public var rowid: Int64
+    /// The record's id.
+    public var id: String
+    /// The record in `RecordCodec`'s form.
+    public var record: [UInt8]
+    /// Stored features, if any.
+    public var features: [UInt8]?
+    /// Their version, if any.
+    public var featuresVersion: String?
+}
+
+/// Records changes made by a bulk write for the layout images, in memory (`BulkWriter` turns the
+/// triggers off for its transaction): at most `Store.layoutChangeCap` ids per side, then only
+/// that the list overflowed.
+final class _LayoutChangeLog {
+    /// Sides whose image was current when the bulk write began (only theirs are tracked).
+    var tracked: [StoreTable: Int] = [:]
+    var ids: [StoreTable: Set<String>] = [:]
+    var overflowed: Set<StoreTable> = []
+
+    func note(_ table: StoreTable, _ id: String) {
+        guard let before = tracked[table], !overflowed.contains(table) else { return }
+        ids[table, default: []].insert(id)
+        if before + (ids[table]?.count ?? 0) >= Store.layoutChangeCap {
+            overflowed.insert(table)
+            ids[table] = nil
+        }
+    }
+}
+
+extension Store {
+    /// Turns the triggers off for a bulk write's transaction, remembering which images were
+    /// current. Caller holds the lock and the transaction.
+    func beginBulkLayoutTracking() throws(StoreError) -> _LayoutChangeLog {
+        let log = _LayoutChangeLog()
+        guard hasLayoutTables else { return log }
+        for table in StoreTable.allCases {
+            let state = try _layoutState(table)
+            if state.tracking { log.tracked[table] = state.changes }
+        }
+        if !log.tracked.isEmpty { try db.execute("UPDATE layout_state SET tracking = 0") }
+        return log
+    }
+
+    /// Lists a bulk write's changes for the images that were current, or marks them stale when
+    /// there were too many; turns tracking back on. Same transaction, before the commit.
+    func finishBulkLayoutTracking(_ log: _LayoutChangeLog) throws(StoreError) {
+        for (table, before) in log.tracked {
+            if log.overflowed.contains(table) {
+                let clear = try statement("DELETE FROM layout_changes WHERE side = ?1")
+                clear.bind(1, table.rawValue)
+                try clear.step()
+                continue
+            }
+            let ids = log.ids[table] ?? []
+            let add = try statement("INSERT OR IGNORE INTO layout_changes (side, id) VALUES (?1, ?2)")
+            for id in ids {
+                add.reset()
+                add.bind(1, table.rawValue)
+                add.bind(2, id)
+                try add.step()
+            }
+            let s = try statement("UPDATE layout_state SET tracking = 1, changes = ?2 WHERE side = ?1")
+            s.bind(1, table.rawValue)
+            s.bind(2, before + ids.count)
+            try s.step()
+        }
+    }
+}

@@ -94,9 +94,8 @@ public final class StoreLayouts: Sendable {
     let onStart: (@Sendable (StoreTable, String) -> Void)?
     /// Told after every load.
     let onReport: (@Sendable (LayoutLoadReport) -> Void)?
-    private let lazyCompiler = _Lazy<MatchCompiler>()
-    private let lazyPropagation = _Lazy<CreditPropagation>()
-    private let lazyCodec = _Lazy<FeatureCodec>()
+    private let lazyTools = _Lazy<_CompileTools>()
+    private let lazyPropagation = _Lazy<_Box<CreditPropagation>>()
 
     /// A side whose image has more changes listed than this is stored again with them folded in
     /// (by the reader that finds them, when it can write); fewer are added in memory on every read.
@@ -115,13 +114,16 @@ public final class StoreLayouts: Sendable {
     }
 
     /// The compiler, built on first use (only records without current features need it).
-    public var compiler: MatchCompiler { lazyCompiler.get { MatchCompiler(taxonomy: taxonomy, postcodes: postcodes) } }
+    public var compiler: MatchCompiler { tools.compiler }
 
-    /// The feature codec over `compiler`, built on first use.
-    public var featureCodec: FeatureCodec { lazyCodec.get { FeatureCodec(compiler: compiler) } }
+    /// The compiler and the feature codec, built on first use, shared by reference (copying the
+    /// compiler, a struct of many tables, for each record cost a tenth of a rebuild).
+    var tools: _CompileTools { lazyTools.get { _CompileTools(MatchCompiler(taxonomy: taxonomy, postcodes: postcodes)) } }
 
     /// The taxonomy's credit propagation, built on first use.
-    public var propagation: CreditPropagation { lazyPropagation.get { CreditPropagation(taxonomy: taxonomy) } }
+    public var propagation: CreditPropagation { propagationBox.value }
+
+    var propagationBox: _Box<CreditPropagation> { lazyPropagation.get { _Box(CreditPropagation(taxonomy: taxonomy)) } }
 
     /// What an image of `side` must have been made with to be used: the image formats, the
     /// scoring rules baked into layouts, the feature version (taxonomy fingerprint) and the
@@ -136,13 +138,13 @@ public final class StoreLayouts: Sendable {
     /// The scoring view of a stored offer: its stored features when they are current, else compiled.
     public func view(of offer: EmployerOffer, features: [UInt8]?, version: String?) -> MatchableOffer {
         if let f = features, let v = decoder.decodeOffer((f, version), for: offer) { return v }
-        return compiler.offer(offer)
+        return tools.compiler.offer(offer)
     }
 
     /// The scoring view of a stored profile: its stored features when they are current, else compiled.
     public func view(of profile: CompetencyProfile, features: [UInt8]?, version: String?) -> MatchableProfile {
         if let f = features, let v = decoder.decodeProfile((f, version)) { return v }
-        return compiler.profile(profile)
+        return tools.compiler.profile(profile)
     }
 
     // MARK: Loading
@@ -216,8 +218,8 @@ public final class StoreLayouts: Sendable {
         }
         // 3. Another program is writing (or the store is read-only): build in memory only.
         let (layout, ids) = try store.readLayout(S.table) { s in
-            let (views, ids, _) = try collectViews(S.self, s)
-            return (S.build(views, self), LayoutIDs(ids))
+            let (layout, ids, _) = try rebuildLayout(S.self, s)
+            return (layout, ids)
         }
         report(.rebuilt(why), ids.count, saved: false)
         return (layout, ids)
@@ -254,10 +256,8 @@ public final class StoreLayouts: Sendable {
             return (merged.0, merged.1, .folded(merged.changed), 0)
         }
         try s.clearImage()   // also turns the change triggers off for the feature write-back below
-        let (views, ids, refreshed) = try collectViews(S.self, s)
+        let (layout, list, refreshed) = try rebuildLayout(S.self, s)
         for (rowid, features) in refreshed { try s.updateFeatures(rowid: rowid, features) }
-        let layout = S.build(views, self)
-        let list = LayoutIDs(ids)
         try writeImage(S.self, layout, list, s)
         return (layout, list, .rebuilt(why), refreshed.count)
     }
@@ -305,25 +305,62 @@ public final class StoreLayouts: Sendable {
         return (layout, base.1.merged(entries: entries, added: added.map(\.id)), changed.count)
     }
 
-    /// Every record of the side as a scoring view, sorted by id, with the features recomputed for
-    /// records whose stored ones are not current (to be written back by a write session).
-    private func collectViews<S: _LayoutSide>(_ side: S.Type,
-                                             _ s: LayoutSession) throws -> ([S.View], [String], [(Int64, RecordFeatures)]) {
-        var ids: [String] = [], views: [S.View] = [], refreshed: [(Int64, RecordFeatures)] = []
-        try s.forEachBatch { rows in
-            let done = rows.parallelMap { row -> Result<(S.View, RecordFeatures?), any Error> in
-                do { return .success(try S.view(of: row, self)) } catch { return .failure(error) }
-            }
-            for (row, r) in zip(rows, done) {
-                let (v, f) = try r.get()
-                ids.append(row.id)
-                views.append(v)
-                if let f { refreshed.append((row.rowid, f)) }
+    /// Every record of the side compiled into the kernel's rows and laid out in id order, with
+    /// the features recomputed for records whose stored ones are not current (for a write session
+    /// to write back). The main thread reads the next batch of rows from SQLite while the cores
+    /// compile the one before.
+    private func rebuildLayout<S: _LayoutSide>(_ side: S.Type,
+                                              _ s: LayoutSession) throws -> (S.Layout, LayoutIDs, [(Int64, RecordFeatures)]) {
+        var rows = S.emptyRows(self)
+        var ids: [String] = [], refreshed: [(Int64, RecordFeatures)] = []
+        var pending: (group: DispatchGroup, chunks: [_Chunk<S.Rows>])?
+        func drain() throws {
+            guard let (group, chunks) = pending else { return }
+            group.wait()
+            pending = nil
+            for c in chunks {
+                if let e = c.error { throw e }
+                S.append(&rows, contentsOf: c.rows)
+                ids += c.ids
+                refreshed += c.refreshed
             }
         }
+        let queue = DispatchQueue.global(qos: .userInitiated)
+        try s.forEachBatch { batch in
+            try drain()
+            let parts = batch.count < 256 ? 1 : 2
+            let group = DispatchGroup()
+            var chunks: [_Chunk<S.Rows>] = []
+            for p in 0..<parts {
+                let chunk = _Chunk(rows: S.emptyRows(self))
+                chunks.append(chunk)
+                let range = (p * batch.count / parts)..<((p + 1) * batch.count / parts)
+                queue.async(group: group) {
+                    do {
+                        for i in range {
+                            let (view, features) = try S.view(of: batch, i, self)
+                            S.append(&chunk.rows, view, self)
+                            chunk.ids.append(batch.id(i))
+                            if let features { chunk.refreshed.append((batch.rowid(i), features)) }
+                        }
+                    } catch { chunk.error = error }
+                }
+            }
+            pending = (group, chunks)
+        }
+        try drain()
         let order = IDOrder.sortedIndices(ids)
-        return (order.map { views[$0] }, order.map { ids[$0] }, refreshed)
+        return (S.layout(rows, order: order, self), LayoutIDs(order.map { ids[$0] }), refreshed)
     }
+}
+
+/// One worker's share of a batch.
+final class _Chunk<Rows>: @unchecked Sendable {
+    var rows: Rows
+    var ids: [String] = []
+    var refreshed: [(Int64, RecordFeatures)] = []
+    var error: (any Error)?
+    init(rows: Rows) { self.rows = rows }
 }
 
 /// A layout session seen as the kernel's image source and sink.
@@ -338,10 +375,17 @@ struct _StoredImage: KernelImageSource, KernelImageSink {
 protocol _LayoutSide: SendableMetatype {
     associatedtype View: Sendable
     associatedtype Layout: Sendable
+    associatedtype Rows: Sendable
     static var table: StoreTable { get }
     /// The record's view, and its features when they had to be recomputed.
     static func view(of row: LayoutRow, _ l: StoreLayouts) throws(StoreError) -> (view: View, refreshed: RecordFeatures?)
-    static func build(_ views: [View], _ l: StoreLayouts) -> Layout
+    /// Row `i` of a batch as a view for the layout (possibly without texts), and its features when
+    /// they had to be recomputed.
+    static func view(of batch: LayoutRowBatch, _ i: Int, _ l: StoreLayouts) throws(StoreError) -> (view: View, refreshed: RecordFeatures?)
+    static func emptyRows(_ l: StoreLayouts) -> Rows
+    static func append(_ rows: inout Rows, _ view: View, _ l: StoreLayouts)
+    static func append(_ rows: inout Rows, contentsOf other: Rows)
+    static func layout(_ rows: Rows, order: [Int], _ l: StoreLayouts) -> Layout
     static func merge(_ base: Layout, entries: [Int], new: [View], _ l: StoreLayouts) -> Layout
     static func read(_ image: _StoredImage, conceptCount: Int) throws -> Layout
     static func write(_ layout: Layout, to image: inout _StoredImage) throws
@@ -356,12 +400,24 @@ enum _OfferSide: _LayoutSide {
             throw StoreError(kind: .corruptRecord, path: l.store.url.path, message: "record \(row.id): cannot decode: \(error)")
         }
         if let f = row.features, let v = l.decoder.decodeOffer((f, row.featuresVersion), for: offer) { return (v, nil) }
-        let v = l.compiler.offer(offer)
-        let codec = l.featureCodec
-        return (v, RecordFeatures(bytes: codec.encodeCompact(v, of: offer), version: codec.version))
+        let tools = l.tools
+        let v = tools.compiler.offer(offer)
+        return (v, RecordFeatures(bytes: tools.codec.encodeCompact(v, of: offer), version: tools.codec.version))
     }
-    static func build(_ views: [MatchableOffer], _ l: StoreLayouts) -> CompiledOffers {
-        CompiledOffers(views, conceptCount: l.taxonomy.count)
+    static func view(of batch: LayoutRowBatch, _ i: Int, _ l: StoreLayouts) throws(StoreError) -> (view: MatchableOffer, refreshed: RecordFeatures?) {
+        // The fast path: the record's scoring fields read in place and the compact features.
+        let fast: MatchableOffer? = batch.withBytes(i) { record, features in
+            guard let features, let fields = try? RecordCodec.offerScoringFields(record) else { return nil }
+            return l.decoder.kernelOffer(features, version: batch.featuresVersion(i), fields: fields)
+        }
+        if let fast { return (fast, nil) }
+        return try view(of: batch.row(i), l)
+    }
+    static func emptyRows(_ l: StoreLayouts) -> OfferRows { OfferRows() }
+    static func append(_ rows: inout OfferRows, _ view: MatchableOffer, _ l: StoreLayouts) { rows.append(view) }
+    static func append(_ rows: inout OfferRows, contentsOf other: OfferRows) { rows.append(contentsOf: other) }
+    static func layout(_ rows: OfferRows, order: [Int], _ l: StoreLayouts) -> CompiledOffers {
+        CompiledOffers(rows: rows, order: order, conceptCount: l.taxonomy.count)
     }
     static func merge(_ base: CompiledOffers, entries: [Int], new: [MatchableOffer], _ l: StoreLayouts) -> CompiledOffers {
         CompiledOffers(merging: base, entries: entries, newOffers: new)
@@ -381,12 +437,20 @@ enum _ProfileSide: _LayoutSide {
         do { profile = try RecordCodec.decodeProfile(row.record) } catch {
             throw StoreError(kind: .corruptRecord, path: l.store.url.path, message: "record \(row.id): cannot decode: \(error)")
         }
-        let v = l.compiler.profile(profile)
-        let codec = l.featureCodec
-        return (v, RecordFeatures(bytes: codec.encode(v), version: codec.version))
+        let tools = l.tools
+        let v = tools.compiler.profile(profile)
+        return (v, RecordFeatures(bytes: tools.codec.encode(v), version: tools.codec.version))
     }
-    static func build(_ views: [MatchableProfile], _ l: StoreLayouts) -> CompiledProfiles {
-        CompiledProfiles(views, propagation: l.propagation)
+    static func view(of batch: LayoutRowBatch, _ i: Int, _ l: StoreLayouts) throws(StoreError) -> (view: MatchableProfile, refreshed: RecordFeatures?) {
+        try view(of: batch.row(i), l)
+    }
+    static func emptyRows(_ l: StoreLayouts) -> ProfileRows { ProfileRows(conceptCount: l.taxonomy.count) }
+    static func append(_ rows: inout ProfileRows, _ view: MatchableProfile, _ l: StoreLayouts) {
+        rows.append(view, propagation: l.propagationBox.value)
+    }
+    static func append(_ rows: inout ProfileRows, contentsOf other: ProfileRows) { rows.append(contentsOf: other) }
+    static func layout(_ rows: ProfileRows, order: [Int], _ l: StoreLayouts) -> CompiledProfiles {
+        CompiledProfiles(rows: rows, order: order)
     }
     static func merge(_ base: CompiledProfiles, entries: [Int], new: [MatchableProfile], _ l: StoreLayouts) -> CompiledProfiles {
         CompiledProfiles(merging: base, entries: entries, newProfiles: new, propagation: l.propagation)
@@ -413,6 +477,22 @@ extension PostcodeDirectory {
         }
         return String(h, radix: 16)
     }
+}
+
+/// The compiler and feature codec of a taxonomy, shared by reference.
+final class _CompileTools: Sendable {
+    let compiler: MatchCompiler
+    let codec: FeatureCodec
+    init(_ compiler: MatchCompiler) {
+        self.compiler = compiler
+        self.codec = FeatureCodec(compiler: compiler)
+    }
+}
+
+/// A value shared by reference.
+final class _Box<T: Sendable>: Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
 }
 
 /// A value made once, on first use, shared by threads.

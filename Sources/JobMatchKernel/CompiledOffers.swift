@@ -95,6 +95,15 @@ public final class CompiledOffers: Sendable {
         self.init(b, conceptCount: base.conceptCount)
     }
 
+    /// The layout of `rows` in the order `order` (a permutation of their indices: result index `k`
+    /// is row `order[k]`): what a rebuild from the store uses, the rows compiled on every core in
+    /// storage order and laid out in id order here.
+    /// - Complexity: O(rows × requirements).
+    public convenience init(rows: OfferRows, order: [Int], conceptCount: Int) {
+        precondition(order.count == rows.count, "the order must cover every row")
+        self.init(rows.builder.permuted(order), conceptCount: conceptCount)
+    }
+
     /// The columns of a finished builder, with the interleaved rows worked out from them.
     private convenience init(_ b: _Builder, conceptCount: Int) {
         let count = b.licence.count
@@ -216,6 +225,37 @@ public final class CompiledOffers: Sendable {
             full.append(o.freePlaces <= 0 ? 1 : 0)
         }
 
+        /// Appends every row of `other`.
+        mutating func append(contentsOf other: _Builder) {
+            let shift = Int32(concepts.count)
+            reqStart.append(contentsOf: other.reqStart.dropFirst().lazy.map { $0 + shift })
+            concepts += other.concepts; points += other.points
+            licence += other.licence; demand += other.demand; minimumDanish += other.minimumDanish
+            englishWorkplace += other.englishWorkplace; sectorLo += other.sectorLo; sectorHi += other.sectorHi
+            sectorUnknown += other.sectorUnknown; shiftWork += other.shiftWork; hasWorkplace += other.hasWorkplace
+            lat += other.lat; lon += other.lon; startDate += other.startDate; full += other.full
+        }
+
+        /// The same rows in the order `order` (row `order[k]` becomes row `k`).
+        func permuted(_ order: [Int]) -> _Builder {
+            var b = _Builder(capacity: order.count)
+            b.concepts.reserveCapacity(concepts.count)
+            b.points.reserveCapacity(points.count)
+            for i in order {
+                for j in Int(reqStart[i])..<Int(reqStart[i + 1]) {
+                    b.concepts.append(concepts[j])
+                    b.points.append(points[j])
+                }
+                b.reqStart.append(Int32(b.concepts.count))
+            }
+            func take<T>(_ column: [T]) -> [T] { order.map { column[$0] } }
+            b.licence = take(licence); b.demand = take(demand); b.minimumDanish = take(minimumDanish)
+            b.englishWorkplace = take(englishWorkplace); b.sectorLo = take(sectorLo); b.sectorHi = take(sectorHi)
+            b.sectorUnknown = take(sectorUnknown); b.shiftWork = take(shiftWork); b.hasWorkplace = take(hasWorkplace)
+            b.lat = take(lat); b.lon = take(lon); b.startDate = take(startDate); b.full = take(full)
+            return b
+        }
+
         /// Appends offer `i` of a compiled layout, as it is there.
         mutating func append(_ c: CompiledOffers, _ i: Int) {
             for j in Int(c.reqStart[i])..<Int(c.reqStart[i + 1]) {
@@ -245,4 +285,29 @@ struct OfferAttributes: Sendable {
         self.sectorUnknown = sectorUnknown; self.shiftWork = shiftWork; self.hasWorkplace = hasWorkplace
         self.lat = lat; self.lon = lon; self.startDate = startDate; self.full = full; self.padding = padding
     }
+}
+
+/// Offers compiled into the kernel's row form one at a time, in any order, before they are laid
+/// out (`CompiledOffers(rows:order:conceptCount:)`): cheap to fill on several threads (one value
+/// each) and to join, without keeping every offer's scoring view alive.
+///
+/// ```swift
+/// var rows = OfferRows()
+/// for o in views { rows.append(o) }
+/// let layout = CompiledOffers(rows: rows, order: idOrder, conceptCount: taxonomy.count)
+/// ```
+public struct OfferRows: Sendable {
+    var builder = CompiledOffers._Builder(capacity: 0)
+
+    /// No rows.
+    public init() {}
+
+    /// Number of rows.
+    public var count: Int { builder.licence.count }
+
+    /// Appends an offer's row.
+    public mutating func append(_ o: MatchableOffer) { builder.append(o) }
+
+    /// Appends every row of `other`, after these.
+    public mutating func append(contentsOf other: OfferRows) { builder.append(contentsOf: other.builder) }
 }

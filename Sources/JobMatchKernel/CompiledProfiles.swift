@@ -98,6 +98,15 @@ public final class CompiledProfiles: Sendable {
         self.init(b)
     }
 
+    /// The layout of `rows` in the order `order` (a permutation of their indices: profile index
+    /// `k` is row `order[k]`), ordered into slots as always: what a rebuild from the store uses, the
+    /// credits propagated on every core in storage order and laid out in id order here.
+    /// - Complexity: O(rows × credits + rows log rows).
+    public convenience init(rows: ProfileRows, order: [Int]) {
+        precondition(order.count == rows.count, "the order must cover every row")
+        self.init(rows.builder.permuted(order))
+    }
+
     /// Orders the builder's people (kept in index order) into slots and inverts their credits.
     private convenience init(_ b: _Builder) {
         let count = b.licence.count
@@ -228,6 +237,35 @@ public final class CompiledProfiles: Sendable {
             availableFrom.append(p.availableFrom)
         }
 
+        /// Appends every row of `other`.
+        mutating func append(contentsOf other: _Builder) {
+            let shift = creditConcept.count
+            creditStart.append(contentsOf: other.creditStart.dropFirst().lazy.map { $0 + shift })
+            creditConcept += other.creditConcept; creditValue += other.creditValue
+            licence += other.licence; limitation += other.limitation; danish += other.danish; englishOK += other.englishOK
+            wishLo += other.wishLo; wishHi += other.wishHi; noWish += other.noWish; acceptsShift += other.acceptsShift
+            hasHome += other.hasHome; lat += other.lat; lon += other.lon; maxKm += other.maxKm; invMaxKm += other.invMaxKm
+            availableFrom += other.availableFrom
+        }
+
+        /// The same rows in the order `order` (row `order[k]` becomes row `k`).
+        func permuted(_ order: [Int]) -> _Builder {
+            var b = _Builder(capacity: order.count, conceptCount: conceptCount)
+            b.creditConcept.reserveCapacity(creditConcept.count)
+            b.creditValue.reserveCapacity(creditValue.count)
+            for i in order {
+                b.creditConcept.append(contentsOf: creditConcept[creditStart[i]..<creditStart[i + 1]])
+                b.creditValue.append(contentsOf: creditValue[creditStart[i]..<creditStart[i + 1]])
+                b.creditStart.append(b.creditConcept.count)
+            }
+            func take<T>(_ column: [T]) -> [T] { order.map { column[$0] } }
+            b.licence = take(licence); b.limitation = take(limitation); b.danish = take(danish); b.englishOK = take(englishOK)
+            b.wishLo = take(wishLo); b.wishHi = take(wishHi); b.noWish = take(noWish); b.acceptsShift = take(acceptsShift)
+            b.hasHome = take(hasHome); b.lat = take(lat); b.lon = take(lon); b.maxKm = take(maxKm); b.invMaxKm = take(invMaxKm)
+            b.availableFrom = take(availableFrom)
+            return b
+        }
+
         /// Appends the person in `slot` of a compiled layout, as they are there.
         mutating func append(_ c: CompiledProfiles, slot s: Int) {
             for j in c.creditStart[s]..<c.creditStart[s + 1] {
@@ -344,4 +382,23 @@ struct ProfileAttributes: Sendable {
                   hasHome: p.home == nil ? 0 : 1, lat: p.home?.lat ?? 0, lon: p.home?.lon ?? 0,
                   maxKm: p.maxTravelKm, invMaxKm: p.inverseMaxTravelKm, availableFrom: p.availableFrom, padding: 0)
     }
+}
+
+/// People compiled into the kernel's row form (their credits propagated) one at a time, in any
+/// order, before they are laid out (`CompiledProfiles(rows:order:)`): cheap to fill on several
+/// threads (one value each) and to join.
+public struct ProfileRows: Sendable {
+    var builder: CompiledProfiles._Builder
+
+    /// No rows, for a taxonomy of `conceptCount` concepts.
+    public init(conceptCount: Int) { builder = CompiledProfiles._Builder(capacity: 0, conceptCount: conceptCount) }
+
+    /// Number of rows.
+    public var count: Int { builder.licence.count }
+
+    /// Appends a person's row, propagating their credits.
+    public mutating func append(_ p: MatchableProfile, propagation: CreditPropagation) { builder.append(p, propagation: propagation) }
+
+    /// Appends every row of `other`, after these.
+    public mutating func append(contentsOf other: ProfileRows) { builder.append(contentsOf: other.builder) }
 }

@@ -31,10 +31,44 @@ public enum IDOrder {
     }
 
     /// The indices of `ids` in increasing id order (equal ids keep their order).
+    ///
+    /// The ids are packed into one byte buffer first and compared there (an 8-byte prefix, then
+    /// the bytes), without touching a `String` per comparison.
     /// - Complexity: O(n log n) comparisons.
     public static func sortedIndices(_ ids: [String]) -> [Int] {
-        var ids = ids
-        for i in ids.indices { ids[i].makeContiguousUTF8() }
-        return ids.indices.sorted { less(ids[$0], ids[$1]) || (!less(ids[$1], ids[$0]) && $0 < $1) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(ids.count * 16)
+        var start: [Int] = [], ascii: [Bool] = [], prefix: [UInt64] = []
+        start.reserveCapacity(ids.count + 1)
+        ascii.reserveCapacity(ids.count)
+        prefix.reserveCapacity(ids.count)
+        for id in ids {
+            start.append(bytes.count)
+            var p: UInt64 = 0, k = 0, isASCII = true
+            for b in id.utf8 {
+                bytes.append(b)
+                if b >= 0x80 { isASCII = false }
+                if k < 8 { p = p << 8 | UInt64(b); k += 1 }
+            }
+            if k < 8 { p <<= UInt64(8 * (8 - k)) }
+            ascii.append(isASCII)
+            prefix.append(p)
+        }
+        start.append(bytes.count)
+        return bytes.withUnsafeBufferPointer { b in
+            func id(_ i: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: b[start[i]..<start[i + 1]]) }
+            return ids.indices.sorted { i, j in
+                if ascii[i] && ascii[j] {
+                    // Zero padding sorts a shorter id first, as byte order does (ids hold no NUL).
+                    if prefix[i] != prefix[j] { return prefix[i] < prefix[j] }
+                    let x = id(i), y = id(j)
+                    let n = min(x.count, y.count)
+                    let c = n == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, n)
+                    if c != 0 { return c < 0 }
+                    return x.count != y.count ? x.count < y.count : i < j
+                }
+                return ids[i] != ids[j] ? ids[i] < ids[j] : i < j
+            }
+        }
     }
 }

@@ -119,8 +119,8 @@ enum StandardStreams {
     }
 
     /// Writes all of `bytes` to stdout, ending the program as `writeOut(_:)` does on failure.
-    static func writeOut(bytes: [UInt8]) {
-        let error = bytes.withUnsafeBytes { write(STDOUT_FILENO, $0) }
+    static func writeOut(bytes: UnsafeRawBufferPointer) {
+        let error = write(STDOUT_FILENO, bytes)
         guard error != 0 else { return }
         if error == EPIPE { exit(ExitCode.success) }
         writeErr("jobmatch: cannot write to stdout: \(String(cString: strerror(error)))\n")

@@ -16,26 +16,36 @@ enum OffersCommand: Command {
     static func run(_ args: ParsedArguments, context: CLIContext) throws(CLIError) -> Int32 {
         var window = try RecordListing.Window(args, command: spec.name)
         let format = OutputFormat.from(args)
-        let printer = RecordListing.Printer(format: format, header: ["id", "employer", "kind", "title", "postcode", "start", "free"],
-                                            maxWidth: 40)
-        var json = CanonicalJSON()
-        func visit(_ o: EmployerOffer, _ postcodes: PostcodeDirectory) -> Bool {
-            let municipality = o.workplace.municipality ?? o.workplace.postcode.flatMap { postcodes.entries[$0.value]?.municipality }
-            if window.admits(municipality) {
-                printer.add(cells: {
-                    [o.id, o.employer.name, o.kind.rawValue, o.title, o.workplace.postcode?.description ?? "", o.startDate.description,
-                     "\(o.freePlaces)/\(o.places)"]
-                }, json: { json.encode(o) })
+        do {
+            if let (store, _, postcodes) = try context.openStore() {
+                let path = store.url.path
+                try RecordListing.list(format: format, window: &window, columns: columns(postcodes), noun: "offers",
+                                       decode: { (r: (String, [UInt8])) throws -> EmployerOffer in
+                                           do { return try RecordCodec.decodeOffer(r.1) } catch {
+                                               throw CLIError.failure("\(path): record \(r.0): cannot decode: \(error)")
+                                           }
+                                       },
+                                       feed: { next in try store.forEachRecord(.offers) { try next(($0, $1)) } })
+            } else {
+                let corpus = try context.corpus()
+                try RecordListing.list(format: format, window: &window, columns: columns(corpus.postcodes), noun: "offers",
+                                       decode: { $0 }, feed: { next in
+                                           for o in corpus.offers.sorted(by: { $0.id < $1.id }) where try !next(o) { break }
+                                       })
             }
-            return !window.isFull
-        }
-        if let (store, _, postcodes) = try context.openStore() {
-            do { try store.forEachOffer { visit($0, postcodes) } } catch { throw .failure("\(error)") }
-        } else {
-            let corpus = try context.corpus()
-            for o in corpus.offers.sorted(by: { $0.id < $1.id }) where !visit(o, corpus.postcodes) { break }
-        }
-        printer.finish(noun: "offers")
+        } catch let e as CLIError { throw e } catch { throw .failure("\(error)") }
         return ExitCode.success
+    }
+
+    /// How an offer is listed.
+    static func columns(_ postcodes: PostcodeDirectory) -> RecordListing.Columns<EmployerOffer> {
+        RecordListing.Columns(
+            header: ["id", "employer", "kind", "title", "postcode", "start", "free"], maxWidth: 40,
+            municipality: { o in o.workplace.municipality ?? o.workplace.postcode.flatMap { postcodes.entries[$0.value]?.municipality } },
+            cells: { o in
+                [o.id, o.employer.name, o.kind.rawValue, o.title, o.workplace.postcode?.description ?? "", o.startDate.description,
+                 "\(o.freePlaces)/\(o.places)"]
+            },
+            json: { o, json in json.encode(o) })
     }
 }

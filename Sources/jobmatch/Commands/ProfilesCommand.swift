@@ -16,27 +16,38 @@ enum ProfilesCommand: Command {
     static func run(_ args: ParsedArguments, context: CLIContext) throws(CLIError) -> Int32 {
         var window = try RecordListing.Window(args, command: spec.name)
         let format = OutputFormat.from(args)
-        let header = format == .table ? ["id", "mun.", "languages", "experience", "licences"]
-            : ["id", "municipality", "languages", "experience", "licences"]
-        let printer = RecordListing.Printer(format: format, header: header, maxWidth: 45)
-        var json = CanonicalJSON()
-        func visit(_ p: CompetencyProfile) -> Bool {
-            if window.admits(p.municipality) {
+        let columns = RecordListing.Columns<CompetencyProfile>(
+            header: format == .table ? ["id", "mun.", "languages", "experience", "licences"]
+                : ["id", "municipality", "languages", "experience", "licences"],
+            maxWidth: 45,
+            municipality: { $0.municipality },
+            cells: { p in
+                [p.id, p.municipality?.description ?? "", p.languages.map { "\($0.language) \($0.level)" }.joined(separator: ", "),
+                 p.experience.map(\.title).joined(separator: ", "), p.licences.map(\.rawValue).joined(separator: " ")]
+            },
+            json: { p, json in
                 var q = p
-                q.personal = nil
-                printer.add(cells: {
-                    [q.id, q.municipality?.description ?? "", q.languages.map { "\($0.language) \($0.level)" }.joined(separator: ", "),
-                     q.experience.map(\.title).joined(separator: ", "), q.licences.map(\.rawValue).joined(separator: " ")]
-                }, json: { json.encode(q) })
+                q.personal = nil   // protected attributes are never listed
+                return json.encode(q)
+            })
+        do {
+            if let (store, _, _) = try context.openStore() {
+                let path = store.url.path
+                try RecordListing.list(format: format, window: &window, columns: columns, noun: "profiles",
+                                       decode: { (r: (String, [UInt8])) throws -> CompetencyProfile in
+                                           do { return try RecordCodec.decodeProfile(r.1) } catch {
+                                               throw CLIError.failure("\(path): record \(r.0): cannot decode: \(error)")
+                                           }
+                                       },
+                                       feed: { next in try store.forEachRecord(.profiles) { try next(($0, $1)) } })
+            } else {
+                let corpus = try context.corpus()
+                try RecordListing.list(format: format, window: &window, columns: columns, noun: "profiles",
+                                       decode: { $0 }, feed: { next in
+                                           for p in corpus.profiles.sorted(by: { $0.id < $1.id }) where try !next(p) { break }
+                                       })
             }
-            return !window.isFull
-        }
-        if let (store, _, _) = try context.openStore() {
-            do { try store.forEachProfile(visit) } catch { throw .failure("\(error)") }
-        } else {
-            for p in try context.corpus().profiles.sorted(by: { $0.id < $1.id }) where !visit(p) { break }
-        }
-        printer.finish(noun: "profiles")
+        } catch let e as CLIError { throw e } catch { throw .failure("\(error)") }
         return ExitCode.success
     }
 }

@@ -1,3 +1,4 @@
+import Dispatch
 import JobMatch
 
 /// What `jobmatch offers` and `jobmatch profiles` share: the page options, and a printer that
@@ -52,7 +53,7 @@ enum RecordListing {
         let format: OutputFormat
         let header: [String]
         let maxWidth: Int
-        private var buffer: [UInt8] = []
+        private var buffer = OutputBytes()
         private var sample: [[String]]? = []
         private var widths: [Int] = []
         private(set) var count = 0
@@ -64,7 +65,6 @@ enum RecordListing {
             self.format = format
             self.header = header
             self.maxWidth = maxWidth
-            buffer.reserveCapacity(1 << 17)
             switch format {
             case .csv: append(renderCSV(header: header, rows: []))
             case .json: buffer.append(UInt8(ascii: "["))
@@ -72,31 +72,36 @@ enum RecordListing {
             }
         }
 
-        private func append(_ s: String) { buffer.append(contentsOf: s.utf8) }
+        private func append(_ s: String) { buffer.append(s) }
 
         private func flushIfFull() {
             if buffer.count >= 1 << 16 {
-                StandardStreams.writeOut(bytes: buffer)
-                buffer.removeAll(keepingCapacity: true)
+                StandardStreams.writeOut(bytes: buffer.bytes)
+                buffer.removeAll()
             }
         }
 
-        /// Adds one record: its cells (table, CSV) and its compact JSON (JSON; only then computed).
-        func add(cells: () -> [String], json: () -> [UInt8]) {
+        /// Adds one record's pretty JSON (at level 1).
+        func addJSON(_ bytes: UnsafeBufferPointer<UInt8>) {
             count += 1
-            switch format {
-            case .json:
-                buffer.append(contentsOf: count == 1 ? [0x0A, 0x20, 0x20] : [0x2C, 0x0A, 0x20, 0x20])
-                PrettyJSON.append(json(), level: 1, to: &buffer)
-            case .csv:
-                let line = renderCSV(header: cells(), rows: [])
+            if count > 1 { buffer.append(0x2C) }
+            buffer.newline(indent: 1)
+            buffer.append(bytes)
+            flushIfFull()
+        }
+
+        /// Adds one rendered record (table, CSV).
+        func add(_ row: Rendered) {
+            count += 1
+            switch row {
+            case .line(let line):
                 append(line)
-            case .table:
+            case .cells(let cells):
                 if sample != nil {
-                    sample!.append(cells())
+                    sample!.append(cells)
                     if sample!.count >= Self.tableSample { startTable() }
                 } else {
-                    append(tableLine(cells(), cut: true))
+                    append(tableLine(cells, cut: true))
                 }
             }
             flushIfFull()
@@ -132,8 +137,116 @@ enum RecordListing {
                 startTable()
                 append("\(count) \(noun)\n")
             }
-            StandardStreams.writeOut(bytes: buffer)
+            StandardStreams.writeOut(bytes: buffer.bytes)
             buffer.removeAll()
         }
+    }
+
+    /// One record as the printer takes it (JSON goes through `Printer.addJSON`).
+    enum Rendered: Sendable {
+        /// A CSV line with its CRLF (CSV).
+        case line(String)
+        /// Table cells.
+        case cells([String])
+    }
+
+    /// How one kind of record is listed.
+    struct Columns<Record>: Sendable {
+        /// Header cells (table and CSV).
+        let header: [String]
+        /// Longest table cell.
+        let maxWidth: Int
+        /// Where a record is, for --municipality.
+        let municipality: @Sendable (Record) -> MunicipalityCode?
+        /// The table and CSV cells of a record.
+        let cells: @Sendable (Record) -> [String]
+        /// The record as it is listed in JSON (protected attributes removed by the caller).
+        let json: @Sendable (Record, inout CanonicalJSON) -> [UInt8]
+    }
+
+    /// Records rendered per batch, on every core.
+    static let batch = 1024
+
+    /// Lists records in the order `feed` hands them over: each batch is decoded and rendered on
+    /// every core, then printed in order; `feed` calls its argument with each input until it
+    /// returns false.
+    static func list<Input: Sendable, Record: Sendable>(
+        format: OutputFormat, window: inout Window, columns: Columns<Record>, noun: String,
+        decode: @escaping @Sendable (Input) throws -> Record,
+        feed: ((Input) throws -> Bool) throws -> Void) throws {
+        let printer = Printer(format: format, header: columns.header, maxWidth: columns.maxWidth)
+        var inputs: [Input] = []
+        inputs.reserveCapacity(batch)
+        var stopped = false
+        func flush() throws {
+            guard !inputs.isEmpty else { return }
+            let records = try parallel(inputs) { input, _ in try decode(input) }
+            var admitted: [Int] = []
+            for (i, r) in records.enumerated() where !window.isFull {
+                if window.admits(columns.municipality(r)) { admitted.append(i) }
+            }
+            if format == .json {
+                // Each core renders its half of the batch into one buffer; then they are printed in order.
+                let halves = admitted.count < 64 ? [admitted[...]] : [admitted[..<(admitted.count / 2)], admitted[(admitted.count / 2)...]]
+                let rendered = try parallel(halves) { part, json -> (OutputBytesBox, [Int]) in
+                    let box = OutputBytesBox()
+                    var ends: [Int] = []
+                    ends.reserveCapacity(part.count)
+                    for i in part {
+                        PrettyJSON.append(columns.json(records[i], &json), level: 1, to: &box.bytes)
+                        ends.append(box.bytes.count)
+                    }
+                    return (box, ends)
+                }
+                for (box, ends) in rendered {
+                    var start = 0
+                    for end in ends {
+                        printer.addJSON(box.bytes.slice(start..<end))
+                        start = end
+                    }
+                }
+            } else {
+                let rows = try parallel(admitted) { i, _ -> Rendered in
+                    format == .csv ? .line(renderCSV(header: columns.cells(records[i]), rows: [])) : .cells(columns.cells(records[i]))
+                }
+                for row in rows { printer.add(row) }
+            }
+            inputs.removeAll(keepingCapacity: true)
+            if window.isFull { stopped = true }
+        }
+        try feed { input in
+            inputs.append(input)
+            if inputs.count == batch { try flush() }
+            return !stopped
+        }
+        if !stopped { try flush() }
+        printer.finish(noun: noun)
+    }
+
+    /// A worker's output buffer, handed back to the printing thread.
+    final class OutputBytesBox: @unchecked Sendable {
+        var bytes = OutputBytes(capacity: 1 << 20)
+    }
+
+    /// `transform` over `items` on every core, results in order; the first error is thrown.
+    static func parallel<T: Sendable, U: Sendable>(_ items: [T],
+                                                   _ transform: @Sendable (T, inout CanonicalJSON) throws -> U) throws -> [U] {
+        let n = items.count
+        if n == 0 { return [] }
+        let workers = n < 2 ? 1 : min(n, 2)
+        let out = UnsafeMutableBufferPointer<Result<U, any Error>?>.allocate(capacity: n)
+        out.initialize(repeating: nil)
+        defer { out.deinitialize(); out.deallocate() }
+        nonisolated(unsafe) let slots = out
+        items.withUnsafeBufferPointer { input in
+            nonisolated(unsafe) let inp = input
+            DispatchQueue.concurrentPerform(iterations: workers) { w in
+                var json = CanonicalJSON()
+                for i in stride(from: w * n / workers, to: (w + 1) * n / workers, by: 1) {
+                    slots[i] = Result { try transform(inp[i], &json) }
+                }
+            }
+        }
+        return try out.map { try $0!.get() }
     }
 }

@@ -239,8 +239,26 @@ enum CLIBenchmark {
     }
 
     /// Runs `exe args` with stdout to /dev/null and stderr appended to `stderrPath`, and returns
-    /// its wall time and resource usage (`wait4`).
+    /// its wall time, CPU time (`wait4`) and peak RSS. The peak RSS is read by `/usr/bin/time -f %M`
+    /// around the command: Linux counts a child's peak from the memory of the process it was cloned
+    /// from, so `wait4`'s own figure would include this benchmark's memory.
     static func spawn(_ exe: String, _ args: [String], environment: [String: String], stderrPath: String) throws -> Run {
+        let timeTool = "/usr/bin/time"
+        guard FileManager.default.isExecutableFile(atPath: timeTool) else {
+            return try spawnDirect(exe, args, environment: environment, stderrPath: stderrPath)
+        }
+        let rssFile = NSTemporaryDirectory() + "/jobmatch-cli-bench-rss-\(getpid())"
+        defer { try? FileManager.default.removeItem(atPath: rssFile) }
+        var run = try spawnDirect(timeTool, ["-f", "%M", "-o", rssFile, exe] + args, environment: environment, stderrPath: stderrPath)
+        if let text = try? String(contentsOfFile: rssFile, encoding: .utf8),
+           let kb = text.split(separator: "\n").last.flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }) {
+            run.peakRSS = kb * 1024
+        }
+        return run
+    }
+
+    /// `spawn` without `/usr/bin/time`.
+    static func spawnDirect(_ exe: String, _ args: [String], environment: [String: String], stderrPath: String) throws -> Run {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }

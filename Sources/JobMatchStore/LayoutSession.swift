@@ -169,7 +169,7 @@ public final class LayoutSession {
             """)
         var offset = 0, part = 0
         repeat {
-            let n = min(Store.layoutPartBytes, bytes.count - offset)
+            let n = min(store.layoutPartBytes, bytes.count - offset)
             let slice = UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + n)])
             s.reset()
             s.bind(1, table.rawValue)

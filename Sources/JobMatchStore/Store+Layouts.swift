@@ -25,7 +25,7 @@ extension Store {
     public static let layoutChangeCap = 4096
 
     /// A block is stored in parts of at most this many bytes (SQLite limits one value to 1 GB).
-    static let layoutPartBytes = 64 << 20
+    static let defaultLayoutPartBytes = 64 << 20
 
     /// Blocks are read and checksummed this many bytes at a time (a multiple of 32).
     static let layoutReadPiece = 256 << 10

@@ -7,14 +7,14 @@ import JobMatchModel
 extension Store {
     /// Bytes of records sorted in memory at a time; a larger table is sorted in runs of this size
     /// kept in an unnamed temporary file and merged.
-    static let listingRunBytes = 16 << 20
+    static let defaultListingRunBytes = 16 << 20
 
     /// Calls `body` with every stored record of `table` in id order (`IDOrder`), one at a time,
     /// undecoded, inside one read transaction; `body` returns false to stop.
     ///
     /// The table is read once, in storage order (reading it in id order would fetch a page per
     /// record: 16 KiB copied for a 300-byte record, measured 2.9 s for 200,000 offers). Records are
-    /// sorted in memory in runs of `listingRunBytes`; when there is more than one run they go to a
+    /// sorted in memory in runs of `listingRunBytes` (16 MiB); when there is more than one run they go to a
     /// temporary file of the owner's only (created, opened and unlinked at once, so nothing is left
     /// behind) and are merged from there. Memory stays about `listingRunBytes` whatever the store
     /// holds.
@@ -31,12 +31,12 @@ extension Store {
         defer { try? db.execute("COMMIT") }
         var runs = _ListingRuns(path: url.path)
         defer { runs.close() }
-        var run = _ListingRun()
+        var run = _ListingRun(capacity: listingRunBytes)
         let scan = try db.prepare("SELECT id, record FROM \(table.rawValue)")
         while try scan.step() {
             run.append(id: sqlite3_column_text(scan.stmt, 0), idCount: Int(sqlite3_column_bytes(scan.stmt, 0)),
                        record: sqlite3_column_blob(scan.stmt, 1), recordCount: Int(sqlite3_column_bytes(scan.stmt, 1)))
-            if run.bytes.count >= Store.listingRunBytes { try runs.spill(&run) }
+            if run.bytes.count >= listingRunBytes { try runs.spill(&run) }
         }
         scan.reset()
         if runs.isEmpty {
@@ -89,7 +89,7 @@ struct _ListingRun {
     var prefix: [UInt64] = []
     var order: [Int32] = []
 
-    init() { bytes.reserveCapacity(Store.listingRunBytes + (1 << 20)) }
+    init(capacity: Int) { bytes.reserveCapacity(capacity + (1 << 20)) }
 
     mutating func append(id: UnsafePointer<UInt8>?, idCount: Int, record: UnsafeRawPointer?, recordCount: Int) {
         let start = bytes.count

@@ -58,8 +58,8 @@ public struct LayoutIDs: Sendable {
     /// The ids of `entries` (an entry `i >= 0` is `self[i]`, `-(k + 1)` is `added[k]`), in that
     /// order, copying the bytes of the kept ones.
     func merged(entries: [Int], added: [String]) -> LayoutIDs {
-        var offsets: [Int64] = [0]
-        offsets.reserveCapacity(entries.count + 1)
+        var newOffsets: [Int64] = [0]
+        newOffsets.reserveCapacity(entries.count + 1)
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + added.count * 16)
         for e in entries {
@@ -68,9 +68,9 @@ public struct LayoutIDs: Sendable {
             } else {
                 out.append(contentsOf: added[-(e + 1)].utf8)
             }
-            offsets.append(Int64(out.count))
+            newOffsets.append(Int64(out.count))
         }
-        return LayoutIDs(offsets: offsets, bytes: out)
+        return LayoutIDs(offsets: newOffsets, bytes: out)
     }
 
     /// Block names in a kernel image.

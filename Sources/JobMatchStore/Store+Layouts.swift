@@ -61,6 +61,14 @@ extension Store {
             """
         for table in ["offers", "profiles"] {
             let when = "WHEN (SELECT tracking FROM layout_state WHERE side = '\(table)')"
+            // Not `INSERT OR IGNORE`: an upsert firing the trigger imposes its own conflict policy
+            // on the trigger's statements (SQLite's rule), and a second listing of an id would fail.
+            func list(_ id: String) -> String {
+                """
+                INSERT INTO layout_changes (side, id) SELECT '\(table)', \(id)
+                        WHERE NOT EXISTS (SELECT 1 FROM layout_changes WHERE side = '\(table)' AND id = \(id));
+                """
+            }
             let count = """
                 UPDATE layout_state SET changes = changes + 1, tracking = (changes + 1 < \(layoutChangeCap))
                     WHERE side = '\(table)';
@@ -68,18 +76,18 @@ extension Store {
             sql += """
                 CREATE TRIGGER \(table)_layout_insert AFTER INSERT ON \(table) \(when)
                 BEGIN
-                    INSERT OR IGNORE INTO layout_changes (side, id) VALUES ('\(table)', NEW.id);
+                    \(list("NEW.id"))
                     \(count)
                 END;
                 CREATE TRIGGER \(table)_layout_update AFTER UPDATE ON \(table) \(when)
                 BEGIN
-                    INSERT OR IGNORE INTO layout_changes (side, id) VALUES ('\(table)', OLD.id);
-                    INSERT OR IGNORE INTO layout_changes (side, id) VALUES ('\(table)', NEW.id);
+                    \(list("OLD.id"))
+                    \(list("NEW.id"))
                     \(count)
                 END;
                 CREATE TRIGGER \(table)_layout_delete AFTER DELETE ON \(table) \(when)
                 BEGIN
-                    INSERT OR IGNORE INTO layout_changes (side, id) VALUES ('\(table)', OLD.id);
+                    \(list("OLD.id"))
                     \(count)
                 END;
 
@@ -187,6 +195,9 @@ public struct LayoutRow: Sendable {
 /// triggers off for its transaction): at most `Store.layoutChangeCap` ids per side, then only
 /// that the list overflowed.
 final class _LayoutChangeLog {
+    /// At most this many changes per side (`Store.bulkLayoutChangeCap`).
+    let cap: Int
+    init(cap: Int) { self.cap = cap }
     /// Sides whose image was current when the bulk write began (only theirs are tracked).
     var tracked: [StoreTable: Int] = [:]
     var ids: [StoreTable: Set<String>] = [:]
@@ -195,7 +206,7 @@ final class _LayoutChangeLog {
     func note(_ table: StoreTable, _ id: String) {
         guard let before = tracked[table], !overflowed.contains(table) else { return }
         ids[table, default: []].insert(id)
-        if before + (ids[table]?.count ?? 0) >= Store.layoutChangeCap {
+        if before + (ids[table]?.count ?? 0) >= cap {
             overflowed.insert(table)
             ids[table] = nil
         }
@@ -206,7 +217,7 @@ extension Store {
     /// Turns the triggers off for a bulk write's transaction, remembering which images were
     /// current. Caller holds the lock and the transaction.
     func beginBulkLayoutTracking() throws(StoreError) -> _LayoutChangeLog {
-        let log = _LayoutChangeLog()
+        let log = _LayoutChangeLog(cap: bulkLayoutChangeCap)
         guard hasLayoutTables else { return log }
         for table in StoreTable.allCases {
             let state = try _layoutState(table)

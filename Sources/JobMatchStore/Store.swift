@@ -36,6 +36,9 @@ public final class Store: @unchecked Sendable {
     /// A bulk load keeps at most this many offer keys in memory (16 bytes each, in two hash
     /// tables); past it, it builds the id index and goes on row by row (tests set it low).
     var bulkLoadKeyLimit = 8_000_000
+    /// A bulk write lists at most this many changed ids per side before it marks the side's
+    /// image stale (`Store.layoutChangeCap`; tests set it low).
+    var bulkLayoutChangeCap = Store.layoutChangeCap
     /// Layout blocks are stored in parts of at most this many bytes (tests set it low).
     var layoutPartBytes = Store.defaultLayoutPartBytes
     /// Listings sort this many bytes of records in memory at a time (tests set it low).

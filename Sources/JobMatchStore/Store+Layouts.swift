@@ -27,6 +27,9 @@ extension Store {
     /// A block is stored in parts of at most this many bytes (SQLite limits one value to 1 GB).
     static let defaultLayoutPartBytes = 64 << 20
 
+    /// The memory map a layout read may use, bytes.
+    static let layoutMapBytes = 1 << 32
+
     /// Blocks are read and checksummed this many bytes at a time (a multiple of 32).
     static let layoutReadPiece = 256 << 10
 
@@ -105,6 +108,12 @@ extension Store {
     public func readLayout<T>(_ table: StoreTable, _ body: (LayoutSession) throws -> T) throws -> T {
         lock.lock()
         defer { lock.unlock() }
+        // The blocks are read through a memory map of the file for this transaction (no copy into
+        // SQLite's page cache first: a third of the time of reading a 23 MB image). Safe from
+        // truncation by another process meanwhile: in WAL mode the file cannot shrink under a
+        // reader's snapshot.
+        try db.execute("PRAGMA mmap_size = \(Store.layoutMapBytes)")
+        defer { try? db.execute("PRAGMA mmap_size = 0") }
         try db.execute("BEGIN DEFERRED")
         do {
             let session = try LayoutSession(store: self, table: table, writable: false)

@@ -137,7 +137,9 @@ public enum TaxonomyTSV {
                 throw TaxonomyFileError(file: file, line: lineNo, field: "label_da", message: "both labels are empty")
             }
             func synonyms(_ s: String) -> [String] {
-                s.split(separator: "|").map { String($0).trimmingCharactersInWhitespace() }.filter { !$0.isEmpty }
+                // Split on the byte of '|' (as the lines and fields are).
+                Array(s.utf8).split(separator: 0x7C).map { String(decoding: $0, as: UTF8.self).trimmingCharactersInWhitespace() }
+                    .filter { !$0.isEmpty }
             }
             let c = Concept(id: id, kind: kind, parent: parent, code: code,
                             labelDA: labelDA.isEmpty ? labelEN : labelDA, labelEN: labelEN.isEmpty ? labelDA : labelEN,

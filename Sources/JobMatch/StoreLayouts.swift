@@ -22,48 +22,6 @@ public struct StoredProfileLayout: Sendable {
     public let ids: LayoutIDs
 }
 
-/// What loading one side's layout did.
-public struct LayoutLoadReport: Sendable, CustomStringConvertible {
-    /// How the layout was obtained.
-    public enum How: Sendable, Equatable {
-        /// Read from the stored image as it was.
-        case image
-        /// Read from the stored image, with this many changed records added in memory.
-        case imageWithChanges(Int)
-        /// The stored image and this many changed records folded into a new stored image.
-        case folded(Int)
-        /// Built from every record, for the reason given (no image yet, the taxonomy changed, ...).
-        case rebuilt(String)
-    }
-    /// The side.
-    public var side: StoreTable
-    /// How.
-    public var how: How
-    /// Records in the layout.
-    public var records: Int
-    /// Wall-clock seconds.
-    public var seconds: Double
-    /// Whether a new image was stored (false when nothing needed storing, or another program held
-    /// the store's write lock, or the store is read-only).
-    public var saved: Bool
-    /// Records whose stored features were recomputed (made with another taxonomy) and written back.
-    public var featuresRefreshed: Int
-
-    public var description: String {
-        let what = side == .offers ? "offers" : "profiles"
-        switch how {
-        case .image: return "read the \(what)' layout image (\(records) records) in \(String(format: "%.3f", seconds)) s"
-        case .imageWithChanges(let n):
-            return "read the \(what)' layout image (\(records) records, \(n) changed since) in \(String(format: "%.3f", seconds)) s"
-        case .folded(let n):
-            return "stored the \(what)' layout image again with \(n) changed records (\(records) records) in \(String(format: "%.2f", seconds)) s"
-        case .rebuilt(let why):
-            return "built the \(what)' layout from \(records) records (\(why)) in \(String(format: "%.2f", seconds)) s"
-                + (saved ? "; stored for the next commands" : "; not stored (the store is busy or read-only)")
-        }
-    }
-}
-
 /// The kernel's layouts of a store, kept in the store beside the records (see `Store+Layouts` and
 /// the kernel's image codec) so that a question about one person reads one image instead of
 /// decoding every record.
@@ -205,11 +163,14 @@ public final class StoreLayouts: Sendable {
             let merged = try applyChanges(S.self, to: base, in: s)
             return .ready(merged.0, merged.1, .imageWithChanges(merged.changed))
         }
-        if case .ready(let layout, let ids, let how) = attempt {
+        let why: String
+        switch attempt {
+        case .ready(let layout, let ids, let how):
             report(how, ids.count, saved: false)
             return (layout, ids)
+        case .needsWrite(let reason):
+            why = reason
         }
-        guard case .needsWrite(let why) = attempt else { fatalError("unreachable") }
         onStart?(S.table, why)
         // 2. Rebuild or fold, and store the new image.
         if let (layout, ids, how, refreshed) = try store.writeLayout(S.table, { s in try rebuildOrFold(S.self, s, why: why) }) {
@@ -351,167 +312,5 @@ public final class StoreLayouts: Sendable {
         try drain()
         let order = IDOrder.sortedIndices(ids)
         return (S.layout(rows, order: order, self), LayoutIDs(order.map { ids[$0] }), refreshed)
-    }
-}
-
-/// One worker's share of a batch.
-final class _Chunk<Rows>: @unchecked Sendable {
-    var rows: Rows
-    var ids: [String] = []
-    var refreshed: [(Int64, RecordFeatures)] = []
-    var error: (any Error)?
-    init(rows: Rows) { self.rows = rows }
-}
-
-/// A layout session seen as the kernel's image source and sink.
-struct _StoredImage: KernelImageSource, KernelImageSink {
-    let session: LayoutSession
-    func byteCount(ofBlock name: String) throws -> Int? { try session.blockByteCount(name) }
-    func readBlock(_ name: String, into buffer: UnsafeMutableRawBufferPointer) throws { try session.readBlock(name, into: buffer) }
-    mutating func writeBlock(_ name: String, _ bytes: UnsafeRawBufferPointer) throws { try session.writeBlock(name, bytes) }
-}
-
-/// What differs between the two sides for `StoreLayouts`.
-protocol _LayoutSide: SendableMetatype {
-    associatedtype View: Sendable
-    associatedtype Layout: Sendable
-    associatedtype Rows: Sendable
-    static var table: StoreTable { get }
-    /// The record's view, and its features when they had to be recomputed.
-    static func view(of row: LayoutRow, _ l: StoreLayouts) throws(StoreError) -> (view: View, refreshed: RecordFeatures?)
-    /// Row `i` of a batch as a view for the layout (possibly without texts), and its features when
-    /// they had to be recomputed.
-    static func view(of batch: LayoutRowBatch, _ i: Int, _ l: StoreLayouts) throws(StoreError) -> (view: View, refreshed: RecordFeatures?)
-    static func emptyRows(_ l: StoreLayouts) -> Rows
-    static func append(_ rows: inout Rows, _ view: View, _ l: StoreLayouts)
-    static func append(_ rows: inout Rows, contentsOf other: Rows)
-    static func layout(_ rows: Rows, order: [Int], _ l: StoreLayouts) -> Layout
-    static func merge(_ base: Layout, entries: [Int], new: [View], _ l: StoreLayouts) -> Layout
-    static func read(_ image: _StoredImage, conceptCount: Int) throws -> Layout
-    static func write(_ layout: Layout, to image: inout _StoredImage) throws
-    static func count(_ layout: Layout) -> Int
-}
-
-enum _OfferSide: _LayoutSide {
-    static var table: StoreTable { .offers }
-    static func view(of row: LayoutRow, _ l: StoreLayouts) throws(StoreError) -> (view: MatchableOffer, refreshed: RecordFeatures?) {
-        let offer: EmployerOffer
-        do { offer = try RecordCodec.decodeOffer(row.record) } catch {
-            throw StoreError(kind: .corruptRecord, path: l.store.url.path, message: "record \(row.id): cannot decode: \(error)")
-        }
-        if let f = row.features, let v = l.decoder.decodeOffer((f, row.featuresVersion), for: offer) { return (v, nil) }
-        let tools = l.tools
-        let v = tools.compiler.offer(offer)
-        return (v, RecordFeatures(bytes: tools.codec.encodeCompact(v, of: offer), version: tools.codec.version))
-    }
-    static func view(of batch: LayoutRowBatch, _ i: Int, _ l: StoreLayouts) throws(StoreError) -> (view: MatchableOffer, refreshed: RecordFeatures?) {
-        // The fast path: the record's scoring fields read in place and the compact features.
-        let fast: MatchableOffer? = batch.withBytes(i) { record, features in
-            guard let features, let fields = try? RecordCodec.offerScoringFields(record) else { return nil }
-            return l.decoder.kernelOffer(features, version: batch.featuresVersion(i), fields: fields)
-        }
-        if let fast { return (fast, nil) }
-        return try view(of: batch.row(i), l)
-    }
-    static func emptyRows(_ l: StoreLayouts) -> OfferRows { OfferRows() }
-    static func append(_ rows: inout OfferRows, _ view: MatchableOffer, _ l: StoreLayouts) { rows.append(view) }
-    static func append(_ rows: inout OfferRows, contentsOf other: OfferRows) { rows.append(contentsOf: other) }
-    static func layout(_ rows: OfferRows, order: [Int], _ l: StoreLayouts) -> CompiledOffers {
-        CompiledOffers(rows: rows, order: order, conceptCount: l.taxonomy.count)
-    }
-    static func merge(_ base: CompiledOffers, entries: [Int], new: [MatchableOffer], _ l: StoreLayouts) -> CompiledOffers {
-        CompiledOffers(merging: base, entries: entries, newOffers: new)
-    }
-    static func read(_ image: _StoredImage, conceptCount: Int) throws -> CompiledOffers {
-        try CompiledOffers(image: image, conceptCount: conceptCount)
-    }
-    static func write(_ layout: CompiledOffers, to image: inout _StoredImage) throws { try layout.writeImage(to: &image) }
-    static func count(_ layout: CompiledOffers) -> Int { layout.count }
-}
-
-enum _ProfileSide: _LayoutSide {
-    static var table: StoreTable { .profiles }
-    static func view(of row: LayoutRow, _ l: StoreLayouts) throws(StoreError) -> (view: MatchableProfile, refreshed: RecordFeatures?) {
-        if let f = row.features, let v = l.decoder.decodeProfile((f, row.featuresVersion)) { return (v, nil) }
-        let profile: CompetencyProfile
-        do { profile = try RecordCodec.decodeProfile(row.record) } catch {
-            throw StoreError(kind: .corruptRecord, path: l.store.url.path, message: "record \(row.id): cannot decode: \(error)")
-        }
-        let tools = l.tools
-        let v = tools.compiler.profile(profile)
-        return (v, RecordFeatures(bytes: tools.codec.encode(v), version: tools.codec.version))
-    }
-    static func view(of batch: LayoutRowBatch, _ i: Int, _ l: StoreLayouts) throws(StoreError) -> (view: MatchableProfile, refreshed: RecordFeatures?) {
-        try view(of: batch.row(i), l)
-    }
-    static func emptyRows(_ l: StoreLayouts) -> ProfileRows { ProfileRows(conceptCount: l.taxonomy.count) }
-    static func append(_ rows: inout ProfileRows, _ view: MatchableProfile, _ l: StoreLayouts) {
-        rows.append(view, propagation: l.propagationBox.value)
-    }
-    static func append(_ rows: inout ProfileRows, contentsOf other: ProfileRows) { rows.append(contentsOf: other) }
-    static func layout(_ rows: ProfileRows, order: [Int], _ l: StoreLayouts) -> CompiledProfiles {
-        CompiledProfiles(rows: rows, order: order)
-    }
-    static func merge(_ base: CompiledProfiles, entries: [Int], new: [MatchableProfile], _ l: StoreLayouts) -> CompiledProfiles {
-        CompiledProfiles(merging: base, entries: entries, newProfiles: new, propagation: l.propagation)
-    }
-    static func read(_ image: _StoredImage, conceptCount: Int) throws -> CompiledProfiles {
-        try CompiledProfiles(image: image, conceptCount: conceptCount)
-    }
-    static func write(_ layout: CompiledProfiles, to image: inout _StoredImage) throws { try layout.writeImage(to: &image) }
-    static func count(_ layout: CompiledProfiles) -> Int { layout.count }
-}
-
-extension PostcodeDirectory {
-    /// A fingerprint of every postcode's municipality and centroid (FNV-1a, 64 bits, hex): layouts
-    /// made with other postcodes are rebuilt.
-    public var fingerprint: String {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        func eat(_ x: UInt64) { for k in 0..<8 { h = (h ^ ((x >> (8 * UInt64(k))) & 0xFF)) &* 0x100_0000_01b3 } }
-        for key in entries.keys.sorted() {
-            let e = entries[key]!
-            eat(UInt64(bitPattern: Int64(key)))
-            eat(UInt64(bitPattern: Int64(e.municipality.value)))
-            eat(e.centroid.lat.bitPattern)
-            eat(e.centroid.lon.bitPattern)
-        }
-        return String(h, radix: 16)
-    }
-}
-
-/// The compiler and feature codec of a taxonomy, shared by reference.
-final class _CompileTools: Sendable {
-    let compiler: MatchCompiler
-    let codec: FeatureCodec
-    init(_ compiler: MatchCompiler) {
-        self.compiler = compiler
-        self.codec = FeatureCodec(compiler: compiler)
-    }
-}
-
-/// A value shared by reference.
-final class _Box<T: Sendable>: Sendable {
-    let value: T
-    init(_ value: T) { self.value = value }
-}
-
-/// A value made once, on first use, shared by threads.
-final class _Lazy<T: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: T?
-
-    /// Empty: made on first `get`.
-    init() {}
-
-    /// Holding `value` already.
-    init(_ value: T) { self.value = value }
-
-    func get(_ make: () throws -> T) rethrows -> T {
-        lock.lock()
-        defer { lock.unlock() }
-        if let value { return value }
-        let v = try make()
-        value = v
-        return v
     }
 }

@@ -164,64 +164,6 @@ extension Store {
     }
 }
 
-/// What the store knows about one side's layout image.
-public struct LayoutState: Sendable, Hashable {
-    /// What the image was made with (the caller's version string: formats, taxonomy, features);
-    /// empty when there is none.
-    public var version: String
-    /// True while the image is current up to the listed changes; false when it is missing or
-    /// stale and must be rebuilt whole.
-    public var tracking: Bool
-    /// Changes listed since the image was written.
-    public var changes: Int
-    /// When the image was written, milliseconds since 1970 UTC (0 when never).
-    public var writtenAtMilliseconds: Int64
-
-    /// Creates a state.
-    public init(version: String, tracking: Bool, changes: Int, writtenAtMilliseconds: Int64) {
-        self.version = version
-        self.tracking = tracking
-        self.changes = changes
-        self.writtenAtMilliseconds = writtenAtMilliseconds
-    }
-}
-
-/// One stored record as the layout builder reads it: undecoded bytes, features and their version.
-public struct LayoutRow: Sendable {
-    /// SQLite's rowid (for writing refreshed features back in the same transaction).
-    public var rowid: Int64
-    /// The record's id.
-    public var id: String
-    /// The record in `RecordCodec`'s form.
-    public var record: [UInt8]
-    /// Stored features, if any.
-    public var features: [UInt8]?
-    /// Their version, if any.
-    public var featuresVersion: String?
-}
-
-/// Records changes made by a bulk write for the layout images, in memory (`BulkWriter` turns the
-/// triggers off for its transaction): at most `Store.layoutChangeCap` ids per side, then only
-/// that the list overflowed.
-final class _LayoutChangeLog {
-    /// At most this many changes per side (`Store.bulkLayoutChangeCap`).
-    let cap: Int
-    init(cap: Int) { self.cap = cap }
-    /// Sides whose image was current when the bulk write began (only theirs are tracked).
-    var tracked: [StoreTable: Int] = [:]
-    var ids: [StoreTable: Set<String>] = [:]
-    var overflowed: Set<StoreTable> = []
-
-    func note(_ table: StoreTable, _ id: String) {
-        guard let before = tracked[table], !overflowed.contains(table) else { return }
-        ids[table, default: []].insert(id)
-        if before + (ids[table]?.count ?? 0) >= cap {
-            overflowed.insert(table)
-            ids[table] = nil
-        }
-    }
-}
-
 extension Store {
     /// Turns the triggers off for a bulk write's transaction, remembering which images were
     /// current. Caller holds the lock and the transaction.

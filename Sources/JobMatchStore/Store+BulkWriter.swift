@@ -126,8 +126,9 @@ public final class BulkWriter {
     init(store: Store, now: Int64) throws(StoreError) {
         self.store = store
         self.now = now
-        offers = try _OfferUpserter(store: store)
+        // First: it drops the change triggers, which the statements prepared below then do not run.
         layoutChanges = try store.beginBulkLayoutTracking()
+        offers = try _OfferUpserter(store: store)
         offers.layoutChanges = layoutChanges
     }
 

@@ -9,6 +9,8 @@ final class _LayoutChangeLog {
     var tracked: [StoreTable: Int] = [:]
     var ids: [StoreTable: Set<String>] = [:]
     var overflowed: Set<StoreTable> = []
+    /// Whether the change triggers were dropped for the transaction (created again before the commit).
+    var droppedTriggers = false
 
     func note(_ table: StoreTable, _ id: String) {
         guard let before = tracked[table], !overflowed.contains(table) else { return }

@@ -172,6 +172,12 @@ final class LayoutSessionTests: XCTestCase {
         }
         XCTAssertEqual(try s.readLayout(.offers) { Set(try $0.changedIDs()) }, ["10150817-A", "10150817-B", "10150817-C"])
         XCTAssertTrue(try s.layoutState(.offers).tracking)
+        // The triggers, dropped for the bulk write, are back: a single change is listed again.
+        XCTAssertEqual(try s.db.scalarInt("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"), 6)
+        try s.upsert(try offer("D"))
+        XCTAssertEqual(try s.layoutState(.offers).changes, 4)
+        XCTAssertTrue(try s.readLayout(.offers) { try $0.changedIDs() }.contains("10150817-D"))
+        XCTAssertTrue(try s.removeOffer(id: "10150817-D"))
         XCTAssertEqual(try s.readLayout(.profiles) { try $0.changedIDs() }, ["P"])
         // The same records again change nothing.
         try s.bulkWrite { w in
@@ -179,7 +185,7 @@ final class LayoutSessionTests: XCTestCase {
             _ = try w.upsertOffer(id: o.id, cvr: o.employer.cvr.digits, employerReference: o.employerReference,
                                   record: RecordCodec.encode(o), features: nil)
         }
-        XCTAssertEqual(try s.layoutState(.offers).changes, 3)
+        XCTAssertEqual(try s.layoutState(.offers).changes, 5)
         // A rolled-back bulk write leaves the list as it was.
         try s.bulkWrite { w in
             let o = try offer("Z")
@@ -187,7 +193,8 @@ final class LayoutSessionTests: XCTestCase {
                                   record: RecordCodec.encode(o), features: nil)
             w.discardAll()
         }
-        XCTAssertEqual(try s.layoutState(.offers).changes, 3)
+        XCTAssertEqual(try s.layoutState(.offers).changes, 5)
+        XCTAssertEqual(try s.db.scalarInt("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"), 6, "a rollback restores them")
         // More changes than the cap: stale, and the list is dropped.
         try s.bulkWrite { w in
             for i in 0..<Store.layoutChangeCap {
@@ -199,6 +206,7 @@ final class LayoutSessionTests: XCTestCase {
         XCTAssertFalse(try s.layoutState(.offers).tracking)
         XCTAssertEqual(try s.db.scalarInt("SELECT count(*) FROM layout_changes WHERE side = 'offers'"), 0)
         XCTAssertTrue(try s.layoutState(.profiles).tracking, "the profiles' image is untouched")
+        XCTAssertEqual(try s.db.scalarInt("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"), 6, "also after a bulk load")
     }
 
     func testAWriteSessionGivesWayToAnotherWriter() throws {

@@ -156,6 +156,17 @@ extension Store {
         }
     }
 
+    /// Deletes `table`'s stored layout image (it is rebuilt from the records by the next reader).
+    /// For a record that must leave no trace (`profile erase`): until it is folded in, a stored
+    /// image still holds the removed record's row — for a profile its credits, home and
+    /// limitations, and its id.
+    public func discardLayout(_ table: StoreTable) throws(StoreError) {
+        try singleWrite { () throws(StoreError) in
+            let session = try LayoutSession(store: self, table: table, writable: true)
+            try session.clearImage()
+        }
+    }
+
     /// The state of `table`'s layout image (one read).
     public func layoutState(_ table: StoreTable) throws(StoreError) -> LayoutState {
         try locked { () throws(StoreError) -> LayoutState in try _layoutState(table) }

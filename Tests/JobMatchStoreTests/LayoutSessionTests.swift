@@ -144,6 +144,16 @@ final class LayoutSessionTests: XCTestCase {
         XCTAssertEqual(try s.readLayout(.offers) { try $0.changedIDs() }, [])
     }
 
+    func testADiscardedImageLeavesNoBlockBehind() throws {
+        let s = try store()
+        try writeImage(s, .profiles, ["credits": [1, 2, 3], "ids.bytes": Array("P-ERASED".utf8)])
+        try writeImage(s, .offers, ["x": [1]])
+        try s.discardLayout(.profiles)
+        XCTAssertEqual(try s.db.scalarInt("SELECT count(*) FROM layout_blocks WHERE side = 'profiles'"), 0)
+        XCTAssertFalse(try s.layoutState(.profiles).tracking)
+        XCTAssertTrue(try s.layoutState(.offers).tracking, "the other side is kept")
+    }
+
     func testPastTheCapTheImageIsStale() throws {
         let s = try store()
         try writeImage(s, .offers, ["x": [1]])

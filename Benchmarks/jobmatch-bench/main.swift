@@ -32,6 +32,9 @@ let usage = """
                 people whose first suggestion breaks a stated requirement), beside BM25.
       accesslog The access log's cost on match/candidates against the store and on a profile import,
                 with and without the log in the same run (see AccessLogBenchmark.swift).
+      cli       [--offers N] [--profiles N] [--reps R] [--store PATH] [--json]
+                The real jobmatch commands end to end as whole processes against a large store:
+                median wall time and peak RSS (see CLIBenchmark.swift).
 
     Every command accepts --json for machine-readable output.
     """
@@ -52,6 +55,7 @@ do {
     case "features": try FeaturesBenchmark.run(arguments: args)
     case "quality": try QualityBenchmark.run(arguments: args)
     case "accesslog": try AccessLogBenchmark.run(arguments: args)
+    case "cli": try CLIBenchmark.run(arguments: args)
     case "--help", "-h", "help": print(usage)
     default:
         FileHandle.standardError.write(Data("jobmatch-bench: unknown command '\(command)'\n\n\(usage)\n".utf8))

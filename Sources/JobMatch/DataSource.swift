@@ -33,6 +33,24 @@ public enum DataSource {
         }
     }
 
+    /// The store in use, opened, with the Corpus folder's taxonomy and postcodes; nil when no
+    /// store is in use (the Corpus holds the records then). Reads no record.
+    /// - Throws: `CorpusError` naming the file at fault.
+    public static func openStore(corpus: URL, store: String?, environment: [String: String],
+                                 taxonomy given: Taxonomy? = nil) throws(CorpusError) -> (store: Store, taxonomy: Taxonomy, postcodes: PostcodeDirectory)? {
+        guard let (url, _) = storeURL(explicit: store, environment: environment) else { return nil }
+        guard StoreLocation.exists(at: url) else {
+            throw CorpusError(file: url.path, message: "no store here (create it with 'jobmatch init --store \(url.path)')")
+        }
+        let taxonomy: Taxonomy
+        if let given { taxonomy = given } else { taxonomy = try Corpus.loadTaxonomy(from: corpus) }
+        let postcodes = try Corpus.loadPostcodes(from: corpus)
+        try checkStoreFile(url)
+        do { return (try Store(at: url), taxonomy, postcodes) } catch {
+            throw CorpusError(file: error.path, message: error.message)
+        }
+    }
+
     /// Loads the data to match on.
     /// - Parameters:
     ///   - corpus: the Corpus folder (taxonomy, postcodes, and the records when no store is used).

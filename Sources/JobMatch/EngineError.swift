@@ -6,6 +6,8 @@ public enum EngineError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknownOffer(String)
     /// The profile is blocked (processing restricted): it is left out of matching.
     case blockedProfile(String)
+    /// The store could not be read (the message names the store file and what is wrong).
+    case unreadable(String)
 
     public var description: String {
         switch self {
@@ -13,6 +15,7 @@ public enum EngineError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unknownOffer(let id): return "no offer with id '\(id)'"
         case .blockedProfile(let id):
             return "profile '\(id)' is blocked (processing restricted): it is left out of matching until it is unblocked"
+        case .unreadable(let message): return message
         }
     }
 }

@@ -42,9 +42,12 @@ public final class MatchKernel: Sendable {
     /// Worker threads used by `rankAll` and `candidatesAll` (default: the online cores).
     public let threads: Int
 
-    let propagation: CreditPropagation
-    let profiles: CompiledProfiles
-    let offers: CompiledOffers
+    /// Where each held concept earns credit (the taxonomy's hierarchy, worked out once).
+    public let propagation: CreditPropagation
+    /// The people's layout (empty when the kernel was made for offers only).
+    public let profiles: CompiledProfiles
+    /// The offers' layout (empty when the kernel was made for profiles only).
+    public let offers: CompiledOffers
 
     /// Compiles the profiles and offers into the kernel's layouts.
     ///
@@ -58,6 +61,25 @@ public final class MatchKernel: Sendable {
         self.propagation = propagation
         self.profiles = CompiledProfiles(profiles, propagation: propagation)
         self.offers = CompiledOffers(offers, conceptCount: taxonomy.count)
+        self.threads = max(1, threads ?? MatchKernel.onlineCores)
+    }
+
+    /// A kernel over layouts compiled (or read from a kernel image) beforehand: no compiling at
+    /// all. Either side may be empty (`CompiledOffers.none`, `CompiledProfiles.none`) for a kernel
+    /// that answers only `rank(_:top:)` (offers needed) or `candidates(_:top:)` (profiles needed).
+    ///
+    /// ```swift
+    /// let offers = try CompiledOffers(image: stored, conceptCount: taxonomy.count)
+    /// let kernel = MatchKernel(propagation: CreditPropagation(taxonomy: taxonomy),
+    ///                          profiles: .none(conceptCount: taxonomy.count), offers: offers)
+    /// let best = kernel.rank(person, top: 10)
+    /// ```
+    public init(propagation: CreditPropagation, profiles: CompiledProfiles, offers: CompiledOffers, threads: Int? = nil) {
+        precondition(profiles.conceptCount == propagation.conceptCount && offers.conceptCount == propagation.conceptCount,
+                     "layouts of another taxonomy")
+        self.propagation = propagation
+        self.profiles = profiles
+        self.offers = offers
         self.threads = max(1, threads ?? MatchKernel.onlineCores)
     }
 
@@ -101,6 +123,15 @@ public final class MatchKernel: Sendable {
     public func candidates(offer index: Int, top: Int, constraints: Bool = true) -> [ScoredIndex] {
         precondition(index >= 0 && index < offers.count, "offer index out of range")
         return BlockKernel.candidates(offer: index, profiles: profiles, offers: offers, k: max(0, top), constraints: constraints)
+    }
+
+    /// The `top` best profiles for an offer that is not among the compiled offers (one read from
+    /// the store for this question): the same list `candidates(offer:top:)` gives for it.
+    ///
+    /// - Complexity: O(credit postings of the offer's concepts + profiles).
+    public func candidates(_ offer: MatchableOffer, top: Int, constraints: Bool = true) -> [ScoredIndex] {
+        let single = CompiledOffers([offer], conceptCount: profiles.conceptCount)
+        return BlockKernel.candidates(offer: 0, profiles: profiles, offers: single, k: max(0, top), constraints: constraints)
     }
 
     /// Every profile's `top` best offers: row `i` of the table is `rank(profile: i, top:)`.

@@ -40,6 +40,15 @@ public final class Store: @unchecked Sendable {
     var pseudonymizer: _Pseudonymizer?
     /// The time the access log, blocks and retention use, milliseconds since 1970 (tests set it).
     var clock: @Sendable () -> Int64 = { Store.nowMilliseconds() }
+    /// A bulk write lists at most this many changed ids per side before it marks the side's
+    /// image stale (`Store.layoutChangeCap`; tests set it low).
+    var bulkLayoutChangeCap = Store.layoutChangeCap
+    /// Layout blocks are stored in parts of at most this many bytes (tests set it low).
+    var layoutPartBytes = Store.defaultLayoutPartBytes
+    /// Listings sort this many bytes of records in memory at a time (tests set it low).
+    var listingRunBytes = Store.defaultListingRunBytes
+    /// Whether the schema has the layout tables (version 5 on; tests build older stores).
+    private(set) var hasLayoutTables = false
 
     /// Opens the store at `url`, creating it (and its directory) when missing, and migrates its
     /// schema to `Store.schemaVersion`.
@@ -70,6 +79,7 @@ public final class Store: @unchecked Sendable {
         try db.execute("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL")
         try migrate(to: version)
         if version >= 3 { try repairOfferIDIndex() }
+        hasLayoutTables = version >= 5
         Store.restrictCompanions(of: path)
     }
 

@@ -27,6 +27,9 @@ final class _OfferUpserter {
     private var byReference: [Int64: Int64]?
     /// Offers inserted by this upserter.
     private(set) var inserted = 0
+    /// Where a bulk write lists the ids it changes for the layout images (nil for single
+    /// changes, which the store's triggers list).
+    var layoutChanges: _LayoutChangeLog?
     /// The row `read` read last, valid within one `upsert` (which reads a found row for its
     /// checks and for the comparison, and writes only at its end).
     private var lastRead: (rowid: Int64, row: _Row)?
@@ -102,6 +105,7 @@ final class _OfferUpserter {
                                  features: features?.bytes, version: version, idKey: idKey, referenceKey: referenceKey)
             let rowid = store.db.lastInsertRowID
             inserted += 1
+            layoutChanges?.note(.offers, id)
             byID?[idKey] = rowid
             if let referenceKey { byReference?[referenceKey] = rowid }
             if let n = byID?.count, n > store.bulkLoadKeyLimit { try leaveBulkLoad() }
@@ -115,6 +119,10 @@ final class _OfferUpserter {
         try store.writeOffer(update, id: id, cvr: cvr, reference: reference, updatedAt: now, record: record,
                              features: features?.bytes, version: version, rowid: target, idKey: idKey,
                              referenceKey: referenceKey)
+        if let log = layoutChanges {
+            log.note(.offers, id)
+            if old.id != id { log.note(.offers, old.id) }
+        }
         if byID != nil {
             if old.id != id {
                 if byID?[RecordKey.id(old.id)] == target { byID?[RecordKey.id(old.id)] = nil }

@@ -81,17 +81,20 @@ public enum TaxonomyTSV {
         var out: [(Concept, String, Int)] = []
         var header: [String]?
         var lineNo = 0
-        // A leading byte-order mark (Excel, Notepad) is not part of the header.
-        let text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
-        // In a String "\r\n" is one Character, which a "\n" separator does not match: split on
-        // both, so that a file saved with Windows line ends reads the same.
-        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
+        // Lines and fields are split on the UTF-8 bytes of LF and tab (control characters, which
+        // never join a grapheme, so this is the split on Characters, several times faster); a CR
+        // before the LF (Windows line ends) is dropped, and a leading byte-order mark (Excel,
+        // Notepad) is not part of the header.
+        let bytes = Array(text.utf8)
+        var lines: [ArraySlice<UInt8>] = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
+        if let first = lines.first, first.starts(with: [0xEF, 0xBB, 0xBF]) { lines[0] = first.dropFirst(3) }
+        for rawLine in lines {
             lineNo += 1
             var line = rawLine
-            if line.last == "\r" { line = line.dropLast() }
-            if line.allSatisfy({ $0 == " " || $0 == "\t" }) || line.hasPrefix("#") { continue }
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map {
-                String($0).trimmingCharactersInWhitespace()
+            if line.last == 0x0D { line = line.dropLast() }
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) || line.first == 0x23 { continue }
+            let fields = line.split(separator: 0x09, omittingEmptySubsequences: false).map {
+                String(decoding: $0, as: UTF8.self).trimmingCharactersInWhitespace()
             }
             guard header != nil else {
                 let h = fields.map { $0.lowercased() }
@@ -134,7 +137,9 @@ public enum TaxonomyTSV {
                 throw TaxonomyFileError(file: file, line: lineNo, field: "label_da", message: "both labels are empty")
             }
             func synonyms(_ s: String) -> [String] {
-                s.split(separator: "|").map { String($0).trimmingCharactersInWhitespace() }.filter { !$0.isEmpty }
+                // Split on the byte of '|' (as the lines and fields are).
+                Array(s.utf8).split(separator: 0x7C).map { String(decoding: $0, as: UTF8.self).trimmingCharactersInWhitespace() }
+                    .filter { !$0.isEmpty }
             }
             let c = Concept(id: id, kind: kind, parent: parent, code: code,
                             labelDA: labelDA.isEmpty ? labelEN : labelDA, labelEN: labelEN.isEmpty ? labelDA : labelEN,

@@ -1,3 +1,5 @@
+import JobMatch
+
 /// An error the CLI reports on stderr in one line, with its exit code.
 ///
 /// Exit codes (documented in the README and `jobmatch --help`):
@@ -30,4 +32,16 @@ enum ExitCode {
     static let usage: Int32 = 2
     static let notFound: Int32 = 3
     static let rejectedRows: Int32 = 4
+}
+
+extension CLIError {
+    /// An engine's error: exit 3 for an unknown id, 1 for a store that cannot be read or a
+    /// blocked profile (with the command that lifts the block).
+    init(_ error: EngineError) {
+        switch error {
+        case .unknownProfile, .unknownOffer: self = .notFound(error.description)
+        case .unreadable: self = .failure(error.description)
+        case .blockedProfile(let id): self = .failure(error.description + " ('jobmatch profile unblock \(id)')")
+        }
+    }
 }

@@ -7,8 +7,8 @@ public enum EngineError: Error, Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .unknownProfile(let id): return "no profile with id '\(id)'"
-        case .unknownOffer(let id): return "no offer with id '\(id)'"
+        case .unknownProfile(let id): return "no profile with id \(MessageValue.quoted(id))"
+        case .unknownOffer(let id): return "no offer with id \(MessageValue.quoted(id))"
         }
     }
 }

@@ -194,14 +194,14 @@ public final class Importer: @unchecked Sendable {
                         let idKey = keys.id
                         if let first = seenIDs.firstOrInsert(idKey, line: Int32(truncatingIfNeeded: line)) {
                             try reject([ImportIssue(file: file?.path ?? "", line: line, field: "id",
-                                                    message: "duplicate id '\(record.id)' in this file (first on line \(first))")],
+                                                    message: "duplicate id \(MessageValue.quoted(record.id)) in this file (first on line \(first))")],
                                        origin, in: batch)
                             continue
                         }
                         if let ref = record.employerReference, let cvr = record.cvr, let refKey = keys.reference {
                             if let first = seenRefs.firstOrInsert(refKey, line: Int32(truncatingIfNeeded: line)) {
                                 try reject([ImportIssue(file: file?.path ?? "", line: line, field: "employerReference",
-                                                        message: "duplicate employer reference '\(ref)' for CVR \(cvr) in this file (first on line \(first))")],
+                                                        message: "duplicate employer reference \(MessageValue.quoted(ref)) for CVR \(cvr) in this file (first on line \(first))")],
                                            origin, in: batch)
                                 continue
                             }

@@ -75,6 +75,9 @@ public final class JSONRecordReader {
                 var i = pos
                 while i < end, buf[i] != 0x0A { i += 1 }
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buf[pos..<i]))
+                if bytes.count > ImportLimits.recordBytes {
+                    throw ImportFileError(file: source.path, line: startLine, message: ImportLimits.recordTooLong)
+                }
                 pos = i
                 if i < end { pos += 1; line += 1; ended = true }
             }
@@ -146,6 +149,9 @@ public final class JSONRecordReader {
                 i += 1
             }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buf[pos..<i]))
+            if bytes.count > ImportLimits.recordBytes {
+                throw ImportFileError(file: source.path, line: startLine, message: ImportLimits.recordTooLong)
+            }
             pos = i
             if done { return JSONRecordText(line: startLine, bytes: bytes) }
         }

@@ -1,4 +1,5 @@
 import Foundation
+import JobMatch
 
 /// The command-line entry: finds the command, parses its arguments, runs it, and prints any
 /// error on stderr in one line.
@@ -15,7 +16,7 @@ enum CLI {
         if first == "--help" || first == "-h" || first == "help" {
             guard args.count > 1 else { context.out(topLevelHelp); return ExitCode.success }
             guard let cmd = allCommands.first(where: { $0.spec.name == args[1] }) else {
-                context.err("jobmatch: unknown command '\(args[1])'. See 'jobmatch --help'.")
+                context.err("jobmatch: unknown command \(MessageValue.quoted(args[1])). See 'jobmatch --help'.")
                 return ExitCode.usage
             }
             context.out(cmd.spec.help)
@@ -23,7 +24,7 @@ enum CLI {
         }
         if first == "--version" { context.out("jobmatch \(version)"); return ExitCode.success }
         guard let cmd = allCommands.first(where: { $0.spec.name == first }) else {
-            context.err("jobmatch: unknown command '\(first)'. See 'jobmatch --help'.")
+            context.err("jobmatch: unknown command \(MessageValue.quoted(first)). See 'jobmatch --help'.")
             return ExitCode.usage
         }
         do throws(CLIError) {

@@ -1,3 +1,4 @@
+import JobMatch
 /// A command line parsed against a `CommandSpec`.
 struct ParsedArguments: Sendable {
     /// Option values by name (for a non-repeatable option given twice, the last one wins, as in
@@ -23,7 +24,7 @@ struct ParsedArguments: Sendable {
             if arg == "-h" && !onlyPositionals { arg = "--help" }
             if onlyPositionals || !arg.hasPrefix("--") || arg == "-" {
                 if arg.hasPrefix("-") && arg != "-" && !onlyPositionals && arg.count > 1 && !(Double(arg) != nil) {
-                    throw CLIError.usage("unknown option '\(arg)' for 'jobmatch \(spec.name)'", command: spec.name)
+                    throw CLIError.usage("unknown option \(MessageValue.quoted(arg)) for 'jobmatch \(spec.name)'", command: spec.name)
                 }
                 positionals.append(arg)
                 continue
@@ -53,7 +54,7 @@ struct ParsedArguments: Sendable {
                 i += 1
             }
             if let choices = opt.choices, !choices.contains(v) {
-                throw CLIError.usage("--\(name) must be one of \(choices.joined(separator: ", ")), not '\(v)'", command: spec.name)
+                throw CLIError.usage("--\(name) must be one of \(choices.joined(separator: ", ")), not \(MessageValue.quoted(v))", command: spec.name)
             }
             if v.isEmpty { throw CLIError.usage("--\(name) needs a value (\(opt.value!)), not an empty string", command: spec.name) }
             if opt.repeatable { values[name, default: []].append(v) } else { values[name] = [v] }
@@ -65,7 +66,7 @@ struct ParsedArguments: Sendable {
             throw CLIError.usage("missing argument \(missing)", command: spec.name)
         }
         if !(spec.arguments.last?.variadic ?? false) && positionals.count > spec.arguments.count {
-            throw CLIError.usage("unexpected argument '\(positionals[spec.arguments.count])'", command: spec.name)
+            throw CLIError.usage("unexpected argument \(MessageValue.quoted(positionals[spec.arguments.count]))", command: spec.name)
         }
     }
 
@@ -82,7 +83,7 @@ struct ParsedArguments: Sendable {
     func positiveInt(_ name: String, default d: Int, max: Int = 1_000_000, command: String) throws(CLIError) -> Int {
         guard let s = value(name) else { return d }
         guard let n = Int(s), n >= 1, n <= max else {
-            throw CLIError.usage("--\(name) must be a whole number from 1 to \(max), not '\(s)'", command: command)
+            throw CLIError.usage("--\(name) must be a whole number from 1 to \(max), not \(MessageValue.quoted(s))", command: command)
         }
         return n
     }

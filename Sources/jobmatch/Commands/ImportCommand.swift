@@ -31,7 +31,7 @@ enum ImportCommand: Command {
 
     static func run(_ args: ParsedArguments, context: CLIContext) throws(CLIError) -> Int32 {
         guard let kind = RecordKind(rawValue: args.positionals[0]) else {
-            throw .usage("KIND must be offers or profiles, not '\(args.positionals[0])'", command: spec.name)
+            throw .usage("KIND must be offers or profiles, not \(MessageValue.quoted(args.positionals[0]))", command: spec.name)
         }
         let files = Array(args.positionals.dropFirst())
         guard !files.isEmpty else { throw .usage("missing argument FILE", command: spec.name) }

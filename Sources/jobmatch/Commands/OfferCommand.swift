@@ -23,7 +23,7 @@ enum OfferCommand: Command {
                 if !exists, let ref = o.employerReference, let same = try store.offer(cvr: o.employer.cvr, employerReference: ref) {
                     exists = true
                     if action == "add" {
-                        throw CLIError.failure("offer \(o.id): the stored offer \(same.value.id) has the same CVR \(o.employer.cvr.digits) and employer reference '\(ref)' (use 'jobmatch offer update' to replace it)")
+                        throw CLIError.failure("offer \(o.id): the stored offer \(same.value.id) has the same CVR \(o.employer.cvr.digits) and employer reference \(MessageValue.quoted(ref)) (use 'jobmatch offer update' to replace it)")
                     }
                 }
                 if action == "add" && exists { throw CLIError.failure("offer \(o.id) exists already (use 'jobmatch offer update')") }
@@ -31,10 +31,10 @@ enum OfferCommand: Command {
                 let outcome = try store.upsert(o, features: StoreSupport.codec(context)?.features(for: o))
                 context.out("offer \(o.id): \(outcome == .unchanged ? "unchanged" : action == "add" ? "added" : "updated")")
             case "show":
-                guard let r = try StoreSupport.openExisting(context).offer(id: target) else { throw CLIError.notFound("no offer with id '\(target)' in the store") }
+                guard let r = try StoreSupport.openExisting(context).offer(id: target) else { throw CLIError.notFound("no offer with id \(MessageValue.quoted(target)) in the store") }
                 context.out(renderJSON(r.value))
             default:
-                guard try StoreSupport.openExisting(context).removeOffer(id: target) else { throw CLIError.notFound("no offer with id '\(target)' in the store") }
+                guard try StoreSupport.openExisting(context).removeOffer(id: target) else { throw CLIError.notFound("no offer with id \(MessageValue.quoted(target)) in the store") }
                 context.out("offer \(target): removed")
             }
         } catch let e as CLIError {

@@ -26,10 +26,10 @@ enum ProfileCommand: Command {
                 let outcome = try store.upsert(p, features: StoreSupport.codec(context)?.features(for: p))
                 context.out("profile \(p.id): \(outcome == .unchanged ? "unchanged" : action == "add" ? "added" : "updated")")
             case "show":
-                guard let r = try StoreSupport.openExisting(context).profile(id: target) else { throw CLIError.notFound("no profile with id '\(target)' in the store") }
+                guard let r = try StoreSupport.openExisting(context).profile(id: target) else { throw CLIError.notFound("no profile with id \(MessageValue.quoted(target)) in the store") }
                 context.out(renderJSON(r.value))
             default:
-                guard try StoreSupport.openExisting(context).removeProfile(id: target) else { throw CLIError.notFound("no profile with id '\(target)' in the store") }
+                guard try StoreSupport.openExisting(context).removeProfile(id: target) else { throw CLIError.notFound("no profile with id \(MessageValue.quoted(target)) in the store") }
                 context.out("profile \(target): removed")
             }
         } catch let e as CLIError {

@@ -46,7 +46,7 @@ enum ImportCommand: Command {
         options.rejectsDirectory = args.value("rejects")
         options.writeRejects = !options.dryRun || options.rejectsDirectory != nil
         options.format = args.value("input-format").flatMap(ImportFormat.init(rawValue:))
-        options.annotation = StoreSupport.annotation(context)
+        options.annotation = try StoreSupport.annotation(context)
         let quiet = args.flag("quiet")
         let importer = Importer(options: options)
         if !quiet { importer.onIssue = { context.err($0.description) } }
@@ -97,17 +97,27 @@ enum StoreSupport {
         return try open(context)
     }
 
-    /// The engine's feature codec over the Corpus taxonomy, or nil without a Corpus (the engine
-    /// then computes features when it loads).
-    static func codec(_ context: CLIContext) -> FeatureCodec? {
-        guard let corpus = try? context.corpusURL(), let taxonomy = try? Corpus.loadTaxonomy(from: corpus) else { return nil }
-        let postcodes = (try? Corpus.loadPostcodes(from: corpus)) ?? PostcodeDirectory()
+    /// The engine's feature codec over the Corpus taxonomy and postcodes. A record is never
+    /// stored without its features: when they cannot be computed (no Corpus folder, a broken
+    /// taxonomy or postcode file), the command stops before it writes anything.
+    /// - Throws: `CLIError.failure` saying why, and that nothing was `done` ("imported", "stored").
+    static func codec(_ context: CLIContext, nothing done: String) throws(CLIError) -> FeatureCodec {
+        let taxonomy: Taxonomy, postcodes: PostcodeDirectory
+        do {
+            let corpus = try context.corpusURL()
+            taxonomy = try Corpus.loadTaxonomy(from: corpus)
+            postcodes = try Corpus.loadPostcodes(from: corpus)
+        } catch let e as CLIError {
+            throw .failure("cannot compute the records' scoring features: \(e.message); nothing was \(done)")
+        } catch {
+            throw .failure("cannot compute the records' scoring features: \(error); nothing was \(done)")
+        }
         return FeatureCodec(compiler: MatchCompiler(taxonomy: taxonomy, postcodes: postcodes))
     }
 
     /// The importer's annotation: the engine's features of each record.
-    static func annotation(_ context: CLIContext) -> ImportAnnotation? {
-        guard let codec = codec(context) else { return nil }
+    static func annotation(_ context: CLIContext) throws(CLIError) -> ImportAnnotation {
+        let codec = try codec(context, nothing: "imported")
         return ImportAnnotation(version: codec.version) { record in
             switch record {
             case .offer(let o): return codec.features(for: o).bytes

@@ -18,6 +18,7 @@ enum OfferCommand: Command {
             switch action {
             case "add", "update":
                 let o = try RecordCommandSupport.read(EmployerOffer.self, from: target, command: spec.name)
+                let features = try StoreSupport.codec(context, nothing: "stored").features(for: o)
                 let store = action == "add" ? try StoreSupport.open(context) : try StoreSupport.openExisting(context)
                 var exists = try store.offer(id: o.id) != nil
                 if !exists, let ref = o.employerReference, let same = try store.offer(cvr: o.employer.cvr, employerReference: ref) {
@@ -28,7 +29,7 @@ enum OfferCommand: Command {
                 }
                 if action == "add" && exists { throw CLIError.failure("offer \(o.id) exists already (use 'jobmatch offer update')") }
                 if action == "update" && !exists { throw CLIError.notFound("no offer \(o.id) in the store (use 'jobmatch offer add')") }
-                let outcome = try store.upsert(o, features: StoreSupport.codec(context)?.features(for: o))
+                let outcome = try store.upsert(o, features: features)
                 context.out("offer \(o.id): \(outcome == .unchanged ? "unchanged" : action == "add" ? "added" : "updated")")
             case "show":
                 guard let r = try StoreSupport.openExisting(context).offer(id: target) else { throw CLIError.notFound("no offer with id \(MessageValue.quoted(target)) in the store") }

@@ -19,11 +19,12 @@ enum ProfileCommand: Command {
             switch action {
             case "add", "update":
                 let p = try RecordCommandSupport.read(CompetencyProfile.self, from: target, command: spec.name)
+                let features = try StoreSupport.codec(context, nothing: "stored").features(for: p)
                 let store = action == "add" ? try StoreSupport.open(context) : try StoreSupport.openExisting(context)
                 let exists = try store.profile(id: p.id) != nil
                 if action == "add" && exists { throw CLIError.failure("profile \(p.id) exists already (use 'jobmatch profile update')") }
                 if action == "update" && !exists { throw CLIError.notFound("no profile \(p.id) in the store (use 'jobmatch profile add')") }
-                let outcome = try store.upsert(p, features: StoreSupport.codec(context)?.features(for: p))
+                let outcome = try store.upsert(p, features: features)
                 context.out("profile \(p.id): \(outcome == .unchanged ? "unchanged" : action == "add" ? "added" : "updated")")
             case "show":
                 guard let r = try StoreSupport.openExisting(context).profile(id: target) else { throw CLIError.notFound("no profile with id \(MessageValue.quoted(target)) in the store") }

@@ -76,7 +76,9 @@ enum ImportCommand: Command {
         }
         if bar { StandardStreams.writeErr("\r\u{1B}[K") }
         for note in report.notes where !quiet { context.err("note: \(note)") }
-        for r in report.rejectsFiles { context.err("rejected rows written to \(r)") }
+        for r in report.rejects {
+            context.err("\(r.rows) rejected row\(r.rows == 1 ? "" : "s") of \(r.input) written to \(r.path)")
+        }
         context.out(report.summary)
         return report.rejected > 0 ? ExitCode.rejectedRows : ExitCode.success
     }

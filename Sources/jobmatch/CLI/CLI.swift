@@ -8,6 +8,7 @@ enum CLI {
 
     static func main(_ argv: [String]) -> Int32 {
         let context = CLIContext()
+        Store.onWarning = { StandardStreams.writeErr(StandardStreams.terminalSafe("jobmatch: warning: \($0)\n")) }
         let args = Array(argv.dropFirst())
         guard let first = args.first else {
             context.err(topLevelHelp)

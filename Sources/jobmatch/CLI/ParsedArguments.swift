@@ -1,8 +1,8 @@
 import JobMatch
 /// A command line parsed against a `CommandSpec`.
 struct ParsedArguments: Sendable {
-    /// Option values by name (for a non-repeatable option given twice, the last one wins, as in
-    /// most command-line tools, so a shell alias's option can be overridden).
+    /// Option values by name (a non-repeatable option has at most one: given twice, it is an
+    /// error, so that `--top 3 --top 5` is never read as one of the two silently).
     var values: [String: [String]] = [:]
     /// Flags given.
     var flags: Set<String> = []
@@ -13,7 +13,7 @@ struct ParsedArguments: Sendable {
     /// `-h` means `--help`; a value may follow its option (`--top 5`) or be joined to it
     /// (`--top=5`, the only way to give a value that starts with `--`).
     /// - Throws: `CLIError.usage` for an unknown option, a missing or empty value, a bad choice,
-    ///   or a missing or surplus positional argument.
+    ///   a single-valued option given twice, or a missing or surplus positional argument.
     init(_ arguments: [String], spec: CommandSpec) throws(CLIError) {
         let all = spec.options + CommandSpec.globalOptions
         var i = 0
@@ -57,7 +57,14 @@ struct ParsedArguments: Sendable {
                 throw CLIError.usage("--\(name) must be one of \(choices.joined(separator: ", ")), not \(MessageValue.quoted(v))", command: spec.name)
             }
             if v.isEmpty { throw CLIError.usage("--\(name) needs a value (\(opt.value!)), not an empty string", command: spec.name) }
-            if opt.repeatable { values[name, default: []].append(v) } else { values[name] = [v] }
+            if opt.repeatable {
+                values[name, default: []].append(v)
+            } else {
+                if values[name] != nil {
+                    throw CLIError.usage("--\(name) is given twice; give it once", command: spec.name)
+                }
+                values[name] = [v]
+            }
         }
         if flags.contains("help") { return }
         let required = spec.arguments.filter { !$0.optional }.count

@@ -43,7 +43,8 @@ extension Importer {
                 if let other = names[slot] {
                     notes.append("\(path):\(header.line): columns \(MessageValue.quoted(other)) and \(MessageValue.quoted(name)) both mean \(schema.fields[slot]); the last non-empty one is used")
                 }
-                names[slot] = name
+                // The name as messages show it: from the file, so escaped and cut.
+                names[slot] = MessageValue.escaped(name, limit: MessageValue.maximumScalars)
             } else if !name.trimmingCharactersInWhitespace().isEmpty {
                 if notes.count < ImportLimits.notesPerFile {
                     notes.append("\(path):\(header.line): column \(MessageValue.quoted(name)) is not a \(options.kind.rawValue) field; ignored (use --map \(MessageValue.quoted(name + "=FIELD")))")

@@ -236,6 +236,26 @@ final class HostileRecordTests: ImportTestCase {
         XCTAssertTrue(found[3].hasPrefix("\(p):4: personal.healthNotes: is 72000 bytes long"), found[3])
     }
 
+    func testAColumnNameWithControlCharactersIsEscapedInMessages() throws {
+        // Found by the importer fuzz target: a header cell holding NUL bytes reached the
+        // message raw ("Skifteholds\0\0...arbejde: ...").
+        let name = "Skifteholds" + String(repeating: "\u{0}", count: 100) + "arbejde"
+        let csv = try write("h.csv", "Virksomhed;CVR-nr;Reference;Ordning;Stillingsbetegnelse;Startdato;Postnummer;\(name);Kør\u{1B}[2Jekort\r\n"
+            + "Lager;28615981;R1;IGU;T;01-05-2026;3450;måske;B\r\n")
+        let (report, found) = try issues(.offers, [csv])
+        XCTAssertEqual(found.count, 1)
+        XCTAssertTrue(found[0].hasPrefix("\(csv):2: Skifteholds\\u{0}\\u{0}"), found[0])
+        XCTAssertTrue(found[0].contains("…: 'måske' is not yes or no"), found[0])
+        XCTAssertTrue(report.notes.allSatisfy { !$0.unicodeScalars.contains { $0.value < 0x20 } }, "\(report.notes)")
+        // JSON keys are file text too.
+        let jsonl = try write("k.jsonl", #"{"id": "P1", "intakeDate": "2026-02-30", "sprog\u001b[31m": "x"}"# + "\n"
+            + #"{"id": "P2", "intakeDate": "2026-01-01", "wishes": {"maxTravelKm\u0000": "x"}}"# + "\n")
+        let (r2, more) = try issues(.profiles, [jsonl])
+        XCTAssertEqual(r2.rejected, 2, "\(more)")
+        XCTAssertTrue(more[1].hasSuffix(":2: wishes.maxTravelKm\\u{0}: 'x' is not a number"), more[1])
+        XCTAssertTrue(r2.notes.allSatisfy { !$0.unicodeScalars.contains { $0.value < 0x20 } }, "\(r2.notes)")
+    }
+
     func testAValueWithALineBreakStaysOnItsLine() throws {
         // Was: "'Vi lærer dig op; …' is not a date" on a line of its own.
         let csv = try write("d.csv", "Virksomhed;CVR-nr;Reference;Ordning;Stillingsbetegnelse;Startdato;Postnummer\r\n"

@@ -103,6 +103,14 @@ public struct CompoundSplitter: Sendable {
         return bestSplit(word)
     }
 
+    /// `split(_:)` of a word whose stem (by this splitter's stemmer) the caller has already
+    /// made: the same answer without stemming it again.
+    public func split(_ word: String, stem: String) -> CompoundSplit? {
+        if words.contains(word) { return nil }
+        if stemmer != nil, !stems.isEmpty, stems.contains(stem) { return nil }
+        return bestSplit(word)
+    }
+
     /// The head of a compound for ellipsis expansion, also for a word that is itself known
     /// (`sundhedshjælper` -> modifier `sundheds`, head `hjælper`): the best split, or else the
     /// longest proper suffix that is a known word. Nil when neither exists.

@@ -69,3 +69,30 @@ final class LinearTextTests: XCTestCase {
         XCTAssertEqual(Normaliser._referenceNormalisedBytes("a" + marks), Normaliser.normalisedBytes("a" + marks))
     }
 }
+
+/// The splitter's search through its trie against the plain search it replaced.
+final class CompoundSplitterTrieTests: XCTestCase {
+    func testTrieSearchEqualsThePlainSearch() {
+        let vocabulary = ["lager", "arbejde", "arbejder", "plads", "social", "sundhed", "hjælper", "rengøring", "assistent",
+                          "truck", "certifikat", "køkken", "medhjælper", "ar", "bejde", "børn", "have", "sosu", "el", "elev"]
+        let splitters = [CompoundSplitter(words: vocabulary, stemmer: DanishStemmer()),
+                         CompoundSplitter(words: vocabulary, stemmer: CompoundSplitterTests.SuffixStripper(), includeBaseVocabulary: false),
+                         CompoundSplitter(words: vocabulary, includeBaseVocabulary: false)]
+        var state: UInt64 = 12345
+        func next(_ n: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(n))
+        }
+        let pieces = vocabulary + ["s", "e", "en", "erne", "et", "x", "ø", "æ", "ing", "s", "e"]
+        var splits = 0
+        for _ in 0..<4000 {
+            let word = (0..<(1 + next(6))).map { _ in pieces[next(pieces.count)] }.joined()
+            for s in splitters {
+                let fast = s.bestSplit(word), plain = s._referenceBestSplit(word)
+                XCTAssertEqual(fast, plain, word)
+                if fast != nil { splits += 1 }
+            }
+        }
+        XCTAssertGreaterThan(splits, 1000)
+    }
+}

@@ -35,6 +35,8 @@ let usage = """
       cli       [--offers N] [--profiles N] [--reps R] [--store PATH] [--json]
                 The real jobmatch commands end to end as whole processes against a large store:
                 median wall time and peak RSS (see CLIBenchmark.swift).
+      worst-text [--mb N] [--shape NAME]
+                The text pipeline on the worst shapes of text, s/MB and growth (see WorstTextBenchmark.swift).
 
     Every command accepts --json for machine-readable output.
     """
@@ -56,6 +58,7 @@ do {
     case "quality": try QualityBenchmark.run(arguments: args)
     case "accesslog": try AccessLogBenchmark.run(arguments: args)
     case "cli": try CLIBenchmark.run(arguments: args)
+    case "worst-text": try WorstTextBenchmark.run(arguments: args)
     case "--help", "-h", "help": print(usage)
     default:
         FileHandle.standardError.write(Data("jobmatch-bench: unknown command '\(command)'\n\n\(usage)\n".utf8))

@@ -19,11 +19,17 @@ public enum DataSource {
     /// Checks that `url` can be a store before SQLite sees it: not a folder, and (when it has
     /// content) an SQLite database, so that the message says what is wrong in plain words.
     /// - Throws: `CorpusError` naming the path.
+    /// A symbolic link, a FIFO or a device is refused here too, without opening it (see
+    /// `Store+FileSafety.swift` for the rules).
     public static func checkStoreFile(_ url: URL) throws(CorpusError) {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { return }
-        if isDirectory.boolValue {
-            throw CorpusError(file: url.path, message: "is a folder, not a store file (give the path of a .sqlite file)")
+        var st = stat()
+        guard lstat(url.path, &st) == 0 else { return }
+        switch st.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: throw CorpusError(file: url.path, message: "is a folder, not a store file (give the path of a .sqlite file)")
+        case S_IFLNK:
+            throw CorpusError(file: url.path, message: "the store is a symbolic link; JobMatch does not follow links to a store (give the path of the file itself)")
+        default: throw CorpusError(file: url.path, message: "the store is not a regular file")
         }
         guard let h = FileHandle(forReadingAtPath: url.path) else { return }
         defer { try? h.close() }

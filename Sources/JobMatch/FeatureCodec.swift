@@ -130,6 +130,10 @@ public struct FeatureDecoder: Sendable {
     }
 
     /// Decodes stored offer features; nil when they are from another taxonomy or damaged.
+    ///
+    /// Damaged bytes are refused, never trusted: besides every length and concept index, the
+    /// values must be ones the compiler makes (a known Danish level, free places not negative,
+    /// coordinates that are finite numbers), so that no decoded view can make a score NaN.
     public func decodeOffer(_ f: (bytes: [UInt8], version: String?)) -> MatchableOffer? {
         guard f.version == version else { return nil }
         var r = ByteReader(f.bytes)
@@ -144,7 +148,9 @@ public struct FeatureDecoder: Sendable {
         var unresolved: [String] = []
         for _ in 0..<un { guard let s = r.str() else { return nil }; unresolved.append(s) }
         guard let lic = r.u32(), let dem = r.u32(), let minD = r.i32(), let eng = r.u8(), let sec = r.u64(), let sh = r.u8(),
-              let place = r.place(), let start = r.i32(), let free = r.i32(), r.atEnd else { return nil }
+              let place = r.place(), let start = r.i32(), let free = r.i32(), r.atEnd,
+              LanguageLevel(rawValue: Int(minD)) != nil, eng <= 1, sh <= 1, sec.nonzeroBitCount <= 1, free >= 0,
+              FeatureDecoder.isPlausible(place) else { return nil }
         return MatchableOffer(id: id, requirements: reqs, unresolved: unresolved, licenceMask: lic, demandMask: dem,
                               minimumDanish: minD, englishWorkplace: eng == 1, sectorBit: sec, shiftWork: sh == 1,
                               workplace: place, startDate: start, freePlaces: free)
@@ -175,7 +181,7 @@ public struct FeatureDecoder: Sendable {
             unresolved.append(phrase(i))
         }
         guard let lic = r.varint(), lic <= UInt64(UInt32.max), let sector = r.u8(), sector == 0xFF || sector < 64,
-              let place = r.place(), r.atEnd else { return nil }
+              let place = r.place(), r.atEnd, FeatureDecoder.isPlausible(place) else { return nil }
         return MatchableOffer(id: o.id, requirements: reqs, unresolved: unresolved, licenceMask: UInt32(lic),
                               demandMask: WorkDemand.mask(o.demands), minimumDanish: Int32(o.minimumDanish?.rawValue ?? 0),
                               englishWorkplace: o.englishWorkplace, sectorBit: sector == 0xFF ? 0 : 1 << UInt64(sector),
@@ -190,14 +196,24 @@ public struct FeatureDecoder: Sendable {
         guard r.u8() == FeatureCodec.format, let id = r.str(), let n = r.u32() else { return nil }
         var ev: [ConceptEvidence] = []
         for _ in 0..<n {
-            guard let c = r.i32(), let conf = r.f32(), let s = r.str(), c >= 0, Int(c) < conceptCount else { return nil }
+            guard let c = r.i32(), let conf = r.f32(), let s = r.str(), c >= 0, Int(c) < conceptCount, conf >= 0, conf <= 1 else { return nil }
             ev.append(ConceptEvidence(concept: c, confidence: conf, source: s))
         }
         guard let lic = r.u32(), let lim = r.u32(), let da = r.i32(), let en = r.u8(), let wish = r.u64(), let sh = r.u8(),
-              let home = r.place(), let maxKm = r.f32(), let avail = r.i32(), r.atEnd else { return nil }
+              let home = r.place(), let maxKm = r.f32(), let avail = r.i32(), r.atEnd,
+              LanguageLevel(rawValue: Int(da)) != nil, en <= 1, sh <= 1, maxKm.isFinite, maxKm >= 0,
+              FeatureDecoder.isPlausible(home) else { return nil }
         return MatchableProfile(id: id, evidence: ev, licenceMask: lic, limitationMask: lim, danishLevel: da, englishOK: en == 1,
                                 wishSectorMask: wish, acceptsShiftWork: sh == 1, home: home, maxTravelKm: maxKm,
                                 availableFrom: avail)
+    }
+}
+
+extension FeatureDecoder {
+    /// Whether a stored place is finite latitude and longitude (or no place).
+    static func isPlausible(_ p: (lat: Float, lon: Float)?) -> Bool {
+        guard let p else { return true }
+        return p.lat.isFinite && p.lon.isFinite && abs(p.lat) <= 90 && abs(p.lon) <= 180
     }
 }
 

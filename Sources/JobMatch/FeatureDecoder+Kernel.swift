@@ -46,7 +46,7 @@ extension FeatureDecoder {
         } else if flag != 0 {
             return nil
         }
-        guard pos == features.count else { return nil }
+        guard pos == features.count, FeatureDecoder.isPlausible(place) else { return nil }
         return MatchableOffer(id: "", requirements: reqs, licenceMask: UInt32(lic), demandMask: fields.demandMask,
                               minimumDanish: fields.minimumDanish, englishWorkplace: fields.englishWorkplace,
                               sectorBit: sector == 0xFF ? 0 : 1 << UInt64(sector), shiftWork: fields.shiftWork,

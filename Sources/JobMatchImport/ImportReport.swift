@@ -22,8 +22,10 @@ public struct ImportReport: Sendable {
     public var issues: [ImportIssue] = []
     /// Notes that are not errors: ignored columns, a detected encoding.
     public var notes: [String] = []
-    /// The rejects files written.
+    /// The rejects files written, in file order.
     public var rejectsFiles: [String] = []
+    /// The rejects files written, with the input each belongs to.
+    public var rejects: [RejectsFile] = []
     /// Wall-clock seconds.
     public var seconds = 0.0
     /// Whether the store was changed (false for a dry run and for a strict import with a reject).
@@ -41,6 +43,7 @@ public struct ImportReport: Sendable {
     public var summary: String {
         var s = "\(kind.rawValue): read \(read), imported \(inserted), updated \(updated), unchanged \(unchanged), rejected \(rejected)"
         s += " in \(String(format2: seconds)) s (\(Int(rowsPerSecond.rounded())) rows/s)"
+        if !rejectsFiles.isEmpty { s += "; rejected rows in " + rejectsFiles.joined(separator: ", ") }
         if dryRun { s += "; dry run, nothing stored" } else if strict && rejected > 0 { s += "; strict, nothing stored" }
         return s
     }
@@ -96,4 +99,14 @@ public struct ImportProgress: Sendable {
     public var records: Int
     /// Seconds since the import started.
     public var seconds: Double
+}
+
+/// Where the rejected rows of one input file went.
+public struct RejectsFile: Sendable, Hashable {
+    /// The input file, as given.
+    public var input: String
+    /// The rejects file written (mode 0600, a name no other file had).
+    public var path: String
+    /// Rejected rows in it.
+    public var rows: Int
 }

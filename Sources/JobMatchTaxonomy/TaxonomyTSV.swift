@@ -100,7 +100,7 @@ public enum TaxonomyTSV {
                 let h = fields.map { $0.lowercased() }
                 guard Array(h.prefix(columns.count)) == columns else {
                     throw TaxonomyFileError(file: file, line: lineNo, field: "header",
-                                            message: "expected '\(columns.joined(separator: "\\t"))'")
+                                            message: "expected \(MessageValue.quoted(columns.joined(separator: "\\t")))")
                 }
                 header = h
                 continue
@@ -113,11 +113,11 @@ public enum TaxonomyTSV {
             let id = field(0)
             guard !id.isEmpty else { throw TaxonomyFileError(file: file, line: lineNo, field: "id", message: "is empty") }
             guard id.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2D || $0 == 0x5F }) else {
-                throw TaxonomyFileError(file: file, line: lineNo, field: "id", message: "'\(id)' is not a lower-case ASCII id (letters, digits, '.', '-', '_')")
+                throw TaxonomyFileError(file: file, line: lineNo, field: "id", message: "\(MessageValue.quoted(id)) is not a lower-case ASCII id (letters, digits, '.', '-', '_')")
             }
             guard let kind = ConceptKind(rawValue: field(1)) else {
                 throw TaxonomyFileError(file: file, line: lineNo, field: "kind",
-                                        message: "'\(field(1))' is not a concept kind (\(ConceptKind.allCases.map(\.rawValue).joined(separator: ", ")))")
+                                        message: "\(MessageValue.quoted(field(1))) is not a concept kind (\(ConceptKind.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
             let parent = field(2).isEmpty ? nil : field(2)
             let code = field(3).isEmpty ? nil : field(3)
@@ -130,7 +130,7 @@ public enum TaxonomyTSV {
                 }
             }
             if kind == .language, let code, !((2...3).contains(code.count) && code.allSatisfy { $0.isASCII && $0.isLowercase }) {
-                throw TaxonomyFileError(file: file, line: lineNo, field: "code", message: "'\(code)' is not an ISO 639 language code (ISO 639-1, or 639-3 where a language has no two-letter code)")
+                throw TaxonomyFileError(file: file, line: lineNo, field: "code", message: "\(MessageValue.quoted(code)) is not an ISO 639 language code (ISO 639-1, or 639-3 where a language has no two-letter code)")
             }
             let labelDA = field(4), labelEN = field(5)
             if labelDA.isEmpty && labelEN.isEmpty {

@@ -1,4 +1,5 @@
 import Foundation
+import JobMatch
 
 /// The command-line entry: finds the command, parses its arguments, runs it, and prints any
 /// error on stderr in one line.
@@ -7,15 +8,31 @@ enum CLI {
 
     static func main(_ argv: [String]) -> Int32 {
         let context = CLIContext()
-        let args = Array(argv.dropFirst())
-        guard let first = args.first else {
+        Store.onWarning = { StandardStreams.writeErr(StandardStreams.terminalSafe("jobmatch: warning: \($0)\n")) }
+        var args = Array(argv.dropFirst())
+        guard !args.isEmpty else {
             context.err(topLevelHelp)
+            return ExitCode.usage
+        }
+        // Global options may come before the command word; they are handed to the command's
+        // parser with the rest, which refuses one given twice (before and after the command too).
+        var globals: [String] = []
+        while let word = args.first, let g = GlobalOptions.option(in: word) {
+            args.removeFirst()
+            globals.append(word)
+            if g.spec.value != nil, !word.contains("="), let value = args.first {
+                globals.append(value)
+                args.removeFirst()
+            }
+        }
+        guard let first = args.first else {
+            context.err("jobmatch: missing command after the global options. See 'jobmatch --help'.")
             return ExitCode.usage
         }
         if first == "--help" || first == "-h" || first == "help" {
             guard args.count > 1 else { context.out(topLevelHelp); return ExitCode.success }
             guard let cmd = allCommands.first(where: { $0.spec.name == args[1] }) else {
-                context.err("jobmatch: unknown command '\(args[1])'. See 'jobmatch --help'.")
+                context.err("jobmatch: unknown command \(MessageValue.quoted(args[1])). See 'jobmatch --help'.")
                 return ExitCode.usage
             }
             context.out(cmd.spec.help)
@@ -23,12 +40,18 @@ enum CLI {
         }
         if first == "--version" { context.out("jobmatch \(version)"); return ExitCode.success }
         guard let cmd = allCommands.first(where: { $0.spec.name == first }) else {
-            context.err("jobmatch: unknown command '\(first)'. See 'jobmatch --help'.")
+            if first.hasPrefix("-") {
+                context.err("jobmatch: \(MessageValue.quoted(first)) before the command is not a global option "
+                            + "(\(GlobalOptions.all.map { "--" + $0.spec.name }.joined(separator: ", "))). See 'jobmatch --help'.")
+            } else {
+                context.err("jobmatch: unknown command \(MessageValue.quoted(first)). See 'jobmatch --help'.")
+            }
             return ExitCode.usage
         }
         do throws(CLIError) {
-            let parsed = try ParsedArguments(Array(args.dropFirst()), spec: cmd.spec)
+            let parsed = try ParsedArguments(globals + Array(args.dropFirst()), spec: cmd.spec)
             if parsed.flag("help") { context.out(cmd.spec.help); return ExitCode.success }
+            try GlobalOptions.checkEnvironment(context.environment, given: parsed, command: cmd.spec.name)
             context.configure(parsed)
             return try cmd.run(parsed, context: context)
         } catch {
@@ -44,12 +67,18 @@ enum CLI {
         OVERVIEW: JobMatch ranks employer offers (internships, IGU, wage-subsidy and ordinary jobs)
         for refugees' competency profiles, with reasons, and lists candidates for an offer.
 
-        USAGE: jobmatch <command> [options]
+        USAGE: jobmatch [global options] <command> [options]
 
         COMMANDS:
 
         """
         for c in allCommands { out += "  \(pad(c.spec.name, 14))\(c.spec.summary)\n" }
+        out += """
+
+        GLOBAL OPTIONS (before or after the command):
+
+        """
+        for g in GlobalOptions.all { out += CommandSpec.helpLine(g.spec) }
         out += """
 
         Data: the bundled Corpus/ by default; a store given by --store or JOBMATCH_STORE (or the
@@ -60,6 +89,8 @@ enum CLI {
         Personal data: every use of a profile in a store is written to the store's access log
         (who: --user, else JOBMATCH_USER, else the login name; why: --purpose); see 'jobmatch log'.
         Reading the bundled Corpus (no store) logs nothing.
+
+        \(CommandSpec.optionRule)
 
         EXIT CODES: 0 ok, 1 bad data or failure, 2 bad command line, 3 unknown id, 4 import rejected rows.
 

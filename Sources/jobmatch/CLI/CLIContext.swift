@@ -32,13 +32,18 @@ final class CLIContext {
     /// A closed pipe (`jobmatch profiles | head -1`) ends the program quietly with status 0; any
     /// other write failure (a full disk, a closed descriptor) ends it with one line on stderr and
     /// status 1.
+    /// When stdout is a terminal, control characters other than line breaks and tabs are
+    /// escaped on the way (data in a file or pipe is written as it is).
     func out(_ s: String) {
-        StandardStreams.writeOut(s.hasSuffix("\n") ? s : s + "\n")
+        let line = s.hasSuffix("\n") ? s : s + "\n"
+        StandardStreams.writeOut(StandardStreams.stdoutIsTerminal ? StandardStreams.terminalSafe(line) : line)
     }
 
-    /// Writes a line to stderr (failures to write there are ignored: there is nowhere to report them).
+    /// Writes a line to stderr (failures to write there are ignored: there is nowhere to report
+    /// them). Control characters other than line breaks are escaped: nothing from the data
+    /// reaches the terminal raw, whatever a message quotes.
     func err(_ s: String) {
-        StandardStreams.writeErr(s.hasSuffix("\n") ? s : s + "\n")
+        StandardStreams.writeErr(StandardStreams.terminalSafe(s.hasSuffix("\n") ? s : s + "\n"))
     }
 
     /// The taxonomy of the Corpus folder in use (without loading its records), merged with ESCO
@@ -149,6 +154,27 @@ enum StandardStreams {
 
     /// Writes all of `s` to stderr, ignoring failures.
     static func writeErr(_ s: String) { _ = write(STDERR_FILENO, s) }
+
+    /// Whether stdout is a terminal.
+    static let stdoutIsTerminal = isatty(STDOUT_FILENO) == 1
+
+    /// `s` with every control character but line feeds, tabs and the CR of a CRLF escaped as
+    /// `MessageValue` escapes it (a no-op scan for plain text).
+    static func terminalSafe(_ s: String) -> String {
+        guard s.unicodeScalars.contains(where: { MessageValue.needsEscape($0) && $0 != "\n" && $0 != "\t" }) else { return s }
+        var out = ""
+        var scalars = s.unicodeScalars.makeIterator()
+        var pending = scalars.next()
+        while let c = pending {
+            pending = scalars.next()
+            if c == "\n" || c == "\t" || (c == "\r" && pending == "\n") || !MessageValue.needsEscape(c) {
+                out.unicodeScalars.append(c)
+            } else {
+                out += MessageValue.escaped(String(c))
+            }
+        }
+        return out
+    }
 
     /// Writes every byte; returns 0 or the `errno` of the failure.
     static func write(_ fd: Int32, _ s: String) -> Int32 {

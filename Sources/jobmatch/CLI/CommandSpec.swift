@@ -55,14 +55,10 @@ struct CommandSpec: Sendable {
             for a in arguments { out += "  \(pad(a.name, 24))\(a.help)\n" }
         }
         out += "\nOPTIONS:\n"
-        for o in options + CommandSpec.globalOptions.filter({ g in !options.contains { $0.name == g.name } }) {
-            var left = "--\(o.name)"
-            if let v = o.value { left += " \(v)" }
-            var line = o.help
-            if let c = o.choices { line += " (\(c.joined(separator: "|")))" }
-            if let d = o.defaultValue { line += " [default: \(d)]" }
-            out += "  \(pad(left, 24))\(line)\n"
-        }
+        for o in options + [CommandSpec.helpOption] { out += CommandSpec.helpLine(o) }
+        out += "\nGLOBAL OPTIONS (before or after the command):\n"
+        for g in GlobalOptions.all { out += CommandSpec.helpLine(g.spec) }
+        out += "\n\(CommandSpec.optionRule)\n"
         if !examples.isEmpty {
             out += "\nEXAMPLES:\n"
             for e in examples { out += "  \(e)\n" }
@@ -72,15 +68,28 @@ struct CommandSpec: Sendable {
 
     private func required(_ o: OptionSpec) -> Bool { o.help.hasPrefix("(required)") }
 
-    /// Options every command accepts.
-    static let globalOptions: [OptionSpec] = [
-        OptionSpec(name: "corpus", value: "DIR", help: "Corpus folder to use instead of the bundled one (env JOBMATCH_CORPUS)"),
-        OptionSpec(name: "store", value: "PATH", help: "SQLite store to use (env JOBMATCH_STORE; default: per-user data folder if it exists, else the bundled Corpus)"),
-        CLIContext.escoOption,
-        OptionSpec(name: "user", value: "USER", help: "Who acts, for the store's access log (env JOBMATCH_USER; default: the login name). Reading the bundled Corpus (no store) logs nothing"),
-        OptionSpec(name: "purpose", value: "TEXT", help: "Why, for the store's access log (e.g. 'samtale 12/3')"),
-        OptionSpec(name: "help", value: nil, help: "Show help for this command (also -h)"),
-    ]
+    /// `--help`, which every command takes after its word.
+    static let helpOption = OptionSpec(name: "help", value: nil, help: "Show help for this command (also -h)")
+
+    /// Options every command accepts: the global ones and `--help`.
+    static var globalOptions: [OptionSpec] { GlobalOptions.all.map(\.spec) + [helpOption] }
+
+    /// How options are given, for every help text.
+    static let optionRule = """
+        Options with a value are given once (a second --top is an error, not an override), except
+        those marked (repeatable); a value follows its option or is joined to it with '=' (--top=5).
+        """
+
+    /// One option's line in a help text.
+    static func helpLine(_ o: OptionSpec) -> String {
+        var left = "--\(o.name)"
+        if let v = o.value { left += " \(v)" }
+        var line = o.help
+        if let c = o.choices { line += " (\(c.joined(separator: "|")))" }
+        if let d = o.defaultValue { line += " [default: \(d)]" }
+        if o.repeatable { line += " (repeatable)" }
+        return "  \(pad(left, 24))\(line)\n"
+    }
 }
 
 func pad(_ s: String, _ width: Int) -> String {

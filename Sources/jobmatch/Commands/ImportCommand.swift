@@ -31,7 +31,7 @@ enum ImportCommand: Command {
 
     static func run(_ args: ParsedArguments, context: CLIContext) throws(CLIError) -> Int32 {
         guard let kind = RecordKind(rawValue: args.positionals[0]) else {
-            throw .usage("KIND must be offers or profiles, not '\(args.positionals[0])'", command: spec.name)
+            throw .usage("KIND must be offers or profiles, not \(MessageValue.quoted(args.positionals[0]))", command: spec.name)
         }
         let files = Array(args.positionals.dropFirst())
         guard !files.isEmpty else { throw .usage("missing argument FILE", command: spec.name) }
@@ -80,7 +80,9 @@ enum ImportCommand: Command {
         }
         if bar { StandardStreams.writeErr("\r\u{1B}[K") }
         for note in report.notes where !quiet { context.err("note: \(note)") }
-        for r in report.rejectsFiles { context.err("rejected rows written to \(r)") }
+        for r in report.rejects {
+            context.err("\(r.rows) rejected row\(r.rows == 1 ? "" : "s") of \(r.input) written to \(r.path)")
+        }
         context.out(report.summary)
         return report.rejected > 0 ? ExitCode.rejectedRows : ExitCode.success
     }
@@ -107,19 +109,27 @@ enum StoreSupport {
     }
 
     /// The engine's feature codec over the taxonomy in use (the Corpus's, with ESCO when
-    /// `--esco` is given), or nil without a Corpus (the engine
-    /// then computes features when it loads).
-    /// - Throws: `CLIError` only when the ESCO download named by `--esco` cannot be used.
-    static func codec(_ context: CLIContext) throws(CLIError) -> FeatureCodec? {
-        if context.escoFolder != nil { _ = try context.taxonomy() }
-        guard let corpus = try? context.corpusURL(), let taxonomy = try? context.taxonomy() else { return nil }
-        let postcodes = (try? Corpus.loadPostcodes(from: corpus)) ?? PostcodeDirectory()
+    /// `--esco` is given) and the Corpus postcodes. A record is never stored without its
+    /// features: when they cannot be computed (no Corpus folder, a broken taxonomy or postcode
+    /// file, an ESCO download that cannot be used), the command stops before it writes anything.
+    /// - Throws: `CLIError.failure` saying why, and that nothing was `done` ("imported", "stored").
+    static func codec(_ context: CLIContext, nothing done: String) throws(CLIError) -> FeatureCodec {
+        let taxonomy: Taxonomy, postcodes: PostcodeDirectory
+        do {
+            let corpus = try context.corpusURL()
+            taxonomy = try context.taxonomy()
+            postcodes = try Corpus.loadPostcodes(from: corpus)
+        } catch let e as CLIError {
+            throw .failure("cannot compute the records' scoring features: \(e.message); nothing was \(done)")
+        } catch {
+            throw .failure("cannot compute the records' scoring features: \(error); nothing was \(done)")
+        }
         return FeatureCodec(compiler: MatchCompiler(taxonomy: taxonomy, postcodes: postcodes))
     }
 
     /// The importer's annotation: the engine's features of each record.
-    static func annotation(_ context: CLIContext) throws(CLIError) -> ImportAnnotation? {
-        guard let codec = try codec(context) else { return nil }
+    static func annotation(_ context: CLIContext) throws(CLIError) -> ImportAnnotation {
+        let codec = try codec(context, nothing: "imported")
         return ImportAnnotation(version: codec.version) { record in
             switch record {
             case .offer(let o): return codec.features(for: o).bytes

@@ -21,7 +21,7 @@ enum InitCommand: Command {
         do { corpus = try Corpus.load(from: try context.corpusURL()) } catch let e as CLIError { throw e } catch {
             throw .failure("\(error)")
         }
-        let codec = try StoreSupport.codec(context)
+        let codec = try StoreSupport.codec(context, nothing: "seeded")
         do {
             let entry = context.accessEntry(.import, profiles: [], args: args, spec: spec)
             let written = try store.bulkWrite { w -> Int in
@@ -29,11 +29,11 @@ enum InitCommand: Command {
                 var n = 0
                 for o in corpus.offers {
                     let r = try w.upsertOffer(id: o.id, cvr: o.employer.cvr.digits, employerReference: o.employerReference,
-                                              record: RecordCodec.encode(o), features: codec?.features(for: o))
+                                              record: RecordCodec.encode(o), features: codec.features(for: o))
                     if r == .written { n += 1 }
                 }
                 for p in corpus.profiles {
-                    if try w.upsertProfile(id: p.id, record: RecordCodec.encode(p), features: codec?.features(for: p)) == .written { n += 1 }
+                    if try w.upsertProfile(id: p.id, record: RecordCodec.encode(p), features: codec.features(for: p)) == .written { n += 1 }
                 }
                 return n
             }

@@ -23,21 +23,22 @@ enum ProfileCommand: Command {
             switch action {
             case "add", "update":
                 let p = try RecordCommandSupport.read(CompetencyProfile.self, from: target, command: spec.name)
+                let features = try StoreSupport.codec(context, nothing: "stored").features(for: p)
                 let store = action == "add" ? try StoreSupport.open(context) : try StoreSupport.openExisting(context)
                 let exists = try store.profile(id: p.id) != nil
                 if action == "add" && exists { throw CLIError.failure("profile \(p.id) exists already (use 'jobmatch profile update')") }
                 if action == "update" && !exists { throw CLIError.notFound("no profile \(p.id) in the store (use 'jobmatch profile add')") }
-                let outcome = try store.upsert(p, features: StoreSupport.codec(context)?.features(for: p),
+                let outcome = try store.upsert(p, features: features,
                                                logging: context.accessEntry(.update, profiles: [p.id], args: args, spec: spec))
                 context.out("profile \(p.id): \(outcome == .unchanged ? "unchanged" : action == "add" ? "added" : "updated")")
             case "show":
                 let store = try StoreSupport.openExisting(context)
-                guard let r = try store.profile(id: target) else { throw CLIError.notFound("no profile with id '\(target)' in the store") }
+                guard let r = try store.profile(id: target) else { throw CLIError.notFound("no profile with id \(MessageValue.quoted(target)) in the store") }
                 try context.logAccess(.show, profiles: [target], args: args, spec: spec)
                 if let b = try store.block(of: target) { context.err(ProfilePrivacyCommand.Text.blockedNote(b)) }
                 context.out(renderJSON(r.value))
             default:
-                guard try StoreSupport.openExisting(context).removeProfile(id: target, logging: context.accessEntry(.update, profiles: [target], args: args, spec: spec)) else { throw CLIError.notFound("no profile with id '\(target)' in the store") }
+                guard try StoreSupport.openExisting(context).removeProfile(id: target, logging: context.accessEntry(.update, profiles: [target], args: args, spec: spec)) else { throw CLIError.notFound("no profile with id \(MessageValue.quoted(target)) in the store") }
                 context.out("profile \(target): removed")
             }
         } catch let e as CLIError {

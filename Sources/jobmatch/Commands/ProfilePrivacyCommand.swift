@@ -86,7 +86,7 @@ enum ProfilePrivacyCommand {
 
     static func export(_ id: String, store: Store, args: ParsedArguments, context: CLIContext, spec: CommandSpec) throws -> Int32 {
         guard try store.profile(id: id) != nil else { throw CLIError.notFound(Text.noProfile(id)) }
-        guard let codec = try StoreSupport.codec(context) else { throw CLIError.failure(Text.needsTaxonomy) }
+        let codec = try StoreSupport.codec(context, nothing: "exported")
         let output = args.value("output")
         var fd: Int32 = -1
         if let output {   // created before anything is logged, so that a bad path logs nothing
@@ -144,7 +144,6 @@ enum ProfilePrivacyCommand {
             "note: profile \(b.profile) is blocked since \(b.since) by \(b.user)" + (b.reason.map { " (\($0))" } ?? "")
                 + ": it is left out of matching until 'jobmatch profile unblock \(b.profile)'"
         }
-        static let needsTaxonomy = "export needs the Corpus taxonomy to name the derived features (give --corpus DIR)"
         static func cannotCreate(_ path: String, _ why: String) -> String { "\(path): cannot write the copy (\(why))" }
         static func exported(_ id: String, to path: String) -> String { "profile \(id): copy written to \(path) (readable by you only)" }
         static func confirm(_ id: String) -> String {

@@ -34,7 +34,7 @@ enum RecordCommandSupport {
 
     static func usage(_ args: ParsedArguments, command: String) throws(CLIError) -> (action: String, target: String) {
         guard actions.contains(args.positionals[0]) else {
-            throw .usage("ACTION must be one of \(actions.joined(separator: ", ")), not '\(args.positionals[0])'", command: command)
+            throw .usage("ACTION must be one of \(actions.joined(separator: ", ")), not \(MessageValue.quoted(args.positionals[0]))", command: command)
         }
         guard args.positionals.count == 2 else { throw .usage("\(args.positionals[0]) needs one argument", command: command) }
         return (args.positionals[0], args.positionals[1])

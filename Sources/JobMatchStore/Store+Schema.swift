@@ -50,6 +50,8 @@ extension Store {
         // integers, feature versions by number; offers found by 64-bit keys of their id and of
         // (CVR, reference) (see `Store.offerSchemaV3`).
         .code { store throws(StoreError) in try store.migrateToCompactRows() },
+        // 4: placements, integration facts and Danish tests (see `Store.placementSchemaSQL`).
+        .sql(Store.placementSchemaSQL),
     ]
 
     /// The offers table and its two key indexes, as of schema version 3.

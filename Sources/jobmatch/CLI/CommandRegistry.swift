@@ -13,4 +13,5 @@ var allCommands: [any Command.Type] { [
     ImportCommand.self,
     ProfileCommand.self,
     OfferCommand.self,
+    PlacementCommand.self,
 ] }

@@ -6,7 +6,7 @@ enum ProfileCommand: Command {
     static let spec = CommandSpec(
         name: "profile",
         summary: "Add, update, show or remove one competency profile in the store",
-        discussion: "add and update read one profile as JSON from FILE or '-' (stdin); show and remove take its id.",
+        discussion: "add and update read one profile as JSON from FILE or '-' (stdin); show and remove take its id. show adds the person's integration facts (residence permit, mentor, Danish tests) and placements, when recorded, as 'integration' and 'placements' (add and update ignore them).",
         arguments: [ArgumentSpec(name: "ACTION", help: "add, update, show or remove"),
                     ArgumentSpec(name: "FILE|ID", help: "JSON file ('-' for stdin), or the profile's id")],
         examples: ["jobmatch profile add profile.json", "cat p.json | jobmatch profile update -",
@@ -26,8 +26,10 @@ enum ProfileCommand: Command {
                 let outcome = try store.upsert(p, features: StoreSupport.codec(context)?.features(for: p))
                 context.out("profile \(p.id): \(outcome == .unchanged ? "unchanged" : action == "add" ? "added" : "updated")")
             case "show":
-                guard let r = try StoreSupport.openExisting(context).profile(id: target) else { throw CLIError.notFound("no profile with id '\(target)' in the store") }
-                context.out(renderJSON(r.value))
+                let store = try StoreSupport.openExisting(context)
+                guard let r = try store.profile(id: target) else { throw CLIError.notFound("no profile with id '\(target)' in the store") }
+                context.out(renderJSON(ProfileWithFollowUp(profile: r.value, integration: try store.integrationFacts(profile: target),
+                                                           placements: try store.placements(profile: target))))
             default:
                 guard try StoreSupport.openExisting(context).removeProfile(id: target) else { throw CLIError.notFound("no profile with id '\(target)' in the store") }
                 context.out("profile \(target): removed")
@@ -38,5 +40,22 @@ enum ProfileCommand: Command {
             throw .failure("\(error)")
         }
         return ExitCode.success
+    }
+}
+
+/// A profile as `profile show` prints it: the profile's own JSON, plus `integration` and
+/// `placements` when the store has them (ignored when the JSON is read back as a profile).
+struct ProfileWithFollowUp: Encodable {
+    var profile: CompetencyProfile
+    var integration: IntegrationFacts?
+    var placements: [PlacementRecord]
+
+    enum Keys: String, CodingKey { case integration, placements }
+
+    func encode(to encoder: any Encoder) throws {
+        try profile.encode(to: encoder)
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encodeIfPresent(integration, forKey: .integration)
+        if !placements.isEmpty { try c.encode(placements, forKey: .placements) }
     }
 }

@@ -41,11 +41,14 @@ let package = Package(
         .target(name: "JobMatchKernel", dependencies: ["JobMatchScoring"], exclude: ["README.md"], swiftSettings: fastSettings),
         .target(name: "JobMatchImport", dependencies: ["JobMatchModel"], swiftSettings: fastSettings),
         .target(name: "JobMatchStore", dependencies: ["JobMatchModel", "CSQLite"], swiftSettings: fastSettings),
+        // What happened after the match: the results report over placements, profiles and offers
+        // (plain values, no SQL).
+        .target(name: "JobMatchResults", dependencies: ["JobMatchModel"], swiftSettings: fastSettings),
         // The umbrella library: re-exports the stages and adds the engine and the Corpus loader.
         .target(
             name: "JobMatch",
             dependencies: ["JobMatchModel", "JobMatchText", "JobMatchTaxonomy", "JobMatchScoring",
-                           "JobMatchKernel", "JobMatchImport", "JobMatchStore"],
+                           "JobMatchKernel", "JobMatchImport", "JobMatchStore", "JobMatchResults"],
             swiftSettings: fastSettings),
         // The command-line tool, a thin shell over the library.
         .executableTarget(name: "jobmatch", dependencies: ["JobMatch"], swiftSettings: fastSettings),
@@ -62,6 +65,7 @@ let package = Package(
         .testTarget(name: "JobMatchKernelTests", dependencies: ["JobMatch", "JobMatchTestSupport"]),
         .testTarget(name: "JobMatchImportTests", dependencies: ["JobMatch", "JobMatchTestSupport"]),
         .testTarget(name: "JobMatchStoreTests", dependencies: ["JobMatch", "JobMatchTestSupport"]),
+        .testTarget(name: "JobMatchResultsTests", dependencies: ["JobMatch", "JobMatchTestSupport"]),
         .testTarget(name: "JobMatchTests", dependencies: ["JobMatch", "JobMatchTestSupport"]),
         .testTarget(name: "jobmatchCLITests", dependencies: ["JobMatch", "jobmatch"]),
     ]

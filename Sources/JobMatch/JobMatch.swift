@@ -6,3 +6,4 @@
 @_exported import JobMatchKernel
 @_exported import JobMatchImport
 @_exported import JobMatchStore
+@_exported import JobMatchResults

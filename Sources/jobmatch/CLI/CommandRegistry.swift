@@ -14,4 +14,5 @@ var allCommands: [any Command.Type] { [
     ProfileCommand.self,
     OfferCommand.self,
     PlacementCommand.self,
+    ReportCommand.self,
 ] }

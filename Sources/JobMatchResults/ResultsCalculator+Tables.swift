@@ -1,0 +1,181 @@
+import JobMatchModel
+
+/// The tables: placements by kind and sector, placements that led to a job, intake to first
+/// placement, mentors, the population by gender and years since arrival, and municipalities.
+extension ResultsCalculator {
+    /// The bins of days from intake to first placement.
+    static let dayBins: [(label: String, from: Int?, to: Int?)] = [
+        ("0-30", nil, 30), ("31-91", 31, 91), ("92-182", 92, 182), ("183-365", 183, 365), ("366+", 366, nil),
+    ]
+
+    func placementTables(_ r: inout ResultsReport, _ options: ReportOptions, municipality m: Int) {
+        let from = options.from.ordinal, to = options.to.ordinal
+        var kinds = Dictionary(uniqueKeysWithValues: PlacementKind.allCases.map { ($0, ResultsReport.KindRow(kind: $0.rawValue)) })
+        var sectors: [String: ResultsReport.SectorRow] = [:]
+        var employers: [String: ResultsReport.ToJobByEmployer] = [:]
+        var mentors = ResultsReport.Mentors()
+        var firstDays: [Int] = []
+        for p in data.persons where m == 0 || p.municipality == m {
+            var first = Int32.max
+            for i in p.placements {
+                let x = data.placements[Int(i)]
+                guard x.start != .max else { continue }
+                first = min(first, x.start)
+                let sectorID = data.offerSector[Int(x.offer)] ?? "unknown"
+                let startedIn = x.start >= from && x.start <= to
+                let endedIn = x.status == .ended && x.end >= from && x.end <= to
+                guard startedIn || endedIn else { continue }
+                var k = kinds[x.kind]!
+                var s = sectors[sectorID] ?? ResultsReport.SectorRow(sector: sectorID, label: options.sectorLabels[sectorID] ?? sectorID)
+                if startedIn {
+                    k.started += 1
+                    s.started += 1
+                    mentors.placementsStarted += 1
+                    if x.workplaceMentor { k.withWorkplaceMentor += 1; mentors.withWorkplaceMentor += 1 }
+                }
+                if endedIn, let o = x.outcome {
+                    k.ended += 1
+                    s.ended += 1
+                    k.outcomes[o.rawValue, default: 0] += 1
+                    if o == .job { k.endedToJob += 1; s.endedToJob += 1 }
+                    if o.isJobOrEducation { k.endedToJobOrEducation += 1; s.endedToJobOrEducation += 1 }
+                    if x.kind == .internship {
+                        let e = data.offerEmployer[Int(x.offer)]
+                        var row = employers[e.cvr] ?? ResultsReport.ToJobByEmployer(cvr: e.cvr, employer: e.name)
+                        row.ended += 1
+                        if o == .job { row.toJob += 1 }
+                        if o.isJobOrEducation { row.toJobOrEducation += 1 }
+                        employers[e.cvr] = row
+                    }
+                }
+                kinds[x.kind] = k
+                sectors[sectorID] = s
+            }
+            if first != .max && first >= from && first <= to { firstDays.append(Int(first) - Int(p.intake)) }
+        }
+        r.byKind = PlacementKind.allCases.map { kind in
+            var k = kinds[kind]!
+            k.shareToJobOrEducation = share(k.endedToJobOrEducation, k.ended)
+            return k
+        }
+        r.bySector = sectors.values.map { s in
+            var s = s
+            s.shareToJobOrEducation = share(s.endedToJobOrEducation, s.ended)
+            return s
+        }.sorted { ($0.started + $0.ended, $1.sector) > ($1.started + $1.ended, $0.sector) }
+        r.internshipsToJob = ResultsReport.InternshipsToJob(
+            byKind: r.byKind.map { ResultsReport.ToJobByKind(kind: $0.kind, ended: $0.ended, toJob: $0.endedToJob, shareToJob: share($0.endedToJob, $0.ended)) },
+            byEmployer: employers.values.map { e in
+                var e = e
+                e.shareToJob = share(e.toJob, e.ended)
+                return e
+            }.sorted { ($0.ended, $1.employer, $1.cvr) > ($1.ended, $0.employer, $0.cvr) })
+        mentors.shareWorkplaceMentor = share(mentors.withWorkplaceMentor, mentors.placementsStarted)
+        r.mentor = mentors
+        firstDays.sort()
+        var intake = ResultsReport.IntakeToFirstPlacement()
+        intake.persons = firstDays.count
+        if !firstDays.isEmpty {
+            let n = firstDays.count
+            intake.medianDays = n % 2 == 1 ? Double(firstDays[n / 2]) : Double(firstDays[n / 2 - 1] + firstDays[n / 2]) / 2
+        }
+        intake.bins = ResultsCalculator.dayBins.map { b in
+            ResultsReport.DayBin(label: b.label, fromDays: b.from, toDays: b.to,
+                                 persons: firstDays.filter { d in (b.from.map { d >= $0 } ?? true) && (b.to.map { d <= $0 } ?? true) }.count)
+        }
+        r.intakeToFirstPlacement = intake
+    }
+
+    /// Mentors and the aggregate tables over the population at the end of the last window.
+    func populationTables(_ r: inout ResultsReport, windowEnd end: Int32, from: Int32, to: Int32, municipality m: Int) {
+        let windowStart = r.trend.points.last?.from.ordinal ?? end
+        var gender = [[Int]](repeating: [0, 0, 0], count: 3)
+        var years = [[Int]](repeating: [0, 0, 0], count: 3)
+        var withMentor = 0, notPlaced = 0
+        for p in data.persons where p.inPopulation(on: end, municipality: m) {
+            let uj = p.isAnyDay(windowStart, end, { $0.isUnsubsidisedJob }) ? 1 : 0
+            let je = p.isAnyDay(windowStart, end, { $0.isJobOrEducation }) ? 1 : 0
+            let g = Int(p.gender.rawValue)
+            gender[g][0] += 1; gender[g][1] += uj; gender[g][2] += je
+            let band = end < p.year1 ? 0 : end < p.year3 ? 1 : 2
+            years[band][0] += 1; years[band][1] += uj; years[band][2] += je
+            if let since = p.mentorSince, since <= end { withMentor += 1 }
+            if !p.placements.contains(where: { data.placements[Int($0)].start <= end }) { notPlaced += 1 }
+        }
+        r.mentor.persons = r.persons
+        r.mentor.withPersonalMentor = withMentor
+        r.mentor.sharePersonalMentor = share(withMentor, r.persons)
+        r.intakeToFirstPlacement.notYetPlaced = notPlaced
+        // The group "other or not recorded" is listed only when someone is in it.
+        let genderRows = gender[2][0] > 0 ? [0, 1, 2] : [0, 1]
+        r.byGender = groupRows(genderRows.map { gender[$0] }, names: genderRows.map { _Gender(rawValue: UInt8($0))!.code })
+        r.byYearsSinceArrival = groupRows(years, names: ["0-1", "1-3", "3-5"])
+    }
+
+    func groupRows(_ counts: [[Int]], names: [String]) -> [ResultsReport.GroupRow] {
+        let cells = SmallCells.suppress(counts)
+        return zip(names, cells).map { name, c in
+            ResultsReport.GroupRow(group: name, persons: c[0], inUnsubsidisedJob: c[1], inJobOrEducation: c[2],
+                                   shareUnsubsidisedJob: SmallCells.share(c[1], c[0]), shareJobOrEducation: SmallCells.share(c[2], c[0]))
+        }
+    }
+
+    /// The ministry's kind of table: every municipality with people in the data, ranked by the
+    /// ministry's measure (then the broader share, then code). A municipality with fewer than 5
+    /// persons (now, or at the previous period's end) shows no shares (`SmallCells`).
+    func municipalityTable(_ options: ReportOptions, last: ResultsReport.TrendPoint,
+                           previous: ResultsReport.TrendPoint) -> [ResultsReport.MunicipalityRow] {
+        struct Tally { var persons = 0, uj = 0, je = 0, prevPersons = 0, prevUJ = 0, prevJE = 0, into = 0, grants = 0 }
+        let from = options.from.ordinal, to = options.to.ordinal
+        var tallies: [Int: Tally] = [:]
+        let (ls, le) = (last.from.ordinal, last.to.ordinal)
+        let (ps, pe) = (previous.from.ordinal, previous.to.ordinal)
+        var ignoreA = 0, ignoreB = 0
+        for p in data.persons where p.municipality != 0 {
+            var t = tallies[p.municipality] ?? Tally()
+            if p.inPopulation(on: le, municipality: 0) {
+                t.persons += 1
+                if p.isAnyDay(ls, le, { $0.isUnsubsidisedJob }) { t.uj += 1 }
+                if p.isAnyDay(ls, le, { $0.isJobOrEducation }) { t.je += 1 }
+            }
+            if p.inPopulation(on: pe, municipality: 0) {
+                t.prevPersons += 1
+                if p.isAnyDay(ps, pe, { $0.isUnsubsidisedJob }) { t.prevUJ += 1 }
+                if p.isAnyDay(ps, pe, { $0.isJobOrEducation }) { t.prevJE += 1 }
+            }
+            let e = entries(of: p, from, to)
+            if e.job || e.education || e.igu || e.wageSubsidy { t.into += 1 }
+            for g in grants(of: p, options: options, endedEarly: &ignoreA, underHours: &ignoreB) where g.status == "earned" { t.grants += g.amountDKK }
+            tallies[p.municipality] = t
+        }
+        let codes = tallies.keys.sorted()
+        let cells = SmallCells.suppress(codes.map { [tallies[$0]!.persons, tallies[$0]!.prevPersons] })
+        var rows: [ResultsReport.MunicipalityRow] = []
+        for (i, code) in codes.enumerated() {
+            let t = tallies[code]!
+            let shown = cells[i][0] != .suppressed, prevShown = cells[i][1] != .suppressed
+            let uj = shown ? share(t.uj, t.persons) : nil, je = shown ? share(t.je, t.persons) : nil
+            let puj = prevShown ? share(t.prevUJ, t.prevPersons) : nil, pje = prevShown ? share(t.prevJE, t.prevPersons) : nil
+            rows.append(ResultsReport.MunicipalityRow(
+                rank: nil, municipality: code, name: MunicipalityNames.name(of: code) ?? String(code), persons: cells[i][0],
+                shareUnsubsidisedJob: uj, shareJobOrEducation: je,
+                changeUnsubsidisedJob: uj.flatMap { a in puj.map { a - $0 } },
+                changeJobOrEducation: je.flatMap { a in pje.map { a - $0 } },
+                intoJobOrEducation: shown ? .count(t.into) : .suppressed, grantsDKK: shown ? t.grants : nil))
+        }
+        rows.sort { a, b in
+            switch (a.shareUnsubsidisedJob, b.shareUnsubsidisedJob) {
+            case let (x?, y?):
+                if x != y { return x > y }
+                let (u, v) = (a.shareJobOrEducation ?? 0, b.shareJobOrEducation ?? 0)
+                if u != v { return u > v }
+                return a.municipality < b.municipality
+            case (_?, nil): return true
+            case (nil, _?): return false
+            case (nil, nil): return a.municipality < b.municipality
+            }
+        }
+        for i in rows.indices where rows[i].shareUnsubsidisedJob != nil { rows[i].rank = i + 1 }
+        return rows
+    }
+}

@@ -1,0 +1,232 @@
+import Foundation
+import JobMatchModel
+
+/// Where a person is on a day, as the report reads it from the placements (`ResultsDefinitions`).
+public enum PersonState: UInt8, Sendable, Hashable, CaseIterable {
+    /// No placement running and no outcome recorded (or an outcome without work: `no-job`, `other`).
+    case none
+    /// In a company internship.
+    case internship
+    /// In a wage-subsidy job (a placement of that kind, or the outcome `wage-subsidy`).
+    case wageSubsidy
+    /// In IGU.
+    case igu
+    /// In an ordinary job.
+    case job
+    /// In education (the outcome `education`).
+    case education
+    /// Moved away (the outcome `moved`): not in the population from the next day.
+    case moved
+
+    /// In unsubsidised wage work: an ordinary job or IGU (paid a trainee wage without a wage
+    /// subsidy). The ministry's measure.
+    public var isUnsubsidisedJob: Bool { self == .job || self == .igu }
+    /// In a job (ordinary, IGU or wage subsidy) or education. The broader measure.
+    public var isJobOrEducation: Bool { self == .job || self == .igu || self == .wageSubsidy || self == .education }
+
+    /// The state while a placement of `kind` runs.
+    public init(running kind: PlacementKind) {
+        switch kind {
+        case .internship: self = .internship
+        case .wageSubsidy: self = .wageSubsidy
+        case .igu: self = .igu
+        case .ordinaryJob: self = .job
+        }
+    }
+
+    /// The state after a placement ended with `outcome`.
+    public init(after outcome: PlacementOutcome) {
+        switch outcome {
+        case .job: self = .job
+        case .education: self = .education
+        case .igu: self = .igu
+        case .wageSubsidy: self = .wageSubsidy
+        case .noJob, .other: self = .none
+        case .moved: self = .moved
+        }
+    }
+}
+
+/// The report's gender groups (aggregate statistics only).
+enum _Gender: UInt8 {
+    case female, male, other
+
+    init(_ text: String?) {
+        switch text?.trimmingCharactersInWhitespace().lowercased() ?? "" {
+        case "female", "f", "woman", "kvinde", "k": self = .female
+        case "male", "m", "man", "mand": self = .male
+        default: self = .other
+        }
+    }
+
+    var code: String { self == .female ? "female" : self == .male ? "male" : "other" }
+}
+
+/// A run of days in one state: `start...end` (day ordinals; `end` is `Int32.max` while it runs),
+/// with the hours a week when the state comes from a placement that records them.
+struct _Segment {
+    var start: Int32
+    var end: Int32
+    var state: PersonState
+    /// Hours a week; NaN when not known (an outcome state).
+    var hours: Float
+}
+
+/// A placement reduced to what the report reads.
+struct _Placement {
+    var person: Int32
+    var offer: Int32
+    var kind: PlacementKind
+    var status: PlacementStatus
+    /// Day ordinals; `Int32.max` when absent.
+    var start: Int32, end: Int32
+    var outcome: PlacementOutcome?
+    var workplaceMentor: Bool
+}
+
+/// A person reduced to what the report reads, with the states the placements give.
+struct _Person {
+    var id: String
+    var municipality: Int
+    var intake: Int32
+    /// The residence permit, or the intake date when none is recorded.
+    var arrival: Int32
+    /// The first day 1, 3 and 5 years after arrival.
+    var year1: Int32, year3: Int32, year5: Int32
+    var gender: _Gender
+    var mentorSince: Int32?
+    var tests: [(passed: Int32, code: String)]
+    /// Contiguous from the first placement's start; `none` before.
+    var segments: [_Segment] = []
+    /// Indices into `ResultsData.placements`, by start.
+    var placements: [Int32] = []
+
+    /// The state on day `d`.
+    @inline(__always)
+    func state(on d: Int32) -> PersonState {
+        for s in segments where s.start <= d && d <= s.end { return s.state }
+        return .none
+    }
+
+    /// Whether the person is, on some day of `from...to`, in a state `accepts` takes.
+    @inline(__always)
+    func isAnyDay(_ from: Int32, _ to: Int32, _ accepts: (PersonState) -> Bool) -> Bool {
+        for s in segments where s.start <= to && s.end >= from && accepts(s.state) { return true }
+        return false
+    }
+
+    /// Whether the person belongs to the population at the end of a window ending on `r`
+    /// (`ResultsDefinitions.population`), for the municipality `m` (0: any).
+    @inline(__always)
+    func inPopulation(on r: Int32, municipality m: Int) -> Bool {
+        (m == 0 || municipality == m) && arrival <= r && r < year5 && state(on: r) != .moved
+    }
+}
+
+/// The report's input, prepared once: people with their states, placements with their offers'
+/// kinds. Built from plain values (`CompetencyProfile`, `EmployerOffer`, `PlacementRecord`,
+/// `IntegrationFacts`), wherever they came from (the store or the Corpus).
+///
+/// ```swift
+/// let data = ResultsData(profiles: corpus.profiles, offers: corpus.offers,
+///                        placements: corpus.placements, integration: corpus.integration)
+/// let report = ResultsCalculator(data).report(options)
+/// ```
+public struct ResultsData: Sendable {
+    var persons: [_Person]
+    var placements: [_Placement]
+    var offerSector: [String?]
+    var offerEmployer: [(cvr: String, name: String)]
+    /// Placements left out: their person or offer is not in the data.
+    public var placementsLeftOut = 0
+    /// Persons without a residence permit date (their intake date stands in).
+    public var personsWithoutPermit = 0
+    /// Persons without a municipality.
+    public var personsWithoutMunicipality = 0
+
+    /// Prepares the data. Placements whose person or offer is missing are left out (and
+    /// counted); proposed and withdrawn placements give no state but count nowhere else either.
+    /// - Complexity: O(n log n) in the placements.
+    public init(profiles: [CompetencyProfile], offers: [EmployerOffer], placements: [PlacementRecord],
+                integration: [IntegrationFacts]) {
+        var offerIndex: [String: Int32] = [:]
+        offerIndex.reserveCapacity(offers.count)
+        for (i, o) in offers.enumerated() where offerIndex[o.id] == nil { offerIndex[o.id] = Int32(i) }
+        offerSector = offers.map(\.sector)
+        offerEmployer = offers.map { ($0.employer.cvr.digits, $0.employer.name) }
+        var facts: [String: IntegrationFacts] = [:]
+        facts.reserveCapacity(integration.count)
+        for f in integration { facts[f.profile] = f }
+        var personIndex: [String: Int32] = [:]
+        personIndex.reserveCapacity(profiles.count)
+        var persons: [_Person] = []
+        persons.reserveCapacity(profiles.count)
+        var withoutPermit = 0, withoutMunicipality = 0
+        for p in profiles where personIndex[p.id] == nil {
+            personIndex[p.id] = Int32(persons.count)
+            let f = facts[p.id]
+            let arrival = f?.residencePermit ?? p.intakeDate
+            if f?.residencePermit == nil { withoutPermit += 1 }
+            if p.municipality == nil { withoutMunicipality += 1 }
+            var since: Int32?
+            if f?.personalMentor == true { since = f?.personalMentorSince?.ordinal ?? Int32.min }
+            persons.append(_Person(id: p.id, municipality: p.municipality?.value ?? 0, intake: p.intakeDate.ordinal,
+                                   arrival: arrival.ordinal, year1: arrival.addingYears(1).ordinal,
+                                   year3: arrival.addingYears(3).ordinal, year5: arrival.addingYears(5).ordinal,
+                                   gender: _Gender(p.personal?.gender), mentorSince: since,
+                                   tests: (f?.danishTests ?? []).map { ($0.passed.ordinal, $0.test) }))
+        }
+        personsWithoutPermit = withoutPermit
+        personsWithoutMunicipality = withoutMunicipality
+
+        var kept: [_Placement] = []
+        var keptIDs: [String] = []
+        kept.reserveCapacity(placements.count)
+        var hours: [Float] = []
+        var leftOut = 0
+        for r in placements {
+            guard let person = personIndex[r.profile], let offer = offerIndex[r.offer] else { leftOut += 1; continue }
+            let o = offers[Int(offer)]
+            kept.append(_Placement(person: person, offer: offer, kind: o.kind, status: r.status,
+                                   start: r.span?.start.ordinal ?? .max,
+                                   end: r.status == .ended ? (r.ended?.ordinal ?? .max) : .max,
+                                   outcome: r.status == .ended ? r.outcome : nil, workplaceMentor: r.workplaceMentor == true))
+            keptIDs.append(r.id)
+            hours.append(Float(r.hoursPerWeek ?? o.hoursPerWeek ?? .nan))
+        }
+        placementsLeftOut = leftOut
+        // Each person's placements by start (then id), and the states they give.
+        var order = Array(0..<kept.count)
+        order.sort { a, b in
+            let x = kept[a], y = kept[b]
+            if x.person != y.person { return x.person < y.person }
+            if x.start != y.start { return x.start < y.start }
+            return keptIDs[a] < keptIDs[b]
+        }
+        for i in order { persons[Int(kept[i].person)].placements.append(Int32(i)) }
+        for k in persons.indices {
+            persons[k].segments = ResultsData.segments(persons[k].placements.map { Int($0) }, kept, hours)
+        }
+        self.persons = persons
+        self.placements = kept
+    }
+
+    /// The states of one person's started and ended placements (`order`: by start): while a
+    /// placement runs, the state of its kind; after it ended, the state of its outcome until the
+    /// next one starts. On a day one ends and the next starts, the next one counts.
+    static func segments(_ order: [Int], _ all: [_Placement], _ hours: [Float]) -> [_Segment] {
+        let spans = order.filter { all[$0].start != .max }
+        var out: [_Segment] = []
+        for (n, i) in spans.enumerated() {
+            let p = all[i]
+            let nextStart = n + 1 < spans.count ? all[spans[n + 1]].start : Int32.max
+            let end = min(p.end, nextStart == .max ? .max : nextStart - 1)
+            if end >= p.start { out.append(_Segment(start: p.start, end: end, state: PersonState(running: p.kind), hours: hours[i])) }
+            if p.status == .ended, let outcome = p.outcome, p.end != .max, p.end < nextStart - 1 || nextStart == .max {
+                let gapEnd = nextStart == .max ? Int32.max : nextStart - 1
+                if p.end < gapEnd { out.append(_Segment(start: p.end + 1, end: gapEnd, state: PersonState(after: outcome), hours: .nan)) }
+            }
+        }
+        return out
+    }
+}

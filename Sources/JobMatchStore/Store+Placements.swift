@@ -194,17 +194,22 @@ extension Store {
     }
 
     /// Stores `p` (new, or a change of the placement with its id) after checking every rule of
-    /// `PlacementRules`, in its own transaction.
+    /// `PlacementRules`, in its own transaction; empty hours a week take the offer's (as an import
+    /// does).
     /// - Throws: `PlacementError` (`.rule` listing every broken rule, or `.store`).
     @discardableResult
     public func savePlacement(_ p: PlacementRecord) throws(PlacementError) -> UpsertOutcome {
         try placementWrite { () throws(PlacementError) -> UpsertOutcome in try _savePlacement(p) }
     }
 
-    /// `savePlacement` inside a transaction the caller holds.
-    func _savePlacement(_ p: PlacementRecord) throws(PlacementError) -> UpsertOutcome {
+    /// `savePlacement` inside a transaction the caller holds. Empty hours take the offer's.
+    func _savePlacement(_ given: PlacementRecord) throws(PlacementError) -> UpsertOutcome {
+        var p = given
         let context: PlacementRules.Context
-        do { context = try _ruleContext(for: p) } catch { throw .store(error) }
+        do throws(StoreError) {
+            if p.hoursPerWeek == nil, p.status != .withdrawn { p.hoursPerWeek = try _offerHours(id: p.offer) }
+            context = try _ruleContext(for: p)
+        } catch { throw .store(error) }
         let problems = PlacementRules.problems(storing: p, in: context)
         guard problems.isEmpty else { throw PlacementError(kind: .rule, problems: problems) }
         if context.stored == p { return .unchanged }

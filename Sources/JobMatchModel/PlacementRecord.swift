@@ -135,7 +135,8 @@ public struct PlacementRecord: Sendable, Hashable, Codable, Identifiable, Valida
             e.append(FieldError(field: "outcome", message: "only an ended placement has an outcome (status is \(status))"))
         }
         if let h = hoursPerWeek, !(h > 0 && h <= 80) {
-            e.append(FieldError(field: "hoursPerWeek", message: "\(h) is not a number of hours a week (more than 0, at most 80)"))
+            let shown = h == h.rounded() && abs(h) < 1e9 ? String(Int(h)) : String(h)
+            e.append(FieldError(field: "hoursPerWeek", message: "\(shown) is not a number of hours a week (more than 0, at most 80)"))
         }
         if let p = proposed, let s = started, s < p.addingDays(-3650) {
             e.append(FieldError(field: "proposed", message: "\(p) is long after the start \(s)"))

@@ -46,7 +46,7 @@ public enum ResultsDefinitions {
                 english: "Personal mentor: the share of the population with a personal mentor assigned by the period's last day. Workplace mentor: the share of placements started in the period with a mentor at the workplace.",
                 danish: "Personlig mentor: andelen af befolkningen med en personlig mentor senest på periodens sidste dag. Virksomhedsmentor: andelen af forløb begyndt i perioden med en mentor på arbejdspladsen."),
         Measure(key: "smallCells",
-                english: "Tables by gender, by years since arrival and by municipality are aggregates only: every count under 5 persons is shown as \"< 5\", and when a column has only one such count, its smallest other count is kept back too (it could be worked out from the total); a share is shown only when both its counts are.",
-                danish: "Tabeller efter køn, år siden ankomst og kommune er kun sammentællinger: alle tal under 5 personer vises som \"< 5\", og har en kolonne kun ét sådant tal, skjules også kolonnens mindste andet tal (det kunne regnes ud fra totalen); en andel vises kun, når begge dens tal vises."),
+                english: "Tables by gender, by years since arrival and by municipality are aggregates only: every count under 5 persons is shown as \"< 5\", and while the counts kept back in a column add up to fewer than 5 persons, its smallest other count is kept back too (they could be worked out from the total); a share is shown only when both its counts are.",
+                danish: "Tabeller efter køn, år siden ankomst og kommune er kun sammentællinger: alle tal under 5 personer vises som \"< 5\", og så længe de skjulte tal i en kolonne tilsammen er under 5 personer, skjules også kolonnens mindste andet tal (de kunne regnes ud fra totalen); en andel vises kun, når begge dens tal vises."),
     ]
 }

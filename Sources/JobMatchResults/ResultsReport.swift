@@ -119,6 +119,15 @@ public struct ResultsReport: Sendable, Encodable {
         public var wageSubsidy = 0
         /// Into any of the four (each person once): what the goal counts.
         public var total = 0
+
+        /// Creates counts.
+        public init(job: Int = 0, education: Int = 0, igu: Int = 0, wageSubsidy: Int = 0, total: Int = 0) {
+            self.job = job
+            self.education = education
+            self.igu = igu
+            self.wageSubsidy = wageSubsidy
+            self.total = total
+        }
     }
 
     /// The previous period.
@@ -163,6 +172,12 @@ public struct ResultsReport: Sendable, Encodable {
         public var persons = 0
         /// DKK.
         public var totalDKK = 0
+
+        /// Creates a sum.
+        public init(persons: Int = 0, totalDKK: Int = 0) {
+            self.persons = persons
+            self.totalDKK = totalDKK
+        }
     }
 
     /// Result grants.

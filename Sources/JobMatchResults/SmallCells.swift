@@ -2,9 +2,10 @@
 /// by municipality), so that no reader can single out a few persons.
 ///
 /// 1. Every count under `threshold` (5) persons — zero included — is kept back ("< 5").
-/// 2. The total of each column is published elsewhere in the report (the headline), so a
-///    column with exactly one count kept back would give it away by subtraction: the smallest
-///    other count of that column (the first of equal ones) is kept back too.
+/// 2. The total of each column is published elsewhere in the report (the headline), so the
+///    counts kept back in a column could be worked out together by subtraction: while they add
+///    up to fewer than 5 persons, the smallest count still shown in the column (the first of
+///    equal ones) is kept back too.
 /// 3. A share is shown only when both its counts are shown (`share(_:_:)`).
 ///
 /// ```swift
@@ -20,13 +21,16 @@ public enum SmallCells {
         var out = rows.map { $0.map { $0 < threshold ? ResultsReport.Cell.suppressed : .count($0) } }
         guard rows.count >= 2, let columns = rows.first?.count else { return out }
         for c in 0..<columns {
-            let kept = (0..<rows.count).filter { out[$0][c] == .suppressed }
-            guard kept.count == 1 else { continue }
-            var smallest: Int?
-            for r in 0..<rows.count where out[r][c] != .suppressed {
-                if smallest == nil || rows[r][c] < rows[smallest!][c] { smallest = r }
+            while true {
+                let kept = (0..<rows.count).filter { out[$0][c] == .suppressed }
+                guard !kept.isEmpty, kept.map({ rows[$0][c] }).reduce(0, +) < threshold else { break }
+                var smallest: Int?
+                for r in 0..<rows.count where out[r][c] != .suppressed {
+                    if smallest == nil || rows[r][c] < rows[smallest!][c] { smallest = r }
+                }
+                guard let s = smallest else { break }
+                out[s][c] = .suppressed
             }
-            if let s = smallest { out[s][c] = .suppressed }
         }
         return out
     }

@@ -225,17 +225,20 @@ def grants_of(data, p, a, b, amount, horizon, tally):
     return out
 
 def suppress(rows):
+    """Counts under 5 hidden; then, per column, while the hidden counts add up to under 5, the
+    smallest shown count (the first of equal ones) is hidden too."""
     cells = [[None if v < 5 else v for v in r] for r in rows]
     if len(rows) >= 2:
         for c in range(len(rows[0])):
-            hidden = [i for i in range(len(rows)) if cells[i][c] is None]
-            if len(hidden) == 1:
+            while True:
+                hidden = [i for i in range(len(rows)) if cells[i][c] is None]
+                if not hidden or sum(rows[i][c] for i in hidden) >= 5: break
                 shown = [i for i in range(len(rows)) if cells[i][c] is not None]
-                if shown:
-                    best = shown[0]
-                    for i in shown:
-                        if rows[i][c] < rows[best][c]: best = i
-                    cells[best][c] = None
+                if not shown: break
+                best = shown[0]
+                for i in shown:
+                    if rows[i][c] < rows[best][c]: best = i
+                cells[best][c] = None
     return cells
 
 def cell(v): return "< 5" if v is None else v

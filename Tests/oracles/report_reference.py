@@ -282,6 +282,7 @@ def report(data, a, b, m, amount, target, goal):
             if x["start"] is None: continue
             s_in = a <= x["start"] <= b
             e_in = x["status"] == "ended" and a <= x["end"] <= b
+            if not (s_in or e_in): continue
             k = kinds[x["kind"]]
             s = sectors.setdefault(x["sector"], dict(sector=x["sector"], started=0, ended=0, endedToJob=0, endedToJobOrEducation=0))
             if s_in:

@@ -14,13 +14,15 @@ extension ReportHTML {
         h2 { font-size: 19px; margin: 30px 0 12px; padding-bottom: 4px; border-bottom: 1px solid var(--rule); }
         h3 { font-size: 15px; margin: 18px 0 8px; }
         .period, .source { margin: 2px 0; color: var(--muted); font-size: 14px; }
-        .kpis { display: grid; grid-template-columns: repeat(auto-fit, minmax(190px, 1fr)); gap: 12px; margin: 8px 0 12px; }
+        .kpis { display: grid; grid-template-columns: repeat(auto-fit, minmax(200px, 1fr)); gap: 12px; margin: 8px 0 12px; }
         .kpi { background: var(--soft); border-top: 4px solid #1f5f8b; padding: 10px 12px 12px; border-radius: 2px; }
-        .kpi .value { font-size: 26px; font-weight: 700; font-variant-numeric: tabular-nums; line-height: 1.15; }
+        .kpi .value { font-size: 24px; font-weight: 700; font-variant-numeric: tabular-nums; line-height: 1.15; white-space: nowrap; }
         .kpi .label { font-size: 13px; margin-top: 2px; }
         .kpi .note { font-size: 12px; color: var(--muted); margin-top: 4px; }
         .explain { color: var(--muted); font-size: 13px; margin: 6px 0 10px; }
-        .figure { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 20px; align-items: start; margin: 8px 0 14px; }
+        .figure { display: grid; grid-template-columns: minmax(0, 1.3fr) minmax(0, 1fr); gap: 20px; align-items: start; margin: 8px 0 14px; }
+        .table-box { min-width: 0; overflow-x: auto; }
+        .table-box table { font-size: 12.5px; }
         .chart-box { min-width: 0; }
         .chart { width: 100%; height: auto; display: block; }
         .chart .grid { stroke: #e3e7eb; stroke-width: 1; }
@@ -52,7 +54,10 @@ extension ReportHTML {
           h2 { font-size: 13pt; margin-top: 14pt; break-after: avoid; page-break-after: avoid; }
           .kpi .value { font-size: 16pt; }
           .figure, .kpis, table.rates, .headline { break-inside: avoid; page-break-inside: avoid; }
-          .figure { grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 10pt; }
+          .figure { grid-template-columns: minmax(0, 1.3fr) minmax(0, 1fr); gap: 10pt; }
+          .table-box { overflow: visible; }
+          .table-box table { font-size: 8pt; }
+          .kpi .value { white-space: normal; }
           table { font-size: 8.5pt; }
           thead { display: table-header-group; }
           tr { break-inside: avoid; page-break-inside: avoid; }

@@ -112,7 +112,7 @@ public struct ReportHTML: Sendable {
             goalNote = t("Mål", "Goal") + " " + fmt.int(goal) + ": " + (report.goalMet == true ? t("nået", "reached") : t("ikke nået", "not reached"))
         }
         return """
-            <section class="headline">
+            <section id="headline" class="headline">
             <h2>\(e(t("Hovedtal ved periodens slutning", "Headline at the period's end")))</h2>
             <div class="kpis">
             \(kpi(fmt.percent(report.shareJobOrEducation), t("i job eller uddannelse (bred andel)", "in a job or education (broader share)"),
@@ -162,7 +162,7 @@ public struct ReportHTML: Sendable {
             [fmt.window(p.from, quarter: quarter), fmt.int(p.persons), fmt.percent(p.shareJobOrEducation), fmt.percent(p.shareUnsubsidisedJob)]
         }
         return """
-            <section>
+            <section id="trend">
             <h2>\(e(t("Udvikling", "Trend")))</h2>
             \(figure(chart, table([quarter ? t("Kvartal", "Quarter") : t("Måned", "Month"), t("Personer", "Persons"), t("Job/udd.", "Job/edu."), t("Ustøttet", "Unsubs.")],
                                   rows, numeric: [1, 2, 3], cls: "compact")))
@@ -184,7 +184,7 @@ public struct ReportHTML: Sendable {
         var rows = zip(names, zip(a, b)).map { n, v in [n, fmt.int(v.0), fmt.int(v.1)] }
         if let goal = report.goalCount { rows.append([t("Mål (i alt)", "Goal (total)"), fmt.int(goal), ""]) }
         return """
-            <section>
+            <section id="counts">
             <h2>\(e(t("Antal personer i job og uddannelse", "Persons into jobs and education")))</h2>
             \(figure(chart, table([t("Udfald", "Outcome"), t("Denne periode", "This period"), t("Forrige", "Previous")], rows, numeric: [1, 2])))
             <p class="explain">\(e(t("Hver person tælles én gang pr. udfald; i alt tæller hver person én gang.", "Each person counts once per outcome; the total counts each person once.")))</p>
@@ -196,7 +196,7 @@ public struct ReportHTML: Sendable {
     func grantsSection() -> String {
         let g = report.grants
         var out = """
-            <section>
+            <section id="grants">
             <h2>\(e(t("Resultattilskud", "Result grants")))</h2>
             <div class="kpis">
             \(kpi(fmt.dkk(g.totalDKK), t("optjent i perioden", "earned in the period"), fmt.int(g.persons) + " " + t("personer", "persons"), accent: ReportHTML.green))
@@ -276,7 +276,7 @@ public struct ReportHTML: Sendable {
             goal: nil, valueLabel: { fmt.int(Int($0.rounded())) })
         let rows = kinds.map { [kindName($0.kind), fmt.int($0.started), fmt.int($0.ended), fmt.int($0.endedToJobOrEducation), fmt.percent($0.shareToJobOrEducation)] }
         var out = """
-            <section>
+            <section id="placements">
             <h2>\(e(t("Forløb efter ordning og branche", "Placements by kind and sector")))</h2>
             \(figure(chart, table([t("Ordning", "Kind"), t("Begyndt", "Started"), t("Afsluttet", "Ended"), t("Til job/udd.", "To job/edu."), t("Andel", "Share")], rows, numeric: [1, 2, 3, 4])))
 
@@ -288,20 +288,24 @@ public struct ReportHTML: Sendable {
         if !sectors.isEmpty {
             let chart2 = SVGChart.horizontal(title: t("Forløb begyndt efter branche", "Placements started by sector"),
                                              desc: t("Antal forløb begyndt i perioden", "Placements started in the period"),
-                                             rows: sectors.map { ($0.label, Double($0.started)) }, color: ReportHTML.blue,
+                                             rows: sectors.map { (sectorName($0), Double($0.started)) }, color: ReportHTML.blue,
                                              valueLabel: { fmt.int(Int($0.rounded())) })
             out += figure(chart2, table([t("Branche", "Sector"), t("Begyndt", "Started"), t("Afsluttet", "Ended"), t("Til job/udd.", "To job/edu.")],
-                                        sectors.map { [$0.label, fmt.int($0.started), fmt.int($0.ended), fmt.int($0.endedToJobOrEducation)] },
+                                        sectors.map { [sectorName($0), fmt.int($0.started), fmt.int($0.ended), fmt.int($0.endedToJobOrEducation)] },
                                         numeric: [1, 2, 3], cls: "compact"))
         }
-        out += "<p class=\"explain\">\(e(t("Virksomhedsmentor", "Workplace mentor")))): \(e(fmt.int(report.mentor.withWorkplaceMentor))) \(e(t("af", "of"))) \(e(fmt.int(report.mentor.placementsStarted))) \(e(t("forløb begyndt i perioden", "placements started in the period"))) (\(e(fmt.percent(report.mentor.shareWorkplaceMentor)))). \(e(t("Personlig mentor", "Personal mentor"))): \(e(fmt.int(report.mentor.withPersonalMentor))) \(e(t("af", "of"))) \(e(fmt.int(report.mentor.persons))) \(e(t("personer", "persons"))) (\(e(fmt.percent(report.mentor.sharePersonalMentor)))).</p>"
+        out += "<p class=\"explain\">\(e(t("Virksomhedsmentor", "Workplace mentor"))): \(e(fmt.int(report.mentor.withWorkplaceMentor))) \(e(t("af", "of"))) \(e(fmt.int(report.mentor.placementsStarted))) \(e(t("forløb begyndt i perioden", "placements started in the period"))) (\(e(fmt.percent(report.mentor.shareWorkplaceMentor)))). \(e(t("Personlig mentor", "Personal mentor"))): \(e(fmt.int(report.mentor.withPersonalMentor))) \(e(t("af", "of"))) \(e(fmt.int(report.mentor.persons))) \(e(t("personer", "persons"))) (\(e(fmt.percent(report.mentor.sharePersonalMentor)))).</p>"
         return out + "</section>\n"
+    }
+
+    func sectorName(_ s: ResultsReport.SectorRow) -> String {
+        s.sector == "unknown" ? t("Branche ikke angivet", "Sector not given") : s.label
     }
 
     func toJobSection() -> String {
         let byKind = report.internshipsToJob.byKind
         var out = """
-            <section>
+            <section id="to-job">
             <h2>\(e(t("Forløb der førte til job", "Placements that led to a job")))</h2>
 
             """
@@ -337,7 +341,7 @@ public struct ReportHTML: Sendable {
         rows.append([t("Median", "Median"), i.medianDays.map { fmt.number($0, decimals: $0 == $0.rounded() ? 0 : 1) + " " + t("dage", "days") } ?? "–"])
         rows.append([t("Endnu ikke i forløb", "Not yet placed"), fmt.int(i.notYetPlaced)])
         return """
-            <section>
+            <section id="intake">
             <h2>\(e(t("Tid fra afklaring til første forløb", "Time from intake to first placement")))</h2>
             \(figure(chart, table([t("Dage", "Days"), t("Personer", "Persons")], rows, numeric: [1])))
             </section>
@@ -350,8 +354,8 @@ public struct ReportHTML: Sendable {
             groups.map { [name($0.group), $0.persons.text, $0.inUnsubsidisedJob.text, $0.inJobOrEducation.text,
                           fmt.percent($0.shareUnsubsidisedJob), fmt.percent($0.shareJobOrEducation)] }
         }
-        let header = [t("Gruppe", "Group"), t("Personer", "Persons"), t("Ustøttet job", "Unsubs. job"), t("Job/udd.", "Job/edu."),
-                      t("Andel ustøttet", "Share unsubs."), t("Andel job/udd.", "Share job/edu.")]
+        let header = [t("Gruppe", "Group"), t("Pers.", "Pers."), t("Ustøttet", "Unsubs."), t("Job/udd.", "Job/edu."),
+                      t("Andel ust.", "Share uns."), t("Andel j/u", "Share j/e")]
         func gender(_ g: String) -> String { g == "female" ? t("Kvinder", "Women") : g == "male" ? t("Mænd", "Men") : t("Andet/ikke registreret", "Other/not recorded") }
         func years(_ g: String) -> String { g == "0-1" ? t("Under 1 år", "Under 1 year") : g == "1-3" ? t("1-3 år", "1-3 years") : t("3-5 år", "3-5 years") }
         let chart = SVGChart.bars(title: t("Andel i job eller uddannelse efter år siden ankomst", "Share in a job or education by years since arrival"),
@@ -361,7 +365,7 @@ public struct ReportHTML: Sendable {
                                            SVGChart.Series(name: t("Job eller uddannelse", "Job or education"), color: ReportHTML.orange, values: report.byYearsSinceArrival.map(\.shareJobOrEducation))],
                                   goal: nil, valueLabel: { fmt.percent($0) })
         return """
-            <section>
+            <section id="groups">
             <h2>\(e(t("Målgruppen efter køn og år siden ankomst", "The population by gender and years since arrival")))</h2>
             <p class="explain">\(e(t("Kun sammentællinger: tal under 5 personer vises som \"< 5\", og tal, der kunne regne dem ud, holdes også tilbage. Køn og andre personoplysninger bruges aldrig i matchningen.",
                                    "Aggregates only: counts under 5 persons are shown as \"< 5\", and counts that would give them away are kept back too. Gender and other personal facts never feed a match score.")))</p>
@@ -373,27 +377,33 @@ public struct ReportHTML: Sendable {
     }
 
     func municipalitiesSection() -> String {
-        let rows = (report.municipalities ?? []).map { m in
+        let all = report.municipalities ?? []
+        let shown = all.filter { $0.rank != nil }, kept = all.filter { $0.rank == nil }
+        let rows = shown.map { m in
             [m.rank.map(String.init) ?? "–", "\(m.name) (\(m.municipality))", m.persons.text, fmt.percent(m.shareUnsubsidisedJob),
              fmt.points(m.changeUnsubsidisedJob), fmt.percent(m.shareJobOrEducation), fmt.points(m.changeJobOrEducation),
              m.intoJobOrEducation.text, m.grantsDKK.map { fmt.dkk($0) } ?? "–"]
         }
-        return """
-            <section>
+        var out = """
+            <section id="municipalities">
             <h2>\(e(t("Kommunerne", "The municipalities")))</h2>
-            <p class="explain">\(e(t("Som ministeriets benchmark: rangeret efter andelen i ustøttet lønarbejde. Kommuner med under 5 personer vises uden andele.",
-                                   "As the ministry's benchmark: ranked by the share in unsubsidised wage work. Municipalities with under 5 persons are shown without shares.")))</p>
+            <p class="explain">\(e(t("Som ministeriets benchmark: rangeret efter andelen i ustøttet lønarbejde, med ændringen siden forrige periode i procentpoint. Kommuner med under 5 personer vises uden tal.",
+                                   "As the ministry's benchmark: ranked by the share in unsubsidised wage work, with the change since the previous period in percentage points. Municipalities with under 5 persons are shown without figures.")))</p>
             \(table(["#", t("Kommune", "Municipality"), t("Personer", "Persons"), t("Ustøttet job", "Unsubs. job"), t("Ændring", "Change"),
                      t("Job/udd.", "Job/edu."), t("Ændring", "Change"), t("I job/udd. (antal)", "Into job/edu."), t("Resultattilskud", "Grants")],
                     rows, numeric: [0, 2, 3, 4, 5, 6, 7, 8], cls: "compact list"))
-            </section>
 
             """
+        if !kept.isEmpty {
+            out += "<p class=\"explain\">\(e(t("\(kept.count) kommuner med for få personer til at vise tal", "\(kept.count) municipalities with too few persons to show figures"))): "
+                + e(kept.map { "\($0.name) (\($0.municipality))" }.joined(separator: ", ")) + ".</p>\n"
+        }
+        return out + "</section>\n"
     }
 
     func definitionsSection() -> String {
         var out = """
-            <section class="definitions">
+            <section id="definitions" class="definitions">
             <h2>\(e(t("Definitioner og kilder", "Definitions and sources")))</h2>
             <dl>
 

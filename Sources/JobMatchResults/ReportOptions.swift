@@ -20,10 +20,14 @@ public struct ReportOptions: Sendable {
     public var rates: GrantRates
     /// Labels of the taxonomy's sectors by id, in the report's language.
     public var sectorLabels: [String: String]
+    /// The day the data are known up to (`jobmatch report` passes today); nil: no such day. A
+    /// grant whose condition falls after it is pending even inside the period, and the report
+    /// notes that figures for later days assume running placements go on.
+    public var asOf: Day?
 
     /// Creates options.
     public init(municipality: MunicipalityCode? = nil, from: Day, to: Day, target: Double? = nil, goalCount: Int? = nil,
-                rates: GrantRates = .builtIn, sectorLabels: [String: String] = [:]) {
+                rates: GrantRates = .builtIn, sectorLabels: [String: String] = [:], asOf: Day? = nil) {
         self.municipality = municipality
         self.from = from
         self.to = to
@@ -31,6 +35,7 @@ public struct ReportOptions: Sendable {
         self.goalCount = goalCount
         self.rates = rates
         self.sectorLabels = sectorLabels
+        self.asOf = asOf
     }
 
     /// The period of the same length just before this one: the same number of whole months when

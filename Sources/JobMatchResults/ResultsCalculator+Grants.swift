@@ -96,7 +96,8 @@ extension ResultsCalculator {
             }
             // The first spell that meets the conditions is the person's one grant.
             if metOn < from { break }
-            let status = metOn > to ? "pending" : (spell.education || hours != nil ? "earned" : "to-confirm")
+            let known = min(to, options.asOf?.ordinal ?? .max)
+            let status = metOn > known ? "pending" : (spell.education || hours != nil ? "earned" : "to-confirm")
             let tier: GrantRates.Kind = spell.start < p.year3 ? .jobOrEducationWithin3Years : .jobOrEducationYears4To5
             out.append(ResultsReport.Grant(profile: p.id, kind: spell.education ? "education" : "job", status: status, started: start,
                                            conditionMetOn: Day(ordinal: metOn),
@@ -108,7 +109,7 @@ extension ResultsCalculator {
         var seen = Set<String>()
         for t in p.tests.sorted(by: { ($0.passed, $0.code) < ($1.passed, $1.code) })
         where ResultsCalculator.grantedTests.contains(t.code) && seen.insert(t.code).inserted {
-            guard t.passed >= from, t.passed <= to, t.passed >= p.arrival, t.passed < p.year5 else { continue }
+            guard t.passed >= from, t.passed <= min(to, options.asOf?.ordinal ?? .max), t.passed >= p.arrival, t.passed < p.year5 else { continue }
             let day = Day(ordinal: t.passed)
             out.append(ResultsReport.Grant(profile: p.id, kind: "danish-test", status: "earned", started: day, conditionMetOn: day,
                                            yearsSinceArrival: nil, averageHours: nil, test: t.code,

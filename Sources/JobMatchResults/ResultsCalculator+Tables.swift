@@ -62,7 +62,7 @@ extension ResultsCalculator {
             var s = s
             s.shareToJobOrEducation = share(s.endedToJobOrEducation, s.ended)
             return s
-        }.sorted { ($0.started + $0.ended, $1.sector) > ($1.started + $1.ended, $0.sector) }
+        }.sorted { ($0.started, $0.ended, $1.sector) > ($1.started, $1.ended, $0.sector) }
         r.internshipsToJob = ResultsReport.InternshipsToJob(
             byKind: r.byKind.map { ResultsReport.ToJobByKind(kind: $0.kind, ended: $0.ended, toJob: $0.endedToJob, shareToJob: share($0.endedToJob, $0.ended)) },
             byEmployer: employers.values.map { e in

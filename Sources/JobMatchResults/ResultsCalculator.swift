@@ -29,6 +29,9 @@ public struct ResultsCalculator: Sendable {
         let counts = self.counts(from, to, municipality: m)
         let grants = self.grants(options, municipality: m)
         var notes: [String] = []
+        if let asOf = options.asOf, asOf < options.to {
+            notes.append("The period ends after \(asOf), the day the data are known up to: figures for later days assume that running placements go on, and grants whose condition falls after \(asOf) count as pending")
+        }
         if data.personsWithoutPermit > 0 {
             notes.append("\(data.personsWithoutPermit) person(s) without a residence permit date: the intake date stands in for it")
         }

@@ -13,7 +13,7 @@ struct SVGChart {
     }
 
     static let width = 640.0, height = 300.0
-    static let left = 52.0, right = 16.0, top = 18.0, bottom = 58.0
+    static let left = 52.0, right = 30.0, top = 18.0, bottom = 58.0
 
     /// The SVG element's opening with an accessible name.
     static func open(_ title: String, _ desc: String) -> String {
@@ -127,8 +127,12 @@ struct SVGChart {
             centers.append(c)
             let start = c - barW * Double(series.count) / 2
             for (k, s) in series.enumerated() {
-                guard let v = s.values[i] else { continue }
                 let bx = start + barW * Double(k)
+                guard let v = s.values[i] else {
+                    // A value kept back (or missing): a dash on the baseline, not an empty gap.
+                    out += "<text x=\"\(f(bx + barW / 2))\" y=\"\(f(y(0) - 4))\" class=\"value\" text-anchor=\"middle\">–</text>"
+                    continue
+                }
                 out += "<rect x=\"\(f(bx + 1))\" y=\"\(f(y(v)))\" width=\"\(f(barW - 2))\" height=\"\(f(max(0, y(0) - y(v))))\" fill=\"\(s.color)\"/>"
                 if barW >= 16 {
                     out += "<text x=\"\(f(bx + barW / 2))\" y=\"\(f(y(v) - 4))\" class=\"value\" text-anchor=\"middle\">\(ReportFormat.escape(valueLabel(v)))</text>"

@@ -91,6 +91,8 @@ final class ReportReferenceTests: XCTestCase {
             (ReportOptions(municipality: try MunicipalityCode(parsing: "101"), from: d("2026-01-01"), to: d("2026-06-30"), rates: rates),
              ["--from", "2026-01-01", "--to", "2026-06-30", "--municipality", "101"]),
             (ReportOptions(from: d("2025-08-17"), to: d("2026-11-20"), rates: rates), ["--from", "2025-08-17", "--to", "2026-11-20"]),
+            (ReportOptions(from: d("2026-01-01"), to: d("2026-12-31"), rates: rates, asOf: d("2026-10-15")),
+             ["--from", "2026-01-01", "--to", "2026-12-31", "--as-of", "2026-10-15"]),
         ]
         for (options, args) in cases {
             assertSame(try ourJSON(data, options), try runOracle(files + args))

@@ -185,7 +185,8 @@ def spells(data, p, horizon):
         out.append(cur)
     return out
 
-def grants_of(data, p, a, b, amount, horizon, tally):
+def grants_of(data, p, a, b, amount, horizon, tally, as_of=None):
+    known_until = min(b, as_of) if as_of else b
     out = []
     for kind, start, end in spells(data, p, horizon):
         if not (start < p["y5"] and start <= b): break
@@ -208,7 +209,7 @@ def grants_of(data, p, a, b, amount, horizon, tally):
                 if started_in: tally["hours"] += 1
                 continue
         if met < a: break
-        status = "pending" if met > b else ("earned" if kind == "education" or hours is not None else "to-confirm")
+        status = "pending" if met > known_until else ("earned" if kind == "education" or hours is not None else "to-confirm")
         tier = "job-or-education-1-3" if start < p["y3"] else "job-or-education-4-5"
         out.append(dict(profile=p["id"], kind=kind, status=status, started=start.isoformat(), conditionMetOn=met.isoformat(),
                         yearsSinceArrival="1-3" if tier.endswith("1-3") else "4-5", averageHours=hours, test=None,
@@ -218,7 +219,7 @@ def grants_of(data, p, a, b, amount, horizon, tally):
     for passed, code in sorted(p["tests"]):
         if code not in GRANTED_TESTS or code in seen: continue
         seen.add(code)
-        if a <= passed <= b and p["arrival"] <= passed < p["y5"]:
+        if a <= passed <= known_until and p["arrival"] <= passed < p["y5"]:
             out.append(dict(profile=p["id"], kind="danish-test", status="earned", started=passed.isoformat(),
                             conditionMetOn=passed.isoformat(), yearsSinceArrival=None, averageHours=None, test=code,
                             amountDKK=amount("danish-test", passed)))
@@ -245,7 +246,7 @@ def cell(v): return "< 5" if v is None else v
 
 def cshare(n, d): return n / d if n is not None and d is not None and d > 0 else None
 
-def report(data, a, b, m, amount, target, goal):
+def report(data, a, b, m, amount, target, goal, as_of=None):
     horizon = b + dt.timedelta(days=400)
     for p in data.people.values():
         for x in p["placements"]:
@@ -262,7 +263,7 @@ def report(data, a, b, m, amount, target, goal):
     glist = []
     for p in data.people.values():
         if m is not None and p["municipality"] != m: continue
-        glist += grants_of(data, p, a, b, amount, horizon, tally)
+        glist += grants_of(data, p, a, b, amount, horizon, tally, as_of)
     glist.sort(key=lambda g: (g["conditionMetOn"], g["profile"], g["kind"]))
     def gsum(status):
         items = [g for g in glist if g["status"] == status]
@@ -342,7 +343,7 @@ def report(data, a, b, m, amount, target, goal):
                                        "shareJobOrEducation": share(t["je"], t["persons"]),
                                        "shareUnsubsidisedJob": share(t["uj"], t["persons"])} for t in trend]),
         byKind=[kinds[k] for k in KINDS],
-        bySector=sorted(sectors.values(), key=lambda s: (-(s["started"] + s["ended"]), s["sector"])),
+        bySector=sorted(sectors.values(), key=lambda s: (-s["started"], -s["ended"], s["sector"])),
         internshipsToJob=dict(byKind=[dict(kind=k, ended=kinds[k]["ended"], toJob=kinds[k]["endedToJob"],
                                            shareToJob=share(kinds[k]["endedToJob"], kinds[k]["ended"])) for k in KINDS],
                               byEmployer=sorted(employers.values(), key=lambda e: (-e["ended"], e["employer"], e["cvr"]))),
@@ -361,7 +362,7 @@ def report(data, a, b, m, amount, target, goal):
             before = point(data, pw[0], pw[1], code)
             t2 = dict(early=0, hours=0)
             grants_dkk = sum(g["amountDKK"] for p in data.people.values() if p["municipality"] == code
-                             for g in grants_of(data, p, a, b, amount, horizon, t2) if g["status"] == "earned")
+                             for g in grants_of(data, p, a, b, amount, horizon, t2, as_of) if g["status"] == "earned")
             tallies[code] = (now, before, counts(data, a, b, code)["total"], grants_dkk)
         cells = suppress([[tallies[c][0]["persons"], tallies[c][1]["persons"]] for c in codes])
         rows = []
@@ -390,7 +391,7 @@ def main():
     ap.add_argument("--store"); ap.add_argument("--placements"); ap.add_argument("--integration")
     ap.add_argument("--from", dest="from_", required=True); ap.add_argument("--to", required=True)
     ap.add_argument("--municipality", type=int); ap.add_argument("--rates"); ap.add_argument("--target", type=float)
-    ap.add_argument("--goal", type=int)
+    ap.add_argument("--goal", type=int); ap.add_argument("--as-of", dest="as_of")
     a = ap.parse_args()
     profiles = json.load(open(a.profiles, encoding="utf-8"))
     offers = json.load(open(a.offers, encoding="utf-8"))
@@ -416,7 +417,7 @@ def main():
         for r in placements: r.setdefault("id", f'{r["profile"]}@{r["offer"]}')
         facts = {f["profile"]: f for f in (json.load(open(a.integration, encoding="utf-8")) if a.integration else [])}
     data = Data(profiles, offers, placements, facts)
-    print(json.dumps(report(data, day(a.from_), day(a.to), a.municipality, load_rates(a.rates), a.target, a.goal), indent=1))
+    print(json.dumps(report(data, day(a.from_), day(a.to), a.municipality, load_rates(a.rates), a.target, a.goal, day(a.as_of)), indent=1))
 
 if __name__ == "__main__":
     main()

@@ -29,6 +29,7 @@ enum ReportCommand: Command {
             OptionSpec(name: "output", value: "FILE", help: "write the report to FILE (mode 0600) instead of stdout"),
             OptionSpec(name: "lang", value: "LANG", help: "language of the HTML report", defaultValue: "da", choices: ["da", "en"]),
             OptionSpec(name: "rates", value: "FILE", help: "result-grant rates (TSV) [default: Corpus/result-grants.tsv]"),
+            OptionSpec(name: "as-of", value: "DATE", help: "the day the data are known up to: later grant conditions count as pending [default: today]"),
         ],
         examples: ["jobmatch report --municipality 101 --from 2026-01-01 --to 2026-12-31 --target 0.50 --goal-count 15 --output rapport.html",
                    "jobmatch report --from 2026-01-01 --to 2026-12-31 --format json",
@@ -97,7 +98,8 @@ enum ReportCommand: Command {
             }
             do { rates = try GrantRates(tsv: text, file: path) } catch { throw .failure(error.description) }
         }
-        return ReportOptions(municipality: municipality, from: from, to: to, target: target, goalCount: goal, rates: rates)
+        let asOf = try date("as-of") ?? Day.today()
+        return ReportOptions(municipality: municipality, from: from, to: to, target: target, goalCount: goal, rates: rates, asOf: asOf)
     }
 }
 

@@ -22,6 +22,11 @@ let usage = """
       import    Import throughput (see ImportBenchmark.swift).
       store     The store's writes alone, bulk load and re-import (see StoreBenchmark.swift).
       features  MatchCompiler.offer/profile alone on the import's offers (see FeaturesBenchmark.swift).
+      report    [--persons N] [--placements N] [--reps R] [--json]
+                The results report on a synthetic caseload: whole jobmatch processes (JSON, HTML) and
+                the stages inside one (see ReportBenchmark.swift).
+      placements [--persons N] [--placements N] [--reps R] [--json]
+                The placement import against sqlite3 .import of the same CSV.
 
     Every command accepts --json for machine-readable output.
     """
@@ -39,6 +44,8 @@ do {
     case "import": try ImportBenchmark.run(arguments: args)
     case "store": try StoreBenchmark.run(arguments: args)
     case "features": try FeaturesBenchmark.run(arguments: args)
+    case "report": try ReportBenchmark.run(arguments: args)
+    case "placements": try ReportBenchmark.importPlacements(arguments: args)
     case "--help", "-h", "help": print(usage)
     default:
         FileHandle.standardError.write(Data("jobmatch-bench: unknown command '\(command)'\n\n\(usage)\n".utf8))

@@ -5,7 +5,7 @@ import JobMatchStore
 import JobMatchTaxonomy
 
 /// Where the results report reads from: the store when one is in use (its profiles, offers,
-/// placements and integration facts, read in one pass each), else the Corpus folder's
+/// placements and integration facts, from one read transaction), else the Corpus folder's
 /// `profiles.json`, `offers.json`, `placements.json` and `integration.json`.
 ///
 /// ```swift
@@ -39,10 +39,9 @@ public struct ResultsSource: Sendable {
         }
         try DataSource.checkStoreFile(url)
         do {
-            let s = try Store(at: url)
-            let snapshot = try s.snapshot()
-            let data = ResultsData(profiles: snapshot.profiles.map(\.value), offers: snapshot.offers.map(\.value),
-                                   placements: try s.allPlacements(), integration: try s.allIntegrationFacts())
+            let snapshot = try Store(at: url).resultsSnapshot()
+            let data = ResultsData(profiles: snapshot.profiles, offers: snapshot.offers, placements: snapshot.placements,
+                                   integration: snapshot.integration)
             return ResultsSource(data: data, origin: url.path, sectorLabelsDA: da, sectorLabelsEN: en)
         } catch {
             throw CorpusError(file: error.path, message: error.message)

@@ -36,44 +36,76 @@ public indirect enum ReportNode: Sendable, Equatable {
     }
 
     /// The JSON text, pretty-printed with two spaces.
+    /// - Complexity: O(size), written into one byte buffer.
     public func json(indent: Int = 0) -> String {
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(1 << 16)
         write(into: &out, indent: indent)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    func write(into out: inout String, indent: Int) {
-        let pad = String(repeating: "  ", count: indent + 1), end = String(repeating: "  ", count: indent)
+    static let spaces = [UInt8](repeating: 0x20, count: 64)
+
+    func write(into out: inout [UInt8], indent: Int) {
+        func pad(_ n: Int) { out.append(contentsOf: ReportNode.spaces.prefix(min(64, 2 * n))) }
         switch self {
         case .object(let members):
-            if members.isEmpty { out += "{}"; return }
-            out += "{\n"
+            if members.isEmpty { out += [0x7B, 0x7D]; return }
+            out += [0x7B, 0x0A]
             for (i, (k, v)) in members.enumerated() {
-                out += pad + ReportNode.quote(k) + ": "
+                pad(indent + 1)
+                ReportNode.quote(k, into: &out)
+                out += [0x3A, 0x20]
                 v.write(into: &out, indent: indent + 1)
-                out += i + 1 < members.count ? ",\n" : "\n"
+                out += i + 1 < members.count ? [0x2C, 0x0A] : [0x0A]
             }
-            out += end + "}"
+            pad(indent)
+            out.append(0x7D)
         case .array(let items):
-            if items.isEmpty { out += "[]"; return }
+            if items.isEmpty { out += [0x5B, 0x5D]; return }
             let scalar = items.allSatisfy { if case .object = $0 { return false }; if case .array = $0 { return false }; return true }
             if scalar {
-                out += "[" + items.map { $0.json() }.joined(separator: ", ") + "]"
+                out.append(0x5B)
+                for (i, v) in items.enumerated() {
+                    if i > 0 { out += [0x2C, 0x20] }
+                    v.write(into: &out, indent: 0)
+                }
+                out.append(0x5D)
                 return
             }
-            out += "[\n"
+            out += [0x5B, 0x0A]
             for (i, v) in items.enumerated() {
-                out += pad
+                pad(indent + 1)
                 v.write(into: &out, indent: indent + 1)
-                out += i + 1 < items.count ? ",\n" : "\n"
+                out += i + 1 < items.count ? [0x2C, 0x0A] : [0x0A]
             }
-            out += end + "]"
-        case .int(let n): out += String(n)
-        case .number(let x): out += x.isFinite ? (x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) + ".0" : "\(x)") : "null"
-        case .text(let s): out += ReportNode.quote(s)
-        case .bool(let b): out += b ? "true" : "false"
-        case .null: out += "null"
+            pad(indent)
+            out.append(0x5D)
+        case .int(let n): out += String(n).utf8
+        case .number(let x): out += (x.isFinite ? (x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) + ".0" : "\(x)") : "null").utf8
+        case .text(let s): ReportNode.quote(s, into: &out)
+        case .bool(let b): out += (b ? "true" : "false").utf8
+        case .null: out += "null".utf8
         }
+    }
+
+    /// Appends a JSON string literal.
+    static func quote(_ s: String, into out: inout [UInt8]) {
+        out.append(0x22)
+        for b in s.utf8 {
+            switch b {
+            case 0x22: out += [0x5C, 0x22]
+            case 0x5C: out += [0x5C, 0x5C]
+            case 0x0A: out += [0x5C, 0x6E]
+            case 0x0D: out += [0x5C, 0x72]
+            case 0x09: out += [0x5C, 0x74]
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                out += [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 15)]]
+            default: out.append(b)
+            }
+        }
+        out.append(0x22)
     }
 
     /// A JSON string literal.

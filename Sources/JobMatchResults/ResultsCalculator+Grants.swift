@@ -12,9 +12,9 @@ extension ResultsCalculator {
     }
 
     /// The person's job and education spells, by start.
-    static func spells(_ p: _Person) -> [_Spell] {
+    static func spells(_ p: _Person, in data: ResultsData) -> [_Spell] {
         var out: [_Spell] = []
-        for s in p.segments {
+        for s in data.segments(of: p) {
             let education: Bool
             switch s.state {
             case .job: education = false
@@ -47,21 +47,30 @@ extension ResultsCalculator {
 
     /// Every grant of the period for the municipality `m` (0: all), and the sums.
     func grants(_ options: ReportOptions, municipality m: Int) -> ResultsReport.Grants {
-        var g = ResultsReport.Grants()
-        var earnedBy = Set<Int>(), pendingBy = Set<Int>(), confirmBy = Set<Int>()
-        for (k, p) in data.persons.enumerated() where m == 0 || p.municipality == m {
-            for item in grants(of: p, options: options, endedEarly: &g.endedBeforeSixMonths, underHours: &g.underTwentyHours) {
+        let me = self
+        var g = fold({ ResultsReport.Grants() }, { g, p in
+            guard m == 0 || p.municipality == m else { return }
+            let items = me.grants(of: p, options: options, endedEarly: &g.endedBeforeSixMonths, underHours: &g.underTwentyHours)
+            var earned = false, pending = false, confirm = false
+            for item in items {
                 switch item.status {
-                case "earned": g.totalDKK += item.amountDKK; earnedBy.insert(k)
-                case "pending": g.pending.totalDKK += item.amountDKK; pendingBy.insert(k)
-                default: g.toConfirm.totalDKK += item.amountDKK; confirmBy.insert(k)
+                case "earned": g.totalDKK += item.amountDKK; earned = true
+                case "pending": g.pending.totalDKK += item.amountDKK; pending = true
+                default: g.toConfirm.totalDKK += item.amountDKK; confirm = true
                 }
-                g.list.append(item)
             }
-        }
-        g.persons = earnedBy.count
-        g.pending.persons = pendingBy.count
-        g.toConfirm.persons = confirmBy.count
+            // Each person's grants are counted once per status (a person is in one chunk only).
+            if earned { g.persons += 1 }
+            if pending { g.pending.persons += 1 }
+            if confirm { g.toConfirm.persons += 1 }
+            g.list += items
+        }, { a, b in
+            a.persons += b.persons; a.totalDKK += b.totalDKK
+            a.pending.persons += b.pending.persons; a.pending.totalDKK += b.pending.totalDKK
+            a.toConfirm.persons += b.toConfirm.persons; a.toConfirm.totalDKK += b.toConfirm.totalDKK
+            a.endedBeforeSixMonths += b.endedBeforeSixMonths; a.underTwentyHours += b.underTwentyHours
+            a.list += b.list
+        })
         g.list.sort { ($0.conditionMetOn, $0.profile, $0.kind) < ($1.conditionMetOn, $1.profile, $1.kind) }
         return g
     }
@@ -76,7 +85,7 @@ extension ResultsCalculator {
     func grants(of p: _Person, options: ReportOptions, endedEarly: inout Int, underHours: inout Int) -> [ResultsReport.Grant] {
         let from = options.from.ordinal, to = options.to.ordinal
         var out: [ResultsReport.Grant] = []
-        for spell in ResultsCalculator.spells(p) {
+        for spell in ResultsCalculator.spells(p, in: data) {
             // Spells by start: only those begun within 5 years of arrival and by the period's end.
             guard spell.start < p.year5, spell.start <= to else { break }
             let start = Day(ordinal: spell.start)

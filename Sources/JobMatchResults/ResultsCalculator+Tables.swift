@@ -1,3 +1,4 @@
+import Foundation
 import JobMatchModel
 
 /// The tables: placements by kind and sector, placements that led to a job, intake to first
@@ -8,30 +9,62 @@ extension ResultsCalculator {
         ("0-30", nil, 30), ("31-91", 31, 91), ("92-182", 92, 182), ("183-365", 183, 365), ("366+", 366, nil),
     ]
 
-    func placementTables(_ r: inout ResultsReport, _ options: ReportOptions, municipality m: Int) {
-        let from = options.from.ordinal, to = options.to.ordinal
+    /// What `placementTables` adds up.
+    struct _PlacementTally {
         var kinds = Dictionary(uniqueKeysWithValues: PlacementKind.allCases.map { ($0, ResultsReport.KindRow(kind: $0.rawValue)) })
         var sectors: [String: ResultsReport.SectorRow] = [:]
         var employers: [String: ResultsReport.ToJobByEmployer] = [:]
-        var mentors = ResultsReport.Mentors()
+        var started = 0, withMentor = 0
         var firstDays: [Int] = []
-        for p in data.persons where m == 0 || p.municipality == m {
+
+        mutating func merge(_ b: _PlacementTally) {
+            for (k, x) in b.kinds {
+                var a = kinds[k]!
+                a.started += x.started; a.ended += x.ended; a.endedToJob += x.endedToJob
+                a.endedToJobOrEducation += x.endedToJobOrEducation; a.withWorkplaceMentor += x.withWorkplaceMentor
+                for (o, n) in x.outcomes { a.outcomes[o, default: 0] += n }
+                kinds[k] = a
+            }
+            for (k, x) in b.sectors {
+                var a = sectors[k] ?? ResultsReport.SectorRow(sector: x.sector, label: x.label)
+                a.started += x.started; a.ended += x.ended; a.endedToJob += x.endedToJob; a.endedToJobOrEducation += x.endedToJobOrEducation
+                sectors[k] = a
+            }
+            for (k, x) in b.employers {
+                var a = employers[k] ?? ResultsReport.ToJobByEmployer(cvr: x.cvr, employer: x.employer)
+                a.ended += x.ended; a.toJob += x.toJob; a.toJobOrEducation += x.toJobOrEducation
+                employers[k] = a
+            }
+            started += b.started
+            withMentor += b.withMentor
+            firstDays += b.firstDays
+        }
+    }
+
+    func placementTables(_ r: inout ResultsReport, _ options: ReportOptions, municipality m: Int) {
+        let from = options.from.ordinal, to = options.to.ordinal
+        let me = self
+        let t = fold({ _PlacementTally() }, { t, p in
+            let data = me.data
+            guard m == 0 || p.municipality == m else { return }
             var first = Int32.max
-            for i in p.placements {
-                let x = data.placements[Int(i)]
+            for x in data.placements(of: p) {
                 guard x.start != .max else { continue }
                 first = min(first, x.start)
                 let sectorID = data.offerSector[Int(x.offer)] ?? "unknown"
                 let startedIn = x.start >= from && x.start <= to
                 let endedIn = x.status == .ended && x.end >= from && x.end <= to
                 guard startedIn || endedIn else { continue }
-                var k = kinds[x.kind]!
-                var s = sectors[sectorID] ?? ResultsReport.SectorRow(sector: sectorID, label: options.sectorLabels[sectorID] ?? sectorID)
+                var k = t.kinds[x.kind]!
+                var s: ResultsReport.SectorRow
+                if let known = t.sectors[sectorID] { s = known } else {
+                    s = ResultsReport.SectorRow(sector: sectorID, label: options.sectorLabels[sectorID] ?? sectorID)
+                }
                 if startedIn {
                     k.started += 1
                     s.started += 1
-                    mentors.placementsStarted += 1
-                    if x.workplaceMentor { k.withWorkplaceMentor += 1; mentors.withWorkplaceMentor += 1 }
+                    t.started += 1
+                    if x.workplaceMentor { k.withWorkplaceMentor += 1; t.withMentor += 1 }
                 }
                 if endedIn, let o = x.outcome {
                     k.ended += 1
@@ -41,18 +74,23 @@ extension ResultsCalculator {
                     if o.isJobOrEducation { k.endedToJobOrEducation += 1; s.endedToJobOrEducation += 1 }
                     if x.kind == .internship {
                         let e = data.offerEmployer[Int(x.offer)]
-                        var row = employers[e.cvr] ?? ResultsReport.ToJobByEmployer(cvr: e.cvr, employer: e.name)
+                        var row = t.employers[e.cvr] ?? ResultsReport.ToJobByEmployer(cvr: e.cvr, employer: e.name)
                         row.ended += 1
                         if o == .job { row.toJob += 1 }
                         if o.isJobOrEducation { row.toJobOrEducation += 1 }
-                        employers[e.cvr] = row
+                        t.employers[e.cvr] = row
                     }
                 }
-                kinds[x.kind] = k
-                sectors[sectorID] = s
+                t.kinds[x.kind] = k
+                t.sectors[sectorID] = s
             }
-            if first != .max && first >= from && first <= to { firstDays.append(Int(first) - Int(p.intake)) }
-        }
+            if first != .max && first >= from && first <= to { t.firstDays.append(Int(first) - Int(p.intake)) }
+        }, { a, b in a.merge(b) })
+        let kinds = t.kinds, sectors = t.sectors, employers = t.employers
+        var mentors = ResultsReport.Mentors()
+        mentors.placementsStarted = t.started
+        mentors.withWorkplaceMentor = t.withMentor
+        var firstDays = t.firstDays
         r.byKind = PlacementKind.allCases.map { kind in
             var k = kinds[kind]!
             k.shareToJobOrEducation = share(k.endedToJobOrEducation, k.ended)
@@ -89,19 +127,22 @@ extension ResultsCalculator {
     /// Mentors and the aggregate tables over the population at the end of the last window.
     func populationTables(_ r: inout ResultsReport, windowEnd end: Int32, from: Int32, to: Int32, municipality m: Int) {
         let windowStart = r.trend.points.last?.from.ordinal ?? end
-        var gender = [[Int]](repeating: [0, 0, 0], count: 3)
-        var years = [[Int]](repeating: [0, 0, 0], count: 3)
-        var withMentor = 0, notPlaced = 0
-        for p in data.persons where p.inPopulation(on: end, municipality: m) {
-            let uj = p.isAnyDay(windowStart, end, { $0.isUnsubsidisedJob }) ? 1 : 0
-            let je = p.isAnyDay(windowStart, end, { $0.isJobOrEducation }) ? 1 : 0
+        let data = self.data
+        // gender 3 x 3, years 3 x 3, then persons with a mentor and not yet placed.
+        let t = fold({ [Int](repeating: 0, count: 20) }, { t, p in
+            guard data.inPopulation(p, on: end, municipality: m) else { return }
+            let uj = data.isAnyDay(p, windowStart, end, { $0.isUnsubsidisedJob }) ? 1 : 0
+            let je = data.isAnyDay(p, windowStart, end, { $0.isJobOrEducation }) ? 1 : 0
             let g = Int(p.gender.rawValue)
-            gender[g][0] += 1; gender[g][1] += uj; gender[g][2] += je
+            t[3 * g] += 1; t[3 * g + 1] += uj; t[3 * g + 2] += je
             let band = end < p.year1 ? 0 : end < p.year3 ? 1 : 2
-            years[band][0] += 1; years[band][1] += uj; years[band][2] += je
-            if let since = p.mentorSince, since <= end { withMentor += 1 }
-            if !p.placements.contains(where: { data.placements[Int($0)].start <= end }) { notPlaced += 1 }
-        }
+            t[9 + 3 * band] += 1; t[9 + 3 * band + 1] += uj; t[9 + 3 * band + 2] += je
+            if let since = p.mentorSince, since <= end { t[18] += 1 }
+            if !data.placements(of: p).contains(where: { $0.start <= end }) { t[19] += 1 }
+        }, { a, b in for i in a.indices { a[i] += b[i] } })
+        let gender: [[Int]] = (0..<3).map { (g: Int) -> [Int] in Array(t[(3 * g)..<(3 * g + 3)]) }
+        let years: [[Int]] = (0..<3).map { (b: Int) -> [Int] in Array(t[(9 + 3 * b)..<(12 + 3 * b)]) }
+        let withMentor = t[18], notPlaced = t[19]
         r.mentor.persons = r.persons
         r.mentor.withPersonalMentor = withMentor
         r.mentor.sharePersonalMentor = share(withMentor, r.persons)
@@ -120,34 +161,43 @@ extension ResultsCalculator {
         }
     }
 
+    struct Tally { var persons = 0, uj = 0, je = 0, prevPersons = 0, prevUJ = 0, prevJE = 0, into = 0, grants = 0 }
+
     /// The ministry's kind of table: every municipality with people in the data, ranked by the
     /// ministry's measure (then the broader share, then code). A municipality with fewer than 5
     /// persons (now, or at the previous period's end) shows no shares (`SmallCells`).
     func municipalityTable(_ options: ReportOptions, last: ResultsReport.TrendPoint,
                            previous: ResultsReport.TrendPoint) -> [ResultsReport.MunicipalityRow] {
-        struct Tally { var persons = 0, uj = 0, je = 0, prevPersons = 0, prevUJ = 0, prevJE = 0, into = 0, grants = 0 }
         let from = options.from.ordinal, to = options.to.ordinal
-        var tallies: [Int: Tally] = [:]
         let (ls, le) = (last.from.ordinal, last.to.ordinal)
         let (ps, pe) = (previous.from.ordinal, previous.to.ordinal)
-        var ignoreA = 0, ignoreB = 0
-        for p in data.persons where p.municipality != 0 {
+        let me = self, data = self.data
+        let tallies = fold({ [Int: Tally]() }, { tallies, p in
+            guard p.municipality != 0 else { return }
             var t = tallies[p.municipality] ?? Tally()
-            if p.inPopulation(on: le, municipality: 0) {
+            if data.inPopulation(p, on: le, municipality: 0) {
                 t.persons += 1
-                if p.isAnyDay(ls, le, { $0.isUnsubsidisedJob }) { t.uj += 1 }
-                if p.isAnyDay(ls, le, { $0.isJobOrEducation }) { t.je += 1 }
+                if data.isAnyDay(p, ls, le, { $0.isUnsubsidisedJob }) { t.uj += 1 }
+                if data.isAnyDay(p, ls, le, { $0.isJobOrEducation }) { t.je += 1 }
             }
-            if p.inPopulation(on: pe, municipality: 0) {
+            if data.inPopulation(p, on: pe, municipality: 0) {
                 t.prevPersons += 1
-                if p.isAnyDay(ps, pe, { $0.isUnsubsidisedJob }) { t.prevUJ += 1 }
-                if p.isAnyDay(ps, pe, { $0.isJobOrEducation }) { t.prevJE += 1 }
+                if data.isAnyDay(p, ps, pe, { $0.isUnsubsidisedJob }) { t.prevUJ += 1 }
+                if data.isAnyDay(p, ps, pe, { $0.isJobOrEducation }) { t.prevJE += 1 }
             }
-            let e = entries(of: p, from, to)
+            let e = me.entries(of: p, from, to)
             if e.job || e.education || e.igu || e.wageSubsidy { t.into += 1 }
-            for g in grants(of: p, options: options, endedEarly: &ignoreA, underHours: &ignoreB) where g.status == "earned" { t.grants += g.amountDKK }
+            var ignoreA = 0, ignoreB = 0
+            for g in me.grants(of: p, options: options, endedEarly: &ignoreA, underHours: &ignoreB) where g.status == "earned" { t.grants += g.amountDKK }
             tallies[p.municipality] = t
-        }
+        }, { a, b in
+            for (k, x) in b {
+                var t = a[k] ?? Tally()
+                t.persons += x.persons; t.uj += x.uj; t.je += x.je; t.prevPersons += x.prevPersons; t.prevUJ += x.prevUJ
+                t.prevJE += x.prevJE; t.into += x.into; t.grants += x.grants
+                a[k] = t
+            }
+        })
         let codes = tallies.keys.sorted()
         let cells = SmallCells.suppress(codes.map { [tallies[$0]!.persons, tallies[$0]!.prevPersons] })
         var rows: [ResultsReport.MunicipalityRow] = []

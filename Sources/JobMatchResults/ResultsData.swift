@@ -84,7 +84,8 @@ struct _Placement {
     var workplaceMentor: Bool
 }
 
-/// A person reduced to what the report reads, with the states the placements give.
+/// A person reduced to what the report reads. Their placements and states live in
+/// `ResultsData`'s shared arrays (`placements(of:)`, `segments(of:)`).
 struct _Person {
     var id: String
     var municipality: Int
@@ -96,31 +97,10 @@ struct _Person {
     var gender: _Gender
     var mentorSince: Int32?
     var tests: [(passed: Int32, code: String)]
-    /// Contiguous from the first placement's start; `none` before.
-    var segments: [_Segment] = []
-    /// Indices into `ResultsData.placements`, by start.
-    var placements: [Int32] = []
-
-    /// The state on day `d`.
-    @inline(__always)
-    func state(on d: Int32) -> PersonState {
-        for s in segments where s.start <= d && d <= s.end { return s.state }
-        return .none
-    }
-
-    /// Whether the person is, on some day of `from...to`, in a state `accepts` takes.
-    @inline(__always)
-    func isAnyDay(_ from: Int32, _ to: Int32, _ accepts: (PersonState) -> Bool) -> Bool {
-        for s in segments where s.start <= to && s.end >= from && accepts(s.state) { return true }
-        return false
-    }
-
-    /// Whether the person belongs to the population at the end of a window ending on `r`
-    /// (`ResultsDefinitions.population`), for the municipality `m` (0: any).
-    @inline(__always)
-    func inPopulation(on r: Int32, municipality m: Int) -> Bool {
-        (m == 0 || municipality == m) && arrival <= r && r < year5 && state(on: r) != .moved
-    }
+    /// The person's placements in `ResultsData.placements` (by start), and states in
+    /// `ResultsData.segments` (contiguous from the first placement's start; `none` before).
+    var placementRange: Range<Int32> = 0..<0
+    var segmentRange: Range<Int32> = 0..<0
 }
 
 /// The report's input, prepared once: people with their states, placements with their offers'
@@ -134,7 +114,10 @@ struct _Person {
 /// ```
 public struct ResultsData: Sendable {
     var persons: [_Person]
+    /// Every kept placement, grouped by person and by start within a person.
     var placements: [_Placement]
+    /// Every person's states, grouped by person.
+    var segments: [_Segment]
     var offerSector: [String?]
     var offerEmployer: [(cvr: String, name: String)]
     /// Placements left out: their person or offer is not in the data.
@@ -180,9 +163,9 @@ public struct ResultsData: Sendable {
         personsWithoutMunicipality = withoutMunicipality
 
         var kept: [_Placement] = []
-        var keptIDs: [String] = []
         kept.reserveCapacity(placements.count)
         var hours: [Float] = []
+        hours.reserveCapacity(placements.count)
         var leftOut = 0
         for r in placements {
             guard let person = personIndex[r.profile], let offer = offerIndex[r.offer] else { leftOut += 1; continue }
@@ -191,42 +174,81 @@ public struct ResultsData: Sendable {
                                    start: r.span?.start.ordinal ?? .max,
                                    end: r.status == .ended ? (r.ended?.ordinal ?? .max) : .max,
                                    outcome: r.status == .ended ? r.outcome : nil, workplaceMentor: r.workplaceMentor == true))
-            keptIDs.append(r.id)
             hours.append(Float(r.hoursPerWeek ?? o.hoursPerWeek ?? .nan))
         }
         placementsLeftOut = leftOut
-        // Each person's placements by start (then id), and the states they give.
-        var order = Array(0..<kept.count)
-        order.sort { a, b in
-            let x = kept[a], y = kept[b]
-            if x.person != y.person { return x.person < y.person }
-            if x.start != y.start { return x.start < y.start }
-            return keptIDs[a] < keptIDs[b]
+        // Group by person, by start within a person (valid data never has two started placements
+        // of one person on the same day; proposals, without a start, come last in input order).
+        var order: [(key: UInt64, index: Int32)] = kept.indices.map { i in
+            (UInt64(UInt32(bitPattern: kept[i].person)) << 32 | UInt64(UInt32(bitPattern: kept[i].start) ^ 0x8000_0000), Int32(i))
         }
-        for i in order { persons[Int(kept[i].person)].placements.append(Int32(i)) }
-        for k in persons.indices {
-            persons[k].segments = ResultsData.segments(persons[k].placements.map { Int($0) }, kept, hours)
+        order.sort { $0.key != $1.key ? $0.key < $1.key : $0.index < $1.index }
+        self.placements = order.map { kept[Int($0.index)] }
+        let sortedHours = order.map { hours[Int($0.index)] }
+        var segments: [_Segment] = []
+        segments.reserveCapacity(self.placements.count * 2)
+        var lo = 0
+        while lo < self.placements.count {
+            let k = Int(self.placements[lo].person)
+            var hi = lo
+            while hi < self.placements.count && Int(self.placements[hi].person) == k { hi += 1 }
+            persons[k].placementRange = Int32(lo)..<Int32(hi)
+            let first = segments.count
+            ResultsData.appendSegments(self.placements[lo..<hi], sortedHours[lo..<hi], to: &segments)
+            persons[k].segmentRange = Int32(first)..<Int32(segments.count)
+            lo = hi
         }
+        self.segments = segments
         self.persons = persons
-        self.placements = kept
     }
 
-    /// The states of one person's started and ended placements (`order`: by start): while a
+    /// A person's placements, by start.
+    @inline(__always)
+    func placements(of p: _Person) -> ArraySlice<_Placement> { placements[Int(p.placementRange.lowerBound)..<Int(p.placementRange.upperBound)] }
+
+    /// A person's states, in order.
+    @inline(__always)
+    func segments(of p: _Person) -> ArraySlice<_Segment> { segments[Int(p.segmentRange.lowerBound)..<Int(p.segmentRange.upperBound)] }
+
+    /// The state of `p` on day `d`.
+    @inline(__always)
+    func state(_ p: _Person, on d: Int32) -> PersonState {
+        for s in segments(of: p) where s.start <= d && d <= s.end { return s.state }
+        return .none
+    }
+
+    /// Whether `p` is, on some day of `from...to`, in a state `accepts` takes.
+    @inline(__always)
+    func isAnyDay(_ p: _Person, _ from: Int32, _ to: Int32, _ accepts: (PersonState) -> Bool) -> Bool {
+        for s in segments(of: p) where s.start <= to && s.end >= from && accepts(s.state) { return true }
+        return false
+    }
+
+    /// Whether `p` belongs to the population at the end of a window ending on `r`
+    /// (`ResultsDefinitions.population`), for the municipality `m` (0: any).
+    @inline(__always)
+    func inPopulation(_ p: _Person, on r: Int32, municipality m: Int) -> Bool {
+        (m == 0 || p.municipality == m) && p.arrival <= r && r < p.year5 && state(p, on: r) != .moved
+    }
+
+    /// The states of one person's started and ended placements (`spans`: by start): while a
     /// placement runs, the state of its kind; after it ended, the state of its outcome until the
     /// next one starts. On a day one ends and the next starts, the next one counts.
-    static func segments(_ order: [Int], _ all: [_Placement], _ hours: [Float]) -> [_Segment] {
-        let spans = order.filter { all[$0].start != .max }
-        var out: [_Segment] = []
-        for (n, i) in spans.enumerated() {
-            let p = all[i]
-            let nextStart = n + 1 < spans.count ? all[spans[n + 1]].start : Int32.max
+    static func appendSegments(_ all: ArraySlice<_Placement>, _ hours: ArraySlice<Float>, to out: inout [_Segment]) {
+        var previous: (p: _Placement, hours: Float)?
+        func close(before nextStart: Int32) {
+            guard let (p, h) = previous else { return }
             let end = min(p.end, nextStart == .max ? .max : nextStart - 1)
-            if end >= p.start { out.append(_Segment(start: p.start, end: end, state: PersonState(running: p.kind), hours: hours[i])) }
-            if p.status == .ended, let outcome = p.outcome, p.end != .max, p.end < nextStart - 1 || nextStart == .max {
+            if end >= p.start { out.append(_Segment(start: p.start, end: end, state: PersonState(running: p.kind), hours: h)) }
+            if p.status == .ended, let outcome = p.outcome, p.end != .max {
                 let gapEnd = nextStart == .max ? Int32.max : nextStart - 1
                 if p.end < gapEnd { out.append(_Segment(start: p.end + 1, end: gapEnd, state: PersonState(after: outcome), hours: .nan)) }
             }
         }
-        return out
+        for (p, h) in zip(all, hours) where p.start != .max {
+            close(before: p.start)
+            previous = (p, h)
+        }
+        close(before: .max)
     }
 }

@@ -526,3 +526,41 @@ extension _Statement {
     /// Binds a REAL.
     func bind(_ index: Int32, _ value: Double) { sqlite3_bind_double(stmt, index, value) }
 }
+
+/// What the results report reads, from one read transaction: every profile and offer (records
+/// only, without their features), placement and person's integration facts.
+public struct ResultsSnapshot: Sendable {
+    /// Every profile.
+    public var profiles: [CompetencyProfile]
+    /// Every offer.
+    public var offers: [EmployerOffer]
+    /// Every placement, by id.
+    public var placements: [PlacementRecord]
+    /// Every person's integration facts, by profile.
+    public var integration: [IntegrationFacts]
+}
+
+extension Store {
+    /// Everything the results report reads, in one read transaction (a consistent view while an
+    /// import runs); records are decoded on all cores and their stored features are not read.
+    /// - Complexity: O(rows).
+    public func resultsSnapshot() throws(StoreError) -> ResultsSnapshot {
+        let (p, o, pl, f) = try locked { () throws(StoreError) -> ([_RawRow], [_RawRow], [PlacementRecord], [IntegrationFacts]) in
+            try readTransaction { () throws(StoreError) -> ([_RawRow], [_RawRow], [PlacementRecord], [IntegrationFacts]) in
+                (try _recordsOnly("profiles"), try _recordsOnly("offers"), try _placements(where: "ORDER BY id", []),
+                 try _integrationFacts(where: "", []))
+            }
+        }
+        return ResultsSnapshot(profiles: try decode(p, as: CompetencyProfile.self).map(\.value),
+                               offers: try decode(o, as: EmployerOffer.self).map(\.value), placements: pl, integration: f)
+    }
+
+    /// Every row of `table` with its record only.
+    func _recordsOnly(_ table: String) throws(StoreError) -> [_RawRow] {
+        let s = try statement("SELECT id, record FROM \(table)")
+        var rows: [_RawRow] = []
+        while try s.step() { rows.append(_RawRow(id: s.text(0) ?? "", record: s.bytes(1) ?? [], features: nil, version: nil, updatedAt: 0)) }
+        s.reset()
+        return rows
+    }
+}

@@ -108,7 +108,7 @@ extension ResultsCalculator {
             let known = min(to, options.asOf?.ordinal ?? .max)
             let status = metOn > known ? "pending" : (spell.education || hours != nil ? "earned" : "to-confirm")
             let tier: GrantRates.Kind = spell.start < p.year3 ? .jobOrEducationWithin3Years : .jobOrEducationYears4To5
-            out.append(ResultsReport.Grant(profile: p.id, kind: spell.education ? "education" : "job", status: status, started: start,
+            out.append(ResultsReport.Grant(profile: data.id(of: p), kind: spell.education ? "education" : "job", status: status, started: start,
                                            conditionMetOn: Day(ordinal: metOn),
                                            yearsSinceArrival: tier == .jobOrEducationWithin3Years ? "1-3" : "4-5",
                                            averageHours: hours, test: nil,
@@ -116,11 +116,11 @@ extension ResultsCalculator {
             break
         }
         var seen = Set<String>()
-        for t in p.tests.sorted(by: { ($0.passed, $0.code) < ($1.passed, $1.code) })
+        for t in data.tests(of: p).sorted(by: { ($0.passed, $0.code) < ($1.passed, $1.code) })
         where ResultsCalculator.grantedTests.contains(t.code) && seen.insert(t.code).inserted {
             guard t.passed >= from, t.passed <= min(to, options.asOf?.ordinal ?? .max), t.passed >= p.arrival, t.passed < p.year5 else { continue }
             let day = Day(ordinal: t.passed)
-            out.append(ResultsReport.Grant(profile: p.id, kind: "danish-test", status: "earned", started: day, conditionMetOn: day,
+            out.append(ResultsReport.Grant(profile: data.id(of: p), kind: "danish-test", status: "earned", started: day, conditionMetOn: day,
                                            yearsSinceArrival: nil, averageHours: nil, test: t.code,
                                            amountDKK: options.rates.amount(.danishTest, on: day)))
         }

@@ -9,87 +9,92 @@ extension ResultsCalculator {
         ("0-30", nil, 30), ("31-91", 31, 91), ("92-182", 92, 182), ("183-365", 183, 365), ("366+", 366, nil),
     ]
 
-    /// What `placementTables` adds up.
+    /// What `placementTables` adds up, in flat arrays: per kind `kindFields` counts (started,
+    /// ended, to job, to job or education, with a workplace mentor, then one per outcome), per
+    /// sector 4 (started, ended, to job, to job or education), per employer 3 (internships ended,
+    /// to job, to job or education).
     struct _PlacementTally {
-        var kinds = Dictionary(uniqueKeysWithValues: PlacementKind.allCases.map { ($0, ResultsReport.KindRow(kind: $0.rawValue)) })
-        var sectors: [String: ResultsReport.SectorRow] = [:]
-        var employers: [String: ResultsReport.ToJobByEmployer] = [:]
-        var started = 0, withMentor = 0
+        static let kindFields = 5 + PlacementOutcome.allCases.count
+        var kinds: [Int]
+        var sectors: [Int]
+        var employers: [Int]
         var firstDays: [Int] = []
 
+        init(sectors s: Int, employers e: Int) {
+            kinds = [Int](repeating: 0, count: PlacementKind.allCases.count * _PlacementTally.kindFields)
+            sectors = [Int](repeating: 0, count: 4 * s)
+            employers = [Int](repeating: 0, count: 3 * e)
+        }
+
         mutating func merge(_ b: _PlacementTally) {
-            for (k, x) in b.kinds {
-                var a = kinds[k]!
-                a.started += x.started; a.ended += x.ended; a.endedToJob += x.endedToJob
-                a.endedToJobOrEducation += x.endedToJobOrEducation; a.withWorkplaceMentor += x.withWorkplaceMentor
-                for (o, n) in x.outcomes { a.outcomes[o, default: 0] += n }
-                kinds[k] = a
-            }
-            for (k, x) in b.sectors {
-                var a = sectors[k] ?? ResultsReport.SectorRow(sector: x.sector, label: x.label)
-                a.started += x.started; a.ended += x.ended; a.endedToJob += x.endedToJob; a.endedToJobOrEducation += x.endedToJobOrEducation
-                sectors[k] = a
-            }
-            for (k, x) in b.employers {
-                var a = employers[k] ?? ResultsReport.ToJobByEmployer(cvr: x.cvr, employer: x.employer)
-                a.ended += x.ended; a.toJob += x.toJob; a.toJobOrEducation += x.toJobOrEducation
-                employers[k] = a
-            }
-            started += b.started
-            withMentor += b.withMentor
+            for i in kinds.indices { kinds[i] += b.kinds[i] }
+            for i in sectors.indices { sectors[i] += b.sectors[i] }
+            for i in employers.indices { employers[i] += b.employers[i] }
             firstDays += b.firstDays
         }
     }
 
+
     func placementTables(_ r: inout ResultsReport, _ options: ReportOptions, municipality m: Int) {
         let from = options.from.ordinal, to = options.to.ordinal
         let me = self
-        let t = fold({ _PlacementTally() }, { t, p in
+        let sectorCount = data.sectorIDs.count, employerCount = data.employers.count
+        let t = fold({ _PlacementTally(sectors: sectorCount, employers: employerCount) }, { t, p in
             let data = me.data
             guard m == 0 || p.municipality == m else { return }
             var first = Int32.max
+            let f = _PlacementTally.kindFields
             for x in data.placements(of: p) {
                 guard x.start != .max else { continue }
                 first = min(first, x.start)
-                let sectorID = data.offerSector[Int(x.offer)] ?? "unknown"
                 let startedIn = x.start >= from && x.start <= to
                 let endedIn = x.status == .ended && x.end >= from && x.end <= to
                 guard startedIn || endedIn else { continue }
-                var k = t.kinds[x.kind]!
-                var s: ResultsReport.SectorRow
-                if let known = t.sectors[sectorID] { s = known } else {
-                    s = ResultsReport.SectorRow(sector: sectorID, label: options.sectorLabels[sectorID] ?? sectorID)
-                }
+                let k = x.kind.position * f, s = Int(data.offerSector[Int(x.offer)]) * 4
                 if startedIn {
-                    k.started += 1
-                    s.started += 1
-                    t.started += 1
-                    if x.workplaceMentor { k.withWorkplaceMentor += 1; t.withMentor += 1 }
+                    t.kinds[k] += 1
+                    t.sectors[s] += 1
+                    if x.workplaceMentor { t.kinds[k + 4] += 1 }
                 }
                 if endedIn, let o = x.outcome {
-                    k.ended += 1
-                    s.ended += 1
-                    k.outcomes[o.rawValue, default: 0] += 1
-                    if o == .job { k.endedToJob += 1; s.endedToJob += 1 }
-                    if o.isJobOrEducation { k.endedToJobOrEducation += 1; s.endedToJobOrEducation += 1 }
+                    t.kinds[k + 1] += 1
+                    t.sectors[s + 1] += 1
+                    t.kinds[k + 5 + o.position] += 1
+                    if o == .job { t.kinds[k + 2] += 1; t.sectors[s + 2] += 1 }
+                    if o.isJobOrEducation { t.kinds[k + 3] += 1; t.sectors[s + 3] += 1 }
                     if x.kind == .internship {
-                        let e = data.offerEmployer[Int(x.offer)]
-                        var row = t.employers[e.cvr] ?? ResultsReport.ToJobByEmployer(cvr: e.cvr, employer: e.name)
-                        row.ended += 1
-                        if o == .job { row.toJob += 1 }
-                        if o.isJobOrEducation { row.toJobOrEducation += 1 }
-                        t.employers[e.cvr] = row
+                        let e = Int(data.offerEmployer[Int(x.offer)]) * 3
+                        t.employers[e] += 1
+                        if o == .job { t.employers[e + 1] += 1 }
+                        if o.isJobOrEducation { t.employers[e + 2] += 1 }
                     }
                 }
-                t.kinds[x.kind] = k
-                t.sectors[sectorID] = s
             }
             if first != .max && first >= from && first <= to { t.firstDays.append(Int(first) - Int(p.intake)) }
         }, { a, b in a.merge(b) })
-        let kinds = t.kinds, sectors = t.sectors, employers = t.employers
+        let f = _PlacementTally.kindFields
+        var kinds: [PlacementKind: ResultsReport.KindRow] = [:]
         var mentors = ResultsReport.Mentors()
-        mentors.placementsStarted = t.started
-        mentors.withWorkplaceMentor = t.withMentor
+        for (i, kind) in PlacementKind.allCases.enumerated() {
+            let c = Array(t.kinds[(i * f)..<(i * f + f)])
+            var row = ResultsReport.KindRow(kind: kind.rawValue, started: c[0], ended: c[1], endedToJob: c[2], endedToJobOrEducation: c[3],
+                                            withWorkplaceMentor: c[4])
+            for (j, o) in PlacementOutcome.allCases.enumerated() where c[5 + j] > 0 { row.outcomes[o.rawValue] = c[5 + j] }
+            kinds[kind] = row
+            mentors.placementsStarted += c[0]
+            mentors.withWorkplaceMentor += c[4]
+        }
+        var sectors: [String: ResultsReport.SectorRow] = [:]
+        for (i, id) in data.sectorIDs.enumerated() where t.sectors[4 * i] + t.sectors[4 * i + 1] > 0 {
+            sectors[id] = ResultsReport.SectorRow(sector: id, label: options.sectorLabels[id] ?? id, started: t.sectors[4 * i],
+                                                  ended: t.sectors[4 * i + 1], endedToJob: t.sectors[4 * i + 2],
+                                                  endedToJobOrEducation: t.sectors[4 * i + 3])
+        }
+        var employers: [String: ResultsReport.ToJobByEmployer] = [:]
+        for (i, e) in data.employers.enumerated() where t.employers[3 * i] > 0 {
+            employers[e.cvr] = ResultsReport.ToJobByEmployer(cvr: e.cvr, employer: e.name, ended: t.employers[3 * i],
+                                                             toJob: t.employers[3 * i + 1], toJobOrEducation: t.employers[3 * i + 2])
+        }
         var firstDays = t.firstDays
         r.byKind = PlacementKind.allCases.map { kind in
             var k = kinds[kind]!
@@ -227,5 +232,34 @@ extension ResultsCalculator {
         }
         for i in rows.indices where rows[i].shareUnsubsidisedJob != nil { rows[i].rank = i + 1 }
         return rows
+    }
+}
+
+extension PlacementKind {
+    /// The position in `allCases`.
+    @inline(__always)
+    var position: Int {
+        switch self {
+        case .internship: return 0
+        case .wageSubsidy: return 1
+        case .igu: return 2
+        case .ordinaryJob: return 3
+        }
+    }
+}
+
+extension PlacementOutcome {
+    /// The position in `allCases`.
+    @inline(__always)
+    var position: Int {
+        switch self {
+        case .job: return 0
+        case .education: return 1
+        case .igu: return 2
+        case .wageSubsidy: return 3
+        case .noJob: return 4
+        case .moved: return 5
+        case .other: return 6
+        }
     }
 }

@@ -84,10 +84,12 @@ struct _Placement {
     var workplaceMentor: Bool
 }
 
-/// A person reduced to what the report reads. Their placements and states live in
-/// `ResultsData`'s shared arrays (`placements(of:)`, `segments(of:)`).
+/// A person reduced to what the report reads: plain values only (copied without reference
+/// counting). Their id, Danish tests, placements and states live in `ResultsData`'s shared
+/// arrays (`id(of:)`, `tests(of:)`, `placements(of:)`, `segments(of:)`).
 struct _Person {
-    var id: String
+    /// Position in `ResultsData.persons` (and `personIDs`, `tests`).
+    var index: Int32
     var municipality: Int
     var intake: Int32
     /// The residence permit, or the intake date when none is recorded.
@@ -96,7 +98,6 @@ struct _Person {
     var year1: Int32, year3: Int32, year5: Int32
     var gender: _Gender
     var mentorSince: Int32?
-    var tests: [(passed: Int32, code: String)]
     /// The person's placements in `ResultsData.placements` (by start), and states in
     /// `ResultsData.segments` (contiguous from the first placement's start; `none` before).
     var placementRange: Range<Int32> = 0..<0
@@ -112,20 +113,27 @@ struct _Person {
 ///                        placements: corpus.placements, integration: corpus.integration)
 /// let report = ResultsCalculator(data).report(options)
 /// ```
-public struct ResultsData: Sendable {
-    var persons: [_Person]
+public final class ResultsData: Sendable {
+    let persons: [_Person]
+    let personIDs: [String]
+    /// Each person's Danish tests: `testsByPerson[k]` (empty for most).
+    let testsByPerson: [[(passed: Int32, code: String)]]
     /// Every kept placement, grouped by person and by start within a person.
-    var placements: [_Placement]
+    let placements: [_Placement]
     /// Every person's states, grouped by person.
-    var segments: [_Segment]
-    var offerSector: [String?]
-    var offerEmployer: [(cvr: String, name: String)]
+    let segments: [_Segment]
+    /// Each offer's sector and employer, as positions in `sectorIDs` and `employers`.
+    let offerSector: [Int32]
+    let offerEmployer: [Int32]
+    /// The sectors' ids (`unknown` for offers without one) and the employers (by CVR).
+    let sectorIDs: [String]
+    let employers: [(cvr: String, name: String)]
     /// Placements left out: their person or offer is not in the data.
-    public var placementsLeftOut = 0
+    public let placementsLeftOut: Int
     /// Persons without a residence permit date (their intake date stands in).
-    public var personsWithoutPermit = 0
+    public let personsWithoutPermit: Int
     /// Persons without a municipality.
-    public var personsWithoutMunicipality = 0
+    public let personsWithoutMunicipality: Int
 
     /// Prepares the data. Placements whose person or offer is missing are left out (and
     /// counted); proposed and withdrawn placements give no state but count nowhere else either.
@@ -134,47 +142,74 @@ public struct ResultsData: Sendable {
                 integration: [IntegrationFacts]) {
         var offerIndex: [String: Int32] = [:]
         offerIndex.reserveCapacity(offers.count)
-        for (i, o) in offers.enumerated() where offerIndex[o.id] == nil { offerIndex[o.id] = Int32(i) }
-        offerSector = offers.map(\.sector)
-        offerEmployer = offers.map { ($0.employer.cvr.digits, $0.employer.name) }
-        var facts: [String: IntegrationFacts] = [:]
-        facts.reserveCapacity(integration.count)
-        for f in integration { facts[f.profile] = f }
+        for i in offers.indices where offerIndex[offers[i].id] == nil { offerIndex[offers[i].id] = Int32(i) }
+        var sectorIndex: [String: Int32] = [:], sectorIDs: [String] = [], employerIndex: [String: Int32] = [:]
+        var employers: [(cvr: String, name: String)] = []
+        offerSector = offers.indices.map { i in
+            let id = offers[i].sector ?? "unknown"
+            if let k = sectorIndex[id] { return k }
+            sectorIndex[id] = Int32(sectorIDs.count)
+            sectorIDs.append(id)
+            return Int32(sectorIDs.count - 1)
+        }
+        offerEmployer = offers.indices.map { i in
+            let cvr = offers[i].employer.cvr.digits
+            if let k = employerIndex[cvr] { return k }
+            employerIndex[cvr] = Int32(employers.count)
+            employers.append((cvr, offers[i].employer.name))
+            return Int32(employers.count - 1)
+        }
+        self.sectorIDs = sectorIDs
+        self.employers = employers
+        let offerKind = offers.map(\.kind)
+        let offerHours = offers.map { $0.hoursPerWeek.map(Float.init) ?? .nan }
+        var factIndex: [String: Int] = [:]
+        factIndex.reserveCapacity(integration.count)
+        for i in integration.indices { factIndex[integration[i].profile] = i }
         var personIndex: [String: Int32] = [:]
         personIndex.reserveCapacity(profiles.count)
-        var persons: [_Person] = []
+        var persons: [_Person] = [], ids: [String] = [], tests: [[(passed: Int32, code: String)]] = []
         persons.reserveCapacity(profiles.count)
+        ids.reserveCapacity(profiles.count)
+        tests.reserveCapacity(profiles.count)
         var withoutPermit = 0, withoutMunicipality = 0
-        for p in profiles where personIndex[p.id] == nil {
-            personIndex[p.id] = Int32(persons.count)
-            let f = facts[p.id]
-            let arrival = f?.residencePermit ?? p.intakeDate
+        for i in profiles.indices where personIndex[profiles[i].id] == nil {
+            let id = profiles[i].id, intake = profiles[i].intakeDate
+            personIndex[id] = Int32(persons.count)
+            let f = factIndex[id].map { integration[$0] }
+            let arrival = f?.residencePermit ?? intake
             if f?.residencePermit == nil { withoutPermit += 1 }
-            if p.municipality == nil { withoutMunicipality += 1 }
+            let municipality = profiles[i].municipality?.value ?? 0
+            if municipality == 0 { withoutMunicipality += 1 }
             var since: Int32?
             if f?.personalMentor == true { since = f?.personalMentorSince?.ordinal ?? Int32.min }
-            persons.append(_Person(id: p.id, municipality: p.municipality?.value ?? 0, intake: p.intakeDate.ordinal,
+            persons.append(_Person(index: Int32(persons.count), municipality: municipality, intake: intake.ordinal,
                                    arrival: arrival.ordinal, year1: arrival.addingYears(1).ordinal,
                                    year3: arrival.addingYears(3).ordinal, year5: arrival.addingYears(5).ordinal,
-                                   gender: _Gender(p.personal?.gender), mentorSince: since,
-                                   tests: (f?.danishTests ?? []).map { ($0.passed.ordinal, $0.test) }))
+                                   gender: _Gender(profiles[i].personal?.gender), mentorSince: since))
+            ids.append(id)
+            tests.append((f?.danishTests ?? []).map { ($0.passed.ordinal, $0.test) })
         }
         personsWithoutPermit = withoutPermit
         personsWithoutMunicipality = withoutMunicipality
+        personIDs = ids
+        testsByPerson = tests
 
         var kept: [_Placement] = []
         kept.reserveCapacity(placements.count)
         var hours: [Float] = []
         hours.reserveCapacity(placements.count)
         var leftOut = 0
-        for r in placements {
-            guard let person = personIndex[r.profile], let offer = offerIndex[r.offer] else { leftOut += 1; continue }
-            let o = offers[Int(offer)]
-            kept.append(_Placement(person: person, offer: offer, kind: o.kind, status: r.status,
-                                   start: r.span?.start.ordinal ?? .max,
-                                   end: r.status == .ended ? (r.ended?.ordinal ?? .max) : .max,
-                                   outcome: r.status == .ended ? r.outcome : nil, workplaceMentor: r.workplaceMentor == true))
-            hours.append(Float(r.hoursPerWeek ?? o.hoursPerWeek ?? .nan))
+        for i in placements.indices {
+            // Field by field: copying a whole record would retain each of its strings.
+            guard let person = personIndex[placements[i].profile], let offer = offerIndex[placements[i].offer] else { leftOut += 1; continue }
+            let status = placements[i].status
+            kept.append(_Placement(person: person, offer: offer, kind: offerKind[Int(offer)], status: status,
+                                   start: status == .started || status == .ended ? (placements[i].started?.ordinal ?? .max) : .max,
+                                   end: status == .ended ? (placements[i].ended?.ordinal ?? .max) : .max,
+                                   outcome: status == .ended ? placements[i].outcome : nil,
+                                   workplaceMentor: placements[i].workplaceMentor == true))
+            hours.append(placements[i].hoursPerWeek.map(Float.init) ?? offerHours[Int(offer)])
         }
         placementsLeftOut = leftOut
         // Group by person, by start within a person (valid data never has two started placements
@@ -201,6 +236,14 @@ public struct ResultsData: Sendable {
         self.segments = segments
         self.persons = persons
     }
+
+    /// A person's case id.
+    @inline(__always)
+    func id(of p: _Person) -> String { personIDs[Int(p.index)] }
+
+    /// A person's Danish tests.
+    @inline(__always)
+    func tests(of p: _Person) -> [(passed: Int32, code: String)] { testsByPerson[Int(p.index)] }
 
     /// A person's placements, by start.
     @inline(__always)

@@ -439,8 +439,42 @@ extension Store {
     /// Every person's integration facts, by profile id, from one read transaction.
     public func allIntegrationFacts() throws(StoreError) -> [IntegrationFacts] {
         try locked { () throws(StoreError) -> [IntegrationFacts] in
-            try readTransaction { () throws(StoreError) -> [IntegrationFacts] in try _integrationFacts(where: "", []) }
+            try readTransaction { () throws(StoreError) -> [IntegrationFacts] in try _allIntegrationFacts() }
         }
+    }
+
+    /// Every person's facts by profile id, and their tests merged in from a second query (each in
+    /// its table's key order, so neither needs a sort of the whole join).
+    func _allIntegrationFacts() throws(StoreError) -> [IntegrationFacts] {
+        let s = try statement("SELECT profile_id, residence_permit, personal_mentor, personal_mentor_since FROM integration_facts ORDER BY profile_id")
+        var out: [IntegrationFacts] = []
+        while try s.step() {
+            out.append(IntegrationFacts(profile: s.text(0) ?? "", residencePermit: s.day(1), personalMentor: s.isNull(2) ? nil : s.int(2) != 0,
+                                        personalMentorSince: s.day(3)))
+        }
+        s.reset()
+        let t = try statement("SELECT profile_id, test, passed, position FROM danish_tests ORDER BY profile_id")
+        // Both lists are in SQLite's byte order of the profile id: walk them side by side.
+        var k = 0
+        var pending: [(position: Int, test: DanishTest)] = []
+        var owner: Int?
+        func flush() {
+            if let o = owner, !pending.isEmpty { out[o].danishTests = pending.sorted { $0.position < $1.position }.map(\.test) }
+            pending.removeAll(keepingCapacity: true)
+        }
+        while try t.step() {
+            let id = t.text(0) ?? ""
+            while k < out.count && out[k].profile.utf8.lexicographicallyPrecedes(id.utf8) { k += 1 }
+            guard k < out.count, out[k].profile == id, let passed = t.day(2) else { continue }
+            if owner != k {
+                flush()
+                owner = k
+            }
+            pending.append((t.int(3), DanishTest(passed: passed, storedCode: t.text(1) ?? "")))
+        }
+        flush()
+        t.reset()
+        return out
     }
 
     func _integrationFacts(where clause: String, _ binds: [String]) throws(StoreError) -> [IntegrationFacts] {
@@ -547,8 +581,8 @@ extension Store {
     public func resultsSnapshot() throws(StoreError) -> ResultsSnapshot {
         let (p, o, pl, f) = try locked { () throws(StoreError) -> ([_RawRow], [_RawRow], [PlacementRecord], [IntegrationFacts]) in
             try readTransaction { () throws(StoreError) -> ([_RawRow], [_RawRow], [PlacementRecord], [IntegrationFacts]) in
-                (try _recordsOnly("profiles"), try _recordsOnly("offers"), try _placements(where: "ORDER BY id", []),
-                 try _integrationFacts(where: "", []))
+                // In table order (no sort): the report groups the rows itself.
+                (try _recordsOnly("profiles"), try _recordsOnly("offers"), try _placements(where: "", []), try _allIntegrationFacts())
             }
         }
         return ResultsSnapshot(profiles: try decode(p, as: CompetencyProfile.self).map(\.value),

@@ -90,7 +90,7 @@ enum ReportBenchmark {
         let readCPU = cpu()
         var data: ResultsData!
         let prepare = Measure.seconds {
-            data = ResultsData(profiles: snapshot.profiles, offers: snapshot.offers, placements: snapshot.placements, integration: snapshot.integration)
+            data = ResultsData(people: snapshot.profiles, offers: snapshot.offers, placements: snapshot.placements, integration: snapshot.integration)
         }
         let prepareCPU = cpu()
         let year = ReportOptions(from: Day(year: 2026, month: 1, day: 1)!, to: Day(year: 2026, month: 12, day: 31)!, target: 0.5, goalCount: 500, asOf: asOf)

@@ -40,7 +40,7 @@ public struct ResultsSource: Sendable {
         try DataSource.checkStoreFile(url)
         do {
             let snapshot = try Store(at: url).resultsSnapshot()
-            let data = ResultsData(profiles: snapshot.profiles, offers: snapshot.offers, placements: snapshot.placements,
+            let data = ResultsData(people: snapshot.profiles, offers: snapshot.offers, placements: snapshot.placements,
                                    integration: snapshot.integration)
             return ResultsSource(data: data, origin: url.path, sectorLabelsDA: da, sectorLabelsEN: en)
         } catch {

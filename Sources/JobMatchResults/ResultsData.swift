@@ -138,7 +138,13 @@ public final class ResultsData: Sendable {
     /// Prepares the data. Placements whose person or offer is missing are left out (and
     /// counted); proposed and withdrawn placements give no state but count nowhere else either.
     /// - Complexity: O(n log n) in the placements.
-    public init(profiles: [CompetencyProfile], offers: [EmployerOffer], placements: [PlacementRecord],
+    public convenience init(profiles: [CompetencyProfile], offers: [EmployerOffer], placements: [PlacementRecord],
+                            integration: [IntegrationFacts]) {
+        self.init(people: profiles.map(ProfileSummary.init), offers: offers, placements: placements, integration: integration)
+    }
+
+    /// Prepares the data from profile summaries (what `Store.resultsSnapshot` reads).
+    public init(people profiles: [ProfileSummary], offers: [EmployerOffer], placements: [PlacementRecord],
                 integration: [IntegrationFacts]) {
         var offerIndex: [String: Int32] = [:]
         offerIndex.reserveCapacity(offers.count)
@@ -186,7 +192,7 @@ public final class ResultsData: Sendable {
             persons.append(_Person(index: Int32(persons.count), municipality: municipality, intake: intake.ordinal,
                                    arrival: arrival.ordinal, year1: arrival.addingYears(1).ordinal,
                                    year3: arrival.addingYears(3).ordinal, year5: arrival.addingYears(5).ordinal,
-                                   gender: _Gender(profiles[i].personal?.gender), mentorSince: since))
+                                   gender: _Gender(profiles[i].gender), mentorSince: since))
             ids.append(id)
             tests.append((f?.danishTests ?? []).map { ($0.passed.ordinal, $0.test) })
         }

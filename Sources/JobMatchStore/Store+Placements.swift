@@ -561,11 +561,11 @@ extension _Statement {
     func bind(_ index: Int32, _ value: Double) { sqlite3_bind_double(stmt, index, value) }
 }
 
-/// What the results report reads, from one read transaction: every profile and offer (records
-/// only, without their features), placement and person's integration facts.
+/// What the results report reads, from one read transaction: every profile (its summary) and
+/// offer (records only, without their features), placement and person's integration facts.
 public struct ResultsSnapshot: Sendable {
-    /// Every profile.
-    public var profiles: [CompetencyProfile]
+    /// Every profile's summary (id, intake, municipality, gender).
+    public var profiles: [ProfileSummary]
     /// Every offer.
     public var offers: [EmployerOffer]
     /// Every placement, by id.
@@ -585,7 +585,7 @@ extension Store {
                 (try _recordsOnly("profiles"), try _recordsOnly("offers"), try _placements(where: "", []), try _allIntegrationFacts())
             }
         }
-        return ResultsSnapshot(profiles: try decode(p, as: CompetencyProfile.self).map(\.value),
+        return ResultsSnapshot(profiles: try decode(p, as: ProfileSummary.self).map(\.value),
                                offers: try decode(o, as: EmployerOffer.self).map(\.value), placements: pl, integration: f)
     }
 
@@ -596,5 +596,11 @@ extension Store {
         while try s.step() { rows.append(_RawRow(id: s.text(0) ?? "", record: s.bytes(1) ?? [], features: nil, version: nil, updatedAt: 0)) }
         s.reset()
         return rows
+    }
+}
+
+extension ProfileSummary: _StoredValue {
+    static func decodeStored(_ bytes: [UInt8]) throws(RecordCodec.DamagedRecord) -> ProfileSummary {
+        try RecordCodec.decodeProfileSummary(bytes)
     }
 }

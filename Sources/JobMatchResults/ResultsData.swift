@@ -144,8 +144,10 @@ public final class ResultsData: Sendable {
     }
 
     /// Prepares the data from profile summaries (what `Store.resultsSnapshot` reads).
+    /// `parallelFromPlacements`: from how many placements they are looked up on all cores
+    /// (the result is the same either way; tests set it low).
     public init(people profiles: [ProfileSummary], offers: [EmployerOffer], placements: [PlacementRecord],
-                integration: [IntegrationFacts]) {
+                integration: [IntegrationFacts], parallelFromPlacements: Int = 20_000) {
         var offerIndex: [String: Int32] = [:]
         offerIndex.reserveCapacity(offers.count)
         for i in offers.indices where offerIndex[offers[i].id] == nil { offerIndex[offers[i].id] = Int32(i) }
@@ -201,21 +203,39 @@ public final class ResultsData: Sendable {
         personIDs = ids
         testsByPerson = tests
 
-        var kept: [_Placement] = []
-        kept.reserveCapacity(placements.count)
-        var hours: [Float] = []
-        hours.reserveCapacity(placements.count)
-        var leftOut = 0
-        for i in placements.indices {
-            // Field by field: copying a whole record would retain each of its strings.
-            guard let person = personIndex[placements[i].profile], let offer = offerIndex[placements[i].offer] else { leftOut += 1; continue }
-            let status = placements[i].status
-            kept.append(_Placement(person: person, offer: offer, kind: offerKind[Int(offer)], status: status,
+        // Each placement with its person and offer found (on all cores: the look-ups are most of
+        // the work), or left out.
+        let n = placements.count
+        let slots = UnsafeMutableBufferPointer<(_Placement, Float)?>.allocate(capacity: max(1, n))
+        defer { slots.deallocate() }
+        let chunks = n < parallelFromPlacements ? 1 : max(1, ProcessInfo.processInfo.activeProcessorCount) * 4
+        let size = (n + chunks - 1) / chunks
+        nonisolated(unsafe) let out = slots
+        let people = personIndex, offersByID = offerIndex
+        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            let lo = c * size, hi = min(n, lo + size)
+            guard lo < hi else { return }
+            for i in lo..<hi {
+                // Field by field: copying a whole record would retain each of its strings.
+                guard let person = people[placements[i].profile], let offer = offersByID[placements[i].offer] else {
+                    (out.baseAddress! + i).initialize(to: nil)
+                    continue
+                }
+                let status = placements[i].status
+                let x = _Placement(person: person, offer: offer, kind: offerKind[Int(offer)], status: status,
                                    start: status == .started || status == .ended ? (placements[i].started?.ordinal ?? .max) : .max,
                                    end: status == .ended ? (placements[i].ended?.ordinal ?? .max) : .max,
                                    outcome: status == .ended ? placements[i].outcome : nil,
-                                   workplaceMentor: placements[i].workplaceMentor == true))
-            hours.append(placements[i].hoursPerWeek.map(Float.init) ?? offerHours[Int(offer)])
+                                   workplaceMentor: placements[i].workplaceMentor == true)
+                (out.baseAddress! + i).initialize(to: (x, placements[i].hoursPerWeek.map(Float.init) ?? offerHours[Int(offer)]))
+            }
+        }
+        var kept: [_Placement] = [], hours: [Float] = []
+        kept.reserveCapacity(n)
+        hours.reserveCapacity(n)
+        var leftOut = 0
+        for i in 0..<n {
+            if let (x, h) = slots[i] { kept.append(x); hours.append(h) } else { leftOut += 1 }
         }
         placementsLeftOut = leftOut
         // Group by person, by start within a person (valid data never has two started placements

@@ -107,10 +107,10 @@ extension Store {
         func damaged(_ what: String) -> StoreError {
             StoreError(kind: .corruptRecord, path: url.path, message: "placement \(id): \(what)")
         }
-        guard let status = PlacementStatus(rawValue: s.text(c + 3) ?? "") else { throw damaged("unknown status") }
+        guard let status = s.placementStatus(c + 3) else { throw damaged("unknown status") }
         var outcome: PlacementOutcome?
-        if let o = s.text(c + 7) {
-            guard let v = PlacementOutcome(rawValue: o) else { throw damaged("unknown outcome") }
+        if !s.isNull(c + 7) {
+            guard let v = s.placementOutcome(c + 7) else { throw damaged("unknown outcome") }
             outcome = v
         }
         return PlacementRecord(id: id, profile: s.text(c + 1) ?? "", offer: s.text(c + 2) ?? "", status: status,
@@ -547,6 +547,22 @@ extension Store {
 }
 
 extension _Statement {
+    /// A text column's bytes, without making a `String`.
+    func withTextBytes<R>(_ column: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> R?) -> R? {
+        guard let p = sqlite3_column_text(stmt, column) else { return nil }
+        return body(UnsafeBufferPointer(start: p, count: Int(sqlite3_column_bytes(stmt, column))))
+    }
+
+    /// A placement status column, read from its bytes.
+    func placementStatus(_ column: Int32) -> PlacementStatus? {
+        withTextBytes(column) { u in PlacementStatus.allCases.first { $0.rawValue.utf8.elementsEqual(u) } }
+    }
+
+    /// An outcome column, read from its bytes.
+    func placementOutcome(_ column: Int32) -> PlacementOutcome? {
+        withTextBytes(column) { u in PlacementOutcome.allCases.first { $0.rawValue.utf8.elementsEqual(u) } }
+    }
+
     /// A `YYYY-MM-DD` text column as a day; nil when NULL or not a date.
     func day(_ column: Int32) -> Day? {
         guard let p = sqlite3_column_text(stmt, column) else { return nil }

@@ -198,8 +198,10 @@ final class ReportReferenceTests: XCTestCase {
         var grants = 0, statuses = Set<String>()
         for (options, args) in cases {
             let ours = try ourJSON(source.data, options)
-            // The same report computed in many small chunks on all cores.
-            var parallel = ResultsCalculator(source.data)
+            // The same report with the data prepared and computed in many small chunks on all cores.
+            let snapshot = try store.resultsSnapshot()
+            var parallel = ResultsCalculator(ResultsData(people: snapshot.profiles, offers: snapshot.offers, placements: snapshot.placements,
+                                                         integration: snapshot.integration, parallelFromPlacements: 1))
             parallel.parallelFromPersons = 1
             XCTAssertEqual(parallel.report(options).tree, ResultsCalculator(source.data).report(options).tree)
             assertSame(ours, try runOracle(base + args))

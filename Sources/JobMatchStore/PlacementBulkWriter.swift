@@ -16,11 +16,21 @@ extension Store {
         defer { lock.unlock() }
         try db.execute("PRAGMA cache_size = -\(Store.bulkCacheKiB)")
         defer { try? db.execute("PRAGMA cache_size = -2000") }
+        // The writer checks every row's person itself (rule 1); SQLite's check of the same
+        // reference on each insert is switched off for the transaction (it cannot change inside
+        // one). Deleting a profile still removes its placements.
+        try db.execute("PRAGMA foreign_keys = OFF")
+        defer { try? db.execute("PRAGMA foreign_keys = ON") }
         try db.execute("BEGIN IMMEDIATE")
         do {
             let writer = try PlacementBulkWriter(store: self, now: Store.nowMilliseconds())
             let result = try body(writer)
-            try db.execute(writer.discarded ? "ROLLBACK" : "COMMIT")
+            if writer.discarded {
+                try db.execute("ROLLBACK")
+            } else {
+                try writer.finish()
+                try db.execute("COMMIT")
+            }
             return result
         } catch {
             try? db.execute("ROLLBACK")
@@ -35,8 +45,8 @@ extension Store {
 ///
 /// What the rules need is read once and then kept in memory: whether each person exists and
 /// their placements (on first sight of the person), each offer's places and how many of its
-/// placements hold one (on first sight of the offer). Into an empty placements table nothing is
-/// read but the people and offers.
+/// placements hold one (on first sight of the offer), every placement seen by its id. Into an
+/// empty placements table nothing is read but the people and offers.
 public final class PlacementBulkWriter {
     unowned let store: Store
     let now: Int64
@@ -45,16 +55,25 @@ public final class PlacementBulkWriter {
     /// conflict, and nothing needs reading back).
     let hadPlacements: Bool
     let hadFacts: Bool
-    private var profiles: [String: Bool] = [:]
-    private var offers: [String: _OfferFacts] = [:]
-    private var byID: [String: PlacementRecord] = [:]
-    private var byProfile: [String: [String]] = [:]
-    private var held: [String: Int] = [:]
-    private var upsert: _Statement?
+    /// People by id: their slot in `rowsOfPerson`, or -1 when there is no such profile.
+    private var personSlot: [String: Int32] = [:]
+    private var rowsOfPerson: [[Int32]] = []
+    /// Every placement read back or written in this import, its rowid, and where each id is.
+    private var rows: [PlacementRecord] = []
+    private var rowids: [Int64] = []
+    private var rowOfID: [String: Int32] = [:]
+    /// Whether the placements' indexes were dropped for a first load (built again by `finish`).
+    private var bulkLoading = false
+    /// Offers by id: their slot in `offerFacts` and `held`, or -1 when there is no such offer.
+    private var offerSlot: [String: Int32] = [:]
+    private var offerFacts: [_OfferFacts] = []
+    /// How many placements hold a place in each offer (stored and written).
+    private var held: [Int] = []
+    private var update: _Statement?
     private var insert: _Statement?
 
     struct _OfferFacts {
-        var capacity: PlacementRules.OfferCapacity?
+        var capacity: PlacementRules.OfferCapacity
         var hours: Double?
     }
 
@@ -63,6 +82,13 @@ public final class PlacementBulkWriter {
         self.now = now
         hadPlacements = try store.db.scalarInt("SELECT EXISTS (SELECT 1 FROM placements)") != 0
         hadFacts = try store.db.scalarInt("SELECT EXISTS (SELECT 1 FROM integration_facts)") != 0
+    }
+
+    /// Builds the indexes a first load dropped (each in one sorted pass), inside the transaction.
+    func finish() throws(StoreError) {
+        guard bulkLoading else { return }
+        try store.db.execute(Store.placementIndexesSQL)
+        bulkLoading = false
     }
 
     /// What writing one record did.
@@ -75,71 +101,99 @@ public final class PlacementBulkWriter {
         case refused([FieldError])
     }
 
-    private func profileExists(_ id: String) throws(StoreError) -> Bool {
-        if let known = profiles[id] { return known }
-        let e = try store._profileExists(id)
-        profiles[id] = e
-        if e && hadPlacements {
-            let mine = try store._placements(where: "WHERE profile_id = ?1", [id])
-            for p in mine { byID[p.id] = p }
-            byProfile[id] = mine.map(\.id)
-        }
-        return e
+    /// Registers a placement read back from the store or written now.
+    private func remember(_ p: PlacementRecord, rowid: Int64, person: Int32) -> Int32 {
+        let i = Int32(rows.count)
+        rows.append(p)
+        rowids.append(rowid)
+        rowOfID[p.id] = i
+        if person >= 0 { rowsOfPerson[Int(person)].append(i) }
+        return i
     }
 
-    private func offer(_ id: String) throws(StoreError) -> _OfferFacts {
-        if let known = offers[id] { return known }
+    /// The person's slot (-1: no profile); on first sight, their stored placements are read back.
+    private func person(_ id: String) throws(StoreError) -> Int32 {
+        if let known = personSlot[id] { return known }
+        guard try store._profileExists(id) else {
+            personSlot[id] = -1
+            return -1
+        }
+        let slot = Int32(rowsOfPerson.count)
+        personSlot[id] = slot
+        rowsOfPerson.append([])
+        if hadPlacements {
+            for (rowid, p) in try store._placementRows(profile: id) {
+                // A row read back earlier by its id (before its person was seen) joins the person's list.
+                if let i = rowOfID[p.id] { rowsOfPerson[Int(slot)].append(i) } else { _ = remember(p, rowid: rowid, person: slot) }
+            }
+        }
+        return slot
+    }
+
+    /// The offer's slot (-1: no offer); on first sight its places are read, and how many of its
+    /// stored placements hold one.
+    private func offer(_ id: String) throws(StoreError) -> Int32 {
+        if let known = offerSlot[id] { return known }
         let s = try store.statement("SELECT record FROM offers WHERE id_key = ?1 AND id = ?2")
         s.bind(1, RecordKey.id(id))
         s.bind(2, id)
-        var facts = _OfferFacts()
+        var slot: Int32 = -1
         if try s.step() {
             guard let o = try? RecordCodec.decodeOffer(s.bytes(0) ?? []) else {
                 s.reset()
                 throw StoreError(kind: .corruptRecord, path: store.url.path, message: "offer \(id): cannot decode")
             }
-            facts = _OfferFacts(capacity: PlacementRules.OfferCapacity(places: o.places, placesFilled: o.placesFilled), hours: o.hoursPerWeek)
+            slot = Int32(offerFacts.count)
+            offerFacts.append(_OfferFacts(capacity: PlacementRules.OfferCapacity(places: o.places, placesFilled: o.placesFilled), hours: o.hoursPerWeek))
         }
         s.reset()
-        offers[id] = facts
-        if facts.capacity != nil { held[id] = hadPlacements ? try store._placesHeld(offer: id, except: "") : 0 }
-        return facts
+        if slot >= 0 { held.append(hadPlacements ? try store._placesHeld(offer: id, except: "") : 0) }
+        offerSlot[id] = slot
+        return slot
     }
 
     /// The stored (or earlier written) placement with `id`, also when it belongs to a person not
     /// seen yet.
-    private func stored(_ id: String) throws(StoreError) -> PlacementRecord? {
-        if let p = byID[id] { return p }
-        guard hadPlacements else { return nil }
-        return try store._placements(where: "WHERE id = ?1", [id]).first
+    private func stored(_ id: String) throws(StoreError) -> Int32? {
+        if let i = rowOfID[id] { return i }
+        guard hadPlacements, let (rowid, p) = try store._placementRow(id: id) else { return nil }
+        return remember(p, rowid: rowid, person: personSlot[p.profile] ?? -1)
     }
 
     /// Writes one placement after checking the rules; an empty `hoursPerWeek` takes the offer's
     /// hours.
     public func write(_ given: PlacementRecord) throws(StoreError) -> Result {
         var p = given
-        let exists = try profileExists(p.profile)
-        let facts = try offer(p.offer)
-        if p.hoursPerWeek == nil, p.status != .withdrawn { p.hoursPerWeek = facts.hours }
-        let old = try stored(p.id)
-        let others = (byProfile[p.profile] ?? []).compactMap { $0 == p.id ? nil : byID[$0] }
-        var heldByOthers = held[p.offer] ?? 0
+        let ps = try person(p.profile)
+        let os = try offer(p.offer)
+        if p.hoursPerWeek == nil, p.status != .withdrawn, os >= 0 { p.hoursPerWeek = offerFacts[Int(os)].hours }
+        let oldRow = try stored(p.id)
+        let old = oldRow.map { rows[Int($0)] }
+        let others = ps < 0 ? [] : rowsOfPerson[Int(ps)].compactMap { $0 == oldRow ? nil : rows[Int($0)] }
+        var heldByOthers = os >= 0 ? held[Int(os)] : 0
         if let old, old.holdsPlace, old.offer == p.offer { heldByOthers -= 1 }
-        let context = PlacementRules.Context(profileExists: exists, offer: facts.capacity, stored: old, personsOthers: others,
-                                             placesHeldByOthers: heldByOthers)
+        let context = PlacementRules.Context(profileExists: ps >= 0, offer: os >= 0 ? offerFacts[Int(os)].capacity : nil, stored: old,
+                                             personsOthers: others, placesHeldByOthers: heldByOthers)
         let problems = PlacementRules.problems(storing: p, in: context)
         if !problems.isEmpty { return .refused(problems) }
         if old == p { return .unchanged }
-        if old == nil && !hadPlacements {
-            if insert == nil { insert = try store.db.prepare(Store.insertPlacementSQL) }
-            try store._writePlacement(insert!, p, now: now)
+        if let oldRow {
+            if update == nil { update = try store.db.prepare(Store.updatePlacementSQL) }
+            try store._writePlacement(update!, p, now: now, rowid: rowids[Int(oldRow)])
+            rows[Int(oldRow)] = p
         } else {
-            if upsert == nil { upsert = try store.db.prepare(Store.upsertPlacementSQL) }
-            try store._writePlacement(upsert!, p, now: now)
+            if insert == nil {
+                // A first load into an empty table writes no index: every look-up is in memory.
+                if !hadPlacements {
+                    try store.db.execute(Store.dropPlacementIndexesSQL)
+                    bulkLoading = true
+                }
+                insert = try store.db.prepare(Store.insertPlacementSQL)
+            }
+            let rowid = try store._writePlacement(insert!, p, now: now)
+            _ = remember(p, rowid: rowid, person: ps)
         }
-        if old == nil { byProfile[p.profile, default: []].append(p.id) }
-        byID[p.id] = p
-        held[p.offer, default: 0] += (p.holdsPlace ? 1 : 0) - (old?.holdsPlace == true ? 1 : 0)
+        held[Int(os)] += (p.holdsPlace ? 1 : 0) - (old?.holdsPlace == true ? 1 : 0)
         return .written
     }
 

@@ -15,9 +15,15 @@ extension Store {
 
     /// Schema step 4: the `placements`, `integration_facts` and `danish_tests` tables, and an
     /// import log that also names them. Dates are `YYYY-MM-DD` text, so plain SQL reads them.
+    ///
+    /// A placement is found by its id through `id_key` (`RecordKey.id`, a 64-bit hash; every
+    /// look-up also compares the text), as offers are: the store's code, not a UNIQUE index, keeps
+    /// ids unique (every write goes through `PlacementRules` checks with the stored row), so a
+    /// first import can load the rows without any index and build the indexes in one sorted pass.
     static let placementSchemaSQL = """
         CREATE TABLE placements (
-            id TEXT PRIMARY KEY NOT NULL,
+            id TEXT NOT NULL,
+            id_key INTEGER NOT NULL,
             profile_id TEXT NOT NULL REFERENCES profiles (id) ON DELETE CASCADE,
             offer_id TEXT NOT NULL,
             status TEXT NOT NULL CHECK (status IN ('proposed', 'started', 'ended', 'withdrawn')),
@@ -32,6 +38,7 @@ extension Store {
             CHECK (status <> 'started' OR (started IS NOT NULL AND ended IS NULL)),
             CHECK (status <> 'ended' OR (started IS NOT NULL AND ended IS NOT NULL AND outcome IS NOT NULL AND ended >= started))
         );
+        CREATE INDEX placements_by_id_key ON placements (id_key);
         CREATE INDEX placements_by_profile ON placements (profile_id);
         CREATE INDEX placements_holding_places ON placements (offer_id) WHERE status IN ('proposed', 'started');
         CREATE TABLE integration_facts (
@@ -66,25 +73,36 @@ extension Store {
 
     static let placementColumns = "id, profile_id, offer_id, status, proposed, started, ended, outcome, hours_per_week, workplace_mentor, note"
 
-    static let upsertPlacementSQL = """
-        INSERT INTO placements (id, profile_id, offer_id, status, proposed, started, ended, outcome, hours_per_week,
-                                workplace_mentor, note, updated_at)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
-        ON CONFLICT (id) DO UPDATE SET status = excluded.status, proposed = excluded.proposed, started = excluded.started,
-            ended = excluded.ended, outcome = excluded.outcome, hours_per_week = excluded.hours_per_week,
-            workplace_mentor = excluded.workplace_mentor, note = excluded.note, updated_at = excluded.updated_at
+    /// The placements' indexes (dropped and rebuilt by a first bulk import, see `PlacementBulkWriter`).
+    static let placementIndexesSQL = """
+        CREATE INDEX IF NOT EXISTS placements_by_id_key ON placements (id_key);
+        CREATE INDEX IF NOT EXISTS placements_by_profile ON placements (profile_id);
+        CREATE INDEX IF NOT EXISTS placements_holding_places ON placements (offer_id) WHERE status IN ('proposed', 'started');
+        """
+
+    static let dropPlacementIndexesSQL = """
+        DROP INDEX IF EXISTS placements_by_id_key; DROP INDEX IF EXISTS placements_by_profile;
+        DROP INDEX IF EXISTS placements_holding_places;
         """
 
     static let insertPlacementSQL = """
         INSERT INTO placements (id, profile_id, offer_id, status, proposed, started, ended, outcome, hours_per_week,
-                                workplace_mentor, note, updated_at)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+                                workplace_mentor, note, updated_at, id_key)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+        """
+
+    static let updatePlacementSQL = """
+        UPDATE placements SET id = ?1, profile_id = ?2, offer_id = ?3, status = ?4, proposed = ?5, started = ?6, ended = ?7,
+            outcome = ?8, hours_per_week = ?9, workplace_mentor = ?10, note = ?11, updated_at = ?12, id_key = ?13
+        WHERE rowid = ?14
         """
 
     // MARK: Rows
 
-    /// Binds a placement to `upsertPlacementSQL`'s or `insertPlacementSQL`'s twelve parameters and steps.
-    func _writePlacement(_ s: _Statement, _ p: PlacementRecord, now: Int64) throws(StoreError) {
+    /// Writes a placement: a new row with `insertPlacementSQL`, or the row at `rowid` with
+    /// `updatePlacementSQL`. Returns the row's rowid.
+    @discardableResult
+    func _writePlacement(_ s: _Statement, _ p: PlacementRecord, now: Int64, rowid: Int64? = nil) throws(StoreError) -> Int64 {
         s.reset()
         s.bind(1, p.id)
         s.bind(2, p.profile)
@@ -98,7 +116,30 @@ extension Store {
         if let m = p.workplaceMentor { s.bind(10, m ? 1 : 0) } else { s.bindNull(10) }
         s.bind(11, p.note)
         s.bind(12, now)
+        s.bind(13, RecordKey.id(p.id))
+        if let rowid { s.bind(14, rowid) }
         try s.step()
+        return rowid ?? db.lastInsertRowID
+    }
+
+    /// The stored placement with `id` and its rowid, or nil.
+    func _placementRow(id: String) throws(StoreError) -> (rowid: Int64, record: PlacementRecord)? {
+        let s = try statement("SELECT rowid, \(Store.placementColumns) FROM placements WHERE id_key = ?1 AND id = ?2")
+        s.bind(1, RecordKey.id(id))
+        s.bind(2, id)
+        defer { s.reset() }
+        guard try s.step() else { return nil }
+        return (s.int64(0), try _readPlacement(s, from: 1))
+    }
+
+    /// A person's stored placements with their rowids.
+    func _placementRows(profile: String) throws(StoreError) -> [(rowid: Int64, record: PlacementRecord)] {
+        let s = try statement("SELECT rowid, \(Store.placementColumns) FROM placements WHERE profile_id = ?1")
+        s.bind(1, profile)
+        var out: [(Int64, PlacementRecord)] = []
+        while try s.step() { out.append((s.int64(0), try _readPlacement(s, from: 1))) }
+        s.reset()
+        return out
     }
 
     /// The placement at the current row of a statement selecting `placementColumns` from `offset`.
@@ -166,7 +207,7 @@ extension Store {
 
     /// What `PlacementRules` needs to judge `p`, read from the store. Caller holds the lock.
     func _ruleContext(for p: PlacementRecord) throws(StoreError) -> PlacementRules.Context {
-        let stored = try _placements(where: "WHERE id = ?1", [p.id]).first
+        let stored = try _placementRow(id: p.id)?.record
         return PlacementRules.Context(
             profileExists: try _profileExists(p.profile), offer: try _offerCapacity(id: p.offer), stored: stored,
             personsOthers: try _placements(where: "WHERE profile_id = ?1 AND id <> ?2 ORDER BY started, id", [p.profile, p.id]),
@@ -213,7 +254,13 @@ extension Store {
         let problems = PlacementRules.problems(storing: p, in: context)
         guard problems.isEmpty else { throw PlacementError(kind: .rule, problems: problems) }
         if context.stored == p { return .unchanged }
-        do { try _writePlacement(try statement(Store.upsertPlacementSQL), p, now: Store.nowMilliseconds()) } catch { throw .store(error) }
+        do throws(StoreError) {
+            if let row = try _placementRow(id: p.id) {
+                try _writePlacement(try statement(Store.updatePlacementSQL), p, now: Store.nowMilliseconds(), rowid: row.rowid)
+            } else {
+                try _writePlacement(try statement(Store.insertPlacementSQL), p, now: Store.nowMilliseconds())
+            }
+        } catch { throw .store(error) }
         return context.stored == nil ? .inserted : .updated
     }
 
@@ -221,7 +268,7 @@ extension Store {
     /// - Throws: `PlacementError` `.notFound` when there is none.
     func _existingPlacement(_ id: String) throws(PlacementError) -> PlacementRecord {
         let found: PlacementRecord?
-        do { found = try _placements(where: "WHERE id = ?1", [id]).first } catch { throw .store(error) }
+        do { found = try _placementRow(id: id)?.record } catch { throw .store(error) }
         guard let found else { throw PlacementError(kind: .notFound, problems: [FieldError(field: "placement", message: "no placement with id '\(id)' in the store")]) }
         return found
     }
@@ -231,7 +278,7 @@ extension Store {
         let base = PlacementRecord.derivedID(profile: profile, offer: offer)
         var id = base
         var n = 1
-        while try !_placements(where: "WHERE id = ?1", [id]).isEmpty {
+        while try _placementRow(id: id) != nil {
             n += 1
             id = "\(base)#\(n)"
         }
@@ -389,7 +436,7 @@ extension Store {
 
     /// The placement with `id`, or nil.
     public func placement(id: String) throws(StoreError) -> PlacementRecord? {
-        try locked { () throws(StoreError) -> PlacementRecord? in try _placements(where: "WHERE id = ?1", [id]).first }
+        try locked { () throws(StoreError) -> PlacementRecord? in try _placementRow(id: id)?.record }
     }
 
     /// A person's placements, by start (proposals last) and id.

@@ -147,7 +147,7 @@ final class PlacementStoreTests: XCTestCase {
     /// `savePlacement` (state read back with SQL) does, and leaves the same rows.
     func testTheBulkWriterDecidesAsSingleChangesDo() throws {
         var rng = SplitMix64(state: 2026)
-        for round in 0..<12 {
+        for round in 0..<24 {
             let offers = (0..<4).map { ("O\($0)", 1 + rng.below(2), rng.below(2) == 0 ? 0 : 1) }.filter { $0.2 < $0.1 }
             let people = (0..<5).map { "P\($0)" }
             let single = try seeded("single-\(round).sqlite", offers: offers, people: people)
@@ -157,7 +157,9 @@ final class PlacementStoreTests: XCTestCase {
                 let offer = rng.below(9) == 0 ? "O9" : "O\(rng.below(4))"
                 let status = PlacementStatus.allCases[rng.below(4)]
                 let start = d("2026-01-01").addingDays(rng.below(120))
-                var p = PlacementRecord(id: rng.below(3) == 0 ? "\(person)@\(offer)#\(rng.below(2))" : nil, profile: person, offer: offer,
+                // Ids repeat, sometimes with another person's (a change of person, refused).
+                let idOwner = rng.below(4) == 0 ? people[rng.below(people.count)] : person
+                var p = PlacementRecord(id: rng.below(3) == 0 ? "\(idOwner)@\(offer)#\(rng.below(2))" : nil, profile: person, offer: offer,
                                         status: status)
                 if status == .started || status == .ended { p.started = start }
                 if status == .ended { p.ended = start.addingDays(rng.below(60) - 5); p.outcome = PlacementOutcome.allCases[rng.below(7)] }

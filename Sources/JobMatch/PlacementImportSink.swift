@@ -23,7 +23,7 @@ public final class PlacementImportSink: ImportSink {
     public func write(_ r: PreparedRecord) throws -> ImportWriteResult {
         let result: PlacementBulkWriter.Result
         switch r.payload {
-        case .placement(let p): result = try writer.write(p)
+        case .placement(let p): result = try writer.write(p, validated: true)
         case .integration(let f): result = try writer.write(f)
         case nil: return .conflict("not a placement or integration record")
         }
@@ -56,6 +56,8 @@ extension Store {
         let start = DispatchTime.now().uptimeNanoseconds
         var report = try placementBulkWrite { w in
             defer { if options.dryRun { w.discardAll() } }
+            // Within one file the importer rejects a repeated id before it reaches the writer.
+            w.idsAreUnique = files.count == 1
             return try importer.run(files: files, into: PlacementImportSink(w))
         }
         if options.dryRun {

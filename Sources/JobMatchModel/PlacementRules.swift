@@ -67,8 +67,10 @@ public enum PlacementRules {
 
     /// Every rule `p` breaks in `context`; empty when it may be stored. Messages name the
     /// placement, person and offer by id, never anything personal.
-    public static func problems(storing p: PlacementRecord, in context: Context) -> [FieldError] {
-        var e = p.validationErrors()
+    /// - Parameter validated: the caller has checked `p.validationErrors()` already (an
+    ///   importer that validated the row); rule 1's record check is then skipped.
+    public static func problems(storing p: PlacementRecord, in context: Context, validated: Bool = false) -> [FieldError] {
+        var e = validated ? [] : p.validationErrors()
         if !e.isEmpty { return e }
         if !context.profileExists { e.append(FieldError(field: "profile", message: "no profile '\(p.profile)' in the store")) }
         if context.offer == nil { e.append(FieldError(field: "offer", message: "no offer '\(p.offer)' in the store")) }

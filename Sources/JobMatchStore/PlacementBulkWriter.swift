@@ -16,11 +16,13 @@ extension Store {
         defer { lock.unlock() }
         try db.execute("PRAGMA cache_size = -\(Store.bulkCacheKiB)")
         defer { try? db.execute("PRAGMA cache_size = -2000") }
-        // The writer checks every row's person itself (rule 1); SQLite's check of the same
-        // reference on each insert is switched off for the transaction (it cannot change inside
-        // one). Deleting a profile still removes its placements.
-        try db.execute("PRAGMA foreign_keys = OFF")
-        defer { try? db.execute("PRAGMA foreign_keys = ON") }
+        // The writer checks every row itself (`PlacementRules.problems`, which validates the
+        // record and its person): SQLite's checks of the same things on each insert — the
+        // profile reference and the CHECK constraints, which tripled the time of a first load —
+        // are switched off for the transaction (they cannot change inside one). Single changes
+        // keep them, and deleting a profile still removes its placements.
+        try db.execute("PRAGMA foreign_keys = OFF; PRAGMA ignore_check_constraints = ON")
+        defer { try? db.execute("PRAGMA foreign_keys = ON; PRAGMA ignore_check_constraints = OFF") }
         try db.execute("BEGIN IMMEDIATE")
         do {
             let writer = try PlacementBulkWriter(store: self, now: Store.nowMilliseconds())
@@ -64,6 +66,10 @@ public final class PlacementBulkWriter {
     private var rowOfID: [String: Int32] = [:]
     /// Whether the placements' indexes were dropped for a first load (built again by `finish`).
     private var bulkLoading = false
+    /// Set by a caller that guarantees no id is written twice in this transaction (an import of
+    /// one file, in which the importer rejects repeated ids): into an empty table, rows need no
+    /// look-up by id at all.
+    public var idsAreUnique = false
     /// Offers by id: their slot in `offerFacts` and `held`, or -1 when there is no such offer.
     private var offerSlot: [String: Int32] = [:]
     private var offerFacts: [_OfferFacts] = []
@@ -87,6 +93,9 @@ public final class PlacementBulkWriter {
     /// Builds the indexes a first load dropped (each in one sorted pass), inside the transaction.
     func finish() throws(StoreError) {
         guard bulkLoading else { return }
+        // Sorted in small runs on every core, then merged (as the offers' id index is built).
+        try store.db.execute("PRAGMA threads = \(max(1, ProcessInfo.processInfo.activeProcessorCount)); PRAGMA cache_size = -2048")
+        defer { try? store.db.execute("PRAGMA threads = 0; PRAGMA cache_size = -\(Store.bulkCacheKiB)") }
         try store.db.execute(Store.placementIndexesSQL)
         bulkLoading = false
     }
@@ -106,15 +115,30 @@ public final class PlacementBulkWriter {
         let i = Int32(rows.count)
         rows.append(p)
         rowids.append(rowid)
-        rowOfID[p.id] = i
+        if !(idsAreUnique && !hadPlacements) { rowOfID[p.id] = i }
         if person >= 0 { rowsOfPerson[Int(person)].append(i) }
         return i
     }
 
+    /// Every profile id, read in one scan once a large import has looked up many people one
+    /// by one (cheaper than a look-up each from then on).
+    private var allProfiles: Set<String>?
+    private var profileLookups = 0
+
     /// The person's slot (-1: no profile); on first sight, their stored placements are read back.
     private func person(_ id: String) throws(StoreError) -> Int32 {
         if let known = personSlot[id] { return known }
-        guard try store._profileExists(id) else {
+        profileLookups += 1
+        if allProfiles == nil && profileLookups > 2_000 {
+            let s = try store.statement("SELECT id FROM profiles")
+            var ids = Set<String>()
+            while try s.step() { ids.insert(s.text(0) ?? "") }
+            s.reset()
+            allProfiles = ids
+        }
+        let exists: Bool
+        if let all = allProfiles { exists = all.contains(id) } else { exists = try store._profileExists(id) }
+        guard exists else {
             personSlot[id] = -1
             return -1
         }
@@ -155,14 +179,16 @@ public final class PlacementBulkWriter {
     /// The stored (or earlier written) placement with `id`, also when it belongs to a person not
     /// seen yet.
     private func stored(_ id: String) throws(StoreError) -> Int32? {
+        if idsAreUnique && !hadPlacements { return nil }
         if let i = rowOfID[id] { return i }
         guard hadPlacements, let (rowid, p) = try store._placementRow(id: id) else { return nil }
         return remember(p, rowid: rowid, person: personSlot[p.profile] ?? -1)
     }
 
     /// Writes one placement after checking the rules; an empty `hoursPerWeek` takes the offer's
-    /// hours.
-    public func write(_ given: PlacementRecord) throws(StoreError) -> Result {
+    /// hours. `validated`: the caller has checked the record's own `validationErrors()` (the
+    /// importer does, on its worker threads).
+    public func write(_ given: PlacementRecord, validated: Bool = false) throws(StoreError) -> Result {
         var p = given
         let ps = try person(p.profile)
         let os = try offer(p.offer)
@@ -174,7 +200,7 @@ public final class PlacementBulkWriter {
         if let old, old.holdsPlace, old.offer == p.offer { heldByOthers -= 1 }
         let context = PlacementRules.Context(profileExists: ps >= 0, offer: os >= 0 ? offerFacts[Int(os)].capacity : nil, stored: old,
                                              personsOthers: others, placesHeldByOthers: heldByOthers)
-        let problems = PlacementRules.problems(storing: p, in: context)
+        let problems = PlacementRules.problems(storing: p, in: context, validated: validated && p.hoursPerWeek == given.hoursPerWeek)
         if !problems.isEmpty { return .refused(problems) }
         if old == p { return .unchanged }
         if let oldRow {

@@ -108,9 +108,9 @@ extension Store {
         s.bind(2, p.profile)
         s.bind(3, p.offer)
         s.bind(4, p.status.rawValue)
-        s.bind(5, p.proposed?.description)
-        s.bind(6, p.started?.description)
-        s.bind(7, p.ended?.description)
+        s.bind(5, p.proposed?.iso)
+        s.bind(6, p.started?.iso)
+        s.bind(7, p.ended?.iso)
         s.bind(8, p.outcome?.rawValue)
         if let h = p.hoursPerWeek { s.bind(9, h) } else { s.bindNull(9) }
         if let m = p.workplaceMentor { s.bind(10, m ? 1 : 0) } else { s.bindNull(10) }

@@ -37,6 +37,11 @@ let usage = """
                 median wall time and peak RSS (see CLIBenchmark.swift).
       worst-text [--mb N] [--shape NAME]
                 The text pipeline on the worst shapes of text, s/MB and growth (see WorstTextBenchmark.swift).
+      report    [--persons N] [--placements N] [--reps R] [--json]
+                The results report on a synthetic caseload: whole jobmatch processes (JSON, HTML) and
+                the stages inside one (see ReportBenchmark.swift).
+      placements [--persons N] [--placements N] [--reps R] [--json]
+                The placement import against sqlite3 .import of the same CSV.
 
     Every command accepts --json for machine-readable output.
     """
@@ -59,6 +64,8 @@ do {
     case "accesslog": try AccessLogBenchmark.run(arguments: args)
     case "cli": try CLIBenchmark.run(arguments: args)
     case "worst-text": try WorstTextBenchmark.run(arguments: args)
+    case "report": try ReportBenchmark.run(arguments: args)
+    case "placements": try ReportBenchmark.importPlacements(arguments: args)
     case "--help", "-h", "help": print(usage)
     default:
         FileHandle.standardError.write(Data("jobmatch-bench: unknown command '\(command)'\n\n\(usage)\n".utf8))

@@ -69,7 +69,7 @@ public enum DataSource {
         guard let (url, _) = storeURL(explicit: store, environment: environment) else {
             var c = try Corpus.load(from: corpus)
             if let given { c.taxonomy = given }
-            return c
+            return c.applyingHeldPlaces()
         }
         guard StoreLocation.exists(at: url) else {
             throw CorpusError(file: url.path, message: "no store here (create it with 'jobmatch init --store \(url.path)')")
@@ -79,20 +79,34 @@ public enum DataSource {
         let postcodes = try Corpus.loadPostcodes(from: corpus)
         try checkStoreFile(url)
         let snapshot: StoreSnapshot
-        do { snapshot = try Store(at: url).snapshot() } catch {
+        let held: [String: Int]
+        do {
+            let s = try Store(at: url)
+            snapshot = try s.snapshot()
+            held = try s.placesHeldByOffer()
+        } catch {
             // A StoreError names the store file itself: no second prefix.
             throw CorpusError(file: error.path, message: error.message)
         }
+        // An offer's free places count the placements that hold one (proposed or running).
+        let offers = snapshot.offers.map { r in
+            var r = r
+            if let n = held[r.value.id] { r.value = Corpus.holding(n, placesOf: r.value) }
+            return r
+        }
         var c = Corpus(taxonomy: taxonomy, postcodes: postcodes, profiles: snapshot.profiles.map(\.value),
-                       offers: snapshot.offers.map(\.value))
+                       offers: offers.map(\.value))
         c.origin = url.path
         c.blockedProfiles = snapshot.blocked
         let codec = FeatureDecoder(taxonomy: taxonomy)
         for r in snapshot.profiles {
             if let f = r.features, let v = codec.decodeProfile((f, r.featuresVersion)) { c.compiledProfiles[r.value.id] = v }
         }
-        for r in snapshot.offers {
-            if let f = r.features, let v = codec.decodeOffer((f, r.featuresVersion), for: r.value) { c.compiledOffers[r.value.id] = v }
+        for r in offers {
+            if let f = r.features, var v = codec.decodeOffer((f, r.featuresVersion), for: r.value) {
+                v.freePlaces = Int32(r.value.freePlaces)
+                c.compiledOffers[r.value.id] = v
+            }
         }
         return c
     }

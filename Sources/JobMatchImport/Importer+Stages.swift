@@ -415,6 +415,12 @@ extension Importer {
             guard let p = w.mapper.profile() else { return rejected(file, line, origin, w.mapper.errors) }
             prepared = PreparedRecord(kind: .profiles, id: p.id, record: RecordCodec.encode(p))
             if let a = options.annotation { annotate(&prepared, .profile(p), a) }
+        case .placements:
+            guard let p = w.mapper.placement() else { return rejected(file, line, origin, w.mapper.errors) }
+            prepared = PreparedRecord(kind: .placements, id: p.id, record: [], payload: .placement(p))
+        case .integration:
+            guard let f = w.mapper.integrationFacts() else { return rejected(file, line, origin, w.mapper.errors) }
+            prepared = PreparedRecord(kind: .integration, id: f.profile, record: [], payload: .integration(f))
         }
         let keys = _DuplicateKeys(id: prepared.id, cvr: prepared.cvr, reference: prepared.employerReference)
         return .valid(prepared, origin, line: line, keys: keys)

@@ -146,6 +146,11 @@ public final class Importer: @unchecked Sendable {
         var seenIDs = _FirstLines()
         var seenRefs = _FirstLines()
         var lastProgress = DispatchTime.now().uptimeNanoseconds
+        /// A canonical field as the current file names it (its CSV column), else as given.
+        func fieldName(_ canonical: String) -> String {
+            guard let f = file, let slot = map.schema.index[canonical], slot < f.sourceNames.count, let n = f.sourceNames[slot] else { return canonical }
+            return n
+        }
         func elapsed() -> Double { Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9 }
 
         func reject(_ found: [ImportIssue], _ origin: _Origin, in batch: _OutcomeBatch) throws {
@@ -217,6 +222,10 @@ public final class Importer: @unchecked Sendable {
                         case .conflict(let message):
                             report.valid -= 1
                             try reject([ImportIssue(file: file?.path ?? "", line: line, field: "id", message: message)], origin, in: batch)
+                        case .refused(let problems):
+                            report.valid -= 1
+                            try reject(problems.map { ImportIssue(file: file?.path ?? "", line: line, field: fieldName($0.field),
+                                                                  message: $0.message) }, origin, in: batch)
                         }
                     }
                 }

@@ -57,6 +57,8 @@ extension Store {
         // image per side as checksummed blocks, and triggers that list every change to a record
         // while its side's image is current.
         .sql(Store.layoutSchemaV5),
+        // 6: placements, integration facts and Danish tests (see `Store.placementSchemaSQL`).
+        .sql(Store.placementSchemaSQL),
     ]
 
     /// The offers table and its two key indexes, as of schema version 3.

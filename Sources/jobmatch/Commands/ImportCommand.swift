@@ -5,16 +5,21 @@ import JobMatch
 enum ImportCommand: Command {
     static let spec = CommandSpec(
         name: "import",
-        summary: "Import offers or profiles from CSV, JSON Lines or JSON files into the store",
+        summary: "Import offers, profiles, placements or integration facts from CSV, JSON Lines or JSON files into the store",
         discussion: """
             Formats: CSV (RFC 4180 with ',' or the Danish Excel dialect with ';', UTF-8 with or without BOM, \
             Windows-1252 detected, CRLF, quoted fields with line breaks, decimal comma), JSON Lines (.jsonl, \
             .ndjson) and a JSON array (.json). Column names in Danish or English (see the README); --map for others. \
             Every problem is printed as FILE:LINE: field: message; rejected rows go to NAME.rejects.EXT beside the \
             file (or in --rejects DIR). The whole import is one transaction: a crash leaves the store as before. \
-            Exit code 4 when rows were rejected.
+            Exit code 4 when rows were rejected. Placements (columns profile, offer, status, started, ended, outcome, \
+            hoursPerWeek, workplaceMentor; Danish: sagsnr, tilbud, status, startdato, slutdato, resultat, timer pr. uge, \
+            virksomhedsmentor) are checked against the store: the person and offer must exist, one placement at a time \
+            per person, never more placements holding an offer's places than it has free; rows apply in file order. \
+            Integration facts (profile, residencePermit, personalMentor, personalMentorSince, danishTests as \
+            DATE:TEST|...) give each person's residence permit date, mentor and Danish tests.
             """,
-        arguments: [ArgumentSpec(name: "KIND", help: "offers or profiles"),
+        arguments: [ArgumentSpec(name: "KIND", help: "offers, profiles, placements or integration"),
                     ArgumentSpec(name: "FILE", help: "files to import, in order", variadic: true)],
         options: [
             OptionSpec(name: "map", value: "COLUMN=FIELD", help: "read a column as a field (e.g. 'Virk. nr=employer.cvr')", repeatable: true),
@@ -27,11 +32,13 @@ enum ImportCommand: Command {
         ],
         examples: ["jobmatch import offers Corpus/samples/offers-dk.csv",
                    "jobmatch import profiles --strict Corpus/samples/profiles.jsonl",
+                   "jobmatch import placements Corpus/samples/placements-dk.csv",
+                   "jobmatch import integration Corpus/samples/integration.csv",
                    "jobmatch import offers --dry-run --map 'Virk. nr=employer.cvr' tilbud.csv"])
 
     static func run(_ args: ParsedArguments, context: CLIContext) throws(CLIError) -> Int32 {
         guard let kind = RecordKind(rawValue: args.positionals[0]) else {
-            throw .usage("KIND must be offers or profiles, not \(MessageValue.quoted(args.positionals[0]))", command: spec.name)
+            throw .usage("KIND must be offers, profiles, placements or integration, not \(MessageValue.quoted(args.positionals[0]))", command: spec.name)
         }
         let files = Array(args.positionals.dropFirst())
         guard !files.isEmpty else { throw .usage("missing argument FILE", command: spec.name) }
@@ -46,7 +53,8 @@ enum ImportCommand: Command {
         options.rejectsDirectory = args.value("rejects")
         options.writeRejects = !options.dryRun || options.rejectsDirectory != nil
         options.format = args.value("input-format").flatMap(ImportFormat.init(rawValue:))
-        options.annotation = try StoreSupport.annotation(context)
+        let followUp = kind == .placements || kind == .integration
+        if !followUp { options.annotation = try StoreSupport.annotation(context) }
         let quiet = args.flag("quiet")
         let importer = Importer(options: options)
         if !quiet { importer.onIssue = { context.err($0.description) } }
@@ -62,7 +70,12 @@ enum ImportCommand: Command {
         }
         let report: ImportReport
         do {
-            if options.dryRun {
+            if followUp && (!options.dryRun || StoreLocation.exists(at: context.storeURL)) {
+                // A dry run of placements checks the store's rules too when there is a store.
+                if options.dryRun { try context.checkStoreFile() }
+                let store = try options.dryRun ? StoreSupport.openExisting(context) : StoreSupport.open(context)
+                report = try store.importFollowUp(files, options: options, issues: importer.onIssue, progress: importer.onProgress)
+            } else if options.dryRun {
                 report = try importer.run(files: files, into: nil)
             } else {
                 let store = try StoreSupport.open(context)

@@ -5,9 +5,9 @@ import JobMatch
 enum InitCommand: Command {
     static let spec = CommandSpec(
         name: "init",
-        summary: "Create the store (mode 0600), optionally seeded with the Corpus profiles and offers",
+        summary: "Create the store (mode 0600), optionally seeded with the Corpus profiles, offers and placements",
         discussion: "The store goes to --store PATH, else $JOBMATCH_STORE, else $XDG_DATA_HOME/jobmatch/store.sqlite (~/.local/share/jobmatch/store.sqlite). An existing store is migrated to the current schema and kept.",
-        options: [OptionSpec(name: "seed", value: nil, help: "import the bundled Corpus profiles and offers (with their features)")],
+        options: [OptionSpec(name: "seed", value: nil, help: "import the bundled Corpus profiles and offers (with their features), placements and integration facts")],
         examples: ["jobmatch init", "jobmatch init --seed --store /tmp/jm.sqlite"])
 
     static func run(_ args: ParsedArguments, context: CLIContext) throws(CLIError) -> Int32 {
@@ -37,8 +37,24 @@ enum InitCommand: Command {
                 }
                 return n
             }
+            // Then what happened after the match: placements and integration facts.
+            let followUp = try store.placementBulkWrite { w -> Int in
+                var n = 0
+                for f in corpus.integration where try w.write(f) == .written { n += 1 }
+                for p in corpus.placements {
+                    switch try w.write(p) {
+                    case .written: n += 1
+                    case .unchanged: break
+                    case .refused(let problems):
+                        throw CLIError.failure("Corpus/placements.json: placement \(p.id): " + problems.map(\.description).joined(separator: "; "))
+                    }
+                }
+                return n
+            }
             let counts = try store.counts()
-            context.out("seeded from the Corpus: \(written) records written; the store holds \(counts.offers) offers and \(counts.profiles) profiles")
+            context.out("seeded from the Corpus: \(written + followUp) records written; the store holds \(counts.offers) offers, \(counts.profiles) profiles and \(try store.placementCount()) placements")
+        } catch let e as CLIError {
+            throw e
         } catch {
             throw .failure("\(error)")
         }

@@ -7,7 +7,7 @@ enum ProfileCommand: Command {
     static let spec = CommandSpec(
         name: "profile",
         summary: "Add, update, show, remove, export, block, unblock or erase one competency profile in the store",
-        discussion: ProfilePrivacyCommand.discussion,
+        discussion: ProfilePrivacyCommand.discussion + "\n\n" + ProfileCommand.followUpNote,
         arguments: [ArgumentSpec(name: "ACTION", help: "add, update, show, remove, export, block, unblock or erase"),
                     ArgumentSpec(name: "FILE|ID", help: "JSON file ('-' for stdin), or the profile's id")],
         options: ProfilePrivacyCommand.options,
@@ -36,7 +36,8 @@ enum ProfileCommand: Command {
                 guard let r = try store.profile(id: target) else { throw CLIError.notFound("no profile with id \(MessageValue.quoted(target)) in the store") }
                 try context.logAccess(.show, profiles: [target], args: args, spec: spec)
                 if let b = try store.block(of: target) { context.err(ProfilePrivacyCommand.Text.blockedNote(b)) }
-                context.out(renderJSON(r.value))
+                context.out(renderJSON(ProfileWithFollowUp(profile: r.value, integration: try store.integrationFacts(profile: target),
+                                                           placements: try store.placements(profile: target))))
             default:
                 guard try StoreSupport.openExisting(context).removeProfile(id: target, logging: context.accessEntry(.update, profiles: [target], args: args, spec: spec)) else { throw CLIError.notFound("no profile with id \(MessageValue.quoted(target)) in the store") }
                 context.out("profile \(target): removed")
@@ -48,4 +49,29 @@ enum ProfileCommand: Command {
         }
         return ExitCode.success
     }
+}
+
+/// A profile as `profile show` prints it: the profile's own JSON, plus `integration` and
+/// `placements` when the store has them (ignored when the JSON is read back as a profile).
+struct ProfileWithFollowUp: Encodable {
+    var profile: CompetencyProfile
+    var integration: IntegrationFacts?
+    var placements: [PlacementRecord]
+
+    enum Keys: String, CodingKey { case integration, placements }
+
+    func encode(to encoder: any Encoder) throws {
+        try profile.encode(to: encoder)
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encodeIfPresent(integration, forKey: .integration)
+        if !placements.isEmpty { try c.encode(placements, forKey: .placements) }
+    }
+}
+
+extension ProfileCommand {
+    /// What `show` adds to the profile.
+    static let followUpNote = """
+        show adds the person's integration facts (residence permit, mentor, Danish tests) and placements, \
+        when recorded, as 'integration' and 'placements' (add and update ignore them).
+        """
 }

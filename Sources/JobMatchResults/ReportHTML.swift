@@ -1,12 +1,8 @@
 import JobMatchModel
 
-/// The report's language.
-public enum ReportLanguage: String, Sendable {
-    /// Danish (the default).
-    case danish = "da"
-    /// English.
-    case english = "en"
-}
+/// The report's language: the output language of the rest of JobMatch (Danish is the report's
+/// default).
+public typealias ReportLanguage = OutputLanguage
 
 /// The report as one self-contained HTML file: inline CSS and SVG charts drawn by `SVGChart`, no
 /// script, font or network (a Content-Security-Policy forbids loading anything), readable on

@@ -22,8 +22,6 @@ public enum MessageID: String, Sendable, CaseIterable, Hashable {
     case helpTopPersonalData = "help.top.personalData"
     case helpTopExitCodes = "help.top.exitCodes"
     case helpTopSeeCommand = "help.top.seeCommand"
-    case helpLanguageOption = "help.option.lang"
-    case helpHelpOption = "help.option.help"
 
     // Command-line errors (exit 2).
     case errorSeeHelp = "error.seeHelp"

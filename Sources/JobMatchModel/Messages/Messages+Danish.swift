@@ -37,8 +37,6 @@ extension Messages {
             """,
         .helpTopExitCodes: "AFSLUTNINGSKODER: 0 ok, 1 forkerte data eller fejl, 2 forkert kommandolinje, 3 ukendt id, 4 importen afviste rækker.",
         .helpTopSeeCommand: "Se 'jobmatch <kommando> --help' for en kommandos tilvalg.",
-        .helpLanguageOption: "Sproget i uddata: da (dansk) eller en (engelsk) (env JOBMATCH_LANG; standard: dansk, når LANG begynder med da, ellers engelsk)",
-        .helpHelpOption: "Vis hjælp til denne kommando (også -h)",
 
         .errorSeeHelp: "Se 'jobmatch {command} --help'.",
         .errorSeeTopHelp: "Se 'jobmatch --help'.",

@@ -35,8 +35,6 @@ extension Messages {
             """,
         .helpTopExitCodes: "EXIT CODES: 0 ok, 1 bad data or failure, 2 bad command line, 3 unknown id, 4 import rejected rows.",
         .helpTopSeeCommand: "See 'jobmatch <command> --help' for a command's options.",
-        .helpLanguageOption: "Language of the output: da (Danish) or en (English) (env JOBMATCH_LANG; default: Danish when LANG starts with da, else English)",
-        .helpHelpOption: "Show help for this command (also -h)",
 
         .errorSeeHelp: "See 'jobmatch {command} --help'.",
         .errorSeeTopHelp: "See 'jobmatch --help'.",

@@ -38,12 +38,12 @@ enum ImportCommand: Command {
 
     static func run(_ args: ParsedArguments, context: CLIContext) throws(CLIError) -> Int32 {
         guard let kind = RecordKind(rawValue: args.positionals[0]) else {
-            throw .usage("KIND must be offers, profiles, placements or integration, not \(MessageValue.quoted(args.positionals[0]))", command: spec.name)
+            throw .usage(msg(.importBadKind, ["value": .text(MessageValue.quoted(args.positionals[0]))]), command: spec.name)
         }
         let files = Array(args.positionals.dropFirst())
-        guard !files.isEmpty else { throw .usage("missing argument FILE", command: spec.name) }
+        guard !files.isEmpty else { throw .usage(msg(.errorMissingArgument, ["name": "FILE"]), command: spec.name) }
         if files.contains("-") {
-            throw .usage("import reads files, not stdin ('-'): save the data to a file and give its path", command: spec.name)
+            throw .usage(msg(.importNoStdin), command: spec.name)
         }
         if !args.flag("dry-run") { try context.checkStoreFile() }
         var options = ImportOptions(kind: kind)
@@ -89,14 +89,14 @@ enum ImportCommand: Command {
             throw e
         } catch {
             if bar { StandardStreams.writeErr("\n") }
-            throw .failure("\(error); nothing was imported")
+            throw .failure(msg(.importNothingImported, ["error": .text("\(error)")]))
         }
         if bar { StandardStreams.writeErr("\r\u{1B}[K") }
-        for note in report.notes where !quiet { context.err("note: \(note)") }
+        for note in report.notes where !quiet { context.err(msg(.importNote, ["note": .text(note)])) }
         for r in report.rejects {
-            context.err("\(r.rows) rejected row\(r.rows == 1 ? "" : "s") of \(r.input) written to \(r.path)")
+            context.err(msg(.importRejectedWritten, ["n": .int(r.rows), "input": .text(r.input), "path": .text(r.path)]))
         }
-        context.out(report.summary)
+        context.out(report.summary(in: CLIText.language))
         return report.rejected > 0 ? ExitCode.rejectedRows : ExitCode.success
     }
 }

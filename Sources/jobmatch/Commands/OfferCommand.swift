@@ -30,13 +30,13 @@ enum OfferCommand: Command {
                 if action == "add" && exists { throw CLIError.failure("offer \(o.id) exists already (use 'jobmatch offer update')") }
                 if action == "update" && !exists { throw CLIError.notFound("no offer \(o.id) in the store (use 'jobmatch offer add')") }
                 let outcome = try store.upsert(o, features: features)
-                context.out("offer \(o.id): \(outcome == .unchanged ? "unchanged" : action == "add" ? "added" : "updated")")
+                context.out(msg(outcome == .unchanged ? .recordUnchanged : action == "add" ? .recordAdded : .recordUpdated, ["kind": "offer", "id": .text(o.id)]))
             case "show":
                 guard let r = try StoreSupport.openExisting(context).offer(id: target) else { throw CLIError.notFound("no offer with id \(MessageValue.quoted(target)) in the store") }
                 context.out(renderJSON(r.value))
             default:
                 guard try StoreSupport.openExisting(context).removeOffer(id: target) else { throw CLIError.notFound("no offer with id \(MessageValue.quoted(target)) in the store") }
-                context.out("offer \(target): removed")
+                context.out(msg(.recordRemoved, ["kind": "offer", "id": .text(target)]))
             }
         } catch let e as CLIError {
             throw e

@@ -30,7 +30,7 @@ enum ProfileCommand: Command {
                 if action == "update" && !exists { throw CLIError.notFound("no profile \(p.id) in the store (use 'jobmatch profile add')") }
                 let outcome = try store.upsert(p, features: features,
                                                logging: context.accessEntry(.update, profiles: [p.id], args: args, spec: spec))
-                context.out("profile \(p.id): \(outcome == .unchanged ? "unchanged" : action == "add" ? "added" : "updated")")
+                context.out(msg(outcome == .unchanged ? .recordUnchanged : action == "add" ? .recordAdded : .recordUpdated, ["kind": "profile", "id": .text(p.id)]))
             case "show":
                 let store = try StoreSupport.openExisting(context)
                 guard let r = try store.profile(id: target) else { throw CLIError.notFound("no profile with id \(MessageValue.quoted(target)) in the store") }
@@ -40,7 +40,7 @@ enum ProfileCommand: Command {
                                                            placements: try store.placements(profile: target))))
             default:
                 guard try StoreSupport.openExisting(context).removeProfile(id: target, logging: context.accessEntry(.update, profiles: [target], args: args, spec: spec)) else { throw CLIError.notFound("no profile with id \(MessageValue.quoted(target)) in the store") }
-                context.out("profile \(target): removed")
+                context.out(msg(.recordRemoved, ["kind": "profile", "id": .text(target)]))
             }
         } catch let e as CLIError {
             throw e

@@ -380,4 +380,8 @@ public enum MessageID: String, Sendable, CaseIterable, Hashable {
     case assignPinnedCount = "assign.pinnedCount"
     case assignFull = "assign.full"
     case assignIdle = "assign.idle"
+    case kindInternship = "kind.internship"
+    case kindWageSubsidy = "kind.wageSubsidy"
+    case kindIGU = "kind.igu"
+    case kindOrdinaryJob = "kind.ordinaryJob"
 }

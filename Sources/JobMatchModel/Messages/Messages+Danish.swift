@@ -382,6 +382,10 @@ extension Messages {
         .assignPinnedCount: "{n} fastlåst",
         .assignFull: "fuld",
         .assignIdle: "{n} andre åbne tilbud med {places} ledige pladser får ingen.",
+        .kindInternship: "virksomhedspraktik",
+        .kindWageSubsidy: "job med løntilskud",
+        .kindIGU: "IGU-stilling",
+        .kindOrdinaryJob: "ordinært job",
     ]
 
     /// The Danish help of the commands, keyed `COMMAND.summary`, `COMMAND.discussion`,

@@ -380,5 +380,9 @@ extension Messages {
         .assignPinnedCount: "{n} pinned",
         .assignFull: "full",
         .assignIdle: "{n} other open {n|offer|offers} with {places} free places get nobody.",
+        .kindInternship: "company internship (virksomhedspraktik)",
+        .kindWageSubsidy: "wage-subsidy job (løntilskud)",
+        .kindIGU: "IGU position",
+        .kindOrdinaryJob: "ordinary job",
     ]
 }

@@ -95,3 +95,15 @@ extension Messages {
 
     static let danishHelpTable: [String: String] = Dictionary(danishHelp.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
 }
+
+extension Messages {
+    /// A kind of placement in words (`company internship (virksomhedspraktik)` / `virksomhedspraktik`).
+    public func kind(_ k: PlacementKind) -> String {
+        switch k {
+        case .internship: return self[.kindInternship]
+        case .wageSubsidy: return self[.kindWageSubsidy]
+        case .igu: return self[.kindIGU]
+        case .ordinaryJob: return self[.kindOrdinaryJob]
+        }
+    }
+}

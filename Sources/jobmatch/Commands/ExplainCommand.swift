@@ -36,7 +36,7 @@ enum ExplainCommand: Command {
         if args.value("format") == "json" { context.out(renderJSON(e)); return ExitCode.success }
         let o = try? engine.offer(id: oid)
         let ids: [String: MessageArgument] = ["profile": .text(pid), "offer": .text(oid)]
-        var s = (o.map { msg(.explainHeadingOffer, ids.merging(["title": .text($0.title), "employer": .text($0.employer.name), "kind": .text("\($0.kind)")]) { a, _ in a }) }
+        var s = (o.map { msg(.explainHeadingOffer, ids.merging(["title": .text($0.title), "employer": .text($0.employer.name), "kind": .text(CLIText.messages.kind($0.kind))]) { a, _ in a }) }
                  ?? msg(.explainHeading, ids)) + "\n"
         if e.isExcluded {
             s += msg(.explainExcluded) + "\n" + e.exclusions.map { "  - \(exclusionText($0))\n" }.joined()

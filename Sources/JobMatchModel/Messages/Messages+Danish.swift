@@ -386,6 +386,16 @@ extension Messages {
         .kindWageSubsidy: "job med løntilskud",
         .kindIGU: "IGU-stilling",
         .kindOrdinaryJob: "ordinært job",
+        .columnStatus: "status",
+        .columnProposed: "foreslået",
+        .columnStarted: "startet",
+        .columnEnded: "sluttet",
+        .columnOutcome: "resultat",
+        .columnHoursPerWeek: "timer/uge",
+        .columnWorkplaceMentor: "virksomhedsmentor",
+        .placementCount: "{n} {n|placering|placeringer}",
+        .no: "nej",
+        .storeMissing: "der er intet lager i {path} (opret det med 'jobmatch init')",
     ]
 
     /// The Danish help of the commands, keyed `COMMAND.summary`, `COMMAND.discussion`,

@@ -384,5 +384,15 @@ extension Messages {
         .kindWageSubsidy: "wage-subsidy job (løntilskud)",
         .kindIGU: "IGU position",
         .kindOrdinaryJob: "ordinary job",
+        .columnStatus: "status",
+        .columnProposed: "proposed",
+        .columnStarted: "started",
+        .columnEnded: "ended",
+        .columnOutcome: "outcome",
+        .columnHoursPerWeek: "hoursPerWeek",
+        .columnWorkplaceMentor: "workplaceMentor",
+        .placementCount: "{n} {n|placement|placements}",
+        .no: "no",
+        .storeMissing: "no store at {path} (create it with 'jobmatch init')",
     ]
 }

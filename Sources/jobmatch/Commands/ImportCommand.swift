@@ -117,7 +117,7 @@ enum StoreSupport {
     /// The existing store, or a failure telling how to create it.
     static func openExisting(_ context: CLIContext) throws(CLIError) -> Store {
         let url = StoreLocation.resolve(explicit: context.storeOption, environment: context.environment)
-        guard StoreLocation.exists(at: url) else { throw .failure("no store at \(url.path) (create it with 'jobmatch init')") }
+        guard StoreLocation.exists(at: url) else { throw .failure(msg(.storeMissing, ["path": .text(url.path)])) }
         return try open(context)
     }
 

@@ -394,4 +394,10 @@ public enum MessageID: String, Sendable, CaseIterable, Hashable {
     case placementCount = "placement.count"
     case no = "value.no"
     case storeMissing = "store.missing"
+    case tokenColumnToken = "token.column.token"
+    case tokenColumnStem = "token.column.stem"
+    case tokenColumnParts = "token.column.parts"
+    case tokenColumnConcepts = "token.column.concepts"
+    case tokenFooter = "token.footer"
+    case tokenFuzzy = "token.fuzzy"
 }

@@ -396,6 +396,12 @@ extension Messages {
         .placementCount: "{n} {n|placering|placeringer}",
         .no: "nej",
         .storeMissing: "der er intet lager i {path} (opret det med 'jobmatch init')",
+        .tokenColumnToken: "ORD",
+        .tokenColumnStem: "STAMME",
+        .tokenColumnParts: "LED",
+        .tokenColumnConcepts: "BEGREBER",
+        .tokenFooter: "sprog: {language}; træk: {features}",
+        .tokenFuzzy: "stavefejl",
     ]
 
     /// The Danish help of the commands, keyed `COMMAND.summary`, `COMMAND.discussion`,

@@ -394,5 +394,11 @@ extension Messages {
         .placementCount: "{n} {n|placement|placements}",
         .no: "no",
         .storeMissing: "no store at {path} (create it with 'jobmatch init')",
+        .tokenColumnToken: "TOKEN",
+        .tokenColumnStem: "STEM",
+        .tokenColumnParts: "PARTS",
+        .tokenColumnConcepts: "CONCEPTS",
+        .tokenFooter: "language: {language}; features: {features}",
+        .tokenFuzzy: "fuzzy",
     ]
 }

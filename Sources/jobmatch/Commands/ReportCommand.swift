@@ -56,7 +56,7 @@ enum ReportCommand: Command {
         default: text = ReportHTML(report: report, language: language, origin: source.origin).render()
         }
         if let output {
-            do { try ReportFile.write(text, to: output) } catch { throw .failure("\(output): cannot be written (\(error))") }
+            do { try ReportFile.write(text, to: output) } catch { throw .failure(msg(.reportCannotWrite, ["path": .text(output), "why": .text("\(error)")])) }
             context.err(msg(.reportWritten, ["path": .text(output)]))
         } else {
             StandardStreams.writeOut(text)
@@ -73,8 +73,8 @@ enum ReportCommand: Command {
         let to = try date("to") ?? Day.today()
         let (year, _, _) = to.components
         let from = try date("from") ?? Day(year: year, month: 1, day: 1)!
-        guard from <= to else { throw .usage("--from \(from) is after --to \(to)", command: spec.name) }
-        guard from.days(to: to) <= 366 * 20 else { throw .usage("the period is longer than 20 years", command: spec.name) }
+        guard from <= to else { throw .usage(msg(.reportFromAfterTo, ["from": .text(from.description), "to": .text(to.description)]), command: spec.name) }
+        guard from.days(to: to) <= 366 * 20 else { throw .usage(msg(.reportPeriodTooLong), command: spec.name) }
         var municipality: MunicipalityCode?
         if let m = args.value("municipality") {
             do { municipality = try MunicipalityCode(parsing: m, field: "--municipality") } catch { throw .usage(error.description, command: spec.name) }
@@ -83,9 +83,9 @@ enum ReportCommand: Command {
         if let t = args.value("target") {
             let percent = t.hasSuffix("%")
             let number = Double((percent ? String(t.dropLast()) : t).replacingOccurrences(of: ",", with: "."))
-            guard var x = number, x.isFinite else { throw .usage("--target must be a share (0.50) or a percentage (50%), not '\(t)'", command: spec.name) }
+            guard var x = number, x.isFinite else { throw .usage(msg(.reportBadTarget, ["value": .text(t)]), command: spec.name) }
             if percent || x > 1 { x /= 100 }
-            guard (0...1).contains(x) else { throw .usage("--target must be between 0 and 1 (or 0% and 100%), not '\(t)'", command: spec.name) }
+            guard (0...1).contains(x) else { throw .usage(msg(.reportTargetRange, ["value": .text(t)]), command: spec.name) }
             target = x
         }
         var goal: Int?

@@ -67,7 +67,10 @@ public struct TokenReport: Sendable, Hashable, Codable {
     /// A plain-text table: token, stem, parts, concepts (id and label), one row per token.
     /// Control characters in the text are escaped (see `MessageValue.escaped`).
     /// - Complexity: O(n) in the size of the report.
-    public func table(in outputLanguage: OutputLanguage = .english) -> String {
+    public func table() -> String { table(in: .english) }
+
+    /// The table in `outputLanguage` (headers and the last line).
+    public func table(in outputLanguage: OutputLanguage) -> String {
         let m = Messages(outputLanguage)
         var rows: [[String]] = [[m[.tokenColumnToken], m[.tokenColumnStem], m[.tokenColumnParts], m[.tokenColumnConcepts]]]
         for t in tokens {

@@ -98,7 +98,7 @@ enum ProfilePrivacyCommand {
         do {
             try context.logAccess(.export, profiles: [id], args: args, spec: spec)
             guard let copy = try PersonalDataExport.make(profile: id, store: store, codec: codec,
-                                                         userNames: args.value("users") == "names") else {
+                                                         userNames: args.value("users") == "names", language: CLIText.language) else {
                 throw CLIError.notFound(Text.noProfile(id))
             }
             guard let output else {

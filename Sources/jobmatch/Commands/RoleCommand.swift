@@ -48,7 +48,7 @@ enum RoleCommand: Command {
         static var removeNeedsUser: String { msg(.roleRemoveNeedsUser) }
         static var missingRole: String { msg(.roleMissingRole) }
         static func set(_ user: String, _ role: String) -> String { msg(.roleSet, ["user": .text(user), "role": .text(role)]) }
-        static func removed(_ user: String) -> String { set(user, PersonalDataExport.Text.defaultRole) }
-        static var none: String { msg(.roleNone, ["role": .text(PersonalDataExport.Text.defaultRole)]) }
+        static func removed(_ user: String) -> String { set(user, PersonalDataExport.Text.defaultRole(in: CLIText.language)) }
+        static var none: String { msg(.roleNone, ["role": .text(PersonalDataExport.Text.defaultRole(in: CLIText.language))]) }
     }
 }

@@ -81,3 +81,21 @@ final class MessagesTests: XCTestCase {
         XCTAssertThrowsError(try OutputLanguage.resolve(option: nil, environment: ["JOBMATCH_LANG": "de"]))
     }
 }
+
+/// `Reason`: a stable code, its text in each language, its JSON (the code alone).
+final class ReasonTests: XCTestCase {
+    func testAReasonHasAStableCodeAndATextInEachLanguage() throws {
+        let r = Reason(.reasonDistance, ["km": .km(0.2), "max": .km(15)])
+        XCTAssertEqual(r.code, "distance")
+        XCTAssertEqual(r.text, "0.2 km from home (can travel 15.0 km)")
+        XCTAssertEqual(r.text(in: .danish), "0,2 km fra hjemmet (kan rejse 15,0 km)")
+        let json = String(decoding: try JSONEncoder().encode([r]), as: UTF8.self)
+        XCTAssertEqual(json, #"["distance"]"#)
+        XCTAssertEqual(try JSONDecoder().decode([Reason].self, from: Data(json.utf8)).map(\.code), ["distance"])
+        XCTAssertThrowsError(try JSONDecoder().decode([Reason].self, from: Data(#"["no-such-reason"]"#.utf8)))
+        // Every reason message's code is unique and has no prefix left.
+        let codes = MessageID.allCases.filter { $0.rawValue.hasPrefix("reason.") }.map { Reason($0).code }
+        XCTAssertEqual(Set(codes).count, codes.count)
+        XCTAssertFalse(codes.contains { $0.contains(".") })
+    }
+}

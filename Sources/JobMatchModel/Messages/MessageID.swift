@@ -454,4 +454,12 @@ public enum MessageID: String, Sendable, CaseIterable, Hashable {
     case reasonOtherSector = "reason.other-sector"
     case reasonShiftWorkNotWished = "reason.shift-work-not-wished"
     case reasonNotChecked = "reason.not-checked"
+    case errorCannotLog = "error.cannotLog"
+    case errorNotUTF8 = "error.notUTF8"
+    case errorNoCorpus = "error.noCorpus"
+    case errorNoFeatures = "error.noFeatures"
+    case doneImported = "done.imported"
+    case doneStored = "done.stored"
+    case doneExported = "done.exported"
+    case doneSeeded = "done.seeded"
 }

@@ -456,6 +456,14 @@ extension Messages {
         .reasonOtherSector: "ikke i en branche, personen ønsker",
         .reasonShiftWorkNotWished: "har skiftende vagter, som personen ikke ønsker",
         .reasonNotChecked: "ikke kontrolleret (intet begreb i taksonomien): {requirements}",
+        .errorCannotLog: "adgangsloggen kan ikke skrives, så intet vises: {why}",
+        .errorNotUTF8: "{name}:{line}: ikke gyldig UTF-8 (byte 0x{byte} ved position {offset}); gem teksten som UTF-8",
+        .errorNoCorpus: "ingen Corpus-mappe fundet (angiv --corpus DIR eller sæt JOBMATCH_CORPUS)",
+        .errorNoFeatures: "postenes træk til pointberegningen kan ikke beregnes: {why}; intet blev {done}",
+        .doneImported: "importeret",
+        .doneStored: "gemt",
+        .doneExported: "udleveret",
+        .doneSeeded: "udfyldt",
     ]
 
     /// The Danish help of the commands, keyed `COMMAND.summary`, `COMMAND.discussion`,

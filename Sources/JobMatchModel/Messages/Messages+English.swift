@@ -454,5 +454,13 @@ extension Messages {
         .reasonOtherSector: "not in a sector the person wishes",
         .reasonShiftWorkNotWished: "has shift work, which the person does not wish",
         .reasonNotChecked: "not checked (no taxonomy concept): {requirements}",
+        .errorCannotLog: "cannot write the access log, so nothing is shown: {why}",
+        .errorNotUTF8: "{name}:{line}: not valid UTF-8 (byte 0x{byte} at offset {offset}); save the text as UTF-8",
+        .errorNoCorpus: "no Corpus folder found (give --corpus DIR or set JOBMATCH_CORPUS)",
+        .errorNoFeatures: "cannot compute the records' scoring features: {why}; nothing was {done}",
+        .doneImported: "imported",
+        .doneStored: "stored",
+        .doneExported: "exported",
+        .doneSeeded: "seeded",
     ]
 }

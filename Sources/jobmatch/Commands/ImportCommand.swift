@@ -133,11 +133,17 @@ enum StoreSupport {
             taxonomy = try context.taxonomy()
             postcodes = try Corpus.loadPostcodes(from: corpus)
         } catch let e as CLIError {
-            throw .failure("cannot compute the records' scoring features: \(e.message); nothing was \(done)")
+            throw .failure(msg(.errorNoFeatures, ["why": .text(e.message), "done": .text(doneWord(done))]))
         } catch {
-            throw .failure("cannot compute the records' scoring features: \(error); nothing was \(done)")
+            throw .failure(msg(.errorNoFeatures, ["why": .text("\(error)"), "done": .text(doneWord(done))]))
         }
         return FeatureCodec(compiler: MatchCompiler(taxonomy: taxonomy, postcodes: postcodes))
+    }
+
+    /// "imported", "stored", ... in the run's language.
+    static func doneWord(_ done: String) -> String {
+        let ids: [String: MessageID] = ["imported": .doneImported, "stored": .doneStored, "exported": .doneExported, "seeded": .doneSeeded]
+        return ids[done].map { msg($0) } ?? done
     }
 
     /// The importer's annotation: the engine's features of each record.

@@ -50,6 +50,7 @@ public final class MatchEngine: Sendable {
     private let profileSide = _Lazy<(StoredProfileLayout, MatchKernel)>()
     private let lazyCompiler: _Lazy<MatchCompiler>
     private let blockedIDs: _Lazy<Set<String>>
+    private let heldPlaces = _Lazy<[String: Int]>()
 
     /// Builds an engine: compiles every profile and offer (both cores) and the kernel's layouts.
     /// Profiles and offers are sorted by id, so ties in score are broken by id everywhere.
@@ -223,9 +224,23 @@ public final class MatchEngine: Sendable {
     private func storedOffer(_ id: String) throws(EngineError) -> (EmployerOffer, MatchableOffer)? {
         guard let store, let layouts else { return nil }
         do {
-            guard let r = try store.offer(id: id) else { return nil }
-            return (r.value, layouts.view(of: r.value, features: r.features, version: r.featuresVersion))
+            guard var r = try store.offer(id: id) else { return nil }
+            let held = try placesHeld()[id]
+            if let held { r.value = Corpus.holding(held, placesOf: r.value) }
+            var v = layouts.view(of: r.value, features: r.features, version: r.featuresVersion)
+            if held != nil { v.freePlaces = Int32(r.value.freePlaces) }
+            return (r.value, v)
         } catch { throw storeFailure(error) }
+    }
+
+    /// The places that placements hold (proposed or running), by offer id, read once per engine.
+    /// They change without the offers table changing, so the stored layout cannot hold them: the
+    /// views and records of `storedOffer` count them, and rankings leave out the offers they fill.
+    private func placesHeld() throws(StoreError) -> [String: Int] {
+        guard let store else { return [:] }
+        do { return try heldPlaces.get { try store.placesHeldByOffer() } } catch let e as StoreError { throw e } catch {
+            throw StoreError(kind: .sqlite, path: store.url.path, message: "\(error)")
+        }
     }
 
     /// A stored profile and its view, or nil (also for a blocked one).
@@ -334,10 +349,14 @@ public final class MatchEngine: Sendable {
 
     private func storePlacements(for p: MatchableProfile, top: Int) throws(EngineError) -> [Placement] {
         let (side, kernel) = try offersKernel()
+        // Offers that placements fill are still open in the stored layout: ask for enough to
+        // fill `top` without them, and leave them out (as the kernel does with a full offer).
+        let held: Int
+        do { held = try placesHeld().count } catch { throw storeFailure(error) }
         var out: [Placement] = []
-        for s in kernel.rank(p, top: top) {
-            // A record removed since the layout was read is left out.
-            guard let (o, v) = try storedOffer(side.ids[Int(s.index)]) else { continue }
+        for s in kernel.rank(p, top: top + held) where out.count < top {
+            // A record removed since the layout was read is left out, as is one placements fill.
+            guard let (o, v) = try storedOffer(side.ids[Int(s.index)]), v.freePlaces > 0 else { continue }
             out.append(placement(rank: out.count + 1, p, o, v, score: s.score))
         }
         return out

@@ -12,7 +12,16 @@ public enum JSONRecords {
         public var id: String?
         /// `field: message`.
         public var message: String
+        /// The validation errors behind `message`, when it was written from them (so that
+        /// `message(in:)` can write them in another language); empty otherwise.
+        public var fieldErrors: [FieldError] = []
         public var description: String { "\(line): " + (id.map { "record \($0): " } ?? "") + message }
+
+        /// `message` in `language`: the validation errors in that language, else `message`.
+        public func message(in language: OutputLanguage) -> String {
+            guard !fieldErrors.isEmpty else { return message }
+            return fieldErrors.map { "\($0.field): \($0.message(in: language))" }.joined(separator: "; ")
+        }
     }
 
     private struct Lenient<T: Decodable>: Decodable {
@@ -50,9 +59,11 @@ public enum JSONRecords {
         for (i, item) in items.enumerated() {
             let line = i < lines.count ? lines[i] : 1
             switch item.value {
-            case .failure(let e): throw Problem(line: line, id: item.id, message: describe(e, droppingElementIndex: true))
+            case .failure(let e):
+                throw Problem(line: line, id: item.id, message: describe(e, droppingElementIndex: true),
+                              fieldErrors: fieldError(e, droppingElementIndex: true).map { [$0] } ?? [])
             case .success(let v):
-                if let first = v.validationErrors().first { throw Problem(line: line, id: item.id, message: first.description) }
+                if let first = v.validationErrors().first { throw Problem(line: line, id: item.id, message: first.description, fieldErrors: [first]) }
                 if let id = item.id {
                     if let prev = seen[id] { throw Problem(line: line, id: id, message: "id: duplicate of the record at line \(prev)") }
                     seen[id] = line
@@ -76,10 +87,12 @@ public enum JSONRecords {
             throw Problem(line: 1, id: nil, message: describe(error))
         }
         switch item.value {
-        case .failure(let e): throw Problem(line: 1, id: item.id, message: describe(e))
+        case .failure(let e): throw Problem(line: 1, id: item.id, message: describe(e), fieldErrors: fieldError(e).map { [$0] } ?? [])
         case .success(let v):
             let problems = v.validationErrors()
-            if !problems.isEmpty { throw Problem(line: 1, id: item.id, message: problems.map(\.description).joined(separator: "; ")) }
+            if !problems.isEmpty {
+                throw Problem(line: 1, id: item.id, message: problems.map(\.description).joined(separator: "; "), fieldErrors: problems)
+            }
             return v
         }
     }
@@ -141,6 +154,28 @@ public enum JSONRecords {
     /// A decoding error as `field.path: message`.
     /// - Parameter droppingElementIndex: leave out the leading `[i]` of the path (when the
     ///   message already names the record by its line and id).
+    /// The field error behind a decoding error, named by its path in the record: a value's own
+    /// parser's (a CVR, a date, a postcode) or a missing field; nil otherwise.
+    public static func fieldError(_ error: any Error, droppingElementIndex: Bool = false) -> FieldError? {
+        let path: [any CodingKey], e: FieldError
+        switch error as? DecodingError {
+        case .dataCorrupted(let ctx)?:
+            guard let found = ctx.underlyingError as? FieldError, found.messageID != nil else { return nil }
+            (path, e) = (ctx.codingPath, found)
+        case .keyNotFound(let k, let ctx)?:
+            (path, e) = (ctx.codingPath + [k], FieldError(field: "", .fieldMissing))
+        default:
+            return nil
+        }
+        var p = path[...]
+        if droppingElementIndex, p.first?.intValue != nil { p = p.dropFirst() }
+        var s = ""
+        for k in p {
+            if let i = k.intValue { s += "[\(i)]" } else { s += (s.isEmpty ? "" : ".") + k.stringValue }
+        }
+        return e.named(s.isEmpty ? "record" : s)
+    }
+
     public static func describe(_ error: any Error, droppingElementIndex: Bool = false) -> String {
         guard let e = error as? DecodingError else {
             // Foundation's decoder throws its own error, without a path, for a number that does

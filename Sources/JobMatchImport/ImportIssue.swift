@@ -1,3 +1,5 @@
+import JobMatchModel
+
 /// One problem found while importing: the file, the line where the record starts, the field (as
 /// the file names it where possible) and what is wrong. Printed as `FILE:LINE: field: message`.
 ///
@@ -12,19 +14,55 @@ public struct ImportIssue: Error, Sendable, Hashable, CustomStringConvertible {
     public var line: Int
     /// The field, as the file names it (a column header or JSON key), or the canonical name.
     public var field: String
-    /// What is wrong, and what was expected.
+    /// What is wrong, and what was expected (English; `description(in:)` for another language).
     public var message: String
+    /// The message that writes it, when it was made from one; nil for a text shown as it is.
+    public var messageID: MessageID?
+    /// The values put into that message.
+    public var arguments: [String: MessageArgument]
 
-    /// Creates an issue.
+    /// Creates an issue from a text that has no message id (shown as it is in every language).
     public init(file: String, line: Int, field: String, message: String) {
         self.file = file
         self.line = line
         self.field = field
         self.message = message
+        self.messageID = nil
+        self.arguments = [:]
+    }
+
+    /// Creates an issue written by message `id` with `arguments`; `message` is its English text.
+    public init(file: String, line: Int, field: String, _ id: MessageID, _ arguments: [String: MessageArgument] = [:]) {
+        self.file = file
+        self.line = line
+        self.field = field
+        self.messageID = id
+        self.arguments = arguments
+        self.message = Messages(.english)[id, arguments]
+    }
+
+    /// The issue of one field's error, at `file:line`, under the field name `field` (the file's
+    /// own name for it).
+    public init(file: String, line: Int, field: String, error: FieldError) {
+        self.file = file
+        self.line = line
+        self.field = field
+        self.message = error.message
+        self.messageID = error.messageID
+        self.arguments = error.arguments
+    }
+
+    /// What is wrong, in `language`.
+    public func message(in language: OutputLanguage) -> String {
+        guard let id = messageID else { return message }
+        return Messages(language)[id, arguments]
     }
 
     /// `FILE:LINE: field: message`.
     public var description: String { "\(file):\(line): \(field): \(message)" }
+
+    /// `FILE:LINE: field: message`, the message in `language`.
+    public func description(in language: OutputLanguage) -> String { "\(file):\(line): \(field): \(message(in: language))" }
 }
 
 /// A file that cannot be imported at all (unreadable, not CSV or JSON, no usable header).

@@ -356,7 +356,7 @@ extension Importer {
                                  .given(.json(text.bytes)), line: text.line)
             }
             guard case .object(let members) = value else {
-                return .rejected([ImportIssue(file: "", line: text.line, field: "-", message: "expected a JSON object, found a \(value.kindName)")],
+                return .rejected([ImportIssue(file: "", line: text.line, field: "-", .fieldNotAnObject, ["kind": .text(value.kindName)])],
                                  .given(.json(text.bytes)), line: text.line)
             }
             let (r, unknown) = RawRecord.fromJSON(members, map: map, file: "", line: text.line, text: text.bytes)
@@ -387,7 +387,7 @@ extension Importer {
             if from >= 0 { fields = d }
             let columns = w.columnSlots.count
             if fields.count > columns, fields[columns...].contains(where: { !$0.isEmpty }) {
-                return .rejected([ImportIssue(file: w.path, line: line, field: "-", message: "\(fields.count) fields but the header has \(columns)")],
+                return .rejected([ImportIssue(file: w.path, line: line, field: "-", .fieldCountMismatch, ["n": .int(fields.count), "columns": .int(columns)])],
                                  .csvRow(i), line: line)
             }
             w.mapper.beginCSV()
@@ -432,7 +432,7 @@ extension Importer {
     }
 
     static func rejected(_ file: String, _ line: Int, _ origin: _Origin, _ errors: [FieldError]) -> _Outcome {
-        .rejected(errors.map { ImportIssue(file: file, line: line, field: $0.field, message: $0.message) }, origin, line: line)
+        .rejected(errors.map { ImportIssue(file: file, line: line, field: $0.field, error: $0) }, origin, line: line)
     }
 }
 

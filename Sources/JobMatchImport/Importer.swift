@@ -201,14 +201,14 @@ public final class Importer: @unchecked Sendable {
                         let idKey = keys.id
                         if let first = seenIDs.firstOrInsert(idKey, line: Int32(truncatingIfNeeded: line)) {
                             try reject([ImportIssue(file: file?.path ?? "", line: line, field: "id",
-                                                    message: "duplicate id \(MessageValue.quoted(record.id)) in this file (first on line \(first))")],
+                                                    .fieldDuplicateID, ["quoted": .text(MessageValue.quoted(record.id)), "line": .text(String(first))])],
                                        origin, in: batch)
                             continue
                         }
                         if let ref = record.employerReference, let cvr = record.cvr, let refKey = keys.reference {
                             if let first = seenRefs.firstOrInsert(refKey, line: Int32(truncatingIfNeeded: line)) {
                                 try reject([ImportIssue(file: file?.path ?? "", line: line, field: "employerReference",
-                                                        message: "duplicate employer reference \(MessageValue.quoted(ref)) for CVR \(cvr) in this file (first on line \(first))")],
+                                                        .fieldDuplicateReference, ["quoted": .text(MessageValue.quoted(ref)), "cvr": .text(String(describing: cvr)), "line": .text(String(first))])],
                                            origin, in: batch)
                                 continue
                             }
@@ -224,8 +224,8 @@ public final class Importer: @unchecked Sendable {
                             try reject([ImportIssue(file: file?.path ?? "", line: line, field: "id", message: message)], origin, in: batch)
                         case .refused(let problems):
                             report.valid -= 1
-                            try reject(problems.map { ImportIssue(file: file?.path ?? "", line: line, field: fieldName($0.field),
-                                                                  message: $0.message) }, origin, in: batch)
+                            try reject(problems.map { ImportIssue(file: file?.path ?? "", line: line, field: fieldName($0.field), error: $0) },
+                                       origin, in: batch)
                         }
                     }
                 }

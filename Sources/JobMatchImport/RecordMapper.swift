@@ -189,7 +189,7 @@ struct _RecordMapper {
         let before = errors.count
         let v = int(schema.position(f))
         for k in before..<errors.count {
-            errors[k].message = "is not a whole number (the value of a protected attribute is not shown)"
+            errors[k] = FieldError(field: errors[k].field, .fieldProtectedNotWhole)
         }
         return v
     }
@@ -208,7 +208,7 @@ struct _RecordMapper {
     }
 
     mutating func missing(_ slot: Int) {
-        errors.append(FieldError(field: name(slot), message: "missing required field"))
+        errors.append(FieldError(field: name(slot), .fieldMissing))
     }
 
     mutating func missing(_ f: String) { missing(schema.position(f)) }
@@ -337,7 +337,7 @@ struct _RecordMapper {
         if let lat, let lon {
             coordinates = Coordinates(lat: lat, lon: lon)
         } else if (lat == nil) != (lon == nil) {
-            errors.append(FieldError(field: name(lat == nil ? la : lo), message: "both latitude and longitude are needed"))
+            errors.append(FieldError(field: name(lat == nil ? la : lo), .fieldLatLonBoth))
         }
         if address == nil && postcode == nil && municipality == nil && coordinates == nil { return nil }
         return Location(address: address, postcode: postcode, municipality: municipality, coordinates: coordinates)
@@ -352,7 +352,7 @@ struct _RecordMapper {
     /// Appends the model's own validation errors, named as the file names the fields.
     mutating func validate(_ v: some Validatable) {
         for e in v.validationErrors() {
-            errors.append(FieldError(field: displayName(forModelField: e.field), message: e.message))
+            errors.append(e.named(displayName(forModelField: e.field)))
         }
     }
 
@@ -424,7 +424,7 @@ struct _RecordMapper {
         for slot in s.required where !has(slot) { missing(slot) }
         if explicitID == nil && reference == nil {
             errors.append(FieldError(field: name(s.reference),
-                                     message: "missing required field (an offer needs an id or the employer's reference)"))
+                                     .fieldMissingIDOrReference))
         }
         guard errors.isEmpty, let cvr, let employerName, let kind, let title, let start else { return nil }
         let id: String
@@ -483,7 +483,7 @@ struct _RecordMapper {
             case "fulltime", "fuldtid": return .fullTime
             case "parttime", "deltid": return .partTime
             case "any", "alle", "begge", "ligegyldigt": return .any
-            default: throw FieldError(field: n, message: "\(MessageValue.quoted(t)) is not full-time, part-time or any (fuldtid, deltid)")
+            default: throw FieldError(field: n, .fieldNotWorkingTime, ["quoted": .text(MessageValue.quoted(t))])
             }
         }) { wishes.hours = h }
         if let s = bool("wishes.acceptsShiftWork") { wishes.acceptsShiftWork = s }
@@ -534,10 +534,10 @@ struct _RecordMapper {
     func parseEducation(_ v: JSONValue, _ n: String) throws(FieldError) -> Education {
         if case .object = v {
             guard let isced = try _RecordMapper.member(v, "isced")?.int(field: n + ".isced") else {
-                throw FieldError(field: n + ".isced", message: "missing required field")
+                throw FieldError(field: n + ".isced", .fieldMissing)
             }
             guard let field = try _RecordMapper.member(v, "field")?.text(field: n + ".field") else {
-                throw FieldError(field: n + ".field", message: "missing required field")
+                throw FieldError(field: n + ".field", .fieldMissing)
             }
             return Education(isced: isced, field: field,
                              country: try _RecordMapper.member(v, "country")?.text(field: n + ".country"),
@@ -545,10 +545,10 @@ struct _RecordMapper {
                              completed: try _RecordMapper.member(v, "completed")?.bool(field: n + ".completed") ?? true,
                              recognisedInDenmark: try _RecordMapper.member(v, "recognisedInDenmark")?.bool(field: n + ".recognisedInDenmark") ?? false)
         }
-        guard let t = try v.text(field: n) else { throw FieldError(field: n, message: "is empty") }
+        guard let t = try v.text(field: n) else { throw FieldError(field: n, .fieldEmpty) }
         let parts = t.split(separator: ":", maxSplits: 1).map { String($0).trimmingCharactersInWhitespace() }
         guard parts.count == 2, let isced = Int(parts[0]) else {
-            throw FieldError(field: n, message: "\(MessageValue.quoted(t)) is not ISCED:field (e.g. 6:sygeplejerske)")
+            throw FieldError(field: n, .fieldNotEducation, ["quoted": .text(MessageValue.quoted(t))])
         }
         return Education(isced: isced, field: parts[1])
     }
@@ -557,20 +557,20 @@ struct _RecordMapper {
     func parseExperience(_ v: JSONValue, _ n: String) throws(FieldError) -> WorkExperience {
         if case .object = v {
             guard let title = try _RecordMapper.member(v, "title")?.text(field: n + ".title") else {
-                throw FieldError(field: n + ".title", message: "missing required field")
+                throw FieldError(field: n + ".title", .fieldMissing)
             }
             guard let years = try _RecordMapper.member(v, "years")?.double(field: n + ".years") else {
-                throw FieldError(field: n + ".years", message: "missing required field")
+                throw FieldError(field: n + ".years", .fieldMissing)
             }
             return WorkExperience(title: title, occupationCode: try _RecordMapper.member(v, "occupationCode")?.text(field: n + ".occupationCode"),
                                   years: years, country: try _RecordMapper.member(v, "country")?.text(field: n + ".country"),
                                   tasks: try _RecordMapper.member(v, "tasks")?.text(field: n + ".tasks"))
         }
-        guard let t = try v.text(field: n) else { throw FieldError(field: n, message: "is empty") }
+        guard let t = try v.text(field: n) else { throw FieldError(field: n, .fieldEmpty) }
         let parts = t.split(separator: ":").map { String($0).trimmingCharactersInWhitespace() }
         guard parts.count >= 2, parts.count <= 3, !parts[0].isEmpty,
               let years = try JSONValue.string(parts[1]).double(field: n) else {
-            throw FieldError(field: n, message: "\(MessageValue.quoted(t)) is not title:years (e.g. syerske:8)")
+            throw FieldError(field: n, .fieldNotExperience, ["quoted": .text(MessageValue.quoted(t))])
         }
         return WorkExperience(title: parts[0], occupationCode: parts.count == 3 ? parts[2] : nil, years: years)
     }
@@ -579,14 +579,14 @@ struct _RecordMapper {
     func parseLanguage(_ v: JSONValue, _ n: String) throws(FieldError) -> LanguageSkill {
         if case .object = v {
             guard let language = try _RecordMapper.member(v, "language")?.text(field: n + ".language") else {
-                throw FieldError(field: n + ".language", message: "missing required field")
+                throw FieldError(field: n + ".language", .fieldMissing)
             }
             let levelText = try _RecordMapper.member(v, "level")?.text(field: n + ".level") ?? ""
             return LanguageSkill(language: language, level: try LanguageLevel(parsing: levelText, field: n + ".level"))
         }
-        guard let t = try v.text(field: n) else { throw FieldError(field: n, message: "is empty") }
+        guard let t = try v.text(field: n) else { throw FieldError(field: n, .fieldEmpty) }
         let parts = t.split(separator: ":", maxSplits: 1).map { String($0).trimmingCharactersInWhitespace() }
-        guard parts.count == 2 else { throw FieldError(field: n, message: "\(MessageValue.quoted(t)) is not language:level (e.g. dansk:A2)") }
+        guard parts.count == 2 else { throw FieldError(field: n, .fieldNotLanguageLevel, ["quoted": .text(MessageValue.quoted(t))]) }
         return LanguageSkill(language: parts[0], level: try LanguageLevel(parsing: parts[1], field: n))
     }
 }

@@ -18,10 +18,10 @@ public struct CVR: Sendable, Hashable, Codable, CustomStringConvertible {
         if t.uppercased().hasPrefix("DK") { t = t.dropFirst(2) }
         let kept = t.filter { $0 != " " && $0 != "-" }
         guard kept.count == 8, kept.allSatisfy({ $0.isASCII && $0.isNumber }) else {
-            throw FieldError(field: field, message: "\(MessageValue.quoted(text)) is not a CVR number (expected 8 digits)")
+            throw FieldError(field: field, .fieldNotCVR, ["quoted": .text(MessageValue.quoted(text))])
         }
         guard CVR.checksumIsValid(kept) else {
-            throw FieldError(field: field, message: "\(MessageValue.quoted(text)) fails the CVR modulus-11 check")
+            throw FieldError(field: field, .fieldCVRChecksum, ["quoted": .text(MessageValue.quoted(text))])
         }
         digits = kept
     }
@@ -41,7 +41,7 @@ public struct CVR: Sendable, Hashable, Codable, CustomStringConvertible {
         let s: String
         if let i = try? c.decode(Int.self) { s = String(i) } else { s = try c.decode(String.self) }
         do { self = try CVR(parsing: s) } catch {
-            throw DecodingError.dataCorruptedError(in: c, debugDescription: error.message)
+            throw DecodingError.dataCorrupted(.init(codingPath: c.codingPath, debugDescription: error.message, underlyingError: error))
         }
     }
 

@@ -100,7 +100,7 @@ public struct CompetencyProfile: Sendable, Hashable, Codable, Identifiable, Vali
 
     public func validationErrors() -> [FieldError] {
         var e: [FieldError] = []
-        if id.trimmingCharactersInWhitespace().isEmpty { e.append(FieldError(field: "id", message: "is empty")) }
+        if id.trimmingCharactersInWhitespace().isEmpty { e.append(FieldError(field: "id", .fieldEmpty)) }
         FieldLimits.checkKey(id, field: "id", into: &e)
         FieldLimits.checkLength(asylumCentre, field: "asylumCentre", maxBytes: FieldLimits.shortTextBytes, into: &e)
         FieldLimits.checkLength(consultant, field: "consultant", maxBytes: FieldLimits.shortTextBytes, into: &e)
@@ -119,10 +119,10 @@ public struct CompetencyProfile: Sendable, Hashable, Codable, Identifiable, Vali
         for (i, x) in experience.enumerated() { e += x.validationErrors().map { $0.nested(under: "experience[\(i)]") } }
         for (i, x) in languages.enumerated() { e += x.validationErrors().map { $0.nested(under: "languages[\(i)]") } }
         if !FieldLimits.maxTravelKm.contains(wishes.maxTravelKm) {
-            e.append(FieldError(field: "wishes.maxTravelKm", message: "\(wishes.maxTravelKm) km is not a plausible travel distance (0-500)"))
+            e.append(FieldError(field: "wishes.maxTravelKm", .fieldTravelKm, ["value": .text(String(describing: wishes.maxTravelKm))]))
         }
         if let a = availableFrom, a < intakeDate.addingDays(-3650) {
-            e.append(FieldError(field: "availableFrom", message: "\(a) is long before the intake date \(intakeDate)"))
+            e.append(FieldError(field: "availableFrom", .fieldAvailableBeforeIntake, ["value": .text(String(describing: a)), "intake": .text(String(describing: intakeDate))]))
         }
         return e
     }

@@ -38,11 +38,11 @@ public struct Education: Sendable, Hashable, Codable, Validatable {
 
     public func validationErrors() -> [FieldError] {
         var e: [FieldError] = []
-        if !FieldLimits.isced.contains(isced) { e.append(FieldError(field: "isced", message: "\(isced) is not an ISCED level (0-8)")) }
-        if field.trimmingCharactersInWhitespace().isEmpty { e.append(FieldError(field: "field", message: "is empty")) }
+        if !FieldLimits.isced.contains(isced) { e.append(FieldError(field: "isced", .fieldNotISCED, ["value": .text(String(isced))])) }
+        if field.trimmingCharactersInWhitespace().isEmpty { e.append(FieldError(field: "field", .fieldEmpty)) }
         FieldLimits.checkLength(field, field: "field", maxBytes: FieldLimits.shortTextBytes, into: &e)
         FieldLimits.checkLength(country, field: "country", maxBytes: FieldLimits.shortTextBytes, into: &e)
-        if let y = years, !FieldLimits.educationYears.contains(y) { e.append(FieldError(field: "years", message: "\(y) is not a plausible number of years (0-15)")) }
+        if let y = years, !FieldLimits.educationYears.contains(y) { e.append(FieldError(field: "years", .fieldEducationYears, ["value": .text(String(y))])) }
         return e
     }
 }
@@ -71,13 +71,13 @@ public struct WorkExperience: Sendable, Hashable, Codable, Validatable {
 
     public func validationErrors() -> [FieldError] {
         var e: [FieldError] = []
-        if title.trimmingCharactersInWhitespace().isEmpty { e.append(FieldError(field: "title", message: "is empty")) }
+        if title.trimmingCharactersInWhitespace().isEmpty { e.append(FieldError(field: "title", .fieldEmpty)) }
         FieldLimits.checkLength(title, field: "title", maxBytes: FieldLimits.shortTextBytes, into: &e)
         FieldLimits.checkLength(country, field: "country", maxBytes: FieldLimits.shortTextBytes, into: &e)
         FieldLimits.checkLength(tasks, field: "tasks", maxBytes: FieldLimits.longTextBytes, into: &e)
-        if !FieldLimits.experienceYears.contains(years) { e.append(FieldError(field: "years", message: "\(years) is not a plausible number of years (0-60)")) }
+        if !FieldLimits.experienceYears.contains(years) { e.append(FieldError(field: "years", .fieldExperienceYears, ["value": .text(String(describing: years))])) }
         if let code = occupationCode, !(code.count == 4 || code.count == 6) || !code.allSatisfy({ $0.isASCII && $0.isNumber }) {
-            e.append(FieldError(field: "occupationCode", message: "\(MessageValue.quoted(code)) is not a DISCO-08 code (4 or 6 digits)"))
+            e.append(FieldError(field: "occupationCode", .fieldNotDISCO, ["quoted": .text(MessageValue.quoted(code))]))
         }
         return e
     }

@@ -151,7 +151,7 @@ public struct EmployerOffer: Sendable, Hashable, Codable, Identifiable, Validata
 
     public func validationErrors() -> [FieldError] {
         var e: [FieldError] = []
-        if id.trimmingCharactersInWhitespace().isEmpty { e.append(FieldError(field: "id", message: "is empty")) }
+        if id.trimmingCharactersInWhitespace().isEmpty { e.append(FieldError(field: "id", .fieldEmpty)) }
         if let r = employerReference {
             FieldLimits.checkKey(r, field: "employerReference", into: &e)
             // An id derived from the CVR and the reference holds nothing the reference's check
@@ -160,9 +160,9 @@ public struct EmployerOffer: Sendable, Hashable, Codable, Identifiable, Validata
         } else {
             FieldLimits.checkKey(id, field: "id", into: &e)
         }
-        if employer.name.trimmingCharactersInWhitespace().isEmpty { e.append(FieldError(field: "employer.name", message: "is empty")) }
+        if employer.name.trimmingCharactersInWhitespace().isEmpty { e.append(FieldError(field: "employer.name", .fieldEmpty)) }
         FieldLimits.checkLength(employer.name, field: "employer.name", maxBytes: FieldLimits.shortTextBytes, into: &e)
-        if title.trimmingCharactersInWhitespace().isEmpty { e.append(FieldError(field: "title", message: "is empty")) }
+        if title.trimmingCharactersInWhitespace().isEmpty { e.append(FieldError(field: "title", .fieldEmpty)) }
         FieldLimits.checkLength(title, field: "title", maxBytes: FieldLimits.shortTextBytes, into: &e)
         FieldLimits.checkLength(description, field: "description", maxBytes: FieldLimits.longTextBytes, into: &e)
         FieldLimits.checkList(mustHave, field: "mustHave", into: &e)
@@ -171,21 +171,21 @@ public struct EmployerOffer: Sendable, Hashable, Codable, Identifiable, Validata
         FieldLimits.checkCount(demands.count, field: "demands", into: &e)
         FieldLimits.checkLength(sector, field: "sector", maxBytes: FieldLimits.shortTextBytes, into: &e)
         if places < FieldLimits.places.lowerBound {
-            e.append(FieldError(field: "places", message: "\(places) is less than 1"))
+            e.append(FieldError(field: "places", .fieldPlacesBelowOne, ["value": .text(String(places))]))
         } else if places > FieldLimits.places.upperBound {
-            e.append(FieldError(field: "places", message: "\(places) is more places than an offer can have (1-\(FieldLimits.places.upperBound))"))
+            e.append(FieldError(field: "places", .fieldPlacesTooMany, ["value": .text(String(places)), "max": .text(String(FieldLimits.places.upperBound))]))
         }
         if placesFilled < 0 || placesFilled > places {
-            e.append(FieldError(field: "placesFilled", message: "\(placesFilled) is not between 0 and places (\(places))"))
+            e.append(FieldError(field: "placesFilled", .fieldPlacesFilled, ["value": .text(String(placesFilled)), "places": .text(String(places))]))
         }
         if let h = hoursPerWeek, !FieldLimits.hoursPerWeek.contains(h) {
-            e.append(FieldError(field: "hoursPerWeek", message: "\(h) is not a plausible number of hours a week (1-60)"))
+            e.append(FieldError(field: "hoursPerWeek", .fieldHoursPerWeek, ["value": .text(String(describing: h))]))
         }
         if let d = durationWeeks, !FieldLimits.durationWeeks.contains(d) {
-            e.append(FieldError(field: "durationWeeks", message: "\(d) is not a plausible duration in weeks (1-520)"))
+            e.append(FieldError(field: "durationWeeks", .fieldDurationWeeks, ["value": .text(String(describing: d))]))
         }
         if workplace.postcode == nil && workplace.coordinates == nil {
-            e.append(FieldError(field: "workplace", message: "needs a postcode or coordinates"))
+            e.append(FieldError(field: "workplace", .fieldWorkplaceNeedsPlace))
         }
         e += workplace.validationErrors().map { $0.nested(under: "workplace") }
         return e

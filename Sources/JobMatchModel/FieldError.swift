@@ -5,13 +5,39 @@
 public struct FieldError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The field's name as the user sees it (e.g. `cvr`, `languages[1].level`).
     public var field: String
-    /// What is wrong and, where it helps, what was expected.
+    /// What is wrong and, where it helps, what was expected (in English; `message(in:)` gives
+    /// it in another language when the error was made from a message id).
     public var message: String
+    /// The message that writes it, when it was made from one (`field.*`); nil for a text made
+    /// elsewhere (a JSON parser's words), which every language shows as it is.
+    public var messageID: MessageID?
+    /// The values put into that message.
+    public var arguments: [String: MessageArgument]
 
-    /// Creates a field error.
+    /// Creates a field error from a text that has no message id (shown as it is in every language).
     public init(field: String, message: String) {
         self.field = field
         self.message = message
+        self.messageID = nil
+        self.arguments = [:]
+    }
+
+    /// Creates a field error written by message `id` with `arguments`; `message` is its English text.
+    ///
+    /// ```swift
+    /// FieldError(field: "places", .fieldBelowOne, ["value": "0"]).message(in: .danish)   // "0 er mindre end 1"
+    /// ```
+    public init(field: String, _ id: MessageID, _ arguments: [String: MessageArgument] = [:]) {
+        self.field = field
+        self.messageID = id
+        self.arguments = arguments
+        self.message = Messages(.english)[id, arguments]
+    }
+
+    /// What is wrong, in `language`.
+    public func message(in language: OutputLanguage) -> String {
+        guard let id = messageID else { return message }
+        return Messages(language)[id, arguments]
     }
 
     /// `field: message`.
@@ -19,7 +45,16 @@ public struct FieldError: Error, Sendable, Hashable, CustomStringConvertible {
 
     /// The same error with its field name placed under a parent (`experience[2]` + `years`).
     public func nested(under parent: String) -> FieldError {
-        FieldError(field: parent.isEmpty ? field : "\(parent).\(field)", message: message)
+        var e = self
+        e.field = parent.isEmpty ? field : "\(parent).\(field)"
+        return e
+    }
+
+    /// The same error under another field name (the name the file uses).
+    public func named(_ name: String) -> FieldError {
+        var e = self
+        e.field = name
+        return e
     }
 }
 

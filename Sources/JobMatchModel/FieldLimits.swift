@@ -40,14 +40,14 @@ public enum FieldLimits {
     public static func checkKey(_ key: String, field: String, into e: inout [FieldError]) {
         let n = key.utf8.count
         if n > keyBytes {
-            e.append(FieldError(field: field, message: "is \(n) bytes long; at most \(keyBytes) are allowed"))
+            e.append(FieldError(field: field, .fieldTooLong, ["n": .text(String(n)), "max": .text(String(keyBytes))]))
             return
         }
         var position = 0
         for s in key.unicodeScalars {
             position += 1
             if MessageValue.needsEscape(s) {
-                e.append(FieldError(field: field, message: "holds a control character (\(scalarName(s)) at character \(position)); ids must be printable text"))
+                e.append(FieldError(field: field, .fieldControlCharacter, ["scalar": .text(scalarName(s)), "position": .int(position)]))
                 return
             }
         }
@@ -57,7 +57,7 @@ public enum FieldLimits {
     @inline(__always)
     public static func checkLength(_ text: String, field: String, maxBytes: Int, into e: inout [FieldError]) {
         let n = text.utf8.count
-        if n > maxBytes { e.append(FieldError(field: field, message: "is \(n) bytes long; at most \(maxBytes) are allowed")) }
+        if n > maxBytes { e.append(FieldError(field: field, .fieldTooLong, ["n": .text(String(n)), "max": .text(String(maxBytes))])) }
     }
 
     /// `checkLength` of an optional text.
@@ -70,11 +70,11 @@ public enum FieldLimits {
     /// `maxBytes` (the first such item is named by its position).
     public static func checkList(_ items: [String], field: String, maxBytes: Int = shortTextBytes, into e: inout [FieldError]) {
         if items.count > listItems {
-            e.append(FieldError(field: field, message: "has \(items.count) items; at most \(listItems) are allowed"))
+            e.append(FieldError(field: field, .fieldTooManyItems, ["n": .text(String(items.count)), "max": .text(String(listItems))]))
             return
         }
         for (i, item) in items.enumerated() where item.utf8.count > maxBytes {
-            e.append(FieldError(field: "\(field)[\(i)]", message: "is \(item.utf8.count) bytes long; at most \(maxBytes) are allowed"))
+            e.append(FieldError(field: "\(field)[\(i)]", .fieldTooLong, ["n": .text(String(item.utf8.count)), "max": .text(String(maxBytes))]))
             return
         }
     }
@@ -82,7 +82,7 @@ public enum FieldLimits {
     /// Appends an error when a list of structured entries has more than `listItems` items.
     @inline(__always)
     public static func checkCount(_ count: Int, field: String, into e: inout [FieldError]) {
-        if count > listItems { e.append(FieldError(field: field, message: "has \(count) items; at most \(listItems) are allowed")) }
+        if count > listItems { e.append(FieldError(field: field, .fieldTooManyItems, ["n": .text(String(count)), "max": .text(String(listItems))])) }
     }
 
     /// `U+001B` for a scalar.

@@ -66,15 +66,14 @@ public enum LanguageLevel: Int, Sendable, Hashable, Comparable, CaseIterable, Co
             self = level
             return
         }
-        throw FieldError(field: field,
-                         message: "\(MessageValue.quoted(text)) is not a language level (expected A1-C2, native, or a Danish module such as DU2M4)")
+        throw FieldError(field: field, .fieldNotLanguageLevelValue, ["quoted": .text(MessageValue.quoted(text))])
     }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.singleValueContainer()
         let s = try c.decode(String.self)
         do { self = try LanguageLevel(parsing: s) } catch {
-            throw DecodingError.dataCorruptedError(in: c, debugDescription: error.message)
+            throw DecodingError.dataCorrupted(.init(codingPath: c.codingPath, debugDescription: error.message, underlyingError: error))
         }
     }
 
@@ -125,6 +124,6 @@ public struct LanguageSkill: Sendable, Hashable, Codable, Validatable {
 
     public func validationErrors() -> [FieldError] {
         let ok = (2...3).contains(language.utf8.count) && language.allSatisfy { $0.isASCII && $0.isLetter }
-        return ok ? [] : [FieldError(field: "language", message: "\(MessageValue.quoted(language)) is not a known language or ISO 639 code")]
+        return ok ? [] : [FieldError(field: "language", .fieldNotLanguage, ["quoted": .text(MessageValue.quoted(language))])]
     }
 }

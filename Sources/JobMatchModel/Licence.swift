@@ -115,7 +115,7 @@ public enum Licence: String, Sendable, Hashable, CaseIterable, Codable, CustomSt
     public init(parsing text: String, field: String = "licence") throws(FieldError) {
         let key = text.trimmingCharactersInWhitespace().lowercased()
         guard let l = Licence.aliases[key] else {
-            throw FieldError(field: field, message: "\(MessageValue.quoted(text)) is not a known licence (e.g. B, C, CE, D, truck, hygiejnebevis, førstehjælp)")
+            throw FieldError(field: field, .fieldNotLicence, ["quoted": .text(MessageValue.quoted(text))])
         }
         self = l
     }
@@ -124,7 +124,7 @@ public enum Licence: String, Sendable, Hashable, CaseIterable, Codable, CustomSt
         let c = try decoder.singleValueContainer()
         let s = try c.decode(String.self)
         do { self = try Licence(parsing: s) } catch {
-            throw DecodingError.dataCorruptedError(in: c, debugDescription: error.message)
+            throw DecodingError.dataCorrupted(.init(codingPath: c.codingPath, debugDescription: error.message, underlyingError: error))
         }
     }
 

@@ -8,7 +8,7 @@ public struct Postcode: Sendable, Hashable, Comparable, Codable, CustomStringCon
     public init(parsing text: String, field: String = "postcode") throws(FieldError) {
         let t = text.trimmingCharactersInWhitespace()
         guard t.count == 4, t.allSatisfy({ $0.isASCII && $0.isNumber }), let v = Int(t), (800...9990).contains(v) else {
-            throw FieldError(field: field, message: "\(MessageValue.quoted(text)) is not a Danish postcode (expected 4 digits, 0800-9990)")
+            throw FieldError(field: field, .fieldNotPostcode, ["quoted": .text(MessageValue.quoted(text))])
         }
         value = v
     }
@@ -21,7 +21,7 @@ public struct Postcode: Sendable, Hashable, Comparable, Codable, CustomStringCon
         let s: String
         if let i = try? c.decode(Int.self) { s = i < 1000 ? "0\(i)" : String(i) } else { s = try c.decode(String.self) }
         do { self = try Postcode(parsing: s) } catch {
-            throw DecodingError.dataCorruptedError(in: c, debugDescription: error.message)
+            throw DecodingError.dataCorrupted(.init(codingPath: c.codingPath, debugDescription: error.message, underlyingError: error))
         }
     }
 
@@ -40,7 +40,7 @@ public struct MunicipalityCode: Sendable, Hashable, Codable, CustomStringConvert
     public init(parsing text: String, field: String = "municipality") throws(FieldError) {
         let t = text.trimmingCharactersInWhitespace()
         guard (1...3).contains(t.count), let v = Int(t), (101...860).contains(v) else {
-            throw FieldError(field: field, message: "\(MessageValue.quoted(text)) is not a municipality code (expected 3 digits, 101-860)")
+            throw FieldError(field: field, .fieldNotMunicipality, ["quoted": .text(MessageValue.quoted(text))])
         }
         value = v
     }
@@ -52,7 +52,7 @@ public struct MunicipalityCode: Sendable, Hashable, Codable, CustomStringConvert
         let s: String
         if let i = try? c.decode(Int.self) { s = String(i) } else { s = try c.decode(String.self) }
         do { self = try MunicipalityCode(parsing: s) } catch {
-            throw DecodingError.dataCorruptedError(in: c, debugDescription: error.message)
+            throw DecodingError.dataCorrupted(.init(codingPath: c.codingPath, debugDescription: error.message, underlyingError: error))
         }
     }
 
@@ -105,7 +105,7 @@ public struct Location: Sendable, Hashable, Codable, Validatable {
         var errors: [FieldError] = []
         FieldLimits.checkLength(address, field: "address", maxBytes: FieldLimits.shortTextBytes, into: &errors)
         if let c = coordinates, !c.isInDenmark {
-            errors.append(FieldError(field: "coordinates", message: "(\(c.lat), \(c.lon)) is not in Denmark"))
+            errors.append(FieldError(field: "coordinates", .fieldNotInDenmark, ["lat": .text(String(c.lat)), "lon": .text(String(c.lon))]))
         }
         return errors
     }

@@ -39,7 +39,7 @@ extension ProtectedAttributes: Validatable {
         FieldLimits.checkLength(religion, field: "religion", maxBytes: FieldLimits.shortTextBytes, into: &e)
         FieldLimits.checkLength(healthNotes, field: "healthNotes", maxBytes: FieldLimits.longTextBytes, into: &e)
         if let y = birthYear, !FieldLimits.birthYear.contains(y) {
-            e.append(FieldError(field: "birthYear", message: "is not a plausible year of birth (\(FieldLimits.birthYear.lowerBound)-\(FieldLimits.birthYear.upperBound); the value is not shown)"))
+            e.append(FieldError(field: "birthYear", .fieldBirthYear, ["from": .text(String(FieldLimits.birthYear.lowerBound)), "to": .text(String(FieldLimits.birthYear.upperBound))]))
         }
         return e
     }

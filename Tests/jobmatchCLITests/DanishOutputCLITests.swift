@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import JobMatchModel
 
 /// `--lang da`: Danish headers, numbers and dates in what people read; JSON the same in both
 /// languages but for its texts; a bad language is a usage error.
@@ -143,5 +144,71 @@ final class DanishOutputCLITests: XCTestCase {
         XCTAssertFalse(en.stdout.contains("<h2>Resultattilskud</h2>"))
         let csv = try run(["report", "--from", "2026-01-01", "--to", "2026-06-30", "--format", "csv", "--lang", "da"])
         XCTAssertTrue(csv.stdout.hasPrefix("section,row,measure,value\r\n"))
+    }
+
+    /// Every rejected row of the sample with one row per kind of error is named the same way in
+    /// both languages (`FILE:LINE: field:`), and its message is Danish: each Danish line is the
+    /// Danish table's text of a `field.*` message, never the English one.
+    func testRejectedRowsAreExplainedInDanish() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("jobmatch-danish-rejects-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = dir.appendingPathComponent("s.sqlite").path
+        let args = ["import", "offers", "Corpus/samples/offers-with-errors.csv", "--dry-run", "--store", store]
+        let da = try run(args + ["--lang", "da"]), en = try run(args + ["--lang", "en"])
+        XCTAssertEqual(da.status, 4, da.stderr)
+        XCTAssertEqual(en.status, 4, en.stderr)
+        func rows(_ text: String) -> [(place: String, message: String)] {
+            text.split(separator: "\n").compactMap { line in
+                guard line.hasPrefix("Corpus/samples/offers-with-errors.csv:") else { return nil }
+                let parts = line.components(separatedBy: ": ")
+                guard parts.count >= 3 else { return nil }
+                return (parts[0] + ": " + parts[1], parts[2...].joined(separator: ": "))
+            }
+        }
+        let daRows = rows(da.stderr), enRows = rows(en.stderr)
+        XCTAssertGreaterThanOrEqual(enRows.count, 5, en.stderr)
+        XCTAssertEqual(daRows.map(\.place), enRows.map(\.place), "the same rows and fields in both languages")
+        var translated = 0
+        for (d, e) in zip(daRows, enRows) {
+            XCTAssertFalse(d.message.contains("{"), "a placeholder left unfilled: \(d.message)")
+            if d.message != e.message { translated += 1 }
+            // A message written from a table is not left English in the Danish run.
+            let fieldTemplates = Messages.entries(.english).filter { $0.0.rawValue.hasPrefix("field.") }
+            let englishFromTable = fieldTemplates.contains { Self.matches(e.message, template: $0.1) }
+            if englishFromTable {
+                XCTAssertNotEqual(d.message, e.message, "\(d.place) stays English in Danish")
+                let id = fieldTemplates.first { Self.matches(e.message, template: $0.1) }!.0
+                let daTemplate = Messages(.danish).template(id)
+                XCTAssertTrue(Self.matches(d.message, template: daTemplate), "\(d.message) is not the Danish text of \(id.rawValue)")
+            }
+        }
+        XCTAssertGreaterThanOrEqual(translated, enRows.count * 3 / 4, "most rejected rows are explained in Danish")
+
+        // One record given to `offer add`: a value's own parser (the CVR) and the validation
+        // after decoding (places, title) both speak the run's language.
+        let badCVR = #"{"id":"a","title":"T","employer":{"name":"x","cvr":"12345678"},"places":1}"#
+        let add = try CLIRunner.run(["offer", "add", "-", "--store", store, "--lang", "da"], stdin: badCVR)
+        XCTAssertEqual(add.status, 1, add.stderr)
+        XCTAssertTrue(add.stderr.contains(Messages(.danish)[.fieldCVRChecksum, ["quoted": "'12345678'"]]), add.stderr)
+        let offers = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "Corpus/offers.json"))) as? [[String: Any]])
+        var offer = try XCTUnwrap(offers.first)
+        offer["id"] = "X-1"; offer["title"] = ""; offer["places"] = 0
+        let badPlaces = String(decoding: try JSONSerialization.data(withJSONObject: offer), as: UTF8.self)
+        let add2 = try CLIRunner.run(["offer", "add", "-", "--store", store, "--lang", "da"], stdin: badPlaces)
+        XCTAssertEqual(add2.status, 1, add2.stderr)
+        XCTAssertTrue(add2.stderr.contains("title: " + Messages(.danish)[.fieldEmpty]), add2.stderr)
+        XCTAssertTrue(add2.stderr.contains("places: " + Messages(.danish)[.fieldPlacesBelowOne, ["value": "0"]]), add2.stderr)
+    }
+
+    /// Whether `text` is what `template` gives for some arguments (each placeholder any text).
+    static func matches(_ text: String, template: String) -> Bool {
+        var pattern = "^"
+        var rest = template[...]
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            pattern += NSRegularExpression.escapedPattern(for: String(rest[..<open])) + ".*"
+            rest = rest[rest.index(after: close)...]
+        }
+        pattern += NSRegularExpression.escapedPattern(for: String(rest)) + "$"
+        return text.range(of: pattern, options: .regularExpression) != nil
     }
 }

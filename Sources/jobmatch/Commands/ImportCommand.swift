@@ -57,7 +57,7 @@ enum ImportCommand: Command {
         if !followUp { options.annotation = try StoreSupport.annotation(context) }
         let quiet = args.flag("quiet")
         let importer = Importer(options: options)
-        if !quiet { importer.onIssue = { context.err($0.description) } }
+        if !quiet { importer.onIssue = { context.err($0.description(in: CLIText.language)) } }
         let bar = !quiet && isatty(STDERR_FILENO) == 1
         if bar {
             importer.onProgress = { p in

@@ -28,7 +28,7 @@ enum RecordCommandSupport {
         }
         do { return try JSONRecords.decodeOne(T.self, from: data) } catch {
             let place = error.line > 1 ? "\(name):\(error.line)" : name
-            throw .failure("\(place): \(error.message)")
+            throw .failure("\(place): \(error.message(in: CLIText.language))")
         }
     }
 

@@ -471,6 +471,42 @@ extension Store {
         }
     }
 
+    /// For every offer that placements hold places in (proposed, or started and not ended): how
+    /// many they hold, and the offer's free places as its record says (places − places filled,
+    /// before those placements), from one read transaction. What an engine over the store applies
+    /// to the offers it loads: placements change without the offers' records (or their stored
+    /// kernel layout) changing. An offer held but not stored is left out.
+    /// - Complexity: one grouped scan of the held placements' index, one record look-up per held offer.
+    public func heldPlaces() throws(StoreError) -> [String: HeldPlaces] {
+        try locked { () throws(StoreError) -> [String: HeldPlaces] in
+            try readTransaction { () throws(StoreError) -> [String: HeldPlaces] in
+                let s = try statement("SELECT offer_id, count(*) FROM placements WHERE status IN ('proposed', 'started') GROUP BY offer_id")
+                var counts: [(String, Int)] = []
+                while try s.step() { counts.append((s.text(0) ?? "", s.int(1))) }
+                s.reset()
+                let r = try statement("SELECT record FROM offers WHERE id_key = ?1 AND id = ?2")
+                var out: [String: HeldPlaces] = [:]
+                out.reserveCapacity(counts.count)
+                for (id, n) in counts {
+                    r.reset()
+                    r.bind(1, RecordKey.id(id))
+                    r.bind(2, id)
+                    guard try r.step() else { continue }
+                    let bytes = r.bytes(0) ?? []
+                    let fields = bytes.withUnsafeBufferPointer { b in Result { () throws(RecordCodec.DamagedRecord) in try RecordCodec.offerScoringFields(b) } }
+                    guard case .success(let f) = fields else {
+                        r.reset()
+                        throw StoreError(kind: .corruptRecord, path: url.path, message: "offer \(id): cannot decode its record")
+                    }
+                    let free = f.freePlaces
+                    out[id] = HeldPlaces(held: n, recordedFreePlaces: Int(free))
+                }
+                r.reset()
+                return out
+            }
+        }
+    }
+
     /// How many placements are stored.
     public func placementCount() throws(StoreError) -> Int {
         try locked { () throws(StoreError) -> Int in try db.scalarInt("SELECT count(*) FROM placements") }

@@ -38,6 +38,7 @@ extension RecordCodec {
         try r.skipOptionalString()                  // asylum centre
         try r.skipOptionalString()                  // consultant
         let m = try r.int()
+        let municipality = m == 0 ? nil : try r.municipality(m)   // 101-860, as the full decoder checks
         if try r.bool() { _ = try r.location() }    // home
         for _ in 0..<(try r.count()) {              // education
             _ = try r.int(); try r.skipString(); try r.skipOptionalString(); _ = try r.optionalDouble(); _ = try r.bool(); _ = try r.bool()
@@ -66,7 +67,7 @@ extension RecordCodec {
             try r.skipOptionalString(); try r.skipOptionalString(); _ = try r.optionalInt(); try r.skipOptionalString()
         }
         try r.expectEnd()
-        return ProfileSummary(id: id, intakeDate: intake, municipality: m == 0 ? nil : MunicipalityCode(storedValue: m), gender: gender)
+        return ProfileSummary(id: id, intakeDate: intake, municipality: municipality, gender: gender)
     }
 }
 

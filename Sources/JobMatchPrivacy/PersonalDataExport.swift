@@ -142,11 +142,22 @@ public struct PersonalDataExport: Sendable, Encodable {
         }
     }
 
-    /// **Extension point**: the sections other parts of JobMatch add to a person's copy. The
-    /// placements and outcomes of a person (issue 11) go here, one `Section` each; every table
-    /// that holds a person's rows must be in a section (the export test checks it against
+    /// **Extension point**: the sections other parts of JobMatch add to a person's copy; every
+    /// table that holds a person's rows must be in a section (the export test checks it against
     /// `Store.personalDataTables` and the store's own tables).
-    public static let sections: [Section] = []
+    ///
+    /// - `placements`: every placement of the person (proposed, started, ended with its outcome,
+    ///   withdrawn), each with every stored field, by start;
+    /// - `integration`: their integration facts (residence permit, personal mentor, Danish tests passed).
+    public static let sections: [Section] = [
+        Section(key: "placements") { store, id in
+            let all = try store.placements(profile: id)
+            return all.isEmpty ? nil : ExportedValue(all)
+        },
+        Section(key: "integration") { store, id in
+            try store.integrationFacts(profile: id).map { ExportedValue($0) }
+        },
+    ]
 
     // MARK: Making a copy
 
@@ -256,6 +267,8 @@ public struct PersonalDataExport: Sendable, Encodable {
             "derivedFeatures: what the matching engine read from your profile: competencies, licences, languages, wishes, limits.",
             "accessLog: every time your data was used: when, what was done, by whom (shown by role) and why, if a purpose was given.",
             "blocked: shown when the use of your data is restricted; you are then left out of matching.",
+            "placements: the internships, jobs and other placements proposed or made for you, with their dates and how they ended.",
+            "integration: your residence permit date, personal mentor and the Danish tests you have passed, as recorded.",
         ]
 
         /// A log action in plain words.

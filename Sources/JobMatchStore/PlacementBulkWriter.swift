@@ -30,6 +30,7 @@ extension Store {
             if writer.discarded {
                 try db.execute("ROLLBACK")
             } else {
+                try writer.appendPendingAccess()
                 try writer.finish()
                 try db.execute("COMMIT")
             }
@@ -70,6 +71,9 @@ public final class PlacementBulkWriter {
     /// one file, in which the importer rejects repeated ids): into an empty table, rows need no
     /// look-up by id at all.
     public var idsAreUnique = false
+    private var pendingAccess: AccessEntry?
+    private var personsWritten: [String] = []
+    private var personsSeen = Set<String>()
     /// Offers by id: their slot in `offerFacts` and `held`, or -1 when there is no such offer.
     private var offerSlot: [String: Int32] = [:]
     private var offerFacts: [_OfferFacts] = []
@@ -202,6 +206,7 @@ public final class PlacementBulkWriter {
                                              personsOthers: others, placesHeldByOthers: heldByOthers)
         let problems = PlacementRules.problems(storing: p, in: context, validated: validated && p.hoursPerWeek == given.hoursPerWeek)
         if !problems.isEmpty { return .refused(problems) }
+        wrote(p.profile)
         if old == p { return .unchanged }
         if let oldRow {
             if update == nil { update = try store.db.prepare(Store.updatePlacementSQL) }
@@ -229,6 +234,7 @@ public final class PlacementBulkWriter {
         guard try store._profileExists(f.profile) else {
             return .refused([FieldError(field: "profile", message: "no profile '\(f.profile)' in the store")])
         }
+        wrote(f.profile)
         if hadFacts, try store._integrationFacts(where: "WHERE f.profile_id = ?1", [f.profile]).first == f { return .unchanged }
         try store._writeIntegrationFacts(f, now: now)
         return .written
@@ -257,4 +263,24 @@ public final class PlacementBulkWriter {
     /// Makes `placementBulkWrite` roll back instead of committing (`--strict` with a rejected
     /// row).
     public func discardAll() { discarded = true }
+
+    /// Appends `entry` to the access log when the transaction commits (not when it rolls back or is
+    /// discarded), with every person whose placement or facts this writer wrote or found unchanged
+    /// added to its persons, each once, in the order first written: an import of placements or
+    /// integration facts logs itself as one entry naming every person in it.
+    public func logAccess(_ entry: AccessEntry) { pendingAccess = entry }
+
+    /// Appends the pending entry, if any (inside the transaction).
+    func appendPendingAccess() throws(StoreError) {
+        guard var entry = pendingAccess else { return }
+        pendingAccess = nil
+        entry.profiles += personsWritten
+        _ = try store._appendAccess(entry)
+    }
+
+    /// Notes a person whose rows this writer wrote or found unchanged (each once).
+    private func wrote(_ profile: String) {
+        guard pendingAccess != nil, personsSeen.insert(profile).inserted else { return }
+        personsWritten.append(profile)
+    }
 }

@@ -90,9 +90,14 @@ extension Store {
     /// export test checks that every table with a row naming the person is here or is the
     /// access log.
     ///
-    /// **Extension point**: a table added later that refers to a person by case id (placements,
-    /// outcomes) is added here, and its rows to `PersonalDataExport`.
+    /// **Extension point**: a table added later that refers to a person by case id is added here,
+    /// and its rows to `PersonalDataExport.sections`. Children before their parents (a person's
+    /// Danish tests before their integration facts, placements before the profile), so that no
+    /// row is left to a cascade.
     public static let personalDataTables: [PersonalDataTable] = [
+        PersonalDataTable(table: "danish_tests", column: "profile_id"),
+        PersonalDataTable(table: "integration_facts", column: "profile_id"),
+        PersonalDataTable(table: "placements", column: "profile_id"),
         PersonalDataTable(table: "profiles", column: "id"),
         PersonalDataTable(table: "profile_blocks", column: "profile"),
     ]
@@ -100,9 +105,13 @@ extension Store {
     /// For retention: queries giving `(case id, milliseconds)` of each person's latest recorded
     /// activity; a person's age is counted from the latest over all of them.
     ///
-    /// **Extension point**: placements and outcomes add their dates here.
+    /// **Extension point**: a table of a person's data adds its last-change time here. A change
+    /// of a placement (proposed, started, ended, withdrawn, imported) or of the integration facts
+    /// counts as activity on the case.
     public static let retentionActivitySQL: [String] = [
         "SELECT id, updated_at FROM profiles",
+        "SELECT profile_id, max(updated_at) FROM placements GROUP BY profile_id",
+        "SELECT profile_id, updated_at FROM integration_facts",
     ]
 
     // MARK: Pseudonyms

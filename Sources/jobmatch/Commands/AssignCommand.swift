@@ -61,13 +61,9 @@ enum AssignCommand: Command {
         var options = try parseOptions(args)
         let ledger = try context.placementLedger()
         if args.flag("commit") && ledger == nil {
-            throw .failure("--commit: this store cannot keep proposed placements yet (the placements table is not in this build); nothing was written")
+            throw .failure("--commit needs a store to keep the proposed placements in (the Corpus is read-only; create one with 'jobmatch init --seed'); nothing was written")
         }
-        if let ledger, !args.flag("include-placed") {
-            do { options.selection.excluded = try ledger.placedProfiles() } catch {
-                throw .failure("cannot read the placements: \(error)")
-            }
-        }
+        if !args.flag("include-placed") { options.selection.excluded = try context.placedProfiles(ledger) }
         let engine = try context.engine()
         let plan: AssignmentPlan
         do { plan = try engine.assign(options) } catch {
@@ -88,8 +84,10 @@ enum AssignCommand: Command {
         }
         if args.flag("commit"), let ledger {
             do { try ledger.recordProposals(plan.proposals) } catch {
-                throw .failure("--commit: the proposed placements were not stored: \(error)")
+                throw .failure("--commit: the proposed placements were not stored (nothing was written): \(error)")
             }
+            // The stored proposals change the persons' records: logged as an update of each.
+            try context.logAccess(.update, profiles: plan.proposals.map(\.profile), args: args, spec: spec)
             context.err("stored \(plan.proposals.count) proposed placement\(plan.proposals.count == 1 ? "" : "s")")
         }
         return ExitCode.success

@@ -67,6 +67,12 @@ enum PlacementCommand: Command {
         }
         let started = try date(args, "started")
         let store = try StoreSupport.openExisting(context)
+        // A change of a person's placement is an update of their data: logged in its transaction.
+        let person: String?
+        if action == "add" { person = args.value("profile") } else {
+            do { person = try store.placement(id: id!)?.profile } catch { throw .failure(error.description) }
+        }
+        let entry = context.accessEntry(.update, profiles: person.map { [$0] } ?? [], args: args, spec: spec)
         let record: PlacementRecord
         do throws(PlacementError) {
             switch action {
@@ -74,16 +80,17 @@ enum PlacementCommand: Command {
                 let profile = args.value("profile")!, offer = args.value("offer")!
                 if let started {
                     record = try store.startNewPlacement(profile: profile, offer: offer, on: started, hoursPerWeek: hours,
-                                                         workplaceMentor: mentor, note: args.value("note"))
+                                                         workplaceMentor: mentor, note: args.value("note"), logging: entry)
                 } else {
-                    record = try store.proposePlacement(profile: profile, offer: offer, on: day, hoursPerWeek: hours, note: args.value("note"))
+                    record = try store.proposePlacement(profile: profile, offer: offer, on: day, hoursPerWeek: hours,
+                                                        note: args.value("note"), logging: entry)
                 }
             case "start":
-                record = try store.startPlacement(id: id!, on: day, hoursPerWeek: hours, workplaceMentor: mentor)
+                record = try store.startPlacement(id: id!, on: day, hoursPerWeek: hours, workplaceMentor: mentor, logging: entry)
             case "end":
-                record = try store.endPlacement(id: id!, on: day, outcome: outcome!)
+                record = try store.endPlacement(id: id!, on: day, outcome: outcome!, logging: entry)
             default:
-                record = try store.withdrawPlacement(id: id!, on: day)
+                record = try store.withdrawPlacement(id: id!, on: day, logging: entry)
             }
         } catch {
             switch error.kind {
@@ -120,6 +127,7 @@ enum PlacementCommand: Command {
     /// `show` and `list`: from the store, or the Corpus when there is none.
     static func read(_ action: String, id: String?, args: ParsedArguments, context: CLIContext) throws(CLIError) -> Int32 {
         var all: [PlacementRecord]
+        var blocked: [String: ProfileBlock] = [:]
         if DataSource.storeURL(explicit: context.storeOption, environment: context.environment) != nil {
             try context.checkStoreFile()
             let store = try StoreSupport.openExisting(context)
@@ -128,9 +136,12 @@ enum PlacementCommand: Command {
                 else if let p = args.value("profile") { all = try store.placements(profile: p) }
                 else if let o = args.value("offer") { all = try store.placements(offer: o) }
                 else { all = try store.allPlacements() }
+                blocked = try store.blockedProfiles()
             } catch { throw .failure(error.description) }
         } else {
-            all = try context.corpus().placements
+            let corpus = try context.corpus()
+            all = corpus.placements
+            blocked = corpus.blockedProfiles
             if let id { all = all.filter { $0.id == id } }
         }
         if let p = args.value("profile") { all = all.filter { $0.profile == p } }
@@ -138,6 +149,9 @@ enum PlacementCommand: Command {
         if let s = args.value("status") { all = all.filter { $0.status.rawValue == s } }
         if action == "show" {
             guard let p = all.first else { throw .notFound("no placement with id '\(id!)'") }
+            // Shown (a blocked person's data stays readable and correctable), with the block noted.
+            try context.logAccess(.show, profiles: [p.profile], args: args, spec: spec)
+            if let b = blocked[p.profile] { context.err(ProfilePrivacyCommand.Text.blockedNote(b)) }
             if OutputFormat.from(args) == .table {
                 context.out(renderTable(header: ["field", "value"], rows: rows(p)))
             } else {
@@ -145,7 +159,15 @@ enum PlacementCommand: Command {
             }
             return ExitCode.success
         }
+        // Blocked persons are left out of listings (processing restricted), and the listing says so.
+        let withheld = all.filter { blocked[$0.profile] != nil }.count
+        if withheld > 0 { all.removeAll { blocked[$0.profile] != nil } }
         all.sort { ($0.profile, $0.started ?? Day(ordinal: .max), $0.id) < ($1.profile, $1.started ?? Day(ordinal: .max), $1.id) }
+        var listed: [String] = []
+        var seen = Set<String>()
+        for p in all where seen.insert(p.profile).inserted { listed.append(p.profile) }
+        try context.logAccess(.list, profiles: listed, args: args, spec: spec)
+        if withheld > 0 { context.err(Text.blockedLeftOut(withheld)) }
         let header = ["id", "profile", "offer", "status", "proposed", "started", "ended", "outcome", "hoursPerWeek", "workplaceMentor"]
         func row(_ p: PlacementRecord) -> [String] {
             [p.id, p.profile, p.offer, p.status.rawValue, p.proposed?.description ?? "", p.started?.description ?? "",
@@ -160,6 +182,13 @@ enum PlacementCommand: Command {
             context.out("\(all.count) placement\(all.count == 1 ? "" : "s")")
         }
         return ExitCode.success
+    }
+
+    /// The command's own texts.
+    enum Text {
+        static func blockedLeftOut(_ n: Int) -> String {
+            "\(n) placement\(n == 1 ? "" : "s") of blocked persons left out (processing restricted; 'jobmatch profile export ID' still shows them)"
+        }
     }
 
     static func rows(_ p: PlacementRecord) -> [[String]] {

@@ -365,6 +365,7 @@ public final class MatchEngine: Sendable {
     // MARK: Results
 
     private func storePlacements(for p: MatchableProfile, top: Int) throws(EngineError) -> [Placement] {
+        // The kernel's layout has the offers that placements fill marked full (`offersKernel`).
         let (side, kernel) = try offersKernel()
         var out: [Placement] = []
         for s in kernel.rank(p, top: top) {

@@ -1,3 +1,4 @@
+import JobMatchModel
 /// The outcome of an import: counts, time, the first problems found and the rejects files.
 public struct ImportReport: Sendable {
     /// The kind of record imported.
@@ -40,11 +41,17 @@ public struct ImportReport: Sendable {
 
     /// One line for the end of an import, e.g.
     /// `offers: read 1000, imported 990, updated 0, unchanged 0, rejected 10 in 0.21 s (4,761 rows/s)`.
-    public var summary: String {
-        var s = "\(kind.rawValue): read \(read), imported \(inserted), updated \(updated), unchanged \(unchanged), rejected \(rejected)"
-        s += " in \(String(format2: seconds)) s (\(Int(rowsPerSecond.rounded())) rows/s)"
-        if !rejectsFiles.isEmpty { s += "; rejected rows in " + rejectsFiles.joined(separator: ", ") }
-        if dryRun { s += "; dry run, nothing stored" } else if strict && rejected > 0 { s += "; strict, nothing stored" }
+    public var summary: String { summary(in: .english) }
+
+    /// The summary line in `language` (the `import.*` messages of the message tables).
+    public func summary(in language: OutputLanguage) -> String {
+        let m = Messages(language)
+        let rate = rowsPerSecond.isFinite ? Int(rowsPerSecond.rounded()) : 0
+        var s = m[.importSummary, ["kind": .text(kind.rawValue), "read": .int(read), "imported": .int(inserted), "updated": .int(updated),
+                                   "unchanged": .int(unchanged), "rejected": .int(rejected), "seconds": .number(seconds, decimals: 2),
+                                   "rate": .text(language == .english ? String(rate) : m.format.int(rate))]]
+        if !rejectsFiles.isEmpty { s += m[.importRejectsFiles, ["files": .text(rejectsFiles.joined(separator: ", "))]] }
+        if dryRun { s += m[.importDryRun] } else if strict && rejected > 0 { s += m[.importStrictNothing] }
         return s
     }
 }

@@ -30,7 +30,17 @@ extension RecordCodec {
     /// with everything else stepped over (its lengths and tags still checked). Equal to
     /// `ProfileSummary(decodeProfile(bytes))` for every record (tested).
     /// - Throws: `DamagedRecord` when the bytes are not an encoded profile.
+    ///
+    /// It decodes the whole record: the hardened decoder checks every field's bounds (a value out
+    /// of range is damage), and a summary must refuse exactly what it refuses. The stepping
+    /// reader below (`decodeProfileSummarySkipping`) is faster but does not yet check those bounds.
     public static func decodeProfileSummary(_ bytes: [UInt8]) throws(DamagedRecord) -> ProfileSummary {
+        ProfileSummary(try decodeProfile(bytes))
+    }
+
+    /// The stepping reader: the summary's fields, everything else stepped over (lengths, tags and
+    /// the municipality code checked, other field bounds not). Equal to `decodeProfileSummary` on undamaged records (tested).
+    public static func decodeProfileSummarySkipping(_ bytes: [UInt8]) throws(DamagedRecord) -> ProfileSummary {
         var r = _RecordReader(bytes)
         guard try r.byte() == profileTag else { throw DamagedRecord(message: "not an encoded profile (tag \(bytes.first ?? 0))") }
         let id = try r.string()

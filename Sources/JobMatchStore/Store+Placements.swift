@@ -472,12 +472,17 @@ extension Store {
     /// offer id: what `match` and `candidates` take from the offers' free places.
     public func placesHeldByOffer() throws(StoreError) -> [String: Int] {
         try locked { () throws(StoreError) -> [String: Int] in
-            let s = try statement("SELECT offer_id, count(*) FROM placements WHERE status IN ('proposed', 'started') GROUP BY offer_id")
-            var out: [String: Int] = [:]
-            while try s.step() { out[s.text(0) ?? ""] = s.int(1) }
-            s.reset()
-            return out
+            Dictionary(try _placesHeldByOffer(), uniquingKeysWith: { a, _ in a })
         }
+    }
+
+    /// `placesHeldByOffer` as pairs, inside a lock the caller holds.
+    func _placesHeldByOffer() throws(StoreError) -> [(String, Int)] {
+        let s = try statement("SELECT offer_id, count(*) FROM placements WHERE status IN ('proposed', 'started') GROUP BY offer_id")
+        var out: [(String, Int)] = []
+        while try s.step() { out.append((s.text(0) ?? "", s.int(1))) }
+        s.reset()
+        return out
     }
 
     /// For every offer that placements hold places in (proposed, or started and not ended): how
@@ -489,10 +494,7 @@ extension Store {
     public func heldPlaces() throws(StoreError) -> [String: HeldPlaces] {
         try locked { () throws(StoreError) -> [String: HeldPlaces] in
             try readTransaction { () throws(StoreError) -> [String: HeldPlaces] in
-                let s = try statement("SELECT offer_id, count(*) FROM placements WHERE status IN ('proposed', 'started') GROUP BY offer_id")
-                var counts: [(String, Int)] = []
-                while try s.step() { counts.append((s.text(0) ?? "", s.int(1))) }
-                s.reset()
+                let counts = try _placesHeldByOffer()
                 let r = try statement("SELECT record FROM offers WHERE id_key = ?1 AND id = ?2")
                 var out: [String: HeldPlaces] = [:]
                 out.reserveCapacity(counts.count)

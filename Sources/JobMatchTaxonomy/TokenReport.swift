@@ -67,11 +67,15 @@ public struct TokenReport: Sendable, Hashable, Codable {
     /// A plain-text table: token, stem, parts, concepts (id and label), one row per token.
     /// Control characters in the text are escaped (see `MessageValue.escaped`).
     /// - Complexity: O(n) in the size of the report.
-    public func table() -> String {
-        var rows: [[String]] = [["TOKEN", "STEM", "PARTS", "CONCEPTS"]]
+    public func table() -> String { table(in: .english) }
+
+    /// The table in `outputLanguage` (headers and the last line).
+    public func table(in outputLanguage: OutputLanguage) -> String {
+        let m = Messages(outputLanguage)
+        var rows: [[String]] = [[m[.tokenColumnToken], m[.tokenColumnStem], m[.tokenColumnParts], m[.tokenColumnConcepts]]]
         for t in tokens {
             let concepts = t.concepts.map { c in
-                "\(c.id) (\(c.labelDA) / \(c.labelEN))" + (c.fuzzy ? " ~\(c.confidence) fuzzy: '\(c.label)'" : "")
+                "\(c.id) (\(c.labelDA) / \(c.labelEN))" + (c.fuzzy ? " ~\(c.confidence) \(m[.tokenFuzzy]): '\(c.label)'" : "")
             }.joined(separator: "; ")
             rows.append([t.text, t.stem, t.parts.joined(separator: " + "), concepts].map { MessageValue.escaped($0) })
         }
@@ -87,7 +91,7 @@ public struct TokenReport: Sendable, Hashable, Codable {
             out += line + "\n"
         }
         counts.removeAll()
-        out += "language: \(language.rawValue); features: \(MessageValue.escaped(features.joined(separator: " ")))\n"
+        out += m[.tokenFooter, ["language": .text(language.rawValue), "features": .text(MessageValue.escaped(features.joined(separator: " ")))]] + "\n"
         return out
     }
 }

@@ -34,7 +34,7 @@ final class CommandLineRulesTests: XCTestCase {
                 contains: ["--store is given twice; give it once"])
         // Only global options may come before the command.
         oneLine(try CLIRunner.run(["--top", "3", "match", "--profile", profile]), status: 2,
-                contains: ["'--top' before the command is not a global option (--corpus, --store, --esco, --user, --purpose)"])
+                contains: ["'--top' before the command is not a global option (--corpus, --store, --esco, --user, --purpose, --lang)"])
         oneLine(try CLIRunner.run(["--store", store]), status: 2, contains: ["missing command"])
     }
 

@@ -67,5 +67,5 @@ extension CLIError {
 
 /// The texts of access logging, in one place.
 enum AccessLogText {
-    static func cannotLog(_ why: String) -> String { "cannot write the access log, so nothing is shown: \(why)" }
+    static func cannotLog(_ why: String) -> String { msg(.errorCannotLog, ["why": .text(why)]) }
 }

@@ -61,7 +61,7 @@ final class CLIContext {
     /// The Corpus folder in use.
     func corpusURL() throws(CLIError) -> URL {
         guard let url = CorpusLocation.resolve(explicit: corpusOption, environment: environment) else {
-            throw .failure("no Corpus folder found (give --corpus DIR or set JOBMATCH_CORPUS)")
+            throw .failure(msg(.errorNoCorpus))
         }
         return url
     }

@@ -39,9 +39,10 @@ extension CLIError {
     /// blocked profile (with the command that lifts the block).
     init(_ error: EngineError) {
         switch error {
-        case .unknownProfile, .unknownOffer: self = .notFound(error.description)
+        case .unknownProfile(let id): self = .notFound(msg(.errorUnknownProfile, ["quoted": .text(MessageValue.quoted(id))]))
+        case .unknownOffer(let id): self = .notFound(msg(.errorUnknownOffer, ["quoted": .text(MessageValue.quoted(id))]))
         case .unreadable: self = .failure(error.description)
-        case .blockedProfile(let id): self = .failure(error.description + " ('jobmatch profile unblock \(id)')")
+        case .blockedProfile(let id): self = .failure(msg(.errorBlockedProfile, ["quoted": .text(MessageValue.quoted(id)), "id": .text(id)]))
         }
     }
 }

@@ -41,26 +41,33 @@ struct CommandSpec: Sendable {
     /// Example command lines.
     var examples: [String] = []
 
-    /// The help text.
+    /// The help text, in the run's language (the Danish translations are in the library's
+    /// `Messages.danishHelp`, keyed by the command's and the options' names).
     var help: String {
-        var out = "OVERVIEW: \(summary)\n"
-        if !discussion.isEmpty { out += "\n\(discussion)\n" }
+        let m = CLIText.messages
+        var out = "\(m[.helpOverview]): \(m.help("\(name).summary", english: summary))\n"
+        if !discussion.isEmpty { out += "\n\(m.help("\(name).discussion", english: discussion))\n" }
         var usage = "jobmatch \(name)"
         for o in options where o.value != nil && o.defaultValue == nil && o.name != "format" && required(o) { usage += " --\(o.name) \(o.value!)" }
         usage += " [options]"
         for a in arguments { usage += a.optional ? " [\(a.name)\(a.variadic ? "..." : "")]" : " \(a.name)\(a.variadic ? "..." : "")" }
-        out += "\nUSAGE: \(usage)\n"
+        out += "\n\(m[.helpUsage]): \(usage)\n"
         if !arguments.isEmpty {
-            out += "\nARGUMENTS:\n"
-            for a in arguments { out += "  \(pad(a.name, 24))\(a.help)\n" }
+            out += "\n\(m[.helpArguments]):\n"
+            for a in arguments { out += "  \(pad(a.name, 24))\(m.help("\(name).argument.\(a.name)", english: a.help))\n" }
         }
-        out += "\nOPTIONS:\n"
-        for o in options + [CommandSpec.helpOption] { out += CommandSpec.helpLine(o) }
-        out += "\nGLOBAL OPTIONS (before or after the command):\n"
-        for g in GlobalOptions.all { out += CommandSpec.helpLine(g.spec) }
-        out += "\n\(CommandSpec.optionRule)\n"
+        out += "\n\(m[.helpOptions]):\n"
+        for o in options { out += CommandSpec.helpLine(o, key: "\(name).option.\(o.name)") }
+        out += CommandSpec.helpLine(CommandSpec.helpOption, key: "global.option.help")
+        out += "\n\(m[.helpGlobalOptions]):\n"
+        // A command's own option of a global option's name (tokenize's and stem's --lang) stands
+        // for both.
+        for g in GlobalOptions.all where !options.contains(where: { $0.name == g.spec.name }) {
+            out += CommandSpec.helpLine(g.spec, key: "global.option.\(g.spec.name)")
+        }
+        out += "\n\(m[.helpOptionRule])\n"
         if !examples.isEmpty {
-            out += "\nEXAMPLES:\n"
+            out += "\n\(m[.helpExamples]):\n"
             for e in examples { out += "  \(e)\n" }
         }
         return out
@@ -74,20 +81,15 @@ struct CommandSpec: Sendable {
     /// Options every command accepts: the global ones and `--help`.
     static var globalOptions: [OptionSpec] { GlobalOptions.all.map(\.spec) + [helpOption] }
 
-    /// How options are given, for every help text.
-    static let optionRule = """
-        Options with a value are given once (a second --top is an error, not an override), except
-        those marked (repeatable); a value follows its option or is joined to it with '=' (--top=5).
-        """
-
-    /// One option's line in a help text.
-    static func helpLine(_ o: OptionSpec) -> String {
+    /// One option's line in a help text; `key` names its Danish translation.
+    static func helpLine(_ o: OptionSpec, key: String) -> String {
+        let m = CLIText.messages
         var left = "--\(o.name)"
         if let v = o.value { left += " \(v)" }
-        var line = o.help
+        var line = m.help(key, english: o.help)
         if let c = o.choices { line += " (\(c.joined(separator: "|")))" }
-        if let d = o.defaultValue { line += " [default: \(d)]" }
-        if o.repeatable { line += " (repeatable)" }
+        if let d = o.defaultValue { line += " [\(m[.helpDefault]): \(d)]" }
+        if o.repeatable { line += " (\(m[.helpRepeatable]))" }
         return "  \(pad(left, 24))\(line)\n"
     }
 }

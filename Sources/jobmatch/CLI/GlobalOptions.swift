@@ -24,6 +24,8 @@ enum GlobalOptions {
                      environment: "JOBMATCH_USER"),
         GlobalOption(spec: OptionSpec(name: "purpose", value: "TEXT", help: "Why, for the store's access log (e.g. 'samtale 12/3')"),
                      environment: nil),
+        GlobalOption(spec: OptionSpec(name: "lang", value: "LANG", help: "Language of the output: da (Danish) or en (English) (env JOBMATCH_LANG; default: Danish when LANG starts with da, else English)", choices: ["da", "en"]),
+                     environment: OutputLanguage.environmentVariable),
     ]
 
     /// The global option called `name` (without dashes), if any.
@@ -45,8 +47,8 @@ enum GlobalOptions {
         for g in all {
             guard let variable = g.environment, args.value(g.spec.name) == nil, let v = environment[variable] else { continue }
             if v.isEmpty {
-                throw .usage("\(variable) is set but empty; unset it or give a \(g.spec.value ?? "value") (as --\(g.spec.name) \"\" is refused)",
-                             command: command)
+                throw .usage(msg(.errorEmptyEnvironment, ["variable": .text(variable), "value": .text(g.spec.value ?? "value"),
+                                                          "option": .text(g.spec.name)]), command: command)
             }
         }
     }

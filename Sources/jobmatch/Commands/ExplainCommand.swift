@@ -17,10 +17,10 @@ enum ExplainCommand: Command {
                    "jobmatch explain --profile KBH-2026-0001 --offer O-0001 --for person"])
 
     static func run(_ args: ParsedArguments, context: CLIContext) throws(CLIError) -> Int32 {
-        guard let pid = args.value("profile") else { throw .usage("missing --profile ID", command: spec.name) }
-        guard let oid = args.value("offer") else { throw .usage("missing --offer ID", command: spec.name) }
+        guard let pid = args.value("profile") else { throw .usage(msg(.errorMissingOption, ["option": "profile", "value": "ID"]), command: spec.name) }
+        guard let oid = args.value("offer") else { throw .usage(msg(.errorMissingOption, ["option": "offer", "value": "ID"]), command: spec.name) }
         if args.value("for") == "person" && args.value("format") == "json" {
-            throw .usage("--for person writes a letter: leave out --format json", command: spec.name)
+            throw .usage(msg(.explainLetterNoJSON), command: spec.name)
         }
         let engine = try context.engine()
         let e: PairExplanation
@@ -30,27 +30,32 @@ enum ExplainCommand: Command {
             let offer: EmployerOffer, profile: CompetencyProfile
             do { (offer, profile) = (try engine.offer(id: oid), try engine.profile(id: pid)) } catch { throw .engine(error) }
             context.out(PersonLetter(explanation: e, offer: offer, profileView: engine.compiler.profile(profile),
-                                     offerView: engine.compiler.offer(offer)).text)
+                                     offerView: engine.compiler.offer(offer), language: CLIText.language).text)
             return ExitCode.success
         }
         if args.value("format") == "json" { context.out(renderJSON(e)); return ExitCode.success }
         let o = try? engine.offer(id: oid)
-        var s = "Profile \(pid) × offer \(oid)" + (o.map { " (\($0.title), \($0.employer.name), \($0.kind))" } ?? "") + "\n"
+        let ids: [String: MessageArgument] = ["profile": .text(pid), "offer": .text(oid)]
+        var s = (o.map { msg(.explainHeadingOffer, ids.merging(["title": .text($0.title), "employer": .text($0.employer.name), "kind": .text(CLIText.messages.kind($0.kind))]) { a, _ in a }) }
+                 ?? msg(.explainHeading, ids)) + "\n"
         if e.isExcluded {
-            s += "EXCLUDED:\n" + e.exclusions.map { "  - \($0)\n" }.joined()
+            s += msg(.explainExcluded) + "\n" + e.exclusions.map { "  - \(exclusionText($0))\n" }.joined()
         }
-        s += "Score \(fmt(Double(e.score), decimals: 2)) = coverage \(fmt(Double(e.coverage), decimals: 2))/60"
-        s += " + language \(fmt(Double(e.language)))/20 + wishes \(fmt(Double(e.wishes)))/10 + travel \(fmt(Double(e.travel), decimals: 2))/10\n"
+        s += msg(.explainScore, ["score": .number(Double(e.score), decimals: 2), "coverage": .number(Double(e.coverage), decimals: 2),
+                                 "language": .number(Double(e.language), decimals: 1), "wishes": .number(Double(e.wishes), decimals: 1),
+                                 "travel": .number(Double(e.travel), decimals: 2)]) + "\n"
         if !e.matched.isEmpty {
-            s += "Matched:\n"
+            s += msg(.explainMatched) + "\n"
             for m in e.matched {
-                s += "  \(m.strength) \(m.requirement) -> \(m.label) [\(m.concept)] credit \(m.credit) (\(m.relation.rawValue)"
-                s += (m.evidence.map { ", from \($0)" } ?? "") + (m.fuzzy ? ", spelling slip" : "") + ")\n"
+                let credit = CLIText.language == .danish ? "\(m.credit)".replacingOccurrences(of: ".", with: ",") : "\(m.credit)"
+                s += "  " + msg(.explainMatchLine, ["strength": .text(strengthText(m.strength)), "requirement": .text(m.requirement), "label": .text(m.label),
+                                                   "concept": .text(m.concept), "credit": .text(credit), "relation": .text(m.relation.rawValue)])
+                s += (m.evidence.map { msg(.explainFrom, ["evidence": .text($0)]) } ?? "") + (m.fuzzy ? msg(.explainSpellingSlip) : "") + ")\n"
             }
         }
-        if !e.missing.isEmpty { s += "Missing must-haves:\n" + e.missing.map { "  \($0.requirement) -> \($0.label) [\($0.concept)]\n" }.joined() }
-        if !e.missingNiceToHave.isEmpty { s += "Missing nice-to-haves: " + e.missingNiceToHave.map(\.label).joined(separator: ", ") + "\n" }
-        s += "Reasons:\n" + e.reasons.map { "  - \($0)\n" }.joined()
+        if !e.missing.isEmpty { s += msg(.explainMissing) + "\n" + e.missing.map { "  \($0.requirement) -> \($0.label) [\($0.concept)]\n" }.joined() }
+        if !e.missingNiceToHave.isEmpty { s += msg(.explainMissingNiceToHave) + " " + e.missingNiceToHave.map(\.label).joined(separator: ", ") + "\n" }
+        s += msg(.explainReasons) + "\n" + e.reasons.map { "  - \($0)\n" }.joined()
         context.out(s)
         return ExitCode.success
     }

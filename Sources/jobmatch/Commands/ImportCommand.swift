@@ -38,12 +38,12 @@ enum ImportCommand: Command {
 
     static func run(_ args: ParsedArguments, context: CLIContext) throws(CLIError) -> Int32 {
         guard let kind = RecordKind(rawValue: args.positionals[0]) else {
-            throw .usage("KIND must be offers, profiles, placements or integration, not \(MessageValue.quoted(args.positionals[0]))", command: spec.name)
+            throw .usage(msg(.importBadKind, ["value": .text(MessageValue.quoted(args.positionals[0]))]), command: spec.name)
         }
         let files = Array(args.positionals.dropFirst())
-        guard !files.isEmpty else { throw .usage("missing argument FILE", command: spec.name) }
+        guard !files.isEmpty else { throw .usage(msg(.errorMissingArgument, ["name": "FILE"]), command: spec.name) }
         if files.contains("-") {
-            throw .usage("import reads files, not stdin ('-'): save the data to a file and give its path", command: spec.name)
+            throw .usage(msg(.importNoStdin), command: spec.name)
         }
         if !args.flag("dry-run") { try context.checkStoreFile() }
         var options = ImportOptions(kind: kind)
@@ -90,14 +90,14 @@ enum ImportCommand: Command {
             throw e
         } catch {
             if bar { StandardStreams.writeErr("\n") }
-            throw .failure("\(error); nothing was imported")
+            throw .failure(msg(.importNothingImported, ["error": .text("\(error)")]))
         }
         if bar { StandardStreams.writeErr("\r\u{1B}[K") }
-        for note in report.notes where !quiet { context.err("note: \(note)") }
+        for note in report.notes where !quiet { context.err(msg(.importNote, ["note": .text(note)])) }
         for r in report.rejects {
-            context.err("\(r.rows) rejected row\(r.rows == 1 ? "" : "s") of \(r.input) written to \(r.path)")
+            context.err(msg(.importRejectedWritten, ["n": .int(r.rows), "input": .text(r.input), "path": .text(r.path)]))
         }
-        context.out(report.summary)
+        context.out(report.summary(in: CLIText.language))
         return report.rejected > 0 ? ExitCode.rejectedRows : ExitCode.success
     }
 }
@@ -118,7 +118,7 @@ enum StoreSupport {
     /// The existing store, or a failure telling how to create it.
     static func openExisting(_ context: CLIContext) throws(CLIError) -> Store {
         let url = StoreLocation.resolve(explicit: context.storeOption, environment: context.environment)
-        guard StoreLocation.exists(at: url) else { throw .failure("no store at \(url.path) (create it with 'jobmatch init')") }
+        guard StoreLocation.exists(at: url) else { throw .failure(msg(.storeMissing, ["path": .text(url.path)])) }
         return try open(context)
     }
 
@@ -134,11 +134,17 @@ enum StoreSupport {
             taxonomy = try context.taxonomy()
             postcodes = try Corpus.loadPostcodes(from: corpus)
         } catch let e as CLIError {
-            throw .failure("cannot compute the records' scoring features: \(e.message); nothing was \(done)")
+            throw .failure(msg(.errorNoFeatures, ["why": .text(e.message), "done": .text(doneWord(done))]))
         } catch {
-            throw .failure("cannot compute the records' scoring features: \(error); nothing was \(done)")
+            throw .failure(msg(.errorNoFeatures, ["why": .text("\(error)"), "done": .text(doneWord(done))]))
         }
         return FeatureCodec(compiler: MatchCompiler(taxonomy: taxonomy, postcodes: postcodes))
+    }
+
+    /// "imported", "stored", ... in the run's language.
+    static func doneWord(_ done: String) -> String {
+        let ids: [String: MessageID] = ["imported": .doneImported, "stored": .doneStored, "exported": .doneExported, "seeded": .doneSeeded]
+        return ids[done].map { msg($0) } ?? done
     }
 
     /// The importer's annotation: the engine's features of each record.

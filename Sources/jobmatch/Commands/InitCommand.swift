@@ -15,7 +15,7 @@ enum InitCommand: Command {
         let existed = StoreLocation.exists(at: url)
         try context.checkStoreFile()
         let store = try StoreSupport.open(context)
-        context.out("\(existed ? "store exists" : "created store") at \(url.path) (schema version \(Store.schemaVersion))")
+        context.out(msg(existed ? .initExists : .initCreated, ["path": .text(url.path), "version": .text(String(Store.schemaVersion))]))
         guard args.flag("seed") else { return ExitCode.success }
         let corpus: Corpus
         do { corpus = try Corpus.load(from: try context.corpusURL()) } catch let e as CLIError { throw e } catch {
@@ -52,7 +52,8 @@ enum InitCommand: Command {
                 return n
             }
             let counts = try store.counts()
-            context.out("seeded from the Corpus: \(written + followUp) records written; the store holds \(counts.offers) offers, \(counts.profiles) profiles and \(try store.placementCount()) placements")
+            context.out(msg(.initSeeded, ["written": .int(written + followUp), "offers": .int(counts.offers), "profiles": .int(counts.profiles),
+                                          "placements": .int(try store.placementCount())]))
         } catch let e as CLIError {
             throw e
         } catch {

@@ -27,16 +27,16 @@ enum OfferCommand: Command {
                         throw CLIError.failure("offer \(o.id): the stored offer \(same.value.id) has the same CVR \(o.employer.cvr.digits) and employer reference \(MessageValue.quoted(ref)) (use 'jobmatch offer update' to replace it)")
                     }
                 }
-                if action == "add" && exists { throw CLIError.failure("offer \(o.id) exists already (use 'jobmatch offer update')") }
-                if action == "update" && !exists { throw CLIError.notFound("no offer \(o.id) in the store (use 'jobmatch offer add')") }
+                if action == "add" && exists { throw CLIError.failure(msg(.recordExists, ["kind": "offer", "id": .text(o.id)])) }
+                if action == "update" && !exists { throw CLIError.notFound(msg(.recordNotInStore, ["kind": "offer", "id": .text(o.id)])) }
                 let outcome = try store.upsert(o, features: features)
-                context.out("offer \(o.id): \(outcome == .unchanged ? "unchanged" : action == "add" ? "added" : "updated")")
+                context.out(msg(outcome == .unchanged ? .recordUnchanged : action == "add" ? .recordAdded : .recordUpdated, ["kind": "offer", "id": .text(o.id)]))
             case "show":
-                guard let r = try StoreSupport.openExisting(context).offer(id: target) else { throw CLIError.notFound("no offer with id \(MessageValue.quoted(target)) in the store") }
+                guard let r = try StoreSupport.openExisting(context).offer(id: target) else { throw CLIError.notFound(msg(.recordNoID, ["kind": .text(msg(.kindWordOffer)), "quoted": .text(MessageValue.quoted(target))])) }
                 context.out(renderJSON(r.value))
             default:
-                guard try StoreSupport.openExisting(context).removeOffer(id: target) else { throw CLIError.notFound("no offer with id \(MessageValue.quoted(target)) in the store") }
-                context.out("offer \(target): removed")
+                guard try StoreSupport.openExisting(context).removeOffer(id: target) else { throw CLIError.notFound(msg(.recordNoID, ["kind": .text(msg(.kindWordOffer)), "quoted": .text(MessageValue.quoted(target))])) }
+                context.out(msg(.recordRemoved, ["kind": "offer", "id": .text(target)]))
             }
         } catch let e as CLIError {
             throw e

@@ -19,7 +19,7 @@ enum OffersCommand: Command {
         do {
             if let (store, _, postcodes) = try context.openStore() {
                 let path = store.url.path
-                try RecordListing.list(format: format, window: &window, columns: columns(postcodes), noun: "offers",
+                try RecordListing.list(format: format, window: &window, columns: columns(postcodes, format: format), noun: msg(.listOffers),
                                        decode: { (r: (String, [UInt8])) throws -> EmployerOffer in
                                            do { return try RecordCodec.decodeOffer(r.1) } catch {
                                                throw CLIError.failure("\(path): record \(r.0): cannot decode: \(error)")
@@ -28,7 +28,7 @@ enum OffersCommand: Command {
                                        feed: { next in try store.forEachRecord(.offers) { try next(($0, $1)) } })
             } else {
                 let corpus = try context.corpus()
-                try RecordListing.list(format: format, window: &window, columns: columns(corpus.postcodes), noun: "offers",
+                try RecordListing.list(format: format, window: &window, columns: columns(corpus.postcodes, format: format), noun: msg(.listOffers),
                                        decode: { $0 }, feed: { next in
                                            for o in corpus.offers.sorted(by: { $0.id < $1.id }) where try !next(o) { break }
                                        })
@@ -38,9 +38,11 @@ enum OffersCommand: Command {
     }
 
     /// How an offer is listed.
-    static func columns(_ postcodes: PostcodeDirectory) -> RecordListing.Columns<EmployerOffer> {
+    static func columns(_ postcodes: PostcodeDirectory, format: OutputFormat = .csv) -> RecordListing.Columns<EmployerOffer> {
         RecordListing.Columns(
-            header: ["id", "employer", "kind", "title", "postcode", "start", "free"], maxWidth: 40,
+            header: format == .table ? [msg(.columnID), msg(.columnEmployer), msg(.columnKind), msg(.columnTitle), msg(.columnPostcode),
+                                        msg(.columnStart), msg(.columnFree)]
+                : ["id", "employer", "kind", "title", "postcode", "start", "free"], maxWidth: 40,
             municipality: { o in o.workplace.municipality ?? o.workplace.postcode.flatMap { postcodes.entries[$0.value]?.municipality } },
             cells: { o in
                 [o.id, o.employer.name, o.kind.rawValue, o.title, o.workplace.postcode?.description ?? "", o.startDate.description,

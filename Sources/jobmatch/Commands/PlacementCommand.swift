@@ -178,8 +178,13 @@ enum PlacementCommand: Command {
         case .json: context.out(renderJSON(all))
         case .csv: context.out(renderCSV(header: header, rows: all.map(row)))
         case .table:
-            context.out(renderTable(header: header, rows: all.map(row), maxWidth: 30))
-            context.out("\(all.count) placement\(all.count == 1 ? "" : "s")")
+            context.out(renderTable(header: [msg(.columnID), msg(.columnProfile), msg(.columnOffer), msg(.columnStatus), msg(.columnProposed),
+                                             msg(.columnStarted), msg(.columnEnded), msg(.columnOutcome), msg(.columnHoursPerWeek),
+                                             msg(.columnWorkplaceMentor)],
+                                    rows: all.map(row).map { r in r.enumerated().map { i, c in
+                                        i == 8 ? c.replacingOccurrences(of: ".", with: CLIText.messages.format.decimalSeparator)
+                                            : i == 9 && !c.isEmpty ? msg(c == "yes" ? .yes : .no) : c } }, maxWidth: 30))
+            context.out(msg(.placementCount, ["n": .int(all.count)]))
         }
         return ExitCode.success
     }

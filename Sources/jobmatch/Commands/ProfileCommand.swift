@@ -26,21 +26,21 @@ enum ProfileCommand: Command {
                 let features = try StoreSupport.codec(context, nothing: "stored").features(for: p)
                 let store = action == "add" ? try StoreSupport.open(context) : try StoreSupport.openExisting(context)
                 let exists = try store.profile(id: p.id) != nil
-                if action == "add" && exists { throw CLIError.failure("profile \(p.id) exists already (use 'jobmatch profile update')") }
-                if action == "update" && !exists { throw CLIError.notFound("no profile \(p.id) in the store (use 'jobmatch profile add')") }
+                if action == "add" && exists { throw CLIError.failure(msg(.recordExists, ["kind": "profile", "id": .text(p.id)])) }
+                if action == "update" && !exists { throw CLIError.notFound(msg(.recordNotInStore, ["kind": "profile", "id": .text(p.id)])) }
                 let outcome = try store.upsert(p, features: features,
                                                logging: context.accessEntry(.update, profiles: [p.id], args: args, spec: spec))
-                context.out("profile \(p.id): \(outcome == .unchanged ? "unchanged" : action == "add" ? "added" : "updated")")
+                context.out(msg(outcome == .unchanged ? .recordUnchanged : action == "add" ? .recordAdded : .recordUpdated, ["kind": "profile", "id": .text(p.id)]))
             case "show":
                 let store = try StoreSupport.openExisting(context)
-                guard let r = try store.profile(id: target) else { throw CLIError.notFound("no profile with id \(MessageValue.quoted(target)) in the store") }
+                guard let r = try store.profile(id: target) else { throw CLIError.notFound(msg(.recordNoID, ["kind": .text(msg(.kindWordProfile)), "quoted": .text(MessageValue.quoted(target))])) }
                 try context.logAccess(.show, profiles: [target], args: args, spec: spec)
                 if let b = try store.block(of: target) { context.err(ProfilePrivacyCommand.Text.blockedNote(b)) }
                 context.out(renderJSON(ProfileWithFollowUp(profile: r.value, integration: try store.integrationFacts(profile: target),
                                                            placements: try store.placements(profile: target))))
             default:
-                guard try StoreSupport.openExisting(context).removeProfile(id: target, logging: context.accessEntry(.update, profiles: [target], args: args, spec: spec)) else { throw CLIError.notFound("no profile with id \(MessageValue.quoted(target)) in the store") }
-                context.out("profile \(target): removed")
+                guard try StoreSupport.openExisting(context).removeProfile(id: target, logging: context.accessEntry(.update, profiles: [target], args: args, spec: spec)) else { throw CLIError.notFound(msg(.recordNoID, ["kind": .text(msg(.kindWordProfile)), "quoted": .text(MessageValue.quoted(target))])) }
+                context.out(msg(.recordRemoved, ["kind": "profile", "id": .text(target)]))
             }
         } catch let e as CLIError {
             throw e

@@ -20,14 +20,14 @@ enum ProfilesCommand: Command {
         let format = OutputFormat.from(args)
         func columns(_ blocked: [String: ProfileBlock]) -> RecordListing.Columns<CompetencyProfile> {
             RecordListing.Columns<CompetencyProfile>(
-                header: format == .table ? ["id", "mun.", "languages", "experience", "licences", "blocked"]
+                header: format == .table ? [msg(.columnID), msg(.columnMunicipality), msg(.columnLanguages), msg(.columnExperience), msg(.columnLicences), msg(.columnBlocked)]
                     : ["id", "municipality", "languages", "experience", "licences", "blocked"],
                 maxWidth: 45,
                 municipality: { $0.municipality },
                 cells: { p in
                     [p.id, p.municipality?.description ?? "", p.languages.map { "\($0.language) \($0.level)" }.joined(separator: ", "),
                      p.experience.map(\.title).joined(separator: ", "), p.licences.map(\.rawValue).joined(separator: " "),
-                     blocked[p.id] == nil ? "" : "blocked"]
+                     blocked[p.id] == nil ? "" : (format == .table ? msg(.columnBlocked) : "blocked")]
                 },
                 json: { p, json in
                     var q = p
@@ -42,7 +42,7 @@ enum ProfilesCommand: Command {
             if let (store, _, _) = try context.openStore() {
                 let path = store.url.path
                 let blocked = try store.blockedProfiles()
-                try RecordListing.list(format: format, window: &window, columns: columns(blocked), noun: "profiles",
+                try RecordListing.list(format: format, window: &window, columns: columns(blocked), noun: msg(.listProfiles),
                                        decode: { (r: (String, [UInt8])) throws -> CompetencyProfile in
                                            do { return try RecordCodec.decodeProfile(r.1) } catch {
                                                throw CLIError.failure("\(path): record \(r.0): cannot decode: \(error)")
@@ -54,16 +54,16 @@ enum ProfilesCommand: Command {
                                            blockedListed += listed.count { blocked[$0.id] != nil }
                                            try context.logAccess(.list, profiles: listed.map(\.id), args: args, spec: spec)
                                        },
-                                       footer: { blockedListed == 0 ? "" : ", \(blockedListed) of them blocked (left out of matching)" })
+                                       footer: { blockedListed == 0 ? "" : msg(.listBlockedFooter, ["n": .int(blockedListed)]) })
             } else {
                 let corpus = try context.corpus()
                 let blocked = corpus.blockedProfiles
-                try RecordListing.list(format: format, window: &window, columns: columns(blocked), noun: "profiles",
+                try RecordListing.list(format: format, window: &window, columns: columns(blocked), noun: msg(.listProfiles),
                                        decode: { $0 }, feed: { next in
                                            for p in corpus.profiles.sorted(by: { $0.id < $1.id }) where try !next(p) { break }
                                        },
                                        beforePrinting: { listed in blockedListed += listed.count { blocked[$0.id] != nil } },
-                                       footer: { blockedListed == 0 ? "" : ", \(blockedListed) of them blocked (left out of matching)" })
+                                       footer: { blockedListed == 0 ? "" : msg(.listBlockedFooter, ["n": .int(blockedListed)]) })
             }
         } catch let e as CLIError { throw e } catch { throw .failure("\(error)") }
         return ExitCode.success

@@ -23,7 +23,7 @@ enum RecordListing {
         init(_ args: ParsedArguments, command: String) throws(CLIError) {
             func count(_ name: String) throws(CLIError) -> Int? {
                 guard let s = args.value(name) else { return nil }
-                guard let n = Int(s), n >= 0 else { throw .usage("--\(name) must be a whole number from 0, not '\(s)'", command: command) }
+                guard let n = Int(s), n >= 0 else { throw .usage(msg(.listWholeNumber, ["option": .text(name), "value": .text(s)]), command: command) }
                 return n
             }
             limit = try count("limit")

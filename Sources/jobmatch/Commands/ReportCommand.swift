@@ -15,7 +15,7 @@ enum ReportCommand: Command {
             to a job; time from intake to first placement; mentors; the population by gender and by years since \
             arrival in aggregate only, every cell under 5 persons shown as '< 5'; for all municipalities, the \
             ministry's kind of table ranked by share. HTML is one self-contained file (charts drawn inline, prints on \
-            A4), in Danish unless --lang en. The report lists case ids (result grants): a file written with --output \
+            A4), in Danish unless --lang en (or JOBMATCH_LANG=en) is given. The report lists case ids (result grants): a file written with --output \
             is readable by its owner only. Reads the store, or the Corpus when there is none.
             """,
         options: [
@@ -27,7 +27,6 @@ enum ReportCommand: Command {
             OptionSpec(name: "format", value: "FORMAT", help: "output format [default: from --output's extension, else html]",
                        choices: ["html", "json", "csv"]),
             OptionSpec(name: "output", value: "FILE", help: "write the report to FILE (mode 0600) instead of stdout"),
-            OptionSpec(name: "lang", value: "LANG", help: "language of the HTML report", defaultValue: "da", choices: ["da", "en"]),
             OptionSpec(name: "rates", value: "FILE", help: "result-grant rates (TSV) [default: Corpus/result-grants.tsv]"),
             OptionSpec(name: "as-of", value: "DATE", help: "the day the data are known up to: later grant conditions count as pending [default: today]"),
         ],
@@ -42,7 +41,8 @@ enum ReportCommand: Command {
             let ext = (o as NSString).pathExtension.lowercased()
             return ext == "json" ? "json" : ext == "csv" ? "csv" : "html"
         } ?? "html"
-        let language: ReportLanguage = args.value("lang") == "en" ? .english : .danish
+        // The report is the municipality's document: Danish unless --lang or JOBMATCH_LANG asks otherwise.
+        let language: ReportLanguage = CLIText.chosen ? CLIText.language : .danish
         let source: ResultsSource
         do {
             source = try ResultsSource.load(corpus: try context.corpusURL(), store: context.storeOption, environment: context.environment)
@@ -63,8 +63,8 @@ enum ReportCommand: Command {
         default: text = ReportHTML(report: report, language: language, origin: source.origin).render()
         }
         if let output {
-            do { try ReportFile.write(text, to: output) } catch { throw .failure("\(output): cannot be written (\(error))") }
-            context.err("report written to \(output)")
+            do { try ReportFile.write(text, to: output) } catch { throw .failure(msg(.reportCannotWrite, ["path": .text(output), "why": .text("\(error)")])) }
+            context.err(msg(.reportWritten, ["path": .text(output)]))
         } else {
             StandardStreams.writeOut(text)
         }
@@ -87,8 +87,8 @@ enum ReportCommand: Command {
         let to = try date("to") ?? Day.today()
         let (year, _, _) = to.components
         let from = try date("from") ?? Day(year: year, month: 1, day: 1)!
-        guard from <= to else { throw .usage("--from \(from) is after --to \(to)", command: spec.name) }
-        guard from.days(to: to) <= 366 * 20 else { throw .usage("the period is longer than 20 years", command: spec.name) }
+        guard from <= to else { throw .usage(msg(.reportFromAfterTo, ["from": .text(from.description), "to": .text(to.description)]), command: spec.name) }
+        guard from.days(to: to) <= 366 * 20 else { throw .usage(msg(.reportPeriodTooLong), command: spec.name) }
         var municipality: MunicipalityCode?
         if let m = args.value("municipality") {
             do { municipality = try MunicipalityCode(parsing: m, field: "--municipality") } catch { throw .usage(error.description, command: spec.name) }
@@ -97,9 +97,9 @@ enum ReportCommand: Command {
         if let t = args.value("target") {
             let percent = t.hasSuffix("%")
             let number = Double((percent ? String(t.dropLast()) : t).replacingOccurrences(of: ",", with: "."))
-            guard var x = number, x.isFinite else { throw .usage("--target must be a share (0.50) or a percentage (50%), not '\(t)'", command: spec.name) }
+            guard var x = number, x.isFinite else { throw .usage(msg(.reportBadTarget, ["value": .text(t)]), command: spec.name) }
             if percent || x > 1 { x /= 100 }
-            guard (0...1).contains(x) else { throw .usage("--target must be between 0 and 1 (or 0% and 100%), not '\(t)'", command: spec.name) }
+            guard (0...1).contains(x) else { throw .usage(msg(.reportTargetRange, ["value": .text(t)]), command: spec.name) }
             target = x
         }
         var goal: Int?

@@ -54,7 +54,7 @@ enum TaxonomyCommand: Command {
         case .csv: context.out(renderCSV(header: header, rows: concepts.map(row)))
         case .table:
             context.out(renderTable(header: header, rows: concepts.map(row), maxWidth: 40))
-            context.out("\(concepts.count) concepts, \(taxonomy.sectors.count) sectors")
+            context.out(msg(.taxonomyCount, ["concepts": .int(concepts.count), "sectors": .int(taxonomy.sectors.count)]))
         }
         return ExitCode.success
     }

@@ -124,6 +124,15 @@ public final class PlacementBulkWriter {
         return i
     }
 
+    /// The blocked persons, read once (rule 6 of `PlacementRules`).
+    private var blockedIDs: Set<String>?
+    private func blocked() throws(StoreError) -> Set<String> {
+        if let blockedIDs { return blockedIDs }
+        let b = Set(try store._blockedProfiles().keys)
+        blockedIDs = b
+        return b
+    }
+
     /// Every profile id, read in one scan once a large import has looked up many people one
     /// by one (cheaper than a look-up each from then on).
     private var allProfiles: Set<String>?
@@ -203,7 +212,8 @@ public final class PlacementBulkWriter {
         var heldByOthers = os >= 0 ? held[Int(os)] : 0
         if let old, old.holdsPlace, old.offer == p.offer { heldByOthers -= 1 }
         let context = PlacementRules.Context(profileExists: ps >= 0, offer: os >= 0 ? offerFacts[Int(os)].capacity : nil, stored: old,
-                                             personsOthers: others, placesHeldByOthers: heldByOthers)
+                                             personsOthers: others, placesHeldByOthers: heldByOthers,
+                                             profileBlocked: try blocked().contains(p.profile))
         let problems = PlacementRules.problems(storing: p, in: context, validated: validated && p.hoursPerWeek == given.hoursPerWeek)
         if !problems.isEmpty { return .refused(problems) }
         wrote(p.profile)

@@ -211,7 +211,8 @@ extension Store {
         return PlacementRules.Context(
             profileExists: try _profileExists(p.profile), offer: try _offerCapacity(id: p.offer), stored: stored,
             personsOthers: try _placements(where: "WHERE profile_id = ?1 AND id <> ?2 ORDER BY started, id", [p.profile, p.id]),
-            placesHeldByOthers: try _placesHeld(offer: p.offer, except: p.id))
+            placesHeldByOthers: try _placesHeld(offer: p.offer, except: p.id),
+            profileBlocked: try _block(of: p.profile) != nil)
     }
 
     // MARK: Single changes
@@ -326,14 +327,35 @@ extension Store {
     ///   - skippingRefused: false (default): all or nothing — any refused proposal stores none and
     ///     throws a `PlacementError` listing every refusal as `proposal N (PROFILE, OFFER): field: message`;
     ///     true: stores the others and returns the refused ones in `ProposalResult.refused`.
+    ///   - refusingActive: also refuse a proposal for a person who has an active placement
+    ///     (proposed, or started and not ended) stored before this call: a cohort plan
+    ///     (`assign --commit`) is only for people without one. The rules alone allow proposing
+    ///     the next placement while one runs.
+    ///   - logging: appended to the access log in the same transaction when anything is stored.
     /// - Returns: the stored placements and the refused proposals.
     /// - Throws: `PlacementError` (`.rule` when refused, `.store` when the store fails).
     @discardableResult
     public func proposePlacements(_ proposals: [PlacementProposal], on day: Day, skippingRefused: Bool = false,
-                                  logging entry: AccessEntry? = nil) throws(PlacementError) -> ProposalResult {
+                                  refusingActive: Bool = false, logging entry: AccessEntry? = nil) throws(PlacementError) -> ProposalResult {
         try placementWrite { () throws(PlacementError) -> ProposalResult in
             var result = ProposalResult(stored: [], refused: [])
+            var active: [String: PlacementRecord] = [:]
+            if refusingActive {
+                do throws(StoreError) {
+                    for q in proposals where active[q.profile] == nil {
+                        if let a = try _placements(where: "WHERE profile_id = ?1 AND status IN ('proposed', 'started') ORDER BY id", [q.profile]).first {
+                            active[q.profile] = a
+                        }
+                    }
+                } catch { throw .store(error) }
+            }
             for (i, q) in proposals.enumerated() {
+                if let a = active[q.profile] {
+                    let text = Messages(.english)[.placementRuleActive, ["profile": .text(q.profile), "placement": .text(a.id),
+                                                                        "offer": .text(a.offer), "status": .text(a.status.rawValue)]]
+                    result.refused.append((i, q, [FieldError(field: "profile", message: text)]))
+                    continue
+                }
                 let record: PlacementRecord
                 do throws(StoreError) {
                     var hours = q.hoursPerWeek

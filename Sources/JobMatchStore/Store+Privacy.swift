@@ -105,13 +105,22 @@ extension Store {
     /// For retention: queries giving `(case id, milliseconds)` of each person's latest recorded
     /// activity; a person's age is counted from the latest over all of them.
     ///
-    /// **Extension point**: a table of a person's data adds its last-change time here. A change
-    /// of a placement (proposed, started, ended, withdrawn, imported) or of the integration facts
-    /// counts as activity on the case.
+    /// **Extension point**: a table of a person's data adds its activity here.
+    /// - a placement: the later of its last change (proposed, started, ended, withdrawn, imported)
+    ///   and its dates (proposed, started, ended); a placement still open (proposed, or started and
+    ///   not ended) keeps the case active, whatever its age;
+    /// - the integration facts: their last change, and each Danish test's date.
     public static let retentionActivitySQL: [String] = [
         "SELECT id, updated_at FROM profiles",
-        "SELECT profile_id, max(updated_at) FROM placements GROUP BY profile_id",
+        """
+        SELECT profile_id, max(CASE WHEN status IN ('proposed', 'started') THEN 9223372036854775807
+            ELSE max(updated_at, coalesce(CAST(strftime('%s', ended) AS INTEGER) * 1000, 0),
+                     coalesce(CAST(strftime('%s', started) AS INTEGER) * 1000, 0),
+                     coalesce(CAST(strftime('%s', proposed) AS INTEGER) * 1000, 0)) END)
+        FROM placements GROUP BY profile_id
+        """,
         "SELECT profile_id, updated_at FROM integration_facts",
+        "SELECT profile_id, max(CAST(strftime('%s', passed) AS INTEGER) * 1000) FROM danish_tests GROUP BY profile_id",
     ]
 
     // MARK: Pseudonyms

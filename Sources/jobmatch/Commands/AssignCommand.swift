@@ -60,9 +60,8 @@ enum AssignCommand: Command {
     static func run(_ args: ParsedArguments, context: CLIContext) throws(CLIError) -> Int32 {
         var options = try parseOptions(args)
         let ledger = try context.placementLedger()
-        if args.flag("commit") && ledger == nil {
-            throw .failure("--commit needs a store to keep the proposed placements in (the Corpus is read-only; create one with 'jobmatch init --seed'); nothing was written")
-        }
+        let commit = args.flag("commit")
+        if commit && ledger == nil { throw .failure(msg(.assignCommitNeedsStore)) }
         if !args.flag("include-placed") { options.selection.excluded = try context.placedProfiles(ledger) }
         let engine = try context.engine()
         let plan: AssignmentPlan
@@ -75,21 +74,22 @@ enum AssignCommand: Command {
             throw .failure(error.description)
         }
         // Every person in the plan or left out of it is concerned (logged before anything is shown).
-        try context.logAccess(.assign, profiles: plan.assignments.map(\.profile) + plan.unassigned.map(\.profile),
-                              args: args, spec: spec)
+        let concerned = plan.assignments.map(\.profile) + plan.unassigned.map(\.profile)
+        if commit, let ledger {
+            // One transaction: the proposals and the entry that logs them (and the plan shown).
+            let entry = context.accessEntry(.assign, profiles: concerned, args: args, spec: spec)
+            do { try ledger.recordProposals(plan.proposals, logging: entry) } catch {
+                throw .failure(msg(.assignCommitRefused, ["why": .text((error as? PlacementError)?.description ?? "\(error)")]))
+            }
+        } else {
+            try context.logAccess(.assign, profiles: concerned, args: args, spec: spec)
+        }
         switch OutputFormat.from(args) {
         case .json: context.out(renderJSON(plan))
         case .csv: context.out(csv(plan))
         case .table: context.out(table(plan))
         }
-        if args.flag("commit"), let ledger {
-            do { try ledger.recordProposals(plan.proposals) } catch {
-                throw .failure("--commit: the proposed placements were not stored (nothing was written): \(error)")
-            }
-            // The stored proposals change the persons' records: logged as an update of each.
-            try context.logAccess(.update, profiles: plan.proposals.map(\.profile), args: args, spec: spec)
-            context.err("stored \(plan.proposals.count) proposed placement\(plan.proposals.count == 1 ? "" : "s")")
-        }
+        if commit { context.err(msg(.assignCommitStored, ["n": .int(plan.proposals.count)])) }
         return ExitCode.success
     }
 

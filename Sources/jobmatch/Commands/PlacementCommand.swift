@@ -93,6 +93,10 @@ enum PlacementCommand: Command {
                 record = try store.withdrawPlacement(id: id!, on: day, logging: entry)
             }
         } catch {
+            // A blocked person: the rule's text in the run's language.
+            if let person, error.problems.contains(where: { PlacementRules.isBlockedPerson($0, profile: person) }) {
+                throw .failure(msg(.placementRuleBlocked, ["profile": .text(person)]))
+            }
             switch error.kind {
             case .notFound: throw .notFound(error.description)
             case .rule, .store: throw .failure(error.description)
@@ -153,47 +157,41 @@ enum PlacementCommand: Command {
             try context.logAccess(.show, profiles: [p.profile], args: args, spec: spec)
             if let b = blocked[p.profile] { context.err(ProfilePrivacyCommand.Text.blockedNote(b)) }
             if OutputFormat.from(args) == .table {
-                context.out(renderTable(header: ["field", "value"], rows: rows(p)))
+                context.out(renderTable(header: ["field", "value"], rows: rows(p) + (blocked[p.profile].map { [["blocked", $0.since]] } ?? [])))
             } else {
-                context.out(renderJSON(p))
+                context.out(renderJSON(ListedPlacement(p, blocked: blocked[p.profile])))
             }
             return ExitCode.success
         }
-        // Blocked persons are left out of listings (processing restricted), and the listing says so.
-        let withheld = all.filter { blocked[$0.profile] != nil }.count
-        if withheld > 0 { all.removeAll { blocked[$0.profile] != nil } }
+        // Blocked persons' placements are listed (their data stays readable) and marked blocked.
         all.sort { ($0.profile, $0.started ?? Day(ordinal: .max), $0.id) < ($1.profile, $1.started ?? Day(ordinal: .max), $1.id) }
         var listed: [String] = []
         var seen = Set<String>()
         for p in all where seen.insert(p.profile).inserted { listed.append(p.profile) }
         try context.logAccess(.list, profiles: listed, args: args, spec: spec)
-        if withheld > 0 { context.err(Text.blockedLeftOut(withheld)) }
-        let header = ["id", "profile", "offer", "status", "proposed", "started", "ended", "outcome", "hoursPerWeek", "workplaceMentor"]
+        let blockedListed = all.count { blocked[$0.profile] != nil }
+        let format = OutputFormat.from(args)
+        let header = ["id", "profile", "offer", "status", "proposed", "started", "ended", "outcome", "hoursPerWeek", "workplaceMentor", "blocked"]
         func row(_ p: PlacementRecord) -> [String] {
             [p.id, p.profile, p.offer, p.status.rawValue, p.proposed?.description ?? "", p.started?.description ?? "",
              p.ended?.description ?? "", p.outcome?.rawValue ?? "", p.hoursPerWeek.map { fmt($0) } ?? "",
-             p.workplaceMentor.map { $0 ? "yes" : "no" } ?? ""]
+             p.workplaceMentor.map { $0 ? "yes" : "no" } ?? "", blocked[p.profile] == nil ? "" : "blocked"]
         }
-        switch OutputFormat.from(args) {
-        case .json: context.out(renderJSON(all))
+        switch format {
+        case .json: context.out(renderJSON(all.map { ListedPlacement($0, blocked: blocked[$0.profile]) }))
         case .csv: context.out(renderCSV(header: header, rows: all.map(row)))
         case .table:
             context.out(renderTable(header: [msg(.columnID), msg(.columnProfile), msg(.columnOffer), msg(.columnStatus), msg(.columnProposed),
                                              msg(.columnStarted), msg(.columnEnded), msg(.columnOutcome), msg(.columnHoursPerWeek),
-                                             msg(.columnWorkplaceMentor)],
+                                             msg(.columnWorkplaceMentor), msg(.columnBlocked)],
                                     rows: all.map(row).map { r in r.enumerated().map { i, c in
                                         i == 8 ? c.replacingOccurrences(of: ".", with: CLIText.messages.format.decimalSeparator)
-                                            : i == 9 && !c.isEmpty ? msg(c == "yes" ? .yes : .no) : c } }, maxWidth: 30))
-            context.out(msg(.placementCount, ["n": .int(all.count)]))
+                                            : i == 9 && !c.isEmpty ? msg(c == "yes" ? .yes : .no)
+                                            : i == 10 && !c.isEmpty ? msg(.columnBlocked) : c } }, maxWidth: 30))
+            context.out(msg(.placementCount, ["n": .int(all.count)])
+                        + (blockedListed == 0 ? "" : msg(.placementBlockedFooter, ["n": .int(blockedListed)])))
         }
         return ExitCode.success
-    }
-
-    /// The command's own texts.
-    enum Text {
-        static func blockedLeftOut(_ n: Int) -> String {
-            "\(n) placement\(n == 1 ? "" : "s") of blocked persons left out (processing restricted; 'jobmatch profile export ID' still shows them)"
-        }
     }
 
     static func rows(_ p: PlacementRecord) -> [[String]] {
@@ -206,5 +204,27 @@ enum PlacementCommand: Command {
         if let m = p.workplaceMentor { r.append(["workplaceMentor", m ? "yes" : "no"]) }
         if let n = p.note { r.append(["note", n]) }
         return r
+    }
+}
+
+/// A placement in the JSON listing: its fields, and `"blocked": true` with `blockedSince` when the
+/// person's processing is restricted (as `jobmatch profiles` marks them).
+struct ListedPlacement: Encodable {
+    let placement: PlacementRecord
+    let block: ProfileBlock?
+
+    init(_ placement: PlacementRecord, blocked: ProfileBlock?) {
+        self.placement = placement
+        self.block = blocked
+    }
+
+    private enum Keys: String, CodingKey { case blocked, blockedSince }
+
+    func encode(to encoder: any Encoder) throws {
+        try placement.encode(to: encoder)
+        guard let block else { return }
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(true, forKey: .blocked)
+        try c.encode(block.since, forKey: .blockedSince)
     }
 }

@@ -48,14 +48,16 @@ enum ReportCommand: Command {
             source = try ResultsSource.load(corpus: try context.corpusURL(), store: context.storeOption, environment: context.environment)
         } catch let e as CLIError { throw e } catch { throw .failure("\(error)") }
         options.sectorLabels = language == .english ? source.sectorLabelsEN : source.sectorLabelsDA
-        var report = ResultsCalculator(source.data).report(options)
-        if source.blockedLeftOut > 0 { report.notes.append(Text.blockedLeftOut(source.blockedLeftOut)) }
-        // An aggregate: the entry names only the persons the report lists (its result grants).
-        var listed: [String] = []
-        var seen = Set<String>()
-        for g in report.grants.list where seen.insert(g.profile).inserted { listed.append(g.profile) }
-        try context.logAccess(.report, profiles: listed, args: args, spec: spec)
-        if source.blockedLeftOut > 0 { context.err("note: " + Text.blockedLeftOut(source.blockedLeftOut)) }
+        let calculator = ResultsCalculator(source.data)
+        var report = calculator.report(options)
+        if source.blockedLeftOut > 0 {
+            report.blockedPersonsLeftOut = source.blockedLeftOut
+            report.notes.append(Messages(language)[.reportBlockedLeftOut, ["n": .int(source.blockedLeftOut)]])
+        }
+        // Every person whose records the figures are computed over is concerned (logged before
+        // anything is written); blocked persons are not among them.
+        try context.logAccess(.report, profiles: calculator.personsCounted(options), args: args, spec: spec)
+        if source.blockedLeftOut > 0 { context.err(msg(.reportBlockedLeftOut, ["n": .int(source.blockedLeftOut)])) }
         let text: String
         switch format {
         case "json": text = report.tree.json() + "\n"
@@ -69,13 +71,6 @@ enum ReportCommand: Command {
             StandardStreams.writeOut(text)
         }
         return ExitCode.success
-    }
-
-    /// The command's own texts.
-    enum Text {
-        static func blockedLeftOut(_ n: Int) -> String {
-            "\(n) blocked person\(n == 1 ? " is" : "s are") left out of the report (processing restricted), with their placements and integration facts"
-        }
     }
 
     /// The options from the command line (dates, municipality, target, goal, rates).

@@ -23,6 +23,14 @@ public struct ResultsSource: Sendable {
     /// their profiles, placements and integration facts are not in `data`.
     public var blockedLeftOut = 0
 
+    /// The report for `options` over `data`, with the blocked persons that were left out counted
+    /// in it (`ResultsReport.blockedPersonsLeftOut`).
+    public func report(_ options: ReportOptions) -> ResultsReport {
+        var r = ResultsCalculator(data).report(options)
+        r.blockedPersonsLeftOut = blockedLeftOut
+        return r
+    }
+
     /// Loads the data (see `DataSource` for which store is used).
     /// - Throws: `CorpusError` naming the file at fault.
     public static func load(corpus: URL, store: String?, environment: [String: String]) throws(CorpusError) -> ResultsSource {

@@ -107,13 +107,13 @@ extension Store {
     ///
     /// **Extension point**: a table of a person's data adds its activity here.
     /// - a placement: the later of its last change (proposed, started, ended, withdrawn, imported)
-    ///   and its dates (proposed, started, ended); a placement still open (proposed, or started and
-    ///   not ended) keeps the case active, whatever its age;
+    ///   and its dates (proposed, started, ended); a running placement (started and not ended)
+    ///   keeps the case active, whatever its age;
     /// - the integration facts: their last change, and each Danish test's date.
     public static let retentionActivitySQL: [String] = [
         "SELECT id, updated_at FROM profiles",
         """
-        SELECT profile_id, max(CASE WHEN status IN ('proposed', 'started') THEN 9223372036854775807
+        SELECT profile_id, max(CASE WHEN status = 'started' THEN 9223372036854775807
             ELSE max(updated_at, coalesce(CAST(strftime('%s', ended) AS INTEGER) * 1000, 0),
                      coalesce(CAST(strftime('%s', started) AS INTEGER) * 1000, 0),
                      coalesce(CAST(strftime('%s', proposed) AS INTEGER) * 1000, 0)) END)

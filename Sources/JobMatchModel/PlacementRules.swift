@@ -132,7 +132,7 @@ public enum PlacementRules {
 
     /// Whether `problem` is rule 6 for `profile`: the person is blocked.
     public static func isBlockedPerson(_ problem: FieldError, profile: String) -> Bool {
-        problem.field == "profile" && problem.message == Messages(.english)[.placementRuleBlocked, ["profile": .text(profile)]]
+        (problem.field == "profile" || problem.field.hasSuffix(": profile")) && problem.message == Messages(.english)[.placementRuleBlocked, ["profile": .text(profile)]]
     }
 
     /// Whether two placements' days overlap; one may start on the day the other ended.

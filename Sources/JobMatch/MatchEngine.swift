@@ -23,6 +23,11 @@ import JobMatchStore
 /// answer: they are not in `profiles`, never ranked as candidates or assigned, and asking for one
 /// by id throws `EngineError.blockedProfile`.
 ///
+/// **Held places**: over a store, the places that placements hold (proposed, or started and not
+/// ended; `Store.heldPlaces()`, read once per engine) are taken from the offers' free places, in
+/// the kernel (an offer with none left is excluded for everybody) and in the records and views the
+/// explanations read, as `Corpus.applyingHeldPlaces()` does for records in memory.
+///
 /// ```swift
 /// let corpus = try Corpus.load(from: CorpusLocation.resolve()!)
 /// let engine = MatchEngine(corpus: corpus)
@@ -50,7 +55,7 @@ public final class MatchEngine: Sendable {
     private let profileSide = _Lazy<(StoredProfileLayout, MatchKernel)>()
     private let lazyCompiler: _Lazy<MatchCompiler>
     private let blockedIDs: _Lazy<Set<String>>
-    private let heldPlaces = _Lazy<[String: Int]>()
+    private let heldByOffer = _Lazy<[String: HeldPlaces]>()
 
     /// Builds an engine: compiles every profile and offer (both cores) and the kernel's layouts.
     /// Profiles and offers are sorted by id, so ties in score are broken by id everywhere.
@@ -148,17 +153,19 @@ public final class MatchEngine: Sendable {
         guard let store, let layouts else { return }
         do {
             let snapshot = try store.snapshot()
-            _ = everything.get { makeAll(snapshot, layouts) }
+            let held = try heldPlaces()
+            _ = everything.get { makeAll(snapshot, layouts, held: held) }
         } catch { throw storeFailure(error) }
     }
 
-    private func makeAll(_ snapshot: StoreSnapshot, _ layouts: StoreLayouts) -> _AllRecords {
+    private func makeAll(_ snapshot: StoreSnapshot, _ layouts: StoreLayouts, held: [String: HeldPlaces]) -> _AllRecords {
         _ = blockedIDs.get { Set(snapshot.blocked.keys) }
         let profiles = snapshot.profiles.filter { snapshot.blocked[$0.value.id] == nil }.parallelMap {
             ($0.value, layouts.view(of: $0.value, features: $0.features, version: $0.featuresVersion))
         }
         let offers = snapshot.offers.parallelMap {
-            ($0.value, layouts.view(of: $0.value, features: $0.features, version: $0.featuresVersion))
+            MatchEngine.holding(held[$0.value.id], $0.value,
+                                layouts.view(of: $0.value, features: $0.features, version: $0.featuresVersion))
         }
         return _AllRecords(taxonomy: taxonomy, compiler: layouts.compiler, profiles: profiles.map(\.0),
                            offers: offers.map(\.0),
@@ -170,7 +177,7 @@ public final class MatchEngine: Sendable {
     private func all() -> _AllRecords {
         everything.get {
             guard let store, let layouts else { preconditionFailure("an in-memory engine holds its records") }
-            do { return makeAll(try store.snapshot(), layouts) } catch {
+            do { return makeAll(try store.snapshot(), layouts, held: try heldPlaces()) } catch {
                 // The properties cannot throw: callers that want every record of a store call
                 // `loadEverything()` first, which reports this as an error.
                 preconditionFailure("the store could not be read: \(error)")
@@ -187,6 +194,24 @@ public final class MatchEngine: Sendable {
         do { return try blockedIDs.get { Set(try store.blockedProfiles().keys) } } catch { throw storeFailure(error) }
     }
 
+    /// The places placements hold in offers, by offer id (over a store: read once, on first use;
+    /// in memory: empty, as the records given hold them already, see `Corpus.applyingHeldPlaces()`).
+    /// - Throws: `EngineError.unreadable` for a store that cannot be read.
+    public func heldPlaces() throws(EngineError) -> [String: HeldPlaces] {
+        guard let store else { return [:] }
+        do { return try heldByOffer.get { try store.heldPlaces() } } catch { throw storeFailure(error) }
+    }
+
+    /// An offer and its view with `held`'s places taken (`Corpus.holding`), exactly as the kernel's
+    /// patched `full` column counts them.
+    static func holding(_ held: HeldPlaces?, _ offer: EmployerOffer, _ view: MatchableOffer) -> (EmployerOffer, MatchableOffer) {
+        guard let held else { return (offer, view) }
+        var v = view
+        let o = Corpus.holding(held.held, placesOf: offer)
+        v.freePlaces = Int32(o.freePlaces)
+        return (o, v)
+    }
+
     /// Throws `.blockedProfile` for a blocked id, else `.unknownProfile`.
     private func missingProfile(_ id: String) throws(EngineError) -> EngineError {
         try blockedProfileIDs().contains(id) ? .blockedProfile(id) : .unknownProfile(id)
@@ -199,9 +224,13 @@ public final class MatchEngine: Sendable {
     /// The offers' layout and a kernel over it (store engines), loaded once.
     private func offersKernel() throws(EngineError) -> (StoredOfferLayout, MatchKernel) {
         guard let layouts else { preconditionFailure("store engines only") }
+        let held = try heldPlaces()
         do {
             return try offerSide.get {
-                let side = try layouts.offers()
+                var side = try layouts.offers()
+                // The stored layout knows the records' free places; the placements' are taken here.
+                let none = held.compactMap { id, h in h.freePlaces <= 0 ? side.ids.index(of: id) : nil }
+                if !none.isEmpty { side = StoredOfferLayout(layout: side.layout.markingNoFreePlace(none), ids: side.ids) }
                 return (side, MatchKernel(propagation: layouts.propagation, profiles: .none(conceptCount: taxonomy.count),
                                           offers: side.layout))
             }
@@ -223,24 +252,12 @@ public final class MatchEngine: Sendable {
     /// A stored offer and its view, or nil.
     private func storedOffer(_ id: String) throws(EngineError) -> (EmployerOffer, MatchableOffer)? {
         guard let store, let layouts else { return nil }
+        let held = try heldPlaces()[id]
         do {
-            guard var r = try store.offer(id: id) else { return nil }
-            let held = try placesHeld()[id]
-            if let held { r.value = Corpus.holding(held, placesOf: r.value) }
-            var v = layouts.view(of: r.value, features: r.features, version: r.featuresVersion)
-            if held != nil { v.freePlaces = Int32(r.value.freePlaces) }
-            return (r.value, v)
+            guard let r = try store.offer(id: id) else { return nil }
+            return MatchEngine.holding(held, r.value,
+                                       layouts.view(of: r.value, features: r.features, version: r.featuresVersion))
         } catch { throw storeFailure(error) }
-    }
-
-    /// The places that placements hold (proposed or running), by offer id, read once per engine.
-    /// They change without the offers table changing, so the stored layout cannot hold them: the
-    /// views and records of `storedOffer` count them, and rankings leave out the offers they fill.
-    private func placesHeld() throws(StoreError) -> [String: Int] {
-        guard let store else { return [:] }
-        do { return try heldPlaces.get { try store.placesHeldByOffer() } } catch let e as StoreError { throw e } catch {
-            throw StoreError(kind: .sqlite, path: store.url.path, message: "\(error)")
-        }
     }
 
     /// A stored profile and its view, or nil (also for a blocked one).
@@ -348,15 +365,12 @@ public final class MatchEngine: Sendable {
     // MARK: Results
 
     private func storePlacements(for p: MatchableProfile, top: Int) throws(EngineError) -> [Placement] {
+        // The kernel's layout has the offers that placements fill marked full (`offersKernel`).
         let (side, kernel) = try offersKernel()
-        // Offers that placements fill are still open in the stored layout: ask for enough to
-        // fill `top` without them, and leave them out (as the kernel does with a full offer).
-        let held: Int
-        do { held = try placesHeld().count } catch { throw storeFailure(error) }
         var out: [Placement] = []
-        for s in kernel.rank(p, top: top + held) where out.count < top {
-            // A record removed since the layout was read is left out, as is one placements fill.
-            guard let (o, v) = try storedOffer(side.ids[Int(s.index)]), v.freePlaces > 0 else { continue }
+        for s in kernel.rank(p, top: top) {
+            // A record removed since the layout was read is left out.
+            guard let (o, v) = try storedOffer(side.ids[Int(s.index)]) else { continue }
             out.append(placement(rank: out.count + 1, p, o, v, score: s.score))
         }
         return out

@@ -47,8 +47,11 @@ extension Store {
     /// `.integration`) in one transaction (all or nothing), reporting each problem to `issues` as
     /// it is found. A dry run checks every row against the store's rules too (people, offers,
     /// one placement at a time, free places) and then rolls the transaction back.
+    /// `logging`: an access-log entry appended in the import's transaction, naming every person
+    /// whose placements or facts it wrote (see `PlacementBulkWriter.logAccess`); nothing is logged
+    /// for a dry run or a strict import that stored nothing.
     public func importFollowUp(_ files: [String], options: ImportOptions, issues: ((ImportIssue) -> Void)? = nil,
-                               progress: ((ImportProgress) -> Void)? = nil) throws -> ImportReport {
+                               progress: ((ImportProgress) -> Void)? = nil, logging: AccessEntry? = nil) throws -> ImportReport {
         precondition(options.kind == .placements || options.kind == .integration, "importFollowUp imports placements or integration facts")
         let importer = Importer(options: options)
         importer.onIssue = issues
@@ -58,6 +61,7 @@ extension Store {
             defer { if options.dryRun { w.discardAll() } }
             // Within one file the importer rejects a repeated id before it reaches the writer.
             w.idsAreUnique = files.count == 1
+            if let logging, !options.dryRun { w.logAccess(logging) }
             return try importer.run(files: files, into: PlacementImportSink(w))
         }
         if options.dryRun {

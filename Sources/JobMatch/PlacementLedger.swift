@@ -1,3 +1,5 @@
+import JobMatchStore
+
 /// One pair of a cohort plan, to be stored as a proposed placement.
 public struct ProposedPlacement: Sendable, Hashable, Codable {
     /// The profile's id.
@@ -30,6 +32,12 @@ public protocol PlacementLedger {
     func placedProfiles() throws -> Set<String>
     /// Stores every proposal as a proposed placement, all or nothing (one transaction); refuses a
     /// proposal that breaks a placement rule (one active placement per person, an offer's taken
-    /// places never above its places).
-    func recordProposals(_ proposals: [ProposedPlacement]) throws
+    /// places never above its places). `logging`, when given, is appended to the access log in
+    /// the same transaction (a commit that cannot be logged is not made).
+    func recordProposals(_ proposals: [ProposedPlacement], logging entry: AccessEntry?) throws
+}
+
+extension PlacementLedger {
+    /// `recordProposals(_:logging:)` with nothing logged.
+    public func recordProposals(_ proposals: [ProposedPlacement]) throws { try recordProposals(proposals, logging: nil) }
 }

@@ -19,6 +19,17 @@ public struct ResultsSource: Sendable {
     public var origin: String
     /// The taxonomy's sector labels by id: Danish and English.
     public var sectorLabelsDA: [String: String], sectorLabelsEN: [String: String]
+    /// How many blocked persons (processing restricted, `jobmatch profile block`) were left out:
+    /// their profiles, placements and integration facts are not in `data`.
+    public var blockedLeftOut = 0
+
+    /// The report for `options` over `data`, with the blocked persons that were left out counted
+    /// in it (`ResultsReport.blockedPersonsLeftOut`).
+    public func report(_ options: ReportOptions) -> ResultsReport {
+        var r = ResultsCalculator(data).report(options)
+        r.blockedPersonsLeftOut = blockedLeftOut
+        return r
+    }
 
     /// Loads the data (see `DataSource` for which store is used).
     /// - Throws: `CorpusError` naming the file at fault.
@@ -31,8 +42,14 @@ public struct ResultsSource: Sendable {
         }
         guard let (url, _) = DataSource.storeURL(explicit: store, environment: environment) else {
             let c = try Corpus.load(from: corpus)
-            return ResultsSource(data: ResultsData(profiles: c.profiles, offers: c.offers, placements: c.placements, integration: c.integration),
-                                 origin: corpus.path, sectorLabelsDA: da, sectorLabelsEN: en)
+            let blocked = Set(c.blockedProfiles.keys)
+            let people = c.profiles.filter { !blocked.contains($0.id) }
+            var source = ResultsSource(data: ResultsData(profiles: people, offers: c.offers,
+                                                         placements: c.placements.filter { !blocked.contains($0.profile) },
+                                                         integration: c.integration.filter { !blocked.contains($0.profile) }),
+                                       origin: corpus.path, sectorLabelsDA: da, sectorLabelsEN: en)
+            source.blockedLeftOut = c.profiles.count - people.count
+            return source
         }
         guard StoreLocation.exists(at: url) else {
             throw CorpusError(file: url.path, message: "no store here (create it with 'jobmatch init --store \(url.path)')")
@@ -40,9 +57,18 @@ public struct ResultsSource: Sendable {
         try DataSource.checkStoreFile(url)
         do {
             let snapshot = try Store(at: url).resultsSnapshot()
-            let data = ResultsData(people: snapshot.profiles, offers: snapshot.offers, placements: snapshot.placements,
-                                   integration: snapshot.integration)
-            return ResultsSource(data: data, origin: url.path, sectorLabelsDA: da, sectorLabelsEN: en)
+            // Blocked persons are left out of reports (processing restricted), with all their rows.
+            let blocked = Set(snapshot.blocked.keys)
+            var people = snapshot.profiles, placements = snapshot.placements, integration = snapshot.integration
+            if !blocked.isEmpty {
+                people.removeAll { blocked.contains($0.id) }
+                placements.removeAll { blocked.contains($0.profile) }
+                integration.removeAll { blocked.contains($0.profile) }
+            }
+            let data = ResultsData(people: people, offers: snapshot.offers, placements: placements, integration: integration)
+            var source = ResultsSource(data: data, origin: url.path, sectorLabelsDA: da, sectorLabelsEN: en)
+            source.blockedLeftOut = snapshot.profiles.count - people.count
+            return source
         } catch {
             throw CorpusError(file: error.path, message: error.message)
         }

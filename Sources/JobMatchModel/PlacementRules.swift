@@ -16,6 +16,9 @@
 ///    JobMatch, as the employer reports) plus its placements that hold a place (proposed, or
 ///    started and not ended) — never exceed `places`. Ended and withdrawn placements give their
 ///    place back.
+/// 6. A blocked person (processing restricted, `jobmatch profile block`) gets no new placement and
+///    no placement starts for them; what is recorded stays readable, can be corrected in its status,
+///    ended with its outcome or withdrawn.
 public enum PlacementRules {
     /// An offer's places, as the rules need them.
     public struct OfferCapacity: Sendable, Hashable {
@@ -42,15 +45,18 @@ public enum PlacementRules {
         public var personsOthers: [PlacementRecord]
         /// How many of the offer's other placements (not the one with this id) hold a place.
         public var placesHeldByOthers: Int
+        /// Whether the person is blocked (processing restricted).
+        public var profileBlocked: Bool
 
         /// Creates a context.
         public init(profileExists: Bool, offer: OfferCapacity?, stored: PlacementRecord?, personsOthers: [PlacementRecord],
-                    placesHeldByOthers: Int) {
+                    placesHeldByOthers: Int, profileBlocked: Bool = false) {
             self.profileExists = profileExists
             self.offer = offer
             self.stored = stored
             self.personsOthers = personsOthers
             self.placesHeldByOthers = placesHeldByOthers
+            self.profileBlocked = profileBlocked
         }
     }
 
@@ -90,6 +96,13 @@ public enum PlacementRules {
             }
         }
 
+        if context.profileBlocked {
+            let adds = context.stored == nil, starts = p.status == .started && context.stored?.status != .started
+            if adds || starts {
+                e.append(FieldError(field: "profile", message: Messages(.english)[.placementRuleBlocked, ["profile": .text(p.profile)]]))
+                return e
+            }
+        }
         if p.status == .proposed, let open = context.personsOthers.first(where: { $0.status == .proposed }) {
             e.append(FieldError(field: "profile", message: "\(p.profile) already has an open proposal (\(open.id), offer \(open.offer)); start or withdraw it first"))
         }
@@ -115,6 +128,11 @@ public enum PlacementRules {
     public static func isUnknownReference(_ problem: FieldError) -> Bool {
         (problem.field == "profile" && problem.message.hasPrefix("no profile '"))
             || (problem.field == "offer" && problem.message.hasPrefix("no offer '"))
+    }
+
+    /// Whether `problem` is rule 6 for `profile`: the person is blocked.
+    public static func isBlockedPerson(_ problem: FieldError, profile: String) -> Bool {
+        (problem.field == "profile" || problem.field.hasSuffix(": profile")) && problem.message == Messages(.english)[.placementRuleBlocked, ["profile": .text(profile)]]
     }
 
     /// Whether two placements' days overlap; one may start on the day the other ended.

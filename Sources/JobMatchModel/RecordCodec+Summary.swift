@@ -38,8 +38,8 @@ extension RecordCodec {
         ProfileSummary(try decodeProfile(bytes))
     }
 
-    /// The stepping reader: the summary's fields, everything else stepped over (lengths and tags
-    /// checked, field bounds not). Equal to `decodeProfileSummary` on undamaged records (tested).
+    /// The stepping reader: the summary's fields, everything else stepped over (lengths, tags and
+    /// the municipality code checked, other field bounds not). Equal to `decodeProfileSummary` on undamaged records (tested).
     public static func decodeProfileSummarySkipping(_ bytes: [UInt8]) throws(DamagedRecord) -> ProfileSummary {
         var r = _RecordReader(bytes)
         guard try r.byte() == profileTag else { throw DamagedRecord(message: "not an encoded profile (tag \(bytes.first ?? 0))") }
@@ -48,6 +48,7 @@ extension RecordCodec {
         try r.skipOptionalString()                  // asylum centre
         try r.skipOptionalString()                  // consultant
         let m = try r.int()
+        let municipality = m == 0 ? nil : try r.municipality(m)   // 101-860, as the full decoder checks
         if try r.bool() { _ = try r.location() }    // home
         for _ in 0..<(try r.count()) {              // education
             _ = try r.int(); try r.skipString(); try r.skipOptionalString(); _ = try r.optionalDouble(); _ = try r.bool(); _ = try r.bool()
@@ -76,7 +77,7 @@ extension RecordCodec {
             try r.skipOptionalString(); try r.skipOptionalString(); _ = try r.optionalInt(); try r.skipOptionalString()
         }
         try r.expectEnd()
-        return ProfileSummary(id: id, intakeDate: intake, municipality: m == 0 ? nil : MunicipalityCode(storedValue: m), gender: gender)
+        return ProfileSummary(id: id, intakeDate: intake, municipality: municipality, gender: gender)
     }
 }
 

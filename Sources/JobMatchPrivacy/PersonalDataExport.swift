@@ -142,11 +142,22 @@ public struct PersonalDataExport: Sendable, Encodable {
         }
     }
 
-    /// **Extension point**: the sections other parts of JobMatch add to a person's copy. The
-    /// placements and outcomes of a person (issue 11) go here, one `Section` each; every table
-    /// that holds a person's rows must be in a section (the export test checks it against
+    /// **Extension point**: the sections other parts of JobMatch add to a person's copy; every
+    /// table that holds a person's rows must be in a section (the export test checks it against
     /// `Store.personalDataTables` and the store's own tables).
-    public static let sections: [Section] = []
+    ///
+    /// - `placements`: every placement of the person (proposed, started, ended with its outcome,
+    ///   withdrawn), each with every stored field, by start;
+    /// - `integration`: their integration facts (residence permit, personal mentor, Danish tests passed).
+    public static let sections: [Section] = [
+        Section(key: "placements") { store, id in
+            let all = try store.placements(profile: id)
+            return all.isEmpty ? nil : ExportedValue(all)
+        },
+        Section(key: "integration") { store, id in
+            try store.integrationFacts(profile: id).map { ExportedValue($0) }
+        },
+    ]
 
     // MARK: Making a copy
 
@@ -259,7 +270,8 @@ public struct PersonalDataExport: Sendable, Encodable {
         /// What the copy holds, in `language` (the keys named stay English, as in the JSON).
         public static func notes(in language: OutputLanguage) -> [String] {
             let m = Messages(language)
-            return [m[.exportNoteProfile], m[.exportNoteFeatures], m[.exportNoteAccessLog], m[.exportNoteBlocked]]
+            return [m[.exportNoteProfile], m[.exportNoteFeatures], m[.exportNoteAccessLog], m[.exportNoteBlocked],
+                    m[.exportNotePlacements], m[.exportNoteIntegration]]
         }
 
         /// A log action in plain words, in `language`.

@@ -108,6 +108,7 @@ extension ResultsReport {
                          ("grantsDKK", int(m.grantsDKK))])
             })
         } ?? .null))
+        top.append(("blockedPersonsLeftOut", .int(blockedPersonsLeftOut)))
         top.append(("notes", .array(notes.map { .text($0) })))
         return .object(top)
     }

@@ -61,6 +61,9 @@ public struct ResultsReport: Sendable, Encodable {
     public var municipalities: [MunicipalityRow]?
     /// What the reader should know about the data (missing dates, unknown offers).
     public var notes: [String]
+    /// Blocked persons (processing restricted) left out of every figure, with their placements
+    /// and integration facts: set by whoever prepared the data (`ResultsSource.blockedLeftOut`).
+    public var blockedPersonsLeftOut = 0
 
     /// A count, or kept back because it is under 5 persons (or could be worked out from the
     /// others); encoded as a number or as the text `"< 5"`.

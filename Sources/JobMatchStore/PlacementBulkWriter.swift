@@ -30,6 +30,7 @@ extension Store {
             if writer.discarded {
                 try db.execute("ROLLBACK")
             } else {
+                try writer.appendPendingAccess()
                 try writer.finish()
                 try db.execute("COMMIT")
             }
@@ -70,6 +71,9 @@ public final class PlacementBulkWriter {
     /// one file, in which the importer rejects repeated ids): into an empty table, rows need no
     /// look-up by id at all.
     public var idsAreUnique = false
+    private var pendingAccess: AccessEntry?
+    private var personsWritten: [String] = []
+    private var personsSeen = Set<String>()
     /// Offers by id: their slot in `offerFacts` and `held`, or -1 when there is no such offer.
     private var offerSlot: [String: Int32] = [:]
     private var offerFacts: [_OfferFacts] = []
@@ -118,6 +122,15 @@ public final class PlacementBulkWriter {
         if !(idsAreUnique && !hadPlacements) { rowOfID[p.id] = i }
         if person >= 0 { rowsOfPerson[Int(person)].append(i) }
         return i
+    }
+
+    /// The blocked persons, read once (rule 6 of `PlacementRules`).
+    private var blockedIDs: Set<String>?
+    private func blocked() throws(StoreError) -> Set<String> {
+        if let blockedIDs { return blockedIDs }
+        let b = Set(try store._blockedProfiles().keys)
+        blockedIDs = b
+        return b
     }
 
     /// Every profile id, read in one scan once a large import has looked up many people one
@@ -199,9 +212,11 @@ public final class PlacementBulkWriter {
         var heldByOthers = os >= 0 ? held[Int(os)] : 0
         if let old, old.holdsPlace, old.offer == p.offer { heldByOthers -= 1 }
         let context = PlacementRules.Context(profileExists: ps >= 0, offer: os >= 0 ? offerFacts[Int(os)].capacity : nil, stored: old,
-                                             personsOthers: others, placesHeldByOthers: heldByOthers)
+                                             personsOthers: others, placesHeldByOthers: heldByOthers,
+                                             profileBlocked: try blocked().contains(p.profile))
         let problems = PlacementRules.problems(storing: p, in: context, validated: validated && p.hoursPerWeek == given.hoursPerWeek)
         if !problems.isEmpty { return .refused(problems) }
+        wrote(p.profile)
         if old == p { return .unchanged }
         if let oldRow {
             if update == nil { update = try store.db.prepare(Store.updatePlacementSQL) }
@@ -229,6 +244,7 @@ public final class PlacementBulkWriter {
         guard try store._profileExists(f.profile) else {
             return .refused([FieldError(field: "profile", message: "no profile '\(f.profile)' in the store")])
         }
+        wrote(f.profile)
         if hadFacts, try store._integrationFacts(where: "WHERE f.profile_id = ?1", [f.profile]).first == f { return .unchanged }
         try store._writeIntegrationFacts(f, now: now)
         return .written
@@ -257,4 +273,24 @@ public final class PlacementBulkWriter {
     /// Makes `placementBulkWrite` roll back instead of committing (`--strict` with a rejected
     /// row).
     public func discardAll() { discarded = true }
+
+    /// Appends `entry` to the access log when the transaction commits (not when it rolls back or is
+    /// discarded), with every person whose placement or facts this writer wrote or found unchanged
+    /// added to its persons, each once, in the order first written: an import of placements or
+    /// integration facts logs itself as one entry naming every person in it.
+    public func logAccess(_ entry: AccessEntry) { pendingAccess = entry }
+
+    /// Appends the pending entry, if any (inside the transaction).
+    func appendPendingAccess() throws(StoreError) {
+        guard var entry = pendingAccess else { return }
+        pendingAccess = nil
+        entry.profiles += personsWritten
+        _ = try store._appendAccess(entry)
+    }
+
+    /// Notes a person whose rows this writer wrote or found unchanged (each once).
+    private func wrote(_ profile: String) {
+        guard pendingAccess != nil, personsSeen.insert(profile).inserted else { return }
+        personsWritten.append(profile)
+    }
 }

@@ -69,3 +69,20 @@ public struct ProposalResult: Sendable {
     /// unless the call was told to skip refused proposals).
     public var refused: [(index: Int, proposal: PlacementProposal, problems: [FieldError])]
 }
+
+/// The places placements hold in one offer (`Store.heldPlaces()`).
+public struct HeldPlaces: Sendable, Hashable {
+    /// Placements holding a place (proposed, or started and not ended).
+    public var held: Int
+    /// The offer's free places as its record says (places − places filled), before `held`.
+    public var recordedFreePlaces: Int
+
+    /// Creates the figures.
+    public init(held: Int, recordedFreePlaces: Int) {
+        self.held = held
+        self.recordedFreePlaces = recordedFreePlaces
+    }
+
+    /// The free places left: never below 0 (`Corpus.applyingHeldPlaces` caps the same way).
+    public var freePlaces: Int { max(0, recordedFreePlaces - held) }
+}

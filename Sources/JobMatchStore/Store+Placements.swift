@@ -211,20 +211,26 @@ extension Store {
         return PlacementRules.Context(
             profileExists: try _profileExists(p.profile), offer: try _offerCapacity(id: p.offer), stored: stored,
             personsOthers: try _placements(where: "WHERE profile_id = ?1 AND id <> ?2 ORDER BY started, id", [p.profile, p.id]),
-            placesHeldByOthers: try _placesHeld(offer: p.offer, except: p.id))
+            placesHeldByOthers: try _placesHeld(offer: p.offer, except: p.id),
+            profileBlocked: try _block(of: p.profile) != nil)
     }
 
     // MARK: Single changes
 
     /// Runs `body` in one write transaction with `synchronous = FULL`, holding the lock; a
-    /// `PlacementError` thrown inside rolls it back.
-    func placementWrite<T>(_ body: () throws(PlacementError) -> T) throws(PlacementError) -> T {
+    /// `PlacementError` thrown inside rolls it back. `logging` is appended to the access log in
+    /// the same transaction when `body` succeeds (a change that cannot be logged is not made).
+    func placementWrite<T>(logging entry: AccessEntry? = nil, _ body: () throws(PlacementError) -> T) throws(PlacementError) -> T {
         lock.lock()
         defer { lock.unlock() }
         do {
             try db.execute("PRAGMA synchronous = FULL")
             defer { try? db.execute("PRAGMA synchronous = NORMAL") }
-            return try writeTransaction { try body() }
+            return try writeTransaction {
+                let result = try body()
+                if let entry { _ = try _appendAccess(entry) }
+                return result
+            }
         } catch let e as PlacementError {
             throw e
         } catch let e as StoreError {
@@ -239,8 +245,8 @@ extension Store {
     /// does).
     /// - Throws: `PlacementError` (`.rule` listing every broken rule, or `.store`).
     @discardableResult
-    public func savePlacement(_ p: PlacementRecord) throws(PlacementError) -> UpsertOutcome {
-        try placementWrite { () throws(PlacementError) -> UpsertOutcome in try _savePlacement(p) }
+    public func savePlacement(_ p: PlacementRecord, logging entry: AccessEntry? = nil) throws(PlacementError) -> UpsertOutcome {
+        try placementWrite(logging: entry) { () throws(PlacementError) -> UpsertOutcome in try _savePlacement(p) }
     }
 
     /// `savePlacement` inside a transaction the caller holds. Empty hours take the offer's.
@@ -292,9 +298,9 @@ extension Store {
     /// - Throws: `PlacementError` when a rule is broken or the person or offer is unknown.
     @discardableResult
     public func proposePlacement(profile: String, offer: String, on day: Day, hoursPerWeek: Double? = nil,
-                                 note: String? = nil) throws(PlacementError) -> PlacementRecord {
+                                 note: String? = nil, logging entry: AccessEntry? = nil) throws(PlacementError) -> PlacementRecord {
         let r = try proposePlacements([PlacementProposal(profile: profile, offer: offer, hoursPerWeek: hoursPerWeek, note: note)],
-                                      on: day, skippingRefused: true)
+                                      on: day, skippingRefused: true, logging: entry)
         if let refused = r.refused.first {
             let unknown = refused.problems.contains(where: PlacementRules.isUnknownReference)
             throw PlacementError(kind: unknown ? .notFound : .rule, problems: refused.problems)
@@ -321,14 +327,35 @@ extension Store {
     ///   - skippingRefused: false (default): all or nothing — any refused proposal stores none and
     ///     throws a `PlacementError` listing every refusal as `proposal N (PROFILE, OFFER): field: message`;
     ///     true: stores the others and returns the refused ones in `ProposalResult.refused`.
+    ///   - refusingActive: also refuse a proposal for a person who has an active placement
+    ///     (proposed, or started and not ended) stored before this call: a cohort plan
+    ///     (`assign --commit`) is only for people without one. The rules alone allow proposing
+    ///     the next placement while one runs.
+    ///   - logging: appended to the access log in the same transaction when anything is stored.
     /// - Returns: the stored placements and the refused proposals.
     /// - Throws: `PlacementError` (`.rule` when refused, `.store` when the store fails).
     @discardableResult
-    public func proposePlacements(_ proposals: [PlacementProposal], on day: Day,
-                                  skippingRefused: Bool = false) throws(PlacementError) -> ProposalResult {
+    public func proposePlacements(_ proposals: [PlacementProposal], on day: Day, skippingRefused: Bool = false,
+                                  refusingActive: Bool = false, logging entry: AccessEntry? = nil) throws(PlacementError) -> ProposalResult {
         try placementWrite { () throws(PlacementError) -> ProposalResult in
             var result = ProposalResult(stored: [], refused: [])
+            var active: [String: PlacementRecord] = [:]
+            if refusingActive {
+                do throws(StoreError) {
+                    for q in proposals where active[q.profile] == nil {
+                        if let a = try _placements(where: "WHERE profile_id = ?1 AND status IN ('proposed', 'started') ORDER BY id", [q.profile]).first {
+                            active[q.profile] = a
+                        }
+                    }
+                } catch { throw .store(error) }
+            }
             for (i, q) in proposals.enumerated() {
+                if let a = active[q.profile] {
+                    let text = Messages(.english)[.placementRuleActive, ["profile": .text(q.profile), "placement": .text(a.id),
+                                                                        "offer": .text(a.offer), "status": .text(a.status.rawValue)]]
+                    result.refused.append((i, q, [FieldError(field: "profile", message: text)]))
+                    continue
+                }
                 let record: PlacementRecord
                 do throws(StoreError) {
                     var hours = q.hoursPerWeek
@@ -348,6 +375,10 @@ extension Store {
                     r.problems.map { FieldError(field: "proposal \(r.index + 1) (\(r.proposal.profile), \(r.proposal.offer)): \($0.field)", message: $0.message) }
                 })
             }
+            // Logged in the same transaction when anything was stored.
+            if let entry, !result.stored.isEmpty {
+                do throws(StoreError) { _ = try _appendAccess(entry) } catch { throw .store(error) }
+            }
             return result
         }
     }
@@ -360,8 +391,8 @@ extension Store {
     /// - Throws: `PlacementError` (`.notFound`, or `.rule`: e.g. the person is in another placement).
     @discardableResult
     public func startPlacement(id: String, on day: Day, hoursPerWeek: Double? = nil,
-                               workplaceMentor: Bool? = nil) throws(PlacementError) -> PlacementRecord {
-        try placementWrite { () throws(PlacementError) -> PlacementRecord in
+                               workplaceMentor: Bool? = nil, logging entry: AccessEntry? = nil) throws(PlacementError) -> PlacementRecord {
+        try placementWrite(logging: entry) { () throws(PlacementError) -> PlacementRecord in
             var p = try _existingPlacement(id)
             guard p.status == .proposed else {
                 let since = p.started.map { " since \($0)" } ?? ""
@@ -385,8 +416,8 @@ extension Store {
     /// - Throws: `PlacementError` when a rule is broken or the person or offer is unknown.
     @discardableResult
     public func startNewPlacement(profile: String, offer: String, on day: Day, hoursPerWeek: Double? = nil,
-                                  workplaceMentor: Bool? = nil, note: String? = nil) throws(PlacementError) -> PlacementRecord {
-        try placementWrite { () throws(PlacementError) -> PlacementRecord in
+                                  workplaceMentor: Bool? = nil, note: String? = nil, logging entry: AccessEntry? = nil) throws(PlacementError) -> PlacementRecord {
+        try placementWrite(logging: entry) { () throws(PlacementError) -> PlacementRecord in
             var p: PlacementRecord
             do throws(StoreError) {
                 p = PlacementRecord(id: try _newPlacementID(profile: profile, offer: offer), profile: profile, offer: offer,
@@ -402,8 +433,8 @@ extension Store {
     /// Ends a started placement on `day` (its last day) with `outcome`.
     /// - Throws: `PlacementError` (`.notFound`, or `.rule`: not started, or `day` before the start).
     @discardableResult
-    public func endPlacement(id: String, on day: Day, outcome: PlacementOutcome) throws(PlacementError) -> PlacementRecord {
-        try placementWrite { () throws(PlacementError) -> PlacementRecord in
+    public func endPlacement(id: String, on day: Day, outcome: PlacementOutcome, logging entry: AccessEntry? = nil) throws(PlacementError) -> PlacementRecord {
+        try placementWrite(logging: entry) { () throws(PlacementError) -> PlacementRecord in
             var p = try _existingPlacement(id)
             guard p.status == .started else {
                 throw PlacementError(kind: .rule, problems: [FieldError(field: "status", message: "placement \(id) is \(p.status); only a started placement can end (start a proposal first, or withdraw it)")])
@@ -419,8 +450,8 @@ extension Store {
     /// Withdraws a proposed placement (it gives its place back).
     /// - Throws: `PlacementError` (`.notFound`, or `.rule` when it has started).
     @discardableResult
-    public func withdrawPlacement(id: String, on day: Day) throws(PlacementError) -> PlacementRecord {
-        try placementWrite { () throws(PlacementError) -> PlacementRecord in
+    public func withdrawPlacement(id: String, on day: Day, logging entry: AccessEntry? = nil) throws(PlacementError) -> PlacementRecord {
+        try placementWrite(logging: entry) { () throws(PlacementError) -> PlacementRecord in
             var p = try _existingPlacement(id)
             guard p.status == .proposed else {
                 throw PlacementError(kind: .rule, problems: [FieldError(field: "status", message: "placement \(id) is \(p.status); only a proposal can be withdrawn (end a started placement)")])
@@ -463,9 +494,59 @@ extension Store {
     /// offer id: what `match` and `candidates` take from the offers' free places.
     public func placesHeldByOffer() throws(StoreError) -> [String: Int] {
         try locked { () throws(StoreError) -> [String: Int] in
-            let s = try statement("SELECT offer_id, count(*) FROM placements WHERE status IN ('proposed', 'started') GROUP BY offer_id")
-            var out: [String: Int] = [:]
-            while try s.step() { out[s.text(0) ?? ""] = s.int(1) }
+            Dictionary(try _placesHeldByOffer(), uniquingKeysWith: { a, _ in a })
+        }
+    }
+
+    /// `placesHeldByOffer` as pairs, inside a lock the caller holds.
+    func _placesHeldByOffer() throws(StoreError) -> [(String, Int)] {
+        let s = try statement("SELECT offer_id, count(*) FROM placements WHERE status IN ('proposed', 'started') GROUP BY offer_id")
+        var out: [(String, Int)] = []
+        while try s.step() { out.append((s.text(0) ?? "", s.int(1))) }
+        s.reset()
+        return out
+    }
+
+    /// For every offer that placements hold places in (proposed, or started and not ended): how
+    /// many they hold, and the offer's free places as its record says (places − places filled,
+    /// before those placements), from one read transaction. What an engine over the store applies
+    /// to the offers it loads: placements change without the offers' records (or their stored
+    /// kernel layout) changing. An offer held but not stored is left out.
+    /// - Complexity: one grouped scan of the held placements' index, one record look-up per held offer.
+    public func heldPlaces() throws(StoreError) -> [String: HeldPlaces] {
+        try locked { () throws(StoreError) -> [String: HeldPlaces] in
+            try readTransaction { () throws(StoreError) -> [String: HeldPlaces] in
+                let counts = try _placesHeldByOffer()
+                let r = try statement("SELECT record FROM offers WHERE id_key = ?1 AND id = ?2")
+                var out: [String: HeldPlaces] = [:]
+                out.reserveCapacity(counts.count)
+                for (id, n) in counts {
+                    r.reset()
+                    r.bind(1, RecordKey.id(id))
+                    r.bind(2, id)
+                    guard try r.step() else { continue }
+                    let bytes = r.bytes(0) ?? []
+                    let fields = bytes.withUnsafeBufferPointer { b in Result { () throws(RecordCodec.DamagedRecord) in try RecordCodec.offerScoringFields(b) } }
+                    guard case .success(let f) = fields else {
+                        r.reset()
+                        throw StoreError(kind: .corruptRecord, path: url.path, message: "offer \(id): cannot decode its record")
+                    }
+                    let free = f.freePlaces
+                    out[id] = HeldPlaces(held: n, recordedFreePlaces: Int(free))
+                }
+                r.reset()
+                return out
+            }
+        }
+    }
+
+    /// The persons with a placement that holds a place (proposed, or started and not ended):
+    /// those a cohort plan leaves out unless told otherwise (`jobmatch assign --include-placed`).
+    public func profilesHoldingPlaces() throws(StoreError) -> Set<String> {
+        try locked { () throws(StoreError) -> Set<String> in
+            let s = try statement("SELECT DISTINCT profile_id FROM placements WHERE status IN ('proposed', 'started')")
+            var out = Set<String>()
+            while try s.step() { out.insert(s.text(0) ?? "") }
             s.reset()
             return out
         }
@@ -547,8 +628,8 @@ extension Store {
     /// Stores a person's integration facts (replacing what was recorded), in its own transaction.
     /// - Throws: `PlacementError` (`.rule` when invalid or the profile is unknown).
     @discardableResult
-    public func saveIntegrationFacts(_ f: IntegrationFacts) throws(PlacementError) -> UpsertOutcome {
-        try placementWrite { () throws(PlacementError) -> UpsertOutcome in
+    public func saveIntegrationFacts(_ f: IntegrationFacts, logging entry: AccessEntry? = nil) throws(PlacementError) -> UpsertOutcome {
+        try placementWrite(logging: entry) { () throws(PlacementError) -> UpsertOutcome in
             let problems = f.validationErrors()
             guard problems.isEmpty else { throw PlacementError(kind: .rule, problems: problems) }
             do {
@@ -635,6 +716,8 @@ public struct ResultsSnapshot: Sendable {
     public var placements: [PlacementRecord]
     /// Every person's integration facts, by profile.
     public var integration: [IntegrationFacts]
+    /// The blocked profiles (processing restricted), read in the same transaction: a report leaves them out.
+    public var blocked: [String: ProfileBlock] = [:]
 }
 
 extension Store {
@@ -642,14 +725,15 @@ extension Store {
     /// import runs); records are decoded on all cores and their stored features are not read.
     /// - Complexity: O(rows).
     public func resultsSnapshot() throws(StoreError) -> ResultsSnapshot {
-        let (p, o, pl, f) = try locked { () throws(StoreError) -> ([_RawRow], [_RawRow], [PlacementRecord], [IntegrationFacts]) in
-            try readTransaction { () throws(StoreError) -> ([_RawRow], [_RawRow], [PlacementRecord], [IntegrationFacts]) in
+        let (p, o, pl, f, b) = try locked { () throws(StoreError) -> ([_RawRow], [_RawRow], [PlacementRecord], [IntegrationFacts], [String: ProfileBlock]) in
+            try readTransaction { () throws(StoreError) -> ([_RawRow], [_RawRow], [PlacementRecord], [IntegrationFacts], [String: ProfileBlock]) in
                 // In table order (no sort): the report groups the rows itself.
-                (try _recordsOnly("profiles"), try _recordsOnly("offers"), try _placements(where: "", []), try _allIntegrationFacts())
+                (try _recordsOnly("profiles"), try _recordsOnly("offers"), try _placements(where: "", []), try _allIntegrationFacts(),
+                 try _blockedProfiles())
             }
         }
         return ResultsSnapshot(profiles: try decode(p, as: ProfileSummary.self).map(\.value),
-                               offers: try decode(o, as: EmployerOffer.self).map(\.value), placements: pl, integration: f)
+                               offers: try decode(o, as: EmployerOffer.self).map(\.value), placements: pl, integration: f, blocked: b)
     }
 
     /// Every row of `table` with its record only.

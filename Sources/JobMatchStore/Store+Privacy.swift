@@ -90,9 +90,14 @@ extension Store {
     /// export test checks that every table with a row naming the person is here or is the
     /// access log.
     ///
-    /// **Extension point**: a table added later that refers to a person by case id (placements,
-    /// outcomes) is added here, and its rows to `PersonalDataExport`.
+    /// **Extension point**: a table added later that refers to a person by case id is added here,
+    /// and its rows to `PersonalDataExport.sections`. Children before their parents (a person's
+    /// Danish tests before their integration facts, placements before the profile), so that no
+    /// row is left to a cascade.
     public static let personalDataTables: [PersonalDataTable] = [
+        PersonalDataTable(table: "danish_tests", column: "profile_id"),
+        PersonalDataTable(table: "integration_facts", column: "profile_id"),
+        PersonalDataTable(table: "placements", column: "profile_id"),
         PersonalDataTable(table: "profiles", column: "id"),
         PersonalDataTable(table: "profile_blocks", column: "profile"),
     ]
@@ -100,9 +105,22 @@ extension Store {
     /// For retention: queries giving `(case id, milliseconds)` of each person's latest recorded
     /// activity; a person's age is counted from the latest over all of them.
     ///
-    /// **Extension point**: placements and outcomes add their dates here.
+    /// **Extension point**: a table of a person's data adds its activity here.
+    /// - a placement: the later of its last change (proposed, started, ended, withdrawn, imported)
+    ///   and its dates (proposed, started, ended); a running placement (started and not ended)
+    ///   keeps the case active, whatever its age;
+    /// - the integration facts: their last change, and each Danish test's date.
     public static let retentionActivitySQL: [String] = [
         "SELECT id, updated_at FROM profiles",
+        """
+        SELECT profile_id, max(CASE WHEN status = 'started' THEN 9223372036854775807
+            ELSE max(updated_at, coalesce(CAST(strftime('%s', ended) AS INTEGER) * 1000, 0),
+                     coalesce(CAST(strftime('%s', started) AS INTEGER) * 1000, 0),
+                     coalesce(CAST(strftime('%s', proposed) AS INTEGER) * 1000, 0)) END)
+        FROM placements GROUP BY profile_id
+        """,
+        "SELECT profile_id, updated_at FROM integration_facts",
+        "SELECT profile_id, max(CAST(strftime('%s', passed) AS INTEGER) * 1000) FROM danish_tests GROUP BY profile_id",
     ]
 
     // MARK: Pseudonyms

@@ -261,7 +261,7 @@ final class EngineAssignmentTests: XCTestCase {
         final class Ledger: PlacementLedger {
             var stored: [ProposedPlacement] = []
             func placedProfiles() throws -> Set<String> { Set(stored.map(\.profile)) }
-            func recordProposals(_ proposals: [ProposedPlacement]) throws { stored += proposals }
+            func recordProposals(_ proposals: [ProposedPlacement], logging: AccessEntry?) throws { stored += proposals }
         }
         let ledger = Ledger()
         var o = AssignmentOptions()

@@ -127,6 +127,45 @@ final class PersonalDataExportTests: XCTestCase {
         XCTAssertNil(try PersonalDataExport.make(profile: "NOBODY", store: store, codec: codec))
     }
 
+    func testTheCopyHoldsThePersonsPlacementsOutcomesAndIntegrationFacts() throws {
+        let (store, codec, _) = try seeded()
+        let id = "KBH-2026-0001", other = "KBH-2026-0002"
+        let d = Day(year: 2026, month: 2, day: 2)!
+        let first = try store.startNewPlacement(profile: id, offer: "O-0091", on: d, hoursPerWeek: 25, workplaceMentor: true, note: "god start")
+        _ = try store.endPlacement(id: first.id, on: d.addingDays(120), outcome: .job)
+        _ = try store.proposePlacement(profile: id, offer: "O-0155", on: d.addingDays(121))
+        _ = try store.proposePlacement(profile: other, offer: "O-0155", on: d)
+        var facts = IntegrationFacts(profile: id, residencePermit: Day(year: 2025, month: 6, day: 1)!)
+        facts.personalMentor = true
+        facts.danishTests = [try DanishTest(passed: Day(year: 2026, month: 5, day: 20)!, test: "DU2M3")]
+        try store.saveIntegrationFacts(facts)
+        try store.saveIntegrationFacts(IntegrationFacts(profile: other, residencePermit: d))
+
+        let copy = try XCTUnwrap(try PersonalDataExport.make(profile: id, store: store, codec: codec))
+        let naming = try tablesNaming(id, pseudonym: Store.bytes(hex: try store.pseudonym(of: id))!, in: store)
+        XCTAssertEqual(naming["placements"], 2)
+        XCTAssertEqual(naming["integration_facts"], 1)
+        XCTAssertEqual(naming["danish_tests"], 1)
+        let covered = Set(Store.personalDataTables.map(\.table)).union(["access_log"])
+        for t in naming.keys { XCTAssertTrue(covered.contains(t), "table \(t) is not in the copy") }
+
+        // The sections are the stored rows, every field (compared as JSON with the store's own reads).
+        let doc = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(copy.json.utf8)) as? [String: Any])
+        func same(_ a: Any?, _ value: some Encodable) throws {
+            let b = try JSONSerialization.jsonObject(with: JSONEncoder().encode(value))
+            XCTAssertEqual(try JSONSerialization.data(withJSONObject: try XCTUnwrap(a), options: .sortedKeys),
+                           try JSONSerialization.data(withJSONObject: b, options: .sortedKeys))
+        }
+        try same(doc["placements"], try store.placements(profile: id))
+        try same(doc["integration"], try XCTUnwrap(try store.integrationFacts(profile: id)))
+        XCTAssertEqual((doc["placements"] as? [[String: Any]])?.map { $0["status"] as? String }, ["ended", "proposed"])
+        XCTAssertEqual((doc["placements"] as? [[String: Any]])?.first?["outcome"] as? String, "job")
+        XCTAssertFalse(copy.json.contains(other), "another person's case id is never in someone's copy")
+        XCTAssertTrue(copy.notes.contains { $0.hasPrefix("placements:") } && copy.notes.contains { $0.hasPrefix("integration:") })
+        let danish = try XCTUnwrap(try PersonalDataExport.make(profile: id, store: store, codec: codec, language: .danish))
+        XCTAssertTrue(danish.notes.contains { $0.hasPrefix("placements: de praktikker") })
+    }
+
     func testFeaturesOfAnotherTaxonomyAreComputedForTheCopy() throws {
         let (store, codec, corpus) = try seeded()
         var p = corpus.profiles[3]

@@ -48,8 +48,8 @@ final class PlacementCLITests: XCTestCase {
         XCTAssertEqual(show?["workplaceMentor"] as? Bool, true)
         let list = try run(["placement", "list", "--profile", "DK-2026-0221", "--format", "csv"])
         XCTAssertEqual(list.status, 0)
-        XCTAssertTrue(list.stdout.hasPrefix("id,profile,offer,status,proposed,started,ended,outcome,hoursPerWeek,workplaceMentor\r\n"))
-        XCTAssertTrue(list.stdout.contains("DK-2026-0221@O-0091,DK-2026-0221,O-0091,ended,2026-09-01,2026-09-07,2026-11-27,job,25.0,yes"), list.stdout)
+        XCTAssertTrue(list.stdout.hasPrefix("id,profile,offer,status,proposed,started,ended,outcome,hoursPerWeek,workplaceMentor,blocked\r\n"))
+        XCTAssertTrue(list.stdout.contains("DK-2026-0221@O-0091,DK-2026-0221,O-0091,ended,2026-09-01,2026-09-07,2026-11-27,job,25.0,yes,\r\n"), list.stdout)
         // profile show adds the person's integration facts and placements.
         let profile = try json(try run(["profile", "show", "DK-2026-0221"])) as? [String: Any]
         XCTAssertNotNil((profile?["integration"] as? [String: Any])?["residencePermit"])

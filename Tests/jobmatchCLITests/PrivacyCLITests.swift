@@ -322,16 +322,26 @@ final class PrivacyCLITests: XCTestCase {
 }
 
 extension Store {
-    /// Test helper: sets the last change of profiles (what retention counts from).
+    /// Test helper: moves the persons' whole recorded history back to `ms` (what retention
+    /// counts from): their profiles' last change, and their placements', integration facts' and
+    /// Danish tests' changes and dates (running placements are ended first, with the outcome
+    /// 'other', as they would be by then).
     func backdate(profiles ids: [String], to ms: Int64) throws {
-        let s = try db.prepare("UPDATE profiles SET updated_at = ?1 WHERE id = ?2")
-        for id in ids {
+        let day = "date(\(ms / 1000), 'unixepoch')"
+        for sql in ["UPDATE profiles SET updated_at = ?1 WHERE id = ?2",
+                    "UPDATE placements SET status = 'ended', ended = started, outcome = 'other' WHERE profile_id = ?2 AND status = 'started'",
+                    "UPDATE placements SET updated_at = ?1, proposed = CASE WHEN proposed IS NULL THEN NULL ELSE \(day) END, started = CASE WHEN started IS NULL THEN NULL ELSE \(day) END, ended = CASE WHEN ended IS NULL THEN NULL ELSE \(day) END WHERE profile_id = ?2",
+                    "UPDATE integration_facts SET updated_at = ?1 WHERE profile_id = ?2",
+                    "UPDATE danish_tests SET passed = \(day) WHERE profile_id = ?2"] {
+            let s = try db.prepare(sql)
+            for id in ids {
+                s.reset()
+                if sql.contains("?1") { s.bind(1, ms) }
+                s.bind(2, id)
+                try s.step()
+            }
             s.reset()
-            s.bind(1, ms)
-            s.bind(2, id)
-            try s.step()
         }
-        s.reset()
     }
 }
 

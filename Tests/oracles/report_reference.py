@@ -10,7 +10,8 @@ way: a person's state is worked out day by day from the placements, shares by lo
 day of the month, spells of work by walking the days. Placements and integration facts are read
 from the store with plain SQL (its `placements`, `integration_facts` and `danish_tests`
 tables) or from the Corpus's JSON files; profiles and offers always come from JSON files (the
-store keeps them in a binary form). Prints the figures as JSON, in the report's shape. Standard
+store keeps them in a binary form). Persons blocked in the store (`profile_blocks`) are left out
+of every figure and counted in `blockedPersonsLeftOut`. Prints the figures as JSON, in the report's shape. Standard
 library only.
 """
 import argparse, datetime as dt, json, sqlite3, sys
@@ -395,8 +396,11 @@ def main():
     a = ap.parse_args()
     profiles = json.load(open(a.profiles, encoding="utf-8"))
     offers = json.load(open(a.offers, encoding="utf-8"))
+    blocked = set()
     if a.store:
         db = sqlite3.connect(f"file:{a.store}?mode=ro", uri=True)
+        # Blocked persons (processing restricted) are left out of every figure, with all their rows.
+        blocked = {row[0] for row in db.execute("SELECT profile FROM profile_blocks")}
         placements = []
         for row in db.execute("SELECT id, profile_id, offer_id, status, started, ended, outcome, hours_per_week, workplace_mentor FROM placements"):
             r = dict(id=row[0], profile=row[1], offer=row[2], status=row[3], started=row[4], ended=row[5], outcome=row[6])
@@ -416,8 +420,14 @@ def main():
         placements = json.load(open(a.placements, encoding="utf-8")) if a.placements else []
         for r in placements: r.setdefault("id", f'{r["profile"]}@{r["offer"]}')
         facts = {f["profile"]: f for f in (json.load(open(a.integration, encoding="utf-8")) if a.integration else [])}
+    left_out = sum(1 for p in profiles if p["id"] in blocked)
+    profiles = [p for p in profiles if p["id"] not in blocked]
+    placements = [r for r in placements if r["profile"] not in blocked]
+    facts = {k: f for k, f in facts.items() if k not in blocked}
     data = Data(profiles, offers, placements, facts)
-    print(json.dumps(report(data, day(a.from_), day(a.to), a.municipality, load_rates(a.rates), a.target, a.goal, day(a.as_of)), indent=1))
+    out = report(data, day(a.from_), day(a.to), a.municipality, load_rates(a.rates), a.target, a.goal, day(a.as_of))
+    out["blockedPersonsLeftOut"] = left_out
+    print(json.dumps(out, indent=1))
 
 if __name__ == "__main__":
     main()

@@ -60,14 +60,9 @@ enum AssignCommand: Command {
     static func run(_ args: ParsedArguments, context: CLIContext) throws(CLIError) -> Int32 {
         var options = try parseOptions(args)
         let ledger = try context.placementLedger()
-        if args.flag("commit") && ledger == nil {
-            throw .failure("--commit: this store cannot keep proposed placements yet (the placements table is not in this build); nothing was written")
-        }
-        if let ledger, !args.flag("include-placed") {
-            do { options.selection.excluded = try ledger.placedProfiles() } catch {
-                throw .failure("cannot read the placements: \(error)")
-            }
-        }
+        let commit = args.flag("commit")
+        if commit && ledger == nil { throw .failure(msg(.assignCommitNeedsStore)) }
+        if !args.flag("include-placed") { options.selection.excluded = try context.placedProfiles(ledger) }
         let engine = try context.engine()
         let plan: AssignmentPlan
         do { plan = try engine.assign(options) } catch {
@@ -79,19 +74,22 @@ enum AssignCommand: Command {
             throw .failure(error.description)
         }
         // Every person in the plan or left out of it is concerned (logged before anything is shown).
-        try context.logAccess(.assign, profiles: plan.assignments.map(\.profile) + plan.unassigned.map(\.profile),
-                              args: args, spec: spec)
+        let concerned = plan.assignments.map(\.profile) + plan.unassigned.map(\.profile)
+        if commit, let ledger {
+            // One transaction: the proposals and the entry that logs them (and the plan shown).
+            let entry = context.accessEntry(.assign, profiles: concerned, args: args, spec: spec)
+            do { try ledger.recordProposals(plan.proposals, logging: entry) } catch {
+                throw .failure(msg(.assignCommitRefused, ["why": .text((error as? PlacementError)?.description ?? "\(error)")]))
+            }
+        } else {
+            try context.logAccess(.assign, profiles: concerned, args: args, spec: spec)
+        }
         switch OutputFormat.from(args) {
         case .json: context.out(renderJSON(plan))
         case .csv: context.out(csv(plan))
         case .table: context.out(table(plan))
         }
-        if args.flag("commit"), let ledger {
-            do { try ledger.recordProposals(plan.proposals) } catch {
-                throw .failure("--commit: the proposed placements were not stored: \(error)")
-            }
-            context.err("stored \(plan.proposals.count) proposed placement\(plan.proposals.count == 1 ? "" : "s")")
-        }
+        if commit { context.err(msg(.assignCommitStored, ["n": .int(plan.proposals.count)])) }
         return ExitCode.success
     }
 

@@ -74,7 +74,8 @@ enum ImportCommand: Command {
                 // A dry run of placements checks the store's rules too when there is a store.
                 if options.dryRun { try context.checkStoreFile() }
                 let store = try options.dryRun ? StoreSupport.openExisting(context) : StoreSupport.open(context)
-                report = try store.importFollowUp(files, options: options, issues: importer.onIssue, progress: importer.onProgress)
+                report = try store.importFollowUp(files, options: options, issues: importer.onIssue, progress: importer.onProgress,
+                                                  logging: context.accessEntry(.import, profiles: [], args: args, spec: spec))
             } else if options.dryRun {
                 report = try importer.run(files: files, into: nil)
             } else {

@@ -67,6 +67,12 @@ enum PlacementCommand: Command {
         }
         let started = try date(args, "started")
         let store = try StoreSupport.openExisting(context)
+        // A change of a person's placement is an update of their data: logged in its transaction.
+        let person: String?
+        if action == "add" { person = args.value("profile") } else {
+            do { person = try store.placement(id: id!)?.profile } catch { throw .failure(error.description) }
+        }
+        let entry = context.accessEntry(.update, profiles: person.map { [$0] } ?? [], args: args, spec: spec)
         let record: PlacementRecord
         do throws(PlacementError) {
             switch action {
@@ -74,18 +80,23 @@ enum PlacementCommand: Command {
                 let profile = args.value("profile")!, offer = args.value("offer")!
                 if let started {
                     record = try store.startNewPlacement(profile: profile, offer: offer, on: started, hoursPerWeek: hours,
-                                                         workplaceMentor: mentor, note: args.value("note"))
+                                                         workplaceMentor: mentor, note: args.value("note"), logging: entry)
                 } else {
-                    record = try store.proposePlacement(profile: profile, offer: offer, on: day, hoursPerWeek: hours, note: args.value("note"))
+                    record = try store.proposePlacement(profile: profile, offer: offer, on: day, hoursPerWeek: hours,
+                                                        note: args.value("note"), logging: entry)
                 }
             case "start":
-                record = try store.startPlacement(id: id!, on: day, hoursPerWeek: hours, workplaceMentor: mentor)
+                record = try store.startPlacement(id: id!, on: day, hoursPerWeek: hours, workplaceMentor: mentor, logging: entry)
             case "end":
-                record = try store.endPlacement(id: id!, on: day, outcome: outcome!)
+                record = try store.endPlacement(id: id!, on: day, outcome: outcome!, logging: entry)
             default:
-                record = try store.withdrawPlacement(id: id!, on: day)
+                record = try store.withdrawPlacement(id: id!, on: day, logging: entry)
             }
         } catch {
+            // A blocked person: the rule's text in the run's language.
+            if let person, error.problems.contains(where: { PlacementRules.isBlockedPerson($0, profile: person) }) {
+                throw .failure(msg(.placementRuleBlocked, ["profile": .text(person)]))
+            }
             switch error.kind {
             case .notFound: throw .notFound(error.description)
             case .rule, .store: throw .failure(error.description)
@@ -120,6 +131,7 @@ enum PlacementCommand: Command {
     /// `show` and `list`: from the store, or the Corpus when there is none.
     static func read(_ action: String, id: String?, args: ParsedArguments, context: CLIContext) throws(CLIError) -> Int32 {
         var all: [PlacementRecord]
+        var blocked: [String: ProfileBlock] = [:]
         if DataSource.storeURL(explicit: context.storeOption, environment: context.environment) != nil {
             try context.checkStoreFile()
             let store = try StoreSupport.openExisting(context)
@@ -128,9 +140,12 @@ enum PlacementCommand: Command {
                 else if let p = args.value("profile") { all = try store.placements(profile: p) }
                 else if let o = args.value("offer") { all = try store.placements(offer: o) }
                 else { all = try store.allPlacements() }
+                blocked = try store.blockedProfiles()
             } catch { throw .failure(error.description) }
         } else {
-            all = try context.corpus().placements
+            let corpus = try context.corpus()
+            all = corpus.placements
+            blocked = corpus.blockedProfiles
             if let id { all = all.filter { $0.id == id } }
         }
         if let p = args.value("profile") { all = all.filter { $0.profile == p } }
@@ -138,31 +153,43 @@ enum PlacementCommand: Command {
         if let s = args.value("status") { all = all.filter { $0.status.rawValue == s } }
         if action == "show" {
             guard let p = all.first else { throw .notFound("no placement with id '\(id!)'") }
+            // Shown (a blocked person's data stays readable and correctable), with the block noted.
+            try context.logAccess(.show, profiles: [p.profile], args: args, spec: spec)
+            if let b = blocked[p.profile] { context.err(ProfilePrivacyCommand.Text.blockedNote(b)) }
             if OutputFormat.from(args) == .table {
-                context.out(renderTable(header: ["field", "value"], rows: rows(p)))
+                context.out(renderTable(header: ["field", "value"], rows: rows(p) + (blocked[p.profile].map { [["blocked", $0.since]] } ?? [])))
             } else {
-                context.out(renderJSON(p))
+                context.out(renderJSON(ListedPlacement(p, blocked: blocked[p.profile])))
             }
             return ExitCode.success
         }
+        // Blocked persons' placements are listed (their data stays readable) and marked blocked.
         all.sort { ($0.profile, $0.started ?? Day(ordinal: .max), $0.id) < ($1.profile, $1.started ?? Day(ordinal: .max), $1.id) }
-        let header = ["id", "profile", "offer", "status", "proposed", "started", "ended", "outcome", "hoursPerWeek", "workplaceMentor"]
+        var listed: [String] = []
+        var seen = Set<String>()
+        for p in all where seen.insert(p.profile).inserted { listed.append(p.profile) }
+        try context.logAccess(.list, profiles: listed, args: args, spec: spec)
+        let blockedListed = all.count { blocked[$0.profile] != nil }
+        let format = OutputFormat.from(args)
+        let header = ["id", "profile", "offer", "status", "proposed", "started", "ended", "outcome", "hoursPerWeek", "workplaceMentor", "blocked"]
         func row(_ p: PlacementRecord) -> [String] {
             [p.id, p.profile, p.offer, p.status.rawValue, p.proposed?.description ?? "", p.started?.description ?? "",
              p.ended?.description ?? "", p.outcome?.rawValue ?? "", p.hoursPerWeek.map { fmt($0) } ?? "",
-             p.workplaceMentor.map { $0 ? "yes" : "no" } ?? ""]
+             p.workplaceMentor.map { $0 ? "yes" : "no" } ?? "", blocked[p.profile] == nil ? "" : "blocked"]
         }
-        switch OutputFormat.from(args) {
-        case .json: context.out(renderJSON(all))
+        switch format {
+        case .json: context.out(renderJSON(all.map { ListedPlacement($0, blocked: blocked[$0.profile]) }))
         case .csv: context.out(renderCSV(header: header, rows: all.map(row)))
         case .table:
             context.out(renderTable(header: [msg(.columnID), msg(.columnProfile), msg(.columnOffer), msg(.columnStatus), msg(.columnProposed),
                                              msg(.columnStarted), msg(.columnEnded), msg(.columnOutcome), msg(.columnHoursPerWeek),
-                                             msg(.columnWorkplaceMentor)],
+                                             msg(.columnWorkplaceMentor), msg(.columnBlocked)],
                                     rows: all.map(row).map { r in r.enumerated().map { i, c in
                                         i == 8 ? c.replacingOccurrences(of: ".", with: CLIText.messages.format.decimalSeparator)
-                                            : i == 9 && !c.isEmpty ? msg(c == "yes" ? .yes : .no) : c } }, maxWidth: 30))
-            context.out(msg(.placementCount, ["n": .int(all.count)]))
+                                            : i == 9 && !c.isEmpty ? msg(c == "yes" ? .yes : .no)
+                                            : i == 10 && !c.isEmpty ? msg(.columnBlocked) : c } }, maxWidth: 30))
+            context.out(msg(.placementCount, ["n": .int(all.count)])
+                        + (blockedListed == 0 ? "" : msg(.placementBlockedFooter, ["n": .int(blockedListed)])))
         }
         return ExitCode.success
     }
@@ -177,5 +204,27 @@ enum PlacementCommand: Command {
         if let m = p.workplaceMentor { r.append(["workplaceMentor", m ? "yes" : "no"]) }
         if let n = p.note { r.append(["note", n]) }
         return r
+    }
+}
+
+/// A placement in the JSON listing: its fields, and `"blocked": true` with `blockedSince` when the
+/// person's processing is restricted (as `jobmatch profiles` marks them).
+struct ListedPlacement: Encodable {
+    let placement: PlacementRecord
+    let block: ProfileBlock?
+
+    init(_ placement: PlacementRecord, blocked: ProfileBlock?) {
+        self.placement = placement
+        self.block = blocked
+    }
+
+    private enum Keys: String, CodingKey { case blocked, blockedSince }
+
+    func encode(to encoder: any Encoder) throws {
+        try placement.encode(to: encoder)
+        guard let block else { return }
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(true, forKey: .blocked)
+        try c.encode(block.since, forKey: .blockedSince)
     }
 }

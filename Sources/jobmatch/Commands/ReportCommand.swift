@@ -48,7 +48,14 @@ enum ReportCommand: Command {
             source = try ResultsSource.load(corpus: try context.corpusURL(), store: context.storeOption, environment: context.environment)
         } catch let e as CLIError { throw e } catch { throw .failure("\(error)") }
         options.sectorLabels = language == .english ? source.sectorLabelsEN : source.sectorLabelsDA
-        let report = ResultsCalculator(source.data).report(options)
+        var report = source.report(options)
+        if source.blockedLeftOut > 0 {
+            report.notes.append(Messages(language)[.reportBlockedLeftOut, ["n": .int(source.blockedLeftOut)]])
+        }
+        // Every person whose records the figures are computed over is concerned (logged before
+        // anything is written); blocked persons are not among them.
+        try context.logAccess(.report, profiles: ResultsCalculator(source.data).personsCounted(options), args: args, spec: spec)
+        if source.blockedLeftOut > 0 { context.err(msg(.reportBlockedLeftOut, ["n": .int(source.blockedLeftOut)])) }
         let text: String
         switch format {
         case "json": text = report.tree.json() + "\n"

@@ -37,14 +37,16 @@ let package = Package(
         .target(name: "JobMatchModel", swiftSettings: fastSettings),
         .target(name: "JobMatchText", swiftSettings: fastSettings),
         .target(name: "JobMatchTaxonomy", dependencies: ["JobMatchModel", "JobMatchText"], swiftSettings: fastSettings),
-        .target(name: "JobMatchScoring", dependencies: ["JobMatchModel", "JobMatchTaxonomy"], swiftSettings: fastSettings),
+        // Reading job ads: requirements, strengths and hard statements from an offer's title and text.
+        .target(name: "JobMatchAds", dependencies: ["JobMatchModel", "JobMatchText", "JobMatchTaxonomy"], swiftSettings: fastSettings),
+        .target(name: "JobMatchScoring", dependencies: ["JobMatchModel", "JobMatchTaxonomy", "JobMatchAds"], swiftSettings: fastSettings),
         .target(name: "JobMatchKernel", dependencies: ["JobMatchScoring"], exclude: ["README.md"], swiftSettings: fastSettings),
         .target(name: "JobMatchImport", dependencies: ["JobMatchModel"], swiftSettings: fastSettings),
         .target(name: "JobMatchStore", dependencies: ["JobMatchModel", "CSQLite"], swiftSettings: fastSettings),
         // The umbrella library: re-exports the stages and adds the engine and the Corpus loader.
         .target(
             name: "JobMatch",
-            dependencies: ["JobMatchModel", "JobMatchText", "JobMatchTaxonomy", "JobMatchScoring",
+            dependencies: ["JobMatchModel", "JobMatchText", "JobMatchTaxonomy", "JobMatchAds", "JobMatchScoring",
                            "JobMatchKernel", "JobMatchImport", "JobMatchStore"],
             swiftSettings: fastSettings),
         // The command-line tool, a thin shell over the library.
@@ -58,6 +60,7 @@ let package = Package(
         .testTarget(name: "JobMatchModelTests", dependencies: ["JobMatchModel", "JobMatchTestSupport"]),
         .testTarget(name: "JobMatchTextTests", dependencies: ["JobMatchText"]),
         .testTarget(name: "JobMatchTaxonomyTests", dependencies: ["JobMatch", "JobMatchTestSupport"]),
+        .testTarget(name: "JobMatchAdsTests", dependencies: ["JobMatch", "JobMatchTestSupport"], exclude: ["ad-sentences.txt"]),
         .testTarget(name: "JobMatchScoringTests", dependencies: ["JobMatch", "JobMatchTestSupport"]),
         .testTarget(name: "JobMatchKernelTests", dependencies: ["JobMatch", "JobMatchTestSupport"]),
         .testTarget(name: "JobMatchImportTests", dependencies: ["JobMatch", "JobMatchTestSupport"]),

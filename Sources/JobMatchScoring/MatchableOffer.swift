@@ -1,19 +1,5 @@
 import JobMatchModel
-
-/// How strongly an offer asks for a competency.
-///
-/// The raw values order the strengths: a stronger statement of the same concept replaces a
-/// weaker one (`MatchableOffer.deduplicated`).
-public enum RequirementStrength: UInt8, Sendable, Hashable, Codable, CaseIterable, Comparable {
-    /// Described as a task or as context ("du skal pakke varer"), weighted below nice-to-have.
-    case context = 0
-    /// Counts in the person's favour ("en fordel", "gerne", "nice to have").
-    case nice = 1
-    /// The person must have it ("skal", "krav", "must", "required").
-    case must = 2
-
-    public static func < (a: RequirementStrength, b: RequirementStrength) -> Bool { a.rawValue < b.rawValue }
-}
+@_exported import JobMatchAds
 
 /// One competency an offer asks for, resolved to a taxonomy concept.
 public struct Requirement: Sendable, Hashable, Codable {

@@ -148,11 +148,12 @@ enum AdLexicon {
             "du kan søge", "du kan læse", "du kan ringe", "du kan kontakte", "du kan sende", "ansættelsesvilkår", "løn og ansættelse",
             "we offer", "what we offer", "we provide", "we'll provide", "we will provide", "provided", "we pay", "paid", "training",
             "we train", "we will train", "train you", "you get", "you will get", "you'll get", "you can expect", "you can look forward",
-            "you can apply", "you can contact", "you can read", "in return",
+            "you can apply", "you can contact", "you can read", "in return", "mentor tilknyttet", "en mentor", "fast mentor",
+            "mentorordning", "mentorstøtte", "a mentor", "workplace mentor", "kontaktperson", "en fast kontaktperson",
         ])
         add(.task, 0, [
             "opgaver", "opgaverne", "arbejdsopgaver", "arbejdsopgaverne", "dine opgaver", "opgaven", "består af", "består i",
-            "indebærer", "omfatter", "du vil", "vil du", "du kommer til at", "kommer du til at", "skal være med til", "om jobbet",
+            "indebærer", "omfatter", "du vil", "vil du", "stilling", "stillingen", "stillinger", "jobbet er", "arbejdstid", "arbejdstiden", "du kommer til at", "kommer du til at", "skal være med til", "om jobbet",
             "om stillingen", "jobbet", "arbejdet", "you will", "you'll", "your tasks", "tasks", "duties", "responsibilities",
             "responsible for", "includes", "include", "involves", "involve", "the job", "about the job", "the role", "about the role",
             "what you will do",
@@ -212,7 +213,7 @@ enum AdLexicon {
             "skiftehold", "skifteholdet", "skifteholdsarbejde", "skiftearbejde", "holdskift", "holdsskift", "treholdsskift", "toholdsskift",
             "skiftende vagter", "skiftende arbejdstider", "skiftende arbejdstid", "skiftende tider", "forskudt arbejdstid",
             "forskudte arbejdstider", "weekend", "weekenden", "weekender", "weekenderne", "weekends", "weekendarbejde",
-            "aftenarbejde", "om aftenen", "aftener", "evenings", "evening shift", "evening shifts", "evening work", "shift work",
+            "aftenarbejde", "aftenhold", "aftenholdet", "weekendhold", "om aftenen", "aftener", "evenings", "evening shift", "evening shifts", "evening work", "shift work",
             "shifts", "shift", "rotating shifts", "døgnet rundt", "hele døgnet", "around the clock", "døgndækning", "døgndrift",
             "hver anden weekend", "every other weekend",
         ])

@@ -250,6 +250,8 @@ extension AdReader {
     /// used as an adjective: "dansk virksomhed").
     func hitCounts(_ h: PositionedHit, _ p: _Piece, _ pc: _PieceCues) -> Bool {
         let cls = conceptClass[Int(h.concept)]
+        // A cue word is never a spelling slip of a label ("stillingen" is not "stiklinger").
+        if h.fuzzy, h.endToken - h.firstToken == 1, p.words[Int(h.firstToken)] >= 0 { return false }
         // Part of a cue phrase of several words ("vi lærer dig op"): an idiom, not a competency.
         for c in pc.cues where c.end - c.start > 1 && c.start <= h.firstToken && h.endToken <= c.end && cls != _ConceptClass.licence
             && cls != _ConceptClass.language { return false }
@@ -425,6 +427,10 @@ extension AdReader {
             var strength = framingStrength
             if purpose.contains(where: { $0.contains(i) }) { strength = .context }
             else if cl.seekAt >= 0 && cls == _ConceptClass.occupation { strength = .must }
+            // An occupation named among tasks or about the workplace is a colleague or a client
+            // ("samarbejde med sygeplejerskerne"), not the job; a corrected word there is more
+            // likely an ordinary word than a slip ("stillingen").
+            if strength == .context && !title && (cls == _ConceptClass.occupation || h.fuzzy) { continue }
             let granularity: RequirementGranularity = cls == _ConceptClass.sector ? .sector : cls == _ConceptClass.group ? .group : .specific
             reading.requirements.append(AdRequirement(concept: h.concept, strength: strength, granularity: granularity, fuzzy: h.fuzzy,
                                                       sentence: sentence))

@@ -43,9 +43,10 @@ public struct AdReader: Sendable {
     /// Per concept: its kind code (`_ConceptClass`), licence and language.
     let conceptClass: [UInt8]
     let licenceOfConcept: [Licence?]
-    /// The Danish and English language concepts, -1 when the taxonomy has none.
-    let danishConcept: Int32
-    let englishConcept: Int32
+    /// The Danish language concept, -1 when the taxonomy has none.
+    public let danishConcept: Int32
+    /// The English language concept, -1 when the taxonomy has none.
+    public let englishConcept: Int32
     /// Lexicon numbers of words the rules look at directly.
     let w: _Words
 

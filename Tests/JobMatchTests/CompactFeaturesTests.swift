@@ -27,20 +27,22 @@ final class CompactFeaturesTests: XCTestCase {
         for o in try offers() {
             let view = codec.compiler.offer(o)
             let bytes = codec.encodeCompact(view, of: o)
-            XCTAssertEqual(bytes.first, 2, o.id)
+            XCTAssertEqual(bytes.first, 4, o.id)
             XCTAssertEqual(codec.decodeOffer((bytes, codec.version), for: o), view, o.id)
             XCTAssertEqual(codec.features(for: o).bytes, bytes)
             sizes.append(bytes.count)
         }
         sizes.sort()
-        XCTAssertLessThan(sizes[sizes.count / 2], 40, "median compact size")
+        // Requirements read from the title and the ad add their origin (a sentence's start and
+        // length), so the median grew from under 40 bytes (structured fields only).
+        XCTAssertLessThan(sizes[sizes.count / 2], 64, "median compact size")
     }
 
     func testAViewOfAnotherOfferFallsBackToTheSelfContainedLayout() throws {
         let all = try offers()
         let view = codec.compiler.offer(all[1])
         let bytes = codec.encodeCompact(view, of: all[2])
-        XCTAssertEqual(bytes.first, 1)
+        XCTAssertEqual(bytes.first, 3)
         XCTAssertEqual(codec.decodeOffer((bytes, codec.version)), view)
         XCTAssertNil(codec.decodeOffer((bytes, codec.version), for: all[2]), "features of another offer")
         XCTAssertEqual(codec.decodeOffer((bytes, codec.version), for: all[1]), view)
@@ -49,7 +51,7 @@ final class CompactFeaturesTests: XCTestCase {
     func testStaleOrDamagedFeaturesAreNotUsed() throws {
         let o = try offers()[CorpusFixture.corpus.offers.count]
         let bytes = codec.features(for: o).bytes
-        XCTAssertNil(codec.decodeOffer((bytes, "f1-another-taxonomy"), for: o))
+        XCTAssertNil(codec.decodeOffer((bytes, "f2-another-taxonomy"), for: o))
         for n in 1..<bytes.count { XCTAssertNil(codec.decodeOffer((Array(bytes[..<n]), codec.version), for: o), "cut at \(n)") }
         XCTAssertNil(codec.decodeOffer((bytes + [0], codec.version), for: o))
         var shorter = o

@@ -24,6 +24,8 @@ struct _Clause {
     var weak = false
     /// A linked negation ("behøver ikke", "ingen krav") made it a waiver.
     var linkedWaiver = false
+    /// The positions of those negations (they negate the requirement word, not what follows).
+    var linkedNegations: [Int] = []
     /// Hedged ("kan forekomme", "evt.").
     var hedged = false
     /// Position of a search cue ("vi søger"), -1 for none.
@@ -207,7 +209,10 @@ extension AdReader {
         // A negation within three words of a requirement word waives the clause.
         for c in pc.cues where c.cue.kind == .negation && Int(c.start) >= a && Int(c.start) < b {
             let i = Int(c.start)
-            if mustAt.contains(where: { abs($0 - i) <= 3 && !hasBreak(p, between: min($0, i), max($0, i)) }) { cl.linkedWaiver = true }
+            if mustAt.contains(where: { abs($0 - i) <= 3 && !hasBreak(p, between: min($0, i), max($0, i)) }) {
+                cl.linkedWaiver = true
+                cl.linkedNegations.append(i)
+            }
         }
         if nice { cl.cued = .nice }
         else if cl.linkedWaiver { cl.cued = .waiver }
@@ -326,7 +331,8 @@ extension AdReader {
     /// punctuation before it.
     func negatedRanges(_ cl: _Clause, _ p: _Piece, _ pc: _PieceCues) -> [Range<Int>] {
         var out: [Range<Int>] = []
-        for c in pc.cues where c.cue.kind == .negation && Int(c.start) >= cl.start && Int(c.start) < cl.end {
+        for c in pc.cues where c.cue.kind == .negation && Int(c.start) >= cl.start && Int(c.start) < cl.end
+            && !cl.linkedNegations.contains(Int(c.start)) {
             let i = Int(c.start)
             var e = Int(c.end)
             while e < cl.end && !p.breaks[e] { e += 1 }

@@ -46,7 +46,7 @@ extension AdReader {
             var lineEnd = lineStart
             while lineEnd < n, b[lineEnd] != 0x0A, b[lineEnd] != 0x0D { lineEnd += 1 }
             var i = lineStart
-            while i < lineEnd, isSpace(b[i]) { i += 1 }
+            while i < lineEnd { let n = spaceLength(b, at: i, end: lineEnd); if n == 0 { break }; i += n }
             if i == lineEnd {
                 if !out.isEmpty { blankBefore = true }
             } else {
@@ -66,20 +66,45 @@ extension AdReader {
     @inline(__always)
     static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0B || c == 0x0C }
 
+    /// The byte length of a space at `i` (ASCII spaces, no-break space, typographic spaces), 0 for none.
+    static func spaceLength(_ b: UnsafeBufferPointer<UInt8>, at i: Int, end: Int) -> Int {
+        let c = b[i]
+        if isSpace(c) { return 1 }
+        if c == 0xC2, i + 1 < end, b[i + 1] == 0xA0 { return 2 }
+        if c == 0xE2, i + 2 < end, (b[i + 1] == 0x80 && (b[i + 2] <= 0x8A || b[i + 2] == 0xAF)) || (b[i + 1] == 0x81 && b[i + 2] == 0x9F) { return 3 }
+        return 0
+    }
+
+    /// The byte length of a space ending at `i` (exclusive), 0 for none.
+    static func spaceLength(_ b: UnsafeBufferPointer<UInt8>, endingAt i: Int, start: Int) -> Int {
+        if i - 1 >= start, isSpace(b[i - 1]) { return 1 }
+        if i - 2 >= start, spaceLength(b, at: i - 2, end: i) == 2 { return 2 }
+        if i - 3 >= start, spaceLength(b, at: i - 3, end: i) == 3 { return 3 }
+        return 0
+    }
+
+    /// `a..<z` without the spaces at either end.
+    static func trimmed(_ b: UnsafeBufferPointer<UInt8>, _ a: Int, _ z: Int) -> (Int, Int) {
+        var x = a, y = z
+        while x < y { let n = spaceLength(b, at: x, end: y); if n == 0 { break }; x += n }
+        while y > x { let n = spaceLength(b, endingAt: y, start: x); if n == 0 { break }; y -= n }
+        return (x, y)
+    }
+
     /// The position after a bullet or list marker (and its spaces) at `i`, if one stands there.
     static func bulletMarker(_ b: UnsafeBufferPointer<UInt8>, at i: Int, lineEnd: Int) -> Int? {
         var j = i
         func spaceAfter(_ k: Int) -> Int? {
-            guard k < lineEnd, isSpace(b[k]) else { return nil }
+            guard k < lineEnd, spaceLength(b, at: k, end: lineEnd) > 0 else { return nil }
             var m = k
-            while m < lineEnd, isSpace(b[m]) { m += 1 }
+            while m < lineEnd { let n = spaceLength(b, at: m, end: lineEnd); if n == 0 { break }; m += n }
             return m
         }
         let c = b[j]
         if c == 0x2D || c == 0x2A || c == 0x2B || c == 0x3E { return spaceAfter(j + 1) }   // - * + >
         if let len = unicodeBulletLength(b, at: j, end: lineEnd) {
             var m = j + len
-            while m < lineEnd, isSpace(b[m]) { m += 1 }
+            while m < lineEnd { let n = spaceLength(b, at: m, end: lineEnd); if n == 0 { break }; m += n }
             return m
         }
         // "1." "12)" "a)"
@@ -114,9 +139,7 @@ extension AdReader {
         var first = true
         var i = start
         func emit(_ a: Int, _ z: Int) {
-            var x = a, y = z
-            while x < y, isSpace(b[x]) { x += 1 }
-            while y > x, isSpace(b[y - 1]) { y -= 1 }
+            let (x, y) = trimmed(b, a, z)
             guard y > x else { return }
             let last = b[y - 1]
             out.append(_RawSentence(range: Int32(x)..<Int32(y), pieces: pieces(b, x, y), startsLine: first, endsLine: false,
@@ -182,9 +205,7 @@ extension AdReader {
         var s = a
         var i = a + 1
         func add(_ x0: Int, _ y0: Int) {
-            var x = x0, y = y0
-            while x < y, isSpace(b[x]) { x += 1 }
-            while y > x, isSpace(b[y - 1]) { y -= 1 }
+            let (x, y) = trimmed(b, x0, y0)
             if y > x { out.append(Int32(x)..<Int32(y)) }
         }
         while i < z - 1 {

@@ -19,6 +19,22 @@ final class CompactFeaturesTests: XCTestCase {
         o.mustHave = []
         o.niceToHave = []
         all.append(o)
+        // Ads read from their text only: title, sentences with hard and soft statements, free
+        // text in the must-have field, Unicode before the sentences (byte ranges past it).
+        let ads = ["Vi søger en lagermedarbejder. Du skal have truckcertifikat og kørekort B er en fordel.",
+                   "Rengøringsassistent søges\n\nVi forventer, at du:\n• taler dansk på B1-niveau\n• har erfaring med rengøring\n\nIngen nattevagter.",
+                   "Æblehøst på friland – tunge løft. Der kan forekomme weekendarbejde. English is our working language.",
+                   "Du behøver ikke at tale dansk, men du skal have kørekort C."]
+        for (k, ad) in ads.enumerated() {
+            var a = all[k]
+            a.description = ad
+            a.mustHave = k == 3 ? ["Du skal kunne arbejde i skiftehold og have hygiejnebevis"] : []
+            a.niceToHave = []
+            a.licencesRequired = []
+            a.demands = []
+            a.minimumDanish = nil
+            all.append(a)
+        }
         return all
     }
 
@@ -58,5 +74,35 @@ final class CompactFeaturesTests: XCTestCase {
         shorter.mustHave = []
         shorter.niceToHave = []
         XCTAssertNil(codec.decodeOffer((bytes, codec.version), for: shorter), "phrase positions past the offer's phrases")
+    }
+}
+
+/// A licence or Danish level that only a profile's notes mention is shown, never used.
+final class ProfileNotesTests: XCTestCase {
+    func testLicencesAndDanishOnlyInTheNotesAreShownNotUsed() throws {
+        let engine = CorpusFixture.engine
+        var p = try XCTUnwrap(CorpusFixture.corpus.profiles.first)
+        p.licences = [.drivingB]
+        p.languages = [LanguageSkill(language: "da", level: .a2)]
+        p.summary = "Har kørekort B og truckcertifikat fra Iran. Taler dansk på B1-niveau. Har ikke hygiejnebevis."
+        let lines = engine.notesNotRecorded(p)
+        XCTAssertEqual(lines, ["truckcertifikat is mentioned in the notes, not recorded",
+                               "Danish B1 is mentioned in the notes, not recorded (recorded: A2)"])
+        // Never a hard fact: the scoring view's licences and Danish level come from the fields.
+        let view = engine.compiler.profile(p)
+        XCTAssertEqual(view.licenceMask, Licence.drivingB.bit)
+        XCTAssertEqual(view.danishLevel, Int32(LanguageLevel.a2.rawValue))
+        p.summary = nil
+        XCTAssertEqual(engine.notesNotRecorded(p), [])
+    }
+
+    func testExplainCarriesTheNotes() throws {
+        let engine = CorpusFixture.engine
+        // KBH-2026-0002's notes mention "truckcertifikat", which the profile records (forklift).
+        let e = try engine.explain(profile: "KBH-2026-0002", offer: "O-0004")
+        XCTAssertFalse(e.notesNotRecorded.contains { $0.hasPrefix("truckcertifikat") })
+        XCTAssertFalse(e.constraints.isEmpty)
+        XCTAssertTrue(e.constraints.allSatisfy { !$0.source.isEmpty })
+        XCTAssertTrue(e.matched.allSatisfy { !$0.source.isEmpty })
     }
 }

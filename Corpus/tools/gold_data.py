@@ -387,7 +387,7 @@ AD_PROFILES = [
       home=home("4200", 55.4040, 11.3560),
       experience=[{"title": "lagermedarbejder", "occupationCode": "4321", "years": 3, "country": "SY", "tasks": "plukning og pakning af ordrer, varemodtagelse"}],
       skills=["ordreplukning"], languages=[{"language": "ar", "level": "native"}, {"language": "da", "level": "A2"}],
-      licences=[], wishes=wishes(["sector.warehouse"], ["lager"], 15), availableFrom="2026-02-01",
+      licences=[], wishes=wishes(["sector.warehouse"], ["lager"], 10), availableFrom="2026-02-01",
       summary="Lagerarbejde i Damaskus i 3 år. Har ikke truckcertifikat endnu.",
       personal={"gender": "male", "nationality": "SY", "religion": "islam", "birthYear": 1991}),
     # gold-18: a Danish level in the text.

@@ -57,6 +57,8 @@ public struct MatchCompiler: Sendable {
         static let language: UInt8 = 2
         /// An occupation concept.
         static let occupation: UInt8 = 4
+        /// A licence concept.
+        static let licence: UInt8 = 8
     }
 
     /// Creates a compiler (builds the concept matcher once).
@@ -75,6 +77,7 @@ public struct MatchCompiler: Sendable {
         self.conceptFlags = taxonomy.concepts.map { c in
             (MatchCompiler.competencyKinds.contains(c.kind) ? ConceptFlags.competency : 0)
                 | (c.kind == .language ? ConceptFlags.language : 0) | (c.kind == .occupation ? ConceptFlags.occupation : 0)
+                | (c.kind == .licence ? ConceptFlags.licence : 0)
         }
         self.licenceBitOfConcept = taxonomy.concepts.map { $0.licence?.bit ?? 0 }
         self.licenceOfConcept = taxonomy.concepts.map(\.licence)
@@ -116,8 +119,10 @@ public struct MatchCompiler: Sendable {
         return finishProfile(p, evidence: evidence, reference: false)
     }
 
-    /// Appends the evidence of one text: its competency concepts but languages (which count
-    /// only through `languages`, with their level), each with `source` (built once, when needed).
+    /// Appends the evidence of one text: its competency concepts but languages and licences (which
+    /// count only through `languages`, with their level, and `licences`: a licence the notes
+    /// mention, perhaps negated, is shown by explanations as not recorded), each with `source`
+    /// (built once, when needed).
     private func addEvidence(_ text: String, _ source: @autoclosure () -> String, to evidence: inout [ConceptEvidence],
                              hits: inout [ConceptHit]) {
         matcher.matchConcepts(text, into: &hits)
@@ -125,7 +130,7 @@ public struct MatchCompiler: Sendable {
         conceptFlags.withUnsafeBufferPointer { flags in
             for h in hits {
                 let f = flags[Int(h.concept)]
-                guard f & ConceptFlags.competency != 0, f & ConceptFlags.language == 0 else { continue }
+                guard f & ConceptFlags.competency != 0, f & (ConceptFlags.language | ConceptFlags.licence) == 0 else { continue }
                 if built == nil { built = source() }
                 evidence.append(ConceptEvidence(concept: h.concept, confidence: h.fuzzy ? ScoringPolicy.fuzzyConfidence : 1,
                                                 source: built!))
@@ -138,8 +143,9 @@ public struct MatchCompiler: Sendable {
         var evidence: [ConceptEvidence] = []
         func add(_ text: String, source: String) {
             for m in matcher.match(text).concepts where MatchCompiler.competencyKinds.contains(taxonomy[m.concept].kind) {
-                // Languages are evidence only through `languages`, with their level.
-                if taxonomy[m.concept].kind == .language { continue }
+                // Languages and licences are evidence only through `languages`, with their level,
+                // and `licences`.
+                if taxonomy[m.concept].kind == .language || taxonomy[m.concept].kind == .licence { continue }
                 evidence.append(ConceptEvidence(concept: m.concept, confidence: m.fuzzy ? ScoringPolicy.fuzzyConfidence : 1,
                                                 source: source))
             }

@@ -133,4 +133,15 @@ final class AdReaderTests: XCTestCase {
         let r = reader.read("Du skal have erfaring med salg af børnetøj.")
         XCTAssertFalse(r.requirements.contains { t[$0.concept].kind == .sector && t[$0.concept].id == "sector.childcare" })
     }
+
+    func testPatientTransportIsAPortersTaskNotTheTransportSector() {
+        let r = reader.read("Du skal stå for patienttransport mellem afdelingerne.")
+        XCTAssertEqual(r.requirements.map(\.concept), [concept("skill.patient-transport")])
+        XCTAssertEqual(r.requirements.first?.granularity, .specific)
+        // A compound whose head alone names a sector is a broad requirement, flagged as such.
+        let head = reader.read("Du skal have erfaring med varetransport.")
+        XCTAssertEqual(head.requirements.map(\.concept), [concept("sector.transport")])
+        XCTAssertEqual(head.requirements.first?.granularity, .sector)
+        XCTAssertTrue(head.requirements.first!.granularity.isBroad)
+    }
 }

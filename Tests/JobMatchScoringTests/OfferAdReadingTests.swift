@@ -79,7 +79,7 @@ final class OfferAdReadingTests: XCTestCase {
     func testFreeTextInTheMustHaveFieldIsReadAsAnAd() throws {
         let c = try XCTUnwrap(Self.corpus)
         let compiler = MatchCompiler(taxonomy: c.taxonomy, postcodes: c.postcodes)
-        let v = compiler.offer(try offer(title: "Chauffør", description: "",
+        let v = compiler.offer(try offer(title: "Lastbilchauffør", description: "",
                                          must: ["Du skal have kørekort C, men du behøver ikke erfaring med lastbilkørsel"]))
         XCTAssertEqual(v.licenceMask, Licence.drivingC.bit)
         let c1 = try XCTUnwrap(v.requirements.first { $0.concept == c.taxonomy.index(of: "lic.c")! })

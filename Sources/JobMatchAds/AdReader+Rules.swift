@@ -4,7 +4,8 @@ import JobMatchTaxonomy
 // The reader's rules: from a sentence's pieces (tokens as lexicon words and shapes, concept hits)
 // to clauses with a framing, requirements with a strength, and statements with a confidence.
 // Shared by the fast path and the reference path (AdReader.swift), which differ only in how the
-// tokens and hits are found.
+// tokens and hits are found. The rules allocate nothing per clause: cue kinds are bit sets, and
+// scopes (negation, purpose) are computed where they are asked.
 
 /// What carries from sentence to sentence: the header in scope.
 struct _ReadState {
@@ -18,14 +19,14 @@ struct _Clause {
     var piece: Int
     var start: Int
     var end: Int
+    /// The cue kinds that start in the clause, as bits of `_CueKind.rawValue`.
+    var kinds: UInt64 = 0
     /// The framing its own cues give (nil: none).
     var cued: AdFraming?
     /// The own framing comes from a weak requirement word only ("erfaring med", "mindst").
     var weak = false
     /// A linked negation ("behøver ikke", "ingen krav") made it a waiver.
     var linkedWaiver = false
-    /// The positions of those negations (they negate the requirement word, not what follows).
-    var linkedNegations: [Int] = []
     /// Hedged ("kan forekomme", "evt.").
     var hedged = false
     /// Position of a search cue ("vi søger"), -1 for none.
@@ -38,65 +39,103 @@ struct _Clause {
     var strong = false
     /// Absorbed into a neighbour ("ikke et krav" in "ikke et krav, men en fordel").
     var absorbed = false
+
+    @inline(__always)
+    func has(_ k: _CueKind) -> Bool { kinds & (1 << UInt64(k.rawValue)) != 0 }
 }
 
-/// Per-token bit sets of the cue kinds that start there, and the cues in order.
-struct _PieceCues {
+/// Per-token bit sets of the cue kinds that start there, and the cues in order (a class, as
+/// `_Piece`).
+final class _PieceCues {
     var cues: [_CueAt] = []
     var mask: [UInt64] = []
 
     @inline(__always)
     func has(_ kind: _CueKind, at i: Int) -> Bool { mask[i] & (1 << UInt64(kind.rawValue)) != 0 }
 
-    /// The cues of a kind starting in `a..<b`.
-    func starts(_ kind: _CueKind, in a: Int, _ b: Int) -> [_CueAt] {
-        cues.filter { $0.cue.kind == kind && Int($0.start) >= a && Int($0.start) < b }
+    /// Whether a cue of `kind` starts in `a..<b`.
+    @inline(__always)
+    func has(_ kind: _CueKind, in a: Int, _ b: Int) -> Bool {
+        let bit: UInt64 = 1 << UInt64(kind.rawValue)
+        var i = a
+        while i < b { if mask[i] & bit != 0 { return true }; i += 1 }
+        return false
     }
 }
 
+@inline(__always)
+func _bits(_ kinds: [_CueKind]) -> UInt64 { kinds.reduce(0) { $0 | (1 << UInt64($1.rawValue)) } }
+
+/// Bit sets of cue kinds the rules test, computed once per reader.
+struct _Masks: Sendable {
+    /// Cue kinds after a language word that leave it a noun ("dansk er et krav", "danish skills").
+    let languageCompatible = _bits([.function, .languageContext, .level, .must, .mustWeak, .nice, .negation, .module, .speak,
+                                    .workplace, .workingLanguage, .enough, .alternative, .contrast, .skal, .possess])
+    /// Cue kinds a bare requirement line may hold besides its licence or language ("Dansk: B1").
+    let bareCompatible = _bits([.function, .level, .mustWeak, .module, .alternative])
+    /// Cue kinds that state a fact (content of a clause).
+    let contentFacts = _bits([.demand, .shift, .nightShift, .danishCourse, .danishTest, .studyTest])
+    /// Cue kinds of demands and shifts.
+    let factKinds = _bits([.demand, .nightShift, .shift, .lift, .drive])
+    /// The cue value of heavy lifting.
+    let heavyLiftingValue = UInt8(WorkDemand.allCases.firstIndex(of: .heavyLifting)!)
+}
+
 extension AdReader {
-    /// Reads one sentence (its pieces already through the pipeline) into `reading`.
-    func readSentence(_ s: _RawSentence, text: String, pieces: [_Piece], state: inout _ReadState, into reading: inout AdReading) {
+
+    /// Reads one sentence (its pieces already through the pipeline, in `scratch.pieces`) into
+    /// `reading`.
+    func readSentence(_ s: _RawSentence, source: String, pieceCount: Int, scratch: inout _Scratch, state: inout _ReadState,
+                      into reading: inout AdReading) {
         if s.paragraphBefore { state.header = nil }
         let isTitle = state.mode == .title
         let sentenceIndex = Int32(reading.sentences.count)
 
         // Cues and clauses.
-        var cues: [_PieceCues] = []
-        var clauses: [_Clause] = []
-        for (k, p) in pieces.enumerated() {
-            var pc = _PieceCues()
-            table.phrases(p.words, breaks: p.breaks, into: &pc.cues)
-            pc.mask = [UInt64](repeating: 0, count: p.words.count)
-            for c in pc.cues { pc.mask[Int(c.start)] |= 1 << UInt64(c.cue.kind.rawValue) }
+        scratch.clauses.removeAll(keepingCapacity: true)
+        for k in 0..<pieceCount {
+            let n = scratch.pieces[k].words.count
+            table.phrases(scratch.pieces[k].words, breaks: scratch.pieces[k].breaks, into: &scratch.cues[k].cues)
+            scratch.cues[k].mask.removeAll(keepingCapacity: true)
+            scratch.cues[k].mask.append(contentsOf: repeatElement(0, count: n))
+            for c in scratch.cues[k].cues { scratch.cues[k].mask[Int(c.start)] |= 1 << UInt64(c.cue.kind.rawValue) }
             var start = 0
-            for i in 1..<max(1, p.words.count) where splitsClause(p, pc, at: i) {
-                if i > start { clauses.append(_Clause(piece: k, start: start, end: i)) }
-                start = i
+            var i = 1
+            while i < n {
+                if splitsClause(scratch.pieces[k], scratch.cues[k], at: i) {
+                    if i > start { scratch.clauses.append(_Clause(piece: k, start: start, end: i)) }
+                    start = i
+                }
+                i += 1
             }
-            if p.words.count > start { clauses.append(_Clause(piece: k, start: start, end: p.words.count)) }
-            cues.append(pc)
+            if n > start { scratch.clauses.append(_Clause(piece: k, start: start, end: n)) }
         }
+        var clauses = scratch.clauses
+        scratch.clauses = []
 
         // Each clause's own framing and content.
         for c in clauses.indices {
-            analyse(&clauses[c], pieces[clauses[c].piece], cues[clauses[c].piece])
+            analyse(&clauses[c], scratch.pieces[clauses[c].piece], scratch.cues[clauses[c].piece])
         }
 
         // "Ikke et krav, men en fordel": a waiver next to a nice clause, one of them empty, is nice.
-        for c in clauses.indices.dropLast() {
-            let a = c, b = c + 1
-            guard !clauses[a].absorbed, !clauses[b].absorbed else { continue }
-            let pair = (clauses[a].cued, clauses[b].cued)
-            guard pair == (.waiver, .nice) || pair == (.nice, .waiver) else { continue }
-            let waiver = clauses[a].cued == .waiver ? a : b, nice = waiver == a ? b : a
-            if !clauses[waiver].hasContent { clauses[waiver].absorbed = true }
-            else if !clauses[nice].hasContent { clauses[waiver].cued = .nice; clauses[waiver].linkedWaiver = false; clauses[nice].absorbed = true }
+        if clauses.count > 1 {
+            for a in 0..<(clauses.count - 1) {
+                let b = a + 1
+                guard !clauses[a].absorbed, !clauses[b].absorbed else { continue }
+                let pair = (clauses[a].cued, clauses[b].cued)
+                guard pair == (.waiver, .nice) || pair == (.nice, .waiver) else { continue }
+                let waiver = clauses[a].cued == .waiver ? a : b, nice = waiver == a ? b : a
+                if !clauses[waiver].hasContent { clauses[waiver].absorbed = true }
+                else if !clauses[nice].hasContent { clauses[waiver].cued = .nice; clauses[waiver].linkedWaiver = false; clauses[nice].absorbed = true }
+            }
         }
         // A cue with nothing to frame lends its framing to a neighbour with content and no cue of
         // its own ("Kørekort B - et krav").
         for c in clauses.indices where !clauses[c].absorbed && !clauses[c].hasContent && clauses[c].cued != nil && !clauses[c].weak {
-            for n in [c - 1, c + 1] where n >= 0 && n < clauses.count && !clauses[n].absorbed {
+            for step in 0..<2 {
+                let n = step == 0 ? c - 1 : c + 1
+                guard n >= 0 && n < clauses.count && !clauses[n].absorbed else { continue }
                 guard clauses[n].hasContent, clauses[n].cued == nil || clauses[n].weak else { continue }
                 clauses[n].cued = clauses[c].cued
                 clauses[n].weak = false
@@ -124,7 +163,7 @@ extension AdReader {
             } else if cl.weak {
                 cl.framing = defaultStrength == .nice ? .nice : .must
                 cl.strong = false
-            } else if isBareRequirement(cl, pieces[cl.piece], cues[cl.piece]) {
+            } else if isBareRequirement(cl, scratch.pieces[cl.piece], scratch.cues[cl.piece]) {
                 cl.framing = .must
                 cl.strong = true
             } else if let d = defaultStrength {
@@ -137,46 +176,48 @@ extension AdReader {
         }
 
         // Requirements and statements.
-        var contentFramings: [AdFraming] = []
-        var cuedFramings: [AdFraming] = []
+        var contentFramings = _Framings(), cuedFramings = _Framings()
         for cl in clauses where !cl.absorbed {
-            let found = emit(cl, pieces[cl.piece], cues[cl.piece], sentence: sentenceIndex, title: isTitle, into: &reading)
+            let found = emit(cl, scratch.pieces[cl.piece], scratch.cues[cl.piece], sentence: sentenceIndex, title: isTitle,
+                             positions: &scratch.positions, into: &reading)
             var f = cl.framing
             if found.total > 0 && found.waived == found.total { f = .waiver }
             if found.total > 0 || cl.framing == .waiver { contentFramings.append(f) }
             if cl.cued != nil { cuedFramings.append(f) }
         }
         var framings = contentFramings.isEmpty ? cuedFramings : contentFramings
-        if framings.isEmpty { framings = [clauses.first(where: { !$0.absorbed })?.framing ?? .context] }
-        var merged: [AdFraming] = []
-        for f in framings where merged.last != f { merged.append(f) }
+        if framings.isEmpty { framings.append(clauses.first(where: { !$0.absorbed })?.framing ?? .context) }
 
         // A header gives its framing to the items after it.
-        let shortLine = s.startsLine && s.endsLine && !s.endsWithStop && pieces.count == 1 && pieces[0].words.count <= 4
-            && pieces[0].hits.isEmpty && coveredByCues(pieces[0], cues[0])
+        let shortLine = s.startsLine && s.endsLine && !s.endsWithStop && pieceCount == 1 && scratch.pieces[0].words.count <= 4
+            && scratch.pieces[0].hits.isEmpty && coveredByCues(scratch.pieces[0], scratch.cues[0])
         let header = !isTitle && (s.endsWithColon || (shortLine && contentFramings.isEmpty
-                                                      && clauses.contains { $0.cued != nil && !$0.weak } && merged != [.waiver]))
+                                                      && clauses.contains { $0.cued != nil && !$0.weak } && !framings.isOnlyWaiver))
         if header {
             state.header = clauses.first(where: { $0.cued != nil }).map { $0.cued == .waiver ? .context : $0.cued! }
-        } else if state.header != nil, !s.bullet, s.endsWithStop, pieces.reduce(0, { $0 + $1.words.count }) >= 8 {
-            state.header = nil   // a prose sentence ends a list
+        } else if state.header != nil, !s.bullet, s.endsWithStop {
+            var words = 0
+            for k in 0..<pieceCount { words += scratch.pieces[k].words.count }
+            if words >= 8 { state.header = nil }   // a prose sentence ends a list
         }
-        reading.sentences.append(AdSentence(range: s.range, text: text, framings: merged, isHeader: header))
+        reading.sentences.append(AdSentence(range: s.range, source: source, packedFramings: framings.packed, isHeader: header))
+        scratch.clauses = clauses
     }
 
     /// Whether every token of a piece is a cue word ("Om dig", "Vi tilbyder", "Krav"): a header
-    /// line without a colon.
+    /// line without a colon (at most four tokens).
     func coveredByCues(_ p: _Piece, _ pc: _PieceCues) -> Bool {
-        var covered = [Bool](repeating: false, count: p.words.count)
-        for c in pc.cues { for k in Int(c.start)..<Int(c.end) { covered[k] = true } }
-        return !covered.contains(false)
+        var covered: UInt64 = 0
+        for c in pc.cues { for k in Int(c.start)..<min(64, Int(c.end)) { covered |= 1 << UInt64(k) } }
+        let n = min(64, p.words.count)
+        return covered & (n == 64 ? ~0 : (1 << UInt64(n)) - 1) == (n == 64 ? ~0 : (1 << UInt64(n)) - 1)
     }
 
     /// Whether a clause starts at token `i` of a piece: at "men"/"but"/"however", and at "og"/"and"
     /// after punctuation when a subject follows (", og du skal ...").
     func splitsClause(_ p: _Piece, _ pc: _PieceCues, at i: Int) -> Bool {
         if pc.has(.contrast, at: i) { return true }
-        if p.breaks[i], w.clauseJoins.contains(p.words[i]), i + 1 < p.words.count, w.subjects.contains(p.words[i + 1]) { return true }
+        if p.breaks[i], w.is(p.words[i], _Words.clauseJoin), i + 1 < p.words.count, w.is(p.words[i + 1], _Words.subject) { return true }
         return false
     }
 
@@ -184,21 +225,21 @@ extension AdReader {
     func analyse(_ cl: inout _Clause, _ p: _Piece, _ pc: _PieceCues) {
         let a = cl.start, b = cl.end
         var nice = false, must = false, weak = false, offered = false, task = false, company = false
-        var mustAt: [Int] = []
         for c in pc.cues where Int(c.start) >= a && Int(c.start) < b {
             let i = Int(c.start)
+            cl.kinds |= 1 << UInt64(c.cue.kind.rawValue)
             switch c.cue.kind {
             case .nice: nice = true
-            case .must, .youMust: must = true; mustAt.append(i)
-            case .seek: must = true; mustAt.append(i); if cl.seekAt < 0 { cl.seekAt = i }
-            case .mustWeak: weak = true; mustAt.append(i)
+            case .must, .youMust: must = true
+            case .seek: must = true; if cl.seekAt < 0 { cl.seekAt = i }
+            case .mustWeak: weak = true
             case .offered: offered = true
             case .task, .desire: task = true
             case .company: company = true
             case .hedge: cl.hedged = true
             case .skal:
                 switch skalReading(p, pc, at: i, end: b) {
-                case .must: must = true; mustAt.append(i)
+                case .must: must = true
                 case .nice: nice = true
                 case .task: task = true
                 case .none: break
@@ -207,11 +248,9 @@ extension AdReader {
             }
         }
         // A negation within three words of a requirement word waives the clause.
-        for c in pc.cues where c.cue.kind == .negation && Int(c.start) >= a && Int(c.start) < b {
-            let i = Int(c.start)
-            if mustAt.contains(where: { abs($0 - i) <= 3 && !hasBreak(p, between: min($0, i), max($0, i)) }) {
-                cl.linkedWaiver = true
-                cl.linkedNegations.append(i)
+        if cl.has(.negation) {
+            for c in pc.cues where c.cue.kind == .negation && Int(c.start) >= a && Int(c.start) < b {
+                if linkedToRequirement(Int(c.start), cl, p, pc) { cl.linkedWaiver = true; break }
             }
         }
         if nice { cl.cued = .nice }
@@ -220,6 +259,22 @@ extension AdReader {
         else if offered || task || company { cl.cued = .context }
         else if weak { cl.cued = .must; cl.weak = true }
         cl.hasContent = hasContent(cl, p, pc)
+    }
+
+    /// Whether the negation at `i` stands within three words of a requirement word of the clause,
+    /// with no punctuation between ("behøver ikke", "ikke et krav", "no experience needed").
+    func linkedToRequirement(_ i: Int, _ cl: _Clause, _ p: _Piece, _ pc: _PieceCues) -> Bool {
+        for c in pc.cues where Int(c.start) >= cl.start && Int(c.start) < cl.end {
+            let j = Int(c.start)
+            let isMust: Bool
+            switch c.cue.kind {
+            case .must, .youMust, .seek, .mustWeak: isMust = true
+            case .skal: isMust = skalReading(p, pc, at: j, end: cl.end) == .must
+            default: isMust = false
+            }
+            if isMust, abs(j - i) <= 3, !hasBreak(p, between: min(i, j), max(i, j)) { return true }
+        }
+        return false
     }
 
     enum _SkalReading { case must, nice, task, none }
@@ -233,8 +288,8 @@ extension AdReader {
         var niceSeen = false
         while q < end {
             if pc.has(.possess, at: q) { return niceSeen ? .nice : .must }
-            if w.skalSkips.contains(p.words[q]) && skips < 4 {
-                if w.niceAfterSkal.contains(p.words[q]) { niceSeen = true }
+            if w.is(p.words[q], _Words.skalSkip) && skips < 4 {
+                if w.is(p.words[q], _Words.niceAfterSkal) { niceSeen = true }
                 q += 1; skips += 1
                 continue
             }
@@ -258,8 +313,9 @@ extension AdReader {
         // A cue word is never a spelling slip of a label ("stillingen" is not "stiklinger").
         if h.fuzzy, h.endToken - h.firstToken == 1, p.words[Int(h.firstToken)] >= 0 { return false }
         // Part of a cue phrase of several words ("vi lærer dig op"): an idiom, not a competency.
-        for c in pc.cues where c.end - c.start > 1 && c.start <= h.firstToken && h.endToken <= c.end && cls != _ConceptClass.licence
-            && cls != _ConceptClass.language { return false }
+        if cls != _ConceptClass.licence && cls != _ConceptClass.language {
+            for c in pc.cues where c.end - c.start > 1 && c.start <= h.firstToken && h.endToken <= c.end { return false }
+        }
         if h.endsInsideToken && (cls == _ConceptClass.group || cls == _ConceptClass.sector) { return false }
         if cls == _ConceptClass.language { return !isAdjective(h, p, pc) }
         return true
@@ -269,29 +325,22 @@ extension AdReader {
     /// erfaring"), unless that word is about language ("danske sprog", "danish skills").
     func isAdjective(_ h: PositionedHit, _ p: _Piece, _ pc: _PieceCues) -> Bool {
         let first = Int(h.firstToken), next = Int(h.endToken)
-        if h.endToken - h.firstToken == 1, w.danske.contains(p.words[first]) {
-            return !(next < p.words.count && w.sprog.contains(p.words[next]))
+        if h.endToken - h.firstToken == 1, w.is(p.words[first], _Words.danske) {
+            return !(next < p.words.count && w.is(p.words[next], _Words.sprog))
         }
         guard h.endToken - h.firstToken == 1, next < p.words.count, !p.breaks[next] else { return false }
         if p.shapes[next].level != 0 || p.shapes[next].number >= 0 { return false }
-        let m = pc.mask[next]
-        let compatible: [_CueKind] = [.function, .languageContext, .level, .must, .mustWeak, .nice, .negation, .module, .speak,
-                                      .workplace, .workingLanguage, .enough, .alternative, .contrast, .skal, .possess]
-        for k in compatible where m & (1 << UInt64(k.rawValue)) != 0 { return false }
-        // A following concept that is itself a language ("dansk og engelsk" is caught above).
-        return true
+        return pc.mask[next] & masks.languageCompatible == 0
     }
 
     /// Whether a clause names a concept or states a fact.
     func hasContent(_ cl: _Clause, _ p: _Piece, _ pc: _PieceCues) -> Bool {
         for h in p.hits where Int(h.firstToken) >= cl.start && Int(h.firstToken) < cl.end && hitCounts(h, p, pc) { return true }
-        for c in pc.cues where Int(c.start) >= cl.start && Int(c.start) < cl.end {
-            switch c.cue.kind {
-            case .demand, .shift, .nightShift, .danishCourse, .danishTest, .studyTest: return true
-            case .lift: if !pc.starts(.kg, in: cl.start, cl.end).isEmpty { return true }
-            case .drive: if driveWhere(after: Int(c.start), cl, pc) { return true }
-            default: break
-            }
+        if cl.kinds & masks.contentFacts != 0 { return true }
+        if cl.has(.lift) && cl.has(.kg) { return true }
+        if cl.has(.drive) {
+            for c in pc.cues where c.cue.kind == .drive && Int(c.start) >= cl.start && Int(c.start) < cl.end
+                && driveWhere(after: Int(c.start), cl, pc) { return true }
         }
         for i in cl.start..<cl.end where p.shapes[i].shift || (p.shapes[i].level != 0 && p.shapes[i].programme == 0) { return true }
         return false
@@ -299,139 +348,133 @@ extension AdReader {
 
     /// A "rundt"/"ud"/"around" within four tokens after a driving verb.
     func driveWhere(after i: Int, _ cl: _Clause, _ pc: _PieceCues) -> Bool {
-        var k = i + 1
-        while k < min(cl.end, i + 5) { if pc.has(.driveWhere, at: k) { return true }; k += 1 }
-        return false
+        pc.has(.driveWhere, in: i + 1, min(cl.end, i + 5))
     }
 
     /// A line that is only a licence or a language with its level ("Kørekort B", "Dansk: B1").
     func isBareRequirement(_ cl: _Clause, _ p: _Piece, _ pc: _PieceCues) -> Bool {
         guard cl.end - cl.start <= 6 else { return false }
-        var covered = [Bool](repeating: false, count: cl.end - cl.start)
+        var covered: UInt8 = 0
         var any = false
         for h in p.hits where Int(h.firstToken) >= cl.start && Int(h.firstToken) < cl.end {
             let cls = conceptClass[Int(h.concept)]
             guard cls == _ConceptClass.licence || cls == _ConceptClass.language else { return false }
             any = true
-            for k in Int(h.firstToken)..<min(cl.end, Int(h.endToken)) { covered[k - cl.start] = true }
+            for k in Int(h.firstToken)..<min(cl.end, Int(h.endToken)) { covered |= 1 << UInt8(k - cl.start) }
         }
         guard any else { return false }
         // Nothing else but function words, levels and numbers ("Dansk på A2-niveau", "Kørekort: B").
-        let plain: [_CueKind] = [.function, .level, .mustWeak, .module, .alternative]
-        for k in cl.start..<cl.end where !covered[k - cl.start] {
+        for k in cl.start..<cl.end where covered & (1 << UInt8(k - cl.start)) == 0 {
             if p.shapes[k].level != 0 || p.shapes[k].number >= 0 || p.shapes[k].programme != 0 { continue }
-            if !plain.contains(where: { pc.has($0, at: k) }) && p.words[k] >= 0 && !pc.has(.function, at: k) { return false }
             if p.words[k] < 0 { return false }
+            if pc.mask[k] & masks.bareCompatible == 0 { return false }
         }
         return true
     }
 
-    /// Token ranges a plain negation covers: from the negation to the next punctuation in the
-    /// clause; or, when the negation ends its stretch ("tunge løft forekommer ikke"), back to the
-    /// punctuation before it.
-    func negatedRanges(_ cl: _Clause, _ p: _Piece, _ pc: _PieceCues) -> [Range<Int>] {
-        var out: [Range<Int>] = []
-        for c in pc.cues where c.cue.kind == .negation && Int(c.start) >= cl.start && Int(c.start) < cl.end
-            && !cl.linkedNegations.contains(Int(c.start)) {
-            let i = Int(c.start)
+    /// Whether token `i` is covered by a plain negation of the clause: from the negation to the
+    /// next punctuation in the clause; or, when the negation ends its stretch ("tunge løft
+    /// forekommer ikke"), back to the punctuation before it. A negation tied to a requirement word
+    /// ("ikke et krav") negates the requirement, not what follows it.
+    func plainlyNegated(_ i: Int, _ cl: _Clause, _ p: _Piece, _ pc: _PieceCues) -> Bool {
+        guard cl.has(.negation) else { return false }
+        for c in pc.cues where c.cue.kind == .negation && Int(c.start) >= cl.start && Int(c.start) < cl.end {
+            let n = Int(c.start)
+            if linkedToRequirement(n, cl, p, pc) { continue }
             var e = Int(c.end)
             while e < cl.end && !p.breaks[e] { e += 1 }
             if e - Int(c.end) <= 1 {
-                var s = i
+                var s = n
                 while s > cl.start && !p.breaks[s] { s -= 1 }
-                out.append(s..<e)
-            } else {
-                out.append(Int(c.end)..<e)
+                if i >= s && i < e { return true }
+            } else if i >= Int(c.end) && i < e {
+                return true
             }
         }
-        return out
+        return false
+    }
+
+    /// Whether token `i` follows a negation before the next punctuation (the scope used for the
+    /// English workplace, which a waiver of Danish in the same clause does not undo).
+    func forwardNegated(_ i: Int, _ cl: _Clause, _ p: _Piece, _ pc: _PieceCues) -> Bool {
+        guard cl.has(.negation) else { return false }
+        for c in pc.cues where c.cue.kind == .negation && Int(c.start) >= cl.start && Int(c.start) < i {
+            var e = Int(c.end)
+            while e < cl.end && !p.breaks[e] { e += 1 }
+            if i < e { return true }
+        }
+        return false
+    }
+
+    /// Whether token `i` lies after a purpose word of a search or a title ("til vores kantine"),
+    /// before the next "med"/"der"/"with" or punctuation.
+    func inPurpose(_ i: Int, _ cl: _Clause, _ p: _Piece, _ pc: _PieceCues, title: Bool) -> Bool {
+        guard cl.seekAt >= 0 || title, cl.has(.purpose) else { return false }
+        var k = max(cl.start, cl.seekAt + 1)
+        while k < cl.end {
+            if pc.has(.purpose, at: k) {
+                var e = k + 1
+                while e < cl.end && !p.breaks[e] && !pc.has(.purposeEnd, at: e) { e += 1 }
+                if i >= k && i < e { return true }
+                k = e
+            } else { k += 1 }
+        }
+        return false
     }
 
     /// Emits the requirements, statements and waivers of one clause. Returns how many items it
     /// named and how many of them were waived.
-    func emit(_ cl: _Clause, _ p: _Piece, _ pc: _PieceCues, sentence: Int32, title: Bool,
+    func emit(_ cl: _Clause, _ p: _Piece, _ pc: _PieceCues, sentence: Int32, title: Bool, positions: inout [Int],
               into reading: inout AdReading) -> (total: Int, waived: Int) {
         var total = 0, waivedCount = 0
-        let negated = negatedRanges(cl, p, pc)
-        func isNegated(_ i: Int) -> Bool { cl.framing == .waiver || negated.contains { $0.contains(i) } }
-        func forwardNegated(_ i: Int) -> Bool {
-            for c in pc.cues where c.cue.kind == .negation && Int(c.start) >= cl.start && Int(c.start) < i {
-                var e = Int(c.end)
-                while e < cl.end && !p.breaks[e] { e += 1 }
-                if i < e { return true }
-            }
-            return false
-        }
-        // Purpose scopes (after a search or in a title): "til vores kantine" is context.
-        var purpose: [Range<Int>] = []
-        if cl.seekAt >= 0 || title {
-            var i = max(cl.start, cl.seekAt + 1)
-            while i < cl.end {
-                if pc.has(.purpose, at: i) {
-                    var e = i + 1
-                    while e < cl.end && !p.breaks[e] && !pc.has(.purposeEnd, at: e) { e += 1 }
-                    purpose.append(i..<e)
-                    i = e
-                } else { i += 1 }
-            }
-        }
         let framingStrength: RequirementStrength = cl.framing.strength ?? .context
         let soft: AdSoftReason = cl.hedged ? .hedged : .notAMust
-        func fact(_ st: AdStatement, hard: Bool, reason: AdSoftReason, at i: Int) {
-            if isNegated(i) {
-                reading.facts.append(AdFact(statement: st, soft: .waived, sentence: sentence))
-                waivedCount += 1
-            } else {
-                reading.facts.append(AdFact(statement: st, soft: hard ? .none : reason, sentence: sentence))
-            }
-            total += 1
-        }
+        let waiverClause = cl.framing == .waiver
 
         // The English workplace.
         var englishWorkplace = false
-        let hitsHere = p.hits.filter { Int($0.firstToken) >= cl.start && Int($0.firstToken) < cl.end && hitCounts($0, p, pc) }
         if englishConcept >= 0 {
-            let english = hitsHere.filter { $0.concept == englishConcept && !forwardNegated(Int($0.firstToken)) }
-            if !english.isEmpty {
-                let kinds = pc.cues.filter { Int($0.start) >= cl.start && Int($0.start) < cl.end }.map(\.cue.kind)
-                if kinds.contains(.workplace) || kinds.contains(.workingLanguage) || kinds.contains(.enough)
-                    || (kinds.contains(.we) && kinds.contains(.speak)) {
+            let cues = cl.has(.workplace) || cl.has(.workingLanguage) || cl.has(.enough) || (cl.has(.we) && cl.has(.speak))
+            if cues {
+                for h in p.hits where h.concept == englishConcept && Int(h.firstToken) >= cl.start && Int(h.firstToken) < cl.end
+                    && hitCounts(h, p, pc) && !forwardNegated(Int(h.firstToken), cl, p, pc) {
                     englishWorkplace = true
                     reading.facts.append(AdFact(statement: .englishWorkplace, soft: .none, sentence: sentence))
                     total += 1
+                    break
                 }
             }
         }
 
-        // Licences that are alternatives ("kørekort C eller CE").
-        let licenceHits = hitsHere.filter { conceptClass[Int($0.concept)] == _ConceptClass.licence }
+        // Licences that are alternatives ("truckcertifikat eller kranførercertifikat").
         var alternatives = false
-        if licenceHits.count > 1 {
-            for (x, y) in zip(licenceHits, licenceHits.dropFirst()) {
-                for k in Int(x.endToken)..<max(Int(x.endToken), Int(y.firstToken)) where pc.has(.alternative, at: k) { alternatives = true }
-            }
+        var lastLicenceEnd = -1
+        for h in p.hits where Int(h.firstToken) >= cl.start && Int(h.firstToken) < cl.end
+            && conceptClass[Int(h.concept)] == _ConceptClass.licence && hitCounts(h, p, pc) {
+            if lastLicenceEnd >= 0, pc.has(.alternative, in: lastLicenceEnd, Int(h.firstToken)) { alternatives = true }
+            lastLicenceEnd = Int(h.endToken)
         }
 
         // Concepts.
-        var danishMentions: [PositionedHit] = []
-        for h in hitsHere {
+        positions.removeAll(keepingCapacity: true)   // Danish mentions, then Danish positions
+        var danishMentions = 0
+        for h in p.hits where Int(h.firstToken) >= cl.start && Int(h.firstToken) < cl.end && hitCounts(h, p, pc) {
             let i = Int(h.firstToken)
             let cls = conceptClass[Int(h.concept)]
-            if h.concept == danishConcept { danishMentions.append(h); continue }
+            if h.concept == danishConcept { positions.append(i); danishMentions += 1; continue }
             if cls == _ConceptClass.language {
                 if englishWorkplace && h.concept == englishConcept { continue }
                 // Another language counts where the clause is about language or asks for it.
-                let about = (cl.start..<cl.end).contains { pc.has(.languageContext, at: $0) }
-                guard about || cl.cued == .must || cl.cued == .nice || cl.cued == .waiver else { continue }
+                guard cl.has(.languageContext) || cl.cued == .must || cl.cued == .nice || cl.cued == .waiver else { continue }
             }
             total += 1
-            if isNegated(i) {
+            if waiverClause || plainlyNegated(i, cl, p, pc) {
                 reading.waivers.append(AdWaiver(concept: h.concept, sentence: sentence))
                 waivedCount += 1
                 continue
             }
             var strength = framingStrength
-            if purpose.contains(where: { $0.contains(i) }) { strength = .context }
+            if inPurpose(i, cl, p, pc, title: title) { strength = .context }
             else if cl.seekAt >= 0 && cls == _ConceptClass.occupation { strength = .must }
             // An occupation named among tasks or about the workplace is a colleague or a client
             // ("samarbejde med sygeplejerskerne"), not the job; a corrected word there is more
@@ -447,22 +490,17 @@ extension AdReader {
             }
         }
 
-        // Danish.
-        let licenceTokens = licenceHits.map { Int($0.firstToken)..<Int($0.endToken) }
-        var danishAt = danishMentions.map { Int($0.firstToken) }
+        // Danish: mentioned by the language concept, a course, a test or a module token.
         for c in pc.cues where Int(c.start) >= cl.start && Int(c.start) < cl.end {
-            if c.cue.kind == .danishCourse || c.cue.kind == .danishTest || c.cue.kind == .studyTest { danishAt.append(Int(c.start)) }
+            if c.cue.kind == .danishCourse || c.cue.kind == .danishTest || c.cue.kind == .studyTest { positions.append(Int(c.start)) }
         }
-        for i in cl.start..<cl.end where p.shapes[i].programme != 0 || (p.shapes[i].level != 0 && !isCEFR(p, i)) { danishAt.append(i) }
-        danishAt = Array(Set(danishAt)).sorted()
-        if !danishAt.isEmpty && !(englishWorkplace && cl.framing != .waiver) {
-            let about = (cl.start..<cl.end).contains { pc.has(.languageContext, at: $0) }
-            let explicit = explicitDanishLevel(cl, p, pc, danish: danishAt, excluding: licenceTokens)
-            let plain = explicit == nil ? plainDanishLevel(danishMentions, p, pc) : nil
-            let hasExplicitForm = explicit != nil || !danishMentions.isEmpty
-            if hasExplicitForm && (about || explicit != nil || cl.cued != nil || cl.strong) {
-                let at = danishAt[0]
-                if isNegated(at) {
+        for i in cl.start..<cl.end where p.shapes[i].programme != 0 || (p.shapes[i].level != 0 && !p.shapes[i].cefr) { positions.append(i) }
+        if !positions.isEmpty && !(englishWorkplace && cl.framing != .waiver) {
+            let at = positions.min()!
+            let explicit = explicitDanishLevel(cl, p, pc, danishPositions: positions)
+            let plain = explicit == nil ? plainDanishLevel(cl, p, pc) : nil
+            if (danishMentions > 0 || explicit != nil) && (cl.has(.languageContext) || explicit != nil || cl.cued != nil || cl.strong) {
+                if waiverClause || plainlyNegated(at, cl, p, pc) {
                     reading.facts.append(AdFact(statement: .danishWaived, soft: .none, sentence: sentence))
                     total += 1; waivedCount += 1
                 } else if let level = explicit ?? plain {
@@ -487,68 +525,84 @@ extension AdReader {
         // Demands and shifts.
         let hardFact = cl.framing != .nice && !cl.hedged
         var nightDone = false, shiftDone = false
-        for c in pc.cues where Int(c.start) >= cl.start && Int(c.start) < cl.end {
-            let i = Int(c.start)
-            switch c.cue.kind {
-            case .demand:
-                let d = WorkDemand.allCases[Int(c.cue.value)]
-                if d == .nightWork {
-                    // Night work is shift work too.
-                    if nightDone { continue }
-                    nightDone = true
-                    fact(.demand(d), hard: hardFact, reason: soft, at: i)
-                    if !shiftDone { shiftDone = true; fact(.shiftWork, hard: hardFact, reason: soft, at: i) }
-                    continue
+        func fact(_ st: AdStatement, at i: Int) {
+            if waiverClause || plainlyNegated(i, cl, p, pc) {
+                reading.facts.append(AdFact(statement: st, soft: .waived, sentence: sentence))
+                waivedCount += 1
+            } else {
+                reading.facts.append(AdFact(statement: st, soft: hardFact ? .none : soft, sentence: sentence))
+            }
+            total += 1
+        }
+        if cl.kinds & masks.factKinds != 0 {
+            let heavyLiftingValue = masks.heavyLiftingValue
+            for c in pc.cues where Int(c.start) >= cl.start && Int(c.start) < cl.end {
+                let i = Int(c.start)
+                switch c.cue.kind {
+                case .demand:
+                    let d = WorkDemand.allCases[Int(c.cue.value)]
+                    if d == .nightWork {
+                        // Night work is shift work too.
+                        if nightDone { continue }
+                        nightDone = true
+                        fact(.demand(d), at: i)
+                        if !shiftDone { shiftDone = true; fact(.shiftWork, at: i) }
+                        continue
+                    }
+                    fact(.demand(d), at: i)
+                case .nightShift:
+                    if !nightDone { nightDone = true; fact(.demand(.nightWork), at: i) }
+                    if !shiftDone { shiftDone = true; fact(.shiftWork, at: i) }
+                case .shift:
+                    if !shiftDone { shiftDone = true; fact(.shiftWork, at: i) }
+                case .lift:
+                    var stated = false
+                    for d in pc.cues where d.cue.kind == .demand && d.cue.value == heavyLiftingValue
+                        && Int(d.start) >= cl.start && Int(d.start) < cl.end { stated = true }
+                    if cl.has(.kg) && !stated { fact(.demand(.heavyLifting), at: i) }
+                case .drive:
+                    if driveWhere(after: i, cl, pc) { fact(.demand(.driving), at: i) }
+                default: break
                 }
-                fact(.demand(d), hard: hardFact, reason: soft, at: i)
-            case .nightShift:
-                if !nightDone { nightDone = true; fact(.demand(.nightWork), hard: hardFact, reason: soft, at: i) }
-                if !shiftDone { shiftDone = true; fact(.shiftWork, hard: hardFact, reason: soft, at: i) }
-            case .shift:
-                if !shiftDone { shiftDone = true; fact(.shiftWork, hard: hardFact, reason: soft, at: i) }
-            case .lift:
-                if !pc.starts(.kg, in: cl.start, cl.end).isEmpty,
-                   !pc.cues.contains(where: { $0.cue.kind == .demand && $0.cue.value == 0 && Int($0.start) >= cl.start && Int($0.start) < cl.end }) {
-                    fact(.demand(.heavyLifting), hard: hardFact, reason: soft, at: i)
-                }
-            case .drive:
-                if driveWhere(after: i, cl, pc) { fact(.demand(.driving), hard: hardFact, reason: soft, at: i) }
-            default: break
             }
         }
         for i in cl.start..<cl.end where p.shapes[i].shift {
-            if p.shapes[i].night && !nightDone { nightDone = true; fact(.demand(.nightWork), hard: hardFact, reason: soft, at: i) }
-            if !shiftDone { shiftDone = true; fact(.shiftWork, hard: hardFact, reason: soft, at: i) }
+            if p.shapes[i].night && !nightDone { nightDone = true; fact(.demand(.nightWork), at: i) }
+            if !shiftDone { shiftDone = true; fact(.shiftWork, at: i) }
         }
         return (total, waivedCount)
     }
 
-    /// Whether token `i`'s level is a CEFR token (not a Danish module or test).
-    func isCEFR(_ p: _Piece, _ i: Int) -> Bool { p.shapes[i].cefr }
-
-    /// The level a clause states explicitly for Danish: a CEFR token nearest to a Danish mention
-    /// (and nearer to it than to English), a module ("DU3 modul 4", "Danskuddannelse 3, modul 4",
-    /// "du3m4"), a Prøve i Dansk ("PD2", "Prøve i Dansk 3") or "studieprøven". Tokens inside a
-    /// licence ("kørekort C1") do not count.
-    func explicitDanishLevel(_ cl: _Clause, _ p: _Piece, _ pc: _PieceCues, danish: [Int], excluding: [Range<Int>]) -> LanguageLevel? {
-        let english = p.hits.filter { $0.concept == englishConcept && Int($0.firstToken) >= cl.start && Int($0.firstToken) < cl.end }
-            .map { Int($0.firstToken) }
+    /// The level a clause states explicitly for Danish: a CEFR token after a Danish mention (the
+    /// language named last before it decides; with none before, the one after it), a module ("DU3
+    /// modul 4", "Danskuddannelse 3, modul 4", "du3m4"), a Prøve i Dansk ("PD2", "Prøve i Dansk
+    /// 3") or "studieprøven". Tokens inside a licence ("kørekort C1") do not count.
+    func explicitDanishLevel(_ cl: _Clause, _ p: _Piece, _ pc: _PieceCues, danishPositions danish: [Int]) -> LanguageLevel? {
+        func insideLicence(_ i: Int) -> Bool {
+            for h in p.hits where conceptClass[Int(h.concept)] == _ConceptClass.licence && Int(h.firstToken) <= i && i < Int(h.endToken) {
+                return true
+            }
+            return false
+        }
+        func englishAt(_ i: Int) -> Bool {
+            for h in p.hits where h.concept == englishConcept && Int(h.firstToken) == i { return true }
+            return false
+        }
         for i in cl.start..<cl.end {
             let sh = p.shapes[i]
-            if excluding.contains(where: { $0.contains(i) }) { continue }
+            guard sh.level != 0, !insideLicence(i) else { continue }
             if sh.cefr {
-                // The level belongs to the language named last before it ("dansk B1, English B2"),
-                // else to the one after it ("B1-niveau i dansk").
-                let dBefore = danish.filter { $0 < i }.max() ?? -1, eBefore = english.filter { $0 < i }.max() ?? -1
+                var dBefore = -1, eBefore = -1, dAfter = Int.max, eAfter = Int.max
+                for d in danish { if d < i { dBefore = max(dBefore, d) } else if d > i { dAfter = min(dAfter, d) } }
+                for k in cl.start..<cl.end where englishAt(k) { if k < i { eBefore = max(eBefore, k) } else if k > i { eAfter = min(eAfter, k) } }
                 if dBefore >= 0 || eBefore >= 0 {
                     if dBefore > eBefore { return LanguageLevel(rawValue: Int(sh.level)) }
                     continue
                 }
-                let dAfter = danish.filter { $0 > i }.min() ?? Int.max, eAfter = english.filter { $0 > i }.min() ?? Int.max
                 if dAfter < eAfter { return LanguageLevel(rawValue: Int(sh.level)) }
                 continue
             }
-            if sh.level != 0 { return LanguageLevel(rawValue: Int(sh.level)) }            // du3m4, pd2
+            return LanguageLevel(rawValue: Int(sh.level))            // du3m4, pd2
         }
         // Course and module numbers.
         var programme = 0, module = 0
@@ -557,7 +611,8 @@ extension AdReader {
             if pc.has(.danishCourse, at: i), i + 1 < cl.end, p.shapes[i + 1].number > 0 { programme = Int(p.shapes[i + 1].number) }
             if pc.has(.module, at: i), i + 1 < cl.end, p.shapes[i + 1].number > 0 { module = Int(p.shapes[i + 1].number) }
             if pc.has(.danishTest, at: i) {
-                let end = pc.cues.first { $0.cue.kind == .danishTest && Int($0.start) == i }.map { Int($0.end) } ?? i + 1
+                var end = i + 1
+                for c in pc.cues where c.cue.kind == .danishTest && Int(c.start) == i { end = Int(c.end); break }
                 if end < cl.end, p.shapes[end].number > 0 { return LanguageLevel(rawValue: Int(_Shape.danishTestLevel(Int(p.shapes[end].number)))) }
             }
             if pc.has(.studyTest, at: i) { return .c1 }
@@ -568,16 +623,39 @@ extension AdReader {
 
     /// A plain level word next to a Danish mention: two words before ("gode danskkundskaber",
     /// "fluent in Danish") or one after ("dansk flydende").
-    func plainDanishLevel(_ mentions: [PositionedHit], _ p: _Piece, _ pc: _PieceCues) -> LanguageLevel? {
-        for h in mentions {
+    func plainDanishLevel(_ cl: _Clause, _ p: _Piece, _ pc: _PieceCues) -> LanguageLevel? {
+        for h in p.hits where h.concept == danishConcept && Int(h.firstToken) >= cl.start && Int(h.firstToken) < cl.end && hitCounts(h, p, pc) {
             let a = Int(h.firstToken), e = Int(h.endToken)
-            for i in [a - 1, a - 2, e] where i >= 0 && i < p.words.count {
+            for step in 0..<3 {
+                let i = step == 0 ? a - 1 : step == 1 ? a - 2 : e
+                guard i >= 0 && i < p.words.count else { continue }
                 if i == a - 2, p.breaks[a - 1] || p.breaks[a] { continue }
                 if i == a - 1, p.breaks[a] { continue }
                 if i == e, p.breaks[e] { continue }
-                if let c = pc.cues.first(where: { $0.cue.kind == .level && Int($0.start) == i }) { return LanguageLevel(rawValue: Int(c.cue.value)) }
+                guard pc.has(.level, at: i) else { continue }
+                for c in pc.cues where c.cue.kind == .level && Int(c.start) == i { return LanguageLevel(rawValue: Int(c.cue.value)) }
             }
         }
         return nil
+    }
+}
+
+/// Up to 14 framings in one word: the count in the low four bits, two bits each above.
+struct _Framings {
+    var packed: UInt32 = 0
+
+    var count: Int { Int(packed & 0xF) }
+    var isEmpty: Bool { count == 0 }
+    var last: AdFraming? { count == 0 ? nil : AdFraming(rawValue: UInt8((packed >> UInt32(4 + 2 * (count - 1))) & 3)) }
+    /// Only waivers.
+    var isOnlyWaiver: Bool { count > 0 && (0..<count).allSatisfy { self[$0] == .waiver } }
+
+    subscript(i: Int) -> AdFraming { AdFraming(rawValue: UInt8((packed >> UInt32(4 + 2 * i)) & 3))! }
+
+    /// Appends a framing unless it repeats the last one (or 14 are there).
+    mutating func append(_ f: AdFraming) {
+        guard last != f, count < 14 else { return }
+        packed |= UInt32(f.rawValue) << UInt32(4 + 2 * count)
+        packed = (packed & ~0xF) | UInt32(count + 1)
     }
 }

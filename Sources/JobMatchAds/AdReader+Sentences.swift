@@ -1,11 +1,19 @@
 /// One sentence found by `AdReader.sentences(in:)`: its byte range, the pieces it falls into at
 /// spaced dashes, and where it stands in the text's layout.
 struct _RawSentence: Sendable, Hashable {
+    /// How many pieces the sentence has.
+    var pieceCount: Int { 1 + morePieces.count }
+
+    /// Piece `k` (0 is the first).
+    func piece(_ k: Int) -> Range<Int32> { k == 0 ? firstPiece : morePieces[k - 1] }
+
+    /// The sentence's first piece: the sentence cut at spaced dashes (" - ", " – "), each piece
+    /// read on its own, a piece boundary a clause boundary.
+    var firstPiece: Range<Int32>
+    /// The pieces after the first (empty for a sentence of one piece, the common case).
+    var morePieces: [Range<Int32>] = []
     /// UTF-8 byte range of the sentence (marker and surrounding space left out).
     var range: Range<Int32>
-    /// The sentence cut at spaced dashes (" - ", " – "): each piece is read on its own, and a
-    /// piece boundary is a clause boundary.
-    var pieces: [Range<Int32>]
     /// The sentence begins a line (after any bullet marker).
     var startsLine: Bool
     /// The sentence ends its line.
@@ -142,7 +150,8 @@ extension AdReader {
             let (x, y) = trimmed(b, a, z)
             guard y > x else { return }
             let last = b[y - 1]
-            out.append(_RawSentence(range: Int32(x)..<Int32(y), pieces: pieces(b, x, y), startsLine: first, endsLine: false,
+            let (head, rest) = splitPieces(b, x, y)
+            out.append(_RawSentence(firstPiece: head, morePieces: rest, range: Int32(x)..<Int32(y), startsLine: first, endsLine: false,
                                     bullet: first && bullet, paragraphBefore: first && paragraph, endsWithColon: last == 0x3A,
                                     endsWithStop: last == 0x2E || last == 0x21 || last == 0x3F))
             first = false
@@ -186,17 +195,39 @@ extension AdReader {
         var w = i
         while w > 0, isWordByte(b[w - 1]) { w -= 1 }
         if w < i, w > 0, b[w - 1] == 0x2E { return false }            // "f.eks." "bl.a."
-        if w < i {
-            var word = ""
-            for k2 in w..<i { word.unicodeScalars.append(Unicode.Scalar(b[k2] | (b[k2] >= 0x41 && b[k2] <= 0x5A ? 0x20 : 0))) }
-            if abbreviations.contains(word) { return false }
+        if w < i, i - w <= 6 {
+            for abbreviation in abbreviationBytes where abbreviation.count == i - w {
+                var same = true
+                for k2 in 0..<abbreviation.count where b[w + k2] | (b[w + k2] >= 0x41 && b[w + k2] <= 0x5A ? 0x20 : 0) != abbreviation[k2] {
+                    same = false; break
+                }
+                if same { return false }
+            }
         }
         return true
     }
 
+    /// `abbreviations` as bytes.
+    static let abbreviationBytes: [[UInt8]] = abbreviations.sorted().map { Array($0.utf8) }
+
     @inline(__always)
     static func isWordByte(_ c: UInt8) -> Bool {
         (c >= 0x61 && c <= 0x7A) || (c >= 0x41 && c <= 0x5A) || (c >= 0x30 && c <= 0x39)
+    }
+
+    /// The first piece of the sentence `a..<z` and the rest (no list is made for a sentence with
+    /// no spaced dash).
+    static func splitPieces(_ b: UnsafeBufferPointer<UInt8>, _ a: Int, _ z: Int) -> (Range<Int32>, [Range<Int32>]) {
+        var k = a + 1
+        while k < z - 1 {
+            if isSpace(b[k - 1]), b[k] == 0x2D || b[k] == 0xE2 {
+                var all = pieces(b, a, z)
+                let head = all.removeFirst()
+                return (head, all)
+            }
+            k += 1
+        }
+        return (Int32(a)..<Int32(z), [])
     }
 
     /// The sentence `a..<z` cut at spaced dashes (" - ", " – ", " — "), each piece trimmed.

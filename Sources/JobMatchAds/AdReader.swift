@@ -47,8 +47,10 @@ public struct AdReader: Sendable {
     public let danishConcept: Int32
     /// The English language concept, -1 when the taxonomy has none.
     public let englishConcept: Int32
-    /// Lexicon numbers of words the rules look at directly.
+    /// Flags of words the rules look at directly.
     let w: _Words
+    /// Bit sets of cue kinds the rules test.
+    let masks = _Masks()
 
     /// Concept kinds as the reader uses them.
     enum _ConceptClass {
@@ -125,69 +127,95 @@ public struct AdReader: Sendable {
     /// Reads a text: sentences, then each sentence's pieces through the matcher, then the rules.
     func readText(_ text: String, mode: _Mode, reference: Bool) -> AdReading {
         var reading = AdReading()
-        let raw: [_RawSentence]
-        if mode == .title {
-            let n = Int32(text.utf8.count)
-            raw = n == 0 ? [] : [_RawSentence(range: 0..<n, pieces: [0..<n], startsLine: true, endsLine: true, bullet: false,
-                                              paragraphBefore: false, endsWithColon: false, endsWithStop: false)]
-        } else {
-            raw = AdReader.sentences(in: text)
-        }
-        guard !raw.isEmpty else { return reading }
-        var state = _ReadState(mode: mode)
-        var pieces: [_Piece] = []
-        let utf8 = text.utf8
-        for s in raw {
-            pieces.removeAll(keepingCapacity: true)
-            for r in s.pieces {
-                let sub = String(decoding: utf8[utf8.index(utf8.startIndex, offsetBy: Int(r.lowerBound))..<utf8.index(utf8.startIndex, offsetBy: Int(r.upperBound))], as: UTF8.self)
-                pieces.append(reference ? referencePiece(sub) : fastPiece(sub))
+        let source = text
+        var text = text
+        text.withUTF8 { utf8 in
+            let raw: [_RawSentence]
+            if mode == .title {
+                let n = Int32(utf8.count)
+                raw = n == 0 ? [] : [_RawSentence(firstPiece: 0..<n, range: 0..<n, startsLine: true, endsLine: true, bullet: false,
+                                                  paragraphBefore: false, endsWithColon: false, endsWithStop: false)]
+            } else {
+                raw = AdReader.sentences(bytes: utf8)
             }
-            let sentenceText = String(decoding: utf8[utf8.index(utf8.startIndex, offsetBy: Int(s.range.lowerBound))..<utf8.index(utf8.startIndex, offsetBy: Int(s.range.upperBound))], as: UTF8.self)
-            readSentence(s, text: sentenceText, pieces: pieces, state: &state, into: &reading)
+            guard !raw.isEmpty else { return }
+            reading.sentences.reserveCapacity(raw.count)
+            var state = _ReadState(mode: mode)
+            var scratch = _Scratch()
+            for s in raw {
+                let k = s.pieceCount
+                while scratch.pieces.count < k { scratch.pieces.append(_Piece()); scratch.cues.append(_PieceCues()) }
+                for j in 0..<k {
+                    let r = s.piece(j)
+                    let slice = UnsafeBufferPointer(rebasing: utf8[Int(r.lowerBound)..<Int(r.upperBound)])
+                    if reference {
+                        referencePiece(String(decoding: slice, as: UTF8.self), into: scratch.pieces[j])
+                    } else {
+                        fastPiece(slice, into: scratch.pieces[j], matcherScratch: &scratch.matcher)
+                    }
+                }
+                readSentence(s, source: source, pieceCount: k, scratch: &scratch, state: &state, into: &reading)
+            }
         }
         return reading
     }
 
-    /// The tokens and concept hits of one piece, through the fast pipeline.
-    func fastPiece(_ text: String) -> _Piece {
-        matcher.withPositionedMatches(text) { bytes, spans, hits in
-            var p = _Piece()
-            p.words.reserveCapacity(spans.count)
-            p.breaks.reserveCapacity(spans.count)
-            p.shapes.reserveCapacity(spans.count)
+    /// The tokens and concept hits of one piece (raw UTF-8), through the fast pipeline.
+    func fastPiece(_ utf8: UnsafeBufferPointer<UInt8>, into p: _Piece, matcherScratch: inout PositionedMatchScratch) {
+        p.clear()
+        matcher.withPositionedMatches(utf8: utf8, scratch: &matcherScratch) { bytes, spans, hits in
             for sp in spans {
                 let key = UnsafeBufferPointer(rebasing: bytes[Int(sp.start)..<Int(sp.end)])
-                p.words.append(sp.kind == .number ? -1 : table.wordID(key))
+                let number = sp.kind == .number
+                let word = number ? -1 : table.wordID(key)
+                p.words.append(word)
                 p.breaks.append(sp.breakBefore)
-                p.shapes.append(_Shape(key, number: sp.kind == .number))
+                // Lexicon words have no shape worth reading (no level, number or shift compound).
+                p.shapes.append(word >= 0 ? _Shape() : _Shape(key, number: number))
             }
-            p.hits = Array(hits)
-            return p
+            p.hits.append(contentsOf: hits)
         }
     }
 
     /// The tokens and concept hits of one piece, through the reference pipeline.
-    func referencePiece(_ text: String) -> _Piece {
+    func referencePiece(_ text: String, into p: _Piece) {
+        p.clear()
         let (tokens, hits) = matcher._referencePositionedMatches(text)
-        var p = _Piece()
         for t in tokens {
             p.words.append(t.kind == .number ? -1 : table._referenceWordID(t.text))
             p.breaks.append(t.breakBefore)
-            p.shapes.append(Array(t.text.utf8).withUnsafeBufferPointer { _Shape($0, number: t.kind == .number) })
+            let word = p.words[p.words.count - 1]
+            p.shapes.append(word >= 0 ? _Shape() : Array(t.text.utf8).withUnsafeBufferPointer { _Shape($0, number: t.kind == .number) })
         }
         p.hits = hits
-        return p
     }
 }
 
+/// Storage one reading reuses from sentence to sentence.
+struct _Scratch {
+    var matcher = PositionedMatchScratch()
+    var pieces: [_Piece] = []
+    var cues: [_PieceCues] = []
+    var clauses: [_Clause] = []
+    var positions: [Int] = []
+}
+
 /// One piece of a sentence as the rules see it: per token its lexicon word (-1 for none), whether
-/// punctuation stands before it and its shape; the concept hits.
-struct _Piece: Sendable {
+/// punctuation stands before it and its shape; the concept hits. A class, so that the rules pass
+/// it around without copying (retaining) its four arrays.
+final class _Piece {
     var words: [Int32] = []
     var breaks: [Bool] = []
     var shapes: [_Shape] = []
     var hits: [PositionedHit] = []
+
+    /// Empties the piece, keeping its storage.
+    func clear() {
+        words.removeAll(keepingCapacity: true)
+        breaks.removeAll(keepingCapacity: true)
+        shapes.removeAll(keepingCapacity: true)
+        hits.removeAll(keepingCapacity: true)
+    }
 }
 
 /// What a token's letters say beyond the lexicon: a CEFR level (`b1`, `b1-niveau`), a Danish
@@ -206,6 +234,9 @@ struct _Shape: Sendable, Hashable {
     var night = false
     /// The level came from an `a1`..`c2` token or hyphen part (not from `du3m4` or `pd2`).
     var cefr = false
+
+    /// No shape.
+    init() {}
 
     init(_ b: UnsafeBufferPointer<UInt8>, number isNumber: Bool) {
         let n = b.count
@@ -232,20 +263,35 @@ struct _Shape: Sendable, Hashable {
         if n == 3, b[0] == 0x70, b[1] == 0x64, b[2] >= 0x31, b[2] <= 0x33 {              // pd1-pd3
             level = _Shape.danishTestLevel(Int(b[2] - 0x30))
         }
-        // -vagt, -vagter, -vagten, -vagterne after aften/weekend/nat/natte/døgn.
-        for suffix in _Shape.shiftSuffixes where n > suffix.count && _Shape.hasSuffix(b, suffix) {
-            let stem = n - suffix.count
-            for (prefix, isNight) in _Shape.shiftPrefixes where prefix.count == stem && _Shape.hasPrefix(b, prefix) {
-                shift = true
-                night = isNight
+        // -vagt, -vagter, -vagten, -vagterne after aften/weekend/week-end/døgn/nat/natte.
+        if n >= 7, let stem = _Shape.shiftStem(b) {
+            switch stem {
+            case 3: if b[0] == 0x6E && b[1] == 0x61 && b[2] == 0x74 { shift = true; night = true }                         // nat
+            case 5:
+                if b[0] == 0x6E && b[1] == 0x61 && b[2] == 0x74 && b[3] == 0x74 && b[4] == 0x65 { shift = true; night = true } // natte
+                else if b[0] == 0x61 && b[1] == 0x66 && b[2] == 0x74 && b[3] == 0x65 && b[4] == 0x6E { shift = true }      // aften
+                else if b[0] == 0x64 && b[1] == 0xC3 && b[2] == 0xB8 && b[3] == 0x67 && b[4] == 0x6E { shift = true }      // døgn
+            case 7:
+                if b[0] == 0x77 && b[1] == 0x65 && b[2] == 0x65 && b[3] == 0x6B && b[4] == 0x65 && b[5] == 0x6E && b[6] == 0x64 {
+                    shift = true                                                                                             // weekend
+                }
+            case 8:
+                if b[0] == 0x77 && b[1] == 0x65 && b[2] == 0x65 && b[3] == 0x6B && b[4] == 0x2D && b[5] == 0x65 && b[6] == 0x6E
+                    && b[7] == 0x64 { shift = true }                                                                         // week-end
+            default: break
             }
-            break
         }
     }
 
-    static let shiftSuffixes: [[UInt8]] = ["vagterne", "vagter", "vagten", "vagt"].map { Array($0.utf8) }
-    static let shiftPrefixes: [([UInt8], Bool)] = [("aften", false), ("weekend", false), ("week-end", false), ("døgn", false),
-                                                   ("nat", true), ("natte", true)].map { (Array($0.0.utf8), $0.1) }
+    /// The length of what stands before -vagt, -vagter, -vagten or -vagterne; nil for none.
+    static func shiftStem(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
+        let n = b.count
+        @inline(__always) func vagt(_ o: Int) -> Bool { b[o] == 0x76 && b[o + 1] == 0x61 && b[o + 2] == 0x67 && b[o + 3] == 0x74 }
+        if n > 4, vagt(n - 4) { return n - 4 }                                                                  // -vagt
+        if n > 6, vagt(n - 6), b[n - 2] == 0x65, b[n - 1] == 0x72 || b[n - 1] == 0x6E { return n - 6 }         // -vagter, -vagten
+        if n > 8, vagt(n - 8), b[n - 4] == 0x65, b[n - 3] == 0x72, b[n - 2] == 0x6E, b[n - 1] == 0x65 { return n - 8 }   // -vagterne
+        return nil
+    }
 
     static func hasSuffix(_ b: UnsafeBufferPointer<UInt8>, _ s: [UInt8]) -> Bool {
         guard b.count >= s.count else { return false }
@@ -282,23 +328,34 @@ struct _Shape: Sendable, Hashable {
     }
 }
 
-/// Lexicon numbers of the words the rules test directly.
+/// What the rules ask of a few lexicon words, as one flag byte per word number.
 struct _Words: Sendable {
-    let subjects: [Int32]
-    let clauseJoins: [Int32]
-    let skalSkips: [Int32]
-    let niceAfterSkal: [Int32]
-    let danske: [Int32]
-    let sprog: [Int32]
+    /// Flags per lexicon word number.
+    let flags: [UInt8]
+
+    static let subject: UInt8 = 1
+    static let clauseJoin: UInt8 = 2
+    static let skalSkip: UInt8 = 4
+    static let niceAfterSkal: UInt8 = 8
+    static let danske: UInt8 = 16
+    static let sprog: UInt8 = 32
 
     init(_ t: _CueTable) {
-        func ids(_ words: [String]) -> [Int32] { words.map { t._referenceWordID($0) }.filter { $0 >= 0 } }
-        subjects = ids(["du", "det", "vi", "der", "man", "dette", "jeg", "i", "you", "we", "it", "they", "this", "there"])
-        clauseJoins = ids(["og", "samt", "and"])
-        skalSkips = ids(["du", "man", "vi", "også", "derfor", "altid", "selvfølgelig", "bare", "naturligvis", "kun", "jo", "dog",
-                         "ikke", "gerne", "helst", "nok", "da", "så"])
-        niceAfterSkal = ids(["gerne", "helst"])
-        danske = ids(["danske", "danskes"])
-        sprog = ids(["sprog", "sproget"])
+        var f = [UInt8](repeating: 0, count: t.wordNumbers.count)
+        func mark(_ words: [String], _ flag: UInt8) {
+            for word in words { let n = t._referenceWordID(word); if n >= 0 { f[Int(n)] |= flag } }
+        }
+        mark(["du", "det", "vi", "der", "man", "dette", "jeg", "i", "you", "we", "it", "they", "this", "there"], _Words.subject)
+        mark(["og", "samt", "and"], _Words.clauseJoin)
+        mark(["du", "man", "vi", "også", "derfor", "altid", "selvfølgelig", "bare", "naturligvis", "kun", "jo", "dog", "ikke", "gerne",
+              "helst", "nok", "da", "så"], _Words.skalSkip)
+        mark(["gerne", "helst"], _Words.niceAfterSkal)
+        mark(["danske", "danskes"], _Words.danske)
+        mark(["sprog", "sproget"], _Words.sprog)
+        flags = f
     }
+
+    /// Whether lexicon word `n` (-1 for none) has `flag`.
+    @inline(__always)
+    func `is`(_ n: Int32, _ flag: UInt8) -> Bool { n >= 0 && flags[Int(n)] & flag != 0 }
 }

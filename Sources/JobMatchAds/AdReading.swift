@@ -106,13 +106,26 @@ public enum AdFraming: UInt8, Sendable, Hashable, Codable, CaseIterable, CustomS
 public struct AdSentence: Sendable, Hashable {
     /// The sentence's UTF-8 byte range in the text (bullet marker and surrounding space left out).
     public var range: Range<Int32>
-    /// The sentence as written.
-    public var text: String
-    /// The framing of each clause, in reading order, merged as the reader merges them
-    /// ("ikke et krav, men en fordel" is one `nice`).
-    public var framings: [AdFraming]
+    /// The whole text read (shared by its sentences; `text` is cut from it when asked).
+    var source: String
+    /// The framings of its clauses, packed (see `framings`).
+    var packedFramings: UInt32
     /// True for a header ("Vi forventer, at du:") whose framing the following items take.
     public var isHeader: Bool
+
+    /// The sentence as written.
+    public var text: String {
+        let u = source.utf8
+        return String(decoding: u[u.index(u.startIndex, offsetBy: Int(range.lowerBound))..<u.index(u.startIndex, offsetBy: Int(range.upperBound))],
+                      as: UTF8.self)
+    }
+
+    /// The framing of each clause, in reading order, merged as the reader merges them
+    /// ("ikke et krav, men en fordel" is one `nice`; a repeated framing once).
+    public var framings: [AdFraming] {
+        let f = _Framings(packed: packedFramings)
+        return (0..<f.count).map { f[$0] }
+    }
 }
 
 /// A competency an ad asks for.

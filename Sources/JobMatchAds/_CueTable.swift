@@ -20,8 +20,13 @@ struct _CueTable: Sendable {
     let phraseWords: [Int32]
     let phraseStart: [Int32]
     let phraseCues: [[_Cue]]
-    /// For each word number, the phrases that start with it, longest first.
-    let phrasesByFirst: [[Int32]]
+    /// For each word number, the phrases that start with it, longest first (flat: `firstStart`
+    /// has one entry per word plus one, `firstPhrases` the phrase numbers).
+    let firstStart: [Int32]
+    let firstPhrases: [Int32]
+    /// The phrases' cues, flat (`cueStart` per phrase plus one).
+    let cueStart: [Int32]
+    let flatCues: [_Cue]
 
     init(entries: [(String, [_Cue])]) {
         var numbers: [String: Int32] = [:]
@@ -84,7 +89,14 @@ struct _CueTable: Sendable {
         phraseWords = pw
         phraseStart = ps
         phraseCues = cues
-        phrasesByFirst = byFirst
+        var fs: [Int32] = [0], fp: [Int32] = []
+        for list in byFirst { fp += list; fs.append(Int32(fp.count)) }
+        firstStart = fs
+        firstPhrases = fp
+        var cs: [Int32] = [0], fc: [_Cue] = []
+        for list in cues { fc += list; cs.append(Int32(fc.count)) }
+        cueStart = cs
+        flatCues = fc
     }
 
     /// The number of a lexicon word (the plain reference lookup); -1 for any other word.
@@ -139,22 +151,43 @@ struct _CueTable: Sendable {
     func phrases(_ words: [Int32], breaks: [Bool], into out: inout [_CueAt]) {
         out.removeAll(keepingCapacity: true)
         let n = words.count
-        for i in 0..<n {
-            let w = words[i]
-            guard w >= 0 else { continue }
-            for p in phrasesByFirst[Int(w)] {
-                let a = Int(phraseStart[Int(p)]), b = Int(phraseStart[Int(p) + 1])
-                let len = b - a
-                guard i + len <= n else { continue }
-                var ok = true
-                var k = 1
-                while k < len {
-                    if breaks[i + k] || words[i + k] != phraseWords[a + k] { ok = false; break }
-                    k += 1
+        words.withUnsafeBufferPointer { wd in
+            breaks.withUnsafeBufferPointer { br in
+                firstStart.withUnsafeBufferPointer { fs in
+                    firstPhrases.withUnsafeBufferPointer { fp in
+                        phraseStart.withUnsafeBufferPointer { ps in
+                            phraseWords.withUnsafeBufferPointer { pw in
+                                cueStart.withUnsafeBufferPointer { cs in
+                                    flatCues.withUnsafeBufferPointer { fc in
+                                        for i in 0..<n {
+                                            let w = wd[i]
+                                            guard w >= 0 else { continue }
+                                            var q = Int(fs[Int(w)])
+                                            let qEnd = Int(fs[Int(w) + 1])
+                                            while q < qEnd {
+                                                let p = Int(fp[q])
+                                                q += 1
+                                                let a = Int(ps[p]), len = Int(ps[p + 1]) - a
+                                                guard i + len <= n else { continue }
+                                                var ok = true
+                                                var k = 1
+                                                while k < len {
+                                                    if br[i + k] || wd[i + k] != pw[a + k] { ok = false; break }
+                                                    k += 1
+                                                }
+                                                guard ok else { continue }
+                                                for c in Int(cs[p])..<Int(cs[p + 1]) {
+                                                    out.append(_CueAt(cue: fc[c], start: Int32(i), end: Int32(i + len)))
+                                                }
+                                                break
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
                 }
-                guard ok else { continue }
-                for c in phraseCues[Int(p)] { out.append(_CueAt(cue: c, start: Int32(i), end: Int32(i + len))) }
-                break
             }
         }
     }

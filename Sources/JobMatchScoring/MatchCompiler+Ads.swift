@@ -65,7 +65,9 @@ extension MatchCompiler {
     /// licence bits they and `licencesRequired` already require).
     func adAdditions(_ o: EmployerOffer, structured: [Requirement], structuredLicences: UInt32, reference: Bool) -> _AdAdditions {
         var out = _AdAdditions()
-        var readings: [(AdReading, OfferField, Int32, Bool)] = []   // reading, field, phrase index, whole-text origin
+        // Reading, field, phrase index, whether the origin is the whole field (the title).
+        var readings: [(reading: AdReading, field: OfferField, index: Int32, whole: Bool)] = []
+        readings.reserveCapacity(2)
         readings.append((reference ? adReader._referenceReadTitle(o.title) : adReader.readTitle(o.title), .title, 0, true))
         for (field, phrases) in [(OfferField.mustHave, o.mustHave), (.niceToHave, o.niceToHave)] {
             for (i, phrase) in phrases.enumerated() where MatchCompiler.isFreeText(phrase) {
@@ -78,51 +80,58 @@ extension MatchCompiler {
         if !o.description.isEmpty {
             readings.append((reference ? adReader._referenceRead(o.description) : adReader.read(o.description), .description, 0, false))
         }
-        func origin(_ r: AdReading, _ field: OfferField, _ index: Int32, whole: Bool, sentence: Int32) -> TextOrigin {
-            whole ? TextOrigin(field: field, index: index) : TextOrigin(field: field, index: index, sentence: r.sentences[Int(sentence)].range)
+        // The texts of the sentences used, made once each.
+        var texts: [[String?]] = readings.map { [String?](repeating: nil, count: $0.field == .title ? 0 : $0.reading.sentences.count) }
+        func origin(_ k: Int, sentence: Int32) -> TextOrigin {
+            let x = readings[k]
+            return x.whole ? TextOrigin(field: x.field, index: x.index)
+                : TextOrigin(field: x.field, index: x.index, sentence: x.reading.sentences[Int(sentence)].range)
         }
-        func text(_ r: AdReading, _ field: OfferField, sentence: Int32) -> String {
-            field == .title ? o.title : r.sentences[Int(sentence)].text
+        func text(_ k: Int, sentence: Int32) -> String {
+            if readings[k].field == .title { return o.title }
+            if let t = texts[k][Int(sentence)] { return t }
+            let t = readings[k].reading.sentences[Int(sentence)].text
+            texts[k][Int(sentence)] = t
+            return t
         }
 
         // Concepts the text waives.
-        var waived = Set<Int32>()
-        for (r, _, _, _) in readings { for x in r.waivers { waived.insert(x.concept) } }
-        var waivedLicences = Set<Licence>()
-        for c in waived { if let l = taxonomy[c].licence { waivedLicences.insert(l) } }
+        var waived: [Int32] = []
+        var waivedLicences: UInt32 = 0
+        for x in readings {
+            for w in x.reading.waivers where !waived.contains(w.concept) {
+                waived.append(w.concept)
+                if let l = licenceOfConcept[Int(w.concept)] { waivedLicences |= l.bit }
+            }
+        }
 
-        // Requirements: the concepts the structured phrases lack.
-        // A licence the structured fields require, and Danish when the Danish level field is set,
-        // are covered by those fields: the text adds no requirement for them.
+        // Requirements: the concepts the structured phrases lack. A licence the structured fields
+        // require, and Danish when the Danish level field is set, are covered by those fields.
         // The title names the occupation: a must, unless the structured phrases name another
         // occupation (then the title's, and any other the text asks for, is nice).
-        let structuredConcepts = Set(structured.map(\.concept))
         let structuredOccupation = structured.contains { conceptFlags[Int($0.concept)] & ConceptFlags.occupation != 0 }
         let danishConcept = adReader.danishConcept
-        for (r, field, index, whole) in readings {
-            for q in r.requirements where !structuredConcepts.contains(q.concept) {
-                guard conceptFlags[Int(q.concept)] & ConceptFlags.competency != 0 else { continue }
+        for k in readings.indices {
+            for q in readings[k].reading.requirements where !structured.contains(where: { $0.concept == q.concept }) {
+                let flags = conceptFlags[Int(q.concept)]
+                guard flags & ConceptFlags.competency != 0 else { continue }
                 if let l = licenceOfConcept[Int(q.concept)], structuredLicences & l.bit != 0 { continue }
                 if q.concept == danishConcept && o.minimumDanish != nil { continue }
                 var strength = q.strength
-                if structuredOccupation && strength == .must && conceptFlags[Int(q.concept)] & ConceptFlags.occupation != 0 {
-                    strength = .nice
-                }
-                if waived.contains(q.concept) && strength > .nice { strength = .nice }
-                out.requirements.append(Requirement(concept: q.concept, strength: strength, text: text(r, field, sentence: q.sentence),
-                                                    origin: origin(r, field, index, whole: whole, sentence: q.sentence),
-                                                    granularity: q.granularity))
+                if structuredOccupation && strength == .must && flags & ConceptFlags.occupation != 0 { strength = .nice }
+                if strength > .nice && waived.contains(q.concept) { strength = .nice }
+                out.requirements.append(Requirement(concept: q.concept, strength: strength, text: text(k, sentence: q.sentence),
+                                                    origin: origin(k, sentence: q.sentence), granularity: q.granularity))
             }
         }
 
         // Statements: hard ones become constraints, the rest notes.
         let structuredDanish = o.minimumDanish
         var danishWaived = false
-        var textDanish: [(LanguageLevel, TextOrigin, String)] = []
-        for (r, _, _, _) in readings { for f in r.facts where f.statement == .danishWaived { danishWaived = true } }
+        for x in readings { for f in x.reading.facts where f.statement == .danishWaived { danishWaived = true } }
+        var textDanish: (LanguageLevel, Int, Int32)?
         var licenceSeen = structuredLicences
-        var demandSeen = WorkDemand.mask(o.demands)
-        var noted = Set<AdNoteKey>()
+        var demandSeen = demandMask(o.demands)
         // A soft statement the structured fields already make as a hard one says nothing new.
         func covered(_ st: AdStatement?) -> Bool {
             switch st {
@@ -134,60 +143,64 @@ extension MatchCompiler {
             case .danishWaived?, nil: return false
             }
         }
-        func note(_ st: AdStatement?, concept: Int32 = -1, _ reason: AdNoteReason, _ org: TextOrigin, _ t: String) {
+        func note(_ st: AdStatement?, concept: Int32 = -1, _ reason: AdNoteReason, _ k: Int, _ sentence: Int32) {
             if reason != .waived && reason != .overruled && reason != .contradicted && covered(st) { return }
-            guard noted.insert(AdNoteKey(statement: st, concept: concept, reason: reason)).inserted else { return }
-            out.notes.append(AdNote(statement: st, concept: concept, reason: reason, origin: org, text: t))
+            guard !out.notes.contains(where: { $0.statement == st && $0.concept == concept && $0.reason == reason }) else { return }
+            out.notes.append(AdNote(statement: st, concept: concept, reason: reason, origin: origin(k, sentence: sentence),
+                                    text: text(k, sentence: sentence)))
         }
-        for (r, field, index, whole) in readings {
-            for f in r.facts {
-                let org = origin(r, field, index, whole: whole, sentence: f.sentence), t = text(r, field, sentence: f.sentence)
-                guard f.isHard else { note(f.statement, AdNoteReason(f.soft), org, t); continue }
+        for k in readings.indices {
+            for f in readings[k].reading.facts {
+                guard f.isHard else { note(f.statement, AdNoteReason(f.soft), k, f.sentence); continue }
                 switch f.statement {
                 case .licence(let l):
-                    if waivedLicences.contains(l) { note(f.statement, .contradicted, org, t); continue }
+                    if waivedLicences & l.bit != 0 { note(f.statement, .contradicted, k, f.sentence); continue }
                     if licenceSeen & l.bit == 0 {
                         licenceSeen |= l.bit
                         out.licenceMask |= l.bit
-                        out.origins.append(ConstraintOrigin(constraint: .licence(l), origin: org, text: t))
+                        out.origins.append(ConstraintOrigin(constraint: .licence(l), origin: origin(k, sentence: f.sentence),
+                                                            text: text(k, sentence: f.sentence)))
                     }
                 case .danish(let l?):
                     if structuredDanish != nil {
-                        if structuredDanish != l { note(f.statement, .overruled, org, t) }
+                        if structuredDanish != l { note(f.statement, .overruled, k, f.sentence) }
                     } else if danishWaived {
-                        note(f.statement, .contradicted, org, t)
-                    } else {
-                        textDanish.append((l, org, t))
+                        note(f.statement, .contradicted, k, f.sentence)
+                    } else if textDanish == nil || l < textDanish!.0 {
+                        textDanish = (l, k, f.sentence)
                     }
                 case .danish(nil):
-                    note(f.statement, .levelNotStated, org, t)
+                    note(f.statement, .levelNotStated, k, f.sentence)
                 case .danishWaived:
-                    note(f.statement, structuredDanish != nil ? .overruled : .waived, org, t)
+                    note(f.statement, structuredDanish != nil ? .overruled : .waived, k, f.sentence)
                 case .englishWorkplace:
                     if !o.englishWorkplace && !out.englishWorkplace {
                         out.englishWorkplace = true
-                        out.origins.append(ConstraintOrigin(constraint: .englishWorkplace, origin: org, text: t))
+                        out.origins.append(ConstraintOrigin(constraint: .englishWorkplace, origin: origin(k, sentence: f.sentence),
+                                                            text: text(k, sentence: f.sentence)))
                     }
                 case .demand(let d):
                     if demandSeen & d.bit == 0 {
                         demandSeen |= d.bit
                         out.demandMask |= d.bit
-                        out.origins.append(ConstraintOrigin(constraint: .demand(d), origin: org, text: t))
+                        out.origins.append(ConstraintOrigin(constraint: .demand(d), origin: origin(k, sentence: f.sentence),
+                                                            text: text(k, sentence: f.sentence)))
                     }
                 case .shiftWork:
                     if !o.shiftWork && !out.shiftWork {
                         out.shiftWork = true
-                        out.origins.append(ConstraintOrigin(constraint: .shiftWork, origin: org, text: t))
+                        out.origins.append(ConstraintOrigin(constraint: .shiftWork, origin: origin(k, sentence: f.sentence),
+                                                            text: text(k, sentence: f.sentence)))
                     }
                 }
             }
-            for x in r.waivers { note(nil, concept: x.concept, .waived, origin(r, field, index, whole: whole, sentence: x.sentence),
-                                      text(r, field, sentence: x.sentence)) }
+            for w in readings[k].reading.waivers { note(nil, concept: w.concept, .waived, k, w.sentence) }
         }
         // The Danish minimum read from the text: the lowest stated (never more than the ad asks).
-        if let lowest = textDanish.min(by: { $0.0 < $1.0 }) {
-            out.minimumDanish = lowest.0
-            out.origins.append(ConstraintOrigin(constraint: .minimumDanish(lowest.0), origin: lowest.1, text: lowest.2))
+        if let (level, k, sentence) = textDanish {
+            out.minimumDanish = level
+            out.origins.append(ConstraintOrigin(constraint: .minimumDanish(level), origin: origin(k, sentence: sentence),
+                                                text: text(k, sentence: sentence)))
         }
         return out
     }
@@ -228,9 +241,3 @@ extension MatchCompiler {
     }
 }
 
-/// One note per statement or concept and reason.
-struct AdNoteKey: Hashable {
-    var statement: AdStatement?
-    var concept: Int32
-    var reason: AdNoteReason
-}

@@ -55,6 +55,17 @@ struct _PositionedUnit: _StreamItem {
     var lastOfToken: Bool
 }
 
+/// Storage `ConceptMatcher.withPositionedMatches(utf8:scratch:_:)` reuses from call to call, so
+/// that reading many sentences allocates once.
+public struct PositionedMatchScratch: Sendable {
+    var hits: [PositionedHit] = []
+    var stream: [_PositionedUnit] = []
+    var missing: [Int] = []
+
+    /// Creates empty storage.
+    public init() {}
+}
+
 extension ConceptMatcher {
     /// Calls `body` with the normalised UTF-8 of `text` (hyphen ellipsis expanded), its tokens
     /// as spans of those bytes, and every concept occurrence in text order (longest match at
@@ -67,20 +78,30 @@ extension ConceptMatcher {
     public func withPositionedMatches<R>(_ text: String,
                                          _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<Tokenizer.Span>,
                                                   UnsafeBufferPointer<PositionedHit>) -> R) -> R {
-        var hits: [PositionedHit] = []
-        return Normaliser.withNormalisedUTF8(text) { b -> R in
+        var text = text
+        var scratch = PositionedMatchScratch()
+        return text.withUTF8 { withPositionedMatches(utf8: $0, scratch: &scratch, body) }
+    }
+
+    /// `withPositionedMatches(_:_:)` on the UTF-8 bytes of a text (valid UTF-8, as a `String`'s
+    /// slice at character boundaries), reusing `scratch`'s storage: a warm word cache makes no
+    /// heap allocation per call.
+    public func withPositionedMatches<R>(utf8: UnsafeBufferPointer<UInt8>, scratch: inout PositionedMatchScratch,
+                                         _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<Tokenizer.Span>,
+                                                  UnsafeBufferPointer<PositionedHit>) -> R) -> R {
+        Normaliser.withNormalisedUTF8(validUTF8: utf8) { b -> R in
             Tokenizer.withSpans(b) { spans, needsEllipsis -> R in
                 if !needsEllipsis {
-                    positionedHits(spans, b, irregular: [:], into: &hits)
-                    return hits.withUnsafeBufferPointer { body(b, spans, $0) }
+                    positionedHits(spans, b, irregular: [:], scratch: &scratch)
+                    return scratch.hits.withUnsafeBufferPointer { body(b, spans, $0) }
                 }
                 var bytes = Array(b)
                 var expanded = Array(spans)
                 let irregular = expandEllipsis(&bytes, &expanded)
                 return bytes.withUnsafeBufferPointer { eb in
                     expanded.withUnsafeBufferPointer { es in
-                        positionedHits(es, eb, irregular: irregular, into: &hits)
-                        return hits.withUnsafeBufferPointer { body(eb, es, $0) }
+                        positionedHits(es, eb, irregular: irregular, scratch: &scratch)
+                        return scratch.hits.withUnsafeBufferPointer { body(eb, es, $0) }
                     }
                 }
             }
@@ -90,15 +111,15 @@ extension ConceptMatcher {
     /// The hits of a text's spans: the units from the cache (words it lacks are analysed and
     /// added, as `fastMatch` does), then the longest-match loop.
     func positionedHits(_ spans: UnsafeBufferPointer<Tokenizer.Span>, _ b: UnsafeBufferPointer<UInt8>,
-                        irregular: [Int: _WordAnalysis], into hits: inout [PositionedHit]) {
-        hits.removeAll(keepingCapacity: true)
-        var stream: [_PositionedUnit] = []
-        stream.reserveCapacity(spans.count + 8)
-        var missing: [Int] = []
-        positionedStream(spans, b, irregular: irregular, fresh: [:], into: &stream, missing: &missing)
-        if !missing.isEmpty {
+                        irregular: [Int: _WordAnalysis], scratch: inout PositionedMatchScratch) {
+        scratch.hits.removeAll(keepingCapacity: true)
+        scratch.stream.removeAll(keepingCapacity: true)
+        scratch.missing.removeAll(keepingCapacity: true)
+        positionedStream(spans, b, irregular: irregular, fresh: [:], into: &scratch.stream, missing: &scratch.missing)
+        if !scratch.missing.isEmpty {
             var fresh: [Int: _WordAnalysis] = [:]
-            for k in missing { fresh[k] = analyseToken(token(spans[k], b)) }
+            for k in scratch.missing { fresh[k] = analyseToken(token(spans[k], b)) }
+            let missing = scratch.missing
             cache.withTable { t in
                 for k in missing {
                     let sp = spans[k]
@@ -110,11 +131,12 @@ extension ConceptMatcher {
                     t.insert(key, kind: kind, hash: h, units: a.units, votesDA: a.votesDA, votesEN: a.votesEN)
                 }
             }
-            stream.removeAll(keepingCapacity: true)
-            missing.removeAll()
-            positionedStream(spans, b, irregular: irregular, fresh: fresh, into: &stream, missing: &missing)
+            scratch.stream.removeAll(keepingCapacity: true)
+            scratch.missing.removeAll(keepingCapacity: true)
+            positionedStream(spans, b, irregular: irregular, fresh: fresh, into: &scratch.stream, missing: &scratch.missing)
         }
-        stream.withUnsafeBufferPointer { positionedLongestMatches($0, into: &hits) }
+        let stream = scratch.stream
+        stream.withUnsafeBufferPointer { positionedLongestMatches($0, into: &scratch.hits) }
     }
 
     /// The units of every span, from `irregular`, `fresh` or the cache (one lock); spans found

@@ -44,9 +44,8 @@ struct _Clause {
     func has(_ k: _CueKind) -> Bool { kinds & (1 << UInt64(k.rawValue)) != 0 }
 }
 
-/// Per-token bit sets of the cue kinds that start there, and the cues in order (a class, as
-/// `_Piece`).
-final class _PieceCues {
+/// Per-token bit sets of the cue kinds that start there, and the cues in order.
+struct _PieceCues {
     var cues: [_CueAt] = []
     var mask: [UInt64] = []
 
@@ -91,31 +90,36 @@ extension AdReader {
         let isTitle = state.mode == .title
         let sentenceIndex = Int32(reading.sentences.count)
 
-        // Cues and clauses.
-        scratch.clauses.removeAll(keepingCapacity: true)
+        // Cues, then clauses.
         for k in 0..<pieceCount {
             let n = scratch.pieces[k].words.count
             table.phrases(scratch.pieces[k].words, breaks: scratch.pieces[k].breaks, into: &scratch.cues[k].cues)
             scratch.cues[k].mask.removeAll(keepingCapacity: true)
-            scratch.cues[k].mask.append(contentsOf: repeatElement(0, count: n))
+            for _ in 0..<n { scratch.cues[k].mask.append(0) }
             for c in scratch.cues[k].cues { scratch.cues[k].mask[Int(c.start)] |= 1 << UInt64(c.cue.kind.rawValue) }
+        }
+        // Read-only from here: the rules borrow the pieces (no copy of their arrays).
+        let pieces = scratch.pieces, cues = scratch.cues
+        var clauses = scratch.clauses
+        scratch.clauses = []
+        clauses.removeAll(keepingCapacity: true)
+        for k in 0..<pieceCount {
+            let n = pieces[k].words.count
             var start = 0
             var i = 1
             while i < n {
-                if splitsClause(scratch.pieces[k], scratch.cues[k], at: i) {
-                    if i > start { scratch.clauses.append(_Clause(piece: k, start: start, end: i)) }
+                if splitsClause(pieces[k], cues[k], at: i) {
+                    if i > start { clauses.append(_Clause(piece: k, start: start, end: i)) }
                     start = i
                 }
                 i += 1
             }
-            if n > start { scratch.clauses.append(_Clause(piece: k, start: start, end: n)) }
+            if n > start { clauses.append(_Clause(piece: k, start: start, end: n)) }
         }
-        var clauses = scratch.clauses
-        scratch.clauses = []
 
         // Each clause's own framing and content.
         for c in clauses.indices {
-            analyse(&clauses[c], scratch.pieces[clauses[c].piece], scratch.cues[clauses[c].piece])
+            analyse(&clauses[c], pieces[clauses[c].piece], cues[clauses[c].piece])
         }
 
         // "Ikke et krav, men en fordel": a waiver next to a nice clause, one of them empty, is nice.
@@ -163,7 +167,7 @@ extension AdReader {
             } else if cl.weak {
                 cl.framing = defaultStrength == .nice ? .nice : .must
                 cl.strong = false
-            } else if isBareRequirement(cl, scratch.pieces[cl.piece], scratch.cues[cl.piece]) {
+            } else if isBareRequirement(cl, pieces[cl.piece], cues[cl.piece]) {
                 cl.framing = .must
                 cl.strong = true
             } else if let d = defaultStrength {
@@ -178,7 +182,7 @@ extension AdReader {
         // Requirements and statements.
         var contentFramings = _Framings(), cuedFramings = _Framings()
         for cl in clauses where !cl.absorbed {
-            let found = emit(cl, scratch.pieces[cl.piece], scratch.cues[cl.piece], sentence: sentenceIndex, title: isTitle,
+            let found = emit(cl, pieces[cl.piece], cues[cl.piece], sentence: sentenceIndex, title: isTitle,
                              positions: &scratch.positions, into: &reading)
             var f = cl.framing
             if found.total > 0 && found.waived == found.total { f = .waiver }
@@ -189,15 +193,15 @@ extension AdReader {
         if framings.isEmpty { framings.append(clauses.first(where: { !$0.absorbed })?.framing ?? .context) }
 
         // A header gives its framing to the items after it.
-        let shortLine = s.startsLine && s.endsLine && !s.endsWithStop && pieceCount == 1 && scratch.pieces[0].words.count <= 4
-            && scratch.pieces[0].hits.isEmpty && coveredByCues(scratch.pieces[0], scratch.cues[0])
+        let shortLine = s.startsLine && s.endsLine && !s.endsWithStop && pieceCount == 1 && pieces[0].words.count <= 4
+            && pieces[0].hits.isEmpty && coveredByCues(pieces[0], cues[0])
         let header = !isTitle && (s.endsWithColon || (shortLine && contentFramings.isEmpty
                                                       && clauses.contains { $0.cued != nil && !$0.weak } && !framings.isOnlyWaiver))
         if header {
             state.header = clauses.first(where: { $0.cued != nil }).map { $0.cued == .waiver ? .context : $0.cued! }
         } else if state.header != nil, !s.bullet, s.endsWithStop {
             var words = 0
-            for k in 0..<pieceCount { words += scratch.pieces[k].words.count }
+            for k in 0..<pieceCount { words += pieces[k].words.count }
             if words >= 8 { state.header = nil }   // a prose sentence ends a list
         }
         reading.sentences.append(AdSentence(range: s.range, source: source, packedFramings: framings.packed, isHeader: header))

@@ -146,11 +146,13 @@ extension AdReader {
         var s = start
         var first = true
         var i = start
+        var dash = false   // a space before '-' or a dash since `s`: the sentence may have pieces
         func emit(_ a: Int, _ z: Int) {
             let (x, y) = trimmed(b, a, z)
+            defer { dash = false }
             guard y > x else { return }
             let last = b[y - 1]
-            let (head, rest) = splitPieces(b, x, y)
+            let (head, rest) = dash ? splitPieces(b, x, y) : (Int32(x)..<Int32(y), [])
             out.append(_RawSentence(firstPiece: head, morePieces: rest, range: Int32(x)..<Int32(y), startsLine: first, endsLine: false,
                                     bullet: first && bullet, paragraphBefore: first && paragraph, endsWithColon: last == 0x3A,
                                     endsWithStop: last == 0x2E || last == 0x21 || last == 0x3F))
@@ -158,6 +160,9 @@ extension AdReader {
         }
         while i < end {
             let c = b[i]
+            // Letters, digits, spaces and commas, the most of any text, end nothing.
+            if (c >= 0x40 && c != 0xC2 && c != 0xE2) || c == 0x20 || c == 0x2C || (c >= 0x30 && c <= 0x39) { i += 1; continue }
+            if c == 0x2D || c == 0xE2, i > start, isSpace(b[i - 1]) { dash = true }
             if c == 0x3B {                                           // ;
                 emit(s, i + 1); s = i + 1; i += 1; continue
             }

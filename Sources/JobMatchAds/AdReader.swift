@@ -149,9 +149,9 @@ public struct AdReader: Sendable {
                     let r = s.piece(j)
                     let slice = UnsafeBufferPointer(rebasing: utf8[Int(r.lowerBound)..<Int(r.upperBound)])
                     if reference {
-                        referencePiece(String(decoding: slice, as: UTF8.self), into: scratch.pieces[j])
+                        referencePiece(String(decoding: slice, as: UTF8.self), into: &scratch.pieces[j])
                     } else {
-                        fastPiece(slice, into: scratch.pieces[j], matcherScratch: &scratch.matcher)
+                        fastPiece(slice, into: &scratch.pieces[j], matcherScratch: &scratch.matcher)
                     }
                 }
                 readSentence(s, source: source, pieceCount: k, scratch: &scratch, state: &state, into: &reading)
@@ -161,7 +161,7 @@ public struct AdReader: Sendable {
     }
 
     /// The tokens and concept hits of one piece (raw UTF-8), through the fast pipeline.
-    func fastPiece(_ utf8: UnsafeBufferPointer<UInt8>, into p: _Piece, matcherScratch: inout PositionedMatchScratch) {
+    func fastPiece(_ utf8: UnsafeBufferPointer<UInt8>, into p: inout _Piece, matcherScratch: inout PositionedMatchScratch) {
         p.clear()
         matcher.withPositionedMatches(utf8: utf8, scratch: &matcherScratch) { bytes, spans, hits in
             for sp in spans {
@@ -178,7 +178,7 @@ public struct AdReader: Sendable {
     }
 
     /// The tokens and concept hits of one piece, through the reference pipeline.
-    func referencePiece(_ text: String, into p: _Piece) {
+    func referencePiece(_ text: String, into p: inout _Piece) {
         p.clear()
         let (tokens, hits) = matcher._referencePositionedMatches(text)
         for t in tokens {
@@ -201,16 +201,15 @@ struct _Scratch {
 }
 
 /// One piece of a sentence as the rules see it: per token its lexicon word (-1 for none), whether
-/// punctuation stands before it and its shape; the concept hits. A class, so that the rules pass
-/// it around without copying (retaining) its four arrays.
-final class _Piece {
+/// punctuation stands before it and its shape; the concept hits.
+struct _Piece {
     var words: [Int32] = []
     var breaks: [Bool] = []
     var shapes: [_Shape] = []
     var hits: [PositionedHit] = []
 
     /// Empties the piece, keeping its storage.
-    func clear() {
+    mutating func clear() {
         words.removeAll(keepingCapacity: true)
         breaks.removeAll(keepingCapacity: true)
         shapes.removeAll(keepingCapacity: true)

@@ -23,10 +23,19 @@ struct _CueTable: Sendable {
     /// For each word number, the phrases that start with it, longest first (flat: `firstStart`
     /// has one entry per word plus one, `firstPhrases` the phrase numbers).
     let firstStart: [Int32]
-    let firstPhrases: [Int32]
+    let firstPhrases: [Int32]   // kept for the plain phrase matcher `_referencePhrases`
     /// The phrases' cues, flat (`cueStart` per phrase plus one).
     let cueStart: [Int32]
     let flatCues: [_Cue]
+    /// For each word number, its one-word phrase (-1 for none).
+    let single: [Int32]
+    /// Phrases of two words or more by their first two words: open addressing over the pair
+    /// (`pairKeys`, 0 for empty), each slot's candidates `pairStart[slot]..<pairEnd[slot]` in
+    /// `pairPhrases`, longest first.
+    let pairKeys: [UInt64]
+    let pairStart: [Int32]
+    let pairEnd: [Int32]
+    let pairPhrases: [Int32]
 
     init(entries: [(String, [_Cue])]) {
         var numbers: [String: Int32] = [:]
@@ -97,6 +106,30 @@ struct _CueTable: Sendable {
         for list in cues { fc += list; cs.append(Int32(fc.count)) }
         cueStart = cs
         flatCues = fc
+        var one = [Int32](repeating: -1, count: words.count)
+        var byPair: [UInt64: [Int32]] = [:]
+        for (k, seq) in sequences.enumerated() {
+            if seq.count == 1 { one[Int(seq[0])] = Int32(k) }
+            else { byPair[_CueTable.pairKey(seq[0], seq[1]), default: []].append(Int32(k)) }
+        }
+        single = one
+        var pairSize = 64
+        while pairSize < byPair.count * 3 { pairSize *= 2 }
+        var keys = [UInt64](repeating: 0, count: pairSize), ps0 = [Int32](repeating: 0, count: pairSize)
+        var ps1 = [Int32](repeating: 0, count: pairSize)
+        var flat: [Int32] = []
+        for (key, list) in byPair.sorted(by: { $0.key < $1.key }) {
+            var slot = Int(truncatingIfNeeded: _CueTable.mix(key)) & (pairSize - 1)
+            while keys[slot] != 0 { slot = (slot + 1) & (pairSize - 1) }
+            keys[slot] = key
+            ps0[slot] = Int32(flat.count)
+            flat += list.sorted { (sequences[Int($0)].count, -$0) > (sequences[Int($1)].count, -$1) }
+            ps1[slot] = Int32(flat.count)
+        }
+        pairKeys = keys
+        pairStart = ps0
+        pairEnd = ps1
+        pairPhrases = flat
     }
 
     /// The number of a lexicon word (the plain reference lookup); -1 for any other word.
@@ -151,38 +184,46 @@ struct _CueTable: Sendable {
     func phrases(_ words: [Int32], breaks: [Bool], into out: inout [_CueAt]) {
         out.removeAll(keepingCapacity: true)
         let n = words.count
+        let mask = pairKeys.count - 1
         words.withUnsafeBufferPointer { wd in
             breaks.withUnsafeBufferPointer { br in
-                firstStart.withUnsafeBufferPointer { fs in
-                    firstPhrases.withUnsafeBufferPointer { fp in
-                        phraseStart.withUnsafeBufferPointer { ps in
-                            phraseWords.withUnsafeBufferPointer { pw in
-                                cueStart.withUnsafeBufferPointer { cs in
-                                    flatCues.withUnsafeBufferPointer { fc in
-                                        for i in 0..<n {
-                                            let w = wd[i]
-                                            guard w >= 0 else { continue }
-                                            var q = Int(fs[Int(w)])
-                                            let qEnd = Int(fs[Int(w) + 1])
-                                            while q < qEnd {
-                                                let p = Int(fp[q])
-                                                q += 1
-                                                let a = Int(ps[p]), len = Int(ps[p + 1]) - a
-                                                guard i + len <= n else { continue }
-                                                var ok = true
-                                                var k = 1
-                                                while k < len {
-                                                    if br[i + k] || wd[i + k] != pw[a + k] { ok = false; break }
-                                                    k += 1
-                                                }
-                                                guard ok else { continue }
-                                                for c in Int(cs[p])..<Int(cs[p + 1]) {
-                                                    out.append(_CueAt(cue: fc[c], start: Int32(i), end: Int32(i + len)))
-                                                }
-                                                break
+                phraseStart.withUnsafeBufferPointer { ps in
+                    phraseWords.withUnsafeBufferPointer { pw in
+                        pairKeys.withUnsafeBufferPointer { pk in
+                            for i in 0..<n {
+                                let w = wd[i]
+                                guard w >= 0 else { continue }
+                                var found = -1, length = 0
+                                // The longest phrase of two words or more that starts here.
+                                if i + 1 < n, wd[i + 1] >= 0, !br[i + 1] {
+                                    let key = _CueTable.pairKey(w, wd[i + 1])
+                                    var slot = Int(truncatingIfNeeded: _CueTable.mix(key)) & mask
+                                    while pk[slot] != 0 && pk[slot] != key { slot = (slot + 1) & mask }
+                                    if pk[slot] == key {
+                                        var q = Int(pairStart[slot])
+                                        let qEnd = Int(pairEnd[slot])
+                                        while q < qEnd {
+                                            let p = Int(pairPhrases[q])
+                                            q += 1
+                                            let a = Int(ps[p]), len = Int(ps[p + 1]) - a
+                                            guard i + len <= n else { continue }
+                                            var ok = true
+                                            var k = 2
+                                            while k < len {
+                                                if br[i + k] || wd[i + k] != pw[a + k] { ok = false; break }
+                                                k += 1
                                             }
+                                            if ok { found = p; length = len; break }
                                         }
                                     }
+                                }
+                                if found < 0 {
+                                    found = Int(single[Int(w)])
+                                    length = 1
+                                }
+                                guard found >= 0 else { continue }
+                                for c in Int(cueStart[found])..<Int(cueStart[found + 1]) {
+                                    out.append(_CueAt(cue: flatCues[c], start: Int32(i), end: Int32(i + length)))
                                 }
                             }
                         }
@@ -190,6 +231,36 @@ struct _CueTable: Sendable {
                 }
             }
         }
+    }
+
+    /// The pair key of two word numbers (never 0).
+    @inline(__always)
+    static func pairKey(_ a: Int32, _ b: Int32) -> UInt64 { (UInt64(UInt32(a)) << 32 | UInt64(UInt32(b))) &+ 1 }
+
+    @inline(__always)
+    static func mix(_ k: UInt64) -> UInt64 {
+        var h = k &* 0x9E37_79B9_7F4A_7C15
+        h ^= h >> 29
+        return h
+    }
+}
+
+extension _CueTable {
+    /// The plain reference for `phrases`: every phrase that starts with the word tried, longest
+    /// first (tests compare the two).
+    func _referencePhrases(_ words: [Int32], breaks: [Bool]) -> [_CueAt] {
+        var out: [_CueAt] = []
+        for i in words.indices where words[i] >= 0 {
+            for q in Int(firstStart[Int(words[i])])..<Int(firstStart[Int(words[i]) + 1]) {
+                let p = Int(firstPhrases[q])
+                let a = Int(phraseStart[p]), len = Int(phraseStart[p + 1]) - a
+                guard i + len <= words.count else { continue }
+                guard (1..<len).allSatisfy({ !breaks[i + $0] && words[i + $0] == phraseWords[a + $0] }) else { continue }
+                for c in Int(cueStart[p])..<Int(cueStart[p + 1]) { out.append(_CueAt(cue: flatCues[c], start: Int32(i), end: Int32(i + len))) }
+                break
+            }
+        }
+        return out
     }
 }
 

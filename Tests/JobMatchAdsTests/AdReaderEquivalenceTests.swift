@@ -89,3 +89,31 @@ final class AdReaderEquivalenceTests: XCTestCase {
         }
     }
 }
+
+@testable import JobMatchAds
+
+/// The cue table's phrase matcher (a pair index) against its plain reference (every phrase of the
+/// first word, longest first) on random word sequences.
+final class CuePhraseTests: XCTestCase {
+    func testPhrasesEqualTheReference() {
+        let table = _CueTable(entries: AdLexicon.entries)
+        var rng = SplitMix64(state: 5)
+        let n = Int32(table.wordNumbers.count)
+        for _ in 0..<3000 {
+            let len = rng.below(20)
+            let words = (0..<len).map { _ in rng.below(4) == 0 ? Int32(-1) : Int32(rng.below(Int(n))) }
+            // Runs of phrase words, so that long phrases occur.
+            var w = words
+            if len > 3, rng.below(2) == 0 {
+                let phrase = rng.below(table.phraseStart.count - 1)
+                let a = Int(table.phraseStart[phrase]), b = Int(table.phraseStart[phrase + 1])
+                let at = rng.below(len)
+                for (k, x) in table.phraseWords[a..<b].enumerated() where at + k < len { w[at + k] = x }
+            }
+            let breaks = (0..<len).map { _ in rng.below(6) == 0 }
+            var fast: [_CueAt] = []
+            table.phrases(w, breaks: breaks, into: &fast)
+            XCTAssertEqual(fast, table._referencePhrases(w, breaks: breaks))
+        }
+    }
+}

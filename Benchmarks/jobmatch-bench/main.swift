@@ -32,6 +32,7 @@ let usage = """
                 people whose first suggestion breaks a stated requirement), beside BM25.
       accesslog The access log's cost on match/candidates against the store and on a profile import,
                 with and without the log in the same run (see AccessLogBenchmark.swift).
+      ads       Reading job ads, MB/s on one core, beside the concept matcher (see AdsBenchmark.swift).
 
     Every command accepts --json for machine-readable output.
     """
@@ -52,6 +53,7 @@ do {
     case "features": try FeaturesBenchmark.run(arguments: args)
     case "quality": try QualityBenchmark.run(arguments: args)
     case "accesslog": try AccessLogBenchmark.run(arguments: args)
+    case "ads": try AdsBenchmark.run(arguments: args)
     case "--help", "-h", "help": print(usage)
     default:
         FileHandle.standardError.write(Data("jobmatch-bench: unknown command '\(command)'\n\n\(usage)\n".utf8))

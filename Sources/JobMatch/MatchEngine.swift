@@ -116,7 +116,31 @@ public final class MatchEngine: Sendable {
             throw blockedProfileIDs.contains(profile) ? .blockedProfile(profile) : .unknownProfile(profile)
         }
         guard let j = offerIndex[offer] else { throw .unknownOffer(offer) }
-        return scorer.explain(matchableProfiles[i], matchableOffers[j])
+        var e = scorer.explain(matchableProfiles[i], matchableOffers[j])
+        e.notesNotRecorded = notesNotRecorded(profiles[i])
+        return e
+    }
+
+    /// Licences and Danish levels the profile's notes (`summary`) mention but its fields do not
+    /// record: "kørekort B is mentioned in the notes, not recorded". Shown in explanations, never
+    /// used as a hard fact. Quotes nothing from the notes (they may hold personal details).
+    public func notesNotRecorded(_ p: CompetencyProfile) -> [String] {
+        guard let notes = p.summary, !notes.isEmpty else { return [] }
+        let reading = compiler.adReader.read(notes)
+        var out: [String] = []
+        let recordedDanish = p.level(in: "da")
+        for f in reading.facts where f.soft != .waived {
+            var line: String?
+            switch f.statement {
+            case .licence(let l) where !p.licences.contains(l):
+                line = "\(l.danishName) is mentioned in the notes, not recorded"
+            case .danish(let level?) where level != recordedDanish:
+                line = "Danish \(level) is mentioned in the notes, not recorded" + (recordedDanish > .none ? " (recorded: \(recordedDanish))" : "")
+            default: break
+            }
+            if let line, !out.contains(line) { out.append(line) }
+        }
+        return out
     }
 
     /// The top `top` offers of every profile (both cores): row `i` of the table holds profile

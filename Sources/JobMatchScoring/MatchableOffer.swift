@@ -1,19 +1,5 @@
 import JobMatchModel
-
-/// How strongly an offer asks for a competency.
-///
-/// The raw values order the strengths: a stronger statement of the same concept replaces a
-/// weaker one (`MatchableOffer.deduplicated`).
-public enum RequirementStrength: UInt8, Sendable, Hashable, Codable, CaseIterable, Comparable {
-    /// Described as a task or as context ("du skal pakke varer"), weighted below nice-to-have.
-    case context = 0
-    /// Counts in the person's favour ("en fordel", "gerne", "nice to have").
-    case nice = 1
-    /// The person must have it ("skal", "krav", "must", "required").
-    case must = 2
-
-    public static func < (a: RequirementStrength, b: RequirementStrength) -> Bool { a.rawValue < b.rawValue }
-}
+@_exported import JobMatchAds
 
 /// One competency an offer asks for, resolved to a taxonomy concept.
 public struct Requirement: Sendable, Hashable, Codable {
@@ -21,8 +7,14 @@ public struct Requirement: Sendable, Hashable, Codable {
     public var concept: Int32
     /// How strongly the offer asks for it.
     public var strength: RequirementStrength
-    /// The phrase the employer wrote.
+    /// The phrase the employer wrote (for a requirement read from the ad: its sentence; from the
+    /// title: the title).
     public var text: String
+    /// Where it came from: a structured field, the title or a sentence of the ad.
+    public var origin: TextOrigin
+    /// `specific`, or `group`/`sector` for a phrase that resolved only to a broad concept (a weak
+    /// requirement; see `RequirementGranularity`).
+    public var granularity: RequirementGranularity
 
     /// Must-have (true) or not (nice-to-have or context).
     public var mustHave: Bool {
@@ -30,11 +22,15 @@ public struct Requirement: Sendable, Hashable, Codable {
         set { strength = newValue ? .must : .nice }
     }
 
-    /// Creates a requirement of a given strength.
-    public init(concept: Int32, strength: RequirementStrength, text: String = "") {
+    /// Creates a requirement of a given strength; by default from the must-have field (a must) or
+    /// the nice-to-have field, and specific.
+    public init(concept: Int32, strength: RequirementStrength, text: String = "", origin: TextOrigin? = nil,
+                granularity: RequirementGranularity = .specific) {
         self.concept = concept
         self.strength = strength
         self.text = text
+        self.origin = origin ?? TextOrigin(field: strength == .must ? .mustHave : .niceToHave)
+        self.granularity = granularity
     }
 
     /// Creates a must-have or nice-to-have requirement.
@@ -73,12 +69,18 @@ public struct MatchableOffer: Sendable, Hashable {
     public var startDate: Int32
     /// Places still open.
     public var freePlaces: Int32
+    /// Where each hard constraint came from (licences, the Danish minimum, the English workplace,
+    /// demands, shift work): a structured field, a must-have phrase, the title or a sentence.
+    public var constraintOrigins: [ConstraintOrigin]
+    /// What the ad states but is not used as a hard constraint (soft statements, waivers).
+    public var adNotes: [AdNote]
 
     /// Creates a scoring view; requirements are deduplicated by concept and sorted.
     public init(id: String, requirements: [Requirement], unresolved: [String] = [], licenceMask: UInt32 = 0,
                 demandMask: UInt32 = 0, minimumDanish: Int32 = 0, englishWorkplace: Bool = false,
                 sectorBit: UInt64 = 0, shiftWork: Bool = false, workplace: (lat: Float, lon: Float)? = nil,
-                startDate: Int32 = .max, freePlaces: Int32 = 1) {
+                startDate: Int32 = .max, freePlaces: Int32 = 1, constraintOrigins: [ConstraintOrigin] = [],
+                adNotes: [AdNote] = []) {
         self.id = id
         let sorted = MatchableOffer.deduplicated(requirements)
         self.requirements = sorted
@@ -93,6 +95,8 @@ public struct MatchableOffer: Sendable, Hashable {
         self.workplace = workplace
         self.startDate = startDate
         self.freePlaces = freePlaces
+        self.constraintOrigins = constraintOrigins
+        self.adNotes = adNotes
     }
 
     /// Requirements one per concept, sorted by concept: for each concept its first requirement of
@@ -123,6 +127,7 @@ public struct MatchableOffer: Sendable, Hashable {
             && a.demandMask == b.demandMask && a.minimumDanish == b.minimumDanish && a.englishWorkplace == b.englishWorkplace
             && a.sectorBit == b.sectorBit && a.shiftWork == b.shiftWork && a.workplace?.lat == b.workplace?.lat
             && a.workplace?.lon == b.workplace?.lon && a.startDate == b.startDate && a.freePlaces == b.freePlaces
+            && a.constraintOrigins == b.constraintOrigins && a.adNotes == b.adNotes
     }
 
     public func hash(into h: inout Hasher) { h.combine(id); h.combine(requirements) }

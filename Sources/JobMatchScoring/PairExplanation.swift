@@ -26,6 +26,27 @@ public struct RequirementMatch: Sendable, Hashable, Codable {
     public var evidenceLabel: String?
     /// Whether the evidence was a one-letter spelling slip (reduced confidence).
     public var fuzzy: Bool
+    /// Where the requirement came from (structured field, title or ad sentence).
+    public var origin: TextOrigin = TextOrigin(field: .mustHave)
+    /// `origin` as a consultant reads it: `must-have field`, `title`, `ad: “Du skal have kørekort B.”`.
+    public var source: String = ""
+    /// `group` or `sector` for a broad requirement (a phrase that named only a sector or group).
+    public var granularity: RequirementGranularity = .specific
+}
+
+/// One hard constraint of an offer, where it came from, and whether the person meets it.
+public struct ConstraintExplanation: Sendable, Hashable, Codable {
+    /// `licence`, `danish`, `english-workplace`, `demand`, `shift-work`.
+    public var code: String
+    /// The constraint (`licence: kørekort B`, `Danish at least B1`).
+    public var constraint: String
+    /// Where it came from, as a consultant reads it (`licences field`, `ad: “…”`).
+    public var source: String
+    /// Where it came from.
+    public var origin: TextOrigin
+    /// Whether the person meets it (for the English workplace: whether the exception applies to
+    /// the person; for shift work: whether the person accepts shifts).
+    public var met: Bool
 }
 
 /// The full breakdown of one (profile, offer) pair: the score's four parts, what matched, what is
@@ -59,6 +80,14 @@ public struct PairExplanation: Sendable, Hashable, Codable {
     public var exclusions: [Exclusion]
     /// Sentences for the consultant: language fit, distance, wishes, fuzzy matches.
     public var reasons: [String]
+    /// Every hard constraint of the offer with where it came from, met or not.
+    public var constraints: [ConstraintExplanation] = []
+    /// What the ad states that is not used as a hard constraint (soft statements, waivers), one
+    /// line each with its sentence.
+    public var adNotes: [String] = []
+    /// Licences and Danish levels the profile's notes mention but its fields do not record (shown,
+    /// never used as a hard fact).
+    public var notesNotRecorded: [String] = []
 
     /// Whether a hard constraint excludes the pair.
     public var isExcluded: Bool { !exclusions.isEmpty }

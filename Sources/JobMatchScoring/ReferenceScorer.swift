@@ -98,11 +98,12 @@ public struct ReferenceScorer: Sendable {
             // Only a one-letter slip is "fuzzy"; other reduced confidences (an A2 language counts
             // half) are reported as what they are.
             let fuzzy = e.map { $0.confidence == ScoringPolicy.fuzzyConfidence } ?? false
-            let m = RequirementMatch(requirement: r.text.isEmpty ? concept.labelDA : r.text, concept: concept.id,
+            var m = RequirementMatch(requirement: r.text.isEmpty ? concept.labelDA : r.text, concept: concept.id,
                                      label: concept.labelDA, mustHave: r.mustHave, strength: r.strength, credit: c, points: c * pts,
                                      relation: c > 0 ? rel : .none, evidence: c > 0 ? e?.source : nil,
                                      evidenceConcept: c > 0 ? e.map { taxonomy[$0.concept].id } : nil,
                                      evidenceLabel: c > 0 ? e.map { taxonomy[$0.concept].labelDA } : nil, fuzzy: c > 0 && fuzzy)
+            annotate(&m, with: r)
             if c > 0 { matched.append(m) } else if r.mustHave { missing.append(m) } else { missingNice.append(m) }
             if c > 0, let e {
                 if fuzzy {
@@ -150,11 +151,13 @@ public struct ReferenceScorer: Sendable {
                                             acceptsShiftWork: profile.acceptsShiftWork, shiftWork: offer.shiftWork)
         let travel = travelPoints(profile, offer)
         let langPts = lang ?? 0
-        return PairExplanation(profile: profile.id, offer: offer.id,
+        var explanation = PairExplanation(profile: profile.id, offer: offer.id,
                                score: ScoringPolicy.total(coverage: cov, language: langPts, wishes: wish, travel: travel),
                                coverage: cov, language: langPts, wishes: wish, travel: travel, distanceKm: d,
                                matched: matched, missing: missing, missingNiceToHave: missingNice,
                                unresolved: offer.unresolved, exclusions: exclusions(profile, offer), reasons: reasons)
+        addProvenance(to: &explanation, profile, offer)
+        return explanation
     }
 
     /// Ranked placements for one person by brute force: every offer scored, excluded ones dropped,

@@ -41,15 +41,35 @@ enum ExplainCommand: Command {
         }
         s += "Score \(fmt(Double(e.score), decimals: 2)) = coverage \(fmt(Double(e.coverage), decimals: 2))/60"
         s += " + language \(fmt(Double(e.language)))/20 + wishes \(fmt(Double(e.wishes)))/10 + travel \(fmt(Double(e.travel), decimals: 2))/10\n"
+        func origin(_ m: RequirementMatch) -> String {
+            // A phrase of a field is the requirement itself; a sentence or the title is quoted.
+            (m.origin.field == .mustHave || m.origin.field == .niceToHave) && m.origin.sentence == nil ? m.source
+                : m.origin.field == .title ? "title “\(m.requirement)”" : m.source
+        }
+        func broad(_ m: RequirementMatch) -> String { m.granularity.isBroad ? ", broad: \(m.granularity)" : "" }
         if !e.matched.isEmpty {
             s += "Matched:\n"
             for m in e.matched {
-                s += "  \(m.strength) \(m.requirement) -> \(m.label) [\(m.concept)] credit \(m.credit) (\(m.relation.rawValue)"
-                s += (m.evidence.map { ", from \($0)" } ?? "") + (m.fuzzy ? ", spelling slip" : "") + ")\n"
+                let shown = m.origin.field == .mustHave || m.origin.field == .niceToHave ? m.requirement : m.label
+                s += "  \(m.strength) \(shown) -> \(m.label) [\(m.concept)] credit \(m.credit) (\(m.relation.rawValue)"
+                s += (m.evidence.map { ", from \($0)" } ?? "") + (m.fuzzy ? ", spelling slip" : "") + broad(m) + ")\n"
+                s += "      asked in \(origin(m))\n"
             }
         }
-        if !e.missing.isEmpty { s += "Missing must-haves:\n" + e.missing.map { "  \($0.requirement) -> \($0.label) [\($0.concept)]\n" }.joined() }
-        if !e.missingNiceToHave.isEmpty { s += "Missing nice-to-haves: " + e.missingNiceToHave.map(\.label).joined(separator: ", ") + "\n" }
+        if !e.missing.isEmpty {
+            s += "Missing must-haves:\n"
+            for m in e.missing { s += "  \(m.label) [\(m.concept)]\(broad(m)) — asked in \(origin(m))\n" }
+        }
+        if !e.missingNiceToHave.isEmpty {
+            s += "Missing nice-to-haves and context:\n"
+            for m in e.missingNiceToHave { s += "  \(m.strength) \(m.label) [\(m.concept)]\(broad(m)) — asked in \(origin(m))\n" }
+        }
+        if !e.constraints.isEmpty {
+            s += "Constraints:\n"
+            for c in e.constraints { s += "  \(c.constraint) (\(c.met ? "met" : "NOT met")) — from \(c.source)\n" }
+        }
+        if !e.adNotes.isEmpty { s += "Read in the ad, not used as hard requirements:\n" + e.adNotes.map { "  - \($0)\n" }.joined() }
+        if !e.notesNotRecorded.isEmpty { s += "Profile notes:\n" + e.notesNotRecorded.map { "  - \($0)\n" }.joined() }
         s += "Reasons:\n" + e.reasons.map { "  - \($0)\n" }.joined()
         context.out(s)
         return ExitCode.success

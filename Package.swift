@@ -37,7 +37,7 @@ let package = Package(
         .target(name: "JobMatchModel", swiftSettings: fastSettings),
         .target(name: "JobMatchText", swiftSettings: fastSettings),
         .target(name: "JobMatchTaxonomy", dependencies: ["JobMatchModel", "JobMatchText"], swiftSettings: fastSettings),
-        .target(name: "JobMatchScoring", dependencies: ["JobMatchModel", "JobMatchTaxonomy"], swiftSettings: fastSettings),
+        .target(name: "JobMatchScoring", dependencies: ["JobMatchModel", "JobMatchText", "JobMatchTaxonomy"], swiftSettings: fastSettings),
         .target(name: "JobMatchKernel", dependencies: ["JobMatchScoring"], exclude: ["README.md"], swiftSettings: fastSettings),
         .target(name: "JobMatchImport", dependencies: ["JobMatchModel"], swiftSettings: fastSettings),
         .target(name: "JobMatchStore", dependencies: ["JobMatchModel", "CSQLite"], swiftSettings: fastSettings),

@@ -10,11 +10,15 @@ import JobMatchStore
 /// Two layouts, told apart by their first byte:
 /// - 1, self-contained: little-endian, length-prefixed strings (every profile, and offer views
 ///   given without their offer);
-/// - 2, compact offer features (about 30 bytes instead of 110): only what the compiler worked
-///   out — each requirement's concept and the position of its phrase among the offer's
-///   must-haves and nice-to-haves, the unresolved phrases' positions, the licence mask, the sector
-///   and the workplace's coordinates — as varints; everything else is read from the offer itself
-///   when decoding, exactly as `MatchCompiler.offer` reads it.
+/// - 2, compact offer features: only what the compiler worked out — each requirement's concept,
+///   the position of its phrase among the offer's must-haves and nice-to-haves and whether it is
+///   broad, the unresolved phrases' positions, the licence mask, the sector, the workplace's
+///   coordinates, and the offer's terms (ids delta-coded, with their counts) — as varints;
+///   everything else is read from the offer itself when decoding, exactly as
+///   `MatchCompiler.offer` reads it.
+///
+/// Format 2 (the version's `f2-`) added the terms (the words part of the score) and the broad
+/// flag; features of format 1 are not read, so the engine recomputes them.
 public struct FeatureCodec: Sendable {
     /// The compiler that makes the views.
     public let compiler: MatchCompiler
@@ -23,7 +27,10 @@ public struct FeatureCodec: Sendable {
     /// The taxonomy fingerprint plus the codec's format number.
     public var version: String { decoder.version }
 
-    static let format: UInt8 = 1
+    /// The features' format number, part of `version` (bumped when the views gain a field).
+    static let format: UInt8 = 2
+    /// The first byte of the self-contained layout.
+    static let selfContainedLayout: UInt8 = 1
 
     /// Creates a codec for a compiler's taxonomy.
     public init(compiler: MatchCompiler) {
@@ -56,7 +63,7 @@ public struct FeatureCodec: Sendable {
         for r in v.requirements {
             guard r.concept >= 0, r.strength != .context, let i = position(of: r.text, must: r.mustHave) else { return encode(v) }
             w.varint(UInt64(r.concept))
-            w.varint(UInt64(i))
+            w.varint(UInt64(i) << 1 | (r.broad ? 1 : 0))
         }
         w.varint(UInt64(v.unresolved.count))
         for u in v.unresolved {
@@ -66,6 +73,7 @@ public struct FeatureCodec: Sendable {
         w.varint(UInt64(v.licenceMask))
         w.u8(v.sectorBit == 0 ? 0xFF : UInt8(v.sectorBit.trailingZeroBitCount))
         w.place(v.workplace)
+        w.terms(v.terms)
         return w.bytes
     }
 
@@ -80,25 +88,28 @@ public struct FeatureCodec: Sendable {
     /// Encodes an offer view.
     public func encode(_ o: MatchableOffer) -> [UInt8] {
         var w = ByteWriter()
-        w.u8(FeatureCodec.format); w.str(o.id)
+        w.u8(FeatureCodec.selfContainedLayout); w.str(o.id)
         w.u32(UInt32(o.requirements.count))
-        for r in o.requirements { w.i32(r.concept); w.u8(r.strength.wireValue); w.str(r.text) }
+        for r in o.requirements { w.i32(r.concept); w.u8(r.strength.wireValue); w.u8(r.broad ? 1 : 0); w.str(r.text) }
         w.u32(UInt32(o.unresolved.count)); for u in o.unresolved { w.str(u) }
         w.u32(o.licenceMask); w.u32(o.demandMask); w.i32(o.minimumDanish); w.u8(o.englishWorkplace ? 1 : 0)
         w.u64(o.sectorBit); w.u8(o.shiftWork ? 1 : 0)
         w.place(o.workplace); w.i32(o.startDate); w.i32(o.freePlaces)
+        w.terms(o.terms)
         return w.bytes
     }
 
     /// Encodes a profile view.
     public func encode(_ p: MatchableProfile) -> [UInt8] {
         var w = ByteWriter()
-        w.u8(FeatureCodec.format); w.str(p.id)
+        w.u8(FeatureCodec.selfContainedLayout); w.str(p.id)
         w.u32(UInt32(p.evidence.count))
         for e in p.evidence { w.i32(e.concept); w.f32(e.confidence); w.str(e.source) }
         w.u32(p.licenceMask); w.u32(p.limitationMask); w.i32(p.danishLevel); w.u8(p.englishOK ? 1 : 0)
         w.u64(p.wishSectorMask); w.u8(p.acceptsShiftWork ? 1 : 0)
         w.place(p.home); w.f32(p.maxTravelKm); w.i32(p.availableFrom)
+        w.u32(UInt32(p.terms.count))
+        for t in p.terms { w.u32(t.term); w.str(t.word); w.str(t.source) }
         return w.bytes
     }
 
@@ -133,21 +144,21 @@ public struct FeatureDecoder: Sendable {
     public func decodeOffer(_ f: (bytes: [UInt8], version: String?)) -> MatchableOffer? {
         guard f.version == version else { return nil }
         var r = ByteReader(f.bytes)
-        guard r.u8() == FeatureCodec.format, let id = r.str(), let n = r.u32() else { return nil }
+        guard r.u8() == FeatureCodec.selfContainedLayout, let id = r.str(), let n = r.u32(), n <= UInt32(f.bytes.count) else { return nil }
         var reqs: [Requirement] = []
         for _ in 0..<n {
-            guard let c = r.i32(), let m = r.u8(), let t = r.str(), c >= 0, Int(c) < conceptCount,
+            guard let c = r.i32(), let m = r.u8(), let b = r.u8(), b <= 1, let t = r.str(), c >= 0, Int(c) < conceptCount,
                   let strength = RequirementStrength(wireValue: m) else { return nil }
-            reqs.append(Requirement(concept: c, strength: strength, text: t))
+            reqs.append(Requirement(concept: c, strength: strength, text: t, broad: b == 1))
         }
         guard let un = r.u32() else { return nil }
         var unresolved: [String] = []
         for _ in 0..<un { guard let s = r.str() else { return nil }; unresolved.append(s) }
         guard let lic = r.u32(), let dem = r.u32(), let minD = r.i32(), let eng = r.u8(), let sec = r.u64(), let sh = r.u8(),
-              let place = r.place(), let start = r.i32(), let free = r.i32(), r.atEnd else { return nil }
+              let place = r.place(), let start = r.i32(), let free = r.i32(), let terms = r.terms(), r.atEnd else { return nil }
         return MatchableOffer(id: id, requirements: reqs, unresolved: unresolved, licenceMask: lic, demandMask: dem,
                               minimumDanish: minD, englishWorkplace: eng == 1, sectorBit: sec, shiftWork: sh == 1,
-                              workplace: place, startDate: start, freePlaces: free)
+                              workplace: place, startDate: start, freePlaces: free, terms: terms)
     }
 
     /// Decodes stored features of `o` in either layout; nil when they are from another taxonomy,
@@ -165,8 +176,9 @@ public struct FeatureDecoder: Sendable {
         var reqs: [Requirement] = []
         reqs.reserveCapacity(Int(n))
         for _ in 0..<n {
-            guard let c = r.varint(), let i = r.varint(), c < UInt64(conceptCount), i < UInt64(phrases) else { return nil }
-            reqs.append(Requirement(concept: Int32(c), mustHave: Int(i) < o.mustHave.count, text: phrase(i)))
+            guard let c = r.varint(), let x = r.varint(), c < UInt64(conceptCount), x >> 1 < UInt64(phrases) else { return nil }
+            let i = x >> 1
+            reqs.append(Requirement(concept: Int32(c), mustHave: Int(i) < o.mustHave.count, text: phrase(i), broad: x & 1 == 1))
         }
         guard let un = r.varint(), un <= UInt64(phrases) else { return nil }
         var unresolved: [String] = []
@@ -175,29 +187,35 @@ public struct FeatureDecoder: Sendable {
             unresolved.append(phrase(i))
         }
         guard let lic = r.varint(), lic <= UInt64(UInt32.max), let sector = r.u8(), sector == 0xFF || sector < 64,
-              let place = r.place(), r.atEnd else { return nil }
+              let place = r.place(), let terms = r.terms(), r.atEnd else { return nil }
         return MatchableOffer(id: o.id, requirements: reqs, unresolved: unresolved, licenceMask: UInt32(lic),
                               demandMask: WorkDemand.mask(o.demands), minimumDanish: Int32(o.minimumDanish?.rawValue ?? 0),
                               englishWorkplace: o.englishWorkplace, sectorBit: sector == 0xFF ? 0 : 1 << UInt64(sector),
                               shiftWork: o.shiftWork, workplace: place, startDate: o.startDate.ordinal,
-                              freePlaces: Int32(o.freePlaces))
+                              freePlaces: Int32(o.freePlaces), terms: terms)
     }
 
     /// Decodes stored profile features; nil when they are from another taxonomy or damaged.
     public func decodeProfile(_ f: (bytes: [UInt8], version: String?)) -> MatchableProfile? {
         guard f.version == version else { return nil }
         var r = ByteReader(f.bytes)
-        guard r.u8() == FeatureCodec.format, let id = r.str(), let n = r.u32() else { return nil }
+        guard r.u8() == FeatureCodec.selfContainedLayout, let id = r.str(), let n = r.u32(), n <= UInt32(f.bytes.count) else { return nil }
         var ev: [ConceptEvidence] = []
         for _ in 0..<n {
             guard let c = r.i32(), let conf = r.f32(), let s = r.str(), c >= 0, Int(c) < conceptCount else { return nil }
             ev.append(ConceptEvidence(concept: c, confidence: conf, source: s))
         }
         guard let lic = r.u32(), let lim = r.u32(), let da = r.i32(), let en = r.u8(), let wish = r.u64(), let sh = r.u8(),
-              let home = r.place(), let maxKm = r.f32(), let avail = r.i32(), r.atEnd else { return nil }
+              let home = r.place(), let maxKm = r.f32(), let avail = r.i32(), let tn = r.u32(), tn <= UInt32(f.bytes.count) else { return nil }
+        var terms: [ProfileTerm] = []
+        for _ in 0..<tn {
+            guard let t = r.u32(), let word = r.str(), let source = r.str() else { return nil }
+            terms.append(ProfileTerm(term: t, word: word, source: source))
+        }
+        guard r.atEnd else { return nil }
         return MatchableProfile(id: id, evidence: ev, licenceMask: lic, limitationMask: lim, danishLevel: da, englishOK: en == 1,
                                 wishSectorMask: wish, acceptsShiftWork: sh == 1, home: home, maxTravelKm: maxKm,
-                                availableFrom: avail)
+                                availableFrom: avail, terms: terms)
     }
 }
 
@@ -231,6 +249,18 @@ struct ByteWriter {
     mutating func place(_ p: (lat: Float, lon: Float)?) {
         if let p { u8(1); f32(p.lat); f32(p.lon) } else { u8(0) }
     }
+    /// Terms sorted by id: their number, then per term the id's distance from the previous one,
+    /// doubled, plus 1 when a count other than 1 follows (a varint).
+    mutating func terms(_ terms: [OfferTerm]) {
+        varint(UInt64(terms.count))
+        var previous: UInt32 = 0
+        for t in terms {
+            let gap = UInt64(t.term &- previous)
+            previous = t.term
+            varint(gap << 1 | (t.count == 1 ? 0 : 1))
+            if t.count != 1 { varint(UInt64(t.count)) }
+        }
+    }
 }
 
 struct ByteReader {
@@ -257,6 +287,26 @@ struct ByteReader {
         guard let n = u32(), pos + Int(n) <= bytes.count else { return nil }
         defer { pos += Int(n) }
         return String(decoding: bytes[pos..<pos + Int(n)], as: UTF8.self)
+    }
+    /// Terms as `ByteWriter.terms` wrote them; nil when damaged (ids out of order or past 32 bits).
+    mutating func terms() -> [OfferTerm]? {
+        guard let n = varint(), n <= UInt64(bytes.count - pos) else { return nil }
+        var out: [OfferTerm] = []
+        out.reserveCapacity(Int(n))
+        var previous: UInt64 = 0
+        for k in 0..<Int(n) {
+            guard let x = varint() else { return nil }
+            let id = previous + (x >> 1)
+            guard id <= UInt64(UInt32.max), k == 0 || id > previous else { return nil }
+            var count: UInt64 = 1
+            if x & 1 == 1 {
+                guard let c = varint(), c != 1, c > 0, c <= UInt64(UInt32.max) else { return nil }
+                count = c
+            }
+            out.append(OfferTerm(term: UInt32(id), count: UInt32(count)))
+            previous = id
+        }
+        return out
     }
     /// `.some(place)` on success (`.some(nil)` for "no place"), nil when damaged.
     mutating func place() -> (lat: Float, lon: Float)?? {

@@ -12,8 +12,14 @@ import Synchronization
 //     order) one broadcast of the points and four `SIMD16<Float>` fused multiply-adds against the
 //     requirement's tile row give the coverage of all 64 people, bit for bit the reference's
 //     `acc.addingProduct(points, credit)` chain (a zero credit adds exactly nothing).
-//   * `LaneScore.evaluate` adds language, wishes and travel and evaluates every hard constraint
-//     lane-wise against the offer's broadcast attributes, in the same pass.
+//   * A broad requirement reads a capped row (min(credit, 0.5) of its concept), written into the
+//     tile beside the concept rows, so it costs the loop nothing more.
+//   * Words: the block's terms get rows of a second, small tile (1 where the person uses the
+//     term); an offer whose score ceiling (words at its own ceiling) can beat a lane's threshold
+//     has its term rows fused-multiply-added against it, in term order, the reference's sum of
+//     shared words' points (a 0 adds exactly nothing, a 1 adds the points).
+//   * `LaneScore.evaluate` adds language, wishes and travel (at the fit share) and evaluates
+//     every hard constraint lane-wise against the offer's broadcast attributes, in the same pass.
 //   * Top-k: each lane keeps its k best in a sorted list; a per-lane threshold vector filters, so
 //     only lanes that beat their current k-th best leave the vector code (rare after warm-up).
 // Offers -> profiles uses the same block sweep with a per-offer collector. Single queries sweep
@@ -52,6 +58,10 @@ struct _ProfileColumns: @unchecked Sendable {
     let postingProfile: UnsafePointer<Int32>
     let postingCredit: UnsafePointer<Float>
     let original: UnsafePointer<Int32>
+    let termStart: UnsafePointer<Int>
+    let termIndex: UnsafePointer<Int32>
+    let termPostingStart: UnsafePointer<Int>
+    let termPostingProfile: UnsafePointer<Int32>
 
     init(_ c: CompiledProfiles) {
         licence = .init(c.licence.base); limitation = .init(c.limitation.base); englishOK = .init(c.englishOK.base)
@@ -63,6 +73,8 @@ struct _ProfileColumns: @unchecked Sendable {
         creditValue = .init(c.creditValue.base); postingStart = .init(c.postingStart.base)
         postingProfile = .init(c.postingProfile.base); postingCredit = .init(c.postingCredit.base)
         original = .init(c.original.base)
+        termStart = .init(c.termStart.base); termIndex = .init(c.termIndex.base)
+        termPostingStart = .init(c.termPostingStart.base); termPostingProfile = .init(c.termPostingProfile.base)
     }
 
     /// Lanes `i ..< i + 16`.
@@ -80,10 +92,18 @@ struct _ProfileColumns: @unchecked Sendable {
 struct _OfferColumns: @unchecked Sendable {
     let licence, demand, englishWorkplace, sectorLo, sectorHi: UnsafePointer<UInt32>
     let minimumDanish, sectorUnknown, shiftWork, hasWorkplace, startDate, full, padding: UnsafePointer<Int32>
-    let lat, lon: UnsafePointer<Float>
+    let lat, lon, minimumShare: UnsafePointer<Float>
     let reqStart: UnsafePointer<Int32>
     let concepts: UnsafePointer<Int32>
+    let rows: UnsafePointer<Int32>
     let points: UnsafePointer<Float>
+    let wordStart: UnsafePointer<Int32>
+    let wordTerm: UnsafePointer<Int32>
+    let wordPoints: UnsafePointer<Float>
+    let wordCeiling: UnsafePointer<Float>
+    let wordPostingStart: UnsafePointer<Int>
+    let wordPostingOffer: UnsafePointer<Int32>
+    let wordPostingPoints: UnsafePointer<Float>
 
     init(_ c: CompiledOffers) {
         licence = .init(c.licence.base); demand = .init(c.demand.base); englishWorkplace = .init(c.englishWorkplace.base)
@@ -92,6 +112,10 @@ struct _OfferColumns: @unchecked Sendable {
         hasWorkplace = .init(c.hasWorkplace.base); startDate = .init(c.startDate.base); full = .init(c.full.base)
         padding = .init(c.padding.base); lat = .init(c.lat.base); lon = .init(c.lon.base)
         reqStart = .init(c.reqStart.base); concepts = .init(c.concepts.base); points = .init(c.points.base)
+        rows = .init(c.rows.base); minimumShare = .init(c.minimumShare.base)
+        wordStart = .init(c.words.start.base); wordTerm = .init(c.words.term.base); wordPoints = .init(c.words.points.base)
+        wordCeiling = .init(c.words.ceiling.base); wordPostingStart = .init(c.words.postingStart.base)
+        wordPostingOffer = .init(c.words.postingOffer.base); wordPostingPoints = .init(c.words.postingPoints.base)
     }
 
     /// Lanes `i ..< i + 16`.
@@ -101,7 +125,7 @@ struct _OfferColumns: @unchecked Sendable {
                    sectorLo: _load(sectorLo, i), sectorHi: _load(sectorHi, i), minimumDanish: _load(minimumDanish, i),
                    sectorUnknown: _load(sectorUnknown, i), shiftWork: _load(shiftWork, i),
                    hasWorkplace: _load(hasWorkplace, i), startDate: _load(startDate, i), full: _load(full, i),
-                   padding: _load(padding, i), lat: _load(lat, i), lon: _load(lon, i))
+                   padding: _load(padding, i), lat: _load(lat, i), lon: _load(lon, i), minimumShare: _load(minimumShare, i))
     }
 
     /// Offer `i` in every lane.
@@ -113,7 +137,46 @@ struct _OfferColumns: @unchecked Sendable {
                    sectorUnknown: .init(repeating: sectorUnknown[i]), shiftWork: .init(repeating: shiftWork[i]),
                    hasWorkplace: .init(repeating: hasWorkplace[i]), startDate: .init(repeating: startDate[i]),
                    full: .init(repeating: full[i]), padding: .init(repeating: padding[i]),
-                   lat: .init(repeating: lat[i]), lon: .init(repeating: lon[i]))
+                   lat: .init(repeating: lat[i]), lon: .init(repeating: lon[i]),
+                   minimumShare: .init(repeating: minimumShare[i]))
+    }
+}
+
+/// One thread's credit tile (the concept rows, the zero row, the capped rows of broad
+/// requirements, × 64 lanes) and word tile (one row per term of the block's people, row 0 all
+/// zeros, × 64 lanes), with the map from vocabulary index to word-tile row (0: no one in the block
+/// uses the term).
+struct _Tiles {
+    let credits: UnsafeMutablePointer<Float>
+    let creditRows: Int
+    let words: UnsafeMutablePointer<Float>
+    let wordRows: Int
+    let rowOf: UnsafeMutablePointer<Int32>
+    let vocabulary: Int
+    /// The vocabulary index of each word-tile row in use (row 0 unused).
+    let termOfRow: UnsafeMutablePointer<Int32>
+    /// For each concept its capped row (`CompiledOffers.cappedRowOf`), and their count.
+    let cappedRowOf: UnsafePointer<Int32>
+    let conceptCount: Int
+
+    init(profiles: CompiledProfiles, offers: CompiledOffers) {
+        creditRows = offers.rowCount
+        credits = .allocate(capacity: creditRows * 64)
+        credits.initialize(repeating: 0, count: creditRows * 64)
+        wordRows = profiles.blockTermCapacity + 1
+        words = .allocate(capacity: wordRows * 64)
+        words.initialize(repeating: 0, count: wordRows * 64)
+        vocabulary = max(offers.words.vocabulary.count, 1)
+        rowOf = .allocate(capacity: vocabulary)
+        rowOf.initialize(repeating: 0, count: vocabulary)
+        termOfRow = .allocate(capacity: wordRows)
+        termOfRow.initialize(repeating: 0, count: wordRows)
+        cappedRowOf = UnsafePointer(offers.cappedRowOf.base)
+        conceptCount = offers.conceptCount
+    }
+
+    func deallocate() {
+        credits.deallocate(); words.deallocate(); rowOf.deallocate(); termOfRow.deallocate()
     }
 }
 
@@ -278,39 +341,72 @@ enum BlockKernel {
 
     // MARK: Block tile
 
-    /// Writes the credits of profiles `start ..< start + 64` into the zeroed tile.
+    /// Writes the credits of profiles `start ..< start + 64` into the zeroed credit tile (and
+    /// the capped rows of the broad requirements), and their terms into the zeroed word tile;
+    /// returns the word-tile rows used (row 0 included).
     @inline(__always)
-    static func fill(tile: UnsafeMutablePointer<Float>, block start: Int, profiles: _ProfileColumns, count: Int) {
+    static func fill(_ tiles: _Tiles, block start: Int, profiles: _ProfileColumns, count: Int) -> Int {
+        let tile = tiles.credits, capped = tiles.cappedRowOf, firstCapped = tiles.conceptCount &+ 1
         for lane in 0..<width where start + lane < count {
             let p = start + lane
             for j in profiles.creditStart[p]..<profiles.creditStart[p + 1] {
-                tile[Int(profiles.creditConcept[j]) &* width &+ lane] = profiles.creditValue[j]
+                let c = Int(profiles.creditConcept[j]), v = profiles.creditValue[j]
+                tile[c &* width &+ lane] = v
+                let t = capped[c]
+                if t >= 0 { tile[(firstCapped &+ Int(t)) &* width &+ lane] = CreditRule.capped(v, broad: true) }
             }
         }
+        var next: Int32 = 1
+        for lane in 0..<width where start + lane < count {
+            let p = start + lane
+            for j in profiles.termStart[p]..<profiles.termStart[p + 1] {
+                let v = Int(profiles.termIndex[j])
+                var r = tiles.rowOf[v]
+                if r == 0 {
+                    r = next
+                    next &+= 1
+                    tiles.rowOf[v] = r
+                    tiles.termOfRow[Int(r)] = Int32(v)
+                }
+                tiles.words[Int(r) &* width &+ lane] = 1
+            }
+        }
+        return Int(next)
     }
 
     /// Zeroes what `fill` wrote.
     @inline(__always)
-    static func clear(tile: UnsafeMutablePointer<Float>, block start: Int, profiles: _ProfileColumns, count: Int) {
+    static func clear(_ tiles: _Tiles, block start: Int, profiles: _ProfileColumns, count: Int, wordRows: Int) {
+        let tile = tiles.credits, capped = tiles.cappedRowOf, firstCapped = tiles.conceptCount &+ 1
         for lane in 0..<width where start + lane < count {
             let p = start + lane
             for j in profiles.creditStart[p]..<profiles.creditStart[p + 1] {
-                tile[Int(profiles.creditConcept[j]) &* width &+ lane] = 0
+                let c = Int(profiles.creditConcept[j])
+                tile[c &* width &+ lane] = 0
+                let t = capped[c]
+                if t >= 0 { tile[(firstCapped &+ Int(t)) &* width &+ lane] = 0 }
             }
+        }
+        for r in 1..<max(wordRows, 1) {
+            tiles.rowOf[Int(tiles.termOfRow[r])] = 0
+            (tiles.words + r &* width).update(repeating: 0, count: width)
         }
     }
 
     // MARK: The hot loop
 
     /// Streams offers `offers` past one filled block tile: coverage by fused multiply-add over each
-    /// offer's requirement rows, then score, constraints and top-k for the 64 lanes.
+    /// offer's requirement rows, the score ceiling, then (for offers that may enter) the shared
+    /// words by fused multiply-add over its term rows, score, constraints and top-k for the 64
+    /// lanes.
     @inline(__always)
     static func sweep<M: _ConstraintMode, C: _BlockCollector>(
-        tile: UnsafePointer<Float>, block start: Int, box: _HomeBox?, profiles: _ProfileColumns, offers: _OfferColumns,
+        _ tiles: _Tiles, block start: Int, box: _HomeBox?, profiles: _ProfileColumns, offers: _OfferColumns,
         range: Range<Int>, collector: C, _ mode: M.Type
     ) {
         let spatial = M.enabled && box != nil
         let hb = box ?? _HomeBox.never
+        let tile = UnsafePointer(tiles.credits), wordTile = UnsafePointer(tiles.words), rowOf = UnsafePointer(tiles.rowOf)
         for o in range {
             if M.enabled && offers.full[o] != 0 { continue }
             // Every person of the block lives too far from this workplace: skip it whole.
@@ -319,7 +415,7 @@ enum BlockKernel {
             var j = Int(offers.reqStart[o])
             let end = Int(offers.reqStart[o &+ 1])
             while j < end {
-                let row = tile + Int(offers.concepts[j]) &* 64
+                let row = tile + Int(offers.rows[j]) &* 64
                 let w = SIMD16<Float>(repeating: offers.points[j])
                 a0 = a0.addingProduct(w, _load(row, 0))
                 a1 = a1.addingProduct(w, _load(row, 16))
@@ -327,42 +423,74 @@ enum BlockKernel {
                 a3 = a3.addingProduct(w, _load(row, 48))
                 j &+= 1
             }
-            // Bound: language ≤ 20, wishes ≤ 10, travel ≤ 10, added in the score's order (rounded
-            // addition is monotone, so the bound holds bit for bit). Groups where no lane's bound
-            // beats its threshold cannot enter the top-k: skip their constraints and scoring.
-            let b0 = bound(a0, M.self), b1 = bound(a1, M.self), b2 = bound(a2, M.self), b3 = bound(a3, M.self)
+            // Ceiling: the score's operations with words at the offer's own ceiling and every
+            // circumstance at its maximum (rounding is monotone, so the bound holds bit for bit).
+            // Groups where no lane's ceiling beats its threshold cannot enter the top-k: skip
+            // their words, constraints and scoring.
             let t0 = collector.threshold(group: 0, offer: o), t1 = collector.threshold(group: 1, offer: o)
             let t2 = collector.threshold(group: 2, offer: o), t3 = collector.threshold(group: 3, offer: o)
-            let o0 = C.inclusive ? b0 .>= t0 : b0 .> t0, o1 = C.inclusive ? b1 .>= t1 : b1 .> t1
-            let o2 = C.inclusive ? b2 .>= t2 : b2 .> t2, o3 = C.inclusive ? b3 .>= t3 : b3 .> t3
+            let share = SIMD16<Float>(repeating: M.enabled ? offers.minimumShare[o] : 0)
+            let wc = SIMD16<Float>(repeating: M.enabled ? offers.wordCeiling[o] : 0)
+            let b0 = bound(a0, wc, share, M.self), b1 = bound(a1, wc, share, M.self)
+            let b2 = bound(a2, wc, share, M.self), b3 = bound(a3, wc, share, M.self)
+            var o0 = C.inclusive ? b0 .>= t0 : b0 .> t0, o1 = C.inclusive ? b1 .>= t1 : b1 .> t1
+            var o2 = C.inclusive ? b2 .>= t2 : b2 .> t2, o3 = C.inclusive ? b3 .>= t3 : b3 .> t3
             guard any(o0 .| o1 .| o2 .| o3) else { continue }
+            var s0 = SIMD16<Float>(), s1 = SIMD16<Float>(), s2 = SIMD16<Float>(), s3 = SIMD16<Float>()
+            if M.enabled {
+                var k = Int(offers.wordStart[o])
+                let kEnd = Int(offers.wordStart[o &+ 1])
+                if k < kEnd {
+                    while k < kEnd {
+                        let row = wordTile + Int(rowOf[Int(offers.wordTerm[k])]) &* 64
+                        let w = SIMD16<Float>(repeating: offers.wordPoints[k])
+                        s0 = s0.addingProduct(w, _load(row, 0))
+                        s1 = s1.addingProduct(w, _load(row, 16))
+                        s2 = s2.addingProduct(w, _load(row, 32))
+                        s3 = s3.addingProduct(w, _load(row, 48))
+                        k &+= 1
+                    }
+                    // The ceiling again with the words the lanes share.
+                    let c0 = LaneScore.ceiling(coverage: a0, sharedWords: s0, minimumShare: share)
+                    let c1 = LaneScore.ceiling(coverage: a1, sharedWords: s1, minimumShare: share)
+                    let c2 = LaneScore.ceiling(coverage: a2, sharedWords: s2, minimumShare: share)
+                    let c3 = LaneScore.ceiling(coverage: a3, sharedWords: s3, minimumShare: share)
+                    o0 = o0 .& (C.inclusive ? c0 .>= t0 : c0 .> t0); o1 = o1 .& (C.inclusive ? c1 .>= t1 : c1 .> t1)
+                    o2 = o2 .& (C.inclusive ? c2 .>= t2 : c2 .> t2); o3 = o3 .& (C.inclusive ? c3 .>= t3 : c3 .> t3)
+                    guard any(o0 .| o1 .| o2 .| o3) else { continue }
+                }
+            }
             let ol = offers.broadcast(o)
             if any(o0) {
-                let r = LaneScore.evaluate(coverage: a0, profiles.lanes(start), ol, M.self)
+                let r = LaneScore.evaluate(coverage: a0, sharedWords: s0, profiles.lanes(start), ol, M.self)
                 collector.collect(r.score, r.allowed, group: 0, offer: o)
             }
             if any(o1) {
-                let r = LaneScore.evaluate(coverage: a1, profiles.lanes(start &+ 16), ol, M.self)
+                let r = LaneScore.evaluate(coverage: a1, sharedWords: s1, profiles.lanes(start &+ 16), ol, M.self)
                 collector.collect(r.score, r.allowed, group: 1, offer: o)
             }
             if any(o2) {
-                let r = LaneScore.evaluate(coverage: a2, profiles.lanes(start &+ 32), ol, M.self)
+                let r = LaneScore.evaluate(coverage: a2, sharedWords: s2, profiles.lanes(start &+ 32), ol, M.self)
                 collector.collect(r.score, r.allowed, group: 2, offer: o)
             }
             if any(o3) {
-                let r = LaneScore.evaluate(coverage: a3, profiles.lanes(start &+ 48), ol, M.self)
+                let r = LaneScore.evaluate(coverage: a3, sharedWords: s3, profiles.lanes(start &+ 48), ol, M.self)
                 collector.collect(r.score, r.allowed, group: 3, offer: o)
             }
         }
     }
 
-    /// The highest score a pair with coverage `cov` can reach: the same additions as the score,
-    /// with every other part at its maximum.
+    /// The highest score a pair with coverage `cov` can reach: the same operations as the score,
+    /// with words at `wordCeiling` and every circumstance at its maximum (constraints off: the
+    /// bilinear score with language 20 and wishes 10).
     @inline(__always)
-    static func bound<M: _ConstraintMode>(_ cov: SIMD16<Float>, _: M.Type) -> SIMD16<Float> {
-        let u = (cov + SIMD16(repeating: ScoringPolicy.languageFullPoints))
-            + SIMD16(repeating: ScoringPolicy.sectorPoints + ScoringPolicy.schedulePoints)
-        return M.enabled ? u + SIMD16(repeating: ScoringPolicy.travelPoints) : u
+    static func bound<M: _ConstraintMode>(_ cov: SIMD16<Float>, _ wordCeiling: SIMD16<Float>, _ minimumShare: SIMD16<Float>,
+                                          _: M.Type) -> SIMD16<Float> {
+        guard M.enabled else {
+            return (cov + SIMD16(repeating: ScoringPolicy.languageFullPoints))
+                + SIMD16(repeating: ScoringPolicy.sectorPoints + ScoringPolicy.schedulePoints)
+        }
+        return LaneScore.ceiling(coverage: cov, sharedWords: wordCeiling, minimumShare: minimumShare)
     }
 
     // MARK: All pairs
@@ -380,28 +508,29 @@ enum BlockKernel {
         let out = _TopKOutput(rows: profiles.count, k: k)
         let pc = _ProfileColumns(profiles), oc = _OfferColumns(offers)
         let blocks = profiles.paddedCount / width
-        let count = profiles.count, offerCount = offers.count, concepts = profiles.conceptCount
+        let count = profiles.count, offerCount = offers.count
         let counter = _BlockCounter()
         let boxes = profiles.blockBoxes
-        DispatchQueue.concurrentPerform(iterations: max(1, min(threads, blocks))) { _ in
-            let tile = UnsafeMutablePointer<Float>.allocate(capacity: max(concepts, 1) * width)
-            tile.initialize(repeating: 0, count: max(concepts, 1) * width)
-            let lists = _TopKRows(rows: width, k: k)
-            while true {
-                let b = counter.take()
-                if b >= blocks { break }
-                let start = b * width
-                lists.reset()
-                fill(tile: tile, block: start, profiles: pc, count: count)
-                sweep(tile: tile, block: start, box: boxes[b], profiles: pc, offers: oc, range: 0..<offerCount,
-                      collector: _PerLaneCollector(lists: lists), M.self)
-                clear(tile: tile, block: start, profiles: pc, count: count)
-                for lane in 0..<min(width, count - start) {
-                    lists.copy(row: lane, to: out, at: Int(pc.original[start + lane]))
+        do {
+            DispatchQueue.concurrentPerform(iterations: max(1, min(threads, blocks))) { _ in
+                let tiles = _Tiles(profiles: profiles, offers: offers)
+                let lists = _TopKRows(rows: width, k: k)
+                while true {
+                    let b = counter.take()
+                    if b >= blocks { break }
+                    let start = b * width
+                    lists.reset()
+                    let used = fill(tiles, block: start, profiles: pc, count: count)
+                    sweep(tiles, block: start, box: boxes[b], profiles: pc, offers: oc, range: 0..<offerCount,
+                          collector: _PerLaneCollector(lists: lists), M.self)
+                    clear(tiles, block: start, profiles: pc, count: count, wordRows: used)
+                    for lane in 0..<min(width, count - start) {
+                        lists.copy(row: lane, to: out, at: Int(pc.original[start + lane]))
+                    }
                 }
+                lists.deallocate()
+                tiles.deallocate()
             }
-            lists.deallocate()
-            tile.deallocate()
         }
         return out.finish()
     }
@@ -419,27 +548,28 @@ enum BlockKernel {
         let out = _TopKOutput(rows: offers.count, k: k)
         let pc = _ProfileColumns(profiles), oc = _OfferColumns(offers)
         let blocks = profiles.paddedCount / width
-        let count = profiles.count, offerCount = offers.count, concepts = profiles.conceptCount
+        let count = profiles.count, offerCount = offers.count
         let parts = max(1, min(threads, offerCount))
         let boxes = profiles.blockBoxes
-        DispatchQueue.concurrentPerform(iterations: parts) { part in
-            let lo = offerCount * part / parts, hi = offerCount * (part + 1) / parts
-            guard hi > lo else { return }
-            let tile = UnsafeMutablePointer<Float>.allocate(capacity: max(concepts, 1) * width)
-            tile.initialize(repeating: 0, count: max(concepts, 1) * width)
-            let lists = _TopKRows(rows: hi - lo, k: k)
-            var collector = _PerOfferCollector(lists: lists, firstOffer: lo, blockStart: 0, original: pc.original)
-            for b in 0..<blocks {
-                let start = b * width
-                collector.blockStart = start
-                fill(tile: tile, block: start, profiles: pc, count: count)
-                sweep(tile: tile, block: start, box: boxes[b], profiles: pc, offers: oc, range: lo..<hi,
-                      collector: collector, M.self)
-                clear(tile: tile, block: start, profiles: pc, count: count)
+        do {
+            DispatchQueue.concurrentPerform(iterations: parts) { part in
+                let lo = offerCount * part / parts, hi = offerCount * (part + 1) / parts
+                guard hi > lo else { return }
+                let tiles = _Tiles(profiles: profiles, offers: offers)
+                let lists = _TopKRows(rows: hi - lo, k: k)
+                var collector = _PerOfferCollector(lists: lists, firstOffer: lo, blockStart: 0, original: pc.original)
+                for b in 0..<blocks {
+                    let start = b * width
+                    collector.blockStart = start
+                    let used = fill(tiles, block: start, profiles: pc, count: count)
+                    sweep(tiles, block: start, box: boxes[b], profiles: pc, offers: oc, range: lo..<hi,
+                          collector: collector, M.self)
+                    clear(tiles, block: start, profiles: pc, count: count, wordRows: used)
+                }
+                for r in 0..<(hi - lo) { lists.copy(row: r, to: out, at: lo + r) }
+                lists.deallocate()
+                tiles.deallocate()
             }
-            for r in 0..<(hi - lo) { lists.copy(row: r, to: out, at: lo + r) }
-            lists.deallocate()
-            tile.deallocate()
         }
         return out.finish()
     }
@@ -447,22 +577,27 @@ enum BlockKernel {
     // MARK: Single queries
 
     /// One person's `k` best offers: coverage per offer from the person's dense credit vector
-    /// (requirements in concept order, fused), then one SIMD sweep over the offers, sixteen lanes
-    /// at a time, for the other parts, the constraints and the top-k.
-    static func rank(credits: [Float], profile: ProfileAttributes, offers: CompiledOffers, k: Int, constraints: Bool) -> [ScoredIndex] {
+    /// (requirements in concept order, fused), shared words per offer through the inverted offer
+    /// terms (the person's terms in increasing order), then one SIMD sweep over the offers, sixteen
+    /// lanes at a time, for the other parts, the constraints and the top-k.
+    static func rank(credits: [Float], terms: [Int32], profile: ProfileAttributes, offers: CompiledOffers, k: Int,
+                     constraints: Bool) -> [ScoredIndex] {
         constraints
-            ? rank(credits: credits, profile: profile, offers: offers, k: k, _ConstraintsOn.self)
-            : rank(credits: credits, profile: profile, offers: offers, k: k, _ConstraintsOff.self)
+            ? rank(credits: credits, terms: terms, profile: profile, offers: offers, k: k, _ConstraintsOn.self)
+            : rank(credits: credits, terms: terms, profile: profile, offers: offers, k: k, _ConstraintsOff.self)
     }
 
     @inline(never)
-    static func rank<M: _ConstraintMode>(credits: [Float], profile: ProfileAttributes, offers: CompiledOffers, k: Int,
-                                         _ mode: M.Type) -> [ScoredIndex] {
+    static func rank<M: _ConstraintMode>(credits: [Float], terms: [Int32], profile: ProfileAttributes, offers: CompiledOffers,
+                                         k: Int, _ mode: M.Type) -> [ScoredIndex] {
         let oc = _OfferColumns(offers)
-        let coverage = UnsafeMutablePointer<Float>.allocate(capacity: max(offers.paddedCount, 16))
-        coverage.initialize(repeating: 0, count: max(offers.paddedCount, 16))
+        let lanes = max(offers.paddedCount, 16)
+        let coverage = UnsafeMutablePointer<Float>.allocate(capacity: lanes)
+        coverage.initialize(repeating: 0, count: lanes)
+        let shared = UnsafeMutablePointer<Float>.allocate(capacity: lanes)
+        shared.initialize(repeating: 0, count: lanes)
         let lists = _TopKRows(rows: 1, k: k)
-        // `credits` has one extra zero entry, the row padding slots point at.
+        // `credits` covers the credit rows; padding slots point at its zero row.
         let laneConcepts = UnsafePointer(offers.laneConcepts.base), lanePoints = UnsafePointer(offers.lanePoints.base)
         credits.withUnsafeBufferPointer { cb in
             let c = cb.baseAddress!
@@ -478,10 +613,18 @@ enum BlockKernel {
                 _store(acc, coverage, g &* 16)
             }
         }
+        if M.enabled {
+            for v in terms {
+                for q in oc.wordPostingStart[Int(v)]..<oc.wordPostingStart[Int(v) &+ 1] {
+                    let o = Int(oc.wordPostingOffer[q])
+                    shared[o] = shared[o] + oc.wordPostingPoints[q]
+                }
+            }
+        }
         let pl = ProfileLanes(broadcast: profile)
         var i = 0
         while i < offers.paddedCount {
-            let r = LaneScore.evaluate(coverage: _load(coverage, i), pl, oc.lanes(i), M.self)
+            let r = LaneScore.evaluate(coverage: _load(coverage, i), sharedWords: _load(shared, i), pl, oc.lanes(i), M.self)
             let cand = r.allowed .& (r.score .> SIMD16(repeating: lists.threshold[0]))
             if any(cand) {
                 for l in 0..<16 where cand[l] { lists.insert(row: 0, r.score[l], Int32(truncatingIfNeeded: i &+ l)) }
@@ -490,12 +633,14 @@ enum BlockKernel {
         }
         let results = lists.results(row: 0)
         coverage.deallocate()
+        shared.deallocate()
         lists.deallocate()
         return results
     }
 
     /// One offer's `k` best profiles: coverage per profile through the inverted credits
-    /// (requirement by requirement in concept order, fused), then one SIMD sweep over the profiles.
+    /// (requirement by requirement in concept order, fused), shared words through the inverted
+    /// profile terms (the offer's terms in increasing order), then one SIMD sweep over the people.
     static func candidates(offer o: Int, profiles: CompiledProfiles, offers: CompiledOffers, k: Int, constraints: Bool) -> [ScoredIndex] {
         constraints
             ? candidates(offer: o, profiles: profiles, offers: offers, k: k, _ConstraintsOn.self)
@@ -505,23 +650,36 @@ enum BlockKernel {
     @inline(never)
     static func candidates<M: _ConstraintMode>(offer o: Int, profiles: CompiledProfiles, offers: CompiledOffers, k: Int,
                                                _ mode: M.Type) -> [ScoredIndex] {
-        let pc = _ProfileColumns(profiles)
+        let pc = _ProfileColumns(profiles), oc = _OfferColumns(offers)
         let attributes = offers.attributes(o)
         if M.enabled && attributes.full != 0 { return [] }
         let ol = OfferLanes(broadcast: attributes)
-        let coverage = UnsafeMutablePointer<Float>.allocate(capacity: max(profiles.paddedCount, 16))
-        coverage.initialize(repeating: 0, count: max(profiles.paddedCount, 16))
+        let lanes = max(profiles.paddedCount, 16)
+        let coverage = UnsafeMutablePointer<Float>.allocate(capacity: lanes)
+        coverage.initialize(repeating: 0, count: lanes)
+        let shared = UnsafeMutablePointer<Float>.allocate(capacity: lanes)
+        shared.initialize(repeating: 0, count: lanes)
         let lists = _TopKRows(rows: 1, k: k)
-        for j in Int(offers.reqStart[o])..<Int(offers.reqStart[o + 1]) {
-            let c = Int(offers.concepts[j]), w = offers.points[j]
+        for j in Int(oc.reqStart[o])..<Int(oc.reqStart[o + 1]) {
+            let c = Int(oc.concepts[j]), w = oc.points[j]
+            let broad = Int(oc.rows[j]) != c
             for q in pc.postingStart[c]..<pc.postingStart[c + 1] {
                 let p = Int(pc.postingProfile[q])
-                coverage[p] = coverage[p].addingProduct(w, pc.postingCredit[q])
+                coverage[p] = coverage[p].addingProduct(w, CreditRule.capped(pc.postingCredit[q], broad: broad))
+            }
+        }
+        if M.enabled {
+            for j in Int(oc.wordStart[o])..<Int(oc.wordStart[o + 1]) {
+                let v = Int(oc.wordTerm[j]), w = oc.wordPoints[j]
+                for q in pc.termPostingStart[v]..<pc.termPostingStart[v + 1] {
+                    let p = Int(pc.termPostingProfile[q])
+                    shared[p] = shared[p] + w
+                }
             }
         }
         var i = 0
         while i < profiles.paddedCount {
-            let r = LaneScore.evaluate(coverage: _load(coverage, i), pc.lanes(i), ol, M.self)
+            let r = LaneScore.evaluate(coverage: _load(coverage, i), sharedWords: _load(shared, i), pc.lanes(i), ol, M.self)
             let cand = r.allowed .& (r.score .>= SIMD16(repeating: lists.threshold[0]))
             if any(cand) {
                 for l in 0..<16 where cand[l] { lists.insert(row: 0, r.score[l], pc.original[i &+ l]) }
@@ -530,6 +688,7 @@ enum BlockKernel {
         }
         let results = lists.results(row: 0)
         coverage.deallocate()
+        shared.deallocate()
         lists.deallocate()
         return results
     }
@@ -537,7 +696,8 @@ enum BlockKernel {
     // MARK: The plain reference
 
     /// The score of one pair, scalar and straightforward, from the same compiled data (sparse
-    /// credits merged with the requirements): what every kernel above must reproduce exactly.
+    /// credits merged with the requirements, sparse terms merged with the offer's): what every
+    /// kernel above must reproduce exactly.
     static func plainScore(profiles: CompiledProfiles, _ p: Int, offers: CompiledOffers, _ o: Int, constraints: Bool) -> Float? {
         var cov: Float = 0
         var i = profiles.creditStart[p]
@@ -546,7 +706,15 @@ enum BlockKernel {
             let c = offers.concepts[j]
             while i < iEnd && profiles.creditConcept[i] < c { i += 1 }
             let credit: Float = i < iEnd && profiles.creditConcept[i] == c ? profiles.creditValue[i] : 0
-            cov = cov.addingProduct(offers.points[j], credit)
+            cov = cov.addingProduct(offers.points[j], CreditRule.capped(credit, broad: offers.rows[j] != c))
+        }
+        var sharedPoints: Float = 0
+        var t = profiles.termStart[p]
+        let tEnd = profiles.termStart[p + 1]
+        for j in Int(offers.words.start[o])..<Int(offers.words.start[o + 1]) {
+            let v = offers.words.term[j]
+            while t < tEnd && profiles.termIndex[t] < v { t += 1 }
+            if t < tEnd && profiles.termIndex[t] == v { sharedPoints += offers.words.points[j] }
         }
         let a = profiles.attributes(p), b = offers.attributes(o)
         var lang: Float? = nil
@@ -556,7 +724,7 @@ enum BlockKernel {
             : ((a.wishLo & b.sectorLo) | (a.wishHi & b.sectorHi)) != 0 ? 1 : 0
         let schedule: Float = b.shiftWork != 0 && a.acceptsShift == 0 ? 0 : ScoringPolicy.schedulePoints
         let wish = fit * ScoringPolicy.sectorPoints + schedule
-        guard constraints else { return (cov + (lang ?? 0)) + wish }
+        guard constraints else { return ScoringPolicy.bilinear(coverage: cov, language: lang ?? 0, wishes: wish) }
         guard let lang else { return nil }
         if b.licence & ~a.licence != 0 || b.demand & a.limitation != 0 || b.full != 0 || a.availableFrom > b.startDate {
             return nil
@@ -570,6 +738,7 @@ enum BlockKernel {
             let t = 1 - d * a.invMaxKm
             travel = (t > 0 ? t : 0) * ScoringPolicy.travelPoints
         }
-        return ((cov + lang) + wish) + travel
+        return ScoringPolicy.total(coverage: cov, sharedWordPoints: sharedPoints, minimumShare: b.minimumShare,
+                                   language: lang, wishes: wish, travel: travel)
     }
 }

@@ -42,17 +42,17 @@ struct ProfileLanes {
 struct OfferLanes {
     var licence, demand, englishWorkplace, sectorLo, sectorHi: SIMD16<UInt32>
     var minimumDanish, sectorUnknown, shiftWork, hasWorkplace, startDate, full, padding: SIMD16<Int32>
-    var lat, lon: SIMD16<Float>
+    var lat, lon, minimumShare: SIMD16<Float>
 
     @inline(__always)
     init(licence: SIMD16<UInt32>, demand: SIMD16<UInt32>, englishWorkplace: SIMD16<UInt32>, sectorLo: SIMD16<UInt32>,
          sectorHi: SIMD16<UInt32>, minimumDanish: SIMD16<Int32>, sectorUnknown: SIMD16<Int32>, shiftWork: SIMD16<Int32>,
          hasWorkplace: SIMD16<Int32>, startDate: SIMD16<Int32>, full: SIMD16<Int32>, padding: SIMD16<Int32>,
-         lat: SIMD16<Float>, lon: SIMD16<Float>) {
+         lat: SIMD16<Float>, lon: SIMD16<Float>, minimumShare: SIMD16<Float>) {
         self.licence = licence; self.demand = demand; self.englishWorkplace = englishWorkplace; self.sectorLo = sectorLo
         self.sectorHi = sectorHi; self.minimumDanish = minimumDanish; self.sectorUnknown = sectorUnknown
         self.shiftWork = shiftWork; self.hasWorkplace = hasWorkplace; self.startDate = startDate; self.full = full
-        self.padding = padding; self.lat = lat; self.lon = lon
+        self.padding = padding; self.lat = lat; self.lon = lon; self.minimumShare = minimumShare
     }
 
     /// One offer in every lane.
@@ -64,7 +64,7 @@ struct OfferLanes {
                   sectorUnknown: .init(repeating: a.sectorUnknown), shiftWork: .init(repeating: a.shiftWork),
                   hasWorkplace: .init(repeating: a.hasWorkplace), startDate: .init(repeating: a.startDate),
                   full: .init(repeating: a.full), padding: .init(repeating: a.padding),
-                  lat: .init(repeating: a.lat), lon: .init(repeating: a.lon))
+                  lat: .init(repeating: a.lat), lon: .init(repeating: a.lon), minimumShare: .init(repeating: a.minimumShare))
     }
 }
 
@@ -73,17 +73,47 @@ struct OfferLanes {
 /// operations in the same order (so the same bits).
 ///
 /// Every comparison is vector against vector (a scalar right-hand side makes Swift fall back to a
-/// lane-by-lane loop), and every select is a mask blend.
+/// lane-by-lane loop), and every select is a mask blend. `min(x, c)` is written as Swift's
+/// `Swift.min` is defined (`c < x ? c : x`), `max(x, c)` as `c >= x ? c : x`.
 enum LaneScore {
-    /// Score and allowed-mask of sixteen pairs with the given coverage points.
+    /// `Swift.min(x, c)` lane-wise.
+    @inline(__always)
+    static func minimum(_ x: SIMD16<Float>, _ c: SIMD16<Float>) -> SIMD16<Float> { x.replacing(with: c, where: c .< x) }
+
+    /// `Swift.max(x, c)` lane-wise.
+    @inline(__always)
+    static func maximum(_ x: SIMD16<Float>, _ c: SIMD16<Float>) -> SIMD16<Float> { x.replacing(with: c, where: c .>= x) }
+
+    /// The fit and its share (`ScoringPolicy.fit`, `.fitShare`) from coverage and the shared
+    /// words' points (before the words cap).
+    @inline(__always)
+    static func fit(coverage cov: SIMD16<Float>, sharedWords s: SIMD16<Float>,
+                    minimumShare: SIMD16<Float>) -> (fit: SIMD16<Float>, share: SIMD16<Float>) {
+        let words = minimum(s, SIMD16(repeating: ScoringPolicy.wordsCap))
+        let fit = minimum(cov + words, SIMD16(repeating: ScoringPolicy.fitPoints))
+        let share = maximum(fit / SIMD16(repeating: ScoringPolicy.fitPoints), minimumShare)
+        return (fit, share)
+    }
+
+    /// The highest score a pair can reach with constraints on (every circumstance at its
+    /// maximum): the score's operations on a coverage and shared-words sum at least the pair's,
+    /// so monotone and exact as a bound.
+    @inline(__always)
+    static func ceiling(coverage cov: SIMD16<Float>, sharedWords s: SIMD16<Float>, minimumShare: SIMD16<Float>) -> SIMD16<Float> {
+        let (fit, share) = fit(coverage: cov, sharedWords: s, minimumShare: minimumShare)
+        return fit.addingProduct(share, SIMD16(repeating: ScoringPolicy.circumstancePoints))
+    }
+
+    /// Score and allowed-mask of sixteen pairs with the given coverage points and shared-word
+    /// points (the sum before the cap; unused with constraints off).
     ///
     /// Constraints off: every real pair is allowed and the score is
     /// `(coverage + language) + wishes`, language 0 where the language constraint would exclude.
-    /// Constraints on: `((coverage + language) + wishes) + travel`, allowed where no hard
+    /// Constraints on: fit + share × ((language + wishes) + travel), allowed where no hard
     /// constraint excludes.
     @inline(__always)
-    static func evaluate<M: _ConstraintMode>(coverage cov: SIMD16<Float>, _ p: ProfileLanes, _ o: OfferLanes,
-                                             _: M.Type) -> (score: SIMD16<Float>, allowed: SIMDMask<SIMD16<Int32>>) {
+    static func evaluate<M: _ConstraintMode>(coverage cov: SIMD16<Float>, sharedWords: SIMD16<Float>, _ p: ProfileLanes,
+                                             _ o: OfferLanes, _: M.Type) -> (score: SIMD16<Float>, allowed: SIMDMask<SIMD16<Int32>>) {
         let zeroU = SIMD16<UInt32>(), zeroI = SIMD16<Int32>(), zeroF = SIMD16<Float>()
         // Language: 20 when the Danish minimum is met, 15 with the English exception.
         let danishOK = p.danish .>= o.minimumDanish
@@ -94,10 +124,10 @@ enum LaneScore {
         // Wishes: sector fit (1 wished, 0.5 nothing wished or sector unknown, 0 otherwise) × 5 + schedule.
         let hit = ((p.wishLo & o.sectorLo) | (p.wishHi & o.sectorHi)) .!= zeroU
         let half = (p.noWish | o.sectorUnknown) .!= zeroI
-        let fit = SIMD16<Float>().replacing(with: 1, where: hit).replacing(with: 0.5, where: half)
+        let fitOfSector = SIMD16<Float>().replacing(with: 1, where: hit).replacing(with: 0.5, where: half)
         let noSchedule = (o.shiftWork .!= zeroI) .& (p.acceptsShift .== zeroI)
         let schedule = SIMD16<Float>(repeating: ScoringPolicy.schedulePoints).replacing(with: 0, where: noSchedule)
-        let wish = fit * SIMD16(repeating: ScoringPolicy.sectorPoints) + schedule
+        let wish = fitOfSector * SIMD16(repeating: ScoringPolicy.sectorPoints) + schedule
         guard M.enabled else {
             lang = lang.replacing(with: 0, where: .!languageAllowed)
             return ((cov + lang) + wish, (o.padding | p.padding) .== zeroI)
@@ -110,7 +140,8 @@ enum LaneScore {
         let t = SIMD16<Float>(repeating: 1) - d * p.invMaxKm
         let travel = (t.replacing(with: 0, where: .!(t .> zeroF)) * SIMD16(repeating: ScoringPolicy.travelPoints))
             .replacing(with: ScoringPolicy.unknownTravelPoints, where: .!known)
-        let score = ((cov + lang) + wish) + travel
+        let (fit, share) = fit(coverage: cov, sharedWords: sharedWords, minimumShare: o.minimumShare)
+        let score = fit.addingProduct(share, (lang + wish) + travel)
         // Hard constraints.
         let clash = (o.licence & ~p.licence) | (o.demand & p.limitation)
         var ok = (clash .== zeroU) .& languageAllowed

@@ -177,7 +177,8 @@ public struct MatchCompiler: Sendable {
             acceptsShiftWork: p.wishes.acceptsShiftWork,
             home: home.map { (Float($0.lat), Float($0.lon)) },
             maxTravelKm: Float(p.wishes.maxTravelKm),
-            availableFrom: p.availableFrom?.ordinal ?? .min)
+            availableFrom: p.availableFrom?.ordinal ?? .min,
+            terms: profileTerms(p))
     }
 
     /// The scoring view of an offer.
@@ -206,11 +207,12 @@ public struct MatchCompiler: Sendable {
         }
         let place = postcodes.coordinates(of: o.workplace)
         return MatchableOffer(
-            id: o.id, requirements: requirements, unresolved: unresolved, licenceMask: licenceMask,
+            id: o.id, requirements: markingBroad(requirements), unresolved: unresolved, licenceMask: licenceMask,
             demandMask: demandMask(o.demands), minimumDanish: Int32(o.minimumDanish?.rawValue ?? 0),
             englishWorkplace: o.englishWorkplace, sectorBit: sectorBit(of: o, requirements: requirements, hits: &hits),
             shiftWork: o.shiftWork, workplace: place.map { (Float($0.lat), Float($0.lon)) },
-            startDate: o.startDate.ordinal, freePlaces: Int32(o.freePlaces))
+            startDate: o.startDate.ordinal, freePlaces: Int32(o.freePlaces),
+            terms: offerTerms(o))
     }
 
     /// The plain reference for `offer`: `ConceptMatcher.match`, kinds looked up in a set.
@@ -231,11 +233,12 @@ public struct MatchCompiler: Sendable {
         }
         let place = postcodes.coordinates(of: o.workplace)
         return MatchableOffer(
-            id: o.id, requirements: requirements, unresolved: unresolved, licenceMask: licenceMask,
+            id: o.id, requirements: markingBroad(requirements), unresolved: unresolved, licenceMask: licenceMask,
             demandMask: WorkDemand.mask(o.demands), minimumDanish: Int32(o.minimumDanish?.rawValue ?? 0),
             englishWorkplace: o.englishWorkplace, sectorBit: _referenceSectorBit(of: o, requirements: requirements),
             shiftWork: o.shiftWork, workplace: place.map { (Float($0.lat), Float($0.lon)) },
-            startDate: o.startDate.ordinal, freePlaces: Int32(o.freePlaces))
+            startDate: o.startDate.ordinal, freePlaces: Int32(o.freePlaces),
+            terms: _referenceOfferTerms(o))
     }
 
     /// `taxonomy.index(kind: .licence, code: l.rawValue)`, from a table.

@@ -24,14 +24,20 @@ enum ExplainCommand: Command {
         if e.isExcluded {
             s += "EXCLUDED:\n" + e.exclusions.map { "  - \($0)\n" }.joined()
         }
-        s += "Score \(fmt(Double(e.score), decimals: 2)) = coverage \(fmt(Double(e.coverage), decimals: 2))/60"
-        s += " + language \(fmt(Double(e.language)))/20 + wishes \(fmt(Double(e.wishes)))/10 + travel \(fmt(Double(e.travel), decimals: 2))/10\n"
+        s += "Score \(fmt(Double(e.score), decimals: 2)) = fit \(fmt(Double(e.fit), decimals: 2))/60"
+        s += " (coverage \(fmt(Double(e.coverage), decimals: 2))/60 + words \(fmt(Double(e.words), decimals: 2))/10)"
+        s += " + \(fmt(Double(e.fitShare) * 100, decimals: 0))% × (language \(fmt(Double(e.language)))/20"
+        s += " + wishes \(fmt(Double(e.wishes)))/10 + travel \(fmt(Double(e.travel), decimals: 2))/10)\n"
         if !e.matched.isEmpty {
             s += "Matched:\n"
             for m in e.matched {
                 s += "  \(m.strength) \(m.requirement) -> \(m.label) [\(m.concept)] credit \(m.credit) (\(m.relation.rawValue)"
-                s += (m.evidence.map { ", from \($0)" } ?? "") + (m.fuzzy ? ", spelling slip" : "") + ")\n"
+                s += (m.evidence.map { ", from \($0)" } ?? "") + (m.fuzzy ? ", spelling slip" : "") + (m.broad ? ", broad" : "") + ")\n"
             }
+        }
+        if !e.sharedWords.isEmpty {
+            s += "Shared words (not in the taxonomy):\n"
+            for w in e.sharedWords { s += "  \(w.word) +\(fmt(Double(w.points), decimals: 2)) (from \(w.source))\n" }
         }
         if !e.missing.isEmpty { s += "Missing must-haves:\n" + e.missing.map { "  \($0.requirement) -> \($0.label) [\($0.concept)]\n" }.joined() }
         if !e.missingNiceToHave.isEmpty { s += "Missing nice-to-haves: " + e.missingNiceToHave.map(\.label).joined(separator: ", ") + "\n" }

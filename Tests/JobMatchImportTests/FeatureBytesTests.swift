@@ -2,8 +2,9 @@ import Foundation
 import XCTest
 import JobMatch
 
-/// The feature codec's writer, made faster for imports, against the previous writer: the same
-/// bytes for the same views (the format is stored in every store and must not change).
+/// The feature codec's writer, made faster for imports, against a plain writer of the layout: the
+/// same bytes for the same views (the format is stored in every store; a change needs a new
+/// `FeatureCodec.format`, as format 2 added each requirement's broad flag and the terms).
 final class FeatureBytesTests: XCTestCase {
     /// The previous byte writer, kept as the reference.
     struct ReferenceWriter {
@@ -17,16 +18,33 @@ final class FeatureBytesTests: XCTestCase {
         mutating func place(_ p: (lat: Float, lon: Float)?) {
             if let p { u8(1); f32(p.lat); f32(p.lon) } else { u8(0) }
         }
+        /// Unsigned LEB128, seven bits at a time.
+        mutating func leb(_ v: UInt64) {
+            var v = v
+            repeat {
+                let low = UInt8(v & 0x7F)
+                v >>= 7
+                bytes.append(v == 0 ? low : low | 0x80)
+            } while v != 0
+        }
 
         static func encode(_ o: MatchableOffer) -> [UInt8] {
             var w = ReferenceWriter()
             w.u8(1); w.str(o.id)
             w.u32(UInt32(o.requirements.count))
-            for r in o.requirements { w.i32(r.concept); w.u8(r.mustHave ? 1 : 0); w.str(r.text) }
+            for r in o.requirements { w.i32(r.concept); w.u8(r.mustHave ? 1 : 0); w.u8(r.broad ? 1 : 0); w.str(r.text) }
             w.u32(UInt32(o.unresolved.count)); for u in o.unresolved { w.str(u) }
             w.u32(o.licenceMask); w.u32(o.demandMask); w.i32(o.minimumDanish); w.u8(o.englishWorkplace ? 1 : 0)
             w.u64(o.sectorBit); w.u8(o.shiftWork ? 1 : 0)
             w.place(o.workplace); w.i32(o.startDate); w.i32(o.freePlaces)
+            // Terms: count, then per term (id − previous id) × 2 + (count ≠ 1), and the count if ≠ 1.
+            w.leb(UInt64(o.terms.count))
+            var previous: UInt64 = 0
+            for t in o.terms {
+                w.leb((UInt64(t.term) - previous) * 2 + (t.count == 1 ? 0 : 1))
+                if t.count != 1 { w.leb(UInt64(t.count)) }
+                previous = UInt64(t.term)
+            }
             return w.bytes
         }
     }
@@ -41,7 +59,7 @@ final class FeatureBytesTests: XCTestCase {
         for i in 0..<500 {
             let reqs = (0..<Int(next() % 6)).map { _ in
                 Requirement(concept: Int32(next() % UInt64(max(1, taxonomy.count))), mustHave: next() % 2 == 0,
-                            text: texts[Int(next() % UInt64(texts.count))])
+                            text: texts[Int(next() % UInt64(texts.count))], broad: next() % 4 == 0)
             }
             let view = MatchableOffer(id: "10150817-R\(i)" + (i % 7 == 0 ? "-æøå" : ""), requirements: reqs,
                                       unresolved: (0..<Int(next() % 3)).map { texts[$0] },
@@ -49,10 +67,30 @@ final class FeatureBytesTests: XCTestCase {
                                       minimumDanish: Int32(truncatingIfNeeded: next() % 9) - 1, englishWorkplace: next() % 2 == 0,
                                       sectorBit: next(), shiftWork: next() % 2 == 0,
                                       workplace: next() % 3 == 0 ? nil : (Float(55.5), Float(-12.25)),
-                                      startDate: Int32(truncatingIfNeeded: next()), freePlaces: Int32(truncatingIfNeeded: next() % 5))
+                                      startDate: Int32(truncatingIfNeeded: next()), freePlaces: Int32(truncatingIfNeeded: next() % 5),
+                                      terms: (0..<Int(next() % 12)).map { _ in
+                                          OfferTerm(term: UInt32(truncatingIfNeeded: next()), count: UInt32(1 + next() % 3) * (next() % 50 == 0 ? 70_000 : 1))
+                                      })
             let bytes = codec.encode(view)
             XCTAssertEqual(bytes, ReferenceWriter.encode(view), "offer \(i)")
             XCTAssertEqual(codec.decodeOffer((bytes, codec.version)), view, "offer \(i)")
         }
+    }
+
+    /// Profile views with terms survive the self-contained layout.
+    func testProfileFeaturesRoundTrip() throws {
+        guard let corpus = CorpusLocation.resolve() else { throw XCTSkip("no Corpus") }
+        let c = try Corpus.load(from: corpus)
+        let codec = FeatureCodec(compiler: MatchCompiler(taxonomy: c.taxonomy, postcodes: c.postcodes))
+        var withTerms = 0
+        for p in c.profiles {
+            let view = codec.compiler.profile(p)
+            if !view.terms.isEmpty { withTerms += 1 }
+            let f = codec.features(for: p)
+            XCTAssertEqual(codec.decodeProfile((f.bytes, f.version)), view, p.id)
+            XCTAssertNil(codec.decodeProfile((f.bytes.dropLast(), f.version)), p.id)
+            XCTAssertNil(codec.decodeProfile((f.bytes, "f1-" + c.taxonomy.fingerprint)), "format 1 features are not read")
+        }
+        XCTAssertGreaterThan(withTerms, c.profiles.count / 2)
     }
 }

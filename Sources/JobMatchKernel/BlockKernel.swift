@@ -180,10 +180,12 @@ struct _Tiles {
     }
 }
 
-/// Rows of sorted top-k lists in raw memory, with each row's entry threshold.
+/// Rows of sorted top-k lists in raw memory, with each row's entry threshold and the fit it takes
+/// to reach it (`LaneScore.fitNeeded`).
 struct _TopKRows {
     let rows: Int, k: Int
     let threshold: UnsafeMutablePointer<Float>
+    let needed: UnsafeMutablePointer<Float>
     let scores: UnsafeMutablePointer<Float>
     let indices: UnsafeMutablePointer<Int32>
     let counts: UnsafeMutablePointer<Int32>
@@ -192,6 +194,7 @@ struct _TopKRows {
         self.rows = rows
         self.k = k
         threshold = .allocate(capacity: max(rows, 16))
+        needed = .allocate(capacity: max(rows, 16))
         scores = .allocate(capacity: max(rows * k, 1))
         indices = .allocate(capacity: max(rows * k, 1))
         counts = .allocate(capacity: max(rows, 1))
@@ -200,13 +203,14 @@ struct _TopKRows {
 
     func reset() {
         threshold.initialize(repeating: k > 0 ? -.infinity : .infinity, count: max(rows, 16))
+        needed.initialize(repeating: k > 0 ? -.infinity : .infinity, count: max(rows, 16))
         scores.initialize(repeating: -.infinity, count: max(rows * k, 1))
         indices.initialize(repeating: -1, count: max(rows * k, 1))
         counts.initialize(repeating: 0, count: max(rows, 1))
     }
 
     func deallocate() {
-        threshold.deallocate(); scores.deallocate(); indices.deallocate(); counts.deallocate()
+        threshold.deallocate(); needed.deallocate(); scores.deallocate(); indices.deallocate(); counts.deallocate()
     }
 
     /// Inserts (score, index) into `row` if it beats the row's k-th entry: a higher score, or an
@@ -233,7 +237,10 @@ struct _TopKRows {
         }
         scores[base &+ i] = score
         indices[base &+ i] = index
-        if n == k { threshold[row] = scores[base &+ k &- 1] }
+        if n == k {
+            threshold[row] = scores[base &+ k &- 1]
+            needed[row] = LaneScore.fitNeeded(toReach: threshold[row])
+        }
     }
 
     /// Copies row `row` into the output row `outRow`.
@@ -291,6 +298,8 @@ protocol _BlockCollector {
     static var inclusive: Bool { get }
     /// The scores lanes `16 g ..< 16 g + 16` must beat (strictly) for offer `o` to enter.
     func threshold(group g: Int, offer o: Int) -> SIMD16<Float>
+    /// `LaneScore.fitNeeded` of those thresholds.
+    func needed(group g: Int, offer o: Int) -> SIMD16<Float>
     /// Scores of lanes `16 g ..< 16 g + 16` of the current block against offer `o`.
     func collect(_ score: SIMD16<Float>, _ allowed: SIMDMask<SIMD16<Int32>>, group g: Int, offer o: Int)
 }
@@ -302,6 +311,9 @@ struct _PerLaneCollector: _BlockCollector {
 
     @inline(__always)
     func threshold(group g: Int, offer o: Int) -> SIMD16<Float> { _load(lists.threshold, g &* 16) }
+
+    @inline(__always)
+    func needed(group g: Int, offer o: Int) -> SIMD16<Float> { _load(lists.needed, g &* 16) }
 
     @inline(__always)
     func collect(_ score: SIMD16<Float>, _ allowed: SIMDMask<SIMD16<Int32>>, group g: Int, offer o: Int) {
@@ -323,6 +335,9 @@ struct _PerOfferCollector: _BlockCollector {
 
     @inline(__always)
     func threshold(group g: Int, offer o: Int) -> SIMD16<Float> { SIMD16(repeating: lists.threshold[o &- firstOffer]) }
+
+    @inline(__always)
+    func needed(group g: Int, offer o: Int) -> SIMD16<Float> { SIMD16(repeating: lists.needed[o &- firstOffer]) }
 
     @inline(__always)
     func collect(_ score: SIMD16<Float>, _ allowed: SIMDMask<SIMD16<Int32>>, group g: Int, offer o: Int) {
@@ -423,18 +438,30 @@ enum BlockKernel {
                 a3 = a3.addingProduct(w, _load(row, 48))
                 j &+= 1
             }
-            // Ceiling: the score's operations with words at the offer's own ceiling and every
-            // circumstance at its maximum (rounding is monotone, so the bound holds bit for bit).
-            // Groups where no lane's ceiling beats its threshold cannot enter the top-k: skip
-            // their words, constraints and scoring.
-            let t0 = collector.threshold(group: 0, offer: o), t1 = collector.threshold(group: 1, offer: o)
-            let t2 = collector.threshold(group: 2, offer: o), t3 = collector.threshold(group: 3, offer: o)
+            // Can a lane enter the top-k? Constraints on, an offer that asks for something: only
+            // when coverage + words (at the offer's own words ceiling) exceeds the fit its
+            // threshold needs (`LaneScore.fitNeeded`, a conservative inverse of the score's
+            // ceiling: one add and one compare per lane). Offers that ask for nothing and
+            // constraints off: the score's ceiling against the threshold itself. Groups where no
+            // lane can enter skip their words, constraints and scoring.
+            let open = M.enabled && offers.minimumShare[o] != 0
             let share = SIMD16<Float>(repeating: M.enabled ? offers.minimumShare[o] : 0)
             let wc = SIMD16<Float>(repeating: M.enabled ? offers.wordCeiling[o] : 0)
-            let b0 = bound(a0, wc, share, M.self), b1 = bound(a1, wc, share, M.self)
-            let b2 = bound(a2, wc, share, M.self), b3 = bound(a3, wc, share, M.self)
-            var o0 = C.inclusive ? b0 .>= t0 : b0 .> t0, o1 = C.inclusive ? b1 .>= t1 : b1 .> t1
-            var o2 = C.inclusive ? b2 .>= t2 : b2 .> t2, o3 = C.inclusive ? b3 .>= t3 : b3 .> t3
+            var o0: SIMDMask<SIMD16<Int32>>, o1: SIMDMask<SIMD16<Int32>>, o2: SIMDMask<SIMD16<Int32>>, o3: SIMDMask<SIMD16<Int32>>
+            if M.enabled && !open {
+                let n0 = collector.needed(group: 0, offer: o), n1 = collector.needed(group: 1, offer: o)
+                let n2 = collector.needed(group: 2, offer: o), n3 = collector.needed(group: 3, offer: o)
+                let x0 = a0 + wc, x1 = a1 + wc, x2 = a2 + wc, x3 = a3 + wc
+                o0 = C.inclusive ? x0 .>= n0 : x0 .> n0; o1 = C.inclusive ? x1 .>= n1 : x1 .> n1
+                o2 = C.inclusive ? x2 .>= n2 : x2 .> n2; o3 = C.inclusive ? x3 .>= n3 : x3 .> n3
+            } else {
+                let t0 = collector.threshold(group: 0, offer: o), t1 = collector.threshold(group: 1, offer: o)
+                let t2 = collector.threshold(group: 2, offer: o), t3 = collector.threshold(group: 3, offer: o)
+                let b0 = bound(a0, wc, share, M.self), b1 = bound(a1, wc, share, M.self)
+                let b2 = bound(a2, wc, share, M.self), b3 = bound(a3, wc, share, M.self)
+                o0 = C.inclusive ? b0 .>= t0 : b0 .> t0; o1 = C.inclusive ? b1 .>= t1 : b1 .> t1
+                o2 = C.inclusive ? b2 .>= t2 : b2 .> t2; o3 = C.inclusive ? b3 .>= t3 : b3 .> t3
+            }
             guard any(o0 .| o1 .| o2 .| o3) else { continue }
             var s0 = SIMD16<Float>(), s1 = SIMD16<Float>(), s2 = SIMD16<Float>(), s3 = SIMD16<Float>()
             if M.enabled {
@@ -450,13 +477,25 @@ enum BlockKernel {
                         s3 = s3.addingProduct(w, _load(row, 48))
                         k &+= 1
                     }
-                    // The ceiling again with the words the lanes share.
-                    let c0 = LaneScore.ceiling(coverage: a0, sharedWords: s0, minimumShare: share)
-                    let c1 = LaneScore.ceiling(coverage: a1, sharedWords: s1, minimumShare: share)
-                    let c2 = LaneScore.ceiling(coverage: a2, sharedWords: s2, minimumShare: share)
-                    let c3 = LaneScore.ceiling(coverage: a3, sharedWords: s3, minimumShare: share)
-                    o0 = o0 .& (C.inclusive ? c0 .>= t0 : c0 .> t0); o1 = o1 .& (C.inclusive ? c1 .>= t1 : c1 .> t1)
-                    o2 = o2 .& (C.inclusive ? c2 .>= t2 : c2 .> t2); o3 = o3 .& (C.inclusive ? c3 .>= t3 : c3 .> t3)
+                    // The same test again with the words the lanes share.
+                    let cap = SIMD16<Float>(repeating: ScoringPolicy.wordsCap)
+                    if open {
+                        let t0 = collector.threshold(group: 0, offer: o), t1 = collector.threshold(group: 1, offer: o)
+                        let t2 = collector.threshold(group: 2, offer: o), t3 = collector.threshold(group: 3, offer: o)
+                        let c0 = LaneScore.ceiling(coverage: a0, sharedWords: s0, minimumShare: share)
+                        let c1 = LaneScore.ceiling(coverage: a1, sharedWords: s1, minimumShare: share)
+                        let c2 = LaneScore.ceiling(coverage: a2, sharedWords: s2, minimumShare: share)
+                        let c3 = LaneScore.ceiling(coverage: a3, sharedWords: s3, minimumShare: share)
+                        o0 = o0 .& (C.inclusive ? c0 .>= t0 : c0 .> t0); o1 = o1 .& (C.inclusive ? c1 .>= t1 : c1 .> t1)
+                        o2 = o2 .& (C.inclusive ? c2 .>= t2 : c2 .> t2); o3 = o3 .& (C.inclusive ? c3 .>= t3 : c3 .> t3)
+                    } else {
+                        let n0 = collector.needed(group: 0, offer: o), n1 = collector.needed(group: 1, offer: o)
+                        let n2 = collector.needed(group: 2, offer: o), n3 = collector.needed(group: 3, offer: o)
+                        let x0 = a0 + LaneScore.minimum(s0, cap), x1 = a1 + LaneScore.minimum(s1, cap)
+                        let x2 = a2 + LaneScore.minimum(s2, cap), x3 = a3 + LaneScore.minimum(s3, cap)
+                        o0 = o0 .& (C.inclusive ? x0 .>= n0 : x0 .> n0); o1 = o1 .& (C.inclusive ? x1 .>= n1 : x1 .> n1)
+                        o2 = o2 .& (C.inclusive ? x2 .>= n2 : x2 .> n2); o3 = o3 .& (C.inclusive ? x3 .>= n3 : x3 .> n3)
+                    }
                     guard any(o0 .| o1 .| o2 .| o3) else { continue }
                 }
             }

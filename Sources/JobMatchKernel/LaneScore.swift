@@ -104,16 +104,29 @@ enum LaneScore {
         return fit.addingProduct(share, SIMD16(repeating: ScoringPolicy.circumstancePoints))
     }
 
-    /// Score and allowed-mask of sixteen pairs with the given coverage points and shared-word
-    /// points (the sum before the cap; unused with constraints off).
+    /// `fitPoints / (fitPoints + circumstancePoints)` (0.6), less a margin of 2⁻¹⁶ that covers
+    /// every rounding of the score's operations many times over.
+    static let fitNeededFactor = Float(Double(ScoringPolicy.fitPoints)
+                                       / Double(ScoringPolicy.fitPoints + ScoringPolicy.circumstancePoints) * (1 - 1.0 / 65_536))
+
+    /// The fit (coverage + words) a pair of an offer that asks for something must exceed to score
+    /// above `threshold` (or reach it), conservatively: `threshold × fitNeededFactor`.
     ///
-    /// Constraints off: every real pair is allowed and the score is
-    /// `(coverage + language) + wishes`, language 0 where the language constraint would exclude.
-    /// Constraints on: fit + share × ((language + wishes) + travel), allowed where no hard
-    /// constraint excludes.
+    /// Why it is safe: with minimum share 0, the score is fma(fl(P/60), c, P) for a fit P and
+    /// circumstances c ≤ 40, at most P × 5/3 × (1 + 3u) (u = 2⁻²⁴, one rounding each for the
+    /// division and the fused multiply-add), and P ≤ x for x = fl(coverage + words) (the cap only
+    /// lowers it). If x ≤ fl(threshold × fitNeededFactor) ≤ threshold × 0.6 × (1 − 2⁻¹⁶)(1 + u),
+    /// the score is below the threshold. −∞ stays −∞ (a list not yet full takes anything).
     @inline(__always)
-    static func evaluate<M: _ConstraintMode>(coverage cov: SIMD16<Float>, sharedWords: SIMD16<Float>, _ p: ProfileLanes,
-                                             _ o: OfferLanes, _: M.Type) -> (score: SIMD16<Float>, allowed: SIMDMask<SIMD16<Int32>>) {
+    static func fitNeeded(toReach threshold: Float) -> Float { threshold * fitNeededFactor }
+
+    /// The circumstances of sixteen pairs (language, wishes and, with constraints on, travel, as
+    /// `ScoringPolicy` defines them) and which pairs the hard constraints allow. Constraints off:
+    /// every real pair is allowed, language is 0 where the language constraint would exclude, and
+    /// travel is 0.
+    @inline(__always)
+    static func circumstances<M: _ConstraintMode>(_ p: ProfileLanes, _ o: OfferLanes, _: M.Type)
+        -> (language: SIMD16<Float>, wishes: SIMD16<Float>, travel: SIMD16<Float>, allowed: SIMDMask<SIMD16<Int32>>) {
         let zeroU = SIMD16<UInt32>(), zeroI = SIMD16<Int32>(), zeroF = SIMD16<Float>()
         // Language: 20 when the Danish minimum is met, 15 with the English exception.
         let danishOK = p.danish .>= o.minimumDanish
@@ -130,7 +143,7 @@ enum LaneScore {
         let wish = fitOfSector * SIMD16(repeating: ScoringPolicy.sectorPoints) + schedule
         guard M.enabled else {
             lang = lang.replacing(with: 0, where: .!languageAllowed)
-            return ((cov + lang) + wish, (o.padding | p.padding) .== zeroI)
+            return (lang, wish, zeroF, (o.padding | p.padding) .== zeroI)
         }
         // Travel: 10 × max(0, 1 − d / max), 5 when either place is unknown.
         let dx = (o.lon - p.lon) * SIMD16(repeating: ScoringPolicy.kmPerDegreeLon)
@@ -140,14 +153,34 @@ enum LaneScore {
         let t = SIMD16<Float>(repeating: 1) - d * p.invMaxKm
         let travel = (t.replacing(with: 0, where: .!(t .> zeroF)) * SIMD16(repeating: ScoringPolicy.travelPoints))
             .replacing(with: ScoringPolicy.unknownTravelPoints, where: .!known)
-        let (fit, share) = fit(coverage: cov, sharedWords: sharedWords, minimumShare: o.minimumShare)
-        let score = fit.addingProduct(share, (lang + wish) + travel)
         // Hard constraints.
         let clash = (o.licence & ~p.licence) | (o.demand & p.limitation)
         var ok = (clash .== zeroU) .& languageAllowed
         ok = ok .& .!(known .& (d .> p.maxKm))
         ok = ok .& (p.availableFrom .<= o.startDate)
         ok = ok .& ((o.full | o.padding | p.padding) .== zeroI)
-        return (score, ok)
+        return (lang, wish, travel, ok)
+    }
+
+    /// The score of sixteen pairs from coverage, the shared words' points (before the cap; unused
+    /// with constraints off) and their circumstances: constraints on, fit + share × ((language +
+    /// wishes) + travel); off, `(coverage + language) + wishes`.
+    @inline(__always)
+    static func score<M: _ConstraintMode>(coverage cov: SIMD16<Float>, sharedWords: SIMD16<Float>, minimumShare: SIMD16<Float>,
+                                          language: SIMD16<Float>, wishes: SIMD16<Float>, travel: SIMD16<Float>,
+                                          _: M.Type) -> SIMD16<Float> {
+        guard M.enabled else { return (cov + language) + wishes }
+        let (fit, share) = fit(coverage: cov, sharedWords: sharedWords, minimumShare: minimumShare)
+        return fit.addingProduct(share, (language + wishes) + travel)
+    }
+
+    /// Score and allowed-mask of sixteen pairs with the given coverage points and shared-word
+    /// points (the sum before the cap; unused with constraints off).
+    @inline(__always)
+    static func evaluate<M: _ConstraintMode>(coverage cov: SIMD16<Float>, sharedWords: SIMD16<Float>, _ p: ProfileLanes,
+                                             _ o: OfferLanes, _: M.Type) -> (score: SIMD16<Float>, allowed: SIMDMask<SIMD16<Int32>>) {
+        let c = circumstances(p, o, M.self)
+        return (score(coverage: cov, sharedWords: sharedWords, minimumShare: o.minimumShare, language: c.language,
+                      wishes: c.wishes, travel: c.travel, M.self), c.allowed)
     }
 }

@@ -105,7 +105,9 @@ struct _OfferColumns: @unchecked Sendable {
     let wordPostingOffer: UnsafePointer<Int32>
     let wordPostingPoints: UnsafePointer<Float>
 
-    init(_ c: CompiledOffers) {
+    /// The columns of `c`; the word rows of `sweep` when given (the all-pairs sweep), else all of
+    /// the offers' terms.
+    init(_ c: CompiledOffers, sweep: _SweepTerms? = nil) {
         licence = .init(c.licence.base); demand = .init(c.demand.base); englishWorkplace = .init(c.englishWorkplace.base)
         sectorLo = .init(c.sectorLo.base); sectorHi = .init(c.sectorHi.base); minimumDanish = .init(c.minimumDanish.base)
         sectorUnknown = .init(c.sectorUnknown.base); shiftWork = .init(c.shiftWork.base)
@@ -113,8 +115,9 @@ struct _OfferColumns: @unchecked Sendable {
         padding = .init(c.padding.base); lat = .init(c.lat.base); lon = .init(c.lon.base)
         reqStart = .init(c.reqStart.base); concepts = .init(c.concepts.base); points = .init(c.points.base)
         rows = .init(c.rows.base); minimumShare = .init(c.minimumShare.base)
-        wordStart = .init(c.words.start.base); wordTerm = .init(c.words.term.base); wordPoints = .init(c.words.points.base)
-        wordCeiling = .init(c.words.ceiling.base); wordPostingStart = .init(c.words.postingStart.base)
+        wordStart = .init((sweep?.start ?? c.words.start).base); wordTerm = .init((sweep?.term ?? c.words.term).base)
+        wordPoints = .init((sweep?.points ?? c.words.points).base); wordCeiling = .init((sweep?.ceiling ?? c.words.ceiling).base)
+        wordPostingStart = .init(c.words.postingStart.base)
         wordPostingOffer = .init(c.words.postingOffer.base); wordPostingPoints = .init(c.words.postingPoints.base)
     }
 
@@ -438,67 +441,47 @@ enum BlockKernel {
                 a3 = a3.addingProduct(w, _load(row, 48))
                 j &+= 1
             }
+            // The words the lanes share: the offer's term rows (only terms some compiled person
+            // uses) against the block's word tile, fused, in term order.
+            var s0 = SIMD16<Float>(), s1 = SIMD16<Float>(), s2 = SIMD16<Float>(), s3 = SIMD16<Float>()
+            if M.enabled {
+                var k = Int(offers.wordStart[o])
+                let kEnd = Int(offers.wordStart[o &+ 1])
+                while k < kEnd {
+                    let row = wordTile + Int(rowOf[Int(offers.wordTerm[k])]) &* 64
+                    let w = SIMD16<Float>(repeating: offers.wordPoints[k])
+                    s0 = s0.addingProduct(w, _load(row, 0))
+                    s1 = s1.addingProduct(w, _load(row, 16))
+                    s2 = s2.addingProduct(w, _load(row, 32))
+                    s3 = s3.addingProduct(w, _load(row, 48))
+                    k &+= 1
+                }
+            }
             // Can a lane enter the top-k? Constraints on, an offer that asks for something: only
-            // when coverage + words (at the offer's own words ceiling) exceeds the fit its
-            // threshold needs (`LaneScore.fitNeeded`, a conservative inverse of the score's
-            // ceiling: one add and one compare per lane). Offers that ask for nothing and
-            // constraints off: the score's ceiling against the threshold itself. Groups where no
-            // lane can enter skip their words, constraints and scoring.
-            let open = M.enabled && offers.minimumShare[o] != 0
+            // when coverage + words exceeds the fit its threshold needs (`LaneScore.fitNeeded`, a
+            // conservative inverse of the score's ceiling: one add and one compare per lane).
+            // Offers that ask for nothing, and constraints off: the score's ceiling (every
+            // circumstance at its maximum) against the threshold itself. Groups where no lane can
+            // enter skip their constraints and scoring.
             let share = SIMD16<Float>(repeating: M.enabled ? offers.minimumShare[o] : 0)
-            let wc = SIMD16<Float>(repeating: M.enabled ? offers.wordCeiling[o] : 0)
             var o0: SIMDMask<SIMD16<Int32>>, o1: SIMDMask<SIMD16<Int32>>, o2: SIMDMask<SIMD16<Int32>>, o3: SIMDMask<SIMD16<Int32>>
-            if M.enabled && !open {
+            if M.enabled && offers.minimumShare[o] == 0 {
+                let cap = SIMD16<Float>(repeating: ScoringPolicy.wordsCap)
                 let n0 = collector.needed(group: 0, offer: o), n1 = collector.needed(group: 1, offer: o)
                 let n2 = collector.needed(group: 2, offer: o), n3 = collector.needed(group: 3, offer: o)
-                let x0 = a0 + wc, x1 = a1 + wc, x2 = a2 + wc, x3 = a3 + wc
+                let x0 = a0 + LaneScore.minimum(s0, cap), x1 = a1 + LaneScore.minimum(s1, cap)
+                let x2 = a2 + LaneScore.minimum(s2, cap), x3 = a3 + LaneScore.minimum(s3, cap)
                 o0 = C.inclusive ? x0 .>= n0 : x0 .> n0; o1 = C.inclusive ? x1 .>= n1 : x1 .> n1
                 o2 = C.inclusive ? x2 .>= n2 : x2 .> n2; o3 = C.inclusive ? x3 .>= n3 : x3 .> n3
             } else {
                 let t0 = collector.threshold(group: 0, offer: o), t1 = collector.threshold(group: 1, offer: o)
                 let t2 = collector.threshold(group: 2, offer: o), t3 = collector.threshold(group: 3, offer: o)
-                let b0 = bound(a0, wc, share, M.self), b1 = bound(a1, wc, share, M.self)
-                let b2 = bound(a2, wc, share, M.self), b3 = bound(a3, wc, share, M.self)
+                let b0 = bound(a0, s0, share, M.self), b1 = bound(a1, s1, share, M.self)
+                let b2 = bound(a2, s2, share, M.self), b3 = bound(a3, s3, share, M.self)
                 o0 = C.inclusive ? b0 .>= t0 : b0 .> t0; o1 = C.inclusive ? b1 .>= t1 : b1 .> t1
                 o2 = C.inclusive ? b2 .>= t2 : b2 .> t2; o3 = C.inclusive ? b3 .>= t3 : b3 .> t3
             }
             guard any(o0 .| o1 .| o2 .| o3) else { continue }
-            var s0 = SIMD16<Float>(), s1 = SIMD16<Float>(), s2 = SIMD16<Float>(), s3 = SIMD16<Float>()
-            if M.enabled {
-                var k = Int(offers.wordStart[o])
-                let kEnd = Int(offers.wordStart[o &+ 1])
-                if k < kEnd {
-                    while k < kEnd {
-                        let row = wordTile + Int(rowOf[Int(offers.wordTerm[k])]) &* 64
-                        let w = SIMD16<Float>(repeating: offers.wordPoints[k])
-                        s0 = s0.addingProduct(w, _load(row, 0))
-                        s1 = s1.addingProduct(w, _load(row, 16))
-                        s2 = s2.addingProduct(w, _load(row, 32))
-                        s3 = s3.addingProduct(w, _load(row, 48))
-                        k &+= 1
-                    }
-                    // The same test again with the words the lanes share.
-                    let cap = SIMD16<Float>(repeating: ScoringPolicy.wordsCap)
-                    if open {
-                        let t0 = collector.threshold(group: 0, offer: o), t1 = collector.threshold(group: 1, offer: o)
-                        let t2 = collector.threshold(group: 2, offer: o), t3 = collector.threshold(group: 3, offer: o)
-                        let c0 = LaneScore.ceiling(coverage: a0, sharedWords: s0, minimumShare: share)
-                        let c1 = LaneScore.ceiling(coverage: a1, sharedWords: s1, minimumShare: share)
-                        let c2 = LaneScore.ceiling(coverage: a2, sharedWords: s2, minimumShare: share)
-                        let c3 = LaneScore.ceiling(coverage: a3, sharedWords: s3, minimumShare: share)
-                        o0 = o0 .& (C.inclusive ? c0 .>= t0 : c0 .> t0); o1 = o1 .& (C.inclusive ? c1 .>= t1 : c1 .> t1)
-                        o2 = o2 .& (C.inclusive ? c2 .>= t2 : c2 .> t2); o3 = o3 .& (C.inclusive ? c3 .>= t3 : c3 .> t3)
-                    } else {
-                        let n0 = collector.needed(group: 0, offer: o), n1 = collector.needed(group: 1, offer: o)
-                        let n2 = collector.needed(group: 2, offer: o), n3 = collector.needed(group: 3, offer: o)
-                        let x0 = a0 + LaneScore.minimum(s0, cap), x1 = a1 + LaneScore.minimum(s1, cap)
-                        let x2 = a2 + LaneScore.minimum(s2, cap), x3 = a3 + LaneScore.minimum(s3, cap)
-                        o0 = o0 .& (C.inclusive ? x0 .>= n0 : x0 .> n0); o1 = o1 .& (C.inclusive ? x1 .>= n1 : x1 .> n1)
-                        o2 = o2 .& (C.inclusive ? x2 .>= n2 : x2 .> n2); o3 = o3 .& (C.inclusive ? x3 .>= n3 : x3 .> n3)
-                    }
-                    guard any(o0 .| o1 .| o2 .| o3) else { continue }
-                }
-            }
             let ol = offers.broadcast(o)
             if any(o0) {
                 let r = LaneScore.evaluate(coverage: a0, sharedWords: s0, profiles.lanes(start), ol, M.self)
@@ -519,33 +502,35 @@ enum BlockKernel {
         }
     }
 
-    /// The highest score a pair with coverage `cov` can reach: the same operations as the score,
-    /// with words at `wordCeiling` and every circumstance at its maximum (constraints off: the
-    /// bilinear score with language 20 and wishes 10).
+    /// The highest score a pair with coverage `cov` and shared words' points `words` can reach: the
+    /// same operations as the score with every circumstance at its maximum (constraints off: the
+    /// bilinear score with language 20 and wishes 10). Rounding is monotone, so the bound holds
+    /// bit for bit.
     @inline(__always)
-    static func bound<M: _ConstraintMode>(_ cov: SIMD16<Float>, _ wordCeiling: SIMD16<Float>, _ minimumShare: SIMD16<Float>,
+    static func bound<M: _ConstraintMode>(_ cov: SIMD16<Float>, _ words: SIMD16<Float>, _ minimumShare: SIMD16<Float>,
                                           _: M.Type) -> SIMD16<Float> {
         guard M.enabled else {
             return (cov + SIMD16(repeating: ScoringPolicy.languageFullPoints))
                 + SIMD16(repeating: ScoringPolicy.sectorPoints + ScoringPolicy.schedulePoints)
         }
-        return LaneScore.ceiling(coverage: cov, sharedWords: wordCeiling, minimumShare: minimumShare)
+        return LaneScore.ceiling(coverage: cov, sharedWords: words, minimumShare: minimumShare)
     }
 
     // MARK: All pairs
 
     /// Each profile's `k` best offers, on `threads` threads taking blocks of 64 profiles.
-    static func rankAll(profiles: CompiledProfiles, offers: CompiledOffers, k: Int, constraints: Bool, threads: Int) -> TopKTable {
+    static func rankAll(profiles: CompiledProfiles, offers: CompiledOffers, terms: _SweepTerms, k: Int, constraints: Bool,
+                        threads: Int) -> TopKTable {
         constraints
-            ? rankAll(profiles: profiles, offers: offers, k: k, threads: threads, _ConstraintsOn.self)
-            : rankAll(profiles: profiles, offers: offers, k: k, threads: threads, _ConstraintsOff.self)
+            ? rankAll(profiles: profiles, offers: offers, terms: terms, k: k, threads: threads, _ConstraintsOn.self)
+            : rankAll(profiles: profiles, offers: offers, terms: terms, k: k, threads: threads, _ConstraintsOff.self)
     }
 
     @inline(never)
-    static func rankAll<M: _ConstraintMode>(profiles: CompiledProfiles, offers: CompiledOffers, k: Int, threads: Int,
-                                            _ mode: M.Type) -> TopKTable {
+    static func rankAll<M: _ConstraintMode>(profiles: CompiledProfiles, offers: CompiledOffers, terms: _SweepTerms, k: Int,
+                                            threads: Int, _ mode: M.Type) -> TopKTable {
         let out = _TopKOutput(rows: profiles.count, k: k)
-        let pc = _ProfileColumns(profiles), oc = _OfferColumns(offers)
+        let pc = _ProfileColumns(profiles), oc = _OfferColumns(offers, sweep: terms)
         let blocks = profiles.paddedCount / width
         let count = profiles.count, offerCount = offers.count
         let counter = _BlockCounter()
@@ -575,17 +560,18 @@ enum BlockKernel {
     }
 
     /// Each offer's `k` best profiles; the threads split the offers, each sweeps every block.
-    static func candidatesAll(profiles: CompiledProfiles, offers: CompiledOffers, k: Int, constraints: Bool, threads: Int) -> TopKTable {
+    static func candidatesAll(profiles: CompiledProfiles, offers: CompiledOffers, terms: _SweepTerms, k: Int, constraints: Bool,
+                              threads: Int) -> TopKTable {
         constraints
-            ? candidatesAll(profiles: profiles, offers: offers, k: k, threads: threads, _ConstraintsOn.self)
-            : candidatesAll(profiles: profiles, offers: offers, k: k, threads: threads, _ConstraintsOff.self)
+            ? candidatesAll(profiles: profiles, offers: offers, terms: terms, k: k, threads: threads, _ConstraintsOn.self)
+            : candidatesAll(profiles: profiles, offers: offers, terms: terms, k: k, threads: threads, _ConstraintsOff.self)
     }
 
     @inline(never)
-    static func candidatesAll<M: _ConstraintMode>(profiles: CompiledProfiles, offers: CompiledOffers, k: Int, threads: Int,
-                                                  _ mode: M.Type) -> TopKTable {
+    static func candidatesAll<M: _ConstraintMode>(profiles: CompiledProfiles, offers: CompiledOffers, terms: _SweepTerms, k: Int,
+                                                  threads: Int, _ mode: M.Type) -> TopKTable {
         let out = _TopKOutput(rows: offers.count, k: k)
-        let pc = _ProfileColumns(profiles), oc = _OfferColumns(offers)
+        let pc = _ProfileColumns(profiles), oc = _OfferColumns(offers, sweep: terms)
         let blocks = profiles.paddedCount / width
         let count = profiles.count, offerCount = offers.count
         let parts = max(1, min(threads, offerCount))

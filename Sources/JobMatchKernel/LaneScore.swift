@@ -91,7 +91,7 @@ enum LaneScore {
                     minimumShare: SIMD16<Float>) -> (fit: SIMD16<Float>, share: SIMD16<Float>) {
         let words = minimum(s, SIMD16(repeating: ScoringPolicy.wordsCap))
         let fit = minimum(cov + words, SIMD16(repeating: ScoringPolicy.fitPoints))
-        let share = maximum(fit / SIMD16(repeating: ScoringPolicy.fitPoints), minimumShare)
+        let share = maximum(fit * SIMD16(repeating: ScoringPolicy.inverseFitPoints), minimumShare)
         return (fit, share)
     }
 
@@ -112,10 +112,10 @@ enum LaneScore {
     /// The fit (coverage + words) a pair of an offer that asks for something must exceed to score
     /// above `threshold` (or reach it), conservatively: `threshold × fitNeededFactor`.
     ///
-    /// Why it is safe: with minimum share 0, the score is fma(fl(P/60), c, P) for a fit P and
-    /// circumstances c ≤ 40, at most P × 5/3 × (1 + 3u) (u = 2⁻²⁴, one rounding each for the
-    /// division and the fused multiply-add), and P ≤ x for x = fl(coverage + words) (the cap only
-    /// lowers it). If x ≤ fl(threshold × fitNeededFactor) ≤ threshold × 0.6 × (1 − 2⁻¹⁶)(1 + u),
+    /// Why it is safe: with minimum share 0, the score is fma(fl(P × r), c, P) for a fit P,
+    /// r = fl(1/60) ≤ (1/60)(1 + u) and circumstances c ≤ 40: at most P × 5/3 × (1 + 4u)
+    /// (u = 2⁻²⁴; one rounding each for r, the product and the fused multiply-add), and P ≤ x for
+    /// x = fl(coverage + words) (the cap only lowers it). If x ≤ fl(threshold × fitNeededFactor) ≤ threshold × 0.6 × (1 − 2⁻¹⁶)(1 + u),
     /// the score is below the threshold. −∞ stays −∞ (a list not yet full takes anything).
     @inline(__always)
     static func fitNeeded(toReach threshold: Float) -> Float { threshold * fitNeededFactor }

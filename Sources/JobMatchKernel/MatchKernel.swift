@@ -45,6 +45,8 @@ public final class MatchKernel: Sendable {
     let propagation: CreditPropagation
     let profiles: CompiledProfiles
     let offers: CompiledOffers
+    /// The offers' terms the compiled people use, for the all-pairs sweep.
+    let sweep: _SweepTerms
 
     /// Compiles the profiles and offers into the kernel's layouts.
     ///
@@ -58,7 +60,9 @@ public final class MatchKernel: Sendable {
         self.propagation = propagation
         let compiledOffers = CompiledOffers(offers, conceptCount: taxonomy.count)
         self.offers = compiledOffers
-        self.profiles = CompiledProfiles(profiles, propagation: propagation, words: compiledOffers.words)
+        let compiledProfiles = CompiledProfiles(profiles, propagation: propagation, words: compiledOffers.words)
+        self.profiles = compiledProfiles
+        self.sweep = compiledOffers.words.sweepTerms(usedBy: compiledProfiles)
         self.threads = max(1, threads ?? MatchKernel.onlineCores)
     }
 
@@ -108,12 +112,13 @@ public final class MatchKernel: Sendable {
     /// Runs on `threads` threads over blocks of 64 profiles.
     /// - Complexity: O(profiles × Σ requirements / 16) SIMD steps.
     public func rankAll(top: Int, constraints: Bool = true) -> TopKTable {
-        BlockKernel.rankAll(profiles: profiles, offers: offers, k: max(0, top), constraints: constraints, threads: threads)
+        BlockKernel.rankAll(profiles: profiles, offers: offers, terms: sweep, k: max(0, top), constraints: constraints, threads: threads)
     }
 
     /// Every offer's `top` best profiles: row `j` of the table is `candidates(offer: j, top:)`.
     public func candidatesAll(top: Int, constraints: Bool = true) -> TopKTable {
-        BlockKernel.candidatesAll(profiles: profiles, offers: offers, k: max(0, top), constraints: constraints, threads: threads)
+        BlockKernel.candidatesAll(profiles: profiles, offers: offers, terms: sweep, k: max(0, top), constraints: constraints,
+                                  threads: threads)
     }
 
     /// Profile `index`'s credit (0-1) for each concept with a nonzero one, in concept order:

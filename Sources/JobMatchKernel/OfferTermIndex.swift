@@ -98,6 +98,28 @@ final class OfferTermIndex: Sendable {
         self.postingPoints = _AlignedColumn(postingPoints, paddedCount: postingPoints.count, pad: 0)
     }
 
+    /// The offers' terms that some of `profiles` use (the rest can never be shared with them), as
+    /// the all-pairs sweep reads them, with each offer's words ceiling over the kept terms.
+    func sweepTerms(usedBy profiles: CompiledProfiles) -> _SweepTerms {
+        var used = [Bool](repeating: false, count: vocabulary.count)
+        for j in 0..<profiles.termStart[profiles.count] { used[Int(profiles.termIndex[j])] = true }
+        var start: [Int32] = [0], term: [Int32] = [], points: [Float] = [], ceiling: [Float] = []
+        for o in 0..<offerCount {
+            var sum: Float = 0
+            for k in Int(self.start[o])..<Int(self.start[o + 1]) where used[Int(self.term[k])] {
+                term.append(self.term[k])
+                points.append(self.points[k])
+                sum += self.points[k]
+            }
+            start.append(Int32(term.count))
+            ceiling.append(ScoringPolicy.words(sum))
+        }
+        return _SweepTerms(start: _AlignedColumn(start, paddedCount: start.count, pad: 0),
+                           term: _AlignedColumn(term, paddedCount: max(term.count, 1), pad: 0),
+                           points: _AlignedColumn(points, paddedCount: max(points.count, 1), pad: 0),
+                           ceiling: _AlignedColumn(ceiling, paddedCount: max(ceiling.count, 1), pad: 0))
+    }
+
     /// The vocabulary index of `term`, nil when no offer uses it.
     func index(of term: UInt32) -> Int32? { OfferTermIndex.find(term, in: vocabulary) }
 
@@ -112,5 +134,25 @@ final class OfferTermIndex: Sendable {
             if sorted[mid] < term { lo = mid + 1 } else { hi = mid }
         }
         return lo < sorted.count && sorted[lo] == term ? Int32(lo) : nil
+    }
+}
+
+/// The offers' term rows the all-pairs sweep reads: only terms some compiled person uses, in the
+/// same order (so the same sums), and each offer's words ceiling over them.
+final class _SweepTerms: Sendable {
+    /// Row offsets, offers + 1 entries.
+    let start: _AlignedColumn<Int32>
+    /// Vocabulary indices, per offer increasing.
+    let term: _AlignedColumn<Int32>
+    /// Their points.
+    let points: _AlignedColumn<Float>
+    /// `ScoringPolicy.words` of Σ of the kept points, per offer.
+    let ceiling: _AlignedColumn<Float>
+
+    init(start: _AlignedColumn<Int32>, term: _AlignedColumn<Int32>, points: _AlignedColumn<Float>, ceiling: _AlignedColumn<Float>) {
+        self.start = start
+        self.term = term
+        self.points = points
+        self.ceiling = ceiling
     }
 }

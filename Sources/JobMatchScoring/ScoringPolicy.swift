@@ -16,8 +16,8 @@ import Foundation
 ///   uses, each worth its BM25 weight in points (`termPoints`: 4 for a word found in one offer
 ///   only, once, in an ad of average length; less the more offers use it), added in increasing
 ///   term id, at most 10.
-/// - **fit** = min(coverage + words, 60), and **fit share** = fit / 60; for an offer that asks for
-///   no competency at all, at least 0.25 (`openFitShare`).
+/// - **fit** = min(coverage + words, 60), and **fit share** = fit × (1/60) (`inverseFitPoints`);
+///   for an offer that asks for no competency at all, at least 0.25 (`openFitShare`).
 /// - **circumstances** (up to 40), each counted at the fit share:
 ///   - language (20 or 15): 20 when the person's Danish reaches the offer's minimum; 15 when it
 ///     does not but the workplace works in English and the person's English is at least B1;
@@ -193,10 +193,14 @@ public enum ScoringPolicy {
     @inlinable @inline(__always)
     public static func fit(coverage: Float, words: Float) -> Float { min(coverage + words, fitPoints) }
 
-    /// The share of the circumstances a fit earns: fit / 60, at least `minimumShare` (the offer's:
-    /// `openFitShare` when it asks for no competency, else 0).
+    /// 1 / 60 as a Float (0.016666668, a little above): the fit share is a multiplication, not a
+    /// division (the kernel computes it for every pair it scores). 60 × it rounds to exactly 1.
+    public static let inverseFitPoints: Float = 1 / fitPoints
+
+    /// The share of the circumstances a fit earns: fit × (1/60), at least `minimumShare` (the
+    /// offer's: `openFitShare` when it asks for no competency, else 0).
     @inlinable @inline(__always)
-    public static func fitShare(fit: Float, minimumShare: Float) -> Float { max(fit / fitPoints, minimumShare) }
+    public static func fitShare(fit: Float, minimumShare: Float) -> Float { max(fit * inverseFitPoints, minimumShare) }
 
     /// The minimum fit share of an offer with `requirements` requirements.
     @inlinable

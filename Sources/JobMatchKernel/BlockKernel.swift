@@ -429,9 +429,35 @@ enum BlockKernel {
             if M.enabled && offers.full[o] != 0 { continue }
             // Every person of the block lives too far from this workplace: skip it whole.
             if spatial && offers.hasWorkplace[o] != 0 && hb.excludes(lat: offers.lat[o], lon: offers.lon[o]) { continue }
+            // Coverage (requirement rows against the credit tile) and, constraints on, the
+            // shared words (the offer's term rows, only terms some compiled person uses, against
+            // the block's word tile), each a fused multiply-add chain in its own order; the two
+            // chains advance in the same loop so that their latencies overlap.
             var a0 = SIMD16<Float>(), a1 = SIMD16<Float>(), a2 = SIMD16<Float>(), a3 = SIMD16<Float>()
+            var s0 = SIMD16<Float>(), s1 = SIMD16<Float>(), s2 = SIMD16<Float>(), s3 = SIMD16<Float>()
             var j = Int(offers.reqStart[o])
             let end = Int(offers.reqStart[o &+ 1])
+            var k = M.enabled ? Int(offers.wordStart[o]) : 0
+            let kEnd = M.enabled ? Int(offers.wordStart[o &+ 1]) : 0
+            let both = min(end &- j, kEnd &- k)
+            var n = 0
+            while n < both {
+                let row = tile + Int(offers.rows[j]) &* 64
+                let w = SIMD16<Float>(repeating: offers.points[j])
+                let wrow = wordTile + Int(rowOf[Int(offers.wordTerm[k])]) &* 64
+                let ww = SIMD16<Float>(repeating: offers.wordPoints[k])
+                a0 = a0.addingProduct(w, _load(row, 0))
+                s0 = s0.addingProduct(ww, _load(wrow, 0))
+                a1 = a1.addingProduct(w, _load(row, 16))
+                s1 = s1.addingProduct(ww, _load(wrow, 16))
+                a2 = a2.addingProduct(w, _load(row, 32))
+                s2 = s2.addingProduct(ww, _load(wrow, 32))
+                a3 = a3.addingProduct(w, _load(row, 48))
+                s3 = s3.addingProduct(ww, _load(wrow, 48))
+                j &+= 1
+                k &+= 1
+                n &+= 1
+            }
             while j < end {
                 let row = tile + Int(offers.rows[j]) &* 64
                 let w = SIMD16<Float>(repeating: offers.points[j])
@@ -441,21 +467,14 @@ enum BlockKernel {
                 a3 = a3.addingProduct(w, _load(row, 48))
                 j &+= 1
             }
-            // The words the lanes share: the offer's term rows (only terms some compiled person
-            // uses) against the block's word tile, fused, in term order.
-            var s0 = SIMD16<Float>(), s1 = SIMD16<Float>(), s2 = SIMD16<Float>(), s3 = SIMD16<Float>()
-            if M.enabled {
-                var k = Int(offers.wordStart[o])
-                let kEnd = Int(offers.wordStart[o &+ 1])
-                while k < kEnd {
-                    let row = wordTile + Int(rowOf[Int(offers.wordTerm[k])]) &* 64
-                    let w = SIMD16<Float>(repeating: offers.wordPoints[k])
-                    s0 = s0.addingProduct(w, _load(row, 0))
-                    s1 = s1.addingProduct(w, _load(row, 16))
-                    s2 = s2.addingProduct(w, _load(row, 32))
-                    s3 = s3.addingProduct(w, _load(row, 48))
-                    k &+= 1
-                }
+            while k < kEnd {
+                let row = wordTile + Int(rowOf[Int(offers.wordTerm[k])]) &* 64
+                let w = SIMD16<Float>(repeating: offers.wordPoints[k])
+                s0 = s0.addingProduct(w, _load(row, 0))
+                s1 = s1.addingProduct(w, _load(row, 16))
+                s2 = s2.addingProduct(w, _load(row, 32))
+                s3 = s3.addingProduct(w, _load(row, 48))
+                k &+= 1
             }
             // Can a lane enter the top-k? Constraints on, an offer that asks for something: only
             // when coverage + words exceeds the fit its threshold needs (`LaneScore.fitNeeded`, a

@@ -41,6 +41,16 @@ private func _load<T: SIMDScalar>(_ p: UnsafePointer<T>, _ i: Int) -> SIMD16<T> 
     UnsafeRawPointer(p + i).loadUnaligned(as: SIMD16<T>.self)
 }
 
+/// `s + w` in the lanes whose bit of `mask >> shift` is set, `s` elsewhere: the same values as
+/// `s.addingProduct(w, row)` for a row of ones and zeros (fma(w, 1, s) is the rounded s + w,
+/// fma(w, 0, s) is s).
+@inline(__always)
+private func _addWhere(_ s: SIMD16<Float>, _ w: SIMD16<Float>, _ mask: UInt64, _ shift: UInt64) -> SIMD16<Float> {
+    let bits = SIMD16<UInt32>(repeating: UInt32(truncatingIfNeeded: mask &>> shift))
+    let lanes = SIMD16<UInt32>(1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 32768)
+    return s.replacing(with: s + w, where: (bits & lanes) .!= SIMD16<UInt32>())
+}
+
 @inline(__always)
 private func _store<T: SIMDScalar>(_ v: SIMD16<T>, _ p: UnsafeMutablePointer<T>, _ i: Int) {
     UnsafeMutableRawPointer(p + i).storeBytes(of: v, as: SIMD16<T>.self)
@@ -152,7 +162,8 @@ struct _OfferColumns: @unchecked Sendable {
 struct _Tiles {
     let credits: UnsafeMutablePointer<Float>
     let creditRows: Int
-    let words: UnsafeMutablePointer<Float>
+    /// One 64-bit lane mask per word-tile row: bit `lane` set when that person uses the term.
+    let words: UnsafeMutablePointer<UInt64>
     let wordRows: Int
     let rowOf: UnsafeMutablePointer<Int32>
     let vocabulary: Int
@@ -167,8 +178,8 @@ struct _Tiles {
         credits = .allocate(capacity: creditRows * 64)
         credits.initialize(repeating: 0, count: creditRows * 64)
         wordRows = profiles.blockTermCapacity + 1
-        words = .allocate(capacity: wordRows * 64)
-        words.initialize(repeating: 0, count: wordRows * 64)
+        words = .allocate(capacity: wordRows)
+        words.initialize(repeating: 0, count: wordRows)
         vocabulary = max(offers.words.vocabulary.count, 1)
         rowOf = .allocate(capacity: vocabulary)
         rowOf.initialize(repeating: 0, count: vocabulary)
@@ -386,7 +397,7 @@ enum BlockKernel {
                     tiles.rowOf[v] = r
                     tiles.termOfRow[Int(r)] = Int32(v)
                 }
-                tiles.words[Int(r) &* width &+ lane] = 1
+                tiles.words[Int(r)] |= 1 &<< UInt64(lane)
             }
         }
         return Int(next)
@@ -407,7 +418,7 @@ enum BlockKernel {
         }
         for r in 1..<max(wordRows, 1) {
             tiles.rowOf[Int(tiles.termOfRow[r])] = 0
-            (tiles.words + r &* width).update(repeating: 0, count: width)
+            tiles.words[r] = 0
         }
     }
 
@@ -444,16 +455,16 @@ enum BlockKernel {
             while n < both {
                 let row = tile + Int(offers.rows[j]) &* 64
                 let w = SIMD16<Float>(repeating: offers.points[j])
-                let wrow = wordTile + Int(rowOf[Int(offers.wordTerm[k])]) &* 64
+                let m = wordTile[Int(rowOf[Int(offers.wordTerm[k])])]
                 let ww = SIMD16<Float>(repeating: offers.wordPoints[k])
                 a0 = a0.addingProduct(w, _load(row, 0))
-                s0 = s0.addingProduct(ww, _load(wrow, 0))
+                s0 = _addWhere(s0, ww, m, 0)
                 a1 = a1.addingProduct(w, _load(row, 16))
-                s1 = s1.addingProduct(ww, _load(wrow, 16))
+                s1 = _addWhere(s1, ww, m, 16)
                 a2 = a2.addingProduct(w, _load(row, 32))
-                s2 = s2.addingProduct(ww, _load(wrow, 32))
+                s2 = _addWhere(s2, ww, m, 32)
                 a3 = a3.addingProduct(w, _load(row, 48))
-                s3 = s3.addingProduct(ww, _load(wrow, 48))
+                s3 = _addWhere(s3, ww, m, 48)
                 j &+= 1
                 k &+= 1
                 n &+= 1
@@ -468,12 +479,12 @@ enum BlockKernel {
                 j &+= 1
             }
             while k < kEnd {
-                let row = wordTile + Int(rowOf[Int(offers.wordTerm[k])]) &* 64
+                let m = wordTile[Int(rowOf[Int(offers.wordTerm[k])])]
                 let w = SIMD16<Float>(repeating: offers.wordPoints[k])
-                s0 = s0.addingProduct(w, _load(row, 0))
-                s1 = s1.addingProduct(w, _load(row, 16))
-                s2 = s2.addingProduct(w, _load(row, 32))
-                s3 = s3.addingProduct(w, _load(row, 48))
+                s0 = _addWhere(s0, w, m, 0)
+                s1 = _addWhere(s1, w, m, 16)
+                s2 = _addWhere(s2, w, m, 32)
+                s3 = _addWhere(s3, w, m, 48)
                 k &+= 1
             }
             // Can a lane enter the top-k? Constraints on, an offer that asks for something: only

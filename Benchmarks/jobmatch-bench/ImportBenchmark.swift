@@ -132,10 +132,23 @@ enum ImportBenchmark {
     }
 }
 
-/// Writes a seeded offers CSV in the Danish Excel dialect, streaming.
+/// Writes a seeded offers CSV in the Danish Excel dialect, streaming: every offer with a generated
+/// Danish ad of 300-800 characters (`AdText`) in its *Beskrivelse* cell.
 struct OfferCSVGenerator {
     var state: UInt64
-    init(seed: UInt64) { state = seed &* 0x9E3779B97F4A7C15 | 1 }
+    /// The ads' text (`AdText`), seeded from the same seed.
+    var ads: AdText
+    init(seed: UInt64) {
+        state = seed &* 0x9E3779B97F4A7C15 | 1
+        ads = AdText(seed: seed)
+    }
+
+    /// The `AdText` trade whose words an ad for each title uses.
+    static let tradeOfTitle: [String: Int] = [
+        "Rengøringsassistent": 0, "Lagermedarbejder": 1, "Køkkenmedhjælper": 2, "Opvasker": 2, "Gartnerimedhjælper": 6,
+        "Pædagogmedhjælper": 4, "Social- og sundhedshjælper": 3, "Buschauffør": 5, "Truckfører": 1, "Tømrerlærling": 8,
+        "Butiksmedarbejder": 9, "Produktionsmedarbejder": 7, "Portør": 3, "Pakkeriarbejder": 1, "Svejser": 10, "Elektriker": 11,
+    ]
 
     mutating func next() -> UInt64 {
         state ^= state << 13; state ^= state >> 7; state ^= state << 17
@@ -178,7 +191,12 @@ struct OfferCSVGenerator {
             let hours = ["37", "37,5", "30", "20", "25"][Int(next() % 5)]
             let day = 1 + Int(next() % 28), month = 1 + Int(next() % 12)
             let licence = next() % 5 == 0 ? "kørekort B" : ""
-            out += "\(e.name);\(e.cvr);R\(r);\(pick(OfferCSVGenerator.kinds));\(title);\"\(title) hos \(e.name).\r\nOpgaver: \(must) og \(pick(OfferCSVGenerator.skills)).\";\(must);\(nice);\(pick(OfferCSVGenerator.levels));\(licence);\(hours);\(next() % 4 == 0 ? "ja" : "nej");\(day < 10 ? "0" : "")\(day)-\(month < 10 ? "0" : "")\(month)-2026;\(4 + next() % 52);\(1 + next() % 3);\(next() % 2 == 0 ? "ja" : "nej");\(OfferCSVGenerator.postcodes[p]);\(OfferCSVGenerator.municipalities[p])\r\n"
+            // The ad: 300-800 characters as employers write them, with a line break after the
+            // opening sentence (a multi-line cell).
+            let ad = ads.advert(trade: OfferCSVGenerator.tradeOfTitle[title] ?? 0, title: title)
+            let firstStop = ad.firstIndex(of: ".").map { ad.index(after: $0) } ?? ad.endIndex
+            let description = ad[..<firstStop] + "\r\n" + ad[firstStop...].drop { $0 == " " }
+            out += "\(e.name);\(e.cvr);R\(r);\(pick(OfferCSVGenerator.kinds));\(title);\"\(description)\";\(must);\(nice);\(pick(OfferCSVGenerator.levels));\(licence);\(hours);\(next() % 4 == 0 ? "ja" : "nej");\(day < 10 ? "0" : "")\(day)-\(month < 10 ? "0" : "")\(month)-2026;\(4 + next() % 52);\(1 + next() % 3);\(next() % 2 == 0 ? "ja" : "nej");\(OfferCSVGenerator.postcodes[p]);\(OfferCSVGenerator.municipalities[p])\r\n"
             if out.utf8.count > 1 << 20 {
                 h.write(Data(out.utf8))
                 out.removeAll(keepingCapacity: true)

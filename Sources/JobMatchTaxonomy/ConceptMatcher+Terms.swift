@@ -29,6 +29,7 @@ struct _TermUnit: _StreamItem {
     var da: Int32
     var en: Int32
     var breakBefore: Bool
+    var fuzzy: Bool
     var terms: _TermInfo
 }
 
@@ -53,24 +54,46 @@ extension ConceptMatcher {
     /// ```
     /// - Complexity: O(n) in the text, one cache lookup per word, no strings per word.
     public func unmatchedTerms(_ text: String, into terms: inout [UInt32]) {
-        if conceptIDMatch(text) != nil { return }
+        var hits: [ConceptHit]? = nil
+        scan(text, hits: &hits, terms: &terms)
+    }
+
+    /// `matchConcepts(text, into: &hits)` and `unmatchedTerms(text, into: &terms)` in one pass over
+    /// the text: `hits` is replaced, `terms` appended to.
+    ///
+    /// - Complexity: O(n) in the text, one cache lookup per word, no strings per word.
+    public func matchConcepts(_ text: String, into hits: inout [ConceptHit], terms: inout [UInt32]) {
+        var h: [ConceptHit]? = hits
+        hits = []
+        scan(text, hits: &h, terms: &terms)
+        hits = h ?? []
+    }
+
+    /// The lean pass: the term stream from the cache, the longest-match loop, hits (when `hits` is
+    /// not nil) and terms; falls back on `fastMatch` for a text with a token the cache lacks.
+    func scan(_ text: String, hits: inout [ConceptHit]?, terms: inout [UInt32]) {
+        hits?.removeAll(keepingCapacity: true)
+        if let i = conceptIDMatch(text) {
+            hits?.append(ConceptHit(concept: i, fuzzy: false))
+            return
+        }
         let start = terms.count
         let done = Normaliser.withNormalisedUTF8(text) { b -> Bool in
             Tokenizer.withSpans(b) { spans, needsEllipsis -> Bool in
-                if !needsEllipsis { return termMatch(spans, b, irregular: [:], into: &terms) }
+                if !needsEllipsis { return termMatch(spans, b, irregular: [:], hits: &hits, into: &terms) }
                 var bytes = Array(b)
                 var expanded = Array(spans)
                 let irregular = expandEllipsis(&bytes, &expanded)
                 return bytes.withUnsafeBufferPointer { eb in
-                    expanded.withUnsafeBufferPointer { termMatch($0, eb, irregular: irregular, into: &terms) }
+                    expanded.withUnsafeBufferPointer { termMatch($0, eb, irregular: irregular, hits: &hits, into: &terms) }
                 }
             }
         }
         if !done {
             terms.removeSubrange(start...)
-            for f in fastMatch(text, language: nil).features where f.utf8.count >= TermID.minimumStemBytes {
-                terms.append(TermID.of(f))
-            }
+            let m = fastMatch(text, language: nil)
+            for f in m.features where f.utf8.count >= TermID.minimumStemBytes { terms.append(TermID.of(f)) }
+            if hits != nil { hits = m.concepts.map(ConceptHit.init) }
         }
     }
 
@@ -100,7 +123,7 @@ extension ConceptMatcher {
     /// The term stream of the spans (from the cache and `irregular`) and the longest-match loop
     /// over it; false (with `terms` unspecified past its old end) when a token is not cached.
     func termMatch(_ spans: UnsafeBufferPointer<Tokenizer.Span>, _ b: UnsafeBufferPointer<UInt8>,
-                   irregular: [Int: _WordAnalysis], into terms: inout [UInt32]) -> Bool {
+                   irregular: [Int: _WordAnalysis], hits: inout [ConceptHit]?, into terms: inout [UInt32]) -> Bool {
         var capacity = b.count + 1
         for a in irregular.values { capacity += a.units.count }
         return withUnsafeTemporaryAllocation(of: _TermUnit.self, capacity: capacity) { buf -> Bool in
@@ -110,13 +133,41 @@ extension ConceptMatcher {
             let st = UnsafeBufferPointer(rebasing: buf[0..<count])
             var i = 0
             while i < count {
-                let (length, _, _) = longestMatch(st, at: i)
-                if length > 0 { i += length; continue }
+                let (length, e0, e1) = longestMatch(st, at: i)
+                if length > 0 {
+                    if hits != nil { addHits(st, at: i, length: length, e0, e1, into: &hits!) }
+                    i += length
+                    continue
+                }
                 let t = danish ? st[i].terms.da : st[i].terms.en
                 if t != 0 { terms.append(t) }
                 i += 1
             }
             return true
+        }
+    }
+
+    /// The concepts of the match of `length` units at `i` (entries `e0`, `e1`), as
+    /// `leanLongestMatches` adds them.
+    @inline(__always)
+    func addHits(_ st: UnsafeBufferPointer<_TermUnit>, at i: Int, length: Int, _ e0: Int32, _ e1: Int32, into hits: inout [ConceptHit]) {
+        var fuzzy = false
+        for k in i..<(i + length) where st[k].fuzzy { fuzzy = true }
+        let cs = tables.conceptStart, ec = tables.entryConcepts
+        for pick in 0..<2 {
+            let e = pick == 0 ? e0 : e1
+            guard e >= 0 else { continue }
+            for p in Int(cs[Int(e)])..<Int(cs[Int(e) + 1]) {
+                let c = ec[p]
+                // Skip a concept the other entry of this match already gave.
+                if e == e1, e0 >= 0, ec[Int(cs[Int(e0)])..<Int(cs[Int(e0) + 1])].contains(c) { continue }
+                if let k = hits.firstIndex(where: { $0.concept == c }) {
+                    // A later exact match beats an earlier corrected one (higher confidence).
+                    if !fuzzy && hits[k].fuzzy { hits[k].fuzzy = false }
+                } else {
+                    hits.append(ConceptHit(concept: c, fuzzy: fuzzy))
+                }
+            }
         }
     }
 
@@ -137,7 +188,7 @@ extension ConceptMatcher {
                             votesDA += Int(a.votesDA); votesEN += Int(a.votesEN)
                             for (j, u) in a.units.enumerated() {
                                 (out + count).initialize(to: _TermUnit(da: u.da, en: u.en, breakBefore: j == 0 && sp.breakBefore,
-                                                                       terms: _TermInfo(u)))
+                                                                       fuzzy: u.fuzzy, terms: _TermInfo(u)))
                                 count += 1
                             }
                             continue
@@ -151,7 +202,7 @@ extension ConceptMatcher {
                         for j in 0..<n {
                             let u = units[first + j]
                             (out + count).initialize(to: _TermUnit(da: u.da, en: u.en, breakBefore: j == 0 && sp.breakBefore,
-                                                                   terms: termUnits[first + j]))
+                                                                   fuzzy: u.fuzzy, terms: termUnits[first + j]))
                             count += 1
                         }
                     }

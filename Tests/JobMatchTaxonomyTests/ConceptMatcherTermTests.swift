@@ -22,7 +22,11 @@ final class ConceptMatcherTermTests: XCTestCase {
                 terms.append(7)
                 matcher.unmatchedTerms(input, into: &terms)
                 let words = matcher.unmatchedWords(input)
+                // One pass for concepts and words gives both as the separate calls do.
+                var hits: [ConceptHit] = [ConceptHit(concept: 0, fuzzy: true)], both: [UInt32] = [9]
+                matcher.matchConcepts(input, into: &hits, terms: &both)
                 let ok = terms == [7] + stems.map(TermID.of) && words.map(\.stem) == stems && words.map(\.term) == stems.map(TermID.of)
+                    && both == [9] + stems.map(TermID.of) && hits == matcher._referenceMatch(input).concepts.map(ConceptHit.init)
                 guard !ok else { continue }
                 failures += 1
                 if failures <= 10 {

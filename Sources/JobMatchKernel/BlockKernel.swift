@@ -536,7 +536,7 @@ enum BlockKernel {
     /// same operations as the score with every circumstance at its maximum (constraints off: the
     /// bilinear score with language 20 and wishes 10). Rounding is monotone, so the bound holds
     /// bit for bit.
-    @inline(__always)
+    @_transparent
     static func bound<M: _ConstraintMode>(_ cov: SIMD16<Float>, _ words: SIMD16<Float>, _ minimumShare: SIMD16<Float>,
                                           _: M.Type) -> SIMD16<Float> {
         guard M.enabled else {

@@ -77,16 +77,16 @@ struct OfferLanes {
 /// `Swift.min` is defined (`c < x ? c : x`), `max(x, c)` as `c >= x ? c : x`.
 enum LaneScore {
     /// `Swift.min(x, c)` lane-wise.
-    @inline(__always)
+    @_transparent
     static func minimum(_ x: SIMD16<Float>, _ c: SIMD16<Float>) -> SIMD16<Float> { x.replacing(with: c, where: c .< x) }
 
     /// `Swift.max(x, c)` lane-wise.
-    @inline(__always)
+    @_transparent
     static func maximum(_ x: SIMD16<Float>, _ c: SIMD16<Float>) -> SIMD16<Float> { x.replacing(with: c, where: c .>= x) }
 
     /// The fit and its share (`ScoringPolicy.fit`, `.fitShare`) from coverage and the shared
     /// words' points (before the words cap).
-    @inline(__always)
+    @_transparent
     static func fit(coverage cov: SIMD16<Float>, sharedWords s: SIMD16<Float>,
                     minimumShare: SIMD16<Float>) -> (fit: SIMD16<Float>, share: SIMD16<Float>) {
         let words = minimum(s, SIMD16(repeating: ScoringPolicy.wordsCap))
@@ -98,7 +98,7 @@ enum LaneScore {
     /// The highest score a pair can reach with constraints on (every circumstance at its
     /// maximum): the score's operations on a coverage and shared-words sum at least the pair's,
     /// so monotone and exact as a bound.
-    @inline(__always)
+    @_transparent
     static func ceiling(coverage cov: SIMD16<Float>, sharedWords s: SIMD16<Float>, minimumShare: SIMD16<Float>) -> SIMD16<Float> {
         let (fit, share) = fit(coverage: cov, sharedWords: s, minimumShare: minimumShare)
         return fit.addingProduct(share, SIMD16(repeating: ScoringPolicy.circumstancePoints))
@@ -106,8 +106,9 @@ enum LaneScore {
 
     /// `fitPoints / (fitPoints + circumstancePoints)` (0.6), less a margin of 2⁻¹⁶ that covers
     /// every rounding of the score's operations many times over.
-    static let fitNeededFactor = Float(Double(ScoringPolicy.fitPoints)
-                                       / Double(ScoringPolicy.fitPoints + ScoringPolicy.circumstancePoints) * (1 - 1.0 / 65_536))
+    /// (The Float nearest 0.6 × (1 − 2⁻¹⁶) = 0.5999908447…, a literal so the kernel reads a
+    /// constant; `ScoringConstantsTests` checks it against the definition.)
+    static let fitNeededFactor: Float = 0.599_990_84
 
     /// The fit (coverage + words) a pair of an offer that asks for something must exceed to score
     /// above `threshold` (or reach it), conservatively: `threshold × fitNeededFactor`.
@@ -117,14 +118,14 @@ enum LaneScore {
     /// (u = 2⁻²⁴; one rounding each for r, the product and the fused multiply-add), and P ≤ x for
     /// x = fl(coverage + words) (the cap only lowers it). If x ≤ fl(threshold × fitNeededFactor) ≤ threshold × 0.6 × (1 − 2⁻¹⁶)(1 + u),
     /// the score is below the threshold. −∞ stays −∞ (a list not yet full takes anything).
-    @inline(__always)
+    @_transparent
     static func fitNeeded(toReach threshold: Float) -> Float { threshold * fitNeededFactor }
 
     /// The circumstances of sixteen pairs (language, wishes and, with constraints on, travel, as
     /// `ScoringPolicy` defines them) and which pairs the hard constraints allow. Constraints off:
     /// every real pair is allowed, language is 0 where the language constraint would exclude, and
     /// travel is 0.
-    @inline(__always)
+    @_transparent
     static func circumstances<M: _ConstraintMode>(_ p: ProfileLanes, _ o: OfferLanes, _: M.Type)
         -> (language: SIMD16<Float>, wishes: SIMD16<Float>, travel: SIMD16<Float>, allowed: SIMDMask<SIMD16<Int32>>) {
         let zeroU = SIMD16<UInt32>(), zeroI = SIMD16<Int32>(), zeroF = SIMD16<Float>()
@@ -165,7 +166,7 @@ enum LaneScore {
     /// The score of sixteen pairs from coverage, the shared words' points (before the cap; unused
     /// with constraints off) and their circumstances: constraints on, fit + share × ((language +
     /// wishes) + travel); off, `(coverage + language) + wishes`.
-    @inline(__always)
+    @_transparent
     static func score<M: _ConstraintMode>(coverage cov: SIMD16<Float>, sharedWords: SIMD16<Float>, minimumShare: SIMD16<Float>,
                                           language: SIMD16<Float>, wishes: SIMD16<Float>, travel: SIMD16<Float>,
                                           _: M.Type) -> SIMD16<Float> {
@@ -176,7 +177,7 @@ enum LaneScore {
 
     /// Score and allowed-mask of sixteen pairs with the given coverage points and shared-word
     /// points (the sum before the cap; unused with constraints off).
-    @inline(__always)
+    @_transparent
     static func evaluate<M: _ConstraintMode>(coverage cov: SIMD16<Float>, sharedWords: SIMD16<Float>, _ p: ProfileLanes,
                                              _ o: OfferLanes, _: M.Type) -> (score: SIMD16<Float>, allowed: SIMDMask<SIMD16<Int32>>) {
         let c = circumstances(p, o, M.self)

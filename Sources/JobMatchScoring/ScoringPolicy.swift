@@ -86,7 +86,7 @@ public enum ScoringPolicy {
     public static let travelPoints: Float = 10
     /// The most the circumstances (language + wishes + travel) can reach, added in the score's
     /// order: ((20 + 10) + 10).
-    public static let circumstancePoints: Float = (languageFullPoints + (sectorPoints + schedulePoints)) + travelPoints
+    public static let circumstancePoints: Float = 40   // ((20 + (5 + 5)) + 10), a literal so the kernel reads a constant
     /// The English level that makes an English-speaking workplace possible.
     public static let englishWorkplaceLevel = 4 // LanguageLevel.b1.rawValue
 
@@ -195,7 +195,7 @@ public enum ScoringPolicy {
 
     /// 1 / 60 as a Float (0.016666668, a little above): the fit share is a multiplication, not a
     /// division (the kernel computes it for every pair it scores). 60 × it rounds to exactly 1.
-    public static let inverseFitPoints: Float = 1 / fitPoints
+    public static let inverseFitPoints: Float = 0.016_666_668   // the Float nearest 1/60 (0x3C888889); a test checks
 
     /// The share of the circumstances a fit earns: fit × (1/60), at least `minimumShare` (the
     /// offer's: `openFitShare` when it asks for no competency, else 0).

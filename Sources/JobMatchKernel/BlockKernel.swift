@@ -14,10 +14,10 @@ import Synchronization
 //     `acc.addingProduct(points, credit)` chain (a zero credit adds exactly nothing).
 //   * A broad requirement reads a capped row (min(credit, 0.5) of its concept), written into the
 //     tile beside the concept rows, so it costs the loop nothing more.
-//   * Words: the block's terms get rows of a second, small tile (1 where the person uses the
-//     term); an offer whose score ceiling (words at its own ceiling) can beat a lane's threshold
-//     has its term rows fused-multiply-added against it, in term order, the reference's sum of
-//     shared words' points (a 0 adds exactly nothing, a 1 adds the points).
+//   * Words: per vocabulary term a 64-bit lane mask of the block's people who use it; per offer
+//     term (only terms some compiled person uses), its points are added in the masked lanes, in
+//     term order: the reference's sum of shared words' points (the same values as a fused
+//     multiply-add against a row of ones and zeros).
 //   * `LaneScore.evaluate` adds language, wishes and travel (at the fit share) and evaluates
 //     every hard constraint lane-wise against the offer's broadcast attributes, in the same pass.
 //   * Top-k: each lane keeps its k best in a sorted list; a per-lane threshold vector filters, so
@@ -156,20 +156,15 @@ struct _OfferColumns: @unchecked Sendable {
 }
 
 /// One thread's credit tile (the concept rows, the zero row, the capped rows of broad
-/// requirements, × 64 lanes) and word tile (one row per term of the block's people, row 0 all
-/// zeros, × 64 lanes), with the map from vocabulary index to word-tile row (0: no one in the block
-/// uses the term).
+/// requirements, × 64 lanes) and word masks (per vocabulary term, bit `lane` set when that person
+/// of the block uses the term; 0 for the terms no one in the block uses).
 struct _Tiles {
     let credits: UnsafeMutablePointer<Float>
     let creditRows: Int
-    /// One 64-bit lane mask per word-tile row: bit `lane` set when that person uses the term.
+    /// One 64-bit lane mask per vocabulary term.
     let words: UnsafeMutablePointer<UInt64>
-    let wordRows: Int
-    let rowOf: UnsafeMutablePointer<Int32>
     let vocabulary: Int
-    /// The vocabulary index of each word-tile row in use (row 0 unused).
-    let termOfRow: UnsafeMutablePointer<Int32>
-    /// For each concept its capped row (`CompiledOffers.cappedRowOf`), and their count.
+    /// For each concept its capped row (`CompiledOffers.cappedRowOf`).
     let cappedRowOf: UnsafePointer<Int32>
     let conceptCount: Int
 
@@ -177,20 +172,15 @@ struct _Tiles {
         creditRows = offers.rowCount
         credits = .allocate(capacity: creditRows * 64)
         credits.initialize(repeating: 0, count: creditRows * 64)
-        wordRows = profiles.blockTermCapacity + 1
-        words = .allocate(capacity: wordRows)
-        words.initialize(repeating: 0, count: wordRows)
         vocabulary = max(offers.words.vocabulary.count, 1)
-        rowOf = .allocate(capacity: vocabulary)
-        rowOf.initialize(repeating: 0, count: vocabulary)
-        termOfRow = .allocate(capacity: wordRows)
-        termOfRow.initialize(repeating: 0, count: wordRows)
+        words = .allocate(capacity: vocabulary)
+        words.initialize(repeating: 0, count: vocabulary)
         cappedRowOf = UnsafePointer(offers.cappedRowOf.base)
         conceptCount = offers.conceptCount
     }
 
     func deallocate() {
-        credits.deallocate(); words.deallocate(); rowOf.deallocate(); termOfRow.deallocate()
+        credits.deallocate(); words.deallocate()
     }
 }
 
@@ -371,10 +361,9 @@ enum BlockKernel {
     // MARK: Block tile
 
     /// Writes the credits of profiles `start ..< start + 64` into the zeroed credit tile (and
-    /// the capped rows of the broad requirements), and their terms into the zeroed word tile;
-    /// returns the word-tile rows used (row 0 included).
+    /// the capped rows of the broad requirements), and their terms into the zeroed word masks.
     @inline(__always)
-    static func fill(_ tiles: _Tiles, block start: Int, profiles: _ProfileColumns, count: Int) -> Int {
+    static func fill(_ tiles: _Tiles, block start: Int, profiles: _ProfileColumns, count: Int) {
         let tile = tiles.credits, capped = tiles.cappedRowOf, firstCapped = tiles.conceptCount &+ 1
         for lane in 0..<width where start + lane < count {
             let p = start + lane
@@ -385,27 +374,17 @@ enum BlockKernel {
                 if t >= 0 { tile[(firstCapped &+ Int(t)) &* width &+ lane] = CreditRule.capped(v, broad: true) }
             }
         }
-        var next: Int32 = 1
         for lane in 0..<width where start + lane < count {
             let p = start + lane
             for j in profiles.termStart[p]..<profiles.termStart[p + 1] {
-                let v = Int(profiles.termIndex[j])
-                var r = tiles.rowOf[v]
-                if r == 0 {
-                    r = next
-                    next &+= 1
-                    tiles.rowOf[v] = r
-                    tiles.termOfRow[Int(r)] = Int32(v)
-                }
-                tiles.words[Int(r)] |= 1 &<< UInt64(lane)
+                tiles.words[Int(profiles.termIndex[j])] |= 1 &<< UInt64(lane)
             }
         }
-        return Int(next)
     }
 
     /// Zeroes what `fill` wrote.
     @inline(__always)
-    static func clear(_ tiles: _Tiles, block start: Int, profiles: _ProfileColumns, count: Int, wordRows: Int) {
+    static func clear(_ tiles: _Tiles, block start: Int, profiles: _ProfileColumns, count: Int) {
         let tile = tiles.credits, capped = tiles.cappedRowOf, firstCapped = tiles.conceptCount &+ 1
         for lane in 0..<width where start + lane < count {
             let p = start + lane
@@ -416,9 +395,9 @@ enum BlockKernel {
                 if t >= 0 { tile[(firstCapped &+ Int(t)) &* width &+ lane] = 0 }
             }
         }
-        for r in 1..<max(wordRows, 1) {
-            tiles.rowOf[Int(tiles.termOfRow[r])] = 0
-            tiles.words[r] = 0
+        for lane in 0..<width where start + lane < count {
+            let p = start + lane
+            for j in profiles.termStart[p]..<profiles.termStart[p + 1] { tiles.words[Int(profiles.termIndex[j])] = 0 }
         }
     }
 
@@ -435,7 +414,7 @@ enum BlockKernel {
     ) {
         let spatial = M.enabled && box != nil
         let hb = box ?? _HomeBox.never
-        let tile = UnsafePointer(tiles.credits), wordTile = UnsafePointer(tiles.words), rowOf = UnsafePointer(tiles.rowOf)
+        let tile = UnsafePointer(tiles.credits), wordMasks = UnsafePointer(tiles.words)
         for o in range {
             if M.enabled && offers.full[o] != 0 { continue }
             // Every person of the block lives too far from this workplace: skip it whole.
@@ -455,7 +434,7 @@ enum BlockKernel {
             while n < both {
                 let row = tile + Int(offers.rows[j]) &* 64
                 let w = SIMD16<Float>(repeating: offers.points[j])
-                let m = wordTile[Int(rowOf[Int(offers.wordTerm[k])])]
+                let m = wordMasks[Int(offers.wordTerm[k])]
                 let ww = SIMD16<Float>(repeating: offers.wordPoints[k])
                 a0 = a0.addingProduct(w, _load(row, 0))
                 s0 = _addWhere(s0, ww, m, 0)
@@ -479,7 +458,7 @@ enum BlockKernel {
                 j &+= 1
             }
             while k < kEnd {
-                let m = wordTile[Int(rowOf[Int(offers.wordTerm[k])])]
+                let m = wordMasks[Int(offers.wordTerm[k])]
                 let w = SIMD16<Float>(repeating: offers.wordPoints[k])
                 s0 = _addWhere(s0, w, m, 0)
                 s1 = _addWhere(s1, w, m, 16)
@@ -574,10 +553,10 @@ enum BlockKernel {
                     if b >= blocks { break }
                     let start = b * width
                     lists.reset()
-                    let used = fill(tiles, block: start, profiles: pc, count: count)
+                    fill(tiles, block: start, profiles: pc, count: count)
                     sweep(tiles, block: start, box: boxes[b], profiles: pc, offers: oc, range: 0..<offerCount,
                           collector: _PerLaneCollector(lists: lists), M.self)
-                    clear(tiles, block: start, profiles: pc, count: count, wordRows: used)
+                    clear(tiles, block: start, profiles: pc, count: count)
                     for lane in 0..<min(width, count - start) {
                         lists.copy(row: lane, to: out, at: Int(pc.original[start + lane]))
                     }
@@ -616,10 +595,10 @@ enum BlockKernel {
                 for b in 0..<blocks {
                     let start = b * width
                     collector.blockStart = start
-                    let used = fill(tiles, block: start, profiles: pc, count: count)
+                    fill(tiles, block: start, profiles: pc, count: count)
                     sweep(tiles, block: start, box: boxes[b], profiles: pc, offers: oc, range: lo..<hi,
                           collector: collector, M.self)
-                    clear(tiles, block: start, profiles: pc, count: count, wordRows: used)
+                    clear(tiles, block: start, profiles: pc, count: count)
                 }
                 for r in 0..<(hi - lo) { lists.copy(row: r, to: out, at: lo + r) }
                 lists.deallocate()

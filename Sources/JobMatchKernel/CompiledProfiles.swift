@@ -44,8 +44,6 @@ final class CompiledProfiles: Sendable {
     let termPostingStart: _AlignedColumn<Int>
     /// People (slots) using a term, increasing.
     let termPostingProfile: _AlignedColumn<Int32>
-    /// The most terms the people of one block have together (rows of a block's word tile).
-    let blockTermCapacity: Int
 
     /// Licences held (`Licence` bits).
     let licence: _AlignedColumn<UInt32>
@@ -142,11 +140,6 @@ final class CompiledProfiles: Sendable {
                 termFill[v] += 1
             }
         }
-        var capacity = 0
-        for b in stride(from: 0, to: count, by: Self.blockWidth) {
-            capacity = max(capacity, termStart[min(b + Self.blockWidth, count)] - termStart[b])
-        }
-        blockTermCapacity = capacity
         self.termStart = _AlignedColumn(termStart, paddedCount: termStart.count, pad: 0)
         self.termIndex = _AlignedColumn(termIndex, paddedCount: termIndex.count, pad: 0)
         self.termPostingStart = _AlignedColumn(perTerm, paddedCount: perTerm.count, pad: 0)

@@ -22,6 +22,7 @@ let usage = """
       import    Import throughput (see ImportBenchmark.swift).
       store     The store's writes alone, bulk load and re-import (see StoreBenchmark.swift).
       features  MatchCompiler.offer/profile alone on the import's offers (see FeaturesBenchmark.swift).
+      scoring   The score's form on the Corpus rankings, beside the earlier form (see ScoringBenchmark.swift).
 
     Every command accepts --json for machine-readable output.
     """
@@ -39,6 +40,7 @@ do {
     case "import": try ImportBenchmark.run(arguments: args)
     case "store": try StoreBenchmark.run(arguments: args)
     case "features": try FeaturesBenchmark.run(arguments: args)
+    case "scoring": try ScoringBenchmark.run(arguments: args)
     case "--help", "-h", "help": print(usage)
     default:
         FileHandle.standardError.write(Data("jobmatch-bench: unknown command '\(command)'\n\n\(usage)\n".utf8))

@@ -39,7 +39,7 @@ let package = Package(
         .target(name: "JobMatchTaxonomy", dependencies: ["JobMatchModel", "JobMatchText"], swiftSettings: fastSettings),
         // Reading job ads: requirements, strengths and hard statements from an offer's title and text.
         .target(name: "JobMatchAds", dependencies: ["JobMatchModel", "JobMatchText", "JobMatchTaxonomy"], swiftSettings: fastSettings),
-        .target(name: "JobMatchScoring", dependencies: ["JobMatchModel", "JobMatchTaxonomy", "JobMatchAds"], swiftSettings: fastSettings),
+        .target(name: "JobMatchScoring", dependencies: ["JobMatchModel", "JobMatchText", "JobMatchTaxonomy", "JobMatchAds"], swiftSettings: fastSettings),
         .target(name: "JobMatchKernel", dependencies: ["JobMatchScoring"], exclude: ["README.md"], swiftSettings: fastSettings),
         // Cohort planning: the optimal assignment of people to offers under the offers' places,
         // on the sparse candidate graph the kernel produces.

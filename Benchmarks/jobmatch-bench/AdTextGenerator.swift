@@ -2,7 +2,7 @@ import Foundation
 
 /// Seeded job-ad texts as employers write them (Danish, some English, bullets and headers, line
 /// breaks, cue words, licences, Danish levels, demands, shifts, waivers), 300-800 characters: the
-/// `--ad-text` workload of `jobmatch-bench import`, `features` and `ads`.
+/// ad-text workload (the default) of `jobmatch-bench import`, `features` and `ads`.
 struct AdTextGenerator {
     var state: UInt64
 

@@ -33,6 +33,7 @@ let usage = """
       accesslog The access log's cost on match/candidates against the store and on a profile import,
                 with and without the log in the same run (see AccessLogBenchmark.swift).
       ads       Reading job ads, MB/s on one core, beside the concept matcher (see AdsBenchmark.swift).
+      scoring   The score's form on the Corpus rankings, beside the earlier form (see ScoringBenchmark.swift).
 
     Every command accepts --json for machine-readable output.
     """
@@ -54,6 +55,7 @@ do {
     case "quality": try QualityBenchmark.run(arguments: args)
     case "accesslog": try AccessLogBenchmark.run(arguments: args)
     case "ads": try AdsBenchmark.run(arguments: args)
+    case "scoring": try ScoringBenchmark.run(arguments: args)
     case "--help", "-h", "help": print(usage)
     default:
         FileHandle.standardError.write(Data("jobmatch-bench: unknown command '\(command)'\n\n\(usage)\n".utf8))

@@ -16,8 +16,13 @@ import JobMatchStore
 /// - 4, compact offer features: only what the compiler worked out — each requirement's concept,
 ///   strength, granularity and origin (a phrase's position, the title, or a sentence's byte range
 ///   in the ad text), the unresolved phrases' positions, the constraint masks and levels, the
-///   sector, the workplace's coordinates, each constraint's and note's origin — as varints; every
+///   sector, the workplace's coordinates, each constraint's and note's origin, and the offer's
+///   terms (the words part of the score: ids delta-coded, with their counts) — as varints; every
 ///   text (phrase, title, sentence) is read from the offer itself when decoding.
+///
+/// Format 3 (the version's `f3-`) is the first to carry both the ad reading (origins,
+/// granularity, notes) and the words (offer and profile terms); two development branches each
+/// wrote a format 2 of their own, so 3 keeps any such features from being misread.
 public struct FeatureCodec: Sendable {
     /// The compiler that makes the views.
     public let compiler: MatchCompiler
@@ -26,8 +31,9 @@ public struct FeatureCodec: Sendable {
     /// The taxonomy fingerprint plus the codec's format number.
     public var version: String { decoder.version }
 
-    /// The format number (in `version`): 2 since requirements and constraints keep their origin.
-    static let format: UInt8 = 2
+    /// The format number (in `version`): 3 since requirements and constraints keep their origin
+    /// and granularity and the views carry their terms.
+    static let format: UInt8 = 3
     /// The first byte of self-contained features (profiles, and offers without their offer).
     static let selfContainedLayout: UInt8 = 3
     /// The first byte of compact offer features.
@@ -95,6 +101,7 @@ public struct FeatureCodec: Sendable {
             w.u8(n.reason.rawValue)
             w.compactOrigin(n.origin)
         }
+        w.terms(v.terms)
         return w.bytes
     }
 
@@ -119,6 +126,7 @@ public struct FeatureCodec: Sendable {
         for c in o.constraintOrigins { w.constraint(c.constraint); w.origin(c.origin); w.str(c.text) }
         w.u32(UInt32(o.adNotes.count))
         for n in o.adNotes { w.statement(n.statement); w.i32(n.concept); w.u8(n.reason.rawValue); w.origin(n.origin); w.str(n.text) }
+        w.terms(o.terms)
         return w.bytes
     }
 
@@ -131,6 +139,8 @@ public struct FeatureCodec: Sendable {
         w.u32(p.licenceMask); w.u32(p.limitationMask); w.i32(p.danishLevel); w.u8(p.englishOK ? 1 : 0)
         w.u64(p.wishSectorMask); w.u8(p.acceptsShiftWork ? 1 : 0)
         w.place(p.home); w.f32(p.maxTravelKm); w.i32(p.availableFrom)
+        w.u32(UInt32(p.terms.count))
+        for t in p.terms { w.u32(t.term); w.str(t.word); w.str(t.source) }
         return w.bytes
     }
 
@@ -190,10 +200,10 @@ public struct FeatureDecoder: Sendable {
                   let origin = r.origin(), let t = r.str() else { return nil }
             notes.append(AdNote(statement: st, concept: c, reason: reason, origin: origin, text: t))
         }
-        guard r.atEnd else { return nil }
+        guard let terms = r.terms(), r.atEnd else { return nil }
         return MatchableOffer(id: id, requirements: reqs, unresolved: unresolved, licenceMask: lic, demandMask: dem,
                               minimumDanish: minD, englishWorkplace: eng == 1, sectorBit: sec, shiftWork: sh == 1,
-                              workplace: place, startDate: start, freePlaces: free, constraintOrigins: origins, adNotes: notes)
+                              workplace: place, startDate: start, freePlaces: free, constraintOrigins: origins, adNotes: notes, terms: terms)
     }
 
     /// Decodes stored features of `o` in either layout; nil when they are from another taxonomy,
@@ -249,11 +259,12 @@ public struct FeatureDecoder: Sendable {
                   let reason = AdNoteReason(rawValue: rb), let origin = r.compactOrigin(), let t = text(origin) else { return nil }
             notes.append(AdNote(statement: st, concept: Int32(c1) - 1, reason: reason, origin: origin, text: t))
         }
-        guard r.atEnd else { return nil }
+        guard let terms = r.terms(), r.atEnd else { return nil }
         return MatchableOffer(id: o.id, requirements: reqs, unresolved: unresolved, licenceMask: UInt32(lic), demandMask: UInt32(dem),
                               minimumDanish: Int32(minD), englishWorkplace: flags & 1 != 0,
                               sectorBit: sector == 0xFF ? 0 : 1 << UInt64(sector), shiftWork: flags & 2 != 0, workplace: place,
-                              startDate: o.startDate.ordinal, freePlaces: Int32(o.freePlaces), constraintOrigins: origins, adNotes: notes)
+                              startDate: o.startDate.ordinal, freePlaces: Int32(o.freePlaces), constraintOrigins: origins, adNotes: notes,
+                              terms: terms)
     }
 
     /// Decodes stored profile features; nil when they are from another taxonomy or damaged.
@@ -267,10 +278,16 @@ public struct FeatureDecoder: Sendable {
             ev.append(ConceptEvidence(concept: c, confidence: conf, source: s))
         }
         guard let lic = r.u32(), let lim = r.u32(), let da = r.i32(), let en = r.u8(), let wish = r.u64(), let sh = r.u8(),
-              let home = r.place(), let maxKm = r.f32(), let avail = r.i32(), r.atEnd else { return nil }
+              let home = r.place(), let maxKm = r.f32(), let avail = r.i32(), let tn = r.u32(), tn <= UInt32(f.bytes.count) else { return nil }
+        var terms: [ProfileTerm] = []
+        for _ in 0..<tn {
+            guard let t = r.u32(), let word = r.str(), let source = r.str() else { return nil }
+            terms.append(ProfileTerm(term: t, word: word, source: source))
+        }
+        guard r.atEnd else { return nil }
         return MatchableProfile(id: id, evidence: ev, licenceMask: lic, limitationMask: lim, danishLevel: da, englishOK: en == 1,
                                 wishSectorMask: wish, acceptsShiftWork: sh == 1, home: home, maxTravelKm: maxKm,
-                                availableFrom: avail)
+                                availableFrom: avail, terms: terms)
     }
 }
 
@@ -336,6 +353,18 @@ struct ByteWriter {
         case .englishWorkplace?: u8(3); u8(0)
         case .demand(let d)?: u8(4); u8(UInt8(WorkDemand.allCases.firstIndex(of: d)!))
         case .shiftWork?: u8(5); u8(0)
+        }
+    }
+    /// Terms sorted by id: their number, then per term the id's distance from the previous one,
+    /// doubled, plus 1 when a count other than 1 follows (a varint).
+    mutating func terms(_ terms: [OfferTerm]) {
+        varint(UInt64(terms.count))
+        var previous: UInt32 = 0
+        for t in terms {
+            let gap = UInt64(t.term &- previous)
+            previous = t.term
+            varint(gap << 1 | (t.count == 1 ? 0 : 1))
+            if t.count != 1 { varint(UInt64(t.count)) }
         }
     }
 }
@@ -411,6 +440,26 @@ struct ByteReader {
         case 5: return v == 0 ? .some(.shiftWork) : nil
         default: return nil
         }
+    }
+    /// Terms as `ByteWriter.terms` wrote them; nil when damaged (ids out of order or past 32 bits).
+    mutating func terms() -> [OfferTerm]? {
+        guard let n = varint(), n <= UInt64(bytes.count - pos) else { return nil }
+        var out: [OfferTerm] = []
+        out.reserveCapacity(Int(n))
+        var previous: UInt64 = 0
+        for k in 0..<Int(n) {
+            guard let x = varint() else { return nil }
+            let id = previous + (x >> 1)
+            guard id <= UInt64(UInt32.max), k == 0 || id > previous else { return nil }
+            var count: UInt64 = 1
+            if x & 1 == 1 {
+                guard let c = varint(), c != 1, c > 0, c <= UInt64(UInt32.max) else { return nil }
+                count = c
+            }
+            out.append(OfferTerm(term: UInt32(id), count: UInt32(count)))
+            previous = id
+        }
+        return out
     }
     /// `.some(place)` on success (`.some(nil)` for "no place"), nil when damaged.
     mutating func place() -> (lat: Float, lon: Float)?? {

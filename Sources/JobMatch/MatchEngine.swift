@@ -57,7 +57,8 @@ public final class MatchEngine: Sendable {
         self.compiler = compiler
         self.matchableProfiles = ps.parallelMap { compiledProfiles[$0.id] ?? compiler.profile($0) }
         self.matchableOffers = os.parallelMap { compiledOffers[$0.id] ?? compiler.offer($0) }
-        self.scorer = ReferenceScorer(taxonomy: taxonomy)
+        // The words part weighs a word by how many of these offers use it (BM25).
+        self.scorer = ReferenceScorer(taxonomy: taxonomy, terms: TermStatistics(offers: matchableOffers))
         self.kernel = MatchKernel(taxonomy: taxonomy, profiles: matchableProfiles, offers: matchableOffers)
         self.profileIndex = Dictionary(ps.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         self.offerIndex = Dictionary(os.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })

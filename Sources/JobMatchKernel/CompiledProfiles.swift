@@ -3,8 +3,9 @@ import JobMatchTaxonomy
 
 /// The profiles compiled for the kernel: each person's propagated credits as a sparse row
 /// (concept, credit) in increasing concept order, the same credits inverted (concept -> the
-/// people holding credit for it), and every constraint attribute as its own aligned column,
-/// padded to a multiple of `CompiledProfiles.blockWidth` with people that never match.
+/// people holding credit for it), each person's words as a sparse row of vocabulary indices (and
+/// inverted), and every constraint attribute as its own aligned column, padded to a multiple of
+/// `CompiledProfiles.blockWidth` with people that never match.
 ///
 /// Why sparse rows and not a dense profiles × concepts matrix: with 2,000 concepts a person holds
 /// credit on a few hundred (their sectors' concepts at 0.25, their groups' at 0.5), so a dense
@@ -33,6 +34,16 @@ final class CompiledProfiles: Sendable {
     let postingProfile: _AlignedColumn<Int32>
     /// Their credit.
     let postingCredit: _AlignedColumn<Float>
+
+    /// Row offsets into `termIndex`, `count + 1` entries.
+    let termStart: _AlignedColumn<Int>
+    /// The vocabulary indices (`OfferTermIndex`) of each person's terms that some offer uses,
+    /// per person increasing (so in increasing term id).
+    let termIndex: _AlignedColumn<Int32>
+    /// Inverted terms: offsets per vocabulary term into `termPostingProfile`.
+    let termPostingStart: _AlignedColumn<Int>
+    /// People (slots) using a term, increasing.
+    let termPostingProfile: _AlignedColumn<Int32>
 
     /// Licences held (`Licence` bits).
     let licence: _AlignedColumn<UInt32>
@@ -68,7 +79,7 @@ final class CompiledProfiles: Sendable {
     /// excludes the whole block, which the kernel then skips.
     let blockBoxes: [_HomeBox?]
 
-    init(_ input: [MatchableProfile], propagation: CreditPropagation) {
+    init(_ input: [MatchableProfile], propagation: CreditPropagation, words: OfferTermIndex) {
         let order = Self.spatialOrder(input)
         let profiles = order.map { input[Int($0)] }
         var slotOf = [Int32](repeating: 0, count: input.count)
@@ -108,6 +119,31 @@ final class CompiledProfiles: Sendable {
         self.postingStart = _AlignedColumn(perConcept, paddedCount: perConcept.count, pad: 0)
         self.postingProfile = _AlignedColumn(postingProfile, paddedCount: postingProfile.count, pad: 0)
         self.postingCredit = _AlignedColumn(postingCredit, paddedCount: postingCredit.count, pad: 0)
+        // Words: each person's terms that some offer uses, as vocabulary indices.
+        var termStart: [Int] = [0], termIndex: [Int32] = []
+        termStart.reserveCapacity(count + 1)
+        var perTerm = [Int](repeating: 0, count: words.vocabulary.count + 1)
+        for p in profiles {
+            for v in words.indices(of: p.terms) {
+                termIndex.append(v)
+                perTerm[Int(v) + 1] += 1
+            }
+            termStart.append(termIndex.count)
+        }
+        for v in 0..<words.vocabulary.count { perTerm[v + 1] += perTerm[v] }
+        var termPostingProfile = [Int32](repeating: 0, count: termIndex.count)
+        var termFill = perTerm
+        for p in 0..<count {
+            for j in termStart[p]..<termStart[p + 1] {
+                let v = Int(termIndex[j])
+                termPostingProfile[termFill[v]] = Int32(p)
+                termFill[v] += 1
+            }
+        }
+        self.termStart = _AlignedColumn(termStart, paddedCount: termStart.count, pad: 0)
+        self.termIndex = _AlignedColumn(termIndex, paddedCount: termIndex.count, pad: 0)
+        self.termPostingStart = _AlignedColumn(perTerm, paddedCount: perTerm.count, pad: 0)
+        self.termPostingProfile = _AlignedColumn(termPostingProfile, paddedCount: termPostingProfile.count, pad: 0)
         let n = paddedCount
         licence = _AlignedColumn(profiles.map(\.licenceMask), paddedCount: n, pad: 0)
         limitation = _AlignedColumn(profiles.map(\.limitationMask), paddedCount: n, pad: 0)

@@ -45,6 +45,8 @@ public final class MatchKernel: Sendable {
     let propagation: CreditPropagation
     let profiles: CompiledProfiles
     let offers: CompiledOffers
+    /// The offers' terms the compiled people use, for the all-pairs sweep.
+    let sweep: _SweepTerms
 
     /// Compiles the profiles and offers into the kernel's layouts.
     ///
@@ -56,8 +58,11 @@ public final class MatchKernel: Sendable {
     public init(taxonomy: Taxonomy, profiles: [MatchableProfile], offers: [MatchableOffer], threads: Int? = nil) {
         let propagation = CreditPropagation(taxonomy: taxonomy)
         self.propagation = propagation
-        self.profiles = CompiledProfiles(profiles, propagation: propagation)
-        self.offers = CompiledOffers(offers, conceptCount: taxonomy.count)
+        let compiledOffers = CompiledOffers(offers, conceptCount: taxonomy.count)
+        self.offers = compiledOffers
+        let compiledProfiles = CompiledProfiles(profiles, propagation: propagation, words: compiledOffers.words)
+        self.profiles = compiledProfiles
+        self.sweep = compiledOffers.words.sweepTerms(usedBy: compiledProfiles)
         self.threads = max(1, threads ?? MatchKernel.onlineCores)
     }
 
@@ -72,11 +77,11 @@ public final class MatchKernel: Sendable {
     public func rank(profile index: Int, top: Int, constraints: Bool = true) -> [ScoredIndex] {
         precondition(index >= 0 && index < profiles.count, "profile index out of range")
         let slot = Int(profiles.slotOf[index])
-        var dense = [Float](repeating: 0, count: profiles.conceptCount + 1)
-        for j in profiles.creditStart[slot]..<profiles.creditStart[slot + 1] {
-            dense[Int(profiles.creditConcept[j])] = profiles.creditValue[j]
-        }
-        return BlockKernel.rank(credits: dense, profile: profiles.attributes(slot), offers: offers, k: max(0, top),
+        let credits = profiles.creditStart[slot]..<profiles.creditStart[slot + 1]
+        let dense = offers.denseCredits(concepts: credits.lazy.map { self.profiles.creditConcept[$0] },
+                                        credits: credits.lazy.map { self.profiles.creditValue[$0] })
+        let terms = (profiles.termStart[slot]..<profiles.termStart[slot + 1]).map { profiles.termIndex[$0] }
+        return BlockKernel.rank(credits: dense, terms: terms, profile: profiles.attributes(slot), offers: offers, k: max(0, top),
                                 constraints: constraints)
     }
 
@@ -89,10 +94,9 @@ public final class MatchKernel: Sendable {
         var scratch = [Float](repeating: 0, count: propagation.conceptCount)
         var touched: [Int32] = []
         let (c, v) = propagation.credits(of: profile.evidence, scratch: &scratch, touched: &touched)
-        var dense = [Float](repeating: 0, count: propagation.conceptCount + 1)
-        for (x, y) in zip(c, v) { dense[Int(x)] = y }
-        return BlockKernel.rank(credits: dense, profile: ProfileAttributes(profile), offers: offers, k: max(0, top),
-                                constraints: constraints)
+        let dense = offers.denseCredits(concepts: c, credits: v)
+        return BlockKernel.rank(credits: dense, terms: offers.words.indices(of: profile.terms), profile: ProfileAttributes(profile),
+                                offers: offers, k: max(0, top), constraints: constraints)
     }
 
     /// Offer `index`'s `top` best profiles, best first (ties by lower profile index).
@@ -108,12 +112,13 @@ public final class MatchKernel: Sendable {
     /// Runs on `threads` threads over blocks of 64 profiles.
     /// - Complexity: O(profiles × Σ requirements / 16) SIMD steps.
     public func rankAll(top: Int, constraints: Bool = true) -> TopKTable {
-        BlockKernel.rankAll(profiles: profiles, offers: offers, k: max(0, top), constraints: constraints, threads: threads)
+        BlockKernel.rankAll(profiles: profiles, offers: offers, terms: sweep, k: max(0, top), constraints: constraints, threads: threads)
     }
 
     /// Every offer's `top` best profiles: row `j` of the table is `candidates(offer: j, top:)`.
     public func candidatesAll(top: Int, constraints: Bool = true) -> TopKTable {
-        BlockKernel.candidatesAll(profiles: profiles, offers: offers, k: max(0, top), constraints: constraints, threads: threads)
+        BlockKernel.candidatesAll(profiles: profiles, offers: offers, terms: sweep, k: max(0, top), constraints: constraints,
+                                  threads: threads)
     }
 
     /// Profile `index`'s credit (0-1) for each concept with a nonzero one, in concept order:
@@ -123,6 +128,17 @@ public final class MatchKernel: Sendable {
         return (profiles.creditStart[slot]..<profiles.creditStart[slot + 1]).map {
             (profiles.creditConcept[$0], profiles.creditValue[$0])
         }
+    }
+
+    /// The word statistics the kernel counted over its offers (BM25's N, Σ lengths, and each
+    /// term's document frequency): they must equal `TermStatistics(offers:)` of the same offers.
+    public var wordStatistics: (offers: Int, totalLength: Int, vocabulary: Int) {
+        (offers.words.offerCount, offers.words.totalLength, offers.words.vocabulary.count)
+    }
+
+    /// How many of the kernel's offers use `term` (0 when none).
+    public func documentFrequency(of term: UInt32) -> Int {
+        offers.words.index(of: term).map { Int(offers.words.documentFrequency[Int($0)]) } ?? 0
     }
 
     /// The score of one pair computed by the kernel's plain scalar reference (nil: excluded).

@@ -192,7 +192,8 @@ public struct MatchCompiler: Sendable {
             acceptsShiftWork: p.wishes.acceptsShiftWork,
             home: home.map { (Float($0.lat), Float($0.lon)) },
             maxTravelKm: Float(p.wishes.maxTravelKm),
-            availableFrom: p.availableFrom?.ordinal ?? .min)
+            availableFrom: p.availableFrom?.ordinal ?? .min,
+            terms: profileTerms(p))
     }
 
     /// The scoring view of an offer.
@@ -242,7 +243,8 @@ public struct MatchCompiler: Sendable {
             englishWorkplace: o.englishWorkplace || ads.englishWorkplace, sectorBit: sectorBit(of: o, requirements: requirements, hits: &hits),
             shiftWork: o.shiftWork || ads.shiftWork, workplace: place.map { (Float($0.lat), Float($0.lon)) },
             startDate: o.startDate.ordinal, freePlaces: Int32(o.freePlaces),
-            constraintOrigins: structuredOrigins(o, mustHaveLicences: mustHaveLicences) + ads.origins, adNotes: ads.notes)
+            constraintOrigins: structuredOrigins(o, mustHaveLicences: mustHaveLicences) + ads.origins, adNotes: ads.notes,
+            terms: offerTerms(o))
     }
 
     /// The plain reference for `offer`: `ConceptMatcher.match`, kinds looked up in a set, the ad
@@ -275,7 +277,8 @@ public struct MatchCompiler: Sendable {
             englishWorkplace: o.englishWorkplace || ads.englishWorkplace, sectorBit: _referenceSectorBit(of: o, requirements: requirements),
             shiftWork: o.shiftWork || ads.shiftWork, workplace: place.map { (Float($0.lat), Float($0.lon)) },
             startDate: o.startDate.ordinal, freePlaces: Int32(o.freePlaces),
-            constraintOrigins: structuredOrigins(o, mustHaveLicences: mustHaveLicences) + ads.origins, adNotes: ads.notes)
+            constraintOrigins: structuredOrigins(o, mustHaveLicences: mustHaveLicences) + ads.origins, adNotes: ads.notes,
+            terms: _referenceOfferTerms(o))
     }
 
     /// `taxonomy.index(kind: .licence, code: l.rawValue)`, from a table.

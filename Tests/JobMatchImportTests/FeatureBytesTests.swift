@@ -3,8 +3,9 @@ import XCTest
 import JobMatch
 
 /// The feature codec's writer, made faster for imports, against a plain writer of the same layout
-/// (format 2, self-contained layout 3): the same bytes for the same views (the format is stored
-/// in every store and must not change without a new format number).
+/// (format 3, self-contained layout 3): the same bytes for the same views (the format is stored
+/// in every store and must not change without a new `FeatureCodec.format`, as format 3 added the
+/// origins, granularity, notes and terms).
 final class FeatureBytesTests: XCTestCase {
     /// The previous byte writer, kept as the reference.
     struct ReferenceWriter {
@@ -17,6 +18,15 @@ final class FeatureBytesTests: XCTestCase {
         mutating func str(_ s: String) { let u = Array(s.utf8); u32(UInt32(u.count)); bytes.append(contentsOf: u) }
         mutating func place(_ p: (lat: Float, lon: Float)?) {
             if let p { u8(1); f32(p.lat); f32(p.lon) } else { u8(0) }
+        }
+        /// Unsigned LEB128, seven bits at a time.
+        mutating func leb(_ v: UInt64) {
+            var v = v
+            repeat {
+                let low = UInt8(v & 0x7F)
+                v >>= 7
+                bytes.append(v == 0 ? low : low | 0x80)
+            } while v != 0
         }
 
         mutating func origin(_ o: TextOrigin) {
@@ -60,6 +70,14 @@ final class FeatureBytesTests: XCTestCase {
                 }
                 w.i32(n.concept); w.u8(n.reason.rawValue); w.origin(n.origin); w.str(n.text)
             }
+            // Terms: count, then per term (id − previous id) × 2 + (count ≠ 1), and the count if ≠ 1.
+            w.leb(UInt64(o.terms.count))
+            var previous: UInt64 = 0
+            for t in o.terms {
+                w.leb((UInt64(t.term) - previous) * 2 + (t.count == 1 ? 0 : 1))
+                if t.count != 1 { w.leb(UInt64(t.count)) }
+                previous = UInt64(t.term)
+            }
             return w.bytes
         }
     }
@@ -100,10 +118,31 @@ final class FeatureBytesTests: XCTestCase {
                                       sectorBit: next(), shiftWork: next() % 2 == 0,
                                       workplace: next() % 3 == 0 ? nil : (Float(55.5), Float(-12.25)),
                                       startDate: Int32(truncatingIfNeeded: next()), freePlaces: Int32(truncatingIfNeeded: next() % 5),
-                                      constraintOrigins: origins, adNotes: notes)
+                                      constraintOrigins: origins, adNotes: notes,
+
+terms: (0..<Int(next() % 12)).map { _ in
+                                          OfferTerm(term: UInt32(truncatingIfNeeded: next()), count: UInt32(1 + next() % 3) * (next() % 50 == 0 ? 70_000 : 1))
+                                      })
             let bytes = codec.encode(view)
             XCTAssertEqual(bytes, ReferenceWriter.encode(view), "offer \(i)")
             XCTAssertEqual(codec.decodeOffer((bytes, codec.version)), view, "offer \(i)")
         }
+    }
+
+    /// Profile views with terms survive the self-contained layout.
+    func testProfileFeaturesRoundTrip() throws {
+        guard let corpus = CorpusLocation.resolve() else { throw XCTSkip("no Corpus") }
+        let c = try Corpus.load(from: corpus)
+        let codec = FeatureCodec(compiler: MatchCompiler(taxonomy: c.taxonomy, postcodes: c.postcodes))
+        var withTerms = 0
+        for p in c.profiles {
+            let view = codec.compiler.profile(p)
+            if !view.terms.isEmpty { withTerms += 1 }
+            let f = codec.features(for: p)
+            XCTAssertEqual(codec.decodeProfile((f.bytes, f.version)), view, p.id)
+            XCTAssertNil(codec.decodeProfile((f.bytes.dropLast(), f.version)), p.id)
+            XCTAssertNil(codec.decodeProfile((f.bytes, "f1-" + c.taxonomy.fingerprint)), "format 1 features are not read")
+        }
+        XCTAssertGreaterThan(withTerms, c.profiles.count / 2)
     }
 }

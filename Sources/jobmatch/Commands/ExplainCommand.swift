@@ -39,8 +39,10 @@ enum ExplainCommand: Command {
         if e.isExcluded {
             s += "EXCLUDED:\n" + e.exclusions.map { "  - \($0)\n" }.joined()
         }
-        s += "Score \(fmt(Double(e.score), decimals: 2)) = coverage \(fmt(Double(e.coverage), decimals: 2))/60"
-        s += " + language \(fmt(Double(e.language)))/20 + wishes \(fmt(Double(e.wishes)))/10 + travel \(fmt(Double(e.travel), decimals: 2))/10\n"
+        s += "Score \(fmt(Double(e.score), decimals: 2)) = fit \(fmt(Double(e.fit), decimals: 2))/60"
+        s += " (coverage \(fmt(Double(e.coverage), decimals: 2))/60 + words \(fmt(Double(e.words), decimals: 2))/10)"
+        s += " + \(fmt(Double(e.fitShare) * 100, decimals: 0))% × (language \(fmt(Double(e.language)))/20"
+        s += " + wishes \(fmt(Double(e.wishes)))/10 + travel \(fmt(Double(e.travel), decimals: 2))/10)\n"
         func origin(_ m: RequirementMatch) -> String {
             // A phrase of a field is the requirement itself; a sentence or the title is quoted.
             (m.origin.field == .mustHave || m.origin.field == .niceToHave) && m.origin.sentence == nil ? m.source
@@ -55,6 +57,10 @@ enum ExplainCommand: Command {
                 s += (m.evidence.map { ", from \($0)" } ?? "") + (m.fuzzy ? ", spelling slip" : "") + broad(m) + ")\n"
                 s += "      asked in \(origin(m))\n"
             }
+        }
+        if !e.sharedWords.isEmpty {
+            s += "Shared words (not in the taxonomy):\n"
+            for w in e.sharedWords { s += "  \(w.word) +\(fmt(Double(w.points), decimals: 2)) (from \(w.source))\n" }
         }
         if !e.missing.isEmpty {
             s += "Missing must-haves:\n"

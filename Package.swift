@@ -46,11 +46,14 @@ let package = Package(
         .target(name: "JobMatchAssignment", dependencies: ["JobMatchKernel"], swiftSettings: fastSettings),
         .target(name: "JobMatchImport", dependencies: ["JobMatchModel"], swiftSettings: fastSettings),
         .target(name: "JobMatchStore", dependencies: ["JobMatchModel", "CSQLite"], swiftSettings: fastSettings),
+        // What happened after the match: the results report over placements, profiles and offers
+        // (plain values, no SQL).
+        .target(name: "JobMatchResults", dependencies: ["JobMatchModel"], swiftSettings: fastSettings),
         // The umbrella library: re-exports the stages and adds the engine and the Corpus loader.
         .target(
             name: "JobMatch",
             dependencies: ["JobMatchModel", "JobMatchText", "JobMatchTaxonomy", "JobMatchAds", "JobMatchScoring",
-                           "JobMatchKernel", "JobMatchAssignment", "JobMatchImport", "JobMatchStore"],
+                           "JobMatchKernel", "JobMatchAssignment", "JobMatchImport", "JobMatchStore", "JobMatchResults"],
             swiftSettings: fastSettings),
         // Personal data as a municipality must handle it: a person's copy of their data, the
         // explanation written for the person (the store keeps the access log, blocks, erasure).
@@ -72,6 +75,7 @@ let package = Package(
         .testTarget(name: "JobMatchAssignmentTests", dependencies: ["JobMatch", "JobMatchAssignment", "JobMatchTestSupport"]),
         .testTarget(name: "JobMatchImportTests", dependencies: ["JobMatch", "JobMatchTestSupport"]),
         .testTarget(name: "JobMatchStoreTests", dependencies: ["JobMatch", "JobMatchTestSupport"]),
+        .testTarget(name: "JobMatchResultsTests", dependencies: ["JobMatch", "JobMatchTestSupport"]),
         .testTarget(name: "JobMatchTests", dependencies: ["JobMatch", "JobMatchTestSupport"]),
         .testTarget(name: "JobMatchPrivacyTests", dependencies: ["JobMatchPrivacy", "JobMatch", "JobMatchTestSupport"]),
         .testTarget(name: "jobmatchCLITests", dependencies: ["JobMatch", "jobmatch"]),

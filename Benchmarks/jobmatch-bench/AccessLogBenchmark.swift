@@ -57,7 +57,7 @@ enum AccessLogBenchmark {
         let offerCSV = dir.appendingPathComponent("offers.csv"), profileCSV = dir.appendingPathComponent("profiles.csv")
         var og = OfferCSVGenerator(seed: seed)
         try og.write(rows: offers, to: offerCSV)
-        var pg = ProfileCSVGenerator(seed: seed)
+        var pg = NotedProfileCSVGenerator(seed: seed)
         let ids = try pg.write(rows: profiles, to: profileCSV)
         let store = try Store(at: storeURL)
         for (kind, file) in [(RecordKind.offers, offerCSV), (.profiles, profileCSV)] {
@@ -137,7 +137,7 @@ enum AccessLogBenchmark {
 
         // 2. Bulk import of profiles with and without the import's log entry.
         let importCSV = dir.appendingPathComponent("import.csv")
-        var ig = ProfileCSVGenerator(seed: seed ^ 0x1234)
+        var ig = NotedProfileCSVGenerator(seed: seed ^ 0x1234)
         _ = try ig.write(rows: importRows, to: importCSV)
         var importPlain: [Double] = [], importLogged: [Double] = [], cpuPlain: [Double] = [], cpuLogged: [Double] = []
         for r in 0..<reps {
@@ -214,7 +214,7 @@ enum AccessLogBenchmark {
 
 /// Writes a seeded profiles CSV in the Danish Excel dialect (the columns of
 /// `Corpus/samples/profiles-dk.csv` plus a free-text note), streaming; returns the case ids.
-struct ProfileCSVGenerator {
+struct NotedProfileCSVGenerator {
     var base: OfferCSVGenerator
     init(seed: UInt64) { base = OfferCSVGenerator(seed: seed ^ 0x9E37) }
     mutating func next() -> UInt64 { base.next() }
@@ -243,16 +243,16 @@ struct ProfileCSVGenerator {
         for r in 0..<rows {
             let id = String(format: "BEN-2026-%07d", r)
             ids.append(id)
-            let job = pick(ProfileCSVGenerator.jobs)
+            let job = pick(NotedProfileCSVGenerator.jobs)
             let day = 1 + Int(next() % 28), month = 1 + Int(next() % 12)
             let date = "\(day < 10 ? "0" : "")\(day)-\(month < 10 ? "0" : "")\(month)-2026"
-            let langs = "\(pick(ProfileCSVGenerator.languages)):native" + (next() % 3 == 0 ? "|engelsk:B1" : "")
-                + { let d = pick(ProfileCSVGenerator.danish); return d.isEmpty ? "" : "|dansk:\(d)" }()
-            out += "\(id);\(date);Center Sandholm;KP;101;\(pick(ProfileCSVGenerator.postcodes));\(next() % 2 == 0 ? "3:\(job)" : "");"
-            out += "\(job):\(1 + next() % 10)|\(pick(ProfileCSVGenerator.jobs)):\(1 + next() % 3);\(pick(ProfileCSVGenerator.skills))|\(pick(ProfileCSVGenerator.skills));"
-            out += "\(langs);\(next() % 4 == 0 ? "B" : "");\(pick(ProfileCSVGenerator.sectors))|\(pick(ProfileCSVGenerator.sectors));"
+            let langs = "\(pick(NotedProfileCSVGenerator.languages)):native" + (next() % 3 == 0 ? "|engelsk:B1" : "")
+                + { let d = pick(NotedProfileCSVGenerator.danish); return d.isEmpty ? "" : "|dansk:\(d)" }()
+            out += "\(id);\(date);Center Sandholm;KP;101;\(pick(NotedProfileCSVGenerator.postcodes));\(next() % 2 == 0 ? "3:\(job)" : "");"
+            out += "\(job):\(1 + next() % 10)|\(pick(NotedProfileCSVGenerator.jobs)):\(1 + next() % 3);\(pick(NotedProfileCSVGenerator.skills))|\(pick(NotedProfileCSVGenerator.skills));"
+            out += "\(langs);\(next() % 4 == 0 ? "B" : "");\(pick(NotedProfileCSVGenerator.sectors))|\(pick(NotedProfileCSVGenerator.sectors));"
             out += "\(next() % 2 == 0 ? "fuldtid" : "deltid");\(10 + next() % 40);\(next() % 6 == 0 ? "tunge løft" : "");\(date);"
-            out += "\"\(pick(ProfileCSVGenerator.notes))\"\r\n"
+            out += "\"\(pick(NotedProfileCSVGenerator.notes))\"\r\n"
             if out.utf8.count > 1 << 20 {
                 h.write(Data(out.utf8))
                 out.removeAll(keepingCapacity: true)

@@ -34,6 +34,16 @@ let usage = """
                 with and without the log in the same run (see AccessLogBenchmark.swift).
       ads       Reading job ads, MB/s on one core, beside the concept matcher (see AdsBenchmark.swift).
       scoring   The score's form on the Corpus rankings, beside the earlier form (see ScoringBenchmark.swift).
+      cli       [--offers N] [--profiles N] [--reps R] [--store PATH] [--json]
+                The real jobmatch commands end to end as whole processes against a large store:
+                median wall time and peak RSS (see CLIBenchmark.swift).
+      worst-text [--mb N] [--shape NAME]
+                The text pipeline on the worst shapes of text, s/MB and growth (see WorstTextBenchmark.swift).
+      report    [--persons N] [--placements N] [--reps R] [--json]
+                The results report on a synthetic caseload: whole jobmatch processes (JSON, HTML) and
+                the stages inside one (see ReportBenchmark.swift).
+      placements [--persons N] [--placements N] [--reps R] [--json]
+                The placement import against sqlite3 .import of the same CSV.
 
     Every command accepts --json for machine-readable output.
     """
@@ -56,6 +66,10 @@ do {
     case "accesslog": try AccessLogBenchmark.run(arguments: args)
     case "ads": try AdsBenchmark.run(arguments: args)
     case "scoring": try ScoringBenchmark.run(arguments: args)
+    case "cli": try CLIBenchmark.run(arguments: args)
+    case "worst-text": try WorstTextBenchmark.run(arguments: args)
+    case "report": try ReportBenchmark.run(arguments: args)
+    case "placements": try ReportBenchmark.importPlacements(arguments: args)
     case "--help", "-h", "help": print(usage)
     default:
         FileHandle.standardError.write(Data("jobmatch-bench: unknown command '\(command)'\n\n\(usage)\n".utf8))

@@ -21,6 +21,10 @@ public struct Corpus: Sendable {
     public var offers: [EmployerOffer]
     /// Gold cases (empty when the folder has none).
     public var gold: [GoldCase]
+    /// Placements and their outcomes (`placements.json`; empty when the folder has none).
+    public var placements: [PlacementRecord] = []
+    /// People's integration facts (`integration.json`; empty when the folder has none).
+    public var integration: [IntegrationFacts] = []
     /// Scoring views already compiled (features stored at import), by profile id.
     public var compiledProfiles: [String: MatchableProfile] = [:]
     /// Scoring views already compiled (features stored at import), by offer id.
@@ -42,7 +46,8 @@ public struct Corpus: Sendable {
     }
 
     /// Loads `taxonomy/*.tsv`, `postcodes.tsv`, `profiles.json`, `offers.json` and (if present)
-    /// `gold.json` from a Corpus folder.
+    /// `gold.json`, `placements.json` and `integration.json` from a Corpus folder. Offers are as
+    /// stored: `applyingHeldPlaces()` counts the placements' places.
     /// - Throws: `CorpusError` naming the file, line, record and field of the first problem, or
     ///   an empty or missing file.
     public static func load(from directory: URL, requireRecords: Bool = true) throws(CorpusError) -> Corpus {
@@ -59,6 +64,8 @@ public struct Corpus: Sendable {
         }
         var corpus = Corpus(taxonomy: taxonomy, postcodes: postcodes, profiles: profiles, offers: offers, gold: gold)
         corpus.origin = directory.path
+        corpus.placements = try loadRecords(directory.appendingPathComponent("placements.json"), required: false)
+        corpus.integration = try loadRecords(directory.appendingPathComponent("integration.json"), required: false)
         return corpus
     }
 

@@ -19,17 +19,41 @@ public enum DataSource {
     /// Checks that `url` can be a store before SQLite sees it: not a folder, and (when it has
     /// content) an SQLite database, so that the message says what is wrong in plain words.
     /// - Throws: `CorpusError` naming the path.
+    /// A symbolic link, a FIFO or a device is refused here too, without opening it (see
+    /// `Store+FileSafety.swift` for the rules).
     public static func checkStoreFile(_ url: URL) throws(CorpusError) {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { return }
-        if isDirectory.boolValue {
-            throw CorpusError(file: url.path, message: "is a folder, not a store file (give the path of a .sqlite file)")
+        var st = stat()
+        guard lstat(url.path, &st) == 0 else { return }
+        switch st.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: throw CorpusError(file: url.path, message: "is a folder, not a store file (give the path of a .sqlite file)")
+        case S_IFLNK:
+            throw CorpusError(file: url.path, message: "the store is a symbolic link; JobMatch does not follow links to a store (give the path of the file itself)")
+        default: throw CorpusError(file: url.path, message: "the store is not a regular file")
         }
         guard let h = FileHandle(forReadingAtPath: url.path) else { return }
         defer { try? h.close() }
         let head = (try? h.read(upToCount: 16)) ?? Data()
         if !head.isEmpty && head != Data("SQLite format 3\u{0}".utf8) {
             throw CorpusError(file: url.path, message: "is not a JobMatch store (not an SQLite database)")
+        }
+    }
+
+    /// The store in use, opened, with the Corpus folder's taxonomy and postcodes; nil when no
+    /// store is in use (the Corpus holds the records then). Reads no record.
+    /// - Throws: `CorpusError` naming the file at fault.
+    public static func openStore(corpus: URL, store: String?, environment: [String: String],
+                                 taxonomy given: Taxonomy? = nil) throws(CorpusError) -> (store: Store, taxonomy: Taxonomy, postcodes: PostcodeDirectory)? {
+        guard let (url, _) = storeURL(explicit: store, environment: environment) else { return nil }
+        guard StoreLocation.exists(at: url) else {
+            throw CorpusError(file: url.path, message: "no store here (create it with 'jobmatch init --store \(url.path)')")
+        }
+        let taxonomy: Taxonomy
+        if let given { taxonomy = given } else { taxonomy = try Corpus.loadTaxonomy(from: corpus) }
+        let postcodes = try Corpus.loadPostcodes(from: corpus)
+        try checkStoreFile(url)
+        do { return (try Store(at: url), taxonomy, postcodes) } catch {
+            throw CorpusError(file: error.path, message: error.message)
         }
     }
 
@@ -45,7 +69,7 @@ public enum DataSource {
         guard let (url, _) = storeURL(explicit: store, environment: environment) else {
             var c = try Corpus.load(from: corpus)
             if let given { c.taxonomy = given }
-            return c
+            return c.applyingHeldPlaces()
         }
         guard StoreLocation.exists(at: url) else {
             throw CorpusError(file: url.path, message: "no store here (create it with 'jobmatch init --store \(url.path)')")
@@ -55,20 +79,34 @@ public enum DataSource {
         let postcodes = try Corpus.loadPostcodes(from: corpus)
         try checkStoreFile(url)
         let snapshot: StoreSnapshot
-        do { snapshot = try Store(at: url).snapshot() } catch {
+        let held: [String: Int]
+        do {
+            let s = try Store(at: url)
+            snapshot = try s.snapshot()
+            held = try s.placesHeldByOffer()
+        } catch {
             // A StoreError names the store file itself: no second prefix.
             throw CorpusError(file: error.path, message: error.message)
         }
+        // An offer's free places count the placements that hold one (proposed or running).
+        let offers = snapshot.offers.map { r in
+            var r = r
+            if let n = held[r.value.id] { r.value = Corpus.holding(n, placesOf: r.value) }
+            return r
+        }
         var c = Corpus(taxonomy: taxonomy, postcodes: postcodes, profiles: snapshot.profiles.map(\.value),
-                       offers: snapshot.offers.map(\.value))
+                       offers: offers.map(\.value))
         c.origin = url.path
         c.blockedProfiles = snapshot.blocked
         let codec = FeatureDecoder(taxonomy: taxonomy)
         for r in snapshot.profiles {
             if let f = r.features, let v = codec.decodeProfile((f, r.featuresVersion)) { c.compiledProfiles[r.value.id] = v }
         }
-        for r in snapshot.offers {
-            if let f = r.features, let v = codec.decodeOffer((f, r.featuresVersion), for: r.value) { c.compiledOffers[r.value.id] = v }
+        for r in offers {
+            if let f = r.features, var v = codec.decodeOffer((f, r.featuresVersion), for: r.value) {
+                v.freePlaces = Int32(r.value.freePlaces)
+                c.compiledOffers[r.value.id] = v
+            }
         }
         return c
     }

@@ -173,6 +173,10 @@ public struct FeatureDecoder: Sendable {
 
     /// Decodes stored offer features (the self-contained layout); nil when they are from another
     /// taxonomy or damaged.
+    ///
+    /// Damaged bytes are refused, never trusted: besides every length and concept index, the
+    /// values must be ones the compiler makes (a known Danish level, free places not negative,
+    /// coordinates that are finite numbers), so that no decoded view can make a score NaN.
     public func decodeOffer(_ f: (bytes: [UInt8], version: String?)) -> MatchableOffer? {
         guard f.version == version else { return nil }
         var r = ByteReader(f.bytes)
@@ -187,7 +191,9 @@ public struct FeatureDecoder: Sendable {
         var unresolved: [String] = []
         for _ in 0..<un { guard let s = r.str() else { return nil }; unresolved.append(s) }
         guard let lic = r.u32(), let dem = r.u32(), let minD = r.i32(), let eng = r.u8(), let sec = r.u64(), let sh = r.u8(),
-              let place = r.place(), let start = r.i32(), let free = r.i32(), let no = r.u32(), no <= UInt32(f.bytes.count) else { return nil }
+              let place = r.place(), let start = r.i32(), let free = r.i32(), let no = r.u32(), no <= UInt32(f.bytes.count),
+              LanguageLevel(rawValue: Int(minD)) != nil, eng <= 1, sh <= 1, sec.nonzeroBitCount <= 1, free >= 0,
+              FeatureDecoder.isPlausible(place) else { return nil }
         var origins: [ConstraintOrigin] = []
         for _ in 0..<no {
             guard let c = r.constraint(), let origin = r.origin(), let t = r.str() else { return nil }
@@ -246,6 +252,7 @@ public struct FeatureDecoder: Sendable {
         }
         guard let lic = r.varint(), lic <= UInt64(UInt32.max), let dem = r.varint(), dem <= UInt64(UInt32.max), let minD = r.u8(),
               let flags = r.u8(), flags <= 3, let sector = r.u8(), sector == 0xFF || sector < 64, let place = r.place(),
+              LanguageLevel(rawValue: Int(minD)) != nil, FeatureDecoder.isPlausible(place),
               let no = r.varint(), no <= UInt64(f.bytes.count) else { return nil }
         var origins: [ConstraintOrigin] = []
         for _ in 0..<no {
@@ -274,11 +281,13 @@ public struct FeatureDecoder: Sendable {
         guard r.u8() == FeatureCodec.selfContainedLayout, let id = r.str(), let n = r.u32(), n <= UInt32(f.bytes.count) else { return nil }
         var ev: [ConceptEvidence] = []
         for _ in 0..<n {
-            guard let c = r.i32(), let conf = r.f32(), let s = r.str(), c >= 0, Int(c) < conceptCount else { return nil }
+            guard let c = r.i32(), let conf = r.f32(), let s = r.str(), c >= 0, Int(c) < conceptCount, conf >= 0, conf <= 1 else { return nil }
             ev.append(ConceptEvidence(concept: c, confidence: conf, source: s))
         }
         guard let lic = r.u32(), let lim = r.u32(), let da = r.i32(), let en = r.u8(), let wish = r.u64(), let sh = r.u8(),
-              let home = r.place(), let maxKm = r.f32(), let avail = r.i32(), let tn = r.u32(), tn <= UInt32(f.bytes.count) else { return nil }
+              let home = r.place(), let maxKm = r.f32(), let avail = r.i32(), let tn = r.u32(), tn <= UInt32(f.bytes.count),
+              LanguageLevel(rawValue: Int(da)) != nil, en <= 1, sh <= 1, maxKm.isFinite, maxKm >= 0,
+              FeatureDecoder.isPlausible(home) else { return nil }
         var terms: [ProfileTerm] = []
         for _ in 0..<tn {
             guard let t = r.u32(), let word = r.str(), let source = r.str() else { return nil }
@@ -288,6 +297,14 @@ public struct FeatureDecoder: Sendable {
         return MatchableProfile(id: id, evidence: ev, licenceMask: lic, limitationMask: lim, danishLevel: da, englishOK: en == 1,
                                 wishSectorMask: wish, acceptsShiftWork: sh == 1, home: home, maxTravelKm: maxKm,
                                 availableFrom: avail, terms: terms)
+    }
+}
+
+extension FeatureDecoder {
+    /// Whether a stored place is finite latitude and longitude (or no place).
+    static func isPlausible(_ p: (lat: Float, lon: Float)?) -> Bool {
+        guard let p else { return true }
+        return p.lat.isFinite && p.lon.isFinite && abs(p.lat) <= 90 && abs(p.lon) <= 180
     }
 }
 

@@ -146,9 +146,9 @@ public enum JSONRecords {
             // Foundation's decoder throws its own error, without a path, for a number that does
             // not fit the field's type.
             let text = "\(error)"
-            if text.hasPrefix("numberIsNotRepresentableInSwift"), let q = text.firstIndex(of: "\"") {
-                let number = text[text.index(after: q)...].prefix { $0 != "\"" }
-                return "the number \(number) is out of range for its field"
+            if text.hasPrefix("numberIsNotRepresentableInSwift") {
+                // Not the number itself: it may be a protected attribute's value (a birth year).
+                return "a number is out of range for its field"
             }
             return text
         }

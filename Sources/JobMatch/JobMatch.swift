@@ -8,3 +8,4 @@
 @_exported import JobMatchAssignment
 @_exported import JobMatchImport
 @_exported import JobMatchStore
+@_exported import JobMatchResults

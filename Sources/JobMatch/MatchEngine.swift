@@ -1,13 +1,27 @@
+import Foundation
 import JobMatchModel
 import JobMatchTaxonomy
 import JobMatchScoring
 import JobMatchKernel
+import JobMatchStore
 
-/// The matching engine: built once from a taxonomy, profiles and offers, it answers ranked
-/// placements for a person, candidates for an offer, and the full explanation of a pair.
+/// The matching engine: it answers ranked placements for a person, candidates for an offer, and
+/// the full explanation of a pair, over records in memory (a Corpus) or in a store.
 ///
 /// Scores come from the SIMD kernel (`JobMatchKernel`), which agrees with the reference scorer
 /// to the last bit; explanations come from the reference scorer.
+///
+/// Over a **store** (`init(store:taxonomy:postcodes:)`), the engine loads only what a question
+/// needs: `rank(profile:)` reads the offers' stored kernel layout (`StoreLayouts`) and that one
+/// person, `candidates(offer:)` the profiles' layout and that one offer, `explain` two records;
+/// the explanations decode just the records they show. Each side is loaded once per engine, on
+/// first use; make a new engine (cheap) to see later changes. The properties that hold every
+/// record (`profiles`, `offers`, `matchableProfiles`, `matchableOffers`, `kernel`) and
+/// `rankAll` read the whole store on first use, as an engine over a Corpus does at once.
+///
+/// **Blocked profiles** (processing restricted, `jobmatch profile block`) are left out of every
+/// answer: they are not in `profiles`, never ranked as candidates or assigned, and asking for one
+/// by id throws `EngineError.blockedProfile`.
 ///
 /// ```swift
 /// let corpus = try Corpus.load(from: CorpusLocation.resolve()!)
@@ -16,29 +30,26 @@ import JobMatchKernel
 ///     print(p.rank, p.offer, p.title, p.score, p.reasons)
 /// }
 /// let who = try engine.candidates(offer: "O-0001", top: 10)
+///
+/// let stored = try MatchEngine(storeAt: storeURL, corpus: corpusURL)   // opens in milliseconds
+/// let best = try stored.rank(profile: "KBH-2026-0001", top: 5)
 /// ```
 public final class MatchEngine: Sendable {
     /// The taxonomy.
     public let taxonomy: Taxonomy
-    /// Profiles, sorted by id.
-    public let profiles: [CompetencyProfile]
-    /// Offers, sorted by id.
-    public let offers: [EmployerOffer]
-    /// Scoring views of `profiles`, same order.
-    public let matchableProfiles: [MatchableProfile]
-    /// Scoring views of `offers`, same order.
-    public let matchableOffers: [MatchableOffer]
-    /// The compiler that made them (use it for profiles outside the engine).
-    public let compiler: MatchCompiler
-    /// The reference scorer (explanations).
-    public let scorer: ReferenceScorer
-    /// The SIMD kernel (scores and rankings).
-    public let kernel: MatchKernel
-    private let profileIndex: [String: Int]
-    private let offerIndex: [String: Int]
-    /// Ids of blocked profiles: left out of `profiles` and of every ranking, assignment and
-    /// report built on the engine; asking for one by id throws `EngineError.blockedProfile`.
-    public let blockedProfileIDs: Set<String>
+    /// Postcodes with centroids (places without coordinates).
+    public let postcodes: PostcodeDirectory
+    /// The store the engine reads, or nil for an engine over records in memory.
+    public let store: Store?
+    /// The store's kernel layouts (nil for an engine over records in memory).
+    public let layouts: StoreLayouts?
+    private let everything: _Lazy<_AllRecords>
+    private let offerSide = _Lazy<(StoredOfferLayout, MatchKernel)>()
+    private let profileSide = _Lazy<(StoredProfileLayout, MatchKernel)>()
+    private let lazyCompiler: _Lazy<MatchCompiler>
+    private let blockedIDs: _Lazy<Set<String>>
+    private let heldPlaces = _Lazy<[String: Int]>()
+    private let storeScorer = _Lazy<ReferenceScorer>()
 
     /// Builds an engine: compiles every profile and offer (both cores) and the kernel's layouts.
     /// Profiles and offers are sorted by id, so ties in score are broken by id everywhere.
@@ -48,20 +59,15 @@ public final class MatchEngine: Sendable {
                 compiledProfiles: [String: MatchableProfile] = [:], compiledOffers: [String: MatchableOffer] = [:],
                 blocked: Set<String> = []) {
         let compiler = MatchCompiler(taxonomy: taxonomy, postcodes: postcodes)
-        let ps = profiles.filter { !blocked.contains($0.id) }.sorted { $0.id < $1.id }
-        self.blockedProfileIDs = blocked
-        let os = offers.sorted { $0.id < $1.id }
         self.taxonomy = taxonomy
-        self.profiles = ps
-        self.offers = os
-        self.compiler = compiler
-        self.matchableProfiles = ps.parallelMap { compiledProfiles[$0.id] ?? compiler.profile($0) }
-        self.matchableOffers = os.parallelMap { compiledOffers[$0.id] ?? compiler.offer($0) }
-        // The words part weighs a word by how many of these offers use it (BM25).
-        self.scorer = ReferenceScorer(taxonomy: taxonomy, terms: TermStatistics(offers: matchableOffers))
-        self.kernel = MatchKernel(taxonomy: taxonomy, profiles: matchableProfiles, offers: matchableOffers)
-        self.profileIndex = Dictionary(ps.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        self.offerIndex = Dictionary(os.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        self.postcodes = postcodes
+        self.store = nil
+        self.layouts = nil
+        self.lazyCompiler = _Lazy(compiler)
+        self.blockedIDs = _Lazy(blocked)
+        self.everything = _Lazy(_AllRecords(taxonomy: taxonomy, compiler: compiler,
+                                            profiles: profiles.filter { !blocked.contains($0.id) }, offers: offers,
+                                            compiledProfiles: compiledProfiles, compiledOffers: compiledOffers))
     }
 
     /// Builds an engine over a corpus.
@@ -71,75 +77,310 @@ public final class MatchEngine: Sendable {
                   blocked: Set(corpus.blockedProfiles.keys))
     }
 
+    /// Opens an engine over a store: nothing is read until a question needs it (see the type's
+    /// documentation), so this takes no time; the first `rank(profile:)` reads the offers'
+    /// stored layout (about 10 ms for 200,000 offers), or builds and stores it once when it is
+    /// missing or was made with another taxonomy (`onStart` is told first, for a progress line).
+    ///
+    /// - Parameters:
+    ///   - store: the open store.
+    ///   - taxonomy: the taxonomy to match with (the Corpus folder's).
+    ///   - postcodes: postcodes for places without coordinates.
+    ///   - onStart: told before a side's layout is rebuilt, with the reason.
+    ///   - onReport: told after every load of a side's layout.
+    public init(store: Store, taxonomy: Taxonomy, postcodes: PostcodeDirectory = PostcodeDirectory(),
+                onStart: (@Sendable (StoreTable, String) -> Void)? = nil,
+                onReport: (@Sendable (LayoutLoadReport) -> Void)? = nil) {
+        let layouts = StoreLayouts(store: store, taxonomy: taxonomy, postcodes: postcodes, onStart: onStart, onReport: onReport)
+        self.taxonomy = taxonomy
+        self.postcodes = postcodes
+        self.store = store
+        self.layouts = layouts
+        self.lazyCompiler = _Lazy<MatchCompiler>()
+        self.blockedIDs = _Lazy<Set<String>>()
+        self.everything = _Lazy<_AllRecords>()
+    }
+
+    /// Opens the store at `storeAt` with the taxonomy and postcodes of the Corpus folder `corpus`.
+    ///
+    /// ```swift
+    /// let engine = try MatchEngine(storeAt: URL(fileURLWithPath: "store.sqlite"), corpus: CorpusLocation.resolve()!)
+    /// ```
+    /// - Throws: `CorpusError` naming the taxonomy file or the store at fault.
+    public convenience init(storeAt url: URL, corpus: URL) throws(CorpusError) {
+        let taxonomy = try Corpus.loadTaxonomy(from: corpus)
+        let postcodes = try Corpus.loadPostcodes(from: corpus)
+        guard StoreLocation.exists(at: url) else {
+            throw CorpusError(file: url.path, message: "no store here (create it with 'jobmatch init --store \(url.path)')")
+        }
+        try DataSource.checkStoreFile(url)
+        let store: Store
+        do { store = try Store(at: url) } catch { throw CorpusError(file: error.path, message: error.message) }
+        self.init(store: store, taxonomy: taxonomy, postcodes: postcodes)
+    }
+
+    // MARK: Everything in memory
+
+    /// The reference scorer (explanations), with the word statistics of every offer (BM25 weighs
+    /// a shared word by how many offers use it). Over a store it reads the offers' stored layout
+    /// on first use.
+    public var scorer: ReferenceScorer {
+        if store != nil {
+            do { return try referenceScorer() } catch { preconditionFailure("the store could not be read: \(error)") }
+        }
+        return all().scorer
+    }
+
+    /// The reference scorer; over a store made from the offers' layout once, on first use.
+    /// - Throws: `EngineError.unreadable` for a store that cannot be read.
+    private func referenceScorer() throws(EngineError) -> ReferenceScorer {
+        guard store != nil else { return all().scorer }
+        let (_, kernel) = try offersKernel()
+        return storeScorer.get { ReferenceScorer(taxonomy: taxonomy, terms: kernel.termStatistics) }
+    }
+
+    /// The compiler that makes scoring views (use it for profiles outside the engine).
+    public var compiler: MatchCompiler {
+        if let layouts { return layouts.compiler }
+        return lazyCompiler.get { MatchCompiler(taxonomy: taxonomy, postcodes: postcodes) }
+    }
+
+    /// Profiles, sorted by id (over a store: every record, read on first use).
+    public var profiles: [CompetencyProfile] { all().profiles }
+    /// Offers, sorted by id (over a store: every record, read on first use).
+    public var offers: [EmployerOffer] { all().offers }
+    /// Scoring views of `profiles`, same order.
+    public var matchableProfiles: [MatchableProfile] { all().matchableProfiles }
+    /// Scoring views of `offers`, same order.
+    public var matchableOffers: [MatchableOffer] { all().matchableOffers }
+    /// The SIMD kernel over `matchableProfiles` and `matchableOffers` (scores and rankings).
+    public var kernel: MatchKernel { all().kernel }
+
+    /// Reads every record of the store with its view now (what `profiles`, `offers`, the views,
+    /// `kernel` and `rankAll` use), so that a store that cannot be read is reported as an error
+    /// here rather than stopping the program in those properties. Does nothing in memory.
+    public func loadEverything() throws(EngineError) {
+        guard let store, let layouts else { return }
+        do {
+            let snapshot = try store.snapshot()
+            _ = everything.get { makeAll(snapshot, layouts) }
+        } catch { throw storeFailure(error) }
+    }
+
+    private func makeAll(_ snapshot: StoreSnapshot, _ layouts: StoreLayouts) -> _AllRecords {
+        _ = blockedIDs.get { Set(snapshot.blocked.keys) }
+        let profiles = snapshot.profiles.filter { snapshot.blocked[$0.value.id] == nil }.parallelMap {
+            ($0.value, layouts.view(of: $0.value, features: $0.features, version: $0.featuresVersion))
+        }
+        let offers = snapshot.offers.parallelMap {
+            ($0.value, layouts.view(of: $0.value, features: $0.features, version: $0.featuresVersion))
+        }
+        return _AllRecords(taxonomy: taxonomy, compiler: layouts.compiler, profiles: profiles.map(\.0),
+                           offers: offers.map(\.0),
+                           compiledProfiles: Dictionary(profiles.map { ($0.0.id, $0.1) }, uniquingKeysWith: { a, _ in a }),
+                           compiledOffers: Dictionary(offers.map { ($0.0.id, $0.1) }, uniquingKeysWith: { a, _ in a }))
+    }
+
+    /// Every record with its view, from one read transaction of the store when there is one.
+    private func all() -> _AllRecords {
+        everything.get {
+            guard let store, let layouts else { preconditionFailure("an in-memory engine holds its records") }
+            do { return makeAll(try store.snapshot(), layouts) } catch {
+                // The properties cannot throw: callers that want every record of a store call
+                // `loadEverything()` first, which reports this as an error.
+                preconditionFailure("the store could not be read: \(error)")
+            }
+        }
+    }
+
+    // MARK: Per question over a store
+
+    /// The ids of the blocked profiles (over a store: read once, on first use).
+    /// - Throws: `EngineError.unreadable` for a store that cannot be read.
+    public func blockedProfileIDs() throws(EngineError) -> Set<String> {
+        guard let store else { return blockedIDs.get { [] } }
+        do { return try blockedIDs.get { Set(try store.blockedProfiles().keys) } } catch { throw storeFailure(error) }
+    }
+
+    /// Throws `.blockedProfile` for a blocked id, else `.unknownProfile`.
+    private func missingProfile(_ id: String) throws(EngineError) -> EngineError {
+        try blockedProfileIDs().contains(id) ? .blockedProfile(id) : .unknownProfile(id)
+    }
+
+    private func storeFailure(_ error: any Error) -> EngineError {
+        .unreadable((error as? StoreError)?.description ?? "\(error)")
+    }
+
+    /// The offers' layout and a kernel over it (store engines), loaded once.
+    private func offersKernel() throws(EngineError) -> (StoredOfferLayout, MatchKernel) {
+        guard let layouts else { preconditionFailure("store engines only") }
+        do {
+            return try offerSide.get {
+                let side = try layouts.offers()
+                return (side, MatchKernel(propagation: layouts.propagation, profiles: .none(conceptCount: taxonomy.count),
+                                          offers: side.layout))
+            }
+        } catch { throw storeFailure(error) }
+    }
+
+    /// The profiles' layout and a kernel over it (store engines), loaded once.
+    private func profilesKernel() throws(EngineError) -> (StoredProfileLayout, MatchKernel) {
+        guard let layouts else { preconditionFailure("store engines only") }
+        do {
+            return try profileSide.get {
+                let side = try layouts.profiles()
+                return (side, MatchKernel(propagation: layouts.propagation, profiles: side.layout,
+                                          offers: .none(conceptCount: taxonomy.count)))
+            }
+        } catch { throw storeFailure(error) }
+    }
+
+    /// A stored offer and its view, or nil.
+    private func storedOffer(_ id: String) throws(EngineError) -> (EmployerOffer, MatchableOffer)? {
+        guard let store, let layouts else { return nil }
+        do {
+            guard var r = try store.offer(id: id) else { return nil }
+            let held = try placesHeld()[id]
+            if let held { r.value = Corpus.holding(held, placesOf: r.value) }
+            var v = layouts.view(of: r.value, features: r.features, version: r.featuresVersion)
+            if held != nil { v.freePlaces = Int32(r.value.freePlaces) }
+            return (r.value, v)
+        } catch { throw storeFailure(error) }
+    }
+
+    /// The places that placements hold (proposed or running), by offer id, read once per engine.
+    /// They change without the offers table changing, so the stored layout cannot hold them: the
+    /// views and records of `storedOffer` count them, and rankings leave out the offers they fill.
+    private func placesHeld() throws(StoreError) -> [String: Int] {
+        guard let store else { return [:] }
+        do { return try heldPlaces.get { try store.placesHeldByOffer() } } catch let e as StoreError { throw e } catch {
+            throw StoreError(kind: .sqlite, path: store.url.path, message: "\(error)")
+        }
+    }
+
+    /// A stored profile and its view, or nil (also for a blocked one).
+    private func storedProfile(_ id: String) throws(EngineError) -> (CompetencyProfile, MatchableProfile)? {
+        guard let store, let layouts else { return nil }
+        if try blockedProfileIDs().contains(id) { return nil }
+        do {
+            guard let r = try store.profile(id: id) else { return nil }
+            return (r.value, layouts.view(of: r.value, features: r.features, version: r.featuresVersion))
+        } catch { throw storeFailure(error) }
+    }
+
+    // MARK: Questions
+
     /// The profile with this id.
+    /// - Throws: `EngineError.unknownProfile`, `.blockedProfile`, or `.unreadable` for a store that cannot be read.
     public func profile(id: String) throws(EngineError) -> CompetencyProfile {
-        guard let i = profileIndex[id] else { throw blockedProfileIDs.contains(id) ? .blockedProfile(id) : .unknownProfile(id) }
-        return profiles[i]
+        if store != nil {
+            guard let p = try storedProfile(id) else { throw try missingProfile(id) }
+            return p.0
+        }
+        let e = all()
+        guard let i = e.profileIndex[id] else { throw try missingProfile(id) }
+        return e.profiles[i]
     }
 
     /// The offer with this id.
+    /// - Throws: `EngineError.unknownOffer`, or `.unreadable` for a store that cannot be read.
     public func offer(id: String) throws(EngineError) -> EmployerOffer {
-        guard let i = offerIndex[id] else { throw .unknownOffer(id) }
-        return offers[i]
+        if store != nil {
+            guard let o = try storedOffer(id) else { throw .unknownOffer(id) }
+            return o.0
+        }
+        let e = all()
+        guard let i = e.offerIndex[id] else { throw .unknownOffer(id) }
+        return e.offers[i]
     }
 
     /// Ranked placements for a person: the `top` best offers that no hard constraint excludes,
     /// best first, ties by offer id, each with its reasons.
-    /// - Throws: `EngineError.unknownProfile`, or `.blockedProfile` for a blocked one.
+    /// - Throws: `EngineError.unknownProfile`, `.blockedProfile`, or `.unreadable` for a store that cannot be read.
     public func rank(profile id: String, top: Int = 10) throws(EngineError) -> [Placement] {
-        guard let i = profileIndex[id] else { throw blockedProfileIDs.contains(id) ? .blockedProfile(id) : .unknownProfile(id) }
-        return placements(for: matchableProfiles[i], ranked: kernel.rank(profile: i, top: top))
+        if store != nil {
+            guard let (_, p) = try storedProfile(id) else { throw try missingProfile(id) }
+            return try storePlacements(for: p, top: top)
+        }
+        let e = all()
+        guard let i = e.profileIndex[id] else { throw try missingProfile(id) }
+        return placements(for: e.matchableProfiles[i], ranked: e.kernel.rank(profile: i, top: top), e)
     }
 
     /// Ranked placements for a profile that is not in the engine (e.g. one being edited).
-    public func rank(_ profile: CompetencyProfile, top: Int = 10) -> [Placement] {
+    /// - Throws: `EngineError.unreadable` for a store that cannot be read.
+    public func rank(_ profile: CompetencyProfile, top: Int = 10) throws(EngineError) -> [Placement] {
         let p = compiler.profile(profile)
-        return placements(for: p, ranked: kernel.rank(p, top: top))
+        if store != nil { return try storePlacements(for: p, top: top) }
+        let e = all()
+        return placements(for: p, ranked: e.kernel.rank(p, top: top), e)
     }
 
     /// The `top` best candidates for an offer, best first, ties by profile id.
-    /// - Throws: `EngineError.unknownOffer`.
+    /// - Throws: `EngineError.unknownOffer`, or `.unreadable` for a store that cannot be read.
     public func candidates(offer id: String, top: Int = 10) throws(EngineError) -> [Candidate] {
-        guard let j = offerIndex[id] else { throw .unknownOffer(id) }
-        let o = matchableOffers[j]
-        return kernel.candidates(offer: j, top: top).enumerated().map { n, s in
-            let p = matchableProfiles[Int(s.index)]
-            let e = scorer.explain(p, o)
-            return Candidate(rank: n + 1, profile: p.id, score: displayScore(s.score), matched: e.matched.map(\.display),
-                             missing: e.missing.map(\.label), reasons: e.reasons, distanceKm: e.distanceKm.map { Double($0) })
+        if store != nil {
+            guard let (_, o) = try storedOffer(id) else { throw .unknownOffer(id) }
+            let (side, kernel) = try profilesKernel()
+            // The offer's words are weighed by BM25 over every stored offer (the offers' layout).
+            let scorer = try referenceScorer()
+            // The layout holds blocked profiles too: ask for enough to fill `top` without them.
+            let blocked = try blockedProfileIDs()
+            var out: [Candidate] = []
+            for s in kernel.candidates(o, top: top + blocked.count, statistics: scorer.terms) where out.count < top {
+                // A record removed since the layout was read is left out, as is a blocked one.
+                guard let (_, p) = try storedProfile(side.ids[Int(s.index)]) else { continue }
+                out.append(candidate(rank: out.count + 1, p, o, score: s.score, scorer))
+            }
+            return out
+        }
+        let e = all()
+        guard let j = e.offerIndex[id] else { throw .unknownOffer(id) }
+        let o = e.matchableOffers[j]
+        return e.kernel.candidates(offer: j, top: top).enumerated().map { n, s in
+            candidate(rank: n + 1, e.matchableProfiles[Int(s.index)], o, score: s.score, e.scorer)
         }
     }
 
     /// The full breakdown of one pair, including every hard constraint that excludes it.
-    /// - Throws: `EngineError` for an unknown id or a blocked profile.
+    /// - Throws: `EngineError` for an unknown id or a store that cannot be read.
     public func explain(profile: String, offer: String) throws(EngineError) -> PairExplanation {
-        guard let i = profileIndex[profile] else {
-            throw blockedProfileIDs.contains(profile) ? .blockedProfile(profile) : .unknownProfile(profile)
+        if store != nil {
+            guard let (record, p) = try storedProfile(profile) else { throw try missingProfile(profile) }
+            guard let (_, o) = try storedOffer(offer) else { throw .unknownOffer(offer) }
+            var x = try referenceScorer().explain(p, o)
+            x.notesNotRecorded = notesNotRecorded(record)
+            return x
         }
-        guard let j = offerIndex[offer] else { throw .unknownOffer(offer) }
-        var e = scorer.explain(matchableProfiles[i], matchableOffers[j])
-        e.notesNotRecorded = notesNotRecorded(profiles[i])
-        return e
+        let e = all()
+        guard let i = e.profileIndex[profile] else { throw try missingProfile(profile) }
+        guard let j = e.offerIndex[offer] else { throw .unknownOffer(offer) }
+        var x = e.scorer.explain(e.matchableProfiles[i], e.matchableOffers[j])
+        x.notesNotRecorded = notesNotRecorded(e.profiles[i])
+        return x
     }
 
     /// Licences and Danish levels the profile's notes (`summary`) mention but its fields do not
     /// record: "kørekort B is mentioned in the notes, not recorded". Shown in explanations, never
     /// used as a hard fact. Quotes nothing from the notes (they may hold personal details).
     public func notesNotRecorded(_ p: CompetencyProfile) -> [String] {
+        notesMentions(p).map(\.description)
+    }
+
+    /// What `notesNotRecorded` says, as values (the CLI writes them in the run's language).
+    public func notesMentions(_ p: CompetencyProfile) -> [NotesMention] {
         guard let notes = p.summary, !notes.isEmpty else { return [] }
         let reading = compiler.adReader.read(notes)
-        var out: [String] = []
+        var out: [NotesMention] = []
         let recordedDanish = p.level(in: "da")
         for f in reading.facts where f.soft != .waived {
-            var line: String?
+            var mention: NotesMention?
             switch f.statement {
-            case .licence(let l) where !p.licences.contains(l):
-                line = "\(l.danishName) is mentioned in the notes, not recorded"
-            case .danish(let level?) where level != recordedDanish:
-                line = "Danish \(level) is mentioned in the notes, not recorded" + (recordedDanish > .none ? " (recorded: \(recordedDanish))" : "")
+            case .licence(let l) where !p.licences.contains(l): mention = .licence(l)
+            case .danish(let level?) where level != recordedDanish: mention = .danish(level, recorded: recordedDanish)
             default: break
             }
-            if let line, !out.contains(line) { out.append(line) }
+            if let mention, !out.contains(mention) { out.append(mention) }
         }
         return out
     }
@@ -150,14 +391,88 @@ public final class MatchEngine: Sendable {
         kernel.rankAll(top: top)
     }
 
-    func placements(for p: MatchableProfile, ranked: [ScoredIndex]) -> [Placement] {
+    // MARK: Results
+
+    private func storePlacements(for p: MatchableProfile, top: Int) throws(EngineError) -> [Placement] {
+        let (side, kernel) = try offersKernel()
+        let scorer = try referenceScorer()
+        // Offers that placements fill are still open in the stored layout: ask for enough to
+        // fill `top` without them, and leave them out (as the kernel does with a full offer).
+        let held: Int
+        do { held = try placesHeld().count } catch { throw storeFailure(error) }
+        var out: [Placement] = []
+        for s in kernel.rank(p, top: top + held) where out.count < top {
+            // A record removed since the layout was read is left out, as is one placements fill.
+            guard let (o, v) = try storedOffer(side.ids[Int(s.index)]), v.freePlaces > 0 else { continue }
+            out.append(placement(rank: out.count + 1, p, o, v, score: s.score, scorer))
+        }
+        return out
+    }
+
+    private func placements(for p: MatchableProfile, ranked: [ScoredIndex], _ e: _AllRecords) -> [Placement] {
         ranked.enumerated().map { n, s in
             let j = Int(s.index)
-            let e = scorer.explain(p, matchableOffers[j])
-            let o = offers[j]
-            return Placement(rank: n + 1, offer: o.id, employer: o.employer.name, title: o.title, kind: o.kind,
-                             score: displayScore(s.score), matched: e.matched.map(\.display), missing: e.missing.map(\.label),
-                             reasons: e.reasons, distanceKm: e.distanceKm.map { Double($0) })
+            return placement(rank: n + 1, p, e.offers[j], e.matchableOffers[j], score: s.score, e.scorer)
+        }
+    }
+
+    private func placement(rank: Int, _ p: MatchableProfile, _ o: EmployerOffer, _ v: MatchableOffer, score: Float,
+                           _ scorer: ReferenceScorer) -> Placement {
+        let e = scorer.explain(p, v)
+        return Placement(rank: rank, offer: o.id, employer: o.employer.name, title: o.title, kind: o.kind,
+                         score: displayScore(score), matched: e.matched.map(\.display), missing: e.missing.map(\.label),
+                         reasons: e.reasons, distanceKm: e.distanceKm.map { Double($0) })
+    }
+
+    private func candidate(rank: Int, _ p: MatchableProfile, _ o: MatchableOffer, score: Float, _ scorer: ReferenceScorer) -> Candidate {
+        let e = scorer.explain(p, o)
+        return Candidate(rank: rank, profile: p.id, score: displayScore(score), matched: e.matched.map(\.display),
+                         missing: e.missing.map(\.label), reasons: e.reasons, distanceKm: e.distanceKm.map { Double($0) })
+    }
+}
+
+/// Every record of an engine with its view, sorted by id, and the kernel over them.
+final class _AllRecords: Sendable {
+    let profiles: [CompetencyProfile]
+    let offers: [EmployerOffer]
+    let matchableProfiles: [MatchableProfile]
+    let matchableOffers: [MatchableOffer]
+    let kernel: MatchKernel
+    /// The reference scorer with these offers' word statistics.
+    let scorer: ReferenceScorer
+    let profileIndex: [String: Int]
+    let offerIndex: [String: Int]
+
+    init(taxonomy: Taxonomy, compiler: MatchCompiler, profiles: [CompetencyProfile], offers: [EmployerOffer],
+         compiledProfiles: [String: MatchableProfile], compiledOffers: [String: MatchableOffer]) {
+        let ps = profiles.sorted { $0.id < $1.id }
+        let os = offers.sorted { $0.id < $1.id }
+        self.profiles = ps
+        self.offers = os
+        self.matchableProfiles = ps.parallelMap { compiledProfiles[$0.id] ?? compiler.profile($0) }
+        self.matchableOffers = os.parallelMap { compiledOffers[$0.id] ?? compiler.offer($0) }
+        self.kernel = MatchKernel(taxonomy: taxonomy, profiles: matchableProfiles, offers: matchableOffers)
+        // The words part weighs a word by how many of these offers use it (BM25).
+        self.scorer = ReferenceScorer(taxonomy: taxonomy, terms: TermStatistics(offers: matchableOffers))
+        self.profileIndex = Dictionary(ps.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        self.offerIndex = Dictionary(os.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+}
+
+/// A licence or Danish level a profile's notes mention but its fields do not record
+/// (`MatchEngine.notesMentions`).
+public enum NotesMention: Sendable, Hashable, CustomStringConvertible {
+    /// A licence the notes mention.
+    case licence(Licence)
+    /// A Danish level the notes mention, and the level the profile records.
+    case danish(LanguageLevel, recorded: LanguageLevel)
+
+    /// The English line ("kørekort B is mentioned in the notes, not recorded").
+    public var description: String {
+        switch self {
+        case .licence(let l): return "\(l.danishName) is mentioned in the notes, not recorded"
+        case .danish(let level, let recorded):
+            return "Danish \(level) is mentioned in the notes, not recorded" + (recorded > .none ? " (recorded: \(recorded))" : "")
         }
     }
 }

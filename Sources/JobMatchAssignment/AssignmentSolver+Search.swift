@@ -294,39 +294,32 @@ struct _FlowSearch {
     /// The Dijkstra search from `s`, the potential update and the augmentation.
     private mutating func search(from s: Int) {
         searches &+= 1
-        // The sink: reached from a settled person i at d + u[i] ("i unassigned"), or from a
-        // settled free offer at its distance.
+        // The sink: reached from a settled person i at d + u[i] ("i unassigned"), or through an
+        // offer with a free place (price 0) at the offer's distance. Free offers never enter the
+        // heap: reaching one only lowers the sink's distance, and the search ends when the heap
+        // has nothing closer than the sink.
         var sinkDist = u[s]
         var sinkPerson = s // the person whose "unassigned" arc reaches the sink (when no free offer does)
-        heap.push(_HeapEntry(key: sinkDist, node: 0))
-        scan(person: s, at: 0, sinkDist: &sinkDist, sinkPerson: &sinkPerson)
-        var endOffer = -1
-        var D: Int64 = sinkDist
+        var endOffer = -1   // the free offer that reaches the sink at sinkDist (-1: an "unassigned" arc does)
+        scan(person: s, at: 0, sinkDist: &sinkDist, sinkPerson: &sinkPerson, endOffer: &endOffer)
         while !heap.isEmpty {
             let e = heap.pop()
-            if e.node == 0 {
-                if e.key == sinkDist { D = e.key; break }
-                continue
-            }
+            // Nothing at or beyond the sink's distance can shorten the path.
+            if e.key >= sinkDist { break }
             let j = Int(e.node &- 1)
             if settled[j] || e.key != dist[j] { continue }
             pops &+= 1
             settled[j] = true
             settledOffers[settledOfferCount] = Int32(truncatingIfNeeded: j)
             settledOfferCount &+= 1
-            if fill[j] < cap[j] {
-                // A free place (price 0): the sink at the same distance, and nothing is closer.
-                endOffer = j
-                D = e.key
-                break
-            }
             var q = slotStart[j]
             let qEnd = q &+ Int(fill[j])
             while q < qEnd {
-                scan(person: Int(occupant[q]), at: e.key, sinkDist: &sinkDist, sinkPerson: &sinkPerson)
+                scan(person: Int(occupant[q]), at: e.key, sinkDist: &sinkDist, sinkPerson: &sinkPerson, endOffer: &endOffer)
                 q &+= 1
             }
         }
+        let D = sinkDist
         // Potentials: settled nodes move by D − d (people down, offers up).
         for q in 0..<settledPeopleCount { u[Int(settledPeople[q])] &+= settledDist[q] &- D }
         for q in 0..<settledOfferCount {
@@ -362,7 +355,7 @@ struct _FlowSearch {
 
     /// Settles person `i` at distance `d`: relaxes its arcs and its "unassigned" arc.
     @inline(__always)
-    private mutating func scan(person i: Int, at d: Int64, sinkDist: inout Int64, sinkPerson: inout Int) {
+    private mutating func scan(person i: Int, at d: Int64, sinkDist: inout Int64, sinkPerson: inout Int, endOffer: inout Int) {
         settledPeople[settledPeopleCount] = Int32(truncatingIfNeeded: i)
         settledDist[settledPeopleCount] = d
         settledPeopleCount &+= 1
@@ -371,7 +364,7 @@ struct _FlowSearch {
         if toSink < sinkDist {
             sinkDist = toSink
             sinkPerson = i
-            heap.push(_HeapEntry(key: toSink, node: 0))
+            endOffer = -1
         }
         let mine = Int(assigned[i])
         var a = arcStart[i]
@@ -388,6 +381,13 @@ struct _FlowSearch {
             a &+= 1
             // Nothing at or beyond the sink's distance can be on the path.
             if nd >= sinkDist || j == mine || settled[j] { continue }
+            if fill[j] < cap[j] {
+                // A free place (price 0) reaches the sink at the same distance: a shorter path.
+                sinkDist = nd
+                endOffer = j
+                pred[j] = Int32(truncatingIfNeeded: i)
+                continue
+            }
             if nd < dist[j] {
                 if dist[j] == .max {
                     touched[touchedCount] = Int32(truncatingIfNeeded: j)

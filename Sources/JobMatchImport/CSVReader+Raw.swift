@@ -52,6 +52,12 @@ extension CSVReader {
         return Int.max
     }
 
+    /// The error for a record beyond `ImportLimits.recordBytes` (most likely a quote that opens a
+    /// field and never closes).
+    func recordTooLong(_ line: Int) -> ImportFileError {
+        ImportFileError(file: source.path, line: line, message: ImportLimits.recordTooLong + " (is a quote left open?)")
+    }
+
     /// Appends the bytes of the record at `pos` to `out` up to its line end, which it consumes
     /// (CRLF, LF or CR outside quotes), counting lines.
     private func scanRecord(into out: inout [UInt8], separator sep: UInt8, startLine: Int) throws(ImportFileError) {
@@ -62,6 +68,7 @@ extension CSVReader {
         while true {
             if pos >= source.count {
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: source.buffer[segment..<source.count]))
+                if out.count - recordStart > ImportLimits.recordBytes { throw recordTooLong(startLine) }
                 guard try available() else {
                     if state == 1 {
                         throw ImportFileError(file: source.path, line: startLine,
@@ -87,6 +94,7 @@ extension CSVReader {
                     continue
                 }
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[segment..<i]))
+                if out.count - recordStart > ImportLimits.recordBytes { throw recordTooLong(startLine) }
                 line += 1
                 if b == 0x0D, try available(), source.buffer[pos] == 0x0A { pos += 1 }
                 return

@@ -109,6 +109,16 @@ public final class CSVReader {
         field.removeAll(keepingCapacity: true)
     }
 
+    /// Bytes of the record `next()` is reading, counted against `ImportLimits.recordBytes`.
+    var recordBytes = 0
+
+    /// Counts `n` more bytes of the current record.
+    @inline(__always)
+    func count(_ n: Int, line: Int) throws(ImportFileError) {
+        recordBytes += n
+        if recordBytes > ImportLimits.recordBytes { throw recordTooLong(line) }
+    }
+
     /// Fields of the previous record (the next one is likely to have as many).
     var lastFieldCount = 16
 
@@ -120,6 +130,7 @@ public final class CSVReader {
         while true {
             guard try available() else { return nil }
             let startLine = line
+            recordBytes = 0
             var fields: [String] = []
             fields.reserveCapacity(lastFieldCount)
             var endOfRecord = false
@@ -139,6 +150,7 @@ public final class CSVReader {
                         let end = source.count
                         var i = pos
                         while i < end, buf[i] != quote, buf[i] != 0x0D { if buf[i] == 0x0A { line += 1 }; i += 1 }
+                        try count(i - pos + 1, line: startLine)
                         field.append(contentsOf: UnsafeBufferPointer(rebasing: buf[pos..<i]))
                         pos = i
                         guard i < end else { continue }
@@ -167,6 +179,7 @@ public final class CSVReader {
                         if b == sep || b == 0x0A || b == 0x0D { break }
                         i += 1
                     }
+                    try count(i - pos + 1, line: startLine)
                     if i < end && field.isEmpty {
                         // The whole field is in this chunk (the common case): decode it in place.
                         fields.append(decoder.decode(UnsafeBufferPointer(rebasing: buf[pos..<i])))

@@ -1,3 +1,4 @@
+import JobMatchModel
 /// The outcome of an import: counts, time, the first problems found and the rejects files.
 public struct ImportReport: Sendable {
     /// The kind of record imported.
@@ -22,8 +23,10 @@ public struct ImportReport: Sendable {
     public var issues: [ImportIssue] = []
     /// Notes that are not errors: ignored columns, a detected encoding.
     public var notes: [String] = []
-    /// The rejects files written.
+    /// The rejects files written, in file order.
     public var rejectsFiles: [String] = []
+    /// The rejects files written, with the input each belongs to.
+    public var rejects: [RejectsFile] = []
     /// Wall-clock seconds.
     public var seconds = 0.0
     /// Whether the store was changed (false for a dry run and for a strict import with a reject).
@@ -38,10 +41,17 @@ public struct ImportReport: Sendable {
 
     /// One line for the end of an import, e.g.
     /// `offers: read 1000, imported 990, updated 0, unchanged 0, rejected 10 in 0.21 s (4,761 rows/s)`.
-    public var summary: String {
-        var s = "\(kind.rawValue): read \(read), imported \(inserted), updated \(updated), unchanged \(unchanged), rejected \(rejected)"
-        s += " in \(String(format2: seconds)) s (\(Int(rowsPerSecond.rounded())) rows/s)"
-        if dryRun { s += "; dry run, nothing stored" } else if strict && rejected > 0 { s += "; strict, nothing stored" }
+    public var summary: String { summary(in: .english) }
+
+    /// The summary line in `language` (the `import.*` messages of the message tables).
+    public func summary(in language: OutputLanguage) -> String {
+        let m = Messages(language)
+        let rate = rowsPerSecond.isFinite ? Int(rowsPerSecond.rounded()) : 0
+        var s = m[.importSummary, ["kind": .text(kind.rawValue), "read": .int(read), "imported": .int(inserted), "updated": .int(updated),
+                                   "unchanged": .int(unchanged), "rejected": .int(rejected), "seconds": .number(seconds, decimals: 2),
+                                   "rate": .text(language == .english ? String(rate) : m.format.int(rate))]]
+        if !rejectsFiles.isEmpty { s += m[.importRejectsFiles, ["files": .text(rejectsFiles.joined(separator: ", "))]] }
+        if dryRun { s += m[.importDryRun] } else if strict && rejected > 0 { s += m[.importStrictNothing] }
         return s
     }
 }
@@ -96,4 +106,14 @@ public struct ImportProgress: Sendable {
     public var records: Int
     /// Seconds since the import started.
     public var seconds: Double
+}
+
+/// Where the rejected rows of one input file went.
+public struct RejectsFile: Sendable, Hashable {
+    /// The input file, as given.
+    public var input: String
+    /// The rejects file written (mode 0600, a name no other file had).
+    public var path: String
+    /// Rejected rows in it.
+    public var rows: Int
 }

@@ -29,24 +29,37 @@ extension Importer {
                 && queue.push(.fileEnd(notes: []))
         }
         let schema = map.schema
+        guard header.fields.count <= ImportLimits.columns else {
+            throw ImportFileError(file: path, line: header.line,
+                                  message: "the header has \(header.fields.count) columns; at most \(ImportLimits.columns) are read")
+        }
         var columnSlots: [Int?] = []
         var names = Array<String?>(repeating: nil, count: schema.fields.count)
         var notes: [String] = []
+        var unnamed = 0
         for name in header.fields {
             let slot = map.slot(for: name)
             if let slot {
                 if let other = names[slot] {
-                    notes.append("\(path):\(header.line): columns '\(other)' and '\(name)' both mean \(schema.fields[slot]); the last non-empty one is used")
+                    notes.append("\(path):\(header.line): columns \(MessageValue.quoted(other)) and \(MessageValue.quoted(name)) both mean \(schema.fields[slot]); the last non-empty one is used")
                 }
-                names[slot] = name
+                // The name as messages show it: from the file, so escaped and cut.
+                names[slot] = MessageValue.escaped(name, limit: MessageValue.maximumScalars)
             } else if !name.trimmingCharactersInWhitespace().isEmpty {
-                notes.append("\(path):\(header.line): column '\(name)' is not a \(options.kind.rawValue) field; ignored (use --map '\(name)=FIELD')")
+                if notes.count < ImportLimits.notesPerFile {
+                    notes.append("\(path):\(header.line): column \(MessageValue.quoted(name)) is not a \(options.kind.rawValue) field; ignored (use --map \(MessageValue.quoted(name + "=FIELD")))")
+                } else {
+                    unnamed += 1
+                }
             }
             columnSlots.append(slot)
         }
+        if unnamed > 0 {
+            notes.append("\(path):\(header.line): and \(unnamed) more columns are not \(options.kind.rawValue) fields; ignored")
+        }
         guard columnSlots.contains(where: { $0 != nil }) else {
             throw ImportFileError(file: path, line: header.line,
-                                  message: "no known column in the header (\(header.fields.prefix(5).joined(separator: ", "))); is this a file of \(options.kind.rawValue)?")
+                                  message: "no known column in the header (\(header.fields.prefix(5).map { MessageValue.quoted($0) }.joined(separator: ", "))); is this a file of \(options.kind.rawValue)?")
         }
         var info = _FileInfo(index: index, path: path, format: .csv, csvHeader: header.fields, dialect: reader.dialect)
         info.columnSlots = columnSlots
@@ -195,7 +208,7 @@ extension Importer {
             case .fileEnd(let index, let notes):
                 var unknown = Set<String>()
                 for w in workers { unknown.formUnion(w.takeUnknownKeys(file: index)) }
-                let more = unknown.sorted().prefix(20).map { "key '\($0)' is not a \(options.kind.rawValue) field; ignored" }
+                let more = unknown.sorted().prefix(20).map { "key \(MessageValue.quoted($0)) is not a \(options.kind.rawValue) field; ignored" }
                 forward = .fileEnd(notes: notes + more)
             }
             guard output.push(forward) else {
@@ -402,6 +415,12 @@ extension Importer {
             guard let p = w.mapper.profile() else { return rejected(file, line, origin, w.mapper.errors) }
             prepared = PreparedRecord(kind: .profiles, id: p.id, record: RecordCodec.encode(p))
             if let a = options.annotation { annotate(&prepared, .profile(p), a) }
+        case .placements:
+            guard let p = w.mapper.placement() else { return rejected(file, line, origin, w.mapper.errors) }
+            prepared = PreparedRecord(kind: .placements, id: p.id, record: [], payload: .placement(p))
+        case .integration:
+            guard let f = w.mapper.integrationFacts() else { return rejected(file, line, origin, w.mapper.errors) }
+            prepared = PreparedRecord(kind: .integration, id: f.profile, record: [], payload: .integration(f))
         }
         let keys = _DuplicateKeys(id: prepared.id, cvr: prepared.cvr, reference: prepared.employerReference)
         return .valid(prepared, origin, line: line, keys: keys)

@@ -140,9 +140,17 @@ public final class Importer: @unchecked Sendable {
         let disposer = _Disposer()
         var file: _FileInfo?
         var rejects: _RejectsWriter?
+        /// Every rejects file of the import, in file order: named only once the import is done
+        /// (a failed import leaves none; see `_RejectsWriter`).
+        var rejectsWriters: [_RejectsWriter] = []
         var seenIDs = _FirstLines()
         var seenRefs = _FirstLines()
         var lastProgress = DispatchTime.now().uptimeNanoseconds
+        /// A canonical field as the current file names it (its CSV column), else as given.
+        func fieldName(_ canonical: String) -> String {
+            guard let f = file, let slot = map.schema.index[canonical], slot < f.sourceNames.count, let n = f.sourceNames[slot] else { return canonical }
+            return n
+        }
         func elapsed() -> Double { Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9 }
 
         func reject(_ found: [ImportIssue], _ origin: _Origin, in batch: _OutcomeBatch) throws {
@@ -157,10 +165,11 @@ public final class Importer: @unchecked Sendable {
             if options.writeRejects, let f = file {
                 if rejects == nil {
                     let path = _RejectsWriter.path(for: f.path, directory: options.rejectsDirectory, format: f.format)
-                    rejects = try _RejectsWriter(path: path, csvHeader: f.csvHeader, dialect: f.dialect)
-                    report.rejectsFiles.append(path)
+                    let w = try _RejectsWriter(input: f.path, path: path, csvHeader: f.csvHeader, dialect: f.dialect)
+                    rejects = w
+                    rejectsWriters.append(w)
                 }
-                rejects?.write(batch.original(origin), issues: issues)
+                try rejects?.write(batch.original(origin), issues: issues)
             }
             if options.strict { stopWriting = true }
         }
@@ -174,10 +183,8 @@ public final class Importer: @unchecked Sendable {
                 seenRefs.removeAll()
             case .fileEnd(let notes):
                 report.notes += notes
-                rejects?.close()
                 rejects = nil
             case .failed(let error):
-                rejects?.close()
                 throw error
             case .batch(let batch, let bytesRead, let fileSize):
                 // Written records are freed on another thread (see `_Disposer`).
@@ -194,14 +201,14 @@ public final class Importer: @unchecked Sendable {
                         let idKey = keys.id
                         if let first = seenIDs.firstOrInsert(idKey, line: Int32(truncatingIfNeeded: line)) {
                             try reject([ImportIssue(file: file?.path ?? "", line: line, field: "id",
-                                                    message: "duplicate id '\(record.id)' in this file (first on line \(first))")],
+                                                    message: "duplicate id \(MessageValue.quoted(record.id)) in this file (first on line \(first))")],
                                        origin, in: batch)
                             continue
                         }
                         if let ref = record.employerReference, let cvr = record.cvr, let refKey = keys.reference {
                             if let first = seenRefs.firstOrInsert(refKey, line: Int32(truncatingIfNeeded: line)) {
                                 try reject([ImportIssue(file: file?.path ?? "", line: line, field: "employerReference",
-                                                        message: "duplicate employer reference '\(ref)' for CVR \(cvr) in this file (first on line \(first))")],
+                                                        message: "duplicate employer reference \(MessageValue.quoted(ref)) for CVR \(cvr) in this file (first on line \(first))")],
                                            origin, in: batch)
                                 continue
                             }
@@ -215,6 +222,10 @@ public final class Importer: @unchecked Sendable {
                         case .conflict(let message):
                             report.valid -= 1
                             try reject([ImportIssue(file: file?.path ?? "", line: line, field: "id", message: message)], origin, in: batch)
+                        case .refused(let problems):
+                            report.valid -= 1
+                            try reject(problems.map { ImportIssue(file: file?.path ?? "", line: line, field: fieldName($0.field),
+                                                                  message: $0.message) }, origin, in: batch)
                         }
                     }
                 }
@@ -226,8 +237,12 @@ public final class Importer: @unchecked Sendable {
                 }
             }
         }
-        rejects?.close()
         disposer.wait()
+        for w in rejectsWriters {
+            let path = try w.finish()
+            report.rejectsFiles.append(path)
+            report.rejects.append(RejectsFile(input: w.input, path: path, rows: w.rows))
+        }
 
         if let sink {
             if options.strict && report.rejected > 0 {

@@ -31,8 +31,14 @@ public final class JSONRecordReader {
 
     /// Opens `path`; with `arrayLayout == nil` the layout is detected from the first
     /// non-blank byte (`[` means a JSON array).
-    public init(path: String, arrayLayout: Bool? = nil) throws(ImportFileError) {
-        source = try _ByteReader(path: path)
+    public convenience init(path: String, arrayLayout: Bool? = nil) throws(ImportFileError) {
+        try self.init(path: path, arrayLayout: arrayLayout, chunkSize: 1 << 20)
+    }
+
+    /// Opens `path`, reading it in chunks of `chunkSize` bytes (small chunks test the records
+    /// that straddle two).
+    init(path: String, arrayLayout: Bool?, chunkSize: Int) throws(ImportFileError) {
+        source = try _ByteReader(path: path, chunkSize: chunkSize)
         atEOF = !(try source.fill())
         let b = source.buffer
         if source.count >= 3, b[0] == 0xEF, b[1] == 0xBB, b[2] == 0xBF { pos = 3 }
@@ -75,6 +81,9 @@ public final class JSONRecordReader {
                 var i = pos
                 while i < end, buf[i] != 0x0A { i += 1 }
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buf[pos..<i]))
+                if bytes.count > ImportLimits.recordBytes {
+                    throw ImportFileError(file: source.path, line: startLine, message: ImportLimits.recordTooLong)
+                }
                 pos = i
                 if i < end { pos += 1; line += 1; ended = true }
             }
@@ -146,6 +155,9 @@ public final class JSONRecordReader {
                 i += 1
             }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buf[pos..<i]))
+            if bytes.count > ImportLimits.recordBytes {
+                throw ImportFileError(file: source.path, line: startLine, message: ImportLimits.recordTooLong)
+            }
             pos = i
             if done { return JSONRecordText(line: startLine, bytes: bytes) }
         }

@@ -52,7 +52,7 @@ extension JSONValue {
         let l = t.lowercased()
         if JSONValue.trueWords.contains(l) { return true }
         if JSONValue.falseWords.contains(l) { return false }
-        throw FieldError(field: field, message: "'\(t)' is not yes or no (ja/nej, yes/no, true/false, 1/0)")
+        throw FieldError(field: field, message: "\(MessageValue.quoted(t)) is not yes or no (ja/nej, yes/no, true/false, 1/0)")
     }
 
     /// The value as a number; a decimal comma is accepted (`37,5`).
@@ -63,7 +63,7 @@ extension JSONValue {
         if u.contains(",") {
             u = u.replacing(".", with: "").replacing(",", with: ".")
         }
-        guard let d = Double(u), d.isFinite else { throw FieldError(field: field, message: "'\(t)' is not a number") }
+        guard let d = Double(u), d.isFinite else { throw FieldError(field: field, message: "\(MessageValue.quoted(t)) is not a number") }
         return d
     }
 
@@ -71,7 +71,7 @@ extension JSONValue {
     func int(field: String) throws(FieldError) -> Int? {
         guard let d = try double(field: field) else { return nil }
         guard d.rounded() == d, abs(d) < 1e15 else {
-            throw FieldError(field: field, message: "'\(try text(field: field) ?? "")' is not a whole number")
+            throw FieldError(field: field, message: "\(MessageValue.quoted(try text(field: field) ?? "")) is not a whole number")
         }
         return Int(d)
     }

@@ -1,3 +1,5 @@
+import JobMatchModel
+
 /// A JSON value as read from an import file, with object members in file order.
 public enum JSONValue: Sendable, Hashable {
     /// `null`.
@@ -101,7 +103,7 @@ struct _JSONParser {
                 guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { throw error("expected a member name in quotes") }
                 let key = try string()
                 skipWhitespace()
-                guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw error("expected ':' after \"\(key)\"") }
+                guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw error("expected ':' after \(MessageValue.quoted(key))") }
                 i += 1
                 skipWhitespace()
                 members.append((key, try value(depth: depth + 1)))
@@ -139,10 +141,10 @@ struct _JSONParser {
                     || b == UInt8(ascii: "E") || b == UInt8(ascii: "+") || b == UInt8(ascii: "-") { i += 1 } else { break }
             }
             let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
-            guard Double(text) != nil else { throw error("'\(text)' is not a number") }
+            guard Double(text) != nil else { throw error("\(MessageValue.quoted(text)) is not a number") }
             return .number(text)
         default:
-            throw error("unexpected character '\(Character(Unicode.Scalar(bytes[i])))'")
+            throw error("unexpected character \(MessageValue.byte(bytes[i]))")
         }
     }
 
@@ -156,12 +158,21 @@ struct _JSONParser {
             case UInt8(ascii: "0")...UInt8(ascii: "9"): d = UInt32(b - UInt8(ascii: "0"))
             case UInt8(ascii: "a")...UInt8(ascii: "f"): d = UInt32(b - UInt8(ascii: "a") + 10)
             case UInt8(ascii: "A")...UInt8(ascii: "F"): d = UInt32(b - UInt8(ascii: "A") + 10)
-            default: throw error("bad \\u escape")
+            default: throw error("bad \\u escape (\(MessageValue.byte(b)) is not a hex digit)")
             }
             v = v * 16 + d
             i += 1
         }
         return v
+    }
+
+    /// The text of a string's bytes, which must be UTF-8 (RFC 8259): invalid bytes are refused,
+    /// not replaced, so two different byte strings never read as the same text.
+    func text(_ u: UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError) -> String {
+        if let s = String(validating: u, as: UTF8.self) { return s }
+        var k = 0
+        while k < u.count, u[k] < 0x80 { k += 1 }
+        throw error("a string is not valid UTF-8 (\(MessageValue.byte(k < u.count ? u[k] : 0)) in it); save the file as UTF-8")
     }
 
     mutating func string() throws(JSONSyntaxError) -> String {
@@ -171,7 +182,7 @@ struct _JSONParser {
         while i < bytes.count, bytes[i] != UInt8(ascii: "\""), bytes[i] != UInt8(ascii: "\\") { i += 1 }
         guard i < bytes.count else { throw error("a string never ends") }
         if bytes[i] == UInt8(ascii: "\"") {
-            let s = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
+            let s = try text(UnsafeBufferPointer(rebasing: bytes[start..<i]))
             i += 1
             return s
         }
@@ -180,7 +191,7 @@ struct _JSONParser {
             let b = bytes[i]
             if b == UInt8(ascii: "\"") {
                 i += 1
-                return String(decoding: out, as: UTF8.self)
+                return try out.withUnsafeBufferPointer { (u) throws(JSONSyntaxError) -> String in try text(u) }
             }
             if b != UInt8(ascii: "\\") { out.append(b); i += 1; continue }
             i += 1
@@ -197,15 +208,27 @@ struct _JSONParser {
             case UInt8(ascii: "r"): out.append(0x0D)
             case UInt8(ascii: "t"): out.append(0x09)
             case UInt8(ascii: "u"):
+                // A surrogate is a scalar only as a high one followed at once by a low one:
+                // anything else is refused, not replaced (two different ids must never read as
+                // the same text).
+                let start = i - 2
                 var scalar = try hex4()
-                if (0xD800..<0xDC00).contains(scalar), i + 6 <= bytes.count, bytes[i] == 0x5C, bytes[i + 1] == UInt8(ascii: "u") {
-                    i += 2
-                    let low = try hex4()
-                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low &- 0xDC00)
+                if (0xD800...0xDFFF).contains(scalar) {
+                    var low: UInt32 = 0
+                    if scalar < 0xDC00, i + 6 <= bytes.count, bytes[i] == 0x5C, bytes[i + 1] == UInt8(ascii: "u") {
+                        i += 2
+                        low = try hex4()
+                    }
+                    guard (0xDC00...0xDFFF).contains(low) else {
+                        i = start
+                        let escape = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<start + 6]), as: UTF8.self)
+                        throw error("unpaired UTF-16 surrogate \(MessageValue.quoted(escape)) in a string")
+                    }
+                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
                 }
-                let u = Unicode.Scalar(scalar) ?? "\u{FFFD}"
-                out.append(contentsOf: Array(String(u).utf8))
-            default: throw error("bad escape '\\\(Character(Unicode.Scalar(e)))'")
+                guard let u = Unicode.Scalar(scalar) else { throw error("bad \\u escape") }
+                out.append(contentsOf: String(u).utf8)
+            default: throw error("bad escape \(MessageValue.byte(e)) after a backslash")
             }
         }
         throw error("a string never ends")

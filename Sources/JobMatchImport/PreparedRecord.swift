@@ -1,3 +1,5 @@
+import JobMatchModel
+
 /// A valid record ready for the store: its identity, its compact form and its features.
 public struct PreparedRecord: Sendable {
     /// Offer or profile.
@@ -14,6 +16,8 @@ public struct PreparedRecord: Sendable {
     public var features: [UInt8]?
     /// The annotator's version, when an annotation was given.
     public var featuresVersion: String?
+    /// The decoded record, for kinds stored as columns (placements, integration facts).
+    public var payload: PreparedPayload? = nil
 }
 
 /// What writing one record did.
@@ -25,6 +29,9 @@ public enum ImportWriteResult: Sendable, Hashable {
     /// Refused by the store (e.g. the CVR and reference belong to another offer); the record is
     /// rejected with this message.
     case conflict(String)
+    /// Refused by the store's rules (placements: one at a time per person, an offer's places);
+    /// the record is rejected with these problems, each naming its field.
+    case refused([FieldError])
 }
 
 /// Where an import writes: the store's bulk writer, inside one transaction that the caller opens

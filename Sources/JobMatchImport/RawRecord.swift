@@ -1,3 +1,5 @@
+import JobMatchModel
+
 /// One record as read from a file, before mapping: the value of each canonical field (by slot
 /// of the `FieldSchema`), the name the file used for it, and where the record starts.
 public struct RawRecord: Sendable {
@@ -48,7 +50,8 @@ extension RawRecord {
                     // (`workplace: {postnummer: ...}`).
                     if case .null = value { continue }
                     r.values[slot] = value
-                    r.sourceNames[slot] = path
+                    r.sourceNames[slot] = MessageValue.hasControlCharacters(path) || path.utf8.count > 120
+                        ? MessageValue.escaped(path, limit: MessageValue.maximumScalars) : path
                 } else {
                     unknown.append(path)
                 }

@@ -6,9 +6,20 @@ public enum RecordKind: String, Sendable, Hashable, CaseIterable {
     case offers
     /// Competency profiles.
     case profiles
+    /// Placements and their outcomes (`PlacementRecord`).
+    case placements
+    /// Residence permit dates, mentors and Danish tests (`IntegrationFacts`).
+    case integration
 
     /// The canonical field names of this kind of record (see `FieldSchema`).
-    public var schema: FieldSchema { self == .offers ? .offers : .profiles }
+    public var schema: FieldSchema {
+        switch self {
+        case .offers: return .offers
+        case .profiles: return .profiles
+        case .placements: return .placements
+        case .integration: return .integration
+        }
+    }
 }
 
 /// A record read from an import file, ready for the caller's annotator.

@@ -69,6 +69,10 @@ struct _RecordMapper {
     /// The display name of a model field path (`places`, `workplace.postcode`, `experience[0].years`).
     func displayName(forModelField field: String) -> String {
         if let slot = schema.index[field], let n = sourceNames[slot] { return n }
+        // An item of a list field (`mustHave[3]` -> `Krav[3]`).
+        if let open = field.firstIndex(of: "["), let slot = schema.index[String(field[..<open])], let n = sourceNames[slot] {
+            return n + field[open...]
+        }
         return field
     }
 
@@ -178,6 +182,16 @@ struct _RecordMapper {
             if let d = _plainDecimal(t), d.rounded() == d, abs(d) < 1e15 { return Int(d) }
         }
         do { return try v.int(field: name(slot)) } catch { errors.append(error); return nil }
+    }
+
+    /// A whole number of a protected attribute: as `int`, but a message never shows the value.
+    mutating func protectedInt(_ f: String) -> Int? {
+        let before = errors.count
+        let v = int(schema.position(f))
+        for k in before..<errors.count {
+            errors[k].message = "is not a whole number (the value of a protected attribute is not shown)"
+        }
+        return v
     }
 
     mutating func text(_ f: String) -> String? { text(schema.position(f)) }
@@ -469,7 +483,7 @@ struct _RecordMapper {
             case "fulltime", "fuldtid": return .fullTime
             case "parttime", "deltid": return .partTime
             case "any", "alle", "begge", "ligegyldigt": return .any
-            default: throw FieldError(field: n, message: "'\(t)' is not full-time, part-time or any (fuldtid, deltid)")
+            default: throw FieldError(field: n, message: "\(MessageValue.quoted(t)) is not full-time, part-time or any (fuldtid, deltid)")
             }
         }) { wishes.hours = h }
         if let s = bool("wishes.acceptsShiftWork") { wishes.acceptsShiftWork = s }
@@ -478,7 +492,7 @@ struct _RecordMapper {
         let available = day("availableFrom")
         let summary = text("summary")
         var personal = ProtectedAttributes(gender: text("personal.gender"), nationality: text("personal.nationality"),
-                                           religion: text("personal.religion"), birthYear: int("personal.birthYear"),
+                                           religion: text("personal.religion"), birthYear: protectedInt("personal.birthYear"),
                                            healthNotes: text("personal.healthNotes"))
         let hasPersonal = personal != ProtectedAttributes()
         if !hasPersonal { personal = ProtectedAttributes() }
@@ -534,7 +548,7 @@ struct _RecordMapper {
         guard let t = try v.text(field: n) else { throw FieldError(field: n, message: "is empty") }
         let parts = t.split(separator: ":", maxSplits: 1).map { String($0).trimmingCharactersInWhitespace() }
         guard parts.count == 2, let isced = Int(parts[0]) else {
-            throw FieldError(field: n, message: "'\(t)' is not ISCED:field (e.g. 6:sygeplejerske)")
+            throw FieldError(field: n, message: "\(MessageValue.quoted(t)) is not ISCED:field (e.g. 6:sygeplejerske)")
         }
         return Education(isced: isced, field: parts[1])
     }
@@ -556,7 +570,7 @@ struct _RecordMapper {
         let parts = t.split(separator: ":").map { String($0).trimmingCharactersInWhitespace() }
         guard parts.count >= 2, parts.count <= 3, !parts[0].isEmpty,
               let years = try JSONValue.string(parts[1]).double(field: n) else {
-            throw FieldError(field: n, message: "'\(t)' is not title:years (e.g. syerske:8)")
+            throw FieldError(field: n, message: "\(MessageValue.quoted(t)) is not title:years (e.g. syerske:8)")
         }
         return WorkExperience(title: parts[0], occupationCode: parts.count == 3 ? parts[2] : nil, years: years)
     }
@@ -572,7 +586,7 @@ struct _RecordMapper {
         }
         guard let t = try v.text(field: n) else { throw FieldError(field: n, message: "is empty") }
         let parts = t.split(separator: ":", maxSplits: 1).map { String($0).trimmingCharactersInWhitespace() }
-        guard parts.count == 2 else { throw FieldError(field: n, message: "'\(t)' is not language:level (e.g. dansk:A2)") }
+        guard parts.count == 2 else { throw FieldError(field: n, message: "\(MessageValue.quoted(t)) is not language:level (e.g. dansk:A2)") }
         return LanguageSkill(language: parts[0], level: try LanguageLevel(parsing: parts[1], field: n))
     }
 }

@@ -4,11 +4,29 @@ import Foundation
 /// CSV rows in the input's dialect with an extra `import_errors` column, or JSON Lines with an
 /// `_importErrors` member first. Both can be fixed and imported again (the extra column or
 /// member is ignored).
+///
+/// The rejects file is the user's only list of what to fix, and it holds whole rows, protected
+/// attributes included, so:
+/// - it is written to a temporary file made with `mkstemp` (mode 0600, whatever the umask) in
+///   the folder it belongs in, and gets its name only when complete (`finish()`): an import that
+///   fails or is killed leaves no half-written rejects file;
+/// - it never replaces a file: its name is taken with `link(2)`, which fails when the name
+///   exists, so a second input with the same name (`a/x.csv`, `b/x.csv`, or `x.json` and
+///   `x.jsonl`) or a rejects file left by an earlier import gets the next free name
+///   (`x.rejects-2.csv`, `x.rejects-3.csv`, ...);
+/// - a folder it creates for `--rejects DIR` is made 0700.
 final class _RejectsWriter {
-    let path: String
-    let handle: FileHandle
+    /// The input file whose rejected rows this writer holds.
+    let input: String
+    /// The name the file gets first (`x.rejects.csv`), before a counter.
+    let preferredPath: String
+    /// The temporary file while writing.
+    private(set) var temporaryPath: String
+    private var fd: Int32
     var buffer: [UInt8] = []
     let separator: UInt8
+    /// Rows written.
+    private(set) var rows = 0
 
     static func path(for input: String, directory: String?, format: ImportFormat) -> String {
         let url = URL(fileURLWithPath: input)
@@ -18,26 +36,49 @@ final class _RejectsWriter {
         return dir.appendingPathComponent("\(base).rejects.\(ext)").path
     }
 
-    init(path: String, csvHeader: [String]?, dialect: CSVDialect?) throws(ImportFileError) {
-        self.path = path
+    /// The `n`th candidate name: `x.rejects.csv`, then `x.rejects-2.csv`, `x.rejects-3.csv`, ...
+    static func candidate(_ preferred: String, _ n: Int) -> String {
+        guard n > 1 else { return preferred }
+        let url = URL(fileURLWithPath: preferred)
+        let ext = url.pathExtension
+        let stem = url.deletingPathExtension().lastPathComponent
+        return url.deletingLastPathComponent().appendingPathComponent("\(stem)-\(n).\(ext)").path
+    }
+
+    init(input: String, path: String, csvHeader: [String]?, dialect: CSVDialect?) throws(ImportFileError) {
+        self.input = input
+        preferredPath = path
         separator = dialect?.separator ?? UInt8(ascii: ";")
         // `--rejects DIR` may name a folder that does not exist yet.
         let dir = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        do { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) } catch {
-            throw ImportFileError(file: path, line: 0, message: "cannot create the folder for the rejects file (\(error.localizedDescription))")
+        if !FileManager.default.fileExists(atPath: dir) {
+            do { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700]) } catch {
+                throw ImportFileError(file: path, line: 0, message: "cannot create the folder for the rejects file (\(error.localizedDescription))")
+            }
         }
-        guard FileManager.default.createFile(atPath: path, contents: nil),
-              let h = FileHandle(forWritingAtPath: path) else {
+        var template = Array((dir + "/." + URL(fileURLWithPath: path).lastPathComponent + ".tmp-XXXXXX").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else {
             throw ImportFileError(file: path, line: 0, message: "cannot create the rejects file (\(String(cString: strerror(errno))))")
         }
-        handle = h
+        fchmod(fd, 0o600)
+        self.fd = fd
+        temporaryPath = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
         if let csvHeader {
             if dialect?.hasBOM == true { buffer += [0xEF, 0xBB, 0xBF] }
-            writeCSV(csvHeader + ["import_errors"])
+            appendCSV(csvHeader + ["import_errors"])
         }
     }
 
-    func writeCSV(_ fields: [String]) {
+    deinit {
+        // Not finished (the import failed or was discarded): nothing is left behind.
+        if fd >= 0 {
+            close(fd)
+            unlink(temporaryPath)
+        }
+    }
+
+    func appendCSV(_ fields: [String]) {
         for (i, f) in fields.enumerated() {
             if i > 0 { buffer.append(separator) }
             let needsQuotes = f.utf8.contains { $0 == separator || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
@@ -50,14 +91,15 @@ final class _RejectsWriter {
             }
         }
         buffer += [0x0D, 0x0A]
-        flushIfFull()
     }
 
-    func write(_ original: RawRecord.Original, issues: [ImportIssue]) {
+    /// Appends one rejected record with its problems.
+    /// - Throws: `ImportFileError` when the file cannot be written (a full disk).
+    func write(_ original: RawRecord.Original, issues: [ImportIssue]) throws(ImportFileError) {
         let messages = issues.map { "\($0.field): \($0.message)" }
         switch original {
         case .csv(let fields):
-            writeCSV(fields + [messages.joined(separator: " | ")])
+            appendCSV(fields + [messages.joined(separator: " | ")])
         case .json(let text):
             var w = CanonicalJSON()
             w.strings(messages)
@@ -70,18 +112,60 @@ final class _RejectsWriter {
             buffer += body
             buffer.append(0x0A)
         }
-        flushIfFull()
+        rows += 1
+        if buffer.count > 1 << 16 { try flush() }
     }
 
-    func flushIfFull() { if buffer.count > 1 << 16 { flush() } }
-
-    func flush() {
-        if !buffer.isEmpty { handle.write(Data(buffer)) }
+    func flush() throws(ImportFileError) {
+        var offset = 0
+        while offset < buffer.count {
+            let n = buffer.withUnsafeBytes { _RejectsWriter.systemWrite(fd, $0.baseAddress! + offset, $0.count - offset) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw ImportFileError(file: preferredPath, line: 0, message: "cannot write the rejects file (\(String(cString: strerror(errno))))")
+            }
+            offset += n
+        }
         buffer.removeAll(keepingCapacity: true)
     }
 
-    func close() {
-        flush()
-        try? handle.close()
+    /// `write(2)`.
+    static func systemWrite(_ fd: Int32, _ p: UnsafeRawPointer, _ n: Int) -> Int {
+        #if canImport(Glibc)
+        return Glibc.write(fd, p, n)
+        #else
+        return Darwin.write(fd, p, n)
+        #endif
+    }
+
+    /// Writes what is buffered, syncs, and gives the file its name: the first of
+    /// `candidate(preferredPath, 1, 2, ...)` that does not exist. Returns it.
+    /// - Throws: `ImportFileError` when the file cannot be written or named.
+    func finish() throws(ImportFileError) -> String {
+        try flush()
+        guard fsync(fd) == 0 || errno == EINVAL else {
+            throw ImportFileError(file: preferredPath, line: 0, message: "cannot write the rejects file (\(String(cString: strerror(errno))))")
+        }
+        close(fd)
+        fd = -1
+        defer { unlink(temporaryPath) }
+        for n in 1...10_000 {
+            let target = _RejectsWriter.candidate(preferredPath, n)
+            if link(temporaryPath, target) == 0 { return target }
+            switch errno {
+            case EEXIST: continue
+            case EPERM, ENOTSUP, EOPNOTSUPP, EXDEV, EMLINK:
+                // A file system without hard links: reserve the name, then rename onto the
+                // reservation (the only file `rename` may replace here is the empty one just made).
+                let r = open(target, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+                if r < 0 { if errno == EEXIST { continue } else { break } }
+                close(r)
+                if rename(temporaryPath, target) == 0 { return target }
+                unlink(target)
+            default: break
+            }
+            throw ImportFileError(file: target, line: 0, message: "cannot name the rejects file (\(String(cString: strerror(errno))))")
+        }
+        throw ImportFileError(file: preferredPath, line: 0, message: "cannot name the rejects file: 10,000 rejects files of this name exist already")
     }
 }

@@ -73,7 +73,9 @@ struct _ProfileColumns: @unchecked Sendable {
     let termPostingStart: UnsafePointer<Int>
     let termPostingProfile: UnsafePointer<Int32>
 
-    init(_ c: CompiledProfiles) {
+    /// The columns of `c`, its words bound to the offers' vocabulary by `words` when given (the
+    /// all-pairs sweep and the plain reference need them; the single queries do not).
+    init(_ c: CompiledProfiles, words: _WordBinding? = nil) {
         licence = .init(c.licence.base); limitation = .init(c.limitation.base); englishOK = .init(c.englishOK.base)
         wishLo = .init(c.wishLo.base); wishHi = .init(c.wishHi.base); danish = .init(c.danish.base)
         noWish = .init(c.noWish.base); acceptsShift = .init(c.acceptsShift.base); hasHome = .init(c.hasHome.base)
@@ -83,7 +85,7 @@ struct _ProfileColumns: @unchecked Sendable {
         creditValue = .init(c.creditValue.base); postingStart = .init(c.postingStart.base)
         postingProfile = .init(c.postingProfile.base); postingCredit = .init(c.postingCredit.base)
         original = .init(c.original.base)
-        termStart = .init(c.termStart.base); termIndex = .init(c.termIndex.base)
+        termStart = .init((words?.termStart ?? c.termStart).base); termIndex = .init((words?.termIndex ?? c.termIndex).base)
         termPostingStart = .init(c.termPostingStart.base); termPostingProfile = .init(c.termPostingProfile.base)
     }
 
@@ -528,18 +530,18 @@ enum BlockKernel {
     // MARK: All pairs
 
     /// Each profile's `k` best offers, on `threads` threads taking blocks of 64 profiles.
-    static func rankAll(profiles: CompiledProfiles, offers: CompiledOffers, terms: _SweepTerms, k: Int, constraints: Bool,
+    static func rankAll(profiles: CompiledProfiles, offers: CompiledOffers, words: _WordBinding, k: Int, constraints: Bool,
                         threads: Int) -> TopKTable {
         constraints
-            ? rankAll(profiles: profiles, offers: offers, terms: terms, k: k, threads: threads, _ConstraintsOn.self)
-            : rankAll(profiles: profiles, offers: offers, terms: terms, k: k, threads: threads, _ConstraintsOff.self)
+            ? rankAll(profiles: profiles, offers: offers, words: words, k: k, threads: threads, _ConstraintsOn.self)
+            : rankAll(profiles: profiles, offers: offers, words: words, k: k, threads: threads, _ConstraintsOff.self)
     }
 
     @inline(never)
-    static func rankAll<M: _ConstraintMode>(profiles: CompiledProfiles, offers: CompiledOffers, terms: _SweepTerms, k: Int,
+    static func rankAll<M: _ConstraintMode>(profiles: CompiledProfiles, offers: CompiledOffers, words: _WordBinding, k: Int,
                                             threads: Int, _ mode: M.Type) -> TopKTable {
         let out = _TopKOutput(rows: profiles.count, k: k)
-        let pc = _ProfileColumns(profiles), oc = _OfferColumns(offers, sweep: terms)
+        let pc = _ProfileColumns(profiles, words: words), oc = _OfferColumns(offers, sweep: words.sweep)
         let blocks = profiles.paddedCount / width
         let count = profiles.count, offerCount = offers.count
         let counter = _BlockCounter()
@@ -569,18 +571,18 @@ enum BlockKernel {
     }
 
     /// Each offer's `k` best profiles; the threads split the offers, each sweeps every block.
-    static func candidatesAll(profiles: CompiledProfiles, offers: CompiledOffers, terms: _SweepTerms, k: Int, constraints: Bool,
+    static func candidatesAll(profiles: CompiledProfiles, offers: CompiledOffers, words: _WordBinding, k: Int, constraints: Bool,
                               threads: Int) -> TopKTable {
         constraints
-            ? candidatesAll(profiles: profiles, offers: offers, terms: terms, k: k, threads: threads, _ConstraintsOn.self)
-            : candidatesAll(profiles: profiles, offers: offers, terms: terms, k: k, threads: threads, _ConstraintsOff.self)
+            ? candidatesAll(profiles: profiles, offers: offers, words: words, k: k, threads: threads, _ConstraintsOn.self)
+            : candidatesAll(profiles: profiles, offers: offers, words: words, k: k, threads: threads, _ConstraintsOff.self)
     }
 
     @inline(never)
-    static func candidatesAll<M: _ConstraintMode>(profiles: CompiledProfiles, offers: CompiledOffers, terms: _SweepTerms, k: Int,
+    static func candidatesAll<M: _ConstraintMode>(profiles: CompiledProfiles, offers: CompiledOffers, words: _WordBinding, k: Int,
                                                   threads: Int, _ mode: M.Type) -> TopKTable {
         let out = _TopKOutput(rows: offers.count, k: k)
-        let pc = _ProfileColumns(profiles), oc = _OfferColumns(offers, sweep: terms)
+        let pc = _ProfileColumns(profiles, words: words), oc = _OfferColumns(offers, sweep: words.sweep)
         let blocks = profiles.paddedCount / width
         let count = profiles.count, offerCount = offers.count
         let parts = max(1, min(threads, offerCount))
@@ -674,16 +676,18 @@ enum BlockKernel {
 
     /// One offer's `k` best profiles: coverage per profile through the inverted credits
     /// (requirement by requirement in concept order, fused), shared words through the inverted
-    /// profile terms (the offer's terms in increasing order), then one SIMD sweep over the people.
-    static func candidates(offer o: Int, profiles: CompiledProfiles, offers: CompiledOffers, k: Int, constraints: Bool) -> [ScoredIndex] {
+    /// profile terms (`terms`: the offer's terms some person uses, in increasing term order, as
+    /// the people's vocabulary indices with the term's points), then one SIMD sweep over the people.
+    static func candidates(offer o: Int, terms: [(Int32, Float)], profiles: CompiledProfiles, offers: CompiledOffers, k: Int,
+                           constraints: Bool) -> [ScoredIndex] {
         constraints
-            ? candidates(offer: o, profiles: profiles, offers: offers, k: k, _ConstraintsOn.self)
-            : candidates(offer: o, profiles: profiles, offers: offers, k: k, _ConstraintsOff.self)
+            ? candidates(offer: o, terms: terms, profiles: profiles, offers: offers, k: k, _ConstraintsOn.self)
+            : candidates(offer: o, terms: terms, profiles: profiles, offers: offers, k: k, _ConstraintsOff.self)
     }
 
     @inline(never)
-    static func candidates<M: _ConstraintMode>(offer o: Int, profiles: CompiledProfiles, offers: CompiledOffers, k: Int,
-                                               _ mode: M.Type) -> [ScoredIndex] {
+    static func candidates<M: _ConstraintMode>(offer o: Int, terms: [(Int32, Float)], profiles: CompiledProfiles,
+                                               offers: CompiledOffers, k: Int, _ mode: M.Type) -> [ScoredIndex] {
         let pc = _ProfileColumns(profiles), oc = _OfferColumns(offers)
         let attributes = offers.attributes(o)
         if M.enabled && attributes.full != 0 { return [] }
@@ -703,8 +707,8 @@ enum BlockKernel {
             }
         }
         if M.enabled {
-            for j in Int(oc.wordStart[o])..<Int(oc.wordStart[o + 1]) {
-                let v = Int(oc.wordTerm[j]), w = oc.wordPoints[j]
+            for (term, w) in terms {
+                let v = Int(term)
                 for q in pc.termPostingStart[v]..<pc.termPostingStart[v + 1] {
                     let p = Int(pc.termPostingProfile[q])
                     shared[p] = shared[p] + w
@@ -732,7 +736,8 @@ enum BlockKernel {
     /// The score of one pair, scalar and straightforward, from the same compiled data (sparse
     /// credits merged with the requirements, sparse terms merged with the offer's): what every
     /// kernel above must reproduce exactly.
-    static func plainScore(profiles: CompiledProfiles, _ p: Int, offers: CompiledOffers, _ o: Int, constraints: Bool) -> Float? {
+    static func plainScore(profiles: CompiledProfiles, _ p: Int, offers: CompiledOffers, _ o: Int, words: _WordBinding,
+                           constraints: Bool) -> Float? {
         var cov: Float = 0
         var i = profiles.creditStart[p]
         let iEnd = profiles.creditStart[p + 1]
@@ -743,12 +748,12 @@ enum BlockKernel {
             cov = cov.addingProduct(offers.points[j], CreditRule.capped(credit, broad: offers.rows[j] != c))
         }
         var sharedPoints: Float = 0
-        var t = profiles.termStart[p]
-        let tEnd = profiles.termStart[p + 1]
+        var t = words.termStart[p]
+        let tEnd = words.termStart[p + 1]
         for j in Int(offers.words.start[o])..<Int(offers.words.start[o + 1]) {
             let v = offers.words.term[j]
-            while t < tEnd && profiles.termIndex[t] < v { t += 1 }
-            if t < tEnd && profiles.termIndex[t] == v { sharedPoints += offers.words.points[j] }
+            while t < tEnd && words.termIndex[t] < v { t += 1 }
+            if t < tEnd && words.termIndex[t] == v { sharedPoints += offers.words.points[j] }
         }
         let a = profiles.attributes(p), b = offers.attributes(o)
         var lang: Float? = nil

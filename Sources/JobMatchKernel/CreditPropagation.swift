@@ -17,9 +17,9 @@ import JobMatchTaxonomy
 ///
 /// - Complexity: building is O(concepts × (depth + group size + sector size)); the targets of one
 ///   concept are listed in increasing concept order.
-struct CreditPropagation: Sendable {
+public struct CreditPropagation: Sendable {
     /// Number of concepts.
-    let conceptCount: Int
+    public let conceptCount: Int
     /// CSR offsets into `target`/`factor`, `conceptCount + 1` entries.
     let start: [Int32]
     /// Target concepts, per held concept in increasing order.
@@ -27,7 +27,8 @@ struct CreditPropagation: Sendable {
     /// Credit factor for each target.
     let factor: [Float]
 
-    init(taxonomy: Taxonomy) {
+    /// Works out every concept's credit targets from the taxonomy's hierarchy.
+    public init(taxonomy: Taxonomy) {
         let n = taxonomy.count
         func standalone(_ i: Int) -> Bool {
             let k = taxonomy.concepts[i].kind

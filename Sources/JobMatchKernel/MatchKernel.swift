@@ -42,11 +42,17 @@ public final class MatchKernel: Sendable {
     /// Worker threads used by `rankAll` and `candidatesAll` (default: the online cores).
     public let threads: Int
 
-    let propagation: CreditPropagation
-    let profiles: CompiledProfiles
-    let offers: CompiledOffers
-    /// The offers' terms the compiled people use, for the all-pairs sweep.
-    let sweep: _SweepTerms
+    /// Where each held concept earns credit (the taxonomy's hierarchy, worked out once).
+    public let propagation: CreditPropagation
+    /// The people's layout (empty when the kernel was made for offers only).
+    public let profiles: CompiledProfiles
+    /// The offers' layout (empty when the kernel was made for profiles only).
+    public let offers: CompiledOffers
+    /// The people's words bound to the offers' vocabulary (made on first use).
+    private let binding = _Once<_WordBinding>()
+
+    /// The people's words bound to the offers' vocabulary.
+    var words: _WordBinding { binding.get { _WordBinding(profiles: profiles, offers: offers) } }
 
     /// Compiles the profiles and offers into the kernel's layouts.
     ///
@@ -58,11 +64,27 @@ public final class MatchKernel: Sendable {
     public init(taxonomy: Taxonomy, profiles: [MatchableProfile], offers: [MatchableOffer], threads: Int? = nil) {
         let propagation = CreditPropagation(taxonomy: taxonomy)
         self.propagation = propagation
-        let compiledOffers = CompiledOffers(offers, conceptCount: taxonomy.count)
-        self.offers = compiledOffers
-        let compiledProfiles = CompiledProfiles(profiles, propagation: propagation, words: compiledOffers.words)
-        self.profiles = compiledProfiles
-        self.sweep = compiledOffers.words.sweepTerms(usedBy: compiledProfiles)
+        self.profiles = CompiledProfiles(profiles, propagation: propagation)
+        self.offers = CompiledOffers(offers, conceptCount: taxonomy.count)
+        self.threads = max(1, threads ?? MatchKernel.onlineCores)
+    }
+
+    /// A kernel over layouts compiled (or read from a kernel image) beforehand: no compiling at
+    /// all. Either side may be empty (`CompiledOffers.none`, `CompiledProfiles.none`) for a kernel
+    /// that answers only `rank(_:top:)` (offers needed) or `candidates(_:top:)` (profiles needed).
+    ///
+    /// ```swift
+    /// let offers = try CompiledOffers(image: stored, conceptCount: taxonomy.count)
+    /// let kernel = MatchKernel(propagation: CreditPropagation(taxonomy: taxonomy),
+    ///                          profiles: .none(conceptCount: taxonomy.count), offers: offers)
+    /// let best = kernel.rank(person, top: 10)
+    /// ```
+    public init(propagation: CreditPropagation, profiles: CompiledProfiles, offers: CompiledOffers, threads: Int? = nil) {
+        precondition(profiles.conceptCount == propagation.conceptCount && offers.conceptCount == propagation.conceptCount,
+                     "layouts of another taxonomy")
+        self.propagation = propagation
+        self.profiles = profiles
+        self.offers = offers
         self.threads = max(1, threads ?? MatchKernel.onlineCores)
     }
 
@@ -80,7 +102,8 @@ public final class MatchKernel: Sendable {
         let credits = profiles.creditStart[slot]..<profiles.creditStart[slot + 1]
         let dense = offers.denseCredits(concepts: credits.lazy.map { self.profiles.creditConcept[$0] },
                                         credits: credits.lazy.map { self.profiles.creditValue[$0] })
-        let terms = (profiles.termStart[slot]..<profiles.termStart[slot + 1]).map { profiles.termIndex[$0] }
+        let w = words
+        let terms = (w.termStart[slot]..<w.termStart[slot + 1]).map { w.termIndex[$0] }
         return BlockKernel.rank(credits: dense, terms: terms, profile: profiles.attributes(slot), offers: offers, k: max(0, top),
                                 constraints: constraints)
     }
@@ -104,7 +127,32 @@ public final class MatchKernel: Sendable {
     /// - Complexity: O(credit postings of the offer's concepts + profiles).
     public func candidates(offer index: Int, top: Int, constraints: Bool = true) -> [ScoredIndex] {
         precondition(index >= 0 && index < offers.count, "offer index out of range")
-        return BlockKernel.candidates(offer: index, profiles: profiles, offers: offers, k: max(0, top), constraints: constraints)
+        let w = offers.words, bound = words
+        var terms: [(Int32, Float)] = []
+        for j in Int(w.start[index])..<Int(w.start[index + 1]) {
+            let v = bound.profileTermOf[Int(w.term[j])]
+            if v >= 0 { terms.append((v, w.points[j])) }
+        }
+        return BlockKernel.candidates(offer: index, terms: terms, profiles: profiles, offers: offers, k: max(0, top),
+                                      constraints: constraints)
+    }
+
+    /// The `top` best profiles for an offer that is not among the compiled offers (one read from
+    /// the store for this question): the same list `candidates(offer:top:)` gives for it when
+    /// `statistics` are those of the offers it belongs with (its words are weighed by BM25 over
+    /// them; default: this kernel's own offers).
+    ///
+    /// - Complexity: O(credit postings of the offer's concepts + profiles).
+    public func candidates(_ offer: MatchableOffer, top: Int, constraints: Bool = true,
+                           statistics: TermStatistics? = nil) -> [ScoredIndex] {
+        let single = CompiledOffers([offer], conceptCount: profiles.conceptCount, statistics: statistics ?? termStatistics)
+        let w = single.words
+        var terms: [(Int32, Float)] = []
+        for j in Int(w.start[0])..<Int(w.start[1]) {
+            if let v = profiles.termVocabularyIndex(of: w.vocabulary[Int(w.term[j])]) { terms.append((v, w.points[j])) }
+        }
+        return BlockKernel.candidates(offer: 0, terms: terms, profiles: profiles, offers: single, k: max(0, top),
+                                      constraints: constraints)
     }
 
     /// Every profile's `top` best offers: row `i` of the table is `rank(profile: i, top:)`.
@@ -112,12 +160,13 @@ public final class MatchKernel: Sendable {
     /// Runs on `threads` threads over blocks of 64 profiles.
     /// - Complexity: O(profiles × Σ requirements / 16) SIMD steps.
     public func rankAll(top: Int, constraints: Bool = true) -> TopKTable {
-        BlockKernel.rankAll(profiles: profiles, offers: offers, terms: sweep, k: max(0, top), constraints: constraints, threads: threads)
+        BlockKernel.rankAll(profiles: profiles, offers: offers, words: words, k: max(0, top), constraints: constraints,
+                            threads: threads)
     }
 
     /// Every offer's `top` best profiles: row `j` of the table is `candidates(offer: j, top:)`.
     public func candidatesAll(top: Int, constraints: Bool = true) -> TopKTable {
-        BlockKernel.candidatesAll(profiles: profiles, offers: offers, terms: sweep, k: max(0, top), constraints: constraints,
+        BlockKernel.candidatesAll(profiles: profiles, offers: offers, words: words, k: max(0, top), constraints: constraints,
                                   threads: threads)
     }
 
@@ -130,8 +179,11 @@ public final class MatchKernel: Sendable {
         }
     }
 
-    /// The word statistics the kernel counted over its offers (BM25's N, Σ lengths, and each
-    /// term's document frequency): they must equal `TermStatistics(offers:)` of the same offers.
+    /// The word statistics the kernel counted over its offers (BM25's N, Σ lengths, each term's
+    /// document frequency): they must equal `TermStatistics(offers:)` of the same offers.
+    public var termStatistics: TermStatistics { offers.termStatistics }
+
+    /// The word statistics as three numbers (offers, Σ lengths, distinct terms).
     public var wordStatistics: (offers: Int, totalLength: Int, vocabulary: Int) {
         (offers.words.offerCount, offers.words.totalLength, offers.words.vocabulary.count)
     }
@@ -143,6 +195,6 @@ public final class MatchKernel: Sendable {
 
     /// The score of one pair computed by the kernel's plain scalar reference (nil: excluded).
     public func score(profile p: Int, offer o: Int, constraints: Bool = true) -> Float? {
-        BlockKernel.plainScore(profiles: profiles, Int(profiles.slotOf[p]), offers: offers, o, constraints: constraints)
+        BlockKernel.plainScore(profiles: profiles, Int(profiles.slotOf[p]), offers: offers, o, words: words, constraints: constraints)
     }
 }

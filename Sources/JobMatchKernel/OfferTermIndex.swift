@@ -16,10 +16,14 @@ final class OfferTermIndex: Sendable {
     let documentFrequency: [Int32]
     /// Number of offers and Σ of their lengths (BM25's N and average length).
     let offerCount: Int, totalLength: Int
-    /// Row offsets into `term`/`points`, `offers + 1` entries.
+    /// Row offsets into `term`/`count`/`points`, `offers + 1` entries.
     let start: _AlignedColumn<Int32>
     /// Vocabulary index of each term, per offer increasing.
     let term: _AlignedColumn<Int32>
+    /// Occurrences of each term (as `OfferTerm.count`).
+    let count: _AlignedColumn<UInt32>
+    /// Each offer's length (`MatchableOffer.termLength`).
+    let length: _AlignedColumn<Int32>
     /// Points of each term (what a person who shares it earns, before the words cap).
     let points: _AlignedColumn<Float>
     /// Per offer: `ScoringPolicy.words` of Σ of its points (added in term order): no pair can earn
@@ -32,45 +36,45 @@ final class OfferTermIndex: Sendable {
     /// The term's points in each.
     let postingPoints: _AlignedColumn<Float>
 
-    init(_ offers: [MatchableOffer]) {
-        var all: [UInt32] = []
-        all.reserveCapacity(offers.reduce(0) { $0 + $1.terms.count })
-        var total = 0
-        for o in offers {
-            total += o.termLength
-            for t in o.terms { all.append(t.term) }
-        }
-        all.sort()
-        var vocabulary: [UInt32] = []
-        for t in all where vocabulary.last != t { vocabulary.append(t) }
-        self.vocabulary = vocabulary
-        offerCount = offers.count
-        totalLength = total
-        let average = offers.isEmpty ? 0 : Double(total) / Double(offers.count)
-        // Vocabulary index of every offer term (an offer lists each term once).
-        var start: [Int32] = [0], term: [Int32] = []
-        term.reserveCapacity(all.count)
-        start.reserveCapacity(offers.count + 1)
-        var df = [Int32](repeating: 0, count: vocabulary.count)
-        for o in offers {
-            for t in o.terms {
-                let v = OfferTermIndex.find(t.term, in: vocabulary)!
-                term.append(v)
-                df[Int(v)] += 1
+    /// The index of the offers' term rows: `start` (offers + 1 offsets) into `ids` and `counts`
+    /// (each row increasing by id), and each offer's length. The points are BM25's over these
+    /// offers, or over the offers `statistics` describes when given (one offer compiled for a
+    /// question about a larger set).
+    init(start rowStart: [Int32], ids: [UInt32], counts: [UInt32], lengths: [Int32], statistics: TermStatistics? = nil) {
+        let offers = lengths.count
+        var vocabulary = ids.sorted()
+        if !vocabulary.isEmpty {
+            var w = 1
+            for r in 1..<vocabulary.count where vocabulary[r] != vocabulary[w - 1] {
+                vocabulary[w] = vocabulary[r]
+                w += 1
             }
-            start.append(Int32(term.count))
+            vocabulary.removeLast(vocabulary.count - w)
+        }
+        self.vocabulary = vocabulary
+        offerCount = offers
+        var total = 0
+        for l in lengths { total += Int(l) }
+        totalLength = total
+        var term = [Int32](repeating: 0, count: ids.count)
+        var df = [Int32](repeating: 0, count: vocabulary.count)
+        for k in 0..<ids.count {
+            let v = OfferTermIndex.find(ids[k], in: vocabulary)!
+            term[k] = v
+            df[Int(v)] += 1
         }
         documentFrequency = df
-        var points: [Float] = [], ceiling: [Float] = []
-        points.reserveCapacity(term.count)
-        ceiling.reserveCapacity(offers.count)
-        for (j, o) in offers.enumerated() {
+        let n = statistics?.offerCount ?? offers
+        let average = statistics?.averageLength ?? (offers == 0 ? 0 : Double(total) / Double(offers))
+        var points = [Float](repeating: 0, count: ids.count), ceiling: [Float] = []
+        ceiling.reserveCapacity(offers)
+        for j in 0..<offers {
             var sum: Float = 0
-            for (k, t) in o.terms.enumerated() {
-                let v = term[Int(start[j]) + k]
-                let p = ScoringPolicy.termPoints(count: t.count, length: o.termLength, documentFrequency: Int(df[Int(v)]),
-                                                 offers: offers.count, averageLength: average)
-                points.append(p)
+            for k in Int(rowStart[j])..<Int(rowStart[j + 1]) {
+                let frequency = statistics?.documentFrequency(of: ids[k]) ?? Int(df[Int(term[k])])
+                let p = ScoringPolicy.termPoints(count: counts[k], length: Int(lengths[j]), documentFrequency: frequency,
+                                                 offers: n, averageLength: average)
+                points[k] = p
                 sum += p
             }
             ceiling.append(ScoringPolicy.words(sum))
@@ -81,16 +85,18 @@ final class OfferTermIndex: Sendable {
         for v in 0..<vocabulary.count { postingStart[v + 1] += postingStart[v] }
         var fill = postingStart
         var postingOffer = [Int32](repeating: 0, count: term.count), postingPoints = [Float](repeating: 0, count: term.count)
-        for j in 0..<offers.count {
-            for k in Int(start[j])..<Int(start[j + 1]) {
+        for j in 0..<offers {
+            for k in Int(rowStart[j])..<Int(rowStart[j + 1]) {
                 let v = Int(term[k])
                 postingOffer[fill[v]] = Int32(j)
                 postingPoints[fill[v]] = points[k]
                 fill[v] += 1
             }
         }
-        self.start = _AlignedColumn(start, paddedCount: start.count, pad: 0)
+        self.start = _AlignedColumn(rowStart, paddedCount: rowStart.count, pad: 0)
         self.term = _AlignedColumn(term, paddedCount: term.count, pad: 0)
+        self.count = _AlignedColumn(counts, paddedCount: counts.count, pad: 0)
+        self.length = _AlignedColumn(lengths, paddedCount: lengths.count, pad: 0)
         self.points = _AlignedColumn(points, paddedCount: points.count, pad: 0)
         self.ceiling = _AlignedColumn(ceiling, paddedCount: max(ceiling.count, 1), pad: 0)
         self.postingStart = _AlignedColumn(postingStart, paddedCount: postingStart.count, pad: 0)
@@ -98,11 +104,27 @@ final class OfferTermIndex: Sendable {
         self.postingPoints = _AlignedColumn(postingPoints, paddedCount: postingPoints.count, pad: 0)
     }
 
-    /// The offers' terms that some of `profiles` use (the rest can never be shared with them), as
-    /// the all-pairs sweep reads them, with each offer's words ceiling over the kept terms.
-    func sweepTerms(usedBy profiles: CompiledProfiles) -> _SweepTerms {
-        var used = [Bool](repeating: false, count: vocabulary.count)
-        for j in 0..<profiles.termStart[profiles.count] { used[Int(profiles.termIndex[j])] = true }
+    /// Every column as given (the image reader in `CompiledOffers+Image.swift`).
+    init(vocabulary: [UInt32], documentFrequency: [Int32], offerCount: Int, totalLength: Int, start: _AlignedColumn<Int32>,
+         term: _AlignedColumn<Int32>, count: _AlignedColumn<UInt32>, length: _AlignedColumn<Int32>, points: _AlignedColumn<Float>,
+         ceiling: _AlignedColumn<Float>, postingStart: _AlignedColumn<Int>, postingOffer: _AlignedColumn<Int32>,
+         postingPoints: _AlignedColumn<Float>) {
+        self.vocabulary = vocabulary; self.documentFrequency = documentFrequency
+        self.offerCount = offerCount; self.totalLength = totalLength
+        self.start = start; self.term = term; self.count = count; self.length = length; self.points = points
+        self.ceiling = ceiling; self.postingStart = postingStart; self.postingOffer = postingOffer
+        self.postingPoints = postingPoints
+    }
+
+    /// The word statistics of these offers, as `TermStatistics(offers:)` counts them.
+    var statistics: TermStatistics {
+        TermStatistics(offerCount: offerCount, totalLength: totalLength, vocabulary: vocabulary, documentFrequencies: documentFrequency)
+    }
+
+    /// The offers' terms that some compiled person uses (`used`, per vocabulary term; the rest can
+    /// never be shared with them), as the all-pairs sweep reads them, with each offer's words
+    /// ceiling over the kept terms.
+    func sweepTerms(used: [Bool]) -> _SweepTerms {
         var start: [Int32] = [0], term: [Int32] = [], points: [Float] = [], ceiling: [Float] = []
         for o in 0..<offerCount {
             var sum: Float = 0

@@ -18,10 +18,10 @@ public struct CVR: Sendable, Hashable, Codable, CustomStringConvertible {
         if t.uppercased().hasPrefix("DK") { t = t.dropFirst(2) }
         let kept = t.filter { $0 != " " && $0 != "-" }
         guard kept.count == 8, kept.allSatisfy({ $0.isASCII && $0.isNumber }) else {
-            throw FieldError(field: field, message: "'\(text)' is not a CVR number (expected 8 digits)")
+            throw FieldError(field: field, message: "\(MessageValue.quoted(text)) is not a CVR number (expected 8 digits)")
         }
         guard CVR.checksumIsValid(kept) else {
-            throw FieldError(field: field, message: "'\(text)' fails the CVR modulus-11 check")
+            throw FieldError(field: field, message: "\(MessageValue.quoted(text)) fails the CVR modulus-11 check")
         }
         digits = kept
     }

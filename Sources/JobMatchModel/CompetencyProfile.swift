@@ -101,11 +101,24 @@ public struct CompetencyProfile: Sendable, Hashable, Codable, Identifiable, Vali
     public func validationErrors() -> [FieldError] {
         var e: [FieldError] = []
         if id.trimmingCharactersInWhitespace().isEmpty { e.append(FieldError(field: "id", message: "is empty")) }
+        FieldLimits.checkKey(id, field: "id", into: &e)
+        FieldLimits.checkLength(asylumCentre, field: "asylumCentre", maxBytes: FieldLimits.shortTextBytes, into: &e)
+        FieldLimits.checkLength(consultant, field: "consultant", maxBytes: FieldLimits.shortTextBytes, into: &e)
+        FieldLimits.checkCount(education.count, field: "education", into: &e)
+        FieldLimits.checkCount(experience.count, field: "experience", into: &e)
+        FieldLimits.checkList(skills, field: "skills", into: &e)
+        FieldLimits.checkCount(languages.count, field: "languages", into: &e)
+        FieldLimits.checkCount(licences.count, field: "licences", into: &e)
+        FieldLimits.checkList(wishes.sectors, field: "wishes.sectors", into: &e)
+        FieldLimits.checkList(wishes.jobs, field: "wishes.jobs", into: &e)
+        FieldLimits.checkCount(limitations.count, field: "limitations", into: &e)
+        FieldLimits.checkLength(summary, field: "summary", maxBytes: FieldLimits.longTextBytes, into: &e)
+        if let personal { e += personal.validationErrors().map { $0.nested(under: "personal") } }
         if let home { e += home.validationErrors().map { $0.nested(under: "home") } }
         for (i, x) in education.enumerated() { e += x.validationErrors().map { $0.nested(under: "education[\(i)]") } }
         for (i, x) in experience.enumerated() { e += x.validationErrors().map { $0.nested(under: "experience[\(i)]") } }
         for (i, x) in languages.enumerated() { e += x.validationErrors().map { $0.nested(under: "languages[\(i)]") } }
-        if !(0...500).contains(wishes.maxTravelKm) {
+        if !FieldLimits.maxTravelKm.contains(wishes.maxTravelKm) {
             e.append(FieldError(field: "wishes.maxTravelKm", message: "\(wishes.maxTravelKm) km is not a plausible travel distance (0-500)"))
         }
         if let a = availableFrom, a < intakeDate.addingDays(-3650) {
@@ -116,6 +129,9 @@ public struct CompetencyProfile: Sendable, Hashable, Codable, Identifiable, Vali
 }
 
 extension Day {
-    /// The day `n` days later (earlier for negative `n`).
-    public func addingDays(_ n: Int) -> Day { Day(ordinal: ordinal + Int32(n)) }
+    /// The day `n` days later (earlier for negative `n`), held at the first or last day an
+    /// `Int32` ordinal can name rather than overflowing.
+    public func addingDays(_ n: Int) -> Day {
+        Day(ordinal: Int32(clamping: Int(ordinal).addingReportingOverflow(n).overflow ? (n < 0 ? Int.min : Int.max) : Int(ordinal) + n))
+    }
 }

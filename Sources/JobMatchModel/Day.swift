@@ -30,10 +30,10 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
             if parts[0].count == 4 { ymd = (a, b, c) } else if parts[2].count == 4 { ymd = (c, b, a) }
         }
         guard let (y, m, d) = ymd else {
-            throw FieldError(field: field, message: "'\(text)' is not a date (expected YYYY-MM-DD)")
+            throw FieldError(field: field, message: "\(MessageValue.quoted(text)) is not a date (expected YYYY-MM-DD)")
         }
         guard let day = Day(year: y, month: m, day: d) else {
-            throw FieldError(field: field, message: "'\(text)' is not a possible date")
+            throw FieldError(field: field, message: "\(MessageValue.quoted(text)) is not a possible date")
         }
         self = day
     }

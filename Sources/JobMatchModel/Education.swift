@@ -38,9 +38,11 @@ public struct Education: Sendable, Hashable, Codable, Validatable {
 
     public func validationErrors() -> [FieldError] {
         var e: [FieldError] = []
-        if !(0...8).contains(isced) { e.append(FieldError(field: "isced", message: "\(isced) is not an ISCED level (0-8)")) }
+        if !FieldLimits.isced.contains(isced) { e.append(FieldError(field: "isced", message: "\(isced) is not an ISCED level (0-8)")) }
         if field.trimmingCharactersInWhitespace().isEmpty { e.append(FieldError(field: "field", message: "is empty")) }
-        if let y = years, !(0...15).contains(y) { e.append(FieldError(field: "years", message: "\(y) is not a plausible number of years (0-15)")) }
+        FieldLimits.checkLength(field, field: "field", maxBytes: FieldLimits.shortTextBytes, into: &e)
+        FieldLimits.checkLength(country, field: "country", maxBytes: FieldLimits.shortTextBytes, into: &e)
+        if let y = years, !FieldLimits.educationYears.contains(y) { e.append(FieldError(field: "years", message: "\(y) is not a plausible number of years (0-15)")) }
         return e
     }
 }
@@ -70,9 +72,12 @@ public struct WorkExperience: Sendable, Hashable, Codable, Validatable {
     public func validationErrors() -> [FieldError] {
         var e: [FieldError] = []
         if title.trimmingCharactersInWhitespace().isEmpty { e.append(FieldError(field: "title", message: "is empty")) }
-        if !(0...60).contains(years) { e.append(FieldError(field: "years", message: "\(years) is not a plausible number of years (0-60)")) }
+        FieldLimits.checkLength(title, field: "title", maxBytes: FieldLimits.shortTextBytes, into: &e)
+        FieldLimits.checkLength(country, field: "country", maxBytes: FieldLimits.shortTextBytes, into: &e)
+        FieldLimits.checkLength(tasks, field: "tasks", maxBytes: FieldLimits.longTextBytes, into: &e)
+        if !FieldLimits.experienceYears.contains(years) { e.append(FieldError(field: "years", message: "\(years) is not a plausible number of years (0-60)")) }
         if let code = occupationCode, !(code.count == 4 || code.count == 6) || !code.allSatisfy({ $0.isASCII && $0.isNumber }) {
-            e.append(FieldError(field: "occupationCode", message: "'\(code)' is not a DISCO-08 code (4 or 6 digits)"))
+            e.append(FieldError(field: "occupationCode", message: "\(MessageValue.quoted(code)) is not a DISCO-08 code (4 or 6 digits)"))
         }
         return e
     }

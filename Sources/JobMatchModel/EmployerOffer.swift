@@ -122,8 +122,13 @@ public struct EmployerOffer: Sendable, Hashable, Codable, Identifiable, Validata
         sector = try c.decodeIfPresent(String.self, forKey: .sector)
     }
 
-    /// Places still open.
-    public var freePlaces: Int { max(0, places - placesFilled) }
+    /// Places still open: `places - placesFilled`, never below 0 and never above `Int32.max`
+    /// (whatever an unvalidated offer holds), so it converts to `Int32` exactly.
+    public var freePlaces: Int {
+        let (free, overflow) = places.subtractingReportingOverflow(placesFilled)
+        if overflow { return placesFilled < 0 ? Int(Int32.max) : 0 }
+        return min(max(0, free), Int(Int32.max))
+    }
 
     /// The id an offer gets when its source gives none: the employer's CVR and own reference,
     /// `"10150817-R12"`.
@@ -147,16 +152,36 @@ public struct EmployerOffer: Sendable, Hashable, Codable, Identifiable, Validata
     public func validationErrors() -> [FieldError] {
         var e: [FieldError] = []
         if id.trimmingCharactersInWhitespace().isEmpty { e.append(FieldError(field: "id", message: "is empty")) }
+        if let r = employerReference {
+            FieldLimits.checkKey(r, field: "employerReference", into: &e)
+            // An id derived from the CVR and the reference holds nothing the reference's check
+            // has not seen (and is up to 9 bytes longer).
+            if !EmployerOffer.isDerivedID(id, cvr: employer.cvr.digits, reference: r) { FieldLimits.checkKey(id, field: "id", into: &e) }
+        } else {
+            FieldLimits.checkKey(id, field: "id", into: &e)
+        }
         if employer.name.trimmingCharactersInWhitespace().isEmpty { e.append(FieldError(field: "employer.name", message: "is empty")) }
+        FieldLimits.checkLength(employer.name, field: "employer.name", maxBytes: FieldLimits.shortTextBytes, into: &e)
         if title.trimmingCharactersInWhitespace().isEmpty { e.append(FieldError(field: "title", message: "is empty")) }
-        if places < 1 { e.append(FieldError(field: "places", message: "\(places) is less than 1")) }
+        FieldLimits.checkLength(title, field: "title", maxBytes: FieldLimits.shortTextBytes, into: &e)
+        FieldLimits.checkLength(description, field: "description", maxBytes: FieldLimits.longTextBytes, into: &e)
+        FieldLimits.checkList(mustHave, field: "mustHave", into: &e)
+        FieldLimits.checkList(niceToHave, field: "niceToHave", into: &e)
+        FieldLimits.checkCount(licencesRequired.count, field: "licencesRequired", into: &e)
+        FieldLimits.checkCount(demands.count, field: "demands", into: &e)
+        FieldLimits.checkLength(sector, field: "sector", maxBytes: FieldLimits.shortTextBytes, into: &e)
+        if places < FieldLimits.places.lowerBound {
+            e.append(FieldError(field: "places", message: "\(places) is less than 1"))
+        } else if places > FieldLimits.places.upperBound {
+            e.append(FieldError(field: "places", message: "\(places) is more places than an offer can have (1-\(FieldLimits.places.upperBound))"))
+        }
         if placesFilled < 0 || placesFilled > places {
             e.append(FieldError(field: "placesFilled", message: "\(placesFilled) is not between 0 and places (\(places))"))
         }
-        if let h = hoursPerWeek, !(1...60).contains(h) {
+        if let h = hoursPerWeek, !FieldLimits.hoursPerWeek.contains(h) {
             e.append(FieldError(field: "hoursPerWeek", message: "\(h) is not a plausible number of hours a week (1-60)"))
         }
-        if let d = durationWeeks, !(1...520).contains(d) {
+        if let d = durationWeeks, !FieldLimits.durationWeeks.contains(d) {
             e.append(FieldError(field: "durationWeeks", message: "\(d) is not a plausible duration in weeks (1-520)"))
         }
         if workplace.postcode == nil && workplace.coordinates == nil {

@@ -67,7 +67,7 @@ public enum LanguageLevel: Int, Sendable, Hashable, Comparable, CaseIterable, Co
             return
         }
         throw FieldError(field: field,
-                         message: "'\(text)' is not a language level (expected A1-C2, native, or a Danish module such as DU2M4)")
+                         message: "\(MessageValue.quoted(text)) is not a language level (expected A1-C2, native, or a Danish module such as DU2M4)")
     }
 
     public init(from decoder: any Decoder) throws {
@@ -124,7 +124,7 @@ public struct LanguageSkill: Sendable, Hashable, Codable, Validatable {
     }
 
     public func validationErrors() -> [FieldError] {
-        let ok = (2...3).contains(language.count) && language.allSatisfy { $0.isASCII && $0.isLetter }
-        return ok ? [] : [FieldError(field: "language", message: "'\(language)' is not a known language or ISO 639 code")]
+        let ok = (2...3).contains(language.utf8.count) && language.allSatisfy { $0.isASCII && $0.isLetter }
+        return ok ? [] : [FieldError(field: "language", message: "\(MessageValue.quoted(language)) is not a known language or ISO 639 code")]
     }
 }

@@ -115,7 +115,7 @@ public enum Licence: String, Sendable, Hashable, CaseIterable, Codable, CustomSt
     public init(parsing text: String, field: String = "licence") throws(FieldError) {
         let key = text.trimmingCharactersInWhitespace().lowercased()
         guard let l = Licence.aliases[key] else {
-            throw FieldError(field: field, message: "'\(text)' is not a known licence (e.g. B, C, CE, D, truck, hygiejnebevis, førstehjælp)")
+            throw FieldError(field: field, message: "\(MessageValue.quoted(text)) is not a known licence (e.g. B, C, CE, D, truck, hygiejnebevis, førstehjælp)")
         }
         self = l
     }

@@ -8,7 +8,7 @@ public struct Postcode: Sendable, Hashable, Comparable, Codable, CustomStringCon
     public init(parsing text: String, field: String = "postcode") throws(FieldError) {
         let t = text.trimmingCharactersInWhitespace()
         guard t.count == 4, t.allSatisfy({ $0.isASCII && $0.isNumber }), let v = Int(t), (800...9990).contains(v) else {
-            throw FieldError(field: field, message: "'\(text)' is not a Danish postcode (expected 4 digits, 0800-9990)")
+            throw FieldError(field: field, message: "\(MessageValue.quoted(text)) is not a Danish postcode (expected 4 digits, 0800-9990)")
         }
         value = v
     }
@@ -40,7 +40,7 @@ public struct MunicipalityCode: Sendable, Hashable, Codable, CustomStringConvert
     public init(parsing text: String, field: String = "municipality") throws(FieldError) {
         let t = text.trimmingCharactersInWhitespace()
         guard (1...3).contains(t.count), let v = Int(t), (101...860).contains(v) else {
-            throw FieldError(field: field, message: "'\(text)' is not a municipality code (expected 3 digits, 101-860)")
+            throw FieldError(field: field, message: "\(MessageValue.quoted(text)) is not a municipality code (expected 3 digits, 101-860)")
         }
         value = v
     }
@@ -103,6 +103,7 @@ public struct Location: Sendable, Hashable, Codable, Validatable {
 
     public func validationErrors() -> [FieldError] {
         var errors: [FieldError] = []
+        FieldLimits.checkLength(address, field: "address", maxBytes: FieldLimits.shortTextBytes, into: &errors)
         if let c = coordinates, !c.isInDenmark {
             errors.append(FieldError(field: "coordinates", message: "(\(c.lat), \(c.lon)) is not in Denmark"))
         }

@@ -59,7 +59,7 @@ public struct PostcodeDirectory: Sendable {
                 let pc = try Postcode(parsing: cols[0])
                 let m = try MunicipalityCode(parsing: cols[2])
                 guard let lat = Double(cols[3]), let lon = Double(cols[4]) else {
-                    throw FieldError(field: "lat/lon", message: "'\(cols[3])', '\(cols[4])' are not numbers")
+                    throw FieldError(field: "lat/lon", message: "\(MessageValue.quoted(cols[3])), \(MessageValue.quoted(cols[4])) are not numbers")
                 }
                 let c = Coordinates(lat: lat, lon: lon)
                 guard c.isInDenmark else { throw FieldError(field: "lat/lon", message: "(\(lat), \(lon)) is not in Denmark") }

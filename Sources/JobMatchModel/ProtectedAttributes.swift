@@ -28,3 +28,19 @@ public struct ProtectedAttributes: Sendable, Hashable, Codable {
         self.healthNotes = healthNotes
     }
 }
+
+extension ProtectedAttributes: Validatable {
+    /// Problems with the attributes, by field name only: a message never shows a protected
+    /// value (gender, nationality, religion, birth year, health notes).
+    public func validationErrors() -> [FieldError] {
+        var e: [FieldError] = []
+        FieldLimits.checkLength(gender, field: "gender", maxBytes: FieldLimits.shortTextBytes, into: &e)
+        FieldLimits.checkLength(nationality, field: "nationality", maxBytes: FieldLimits.shortTextBytes, into: &e)
+        FieldLimits.checkLength(religion, field: "religion", maxBytes: FieldLimits.shortTextBytes, into: &e)
+        FieldLimits.checkLength(healthNotes, field: "healthNotes", maxBytes: FieldLimits.longTextBytes, into: &e)
+        if let y = birthYear, !FieldLimits.birthYear.contains(y) {
+            e.append(FieldError(field: "birthYear", message: "is not a plausible year of birth (\(FieldLimits.birthYear.lowerBound)-\(FieldLimits.birthYear.upperBound); the value is not shown)"))
+        }
+        return e
+    }
+}

@@ -9,8 +9,12 @@
 ///
 /// The encoding is deterministic: equal records give equal bytes, so the store tells an unchanged
 /// record by comparing bytes. `decode(encode(x)) == x` for every valid record (tested on the
-/// Corpus and on random records). Decoding checks every length and tag and throws on damaged
-/// bytes; it does not validate the record again (the store only holds validated records).
+/// Corpus and on random records). Decoding checks every length, tag, flag and enumeration case,
+/// and the invariants of the values it builds (a CVR is eight digits, a postcode 0800-9990, a
+/// municipality code 101-860), and throws on damaged bytes: whatever the bytes, a decoded record
+/// is one the model can hold, and nothing downstream traps on it. It does not validate the
+/// record again (the store only holds validated records; an older store may hold a value
+/// validation now refuses, such as a count of places over the bound, which the engine handles).
 ///
 /// ```swift
 /// let bytes = RecordCodec.encode(offer)
@@ -72,7 +76,7 @@ public enum RecordCodec {
         var r = _RecordReader(bytes)
         guard try r.byte() == offerTag else { throw DamagedRecord(message: "not an encoded offer (tag \(bytes.first ?? 0))") }
         let id = try r.string()
-        let employer = Employer(name: try r.string(), cvr: CVR(storedDigits: try r.string()))
+        let employer = Employer(name: try r.string(), cvr: try r.cvr())
         let reference = try r.optionalString()
         let kind: PlacementKind = try r.oneOf(placementKinds)
         let title = try r.string()
@@ -160,7 +164,7 @@ public enum RecordCodec {
         let centre = try r.optionalString()
         let consultant = try r.optionalString()
         let m = try r.int()
-        let municipality = m == 0 ? nil : MunicipalityCode(storedValue: m)
+        let municipality = m == 0 ? nil : try r.municipality(m)
         let home = try r.bool() ? try r.location() : nil
         var education: [Education] = []
         for _ in 0..<(try r.count()) {
@@ -331,8 +335,11 @@ struct _RecordReader {
         guard pos + 8 <= bytes.count else { throw damaged("ends early") }
         var bits: UInt64 = 0
         for k in 0..<8 { bits |= UInt64(bytes[pos + k]) << (8 * UInt64(k)) }
+        let d = Double(bitPattern: bits)
+        // Only finite numbers are written (validation refuses the others).
+        guard d.isFinite else { throw damaged("a number that is not finite") }
         pos += 8
-        return Double(bitPattern: bits)
+        return d
     }
 
     mutating func optionalDouble() throws(RecordCodec.DamagedRecord) -> Double? { try bool() ? try double() : nil }
@@ -373,8 +380,22 @@ struct _RecordReader {
         let address = try optionalString()
         let p = try int(), m = try int()
         let coordinates = try bool() ? Coordinates(lat: try double(), lon: try double()) : nil
+        guard p == 0 || (800...9990).contains(p) else { throw damaged("postcode \(p)") }
         return Location(address: address, postcode: p == 0 ? nil : Postcode(storedValue: p),
-                        municipality: m == 0 ? nil : MunicipalityCode(storedValue: m), coordinates: coordinates)
+                        municipality: m == 0 ? nil : try municipality(m), coordinates: coordinates)
+    }
+
+    /// A municipality code, which is 101-860.
+    func municipality(_ m: Int) throws(RecordCodec.DamagedRecord) -> MunicipalityCode {
+        guard (101...860).contains(m) else { throw damaged("municipality code \(m)") }
+        return MunicipalityCode(storedValue: m)
+    }
+
+    /// A CVR number: eight ASCII digits.
+    mutating func cvr() throws(RecordCodec.DamagedRecord) -> CVR {
+        let digits = try string()
+        guard digits.utf8.count == 8, digits.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { throw damaged("CVR number") }
+        return CVR(storedDigits: digits)
     }
 
     mutating func expectEnd() throws(RecordCodec.DamagedRecord) {

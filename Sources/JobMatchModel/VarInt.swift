@@ -26,4 +26,18 @@ public enum VarInt {
         }
         return nil
     }
+
+    /// The varint at `position` in `bytes` (raw memory: a layout rebuild reads records in place).
+    public static func read(_ bytes: UnsafeBufferPointer<UInt8>, at position: inout Int) -> UInt64? {
+        var v: UInt64 = 0, shift: UInt64 = 0
+        while position < bytes.count {
+            let b = bytes[position]
+            position += 1
+            guard shift < 64 else { return nil }
+            v |= UInt64(b & 0x7F) << shift
+            if b < 0x80 { return v }
+            shift += 7
+        }
+        return nil
+    }
 }

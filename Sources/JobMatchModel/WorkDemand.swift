@@ -66,7 +66,7 @@ public enum WorkDemand: String, Sendable, Hashable, CaseIterable, Codable, Custo
         for prefix in ["no ", "ingen ", "ikke ", "avoid "] where key.hasPrefix(prefix) { key.removeFirst(prefix.count) }
         guard let d = WorkDemand.aliases[key] else {
             let known = WorkDemand.allCases.map(\.rawValue).joined(separator: ", ")
-            throw FieldError(field: field, message: "'\(text)' is not a known work demand (one of: \(known))")
+            throw FieldError(field: field, message: "\(MessageValue.quoted(text)) is not a known work demand (one of: \(known))")
         }
         self = d
     }

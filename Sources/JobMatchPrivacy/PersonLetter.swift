@@ -19,9 +19,11 @@ public struct PersonLetter: Sendable {
     public var text: String { lines.joined(separator: "\n") + "\n" }
 
     /// Writes the letter for a pair from its explanation and the two scoring views (for the
-    /// language, wish and shift-work facts the explanation holds only as points).
-    public init(explanation e: PairExplanation, offer: EmployerOffer, profileView p: MatchableProfile, offerView o: MatchableOffer) {
-        typealias T = Text
+    /// language, wish and shift-work facts the explanation holds only as points), in `language`
+    /// (the sentences are the `letter.*` messages of the message tables).
+    public init(explanation e: PairExplanation, offer: EmployerOffer, profileView p: MatchableProfile, offerView o: MatchableOffer,
+                language: OutputLanguage = .english) {
+        let T = Text(messages: Messages(language))
         var out: [String] = [T.heading(offer.title, offer.employer.name), T.kind(offer.kind), ""]
 
         var fits: [String] = []
@@ -55,88 +57,80 @@ public struct PersonLetter: Sendable {
         lines = out
     }
 
-    /// Every sentence of the letter, in one place (for translation).
-    public enum Text {
-        static func heading(_ title: String, _ employer: String) -> String { "About the job \"\(title)\" at \(employer)" }
+    /// Every sentence of the letter, looked up in the message tables (`letter.*`).
+    struct Text {
+        let messages: Messages
+        private func m(_ id: MessageID, _ a: [String: MessageArgument] = [:]) -> String { messages[id, a] }
+        private func day(_ d: Day) -> MessageArgument { messages.language == .danish ? .day(d) : .text(d.description) }
 
-        static func kind(_ k: PlacementKind) -> String {
+        func heading(_ title: String, _ employer: String) -> String { m(.letterHeading, ["title": .text(title), "employer": .text(employer)]) }
+
+        func kind(_ k: PlacementKind) -> String {
             switch k {
-            case .internship: return "It is a company internship (virksomhedspraktik). You keep your benefits while you are there."
-            case .wageSubsidy: return "It is a job with a wage subsidy (løntilskud)."
-            case .igu: return "It is an IGU position: paid work and school for two years."
-            case .ordinaryJob: return "It is an ordinary job."
+            case .internship: return m(.letterInternship)
+            case .wageSubsidy: return m(.letterWageSubsidy)
+            case .igu: return m(.letterIGU)
+            case .ordinaryJob: return m(.letterOrdinaryJob)
             }
         }
 
-        static let fitsHeading = "What fits:"
-        static let missingHeading = "What is missing:"
-        static let excludedHeading = "Why you cannot take this job now:"
-        static let nextHeading = "What happens now:"
+        var fitsHeading: String { m(.letterFitsHeading) }
+        var missingHeading: String { m(.letterMissingHeading) }
+        var excludedHeading: String { m(.letterExcludedHeading) }
+        var nextHeading: String { m(.letterNextHeading) }
 
-        static func asks(_ what: String) -> String { "The employer asks for \(what)." }
+        func asks(_ what: String) -> String { m(.letterAsks, ["what": .text(what)]) }
 
-        static func have(_ relation: CreditRelation, source: String?, related: String?) -> String {
-            let from = source.map(where_) ?? "your profile"
+        func have(_ relation: CreditRelation, source: String?, related: String?) -> String {
+            let from = MessageArgument.text(source.map(where_) ?? m(.letterFromProfile))
             switch relation {
-            case .exact, .moreSpecific, .none: return "You have this, from \(from)."
-            case .sameGroup: return "You have related experience: \(related ?? ""). It comes from \(from)."
-            case .sameSector: return "You have experience in the same field: \(related ?? ""). It comes from \(from)."
+            case .exact, .moreSpecific, .none: return m(.letterHave, ["from": from])
+            case .sameGroup: return m(.letterRelated, ["related": .text(related ?? ""), "from": from])
+            case .sameSector: return m(.letterSameField, ["related": .text(related ?? ""), "from": from])
             }
         }
 
         /// Where in the profile a competency was found, in words (`experience: syerske`).
-        static func where_(_ source: String) -> String {
+        func where_(_ source: String) -> String {
             let parts = source.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            let what = parts.count > 1 ? parts[1] : ""
+            let what: [String: MessageArgument] = ["what": .text(parts.count > 1 ? parts[1] : "")]
             switch parts.first ?? "" {
-            case "experience": return "your work as \(what)"
-            case "experience tasks": return "the tasks in your work"
-            case "education": return "your education (\(what))"
-            case "skill": return "what you can do (\(what))"
-            case "summary": return "what you told your job consultant"
-            case "licence": return "your \(what)"
-            case "language": return "your languages"
-            default: return source.hasPrefix("occupation code") ? "your earlier work" : "your profile"
+            case "experience": return m(.letterFromExperience, what)
+            case "experience tasks": return m(.letterFromTasks)
+            case "education": return m(.letterFromEducation, what)
+            case "skill": return m(.letterFromSkill, what)
+            case "summary": return m(.letterFromSummary)
+            case "licence": return m(.letterFromLicence, what)
+            case "language": return m(.letterFromLanguage)
+            default: return source.hasPrefix("occupation code") ? m(.letterFromOccupation) : m(.letterFromProfile)
             }
         }
 
-        static let spellingSlip = "We found this in a word spelled a little differently. Please check it with your job consultant."
-        static let noDanishNeeded = "The job does not ask for a level of Danish."
-        static let danishEnough = "Your Danish is good enough for this job."
-        static let englishInstead = "Your Danish is below what the job asks. But people at the workplace speak English, and your English is good enough."
-        static func distance(_ km: Float, max: Float) -> String {
-            "The workplace is \(formatKm(km)) from your home. You can travel up to \(formatKm(max))."
-        }
-        static let wishedField = "The job is in a field you want to work in."
-        static let shiftsOK = "The job has shifts. You have said that shifts are fine."
-        static let notRecorded = "We have not recorded that you have this."
-        static func wouldHelp(_ what: String) -> String { "It would also help to have \(what). It is not required." }
-        static let distanceUnknown = "We do not know how far the workplace is from your home."
-        static let otherField = "The job is not in a field you have said you want to work in."
-        static let shiftsNotWished = "The job has shifts. You have said that you do not want shifts."
+        var spellingSlip: String { m(.letterSpellingSlip) }
+        var noDanishNeeded: String { m(.letterNoDanishNeeded) }
+        var danishEnough: String { m(.letterDanishEnough) }
+        var englishInstead: String { m(.letterEnglishInstead) }
+        func distance(_ km: Float, max: Float) -> String { m(.letterDistance, ["km": .km(Double(km)), "max": .km(Double(max))]) }
+        var wishedField: String { m(.letterWishedField) }
+        var shiftsOK: String { m(.letterShiftsOK) }
+        var notRecorded: String { m(.letterNotRecorded) }
+        func wouldHelp(_ what: String) -> String { m(.letterWouldHelp, ["what": .text(what)]) }
+        var distanceUnknown: String { m(.letterDistanceUnknown) }
+        var otherField: String { m(.letterOtherField) }
+        var shiftsNotWished: String { m(.letterShiftsNotWished) }
 
-        static func exclusion(_ x: Exclusion) -> String {
+        func exclusion(_ x: Exclusion) -> String {
             switch x {
-            case .missingLicences(let l):
-                return "The job needs \(l.map(\.description).joined(separator: ", ")). We have not recorded that you have it."
+            case .missingLicences(let l): return m(.letterExcludedLicences, ["licences": .text(l.map { messages.language == .danish ? $0.danishName : $0.description }.joined(separator: ", "))])
             case .danishBelowMinimum(let has, let required):
-                return "The job needs Danish at level \(required). Your Danish is recorded at level \(has)."
-            case .tooFar(let km, let maxKm):
-                return "The workplace is \(formatKm(km)) from your home. That is further than the \(formatKm(maxKm)) you can travel."
-            case .notAvailable(let from, let start):
-                return "The job starts on \(start). You can start from \(from)."
-            case .noFreePlaces:
-                return "All places in this job are taken."
-            case .limitation(let d):
-                return "The work includes \(d.map(\.description).joined(separator: ", ")). This is work you should not do."
+                return m(.letterExcludedDanish, ["has": .text("\(has)"), "required": .text("\(required)")])
+            case .tooFar(let km, let maxKm): return m(.letterExcludedDistance, ["km": .km(Double(km)), "max": .km(Double(maxKm))])
+            case .notAvailable(let from, let start): return m(.letterExcludedAvailability, ["from": day(from), "start": day(start)])
+            case .noFreePlaces: return m(.letterExcludedPlaces)
+            case .limitation(let d): return m(.letterExcludedLimitation, ["demands": .text(d.map(\.description).joined(separator: ", "))])
             }
         }
 
-        static let next = [
-            "This is only a suggestion. A computer compared your profile with the job.",
-            "You and your job consultant decide together what to do.",
-            "If something about you is wrong or missing, tell your job consultant. Then it can be corrected.",
-            "You can ask for a copy of all the data we hold about you.",
-        ]
+        var next: [String] { [m(.letterNext1), m(.letterNext2), m(.letterNext3), m(.letterNext4)] }
     }
 }

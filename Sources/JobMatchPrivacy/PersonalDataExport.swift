@@ -156,10 +156,11 @@ public struct PersonalDataExport: Sendable, Encodable {
     ///     the store does not hold for this taxonomy).
     ///   - userNames: show users by name instead of by role.
     /// - Returns: nil when the store holds no profile with this id.
-    public static func make(profile id: String, store: Store, codec: FeatureCodec, userNames: Bool = false) throws -> PersonalDataExport? {
+    public static func make(profile id: String, store: Store, codec: FeatureCodec, userNames: Bool = false,
+                            language: OutputLanguage = .english) throws -> PersonalDataExport? {
         guard let record = try store.profile(id: id) else { return nil }
         let settings = try store.privacySettings()
-        func who(_ user: String) -> String { userNames ? user : settings.roles[user] ?? Text.defaultRole }
+        func who(_ user: String) -> String { userNames ? user : settings.roles[user] ?? Text.defaultRole(in: language) }
         let block = try store.block(of: id)
         let entries = try store.accessLog(profile: id)
         var copy = PersonalDataExport(
@@ -170,14 +171,15 @@ public struct PersonalDataExport: Sendable, Encodable {
             blocked: block.map { BlockInfo(since: $0.since, by: who($0.user), reason: $0.reason) },
             derivedFeatures: derivedFeatures(of: record, codec: codec),
             accessLog: entries.map { e in
-                let shown = e.rendered { $0.profile == id ? id : Text.anotherPerson }
-                return AccessItem(time: e.time, action: e.action, meaning: Text.meaning(of: e.action), by: who(e.user),
+                let shown = e.rendered { $0.profile == id ? id : Text.anotherPerson(in: language) }
+                return AccessItem(time: e.time, action: e.action, meaning: Text.meaning(of: e.action, in: language), by: who(e.user),
                                   purpose: shown.purpose, query: shown.query,
                                   otherPersons: e.profiles.filter { $0.profile != id }.count)
             })
         for s in sections {
             if let v = try s.collect(store, id) { copy.extraSections[s.key] = v }
         }
+        copy.notes = Text.notes(in: language)
         return copy
     }
 
@@ -246,38 +248,42 @@ public struct PersonalDataExport: Sendable, Encodable {
 
     /// Every text of the copy, in one place (for translation).
     public enum Text {
-        /// How a user is shown when no role is set for them.
-        public static let defaultRole = "municipal staff"
+        /// How a user is shown when no role is set for them (English).
+        public static var defaultRole: String { defaultRole(in: .english) }
+        /// How a user is shown when no role is set for them, in `language`.
+        public static func defaultRole(in language: OutputLanguage) -> String { Messages(language)[.exportDefaultRole] }
         /// How another person of an entry is shown.
-        public static let anotherPerson = "another person"
-        /// What the copy holds.
-        public static let notes = [
-            "profile: everything recorded about you, including facts kept only for statistics (never used in matching).",
-            "derivedFeatures: what the matching engine read from your profile: competencies, licences, languages, wishes, limits.",
-            "accessLog: every time your data was used: when, what was done, by whom (shown by role) and why, if a purpose was given.",
-            "blocked: shown when the use of your data is restricted; you are then left out of matching.",
-        ]
+        public static func anotherPerson(in language: OutputLanguage) -> String { Messages(language)[.exportAnotherPerson] }
+        /// What the copy holds (English).
+        public static var notes: [String] { notes(in: .english) }
+        /// What the copy holds, in `language` (the keys named stay English, as in the JSON).
+        public static func notes(in language: OutputLanguage) -> [String] {
+            let m = Messages(language)
+            return [m[.exportNoteProfile], m[.exportNoteFeatures], m[.exportNoteAccessLog], m[.exportNoteBlocked]]
+        }
 
-        /// A log action in plain words.
-        public static func meaning(of action: String) -> String {
+        /// A log action in plain words, in `language`.
+        public static func meaning(of action: String, in language: OutputLanguage = .english) -> String {
+            let id: MessageID
             switch AccessAction(rawValue: action) {
-            case .match?: return "jobs were matched to your profile"
-            case .candidates?: return "you were listed as a candidate for a job"
-            case .explain?: return "the match between you and a job was explained"
-            case .show?: return "your profile was shown"
-            case .export?: return "a copy of your data was made"
-            case .import?: return "your profile was imported or updated from a file"
-            case .update?: return "your profile was added, changed or removed"
-            case .assign?: return "you were planned for a job with others"
-            case .report?: return "your data was used in a report"
-            case .erase?: return "your data was erased"
-            case .block?: return "the use of your data was restricted"
-            case .unblock?: return "the restriction was lifted"
-            case .list?: return "your profile was in a list of profiles"
-            case .log?: return "the record of who used your data was read"
-            case .settings?: return "a setting was changed"
+            case .match?: id = .meaningMatch
+            case .candidates?: id = .meaningCandidates
+            case .explain?: id = .meaningExplain
+            case .show?: id = .meaningShow
+            case .export?: id = .meaningExport
+            case .import?: id = .meaningImport
+            case .update?: id = .meaningUpdate
+            case .assign?: id = .meaningAssign
+            case .report?: id = .meaningReport
+            case .erase?: id = .meaningErase
+            case .block?: id = .meaningBlock
+            case .unblock?: id = .meaningUnblock
+            case .list?: id = .meaningList
+            case .log?: id = .meaningLog
+            case .settings?: id = .meaningSettings
             case nil: return action
             }
+            return Messages(language)[id]
         }
     }
 }

@@ -9,14 +9,16 @@
 /// let stats = TermStatistics(offers: offers)
 /// let scorer = ReferenceScorer(taxonomy: taxonomy, terms: stats)
 /// ```
-/// - Complexity: O(Σ terms) to build; a look-up is one hash probe.
+/// - Complexity: O(Σ terms + vocabulary log vocabulary) to build; a look-up is a binary search.
 public struct TermStatistics: Sendable {
     /// Number of offers.
     public let offerCount: Int
     /// Σ of the offers' `termLength`.
     public let totalLength: Int
-    /// Offers per term.
-    let frequency: [UInt32: Int32]
+    /// The terms some offer uses, increasing.
+    public let vocabulary: [UInt32]
+    /// Offers per term of `vocabulary`.
+    public let documentFrequencies: [Int32]
 
     /// No offers: every word is worth 0 points.
     public static let none = TermStatistics(offers: [])
@@ -29,19 +31,36 @@ public struct TermStatistics: Sendable {
             total += o.termLength
             for t in o.terms { frequency[t.term, default: 0] += 1 }
         }
-        self.offerCount = offers.count
-        self.totalLength = total
-        self.frequency = frequency
+        let sorted = frequency.sorted { $0.key < $1.key }
+        self.init(offerCount: offers.count, totalLength: total, vocabulary: sorted.map(\.key),
+                  documentFrequencies: sorted.map(\.value))
+    }
+
+    /// Statistics counted elsewhere (the kernel's offers layout, `MatchKernel.termStatistics`):
+    /// `vocabulary` increasing, `documentFrequencies` beside it.
+    public init(offerCount: Int, totalLength: Int, vocabulary: [UInt32], documentFrequencies: [Int32]) {
+        precondition(vocabulary.count == documentFrequencies.count, "one frequency per term")
+        self.offerCount = offerCount
+        self.totalLength = totalLength
+        self.vocabulary = vocabulary
+        self.documentFrequencies = documentFrequencies
     }
 
     /// The offers' average length (Σ lengths / offers), 0 for none.
     public var averageLength: Double { offerCount > 0 ? Double(totalLength) / Double(offerCount) : 0 }
 
-    /// How many offers use `term`.
-    public func documentFrequency(of term: UInt32) -> Int { Int(frequency[term] ?? 0) }
+    /// How many offers use `term` (a binary search in `vocabulary`).
+    public func documentFrequency(of term: UInt32) -> Int {
+        var lo = 0, hi = vocabulary.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if vocabulary[mid] < term { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < vocabulary.count && vocabulary[lo] == term ? Int(documentFrequencies[lo]) : 0
+    }
 
     /// Number of distinct terms.
-    public var vocabularySize: Int { frequency.count }
+    public var vocabularySize: Int { vocabulary.count }
 
     /// The points `term` of `offer` is worth to a person who shares it (`ScoringPolicy.termPoints`).
     public func points(of term: OfferTerm, in offer: MatchableOffer) -> Float {

@@ -28,3 +28,23 @@ enum RecordKey {
         var value: Int64 { Int64(bitPattern: h) }
     }
 }
+
+extension String {
+    /// Whether two keys are the same bytes. Swift's `==` compares by canonical equivalence
+    /// (`é` precomposed equals `e` + combining accent), SQLite compares bytes: the store's own
+    /// comparisons use the bytes, so a key is never folded into another.
+    @inline(__always)
+    func _sameKey(_ other: String) -> Bool { utf8.elementsEqual(other.utf8) }
+}
+
+extension Optional where Wrapped == String {
+    /// `_sameKey` of optional keys (nil equals only nil).
+    @inline(__always)
+    func _sameKey(_ other: String?) -> Bool {
+        switch (self, other) {
+        case (nil, nil): return true
+        case let (a?, b?): return a._sameKey(b)
+        default: return false
+        }
+    }
+}

@@ -36,6 +36,8 @@ extension Store {
                 return result
             }
             try writer.appendPendingAccess()
+            // The layout images learn what changed in the same transaction (see `Store+Layouts`).
+            try finishBulkLayoutTracking(writer.layoutChanges)
         } catch {
             try? db.execute("ROLLBACK")
             throw error
@@ -125,10 +127,16 @@ public final class BulkWriter {
     /// `Store.bulkLoadThreshold`).
     public static let defaultBulkLoadThreshold = 100_000
 
+    /// The ids this transaction changed, for the layout images (the triggers are off meanwhile).
+    let layoutChanges: _LayoutChangeLog
+
     init(store: Store, now: Int64) throws(StoreError) {
         self.store = store
         self.now = now
+        // First: it drops the change triggers, which the statements prepared below then do not run.
+        layoutChanges = try store.beginBulkLayoutTracking()
         offers = try _OfferUpserter(store: store)
+        offers.layoutChanges = layoutChanges
     }
 
     /// What one bulk upsert did.
@@ -163,7 +171,9 @@ public final class BulkWriter {
         profilesWritten.append(id)
         let version = try features.map { f throws(StoreError) in try versions.id(of: f.version, in: store) }
         switch try store._upsertProfile(profileStatement!, id: id, record: record, features: features?.bytes, version: version, now: now) {
-        case .changed: return .written
+        case .changed:
+            layoutChanges.note(.profiles, id)
+            return .written
         case .unchanged: return .unchanged
         case .conflict(let m): return .conflict(m)
         }

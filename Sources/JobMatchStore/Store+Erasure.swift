@@ -34,6 +34,7 @@ extension Store {
                     }
                     if !report.erased.isEmpty {
                         _ = try _appendAccess(AccessEntry(action: .erase, actor: actor, profiles: report.erased, query: query))
+                        try _discardProfileLayout()
                     }
                 }
                 if !report.erased.isEmpty || !report.erasedBefore.isEmpty {
@@ -74,6 +75,7 @@ extension Store {
                                                                   now: plan.asOfMilliseconds)
                     if !erased.isEmpty {
                         _ = try _appendAccess(AccessEntry(action: .erase, actor: actor, profiles: erased, query: query))
+                        try _discardProfileLayout()
                     }
                 }
                 if !report.erased.isEmpty || report.logEntriesPurged > 0 {
@@ -139,6 +141,14 @@ extension Store {
         plan.logEntriesDue = count.int(0)
         count.reset()
         return plan
+    }
+
+    /// Deletes the profiles' stored kernel layout image in the caller's transaction: until it is
+    /// folded in, the image still holds an erased person's row (id, credits, home, limitations).
+    /// The next reader rebuilds it from the records. Caller holds the lock.
+    func _discardProfileLayout() throws(StoreError) {
+        guard hasLayoutTables else { return }
+        try LayoutSession(store: self, table: .profiles, writable: true).clearImage()
     }
 
     /// Runs `body` with `PRAGMA secure_delete = ON`. Caller holds the lock.

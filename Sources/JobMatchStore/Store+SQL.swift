@@ -134,11 +134,10 @@ extension Store {
         return f.date(from: iso).map { Int64(($0.timeIntervalSince1970 * 1000).rounded()) } ?? 0
     }
 
-    /// ISO 8601 UTC with milliseconds.
+    /// ISO 8601 UTC with milliseconds. One formatter, made once (making one costs about as much
+    /// as an import of a small file), used under a lock.
     static func iso(milliseconds ms: Int64) -> String {
-        let f = ISO8601DateFormatter()
-        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return f.string(from: Date(timeIntervalSince1970: Double(ms) / 1000))
+        _isoFormatter.withLock { $0.string(from: Date(timeIntervalSince1970: Double(ms) / 1000)) }
     }
 }
 
@@ -183,3 +182,10 @@ struct _FeatureVersions {
         return out
     }
 }
+
+/// The formatter behind `Store.iso(milliseconds:)`.
+let _isoFormatter: _Locked<ISO8601DateFormatter> = {
+    let f = ISO8601DateFormatter()
+    f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+    return _Locked(f)
+}()

@@ -53,6 +53,12 @@ extension Store {
         // 4: personal data: the append-only access log, blocks, retention settings (see
         // `Store.privacyMigration`).
         Store.privacyMigration,
+        // 5: the kernel's compiled layouts kept beside the records (`Store+Layouts.swift`): one
+        // image per side as checksummed blocks, and triggers that list every change to a record
+        // while its side's image is current.
+        .sql(Store.layoutSchemaV5),
+        // 6: placements, integration facts and Danish tests (see `Store.placementSchemaSQL`).
+        .sql(Store.placementSchemaSQL),
     ]
 
     /// The offers table and its two key indexes, as of schema version 3.

@@ -40,6 +40,18 @@ public final class Store: @unchecked Sendable {
     var pseudonymizer: _Pseudonymizer?
     /// The time the access log, blocks and retention use, milliseconds since 1970 (tests set it).
     var clock: @Sendable () -> Int64 = { Store.nowMilliseconds() }
+    /// A bulk write lists at most this many changed ids per side before it marks the side's
+    /// image stale (`Store.layoutChangeCap`; tests set it low).
+    var bulkLayoutChangeCap = Store.layoutChangeCap
+    /// Layout blocks are stored in parts of at most this many bytes (tests set it low).
+    var layoutPartBytes = Store.defaultLayoutPartBytes
+    /// Listings sort this many bytes of records in memory at a time (tests set it low).
+    var listingRunBytes = Store.defaultListingRunBytes
+    /// Whether the schema has the layout tables (version 5 on; tests build older stores).
+    private(set) var hasLayoutTables = false
+    /// What was said about the file when it was opened (a mode tightened to 0600); see
+    /// `Store+FileSafety.swift` for the rules.
+    public let warnings: [String]
 
     /// Opens the store at `url`, creating it (and its directory) when missing, and migrates its
     /// schema to `Store.schemaVersion`.
@@ -53,7 +65,7 @@ public final class Store: @unchecked Sendable {
     init(at url: URL, migratingTo version: Int) throws(StoreError) {
         self.url = url
         let path = url.path
-        try Store.createFileIfMissing(path)
+        warnings = try Store.prepareFile(path)
         db = try _SQLiteConnection(path: path, flags: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
         try db.execute("PRAGMA busy_timeout = 10000")
         // 16 KiB pages for a new file (a no-op for an existing one, whose page size is fixed): rows
@@ -70,6 +82,7 @@ public final class Store: @unchecked Sendable {
         try db.execute("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL")
         try migrate(to: version)
         if version >= 3 { try repairOfferIDIndex() }
+        hasLayoutTables = version >= 5
         Store.restrictCompanions(of: path)
     }
 
@@ -87,30 +100,10 @@ public final class Store: @unchecked Sendable {
     /// The page size of newly created store files, bytes.
     static let newFilePageSize = 16_384
 
-    /// Creates an empty file with mode 0600 (and its directory with 0700) so that SQLite, which
-    /// gives the `-wal` and `-shm` files the main file's mode, never creates anything wider.
-    static func createFileIfMissing(_ path: String) throws(StoreError) {
-        let dir = (path as NSString).deletingLastPathComponent
-        if !dir.isEmpty && !FileManager.default.fileExists(atPath: dir) {
-            do {
-                try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true,
-                                                        attributes: [.posixPermissions: 0o700])
-            } catch {
-                throw StoreError(kind: .cannotOpen, path: path, message: "cannot create directory \(dir): \(error.localizedDescription)")
-            }
-        }
-        let fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        if fd >= 0 {
-            fchmod(fd, 0o600)   // not widened or narrowed by the umask
-            close(fd)
-        } else if errno != EEXIST {
-            throw StoreError(kind: .cannotOpen, path: path, message: "cannot create: \(String(cString: strerror(errno)))")
-        }
-    }
-
     static func restrictCompanions(of path: String) {
-        for p in [path + "-wal", path + "-shm"] where FileManager.default.fileExists(atPath: p) {
-            chmod(p, 0o600)
+        for p in companionSuffixes.map({ path + $0 }) {
+            var st = stat()
+            if lstat(p, &st) == 0, st.st_mode & S_IFMT == S_IFREG, st.st_mode & 0o077 != 0 { chmod(p, 0o600) }
         }
     }
 

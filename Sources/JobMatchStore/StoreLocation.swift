@@ -34,7 +34,10 @@ public enum StoreLocation {
 
     /// True when a store file exists at `url` (the CLI then works against it; otherwise on the
     /// bundled Corpus).
+    /// Anything at the path counts, a symbolic link too (dangling or not), so that the store's
+    /// checks refuse it by name rather than a reader saying there is no store.
     public static func exists(at url: URL) -> Bool {
-        FileManager.default.fileExists(atPath: url.path)
+        var st = stat()
+        return lstat(url.path, &st) == 0
     }
 }

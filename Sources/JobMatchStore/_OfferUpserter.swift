@@ -27,6 +27,9 @@ final class _OfferUpserter {
     private var byReference: [Int64: Int64]?
     /// Offers inserted by this upserter.
     private(set) var inserted = 0
+    /// Where a bulk write lists the ids it changes for the layout images (nil for single
+    /// changes, which the store's triggers list).
+    var layoutChanges: _LayoutChangeLog?
     /// The row `read` read last, valid within one `upsert` (which reads a found row for its
     /// checks and for the comparison, and writes only at its end).
     private var lastRead: (rowid: Int64, row: _Row)?
@@ -87,7 +90,7 @@ final class _OfferUpserter {
                 // The id is the derived one: the look-up of (CVR, reference) through it is the
                 // look-up just made.
                 let old = try read(a)
-                if old.cvr == cvr && old.reference == reference { byRefRow = a }
+                if old.cvr._sameKey(cvr) && old.reference._sameKey(reference) { byRefRow = a }
             }
             if byRefRow == nil {
                 byRefRow = try find(cvr: cvr, reference: reference, derivedLookedUp: referenceKey == nil)
@@ -102,21 +105,26 @@ final class _OfferUpserter {
                                  features: features?.bytes, version: version, idKey: idKey, referenceKey: referenceKey)
             let rowid = store.db.lastInsertRowID
             inserted += 1
+            layoutChanges?.note(.offers, id)
             byID?[idKey] = rowid
             if let referenceKey { byReference?[referenceKey] = rowid }
             if let n = byID?.count, n > store.bulkLoadKeyLimit { try leaveBulkLoad() }
             return .changed
         }
         let old = try read(target)
-        if old.id == id && old.cvr == cvr && old.reference == reference && old.record == record
+        if old.id._sameKey(id) && old.cvr._sameKey(cvr) && old.reference._sameKey(reference) && old.record == record
             && old.features == features?.bytes && old.version == version {
             return .unchanged
         }
         try store.writeOffer(update, id: id, cvr: cvr, reference: reference, updatedAt: now, record: record,
                              features: features?.bytes, version: version, rowid: target, idKey: idKey,
                              referenceKey: referenceKey)
+        if let log = layoutChanges {
+            log.note(.offers, id)
+            if old.id != id { log.note(.offers, old.id) }
+        }
         if byID != nil {
-            if old.id != id {
+            if !old.id._sameKey(id) {
                 if byID?[RecordKey.id(old.id)] == target { byID?[RecordKey.id(old.id)] = nil }
                 byID?[idKey] = target
             }
@@ -141,7 +149,7 @@ final class _OfferUpserter {
     private func find(id: String, key: Int64? = nil) throws(StoreError) -> Int64? {
         guard let byID else { return try store._offerRow(id: id) }
         guard let row = byID[key ?? RecordKey.id(id)] else { return nil }
-        if try read(row).id == id { return row }
+        if try read(row).id._sameKey(id) { return row }
         return try scan("SELECT rowid FROM offers WHERE id = ?1", id)
     }
 
@@ -152,11 +160,11 @@ final class _OfferUpserter {
         // Most offers have the id derived from their CVR and reference.
         if !derivedLookedUp, let row = try find(id: EmployerOffer.derivedID(cvr: cvr, reference: reference)) {
             let old = try read(row)
-            if old.cvr == cvr && old.reference == reference { return row }
+            if old.cvr._sameKey(cvr) && old.reference._sameKey(reference) { return row }
         }
         guard let row = byReference[RecordKey.reference(cvr: cvr, reference: reference)] else { return nil }
         let old = try read(row)
-        if old.cvr == cvr && old.reference == reference { return row }
+        if old.cvr._sameKey(cvr) && old.reference._sameKey(reference) { return row }
         return try scan("SELECT rowid FROM offers WHERE cvr = ?1 AND reference = ?2", cvr, reference)
     }
 

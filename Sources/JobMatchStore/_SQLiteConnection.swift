@@ -16,7 +16,8 @@ final class _SQLiteConnection {
     init(path: String, flags: Int32) throws(StoreError) {
         _ = _SQLiteConnection.configured
         var db: OpaquePointer?
-        let rc = sqlite3_open_v2(path, &db, flags | SQLITE_OPEN_NOMUTEX, nil)
+        // Never through a symbolic link (see `Store+FileSafety.swift`).
+        let rc = sqlite3_open_v2(path, &db, flags | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_NOFOLLOW, nil)
         guard rc == SQLITE_OK, let db else {
             let msg = db.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(rc))
             if let db { sqlite3_close_v2(db) }
@@ -83,14 +84,40 @@ final class _Statement {
     /// A valid pointer for zero-length text and blobs (SQLite binds NULL for a null pointer).
     nonisolated(unsafe) static let empty = UnsafePointer<UInt8>(UnsafeMutablePointer<UInt8>.allocate(capacity: 1))
 
+    /// The first bind that failed since the last reset (a value SQLite refused, or one longer
+    /// than its 32-bit length): `step` throws it instead of running the statement with the
+    /// parameter unbound.
+    private var bindFailure: (index: Int32, code: Int32)?
+
     func reset() {
         sqlite3_reset(stmt)
         sqlite3_clear_bindings(stmt)
+        bindFailure = nil
     }
 
+    /// Records the result of a bind.
+    @inline(__always)
+    private func checked(_ rc: Int32, _ index: Int32) {
+        if rc != SQLITE_OK && bindFailure == nil { bindFailure = (index, rc) }
+    }
+
+    /// The length SQLite is told for `count` bytes, or nil (recorded as `SQLITE_TOOBIG`) when
+    /// it does not fit its 32-bit length.
+    @inline(__always)
+    private func length(_ count: Int, _ index: Int32) -> Int32? {
+        guard let n = Int32(exactly: count) else { checked(SQLITE_TOOBIG, index); return nil }
+        return n
+    }
+
+    /// Binds text with its UTF-8 length: the whole string, NUL characters included (a
+    /// NUL-terminated bind would cut a key at its first NUL).
     func bind(_ index: Int32, _ text: String?) {
-        guard let text else { sqlite3_bind_null(stmt, index); return }
-        _ = sqlite3_bind_text(stmt, index, text, -1, _Statement.transient)
+        guard var text else { sqlite3_bind_null(stmt, index); return }
+        text.withUTF8 { buf in
+            guard let n = length(buf.count, index) else { return }
+            checked(sqlite3_bind_text(stmt, index, UnsafeRawPointer(buf.baseAddress ?? _Statement.empty).assumingMemoryBound(to: CChar.self),
+                                      n, _Statement.transient), index)
+        }
     }
 
     func bind(_ index: Int32, _ value: Int) { sqlite3_bind_int64(stmt, index, Int64(value)) }
@@ -106,15 +133,17 @@ final class _Statement {
     /// Binds UTF-8 text bytes (copied).
     func bindText(_ index: Int32, _ bytes: [UInt8]) {
         bytes.withUnsafeBufferPointer { buf in
-            _ = sqlite3_bind_text(stmt, index, UnsafeRawPointer(buf.baseAddress ?? _Statement.empty).assumingMemoryBound(to: CChar.self),
-                                  Int32(buf.count), _Statement.transient)
+            guard let n = length(buf.count, index) else { return }
+            checked(sqlite3_bind_text(stmt, index, UnsafeRawPointer(buf.baseAddress ?? _Statement.empty).assumingMemoryBound(to: CChar.self),
+                                      n, _Statement.transient), index)
         }
     }
 
     func bindBlob(_ index: Int32, _ bytes: [UInt8]?) {
         guard let bytes else { sqlite3_bind_null(stmt, index); return }
         bytes.withUnsafeBufferPointer { buf in
-            _ = sqlite3_bind_blob(stmt, index, UnsafeRawPointer(buf.baseAddress ?? _Statement.empty), Int32(buf.count), _Statement.transient)
+            guard let n = length(buf.count, index) else { return }
+            checked(sqlite3_bind_blob(stmt, index, UnsafeRawPointer(buf.baseAddress ?? _Statement.empty), n, _Statement.transient), index)
         }
     }
 
@@ -131,8 +160,10 @@ final class _Statement {
         // `withUTF8` rethrows untyped errors: carry the typed one out in a Result.
         var result: Result<R, E>?
         text.withUTF8 { buf in
-            _ = sqlite3_bind_text(stmt, index, UnsafeRawPointer(buf.baseAddress ?? _Statement.empty).assumingMemoryBound(to: CChar.self),
-                                  Int32(buf.count), nil)
+            if let n = length(buf.count, index) {
+                checked(sqlite3_bind_text(stmt, index, UnsafeRawPointer(buf.baseAddress ?? _Statement.empty).assumingMemoryBound(to: CChar.self),
+                                          n, nil), index)
+            }
             do throws(E) { result = .success(try body()) } catch { result = .failure(error) }
         }
         return try result!.get()
@@ -146,7 +177,9 @@ final class _Statement {
             return try body()
         }
         return try bytes.withUnsafeBufferPointer { (buf) throws(E) -> R in
-            _ = sqlite3_bind_blob(stmt, index, UnsafeRawPointer(buf.baseAddress ?? _Statement.empty), Int32(buf.count), nil)
+            if let n = length(buf.count, index) {
+                checked(sqlite3_bind_blob(stmt, index, UnsafeRawPointer(buf.baseAddress ?? _Statement.empty), n, nil), index)
+            }
             return try body()
         }
     }
@@ -154,6 +187,11 @@ final class _Statement {
     /// Steps once: true when a row is available, false when done.
     @discardableResult
     func step() throws(StoreError) -> Bool {
+        if let f = bindFailure {
+            bindFailure = nil
+            throw StoreError(kind: .sqlite, path: connection.path,
+                             message: "parameter \(f.index): \(String(cString: sqlite3_errstr(f.code)))", code: f.code)
+        }
         let rc = sqlite3_step(stmt)
         if rc == SQLITE_ROW { return true }
         if rc == SQLITE_DONE { return false }
@@ -180,6 +218,15 @@ final class _Statement {
     }
 
     func isNull(_ column: Int32) -> Bool { sqlite3_column_type(stmt, column) == SQLITE_NULL }
+
+    /// Whether a text column holds exactly the UTF-8 bytes of `s` (no canonical equivalence: a
+    /// key is its bytes, as SQLite compares it).
+    func textEquals(_ column: Int32, _ s: String) -> Bool {
+        guard let p = sqlite3_column_text(stmt, column) else { return false }
+        let n = Int(sqlite3_column_bytes(stmt, column))
+        var s = s
+        return s.withUTF8 { u in u.count == n && (n == 0 || memcmp(u.baseAddress!, p, n) == 0) }
+    }
 
     func text(_ column: Int32) -> String? {
         guard let p = sqlite3_column_text(stmt, column) else { return nil }

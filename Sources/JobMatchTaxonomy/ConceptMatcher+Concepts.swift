@@ -60,7 +60,7 @@ extension ConceptMatcher {
         }
         let done = Normaliser.withNormalisedUTF8(text) { b -> Bool in
             Tokenizer.withSpans(b) { spans, needsEllipsis -> Bool in
-                if !needsEllipsis { return leanMatch(spans, b, irregular: [:], into: &hits) }
+                if !needsEllipsis { return leanMatch(spans, b, irregular: [], into: &hits) }
                 var bytes = Array(b)
                 var expanded = Array(spans)
                 let irregular = expandEllipsis(&bytes, &expanded)
@@ -86,10 +86,10 @@ extension ConceptMatcher {
     /// buffer and runs the longest-match loop on it; false (with `hits` unspecified) when a
     /// token is not cached yet.
     func leanMatch(_ spans: UnsafeBufferPointer<Tokenizer.Span>, _ b: UnsafeBufferPointer<UInt8>,
-                   irregular: [Int: _WordAnalysis], into hits: inout [ConceptHit]) -> Bool {
+                   irregular: [_WordAnalysis?], into hits: inout [ConceptHit]) -> Bool {
         // A unit covers at least one byte of its token; irregular tokens add their own units.
         var capacity = b.count + 1
-        for a in irregular.values { capacity += a.units.count }
+        for case let a? in irregular { capacity += a.units.count }
         return withUnsafeTemporaryAllocation(of: _LeanUnit.self, capacity: capacity) { buf -> Bool in
             guard let count = leanStream(spans, b, irregular: irregular, into: buf.baseAddress!, capacity: capacity) else {
                 return false
@@ -102,7 +102,7 @@ extension ConceptMatcher {
     /// The units of every span, from `irregular` or the cache (one lock), as `fill` builds them;
     /// nil when a span is not cached or the units would pass `capacity`.
     func leanStream(_ spans: UnsafeBufferPointer<Tokenizer.Span>, _ b: UnsafeBufferPointer<UInt8>,
-                    irregular: [Int: _WordAnalysis], into out: UnsafeMutablePointer<_LeanUnit>, capacity: Int) -> Int? {
+                    irregular: [_WordAnalysis?], into out: UnsafeMutablePointer<_LeanUnit>, capacity: Int) -> Int? {
         cache.withTable { t -> Int? in
             t.matchUnits.withUnsafeBufferPointer { units -> Int? in
                 var count = 0
@@ -135,6 +135,14 @@ extension ConceptMatcher {
 
     /// The longest-match loop of `matchStream`, keeping only concepts and corrections.
     func leanLongestMatches(_ st: UnsafeBufferPointer<_LeanUnit>, into hits: inout [ConceptHit]) {
+        // Where each concept is in `hits`, once there are more than a few (a long text can name
+        // every concept: a scan of `hits` per match would cost matches × concepts).
+        var position: [Int32: Int] = [:]
+        func find(_ c: Int32) -> Int? {
+            if hits.count <= 16 { return hits.firstIndex(where: { $0.concept == c }) }
+            if position.isEmpty { for (k, h) in hits.enumerated() where position[h.concept] == nil { position[h.concept] = k } }
+            return position[c]
+        }
         tables.conceptStart.withUnsafeBufferPointer { cs in
             tables.entryConcepts.withUnsafeBufferPointer { ec in
                 var i = 0
@@ -150,10 +158,11 @@ extension ConceptMatcher {
                             let c = ec[p]
                             // Skip a concept the other entry of this match already gave.
                             if e == e1, e0 >= 0, ec[Int(cs[Int(e0)])..<Int(cs[Int(e0) + 1])].contains(c) { continue }
-                            if let k = hits.firstIndex(where: { $0.concept == c }) {
+                            if let k = find(c) {
                                 // A later exact match beats an earlier corrected one (higher confidence).
                                 if !fuzzy && hits[k].fuzzy { hits[k].fuzzy = false }
                             } else {
+                                if !position.isEmpty { position[c] = hits.count }
                                 hits.append(ConceptHit(concept: c, fuzzy: fuzzy))
                             }
                         }

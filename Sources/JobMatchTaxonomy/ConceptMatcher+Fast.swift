@@ -125,7 +125,8 @@ final class _WordCache: @unchecked Sendable {
         /// Adds an analysis (the key must be absent).
         mutating func insert(_ key: UnsafeBufferPointer<UInt8>, kind: UInt8, hash: UInt64, units new: [_Unit],
                              votesDA: UInt8, votesEN: UInt8) {
-            if entries.count >= _WordCache.limit { self = Table() }
+            if entries.count >= _WordCache.limit || keys.count + key.count > _WordCache.keyBytesLimit
+                || units.count + new.count > _WordCache.unitLimit { self = Table() }
             if (entries.count + 1) * 2 > slots.count { grow() }
             let e = Entry(keyStart: Int32(keys.count), keyLength: Int32(key.count), hash: UInt32(truncatingIfNeeded: hash >> 32),
                           kind: kind, votesDA: votesDA, votesEN: votesEN, unitStart: Int32(units.count), unitCount: Int32(new.count))
@@ -163,6 +164,11 @@ final class _WordCache: @unchecked Sendable {
     private let table: UnsafeMutablePointer<Table>
     /// The most distinct tokens kept before the cache starts over.
     static let limit = 200_000
+    /// The most key bytes and units kept before the cache starts over (its offsets are
+    /// `Int32`, and its memory stays bounded whatever the texts).
+    static let keyBytesLimit = 32 << 20, unitLimit = 4_000_000
+    /// The longest token (UTF-8 bytes) the cache keeps; a longer one is analysed where it stands.
+    static let longestKey = 4096
 
     init() {
         table = .allocate(capacity: 1)
@@ -236,6 +242,10 @@ struct _LeanUnit: _StreamItem {
 
 extension ConceptMatcher {
     /// `match` on bytes (see the file's header).
+    ///
+    /// A word the cache does not have is analysed once per text however often it occurs in it;
+    /// a token longer than `_WordCache.longestKey` is analysed where it stands and never cached
+    /// (the cache's memory stays bounded).
     func fastMatch(_ text: String, language: TextLanguage?) -> MatchedText {
         let (stream, votesDA, votesEN) = fastStream(text)
         let lang: TextLanguage = language ?? (votesEN > votesDA ? .english : .danish)
@@ -251,28 +261,48 @@ extension ConceptMatcher {
         spans.reserveCapacity(bytes.count / 5 + 1)
         let needsEllipsis = bytes.withUnsafeBufferPointer { Tokenizer.scanSpans($0, into: &spans) }
         // Irregular tokens (from ellipsis expansion, whose parts are not their text split at
-        // hyphens) are analysed directly, never cached.
-        var irregular: [Int: _WordAnalysis] = [:]
+        // hyphens, and the very long ones) are analysed directly, never cached.
+        var irregular: [_WordAnalysis?] = []
         if needsEllipsis { irregular = expandEllipsis(&bytes, &spans) }
+        bytes.withUnsafeBufferPointer { b in
+            for (k, sp) in spans.enumerated() where Int(sp.end - sp.start) > _WordCache.longestKey {
+                if irregular.isEmpty { irregular = Array(repeating: nil, count: spans.count) }
+                if irregular[k] == nil { irregular[k] = analyseToken(token(sp, b)) }
+            }
+        }
         var stream: [_StreamUnit] = []
         stream.reserveCapacity(spans.count + 4)
         var votesDA = 0, votesEN = 0
         bytes.withUnsafeBufferPointer { b in
-            // Pass 1: look every token up; analyse the misses outside the lock, add them, and
-            // build the stream again (rare once warm).
+            // Pass 1: look every token up; analyse the misses outside the lock (each distinct
+            // word once), add them, and build the stream again (rare once warm).
             var missing: [Int] = []
-            fill(&stream, &votesDA, &votesEN, spans, b, irregular, fresh: [:], missing: &missing)
+            fill(&stream, &votesDA, &votesEN, spans, b, irregular, fresh: [], missing: &missing)
             guard !missing.isEmpty else { return }
-            var fresh: [Int: _WordAnalysis] = [:]
-            for k in missing { fresh[k] = analyseToken(token(spans[k], b)) }
+            var fresh = [_WordAnalysis?](repeating: nil, count: spans.count)
+            var firstOf: [UInt64: [Int]] = [:]   // hash -> the tokens analysed, by their first occurrence
+            var analysed: [(k: Int, hash: UInt64)] = []
+            for k in missing {
+                let sp = spans[k]
+                let key = UnsafeBufferPointer(rebasing: b[Int(sp.start)..<Int(sp.end)])
+                let kind: UInt8 = sp.kind == .number ? 1 : 0
+                let h = _WordCache.hash(key, kind: kind)
+                if let same = firstOf[h]?.first(where: { r in
+                    spans[r].kind == sp.kind && UnsafeBufferPointer(rebasing: b[Int(spans[r].start)..<Int(spans[r].end)]).elementsEqual(key)
+                }) {
+                    fresh[k] = fresh[same]
+                    continue
+                }
+                fresh[k] = analyseToken(token(sp, b))
+                firstOf[h, default: []].append(k)
+                analysed.append((k, h))
+            }
             cache.withTable { t in
-                for k in missing {
+                for (k, h) in analysed {
                     let sp = spans[k]
                     let key = UnsafeBufferPointer(rebasing: b[Int(sp.start)..<Int(sp.end)])
                     let kind: UInt8 = sp.kind == .number ? 1 : 0
-                    let h = _WordCache.hash(key, kind: kind)
-                    guard t.find(key, kind: kind, hash: h) == nil else { continue }
-                    let a = fresh[k]!
+                    guard t.find(key, kind: kind, hash: h) == nil, let a = fresh[k] else { continue }
                     t.insert(key, kind: kind, hash: h, units: a.units, votesDA: a.votesDA, votesEN: a.votesEN)
                 }
             }
@@ -285,11 +315,11 @@ extension ConceptMatcher {
     }
 
     /// Replaces normalised bytes and their spans by those of the tokens with hyphen ellipsis
-    /// expanded (each token's text, one after the other); returns the analyses of the tokens
-    /// whose hyphen parts are not their text split at hyphens (these are never cached).
-    func expandEllipsis(_ bytes: inout [UInt8], _ spans: inout [Tokenizer.Span]) -> [Int: _WordAnalysis] {
-        var irregular: [Int: _WordAnalysis] = [:]
+    /// expanded (each token's text, one after the other); returns, by token, the analyses of the
+    /// tokens whose hyphen parts are not their text split at hyphens (these are never cached).
+    func expandEllipsis(_ bytes: inout [UInt8], _ spans: inout [Tokenizer.Span]) -> [_WordAnalysis?] {
         let tokens = tokenizer.tokens(normalised: bytes)
+        var irregular = [_WordAnalysis?](repeating: nil, count: tokens.count)
         bytes.removeAll(keepingCapacity: true)
         spans.removeAll(keepingCapacity: true)
         for (k, t) in tokens.enumerated() {
@@ -298,10 +328,29 @@ extension ConceptMatcher {
             let hyphenated = t.text.utf8.contains(0x2D)
             spans.append(Tokenizer.Span(start: start, end: Int32(bytes.count), kind: t.kind, breakBefore: t.breakBefore,
                                         hyphens: 0, hyphenated: hyphenated))
-            let plainParts = hyphenated ? t.text.split(separator: "-", omittingEmptySubsequences: false).map(String.init) : []
-            if plainParts != t.hyphenParts { irregular[k] = analyseToken(t) }
+            if !(hyphenated ? _isSplitAtHyphens(t.text, t.hyphenParts) : t.hyphenParts.isEmpty) {
+                irregular[k] = analyseToken(t)
+            }
         }
         return irregular
+    }
+
+    /// Whether `parts` are `text` split at every hyphen (what the cache assumes of a token),
+    /// without splitting it.
+    func _isSplitAtHyphens(_ text: String, _ parts: [String]) -> Bool {
+        var k = 0
+        var it = text.utf8.makeIterator()
+        var done = false
+        while !done {
+            guard k < parts.count else { return false }
+            for b in parts[k].utf8 { guard b != 0x2D, it.next() == b else { return false } }
+            switch it.next() {
+            case nil: done = true
+            case 0x2D: k += 1
+            default: return false
+            }
+        }
+        return k == parts.count - 1
     }
 
     /// The `Token` of a span (for analysing a word the cache does not have).
@@ -317,9 +366,10 @@ extension ConceptMatcher {
     }
 
     /// Appends the units of every token to `stream`, from `irregular`, `fresh` or the cache
-    /// (one lock); tokens found in none are listed in `missing`.
+    /// (one lock); tokens found in none are listed in `missing`. `irregular` and `fresh` are by
+    /// token (or empty).
     func fill(_ stream: inout [_StreamUnit], _ votesDA: inout Int, _ votesEN: inout Int, _ spans: [Tokenizer.Span],
-              _ b: UnsafeBufferPointer<UInt8>, _ irregular: [Int: _WordAnalysis], fresh: [Int: _WordAnalysis],
+              _ b: UnsafeBufferPointer<UInt8>, _ irregular: [_WordAnalysis?], fresh: [_WordAnalysis?],
               missing: inout [Int]) {
         func append(_ a: _WordAnalysis, _ k: Int) {
             votesDA += Int(a.votesDA); votesEN += Int(a.votesEN)
@@ -350,6 +400,9 @@ extension ConceptMatcher {
     /// Longest match over the unit stream, concepts and features (as `_referenceMatch`).
     func matchStream(_ stream: [_StreamUnit], language lang: TextLanguage) -> MatchedText {
         var concepts: [ConceptMatch] = []
+        // Where each concept found so far is in `concepts` (a text can name every concept of the
+        // taxonomy: a scan of `concepts` per match would cost matches × concepts).
+        var position: [Int32: Int] = [:]
         var features: [String] = []
         let count = stream.count
         stream.withUnsafeBufferPointer { st in
@@ -377,9 +430,10 @@ extension ConceptMatcher {
                         if e == e1, e0 >= 0, index.entries[Int(e0)].concepts.contains(c) { continue }
                         let m = ConceptMatch(concept: c, conceptID: tables.conceptIDs[Int(c)], confidence: confidence, fuzzy: fuzzy,
                                              matched: matched, label: entry.label, language: entry.language, tokens: tokenRange)
-                        if let k = concepts.firstIndex(where: { $0.concept == c }) {
+                        if let k = position[c] {
                             if m.confidence > concepts[k].confidence { concepts[k] = m }
                         } else {
+                            position[c] = concepts.count
                             concepts.append(m)
                         }
                     }

@@ -18,6 +18,10 @@ struct _FuzzyIndex: Sendable {
 
     var keys: [Key] = []
     var neighbourhood: [String: [Int32]] = [:]
+    /// The polynomial hashes (`_PolyHash`) of the neighbourhood's strings: a query's deletions
+    /// are hashed from its bytes in O(1) each, and only those whose hash is here are made into
+    /// strings and looked up (nearly none for a word that is no slip of any key).
+    var neighbourhoodHashes = _HashSet64()
     /// The longest key in unicode scalars: a word more than one scalar longer is no slip of any
     /// key, so it is not looked up (and a pathological token costs nothing).
     var longestKey = 0
@@ -36,6 +40,33 @@ struct _FuzzyIndex: Sendable {
         for (k, key) in keys.enumerated() {
             for d in _FuzzyIndex.deletions(key.text, includingSelf: true) {
                 neighbourhood[d, default: []].append(Int32(k))
+            }
+        }
+        neighbourhoodHashes = _HashSet64(capacity: neighbourhood.count)
+        for d in neighbourhood.keys { neighbourhoodHashes.insert(_PolyHash.of(d)) }
+    }
+
+    /// Whether some deletion of `query` (or the query itself) may be in the neighbourhood: false
+    /// proves none is. O(n) in the query's bytes, no allocation.
+    func mayHaveNeighbours(_ query: String) -> Bool {
+        var q = query
+        return q.withUTF8 { b -> Bool in
+            let n = b.count
+            return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: n + 1) { prefix -> Bool in
+                var h: UInt64 = 0
+                prefix[0] = 0
+                for i in 0..<n { h = _PolyHash.step(h, b[i]); prefix[i + 1] = h }
+                if neighbourhoodHashes.contains(h) { return true }
+                // Deleting the scalar b[i..<e]: (P[i] - P[e]) * B^(n-e) + P[n].
+                var i = 0
+                while i < n {
+                    var e = i + 1
+                    while e < n && b[e] & 0xC0 == 0x80 { e += 1 }
+                    let d = (prefix[i] &- prefix[e]) &* _PolyHash.power(n - e) &+ h
+                    if neighbourhoodHashes.contains(d) { return true }
+                    i = e
+                }
+                return false
             }
         }
     }
@@ -90,6 +121,7 @@ struct _FuzzyIndex: Sendable {
         for (query, surfaceQuery) in [(word, true), (daStem, false), (enStem, false)] {
             if !surfaceQuery && query == word { continue }
             if query.utf8.count > 4 * (longestKey + 1) { continue }          // cheap bound first
+            if !mayHaveNeighbours(query) { continue }
             let scalars = Array(query.unicodeScalars)
             if scalars.count > longestKey + 1 { continue }
             for d in _FuzzyIndex.deletions(query, includingSelf: true) {
@@ -105,5 +137,81 @@ struct _FuzzyIndex: Sendable {
         guard best != .max else { return nil }
         let key = keys[Int(best)]
         return (key.text, key.language, key.id)
+    }
+}
+
+/// A polynomial hash of UTF-8 bytes, h = h·B + byte + 1 (mod 2^64), so that the hash of a string
+/// with a piece deleted can be computed from prefix hashes in O(1).
+enum _PolyHash {
+    static let base: UInt64 = 0x100_0000_01B3
+    /// B^k for k below 256 (longer queries are never looked up).
+    static let powers: [UInt64] = {
+        var p: [UInt64] = [1]
+        for _ in 1..<256 { p.append(p.last! &* base) }
+        return p
+    }()
+
+    @inline(__always)
+    static func step(_ h: UInt64, _ b: UInt8) -> UInt64 { h &* base &+ UInt64(b) &+ 1 }
+
+    @inline(__always)
+    static func power(_ k: Int) -> UInt64 {
+        if k < powers.count { return powers[k] }
+        var p: UInt64 = 1
+        for _ in 0..<k { p = p &* base }
+        return p
+    }
+
+    static func of(_ s: String) -> UInt64 {
+        var h: UInt64 = 0
+        for b in s.utf8 { h = step(h, b) }
+        return h
+    }
+}
+
+/// A set of 64-bit hashes, open addressing (the prefilters' membership test: a few
+/// nanoseconds, no hashing of its own beyond a multiply).
+struct _HashSet64: Sendable {
+    private var slots: [UInt64] = [0]
+    private var mask = 0
+
+    init() {}
+
+    /// An empty set with room for `capacity` hashes at half load.
+    init(capacity: Int) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        slots = Array(repeating: 0, count: size)
+        mask = size - 1
+    }
+
+    /// 0 marks an empty slot, so 0 is stored as 1 (a false positive at worst).
+    @inline(__always)
+    private static func key(_ h: UInt64) -> UInt64 { h == 0 ? 1 : h }
+
+    @inline(__always)
+    private func start(_ k: UInt64) -> Int { Int(truncatingIfNeeded: (k &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask }
+
+    mutating func insert(_ h: UInt64) {
+        let k = _HashSet64.key(h)
+        var i = start(k)
+        while slots[i] != 0 {
+            if slots[i] == k { return }
+            i = (i + 1) & mask
+        }
+        slots[i] = k
+    }
+
+    @inline(__always)
+    func contains(_ h: UInt64) -> Bool {
+        guard mask > 0 else { return false }
+        let k = _HashSet64.key(h)
+        var i = start(k)
+        while true {
+            let v = slots[i]
+            if v == k { return true }
+            if v == 0 { return false }
+            i = (i + 1) & mask
+        }
     }
 }

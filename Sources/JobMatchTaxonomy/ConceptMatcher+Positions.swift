@@ -92,7 +92,7 @@ extension ConceptMatcher {
         Normaliser.withNormalisedUTF8(validUTF8: utf8) { b -> R in
             Tokenizer.withSpans(b) { spans, needsEllipsis -> R in
                 if !needsEllipsis {
-                    positionedHits(spans, b, irregular: [:], scratch: &scratch)
+                    positionedHits(spans, b, irregular: [], scratch: &scratch)
                     return scratch.hits.withUnsafeBufferPointer { body(b, spans, $0) }
                 }
                 var bytes = Array(b)
@@ -111,14 +111,14 @@ extension ConceptMatcher {
     /// The hits of a text's spans: the units from the cache (words it lacks are analysed and
     /// added, as `fastMatch` does), then the longest-match loop.
     func positionedHits(_ spans: UnsafeBufferPointer<Tokenizer.Span>, _ b: UnsafeBufferPointer<UInt8>,
-                        irregular: [Int: _WordAnalysis], scratch: inout PositionedMatchScratch) {
+                        irregular: [_WordAnalysis?], scratch: inout PositionedMatchScratch) {
         scratch.hits.removeAll(keepingCapacity: true)
         scratch.stream.removeAll(keepingCapacity: true)
         scratch.missing.removeAll(keepingCapacity: true)
-        positionedStream(spans, b, irregular: irregular, fresh: [:], into: &scratch.stream, missing: &scratch.missing)
+        positionedStream(spans, b, irregular: irregular, fresh: [], into: &scratch.stream, missing: &scratch.missing)
         if !scratch.missing.isEmpty {
-            var fresh: [Int: _WordAnalysis] = [:]
-            for k in scratch.missing { fresh[k] = analyseToken(token(spans[k], b)) }
+            var fresh = [_WordAnalysis?](repeating: nil, count: spans.count)
+            for k in scratch.missing where fresh[k] == nil { fresh[k] = analyseToken(token(spans[k], b)) }
             let missing = scratch.missing
             cache.withTable { t in
                 for k in missing {
@@ -126,8 +126,8 @@ extension ConceptMatcher {
                     let key = UnsafeBufferPointer(rebasing: b[Int(sp.start)..<Int(sp.end)])
                     let kind: UInt8 = sp.kind == .number ? 1 : 0
                     let h = _WordCache.hash(key, kind: kind)
-                    guard t.find(key, kind: kind, hash: h) == nil else { continue }
-                    let a = fresh[k]!
+                    // A very long token is analysed where it stands, never cached (as in `fastMatch`).
+                    guard key.count <= _WordCache.longestKey, t.find(key, kind: kind, hash: h) == nil, let a = fresh[k] else { continue }
                     t.insert(key, kind: kind, hash: h, units: a.units, votesDA: a.votesDA, votesEN: a.votesEN)
                 }
             }
@@ -142,7 +142,7 @@ extension ConceptMatcher {
     /// The units of every span, from `irregular`, `fresh` or the cache (one lock); spans found
     /// in none are listed in `missing` (and left out).
     func positionedStream(_ spans: UnsafeBufferPointer<Tokenizer.Span>, _ b: UnsafeBufferPointer<UInt8>,
-                          irregular: [Int: _WordAnalysis], fresh: [Int: _WordAnalysis],
+                          irregular: [_WordAnalysis?], fresh: [_WordAnalysis?],
                           into stream: inout [_PositionedUnit], missing: inout [Int]) {
         func append(_ units: [_Unit], _ k: Int, _ sp: Tokenizer.Span) {
             for (j, u) in units.enumerated() {

@@ -80,7 +80,7 @@ extension ConceptMatcher {
         let start = terms.count
         let done = Normaliser.withNormalisedUTF8(text) { b -> Bool in
             Tokenizer.withSpans(b) { spans, needsEllipsis -> Bool in
-                if !needsEllipsis { return termMatch(spans, b, irregular: [:], hits: &hits, into: &terms) }
+                if !needsEllipsis { return termMatch(spans, b, irregular: [], hits: &hits, into: &terms) }
                 var bytes = Array(b)
                 var expanded = Array(spans)
                 let irregular = expandEllipsis(&bytes, &expanded)
@@ -123,9 +123,9 @@ extension ConceptMatcher {
     /// The term stream of the spans (from the cache and `irregular`) and the longest-match loop
     /// over it; false (with `terms` unspecified past its old end) when a token is not cached.
     func termMatch(_ spans: UnsafeBufferPointer<Tokenizer.Span>, _ b: UnsafeBufferPointer<UInt8>,
-                   irregular: [Int: _WordAnalysis], hits: inout [ConceptHit]?, into terms: inout [UInt32]) -> Bool {
+                   irregular: [_WordAnalysis?], hits: inout [ConceptHit]?, into terms: inout [UInt32]) -> Bool {
         var capacity = b.count + 1
-        for a in irregular.values { capacity += a.units.count }
+        for case let a? in irregular { capacity += a.units.count }
         return withUnsafeTemporaryAllocation(of: _TermUnit.self, capacity: capacity) { buf -> Bool in
             guard let (count, danish) = termStream(spans, b, irregular: irregular, into: buf.baseAddress!, capacity: capacity) else {
                 return false
@@ -174,7 +174,7 @@ extension ConceptMatcher {
     /// The units of every span with their term ids, as `leanStream` builds them, and whether the
     /// text counts as Danish (stop-word votes, ties Danish); nil when a span is not cached.
     func termStream(_ spans: UnsafeBufferPointer<Tokenizer.Span>, _ b: UnsafeBufferPointer<UInt8>,
-                    irregular: [Int: _WordAnalysis], into out: UnsafeMutablePointer<_TermUnit>,
+                    irregular: [_WordAnalysis?], into out: UnsafeMutablePointer<_TermUnit>,
                     capacity: Int) -> (Int, Bool)? {
         cache.withTable { t -> (Int, Bool)? in
             t.matchUnits.withUnsafeBufferPointer { units -> (Int, Bool)? in

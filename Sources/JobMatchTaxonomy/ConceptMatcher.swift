@@ -256,7 +256,8 @@ public struct ConceptMatcher: Sendable {
         a.votesEN = StopWords.english.contains(token.text) ? 1 : 0
         if a.votesDA == 0, token.text.utf8.contains(0xC3) { a.votesDA = 1 }
         let whole = token.joined
-        if let u = knownUnit(whole, surface: token.text) {
+        let (known, plain) = knownOrPlain(whole, surface: token.text)
+        if let u = known {
             a.units = [u]
         } else if !token.hyphenParts.isEmpty {
             for p in token.hyphenParts {
@@ -265,34 +266,50 @@ public struct ConceptMatcher: Sendable {
                 a.parts += parts.isEmpty ? [p] : parts
             }
         } else {
-            (a.units, a.parts) = analyseWord(whole)
+            // The word was just looked up whole: its plain unit (stems, stop word) is reused.
+            (a.units, a.parts) = analyseWord(whole, notKnown: plain)
         }
         return a
     }
 
     /// The unit for a word known to the index, directly or in its older spelling.
-    func knownUnit(_ word: String, surface: String) -> _Unit? {
+    func knownUnit(_ word: String, surface: String) -> _Unit? { knownOrPlain(word, surface: surface).known }
+
+    /// `knownUnit`, and the plain unit of `word` it made on the way (its stems and ids, `stop`
+    /// set, `text` the word).
+    func knownOrPlain(_ word: String, surface: String) -> (known: _Unit?, plain: _Unit) {
         var u = unit(word)
         u.stop = StopWords.isStopWord(word)
-        if u.da >= 0 || u.en >= 0 { u.text = surface; return u }
+        if u.da >= 0 || u.en >= 0 {
+            var k = u
+            k.text = surface
+            return (k, u)
+        }
         for v in Normaliser.spellingVariants(of: word) {
             var w = unit(v)
             if w.da >= 0 || w.en >= 0 {
                 w.text = surface
                 w.stop = u.stop
-                return w
+                return (w, u)
             }
         }
-        return nil
+        return (nil, u)
     }
 
     /// Analyses one word without hyphens: whole, compound parts, correction, or a plain feature.
-    func analyseWord(_ word: String) -> ([_Unit], [String]) {
-        if let u = knownUnit(word, surface: word) { return ([u], []) }
-        var plain = unit(word)
-        plain.stop = StopWords.isStopWord(word)
+    /// - Parameter notKnown: the word's plain unit when the caller has already found it is not
+    ///   known whole (`knownOrPlain`), so it is not looked up again.
+    func analyseWord(_ word: String, notKnown: _Unit? = nil) -> ([_Unit], [String]) {
+        let plain: _Unit
+        if let notKnown {
+            plain = notKnown
+        } else {
+            let (k, p) = knownOrPlain(word, surface: word)
+            if let k { return ([k], []) }
+            plain = p
+        }
         if plain.stop { return ([plain], []) }
-        if let split = splitter.split(word) {
+        if let split = splitter.split(word, stem: plain.daStem) {
             var units: [_Unit] = []
             for p in split.parts {
                 if let u = knownUnit(p, surface: p) { units.append(u) } else { units.append(unit(p)) }

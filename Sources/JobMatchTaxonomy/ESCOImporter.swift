@@ -1,4 +1,5 @@
 import Foundation
+import JobMatchModel
 import JobMatchText
 
 /// The result of an ESCO import: concepts ready for a `Taxonomy`, and the rows that could not
@@ -113,7 +114,7 @@ public enum ESCOImporter {
         var columns: [String: Int] = [:]
         for (i, h) in header.fields.enumerated() { columns[h.trimmingCharactersInWhitespace()] = i }
         for r in required where columns[r] == nil {
-            throw TaxonomyFileError(file: file, line: 1, field: "header", message: "column '\(r)' is missing")
+            throw TaxonomyFileError(file: file, line: 1, field: "header", message: "column \(MessageValue.quoted(r)) is missing")
         }
         var table = Table(file: file, columns: columns, records: [])
         if let u = unterminated {
@@ -174,7 +175,7 @@ public enum ESCOImporter {
         let sortedGroups = groups.sorted { ($0.code.count, $0.code) < ($1.code.count, $1.code) }
         for g in sortedGroups {
             guard isISCOCode(g.code) else {
-                problems.append(TaxonomyFileError(file: g.file, line: g.line, field: "code", message: "'\(g.code)' is not an ISCO-08 group code (1-4 digits); row skipped"))
+                problems.append(TaxonomyFileError(file: g.file, line: g.line, field: "code", message: "\(MessageValue.quoted(g.code)) is not an ISCO-08 group code (1-4 digits); row skipped"))
                 continue
             }
             guard !g.labelEN.isEmpty else {
@@ -214,7 +215,7 @@ public enum ESCOImporter {
             if id == "esco." || usedIDs.contains(id) {
                 let alt = conceptID(forOccupationCode: "", key: o.key)
                 guard alt != "esco.", !usedIDs.contains(alt) else {
-                    problems.append(TaxonomyFileError(file: o.file, line: o.line, field: "code", message: "occupation '\(o.labelEN)' has no usable unique id; row skipped"))
+                    problems.append(TaxonomyFileError(file: o.file, line: o.line, field: "code", message: "occupation \(MessageValue.quoted(o.labelEN)) has no usable unique id; row skipped"))
                     continue
                 }
                 id = alt
@@ -239,7 +240,7 @@ public enum ESCOImporter {
                     parent = "isco.\(o.isco)"
                 } else {
                     problems.append(TaxonomyFileError(file: o.file, line: o.line, field: "iscoGroup",
-                                                      message: "'\(o.isco)' is not a known ISCO unit group; occupation imported without a parent"))
+                                                      message: "\(MessageValue.quoted(o.isco)) is not a known ISCO unit group; occupation imported without a parent"))
                 }
             }
             emitted.insert(id)

@@ -31,7 +31,7 @@ public struct Taxonomy: Sendable {
         public var conceptID: String
         /// What is wrong.
         public var message: String
-        public var description: String { "concept '\(conceptID)': \(message)" }
+        public var description: String { "concept \(MessageValue.quoted(conceptID)): \(message)" }
     }
 
     /// Builds a taxonomy, checking that ids are unique, parents exist and the hierarchy has no
@@ -47,7 +47,7 @@ public struct Taxonomy: Sendable {
         var parent = [Int32](repeating: -1, count: concepts.count)
         for (i, c) in concepts.enumerated() {
             guard let p = c.parent, !p.isEmpty else { continue }
-            guard let pi = byID[p] else { throw Problem(conceptID: c.id, message: "parent '\(p)' does not exist") }
+            guard let pi = byID[p] else { throw Problem(conceptID: c.id, message: "parent \(MessageValue.quoted(p)) does not exist") }
             parent[i] = pi
         }
         var group = [Int32](repeating: -1, count: concepts.count)

@@ -1,4 +1,5 @@
 import Foundation
+import JobMatchModel
 import JobMatchText
 
 /// What `jobmatch tokenize` prints: each token of a text with its stem, compound parts and the
@@ -58,26 +59,39 @@ public struct TokenReport: Sendable, Hashable, Codable {
         return String(decoding: data, as: UTF8.self)
     }
 
+    /// The widest a column is padded to, in characters: a longer cell is written whole and
+    /// moves the rest of its own row only, so the table's size stays proportional to the text's
+    /// (one very long token no longer pads every row to its width).
+    public static let maximumColumnWidth = 32
+
     /// A plain-text table: token, stem, parts, concepts (id and label), one row per token.
-    public func table() -> String {
-        var rows: [[String]] = [["TOKEN", "STEM", "PARTS", "CONCEPTS"]]
+    /// Control characters in the text are escaped (see `MessageValue.escaped`).
+    /// - Complexity: O(n) in the size of the report.
+    public func table() -> String { table(in: .english) }
+
+    /// The table in `outputLanguage` (headers and the last line).
+    public func table(in outputLanguage: OutputLanguage) -> String {
+        let m = Messages(outputLanguage)
+        var rows: [[String]] = [[m[.tokenColumnToken], m[.tokenColumnStem], m[.tokenColumnParts], m[.tokenColumnConcepts]]]
         for t in tokens {
             let concepts = t.concepts.map { c in
-                "\(c.id) (\(c.labelDA) / \(c.labelEN))" + (c.fuzzy ? " ~\(c.confidence) fuzzy: '\(c.label)'" : "")
+                "\(c.id) (\(c.labelDA) / \(c.labelEN))" + (c.fuzzy ? " ~\(c.confidence) \(m[.tokenFuzzy]): '\(c.label)'" : "")
             }.joined(separator: "; ")
-            rows.append([t.text, t.stem, t.parts.joined(separator: " + "), concepts])
+            rows.append([t.text, t.stem, t.parts.joined(separator: " + "), concepts].map { MessageValue.escaped($0) })
         }
         var widths = [Int](repeating: 0, count: 3)
-        for r in rows { for k in 0..<3 { widths[k] = max(widths[k], r[k].count) } }
+        var counts = rows.map { r in (0..<3).map { r[$0].count } }
+        for c in counts { for k in 0..<3 { widths[k] = min(TokenReport.maximumColumnWidth, max(widths[k], c[k])) } }
         var out = ""
-        for r in rows {
+        for (i, r) in rows.enumerated() {
             var line = ""
-            for k in 0..<3 { line += r[k] + String(repeating: " ", count: widths[k] - r[k].count + 2) }
+            for k in 0..<3 { line += r[k] + String(repeating: " ", count: max(0, widths[k] - counts[i][k]) + 2) }
             line += r[3]
             while line.last == " " { line.removeLast() }
             out += line + "\n"
         }
-        out += "language: \(language.rawValue); features: \(features.joined(separator: " "))\n"
+        counts.removeAll()
+        out += m[.tokenFooter, ["language": .text(language.rawValue), "features": .text(MessageValue.escaped(features.joined(separator: " ")))]] + "\n"
         return out
     }
 }

@@ -66,6 +66,8 @@ public struct CompoundSplitter: Sendable {
     public let longestPartBytes: Int
     /// Remembered `head(of:)` answers.
     let headCache = _HeadCache()
+    /// The words and stems as a byte trie (the split's search walks it).
+    let trie: _PartTrie
 
     /// Creates a splitter from vocabulary words (normalised, lower case).
     /// - Parameters:
@@ -87,6 +89,7 @@ public struct CompoundSplitter: Sendable {
         self.minimumPartLength = max(2, minimumPartLength)
         self.maximumParts = max(2, maximumParts)
         self.longestPartBytes = (w.map(\.utf8.count) + stems.map(\.utf8.count)).max().map { $0 + 32 } ?? 0
+        self.trie = _PartTrie(words: w, stems: stems)
     }
 
     /// True when `word` is a vocabulary word or its stem is a vocabulary stem.
@@ -100,6 +103,14 @@ public struct CompoundSplitter: Sendable {
     /// exists.
     public func split(_ word: String) -> CompoundSplit? {
         if isKnown(word) { return nil }
+        return bestSplit(word)
+    }
+
+    /// `split(_:)` of a word whose stem (by this splitter's stemmer) the caller has already
+    /// made: the same answer without stemming it again.
+    public func split(_ word: String, stem: String) -> CompoundSplit? {
+        if words.contains(word) { return nil }
+        if stemmer != nil, !stems.isEmpty, stems.contains(stem) { return nil }
         return bestSplit(word)
     }
 
@@ -143,7 +154,7 @@ public struct CompoundSplitter: Sendable {
     }
 
     /// A candidate split of a suffix of the word: part ranges and linkers.
-    private struct Candidate {
+    struct Candidate {
         var parts: [Range<Int>]
         var linkers: [UInt8]   // 0 for none
         var linkerCount: Int { linkers.reduce(0) { $0 + ($1 == 0 ? 0 : 1) } }
@@ -155,7 +166,102 @@ public struct CompoundSplitter: Sendable {
         }
     }
 
-    private func bestSplit(_ word: String) -> CompoundSplit? {
+    /// The best split, found through the trie (`_PartTrie`): exactly `_referenceBestSplit`'s
+    /// answer (the same search in the same order), without a `String` per prefix looked at.
+    /// - Complexity: O(L · W) trie steps for a word of L bytes and vocabulary words of at most W
+    ///   bytes (a position whose walk finds no word costs a step or two), plus one stem per
+    ///   position a split can reach.
+    func bestSplit(_ word: String) -> CompoundSplit? {
+        guard word.utf8.count <= maximumParts * (longestPartBytes + 1) else { return nil }
+        var w = word
+        return w.withUTF8 { b -> CompoundSplit? in
+            let n = b.count
+            // Scalars before each byte: the letters of b[p..<e] are scalars[e] - scalars[p].
+            var scalars = [Int](repeating: 0, count: n + 1)
+            for i in 0..<n { scalars[i + 1] = scalars[i] + (b[i] & 0xC0 != 0x80 ? 1 : 0) }
+            guard scalars[n] >= 2 * minimumPartLength else { return nil }
+            let states = maximumParts + 1
+            var memo = [Candidate?](repeating: nil, count: n * states)
+            var computed = [Bool](repeating: false, count: n * states)
+            var finalKnown = [Int8](repeating: -1, count: n)
+            var partEnds = [[Int]?](repeating: nil, count: n)
+            let prefixStems = stemmer?.prefixStemLength(utf8: UnsafeBufferPointer(start: b.baseAddress, count: 0)) != nil
+
+            /// Whether b[p...] is a known final part: a word, or a word whose stem is a stem.
+            func finalPart(_ p: Int) -> Bool {
+                if finalKnown[p] >= 0 { return finalKnown[p] == 1 }
+                let whole = trie.node(b, p, n)
+                var v = whole >= 0 && trie.flags[Int(whole)] & _PartTrie.word != 0
+                if !v, let stemmer, !stems.isEmpty {
+                    let s = UnsafeBufferPointer(rebasing: b[p..<n])
+                    if prefixStems, let length = stemmer.prefixStemLength(utf8: s) {
+                        let node = trie.node(b, p, p + length)
+                        v = node >= 0 && trie.flags[Int(node)] & _PartTrie.stem != 0
+                    } else {
+                        v = stems.contains(stemmer.stem(String(decoding: s, as: UTF8.self)))
+                    }
+                }
+                finalKnown[p] = v ? 1 : 0
+                return v
+            }
+
+            /// The ends e of the known parts b[p..<e] (a word, or from four letters a stem) of
+            /// at least `minimumPartLength` letters, in increasing order.
+            func ends(_ p: Int) -> [Int] {
+                if let known = partEnds[p] { return known }
+                var out: [Int] = []
+                var node: Int32 = 0
+                var e = p
+                while e < n - 1 {
+                    node = trie.child(node, b[e])
+                    guard node >= 0 else { break }
+                    e += 1
+                    guard b[e] & 0xC0 != 0x80 else { continue }
+                    let letters = scalars[e] - scalars[p]
+                    let f = trie.flags[Int(node)]
+                    if letters >= minimumPartLength, f & _PartTrie.word != 0 || (letters >= 4 && f & _PartTrie.stem != 0) {
+                        out.append(e)
+                    }
+                }
+                partEnds[p] = out
+                return out
+            }
+
+            func best(_ p: Int, left: Int) -> Candidate? {
+                let key = p * states + left
+                if computed[key] { return memo[key] }
+                var result: Candidate?
+                if scalars[n] - scalars[p] >= minimumPartLength, finalPart(p) {
+                    result = Candidate(parts: [p..<n], linkers: [])
+                }
+                if left > 1 {
+                    for e in ends(p) {
+                        for linker: UInt8 in [0, 0x73, 0x65] {   // none, s, e
+                            var q = e
+                            if linker != 0 {
+                                guard b[e] == linker else { continue }
+                                q = e + 1
+                            }
+                            guard q < n, let rest = best(q, left: left - 1) else { continue }
+                            let c = Candidate(parts: [p..<e] + rest.parts, linkers: [linker] + rest.linkers)
+                            if result == nil || c.isBetter(than: result!) { result = c }
+                        }
+                    }
+                }
+                memo[key] = result
+                computed[key] = true
+                return result
+            }
+
+            guard let c = best(0, left: maximumParts), c.parts.count >= 2 else { return nil }
+            return CompoundSplit(parts: c.parts.map { String(decoding: UnsafeBufferPointer(rebasing: b[$0]), as: UTF8.self) },
+                                 linkers: c.linkers.map { $0 == 0 ? "" : String(UnicodeScalar($0)) })
+        }
+    }
+
+    /// The plain reference for `bestSplit`: the same search with a `String` and a set look-up
+    /// for every prefix (tests compare the two).
+    func _referenceBestSplit(_ word: String) -> CompoundSplit? {
         // Every part is at most `longestPartBytes` long, and linkers are one letter each.
         guard word.utf8.count <= maximumParts * (longestPartBytes + 1) else { return nil }
         let b = Array(word.utf8)

@@ -146,11 +146,45 @@ public enum Normaliser {
         out.reserveCapacity(text.utf8.count)
         let fast = text.withUTF8 { fastPass($0, into: &out, allowSlow: true) }
         if fast { return out }
-        let slow = text.precomposedStringWithCompatibilityMapping.lowercased()
+        let slow = streamSafe(text).precomposedStringWithCompatibilityMapping.lowercased()
         var again = slow.precomposedStringWithCanonicalMapping
         out.removeAll(keepingCapacity: true)
         _ = again.withUTF8 { fastPass($0, into: &out, allowSlow: false) }
         return out
+    }
+
+    /// The most non-starters (combining marks) in a row that normalisation keeps, as the
+    /// Unicode stream-safe text format (UAX #15) bounds them: NFKC reorders a run of marks by
+    /// their combining classes, which costs the square of the run's length.
+    public static let longestMarkRun = 30
+
+    /// `text` with every run of non-starters cut after `longestMarkRun` (the rest dropped): no
+    /// real word carries more, and the work of NFKC stays linear in the text.
+    /// - Complexity: O(n).
+    static func streamSafe(_ text: String) -> String {
+        var run = 0
+        var cut = false
+        for s in text.unicodeScalars {
+            if s.value >= 0x300 && s.properties.canonicalCombiningClass.rawValue != 0 {
+                run += 1
+                if run > longestMarkRun { cut = true; break }
+            } else {
+                run = 0
+            }
+        }
+        guard cut else { return text }
+        var out = String.UnicodeScalarView()
+        run = 0
+        for s in text.unicodeScalars {
+            if s.value >= 0x300 && s.properties.canonicalCombiningClass.rawValue != 0 {
+                run += 1
+                if run > longestMarkRun { continue }
+            } else {
+                run = 0
+            }
+            out.append(s)
+        }
+        return String(out)
     }
 
     /// One pass over UTF-8 bytes. Returns false (with `out` incomplete) when it meets a scalar

@@ -314,7 +314,7 @@ final class EngineAssignmentTests: XCTestCase {
                                                                          LanguageSkill(language: "en", level: .c2)])
             p.wishes.sectors = engine.taxonomy.sectors.map { engine.taxonomy[$0].id }
             p.wishes.maxTravelKm = 500
-            for placement in engine.rank(p, top: engine.offers.count) {
+            for placement in try engine.rank(p, top: engine.offers.count) {
                 XCTAssertLessThanOrEqual(placement.score, AssignmentOptions.defaultMinimumScore, "\(offer.id) vs \(placement.offer)")
             }
         }

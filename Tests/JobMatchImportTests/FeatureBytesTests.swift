@@ -114,8 +114,9 @@ final class FeatureBytesTests: XCTestCase {
             let view = MatchableOffer(id: "10150817-R\(i)" + (i % 7 == 0 ? "-æøå" : ""), requirements: reqs,
                                       unresolved: (0..<Int(next() % 3)).map { texts[$0] },
                                       licenceMask: UInt32(truncatingIfNeeded: next()), demandMask: UInt32(truncatingIfNeeded: next()),
-                                      minimumDanish: Int32(truncatingIfNeeded: next() % 9) - 1, englishWorkplace: next() % 2 == 0,
-                                      sectorBit: next(), shiftWork: next() % 2 == 0,
+                                      // Values the compiler makes (the decoder refuses others as damage).
+                                      minimumDanish: Int32(truncatingIfNeeded: next() % 8), englishWorkplace: next() % 2 == 0,
+                                      sectorBit: next() % 3 == 0 ? 0 : 1 << (next() % 64), shiftWork: next() % 2 == 0,
                                       workplace: next() % 3 == 0 ? nil : (Float(55.5), Float(-12.25)),
                                       startDate: Int32(truncatingIfNeeded: next()), freePlaces: Int32(truncatingIfNeeded: next() % 5),
                                       constraintOrigins: origins, adNotes: notes,

@@ -3,7 +3,7 @@ import XCTest
 
 final class CompoundSplitterTests: XCTestCase {
     /// A stand-in for the Danish stemmer: strips a few inflection endings (test only).
-    struct SuffixStripper: Stemmer {
+    struct SuffixStripper: Stemmer, Sendable {
         func stem(_ word: String) -> String {
             for suffix in ["erne", "ene", "et", "en", "er", "e"] where word.hasSuffix(suffix) && word.count > suffix.count + 3 {
                 return String(word.dropLast(suffix.count))

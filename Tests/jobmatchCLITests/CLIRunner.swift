@@ -28,7 +28,8 @@ struct CLIRunner {
         p.arguments = args
         p.currentDirectoryURL = directory ?? repoRoot
         var env = ProcessInfo.processInfo.environment
-        env["JOBMATCH_STORE"] = nil
+        for k in ["JOBMATCH_STORE", "JOBMATCH_ESCO", "JOBMATCH_USER", "JOBMATCH_LANG"] { env[k] = nil }
+        env["LANG"] = "C.UTF-8"   // English output unless a test asks for Danish
         env["XDG_DATA_HOME"] = FileManager.default.temporaryDirectory.appendingPathComponent("jobmatch-cli-tests-nostore").path
         for (k, v) in environment { env[k] = v }
         p.environment = env

@@ -39,7 +39,7 @@ final class ESCOCLITests: XCTestCase {
     override func tearDownWithError() throws { if let dir { try? FileManager.default.removeItem(at: dir) } }
 
     func run(_ args: [String], env: [String: String] = [:]) throws -> CLIRunner.Result {
-        var e = ["XDG_CACHE_HOME": cache.path, "JOBMATCH_ESCO": ""]
+        var e = ["XDG_CACHE_HOME": cache.path]
         for (k, v) in env { e[k] = v }
         return try CLIRunner.run(args, environment: e)
     }

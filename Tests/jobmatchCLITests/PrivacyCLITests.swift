@@ -271,6 +271,9 @@ final class PrivacyCLITests: XCTestCase {
         try run(["profile", "update", "-"], stdin: String(decoding: try JSONEncoder().encode(p), as: UTF8.self))
         try run(["match", "--profile", p.id, "--purpose", "opfølgning på \(p.id)"])
         try run(["explain", "--profile", p.id, "--offer", "O-0001"])
+        // The profiles' kernel layout is stored beside the records by the first `candidates`:
+        // it holds the person's row (id, credits, home) until the erasure discards it.
+        try run(["candidates", "--offer", "O-0001"])
         try run(["profile", "block", p.id, "--reason", "klage fra \(p.id)"])
         let bytes = { () throws -> Data in
             var d = try Data(contentsOf: URL(fileURLWithPath: self.store))

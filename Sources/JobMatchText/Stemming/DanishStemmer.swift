@@ -54,6 +54,9 @@ public struct DanishStemmer: Stemmer {
         out.replaceSubrange(out.startIndex..<out.endIndex, with: UnsafeBufferPointer(rebasing: word[..<length]))
     }
 
+    /// `stemLength(utf8:)`: the Danish stem is always a prefix of the word.
+    public func prefixStemLength(utf8 word: UnsafeBufferPointer<UInt8>) -> Int? { stemLength(utf8: word) }
+
     /// The length in bytes of the stem of the UTF-8 word `word`; the stem is `word[..<length]`.
     ///
     /// ```swift

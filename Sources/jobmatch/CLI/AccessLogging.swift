@@ -60,14 +60,12 @@ extension CLIContext {
 }
 
 extension CLIError {
-    /// An engine look-up that failed: exit 3 for an unknown id, 1 for a blocked profile.
-    static func engine(_ e: EngineError) -> CLIError {
-        if case .blockedProfile(let id) = e { return .failure(e.description + " ('jobmatch profile unblock \(id)')") }
-        return .notFound(e.description)
-    }
+    /// An engine look-up that failed: exit 3 for an unknown id, 1 for a blocked profile or a
+    /// store that cannot be read (see `init(_: EngineError)`).
+    static func engine(_ e: EngineError) -> CLIError { CLIError(e) }
 }
 
 /// The texts of access logging, in one place.
 enum AccessLogText {
-    static func cannotLog(_ why: String) -> String { "cannot write the access log, so nothing is shown: \(why)" }
+    static func cannotLog(_ why: String) -> String { msg(.errorCannotLog, ["why": .text(why)]) }
 }

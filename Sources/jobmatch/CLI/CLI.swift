@@ -1,4 +1,5 @@
 import Foundation
+import JobMatch
 
 /// The command-line entry: finds the command, parses its arguments, runs it, and prints any
 /// error on stderr in one line.
@@ -7,15 +8,41 @@ enum CLI {
 
     static func main(_ argv: [String]) -> Int32 {
         let context = CLIContext()
-        let args = Array(argv.dropFirst())
-        guard let first = args.first else {
+        Store.onWarning = { StandardStreams.writeErr(StandardStreams.terminalSafe("jobmatch: warning: \($0)\n")) }
+        var args = Array(argv.dropFirst())
+        // The language of messages before the command line is parsed: the environment's.
+        try? CLIText.choose(option: nil, environment: context.environment)
+        guard !args.isEmpty else {
             context.err(topLevelHelp)
+            return ExitCode.usage
+        }
+        // Global options may come before the command word; they are handed to the command's
+        // parser with the rest, which refuses one given twice (before and after the command too).
+        var globals: [String] = []
+        while let word = args.first, let g = GlobalOptions.option(in: word) {
+            args.removeFirst()
+            globals.append(word)
+            if g.spec.value != nil, !word.contains("="), let value = args.first {
+                globals.append(value)
+                args.removeFirst()
+            }
+        }
+        // `--lang` before the command word also sets the language of the help and of errors.
+        if let i = globals.firstIndex(where: { $0 == "--lang" || $0.hasPrefix("--lang=") }) {
+            let value = globals[i] == "--lang" ? (i + 1 < globals.count ? globals[i + 1] : nil) : String(globals[i].dropFirst(7))
+            do throws(CLIError) { try CLIText.choose(option: value, environment: context.environment) } catch {
+                context.err("jobmatch: \(error.message). \(msg(.errorSeeTopHelp))")
+                return error.exitCode
+            }
+        }
+        guard let first = args.first else {
+            context.err("jobmatch: \(msg(.errorMissingCommand)). \(msg(.errorSeeTopHelp))")
             return ExitCode.usage
         }
         if first == "--help" || first == "-h" || first == "help" {
             guard args.count > 1 else { context.out(topLevelHelp); return ExitCode.success }
             guard let cmd = allCommands.first(where: { $0.spec.name == args[1] }) else {
-                context.err("jobmatch: unknown command '\(args[1])'. See 'jobmatch --help'.")
+                context.err("jobmatch: \(msg(.errorUnknownCommand, ["command": .text(MessageValue.quoted(args[1]))])). \(msg(.errorSeeTopHelp))")
                 return ExitCode.usage
             }
             context.out(cmd.spec.help)
@@ -23,48 +50,38 @@ enum CLI {
         }
         if first == "--version" { context.out("jobmatch \(version)"); return ExitCode.success }
         guard let cmd = allCommands.first(where: { $0.spec.name == first }) else {
-            context.err("jobmatch: unknown command '\(first)'. See 'jobmatch --help'.")
+            if first.hasPrefix("-") {
+                let options = GlobalOptions.all.map { "--" + $0.spec.name }.joined(separator: ", ")
+                context.err("jobmatch: \(msg(.errorNotAGlobalOption, ["word": .text(MessageValue.quoted(first)), "options": .text(options)])). \(msg(.errorSeeTopHelp))")
+            } else {
+                context.err("jobmatch: \(msg(.errorUnknownCommand, ["command": .text(MessageValue.quoted(first))])). \(msg(.errorSeeTopHelp))")
+            }
             return ExitCode.usage
         }
         do throws(CLIError) {
-            let parsed = try ParsedArguments(Array(args.dropFirst()), spec: cmd.spec)
+            let parsed = try ParsedArguments(globals + Array(args.dropFirst()), spec: cmd.spec)
+            try CLIText.choose(option: parsed.value("lang"), environment: context.environment, command: cmd.spec.name)
             if parsed.flag("help") { context.out(cmd.spec.help); return ExitCode.success }
+            try GlobalOptions.checkEnvironment(context.environment, given: parsed, command: cmd.spec.name)
             context.configure(parsed)
             return try cmd.run(parsed, context: context)
         } catch {
             var line = "jobmatch: \(error.message)"
-            if let c = error.command { line += ". See 'jobmatch \(c) --help'." }
+            if let c = error.command { line += ". " + msg(.errorSeeHelp, ["command": .text(c)]) }
             context.err(line)
             return error.exitCode
         }
     }
 
     static var topLevelHelp: String {
-        var out = """
-        OVERVIEW: JobMatch ranks employer offers (internships, IGU, wage-subsidy and ordinary jobs)
-        for refugees' competency profiles, with reasons, and lists candidates for an offer.
-
-        USAGE: jobmatch <command> [options]
-
-        COMMANDS:
-
-        """
-        for c in allCommands { out += "  \(pad(c.spec.name, 14))\(c.spec.summary)\n" }
-        out += """
-
-        Data: the bundled Corpus/ by default; a store given by --store or JOBMATCH_STORE (or the
-        per-user store once 'jobmatch init' has made it); another corpus folder with --corpus.
-        ESCO: add --esco DIR (or set JOBMATCH_ESCO) to any command to merge an ESCO download into
-        the taxonomy (cached after the first run).
-
-        Personal data: every use of a profile in a store is written to the store's access log
-        (who: --user, else JOBMATCH_USER, else the login name; why: --purpose); see 'jobmatch log'.
-        Reading the bundled Corpus (no store) logs nothing.
-
-        EXIT CODES: 0 ok, 1 bad data or failure, 2 bad command line, 3 unknown id, 4 import rejected rows.
-
-        See 'jobmatch <command> --help' for a command's options.
-        """
+        let m = CLIText.messages
+        var out = "\(m[.helpOverview]): " + m[.helpTopSummary] + "\n\n"
+        out += "\(m[.helpUsage]): jobmatch [global options] <command> [options]\n\n\(m[.helpCommands]):\n"
+        for c in allCommands { out += "  \(pad(c.spec.name, 14))\(m.help("\(c.spec.name).summary", english: c.spec.summary))\n" }
+        out += "\n\(m[.helpGlobalOptions]):\n"
+        for g in GlobalOptions.all { out += CommandSpec.helpLine(g.spec, key: "global.option.\(g.spec.name)") }
+        out += "\n" + m[.helpTopData] + "\n\n" + m[.helpTopPersonalData] + "\n\n" + m[.helpOptionRule] + "\n\n"
+        out += m[.helpTopExitCodes] + "\n\n" + m[.helpTopSeeCommand]
         return out
     }
 }

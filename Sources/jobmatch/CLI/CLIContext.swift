@@ -32,13 +32,18 @@ final class CLIContext {
     /// A closed pipe (`jobmatch profiles | head -1`) ends the program quietly with status 0; any
     /// other write failure (a full disk, a closed descriptor) ends it with one line on stderr and
     /// status 1.
+    /// When stdout is a terminal, control characters other than line breaks and tabs are
+    /// escaped on the way (data in a file or pipe is written as it is).
     func out(_ s: String) {
-        StandardStreams.writeOut(s.hasSuffix("\n") ? s : s + "\n")
+        let line = s.hasSuffix("\n") ? s : s + "\n"
+        StandardStreams.writeOut(StandardStreams.stdoutIsTerminal ? StandardStreams.terminalSafe(line) : line)
     }
 
-    /// Writes a line to stderr (failures to write there are ignored: there is nowhere to report them).
+    /// Writes a line to stderr (failures to write there are ignored: there is nowhere to report
+    /// them). Control characters other than line breaks are escaped: nothing from the data
+    /// reaches the terminal raw, whatever a message quotes.
     func err(_ s: String) {
-        StandardStreams.writeErr(s.hasSuffix("\n") ? s : s + "\n")
+        StandardStreams.writeErr(StandardStreams.terminalSafe(s.hasSuffix("\n") ? s : s + "\n"))
     }
 
     /// The taxonomy of the Corpus folder in use (without loading its records), merged with ESCO
@@ -56,7 +61,7 @@ final class CLIContext {
     /// The Corpus folder in use.
     func corpusURL() throws(CLIError) -> URL {
         guard let url = CorpusLocation.resolve(explicit: corpusOption, environment: environment) else {
-            throw .failure("no Corpus folder found (give --corpus DIR or set JOBMATCH_CORPUS)")
+            throw .failure(msg(.errorNoCorpus))
         }
         return url
     }
@@ -74,12 +79,42 @@ final class CLIContext {
         return c
     }
 
-    /// The engine over the loaded data.
+    /// The store in use, opened, with the Corpus's taxonomy and postcodes; nil when the Corpus
+    /// holds the records. Reads no record.
+    func openStore() throws(CLIError) -> (store: Store, taxonomy: Taxonomy, postcodes: PostcodeDirectory)? {
+        let url = try corpusURL()
+        let taxonomy = escoFolder == nil ? nil : try self.taxonomy()
+        do { return try DataSource.openStore(corpus: url, store: storeOption, environment: environment, taxonomy: taxonomy) } catch {
+            throw .failure(error.description)
+        }
+    }
+
+    /// The engine: over the store when one is in use (it reads only what each question needs, and
+    /// says on stderr when it rebuilds a stored layout), else over the Corpus.
     func engine() throws(CLIError) -> MatchEngine {
         if let e = cachedEngine { return e }
-        let e = MatchEngine(corpus: try corpus())
+        let e: MatchEngine
+        if let (store, taxonomy, postcodes) = try openStore() {
+            e = MatchEngine(store: store, taxonomy: taxonomy, postcodes: postcodes,
+                            onStart: CLIContext.layoutStarts, onReport: CLIContext.layoutReport)
+        } else {
+            e = MatchEngine(corpus: try corpus())
+        }
         cachedEngine = e
         return e
+    }
+
+    /// The progress line before a stored layout is rebuilt.
+    static let layoutStarts: @Sendable (StoreTable, String) -> Void = { side, why in
+        StandardStreams.writeErr("jobmatch: building the \(side.rawValue)' layout for the store (\(why))...\n")
+    }
+
+    /// The line after a rebuild (quiet when the stored layout was simply read).
+    static let layoutReport: @Sendable (LayoutLoadReport) -> Void = { r in
+        switch r.how {
+        case .image, .imageWithChanges: break
+        case .folded, .rebuilt: StandardStreams.writeErr("jobmatch: \(r)\n")
+        }
     }
 }
 
@@ -108,27 +143,60 @@ enum StandardStreams {
         }
     }
 
+    /// Writes all of `bytes` to stdout, ending the program as `writeOut(_:)` does on failure.
+    static func writeOut(bytes: UnsafeRawBufferPointer) {
+        let error = write(STDOUT_FILENO, bytes)
+        guard error != 0 else { return }
+        if error == EPIPE { exit(ExitCode.success) }
+        writeErr("jobmatch: cannot write to stdout: \(String(cString: strerror(error)))\n")
+        exit(ExitCode.failure)
+    }
+
     /// Writes all of `s` to stderr, ignoring failures.
     static func writeErr(_ s: String) { _ = write(STDERR_FILENO, s) }
+
+    /// Whether stdout is a terminal.
+    static let stdoutIsTerminal = isatty(STDOUT_FILENO) == 1
+
+    /// `s` with every control character but line feeds, tabs and the CR of a CRLF escaped as
+    /// `MessageValue` escapes it (a no-op scan for plain text).
+    static func terminalSafe(_ s: String) -> String {
+        guard s.unicodeScalars.contains(where: { MessageValue.needsEscape($0) && $0 != "\n" && $0 != "\t" }) else { return s }
+        var out = ""
+        var scalars = s.unicodeScalars.makeIterator()
+        var pending = scalars.next()
+        while let c = pending {
+            pending = scalars.next()
+            if c == "\n" || c == "\t" || (c == "\r" && pending == "\n") || !MessageValue.needsEscape(c) {
+                out.unicodeScalars.append(c)
+            } else {
+                out += MessageValue.escaped(String(c))
+            }
+        }
+        return out
+    }
 
     /// Writes every byte; returns 0 or the `errno` of the failure.
     static func write(_ fd: Int32, _ s: String) -> Int32 {
         var s = s
-        return s.withUTF8 { buf -> Int32 in
-            var offset = 0
-            while offset < buf.count {
-                #if canImport(Glibc)
-                let n = Glibc.write(fd, buf.baseAddress! + offset, buf.count - offset)
-                #else
-                let n = Darwin.write(fd, buf.baseAddress! + offset, buf.count - offset)
-                #endif
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                offset += n
+        return s.withUTF8 { write(fd, UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Writes every byte of `buf`; returns 0 or the `errno` of the failure.
+    static func write(_ fd: Int32, _ buf: UnsafeRawBufferPointer) -> Int32 {
+        var offset = 0
+        while offset < buf.count {
+            #if canImport(Glibc)
+            let n = Glibc.write(fd, buf.baseAddress! + offset, buf.count - offset)
+            #else
+            let n = Darwin.write(fd, buf.baseAddress! + offset, buf.count - offset)
+            #endif
+            if n < 0 {
+                if errno == EINTR { continue }
+                return errno
             }
-            return 0
+            offset += n
         }
+        return 0
     }
 }

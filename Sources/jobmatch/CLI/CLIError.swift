@@ -1,3 +1,5 @@
+import JobMatch
+
 /// An error the CLI reports on stderr in one line, with its exit code.
 ///
 /// Exit codes (documented in the README and `jobmatch --help`):
@@ -30,4 +32,17 @@ enum ExitCode {
     static let usage: Int32 = 2
     static let notFound: Int32 = 3
     static let rejectedRows: Int32 = 4
+}
+
+extension CLIError {
+    /// An engine's error: exit 3 for an unknown id, 1 for a store that cannot be read or a
+    /// blocked profile (with the command that lifts the block).
+    init(_ error: EngineError) {
+        switch error {
+        case .unknownProfile(let id): self = .notFound(msg(.errorUnknownProfile, ["quoted": .text(MessageValue.quoted(id))]))
+        case .unknownOffer(let id): self = .notFound(msg(.errorUnknownOffer, ["quoted": .text(MessageValue.quoted(id))]))
+        case .unreadable: self = .failure(error.description)
+        case .blockedProfile(let id): self = .failure(msg(.errorBlockedProfile, ["quoted": .text(MessageValue.quoted(id)), "id": .text(id)]))
+        }
+    }
 }

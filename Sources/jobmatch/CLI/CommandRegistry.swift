@@ -17,4 +17,6 @@ var allCommands: [any Command.Type] { [
     LogCommand.self,
     RetentionCommand.self,
     RoleCommand.self,
+    PlacementCommand.self,
+    ReportCommand.self,
 ] }

@@ -41,30 +41,33 @@ struct CommandSpec: Sendable {
     /// Example command lines.
     var examples: [String] = []
 
-    /// The help text.
+    /// The help text, in the run's language (the Danish translations are in the library's
+    /// `Messages.danishHelp`, keyed by the command's and the options' names).
     var help: String {
-        var out = "OVERVIEW: \(summary)\n"
-        if !discussion.isEmpty { out += "\n\(discussion)\n" }
+        let m = CLIText.messages
+        var out = "\(m[.helpOverview]): \(m.help("\(name).summary", english: summary))\n"
+        if !discussion.isEmpty { out += "\n\(m.help("\(name).discussion", english: discussion))\n" }
         var usage = "jobmatch \(name)"
         for o in options where o.value != nil && o.defaultValue == nil && o.name != "format" && required(o) { usage += " --\(o.name) \(o.value!)" }
         usage += " [options]"
         for a in arguments { usage += a.optional ? " [\(a.name)\(a.variadic ? "..." : "")]" : " \(a.name)\(a.variadic ? "..." : "")" }
-        out += "\nUSAGE: \(usage)\n"
+        out += "\n\(m[.helpUsage]): \(usage)\n"
         if !arguments.isEmpty {
-            out += "\nARGUMENTS:\n"
-            for a in arguments { out += "  \(pad(a.name, 24))\(a.help)\n" }
+            out += "\n\(m[.helpArguments]):\n"
+            for a in arguments { out += "  \(pad(a.name, 24))\(m.help("\(name).argument.\(a.name)", english: a.help))\n" }
         }
-        out += "\nOPTIONS:\n"
-        for o in options + CommandSpec.globalOptions.filter({ g in !options.contains { $0.name == g.name } }) {
-            var left = "--\(o.name)"
-            if let v = o.value { left += " \(v)" }
-            var line = o.help
-            if let c = o.choices { line += " (\(c.joined(separator: "|")))" }
-            if let d = o.defaultValue { line += " [default: \(d)]" }
-            out += "  \(pad(left, 24))\(line)\n"
+        out += "\n\(m[.helpOptions]):\n"
+        for o in options { out += CommandSpec.helpLine(o, key: "\(name).option.\(o.name)") }
+        out += CommandSpec.helpLine(CommandSpec.helpOption, key: "global.option.help")
+        out += "\n\(m[.helpGlobalOptions]):\n"
+        // A command's own option of a global option's name (tokenize's and stem's --lang) stands
+        // for both.
+        for g in GlobalOptions.all where !options.contains(where: { $0.name == g.spec.name }) {
+            out += CommandSpec.helpLine(g.spec, key: "global.option.\(g.spec.name)")
         }
+        out += "\n\(m[.helpOptionRule])\n"
         if !examples.isEmpty {
-            out += "\nEXAMPLES:\n"
+            out += "\n\(m[.helpExamples]):\n"
             for e in examples { out += "  \(e)\n" }
         }
         return out
@@ -72,15 +75,23 @@ struct CommandSpec: Sendable {
 
     private func required(_ o: OptionSpec) -> Bool { o.help.hasPrefix("(required)") }
 
-    /// Options every command accepts.
-    static let globalOptions: [OptionSpec] = [
-        OptionSpec(name: "corpus", value: "DIR", help: "Corpus folder to use instead of the bundled one (env JOBMATCH_CORPUS)"),
-        OptionSpec(name: "store", value: "PATH", help: "SQLite store to use (env JOBMATCH_STORE; default: per-user data folder if it exists, else the bundled Corpus)"),
-        CLIContext.escoOption,
-        OptionSpec(name: "user", value: "USER", help: "Who acts, for the store's access log (env JOBMATCH_USER; default: the login name). Reading the bundled Corpus (no store) logs nothing"),
-        OptionSpec(name: "purpose", value: "TEXT", help: "Why, for the store's access log (e.g. 'samtale 12/3')"),
-        OptionSpec(name: "help", value: nil, help: "Show help for this command (also -h)"),
-    ]
+    /// `--help`, which every command takes after its word.
+    static let helpOption = OptionSpec(name: "help", value: nil, help: "Show help for this command (also -h)")
+
+    /// Options every command accepts: the global ones and `--help`.
+    static var globalOptions: [OptionSpec] { GlobalOptions.all.map(\.spec) + [helpOption] }
+
+    /// One option's line in a help text; `key` names its Danish translation.
+    static func helpLine(_ o: OptionSpec, key: String) -> String {
+        let m = CLIText.messages
+        var left = "--\(o.name)"
+        if let v = o.value { left += " \(v)" }
+        var line = m.help(key, english: o.help)
+        if let c = o.choices { line += " (\(c.joined(separator: "|")))" }
+        if let d = o.defaultValue { line += " [\(m[.helpDefault]): \(d)]" }
+        if o.repeatable { line += " (\(m[.helpRepeatable]))" }
+        return "  \(pad(left, 24))\(line)\n"
+    }
 }
 
 func pad(_ s: String, _ width: Int) -> String {

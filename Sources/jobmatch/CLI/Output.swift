@@ -1,4 +1,5 @@
 import Foundation
+import JobMatch
 
 /// Output formats of the listing commands.
 enum OutputFormat: String, CaseIterable {
@@ -10,9 +11,13 @@ enum OutputFormat: String, CaseIterable {
     static func from(_ args: ParsedArguments) -> OutputFormat { args.value("format").flatMap(OutputFormat.init) ?? .table }
 }
 
-/// Renders rows as an aligned text table; long cells are cut to `maxWidth` with an ellipsis.
+/// Renders rows as an aligned text table; long cells are cut to `maxWidth` with an ellipsis, and
+/// control characters from the data are escaped (a table is for a terminal).
 func renderTable(header: [String], rows: [[String]], maxWidth: Int = 60) -> String {
-    func cut(_ s: String) -> String { s.count <= maxWidth ? s : String(s.prefix(maxWidth - 1)) + "…" }
+    func cut(_ s: String) -> String {
+        let e = MessageValue.escaped(s, limit: maxWidth * 4)
+        return e.count <= maxWidth ? e : String(e.prefix(maxWidth - 1)) + "…"
+    }
     let cells = rows.map { $0.map(cut) }
     var widths = header.map(\.count)
     for r in cells { for (i, c) in r.enumerated() where i < widths.count { widths[i] = max(widths[i], c.count) } }

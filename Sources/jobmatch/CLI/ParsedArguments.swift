@@ -1,7 +1,8 @@
+import JobMatch
 /// A command line parsed against a `CommandSpec`.
 struct ParsedArguments: Sendable {
-    /// Option values by name (for a non-repeatable option given twice, the last one wins, as in
-    /// most command-line tools, so a shell alias's option can be overridden).
+    /// Option values by name (a non-repeatable option has at most one: given twice, it is an
+    /// error, so that `--top 3 --top 5` is never read as one of the two silently).
     var values: [String: [String]] = [:]
     /// Flags given.
     var flags: Set<String> = []
@@ -12,7 +13,7 @@ struct ParsedArguments: Sendable {
     /// `-h` means `--help`; a value may follow its option (`--top 5`) or be joined to it
     /// (`--top=5`, the only way to give a value that starts with `--`).
     /// - Throws: `CLIError.usage` for an unknown option, a missing or empty value, a bad choice,
-    ///   or a missing or surplus positional argument.
+    ///   a single-valued option given twice, or a missing or surplus positional argument.
     init(_ arguments: [String], spec: CommandSpec) throws(CLIError) {
         let all = spec.options + CommandSpec.globalOptions
         var i = 0
@@ -23,7 +24,7 @@ struct ParsedArguments: Sendable {
             if arg == "-h" && !onlyPositionals { arg = "--help" }
             if onlyPositionals || !arg.hasPrefix("--") || arg == "-" {
                 if arg.hasPrefix("-") && arg != "-" && !onlyPositionals && arg.count > 1 && !(Double(arg) != nil) {
-                    throw CLIError.usage("unknown option '\(arg)' for 'jobmatch \(spec.name)'", command: spec.name)
+                    throw CLIError.usage(msg(.errorUnknownOption, ["option": .text(MessageValue.quoted(arg)), "command": .text(spec.name)]), command: spec.name)
                 }
                 positionals.append(arg)
                 continue
@@ -36,10 +37,10 @@ struct ParsedArguments: Sendable {
                 name = String(name[..<eq])
             }
             guard let opt = all.first(where: { $0.name == name }) else {
-                throw CLIError.usage("unknown option '--\(name)' for 'jobmatch \(spec.name)'", command: spec.name)
+                throw CLIError.usage(msg(.errorUnknownOption, ["option": .text("'--\(name)'"), "command": .text(spec.name)]), command: spec.name)
             }
             if opt.value == nil {
-                if inline != nil { throw CLIError.usage("--\(name) takes no value", command: spec.name) }
+                if inline != nil { throw CLIError.usage(msg(.errorTakesNoValue, ["option": .text(name)]), command: spec.name) }
                 flags.insert(name)
                 continue
             }
@@ -47,25 +48,33 @@ struct ParsedArguments: Sendable {
             if let inline { v = inline } else {
                 // `--profile --top 3`: the next word is another option, not the value.
                 guard i < arguments.count, !(arguments[i].hasPrefix("--") && arguments[i].count > 2) else {
-                    throw CLIError.usage("--\(name) needs a value (\(opt.value!))", command: spec.name)
+                    throw CLIError.usage(msg(.errorNeedsValue, ["option": .text(name), "value": .text(opt.value!)]), command: spec.name)
                 }
                 v = arguments[i]
                 i += 1
             }
             if let choices = opt.choices, !choices.contains(v) {
-                throw CLIError.usage("--\(name) must be one of \(choices.joined(separator: ", ")), not '\(v)'", command: spec.name)
+                throw CLIError.usage(msg(.errorMustBeOneOf, ["option": .text(name), "choices": .text(choices.joined(separator: ", ")),
+                                                 "value": .text(MessageValue.quoted(v))]), command: spec.name)
             }
-            if v.isEmpty { throw CLIError.usage("--\(name) needs a value (\(opt.value!)), not an empty string", command: spec.name) }
-            if opt.repeatable { values[name, default: []].append(v) } else { values[name] = [v] }
+            if v.isEmpty { throw CLIError.usage(msg(.errorNeedsNonEmptyValue, ["option": .text(name), "value": .text(opt.value!)]), command: spec.name) }
+            if opt.repeatable {
+                values[name, default: []].append(v)
+            } else {
+                if values[name] != nil {
+                    throw CLIError.usage(msg(.errorGivenTwice, ["option": .text(name)]), command: spec.name)
+                }
+                values[name] = [v]
+            }
         }
         if flags.contains("help") { return }
         let required = spec.arguments.filter { !$0.optional }.count
         if positionals.count < required {
             let missing = spec.arguments[positionals.count].name
-            throw CLIError.usage("missing argument \(missing)", command: spec.name)
+            throw CLIError.usage(msg(.errorMissingArgument, ["name": .text(missing)]), command: spec.name)
         }
         if !(spec.arguments.last?.variadic ?? false) && positionals.count > spec.arguments.count {
-            throw CLIError.usage("unexpected argument '\(positionals[spec.arguments.count])'", command: spec.name)
+            throw CLIError.usage(msg(.errorUnexpectedArgument, ["value": .text(MessageValue.quoted(positionals[spec.arguments.count]))]), command: spec.name)
         }
     }
 
@@ -82,7 +91,7 @@ struct ParsedArguments: Sendable {
     func positiveInt(_ name: String, default d: Int, max: Int = 1_000_000, command: String) throws(CLIError) -> Int {
         guard let s = value(name) else { return d }
         guard let n = Int(s), n >= 1, n <= max else {
-            throw CLIError.usage("--\(name) must be a whole number from 1 to \(max), not '\(s)'", command: command)
+            throw CLIError.usage(msg(.errorWholeNumber, ["option": .text(name), "max": .text(String(max)), "value": .text(MessageValue.quoted(s))]), command: command)
         }
         return n
     }

@@ -9,7 +9,8 @@ enum TextInput {
         do { return try Normaliser.decode(data) } catch {
             guard case let .invalidUTF8(offset, byte) = error else { throw .failure("\(name): \(error)") }
             let line = data.prefix(offset).reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
-            throw .failure("\(name):\(line): not valid UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true)) at offset \(offset)); save the text as UTF-8")
+            throw .failure(msg(.errorNotUTF8, ["name": .text(name), "line": .text(String(line)), "byte": .text(String(byte, radix: 16, uppercase: true)),
+                                               "offset": .text(String(offset))]))
         }
     }
 }

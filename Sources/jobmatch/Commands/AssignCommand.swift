@@ -142,44 +142,49 @@ enum AssignCommand: Command {
     static func table(_ plan: AssignmentPlan) -> String {
         let open = plan.offers.filter { !$0.held }
         let places = open.reduce(0) { $0 + $1.freePlaces }
-        let objective = plan.objective == .bestTotal ? "best total" : "most placed, then best total"
-        var s = "Cohort plan: \(plan.people) people, \(open.count) open offers with \(places) free places"
-        s += " (\(objective), minimum score \(formatScore(plan.minimumScore)))\n"
+        let objective = msg(plan.objective == .bestTotal ? .assignObjectiveBestTotal : .assignObjectiveMostPlaced)
+        var s = msg(.assignHeading, ["people": .text(String(plan.people)), "offers": .text(String(open.count)), "places": .text(String(places)),
+                                     "objective": .text(objective), "min": .text(localScore(plan.minimumScore))]) + "\n"
         let gain = plan.total - plan.greedy.total
-        s += "Placed \(plan.placed) of \(plan.people) (greedy: \(plan.greedy.placed)); total score \(fmt(plan.total, decimals: 2))"
-        s += " (greedy: \(fmt(plan.greedy.total, decimals: 2)), \(gain >= 0 ? "+" : "")\(fmt(gain, decimals: 2)))\n"
+        s += msg(.assignPlaced, ["placed": .text(String(plan.placed)), "people": .text(String(plan.people)), "greedyPlaced": .text(String(plan.greedy.placed)),
+                                 "total": .text(localNumber(plan.total, decimals: 2)), "greedyTotal": .text(localNumber(plan.greedy.total, decimals: 2)),
+                                 "gain": .text((gain >= 0 ? "+" : "") + localNumber(gain, decimals: 2))]) + "\n"
         let c = plan.certificate
-        s += c.proven ? "Proven optimal: " : "NOT proven optimal: "
-        s += "dual bound \(c.dualBound) \(c.proven ? "=" : "vs") plan \(c.primalValue) (score × \(c.unitsPerPoint)"
-        s += c.bonusPerPlaced > 0 ? " + \(c.bonusPerPlaced) per person placed)" : ")"
-        s += "; \(c.initialCandidates) candidates per person, \(c.widenedPeople) widened (up to \(c.maximumCandidates)), \(c.rounds) round\(c.rounds == 1 ? "" : "s")\n"
+        s += msg(c.proven ? .assignProven : .assignNotProven)
+        s += msg(.assignCertificate, ["dual": .text("\(c.dualBound)"), "relation": .text(c.proven ? "=" : "vs"), "primal": .text("\(c.primalValue)"),
+                                      "units": .text("\(c.unitsPerPoint)"),
+                                      "bonus": .text(c.bonusPerPlaced > 0 ? msg(.assignBonus, ["n": .text("\(c.bonusPerPlaced)")]) : ""),
+                                      "candidates": .text("\(c.initialCandidates)"), "widened": .text("\(c.widenedPeople)"),
+                                      "maximum": .text("\(c.maximumCandidates)"), "rounds": .int(c.rounds)]) + "\n"
         if !plan.assignments.isEmpty {
-            s += "\nPlacements (* pinned; choice: the offer's place in the person's own ranking)\n"
-            s += renderTable(header: ["profile", "offer", "employer", "title", "score", "choice", "km"],
+            s += "\n" + msg(.assignPlacementsHeading) + "\n"
+            s += renderTable(header: [msg(.columnProfile), msg(.columnOffer), msg(.columnEmployer), msg(.columnTitle), msg(.columnScore),
+                                      msg(.columnChoice), msg(.columnKm)],
                              rows: plan.assignments.map { a in
-                                 [a.profile + (a.pinned ? " *" : ""), a.offer, a.employer, a.title, fmt(a.score, decimals: 2),
-                                  a.choice.map(String.init) ?? "-", a.distanceKm.map { fmt($0) } ?? "?"]
+                                 [a.profile + (a.pinned ? " *" : ""), a.offer, a.employer, a.title, localNumber(a.score, decimals: 2),
+                                  a.choice.map(String.init) ?? "-", a.distanceKm.map { localNumber($0) } ?? msg(.unknownValue)]
                              }, maxWidth: 36)
-            s += "\nWhy each placement:\n"
+            s += "\n" + msg(.assignWhy) + "\n"
             for a in plan.assignments { s += "  \(a.profile) -> \(a.offer): " + a.reasons.joined(separator: "; ") + "\n" }
         }
         if !plan.unassigned.isEmpty {
-            s += "\nNot placed (\(plan.unassigned.count))\n"
-            s += renderTable(header: ["profile", "reason", "why"],
+            s += "\n" + msg(.assignNotPlaced, ["n": .text(String(plan.unassigned.count))]) + "\n"
+            s += renderTable(header: [msg(.columnProfile), msg(.columnReason), msg(.columnWhy)],
                              rows: plan.unassigned.map { [$0.profile, $0.reason.rawValue, $0.explanation] }, maxWidth: 120)
         }
         let used = plan.offers.filter { $0.assigned > 0 || $0.held }
         if !used.isEmpty {
-            s += "\nOffers filled (free places before the plan)\n"
-            s += renderTable(header: ["offer", "employer", "title", "places", "assigned", "note"],
+            s += "\n" + msg(.assignOffersFilled) + "\n"
+            s += renderTable(header: [msg(.columnOffer), msg(.columnEmployer), msg(.columnTitle), msg(.columnPlaces), msg(.columnAssigned), msg(.columnNote)],
                              rows: used.map { f in
                                  [f.offer, f.employer, f.title, String(f.freePlaces), String(f.assigned),
-                                  f.held ? "held back" : (f.pinned > 0 ? "\(f.pinned) pinned" : (f.assigned == f.freePlaces ? "full" : ""))]
+                                  f.held ? msg(.assignHeldBack) : (f.pinned > 0 ? msg(.assignPinnedCount, ["n": .text(String(f.pinned))])
+                                                                   : (f.assigned == f.freePlaces ? msg(.assignFull) : ""))]
                              }, maxWidth: 36)
         }
         let idle = open.filter { $0.assigned == 0 }
         if !idle.isEmpty {
-            s += "\(idle.count) other open offer\(idle.count == 1 ? "" : "s") with \(idle.reduce(0) { $0 + $1.freePlaces }) free places get nobody.\n"
+            s += msg(.assignIdle, ["n": .int(idle.count), "places": .text(String(idle.reduce(0) { $0 + $1.freePlaces }))]) + "\n"
         }
         return s
     }
@@ -198,6 +203,11 @@ enum AssignCommand: Command {
         return renderCSV(header: ["profile", "status", "offer", "employer", "title", "kind", "score", "choice", "pinned",
                                   "reason", "explanation", "reasons"], rows: rows)
     }
+}
+
+/// `40` or `42.5` (`42,5` in Danish output).
+func localScore(_ x: Double) -> String {
+    CLIText.language == .danish ? formatScore(x).replacingOccurrences(of: ".", with: ",") : formatScore(x)
 }
 
 /// `40` or `42.5`.

@@ -14,7 +14,7 @@ enum CandidatesCommand: Command {
         examples: ["jobmatch candidates --offer O-0001 --top 5"])
 
     static func run(_ args: ParsedArguments, context: CLIContext) throws(CLIError) -> Int32 {
-        guard let id = args.value("offer") else { throw .usage("missing --offer ID", command: spec.name) }
+        guard let id = args.value("offer") else { throw .usage(msg(.errorMissingOption, ["option": "offer", "value": "ID"]), command: spec.name) }
         let top = try args.positiveInt("top", default: 10, command: spec.name)
         let engine = try context.engine()
         let list: [Candidate]
@@ -30,13 +30,14 @@ enum CandidatesCommand: Command {
                                                     $0.missing.joined(separator: "; "), $0.reasons.joined(separator: "; ")] }))
         case .table:
             if list.isEmpty {
-                context.out("No candidates for \(id): every profile is excluded by a hard constraint.")
+                context.out(msg(.candidatesNone, ["offer": .text(id)]))
                 return ExitCode.success
             }
             let o = try? engine.offer(id: id)
-            context.out("Candidates for \(id)" + (o.map { ": \($0.title), \($0.employer.name)" } ?? ""))
-            context.out(renderTable(header: ["#", "profile", "score", "km", "matched", "missing"],
-                                    rows: list.map { [String($0.rank), $0.profile, fmt($0.score), $0.distanceKm.map { fmt($0) } ?? "?",
+            context.out(o.map { msg(.candidatesHeadingOffer, ["offer": .text(id), "title": .text($0.title), "employer": .text($0.employer.name)]) }
+                        ?? msg(.candidatesHeading, ["offer": .text(id)]))
+            context.out(renderTable(header: [msg(.columnRank), msg(.columnProfile), msg(.columnScore), msg(.columnKm), msg(.columnMatched), msg(.columnMissing)],
+                                    rows: list.map { [String($0.rank), $0.profile, localNumber($0.score), $0.distanceKm.map { localNumber($0) } ?? msg(.unknownValue),
                                                       $0.matched.joined(separator: ", "), $0.missing.joined(separator: ", ")] }, maxWidth: 50))
         }
         return ExitCode.success

@@ -17,10 +17,10 @@ enum ExplainCommand: Command {
                    "jobmatch explain --profile KBH-2026-0001 --offer O-0001 --for person"])
 
     static func run(_ args: ParsedArguments, context: CLIContext) throws(CLIError) -> Int32 {
-        guard let pid = args.value("profile") else { throw .usage("missing --profile ID", command: spec.name) }
-        guard let oid = args.value("offer") else { throw .usage("missing --offer ID", command: spec.name) }
+        guard let pid = args.value("profile") else { throw .usage(msg(.errorMissingOption, ["option": "profile", "value": "ID"]), command: spec.name) }
+        guard let oid = args.value("offer") else { throw .usage(msg(.errorMissingOption, ["option": "offer", "value": "ID"]), command: spec.name) }
         if args.value("for") == "person" && args.value("format") == "json" {
-            throw .usage("--for person writes a letter: leave out --format json", command: spec.name)
+            throw .usage(msg(.explainLetterNoJSON), command: spec.name)
         }
         let engine = try context.engine()
         let e: PairExplanation
@@ -30,54 +30,81 @@ enum ExplainCommand: Command {
             let offer: EmployerOffer, profile: CompetencyProfile
             do { (offer, profile) = (try engine.offer(id: oid), try engine.profile(id: pid)) } catch { throw .engine(error) }
             context.out(PersonLetter(explanation: e, offer: offer, profileView: engine.compiler.profile(profile),
-                                     offerView: engine.compiler.offer(offer)).text)
+                                     offerView: engine.compiler.offer(offer), language: CLIText.language).text)
             return ExitCode.success
         }
         if args.value("format") == "json" { context.out(renderJSON(e)); return ExitCode.success }
         let o = try? engine.offer(id: oid)
-        var s = "Profile \(pid) × offer \(oid)" + (o.map { " (\($0.title), \($0.employer.name), \($0.kind))" } ?? "") + "\n"
+        let ids: [String: MessageArgument] = ["profile": .text(pid), "offer": .text(oid)]
+        var s = (o.map { msg(.explainHeadingOffer, ids.merging(["title": .text($0.title), "employer": .text($0.employer.name), "kind": .text(CLIText.messages.kind($0.kind))]) { a, _ in a }) }
+                 ?? msg(.explainHeading, ids)) + "\n"
         if e.isExcluded {
-            s += "EXCLUDED:\n" + e.exclusions.map { "  - \($0)\n" }.joined()
+            s += msg(.explainExcluded) + "\n" + e.exclusions.map { "  - \(exclusionText($0))\n" }.joined()
         }
-        s += "Score \(fmt(Double(e.score), decimals: 2)) = fit \(fmt(Double(e.fit), decimals: 2))/60"
-        s += " (coverage \(fmt(Double(e.coverage), decimals: 2))/60 + words \(fmt(Double(e.words), decimals: 2))/10)"
-        s += " + \(fmt(Double(e.fitShare) * 100, decimals: 0))% × (language \(fmt(Double(e.language)))/20"
-        s += " + wishes \(fmt(Double(e.wishes)))/10 + travel \(fmt(Double(e.travel), decimals: 2))/10)\n"
+        s += msg(.explainScore, ["score": .number(Double(e.score), decimals: 2), "fit": .number(Double(e.fit), decimals: 2),
+                                 "coverage": .number(Double(e.coverage), decimals: 2), "words": .number(Double(e.words), decimals: 2),
+                                 "share": .number(Double(e.fitShare) * 100, decimals: 0),
+                                 "language": .number(Double(e.language), decimals: 1), "wishes": .number(Double(e.wishes), decimals: 1),
+                                 "travel": .number(Double(e.travel), decimals: 2)]) + "\n"
         func origin(_ m: RequirementMatch) -> String {
             // A phrase of a field is the requirement itself; a sentence or the title is quoted.
             (m.origin.field == .mustHave || m.origin.field == .niceToHave) && m.origin.sentence == nil ? m.source
-                : m.origin.field == .title ? "title “\(m.requirement)”" : m.source
+                : m.origin.field == .title ? msg(.explainTitleOrigin, ["title": .text(m.requirement)]) : m.source
         }
-        func broad(_ m: RequirementMatch) -> String { m.granularity.isBroad ? ", broad: \(m.granularity)" : "" }
+        func broad(_ m: RequirementMatch) -> String {
+            m.granularity.isBroad ? msg(.explainBroad, ["granularity": .text("\(m.granularity)")]) : ""
+        }
+        func askedIn(_ m: RequirementMatch) -> String { msg(.explainAskedIn, ["origin": .text(origin(m))]) }
         if !e.matched.isEmpty {
-            s += "Matched:\n"
+            s += msg(.explainMatched) + "\n"
             for m in e.matched {
+                let credit = CLIText.language == .danish ? "\(m.credit)".replacingOccurrences(of: ".", with: ",") : "\(m.credit)"
                 let shown = m.origin.field == .mustHave || m.origin.field == .niceToHave ? m.requirement : m.label
-                s += "  \(m.strength) \(shown) -> \(m.label) [\(m.concept)] credit \(m.credit) (\(m.relation.rawValue)"
-                s += (m.evidence.map { ", from \($0)" } ?? "") + (m.fuzzy ? ", spelling slip" : "") + broad(m) + ")\n"
-                s += "      asked in \(origin(m))\n"
+                s += "  " + msg(.explainMatchLine, ["strength": .text(strengthText(m.strength)), "requirement": .text(shown), "label": .text(m.label),
+                                                   "concept": .text(m.concept), "credit": .text(credit), "relation": .text(m.relation.rawValue)])
+                s += (m.evidence.map { msg(.explainFrom, ["evidence": .text($0)]) } ?? "") + (m.fuzzy ? msg(.explainSpellingSlip) : "") + broad(m) + ")\n"
+                s += "      " + askedIn(m) + "\n"
             }
         }
         if !e.sharedWords.isEmpty {
-            s += "Shared words (not in the taxonomy):\n"
-            for w in e.sharedWords { s += "  \(w.word) +\(fmt(Double(w.points), decimals: 2)) (from \(w.source))\n" }
+            s += msg(.explainSharedWords) + "\n"
+            for w in e.sharedWords {
+                s += "  " + msg(.explainSharedWordLine, ["word": .text(w.word), "points": .number(Double(w.points), decimals: 2),
+                                                        "source": .text(w.source)]) + "\n"
+            }
         }
         if !e.missing.isEmpty {
-            s += "Missing must-haves:\n"
-            for m in e.missing { s += "  \(m.label) [\(m.concept)]\(broad(m)) — asked in \(origin(m))\n" }
+            s += msg(.explainMissing) + "\n"
+            for m in e.missing { s += "  \(m.label) [\(m.concept)]\(broad(m)) — \(askedIn(m))\n" }
         }
         if !e.missingNiceToHave.isEmpty {
-            s += "Missing nice-to-haves and context:\n"
-            for m in e.missingNiceToHave { s += "  \(m.strength) \(m.label) [\(m.concept)]\(broad(m)) — asked in \(origin(m))\n" }
+            s += msg(.explainMissingNiceToHave) + "\n"
+            for m in e.missingNiceToHave { s += "  \(strengthText(m.strength)) \(m.label) [\(m.concept)]\(broad(m)) — \(askedIn(m))\n" }
         }
         if !e.constraints.isEmpty {
-            s += "Constraints:\n"
-            for c in e.constraints { s += "  \(c.constraint) (\(c.met ? "met" : "NOT met")) — from \(c.source)\n" }
+            s += msg(.explainConstraints) + "\n"
+            for c in e.constraints {
+                s += "  " + msg(c.met ? .explainConstraintMet : .explainConstraintNotMet,
+                                ["constraint": .text("\(c.constraint)"), "source": .text(c.source)]) + "\n"
+            }
         }
-        if !e.adNotes.isEmpty { s += "Read in the ad, not used as hard requirements:\n" + e.adNotes.map { "  - \($0)\n" }.joined() }
-        if !e.notesNotRecorded.isEmpty { s += "Profile notes:\n" + e.notesNotRecorded.map { "  - \($0)\n" }.joined() }
-        s += "Reasons:\n" + e.reasons.map { "  - \($0)\n" }.joined()
+        if !e.adNotes.isEmpty { s += msg(.explainAdNotes) + "\n" + e.adNotes.map { "  - \($0)\n" }.joined() }
+        if !e.notesNotRecorded.isEmpty, let profile = try? engine.profile(id: pid) {
+            s += msg(.explainProfileNotes) + "\n" + engine.notesMentions(profile).map { "  - \(notesMentionText($0))\n" }.joined()
+        }
+        s += msg(.explainReasons) + "\n" + e.reasons.map { "  - \($0)\n" }.joined()
         context.out(s)
         return ExitCode.success
+    }
+}
+
+/// A licence or Danish level the profile's notes mention but its fields do not record, in the
+/// run's language.
+func notesMentionText(_ m: NotesMention) -> String {
+    switch m {
+    case .licence(let l): return msg(.explainNotesLicence, ["licence": .text(l.danishName)])
+    case .danish(let level, let recorded):
+        return msg(.explainNotesDanish, ["level": .text("\(level)")])
+            + (recorded > .none ? msg(.explainNotesDanishRecorded, ["recorded": .text("\(recorded)")]) : "")
     }
 }

@@ -5,16 +5,21 @@ import JobMatch
 enum ImportCommand: Command {
     static let spec = CommandSpec(
         name: "import",
-        summary: "Import offers or profiles from CSV, JSON Lines or JSON files into the store",
+        summary: "Import offers, profiles, placements or integration facts from CSV, JSON Lines or JSON files into the store",
         discussion: """
             Formats: CSV (RFC 4180 with ',' or the Danish Excel dialect with ';', UTF-8 with or without BOM, \
             Windows-1252 detected, CRLF, quoted fields with line breaks, decimal comma), JSON Lines (.jsonl, \
             .ndjson) and a JSON array (.json). Column names in Danish or English (see the README); --map for others. \
             Every problem is printed as FILE:LINE: field: message; rejected rows go to NAME.rejects.EXT beside the \
             file (or in --rejects DIR). The whole import is one transaction: a crash leaves the store as before. \
-            Exit code 4 when rows were rejected.
+            Exit code 4 when rows were rejected. Placements (columns profile, offer, status, started, ended, outcome, \
+            hoursPerWeek, workplaceMentor; Danish: sagsnr, tilbud, status, startdato, slutdato, resultat, timer pr. uge, \
+            virksomhedsmentor) are checked against the store: the person and offer must exist, one placement at a time \
+            per person, never more placements holding an offer's places than it has free; rows apply in file order. \
+            Integration facts (profile, residencePermit, personalMentor, personalMentorSince, danishTests as \
+            DATE:TEST|...) give each person's residence permit date, mentor and Danish tests.
             """,
-        arguments: [ArgumentSpec(name: "KIND", help: "offers or profiles"),
+        arguments: [ArgumentSpec(name: "KIND", help: "offers, profiles, placements or integration"),
                     ArgumentSpec(name: "FILE", help: "files to import, in order", variadic: true)],
         options: [
             OptionSpec(name: "map", value: "COLUMN=FIELD", help: "read a column as a field (e.g. 'Virk. nr=employer.cvr')", repeatable: true),
@@ -27,16 +32,18 @@ enum ImportCommand: Command {
         ],
         examples: ["jobmatch import offers Corpus/samples/offers-dk.csv",
                    "jobmatch import profiles --strict Corpus/samples/profiles.jsonl",
+                   "jobmatch import placements Corpus/samples/placements-dk.csv",
+                   "jobmatch import integration Corpus/samples/integration.csv",
                    "jobmatch import offers --dry-run --map 'Virk. nr=employer.cvr' tilbud.csv"])
 
     static func run(_ args: ParsedArguments, context: CLIContext) throws(CLIError) -> Int32 {
         guard let kind = RecordKind(rawValue: args.positionals[0]) else {
-            throw .usage("KIND must be offers or profiles, not '\(args.positionals[0])'", command: spec.name)
+            throw .usage(msg(.importBadKind, ["value": .text(MessageValue.quoted(args.positionals[0]))]), command: spec.name)
         }
         let files = Array(args.positionals.dropFirst())
-        guard !files.isEmpty else { throw .usage("missing argument FILE", command: spec.name) }
+        guard !files.isEmpty else { throw .usage(msg(.errorMissingArgument, ["name": "FILE"]), command: spec.name) }
         if files.contains("-") {
-            throw .usage("import reads files, not stdin ('-'): save the data to a file and give its path", command: spec.name)
+            throw .usage(msg(.importNoStdin), command: spec.name)
         }
         if !args.flag("dry-run") { try context.checkStoreFile() }
         var options = ImportOptions(kind: kind)
@@ -46,7 +53,8 @@ enum ImportCommand: Command {
         options.rejectsDirectory = args.value("rejects")
         options.writeRejects = !options.dryRun || options.rejectsDirectory != nil
         options.format = args.value("input-format").flatMap(ImportFormat.init(rawValue:))
-        options.annotation = try StoreSupport.annotation(context)
+        let followUp = kind == .placements || kind == .integration
+        if !followUp { options.annotation = try StoreSupport.annotation(context) }
         let quiet = args.flag("quiet")
         let importer = Importer(options: options)
         if !quiet { importer.onIssue = { context.err($0.description) } }
@@ -62,7 +70,12 @@ enum ImportCommand: Command {
         }
         let report: ImportReport
         do {
-            if options.dryRun {
+            if followUp && (!options.dryRun || StoreLocation.exists(at: context.storeURL)) {
+                // A dry run of placements checks the store's rules too when there is a store.
+                if options.dryRun { try context.checkStoreFile() }
+                let store = try options.dryRun ? StoreSupport.openExisting(context) : StoreSupport.open(context)
+                report = try store.importFollowUp(files, options: options, issues: importer.onIssue, progress: importer.onProgress)
+            } else if options.dryRun {
                 report = try importer.run(files: files, into: nil)
             } else {
                 let store = try StoreSupport.open(context)
@@ -76,12 +89,14 @@ enum ImportCommand: Command {
             throw e
         } catch {
             if bar { StandardStreams.writeErr("\n") }
-            throw .failure("\(error); nothing was imported")
+            throw .failure(msg(.importNothingImported, ["error": .text("\(error)")]))
         }
         if bar { StandardStreams.writeErr("\r\u{1B}[K") }
-        for note in report.notes where !quiet { context.err("note: \(note)") }
-        for r in report.rejectsFiles { context.err("rejected rows written to \(r)") }
-        context.out(report.summary)
+        for note in report.notes where !quiet { context.err(msg(.importNote, ["note": .text(note)])) }
+        for r in report.rejects {
+            context.err(msg(.importRejectedWritten, ["n": .int(r.rows), "input": .text(r.input), "path": .text(r.path)]))
+        }
+        context.out(report.summary(in: CLIText.language))
         return report.rejected > 0 ? ExitCode.rejectedRows : ExitCode.success
     }
 }
@@ -102,24 +117,38 @@ enum StoreSupport {
     /// The existing store, or a failure telling how to create it.
     static func openExisting(_ context: CLIContext) throws(CLIError) -> Store {
         let url = StoreLocation.resolve(explicit: context.storeOption, environment: context.environment)
-        guard StoreLocation.exists(at: url) else { throw .failure("no store at \(url.path) (create it with 'jobmatch init')") }
+        guard StoreLocation.exists(at: url) else { throw .failure(msg(.storeMissing, ["path": .text(url.path)])) }
         return try open(context)
     }
 
     /// The engine's feature codec over the taxonomy in use (the Corpus's, with ESCO when
-    /// `--esco` is given), or nil without a Corpus (the engine
-    /// then computes features when it loads).
-    /// - Throws: `CLIError` only when the ESCO download named by `--esco` cannot be used.
-    static func codec(_ context: CLIContext) throws(CLIError) -> FeatureCodec? {
-        if context.escoFolder != nil { _ = try context.taxonomy() }
-        guard let corpus = try? context.corpusURL(), let taxonomy = try? context.taxonomy() else { return nil }
-        let postcodes = (try? Corpus.loadPostcodes(from: corpus)) ?? PostcodeDirectory()
+    /// `--esco` is given) and the Corpus postcodes. A record is never stored without its
+    /// features: when they cannot be computed (no Corpus folder, a broken taxonomy or postcode
+    /// file, an ESCO download that cannot be used), the command stops before it writes anything.
+    /// - Throws: `CLIError.failure` saying why, and that nothing was `done` ("imported", "stored").
+    static func codec(_ context: CLIContext, nothing done: String) throws(CLIError) -> FeatureCodec {
+        let taxonomy: Taxonomy, postcodes: PostcodeDirectory
+        do {
+            let corpus = try context.corpusURL()
+            taxonomy = try context.taxonomy()
+            postcodes = try Corpus.loadPostcodes(from: corpus)
+        } catch let e as CLIError {
+            throw .failure(msg(.errorNoFeatures, ["why": .text(e.message), "done": .text(doneWord(done))]))
+        } catch {
+            throw .failure(msg(.errorNoFeatures, ["why": .text("\(error)"), "done": .text(doneWord(done))]))
+        }
         return FeatureCodec(compiler: MatchCompiler(taxonomy: taxonomy, postcodes: postcodes))
     }
 
+    /// "imported", "stored", ... in the run's language.
+    static func doneWord(_ done: String) -> String {
+        let ids: [String: MessageID] = ["imported": .doneImported, "stored": .doneStored, "exported": .doneExported, "seeded": .doneSeeded]
+        return ids[done].map { msg($0) } ?? done
+    }
+
     /// The importer's annotation: the engine's features of each record.
-    static func annotation(_ context: CLIContext) throws(CLIError) -> ImportAnnotation? {
-        guard let codec = try codec(context) else { return nil }
+    static func annotation(_ context: CLIContext) throws(CLIError) -> ImportAnnotation {
+        let codec = try codec(context, nothing: "imported")
         return ImportAnnotation(version: codec.version) { record in
             switch record {
             case .offer(let o): return codec.features(for: o).bytes

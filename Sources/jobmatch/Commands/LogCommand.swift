@@ -48,7 +48,7 @@ enum LogCommand: Command {
                                                        $0.profiles.map(\.display).joined(separator: " "), $0.purpose ?? "", $0.query] }))
         case .table:
             if entries.isEmpty { context.out(Text.none); return ExitCode.success }
-            context.out(renderTable(header: ["time", "user", "action", "persons", "purpose", "query"],
+            context.out(renderTable(header: [msg(.columnTime), msg(.columnUser), msg(.columnAction), msg(.columnPersons), msg(.columnPurpose), msg(.columnQuery)],
                                     rows: entries.map { [localTime($0.atMilliseconds), $0.user, $0.action, persons($0.profiles),
                                                          $0.purpose ?? "", $0.query] }, maxWidth: 50))
             context.out(Text.count(entries.count))
@@ -101,10 +101,10 @@ enum LogCommand: Command {
 
     /// Every text of the command, in one place (for translation).
     enum Text {
-        static let noStore = "the access log is kept in a store: give --store PATH (or set JOBMATCH_STORE); reading the bundled Corpus logs nothing"
-        static let none = "no entries"
-        static func count(_ n: Int) -> String { n == 1 ? "1 entry" : "\(n) entries" }
-        static func persons(_ n: Int) -> String { "\(n) persons" }
-        static func badSince(_ s: String) -> String { "--since must be a date (YYYY-MM-DD) or an ISO 8601 time, not '\(s)'" }
+        static var noStore: String { msg(.logNoStore) }
+        static var none: String { msg(.logNone) }
+        static func count(_ n: Int) -> String { msg(.logCount, ["n": .int(n)]) }
+        static func persons(_ n: Int) -> String { msg(.logPersons, ["n": .int(n)]) }
+        static func badSince(_ s: String) -> String { msg(.logBadSince, ["value": .text(s)]) }
     }
 }

@@ -19,7 +19,7 @@ enum MatchCommand: Command {
         examples: ["jobmatch match --profile KBH-2026-0001", "jobmatch match --profile KBH-2026-0001 --top 3 --format json"])
 
     static func run(_ args: ParsedArguments, context: CLIContext) throws(CLIError) -> Int32 {
-        guard let id = args.value("profile") else { throw .usage("missing --profile ID", command: spec.name) }
+        guard let id = args.value("profile") else { throw .usage(msg(.errorMissingOption, ["option": "profile", "value": "ID"]), command: spec.name) }
         let top = try args.positiveInt("top", default: 10, command: spec.name)
         let engine = try context.engine()
         let placements: [Placement]
@@ -36,13 +36,14 @@ enum MatchCommand: Command {
                                                           $0.reasons.joined(separator: "; ")] }))
         case .table:
             if placements.isEmpty {
-                context.out("No placements for \(id): every offer is excluded by a hard constraint. Try 'jobmatch explain --profile \(id) --offer ID'.")
+                context.out(msg(.matchNone, ["profile": .text(id)]))
                 return ExitCode.success
             }
-            context.out("Placements for \(id)")
-            context.out(renderTable(header: ["#", "offer", "employer", "title", "score", "km", "matched", "missing"],
-                                    rows: placements.map { [String($0.rank), $0.offer, $0.employer, $0.title, fmt($0.score),
-                                                            $0.distanceKm.map { fmt($0) } ?? "?", $0.matched.joined(separator: ", "),
+            context.out(msg(.matchHeading, ["profile": .text(id)]))
+            context.out(renderTable(header: [msg(.columnRank), msg(.columnOffer), msg(.columnEmployer), msg(.columnTitle), msg(.columnScore),
+                                             msg(.columnKm), msg(.columnMatched), msg(.columnMissing)],
+                                    rows: placements.map { [String($0.rank), $0.offer, $0.employer, $0.title, localNumber($0.score),
+                                                            $0.distanceKm.map { localNumber($0) } ?? msg(.unknownValue), $0.matched.joined(separator: ", "),
                                                             $0.missing.joined(separator: ", ")] }, maxWidth: 40))
             for p in placements {
                 context.out("\(p.rank). \(p.offer): " + p.reasons.joined(separator: "; "))

@@ -18,24 +18,25 @@ enum OfferCommand: Command {
             switch action {
             case "add", "update":
                 let o = try RecordCommandSupport.read(EmployerOffer.self, from: target, command: spec.name)
+                let features = try StoreSupport.codec(context, nothing: "stored").features(for: o)
                 let store = action == "add" ? try StoreSupport.open(context) : try StoreSupport.openExisting(context)
                 var exists = try store.offer(id: o.id) != nil
                 if !exists, let ref = o.employerReference, let same = try store.offer(cvr: o.employer.cvr, employerReference: ref) {
                     exists = true
                     if action == "add" {
-                        throw CLIError.failure("offer \(o.id): the stored offer \(same.value.id) has the same CVR \(o.employer.cvr.digits) and employer reference '\(ref)' (use 'jobmatch offer update' to replace it)")
+                        throw CLIError.failure("offer \(o.id): the stored offer \(same.value.id) has the same CVR \(o.employer.cvr.digits) and employer reference \(MessageValue.quoted(ref)) (use 'jobmatch offer update' to replace it)")
                     }
                 }
-                if action == "add" && exists { throw CLIError.failure("offer \(o.id) exists already (use 'jobmatch offer update')") }
-                if action == "update" && !exists { throw CLIError.notFound("no offer \(o.id) in the store (use 'jobmatch offer add')") }
-                let outcome = try store.upsert(o, features: StoreSupport.codec(context)?.features(for: o))
-                context.out("offer \(o.id): \(outcome == .unchanged ? "unchanged" : action == "add" ? "added" : "updated")")
+                if action == "add" && exists { throw CLIError.failure(msg(.recordExists, ["kind": "offer", "id": .text(o.id)])) }
+                if action == "update" && !exists { throw CLIError.notFound(msg(.recordNotInStore, ["kind": "offer", "id": .text(o.id)])) }
+                let outcome = try store.upsert(o, features: features)
+                context.out(msg(outcome == .unchanged ? .recordUnchanged : action == "add" ? .recordAdded : .recordUpdated, ["kind": "offer", "id": .text(o.id)]))
             case "show":
-                guard let r = try StoreSupport.openExisting(context).offer(id: target) else { throw CLIError.notFound("no offer with id '\(target)' in the store") }
+                guard let r = try StoreSupport.openExisting(context).offer(id: target) else { throw CLIError.notFound(msg(.recordNoID, ["kind": .text(msg(.kindWordOffer)), "quoted": .text(MessageValue.quoted(target))])) }
                 context.out(renderJSON(r.value))
             default:
-                guard try StoreSupport.openExisting(context).removeOffer(id: target) else { throw CLIError.notFound("no offer with id '\(target)' in the store") }
-                context.out("offer \(target): removed")
+                guard try StoreSupport.openExisting(context).removeOffer(id: target) else { throw CLIError.notFound(msg(.recordNoID, ["kind": .text(msg(.kindWordOffer)), "quoted": .text(MessageValue.quoted(target))])) }
+                context.out(msg(.recordRemoved, ["kind": "offer", "id": .text(target)]))
             }
         } catch let e as CLIError {
             throw e

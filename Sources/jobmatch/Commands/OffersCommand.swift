@@ -1,27 +1,53 @@
 import JobMatch
 
-/// `jobmatch offers`: the loaded offers.
+/// `jobmatch offers`: the stored (or Corpus) offers, streamed.
 enum OffersCommand: Command {
     static let spec = CommandSpec(
         name: "offers",
         summary: "List the loaded employer offers",
-        options: [OutputFormat.option],
-        examples: ["jobmatch offers", "jobmatch offers --format csv"])
+        discussion: """
+            Sorted by id and written as they are read, so the whole store lists in constant memory. \
+            --municipality keeps the offers whose workplace is in that municipality (given, or found \
+            from the postcode); --offset and --limit page through what is kept.
+            """,
+        options: [OutputFormat.option] + RecordListing.options,
+        examples: ["jobmatch offers", "jobmatch offers --format csv", "jobmatch offers --municipality 101 --limit 20 --offset 40"])
 
     static func run(_ args: ParsedArguments, context: CLIContext) throws(CLIError) -> Int32 {
-        let offers = try context.corpus().offers.sorted { $0.id < $1.id }
-        func row(_ o: EmployerOffer) -> [String] {
-            [o.id, o.employer.name, o.kind.rawValue, o.title, o.workplace.postcode?.description ?? "", o.startDate.description,
-             "\(o.freePlaces)/\(o.places)"]
-        }
-        let header = ["id", "employer", "kind", "title", "postcode", "start", "free"]
-        switch OutputFormat.from(args) {
-        case .json: context.out(renderJSON(offers))
-        case .csv: context.out(renderCSV(header: header, rows: offers.map(row)))
-        case .table:
-            context.out(renderTable(header: header, rows: offers.map(row), maxWidth: 40))
-            context.out("\(offers.count) offers")
-        }
+        var window = try RecordListing.Window(args, command: spec.name)
+        let format = OutputFormat.from(args)
+        do {
+            if let (store, _, postcodes) = try context.openStore() {
+                let path = store.url.path
+                try RecordListing.list(format: format, window: &window, columns: columns(postcodes, format: format), noun: msg(.listOffers),
+                                       decode: { (r: (String, [UInt8])) throws -> EmployerOffer in
+                                           do { return try RecordCodec.decodeOffer(r.1) } catch {
+                                               throw CLIError.failure("\(path): record \(r.0): cannot decode: \(error)")
+                                           }
+                                       },
+                                       feed: { next in try store.forEachRecord(.offers) { try next(($0, $1)) } })
+            } else {
+                let corpus = try context.corpus()
+                try RecordListing.list(format: format, window: &window, columns: columns(corpus.postcodes, format: format), noun: msg(.listOffers),
+                                       decode: { $0 }, feed: { next in
+                                           for o in corpus.offers.sorted(by: { $0.id < $1.id }) where try !next(o) { break }
+                                       })
+            }
+        } catch let e as CLIError { throw e } catch { throw .failure("\(error)") }
         return ExitCode.success
+    }
+
+    /// How an offer is listed.
+    static func columns(_ postcodes: PostcodeDirectory, format: OutputFormat = .csv) -> RecordListing.Columns<EmployerOffer> {
+        RecordListing.Columns(
+            header: format == .table ? [msg(.columnID), msg(.columnEmployer), msg(.columnKind), msg(.columnTitle), msg(.columnPostcode),
+                                        msg(.columnStart), msg(.columnFree)]
+                : ["id", "employer", "kind", "title", "postcode", "start", "free"], maxWidth: 40,
+            municipality: { o in o.workplace.municipality ?? o.workplace.postcode.flatMap { postcodes.entries[$0.value]?.municipality } },
+            cells: { o in
+                [o.id, o.employer.name, o.kind.rawValue, o.title, o.workplace.postcode?.description ?? "", o.startDate.description,
+                 "\(o.freePlaces)/\(o.places)"]
+            },
+            json: { o, json in json.encode(o) })
     }
 }

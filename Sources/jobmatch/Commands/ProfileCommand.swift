@@ -7,7 +7,7 @@ enum ProfileCommand: Command {
     static let spec = CommandSpec(
         name: "profile",
         summary: "Add, update, show, remove, export, block, unblock or erase one competency profile in the store",
-        discussion: ProfilePrivacyCommand.discussion,
+        discussion: ProfilePrivacyCommand.discussion + "\n\n" + ProfileCommand.followUpNote,
         arguments: [ArgumentSpec(name: "ACTION", help: "add, update, show, remove, export, block, unblock or erase"),
                     ArgumentSpec(name: "FILE|ID", help: "JSON file ('-' for stdin), or the profile's id")],
         options: ProfilePrivacyCommand.options,
@@ -23,22 +23,24 @@ enum ProfileCommand: Command {
             switch action {
             case "add", "update":
                 let p = try RecordCommandSupport.read(CompetencyProfile.self, from: target, command: spec.name)
+                let features = try StoreSupport.codec(context, nothing: "stored").features(for: p)
                 let store = action == "add" ? try StoreSupport.open(context) : try StoreSupport.openExisting(context)
                 let exists = try store.profile(id: p.id) != nil
-                if action == "add" && exists { throw CLIError.failure("profile \(p.id) exists already (use 'jobmatch profile update')") }
-                if action == "update" && !exists { throw CLIError.notFound("no profile \(p.id) in the store (use 'jobmatch profile add')") }
-                let outcome = try store.upsert(p, features: StoreSupport.codec(context)?.features(for: p),
+                if action == "add" && exists { throw CLIError.failure(msg(.recordExists, ["kind": "profile", "id": .text(p.id)])) }
+                if action == "update" && !exists { throw CLIError.notFound(msg(.recordNotInStore, ["kind": "profile", "id": .text(p.id)])) }
+                let outcome = try store.upsert(p, features: features,
                                                logging: context.accessEntry(.update, profiles: [p.id], args: args, spec: spec))
-                context.out("profile \(p.id): \(outcome == .unchanged ? "unchanged" : action == "add" ? "added" : "updated")")
+                context.out(msg(outcome == .unchanged ? .recordUnchanged : action == "add" ? .recordAdded : .recordUpdated, ["kind": "profile", "id": .text(p.id)]))
             case "show":
                 let store = try StoreSupport.openExisting(context)
-                guard let r = try store.profile(id: target) else { throw CLIError.notFound("no profile with id '\(target)' in the store") }
+                guard let r = try store.profile(id: target) else { throw CLIError.notFound(msg(.recordNoID, ["kind": .text(msg(.kindWordProfile)), "quoted": .text(MessageValue.quoted(target))])) }
                 try context.logAccess(.show, profiles: [target], args: args, spec: spec)
                 if let b = try store.block(of: target) { context.err(ProfilePrivacyCommand.Text.blockedNote(b)) }
-                context.out(renderJSON(r.value))
+                context.out(renderJSON(ProfileWithFollowUp(profile: r.value, integration: try store.integrationFacts(profile: target),
+                                                           placements: try store.placements(profile: target))))
             default:
-                guard try StoreSupport.openExisting(context).removeProfile(id: target, logging: context.accessEntry(.update, profiles: [target], args: args, spec: spec)) else { throw CLIError.notFound("no profile with id '\(target)' in the store") }
-                context.out("profile \(target): removed")
+                guard try StoreSupport.openExisting(context).removeProfile(id: target, logging: context.accessEntry(.update, profiles: [target], args: args, spec: spec)) else { throw CLIError.notFound(msg(.recordNoID, ["kind": .text(msg(.kindWordProfile)), "quoted": .text(MessageValue.quoted(target))])) }
+                context.out(msg(.recordRemoved, ["kind": "profile", "id": .text(target)]))
             }
         } catch let e as CLIError {
             throw e
@@ -47,4 +49,29 @@ enum ProfileCommand: Command {
         }
         return ExitCode.success
     }
+}
+
+/// A profile as `profile show` prints it: the profile's own JSON, plus `integration` and
+/// `placements` when the store has them (ignored when the JSON is read back as a profile).
+struct ProfileWithFollowUp: Encodable {
+    var profile: CompetencyProfile
+    var integration: IntegrationFacts?
+    var placements: [PlacementRecord]
+
+    enum Keys: String, CodingKey { case integration, placements }
+
+    func encode(to encoder: any Encoder) throws {
+        try profile.encode(to: encoder)
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encodeIfPresent(integration, forKey: .integration)
+        if !placements.isEmpty { try c.encode(placements, forKey: .placements) }
+    }
+}
+
+extension ProfileCommand {
+    /// What `show` adds to the profile.
+    static let followUpNote = """
+        show adds the person's integration facts (residence permit, mentor, Danish tests) and placements, \
+        when recorded, as 'integration' and 'placements' (add and update ignore them).
+        """
 }

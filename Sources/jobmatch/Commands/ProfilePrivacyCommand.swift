@@ -42,17 +42,17 @@ enum ProfilePrivacyCommand {
     /// Refuses the options of these actions on `add|update|show|remove`.
     static func refuseItsOptions(_ args: ParsedArguments, action: String, spec: CommandSpec) throws(CLIError) {
         for o in options where args.value(o.name) != nil || args.flag(o.name) {
-            throw .usage("--\(o.name) is not an option of 'profile \(action)'", command: spec.name)
+            throw .usage(msg(.privacyNotAnOption, ["option": .text(o.name), "action": .text(action)]), command: spec.name)
         }
     }
 
     static func run(_ args: ParsedArguments, context: CLIContext, spec: CommandSpec) throws(CLIError) -> Int32 {
         let action = args.positionals[0]
-        guard args.positionals.count == 2 else { throw .usage("\(action) needs one argument: the profile's id", command: spec.name) }
+        guard args.positionals.count == 2 else { throw .usage(msg(.privacyNeedsID, ["action": .text(action)]), command: spec.name) }
         let id = args.positionals[1]
         let allowed: [String: Set<String>] = ["export": ["users", "output"], "block": ["reason"], "unblock": [], "erase": ["yes"]]
         for o in options where (args.value(o.name) != nil || args.flag(o.name)) && !(allowed[action]?.contains(o.name) ?? false) {
-            throw .usage("--\(o.name) is not an option of 'profile \(action)'", command: spec.name)
+            throw .usage(msg(.privacyNotAnOption, ["option": .text(o.name), "action": .text(action)]), command: spec.name)
         }
         try context.checkStoreFile()
         let store = try StoreSupport.openExisting(context)
@@ -86,7 +86,7 @@ enum ProfilePrivacyCommand {
 
     static func export(_ id: String, store: Store, args: ParsedArguments, context: CLIContext, spec: CommandSpec) throws -> Int32 {
         guard try store.profile(id: id) != nil else { throw CLIError.notFound(Text.noProfile(id)) }
-        guard let codec = try StoreSupport.codec(context) else { throw CLIError.failure(Text.needsTaxonomy) }
+        let codec = try StoreSupport.codec(context, nothing: "exported")
         let output = args.value("output")
         var fd: Int32 = -1
         if let output {   // created before anything is logged, so that a bad path logs nothing
@@ -98,7 +98,7 @@ enum ProfilePrivacyCommand {
         do {
             try context.logAccess(.export, profiles: [id], args: args, spec: spec)
             guard let copy = try PersonalDataExport.make(profile: id, store: store, codec: codec,
-                                                         userNames: args.value("users") == "names") else {
+                                                         userNames: args.value("users") == "names", language: CLIText.language) else {
                 throw CLIError.notFound(Text.noProfile(id))
             }
             guard let output else {
@@ -129,36 +129,26 @@ enum ProfilePrivacyCommand {
         return ExitCode.success
     }
 
-    /// Every text of these actions, in one place (for translation).
+    /// Every text of these actions (the `privacy.*` messages of the message tables).
     enum Text {
-        static func noProfile(_ id: String) -> String { "no profile with id '\(id)' in the store" }
-        static func blocked(_ id: String) -> String {
-            "profile \(id): blocked (left out of matching, candidates, assignment and reports; still exported; marked in listings)"
-        }
+        static func noProfile(_ id: String) -> String { msg(.privacyNoProfile, ["id": .text(id)]) }
+        static func blocked(_ id: String) -> String { msg(.privacyBlocked, ["id": .text(id)]) }
         static func blockedAlready(_ id: String, _ b: ProfileBlock?) -> String {
-            "profile \(id): blocked already" + (b.map { " since \($0.since) by \($0.user)" } ?? "")
+            b.map { msg(.privacyBlockedAlreadySince, ["id": .text(id), "since": .text($0.since), "user": .text($0.user)]) }
+                ?? msg(.privacyBlockedAlready, ["id": .text(id)])
         }
-        static func unblocked(_ id: String) -> String { "profile \(id): unblocked" }
-        static func notBlocked(_ id: String) -> String { "profile \(id): was not blocked" }
+        static func unblocked(_ id: String) -> String { msg(.privacyUnblocked, ["id": .text(id)]) }
+        static func notBlocked(_ id: String) -> String { msg(.privacyNotBlocked, ["id": .text(id)]) }
         static func blockedNote(_ b: ProfileBlock) -> String {
-            "note: profile \(b.profile) is blocked since \(b.since) by \(b.user)" + (b.reason.map { " (\($0))" } ?? "")
-                + ": it is left out of matching until 'jobmatch profile unblock \(b.profile)'"
+            let a: [String: MessageArgument] = ["id": .text(b.profile), "since": .text(b.since), "user": .text(b.user)]
+            return b.reason.map { msg(.privacyBlockedNoteReason, a.merging(["reason": .text($0)]) { x, _ in x }) } ?? msg(.privacyBlockedNote, a)
         }
-        static let needsTaxonomy = "export needs the Corpus taxonomy to name the derived features (give --corpus DIR)"
-        static func cannotCreate(_ path: String, _ why: String) -> String { "\(path): cannot write the copy (\(why))" }
-        static func exported(_ id: String, to path: String) -> String { "profile \(id): copy written to \(path) (readable by you only)" }
-        static func confirm(_ id: String) -> String {
-            "Erase profile \(id) and everything held about them? This cannot be undone. Type the case id to confirm: "
-        }
-        static let notConfirmed = "not confirmed; nothing was erased"
-        static func erased(_ id: String) -> String {
-            "profile \(id): erased (the store file was rewritten and its write-ahead log cleared; the access log keeps a pseudonymous tombstone)"
-        }
-        static func erasedBefore(_ id: String) -> String {
-            "profile \(id): erased already; the store file was rewritten and its write-ahead log cleared again"
-        }
-        static func walNotCleared(_ id: String) -> String {
-            "profile \(id): erased, but another process has the store open, so its write-ahead log still holds old pages; run 'jobmatch profile erase \(id)' again when it is closed"
-        }
+        static func cannotCreate(_ path: String, _ why: String) -> String { msg(.privacyCannotCreate, ["path": .text(path), "why": .text(why)]) }
+        static func exported(_ id: String, to path: String) -> String { msg(.privacyExported, ["id": .text(id), "path": .text(path)]) }
+        static func confirm(_ id: String) -> String { msg(.privacyConfirm, ["id": .text(id)]) }
+        static var notConfirmed: String { msg(.privacyNotConfirmed) }
+        static func erased(_ id: String) -> String { msg(.privacyErased, ["id": .text(id)]) }
+        static func erasedBefore(_ id: String) -> String { msg(.privacyErasedBefore, ["id": .text(id)]) }
+        static func walNotCleared(_ id: String) -> String { msg(.privacyWALNotCleared, ["id": .text(id)]) }
     }
 }

@@ -16,15 +16,15 @@ enum RecordCommandSupport {
         } else {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw .failure("\(path): no such file")
+                throw .failure(msg(.fileMissing, ["path": .text(path)]))
             }
-            if isDirectory.boolValue { throw .failure("\(path): is a folder, not a JSON file") }
-            guard let d = FileManager.default.contents(atPath: path) else { throw .failure("\(path): cannot be read (permission denied?)") }
+            if isDirectory.boolValue { throw .failure(msg(.fileIsFolder, ["path": .text(path)])) }
+            guard let d = FileManager.default.contents(atPath: path) else { throw .failure(msg(.fileUnreadable, ["path": .text(path)])) }
             data = d
         }
-        let what = command == "offer" ? "an offer" : "a profile"
+        let what = msg(command == "offer" ? .anOffer : .aProfile)
         if data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
-            throw .failure("\(name): is empty (expected \(what) as a JSON object)")
+            throw .failure(msg(.fileEmpty, ["name": .text(name), "what": .text(what)]))
         }
         do { return try JSONRecords.decodeOne(T.self, from: data) } catch {
             let place = error.line > 1 ? "\(name):\(error.line)" : name
@@ -34,9 +34,9 @@ enum RecordCommandSupport {
 
     static func usage(_ args: ParsedArguments, command: String) throws(CLIError) -> (action: String, target: String) {
         guard actions.contains(args.positionals[0]) else {
-            throw .usage("ACTION must be one of \(actions.joined(separator: ", ")), not '\(args.positionals[0])'", command: command)
+            throw .usage(msg(.actionMustBe, ["actions": .text(actions.joined(separator: ", ")), "value": .text(MessageValue.quoted(args.positionals[0]))]), command: command)
         }
-        guard args.positionals.count == 2 else { throw .usage("\(args.positionals[0]) needs one argument", command: command) }
+        guard args.positionals.count == 2 else { throw .usage(msg(.actionNeedsArgument, ["action": .text(args.positionals[0])]), command: command) }
         return (args.positionals[0], args.positionals[1])
     }
 }

@@ -79,7 +79,7 @@ enum RetentionCommand: Command {
 
     static func printPlan(_ plan: RetentionPlan, args: ParsedArguments, context: CLIContext) {
         let rows = plan.due.map { [$0.profile, String($0.lastActivity.prefix(10)), ""] }
-            + plan.keptBlocked.map { [$0.profile, String($0.lastActivity.prefix(10)), "blocked: kept"] }
+            + plan.keptBlocked.map { [$0.profile, String($0.lastActivity.prefix(10)), msg(.retentionBlockedKept)] }
         switch OutputFormat.from(args) {
         case .json:
             struct Person: Encodable { var profile: String; var lastActivity: String }
@@ -93,35 +93,33 @@ enum RetentionCommand: Command {
         case .csv:
             context.out(renderCSV(header: ["profile", "last activity", "note"], rows: rows))
         case .table:
-            if !rows.isEmpty { context.out(renderTable(header: ["profile", "last activity", "note"], rows: rows)) }
+            if !rows.isEmpty { context.out(renderTable(header: [msg(.columnProfile), msg(.columnLastActivity), msg(.columnNote)], rows: rows)) }
             context.out(Text.plan(plan))
         }
     }
 
-    /// Every text of the command, in one place (for translation).
+    /// Every text of the command (the `retention.*` messages of the message tables).
     enum Text {
-        static let noStore = "retention works on a store: give --store PATH (or set JOBMATCH_STORE)"
-        static let oneThing = "--show, --set-period and --set-log-period change or print the periods; run retention (--older-than, --dry-run) on its own"
-        static func badYears(_ name: String, _ s: String) -> String { "--\(name) must be a number of years above 0 and at most 100, not '\(s)'" }
-        static func periods(case c: Double, log: Double) -> String {
-            "retention periods: case data \(Store.yearsText(c)) years after the latest activity; access log \(Store.yearsText(log)) years"
+        static func y(_ x: Double) -> MessageArgument {
+            .text(CLIText.language == .danish ? Store.yearsText(x).replacingOccurrences(of: ".", with: ",") : Store.yearsText(x))
         }
-        static func shorterThanStore(_ y: Double, _ store: Double) -> String {
-            "--older-than \(Store.yearsText(y)) is shorter than the store's retention period of \(Store.yearsText(store)) years; change the period first with --set-period"
+        static var noStore: String { msg(.retentionNoStore) }
+        static var oneThing: String { msg(.retentionOneThing) }
+        static func badYears(_ name: String, _ s: String) -> String { msg(.retentionBadYears, ["option": .text(name), "value": .text(s)]) }
+        static func periods(case c: Double, log: Double) -> String { msg(.retentionPeriods, ["case": y(c), "log": y(log)]) }
+        static func shorterThanStore(_ years: Double, _ store: Double) -> String {
+            msg(.retentionShorterThanStore, ["years": y(years), "store": y(store)])
         }
         static func plan(_ p: RetentionPlan) -> String {
-            "would erase \(p.due.count) of the cases without activity for \(Store.yearsText(p.caseYears)) years"
-                + (p.keptBlocked.isEmpty ? "" : " (\(p.keptBlocked.count) more are blocked and kept)")
-                + "; would purge \(p.logEntriesDue) access-log entries older than \(Store.yearsText(p.logYears)) years; nothing was changed"
+            msg(.retentionPlan, ["n": .int(p.due.count), "years": y(p.caseYears), "entries": .int(p.logEntriesDue), "logYears": y(p.logYears),
+                                 "blocked": .text(p.keptBlocked.isEmpty ? "" : msg(.retentionPlanBlocked, ["n": .int(p.keptBlocked.count)]))])
         }
         static func done(_ r: RetentionReport) -> String {
-            "erased \(r.erased.count) cases without activity for \(Store.yearsText(r.plan.caseYears)) years; purged \(r.logEntriesPurged) "
-                + "access-log entries older than \(Store.yearsText(r.plan.logYears)) years"
-                + (r.fileRewritten ? "; the store file was rewritten and its write-ahead log cleared" : "")
+            msg(.retentionDone, ["n": .int(r.erased.count), "years": y(r.plan.caseYears), "entries": .int(r.logEntriesPurged),
+                                 "logYears": y(r.plan.logYears)])
+                + (r.fileRewritten ? msg(.retentionFileRewritten) : "")
         }
-        static func keptBlocked(_ ids: [String]) -> String {
-            "kept (blocked, past the period): \(ids.joined(separator: ", ")); unblock or erase them by hand"
-        }
-        static let walNotCleared = "another process has the store open, so its write-ahead log still holds old pages; run 'jobmatch retention' again when it is closed"
+        static func keptBlocked(_ ids: [String]) -> String { msg(.retentionKeptBlocked, ["ids": .text(ids.joined(separator: ", "))]) }
+        static var walNotCleared: String { msg(.retentionWALNotCleared) }
     }
 }

@@ -34,7 +34,7 @@ enum RoleCommand: Command {
             case .json: context.out(renderJSON(Dictionary(uniqueKeysWithValues: roles.map { ($0.key, $0.value) })))
             case .csv: context.out(renderCSV(header: ["user", "role"], rows: roles.map { [$0.key, $0.value] }))
             case .table:
-                if roles.isEmpty { context.out(Text.none) } else { context.out(renderTable(header: ["user", "role"], rows: roles.map { [$0.key, $0.value] })) }
+                if roles.isEmpty { context.out(Text.none) } else { context.out(renderTable(header: [msg(.columnUser), msg(.columnRole)], rows: roles.map { [$0.key, $0.value] })) }
             }
         } catch {
             throw .failure(error.description)
@@ -42,14 +42,13 @@ enum RoleCommand: Command {
         return ExitCode.success
     }
 
-    /// Every text of the command, in one place (for translation).
+    /// Every text of the command (the `role.*` messages of the message tables).
     enum Text {
-        static let noStore = "roles are kept in a store: give --store PATH (or set JOBMATCH_STORE)"
-        static let removeNeedsUser = "--remove needs the user, and only the user"
-        static let missingRole = "missing argument ROLE (or give --remove)"
-        static func set(_ user: String, _ role: String) -> String { "\(user) is shown as '\(role)' in a person's copy" }
-        static func removed(_ user: String) -> String { "\(user) is shown as '\(PersonalDataExport.Text.defaultRole)' in a person's copy" }
-        static let none = "no roles set (every user is shown as '\(PersonalDataExport.Text.defaultRole)' in a person's copy)"
+        static var noStore: String { msg(.roleNoStore) }
+        static var removeNeedsUser: String { msg(.roleRemoveNeedsUser) }
+        static var missingRole: String { msg(.roleMissingRole) }
+        static func set(_ user: String, _ role: String) -> String { msg(.roleSet, ["user": .text(user), "role": .text(role)]) }
+        static func removed(_ user: String) -> String { set(user, PersonalDataExport.Text.defaultRole(in: CLIText.language)) }
+        static var none: String { msg(.roleNone, ["role": .text(PersonalDataExport.Text.defaultRole(in: CLIText.language))]) }
     }
 }
-

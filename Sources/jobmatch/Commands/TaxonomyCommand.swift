@@ -27,7 +27,7 @@ enum TaxonomyCommand: Command {
         let action = args.positionals.first ?? "list"
         switch action {
         case "list":
-            if args.positionals.count > 1 { throw .usage("unexpected argument '\(args.positionals[1])' (only import-esco takes a DIR)", command: spec.name) }
+            if args.positionals.count > 1 { throw .usage("unexpected argument \(MessageValue.quoted(args.positionals[1])) (only import-esco takes a DIR)", command: spec.name) }
             if args.value("output") != nil { throw .usage("--output is for import-esco", command: spec.name) }
             return try list(args, context: context)
         case "import-esco":
@@ -37,7 +37,7 @@ enum TaxonomyCommand: Command {
             }
             return try TaxonomyImport.run(directory: args.positionals[1], output: args.value("output"), context: context)
         default:
-            throw .usage("unknown action '\(action)' (expected list or import-esco)", command: spec.name)
+            throw .usage("unknown action \(MessageValue.quoted(action)) (expected list or import-esco)", command: spec.name)
         }
     }
 
@@ -54,7 +54,7 @@ enum TaxonomyCommand: Command {
         case .csv: context.out(renderCSV(header: header, rows: concepts.map(row)))
         case .table:
             context.out(renderTable(header: header, rows: concepts.map(row), maxWidth: 40))
-            context.out("\(concepts.count) concepts, \(taxonomy.sectors.count) sectors")
+            context.out(msg(.taxonomyCount, ["concepts": .int(concepts.count), "sectors": .int(taxonomy.sectors.count)]))
         }
         return ExitCode.success
     }

@@ -32,7 +32,7 @@ enum TokenizeCommand: Command {
         if args.value("format") == "json" {
             context.out(renderJSON(report.tokens))
         } else {
-            context.out(report.table())
+            context.out(report.table(in: CLIText.language))
         }
         return ExitCode.success
     }

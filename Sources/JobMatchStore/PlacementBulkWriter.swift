@@ -1,0 +1,260 @@
+import Foundation
+import JobMatchModel
+
+extension Store {
+    /// Runs `body` with a placement writer inside one write transaction (all or nothing, as
+    /// `bulkWrite` for offers and profiles): commits when `body` returns unless the writer was told
+    /// to `discardAll()`, rolls back when it throws.
+    ///
+    /// ```swift
+    /// try store.placementBulkWrite { w in
+    ///     switch try w.write(placement) { case .refused(let problems): print(problems); default: break }
+    /// }
+    /// ```
+    public func placementBulkWrite<T>(_ body: (PlacementBulkWriter) throws -> T) throws -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        try db.execute("PRAGMA cache_size = -\(Store.bulkCacheKiB)")
+        defer { try? db.execute("PRAGMA cache_size = -2000") }
+        // The writer checks every row itself (`PlacementRules.problems`, which validates the
+        // record and its person): SQLite's checks of the same things on each insert — the
+        // profile reference and the CHECK constraints, which tripled the time of a first load —
+        // are switched off for the transaction (they cannot change inside one). Single changes
+        // keep them, and deleting a profile still removes its placements.
+        try db.execute("PRAGMA foreign_keys = OFF; PRAGMA ignore_check_constraints = ON")
+        defer { try? db.execute("PRAGMA foreign_keys = ON; PRAGMA ignore_check_constraints = OFF") }
+        try db.execute("BEGIN IMMEDIATE")
+        do {
+            let writer = try PlacementBulkWriter(store: self, now: Store.nowMilliseconds())
+            let result = try body(writer)
+            if writer.discarded {
+                try db.execute("ROLLBACK")
+            } else {
+                try writer.finish()
+                try db.execute("COMMIT")
+            }
+            return result
+        } catch {
+            try? db.execute("ROLLBACK")
+            throw error
+        }
+    }
+}
+
+/// Writes placements and integration facts inside `Store.placementBulkWrite`, checking every
+/// rule of `PlacementRules` against what is stored and what this import wrote before (rows are
+/// applied in order). Only valid inside the closure it was given to.
+///
+/// What the rules need is read once and then kept in memory: whether each person exists and
+/// their placements (on first sight of the person), each offer's places and how many of its
+/// placements hold one (on first sight of the offer), every placement seen by its id. Into an
+/// empty placements table nothing is read but the people and offers.
+public final class PlacementBulkWriter {
+    unowned let store: Store
+    let now: Int64
+    var discarded = false
+    /// Whether the placements table held rows when the import began (else nothing stored can
+    /// conflict, and nothing needs reading back).
+    let hadPlacements: Bool
+    let hadFacts: Bool
+    /// People by id: their slot in `rowsOfPerson`, or -1 when there is no such profile.
+    private var personSlot: [String: Int32] = [:]
+    private var rowsOfPerson: [[Int32]] = []
+    /// Every placement read back or written in this import, its rowid, and where each id is.
+    private var rows: [PlacementRecord] = []
+    private var rowids: [Int64] = []
+    private var rowOfID: [String: Int32] = [:]
+    /// Whether the placements' indexes were dropped for a first load (built again by `finish`).
+    private var bulkLoading = false
+    /// Set by a caller that guarantees no id is written twice in this transaction (an import of
+    /// one file, in which the importer rejects repeated ids): into an empty table, rows need no
+    /// look-up by id at all.
+    public var idsAreUnique = false
+    /// Offers by id: their slot in `offerFacts` and `held`, or -1 when there is no such offer.
+    private var offerSlot: [String: Int32] = [:]
+    private var offerFacts: [_OfferFacts] = []
+    /// How many placements hold a place in each offer (stored and written).
+    private var held: [Int] = []
+    private var update: _Statement?
+    private var insert: _Statement?
+
+    struct _OfferFacts {
+        var capacity: PlacementRules.OfferCapacity
+        var hours: Double?
+    }
+
+    init(store: Store, now: Int64) throws(StoreError) {
+        self.store = store
+        self.now = now
+        hadPlacements = try store.db.scalarInt("SELECT EXISTS (SELECT 1 FROM placements)") != 0
+        hadFacts = try store.db.scalarInt("SELECT EXISTS (SELECT 1 FROM integration_facts)") != 0
+    }
+
+    /// Builds the indexes a first load dropped (each in one sorted pass), inside the transaction.
+    func finish() throws(StoreError) {
+        guard bulkLoading else { return }
+        // Sorted in small runs on every core, then merged (as the offers' id index is built).
+        try store.db.execute("PRAGMA threads = \(max(1, ProcessInfo.processInfo.activeProcessorCount)); PRAGMA cache_size = -2048")
+        defer { try? store.db.execute("PRAGMA threads = 0; PRAGMA cache_size = -\(Store.bulkCacheKiB)") }
+        try store.db.execute(Store.placementIndexesSQL)
+        bulkLoading = false
+    }
+
+    /// What writing one record did.
+    public enum Result: Sendable, Hashable {
+        /// Inserted or changed.
+        case written
+        /// Stored already as given.
+        case unchanged
+        /// Refused by a rule; every problem names its field.
+        case refused([FieldError])
+    }
+
+    /// Registers a placement read back from the store or written now.
+    private func remember(_ p: PlacementRecord, rowid: Int64, person: Int32) -> Int32 {
+        let i = Int32(rows.count)
+        rows.append(p)
+        rowids.append(rowid)
+        if !(idsAreUnique && !hadPlacements) { rowOfID[p.id] = i }
+        if person >= 0 { rowsOfPerson[Int(person)].append(i) }
+        return i
+    }
+
+    /// Every profile id, read in one scan once a large import has looked up many people one
+    /// by one (cheaper than a look-up each from then on).
+    private var allProfiles: Set<String>?
+    private var profileLookups = 0
+
+    /// The person's slot (-1: no profile); on first sight, their stored placements are read back.
+    private func person(_ id: String) throws(StoreError) -> Int32 {
+        if let known = personSlot[id] { return known }
+        profileLookups += 1
+        if allProfiles == nil && profileLookups > 2_000 {
+            let s = try store.statement("SELECT id FROM profiles")
+            var ids = Set<String>()
+            while try s.step() { ids.insert(s.text(0) ?? "") }
+            s.reset()
+            allProfiles = ids
+        }
+        let exists: Bool
+        if let all = allProfiles { exists = all.contains(id) } else { exists = try store._profileExists(id) }
+        guard exists else {
+            personSlot[id] = -1
+            return -1
+        }
+        let slot = Int32(rowsOfPerson.count)
+        personSlot[id] = slot
+        rowsOfPerson.append([])
+        if hadPlacements {
+            for (rowid, p) in try store._placementRows(profile: id) {
+                // A row read back earlier by its id (before its person was seen) joins the person's list.
+                if let i = rowOfID[p.id] { rowsOfPerson[Int(slot)].append(i) } else { _ = remember(p, rowid: rowid, person: slot) }
+            }
+        }
+        return slot
+    }
+
+    /// The offer's slot (-1: no offer); on first sight its places are read, and how many of its
+    /// stored placements hold one.
+    private func offer(_ id: String) throws(StoreError) -> Int32 {
+        if let known = offerSlot[id] { return known }
+        let s = try store.statement("SELECT record FROM offers WHERE id_key = ?1 AND id = ?2")
+        s.bind(1, RecordKey.id(id))
+        s.bind(2, id)
+        var slot: Int32 = -1
+        if try s.step() {
+            guard let o = try? RecordCodec.decodeOffer(s.bytes(0) ?? []) else {
+                s.reset()
+                throw StoreError(kind: .corruptRecord, path: store.url.path, message: "offer \(id): cannot decode")
+            }
+            slot = Int32(offerFacts.count)
+            offerFacts.append(_OfferFacts(capacity: PlacementRules.OfferCapacity(places: o.places, placesFilled: o.placesFilled), hours: o.hoursPerWeek))
+        }
+        s.reset()
+        if slot >= 0 { held.append(hadPlacements ? try store._placesHeld(offer: id, except: "") : 0) }
+        offerSlot[id] = slot
+        return slot
+    }
+
+    /// The stored (or earlier written) placement with `id`, also when it belongs to a person not
+    /// seen yet.
+    private func stored(_ id: String) throws(StoreError) -> Int32? {
+        if idsAreUnique && !hadPlacements { return nil }
+        if let i = rowOfID[id] { return i }
+        guard hadPlacements, let (rowid, p) = try store._placementRow(id: id) else { return nil }
+        return remember(p, rowid: rowid, person: personSlot[p.profile] ?? -1)
+    }
+
+    /// Writes one placement after checking the rules; an empty `hoursPerWeek` takes the offer's
+    /// hours. `validated`: the caller has checked the record's own `validationErrors()` (the
+    /// importer does, on its worker threads).
+    public func write(_ given: PlacementRecord, validated: Bool = false) throws(StoreError) -> Result {
+        var p = given
+        let ps = try person(p.profile)
+        let os = try offer(p.offer)
+        if p.hoursPerWeek == nil, p.status != .withdrawn, os >= 0 { p.hoursPerWeek = offerFacts[Int(os)].hours }
+        let oldRow = try stored(p.id)
+        let old = oldRow.map { rows[Int($0)] }
+        let others = ps < 0 ? [] : rowsOfPerson[Int(ps)].compactMap { $0 == oldRow ? nil : rows[Int($0)] }
+        var heldByOthers = os >= 0 ? held[Int(os)] : 0
+        if let old, old.holdsPlace, old.offer == p.offer { heldByOthers -= 1 }
+        let context = PlacementRules.Context(profileExists: ps >= 0, offer: os >= 0 ? offerFacts[Int(os)].capacity : nil, stored: old,
+                                             personsOthers: others, placesHeldByOthers: heldByOthers)
+        let problems = PlacementRules.problems(storing: p, in: context, validated: validated && p.hoursPerWeek == given.hoursPerWeek)
+        if !problems.isEmpty { return .refused(problems) }
+        if old == p { return .unchanged }
+        if let oldRow {
+            if update == nil { update = try store.db.prepare(Store.updatePlacementSQL) }
+            try store._writePlacement(update!, p, now: now, rowid: rowids[Int(oldRow)])
+            rows[Int(oldRow)] = p
+        } else {
+            if insert == nil {
+                // A first load into an empty table writes no index: every look-up is in memory.
+                if !hadPlacements {
+                    try store.db.execute(Store.dropPlacementIndexesSQL)
+                    bulkLoading = true
+                }
+                insert = try store.db.prepare(Store.insertPlacementSQL)
+            }
+            let rowid = try store._writePlacement(insert!, p, now: now)
+            _ = remember(p, rowid: rowid, person: ps)
+        }
+        held[Int(os)] += (p.holdsPlace ? 1 : 0) - (old?.holdsPlace == true ? 1 : 0)
+        return .written
+    }
+
+    /// Writes one person's integration facts (replacing what was recorded); refused when the
+    /// person has no profile.
+    public func write(_ f: IntegrationFacts) throws(StoreError) -> Result {
+        guard try store._profileExists(f.profile) else {
+            return .refused([FieldError(field: "profile", message: "no profile '\(f.profile)' in the store")])
+        }
+        if hadFacts, try store._integrationFacts(where: "WHERE f.profile_id = ?1", [f.profile]).first == f { return .unchanged }
+        try store._writeIntegrationFacts(f, now: now)
+        return .written
+    }
+
+    /// How many placements (or, with `integration`, people with integration facts) are stored
+    /// now, counting this transaction's writes.
+    public func count(integration: Bool = false) throws(StoreError) -> Int {
+        try store.db.scalarInt(integration ? "SELECT count(*) FROM integration_facts" : "SELECT count(*) FROM placements")
+    }
+
+    /// Records a finished import in the store's import log (same transaction).
+    public func logImport(integration: Bool, files: [String], read: Int, inserted: Int, updated: Int, unchanged: Int,
+                          rejected: Int) throws(StoreError) {
+        let s = try store.statement("""
+            INSERT INTO imports (finished_at, table_name, files, read, inserted, updated, unchanged, rejected)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+            """)
+        s.bind(1, Store.iso(milliseconds: Store.nowMilliseconds()))
+        s.bind(2, integration ? "integration_facts" : "placements")
+        s.bind(3, files.joined(separator: "\n"))
+        for (i, v) in [read, inserted, updated, unchanged, rejected].enumerated() { s.bind(Int32(4 + i), v) }
+        try s.step()
+    }
+
+    /// Makes `placementBulkWrite` roll back instead of committing (`--strict` with a rejected
+    /// row).
+    public func discardAll() { discarded = true }
+}

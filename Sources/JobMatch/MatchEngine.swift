@@ -131,12 +131,18 @@ public final class MatchEngine: Sendable {
         return all().scorer
     }
 
-    /// The reference scorer; over a store made from the offers' layout once, on first use.
+    /// The reference scorer; over a store made once, on first use, with the offers' word
+    /// statistics (from the offers' layout when it is loaded already, else from three small
+    /// blocks of its stored image).
     /// - Throws: `EngineError.unreadable` for a store that cannot be read.
     private func referenceScorer() throws(EngineError) -> ReferenceScorer {
-        guard store != nil else { return all().scorer }
-        let (_, kernel) = try offersKernel()
-        return storeScorer.get { ReferenceScorer(taxonomy: taxonomy, terms: kernel.termStatistics) }
+        guard store != nil, let layouts else { return all().scorer }
+        do {
+            return try storeScorer.get {
+                if let loaded = offerSide.peek() { return ReferenceScorer(taxonomy: taxonomy, terms: loaded.1.termStatistics) }
+                return ReferenceScorer(taxonomy: taxonomy, terms: try layouts.offerTermStatistics())
+            }
+        } catch { throw storeFailure(error) }
     }
 
     /// The compiler that makes scoring views (use it for profiles outside the engine).

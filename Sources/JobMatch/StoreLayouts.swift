@@ -113,6 +113,19 @@ public final class StoreLayouts: Sendable {
         return StoredOfferLayout(layout: layout, ids: ids)
     }
 
+    /// The word statistics of every stored offer (BM25's N, Σ lengths, document frequencies), as
+    /// `offers().layout.termStatistics` gives them: read from three small blocks of the offers'
+    /// image when it is current with no change listed, else from the whole layout (loaded, with
+    /// its changes, or rebuilt as `offers()` does).
+    public func offerTermStatistics() throws -> TermStatistics {
+        let quick = try store.readLayout(.offers) { s -> TermStatistics? in
+            guard problem(s.state, side: .offers) == nil, s.state.changes == 0 else { return nil }
+            return try? CompiledOffers.termStatistics(image: _StoredImage(session: s), conceptCount: taxonomy.count)
+        }
+        if let quick { return quick }
+        return try offers().layout.termStatistics
+    }
+
     /// The profiles' layout: the stored image plus changes, or rebuilt (and stored) when it cannot be used.
     public func profiles() throws -> StoredProfileLayout {
         let (layout, ids) = try load(_ProfileSide.self)

@@ -1,3 +1,5 @@
+import JobMatchScoring
+
 /// The kernel image of the offers' layout: one block per column, written and read in the order
 /// below. **To add a column**: add the stored property to `CompiledOffers` and its builder, then
 /// one line in `writeImage(to:)` and one in `init(image:conceptCount:)` (a per-offer column has
@@ -135,5 +137,25 @@ extension CompiledOffers {
         }
         try _checkRange(padding, 0..<count, within: 0...0, "padding")
         try _checkRange(padding, count..<paddedCount, within: 1...1, "padding")
+    }
+}
+
+extension CompiledOffers {
+    /// The word statistics of a stored offers' image (BM25's N, Σ lengths, each term's document
+    /// frequency), read from three blocks only (the header, `words.vocabulary`,
+    /// `words.documentFrequency`): what a question about one offer needs to weigh its words, with
+    /// no need for the whole layout. The same values as `termStatistics` of the layout read whole.
+    /// - Throws: `KernelImageError` when a block is missing, of the wrong size or not in order.
+    /// - Complexity: O(vocabulary).
+    public static func termStatistics(image: some KernelImageSource, conceptCount expected: Int) throws(KernelImageError) -> TermStatistics {
+        let s = try _ImageHeader.read(from: image, format: Self.imageFormat, sizeCount: 10)
+        let (count, conceptCount, vocabulary, totalLength) = (s[0], s[2], s[7], s[9])
+        guard conceptCount == expected else { throw KernelImageError("header: made for \(conceptCount) concepts, not \(expected)") }
+        let terms = try [UInt32].read("words.vocabulary", count: vocabulary, from: image)
+        let frequencies = try [Int32].read("words.documentFrequency", count: vocabulary, from: image)
+        for v in 1..<max(vocabulary, 1) where terms[v - 1] >= terms[v] {
+            throw KernelImageError("block words.vocabulary: not increasing at \(v)")
+        }
+        return TermStatistics(offerCount: count, totalLength: totalLength, vocabulary: terms, documentFrequencies: frequencies)
     }
 }

@@ -26,9 +26,13 @@ import Darwin
 /// ```
 ///
 /// **Accuracy contract**: every score equals `ReferenceScorer.score` bit for bit (coverage is the
-/// same fused multiply-add chain over the requirements in concept order; the other parts the same
-/// Float32 operations), every result list equals `ReferenceScorer.rank` / `.candidates` (score
-/// descending, ties by lower index).
+/// same fused multiply-add chain over the requirements in concept order; the shared words' points
+/// the same sum in term order; the other parts the same Float32 operations) for a reference scorer
+/// given this kernel's `termStatistics` (BM25 over its offers), every result list equals
+/// `ReferenceScorer.rank` / `.candidates` (score descending, ties by lower index).
+///
+/// Each side keeps its words by its own vocabulary, so either layout can be stored alone; the
+/// kernel binds the two on first use (O(both vocabularies + both sides' terms)).
 ///
 /// - Complexity: building is O(profiles × propagated credits + offers × requirements); an
 ///   all-pairs run is O(profiles × Σ requirements) fused multiply-adds, done 64 profiles per step;

@@ -58,6 +58,14 @@ final class KernelImageTests: XCTestCase {
             // one-side kernel is given their statistics (what a store engine reads from the offers'
             // layout), and they are the full kernel's.
             let statistics = TermStatistics(offers: r.offers)
+            // The statistics read from three blocks of the offers' image are the same.
+            var stored = KernelImageBlocks()
+            try CompiledOffers(r.offers, conceptCount: r.taxonomy.count).writeImage(to: &stored)
+            let quick = try CompiledOffers.termStatistics(image: stored, conceptCount: r.taxonomy.count)
+            XCTAssertEqual(quick.vocabulary, statistics.vocabulary, "seed \(seed)")
+            XCTAssertEqual(quick.documentFrequencies, statistics.documentFrequencies, "seed \(seed)")
+            XCTAssertEqual(quick.offerCount, statistics.offerCount, "seed \(seed)")
+            XCTAssertEqual(quick.totalLength, statistics.totalLength, "seed \(seed)")
             XCTAssertEqual(statistics.vocabulary, full.termStatistics.vocabulary, "seed \(seed)")
             XCTAssertEqual(statistics.documentFrequencies, full.termStatistics.documentFrequencies, "seed \(seed)")
             for (j, offer) in r.offers.enumerated() {

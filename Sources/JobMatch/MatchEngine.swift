@@ -222,7 +222,8 @@ public final class MatchEngine: Sendable {
         guard let layouts else { preconditionFailure("store engines only") }
         do {
             return try offerSide.get {
-                let side = try layouts.offers()
+                // Only single people are ranked against this layout: its word rows are not needed.
+                let side = try layouts.offersForRanking()
                 return (side, MatchKernel(propagation: layouts.propagation, profiles: .none(conceptCount: taxonomy.count),
                                           offers: side.layout))
             }

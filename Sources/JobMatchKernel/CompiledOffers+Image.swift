@@ -17,6 +17,7 @@ extension CompiledOffers {
 
     /// Writes the layout as blocks.
     public func writeImage(to sink: inout some KernelImageSink) throws(KernelImageError) {
+        precondition(words.hasRows, "an offers' layout read for single rankings only cannot be written")
         try _ImageHeader(format: Self.imageFormat,
                          sizes: [count, paddedCount, conceptCount, concepts.count, laneConcepts.count, groupStart.count,
                                  cappedConcepts.count, words.vocabulary.count, words.term.count, words.totalLength])
@@ -63,8 +64,15 @@ extension CompiledOffers {
     /// number the kernel uses as an index.
     /// - Throws: `KernelImageError` when a block is missing, of the wrong size, of another format or
     ///   taxonomy size, or holds an index out of range.
+    ///
+    /// With `wordRows` false the offers' word rows (`words.start`, `.term`, `.count`, `.points`,
+    /// `.length`, `.ceiling`, about two fifths of an image of offers with ads) are not read: the
+    /// layout then answers `MatchKernel.rank(_:top:)` (one person against every offer, through the
+    /// postings) and gives `termStatistics`, and nothing else (all pairs, candidates, merging and
+    /// writing it stop the program); `hasWordRows` tells.
     /// - Complexity: O(size of the image).
-    public convenience init(image: some KernelImageSource, conceptCount expected: Int) throws(KernelImageError) {
+    public convenience init(image: some KernelImageSource, conceptCount expected: Int,
+                            wordRows: Bool = true) throws(KernelImageError) {
         let s = try _ImageHeader.read(from: image, format: Self.imageFormat, sizeCount: 10)
         let (count, padded, conceptCount, requirements, laneSlots, groups) = (s[0], s[1], s[2], s[3], s[4], s[5])
         let (capped, vocabulary, terms, totalLength) = (s[6], s[7], s[8], s[9])
@@ -80,11 +88,14 @@ extension CompiledOffers {
             vocabulary: try [UInt32].read("words.vocabulary", count: vocabulary, from: image),
             documentFrequency: try [Int32].read("words.documentFrequency", count: vocabulary, from: image),
             offerCount: count, totalLength: totalLength,
-            start: try column("words.start", count + 1), term: try column("words.term", terms),
-            count: try column("words.count", terms), length: try column("words.length", count),
-            points: try column("words.points", terms), ceiling: try column("words.ceiling", max(count, 1)),
+            start: wordRows ? try column("words.start", count + 1) : _AlignedColumn(repeating: 0, count: 1),
+            term: wordRows ? try column("words.term", terms) : _AlignedColumn(repeating: 0, count: 1),
+            count: wordRows ? try column("words.count", terms) : _AlignedColumn(repeating: 0, count: 1),
+            length: wordRows ? try column("words.length", count) : _AlignedColumn(repeating: 0, count: 1),
+            points: wordRows ? try column("words.points", terms) : _AlignedColumn(repeating: 0, count: 1),
+            ceiling: wordRows ? try column("words.ceiling", max(count, 1)) : _AlignedColumn(repeating: 0, count: 1),
             postingStart: try column("words.postingStart", vocabulary + 1), postingOffer: try column("words.postingOffer", terms),
-            postingPoints: try column("words.postingPoints", terms))
+            postingPoints: try column("words.postingPoints", terms), hasRows: wordRows)
         self.init(count: count, paddedCount: padded, conceptCount: conceptCount,
                   reqStart: try column("reqStart", count + 1), concepts: try column("concepts", requirements),
                   points: try column("points", requirements), rows: try column("rows", requirements),
@@ -125,11 +136,14 @@ extension CompiledOffers {
         for v in 1..<max(vocabulary, 1) where words.vocabulary[v - 1] >= words.vocabulary[v] {
             throw KernelImageError("block words.vocabulary: not increasing at \(v)")
         }
-        try _checkOffsets(words.start, count: count, end: words.term.count, "words.start")
-        try _checkOffsets(words.postingStart, count: vocabulary, end: words.term.count, "words.postingStart")
-        if words.term.count > 0 {
-            try _checkRange(words.term, 0..<words.term.count, within: 0...Int32(vocabulary - 1), "words.term")
-            try _checkRange(words.postingOffer, 0..<words.term.count, within: 0...Int32(max(count - 1, 0)), "words.postingOffer")
+        let entries = words.postingOffer.count
+        if words.hasRows {
+            try _checkOffsets(words.start, count: count, end: entries, "words.start")
+            if entries > 0 { try _checkRange(words.term, 0..<entries, within: 0...Int32(vocabulary - 1), "words.term") }
+        }
+        try _checkOffsets(words.postingStart, count: vocabulary, end: entries, "words.postingStart")
+        if entries > 0 {
+            try _checkRange(words.postingOffer, 0..<entries, within: 0...Int32(max(count - 1, 0)), "words.postingOffer")
         }
         for (g, (start, slots)) in zip(groupStart, groupSlots).enumerated()
         where start < 0 || slots < 0 || start > laneConcepts.count || slots > (laneConcepts.count - start) / Self.laneWidth {

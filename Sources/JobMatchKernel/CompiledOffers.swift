@@ -244,6 +244,9 @@ public final class CompiledOffers: Sendable {
         return dense
     }
 
+    /// False for a layout read for single rankings only (`init(image:conceptCount:wordRows: false)`).
+    public var hasWordRows: Bool { words.hasRows }
+
     /// The word statistics of these offers (BM25's N, Σ lengths, each term's document
     /// frequency): what `TermStatistics(offers:)` counts from the same views.
     public var termStatistics: TermStatistics { words.statistics }
@@ -348,6 +351,7 @@ public final class CompiledOffers: Sendable {
 
         /// Appends offer `i` of a compiled layout, as it is there.
         mutating func append(_ c: CompiledOffers, _ i: Int) {
+            precondition(c.words.hasRows, "an offers' layout read for single rankings only cannot be merged")
             for j in Int(c.reqStart[i])..<Int(c.reqStart[i + 1]) {
                 concepts.append(c.concepts[j])
                 points.append(c.points[j])

@@ -131,6 +131,7 @@ public final class MatchKernel: Sendable {
     /// - Complexity: O(credit postings of the offer's concepts + profiles).
     public func candidates(offer index: Int, top: Int, constraints: Bool = true) -> [ScoredIndex] {
         precondition(index >= 0 && index < offers.count, "offer index out of range")
+        precondition(offers.hasWordRows, "an offers' layout read for single rankings only")
         let w = offers.words, bound = words
         var terms: [(Int32, Float)] = []
         for j in Int(w.start[index])..<Int(w.start[index + 1]) {

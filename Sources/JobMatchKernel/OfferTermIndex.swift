@@ -35,6 +35,10 @@ final class OfferTermIndex: Sendable {
     let postingOffer: _AlignedColumn<Int32>
     /// The term's points in each.
     let postingPoints: _AlignedColumn<Float>
+    /// False for an index read for single-person rankings only (`CompiledOffers(image:conceptCount:
+    /// wordRows: false)`): the per-offer rows (`start`, `term`, `count`, `points`, `length`,
+    /// `ceiling`) are then left out and only the statistics and the postings are there.
+    let hasRows: Bool
 
     /// The index of the offers' term rows: `start` (offers + 1 offsets) into `ids` and `counts`
     /// (each row increasing by id), and each offer's length. The points are BM25's over these
@@ -102,18 +106,20 @@ final class OfferTermIndex: Sendable {
         self.postingStart = _AlignedColumn(postingStart, paddedCount: postingStart.count, pad: 0)
         self.postingOffer = _AlignedColumn(postingOffer, paddedCount: postingOffer.count, pad: 0)
         self.postingPoints = _AlignedColumn(postingPoints, paddedCount: postingPoints.count, pad: 0)
+        hasRows = true
     }
 
     /// Every column as given (the image reader in `CompiledOffers+Image.swift`).
     init(vocabulary: [UInt32], documentFrequency: [Int32], offerCount: Int, totalLength: Int, start: _AlignedColumn<Int32>,
          term: _AlignedColumn<Int32>, count: _AlignedColumn<UInt32>, length: _AlignedColumn<Int32>, points: _AlignedColumn<Float>,
          ceiling: _AlignedColumn<Float>, postingStart: _AlignedColumn<Int>, postingOffer: _AlignedColumn<Int32>,
-         postingPoints: _AlignedColumn<Float>) {
+         postingPoints: _AlignedColumn<Float>, hasRows: Bool = true) {
         self.vocabulary = vocabulary; self.documentFrequency = documentFrequency
         self.offerCount = offerCount; self.totalLength = totalLength
         self.start = start; self.term = term; self.count = count; self.length = length; self.points = points
         self.ceiling = ceiling; self.postingStart = postingStart; self.postingOffer = postingOffer
         self.postingPoints = postingPoints
+        self.hasRows = hasRows
     }
 
     /// The word statistics of these offers, as `TermStatistics(offers:)` counts them.
@@ -125,6 +131,7 @@ final class OfferTermIndex: Sendable {
     /// never be shared with them), as the all-pairs sweep reads them, with each offer's words
     /// ceiling over the kept terms.
     func sweepTerms(used: [Bool]) -> _SweepTerms {
+        precondition(hasRows, "an offers' layout read for single rankings only has no word rows")
         var start: [Int32] = [0], term: [Int32] = [], points: [Float] = [], ceiling: [Float] = []
         for o in 0..<offerCount {
             var sum: Float = 0

@@ -51,8 +51,16 @@ final class KernelImageTests: XCTestCase {
                                          offers: CompiledOffers(r.offers, conceptCount: r.taxonomy.count))
             let profilesOnly = MatchKernel(propagation: p, profiles: CompiledProfiles(r.profiles, propagation: p),
                                            offers: .none(conceptCount: r.taxonomy.count))
+            // The offers' image read without its word rows (for single rankings) ranks the same.
+            var offerImage = KernelImageBlocks()
+            try CompiledOffers(r.offers, conceptCount: r.taxonomy.count).writeImage(to: &offerImage)
+            let postingsOnly = try CompiledOffers(image: offerImage, conceptCount: r.taxonomy.count, wordRows: false)
+            XCTAssertFalse(postingsOnly.hasWordRows)
+            XCTAssertEqual(postingsOnly.termStatistics.vocabulary, full.termStatistics.vocabulary, "seed \(seed)")
+            let ranking = MatchKernel(propagation: p, profiles: .none(conceptCount: r.taxonomy.count), offers: postingsOnly)
             for (i, person) in r.profiles.enumerated() {
                 XCTAssertEqual(offersOnly.rank(person, top: 7), full.rank(profile: i, top: 7), "seed \(seed) profile \(i)")
+                XCTAssertEqual(ranking.rank(person, top: 7), full.rank(profile: i, top: 7), "seed \(seed) profile \(i), postings only")
             }
             // A single offer's words are weighed by BM25 over the offers it belongs with: the
             // one-side kernel is given their statistics (what a store engine reads from the offers'

@@ -37,7 +37,9 @@ let package = Package(
         .target(name: "JobMatchModel", swiftSettings: fastSettings),
         .target(name: "JobMatchText", swiftSettings: fastSettings),
         .target(name: "JobMatchTaxonomy", dependencies: ["JobMatchModel", "JobMatchText"], swiftSettings: fastSettings),
-        .target(name: "JobMatchScoring", dependencies: ["JobMatchModel", "JobMatchTaxonomy"], swiftSettings: fastSettings),
+        // Reading job ads: requirements, strengths and hard statements from an offer's title and text.
+        .target(name: "JobMatchAds", dependencies: ["JobMatchModel", "JobMatchText", "JobMatchTaxonomy"], swiftSettings: fastSettings),
+        .target(name: "JobMatchScoring", dependencies: ["JobMatchModel", "JobMatchText", "JobMatchTaxonomy", "JobMatchAds"], swiftSettings: fastSettings),
         .target(name: "JobMatchKernel", dependencies: ["JobMatchScoring"], exclude: ["README.md"], swiftSettings: fastSettings),
         // Cohort planning: the optimal assignment of people to offers under the offers' places,
         // on the sparse candidate graph the kernel produces.
@@ -50,7 +52,7 @@ let package = Package(
         // The umbrella library: re-exports the stages and adds the engine and the Corpus loader.
         .target(
             name: "JobMatch",
-            dependencies: ["JobMatchModel", "JobMatchText", "JobMatchTaxonomy", "JobMatchScoring",
+            dependencies: ["JobMatchModel", "JobMatchText", "JobMatchTaxonomy", "JobMatchAds", "JobMatchScoring",
                            "JobMatchKernel", "JobMatchAssignment", "JobMatchImport", "JobMatchStore", "JobMatchResults"],
             swiftSettings: fastSettings),
         // Personal data as a municipality must handle it: a person's copy of their data, the
@@ -67,6 +69,7 @@ let package = Package(
         .testTarget(name: "JobMatchModelTests", dependencies: ["JobMatchModel", "JobMatchTestSupport"]),
         .testTarget(name: "JobMatchTextTests", dependencies: ["JobMatchText"]),
         .testTarget(name: "JobMatchTaxonomyTests", dependencies: ["JobMatch", "JobMatchTestSupport"]),
+        .testTarget(name: "JobMatchAdsTests", dependencies: ["JobMatch", "JobMatchTestSupport"], exclude: ["ad-sentences.txt"]),
         .testTarget(name: "JobMatchScoringTests", dependencies: ["JobMatch", "JobMatchTestSupport"]),
         .testTarget(name: "JobMatchKernelTests", dependencies: ["JobMatch", "JobMatchTestSupport"]),
         .testTarget(name: "JobMatchAssignmentTests", dependencies: ["JobMatch", "JobMatchAssignment", "JobMatchTestSupport"]),

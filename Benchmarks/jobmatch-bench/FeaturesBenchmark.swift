@@ -16,10 +16,11 @@ import JobMatch
 /// (and `*measuredProfiles*`); divide by rows x reps.
 ///
 /// Options: `--rows N` (offers, default 20,000), `--profiles N` (default 2,000), `--reps R`
-/// (default 3), `--seed S`, `--json`.
+/// (default 3), `--seed S`, `--json`, `--no-ad-text` (descriptions of two lines, not generated job ads of 300-800
+/// characters, read sentence by sentence).
 enum FeaturesBenchmark {
     static func run(arguments: [String]) throws {
-        let opts = try BenchmarkOptions(arguments, flags: ["json"], values: ["rows", "profiles", "reps", "seed"])
+        let opts = try BenchmarkOptions(arguments, flags: ["json", "no-ad-text"], values: ["rows", "profiles", "reps", "seed"])
         let rows = try opts.int("rows", 20_000), profileCount = try opts.int("profiles", 2_000)
         let reps = max(1, try opts.int("reps", 3)), seed = UInt64(try opts.int("seed", 2026)), json = opts.has("json")
         guard let corpusDir = CorpusLocation.resolve() else { throw BenchmarkArgumentError(message: "no Corpus found") }
@@ -32,6 +33,7 @@ enum FeaturesBenchmark {
         defer { try? FileManager.default.removeItem(at: dir) }
         let csv = dir.appendingPathComponent("offers.csv")
         var generator = OfferCSVGenerator(seed: seed)
+        generator.adText = !opts.has("no-ad-text")
         try generator.write(rows: rows, to: csv)
         let collected = _Collected()
         var options = ImportOptions(kind: .offers)

@@ -14,10 +14,11 @@ import JobMatch
 /// (read, validate and encode only: the store's share is the difference), `--keep` (leave the
 /// CSV and both databases in `--dir` for inspection), `--csv FILE` (import an existing file
 /// instead of generating one; every row of it must be valid), `--no-peer` (skip `sqlite3`),
-/// `--json`.
+/// `--json`, `--no-ad-text` (descriptions of two lines instead of a generated job ad of 300-800 characters,
+/// `AdTextGenerator`, which the features read sentence by sentence).
 enum ImportBenchmark {
     static func run(arguments: [String]) throws {
-        let o = try BenchmarkOptions(arguments, flags: ["json", "no-features", "dry-run", "keep", "no-peer"],
+        let o = try BenchmarkOptions(arguments, flags: ["json", "no-features", "dry-run", "keep", "no-peer", "no-ad-text"],
                                      values: ["rows", "seed", "dir", "csv"])
         var rows = try o.int("rows", 1_000_000)
         let seed = UInt64(try o.int("seed", 2026))
@@ -33,6 +34,7 @@ enum ImportBenchmark {
         } else {
             csv = dir.appendingPathComponent("offers.csv")
             var generator = OfferCSVGenerator(seed: seed)
+            generator.adText = !o.has("no-ad-text")
             let genSeconds = try Measure.seconds { try generator.write(rows: rows, to: csv) }
             let fileBytes = (try FileManager.default.attributesOfItem(atPath: csv.path)[.size] as? NSNumber)?.intValue ?? 0
             log("generated \(rows) rows, \(fileBytes / 1_048_576) MiB in \(String(format: "%.1f", genSeconds)) s", quiet: json)
@@ -79,6 +81,7 @@ enum ImportBenchmark {
         if json {
             let out: [String: Any] = [
                 "benchmark": "import", "rows": rows, "seed": seed, "file_bytes": fileBytes, "features": options.annotation != nil,
+                "ad_text": !o.has("no-ad-text"),
                 "jobmatch_seconds": ours, "jobmatch_rows_per_second": Double(rows) / ours,
                 "sqlite3_import_seconds": peer, "ratio": ratio, "goal_ratio": 2.0,
                 "peak_rss_bytes": peakRSS, "rss_before_import_bytes": rssBefore, "goal_peak_rss_bytes": 500 << 20,
@@ -132,10 +135,18 @@ enum ImportBenchmark {
     }
 }
 
-/// Writes a seeded offers CSV in the Danish Excel dialect, streaming.
+/// Writes a seeded offers CSV in the Danish Excel dialect, streaming: every offer with a generated
+/// Danish ad of 300-800 characters (`AdText`) in its *Beskrivelse* cell.
 struct OfferCSVGenerator {
     var state: UInt64
-    init(seed: UInt64) { state = seed &* 0x9E3779B97F4A7C15 | 1 }
+    /// Whether descriptions are generated job ads (300-800 characters, the default) instead of
+    /// two lines (`--no-ad-text`).
+    var adText = true
+    var ads: AdTextGenerator
+    init(seed: UInt64) {
+        state = seed &* 0x9E3779B97F4A7C15 | 1
+        ads = AdTextGenerator(seed: seed)
+    }
 
     mutating func next() -> UInt64 {
         state ^= state << 13; state ^= state >> 7; state ^= state << 17
@@ -178,7 +189,9 @@ struct OfferCSVGenerator {
             let hours = ["37", "37,5", "30", "20", "25"][Int(next() % 5)]
             let day = 1 + Int(next() % 28), month = 1 + Int(next() % 12)
             let licence = next() % 5 == 0 ? "kørekort B" : ""
-            out += "\(e.name);\(e.cvr);R\(r);\(pick(OfferCSVGenerator.kinds));\(title);\"\(title) hos \(e.name).\r\nOpgaver: \(must) og \(pick(OfferCSVGenerator.skills)).\";\(must);\(nice);\(pick(OfferCSVGenerator.levels));\(licence);\(hours);\(next() % 4 == 0 ? "ja" : "nej");\(day < 10 ? "0" : "")\(day)-\(month < 10 ? "0" : "")\(month)-2026;\(4 + next() % 52);\(1 + next() % 3);\(next() % 2 == 0 ? "ja" : "nej");\(OfferCSVGenerator.postcodes[p]);\(OfferCSVGenerator.municipalities[p])\r\n"
+            let description = adText ? ads.ad(title: title).replacingOccurrences(of: "\"", with: "\"\"").replacingOccurrences(of: "\n", with: "\r\n")
+                : "\(title) hos \(e.name).\r\nOpgaver: \(must) og \(pick(OfferCSVGenerator.skills))."
+            out += "\(e.name);\(e.cvr);R\(r);\(pick(OfferCSVGenerator.kinds));\(title);\"\(description)\";\(must);\(nice);\(pick(OfferCSVGenerator.levels));\(licence);\(hours);\(next() % 4 == 0 ? "ja" : "nej");\(day < 10 ? "0" : "")\(day)-\(month < 10 ? "0" : "")\(month)-2026;\(4 + next() % 52);\(1 + next() % 3);\(next() % 2 == 0 ? "ja" : "nej");\(OfferCSVGenerator.postcodes[p]);\(OfferCSVGenerator.municipalities[p])\r\n"
             if out.utf8.count > 1 << 20 {
                 h.write(Data(out.utf8))
                 out.removeAll(keepingCapacity: true)

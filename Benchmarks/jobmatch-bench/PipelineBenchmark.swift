@@ -17,6 +17,11 @@ import JobMatch
 /// Reports MB/s for the first pass (cold word cache: every distinct word is analysed) and the
 /// median, min and max of `N` further passes (default 5), each calling `ConceptMatcher.match`
 /// on every text. Timing is wall-clock; nothing asserts a time.
+///
+/// Then the same on generated job ads and intake notes (`AdText`, `--ads MB`, default 8; 0 to
+/// skip), and on the same texts what an import computes for each: the concepts
+/// and the words that resolve to none, in one pass (`matchConcepts(_:into:terms:)`), the text part
+/// of `MatchCompiler.offer`. The thread's CPU time is reported beside the wall clock.
 enum PipelineBenchmark {
     /// A command-line or input problem.
     struct Failure: Error, CustomStringConvertible {
@@ -38,6 +43,11 @@ enum PipelineBenchmark {
         var maxMBPerSecond: Double
         var conceptsFound: Int
         var features: Int
+        var adsMegabytes: Double = 0
+        var adsMatchMBPerSecond: Double = 0
+        var adsFeaturesMBPerSecond: Double = 0
+        var adsFeaturesCPUMBPerSecond: Double = 0
+        var adsTermsPerText: Double = 0
     }
 
     /// Parses `arguments` (the words after `tokenize`), runs the benchmark and prints its report.
@@ -46,6 +56,7 @@ enum PipelineBenchmark {
         var json = false
         var corpus = repositoryRoot().appendingPathComponent("Corpus")
         var syntheticMB = 4.0
+        var adsMB = 8.0
         var rest = arguments[...]
         while let a = rest.popFirst() {
             switch a {
@@ -59,8 +70,11 @@ enum PipelineBenchmark {
             case "--synthetic":
                 guard let v = rest.popFirst(), let mb = Double(v), mb > 0 else { throw Failure(description: "tokenize: --synthetic takes a size in MB") }
                 syntheticMB = mb
+            case "--ads":
+                guard let v = rest.popFirst(), let mb = Double(v), mb >= 0 else { throw Failure(description: "tokenize: --ads takes a size in MB") }
+                adsMB = mb
             case "--help", "-h":
-                print("usage: jobmatch-bench tokenize [--repeat N] [--json] [--corpus DIR] [--synthetic MB]")
+                print("usage: jobmatch-bench tokenize [--repeat N] [--json] [--corpus DIR] [--synthetic MB] [--ads MB]")
                 return
             default:
                 throw Failure(description: "tokenize: unknown argument \(a)")
@@ -99,10 +113,54 @@ enum PipelineBenchmark {
         let cold = pass()
         var rates = (0..<repetitions).map { _ in pass() }
         rates.sort()
-        let report = Report(workload: workload, texts: texts.count, megabytes: mb, concepts: taxonomy.count,
+        var report = Report(workload: workload, texts: texts.count, megabytes: mb, concepts: taxonomy.count,
                             repetitions: repetitions, buildSeconds: buildSeconds, coldMBPerSecond: cold,
                             medianMBPerSecond: rates[rates.count / 2], minMBPerSecond: rates.first!,
                             maxMBPerSecond: rates.last!, conceptsFound: found, features: features)
+        if adsMB > 0 {
+            // Generated ads and notes, as the import and the synthetic workload have them.
+            var ads = AdText(seed: 42)
+            var adTexts: [String] = []
+            var adBytes = 0
+            var n = 0
+            while Double(adBytes) < adsMB * 1_000_000 {
+                let trade = n % AdText.trades.count
+                let t = n % 4 == 3 ? ads.notes(trades: [trade, (trade + 5) % AdText.trades.count])
+                    : ads.advert(trade: trade, title: AdText.trades[trade].title)
+                adBytes += t.utf8.count
+                adTexts.append(t)
+                n += 1
+            }
+            let adMB = Double(adBytes) / 1_000_000
+            func matchPass() -> Double {
+                let start = clock.now
+                for t in adTexts { adConcepts &+= matcher.match(t).concepts.count }
+                return adMB / seconds(clock.now - start)
+            }
+            var hits: [ConceptHit] = [], terms: [UInt32] = []
+            var termCount = 0, adConcepts = 0
+            func featuresPass() -> (wall: Double, cpu: Double) {
+                termCount = 0
+                let start = clock.now, cpu0 = Measure.threadCPUSeconds()
+                for t in adTexts {
+                    terms.removeAll(keepingCapacity: true)
+                    matcher.matchConcepts(t, into: &hits, terms: &terms)
+                    termCount &+= terms.count
+                }
+                return (adMB / seconds(clock.now - start), adMB / max(1e-9, Measure.threadCPUSeconds() - cpu0))
+            }
+            _ = matchPass()
+            _ = featuresPass()
+            var m = (0..<repetitions).map { _ in matchPass() }
+            var f = (0..<repetitions).map { _ in featuresPass() }
+            m.sort()
+            f.sort { $0.wall < $1.wall }
+            report.adsMegabytes = adMB
+            report.adsMatchMBPerSecond = m[m.count / 2]
+            report.adsFeaturesMBPerSecond = f[f.count / 2].wall
+            report.adsFeaturesCPUMBPerSecond = f.map(\.cpu).sorted()[f.count / 2]
+            report.adsTermsPerText = Double(termCount) / Double(max(1, adTexts.count))
+        }
         if json {
             let e = JSONEncoder()
             e.outputFormatting = [.prettyPrinted, .sortedKeys]
@@ -113,6 +171,11 @@ enum PipelineBenchmark {
             print("  cold pass  \(f(cold)) MB/s")
             print("  warm       median \(f(report.medianMBPerSecond)) MB/s  min \(f(report.minMBPerSecond))  max \(f(report.maxMBPerSecond))  (\(repetitions) passes, one core)")
             print("  per pass   \(found) concepts, \(features) features")
+            if adsMB > 0 {
+                print("ads: generated Danish job ads and intake notes (seed 42), \(String(format: "%.2f", report.adsMegabytes)) MB")
+                print("  match                         median \(f(report.adsMatchMBPerSecond)) MB/s  (one core)")
+                print("  concepts + words (an import's text work)  median \(f(report.adsFeaturesMBPerSecond)) MB/s wall, \(f(report.adsFeaturesCPUMBPerSecond)) MB/s per CPU-second; \(String(format: "%.1f", report.adsTermsPerText)) terms per text")
+            }
         }
     }
 

@@ -58,7 +58,7 @@ enum ReferenceBenchmark {
     }
 
     static func measure(_ name: String, taxonomy: Taxonomy, profiles: [MatchableProfile], offers: [MatchableOffer], reps: Int) -> Row {
-        let scorer = ReferenceScorer(taxonomy: taxonomy)
+        let scorer = ReferenceScorer(taxonomy: taxonomy, terms: TermStatistics(offers: offers))
         let kernel = MatchKernel(taxonomy: taxonomy, profiles: profiles, offers: offers)
         let pairs = Double(profiles.count) * Double(offers.count)
         var reference: [[ScoredIndex]] = []

@@ -1,3 +1,4 @@
+import Dispatch
 import JobMatch
 
 /// A seeded synthetic matching problem at the realistic shape of a Danish job centre's data:
@@ -7,6 +8,13 @@ import JobMatch
 /// requirements from their own sector, and every constraint attribute: licences, limitations and
 /// demands, Danish levels with the English exception, homes and workplaces around Danish towns
 /// (a few unknown), travel limits, availability and start dates, full offers.
+///
+/// With `words` (the default), every offer also has a generated Danish ad (300-800 characters,
+/// `AdText`: its trade's tasks, what the workplace offers, hours, a contact line) and every person
+/// intake notes naming tasks of their sectors' trades; both go through the real
+/// `MatchCompiler` (`offerTerms`, `profileTerms`) for the words part of the score, on both cores.
+/// Without `words` the problem is exactly the one of the earlier versions (same seed, same
+/// requirements and evidence, no terms).
 ///
 /// The same seed gives the same problem; profiles and offers are numbered so that id order is
 /// index order.
@@ -21,9 +29,11 @@ struct SyntheticWorkload {
     let taxonomy: Taxonomy
     let profiles: [MatchableProfile]
     let offers: [MatchableOffer]
+    /// Bytes of generated ad text and notes (0 without words).
+    let textBytes: Int
 
-    /// Generates `profiles` people and `offers` offers from `seed`.
-    init(profiles profileCount: Int, offers offerCount: Int, seed: UInt64) {
+    /// Generates `profiles` people and `offers` offers from `seed`; with `words`, ads and notes.
+    init(profiles profileCount: Int, offers offerCount: Int, seed: UInt64, words: Bool = true) {
         var rng = BenchRandom(seed: seed)
         var concepts: [Concept] = []
         var leavesBySector: [[Int32]] = []
@@ -74,8 +84,11 @@ struct SyntheticWorkload {
 
         var profiles: [MatchableProfile] = []
         profiles.reserveCapacity(profileCount)
+        var ads = AdText(seed: seed)
+        var notes: [String] = []
         for i in 0..<profileCount {
             let sectors = (0..<(1 + rng.below(3))).map { _ in rng.below(Self.sectorCount) }
+            if words { notes.append(ads.notes(trades: sectors)) }
             var evidence: [ConceptEvidence] = []
             for _ in 0..<(10 + rng.below(31)) {
                 let roll = rng.below(100)
@@ -102,8 +115,13 @@ struct SyntheticWorkload {
         }
         var offers: [MatchableOffer] = []
         offers.reserveCapacity(offerCount)
+        var adverts: [(title: String, text: String)] = []
         for j in 0..<offerCount {
             let s = rng.below(Self.sectorCount)
+            if words {
+                let title = AdText.trades[s % AdText.trades.count].title
+                adverts.append((title, ads.advert(trade: s, title: title)))
+            }
             let leaves = leavesBySector[s]
             var reqs: [Requirement] = []
             for _ in 0..<(3 + rng.below(13)) {
@@ -124,8 +142,39 @@ struct SyntheticWorkload {
                 workplace: place(&rng, unknown: 3), startDate: today + Int32(rng.below(120)),
                 freePlaces: Int32(rng.below(20) == 0 ? 0 : 1 + rng.below(5))))
         }
-        self.profiles = profiles
-        self.offers = offers
+        guard words else {
+            self.profiles = profiles
+            self.offers = offers
+            textBytes = 0
+            return
+        }
+        // The words part through the real compiler, both cores (the results do not depend on
+        // the order: a word's id is a hash of its stem).
+        let compiler = MatchCompiler(taxonomy: taxonomy)
+        let intake = try! Day(parsing: "2026-01-05")
+        let baseProfiles = profiles, baseOffers = offers
+        self.profiles = parallelMap(profileCount) { i -> MatchableProfile in
+            let p = baseProfiles[i]
+            let record = CompetencyProfile(id: p.id, intakeDate: intake, summary: notes[i])
+            return MatchableProfile(id: p.id, evidence: p.evidence, licenceMask: p.licenceMask, limitationMask: p.limitationMask,
+                                    danishLevel: p.danishLevel, englishOK: p.englishOK, wishSectorMask: p.wishSectorMask,
+                                    acceptsShiftWork: p.acceptsShiftWork, home: p.home, maxTravelKm: p.maxTravelKm,
+                                    availableFrom: p.availableFrom, terms: compiler.profileTerms(record))
+        }
+        self.offers = parallelMap(offerCount) { j -> MatchableOffer in
+            let o = baseOffers[j]
+            return MatchableOffer(id: o.id, requirements: o.requirements, licenceMask: o.licenceMask, demandMask: o.demandMask,
+                                  minimumDanish: o.minimumDanish, englishWorkplace: o.englishWorkplace, sectorBit: o.sectorBit,
+                                  shiftWork: o.shiftWork, workplace: o.workplace, startDate: o.startDate,
+                                  freePlaces: o.freePlaces, terms: compiler.offerTerms(title: adverts[j].title, texts: [adverts[j].text]))
+        }
+        textBytes = notes.reduce(0) { $0 + $1.utf8.count } + adverts.reduce(0) { $0 + $1.title.utf8.count + $1.text.utf8.count }
+    }
+
+    /// Mean distinct terms per offer and per person.
+    var meanTerms: (offer: Double, profile: Double) {
+        (offers.isEmpty ? 0 : Double(offers.reduce(0) { $0 + $1.terms.count }) / Double(offers.count),
+         profiles.isEmpty ? 0 : Double(profiles.reduce(0) { $0 + $1.terms.count }) / Double(profiles.count))
     }
 
     /// Mean requirements per offer (coverage FMAs per pair).
@@ -149,4 +198,20 @@ struct BenchRandom {
     mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
     /// Uniform in lo..<hi.
     mutating func float(_ lo: Float, _ hi: Float) -> Float { lo + (hi - lo) * Float(next() >> 40) / Float(1 << 24) }
+}
+
+/// `body(i)` for `i` in `0..<count` on every core, results in index order.
+func parallelMap<T>(_ count: Int, _ body: (Int) -> T) -> [T] {
+    let out = UnsafeMutablePointer<T?>.allocate(capacity: max(count, 1))
+    out.initialize(repeating: nil, count: max(count, 1))
+    defer { out.deinitialize(count: max(count, 1)); out.deallocate() }
+    let chunks = max(1, min(count, 64))
+    nonisolated(unsafe) let target = out
+    withoutActuallyEscaping(body) { body in
+        nonisolated(unsafe) let work = body
+        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            for i in (count * c / chunks)..<(count * (c + 1) / chunks) { target[i] = work(i) }
+        }
+    }
+    return (0..<count).map { out[$0]! }
 }

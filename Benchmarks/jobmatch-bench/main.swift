@@ -32,6 +32,8 @@ let usage = """
                 people whose first suggestion breaks a stated requirement), beside BM25.
       accesslog The access log's cost on match/candidates against the store and on a profile import,
                 with and without the log in the same run (see AccessLogBenchmark.swift).
+      ads       Reading job ads, MB/s on one core, beside the concept matcher (see AdsBenchmark.swift).
+      scoring   The score's form on the Corpus rankings, beside the earlier form (see ScoringBenchmark.swift).
       cli       [--offers N] [--profiles N] [--reps R] [--store PATH] [--json]
                 The real jobmatch commands end to end as whole processes against a large store:
                 median wall time and peak RSS (see CLIBenchmark.swift).
@@ -62,6 +64,8 @@ do {
     case "features": try FeaturesBenchmark.run(arguments: args)
     case "quality": try QualityBenchmark.run(arguments: args)
     case "accesslog": try AccessLogBenchmark.run(arguments: args)
+    case "ads": try AdsBenchmark.run(arguments: args)
+    case "scoring": try ScoringBenchmark.run(arguments: args)
     case "cli": try CLIBenchmark.run(arguments: args)
     case "worst-text": try WorstTextBenchmark.run(arguments: args)
     case "report": try ReportBenchmark.run(arguments: args)

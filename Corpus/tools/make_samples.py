@@ -435,7 +435,7 @@ def make_offer(n, pcs, all_pcs, employers):
 def protect_gold(concepts, pcs, gold_profiles, gold_offers, offers, all_pcs):
     """Moves generated offers that would crowd a gold case (score within 12 of its best, a margin for matchers that differ from score.py) elsewhere."""
     sc = score.Scorer(concepts, pcs)
-    gold_best = {g["profile"]: g["best"] for g in gold_data.GOLD}
+    gold_best = {g["profile"]: g["best"] for g in gold_data.GOLD + gold_data.AD_GOLD}
     gold_by_id = {o["id"]: o for o in gold_offers}
     moved = 0
     for p in gold_profiles:
@@ -461,9 +461,9 @@ def main():
         by_muni.setdefault(mun, []).append(pc)
     # Most refugees in the sample live in the municipalities the team works with.
     munis = [101] * 6 + [147, 201, 340, 751, 751, 461, 851, 630, 561, 265, 169, 259, 730, 621, 615, 657, 316, 370] + sorted(by_muni)
-    profiles = list(gold_data.PROFILES)
+    profiles = list(gold_data.PROFILES) + list(gold_data.AD_PROFILES)
     n = 100
-    while len(profiles) < 170:
+    while len(profiles) < 170 + len(gold_data.AD_PROFILES):
         n += 1
         profiles.append(make_profile(n, pcs, by_muni, munis))
     employers = {}
@@ -472,15 +472,15 @@ def main():
     weighted_pcs = all_pcs + [p for p in all_pcs if pcs[p][1] in (101, 147, 751, 461, 851)] * 2
     for i in range(len(gold_data.OFFERS) + 1, len(gold_data.OFFERS) + 1 + 300):
         offers.append(make_offer(i, pcs, weighted_pcs, employers))
-    moved = protect_gold(concepts, pcs, gold_data.PROFILES, gold_data.OFFERS, offers, all_pcs)
-    offers = list(gold_data.OFFERS) + offers
+    moved = protect_gold(concepts, pcs, gold_data.PROFILES + gold_data.AD_PROFILES, gold_data.OFFERS + gold_data.AD_OFFERS, offers, all_pcs)
+    offers = list(gold_data.OFFERS) + list(gold_data.AD_OFFERS) + offers
     with open(os.path.join(ROOT, "profiles.json"), "w", encoding="utf-8") as f:
         json.dump(profiles, f, ensure_ascii=False, indent=1); f.write("\n")
     with open(os.path.join(ROOT, "offers.json"), "w", encoding="utf-8") as f:
         json.dump(offers, f, ensure_ascii=False, indent=1); f.write("\n")
     with open(os.path.join(ROOT, "gold.json"), "w", encoding="utf-8") as f:
-        json.dump(gold_data.GOLD, f, ensure_ascii=False, indent=1); f.write("\n")
-    print(f"profiles {len(profiles)}, offers {len(offers)}, gold {len(gold_data.GOLD)}; moved {moved} generated offers away from gold cases")
+        json.dump(gold_data.GOLD + gold_data.AD_GOLD, f, ensure_ascii=False, indent=1); f.write("\n")
+    print(f"profiles {len(profiles)}, offers {len(offers)}, gold {len(gold_data.GOLD) + len(gold_data.AD_GOLD)}; moved {moved} generated offers away from gold cases")
 
 if __name__ == "__main__":
     main()

@@ -4,6 +4,13 @@ It follows the scoring the engine documents (60 coverage + 20 language + 10 wish
 hard constraints exclude) with a simple text matcher: lower-case, light suffix stripping,
 phrase match of taxonomy labels, compound split by suffix/prefix, one-letter slips at 0.75.
 It is an approximation of the Swift engine, used to design gold cases with a safe margin.
+
+Offers with no must-have and no nice-to-have phrases (an ad as a title and free text) are read
+by `read_ad`, a deliberately simple reader written apart from the engine's AdReader: sentences
+split at stops, line breaks and bullets; a sentence is nice with "fordel"/"gerne"/"a plus", a
+waiver with a negation next to "krav"/"skal"/"behøver"/"required", a must with "skal"/"krav"/
+"du har"/"must"/"required", else context; licences and the Danish level count as hard only in a
+must sentence; demands, night and shift words unless negated or hedged.
 """
 import math, re
 
@@ -129,20 +136,88 @@ def where(loc, pcs):
     if pc and str(pc) in pcs: return pcs[str(pc)][2:4]
     return None
 
+NEG = r"\b(ikke|ingen|intet|uden|hverken|not|no|don't|never)\b"
+MUST = r"\bskal\b|\bkrav|påkrævet|forudsætning|\bdu har\b|\bbehøver\b|\bmust\b|\brequired\b|\bneed\b|\byou have\b|\byou hold\b|\bvi forventer\b"
+NICE = r"fordel|\bgerne\b|ønskelig|\bplus\b|preferred|advantage|nice to have"
+HEDGE = r"kan forekomme|\bevt\b|\benkelte\b|occasionally|\bmay\b"
+DEMANDS = [(r"tunge løft|løfte tungt|heavy lifting", "heavy-lifting"), (r"nattevagt|natarbejde|om natten|night shift", "night-work"),
+           (r"udendørs|al slags vejr|outdoors", "outdoor"), (r"kemikalier|rengøringsmidler|chemicals", "chemicals"),
+           (r"stående arbejde|\bstå op\b|standing", "standing")]
+SHIFT = r"aftenvagt|weekend|skiftehold|holdsskift|nattevagt|om natten|night shift|shift work|evenings"
+LEVEL = {"a1": "A1", "a2": "A2", "b1": "B1", "b2": "B2", "c1": "C1", "c2": "C2"}
+
+def read_ad(m, concepts, o):
+    """(requirements [(weight, concept)], licences, minimum Danish, English workplace, demands, shift) of an ad."""
+    reqs, lic, danish, english, demands, shift = [], set(), None, False, set(), False
+    title = o.get("title", "")
+    for cid in m.match(title):
+        k = concepts[cid]["kind"]
+        if k == "language": continue
+        reqs.append((2, cid))
+        if k == "licence": lic.add(concepts[cid]["code"])
+    head = ""
+    for line in re.split(r"[\n;•]|(?<=[.!?])\s+(?=[A-ZÆØÅ])|\s[-–]\s", o.get("description", "")):
+        s = line.strip().lower()
+        if not s: continue
+        if s.endswith(":"):
+            head = s; continue
+        text = (head + " " + s) if head and not re.search(MUST + "|" + NICE, s) else s
+        nice, must, neg = re.search(NICE, text), re.search(MUST, text), re.search(NEG, s)
+        hedge = re.search(HEDGE, s)
+        waived = bool(neg and must and not nice)
+        w = 1 if nice else 2 if must else 0.5
+        if not waived:
+            for cid in m.match(s):
+                k = concepts[cid]["kind"]
+                if k == "language": continue
+                reqs.append((w, cid))
+                if k == "licence" and w == 2 and not hedge: lic.add(concepts[cid]["code"])
+            if w == 2 and not hedge and re.search(r"dansk|danish", s):
+                lv = re.search(r"\b([abc][12])\b", s)
+                level = LEVEL[lv.group(1)] if lv else "B2" if "flydende" in s or "fluent" in s else "B1" if re.search(r"gode dansk|good danish", s) else None
+                if level and (danish is None or LEVELS.index(level.lower()) < LEVELS.index(danish.lower())): danish = level
+        if re.search(r"(engelsk|english).*(arbejdsplads|arbejdssprog|køkkenet|hverdagen|working language)|vi taler engelsk|we speak english", s) \
+                and not re.search(r"\bikke\b[^,]*engelsk", s):
+            english = True
+        for pat, d in DEMANDS:
+            hit = re.search(pat, s)
+            if hit and not hedge and not nice and not waived and not re.search(NEG + r"[^,]*(" + pat + ")", s): demands.add(d)
+        if re.search(SHIFT, s) and not hedge and not waived and not re.search(NEG + r"[^,]*(" + SHIFT + ")", s): shift = True
+        if "night-work" in demands: shift = True
+    return reqs, lic, danish, english, demands, shift
+
 class Scorer:
     def __init__(self, concepts, pcs):
         self.c, self.pcs, self.m = concepts, pcs, Matcher(concepts)
         self.req_cache = {}
+        self.ad_cache = {}
+    def ad(self, o):
+        """An ad-only offer as the structured fields it states (None for an offer with phrases)."""
+        if o.get("mustHave") or o.get("niceToHave"): return None
+        if o["id"] not in self.ad_cache:
+            reqs, lic, danish, english, demands, shift = read_ad(self.m, self.c, o)
+            x = dict(o)
+            x["licencesRequired"] = sorted(set(o.get("licencesRequired", [])) | lic)
+            if danish and not o.get("minimumDanish"): x["minimumDanish"] = danish
+            x["englishWorkplace"] = o.get("englishWorkplace") or english
+            x["demands"] = sorted(set(o.get("demands", [])) | demands)
+            x["shiftWork"] = o.get("shiftWork") or shift
+            self.ad_cache[o["id"]] = (x, reqs)
+        return self.ad_cache[o["id"]]
     def reqs(self, o):
         if o["id"] not in self.req_cache:
             r = []
             for w, items in ((2, o.get("mustHave", [])), (1, o.get("niceToHave", []))):
                 for it in items:
                     for cid in requirement(self.m, self.c, it): r.append((w, cid))
+            ad = self.ad(o)
+            if ad: r = ad[1]
             self.req_cache[o["id"]] = r
         return self.req_cache[o["id"]]
     def score(self, p, pc, o):
         """Returns (score, None) or (None, reason)."""
+        ad = self.ad(o)
+        if ad: o = ad[0]
         lic = {LIC.get(l, l) for l in p.get("licences", [])}
         for l in o.get("licencesRequired", []):
             if l not in lic: return None, f"licence {l}"
@@ -195,6 +270,9 @@ def check_gold(concepts, pcs, profiles, offers, gold, verbose=True):
         r = sc.rank(P[g["profile"]], offers)
         ids = [i for _, i in r]
         top = ", ".join(f"{i} {s:.1f}" for s, i in r[:4])
+        if g.get("pending"):
+            if verbose: print(f"  {g['id']}: {top} (pending: {g['pending']})")
+            continue
         if verbose: print(f"  {g['id']}: {top}")
         if not ids or ids[0] not in g["best"]: fails.append(f"{g['id']}: first is {ids[:1]}, expected {g['best']} ({top})")
         for b in g["best"]:

@@ -63,11 +63,20 @@ public struct CohortSelection: Sendable, Hashable {
 /// let plan = try engine.assign(options)
 /// ```
 public struct AssignmentOptions: Sendable, Hashable {
-    /// The default minimum score, 40 points: with today's `ScoringPolicy` a pair earns up to 40
-    /// points without a single competency covered (language 20, wishes 10, travel 10), so a plan
-    /// above 40 places nobody on language, wishes and distance alone. Lower it (`--min-score 0`)
-    /// to place people in whatever fits; raise it for stricter plans.
-    public static let defaultMinimumScore: Double = 40
+    /// The default minimum score, 20 points (`noCompetencyCeiling`): with today's `ScoringPolicy`
+    /// (fit dominates) a pair earns at most 20 points without a single competency covered — the
+    /// words' 10, plus the circumstances (40) at the fit share of an offer that asks for nothing
+    /// (0.25) — so a plan above 20 places nobody on words, language, wishes and distance alone.
+    /// (Under the earlier additive score the same ceiling was 40.) Lower it (`--min-score 0`) to
+    /// place people in whatever fits; raise it for stricter plans.
+    public static let defaultMinimumScore: Double = noCompetencyCeiling
+
+    /// The most a pair scores with no competency covered: the words' cap plus the circumstances
+    /// at the larger of the words' fit share and the share of an offer that asks for nothing.
+    public static var noCompetencyCeiling: Double {
+        let share = max(Double(ScoringPolicy.wordsCap) / Double(ScoringPolicy.fitPoints), Double(ScoringPolicy.openFitShare))
+        return Double(ScoringPolicy.wordsCap) + share * Double(ScoringPolicy.circumstancePoints)
+    }
     /// Candidate offers fetched per person at first (K); the planner widens where the proof needs it.
     public static let defaultCandidates = 32
 
@@ -87,7 +96,7 @@ public struct AssignmentOptions: Sendable, Hashable {
     /// Candidate offers per person at first (K).
     public var candidates: Int = AssignmentOptions.defaultCandidates
 
-    /// The defaults: best total, minimum score 40, everyone, no pins, bans or held offers.
+    /// The defaults: best total, minimum score 20, everyone, no pins, bans or held offers.
     public init() {}
 }
 

@@ -13,8 +13,10 @@ public struct GoldCase: Sendable, Hashable, Codable {
     public var excluded: [String]
     /// Why, in a consultant's words.
     public var why: String
+    /// When set, what the engine still lacks for this case (the case is reported, not asserted).
+    public var pending: String?
 
-    enum CodingKeys: String, CodingKey { case id, profile, best, within, excluded, why }
+    enum CodingKeys: String, CodingKey { case id, profile, best, within, excluded, why, pending }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -24,5 +26,6 @@ public struct GoldCase: Sendable, Hashable, Codable {
         within = try c.decodeIfPresent(Int.self, forKey: .within) ?? 3
         excluded = try c.decodeIfPresent([String].self, forKey: .excluded) ?? []
         why = try c.decodeIfPresent(String.self, forKey: .why) ?? ""
+        pending = try c.decodeIfPresent(String.self, forKey: .pending)
     }
 }

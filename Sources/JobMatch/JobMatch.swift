@@ -2,6 +2,7 @@
 @_exported import JobMatchModel
 @_exported import JobMatchText
 @_exported import JobMatchTaxonomy
+@_exported import JobMatchAds
 @_exported import JobMatchScoring
 @_exported import JobMatchKernel
 @_exported import JobMatchAssignment

@@ -44,8 +44,6 @@ public final class MatchEngine: Sendable {
     public let taxonomy: Taxonomy
     /// Postcodes with centroids (places without coordinates).
     public let postcodes: PostcodeDirectory
-    /// The reference scorer (explanations).
-    public let scorer: ReferenceScorer
     /// The store the engine reads, or nil for an engine over records in memory.
     public let store: Store?
     /// The store's kernel layouts (nil for an engine over records in memory).
@@ -56,6 +54,7 @@ public final class MatchEngine: Sendable {
     private let lazyCompiler: _Lazy<MatchCompiler>
     private let blockedIDs: _Lazy<Set<String>>
     private let heldByOffer = _Lazy<[String: HeldPlaces]>()
+    private let storeScorer = _Lazy<ReferenceScorer>()
 
     /// Builds an engine: compiles every profile and offer (both cores) and the kernel's layouts.
     /// Profiles and offers are sorted by id, so ties in score are broken by id everywhere.
@@ -67,7 +66,6 @@ public final class MatchEngine: Sendable {
         let compiler = MatchCompiler(taxonomy: taxonomy, postcodes: postcodes)
         self.taxonomy = taxonomy
         self.postcodes = postcodes
-        self.scorer = ReferenceScorer(taxonomy: taxonomy)
         self.store = nil
         self.layouts = nil
         self.lazyCompiler = _Lazy(compiler)
@@ -101,7 +99,6 @@ public final class MatchEngine: Sendable {
         let layouts = StoreLayouts(store: store, taxonomy: taxonomy, postcodes: postcodes, onStart: onStart, onReport: onReport)
         self.taxonomy = taxonomy
         self.postcodes = postcodes
-        self.scorer = ReferenceScorer(taxonomy: taxonomy)
         self.store = store
         self.layouts = layouts
         self.lazyCompiler = _Lazy<MatchCompiler>()
@@ -128,6 +125,30 @@ public final class MatchEngine: Sendable {
     }
 
     // MARK: Everything in memory
+
+    /// The reference scorer (explanations), with the word statistics of every offer (BM25 weighs
+    /// a shared word by how many offers use it). Over a store it reads the offers' stored layout
+    /// on first use.
+    public var scorer: ReferenceScorer {
+        if store != nil {
+            do { return try referenceScorer() } catch { preconditionFailure("the store could not be read: \(error)") }
+        }
+        return all().scorer
+    }
+
+    /// The reference scorer; over a store made once, on first use, with the offers' word
+    /// statistics (from the offers' layout when it is loaded already, else from three small
+    /// blocks of its stored image).
+    /// - Throws: `EngineError.unreadable` for a store that cannot be read.
+    private func referenceScorer() throws(EngineError) -> ReferenceScorer {
+        guard store != nil, let layouts else { return all().scorer }
+        do {
+            return try storeScorer.get {
+                if let loaded = offerSide.peek() { return ReferenceScorer(taxonomy: taxonomy, terms: loaded.1.termStatistics) }
+                return ReferenceScorer(taxonomy: taxonomy, terms: try layouts.offerTermStatistics())
+            }
+        } catch { throw storeFailure(error) }
+    }
 
     /// The compiler that makes scoring views (use it for profiles outside the engine).
     public var compiler: MatchCompiler {
@@ -227,7 +248,8 @@ public final class MatchEngine: Sendable {
         let held = try heldPlaces()
         do {
             return try offerSide.get {
-                var side = try layouts.offers()
+                // Only single people are ranked against this layout: its word rows are not needed.
+                var side = try layouts.offersForRanking()
                 // The stored layout knows the records' free places; the placements' are taken here.
                 let none = held.compactMap { id, h in h.freePlaces <= 0 ? side.ids.index(of: id) : nil }
                 if !none.isEmpty { side = StoredOfferLayout(layout: side.layout.markingNoFreePlace(none), ids: side.ids) }
@@ -324,13 +346,15 @@ public final class MatchEngine: Sendable {
         if store != nil {
             guard let (_, o) = try storedOffer(id) else { throw .unknownOffer(id) }
             let (side, kernel) = try profilesKernel()
+            // The offer's words are weighed by BM25 over every stored offer (the offers' layout).
+            let scorer = try referenceScorer()
             // The layout holds blocked profiles too: ask for enough to fill `top` without them.
             let blocked = try blockedProfileIDs()
             var out: [Candidate] = []
-            for s in kernel.candidates(o, top: top + blocked.count) where out.count < top {
+            for s in kernel.candidates(o, top: top + blocked.count, statistics: scorer.terms) where out.count < top {
                 // A record removed since the layout was read is left out, as is a blocked one.
                 guard let (_, p) = try storedProfile(side.ids[Int(s.index)]) else { continue }
-                out.append(candidate(rank: out.count + 1, p, o, score: s.score))
+                out.append(candidate(rank: out.count + 1, p, o, score: s.score, scorer))
             }
             return out
         }
@@ -338,7 +362,7 @@ public final class MatchEngine: Sendable {
         guard let j = e.offerIndex[id] else { throw .unknownOffer(id) }
         let o = e.matchableOffers[j]
         return e.kernel.candidates(offer: j, top: top).enumerated().map { n, s in
-            candidate(rank: n + 1, e.matchableProfiles[Int(s.index)], o, score: s.score)
+            candidate(rank: n + 1, e.matchableProfiles[Int(s.index)], o, score: s.score, e.scorer)
         }
     }
 
@@ -346,14 +370,43 @@ public final class MatchEngine: Sendable {
     /// - Throws: `EngineError` for an unknown id or a store that cannot be read.
     public func explain(profile: String, offer: String) throws(EngineError) -> PairExplanation {
         if store != nil {
-            guard let (_, p) = try storedProfile(profile) else { throw try missingProfile(profile) }
+            guard let (record, p) = try storedProfile(profile) else { throw try missingProfile(profile) }
             guard let (_, o) = try storedOffer(offer) else { throw .unknownOffer(offer) }
-            return scorer.explain(p, o)
+            var x = try referenceScorer().explain(p, o)
+            x.notesNotRecorded = notesNotRecorded(record)
+            return x
         }
         let e = all()
         guard let i = e.profileIndex[profile] else { throw try missingProfile(profile) }
         guard let j = e.offerIndex[offer] else { throw .unknownOffer(offer) }
-        return scorer.explain(e.matchableProfiles[i], e.matchableOffers[j])
+        var x = e.scorer.explain(e.matchableProfiles[i], e.matchableOffers[j])
+        x.notesNotRecorded = notesNotRecorded(e.profiles[i])
+        return x
+    }
+
+    /// Licences and Danish levels the profile's notes (`summary`) mention but its fields do not
+    /// record: "kørekort B is mentioned in the notes, not recorded". Shown in explanations, never
+    /// used as a hard fact. Quotes nothing from the notes (they may hold personal details).
+    public func notesNotRecorded(_ p: CompetencyProfile) -> [String] {
+        notesMentions(p).map(\.description)
+    }
+
+    /// What `notesNotRecorded` says, as values (the CLI writes them in the run's language).
+    public func notesMentions(_ p: CompetencyProfile) -> [NotesMention] {
+        guard let notes = p.summary, !notes.isEmpty else { return [] }
+        let reading = compiler.adReader.read(notes)
+        var out: [NotesMention] = []
+        let recordedDanish = p.level(in: "da")
+        for f in reading.facts where f.soft != .waived {
+            var mention: NotesMention?
+            switch f.statement {
+            case .licence(let l) where !p.licences.contains(l): mention = .licence(l)
+            case .danish(let level?) where level != recordedDanish: mention = .danish(level, recorded: recordedDanish)
+            default: break
+            }
+            if let mention, !out.contains(mention) { out.append(mention) }
+        }
+        return out
     }
 
     /// The top `top` offers of every profile (both cores): row `i` of the table holds profile
@@ -367,11 +420,12 @@ public final class MatchEngine: Sendable {
     private func storePlacements(for p: MatchableProfile, top: Int) throws(EngineError) -> [Placement] {
         // The kernel's layout has the offers that placements fill marked full (`offersKernel`).
         let (side, kernel) = try offersKernel()
+        let scorer = try referenceScorer()
         var out: [Placement] = []
         for s in kernel.rank(p, top: top) {
             // A record removed since the layout was read is left out.
             guard let (o, v) = try storedOffer(side.ids[Int(s.index)]) else { continue }
-            out.append(placement(rank: out.count + 1, p, o, v, score: s.score))
+            out.append(placement(rank: out.count + 1, p, o, v, score: s.score, scorer))
         }
         return out
     }
@@ -379,18 +433,19 @@ public final class MatchEngine: Sendable {
     private func placements(for p: MatchableProfile, ranked: [ScoredIndex], _ e: _AllRecords) -> [Placement] {
         ranked.enumerated().map { n, s in
             let j = Int(s.index)
-            return placement(rank: n + 1, p, e.offers[j], e.matchableOffers[j], score: s.score)
+            return placement(rank: n + 1, p, e.offers[j], e.matchableOffers[j], score: s.score, e.scorer)
         }
     }
 
-    private func placement(rank: Int, _ p: MatchableProfile, _ o: EmployerOffer, _ v: MatchableOffer, score: Float) -> Placement {
+    private func placement(rank: Int, _ p: MatchableProfile, _ o: EmployerOffer, _ v: MatchableOffer, score: Float,
+                           _ scorer: ReferenceScorer) -> Placement {
         let e = scorer.explain(p, v)
         return Placement(rank: rank, offer: o.id, employer: o.employer.name, title: o.title, kind: o.kind,
                          score: displayScore(score), matched: e.matched.map(\.display), missing: e.missing.map(\.label),
                          reasons: e.reasons, distanceKm: e.distanceKm.map { Double($0) })
     }
 
-    private func candidate(rank: Int, _ p: MatchableProfile, _ o: MatchableOffer, score: Float) -> Candidate {
+    private func candidate(rank: Int, _ p: MatchableProfile, _ o: MatchableOffer, score: Float, _ scorer: ReferenceScorer) -> Candidate {
         let e = scorer.explain(p, o)
         return Candidate(rank: rank, profile: p.id, score: displayScore(score), matched: e.matched.map(\.display),
                          missing: e.missing.map(\.label), reasons: e.reasons, distanceKm: e.distanceKm.map { Double($0) })
@@ -404,6 +459,8 @@ final class _AllRecords: Sendable {
     let matchableProfiles: [MatchableProfile]
     let matchableOffers: [MatchableOffer]
     let kernel: MatchKernel
+    /// The reference scorer with these offers' word statistics.
+    let scorer: ReferenceScorer
     let profileIndex: [String: Int]
     let offerIndex: [String: Int]
 
@@ -416,7 +473,27 @@ final class _AllRecords: Sendable {
         self.matchableProfiles = ps.parallelMap { compiledProfiles[$0.id] ?? compiler.profile($0) }
         self.matchableOffers = os.parallelMap { compiledOffers[$0.id] ?? compiler.offer($0) }
         self.kernel = MatchKernel(taxonomy: taxonomy, profiles: matchableProfiles, offers: matchableOffers)
+        // The words part weighs a word by how many of these offers use it (BM25).
+        self.scorer = ReferenceScorer(taxonomy: taxonomy, terms: TermStatistics(offers: matchableOffers))
         self.profileIndex = Dictionary(ps.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         self.offerIndex = Dictionary(os.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+}
+
+/// A licence or Danish level a profile's notes mention but its fields do not record
+/// (`MatchEngine.notesMentions`).
+public enum NotesMention: Sendable, Hashable, CustomStringConvertible {
+    /// A licence the notes mention.
+    case licence(Licence)
+    /// A Danish level the notes mention, and the level the profile records.
+    case danish(LanguageLevel, recorded: LanguageLevel)
+
+    /// The English line ("kørekort B is mentioned in the notes, not recorded").
+    public var description: String {
+        switch self {
+        case .licence(let l): return "\(l.danishName) is mentioned in the notes, not recorded"
+        case .danish(let level, let recorded):
+            return "Danish \(level) is mentioned in the notes, not recorded" + (recorded > .none ? " (recorded: \(recorded))" : "")
+        }
     }
 }

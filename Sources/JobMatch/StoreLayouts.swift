@@ -113,6 +113,39 @@ public final class StoreLayouts: Sendable {
         return StoredOfferLayout(layout: layout, ids: ids)
     }
 
+    /// The offers' layout for rankings of single people (`MatchKernel.rank(_:top:)`): when the
+    /// stored image is current with no change listed, read without the offers' word rows (about
+    /// two fifths of an image of offers with ads; `CompiledOffers.hasWordRows` is false), else
+    /// the whole layout as `offers()` gives it. Either answers those rankings the same.
+    public func offersForRanking() throws -> StoredOfferLayout {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let quick = try store.readLayout(.offers) { s -> StoredOfferLayout? in
+            guard problem(s.state, side: .offers) == nil, s.state.changes == 0 else { return nil }
+            let image = _StoredImage(session: s)
+            guard let layout = try? CompiledOffers(image: image, conceptCount: taxonomy.count, wordRows: false),
+                  let ids = try? LayoutIDs(image: image, count: layout.count) else { return nil }
+            return StoredOfferLayout(layout: layout, ids: ids)
+        }
+        guard let quick else { return try offers() }
+        onReport?(LayoutLoadReport(side: .offers, how: .image, records: quick.ids.count,
+                                   seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, saved: false,
+                                   featuresRefreshed: 0))
+        return quick
+    }
+
+    /// The word statistics of every stored offer (BM25's N, Σ lengths, document frequencies), as
+    /// `offers().layout.termStatistics` gives them: read from three small blocks of the offers'
+    /// image when it is current with no change listed, else from the whole layout (loaded, with
+    /// its changes, or rebuilt as `offers()` does).
+    public func offerTermStatistics() throws -> TermStatistics {
+        let quick = try store.readLayout(.offers) { s -> TermStatistics? in
+            guard problem(s.state, side: .offers) == nil, s.state.changes == 0 else { return nil }
+            return try? CompiledOffers.termStatistics(image: _StoredImage(session: s), conceptCount: taxonomy.count)
+        }
+        if let quick { return quick }
+        return try offers().layout.termStatistics
+    }
+
     /// The profiles' layout: the stored image plus changes, or rebuilt (and stored) when it cannot be used.
     public func profiles() throws -> StoredProfileLayout {
         let (layout, ids) = try load(_ProfileSide.self)

@@ -28,6 +28,13 @@ final class _Lazy<T: Sendable>: @unchecked Sendable {
     /// Holding `value` already.
     init(_ value: T) { self.value = value }
 
+    /// The value when it has been made, else nil (makes nothing).
+    func peek() -> T? {
+        lock.lock()
+        defer { lock.unlock() }
+        return value
+    }
+
     func get(_ make: () throws -> T) rethrows -> T {
         lock.lock()
         defer { lock.unlock() }

@@ -55,6 +55,21 @@ final class _AlignedColumn<Element: BitwiseCopyable>: @unchecked Sendable {
     }
 }
 
+extension _AlignedColumn where Element: Comparable {
+    /// The least and the greatest element of `range` (not empty), in one unchecked pass.
+    func extremes(_ range: Range<Int>) -> (Element, Element) {
+        precondition(!range.isEmpty && range.lowerBound >= 0 && range.upperBound <= count)
+        let p = UnsafePointer(base)
+        var lo = p[range.lowerBound], hi = lo
+        for i in range {
+            let v = p[i]
+            lo = v < lo ? v : lo
+            hi = v > hi ? v : hi
+        }
+        return (lo, hi)
+    }
+}
+
 // Kernel images (`KernelImage.swift`): a column is read from and written to a block as raw bytes.
 extension _AlignedColumn {
     /// Reads a column of exactly `count` elements from block `name` straight into aligned memory.

@@ -12,8 +12,14 @@ import Synchronization
 //     order) one broadcast of the points and four `SIMD16<Float>` fused multiply-adds against the
 //     requirement's tile row give the coverage of all 64 people, bit for bit the reference's
 //     `acc.addingProduct(points, credit)` chain (a zero credit adds exactly nothing).
-//   * `LaneScore.evaluate` adds language, wishes and travel and evaluates every hard constraint
-//     lane-wise against the offer's broadcast attributes, in the same pass.
+//   * A broad requirement reads a capped row (min(credit, 0.5) of its concept), written into the
+//     tile beside the concept rows, so it costs the loop nothing more.
+//   * Words: per vocabulary term a 64-bit lane mask of the block's people who use it; per offer
+//     term (only terms some compiled person uses), its points are added in the masked lanes, in
+//     term order: the reference's sum of shared words' points (the same values as a fused
+//     multiply-add against a row of ones and zeros).
+//   * `LaneScore.evaluate` adds language, wishes and travel (at the fit share) and evaluates
+//     every hard constraint lane-wise against the offer's broadcast attributes, in the same pass.
 //   * Top-k: each lane keeps its k best in a sorted list; a per-lane threshold vector filters, so
 //     only lanes that beat their current k-th best leave the vector code (rare after warm-up).
 // Offers -> profiles uses the same block sweep with a per-offer collector. Single queries sweep
@@ -35,6 +41,16 @@ private func _load<T: SIMDScalar>(_ p: UnsafePointer<T>, _ i: Int) -> SIMD16<T> 
     UnsafeRawPointer(p + i).loadUnaligned(as: SIMD16<T>.self)
 }
 
+/// `s + w` in the lanes whose bit of `mask >> shift` is set, `s` elsewhere: the same values as
+/// `s.addingProduct(w, row)` for a row of ones and zeros (fma(w, 1, s) is the rounded s + w,
+/// fma(w, 0, s) is s).
+@inline(__always)
+private func _addWhere(_ s: SIMD16<Float>, _ w: SIMD16<Float>, _ mask: UInt64, _ shift: UInt64) -> SIMD16<Float> {
+    let bits = SIMD16<UInt32>(repeating: UInt32(truncatingIfNeeded: mask &>> shift))
+    let lanes = SIMD16<UInt32>(1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 32768)
+    return s.replacing(with: s + w, where: (bits & lanes) .!= SIMD16<UInt32>())
+}
+
 @inline(__always)
 private func _store<T: SIMDScalar>(_ v: SIMD16<T>, _ p: UnsafeMutablePointer<T>, _ i: Int) {
     UnsafeMutableRawPointer(p + i).storeBytes(of: v, as: SIMD16<T>.self)
@@ -52,8 +68,14 @@ struct _ProfileColumns: @unchecked Sendable {
     let postingProfile: UnsafePointer<Int32>
     let postingCredit: UnsafePointer<Float>
     let original: UnsafePointer<Int32>
+    let termStart: UnsafePointer<Int>
+    let termIndex: UnsafePointer<Int32>
+    let termPostingStart: UnsafePointer<Int>
+    let termPostingProfile: UnsafePointer<Int32>
 
-    init(_ c: CompiledProfiles) {
+    /// The columns of `c`, its words bound to the offers' vocabulary by `words` when given (the
+    /// all-pairs sweep and the plain reference need them; the single queries do not).
+    init(_ c: CompiledProfiles, words: _WordBinding? = nil) {
         licence = .init(c.licence.base); limitation = .init(c.limitation.base); englishOK = .init(c.englishOK.base)
         wishLo = .init(c.wishLo.base); wishHi = .init(c.wishHi.base); danish = .init(c.danish.base)
         noWish = .init(c.noWish.base); acceptsShift = .init(c.acceptsShift.base); hasHome = .init(c.hasHome.base)
@@ -63,6 +85,8 @@ struct _ProfileColumns: @unchecked Sendable {
         creditValue = .init(c.creditValue.base); postingStart = .init(c.postingStart.base)
         postingProfile = .init(c.postingProfile.base); postingCredit = .init(c.postingCredit.base)
         original = .init(c.original.base)
+        termStart = .init((words?.termStart ?? c.termStart).base); termIndex = .init((words?.termIndex ?? c.termIndex).base)
+        termPostingStart = .init(c.termPostingStart.base); termPostingProfile = .init(c.termPostingProfile.base)
     }
 
     /// Lanes `i ..< i + 16`.
@@ -80,18 +104,33 @@ struct _ProfileColumns: @unchecked Sendable {
 struct _OfferColumns: @unchecked Sendable {
     let licence, demand, englishWorkplace, sectorLo, sectorHi: UnsafePointer<UInt32>
     let minimumDanish, sectorUnknown, shiftWork, hasWorkplace, startDate, full, padding: UnsafePointer<Int32>
-    let lat, lon: UnsafePointer<Float>
+    let lat, lon, minimumShare: UnsafePointer<Float>
     let reqStart: UnsafePointer<Int32>
     let concepts: UnsafePointer<Int32>
+    let rows: UnsafePointer<Int32>
     let points: UnsafePointer<Float>
+    let wordStart: UnsafePointer<Int32>
+    let wordTerm: UnsafePointer<Int32>
+    let wordPoints: UnsafePointer<Float>
+    let wordCeiling: UnsafePointer<Float>
+    let wordPostingStart: UnsafePointer<Int>
+    let wordPostingOffer: UnsafePointer<Int32>
+    let wordPostingPoints: UnsafePointer<Float>
 
-    init(_ c: CompiledOffers) {
+    /// The columns of `c`; the word rows of `sweep` when given (the all-pairs sweep), else all of
+    /// the offers' terms.
+    init(_ c: CompiledOffers, sweep: _SweepTerms? = nil) {
         licence = .init(c.licence.base); demand = .init(c.demand.base); englishWorkplace = .init(c.englishWorkplace.base)
         sectorLo = .init(c.sectorLo.base); sectorHi = .init(c.sectorHi.base); minimumDanish = .init(c.minimumDanish.base)
         sectorUnknown = .init(c.sectorUnknown.base); shiftWork = .init(c.shiftWork.base)
         hasWorkplace = .init(c.hasWorkplace.base); startDate = .init(c.startDate.base); full = .init(c.full.base)
         padding = .init(c.padding.base); lat = .init(c.lat.base); lon = .init(c.lon.base)
         reqStart = .init(c.reqStart.base); concepts = .init(c.concepts.base); points = .init(c.points.base)
+        rows = .init(c.rows.base); minimumShare = .init(c.minimumShare.base)
+        wordStart = .init((sweep?.start ?? c.words.start).base); wordTerm = .init((sweep?.term ?? c.words.term).base)
+        wordPoints = .init((sweep?.points ?? c.words.points).base); wordCeiling = .init((sweep?.ceiling ?? c.words.ceiling).base)
+        wordPostingStart = .init(c.words.postingStart.base)
+        wordPostingOffer = .init(c.words.postingOffer.base); wordPostingPoints = .init(c.words.postingPoints.base)
     }
 
     /// Lanes `i ..< i + 16`.
@@ -101,7 +140,7 @@ struct _OfferColumns: @unchecked Sendable {
                    sectorLo: _load(sectorLo, i), sectorHi: _load(sectorHi, i), minimumDanish: _load(minimumDanish, i),
                    sectorUnknown: _load(sectorUnknown, i), shiftWork: _load(shiftWork, i),
                    hasWorkplace: _load(hasWorkplace, i), startDate: _load(startDate, i), full: _load(full, i),
-                   padding: _load(padding, i), lat: _load(lat, i), lon: _load(lon, i))
+                   padding: _load(padding, i), lat: _load(lat, i), lon: _load(lon, i), minimumShare: _load(minimumShare, i))
     }
 
     /// Offer `i` in every lane.
@@ -113,14 +152,46 @@ struct _OfferColumns: @unchecked Sendable {
                    sectorUnknown: .init(repeating: sectorUnknown[i]), shiftWork: .init(repeating: shiftWork[i]),
                    hasWorkplace: .init(repeating: hasWorkplace[i]), startDate: .init(repeating: startDate[i]),
                    full: .init(repeating: full[i]), padding: .init(repeating: padding[i]),
-                   lat: .init(repeating: lat[i]), lon: .init(repeating: lon[i]))
+                   lat: .init(repeating: lat[i]), lon: .init(repeating: lon[i]),
+                   minimumShare: .init(repeating: minimumShare[i]))
     }
 }
 
-/// Rows of sorted top-k lists in raw memory, with each row's entry threshold.
+/// One thread's credit tile (the concept rows, the zero row, the capped rows of broad
+/// requirements, × 64 lanes) and word masks (per vocabulary term, bit `lane` set when that person
+/// of the block uses the term; 0 for the terms no one in the block uses).
+struct _Tiles {
+    let credits: UnsafeMutablePointer<Float>
+    let creditRows: Int
+    /// One 64-bit lane mask per vocabulary term.
+    let words: UnsafeMutablePointer<UInt64>
+    let vocabulary: Int
+    /// For each concept its capped row (`CompiledOffers.cappedRowOf`).
+    let cappedRowOf: UnsafePointer<Int32>
+    let conceptCount: Int
+
+    init(profiles: CompiledProfiles, offers: CompiledOffers) {
+        creditRows = offers.rowCount
+        credits = .allocate(capacity: creditRows * 64)
+        credits.initialize(repeating: 0, count: creditRows * 64)
+        vocabulary = max(offers.words.vocabulary.count, 1)
+        words = .allocate(capacity: vocabulary)
+        words.initialize(repeating: 0, count: vocabulary)
+        cappedRowOf = UnsafePointer(offers.cappedRowOf.base)
+        conceptCount = offers.conceptCount
+    }
+
+    func deallocate() {
+        credits.deallocate(); words.deallocate()
+    }
+}
+
+/// Rows of sorted top-k lists in raw memory, with each row's entry threshold and the fit it takes
+/// to reach it (`LaneScore.fitNeeded`).
 struct _TopKRows {
     let rows: Int, k: Int
     let threshold: UnsafeMutablePointer<Float>
+    let needed: UnsafeMutablePointer<Float>
     let scores: UnsafeMutablePointer<Float>
     let indices: UnsafeMutablePointer<Int32>
     let counts: UnsafeMutablePointer<Int32>
@@ -129,6 +200,7 @@ struct _TopKRows {
         self.rows = rows
         self.k = k
         threshold = .allocate(capacity: max(rows, 16))
+        needed = .allocate(capacity: max(rows, 16))
         scores = .allocate(capacity: max(rows * k, 1))
         indices = .allocate(capacity: max(rows * k, 1))
         counts = .allocate(capacity: max(rows, 1))
@@ -137,13 +209,14 @@ struct _TopKRows {
 
     func reset() {
         threshold.initialize(repeating: k > 0 ? -.infinity : .infinity, count: max(rows, 16))
+        needed.initialize(repeating: k > 0 ? -.infinity : .infinity, count: max(rows, 16))
         scores.initialize(repeating: -.infinity, count: max(rows * k, 1))
         indices.initialize(repeating: -1, count: max(rows * k, 1))
         counts.initialize(repeating: 0, count: max(rows, 1))
     }
 
     func deallocate() {
-        threshold.deallocate(); scores.deallocate(); indices.deallocate(); counts.deallocate()
+        threshold.deallocate(); needed.deallocate(); scores.deallocate(); indices.deallocate(); counts.deallocate()
     }
 
     /// Inserts (score, index) into `row` if it beats the row's k-th entry: a higher score, or an
@@ -170,7 +243,10 @@ struct _TopKRows {
         }
         scores[base &+ i] = score
         indices[base &+ i] = index
-        if n == k { threshold[row] = scores[base &+ k &- 1] }
+        if n == k {
+            threshold[row] = scores[base &+ k &- 1]
+            needed[row] = LaneScore.fitNeeded(toReach: threshold[row])
+        }
     }
 
     /// Copies row `row` into the output row `outRow`.
@@ -228,6 +304,8 @@ protocol _BlockCollector {
     static var inclusive: Bool { get }
     /// The scores lanes `16 g ..< 16 g + 16` must beat (strictly) for offer `o` to enter.
     func threshold(group g: Int, offer o: Int) -> SIMD16<Float>
+    /// `LaneScore.fitNeeded` of those thresholds.
+    func needed(group g: Int, offer o: Int) -> SIMD16<Float>
     /// Scores of lanes `16 g ..< 16 g + 16` of the current block against offer `o`.
     func collect(_ score: SIMD16<Float>, _ allowed: SIMDMask<SIMD16<Int32>>, group g: Int, offer o: Int)
 }
@@ -239,6 +317,9 @@ struct _PerLaneCollector: _BlockCollector {
 
     @inline(__always)
     func threshold(group g: Int, offer o: Int) -> SIMD16<Float> { _load(lists.threshold, g &* 16) }
+
+    @inline(__always)
+    func needed(group g: Int, offer o: Int) -> SIMD16<Float> { _load(lists.needed, g &* 16) }
 
     @inline(__always)
     func collect(_ score: SIMD16<Float>, _ allowed: SIMDMask<SIMD16<Int32>>, group g: Int, offer o: Int) {
@@ -262,6 +343,9 @@ struct _PerOfferCollector: _BlockCollector {
     func threshold(group g: Int, offer o: Int) -> SIMD16<Float> { SIMD16(repeating: lists.threshold[o &- firstOffer]) }
 
     @inline(__always)
+    func needed(group g: Int, offer o: Int) -> SIMD16<Float> { SIMD16(repeating: lists.needed[o &- firstOffer]) }
+
+    @inline(__always)
     func collect(_ score: SIMD16<Float>, _ allowed: SIMDMask<SIMD16<Int32>>, group g: Int, offer o: Int) {
         let row = o &- firstOffer
         let cand = allowed .& (score .>= SIMD16(repeating: lists.threshold[row]))
@@ -278,48 +362,96 @@ enum BlockKernel {
 
     // MARK: Block tile
 
-    /// Writes the credits of profiles `start ..< start + 64` into the zeroed tile.
+    /// Writes the credits of profiles `start ..< start + 64` into the zeroed credit tile (and
+    /// the capped rows of the broad requirements), and their terms into the zeroed word masks.
     @inline(__always)
-    static func fill(tile: UnsafeMutablePointer<Float>, block start: Int, profiles: _ProfileColumns, count: Int) {
+    static func fill(_ tiles: _Tiles, block start: Int, profiles: _ProfileColumns, count: Int) {
+        let tile = tiles.credits, capped = tiles.cappedRowOf, firstCapped = tiles.conceptCount &+ 1
         for lane in 0..<width where start + lane < count {
             let p = start + lane
             for j in profiles.creditStart[p]..<profiles.creditStart[p + 1] {
-                tile[Int(profiles.creditConcept[j]) &* width &+ lane] = profiles.creditValue[j]
+                let c = Int(profiles.creditConcept[j]), v = profiles.creditValue[j]
+                tile[c &* width &+ lane] = v
+                let t = capped[c]
+                if t >= 0 { tile[(firstCapped &+ Int(t)) &* width &+ lane] = CreditRule.capped(v, broad: true) }
+            }
+        }
+        for lane in 0..<width where start + lane < count {
+            let p = start + lane
+            for j in profiles.termStart[p]..<profiles.termStart[p + 1] {
+                tiles.words[Int(profiles.termIndex[j])] |= 1 &<< UInt64(lane)
             }
         }
     }
 
     /// Zeroes what `fill` wrote.
     @inline(__always)
-    static func clear(tile: UnsafeMutablePointer<Float>, block start: Int, profiles: _ProfileColumns, count: Int) {
+    static func clear(_ tiles: _Tiles, block start: Int, profiles: _ProfileColumns, count: Int) {
+        let tile = tiles.credits, capped = tiles.cappedRowOf, firstCapped = tiles.conceptCount &+ 1
         for lane in 0..<width where start + lane < count {
             let p = start + lane
             for j in profiles.creditStart[p]..<profiles.creditStart[p + 1] {
-                tile[Int(profiles.creditConcept[j]) &* width &+ lane] = 0
+                let c = Int(profiles.creditConcept[j])
+                tile[c &* width &+ lane] = 0
+                let t = capped[c]
+                if t >= 0 { tile[(firstCapped &+ Int(t)) &* width &+ lane] = 0 }
             }
+        }
+        for lane in 0..<width where start + lane < count {
+            let p = start + lane
+            for j in profiles.termStart[p]..<profiles.termStart[p + 1] { tiles.words[Int(profiles.termIndex[j])] = 0 }
         }
     }
 
     // MARK: The hot loop
 
     /// Streams offers `offers` past one filled block tile: coverage by fused multiply-add over each
-    /// offer's requirement rows, then score, constraints and top-k for the 64 lanes.
+    /// offer's requirement rows, the score ceiling, then (for offers that may enter) the shared
+    /// words by fused multiply-add over its term rows, score, constraints and top-k for the 64
+    /// lanes.
     @inline(__always)
     static func sweep<M: _ConstraintMode, C: _BlockCollector>(
-        tile: UnsafePointer<Float>, block start: Int, box: _HomeBox?, profiles: _ProfileColumns, offers: _OfferColumns,
+        _ tiles: _Tiles, block start: Int, box: _HomeBox?, profiles: _ProfileColumns, offers: _OfferColumns,
         range: Range<Int>, collector: C, _ mode: M.Type
     ) {
         let spatial = M.enabled && box != nil
         let hb = box ?? _HomeBox.never
+        let tile = UnsafePointer(tiles.credits), wordMasks = UnsafePointer(tiles.words)
         for o in range {
             if M.enabled && offers.full[o] != 0 { continue }
             // Every person of the block lives too far from this workplace: skip it whole.
             if spatial && offers.hasWorkplace[o] != 0 && hb.excludes(lat: offers.lat[o], lon: offers.lon[o]) { continue }
+            // Coverage (requirement rows against the credit tile) and, constraints on, the
+            // shared words (the offer's term rows, only terms some compiled person uses, against
+            // the block's word tile), each a fused multiply-add chain in its own order; the two
+            // chains advance in the same loop so that their latencies overlap.
             var a0 = SIMD16<Float>(), a1 = SIMD16<Float>(), a2 = SIMD16<Float>(), a3 = SIMD16<Float>()
+            var s0 = SIMD16<Float>(), s1 = SIMD16<Float>(), s2 = SIMD16<Float>(), s3 = SIMD16<Float>()
             var j = Int(offers.reqStart[o])
             let end = Int(offers.reqStart[o &+ 1])
+            var k = M.enabled ? Int(offers.wordStart[o]) : 0
+            let kEnd = M.enabled ? Int(offers.wordStart[o &+ 1]) : 0
+            let both = min(end &- j, kEnd &- k)
+            var n = 0
+            while n < both {
+                let row = tile + Int(offers.rows[j]) &* 64
+                let w = SIMD16<Float>(repeating: offers.points[j])
+                let m = wordMasks[Int(offers.wordTerm[k])]
+                let ww = SIMD16<Float>(repeating: offers.wordPoints[k])
+                a0 = a0.addingProduct(w, _load(row, 0))
+                s0 = _addWhere(s0, ww, m, 0)
+                a1 = a1.addingProduct(w, _load(row, 16))
+                s1 = _addWhere(s1, ww, m, 16)
+                a2 = a2.addingProduct(w, _load(row, 32))
+                s2 = _addWhere(s2, ww, m, 32)
+                a3 = a3.addingProduct(w, _load(row, 48))
+                s3 = _addWhere(s3, ww, m, 48)
+                j &+= 1
+                k &+= 1
+                n &+= 1
+            }
             while j < end {
-                let row = tile + Int(offers.concepts[j]) &* 64
+                let row = tile + Int(offers.rows[j]) &* 64
                 let w = SIMD16<Float>(repeating: offers.points[j])
                 a0 = a0.addingProduct(w, _load(row, 0))
                 a1 = a1.addingProduct(w, _load(row, 16))
@@ -327,119 +459,153 @@ enum BlockKernel {
                 a3 = a3.addingProduct(w, _load(row, 48))
                 j &+= 1
             }
-            // Bound: language ≤ 20, wishes ≤ 10, travel ≤ 10, added in the score's order (rounded
-            // addition is monotone, so the bound holds bit for bit). Groups where no lane's bound
-            // beats its threshold cannot enter the top-k: skip their constraints and scoring.
-            let b0 = bound(a0, M.self), b1 = bound(a1, M.self), b2 = bound(a2, M.self), b3 = bound(a3, M.self)
-            let t0 = collector.threshold(group: 0, offer: o), t1 = collector.threshold(group: 1, offer: o)
-            let t2 = collector.threshold(group: 2, offer: o), t3 = collector.threshold(group: 3, offer: o)
-            let o0 = C.inclusive ? b0 .>= t0 : b0 .> t0, o1 = C.inclusive ? b1 .>= t1 : b1 .> t1
-            let o2 = C.inclusive ? b2 .>= t2 : b2 .> t2, o3 = C.inclusive ? b3 .>= t3 : b3 .> t3
+            while k < kEnd {
+                let m = wordMasks[Int(offers.wordTerm[k])]
+                let w = SIMD16<Float>(repeating: offers.wordPoints[k])
+                s0 = _addWhere(s0, w, m, 0)
+                s1 = _addWhere(s1, w, m, 16)
+                s2 = _addWhere(s2, w, m, 32)
+                s3 = _addWhere(s3, w, m, 48)
+                k &+= 1
+            }
+            // Can a lane enter the top-k? Constraints on, an offer that asks for something: only
+            // when coverage + words exceeds the fit its threshold needs (`LaneScore.fitNeeded`, a
+            // conservative inverse of the score's ceiling: one add and one compare per lane).
+            // Offers that ask for nothing, and constraints off: the score's ceiling (every
+            // circumstance at its maximum) against the threshold itself. Groups where no lane can
+            // enter skip their constraints and scoring.
+            let share = SIMD16<Float>(repeating: M.enabled ? offers.minimumShare[o] : 0)
+            var o0: SIMDMask<SIMD16<Int32>>, o1: SIMDMask<SIMD16<Int32>>, o2: SIMDMask<SIMD16<Int32>>, o3: SIMDMask<SIMD16<Int32>>
+            if M.enabled && offers.minimumShare[o] == 0 {
+                let cap = SIMD16<Float>(repeating: ScoringPolicy.wordsCap)
+                let n0 = collector.needed(group: 0, offer: o), n1 = collector.needed(group: 1, offer: o)
+                let n2 = collector.needed(group: 2, offer: o), n3 = collector.needed(group: 3, offer: o)
+                let x0 = a0 + LaneScore.minimum(s0, cap), x1 = a1 + LaneScore.minimum(s1, cap)
+                let x2 = a2 + LaneScore.minimum(s2, cap), x3 = a3 + LaneScore.minimum(s3, cap)
+                o0 = C.inclusive ? x0 .>= n0 : x0 .> n0; o1 = C.inclusive ? x1 .>= n1 : x1 .> n1
+                o2 = C.inclusive ? x2 .>= n2 : x2 .> n2; o3 = C.inclusive ? x3 .>= n3 : x3 .> n3
+            } else {
+                let t0 = collector.threshold(group: 0, offer: o), t1 = collector.threshold(group: 1, offer: o)
+                let t2 = collector.threshold(group: 2, offer: o), t3 = collector.threshold(group: 3, offer: o)
+                let b0 = bound(a0, s0, share, M.self), b1 = bound(a1, s1, share, M.self)
+                let b2 = bound(a2, s2, share, M.self), b3 = bound(a3, s3, share, M.self)
+                o0 = C.inclusive ? b0 .>= t0 : b0 .> t0; o1 = C.inclusive ? b1 .>= t1 : b1 .> t1
+                o2 = C.inclusive ? b2 .>= t2 : b2 .> t2; o3 = C.inclusive ? b3 .>= t3 : b3 .> t3
+            }
             guard any(o0 .| o1 .| o2 .| o3) else { continue }
             let ol = offers.broadcast(o)
             if any(o0) {
-                let r = LaneScore.evaluate(coverage: a0, profiles.lanes(start), ol, M.self)
+                let r = LaneScore.evaluate(coverage: a0, sharedWords: s0, profiles.lanes(start), ol, M.self)
                 collector.collect(r.score, r.allowed, group: 0, offer: o)
             }
             if any(o1) {
-                let r = LaneScore.evaluate(coverage: a1, profiles.lanes(start &+ 16), ol, M.self)
+                let r = LaneScore.evaluate(coverage: a1, sharedWords: s1, profiles.lanes(start &+ 16), ol, M.self)
                 collector.collect(r.score, r.allowed, group: 1, offer: o)
             }
             if any(o2) {
-                let r = LaneScore.evaluate(coverage: a2, profiles.lanes(start &+ 32), ol, M.self)
+                let r = LaneScore.evaluate(coverage: a2, sharedWords: s2, profiles.lanes(start &+ 32), ol, M.self)
                 collector.collect(r.score, r.allowed, group: 2, offer: o)
             }
             if any(o3) {
-                let r = LaneScore.evaluate(coverage: a3, profiles.lanes(start &+ 48), ol, M.self)
+                let r = LaneScore.evaluate(coverage: a3, sharedWords: s3, profiles.lanes(start &+ 48), ol, M.self)
                 collector.collect(r.score, r.allowed, group: 3, offer: o)
             }
         }
     }
 
-    /// The highest score a pair with coverage `cov` can reach: the same additions as the score,
-    /// with every other part at its maximum.
-    @inline(__always)
-    static func bound<M: _ConstraintMode>(_ cov: SIMD16<Float>, _: M.Type) -> SIMD16<Float> {
-        let u = (cov + SIMD16(repeating: ScoringPolicy.languageFullPoints))
-            + SIMD16(repeating: ScoringPolicy.sectorPoints + ScoringPolicy.schedulePoints)
-        return M.enabled ? u + SIMD16(repeating: ScoringPolicy.travelPoints) : u
+    /// The highest score a pair with coverage `cov` and shared words' points `words` can reach: the
+    /// same operations as the score with every circumstance at its maximum (constraints off: the
+    /// bilinear score with language 20 and wishes 10). Rounding is monotone, so the bound holds
+    /// bit for bit.
+    @_transparent
+    static func bound<M: _ConstraintMode>(_ cov: SIMD16<Float>, _ words: SIMD16<Float>, _ minimumShare: SIMD16<Float>,
+                                          _: M.Type) -> SIMD16<Float> {
+        guard M.enabled else {
+            return (cov + SIMD16(repeating: ScoringPolicy.languageFullPoints))
+                + SIMD16(repeating: ScoringPolicy.sectorPoints + ScoringPolicy.schedulePoints)
+        }
+        return LaneScore.ceiling(coverage: cov, sharedWords: words, minimumShare: minimumShare)
     }
 
     // MARK: All pairs
 
     /// Each profile's `k` best offers, on `threads` threads taking blocks of 64 profiles.
-    static func rankAll(profiles: CompiledProfiles, offers: CompiledOffers, k: Int, constraints: Bool, threads: Int) -> TopKTable {
+    static func rankAll(profiles: CompiledProfiles, offers: CompiledOffers, words: _WordBinding, k: Int, constraints: Bool,
+                        threads: Int) -> TopKTable {
         constraints
-            ? rankAll(profiles: profiles, offers: offers, k: k, threads: threads, _ConstraintsOn.self)
-            : rankAll(profiles: profiles, offers: offers, k: k, threads: threads, _ConstraintsOff.self)
+            ? rankAll(profiles: profiles, offers: offers, words: words, k: k, threads: threads, _ConstraintsOn.self)
+            : rankAll(profiles: profiles, offers: offers, words: words, k: k, threads: threads, _ConstraintsOff.self)
     }
 
     @inline(never)
-    static func rankAll<M: _ConstraintMode>(profiles: CompiledProfiles, offers: CompiledOffers, k: Int, threads: Int,
-                                            _ mode: M.Type) -> TopKTable {
+    static func rankAll<M: _ConstraintMode>(profiles: CompiledProfiles, offers: CompiledOffers, words: _WordBinding, k: Int,
+                                            threads: Int, _ mode: M.Type) -> TopKTable {
         let out = _TopKOutput(rows: profiles.count, k: k)
-        let pc = _ProfileColumns(profiles), oc = _OfferColumns(offers)
+        let pc = _ProfileColumns(profiles, words: words), oc = _OfferColumns(offers, sweep: words.sweep)
         let blocks = profiles.paddedCount / width
-        let count = profiles.count, offerCount = offers.count, concepts = profiles.conceptCount
+        let count = profiles.count, offerCount = offers.count
         let counter = _BlockCounter()
         let boxes = profiles.blockBoxes
-        DispatchQueue.concurrentPerform(iterations: max(1, min(threads, blocks))) { _ in
-            let tile = UnsafeMutablePointer<Float>.allocate(capacity: max(concepts, 1) * width)
-            tile.initialize(repeating: 0, count: max(concepts, 1) * width)
-            let lists = _TopKRows(rows: width, k: k)
-            while true {
-                let b = counter.take()
-                if b >= blocks { break }
-                let start = b * width
-                lists.reset()
-                fill(tile: tile, block: start, profiles: pc, count: count)
-                sweep(tile: tile, block: start, box: boxes[b], profiles: pc, offers: oc, range: 0..<offerCount,
-                      collector: _PerLaneCollector(lists: lists), M.self)
-                clear(tile: tile, block: start, profiles: pc, count: count)
-                for lane in 0..<min(width, count - start) {
-                    lists.copy(row: lane, to: out, at: Int(pc.original[start + lane]))
+        do {
+            DispatchQueue.concurrentPerform(iterations: max(1, min(threads, blocks))) { _ in
+                let tiles = _Tiles(profiles: profiles, offers: offers)
+                let lists = _TopKRows(rows: width, k: k)
+                while true {
+                    let b = counter.take()
+                    if b >= blocks { break }
+                    let start = b * width
+                    lists.reset()
+                    fill(tiles, block: start, profiles: pc, count: count)
+                    sweep(tiles, block: start, box: boxes[b], profiles: pc, offers: oc, range: 0..<offerCount,
+                          collector: _PerLaneCollector(lists: lists), M.self)
+                    clear(tiles, block: start, profiles: pc, count: count)
+                    for lane in 0..<min(width, count - start) {
+                        lists.copy(row: lane, to: out, at: Int(pc.original[start + lane]))
+                    }
                 }
+                lists.deallocate()
+                tiles.deallocate()
             }
-            lists.deallocate()
-            tile.deallocate()
         }
         return out.finish()
     }
 
     /// Each offer's `k` best profiles; the threads split the offers, each sweeps every block.
-    static func candidatesAll(profiles: CompiledProfiles, offers: CompiledOffers, k: Int, constraints: Bool, threads: Int) -> TopKTable {
+    static func candidatesAll(profiles: CompiledProfiles, offers: CompiledOffers, words: _WordBinding, k: Int, constraints: Bool,
+                              threads: Int) -> TopKTable {
         constraints
-            ? candidatesAll(profiles: profiles, offers: offers, k: k, threads: threads, _ConstraintsOn.self)
-            : candidatesAll(profiles: profiles, offers: offers, k: k, threads: threads, _ConstraintsOff.self)
+            ? candidatesAll(profiles: profiles, offers: offers, words: words, k: k, threads: threads, _ConstraintsOn.self)
+            : candidatesAll(profiles: profiles, offers: offers, words: words, k: k, threads: threads, _ConstraintsOff.self)
     }
 
     @inline(never)
-    static func candidatesAll<M: _ConstraintMode>(profiles: CompiledProfiles, offers: CompiledOffers, k: Int, threads: Int,
-                                                  _ mode: M.Type) -> TopKTable {
+    static func candidatesAll<M: _ConstraintMode>(profiles: CompiledProfiles, offers: CompiledOffers, words: _WordBinding, k: Int,
+                                                  threads: Int, _ mode: M.Type) -> TopKTable {
         let out = _TopKOutput(rows: offers.count, k: k)
-        let pc = _ProfileColumns(profiles), oc = _OfferColumns(offers)
+        let pc = _ProfileColumns(profiles, words: words), oc = _OfferColumns(offers, sweep: words.sweep)
         let blocks = profiles.paddedCount / width
-        let count = profiles.count, offerCount = offers.count, concepts = profiles.conceptCount
+        let count = profiles.count, offerCount = offers.count
         let parts = max(1, min(threads, offerCount))
         let boxes = profiles.blockBoxes
-        DispatchQueue.concurrentPerform(iterations: parts) { part in
-            let lo = offerCount * part / parts, hi = offerCount * (part + 1) / parts
-            guard hi > lo else { return }
-            let tile = UnsafeMutablePointer<Float>.allocate(capacity: max(concepts, 1) * width)
-            tile.initialize(repeating: 0, count: max(concepts, 1) * width)
-            let lists = _TopKRows(rows: hi - lo, k: k)
-            var collector = _PerOfferCollector(lists: lists, firstOffer: lo, blockStart: 0, original: pc.original)
-            for b in 0..<blocks {
-                let start = b * width
-                collector.blockStart = start
-                fill(tile: tile, block: start, profiles: pc, count: count)
-                sweep(tile: tile, block: start, box: boxes[b], profiles: pc, offers: oc, range: lo..<hi,
-                      collector: collector, M.self)
-                clear(tile: tile, block: start, profiles: pc, count: count)
+        do {
+            DispatchQueue.concurrentPerform(iterations: parts) { part in
+                let lo = offerCount * part / parts, hi = offerCount * (part + 1) / parts
+                guard hi > lo else { return }
+                let tiles = _Tiles(profiles: profiles, offers: offers)
+                let lists = _TopKRows(rows: hi - lo, k: k)
+                var collector = _PerOfferCollector(lists: lists, firstOffer: lo, blockStart: 0, original: pc.original)
+                for b in 0..<blocks {
+                    let start = b * width
+                    collector.blockStart = start
+                    fill(tiles, block: start, profiles: pc, count: count)
+                    sweep(tiles, block: start, box: boxes[b], profiles: pc, offers: oc, range: lo..<hi,
+                          collector: collector, M.self)
+                    clear(tiles, block: start, profiles: pc, count: count)
+                }
+                for r in 0..<(hi - lo) { lists.copy(row: r, to: out, at: lo + r) }
+                lists.deallocate()
+                tiles.deallocate()
             }
-            for r in 0..<(hi - lo) { lists.copy(row: r, to: out, at: lo + r) }
-            lists.deallocate()
-            tile.deallocate()
         }
         return out.finish()
     }
@@ -447,22 +613,27 @@ enum BlockKernel {
     // MARK: Single queries
 
     /// One person's `k` best offers: coverage per offer from the person's dense credit vector
-    /// (requirements in concept order, fused), then one SIMD sweep over the offers, sixteen lanes
-    /// at a time, for the other parts, the constraints and the top-k.
-    static func rank(credits: [Float], profile: ProfileAttributes, offers: CompiledOffers, k: Int, constraints: Bool) -> [ScoredIndex] {
+    /// (requirements in concept order, fused), shared words per offer through the inverted offer
+    /// terms (the person's terms in increasing order), then one SIMD sweep over the offers, sixteen
+    /// lanes at a time, for the other parts, the constraints and the top-k.
+    static func rank(credits: [Float], terms: [Int32], profile: ProfileAttributes, offers: CompiledOffers, k: Int,
+                     constraints: Bool) -> [ScoredIndex] {
         constraints
-            ? rank(credits: credits, profile: profile, offers: offers, k: k, _ConstraintsOn.self)
-            : rank(credits: credits, profile: profile, offers: offers, k: k, _ConstraintsOff.self)
+            ? rank(credits: credits, terms: terms, profile: profile, offers: offers, k: k, _ConstraintsOn.self)
+            : rank(credits: credits, terms: terms, profile: profile, offers: offers, k: k, _ConstraintsOff.self)
     }
 
     @inline(never)
-    static func rank<M: _ConstraintMode>(credits: [Float], profile: ProfileAttributes, offers: CompiledOffers, k: Int,
-                                         _ mode: M.Type) -> [ScoredIndex] {
+    static func rank<M: _ConstraintMode>(credits: [Float], terms: [Int32], profile: ProfileAttributes, offers: CompiledOffers,
+                                         k: Int, _ mode: M.Type) -> [ScoredIndex] {
         let oc = _OfferColumns(offers)
-        let coverage = UnsafeMutablePointer<Float>.allocate(capacity: max(offers.paddedCount, 16))
-        coverage.initialize(repeating: 0, count: max(offers.paddedCount, 16))
+        let lanes = max(offers.paddedCount, 16)
+        let coverage = UnsafeMutablePointer<Float>.allocate(capacity: lanes)
+        coverage.initialize(repeating: 0, count: lanes)
+        let shared = UnsafeMutablePointer<Float>.allocate(capacity: lanes)
+        shared.initialize(repeating: 0, count: lanes)
         let lists = _TopKRows(rows: 1, k: k)
-        // `credits` has one extra zero entry, the row padding slots point at.
+        // `credits` covers the credit rows; padding slots point at its zero row.
         let laneConcepts = UnsafePointer(offers.laneConcepts.base), lanePoints = UnsafePointer(offers.lanePoints.base)
         credits.withUnsafeBufferPointer { cb in
             let c = cb.baseAddress!
@@ -478,10 +649,18 @@ enum BlockKernel {
                 _store(acc, coverage, g &* 16)
             }
         }
+        if M.enabled {
+            for v in terms {
+                for q in oc.wordPostingStart[Int(v)]..<oc.wordPostingStart[Int(v) &+ 1] {
+                    let o = Int(oc.wordPostingOffer[q])
+                    shared[o] = shared[o] + oc.wordPostingPoints[q]
+                }
+            }
+        }
         let pl = ProfileLanes(broadcast: profile)
         var i = 0
         while i < offers.paddedCount {
-            let r = LaneScore.evaluate(coverage: _load(coverage, i), pl, oc.lanes(i), M.self)
+            let r = LaneScore.evaluate(coverage: _load(coverage, i), sharedWords: _load(shared, i), pl, oc.lanes(i), M.self)
             let cand = r.allowed .& (r.score .> SIMD16(repeating: lists.threshold[0]))
             if any(cand) {
                 for l in 0..<16 where cand[l] { lists.insert(row: 0, r.score[l], Int32(truncatingIfNeeded: i &+ l)) }
@@ -490,38 +669,55 @@ enum BlockKernel {
         }
         let results = lists.results(row: 0)
         coverage.deallocate()
+        shared.deallocate()
         lists.deallocate()
         return results
     }
 
     /// One offer's `k` best profiles: coverage per profile through the inverted credits
-    /// (requirement by requirement in concept order, fused), then one SIMD sweep over the profiles.
-    static func candidates(offer o: Int, profiles: CompiledProfiles, offers: CompiledOffers, k: Int, constraints: Bool) -> [ScoredIndex] {
+    /// (requirement by requirement in concept order, fused), shared words through the inverted
+    /// profile terms (`terms`: the offer's terms some person uses, in increasing term order, as
+    /// the people's vocabulary indices with the term's points), then one SIMD sweep over the people.
+    static func candidates(offer o: Int, terms: [(Int32, Float)], profiles: CompiledProfiles, offers: CompiledOffers, k: Int,
+                           constraints: Bool) -> [ScoredIndex] {
         constraints
-            ? candidates(offer: o, profiles: profiles, offers: offers, k: k, _ConstraintsOn.self)
-            : candidates(offer: o, profiles: profiles, offers: offers, k: k, _ConstraintsOff.self)
+            ? candidates(offer: o, terms: terms, profiles: profiles, offers: offers, k: k, _ConstraintsOn.self)
+            : candidates(offer: o, terms: terms, profiles: profiles, offers: offers, k: k, _ConstraintsOff.self)
     }
 
     @inline(never)
-    static func candidates<M: _ConstraintMode>(offer o: Int, profiles: CompiledProfiles, offers: CompiledOffers, k: Int,
-                                               _ mode: M.Type) -> [ScoredIndex] {
-        let pc = _ProfileColumns(profiles)
+    static func candidates<M: _ConstraintMode>(offer o: Int, terms: [(Int32, Float)], profiles: CompiledProfiles,
+                                               offers: CompiledOffers, k: Int, _ mode: M.Type) -> [ScoredIndex] {
+        let pc = _ProfileColumns(profiles), oc = _OfferColumns(offers)
         let attributes = offers.attributes(o)
         if M.enabled && attributes.full != 0 { return [] }
         let ol = OfferLanes(broadcast: attributes)
-        let coverage = UnsafeMutablePointer<Float>.allocate(capacity: max(profiles.paddedCount, 16))
-        coverage.initialize(repeating: 0, count: max(profiles.paddedCount, 16))
+        let lanes = max(profiles.paddedCount, 16)
+        let coverage = UnsafeMutablePointer<Float>.allocate(capacity: lanes)
+        coverage.initialize(repeating: 0, count: lanes)
+        let shared = UnsafeMutablePointer<Float>.allocate(capacity: lanes)
+        shared.initialize(repeating: 0, count: lanes)
         let lists = _TopKRows(rows: 1, k: k)
-        for j in Int(offers.reqStart[o])..<Int(offers.reqStart[o + 1]) {
-            let c = Int(offers.concepts[j]), w = offers.points[j]
+        for j in Int(oc.reqStart[o])..<Int(oc.reqStart[o + 1]) {
+            let c = Int(oc.concepts[j]), w = oc.points[j]
+            let broad = Int(oc.rows[j]) != c
             for q in pc.postingStart[c]..<pc.postingStart[c + 1] {
                 let p = Int(pc.postingProfile[q])
-                coverage[p] = coverage[p].addingProduct(w, pc.postingCredit[q])
+                coverage[p] = coverage[p].addingProduct(w, CreditRule.capped(pc.postingCredit[q], broad: broad))
+            }
+        }
+        if M.enabled {
+            for (term, w) in terms {
+                let v = Int(term)
+                for q in pc.termPostingStart[v]..<pc.termPostingStart[v + 1] {
+                    let p = Int(pc.termPostingProfile[q])
+                    shared[p] = shared[p] + w
+                }
             }
         }
         var i = 0
         while i < profiles.paddedCount {
-            let r = LaneScore.evaluate(coverage: _load(coverage, i), pc.lanes(i), ol, M.self)
+            let r = LaneScore.evaluate(coverage: _load(coverage, i), sharedWords: _load(shared, i), pc.lanes(i), ol, M.self)
             let cand = r.allowed .& (r.score .>= SIMD16(repeating: lists.threshold[0]))
             if any(cand) {
                 for l in 0..<16 where cand[l] { lists.insert(row: 0, r.score[l], pc.original[i &+ l]) }
@@ -530,6 +726,7 @@ enum BlockKernel {
         }
         let results = lists.results(row: 0)
         coverage.deallocate()
+        shared.deallocate()
         lists.deallocate()
         return results
     }
@@ -537,8 +734,10 @@ enum BlockKernel {
     // MARK: The plain reference
 
     /// The score of one pair, scalar and straightforward, from the same compiled data (sparse
-    /// credits merged with the requirements): what every kernel above must reproduce exactly.
-    static func plainScore(profiles: CompiledProfiles, _ p: Int, offers: CompiledOffers, _ o: Int, constraints: Bool) -> Float? {
+    /// credits merged with the requirements, sparse terms merged with the offer's): what every
+    /// kernel above must reproduce exactly.
+    static func plainScore(profiles: CompiledProfiles, _ p: Int, offers: CompiledOffers, _ o: Int, words: _WordBinding,
+                           constraints: Bool) -> Float? {
         var cov: Float = 0
         var i = profiles.creditStart[p]
         let iEnd = profiles.creditStart[p + 1]
@@ -546,7 +745,15 @@ enum BlockKernel {
             let c = offers.concepts[j]
             while i < iEnd && profiles.creditConcept[i] < c { i += 1 }
             let credit: Float = i < iEnd && profiles.creditConcept[i] == c ? profiles.creditValue[i] : 0
-            cov = cov.addingProduct(offers.points[j], credit)
+            cov = cov.addingProduct(offers.points[j], CreditRule.capped(credit, broad: offers.rows[j] != c))
+        }
+        var sharedPoints: Float = 0
+        var t = words.termStart[p]
+        let tEnd = words.termStart[p + 1]
+        for j in Int(offers.words.start[o])..<Int(offers.words.start[o + 1]) {
+            let v = offers.words.term[j]
+            while t < tEnd && words.termIndex[t] < v { t += 1 }
+            if t < tEnd && words.termIndex[t] == v { sharedPoints += offers.words.points[j] }
         }
         let a = profiles.attributes(p), b = offers.attributes(o)
         var lang: Float? = nil
@@ -556,7 +763,7 @@ enum BlockKernel {
             : ((a.wishLo & b.sectorLo) | (a.wishHi & b.sectorHi)) != 0 ? 1 : 0
         let schedule: Float = b.shiftWork != 0 && a.acceptsShift == 0 ? 0 : ScoringPolicy.schedulePoints
         let wish = fit * ScoringPolicy.sectorPoints + schedule
-        guard constraints else { return (cov + (lang ?? 0)) + wish }
+        guard constraints else { return ScoringPolicy.bilinear(coverage: cov, language: lang ?? 0, wishes: wish) }
         guard let lang else { return nil }
         if b.licence & ~a.licence != 0 || b.demand & a.limitation != 0 || b.full != 0 || a.availableFrom > b.startDate {
             return nil
@@ -570,6 +777,7 @@ enum BlockKernel {
             let t = 1 - d * a.invMaxKm
             travel = (t > 0 ? t : 0) * ScoringPolicy.travelPoints
         }
-        return ((cov + lang) + wish) + travel
+        return ScoringPolicy.total(coverage: cov, sharedWordPoints: sharedPoints, minimumShare: b.minimumShare,
+                                   language: lang, wishes: wish, travel: travel)
     }
 }

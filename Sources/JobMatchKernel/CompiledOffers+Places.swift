@@ -18,7 +18,8 @@ extension CompiledOffers {
         }
         guard changed else { return self }
         return CompiledOffers(count: count, paddedCount: paddedCount, conceptCount: conceptCount, reqStart: reqStart,
-                              concepts: concepts, points: points, groupStart: groupStart, groupSlots: groupSlots,
+                              concepts: concepts, points: points, rows: rows, cappedConcepts: cappedConcepts,
+                              cappedRowOf: cappedRowOf, words: words, minimumShare: minimumShare, groupStart: groupStart, groupSlots: groupSlots,
                               laneConcepts: laneConcepts, lanePoints: lanePoints, licence: licence, demand: demand,
                               minimumDanish: minimumDanish, englishWorkplace: englishWorkplace, sectorLo: sectorLo,
                               sectorHi: sectorHi, sectorUnknown: sectorUnknown, shiftWork: shiftWork,

@@ -6,14 +6,17 @@
 extension CompiledProfiles {
     /// The format number of the profiles' image; raise it whenever a block is added, removed or
     /// changes meaning.
-    public static let imageFormat = 1
+    ///
+    /// 2: the words (the people's term vocabulary, their term rows, and the rows inverted).
+    public static let imageFormat = 2
 
     /// Numbers stored per block box: known (1 or 0), then the box and its squared limit.
     static let boxNumbers = 6
 
     /// Writes the layout as blocks.
     public func writeImage(to sink: inout some KernelImageSink) throws(KernelImageError) {
-        try _ImageHeader(format: Self.imageFormat, sizes: [count, paddedCount, conceptCount, creditConcept.count])
+        try _ImageHeader(format: Self.imageFormat, sizes: [count, paddedCount, conceptCount, creditConcept.count,
+                                                                termVocabulary.count, termIndex.count])
             .write(to: &sink)
         try creditStart.write("creditStart", to: &sink)
         try creditConcept.write("creditConcept", to: &sink)
@@ -43,6 +46,11 @@ extension CompiledProfiles {
             return [1, b.latMin, b.latMax, b.lonMin, b.lonMax, b.limitSquared]
         }
         try boxes.write("blockBoxes", to: &sink)
+        try termVocabulary.write("terms.vocabulary", to: &sink)
+        try termStart.write("terms.start", to: &sink)
+        try termIndex.write("terms.index", to: &sink)
+        try termPostingStart.write("terms.postingStart", to: &sink)
+        try termPostingProfile.write("terms.postingProfile", to: &sink)
     }
 
     /// Reads a layout written by `writeImage(to:)`: one copy per block, then a check of every
@@ -51,8 +59,8 @@ extension CompiledProfiles {
     ///   taxonomy size, or holds an index out of range.
     /// - Complexity: O(size of the image).
     public convenience init(image: some KernelImageSource, conceptCount expected: Int) throws(KernelImageError) {
-        let s = try _ImageHeader.read(from: image, format: Self.imageFormat, sizeCount: 4)
-        let (count, padded, conceptCount, credits) = (s[0], s[1], s[2], s[3])
+        let s = try _ImageHeader.read(from: image, format: Self.imageFormat, sizeCount: 6)
+        let (count, padded, conceptCount, credits, vocabulary, terms) = (s[0], s[1], s[2], s[3], s[4], s[5])
         guard conceptCount == expected else { throw KernelImageError("header: made for \(conceptCount) concepts, not \(expected)") }
         guard padded == (count + Self.blockWidth - 1) / Self.blockWidth * Self.blockWidth else {
             throw KernelImageError("header: sizes do not fit together")
@@ -67,6 +75,10 @@ extension CompiledProfiles {
                   creditStart: try column("creditStart", count + 1), creditConcept: try column("creditConcept", credits),
                   creditValue: try column("creditValue", credits), postingStart: try column("postingStart", conceptCount + 1),
                   postingProfile: try column("postingProfile", credits), postingCredit: try column("postingCredit", credits),
+                  termVocabulary: try [UInt32].read("terms.vocabulary", count: vocabulary, from: image),
+                  termStart: try column("terms.start", count + 1), termIndex: try column("terms.index", terms),
+                  termPostingStart: try column("terms.postingStart", vocabulary + 1),
+                  termPostingProfile: try column("terms.postingProfile", terms),
                   licence: try column("licence"), limitation: try column("limitation"), danish: try column("danish"),
                   englishOK: try column("englishOK"), wishLo: try column("wishLo"), wishHi: try column("wishHi"),
                   noWish: try column("noWish"), acceptsShift: try column("acceptsShift"), hasHome: try column("hasHome"),
@@ -88,6 +100,15 @@ extension CompiledProfiles {
         if creditConcept.count > 0 {
             try _checkRange(creditConcept, 0..<creditConcept.count, within: 0...Int32(conceptCount - 1), "creditConcept")
             try _checkRange(postingProfile, 0..<postingProfile.count, within: 0...Int32(max(0, count - 1)), "postingProfile")
+        }
+        try _checkOffsets(termStart, count: count, end: termIndex.count, "terms.start")
+        try _checkOffsets(termPostingStart, count: termVocabulary.count, end: termIndex.count, "terms.postingStart")
+        if termIndex.count > 0 {
+            try _checkRange(termIndex, 0..<termIndex.count, within: 0...Int32(termVocabulary.count - 1), "terms.index")
+            try _checkRange(termPostingProfile, 0..<termIndex.count, within: 0...Int32(max(0, count - 1)), "terms.postingProfile")
+        }
+        for v in 1..<max(termVocabulary.count, 1) where termVocabulary[v - 1] >= termVocabulary[v] {
+            throw KernelImageError("block terms.vocabulary: not increasing at \(v)")
         }
         try _checkRange(padding, 0..<count, within: 0...0, "padding")
         try _checkRange(padding, count..<paddedCount, within: 1...1, "padding")

@@ -3,8 +3,12 @@ import JobMatchTaxonomy
 
 /// The profiles compiled for the kernel: each person's propagated credits as a sparse row
 /// (concept, credit) in increasing concept order, the same credits inverted (concept -> the
-/// people holding credit for it), and every constraint attribute as its own aligned column,
-/// padded to a multiple of `CompiledProfiles.blockWidth` with people that never match.
+/// people holding credit for it), each person's words as a sparse row of indices into the
+/// people's own term vocabulary (and inverted), and every constraint attribute as its own aligned
+/// column, padded to a multiple of `CompiledProfiles.blockWidth` with people that never match.
+///
+/// The words refer to term ids only, never to the offers' vocabulary, so a stored profiles' image
+/// stays valid when the offers change; a kernel binds the two vocabularies when it needs both.
 ///
 /// Why sparse rows and not a dense profiles × concepts matrix: with 2,000 concepts a person holds
 /// credit on a few hundred (their sectors' concepts at 0.25, their groups' at 0.5), so a dense
@@ -33,6 +37,17 @@ public final class CompiledProfiles: Sendable {
     let postingProfile: _AlignedColumn<Int32>
     /// Their credit.
     let postingCredit: _AlignedColumn<Float>
+
+    /// The term ids the people use, increasing.
+    let termVocabulary: [UInt32]
+    /// Row offsets into `termIndex`, `count + 1` entries (slot order).
+    let termStart: _AlignedColumn<Int>
+    /// Each person's terms as indices into `termVocabulary`, per person increasing.
+    let termIndex: _AlignedColumn<Int32>
+    /// Inverted terms: offsets per vocabulary term into `termPostingProfile`.
+    let termPostingStart: _AlignedColumn<Int>
+    /// People (slots) using a term, increasing.
+    let termPostingProfile: _AlignedColumn<Int32>
 
     /// Licences held (`Licence` bits).
     let licence: _AlignedColumn<UInt32>
@@ -130,6 +145,38 @@ public final class CompiledProfiles: Sendable {
             for x in b.creditConcept[range] { perConcept[Int(x) + 1] += 1 }
         }
         for c in 0..<conceptCount { perConcept[c + 1] += perConcept[c] }
+        // Words: the people's vocabulary, each person's terms as indices into it, inverted.
+        var termVocabulary = b.termIds.sorted()
+        if !termVocabulary.isEmpty {
+            var w = 1
+            for r in 1..<termVocabulary.count where termVocabulary[r] != termVocabulary[w - 1] {
+                termVocabulary[w] = termVocabulary[r]
+                w += 1
+            }
+            termVocabulary.removeLast(termVocabulary.count - w)
+        }
+        var termStart: [Int] = [0], termIndex: [Int32] = []
+        termStart.reserveCapacity(count + 1)
+        termIndex.reserveCapacity(b.termIds.count)
+        var perTerm = [Int](repeating: 0, count: termVocabulary.count + 1)
+        for i in order {
+            for j in b.termStart[Int(i)]..<b.termStart[Int(i) + 1] {
+                let v = Self.find(b.termIds[j], in: termVocabulary)
+                termIndex.append(v)
+                perTerm[Int(v) + 1] += 1
+            }
+            termStart.append(termIndex.count)
+        }
+        for v in 0..<termVocabulary.count { perTerm[v + 1] += perTerm[v] }
+        var termPostingProfile = [Int32](repeating: 0, count: termIndex.count)
+        var termFill = perTerm
+        for p in 0..<count {
+            for j in termStart[p]..<termStart[p + 1] {
+                let v = Int(termIndex[j])
+                termPostingProfile[termFill[v]] = Int32(p)
+                termFill[v] += 1
+            }
+        }
         var postingProfile = [Int32](repeating: 0, count: creditConcept.count)
         var postingCredit = [Float](repeating: 0, count: creditConcept.count)
         var fill = perConcept
@@ -151,6 +198,11 @@ public final class CompiledProfiles: Sendable {
                   postingStart: _AlignedColumn(perConcept, paddedCount: perConcept.count, pad: 0),
                   postingProfile: _AlignedColumn(postingProfile, paddedCount: postingProfile.count, pad: 0),
                   postingCredit: _AlignedColumn(postingCredit, paddedCount: postingCredit.count, pad: 0),
+                  termVocabulary: termVocabulary,
+                  termStart: _AlignedColumn(termStart, paddedCount: termStart.count, pad: 0),
+                  termIndex: _AlignedColumn(termIndex, paddedCount: termIndex.count, pad: 0),
+                  termPostingStart: _AlignedColumn(perTerm, paddedCount: perTerm.count, pad: 0),
+                  termPostingProfile: _AlignedColumn(termPostingProfile, paddedCount: termPostingProfile.count, pad: 0),
                   licence: _AlignedColumn(slots(b.licence), paddedCount: n, pad: 0),
                   limitation: _AlignedColumn(slots(b.limitation), paddedCount: n, pad: 0),
                   danish: _AlignedColumn(slots(b.danish), paddedCount: n, pad: 0),
@@ -176,7 +228,9 @@ public final class CompiledProfiles: Sendable {
     /// Every column as given (the builder above and the image reader in `CompiledProfiles+Image.swift`).
     init(count: Int, paddedCount: Int, conceptCount: Int, creditStart: _AlignedColumn<Int>, creditConcept: _AlignedColumn<Int32>,
          creditValue: _AlignedColumn<Float>, postingStart: _AlignedColumn<Int>, postingProfile: _AlignedColumn<Int32>,
-         postingCredit: _AlignedColumn<Float>, licence: _AlignedColumn<UInt32>, limitation: _AlignedColumn<UInt32>,
+         postingCredit: _AlignedColumn<Float>, termVocabulary: [UInt32], termStart: _AlignedColumn<Int>,
+         termIndex: _AlignedColumn<Int32>, termPostingStart: _AlignedColumn<Int>, termPostingProfile: _AlignedColumn<Int32>,
+         licence: _AlignedColumn<UInt32>, limitation: _AlignedColumn<UInt32>,
          danish: _AlignedColumn<Int32>, englishOK: _AlignedColumn<UInt32>, wishLo: _AlignedColumn<UInt32>,
          wishHi: _AlignedColumn<UInt32>, noWish: _AlignedColumn<Int32>, acceptsShift: _AlignedColumn<Int32>,
          hasHome: _AlignedColumn<Int32>, lat: _AlignedColumn<Float>, lon: _AlignedColumn<Float>, maxKm: _AlignedColumn<Float>,
@@ -185,6 +239,8 @@ public final class CompiledProfiles: Sendable {
         self.count = count; self.paddedCount = paddedCount; self.conceptCount = conceptCount
         self.creditStart = creditStart; self.creditConcept = creditConcept; self.creditValue = creditValue
         self.postingStart = postingStart; self.postingProfile = postingProfile; self.postingCredit = postingCredit
+        self.termVocabulary = termVocabulary; self.termStart = termStart; self.termIndex = termIndex
+        self.termPostingStart = termPostingStart; self.termPostingProfile = termPostingProfile
         self.licence = licence; self.limitation = limitation; self.danish = danish; self.englishOK = englishOK
         self.wishLo = wishLo; self.wishHi = wishHi; self.noWish = noWish; self.acceptsShift = acceptsShift
         self.hasHome = hasHome; self.lat = lat; self.lon = lon; self.maxKm = maxKm; self.invMaxKm = invMaxKm
@@ -197,6 +253,7 @@ public final class CompiledProfiles: Sendable {
         let conceptCount: Int
         var creditStart: [Int] = [0]
         var creditConcept: [Int32] = [], creditValue: [Float] = []
+        var termStart: [Int] = [0], termIds: [UInt32] = []
         var licence: [UInt32] = [], limitation: [UInt32] = [], danish: [Int32] = [], englishOK: [UInt32] = []
         var wishLo: [UInt32] = [], wishHi: [UInt32] = [], noWish: [Int32] = [], acceptsShift: [Int32] = []
         var hasHome: [Int32] = [], lat: [Float] = [], lon: [Float] = [], maxKm: [Float] = [], invMaxKm: [Float] = []
@@ -207,6 +264,7 @@ public final class CompiledProfiles: Sendable {
         init(capacity: Int, conceptCount: Int) {
             self.conceptCount = conceptCount
             creditStart.reserveCapacity(capacity + 1)
+            termStart.reserveCapacity(capacity + 1)
             let c = capacity
             licence.reserveCapacity(c); limitation.reserveCapacity(c); danish.reserveCapacity(c); englishOK.reserveCapacity(c)
             wishLo.reserveCapacity(c); wishHi.reserveCapacity(c); noWish.reserveCapacity(c); acceptsShift.reserveCapacity(c)
@@ -221,6 +279,8 @@ public final class CompiledProfiles: Sendable {
             creditConcept.append(contentsOf: c)
             creditValue.append(contentsOf: v)
             creditStart.append(creditConcept.count)
+            for t in p.terms { termIds.append(t.term) }
+            termStart.append(termIds.count)
             licence.append(p.licenceMask)
             limitation.append(p.limitationMask)
             danish.append(p.danishLevel)
@@ -242,6 +302,9 @@ public final class CompiledProfiles: Sendable {
             let shift = creditConcept.count
             creditStart.append(contentsOf: other.creditStart.dropFirst().lazy.map { $0 + shift })
             creditConcept += other.creditConcept; creditValue += other.creditValue
+            let termShift = termIds.count
+            termStart.append(contentsOf: other.termStart.dropFirst().lazy.map { $0 + termShift })
+            termIds += other.termIds
             licence += other.licence; limitation += other.limitation; danish += other.danish; englishOK += other.englishOK
             wishLo += other.wishLo; wishHi += other.wishHi; noWish += other.noWish; acceptsShift += other.acceptsShift
             hasHome += other.hasHome; lat += other.lat; lon += other.lon; maxKm += other.maxKm; invMaxKm += other.invMaxKm
@@ -257,6 +320,8 @@ public final class CompiledProfiles: Sendable {
                 b.creditConcept.append(contentsOf: creditConcept[creditStart[i]..<creditStart[i + 1]])
                 b.creditValue.append(contentsOf: creditValue[creditStart[i]..<creditStart[i + 1]])
                 b.creditStart.append(b.creditConcept.count)
+                b.termIds.append(contentsOf: termIds[termStart[i]..<termStart[i + 1]])
+                b.termStart.append(b.termIds.count)
             }
             func take<T>(_ column: [T]) -> [T] { order.map { column[$0] } }
             b.licence = take(licence); b.limitation = take(limitation); b.danish = take(danish); b.englishOK = take(englishOK)
@@ -273,6 +338,8 @@ public final class CompiledProfiles: Sendable {
                 creditValue.append(c.creditValue[j])
             }
             creditStart.append(creditConcept.count)
+            for j in c.termStart[s]..<c.termStart[s + 1] { termIds.append(c.termVocabulary[Int(c.termIndex[j])]) }
+            termStart.append(termIds.count)
             licence.append(c.licence[s]); limitation.append(c.limitation[s]); danish.append(c.danish[s])
             englishOK.append(c.englishOK[s]); wishLo.append(c.wishLo[s]); wishHi.append(c.wishHi[s])
             noWish.append(c.noWish[s]); acceptsShift.append(c.acceptsShift[s]); hasHome.append(c.hasHome[s])
@@ -291,6 +358,22 @@ public final class CompiledProfiles: Sendable {
 }
 
 extension CompiledProfiles {
+    /// The index of `term` in a sorted vocabulary that holds it.
+    static func find(_ term: UInt32, in sorted: [UInt32]) -> Int32 {
+        var lo = 0, hi = sorted.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if sorted[mid] < term { lo = mid + 1 } else { hi = mid }
+        }
+        return Int32(lo)
+    }
+
+    /// The index of `term` in `termVocabulary`, nil when no person uses it.
+    func termVocabularyIndex(of term: UInt32) -> Int32? {
+        let v = Self.find(term, in: termVocabulary)
+        return Int(v) < termVocabulary.count && termVocabulary[Int(v)] == term ? v : nil
+    }
+
     /// The kernel's order of the people: by a Z-order (Morton) key of their home, so that the 64
     /// people of a block live close together and an offer far from all of them is skipped for
     /// the whole block; people without a known home come last. Ties keep the given order.

@@ -70,8 +70,9 @@ public enum KernelImage {
     static let byteOrderProbe: Int64 = 0x0102_0304_0506_0708
 
     /// A fingerprint (hex) of the numbers the scoring rules bake into the layouts: the point
-    /// weights of requirement strengths (`MatchableOffer.points(for:)`) and the credit factors of
-    /// related concepts. A stored image made under other rules is rebuilt, so a change of
+    /// weights of requirement strengths, specific and broad (`MatchableOffer.points(for:)`), the
+    /// credit factors of related concepts, the cap of a broad requirement's credit, the words' BM25
+    /// points and cap, and the fit share of an offer that asks for nothing. A stored image made under other rules is rebuilt, so a change of
     /// `ScoringPolicy` cannot leave stale layouts behind.
     public static let scoringFingerprint: String = {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
@@ -82,13 +83,24 @@ public enum KernelImage {
         var probes: [[RequirementStrength]] = strengths.map { [$0] }
         probes.append(strengths)
         for a in strengths { for b in strengths where a != b { probes.append([a, b]) } }
-        for probe in probes {
-            let reqs = probe.enumerated().map { Requirement(concept: Int32($0.offset), strength: $0.element) }
-            for p in MatchableOffer.points(for: reqs) { eat(p.bitPattern) }
-            eat(0xFFFF_FFFF)
+        for broad in [false, true] {
+            for probe in probes {
+                let reqs = probe.enumerated().map { Requirement(concept: Int32($0.offset), strength: $0.element, broad: broad) }
+                for p in MatchableOffer.points(for: reqs) { eat(p.bitPattern) }
+                eat(0xFFFF_FFFF)
+            }
         }
         eat(ScoringPolicy.sameGroupCredit.bitPattern)
         eat(ScoringPolicy.sameSectorCredit.bitPattern)
+        // Broad requirements' capped rows, and the words' points and ceilings (BM25).
+        eat(ScoringPolicy.broadCreditCap.bitPattern)
+        eat(ScoringPolicy.wordsCap.bitPattern)
+        for (count, length, df, n) in [(1, 10, 1, 1), (1, 10, 1, 100), (3, 40, 7, 100), (2, 5, 50, 1000)] {
+            eat(ScoringPolicy.termPoints(count: UInt32(count), length: length, documentFrequency: df, offers: n,
+                                         averageLength: 20).bitPattern)
+        }
+        eat(ScoringPolicy.minimumFitShare(requirements: 0).bitPattern)
+        eat(ScoringPolicy.minimumFitShare(requirements: 1).bitPattern)
         return String(h, radix: 16)
     }()
 }
@@ -156,8 +168,15 @@ extension Array where Element: BitwiseCopyable {
 /// Checks that every value of `column[range]` lies in `allowed`.
 func _checkRange<T: BinaryInteger>(_ column: _AlignedColumn<T>, _ range: Range<Int>, within allowed: ClosedRange<T>,
                                    _ name: String) throws(KernelImageError) {
-    for i in range where !allowed.contains(column[i]) {
-        throw KernelImageError("block \(name): value \(column[i]) at \(i) is outside \(allowed)")
+    guard !range.isEmpty else { return }
+    // The least and greatest value first, in one pass the compiler can vectorise (millions of
+    // word entries per image); the offending index is looked for only when one is out of range.
+    let (lo, hi) = column.extremes(range)
+    guard allowed.contains(lo) && allowed.contains(hi) else {
+        for i in range where !allowed.contains(column[i]) {
+            throw KernelImageError("block \(name): value \(column[i]) at \(i) is outside \(allowed)")
+        }
+        return
     }
 }
 

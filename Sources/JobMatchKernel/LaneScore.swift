@@ -42,17 +42,17 @@ struct ProfileLanes {
 struct OfferLanes {
     var licence, demand, englishWorkplace, sectorLo, sectorHi: SIMD16<UInt32>
     var minimumDanish, sectorUnknown, shiftWork, hasWorkplace, startDate, full, padding: SIMD16<Int32>
-    var lat, lon: SIMD16<Float>
+    var lat, lon, minimumShare: SIMD16<Float>
 
     @inline(__always)
     init(licence: SIMD16<UInt32>, demand: SIMD16<UInt32>, englishWorkplace: SIMD16<UInt32>, sectorLo: SIMD16<UInt32>,
          sectorHi: SIMD16<UInt32>, minimumDanish: SIMD16<Int32>, sectorUnknown: SIMD16<Int32>, shiftWork: SIMD16<Int32>,
          hasWorkplace: SIMD16<Int32>, startDate: SIMD16<Int32>, full: SIMD16<Int32>, padding: SIMD16<Int32>,
-         lat: SIMD16<Float>, lon: SIMD16<Float>) {
+         lat: SIMD16<Float>, lon: SIMD16<Float>, minimumShare: SIMD16<Float>) {
         self.licence = licence; self.demand = demand; self.englishWorkplace = englishWorkplace; self.sectorLo = sectorLo
         self.sectorHi = sectorHi; self.minimumDanish = minimumDanish; self.sectorUnknown = sectorUnknown
         self.shiftWork = shiftWork; self.hasWorkplace = hasWorkplace; self.startDate = startDate; self.full = full
-        self.padding = padding; self.lat = lat; self.lon = lon
+        self.padding = padding; self.lat = lat; self.lon = lon; self.minimumShare = minimumShare
     }
 
     /// One offer in every lane.
@@ -64,7 +64,7 @@ struct OfferLanes {
                   sectorUnknown: .init(repeating: a.sectorUnknown), shiftWork: .init(repeating: a.shiftWork),
                   hasWorkplace: .init(repeating: a.hasWorkplace), startDate: .init(repeating: a.startDate),
                   full: .init(repeating: a.full), padding: .init(repeating: a.padding),
-                  lat: .init(repeating: a.lat), lon: .init(repeating: a.lon))
+                  lat: .init(repeating: a.lat), lon: .init(repeating: a.lon), minimumShare: .init(repeating: a.minimumShare))
     }
 }
 
@@ -73,17 +73,61 @@ struct OfferLanes {
 /// operations in the same order (so the same bits).
 ///
 /// Every comparison is vector against vector (a scalar right-hand side makes Swift fall back to a
-/// lane-by-lane loop), and every select is a mask blend.
+/// lane-by-lane loop), and every select is a mask blend. `min(x, c)` is written as Swift's
+/// `Swift.min` is defined (`c < x ? c : x`), `max(x, c)` as `c >= x ? c : x`.
 enum LaneScore {
-    /// Score and allowed-mask of sixteen pairs with the given coverage points.
+    /// `Swift.min(x, c)` lane-wise.
+    @_transparent
+    static func minimum(_ x: SIMD16<Float>, _ c: SIMD16<Float>) -> SIMD16<Float> { x.replacing(with: c, where: c .< x) }
+
+    /// `Swift.max(x, c)` lane-wise.
+    @_transparent
+    static func maximum(_ x: SIMD16<Float>, _ c: SIMD16<Float>) -> SIMD16<Float> { x.replacing(with: c, where: c .>= x) }
+
+    /// The fit and its share (`ScoringPolicy.fit`, `.fitShare`) from coverage and the shared
+    /// words' points (before the words cap).
+    @_transparent
+    static func fit(coverage cov: SIMD16<Float>, sharedWords s: SIMD16<Float>,
+                    minimumShare: SIMD16<Float>) -> (fit: SIMD16<Float>, share: SIMD16<Float>) {
+        let words = minimum(s, SIMD16(repeating: ScoringPolicy.wordsCap))
+        let fit = minimum(cov + words, SIMD16(repeating: ScoringPolicy.fitPoints))
+        let share = maximum(fit * SIMD16(repeating: ScoringPolicy.inverseFitPoints), minimumShare)
+        return (fit, share)
+    }
+
+    /// The highest score a pair can reach with constraints on (every circumstance at its
+    /// maximum): the score's operations on a coverage and shared-words sum at least the pair's,
+    /// so monotone and exact as a bound.
+    @_transparent
+    static func ceiling(coverage cov: SIMD16<Float>, sharedWords s: SIMD16<Float>, minimumShare: SIMD16<Float>) -> SIMD16<Float> {
+        let (fit, share) = fit(coverage: cov, sharedWords: s, minimumShare: minimumShare)
+        return fit.addingProduct(share, SIMD16(repeating: ScoringPolicy.circumstancePoints))
+    }
+
+    /// `fitPoints / (fitPoints + circumstancePoints)` (0.6), less a margin of 2⁻¹⁶ that covers
+    /// every rounding of the score's operations many times over.
+    /// (The Float nearest 0.6 × (1 − 2⁻¹⁶) = 0.5999908447…, a literal so the kernel reads a
+    /// constant; `ScoringConstantsTests` checks it against the definition.)
+    static let fitNeededFactor: Float = 0.599_990_84
+
+    /// The fit (coverage + words) a pair of an offer that asks for something must exceed to score
+    /// above `threshold` (or reach it), conservatively: `threshold × fitNeededFactor`.
     ///
-    /// Constraints off: every real pair is allowed and the score is
-    /// `(coverage + language) + wishes`, language 0 where the language constraint would exclude.
-    /// Constraints on: `((coverage + language) + wishes) + travel`, allowed where no hard
-    /// constraint excludes.
-    @inline(__always)
-    static func evaluate<M: _ConstraintMode>(coverage cov: SIMD16<Float>, _ p: ProfileLanes, _ o: OfferLanes,
-                                             _: M.Type) -> (score: SIMD16<Float>, allowed: SIMDMask<SIMD16<Int32>>) {
+    /// Why it is safe: with minimum share 0, the score is fma(fl(P × r), c, P) for a fit P,
+    /// r = fl(1/60) ≤ (1/60)(1 + u) and circumstances c ≤ 40: at most P × 5/3 × (1 + 4u)
+    /// (u = 2⁻²⁴; one rounding each for r, the product and the fused multiply-add), and P ≤ x for
+    /// x = fl(coverage + words) (the cap only lowers it). If x ≤ fl(threshold × fitNeededFactor) ≤ threshold × 0.6 × (1 − 2⁻¹⁶)(1 + u),
+    /// the score is below the threshold. −∞ stays −∞ (a list not yet full takes anything).
+    @_transparent
+    static func fitNeeded(toReach threshold: Float) -> Float { threshold * fitNeededFactor }
+
+    /// The circumstances of sixteen pairs (language, wishes and, with constraints on, travel, as
+    /// `ScoringPolicy` defines them) and which pairs the hard constraints allow. Constraints off:
+    /// every real pair is allowed, language is 0 where the language constraint would exclude, and
+    /// travel is 0.
+    @_transparent
+    static func circumstances<M: _ConstraintMode>(_ p: ProfileLanes, _ o: OfferLanes, _: M.Type)
+        -> (language: SIMD16<Float>, wishes: SIMD16<Float>, travel: SIMD16<Float>, allowed: SIMDMask<SIMD16<Int32>>) {
         let zeroU = SIMD16<UInt32>(), zeroI = SIMD16<Int32>(), zeroF = SIMD16<Float>()
         // Language: 20 when the Danish minimum is met, 15 with the English exception.
         let danishOK = p.danish .>= o.minimumDanish
@@ -94,13 +138,13 @@ enum LaneScore {
         // Wishes: sector fit (1 wished, 0.5 nothing wished or sector unknown, 0 otherwise) × 5 + schedule.
         let hit = ((p.wishLo & o.sectorLo) | (p.wishHi & o.sectorHi)) .!= zeroU
         let half = (p.noWish | o.sectorUnknown) .!= zeroI
-        let fit = SIMD16<Float>().replacing(with: 1, where: hit).replacing(with: 0.5, where: half)
+        let fitOfSector = SIMD16<Float>().replacing(with: 1, where: hit).replacing(with: 0.5, where: half)
         let noSchedule = (o.shiftWork .!= zeroI) .& (p.acceptsShift .== zeroI)
         let schedule = SIMD16<Float>(repeating: ScoringPolicy.schedulePoints).replacing(with: 0, where: noSchedule)
-        let wish = fit * SIMD16(repeating: ScoringPolicy.sectorPoints) + schedule
+        let wish = fitOfSector * SIMD16(repeating: ScoringPolicy.sectorPoints) + schedule
         guard M.enabled else {
             lang = lang.replacing(with: 0, where: .!languageAllowed)
-            return ((cov + lang) + wish, (o.padding | p.padding) .== zeroI)
+            return (lang, wish, zeroF, (o.padding | p.padding) .== zeroI)
         }
         // Travel: 10 × max(0, 1 − d / max), 5 when either place is unknown.
         let dx = (o.lon - p.lon) * SIMD16(repeating: ScoringPolicy.kmPerDegreeLon)
@@ -110,13 +154,34 @@ enum LaneScore {
         let t = SIMD16<Float>(repeating: 1) - d * p.invMaxKm
         let travel = (t.replacing(with: 0, where: .!(t .> zeroF)) * SIMD16(repeating: ScoringPolicy.travelPoints))
             .replacing(with: ScoringPolicy.unknownTravelPoints, where: .!known)
-        let score = ((cov + lang) + wish) + travel
         // Hard constraints.
         let clash = (o.licence & ~p.licence) | (o.demand & p.limitation)
         var ok = (clash .== zeroU) .& languageAllowed
         ok = ok .& .!(known .& (d .> p.maxKm))
         ok = ok .& (p.availableFrom .<= o.startDate)
         ok = ok .& ((o.full | o.padding | p.padding) .== zeroI)
-        return (score, ok)
+        return (lang, wish, travel, ok)
+    }
+
+    /// The score of sixteen pairs from coverage, the shared words' points (before the cap; unused
+    /// with constraints off) and their circumstances: constraints on, fit + share × ((language +
+    /// wishes) + travel); off, `(coverage + language) + wishes`.
+    @_transparent
+    static func score<M: _ConstraintMode>(coverage cov: SIMD16<Float>, sharedWords: SIMD16<Float>, minimumShare: SIMD16<Float>,
+                                          language: SIMD16<Float>, wishes: SIMD16<Float>, travel: SIMD16<Float>,
+                                          _: M.Type) -> SIMD16<Float> {
+        guard M.enabled else { return (cov + language) + wishes }
+        let (fit, share) = fit(coverage: cov, sharedWords: sharedWords, minimumShare: minimumShare)
+        return fit.addingProduct(share, (language + wishes) + travel)
+    }
+
+    /// Score and allowed-mask of sixteen pairs with the given coverage points and shared-word
+    /// points (the sum before the cap; unused with constraints off).
+    @_transparent
+    static func evaluate<M: _ConstraintMode>(coverage cov: SIMD16<Float>, sharedWords: SIMD16<Float>, _ p: ProfileLanes,
+                                             _ o: OfferLanes, _: M.Type) -> (score: SIMD16<Float>, allowed: SIMDMask<SIMD16<Int32>>) {
+        let c = circumstances(p, o, M.self)
+        return (score(coverage: cov, sharedWords: sharedWords, minimumShare: o.minimumShare, language: c.language,
+                      wishes: c.wishes, travel: c.travel, M.self), c.allowed)
     }
 }

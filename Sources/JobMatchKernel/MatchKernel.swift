@@ -26,9 +26,13 @@ import Darwin
 /// ```
 ///
 /// **Accuracy contract**: every score equals `ReferenceScorer.score` bit for bit (coverage is the
-/// same fused multiply-add chain over the requirements in concept order; the other parts the same
-/// Float32 operations), every result list equals `ReferenceScorer.rank` / `.candidates` (score
-/// descending, ties by lower index).
+/// same fused multiply-add chain over the requirements in concept order; the shared words' points
+/// the same sum in term order; the other parts the same Float32 operations) for a reference scorer
+/// given this kernel's `termStatistics` (BM25 over its offers), every result list equals
+/// `ReferenceScorer.rank` / `.candidates` (score descending, ties by lower index).
+///
+/// Each side keeps its words by its own vocabulary, so either layout can be stored alone; the
+/// kernel binds the two on first use (O(both vocabularies + both sides' terms)).
 ///
 /// - Complexity: building is O(profiles × propagated credits + offers × requirements); an
 ///   all-pairs run is O(profiles × Σ requirements) fused multiply-adds, done 64 profiles per step;
@@ -48,6 +52,11 @@ public final class MatchKernel: Sendable {
     public let profiles: CompiledProfiles
     /// The offers' layout (empty when the kernel was made for profiles only).
     public let offers: CompiledOffers
+    /// The people's words bound to the offers' vocabulary (made on first use).
+    private let binding = _Once<_WordBinding>()
+
+    /// The people's words bound to the offers' vocabulary.
+    var words: _WordBinding { binding.get { _WordBinding(profiles: profiles, offers: offers) } }
 
     /// Compiles the profiles and offers into the kernel's layouts.
     ///
@@ -94,11 +103,12 @@ public final class MatchKernel: Sendable {
     public func rank(profile index: Int, top: Int, constraints: Bool = true) -> [ScoredIndex] {
         precondition(index >= 0 && index < profiles.count, "profile index out of range")
         let slot = Int(profiles.slotOf[index])
-        var dense = [Float](repeating: 0, count: profiles.conceptCount + 1)
-        for j in profiles.creditStart[slot]..<profiles.creditStart[slot + 1] {
-            dense[Int(profiles.creditConcept[j])] = profiles.creditValue[j]
-        }
-        return BlockKernel.rank(credits: dense, profile: profiles.attributes(slot), offers: offers, k: max(0, top),
+        let credits = profiles.creditStart[slot]..<profiles.creditStart[slot + 1]
+        let dense = offers.denseCredits(concepts: credits.lazy.map { self.profiles.creditConcept[$0] },
+                                        credits: credits.lazy.map { self.profiles.creditValue[$0] })
+        let w = words
+        let terms = (w.termStart[slot]..<w.termStart[slot + 1]).map { w.termIndex[$0] }
+        return BlockKernel.rank(credits: dense, terms: terms, profile: profiles.attributes(slot), offers: offers, k: max(0, top),
                                 constraints: constraints)
     }
 
@@ -111,10 +121,9 @@ public final class MatchKernel: Sendable {
         var scratch = [Float](repeating: 0, count: propagation.conceptCount)
         var touched: [Int32] = []
         let (c, v) = propagation.credits(of: profile.evidence, scratch: &scratch, touched: &touched)
-        var dense = [Float](repeating: 0, count: propagation.conceptCount + 1)
-        for (x, y) in zip(c, v) { dense[Int(x)] = y }
-        return BlockKernel.rank(credits: dense, profile: ProfileAttributes(profile), offers: offers, k: max(0, top),
-                                constraints: constraints)
+        let dense = offers.denseCredits(concepts: c, credits: v)
+        return BlockKernel.rank(credits: dense, terms: offers.words.indices(of: profile.terms), profile: ProfileAttributes(profile),
+                                offers: offers, k: max(0, top), constraints: constraints)
     }
 
     /// Offer `index`'s `top` best profiles, best first (ties by lower profile index).
@@ -122,16 +131,33 @@ public final class MatchKernel: Sendable {
     /// - Complexity: O(credit postings of the offer's concepts + profiles).
     public func candidates(offer index: Int, top: Int, constraints: Bool = true) -> [ScoredIndex] {
         precondition(index >= 0 && index < offers.count, "offer index out of range")
-        return BlockKernel.candidates(offer: index, profiles: profiles, offers: offers, k: max(0, top), constraints: constraints)
+        precondition(offers.hasWordRows, "an offers' layout read for single rankings only")
+        let w = offers.words, bound = words
+        var terms: [(Int32, Float)] = []
+        for j in Int(w.start[index])..<Int(w.start[index + 1]) {
+            let v = bound.profileTermOf[Int(w.term[j])]
+            if v >= 0 { terms.append((v, w.points[j])) }
+        }
+        return BlockKernel.candidates(offer: index, terms: terms, profiles: profiles, offers: offers, k: max(0, top),
+                                      constraints: constraints)
     }
 
     /// The `top` best profiles for an offer that is not among the compiled offers (one read from
-    /// the store for this question): the same list `candidates(offer:top:)` gives for it.
+    /// the store for this question): the same list `candidates(offer:top:)` gives for it when
+    /// `statistics` are those of the offers it belongs with (its words are weighed by BM25 over
+    /// them; default: this kernel's own offers).
     ///
     /// - Complexity: O(credit postings of the offer's concepts + profiles).
-    public func candidates(_ offer: MatchableOffer, top: Int, constraints: Bool = true) -> [ScoredIndex] {
-        let single = CompiledOffers([offer], conceptCount: profiles.conceptCount)
-        return BlockKernel.candidates(offer: 0, profiles: profiles, offers: single, k: max(0, top), constraints: constraints)
+    public func candidates(_ offer: MatchableOffer, top: Int, constraints: Bool = true,
+                           statistics: TermStatistics? = nil) -> [ScoredIndex] {
+        let single = CompiledOffers([offer], conceptCount: profiles.conceptCount, statistics: statistics ?? termStatistics)
+        let w = single.words
+        var terms: [(Int32, Float)] = []
+        for j in Int(w.start[0])..<Int(w.start[1]) {
+            if let v = profiles.termVocabularyIndex(of: w.vocabulary[Int(w.term[j])]) { terms.append((v, w.points[j])) }
+        }
+        return BlockKernel.candidates(offer: 0, terms: terms, profiles: profiles, offers: single, k: max(0, top),
+                                      constraints: constraints)
     }
 
     /// Every profile's `top` best offers: row `i` of the table is `rank(profile: i, top:)`.
@@ -139,12 +165,14 @@ public final class MatchKernel: Sendable {
     /// Runs on `threads` threads over blocks of 64 profiles.
     /// - Complexity: O(profiles × Σ requirements / 16) SIMD steps.
     public func rankAll(top: Int, constraints: Bool = true) -> TopKTable {
-        BlockKernel.rankAll(profiles: profiles, offers: offers, k: max(0, top), constraints: constraints, threads: threads)
+        BlockKernel.rankAll(profiles: profiles, offers: offers, words: words, k: max(0, top), constraints: constraints,
+                            threads: threads)
     }
 
     /// Every offer's `top` best profiles: row `j` of the table is `candidates(offer: j, top:)`.
     public func candidatesAll(top: Int, constraints: Bool = true) -> TopKTable {
-        BlockKernel.candidatesAll(profiles: profiles, offers: offers, k: max(0, top), constraints: constraints, threads: threads)
+        BlockKernel.candidatesAll(profiles: profiles, offers: offers, words: words, k: max(0, top), constraints: constraints,
+                                  threads: threads)
     }
 
     /// Profile `index`'s credit (0-1) for each concept with a nonzero one, in concept order:
@@ -156,8 +184,22 @@ public final class MatchKernel: Sendable {
         }
     }
 
+    /// The word statistics the kernel counted over its offers (BM25's N, Σ lengths, each term's
+    /// document frequency): they must equal `TermStatistics(offers:)` of the same offers.
+    public var termStatistics: TermStatistics { offers.termStatistics }
+
+    /// The word statistics as three numbers (offers, Σ lengths, distinct terms).
+    public var wordStatistics: (offers: Int, totalLength: Int, vocabulary: Int) {
+        (offers.words.offerCount, offers.words.totalLength, offers.words.vocabulary.count)
+    }
+
+    /// How many of the kernel's offers use `term` (0 when none).
+    public func documentFrequency(of term: UInt32) -> Int {
+        offers.words.index(of: term).map { Int(offers.words.documentFrequency[Int($0)]) } ?? 0
+    }
+
     /// The score of one pair computed by the kernel's plain scalar reference (nil: excluded).
     public func score(profile p: Int, offer o: Int, constraints: Bool = true) -> Float? {
-        BlockKernel.plainScore(profiles: profiles, Int(profiles.slotOf[p]), offers: offers, o, constraints: constraints)
+        BlockKernel.plainScore(profiles: profiles, Int(profiles.slotOf[p]), offers: offers, o, words: words, constraints: constraints)
     }
 }

@@ -31,7 +31,22 @@ public enum CreditRelation: String, Sendable, Hashable, Codable {
 /// - licences and languages earn nothing more (a B licence is no part of a C licence);
 /// - the same group: `ScoringPolicy.sameGroupCredit`;
 /// - the same sector: `ScoringPolicy.sameSectorCredit`.
+///
+/// A broad requirement (`Requirement.broad`: the phrase named only a sector or a group) then
+/// gives at most `ScoringPolicy.broadCreditCap` (`capped(_:broad:)`): holding a concept under it
+/// says the person works in that field, not that they do what the employer meant.
 public enum CreditRule {
+    /// The credit a requirement gives for the person's best credit on its concept: at most
+    /// `ScoringPolicy.broadCreditCap` when it is broad.
+    @inlinable @inline(__always)
+    public static func capped(_ credit: Float, broad: Bool) -> Float {
+        broad ? min(credit, ScoringPolicy.broadCreditCap) : credit
+    }
+
+    /// Whether a requirement on a concept of this kind is broad: a sector or a group (the phrase
+    /// named a field, not an occupation, skill or licence).
+    public static func isBroad(_ kind: ConceptKind) -> Bool { kind == .sector || kind == .group }
+
     /// The relation between a held and a required concept.
     public static func relation(held: Int32, required: Int32, in taxonomy: Taxonomy) -> CreditRelation {
         if held == required { return .exact }

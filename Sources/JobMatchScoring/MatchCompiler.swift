@@ -27,9 +27,15 @@ public struct MatchCompiler: Sendable {
     /// a sector directly.
     private let sectorByName: [String: Int32]
     /// For each concept, `ConceptFlags` of its kind (what the views take from a match).
-    private let conceptFlags: [UInt8]
+    let conceptFlags: [UInt8]
     /// For each concept, the `Licence` bit it stands for (0 for a concept that is no licence).
     private let licenceBitOfConcept: [UInt32]
+    /// For each concept, the licence it stands for.
+    let licenceOfConcept: [Licence?]
+    /// For each concept, the granularity of a requirement on it (broad for a sector or group).
+    private let granularityOfConcept: [RequirementGranularity]
+    /// The ad reader (title, ad text, free text in the requirement fields).
+    public let adReader: AdReader
 
     /// Occupation codes to their concept (`taxonomy.index(kind: .occupation, code:)`).
     private let occupationByCode: [String: Int32]
@@ -51,6 +57,8 @@ public struct MatchCompiler: Sendable {
         static let language: UInt8 = 2
         /// An occupation concept.
         static let occupation: UInt8 = 4
+        /// A licence concept.
+        static let licence: UInt8 = 8
     }
 
     /// Creates a compiler (builds the concept matcher once).
@@ -69,8 +77,12 @@ public struct MatchCompiler: Sendable {
         self.conceptFlags = taxonomy.concepts.map { c in
             (MatchCompiler.competencyKinds.contains(c.kind) ? ConceptFlags.competency : 0)
                 | (c.kind == .language ? ConceptFlags.language : 0) | (c.kind == .occupation ? ConceptFlags.occupation : 0)
+                | (c.kind == .licence ? ConceptFlags.licence : 0)
         }
         self.licenceBitOfConcept = taxonomy.concepts.map { $0.licence?.bit ?? 0 }
+        self.licenceOfConcept = taxonomy.concepts.map(\.licence)
+        self.granularityOfConcept = taxonomy.concepts.map { $0.kind == .sector ? .sector : $0.kind == .group ? .group : .specific }
+        self.adReader = AdReader(matcher: matcher)
         // The first concept of a kind with a code wins, as in `Taxonomy.index(kind:code:)`.
         var occupations: [String: Int32] = [:], languages: [String: Int32] = [:]
         for (i, c) in taxonomy.concepts.enumerated() {
@@ -107,8 +119,10 @@ public struct MatchCompiler: Sendable {
         return finishProfile(p, evidence: evidence, reference: false)
     }
 
-    /// Appends the evidence of one text: its competency concepts but languages (which count
-    /// only through `languages`, with their level), each with `source` (built once, when needed).
+    /// Appends the evidence of one text: its competency concepts but languages and licences (which
+    /// count only through `languages`, with their level, and `licences`: a licence the notes
+    /// mention, perhaps negated, is shown by explanations as not recorded), each with `source`
+    /// (built once, when needed).
     private func addEvidence(_ text: String, _ source: @autoclosure () -> String, to evidence: inout [ConceptEvidence],
                              hits: inout [ConceptHit]) {
         matcher.matchConcepts(text, into: &hits)
@@ -116,7 +130,7 @@ public struct MatchCompiler: Sendable {
         conceptFlags.withUnsafeBufferPointer { flags in
             for h in hits {
                 let f = flags[Int(h.concept)]
-                guard f & ConceptFlags.competency != 0, f & ConceptFlags.language == 0 else { continue }
+                guard f & ConceptFlags.competency != 0, f & (ConceptFlags.language | ConceptFlags.licence) == 0 else { continue }
                 if built == nil { built = source() }
                 evidence.append(ConceptEvidence(concept: h.concept, confidence: h.fuzzy ? ScoringPolicy.fuzzyConfidence : 1,
                                                 source: built!))
@@ -129,8 +143,9 @@ public struct MatchCompiler: Sendable {
         var evidence: [ConceptEvidence] = []
         func add(_ text: String, source: String) {
             for m in matcher.match(text).concepts where MatchCompiler.competencyKinds.contains(taxonomy[m.concept].kind) {
-                // Languages are evidence only through `languages`, with their level.
-                if taxonomy[m.concept].kind == .language { continue }
+                // Languages and licences are evidence only through `languages`, with their level,
+                // and `licences`.
+                if taxonomy[m.concept].kind == .language || taxonomy[m.concept].kind == .licence { continue }
                 evidence.append(ConceptEvidence(concept: m.concept, confidence: m.fuzzy ? ScoringPolicy.fuzzyConfidence : 1,
                                                 source: source))
             }
@@ -177,65 +192,93 @@ public struct MatchCompiler: Sendable {
             acceptsShiftWork: p.wishes.acceptsShiftWork,
             home: home.map { (Float($0.lat), Float($0.lon)) },
             maxTravelKm: Float(p.wishes.maxTravelKm),
-            availableFrom: p.availableFrom?.ordinal ?? .min)
+            availableFrom: p.availableFrom?.ordinal ?? .min,
+            terms: profileTerms(p))
     }
 
     /// The scoring view of an offer.
     ///
+    /// The structured must-have and nice-to-have phrases give the requirements they name; the
+    /// title, the ad text and free text in those fields are read by `adReader` and add what the
+    /// phrases lack (`MatchCompiler+Ads.swift`). Every requirement and constraint keeps its origin.
+    ///
     /// Exactly `_referenceOffer(o)`, with concepts found by `ConceptMatcher.matchConcepts` (no
-    /// strings per match) and kinds and licence bits read from per-concept tables.
+    /// strings per match), kinds and licence bits read from per-concept tables, and the ad read
+    /// by `AdReader.read` (the reference: `AdReader._referenceRead`).
     public func offer(_ o: EmployerOffer) -> MatchableOffer {
         var requirements: [Requirement] = []
         var unresolved: [String] = []
-        requirements.reserveCapacity(o.mustHave.count + o.niceToHave.count + 4)
+        requirements.reserveCapacity(o.mustHave.count + o.niceToHave.count + 8)
         var licenceMask = self.licenceMask(o.licencesRequired)
+        var mustHaveLicences: [(Licence, Int32)] = []
         var hits: [ConceptHit] = []
         for pass in 0..<2 {
             let must = pass == 0
-            for phrase in must ? o.mustHave : o.niceToHave {
+            let field: OfferField = must ? .mustHave : .niceToHave
+            for (i, phrase) in (must ? o.mustHave : o.niceToHave).enumerated() {
+                if MatchCompiler.isFreeText(phrase) { continue }
                 matcher.matchConcepts(phrase, into: &hits)
                 var found = false
                 for h in hits where conceptFlags[Int(h.concept)] & ConceptFlags.competency != 0 {
                     found = true
-                    requirements.append(Requirement(concept: h.concept, mustHave: must, text: phrase))
+                    requirements.append(Requirement(concept: h.concept, strength: must ? .must : .nice, text: phrase,
+                                                    origin: TextOrigin(field: field, index: Int32(i)),
+                                                    granularity: granularityOfConcept[Int(h.concept)]))
                     // A must-have licence is a hard constraint as well as a competency.
-                    if must { licenceMask |= licenceBitOfConcept[Int(h.concept)] }
+                    if must, let l = licenceOfConcept[Int(h.concept)] {
+                        licenceMask |= licenceBitOfConcept[Int(h.concept)]
+                        mustHaveLicences.append((l, Int32(i)))
+                    }
                 }
                 if !found { unresolved.append(phrase) }
             }
         }
+        let ads = adAdditions(o, structured: requirements, structuredLicences: licenceMask, reference: false)
+        requirements += ads.requirements
         let place = postcodes.coordinates(of: o.workplace)
         return MatchableOffer(
-            id: o.id, requirements: requirements, unresolved: unresolved, licenceMask: licenceMask,
-            demandMask: demandMask(o.demands), minimumDanish: Int32(o.minimumDanish?.rawValue ?? 0),
-            englishWorkplace: o.englishWorkplace, sectorBit: sectorBit(of: o, requirements: requirements, hits: &hits),
-            shiftWork: o.shiftWork, workplace: place.map { (Float($0.lat), Float($0.lon)) },
-            startDate: o.startDate.ordinal, freePlaces: Int32(o.freePlaces))
+            id: o.id, requirements: requirements, unresolved: unresolved + ads.unresolved, licenceMask: licenceMask | ads.licenceMask,
+            demandMask: demandMask(o.demands) | ads.demandMask,
+            minimumDanish: Int32(o.minimumDanish?.rawValue ?? ads.minimumDanish?.rawValue ?? 0),
+            englishWorkplace: o.englishWorkplace || ads.englishWorkplace, sectorBit: sectorBit(of: o, requirements: requirements, hits: &hits),
+            shiftWork: o.shiftWork || ads.shiftWork, workplace: place.map { (Float($0.lat), Float($0.lon)) },
+            startDate: o.startDate.ordinal, freePlaces: Int32(o.freePlaces),
+            constraintOrigins: structuredOrigins(o, mustHaveLicences: mustHaveLicences) + ads.origins, adNotes: ads.notes,
+            terms: offerTerms(o))
     }
 
-    /// The plain reference for `offer`: `ConceptMatcher.match`, kinds looked up in a set.
+    /// The plain reference for `offer`: `ConceptMatcher.match`, kinds looked up in a set, the ad
+    /// read by `AdReader._referenceRead`.
     func _referenceOffer(_ o: EmployerOffer) -> MatchableOffer {
         var requirements: [Requirement] = []
         var unresolved: [String] = []
         var licenceMask = Licence.mask(o.licencesRequired)
+        var mustHaveLicences: [(Licence, Int32)] = []
         for (phrases, must) in [(o.mustHave, true), (o.niceToHave, false)] {
-            for phrase in phrases {
+            for (i, phrase) in phrases.enumerated() where !MatchCompiler.isFreeText(phrase) {
                 let found = matcher.match(phrase).concepts.filter { MatchCompiler.competencyKinds.contains(taxonomy[$0.concept].kind) }
                 if found.isEmpty { unresolved.append(phrase); continue }
                 for m in found {
-                    requirements.append(Requirement(concept: m.concept, mustHave: must, text: phrase))
+                    requirements.append(Requirement(concept: m.concept, strength: must ? .must : .nice, text: phrase,
+                                                    origin: TextOrigin(field: must ? .mustHave : .niceToHave, index: Int32(i)),
+                                                    granularity: granularity(of: m.concept)))
                     // A must-have licence is a hard constraint as well as a competency.
-                    if must, let l = taxonomy[m.concept].licence { licenceMask |= l.bit }
+                    if must, let l = taxonomy[m.concept].licence { licenceMask |= l.bit; mustHaveLicences.append((l, Int32(i))) }
                 }
             }
         }
+        let ads = adAdditions(o, structured: requirements, structuredLicences: licenceMask, reference: true)
+        requirements += ads.requirements
         let place = postcodes.coordinates(of: o.workplace)
         return MatchableOffer(
-            id: o.id, requirements: requirements, unresolved: unresolved, licenceMask: licenceMask,
-            demandMask: WorkDemand.mask(o.demands), minimumDanish: Int32(o.minimumDanish?.rawValue ?? 0),
-            englishWorkplace: o.englishWorkplace, sectorBit: _referenceSectorBit(of: o, requirements: requirements),
-            shiftWork: o.shiftWork, workplace: place.map { (Float($0.lat), Float($0.lon)) },
-            startDate: o.startDate.ordinal, freePlaces: Int32(o.freePlaces))
+            id: o.id, requirements: requirements, unresolved: unresolved + ads.unresolved, licenceMask: licenceMask | ads.licenceMask,
+            demandMask: WorkDemand.mask(o.demands) | ads.demandMask,
+            minimumDanish: Int32(o.minimumDanish?.rawValue ?? ads.minimumDanish?.rawValue ?? 0),
+            englishWorkplace: o.englishWorkplace || ads.englishWorkplace, sectorBit: _referenceSectorBit(of: o, requirements: requirements),
+            shiftWork: o.shiftWork || ads.shiftWork, workplace: place.map { (Float($0.lat), Float($0.lon)) },
+            startDate: o.startDate.ordinal, freePlaces: Int32(o.freePlaces),
+            constraintOrigins: structuredOrigins(o, mustHaveLicences: mustHaveLicences) + ads.origins, adNotes: ads.notes,
+            terms: _referenceOfferTerms(o))
     }
 
     /// `taxonomy.index(kind: .licence, code: l.rawValue)`, from a table.

@@ -18,6 +18,39 @@ public struct ConceptEvidence: Sendable, Hashable, Codable {
     }
 }
 
+/// One word of a profile that resolves to no taxonomy concept: its term id (`TermID`), the word
+/// as the person's record has it, and where it was found (for explanations).
+public struct ProfileTerm: Sendable, Hashable, Codable {
+    /// The stem's term id.
+    public var term: UInt32
+    /// The word (normalised, as written), e.g. `urmager`.
+    public var word: String
+    /// Where it was found (`experience: Urmager`, `summary`).
+    public var source: String
+
+    /// Creates a term.
+    public init(term: UInt32, word: String, source: String = "") {
+        self.term = term
+        self.word = word
+        self.source = source
+    }
+
+    /// Terms one per id (the first of each), sorted by id.
+    public static func unique(_ terms: [ProfileTerm]) -> [ProfileTerm] {
+        var ordered = true
+        for k in terms.indices.dropFirst() where terms[k - 1].term >= terms[k].term { ordered = false; break }
+        if ordered { return terms }
+        var out: [ProfileTerm] = []
+        out.reserveCapacity(terms.count)
+        // A stable sort keeps the first occurrence of an id first.
+        for t in terms.enumerated().sorted(by: { $0.element.term != $1.element.term ? $0.element.term < $1.element.term : $0.offset < $1.offset }).map(\.element) {
+            if let last = out.last, last.term == t.term { continue }
+            out.append(t)
+        }
+        return out
+    }
+}
+
 /// The scoring view of a competency profile: everything a score may depend on, and nothing else.
 ///
 /// There is deliberately no field for gender, nationality, religion, age or health: a
@@ -46,13 +79,17 @@ public struct MatchableProfile: Sendable, Hashable {
     public var maxTravelKm: Float
     /// First day available (`Day.ordinal`), `Int32.min` when not recorded.
     public var availableFrom: Int32
+    /// The words of experience titles and tasks, skills, education fields and the summary that
+    /// resolve to no concept, one per term id, sorted by id (the words part of the score).
+    public let terms: [ProfileTerm]
 
     /// Creates a scoring view directly (tests, synthetic workloads).
     public init(id: String, evidence: [ConceptEvidence], licenceMask: UInt32 = 0, limitationMask: UInt32 = 0,
                 danishLevel: Int32 = 0, englishOK: Bool = false, wishSectorMask: UInt64 = 0,
                 acceptsShiftWork: Bool = true, home: (lat: Float, lon: Float)? = nil, maxTravelKm: Float = 25,
-                availableFrom: Int32 = .min) {
+                availableFrom: Int32 = .min, terms: [ProfileTerm] = []) {
         self.id = id
+        self.terms = ProfileTerm.unique(terms)
         self.evidence = MatchableProfile.strongest(evidence)
         self.licenceMask = licenceMask
         self.limitationMask = limitationMask
@@ -83,7 +120,7 @@ public struct MatchableProfile: Sendable, Hashable {
         a.id == b.id && a.evidence == b.evidence && a.licenceMask == b.licenceMask && a.limitationMask == b.limitationMask
             && a.danishLevel == b.danishLevel && a.englishOK == b.englishOK && a.wishSectorMask == b.wishSectorMask
             && a.acceptsShiftWork == b.acceptsShiftWork && a.home?.lat == b.home?.lat && a.home?.lon == b.home?.lon
-            && a.maxTravelKm == b.maxTravelKm && a.availableFrom == b.availableFrom
+            && a.maxTravelKm == b.maxTravelKm && a.availableFrom == b.availableFrom && a.terms == b.terms
     }
 
     public func hash(into h: inout Hasher) { h.combine(id); h.combine(evidence) }

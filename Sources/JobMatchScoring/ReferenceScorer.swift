@@ -14,9 +14,15 @@ import JobMatchTaxonomy
 public struct ReferenceScorer: Sendable {
     /// The taxonomy concept indices refer to.
     public let taxonomy: Taxonomy
+    /// The loaded offers' word statistics (BM25); `.none` makes every word worth 0 points.
+    public let terms: TermStatistics
 
-    /// Creates a scorer over a taxonomy.
-    public init(taxonomy: Taxonomy) { self.taxonomy = taxonomy }
+    /// Creates a scorer over a taxonomy and the word statistics of the offers it scores against
+    /// (the kernel's `termStatistics`, or `TermStatistics(offers:)`).
+    public init(taxonomy: Taxonomy, terms: TermStatistics = .none) {
+        self.taxonomy = taxonomy
+        self.terms = terms
+    }
 
     /// The person's best credit for a required concept, with the evidence and relation behind it.
     public func credit(_ profile: MatchableProfile, for required: Int32) -> (credit: Float, evidence: ConceptEvidence?, relation: CreditRelation) {
@@ -29,11 +35,42 @@ public struct ReferenceScorer: Sendable {
         return best
     }
 
+    /// The credit a requirement gives the person: the best credit for its concept, at most
+    /// `ScoringPolicy.broadCreditCap` when the requirement is broad.
+    public func credit(_ profile: MatchableProfile, for r: Requirement) -> Float {
+        CreditRule.capped(credit(profile, for: r.concept).credit, broad: r.broad)
+    }
+
     /// Coverage points: Σ points × credit over the requirements, in concept order, fused.
     public func coverage(_ profile: MatchableProfile, _ offer: MatchableOffer) -> Float {
         var acc: Float = 0
         for (r, pts) in zip(offer.requirements, offer.points) {
-            acc = acc.addingProduct(pts, credit(profile, for: r.concept).credit)
+            acc = acc.addingProduct(pts, credit(profile, for: r))
+        }
+        return acc
+    }
+
+    /// The offer's words the person also uses, in increasing term id, each with its points.
+    public func sharedWords(_ profile: MatchableProfile, _ offer: MatchableOffer) -> [SharedWord] {
+        var out: [SharedWord] = []
+        var i = 0
+        let mine = profile.terms
+        for t in offer.terms {
+            while i < mine.count && mine[i].term < t.term { i += 1 }
+            guard i < mine.count, mine[i].term == t.term else { continue }
+            out.append(SharedWord(word: mine[i].word, source: mine[i].source, term: t.term, points: terms.points(of: t, in: offer)))
+        }
+        return out
+    }
+
+    /// Σ of the shared words' points, added in increasing term id (before the cap).
+    public func sharedWordPoints(_ profile: MatchableProfile, _ offer: MatchableOffer) -> Float {
+        var acc: Float = 0
+        var i = 0
+        let mine = profile.terms
+        for t in offer.terms {
+            while i < mine.count && mine[i].term < t.term { i += 1 }
+            if i < mine.count && mine[i].term == t.term { acc += terms.points(of: t, in: offer) }
         }
         return acc
     }
@@ -66,11 +103,11 @@ public struct ReferenceScorer: Sendable {
         return ScoringPolicy.distanceKm(latA: h.lat, lonA: h.lon, latB: w.lat, lonB: w.lon)
     }
 
-    /// The score of a pair, or nil when a hard constraint excludes it.
+    /// The score of a pair, or nil when a hard constraint excludes it (`ScoringPolicy`).
     ///
-    /// With `constraints: false` no pair is excluded and the travel part is left out: the score
-    /// is then the bilinear "fit" part alone (coverage + language + wishes), which the benchmark
-    /// exports as dense vectors whose inner products are exactly these scores.
+    /// With `constraints: false` no pair is excluded and the score is the bilinear part alone
+    /// (`(coverage + language) + wishes`), which the benchmark exports as dense vectors whose
+    /// inner products are exactly these scores.
     public func score(_ profile: MatchableProfile, _ offer: MatchableOffer, constraints: Bool = true) -> Float? {
         if constraints && !exclusions(profile, offer).isEmpty { return nil }
         let cov = coverage(profile, offer)
@@ -78,9 +115,10 @@ public struct ReferenceScorer: Sendable {
                                                 minimumDanish: offer.minimumDanish, englishWorkplace: offer.englishWorkplace) ?? 0
         let wish = ScoringPolicy.wishPoints(wishMask: profile.wishSectorMask, offerSectorBit: offer.sectorBit,
                                             acceptsShiftWork: profile.acceptsShiftWork, shiftWork: offer.shiftWork)
-        guard constraints else { return (cov + lang) + wish }
-        let travel = travelPoints(profile, offer)
-        return ScoringPolicy.total(coverage: cov, language: lang, wishes: wish, travel: travel)
+        guard constraints else { return ScoringPolicy.bilinear(coverage: cov, language: lang, wishes: wish) }
+        return ScoringPolicy.total(coverage: cov, sharedWordPoints: sharedWordPoints(profile, offer),
+                                   minimumShare: offer.minimumFitShare, language: lang, wishes: wish,
+                                   travel: travelPoints(profile, offer))
     }
 
     func travelPoints(_ profile: MatchableProfile, _ offer: MatchableOffer) -> Float {
@@ -92,17 +130,20 @@ public struct ReferenceScorer: Sendable {
     public func explain(_ profile: MatchableProfile, _ offer: MatchableOffer) -> PairExplanation {
         var matched: [RequirementMatch] = [], missing: [RequirementMatch] = [], missingNice: [RequirementMatch] = []
         var reasons: [String] = []
+        var broadNotes: [String] = []
         for (r, pts) in zip(offer.requirements, offer.points) {
-            let (c, e, rel) = credit(profile, for: r.concept)
+            let (best, e, rel) = credit(profile, for: r.concept)
+            let c = CreditRule.capped(best, broad: r.broad)
             let concept = taxonomy[r.concept]
             // Only a one-letter slip is "fuzzy"; other reduced confidences (an A2 language counts
             // half) are reported as what they are.
             let fuzzy = e.map { $0.confidence == ScoringPolicy.fuzzyConfidence } ?? false
-            let m = RequirementMatch(requirement: r.text.isEmpty ? concept.labelDA : r.text, concept: concept.id,
+            var m = RequirementMatch(requirement: r.text.isEmpty ? concept.labelDA : r.text, concept: concept.id,
                                      label: concept.labelDA, mustHave: r.mustHave, strength: r.strength, credit: c, points: c * pts,
                                      relation: c > 0 ? rel : .none, evidence: c > 0 ? e?.source : nil,
                                      evidenceConcept: c > 0 ? e.map { taxonomy[$0.concept].id } : nil,
                                      evidenceLabel: c > 0 ? e.map { taxonomy[$0.concept].labelDA } : nil, fuzzy: c > 0 && fuzzy)
+            annotate(&m, with: r)
             if c > 0 { matched.append(m) } else if r.mustHave { missing.append(m) } else { missingNice.append(m) }
             if c > 0, let e {
                 if fuzzy {
@@ -111,17 +152,42 @@ public struct ReferenceScorer: Sendable {
                     reasons.append("'\(m.requirement)' matched '\(e.source)' at \(Int((e.confidence * 100).rounded()))% credit")
                 }
             }
+            if r.broad {
+                let level = concept.kind == .sector ? "sector" : concept.kind == .group ? "group" : "head word"
+                broadNotes.append("'\(m.requirement)' names only the \(level) '\(concept.labelDA)' (a broad requirement): "
+                                  + "at most \(percent(ScoringPolicy.broadCreditCap)) credit, half weight")
+            }
         }
         let mustTotal = offer.requirements.filter(\.mustHave).count
         if mustTotal > 0 {
-            let full = matched.filter { $0.mustHave && ($0.relation == .exact || $0.relation == .moreSpecific) }.count
+            let full = matched.filter { $0.mustHave && !$0.broad && ($0.relation == .exact || $0.relation == .moreSpecific) }.count
             let partly = mustTotal - missing.count - full
             reasons.insert("\(full) of \(mustTotal) must-have competencies covered" + (partly > 0 ? ", \(partly) partly (related experience)" : ""), at: 0)
         }
+        reasons += broadNotes
         let lang = ScoringPolicy.languagePoints(danish: profile.danishLevel, englishOK: profile.englishOK,
                                                 minimumDanish: offer.minimumDanish, englishWorkplace: offer.englishWorkplace)
         let has = LanguageLevel(rawValue: Int(profile.danishLevel)) ?? .none
         let need = LanguageLevel(rawValue: Int(offer.minimumDanish)) ?? .none
+        let cov = coverage(profile, offer)
+        let shared = sharedWords(profile, offer)
+        var sharedSum: Float = 0
+        for w in shared { sharedSum += w.points }
+        let words = ScoringPolicy.words(sharedSum)
+        let fit = ScoringPolicy.fit(coverage: cov, words: words)
+        let share = ScoringPolicy.fitShare(fit: fit, minimumShare: offer.minimumFitShare)
+        if !shared.isEmpty {
+            let list = shared.map { "\($0.word) (\($0.source))" }.joined(separator: ", ")
+            reasons.append("shared words the taxonomy does not know: \(list): +\(onePlace(words)) points"
+                           + (sharedSum > ScoringPolicy.wordsCap ? " (at most \(onePlace(ScoringPolicy.wordsCap)))" : ""))
+        }
+        if offer.requirements.isEmpty && share == ScoringPolicy.openFitShare {
+            reasons.append("the offer asks for no competency: language, wishes and travel count at \(percent(share))")
+        } else if fit > 0 {
+            reasons.append("fit \(onePlace(fit)) of 60 points: language, wishes and travel count at \(percent(share))")
+        } else {
+            reasons.append("no evidence for what the offer asks: language, wishes and travel count for nothing")
+        }
         switch lang {
         case ScoringPolicy.languageFullPoints?:
             reasons.append(offer.minimumDanish > 0 ? "Danish \(has) meets the minimum \(need)" : "no Danish minimum (person has \(has))")
@@ -143,18 +209,21 @@ public struct ReferenceScorer: Sendable {
         }
         if offer.shiftWork && !profile.acceptsShiftWork { reasons.append("has shift work, which the person does not wish") }
         if !offer.unresolved.isEmpty {
-            reasons.append("not checked (no taxonomy concept): \(offer.unresolved.joined(separator: ", "))")
+            reasons.append("not checked as competencies (no taxonomy concept; their words count as words): \(offer.unresolved.joined(separator: ", "))")
         }
-        let cov = coverage(profile, offer)
         let wish = ScoringPolicy.wishPoints(wishMask: profile.wishSectorMask, offerSectorBit: offer.sectorBit,
                                             acceptsShiftWork: profile.acceptsShiftWork, shiftWork: offer.shiftWork)
         let travel = travelPoints(profile, offer)
         let langPts = lang ?? 0
-        return PairExplanation(profile: profile.id, offer: offer.id,
-                               score: ScoringPolicy.total(coverage: cov, language: langPts, wishes: wish, travel: travel),
-                               coverage: cov, language: langPts, wishes: wish, travel: travel, distanceKm: d,
-                               matched: matched, missing: missing, missingNiceToHave: missingNice,
+        let circumstances = ScoringPolicy.circumstances(language: langPts, wishes: wish, travel: travel)
+        var explanation = PairExplanation(profile: profile.id, offer: offer.id,
+                               score: ScoringPolicy.total(fit: fit, share: share, circumstances: circumstances),
+                               coverage: cov, words: words, fit: fit, fitShare: share, language: langPts, wishes: wish,
+                               travel: travel, circumstances: share * circumstances, distanceKm: d,
+                               matched: matched, missing: missing, missingNiceToHave: missingNice, sharedWords: shared,
                                unresolved: offer.unresolved, exclusions: exclusions(profile, offer), reasons: reasons)
+        addProvenance(to: &explanation, profile, offer)
+        return explanation
     }
 
     /// Ranked placements for one person by brute force: every offer scored, excluded ones dropped,
@@ -191,4 +260,13 @@ public struct ScoredIndex: Sendable, Hashable, Codable {
         self.index = index
         self.score = score
     }
+}
+
+/// `45%`.
+func percent(_ x: Float) -> String { "\(Int((Double(x) * 100).rounded()))%" }
+
+/// `12.5` (one decimal).
+func onePlace(_ x: Float) -> String {
+    let tenths = (Double(x) * 10).rounded() / 10
+    return "\(tenths)"
 }

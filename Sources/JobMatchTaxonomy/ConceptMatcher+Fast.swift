@@ -95,6 +95,8 @@ final class _WordCache: @unchecked Sendable {
         var units: [_CachedUnit] = []
         /// `units` without their strings, same indices (for `matchConcepts`).
         var matchUnits: [_MatchUnit] = []
+        /// The units' term ids in both languages, same indices (for `unmatchedTerms`).
+        var termUnits: [_TermInfo] = []
 
         /// The entry for `key` of `kind`, or nil.
         @inline(__always)
@@ -132,6 +134,7 @@ final class _WordCache: @unchecked Sendable {
             for u in new {
                 units.append(_CachedUnit(u))
                 matchUnits.append(_MatchUnit(da: u.da, en: u.en, fuzzy: u.fuzzy))
+                termUnits.append(_TermInfo(u))
             }
             place(Int32(entries.count), hash: hash)
             entries.append(e)
@@ -244,6 +247,14 @@ extension ConceptMatcher {
     /// a token longer than `_WordCache.longestKey` is analysed where it stands and never cached
     /// (the cache's memory stays bounded).
     func fastMatch(_ text: String, language: TextLanguage?) -> MatchedText {
+        let (stream, votesDA, votesEN) = fastStream(text)
+        let lang: TextLanguage = language ?? (votesEN > votesDA ? .english : .danish)
+        return matchStream(stream, language: lang)
+    }
+
+    /// The unit stream of a text (analyses from the cache, misses analysed and cached) and its
+    /// stop-word votes for Danish and English.
+    func fastStream(_ text: String) -> (stream: [_StreamUnit], votesDA: Int, votesEN: Int) {
         var bytes: [UInt8] = []
         Normaliser.normalisedUTF8(text, into: &bytes)
         var spans: [Tokenizer.Span] = []
@@ -300,8 +311,7 @@ extension ConceptMatcher {
             missing.removeAll()
             fill(&stream, &votesDA, &votesEN, spans, b, irregular, fresh: fresh, missing: &missing)
         }
-        let lang: TextLanguage = language ?? (votesEN > votesDA ? .english : .danish)
-        return matchStream(stream, language: lang)
+        return (stream, votesDA, votesEN)
     }
 
     /// Replaces normalised bytes and their spans by those of the tokens with hyphen ellipsis

@@ -102,6 +102,27 @@ public enum Normaliser {
         }
     }
 
+    /// Calls `body` with the normalised UTF-8 of the UTF-8 bytes `utf8` (what
+    /// `withNormalisedUTF8(_:_:)` gives for the same text), in a temporary buffer; no `String` is
+    /// made unless the text needs NFKC. The bytes must be valid UTF-8 (a slice of a `String`'s
+    /// `utf8` at character boundaries); a cut sequence at the end becomes a space, never a crash.
+    /// - Complexity: O(n), one pass for Latin text.
+    @inlinable
+    public static func withNormalisedUTF8<R>(validUTF8 utf8: UnsafeBufferPointer<UInt8>,
+                                             _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, utf8.count)) { buf in
+            let written = _normaliseFastBytes(utf8, into: buf.baseAddress!)
+            if written >= 0 { return try body(UnsafeBufferPointer(rebasing: buf[0..<written])) }
+            return try _referenceNormalisedBytes(String(decoding: utf8, as: UTF8.self)).withUnsafeBufferPointer(body)
+        }
+    }
+
+    /// `_normaliseFast` on bytes: -1 when the text needs NFKC.
+    @usableFromInline
+    static func _normaliseFastBytes(_ utf8: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt8>) -> Int {
+        fastPassUnsafe(utf8, into: out, allowSlow: true)
+    }
+
     /// The one-pass normalisation of `text` into `out` (room for `text.utf8.count` bytes): the
     /// bytes written, or -1 when the text needs NFKC (then use `_referenceNormalisedBytes`).
     @usableFromInline

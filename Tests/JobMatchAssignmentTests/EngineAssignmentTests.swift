@@ -47,13 +47,17 @@ final class EngineAssignmentTests: XCTestCase {
     /// kernel's scalar reference): the plan's duals are feasible for every feasible pair above the
     /// minimum, and their bound equals the plan's total, so no plan of the full problem is better.
     func testOptimalOverTheFullProblemByDuality() throws {
-        for (objective, points) in [(AssignmentObjective.bestTotal, 40.0), (.mostPlaced, 40), (.bestTotal, 0), (.mostPlaced, 0)] {
+        let defaultMinimum = AssignmentOptions.defaultMinimumScore
+        for (objective, points) in [(AssignmentObjective.bestTotal, defaultMinimum), (.mostPlaced, defaultMinimum),
+                                    (.bestTotal, 0), (.mostPlaced, 0)] {
             let minimum = ScoreScale.weight(points: points)
             var request = CohortRequest(people: Array(0..<Int32(engine.profiles.count)),
                                         capacity: engine.matchableOffers.map { max(0, $0.freePlaces) })
             request.minimumWeight = minimum
             request.objective = objective
-            request.initialCandidates = 4 // short lists, so the proof has to widen some
+            // One candidate per person at first: with fit dominating, most people have one or two
+            // offers worth much, so only the shortest lists make the proof widen (asserted below).
+            request.initialCandidates = 1
             let plan = try CohortPlanner(source: KernelCandidates(kernel: engine.kernel)).plan(request)
             let u = plan.duals.personValue, p = plan.duals.offerPrice, bonus = plan.certificate.bonusPerPlaced
             var checked = 0
@@ -66,12 +70,21 @@ final class EngineAssignmentTests: XCTestCase {
                     checked += 1
                 }
             }
-            XCTAssertGreaterThan(checked, points == 0 ? 2_000 : 200)
+            // Every feasible pair above the minimum was checked: as many as the reference scorer
+            // (not the kernel) counts over the views, and enough for the check to mean something.
+            var expected = 0
+            for pv in engine.matchableProfiles {
+                for (j, ov) in engine.matchableOffers.enumerated() where plan.placesLeft[j] > 0 {
+                    if let s = engine.scorer.score(pv, ov), ScoreScale.weight(s) >= minimum { expected += 1 }
+                }
+            }
+            XCTAssertEqual(checked, expected, "\(objective), minimum \(points)")
+            XCTAssertGreaterThan(checked, points == 0 ? 2_000 : 150)
             var bound = u.reduce(0, +)
             for j in 0..<engine.offers.count { bound += Int64(plan.placesLeft[j]) * p[j] }
             XCTAssertEqual(bound, plan.total + bonus * Int64(plan.placed), "\(objective): dual bound equals the plan")
             XCTAssertTrue(plan.certificate.proven)
-            XCTAssertGreaterThan(plan.certificate.widenedPeople, 0, "\(objective): K = 4 widens somewhere")
+            XCTAssertGreaterThan(plan.certificate.widenedPeople, 0, "\(objective): K = 1 widens somewhere")
             // The same optimum as the engine's default plan (K = 32).
             var options = AssignmentOptions()
             options.objective = objective
@@ -84,25 +97,34 @@ final class EngineAssignmentTests: XCTestCase {
 
     /// Small cohorts of the Corpus (6 people, 5 open offers, the rest left out or held back):
     /// the engine's plan equals the brute-force optimum over their feasible pairs.
+    ///
+    /// With fit dominating the score, a pair without a competency covered scores little, so the
+    /// cohorts are drawn where people compete for fits: offers that several people fit (a score
+    /// above the default minimum) and, first, the people who fit one of the five; the rest of
+    /// the six are drawn from those who can take one at all.
     func testEqualsBruteForceOnSmallCorpusCohorts() throws {
         var rng = SplitMix64(state: 2026)
-        var nontrivial = 0
+        var nontrivial = 0, compared = 0
         let score = engine.profiles.indices.map { i in engine.offers.indices.map { engine.kernel.score(profile: i, offer: $0) } }
-        // Offers with places that many can take (so that people compete).
+        let fits = { (i: Int, j: Int) in (score[i][j] ?? 0) >= Float(AssignmentOptions.defaultMinimumScore) }
+        // Offers with places that several people fit (so that people compete).
         let open = engine.offers.indices.filter { j in
-            engine.matchableOffers[j].freePlaces > 0 && score.filter { $0[j] != nil }.count >= 8
+            engine.matchableOffers[j].freePlaces > 0 && engine.profiles.indices.filter { fits($0, j) }.count >= 3
         }
-        for round in 0..<30 {
+        XCTAssertGreaterThanOrEqual(open.count, 5)
+        for round in 0..<40 {
             // Five of them, and people who can take at least one.
             let offers = (0..<5).map { _ in open[rng.below(open.count)] }
             let keep = Set(offers)
             let candidates = engine.profiles.indices.filter { i in offers.contains { score[i][$0] != nil } }
+            let fitting = candidates.filter { i in offers.contains { fits(i, $0) } }
             guard candidates.count >= 6 else { continue }
             var people = Set<Int>()
+            for i in fitting.shuffled(using: &rng).prefix(6) { people.insert(i) }
             while people.count < 6 { people.insert(candidates[rng.below(candidates.count)]) }
             var options = AssignmentOptions()
             options.objective = round % 2 == 0 ? .bestTotal : .mostPlaced
-            options.minimumScore = [0, 0, 30, 40][rng.below(4)]
+            options.minimumScore = [0, 0, 10, AssignmentOptions.defaultMinimumScore][rng.below(4)]
             options.selection.excluded = Set(engine.profiles.indices.filter { !people.contains($0) }.map { engine.profiles[$0].id })
             options.held = engine.offers.indices.filter { !keep.contains($0) }.map { engine.offers[$0].id }
             let plan = try engine.assign(options)
@@ -120,8 +142,10 @@ final class EngineAssignmentTests: XCTestCase {
             XCTAssertEqual(Int((plan.total * 1000).rounded()), Int(want.total), "round \(round)")
             if options.objective == .mostPlaced { XCTAssertEqual(plan.placed, want.placed, "round \(round)") }
             XCTAssertEqual(plan.people, 6)
+            compared += 1
             if plan.greedy.total < plan.total { nontrivial += 1 }
         }
+        XCTAssertGreaterThan(compared, 20, "small cohorts compared with brute force")
         XCTAssertGreaterThan(nontrivial, 0, "some small cohort where greedy falls short")
     }
 
@@ -304,18 +328,41 @@ final class EngineAssignmentTests: XCTestCase {
         XCTAssertTrue(seen.contains(.noFeasibleOffer))
     }
 
-    /// The default minimum (40) is what a pair earns with no competency covered at most: a person
-    /// with every other part at its best (Danish C2, English, every sector wished, shift work
-    /// accepted, living at the workplace) but no competency never scores above it.
+    /// The default minimum (20) is the most a pair earns with no competency covered: the score's
+    /// own formula with every other part at its best (words at their cap, the fit share of an
+    /// offer that asks for nothing, language 20, wishes 10, travel 10) gives it; a person with
+    /// every circumstance at its best (Danish C2, English, every sector wished, shift work
+    /// accepted, living at the workplace) whose notes repeat the ad word for word never scores
+    /// above it where no competency of theirs is covered; nor does any pair of the Corpus.
     func testDefaultMinimumIsTheNoCompetencyCeiling() throws {
+        let formula = ScoringPolicy.total(coverage: 0, sharedWordPoints: 1_000, minimumShare: ScoringPolicy.openFitShare,
+                                          language: ScoringPolicy.languageFullPoints,
+                                          wishes: ScoringPolicy.sectorPoints + ScoringPolicy.schedulePoints, travel: ScoringPolicy.travelPoints)
+        XCTAssertEqual(Double(formula), AssignmentOptions.defaultMinimumScore, accuracy: 1e-4)
+        var withWords = 0, uncovered = 0
         for offer in engine.offers.prefix(60) {
             var p = CompetencyProfile(id: "CEILING", intakeDate: try Day(parsing: "2026-01-01"),
                                       home: offer.workplace, languages: [LanguageSkill(language: "da", level: .c2),
                                                                          LanguageSkill(language: "en", level: .c2)])
             p.wishes.sectors = engine.taxonomy.sectors.map { engine.taxonomy[$0].id }
             p.wishes.maxTravelKm = 500
+            p.summary = offer.title + ". " + offer.description
+            let view = engine.compiler.profile(p)
             for placement in try engine.rank(p, top: engine.offers.count) {
+                let o = try XCTUnwrap(engine.matchableOffers.first { $0.id == placement.offer })
+                guard engine.scorer.coverage(view, o) == 0 else { continue }
+                uncovered += 1
+                if engine.scorer.sharedWordPoints(view, o) > 0 { withWords += 1 }
                 XCTAssertLessThanOrEqual(placement.score, AssignmentOptions.defaultMinimumScore, "\(offer.id) vs \(placement.offer)")
+            }
+        }
+        XCTAssertGreaterThan(uncovered, 1_000)
+        XCTAssertGreaterThan(withWords, 30, "the notes share words with the ads")
+        for (i, pv) in engine.matchableProfiles.enumerated() {
+            for (j, ov) in engine.matchableOffers.enumerated() where engine.scorer.coverage(pv, ov) == 0 {
+                if let s = engine.kernel.score(profile: i, offer: j) {
+                    XCTAssertLessThanOrEqual(Double(s), AssignmentOptions.defaultMinimumScore, "\(pv.id) vs \(ov.id)")
+                }
             }
         }
     }

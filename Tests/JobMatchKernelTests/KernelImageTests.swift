@@ -51,11 +51,34 @@ final class KernelImageTests: XCTestCase {
                                          offers: CompiledOffers(r.offers, conceptCount: r.taxonomy.count))
             let profilesOnly = MatchKernel(propagation: p, profiles: CompiledProfiles(r.profiles, propagation: p),
                                            offers: .none(conceptCount: r.taxonomy.count))
+            // The offers' image read without its word rows (for single rankings) ranks the same.
+            var offerImage = KernelImageBlocks()
+            try CompiledOffers(r.offers, conceptCount: r.taxonomy.count).writeImage(to: &offerImage)
+            let postingsOnly = try CompiledOffers(image: offerImage, conceptCount: r.taxonomy.count, wordRows: false)
+            XCTAssertFalse(postingsOnly.hasWordRows)
+            XCTAssertEqual(postingsOnly.termStatistics.vocabulary, full.termStatistics.vocabulary, "seed \(seed)")
+            let ranking = MatchKernel(propagation: p, profiles: .none(conceptCount: r.taxonomy.count), offers: postingsOnly)
             for (i, person) in r.profiles.enumerated() {
                 XCTAssertEqual(offersOnly.rank(person, top: 7), full.rank(profile: i, top: 7), "seed \(seed) profile \(i)")
+                XCTAssertEqual(ranking.rank(person, top: 7), full.rank(profile: i, top: 7), "seed \(seed) profile \(i), postings only")
             }
+            // A single offer's words are weighed by BM25 over the offers it belongs with: the
+            // one-side kernel is given their statistics (what a store engine reads from the offers'
+            // layout), and they are the full kernel's.
+            let statistics = TermStatistics(offers: r.offers)
+            // The statistics read from three blocks of the offers' image are the same.
+            var stored = KernelImageBlocks()
+            try CompiledOffers(r.offers, conceptCount: r.taxonomy.count).writeImage(to: &stored)
+            let quick = try CompiledOffers.termStatistics(image: stored, conceptCount: r.taxonomy.count)
+            XCTAssertEqual(quick.vocabulary, statistics.vocabulary, "seed \(seed)")
+            XCTAssertEqual(quick.documentFrequencies, statistics.documentFrequencies, "seed \(seed)")
+            XCTAssertEqual(quick.offerCount, statistics.offerCount, "seed \(seed)")
+            XCTAssertEqual(quick.totalLength, statistics.totalLength, "seed \(seed)")
+            XCTAssertEqual(statistics.vocabulary, full.termStatistics.vocabulary, "seed \(seed)")
+            XCTAssertEqual(statistics.documentFrequencies, full.termStatistics.documentFrequencies, "seed \(seed)")
             for (j, offer) in r.offers.enumerated() {
-                XCTAssertEqual(profilesOnly.candidates(offer, top: 7), full.candidates(offer: j, top: 7), "seed \(seed) offer \(j)")
+                XCTAssertEqual(profilesOnly.candidates(offer, top: 7, statistics: statistics), full.candidates(offer: j, top: 7),
+                               "seed \(seed) offer \(j)")
             }
         }
     }
@@ -168,10 +191,16 @@ final class KernelImageTests: XCTestCase {
             x.blocks[name] = bytes
             return x
         }
-        for name in ["concepts", "laneConcepts", "reqStart"] where (oi.blocks[name]?.count ?? 0) >= 4 {
+        for name in ["concepts", "reqStart"] where (oi.blocks[name]?.count ?? 0) >= 4 {
             XCTAssertThrowsError(try CompiledOffers(image: poisoned(oi, name, Int32(count + 5)), conceptCount: count), name)
         }
-        for name in ["creditConcept", "postingProfile", "slotOf", "original"] where (pi.blocks[name]?.count ?? 0) >= 4 {
+        // Blocks that index the credit rows (concepts, the zero row, capped rows) or the words.
+        for name in ["laneConcepts", "rows", "cappedConcepts", "cappedRowOf", "words.start", "words.term", "words.postingStart",
+                     "words.postingOffer"] where (oi.blocks[name]?.count ?? 0) >= 4 {
+            XCTAssertThrowsError(try CompiledOffers(image: poisoned(oi, name, 1_000_000), conceptCount: count), name)
+        }
+        for name in ["creditConcept", "postingProfile", "slotOf", "original", "terms.start", "terms.index", "terms.postingStart",
+                     "terms.postingProfile"] where (pi.blocks[name]?.count ?? 0) >= 4 {
             XCTAssertThrowsError(try CompiledProfiles(image: poisoned(pi, name, Int32(1_000_000)), conceptCount: count), name)
         }
         // Random damage anywhere: refused or read, never a crash; what is read answers without

@@ -8,7 +8,7 @@ final class MatchKernelTests: XCTestCase {
     /// Checks every query of one instance; returns the number of result rows compared.
     @discardableResult
     func check(_ inst: RandomInstance, seed: UInt64, k: Int, threads: Int = 2) -> Int {
-        let ref = ReferenceScorer(taxonomy: inst.taxonomy)
+        let ref = inst.scorer
         let kernel = MatchKernel(taxonomy: inst.taxonomy, profiles: inst.profiles, offers: inst.offers, threads: threads)
         var rows = 0
         for constraints in [true, false] {
@@ -55,7 +55,7 @@ final class MatchKernelTests: XCTestCase {
     func testCreditPropagationMatchesReference() {
         for seed in UInt64(0)..<200 {
             let inst = RandomInstance(seed: seed)
-            let ref = ReferenceScorer(taxonomy: inst.taxonomy)
+            let ref = inst.scorer
             let kernel = MatchKernel(taxonomy: inst.taxonomy, profiles: inst.profiles, offers: inst.offers)
             for (i, p) in inst.profiles.enumerated() {
                 var dense = [Float](repeating: 0, count: inst.taxonomy.count)
@@ -71,7 +71,7 @@ final class MatchKernelTests: XCTestCase {
     func testPlainReferenceMatchesReferenceScorer() {
         for seed in UInt64(0)..<300 {
             let inst = RandomInstance(seed: seed)
-            let ref = ReferenceScorer(taxonomy: inst.taxonomy)
+            let ref = inst.scorer
             let kernel = MatchKernel(taxonomy: inst.taxonomy, profiles: inst.profiles, offers: inst.offers)
             for (i, p) in inst.profiles.enumerated() {
                 for (j, o) in inst.offers.enumerated() {
@@ -105,6 +105,40 @@ final class MatchKernelTests: XCTestCase {
         }
     }
 
+    /// The kernel's own word statistics equal `TermStatistics` of the same offers.
+    func testWordStatisticsMatchTermStatistics() {
+        for seed in UInt64(0)..<200 {
+            let inst = RandomInstance(seed: seed)
+            let stats = TermStatistics(offers: inst.offers)
+            let kernel = MatchKernel(taxonomy: inst.taxonomy, profiles: inst.profiles, offers: inst.offers)
+            let w = kernel.wordStatistics
+            XCTAssertEqual(w.offers, stats.offerCount, "seed \(seed)")
+            XCTAssertEqual(w.totalLength, stats.totalLength, "seed \(seed)")
+            XCTAssertEqual(w.vocabulary, stats.vocabularySize, "seed \(seed)")
+            for o in inst.offers {
+                for t in o.terms { XCTAssertEqual(kernel.documentFrequency(of: t.term), stats.documentFrequency(of: t.term)) }
+            }
+        }
+    }
+
+    /// The random instances do exercise the new parts: shared words, broad requirements, offers
+    /// that ask for nothing, scores the words cap and the fit cap bite on.
+    func testRandomInstancesExerciseWordsBroadAndOpenOffers() {
+        var shared = 0, broad = 0, open = 0
+        for seed in UInt64(0)..<200 {
+            let inst = RandomInstance(seed: seed)
+            let ref = inst.scorer
+            for o in inst.offers {
+                if o.requirements.isEmpty { open += 1 }
+                broad += o.requirements.filter(\.broad).count
+                for p in inst.profiles where ref.sharedWordPoints(p, o) > 0 { shared += 1 }
+            }
+        }
+        XCTAssertGreaterThan(shared, 1_000)
+        XCTAssertGreaterThan(broad, 100)
+        XCTAssertGreaterThan(open, 100)
+    }
+
     /// Edge cases: k = 0, no offers' requirements, a profile with no evidence.
     func testEdgeCases() {
         let inst = RandomInstance(seed: 42)
@@ -113,7 +147,7 @@ final class MatchKernelTests: XCTestCase {
         XCTAssertEqual(kernel.rank(profile: 0, top: 0), [])
         XCTAssertEqual(kernel.candidates(offer: 0, top: 0), [])
         let empty = MatchableProfile(id: "x", evidence: [])
-        let ref = ReferenceScorer(taxonomy: inst.taxonomy)
+        let ref = inst.scorer
         XCTAssertEqual(kernel.rank(empty, top: 5), ref.rank(empty, offers: inst.offers, top: 5))
     }
 }

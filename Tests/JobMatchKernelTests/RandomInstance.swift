@@ -11,7 +11,9 @@ struct SeededRandom: RandomNumberGenerator {
 /// A random matching problem: a random 3-level taxonomy with standalone licences and languages
 /// and a few orphans, profiles and offers exercising every constraint kind (licences, Danish with
 /// and without the English exception, distance with unknown locations, availability, full
-/// offers, limitations), fuzzy confidences, sector wishes and shift work. Ids sort in index order.
+/// offers, limitations), fuzzy confidences, sector wishes and shift work, requirements of every
+/// strength and some broad, offers that ask for nothing, and words (terms) shared between people
+/// and offers. Ids sort in index order.
 struct RandomInstance {
     let taxonomy: Taxonomy
     let profiles: [MatchableProfile]
@@ -57,6 +59,12 @@ struct RandomInstance {
                 : (Float.random(in: 54.8...57.6, using: &rng), Float.random(in: 8.1...12.6, using: &rng))
         }
         func day(_ rng: inout SeededRandom) -> Int32 { Int32.random(in: 20_000...20_060, using: &rng) }
+        // A small vocabulary of words the taxonomy does not know (ids spread over 32 bits), so
+        // that people and offers share some.
+        let vocabulary = (0..<Int.random(in: 0...12, using: &rng)).map { _ in UInt32.random(in: 1...UInt32.max, using: &rng) }
+        func words(_ rng: inout SeededRandom, upTo n: Int) -> [UInt32] {
+            vocabulary.isEmpty ? [] : (0..<Int.random(in: 0...n, using: &rng)).map { _ in vocabulary.randomElement(using: &rng)! }
+        }
 
         var profiles: [MatchableProfile] = []
         for i in 0..<Int.random(in: 1...maxProfiles, using: &rng) {
@@ -74,12 +82,15 @@ struct RandomInstance {
                 danishLevel: Int32.random(in: 0...7, using: &rng), englishOK: Bool.random(using: &rng), wishSectorMask: wish,
                 acceptsShiftWork: Bool.random(using: &rng), home: place(&rng),
                 maxTravelKm: [0, 5, 25, 60, 120, 400].randomElement(using: &rng)!,
-                availableFrom: Int.random(in: 0..<3, using: &rng) == 0 ? .min : day(&rng)))
+                availableFrom: Int.random(in: 0..<3, using: &rng) == 0 ? .min : day(&rng),
+                terms: words(&rng, upTo: 6).map { ProfileTerm(term: $0, word: "w\($0)", source: "summary") }))
         }
         var offers: [MatchableOffer] = []
         for i in 0..<Int.random(in: 1...maxOffers, using: &rng) {
+            // Every strength; a quarter broad (any concept: the kernel caps by the flag).
             let reqs = (0..<Int.random(in: 0...6, using: &rng)).map { _ in
-                Requirement(concept: Int32.random(in: 0..<n, using: &rng), mustHave: Bool.random(using: &rng))
+                Requirement(concept: Int32.random(in: 0..<n, using: &rng), strength: RequirementStrength.allCases.randomElement(using: &rng)!,
+                            broad: Int.random(in: 0..<4, using: &rng) == 0)
             }
             let sectorBit: UInt64 = sectors.isEmpty || Int.random(in: 0..<4, using: &rng) == 0 ? 0
                 : 1 << UInt64(Int.random(in: 0..<sectors.count, using: &rng))
@@ -90,9 +101,13 @@ struct RandomInstance {
                 minimumDanish: Int32.random(in: 0...5, using: &rng), englishWorkplace: Bool.random(using: &rng),
                 sectorBit: sectorBit, shiftWork: Bool.random(using: &rng), workplace: place(&rng),
                 startDate: Int.random(in: 0..<4, using: &rng) == 0 ? .max : day(&rng),
-                freePlaces: Int32.random(in: -1...3, using: &rng)))
+                freePlaces: Int32.random(in: -1...3, using: &rng),
+                terms: words(&rng, upTo: 9).map { OfferTerm(term: $0, count: UInt32.random(in: 1...3, using: &rng)) }))
         }
         self.profiles = profiles
         self.offers = offers
     }
+
+    /// The reference scorer over this instance's taxonomy and offers' word statistics.
+    var scorer: ReferenceScorer { ReferenceScorer(taxonomy: taxonomy, terms: TermStatistics(offers: offers)) }
 }

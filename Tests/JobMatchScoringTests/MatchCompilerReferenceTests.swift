@@ -38,11 +38,23 @@ final class MatchCompilerReferenceTests: XCTestCase {
         let pool = Self.phrases(corpus, rng: &rng)
         let sectors = [nil, "sector.cleaning", "rengøring", "Cleaning", "lager", "noget helt andet"] + corpus.taxonomy.sectors.map { corpus.taxonomy[$0].id }
         var offers = corpus.offers
+        // Ad texts: the Corpus's descriptions and ad-like sentences, cut and joined at random.
+        let adSentences = corpus.offers.flatMap { $0.description.split(separator: ".").map { String($0) } } + [
+            "Du skal have kørekort B", "Kørekort B er en fordel", "Det er et krav, at du taler dansk på B1-niveau",
+            "Du behøver ikke at tale dansk", "Vi taler engelsk på arbejdspladsen", "Der er faste nattevagter", "Ingen tunge løft",
+            "Der kan forekomme weekendarbejde", "Vi forventer, at du:\n- har truckcertifikat\n- har hygiejnebevis", "You must hold a CE licence",
+            "Danish is not required", "Ingen krav om erfaring med rengøring", "Truckcertifikat er ikke et krav, men en fordel",
+            "Du skal have gode danskkundskaber", "Flydende dansk er et krav", "Du skal kunne løfte 25 kg", "Arbejdet foregår udendørs",
+        ]
         for _ in 0..<1500 {
             var o = rng.pick(corpus.offers)
             o.title = rng.pick(pool)
-            o.mustHave = (0..<rng.below(5)).map { _ in rng.pick(pool) }
+            o.mustHave = (0..<rng.below(5)).map { _ in rng.below(8) == 0 ? rng.pick(adSentences) + ", " + rng.pick(adSentences) : rng.pick(pool) }
             o.niceToHave = (0..<rng.below(4)).map { _ in rng.pick(pool) }
+            o.description = (0..<rng.below(6)).map { _ in rng.pick(adSentences) }.joined(separator: rng.pick([". ", "\n", ".\n- ", "; "]))
+            if rng.below(3) == 0 { o.minimumDanish = [nil, LanguageLevel.a2, .b1][rng.below(3)] }
+            if rng.below(4) == 0 { o.englishWorkplace.toggle() }
+            if rng.below(4) == 0 { o.shiftWork.toggle() }
             o.sector = rng.pick(sectors)
             if rng.below(3) == 0 { o.licencesRequired = Array(Licence.allCases.shuffled(using: &rng).prefix(rng.below(3))) }
             if rng.below(3) == 0 { o.demands = Array(WorkDemand.allCases.shuffled(using: &rng).prefix(rng.below(3))) }

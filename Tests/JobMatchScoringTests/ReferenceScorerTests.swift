@@ -168,4 +168,126 @@ final class ReferenceScorerTests: XCTestCase {
         XCTAssertEqual(e.missingNiceToHave.map(\.concept), ["skill.picking"])
         XCTAssertTrue(e.reasons.contains("0 of 2 must-have competencies covered, 1 partly (related experience)"), "\(e.reasons)")
     }
+
+    // MARK: Fit dominates
+
+    /// A job 0 km away, in a wished sector, with no Danish minimum, that asks for what the person
+    /// does not have, scores 0; the job the person can do, far away and in no wished sector, wins.
+    func testAPairWithoutFitCannotOutrankAFitByCircumstances() throws {
+        var p = person(["occ.warehouse-worker"])
+        p.wishSectorMask = 1 << 0
+        var near = job(["occ.office-cleaner"]); near.id = "A-near"; near.sectorBit = 1 << 0
+        var far = job(["occ.warehouse-worker"]); far.id = "B-far"; far.sectorBit = 1 << 1
+        far.workplace = (55.68 + 0.17, 12.57)      // ~19 km of the person's 20
+        near.minimumDanish = 0
+        let a = try XCTUnwrap(scorer.score(p, near)), b = try XCTUnwrap(scorer.score(p, far))
+        XCTAssertEqual(a, 0, "no competency evidence: no points for being near, wished and Danish")
+        XCTAssertGreaterThan(b, 60)
+        XCTAssertEqual(scorer.rank(p, offers: [near, far], top: 2).map(\.index), [1, 0])
+        // Partial fit: circumstances count at the fit share.
+        let half = scorer.explain(person(["skill.floor-care"]), job(["occ.office-cleaner"]))
+        XCTAssertEqual(half.coverage, 30, accuracy: 1e-5)
+        XCTAssertEqual(half.fitShare, 0.5, accuracy: 1e-6)
+        XCTAssertEqual(half.score, 30 + 0.5 * (20 + 7.5 + 10), accuracy: 1e-4)
+        XCTAssertTrue(half.reasons.contains("fit 30.0 of 60 points: language, wishes and travel count at 50%"), "\(half.reasons)")
+    }
+
+    /// Offers that ask for nothing rank among themselves by language, wishes and travel, below a
+    /// pair with real (even sector-level) fit in the same circumstances, above pairs with no fit.
+    func testAnOfferThatAsksForNothingRanksByCircumstances() throws {
+        let p = person(["occ.room-attendant"])
+        var open = job([]); open.id = "A-open-near"
+        var openFar = job([]); openFar.id = "B-open-far"; openFar.workplace = (55.68 + 0.09, 12.57)
+        var sector = job(["occ.office-cleaner"]); sector.id = "C-same-sector"          // 0.25 credit
+        var none = job(["occ.warehouse-worker"]); none.id = "D-no-fit"
+        let ranked = scorer.rank(p, offers: [open, openFar, sector, none], top: 4)
+        XCTAssertEqual(ranked.map(\.index), [2, 0, 1, 3])
+        let e = scorer.explain(p, open)
+        XCTAssertEqual(e.fitShare, ScoringPolicy.openFitShare)
+        XCTAssertEqual(e.score, 0.25 * (20 + 7.5 + 10), accuracy: 1e-4)
+        XCTAssertTrue(e.reasons.contains("the offer asks for no competency: language, wishes and travel count at 25%"), "\(e.reasons)")
+        XCTAssertEqual(try XCTUnwrap(scorer.score(p, none)), 0)
+    }
+
+    // MARK: Granularity
+
+    /// A broad requirement (a group) gives at most half credit to the concepts under it and
+    /// counts at half weight beside a specific one.
+    func testABroadRequirementGivesAtMostHalfCreditAtHalfWeight() {
+        let o = MatchableOffer(id: "O", requirements: [Requirement(concept: i("occ.office-cleaner"), mustHave: true),
+                                                       Requirement(concept: i("grp.cleaning.office"), mustHave: true, broad: true)],
+                               workplace: (55.68, 12.57), startDate: 30000)
+        XCTAssertEqual(o.points.sorted(), [20, 40], "the broad must-have weighs half")
+        let cleaner = person(["occ.office-cleaner"])
+        XCTAssertEqual(scorer.credit(cleaner, for: o.requirements.first { $0.broad }!), 0.5, "more specific: capped")
+        XCTAssertEqual(scorer.coverage(cleaner, o), 50, accuracy: 1e-5)
+        XCTAssertEqual(scorer.credit(person(["grp.cleaning.office"]), for: o.requirements.first { $0.broad }!), 0.5, "exact: capped")
+        XCTAssertEqual(scorer.credit(person(["occ.room-attendant"]), for: o.requirements.first { $0.broad }!), 0.25, "same sector")
+        let e = scorer.explain(cleaner, o)
+        XCTAssertTrue(e.reasons.contains { $0.contains("names only the group") }, "\(e.reasons)")
+        XCTAssertTrue(e.reasons.contains("1 of 2 must-have competencies covered, 1 partly (related experience)"), "\(e.reasons)")
+        // The compiler marks sector and group requirements broad, nothing else.
+        let compiler = MatchCompiler(taxonomy: t)
+        let marked = compiler.markingBroad([Requirement(concept: i("sector.cleaning"), mustHave: true),
+                                            Requirement(concept: i("grp.cleaning.office"), mustHave: false),
+                                            Requirement(concept: i("occ.office-cleaner"), mustHave: true),
+                                            Requirement(concept: i("lic.b"), mustHave: true)])
+        XCTAssertEqual(marked.map(\.broad), [true, true, false, false])
+    }
+
+    /// The person's own specific job beats a broad one in the same field (the issue's porter job
+    /// against the bus driver's bus job).
+    func testTheSpecificJobBeatsTheBroadOne() throws {
+        let p = person(["occ.warehouse-worker"])
+        var specific = job(["occ.warehouse-worker"]); specific.id = "B"
+        specific.workplace = (55.68 + 0.05, 12.57)
+        let broad = MatchableOffer(id: "A", requirements: [Requirement(concept: i("sector.logistics"), mustHave: true, broad: true)],
+                                   minimumDanish: specific.minimumDanish, workplace: (55.68, 12.57), startDate: 30000)
+        XCTAssertEqual(scorer.rank(p, offers: [broad, specific], top: 2).map(\.index), [1, 0])
+    }
+
+    // MARK: Words
+
+    /// Shared words the taxonomy does not know count with their BM25 points (rarer words more),
+    /// at most 10, and the explanation lists them.
+    func testSharedWordsCountCappedAndAreListed() throws {
+        let watch = TermID.of("urmag"), repair = TermID.of("reparation"), common = TermID.of("arbejd")
+        let ad = MatchableOffer(id: "O1", requirements: [], workplace: (55.68, 12.57), startDate: 30000,
+                                terms: [OfferTerm(term: watch, count: 3), OfferTerm(term: repair, count: 1), OfferTerm(term: common, count: 1)])
+        let others = (2...9).map { MatchableOffer(id: "O\($0)", requirements: [], startDate: 30000, terms: [OfferTerm(term: common, count: 1)]) }
+        let stats = TermStatistics(offers: [ad] + others)
+        XCTAssertEqual(stats.documentFrequency(of: common), 9)
+        let scorer = ReferenceScorer(taxonomy: t, terms: stats)
+        var p = person([])
+        p = MatchableProfile(id: "P", evidence: [], danishLevel: p.danishLevel, home: p.home, maxTravelKm: 20,
+                             terms: [ProfileTerm(term: common, word: "arbejde", source: "summary"),
+                                     ProfileTerm(term: watch, word: "urmager", source: "experience: Urmager")])
+        let shared = scorer.sharedWords(p, ad)
+        XCTAssertEqual(Set(shared.map(\.word)), ["urmager", "arbejde"])
+        let w = try XCTUnwrap(shared.first { $0.word == "urmager" }), c = try XCTUnwrap(shared.first { $0.word == "arbejde" })
+        XCTAssertGreaterThan(w.points, 4 * c.points, "a rare word is worth more than a common one")
+        // The points as BM25 defines them, computed here from the formula.
+        let n = 9.0, avg = Double(5 + 8) / n, len = 5.0
+        func bm25(_ tf: Double, _ df: Double) -> Double {
+            let idf = log(1 + (n - df + 0.5) / (df + 0.5)) / log(1 + (n - 0.5) / 1.5)
+            return 4 * idf * tf * 2.2 / (tf + 1.2 * (0.25 + 0.75 * len / avg))
+        }
+        XCTAssertEqual(Double(w.points), bm25(3, 1), accuracy: 1e-5)
+        XCTAssertEqual(Double(c.points), bm25(1, 9), accuracy: 1e-5)
+        let e = scorer.explain(p, ad)
+        XCTAssertEqual(e.words, min(w.points + c.points, 10), accuracy: 1e-5)
+        XCTAssertTrue(e.reasons.contains { $0.hasPrefix("shared words the taxonomy does not know: ") && $0.contains("urmager (experience: Urmager)") },
+                      "\(e.reasons)")
+        XCTAssertEqual(try XCTUnwrap(scorer.score(p, ad)), e.score)
+        // Many rare shared words: the part stops at 10.
+        let many = (0..<20).map { UInt32(1000 + $0) }
+        let rich = MatchableOffer(id: "R", requirements: [], workplace: (55.68, 12.57), startDate: 30000,
+                                  terms: many.map { OfferTerm(term: $0, count: 1) })
+        let reader = MatchableProfile(id: "P", evidence: [], danishLevel: p.danishLevel, home: p.home, maxTravelKm: 20,
+                                      terms: many.map { ProfileTerm(term: $0, word: "w", source: "summary") })
+        let capped = ReferenceScorer(taxonomy: t, terms: TermStatistics(offers: [rich] + others)).explain(reader, rich)
+        XCTAssertEqual(capped.words, ScoringPolicy.wordsCap)
+        // No statistics: words are worth nothing.
+        XCTAssertEqual(ReferenceScorer(taxonomy: t).sharedWordPoints(p, ad), 0)
+    }
 }

@@ -1,17 +1,18 @@
 enum ConceptMatcherGolden {
     /// One line per input of `ConceptMatcherEquivalenceTests.goldenInputs`: the FNV-1a 64 digest
     /// of the input's UTF-8, then that of the canonical JSON of `ConceptMatcher.match` on it,
-    /// recorded from the matcher before the byte-level rewrite.
+    /// recorded from the matcher before the byte-level rewrite, and recorded again (same matcher
+    /// code) when the Corpus taxonomy and records grew for reading job ads (issue 9).
     static let digests = """
         53a29b7e207791f4 a17665d3f1eb7414
         b86e4eff34870650 8fcea37d001a9a58
         1e665f19b5682f14 5f92f2f57b91c29f
         08fe3507b5984948 6c0b6547660797ab
-        0e7d569b43819417 9e87226032c066cd
+        0e7d569b43819417 15d433f3e2ecb1d0
         08fe3507b5984948 6c0b6547660797ab
         a807f8cfaed1ef79 8fcea37d001a9a58
-        cabc1c6c4af199db 688b20f8e5313675
-        b4c99aaca588b68f 9406b87666b9dd12
+        cabc1c6c4af199db fbeeea66350801b9
+        b4c99aaca588b68f 15ba9e34f57c1c67
         855e4c0255a86fdf 8fcea37d001a9a58
         a9a6f4af9838bdd7 6b458fb3804c871c
         fb307217ddc562f3 8fcea37d001a9a58
@@ -25,20 +26,20 @@ enum ConceptMatcherGolden {
         1ba65229592c08d9 ce0a96fe63b26d61
         09462707b5d5e721 67cc7fa045a3efbc
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
-        f2da07e668884eba 98decdc98b332cf7
-        1338e166c6e037d3 c91498d024039c88
-        b6d8e8ed3d8a18bf 06449ce00523627f
+        f2da07e668884eba e0fcf8bbe0f6bcbd
+        1338e166c6e037d3 cfce76303f4e0566
+        b6d8e8ed3d8a18bf 558a4a6f6c2772e4
         01f019d9831487d2 848d4f0a930a0291
-        f665576121dde646 cc808393c3ca9a3a
-        395a9d8d22248309 b6bdd69aff4f765a
-        a5e97e50ac206001 01ab9e1199095736
+        f665576121dde646 2de6f5c8644f987d
+        395a9d8d22248309 6136e4010f5a6ac1
+        a5e97e50ac206001 49d8276e0a458d1d
         e7e262bf01d2f853 ef61bc57acda5909
         fb2d7317ddc32ecf 8fcea37d001a9a58
         092e3407b5c16b57 00e91acd50d8497a
         09242407b5b8fba2 c69cfa6e966b8c3d
         285f81d883de8715 8fcea37d001a9a58
-        b01f86c351ea4221 1a47c13479295d84
-        2dbc1aab020c88b2 1fad9ac45750a76b
+        b01f86c351ea4221 ca553323d5d6fda0
+        2dbc1aab020c88b2 07b3a7b3c8c32c0d
         0614de0b2b05ab4a 8fcea37d001a9a58
         a9a6f5af9838bf8a 864a4ae7f8d8cbe3
         80f9f46822df1c2e 8fcea37d001a9a58
@@ -48,24 +49,24 @@ enum ConceptMatcherGolden {
         090f7f07b5a73a39 e54bbbed9ed9b0d4
         08914f07b53ba396 8fcea37d001a9a58
         09089407b5a13f3a f7d315360d6ee9b5
-        ea6ff70b03c5c960 b23670c73368337b
+        ea6ff70b03c5c960 21b289ac2411f4b7
         af63ff4c86022805 3b38e04bd7436ef0
-        1f6a59a2cea667b0 97acb0a6e1f668b1
+        1f6a59a2cea667b0 f37a49394bbeb816
         09086007b5a0e6de 8fcea37d001a9a58
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
-        ef3a2f568ff89dbd 2d94e25d9585c7f7
-        0edeabfbd94d59a1 5bc6b10a11481fe2
-        20db4ab94f98296b 3b315ae53f946b7e
+        ef3a2f568ff89dbd 715adf95fdd29da3
+        0edeabfbd94d59a1 1e90e98d2cb83b72
+        20db4ab94f98296b ca564f944ad1c522
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        20e991ec81ddbd38 439d7070915b4afe
-        cb3ab6246158cdfa a297b6ddcfd724e9
-        12a30114efcd300e e605d20a7364d6f5
+        20e991ec81ddbd38 709e9c5051c33ee7
+        cb3ab6246158cdfa b115b28d393ddb23
+        12a30114efcd300e 7befac48ff1187f7
         3dde970943aaa82b 7f29e96382670107
         b86e4eff34870650 8fcea37d001a9a58
         09195507b5af4760 d4609dd0460dabc3
         08fb5c07b59655b6 8fcea37d001a9a58
-        98902847fef526bf 5d8417105196d5fa
-        75ab291356181543 98fc38a2a5e7bc2d
+        98902847fef526bf 33eda91841ae6fcf
+        75ab291356181543 cc8dbe170a26f657
         dc60743dce54a855 8fcea37d001a9a58
         1d861e7448b23876 b42e1c75c484e25b
         fb33fa17ddc87fe2 8fcea37d001a9a58
@@ -75,21 +76,21 @@ enum ConceptMatcherGolden {
         09130607b5aa5575 be8fa063a50b1488
         08914f07b53ba396 8fcea37d001a9a58
         09089307b5a13d87 3eade9e709d118ba
-        1f6a59a2cea667b0 97acb0a6e1f668b1
+        1f6a59a2cea667b0 f37a49394bbeb816
         08fb5c07b59655b6 8fcea37d001a9a58
         4c1048512f62bdf8 3c7e1ab51edab47b
-        ea6ff70b03c5c960 b23670c73368337b
-        9d41c3b768c29c11 ff15eec597318aeb
-        1785c9b75402b8d4 f0318b12ee28df80
+        ea6ff70b03c5c960 21b289ac2411f4b7
+        9d41c3b768c29c11 1e0641f8238ec2f7
+        1785c9b75402b8d4 7d94b1ef9106b761
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        f8dba8523b4a7244 44c49692adc9fca4
-        12a30114efcd300e e605d20a7364d6f5
+        f8dba8523b4a7244 5d2c1d924b27c69b
+        12a30114efcd300e 7befac48ff1187f7
         3344a08f5debcd4e fc78a829ba6bf8a9
         fb307717ddc56b72 8fcea37d001a9a58
         96108f19f8bbe251 07745488ebd25a14
         092a6307b5bdd25d 15f015f4493a6d08
-        7bb4e8cf41d58b8a cbb7647d0c2c7b7b
-        3a2d2f65fc103f56 9485edf134184682
+        7bb4e8cf41d58b8a b6fce855c338b35a
+        3a2d2f65fc103f56 ef9e2950907f18fb
         183e2e0b358bfc77 8fcea37d001a9a58
         a9a6efaf9838b558 1511f65914ee56fd
         c29d006f21a53963 8fcea37d001a9a58
@@ -103,16 +104,16 @@ enum ConceptMatcherGolden {
         1ba65229592c08d9 ce0a96fe63b26d61
         09461907b5d5cf57 c035fe82d2e07188
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
-        f01d01939de650a8 522d89cb117d4b30
-        0ab9cc7010d7152b 0aea876ac8cf8921
+        f01d01939de650a8 2bce26246fad4865
+        0ab9cc7010d7152b 12d4e47c2d96f26c
         01f019d9831487d2 848d4f0a930a0291
-        818717a823e05cb6 30304051b3c13af1
-        9012d99a0e9b32b0 7fad6a446fec9b39
+        818717a823e05cb6 0bc9a7a6c00987a6
+        9012d99a0e9b32b0 0dbce162cb86287e
         9c720f34c25a3b3a aecafd7191fb9361
         b86ae6ff34841fc1 8fcea37d001a9a58
         09086407b5a0edaa 51a0a555951a6f05
         09312b07b5c391e3 e5830de240b6dc16
-        cfd177015ab89b2b 5d4245a1706b8f33
+        cfd177015ab89b2b 99f512ed5b0939af
         3aa05ad88e789fee 8fcea37d001a9a58
         ded7e85c7b9c26fc ebdc97258901e48d
         b86e50ff348709b6 8fcea37d001a9a58
@@ -127,17 +128,17 @@ enum ConceptMatcherGolden {
         1ba65229592c08d9 ce0a96fe63b26d61
         09312b07b5c391e3 e5830de240b6dc16
         4c1048512f62bdf8 3c7e1ab51edab47b
-        d12696531d972b2a 7736f550ebefe6ea
+        d12696531d972b2a 8a41a50c81a5c0ba
         7e690722b7f0ac7a 6b98454d7e8cfb0d
         53a29b7e207791f4 a17665d3f1eb7414
         80f9f96822df24ad 8fcea37d001a9a58
         1e665f19b5682f14 5f92f2f57b91c29f
         09242407b5b8fba2 c69cfa6e966b8c3d
-        b536f312f1208df8 c22e168d8a18dce8
+        b536f312f1208df8 96581c577dff2f0e
         09242407b5b8fba2 c69cfa6e966b8c3d
         ec854b0b1caa4763 8fcea37d001a9a58
-        8bcb7ccf21b9e5c7 06c3b408ce6c337d
-        4be8c9eb307ab2f5 279330ebe5c98e54
+        8bcb7ccf21b9e5c7 63d87117b62e42f8
+        4be8c9eb307ab2f5 3e39d870fd704c9e
         20e7c90b3a743182 8fcea37d001a9a58
         a9a6f1af9838b8be c96465b401dad38f
         f24ee05fd6768762 8fcea37d001a9a58
@@ -147,23 +148,23 @@ enum ConceptMatcherGolden {
         090f7f07b5a73a39 e54bbbed9ed9b0d4
         08914f07b53ba396 8fcea37d001a9a58
         09089307b5a13d87 3eade9e709d118ba
-        1f6a59a2cea667b0 97acb0a6e1f668b1
+        1f6a59a2cea667b0 f37a49394bbeb816
         09242407b5b8fba2 c69cfa6e966b8c3d
         3c0d17bad169557b 2bb80158710dd3ef
-        512aae45ed67cf17 2eb007fa08568582
-        82647f195d05059f ba370b5d1d9c0bd1
-        d50b6318facd7f0b a707fc0e5f871126
-        ad445ce467b78128 1aeff31b7d37be51
+        512aae45ed67cf17 ea323df802578fe9
+        82647f195d05059f d74de6af114ec928
+        d50b6318facd7f0b 65d0bf335c1d6fc7
+        ad445ce467b78128 0c0638b5602a044b
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        836d16a96c823b92 c8f539092dea58ff
-        72797482c493ddce a8d33d7ff149d846
+        836d16a96c823b92 bacc07f52fdb84b3
+        72797482c493ddce 530db029c43e833f
         3dde970943aaa82b 7f29e96382670107
         b86e4eff34870650 8fcea37d001a9a58
         09497a07b5d8aa01 fe25f5cfcca8f594
         09462707b5d5e721 67cc7fa045a3efbc
         15142234d09ef4e3 8fcea37d001a9a58
-        52f2f4eef19e8734 f19d1669c393b451
-        154b63a43be3ea1a 483d0f44ed0069f9
+        52f2f4eef19e8734 75cefdcba91fac8a
+        154b63a43be3ea1a f43da43ee8f94e36
         8e7179cfa0708ee0 8fcea37d001a9a58
         4ecf8c1015d6932c 743b175f3d4daa71
         fb2d7617ddc333e8 8fcea37d001a9a58
@@ -172,21 +173,21 @@ enum ConceptMatcherGolden {
         08914f07b53ba396 8fcea37d001a9a58
         09089407b5a13f3a f7d315360d6ee9b5
         2c0b0b8797046e54 6d1781e6b2f6881d
-        1f6a59a2cea667b0 97acb0a6e1f668b1
+        1f6a59a2cea667b0 f37a49394bbeb816
         09462707b5d5e721 67cc7fa045a3efbc
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
-        deef7ab5676c99cd eca9bcc6c42feaed
-        76984b3771e541a7 ed1298283edc7379
+        deef7ab5676c99cd f94853042ccfdd2c
+        76984b3771e541a7 00b185f12e4c6748
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        2af467009dc9e246 024675a0387b18e3
-        f7e0100001654daf ed0ecf3f826eaef3
+        2af467009dc9e246 35b4f05fc7c94fdc
+        f7e0100001654daf 8085c88c921447f5
         82a735e5a52f3f6c e90646fdfed50778
         fb2d6f17ddc32803 8fcea37d001a9a58
         09351507b5c75558 921b3dc441b93c9b
         09462707b5d5e721 67cc7fa045a3efbc
         d35b593dc91eee1d 8fcea37d001a9a58
-        2488f2ec80b9b29c e7c48094e7cd8c67
-        bbf67618ca4e3004 c29f9fdd20f71fad
+        2488f2ec80b9b29c d665953df3bd6ecd
+        bbf67618ca4e3004 3d06db89582899ea
         496f9434ee62abf0 8fcea37d001a9a58
         a41e33ba03839481 8572b6e2b771378a
         80fd666822e213bb 8fcea37d001a9a58
@@ -197,26 +198,26 @@ enum ConceptMatcherGolden {
         08914f07b53ba396 8fcea37d001a9a58
         0f3f824ba12dc986 0ce4b43dcf553721
         af63ff4c86022805 3b38e04bd7436ef0
-        af63fe4c86022652 593acc5e418108f7
+        af63fe4c86022652 18f02d8e4b63d442
         090f3307b5a6b915 9a3734bd8422f8c0
         0b452c19aa0f6ddf 8ebef4ecf4e1583a
         789d6ad9aa7e2356 b78f46c54af7a0d1
-        1f6a59a2cea667b0 97acb0a6e1f668b1
+        1f6a59a2cea667b0 f37a49394bbeb816
         09462707b5d5e721 67cc7fa045a3efbc
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
-        fedc661ec9757cf3 f58556ddf695ed06
+        fedc661ec9757cf3 5cd4133ab7e25e6d
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        639a26e9c26f715f acce58e8872efdf2
-        868e8231edd09fe8 ebb99f40288f0b15
+        639a26e9c26f715f 3eed02f81c7f28fa
+        868e8231edd09fe8 3eb2f639c95fd32a
         9c720f34c25a3b3a aecafd7191fb9361
         1d9686deee6fc974 8fcea37d001a9a58
         09277507b5bbbb1c 136edf9d216971af
         09462707b5d5e721 67cc7fa045a3efbc
-        2a64036ed8db62bb 640d45b006f58e90
+        2a64036ed8db62bb 8f404dce15d0c0b1
         09462707b5d5e721 67cc7fa045a3efbc
         dd8605e17710fc17 8fcea37d001a9a58
-        ee64642ca86141ce 423365b1ead35b3b
-        fe3c716c6314bd9f 7f027601a743a90b
+        ee64642ca86141ce bb1d941dc99b95ba
+        fe3c716c6314bd9f ac74bd47ea0dda8b
         016f2ce18bc3e7cd 8fcea37d001a9a58
         2592a3f2f0c42015 33718c3d8309e54a
         b86ae9ff348424da 8fcea37d001a9a58
@@ -227,12 +228,12 @@ enum ConceptMatcherGolden {
         1ba65229592c08d9 ce0a96fe63b26d61
         09462707b5d5e721 67cc7fa045a3efbc
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
-        84e3aaa8c5697828 e14d1cd9635986d2
-        67037f7beaa7c75f 4d25ac086a90bc02
-        0b68cce7ee4b6b1f cfc951d63961d08b
+        84e3aaa8c5697828 21dac3a401cca752
+        67037f7beaa7c75f 3c90964769ab9082
+        0b68cce7ee4b6b1f 5ba3d07391bb8ad6
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        fe3c716c6314bd9f 7f027601a743a90b
-        8c4bac3c7aeba71c 797b58110255dd1d
+        fe3c716c6314bd9f ac74bd47ea0dda8b
+        8c4bac3c7aeba71c 9403110366fb929d
         3dde970943aaa82b 7f29e96382670107
         fb307417ddc56659 8fcea37d001a9a58
         09421c07b5d1eb99 ab88c3270d20d57c
@@ -250,11 +251,11 @@ enum ConceptMatcherGolden {
         09089307b5a13d87 3eade9e709d118ba
         d8cf4e2894495616 dbd1de40fc4e650a
         88f631787d4aaf77 33aea4a6dbcea982
-        1f6a59a2cea667b0 97acb0a6e1f668b1
+        1f6a59a2cea667b0 f37a49394bbeb816
         09086007b5a0e6de 8fcea37d001a9a58
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
         b0fe67fd6869f49a f5e2ccde044ca525
-        5b2c5bf56e5c3152 061237f11feca92b
+        5b2c5bf56e5c3152 1cd3d2c07264b221
         7e690722b7f0ac7a 6b98454d7e8cfb0d
         ee827fcfb866112f 230d2f817435e762
         2ac14c7339f8d144 37f0fe11d0ba1914
@@ -300,7 +301,7 @@ enum ConceptMatcherGolden {
         4b701c187218deca 46799ee4174f1866
         08914f07b53ba396 8fcea37d001a9a58
         09089307b5a13d87 3eade9e709d118ba
-        1f6a59a2cea667b0 97acb0a6e1f668b1
+        1f6a59a2cea667b0 f37a49394bbeb816
         09242307b5b8f9ef 13ad3dbb8701b5a2
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
         ef273979169a7bf3 e192e529b9156883
@@ -324,7 +325,7 @@ enum ConceptMatcherGolden {
         08914f07b53ba396 8fcea37d001a9a58
         09089407b5a13f3a f7d315360d6ee9b5
         af63ff4c86022805 3b38e04bd7436ef0
-        1f6a59a2cea667b0 97acb0a6e1f668b1
+        1f6a59a2cea667b0 f37a49394bbeb816
         09462707b5d5e721 67cc7fa045a3efbc
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
         68830d570cb9f623 4b9bd77c2cf0a180
@@ -337,10 +338,10 @@ enum ConceptMatcherGolden {
         80fd616822e20b3c 8fcea37d001a9a58
         09131707b5aa7258 d143597251b4060b
         09462707b5d5e721 67cc7fa045a3efbc
-        b3a3ef381b261462 70c59621e36ee1a2
+        b3a3ef381b261462 ca2325867d45fbb3
         09462707b5d5e721 67cc7fa045a3efbc
         2a046f0b3fbdb6cc 8fcea37d001a9a58
-        b3a3ef381b261462 70c59621e36ee1a2
+        b3a3ef381b261462 ca2325867d45fbb3
         d61fc5e1733bee76 8fcea37d001a9a58
         9e6a34591bb691cd 990d193cbbd15b53
         f24b765fd6739d6d 8fcea37d001a9a58
@@ -353,17 +354,17 @@ enum ConceptMatcherGolden {
         1ba65229592c08d9 ce0a96fe63b26d61
         09462707b5d5e721 67cc7fa045a3efbc
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
-        5ca86186be41e9da eeac72e8a4ba2890
+        5ca86186be41e9da b2900dc194877f81
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        b3a3ef381b261462 70c59621e36ee1a2
-        dfe5d78680272485 a0a73b1d5e13172e
+        b3a3ef381b261462 ca2325867d45fbb3
+        dfe5d78680272485 40800536a861cdc8
         3dde970943aaa82b 7f29e96382670107
         b86e4eff34870650 8fcea37d001a9a58
         09167607b5ad499c 6c9436d9ed38deff
         09462707b5d5e721 67cc7fa045a3efbc
         dd7f7ce1770ba79e 8fcea37d001a9a58
-        dd3346d4b87074fc 08137c612b2a8f78
-        29d339820bfd57aa c7a349819d527829
+        dd3346d4b87074fc 1c568cefec2ac2db
+        29d339820bfd57aa db8f1c7ee370c477
         29eff33dfa2633ea 8fcea37d001a9a58
         62745760944cf7a8 72fa75b719451d5d
         fb307817ddc56d25 8fcea37d001a9a58
@@ -374,20 +375,20 @@ enum ConceptMatcherGolden {
         08914f07b53ba396 8fcea37d001a9a58
         09089307b5a13d87 3eade9e709d118ba
         2c0b0b8797046e54 6d1781e6b2f6881d
-        1f6a59a2cea667b0 97acb0a6e1f668b1
+        1f6a59a2cea667b0 f37a49394bbeb816
         09462707b5d5e721 67cc7fa045a3efbc
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
-        190359f8bfed579b 00281df45d5c73c6
-        cef46946052da1fe 0313e66894b9efd2
-        ce781be24e25ed9d 8d4f600581613df2
+        190359f8bfed579b 276149759702652f
+        cef46946052da1fe 8c90bc1c043bc801
+        ce781be24e25ed9d 1958753ba2e572cc
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        29d339820bfd57aa c7a349819d527829
-        c1c7d89fa2c77381 2ad7ef95c1b2cac6
+        29d339820bfd57aa db8f1c7ee370c477
+        c1c7d89fa2c77381 c1535ee581179a27
         e7e262bf01d2f853 ef61bc57acda5909
         b86ae6ff34841fc1 8fcea37d001a9a58
         08fe1d07b5982080 c7821dec09475313
         09461907b5d5cf57 c035fe82d2e07188
-        8e34dd72b590ed32 ce8e57cad2b5054c
+        8e34dd72b590ed32 6e0a312b06022891
         b0ab193db5761030 8fcea37d001a9a58
         59c01bcfed065299 f369783cc3e0a55a
         b86e51ff34870b69 8fcea37d001a9a58
@@ -395,18 +396,299 @@ enum ConceptMatcherGolden {
         4b701c187218deca 46799ee4174f1866
         08914f07b53ba396 8fcea37d001a9a58
         09089307b5a13d87 3eade9e709d118ba
-        1f6a59a2cea667b0 97acb0a6e1f668b1
+        1f6a59a2cea667b0 f37a49394bbeb816
         09461907b5d5cf57 c035fe82d2e07188
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
-        d7c3f049f3736f04 03e5792e35c21fc3
+        d7c3f049f3736f04 07d8df43f9d726f7
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        55af581fb265d494 181eda84e18c7c6d
-        c1c7d89fa2c77381 2ad7ef95c1b2cac6
+        55af581fb265d494 047098698bcc1e76
+        c1c7d89fa2c77381 c1535ee581179a27
+        53a29b7e207791f4 a17665d3f1eb7414
+        b86e4eff34870650 8fcea37d001a9a58
+        09167607b5ad499c 6c9436d9ed38deff
+        09462707b5d5e721 67cc7fa045a3efbc
+        285f81d883de8715 8fcea37d001a9a58
+        712a3df6667f4349 92314ec78a2825fc
+        afca98a814878ea1 9800f7969ddcdbcf
+        316f2fd8891d8f9b 8fcea37d001a9a58
+        6df79861fd1e41b5 51b2c78311c67b5a
+        fb307b17ddc5723e 8fcea37d001a9a58
+        089c5407b545b39a f70f36f7284bc9f5
+        4b701c187218deca 46799ee4174f1866
+        08914f07b53ba396 8fcea37d001a9a58
+        09089407b5a13f3a f7d315360d6ee9b5
+        1f6a59a2cea667b0 f37a49394bbeb816
+        09462707b5d5e721 67cc7fa045a3efbc
+        bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
+        2af0aeb669a198b3 7df2f20bd704cd48
+        8f6e8808f02eb2eb 9dc2db41a0e28ba4
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        20e991ec81ddbd38 709e9c5051c33ee7
+        12a30114efcd300e 7befac48ff1187f7
+        e7e262bf01d2f853 ef61bc57acda5909
+        b86e4eff34870650 8fcea37d001a9a58
+        092e3507b5c16d0a 65761fa150c8d975
+        08fb5c07b59655b6 8fcea37d001a9a58
+        15142234d09ef4e3 8fcea37d001a9a58
+        ae3241776f0b904c d95db6ae4aee2a28
+        154b63a43be3ea1a f43da43ee8f94e36
+        4afea0d89778b9bc 8fcea37d001a9a58
+        0df9fa259633fe40 01fff4728d3ffa09
+        fb33fb17ddc88195 8fcea37d001a9a58
+        08c83707b56abd3e 1ae4f6701845ced9
+        4b701c187218deca 46799ee4174f1866
+        08914f07b53ba396 8fcea37d001a9a58
+        0f3f844ba12dccec 76b5c7e730b8224f
+        088e3807b53946aa 8fcea37d001a9a58
+        09089407b5a13f3a f7d315360d6ee9b5
+        2c0b0b8797046e54 6d1781e6b2f6881d
+        1ba65229592c08d9 ce0a96fe63b26d61
+        08fb5c07b59655b6 8fcea37d001a9a58
+        4c1048512f62bdf8 3c7e1ab51edab47b
+        f4bb7417be7b45d4 e5588b73abd3fc98
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        5324f400cd5a6dc8 a6e5f2b11feb4b14
+        f7e0100001654daf 8085c88c921447f5
+        9c720f34c25a3b3a aecafd7191fb9361
+        b86e4eff34870650 8fcea37d001a9a58
+        092a7007b5bde874 036099750f4e67ef
+        09086007b5a0e6de 8fcea37d001a9a58
+        285f81d883de8715 8fcea37d001a9a58
+        808f99a9c1b57d40 a20417925b77df45
+        52c3c005805597bb d273d491e2311de9
+        a46cc2ea7470b228 8fcea37d001a9a58
+        cc1e7cb2ad822fa0 b498cf5efcdf84ba
+        fb33f417ddc875b0 8fcea37d001a9a58
+        77fd631956a20c5c 1f8111b78449b937
+        4b701c187218deca 46799ee4174f1866
+        088e3807b53946aa 8fcea37d001a9a58
+        09130307b5aa505c a2469f7f9e0fe85f
+        08914f07b53ba396 8fcea37d001a9a58
+        09089307b5a13d87 3eade9e709d118ba
+        1f6a59a2cea667b0 f37a49394bbeb816
+        09086007b5a0e6de 8fcea37d001a9a58
+        bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
+        ee23b433f7d869d8 94ec68139d4a58d6
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        20e991ec81ddbd38 709e9c5051c33ee7
+        12a30114efcd300e 7befac48ff1187f7
+        4f928311f4a565b6 818fd99fcf1c136e
+        fb2d7317ddc32ecf 8fcea37d001a9a58
+        09203207b5b52a95 a7892d4a20bd5d88
+        08fe3507b5984948 6c0b6547660797ab
+        dad71ef1f47688f4 44799c784997a600
+        08fe3507b5984948 6c0b6547660797ab
+        a807f8cfaed1ef79 8fcea37d001a9a58
+        d5ca5756be0785e0 e4c71be31ea1dba4
+        b8c9dcf9c224ef53 8a000b0781cdafaa
+        cfbc09ea8cf8751f 8fcea37d001a9a58
+        28cd55ecd10ee49f 5307960ab20d3904
+        c29d0a6f21a54a61 8fcea37d001a9a58
+        089c5407b545b39a f70f36f7284bc9f5
+        4b701c187218deca 46799ee4174f1866
+        08914f07b53ba396 8fcea37d001a9a58
+        0f3f824ba12dc986 0ce4b43dcf553721
+        af63ff4c86022805 3b38e04bd7436ef0
+        81da725c5c49aa51 c1672cbf25d13d5d
+        1ba65229592c08d9 ce0a96fe63b26d61
+        09462707b5d5e721 67cc7fa045a3efbc
+        bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
+        d8f695e97f79fef1 9a4c8aaa389f5ee7
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        740f11d243c1421c 42b5c1daad06abcd
+        a5e97e50ac206001 49d8276e0a458d1d
+        82a735e5a52f3f6c e90646fdfed50778
+        c29d016f21a53b16 8fcea37d001a9a58
+        08fe1d07b5982080 c7821dec09475313
+        09312b07b5c391e3 e5830de240b6dc16
+        be02c37cb44d1d9d 019bb223d1360791
+        09312b07b5c391e3 e5830de240b6dc16
+        ec854b0b1caa4763 8fcea37d001a9a58
+        4cc7b71f5fa35369 190edb9ec540acb8
+        7de59b68d0a5e8dd 2200d4392635b59a
+        b9c1543dbaba73fb 8fcea37d001a9a58
+        38107b729b10b5e6 2e1097d5943bf383
+        80f3706822d9d034 8fcea37d001a9a58
+        08c45507b5670761 a5ff349897569a84
+        4b701c187218deca 46799ee4174f1866
+        088e3807b53946aa 8fcea37d001a9a58
+        090f7f07b5a73a39 e54bbbed9ed9b0d4
+        08914f07b53ba396 8fcea37d001a9a58
+        09089307b5a13d87 3eade9e709d118ba
+        1ba65229592c08d9 ce0a96fe63b26d61
+        09312b07b5c391e3 e5830de240b6dc16
+        4c1048512f62bdf8 3c7e1ab51edab47b
+        512aae45ed67cf17 ea323df802578fe9
+        82647f195d05059f d74de6af114ec928
+        d386f3328e690a12 2ed92063ec5f1aa1
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        f5e349073aebf74d 9648d43ade27e66b
+        72797482c493ddce 530db029c43e833f
+        dfa9cbbd4231fe2b ee19fb6dd3bf80d7
+        b86e4eff34870650 8fcea37d001a9a58
+        09131707b5aa7258 d143597251b4060b
+        09461907b5d5cf57 c035fe82d2e07188
+        15142234d09ef4e3 8fcea37d001a9a58
+        abcabfa2f3d39a22 f8045d0cbbae12a7
+        217c1b6d4e238ec1 66026f1287446fac
+        33060e3dff6a6155 8fcea37d001a9a58
+        a0c5928e0c77b662 1ce605897fd37867
+        fb307217ddc562f3 8fcea37d001a9a58
+        08d93907b57933d7 c035fe82d2e07188
+        4b701c187218deca 46799ee4174f1866
+        088e3807b53946aa 8fcea37d001a9a58
+        09130307b5aa505c a2469f7f9e0fe85f
+        1f6a59a2cea667b0 f37a49394bbeb816
+        09461907b5d5cf57 c035fe82d2e07188
+        bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
+        b54a7972ad8880a4 fee86d9a53efef31
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        857ba31dc6b8878f 90689cde594b436f
+        f7e0100001654daf 8085c88c921447f5
+        3dde970943aaa82b 7f29e96382670107
+        b86e4eff34870650 8fcea37d001a9a58
+        09421c07b5d1eb99 ab88c3270d20d57c
+        09462707b5d5e721 67cc7fa045a3efbc
+        4979aa34ee6b25d7 8fcea37d001a9a58
+        d969417340376801 f7a449b261f7f1c0
+        bbb8de00dcd0bd07 118f87f2d3b1cf0e
+        dd8300e1770ebdc1 8fcea37d001a9a58
+        60df77afd7bf447b 2271b08efade3de8
+        fb2d7317ddc32ecf 8fcea37d001a9a58
+        089c5407b545b39a f70f36f7284bc9f5
+        4b701c187218deca 46799ee4174f1866
+        08914f07b53ba396 8fcea37d001a9a58
+        09089407b5a13f3a f7d315360d6ee9b5
+        d8cf4e2894495616 dbd1de40fc4e650a
+        1f6a59a2cea667b0 f37a49394bbeb816
+        09462707b5d5e721 67cc7fa045a3efbc
+        bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
+        d5e3699e725071e2 7375b904f8d5adfc
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        ee827fcfb866112f 230d2f817435e762
+        2ac14c7339f8d144 37f0fe11d0ba1914
+        850f882406b23274 7603bd7031cd3bc2
+        b86e4eff34870650 8fcea37d001a9a58
+        11f18bb7b7558b91 1706c369da320295
+        09242307b5b8f9ef 13ad3dbb8701b5a2
+        a807f8cfaed1ef79 8fcea37d001a9a58
+        50235ac6134953d7 9f0d07fe98cf7cdc
+        af2f6abc63680819 3bfe52e1c4782482
+        3d37c9e1ad62a77a 8fcea37d001a9a58
+        2185f3fa19af8810 c8ac27a4d1c16421
+        fb307817ddc56d25 8fcea37d001a9a58
+        089c5407b545b39a f70f36f7284bc9f5
+        4b701c187218deca 46799ee4174f1866
+        08be5307b562984d 271fa0ab95b097d8
+        090f7f07b5a73a39 e54bbbed9ed9b0d4
+        08914f07b53ba396 8fcea37d001a9a58
+        09089407b5a13f3a f7d315360d6ee9b5
+        81da725c5c49aa51 c1672cbf25d13d5d
+        1ba65229592c08d9 ce0a96fe63b26d61
+        09242307b5b8f9ef 13ad3dbb8701b5a2
+        bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
+        561c0aec8c2b91b9 dcd1c925d2f5f5b2
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        395a9d8d22248309 6136e4010f5a6ac1
+        a5e97e50ac206001 49d8276e0a458d1d
+        850f882406b23274 7603bd7031cd3bc2
+        b86e4eff34870650 8fcea37d001a9a58
+        df99d13f33e56f03 fefc5cf6ad75dd03
+        09462707b5d5e721 67cc7fa045a3efbc
+        0a9e6f1c07674201 2ac695d1fb376b97
+        af40325468de9546 5b5af773ebcda0e8
+        7ddc22350c3505c4 8fcea37d001a9a58
+        312e252a526ca3a1 1a97b5aedf3fd8c2
+        fb340217ddc88d7a 8fcea37d001a9a58
+        089c5407b545b39a f70f36f7284bc9f5
+        4b701c187218deca 46799ee4174f1866
+        08914f07b53ba396 8fcea37d001a9a58
+        09089407b5a13f3a f7d315360d6ee9b5
+        1f6a59a2cea667b0 f37a49394bbeb816
+        09462707b5d5e721 67cc7fa045a3efbc
+        bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
+        af40325468de9546 5b5af773ebcda0e8
+        7e458d418a5ba939 ae808e1601a95b3d
+        6ee4d36c2a7097e3 69689db17b092ce0
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        af40325468de9546 5b5af773ebcda0e8
+        850f882406b23274 7603bd7031cd3bc2
+        fb2d7317ddc32ecf 8fcea37d001a9a58
+        9e1ea2192c4993b1 bd8f8ae3b9382a33
+        09462707b5d5e721 67cc7fa045a3efbc
+        d35b563dc91ee904 8fcea37d001a9a58
+        287bb8114f0a496d 4e5d52f2e46ede6a
+        34bcaeebeccdf3e3 309dfc613df398d3
+        853f3d3510079eaf 8fcea37d001a9a58
+        8e9b29ad3dda0343 fbcfacd9eecfa7f4
+        c299816f21a22bbf 8fcea37d001a9a58
+        089c5407b545b39a f70f36f7284bc9f5
+        4b701c187218deca 46799ee4174f1866
+        08914f07b53ba396 8fcea37d001a9a58
+        0f3f834ba12dcb39 8b27e604502a47dc
+        af63ff4c86022805 3b38e04bd7436ef0
+        af63f94c86021dd3 d2c99d0c736b5b6e
+        0b452c19aa0f6ddf 8ebef4ecf4e1583a
+        1f6a59a2cea667b0 f37a49394bbeb816
+        09462707b5d5e721 67cc7fa045a3efbc
+        bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
+        b99f679bd81cf588 517e760cb21ffb99
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        34bcaeebeccdf3e3 309dfc613df398d3
+        868e8231edd09fe8 3eb2f639c95fd32a
+        53a29b7e207791f4 a17665d3f1eb7414
+        b86e4eff34870650 8fcea37d001a9a58
+        b2fe7c69625a1a26 a887391fa550c9db
+        08fb5c07b59655b6 8fcea37d001a9a58
+        aa737f625864327b b106bf437b2ac345
+        f9e9832927e321b1 d4f52fcc853af334
+        854d4e02559a0012 8fcea37d001a9a58
+        528875b985f8ac25 4a002faad6888012
+        fb2d7517ddc33235 8fcea37d001a9a58
+        08c83707b56abd3e 1ae4f6701845ced9
+        4b701c187218deca 46799ee4174f1866
+        088e3807b53946aa 8fcea37d001a9a58
+        09130607b5aa5575 be8fa063a50b1488
+        08914f07b53ba396 8fcea37d001a9a58
+        09089307b5a13d87 3eade9e709d118ba
+        ea6ff70b03c5c960 21b289ac2411f4b7
+        af63ff4c86022805 3b38e04bd7436ef0
+        1f6a59a2cea667b0 f37a49394bbeb816
+        08fb5c07b59655b6 8fcea37d001a9a58
+        4c1048512f62bdf8 3c7e1ab51edab47b
+        50c4dd06ab14a0a7 71bf8c095ab86bbe
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        f8dba8523b4a7244 5d2c1d924b27c69b
+        12a30114efcd300e 7befac48ff1187f7
+        9c720f34c25a3b3a aecafd7191fb9361
+        fb2d7317ddc32ecf 8fcea37d001a9a58
+        09277507b5bbbb1c 136edf9d216971af
+        08fe3507b5984948 6c0b6547660797ab
+        dad71ef1f47688f4 44799c784997a600
+        08fe3507b5984948 6c0b6547660797ab
+        a807f8cfaed1ef79 8fcea37d001a9a58
+        d6276f5e1d54b65d d0ece3bb65d37a30
+        b8c9dcf9c224ef53 8a000b0781cdafaa
+        bf42b3ea83e17869 8fcea37d001a9a58
+        5c2f12f0043f2629 45c92cb817a0cb2e
+        c29d016f21a53b16 8fcea37d001a9a58
+        08985b07b541d6a8 2bed6d2d37d5924b
+        4b701c187218deca 46799ee4174f1866
+        08914f07b53ba396 8fcea37d001a9a58
+        17e23a4ba610112a 37267a26686b5efd
+        af63ff4c86022805 3b38e04bd7436ef0
+        1ba65229592c08d9 ce0a96fe63b26d61
+        09242407b5b8fba2 c69cfa6e966b8c3d
+        bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
+        01eab6f7bda9b7cf 7f9e46a6aabd074f
+        7e690722b7f0ac7a 6b98454d7e8cfb0d
+        2d72b15998f71a6b 02f2296dd1c2452f
+        a5e97e50ac206001 49d8276e0a458d1d
         dfa9cbbd4231fe2b ee19fb6dd3bf80d7
         abd17ee73a7926f5 8fcea37d001a9a58
         b2fe7c69625a1a26 a887391fa550c9db
         09086007b5a0e6de 8fcea37d001a9a58
-        3f8a8d3578dbf2fa 26bdfe8e8a0c756a
+        3f8a8d3578dbf2fa c5ca6aa6a860c92e
         c048c7579a84f66f d02656914acd4a0a
         7f611cd8b542a075 8fcea37d001a9a58
         904c0995ada73ed4 426d3e371cf231c1
@@ -424,22 +706,22 @@ enum ConceptMatcherGolden {
         1ba65229592c08d9 ce0a96fe63b26d61
         09086007b5a0e6de 8fcea37d001a9a58
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
-        3973b9fad7f898be ab0687331889f394
-        204a9aedf4fc768e f695a8f13dd3d20f
+        3973b9fad7f898be 65209d38cf73445a
+        204a9aedf4fc768e 1f251fd5edc95cd0
         4383c8bf1c3ac253 03f7bbb92b25ceca
         7e690722b7f0ac7a 6b98454d7e8cfb0d
         c048c7579a84f66f d02656914acd4a0a
-        e98e5b4f56659b14 063c8c1d4e1a1041
+        e98e5b4f56659b14 b1597b5f707e1eaf
         e7e262bf01d2f853 ef61bc57acda5909
         1d9684deee6fc60e 8fcea37d001a9a58
         09203207b5b52a95 a7892d4a20bd5d88
         09461907b5d5cf57 c035fe82d2e07188
-        2a64036ed8db62bb 640d45b006f58e90
+        2a64036ed8db62bb 8f404dce15d0c0b1
         09461907b5d5cf57 c035fe82d2e07188
-        d4f6557a0c27f5ea 68772743ce56cd2c
-        acb452876ddf4775 701df3084ec69246
+        d4f6557a0c27f5ea a6aa9059c88913ce
+        acb452876ddf4775 23e310e0f0e8b5cb
         09351e07b5c764a3 2b9913acbf855f56
-        3ee493e40e1e7da2 060b04b7bae25e78
+        3ee493e40e1e7da2 3a05e2b9dbadee50
         20e7c90b3a743182 8fcea37d001a9a58
         b2bd90af9d7dc675 48cc04ab6a967d9e
         67799ea2ac19b90f 8fcea37d001a9a58
@@ -452,19 +734,19 @@ enum ConceptMatcherGolden {
         1ba65229592c08d9 ce0a96fe63b26d61
         09461907b5d5cf57 c035fe82d2e07188
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
-        cfbbc2ea4cdefb67 4d291b7f14a934a7
-        1242ed7045042ba7 db1d1e762d8e2b5c
+        cfbbc2ea4cdefb67 39236bc163e53dc9
+        1242ed7045042ba7 836927ea3d962f97
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        acb452876ddf4775 701df3084ec69246
-        c1c7d89fa2c77381 2ad7ef95c1b2cac6
-        72797482c493ddce a8d33d7ff149d846
+        acb452876ddf4775 23e310e0f0e8b5cb
+        c1c7d89fa2c77381 c1535ee581179a27
+        72797482c493ddce 530db029c43e833f
         9c720f34c25a3b3a aecafd7191fb9361
         4c0304f6fb677f38 8fcea37d001a9a58
         df99d13f33e56f03 fefc5cf6ad75dd03
         09461907b5d5cf57 c035fe82d2e07188
-        670d936599ca1baf ca0623a2b52b969d
+        670d936599ca1baf 5130c7d46dbfd5b4
         09461907b5d5cf57 c035fe82d2e07188
-        d7f2532e0050e966 e27a8a6b8a1c2220
+        d7f2532e0050e966 1d0b8ffdd29918ff
         d61fc5e1733bee76 8fcea37d001a9a58
         a77cc65920f7a096 883753832e516b3a
         c5910fab6ddcbe6d 8fcea37d001a9a58
@@ -478,21 +760,21 @@ enum ConceptMatcherGolden {
         1ba65229592c08d9 ce0a96fe63b26d61
         09461907b5d5cf57 c035fe82d2e07188
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
-        1244066e1c248d2c b99a7f5696c7def4
-        9b1122b80fd05367 abbe0d855fcfb47b
-        bb6786ab9dde812b ff31a687087cfa20
+        1244066e1c248d2c e434930161adc8f9
+        9b1122b80fd05367 aaffbd5ebe939760
+        bb6786ab9dde812b 2cfc67ac0589aa3b
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        d7f2532e0050e966 e27a8a6b8a1c2220
+        d7f2532e0050e966 1d0b8ffdd29918ff
         2ac14c7339f8d144 37f0fe11d0ba1914
         c850edc8e506002a f6fcfe14905d229f
         3dde970943aaa82b 7f29e96382670107
         c2a4066f21ab6243 8fcea37d001a9a58
         11f18bb7b7558b91 1706c369da320295
         09461907b5d5cf57 c035fe82d2e07188
-        2a64036ed8db62bb 640d45b006f58e90
+        2a64036ed8db62bb 8f404dce15d0c0b1
         09461907b5d5cf57 c035fe82d2e07188
         a07e17cf5c7a7cf5 97278f8e90924c4d
-        64e25f15ea7e144d 593703e7520d8b0c
+        64e25f15ea7e144d 6e739bdb162bbd1e
         496f9434ee62abf0 8fcea37d001a9a58
         9b7494b9fe9b58aa 442835376faf7e7b
         6772aba2ac13b078 8fcea37d001a9a58
@@ -503,23 +785,23 @@ enum ConceptMatcherGolden {
         08914f07b53ba396 8fcea37d001a9a58
         09089307b5a13d87 3eade9e709d118ba
         2c0b0b8797046e54 6d1781e6b2f6881d
-        1f6a59a2cea667b0 97acb0a6e1f668b1
+        1f6a59a2cea667b0 f37a49394bbeb816
         09461907b5d5cf57 c035fe82d2e07188
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
-        c82c04ce7f4676b3 096e38ac29e47820
-        e71c7d1c4855b219 c070655cbe376b88
+        c82c04ce7f4676b3 4f62a85e94a5ddfd
+        e71c7d1c4855b219 52fc8bb291235858
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        64e25f15ea7e144d 593703e7520d8b0c
-        c1c7d89fa2c77381 2ad7ef95c1b2cac6
-        e98e5b4f56659b14 063c8c1d4e1a1041
+        64e25f15ea7e144d 6e739bdb162bbd1e
+        c1c7d89fa2c77381 c1535ee581179a27
+        e98e5b4f56659b14 b1597b5f707e1eaf
         9c720f34c25a3b3a aecafd7191fb9361
         7174ab08baec441d 8fcea37d001a9a58
         09195507b5af4760 d4609dd0460dabc3
         09462707b5d5e721 67cc7fa045a3efbc
-        e7a564bf53461c8e b1454d694935e6f2
-        4e88392be7a01317 76d66c8e66b07c08
+        e7a564bf53461c8e 5c530e9d29b05e2f
+        4e88392be7a01317 a0018b1cfb6a1f75
         09195e07b5af56ab 11cdd32ccef32c7e
-        f661107fe07d83ec 2f909a6beb22405b
+        f661107fe07d83ec 12576eff1189f75d
         d34dbf3dc9135e13 8fcea37d001a9a58
         904c0595ada73808 2d95b22988564add
         f24b755fd6739bba 8fcea37d001a9a58
@@ -531,21 +813,21 @@ enum ConceptMatcherGolden {
         09089407b5a13f3a f7d315360d6ee9b5
         e96544ae83aa1f55 158954408f92220e
         88f631787d4aaf77 33aea4a6dbcea982
-        1f6a59a2cea667b0 97acb0a6e1f668b1
+        1f6a59a2cea667b0 f37a49394bbeb816
         09462707b5d5e721 67cc7fa045a3efbc
-        dd3d68384088a9b6 1c51d10a29b1911b
-        e7a564bf53461c8e b1454d694935e6f2
-        aecdd94dd54e1aef 8ad6966bf9a431b8
+        dd3d68384088a9b6 2f131a399fc84048
+        e7a564bf53461c8e 5c530e9d29b05e2f
+        aecdd94dd54e1aef 1e661ca7151ba2b0
         01f019d9831487d2 848d4f0a930a0291
-        4e88392be7a01317 76d66c8e66b07c08
-        f7e0100001654daf ed0ecf3f826eaef3
+        4e88392be7a01317 a0018b1cfb6a1f75
+        f7e0100001654daf 8085c88c921447f5
         4f928311f4a565b6 818fd99fcf1c136e
         71782708baef4ca8 8fcea37d001a9a58
         09086407b5a0edaa 51a0a555951a6f05
         09462707b5d5e721 67cc7fa045a3efbc
         a807f5cfaed1ea60 8fcea37d001a9a58
-        5e8588405ff8384e b662f2f27a1644c4
-        b8c63b298daf0b62 879effb672803083
+        5e8588405ff8384e a88e11353240ba49
+        b8c63b298daf0b62 b5d0d0bb5b860bfe
         09461207b5d5c372 423738ad7a01c455
         2b659845600967c7 d52d0cf304018ff3
         bf53b1ea83efe836 8fcea37d001a9a58
@@ -558,19 +840,19 @@ enum ConceptMatcherGolden {
         088e3807b53946aa 8fcea37d001a9a58
         09089307b5a13d87 3eade9e709d118ba
         88f631787d4aaf77 33aea4a6dbcea982
-        1f6a59a2cea667b0 97acb0a6e1f668b1
+        1f6a59a2cea667b0 f37a49394bbeb816
         09462707b5d5e721 67cc7fa045a3efbc
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
-        fb970c08f7722771 f44968b5963a0114
-        b82f61aed5fa5c79 41373374d3cd4788
-        b64ef2d545205b24 a565bdb4efad5778
+        fb970c08f7722771 d241cb69b94b3877
+        b82f61aed5fa5c79 aca2d36cf42fd1cc
+        b64ef2d545205b24 1d1cd852cfdd6f58
         01f019d9831487d2 848d4f0a930a0291
-        b8c63b298daf0b62 879effb672803083
+        b8c63b298daf0b62 b5d0d0bb5b860bfe
         1e665f19b5682f14 5f92f2f57b91c29f
         09312b07b5c391e3 e5830de240b6dc16
-        15c4d29c0ff3d8fe aff3c119dbf62a25
+        15c4d29c0ff3d8fe 9b1bdb569e4d7078
         09195e07b5af56ab 11cdd32ccef32c7e
-        8858e1ee77c2a3a9 e180739352c8078c
+        8858e1ee77c2a3a9 065b010511d60ebd
         9ee3e3cfa9818ee4 8fcea37d001a9a58
         4625f31010ee6187 77e6ce96cae5d824
         c5910bab6ddcb7a1 8fcea37d001a9a58
@@ -582,20 +864,20 @@ enum ConceptMatcherGolden {
         0f3f864ba12dd052 e1531fee2a33dfbd
         088e3807b53946aa 8fcea37d001a9a58
         09130307b5aa505c a2469f7f9e0fe85f
-        1f6a59a2cea667b0 97acb0a6e1f668b1
+        1f6a59a2cea667b0 f37a49394bbeb816
         09312b07b5c391e3 e5830de240b6dc16
         4c1048512f62bdf8 3c7e1ab51edab47b
-        4030afbc4b2a567f 65a33f88a3703fe5
+        4030afbc4b2a567f f512d4c692ca3494
         e6f7b419052023cd c035fe82d2e07188
         9c720f34c25a3b3a aecafd7191fb9361
         716d9b08bae60a3f 8fcea37d001a9a58
         09277507b5bbbb1c 136edf9d216971af
         09086007b5a0e6de 8fcea37d001a9a58
-        9170049ed2784c0f 171f61f0dba33fca
+        9170049ed2784c0f 3799c304aa9ee76f
         09086007b5a0e6de 8fcea37d001a9a58
         d343513dc90a4ea4 8fcea37d001a9a58
-        2147c15c024042d0 eff19f6182998bcb
-        251551513745a3f3 7745b57df6dece01
+        2147c15c024042d0 ed02e6e6610e1c59
+        251551513745a3f3 ca891e93e408462b
         3d37c9e1ad62a77a 8fcea37d001a9a58
         904c0295ada732ef 18598b9ef2445824
         c2a40d6f21ab6e28 8fcea37d001a9a58
@@ -610,21 +892,21 @@ enum ConceptMatcherGolden {
         a4f99b2443a92f96 b35699bcbd7059a4
         1ba65229592c08d9 ce0a96fe63b26d61
         09086007b5a0e6de 8fcea37d001a9a58
-        584cfb63a5cf9e87 628eaf0b886f0956
-        177dffa40c4d8628 2372e8fc345988ab
-        f686ab294a86fcc3 b91392fdd39a247f
+        584cfb63a5cf9e87 9390577da70346da
+        177dffa40c4d8628 9dfdd8f060dd1cdf
+        f686ab294a86fcc3 f98699d7f0b7649e
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        251551513745a3f3 7745b57df6dece01
-        12a30114efcd300e e605d20a7364d6f5
+        251551513745a3f3 ca891e93e408462b
+        12a30114efcd300e 7befac48ff1187f7
         3dde970943aaa82b 7f29e96382670107
         716d9d08bae60da5 8fcea37d001a9a58
         b2fe7c69625a1a26 a887391fa550c9db
         08fb5c07b59655b6 8fcea37d001a9a58
         dc63f33dce57b5f9 8fcea37d001a9a58
-        f32a430e55c60020 703ad6ba6e650bcb
-        7618d50735ccde32 9a1a26c73d21321f
+        f32a430e55c60020 027fb47955a2943b
+        7618d50735ccde32 e1d73b91fcc1578d
         09195e07b5af56ab 11cdd32ccef32c7e
-        264534dfd98c09cc 03804da78264a6c3
+        264534dfd98c09cc 2124bd51c7d699f5
         3a854ad88e61bd06 8fcea37d001a9a58
         904c0195ada7313c 7cfe924a78199509
         716d9d08bae60da5 8fcea37d001a9a58
@@ -636,20 +918,20 @@ enum ConceptMatcherGolden {
         09089307b5a13d87 3eade9e709d118ba
         0b3ca4d6c01e3fa3 d6720b84d46c4615
         b19ce73316eda580 26ef531da55f3ea3
-        1f6a59a2cea667b0 97acb0a6e1f668b1
+        1f6a59a2cea667b0 f37a49394bbeb816
         08fb5c07b59655b6 8fcea37d001a9a58
         4c1048512f62bdf8 3c7e1ab51edab47b
-        3e6e61b5a908c31e ece1c8f8cef7ed6c
-        e213fde3ea2e1737 276ad51bc611e843
+        3e6e61b5a908c31e 51b7fd6840ce977e
+        e213fde3ea2e1737 713ed59f508fdbe4
         01f019d9831487d2 848d4f0a930a0291
-        7618d50735ccde32 9a1a26c73d21321f
+        7618d50735ccde32 e1d73b91fcc1578d
         850f882406b23274 7603bd7031cd3bc2
         1d9689deee6fce8d 8fcea37d001a9a58
         11f18bb7b7558b91 1706c369da320295
         09462707b5d5e721 67cc7fa045a3efbc
         65d12dd8a6e6a03a 8fcea37d001a9a58
-        aa47faa2d67bcc9d 8304775e0d223085
-        debb338aedb9b90e a4daae6920c14244
+        aa47faa2d67bcc9d d31b1ccbc8a22d53
+        debb338aedb9b90e 1fa80ab7e7097e90
         738386024b652a81 8fcea37d001a9a58
         90488495ada426fe b21bc2435d31ddf3
         f24b715fd67394ee 8fcea37d001a9a58
@@ -661,27 +943,27 @@ enum ConceptMatcherGolden {
         17e2344ba61006f8 a85eceb54c55d3e3
         088e3807b53946aa 8fcea37d001a9a58
         09130307b5aa505c a2469f7f9e0fe85f
-        1f6a59a2cea667b0 97acb0a6e1f668b1
+        1f6a59a2cea667b0 f37a49394bbeb816
         09462707b5d5e721 67cc7fa045a3efbc
         4c1048512f62bdf8 3c7e1ab51edab47b
-        aa47faa2d67bcc9d 8304775e0d223085
-        8fcc3128bf8e5075 cf0ceb46a9f9c9f2
-        579ea4f57aab4ddf edbdd223e9e910fd
+        aa47faa2d67bcc9d d31b1ccbc8a22d53
+        8fcc3128bf8e5075 c383a5836cba2c65
+        579ea4f57aab4ddf 1b4ecefae0788721
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        debb338aedb9b90e a4daae6920c14244
-        868e8231edd09fe8 ebb99f40288f0b15
-        12a30114efcd300e e605d20a7364d6f5
+        debb338aedb9b90e 1fa80ab7e7097e90
+        868e8231edd09fe8 3eb2f639c95fd32a
+        12a30114efcd300e 7befac48ff1187f7
         3dde970943aaa82b 7f29e96382670107
         71782c08baef5527 8fcea37d001a9a58
         092e3507b5c16d0a 65761fa150c8d975
         09462707b5d5e721 67cc7fa045a3efbc
-        0342e400cabd945d 7340d53d9559af16
+        0342e400cabd945d 91d9510595b79d8e
         09462707b5d5e721 67cc7fa045a3efbc
         061f4d0b2b0ebc6c 8fcea37d001a9a58
-        0e9e4b48025b919c 71f4f8510b2ae156
-        ba1c437f587ff78f cfa9a43dcfd60b96
+        0e9e4b48025b919c ec9ba625a89a349e
+        ba1c437f587ff78f a9681d626910a79e
         09461207b5d5c372 423738ad7a01c455
-        d67602207e1ebebd 23d78504a4b6c686
+        d67602207e1ebebd 49c077e3ca65a210
         d8d241ea923cd3d1 8fcea37d001a9a58
         a36ba989e32486c4 3438da80c385d465
         c5910dab6ddcbb07 8fcea37d001a9a58
@@ -689,19 +971,19 @@ enum ConceptMatcherGolden {
         4b701c187218deca 46799ee4174f1866
         088e3807b53946aa 8fcea37d001a9a58
         09089407b5a13f3a f7d315360d6ee9b5
-        1f6a59a2cea667b0 97acb0a6e1f668b1
+        1f6a59a2cea667b0 f37a49394bbeb816
         09462707b5d5e721 67cc7fa045a3efbc
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
-        e875d2147dd9846b cef7f3165aabc932
-        07a5e8d652bf0f91 46c55699552a76e2
+        e875d2147dd9846b 6d571a467f1952b6
+        07a5e8d652bf0f91 515f358d0e85a40a
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        ba1c437f587ff78f cfa9a43dcfd60b96
-        879095f703520880 3fe97f07c4bc005a
+        ba1c437f587ff78f a9681d626910a79e
+        879095f703520880 d4526bd6056232e9
         4f928311f4a565b6 818fd99fcf1c136e
         4bff83f6fb646e2e 8fcea37d001a9a58
         09131707b5aa7258 d143597251b4060b
         08fb5c07b59655b6 8fcea37d001a9a58
-        de66d806983f875a 2e5acf7b2946ccdb
+        de66d806983f875a 136ed4a42d45098c
         ad82ddea79b4df93 8fcea37d001a9a58
         0ed78a47fd670615 7037f3a297e399da
         fb307417ddc56659 8fcea37d001a9a58
@@ -714,20 +996,20 @@ enum ConceptMatcherGolden {
         088e3807b53946aa 8fcea37d001a9a58
         09089407b5a13f3a f7d315360d6ee9b5
         81da725c5c49aa51 c1672cbf25d13d5d
-        1f6a59a2cea667b0 97acb0a6e1f668b1
+        1f6a59a2cea667b0 f37a49394bbeb816
         08fb5c07b59655b6 8fcea37d001a9a58
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
-        6b697fb47d37a76a db4787227831c112
+        6b697fb47d37a76a 80f9810fb20b7ebd
         e6f7b419052023cd c035fe82d2e07188
         4f928311f4a565b6 818fd99fcf1c136e
         1d9305deee6cb86a 8fcea37d001a9a58
         9e1ea2192c4993b1 bd8f8ae3b9382a33
         08fb5c07b59655b6 8fcea37d001a9a58
-        9170049ed2784c0f 171f61f0dba33fca
+        9170049ed2784c0f 3799c304aa9ee76f
         08fb5c07b59655b6 8fcea37d001a9a58
         52904534f3b02cc2 8fcea37d001a9a58
-        cc35d1939666c26c 5559c0b97137bb34
-        6f7f79fdcd8eedd0 a1ffa233ef166b9f
+        cc35d1939666c26c a8f13834be965ffe
+        6f7f79fdcd8eedd0 72ec505cc9556963
         3a744bd88e534b86 8fcea37d001a9a58
         04ead42590f5dcd2 848c57081694f80f
         67799da2ac19b75c 8fcea37d001a9a58
@@ -742,20 +1024,20 @@ enum ConceptMatcherGolden {
         1ba65229592c08d9 ce0a96fe63b26d61
         08fb5c07b59655b6 8fcea37d001a9a58
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
-        18fecf9df184543d d288b4e419b468cb
-        da012b035d05d6a4 218f9fbd49625b8a
-        e71e58d7599d4f9a 80a79a1a571b186e
+        18fecf9df184543d c9822d073e750f65
+        da012b035d05d6a4 c564c8999287eb1c
+        e71e58d7599d4f9a 438d317b5af04b72
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        6f7f79fdcd8eedd0 a1ffa233ef166b9f
-        e98e5b4f56659b14 063c8c1d4e1a1041
+        6f7f79fdcd8eedd0 72ec505cc9556963
+        e98e5b4f56659b14 b1597b5f707e1eaf
         dfa9cbbd4231fe2b ee19fb6dd3bf80d7
         abd17ae73a792029 8fcea37d001a9a58
         df99d13f33e56f03 fefc5cf6ad75dd03
         09086007b5a0e6de 8fcea37d001a9a58
         ec854b0b1caa4763 8fcea37d001a9a58
-        8637e32ff13906c9 7aea51859ab0d2f5
+        8637e32ff13906c9 8a7d4d7c86fa5a37
         09461207b5d5c372 423738ad7a01c455
-        dfe6526d3824cddc c75923c0214603d5
+        dfe6526d3824cddc 6b5192c08057f332
         183e2e0b358bfc77 8fcea37d001a9a58
         8bfe2c22bb014e63 45686f3f5641df8c
         80fd5e6822e20623 8fcea37d001a9a58
@@ -772,14 +1054,14 @@ enum ConceptMatcherGolden {
         1ba65229592c08d9 ce0a96fe63b26d61
         09086007b5a0e6de 8fcea37d001a9a58
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
-        d6ff9c82c1ffbf84 67cc03f5b3f0cadc
+        d6ff9c82c1ffbf84 9548aef5b96a2292
         e6f7b419052023cd c035fe82d2e07188
         e7e262bf01d2f853 ef61bc57acda5909
         b86ae4ff34841c5b 8fcea37d001a9a58
         09351507b5c75558 921b3dc441b93c9b
         09462707b5d5e721 67cc7fa045a3efbc
-        f6cc79be54e92442 25e2a3927ecea64e
-        b7a3796f0be57e5c d961042fd001ebd1
+        f6cc79be54e92442 e4b1c9a200cd3d97
+        b7a3796f0be57e5c 0775711add767f80
         59fe07023d123d1b 8fcea37d001a9a58
         90488995ada42f7d 998e343017e56ef2
         c5910dab6ddcbb07 8fcea37d001a9a58
@@ -792,15 +1074,15 @@ enum ConceptMatcherGolden {
         1ba65229592c08d9 ce0a96fe63b26d61
         09462707b5d5e721 67cc7fa045a3efbc
         4c1048512f62bdf8 3c7e1ab51edab47b
-        b82f61aed5fa5c79 41373374d3cd4788
-        d102a58659844441 d1f9c1452b4ea8d2
-        8c12c8e9088d4447 c1591ae68b2c447c
+        b82f61aed5fa5c79 aca2d36cf42fd1cc
+        d102a58659844441 aabc93945201ca06
+        8c12c8e9088d4447 3591ac6a25f7c681
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        b7a3796f0be57e5c d961042fd001ebd1
-        a5e97e50ac206001 01ab9e1199095736
+        b7a3796f0be57e5c 0775711add767f80
+        a5e97e50ac206001 49d8276e0a458d1d
         092e3507b5c16d0a 65761fa150c8d975
         09086007b5a0e6de 8fcea37d001a9a58
-        bbf67618ca4e3004 c29f9fdd20f71fad
+        bbf67618ca4e3004 3d06db89582899ea
         68a3a5ea52d118fb 8fcea37d001a9a58
         90488695ada42a64 3cdcbba94374260d
         c29d096f21a548ae 8fcea37d001a9a58
@@ -815,21 +1097,21 @@ enum ConceptMatcherGolden {
         af63ff4c86022805 3b38e04bd7436ef0
         0b452c19aa0f6ddf 8ebef4ecf4e1583a
         789d6ad9aa7e2356 b78f46c54af7a0d1
-        1f6a59a2cea667b0 97acb0a6e1f668b1
+        1f6a59a2cea667b0 f37a49394bbeb816
         09086007b5a0e6de 8fcea37d001a9a58
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
-        b1c7e1499887bd33 136922a34b633a4d
+        b1c7e1499887bd33 70bc142c68ca3725
         7e690722b7f0ac7a 6b98454d7e8cfb0d
         82a735e5a52f3f6c e90646fdfed50778
         abca77e73a72fc62 8fcea37d001a9a58
         11f18bb7b7558b91 1706c369da320295
         09462707b5d5e721 67cc7fa045a3efbc
-        670d936599ca1baf ca0623a2b52b969d
+        670d936599ca1baf 5130c7d46dbfd5b4
         09462707b5d5e721 67cc7fa045a3efbc
-        8daf525e62ce3d6a 1e301f0305623899
-        91f505890550fed5 eeaaf73c56f2d13c
+        8daf525e62ce3d6a 0c062abb604f7919
+        91f505890550fed5 b1ecf341e178d115
         08fe3507b5984948 6c0b6547660797ab
-        49bc78e3f8d550d4 e642831c63554650
+        49bc78e3f8d550d4 0bb6c443f1488ddf
         5414dbd89cbd1d87 8fcea37d001a9a58
         bfa25d5911896cc9 c1c18e040b603d82
         7174ab08baec441d 8fcea37d001a9a58
@@ -840,24 +1122,24 @@ enum ConceptMatcherGolden {
         088e3807b53946aa 8fcea37d001a9a58
         09089307b5a13d87 3eade9e709d118ba
         d8cf4e2894495616 dbd1de40fc4e650a
-        1f6a59a2cea667b0 97acb0a6e1f668b1
+        1f6a59a2cea667b0 f37a49394bbeb816
         09462707b5d5e721 67cc7fa045a3efbc
-        90538f3e7a6e88c9 426baf0d13557b18
-        5976d4c314f88df1 afa375caa637c0cb
-        cfbbc2ea4cdefb67 4d291b7f14a934a7
-        30270818693910d1 5d87e6fc3ae3249b
+        90538f3e7a6e88c9 aece8aec066e8086
+        5976d4c314f88df1 d1279a1fb19868dd
+        cfbbc2ea4cdefb67 39236bc163e53dc9
+        30270818693910d1 8cb9e4b74179288c
         01f019d9831487d2 848d4f0a930a0291
-        91f505890550fed5 eeaaf73c56f2d13c
+        91f505890550fed5 b1ecf341e178d115
         850f882406b23274 7603bd7031cd3bc2
         c2a4106f21ab7341 8fcea37d001a9a58
         96108f19f8bbe251 07745488ebd25a14
         09242407b5b8fba2 c69cfa6e966b8c3d
-        876ba187462617b7 b8263cd23bf2b91d
+        876ba187462617b7 65723f0bde6d9b08
         09242407b5b8fba2 c69cfa6e966b8c3d
-        57ce117343881b21 3c7e3719899e6944
-        b8527ba1880ca932 34b436c72477b164
+        57ce117343881b21 2b8bcbd51d2001de
+        b8527ba1880ca932 e6f886b0fa9baa0b
         09242407b5b8fba2 c69cfa6e966b8c3d
-        fa480bf11d1dccf0 be3d67c3fb9ccdf7
+        fa480bf11d1dccf0 bb1ce6107a52ea54
         5cb0660b5c12f12f 8fcea37d001a9a58
         90487c95ada41966 a1762bf1fa8e2bbb
         c5910bab6ddcb7a1 8fcea37d001a9a58
@@ -867,21 +1149,21 @@ enum ConceptMatcherGolden {
         09130307b5aa505c a2469f7f9e0fe85f
         088e3807b53946aa 8fcea37d001a9a58
         090f7f07b5a73a39 e54bbbed9ed9b0d4
-        1f6a59a2cea667b0 97acb0a6e1f668b1
+        1f6a59a2cea667b0 f37a49394bbeb816
         09242407b5b8fba2 c69cfa6e966b8c3d
         451132af861edd04 1a7415647a00da1c
-        be539c1732a218f1 ad6c040863e0837c
-        4540bc3ec0cc62d2 068813356029ea7b
+        be539c1732a218f1 94b58455aadcedbf
+        4540bc3ec0cc62d2 43c8b629cf2e4ca1
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        b8527ba1880ca932 34b436c72477b164
-        f7e0100001654daf ed0ecf3f826eaef3
-        e98e5b4f56659b14 063c8c1d4e1a1041
+        b8527ba1880ca932 e6f886b0fa9baa0b
+        f7e0100001654daf 8085c88c921447f5
+        e98e5b4f56659b14 b1597b5f707e1eaf
         3dde970943aaa82b 7f29e96382670107
         71749f08baec2fb9 8fcea37d001a9a58
         11f18bb7b7558b91 1706c369da320295
         09462707b5d5e721 67cc7fa045a3efbc
-        8fcc3128bf8e5075 cf0ceb46a9f9c9f2
-        ae63588e4d483904 c9505094cdd3561e
+        8fcc3128bf8e5075 c383a5836cba2c65
+        ae63588e4d483904 24a3ec37bfefea83
         08fe3507b5984948 6c0b6547660797ab
         9d60ea4b4b1e7cc2 39c8e7c3981b8b1e
         d35051cfc753b258 8fcea37d001a9a58
@@ -898,15 +1180,15 @@ enum ConceptMatcherGolden {
         1ba65229592c08d9 ce0a96fe63b26d61
         09462707b5d5e721 67cc7fa045a3efbc
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
-        b89be1e19831495f 22276360f5da2fac
-        c0b1b9be7a95e4c0 bf85f6049e188f42
-        8fcc3128bf8e5075 cf0ceb46a9f9c9f2
-        d2e001bfc2fc37c2 bdefcf3e5b639d9d
+        b89be1e19831495f a8b5973a767265fe
+        c0b1b9be7a95e4c0 64ed560787f88911
+        8fcc3128bf8e5075 c383a5836cba2c65
+        d2e001bfc2fc37c2 b89248ed2fe5f379
         e6f7b419052023cd c035fe82d2e07188
-        ae63588e4d483904 c9505094cdd3561e
+        ae63588e4d483904 24a3ec37bfefea83
         b2fe7c69625a1a26 a887391fa550c9db
         09242307b5b8f9ef 13ad3dbb8701b5a2
-        fd93eb68af48e0b8 3901585bd7963ede
+        fd93eb68af48e0b8 06f825f1ea38cab0
         dc63fa3dce57c1de 8fcea37d001a9a58
         14768e74437362ea c9b31d79c6c76d9f
         676f2aa2ac109f6e 8fcea37d001a9a58
@@ -919,19 +1201,19 @@ enum ConceptMatcherGolden {
         088e3807b53946aa 8fcea37d001a9a58
         090f7f07b5a73a39 e54bbbed9ed9b0d4
         2c0b0b8797046e54 6d1781e6b2f6881d
-        1f6a59a2cea667b0 97acb0a6e1f668b1
+        1f6a59a2cea667b0 f37a49394bbeb816
         09242307b5b8f9ef 13ad3dbb8701b5a2
         0f171b17ad53ec51 6915dd3f50f56f24
-        e6b91461116d097a bb5b35d95d63a165
+        e6b91461116d097a c6d23ddef5811f97
         01f019d9831487d2 848d4f0a930a0291
-        c1c7d89fa2c77381 2ad7ef95c1b2cac6
+        c1c7d89fa2c77381 c1535ee581179a27
         850f882406b23274 7603bd7031cd3bc2
         fb2d7117ddc32b69 8fcea37d001a9a58
         09497a07b5d8aa01 fe25f5cfcca8f594
         09461907b5d5cf57 c035fe82d2e07188
-        2a64036ed8db62bb 640d45b006f58e90
+        2a64036ed8db62bb 8f404dce15d0c0b1
         09461907b5d5cf57 c035fe82d2e07188
-        5a2841b9cf0a036c 49e4d587d57ae343
+        5a2841b9cf0a036c 8b2e765346c845d7
         439b85d893a620d1 8fcea37d001a9a58
         c348c96ba5a680c5 e18208168fe20e02
         c299816f21a22bbf 8fcea37d001a9a58
@@ -943,27 +1225,27 @@ enum ConceptMatcherGolden {
         09130307b5aa505c a2469f7f9e0fe85f
         0b452c19aa0f6ddf 8ebef4ecf4e1583a
         789d6ad9aa7e2356 b78f46c54af7a0d1
-        1f6a59a2cea667b0 97acb0a6e1f668b1
+        1f6a59a2cea667b0 f37a49394bbeb816
         09461907b5d5cf57 c035fe82d2e07188
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
-        c0b1b9be7a95e4c0 bf85f6049e188f42
-        c85bffa2fd036169 b15a9937f83f9402
-        60097bed2d9c4562 b07aeb523180af10
-        96d1353a841f0c31 2fd726f63b0e3314
+        c0b1b9be7a95e4c0 64ed560787f88911
+        c85bffa2fd036169 38e8c206826a95c8
+        60097bed2d9c4562 26da02e4daf3e51c
+        96d1353a841f0c31 69c0fe1557e69dd2
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        5a2841b9cf0a036c 49e4d587d57ae343
-        8c4bac3c7aeba71c 797b58110255dd1d
-        868e8231edd09fe8 ebb99f40288f0b15
+        5a2841b9cf0a036c 8b2e765346c845d7
+        8c4bac3c7aeba71c 9403110366fb929d
+        868e8231edd09fe8 3eb2f639c95fd32a
         3dde970943aaa82b 7f29e96382670107
         b86ae5ff34841e0e 8fcea37d001a9a58
         09131707b5aa7258 d143597251b4060b
         09242407b5b8fba2 c69cfa6e966b8c3d
-        670d936599ca1baf ca0623a2b52b969d
+        670d936599ca1baf 5130c7d46dbfd5b4
         09242407b5b8fba2 c69cfa6e966b8c3d
         034a8c8745c24d66 2cf520598ab76b48
         ebf96839648ea93f cc140625ad0de0a0
         09242407b5b8fba2 c69cfa6e966b8c3d
-        280293f3caafcba0 7c6b3e7d2022e73a
+        280293f3caafcba0 f3517afc449ed7d2
         3aa05ad88e789fee 8fcea37d001a9a58
         d5c8545c765d4aa4 2b79d143e5eb1645
         f252695fd679a604 8fcea37d001a9a58
@@ -982,7 +1264,7 @@ enum ConceptMatcherGolden {
         ebf96839648ea93f cc140625ad0de0a0
         09497a07b5d8aa01 fe25f5cfcca8f594
         09086007b5a0e6de 8fcea37d001a9a58
-        07bd49bd5e21b98d 4be5a555ab1a6e5a
+        07bd49bd5e21b98d 5bba96ea1555e0b5
         2ea0af34def818c1 8fcea37d001a9a58
         90457b95ada1e1dc 91b2289afefc0a29
         fb307717ddc56b72 8fcea37d001a9a58
@@ -1000,14 +1282,14 @@ enum ConceptMatcherGolden {
         09086007b5a0e6de 8fcea37d001a9a58
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        72797482c493ddce a8d33d7ff149d846
+        72797482c493ddce 530db029c43e833f
         3344a08f5debcd4e fc78a829ba6bf8a9
         fb307817ddc56d25 8fcea37d001a9a58
         09203207b5b52a95 a7892d4a20bd5d88
         09086007b5a0e6de 8fcea37d001a9a58
-        876ba187462617b7 b8263cd23bf2b91d
+        876ba187462617b7 65723f0bde6d9b08
         09086007b5a0e6de 8fcea37d001a9a58
-        42aea5215e6834aa 0c83fb2dca8823a9
+        42aea5215e6834aa 59e75b403dd60d4b
         09461207b5d5c372 423738ad7a01c455
         f2ff45affb9fb715 22acd4ce08c4b9bc
         68a3a5ea52d118fb 8fcea37d001a9a58
@@ -1025,18 +1307,18 @@ enum ConceptMatcherGolden {
         1ba65229592c08d9 ce0a96fe63b26d61
         09086007b5a0e6de 8fcea37d001a9a58
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
-        dc9b6646b748aeac b6e5f95ebbda2727
-        465543e5dc50d146 4069d089a26f7fb2
-        ccdc5f2c93022ed3 fd2ab0fb7d56ad47
-        7dc573f8610fa4d8 dd9fcf36d1582fbe
+        dc9b6646b748aeac b552becfe7b4cc96
+        465543e5dc50d146 2beb4129612dbf9d
+        ccdc5f2c93022ed3 7d971c7abe807cc2
+        7dc573f8610fa4d8 691e3ea1c8a4d988
         e6f7b419052023cd c035fe82d2e07188
-        42aea5215e6834aa 0c83fb2dca8823a9
-        a5e97e50ac206001 01ab9e1199095736
+        42aea5215e6834aa 59e75b403dd60d4b
+        a5e97e50ac206001 49d8276e0a458d1d
         9c720f34c25a3b3a aecafd7191fb9361
         4c0306f6fb67829e 8fcea37d001a9a58
         092e3407b5c16b57 00e91acd50d8497a
         09462707b5d5e721 67cc7fa045a3efbc
-        d7102f79b4bc4409 821289e5eeaa8511
+        d7102f79b4bc4409 f1f6616087feafa7
         0614de0b2b05ab4a 8fcea37d001a9a58
         57eb958668258716 60a2b521653249bf
         80fd5d6822e20470 8fcea37d001a9a58
@@ -1053,14 +1335,14 @@ enum ConceptMatcherGolden {
         1ba65229592c08d9 ce0a96fe63b26d61
         09462707b5d5e721 67cc7fa045a3efbc
         4c1048512f62bdf8 3c7e1ab51edab47b
-        ae5f361d19ec7e65 5458e9fc78a55e7c
+        ae5f361d19ec7e65 3e77ff7c65b1b726
         01f019d9831487d2 848d4f0a930a0291
-        868e8231edd09fe8 ebb99f40288f0b15
+        868e8231edd09fe8 3eb2f639c95fd32a
         9c720f34c25a3b3a aecafd7191fb9361
         fb33f917ddc87e2f 8fcea37d001a9a58
         092e3507b5c16d0a 65761fa150c8d975
         09242407b5b8fba2 c69cfa6e966b8c3d
-        670d936599ca1baf ca0623a2b52b969d
+        670d936599ca1baf 5130c7d46dbfd5b4
         09242407b5b8fba2 c69cfa6e966b8c3d
         2aaa50f1699c9083 26b9d7a199d06ae6
         b68ddc93c553cca1 9ea7d2e103bb4f2a
@@ -1073,7 +1355,7 @@ enum ConceptMatcherGolden {
         17e2354ba61008ab dd813f4451ac2356
         088e3807b53946aa 8fcea37d001a9a58
         090f7f07b5a73a39 e54bbbed9ed9b0d4
-        1f6a59a2cea667b0 97acb0a6e1f668b1
+        1f6a59a2cea667b0 f37a49394bbeb816
         09242407b5b8fba2 c69cfa6e966b8c3d
         3c0d17bad169557b 2bb80158710dd3ef
         dc38052e9ab7db76 bec41fb0debc1659
@@ -1083,15 +1365,15 @@ enum ConceptMatcherGolden {
         e6f7b419052023cd c035fe82d2e07188
         b68ddc93c553cca1 9ea7d2e103bb4f2a
         996b559dd2baad3b 151eec8fd2b7f037
-        e98e5b4f56659b14 063c8c1d4e1a1041
+        e98e5b4f56659b14 b1597b5f707e1eaf
         e7e262bf01d2f853 ef61bc57acda5909
         4c0670f6fb6a6c93 8fcea37d001a9a58
         09421c07b5d1eb99 ab88c3270d20d57c
         09167707b5ad4b4f 0a35f328d60ae3d2
-        670d936599ca1baf ca0623a2b52b969d
+        670d936599ca1baf 5130c7d46dbfd5b4
         09167707b5ad4b4f 0a35f328d60ae3d2
-        8db07bc982579483 9185b48a964fdda0
-        2627ebf94e3e0ad6 3df1cb794024d042
+        8db07bc982579483 840671c9a4319f17
+        2627ebf94e3e0ad6 996b5fae61e4a07a
         c12781cfbcce3aab 8fcea37d001a9a58
         90457795ada1db10 2a20f2c568dc19c5
         b86ae1ff34841742 8fcea37d001a9a58
@@ -1100,21 +1382,21 @@ enum ConceptMatcherGolden {
         088e3807b53946aa 8fcea37d001a9a58
         09089407b5a13f3a f7d315360d6ee9b5
         e96544ae83aa1f55 158954408f92220e
-        1f6a59a2cea667b0 97acb0a6e1f668b1
+        1f6a59a2cea667b0 f37a49394bbeb816
         09167707b5ad4b4f 0a35f328d60ae3d2
         bf90456bc11a043f 66ff928cb1158362
-        46759d6333b37eda 50a74d478a804afe
-        00f83a58182e28b2 6571d2f5105af1e9
-        ade960e653dcffec 005a94a8f6aa14e0
+        46759d6333b37eda 46a43ba94b224252
+        00f83a58182e28b2 f9faa8812a9beb92
+        ade960e653dcffec 9ea0786cab72bb00
         01f019d9831487d2 848d4f0a930a0291
-        2627ebf94e3e0ad6 3df1cb794024d042
-        9012d99a0e9b32b0 7fad6a446fec9b39
-        12a30114efcd300e e605d20a7364d6f5
+        2627ebf94e3e0ad6 996b5fae61e4a07a
+        9012d99a0e9b32b0 0dbce162cb86287e
+        12a30114efcd300e 7befac48ff1187f7
         3dde970943aaa82b 7f29e96382670107
         c2a40f6f21ab718e 8fcea37d001a9a58
         092a7007b5bde874 036099750f4e67ef
         09086007b5a0e6de 8fcea37d001a9a58
-        670d936599ca1baf ca0623a2b52b969d
+        670d936599ca1baf 5130c7d46dbfd5b4
         09086007b5a0e6de 8fcea37d001a9a58
         30b31c163b09b61f 717fe486a7d45541
         fe9d9f0b27222c29 8fcea37d001a9a58
@@ -1128,7 +1410,7 @@ enum ConceptMatcherGolden {
         17e2354ba61008ab dd813f4451ac2356
         088e3807b53946aa 8fcea37d001a9a58
         09089307b5a13d87 3eade9e709d118ba
-        1f6a59a2cea667b0 97acb0a6e1f668b1
+        1f6a59a2cea667b0 f37a49394bbeb816
         09086007b5a0e6de 8fcea37d001a9a58
         dc38052e9ab7db76 bec41fb0debc1659
         8108597ca55c044f 494d19972443e340
@@ -1136,17 +1418,17 @@ enum ConceptMatcherGolden {
         01f019d9831487d2 848d4f0a930a0291
         30b31c163b09b61f 717fe486a7d45541
         996b559dd2baad3b 151eec8fd2b7f037
-        f7e0100001654daf ed0ecf3f826eaef3
+        f7e0100001654daf 8085c88c921447f5
         850f882406b23274 7603bd7031cd3bc2
         c2997f6f21a22859 8fcea37d001a9a58
         1e665f19b5682f14 5f92f2f57b91c29f
         08fb5c07b59655b6 8fcea37d001a9a58
-        9170049ed2784c0f 171f61f0dba33fca
+        9170049ed2784c0f 3799c304aa9ee76f
         08fb5c07b59655b6 8fcea37d001a9a58
-        11839062a2911a80 e32d870d3b4f4a6b
-        54d73408d2e8089a 673a0ea099a5606c
+        11839062a2911a80 d7320485da09449d
+        54d73408d2e8089a 874180e831ab3ae6
         08fb5c07b59655b6 8fcea37d001a9a58
-        15c4d29c0ff3d8fe aff3c119dbf62a25
+        15c4d29c0ff3d8fe 9b1bdb569e4d7078
         b87a60cfb7e2ec17 8fcea37d001a9a58
         90458595ada1f2da 1a759a90c842cb63
         f2525f5fd6799506 8fcea37d001a9a58
@@ -1158,21 +1440,21 @@ enum ConceptMatcherGolden {
         28fe8e4bafb16bca afe73db851ecb985
         088e3807b53946aa 8fcea37d001a9a58
         09089307b5a13d87 3eade9e709d118ba
-        3264dbfe723b135f fe99c91d68f6189d
+        3264dbfe723b135f ff37a11b3beba6d3
         af63ff4c86022805 3b38e04bd7436ef0
-        1f6a59a2cea667b0 97acb0a6e1f668b1
+        1f6a59a2cea667b0 f37a49394bbeb816
         08fb5c07b59655b6 8fcea37d001a9a58
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
-        6707e38c9ca8bcc3 37a4ab1a37ed9507
-        07d9bbd90e314833 f74527e742f754a5
+        6707e38c9ca8bcc3 ab0e00bb8208488b
+        07d9bbd90e314833 c408963fd4343d5f
         e6f7b419052023cd c035fe82d2e07188
-        54d73408d2e8089a 673a0ea099a5606c
+        54d73408d2e8089a 874180e831ab3ae6
         dfa9cbbd4231fe2b ee19fb6dd3bf80d7
         fb307617ddc569bf 8fcea37d001a9a58
         09195507b5af4760 d4609dd0460dabc3
         09462707b5d5e721 67cc7fa045a3efbc
-        c308309fe1cdbf94 ad499e732ed75c3d
-        15c4d29c0ff3d8fe aff3c119dbf62a25
+        c308309fe1cdbf94 cdfd020fb5c61a45
+        15c4d29c0ff3d8fe 9b1bdb569e4d7078
         061bca0b2b0ba7fc 8fcea37d001a9a58
         9041f895ad9ecd6c 4b149aad78aedef5
         676f2ca2ac10a2d4 8fcea37d001a9a58
@@ -1182,15 +1464,15 @@ enum ConceptMatcherGolden {
         0f3f864ba12dd052 e1531fee2a33dfbd
         088e3807b53946aa 8fcea37d001a9a58
         09089307b5a13d87 3eade9e709d118ba
-        1f6a59a2cea667b0 97acb0a6e1f668b1
+        1f6a59a2cea667b0 f37a49394bbeb816
         09462707b5d5e721 67cc7fa045a3efbc
-        a5b530716ca0931e 9ca655ad8d679496
-        a6f2b1466c54a173 3ee08fac50cf8c9e
-        f2e04312d678dffc 53039462c6bcb2dd
+        a5b530716ca0931e b0727907459c89d8
+        a6f2b1466c54a173 7f0f1b2bc24e86e0
+        f2e04312d678dffc d8b02474c30e2126
         e6f7b419052023cd c035fe82d2e07188
-        15c4d29c0ff3d8fe aff3c119dbf62a25
-        a5e97e50ac206001 01ab9e1199095736
-        f7e0100001654daf ed0ecf3f826eaef3
+        15c4d29c0ff3d8fe 9b1bdb569e4d7078
+        a5e97e50ac206001 49d8276e0a458d1d
+        f7e0100001654daf 8085c88c921447f5
         4f928311f4a565b6 818fd99fcf1c136e
         c2a40f6f21ab718e 8fcea37d001a9a58
         09497a07b5d8aa01 fe25f5cfcca8f594
@@ -1212,21 +1494,21 @@ enum ConceptMatcherGolden {
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
         dc38052e9ab7db76 bec41fb0debc1659
         02c2e166f952921a 44fb1888384c0c9c
-        0c3b4385b7c5b88c fbe64b50019ffdb1
+        0c3b4385b7c5b88c a6311712b4265a73
         7e690722b7f0ac7a 6b98454d7e8cfb0d
         b68ddc93c553cca1 9ea7d2e103bb4f2a
         996b559dd2baad3b 151eec8fd2b7f037
-        c1c7d89fa2c77381 2ad7ef95c1b2cac6
+        c1c7d89fa2c77381 c1535ee581179a27
         850f882406b23274 7603bd7031cd3bc2
         71782808baef4e5b 8fcea37d001a9a58
         1e665f19b5682f14 5f92f2f57b91c29f
         09242407b5b8fba2 c69cfa6e966b8c3d
-        2a64036ed8db62bb 640d45b006f58e90
+        2a64036ed8db62bb 8f404dce15d0c0b1
         09242407b5b8fba2 c69cfa6e966b8c3d
-        32dc141a398634aa cea80a1f1db85dd4
-        999f19e0c10600f6 a04b47061b2151d7
+        32dc141a398634aa 2f0a2bd184959002
+        999f19e0c10600f6 87787aa1df85ec74
         09195e07b5af56ab 11cdd32ccef32c7e
-        a42140796695d932 76d487862b1e8477
+        a42140796695d932 8b5764b47ad2ad41
         fe9d9f0b27222c29 8fcea37d001a9a58
         9041fa95ad9ed0d2 d9aa8b57e17ab967
         71782808baef4e5b 8fcea37d001a9a58
@@ -1238,12 +1520,12 @@ enum ConceptMatcherGolden {
         1ba65229592c08d9 ce0a96fe63b26d61
         09242407b5b8fba2 c69cfa6e966b8c3d
         4c1048512f62bdf8 3c7e1ab51edab47b
-        3973b9fad7f898be ab0687331889f394
-        7584afec97541336 bb568b10d53ddc50
-        7b4e1104abaf3e2d ba540d7147642326
+        3973b9fad7f898be 65209d38cf73445a
+        7584afec97541336 8d0c54dacfa36394
+        7b4e1104abaf3e2d c0cd96e54acb716c
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        999f19e0c10600f6 a04b47061b2151d7
-        e98e5b4f56659b14 063c8c1d4e1a1041
+        999f19e0c10600f6 87787aa1df85ec74
+        e98e5b4f56659b14 b1597b5f707e1eaf
         53a29b7e207791f4 a17665d3f1eb7414
         4bff83f6fb646e2e 8fcea37d001a9a58
         09131707b5aa7258 d143597251b4060b
@@ -1272,7 +1554,7 @@ enum ConceptMatcherGolden {
         09131707b5aa7258 d143597251b4060b
         08fb5c07b59655b6 8fcea37d001a9a58
         dd8605e17710fc17 8fcea37d001a9a58
-        4e6ab7dd1ea6657d 87cd9a5c822feabf
+        4e6ab7dd1ea6657d 1bc9f77fd9df58a1
         dc52fc3dce495211 8fcea37d001a9a58
         1479f87443764cdf 3827dd0d0ea85cfc
         fb307717ddc56b72 8fcea37d001a9a58
@@ -1290,17 +1572,17 @@ enum ConceptMatcherGolden {
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
         293c639b33aca105 1d3ffe268d73fac2
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        8c4bac3c7aeba71c 797b58110255dd1d
+        8c4bac3c7aeba71c 9403110366fb929d
         82a735e5a52f3f6c e90646fdfed50778
         71782c08baef5527 8fcea37d001a9a58
         09277507b5bbbb1c 136edf9d216971af
         09462707b5d5e721 67cc7fa045a3efbc
-        c00d1ecc252bfc66 21987a870de48a08
+        c00d1ecc252bfc66 cbc71355716f26a5
         09462707b5d5e721 67cc7fa045a3efbc
-        cb1b8b3cce5bd260 382f2552e882b94c
-        d47be174da129263 5a6b80d893d792af
+        cb1b8b3cce5bd260 62f5fe48981e33a0
+        d47be174da129263 2e54599be0b05d4a
         09461207b5d5c372 423738ad7a01c455
-        a087b42e055f9225 62b1379682308fcb
+        a087b42e055f9225 cf515ecf53fa5511
         1e1cc734d5d7cf70 8fcea37d001a9a58
         9041f595ad9ec853 e97d279f6df15174
         c5948dab6ddfca5e 8fcea37d001a9a58
@@ -1310,19 +1592,19 @@ enum ConceptMatcherGolden {
         090f7f07b5a73a39 e54bbbed9ed9b0d4
         088e3807b53946aa 8fcea37d001a9a58
         09130607b5aa5575 be8fa063a50b1488
-        1f6a59a2cea667b0 97acb0a6e1f668b1
+        1f6a59a2cea667b0 f37a49394bbeb816
         09462707b5d5e721 67cc7fa045a3efbc
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
         ee1958304ffafc9c 05f346d727b1f237
-        6cea0c0d2a1b3b8b 06dfc1d2851baca2
-        e7fcda4443d637d6 016f2e2a67450828
+        6cea0c0d2a1b3b8b 3208d3fdf21177a5
+        e7fcda4443d637d6 8b0a957eb6f95fbb
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        d47be174da129263 5a6b80d893d792af
-        72797482c493ddce a8d33d7ff149d846
+        d47be174da129263 2e54599be0b05d4a
+        72797482c493ddce 530db029c43e833f
         092e3507b5c16d0a 65761fa150c8d975
         09312b07b5c391e3 e5830de240b6dc16
         d357cf3dc91bcdc8 8fcea37d001a9a58
-        6521a3c66cd34cdf 0e3483004d6fcf42
+        6521a3c66cd34cdf d2ae4dbdb48ee8bf
         09461207b5d5c372 423738ad7a01c455
         ebf96839648ea93f cc140625ad0de0a0
         3aa3e0d88e7bb977 8fcea37d001a9a58
@@ -1336,19 +1618,19 @@ enum ConceptMatcherGolden {
         09089407b5a13f3a f7d315360d6ee9b5
         af63ff4c86022805 3b38e04bd7436ef0
         81da725c5c49aa51 c1672cbf25d13d5d
-        1f6a59a2cea667b0 97acb0a6e1f668b1
+        1f6a59a2cea667b0 f37a49394bbeb816
         09312b07b5c391e3 e5830de240b6dc16
         293c639b33aca105 1d3ffe268d73fac2
         01f019d9831487d2 848d4f0a930a0291
-        868e8231edd09fe8 ebb99f40288f0b15
+        868e8231edd09fe8 3eb2f639c95fd32a
         4f928311f4a565b6 818fd99fcf1c136e
         1d92fadeee6ca5b9 8fcea37d001a9a58
         9e1ea2192c4993b1 bd8f8ae3b9382a33
         09312b07b5c391e3 e5830de240b6dc16
-        876ba187462617b7 b8263cd23bf2b91d
+        876ba187462617b7 65723f0bde6d9b08
         09312b07b5c391e3 e5830de240b6dc16
         d357cf3dc91bcdc8 8fcea37d001a9a58
-        d7102f79b4bc4409 821289e5eeaa8511
+        d7102f79b4bc4409 f1f6616087feafa7
         dc59e83dce4f4ec3 8fcea37d001a9a58
         1479f97443764e92 a764150da5a0f543
         fb2d7617ddc333e8 8fcea37d001a9a58
@@ -1359,20 +1641,20 @@ enum ConceptMatcherGolden {
         08914f07b53ba396 8fcea37d001a9a58
         17e2354ba61008ab dd813f4451ac2356
         af63ff4c86022805 3b38e04bd7436ef0
-        1f6a59a2cea667b0 97acb0a6e1f668b1
+        1f6a59a2cea667b0 f37a49394bbeb816
         09312b07b5c391e3 e5830de240b6dc16
-        c0b1b9be7a95e4c0 bf85f6049e188f42
-        c6f6d967ed4788e1 b5d7aab68d32b379
+        c0b1b9be7a95e4c0 64ed560787f88911
+        c6f6d967ed4788e1 1dde08931588b77b
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        d7102f79b4bc4409 821289e5eeaa8511
+        d7102f79b4bc4409 f1f6616087feafa7
         4f928311f4a565b6 818fd99fcf1c136e
         71782908baef500e 8fcea37d001a9a58
         b2fe7c69625a1a26 a887391fa550c9db
         08fb5c07b59655b6 8fcea37d001a9a58
-        2a64036ed8db62bb 640d45b006f58e90
+        2a64036ed8db62bb 8f404dce15d0c0b1
         08fb5c07b59655b6 8fcea37d001a9a58
-        74c4dfb94c7bde82 b3d95d4528602dc8
-        f6683c6c3d0a5ab3 b7d19b7f6cbea761
+        74c4dfb94c7bde82 94d9246c45c88c96
+        f6683c6c3d0a5ab3 88fadd1bed2696f9
         a8010acfaecbef61 8fcea37d001a9a58
         90420095ad9edb04 d4d7a6465f006b2d
         b86761ff348107eb 8fcea37d001a9a58
@@ -1385,42 +1667,42 @@ enum ConceptMatcherGolden {
         1ba65229592c08d9 ce0a96fe63b26d61
         08fb5c07b59655b6 8fcea37d001a9a58
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
-        d6b859b490dd984f c53730c6b082cc7a
-        88cb47433eefe71b da544063aa443163
-        f01d01939de650a8 522d89cb117d4b30
-        56a2766a2da406cb c28d464b9f4665c4
+        d6b859b490dd984f a131d59b99e68d7f
+        88cb47433eefe71b 78091315dd522b4e
+        f01d01939de650a8 2bce26246fad4865
+        56a2766a2da406cb ecd228367f5bfbb1
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        f6683c6c3d0a5ab3 b7d19b7f6cbea761
+        f6683c6c3d0a5ab3 88fadd1bed2696f9
         850f882406b23274 7603bd7031cd3bc2
         b86ae5ff34841e0e 8fcea37d001a9a58
         09131707b5aa7258 d143597251b4060b
         09462707b5d5e721 67cc7fa045a3efbc
-        63ea89686901ce08 c585bc57ff345907
-        4e6ab7dd1ea6657d 87cd9a5c822feabf
+        63ea89686901ce08 00f90395f132481f
+        4e6ab7dd1ea6657d 1bc9f77fd9df58a1
         09461207b5d5c372 423738ad7a01c455
-        7604a8ba87f60f05 ded3dffc121aa686
+        7604a8ba87f60f05 005b28097b0a3b4d
         5c9be20b5c0167d9 8fcea37d001a9a58
         90420195ad9edcb7 3b2ef2a40623bf68
         b86ae5ff34841e0e 8fcea37d001a9a58
         089c5407b545b39a f70f36f7284bc9f5
         4b701c187218deca 46799ee4174f1866
-        1f6a59a2cea667b0 97acb0a6e1f668b1
+        1f6a59a2cea667b0 f37a49394bbeb816
         09462707b5d5e721 67cc7fa045a3efbc
         4c1048512f62bdf8 3c7e1ab51edab47b
         00be14a75f2de427 bceab2e9ab096852
-        06127097de5c83d7 a00cdb428778b28d
+        06127097de5c83d7 0a4e3bbc6c4f51db
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        4e6ab7dd1ea6657d 87cd9a5c822feabf
-        8c4bac3c7aeba71c 797b58110255dd1d
+        4e6ab7dd1ea6657d 1bc9f77fd9df58a1
+        8c4bac3c7aeba71c 9403110366fb929d
         53a29b7e207791f4 a17665d3f1eb7414
         abd483e73a7b654b 8fcea37d001a9a58
         092a7007b5bde874 036099750f4e67ef
         09242307b5b8f9ef 13ad3dbb8701b5a2
-        9170049ed2784c0f 171f61f0dba33fca
+        9170049ed2784c0f 3799c304aa9ee76f
         09242307b5b8f9ef 13ad3dbb8701b5a2
         9ee3e6cfa98193fd 8fcea37d001a9a58
-        08bf0517e2371fae c2f1eaf0ab5cced6
-        f896e82121468a17 2f469cae414eac6d
+        08bf0517e2371fae aa93ee458ec390e4
+        f896e82121468a17 0d0748de582f1293
         d8d5aaea923fbc13 8fcea37d001a9a58
         a35aac89e31618aa 895320e3d2e4a8e3
         b86ae7ff34842174 8fcea37d001a9a58
@@ -1430,19 +1712,19 @@ enum ConceptMatcherGolden {
         17e23a4ba610112a 37267a26686b5efd
         088e3807b53946aa 8fcea37d001a9a58
         09089307b5a13d87 3eade9e709d118ba
-        1f6a59a2cea667b0 97acb0a6e1f668b1
+        1f6a59a2cea667b0 f37a49394bbeb816
         09242307b5b8f9ef 13ad3dbb8701b5a2
         0f171b17ad53ec51 6915dd3f50f56f24
-        7584afec97541336 bb568b10d53ddc50
-        5286eec8360b21f9 5559c0b97137bb34
-        b62b3c7205d369b6 575c53cee4d0ed24
+        7584afec97541336 8d0c54dacfa36394
+        5286eec8360b21f9 a8f13834be965ffe
+        b62b3c7205d369b6 5e05c94727ab586e
         e6f7b419052023cd c035fe82d2e07188
-        f896e82121468a17 2f469cae414eac6d
+        f896e82121468a17 0d0748de582f1293
         3dde970943aaa82b 7f29e96382670107
         c29d036f21a53e7c 8fcea37d001a9a58
         092e3507b5c16d0a 65761fa150c8d975
         09242407b5b8fba2 c69cfa6e966b8c3d
-        afca98a814878ea1 a6a5437730567d45
+        afca98a814878ea1 9800f7969ddcdbcf
         feab370b272db8cd 8fcea37d001a9a58
         903e7195ad9bb230 b97b8357a12bee75
         f24eda5fd6767d30 8fcea37d001a9a58
@@ -1451,7 +1733,7 @@ enum ConceptMatcherGolden {
         088e3807b53946aa 8fcea37d001a9a58
         09130607b5aa5575 be8fa063a50b1488
         0b3ca4d6c01e3fa3 d6720b84d46c4615
-        1f6a59a2cea667b0 97acb0a6e1f668b1
+        1f6a59a2cea667b0 f37a49394bbeb816
         09242407b5b8fba2 c69cfa6e966b8c3d
         293c639b33aca105 1d3ffe268d73fac2
         e6f7b419052023cd c035fe82d2e07188
@@ -1459,7 +1741,7 @@ enum ConceptMatcherGolden {
         ede12bee399b749d 8fcea37d001a9a58
         09167607b5ad499c 6c9436d9ed38deff
         09462707b5d5e721 67cc7fa045a3efbc
-        876ba187462617b7 b8263cd23bf2b91d
+        876ba187462617b7 65723f0bde6d9b08
         09462707b5d5e721 67cc7fa045a3efbc
         11f83a0b551331da d5b4545bdf9ad740
         8558fd0f74d80594 3ba23e946b972f13
@@ -1476,7 +1758,7 @@ enum ConceptMatcherGolden {
         09462707b5d5e721 67cc7fa045a3efbc
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
         d13b6ffada67e1ae aadf68c53d172289
-        7b88bb7ba09c07f0 c122aec819463df3
+        7b88bb7ba09c07f0 d1c0f38c8023ee27
         454f037045902dd0 02df7c738df0f04b
         01f019d9831487d2 848d4f0a930a0291
         8558fd0f74d80594 3ba23e946b972f13
@@ -1484,10 +1766,10 @@ enum ConceptMatcherGolden {
         7174aa08baec426a 8fcea37d001a9a58
         09351507b5c75558 921b3dc441b93c9b
         08fb5c07b59655b6 8fcea37d001a9a58
-        9170049ed2784c0f 171f61f0dba33fca
+        9170049ed2784c0f 3799c304aa9ee76f
         08fb5c07b59655b6 8fcea37d001a9a58
-        a6913cf2d0fce660 883abc3e2c424596
-        7c0ea95a95a79777 7ebd5b12994bd798
+        a6913cf2d0fce660 0b63b5dd14538698
+        7c0ea95a95a79777 f035d263b4a0672b
         dd8300e1770ebdc1 8fcea37d001a9a58
         903e7395ad9bb596 4811740209f7c8e7
         fb2d7717ddc3359b 8fcea37d001a9a58
@@ -1498,14 +1780,14 @@ enum ConceptMatcherGolden {
         1ba65229592c08d9 ce0a96fe63b26d61
         08fb5c07b59655b6 8fcea37d001a9a58
         4c1048512f62bdf8 3c7e1ab51edab47b
-        09fdf428b227376a 75b8a2cc66d526da
-        2af0aeb669a198b3 be20a5e3e0335cf8
-        6eb3aa25ffd24e90 6c9f436d1ba14844
-        9822f6d842878f63 5552f9f62fd8b409
+        09fdf428b227376a a2f5a34ac33cd920
+        2af0aeb669a198b3 7df2f20bd704cd48
+        6eb3aa25ffd24e90 d949911ec31d78f4
+        9822f6d842878f63 45bfc36be6114483
         01f019d9831487d2 848d4f0a930a0291
-        7c0ea95a95a79777 7ebd5b12994bd798
-        a5e97e50ac206001 01ab9e1199095736
-        12a30114efcd300e e605d20a7364d6f5
+        7c0ea95a95a79777 f035d263b4a0672b
+        a5e97e50ac206001 49d8276e0a458d1d
+        12a30114efcd300e 7befac48ff1187f7
         53a29b7e207791f4 a17665d3f1eb7414
         c2a4066f21ab6243 8fcea37d001a9a58
         092a7007b5bde874 036099750f4e67ef
@@ -1513,8 +1795,8 @@ enum ConceptMatcherGolden {
         6eb2a81cf85b2285 a5a378a41f18a230
         08fb5c07b59655b6 8fcea37d001a9a58
         ec854b0b1caa4763 8fcea37d001a9a58
-        6999efb730e61778 0ac1504cd42ebd38
-        6c0672db01e3ad50 77659f237c474089
+        6999efb730e61778 d1c48e1d42b55212
+        6c0672db01e3ad50 08350c0cc302a83b
         880dbdd8ba2d1589 8fcea37d001a9a58
         903e7695ad9bbaaf 57e41049966e60f4
         c2a4066f21ab6243 8fcea37d001a9a58
@@ -1525,19 +1807,19 @@ enum ConceptMatcherGolden {
         088e3807b53946aa 8fcea37d001a9a58
         09130607b5aa5575 be8fa063a50b1488
         d8cf4e2894495616 dbd1de40fc4e650a
-        1f6a59a2cea667b0 97acb0a6e1f668b1
+        1f6a59a2cea667b0 f37a49394bbeb816
         08fb5c07b59655b6 8fcea37d001a9a58
         4c1048512f62bdf8 3c7e1ab51edab47b
-        d50b6318facd7f0b a707fc0e5f871126
-        97ed73417b9e62ad 19412a5e36b5cbf1
+        d50b6318facd7f0b 65d0bf335c1d6fc7
+        97ed73417b9e62ad 9233d56e3dead52b
         e6f7b419052023cd c035fe82d2e07188
-        6c0672db01e3ad50 77659f237c474089
+        6c0672db01e3ad50 08350c0cc302a83b
         3344a08f5debcd4e fc78a829ba6bf8a9
         abd179e73a791e76 8fcea37d001a9a58
         09195507b5af4760 d4609dd0460dabc3
         09461907b5d5cf57 c035fe82d2e07188
-        b8b9f7edfdf8996a 16f48bcb0fae05e8
-        39f12314d0239839 c143ffe84546c7c8
+        b8b9f7edfdf8996a 2012270df56ebf58
+        39f12314d0239839 1493b62f00cc23b3
         05f6480b2aebaed9 8fcea37d001a9a58
         903e7595ad9bb8fc 1e1ef6b8e6d70619
         80fd666822e213bb 8fcea37d001a9a58
@@ -1549,20 +1831,20 @@ enum ConceptMatcherGolden {
         09089307b5a13d87 3eade9e709d118ba
         088e3807b53946aa 8fcea37d001a9a58
         09130307b5aa505c a2469f7f9e0fe85f
-        1f6a59a2cea667b0 97acb0a6e1f668b1
+        1f6a59a2cea667b0 f37a49394bbeb816
         09461907b5d5cf57 c035fe82d2e07188
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
-        a5b530716ca0931e 9ca655ad8d679496
-        2b549d669515f4bb 4602af3a1561fe77
+        a5b530716ca0931e b0727907459c89d8
+        2b549d669515f4bb a88bfef59a3be349
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        39f12314d0239839 c143ffe84546c7c8
+        39f12314d0239839 1493b62f00cc23b3
         3344a08f5debcd4e fc78a829ba6bf8a9
         abd489e73a7b6f7d 8fcea37d001a9a58
         96108f19f8bbe251 07745488ebd25a14
         09462707b5d5e721 67cc7fa045a3efbc
         d622cae1733e2ccc 8fcea37d001a9a58
-        f4f89c58abefbf39 c8875a8be99a7163
-        50e60e966f0f4c08 00433873dbae20df
+        f4f89c58abefbf39 bf91b255eb16dd59
+        50e60e966f0f4c08 345614bc13a22f5e
         060e520b2b0051b8 8fcea37d001a9a58
         903e7895ad9bbe15 f9c0f87d396f594e
         676f21a2ac109023 8fcea37d001a9a58
@@ -1575,21 +1857,21 @@ enum ConceptMatcherGolden {
         81da725c5c49aa51 c1672cbf25d13d5d
         1ba65229592c08d9 ce0a96fe63b26d61
         09462707b5d5e721 67cc7fa045a3efbc
-        39dbbfa0c9655c9b c4b509addace57a7
-        fc411e2dc27a8bea 9c94f14efc983aa4
-        e637805c9b4f06ac 50a78888f47054e9
+        39dbbfa0c9655c9b 48d1c17a874317a1
+        fc411e2dc27a8bea 8fbf583b8d657c4a
+        e637805c9b4f06ac b1fcf728f7195ef4
         01f019d9831487d2 848d4f0a930a0291
-        50e60e966f0f4c08 00433873dbae20df
-        ef208c290db7aeca a1faaf1e699b539a
+        50e60e966f0f4c08 345614bc13a22f5e
+        ef208c290db7aeca 629c703de33b489c
         82a735e5a52f3f6c e90646fdfed50778
         c29d056f21a541e2 8fcea37d001a9a58
         09421c07b5d1eb99 ab88c3270d20d57c
         09461907b5d5cf57 c035fe82d2e07188
         9ee769cfa984a86d 8fcea37d001a9a58
-        7b2d556d5b5fed9a f545c72244ffbe88
-        83ad4262cfc357ba c099ce34f1ff4433
+        7b2d556d5b5fed9a d82db16af40532c2
+        83ad4262cfc357ba a5b309d124638f24
         09461207b5d5c372 423738ad7a01c455
-        cb3ab6246158cdfa a297b6ddcfd724e9
+        cb3ab6246158cdfa b115b28d393ddb23
         05f6480b2aebaed9 8fcea37d001a9a58
         903e7795ad9bbc62 a96a3691cab92fdb
         676f2ea2ac10a63a 8fcea37d001a9a58
@@ -1599,25 +1881,25 @@ enum ConceptMatcherGolden {
         09130607b5aa5575 be8fa063a50b1488
         08914f07b53ba396 8fcea37d001a9a58
         09089407b5a13f3a f7d315360d6ee9b5
-        1f6a59a2cea667b0 97acb0a6e1f668b1
+        1f6a59a2cea667b0 f37a49394bbeb816
         09461907b5d5cf57 c035fe82d2e07188
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
-        3973b9fad7f898be ab0687331889f394
-        7584afec97541336 bb568b10d53ddc50
-        474208d6d7175a2d 91fb81984873352a
+        3973b9fad7f898be 65209d38cf73445a
+        7584afec97541336 8d0c54dacfa36394
+        474208d6d7175a2d 90239744985f36fb
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        83ad4262cfc357ba c099ce34f1ff4433
-        e98e5b4f56659b14 063c8c1d4e1a1041
+        83ad4262cfc357ba a5b309d124638f24
+        e98e5b4f56659b14 b1597b5f707e1eaf
         9c720f34c25a3b3a aecafd7191fb9361
         b86ae5ff34841e0e 8fcea37d001a9a58
         09421c07b5d1eb99 ab88c3270d20d57c
         09462707b5d5e721 67cc7fa045a3efbc
-        9170049ed2784c0f 171f61f0dba33fca
+        9170049ed2784c0f 3799c304aa9ee76f
         09462707b5d5e721 67cc7fa045a3efbc
-        7ac575561f12dc07 ae2b1e9225df29ea
-        4b955b7f8802e04d 268581e43b9f9237
+        7ac575561f12dc07 d2dd0411cfd80806
+        4b955b7f8802e04d 9d7275d3ea5ca7e5
         09462707b5d5e721 67cc7fa045a3efbc
-        50e60e966f0f4c08 00433873dbae20df
+        50e60e966f0f4c08 345614bc13a22f5e
         439b85d893a620d1 8fcea37d001a9a58
         c34f4c6ba5abcb0c 485dda1993ec94b5
         b86ae5ff34841e0e 8fcea37d001a9a58
@@ -1627,16 +1909,16 @@ enum ConceptMatcherGolden {
         0f3f844ba12dccec 76b5c7e730b8224f
         088e3807b53946aa 8fcea37d001a9a58
         09089407b5a13f3a f7d315360d6ee9b5
-        1f6a59a2cea667b0 97acb0a6e1f668b1
+        1f6a59a2cea667b0 f37a49394bbeb816
         09462707b5d5e721 67cc7fa045a3efbc
         4c1048512f62bdf8 3c7e1ab51edab47b
-        c979bb2233826768 64b01987425ce067
-        51eca7906c73c7e6 070a46977f1dcda0
-        0fb4160616c8265f c0e410b1664b3b68
-        7ebe335db8ca5aef 920f90b96b318cb3
+        c979bb2233826768 4428e47b9cc6c1fc
+        51eca7906c73c7e6 ede5b507fda5bc7b
+        0fb4160616c8265f bdf6782351c55381
+        7ebe335db8ca5aef d6d2c8a37e884415
         e6f7b419052023cd c035fe82d2e07188
-        4b955b7f8802e04d 268581e43b9f9237
-        dfe5d78680272485 a0a73b1d5e13172e
+        4b955b7f8802e04d 9d7275d3ea5ca7e5
+        dfe5d78680272485 40800536a861cdc8
         82a735e5a52f3f6c e90646fdfed50778
         b86760ff34810638 8fcea37d001a9a58
         08fe1d07b5982080 c7821dec09475313
@@ -1644,7 +1926,7 @@ enum ConceptMatcherGolden {
         5d1e77a6c083d224 b5c16f2564f004f9
         2ce9bc71d3479121 56f144b2b1a8355d
         09461207b5d5c372 423738ad7a01c455
-        eb87001b54df2d9d e0186f97feb44ca6
+        eb87001b54df2d9d f45006b52f9eb998
         dc4f763dce463888 8fcea37d001a9a58
         147d837443796ee7 6d3aabfae3b64240
         f24b725fd67396a1 8fcea37d001a9a58
@@ -1654,10 +1936,10 @@ enum ConceptMatcherGolden {
         09089307b5a13d87 3eade9e709d118ba
         088e3807b53946aa 8fcea37d001a9a58
         09089407b5a13f3a f7d315360d6ee9b5
-        1f6a59a2cea667b0 97acb0a6e1f668b1
+        1f6a59a2cea667b0 f37a49394bbeb816
         09242407b5b8fba2 c69cfa6e966b8c3d
         53e8a26eb772d2c3 cc4f5b069112ca6b
-        7b88bb7ba09c07f0 c122aec819463df3
+        7b88bb7ba09c07f0 d1c0f38c8023ee27
         71aab2c05fa08afc 2bc155cf66edfb29
         2f37de3aacd3b55e b6802bb4a7e930b6
         7e690722b7f0ac7a 6b98454d7e8cfb0d
@@ -1667,13 +1949,13 @@ enum ConceptMatcherGolden {
         71782308baef45dc 8fcea37d001a9a58
         09086407b5a0edaa 51a0a555951a6f05
         09461907b5d5cf57 c035fe82d2e07188
-        670d936599ca1baf ca0623a2b52b969d
+        670d936599ca1baf 5130c7d46dbfd5b4
         09461907b5d5cf57 c035fe82d2e07188
         95e22ecfa44eb7d5 8fcea37d001a9a58
         fbc3d7514cdf698e 4c497314aabc3a58
         ebf96839648ea93f cc140625ad0de0a0
         09461207b5d5c372 423738ad7a01c455
-        696517f85eee9be6 c396a6fd5978aeb7
+        696517f85eee9be6 84efc9558076df9d
         5c9be20b5c0167d9 8fcea37d001a9a58
         903b0c95ad98d0ba 5ea3fbf200203f97
         80f9f96822df24ad 8fcea37d001a9a58
@@ -1692,15 +1974,15 @@ enum ConceptMatcherGolden {
         e6f7b419052023cd c035fe82d2e07188
         ebf96839648ea93f cc140625ad0de0a0
         996b559dd2baad3b 151eec8fd2b7f037
-        ef208c290db7aeca a1faaf1e699b539a
+        ef208c290db7aeca 629c703de33b489c
         4f928311f4a565b6 818fd99fcf1c136e
         ede124ee399b68b8 8fcea37d001a9a58
         09131707b5aa7258 d143597251b4060b
         09086007b5a0e6de 8fcea37d001a9a58
-        876ba187462617b7 b8263cd23bf2b91d
+        876ba187462617b7 65723f0bde6d9b08
         09086007b5a0e6de 8fcea37d001a9a58
         d622cae1733e2ccc 8fcea37d001a9a58
-        5c6efaac688fe4c3 ed038c0eca1b5a7b
+        5c6efaac688fe4c3 0a6e7e3818224809
         695221194f138dda d6571fc26d1ef71d
         cfbc09ea8cf8751f 8fcea37d001a9a58
         903b0d95ad98d26d 70befa0cb42558aa
@@ -1711,11 +1993,11 @@ enum ConceptMatcherGolden {
         09130607b5aa5575 be8fa063a50b1488
         08914f07b53ba396 8fcea37d001a9a58
         09130307b5aa505c a2469f7f9e0fe85f
-        1f6a59a2cea667b0 97acb0a6e1f668b1
+        1f6a59a2cea667b0 f37a49394bbeb816
         09086007b5a0e6de 8fcea37d001a9a58
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
-        fc411e2dc27a8bea 9c94f14efc983aa4
-        39dbbfa0c9655c9b c4b509addace57a7
+        fc411e2dc27a8bea 8fbf583b8d657c4a
+        39dbbfa0c9655c9b 48d1c17a874317a1
         ca88b56a3967894d e7ac05aa52561aa0
         7e690722b7f0ac7a 6b98454d7e8cfb0d
         695221194f138dda d6571fc26d1ef71d
@@ -1724,10 +2006,10 @@ enum ConceptMatcherGolden {
         b2fe7c69625a1a26 a887391fa550c9db
         09086007b5a0e6de 8fcea37d001a9a58
         e521963dd350a1a6 8fcea37d001a9a58
-        26b77aec30b1761b fa0d397f77c56145
-        3394bdaa99cc03e4 d2e3706927de42e0
+        26b77aec30b1761b 32a36a575fd8279a
+        3394bdaa99cc03e4 de1b2ecc09746dce
         09195e07b5af56ab 11cdd32ccef32c7e
-        3c0ee8988601df8c 186f91171d844d55
+        3c0ee8988601df8c 8567329c117b33fc
         b87a60cfb7e2ec17 8fcea37d001a9a58
         903b0a95ad98cd54 2153ef286f604425
         6772b1a2ac13baaa 8fcea37d001a9a58
@@ -1738,24 +2020,24 @@ enum ConceptMatcherGolden {
         088e3807b53946aa 8fcea37d001a9a58
         09089307b5a13d87 3eade9e709d118ba
         d8cf4e2894495616 dbd1de40fc4e650a
-        1f6a59a2cea667b0 97acb0a6e1f668b1
+        1f6a59a2cea667b0 f37a49394bbeb816
         09086007b5a0e6de 8fcea37d001a9a58
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
-        e5c7c3b3b24ffac3 5aba4d621ee3a8ea
-        a3f8510bdb077d5c 2a94ec8704c4de42
-        68aa0b76b2ab977d e5a17a97715a52e5
-        ac39e02e66224a3f f6d45a97d8b968ab
+        e5c7c3b3b24ffac3 4cd3af5e9b433845
+        a3f8510bdb077d5c 0f4b1497191a2808
+        68aa0b76b2ab977d 685f12f40b36e12f
+        ac39e02e66224a3f 07fa7ddfc6a00e51
         01f019d9831487d2 848d4f0a930a0291
-        3394bdaa99cc03e4 d2e3706927de42e0
-        c1c7d89fa2c77381 2ad7ef95c1b2cac6
-        8c4bac3c7aeba71c 797b58110255dd1d
+        3394bdaa99cc03e4 de1b2ecc09746dce
+        c1c7d89fa2c77381 c1535ee581179a27
+        8c4bac3c7aeba71c 9403110366fb929d
         53a29b7e207791f4 a17665d3f1eb7414
         4c0670f6fb6a6c93 8fcea37d001a9a58
         09086407b5a0edaa 51a0a555951a6f05
         09462707b5d5e721 67cc7fa045a3efbc
         15142234d09ef4e3 8fcea37d001a9a58
-        463a4467d954ca87 366ee164d119150e
-        101f40da2b2cd6e1 89334657bde80c59
+        463a4467d954ca87 12f6d7268e1a34b7
+        101f40da2b2cd6e1 ab8d1f675053e1f2
         3a7449d88e534820 8fcea37d001a9a58
         d5d2c55c76665f2c eb770a46467977c9
         f24eda5fd6767d30 8fcea37d001a9a58
@@ -1770,17 +2052,17 @@ enum ConceptMatcherGolden {
         1ba65229592c08d9 ce0a96fe63b26d61
         09462707b5d5e721 67cc7fa045a3efbc
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
-        a5b530716ca0931e 9ca655ad8d679496
-        3766ad4a1f943e69 dde80052096ff4b5
+        a5b530716ca0931e b0727907459c89d8
+        3766ad4a1f943e69 bb32f6fe9d277a7e
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        101f40da2b2cd6e1 89334657bde80c59
+        101f40da2b2cd6e1 ab8d1f675053e1f2
         3dde970943aaa82b 7f29e96382670107
         b86e52ff34870d1c 8fcea37d001a9a58
         11f18bb7b7558b91 1706c369da320295
         09462707b5d5e721 67cc7fa045a3efbc
         95caa3cfa43aecc3 8fcea37d001a9a58
-        1f25db10f22b5b97 3a6697735e1089ac
-        09cf98e44d1b6057 73e47fb3006a857e
+        1f25db10f22b5b97 07cc6ca4d6ed9d5e
+        09cf98e44d1b6057 3faa1769707a1d6f
         dc59e83dce4f4ec3 8fcea37d001a9a58
         14807c74437b98d9 7ced8dba76563912
         b86e52ff34870d1c 8fcea37d001a9a58
@@ -1795,20 +2077,20 @@ enum ConceptMatcherGolden {
         1ba65229592c08d9 ce0a96fe63b26d61
         09462707b5d5e721 67cc7fa045a3efbc
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
-        fb04d06ea7e32dfd 2b0eafe755cb67b5
-        a51ddcf760bdce22 fbeffe721cde26fa
-        436d36dc03b37cb2 e4d347c5a39cdbc0
+        fb04d06ea7e32dfd 10d9c03ac650c84f
+        a51ddcf760bdce22 823691bf0f372b70
+        436d36dc03b37cb2 53dabde3b2863741
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        09cf98e44d1b6057 73e47fb3006a857e
-        f7e0100001654daf ed0ecf3f826eaef3
-        72797482c493ddce a8d33d7ff149d846
+        09cf98e44d1b6057 3faa1769707a1d6f
+        f7e0100001654daf 8085c88c921447f5
+        72797482c493ddce 530db029c43e833f
         9c720f34c25a3b3a aecafd7191fb9361
         80f9f36822df1a7b 8fcea37d001a9a58
         092e3507b5c16d0a 65761fa150c8d975
         09312b07b5c391e3 e5830de240b6dc16
-        2a64036ed8db62bb 640d45b006f58e90
+        2a64036ed8db62bb 8f404dce15d0c0b1
         09312b07b5c391e3 e5830de240b6dc16
-        5413f220f0ec6609 8ca8a8ad8d2e5186
+        5413f220f0ec6609 40135e6097dfa7cc
         99104dc41dfd2571 b56be0a56e30e000
         c9061ff0d1fee251 8fcea37d001a9a58
         8bf0bb22baf60404 bc15a7218349aaf5
@@ -1822,17 +2104,17 @@ enum ConceptMatcherGolden {
         1ba65229592c08d9 ce0a96fe63b26d61
         09312b07b5c391e3 e5830de240b6dc16
         4c1048512f62bdf8 3c7e1ab51edab47b
-        dd3d68384088a9b6 1c51d10a29b1911b
+        dd3d68384088a9b6 2f131a399fc84048
         451132af861edd04 1a7415647a00da1c
         00d4edce3c575bc3 5e76e573082d22cb
         7e690722b7f0ac7a 6b98454d7e8cfb0d
         99104dc41dfd2571 b56be0a56e30e000
-        f7e0100001654daf ed0ecf3f826eaef3
+        f7e0100001654daf 8085c88c921447f5
         53a29b7e207791f4 a17665d3f1eb7414
         b86763ff34810b51 8fcea37d001a9a58
         09131707b5aa7258 d143597251b4060b
         09312b07b5c391e3 e5830de240b6dc16
-        acb452876ddf4775 701df3084ec69246
+        acb452876ddf4775 23e310e0f0e8b5cb
         fbbc07f0ee5c57bc 8fcea37d001a9a58
         b2ac8aaf9d6f4910 2024b4ae547eaa11
         80f9f06822df1562 8fcea37d001a9a58
@@ -1841,18 +2123,18 @@ enum ConceptMatcherGolden {
         08914f07b53ba396 8fcea37d001a9a58
         09089307b5a13d87 3eade9e709d118ba
         af63ff4c86022805 3b38e04bd7436ef0
-        1f6a59a2cea667b0 97acb0a6e1f668b1
+        1f6a59a2cea667b0 f37a49394bbeb816
         09312b07b5c391e3 e5830de240b6dc16
         4c1048512f62bdf8 3c7e1ab51edab47b
-        62b712edd6e4671c ad8c6d4dc64b48ee
+        62b712edd6e4671c 79ec0aa437498b2f
         01f019d9831487d2 848d4f0a930a0291
         3344a08f5debcd4e fc78a829ba6bf8a9
         ede124ee399b68b8 8fcea37d001a9a58
         09203207b5b52a95 a7892d4a20bd5d88
         09462707b5d5e721 67cc7fa045a3efbc
-        9170049ed2784c0f 171f61f0dba33fca
+        9170049ed2784c0f 3799c304aa9ee76f
         09462707b5d5e721 67cc7fa045a3efbc
-        5f92d370f31d24d9 427e61e06c2ff556
+        5f92d370f31d24d9 8c46ad1b71425d5e
         3d37c9e1ad62a77a 8fcea37d001a9a58
         903b0795ad98c83b 86c074491ac167a4
         fb33f817ddc87c7c 8fcea37d001a9a58
@@ -1865,17 +2147,17 @@ enum ConceptMatcherGolden {
         1ba65229592c08d9 ce0a96fe63b26d61
         09462707b5d5e721 67cc7fa045a3efbc
         4c1048512f62bdf8 3c7e1ab51edab47b
-        d7119a9b54de80db 523f829059f9f42c
-        ed1419f63ef2d1c7 c2cf24bec7967219
+        d7119a9b54de80db dff049b0a19978bc
+        ed1419f63ef2d1c7 a5d5ff16e8b522c1
         e6f7b419052023cd c035fe82d2e07188
-        5f92d370f31d24d9 427e61e06c2ff556
-        f7e0100001654daf ed0ecf3f826eaef3
-        868e8231edd09fe8 ebb99f40288f0b15
+        5f92d370f31d24d9 8c46ad1b71425d5e
+        f7e0100001654daf 8085c88c921447f5
+        868e8231edd09fe8 3eb2f639c95fd32a
         3344a08f5debcd4e fc78a829ba6bf8a9
         ede12aee399b72ea 8fcea37d001a9a58
         df99d13f33e56f03 fefc5cf6ad75dd03
         09462707b5d5e721 67cc7fa045a3efbc
-        670d936599ca1baf ca0623a2b52b969d
+        670d936599ca1baf 5130c7d46dbfd5b4
         09462707b5d5e721 67cc7fa045a3efbc
         78c013b65ecc37b8 419cccc30b6db705
         540057d89cab9431 8fcea37d001a9a58
@@ -1897,7 +2179,7 @@ enum ConceptMatcherGolden {
         4c1048512f62bdf8 3c7e1ab51edab47b
         28537a65fc708561 9f9434ebb92350df
         ef273979169a7bf3 e192e529b9156883
-        8d8b77b84d497549 fee9e65431a05f4e
+        8d8b77b84d497549 40f95b96129fe88f
         7e690722b7f0ac7a 6b98454d7e8cfb0d
         78c013b65ecc37b8 419cccc30b6db705
         996b559dd2baad3b 151eec8fd2b7f037
@@ -1905,10 +2187,10 @@ enum ConceptMatcherGolden {
         ede815ee39a16de9 8fcea37d001a9a58
         092e3507b5c16d0a 65761fa150c8d975
         09312b07b5c391e3 e5830de240b6dc16
-        670d936599ca1baf ca0623a2b52b969d
+        670d936599ca1baf 5130c7d46dbfd5b4
         09312b07b5c391e3 e5830de240b6dc16
-        56d323b423dd0deb 1c53e1e7eb2bc959
-        863bb2024b4d83c8 56cd30c745a181ea
+        56d323b423dd0deb 5b36cdc46c7ccf5a
+        863bb2024b4d83c8 0d7aecd523d9dbe4
         ec73d63dd715063d 8fcea37d001a9a58
         14808774437bab8a 29b94e23ab0c015b
         c5910aab6ddcb5ee 8fcea37d001a9a58
@@ -1922,19 +2204,19 @@ enum ConceptMatcherGolden {
         09130307b5aa505c a2469f7f9e0fe85f
         1ba65229592c08d9 ce0a96fe63b26d61
         09312b07b5c391e3 e5830de240b6dc16
-        a3f8510bdb077d5c 2a94ec8704c4de42
-        e5c7c3b3b24ffac3 5aba4d621ee3a8ea
-        68aa0b76b2ab977d e5a17a97715a52e5
-        d94dc9b7a71511a7 fc95e211e1f88792
+        a3f8510bdb077d5c 0f4b1497191a2808
+        e5c7c3b3b24ffac3 4cd3af5e9b433845
+        68aa0b76b2ab977d 685f12f40b36e12f
+        d94dc9b7a71511a7 005189e9b13e85fb
         01f019d9831487d2 848d4f0a930a0291
-        863bb2024b4d83c8 56cd30c745a181ea
+        863bb2024b4d83c8 0d7aecd523d9dbe4
         4f928311f4a565b6 818fd99fcf1c136e
         ede124ee399b68b8 8fcea37d001a9a58
         09195507b5af4760 d4609dd0460dabc3
         08fb5c07b59655b6 8fcea37d001a9a58
-        2a64036ed8db62bb 640d45b006f58e90
+        2a64036ed8db62bb 8f404dce15d0c0b1
         08fb5c07b59655b6 8fcea37d001a9a58
-        dd66ef0b7b866699 8cf9d0aabd838fae
+        dd66ef0b7b866699 2d2c3294ca0d53aa
         151e3634d0a76b64 8fcea37d001a9a58
         90378695ad95b731 f94bb8c7aee7bb22
         b86e52ff34870d1c 8fcea37d001a9a58
@@ -1948,14 +2230,14 @@ enum ConceptMatcherGolden {
         09089307b5a13d87 3eade9e709d118ba
         088e3807b53946aa 8fcea37d001a9a58
         09130307b5aa505c a2469f7f9e0fe85f
-        1f6a59a2cea667b0 97acb0a6e1f668b1
+        1f6a59a2cea667b0 f37a49394bbeb816
         08fb5c07b59655b6 8fcea37d001a9a58
         4c1048512f62bdf8 3c7e1ab51edab47b
-        18fecf9df184543d d288b4e419b468cb
-        5286eec8360b21f9 5559c0b97137bb34
-        dbea472382738073 a5a27b1eaf0ecd0f
+        18fecf9df184543d c9822d073e750f65
+        5286eec8360b21f9 a8f13834be965ffe
+        dbea472382738073 41744aa510cd08aa
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        dd66ef0b7b866699 8cf9d0aabd838fae
+        dd66ef0b7b866699 2d2c3294ca0d53aa
         1e665f19b5682f14 5f92f2f57b91c29f
         09086007b5a0e6de 8fcea37d001a9a58
         aabadd490cd54d83 c70d9f7165e20117
@@ -1970,21 +2252,21 @@ enum ConceptMatcherGolden {
         09089407b5a13f3a f7d315360d6ee9b5
         088e3807b53946aa 8fcea37d001a9a58
         09130607b5aa5575 be8fa063a50b1488
-        1f6a59a2cea667b0 97acb0a6e1f668b1
+        1f6a59a2cea667b0 f37a49394bbeb816
         09086007b5a0e6de 8fcea37d001a9a58
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
-        b1c7e1499887bd33 136922a34b633a4d
+        b1c7e1499887bd33 70bc142c68ca3725
         7e690722b7f0ac7a 6b98454d7e8cfb0d
         4396fb518a52e16a c496ece46941c0a9
         dfa9cbbd4231fe2b ee19fb6dd3bf80d7
         4c0302f6fb677bd2 8fcea37d001a9a58
         09277507b5bbbb1c 136edf9d216971af
         09462707b5d5e721 67cc7fa045a3efbc
-        d0dcec9f7a6afc60 2d47be72738c8dbf
+        d0dcec9f7a6afc60 55c4fa22274b9e8e
         09462707b5d5e721 67cc7fa045a3efbc
         a807f8cfaed1ef79 8fcea37d001a9a58
-        3e022fd5c22c58a1 1b0cd513e1845322
-        3376e781561f2abd daa9b7c8d8b1d475
+        3e022fd5c22c58a1 67f4ccd0c063f108
+        3376e781561f2abd f30a7c09fb72f1c0
         0d7857f0f885d709 8fcea37d001a9a58
         b2a908af9d6c3653 066741bdfc783340
         f2526a5fd679a7b7 8fcea37d001a9a58
@@ -1998,19 +2280,19 @@ enum ConceptMatcherGolden {
         d8cf4e2894495616 dbd1de40fc4e650a
         1ba65229592c08d9 ce0a96fe63b26d61
         09462707b5d5e721 67cc7fa045a3efbc
-        fbcb55a5c299bf6d 1dcdbb2861c6020e
-        59d028baec702064 7007b162b8a5c682
-        cced0cf49f46fbc3 40ae4ee4008c37fc
+        fbcb55a5c299bf6d 6b3029c130c625a4
+        59d028baec702064 74830e5b11dca8d4
+        cced0cf49f46fbc3 b0ca47e6ce43580d
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        3376e781561f2abd daa9b7c8d8b1d475
-        a5e97e50ac206001 01ab9e1199095736
+        3376e781561f2abd f30a7c09fb72f1c0
+        a5e97e50ac206001 49d8276e0a458d1d
         850f882406b23274 7603bd7031cd3bc2
         c2a4116f21ab74f4 8fcea37d001a9a58
         b2fe7c69625a1a26 a887391fa550c9db
         08fb5c07b59655b6 8fcea37d001a9a58
-        670d936599ca1baf ca0623a2b52b969d
+        670d936599ca1baf 5130c7d46dbfd5b4
         08fb5c07b59655b6 8fcea37d001a9a58
-        449a584afed48a23 225a5c6d3b73f1a7
+        449a584afed48a23 76f4013c929ebe93
         c3f2efe168b283c0 8fcea37d001a9a58
         90378395ad95b218 ac3b757abe5191bd
         c2a4116f21ab74f4 8fcea37d001a9a58
@@ -2023,19 +2305,19 @@ enum ConceptMatcherGolden {
         1ba65229592c08d9 ce0a96fe63b26d61
         08fb5c07b59655b6 8fcea37d001a9a58
         4c1048512f62bdf8 3c7e1ab51edab47b
-        00f83a58182e28b2 6571d2f5105af1e9
-        bac18c37decfde8d 46fe9e09b5229f78
-        46759d6333b37eda 50a74d478a804afe
-        59766935bc945d12 d765bb86cc1eabc5
+        00f83a58182e28b2 f9faa8812a9beb92
+        bac18c37decfde8d fa4608d366535713
+        46759d6333b37eda 46a43ba94b224252
+        59766935bc945d12 82c51634a7ec29b1
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        449a584afed48a23 225a5c6d3b73f1a7
+        449a584afed48a23 76f4013c929ebe93
         3dde970943aaa82b 7f29e96382670107
         fb307517ddc5680c 8fcea37d001a9a58
         09203207b5b52a95 a7892d4a20bd5d88
         08fb5c07b59655b6 8fcea37d001a9a58
         d35b563dc91ee904 8fcea37d001a9a58
         4e3676733b918d56 6a344097a4a22e81
-        34bcaeebeccdf3e3 cce8b88395f891bb
+        34bcaeebeccdf3e3 309dfc613df398d3
         b87a60cfb7e2ec17 8fcea37d001a9a58
         90378a95ad95bdfd 6d0e36781db21a16
         6772afa2ac13b744 8fcea37d001a9a58
@@ -2049,17 +2331,17 @@ enum ConceptMatcherGolden {
         1ba65229592c08d9 ce0a96fe63b26d61
         08fb5c07b59655b6 8fcea37d001a9a58
         4c1048512f62bdf8 3c7e1ab51edab47b
-        d7119a9b54de80db 523f829059f9f42c
-        0503694b6551c1a5 787f2c83de63f53f
+        d7119a9b54de80db dff049b0a19978bc
+        0503694b6551c1a5 b830ff51ef50b92a
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        34bcaeebeccdf3e3 cce8b88395f891bb
+        34bcaeebeccdf3e3 309dfc613df398d3
         4f928311f4a565b6 818fd99fcf1c136e
         c299806f21a22a0c 8fcea37d001a9a58
         09195507b5af4760 d4609dd0460dabc3
         09086007b5a0e6de 8fcea37d001a9a58
         016ba3e18bc0c92b 8fcea37d001a9a58
-        9375fa826688284b e94440f6a29a1621
-        a31f0ebfb37598b8 77fd2bf3972474ef
+        9375fa826688284b 27dd4e9cc52e25ee
+        a31f0ebfb37598b8 6a580903724f6f08
         3aa3e0d88e7bb977 8fcea37d001a9a58
         d5d6535c7669864d 21298352c2184512
         c299806f21a22a0c 8fcea37d001a9a58
@@ -2068,22 +2350,22 @@ enum ConceptMatcherGolden {
         08914f07b53ba396 8fcea37d001a9a58
         0f3f834ba12dcb39 8b27e604502a47dc
         d8cf4e2894495616 dbd1de40fc4e650a
-        1f6a59a2cea667b0 97acb0a6e1f668b1
+        1f6a59a2cea667b0 f37a49394bbeb816
         09086007b5a0e6de 8fcea37d001a9a58
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
-        fc411e2dc27a8bea 9c94f14efc983aa4
-        75ca36471250e1bd 328ee791077a1edf
+        fc411e2dc27a8bea 8fbf583b8d657c4a
+        75ca36471250e1bd f3400adcce2036d4
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        a31f0ebfb37598b8 77fd2bf3972474ef
-        ef208c290db7aeca a1faaf1e699b539a
+        a31f0ebfb37598b8 6a580903724f6f08
+        ef208c290db7aeca 629c703de33b489c
         3344a08f5debcd4e fc78a829ba6bf8a9
         fb307c17ddc573f1 8fcea37d001a9a58
         09167607b5ad499c 6c9436d9ed38deff
         09462707b5d5e721 67cc7fa045a3efbc
-        876ba187462617b7 b8263cd23bf2b91d
+        876ba187462617b7 65723f0bde6d9b08
         09462707b5d5e721 67cc7fa045a3efbc
         d35b563dc91ee904 8fcea37d001a9a58
-        34bcaeebeccdf3e3 cce8b88395f891bb
+        34bcaeebeccdf3e3 309dfc613df398d3
         85685e0255b0e2fa 8fcea37d001a9a58
         90378895ad95ba97 56103b90e447f9dc
         fb307317ddc564a6 8fcea37d001a9a58
@@ -2098,24 +2380,24 @@ enum ConceptMatcherGolden {
         088e3807b53946aa 8fcea37d001a9a58
         09089407b5a13f3a f7d315360d6ee9b5
         af63f94c86021dd3 d2c99d0c736b5b6e
-        1f6a59a2cea667b0 97acb0a6e1f668b1
+        1f6a59a2cea667b0 f37a49394bbeb816
         09462707b5d5e721 67cc7fa045a3efbc
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
-        d7119a9b54de80db 523f829059f9f42c
-        a67bb504030901c6 ad5b7cdc7a01298f
-        c41f70f78335be67 9a6afd39c26a63a9
+        d7119a9b54de80db dff049b0a19978bc
+        a67bb504030901c6 0a01d60488b4914d
+        c41f70f78335be67 adcdcf7a9a0382a1
         01f019d9831487d2 848d4f0a930a0291
-        34bcaeebeccdf3e3 cce8b88395f891bb
+        34bcaeebeccdf3e3 309dfc613df398d3
         c850edc8e506002a f6fcfe14905d229f
-        868e8231edd09fe8 ebb99f40288f0b15
+        868e8231edd09fe8 3eb2f639c95fd32a
         850f882406b23274 7603bd7031cd3bc2
         716d9808bae60526 8fcea37d001a9a58
         11f18bb7b7558b91 1706c369da320295
         09086007b5a0e6de 8fcea37d001a9a58
-        9f758f6aa006b803 17202c2bb39a25d9
-        a18d06450b7ac5d3 f2db4b31c6102c14
+        9f758f6aa006b803 32ca112c55b8e748
+        a18d06450b7ac5d3 3a4172e8b11fcdea
         08fe3507b5984948 6c0b6547660797ab
-        75fb683f5282df90 b7adbdcdc2ce45aa
+        75fb683f5282df90 56f2b585d84b8ef4
         0611d80b2b036b41 8fcea37d001a9a58
         90378795ad95b8e4 d7cd09ca6372e921
         716d9808bae60526 8fcea37d001a9a58
@@ -2129,17 +2411,17 @@ enum ConceptMatcherGolden {
         1ba65229592c08d9 ce0a96fe63b26d61
         09086007b5a0e6de 8fcea37d001a9a58
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
-        b89be1e19831495f 22276360f5da2fac
-        f52963bb1e386118 dd49ac4cb8960c7c
+        b89be1e19831495f a8b5973a767265fe
+        f52963bb1e386118 61d68561241541d2
         e6f7b419052023cd c035fe82d2e07188
-        a18d06450b7ac5d3 f2db4b31c6102c14
-        868e8231edd09fe8 ebb99f40288f0b15
+        a18d06450b7ac5d3 3a4172e8b11fcdea
+        868e8231edd09fe8 3eb2f639c95fd32a
         9c720f34c25a3b3a aecafd7191fb9361
         c2997c6f21a22340 8fcea37d001a9a58
         09131707b5aa7258 d143597251b4060b
         09086007b5a0e6de 8fcea37d001a9a58
-        6fc18a447bc24497 b855d4c88c5928d0
-        dfe6526d3824cddc c75923c0214603d5
+        6fc18a447bc24497 40ea15ff33db3cbe
+        dfe6526d3824cddc 6b5192c08057f332
         3aa05ad88e789fee 8fcea37d001a9a58
         d5d6465c76697036 cdf543bbf6ce0d5b
         80fd646822e21055 8fcea37d001a9a58
@@ -2152,23 +2434,23 @@ enum ConceptMatcherGolden {
         088e3807b53946aa 8fcea37d001a9a58
         09089307b5a13d87 3eade9e709d118ba
         e96544ae83aa1f55 158954408f92220e
-        1f6a59a2cea667b0 97acb0a6e1f668b1
+        1f6a59a2cea667b0 f37a49394bbeb816
         09086007b5a0e6de 8fcea37d001a9a58
-        24560126b124dfb4 270eabb8474eee46
-        44ee58c461867a56 76f4573e18ab3768
-        deef7ab5676c99cd eca9bcc6c42feaed
-        b4357cbaf1541b69 c884c0cfc3c02e95
+        24560126b124dfb4 d86ae371f876ad50
+        44ee58c461867a56 91c07beea37c9236
+        deef7ab5676c99cd f94853042ccfdd2c
+        b4357cbaf1541b69 23ca84832e705f90
         e6f7b419052023cd c035fe82d2e07188
-        dfe6526d3824cddc c75923c0214603d5
-        f7e0100001654daf ed0ecf3f826eaef3
+        dfe6526d3824cddc 6b5192c08057f332
+        f7e0100001654daf 8085c88c921447f5
         dfa9cbbd4231fe2b ee19fb6dd3bf80d7
         1d8f7bdeee699815 8fcea37d001a9a58
         092e3507b5c16d0a 65761fa150c8d975
         09462707b5d5e721 67cc7fa045a3efbc
-        bf7eab9863875244 93776d063e361f29
-        1483d87ac4a05e90 a82e02353872b489
+        bf7eab9863875244 7c0b28dae1ed6a17
+        1483d87ac4a05e90 20647e325cddeba3
         09461207b5d5c372 423738ad7a01c455
-        101f40da2b2cd6e1 89334657bde80c59
+        101f40da2b2cd6e1 ab8d1f675053e1f2
         29ec6d3dfa231a61 8fcea37d001a9a58
         6b2e7c609942d764 be0be22f4793b3bd
         6772aca2ac13b22b 8fcea37d001a9a58
@@ -2178,24 +2460,24 @@ enum ConceptMatcherGolden {
         09130307b5aa505c a2469f7f9e0fe85f
         088e3807b53946aa 8fcea37d001a9a58
         09089407b5a13f3a f7d315360d6ee9b5
-        ea6ff70b03c5c960 b23670c73368337b
+        ea6ff70b03c5c960 21b289ac2411f4b7
         1ba65229592c08d9 ce0a96fe63b26d61
         09462707b5d5e721 67cc7fa045a3efbc
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
-        584cfb63a5cf9e87 628eaf0b886f0956
-        177dffa40c4d8628 2372e8fc345988ab
-        80e127d4e0fc4c4b b1385c31d8feaf95
-        870e1afe5fc50891 a426125f932e60f4
+        584cfb63a5cf9e87 9390577da70346da
+        177dffa40c4d8628 9dfdd8f060dd1cdf
+        80e127d4e0fc4c4b bd9d9537bae7f4f9
+        870e1afe5fc50891 e0ee561a6079d176
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        1483d87ac4a05e90 a82e02353872b489
-        12a30114efcd300e e605d20a7364d6f5
+        1483d87ac4a05e90 20647e325cddeba3
+        12a30114efcd300e 7befac48ff1187f7
         82a735e5a52f3f6c e90646fdfed50778
         eddda8ee3998602d 8fcea37d001a9a58
         09497a07b5d8aa01 fe25f5cfcca8f594
         09086007b5a0e6de 8fcea37d001a9a58
-        72472918fb2d8f04 81337f7d0e139e6f
+        72472918fb2d8f04 2dd897a586f75a33
         08fe3507b5984948 6c0b6547660797ab
-        acf53118e36bea4e d0538f901c61585d
+        acf53118e36bea4e 6d32d7d923550e3f
         20e7c90b3a743182 8fcea37d001a9a58
         b2a584af9d692030 744d183da78b04b1
         b86ae4ff34841c5b 8fcea37d001a9a58
@@ -2203,20 +2485,20 @@ enum ConceptMatcherGolden {
         4b701c187218deca 46799ee4174f1866
         1ba65229592c08d9 ce0a96fe63b26d61
         09086007b5a0e6de 8fcea37d001a9a58
-        f96cfbbde0c118c6 58c60d4ddeccf6f9
-        6707e38c9ca8bcc3 37a4ab1a37ed9507
-        3467ce52a3a044fe 7d87719c2bd7a7a8
+        f96cfbbde0c118c6 11d24d693795ae9b
+        6707e38c9ca8bcc3 ab0e00bb8208488b
+        3467ce52a3a044fe 6a1e6a44182bdabc
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        72472918fb2d8f04 81337f7d0e139e6f
-        408e16722fe0574f 6b0a1279a6072e46
+        72472918fb2d8f04 2dd897a586f75a33
+        408e16722fe0574f 73f4eb3a1dde530f
         e7e262bf01d2f853 ef61bc57acda5909
         fb2d6f17ddc32803 8fcea37d001a9a58
         b2fe7c69625a1a26 a887391fa550c9db
         09462707b5d5e721 67cc7fa045a3efbc
-        670d936599ca1baf ca0623a2b52b969d
+        670d936599ca1baf 5130c7d46dbfd5b4
         09462707b5d5e721 67cc7fa045a3efbc
-        c82fcaab159d32fa 2f183f11f1ce25e6
-        e04d9e8cc4386355 2b7192f363ce8ad4
+        c82fcaab159d32fa c41f761cb3975c43
+        e04d9e8cc4386355 313d040d4e7c73e1
         9ee0ddcfa97f4edb 8fcea37d001a9a58
         4614f11010dfeaee 9780f872e8cbe56b
         f24b705fd673933b 8fcea37d001a9a58
@@ -2228,21 +2510,21 @@ enum ConceptMatcherGolden {
         09130307b5aa505c a2469f7f9e0fe85f
         1ba65229592c08d9 ce0a96fe63b26d61
         09462707b5d5e721 67cc7fa045a3efbc
-        fb970c08f7722771 f44968b5963a0114
-        d102a58659844441 d1f9c1452b4ea8d2
-        b82f61aed5fa5c79 41373374d3cd4788
-        b4dfd717a97f4129 f979a6191bb5f8f8
+        fb970c08f7722771 d241cb69b94b3877
+        d102a58659844441 aabc93945201ca06
+        b82f61aed5fa5c79 aca2d36cf42fd1cc
+        b4dfd717a97f4129 7024e0b22e6e4d85
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        e04d9e8cc4386355 2b7192f363ce8ad4
+        e04d9e8cc4386355 313d040d4e7c73e1
         4f928311f4a565b6 818fd99fcf1c136e
         4c0305f6fb6780eb 8fcea37d001a9a58
         092a7007b5bde874 036099750f4e67ef
         08fb5c07b59655b6 8fcea37d001a9a58
-        9170049ed2784c0f 171f61f0dba33fca
+        9170049ed2784c0f 3799c304aa9ee76f
         08fb5c07b59655b6 8fcea37d001a9a58
         d35b563dc91ee904 8fcea37d001a9a58
-        41b8050290664111 e65d75d19125c10e
-        34bcaeebeccdf3e3 cce8b88395f891bb
+        41b8050290664111 99280b18e058aa00
+        34bcaeebeccdf3e3 309dfc613df398d3
         2858f4d883d92bd0 8fcea37d001a9a58
         b487c29c7cfea712 318ef36ca4a71e07
         71782e08baef588d 8fcea37d001a9a58
@@ -2252,22 +2534,22 @@ enum ConceptMatcherGolden {
         09130307b5aa505c a2469f7f9e0fe85f
         1ba65229592c08d9 ce0a96fe63b26d61
         08fb5c07b59655b6 8fcea37d001a9a58
-        a67bb504030901c6 ad5b7cdc7a01298f
-        d7119a9b54de80db 523f829059f9f42c
-        a8a6f41cd7569c2b f2c5107e552f019d
+        a67bb504030901c6 0a01d60488b4914d
+        d7119a9b54de80db dff049b0a19978bc
+        a8a6f41cd7569c2b bfa8e843ea3cefb5
         01f019d9831487d2 848d4f0a930a0291
-        34bcaeebeccdf3e3 cce8b88395f891bb
-        9012d99a0e9b32b0 7fad6a446fec9b39
-        868e8231edd09fe8 ebb99f40288f0b15
+        34bcaeebeccdf3e3 309dfc613df398d3
+        9012d99a0e9b32b0 0dbce162cb86287e
+        868e8231edd09fe8 3eb2f639c95fd32a
         850f882406b23274 7603bd7031cd3bc2
         ede11eee399b5e86 8fcea37d001a9a58
         092a7007b5bde874 036099750f4e67ef
         09086007b5a0e6de 8fcea37d001a9a58
-        2a64036ed8db62bb 640d45b006f58e90
+        2a64036ed8db62bb 8f404dce15d0c0b1
         09086007b5a0e6de 8fcea37d001a9a58
         40c97d34e97d8d08 8fcea37d001a9a58
-        4e481f409fc14274 477414d3e700cd7c
-        449a584afed48a23 225a5c6d3b73f1a7
+        4e481f409fc14274 8fff7f6e13e18e60
+        449a584afed48a23 76f4013c929ebe93
         183e2e0b358bfc77 8fcea37d001a9a58
         8be9a922baefc6c0 da672d944590a5a1
         6779a0a2ac19bc75 8fcea37d001a9a58
@@ -2278,21 +2560,21 @@ enum ConceptMatcherGolden {
         088e3807b53946aa 8fcea37d001a9a58
         09130607b5aa5575 be8fa063a50b1488
         af63ff4c86022805 3b38e04bd7436ef0
-        1f6a59a2cea667b0 97acb0a6e1f668b1
+        1f6a59a2cea667b0 f37a49394bbeb816
         09086007b5a0e6de 8fcea37d001a9a58
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
-        46759d6333b37eda 50a74d478a804afe
-        00f83a58182e28b2 6571d2f5105af1e9
-        d9ef0a7b56a367bd 5510369847faf7e4
+        46759d6333b37eda 46a43ba94b224252
+        00f83a58182e28b2 f9faa8812a9beb92
+        d9ef0a7b56a367bd 16dd219da921f940
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        449a584afed48a23 225a5c6d3b73f1a7
+        449a584afed48a23 76f4013c929ebe93
         850f882406b23274 7603bd7031cd3bc2
         fb307617ddc569bf 8fcea37d001a9a58
         092a7007b5bde874 036099750f4e67ef
         09312b07b5c391e3 e5830de240b6dc16
-        9170049ed2784c0f 171f61f0dba33fca
+        9170049ed2784c0f 3799c304aa9ee76f
         09312b07b5c391e3 e5830de240b6dc16
-        3394bdaa99cc03e4 d2e3706927de42e0
+        3394bdaa99cc03e4 de1b2ecc09746dce
         9eeacfcfa9878b96 8fcea37d001a9a58
         4614f61010dff36d e6378a2291e6d0ca
         80f3726822d9d39a 8fcea37d001a9a58
@@ -2304,22 +2586,22 @@ enum ConceptMatcherGolden {
         1ba65229592c08d9 ce0a96fe63b26d61
         09312b07b5c391e3 e5830de240b6dc16
         4c1048512f62bdf8 3c7e1ab51edab47b
-        68aa0b76b2ab977d e5a17a97715a52e5
-        a3f8510bdb077d5c 2a94ec8704c4de42
-        e5c7c3b3b24ffac3 5aba4d621ee3a8ea
-        7f91153b0f43d355 addc584332edc543
+        68aa0b76b2ab977d 685f12f40b36e12f
+        a3f8510bdb077d5c 0f4b1497191a2808
+        e5c7c3b3b24ffac3 4cd3af5e9b433845
+        7f91153b0f43d355 f749ac4338673b45
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        3394bdaa99cc03e4 d2e3706927de42e0
-        8c4bac3c7aeba71c 797b58110255dd1d
+        3394bdaa99cc03e4 de1b2ecc09746dce
+        8c4bac3c7aeba71c 9403110366fb929d
         dfa9cbbd4231fe2b ee19fb6dd3bf80d7
         4c0676f6fb6a76c5 8fcea37d001a9a58
         09086407b5a0edaa 51a0a555951a6f05
         09462707b5d5e721 67cc7fa045a3efbc
-        d0dcec9f7a6afc60 2d47be72738c8dbf
+        d0dcec9f7a6afc60 55c4fa22274b9e8e
         09462707b5d5e721 67cc7fa045a3efbc
         a807f8cfaed1ef79 8fcea37d001a9a58
-        34c863db50555879 98decdc98b332cf7
-        b8c9dcf9c224ef53 5c396148e0966493
+        34c863db50555879 e0fcf8bbe0f6bcbd
+        b8c9dcf9c224ef53 8a000b0781cdafaa
         317921d88925cc56 8fcea37d001a9a58
         04d6522590e456e2 344f17fab810d95f
         6772a5a2ac13a646 8fcea37d001a9a58
@@ -2330,27 +2612,27 @@ enum ConceptMatcherGolden {
         088e3807b53946aa 8fcea37d001a9a58
         09130607b5aa5575 be8fa063a50b1488
         3ac27638bdca55d2 ada42069cc4ced77
-        1f6a59a2cea667b0 97acb0a6e1f668b1
+        1f6a59a2cea667b0 f37a49394bbeb816
         09462707b5d5e721 67cc7fa045a3efbc
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
-        1ae9974ed682a5c9 6b0734f12a43d4ce
-        59d028baec702064 7007b162b8a5c682
-        704d86ad9d805731 d61af158d407bc76
+        1ae9974ed682a5c9 065bd27b1bafcfd2
+        59d028baec702064 74830e5b11dca8d4
+        704d86ad9d805731 f89a588aa067de3f
         01f019d9831487d2 848d4f0a930a0291
-        b8c9dcf9c224ef53 5c396148e0966493
-        9012d99a0e9b32b0 7fad6a446fec9b39
-        a5e97e50ac206001 01ab9e1199095736
+        b8c9dcf9c224ef53 8a000b0781cdafaa
+        9012d99a0e9b32b0 0dbce162cb86287e
+        a5e97e50ac206001 49d8276e0a458d1d
         dfa9cbbd4231fe2b ee19fb6dd3bf80d7
         fb2d7717ddc3359b 8fcea37d001a9a58
         09497a07b5d8aa01 fe25f5cfcca8f594
         09462707b5d5e721 67cc7fa045a3efbc
-        2a64036ed8db62bb 640d45b006f58e90
+        2a64036ed8db62bb 8f404dce15d0c0b1
         09462707b5d5e721 67cc7fa045a3efbc
         95e22bcfa44eb2bc 8fcea37d001a9a58
         b15dc42f46cd2c95 5db41c7d8a2dcbf1
         1227111dc768a9cf 4b4489db4cf7345a
         09462707b5d5e721 67cc7fa045a3efbc
-        264534dfd98c09cc 03804da78264a6c3
+        264534dfd98c09cc 2124bd51c7d699f5
         cfbc09ea8cf8751f 8fcea37d001a9a58
         90348695ad93815a f62c8b20be123437
         677999a2ac19b090 8fcea37d001a9a58
@@ -2373,7 +2655,7 @@ enum ConceptMatcherGolden {
         fb307b17ddc5723e 8fcea37d001a9a58
         08fe1d07b5982080 c7821dec09475313
         09462707b5d5e721 67cc7fa045a3efbc
-        101f40da2b2cd6e1 89334657bde80c59
+        101f40da2b2cd6e1 ab8d1f675053e1f2
         854d4e02559a0012 8fcea37d001a9a58
         90348795ad93830d 6378187f0a3f6fca
         f24b765fd6739d6d 8fcea37d001a9a58
@@ -2383,11 +2665,11 @@ enum ConceptMatcherGolden {
         1ba65229592c08d9 ce0a96fe63b26d61
         09462707b5d5e721 67cc7fa045a3efbc
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
-        a6f2b1466c54a173 3ee08fac50cf8c9e
-        b66eb8ecf627ad98 8f69eb78c669853b
+        a6f2b1466c54a173 7f0f1b2bc24e86e0
+        b66eb8ecf627ad98 d797c36cea487790
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        101f40da2b2cd6e1 89334657bde80c59
-        f7e0100001654daf ed0ecf3f826eaef3
+        101f40da2b2cd6e1 ab8d1f675053e1f2
+        f7e0100001654daf 8085c88c921447f5
         e7e262bf01d2f853 ef61bc57acda5909
         1d9686deee6fc974 8fcea37d001a9a58
         09277507b5bbbb1c 136edf9d216971af
@@ -2395,7 +2677,7 @@ enum ConceptMatcherGolden {
         d622cae1733e2ccc 8fcea37d001a9a58
         695221194f138dda d6571fc26d1ef71d
         09461907b5d5cf57 c035fe82d2e07188
-        911d15038766855d 5706a267ab635252
+        911d15038766855d d3d08a78d2c05a38
         0f27f30b304798ac 8fcea37d001a9a58
         b2a58caf9d692dc8 d3b29597952bf879
         6772afa2ac13b744 8fcea37d001a9a58
@@ -2408,20 +2690,20 @@ enum ConceptMatcherGolden {
         1ba65229592c08d9 ce0a96fe63b26d61
         09461907b5d5cf57 c035fe82d2e07188
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
-        39dbbfa0c9655c9b c4b509addace57a7
-        fc411e2dc27a8bea 9c94f14efc983aa4
+        39dbbfa0c9655c9b 48d1c17a874317a1
+        fc411e2dc27a8bea 8fbf583b8d657c4a
         5778f02cf7c4809f 557534a51df17fd2
         7e690722b7f0ac7a 6b98454d7e8cfb0d
         695221194f138dda d6571fc26d1ef71d
-        ef208c290db7aeca a1faaf1e699b539a
+        ef208c290db7aeca 629c703de33b489c
         3dde970943aaa82b 7f29e96382670107
         4c0302f6fb677bd2 8fcea37d001a9a58
         11f18bb7b7558b91 1706c369da320295
         09312b07b5c391e3 e5830de240b6dc16
         40c5f834e97a7532 8fcea37d001a9a58
-        54b4532844fc7ed0 f393cb50aeda8137
+        54b4532844fc7ed0 38a0de3e11c62523
         09312b07b5c391e3 e5830de240b6dc16
-        e74f5c222775f284 b161060d15488c22
+        e74f5c222775f284 ba74c9a9a716ad4b
         b0ab193db5761030 8fcea37d001a9a58
         613149cff0e54929 f7c868c5c7fd715a
         c299846f21a230d8 8fcea37d001a9a58
@@ -2431,22 +2713,22 @@ enum ConceptMatcherGolden {
         09130607b5aa5575 be8fa063a50b1488
         1ba65229592c08d9 ce0a96fe63b26d61
         09312b07b5c391e3 e5830de240b6dc16
-        00f83a58182e28b2 6571d2f5105af1e9
-        94955a00934ba6c3 0051bc6f95b23956
+        00f83a58182e28b2 f9faa8812a9beb92
+        94955a00934ba6c3 2274a06ce297f01a
         e6f7b419052023cd c035fe82d2e07188
-        54b4532844fc7ed0 f393cb50aeda8137
-        9012d99a0e9b32b0 7fad6a446fec9b39
-        e98e5b4f56659b14 063c8c1d4e1a1041
+        54b4532844fc7ed0 38a0de3e11c62523
+        9012d99a0e9b32b0 0dbce162cb86287e
+        e98e5b4f56659b14 b1597b5f707e1eaf
         e7e262bf01d2f853 ef61bc57acda5909
         fb33f417ddc875b0 8fcea37d001a9a58
         09277507b5bbbb1c 136edf9d216971af
         09086007b5a0e6de 8fcea37d001a9a58
-        9170049ed2784c0f 171f61f0dba33fca
+        9170049ed2784c0f 3799c304aa9ee76f
         09086007b5a0e6de 8fcea37d001a9a58
         571c498bb7671cdb ac81230a8cf967e1
         0f80f786baae93eb 3da6af038c636f3a
         09195e07b5af56ab 11cdd32ccef32c7e
-        a0d1f8bbdf2ff3e4 267a11705be6240a
+        a0d1f8bbdf2ff3e4 5001b60fd7846926
         9ee769cfa984a86d 8fcea37d001a9a58
         460ae01010d77986 a4ebb7465a76ebff
         c29d046f21a5402f 8fcea37d001a9a58
@@ -2500,7 +2782,7 @@ enum ConceptMatcherGolden {
         96108f19f8bbe251 07745488ebd25a14
         08fb5c07b59655b6 8fcea37d001a9a58
         40c97d34e97d8d08 8fcea37d001a9a58
-        271e42bd128fc295 22a0c21aab740591
+        271e42bd128fc295 a231e91b067fcc5f
         0611d80b2b036b41 8fcea37d001a9a58
         9030fc95ad906105 9db7400099feca9e
         b86ae9ff348424da 8fcea37d001a9a58
@@ -2510,17 +2792,17 @@ enum ConceptMatcherGolden {
         09089307b5a13d87 3eade9e709d118ba
         088e3807b53946aa 8fcea37d001a9a58
         09130307b5aa505c a2469f7f9e0fe85f
-        1f6a59a2cea667b0 97acb0a6e1f668b1
+        1f6a59a2cea667b0 f37a49394bbeb816
         08fb5c07b59655b6 8fcea37d001a9a58
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
-        b1c7e1499887bd33 136922a34b633a4d
+        b1c7e1499887bd33 70bc142c68ca3725
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        9012d99a0e9b32b0 7fad6a446fec9b39
+        9012d99a0e9b32b0 0dbce162cb86287e
         3dde970943aaa82b 7f29e96382670107
         7174ab08baec441d 8fcea37d001a9a58
         9e1ea2192c4993b1 bd8f8ae3b9382a33
         09312b07b5c391e3 e5830de240b6dc16
-        670d936599ca1baf ca0623a2b52b969d
+        670d936599ca1baf 5130c7d46dbfd5b4
         09312b07b5c391e3 e5830de240b6dc16
         4aef1ca7da9b1e98 0f69ccb7fd986ff3
         d0b29027cdca7253 8b6906ff81f04c4e
@@ -2538,7 +2820,7 @@ enum ConceptMatcherGolden {
         1ba65229592c08d9 ce0a96fe63b26d61
         09312b07b5c391e3 e5830de240b6dc16
         53e8a26eb772d2c3 cc4f5b069112ca6b
-        7b88bb7ba09c07f0 c122aec819463df3
+        7b88bb7ba09c07f0 d1c0f38c8023ee27
         8da4cb25e24307ad e49d9ae05979aede
         7e690722b7f0ac7a 6b98454d7e8cfb0d
         d0b29027cdca7253 8b6906ff81f04c4e
@@ -2546,7 +2828,7 @@ enum ConceptMatcherGolden {
         ede815ee39a16de9 8fcea37d001a9a58
         09277507b5bbbb1c 136edf9d216971af
         09086007b5a0e6de 8fcea37d001a9a58
-        d6310d3af0f93df4 533c8ff6b9e75e38
+        d6310d3af0f93df4 9bb1e7bdba5d8b15
         016f2ce18bc3e7cd 8fcea37d001a9a58
         2e8dd1f2f5f1a611 a540dd97eb8011b6
         676f2fa2ac10a7ed 8fcea37d001a9a58
@@ -2556,24 +2838,24 @@ enum ConceptMatcherGolden {
         17e2374ba6100c11 8d5a1380d3c98f1c
         088e3807b53946aa 8fcea37d001a9a58
         09089407b5a13f3a f7d315360d6ee9b5
-        1f6a59a2cea667b0 97acb0a6e1f668b1
+        1f6a59a2cea667b0 f37a49394bbeb816
         09086007b5a0e6de 8fcea37d001a9a58
-        dd3d68384088a9b6 1c51d10a29b1911b
-        a51ddcf760bdce22 fbeffe721cde26fa
-        fb04d06ea7e32dfd 2b0eafe755cb67b5
-        0445acd01131d675 d9010cbf553befc9
+        dd3d68384088a9b6 2f131a399fc84048
+        a51ddcf760bdce22 823691bf0f372b70
+        fb04d06ea7e32dfd 10d9c03ac650c84f
+        0445acd01131d675 16a7228b352c1778
         e6f7b419052023cd c035fe82d2e07188
-        d6310d3af0f93df4 533c8ff6b9e75e38
-        f7e0100001654daf ed0ecf3f826eaef3
+        d6310d3af0f93df4 9bb1e7bdba5d8b15
+        f7e0100001654daf 8085c88c921447f5
         e7e262bf01d2f853 ef61bc57acda5909
         b86aeaff3484268d 8fcea37d001a9a58
         09086407b5a0edaa 51a0a555951a6f05
         08fb5c07b59655b6 8fcea37d001a9a58
-        670d936599ca1baf ca0623a2b52b969d
+        670d936599ca1baf 5130c7d46dbfd5b4
         08fb5c07b59655b6 8fcea37d001a9a58
         52904534f3b02cc2 8fcea37d001a9a58
-        cc35d1939666c26c 5559c0b97137bb34
-        a0d1f8bbdf2ff3e4 267a11705be6240a
+        cc35d1939666c26c a8f13834be965ffe
+        a0d1f8bbdf2ff3e4 5001b60fd7846926
         5f9e88ea4d9b5b5d 8fcea37d001a9a58
         9030f595ad905520 06eec419b9d638c5
         c29d006f21a53963 8fcea37d001a9a58
@@ -2585,23 +2867,23 @@ enum ConceptMatcherGolden {
         0f3f864ba12dd052 e1531fee2a33dfbd
         088e3807b53946aa 8fcea37d001a9a58
         09130607b5aa5575 be8fa063a50b1488
-        1f6a59a2cea667b0 97acb0a6e1f668b1
+        1f6a59a2cea667b0 f37a49394bbeb816
         08fb5c07b59655b6 8fcea37d001a9a58
-        5286eec8360b21f9 5559c0b97137bb34
-        da012b035d05d6a4 218f9fbd49625b8a
-        18fecf9df184543d d288b4e419b468cb
-        691b64c89701e0bd 926116b09a4fa163
+        5286eec8360b21f9 a8f13834be965ffe
+        da012b035d05d6a4 c564c8999287eb1c
+        18fecf9df184543d c9822d073e750f65
+        691b64c89701e0bd eb269858613fbe1f
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        a0d1f8bbdf2ff3e4 267a11705be6240a
+        a0d1f8bbdf2ff3e4 5001b60fd7846926
         53a29b7e207791f4 a17665d3f1eb7414
         80f36d6822d9cb1b 8fcea37d001a9a58
         09131707b5aa7258 d143597251b4060b
         09242407b5b8fba2 c69cfa6e966b8c3d
-        670d936599ca1baf ca0623a2b52b969d
+        670d936599ca1baf 5130c7d46dbfd5b4
         09242407b5b8fba2 c69cfa6e966b8c3d
         40c97d34e97d8d08 8fcea37d001a9a58
-        9efcfea4b4b16efa 152ceae95d273898
-        c2cdf23d7a09fb75 3c2d2e60ee051cc3
+        9efcfea4b4b16efa 06b4095bbea4c77a
+        c2cdf23d7a09fb75 a4c36bea39ee8d95
         b0ab193db5761030 8fcea37d001a9a58
         6104c4cff0bf2c3f 7eeb2fb5533e0100
         c59108ab6ddcb288 8fcea37d001a9a58
@@ -2615,25 +2897,25 @@ enum ConceptMatcherGolden {
         09089307b5a13d87 3eade9e709d118ba
         d8cf4e2894495616 dbd1de40fc4e650a
         a4f99b2443a92f96 b35699bcbd7059a4
-        1f6a59a2cea667b0 97acb0a6e1f668b1
+        1f6a59a2cea667b0 f37a49394bbeb816
         09242407b5b8fba2 c69cfa6e966b8c3d
-        ac09fa00d37ffcd6 ac6addb2f70fee3a
-        c074e3905d3515f8 f2509c32af4ea64a
-        b6baa9e0f24ae97c 012ef13ee237d313
+        ac09fa00d37ffcd6 528d1664889ba617
+        c074e3905d3515f8 315e57014e169b97
+        b6baa9e0f24ae97c b12f3bad67da59a9
         e6f7b419052023cd c035fe82d2e07188
-        c2cdf23d7a09fb75 3c2d2e60ee051cc3
-        9012d99a0e9b32b0 7fad6a446fec9b39
-        a5e97e50ac206001 01ab9e1199095736
+        c2cdf23d7a09fb75 a4c36bea39ee8d95
+        9012d99a0e9b32b0 0dbce162cb86287e
+        a5e97e50ac206001 49d8276e0a458d1d
         850f882406b23274 7603bd7031cd3bc2
         1d9306deee6cba1d 8fcea37d001a9a58
         09203207b5b52a95 a7892d4a20bd5d88
         09461907b5d5cf57 c035fe82d2e07188
-        2a64036ed8db62bb 640d45b006f58e90
+        2a64036ed8db62bb 8f404dce15d0c0b1
         09461907b5d5cf57 c035fe82d2e07188
-        8fcc3128bf8e5075 cf0ceb46a9f9c9f2
-        ceff97101c42c1ec 4cc4630227bbd868
+        8fcc3128bf8e5075 c383a5836cba2c65
+        ceff97101c42c1ec 29689c0ee510815e
         09461207b5d5c372 423738ad7a01c455
-        acb452876ddf4775 701df3084ec69246
+        acb452876ddf4775 23e310e0f0e8b5cb
         0d7857f0f885d709 8fcea37d001a9a58
         b2d89baf9d94a0de aa71ca40238888ef
         b86e51ff34870b69 8fcea37d001a9a58
@@ -2644,18 +2926,18 @@ enum ConceptMatcherGolden {
         1ba65229592c08d9 ce0a96fe63b26d61
         09461907b5d5cf57 c035fe82d2e07188
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
-        b89be1e19831495f 22276360f5da2fac
-        8fcc3128bf8e5075 cf0ceb46a9f9c9f2
-        8221b7059ebc30dd 925d7c672301abfe
+        b89be1e19831495f a8b5973a767265fe
+        8fcc3128bf8e5075 c383a5836cba2c65
+        8221b7059ebc30dd 5a09798d6c5320e6
         e6f7b419052023cd c035fe82d2e07188
-        ceff97101c42c1ec 4cc4630227bbd868
+        ceff97101c42c1ec 29689c0ee510815e
         4f928311f4a565b6 818fd99fcf1c136e
         fb307217ddc562f3 8fcea37d001a9a58
         09203207b5b52a95 a7892d4a20bd5d88
         09462707b5d5e721 67cc7fa045a3efbc
         dd7f7be1770ba5eb 8fcea37d001a9a58
-        9c6d52e551d89d8a 0881ec5c004970e9
-        1fc0898378324720 261617f069587d2f
+        9c6d52e551d89d8a 3def5788f44ba679
+        1fc0898378324720 0b5472d3a4f9ded5
         880dbdd8ba2d1589 8fcea37d001a9a58
         90310295ad906b37 dc3eb0b0a0b0a59c
         f24ee05fd6768762 8fcea37d001a9a58
@@ -2668,12 +2950,12 @@ enum ConceptMatcherGolden {
         1ba65229592c08d9 ce0a96fe63b26d61
         09462707b5d5e721 67cc7fa045a3efbc
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
-        cfbbc2ea4cdefb67 4d291b7f14a934a7
-        5976d4c314f88df1 afa375caa637c0cb
-        b9c2be490b195a2a ef87a3f97044435b
+        cfbbc2ea4cdefb67 39236bc163e53dc9
+        5976d4c314f88df1 d1279a1fb19868dd
+        b9c2be490b195a2a b69b6a1883c283a1
         01f019d9831487d2 848d4f0a930a0291
-        1fc0898378324720 261617f069587d2f
-        c1c7d89fa2c77381 2ad7ef95c1b2cac6
+        1fc0898378324720 0b5472d3a4f9ded5
+        c1c7d89fa2c77381 c1535ee581179a27
         3344a08f5debcd4e fc78a829ba6bf8a9
         1d9300deee6cafeb 8fcea37d001a9a58
         09351507b5c75558 921b3dc441b93c9b
@@ -2700,7 +2982,7 @@ enum ConceptMatcherGolden {
         e6f7b419052023cd c035fe82d2e07188
         172528fa1d24cd03 86f3d9a72a5d28de
         2ac14c7339f8d144 37f0fe11d0ba1914
-        e98e5b4f56659b14 063c8c1d4e1a1041
+        e98e5b4f56659b14 b1597b5f707e1eaf
         3344a08f5debcd4e fc78a829ba6bf8a9
         ede11eee399b5e86 8fcea37d001a9a58
         092e3507b5c16d0a 65761fa150c8d975
@@ -2717,25 +2999,25 @@ enum ConceptMatcherGolden {
         08914f07b53ba396 8fcea37d001a9a58
         09089407b5a13f3a f7d315360d6ee9b5
         81da725c5c49aa51 c1672cbf25d13d5d
-        1f6a59a2cea667b0 97acb0a6e1f668b1
+        1f6a59a2cea667b0 f37a49394bbeb816
         08fb5c07b59655b6 8fcea37d001a9a58
         4c1048512f62bdf8 3c7e1ab51edab47b
         aa169ec5632c26fa a473cb7e7d666b08
-        2501a7a1cf0cb274 ba870db08c82d757
+        2501a7a1cf0cb274 e4b56078d74e911d
         7e690722b7f0ac7a 6b98454d7e8cfb0d
         2bb412a3bec05806 08d8b0b3083609d1
         2ac14c7339f8d144 37f0fe11d0ba1914
-        9012d99a0e9b32b0 7fad6a446fec9b39
+        9012d99a0e9b32b0 0dbce162cb86287e
         82a735e5a52f3f6c e90646fdfed50778
         ede812ee39a168d0 8fcea37d001a9a58
         1e665f19b5682f14 5f92f2f57b91c29f
         08fb5c07b59655b6 8fcea37d001a9a58
-        d0dcec9f7a6afc60 2d47be72738c8dbf
+        d0dcec9f7a6afc60 55c4fa22274b9e8e
         08fb5c07b59655b6 8fcea37d001a9a58
-        e3b1e7e39b915b54 9abf438217b2aab9
-        9aabb09f8a9dbd39 2206bf70667df1fa
+        e3b1e7e39b915b54 4a7a181b8ff4de5b
+        9aabb09f8a9dbd39 1b1cdc1636c7d9f9
         09461207b5d5c372 423738ad7a01c455
-        863bb2024b4d83c8 56cd30c745a181ea
+        863bb2024b4d83c8 0d7aecd523d9dbe4
         fbbc07f0ee5c57bc 8fcea37d001a9a58
         b2d519af9d918e21 3055f147f47772a6
         b86ae5ff34841e0e 8fcea37d001a9a58
@@ -2746,23 +3028,23 @@ enum ConceptMatcherGolden {
         088e3807b53946aa 8fcea37d001a9a58
         09089407b5a13f3a f7d315360d6ee9b5
         3ac27638bdca55d2 ada42069cc4ced77
-        1f6a59a2cea667b0 97acb0a6e1f668b1
+        1f6a59a2cea667b0 f37a49394bbeb816
         08fb5c07b59655b6 8fcea37d001a9a58
-        59d028baec702064 7007b162b8a5c682
-        fbcb55a5c299bf6d 1dcdbb2861c6020e
-        1ae9974ed682a5c9 6b0734f12a43d4ce
-        8a5f1eed0e3cbea7 065f7d5126666d8f
+        59d028baec702064 74830e5b11dca8d4
+        fbcb55a5c299bf6d 6b3029c130c625a4
+        1ae9974ed682a5c9 065bd27b1bafcfd2
+        8a5f1eed0e3cbea7 4cfa924bceb3f968
         e6f7b419052023cd c035fe82d2e07188
-        9aabb09f8a9dbd39 2206bf70667df1fa
-        ef208c290db7aeca a1faaf1e699b539a
-        a5e97e50ac206001 01ab9e1199095736
+        9aabb09f8a9dbd39 1b1cdc1636c7d9f9
+        ef208c290db7aeca 629c703de33b489c
+        a5e97e50ac206001 49d8276e0a458d1d
         3dde970943aaa82b 7f29e96382670107
         71749e08baec2e06 8fcea37d001a9a58
         092e3407b5c16b57 00e91acd50d8497a
         09462707b5d5e721 67cc7fa045a3efbc
-        670d936599ca1baf ca0623a2b52b969d
+        670d936599ca1baf 5130c7d46dbfd5b4
         09462707b5d5e721 67cc7fa045a3efbc
-        beabed2e09064f04 22c87fe878de69f2
+        beabed2e09064f04 af6db64e7ec70ad1
         d61c5fe173390b4d 8fcea37d001a9a58
         902d7295ad8d40b0 8c85df630f541599
         b86e56ff348713e8 8fcea37d001a9a58
@@ -2776,17 +3058,17 @@ enum ConceptMatcherGolden {
         81da725c5c49aa51 c1672cbf25d13d5d
         1ba65229592c08d9 ce0a96fe63b26d61
         09462707b5d5e721 67cc7fa045a3efbc
-        6eb3aa25ffd24e90 6c9f436d1ba14844
-        2af0aeb669a198b3 be20a5e3e0335cf8
-        09fdf428b227376a 75b8a2cc66d526da
-        b8c17370063be175 83a22303a8057d5d
+        6eb3aa25ffd24e90 d949911ec31d78f4
+        2af0aeb669a198b3 7df2f20bd704cd48
+        09fdf428b227376a a2f5a34ac33cd920
+        b8c17370063be175 734f992cb48c7622
         e6f7b419052023cd c035fe82d2e07188
-        beabed2e09064f04 22c87fe878de69f2
+        beabed2e09064f04 af6db64e7ec70ad1
         9c720f34c25a3b3a aecafd7191fb9361
         4bff86f6fb647347 8fcea37d001a9a58
         09086407b5a0edaa 51a0a555951a6f05
         09086007b5a0e6de 8fcea37d001a9a58
-        52c3c005805597bb 8935455d1bdd93e7
+        52c3c005805597bb d273d491e2311de9
         8e6a75025ae4608f 8fcea37d001a9a58
         902d7395ad8d4263 c64af8f3beeb7074
         b86ae6ff34841fc1 8fcea37d001a9a58
@@ -2798,7 +3080,7 @@ enum ConceptMatcherGolden {
         09089307b5a13d87 3eade9e709d118ba
         088e3807b53946aa 8fcea37d001a9a58
         09130607b5aa5575 be8fa063a50b1488
-        ea6ff70b03c5c960 b23670c73368337b
+        ea6ff70b03c5c960 21b289ac2411f4b7
         af63ff4c86022805 3b38e04bd7436ef0
         1ba65229592c08d9 ce0a96fe63b26d61
         09086007b5a0e6de 8fcea37d001a9a58
@@ -2820,21 +3102,21 @@ enum ConceptMatcherGolden {
         09130307b5aa505c a2469f7f9e0fe85f
         81da725c5c49aa51 c1672cbf25d13d5d
         b19ce73316eda580 26ef531da55f3ea3
-        1f6a59a2cea667b0 97acb0a6e1f668b1
+        1f6a59a2cea667b0 f37a49394bbeb816
         09462707b5d5e721 67cc7fa045a3efbc
         4c1048512f62bdf8 3c7e1ab51edab47b
-        b1c7e1499887bd33 136922a34b633a4d
+        b1c7e1499887bd33 70bc142c68ca3725
         7e690722b7f0ac7a 6b98454d7e8cfb0d
         2ac14c7339f8d144 37f0fe11d0ba1914
-        e98e5b4f56659b14 063c8c1d4e1a1041
+        e98e5b4f56659b14 b1597b5f707e1eaf
         850f882406b23274 7603bd7031cd3bc2
         4c0679f6fb6a7bde 8fcea37d001a9a58
         092e3507b5c16d0a 65761fa150c8d975
         09242407b5b8fba2 c69cfa6e966b8c3d
         32defdcf76a95d12 4b13a7caeb333815
         09242407b5b8fba2 c69cfa6e966b8c3d
-        d50b6318facd7f0b a707fc0e5f871126
-        8637e32ff13906c9 7aea51859ab0d2f5
+        d50b6318facd7f0b 65d0bf335c1d6fc7
+        8637e32ff13906c9 8a7d4d7c86fa5a37
         8e6389025ade63dd 8fcea37d001a9a58
         902d7995ad8d4c95 c355672dc9b86dfa
         f252645fd6799d85 8fcea37d001a9a58
@@ -2848,17 +3130,17 @@ enum ConceptMatcherGolden {
         81da725c5c49aa51 c1672cbf25d13d5d
         1ba65229592c08d9 ce0a96fe63b26d61
         09242407b5b8fba2 c69cfa6e966b8c3d
-        d65818fb62c802ad 71382d97c762b776
-        512aae45ed67cf17 2eb007fa08568582
-        891dadf305deccbc 51900eff82849d51
-        bbf28dcf8f485d29 f1c5ac77a28991d4
+        d65818fb62c802ad c80438dea57ba3af
+        512aae45ed67cf17 ea323df802578fe9
+        891dadf305deccbc 790c713fe2f0a73c
+        bbf28dcf8f485d29 141de8727e1eff3a
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        8637e32ff13906c9 7aea51859ab0d2f5
+        8637e32ff13906c9 8a7d4d7c86fa5a37
         3dde970943aaa82b 7f29e96382670107
         71782a08baef51c1 8fcea37d001a9a58
         b2fe7c69625a1a26 a887391fa550c9db
         09312b07b5c391e3 e5830de240b6dc16
-        a0d1f8bbdf2ff3e4 267a11705be6240a
+        a0d1f8bbdf2ff3e4 5001b60fd7846926
         0614db0b2b05a631 8fcea37d001a9a58
         902d7695ad8d477c 27e26c01c9a8fdf5
         71782a08baef51c1 8fcea37d001a9a58
@@ -2870,18 +3152,18 @@ enum ConceptMatcherGolden {
         17e2354ba61008ab dd813f4451ac2356
         088e3807b53946aa 8fcea37d001a9a58
         09130307b5aa505c a2469f7f9e0fe85f
-        1f6a59a2cea667b0 97acb0a6e1f668b1
+        1f6a59a2cea667b0 f37a49394bbeb816
         09312b07b5c391e3 e5830de240b6dc16
-        b1c7e1499887bd33 136922a34b633a4d
+        b1c7e1499887bd33 70bc142c68ca3725
         e6f7b419052023cd c035fe82d2e07188
         3344a08f5debcd4e fc78a829ba6bf8a9
         80f3736822d9d54d 8fcea37d001a9a58
         08fe1d07b5982080 c7821dec09475313
         08fb5c07b59655b6 8fcea37d001a9a58
-        670d936599ca1baf ca0623a2b52b969d
+        670d936599ca1baf 5130c7d46dbfd5b4
         08fb5c07b59655b6 8fcea37d001a9a58
-        59d028baec702064 7007b162b8a5c682
-        3376e781561f2abd daa9b7c8d8b1d475
+        59d028baec702064 74830e5b11dca8d4
+        3376e781561f2abd f30a7c09fb72f1c0
         bf42b3ea83e17869 8fcea37d001a9a58
         902d7795ad8d492f f664273fbd6ea050
         f24ee45fd6768e2e 8fcea37d001a9a58
@@ -2894,19 +3176,19 @@ enum ConceptMatcherGolden {
         b19ce73316eda580 26ef531da55f3ea3
         1ba65229592c08d9 ce0a96fe63b26d61
         08fb5c07b59655b6 8fcea37d001a9a58
-        59d028baec702064 7007b162b8a5c682
-        5dc7d9590c2ed836 0cc93788ae251d45
+        59d028baec702064 74830e5b11dca8d4
+        5dc7d9590c2ed836 d5afa735c95aab20
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        3376e781561f2abd daa9b7c8d8b1d475
-        a5e97e50ac206001 01ab9e1199095736
+        3376e781561f2abd f30a7c09fb72f1c0
+        a5e97e50ac206001 49d8276e0a458d1d
         82a735e5a52f3f6c e90646fdfed50778
         ede11fee399b6039 8fcea37d001a9a58
         09497a07b5d8aa01 fe25f5cfcca8f594
         09462707b5d5e721 67cc7fa045a3efbc
-        670d936599ca1baf ca0623a2b52b969d
+        670d936599ca1baf 5130c7d46dbfd5b4
         09462707b5d5e721 67cc7fa045a3efbc
-        1f044d37d7fe5b7e 3236cab860f5e617
-        a31f0ebfb37598b8 77fd2bf3972474ef
+        1f044d37d7fe5b7e 2ed2bb59dd21ba6d
+        a31f0ebfb37598b8 6a580903724f6f08
         1e1cc734d5d7cf70 8fcea37d001a9a58
         902d7c95ad8d51ae 66bc3ba0d3219693
         f24b755fd6739bba 8fcea37d001a9a58
@@ -2922,20 +3204,20 @@ enum ConceptMatcherGolden {
         1ba65229592c08d9 ce0a96fe63b26d61
         09462707b5d5e721 67cc7fa045a3efbc
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
-        fc411e2dc27a8bea 9c94f14efc983aa4
-        6bc8d7b0b9da4f6f 5b47bc7d0a6492d6
+        fc411e2dc27a8bea 8fbf583b8d657c4a
+        6bc8d7b0b9da4f6f fa9478acf7c3cb5b
         1ea781b32a30535f 52a6297cebc3f563
-        86bf9d41280d0121 f428164f911bc2db
+        86bf9d41280d0121 8d1853f5920461da
         e6f7b419052023cd c035fe82d2e07188
-        a31f0ebfb37598b8 77fd2bf3972474ef
-        ef208c290db7aeca a1faaf1e699b539a
-        f7e0100001654daf ed0ecf3f826eaef3
+        a31f0ebfb37598b8 6a580903724f6f08
+        ef208c290db7aeca 629c703de33b489c
+        f7e0100001654daf 8085c88c921447f5
         850f882406b23274 7603bd7031cd3bc2
         abd185e73a7932da 8fcea37d001a9a58
         092e3407b5c16b57 00e91acd50d8497a
         09312b07b5c391e3 e5830de240b6dc16
         8e6005025adb4dba 8fcea37d001a9a58
-        07bd49bd5e21b98d 4be5a555ab1a6e5a
+        07bd49bd5e21b98d 5bba96ea1555e0b5
         d8d5aaea923fbc13 8fcea37d001a9a58
         a350a189e30db174 96bff254d44adb75
         f2526a5fd679a7b7 8fcea37d001a9a58
@@ -2949,17 +3231,17 @@ enum ConceptMatcherGolden {
         09130607b5aa5575 be8fa063a50b1488
         1ba65229592c08d9 ce0a96fe63b26d61
         09312b07b5c391e3 e5830de240b6dc16
-        39924205e28a8661 c95c3fde0cb7bdbf
+        39924205e28a8661 0c1084ba3e6e8e80
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        72797482c493ddce a8d33d7ff149d846
+        72797482c493ddce 530db029c43e833f
         e7e262bf01d2f853 ef61bc57acda5909
         fb307217ddc562f3 8fcea37d001a9a58
         11f18bb7b7558b91 1706c369da320295
         09462707b5d5e721 67cc7fa045a3efbc
-        2a64036ed8db62bb 640d45b006f58e90
+        2a64036ed8db62bb 8f404dce15d0c0b1
         09462707b5d5e721 67cc7fa045a3efbc
         95cda8cfa43d2b19 8fcea37d001a9a58
-        3edcd21ad263539e 34b9b16154dd382d
+        3edcd21ad263539e abbb1c0efb8eeb5e
         738386024b652a81 8fcea37d001a9a58
         98f5a595b28f7592 46adb3a0a38d24eb
         c2a4126f21ab76a7 8fcea37d001a9a58
@@ -2973,17 +3255,17 @@ enum ConceptMatcherGolden {
         1ba65229592c08d9 ce0a96fe63b26d61
         09462707b5d5e721 67cc7fa045a3efbc
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
-        94f0e78501d5fb61 3e17a366b2e571a5
-        2422a468fbcb9a60 ee5ee3e436582e24
-        8e50ac3fc48e43ea 6d7c479954f99b29
+        94f0e78501d5fb61 1a8695a40f32f0b0
+        2422a468fbcb9a60 fed0a7c3d598dd0d
+        8e50ac3fc48e43ea 695081254b901656
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        3edcd21ad263539e 34b9b16154dd382d
+        3edcd21ad263539e abbb1c0efb8eeb5e
         850f882406b23274 7603bd7031cd3bc2
         c2a40d6f21ab6e28 8fcea37d001a9a58
         092e3507b5c16d0a 65761fa150c8d975
         08fb5c07b59655b6 8fcea37d001a9a58
         016ba8e18bc0d1aa 8fcea37d001a9a58
-        1ec26c6c32bd1821 a472cfdbe8373a16
+        1ec26c6c32bd1821 6f2cd6b0f764a645
         3a70c6d88e5033b0 8fcea37d001a9a58
         fbd131258bae9278 8dfbbb327228da65
         f24b715fd67394ee 8fcea37d001a9a58
@@ -2993,24 +3275,24 @@ enum ConceptMatcherGolden {
         0f3f864ba12dd052 e1531fee2a33dfbd
         088e3807b53946aa 8fcea37d001a9a58
         09130307b5aa505c a2469f7f9e0fe85f
-        1f6a59a2cea667b0 97acb0a6e1f668b1
+        1f6a59a2cea667b0 f37a49394bbeb816
         08fb5c07b59655b6 8fcea37d001a9a58
         4c1048512f62bdf8 3c7e1ab51edab47b
-        1d1f4ff909e21a9d 36ec774e2114c34c
-        0caa6d074366a397 3c41625aeb2d50f2
+        1d1f4ff909e21a9d ec4128343b073183
+        0caa6d074366a397 bc391bf4636eee19
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        1ec26c6c32bd1821 a472cfdbe8373a16
-        ef208c290db7aeca a1faaf1e699b539a
+        1ec26c6c32bd1821 6f2cd6b0f764a645
+        ef208c290db7aeca 629c703de33b489c
         e7e262bf01d2f853 ef61bc57acda5909
         4c0309f6fb6787b7 8fcea37d001a9a58
         96108f19f8bbe251 07745488ebd25a14
         09312b07b5c391e3 e5830de240b6dc16
-        d0dcec9f7a6afc60 2d47be72738c8dbf
+        d0dcec9f7a6afc60 55c4fa22274b9e8e
         09312b07b5c391e3 e5830de240b6dc16
         a807f8cfaed1ef79 8fcea37d001a9a58
-        f665576121dde646 cc808393c3ca9a3a
+        f665576121dde646 2de6f5c8644f987d
         09461207b5d5c372 423738ad7a01c455
-        204cf3d428668135 9bc636ef34a5c6d4
+        204cf3d428668135 3c3093fd65c55893
         fbbc07f0ee5c57bc 8fcea37d001a9a58
         bbd3c7afa2c22374 ec87755cb229cd51
         676f29a2ac109dbb 8fcea37d001a9a58
@@ -3022,20 +3304,20 @@ enum ConceptMatcherGolden {
         0f3f854ba12dce9f 2e63633b1aca0922
         088e3807b53946aa 8fcea37d001a9a58
         09089407b5a13f3a f7d315360d6ee9b5
-        1f6a59a2cea667b0 97acb0a6e1f668b1
+        1f6a59a2cea667b0 f37a49394bbeb816
         09312b07b5c391e3 e5830de240b6dc16
-        f2da07e668884eba 98decdc98b332cf7
-        59d028baec702064 7007b162b8a5c682
-        ff83460e2e37aa2f 330185fa5a3d3e6e
+        f2da07e668884eba e0fcf8bbe0f6bcbd
+        59d028baec702064 74830e5b11dca8d4
+        ff83460e2e37aa2f d4048bd82b67c8e3
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        f665576121dde646 cc808393c3ca9a3a
+        f665576121dde646 2de6f5c8644f987d
         53a29b7e207791f4 a17665d3f1eb7414
         ede812ee39a168d0 8fcea37d001a9a58
         09351507b5c75558 921b3dc441b93c9b
         08fb5c07b59655b6 8fcea37d001a9a58
         52904534f3b02cc2 8fcea37d001a9a58
-        da012b035d05d6a4 218f9fbd49625b8a
-        dd66ef0b7b866699 8cf9d0aabd838fae
+        da012b035d05d6a4 c564c8999287eb1c
+        dd66ef0b7b866699 2d2c3294ca0d53aa
         540743d89cb190e3 8fcea37d001a9a58
         98f5a495b28f73df 9ed706327e0c3044
         71782808baef4e5b 8fcea37d001a9a58
@@ -3046,22 +3328,22 @@ enum ConceptMatcherGolden {
         088e3807b53946aa 8fcea37d001a9a58
         09130607b5aa5575 be8fa063a50b1488
         81da725c5c49aa51 c1672cbf25d13d5d
-        1f6a59a2cea667b0 97acb0a6e1f668b1
+        1f6a59a2cea667b0 f37a49394bbeb816
         08fb5c07b59655b6 8fcea37d001a9a58
-        5286eec8360b21f9 5559c0b97137bb34
-        18fecf9df184543d d288b4e419b468cb
-        cbbe7b64ae83adc1 ee8c4263327c6211
+        5286eec8360b21f9 a8f13834be965ffe
+        18fecf9df184543d c9822d073e750f65
+        cbbe7b64ae83adc1 c3dfbb3cf628145b
         e6f7b419052023cd c035fe82d2e07188
-        dd66ef0b7b866699 8cf9d0aabd838fae
+        dd66ef0b7b866699 2d2c3294ca0d53aa
         53a29b7e207791f4 a17665d3f1eb7414
         c2a4066f21ab6243 8fcea37d001a9a58
         9e1ea2192c4993b1 bd8f8ae3b9382a33
         09462707b5d5e721 67cc7fa045a3efbc
-        876ba187462617b7 b8263cd23bf2b91d
+        876ba187462617b7 65723f0bde6d9b08
         09462707b5d5e721 67cc7fa045a3efbc
         9ee3e4cfa9819097 8fcea37d001a9a58
-        3f8a8d3578dbf2fa 26bdfe8e8a0c756a
-        204cf3d428668135 9bc636ef34a5c6d4
+        3f8a8d3578dbf2fa c5ca6aa6a860c92e
+        204cf3d428668135 3c3093fd65c55893
         f5a2740b21f4ab46 8fcea37d001a9a58
         bbd3c5afa2c2200e 9275b4649ef36ebf
         80f9f06822df1562 8fcea37d001a9a58
@@ -3075,17 +3357,17 @@ enum ConceptMatcherGolden {
         1ba65229592c08d9 ce0a96fe63b26d61
         09462707b5d5e721 67cc7fa045a3efbc
         4c1048512f62bdf8 3c7e1ab51edab47b
-        7584afec97541336 bb568b10d53ddc50
-        204a9aedf4fc768e f695a8f13dd3d20f
-        bce788f4c243dbb6 422becfb3d61c042
+        7584afec97541336 8d0c54dacfa36394
+        204a9aedf4fc768e 1f251fd5edc95cd0
+        bce788f4c243dbb6 023df04898486de9
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        204cf3d428668135 9bc636ef34a5c6d4
+        204cf3d428668135 3c3093fd65c55893
         850f882406b23274 7603bd7031cd3bc2
         b86766ff3481106a 8fcea37d001a9a58
         09497a07b5d8aa01 fe25f5cfcca8f594
         08fb5c07b59655b6 8fcea37d001a9a58
-        cb24c5e35c52d6b2 10a946874fc365a3
-        3e560843b9ddfffe 8e2b84cbfe27e214
+        cb24c5e35c52d6b2 1c1db61645250217
+        3e560843b9ddfffe da4f1244d296377e
         29ec6d3dfa231a61 8fcea37d001a9a58
         5044856089c15de7 f2e70cb208a631d8
         b86766ff3481106a 8fcea37d001a9a58
@@ -3098,18 +3380,18 @@ enum ConceptMatcherGolden {
         1ba65229592c08d9 ce0a96fe63b26d61
         08fb5c07b59655b6 8fcea37d001a9a58
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
-        80e127d4e0fc4c4b b1385c31d8feaf95
-        584cfb63a5cf9e87 628eaf0b886f0956
-        177dffa40c4d8628 2372e8fc345988ab
-        8a10742e3b271354 c327ff194a97819c
+        80e127d4e0fc4c4b bd9d9537bae7f4f9
+        584cfb63a5cf9e87 9390577da70346da
+        177dffa40c4d8628 9dfdd8f060dd1cdf
+        8a10742e3b271354 699526d030bae8c2
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        3e560843b9ddfffe 8e2b84cbfe27e214
-        12a30114efcd300e e605d20a7364d6f5
+        3e560843b9ddfffe da4f1244d296377e
+        12a30114efcd300e 7befac48ff1187f7
         e7e262bf01d2f853 ef61bc57acda5909
         abca77e73a72fc62 8fcea37d001a9a58
         09277507b5bbbb1c 136edf9d216971af
         09462707b5d5e721 67cc7fa045a3efbc
-        280293f3caafcba0 7c6b3e7d2022e73a
+        280293f3caafcba0 f3517afc449ed7d2
         29eff33dfa2633ea 8fcea37d001a9a58
         5044866089c15f9a cf28057b824401ef
         7174a508baec39eb 8fcea37d001a9a58
@@ -3122,19 +3404,19 @@ enum ConceptMatcherGolden {
         1ba65229592c08d9 ce0a96fe63b26d61
         09462707b5d5e721 67cc7fa045a3efbc
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
-        b1c7e1499887bd33 136922a34b633a4d
+        b1c7e1499887bd33 70bc142c68ca3725
         01f019d9831487d2 848d4f0a930a0291
         4f928311f4a565b6 818fd99fcf1c136e
         b86e56ff348713e8 8fcea37d001a9a58
         11f18bb7b7558b91 1706c369da320295
         08fb5c07b59655b6 8fcea37d001a9a58
-        876ba187462617b7 b8263cd23bf2b91d
+        876ba187462617b7 65723f0bde6d9b08
         08fb5c07b59655b6 8fcea37d001a9a58
         d622cae1733e2ccc 8fcea37d001a9a58
-        a59615aff2b2bf3f 7a458b7932cf8186
-        65b38feecb93032c 6c95af784bce42be
+        a59615aff2b2bf3f 43d4dff35fc71d10
+        65b38feecb93032c 7db56ae7f3d67783
         09461207b5d5c372 423738ad7a01c455
-        2fd9edef3899f929 1afb945d12041445
+        2fd9edef3899f929 50c74494898d7b5d
         016f2ce18bc3e7cd 8fcea37d001a9a58
         151953f2e7ad2d91 1ab029f7bc6f5506
         b86e56ff348713e8 8fcea37d001a9a58
@@ -3147,20 +3429,20 @@ enum ConceptMatcherGolden {
         088e3807b53946aa 8fcea37d001a9a58
         09130307b5aa505c a2469f7f9e0fe85f
         81da725c5c49aa51 c1672cbf25d13d5d
-        1f6a59a2cea667b0 97acb0a6e1f668b1
+        1f6a59a2cea667b0 f37a49394bbeb816
         08fb5c07b59655b6 8fcea37d001a9a58
         4c1048512f62bdf8 3c7e1ab51edab47b
-        39dbbfa0c9655c9b c4b509addace57a7
-        4649b6ad7a037422 a598ea8dd3f4c136
+        39dbbfa0c9655c9b 48d1c17a874317a1
+        4649b6ad7a037422 d48835013f8ed325
         e6f7b419052023cd c035fe82d2e07188
-        65b38feecb93032c 6c95af784bce42be
-        ef208c290db7aeca a1faaf1e699b539a
+        65b38feecb93032c 7db56ae7f3d67783
+        ef208c290db7aeca 629c703de33b489c
         3dde970943aaa82b 7f29e96382670107
         eddda6ee39985cc7 8fcea37d001a9a58
         08fe1d07b5982080 c7821dec09475313
         08fb5c07b59655b6 8fcea37d001a9a58
         40c97d34e97d8d08 8fcea37d001a9a58
-        07ff4fb8af403740 5f6bb1cf43ce7f5e
+        07ff4fb8af403740 5a14c521e1b58053
         d351453dc916779c 8fcea37d001a9a58
         98f5ad95b28f832a bac8b00c33287b63
         fb33f817ddc87c7c 8fcea37d001a9a58
@@ -3177,23 +3459,23 @@ enum ConceptMatcherGolden {
         1ba65229592c08d9 ce0a96fe63b26d61
         08fb5c07b59655b6 8fcea37d001a9a58
         4c1048512f62bdf8 3c7e1ab51edab47b
-        c074e3905d3515f8 f2509c32af4ea64a
-        ac09fa00d37ffcd6 ac6addb2f70fee3a
-        cba77c337536c054 b7a917f2c90a849a
-        adb05adb133b24bb 66184d935e9fc468
+        c074e3905d3515f8 315e57014e169b97
+        ac09fa00d37ffcd6 528d1664889ba617
+        cba77c337536c054 23d17a9ae4caf28f
+        adb05adb133b24bb 18e7854904821a8f
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        07ff4fb8af403740 5f6bb1cf43ce7f5e
-        9012d99a0e9b32b0 7fad6a446fec9b39
-        ef208c290db7aeca a1faaf1e699b539a
+        07ff4fb8af403740 5a14c521e1b58053
+        9012d99a0e9b32b0 0dbce162cb86287e
+        ef208c290db7aeca 629c703de33b489c
         dfa9cbbd4231fe2b ee19fb6dd3bf80d7
         b86e52ff34870d1c 8fcea37d001a9a58
         092e3507b5c16d0a 65761fa150c8d975
         08fb5c07b59655b6 8fcea37d001a9a58
-        876ba187462617b7 b8263cd23bf2b91d
+        876ba187462617b7 65723f0bde6d9b08
         08fb5c07b59655b6 8fcea37d001a9a58
         2ce9bc71d3479121 56f144b2b1a8355d
         09195e07b5af56ab 11cdd32ccef32c7e
-        1206c25e4fcd7e91 aaad1da78fd73ba5
+        1206c25e4fcd7e91 5b255f8e04d95126
         29ec6d3dfa231a61 8fcea37d001a9a58
         5044796089c14983 e8248b8521978424
         b86e52ff34870d1c 8fcea37d001a9a58
@@ -3201,10 +3483,10 @@ enum ConceptMatcherGolden {
         4b701c187218deca 46799ee4174f1866
         08914f07b53ba396 8fcea37d001a9a58
         09089307b5a13d87 3eade9e709d118ba
-        1f6a59a2cea667b0 97acb0a6e1f668b1
+        1f6a59a2cea667b0 f37a49394bbeb816
         08fb5c07b59655b6 8fcea37d001a9a58
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
-        7b88bb7ba09c07f0 c122aec819463df3
+        7b88bb7ba09c07f0 d1c0f38c8023ee27
         53e8a26eb772d2c3 cc4f5b069112ca6b
         71aab2c05fa08afc 2bc155cf66edfb29
         f14cb7f0fba0012a 82e2c498fa06ec5b
@@ -3215,12 +3497,12 @@ enum ConceptMatcherGolden {
         c2997f6f21a22859 8fcea37d001a9a58
         08fe1d07b5982080 c7821dec09475313
         09462707b5d5e721 67cc7fa045a3efbc
-        2a64036ed8db62bb 640d45b006f58e90
+        2a64036ed8db62bb 8f404dce15d0c0b1
         09462707b5d5e721 67cc7fa045a3efbc
-        9cbf57b6874946fb 89259c3f853f5f2c
-        87e4b43203b2264a 8a243f3666ed29a6
+        9cbf57b6874946fb ad30806b243a6060
+        87e4b43203b2264a 1d351414980c3295
         08fe3507b5984948 6c0b6547660797ab
-        fa480bf11d1dccf0 be3d67c3fb9ccdf7
+        fa480bf11d1dccf0 bb1ce6107a52ea54
         feae9d0b27309bf6 8fcea37d001a9a58
         bbd72fafa2c50a03 22d62e2fc0c29c1c
         c29d056f21a541e2 8fcea37d001a9a58
@@ -3232,21 +3514,21 @@ enum ConceptMatcherGolden {
         090f7f07b5a73a39 e54bbbed9ed9b0d4
         af63ff4c86022805 3b38e04bd7436ef0
         0b3ca4d6c01e3fa3 d6720b84d46c4615
-        1f6a59a2cea667b0 97acb0a6e1f668b1
+        1f6a59a2cea667b0 f37a49394bbeb816
         09462707b5d5e721 67cc7fa045a3efbc
         4c1048512f62bdf8 3c7e1ab51edab47b
-        361d910587aaba18 b55fb27357dafa9b
-        cd4ef0adcbe26cbb 71187278a32f2914
-        3cec003861fe7746 bd1436c25ce10a2b
+        361d910587aaba18 6194faefbc6a2845
+        cd4ef0adcbe26cbb 010dbc05bc7676f2
+        3cec003861fe7746 33aefd837332e2b2
         01f019d9831487d2 848d4f0a930a0291
-        87e4b43203b2264a 8a243f3666ed29a6
-        ef208c290db7aeca a1faaf1e699b539a
-        12a30114efcd300e e605d20a7364d6f5
+        87e4b43203b2264a 1d351414980c3295
+        ef208c290db7aeca 629c703de33b489c
+        12a30114efcd300e 7befac48ff1187f7
         53a29b7e207791f4 a17665d3f1eb7414
         b86ae2ff348418f5 8fcea37d001a9a58
         96108f19f8bbe251 07745488ebd25a14
         09242407b5b8fba2 c69cfa6e966b8c3d
-        f2958f910b4efa95 7c9a60e74fbca5da
+        f2958f910b4efa95 08e6858ec6630f69
         060e520b2b0051b8 8fcea37d001a9a58
         98f92a95b2928d68 bed4b992a6f42839
         676f2da2ac10a487 8fcea37d001a9a58
@@ -3259,22 +3541,22 @@ enum ConceptMatcherGolden {
         088e3807b53946aa 8fcea37d001a9a58
         09130307b5aa505c a2469f7f9e0fe85f
         2c0b0b8797046e54 6d1781e6b2f6881d
-        1f6a59a2cea667b0 97acb0a6e1f668b1
+        1f6a59a2cea667b0 f37a49394bbeb816
         09242407b5b8fba2 c69cfa6e966b8c3d
         3c0d17bad169557b 2bb80158710dd3ef
         293c639b33aca105 1d3ffe268d73fac2
         7e690722b7f0ac7a 6b98454d7e8cfb0d
         2ac14c7339f8d144 37f0fe11d0ba1914
-        f7e0100001654daf ed0ecf3f826eaef3
+        f7e0100001654daf 8085c88c921447f5
         850f882406b23274 7603bd7031cd3bc2
         716d9a08bae6088c 8fcea37d001a9a58
         09351507b5c75558 921b3dc441b93c9b
         09242407b5b8fba2 c69cfa6e966b8c3d
-        670d936599ca1baf ca0623a2b52b969d
+        670d936599ca1baf 5130c7d46dbfd5b4
         09242407b5b8fba2 c69cfa6e966b8c3d
         e69c9fe17c56014f 8fcea37d001a9a58
-        6707e38c9ca8bcc3 37a4ab1a37ed9507
-        2234544c7cf0c46e 720ab7932c0bb6b5
+        6707e38c9ca8bcc3 ab0e00bb8208488b
+        2234544c7cf0c46e 59cc5f14d5d30493
         fea42b0b272785bb 8fcea37d001a9a58
         98f92d95b2929281 eb49ecba22465d6e
         716d9a08bae6088c 8fcea37d001a9a58
@@ -3286,21 +3568,21 @@ enum ConceptMatcherGolden {
         09089307b5a13d87 3eade9e709d118ba
         088e3807b53946aa 8fcea37d001a9a58
         09089407b5a13f3a f7d315360d6ee9b5
-        3264dbfe723b135f fe99c91d68f6189d
-        1f6a59a2cea667b0 97acb0a6e1f668b1
+        3264dbfe723b135f ff37a11b3beba6d3
+        1f6a59a2cea667b0 f37a49394bbeb816
         09242407b5b8fba2 c69cfa6e966b8c3d
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
-        f96cfbbde0c118c6 58c60d4ddeccf6f9
-        8d6c26e77c67b7eb 17d426797ff90de9
+        f96cfbbde0c118c6 11d24d693795ae9b
+        8d6c26e77c67b7eb 04aaa7c59fdfb03b
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        2234544c7cf0c46e 720ab7932c0bb6b5
+        2234544c7cf0c46e 59cc5f14d5d30493
         3344a08f5debcd4e fc78a829ba6bf8a9
         7174a908baec40b7 8fcea37d001a9a58
         1e665f19b5682f14 5f92f2f57b91c29f
         09242307b5b8f9ef 13ad3dbb8701b5a2
-        670d936599ca1baf ca0623a2b52b969d
+        670d936599ca1baf 5130c7d46dbfd5b4
         09242307b5b8f9ef 13ad3dbb8701b5a2
-        acf53118e36bea4e d0538f901c61585d
+        acf53118e36bea4e 6d32d7d923550e3f
         151e3634d0a76b64 8fcea37d001a9a58
         98f92c95b29290ce ded29b0ed085ee7b
         b86e56ff348713e8 8fcea37d001a9a58
@@ -3313,18 +3595,18 @@ enum ConceptMatcherGolden {
         d8cf4e2894495616 dbd1de40fc4e650a
         1ba65229592c08d9 ce0a96fe63b26d61
         09242307b5b8f9ef 13ad3dbb8701b5a2
-        9b1122b80fd05367 abbe0d855fcfb47b
-        f304dbf1bf10f1c6 d2eb0f3f77e73556
+        9b1122b80fd05367 aaffbd5ebe939760
+        f304dbf1bf10f1c6 dc4d66c19227cd80
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        acf53118e36bea4e d0538f901c61585d
+        acf53118e36bea4e 6d32d7d923550e3f
         c850edc8e506002a f6fcfe14905d229f
         4f928311f4a565b6 818fd99fcf1c136e
         4c0672f6fb6a6ff9 8fcea37d001a9a58
         092e3507b5c16d0a 65761fa150c8d975
         09312b07b5c391e3 e5830de240b6dc16
-        15c4d29c0ff3d8fe aff3c119dbf62a25
+        15c4d29c0ff3d8fe 9b1bdb569e4d7078
         08fe3507b5984948 6c0b6547660797ab
-        fe47346f23df2bcc a3a447e59297db6e
+        fe47346f23df2bcc 67bdcf7034db9852
         d61c5fe173390b4d 8fcea37d001a9a58
         98f92f95b29295e7 53b92ff9861e70f0
         71782408baef478f 8fcea37d001a9a58
@@ -3339,18 +3621,18 @@ enum ConceptMatcherGolden {
         1ba65229592c08d9 ce0a96fe63b26d61
         09312b07b5c391e3 e5830de240b6dc16
         4c1048512f62bdf8 3c7e1ab51edab47b
-        deef7ab5676c99cd eca9bcc6c42feaed
-        a6f2b1466c54a173 3ee08fac50cf8c9e
-        a5b530716ca0931e 9ca655ad8d679496
-        c2a06c2c1bbdc0db 15e9758f879ac7ab
+        deef7ab5676c99cd f94853042ccfdd2c
+        a6f2b1466c54a173 7f0f1b2bc24e86e0
+        a5b530716ca0931e b0727907459c89d8
+        c2a06c2c1bbdc0db 23b284f3b782f672
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        15c4d29c0ff3d8fe aff3c119dbf62a25
-        f7e0100001654daf ed0ecf3f826eaef3
+        15c4d29c0ff3d8fe 9b1bdb569e4d7078
+        f7e0100001654daf 8085c88c921447f5
         4f928311f4a565b6 818fd99fcf1c136e
         1d9306deee6cba1d 8fcea37d001a9a58
         092e3407b5c16b57 00e91acd50d8497a
         09312b07b5c391e3 e5830de240b6dc16
-        c05ce0c99c8f54c9 f84c0ca26bf0ec85
+        c05ce0c99c8f54c9 14e90e65d40c7471
         b0ab193db5761030 8fcea37d001a9a58
         4793cacfe27dc9e2 2375358b198e6253
         f24eda5fd6767d30 8fcea37d001a9a58
@@ -3365,17 +3647,17 @@ enum ConceptMatcherGolden {
         d8cf4e2894495616 dbd1de40fc4e650a
         1ba65229592c08d9 ce0a96fe63b26d61
         09312b07b5c391e3 e5830de240b6dc16
-        ff29e4a15fcc6911 6ceac42416b980e7
-        00f83a58182e28b2 6571d2f5105af1e9
-        e5082880bd03b14f f4bc8ff41edf75b6
+        ff29e4a15fcc6911 855c5f08ae471890
+        00f83a58182e28b2 f9faa8812a9beb92
+        e5082880bd03b14f 55823d422ac87cd2
         e6f7b419052023cd c035fe82d2e07188
-        c05ce0c99c8f54c9 f84c0ca26bf0ec85
+        c05ce0c99c8f54c9 14e90e65d40c7471
         3dde970943aaa82b 7f29e96382670107
         abd489e73a7b6f7d 8fcea37d001a9a58
         9e1ea2192c4993b1 bd8f8ae3b9382a33
         09086007b5a0e6de 8fcea37d001a9a58
-        11a9c463c1a69262 1abca3b445b5b4e4
-        3a4e1eb6063c66cf 774f3ea6901e06e4
+        11a9c463c1a69262 881898643794859a
+        3a4e1eb6063c66cf e19e417124fb15e7
         d61c5fe173390b4d 8fcea37d001a9a58
         98f93195b292994d e4460f530446ef1a
         c597fbab6de2bb1f 8fcea37d001a9a58
@@ -3390,22 +3672,22 @@ enum ConceptMatcherGolden {
         d8cf4e2894495616 dbd1de40fc4e650a
         1ba65229592c08d9 ce0a96fe63b26d61
         09086007b5a0e6de 8fcea37d001a9a58
-        1a8e769363fc4077 e113379c90c0b3ac
-        9ced21d71e5211c0 81d5a2b8651c3cf2
-        9263809e444d25f9 8c4cdfd7095fd0ee
-        bdc10c9a750b3e5e 621fd607637debcd
+        1a8e769363fc4077 907cc11a50a8ce45
+        9ced21d71e5211c0 65bda281dce8f6d1
+        9263809e444d25f9 bf9dca815aefc924
+        bdc10c9a750b3e5e 4630aa7e6d428f4e
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        3a4e1eb6063c66cf 774f3ea6901e06e4
-        c1c7d89fa2c77381 2ad7ef95c1b2cac6
-        879095f703520880 3fe97f07c4bc005a
+        3a4e1eb6063c66cf e19e417124fb15e7
+        c1c7d89fa2c77381 c1535ee581179a27
+        879095f703520880 d4526bd6056232e9
         850f882406b23274 7603bd7031cd3bc2
         b86e50ff348709b6 8fcea37d001a9a58
         9e1ea2192c4993b1 bd8f8ae3b9382a33
         09242307b5b8f9ef 13ad3dbb8701b5a2
-        670d936599ca1baf ca0623a2b52b969d
+        670d936599ca1baf 5130c7d46dbfd5b4
         09242307b5b8f9ef 13ad3dbb8701b5a2
-        1feb67a87335f224 b815f31374b851e7
-        f2d93c78f577a752 943f4646a6bd3a3a
+        1feb67a87335f224 bb2876b1a2e13a00
+        f2d93c78f577a752 955c4803a59783df
         060e520b2b0051b8 8fcea37d001a9a58
         98f93095b292979a ad0e0c0619cd1987
         c597fcab6de2bcd2 8fcea37d001a9a58
@@ -3415,15 +3697,15 @@ enum ConceptMatcherGolden {
         09130307b5aa505c a2469f7f9e0fe85f
         08914f07b53ba396 8fcea37d001a9a58
         09089407b5a13f3a f7d315360d6ee9b5
-        1f6a59a2cea667b0 97acb0a6e1f668b1
+        1f6a59a2cea667b0 f37a49394bbeb816
         09242307b5b8f9ef 13ad3dbb8701b5a2
-        f01d01939de650a8 522d89cb117d4b30
-        e6d93e2702687952 179947ba418103f2
+        f01d01939de650a8 2bce26246fad4865
+        e6d93e2702687952 05b3cc6f7b714c0b
         01f019d9831487d2 848d4f0a930a0291
-        f2d93c78f577a752 943f4646a6bd3a3a
+        f2d93c78f577a752 955c4803a59783df
         09497a07b5d8aa01 fe25f5cfcca8f594
         09462707b5d5e721 67cc7fa045a3efbc
-        df21abb8d6b43860 3618f59c6f5de5e6
+        df21abb8d6b43860 6ded4c2036ae9756
         0611db0b2b03705a 8fcea37d001a9a58
         98f92395b2928183 bada82e431bd8aec
         c59800ab6de2c39e 8fcea37d001a9a58
@@ -3437,13 +3719,13 @@ enum ConceptMatcherGolden {
         09462707b5d5e721 67cc7fa045a3efbc
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        408e16722fe0574f 6b0a1279a6072e46
+        408e16722fe0574f 73f4eb3a1dde530f
         53a29b7e207791f4 a17665d3f1eb7414
         4bff87f6fb6474fa 8fcea37d001a9a58
         11f18bb7b7558b91 1706c369da320295
         09461907b5d5cf57 c035fe82d2e07188
         dd8605e17710fc17 8fcea37d001a9a58
-        4e6ab7dd1ea6657d 87cd9a5c822feabf
+        4e6ab7dd1ea6657d 1bc9f77fd9df58a1
         3a70c6d88e5033b0 8fcea37d001a9a58
         fbcdb5258bab89ed f1c012bd16cc3fb2
         f2526a5fd679a7b7 8fcea37d001a9a58
@@ -3455,22 +3737,22 @@ enum ConceptMatcherGolden {
         09089307b5a13d87 3eade9e709d118ba
         088e3807b53946aa 8fcea37d001a9a58
         09130307b5aa505c a2469f7f9e0fe85f
-        1f6a59a2cea667b0 97acb0a6e1f668b1
+        1f6a59a2cea667b0 f37a49394bbeb816
         09461907b5d5cf57 c035fe82d2e07188
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
         00be14a75f2de427 bceab2e9ab096852
-        d6a859f5ca5e14b2 669d8fb84e76d1eb
+        d6a859f5ca5e14b2 eb9a44a17c57b075
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        4e6ab7dd1ea6657d 87cd9a5c822feabf
-        e98e5b4f56659b14 063c8c1d4e1a1041
-        8c4bac3c7aeba71c 797b58110255dd1d
+        4e6ab7dd1ea6657d 1bc9f77fd9df58a1
+        e98e5b4f56659b14 b1597b5f707e1eaf
+        8c4bac3c7aeba71c 9403110366fb929d
         53a29b7e207791f4 a17665d3f1eb7414
         71782e08baef588d 8fcea37d001a9a58
         09167607b5ad499c 6c9436d9ed38deff
         09462707b5d5e721 67cc7fa045a3efbc
-        876ba187462617b7 b8263cd23bf2b91d
+        876ba187462617b7 65723f0bde6d9b08
         09462707b5d5e721 67cc7fa045a3efbc
-        d7102f79b4bc4409 821289e5eeaa8511
+        d7102f79b4bc4409 f1f6616087feafa7
         0d7857f0f885d709 8fcea37d001a9a58
         bbccbdafa2bbf3c8 4749fc97d4992b95
         71782e08baef588d 8fcea37d001a9a58
@@ -3485,23 +3767,23 @@ enum ConceptMatcherGolden {
         81da725c5c49aa51 c1672cbf25d13d5d
         1ba65229592c08d9 ce0a96fe63b26d61
         09462707b5d5e721 67cc7fa045a3efbc
-        8fcc3128bf8e5075 cf0ceb46a9f9c9f2
-        c0b1b9be7a95e4c0 bf85f6049e188f42
-        b89be1e19831495f 22276360f5da2fac
-        f65fb0f47dbd2994 a4b4986bfb056053
+        8fcc3128bf8e5075 c383a5836cba2c65
+        c0b1b9be7a95e4c0 64ed560787f88911
+        b89be1e19831495f a8b5973a767265fe
+        f65fb0f47dbd2994 7369a5c3be8bf8cd
         01f019d9831487d2 848d4f0a930a0291
-        d7102f79b4bc4409 821289e5eeaa8511
+        d7102f79b4bc4409 f1f6616087feafa7
         850f882406b23274 7603bd7031cd3bc2
         fb307517ddc5680c 8fcea37d001a9a58
         09167607b5ad499c 6c9436d9ed38deff
         08fb5c07b59655b6 8fcea37d001a9a58
-        2a64036ed8db62bb 640d45b006f58e90
+        2a64036ed8db62bb 8f404dce15d0c0b1
         08fb5c07b59655b6 8fcea37d001a9a58
         a807f5cfaed1ea60 8fcea37d001a9a58
-        b7bf80abf77064e9 f4258e74d8e0b3ec
-        e04d9e8cc4386355 2b7192f363ce8ad4
+        b7bf80abf77064e9 a3ed4026d3a4971c
+        e04d9e8cc4386355 313d040d4e7c73e1
         08fe3507b5984948 6c0b6547660797ab
-        a42140796695d932 76d487862b1e8477
+        a42140796695d932 8b5764b47ad2ad41
         efa544e1818edbdc 8fcea37d001a9a58
         98ee9a95b2894433 16197035aa4d60c8
         f24b765fd6739d6d 8fcea37d001a9a58
@@ -3516,22 +3798,22 @@ enum ConceptMatcherGolden {
         1ba65229592c08d9 ce0a96fe63b26d61
         08fb5c07b59655b6 8fcea37d001a9a58
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
-        b82f61aed5fa5c79 41373374d3cd4788
-        fb970c08f7722771 f44968b5963a0114
-        ef2645a6eea9e33e be6a965429265b83
+        b82f61aed5fa5c79 aca2d36cf42fd1cc
+        fb970c08f7722771 d241cb69b94b3877
+        ef2645a6eea9e33e 66d1b169ce3ba0de
         01f019d9831487d2 848d4f0a930a0291
-        e04d9e8cc4386355 2b7192f363ce8ad4
-        a5e97e50ac206001 01ab9e1199095736
+        e04d9e8cc4386355 313d040d4e7c73e1
+        a5e97e50ac206001 49d8276e0a458d1d
         3dde970943aaa82b 7f29e96382670107
         7174ab08baec441d 8fcea37d001a9a58
         df99d13f33e56f03 fefc5cf6ad75dd03
         09086007b5a0e6de 8fcea37d001a9a58
-        2a64036ed8db62bb 640d45b006f58e90
+        2a64036ed8db62bb 8f404dce15d0c0b1
         09086007b5a0e6de 8fcea37d001a9a58
-        c0b1b9be7a95e4c0 bf85f6049e188f42
-        d7102f79b4bc4409 821289e5eeaa8511
+        c0b1b9be7a95e4c0 64ed560787f88911
+        d7102f79b4bc4409 f1f6616087feafa7
         09195e07b5af56ab 11cdd32ccef32c7e
-        195bd6dd1f7a57b3 5dd6026f19b801a9
+        195bd6dd1f7a57b3 7dad5315e4d27c4a
         d351453dc916779c 8fcea37d001a9a58
         98ee9b95b28945e6 9e826164d7e31d9f
         7174ab08baec441d 8fcea37d001a9a58
@@ -3542,25 +3824,25 @@ enum ConceptMatcherGolden {
         088e3807b53946aa 8fcea37d001a9a58
         09089307b5a13d87 3eade9e709d118ba
         af63ff4c86022805 3b38e04bd7436ef0
-        1f6a59a2cea667b0 97acb0a6e1f668b1
+        1f6a59a2cea667b0 f37a49394bbeb816
         09086007b5a0e6de 8fcea37d001a9a58
-        b89be1e19831495f 22276360f5da2fac
-        c0b1b9be7a95e4c0 bf85f6049e188f42
-        8fcc3128bf8e5075 cf0ceb46a9f9c9f2
-        4d8a91a4e2289beb 72b0091c48f249bf
+        b89be1e19831495f a8b5973a767265fe
+        c0b1b9be7a95e4c0 64ed560787f88911
+        8fcc3128bf8e5075 c383a5836cba2c65
+        4d8a91a4e2289beb aa324950edce7c35
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        d7102f79b4bc4409 821289e5eeaa8511
-        868e8231edd09fe8 ebb99f40288f0b15
+        d7102f79b4bc4409 f1f6616087feafa7
+        868e8231edd09fe8 3eb2f639c95fd32a
         3dde970943aaa82b 7f29e96382670107
         716d9908bae606d9 8fcea37d001a9a58
         09277507b5bbbb1c 136edf9d216971af
         08fb5c07b59655b6 8fcea37d001a9a58
-        2a64036ed8db62bb 640d45b006f58e90
+        2a64036ed8db62bb 8f404dce15d0c0b1
         08fb5c07b59655b6 8fcea37d001a9a58
-        9375fa826688284b e94440f6a29a1621
-        a31f0ebfb37598b8 77fd2bf3972474ef
+        9375fa826688284b 27dd4e9cc52e25ee
+        a31f0ebfb37598b8 6a580903724f6f08
         09351e07b5c764a3 2b9913acbf855f56
-        e9391ef8410ed0b2 1138d11b101fae86
+        e9391ef8410ed0b2 f01e041abeb29ea8
         ad82ddea79b4df93 8fcea37d001a9a58
         076a5847f98bf190 1b816b84c46eb165
         676f21a2ac109023 8fcea37d001a9a58
@@ -3572,17 +3854,17 @@ enum ConceptMatcherGolden {
         090f7f07b5a73a39 e54bbbed9ed9b0d4
         1ba65229592c08d9 ce0a96fe63b26d61
         08fb5c07b59655b6 8fcea37d001a9a58
-        6bc8d7b0b9da4f6f 5b47bc7d0a6492d6
+        6bc8d7b0b9da4f6f fa9478acf7c3cb5b
         1ea781b32a30535f 52a6297cebc3f563
-        028db904962dc407 233c6cf68b9de3cd
+        028db904962dc407 fb1f1a410c0479aa
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        a31f0ebfb37598b8 77fd2bf3972474ef
+        a31f0ebfb37598b8 6a580903724f6f08
         53a29b7e207791f4 a17665d3f1eb7414
         b86ae8ff34842327 8fcea37d001a9a58
         092e3407b5c16b57 00e91acd50d8497a
         09462707b5d5e721 67cc7fa045a3efbc
         15142334d09ef696 8fcea37d001a9a58
-        97afd267d25fdef9 779da05012e92948
+        97afd267d25fdef9 efb232df07e2a71e
         3d37c9e1ad62a77a 8fcea37d001a9a58
         98ee9d95b289494c 1e56af0fc861d331
         f2525f5fd6799506 8fcea37d001a9a58
@@ -3593,23 +3875,23 @@ enum ConceptMatcherGolden {
         088e3807b53946aa 8fcea37d001a9a58
         09089307b5a13d87 3eade9e709d118ba
         2c0b0b8797046e54 6d1781e6b2f6881d
-        1f6a59a2cea667b0 97acb0a6e1f668b1
+        1f6a59a2cea667b0 f37a49394bbeb816
         09462707b5d5e721 67cc7fa045a3efbc
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
         4bbd5c6ea60f0471 031746ab72556ded
-        3973b9fad7f898be ab0687331889f394
-        44ee58c461867a56 76f4573e18ab3768
-        8f3264b86427b439 a152a32a7839f8d6
+        3973b9fad7f898be 65209d38cf73445a
+        44ee58c461867a56 91c07beea37c9236
+        8f3264b86427b439 5d7e86a728560b34
         01f019d9831487d2 848d4f0a930a0291
-        97afd267d25fdef9 779da05012e92948
-        f7e0100001654daf ed0ecf3f826eaef3
+        97afd267d25fdef9 efb232df07e2a71e
+        f7e0100001654daf 8085c88c921447f5
         3344a08f5debcd4e fc78a829ba6bf8a9
         abd489e73a7b6f7d 8fcea37d001a9a58
         09421c07b5d1eb99 ab88c3270d20d57c
         08fb5c07b59655b6 8fcea37d001a9a58
-        876ba187462617b7 b8263cd23bf2b91d
+        876ba187462617b7 65723f0bde6d9b08
         08fb5c07b59655b6 8fcea37d001a9a58
-        debb338aedb9b90e a4daae6920c14244
+        debb338aedb9b90e 1fa80ab7e7097e90
         b0b2233db57c3fdc 8fcea37d001a9a58
         98ee9e95b2894aff 11890e3f2ca1efac
         f24b6f5fd6739188 8fcea37d001a9a58
@@ -3619,14 +3901,14 @@ enum ConceptMatcherGolden {
         09130607b5aa5575 be8fa063a50b1488
         088e3807b53946aa 8fcea37d001a9a58
         09089407b5a13f3a f7d315360d6ee9b5
-        1f6a59a2cea667b0 97acb0a6e1f668b1
+        1f6a59a2cea667b0 f37a49394bbeb816
         08fb5c07b59655b6 8fcea37d001a9a58
-        aa47faa2d67bcc9d 8304775e0d223085
-        8fcc3128bf8e5075 cf0ceb46a9f9c9f2
-        87f55f13c909c549 03fa0b9a837bb916
+        aa47faa2d67bcc9d d31b1ccbc8a22d53
+        8fcc3128bf8e5075 c383a5836cba2c65
+        87f55f13c909c549 cd4d997536e19dea
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        debb338aedb9b90e a4daae6920c14244
-        12a30114efcd300e e605d20a7364d6f5
+        debb338aedb9b90e 1fa80ab7e7097e90
+        12a30114efcd300e 7befac48ff1187f7
         850f882406b23274 7603bd7031cd3bc2
         1d9301deee6cb19e 8fcea37d001a9a58
         08fe1d07b5982080 c7821dec09475313
@@ -3647,17 +3929,17 @@ enum ConceptMatcherGolden {
         bac41a7530310c77 9b9f19c9efad2fe1
         3a0fb9cd0df2e04b 8705014144f0fb07
         64ec56791c3bbbdb dc76fc40ad8048da
-        0a3c30810b6416cb 65e45c19655937d0
+        0a3c30810b6416cb 3bef1e8def0c6cc0
         e6f7b419052023cd c035fe82d2e07188
         62889f21f10410ef 142066dc5eae4262
         53a29b7e207791f4 a17665d3f1eb7414
         80f36f6822d9ce81 8fcea37d001a9a58
         09351507b5c75558 921b3dc441b93c9b
         09242407b5b8fba2 c69cfa6e966b8c3d
-        9170049ed2784c0f 171f61f0dba33fca
+        9170049ed2784c0f 3799c304aa9ee76f
         09242407b5b8fba2 c69cfa6e966b8c3d
         285f81d883de8715 8fcea37d001a9a58
-        264534dfd98c09cc 03804da78264a6c3
+        264534dfd98c09cc 2124bd51c7d699f5
         0614de0b2b05ab4a 8fcea37d001a9a58
         60953c866d0dd085 ddd41d02127fe08e
         80f36f6822d9ce81 8fcea37d001a9a58
@@ -3671,18 +3953,18 @@ enum ConceptMatcherGolden {
         1ba65229592c08d9 ce0a96fe63b26d61
         09242407b5b8fba2 c69cfa6e966b8c3d
         3c0d17bad169557b 2bb80158710dd3ef
-        18fecf9df184543d d288b4e419b468cb
-        6e3144bca7332d8d 627a558b09413780
+        18fecf9df184543d c9822d073e750f65
+        6e3144bca7332d8d 61730bbd7edfab2e
         01f019d9831487d2 848d4f0a930a0291
-        264534dfd98c09cc 03804da78264a6c3
-        12a30114efcd300e e605d20a7364d6f5
+        264534dfd98c09cc 2124bd51c7d699f5
+        12a30114efcd300e 7befac48ff1187f7
         dfa9cbbd4231fe2b ee19fb6dd3bf80d7
         1d9302deee6cb351 8fcea37d001a9a58
         df99d13f33e56f03 fefc5cf6ad75dd03
         09462707b5d5e721 67cc7fa045a3efbc
-        2a64036ed8db62bb 640d45b006f58e90
+        2a64036ed8db62bb 8f404dce15d0c0b1
         09462707b5d5e721 67cc7fa045a3efbc
-        3f93b8f51c0d6886 6ecfb35e23a72276
+        3f93b8f51c0d6886 7b5c28d34a47cbe3
         853f3d3510079eaf 8fcea37d001a9a58
         98eea195b2895018 81c46bddaec1b7d5
         7174ab08baec441d 8fcea37d001a9a58
@@ -3694,18 +3976,18 @@ enum ConceptMatcherGolden {
         1ba65229592c08d9 ce0a96fe63b26d61
         09462707b5d5e721 67cc7fa045a3efbc
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
-        1244066e1c248d2c b99a7f5696c7def4
-        9b1122b80fd05367 abbe0d855fcfb47b
-        76b89e6d19de5b7e 74f78bd00c25a651
+        1244066e1c248d2c e434930161adc8f9
+        9b1122b80fd05367 aaffbd5ebe939760
+        76b89e6d19de5b7e f25060cc28d17ca4
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        3f93b8f51c0d6886 6ecfb35e23a72276
+        3f93b8f51c0d6886 7b5c28d34a47cbe3
         3dde970943aaa82b 7f29e96382670107
         ede814ee39a16c36 8fcea37d001a9a58
         1e665f19b5682f14 5f92f2f57b91c29f
         09086007b5a0e6de 8fcea37d001a9a58
-        670d936599ca1baf ca0623a2b52b969d
+        670d936599ca1baf 5130c7d46dbfd5b4
         09086007b5a0e6de 8fcea37d001a9a58
-        863dc8a4db367e01 065522cd641a33ef
+        863dc8a4db367e01 ae92c778c4d260e6
         feae9d0b27309bf6 8fcea37d001a9a58
         bbccb6afa2bbe7e3 bb67aeb113450588
         b86e56ff348713e8 8fcea37d001a9a58
@@ -3718,17 +4000,17 @@ enum ConceptMatcherGolden {
         1ba65229592c08d9 ce0a96fe63b26d61
         09086007b5a0e6de 8fcea37d001a9a58
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
-        cd4ef0adcbe26cbb 71187278a32f2914
-        1d1f4ff909e21a9d 36ec774e2114c34c
-        4f653e6f6d2c5005 1577293a9206144b
+        cd4ef0adcbe26cbb 010dbc05bc7676f2
+        1d1f4ff909e21a9d ec4128343b073183
+        4f653e6f6d2c5005 b27edc43bd3ffaa8
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        863dc8a4db367e01 065522cd641a33ef
+        863dc8a4db367e01 ae92c778c4d260e6
         82a735e5a52f3f6c e90646fdfed50778
         7174a708baec3d51 8fcea37d001a9a58
         b2fe7c69625a1a26 a887391fa550c9db
         08fb5c07b59655b6 8fcea37d001a9a58
         dd7f7ce1770ba79e 8fcea37d001a9a58
-        29d339820bfd57aa c7a349819d527829
+        29d339820bfd57aa db8f1c7ee370c477
         68a3a5ea52d118fb 8fcea37d001a9a58
         98f21f95b28c5c09 598c99acec9f7ab6
         fb307717ddc56b72 8fcea37d001a9a58
@@ -3742,20 +4024,20 @@ enum ConceptMatcherGolden {
         1ba65229592c08d9 ce0a96fe63b26d61
         08fb5c07b59655b6 8fcea37d001a9a58
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
-        190359f8bfed579b 00281df45d5c73c6
-        c1f26050e3e84264 2bf3663e68a76a06
+        190359f8bfed579b 276149759702652f
+        c1f26050e3e84264 5ef00fd509e4e9d0
         01f019d9831487d2 848d4f0a930a0291
-        29d339820bfd57aa c7a349819d527829
-        c1c7d89fa2c77381 2ad7ef95c1b2cac6
+        29d339820bfd57aa db8f1c7ee370c477
+        c1c7d89fa2c77381 c1535ee581179a27
         82a735e5a52f3f6c e90646fdfed50778
         abca72e73a72f3e3 8fcea37d001a9a58
         08fe1d07b5982080 c7821dec09475313
         09086007b5a0e6de 8fcea37d001a9a58
-        2a64036ed8db62bb 640d45b006f58e90
+        2a64036ed8db62bb 8f404dce15d0c0b1
         09086007b5a0e6de 8fcea37d001a9a58
         40c97d34e97d8d08 8fcea37d001a9a58
-        79caf6dae8f3c2b6 7b835218a2ad89bc
-        449a584afed48a23 225a5c6d3b73f1a7
+        79caf6dae8f3c2b6 306bfb1e98fccb6b
+        449a584afed48a23 76f4013c929ebe93
         6314220242566a86 8fcea37d001a9a58
         98f21e95b28c5a56 7c3358f8b6bca543
         80f3736822d9d54d 8fcea37d001a9a58
@@ -3765,19 +4047,19 @@ enum ConceptMatcherGolden {
         09089307b5a13d87 3eade9e709d118ba
         088e3807b53946aa 8fcea37d001a9a58
         09130307b5aa505c a2469f7f9e0fe85f
-        1f6a59a2cea667b0 97acb0a6e1f668b1
+        1f6a59a2cea667b0 f37a49394bbeb816
         09086007b5a0e6de 8fcea37d001a9a58
-        46759d6333b37eda 50a74d478a804afe
-        f7841854884abb4b 1fffe93816fe2f11
+        46759d6333b37eda 46a43ba94b224252
+        f7841854884abb4b c6a8591dee39451f
         01f019d9831487d2 848d4f0a930a0291
-        449a584afed48a23 225a5c6d3b73f1a7
+        449a584afed48a23 76f4013c929ebe93
         82a735e5a52f3f6c e90646fdfed50778
         80f36e6822d9ccce 8fcea37d001a9a58
         09277507b5bbbb1c 136edf9d216971af
         09462707b5d5e721 67cc7fa045a3efbc
         40c97d34e97d8d08 8fcea37d001a9a58
-        f1d52f4910f6c602 477414d3e700cd7c
-        00ff8d7dbeac662b cb3d8d1643efa240
+        f1d52f4910f6c602 8fff7f6e13e18e60
+        00ff8d7dbeac662b fdb63287addc4dc4
         061bca0b2b0ba7fc 8fcea37d001a9a58
         98f21d95b28c58a3 0cf720f81fc40cfc
         80f36e6822d9ccce 8fcea37d001a9a58
@@ -3788,21 +4070,21 @@ enum ConceptMatcherGolden {
         088e3807b53946aa 8fcea37d001a9a58
         09130307b5aa505c a2469f7f9e0fe85f
         a4f99b2443a92f96 b35699bcbd7059a4
-        1f6a59a2cea667b0 97acb0a6e1f668b1
+        1f6a59a2cea667b0 f37a49394bbeb816
         09462707b5d5e721 67cc7fa045a3efbc
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
-        00f83a58182e28b2 6571d2f5105af1e9
-        c41c893119a1239e d6763a2c7ef02724
+        00f83a58182e28b2 f9faa8812a9beb92
+        c41c893119a1239e ee7a6ca456fe4450
         01f019d9831487d2 848d4f0a930a0291
-        00ff8d7dbeac662b cb3d8d1643efa240
+        00ff8d7dbeac662b fdb63287addc4dc4
         82a735e5a52f3f6c e90646fdfed50778
         c2a4146f21ab7a0d 8fcea37d001a9a58
         09277507b5bbbb1c 136edf9d216971af
         09461907b5d5cf57 c035fe82d2e07188
-        670d936599ca1baf ca0623a2b52b969d
+        670d936599ca1baf 5130c7d46dbfd5b4
         09461907b5d5cf57 c035fe82d2e07188
-        0d7ffd7fe995ec3d 8014cd83c5dbd684
-        b8527ba1880ca932 34b436c72477b164
+        0d7ffd7fe995ec3d a942a276918518be
+        b8527ba1880ca932 e6f886b0fa9baa0b
         09351e07b5c764a3 2b9913acbf855f56
         b68ddc93c553cca1 9ea7d2e103bb4f2a
         c9061ff0d1fee251 8fcea37d001a9a58
@@ -3816,22 +4098,22 @@ enum ConceptMatcherGolden {
         09089307b5a13d87 3eade9e709d118ba
         088e3807b53946aa 8fcea37d001a9a58
         09130307b5aa505c a2469f7f9e0fe85f
-        1f6a59a2cea667b0 97acb0a6e1f668b1
+        1f6a59a2cea667b0 f37a49394bbeb816
         09461907b5d5cf57 c035fe82d2e07188
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
-        be539c1732a218f1 ad6c040863e0837c
+        be539c1732a218f1 94b58455aadcedbf
         451132af861edd04 1a7415647a00da1c
-        dd3d68384088a9b6 1c51d10a29b1911b
-        c6ecc250eef20968 b6c4d2522301b670
+        dd3d68384088a9b6 2f131a399fc84048
+        c6ecc250eef20968 09ebde1a04159092
         e6f7b419052023cd c035fe82d2e07188
-        b8527ba1880ca932 34b436c72477b164
+        b8527ba1880ca932 e6f886b0fa9baa0b
         82a735e5a52f3f6c e90646fdfed50778
         80f3646822d9bbd0 8fcea37d001a9a58
         09277507b5bbbb1c 136edf9d216971af
         09312b07b5c391e3 e5830de240b6dc16
-        eca43046bafa80eb b2796647f204a5e2
+        eca43046bafa80eb 9bc169da266f7699
         09195e07b5af56ab 11cdd32ccef32c7e
-        97da69366cfb3422 36d6880e3d2cda2f
+        97da69366cfb3422 ca283edb3972f53d
         8e55f1025ad2d739 8fcea37d001a9a58
         8e552724247c91d1 e9fbb6df6ebdf5bb
         80f3646822d9bbd0 8fcea37d001a9a58
@@ -3849,15 +4131,15 @@ enum ConceptMatcherGolden {
         1ba65229592c08d9 ce0a96fe63b26d61
         09312b07b5c391e3 e5830de240b6dc16
         4c1048512f62bdf8 3c7e1ab51edab47b
-        b1c7e1499887bd33 136922a34b633a4d
+        b1c7e1499887bd33 70bc142c68ca3725
         7e690722b7f0ac7a 6b98454d7e8cfb0d
         3dde970943aaa82b 7f29e96382670107
         4c0679f6fb6a7bde 8fcea37d001a9a58
         b2fe7c69625a1a26 a887391fa550c9db
         09312b07b5c391e3 e5830de240b6dc16
-        876ba187462617b7 b8263cd23bf2b91d
+        876ba187462617b7 65723f0bde6d9b08
         09312b07b5c391e3 e5830de240b6dc16
-        cef67f77b4e017e8 341f345f23008b0f
+        cef67f77b4e017e8 714c82f29ffc872e
         09351e07b5c764a3 2b9913acbf855f56
         5b1562f31a875a92 9c47722cb5c93f0d
         bf42b3ea83e17869 8fcea37d001a9a58
@@ -3872,24 +4154,24 @@ enum ConceptMatcherGolden {
         088e3807b53946aa 8fcea37d001a9a58
         09130307b5aa505c a2469f7f9e0fe85f
         81da725c5c49aa51 c1672cbf25d13d5d
-        1f6a59a2cea667b0 97acb0a6e1f668b1
+        1f6a59a2cea667b0 f37a49394bbeb816
         09312b07b5c391e3 e5830de240b6dc16
-        deef7ab5676c99cd eca9bcc6c42feaed
-        44ee58c461867a56 76f4573e18ab3768
-        24560126b124dfb4 270eabb8474eee46
-        58737eb0151a407c 57746945272b6c6e
+        deef7ab5676c99cd f94853042ccfdd2c
+        44ee58c461867a56 91c07beea37c9236
+        24560126b124dfb4 d86ae371f876ad50
+        58737eb0151a407c a947b90aad6926ab
         e6f7b419052023cd c035fe82d2e07188
-        cef67f77b4e017e8 341f345f23008b0f
-        f7e0100001654daf ed0ecf3f826eaef3
+        cef67f77b4e017e8 714c82f29ffc872e
+        f7e0100001654daf 8085c88c921447f5
         e7e262bf01d2f853 ef61bc57acda5909
         4c066ff6fb6a6ae0 8fcea37d001a9a58
         96108f19f8bbe251 07745488ebd25a14
         09242307b5b8f9ef 13ad3dbb8701b5a2
-        9170049ed2784c0f 171f61f0dba33fca
+        9170049ed2784c0f 3799c304aa9ee76f
         09242307b5b8f9ef 13ad3dbb8701b5a2
-        09cf98e44d1b6057 73e47fb3006a857e
+        09cf98e44d1b6057 3faa1769707a1d6f
         09242307b5b8f9ef 13ad3dbb8701b5a2
-        f665576121dde646 cc808393c3ca9a3a
+        f665576121dde646 2de6f5c8644f987d
         7f6422d8b544e07e 8fcea37d001a9a58
         98f22195b28c5f6f 5508399d1bbba658
         c59800ab6de2c39e 8fcea37d001a9a58
@@ -3900,15 +4182,15 @@ enum ConceptMatcherGolden {
         088e3807b53946aa 8fcea37d001a9a58
         09089407b5a13f3a f7d315360d6ee9b5
         d8cf4e2894495616 dbd1de40fc4e650a
-        1f6a59a2cea667b0 97acb0a6e1f668b1
+        1f6a59a2cea667b0 f37a49394bbeb816
         09242307b5b8f9ef 13ad3dbb8701b5a2
-        a51ddcf760bdce22 fbeffe721cde26fa
-        fb04d06ea7e32dfd 2b0eafe755cb67b5
-        e7a564bf53461c8e b1454d694935e6f2
-        9c21f1b76797af9e 88724a1d29e2f188
+        a51ddcf760bdce22 823691bf0f372b70
+        fb04d06ea7e32dfd 10d9c03ac650c84f
+        e7a564bf53461c8e 5c530e9d29b05e2f
+        9c21f1b76797af9e e2c8f59b766b750d
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        09cf98e44d1b6057 73e47fb3006a857e
-        f7e0100001654daf ed0ecf3f826eaef3
+        09cf98e44d1b6057 3faa1769707a1d6f
+        f7e0100001654daf 8085c88c921447f5
         850f882406b23274 7603bd7031cd3bc2
         fb33f917ddc87e2f 8fcea37d001a9a58
         df99d13f33e56f03 fefc5cf6ad75dd03
@@ -3924,7 +4206,7 @@ enum ConceptMatcherGolden {
         09089307b5a13d87 3eade9e709d118ba
         088e3807b53946aa 8fcea37d001a9a58
         09130307b5aa505c a2469f7f9e0fe85f
-        1f6a59a2cea667b0 97acb0a6e1f668b1
+        1f6a59a2cea667b0 f37a49394bbeb816
         09462707b5d5e721 67cc7fa045a3efbc
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
         cbd51a1f8932c4db 7423082c47da9e03
@@ -3933,14 +4215,14 @@ enum ConceptMatcherGolden {
         7e690722b7f0ac7a 6b98454d7e8cfb0d
         8558fd0f74d80594 3ba23e946b972f13
         2ac14c7339f8d144 37f0fe11d0ba1914
-        72797482c493ddce a8d33d7ff149d846
+        72797482c493ddce 530db029c43e833f
         53a29b7e207791f4 a17665d3f1eb7414
         1d9300deee6cafeb 8fcea37d001a9a58
         09497a07b5d8aa01 fe25f5cfcca8f594
         09461907b5d5cf57 c035fe82d2e07188
-        9170049ed2784c0f 171f61f0dba33fca
+        9170049ed2784c0f 3799c304aa9ee76f
         09461907b5d5cf57 c035fe82d2e07188
-        42aea5215e6834aa 0c83fb2dca8823a9
+        42aea5215e6834aa 59e75b403dd60d4b
         3a854ad88e61bd06 8fcea37d001a9a58
         98f22795b28c69a1 b9a08e553fa225fe
         c2997d6f21a224f3 8fcea37d001a9a58
@@ -3952,23 +4234,23 @@ enum ConceptMatcherGolden {
         09089407b5a13f3a f7d315360d6ee9b5
         088e3807b53946aa 8fcea37d001a9a58
         09130607b5aa5575 be8fa063a50b1488
-        1f6a59a2cea667b0 97acb0a6e1f668b1
+        1f6a59a2cea667b0 f37a49394bbeb816
         09461907b5d5cf57 c035fe82d2e07188
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
-        465543e5dc50d146 4069d089a26f7fb2
-        2ed8061caffa4cc7 919acfb83779af05
+        465543e5dc50d146 2beb4129612dbf9d
+        2ed8061caffa4cc7 04d07b5e9844d54f
         e6f7b419052023cd c035fe82d2e07188
-        42aea5215e6834aa 0c83fb2dca8823a9
-        a5e97e50ac206001 01ab9e1199095736
+        42aea5215e6834aa 59e75b403dd60d4b
+        a5e97e50ac206001 49d8276e0a458d1d
         3dde970943aaa82b 7f29e96382670107
         b86e53ff34870ecf 8fcea37d001a9a58
         09277507b5bbbb1c 136edf9d216971af
         08fb5c07b59655b6 8fcea37d001a9a58
-        d0dcec9f7a6afc60 2d47be72738c8dbf
+        d0dcec9f7a6afc60 55c4fa22274b9e8e
         08fb5c07b59655b6 8fcea37d001a9a58
         a807f8cfaed1ef79 8fcea37d001a9a58
-        301664b809cc6c67 f1c5cd894ed2887d
-        3376e781561f2abd daa9b7c8d8b1d475
+        301664b809cc6c67 c3ac0796f85d7d85
+        3376e781561f2abd f30a7c09fb72f1c0
         ec81c70b1ca73140 8fcea37d001a9a58
         bbd03aafa2befe06 8b3fa21dc7e51c03
         c5948fab6ddfcdc4 8fcea37d001a9a58
@@ -3980,20 +4262,20 @@ enum ConceptMatcherGolden {
         09089407b5a13f3a f7d315360d6ee9b5
         3ac27638bdca55d2 ada42069cc4ced77
         0b3ca4d6c01e3fa3 d6720b84d46c4615
-        1f6a59a2cea667b0 97acb0a6e1f668b1
+        1f6a59a2cea667b0 f37a49394bbeb816
         08fb5c07b59655b6 8fcea37d001a9a58
         4c1048512f62bdf8 3c7e1ab51edab47b
-        f2da07e668884eba 98decdc98b332cf7
-        90455e04b687d399 37f3b69e8d7d7961
+        f2da07e668884eba e0fcf8bbe0f6bcbd
+        90455e04b687d399 4a1257d43cb9c2b8
         e6f7b419052023cd c035fe82d2e07188
-        3376e781561f2abd daa9b7c8d8b1d475
-        a5e97e50ac206001 01ab9e1199095736
+        3376e781561f2abd f30a7c09fb72f1c0
+        a5e97e50ac206001 49d8276e0a458d1d
         e7e262bf01d2f853 ef61bc57acda5909
         c2a4136f21ab785a 8fcea37d001a9a58
         11f18bb7b7558b91 1706c369da320295
         09242307b5b8f9ef 13ad3dbb8701b5a2
         15142334d09ef696 8fcea37d001a9a58
-        97afd267d25fdef9 779da05012e92948
+        97afd267d25fdef9 efb232df07e2a71e
         540743d89cb190e3 8fcea37d001a9a58
         99031d95b29acbd6 e1f132ef2fbb844f
         f24ee05fd6768762 8fcea37d001a9a58
@@ -4010,18 +4292,18 @@ enum ConceptMatcherGolden {
         0f171b17ad53ec51 6915dd3f50f56f24
         293c639b33aca105 1d3ffe268d73fac2
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        f7e0100001654daf ed0ecf3f826eaef3
+        f7e0100001654daf 8085c88c921447f5
         53a29b7e207791f4 a17665d3f1eb7414
         eddda1ee39985448 8fcea37d001a9a58
         09203207b5b52a95 a7892d4a20bd5d88
         09462707b5d5e721 67cc7fa045a3efbc
-        0342e400cabd945d 7340d53d9559af16
+        0342e400cabd945d 91d9510595b79d8e
         09462707b5d5e721 67cc7fa045a3efbc
         061f4d0b2b0ebc6c 8fcea37d001a9a58
-        23023b243c5df1a0 2848465b204e38a2
-        2fd9edef3899f929 1afb945d12041445
+        23023b243c5df1a0 f7c0c961be305d1a
+        2fd9edef3899f929 50c74494898d7b5d
         08fe3507b5984948 6c0b6547660797ab
-        18190aa59db96116 4c5756bc1ca94b93
+        18190aa59db96116 76bda8e22c425388
         c3f2efe168b283c0 8fcea37d001a9a58
         99031e95b29acd89 999ece4319cd6b22
         c29d016f21a53b16 8fcea37d001a9a58
@@ -4032,26 +4314,26 @@ enum ConceptMatcherGolden {
         088e3807b53946aa 8fcea37d001a9a58
         09089407b5a13f3a f7d315360d6ee9b5
         e96544ae83aa1f55 158954408f92220e
-        1f6a59a2cea667b0 97acb0a6e1f668b1
+        1f6a59a2cea667b0 f37a49394bbeb816
         09462707b5d5e721 67cc7fa045a3efbc
-        42f1cf98606e42fd 0979680299ff3122
-        876acb855d943470 4372cd97bf3d06d0
-        e875d2147dd9846b cef7f3165aabc932
-        2e6c864fb38a4fd7 84c2c49a25864397
+        42f1cf98606e42fd a06892228459015b
+        876acb855d943470 a665b6c545ce1bb7
+        e875d2147dd9846b 6d571a467f1952b6
+        2e6c864fb38a4fd7 50c7e47a20170f7f
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        2fd9edef3899f929 1afb945d12041445
-        879095f703520880 3fe97f07c4bc005a
-        12a30114efcd300e e605d20a7364d6f5
+        2fd9edef3899f929 50c74494898d7b5d
+        879095f703520880 d4526bd6056232e9
+        12a30114efcd300e 7befac48ff1187f7
         82a735e5a52f3f6c e90646fdfed50778
         fb33f917ddc87e2f 8fcea37d001a9a58
         df99d13f33e56f03 fefc5cf6ad75dd03
         09462707b5d5e721 67cc7fa045a3efbc
-        876ba187462617b7 b8263cd23bf2b91d
+        876ba187462617b7 65723f0bde6d9b08
         09462707b5d5e721 67cc7fa045a3efbc
-        59c85c9dc0943408 908da63036dfaa99
-        bbf67618ca4e3004 c29f9fdd20f71fad
+        59c85c9dc0943408 06cd52b96ed9aa42
+        bbf67618ca4e3004 3d06db89582899ea
         09462707b5d5e721 67cc7fa045a3efbc
-        bf2012f8b190bb66 38547d76fd847e8b
+        bf2012f8b190bb66 faa0f2341ed7e565
         061bca0b2b0ba7fc 8fcea37d001a9a58
         99031b95b29ac870 4c8e8af6293741bd
         80f9f96822df24ad 8fcea37d001a9a58
@@ -4064,12 +4346,12 @@ enum ConceptMatcherGolden {
         090f3307b5a6b915 9a3734bd8422f8c0
         1ba65229592c08d9 ce0a96fe63b26d61
         09462707b5d5e721 67cc7fa045a3efbc
-        60097bed2d9c4562 b07aeb523180af10
-        c85bffa2fd036169 b15a9937f83f9402
-        6ebcf3b9b2a941dd 11c55838ec1b0500
+        60097bed2d9c4562 26da02e4daf3e51c
+        c85bffa2fd036169 38e8c206826a95c8
+        6ebcf3b9b2a941dd e75a14de78e6635f
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        bbf67618ca4e3004 c29f9fdd20f71fad
-        868e8231edd09fe8 ebb99f40288f0b15
+        bbf67618ca4e3004 3d06db89582899ea
+        868e8231edd09fe8 3eb2f639c95fd32a
         53a29b7e207791f4 a17665d3f1eb7414
         4c0302f6fb677bd2 8fcea37d001a9a58
         092a7007b5bde874 036099750f4e67ef
@@ -4087,7 +4369,7 @@ enum ConceptMatcherGolden {
         09242407b5b8fba2 c69cfa6e966b8c3d
         3c0d17bad169557b 2bb80158710dd3ef
         53e8a26eb772d2c3 cc4f5b069112ca6b
-        d5f7e9f8dcf9d954 6e84126ad6d0c898
+        d5f7e9f8dcf9d954 fdaf78a35f0a973a
         e6f7b419052023cd c035fe82d2e07188
         718bcf7675a491ef 42ddddfb4919cd70
         2ac14c7339f8d144 37f0fe11d0ba1914
@@ -4120,10 +4402,10 @@ enum ConceptMatcherGolden {
         80fd626822e20cef 8fcea37d001a9a58
         092e3407b5c16b57 00e91acd50d8497a
         09462707b5d5e721 67cc7fa045a3efbc
-        670d936599ca1baf ca0623a2b52b969d
+        670d936599ca1baf 5130c7d46dbfd5b4
         09462707b5d5e721 67cc7fa045a3efbc
         a807fdcfaed1f7f8 8fcea37d001a9a58
-        0f9181c901c73929 664cf2f82943a2b7
+        0f9181c901c73929 e0aa10876eebf051
         3aa05ad88e789fee 8fcea37d001a9a58
         f0a54e5c85d43ede 8fe1f48119b9479b
         c5948bab6ddfc6f8 8fcea37d001a9a58
@@ -4134,24 +4416,24 @@ enum ConceptMatcherGolden {
         088e3807b53946aa 8fcea37d001a9a58
         09089407b5a13f3a f7d315360d6ee9b5
         af63ff4c86022805 3b38e04bd7436ef0
-        1f6a59a2cea667b0 97acb0a6e1f668b1
+        1f6a59a2cea667b0 f37a49394bbeb816
         09462707b5d5e721 67cc7fa045a3efbc
-        ccdc5f2c93022ed3 fd2ab0fb7d56ad47
-        dc9b6646b748aeac b6e5f95ebbda2727
-        0c644bde33188a59 a2e4f1af2677ffa6
+        ccdc5f2c93022ed3 7d971c7abe807cc2
+        dc9b6646b748aeac b552becfe7b4cc96
+        0c644bde33188a59 eddf8e79cdc8b300
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        0f9181c901c73929 664cf2f82943a2b7
+        0f9181c901c73929 e0aa10876eebf051
         996b559dd2baad3b 151eec8fd2b7f037
-        a5e97e50ac206001 01ab9e1199095736
+        a5e97e50ac206001 49d8276e0a458d1d
         53a29b7e207791f4 a17665d3f1eb7414
         4c0304f6fb677f38 8fcea37d001a9a58
         b2fe7c69625a1a26 a887391fa550c9db
         08fb5c07b59655b6 8fcea37d001a9a58
-        9170049ed2784c0f 171f61f0dba33fca
+        9170049ed2784c0f 3799c304aa9ee76f
         08fb5c07b59655b6 8fcea37d001a9a58
         016ba3e18bc0c92b 8fcea37d001a9a58
-        77de559b1532a25f d4236c718bd842e3
-        956d386583bc50dc 5574b5dc26acad3f
+        77de559b1532a25f 0ff734f6693dd203
+        956d386583bc50dc 68838e93e2534e40
         b0ab193db5761030 8fcea37d001a9a58
         479dd7cfe286347e 2b97ecee200fb6cb
         b86e51ff34870b69 8fcea37d001a9a58
@@ -4164,21 +4446,21 @@ enum ConceptMatcherGolden {
         088e3807b53946aa 8fcea37d001a9a58
         09089307b5a13d87 3eade9e709d118ba
         d8cf4e2894495616 dbd1de40fc4e650a
-        1f6a59a2cea667b0 97acb0a6e1f668b1
+        1f6a59a2cea667b0 f37a49394bbeb816
         08fb5c07b59655b6 8fcea37d001a9a58
         4c1048512f62bdf8 3c7e1ab51edab47b
-        6bc8d7b0b9da4f6f 5b47bc7d0a6492d6
+        6bc8d7b0b9da4f6f fa9478acf7c3cb5b
         1ea781b32a30535f 52a6297cebc3f563
-        cb77303844c60e65 7ce508f4cd6acc88
+        cb77303844c60e65 84f249285a5a651b
         01f019d9831487d2 848d4f0a930a0291
-        956d386583bc50dc 5574b5dc26acad3f
-        ef208c290db7aeca a1faaf1e699b539a
+        956d386583bc50dc 68838e93e2534e40
+        ef208c290db7aeca 629c703de33b489c
         9c720f34c25a3b3a aecafd7191fb9361
         71749f08baec2fb9 8fcea37d001a9a58
         092a7007b5bde874 036099750f4e67ef
         09312b07b5c391e3 e5830de240b6dc16
         40c97d34e97d8d08 8fcea37d001a9a58
-        18190aa59db96116 4c5756bc1ca94b93
+        18190aa59db96116 76bda8e22c425388
         29eff33dfa2633ea 8fcea37d001a9a58
         5051f76089cca9f9 e6a543d92ab5dc26
         fb2d7017ddc329b6 8fcea37d001a9a58
@@ -4195,17 +4477,17 @@ enum ConceptMatcherGolden {
         1ba65229592c08d9 ce0a96fe63b26d61
         09312b07b5c391e3 e5830de240b6dc16
         01f019d9831487d2 848d4f0a930a0291
-        9012d99a0e9b32b0 7fad6a446fec9b39
-        f7e0100001654daf ed0ecf3f826eaef3
+        9012d99a0e9b32b0 0dbce162cb86287e
+        f7e0100001654daf 8085c88c921447f5
         3344a08f5debcd4e fc78a829ba6bf8a9
         7174a908baec40b7 8fcea37d001a9a58
         11f18bb7b7558b91 1706c369da320295
         08fb5c07b59655b6 8fcea37d001a9a58
-        2a64036ed8db62bb 640d45b006f58e90
+        2a64036ed8db62bb 8f404dce15d0c0b1
         08fb5c07b59655b6 8fcea37d001a9a58
         a807f8cfaed1ef79 8fcea37d001a9a58
-        cbfeeade876541dc 7a71fcee5ddfffb9
-        3376e781561f2abd daa9b7c8d8b1d475
+        cbfeeade876541dc 777acd6159ca5021
+        3376e781561f2abd f30a7c09fb72f1c0
         017598e18bc90aff 8fcea37d001a9a58
         150bc4f2e7a1b038 66cafa307f4cbd69
         7174a908baec40b7 8fcea37d001a9a58
@@ -4215,23 +4497,23 @@ enum ConceptMatcherGolden {
         09089307b5a13d87 3eade9e709d118ba
         088e3807b53946aa 8fcea37d001a9a58
         09130607b5aa5575 be8fa063a50b1488
-        1f6a59a2cea667b0 97acb0a6e1f668b1
+        1f6a59a2cea667b0 f37a49394bbeb816
         08fb5c07b59655b6 8fcea37d001a9a58
-        59d028baec702064 7007b162b8a5c682
-        b153ad5f8c4ef5e9 ad294ac919703cd5
+        59d028baec702064 74830e5b11dca8d4
+        b153ad5f8c4ef5e9 1481d5ddee71c786
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        3376e781561f2abd daa9b7c8d8b1d475
-        a5e97e50ac206001 01ab9e1199095736
+        3376e781561f2abd f30a7c09fb72f1c0
+        a5e97e50ac206001 49d8276e0a458d1d
         dfa9cbbd4231fe2b ee19fb6dd3bf80d7
         ede818ee39a17302 8fcea37d001a9a58
         092a7007b5bde874 036099750f4e67ef
         09242307b5b8f9ef 13ad3dbb8701b5a2
-        670d936599ca1baf ca0623a2b52b969d
+        670d936599ca1baf 5130c7d46dbfd5b4
         09242307b5b8f9ef 13ad3dbb8701b5a2
-        c9b3075b9dd3998d a3f8dd3a50cf690c
-        f4d828d29c02af8e 49dad3c24ba22b0a
+        c9b3075b9dd3998d 85501d92404542a8
+        f4d828d29c02af8e 4d3b7025c934478a
         09461207b5d5c372 423738ad7a01c455
-        f896e82121468a17 2f469cae414eac6d
+        f896e82121468a17 0d0748de582f1293
         ec81c70b1ca73140 8fcea37d001a9a58
         bbe13aafa2cd7139 89cc9bd64cf5c2e2
         6772aca2ac13b22b 8fcea37d001a9a58
@@ -4242,22 +4524,22 @@ enum ConceptMatcherGolden {
         088e3807b53946aa 8fcea37d001a9a58
         09089407b5a13f3a f7d315360d6ee9b5
         af63ff4c86022805 3b38e04bd7436ef0
-        1f6a59a2cea667b0 97acb0a6e1f668b1
+        1f6a59a2cea667b0 f37a49394bbeb816
         09242307b5b8f9ef 13ad3dbb8701b5a2
         0f171b17ad53ec51 6915dd3f50f56f24
-        573c5f7bcde84fe7 5aafaab39fde7b8e
+        573c5f7bcde84fe7 f24e984e7bea6e0e
         00be14a75f2de427 bceab2e9ab096852
-        acbe28ca3bf96104 abf3cbf7849163a0
+        acbe28ca3bf96104 78e334eeb551c020
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        f4d828d29c02af8e 49dad3c24ba22b0a
-        8c4bac3c7aeba71c 797b58110255dd1d
+        f4d828d29c02af8e 4d3b7025c934478a
+        8c4bac3c7aeba71c 9403110366fb929d
         3dde970943aaa82b 7f29e96382670107
         b86e54ff34871082 8fcea37d001a9a58
         09277507b5bbbb1c 136edf9d216971af
         08fb5c07b59655b6 8fcea37d001a9a58
         a7fd85cfaec8d78b 8fcea37d001a9a58
         0d861cff8e6872c0 75f3ba72967713db
-        b78357fff694253f 93f5efa21b63ff70
+        b78357fff694253f fca34fb9cf5d914b
         018696e18bd77acc 8fcea37d001a9a58
         9906a395b29de55f 848058dfd2ca7048
         80f3646822d9bbd0 8fcea37d001a9a58
@@ -4270,11 +4552,11 @@ enum ConceptMatcherGolden {
         1ba65229592c08d9 ce0a96fe63b26d61
         08fb5c07b59655b6 8fcea37d001a9a58
         7e37323f6df12ee8 ceb6f9603fdac584
-        e2b38f7f7357bc0e 273f69cd55cf024f
+        e2b38f7f7357bc0e 41db379591772898
         0fc7d862cff00373 606e87d686842ab1
-        d04a4e24cd3d006f 11f1d2e3b775d7d0
+        d04a4e24cd3d006f 5aba03315b6daa1b
         e6f7b419052023cd c035fe82d2e07188
-        b78357fff694253f 93f5efa21b63ff70
+        b78357fff694253f fca34fb9cf5d914b
         4396fb518a52e16a c496ece46941c0a9
         c850edc8e506002a f6fcfe14905d229f
         3dde970943aaa82b 7f29e96382670107
@@ -4282,7 +4564,7 @@ enum ConceptMatcherGolden {
         092e3507b5c16d0a 65761fa150c8d975
         09242407b5b8fba2 c69cfa6e966b8c3d
         40c5f834e97a7532 8fcea37d001a9a58
-        54b4532844fc7ed0 f393cb50aeda8137
+        54b4532844fc7ed0 38a0de3e11c62523
         151e3634d0a76b64 8fcea37d001a9a58
         9906a295b29de3ac dd2fd124ae59d60d
         6772ada2ac13b3de 8fcea37d001a9a58
@@ -4296,15 +4578,15 @@ enum ConceptMatcherGolden {
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
         293c639b33aca105 1d3ffe268d73fac2
         01f019d9831487d2 848d4f0a930a0291
-        9012d99a0e9b32b0 7fad6a446fec9b39
+        9012d99a0e9b32b0 0dbce162cb86287e
         dfa9cbbd4231fe2b ee19fb6dd3bf80d7
         7174a508baec39eb 8fcea37d001a9a58
         df99d13f33e56f03 fefc5cf6ad75dd03
         09242407b5b8fba2 c69cfa6e966b8c3d
-        2a64036ed8db62bb 640d45b006f58e90
+        2a64036ed8db62bb 8f404dce15d0c0b1
         09242407b5b8fba2 c69cfa6e966b8c3d
         e517a73dd3486a04 8fcea37d001a9a58
-        8c342997d134c0d4 39c33247509c595b
+        8c342997d134c0d4 ac9392d3499b6f6e
         3a70c6d88e5033b0 8fcea37d001a9a58
         fbdb22258bb6cd80 3b17df6b0a2b7d61
         7174a508baec39eb 8fcea37d001a9a58
@@ -4320,18 +4602,18 @@ enum ConceptMatcherGolden {
         1ba65229592c08d9 ce0a96fe63b26d61
         09242407b5b8fba2 c69cfa6e966b8c3d
         3c0d17bad169557b 2bb80158710dd3ef
-        1a8e769363fc4077 e113379c90c0b3ac
-        9263809e444d25f9 8c4cdfd7095fd0ee
-        5b7ecdc42c43c5b7 1658e73adfe81b8e
+        1a8e769363fc4077 907cc11a50a8ce45
+        9263809e444d25f9 bf9dca815aefc924
+        5b7ecdc42c43c5b7 dc883e8625b2c501
         01f019d9831487d2 848d4f0a930a0291
-        8c342997d134c0d4 39c33247509c595b
-        c1c7d89fa2c77381 2ad7ef95c1b2cac6
-        f7e0100001654daf ed0ecf3f826eaef3
+        8c342997d134c0d4 ac9392d3499b6f6e
+        c1c7d89fa2c77381 c1535ee581179a27
+        f7e0100001654daf 8085c88c921447f5
         4f928311f4a565b6 818fd99fcf1c136e
         4c0679f6fb6a7bde 8fcea37d001a9a58
         09086407b5a0edaa 51a0a555951a6f05
         09462707b5d5e721 67cc7fa045a3efbc
-        2a64036ed8db62bb 640d45b006f58e90
+        2a64036ed8db62bb 8f404dce15d0c0b1
         09462707b5d5e721 67cc7fa045a3efbc
         e6a32ce17c5b5c94 8fcea37d001a9a58
         64ec56791c3bbbdb dc76fc40ad8048da
@@ -4359,12 +4641,12 @@ enum ConceptMatcherGolden {
         7174a808baec3f04 8fcea37d001a9a58
         09195507b5af4760 d4609dd0460dabc3
         08fb5c07b59655b6 8fcea37d001a9a58
-        9170049ed2784c0f 171f61f0dba33fca
+        9170049ed2784c0f 3799c304aa9ee76f
         08fb5c07b59655b6 8fcea37d001a9a58
-        dd3d68384088a9b6 1c51d10a29b1911b
-        1d2ec9e55c4fad40 cd421ca2729d7559
+        dd3d68384088a9b6 2f131a399fc84048
+        1d2ec9e55c4fad40 f9567c86fcf58582
         09461207b5d5c372 423738ad7a01c455
-        d47be174da129263 5a6b80d893d792af
+        d47be174da129263 2e54599be0b05d4a
         3186b6d8893153e1 8fcea37d001a9a58
         f0a1c95c85d12708 3ddb4d06e6fa3d1d
         7174a808baec3f04 8fcea37d001a9a58
@@ -4375,272 +4657,272 @@ enum ConceptMatcherGolden {
         088e3807b53946aa 8fcea37d001a9a58
         09089307b5a13d87 3eade9e709d118ba
         0b3ca4d6c01e3fa3 d6720b84d46c4615
-        1f6a59a2cea667b0 97acb0a6e1f668b1
+        1f6a59a2cea667b0 f37a49394bbeb816
         08fb5c07b59655b6 8fcea37d001a9a58
         4c1048512f62bdf8 3c7e1ab51edab47b
         451132af861edd04 1a7415647a00da1c
-        be539c1732a218f1 ad6c040863e0837c
-        dd3d68384088a9b6 1c51d10a29b1911b
-        8305942291af0579 24f5334bbc11d443
+        be539c1732a218f1 94b58455aadcedbf
+        dd3d68384088a9b6 2f131a399fc84048
+        8305942291af0579 27c21109709b7a40
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        1d2ec9e55c4fad40 cd421ca2729d7559
-        5e44aa7d3085e12e d2274865e2365d7c
+        1d2ec9e55c4fad40 f9567c86fcf58582
+        5e44aa7d3085e12e 179953701e3fb4fc
         804e812eab792a83 8fcea37d001a9a58
-        6635e0dbe59d307c 01c9ec72e8fe1789
+        6635e0dbe59d307c da5fb51efa3c7aa4
         9693807fa17e5ed2 6f858be78f6514d7
         b6b17faa43e524a6 0323afeff0597b3c
         bc22778d82bd993f 0ae9ae77c74937d2
         09089407b5a13f3a f7d315360d6ee9b5
-        b8c9dcf9c224ef53 5c396148e0966493
-        f2da07e668884eba 98decdc98b332cf7
-        1af2b341c3f0f626 9a16f1e4952941e2
-        a5e97e50ac206001 01ab9e1199095736
+        b8c9dcf9c224ef53 8a000b0781cdafaa
+        f2da07e668884eba e0fcf8bbe0f6bcbd
+        1af2b341c3f0f626 d1f910887994a6a8
+        a5e97e50ac206001 49d8276e0a458d1d
         7174a708baec3d51 8fcea37d001a9a58
-        a42fce2e2dd1ebb9 a1f15b11b53b10cd
+        a42fce2e2dd1ebb9 fcc52ccd052affa3
         5449ee842ab88a25 71964d093fc799f5
         855e4c0255a86fdf 8fcea37d001a9a58
         b19ce73316eda580 26ef531da55f3ea3
-        0d8ff0b300485761 0585bae0bf8fba70
+        0d8ff0b300485761 f76c953b7a49ab91
         566da8d11a363d6b 8fcea37d001a9a58
-        325499170884cd7c ec94371d12d2d213
+        325499170884cd7c 2d529ab1fceef557
         7050ba0077cfbdab eb3b1d71d98daee9
         b6b17eaa43e522f3 63f765e537b44e83
         d80e966922f656f9 4c2d62e23e369956
         af63ff4c86022805 3b38e04bd7436ef0
         09089407b5a13f3a f7d315360d6ee9b5
-        b8c9dcf9c224ef53 5c396148e0966493
-        f2da07e668884eba 98decdc98b332cf7
-        ba625bf1fcfb5c14 a11b829c0591f841
-        a5e97e50ac206001 01ab9e1199095736
+        b8c9dcf9c224ef53 8a000b0781cdafaa
+        f2da07e668884eba e0fcf8bbe0f6bcbd
+        ba625bf1fcfb5c14 27ad0fb7871e5155
+        a5e97e50ac206001 49d8276e0a458d1d
         7174a708baec3d51 8fcea37d001a9a58
-        1fdd4023dec95b46 016b163334ff53c0
+        1fdd4023dec95b46 637fad9f059323ed
         e3669080d7e6521a bebbd52310dc6ccf
         855e4c0255a86fdf 8fcea37d001a9a58
         81da725c5c49aa51 c1672cbf25d13d5d
-        0aae1a61ed6a8214 820a47fce832fb4d
+        0aae1a61ed6a8214 4ff0c11ce8c45a93
         e818dae88767830c 8fcea37d001a9a58
-        9f26bf0668c6b3ab b51b4cf1f4f1b448
+        9f26bf0668c6b3ab 49a9ac2821d291df
         d44efbd3deb30dab 83ed70fedd0feb82
         b6b17daa43e52140 88c037dd92a51ef6
         45627c193a5b605c ff3806cf28bcf23f
         09089407b5a13f3a f7d315360d6ee9b5
-        b8c9dcf9c224ef53 5c396148e0966493
-        f2da07e668884eba 98decdc98b332cf7
-        a5e97e50ac206001 01ab9e1199095736
+        b8c9dcf9c224ef53 8a000b0781cdafaa
+        f2da07e668884eba e0fcf8bbe0f6bcbd
+        a5e97e50ac206001 49d8276e0a458d1d
         b86ae6ff34841fc1 8fcea37d001a9a58
-        3b5ac759a6a0d3f4 0621fa22f273224d
+        3b5ac759a6a0d3f4 ce23f6bfd16f607c
         6d6b62ea08cf6d36 06c2e51c782a1609
         855e4c0255a86fdf 8fcea37d001a9a58
-        a3924ac8f2defc64 af5122ddef334bf5
+        a3924ac8f2defc64 03c1be4bf47eca86
         2f243f857217554c 8fcea37d001a9a58
         582c89e50b3331e1 7cf2acf733780494
         a77d3d36e8383eb3 c17aef36873742d4
         b6b184aa43e52d25 e6467e2113454a9d
         2b87fc192bc03144 6fd379ca030701cf
-        ea6ff70b03c5c960 b23670c73368337b
+        ea6ff70b03c5c960 21b289ac2411f4b7
         09089407b5a13f3a f7d315360d6ee9b5
-        afca98a814878ea1 a6a5437730567d45
-        177dffa40c4d8628 2372e8fc345988ab
+        afca98a814878ea1 9800f7969ddcdbcf
+        177dffa40c4d8628 9dfdd8f060dd1cdf
         f6e56e1126fffc18 2cd593da87f1af1a
-        e0eb0e1fbe3d6550 de319b21b8d0a4b7
-        12a30114efcd300e e605d20a7364d6f5
+        e0eb0e1fbe3d6550 757506e22f773b4b
+        12a30114efcd300e 7befac48ff1187f7
         b86ae3ff34841aa8 8fcea37d001a9a58
-        943fa614c301fa63 0729040d76e572cf
+        943fa614c301fa63 e0fb29b166eddf20
         dd0e9223326beee2 cd5aaceb9d57f153
         0614de0b2b05ab4a 8fcea37d001a9a58
-        bbf9cc9715b88c21 41f0d90af737ab3c
+        bbf9cc9715b88c21 3f287753831010b6
         20f394fce9535c33 8fcea37d001a9a58
-        7873b1a706976d5f 45bd1aefa7f09087
+        7873b1a706976d5f e627522550f8ba56
         7a0c4cfc567cc4bd c932ac1f8eb54ec1
         b6b183aa43e52b72 78eee09d51ff9c98
         45627c193a5b605c ff3806cf28bcf23f
-        af63fe4c86022652 593acc5e418108f7
-        ea6ff70b03c5c960 b23670c73368337b
-        afca98a814878ea1 a6a5437730567d45
-        177dffa40c4d8628 2372e8fc345988ab
-        bbf67618ca4e3004 c29f9fdd20f71fad
-        12a30114efcd300e e605d20a7364d6f5
+        af63fe4c86022652 18f02d8e4b63d442
+        ea6ff70b03c5c960 21b289ac2411f4b7
+        afca98a814878ea1 9800f7969ddcdbcf
+        177dffa40c4d8628 9dfdd8f060dd1cdf
+        bbf67618ca4e3004 3d06db89582899ea
+        12a30114efcd300e 7befac48ff1187f7
         b86e4eff34870650 8fcea37d001a9a58
-        76cb9d60bee3eb98 a16cd65ecdd34565
+        76cb9d60bee3eb98 882d909562d799e1
         38461d8762e72d04 838242045205b171
         0614de0b2b05ab4a 8fcea37d001a9a58
-        ed91b8a2d82225e2 70388266a5cb4410
+        ed91b8a2d82225e2 d516c7fcea109a6d
         ec3072ae7342a42a 8fcea37d001a9a58
         b12a71edae79b3ec 30c0a590f6b7a638
         7a0d94fc894c449a 389fa78a0028805f
         b6b182aa43e529bf 86c3849a01adafaf
         bc22778d82bd993f 0ae9ae77c74937d2
-        ea6ff70b03c5c960 b23670c73368337b
-        afca98a814878ea1 a6a5437730567d45
-        177dffa40c4d8628 2372e8fc345988ab
-        12a30114efcd300e e605d20a7364d6f5
+        ea6ff70b03c5c960 21b289ac2411f4b7
+        afca98a814878ea1 9800f7969ddcdbcf
+        177dffa40c4d8628 9dfdd8f060dd1cdf
+        12a30114efcd300e 7befac48ff1187f7
         b86e4eff34870650 8fcea37d001a9a58
-        c27692298c3b72d5 64aa705acd9ceb0b
+        c27692298c3b72d5 3fecddad266284e2
         003782f3725b5423 f040342edd55f546
         0614de0b2b05ab4a 8fcea37d001a9a58
-        fa6faafa96d77c96 2208f895cba3833e
+        fa6faafa96d77c96 01b5d926ea3b5f1d
         2d7affc429fbcf97 8fcea37d001a9a58
-        9e2480d17c0f4d58 4a32703e3270a99f
-        04ec283fa7154e1c 7b33edbc37817ad2
+        9e2480d17c0f4d58 2337dd94db7392c0
+        04ec283fa7154e1c 246c31710063a1ff
         b6b181aa43e5280c 89b943f396736782
         d80e966922f656f9 4c2d62e23e369956
-        afca98a814878ea1 a6a5437730567d45
-        177dffa40c4d8628 2372e8fc345988ab
-        584cfb63a5cf9e87 628eaf0b886f0956
-        12a30114efcd300e e605d20a7364d6f5
+        afca98a814878ea1 9800f7969ddcdbcf
+        177dffa40c4d8628 9dfdd8f060dd1cdf
+        584cfb63a5cf9e87 9390577da70346da
+        12a30114efcd300e 7befac48ff1187f7
         7174a408baec3838 8fcea37d001a9a58
-        f34f484d47aabef3 ed3fc3d6f8ce21ad
+        f34f484d47aabef3 f78ef2380d8d0b0b
         84a88988b378a8af 59f8890fa3ecbc6f
         dc60743dce54a855 8fcea37d001a9a58
-        51a45030d1bdd5f7 cf1a49e656e57b38
+        51a45030d1bdd5f7 a741113f961816b0
         7641c4d2cc0aa239 8fcea37d001a9a58
         12458afd75beb30a 7a72bd4eef3663ce
         e714b86238fbe2e8 cb4388fd4663d8a5
         b6b188aa43e533f1 54a2270cd2c2d2c9
         45627c193a5b605c ff3806cf28bcf23f
         09130307b5aa505c a2469f7f9e0fe85f
-        afca98a814878ea1 a6a5437730567d45
-        177dffa40c4d8628 2372e8fc345988ab
-        12a30114efcd300e e605d20a7364d6f5
+        afca98a814878ea1 9800f7969ddcdbcf
+        177dffa40c4d8628 9dfdd8f060dd1cdf
+        12a30114efcd300e 7befac48ff1187f7
         7174a408baec3838 8fcea37d001a9a58
-        8f09499f998c7e85 795dbb17ad6c0e58
+        8f09499f998c7e85 c2acdff969245ed2
         5bc3fdd6153d2737 0258585e1f010d21
         dc60743dce54a855 8fcea37d001a9a58
-        25ad5a58ea83dbe2 712621d919844eed
+        25ad5a58ea83dbe2 aadc95307bdc9256
         9c3476b518c731fe 8fcea37d001a9a58
         d6cb0264e823e964 57a15fa7a29cd667
         c0a7fda5209dc96b c2c687acb22c744e
         b6b187aa43e5323e 2e14e3c4fe7b96e4
         bc22778d82bd993f 0ae9ae77c74937d2
         09089307b5a13d87 3eade9e709d118ba
-        cdc3cda237ee8701 e2d4dec1a808e2c5
-        f01d01939de650a8 522d89cb117d4b30
-        ad480a9efd384eb3 4fd423e7118c1426
-        9012d99a0e9b32b0 7fad6a446fec9b39
+        cdc3cda237ee8701 08a6201a67c9be76
+        f01d01939de650a8 2bce26246fad4865
+        ad480a9efd384eb3 0b7f16fcc513ae95
+        9012d99a0e9b32b0 0dbce162cb86287e
         b86e51ff34870b69 8fcea37d001a9a58
-        9ae63003214d28fe d23788dd15e71b4a
+        9ae63003214d28fe ebdf4a9152744011
         4d5bfd5eb523a587 27a52b0311c2d0c2
         183e2e0b358bfc77 8fcea37d001a9a58
         a4f99b2443a92f96 b35699bcbd7059a4
-        e440cfca85afe73a 908a74397ee3a94a
+        e440cfca85afe73a 423805917c6bd752
         8449cdb44180d5fa 8fcea37d001a9a58
-        f1b16f19f365a287 dfb721c88e0cd3bb
+        f1b16f19f365a287 2ce5c910c3ef518a
         4e54afafffe5807c 53af0e1d9d650961
         b6ae7aaa43e2e650 a5d6d351bf5d2cba
         d80e966922f656f9 4c2d62e23e369956
         09089407b5a13f3a f7d315360d6ee9b5
-        cdc3cda237ee8701 e2d4dec1a808e2c5
-        cba77c337536c054 b7a917f2c90a849a
-        9012d99a0e9b32b0 7fad6a446fec9b39
+        cdc3cda237ee8701 08a6201a67c9be76
+        cba77c337536c054 23d17a9ae4caf28f
+        9012d99a0e9b32b0 0dbce162cb86287e
         b86e51ff34870b69 8fcea37d001a9a58
-        811f96974b1f6a32 48e58518278d77de
+        811f96974b1f6a32 6a915c84199c59cf
         9b062056df305c67 f6464e1eeb36c847
         183e2e0b358bfc77 8fcea37d001a9a58
-        506baa610d512632 697f734ad34d932d
+        506baa610d512632 fa4af1ff54919061
         d620cef81cde8ad5 8fcea37d001a9a58
         c941e08fb069dc75 8f011b4311948e10
         6e258e9296ed7d5f d42c1bbe6d074ab6
         b6ae7baa43e2e803 12046fd000eb9b27
         d80e966922f656f9 4c2d62e23e369956
         09089407b5a13f3a f7d315360d6ee9b5
-        8ca78d35dbd96189 f68021ec8c4564dd
-        a5e97e50ac206001 01ab9e1199095736
+        8ca78d35dbd96189 0a924c6c8bf96489
+        a5e97e50ac206001 49d8276e0a458d1d
         7174a708baec3d51 8fcea37d001a9a58
-        a5cdc30bca6c74d4 9ce378e840d893cc
+        a5cdc30bca6c74d4 4880a61b3bd60590
         ef06b3d16f2b278a 6b0f7b2fd548e728
         3aa05ad88e789fee 8fcea37d001a9a58
-        02ccd93aa98a7c6e 02b012e4b3efff7b
+        02ccd93aa98a7c6e 26d2d289dcbae081
         fdfd34862fbfd63a 8fcea37d001a9a58
-        34974d23d891d86b 0199114d4874f247
+        34974d23d891d86b 69649394d6920552
         b3e4a9c5b1343b36 c6c659ea14df7682
         b6ae7caa43e2e9b6 d7d506561db27b10
         bc22778d82bd993f 0ae9ae77c74937d2
-        afca98a814878ea1 a6a5437730567d45
-        2af0aeb669a198b3 be20a5e3e0335cf8
-        12a30114efcd300e e605d20a7364d6f5
+        afca98a814878ea1 9800f7969ddcdbcf
+        2af0aeb669a198b3 7df2f20bd704cd48
+        12a30114efcd300e 7befac48ff1187f7
         7174a708baec3d51 8fcea37d001a9a58
-        b3a8d54824e89526 264d8c567f8bf337
+        b3a8d54824e89526 4495724b496882a9
         e019c114171155bf cd5aaceb9d57f153
         3aa05ad88e789fee 8fcea37d001a9a58
-        a8beb29e403ae269 3f57598ce035f36f
+        a8beb29e403ae269 e17812c00a0f7b65
         aaf6db80edd13eb0 8fcea37d001a9a58
         ad7a7ea15921d297 c33aef221105d57e
         4a2946941a1aa7fa 02e071f2a9beef19
         b6ae7daa43e2eb69 5efbfea0c2fafdb5
         45627c193a5b605c ff3806cf28bcf23f
         09130307b5aa505c a2469f7f9e0fe85f
-        6c0672db01e3ad50 77659f237c474089
-        512aae45ed67cf17 2eb007fa08568582
-        82647f195d05059f ba370b5d1d9c0bd1
-        d50b6318facd7f0b a707fc0e5f871126
-        72797482c493ddce a8d33d7ff149d846
+        6c0672db01e3ad50 08350c0cc302a83b
+        512aae45ed67cf17 ea323df802578fe9
+        82647f195d05059f d74de6af114ec928
+        d50b6318facd7f0b 65d0bf335c1d6fc7
+        72797482c493ddce 530db029c43e833f
         b86e4eff34870650 8fcea37d001a9a58
-        b53a689c6aae89c2 4a0de652facb6782
+        b53a689c6aae89c2 d1c8fa284c51f7f7
         3687b581812b3076 87e3fe59dbbc4de6
         20e7c90b3a743182 8fcea37d001a9a58
-        e676f4821abde993 e2a71aac8393d01d
+        e676f4821abde993 1f1bbaaaae4c8fb7
         dbd843e9588f009e 8fcea37d001a9a58
-        4ec8a8c95d7c8df1 0a36049e20ed07be
-        bf94d5c27f0675be 61aa242e27cb2474
+        4ec8a8c95d7c8df1 8c3832a3ef7f4cfa
+        bf94d5c27f0675be 66a30e9d4cbf66c0
         b6ae7eaa43e2ed1c 206c196322f3538e
         d80e966922f656f9 4c2d62e23e369956
         09130307b5aa505c a2469f7f9e0fe85f
-        6c0672db01e3ad50 77659f237c474089
-        512aae45ed67cf17 2eb007fa08568582
-        82647f195d05059f ba370b5d1d9c0bd1
-        72797482c493ddce a8d33d7ff149d846
+        6c0672db01e3ad50 08350c0cc302a83b
+        512aae45ed67cf17 ea323df802578fe9
+        82647f195d05059f d74de6af114ec928
+        72797482c493ddce 530db029c43e833f
         b86e4eff34870650 8fcea37d001a9a58
-        35b5d718b9055750 ce756a9e88d73416
+        35b5d718b9055750 63cd122a354ede1c
         ca8020df80ebc2f6 45159991a4662e96
         20e7c90b3a743182 8fcea37d001a9a58
-        e307bbb13af2be9f 42c255ee2098745e
+        e307bbb13af2be9f a0257b17f169f143
         d9be21c08947ce29 8fcea37d001a9a58
         a5cd7246991c540a 6fd106c931d7e34d
         6adf1e1df8797a0b 38d7b3432a23289e
         b6ae7faa43e2eecf 384d259b4604551b
         bc22778d82bd993f 0ae9ae77c74937d2
         09089407b5a13f3a f7d315360d6ee9b5
-        154b63a43be3ea1a 483d0f44ed0069f9
-        deef7ab5676c99cd eca9bcc6c42feaed
-        f7e0100001654daf ed0ecf3f826eaef3
+        154b63a43be3ea1a f43da43ee8f94e36
+        deef7ab5676c99cd f94853042ccfdd2c
+        f7e0100001654daf 8085c88c921447f5
         b86ae3ff34841aa8 8fcea37d001a9a58
-        477a09274e055a2c 0492bbcace10874c
+        477a09274e055a2c f746ba9ddb4055ce
         32d732db7798a918 184f0a420cbba346
         8e7179cfa0708ee0 8fcea37d001a9a58
-        cc681500f86bc392 8d59d7ccabaa22f4
+        cc681500f86bc392 7cc5a3478869f2d4
         95c37d6f64b391c9 8fcea37d001a9a58
         45086478e6157ba3 2bf9911eb561d5bc
         465c46aa5199602b 8d92ba9e22aa8c5f
         b6ae80aa43e2f082 752c316d12753f34
         bc22778d82bd993f 0ae9ae77c74937d2
         09089407b5a13f3a f7d315360d6ee9b5
-        154b63a43be3ea1a 483d0f44ed0069f9
-        deef7ab5676c99cd eca9bcc6c42feaed
-        c1c7d89fa2c77381 2ad7ef95c1b2cac6
+        154b63a43be3ea1a f43da43ee8f94e36
+        deef7ab5676c99cd f94853042ccfdd2c
+        c1c7d89fa2c77381 c1535ee581179a27
         b86ae3ff34841aa8 8fcea37d001a9a58
-        2307605114e3c6e2 53e67cf14e458abc
+        2307605114e3c6e2 8720f3fa5f1c025e
         32d732db7798a918 184f0a420cbba346
         8e7179cfa0708ee0 8fcea37d001a9a58
         b19ce73316eda580 26ef531da55f3ea3
-        a4a1e206226bc295 6a14ed09b66f5990
+        a4a1e206226bc295 725d78a9bc5663ae
         2846022447a23964 8fcea37d001a9a58
-        b0879714e466291b f7c2c649b71fa1c7
+        b0879714e466291b 4cdab96608a97566
         970da117479cdf45 13e00247981d6daa
         b6ae81aa43e2f235 c116de471c90e759
         45627c193a5b605c ff3806cf28bcf23f
         090f3307b5a6b915 9a3734bd8422f8c0
         0b452c19aa0f6ddf 8ebef4ecf4e1583a
         09089407b5a13f3a f7d315360d6ee9b5
-        bbf67618ca4e3004 c29f9fdd20f71fad
-        c85bffa2fd036169 b15a9937f83f9402
-        60097bed2d9c4562 b07aeb523180af10
-        868e8231edd09fe8 ebb99f40288f0b15
+        bbf67618ca4e3004 3d06db89582899ea
+        c85bffa2fd036169 38e8c206826a95c8
+        60097bed2d9c4562 26da02e4daf3e51c
+        868e8231edd09fe8 3eb2f639c95fd32a
         b86e4eff34870650 8fcea37d001a9a58
-        8b607b1cd136f956 c8b3d503c19b6a1a
+        8b607b1cd136f956 f878c2c9c10517d9
         6cc62ed0c531c9ed ea6aa74da8da4169
         496f9434ee62abf0 8fcea37d001a9a58
         b19ce73316eda580 26ef531da55f3ea3
-        8f64bc5857f7e7ba a949dbfa1527c1d4
+        8f64bc5857f7e7ba 37a10d6b69ae94a1
         39c1059536548559 8fcea37d001a9a58
         32b0479f9871421b 70f5539d5580e95e
         e7dffc04c332a2af 1b90cc188c11b6b6
@@ -4648,53 +4930,53 @@ enum ConceptMatcherGolden {
         45627c193a5b605c ff3806cf28bcf23f
         090f3307b5a6b915 9a3734bd8422f8c0
         0b452c19aa0f6ddf 8ebef4ecf4e1583a
-        bbf67618ca4e3004 c29f9fdd20f71fad
-        868e8231edd09fe8 ebb99f40288f0b15
+        bbf67618ca4e3004 3d06db89582899ea
+        868e8231edd09fe8 3eb2f639c95fd32a
         b86e4eff34870650 8fcea37d001a9a58
-        e79defcb870a76da 0944cbd923d2acfa
+        e79defcb870a76da a1aef157668bba5f
         2c571cc095434dfa a4d178700b590cba
         dc67803dce5adb67 8fcea37d001a9a58
         b19ce73316eda580 26ef531da55f3ea3
-        a5245c562e4cf19f 8e109bcf4e520663
+        a5245c562e4cf19f b5056f930fb0a93e
         851cae68b4ac1c17 8fcea37d001a9a58
-        dc81c1df6be21790 d7336e434febeba5
+        dc81c1df6be21790 7b93a7900a5ac201
         e475795bbbab3551 68c5a3b6eaa8e39b
         b6ae83aa43e2f59b eac3935e2712a9ff
         45627c193a5b605c ff3806cf28bcf23f
         090f3307b5a6b915 9a3734bd8422f8c0
         fa1af119a062005e 70af2d657e075585
-        bbf67618ca4e3004 c29f9fdd20f71fad
-        e4cb01f84844b135 080a728e32f34f2c
-        868e8231edd09fe8 ebb99f40288f0b15
+        bbf67618ca4e3004 3d06db89582899ea
+        e4cb01f84844b135 98f1fd8da57ba7d0
+        868e8231edd09fe8 3eb2f639c95fd32a
         b86e4eff34870650 8fcea37d001a9a58
         e771c778395d9bc8 adb25c7305c1c5ac
         e00ba47e4abaf788 ba1211095b35f8e3
         496f9434ee62abf0 8fcea37d001a9a58
-        8810832ac0a9d18a b1bb00ec9c85d309
+        8810832ac0a9d18a ae0006060e0d58f9
         75e71d40062377ca 8fcea37d001a9a58
-        7842dc2139aa75b8 623c2440f2705ce0
+        7842dc2139aa75b8 dff130794011dc32
         a733635f7c1acb8e 55c99e43ff5d9e92
         b6b88caa43eb596b 59acc7f7b2201b0f
         bc22778d82bd993f 0ae9ae77c74937d2
-        fe3c716c6314bd9f 7f027601a743a90b
-        67037f7beaa7c75f 4d25ac086a90bc02
-        8c4bac3c7aeba71c 797b58110255dd1d
+        fe3c716c6314bd9f ac74bd47ea0dda8b
+        67037f7beaa7c75f 3c90964769ab9082
+        8c4bac3c7aeba71c 9403110366fb929d
         ede126ee399b6c1e 8fcea37d001a9a58
-        a24c5373fa6f228c 7fa7f4c004e6f142
+        a24c5373fa6f228c 0fef301d5cb25da0
         c9723805454a7410 2479a162e67181ba
         016f2ce18bc3e7cd 8fcea37d001a9a58
-        20141477c188e005 27c54a14264fbbe1
+        20141477c188e005 923fc549a4196a1d
         b8f089371747d6d5 8fcea37d001a9a58
         33a33122c039cefe 5074563fcbfb2eb5
         1f7c816823aba8db 3c0cff16250a9ec1
         b6b88baa43eb57b8 f41d76f39447e5e2
         2b87fc192bc03144 6fd379ca030701cf
-        fe3c716c6314bd9f 7f027601a743a90b
-        67037f7beaa7c75f 4d25ac086a90bc02
-        84e3aaa8c5697828 e14d1cd9635986d2
-        8c4bac3c7aeba71c 797b58110255dd1d
+        fe3c716c6314bd9f ac74bd47ea0dda8b
+        67037f7beaa7c75f 3c90964769ab9082
+        84e3aaa8c5697828 21dac3a401cca752
+        8c4bac3c7aeba71c 9403110366fb929d
         3d009ccd55cbc29c 8fcea37d001a9a58
-        5ae39ca6107c809d 2c29ead6fd6c66a1
+        5ae39ca6107c809d f2d6ff99e0b2e421
         6300b65538b4f262 a889204398c9cc73
         016f2ce18bc3e7cd 8fcea37d001a9a58
         54a873d72a26bdf7 f631f4189e5cec35
@@ -4723,7 +5005,7 @@ enum ConceptMatcherGolden {
         cbd51a1f8932c4db 7423082c47da9e03
         2ac14c7339f8d144 37f0fe11d0ba1914
         b86e51ff34870b69 8fcea37d001a9a58
-        2d9f6a03ece7827c 691a44f221cb054b
+        2d9f6a03ece7827c 3184ec04d09d8235
         e432d2780bcf6b2a b40acc4f0028dc20
         2858f4d883d92bd0 8fcea37d001a9a58
         d37b89d479f784fa c050c793285d594c
@@ -4799,8 +5081,8 @@ enum ConceptMatcherGolden {
         ad82ddea79b4df93 8fcea37d001a9a58
         8fc8c73b6396426b 3243cdcc0ac0d43c
         ed14850b2c7a2a7b 8fcea37d001a9a58
-        e44c1ba27ef1d87a 1a7c3d654df71010
-        582ba68b285325f1 ac9f45020550d94d
+        e44c1ba27ef1d87a 3550a2495bdaf195
+        582ba68b285325f1 caa970093871b9a4
         b6b883aa43eb4a20 f12e426fc29da84a
         bc22778d82bd993f 0ae9ae77c74937d2
         abba5b03052fd1ec e91aa4d4a940a606
@@ -4811,33 +5093,33 @@ enum ConceptMatcherGolden {
         ad10fb7049aa7964 705d363be23c78bd
         ad82ddea79b4df93 8fcea37d001a9a58
         b19ce73316eda580 26ef531da55f3ea3
-        9e6a5884a52242bf f781907e337b5260
+        9e6a5884a52242bf 7ffd43ed853552d8
         c97bf6782b80825e 8fcea37d001a9a58
         5b98aa9fd1e8d687 8050dd338303fed6
         6ee22adf5b953583 5ea1dabb152c191d
         b6b506aa43e83fe2 941f727883143808
         45627c193a5b605c ff3806cf28bcf23f
         af63f94c86021dd3 d2c99d0c736b5b6e
-        34bcaeebeccdf3e3 cce8b88395f891bb
-        868e8231edd09fe8 ebb99f40288f0b15
+        34bcaeebeccdf3e3 309dfc613df398d3
+        868e8231edd09fe8 3eb2f639c95fd32a
         b86e51ff34870b69 8fcea37d001a9a58
-        2f804c540817906a 9a2f293a71b68748
+        2f804c540817906a 4128369f994644d0
         775246a64b576740 d559d66c164a80d7
         ad82ddea79b4df93 8fcea37d001a9a58
-        16c81e6c211ee5af d9170cec47d1c0da
+        16c81e6c211ee5af 393ece9f36cf2702
         ba420d43f46e7d8d 8fcea37d001a9a58
         9bea6ba45d1af4ac 8e7c42c32b705c74
         8279824d19873485 0a2afc203fb7d8bf
         b6b507aa43e84195 5d2888d5b18769cd
         bc22778d82bd993f 0ae9ae77c74937d2
         09130307b5aa505c a2469f7f9e0fe85f
-        22a760f00bf578d5 e3f73b094ec2e44c
-        dfe5d78680272485 a0a73b1d5e13172e
+        22a760f00bf578d5 af5afbcf3a0a18a9
+        dfe5d78680272485 40800536a861cdc8
         fb2d7317ddc32ecf 8fcea37d001a9a58
-        e3f394aa8d33a1ea 4e3e4bf8c6844790
+        e3f394aa8d33a1ea 63676abf3c50d62d
         d53449dfc6d567e6 9283b659311abe9a
         d61fc5e1733bee76 8fcea37d001a9a58
-        bbc8cef196f9c18a 76c63388e7823cc2
+        bbc8cef196f9c18a 46c37245c6338a5d
         ba420d43f46e7d8d 8fcea37d001a9a58
         9bea6ba45d1af4ac 8e7c42c32b705c74
         8291584d199b7f08 422a1cd7c0f90654
@@ -4845,150 +5127,390 @@ enum ConceptMatcherGolden {
         45627c193a5b605c ff3806cf28bcf23f
         37a1109dc7c64a8b 70dae2d974950dca
         09130307b5aa505c a2469f7f9e0fe85f
-        b3a3ef381b261462 70c59621e36ee1a2
-        c979bb2233826768 64b01987425ce067
-        dfe5d78680272485 a0a73b1d5e13172e
+        b3a3ef381b261462 ca2325867d45fbb3
+        c979bb2233826768 4428e47b9cc6c1fc
+        dfe5d78680272485 40800536a861cdc8
         fb2d7317ddc32ecf 8fcea37d001a9a58
-        d3f4ec45aca9ae51 64a32c6e97536411
+        d3f4ec45aca9ae51 4681815b538be27c
         d53449dfc6d567e6 9283b659311abe9a
         d61fc5e1733bee76 8fcea37d001a9a58
-        6c45c8045ed6d7f7 cb3cde7b46c77945
+        6c45c8045ed6d7f7 87c91363456351bf
         4de67d15d96d3b45 8fcea37d001a9a58
-        980576b2b18a4997 3ae615b5d7f8bef2
+        980576b2b18a4997 2aee64aa4fe838bf
         d8eb714c3dd9c916 8d300d5a88b0b3e8
         b6b505aa43e83e2f 77d671947c190bdf
         bc22778d82bd993f 0ae9ae77c74937d2
-        cdc3cda237ee8701 e2d4dec1a808e2c5
-        9012d99a0e9b32b0 7fad6a446fec9b39
+        cdc3cda237ee8701 08a6201a67c9be76
+        9012d99a0e9b32b0 0dbce162cb86287e
         fb2d7317ddc32ecf 8fcea37d001a9a58
-        ce37def333be5709 0147dbf838712ab7
+        ce37def333be5709 3070e6184c328954
         ab572022a46562aa d783bf40fdb15a87
         d61fc5e1733bee76 8fcea37d001a9a58
-        b38a16bf8f0a97bc cc0046217a0f3f58
+        b38a16bf8f0a97bc 0c3e849b6d75a8d2
         024a2352b9436f74 8fcea37d001a9a58
-        c754ad1d683e6e8c 806367336089cec2
+        c754ad1d683e6e8c cffaa73ce1ec37e5
         57c9e80c84dee082 f321cb3eae6e1a82
         b6b502aa43e83916 16a48003a7b322ec
         d80e966922f656f9 4c2d62e23e369956
         2c0b0b8797046e54 6d1781e6b2f6881d
         09089307b5a13d87 3eade9e709d118ba
-        29d339820bfd57aa c7a349819d527829
-        c82c04ce7f4676b3 096e38ac29e47820
-        cef46946052da1fe 0313e66894b9efd2
-        190359f8bfed579b 00281df45d5c73c6
-        c1c7d89fa2c77381 2ad7ef95c1b2cac6
+        29d339820bfd57aa db8f1c7ee370c477
+        c82c04ce7f4676b3 4f62a85e94a5ddfd
+        cef46946052da1fe 8c90bc1c043bc801
+        190359f8bfed579b 276149759702652f
+        c1c7d89fa2c77381 c1535ee581179a27
         b86ae3ff34841aa8 8fcea37d001a9a58
-        2a3f74488f6c31bb 01a1e0568395dd66
+        2a3f74488f6c31bb d681bdfd4b578597
         8da90d8eeda1b24f 5a315a56246d694b
         29eff33dfa2633ea 8fcea37d001a9a58
-        4817170ca37d73c7 dc3d0e4d1d22e018
+        4817170ca37d73c7 bfca2cd1aeba89a2
         b06d81ca4b3f6012 8fcea37d001a9a58
         b13a9feb9e6213ca f80003bfc16ac1d1
-        7a8378504d8eacd0 5147f4a71260398e
+        7a8378504d8eacd0 eb3c7e8738aadb48
         b6b503aa43e83ac9 38dc044e8b0d4771
         45627c193a5b605c ff3806cf28bcf23f
         2c0b0b8797046e54 6d1781e6b2f6881d
         09130307b5aa505c a2469f7f9e0fe85f
-        29d339820bfd57aa c7a349819d527829
-        c82c04ce7f4676b3 096e38ac29e47820
-        7584afec97541336 bb568b10d53ddc50
-        c1c7d89fa2c77381 2ad7ef95c1b2cac6
+        29d339820bfd57aa db8f1c7ee370c477
+        c82c04ce7f4676b3 4f62a85e94a5ddfd
+        7584afec97541336 8d0c54dacfa36394
+        c1c7d89fa2c77381 c1535ee581179a27
         b86ae3ff34841aa8 8fcea37d001a9a58
-        cf33eacbcff09c39 c75679edbf39d543
+        cf33eacbcff09c39 5b5a7f1f4c0e8a47
         694ad1f5fab294dc 46f5da98f3847307
         29eff33dfa2633ea 8fcea37d001a9a58
         e96544ae83aa1f55 158954408f92220e
-        b378c292455f18f3 6c586aeebce20685
+        b378c292455f18f3 5809e38cb7c8d766
         44213c4088b7e554 8fcea37d001a9a58
-        1151071e642d527e 47501d9181c67e68
+        1151071e642d527e ce1fe104936b1c8f
         d3d117de4b5647f8 293a82b9e189d344
         b6b500aa43e835b0 813e9be230837e66
         2b87fc192bc03144 6fd379ca030701cf
-        327324ecc654230f d4a0eb3a623a19e2
-        cfbbc2ea4cdefb67 4d291b7f14a934a7
-        c1c7d89fa2c77381 2ad7ef95c1b2cac6
+        327324ecc654230f cc66e6868cf487cf
+        cfbbc2ea4cdefb67 39236bc163e53dc9
+        c1c7d89fa2c77381 c1535ee581179a27
         7174a408baec3838 8fcea37d001a9a58
-        5c4d9dc5a1c0b233 d4a0eb3a623a19e2
+        5c4d9dc5a1c0b233 cc66e6868cf487cf
         ee1d1a9da346c48e a79d6bf58c29a63c
         b0ab193db5761030 8fcea37d001a9a58
         e96544ae83aa1f55 158954408f92220e
-        e9a0e27269772164 d621eb08532311d6
+        e9a0e27269772164 46c4a2c4f83cd482
         c43fdfe1e909dfe7 8fcea37d001a9a58
-        9412ff61e7e821ab 44385359164f17f2
+        9412ff61e7e821ab aa5814b805672757
         3d4b175f3f904626 1d2337ea0ddd44da
         b6b501aa43e83763 6f43e3f5eb7880b3
         45627c193a5b605c ff3806cf28bcf23f
-        327324ecc654230f d4a0eb3a623a19e2
-        cfbbc2ea4cdefb67 4d291b7f14a934a7
-        c1c7d89fa2c77381 2ad7ef95c1b2cac6
+        327324ecc654230f cc66e6868cf487cf
+        cfbbc2ea4cdefb67 39236bc163e53dc9
+        c1c7d89fa2c77381 c1535ee581179a27
         7174a408baec3838 8fcea37d001a9a58
-        8d9b631e0477b743 7b40c1df7243518f
+        8d9b631e0477b743 3a66db0b79931063
         a224051f776c7cc9 3ee27524009c8621
         016f2ce18bc3e7cd 8fcea37d001a9a58
+        4aeb4f8d459a6747 1e9b6699dfcf5b32
+        d40f68405e20b98e 8fcea37d001a9a58
+        b17864b5cc4d20dc 969699f383a5dd62
+        e7fabcdb23ca8496 651c8484fc8f0428
+        69290eaa1819cf89 6d040b02ba683951
+        45627c193a5b605c ff3806cf28bcf23f
+        7174a408baec3838 8fcea37d001a9a58
+        b3a8d54824e89526 4495724b496882a9
+        53d9a8d34f68ed33 ca40862a6062c948
+        316f2fd8891d8f9b 8fcea37d001a9a58
+        d33ff7c391fc2c84 cc2eb46749e20cb1
+        e420d04b8fa4cde8 8fcea37d001a9a58
+        4b42b724f4244140 4afdb3e0480776ad
+        02e9280272c610a6 6be1b45e0f9e4682
+        69290baa1819ca70 66901ed1a7b50dc6
+        bc22778d82bd993f 0ae9ae77c74937d2
+        7174a408baec3838 8fcea37d001a9a58
+        132f62f977c46c32 637668aef2c1f5bb
+        412f649e8785aaf7 f471eebfab78015c
+        316f2fd8891d8f9b 8fcea37d001a9a58
+        36d6bbed93cf7078 5ffe092695c3b4a3
+        655da1cc61e3b4b8 8fcea37d001a9a58
+        55af91010f182530 87c5aec2c8f1e9e3
+        6facbad12688f6ad 6bb0d141ed5e822d
+        69290caa1819cc23 2dd04ec5fb71f913
+        45627c193a5b605c ff3806cf28bcf23f
+        7174a408baec3838 8fcea37d001a9a58
+        b84390142f255bd1 f9678f1ae629cbce
+        f64692afda5c9e03 bc90398d352d15e7
+        4afea0d89778b9bc 8fcea37d001a9a58
+        fbe12f3937e4224a 9d0d0568bab27e70
+        f27440d9d728616e 8fcea37d001a9a58
+        53a7a25186480eb8 eb3b1c3daac4b7b9
+        8abbcfb0e0c2ab0c 5a2438b38301de74
+        692911aa1819d4a2 df10d71d7f6e40e8
+        bc22778d82bd993f 0ae9ae77c74937d2
+        7174a408baec3838 8fcea37d001a9a58
+        804d29e685a330ab 9c2f31e0900701ce
+        f36e487def24f58b 081f22aedcd059e7
+        4afea0d89778b9bc 8fcea37d001a9a58
+        4a87ac90ce1a0534 c33b1d2ece20442c
+        6632cb27f6481d0f 8fcea37d001a9a58
+        f2c5bfc1b9ae58d3 14d775bf2d8319de
+        682dbe041c129bdd a2d38a9689a44625
+        692912aa1819d655 78b98abfd84aecad
+        2b87fc192bc03144 6fd379ca030701cf
+        7174a408baec3838 8fcea37d001a9a58
+        ecea8c279a334581 9800f7969ddcdbcf
+        e019bf1417115259 cd5aaceb9d57f153
+        a46cc2ea7470b228 8fcea37d001a9a58
+        888abd3ad0ce2133 0e27d85a4c633baa
+        93f8cf8e101ff71f 8fcea37d001a9a58
+        79b10fe49b7ccdd1 19d6e21cc68e6c35
+        f82c810889697f83 78d7492986a94e1d
+        69290faa1819d13c 321971f7e6d0d992
+        45627c193a5b605c ff3806cf28bcf23f
+        7174a408baec3838 8fcea37d001a9a58
+        8214b2cf6f099104 313de36833648042
+        acac4f99d2bd4b1b 4aa403bfc8a4ce3c
+        a46cc2ea7470b228 8fcea37d001a9a58
+        ad5a97714fbd24b3 7be006c5a6079b8b
+        5c977c882a8ff579 8fcea37d001a9a58
+        887285bfa734f4b7 472b11027b813c55
+        cc652d8023e2f7dd 8e5aeb0eb3ca931a
+        692910aa1819d2ef 12f24a0aa731dabf
+        d80e966922f656f9 4c2d62e23e369956
+        b86ae3ff34841aa8 8fcea37d001a9a58
+        a42fce2e2dd1ebb9 fcc52ccd052affa3
+        e2f510ac445f4e9e b0a8cce02799d8c2
+        cfbc09ea8cf8751f 8fcea37d001a9a58
+        c19254998ab83970 c54d2827ebbf6f06
+        4abfcc2451328759 8fcea37d001a9a58
+        9213353c3a0ed346 2b25a859a4bf999e
+        c21b58191eddabc7 28634b287925fbb5
+        692915aa1819db6e 8d5f0c18e73bd2f4
+        45627c193a5b605c ff3806cf28bcf23f
+        b86ae3ff34841aa8 8fcea37d001a9a58
+        3b5ac759a6a0d3f4 ce23f6bfd16f607c
+        21738a7e5e4b281b a99a6f9aa3cbe41b
+        cfbc09ea8cf8751f 8fcea37d001a9a58
+        8548839187dc89c8 7ee4b1e510690dc4
+        f04fee2508548473 8fcea37d001a9a58
+        453a02bc2d4b744c 7ac86347feb61e8b
+        c170f88153d0be9a 16eb5b9798f44b78
+        692916aa1819dd21 5399f28837a47819
+        45627c193a5b605c ff3806cf28bcf23f
+        fb2d7317ddc32ecf 8fcea37d001a9a58
+        3c5a73b96f650794 beb810a7f57cd854
+        bd6f260bf79f42a7 9fadabfd14d4d597
+        b9c1543dbaba73fb 8fcea37d001a9a58
+        acd4613d612c7bbd d49389a7e0d7f3e0
+        705f6555579257b1 8fcea37d001a9a58
+        f0d4828aa79521be be30ad88d7e61c15
+        80dd8fc2b2e90467 91621d16f1f96e59
+        692c93aa181ce75f ee2910a0ed9e8643
+        45627c193a5b605c ff3806cf28bcf23f
+        fb2d7317ddc32ecf 8fcea37d001a9a58
+        c703207586c57d30 08350c0cc302a83b
+        682bd591c47acad1 e892a7836a5c5a01
+        b9c1543dbaba73fb 8fcea37d001a9a58
+        dba06fd30dd9cf2e ad2459c921c3f321
+        e6aa999b56b4f560 8fcea37d001a9a58
+        5524aed0420bbefb b7854ee0ee10fd03
+        18878e0ea4d3fa42 0996bab67a428f5d
+        692c92aa181ce5ac cb82515523815bb6
+        bc22778d82bd993f 0ae9ae77c74937d2
+        7174a408baec3838 8fcea37d001a9a58
+        c540a874a2dd0a9e fcc333a1de41246b
+        abb9fc8007984458 e9ed5ce97b3a04b2
+        33060e3dff6a6155 8fcea37d001a9a58
+        04511a63c3830de8 7822e046a5442cdc
+        5a7fc85c3b4cbd4a 8fcea37d001a9a58
+        e5ad2134f3234237 384440a68c1c6916
+        ba76467a798d3d6f e444f50ea9b02389
+        692c95aa181ceac5 e64f22b0963cb341
+        45627c193a5b605c ff3806cf28bcf23f
+        7174a408baec3838 8fcea37d001a9a58
+        a6b173dc1bb0cd7f 411d362bae093854
+        32f0f72114a52a3f d3498f0b373157c5
+        33060e3dff6a6155 8fcea37d001a9a58
+        4a62fec006cf6a7e de744ffbfe70aa75
+        7330065524aa999f 8fcea37d001a9a58
+        3cb88296ad05bea1 22d960b5b68f0233
+        2a27072b5bd4d37d 46c710c2d07d0555
+        692c94aa181ce912 7eecd8a056a5edfc
+        bc22778d82bd993f 0ae9ae77c74937d2
+        7174a408baec3838 8fcea37d001a9a58
+        b7e66d108cf65273 eee573e570e8cd86
+        0f33aaa18bbf9bda 965b955fb1f59e0e
+        dd8300e1770ebdc1 8fcea37d001a9a58
+        e3fab4b8d200a0ff 938ffd0226deab34
+        f070056b882dc863 8fcea37d001a9a58
+        f1c65c1840db4064 e927f77f7ccf26a1
+        6c1ac108f6fc0b90 28cf88dac5a79248
+        692c8faa181ce093 a33eea0ecc3b576f
+        bc22778d82bd993f 0ae9ae77c74937d2
+        7174a408baec3838 8fcea37d001a9a58
+        2678969e0b74b17e fb570637215514fa
+        8fd88d5c89287ff3 40937c1a6c0ea4f3
+        dd8300e1770ebdc1 8fcea37d001a9a58
+        2c045b901fd8b194 053676125c88845e
+        6bfd889dc0b3c5ac 8fcea37d001a9a58
+        7be12db2e7845966 6357db06627cc678
+        b98633191a06e848 c0fb98b491ce8224
+        692c8eaa181cdee0 0d4f5b40a1aaa542
+        d80e966922f656f9 4c2d62e23e369956
+        7174a408baec3838 8fcea37d001a9a58
+        77a306f262e93caa 34688fefe5e11107
+        b2ee40e5aa5ded06 919472557c55307f
+        3d37c9e1ad62a77a 8fcea37d001a9a58
+        0a72a7a20f2679b3 048fc2c075bfa2a6
+        01c12e63c38644ec 8fcea37d001a9a58
+        3e4c4a624dc19c93 34c68371129c1ca1
+        9235301994cba32f e512aef8ac88aecd
+        692c91aa181ce3f9 d17796a301a0cc5d
+        45627c193a5b605c ff3806cf28bcf23f
+        7174a408baec3838 8fcea37d001a9a58
+        31942a797308780e 6d0bf6d2fc0e4604
+        a862edc80e706ec1 fc03f8660448b9d4
+        3d37c9e1ad62a77a 8fcea37d001a9a58
+        08f3d19998952322 30995ae09b35b463
+        6a8cf3dab9ca0d91 8fcea37d001a9a58
+        ad4f173f53961256 8dc03c25d98f30b1
+        00bb1134619e1095 75f663fd405c8fcb
+        692c90aa181ce246 c6fdf145529d8758
+        bc22778d82bd993f 0ae9ae77c74937d2
+        7174a408baec3838 8fcea37d001a9a58
+        88fed21971dff16c 5a85fe5380d75149
+        15d51a720f572749 158a088b6bb5b5ed
+        7ddc22350c3505c4 8fcea37d001a9a58
+        a39a1baf7a0641e5 aeac3e6aaf1fd2b8
+        d35b6047f1f7b533 8fcea37d001a9a58
+        6665d4f4c5bc5dd2 e0d152138474d4f4
+        fbe711a7394ce3ff ffece22679afd949
+        692c9baa181cf4f7 2283b15230608bcb
+        bc22778d82bd993f 0ae9ae77c74937d2
+        7174a408baec3838 8fcea37d001a9a58
+        3e6b35fd1968b649 ea1f39e7fdfab8be
+        9f4bc8f3a065c91b 60dcf95afcdb112d
+        7ddc22350c3505c4 8fcea37d001a9a58
+        2df538d9e254f350 c6f6cf71e7348ab9
+        e80c6d57fcff74e1 8fcea37d001a9a58
+        900b8184426d895f 43c556f69c5f3b92
+        093d39d199f51e68 c18bcf024b5929e0
+        692c9aaa181cf344 2b9645fd768406fe
+        45627c193a5b605c ff3806cf28bcf23f
+        b86e51ff34870b69 8fcea37d001a9a58
+        b957c53cf7eda863 2e65111fa4419f78
+        83429c1b8bfe4c26 c361bab877f69f6d
+        853f3d3510079eaf 8fcea37d001a9a58
+        1f1e3910b971bb0e 40f31d4b473c9cd2
+        a42d7c28255fe000 8fcea37d001a9a58
+        9b1bcacfd5022a4f 2779418ef8dae1a2
+        b12cf92476a1d729 0e5828bf326075fb
+        692221aa1813d124 eed8bbb830ab2eee
+        45627c193a5b605c ff3806cf28bcf23f
+        b86e51ff34870b69 8fcea37d001a9a58
+        a290ba8381c43101 0ad3cfae5232df36
+        c35125702679168a 050ecb209b0dc0a0
+        853f3d3510079eaf 8fcea37d001a9a58
+        f0889f531ae7c8ab 1bf70c4550330e95
+        aa6a3bd72535f079 8fcea37d001a9a58
+        2cc4d6a212db507b 229ce9ea3030eec6
+        4e16a6948d68d17f fc84ce07c6bf373f
+        692222aa1813d2d7 e2616a0cdeeabffb
+        45627c193a5b605c ff3806cf28bcf23f
+        7174a408baec3838 8fcea37d001a9a58
+        7cbbf568e8708c91 d4f52fcc853af334
+        dd159e23327221f4 cd5aaceb9d57f153
+        854d4e02559a0012 8fcea37d001a9a58
+        28e144c0c2bea898 435cf0ea1b1d9d5f
+        2eb39cabb6a48f20 8fcea37d001a9a58
+        5aa6b6eac2eb553d 5fadb0476a7d5903
+        19e4ac250098aa34 c5bf0803f213b1aa
+        692223aa1813d48a 4c1caf8569634794
+        45627c193a5b605c ff3806cf28bcf23f
+        7174a408baec3838 8fcea37d001a9a58
+        1d0e1c2e1ef5ccc6 ad2d5d6a5edba3bf
+        a917929aa40269ff b9ae15f8968c3f0d
+        854d4e02559a0012 8fcea37d001a9a58
+        bf6c1dd893728abd 216ee898de8f5f2a
+        38965cfd60bd8555 8fcea37d001a9a58
+        c7d3e55679f1fac4 2b200ac35efa8c6b
+        24a4a162b87caf6c 2618fb77cdf70992
+        692224aa1813d63d c2638890b558f9b9
+        45627c193a5b605c ff3806cf28bcf23f
+        b86e51ff34870b69 8fcea37d001a9a58
+        e6e0b6727730a1c8 637fad9f059323ed
+        1e85563da1ad8371 d96a3710acb8862e
+        bf42b3ea83e17869 8fcea37d001a9a58
+        439926023f2e14eb 0a3b22e82c01858e
+        38965cfd60bd8555 8fcea37d001a9a58
+        a2580f53ebb88fc4 ffce732cbc9f1efd
+        0665a4fa3fc9d9a6 991696ca5f85b64a
+        69221daa1813ca58 e7d4de5112abc09a
+        45627c193a5b605c ff3806cf28bcf23f
+        b86e51ff34870b69 8fcea37d001a9a58
+        4ffb3f0e69b64a83 e212cfa3e05a5714
+        1e85563da1ad8371 d96a3710acb8862e
+        bf42b3ea83e17869 8fcea37d001a9a58
         e96544ae83aa1f55 158954408f92220e
-        db5729b23ce89dec 830188570aa8dc6d
+        db5729b23ce89dec 649c221dd79956b5
         bd4072266bf3121f 8fcea37d001a9a58
-        02597ca9ffa27897 71c4b1641044576d
-        3979c896706d6c8e c3730c16367e4f02
+        02597ca9ffa27897 e7179d4f1ae7e46c
+        f50cc7793d6e3732 e800314aa26e74fd
         b6b50eaa43e84d7a af832d18fc1408f0
         bc22778d82bd993f 0ae9ae77c74937d2
         09089407b5a13f3a f7d315360d6ee9b5
-        e78e3a43b52f22b8 55f26906ba719717
-        11a9c463c1a69262 1abca3b445b5b4e4
-        97263d776d16d9e7 dc9817a5888de24f
+        e78e3a43b52f22b8 b7ecab16620deff9
+        11a9c463c1a69262 881898643794859a
+        97263d776d16d9e7 b615abb45317e05f
         4bff86f6fb647347 8fcea37d001a9a58
-        f12c3b009ff73b98 55f26906ba719717
+        f12c3b009ff73b98 b7ecab16620deff9
         6e8725cb2c039334 04f5ed567aaf51c5
         dd8300e1770ebdc1 8fcea37d001a9a58
         81da725c5c49aa51 c1672cbf25d13d5d
         e96544ae83aa1f55 158954408f92220e
-        36c5fa7285feaf9d a85c45e68c43c205
+        36c5fa7285feaf9d beb185aa7efc78ec
         e1f18ceb066d0c29 8fcea37d001a9a58
-        3be3143abea7129b 42eb94b141c1e632
-        c1720c3b78a89eb1 fb82f679e4df8d43
+        3be3143abea7129b 76bce96e60f40a1d
+        f04f6d1274fbf3b4 34d61aedb2da122d
         b6b50faa43e84f2d 2001c05f44685e15
         2b87fc192bc03144 6fd379ca030701cf
         2c0b0b8797046e54 6d1781e6b2f6881d
         09089307b5a13d87 3eade9e709d118ba
-        eb87001b54df2d9d e0186f97feb44ca6
-        46d285b030fe51d0 89630881f817e1da
-        c1c7d89fa2c77381 2ad7ef95c1b2cac6
+        eb87001b54df2d9d f45006b52f9eb998
+        46d285b030fe51d0 db9d0a4ed1d0dca7
+        c1c7d89fa2c77381 c1535ee581179a27
         716d9708bae60373 8fcea37d001a9a58
-        1feb82d4229f1bd8 3901585bd7963ede
+        1feb82d4229f1bd8 06f825f1ea38cab0
         0d1e727b4908ea6c 44c829dcd5744b9e
         060e520b2b0051b8 8fcea37d001a9a58
-        2841b6320bb6da60 8199d0fe0fa1b097
+        2841b6320bb6da60 d161cc3314e856d7
         5332987b0a6f5fe7 8fcea37d001a9a58
         9d30224b3928079b 9ec5f25517ca12a3
-        d7e89d643394d632 19ad67b3cb27726a
+        6fd728c1d29cb7f1 4ef133eadf7de508
         b6bf18aa43f0b2fd eec1a02b890a5a4d
         2b87fc192bc03144 6fd379ca030701cf
-        5db017dfea00a1ce 1b855eb7eeb3124c
-        8fcc3128bf8e5075 cf0ceb46a9f9c9f2
-        b89be1e19831495f 22276360f5da2fac
-        868e8231edd09fe8 ebb99f40288f0b15
+        5db017dfea00a1ce 78cbc907edeefd4b
+        8fcc3128bf8e5075 c383a5836cba2c65
+        b89be1e19831495f a8b5973a767265fe
+        868e8231edd09fe8 3eb2f639c95fd32a
         71782308baef45dc 8fcea37d001a9a58
-        e001648ed3ab7805 75c70c33b5a187e2
+        e001648ed3ab7805 7a584240a490495d
         2d839c611b81c97d 4aa403bfc8a4ce3c
         50e7cc0237cdd950 8fcea37d001a9a58
-        6708c71deb2c09c9 5b61434107720be5
+        6708c71deb2c09c9 4273ee7dfe12e3f0
         4016bb7dd6697744 8fcea37d001a9a58
-        de299e40190e3e75 a7e422e457a402a9
-        781fbe83f1fd3637 8f68d32c6a209bcd
+        de299e40190e3e75 8adb008dc277bd2c
+        e4f6f390190d16ad de502e0662d7198c
         b6bf17aa43f0b14a 25b889ce5a972888
         45627c193a5b605c ff3806cf28bcf23f
         09089407b5a13f3a f7d315360d6ee9b5
-        7618d50735ccde32 9a1a26c73d21321f
-        3e6e61b5a908c31e ece1c8f8cef7ed6c
-        408e16722fe0574f 6b0a1279a6072e46
+        7618d50735ccde32 e1d73b91fcc1578d
+        3e6e61b5a908c31e 51b7fd6840ce977e
+        408e16722fe0574f 73f4eb3a1dde530f
         3cfd1acd55c8afdf 8fcea37d001a9a58
-        559bbd93aade9065 ddf909f2a8843343
+        559bbd93aade9065 ec7a14317b3b6716
         7667965fc1509fb1 e6da6749de7e35d9
         dc63fa3dce57c1de 8fcea37d001a9a58
         03fe379f85a8a283 1192511526d1d38e
         ec35dfb2692d340b 8fcea37d001a9a58
         8d73253420cb0406 b01ce0cbdf018c13
-        2e0d99da1a321f25 740115ca90dcee9b
+        4f6798635ab6be82 b704f57e05255d11
         b6bf16aa43f0af97 096f88ea539bfc5f
         45627c193a5b605c ff3806cf28bcf23f
         d4dfb6840764567d 9a806d33f6ae9846
@@ -5000,144 +5522,144 @@ enum ConceptMatcherGolden {
         4976a034ee68df02 8fcea37d001a9a58
         a4f99b2443a92f96 b35699bcbd7059a4
         0b3ca4d6c01e3fa3 d6720b84d46c4615
-        c8830ddf2f0938fa a06f420b59d7708e
+        c8830ddf2f0938fa 456177b2437583d9
         b5a76d8bf0af6dd9 8fcea37d001a9a58
-        aa1c4a45a6515cc8 754a9dc7a955fd3e
-        a84cab4f86e341ee 894a57ed93e4898c
+        aa1c4a45a6515cc8 287ba8a7f1f2a986
+        02a5100bf83acfcc b3aca7b80d2905f4
         b6bf15aa43f0ade4 486eecfeed688532
         45627c193a5b605c ff3806cf28bcf23f
         09089407b5a13f3a f7d315360d6ee9b5
-        ea647dcfd6d220b3 9cf1544c5eabeeca
-        081e11a524c24ea6 a964217adc568719
-        361d910587aaba18 b55fb27357dafa9b
-        ef208c290db7aeca a1faaf1e699b539a
+        ea647dcfd6d220b3 cb1b2c36df726d94
+        081e11a524c24ea6 020d64415f6f5420
+        361d910587aaba18 6194faefbc6a2845
+        ef208c290db7aeca 629c703de33b489c
         3d00a7cd55cbd54d 8fcea37d001a9a58
-        3ce99f733f5f7733 9b9827dd0f9c9e1d
+        3ce99f733f5f7733 1ebb4f7634a389dd
         c744cf00293d3f74 9caadfd08cbaad48
         316f2fd8891d8f9b 8fcea37d001a9a58
         a4f99b2443a92f96 b35699bcbd7059a4
         81da725c5c49aa51 c1672cbf25d13d5d
-        880cb4327a23c651 c782a4766c368d86
+        880cb4327a23c651 014f44ff4d30a795
         43d348e568a63403 8fcea37d001a9a58
         e8e98a2c68157f84 27a184bdf949ea09
-        b04bea7923c03659 acb75097fa9c56c3
+        7a1e6bae8a39d2a4 c62853805e7bda27
         b6bf14aa43f0ac31 ca751ba4629037f1
         bc22778d82bd993f 0ae9ae77c74937d2
         09130307b5aa505c a2469f7f9e0fe85f
-        911d15038766855d 5706a267ab635252
-        cba77c337536c054 b7a917f2c90a849a
-        9012d99a0e9b32b0 7fad6a446fec9b39
+        911d15038766855d d3d08a78d2c05a38
+        cba77c337536c054 23d17a9ae4caf28f
+        9012d99a0e9b32b0 0dbce162cb86287e
         abd47be73a7b57b3 8fcea37d001a9a58
-        5ca7457f3c6a2285 dc3c84a0f3b40517
+        5ca7457f3c6a2285 93e7700dc79d8434
         240876f83a71a0ab 04f5ed567aaf51c5
         3a70c6d88e5033b0 8fcea37d001a9a58
-        a8a05cc392b5fc54 ccabd87dde385305
+        a8a05cc392b5fc54 31dbe6f56dac9fd8
         455b31672dd1545b 8fcea37d001a9a58
-        72babe524a2378fc 70a36f9dfe3b287a
-        01e7fc396986b507 0b94c231f1a42ced
+        72babe524a2378fc df1df4f701c3cbfc
+        9198c76f45c36b11 3e97990001821848
         b6bf13aa43f0aa7e a83d97597f36136c
         bc22778d82bd993f 0ae9ae77c74937d2
         09130307b5aa505c a2469f7f9e0fe85f
-        0da6af410ae9013b 9cce06ed88a7c5be
-        f7e0100001654daf ed0ecf3f826eaef3
+        0da6af410ae9013b 87db751eed77fb63
+        f7e0100001654daf 8085c88c921447f5
         b86767ff3481121d 8fcea37d001a9a58
-        9d8bf98d89e2f3ad 8bd5f20105d59fd7
+        9d8bf98d89e2f3ad 4762c770e366a7b4
         0ddfd1d6bb80b4a2 62c7edc4e523ae63
         f5a2740b21f4ab46 8fcea37d001a9a58
         e96544ae83aa1f55 158954408f92220e
-        b989441b957e35ff 9cedece8edc7f5d3
+        b989441b957e35ff 52e27b9fd9189cce
         93b8b204e330218c 8fcea37d001a9a58
-        1c89c92c3c8e46fc ee5719691b7f2885
-        dae210c23e96d291 21d2d54c43e1bfe7
+        1c89c92c3c8e46fc cc326bfa93409b1a
+        1e8e933c8ae38302 765201acd7067409
         b6bf12aa43f0a8cb 00dcfb4bc2fb7133
         bc22778d82bd993f 0ae9ae77c74937d2
-        11a9c463c1a69262 1abca3b445b5b4e4
-        e78e3a43b52f22b8 55f26906ba719717
-        408e16722fe0574f 6b0a1279a6072e46
+        11a9c463c1a69262 881898643794859a
+        e78e3a43b52f22b8 b7ecab16620deff9
+        408e16722fe0574f 73f4eb3a1dde530f
         fb2d7717ddc3359b 8fcea37d001a9a58
-        f12c3b009ff73b98 55f26906ba719717
+        f12c3b009ff73b98 b7ecab16620deff9
         3d1e75ddba514dc6 5a315a56246d694b
         9ee769cfa984a86d 8fcea37d001a9a58
-        dce483272fb519ae 4b1adc02b7fe2807
+        dce483272fb519ae 0b0ecb80b78f3805
         afcb570f7a6ff07a 8fcea37d001a9a58
         9434aa63e0bf10bf f4c55fb96aa68771
-        2cf9d7e358d500c6 4b3283532b6f115a
+        95772d372d779578 dd2d8b39eb5c3403
         b6bf11aa43f0a718 12d7b33808066ee6
         d80e966922f656f9 4c2d62e23e369956
-        bac18c37decfde8d 46fe9e09b5229f78
-        e4298b08c08d4f53 4a5f9bef6391b6c2
-        8cd38c2324f7e2eb d9d3b5f6807788b6
-        00f83a58182e28b2 6571d2f5105af1e9
-        9012d99a0e9b32b0 7fad6a446fec9b39
+        bac18c37decfde8d fa4608d366535713
+        e4298b08c08d4f53 4a26e97964392306
+        8cd38c2324f7e2eb beb4f3a6642bde3a
+        00f83a58182e28b2 f9faa8812a9beb92
+        9012d99a0e9b32b0 0dbce162cb86287e
         1d9302deee6cb351 8fcea37d001a9a58
-        73f226cc6167d760 83d7d57596b4e6e2
+        73f226cc6167d760 3f8abfbd65b3b05e
         76678e5fc1509219 e6da6749de7e35d9
         0611db0b2b03705a 8fcea37d001a9a58
-        0b4e3f4e7399017d ccaef83d89dd2ee2
+        0b4e3f4e7399017d ec77a59dc24f5fb3
         d0ab5fb6ecb4e2b8 8fcea37d001a9a58
         9ade53155fd5f5de a5f18dcf454a8be8
-        3d018702dc8cfa6c ae0e47450b324c18
+        1b91e7dc069f8ec7 77d24177984bd3da
         b6bf10aa43f0a565 b19ad7b51beb4e95
         bc22778d82bd993f 0ae9ae77c74937d2
         09089407b5a13f3a f7d315360d6ee9b5
-        3973b9fad7f898be ab0687331889f394
-        195bd6dd1f7a57b3 5dd6026f19b801a9
-        2240bfaa41d068a7 0bbe9bb827d1a49c
-        e98e5b4f56659b14 063c8c1d4e1a1041
+        3973b9fad7f898be 65209d38cf73445a
+        195bd6dd1f7a57b3 7dad5315e4d27c4a
+        2240bfaa41d068a7 4721c8fb684b8824
+        e98e5b4f56659b14 b1597b5f707e1eaf
         3d0726cd55d118c8 8fcea37d001a9a58
-        ba92be409881f393 5dd6026f19b801a9
+        ba92be409881f393 7dad5315e4d27c4a
         0dd8ddd6bb7aaa58 62c7edc4e523ae63
         dc60743dce54a855 8fcea37d001a9a58
-        1ef4910f84ec4c10 a91ae4a7bc86bf11
+        1ef4910f84ec4c10 4f25d45d55dcc6f9
         dc505ae6cc313114 8fcea37d001a9a58
         45108a63807cd35e 9c75153e72c3c8fa
-        2438f62e4e94f246 a2b640d4a313b526
+        84b20716b0cae292 8396029b2ac03fa9
         b6bf0faa43f0a3b2 411c446ed396f970
         bc22778d82bd993f 0ae9ae77c74937d2
-        e4baa33f9b8e0f54 94f5946fe262ed63
-        840628e0a6095a09 dba33a322c8b9e20
-        cd4ef0adcbe26cbb 71187278a32f2914
-        ef208c290db7aeca a1faaf1e699b539a
+        e4baa33f9b8e0f54 96e5017c3c9038ae
+        840628e0a6095a09 e0cb69ee10fb831b
+        cd4ef0adcbe26cbb 010dbc05bc7676f2
+        ef208c290db7aeca 629c703de33b489c
         1d9302deee6cb351 8fcea37d001a9a58
-        8377f0351d850615 9648138787548d5d
+        8377f0351d850615 71d6b63a37e6d508
         1f4b1519214f99aa 65d8d2dc4505de8a
         880dbdd8ba2d1589 8fcea37d001a9a58
         b19ce73316eda580 26ef531da55f3ea3
-        776cee25ab79c544 a8ac96cf3871aefb
+        776cee25ab79c544 c155988cc4cc5723
         5993554a6fc8c901 8fcea37d001a9a58
-        44990d8b1d147fbe 631e379a571a6dd1
-        69f6388ca65a516c f9781c95f22f9cdc
+        44990d8b1d147fbe 8892468c1dd27754
+        5d70f4c5101784a6 be4289d1c0eebb25
         b6bc12aa43ee72f4 1a594f336a280f76
         d80e966922f656f9 4c2d62e23e369956
-        af63fe4c86022652 593acc5e418108f7
+        af63fe4c86022652 18f02d8e4b63d442
         0b452c19aa0f6ddf 8ebef4ecf4e1583a
-        bbf67618ca4e3004 c29f9fdd20f71fad
-        c85bffa2fd036169 b15a9937f83f9402
-        60097bed2d9c4562 b07aeb523180af10
-        c0b1b9be7a95e4c0 bf85f6049e188f42
-        868e8231edd09fe8 ebb99f40288f0b15
+        bbf67618ca4e3004 3d06db89582899ea
+        c85bffa2fd036169 38e8c206826a95c8
+        60097bed2d9c4562 26da02e4daf3e51c
+        c0b1b9be7a95e4c0 64ed560787f88911
+        868e8231edd09fe8 3eb2f639c95fd32a
         716d9808bae60526 8fcea37d001a9a58
-        8bf991f59cea599b 8b2308e831780b39
+        8bf991f59cea599b 662867849ad9e9cb
         04a8feb0e6e3b092 414e42e5ffccdb2d
         a8010acfaecbef61 8fcea37d001a9a58
-        e1ad3f99b400ad2b 6e1c1ba68f1569bd
+        e1ad3f99b400ad2b c99d324f0cc91f13
         7cc9c459034c5db0 8fcea37d001a9a58
         881c999447867cc2 c4b6b121e996e26e
-        5bb51b25fb38b44f 65216e72f6c87865
+        6e11579d5ec98ac8 f42e0e6aaec554cf
         b6bc13aa43ee74a7 f5907d3b0f373f03
         2b87fc192bc03144 6fd379ca030701cf
-        5286eec8360b21f9 5559c0b97137bb34
-        dd66ef0b7b866699 8cf9d0aabd838fae
-        e98e5b4f56659b14 063c8c1d4e1a1041
+        5286eec8360b21f9 a8f13834be965ffe
+        dd66ef0b7b866699 2d2c3294ca0d53aa
+        e98e5b4f56659b14 b1597b5f707e1eaf
         eddd9aee39984863 8fcea37d001a9a58
-        e60b79c3af94c919 8dc1f30f9c3a0729
+        e60b79c3af94c919 d3332633997a68f5
         27d90b77786be9d2 8c1ba23ecd215c3c
         b9c1543dbaba73fb 8fcea37d001a9a58
         a4f99b2443a92f96 b35699bcbd7059a4
         9a4fd770712b7f3c 834541e90cf867c3
         3f4d7b8b0258b109 8fcea37d001a9a58
         6b71f700901545d7 b8d7655fdb8f7443
-        8e9cd1f36827f19c b3d0ec0e5b785e54
+        62f9e5c00fc69e90 8bad7e1bd781376f
         b6bc14aa43ee765a 94bcc745c7dc6bbc
         2b87fc192bc03144 6fd379ca030701cf
         28537a65fc708561 9f9434ebb92350df
@@ -5150,82 +5672,82 @@ enum ConceptMatcherGolden {
         04ba05b0e6f22faa 414e42e5ffccdb2d
         5414dbd89cbd1d87 8fcea37d001a9a58
         81da725c5c49aa51 c1672cbf25d13d5d
-        bf723db696f4d032 96630e9752201520
+        bf723db696f4d032 4fe0dccc79b2bedd
         99947cd67abe3094 8fcea37d001a9a58
-        dd9699fe00cb8315 2d7f1a464aabfa81
-        7c26f479062ae170 90396304ef051d04
+        dd9699fe00cb8315 34d7db9c48fa1624
+        5b213d2c79a5a3bf e336716e3fd3ce12
         b6bc15aa43ee780d d52434585dbbe101
         45627c193a5b605c ff3806cf28bcf23f
         09089407b5a13f3a f7d315360d6ee9b5
-        911d15038766855d 5706a267ab635252
-        cba77c337536c054 b7a917f2c90a849a
-        9012d99a0e9b32b0 7fad6a446fec9b39
+        911d15038766855d d3d08a78d2c05a38
+        cba77c337536c054 23d17a9ae4caf28f
+        9012d99a0e9b32b0 0dbce162cb86287e
         ede11eee399b5e86 8fcea37d001a9a58
-        e1826a2b772a7819 b0d9d27fec54aea4
+        e1826a2b772a7819 81b0eae7abe7c756
         679da7fb0e9bd1e4 4aa403bfc8a4ce3c
         8e7179cfa0708ee0 8fcea37d001a9a58
         88f631787d4aaf77 33aea4a6dbcea982
-        72ff7c85d4a7dabf 7c914ef13ab167ea
+        72ff7c85d4a7dabf 9707726c111009dd
         5332987b0a6f5fe7 8fcea37d001a9a58
         9d30224b3928079b 9ec5f25517ca12a3
-        ac7e48641af633b9 acd565e105933857
+        5dbcd895239a630d dbd4de0a0c8b6e44
         b6bc0eaa43ee6c28 1b525b496df65802
         45627c193a5b605c ff3806cf28bcf23f
-        8fcc3128bf8e5075 cf0ceb46a9f9c9f2
-        868e8231edd09fe8 ebb99f40288f0b15
+        8fcc3128bf8e5075 c383a5836cba2c65
+        868e8231edd09fe8 3eb2f639c95fd32a
         fb2d7117ddc32b69 8fcea37d001a9a58
-        e001648ed3ab7805 75c70c33b5a187e2
+        e001648ed3ab7805 7a584240a490495d
         23df69f83a4e8580 04f5ed567aaf51c5
         0611db0b2b03705a 8fcea37d001a9a58
-        2c3be9e1a0d6a02e 906614e1fad7b1a5
+        2c3be9e1a0d6a02e b4b71507ca83ec14
         740b947bb90f2a8d 8fcea37d001a9a58
         2b3dd37303a0b662 21c8a1c9ba3a7a99
-        9d8a85f5c3e82717 66dc6bd9684cd351
+        a500b9a280d6049c 7d5dd25a5b8fe4bf
         b6bc0faa43ee6ddb 185c9befd930a02f
         d80e966922f656f9 4c2d62e23e369956
-        4e6ab7dd1ea6657d 87cd9a5c822feabf
-        84f0a6171de9fcfc a3b0b1364766687f
-        573c5f7bcde84fe7 5aafaab39fde7b8e
+        4e6ab7dd1ea6657d 1bc9f77fd9df58a1
+        84f0a6171de9fcfc 49b13386b90051b0
+        573c5f7bcde84fe7 f24e984e7bea6e0e
         716da208bae61624 8fcea37d001a9a58
-        90ebf9a83e990280 518caada056c07b2
+        90ebf9a83e990280 f5a2823eb77ad284
         dd231923327d7d51 cd5aaceb9d57f153
         fea7b10b272a9f44 8fcea37d001a9a58
         e96544ae83aa1f55 158954408f92220e
-        306b20c05537718a 4b7ad5cce48783fd
+        306b20c05537718a ab4af3d53f43dc06
         c5264d8456fb6c81 8fcea37d001a9a58
         371cab025075cff9 5fbb9df7aba2a53d
-        018b9de34032a357 5c5c8fc5078ca305
+        a4a86abd8b9e8875 ec8a6709d15868fc
         b6bc10aa43ee6f8e 0a87f7f329828d18
         45627c193a5b605c ff3806cf28bcf23f
-        bac18c37decfde8d 46fe9e09b5229f78
-        e4298b08c08d4f53 4a5f9bef6391b6c2
-        8cd38c2324f7e2eb d9d3b5f6807788b6
-        00f83a58182e28b2 6571d2f5105af1e9
-        9012d99a0e9b32b0 7fad6a446fec9b39
+        bac18c37decfde8d fa4608d366535713
+        e4298b08c08d4f53 4a26e97964392306
+        8cd38c2324f7e2eb beb4f3a6642bde3a
+        00f83a58182e28b2 f9faa8812a9beb92
+        9012d99a0e9b32b0 0dbce162cb86287e
         71782808baef4e5b 8fcea37d001a9a58
-        73f226cc6167d760 83d7d57596b4e6e2
+        73f226cc6167d760 3f8abfbd65b3b05e
         3f05e1b325a7a90f a92fd52914cd9d28
         c123fbcfbccb2122 8fcea37d001a9a58
         e96544ae83aa1f55 158954408f92220e
-        688966e821001ec7 6b09c96d529b7324
+        688966e821001ec7 a19a1f83b28e78ed
         a427b7f2b2de1acc 8fcea37d001a9a58
-        46fe920a53757f1c 97a0dad933ecbfee
-        f6f428016e8ce70a a78c9bdfb4cd2297
+        46fe920a53757f1c c6d35e4eef8f1931
+        d82e0f65d6246805 7d7f2dcac33f1fab
         b6bc11aa43ee7141 77df9576eac83b1d
         2b87fc192bc03144 6fd379ca030701cf
         09089307b5a13d87 3eade9e709d118ba
-        581ad0d762a309c3 fce334ac3efb12b0
-        cdc3cda237ee8701 e2d4dec1a808e2c5
-        fabc4b2df3bd03df 353f756af4e9b0d9
-        9012d99a0e9b32b0 7fad6a446fec9b39
+        581ad0d762a309c3 e8f99517c0e608e1
+        cdc3cda237ee8701 08a6201a67c9be76
+        fabc4b2df3bd03df 1fd1cba0a04a7cf4
+        9012d99a0e9b32b0 0dbce162cb86287e
         4c0305f6fb6780eb 8fcea37d001a9a58
-        65d8895a8363a904 bf787fa1e113dc37
+        65d8895a8363a904 093a3b42a7f86fcc
         0d2bf07b49144ae2 44c829dcd5744b9e
         bf53b1ea83efe836 8fcea37d001a9a58
         ea8536e8b798ba37 16051e41c4b4a65b
         683449ca352c6054 8fcea37d001a9a58
         43de8f3d4ddcd4fd e73b6b187b66cff5
-        32e2b348854c032a c22cf1cae3026fea
+        90a104554bdb1158 80b0ceae74012237
         b6bc0aaa43ee655c 1018e64722365abe
         45627c193a5b605c ff3806cf28bcf23f
         09130307b5aa505c a2469f7f9e0fe85f
@@ -5239,82 +5761,82 @@ enum ConceptMatcherGolden {
         8dbd0b8eedb257f3 5a315a56246d694b
         37b6ca34e43c462c 8fcea37d001a9a58
         e96544ae83aa1f55 158954408f92220e
-        a3e7bc845f424e01 07b8178de613e6a0
+        a3e7bc845f424e01 8fc60d7c8ca5a9f4
         86e61f3c99def5e3 8fcea37d001a9a58
-        c02bba04c66c9f17 6ba57168ac0d77aa
-        56bdc9ae76bce308 50a9e839f46e99a4
+        c02bba04c66c9f17 710cbdd4dc98f4a3
+        d1de1b56440d41c5 44108775c28839f0
         b6bc0baa43ee670f b2fee7195a75538b
         2b87fc192bc03144 6fd379ca030701cf
         09089307b5a13d87 3eade9e709d118ba
-        cdc3cda237ee8701 e2d4dec1a808e2c5
-        ad480a9efd384eb3 4fd423e7118c1426
-        581ad0d762a309c3 fce334ac3efb12b0
-        c43b747d68f4f02d cfab7fc7c8f75f02
-        9012d99a0e9b32b0 7fad6a446fec9b39
+        cdc3cda237ee8701 08a6201a67c9be76
+        ad480a9efd384eb3 0b7f16fcc513ae95
+        581ad0d762a309c3 e8f99517c0e608e1
+        c43b747d68f4f02d 3cc6f001f0ce77bd
+        9012d99a0e9b32b0 0dbce162cb86287e
         fb307117ddc56140 8fcea37d001a9a58
-        65d8895a8363a904 bf787fa1e113dc37
+        65d8895a8363a904 093a3b42a7f86fcc
         27cb83777860785e 8c1ba23ecd215c3c
         dc60743dce54a855 8fcea37d001a9a58
         e96544ae83aa1f55 158954408f92220e
-        5049b5159a07b76d 7a131152ef4ffcd5
+        5049b5159a07b76d 6f7f08a6ed2c530a
         743b2dc06e7b01ba 8fcea37d001a9a58
-        6c1f377e093a2401 3fe5db763d10c5d3
-        8561b1920284977c 94ae6dbbda3ba73e
+        6c1f377e093a2401 e99a2ee9a7a3af6f
+        aa381a090aa1e9ad a2a2e7ed9483028b
         b6c604aa43f6afaf bc2ddb989745f4ab
         bc22778d82bd993f 0ae9ae77c74937d2
-        beabed2e09064f04 22c87fe878de69f2
-        6eb3aa25ffd24e90 6c9f436d1ba14844
-        2af0aeb669a198b3 be20a5e3e0335cf8
-        12a30114efcd300e e605d20a7364d6f5
+        beabed2e09064f04 af6db64e7ec70ad1
+        6eb3aa25ffd24e90 d949911ec31d78f4
+        2af0aeb669a198b3 7df2f20bd704cd48
+        12a30114efcd300e 7befac48ff1187f7
         fb2d7217ddc32d1c 8fcea37d001a9a58
-        bf6b14d9868c3b75 0e8f3b66bf5e7fe5
+        bf6b14d9868c3b75 eb51830362f48626
         95ca8337529260eb 1b1c5be002b782f1
         dc52fc3dce495211 8fcea37d001a9a58
-        30871545d6b32b5e f54bbdb847e1fa2a
+        30871545d6b32b5e ed970256be21edcf
         4d0c4771a51ac674 8fcea37d001a9a58
         de578203c862c895 b3faccd5d13e4df9
-        f250a22cb35170eb 9a0f0e9b94763325
+        a930c1066f704a27 40420675b5cc966a
         b6c603aa43f6adfc 6970dd1ab484255e
         bc22778d82bd993f 0ae9ae77c74937d2
         09089407b5a13f3a f7d315360d6ee9b5
-        39dbbfa0c9655c9b c4b509addace57a7
-        fc411e2dc27a8bea 9c94f14efc983aa4
+        39dbbfa0c9655c9b 48d1c17a874317a1
+        fc411e2dc27a8bea 8fbf583b8d657c4a
         eddda8ee3998602d 8fcea37d001a9a58
-        621a6657fcce311d 5dda054c20caeeec
+        621a6657fcce311d 9e34d77ff0fda773
         94411feadd06855a 7321cd5c646a08d2
         37b6ca34e43c462c 8fcea37d001a9a58
-        194f955d6e11ecba 9e7ab5bbbbcfd1e9
+        194f955d6e11ecba 4f543f7b06cd4839
         7e26dda7d70f340b 8fcea37d001a9a58
-        11eda4ccd3a1cd1d 6a8693a0ba0cfa38
-        1dd7cac5997b0c5c e9c682a0449ffd24
+        11eda4ccd3a1cd1d 9175a70d6b4afd12
+        f7454f7f9a1119a7 dd47b8c264a5f02e
         b6c606aa43f6b315 041ada31c9c7e2e9
         bc22778d82bd993f 0ae9ae77c74937d2
-        4e6ab7dd1ea6657d 87cd9a5c822feabf
-        fe3c716c6314bd9f 7f027601a743a90b
-        67037f7beaa7c75f 4d25ac086a90bc02
-        8c4bac3c7aeba71c 797b58110255dd1d
+        4e6ab7dd1ea6657d 1bc9f77fd9df58a1
+        fe3c716c6314bd9f ac74bd47ea0dda8b
+        67037f7beaa7c75f 3c90964769ab9082
+        8c4bac3c7aeba71c 9403110366fb929d
         716d9d08bae60da5 8fcea37d001a9a58
-        f9a5374bb083e93b 250b9916bb3a4204
+        f9a5374bb083e93b 766808b067dbb29a
         113b4a7fa833103b 7321cd5c646a08d2
         fea7b10b272a9f44 8fcea37d001a9a58
-        bb09a412818a0c9d 6cbd0a1bc0db1d71
+        bb09a412818a0c9d 9f69fa0100d0038c
         94226b2d34b2422a 8fcea37d001a9a58
-        68cbbeb1e9396e28 48cc29c98b78c7b0
-        154704c157de8f3c 4f0407171315f9c4
+        68cbbeb1e9396e28 cf94b41f597c4f30
+        e5c44a63dfcae1d4 f23aa025f533b7db
         b6c605aa43f6b162 415664e8420c2604
         45627c193a5b605c ff3806cf28bcf23f
-        fe3c716c6314bd9f 7f027601a743a90b
-        84f0a6171de9fcfc a3b0b1364766687f
-        573c5f7bcde84fe7 5aafaab39fde7b8e
-        8c4bac3c7aeba71c 797b58110255dd1d
+        fe3c716c6314bd9f ac74bd47ea0dda8b
+        84f0a6171de9fcfc 49b13386b90051b0
+        573c5f7bcde84fe7 f24e984e7bea6e0e
+        8c4bac3c7aeba71c 9403110366fb929d
         86cc67d57b5073ed 8fcea37d001a9a58
-        a9e935190df7de46 34ea9f37e4e69994
+        a9e935190df7de46 5972adbe64cbc114
         dfdeb6461803364a 9caadfd08cbaad48
         496f9434ee62abf0 8fcea37d001a9a58
-        0e1b08ade3776a93 19c4b1328d64f411
+        0e1b08ade3776a93 0d58ac1f04ed3a89
         c61d8913f95ec59e 8fcea37d001a9a58
         ff68d5b53345998b 030494e7d2cb08e2
-        1f5c556ea776aaaa 5e5e94e8487bc2f6
+        2fb8b6cf951339a7 1c4d1c2ca00b731a
         b6c600aa43f6a8e3 88e28141feda3077
         d80e966922f656f9 4c2d62e23e369956
         804ad381729461f3 d8db9ad5c3afa883
@@ -5324,24 +5846,24 @@ enum ConceptMatcherGolden {
         980b52b83fc866ce 99d100b06d25adb1
         e52aa07440314a94 89e7c6630e26728b
         d335d53dc8fef194 8fcea37d001a9a58
-        772ca3aae389e9b7 26ba955497e264e8
+        772ca3aae389e9b7 33b54becdea85743
         ac6d66d24f5c456c 8fcea37d001a9a58
-        ca357eb8eacc0b32 4f85509825a482e4
-        55aae2d43dab024a ec5523b569b7acbe
+        ca357eb8eacc0b32 929c52004e65c31f
+        bd712e4da5128814 74fa09eebe8834ef
         b6c5ffaa43f6a730 e5ef11fab29d830a
         45627c193a5b605c ff3806cf28bcf23f
         09089407b5a13f3a f7d315360d6ee9b5
-        a60cd6fb834518ed 0a28c75a7a339ee4
-        c42527b697bcf12c ce7cae04be155f97
-        72797482c493ddce a8d33d7ff149d846
+        a60cd6fb834518ed 4d56bc17c373228f
+        c42527b697bcf12c cbbded0e5f78e0e8
+        72797482c493ddce 530db029c43e833f
         fb33f817ddc87c7c 8fcea37d001a9a58
-        d8816e2ab7cbee95 65d786703e95b613
+        d8816e2ab7cbee95 74fb8030a461ed26
         98bcd78913c4fbcd 89e7c6630e26728b
         8e7179cfa0708ee0 8fcea37d001a9a58
-        2c0ce14937ccf661 97321f06fab82fb5
+        2c0ce14937ccf661 0e797063cd96c260
         eb4fc8ddb0f04f28 8fcea37d001a9a58
         04d427a821f2c0ef 1099d1830a7b7c68
-        4293699675b4b382 590d6a017ff130d6
+        44e19826c90d3985 226b202ab8a9bd50
         b6c602aa43f6ac49 335c32fc9ddbbc85
         45627c193a5b605c ff3806cf28bcf23f
         d158cdeda5349cfc 0e51945457a3bff0
@@ -5352,37 +5874,37 @@ enum ConceptMatcherGolden {
         b7e66d108cf65273 eee573e570e8cd86
         27dc7a77786edc46 8c1ba23ecd215c3c
         853f3d3510079eaf 8fcea37d001a9a58
-        9fbef4c5f03c5a3f ce7bc4513e9303a4
+        9fbef4c5f03c5a3f eb944b98ae14c8e2
         6971764f987eb6b7 8fcea37d001a9a58
-        0c1070aa10213892 83a6f7a23717cad2
-        a9ab90833a88d466 370d47a05c18b316
+        0c1070aa10213892 add8f2aa25713549
+        3d43ea84973bd316 57b6b0273e3d07b5
         b6c601aa43f6aa96 ff309dec9135ada0
         45627c193a5b605c ff3806cf28bcf23f
         09130607b5aa5575 be8fa063a50b1488
-        e04d9e8cc4386355 2b7192f363ce8ad4
-        b82f61aed5fa5c79 41373374d3cd4788
-        a5e97e50ac206001 01ab9e1199095736
+        e04d9e8cc4386355 313d040d4e7c73e1
+        b82f61aed5fa5c79 aca2d36cf42fd1cc
+        a5e97e50ac206001 49d8276e0a458d1d
         b86ae6ff34841fc1 8fcea37d001a9a58
-        d52dcb281b2bf673 011d2ac83edc8d5a
+        d52dcb281b2bf673 2defcf6c155c5e08
         15f02c720f6e0d97 158a088b6bb5b5ed
         4979a634ee6b1f0b 8fcea37d001a9a58
-        d7f6a4f6a95d63d9 414e10710c963994
+        d7f6a4f6a95d63d9 8744020ccf2d01cc
         0278179307eff92d 8fcea37d001a9a58
         c123c4582df82607 9ff85ce19a07a4bb
-        bc3c8e95fde8f613 44c444b9622ac561
+        40b6ff2ce9145774 0540eb9b6544ca63
         b6c60caa43f6bd47 fe22f9a81881e223
         2b87fc192bc03144 6fd379ca030701cf
-        863bb2024b4d83c8 56cd30c745a181ea
-        68aa0b76b2ab977d e5a17a97715a52e5
-        8c4bac3c7aeba71c 797b58110255dd1d
+        863bb2024b4d83c8 0d7aecd523d9dbe4
+        68aa0b76b2ab977d 685f12f40b36e12f
+        8c4bac3c7aeba71c 9403110366fb929d
         71782708baef4ca8 8fcea37d001a9a58
-        14b6053625ad4ba8 56cd30c745a181ea
+        14b6053625ad4ba8 0d7aecd523d9dbe4
         23e9f9f83a57ceb5 04f5ed567aaf51c5
         50e7cc0237cdd950 8fcea37d001a9a58
         d87af89ac2749c02 1274851fc725ec2b
         d05b9f64d1694876 8fcea37d001a9a58
-        841892d8a10e37f0 5d86568259f01c09
-        2c030461fe9fee49 57acdec70ec1369f
+        841892d8a10e37f0 31a62f8c04fe71e7
+        381533216f6354d5 c20c25459da42264
         b6c60baa43f6bb94 80da3e31eb6c6796
         bc22778d82bd993f 0ae9ae77c74937d2
         09089307b5a13d87 3eade9e709d118ba
@@ -5394,69 +5916,69 @@ enum ConceptMatcherGolden {
         08a5ed61787a291f cc140625ad0de0a0
         04a577b0e6e09556 414e42e5ffccdb2d
         dc52fc3dce495211 8fcea37d001a9a58
-        d1e6ae4ff81f0584 4e0a185b7ba3f044
+        d1e6ae4ff81f0584 5dca3cde023701c6
         331f65471bdcb43c 8fcea37d001a9a58
-        5dab51c3477dffe1 7ad9e3954581be61
-        f8c7cf39643a1481 0ab19e15070a121b
+        5dab51c3477dffe1 d22e634897f0a6eb
+        3d870382eb0a103b fabb9750a819c4fe
         b6c27eaa43f39626 4c74a5585465c4d4
         2b87fc192bc03144 6fd379ca030701cf
         09130307b5aa505c a2469f7f9e0fe85f
-        e7a564bf53461c8e b1454d694935e6f2
-        8f17503c479c98df 8a42836701f1f133
-        f7e0100001654daf ed0ecf3f826eaef3
+        e7a564bf53461c8e 5c530e9d29b05e2f
+        8f17503c479c98df be581664e301cb51
+        f7e0100001654daf 8085c88c921447f5
         86cfe5d57b537fde 8fcea37d001a9a58
-        635a05d82cea5b64 f60c0d18d58497c8
+        635a05d82cea5b64 7560fb778e83db2b
         114c597fa8419ceb 7321cd5c646a08d2
         dc52fc3dce495211 8fcea37d001a9a58
-        9804f6ae3c76d094 7d0be01ba532fd9b
+        9804f6ae3c76d094 2a21af27c5e8a2ac
         eb96631973d0a491 8fcea37d001a9a58
         739f29b0bb3eaf56 18afbdd4549c0188
-        3af3feba8e652acd 5988948cdd3f7e87
+        25a36adaae2400ac cf2334fc152aa76f
         b6c27faa43f397d9 5f9c0752415473f9
         bc22778d82bd993f 0ae9ae77c74937d2
         09130607b5aa5575 be8fa063a50b1488
-        c4a6ead8fd0d5303 f5f506e7ec07b022
-        7241d04827ff006a 64d965b52f5c1c8c
-        dd3d68384088a9b6 1c51d10a29b1911b
-        f7e0100001654daf ed0ecf3f826eaef3
+        c4a6ead8fd0d5303 1eb4a762b4497675
+        7241d04827ff006a 11de2d289b2eed57
+        dd3d68384088a9b6 2f131a399fc84048
+        f7e0100001654daf 8085c88c921447f5
         7174a708baec3d51 8fcea37d001a9a58
-        9f379c732613e779 3f6665075469dd2c
+        9f379c732613e779 267ba4ef43cd76b9
         0aa8c652af248703 a572419c95edcb90
         4afea0d89778b9bc 8fcea37d001a9a58
-        c785b94cd7810215 5d5195e78f5ffb33
+        c785b94cd7810215 ffea441b8e7b1117
         b34033b5d4dcd043 8fcea37d001a9a58
-        3e6aa6299871c214 1d5b7fae486f3dbb
-        09cdb47c90edca85 3e9d6a257be17abb
+        3e6aa6299871c214 b9707a0ab2ec9882
+        bce0d8bd3b0a5e7d 09b272ae6638fac4
         b6c27caa43f392c0 9d45b322cae8352e
         d80e966922f656f9 4c2d62e23e369956
         09130307b5aa505c a2469f7f9e0fe85f
-        3c35ffeace3c87c2 94f79f1ef0b8f51f
-        39dbbfa0c9655c9b c4b509addace57a7
-        8858e1ee77c2a3a9 e180739352c8078c
-        fc411e2dc27a8bea 9c94f14efc983aa4
-        ef208c290db7aeca a1faaf1e699b539a
+        3c35ffeace3c87c2 ca6376b288db80b2
+        39dbbfa0c9655c9b 48d1c17a874317a1
+        8858e1ee77c2a3a9 065b010511d60ebd
+        fc411e2dc27a8bea 8fbf583b8d657c4a
+        ef208c290db7aeca 629c703de33b489c
         716d9b08bae60a3f 8fcea37d001a9a58
-        2893fc2de47e9ee2 94f79f1ef0b8f51f
+        2893fc2de47e9ee2 ca6376b288db80b2
         114fc87fa8448f5f 7321cd5c646a08d2
         8e7179cfa0708ee0 8fcea37d001a9a58
-        c04115ff4859c708 fb70706b24ca5d7d
+        c04115ff4859c708 a4ebf0919dbc58e9
         313d24fe51352f61 8fcea37d001a9a58
         ed49c69053587b55 dc9a1303d46082d8
-        5d4b9ebaa1c28304 bb90e164074f9f50
+        d0d1ffba08e41b45 42a99224d510a6e8
         b6c27daa43f39473 b54233abc848793b
         bc22778d82bd993f 0ae9ae77c74937d2
         09089407b5a13f3a f7d315360d6ee9b5
-        e7a564bf53461c8e b1454d694935e6f2
-        f7e0100001654daf ed0ecf3f826eaef3
+        e7a564bf53461c8e 5c530e9d29b05e2f
+        f7e0100001654daf 8085c88c921447f5
         fb2d7717ddc3359b 8fcea37d001a9a58
-        635a05d82cea5b64 f60c0d18d58497c8
+        635a05d82cea5b64 7560fb778e83db2b
         0783085041ce144d e6da6749de7e35d9
         f858f1e1867f8402 8fcea37d001a9a58
         88f631787d4aaf77 33aea4a6dbcea982
-        cde29f0f625b2224 b558d5dadaef9fbc
+        cde29f0f625b2224 6bf9ae0067cc8144
         ec35dfb2692d340b 8fcea37d001a9a58
         8d73253420cb0406 b01ce0cbdf018c13
-        59566eda32b4b4b8 d829462634c168cc
+        8f39bef070116534 f9bf9bade709f79f
         b6c282aa43f39cf2 9def44fca9c088b0
         45627c193a5b605c ff3806cf28bcf23f
         53e8a26eb772d2c3 cc4f5b069112ca6b
@@ -5466,167 +5988,167 @@ enum ConceptMatcherGolden {
         cd54f99d367acf65 4ee91fb111e2f5a0
         04a578b0e6e09709 414e42e5ffccdb2d
         b9c1543dbaba73fb 8fcea37d001a9a58
-        688a25b75c425ea9 a3dd0a2ef2cf3980
+        688a25b75c425ea9 b6285fe03b0ef9f6
         c4fa8be5454321c7 8fcea37d001a9a58
         1d6fb26626bca855 46e0165bbf0f5232
-        420b4e14f9d62a70 8a51cd48f6050398
+        e425dacf0e78175f 6842455002adac4e
         b6c283aa43f39ea5 63a446c63a1364d5
         bc22778d82bd993f 0ae9ae77c74937d2
         09130307b5aa505c a2469f7f9e0fe85f
-        c769faca311079d6 d21444b36c9365ba
-        0f9181c901c73929 664cf2f82943a2b7
-        dc9b6646b748aeac b6e5f95ebbda2727
-        465543e5dc50d146 4069d089a26f7fb2
-        a5e97e50ac206001 01ab9e1199095736
+        c769faca311079d6 565ec89010d7386c
+        0f9181c901c73929 e0aa10876eebf051
+        dc9b6646b748aeac b552becfe7b4cc96
+        465543e5dc50d146 2beb4129612dbf9d
+        a5e97e50ac206001 49d8276e0a458d1d
         ede124ee399b68b8 8fcea37d001a9a58
-        1b915b25d4cedd65 fa9a21bf64b2fcf8
+        1b915b25d4cedd65 77514a2b510f0456
         dd189d2332745618 cd5aaceb9d57f153
         8e7179cfa0708ee0 8fcea37d001a9a58
-        5735b560ec5731ae 4511dc5bba0008e0
+        5735b560ec5731ae 77db1e6e5b8f0a42
         fa73360e3e75be57 8fcea37d001a9a58
         ef6e6b68a2bdcf68 95c7951307d873aa
-        3f7c31337ae5629e 89e54ac2c7177262
+        ca96dcd98a8b76a4 05e3875dc72f8a67
         b6c280aa43f3998c 9dde64bdccbfc4da
         d80e966922f656f9 4c2d62e23e369956
         09089407b5a13f3a f7d315360d6ee9b5
-        195bd6dd1f7a57b3 5dd6026f19b801a9
-        3973b9fad7f898be ab0687331889f394
-        2240bfaa41d068a7 0bbe9bb827d1a49c
+        195bd6dd1f7a57b3 7dad5315e4d27c4a
+        3973b9fad7f898be 65209d38cf73445a
+        2240bfaa41d068a7 4721c8fb684b8824
         fb2d7717ddc3359b 8fcea37d001a9a58
-        725520c22b7ee102 039dea8c4ae71d34
+        725520c22b7ee102 62fdf4a648f19cf9
         15d1b1720f543f07 158a088b6bb5b5ed
         feae9d0b27309bf6 8fcea37d001a9a58
         e96544ae83aa1f55 158954408f92220e
-        4535146e01e61826 31d89b9c2a866fdf
+        4535146e01e61826 ff6f69db3ae2276d
         7be75dc7c5ead3cd 8fcea37d001a9a58
         d190b19dd579fd8e 3ac4c79d79062593
-        76a365dd7a6b79af f6d1c271e1f14169
+        a8e5f848146a69fc 0a2a714f38bc9a0f
         b6c281aa43f39b3f 3d9c759445a2ee47
         bc22778d82bd993f 0ae9ae77c74937d2
-        15c4d29c0ff3d8fe aff3c119dbf62a25
-        2422a468fbcb9a60 ee5ee3e436582e24
-        f7e0100001654daf ed0ecf3f826eaef3
+        15c4d29c0ff3d8fe 9b1bdb569e4d7078
+        2422a468fbcb9a60 fed0a7c3d598dd0d
+        f7e0100001654daf 8085c88c921447f5
         86cc65d57b507087 8fcea37d001a9a58
-        d36a16ab77a8a8b0 69197b90f37c08b4
+        d36a16ab77a8a8b0 c285d726462ccf8d
         acb9c499d2c89c46 4aa403bfc8a4ce3c
         c123fbcfbccb2122 8fcea37d001a9a58
-        0a09e2fe74cfd462 22ce85b10719941b
+        0a09e2fe74cfd462 1e3f1e46850f1b86
         b04ae39a398fc3a3 8fcea37d001a9a58
         21160a96416b569e 8f21b6c709c13a44
-        c60dd46429518bbb af32626cc408bbd9
+        3ee99aa9ce2b5f55 c14955e8443496d4
         b6c286aa43f3a3be f368e927b7f39cac
         bc22778d82bd993f 0ae9ae77c74937d2
-        8fcc3128bf8e5075 cf0ceb46a9f9c9f2
-        5db017dfea00a1ce 1b855eb7eeb3124c
-        b89be1e19831495f 22276360f5da2fac
-        868e8231edd09fe8 ebb99f40288f0b15
+        8fcc3128bf8e5075 c383a5836cba2c65
+        5db017dfea00a1ce 78cbc907edeefd4b
+        b89be1e19831495f a8b5973a767265fe
+        868e8231edd09fe8 3eb2f639c95fd32a
         86c8ded57b4d554b 8fcea37d001a9a58
-        e001648ed3ab7805 75c70c33b5a187e2
+        e001648ed3ab7805 7a584240a490495d
         acb9c799d2c8a15f 4aa403bfc8a4ce3c
         dc4f763dce463888 8fcea37d001a9a58
-        5341e9703fb959f8 9cd6f2ec344a46a7
+        5341e9703fb959f8 7464eb2cea537510
         565782bf1cfaad6e 8fcea37d001a9a58
-        bd948cac43ad491b 8a8965de4a4f50bb
-        41c3e3c5ae30161f 665e3552af431749
+        bd948cac43ad491b d299c7c3cf868059
+        38e7f49bdea9223e 4313ed9e23bf4b89
         b6c287aa43f3a571 003689f853b38031
         bc22778d82bd993f 0ae9ae77c74937d2
-        67037f7beaa7c75f 4d25ac086a90bc02
-        fe3c716c6314bd9f 7f027601a743a90b
-        573c5f7bcde84fe7 5aafaab39fde7b8e
-        84f0a6171de9fcfc a3b0b1364766687f
-        8c4bac3c7aeba71c 797b58110255dd1d
+        67037f7beaa7c75f 3c90964769ab9082
+        fe3c716c6314bd9f ac74bd47ea0dda8b
+        573c5f7bcde84fe7 f24e984e7bea6e0e
+        84f0a6171de9fcfc 49b13386b90051b0
+        8c4bac3c7aeba71c 9403110366fb929d
         1d92fadeee6ca5b9 8fcea37d001a9a58
-        f9a5374bb083e93b 250b9916bb3a4204
+        f9a5374bb083e93b 766808b067dbb29a
         04b9fbb0e6f21eac 414e42e5ffccdb2d
         8e6389025ade63dd 8fcea37d001a9a58
         a4f99b2443a92f96 b35699bcbd7059a4
-        92540132ad1e216d cde75a74b3c90275
+        92540132ad1e216d bde0d357e0694097
         bd333decd6ef3a90 8fcea37d001a9a58
         e29740f233a9c775 5f7cc6a324c46407
-        37b98bcd742eebc7 cbb3991839c9b5a1
+        46c97b89b1a6f5c6 88c2f332e7e9cb79
         b6cd10aa43fce2c1 f1351ea818d76479
         d80e966922f656f9 4c2d62e23e369956
         09089407b5a13f3a f7d315360d6ee9b5
-        911d15038766855d 5706a267ab635252
-        cba77c337536c054 b7a917f2c90a849a
-        025ba7861768fee0 c4eef8956127cd7a
-        c2cdf23d7a09fb75 3c2d2e60ee051cc3
-        9012d99a0e9b32b0 7fad6a446fec9b39
+        911d15038766855d d3d08a78d2c05a38
+        cba77c337536c054 23d17a9ae4caf28f
+        025ba7861768fee0 1b5041a5dcefd6f1
+        c2cdf23d7a09fb75 a4c36bea39ee8d95
+        9012d99a0e9b32b0 0dbce162cb86287e
         4bff7ef6fb6465af 8fcea37d001a9a58
-        e1826a2b772a7819 b0d9d27fec54aea4
+        e1826a2b772a7819 81b0eae7abe7c756
         15d518720f5723e3 158a088b6bb5b5ed
         d8d5aaea923fbc13 8fcea37d001a9a58
-        e48437df3e800902 1139a3f2e894e777
+        e48437df3e800902 1db90161a027ff41
         04a94aed941eb2b3 8fcea37d001a9a58
         e6d5395d0105b62c 1c497861e2f966d2
-        25a43ce3550dcbb7 e400baef6c94de39
+        70bf8fde9fea6689 558cd32ddb04a7bc
         b6cd0faa43fce10e de0dbcae2be8b554
         45627c193a5b605c ff3806cf28bcf23f
         09089307b5a13d87 3eade9e709d118ba
-        bac18c37decfde8d 46fe9e09b5229f78
-        8cd38c2324f7e2eb d9d3b5f6807788b6
-        e4298b08c08d4f53 4a5f9bef6391b6c2
-        00f83a58182e28b2 6571d2f5105af1e9
-        9012d99a0e9b32b0 7fad6a446fec9b39
+        bac18c37decfde8d fa4608d366535713
+        8cd38c2324f7e2eb beb4f3a6642bde3a
+        e4298b08c08d4f53 4a26e97964392306
+        00f83a58182e28b2 f9faa8812a9beb92
+        9012d99a0e9b32b0 0dbce162cb86287e
         b86762ff3481099e 8fcea37d001a9a58
-        73f226cc6167d760 83d7d57596b4e6e2
+        73f226cc6167d760 3f8abfbd65b3b05e
         0d32f07b491a6990 44c829dcd5744b9e
         880dbdd8ba2d1589 8fcea37d001a9a58
-        01a9693a04e79913 afa1953e3e4a6140
+        01a9693a04e79913 2576e83b9316b496
         4e39cf7b6a9cebd3 8fcea37d001a9a58
-        5ae2fa0b931a833e 36453e53e481e996
-        0ae692396eb72192 9e32d2f1e9560e3a
+        5ae2fa0b931a833e aa666a0c5e19b70c
+        217c4efd179bd927 4da5571f364827f6
         b6cd0eaa43fcdf5b 46db4b019fcb69bb
         bc22778d82bd993f 0ae9ae77c74937d2
         2c0b0b8797046e54 6d1781e6b2f6881d
         09130307b5aa505c a2469f7f9e0fe85f
-        3da75c19363e491c 44e95f90fd0476ac
-        d8ff32e564b7bf64 c1dbf18109e49cab
-        2422a468fbcb9a60 ee5ee3e436582e24
-        f7e0100001654daf ed0ecf3f826eaef3
+        3da75c19363e491c 83b0a2862ead0643
+        d8ff32e564b7bf64 45217d7635c3e934
+        2422a468fbcb9a60 fed0a7c3d598dd0d
+        f7e0100001654daf 8085c88c921447f5
         86c8d5d57b4d4600 8fcea37d001a9a58
-        0a2624035ddcbe18 a54dc6f485861f4b
+        0a2624035ddcbe18 e97747bbd04c1649
         15f02c720f6e0d97 158a088b6bb5b5ed
         0d7857f0f885d709 8fcea37d001a9a58
         e96544ae83aa1f55 158954408f92220e
-        a695dbec95ed2532 d675a98c9c591782
+        a695dbec95ed2532 40153d3089bc5af1
         43d348e568a63403 8fcea37d001a9a58
         e8e98a2c68157f84 27a184bdf949ea09
-        7332d479010391ec e3dfc461eff46518
+        f5e09054c0b30ba6 8605dc546b1f48c1
         b6cd0daa43fcdda8 2edeca78a26b25ae
         d80e966922f656f9 4c2d62e23e369956
         09130307b5aa505c a2469f7f9e0fe85f
-        911d15038766855d 5706a267ab635252
-        025ba7861768fee0 c4eef8956127cd7a
-        9012d99a0e9b32b0 7fad6a446fec9b39
+        911d15038766855d d3d08a78d2c05a38
+        025ba7861768fee0 1b5041a5dcefd6f1
+        9012d99a0e9b32b0 0dbce162cb86287e
         4bff86f6fb647347 8fcea37d001a9a58
-        8f2fc02327e1a3bd 5706a267ab635252
+        8f2fc02327e1a3bd d3d08a78d2c05a38
         c744ce00293d3dc1 9caadfd08cbaad48
         9ee0ddcfa97f4edb 8fcea37d001a9a58
-        27b89db8d29ef72d 9ca9253c232f92ba
+        27b89db8d29ef72d 3d5683d496dde4f9
         547b1a39bc87ff12 8fcea37d001a9a58
-        5e2c521ba2264e6a 192ac3813337e6a5
-        e6744201657089f6 c00dd7c2e9c4736b
+        5e2c521ba2264e6a 31042386388dc3aa
+        c9b1a1483b78fb3d 63c0f43cba582c63
         b6cd14aa43fce98d f53d5e1c11965555
         bc22778d82bd993f 0ae9ae77c74937d2
-        581ad0d762a309c3 fce334ac3efb12b0
-        cdc3cda237ee8701 e2d4dec1a808e2c5
-        9012d99a0e9b32b0 7fad6a446fec9b39
+        581ad0d762a309c3 e8f99517c0e608e1
+        cdc3cda237ee8701 08a6201a67c9be76
+        9012d99a0e9b32b0 0dbce162cb86287e
         3d0099cd55cbbd83 8fcea37d001a9a58
-        9ae63003214d28fe d23788dd15e71b4a
+        9ae63003214d28fe ebdf4a9152744011
         aca8cc99d2ba36ab 4aa403bfc8a4ce3c
         016f2ce18bc3e7cd 8fcea37d001a9a58
-        6094ae7bec652e4b f3f6f013a8220bf6
+        6094ae7bec652e4b e95d7875af786671
         d7d25c56502ab009 8fcea37d001a9a58
         8dd7c99a8e3b8243 ed68e392c8fe619d
-        f820c2961f9f7e0d 60dc2dda8dfde2a7
+        1186598aad764027 f5343c2072c05bba
         b6cd13aa43fce7da 2f885c5281437930
         2b87fc192bc03144 6fd379ca030701cf
-        0a76050417dd0823 14bef1dc8945610a
-        e5c7c3b3b24ffac3 5aba4d621ee3a8ea
-        863bb2024b4d83c8 56cd30c745a181ea
-        68aa0b76b2ab977d e5a17a97715a52e5
-        8c4bac3c7aeba71c 797b58110255dd1d
+        0a76050417dd0823 2acf3fd337399e58
+        e5c7c3b3b24ffac3 4cd3af5e9b433845
+        863bb2024b4d83c8 0d7aecd523d9dbe4
+        68aa0b76b2ab977d 685f12f40b36e12f
+        8c4bac3c7aeba71c 9403110366fb929d
         b86ae6ff34841fc1 8fcea37d001a9a58
         27bec817d85e3568 5df59c856cb864bb
         0d32fd7b491a7fa7 44c829dcd5744b9e
@@ -5636,7 +6158,7 @@ enum ConceptMatcherGolden {
         af3694289e8e4db6 46a57bbc1d80c366
         ec35dfb2692d340b 8fcea37d001a9a58
         8d73253420cb0406 b01ce0cbdf018c13
-        2e1116da1a352963 6b31b7208fe69059
+        012b584dbe531dc0 96b6723a979f404f
         b6cd12aa43fce627 cf358cea1d25dec7
         bc22778d82bd993f 0ae9ae77c74937d2
         53e8a26eb772d2c3 cc4f5b069112ca6b
@@ -5647,246 +6169,246 @@ enum ConceptMatcherGolden {
         cd54f99d367acf65 4ee91fb111e2f5a0
         dfdeb746180337fd 9caadfd08cbaad48
         8e6389025ade63dd 8fcea37d001a9a58
-        c7fe142b8fb7c2be c9bc08db8ff6a3a5
+        c7fe142b8fb7c2be fdfb8b2416c8ab7f
         35942729c1eb6c26 8fcea37d001a9a58
         fd0bc68be16bc2fe 31d69185a2f84c63
-        51eadc959ba3a0cb de9602c102890765
+        26a1e48517c00c2b 89b9d76497cbf716
         b6cd11aa43fce474 2f777c13a442b55a
         45627c193a5b605c ff3806cf28bcf23f
         09130307b5aa505c a2469f7f9e0fe85f
-        e9b183faed0e0804 2b8379069e1d761d
-        3f93b8f51c0d6886 6ecfb35e23a72276
-        1244066e1c248d2c b99a7f5696c7def4
-        9b1122b80fd05367 abbe0d855fcfb47b
+        e9b183faed0e0804 784d6d6b289ebbde
+        3f93b8f51c0d6886 7b5c28d34a47cbe3
+        1244066e1c248d2c e434930161adc8f9
+        9b1122b80fd05367 aaffbd5ebe939760
         c850edc8e506002a f6fcfe14905d229f
         1d8f83deee69a5ad 8fcea37d001a9a58
-        0e5bed4e0fc123e6 6ecfb35e23a72276
+        0e5bed4e0fc123e6 7b5c28d34a47cbe3
         0d176d7b4902c33f 44c829dcd5744b9e
         fecd320b274a96b4 8fcea37d001a9a58
-        b3fa74fe86b9dd0b 6d71183e7c984ef2
+        b3fa74fe86b9dd0b bc709f7b85147854
         7d51556958f0c259 8fcea37d001a9a58
         d6b9fa1eb4a3a7d0 55df640af562eb1d
-        f661103dd782d37e 8888830ff4960396
+        75fac07cbe686001 235610a74cd713d0
         b6cd08aa43fcd529 91cfa14e2b3670b1
         2b87fc192bc03144 6fd379ca030701cf
         af63f94c86021dd3 d2c99d0c736b5b6e
         0b452c19aa0f6ddf 8ebef4ecf4e1583a
         09089407b5a13f3a f7d315360d6ee9b5
-        a67bb504030901c6 ad5b7cdc7a01298f
-        34bcaeebeccdf3e3 cce8b88395f891bb
-        868e8231edd09fe8 ebb99f40288f0b15
+        a67bb504030901c6 0a01d60488b4914d
+        34bcaeebeccdf3e3 309dfc613df398d3
+        868e8231edd09fe8 3eb2f639c95fd32a
         86c8e2d57b4d5c17 8fcea37d001a9a58
-        1aef24d0705b15cf d44b08f83c390e40
+        1aef24d0705b15cf 2e65111fa4419f78
         0d2bef7b4914492f 44c829dcd5744b9e
         bf53b1ea83efe836 8fcea37d001a9a58
         e96544ae83aa1f55 158954408f92220e
-        4d706ee2286f7a69 97d6af72ba5df066
+        4d706ee2286f7a69 988faa4842405d99
         8dc77a3f92bdfe31 8fcea37d001a9a58
         06d41256af165ee1 81c16b71dc6e1b10
-        be335f063262f116 1703f6298f5d6b36
+        7e92522e6c4e6946 929e80bac0aca515
         b6cd07aa43fcd376 8502007d8f768d2c
         2b87fc192bc03144 6fd379ca030701cf
-        3a4e1eb6063c66cf 774f3ea6901e06e4
-        0e083f8250d76eb2 3f845d6e0bdb077b
-        25e1b47365ffe57f 9912052068607574
-        8bd60d428e5a03f5 2a0972ce69df7dc5
-        2422a468fbcb9a60 ee5ee3e436582e24
-        c1c7d89fa2c77381 2ad7ef95c1b2cac6
+        3a4e1eb6063c66cf e19e417124fb15e7
+        0e083f8250d76eb2 31e2177ef2def118
+        25e1b47365ffe57f 7e09f349782601a3
+        8bd60d428e5a03f5 de236a839e65a777
+        2422a468fbcb9a60 fed0a7c3d598dd0d
+        c1c7d89fa2c77381 c1535ee581179a27
         86cc62d57b506b6e 8fcea37d001a9a58
-        e7ee7ed064bdf524 1770032119e2badd
+        e7ee7ed064bdf524 75ffd70ec0e005be
         c7634b0029570fb7 9caadfd08cbaad48
         f598020b21eb950b 8fcea37d001a9a58
         e96544ae83aa1f55 158954408f92220e
-        59d991bf97beb3f6 dc7b21f0a731c481
+        59d991bf97beb3f6 86e0fc741eaece50
         3ba245d9d6faf452 8fcea37d001a9a58
-        653cbe929ee95590 447e39777a89f34f
-        d8f13bab09ce5aa7 2d41cd5cdae0ed22
+        653cbe929ee95590 dc973b42ccd1acde
+        ffb2f59824927d2f f4d8f5945adb910b
         b6c98aaa43f9c938 da080454c4eb75b2
         bc22778d82bd993f 0ae9ae77c74937d2
-        09fdf428b227376a 75b8a2cc66d526da
-        beabed2e09064f04 22c87fe878de69f2
-        6eb3aa25ffd24e90 6c9f436d1ba14844
-        2af0aeb669a198b3 be20a5e3e0335cf8
-        12a30114efcd300e e605d20a7364d6f5
+        09fdf428b227376a a2f5a34ac33cd920
+        beabed2e09064f04 af6db64e7ec70ad1
+        6eb3aa25ffd24e90 d949911ec31d78f4
+        2af0aeb669a198b3 7df2f20bd704cd48
+        12a30114efcd300e 7befac48ff1187f7
         eddda3ee399857ae 8fcea37d001a9a58
-        bf6b14d9868c3b75 0e8f3b66bf5e7fe5
+        bf6b14d9868c3b75 eb51830362f48626
         e0e75f690f2d574a a92fd52914cd9d28
         b9c1543dbaba73fb 8fcea37d001a9a58
-        e6a3efa11eabf924 4e29ef4bc8e5451b
+        e6a3efa11eabf924 bc52db502968762e
         232e0f70b649cb61 8fcea37d001a9a58
         883c2179fc48f010 56ba0138f38f6b04
-        fa693f64471536e3 170282f80dc3d42d
+        45a98e8233e44448 d67b6ba860f901ab
         b6c98baa43f9caeb 9b08a0402b1eecdf
         bc22778d82bd993f 0ae9ae77c74937d2
-        8fcc3128bf8e5075 cf0ceb46a9f9c9f2
-        868e8231edd09fe8 ebb99f40288f0b15
+        8fcc3128bf8e5075 c383a5836cba2c65
+        868e8231edd09fe8 3eb2f639c95fd32a
         86c8e2d57b4d5c17 8fcea37d001a9a58
-        e001648ed3ab7805 75c70c33b5a187e2
+        e001648ed3ab7805 7a584240a490495d
         0ddfd6d6bb80bd21 62c7edc4e523ae63
         d35051cfc753b258 8fcea37d001a9a58
-        ea54a6c7cac4a9d6 ebdae1924083c8dc
+        ea54a6c7cac4a9d6 72689e3b77dbc3ff
         021384e302ba3b8b 8fcea37d001a9a58
-        948f1b0980c1d477 ae503d121833c130
-        8616382d496a858d b14fc78bf088bc7f
+        948f1b0980c1d477 7eb7221df38a0615
+        6753424cce0776cb c9632f10cc6de7e6
         b6c98caa43f9cc9e b751a124321a1908
         45627c193a5b605c ff3806cf28bcf23f
-        05a461094faa1207 778ceb8639634338
-        ca9c6668dba5ed95 2297e59893544172
-        4f626f1ee4ebf30c 2061d9e2b65a4993
-        408e16722fe0574f 6b0a1279a6072e46
+        05a461094faa1207 427ec42bcd39646e
+        ca9c6668dba5ed95 71947da2bbc4a2d4
+        4f626f1ee4ebf30c cedf0f4d94eaff87
+        408e16722fe0574f 73f4eb3a1dde530f
         1d9689deee6fce8d 8fcea37d001a9a58
-        a50ed7d7679102b0 7f4f3ac3919b4fd6
+        a50ed7d7679102b0 473803e4878a267a
         15f3aa720f711988 158a088b6bb5b5ed
         0f1d810b303e8271 8fcea37d001a9a58
         0b3ca4d6c01e3fa3 d6720b84d46c4615
-        1e84880b90d7b18c 4012ce3524cc325c
+        1e84880b90d7b18c a0e547ee431f53c5
         ef0513377a481ef6 8fcea37d001a9a58
-        296678637191f8ad 90d234d320a8fb41
-        44e30118207f76ba 41f0e1ccd86b16c6
+        296678637191f8ad 103cce353c960210
+        dbf6e63a8b51c835 d7d624622daa0a68
         b6c98daa43f9ce51 805ab781608d4acd
         45627c193a5b605c ff3806cf28bcf23f
-        06a01d4c7e1705ec 910f5354dc6b144b
-        ae6628317e83a7e1 a9a30e6870649c6f
-        fc411e2dc27a8bea 9c94f14efc983aa4
+        06a01d4c7e1705ec d479a13524f281ca
+        ae6628317e83a7e1 054f0f4420cc2dfc
+        fc411e2dc27a8bea 8fbf583b8d657c4a
         eddda6ee39985cc7 8fcea37d001a9a58
-        df6522f405d5a2c7 f1f9885d5c7ec6d6
+        df6522f405d5a2c7 edca7dee1db4c659
         0a9e5752af1b75e1 a572419c95edcb90
         0f1d810b303e8271 8fcea37d001a9a58
-        af2531606bdce67f 21d4a656f083dab2
+        af2531606bdce67f 750760eae6dc0db5
         fbe3d16506ea8b48 8fcea37d001a9a58
-        6164369025c23e9f 0a2a3dd4bb99a2be
-        c84f5f0d970017ed 448e5f479e54e26f
+        6164369025c23e9f 88fc1c569f5e6c3e
+        42de455a6385135d c523742a62a9b618
         b6c98eaa43f9d004 a470ca8ddf895f66
         d80e966922f656f9 4c2d62e23e369956
-        00f83a58182e28b2 6571d2f5105af1e9
-        c05ce0c99c8f54c9 f84c0ca26bf0ec85
-        9012d99a0e9b32b0 7fad6a446fec9b39
+        00f83a58182e28b2 f9faa8812a9beb92
+        c05ce0c99c8f54c9 14e90e65d40c7471
+        9012d99a0e9b32b0 0dbce162cb86287e
         7174ab08baec441d 8fcea37d001a9a58
-        bea8ce4c00e3d719 f84c0ca26bf0ec85
+        bea8ce4c00e3d719 14e90e65d40c7471
         3f08e9b325a9ec7e a92fd52914cd9d28
         29e8e73dfa2000d8 8fcea37d001a9a58
         a4f99b2443a92f96 b35699bcbd7059a4
-        482538812a8f218c fb2169ca6d96ee81
+        482538812a8f218c ac2c4ebd263be9d8
         5addc73522039c19 8fcea37d001a9a58
         e122258e63374c0f 972a86f052af8fde
-        3afdedba8e6d626f a552b274203f9fc9
+        42bcf62a5c07c448 e4d647cc9563a94b
         b6c98faa43f9d1b7 927612a19a7e61b3
         45627c193a5b605c ff3806cf28bcf23f
         09089307b5a13d87 3eade9e709d118ba
-        8cd38c2324f7e2eb d9d3b5f6807788b6
-        bac18c37decfde8d 46fe9e09b5229f78
-        e4298b08c08d4f53 4a5f9bef6391b6c2
-        9012d99a0e9b32b0 7fad6a446fec9b39
+        8cd38c2324f7e2eb beb4f3a6642bde3a
+        bac18c37decfde8d fa4608d366535713
+        e4298b08c08d4f53 4a26e97964392306
+        9012d99a0e9b32b0 0dbce162cb86287e
         ede12aee399b72ea 8fcea37d001a9a58
-        73f226cc6167d760 83d7d57596b4e6e2
+        73f226cc6167d760 3f8abfbd65b3b05e
         15cb2d720f4ef30d 158a088b6bb5b5ed
         0d7857f0f885d709 8fcea37d001a9a58
-        6f1d9e866e5f235c 0d437562eca5d556
+        6f1d9e866e5f235c d6e64acca6ffd638
         1e1a7cfc1b7d37f3 8fcea37d001a9a58
-        a7a12e882a1bf6e7 4eb649c579281a5d
-        520c642ce9ab6d6d 00deafc81540e2a3
+        a7a12e882a1bf6e7 0c6c93d3bd587194
+        af58893cc14c2c77 7d00c620fd36db6e
         b6c990aa43f9d36a 39d6aeaf56b903ec
         2b87fc192bc03144 6fd379ca030701cf
         09089407b5a13f3a f7d315360d6ee9b5
-        39dbbfa0c9655c9b c4b509addace57a7
-        3c35ffeace3c87c2 94f79f1ef0b8f51f
-        ef208c290db7aeca a1faaf1e699b539a
+        39dbbfa0c9655c9b 48d1c17a874317a1
+        3c35ffeace3c87c2 ca6376b288db80b2
+        ef208c290db7aeca 629c703de33b489c
         3cfd1acd55c8afdf 8fcea37d001a9a58
-        fc9daf70113d8c87 5c6b925f2df543f8
+        fc9daf70113d8c87 29191fe0a9521179
         acbd5399d2cbc51a 4aa403bfc8a4ce3c
         c9061ff0d1fee251 8fcea37d001a9a58
-        4b34679995e4af69 fe915ac434c4c716
+        4b34679995e4af69 46dbfaa595041ee1
         01cf9bd625c3c201 8fcea37d001a9a58
         b4ad84f12ea0c73c e7ed6fefc3335460
-        210e2464f9a2fbb6 b0dbeb2455973432
+        c7aa6721ea453b8d be17c694f61388b0
         b6c991aa43f9d51d 5c0e32fa3a132871
         bc22778d82bd993f 0ae9ae77c74937d2
-        8eab77a2f6d4c441 d2312f14caabb02e
-        7584afec97541336 bb568b10d53ddc50
-        e598d4271b98336d b82d9b4c06c9a01c
-        3973b9fad7f898be ab0687331889f394
-        e98e5b4f56659b14 063c8c1d4e1a1041
+        8eab77a2f6d4c441 c4c43a2598fbd252
+        7584afec97541336 8d0c54dacfa36394
+        e598d4271b98336d 1976e1138e6edc03
+        3973b9fad7f898be 65209d38cf73445a
+        e98e5b4f56659b14 b1597b5f707e1eaf
         4c0674f6fb6a735f 8fcea37d001a9a58
-        ae7cd2635e4f1a21 d2312f14caabb02e
+        ae7cd2635e4f1a21 c4c43a2598fbd252
         2e397b435f8189bb 44c829dcd5744b9e
         855e4c0255a86fdf 8fcea37d001a9a58
-        32f4cca2aa944b3c f5c967f0b7838747
+        32f4cca2aa944b3c 3bdaf3f0172360b1
         3283d3ca8fd2b16f 8fcea37d001a9a58
-        3ceca1dc68cce3d8 7ddac9b0bac402da
-        7742e81dd14ed3ae 4b737a62669aafd6
+        3ceca1dc68cce3d8 33d851c64818ace8
+        8f5e6e05eccc6b08 54ba03de2440c057
         b6c982aa43f9bba0 63423b1e2942681a
         bc22778d82bd993f 0ae9ae77c74937d2
         09130307b5aa505c a2469f7f9e0fe85f
-        1244066e1c248d2c b99a7f5696c7def4
+        1244066e1c248d2c e434930161adc8f9
         c850edc8e506002a f6fcfe14905d229f
         1d92ffdeee6cae38 8fcea37d001a9a58
-        7caa1fa6668ca1e4 2b8379069e1d761d
+        7caa1fa6668ca1e4 784d6d6b289ebbde
         70435fd011180350 158a088b6bb5b5ed
         ec81c70b1ca73140 8fcea37d001a9a58
-        ed9467cf00c9de44 4e90a13f03093106
+        ed9467cf00c9de44 6992c8564278df8d
         9673196b6dd4b41c 8fcea37d001a9a58
-        91a645b06eacd583 6e46d4607634c740
-        0ad915396eabc2cf c950b88169d494ad
+        91a645b06eacd583 b299b6b546f8cc32
+        ed342833baaa3f5c d2a2ca1f53e460a3
         b6c983aa43f9bd53 2c0a37d13ec89287
         bc22778d82bd993f 0ae9ae77c74937d2
         2c0b0b8797046e54 6d1781e6b2f6881d
         09089307b5a13d87 3eade9e709d118ba
-        deef7ab5676c99cd eca9bcc6c42feaed
-        154b63a43be3ea1a 483d0f44ed0069f9
-        f7e0100001654daf ed0ecf3f826eaef3
+        deef7ab5676c99cd f94853042ccfdd2c
+        154b63a43be3ea1a f43da43ee8f94e36
+        f7e0100001654daf 8085c88c921447f5
         fb33f717ddc87ac9 8fcea37d001a9a58
-        b619fe08e4fb4a5c c5559e1d29e03928
+        b619fe08e4fb4a5c 0c180495d19ecd32
         115d597fa850101e 7321cd5c646a08d2
         3a70c6d88e5033b0 8fcea37d001a9a58
-        7025827c7b395dc7 212338cd5119ab5a
+        7025827c7b395dc7 d4edb28d97a9ceea
         f8a0061275eb5e01 8fcea37d001a9a58
         a156b8e90729afc7 2f6fbca3f8992501
-        cd7aa3dc60550d6c 941a221a93782318
+        372c45a7a9c73156 439ceafff6946629
         ae0865aa3efdcace 4a22c96cef776864
         45627c193a5b605c ff3806cf28bcf23f
         09089307b5a13d87 3eade9e709d118ba
-        e78e3a43b52f22b8 55f26906ba719717
-        11a9c463c1a69262 1abca3b445b5b4e4
-        97263d776d16d9e7 dc9817a5888de24f
-        408e16722fe0574f 6b0a1279a6072e46
+        e78e3a43b52f22b8 b7ecab16620deff9
+        11a9c463c1a69262 881898643794859a
+        97263d776d16d9e7 b615abb45317e05f
+        408e16722fe0574f 73f4eb3a1dde530f
         4bff7ef6fb6465af 8fcea37d001a9a58
-        f12c3b009ff73b98 55f26906ba719717
+        f12c3b009ff73b98 b7ecab16620deff9
         41847f7d0fa5e5d9 44c829dcd5744b9e
         183e2e0b358bfc77 8fcea37d001a9a58
-        b9b857dfb4db45d3 61b98bff60bcb8de
+        b9b857dfb4db45d3 4644a8b5c2bebc38
         c60aaa55fa587231 8fcea37d001a9a58
         49eafa805577c2b3 30a6ee13951e1d8a
-        5416eeba9c645adb 1f8f77383ad2cd05
+        2c307392b0cb663e ff2b49e08e8b4d61
         ae0866aa3efdcc81 70b00cb4c3bea449
         bc22778d82bd993f 0ae9ae77c74937d2
         09130307b5aa505c a2469f7f9e0fe85f
-        7241d04827ff006a 64d965b52f5c1c8c
-        c4a6ead8fd0d5303 f5f506e7ec07b022
-        f7e0100001654daf ed0ecf3f826eaef3
+        7241d04827ff006a 11de2d289b2eed57
+        c4a6ead8fd0d5303 1eb4a762b4497675
+        f7e0100001654daf 8085c88c921447f5
         1d8f74deee698c30 8fcea37d001a9a58
-        9f379c732613e779 3f6665075469dd2c
+        9f379c732613e779 267ba4ef43cd76b9
         27c10177785746f3 8c1ba23ecd215c3c
         f598020b21eb950b 8fcea37d001a9a58
-        5c51c7a4f38817cc 1d5d3dada9ab9fd2
+        5c51c7a4f38817cc f9839efbd9f9c248
         194387fc4fddcb2e 8fcea37d001a9a58
-        4c94267842495f35 a59d459dc8c2620b
-        39d6a3470e5a94f0 2612bed094ab3ab0
+        4c94267842495f35 62a8560cdd94d144
+        986eb6759d83a14c c44e302adc170653
         ae0863aa3efdc768 9a8db4993baf3bbe
         d80e966922f656f9 4c2d62e23e369956
         09130307b5aa505c a2469f7f9e0fe85f
-        d4d894454699d456 61f3f83a2952b70f
-        a029f5955375b94f 05dfbe3e0317c6c6
-        d08b6172936f359c eaa87d13244e949f
-        879095f703520880 3fe97f07c4bc005a
+        d4d894454699d456 96a30298778fa296
+        a029f5955375b94f f284ac97751a62e5
+        d08b6172936f359c 17407ae31b5c6703
+        879095f703520880 d4526bd6056232e9
         4c0675f6fb6a7512 8fcea37d001a9a58
-        96c16a97f1d60b47 58c2b13f1200ed57
+        96c16a97f1d60b47 55e02155b7efb38b
         e8a5d9e0831c9c39 62c7edc4e523ae63
         37b6ca34e43c462c 8fcea37d001a9a58
         d8cf4e2894495616 dbd1de40fc4e650a
         8c5f73572d8bf870 644931ffaa3e24dd
         e20187de3d1f89d8 8fcea37d001a9a58
         0a078d2bd07a5178 0ac5e1a07b2e06d6
-        d90b853e05be830e 9c9a8e75f9f17afa
+        242879ef213b2231 44d2caf83073631c
         ae0864aa3efdc91b 3d73b56b73ee348b
         bc22778d82bd993f 0ae9ae77c74937d2
         d4dfb6840764567d 9a806d33f6ae9846
@@ -5898,40 +6420,40 @@ enum ConceptMatcherGolden {
         78f89274b0745e62 e8e673280d660afa
         8d9b1b8eed958cbd 5a315a56246d694b
         4af7b4d89772bd0a 8fcea37d001a9a58
-        299d4fb29766571b 85f9cedbf8c1e386
+        299d4fb29766571b f76cdfb6dfe72d62
         1267132933a2077d 8fcea37d001a9a58
         f380ad62c5772486 570f384bd67fddee
-        3f7c34337ae567b7 045c5ed064916e61
+        8ea72d84f920f269 4a2ccbdbc1ccbae4
         ae0869aa3efdd19a 062ded8aad173f80
         bc22778d82bd993f 0ae9ae77c74937d2
         09089407b5a13f3a f7d315360d6ee9b5
-        3973b9fad7f898be ab0687331889f394
-        7584afec97541336 bb568b10d53ddc50
-        6cce87d550f117a3 08211674773cf658
-        5286eec8360b21f9 5559c0b97137bb34
-        f4f17cf1dc46cab4 cf3c8b0fad2860ca
-        e98e5b4f56659b14 063c8c1d4e1a1041
+        3973b9fad7f898be 65209d38cf73445a
+        7584afec97541336 8d0c54dacfa36394
+        6cce87d550f117a3 e36d35074372ad2e
+        5286eec8360b21f9 a8f13834be965ffe
+        f4f17cf1dc46cab4 0d11bd0ad73e8cce
+        e98e5b4f56659b14 b1597b5f707e1eaf
         ede814ee39a16c36 8fcea37d001a9a58
-        749c3abe08cd07ac 37970d1ba12b85c7
+        749c3abe08cd07ac a00e2546998bf463
         04a1f2b0e6dd7d80 414e42e5ffccdb2d
         28778ad883f32841 8fcea37d001a9a58
-        b4dbf0857a04cb28 9646a8d605698aa0
+        b4dbf0857a04cb28 517e4314714f0e5e
         eb96631973d0a491 8fcea37d001a9a58
         739f29b0bb3eaf56 18afbdd4549c0188
-        fd964eba6b6db3e6 5966c64cf58e70a6
+        024d42eee455e69f 0a2d15e2382cd37e
         ae086aaa3efdd34d 6f1f63c6623e00e5
         d80e966922f656f9 4c2d62e23e369956
         09130607b5aa5575 be8fa063a50b1488
-        7241d04827ff006a 64d965b52f5c1c8c
-        c4a6ead8fd0d5303 f5f506e7ec07b022
+        7241d04827ff006a 11de2d289b2eed57
+        c4a6ead8fd0d5303 1eb4a762b4497675
         1d8f77deee699149 8fcea37d001a9a58
-        9f379c732613e779 3f6665075469dd2c
+        9f379c732613e779 267ba4ef43cd76b9
         27d91477786bf91d 8c1ba23ecd215c3c
         59fe07023d123d1b 8fcea37d001a9a58
         342d6113de89b975 afdbf7a8e40e294b
         d2895713fef812c2 8fcea37d001a9a58
         479a54bb9746a250 377597d828de2f77
-        520a669711fb72c5 682588cdfeab2d53
+        51b176adabc9a775 b32fb3e2c69c6894
         ae0867aa3efdce34 900f2ab9d4355a6a
         45627c193a5b605c ff3806cf28bcf23f
         f2ff45affb9fb715 22acd4ce08c4b9bc
@@ -5946,7 +6468,7 @@ enum ConceptMatcherGolden {
         52c405d155e9a504 3d5543db21df689a
         bc32440598e565b4 8fcea37d001a9a58
         ebbb43821a14d0ba 816f1710142e28ab
-        42fb0ba408dea0f9 e3f43b10d1dfb85b
+        cfd31d2a21af85b6 98155c300b40a8f1
         ae0868aa3efdcfe7 cabd195fb2a56757
         2b87fc192bc03144 6fd379ca030701cf
         f334215696928eb2 494354bed04cda93
@@ -5958,24 +6480,24 @@ enum ConceptMatcherGolden {
         b7e66d108cf65273 eee573e570e8cd86
         5cd0846a806dbacd 04f5ed567aaf51c5
         5cb0660b5c12f12f 8fcea37d001a9a58
-        8c0099be051cbab0 32b53fe60d45b863
+        8c0099be051cbab0 8faa162df64edea3
         93b8b204e330218c 8fcea37d001a9a58
-        1c89c92c3c8e46fc ee5719691b7f2885
-        43a9f4c27a2cb3de b3ca63611bd0516a
+        1c89c92c3c8e46fc cc326bfa93409b1a
+        144d842c97e9e630 6783a14165a11dfb
         ae085daa3efdbd36 1f319597e1554cbc
         45627c193a5b605c ff3806cf28bcf23f
-        05a461094faa1207 778ceb8639634338
-        f96cfbbde0c118c6 58c60d4ddeccf6f9
-        4f626f1ee4ebf30c 2061d9e2b65a4993
-        408e16722fe0574f 6b0a1279a6072e46
+        05a461094faa1207 427ec42bcd39646e
+        f96cfbbde0c118c6 11d24d693795ae9b
+        4f626f1ee4ebf30c cedf0f4d94eaff87
+        408e16722fe0574f 73f4eb3a1dde530f
         3d072ccd55d122fa 8fcea37d001a9a58
-        db58708d85ed8135 0b2baca598503732
+        db58708d85ed8135 e8652247d1752194
         71090f6aa595841e 1b1c5be002b782f1
         9ee769cfa984a86d 8fcea37d001a9a58
         9101e1b44f6cf4a0 061f5144e7a7f55f
         d05b9f64d1694876 8fcea37d001a9a58
-        841892d8a10e37f0 5d86568259f01c09
-        10c09461eed3315b 4477d2b24f8a1925
+        841892d8a10e37f0 31a62f8c04fe71e7
+        23d820e32f98d726 66e0884cfdf49c49
         ae085eaa3efdbee9 5f9902aa7734c201
         45627c193a5b605c ff3806cf28bcf23f
         09089307b5a13d87 3eade9e709d118ba
@@ -5987,70 +6509,70 @@ enum ConceptMatcherGolden {
         62c9aa68927927dc 7a102c1bbde66abd
         0d24f87b490e39cc 44c829dcd5744b9e
         fbbc07f0ee5c57bc 8fcea37d001a9a58
-        5f408decf7a51517 9747ffdc9de6d5ac
+        5f408decf7a51517 80548382346d97f0
         d18183792a6c9f75 8fcea37d001a9a58
-        631559722b9ad6a2 bb6e9e680556d9a1
-        bb4683014d04e17d 9e9de037a194d76a
+        631559722b9ad6a2 64d458548092eaed
+        3a2e5d7ed3a506e2 94347a4cfde4e8bc
         ae0b6baa3f000ad7 56aa7dd6377757fb
         bc22778d82bd993f 0ae9ae77c74937d2
-        ea6ff70b03c5c960 b23670c73368337b
+        ea6ff70b03c5c960 21b289ac2411f4b7
         09089407b5a13f3a f7d315360d6ee9b5
-        cb3ab6246158cdfa a297b6ddcfd724e9
-        177dffa40c4d8628 2372e8fc345988ab
-        c85bffa2fd036169 b15a9937f83f9402
-        584cfb63a5cf9e87 628eaf0b886f0956
-        12a30114efcd300e e605d20a7364d6f5
+        cb3ab6246158cdfa b115b28d393ddb23
+        177dffa40c4d8628 9dfdd8f060dd1cdf
+        c85bffa2fd036169 38e8c206826a95c8
+        584cfb63a5cf9e87 9390577da70346da
+        12a30114efcd300e 7befac48ff1187f7
         1d9302deee6cb351 8fcea37d001a9a58
-        4ac2e6d224c7f5e5 b0dd33126a319984
+        4ac2e6d224c7f5e5 4921b03f0d8cbb56
         17c0b47ec2f67464 34fb4b9a9156dec3
         1e1cc734d5d7cf70 8fcea37d001a9a58
-        e74cace0112f9449 8239c921ec095b20
+        e74cace0112f9449 75931b9f469a21ac
         c1147b2ca554da87 8fcea37d001a9a58
-        d33241ac21b78899 f60b77d0f7be5218
-        f8d54e39644576aa b50920ee1a9f53fa
+        d33241ac21b78899 e6b866164bb71062
+        e2981e8f5e66c212 02187ae3907a2cf1
         ae0b6aaa3f000924 6321cf818937c6ee
         bc22778d82bd993f 0ae9ae77c74937d2
         09130307b5aa505c a2469f7f9e0fe85f
-        44ee58c461867a56 76f4573e18ab3768
-        3da75c19363e491c 44e95f90fd0476ac
-        f7e0100001654daf ed0ecf3f826eaef3
+        44ee58c461867a56 91c07beea37c9236
+        3da75c19363e491c 83b0a2862ead0643
+        f7e0100001654daf 8085c88c921447f5
         ede125ee399b6a6b 8fcea37d001a9a58
-        0a2624035ddcbe18 a54dc6f485861f4b
+        0a2624035ddcbe18 e97747bbd04c1649
         dd15a0233272255a cd5aaceb9d57f153
         738386024b652a81 8fcea37d001a9a58
-        8d3162e068de5ab4 e58a3fad974b0da0
+        8d3162e068de5ab4 728dfd24aa3a65d0
         0311be0208dde836 8fcea37d001a9a58
         7780266cf9b328ec f43d479df00bdbf7
-        5a5532830d35435a f9fbabb1b6c65b6a
+        8d5573559a7f37ef 63dc4f9ee84ef076
         ae0b6daa3f000e3d 36ac9c5a0de591b9
         bc22778d82bd993f 0ae9ae77c74937d2
         09130307b5aa505c a2469f7f9e0fe85f
-        b82f61aed5fa5c79 41373374d3cd4788
-        fb970c08f7722771 f44968b5963a0114
-        703625afd95d2380 831f1a0570a42fac
-        a5e97e50ac206001 01ab9e1199095736
+        b82f61aed5fa5c79 aca2d36cf42fd1cc
+        fb970c08f7722771 d241cb69b94b3877
+        703625afd95d2380 eb43393b97e5ea90
+        a5e97e50ac206001 49d8276e0a458d1d
         abd17ee73a7926f5 8fcea37d001a9a58
-        9a395ed5df613e8a e3b28704590d339b
+        9a395ed5df613e8a 816465adf9de6236
         2d839b611b81c7ca 4aa403bfc8a4ce3c
         0611d80b2b036b41 8fcea37d001a9a58
-        863d479d6dee6a39 3f3ec787dddbd8ae
+        863d479d6dee6a39 25bcdda005fe7828
         b71267b61533c736 8fcea37d001a9a58
         787f3a797fbc4f95 cab60025a426f4e4
-        6688e877b7ff0d4b 71310c8131b6fa4d
+        160c086ce2460d91 0021aa35f1172224
         ae0b6caa3f000c8a c065c34ec1efdf94
         d80e966922f656f9 4c2d62e23e369956
         09130307b5aa505c a2469f7f9e0fe85f
-        c4a6ead8fd0d5303 f5f506e7ec07b022
-        7241d04827ff006a 64d965b52f5c1c8c
-        f7e0100001654daf ed0ecf3f826eaef3
+        c4a6ead8fd0d5303 1eb4a762b4497675
+        7241d04827ff006a 11de2d289b2eed57
+        f7e0100001654daf 8085c88c921447f5
         b86766ff3481106a 8fcea37d001a9a58
-        eceb1bdd7b3d4aca 64d965b52f5c1c8c
+        eceb1bdd7b3d4aca 11de2d289b2eed57
         acb9c499d2c89c46 4aa403bfc8a4ce3c
         9ee3e3cfa9818ee4 8fcea37d001a9a58
         a44803f4a532f6a4 807f6f2edd43d0d6
         7236d84a69127c83 8fcea37d001a9a58
         f9dbbb783398df1d 1fe65af932ccb716
-        e7f045709582b310 81bcdbe6ba2f948c
+        da3f83bdf0b67127 f770edd0a408a20a
         ae0b67aa3f00040b 24e5eecd80be8307
         d80e966922f656f9 4c2d62e23e369956
         09130307b5aa505c a2469f7f9e0fe85f
@@ -6063,148 +6585,148 @@ enum ConceptMatcherGolden {
         52ee0b6548cdd036 34fb4b9a9156dec3
         3a744bd88e534b86 8fcea37d001a9a58
         b19ce73316eda580 26ef531da55f3ea3
-        2b679b8912a9478c 3898e27c0058307a
+        2b679b8912a9478c 523b45f59005ea04
         2c76c0ffc76963d9 8fcea37d001a9a58
         23241f0f155c92c0 a7e63cf1ef9fc086
-        2085968bfd1da74c 0681b1427eb4ac20
+        c3ed5d92abf116c0 94fff8115f1f697b
         ae0b66aa3f000258 5c1df21a6b38589a
         45627c193a5b605c ff3806cf28bcf23f
         af63f94c86021dd3 d2c99d0c736b5b6e
         0b452c19aa0f6ddf 8ebef4ecf4e1583a
         09089407b5a13f3a f7d315360d6ee9b5
-        34bcaeebeccdf3e3 cce8b88395f891bb
-        a67bb504030901c6 ad5b7cdc7a01298f
-        868e8231edd09fe8 ebb99f40288f0b15
+        34bcaeebeccdf3e3 309dfc613df398d3
+        a67bb504030901c6 0a01d60488b4914d
+        868e8231edd09fe8 3eb2f639c95fd32a
         abca75e73a72f8fc 8fcea37d001a9a58
-        2f804c540817906a 9a2f293a71b68748
+        2f804c540817906a 4128369f994644d0
         598544b3869f5e52 65d8d2dc4505de8a
         dc52fc3dce495211 8fcea37d001a9a58
-        9d155bbb4c665bd0 bc6833fd137f162a
+        9d155bbb4c665bd0 0b4c409dc708a5d4
         2b13422e821fb1d5 8fcea37d001a9a58
         8e7c6233e3b0dc05 bde5e527207cc6d4
-        e1fe23e610fc3347 6ac37d7471cb6e89
+        f50aad9569207df6 74a9dd6abfc6ae91
         ae0b69aa3f000771 3c0fa60735642f95
         45627c193a5b605c ff3806cf28bcf23f
-        06a01d4c7e1705ec 910f5354dc6b144b
-        ae6628317e83a7e1 a9a30e6870649c6f
-        ef208c290db7aeca a1faaf1e699b539a
+        06a01d4c7e1705ec d479a13524f281ca
+        ae6628317e83a7e1 054f0f4420cc2dfc
+        ef208c290db7aeca 629c703de33b489c
         ede124ee399b68b8 8fcea37d001a9a58
-        5ee210d60364fa0e c97c6ce1b7763f78
+        5ee210d60364fa0e 60838ede800c12c7
         29d67dec82eb46c0 89e7c6630e26728b
         dc60743dce54a855 8fcea37d001a9a58
-        f325c181b2ab2419 2f41b056b3e9309c
+        f325c181b2ab2419 f949f24b9f7d5b2d
         e27b67d6e4a15d93 8fcea37d001a9a58
         54726efe023d36b1 a744bcf0a20b234b
-        fd965bba6b6dc9fd fdf6078a499751c7
+        7797d9813a4eaee3 3b131a49e3d70356
         ae0b68aa3f0005be cb9112c0ed0fda70
         bc22778d82bd993f 0ae9ae77c74937d2
         09089307b5a13d87 3eade9e709d118ba
-        e4298b08c08d4f53 4a5f9bef6391b6c2
-        00f83a58182e28b2 6571d2f5105af1e9
-        9012d99a0e9b32b0 7fad6a446fec9b39
+        e4298b08c08d4f53 4a26e97964392306
+        00f83a58182e28b2 f9faa8812a9beb92
+        9012d99a0e9b32b0 0dbce162cb86287e
         86cc66d57b50723a 8fcea37d001a9a58
-        02197c60be73b9a2 ed9f5556fb122308
+        02197c60be73b9a2 634170126042a24c
         8da9158eeda1bfe7 5a315a56246d694b
         540057d89cab9431 8fcea37d001a9a58
         e96544ae83aa1f55 158954408f92220e
-        dc9b927c5d165639 3ae87a6bd6f4c186
+        dc9b927c5d165639 ea59a8462c09a6f0
         9fec27233a72c371 8fcea37d001a9a58
-        e251a3c31cf3eee9 71112ade4a9dce30
-        72b042aa42a08a49 222a4bc55a27675b
+        e251a3c31cf3eee9 4897aa07a4b54b75
+        18c5c5379833fa4e 7d46fa9c84b3e831
         ae0b63aa3efffd3f 8b51c99ddc745233
         45627c193a5b605c ff3806cf28bcf23f
         09089407b5a13f3a f7d315360d6ee9b5
-        0e083f8250d76eb2 3f845d6e0bdb077b
-        25e1b47365ffe57f 9912052068607574
-        8bd60d428e5a03f5 2a0972ce69df7dc5
-        2422a468fbcb9a60 ee5ee3e436582e24
-        c1c7d89fa2c77381 2ad7ef95c1b2cac6
+        0e083f8250d76eb2 31e2177ef2def118
+        25e1b47365ffe57f 7e09f349782601a3
+        8bd60d428e5a03f5 de236a839e65a777
+        2422a468fbcb9a60 fed0a7c3d598dd0d
+        c1c7d89fa2c77381 c1535ee581179a27
         ede818ee39a17302 8fcea37d001a9a58
-        022ce80aef20821a 2cdef2a167b80ed6
+        022ce80aef20821a 0fc10b1557a4a451
         e52aa17440314c47 89e7c6630e26728b
         8e7179cfa0708ee0 8fcea37d001a9a58
         d8cf4e2894495616 dbd1de40fc4e650a
         81da725c5c49aa51 c1672cbf25d13d5d
-        a4b142d2647be234 86eaa8511d531e43
+        a4b142d2647be234 d9f15ed3d78d4056
         b86e17ba3c86f6a1 8fcea37d001a9a58
-        8c44253255021f43 42e12c1fc5491b25
-        c3129b8348c1ff21 33def37490f99eeb
+        8c44253255021f43 0eee19ed6ea6b82c
+        1559910238e0e699 ed3d3260b833245c
         ae0b62aa3efffb8c 9d4c818a217f4fe6
         45627c193a5b605c ff3806cf28bcf23f
         09089407b5a13f3a f7d315360d6ee9b5
-        f2da07e668884eba 98decdc98b332cf7
-        75c0ddc603c8a182 6857cd0c0b5b5a7d
+        f2da07e668884eba e0fcf8bbe0f6bcbd
+        75c0ddc603c8a182 aba14669862b07c7
         eddda6ee39985cc7 8fcea37d001a9a58
-        2fd694e40a009661 775eb4d5f05d83c5
+        2fd694e40a009661 1ec77d10979dbb2e
         077f855041caffdd e6da6749de7e35d9
         dc60743dce54a855 8fcea37d001a9a58
-        94d16ed9c906e0da 3e2e8f3dc756a403
+        94d16ed9c906e0da 5ec9b61f91d1cfb6
         740b947bb90f2a8d 8fcea37d001a9a58
         2b3dd37303a0b662 21c8a1c9ba3a7a99
-        9488c9f5beb54423 dd136ae8eea9e7a9
+        83e62c12de83d57b bab450664ff3664a
         ae0159aa3ef797bc 6c7249f0d7c49646
         bc22778d82bd993f 0ae9ae77c74937d2
-        67037f7beaa7c75f 4d25ac086a90bc02
-        4e6ab7dd1ea6657d 87cd9a5c822feabf
-        fe3c716c6314bd9f 7f027601a743a90b
-        573c5f7bcde84fe7 5aafaab39fde7b8e
-        84f0a6171de9fcfc a3b0b1364766687f
-        8c4bac3c7aeba71c 797b58110255dd1d
+        67037f7beaa7c75f 3c90964769ab9082
+        4e6ab7dd1ea6657d 1bc9f77fd9df58a1
+        fe3c716c6314bd9f ac74bd47ea0dda8b
+        573c5f7bcde84fe7 f24e984e7bea6e0e
+        84f0a6171de9fcfc 49b13386b90051b0
+        8c4bac3c7aeba71c 9403110366fb929d
         86cfe6d57b538191 8fcea37d001a9a58
-        f9a5374bb083e93b 250b9916bb3a4204
+        f9a5374bb083e93b 766808b067dbb29a
         0d2f7a7b49176b37 44c829dcd5744b9e
         9ee0ddcfa97f4edb 8fcea37d001a9a58
-        185a9fbfb1778595 ffd23cd8b1f38f07
+        185a9fbfb1778595 2430b611af6a153e
         ef041e6fd41cfdbb 8fcea37d001a9a58
         b17de773b1756384 45091879b397c0cf
-        0e3313380d75712a 0e56181ce32e5846
+        d5c038224b0cc181 743220ffa4185a64
         ae015aaa3ef7996f 33b279e52b818193
         2b87fc192bc03144 6fd379ca030701cf
         09130607b5aa5575 be8fa063a50b1488
-        a029f5955375b94f 05dfbe3e0317c6c6
-        d4d894454699d456 61f3f83a2952b70f
-        d08b6172936f359c eaa87d13244e949f
-        0949c2b9ae3d32cf b28f21e74989e05d
-        879095f703520880 3fe97f07c4bc005a
+        a029f5955375b94f f284ac97751a62e5
+        d4d894454699d456 96a30298778fa296
+        d08b6172936f359c 17407ae31b5c6703
+        0949c2b9ae3d32cf 133e44173ce9eb98
+        879095f703520880 d4526bd6056232e9
         86cfe3d57b537c78 8fcea37d001a9a58
-        96c16a97f1d60b47 58c2b13f1200ed57
+        96c16a97f1d60b47 55e02155b7efb38b
         240bf9f83a74b51b 04f5ed567aaf51c5
         d61fc5e1733bee76 8fcea37d001a9a58
-        3071e56f80ce2fa7 dc583a375d02bf59
+        3071e56f80ce2fa7 372780e0d967a375
         345631a8904c46ef 8fcea37d001a9a58
         8fe4bf275d1bdd77 17ef9dc18c8430a4
-        1d8ef22ccbcacffa a61d91b61fe2210a
+        8c3bc58fe973c798 76c96bfac302fa47
         ae015baa3ef79b22 17f144bd7b93fe4c
         d80e966922f656f9 4c2d62e23e369956
         09089407b5a13f3a f7d315360d6ee9b5
-        3c35ffeace3c87c2 94f79f1ef0b8f51f
-        39dbbfa0c9655c9b c4b509addace57a7
-        8858e1ee77c2a3a9 e180739352c8078c
-        fc411e2dc27a8bea 9c94f14efc983aa4
-        ef208c290db7aeca a1faaf1e699b539a
+        3c35ffeace3c87c2 ca6376b288db80b2
+        39dbbfa0c9655c9b 48d1c17a874317a1
+        8858e1ee77c2a3a9 065b010511d60ebd
+        fc411e2dc27a8bea 8fbf583b8d657c4a
+        ef208c290db7aeca 629c703de33b489c
         eddda7ee39985e7a 8fcea37d001a9a58
-        2893fc2de47e9ee2 94f79f1ef0b8f51f
+        2893fc2de47e9ee2 ca6376b288db80b2
         1f330b19213af6cb 65d8d2dc4505de8a
         5ca2ee0b5c079aeb 8fcea37d001a9a58
-        f471f3771867cbfb 69231e5ae194d719
+        f471f3771867cbfb 01996474333f2687
         94e4d84538eca055 8fcea37d001a9a58
-        fc4f6762b4722d34 3ca169f30170d45e
-        4d1ae7ae4d3568f8 658665e8c91efaf8
+        fc4f6762b4722d34 a5b9b57f3a99b994
+        5698865ae25da591 8b36bc83a6620120
         ae015caa3ef79cd5 72e63621ea77c1d1
         2b87fc192bc03144 6fd379ca030701cf
         09130307b5aa505c a2469f7f9e0fe85f
-        c769faca311079d6 d21444b36c9365ba
-        465543e5dc50d146 4069d089a26f7fb2
-        a5e97e50ac206001 01ab9e1199095736
+        c769faca311079d6 565ec89010d7386c
+        465543e5dc50d146 2beb4129612dbf9d
+        a5e97e50ac206001 49d8276e0a458d1d
         86cc65d57b507087 8fcea37d001a9a58
-        9f9e9e449a91c4a6 03d73f83aec414a0
+        9f9e9e449a91c4a6 0996b5a909ca9cfc
         3d1e75ddba514dc6 5a315a56246d694b
         0614db0b2b05a631 8fcea37d001a9a58
         d8cf4e2894495616 dbd1de40fc4e650a
         011ba94acbd3cdc7 44e9537fec2a992b
         c61d8913f95ec59e 8fcea37d001a9a58
         ff68d5b53345998b 030494e7d2cb08e2
-        1f6d4e6ea78511f8 27985fcc19460234
+        40ecb9e486986044 227dfd8eaab89137
         ae0155aa3ef790f0 37fb9d1716e06212
         bc22778d82bd993f 0ae9ae77c74937d2
         804ad381729461f3 d8db9ad5c3afa883
@@ -6214,56 +6736,56 @@ enum ConceptMatcherGolden {
         9865e8b21d38b8de fed4013a92b9e064
         27cefd7778637d83 8c1ba23ecd215c3c
         9ee769cfa984a86d 8fcea37d001a9a58
-        1a0ba4a7b9c6fbc4 689d6bdc88515e17
+        1a0ba4a7b9c6fbc4 999ea75e004a3ddb
         a890c522dd170bb1 8fcea37d001a9a58
         39f4a59ce04638a5 ae64cc8257ae91b0
-        80fccf1d655733e8 eb77a3475790d38c
+        7b7be4ab664efe87 90644d9a97b1bab2
         ae0156aa3ef792a3 18d47529d741633f
         2b87fc192bc03144 6fd379ca030701cf
         09089307b5a13d87 3eade9e709d118ba
-        8196fcfdbe7183fb fea2d381e185eafe
-        361d910587aaba18 b55fb27357dafa9b
-        cd4ef0adcbe26cbb 71187278a32f2914
-        ef208c290db7aeca a1faaf1e699b539a
+        8196fcfdbe7183fb 4843aee92cf2f9cc
+        361d910587aaba18 6194faefbc6a2845
+        cd4ef0adcbe26cbb 010dbc05bc7676f2
+        ef208c290db7aeca 629c703de33b489c
         ede81bee39a1781b 8fcea37d001a9a58
-        192516c002a86606 4407a9dfa2ca609f
+        192516c002a86606 806cbf57f06e9022
         acac4e99d2bd4968 4aa403bfc8a4ce3c
         f5a2740b21f4ab46 8fcea37d001a9a58
         d8cf4e2894495616 dbd1de40fc4e650a
         0b3ca4d6c01e3fa3 d6720b84d46c4615
-        8a931a2b3557e361 55d4665299bc0413
+        8a931a2b3557e361 c019cfea90e4d7a0
         f64ad24a6102ab0c 8fcea37d001a9a58
         da61959faf36edd3 0bbf7398ac07f2be
-        bf76ede5fd766b6c 06ab89525effeb70
+        3c6403faa0af6f3e a68c0dc0929e3031
         ae0157aa3ef79456 e4f3023caf7dc968
         45627c193a5b605c ff3806cf28bcf23f
         09089407b5a13f3a f7d315360d6ee9b5
-        ae6628317e83a7e1 a9a30e6870649c6f
-        6bc8d7b0b9da4f6f 5b47bc7d0a6492d6
-        ef208c290db7aeca a1faaf1e699b539a
+        ae6628317e83a7e1 054f0f4420cc2dfc
+        6bc8d7b0b9da4f6f fa9478acf7c3cb5b
+        ef208c290db7aeca 629c703de33b489c
         4c0309f6fb6787b7 8fcea37d001a9a58
-        df6522f405d5a2c7 f1f9885d5c7ec6d6
+        df6522f405d5a2c7 edca7dee1db4c659
         5865c0efb4d28798 e6da6749de7e35d9
         9ee769cfa984a86d 8fcea37d001a9a58
-        42fba76583488d47 134bd6fa17ae73b9
+        42fba76583488d47 de9ff95783fa0e32
         5332987b0a6f5fe7 8fcea37d001a9a58
         9d30224b3928079b 9ec5f25517ca12a3
-        ac885d641afeabed 102aa1f944d53da7
+        6a84fbf3500d2b1c edf6e066dde783d7
         ae0158aa3ef79609 7e9bb5df085a752d
         bc22778d82bd993f 0ae9ae77c74937d2
         af63ff4c86022805 3b38e04bd7436ef0
-        8fcc3128bf8e5075 cf0ceb46a9f9c9f2
-        6521a3c66cd34cdf 0e3483004d6fcf42
-        c0b1b9be7a95e4c0 bf85f6049e188f42
-        b89be1e19831495f 22276360f5da2fac
+        8fcc3128bf8e5075 c383a5836cba2c65
+        6521a3c66cd34cdf d2ae4dbdb48ee8bf
+        c0b1b9be7a95e4c0 64ed560787f88911
+        b89be1e19831495f a8b5973a767265fe
         3d009acd55cbbf36 8fcea37d001a9a58
-        4c78476ccbda6a0e 302218c943ba057e
+        4c78476ccbda6a0e 438c854abf32a4d2
         0d28827b49115a21 44c829dcd5744b9e
         feae9d0b27309bf6 8fcea37d001a9a58
-        a06eed790f9889b8 c1a1c9b7b7d5ef3d
+        a06eed790f9889b8 52f246d226ee7a45
         13b071473889cc68 8fcea37d001a9a58
         d02583ee8f886560 cdd140d00f7c0083
-        33ff6c02d759760b b9622c84d2c05145
+        bbdacf283930a78b 70e7378c3b0b1ab6
         ae0161aa3ef7a554 351e1f6bba4c53ce
         bc22778d82bd993f 0ae9ae77c74937d2
         09089407b5a13f3a f7d315360d6ee9b5
@@ -6273,26 +6795,26 @@ enum ConceptMatcherGolden {
         008714dc51f7f610 6422045707cad3c4
         943d9deadd03729d 7321cd5c646a08d2
         bf53b1ea83efe836 8fcea37d001a9a58
-        ebecc3c63462e0e5 ef22436dbed66169
+        ebecc3c63462e0e5 e0d4c2c137438727
         a3d15c1b19a7fc88 8fcea37d001a9a58
         ebdda383602b8f9c 168e2a8426ce4b77
-        f95702394a7efd2a 006ae95ca0fd6dee
+        58beb0aadc44ffe9 328bee7e39809164
         ae0162aa3ef7a707 e4c75d804b962a5b
         bc22778d82bd993f 0ae9ae77c74937d2
         09130307b5aa505c a2469f7f9e0fe85f
-        3c35ffeace3c87c2 94f79f1ef0b8f51f
-        39dbbfa0c9655c9b c4b509addace57a7
-        8858e1ee77c2a3a9 e180739352c8078c
-        fc411e2dc27a8bea 9c94f14efc983aa4
-        ef208c290db7aeca a1faaf1e699b539a
+        3c35ffeace3c87c2 ca6376b288db80b2
+        39dbbfa0c9655c9b 48d1c17a874317a1
+        8858e1ee77c2a3a9 065b010511d60ebd
+        fc411e2dc27a8bea 8fbf583b8d657c4a
+        ef208c290db7aeca 629c703de33b489c
         7174a808baec3f04 8fcea37d001a9a58
-        621a6657fcce311d 5dda054c20caeeec
+        621a6657fcce311d 9e34d77ff0fda773
         3f31f1b325ccff2a a92fd52914cd9d28
         ec81c70b1ca73140 8fcea37d001a9a58
-        fcd76dfffbe1ea7d 21fd9a88f58b3b83
+        fcd76dfffbe1ea7d 919662f5a8fc9338
         628addee820c23e0 8fcea37d001a9a58
         6a8510ed7a537bed 2e16cbb014adb0d8
-        164f4896f0681541 f47bc35d21524593
+        b260372a42f4cd8c 32042651ac8966af
         ae04dfaa3efab145 d759c1c231b054dd
         d80e966922f656f9 4c2d62e23e369956
         af63ff4c86022805 3b38e04bd7436ef0
@@ -6307,7 +6829,7 @@ enum ConceptMatcherGolden {
         ca338de3fdb873f4 eef72f1f3d37c6bc
         8d0f59dd29c5a8d1 8fcea37d001a9a58
         e7afb39be6558a45 6a439d479fac9804
-        c9b9dea3c431d90d 961ddf01efc3100b
+        e4190f1925806333 261d2527d46d398a
         ae04deaa3efaaf92 cce01c6482ad0fd8
         d80e966922f656f9 4c2d62e23e369956
         09089307b5a13d87 3eade9e709d118ba
@@ -6319,150 +6841,150 @@ enum ConceptMatcherGolden {
         b7e66d108cf65273 eee573e570e8cd86
         0aa1dc52af1e8db7 a572419c95edcb90
         2858f4d883d92bd0 8fcea37d001a9a58
-        59287f1959a4b998 848486704e2dd4cd
+        59287f1959a4b998 1a03f52c21fdc57e
         7bbf7a4912cc9da8 8fcea37d001a9a58
         8c8b15c63bd424c1 7c67861c25fdd36c
-        2afdb302d2269830 c3a8ab064d246124
+        51cea9ed82b23883 7346c924e94cea3e
         ae04ddaa3efaaddf a921152dfc4adfef
         45627c193a5b605c ff3806cf28bcf23f
         09089407b5a13f3a f7d315360d6ee9b5
-        195bd6dd1f7a57b3 5dd6026f19b801a9
-        3973b9fad7f898be ab0687331889f394
-        2240bfaa41d068a7 0bbe9bb827d1a49c
-        e98e5b4f56659b14 063c8c1d4e1a1041
+        195bd6dd1f7a57b3 7dad5315e4d27c4a
+        3973b9fad7f898be 65209d38cf73445a
+        2240bfaa41d068a7 4721c8fb684b8824
+        e98e5b4f56659b14 b1597b5f707e1eaf
         86cc60d57b506808 8fcea37d001a9a58
-        725520c22b7ee102 039dea8c4ae71d34
+        725520c22b7ee102 62fdf4a648f19cf9
         71020e6aa58f63bd 1b1c5be002b782f1
         8e55f1025ad2d739 8fcea37d001a9a58
         a4f99b2443a92f96 b35699bcbd7059a4
         0b3ca4d6c01e3fa3 d6720b84d46c4615
-        96d7e6e3e636c623 e75c3b68b25219c2
+        96d7e6e3e636c623 820ea98635aa75c3
         8aa12f6c7addf9e7 8fcea37d001a9a58
-        a36ad368e5502e52 338c9f39b240e6c6
-        2f1c5e4f4244b6d5 5edca40a375463b9
+        a36ad368e5502e52 1c9182369cf3d5cb
+        1ba850ffe676b591 770faa118ec10969
         ae04dcaa3efaac2c 1331865fd1ba2dc2
         bc22778d82bd993f 0ae9ae77c74937d2
         09089407b5a13f3a f7d315360d6ee9b5
-        ea647dcfd6d220b3 9cf1544c5eabeeca
-        081e11a524c24ea6 a964217adc568719
-        361d910587aaba18 b55fb27357dafa9b
-        ef208c290db7aeca a1faaf1e699b539a
+        ea647dcfd6d220b3 cb1b2c36df726d94
+        081e11a524c24ea6 020d64415f6f5420
+        361d910587aaba18 6194faefbc6a2845
+        ef208c290db7aeca 629c703de33b489c
         fb2d7117ddc32b69 8fcea37d001a9a58
-        a7c867979acfc67c 6f0d87057e337666
+        a7c867979acfc67c 5db12c4f89b7ce81
         2d8098611b7f8cda 4aa403bfc8a4ce3c
         496f9434ee62abf0 8fcea37d001a9a58
         e96544ae83aa1f55 158954408f92220e
-        3bbdc1771475e869 5eab454f6d8efb4e
+        3bbdc1771475e869 db260cc1e38b0b56
         86f5677bf4849b3e 8fcea37d001a9a58
-        aebd899cb8217a3b 36e94593084f9bfa
-        1d2fe4d1523175f7 906160749d014641
+        aebd899cb8217a3b e73de11c34d72ccf
+        2c99c09038ee524a 8c43a8cc274cb295
         ae04dbaa3efaaa79 ec314dcfc64c3bc1
         d80e966922f656f9 4c2d62e23e369956
         09089407b5a13f3a f7d315360d6ee9b5
-        3e6e61b5a908c31e ece1c8f8cef7ed6c
-        7618d50735ccde32 9a1a26c73d21321f
-        97263d776d16d9e7 dc9817a5888de24f
+        3e6e61b5a908c31e 51b7fd6840ce977e
+        7618d50735ccde32 e1d73b91fcc1578d
+        97263d776d16d9e7 b615abb45317e05f
         86cfe7d57b538344 8fcea37d001a9a58
-        1fb8d823b80ba000 3618f59c6f5de5e6
+        1fb8d823b80ba000 6ded4c2036ae9756
         41817e7d0fa3ae4f 44c829dcd5744b9e
         016f2ce18bc3e7cd 8fcea37d001a9a58
         b19ce73316eda580 26ef531da55f3ea3
-        71d4b7b0a4a0b93b a938c50f0a73a094
+        71d4b7b0a4a0b93b d38ffd01f9daf048
         59475a82b7550843 8fcea37d001a9a58
         1a60b6a7ce51a3b3 71d42cd6e55b5e2c
-        d438e13dc44dac0c 1b775ef737071064
+        c73853153d5ba44e d934769380ae30a5
         ae04daaa3efaa8c6 84cf03bf86b5767c
         bc22778d82bd993f 0ae9ae77c74937d2
         af63f94c86021dd3 d2c99d0c736b5b6e
         0b452c19aa0f6ddf 8ebef4ecf4e1583a
         09089407b5a13f3a f7d315360d6ee9b5
-        34bcaeebeccdf3e3 cce8b88395f891bb
-        d7119a9b54de80db 523f829059f9f42c
-        868e8231edd09fe8 ebb99f40288f0b15
+        34bcaeebeccdf3e3 309dfc613df398d3
+        d7119a9b54de80db dff049b0a19978bc
+        868e8231edd09fe8 3eb2f639c95fd32a
         1d9685deee6fc7c1 8fcea37d001a9a58
-        1aef24d0705b15cf d44b08f83c390e40
+        1aef24d0705b15cf 2e65111fa4419f78
         0759fc5041aafad5 e6da6749de7e35d9
         feae9d0b27309bf6 8fcea37d001a9a58
         e96544ae83aa1f55 158954408f92220e
-        19af2f03d305c387 b538f555cc48769f
+        19af2f03d305c387 c52c67838f81e547
         a75a0d6fa22885ef 8fcea37d001a9a58
-        6f790c83c76194d0 8e41d77b0f1a8fbd
-        542a47c28349ca29 8668ee21d39c527b
+        6f790c83c76194d0 3f3cef7a95744068
+        06263cdba82ae9fe 7a3ecebdd3ce1ef9
         ae04d9aa3efaa713 f40b3bc01dae0ec3
         d80e966922f656f9 4c2d62e23e369956
         09089407b5a13f3a f7d315360d6ee9b5
-        11a9c463c1a69262 1abca3b445b5b4e4
-        e78e3a43b52f22b8 55f26906ba719717
-        97263d776d16d9e7 dc9817a5888de24f
+        11a9c463c1a69262 881898643794859a
+        e78e3a43b52f22b8 b7ecab16620deff9
+        97263d776d16d9e7 b615abb45317e05f
         71782c08baef5527 8fcea37d001a9a58
-        ca98493401869760 5d178fabdad88e42
+        ca98493401869760 bafa95291b4f8d74
         1f220b19212c8398 65d8d2dc4505de8a
         d335d53dc8fef194 8fcea37d001a9a58
         d8cf4e2894495616 dbd1de40fc4e650a
         e96544ae83aa1f55 158954408f92220e
-        530c9cbc8282a308 0895a86434aa0e11
+        530c9cbc8282a308 90386f4ca63a565d
         8a1ad4ced5b9b1a8 8fcea37d001a9a58
-        3b0ba71d1a272524 1740751d5ab9286f
-        2e72fc0671dd20d2 2cf0cf4c5bdec1b6
+        3b0ba71d1a272524 a7ae9588bb179d1b
+        696a471b475ba756 294b182e81e2de91
         ae04d8aa3efaa560 d1647c745390e436
         bc22778d82bd993f 0ae9ae77c74937d2
-        177dffa40c4d8628 2372e8fc345988ab
-        afca98a814878ea1 a6a5437730567d45
-        18fecf9df184543d d288b4e419b468cb
-        e0eb0e1fbe3d6550 de319b21b8d0a4b7
-        12a30114efcd300e e605d20a7364d6f5
+        177dffa40c4d8628 9dfdd8f060dd1cdf
+        afca98a814878ea1 9800f7969ddcdbcf
+        18fecf9df184543d c9822d073e750f65
+        e0eb0e1fbe3d6550 757506e22f773b4b
+        12a30114efcd300e 7befac48ff1187f7
         1d8f7bdeee699815 8fcea37d001a9a58
-        de7bc413e682cd94 7928f82b2d9d8b00
+        de7bc413e682cd94 ff87d508a04264fe
         fa40c2986d819867 414e42e5ffccdb2d
         7f611cd8b542a075 8fcea37d001a9a58
-        76d3dace91ebc3cf f7d65b358f675514
+        76d3dace91ebc3cf dbc298e48ba59f0e
         e7c710850172900b 8fcea37d001a9a58
         8fa3d5ae3971a257 a152c128d3de4b3c
-        eca675a380ed2512 1c7b812ab077d83a
+        04502cdef3cd2247 48a67d0beb76f3c6
         ae04e7aa3efabedd 5cb11616f03d3ea5
         d80e966922f656f9 4c2d62e23e369956
-        ea6ff70b03c5c960 b23670c73368337b
-        cb3ab6246158cdfa a297b6ddcfd724e9
-        177dffa40c4d8628 2372e8fc345988ab
-        584cfb63a5cf9e87 628eaf0b886f0956
-        12a30114efcd300e e605d20a7364d6f5
+        ea6ff70b03c5c960 21b289ac2411f4b7
+        cb3ab6246158cdfa b115b28d393ddb23
+        177dffa40c4d8628 9dfdd8f060dd1cdf
+        584cfb63a5cf9e87 9390577da70346da
+        12a30114efcd300e 7befac48ff1187f7
         abd484e73a7b66fe 8fcea37d001a9a58
-        4ac2e6d224c7f5e5 b0dd33126a319984
+        4ac2e6d224c7f5e5 4921b03f0d8cbb56
         15ce2a720f5123cb 158a088b6bb5b5ed
         dc4f763dce463888 8fcea37d001a9a58
-        de02e21a2e4eea21 8500e3d005592865
+        de02e21a2e4eea21 afa27062f5da087a
         1eda6231101fbad1 8fcea37d001a9a58
         cdb7eade94bb2fd7 6538db55363fe203
-        ba09f18343891c15 eb30586b0e23cfcf
+        d52e3f8f4ecefdd3 a4d64882961f27ce
         ae04e6aa3efabd2a 2848bb5784406b40
         2b87fc192bc03144 6fd379ca030701cf
         09130307b5aa505c a2469f7f9e0fe85f
-        e04d9e8cc4386355 2b7192f363ce8ad4
-        fb970c08f7722771 f44968b5963a0114
-        a5e97e50ac206001 01ab9e1199095736
+        e04d9e8cc4386355 313d040d4e7c73e1
+        fb970c08f7722771 d241cb69b94b3877
+        a5e97e50ac206001 49d8276e0a458d1d
         4c030bf6fb678b1d 8fcea37d001a9a58
-        d52dcb281b2bf673 011d2ac83edc8d5a
+        d52dcb281b2bf673 2defcf6c155c5e08
         52e3856548c497ff 34fb4b9a9156dec3
         d335d53dc8fef194 8fcea37d001a9a58
         a4f99b2443a92f96 b35699bcbd7059a4
-        95b165f509bf98d1 d67b8f6571b6a82a
+        95b165f509bf98d1 510fe66e76968bff
         19477718a78ec70a 8fcea37d001a9a58
         30cd4c4976a14edf bbf47738e0ed4d8e
-        6d9f71baaab984e4 c45c00bd19e6a38c
+        85d4aa67db4befda 91fa22ace80c6869
         adfa6daa3ef19b0a 3b47050eab2a1f58
         bc22778d82bd993f 0ae9ae77c74937d2
         09089307b5a13d87 3eade9e709d118ba
-        e4298b08c08d4f53 4a5f9bef6391b6c2
-        00f83a58182e28b2 6571d2f5105af1e9
-        9012d99a0e9b32b0 7fad6a446fec9b39
+        e4298b08c08d4f53 4a26e97964392306
+        00f83a58182e28b2 f9faa8812a9beb92
+        9012d99a0e9b32b0 0dbce162cb86287e
         86cfe4d57b537e2b 8fcea37d001a9a58
-        0bece3a58cd65a28 225a5c6d3b73f1a7
+        0bece3a58cd65a28 76f4013c929ebe93
         4184837d0fa5eca5 44c829dcd5744b9e
         29ec6d3dfa231a61 8fcea37d001a9a58
-        e6830d687be163e0 9de774e4b790a4ec
+        e6830d687be163e0 ffdec4dcdbbb4a39
         70ec4db25e852802 8fcea37d001a9a58
         8513167cb3e912b1 87277d73403cad05
-        c765090637bed936 660b93185ebfda8e
+        453abfbf6b392b27 9948281a7ba2b7fe
         adfa6eaa3ef19cbd 45c0aa6c5a2d645d
         bc22778d82bd993f 0ae9ae77c74937d2
         78c013b65ecc37b8 419cccc30b6db705
@@ -6472,46 +6994,46 @@ enum ConceptMatcherGolden {
         ee9e8858008cb2ec df3f713bc9142b4d
         71090e6aa595826b 1b1c5be002b782f1
         540057d89cab9431 8fcea37d001a9a58
-        d59d3d3647ca0146 2f591bc7bf702a77
+        d59d3d3647ca0146 f5c89c6d536044d0
         c60aaa55fa587231 8fcea37d001a9a58
         49eafa805577c2b3 30a6ee13951e1d8a
-        424291ba92263396 a16df5b9e9f44786
+        c0656623442909ba dfbe97737c95c111
         adfa6baa3ef197a4 81986f09fa373d42
         2b87fc192bc03144 6fd379ca030701cf
         09089407b5a13f3a f7d315360d6ee9b5
-        e7a564bf53461c8e b1454d694935e6f2
-        0da6af410ae9013b 9cce06ed88a7c5be
-        f7e0100001654daf ed0ecf3f826eaef3
+        e7a564bf53461c8e 5c530e9d29b05e2f
+        0da6af410ae9013b 87db751eed77fb63
+        f7e0100001654daf 8085c88c921447f5
         eddda1ee39985448 8fcea37d001a9a58
-        25ad9e8f259c54f3 a1acab65a6e64be9
+        25ad9e8f259c54f3 04dec48870928aa2
         29d682ec82eb4f3f 89e7c6630e26728b
         5ccb760b5c29d417 8fcea37d001a9a58
-        4f81132d01217c2d a03cf618bdbfdb96
+        4f81132d01217c2d e7dda71a51f805cc
         19ce06184b8fda22 8fcea37d001a9a58
-        bd647c96e4e02cdb 0326fe606a9d9e92
-        ad20856c4f905f1a 8efc6c2f5b0299ca
+        bd647c96e4e02cdb 963f238f9ed6e9d6
+        ece4f35e572c8861 5c9e0cdfcaa8dfe0
         adfa6caa3ef19957 1787fdd824c7ef6f
         2b87fc192bc03144 6fd379ca030701cf
         af63ff4c86022805 3b38e04bd7436ef0
         09089407b5a13f3a f7d315360d6ee9b5
-        8fcc3128bf8e5075 cf0ceb46a9f9c9f2
-        6521a3c66cd34cdf 0e3483004d6fcf42
-        b89be1e19831495f 22276360f5da2fac
-        868e8231edd09fe8 ebb99f40288f0b15
+        8fcc3128bf8e5075 c383a5836cba2c65
+        6521a3c66cd34cdf d2ae4dbdb48ee8bf
+        b89be1e19831495f a8b5973a767265fe
+        868e8231edd09fe8 3eb2f639c95fd32a
         4c0672f6fb6a6ff9 8fcea37d001a9a58
-        4c78476ccbda6a0e 302218c943ba057e
+        4c78476ccbda6a0e 438c854abf32a4d2
         1f3d821921441585 65d8d2dc4505de8a
         fbbc07f0ee5c57bc 8fcea37d001a9a58
-        6fb3411bd0e6f401 a9a36ba24e6879ae
+        6fb3411bd0e6f401 e1d0af951101b805
         7fc448487d0f427c 8fcea37d001a9a58
-        ff5161e9f00b9657 588b27741dd84ceb
-        9a65feafc087d82e aa84fc0a8cfc5fe2
+        ff5161e9f00b9657 33a285f40af70c37
+        ba862eb8d34b4cb0 f447182c71d3d593
         adfa69aa3ef1943e f335ec69af3285fc
         45627c193a5b605c ff3806cf28bcf23f
-        0a76050417dd0823 14bef1dc8945610a
-        e5c7c3b3b24ffac3 5aba4d621ee3a8ea
-        68aa0b76b2ab977d e5a17a97715a52e5
-        8c4bac3c7aeba71c 797b58110255dd1d
+        0a76050417dd0823 2acf3fd337399e58
+        e5c7c3b3b24ffac3 4cd3af5e9b433845
+        68aa0b76b2ab977d 685f12f40b36e12f
+        8c4bac3c7aeba71c 9403110366fb929d
         4c0309f6fb6787b7 8fcea37d001a9a58
         27bec817d85e3568 5df59c856cb864bb
         dd269a2332808e5b cd5aaceb9d57f153
@@ -6519,7 +7041,7 @@ enum ConceptMatcherGolden {
         10c1f0eb5c390065 e2dc481e17f9ed1a
         2588f7baf70b7cbc 8fcea37d001a9a58
         ff36139a2392dbd9 4019e94faf3a7ca0
-        098dbb55a9f4c28c d9962da6f843b3e8
+        63d6386badfc1999 bd84bd2326ee79a4
         adfa6aaa3ef195f1 5a983679eec94b41
         bc22778d82bd993f 0ae9ae77c74937d2
         ebf96839648ea93f cc140625ad0de0a0
@@ -6530,252 +7052,252 @@ enum ConceptMatcherGolden {
         62c9aa68927927dc 7a102c1bbde66abd
         0783055041ce0f34 e6da6749de7e35d9
         9eeacfcfa9878b96 8fcea37d001a9a58
-        62f975b4e9a17764 a501815f793bd336
+        62f975b4e9a17764 b0dbd127754a5e9a
         a3d15c1b19a7fc88 8fcea37d001a9a58
         ebdda383602b8f9c 168e2a8426ce4b77
-        1279f139587e2b85 57fb85372df94057
+        25bb01805b4ccb41 1d2c250854b32f14
         adfa67aa3ef190d8 3fcb651e7c0df3b6
         bc22778d82bd993f 0ae9ae77c74937d2
         09089407b5a13f3a f7d315360d6ee9b5
-        8858e1ee77c2a3a9 e180739352c8078c
-        ef208c290db7aeca a1faaf1e699b539a
+        8858e1ee77c2a3a9 065b010511d60ebd
+        ef208c290db7aeca 629c703de33b489c
         86c8d6d57b4d47b3 8fcea37d001a9a58
-        fc9daf70113d8c87 5c6b925f2df543f8
+        fc9daf70113d8c87 29191fe0a9521179
         70436dd011181b1a 158a088b6bb5b5ed
         0611d80b2b036b41 8fcea37d001a9a58
         d8cf4e2894495616 dbd1de40fc4e650a
         e96544ae83aa1f55 158954408f92220e
-        ff827e0837dd56ec 7dc1bc1d0a37c084
+        ff827e0837dd56ec ccf7d932f4f5cd92
         ac4a558f603f69b3 8fcea37d001a9a58
-        a9c1983e3ed3eb0a e23ed68c20c9cd7e
-        880ad6c71c692f39 3bd34a29aab65e3b
+        a9c1983e3ed3eb0a d05849765d5d72e5
+        bc2007dae6d4f5ca e4a24883409c49b5
         adfa68aa3ef1928b 6272246a462b1e43
         2b87fc192bc03144 6fd379ca030701cf
-        327324ecc654230f d4a0eb3a623a19e2
-        c1c7d89fa2c77381 2ad7ef95c1b2cac6
+        327324ecc654230f cc66e6868cf487cf
+        c1c7d89fa2c77381 c1535ee581179a27
         4c066ff6fb6a6ae0 8fcea37d001a9a58
-        25d4c50fb2e1d3f8 7324f5f55dd78f57
+        25d4c50fb2e1d3f8 609e163ebeb7d992
         0aaf4d52af29d816 a572419c95edcb90
         2ea0af34def818c1 8fcea37d001a9a58
-        af5272a441be444c 3b045afda2ee8509
+        af5272a441be444c 0504f2b8cad4bbb7
         43770efe6efc80c7 8fcea37d001a9a58
         783964a60b0ca5d6 68e3dc14072e4393
-        4b4d11dd61dd81f3 406e55e385bb6cd5
+        50c140aea9b46b25 93e421def102b0b8
         adfa65aa3ef18d72 96afa401acbd7ac0
         bc22778d82bd993f 0ae9ae77c74937d2
-        15c4d29c0ff3d8fe aff3c119dbf62a25
-        2422a468fbcb9a60 ee5ee3e436582e24
-        f7e0100001654daf ed0ecf3f826eaef3
+        15c4d29c0ff3d8fe 9b1bdb569e4d7078
+        2422a468fbcb9a60 fed0a7c3d598dd0d
+        f7e0100001654daf 8085c88c921447f5
         fb307317ddc564a6 8fcea37d001a9a58
-        c540a874a2dd0a9e 7bc3617828d5df48
+        c540a874a2dd0a9e fcc333a1de41246b
         1f41041921472842 65d8d2dc4505de8a
         3a70c6d88e5033b0 8fcea37d001a9a58
-        c8f32e8b15692d04 0103e7aea4895ccd
+        c8f32e8b15692d04 1aa175b5706241f8
         e07204eefefdf355 8fcea37d001a9a58
         dc0f38c0028264f9 3d8bbff2604ff37b
-        44613402e05ca296 3f7873a2f79e6806
+        c07254168581d96f 16cd8a2257662b8e
         adfa66aa3ef18f25 cb17fec118ba4e25
         45627c193a5b605c ff3806cf28bcf23f
         09130307b5aa505c a2469f7f9e0fe85f
-        3973b9fad7f898be ab0687331889f394
-        e98e5b4f56659b14 063c8c1d4e1a1041
+        3973b9fad7f898be 65209d38cf73445a
+        e98e5b4f56659b14 b1597b5f707e1eaf
         1d8f7bdeee699815 8fcea37d001a9a58
-        ba92be409881f393 5dd6026f19b801a9
+        ba92be409881f393 7dad5315e4d27c4a
         fa40b9986d81891c 414e42e5ffccdb2d
         0f27f30b304798ac 8fcea37d001a9a58
         a4f99b2443a92f96 b35699bcbd7059a4
-        5354b232c549560a 81876689ba30ddff
+        5354b232c549560a 120ce80bde9d3b5b
         7c37c066b95e35e4 8fcea37d001a9a58
         8273a363276d0a2e 0198f76395a065fe
-        cce98722e78d1fe6 f8a8080e1eede476
+        cacdab0da180b04d 1a170cad9e1b716c
         adfdd3aa3ef47e33 84c12cd66751969f
         2b87fc192bc03144 6fd379ca030701cf
-        8cd38c2324f7e2eb d9d3b5f6807788b6
-        bac18c37decfde8d 46fe9e09b5229f78
-        e4298b08c08d4f53 4a5f9bef6391b6c2
-        00f83a58182e28b2 6571d2f5105af1e9
-        9012d99a0e9b32b0 7fad6a446fec9b39
+        8cd38c2324f7e2eb beb4f3a6642bde3a
+        bac18c37decfde8d fa4608d366535713
+        e4298b08c08d4f53 4a26e97964392306
+        00f83a58182e28b2 f9faa8812a9beb92
+        9012d99a0e9b32b0 0dbce162cb86287e
         abca77e73a72fc62 8fcea37d001a9a58
-        02197c60be73b9a2 ed9f5556fb122308
+        02197c60be73b9a2 634170126042a24c
         8d94888eed902746 5a315a56246d694b
         d61c5fe173390b4d 8fcea37d001a9a58
-        11dc196a2fbfdb1e de462fd4cfb204c6
+        11dc196a2fbfdb1e 348fc3674e793513
         743b2dc06e7b01ba 8fcea37d001a9a58
-        6c1f377e093a2401 3fe5db763d10c5d3
-        ca07069229371714 707afa4661618c16
+        6c1f377e093a2401 e99a2ee9a7a3af6f
+        f100910b0bcc91e0 02b0a41deeb62f0a
         adfdd2aa3ef47c80 b1b92c72e9bc8872
         bc22778d82bd993f 0ae9ae77c74937d2
-        beabed2e09064f04 22c87fe878de69f2
-        6eb3aa25ffd24e90 6c9f436d1ba14844
-        12a30114efcd300e e605d20a7364d6f5
+        beabed2e09064f04 af6db64e7ec70ad1
+        6eb3aa25ffd24e90 d949911ec31d78f4
+        12a30114efcd300e 7befac48ff1187f7
         71782b08baef5374 8fcea37d001a9a58
-        542b323b7dcc7c9c a68e32e27c02f634
+        542b323b7dcc7c9c ffebedc43d73495b
         23e2f7f83a51aca1 04f5ed567aaf51c5
         fecd320b274a96b4 8fcea37d001a9a58
         81da725c5c49aa51 c1672cbf25d13d5d
-        3130c6843ed8de71 a0710d8977e382ab
+        3130c6843ed8de71 53ae4804d5bb2bd0
         bd333decd6ef3a90 8fcea37d001a9a58
         e29740f233a9c775 5f7cc6a324c46407
-        0c6dc4cd5baa3827 b8ef4e9cc52582cd
+        f4ed4801fb726b5e 921c6996960d2b9d
         adfdd5aa3ef48199 5507b3ec154b3f8d
         45627c193a5b605c ff3806cf28bcf23f
         09089407b5a13f3a f7d315360d6ee9b5
-        cba77c337536c054 b7a917f2c90a849a
-        911d15038766855d 5706a267ab635252
-        9012d99a0e9b32b0 7fad6a446fec9b39
+        cba77c337536c054 23d17a9ae4caf28f
+        911d15038766855d d3d08a78d2c05a38
+        9012d99a0e9b32b0 0dbce162cb86287e
         abd484e73a7b66fe 8fcea37d001a9a58
-        e1826a2b772a7819 b0d9d27fec54aea4
+        e1826a2b772a7819 81b0eae7abe7c756
         c733b500292ea013 9caadfd08cbaad48
         20e7c90b3a743182 8fcea37d001a9a58
-        b8d7ba5f3f3b8cc6 6b80c33653aae8d1
+        b8d7ba5f3f3b8cc6 497ade3a9382342b
         021384e302ba3b8b 8fcea37d001a9a58
-        948f1b0980c1d477 ae503d121833c130
-        8f43de2d4ec27e0a 0de2615f73cda956
+        948f1b0980c1d477 7eb7221df38a0615
+        59a6975e8f9e4248 d4a87f5a42886793
         adfdd4aa3ef47fe6 fc583ba739bbd9c8
         2b87fc192bc03144 6fd379ca030701cf
-        3264dbfe723b135f fe99c91d68f6189d
-        05a461094faa1207 778ceb8639634338
-        408e16722fe0574f 6b0a1279a6072e46
+        3264dbfe723b135f ff37a11b3beba6d3
+        05a461094faa1207 427ec42bcd39646e
+        408e16722fe0574f 73f4eb3a1dde530f
         3cfd16cd55c8a913 8fcea37d001a9a58
-        db58708d85ed8135 0b2baca598503732
+        db58708d85ed8135 e8652247d1752194
         fa40c2986d819867 414e42e5ffccdb2d
         3a854ad88e61bd06 8fcea37d001a9a58
-        56bbe53d5ea8b962 2a59690779467a08
+        56bbe53d5ea8b962 b79fee2da5eafc7f
         743b2dc06e7b01ba 8fcea37d001a9a58
-        6c1f377e093a2401 3fe5db763d10c5d3
-        d308b8922e69e90a dd629b8d6028f610
+        6c1f377e093a2401 e99a2ee9a7a3af6f
+        5dac495b5705e92d 7ebebb23ffb1f6cd
         adfdd7aa3ef484ff ca46ba862f08f773
         2b87fc192bc03144 6fd379ca030701cf
-        beabed2e09064f04 22c87fe878de69f2
-        09fdf428b227376a 75b8a2cc66d526da
-        12a30114efcd300e e605d20a7364d6f5
+        beabed2e09064f04 af6db64e7ec70ad1
+        09fdf428b227376a a2f5a34ac33cd920
+        12a30114efcd300e 7befac48ff1187f7
         716d9608bae601c0 8fcea37d001a9a58
-        bf6b14d9868c3b75 0e8f3b66bf5e7fe5
+        bf6b14d9868c3b75 eb51830362f48626
         3f08e9b325a9ec7e a92fd52914cd9d28
         554d4b0b58405844 8fcea37d001a9a58
-        d7aa3485593c7c90 99f00b0c564f678c
+        d7aa3485593c7c90 a5fd54b51bf7f00a
         4793c0e95db28448 8fcea37d001a9a58
-        c6d0b4e6081cea58 b6797bb5edd035ec
-        f7fb4b79ebe3a984 c9457daf5b580466
+        c6d0b4e6081cea58 88a4b28d890510ce
+        fde2a9b25ee9593c da5660d73fa280a7
         adfdd6aa3ef4834c 9d6c24dff5b6d926
         bc22778d82bd993f 0ae9ae77c74937d2
         37a1109dc7c64a8b 70dae2d974950dca
         09130607b5aa5575 be8fa063a50b1488
-        b3a3ef381b261462 70c59621e36ee1a2
-        be51483ed8eb6704 b59c1f8a8778e97b
-        89251e1f961956b3 9f2ec90ec3f2eca2
-        dfe5d78680272485 a0a73b1d5e13172e
+        b3a3ef381b261462 ca2325867d45fbb3
+        be51483ed8eb6704 afeaaf2accc8ac79
+        89251e1f961956b3 3f249a235a30122c
+        dfe5d78680272485 40800536a861cdc8
         abd178e73a791cc3 8fcea37d001a9a58
-        4fbd2cbe27afa71b d296f3f32e7b5ecc
+        4fbd2cbe27afa71b 9d3787289e143507
         3f2e6bb325c9e5a1 a92fd52914cd9d28
         ec73d63dd715063d 8fcea37d001a9a58
-        1ef720d24c31574c e4f34137a3142617
+        1ef720d24c31574c 6f6291bc3006ec35
         87bb2b361b39ca7b 8fcea37d001a9a58
         bdbecb93773d8e98 db0a5e67ff614736
-        84220423b2d92c76 869d1cb74af7e426
+        6e688f443687868b ed52556b0a2619c2
         adfdd9aa3ef48865 04957a8157d04c31
         45627c193a5b605c ff3806cf28bcf23f
         09089307b5a13d87 3eade9e709d118ba
-        454395c597fe7cdb 1bf785787617dd35
-        6bc8d7b0b9da4f6f 5b47bc7d0a6492d6
-        361d910587aaba18 b55fb27357dafa9b
-        ef208c290db7aeca a1faaf1e699b539a
+        454395c597fe7cdb b625a06ecdbb649a
+        6bc8d7b0b9da4f6f fa9478acf7c3cb5b
+        361d910587aaba18 6194faefbc6a2845
+        ef208c290db7aeca 629c703de33b489c
         abca76e73a72faaf 8fcea37d001a9a58
-        28d5b258267cd2e6 dc0ced533d3abc3d
+        28d5b258267cd2e6 517cd79d0c9b4b68
         5ae32b7fa970046c a572419c95edcb90
         5ca97a0b5c0cf47d 8fcea37d001a9a58
         e96544ae83aa1f55 158954408f92220e
-        abd5b7738f22b8cc 6f5fc1dbeafc39b1
+        abd5b7738f22b8cc 23517e3e6f96af4c
         0c9b1552ed8de08d 8fcea37d001a9a58
         e9de1ca3984d5556 d02d97f32ea2496d
-        20ab7fccbd25966a da2cb59fb7ae7e26
+        2077a15a5f5e6af4 19c42c879e7b15ef
         adfdd8aa3ef486b2 f7c7d9b0bc1068ac
         45627c193a5b605c ff3806cf28bcf23f
-        5286eec8360b21f9 5559c0b97137bb34
-        18fecf9df184543d d288b4e419b468cb
-        e98e5b4f56659b14 063c8c1d4e1a1041
+        5286eec8360b21f9 a8f13834be965ffe
+        18fecf9df184543d c9822d073e750f65
+        e98e5b4f56659b14 b1597b5f707e1eaf
         ede124ee399b68b8 8fcea37d001a9a58
-        44c949c6f1472c5f 242a426b657defd2
+        44c949c6f1472c5f 983ccb7c273fdb12
         5eada5c4625df506 a92fd52914cd9d28
         33060e3dff6a6155 8fcea37d001a9a58
-        09bdd358a322f8f5 6bb0b3f064585ca3
+        09bdd358a322f8f5 26efb6d4779a6e7f
         7a1998198b5fd4b3 8fcea37d001a9a58
-        6c88a654c2cd107d 43e9c42abdd6ffc9
-        2d344539820c458d 2a569fd5de999443
+        6c88a654c2cd107d eb098b977bcf7fb7
+        cf58bf018c776cee 13d787cda97dd505
         adfddbaa3ef48bcb 41fb661d49bfba47
         d80e966922f656f9 4c2d62e23e369956
         09089407b5a13f3a f7d315360d6ee9b5
-        44ee58c461867a56 76f4573e18ab3768
-        3da75c19363e491c 44e95f90fd0476ac
-        f7e0100001654daf ed0ecf3f826eaef3
+        44ee58c461867a56 91c07beea37c9236
+        3da75c19363e491c 83b0a2862ead0643
+        f7e0100001654daf 8085c88c921447f5
         ede128ee399b6f84 8fcea37d001a9a58
-        352b8e3aa38fad19 66378e3138318179
+        352b8e3aa38fad19 0baae8b91a5c00ab
         1f44051921495fcc 65d8d2dc4505de8a
         cfbc09ea8cf8751f 8fcea37d001a9a58
         d8cf4e2894495616 dbd1de40fc4e650a
-        669ca3f4b2944c81 cc7d84a88db12893
+        669ca3f4b2944c81 f79085cfb1128413
         a0a5b8bb38f5f74f 8fcea37d001a9a58
-        2d1cce1d687376fe ce1af4861094fe3c
-        0fafc3ae2a32a299 a3220ea59cd02627
+        2d1cce1d687376fe 1316130b7db2dcc3
+        94b88767903d2ded 848beac8723b4bf4
         adfddaaa3ef48a18 a23d5546d0dc90da
         bc22778d82bd993f 0ae9ae77c74937d2
-        ea6ff70b03c5c960 b23670c73368337b
+        ea6ff70b03c5c960 21b289ac2411f4b7
         09089407b5a13f3a f7d315360d6ee9b5
-        18fecf9df184543d d288b4e419b468cb
-        177dffa40c4d8628 2372e8fc345988ab
-        12a30114efcd300e e605d20a7364d6f5
+        18fecf9df184543d c9822d073e750f65
+        177dffa40c4d8628 9dfdd8f060dd1cdf
+        12a30114efcd300e 7befac48ff1187f7
         fb2d7417ddc33082 8fcea37d001a9a58
-        fab1500b3fd59da4 6b6e97cb50c79585
+        fab1500b3fd59da4 a795ede9aebb48eb
         e8a5e4e0831caeea 62c7edc4e523ae63
         3a70c6d88e5033b0 8fcea37d001a9a58
-        448d23a326dfe225 94cec5e393a493b4
+        448d23a326dfe225 1c2ffb19897d3359
         2c120abc7412239a 8fcea37d001a9a58
         b7663c3216f3cc31 f437a10d13cec7da
-        5e7c833e31fb3fdb fbaf899fba334863
+        4cf08a20a480a647 78f602e22b656432
         adf3e1aa3eec4178 0d3c2817b39979ca
         bc22778d82bd993f 0ae9ae77c74937d2
-        aa47faa2d67bcc9d 8304775e0d223085
-        46af7f9570713b73 bbe3530eddb6e0bc
-        debb338aedb9b90e a4daae6920c14244
-        12a30114efcd300e e605d20a7364d6f5
+        aa47faa2d67bcc9d d31b1ccbc8a22d53
+        46af7f9570713b73 ab514d727c2ab3a2
+        debb338aedb9b90e 1fa80ab7e7097e90
+        12a30114efcd300e 7befac48ff1187f7
         71782e08baef588d 8fcea37d001a9a58
-        adbe336bef1c5726 3a4a4080e8fa0a66
+        adbe336bef1c5726 a55332a7ac978a34
         dfe23a4618064c6d 9caadfd08cbaad48
         061bca0b2b0ba7fc 8fcea37d001a9a58
         88f631787d4aaf77 33aea4a6dbcea982
-        91709de3aa0dc556 3e543c62c7b92e8a
+        91709de3aa0dc556 6bddc375e28a19bf
         5936ca7eb6bcfebc 8fcea37d001a9a58
         2dbaf2567e8b3eff 5d92473e59a4b96b
-        fa76ba6447209240 f6e000d35f995f58
+        7894035e329fbee7 6cc3efffe7225666
         adf3e2aa3eec432b 9ff09ab9676c3e37
         d80e966922f656f9 4c2d62e23e369956
-        8fcc3128bf8e5075 cf0ceb46a9f9c9f2
-        5db017dfea00a1ce 1b855eb7eeb3124c
-        868e8231edd09fe8 ebb99f40288f0b15
+        8fcc3128bf8e5075 c383a5836cba2c65
+        5db017dfea00a1ce 78cbc907edeefd4b
+        868e8231edd09fe8 3eb2f639c95fd32a
         86c8d6d57b4d47b3 8fcea37d001a9a58
-        e001648ed3ab7805 75c70c33b5a187e2
+        e001648ed3ab7805 7a584240a490495d
         3f31f2b325cd00dd a92fd52914cd9d28
         1e1cc734d5d7cf70 8fcea37d001a9a58
-        07380375582f5b33 b90afa56c03b1225
+        07380375582f5b33 1661ec88fb9fa705
         2e904405ec556857 8fcea37d001a9a58
-        51082aff1c266b94 33f13843e6165812
-        be6e42cd2f799fc2 d77d09b1ddc5cdc2
+        51082aff1c266b94 8c8490b5dfedef94
+        ee221f75e5ee82cc a8586211a7d13393
         adf3e3aa3eec44de d64032f45dc51860
         bc22778d82bd993f 0ae9ae77c74937d2
         09089407b5a13f3a f7d315360d6ee9b5
-        cba77c337536c054 b7a917f2c90a849a
-        911d15038766855d 5706a267ab635252
-        025ba7861768fee0 c4eef8956127cd7a
-        c2cdf23d7a09fb75 3c2d2e60ee051cc3
-        9012d99a0e9b32b0 7fad6a446fec9b39
+        cba77c337536c054 23d17a9ae4caf28f
+        911d15038766855d d3d08a78d2c05a38
+        025ba7861768fee0 1b5041a5dcefd6f1
+        c2cdf23d7a09fb75 a4c36bea39ee8d95
+        9012d99a0e9b32b0 0dbce162cb86287e
         ede817ee39a1714f 8fcea37d001a9a58
-        5ca7457f3c6a2285 dc3c84a0f3b40517
+        5ca7457f3c6a2285 93e7700dc79d8434
         049b73b0e6d83a05 414e42e5ffccdb2d
         3186b6d8893153e1 8fcea37d001a9a58
         370f0c2156b9f938 2c3d3e1ef2f259e0
         9d45cba14acae43a 8fcea37d001a9a58
         bcf16bbe2b00854e 8d8a1b97b3e80dde
-        9135bc6539089112 73450d8c0ec127ee
+        d0bc30c1ba96cf2f 719b91a114dde9b2
         adf3e4aa3eec4691 424beb083ab33345
         d80e966922f656f9 4c2d62e23e369956
         804ad381729461f3 d8db9ad5c3afa883
@@ -6785,184 +7307,184 @@ enum ConceptMatcherGolden {
         9865e8b21d38b8de fed4013a92b9e064
         0d35fd7b491cb57e 44c829dcd5744b9e
         5ccb760b5c29d417 8fcea37d001a9a58
-        e678a72b4bcdbc50 cc1ed446d39b9d9b
+        e678a72b4bcdbc50 dfd39d6d97ae6fce
         7a1998198b5fd4b3 8fcea37d001a9a58
-        6c88a654c2cd107d 43e9c42abdd6ffc9
-        3646ed39874d79b8 ff3080aa7f6d7d68
+        6c88a654c2cd107d eb098b977bcf7fb7
+        3f7ffc7c6e176cb0 d6adce2d9526d34f
         adf3e5aa3eec4844 d91466ef1adbc51e
         45627c193a5b605c ff3806cf28bcf23f
         2c0b0b8797046e54 6d1781e6b2f6881d
         09130307b5aa505c a2469f7f9e0fe85f
-        44ee58c461867a56 76f4573e18ab3768
-        3da75c19363e491c 44e95f90fd0476ac
-        2422a468fbcb9a60 ee5ee3e436582e24
-        f7e0100001654daf ed0ecf3f826eaef3
+        44ee58c461867a56 91c07beea37c9236
+        3da75c19363e491c 83b0a2862ead0643
+        2422a468fbcb9a60 fed0a7c3d598dd0d
+        f7e0100001654daf 8085c88c921447f5
         3d0726cd55d118c8 8fcea37d001a9a58
-        0d503bbb372f64b0 9fa071d4b5c8b97d
+        0d503bbb372f64b0 6d7c41a267618d14
         0d28837b49115bd4 44c829dcd5744b9e
         273d7434db254976 8fcea37d001a9a58
-        fc516bec77f9a356 8e478cec704f4fe7
+        fc516bec77f9a356 7776d5ebbe07b6a5
         0048cd514ce58193 8fcea37d001a9a58
         811a8cc85d38b97a 50506d042d937160
-        d33e33ed63369e0c 14fca97c3e7a9a00
+        0d81c4c76af6211f aa1c4f329ac760ca
         adf3e6aa3eec49f7 be8596680a7e8e6b
         bc22778d82bd993f 0ae9ae77c74937d2
         09130307b5aa505c a2469f7f9e0fe85f
-        5d3fd637146140b9 037793f09c1fa5a9
-        0cff1e989d0006bb 1b0d6c79ffaa9011
-        72797482c493ddce a8d33d7ff149d846
+        5d3fd637146140b9 14204ef9ac42b0eb
+        0cff1e989d0006bb 37303ed8cc334fc0
+        72797482c493ddce 530db029c43e833f
         b86762ff3481099e 8fcea37d001a9a58
-        8a488699a0973823 7d6335811a6b4664
+        8a488699a0973823 807cb9f8824ec2cf
         98904989139ecf98 89e7c6630e26728b
         8e7179cfa0708ee0 8fcea37d001a9a58
-        05a148b457ae29c5 61b98bff60bcb8de
+        05a148b457ae29c5 4644a8b5c2bebc38
         03e6d3fd5d9117a5 8fcea37d001a9a58
         26a21b4e7d4f49b5 7730479859512478
-        31f550ba8934957a f08fe52e1c8d6bfe
+        d393da30c2db4808 4e0a9f2b93925aa3
         adf3e7aa3eec4baa 16aee8f9e4fd99c4
         bc22778d82bd993f 0ae9ae77c74937d2
         09130607b5aa5575 be8fa063a50b1488
-        7241d04827ff006a 64d965b52f5c1c8c
-        c4a6ead8fd0d5303 f5f506e7ec07b022
-        f7e0100001654daf ed0ecf3f826eaef3
+        7241d04827ff006a 11de2d289b2eed57
+        c4a6ead8fd0d5303 1eb4a762b4497675
+        f7e0100001654daf 8085c88c921447f5
         1d8f7adeee699662 8fcea37d001a9a58
-        9f379c732613e779 3f6665075469dd2c
+        9f379c732613e779 267ba4ef43cd76b9
         9893cb8913a1e255 89e7c6630e26728b
         ec81c70b1ca73140 8fcea37d001a9a58
-        23ab9eb3b78da99e 6f02a6db28296749
+        23ab9eb3b78da99e 40063b774188eb45
         700193021cb8d1af 8fcea37d001a9a58
         0d58ab554db92f28 6b91f3e4fd036488
-        a38d256415d114f3 f72f8b7c8f246561
+        7b21d9f0e5a4b356 56ed7a560a921135
         adf3e8aa3eec4d5d a9dd20ddd0d323a9
         bc22778d82bd993f 0ae9ae77c74937d2
-        8fcc3128bf8e5075 cf0ceb46a9f9c9f2
-        5db017dfea00a1ce 1b855eb7eeb3124c
-        b89be1e19831495f 22276360f5da2fac
-        868e8231edd09fe8 ebb99f40288f0b15
+        8fcc3128bf8e5075 c383a5836cba2c65
+        5db017dfea00a1ce 78cbc907edeefd4b
+        b89be1e19831495f a8b5973a767265fe
+        868e8231edd09fe8 3eb2f639c95fd32a
         4bff87f6fb6474fa 8fcea37d001a9a58
-        e001648ed3ab7805 75c70c33b5a187e2
+        e001648ed3ab7805 7a584240a490495d
         711d7b6aa5a6e4ac 1b1c5be002b782f1
         c3f2efe168b283c0 8fcea37d001a9a58
-        1fab054cf7d6a510 c00ed92eea911756
+        1fab054cf7d6a510 ecc83c4ed79934cd
         ccf4deaa58acd0f5 8fcea37d001a9a58
         b16462d93be16eb0 4b1d845737c39119
-        a1dba6153041cede 04a4a7115a9b371a
+        a8d7d72dd0c3ba86 2a106a6af030c9b1
         adf3d9aa3eec33e0 102b5c9b8543b762
         45627c193a5b605c ff3806cf28bcf23f
         09089407b5a13f3a f7d315360d6ee9b5
-        dc9b6646b748aeac b6e5f95ebbda2727
-        0f9181c901c73929 664cf2f82943a2b7
-        c769faca311079d6 d21444b36c9365ba
+        dc9b6646b748aeac b552becfe7b4cc96
+        0f9181c901c73929 e0aa10876eebf051
+        c769faca311079d6 565ec89010d7386c
         b86767ff3481121d 8fcea37d001a9a58
-        9f9e9e449a91c4a6 03d73f83aec414a0
+        9f9e9e449a91c4a6 0996b5a909ca9cfc
         0d17707b4902c858 44c829dcd5744b9e
         4afea0d89778b9bc 8fcea37d001a9a58
-        1d00eac0c99330bd 616d2db6efbc627e
+        1d00eac0c99330bd eb06fbdbbec6319e
         8c595f5150e7287e 8fcea37d001a9a58
-        fe118d3af04d6d8f 9e715c7f1c1a1abc
-        7896c077c26dcad8 fba4bfdc636a8eb8
+        fe118d3af04d6d8f 38f5bddef3bb64a5
+        e43f072ffac0fbe7 dd4518b35ebdf04e
         adf3daaa3eec3593 75baad9fa31bec8f
         2b87fc192bc03144 6fd379ca030701cf
         09089407b5a13f3a f7d315360d6ee9b5
-        e78e3a43b52f22b8 55f26906ba719717
-        11a9c463c1a69262 1abca3b445b5b4e4
-        078603bc5041c93f 6952ff39d1cdd603
-        97263d776d16d9e7 dc9817a5888de24f
-        408e16722fe0574f 6b0a1279a6072e46
+        e78e3a43b52f22b8 b7ecab16620deff9
+        11a9c463c1a69262 881898643794859a
+        078603bc5041c93f ef91696c460013be
+        97263d776d16d9e7 b615abb45317e05f
+        408e16722fe0574f 73f4eb3a1dde530f
         86cfe3d57b537c78 8fcea37d001a9a58
-        f12c3b009ff73b98 55f26906ba719717
+        f12c3b009ff73b98 b7ecab16620deff9
         c733b600292ea1c6 9caadfd08cbaad48
         540743d89cb190e3 8fcea37d001a9a58
-        6c1dfd95b77ba38c c5c1291ea633510f
+        6c1dfd95b77ba38c dc10d014cc800d99
         c9959af888af75c9 8fcea37d001a9a58
         1ac0f6d25270af82 da3b887176e64fd4
-        6d8e6cbaaaab0932 e94056b97d274b22
+        b33031813fc1030b 4305e874df886b2a
         adf767aa3eef5b01 e14d1ecc12f4d151
         d80e966922f656f9 4c2d62e23e369956
         09130607b5aa5575 be8fa063a50b1488
-        7241d04827ff006a 64d965b52f5c1c8c
-        dd3d68384088a9b6 1c51d10a29b1911b
-        f7e0100001654daf ed0ecf3f826eaef3
+        7241d04827ff006a 11de2d289b2eed57
+        dd3d68384088a9b6 2f131a399fc84048
+        f7e0100001654daf 8085c88c921447f5
         1d8f7adeee699662 8fcea37d001a9a58
-        9f379c732613e779 3f6665075469dd2c
+        9f379c732613e779 267ba4ef43cd76b9
         0a97ca52af161a9c a572419c95edcb90
         853f3d3510079eaf 8fcea37d001a9a58
-        fe35c72f1ac2b3f1 543ab62c64a7077b
+        fe35c72f1ac2b3f1 45bbf0cf2c8bc98b
         19ce06184b8fda22 8fcea37d001a9a58
-        bd647c96e4e02cdb 0326fe606a9d9e92
-        ad31776c4f9eba83 5ee50806b4f5d8d9
+        bd647c96e4e02cdb 963f238f9ed6e9d6
+        891f14d47a4dbc49 75e7b7d33c8fc6a8
         adf766aa3eef594e 86582d67a4110dcc
         45627c193a5b605c ff3806cf28bcf23f
-        46af7f9570713b73 bbe3530eddb6e0bc
-        aa47faa2d67bcc9d 8304775e0d223085
-        12a30114efcd300e e605d20a7364d6f5
+        46af7f9570713b73 ab514d727c2ab3a2
+        aa47faa2d67bcc9d d31b1ccbc8a22d53
+        12a30114efcd300e 7befac48ff1187f7
         1d9302deee6cb351 8fcea37d001a9a58
-        d6300c8fd184e33d 71f184e59d39835d
+        d6300c8fd184e33d cb352989a7d85a69
         0a97ca52af161a9c a572419c95edcb90
         3a744bd88e534b86 8fcea37d001a9a58
         d8cf4e2894495616 dbd1de40fc4e650a
-        4e2f1986ac4803ca fc3ba4c51d2d3a27
+        4e2f1986ac4803ca 6ade0b51d1e94615
         454141ea87fe1841 8fcea37d001a9a58
-        e990805e504a1f98 b072184b4045e639
-        fad122e914a3bc4a 94e76f91e5978bda
+        e990805e504a1f98 ce50f8b06a80a805
+        61e1f096712f89b9 7323343989a480c8
         adf765aa3eef579b a219628f53fe9113
         d80e966922f656f9 4c2d62e23e369956
-        00f83a58182e28b2 6571d2f5105af1e9
-        c05ce0c99c8f54c9 f84c0ca26bf0ec85
-        9012d99a0e9b32b0 7fad6a446fec9b39
+        00f83a58182e28b2 f9faa8812a9beb92
+        c05ce0c99c8f54c9 14e90e65d40c7471
+        9012d99a0e9b32b0 0dbce162cb86287e
         eddd9aee39984863 8fcea37d001a9a58
-        bea8ce4c00e3d719 f84c0ca26bf0ec85
+        bea8ce4c00e3d719 14e90e65d40c7471
         29d310ec82e857b2 89e7c6630e26728b
         8e6389025ade63dd 8fcea37d001a9a58
-        3bbdc1771475e869 5eab454f6d8efb4e
+        3bbdc1771475e869 db260cc1e38b0b56
         98c1249ec3521f5a 8fcea37d001a9a58
-        dc7630e161685f85 c042b377553b901d
-        cead518422fe5171 a970fa271be5d6bf
+        dc7630e161685f85 60edd7489859a944
+        bdf8d266a9593e71 d06cc5dc41c3e2f0
         adf764aa3eef55e8 dad9329b0041a5c6
         d80e966922f656f9 4c2d62e23e369956
         09089407b5a13f3a f7d315360d6ee9b5
-        3e6e61b5a908c31e ece1c8f8cef7ed6c
-        7618d50735ccde32 9a1a26c73d21321f
-        97263d776d16d9e7 dc9817a5888de24f
-        408e16722fe0574f 6b0a1279a6072e46
+        3e6e61b5a908c31e 51b7fd6840ce977e
+        7618d50735ccde32 e1d73b91fcc1578d
+        97263d776d16d9e7 b615abb45317e05f
+        408e16722fe0574f 73f4eb3a1dde530f
         1d8f83deee69a5ad 8fcea37d001a9a58
-        1fb8d823b80ba000 3618f59c6f5de5e6
+        1fb8d823b80ba000 6ded4c2036ae9756
         acbd4f99d2cbbe4e 4aa403bfc8a4ce3c
         fbbc07f0ee5c57bc 8fcea37d001a9a58
-        ca78d463aaa04d49 eac5a65a42fecdcc
+        ca78d463aaa04d49 a90165ac92d5a8b4
         e7f1ac47dafa49f5 8fcea37d001a9a58
         f0b9949c4cd97f27 d2ce662656dc2bcc
-        1f7fc87dbd342b8e 1dc1570aa02e2c52
+        973324b7553229ab cc827115c7a457ce
         adf76baa3eef61cd ed029e8930d784ad
         d80e966922f656f9 4c2d62e23e369956
         37a1109dc7c64a8b 70dae2d974950dca
         09130607b5aa5575 be8fa063a50b1488
-        be51483ed8eb6704 b59c1f8a8778e97b
-        0fb4160616c8265f c0e410b1664b3b68
-        dfe5d78680272485 a0a73b1d5e13172e
+        be51483ed8eb6704 afeaaf2accc8ac79
+        0fb4160616c8265f bdf6782351c55381
+        dfe5d78680272485 40800536a861cdc8
         abca71e73a72f230 8fcea37d001a9a58
-        4fbd2cbe27afa71b d296f3f32e7b5ecc
+        4fbd2cbe27afa71b 9d3787289e143507
         23df77f83a4e9d4a 04f5ed567aaf51c5
         2858f4d883d92bd0 8fcea37d001a9a58
-        97a4240296cde0cb ee31eea51824b9cd
+        97a4240296cde0cb 5f232fffee52afcb
         6d8b9716242bc711 8fcea37d001a9a58
         26552a52ad281527 226a843b25995adf
-        89a53d71cd42b6d7 6645c13d3fdd1665
+        1f6e9e4b0fd53501 07eb11bbc5e2d5e0
         adf76aaa3eef601a 5359eae6d7fad8e8
         bc22778d82bd993f 0ae9ae77c74937d2
         09130607b5aa5575 be8fa063a50b1488
-        e04d9e8cc4386355 2b7192f363ce8ad4
-        b82f61aed5fa5c79 41373374d3cd4788
-        a5e97e50ac206001 01ab9e1199095736
+        e04d9e8cc4386355 313d040d4e7c73e1
+        b82f61aed5fa5c79 aca2d36cf42fd1cc
+        a5e97e50ac206001 49d8276e0a458d1d
         1d92fadeee6ca5b9 8fcea37d001a9a58
-        9a395ed5df613e8a e3b28704590d339b
+        9a395ed5df613e8a 816465adf9de6236
         0dd5dbd6bb78711b 62c7edc4e523ae63
         273d7434db254976 8fcea37d001a9a58
         d8cf4e2894495616 dbd1de40fc4e650a
         b322da9bf35a694f 2e8d80e9eb166e17
         e20187de3d1f89d8 8fcea37d001a9a58
         0a078d2bd07a5178 0ac5e1a07b2e06d6
-        ad63ae3deceb5591 12a79b59406fbb27
+        b488db7504f735aa 03ff6a20ab095a31
         adf769aa3eef5e67 873b5dd3ffbe72bf
         d80e966922f656f9 4c2d62e23e369956
         d4dfb6840764567d 9a806d33f6ae9846
@@ -6974,171 +7496,171 @@ enum ConceptMatcherGolden {
         3f0c71b325ad096d a92fd52914cd9d28
         dc59e83dce4f4ec3 8fcea37d001a9a58
         b19ce73316eda580 26ef531da55f3ea3
-        4f949bb248821943 6ff1ab53e410869c
+        4f949bb248821943 6b56258f60448c8f
         fb873220ba3d0151 8fcea37d001a9a58
-        3fc7e33602186873 32ba442c53434767
-        9ac95a77d5abfca0 5fe179e7bf2473b4
+        3fc7e33602186873 2c83592e4dc8df56
+        7902b2a544e16f38 56aa9049c6258ff3
         adf768aa3eef5cb4 a66285c13f5d7192
         bc22778d82bd993f 0ae9ae77c74937d2
         af63ff4c86022805 3b38e04bd7436ef0
-        8fcc3128bf8e5075 cf0ceb46a9f9c9f2
-        6521a3c66cd34cdf 0e3483004d6fcf42
-        b89be1e19831495f 22276360f5da2fac
-        c0b1b9be7a95e4c0 bf85f6049e188f42
+        8fcc3128bf8e5075 c383a5836cba2c65
+        6521a3c66cd34cdf d2ae4dbdb48ee8bf
+        b89be1e19831495f a8b5973a767265fe
+        c0b1b9be7a95e4c0 64ed560787f88911
         ede126ee399b6c1e 8fcea37d001a9a58
-        94f8a134622de724 c9505094cdd3561e
+        94f8a134622de724 24a3ec37bfefea83
         acbd5199d2cbc1b4 4aa403bfc8a4ce3c
         bf53b1ea83efe836 8fcea37d001a9a58
         e96544ae83aa1f55 158954408f92220e
-        40cdf9e8dae9b705 ef5ec920b2ca5f5d
+        40cdf9e8dae9b705 7c94f25058219cb9
         e9b59c4701862c63 8fcea37d001a9a58
-        6c900ba2d432feb9 3799b4d2b9689f07
-        6f950877bd3aeeb0 b2d62c060c169354
+        6c900ba2d432feb9 681db38f5d46ce62
+        4243b40e8148b975 afb3a6a10936ded0
         adf75faa3eef4d69 c7e3065190311019
         d80e966922f656f9 4c2d62e23e369956
         09089407b5a13f3a f7d315360d6ee9b5
-        7618d50735ccde32 9a1a26c73d21321f
-        3e6e61b5a908c31e ece1c8f8cef7ed6c
-        97263d776d16d9e7 dc9817a5888de24f
-        408e16722fe0574f 6b0a1279a6072e46
+        7618d50735ccde32 e1d73b91fcc1578d
+        3e6e61b5a908c31e 51b7fd6840ce977e
+        97263d776d16d9e7 b615abb45317e05f
+        408e16722fe0574f 73f4eb3a1dde530f
         3d00a7cd55cbd54d 8fcea37d001a9a58
-        1fb8d823b80ba000 3618f59c6f5de5e6
+        1fb8d823b80ba000 6ded4c2036ae9756
         711d776aa5a6dde0 1b1c5be002b782f1
         ec81c70b1ca73140 8fcea37d001a9a58
-        25ae84b36fb21b93 697bc6d876820656
+        25ae84b36fb21b93 792817b7f4decb1f
         73c4e4617c43062d 8fcea37d001a9a58
         4f8907d2f21ccffd 48adfa4d5071a29a
-        f85db2aff561b533 092d0bd62de57ce1
+        d18200df697b7271 83d30e98ea41eb98
         adf75eaa3eef4bb6 01a81fe23fc86af4
         bc22778d82bd993f 0ae9ae77c74937d2
         09089307b5a13d87 3eade9e709d118ba
-        581ad0d762a309c3 fce334ac3efb12b0
-        ad480a9efd384eb3 4fd423e7118c1426
-        9012d99a0e9b32b0 7fad6a446fec9b39
+        581ad0d762a309c3 e8f99517c0e608e1
+        ad480a9efd384eb3 0b7f16fcc513ae95
+        9012d99a0e9b32b0 0dbce162cb86287e
         abd489e73a7b6f7d 8fcea37d001a9a58
-        7840342f84582df1 16a81e8882db9434
+        7840342f84582df1 1b965ca64e7abfab
         704360d011180503 158a088b6bb5b5ed
         3a77d2d88e5666c2 8fcea37d001a9a58
         e96544ae83aa1f55 158954408f92220e
-        efa6bed7ddf70d04 823b989c3ecd5182
+        efa6bed7ddf70d04 ea3682fbb0e814c2
         56f2f94ac51c94e6 8fcea37d001a9a58
-        f4f06915a8cf31cd a4e99691ca82975f
-        9bfb3ad04f1022af c4e8a871e3344f19
+        f4f06915a8cf31cd 242059cebece48ba
+        3f34ab0b291211e5 8c5d4a71f6cbbd80
         adecd5aa3ee60e66 3ace064ad093811c
         45627c193a5b605c ff3806cf28bcf23f
-        3264dbfe723b135f fe99c91d68f6189d
-        05a461094faa1207 778ceb8639634338
-        f96cfbbde0c118c6 58c60d4ddeccf6f9
+        3264dbfe723b135f ff37a11b3beba6d3
+        05a461094faa1207 427ec42bcd39646e
+        f96cfbbde0c118c6 11d24d693795ae9b
         abca76e73a72faaf 8fcea37d001a9a58
-        a50ed7d7679102b0 7f4f3ac3919b4fd6
+        a50ed7d7679102b0 473803e4878a267a
         1f330319213ae933 65d8d2dc4505de8a
         880dbdd8ba2d1589 8fcea37d001a9a58
-        e0c47058078c3af0 a48b4871b2b1c8b5
+        e0c47058078c3af0 f61823ebebef9b7b
         6971764f987eb6b7 8fcea37d001a9a58
-        0c1070aa10213892 83a6f7a23717cad2
-        a9ab8f833a88d2b3 a1cc1af2a1d98221
+        0c1070aa10213892 add8f2aa25713549
+        ddd5245469d6638e 515ff43d850b256d
         adecd6aa3ee61019 add49f54d1c39461
         45627c193a5b605c ff3806cf28bcf23f
         09130607b5aa5575 be8fa063a50b1488
-        e04d9e8cc4386355 2b7192f363ce8ad4
-        a5e97e50ac206001 01ab9e1199095736
+        e04d9e8cc4386355 313d040d4e7c73e1
+        a5e97e50ac206001 49d8276e0a458d1d
         fb307217ddc562f3 8fcea37d001a9a58
-        d52dcb281b2bf673 011d2ac83edc8d5a
+        d52dcb281b2bf673 2defcf6c155c5e08
         710ffb6aa59b80d0 1b1c5be002b782f1
         4976a034ee68df02 8fcea37d001a9a58
-        e5eb23093be2b3f0 1c43caf7ce501c6e
+        e5eb23093be2b3f0 294d939f57d1f742
         9f332a3c9ffdc916 8fcea37d001a9a58
-        c6b2816fde30dd06 b9fbc90ee9db066a
-        f9defb405ba03380 975df0e62fa5bd60
+        c6b2816fde30dd06 cc6599344bc6d99d
+        ab9d88ab6ba5bee4 28e439703998d9db
         adecd3aa3ee60b00 8af5320e4e761556
         2b87fc192bc03144 6fd379ca030701cf
-        6c0672db01e3ad50 77659f237c474089
-        107374c03134735e f0335c9dc867b84d
-        72797482c493ddce a8d33d7ff149d846
+        6c0672db01e3ad50 08350c0cc302a83b
+        107374c03134735e 70ff780a793cde3c
+        72797482c493ddce 530db029c43e833f
         716d9b08bae60a3f 8fcea37d001a9a58
-        8a488699a0973823 7d6335811a6b4664
+        8a488699a0973823 807cb9f8824ec2cf
         27cefc7778637bd0 8c1ba23ecd215c3c
         d335d53dc8fef194 8fcea37d001a9a58
-        1b6ca5f89bf44ae6 60795ee2e87254b9
+        1b6ca5f89bf44ae6 6d7d3420efeb668e
         e574c29e466e0ad6 8fcea37d001a9a58
-        bd41060cc2ebec94 7368c6cb3b9e7eb1
-        f8a942396420275b 4a38ce3242ce70c9
+        bd41060cc2ebec94 dd287164f3bf236f
+        58e49ba412c15470 955b2a3839acfca7
         adecd4aa3ee60cb3 55d2c17f491fc5e3
         bc22778d82bd993f 0ae9ae77c74937d2
-        deef7ab5676c99cd eca9bcc6c42feaed
-        15c4d29c0ff3d8fe aff3c119dbf62a25
-        2422a468fbcb9a60 ee5ee3e436582e24
-        f7e0100001654daf ed0ecf3f826eaef3
+        deef7ab5676c99cd f94853042ccfdd2c
+        15c4d29c0ff3d8fe 9b1bdb569e4d7078
+        2422a468fbcb9a60 fed0a7c3d598dd0d
+        f7e0100001654daf 8085c88c921447f5
         7174a508baec39eb 8fcea37d001a9a58
-        c540a874a2dd0a9e 7bc3617828d5df48
+        c540a874a2dd0a9e fcc333a1de41246b
         e0e44f690f2b0643 a92fd52914cd9d28
         0622d60b2b11db0e 8fcea37d001a9a58
-        b03d405821c72924 26c72b7ab6a848f5
+        b03d405821c72924 8e27e23286a6ceac
         1905b0307c4978e8 8fcea37d001a9a58
-        2a60958d15eb22fd 7ee8a9fc52bbdf4b
-        60c5a8851eb0831c f99ba317a37736c8
+        2a60958d15eb22fd 2ecf2c1409d3efd1
+        44adbb16879be61a f52ffbceb3bd7f9d
         adecd9aa3ee61532 b5a41ae9fd65e278
         bc22778d82bd993f 0ae9ae77c74937d2
         090f3307b5a6b915 9a3734bd8422f8c0
         0b452c19aa0f6ddf 8ebef4ecf4e1583a
         09089407b5a13f3a f7d315360d6ee9b5
-        bbf67618ca4e3004 c29f9fdd20f71fad
-        c85bffa2fd036169 b15a9937f83f9402
-        c0b1b9be7a95e4c0 bf85f6049e188f42
-        60097bed2d9c4562 b07aeb523180af10
-        868e8231edd09fe8 ebb99f40288f0b15
+        bbf67618ca4e3004 3d06db89582899ea
+        c85bffa2fd036169 38e8c206826a95c8
+        c0b1b9be7a95e4c0 64ed560787f88911
+        60097bed2d9c4562 26da02e4daf3e51c
+        868e8231edd09fe8 3eb2f639c95fd32a
         ede125ee399b6a6b 8fcea37d001a9a58
-        8bf991f59cea599b 8b2308e831780b39
+        8bf991f59cea599b 662867849ad9e9cb
         0aa55f52af21a227 a572419c95edcb90
         ec81c70b1ca73140 8fcea37d001a9a58
-        c76e354a2bbab57f 627ff148d0ec3322
+        c76e354a2bbab57f 22194f0a18481d50
         889baf4b9300b219 8fcea37d001a9a58
         956c6883cb74480f 5f45f58db6d03633
-        3e14a07cae9ff4d6 bcc1f84b55633022
+        1329a01f5155da57 46e4be09283f6ef2
         adecdaaa3ee616e5 e49a6cf0653550fd
         2b87fc192bc03144 6fd379ca030701cf
         09089407b5a13f3a f7d315360d6ee9b5
-        3c35ffeace3c87c2 94f79f1ef0b8f51f
-        8858e1ee77c2a3a9 e180739352c8078c
-        ef208c290db7aeca a1faaf1e699b539a
+        3c35ffeace3c87c2 ca6376b288db80b2
+        8858e1ee77c2a3a9 065b010511d60ebd
+        ef208c290db7aeca 629c703de33b489c
         4c066ff6fb6a6ae0 8fcea37d001a9a58
-        621a6657fcce311d 5dda054c20caeeec
+        621a6657fcce311d 9e34d77ff0fda773
         70fb7a6aa589fc93 1b1c5be002b782f1
         cd092ae16df6e78b 8fcea37d001a9a58
         0b3ca4d6c01e3fa3 d6720b84d46c4615
-        1442b60fdd3468bc 73a90dda4d844b37
+        1442b60fdd3468bc e4252e3d0998495a
         ef0513377a481ef6 8fcea37d001a9a58
-        296678637191f8ad 90d234d320a8fb41
-        dc368917e50114a9 c069a606b3f992d7
+        296678637191f8ad 103cce353c960210
+        bf8095f4085215a1 8776dbea90d8db90
         adecd7aa3ee611cc 335d8b4734499862
         bc22778d82bd993f 0ae9ae77c74937d2
-        ae6628317e83a7e1 a9a30e6870649c6f
-        06a01d4c7e1705ec 910f5354dc6b144b
-        fc411e2dc27a8bea 9c94f14efc983aa4
-        6bc8d7b0b9da4f6f 5b47bc7d0a6492d6
-        ef208c290db7aeca a1faaf1e699b539a
+        ae6628317e83a7e1 054f0f4420cc2dfc
+        06a01d4c7e1705ec d479a13524f281ca
+        fc411e2dc27a8bea 8fbf583b8d657c4a
+        6bc8d7b0b9da4f6f fa9478acf7c3cb5b
+        ef208c290db7aeca 629c703de33b489c
         abd179e73a791e76 8fcea37d001a9a58
-        5ee210d60364fa0e c97c6ce1b7763f78
+        5ee210d60364fa0e 60838ede800c12c7
         8da9088eeda1a9d0 5a315a56246d694b
         fea7b10b272a9f44 8fcea37d001a9a58
-        d7ed855011a68b6a ad0eb0915a6daa0a
+        d7ed855011a68b6a 00beb9bdc4658546
         a0a5b8bb38f5f74f 8fcea37d001a9a58
-        2d1cce1d687376fe ce1af4861094fe3c
-        43f731ae47e5a9d0 18827b88c7d7eb80
+        2d1cce1d687376fe 1316130b7db2dcc3
+        fad406123dccedfb 35e147e12639559a
         adecd8aa3ee6137f 98ecdc4b5221cd8f
         45627c193a5b605c ff3806cf28bcf23f
         09089307b5a13d87 3eade9e709d118ba
-        177dffa40c4d8628 2372e8fc345988ab
-        78a6cf2d7499d600 60e06156cf0fe943
-        12a30114efcd300e e605d20a7364d6f5
+        177dffa40c4d8628 9dfdd8f060dd1cdf
+        78a6cf2d7499d600 df3bc940d934a6d5
+        12a30114efcd300e 7befac48ff1187f7
         1d92ffdeee6cae38 8fcea37d001a9a58
-        fab1500b3fd59da4 6b6e97cb50c79585
+        fab1500b3fd59da4 a795ede9aebb48eb
         1f1f0f19212a548d 65d8d2dc4505de8a
         5ca97a0b5c0cf47d 8fcea37d001a9a58
         2cbb785246ecc067 16dbe8edbe34cb23
         7d6917c842b5d9ae 8fcea37d001a9a58
         b88a37c941e87ce8 79dc3f3776746e18
-        99b0f6f6d5dc9702 6d59a734cec6a1e6
+        4b9632ca81ec7ea4 b73a7a995dcfb767
         adecddaa3ee61bfe 39e117a594037ac4
         bc22778d82bd993f 0ae9ae77c74937d2
         b967d40e481e8797 568136f9b3d2aabb
@@ -7148,81 +7670,81 @@ enum ConceptMatcherGolden {
         2a3c380dc9560e9c cf8b63837f47f35d
         5adfba7fa96d0e92 a572419c95edcb90
         016f2ce18bc3e7cd 8fcea37d001a9a58
-        c56bab4976fa485b fefeda9527c4dc9c
+        c56bab4976fa485b f8e975e01034f8c8
         c60aaa55fa587231 8fcea37d001a9a58
         49eafa805577c2b3 30a6ee13951e1d8a
-        31e0c9ba8923070b fa8dac451e4ff0a9
+        bbabdb34f7bae73e 26e4dc26964e194d
         adecdeaa3ee61db1 cd0f4f897fd904a9
         bc22778d82bd993f 0ae9ae77c74937d2
         09089407b5a13f3a f7d315360d6ee9b5
-        e7a564bf53461c8e b1454d694935e6f2
-        0da6af410ae9013b 9cce06ed88a7c5be
-        dd3d68384088a9b6 1c51d10a29b1911b
-        8f17503c479c98df 8a42836701f1f133
-        f7e0100001654daf ed0ecf3f826eaef3
+        e7a564bf53461c8e 5c530e9d29b05e2f
+        0da6af410ae9013b 87db751eed77fb63
+        dd3d68384088a9b6 2f131a399fc84048
+        8f17503c479c98df be581664e301cb51
+        f7e0100001654daf 8085c88c921447f5
         abd485e73a7b68b1 8fcea37d001a9a58
-        25ad9e8f259c54f3 a1acab65a6e64be9
+        25ad9e8f259c54f3 04dec48870928aa2
         86ddd919a2629c93 5a315a56246d694b
         c9061ff0d1fee251 8fcea37d001a9a58
         d8cf4e2894495616 dbd1de40fc4e650a
-        4e2f1986ac4803ca fc3ba4c51d2d3a27
+        4e2f1986ac4803ca 6ade0b51d1e94615
         f5f95ce1df34f5ad 8fcea37d001a9a58
         f28597ba459b46a2 22d1f83fcb0feb77
-        3c9f462b9c72d94c 8fcea37d001a9a58
+        9362d06dd6022da7 8fcea37d001a9a58
         adf05baa3ee927ef c54b913b03047213
         d80e966922f656f9 4c2d62e23e369956
-        00f83a58182e28b2 6571d2f5105af1e9
-        c05ce0c99c8f54c9 f84c0ca26bf0ec85
-        9012d99a0e9b32b0 7fad6a446fec9b39
+        00f83a58182e28b2 f9faa8812a9beb92
+        c05ce0c99c8f54c9 14e90e65d40c7471
+        9012d99a0e9b32b0 0dbce162cb86287e
         4c0675f6fb6a7512 8fcea37d001a9a58
-        bea8ce4c00e3d719 f84c0ca26bf0ec85
+        bea8ce4c00e3d719 14e90e65d40c7471
         0dd8e4d6bb7ab63d 62c7edc4e523ae63
         0f1d810b303e8271 8fcea37d001a9a58
         e96544ae83aa1f55 158954408f92220e
-        04d9142d27cdbd5f 6cffd548a7b0484b
+        04d9142d27cdbd5f 4cf517720e752840
         6d9e4d8b62ca61c8 8fcea37d001a9a58
-        bfafbc4daab05d2d d2054a973376ae04
-        e1ac5b7978e568b3 f3ed56244f8360af
+        bfafbc4daab05d2d 7597bd6ad3e5a0af
+        c2a8b028c86c436b 40326b3f39edbdb8
         adf05aaa3ee9263c fe0b6146af4786c6
         2b87fc192bc03144 6fd379ca030701cf
         2c0b0b8797046e54 6d1781e6b2f6881d
-        deef7ab5676c99cd eca9bcc6c42feaed
-        f7e0100001654daf ed0ecf3f826eaef3
+        deef7ab5676c99cd f94853042ccfdd2c
+        f7e0100001654daf 8085c88c921447f5
         3cfd1ccd55c8b345 8fcea37d001a9a58
-        804d29e685a330ab 8e59a70ce6eeb94c
+        804d29e685a330ab 9c2f31e0900701ce
         41847c7d0fa5e0c0 44c829dcd5744b9e
         7ca3b30250b1cb07 8fcea37d001a9a58
-        cb81a7416a369e1e ea1fbe4f0b98417b
+        cb81a7416a369e1e 80825890675d324b
         3bc050d97cb11efe 8fcea37d001a9a58
         768dfe2f0d91dce9 f4fc5a0a69c24e18
-        eb89e037f9d2c802 a6d7641b0f682ade
+        81f05186d15d482f 9aa31c7ed2df6a5a
         adf05daa3ee92b55 047f4d77c1fab251
         2b87fc192bc03144 6fd379ca030701cf
         09130307b5aa505c a2469f7f9e0fe85f
-        2fd9edef3899f929 1afb945d12041445
+        2fd9edef3899f929 50c74494898d7b5d
         86c8e0d57b4d58b1 8fcea37d001a9a58
-        8967f484782af653 c5ab0f7c860a88ee
+        8967f484782af653 5576a74fb1dca5d6
         0d25017b490e4917 44c829dcd5744b9e
         183e2e0b358bfc77 8fcea37d001a9a58
-        b47fe98dabc10d60 e394e99741f0ea55
+        b47fe98dabc10d60 8b0b7c7df534c88d
         01cf9bd625c3c201 8fcea37d001a9a58
         b4ad84f12ea0c73c e7ed6fefc3335460
-        91393965390b9b50 e66370fee34e7960
+        a73c61c4b127a4d6 a698c3886936896d
         adf05caa3ee929a2 a98a5c135316eecc
         45627c193a5b605c ff3806cf28bcf23f
-        7584afec97541336 bb568b10d53ddc50
-        8eab77a2f6d4c441 d2312f14caabb02e
-        e598d4271b98336d b82d9b4c06c9a01c
-        3973b9fad7f898be ab0687331889f394
-        e98e5b4f56659b14 063c8c1d4e1a1041
+        7584afec97541336 8d0c54dacfa36394
+        8eab77a2f6d4c441 c4c43a2598fbd252
+        e598d4271b98336d 1976e1138e6edc03
+        3973b9fad7f898be 65209d38cf73445a
+        e98e5b4f56659b14 b1597b5f707e1eaf
         7174a708baec3d51 8fcea37d001a9a58
-        ae7cd2635e4f1a21 d2312f14caabb02e
+        ae7cd2635e4f1a21 c4c43a2598fbd252
         07860b5041d04f3d e6da6749de7e35d9
         29ec6d3dfa231a61 8fcea37d001a9a58
-        b39805e62cc3eeaa 00d7510911e76900
+        b39805e62cc3eeaa 2076421854721123
         5ea77e78515e7a60 8fcea37d001a9a58
         dee3067cbe1471ea 51b6fde37a743627
-        135b2e719ed15f7e a7b830af6b71ab47
+        931513f43b1c3655 af03520955cd65d9
         adf057aa3ee92123 aa6d8c7faec453bf
         bc22778d82bd993f 0ae9ae77c74937d2
         09089307b5a13d87 3eade9e709d118ba
@@ -7234,421 +7756,421 @@ enum ConceptMatcherGolden {
         113b487fa8330cd5 7321cd5c646a08d2
         f5a2740b21f4ab46 8fcea37d001a9a58
         e96544ae83aa1f55 158954408f92220e
-        9efad5cb7e35c255 22b0931430eee79c
+        9efad5cb7e35c255 4c6356eb7eb7e8de
         2d7e13951b6fbbfd 8fcea37d001a9a58
-        fa71cfb914242325 728be6f50dad67a9
-        541c52c2833d9f7e 38b30d8f005145be
+        fa71cfb914242325 0ebb0ee09e716c0c
+        2703b46e5b6c74a2 742d04d2443e1459
         adf056aa3ee91f70 c994b46cee635292
         d80e966922f656f9 4c2d62e23e369956
         09089407b5a13f3a f7d315360d6ee9b5
-        11a9c463c1a69262 1abca3b445b5b4e4
-        408e16722fe0574f 6b0a1279a6072e46
+        11a9c463c1a69262 881898643794859a
+        408e16722fe0574f 73f4eb3a1dde530f
         fb307317ddc564a6 8fcea37d001a9a58
-        a36713789302b036 23a6a5923d690d18
+        a36713789302b036 297f1e645a5c3130
         e91084143303a25a a572419c95edcb90
         dc67803dce5adb67 8fcea37d001a9a58
-        734e4230fd37af2d d83d4f4b8c7ed74a
+        734e4230fd37af2d b17a695a51d91991
         51db32b3b924b466 8fcea37d001a9a58
         5cde49823734ba2f b9520b087b14f5e1
-        78feee9773f3a330 ed6696d602733000
+        3c514d15030660b5 a61761e96ea196ac
         adf059aa3ee92489 1034cd34dfdd65ad
         bc22778d82bd993f 0ae9ae77c74937d2
-        2e09509d4e076693 addb648867ffb3e2
-        d597bb7474d822ca c4d550586a91316b
-        f7e0100001654daf ed0ecf3f826eaef3
+        2e09509d4e076693 73908fdb99339118
+        d597bb7474d822ca b5752b7d78a4557a
+        f7e0100001654daf 8085c88c921447f5
         71782308baef45dc 8fcea37d001a9a58
-        0281a86b9da8292f 924a654655de395d
+        0281a86b9da8292f b5752b7d78a4557a
         98bccb8913c4e769 89e7c6630e26728b
         0618440b2b088e73 8fcea37d001a9a58
-        34aed8daca1cc54c 523364eb92ca6a3c
+        34aed8daca1cc54c c297ee643be013c1
         a7d3aaf28da72945 8fcea37d001a9a58
         f68f4dd68f4d14fe 85c0d7cd26268887
-        38c161958d9f18de 50e5c972904db8b6
+        a410459f86cd611c 8c05747a5743da53
         adf058aa3ee922d6 768c19928700b9e8
         2b87fc192bc03144 6fd379ca030701cf
         09130307b5aa505c a2469f7f9e0fe85f
-        1244066e1c248d2c b99a7f5696c7def4
-        9b1122b80fd05367 abbe0d855fcfb47b
+        1244066e1c248d2c e434930161adc8f9
+        9b1122b80fd05367 aaffbd5ebe939760
         c850edc8e506002a f6fcfe14905d229f
         b86762ff3481099e 8fcea37d001a9a58
-        0e5bed4e0fc123e6 6ecfb35e23a72276
+        0e5bed4e0fc123e6 7b5c28d34a47cbe3
         076e785041bc7693 e6da6749de7e35d9
         b9c8603dbac0a70d 8fcea37d001a9a58
-        1926c89ac152f768 54e6161fdab8d7a0
+        1926c89ac152f768 8b7c299503d5eb37
         4514c9099c54995e 8fcea37d001a9a58
         fa684fb74dfaaae0 021f9dca2fae3147
-        8a641777cca5c93d 203d159b38c6461b
+        78b63a81c2d01ff2 b21361ea3b615609
         adf063aa3ee93587 766074d623191adb
         bc22778d82bd993f 0ae9ae77c74937d2
         09130607b5aa5575 be8fa063a50b1488
-        7241d04827ff006a 64d965b52f5c1c8c
-        f7e0100001654daf ed0ecf3f826eaef3
+        7241d04827ff006a 11de2d289b2eed57
+        f7e0100001654daf 8085c88c921447f5
         fb307317ddc564a6 8fcea37d001a9a58
-        eceb1bdd7b3d4aca 64d965b52f5c1c8c
+        eceb1bdd7b3d4aca 11de2d289b2eed57
         e52aa27440314dfa 89e7c6630e26728b
         9ee0ddcfa97f4edb 8fcea37d001a9a58
         b19ce73316eda580 26ef531da55f3ea3
-        898e211479d3a037 c6068cdfb175722c
+        898e211479d3a037 bcf046f8b84b2b4e
         7d51556958f0c259 8fcea37d001a9a58
         d6b9fa1eb4a3a7d0 55df640af562eb1d
-        cb33c33dbf17ecbb 5565b28176bbaa55
+        0474226ce43202ab 96d91c73eff7e896
         adf062aa3ee933d4 c6b736c191cf444e
         d80e966922f656f9 4c2d62e23e369956
         af63f94c86021dd3 d2c99d0c736b5b6e
         0b452c19aa0f6ddf 8ebef4ecf4e1583a
         09130307b5aa505c a2469f7f9e0fe85f
-        a67bb504030901c6 ad5b7cdc7a01298f
-        34bcaeebeccdf3e3 cce8b88395f891bb
-        d7119a9b54de80db 523f829059f9f42c
+        a67bb504030901c6 0a01d60488b4914d
+        34bcaeebeccdf3e3 309dfc613df398d3
+        d7119a9b54de80db dff049b0a19978bc
         fb33f917ddc87e2f 8fcea37d001a9a58
-        1aef24d0705b15cf d44b08f83c390e40
+        1aef24d0705b15cf 2e65111fa4419f78
         98bcc98913c4e403 89e7c6630e26728b
         feae9d0b27309bf6 8fcea37d001a9a58
-        bb3a33a7cdfebcf4 f1efea04cf554017
+        bb3a33a7cdfebcf4 0060538876126802
         43fcf7b8c6471f8b 8fcea37d001a9a58
         1c86614f4aa45003 a938cd3bbef99508
-        c4dc691fa6d67e1d 0ec4697292df5eca
+        be8e89bf9cf38a76 ef9df5c97f6feb44
         a6a52aaa3b2afb83 e4dda79d4d142733
         d80e966922f656f9 4c2d62e23e369956
         090f3307b5a6b915 9a3734bd8422f8c0
         0b452c19aa0f6ddf 8ebef4ecf4e1583a
-        c85bffa2fd036169 b15a9937f83f9402
-        60097bed2d9c4562 b07aeb523180af10
-        868e8231edd09fe8 ebb99f40288f0b15
+        c85bffa2fd036169 38e8c206826a95c8
+        60097bed2d9c4562 26da02e4daf3e51c
+        868e8231edd09fe8 3eb2f639c95fd32a
         1d9300deee6cafeb 8fcea37d001a9a58
-        22b15f8efb378ea8 30e7d202c6175ef9
+        22b15f8efb378ea8 6548874a785a194e
         d9ad14cd0b8ff212 1b1c5be002b782f1
         4976a034ee68df02 8fcea37d001a9a58
-        3d640891c169a0d6 be147d11b754f4a3
+        3d640891c169a0d6 7d8c6fd80203aaa0
         8739c6055e4d878b 8fcea37d001a9a58
-        ba7cc1d124519341 4b8e65187375a8f7
-        145d1faf0fec1fab 43fac02dac81239d
+        ba7cc1d124519341 7ca831995d141790
+        c18f4f8201dd3a13 a084f570d6524426
         a6a529aa3b2af9d0 f6d85f89921f24e6
         d80e966922f656f9 4c2d62e23e369956
-        6c0672db01e3ad50 77659f237c474089
-        107374c03134735e f0335c9dc867b84d
-        ae8a2c3a8fb789e9 1012fb8cfc43b755
-        72797482c493ddce a8d33d7ff149d846
+        6c0672db01e3ad50 08350c0cc302a83b
+        107374c03134735e 70ff780a793cde3c
+        ae8a2c3a8fb789e9 5e233b66f35f6a90
+        72797482c493ddce 530db029c43e833f
         3cfd18cd55c8ac79 8fcea37d001a9a58
-        8a488699a0973823 7d6335811a6b4664
+        8a488699a0973823 807cb9f8824ec2cf
         52dd186548bf731a 34fb4b9a9156dec3
         29eff33dfa2633ea 8fcea37d001a9a58
         d8cf4e2894495616 dbd1de40fc4e650a
-        1956615f8ef8dd93 5dad77e530567c7e
+        1956615f8ef8dd93 496730484339e944
         34dc838abeda6e2e 8fcea37d001a9a58
         8199388f33aa97b2 41f4fa429cb946e3
-        a830aea35a630786 3cfd82be4ab80cbe
+        b586b1534be58a5b 91f4bc5a35a1e26a
         a6a52caa3b2afee9 ae75c7f5eca8edf1
         bc22778d82bd993f 0ae9ae77c74937d2
         09089307b5a13d87 3eade9e709d118ba
-        18fecf9df184543d d288b4e419b468cb
-        177dffa40c4d8628 2372e8fc345988ab
-        afca98a814878ea1 a6a5437730567d45
-        78a6cf2d7499d600 60e06156cf0fe943
-        e0eb0e1fbe3d6550 de319b21b8d0a4b7
-        12a30114efcd300e e605d20a7364d6f5
+        18fecf9df184543d c9822d073e750f65
+        177dffa40c4d8628 9dfdd8f060dd1cdf
+        afca98a814878ea1 9800f7969ddcdbcf
+        78a6cf2d7499d600 df3bc940d934a6d5
+        e0eb0e1fbe3d6550 757506e22f773b4b
+        12a30114efcd300e 7befac48ff1187f7
         b86e55ff34871235 8fcea37d001a9a58
-        de7bc413e682cd94 7928f82b2d9d8b00
+        de7bc413e682cd94 ff87d508a04264fe
         113ec77fa8361a79 7321cd5c646a08d2
         b87a60cfb7e2ec17 8fcea37d001a9a58
-        7e3d43df4df9c0be d895525e56fe363f
+        7e3d43df4df9c0be 020bef667c7d9718
         9f332a3c9ffdc916 8fcea37d001a9a58
-        c6b2816fde30dd06 b9fbc90ee9db066a
-        b5704440351c4fd2 99e3a46208d193b2
+        c6b2816fde30dd06 cc6599344bc6d99d
+        ca3d38140f6dc83c 1ffbfb4510587e23
         a6a52baa3b2afd36 8c3e43ab094ec96c
         bc22778d82bd993f 0ae9ae77c74937d2
         09130307b5aa505c a2469f7f9e0fe85f
-        5d3fd637146140b9 037793f09c1fa5a9
-        ae8a2c3a8fb789e9 1012fb8cfc43b755
-        72797482c493ddce a8d33d7ff149d846
+        5d3fd637146140b9 14204ef9ac42b0eb
+        ae8a2c3a8fb789e9 5e233b66f35f6a90
+        72797482c493ddce 530db029c43e833f
         4c0305f6fb6780eb 8fcea37d001a9a58
-        c703207586c57d30 77659f237c474089
+        c703207586c57d30 08350c0cc302a83b
         dd0b14233268e2f1 cd5aaceb9d57f153
         273d7434db254976 8fcea37d001a9a58
-        f37c265e1cd90b63 ad55534233957b2e
+        f37c265e1cd90b63 f9f88d2bdbbe52e7
         098b6d022c17ec73 8fcea37d001a9a58
         9a6df01fc68d60fe 6517df20609902cc
-        3ede59215fa3a455 622c10fa4163ff4f
+        2ac142047071dd4a 778985e7027e93ed
         a6a52eaa3b2b024f ed70353bddb4b25f
         bc22778d82bd993f 0ae9ae77c74937d2
         09130307b5aa505c a2469f7f9e0fe85f
-        3973b9fad7f898be ab0687331889f394
-        f4f17cf1dc46cab4 cf3c8b0fad2860ca
-        5286eec8360b21f9 5559c0b97137bb34
-        e98e5b4f56659b14 063c8c1d4e1a1041
+        3973b9fad7f898be 65209d38cf73445a
+        f4f17cf1dc46cab4 0d11bd0ad73e8cce
+        5286eec8360b21f9 a8f13834be965ffe
+        e98e5b4f56659b14 b1597b5f707e1eaf
         ede11fee399b6039 8fcea37d001a9a58
-        3e6b35fd1968b649 1983c033ae09f9a8
+        3e6b35fd1968b649 ea1f39e7fdfab8be
         a643091aab4cc896 34fb4b9a9156dec3
         0f1d810b303e8271 8fcea37d001a9a58
-        489e24abcd064e5b d0c66167cccc65d9
+        489e24abcd064e5b ed3b52854c091f0d
         5332987b0a6f5fe7 8fcea37d001a9a58
         9d30224b3928079b 9ec5f25517ca12a3
-        d7e59f643392a3c1 2ff73fd1663cecd3
+        101b706f14262719 8f4658c1145b01dc
         a6a52daa3b2b009c 2c6f995077813b32
         2b87fc192bc03144 6fd379ca030701cf
-        8fcc3128bf8e5075 cf0ceb46a9f9c9f2
-        5db017dfea00a1ce 1b855eb7eeb3124c
-        b89be1e19831495f 22276360f5da2fac
-        868e8231edd09fe8 ebb99f40288f0b15
+        8fcc3128bf8e5075 c383a5836cba2c65
+        5db017dfea00a1ce 78cbc907edeefd4b
+        b89be1e19831495f a8b5973a767265fe
+        868e8231edd09fe8 3eb2f639c95fd32a
         fb307117ddc56140 8fcea37d001a9a58
-        e001648ed3ab7805 75c70c33b5a187e2
+        e001648ed3ab7805 7a584240a490495d
         d9ad13cd0b8ff05f 1b1c5be002b782f1
         316823d889175c89 8fcea37d001a9a58
-        ac5041cc98c19a88 846ff499f2b6734d
+        ac5041cc98c19a88 4f8393700c5fdbfc
         f80dd18431d5eac0 8fcea37d001a9a58
         fd7645c9bda4f70d 7e9d03633335293b
-        63791e4b8c56b944 ee1116707aee4dc0
+        42e73b5f7d2a5965 82983d457ffe5cf0
         a6a530aa3b2b05b5 d2c24c7d1323104d
         bc22778d82bd993f 0ae9ae77c74937d2
         09089407b5a13f3a f7d315360d6ee9b5
-        3973b9fad7f898be ab0687331889f394
-        195bd6dd1f7a57b3 5dd6026f19b801a9
+        3973b9fad7f898be 65209d38cf73445a
+        195bd6dd1f7a57b3 7dad5315e4d27c4a
         3d00a7cd55cbd54d 8fcea37d001a9a58
-        725520c22b7ee102 039dea8c4ae71d34
+        725520c22b7ee102 62fdf4a648f19cf9
         15d1b2720f5440ba 158a088b6bb5b5ed
         f5a2740b21f4ab46 8fcea37d001a9a58
-        6d6e50df0480bc2d b6c40b1c18b9cea0
+        6d6e50df0480bc2d 2cf7b0bde467b014
         a857a68ab296a261 8fcea37d001a9a58
         534407270de2a578 1d5cdb70eeb21dae
-        39820409ba53d722 b9ebcd4cd47d84ce
+        15e2c769c94c8860 b742e3fb4f822b7b
         a6a52faa3b2b0402 09b9361fe4afde88
         45627c193a5b605c ff3806cf28bcf23f
         09089307b5a13d87 3eade9e709d118ba
-        154b63a43be3ea1a 483d0f44ed0069f9
-        deef7ab5676c99cd eca9bcc6c42feaed
-        44ee58c461867a56 76f4573e18ab3768
-        2422a468fbcb9a60 ee5ee3e436582e24
-        a3631af8bd7538be 3c0e951b973bec4f
-        f7e0100001654daf ed0ecf3f826eaef3
+        154b63a43be3ea1a f43da43ee8f94e36
+        deef7ab5676c99cd f94853042ccfdd2c
+        44ee58c461867a56 91c07beea37c9236
+        2422a468fbcb9a60 fed0a7c3d598dd0d
+        a3631af8bd7538be 35247930459dd921
+        f7e0100001654daf 8085c88c921447f5
         abca78e73a72fe15 8fcea37d001a9a58
-        804d29e685a330ab 8e59a70ce6eeb94c
+        804d29e685a330ab 9c2f31e0900701ce
         acbd5399d2cbc51a 4aa403bfc8a4ce3c
         8553da02559f59a4 8fcea37d001a9a58
-        a6ca238a675cbcad af96122ff5ae0f1c
+        a6ca238a675cbcad c71e93d9b2085c9e
         8aa12f6c7addf9e7 8fcea37d001a9a58
-        a36ad368e5502e52 338c9f39b240e6c6
-        a857254f86ec65c1 f6551cc89c1d69ed
+        a36ad368e5502e52 1c9182369cf3d5cb
+        a39f9fb05e751bca d0718e225dfbeeb4
         a6a532aa3b2b091b b0365bd5a8172cfb
         d80e966922f656f9 4c2d62e23e369956
         09089407b5a13f3a f7d315360d6ee9b5
-        ea647dcfd6d220b3 9cf1544c5eabeeca
-        081e11a524c24ea6 a964217adc568719
-        361d910587aaba18 b55fb27357dafa9b
-        ef208c290db7aeca a1faaf1e699b539a
+        ea647dcfd6d220b3 cb1b2c36df726d94
+        081e11a524c24ea6 020d64415f6f5420
+        361d910587aaba18 6194faefbc6a2845
+        ef208c290db7aeca 629c703de33b489c
         ede816ee39a16f9c 8fcea37d001a9a58
-        3ce99f733f5f7733 9b9827dd0f9c9e1d
+        3ce99f733f5f7733 1ebb4f7634a389dd
         15d1b1720f543f07 158a088b6bb5b5ed
         d8d244ea923cd8ea 8fcea37d001a9a58
-        14aa517c0ed309ea ad72ae238a6b02cd
+        14aa517c0ed309ea 33a55f5ffd6051b0
         35942729c1eb6c26 8fcea37d001a9a58
         fd0bc68be16bc2fe 31d69185a2f84c63
-        7489fa95af3dd1bf 72e8f4685f68fadd
+        5267ff3d5ba6d0f7 80d1f444624be96e
         a6a531aa3b2b0768 bcadad80f9d79bee
         bc22778d82bd993f 0ae9ae77c74937d2
         09130307b5aa505c a2469f7f9e0fe85f
-        3f93b8f51c0d6886 6ecfb35e23a72276
+        3f93b8f51c0d6886 7b5c28d34a47cbe3
         c850edc8e506002a f6fcfe14905d229f
         3cfd22cd55c8bd77 8fcea37d001a9a58
-        7caa1fa6668ca1e4 2b8379069e1d761d
+        7caa1fa6668ca1e4 784d6d6b289ebbde
         076e815041bc85de e6da6749de7e35d9
         9ee769cfa984a86d 8fcea37d001a9a58
-        a3d7dce22ef97b71 965c42376f466c8e
+        a3d7dce22ef97b71 f5449a64ac8b47e5
         60543aa0caab714a 8fcea37d001a9a58
         0ad0fbfaf863c5a8 e04e1ff2a1ef1238
-        26173e4f3d0ef41e b279212bd089b6dc
+        cbb05b71fc7b7040 3a97ccd980eb68c2
         a6a1c4aa3b28185a 78bd739751f521bc
         45627c193a5b605c ff3806cf28bcf23f
-        081e11a524c24ea6 a964217adc568719
-        ea647dcfd6d220b3 9cf1544c5eabeeca
-        361d910587aaba18 b55fb27357dafa9b
-        ef208c290db7aeca a1faaf1e699b539a
+        081e11a524c24ea6 020d64415f6f5420
+        ea647dcfd6d220b3 cb1b2c36df726d94
+        361d910587aaba18 6194faefbc6a2845
+        ef208c290db7aeca 629c703de33b489c
         1d9685deee6fc7c1 8fcea37d001a9a58
-        a7c867979acfc67c 6f0d87057e337666
+        a7c867979acfc67c 5db12c4f89b7ce81
         8d9e9b8eed989c14 5a315a56246d694b
         540743d89cb190e3 8fcea37d001a9a58
-        57fd3193691c3e20 cad4c4add45dfd36
+        57fd3193691c3e20 38ccd1f73a14df3c
         63e8fc307a6a286d 8fcea37d001a9a58
-        0f3d9491b7361f1f c9e5aa4a2fe01d82
-        56021577aedcb1d2 036f26d1e4c52be6
+        0f3d9491b7361f1f 2a915ef0b5094eab
+        89b3d9a9975a377f 721eab7c810932f2
         a6a1c5aa3b281a0d b924e0a9e7d49701
         2b87fc192bc03144 6fd379ca030701cf
         af63ff4c86022805 3b38e04bd7436ef0
         09089407b5a13f3a f7d315360d6ee9b5
-        8fcc3128bf8e5075 cf0ceb46a9f9c9f2
-        b89be1e19831495f 22276360f5da2fac
-        c0b1b9be7a95e4c0 bf85f6049e188f42
-        868e8231edd09fe8 ebb99f40288f0b15
+        8fcc3128bf8e5075 c383a5836cba2c65
+        b89be1e19831495f a8b5973a767265fe
+        c0b1b9be7a95e4c0 64ed560787f88911
+        868e8231edd09fe8 3eb2f639c95fd32a
         1d9689deee6fce8d 8fcea37d001a9a58
-        d38db6e069f9b688 e342fa8f37448214
+        d38db6e069f9b688 458e3553f7085606
         2d8397611b81c0fe 4aa403bfc8a4ce3c
         a46cc2ea7470b228 8fcea37d001a9a58
         d8cf4e2894495616 dbd1de40fc4e650a
         e96544ae83aa1f55 158954408f92220e
-        6b97514d1a3e0530 c0e6f7f3b755467d
+        6b97514d1a3e0530 c097fff3e507b282
         2703ba5f48f23c07 8fcea37d001a9a58
-        6ba24a70a10b3ab0 ee97dd8d8988ddd4
-        c459ad015246f28e 67f812ec115a28ff
+        6ba24a70a10b3ab0 d68914a6e8a0d298
+        33127f75cfe139b6 e9a386a0d26669f0
         a6a1c2aa3b2814f4 fe59fb84f440c576
         bc22778d82bd993f 0ae9ae77c74937d2
-        afca98a814878ea1 a6a5437730567d45
-        177dffa40c4d8628 2372e8fc345988ab
-        78a6cf2d7499d600 60e06156cf0fe943
+        afca98a814878ea1 9800f7969ddcdbcf
+        177dffa40c4d8628 9dfdd8f060dd1cdf
+        78a6cf2d7499d600 df3bc940d934a6d5
         4bff87f6fb6474fa 8fcea37d001a9a58
-        b3a8d54824e89526 264d8c567f8bf337
+        b3a8d54824e89526 4495724b496882a9
         0a97d152af162681 a572419c95edcb90
         9eeacfcfa9878b96 8fcea37d001a9a58
-        718f23672b728f63 806de01e53043fa6
+        718f23672b728f63 563652d111f74e2b
         067b76762c007a0d 8fcea37d001a9a58
         35439463923904fa abaf30f77101412a
-        d41426ec244d3c5e 42ec2d396e06c37a
+        51eb674d29116199 f343a8c89293ac44
         a6a1c3aa3b2816a7 d991298c994ff503
         d80e966922f656f9 4c2d62e23e369956
         2c0b0b8797046e54 6d1781e6b2f6881d
-        2e09509d4e076693 addb648867ffb3e2
-        d597bb7474d822ca c4d550586a91316b
-        3973b9fad7f898be ab0687331889f394
-        f7e0100001654daf ed0ecf3f826eaef3
+        2e09509d4e076693 73908fdb99339118
+        d597bb7474d822ca b5752b7d78a4557a
+        3973b9fad7f898be 65209d38cf73445a
+        f7e0100001654daf 8085c88c921447f5
         abca79e73a72ffc8 8fcea37d001a9a58
-        0281a86b9da8292f 924a654655de395d
+        0281a86b9da8292f b5752b7d78a4557a
         d55d7e7eef76d537 414e42e5ffccdb2d
         dc52fc3dce495211 8fcea37d001a9a58
-        1d3890c43c78198e 6377acfeadd1c70c
+        1d3890c43c78198e b15ff7e56e92af18
         cc71b047d74ff498 8fcea37d001a9a58
-        25862ad869ddbf6d 4d028e88c385301c
-        97b94a833031d6a7 70e8e00230bfca25
+        25862ad869ddbf6d 594643928613dd77
+        072f9c65b6dead61 cd4ac5198cb26b30
         a6a1c0aa3b28118e ee88a444b39b4318
         bc22778d82bd993f 0ae9ae77c74937d2
         09089407b5a13f3a f7d315360d6ee9b5
-        b8c9dcf9c224ef53 5c396148e0966493
-        b96548a0ad15ba18 c54e8be81d1e9c73
-        a5e97e50ac206001 01ab9e1199095736
+        b8c9dcf9c224ef53 8a000b0781cdafaa
+        b96548a0ad15ba18 3329d3065f223390
+        a5e97e50ac206001 49d8276e0a458d1d
         fb307817ddc56d25 8fcea37d001a9a58
-        a42fce2e2dd1ebb9 a1f15b11b53b10cd
+        a42fce2e2dd1ebb9 fcc52ccd052affa3
         0a97c652af1613d0 a572419c95edcb90
         dc4f763dce463888 8fcea37d001a9a58
         e96544ae83aa1f55 158954408f92220e
-        1ae95acedb2387a1 0ee1a55d39aa834c
+        1ae95acedb2387a1 a8398c501c619225
         73c4e4617c43062d 8fcea37d001a9a58
         4f8907d2f21ccffd 48adfa4d5071a29a
-        f86136aff564cb56 406f5426bb80c7ba
+        b1f250f26b1b9667 84d2c9bf870a1b8a
         a6a1c1aa3b281341 5be041c874e0f11d
         d80e966922f656f9 4c2d62e23e369956
         09089407b5a13f3a f7d315360d6ee9b5
-        cdc3cda237ee8701 e2d4dec1a808e2c5
-        fabc4b2df3bd03df 353f756af4e9b0d9
-        c43b747d68f4f02d cfab7fc7c8f75f02
-        9012d99a0e9b32b0 7fad6a446fec9b39
+        cdc3cda237ee8701 08a6201a67c9be76
+        fabc4b2df3bd03df 1fd1cba0a04a7cf4
+        c43b747d68f4f02d 3cc6f001f0ce77bd
+        9012d99a0e9b32b0 0dbce162cb86287e
         4bff7df6fb6463fc 8fcea37d001a9a58
-        1627a6b5f8b2fbf8 d6f35d58937539ae
+        1627a6b5f8b2fbf8 019d09ac4cd6eee5
         0d21fc7b490c0ac1 44c829dcd5744b9e
         853f3d3510079eaf 8fcea37d001a9a58
-        0f649ab6b0906687 1949c330d780861a
+        0f649ab6b0906687 8c8913b5c0d8e1af
         a3d15c1b19a7fc88 8fcea37d001a9a58
         ebdda383602b8f9c 168e2a8426ce4b77
-        1287673958897e63 73c16d23cedfe271
+        0eb265d65a4bf757 e39500370229b446
         a6a1beaa3b280e28 ff53079af80f0e02
         bc22778d82bd993f 0ae9ae77c74937d2
         09089407b5a13f3a f7d315360d6ee9b5
-        8858e1ee77c2a3a9 e180739352c8078c
-        3c35ffeace3c87c2 94f79f1ef0b8f51f
-        39dbbfa0c9655c9b c4b509addace57a7
-        fc411e2dc27a8bea 9c94f14efc983aa4
-        ef208c290db7aeca a1faaf1e699b539a
+        8858e1ee77c2a3a9 065b010511d60ebd
+        3c35ffeace3c87c2 ca6376b288db80b2
+        39dbbfa0c9655c9b 48d1c17a874317a1
+        fc411e2dc27a8bea 8fbf583b8d657c4a
+        ef208c290db7aeca 629c703de33b489c
         71782e08baef588d 8fcea37d001a9a58
-        fc9daf70113d8c87 5c6b925f2df543f8
+        fc9daf70113d8c87 29191fe0a9521179
         29d318ec82e8654a 89e7c6630e26728b
         0d7857f0f885d709 8fcea37d001a9a58
-        10d7f22aa83a3630 5038310d94fec515
+        10d7f22aa83a3630 c3a0fe9381a0c9d8
         28f1ced0fdc90abd 8fcea37d001a9a58
         a23024758459835f c0157e3c94a10518
-        645d5c52d6ada76a 152a5fca4eb925fe
+        b70805f056622861 a0b8077aabfd84d4
         a6a1bfaa3b280fdb fc5d48416349562f
         45627c193a5b605c ff3806cf28bcf23f
         09089407b5a13f3a f7d315360d6ee9b5
-        0f9181c901c73929 664cf2f82943a2b7
-        465543e5dc50d146 4069d089a26f7fb2
+        0f9181c901c73929 e0aa10876eebf051
+        465543e5dc50d146 2beb4129612dbf9d
         3cfd21cd55c8bbc4 8fcea37d001a9a58
-        9f9e9e449a91c4a6 03d73f83aec414a0
+        9f9e9e449a91c4a6 0996b5a909ca9cfc
         e0e453690f2b0d0f a92fd52914cd9d28
         8553da02559f59a4 8fcea37d001a9a58
-        18a5455f61364987 bc460ea223e45982
+        18a5455f61364987 fa33735d02ca5bae
         9a134d1cb2194c93 8fcea37d001a9a58
         dc167a7dd2feb592 50bd3367a827700c
-        57ca442bac2bf5a3 8fcea37d001a9a58
+        83ca153539247199 8fcea37d001a9a58
         a6a1bcaa3b280ac2 a3aea76c60173d64
         d80e966922f656f9 4c2d62e23e369956
-        c05ce0c99c8f54c9 f84c0ca26bf0ec85
-        9012d99a0e9b32b0 7fad6a446fec9b39
+        c05ce0c99c8f54c9 14e90e65d40c7471
+        9012d99a0e9b32b0 0dbce162cb86287e
         716d9608bae601c0 8fcea37d001a9a58
-        bea8ce4c00e3d719 f84c0ca26bf0ec85
+        bea8ce4c00e3d719 14e90e65d40c7471
         04a584b0e6e0ab6d 414e42e5ffccdb2d
         9ee3e3cfa9818ee4 8fcea37d001a9a58
-        d6a135438b785222 aa4a3ba7160097fc
+        d6a135438b785222 f50a186f23a309fc
         f2e2958bd22b5bb9 8fcea37d001a9a58
         41a2637d9bc5f278 5767a8ad970a476d
-        0c6a35cd5ba70f53 2929ad11ff162635
+        1f4bac5a663ec976 8c9a6911c2c964a1
         a6a1bdaa3b280c75 ca3beab4345e7949
         d80e966922f656f9 4c2d62e23e369956
         37a1109dc7c64a8b 70dae2d974950dca
         09130307b5aa505c a2469f7f9e0fe85f
-        b3a3ef381b261462 70c59621e36ee1a2
-        69715837953db1bb d296f3f32e7b5ecc
-        be51483ed8eb6704 b59c1f8a8778e97b
-        dfe5d78680272485 a0a73b1d5e13172e
+        b3a3ef381b261462 ca2325867d45fbb3
+        69715837953db1bb 9d3787289e143507
+        be51483ed8eb6704 afeaaf2accc8ac79
+        dfe5d78680272485 40800536a861cdc8
         4c0673f6fb6a71ac 8fcea37d001a9a58
-        e2893682063e4564 b59c1f8a8778e97b
+        e2893682063e4564 afeaaf2accc8ac79
         52d9936548bc5b44 34fb4b9a9156dec3
         0f27f30b304798ac 8fcea37d001a9a58
-        38f2f379ffe7c33f b58b53a774f00f94
+        38f2f379ffe7c33f b2797ec5d5b97e07
         c1dfba549fcd08cd 8fcea37d001a9a58
         e3e0a1a6c4a94c57 ef7fa12386aa482f
-        50dbf9e36d81c54f 16424d52b8e3037d
+        460c0b79fea264ee e14e2c4eefd6fed5
         a69e3eaa3b24fed1 d495c2482496a435
         bc22778d82bd993f 0ae9ae77c74937d2
         09089307b5a13d87 3eade9e709d118ba
-        8cd38c2324f7e2eb d9d3b5f6807788b6
-        bac18c37decfde8d 46fe9e09b5229f78
-        9012d99a0e9b32b0 7fad6a446fec9b39
+        8cd38c2324f7e2eb beb4f3a6642bde3a
+        bac18c37decfde8d fa4608d366535713
+        9012d99a0e9b32b0 0dbce162cb86287e
         ede12bee399b749d 8fcea37d001a9a58
-        73f226cc6167d760 83d7d57596b4e6e2
+        73f226cc6167d760 3f8abfbd65b3b05e
         04b2ffb0e6ec06ca 414e42e5ffccdb2d
         8553da02559f59a4 8fcea37d001a9a58
         d8cf4e2894495616 dbd1de40fc4e650a
-        e4cd038ea43076b5 7f14ef3ad72b7081
+        e4cd038ea43076b5 c9bc00c85f38af8d
         13ac87f1e31a8262 8fcea37d001a9a58
-        8967334024f7de58 f1af42e60f67fbef
-        6af2dceb5bd064ec 38259609be634d40
+        8967334024f7de58 edc93ea4c6defc01
+        2f48abc0c71b5ea6 89f8f54b300d3751
         a69e3daa3b24fd1e 4d6ec9fd7f4e2190
         d80e966922f656f9 4c2d62e23e369956
         09089407b5a13f3a f7d315360d6ee9b5
-        f2da07e668884eba 98decdc98b332cf7
-        af2f6abc63680819 5d04217d9db866af
-        fbcb55a5c299bf6d 1dcdbb2861c6020e
-        b96548a0ad15ba18 c54e8be81d1e9c73
-        1af2b341c3f0f626 9a16f1e4952941e2
-        a5e97e50ac206001 01ab9e1199095736
+        f2da07e668884eba e0fcf8bbe0f6bcbd
+        af2f6abc63680819 3bfe52e1c4782482
+        fbcb55a5c299bf6d 6b3029c130c625a4
+        b96548a0ad15ba18 3329d3065f223390
+        1af2b341c3f0f626 d1f910887994a6a8
+        a5e97e50ac206001 49d8276e0a458d1d
         716d9c08bae60bf2 8fcea37d001a9a58
-        2fd694e40a009661 775eb4d5f05d83c5
+        2fd694e40a009661 1ec77d10979dbb2e
         7109116aa5958784 1b1c5be002b782f1
         0614de0b2b05ab4a 8fcea37d001a9a58
-        4a549f534e7e75d6 56afe791deef169f
+        4a549f534e7e75d6 3996b14d7d673656
         15c6bf98e73c3555 8fcea37d001a9a58
         fa0087f85e1f7a8d a9e18ad8813b8aba
-        6d792e151277eef1 f68552b88dac9c47
+        493923723d5c1716 a07a4b4da19f9df5
         a69e3caa3b24fb6b 879e3377628741a7
         45627c193a5b605c ff3806cf28bcf23f
         09089407b5a13f3a f7d315360d6ee9b5
-        0f9181c901c73929 664cf2f82943a2b7
-        465543e5dc50d146 4069d089a26f7fb2
-        a5e97e50ac206001 01ab9e1199095736
+        0f9181c901c73929 e0aa10876eebf051
+        465543e5dc50d146 2beb4129612dbf9d
+        a5e97e50ac206001 49d8276e0a458d1d
         71782e08baef588d 8fcea37d001a9a58
-        9f9e9e449a91c4a6 03d73f83aec414a0
+        9f9e9e449a91c4a6 0996b5a909ca9cfc
         04a201b0e6dd96fd 414e42e5ffccdb2d
         061f500b2b0ec185 8fcea37d001a9a58
-        7bd069340ee51723 49b599cd7c96ff82
+        7bd069340ee51723 e462ef161681fa42
         13b071473889cc68 8fcea37d001a9a58
         d02583ee8f886560 cdd140d00f7c0083
-        4d84ea02e5ac61be 77f4cb94ed5c7a1a
+        3727d55f399a3a2e 61d8ef0f67a4b3e1
         a69e3baa3b24f9b8 1b7096f920f8d33a
         bc22778d82bd993f 0ae9ae77c74937d2
         f2ff45affb9fb715 22acd4ce08c4b9bc
@@ -7660,275 +8182,275 @@ enum ConceptMatcherGolden {
         dfdeb6461803364a 9caadfd08cbaad48
         fecd320b274a96b4 8fcea37d001a9a58
         d8cf4e2894495616 dbd1de40fc4e650a
-        ce1cd0c1aeecba35 dfb276ef5c3755d4
+        ce1cd0c1aeecba35 8cba349f7216233a
         30b32dc5b08d6c4b 8fcea37d001a9a58
         a9e94fdafd51755f 3b57a786e0ad01a3
-        47a3092164a2c4c7 3a606a1f39f00a21
+        079b6efb2e800442 1182c095d967b28d
         a69e42aa3b25059d 36b0a1ee7e2c8dd9
         bc22778d82bd993f 0ae9ae77c74937d2
-        5286eec8360b21f9 5559c0b97137bb34
-        dd66ef0b7b866699 8cf9d0aabd838fae
-        e98e5b4f56659b14 063c8c1d4e1a1041
+        5286eec8360b21f9 a8f13834be965ffe
+        dd66ef0b7b866699 2d2c3294ca0d53aa
+        e98e5b4f56659b14 b1597b5f707e1eaf
         ede813ee39a16a83 8fcea37d001a9a58
-        e60b79c3af94c919 8dc1f30f9c3a0729
+        e60b79c3af94c919 d3332633997a68f5
         0d32fd7b491a7fa7 44c829dcd5744b9e
         4976a034ee68df02 8fcea37d001a9a58
-        1469ae456b774989 57dc08485e63df8b
+        1469ae456b774989 e2be2523a10f0674
         885edb9968c35946 8fcea37d001a9a58
         83e6ce254467ee71 94cd7ef71333a58d
-        9af56d77d5d157d4 0d181512eceac320
+        4be20692f936580a 3e777328753a568d
         a69e41aa3b2503ea eac5f5147410e5b4
         d80e966922f656f9 4c2d62e23e369956
         09130307b5aa505c a2469f7f9e0fe85f
-        c4a6ead8fd0d5303 f5f506e7ec07b022
-        dd3d68384088a9b6 1c51d10a29b1911b
-        f7e0100001654daf ed0ecf3f826eaef3
+        c4a6ead8fd0d5303 1eb4a762b4497675
+        dd3d68384088a9b6 2f131a399fc84048
+        f7e0100001654daf 8085c88c921447f5
         1d9684deee6fc60e 8fcea37d001a9a58
-        eceb1bdd7b3d4aca 64d965b52f5c1c8c
+        eceb1bdd7b3d4aca 11de2d289b2eed57
         0aa56052af21a3da a572419c95edcb90
         151e3634d0a76b64 8fcea37d001a9a58
         0b3ca4d6c01e3fa3 d6720b84d46c4615
-        f99fce014db72020 ed601fd455f65de2
+        f99fce014db72020 76ccbe39de5ec6df
         ef0513377a481ef6 8fcea37d001a9a58
-        296678637191f8ad 90d234d320a8fb41
-        dc441117e50c861d 6fcda630345e4f43
+        296678637191f8ad 103cce353c960210
+        59f354ea2f68125e 2e97debaee40c785
         a69e40aa3b250237 ade6e942a79ffb9b
         45627c193a5b605c ff3806cf28bcf23f
         09089407b5a13f3a f7d315360d6ee9b5
-        06a01d4c7e1705ec 910f5354dc6b144b
-        6bc8d7b0b9da4f6f 5b47bc7d0a6492d6
-        ef208c290db7aeca a1faaf1e699b539a
+        06a01d4c7e1705ec d479a13524f281ca
+        6bc8d7b0b9da4f6f fa9478acf7c3cb5b
+        ef208c290db7aeca 629c703de33b489c
         7174aa08baec426a 8fcea37d001a9a58
-        df6522f405d5a2c7 f1f9885d5c7ec6d6
+        df6522f405d5a2c7 edca7dee1db4c659
         70fb796aa589fae0 1b1c5be002b782f1
         3a77d2d88e5666c2 8fcea37d001a9a58
         e96544ae83aa1f55 158954408f92220e
-        201039add126c6f7 1df00000dc99ac28
+        201039add126c6f7 d3fbf67a11d8d070
         f2192cc48a1c600a 8fcea37d001a9a58
         709f84c05ae0b2ad 179b374deb52c21a
-        063281a38f456dbd 20674c3eaf9c57df
+        62843c884fb4bfb1 7e6c11aa84e0655c
         a69e3faa3b250084 9605dd0a848efa0e
         bc22778d82bd993f 0ae9ae77c74937d2
-        ea6ff70b03c5c960 b23670c73368337b
+        ea6ff70b03c5c960 21b289ac2411f4b7
         09089307b5a13d87 3eade9e709d118ba
-        18fecf9df184543d d288b4e419b468cb
-        177dffa40c4d8628 2372e8fc345988ab
-        afca98a814878ea1 a6a5437730567d45
-        78a6cf2d7499d600 60e06156cf0fe943
-        e3b95e6e2696ea60 d8c36afddebf71ca
-        12a30114efcd300e e605d20a7364d6f5
+        18fecf9df184543d c9822d073e750f65
+        177dffa40c4d8628 9dfdd8f060dd1cdf
+        afca98a814878ea1 9800f7969ddcdbcf
+        78a6cf2d7499d600 df3bc940d934a6d5
+        e3b95e6e2696ea60 878afd233a529b40
+        12a30114efcd300e 7befac48ff1187f7
         ede815ee39a16de9 8fcea37d001a9a58
-        de7bc413e682cd94 7928f82b2d9d8b00
+        de7bc413e682cd94 ff87d508a04264fe
         98b2558913bbca62 89e7c6630e26728b
         cfbc09ea8cf8751f 8fcea37d001a9a58
-        cd000545fbc9fbd6 376979fc0690f378
+        cd000545fbc9fbd6 de2b1ae62ba3842f
         78c58d223356df4e 8fcea37d001a9a58
         9136a783893cc9e3 eb345678884a7621
-        56499602eaab7b64 b9c61e772be4aa30
+        ca66c930c79f7689 3ac80fcb12c28544
         a69e36aa3b24f139 393edbb1abb2f76d
         d80e966922f656f9 4c2d62e23e369956
         09130307b5aa505c a2469f7f9e0fe85f
-        195bd6dd1f7a57b3 5dd6026f19b801a9
-        2240bfaa41d068a7 0bbe9bb827d1a49c
-        e98e5b4f56659b14 063c8c1d4e1a1041
+        195bd6dd1f7a57b3 7dad5315e4d27c4a
+        2240bfaa41d068a7 4721c8fb684b8824
+        e98e5b4f56659b14 b1597b5f707e1eaf
         86cfe8d57b5384f7 8fcea37d001a9a58
-        ba92be409881f393 5dd6026f19b801a9
+        ba92be409881f393 7dad5315e4d27c4a
         98b25b8913bbd494 89e7c6630e26728b
         dc4f763dce463888 8fcea37d001a9a58
-        c14ede5749219d46 dacf7ba6cbed4f36
+        c14ede5749219d46 65bfecc70f1d1c88
         5332987b0a6f5fe7 8fcea37d001a9a58
         9d30224b3928079b 9ec5f25517ca12a3
-        aca05e641b133f81 a729b301b2e2387b
+        33090d56651a19ab b8827d873fa8986e
         a69e35aa3b24ef86 12b21cdafd80eaa8
         45627c193a5b605c ff3806cf28bcf23f
-        5db017dfea00a1ce 1b855eb7eeb3124c
-        8fcc3128bf8e5075 cf0ceb46a9f9c9f2
-        868e8231edd09fe8 ebb99f40288f0b15
+        5db017dfea00a1ce 78cbc907edeefd4b
+        8fcc3128bf8e5075 c383a5836cba2c65
+        868e8231edd09fe8 3eb2f639c95fd32a
         b86e50ff348709b6 8fcea37d001a9a58
-        e001648ed3ab7805 75c70c33b5a187e2
+        e001648ed3ab7805 7a584240a490495d
         23dc68f83a4c4df6 04f5ed567aaf51c5
         cfbc09ea8cf8751f 8fcea37d001a9a58
-        dc20c18f227c50f4 3bf8a4c51fd348a6
+        dc20c18f227c50f4 f38574658143f3ba
         5332987b0a6f5fe7 8fcea37d001a9a58
         9d30224b3928079b 9ec5f25517ca12a3
-        df30c5643750bd7c b5c3d052b6f0bda4
+        5190e83aaf00a140 a53820609249620f
         a69ab8aa3b21e548 df0aa0c2161fcbde
         bc22778d82bd993f 0ae9ae77c74937d2
-        8fcc3128bf8e5075 cf0ceb46a9f9c9f2
-        5db017dfea00a1ce 1b855eb7eeb3124c
-        b89be1e19831495f 22276360f5da2fac
-        868e8231edd09fe8 ebb99f40288f0b15
+        8fcc3128bf8e5075 c383a5836cba2c65
+        5db017dfea00a1ce 78cbc907edeefd4b
+        b89be1e19831495f a8b5973a767265fe
+        868e8231edd09fe8 3eb2f639c95fd32a
         fb33f417ddc875b0 8fcea37d001a9a58
-        e001648ed3ab7805 75c70c33b5a187e2
+        e001648ed3ab7805 7a584240a490495d
         acb64699d2c59055 4aa403bfc8a4ce3c
         f858f1e1867f8402 8fcea37d001a9a58
         e96544ae83aa1f55 158954408f92220e
-        755212f85fd5fbe4 5225e049fbe2907b
+        755212f85fd5fbe4 d4439317424c42a5
         331f65471bdcb43c 8fcea37d001a9a58
-        5dab51c3477dffe1 7ad9e3954581be61
-        242ea0397cd5a0d7 6a7f7ee8ff87f235
+        5dab51c3477dffe1 d22e634897f0a6eb
+        aebdaf5bc8277d3c 3700f30d7db60b33
         a69ab9aa3b21e6fb 31c79f3ff8e19b2b
         bc22778d82bd993f 0ae9ae77c74937d2
         09089307b5a13d87 3eade9e709d118ba
-        deef7ab5676c99cd eca9bcc6c42feaed
-        94f0e78501d5fb61 3e17a366b2e571a5
-        a3631af8bd7538be 3c0e951b973bec4f
-        f7e0100001654daf ed0ecf3f826eaef3
+        deef7ab5676c99cd f94853042ccfdd2c
+        94f0e78501d5fb61 1a8695a40f32f0b0
+        a3631af8bd7538be 35247930459dd921
+        f7e0100001654daf 8085c88c921447f5
         1d8f83deee69a5ad 8fcea37d001a9a58
-        804d29e685a330ab 8e59a70ce6eeb94c
+        804d29e685a330ab 9c2f31e0900701ce
         02977ecea81f8116 cd5aaceb9d57f153
         0618440b2b088e73 8fcea37d001a9a58
         d8cf4e2894495616 dbd1de40fc4e650a
-        c6a7f5caaa27ac91 d98134cac56c58d8
+        c6a7f5caaa27ac91 0b13c6800fb0fd9c
         dcf7b2ebf578fafc 8fcea37d001a9a58
-        56061f485047feb5 8f53cbb115fe8d39
-        cc286f1431398ec8 2face979f70719f8
+        56061f485047feb5 9dc2d79d2a661a31
+        913932a9ee101cda 60d110fb090cd029
         a69abaaa3b21e8ae b6f0288fa3a7cc84
         bc22778d82bd993f 0ae9ae77c74937d2
-        327324ecc654230f d4a0eb3a623a19e2
-        36649d85a40f9d73 e80396eb1d33eb1b
-        c1c7d89fa2c77381 2ad7ef95c1b2cac6
+        327324ecc654230f cc66e6868cf487cf
+        36649d85a40f9d73 65eda4721fbdfacd
+        c1c7d89fa2c77381 c1535ee581179a27
         1d967fdeee6fbd8f 8fcea37d001a9a58
-        25d4c50fb2e1d3f8 7324f5f55dd78f57
+        25d4c50fb2e1d3f8 609e163ebeb7d992
         52cc186548b0ffe7 34fb4b9a9156dec3
         0f1d810b303e8271 8fcea37d001a9a58
-        dfe718690afa97e8 4e6d1d15e3d520c8
+        dfe718690afa97e8 5777b51bfef77897
         883b3852dcb24169 8fcea37d001a9a58
         6ea5bb0e57d157ba 8a5e6772fe84bc76
-        2a20da64fee447ab c43eadf461fb189d
+        db26d4dce1d4552e 37962caa12141ba9
         a69abbaa3b21ea61 79b49dd92b638969
         d80e966922f656f9 4c2d62e23e369956
         09089307b5a13d87 3eade9e709d118ba
-        7584afec97541336 bb568b10d53ddc50
-        e598d4271b98336d b82d9b4c06c9a01c
-        8eab77a2f6d4c441 d2312f14caabb02e
-        e98e5b4f56659b14 063c8c1d4e1a1041
+        7584afec97541336 8d0c54dacfa36394
+        e598d4271b98336d 1976e1138e6edc03
+        8eab77a2f6d4c441 c4c43a2598fbd252
+        e98e5b4f56659b14 b1597b5f707e1eaf
         b86ae7ff34842174 8fcea37d001a9a58
-        ae7cd2635e4f1a21 d2312f14caabb02e
+        ae7cd2635e4f1a21 c4c43a2598fbd252
         2d8397611b81c0fe 4aa403bfc8a4ce3c
         1e26d934d5e0428b 8fcea37d001a9a58
         81da725c5c49aa51 c1672cbf25d13d5d
-        9ab17f9714ff7819 ea65d181a216c500
+        9ab17f9714ff7819 c41f26e347eeadfb
         4ecde931489a1ea1 8fcea37d001a9a58
-        c991d07e5b4b0ee6 426eb7dcef88d7aa
-        1d1b56d1521fdba3 8f7e4d61775de291
+        c991d07e5b4b0ee6 968a3685f9f3bb64
+        fca0bda9f337c8af 7981c5fe3efd740e
         a69abcaa3b21ec14 5b88d5a21439298a
         45627c193a5b605c ff3806cf28bcf23f
-        e78e3a43b52f22b8 55f26906ba719717
-        408e16722fe0574f 6b0a1279a6072e46
+        e78e3a43b52f22b8 b7ecab16620deff9
+        408e16722fe0574f 73f4eb3a1dde530f
         b86ae8ff34842327 8fcea37d001a9a58
-        ca98493401869760 5d178fabdad88e42
+        ca98493401869760 bafa95291b4f8d74
         76648d5fc14e5a8f e6da6749de7e35d9
         ec73d63dd715063d 8fcea37d001a9a58
-        d24bc5214d5e45f1 72974e59eed97455
+        d24bc5214d5e45f1 0d2824f7c782742d
         331f65471bdcb43c 8fcea37d001a9a58
-        5dab51c3477dffe1 7ad9e3954581be61
-        2d2d39398206127b d05e4626665324e9
+        5dab51c3477dffe1 d22e634897f0a6eb
+        d134742971e3d4c4 6bfe20e25cc5f7a3
         a69abdaa3b21edc7 fe7c44e96075d6f7
         bc22778d82bd993f 0ae9ae77c74937d2
-        44ee58c461867a56 76f4573e18ab3768
-        deef7ab5676c99cd eca9bcc6c42feaed
-        154b63a43be3ea1a 483d0f44ed0069f9
-        f7e0100001654daf ed0ecf3f826eaef3
+        44ee58c461867a56 91c07beea37c9236
+        deef7ab5676c99cd f94853042ccfdd2c
+        154b63a43be3ea1a f43da43ee8f94e36
+        f7e0100001654daf 8085c88c921447f5
         fb307717ddc56b72 8fcea37d001a9a58
-        933f6fe194015eba 12508506c26b6204
+        933f6fe194015eba a8d5b5c8b77b0ad5
         23dc70f83a4c5b8e 04f5ed567aaf51c5
         20e7c90b3a743182 8fcea37d001a9a58
         88f631787d4aaf77 33aea4a6dbcea982
-        2e9c778cf5f7e179 27387740a7d569a4
+        2e9c778cf5f7e179 e6e989574a78fd55
         a2fcc2808bd9dfc8 8fcea37d001a9a58
         35591036906bf93e 28d2a7d3ee106bd7
-        b588c7aed4a45376 6b25bffe16a5935e
+        d8226d0cadfedf68 5994e4b70cb0b5c7
         a69abeaa3b21ef7a 74ca6193f2d15420
         bc22778d82bd993f 0ae9ae77c74937d2
         09089407b5a13f3a f7d315360d6ee9b5
-        454395c597fe7cdb 1bf785787617dd35
-        8196fcfdbe7183fb fea2d381e185eafe
-        6bc8d7b0b9da4f6f 5b47bc7d0a6492d6
-        ef208c290db7aeca a1faaf1e699b539a
+        454395c597fe7cdb b625a06ecdbb649a
+        8196fcfdbe7183fb 4843aee92cf2f9cc
+        6bc8d7b0b9da4f6f fa9478acf7c3cb5b
+        ef208c290db7aeca 629c703de33b489c
         4c0308f6fb678604 8fcea37d001a9a58
-        28d5b258267cd2e6 dc0ced533d3abc3d
+        28d5b258267cd2e6 517cd79d0c9b4b68
         679da8fb0e9bd397 4aa403bfc8a4ce3c
         0f27f30b304798ac 8fcea37d001a9a58
-        8bd90d2dca4c4cbe f0d2284e698b6d38
+        8bd90d2dca4c4cbe 4d538a483ba3c49e
         35942729c1eb6c26 8fcea37d001a9a58
         fd0bc68be16bc2fe 31d69185a2f84c63
-        2fa43d958854bd7a 2b7f607d80bb5c5e
+        536620af38ebdbcf eddc67e3451d4d5a
         a69abfaa3b21f12d a8f5f6a3ff776305
         d80e966922f656f9 4c2d62e23e369956
         09130307b5aa505c a2469f7f9e0fe85f
-        3f93b8f51c0d6886 6ecfb35e23a72276
-        1244066e1c248d2c b99a7f5696c7def4
-        e9b183faed0e0804 2b8379069e1d761d
-        9b1122b80fd05367 abbe0d855fcfb47b
+        3f93b8f51c0d6886 7b5c28d34a47cbe3
+        1244066e1c248d2c e434930161adc8f9
+        e9b183faed0e0804 784d6d6b289ebbde
+        9b1122b80fd05367 aaffbd5ebe939760
         3d0729cd55d11de1 8fcea37d001a9a58
-        7caa1fa6668ca1e4 2b8379069e1d761d
+        7caa1fa6668ca1e4 784d6d6b289ebbde
         8d9e978eed989548 5a315a56246d694b
         fbbc07f0ee5c57bc 8fcea37d001a9a58
         b19ce73316eda580 26ef531da55f3ea3
-        fb914523805c3478 0c892cc1a0e80c20
+        fb914523805c3478 fe8a67d9ea59f6d9
         63cfd442ba9d9191 8fcea37d001a9a58
         5de25902e43bedae c3a42316e17780d3
-        b2a5841f9c44a565 3eb289b5ff8a876e
+        737078a6aca5713d 394b60e3da6d3e21
         a69ab0aa3b21d7b0 f67401d94d080e16
         bc22778d82bd993f 0ae9ae77c74937d2
         090f3307b5a6b915 9a3734bd8422f8c0
         0b452c19aa0f6ddf 8ebef4ecf4e1583a
         09089407b5a13f3a f7d315360d6ee9b5
-        bbf67618ca4e3004 c29f9fdd20f71fad
-        c85bffa2fd036169 b15a9937f83f9402
-        60097bed2d9c4562 b07aeb523180af10
-        868e8231edd09fe8 ebb99f40288f0b15
+        bbf67618ca4e3004 3d06db89582899ea
+        c85bffa2fd036169 38e8c206826a95c8
+        60097bed2d9c4562 26da02e4daf3e51c
+        868e8231edd09fe8 3eb2f639c95fd32a
         4c0305f6fb6780eb 8fcea37d001a9a58
-        22b15f8efb378ea8 30e7d202c6175ef9
+        22b15f8efb378ea8 6548874a785a194e
         0778725041c4c0e6 e6da6749de7e35d9
         ad82ddea79b4df93 8fcea37d001a9a58
         e96544ae83aa1f55 158954408f92220e
-        988be7b641ebf4a9 0fa80de81a30bca9
+        988be7b641ebf4a9 308af55f5f81127e
         37829c529c7bd955 8fcea37d001a9a58
         5116ae42161d1122 4149ac52553f4174
-        cd3e74928bff20fa 970026b53c6d40c2
+        7ceb366307004181 fd645929ef61fd78
         a69ab1aa3b21d963 73bcbd4f7a1d88a3
         bc22778d82bd993f 0ae9ae77c74937d2
         2c0b0b8797046e54 6d1781e6b2f6881d
         09089307b5a13d87 3eade9e709d118ba
-        deef7ab5676c99cd eca9bcc6c42feaed
-        f7e0100001654daf ed0ecf3f826eaef3
+        deef7ab5676c99cd f94853042ccfdd2c
+        f7e0100001654daf 8085c88c921447f5
         86cc65d57b507087 8fcea37d001a9a58
-        b619fe08e4fb4a5c c5559e1d29e03928
+        b619fe08e4fb4a5c 0c180495d19ecd32
         710c7f6aa5987845 1b1c5be002b782f1
         d61c5fe173390b4d 8fcea37d001a9a58
-        d2c835daa9474f02 4f6021ded0cada52
+        d2c835daa9474f02 6b0861e19d2a73e0
         61e53264854e1e8c 8fcea37d001a9a58
         a0139cdf8ef62cb6 3d4617409d471ef5
-        85d2f24f7368d8d6 13f22d09b1f9c51c
+        19c48f3390dfa335 ef9750ececa06cd5
         a6b2c2aa3b368827 92afe0094bc24bd7
         d80e966922f656f9 4c2d62e23e369956
         09089407b5a13f3a f7d315360d6ee9b5
-        ea647dcfd6d220b3 9cf1544c5eabeeca
-        081e11a524c24ea6 a964217adc568719
-        361d910587aaba18 b55fb27357dafa9b
-        ef208c290db7aeca a1faaf1e699b539a
+        ea647dcfd6d220b3 cb1b2c36df726d94
+        081e11a524c24ea6 020d64415f6f5420
+        361d910587aaba18 6194faefbc6a2845
+        ef208c290db7aeca 629c703de33b489c
         b86761ff348107eb 8fcea37d001a9a58
-        3ce99f733f5f7733 9b9827dd0f9c9e1d
+        3ce99f733f5f7733 1ebb4f7634a389dd
         115d587fa8500e6b 7321cd5c646a08d2
         9ee3e3cfa9818ee4 8fcea37d001a9a58
-        6f47c60978167a62 3669df7926e2164a
+        6f47c60978167a62 f2a446c49cc9ec87
         32a445da3c2c1563 8fcea37d001a9a58
-        cfe213398356251b 84e5d0826198aed4
-        b9042cef3abe7635 32716ce500248fcb
+        cfe213398356251b 4a2caee21c9cdf1b
+        420bd77f9d619f4d 6fa6d1e6208833f4
         a6b2c1aa3b368674 5801f1636d523eea
         2b87fc192bc03144 6fd379ca030701cf
-        7584afec97541336 bb568b10d53ddc50
-        e98e5b4f56659b14 063c8c1d4e1a1041
+        7584afec97541336 8d0c54dacfa36394
+        e98e5b4f56659b14 b1597b5f707e1eaf
         86c8d5d57b4d4600 8fcea37d001a9a58
-        ae7cd2635e4f1a21 d2312f14caabb02e
+        ae7cd2635e4f1a21 c4c43a2598fbd252
         98b94a8913c1d65f 89e7c6630e26728b
         9ee769cfa984a86d 8fcea37d001a9a58
         b7e6f594f9a1e141 5d46bd1c55a00378
         5b7ea305e9fc1f6d 8fcea37d001a9a58
         b5d56b7bf0496fdc 0e8ab14ad9bd7ac5
-        e7fdc670958e189f 7e3406d5e9935365
+        cc5c97df03a7eaae b320709f64709e3d
         a6b2c4aa3b368b8d 37122a6ffb5ae565
         bc22778d82bd993f 0ae9ae77c74937d2
         09130307b5aa505c a2469f7f9e0fe85f
@@ -7940,52 +8462,52 @@ enum ConceptMatcherGolden {
         0f35f1bb2ac8a290 0eb57314afbc751c
         d55d7d7eef76d384 414e42e5ffccdb2d
         d35051cfc753b258 8fcea37d001a9a58
-        54ab6269aaf6735a 11698b88beec9015
+        54ab6269aaf6735a 64a1fad55306753a
         2276ead346a2ad65 8fcea37d001a9a58
         8f102bff5ee0ed33 1d95fa7bec0329f8
-        a2442f1f93423c43 60c799a52539cdb4
+        2d194e7a2bf0f225 80ce171f132f6bf1
         a6b2c3aa3b3689da ce20b43446342400
         45627c193a5b605c ff3806cf28bcf23f
-        af63fe4c86022652 593acc5e418108f7
-        c85bffa2fd036169 b15a9937f83f9402
-        60097bed2d9c4562 b07aeb523180af10
-        868e8231edd09fe8 ebb99f40288f0b15
+        af63fe4c86022652 18f02d8e4b63d442
+        c85bffa2fd036169 38e8c206826a95c8
+        60097bed2d9c4562 26da02e4daf3e51c
+        868e8231edd09fe8 3eb2f639c95fd32a
         fb33f617ddc87916 8fcea37d001a9a58
-        93e4a8898e3ba171 db3c55ff8198ef2f
+        93e4a8898e3ba171 75571d12b06c55ac
         27ba7e777851fcac 8c1ba23ecd215c3c
         316823d889175c89 8fcea37d001a9a58
-        4d1ba88a62cd16bd e61f9c470c902c8a
+        4d1ba88a62cd16bd f8da979fd36a5e9d
         61e53264854e1e8c 8fcea37d001a9a58
         a0139cdf8ef62cb6 3d4617409d471ef5
-        8ef39d4f78b64f76 05bfe8db92e53444
+        f1d13be7fd46db89 da55ca25d9e167b5
         a6b2beaa3b36815b 05667c150d0b190b
         bc22778d82bd993f 0ae9ae77c74937d2
-        081e11a524c24ea6 a964217adc568719
-        361d910587aaba18 b55fb27357dafa9b
-        ef208c290db7aeca a1faaf1e699b539a
+        081e11a524c24ea6 020d64415f6f5420
+        361d910587aaba18 6194faefbc6a2845
+        ef208c290db7aeca 629c703de33b489c
         fb307b17ddc5723e 8fcea37d001a9a58
-        a7c867979acfc67c 6f0d87057e337666
+        a7c867979acfc67c 5db12c4f89b7ce81
         711a136aa5a3fe1d 1b1c5be002b782f1
         316823d889175c89 8fcea37d001a9a58
-        50d002417dd4f1f2 9d7d17469127ffcd
+        50d002417dd4f1f2 9fd89ea1e87cf3f3
         8aa12f6c7addf9e7 8fcea37d001a9a58
-        a36ad368e5502e52 338c9f39b240e6c6
-        2f266c4f424d2324 a9c876ba23a60f42
+        a36ad368e5502e52 1c9182369cf3d5cb
+        3b71729b5c3208b8 c8e58f6e0821dc52
         a6b2bdaa3b367fa8 62807b42d4cc203e
         d80e966922f656f9 4c2d62e23e369956
-        ea647dcfd6d220b3 9cf1544c5eabeeca
-        081e11a524c24ea6 a964217adc568719
-        361d910587aaba18 b55fb27357dafa9b
-        ef208c290db7aeca a1faaf1e699b539a
+        ea647dcfd6d220b3 cb1b2c36df726d94
+        081e11a524c24ea6 020d64415f6f5420
+        361d910587aaba18 6194faefbc6a2845
+        ef208c290db7aeca 629c703de33b489c
         7174a408baec3838 8fcea37d001a9a58
-        3ce99f733f5f7733 9b9827dd0f9c9e1d
+        3ce99f733f5f7733 1ebb4f7634a389dd
         15d521720f57332e 158a088b6bb5b5ed
         f5a2740b21f4ab46 8fcea37d001a9a58
         88f631787d4aaf77 33aea4a6dbcea982
         dd140f3fac92a9b4 951087943cce65a0
         0835c77872673971 8fcea37d001a9a58
         e0c4255146a01a3e f1261291457e8b76
-        3a7b9e6507e14ebc 02d95cfb52c7f89c
+        7041bb948de285f9 49e6e20a77a1db80
         a6b2c0aa3b3684c1 38a2d35e5cdb88c9
         bc22778d82bd993f 0ae9ae77c74937d2
         cbd51a1f8932c4db 7423082c47da9e03
@@ -7998,54 +8520,54 @@ enum ConceptMatcherGolden {
         52d9936548bc5b44 34fb4b9a9156dec3
         3d37c9e1ad62a77a 8fcea37d001a9a58
         e96544ae83aa1f55 158954408f92220e
-        fc00aee95057f694 e804a92835e7ee6a
+        fc00aee95057f694 486c08fe053e5f76
         8ab60d01da692488 8fcea37d001a9a58
         55f06fe742ef81e5 804f134ad382e467
-        0aa8c5e3457d0587 94b88e5b2cd16f5d
+        0fe51ddbb95a2cc5 d32abcf8a3e58ae4
         a6b2bfaa3b36830e 1215901688944ce4
         d80e966922f656f9 4c2d62e23e369956
         09089307b5a13d87 3eade9e709d118ba
-        bac18c37decfde8d 46fe9e09b5229f78
-        e4298b08c08d4f53 4a5f9bef6391b6c2
-        00f83a58182e28b2 6571d2f5105af1e9
-        9012d99a0e9b32b0 7fad6a446fec9b39
+        bac18c37decfde8d fa4608d366535713
+        e4298b08c08d4f53 4a26e97964392306
+        00f83a58182e28b2 f9faa8812a9beb92
+        9012d99a0e9b32b0 0dbce162cb86287e
         4c0309f6fb6787b7 8fcea37d001a9a58
-        73f226cc6167d760 83d7d57596b4e6e2
+        73f226cc6167d760 3f8abfbd65b3b05e
         d9ad15cd0b8ff3c5 1b1c5be002b782f1
         fbbc07f0ee5c57bc 8fcea37d001a9a58
         d8cf4e2894495616 dbd1de40fc4e650a
         88f631787d4aaf77 33aea4a6dbcea982
-        88e56418977ec280 d309f5d6dafa0db3
+        88e56418977ec280 e89a4af29df7cd9c
         4774326b9d8700ca 8fcea37d001a9a58
         3bf167659b97dd58 8fc4a8e1d727e532
-        f6c5e35661913ffa 635e3a7e7cefae63
+        4f970ad0b8795f01 225eec09a810efe9
         a6b2baaa3b367a8f 6ac430eb8bc665af
         2b87fc192bc03144 6fd379ca030701cf
-        8196fcfdbe7183fb fea2d381e185eafe
-        361d910587aaba18 b55fb27357dafa9b
-        ef208c290db7aeca a1faaf1e699b539a
+        8196fcfdbe7183fb 4843aee92cf2f9cc
+        361d910587aaba18 6194faefbc6a2845
+        ef208c290db7aeca 629c703de33b489c
         abd17be73a7921dc 8fcea37d001a9a58
-        192516c002a86606 4407a9dfa2ca609f
+        192516c002a86606 806cbf57f06e9022
         23e674f83a54b6df 04f5ed567aaf51c5
         5c9be20b5c0167d9 8fcea37d001a9a58
-        6c3fe98b430af77f 599cb684bfc17979
+        6c3fe98b430af77f a3eba84edb7f14c1
         cc71b047d74ff498 8fcea37d001a9a58
-        25862ad869ddbf6d 4d028e88c385301c
-        ba09f28343891dc8 d71c9825bd9fd404
+        25862ad869ddbf6d 594643928613dd77
+        1d2ca1885520efa0 be20d08920fb8a6b
         a6b2b9aa3b3678dc 6db9f045208c1d82
         45627c193a5b605c ff3806cf28bcf23f
         af63ff4c86022805 3b38e04bd7436ef0
-        fbcb55a5c299bf6d 1dcdbb2861c6020e
-        b96548a0ad15ba18 c54e8be81d1e9c73
+        fbcb55a5c299bf6d 6b3029c130c625a4
+        b96548a0ad15ba18 3329d3065f223390
         86cfe4d57b537e2b 8fcea37d001a9a58
-        31fd404ca4465b5d de49bb4e1725193d
+        31fd404ca4465b5d 5e2d3e1e03134de6
         52e0176548c1a73e 34fb4b9a9156dec3
         3d37c9e1ad62a77a 8fcea37d001a9a58
         d8cf4e2894495616 dbd1de40fc4e650a
-        000a4c841a054b87 c38ff962887f3a82
+        000a4c841a054b87 1413c8ff32f8934b
         d6cfc17b46d8129b 8fcea37d001a9a58
         ad8d604bbc6bab7f 2a0d39830f6f220f
-        d816eeaee8302082 cae3156bb1ddffea
+        37e851fec1ed6058 c8fa4919e95e621f
         a6af3caa3b336e9e bbd5b2a7a7cb3110
         bc22778d82bd993f 0ae9ae77c74937d2
         804ad381729461f3 d8db9ad5c3afa883
@@ -8056,109 +8578,109 @@ enum ConceptMatcherGolden {
         6e8a2acb2c05d18a 04f5ed567aaf51c5
         9eeacfcfa9878b96 8fcea37d001a9a58
         e96544ae83aa1f55 158954408f92220e
-        ad2a9d9e37340778 3603b4c619b228ae
+        ad2a9d9e37340778 f7fd425639984ed3
         29fe43028e8e2f59 8fcea37d001a9a58
         269886edac3fce1e 55713441c8ece286
-        c8bf755527c54706 4a1bb728146c5f36
+        cee44688ecb5c3af 90e61cab29f91ade
         a6af3daa3b337051 42fcaaf24d13b3b5
         d80e966922f656f9 4c2d62e23e369956
-        beabed2e09064f04 22c87fe878de69f2
+        beabed2e09064f04 af6db64e7ec70ad1
         3cfd15cd55c8a760 8fcea37d001a9a58
-        bf6b14d9868c3b75 0e8f3b66bf5e7fe5
+        bf6b14d9868c3b75 eb51830362f48626
         dfe2394618064aba 9caadfd08cbaad48
         540057d89cab9431 8fcea37d001a9a58
         81da725c5c49aa51 c1672cbf25d13d5d
-        4429ec6806bd796f f0a86806d0a7be94
+        4429ec6806bd796f 752b00d7b736dae8
         67d476e132616714 8fcea37d001a9a58
-        cbddb6f89d634343 77766e5d18c30388
-        1928ff0c66f805fb 736d6943fabca9bb
+        cbddb6f89d634343 fea35ca966f1d45a
+        2fd931a337461157 fa35d6b763472cd2
         a6af3aaa3b336b38 89d77fa34975e2ba
         45627c193a5b605c ff3806cf28bcf23f
         2c0b0b8797046e54 6d1781e6b2f6881d
-        fe726a64038a3dc2 e1c8a3908e3aff16
-        29d339820bfd57aa c7a349819d527829
-        c1c7d89fa2c77381 2ad7ef95c1b2cac6
+        fe726a64038a3dc2 7270a28dca09086b
+        29d339820bfd57aa db8f1c7ee370c477
+        c1c7d89fa2c77381 c1535ee581179a27
         86cc67d57b5073ed 8fcea37d001a9a58
-        1ec63750d957d9f3 f7c1e50a4c25470a
+        1ec63750d957d9f3 3eb7f88c77699cf2
         8d9b1b8eed958cbd 5a315a56246d694b
         fea7b10b272a9f44 8fcea37d001a9a58
         b19ce73316eda580 26ef531da55f3ea3
-        73d0e8c2ff806f4a 2261371d84acf233
+        73d0e8c2ff806f4a bd5d5e5ed5320851
         247a0a90699ff078 8fcea37d001a9a58
         098be2e107884dc7 e5a7f5ed8a6556a9
-        4ee6428c96b80a65 d59ed4ab7d28fbff
+        86178f1f2f2840c6 b51d59eb7ad62e61
         a6af3baa3b336ceb f6051c218b045127
         45627c193a5b605c ff3806cf28bcf23f
-        af63fe4c86022652 593acc5e418108f7
+        af63fe4c86022652 18f02d8e4b63d442
         0b452c19aa0f6ddf 8ebef4ecf4e1583a
-        bbf67618ca4e3004 c29f9fdd20f71fad
-        868e8231edd09fe8 ebb99f40288f0b15
+        bbf67618ca4e3004 3d06db89582899ea
+        868e8231edd09fe8 3eb2f639c95fd32a
         eddda6ee39985cc7 8fcea37d001a9a58
-        93e4a8898e3ba171 db3c55ff8198ef2f
+        93e4a8898e3ba171 75571d12b06c55ac
         0ddfcfd6bb80b13c 62c7edc4e523ae63
         855e4c0255a86fdf 8fcea37d001a9a58
         e96544ae83aa1f55 158954408f92220e
-        5f100268b627d26e 75fad92d0d649e3f
+        5f100268b627d26e 6e8350e9febaf940
         021384e302ba3b8b 8fcea37d001a9a58
-        948f1b0980c1d477 ae503d121833c130
-        8623aa2d4975d19f 3e6bc9a4b43e4d9d
+        948f1b0980c1d477 7eb7221df38a0615
+        b71f90fe62c6d09d c237a190da7b3f74
         a6af40aa3b33756a 592cddbe9c8df534
         bc22778d82bd993f 0ae9ae77c74937d2
         09089407b5a13f3a f7d315360d6ee9b5
-        05a461094faa1207 778ceb8639634338
-        f96cfbbde0c118c6 58c60d4ddeccf6f9
-        4f626f1ee4ebf30c 2061d9e2b65a4993
-        ca9c6668dba5ed95 2297e59893544172
-        408e16722fe0574f 6b0a1279a6072e46
+        05a461094faa1207 427ec42bcd39646e
+        f96cfbbde0c118c6 11d24d693795ae9b
+        4f626f1ee4ebf30c cedf0f4d94eaff87
+        ca9c6668dba5ed95 71947da2bbc4a2d4
+        408e16722fe0574f 73f4eb3a1dde530f
         b86765ff34810eb7 8fcea37d001a9a58
-        a50ed7d7679102b0 7f4f3ac3919b4fd6
+        a50ed7d7679102b0 473803e4878a267a
         4184817d0fa5e93f 44c829dcd5744b9e
         b9c8603dbac0a70d 8fcea37d001a9a58
-        572a0ccbfc8f746d 8e70b0077f814ef0
+        572a0ccbfc8f746d 73d9d8b14fb65e87
         2014cd42727c7fe7 8fcea37d001a9a58
         1eb38817067af50c 62beddb1eae2f3d2
-        1d994a8cd1837613 c035fe82d2e07188
+        66e82a7fc9555946 c035fe82d2e07188
         a6af41aa3b33771d a5178a98a6a99d59
         bc22778d82bd993f 0ae9ae77c74937d2
         09130307b5aa505c a2469f7f9e0fe85f
-        a60cd6fb834518ed 0a28c75a7a339ee4
-        eacf3e0abcefd5dc 174ea19ad29a95fb
-        c42527b697bcf12c ce7cae04be155f97
-        72797482c493ddce a8d33d7ff149d846
+        a60cd6fb834518ed 4d56bc17c373228f
+        eacf3e0abcefd5dc 75b9bcb179832906
+        c42527b697bcf12c cbbded0e5f78e0e8
+        72797482c493ddce 530db029c43e833f
         86cfead57b53885d 8fcea37d001a9a58
-        d8816e2ab7cbee95 65d786703e95b613
+        d8816e2ab7cbee95 74fb8030a461ed26
         3f05ebb325a7ba0d a92fd52914cd9d28
         05f6480b2aebaed9 8fcea37d001a9a58
-        bbd02fee098258b7 8a838250f81c42b5
+        bbd02fee098258b7 403f10dc76f4cdac
         bf8b0c31ac780b07 8fcea37d001a9a58
-        d2f8afd9c411d34c 0f8a54bdc48e2916
-        59672d9f6ae85796 6511be213b4a6c16
+        d2f8afd9c411d34c f23017171a68a653
+        5d9d613a1ee85106 449f4bd76014fbe5
         a6af3eaa3b337204 046cc5b4ad0c098e
         bc22778d82bd993f 0ae9ae77c74937d2
-        327324ecc654230f d4a0eb3a623a19e2
-        36649d85a40f9d73 e80396eb1d33eb1b
-        c1c7d89fa2c77381 2ad7ef95c1b2cac6
+        327324ecc654230f cc66e6868cf487cf
+        36649d85a40f9d73 65eda4721fbdfacd
+        c1c7d89fa2c77381 c1535ee581179a27
         b86ae7ff34842174 8fcea37d001a9a58
-        89905f8e817bf8ef d4a0eb3a623a19e2
+        89905f8e817bf8ef cc66e6868cf487cf
         04afefb0e6e9b5c3 414e42e5ffccdb2d
         0f27f30b304798ac 8fcea37d001a9a58
-        ed0ea6b15e99315f da841d7171862f07
+        ed0ea6b15e99315f dd0d2f23bf29db6c
         67d476e132616714 8fcea37d001a9a58
-        cbddb6f89d634343 77766e5d18c30388
-        1016470c61b6b6a0 5ad372a7e2500e1e
+        cbddb6f89d634343 fea35ca966f1d45a
+        79a78954f48db4ab f3a1bfdb2a4db1fe
         a6af3faa3b3373b7 1c4dd1ecd01d0b1b
         bc22778d82bd993f 0ae9ae77c74937d2
-        eb87001b54df2d9d e0186f97feb44ca6
-        a147bce889f39c4a 6aff949b01e74ca2
-        c1c7d89fa2c77381 2ad7ef95c1b2cac6
+        eb87001b54df2d9d f45006b52f9eb998
+        a147bce889f39c4a 9f89dae572b75019
+        c1c7d89fa2c77381 c1535ee581179a27
         fb307117ddc56140 8fcea37d001a9a58
-        1feb82d4229f1bd8 3901585bd7963ede
+        1feb82d4229f1bd8 06f825f1ea38cab0
         5adfbb7fa96d1045 a572419c95edcb90
         9eeacfcfa9878b96 8fcea37d001a9a58
-        fea1f98e176f202d b33fec8e86bc88cf
+        fea1f98e176f202d cce2a29d7fedf416
         1658679048c632d4 8fcea37d001a9a58
         3cf4254831083b44 5dca86606c00f2e7
-        1d03bf0b2dfc108f 3a83adb4a8d6b359
+        b4102af0e75b86c9 fc480bc8bcdd1af4
         a6af34aa3b336106 8119058525fdfa28
         d80e966922f656f9 4c2d62e23e369956
         09089307b5a13d87 3eade9e709d118ba
@@ -8170,230 +8692,230 @@ enum ConceptMatcherGolden {
         23dc6af83a4c515c 04f5ed567aaf51c5
         bf53b1ea83efe836 8fcea37d001a9a58
         a4f99b2443a92f96 b35699bcbd7059a4
-        5ced62bb6b56ca82 3beb6c7d24bd700f
+        5ced62bb6b56ca82 319c1de610deb26e
         1c7b426769e6989b 8fcea37d001a9a58
         e588b7fed9364060 8463b22496be0ec5
-        f10185aff1951c60 3ac0b7ad62ec4550
+        13e7ccda54fe5305 5b51a458cd374cdc
         a6af35aa3b3362b9 a7a5c45bd43006ed
         45627c193a5b605c ff3806cf28bcf23f
-        cdc3cda237ee8701 e2d4dec1a808e2c5
-        ad480a9efd384eb3 4fd423e7118c1426
-        9012d99a0e9b32b0 7fad6a446fec9b39
+        cdc3cda237ee8701 08a6201a67c9be76
+        ad480a9efd384eb3 0b7f16fcc513ae95
+        9012d99a0e9b32b0 0dbce162cb86287e
         fb307317ddc564a6 8fcea37d001a9a58
-        65d8895a8363a904 bf787fa1e113dc37
+        65d8895a8363a904 093a3b42a7f86fcc
         52ee186548cde64d 34fb4b9a9156dec3
         cd092ae16df6e78b 8fcea37d001a9a58
         d8cf4e2894495616 dbd1de40fc4e650a
-        d34df68199ebb1c7 a54b65c88af59b33
+        d34df68199ebb1c7 3a0aa931faaf0b7c
         2f9e8dd7b46516a3 8fcea37d001a9a58
-        78603421bbff7116 82cd9d476721fbbf
-        65d5283e35c4bbbf 991c8bc7422a9027
+        78603421bbff7116 dc511c883b73f68d
+        a202260713e34efa 0a5859e14f2fbcb9
         a6abb6aa3b305515 e81b868353e098e9
         bc22778d82bd993f 0ae9ae77c74937d2
         09089307b5a13d87 3eade9e709d118ba
-        2af0aeb669a198b3 be20a5e3e0335cf8
-        12a30114efcd300e e605d20a7364d6f5
+        2af0aeb669a198b3 7df2f20bd704cd48
+        12a30114efcd300e 7befac48ff1187f7
         abd17ce73a79238f 8fcea37d001a9a58
-        fab1500b3fd59da4 6b6e97cb50c79585
+        fab1500b3fd59da4 a795ede9aebb48eb
         dd1c0f2332774da5 cd5aaceb9d57f153
         9ee769cfa984a86d 8fcea37d001a9a58
         e96544ae83aa1f55 158954408f92220e
-        7030afe171b54ab8 ac5b2beaf9d5b69e
+        7030afe171b54ab8 880c2d97b02d7d37
         5297124e47d2b970 8fcea37d001a9a58
         5fe694d818ecd07d 5f901cb6ad540cb9
-        f9e5755463025d0a d6cbde69f55d7e36
+        410bfe832891dff8 ea13792247561b83
         a6abb5aa3b305362 25571139cc24dc04
         45627c193a5b605c ff3806cf28bcf23f
-        ad480a9efd384eb3 4fd423e7118c1426
-        cdc3cda237ee8701 e2d4dec1a808e2c5
-        581ad0d762a309c3 fce334ac3efb12b0
-        9012d99a0e9b32b0 7fad6a446fec9b39
+        ad480a9efd384eb3 0b7f16fcc513ae95
+        cdc3cda237ee8701 08a6201a67c9be76
+        581ad0d762a309c3 e8f99517c0e608e1
+        9012d99a0e9b32b0 0dbce162cb86287e
         716d9b08bae60a3f 8fcea37d001a9a58
-        65d8895a8363a904 bf787fa1e113dc37
+        65d8895a8363a904 093a3b42a7f86fcc
         8d98178eed93501a 5a315a56246d694b
         f598020b21eb950b 8fcea37d001a9a58
-        f4deadf8d221b760 ec8bc78fb87fb12f
+        f4deadf8d221b760 de468e61b01add29
         456ad11bbd92ca3d 8fcea37d001a9a58
         6bd6ec1ea552d420 1ea4733560b2756c
-        fe5a008be9e59afe 7445b40151ab6c26
+        cafd9428fe59ff65 f4fb7f5af5796d0c
         a6abb4aa3b3051af a02e87ea215eaaab
         bc22778d82bd993f 0ae9ae77c74937d2
         af63f94c86021dd3 d2c99d0c736b5b6e
         0b452c19aa0f6ddf 8ebef4ecf4e1583a
         09130307b5aa505c a2469f7f9e0fe85f
-        a67bb504030901c6 ad5b7cdc7a01298f
-        34bcaeebeccdf3e3 cce8b88395f891bb
-        868e8231edd09fe8 ebb99f40288f0b15
+        a67bb504030901c6 0a01d60488b4914d
+        34bcaeebeccdf3e3 309dfc613df398d3
+        868e8231edd09fe8 3eb2f639c95fd32a
         abca79e73a72ffc8 8fcea37d001a9a58
-        2f804c540817906a 9a2f293a71b68748
+        2f804c540817906a 4128369f994644d0
         5eada4c4625df353 a92fd52914cd9d28
         738386024b652a81 8fcea37d001a9a58
-        d0bfb26e1d4c9cc2 d6953a83e5070d9b
+        d0bfb26e1d4c9cc2 461d6094ab188a02
         32a445da3c2c1563 8fcea37d001a9a58
-        cfe213398356251b 84e5d0826198aed4
-        b06114ef35db8b71 44f3ff3c6b2a39f7
+        cfe213398356251b 4a2caee21c9cdf1b
+        ec785e2fd64149ed 03f1fa9fd2bc554c
         a6abb3aa3b304ffc 4d71896c3e9cdb5e
         bc22778d82bd993f 0ae9ae77c74937d2
         09130307b5aa505c a2469f7f9e0fe85f
-        7584afec97541336 bb568b10d53ddc50
-        3973b9fad7f898be ab0687331889f394
-        6cce87d550f117a3 08211674773cf658
-        5286eec8360b21f9 5559c0b97137bb34
-        f4f17cf1dc46cab4 cf3c8b0fad2860ca
-        e98e5b4f56659b14 063c8c1d4e1a1041
+        7584afec97541336 8d0c54dacfa36394
+        3973b9fad7f898be 65209d38cf73445a
+        6cce87d550f117a3 e36d35074372ad2e
+        5286eec8360b21f9 a8f13834be965ffe
+        f4f17cf1dc46cab4 0d11bd0ad73e8cce
+        e98e5b4f56659b14 b1597b5f707e1eaf
         3d072bcd55d12147 8fcea37d001a9a58
-        3e6b35fd1968b649 1983c033ae09f9a8
+        3e6b35fd1968b649 ea1f39e7fdfab8be
         0d2bf57b49145361 44c829dcd5744b9e
         85685e0255b0e2fa 8fcea37d001a9a58
-        8225eb8f1a4c2b07 cb4ad931ac3ee1e5
+        8225eb8f1a4c2b07 99d2af91cddc3570
         8324e8d1900357e4 8fcea37d001a9a58
-        e4ff451036d65fac a324b2171cf1c9c2
-        343b0283a8ca89ac a8105949bba0a0ac
+        e4ff451036d65fac d07667707fa9abf0
+        bb3582ae2f92b6f1 16571bca1fe76468
         a6abb2aa3b304e49 175cdf4e27f47285
         45627c193a5b605c ff3806cf28bcf23f
         37a1109dc7c64a8b 70dae2d974950dca
         09130607b5aa5575 be8fa063a50b1488
-        be51483ed8eb6704 b59c1f8a8778e97b
-        89251e1f961956b3 9f2ec90ec3f2eca2
-        0fb4160616c8265f c0e410b1664b3b68
-        dfe5d78680272485 a0a73b1d5e13172e
+        be51483ed8eb6704 afeaaf2accc8ac79
+        89251e1f961956b3 3f249a235a30122c
+        0fb4160616c8265f bdf6782351c55381
+        dfe5d78680272485 40800536a861cdc8
         b86766ff3481106a 8fcea37d001a9a58
-        4fbd2cbe27afa71b d296f3f32e7b5ecc
+        4fbd2cbe27afa71b 9d3787289e143507
         52e7056548c7a756 34fb4b9a9156dec3
         496f9434ee62abf0 8fcea37d001a9a58
-        eefffe9044072c82 6d252e6b63fecb8f
+        eefffe9044072c82 0096ef125c46c1de
         353ce2fc44e6a7e7 8fcea37d001a9a58
         c0d841ce0715459b 4d94371aa2779ba3
-        0cc58320d959a313 bec11f5da87dc259
+        e0b9768ed3b400cd 78291c64a2dea0c4
         a6abb1aa3b304c96 e3314a3e1b4e63a0
         45627c193a5b605c ff3806cf28bcf23f
-        5d3fd637146140b9 037793f09c1fa5a9
-        0cff1e989d0006bb 1b0d6c79ffaa9011
-        49251b849caf484d e9a9da1494ce1f83
-        107374c03134735e f0335c9dc867b84d
-        72797482c493ddce a8d33d7ff149d846
+        5d3fd637146140b9 14204ef9ac42b0eb
+        0cff1e989d0006bb 37303ed8cc334fc0
+        49251b849caf484d 0f0a18203fda3ede
+        107374c03134735e 70ff780a793cde3c
+        72797482c493ddce 530db029c43e833f
         4c066ff6fb6a6ae0 8fcea37d001a9a58
-        c703207586c57d30 77659f237c474089
+        c703207586c57d30 08350c0cc302a83b
         41817b7d0fa3a936 44c829dcd5744b9e
         ca3aaa3dc3d170b1 8fcea37d001a9a58
-        56f61908907d8743 8574d67c5ea11ab7
+        56f61908907d8743 b9b91f42cc25ea0b
         743b2dc06e7b01ba 8fcea37d001a9a58
-        6c1f377e093a2401 3fe5db763d10c5d3
-        b0d695921b2c8177 494abd200a69ca93
+        6c1f377e093a2401 e99a2ee9a7a3af6f
+        28383230beae2790 da53afe1c583868e
         a6abb0aa3b304ae3 6ce32d9388f2e677
         bc22778d82bd993f 0ae9ae77c74937d2
-        09fdf428b227376a 75b8a2cc66d526da
-        beabed2e09064f04 22c87fe878de69f2
-        12a30114efcd300e e605d20a7364d6f5
+        09fdf428b227376a a2f5a34ac33cd920
+        beabed2e09064f04 af6db64e7ec70ad1
+        12a30114efcd300e 7befac48ff1187f7
         3cfd22cd55c8bd77 8fcea37d001a9a58
-        542b323b7dcc7c9c a68e32e27c02f634
+        542b323b7dcc7c9c ffebedc43d73495b
         52e3886548c49d18 34fb4b9a9156dec3
         183e2e0b358bfc77 8fcea37d001a9a58
-        90ce404ee2929218 22fb2f46c3012f92
+        90ce404ee2929218 92fc3b26db531037
         f00b73d9047ee4d4 8fcea37d001a9a58
         ced3f5216b8b3bea 260ae90f6f3c8c48
-        5a58684b87092ff3 76ffcb4e319a6289
+        6419ecdcc340d6c7 46d0e05c0d811b6e
         a6abafaa3b304930 c9efbe4c3cb6390a
         2b87fc192bc03144 6fd379ca030701cf
         09130307b5aa505c a2469f7f9e0fe85f
-        3973b9fad7f898be ab0687331889f394
-        2240bfaa41d068a7 0bbe9bb827d1a49c
-        e98e5b4f56659b14 063c8c1d4e1a1041
+        3973b9fad7f898be 65209d38cf73445a
+        2240bfaa41d068a7 4721c8fb684b8824
+        e98e5b4f56659b14 b1597b5f707e1eaf
         3d0723cd55d113af 8fcea37d001a9a58
-        725520c22b7ee102 039dea8c4ae71d34
+        725520c22b7ee102 62fdf4a648f19cf9
         1f4b0f19214f8f78 65d8d2dc4505de8a
         29fe040b3fb8954d 8fcea37d001a9a58
         e96544ae83aa1f55 158954408f92220e
-        a2437fc841a1f7b3 c3aba9c9701e675e
+        a2437fc841a1f7b3 faac4b8692e13638
         8dc77a3f92bdfe31 8fcea37d001a9a58
         06d41256af165ee1 81c16b71dc6e1b10
-        e98d37064af3fef5 0aee24d6a5a69ef7
+        7e52067cebdad1b0 bea5ae91f38efe5b
         a6abbeaa3b3062ad cf99bdd5bb45eca1
         45627c193a5b605c ff3806cf28bcf23f
-        0e083f8250d76eb2 3f845d6e0bdb077b
-        8bd60d428e5a03f5 2a0972ce69df7dc5
-        2422a468fbcb9a60 ee5ee3e436582e24
-        c1c7d89fa2c77381 2ad7ef95c1b2cac6
+        0e083f8250d76eb2 31e2177ef2def118
+        8bd60d428e5a03f5 de236a839e65a777
+        2422a468fbcb9a60 fed0a7c3d598dd0d
+        c1c7d89fa2c77381 c1535ee581179a27
         abd185e73a7932da 8fcea37d001a9a58
-        022ce80aef20821a 2cdef2a167b80ed6
+        022ce80aef20821a 0fc10b1557a4a451
         a63c201aab46d0fd 34fb4b9a9156dec3
         d8d244ea923cd8ea 8fcea37d001a9a58
         81da725c5c49aa51 c1672cbf25d13d5d
-        e3c11cda11d05425 fb2212b75c006100
+        e3c11cda11d05425 82b164e0a2e753c7
         bd333decd6ef3a90 8fcea37d001a9a58
         e29740f233a9c775 5f7cc6a324c46407
-        be6e41cd2f799e0f 9ba545143dbbf4dd
+        ae1723733ee5c785 2ad00c27ac64f4dc
         a6abbdaa3b3060fa 4ddcef9c3c1afd5c
         45627c193a5b605c ff3806cf28bcf23f
         09130307b5aa505c a2469f7f9e0fe85f
-        cba77c337536c054 b7a917f2c90a849a
-        911d15038766855d 5706a267ab635252
-        c2cdf23d7a09fb75 3c2d2e60ee051cc3
-        9012d99a0e9b32b0 7fad6a446fec9b39
+        cba77c337536c054 23d17a9ae4caf28f
+        911d15038766855d d3d08a78d2c05a38
+        c2cdf23d7a09fb75 a4c36bea39ee8d95
+        9012d99a0e9b32b0 0dbce162cb86287e
         fb2d7517ddc33235 8fcea37d001a9a58
-        8f2fc02327e1a3bd 5706a267ab635252
+        8f2fc02327e1a3bd d3d08a78d2c05a38
         0d2f737b49175f52 44c829dcd5744b9e
         d8d241ea923cd3d1 8fcea37d001a9a58
         d8cf4e2894495616 dbd1de40fc4e650a
-        f4a73c4769afff11 306fad4ab32588c9
+        f4a73c4769afff11 beb52c048dba40a9
         df61f46a84f56aba 8fcea37d001a9a58
         5dc643a516c760ed ae7ec89b21d29af7
-        34eae0f39ee50872 8a8f82c2333032de
+        6d15e3df92a39d3a c38a205c7626f805
         a6a830aa3b2d3b8c 69b73a9af5e38c62
         bc22778d82bd993f 0ae9ae77c74937d2
         09089407b5a13f3a f7d315360d6ee9b5
-        f2da07e668884eba 98decdc98b332cf7
-        75c0ddc603c8a182 6857cd0c0b5b5a7d
-        a5e97e50ac206001 01ab9e1199095736
+        f2da07e668884eba e0fcf8bbe0f6bcbd
+        75c0ddc603c8a182 aba14669862b07c7
+        a5e97e50ac206001 49d8276e0a458d1d
         3d0726cd55d118c8 8fcea37d001a9a58
-        31fd404ca4465b5d de49bb4e1725193d
+        31fd404ca4465b5d 5e2d3e1e03134de6
         1145597fa83b7e3d 7321cd5c646a08d2
         dd8300e1770ebdc1 8fcea37d001a9a58
         e96544ae83aa1f55 158954408f92220e
-        92b30a5700696198 8820114b8aa03d30
+        92b30a5700696198 a6b440cb16b40e86
         547b1a39bc87ff12 8fcea37d001a9a58
-        5e2c521ba2264e6a 192ac3813337e6a5
-        efa8f5016aceb738 a0860486ebb16d85
+        5e2c521ba2264e6a 31042386388dc3aa
+        7966f431eb08b553 cdfb4b28a2cc1b07
         a6a831aa3b2d3d3f cf468b9f13bbc18f
         45627c193a5b605c ff3806cf28bcf23f
-        cdc3cda237ee8701 e2d4dec1a808e2c5
-        9012d99a0e9b32b0 7fad6a446fec9b39
+        cdc3cda237ee8701 08a6201a67c9be76
+        9012d99a0e9b32b0 0dbce162cb86287e
         3d0727cd55d11a7b 8fcea37d001a9a58
-        1627a6b5f8b2fbf8 d6f35d58937539ae
+        1627a6b5f8b2fbf8 019d09ac4cd6eee5
         23e9fef83a57d734 04f5ed567aaf51c5
         fecd320b274a96b4 8fcea37d001a9a58
         d8cf4e2894495616 dbd1de40fc4e650a
-        859076f69282f4ad 3a6d58127f2c851e
+        859076f69282f4ad 32667ac0feb35175
         dc505ae6cc313114 8fcea37d001a9a58
         45108a63807cd35e 9c75153e72c3c8fa
-        2442ff2e4e9d5616 3887d6f653e4cdae
+        d6c47459b3d7d118 d6939f34e5838b67
         a6a832aa3b2d3ef2 ebfdca3dbeffd678
         d80e966922f656f9 4c2d62e23e369956
-        e4baa33f9b8e0f54 94f5946fe262ed63
-        cd4ef0adcbe26cbb 71187278a32f2914
-        ef208c290db7aeca a1faaf1e699b539a
+        e4baa33f9b8e0f54 96e5017c3c9038ae
+        cd4ef0adcbe26cbb 010dbc05bc7676f2
+        ef208c290db7aeca 629c703de33b489c
         fb307117ddc56140 8fcea37d001a9a58
-        e69455f9c09ffc26 ff99ad2c64c94fd0
+        e69455f9c09ffc26 aa8deeba9209d48b
         dd189b23327452b2 cd5aaceb9d57f153
         8e55f1025ad2d739 8fcea37d001a9a58
         a4f99b2443a92f96 b35699bcbd7059a4
-        2679ced3ca88903d 8c9721f0c9b84a42
+        2679ced3ca88903d b0745d942d95129d
         61e53264854e1e8c 8fcea37d001a9a58
         a0139cdf8ef62cb6 3d4617409d471ef5
-        740fb84f6939603d 3ec47e4c5ba754ed
+        2545fae61d6ea3b0 4a9ec7ae6bb7455e
         a6a833aa3b2d40a5 1af41c4426cf44fd
         2b87fc192bc03144 6fd379ca030701cf
-        081e11a524c24ea6 a964217adc568719
-        ea647dcfd6d220b3 9cf1544c5eabeeca
-        ef208c290db7aeca a1faaf1e699b539a
+        081e11a524c24ea6 020d64415f6f5420
+        ea647dcfd6d220b3 cb1b2c36df726d94
+        ef208c290db7aeca 629c703de33b489c
         86cfe7d57b538344 8fcea37d001a9a58
-        a7c867979acfc67c 6f0d87057e337666
+        a7c867979acfc67c 5db12c4f89b7ce81
         ac97cc99d2abc378 4aa403bfc8a4ce3c
         fea7b10b272a9f44 8fcea37d001a9a58
         e864fb8b020feb73 82fff91ee1141805
         ba4fbd0f7052848c 8fcea37d001a9a58
         8277d0d22c954284 a0e4696dafd6ced0
-        e92fc43e0e8d18b0 06e5835f8e90736c
+        fe2bc83994a54cd4 dd57b269c4ddf5af
         a6a82caa3b2d34c0 c14ee16210100956
         d80e966922f656f9 4c2d62e23e369956
         d4dfb6840764567d 9a806d33f6ae9846
@@ -8403,223 +8925,223 @@ enum ConceptMatcherGolden {
         cd54f99d367acf65 4ee91fb111e2f5a0
         5eadb2c4625e0b1d a92fd52914cd9d28
         f858f1e1867f8402 8fcea37d001a9a58
-        9465ccc060154a38 a7a486f0f15bdfeb
+        9465ccc060154a38 520d1aea527c4223
         5332987b0a6f5fe7 8fcea37d001a9a58
         9d30224b3928079b 9ec5f25517ca12a3
-        ac8bde641b01bcf7 c89b4dcda679da71
+        58732d258fa92a64 c5c5e7ae0b9f238f
         a6a82daa3b2d3673 8c2c70d30ab9b9e3
         bc22778d82bd993f 0ae9ae77c74937d2
         af63ff4c86022805 3b38e04bd7436ef0
         09089407b5a13f3a f7d315360d6ee9b5
-        6521a3c66cd34cdf 0e3483004d6fcf42
-        8fcc3128bf8e5075 cf0ceb46a9f9c9f2
-        868e8231edd09fe8 ebb99f40288f0b15
+        6521a3c66cd34cdf d2ae4dbdb48ee8bf
+        8fcc3128bf8e5075 c383a5836cba2c65
+        868e8231edd09fe8 3eb2f639c95fd32a
         1d8f79deee6994af 8fcea37d001a9a58
-        4c78476ccbda6a0e 302218c943ba057e
+        4c78476ccbda6a0e 438c854abf32a4d2
         e8a5dae0831c9dec 62c7edc4e523ae63
         0611d80b2b036b41 8fcea37d001a9a58
         e96544ae83aa1f55 158954408f92220e
-        e7686de035c1cf5b 066b6c8379b76b8a
+        e7686de035c1cf5b 3b8d60c0834e0cd2
         56f2f94ac51c94e6 8fcea37d001a9a58
-        f4f06915a8cf31cd a4e99691ca82975f
-        930a84d049ebbd20 18647fe22c1c4084
+        f4f06915a8cf31cd 242059cebece48ba
+        57ea79fbc3d642ca 5fbc418f1b5734e5
         a6a82eaa3b2d3826 7127b59e922d751c
         bc22778d82bd993f 0ae9ae77c74937d2
-        3264dbfe723b135f fe99c91d68f6189d
-        f96cfbbde0c118c6 58c60d4ddeccf6f9
-        05a461094faa1207 778ceb8639634338
-        4f626f1ee4ebf30c 2061d9e2b65a4993
-        408e16722fe0574f 6b0a1279a6072e46
+        3264dbfe723b135f ff37a11b3beba6d3
+        f96cfbbde0c118c6 11d24d693795ae9b
+        05a461094faa1207 427ec42bcd39646e
+        4f626f1ee4ebf30c cedf0f4d94eaff87
+        408e16722fe0574f 73f4eb3a1dde530f
         b86e55ff34871235 8fcea37d001a9a58
-        db58708d85ed8135 0b2baca598503732
+        db58708d85ed8135 e8652247d1752194
         5adfbb7fa96d1045 a572419c95edcb90
         3a854ad88e61bd06 8fcea37d001a9a58
         d8cf4e2894495616 dbd1de40fc4e650a
         e96544ae83aa1f55 158954408f92220e
-        4d96eeb692b63a8c 8a105b32ba9c9b74
+        4d96eeb692b63a8c 6361636e5487dfef
         47ad64a4e65dcd0a 8fcea37d001a9a58
-        398acee2a4bfa421 ce8b388286d62703
-        36e6929f576802ca bec708b780053a9a
+        398acee2a4bfa421 2e42b222f85ae944
+        ead6042c0c9aa163 a05b01e0d79da3e2
         a6a82faa3b2d39d9 e42e4ea8935d8861
         bc22778d82bd993f 0ae9ae77c74937d2
-        36649d85a40f9d73 e80396eb1d33eb1b
-        93f1d7693ae60e47 f7a61192ec457509
-        c1c7d89fa2c77381 2ad7ef95c1b2cac6
+        36649d85a40f9d73 65eda4721fbdfacd
+        93f1d7693ae60e47 e13c70a3cba0ba33
+        c1c7d89fa2c77381 c1535ee581179a27
         86cfe7d57b538344 8fcea37d001a9a58
-        89905f8e817bf8ef d4a0eb3a623a19e2
+        89905f8e817bf8ef cc66e6868cf487cf
         240bfff83a74bf4d 04f5ed567aaf51c5
         65d4b1d8a6e9b65d 8fcea37d001a9a58
         81da725c5c49aa51 c1672cbf25d13d5d
         e96544ae83aa1f55 158954408f92220e
-        deaf93c71c9413a4 0f8e9fa947347ca4
+        deaf93c71c9413a4 ea46b1ecfeb239f8
         3c68a5ffc09f742b 8fcea37d001a9a58
-        8965e9cc2c46b909 bb3024f7e8507cfd
-        c52e04fbfe909b3c 1718c62f2d9385fc
+        8965e9cc2c46b909 360c7e538910e4b8
+        a89a963cd9d1ba0c c3dc71ede14bddbb
         a6a838aa3b2d4924 66c8061724394eca
         2b87fc192bc03144 6fd379ca030701cf
         2c0b0b8797046e54 6d1781e6b2f6881d
-        29d339820bfd57aa c7a349819d527829
-        fe726a64038a3dc2 e1c8a3908e3aff16
-        a147bce889f39c4a 6aff949b01e74ca2
-        c1c7d89fa2c77381 2ad7ef95c1b2cac6
+        29d339820bfd57aa db8f1c7ee370c477
+        fe726a64038a3dc2 7270a28dca09086b
+        a147bce889f39c4a 9f89dae572b75019
+        c1c7d89fa2c77381 c1535ee581179a27
         86c8d5d57b4d4600 8fcea37d001a9a58
-        577c421ae083d870 90615191ec64c632
+        577c421ae083d870 4994f0119eae4770
         27c10a777857563e 8c1ba23ecd215c3c
         8e55f1025ad2d739 8fcea37d001a9a58
-        335bef3a5a2e1ac4 f86c9ddf92d39d4f
+        335bef3a5a2e1ac4 c6611916d7c69ea5
         4e2f880ede16e4d3 8fcea37d001a9a58
-        b66798f899347c2d f29294db931e0a3f
-        6d8af91db67c7e1b 0799758c31ff4899
+        b66798f899347c2d c4be1c45ad94925d
+        5b4c3ab4f053ad74 58df82e7c73e5b73
         a6a839aa3b2d4ad7 f97c78b8d80c1337
         45627c193a5b605c ff3806cf28bcf23f
-        4e6ab7dd1ea6657d 87cd9a5c822feabf
-        8c4bac3c7aeba71c 797b58110255dd1d
+        4e6ab7dd1ea6657d 1bc9f77fd9df58a1
+        8c4bac3c7aeba71c 9403110366fb929d
         3cfd1bcd55c8b192 8fcea37d001a9a58
-        a9e935190df7de46 34ea9f37e4e69994
+        a9e935190df7de46 5972adbe64cbc114
         1160c67fa852ff2c 7321cd5c646a08d2
         dc4f763dce463888 8fcea37d001a9a58
-        b08020c6ff904ba3 2f3ecb9157680656
+        b08020c6ff904ba3 ac769cb4616277d9
         6971764f987eb6b7 8fcea37d001a9a58
-        0c1070aa10213892 83a6f7a23717cad2
-        b0f040833e41b9f1 e5e4e0fb5d952ceb
+        0c1070aa10213892 add8f2aa25713549
+        f58cc8fa42d924aa a894000186cd290d
         a689baaa3b13757b 8ab4ba96f89a1a9b
         2b87fc192bc03144 6fd379ca030701cf
         37a1109dc7c64a8b 70dae2d974950dca
         09130307b5aa505c a2469f7f9e0fe85f
-        b82f61aed5fa5c79 41373374d3cd4788
-        e04d9e8cc4386355 2b7192f363ce8ad4
-        a5e97e50ac206001 01ab9e1199095736
+        b82f61aed5fa5c79 aca2d36cf42fd1cc
+        e04d9e8cc4386355 313d040d4e7c73e1
+        a5e97e50ac206001 49d8276e0a458d1d
         b86ae5ff34841e0e 8fcea37d001a9a58
-        d52dcb281b2bf673 011d2ac83edc8d5a
+        d52dcb281b2bf673 2defcf6c155c5e08
         11454b7fa83b6673 7321cd5c646a08d2
         dc4f763dce463888 8fcea37d001a9a58
-        0b8de4543062a87b cdddd055b78e737f
+        0b8de4543062a87b 712150e985308404
         572d709f03a1e67e 8fcea37d001a9a58
         1c6fe1c683accd95 1bc441dfbdfb1111
-        97d80f4baa1d7df5 3fac9a20fae38783
+        227790eb969a7669 f8cf7a2f140b74e0
         a689b9aa3b1373c8 72d3ae5ed589190e
         bc22778d82bd993f 0ae9ae77c74937d2
         09130307b5aa505c a2469f7f9e0fe85f
-        195bd6dd1f7a57b3 5dd6026f19b801a9
-        2240bfaa41d068a7 0bbe9bb827d1a49c
-        e98e5b4f56659b14 063c8c1d4e1a1041
+        195bd6dd1f7a57b3 7dad5315e4d27c4a
+        2240bfaa41d068a7 4721c8fb684b8824
+        e98e5b4f56659b14 b1597b5f707e1eaf
         3d00a6cd55cbd39a 8fcea37d001a9a58
-        ba92be409881f393 5dd6026f19b801a9
+        ba92be409881f393 7dad5315e4d27c4a
         6e9117cb2c0bcfef 04f5ed567aaf51c5
         c3f2efe168b283c0 8fcea37d001a9a58
-        39818b61b4d36615 c0ed6f0a7dbcd8bf
+        39818b61b4d36615 9646b0c9432c8055
         5332987b0a6f5fe7 8fcea37d001a9a58
         9d30224b3928079b 9ec5f25517ca12a3
-        03386c644c1d8041 916099b776c54167
+        c769cf559b52c9b4 b8d9c11df644c4e3
         a689bcaa3b1378e1 137e7342cf26acd9
         bc22778d82bd993f 0ae9ae77c74937d2
         af63ff4c86022805 3b38e04bd7436ef0
         09089407b5a13f3a f7d315360d6ee9b5
-        8fcc3128bf8e5075 cf0ceb46a9f9c9f2
-        6521a3c66cd34cdf 0e3483004d6fcf42
-        868e8231edd09fe8 ebb99f40288f0b15
+        8fcc3128bf8e5075 c383a5836cba2c65
+        6521a3c66cd34cdf d2ae4dbdb48ee8bf
+        868e8231edd09fe8 3eb2f639c95fd32a
         fb33f617ddc87916 8fcea37d001a9a58
-        d38db6e069f9b688 e342fa8f37448214
+        d38db6e069f9b688 458e3553f7085606
         0aaf5252af29e095 a572419c95edcb90
         d8d244ea923cd8ea 8fcea37d001a9a58
-        26b43b1fcd0a23fb 70ffa925e6eb448d
+        26b43b1fcd0a23fb 9f3ffa6206604068
         1f1a19b8dd95ab68 8fcea37d001a9a58
         dae4be1610ba4d4c 7d4b93b4392b72fb
-        07629c8bef1e6640 5d48626f78f33270
+        f27c30f7a00f87e2 35ed754d60959a91
         a689bbaa3b13772e c793c668c50b04b4
         d80e966922f656f9 4c2d62e23e369956
         af63f94c86021dd3 d2c99d0c736b5b6e
         0b452c19aa0f6ddf 8ebef4ecf4e1583a
         09089407b5a13f3a f7d315360d6ee9b5
-        34bcaeebeccdf3e3 cce8b88395f891bb
-        a67bb504030901c6 ad5b7cdc7a01298f
-        d7119a9b54de80db 523f829059f9f42c
-        868e8231edd09fe8 ebb99f40288f0b15
+        34bcaeebeccdf3e3 309dfc613df398d3
+        a67bb504030901c6 0a01d60488b4914d
+        d7119a9b54de80db dff049b0a19978bc
+        868e8231edd09fe8 3eb2f639c95fd32a
         71782808baef4e5b 8fcea37d001a9a58
-        1aef24d0705b15cf d44b08f83c390e40
+        1aef24d0705b15cf 2e65111fa4419f78
         27cb7a7778606913 8c1ba23ecd215c3c
         9ee3e3cfa9818ee4 8fcea37d001a9a58
-        179e54c2ab00cdde 942753e065dc51b6
+        179e54c2ab00cdde f5d1c942c3211531
         d3607443619a54a9 8fcea37d001a9a58
-        95c585739effba83 c00c33cf17e41229
-        5460b7967feca29c fd21e96cc2ad03dc
+        95c585739effba83 622ae2c855aa57f0
+        be7d1c5e4378ee4f 695fe68f6b0d6a5e
         a689beaa3b137c47 646c04cbb38160a7
         bc22778d82bd993f 0ae9ae77c74937d2
-        11a9c463c1a69262 1abca3b445b5b4e4
-        e78e3a43b52f22b8 55f26906ba719717
-        97263d776d16d9e7 dc9817a5888de24f
-        078603bc5041c93f 6952ff39d1cdd603
-        408e16722fe0574f 6b0a1279a6072e46
+        11a9c463c1a69262 881898643794859a
+        e78e3a43b52f22b8 b7ecab16620deff9
+        97263d776d16d9e7 b615abb45317e05f
+        078603bc5041c93f ef91696c460013be
+        408e16722fe0574f 73f4eb3a1dde530f
         3d009acd55cbbf36 8fcea37d001a9a58
-        a36713789302b036 23a6a5923d690d18
+        a36713789302b036 297f1e645a5c3130
         8d98108eed934435 5a315a56246d694b
         316f2fd8891d8f9b 8fcea37d001a9a58
         e96544ae83aa1f55 158954408f92220e
-        1939de2365b5da6c 1984d5c71432d723
+        1939de2365b5da6c f99af397e8c7a9e1
         56f2f94ac51c94e6 8fcea37d001a9a58
-        f4f06915a8cf31cd a4e99691ca82975f
-        70bcf9d03696dd1d 3dc346d3bdf9407b
+        f4f06915a8cf31cd 242059cebece48ba
+        cbcc970ff9c444dd a28a1fbdd0cc491c
         a689bdaa3b137a94 f83e684d71f2f23a
         d80e966922f656f9 4c2d62e23e369956
-        3264dbfe723b135f fe99c91d68f6189d
+        3264dbfe723b135f ff37a11b3beba6d3
         09089407b5a13f3a f7d315360d6ee9b5
-        05a461094faa1207 778ceb8639634338
-        f96cfbbde0c118c6 58c60d4ddeccf6f9
-        ca9c6668dba5ed95 2297e59893544172
-        408e16722fe0574f 6b0a1279a6072e46
+        05a461094faa1207 427ec42bcd39646e
+        f96cfbbde0c118c6 11d24d693795ae9b
+        ca9c6668dba5ed95 71947da2bbc4a2d4
+        408e16722fe0574f 73f4eb3a1dde530f
         4bff84f6fb646fe1 8fcea37d001a9a58
-        a50ed7d7679102b0 7f4f3ac3919b4fd6
+        a50ed7d7679102b0 473803e4878a267a
         98b9528913c1e3f7 89e7c6630e26728b
         20e7c90b3a743182 8fcea37d001a9a58
-        6db2c5df4d8b32f3 74490ade2a89de94
+        6db2c5df4d8b32f3 751734a2c9e91da8
         95db2b8b3359fd8a 8fcea37d001a9a58
         c49732a58ba97fdc 1f799791b70f39b2
-        26f1b51d8e20eff1 c0677948fa15f4af
+        0c0a566399eeb078 fbb5d93efd42f177
         a689c0aa3b137fad b163939c7590c335
         d80e966922f656f9 4c2d62e23e369956
         09130307b5aa505c a2469f7f9e0fe85f
-        0cff1e989d0006bb 1b0d6c79ffaa9011
-        5d3fd637146140b9 037793f09c1fa5a9
-        6c0672db01e3ad50 77659f237c474089
-        ae8a2c3a8fb789e9 1012fb8cfc43b755
-        107374c03134735e f0335c9dc867b84d
-        72797482c493ddce a8d33d7ff149d846
+        0cff1e989d0006bb 37303ed8cc334fc0
+        5d3fd637146140b9 14204ef9ac42b0eb
+        6c0672db01e3ad50 08350c0cc302a83b
+        ae8a2c3a8fb789e9 5e233b66f35f6a90
+        107374c03134735e 70ff780a793cde3c
+        72797482c493ddce 530db029c43e833f
         eddda2ee399855fb 8fcea37d001a9a58
-        c703207586c57d30 77659f237c474089
+        c703207586c57d30 08350c0cc302a83b
         1148d17fa83e7ffc 7321cd5c646a08d2
         8e6a75025ae4608f 8fcea37d001a9a58
-        f77ea31eec49ff87 7ab65cb8d499f191
+        f77ea31eec49ff87 c106f9fdbc90a3f1
         8aa12f6c7addf9e7 8fcea37d001a9a58
-        a36ad368e5502e52 338c9f39b240e6c6
-        2624b34f3d1a4549 169fcddd8858f2f9
+        a36ad368e5502e52 1c9182369cf3d5cb
+        417c76a09738fba3 16433fc08ecc3e37
         a689bfaa3b137dfa 2a3c9b51d0484090
         bc22778d82bd993f 0ae9ae77c74937d2
         09089407b5a13f3a f7d315360d6ee9b5
-        ea647dcfd6d220b3 9cf1544c5eabeeca
-        081e11a524c24ea6 a964217adc568719
-        ef208c290db7aeca a1faaf1e699b539a
+        ea647dcfd6d220b3 cb1b2c36df726d94
+        081e11a524c24ea6 020d64415f6f5420
+        ef208c290db7aeca 629c703de33b489c
         716d9608bae601c0 8fcea37d001a9a58
-        3ce99f733f5f7733 9b9827dd0f9c9e1d
+        3ce99f733f5f7733 1ebb4f7634a389dd
         23dc66f83a4c4a90 04f5ed567aaf51c5
         d351453dc916779c 8fcea37d001a9a58
         e96544ae83aa1f55 158954408f92220e
-        3f0e813f8460317b 26d8fa1254c13fc2
+        3f0e813f8460317b e565dc3d7b961420
         7fc448487d0f427c 8fcea37d001a9a58
-        ff5161e9f00b9657 588b27741dd84ceb
-        aaf3d7afc9b05c87 37793ab52058d18d
+        ff5161e9f00b9657 33a285f40af70c37
+        f57442a35174aea4 967f99559b7ba223
         a689b2aa3b1367e3 dcb2b22b30e4c8d3
         45627c193a5b605c ff3806cf28bcf23f
-        0a76050417dd0823 14bef1dc8945610a
-        68aa0b76b2ab977d e5a17a97715a52e5
-        8c4bac3c7aeba71c 797b58110255dd1d
+        0a76050417dd0823 2acf3fd337399e58
+        68aa0b76b2ab977d 685f12f40b36e12f
+        8c4bac3c7aeba71c 9403110366fb929d
         abd484e73a7b66fe 8fcea37d001a9a58
-        14b6053625ad4ba8 56cd30c745a181ea
+        14b6053625ad4ba8 0d7aecd523d9dbe4
         1f221019212c8c17 65d8d2dc4505de8a
         fbbc07f0ee5c57bc 8fcea37d001a9a58
         46b4770edbe31bf8 4eaa91233ae98b23
         86b918b86e73ceb3 8fcea37d001a9a58
         0e28015d562ade8a 817408b9cb6f9405
-        ce91a1e44e27f513 9d721f5a1194a345
+        ecfdeb4e7aa00d5b 8542c34219617cde
         a689b1aa3b136630 78ce879ee1fd4f86
         45627c193a5b605c ff3806cf28bcf23f
         af63ff4c86022805 3b38e04bd7436ef0
@@ -8632,7 +9154,7 @@ enum ConceptMatcherGolden {
         53b1faaed03c8df7 98c79bc0b4717f2f
         04c4a4dc852ab33a 8fcea37d001a9a58
         179176770875fa46 34e854e2715c4ab7
-        2ae93902d2151fd8 fde34b75eb41d8c8
+        04d8e3a54ebd7a7e 7538c884fd7b1475
         a68634aa3b105bf2 93bdf9e3f4a1eb84
         45627c193a5b605c ff3806cf28bcf23f
         af1492c4ef295ae2 dafb8db455550d65
@@ -8642,237 +9164,237 @@ enum ConceptMatcherGolden {
         5777b8044002be0a 18d52c2cae5057a0
         114fc47fa8448893 7321cd5c646a08d2
         4976a034ee68df02 8fcea37d001a9a58
-        5a33aebd96e950f6 940ae9dd95f9d367
+        5a33aebd96e950f6 9fd1a8d01d6c7761
         49ed6b945a67e9cf 8fcea37d001a9a58
         dff5b6ece0d0ab2d da2e118ae210f912
-        fec8d7a38b6d7627 89ddf97646781d51
+        151da8a6325d9002 a510352943bfd545
         a68635aa3b105da5 56826f2d7c5da869
         bc22778d82bd993f 0ae9ae77c74937d2
-        ea6ff70b03c5c960 b23670c73368337b
+        ea6ff70b03c5c960 21b289ac2411f4b7
         09089407b5a13f3a f7d315360d6ee9b5
-        177dffa40c4d8628 2372e8fc345988ab
-        cb3ab6246158cdfa a297b6ddcfd724e9
-        12a30114efcd300e e605d20a7364d6f5
+        177dffa40c4d8628 9dfdd8f060dd1cdf
+        cb3ab6246158cdfa b115b28d393ddb23
+        12a30114efcd300e 7befac48ff1187f7
         1d9685deee6fc7c1 8fcea37d001a9a58
-        4ac2e6d224c7f5e5 b0dd33126a319984
+        4ac2e6d224c7f5e5 4921b03f0d8cbb56
         52e70a6548c7afd5 34fb4b9a9156dec3
         4afea0d89778b9bc 8fcea37d001a9a58
-        7252d21f7fd7cef6 edd1d55f24a8d1a5
+        7252d21f7fd7cef6 1c2fa4d705851072
         f21e116c793d47e6 8fcea37d001a9a58
-        9638f6096171073f e91296949607bd82
-        91c74977d078893d b000d9b5afb3a693
+        9638f6096171073f 1fa9c7edb804361b
+        1c9a57747779516d 8fd8b543e29e2884
         a68632aa3b10588c bbd872166719eade
         2b87fc192bc03144 6fd379ca030701cf
         af63ff4c86022805 3b38e04bd7436ef0
         09089407b5a13f3a f7d315360d6ee9b5
-        8fcc3128bf8e5075 cf0ceb46a9f9c9f2
-        6521a3c66cd34cdf 0e3483004d6fcf42
-        c0b1b9be7a95e4c0 bf85f6049e188f42
-        b89be1e19831495f 22276360f5da2fac
+        8fcc3128bf8e5075 c383a5836cba2c65
+        6521a3c66cd34cdf d2ae4dbdb48ee8bf
+        c0b1b9be7a95e4c0 64ed560787f88911
+        b89be1e19831495f a8b5973a767265fe
         b86e54ff34871082 8fcea37d001a9a58
-        94f8a134622de724 c9505094cdd3561e
+        94f8a134622de724 24a3ec37bfefea83
         0aa8ce52af24949b a572419c95edcb90
         37b6ca34e43c462c 8fcea37d001a9a58
         e96544ae83aa1f55 158954408f92220e
-        5ee61e8f8b9227fb 01267af61451265d
+        5ee61e8f8b9227fb 1ad92e84f2a5c5b3
         b9d516205cd699b1 8fcea37d001a9a58
-        c43cbfaf56f89251 c30ba66b6cc22676
-        56021377aedcae6c 98d50af35bf4d06c
+        c43cbfaf56f89251 d44b39464527c0d7
+        0ecbd2750ea4fc97 c48c275a8f1638f6
         a68633aa3b105a3f 0e95709449dbba2b
         bc22778d82bd993f 0ae9ae77c74937d2
-        3e6e61b5a908c31e ece1c8f8cef7ed6c
-        97263d776d16d9e7 dc9817a5888de24f
-        408e16722fe0574f 6b0a1279a6072e46
+        3e6e61b5a908c31e 51b7fd6840ce977e
+        97263d776d16d9e7 b615abb45317e05f
+        408e16722fe0574f 73f4eb3a1dde530f
         fb33f817ddc87c7c 8fcea37d001a9a58
-        1fb8d823b80ba000 3618f59c6f5de5e6
+        1fb8d823b80ba000 6ded4c2036ae9756
         e910801433039b8e a572419c95edcb90
         fea7b10b272a9f44 8fcea37d001a9a58
-        a8238e7610099d57 f1898e2281cd8986
+        a8238e7610099d57 c1cd781522423e73
         aa1cf785dc8c9fd7 8fcea37d001a9a58
         09717d3888965a5d c70c99835e5d8f68
-        fb400d2b9e056d14 22c7bad898a5129c
+        d9388d59847d8c06 fc88f8e256b309ad
         a68630aa3b105526 519832e843cb7320
         bc22778d82bd993f 0ae9ae77c74937d2
         09130307b5aa505c a2469f7f9e0fe85f
-        0da6af410ae9013b 9cce06ed88a7c5be
-        f7e0100001654daf ed0ecf3f826eaef3
+        0da6af410ae9013b 87db751eed77fb63
+        f7e0100001654daf 8085c88c921447f5
         1d8f7bdeee699815 8fcea37d001a9a58
-        25ad9e8f259c54f3 a1acab65a6e64be9
+        25ad9e8f259c54f3 04dec48870928aa2
         27b6fb77784ee83c 8c1ba23ecd215c3c
         0f1d810b303e8271 8fcea37d001a9a58
-        dfcbd2dd72323d5f 3bdb44c2793e0759
+        dfcbd2dd72323d5f c9c65c456ce84485
         28f1ced0fdc90abd 8fcea37d001a9a58
         a23024758459835f c0157e3c94a10518
-        64644b52d6b3a935 f606a140825aed7f
+        16b4dd5893ae2b80 72b57df22601c213
         a68631aa3b1056d9 85c3c7f850718205
         bc22778d82bd993f 0ae9ae77c74937d2
         09089407b5a13f3a f7d315360d6ee9b5
-        0f9181c901c73929 664cf2f82943a2b7
-        465543e5dc50d146 4069d089a26f7fb2
-        a5e97e50ac206001 01ab9e1199095736
+        0f9181c901c73929 e0aa10876eebf051
+        465543e5dc50d146 2beb4129612dbf9d
+        a5e97e50ac206001 49d8276e0a458d1d
         1d9688deee6fccda 8fcea37d001a9a58
-        9f9e9e449a91c4a6 03d73f83aec414a0
+        9f9e9e449a91c4a6 0996b5a909ca9cfc
         52f1146548d01558 34fb4b9a9156dec3
         d8d5aaea923fbc13 8fcea37d001a9a58
         e96544ae83aa1f55 158954408f92220e
-        4bd047b6bf761a5c dc229044c708e668
+        4bd047b6bf761a5c bacf7a3fa835baae
         eb96631973d0a491 8fcea37d001a9a58
         739f29b0bb3eaf56 18afbdd4549c0188
-        425da4ba923d1b97 d35928a4a6ad3025
+        ebe18ed9cfba84d3 ee7489c2869c2852
         a6862eaa3b1051c0 3856a6f66533488a
         45627c193a5b605c ff3806cf28bcf23f
         09089307b5a13d87 3eade9e709d118ba
-        e4298b08c08d4f53 4a5f9bef6391b6c2
-        bac18c37decfde8d 46fe9e09b5229f78
-        8cd38c2324f7e2eb d9d3b5f6807788b6
-        00f83a58182e28b2 6571d2f5105af1e9
-        9012d99a0e9b32b0 7fad6a446fec9b39
+        e4298b08c08d4f53 4a26e97964392306
+        bac18c37decfde8d fa4608d366535713
+        8cd38c2324f7e2eb beb4f3a6642bde3a
+        00f83a58182e28b2 f9faa8812a9beb92
+        9012d99a0e9b32b0 0dbce162cb86287e
         3d072bcd55d12147 8fcea37d001a9a58
-        02197c60be73b9a2 ed9f5556fb122308
+        02197c60be73b9a2 634170126042a24c
         8d91098eed8d19a2 5a315a56246d694b
         29eff33dfa2633ea 8fcea37d001a9a58
-        f70bac9af8a8a180 edf8305e8b8560a9
+        f70bac9af8a8a180 79503d2fd7810a19
         5332987b0a6f5fe7 8fcea37d001a9a58
         9d30224b3928079b 9ec5f25517ca12a3
-        ac8f62641b04d31a db746739c9e0f5d6
+        fd7862362b716079 0065145b6b0c1cd4
         a6862faa3b105373 db4a163db16ff5f7
         bc22778d82bd993f 0ae9ae77c74937d2
-        5db017dfea00a1ce 1b855eb7eeb3124c
-        8fcc3128bf8e5075 cf0ceb46a9f9c9f2
-        b89be1e19831495f 22276360f5da2fac
-        868e8231edd09fe8 ebb99f40288f0b15
+        5db017dfea00a1ce 78cbc907edeefd4b
+        8fcc3128bf8e5075 c383a5836cba2c65
+        b89be1e19831495f a8b5973a767265fe
+        868e8231edd09fe8 3eb2f639c95fd32a
         eddda3ee399857ae 8fcea37d001a9a58
-        e001648ed3ab7805 75c70c33b5a187e2
+        e001648ed3ab7805 7a584240a490495d
         86dde419a262af44 5a315a56246d694b
         50e7cc0237cdd950 8fcea37d001a9a58
-        c5306c9478656526 e08d07825d0a4e30
+        c5306c9478656526 ad00e66b6f6ed5a6
         6971764f987eb6b7 8fcea37d001a9a58
-        0c1070aa10213892 83a6f7a23717cad2
-        c30f168348bee74b ac05f9669460a239
+        0c1070aa10213892 add8f2aa25713549
+        a9ead63ad6c950d9 f41c5a060283ad10
         a6863caa3b10698a bc43d84664980cdc
         45627c193a5b605c ff3806cf28bcf23f
         09089407b5a13f3a f7d315360d6ee9b5
-        fbcb55a5c299bf6d 1dcdbb2861c6020e
-        af2f6abc63680819 5d04217d9db866af
-        b82f61aed5fa5c79 41373374d3cd4788
-        a5e97e50ac206001 01ab9e1199095736
+        fbcb55a5c299bf6d 6b3029c130c625a4
+        af2f6abc63680819 3bfe52e1c4782482
+        b82f61aed5fa5c79 aca2d36cf42fd1cc
+        a5e97e50ac206001 49d8276e0a458d1d
         eddda5ee39985b14 8fcea37d001a9a58
-        a42fce2e2dd1ebb9 a1f15b11b53b10cd
+        a42fce2e2dd1ebb9 fcc52ccd052affa3
         dd269d2332809374 cd5aaceb9d57f153
         d335d53dc8fef194 8fcea37d001a9a58
         e96544ae83aa1f55 158954408f92220e
-        6469edb713bc3655 242c14ae4cb53bbf
+        6469edb713bc3655 871b1ef99c29d0fc
         bbabb359ebf9781d 8fcea37d001a9a58
-        e6ac816309e18c7f b65f315f5d7f4063
-        8165dd77c775f906 b274cac48677591a
+        e6ac816309e18c7f e936db02aff06a74
+        53642acbfc606a1b a4ab2f6e05bb5d1e
         a6863daa3b106b3d 3e00a67fe3c2fc21
         45627c193a5b605c ff3806cf28bcf23f
-        3e6e61b5a908c31e ece1c8f8cef7ed6c
-        97263d776d16d9e7 dc9817a5888de24f
-        408e16722fe0574f 6b0a1279a6072e46
+        3e6e61b5a908c31e 51b7fd6840ce977e
+        97263d776d16d9e7 b615abb45317e05f
+        408e16722fe0574f 73f4eb3a1dde530f
         3d072acd55d11f94 8fcea37d001a9a58
-        559bbd93aade9065 ddf909f2a8843343
+        559bbd93aade9065 ec7a14317b3b6716
         0aa1d952af1e889e a572419c95edcb90
         dc67803dce5adb67 8fcea37d001a9a58
         d8cf4e2894495616 dbd1de40fc4e650a
-        de51bb93f473cd04 bf4764c04da40f57
+        de51bb93f473cd04 dd113c3ea4dd5e6e
         cee457d52904158b 8fcea37d001a9a58
-        5060a5a82436c4c6 f05961cb3f906688
-        f8c4e288b46183bb 8bc9365651f2b6b7
+        5060a5a82436c4c6 3805c5edf3cbf202
+        8f4057fa1655e59b 8bc9365651f2b6b7
         9d8e8faa35e5f498 1ab26dfdc9addbee
         bc22778d82bd993f 0ae9ae77c74937d2
         09089407b5a13f3a f7d315360d6ee9b5
-        454395c597fe7cdb 1bf785787617dd35
-        6bc8d7b0b9da4f6f 5b47bc7d0a6492d6
-        cd4ef0adcbe26cbb 71187278a32f2914
-        ef208c290db7aeca a1faaf1e699b539a
+        454395c597fe7cdb b625a06ecdbb649a
+        6bc8d7b0b9da4f6f fa9478acf7c3cb5b
+        cd4ef0adcbe26cbb 010dbc05bc7676f2
+        ef208c290db7aeca 629c703de33b489c
         ede11fee399b6039 8fcea37d001a9a58
-        28d5b258267cd2e6 dc0ced533d3abc3d
+        28d5b258267cd2e6 517cd79d0c9b4b68
         d9ad11cd0b8fecf9 1b1c5be002b782f1
         f5a2740b21f4ab46 8fcea37d001a9a58
         e96544ae83aa1f55 158954408f92220e
-        e6e09728167128e8 4ae0e4c662437b60
+        e6e09728167128e8 6084dc5200871095
         edd8de4b9dd4e5e0 8fcea37d001a9a58
-        1fbe7d144a49df75 a714391555d44fb9
-        1925780c66f4eabf 50990a2ab744884b
+        1fbe7d144a49df75 6ecad4a686c26bc7
+        cf83c2b412fc4cc4 417ca7f150a64a8f
         9d8e90aa35e5f64b 0e3b1c5277ed6cfb
         45627c193a5b605c ff3806cf28bcf23f
         2c0b0b8797046e54 6d1781e6b2f6881d
-        fe726a64038a3dc2 e1c8a3908e3aff16
-        29d339820bfd57aa c7a349819d527829
-        46d285b030fe51d0 89630881f817e1da
-        a147bce889f39c4a 6aff949b01e74ca2
-        c1c7d89fa2c77381 2ad7ef95c1b2cac6
+        fe726a64038a3dc2 7270a28dca09086b
+        29d339820bfd57aa db8f1c7ee370c477
+        46d285b030fe51d0 db9d0a4ed1d0dca7
+        a147bce889f39c4a 9f89dae572b75019
+        c1c7d89fa2c77381 c1535ee581179a27
         ede816ee39a16f9c 8fcea37d001a9a58
-        1feb82d4229f1bd8 3901585bd7963ede
+        1feb82d4229f1bd8 06f825f1ea38cab0
         acb64399d2c58b3c 4aa403bfc8a4ce3c
         cd092ae16df6e78b 8fcea37d001a9a58
-        afd098596317ff55 56ac8396f7d7808a
+        afd098596317ff55 299e3e658ae70623
         7345de57fa9c68c9 8fcea37d001a9a58
-        ced8d3ce576a145f 538d30997962fbbe
-        63a6efab04be08db b0ce72d38dac70d5
+        ced8d3ce576a145f 5e851ddbb49a3591
+        11816064a447fca1 83e9cbfdec50669c
         9d8e91aa35e5f7fe 77f661cb0265f494
         bc22778d82bd993f 0ae9ae77c74937d2
         af63ff4c86022805 3b38e04bd7436ef0
         09089407b5a13f3a f7d315360d6ee9b5
-        6521a3c66cd34cdf 0e3483004d6fcf42
-        868e8231edd09fe8 ebb99f40288f0b15
+        6521a3c66cd34cdf d2ae4dbdb48ee8bf
+        868e8231edd09fe8 3eb2f639c95fd32a
         86cc5ad57b505dd6 8fcea37d001a9a58
-        94f8a134622de724 c9505094cdd3561e
+        94f8a134622de724 24a3ec37bfefea83
         dfdeae46180328b2 9caadfd08cbaad48
         b9c8603dbac0a70d 8fcea37d001a9a58
-        5500ceb580996169 05ba731b3ac14138
+        5500ceb580996169 2880c6ba0fce084a
         0955666ab32d0ae0 8fcea37d001a9a58
         ce472e6b551aa8f5 a7acc6ea2ecbc4cc
-        54ebe2ccdad26c42 b0c63840f80596fe
+        b9f49630890588c7 aa112beb8f2188c2
         9d8e92aa35e5f9b1 ee3d3ad64e5ba6b9
         45627c193a5b605c ff3806cf28bcf23f
         09089407b5a13f3a f7d315360d6ee9b5
-        6cce87d550f117a3 08211674773cf658
-        7584afec97541336 bb568b10d53ddc50
-        5286eec8360b21f9 5559c0b97137bb34
-        f4f17cf1dc46cab4 cf3c8b0fad2860ca
-        e98e5b4f56659b14 063c8c1d4e1a1041
+        6cce87d550f117a3 e36d35074372ad2e
+        7584afec97541336 8d0c54dacfa36394
+        5286eec8360b21f9 a8f13834be965ffe
+        f4f17cf1dc46cab4 0d11bd0ad73e8cce
+        e98e5b4f56659b14 b1597b5f707e1eaf
         3d009bcd55cbc0e9 8fcea37d001a9a58
-        749c3abe08cd07ac 37970d1ba12b85c7
+        749c3abe08cd07ac a00e2546998bf463
         8da9088eeda1a9d0 5a315a56246d694b
         d8d244ea923cd8ea 8fcea37d001a9a58
         0b3ca4d6c01e3fa3 d6720b84d46c4615
-        10dcfd2e636e2c11 5a320d1b72700284
+        10dcfd2e636e2c11 445fdf2218fd37f8
         87bb2b361b39ca7b 8fcea37d001a9a58
         bdbecb93773d8e98 db0a5e67ff614736
-        4fbc0923950c3819 f1d3ee8d965a3423
+        ca5e43a5dd5bc659 76a5cc9734c146f4
         9d8e93aa35e5fb64 13ae9096abae6d9a
         bc22778d82bd993f 0ae9ae77c74937d2
-        ae6628317e83a7e1 a9a30e6870649c6f
-        06a01d4c7e1705ec 910f5354dc6b144b
-        6bc8d7b0b9da4f6f 5b47bc7d0a6492d6
-        fc411e2dc27a8bea 9c94f14efc983aa4
-        ef208c290db7aeca a1faaf1e699b539a
+        ae6628317e83a7e1 054f0f4420cc2dfc
+        06a01d4c7e1705ec d479a13524f281ca
+        6bc8d7b0b9da4f6f fa9478acf7c3cb5b
+        fc411e2dc27a8bea 8fbf583b8d657c4a
+        ef208c290db7aeca 629c703de33b489c
         1d9684deee6fc60e 8fcea37d001a9a58
-        df6522f405d5a2c7 f1f9885d5c7ec6d6
+        df6522f405d5a2c7 edca7dee1db4c659
         5981c4b3869c4efb 65d8d2dc4505de8a
         855e4c0255a86fdf 8fcea37d001a9a58
-        46b7a17203da3079 ccaef83d89dd2ee2
+        46b7a17203da3079 ec77a59dc24f5fb3
         4f9766c7e4c9a5a4 8fcea37d001a9a58
         e574762ba3004d01 2dcee9d19ad9c4c7
-        365b85337597ea4b 5daada20c3009c99
+        5ecce0e340127de4 dc414f9446c10243
         9d8e94aa35e5fd17 dc768d49c1349807
         bc22778d82bd993f 0ae9ae77c74937d2
         09130307b5aa505c a2469f7f9e0fe85f
-        3973b9fad7f898be ab0687331889f394
-        195bd6dd1f7a57b3 5dd6026f19b801a9
-        2240bfaa41d068a7 0bbe9bb827d1a49c
-        e98e5b4f56659b14 063c8c1d4e1a1041
+        3973b9fad7f898be 65209d38cf73445a
+        195bd6dd1f7a57b3 7dad5315e4d27c4a
+        2240bfaa41d068a7 4721c8fb684b8824
+        e98e5b4f56659b14 b1597b5f707e1eaf
         3d0727cd55d11a7b 8fcea37d001a9a58
-        ba92be409881f393 5dd6026f19b801a9
+        ba92be409881f393 7dad5315e4d27c4a
         824cf88451a5122f 62c7edc4e523ae63
         061f500b2b0ec185 8fcea37d001a9a58
         88f631787d4aaf77 33aea4a6dbcea982
-        a115877d45a4779d b5cb5f3e4a4eaff4
+        a115877d45a4779d a343256b18a06a6d
         8473fa45dd733dc8 8fcea37d001a9a58
         c0f305e5f5ddcb55 dffd89430fc6fa43
-        b1c981789837ab24 3994b8a3f904d214
+        4b56f55b6499695a 54fdbe81e82ae3e1
         9d8e95aa35e5feca 8321b13d2d85ef70
         bc22778d82bd993f 0ae9ae77c74937d2
         53e8a26eb772d2c3 cc4f5b069112ca6b
@@ -8882,334 +9404,334 @@ enum ConceptMatcherGolden {
         78f89274b0745e62 e8e673280d660afa
         15ce2e720f512a97 158a088b6bb5b5ed
         f5a2740b21f4ab46 8fcea37d001a9a58
-        acd8c5b0b1343945 144825809babb1c1
+        acd8c5b0b1343945 d18cef67a087d2df
         37829c529c7bd955 8fcea37d001a9a58
         5116ae42161d1122 4149ac52553f4174
-        f8803e92a47b852e b17fbf9d60c5a076
+        9cd45833bed99087 86ac33c0ff505bde
         9d8e96aa35e6007d f3a0448375da4495
         d80e966922f656f9 4c2d62e23e369956
         2c0b0b8797046e54 6d1781e6b2f6881d
         09089407b5a13f3a f7d315360d6ee9b5
-        44ee58c461867a56 76f4573e18ab3768
-        deef7ab5676c99cd eca9bcc6c42feaed
-        154b63a43be3ea1a 483d0f44ed0069f9
-        2422a468fbcb9a60 ee5ee3e436582e24
-        f7e0100001654daf ed0ecf3f826eaef3
+        44ee58c461867a56 91c07beea37c9236
+        deef7ab5676c99cd f94853042ccfdd2c
+        154b63a43be3ea1a f43da43ee8f94e36
+        2422a468fbcb9a60 fed0a7c3d598dd0d
+        f7e0100001654daf 8085c88c921447f5
         86cfe4d57b537e2b 8fcea37d001a9a58
-        b619fe08e4fb4a5c c5559e1d29e03928
+        b619fe08e4fb4a5c 0c180495d19ecd32
         98bfda8913c736bd 89e7c6630e26728b
         dc52fc3dce495211 8fcea37d001a9a58
-        34a4b0d4c857f7c8 4a16364c43c51f9a
+        34a4b0d4c857f7c8 51ce8cff9258db61
         5addc73522039c19 8fcea37d001a9a58
         e122258e63374c0f 972a86f052af8fde
-        6d9c6dbaaab74841 ffd1b28df14acb3b
+        642922c08b081a65 adf9ea40ca4ec2e0
         9d8e87aa35e5e700 54dd200661f564e6
         bc22778d82bd993f 0ae9ae77c74937d2
         09130307b5aa505c a2469f7f9e0fe85f
-        0da6af410ae9013b 9cce06ed88a7c5be
-        e7a564bf53461c8e b1454d694935e6f2
-        8f17503c479c98df 8a42836701f1f133
-        f7e0100001654daf ed0ecf3f826eaef3
+        0da6af410ae9013b 87db751eed77fb63
+        e7a564bf53461c8e 5c530e9d29b05e2f
+        8f17503c479c98df be581664e301cb51
+        f7e0100001654daf 8085c88c921447f5
         716da208bae61624 8fcea37d001a9a58
-        25ad9e8f259c54f3 a1acab65a6e64be9
+        25ad9e8f259c54f3 04dec48870928aa2
         679da4fb0e9bcccb 4aa403bfc8a4ce3c
         3a744bd88e534b86 8fcea37d001a9a58
-        6ee315589247f3df 6ff9a03b526c9635
+        6ee315589247f3df 1a45ca5ce2132c2b
         d18183792a6c9f75 8fcea37d001a9a58
-        631559722b9ad6a2 bb6e9e680556d9a1
-        c452ac015240d22d 1641b3e4dbe18c26
+        631559722b9ad6a2 64d458548092eaed
+        e3b7ab1fa4f81aa6 4b2e63407be85a08
         9d8e88aa35e5e8b3 42e2681a1cea6733
         bc22778d82bd993f 0ae9ae77c74937d2
-        ea6ff70b03c5c960 b23670c73368337b
+        ea6ff70b03c5c960 21b289ac2411f4b7
         09089407b5a13f3a f7d315360d6ee9b5
-        177dffa40c4d8628 2372e8fc345988ab
-        cb3ab6246158cdfa a297b6ddcfd724e9
-        584cfb63a5cf9e87 628eaf0b886f0956
-        12a30114efcd300e e605d20a7364d6f5
+        177dffa40c4d8628 9dfdd8f060dd1cdf
+        cb3ab6246158cdfa b115b28d393ddb23
+        584cfb63a5cf9e87 9390577da70346da
+        12a30114efcd300e 7befac48ff1187f7
         abca73e73a72f596 8fcea37d001a9a58
-        4ac2e6d224c7f5e5 b0dd33126a319984
+        4ac2e6d224c7f5e5 4921b03f0d8cbb56
         943d99eadd036bd1 7321cd5c646a08d2
         061bca0b2b0ba7fc 8fcea37d001a9a58
         d8cf4e2894495616 dbd1de40fc4e650a
-        1c3f303f758edf0a 5b7b269628ac8a33
+        1c3f303f758edf0a f0f396fc9cd8cce6
         05c6bc86dd53d58c 8fcea37d001a9a58
         353b95bcb7839f0c 874ab35a17b98447
-        d90660e60bd198f3 c0ae050a1c37a979
+        a79bfca8e810e51a 5212fe737f7efd29
         9d9215aa35e90e21 f9dc89847b294845
         45627c193a5b605c ff3806cf28bcf23f
         09089407b5a13f3a f7d315360d6ee9b5
-        06a01d4c7e1705ec 910f5354dc6b144b
-        ae6628317e83a7e1 a9a30e6870649c6f
-        ef208c290db7aeca a1faaf1e699b539a
+        06a01d4c7e1705ec d479a13524f281ca
+        ae6628317e83a7e1 054f0f4420cc2dfc
+        ef208c290db7aeca 629c703de33b489c
         ede815ee39a16de9 8fcea37d001a9a58
-        df6522f405d5a2c7 f1f9885d5c7ec6d6
+        df6522f405d5a2c7 edca7dee1db4c659
         3f135ab325b30106 a92fd52914cd9d28
         3a81e4d88e5ed9dd 8fcea37d001a9a58
         b19ce73316eda580 26ef531da55f3ea3
-        ac02dd1344aae81d ad1a8ab4d65440af
+        ac02dd1344aae81d a41624ee15e8f517
         247a0a90699ff078 8fcea37d001a9a58
         098be2e107884dc7 e5a7f5ed8a6556a9
-        d12d358ce09baf1a a53f7087d63e373e
+        631cc48c661e45b8 c17e5e4037fa01d3
         9d9214aa35e90c6e 8dd0d1709e3b2d60
         bc22778d82bd993f 0ae9ae77c74937d2
-        af63fe4c86022652 593acc5e418108f7
-        c85bffa2fd036169 b15a9937f83f9402
-        60097bed2d9c4562 b07aeb523180af10
-        c0b1b9be7a95e4c0 bf85f6049e188f42
-        868e8231edd09fe8 ebb99f40288f0b15
+        af63fe4c86022652 18f02d8e4b63d442
+        c85bffa2fd036169 38e8c206826a95c8
+        60097bed2d9c4562 26da02e4daf3e51c
+        c0b1b9be7a95e4c0 64ed560787f88911
+        868e8231edd09fe8 3eb2f639c95fd32a
         abca77e73a72fc62 8fcea37d001a9a58
-        93e4a8898e3ba171 db3c55ff8198ef2f
+        93e4a8898e3ba171 75571d12b06c55ac
         dd120f23326ef920 cd5aaceb9d57f153
         3186b6d8893153e1 8fcea37d001a9a58
-        c50d97d3d79628bc bc0744161afaa655
+        c50d97d3d79628bc 5a1f634536ee1d41
         331f65471bdcb43c 8fcea37d001a9a58
-        5dab51c3477dffe1 7ad9e3954581be61
-        01da6539697b2a16 3730d103bb765316
+        5dab51c3477dffe1 d22e634897f0a6eb
+        44036e83b1dd31d5 7cff5bd76481bb74
         9d9213aa35e90abb 57813935a7e25337
         2b87fc192bc03144 6fd379ca030701cf
         09089407b5a13f3a f7d315360d6ee9b5
-        0da6af410ae9013b 9cce06ed88a7c5be
-        e7a564bf53461c8e b1454d694935e6f2
-        8f17503c479c98df 8a42836701f1f133
-        dd3d68384088a9b6 1c51d10a29b1911b
-        f7e0100001654daf ed0ecf3f826eaef3
+        0da6af410ae9013b 87db751eed77fb63
+        e7a564bf53461c8e 5c530e9d29b05e2f
+        8f17503c479c98df be581664e301cb51
+        dd3d68384088a9b6 2f131a399fc84048
+        f7e0100001654daf 8085c88c921447f5
         b86e51ff34870b69 8fcea37d001a9a58
-        25ad9e8f259c54f3 a1acab65a6e64be9
+        25ad9e8f259c54f3 04dec48870928aa2
         2e397a435f818808 44c829dcd5744b9e
         0d7857f0f885d709 8fcea37d001a9a58
-        1dec9d16ef10b9df 694438c21ad1507d
+        1dec9d16ef10b9df 194877ba94f02817
         dc505ae6cc313114 8fcea37d001a9a58
         45108a63807cd35e 9c75153e72c3c8fa
-        465a1e2e61c3ef25 ecde8a133949bf33
+        98f71e2ecd8f6389 4db7afadbe52a170
         9d9212aa35e90908 c4ccc693f40f8eca
         bc22778d82bd993f 0ae9ae77c74937d2
-        e4baa33f9b8e0f54 94f5946fe262ed63
-        840628e0a6095a09 dba33a322c8b9e20
-        ef208c290db7aeca a1faaf1e699b539a
+        e4baa33f9b8e0f54 96e5017c3c9038ae
+        840628e0a6095a09 e0cb69ee10fb831b
+        ef208c290db7aeca 629c703de33b489c
         1d9684deee6fc60e 8fcea37d001a9a58
-        8377f0351d850615 9648138787548d5d
+        8377f0351d850615 71d6b63a37e6d508
         4184827d0fa5eaf2 44c829dcd5744b9e
         c9061ff0d1fee251 8fcea37d001a9a58
-        a3180383ce1f8495 71edbe3841228506
+        a3180383ce1f8495 eb97b3426043865b
         585140e26e9881af 8fcea37d001a9a58
-        22ce5282a7411c13 19dca38c6858a773
-        67db1cd448374cc3 45634329c1c100bd
+        22ce5282a7411c13 7ec422648256d614
+        cc6b2b0011219e3e 2d8c3ac6026a6089
         9d9219aa35e914ed 616dbf5a114938a9
         2b87fc192bc03144 6fd379ca030701cf
         09089407b5a13f3a f7d315360d6ee9b5
-        18e4bb1b38bc9715 65d786703e95b613
-        a60cd6fb834518ed 0a28c75a7a339ee4
-        c42527b697bcf12c ce7cae04be155f97
-        72797482c493ddce a8d33d7ff149d846
+        18e4bb1b38bc9715 74fb8030a461ed26
+        a60cd6fb834518ed 4d56bc17c373228f
+        c42527b697bcf12c cbbded0e5f78e0e8
+        72797482c493ddce 530db029c43e833f
         b86e54ff34871082 8fcea37d001a9a58
-        d8816e2ab7cbee95 65d786703e95b613
+        d8816e2ab7cbee95 74fb8030a461ed26
         52ee116548cdda68 34fb4b9a9156dec3
         880dbdd8ba2d1589 8fcea37d001a9a58
         e96544ae83aa1f55 158954408f92220e
-        9fd10b0f6f0ec6ed 31bf9e40bd661283
+        9fd10b0f6f0ec6ed dc2ffae2d3dea8e2
         d18183792a6c9f75 8fcea37d001a9a58
-        631559722b9ad6a2 bb6e9e680556d9a1
-        f6d917016e76026f af02c2bbd3d1f8a8
+        631559722b9ad6a2 64d458548092eaed
+        d86fe62e8a90773d 0479c5940bf79b15
         9d9218aa35e9133a ce3f87762573aec4
         2b87fc192bc03144 6fd379ca030701cf
-        177dffa40c4d8628 2372e8fc345988ab
-        18fecf9df184543d d288b4e419b468cb
-        12a30114efcd300e e605d20a7364d6f5
+        177dffa40c4d8628 9dfdd8f060dd1cdf
+        18fecf9df184543d c9822d073e750f65
+        12a30114efcd300e 7befac48ff1187f7
         4bff86f6fb647347 8fcea37d001a9a58
-        fab1500b3fd59da4 6b6e97cb50c79585
+        fab1500b3fd59da4 a795ede9aebb48eb
         5981c1b3869c49e2 65d8d2dc4505de8a
         9eeacfcfa9878b96 8fcea37d001a9a58
         d8cf4e2894495616 dbd1de40fc4e650a
-        700a3a1f32eb4a54 861ec8cfdcb70575
+        700a3a1f32eb4a54 46925ca22103a3af
         8ba24d99444cef42 8fcea37d001a9a58
         12d984d78443f155 a7baaf1cd8158b1f
-        0d03f9af0c21c894 51972e0aa7ea2590
+        397e1e43a2181be7 25da8bd845ca3332
         9d9217aa35e91187 761634e44af4a36b
         bc22778d82bd993f 0ae9ae77c74937d2
-        5286eec8360b21f9 5559c0b97137bb34
-        e98e5b4f56659b14 063c8c1d4e1a1041
+        5286eec8360b21f9 a8f13834be965ffe
+        e98e5b4f56659b14 b1597b5f707e1eaf
         eddda4ee39985961 8fcea37d001a9a58
-        e60b79c3af94c919 8dc1f30f9c3a0729
+        e60b79c3af94c919 d3332633997a68f5
         71090f6aa595841e 1b1c5be002b782f1
         1e26d934d5e0428b 8fcea37d001a9a58
-        5272dbeeed3b2b96 030c031cbd2b02c9
+        5272dbeeed3b2b96 e16e3850dae5b0ce
         3bc050d97cb11efe 8fcea37d001a9a58
         768dfe2f0d91dce9 f4fc5a0a69c24e18
-        1731343812a516e6 bc3d1d5f7591d176
+        2b7daba0cf830246 d589c950353c8455
         9d9216aa35e90fd4 90a5056b5b51da1e
         2b87fc192bc03144 6fd379ca030701cf
         09130307b5aa505c a2469f7f9e0fe85f
-        d4d894454699d456 61f3f83a2952b70f
-        d08b6172936f359c eaa87d13244e949f
-        2fd9edef3899f929 1afb945d12041445
-        879095f703520880 3fe97f07c4bc005a
+        d4d894454699d456 96a30298778fa296
+        d08b6172936f359c 17407ae31b5c6703
+        2fd9edef3899f929 50c74494898d7b5d
+        879095f703520880 d4526bd6056232e9
         b86e56ff348713e8 8fcea37d001a9a58
-        3630f96c2a5efdd7 7d02c9756733c16e
+        3630f96c2a5efdd7 0394b9db725d97ed
         e019bd1417114ef3 cd5aaceb9d57f153
         4979a634ee6b1f0b 8fcea37d001a9a58
-        bc6c5e1b1026895b 9499668a722b1475
+        bc6c5e1b1026895b 8958096ecef3f61c
         a565c82535ad5b12 8fcea37d001a9a58
         6f9557eaab0e2b05 150310d8ae67d870
-        ca914ab614ac1a77 534e7d873d1491dd
+        6825329b76972f4e 318c922a9818717d
         9d920daa35e90089 78f8dcc0f6a584fd
         45627c193a5b605c ff3806cf28bcf23f
         09130307b5aa505c a2469f7f9e0fe85f
-        7241d04827ff006a 64d965b52f5c1c8c
-        c4a6ead8fd0d5303 f5f506e7ec07b022
-        dd3d68384088a9b6 1c51d10a29b1911b
-        f7e0100001654daf ed0ecf3f826eaef3
+        7241d04827ff006a 11de2d289b2eed57
+        c4a6ead8fd0d5303 1eb4a762b4497675
+        dd3d68384088a9b6 2f131a399fc84048
+        f7e0100001654daf 8085c88c921447f5
         ede813ee39a16a83 8fcea37d001a9a58
-        eceb1bdd7b3d4aca 64d965b52f5c1c8c
+        eceb1bdd7b3d4aca 11de2d289b2eed57
         acc05099d2cdf5d8 4aa403bfc8a4ce3c
         9ee0ddcfa97f4edb 8fcea37d001a9a58
-        a2e5432fe5fac8f8 68528e6d42d1bf15
+        a2e5432fe5fac8f8 6815cc2536d530cd
         eb96631973d0a491 8fcea37d001a9a58
         739f29b0bb3eaf56 18afbdd4549c0188
-        3af3faba8e652401 8b4d239593f8537b
+        ec534eb52ca053cf c612f6add725ec3a
         9d920caa35e8fed6 4a028aba8ed61678
         bc22778d82bd993f 0ae9ae77c74937d2
         09130607b5aa5575 be8fa063a50b1488
-        7241d04827ff006a 64d965b52f5c1c8c
-        c4a6ead8fd0d5303 f5f506e7ec07b022
-        dd3d68384088a9b6 1c51d10a29b1911b
-        f7e0100001654daf ed0ecf3f826eaef3
+        7241d04827ff006a 11de2d289b2eed57
+        c4a6ead8fd0d5303 1eb4a762b4497675
+        dd3d68384088a9b6 2f131a399fc84048
+        f7e0100001654daf 8085c88c921447f5
         86cfe4d57b537e2b 8fcea37d001a9a58
-        eceb1bdd7b3d4aca 64d965b52f5c1c8c
+        eceb1bdd7b3d4aca 11de2d289b2eed57
         1f330219213ae780 65d8d2dc4505de8a
         ad82ddea79b4df93 8fcea37d001a9a58
         0b3ca4d6c01e3fa3 d6720b84d46c4615
-        c0a78624f570cf5b b76819a7d82ed207
+        c0a78624f570cf5b 3003a26ea415fa52
         a67c6cb6b8ac2796 8fcea37d001a9a58
         c59f703359f6fcd6 c2ff24dcd3346689
-        9f4e774f81b37be9 048fb0eeed4a8a29
+        3cb14825b7e975a7 b9540dcf2a416dc7
         9d959baa35ec27aa 3de8cbe3e48722cc
         45627c193a5b605c ff3806cf28bcf23f
-        081e11a524c24ea6 a964217adc568719
-        ea647dcfd6d220b3 9cf1544c5eabeeca
-        ef208c290db7aeca a1faaf1e699b539a
+        081e11a524c24ea6 020d64415f6f5420
+        ea647dcfd6d220b3 cb1b2c36df726d94
+        ef208c290db7aeca 629c703de33b489c
         abca76e73a72faaf 8fcea37d001a9a58
-        a7c867979acfc67c 6f0d87057e337666
+        a7c867979acfc67c 5db12c4f89b7ce81
         98b94a8913c1d65f 89e7c6630e26728b
         b87a60cfb7e2ec17 8fcea37d001a9a58
-        8daf03f709c7da85 516f34abdad98ba2
+        8daf03f709c7da85 706363ef5ad6904f
         889baf4b9300b219 8fcea37d001a9a58
         956c6883cb74480f 5f45f58db6d03633
-        09ca347c90eabb2e 5b045a420558791a
+        0ee6dc7e8379c98f ac3f8f1ed09f6bb2
         9d959caa35ec295d 98ddbd48536ae651
         bc22778d82bd993f 0ae9ae77c74937d2
         09089407b5a13f3a f7d315360d6ee9b5
-        3c35ffeace3c87c2 94f79f1ef0b8f51f
-        39dbbfa0c9655c9b c4b509addace57a7
-        ef208c290db7aeca a1faaf1e699b539a
+        3c35ffeace3c87c2 ca6376b288db80b2
+        39dbbfa0c9655c9b 48d1c17a874317a1
+        ef208c290db7aeca 629c703de33b489c
         1d8f83deee69a5ad 8fcea37d001a9a58
-        fc9daf70113d8c87 5c6b925f2df543f8
+        fc9daf70113d8c87 29191fe0a9521179
         3f31eeb325ccfa11 a92fd52914cd9d28
         9eeacfcfa9878b96 8fcea37d001a9a58
-        45dd58683a9986db ecf9095d5ed68296
+        45dd58683a9986db 5199b2775f06c581
         0de2e6bead7440a8 8fcea37d001a9a58
-        4fa324b23bdffe5b 5463cf02e91f97e3
-        78a7b877c27c3073 d5a4514256c0ca75
+        4fa324b23bdffe5b f7ff7f23eadef48e
+        68f0ec8d036f97ab 14d17f184c76e6ae
         9d9599aa35ec2444 9269d11740b7bac6
         45627c193a5b605c ff3806cf28bcf23f
-        327324ecc654230f d4a0eb3a623a19e2
-        c1c7d89fa2c77381 2ad7ef95c1b2cac6
+        327324ecc654230f cc66e6868cf487cf
+        c1c7d89fa2c77381 c1535ee581179a27
         3cfd15cd55c8a760 8fcea37d001a9a58
-        89905f8e817bf8ef d4a0eb3a623a19e2
+        89905f8e817bf8ef cc66e6868cf487cf
         114fc47fa8448893 7321cd5c646a08d2
         5cb0660b5c12f12f 8fcea37d001a9a58
-        a3c2d0d9df00d422 844eb3065c1538f7
+        a3c2d0d9df00d422 e42e63da181d7df8
         33223ba212e77918 8fcea37d001a9a58
         d6d5ef477c06ac19 6c249f580f1f5e9f
-        3f6ea2337ad9e545 ad6c680c6d553c93
+        62cf78cd2b1ed75e dbe91013fdb6168d
         9d959aaa35ec25f7 59aa010b9474a613
         2b87fc192bc03144 6fd379ca030701cf
         09130307b5aa505c a2469f7f9e0fe85f
-        6cce87d550f117a3 08211674773cf658
-        3973b9fad7f898be ab0687331889f394
-        7584afec97541336 bb568b10d53ddc50
-        f4f17cf1dc46cab4 cf3c8b0fad2860ca
-        5286eec8360b21f9 5559c0b97137bb34
-        e98e5b4f56659b14 063c8c1d4e1a1041
+        6cce87d550f117a3 e36d35074372ad2e
+        3973b9fad7f898be 65209d38cf73445a
+        7584afec97541336 8d0c54dacfa36394
+        f4f17cf1dc46cab4 0d11bd0ad73e8cce
+        5286eec8360b21f9 a8f13834be965ffe
+        e98e5b4f56659b14 b1597b5f707e1eaf
         fb307b17ddc5723e 8fcea37d001a9a58
-        749c3abe08cd07ac 37970d1ba12b85c7
+        749c3abe08cd07ac a00e2546998bf463
         1f440f19214970ca 65d8d2dc4505de8a
         b9c8603dbac0a70d 8fcea37d001a9a58
-        0a8cab6601aa268b 1e6c67405968a3f4
+        0a8cab6601aa268b f5d1c0ef2f2aaf0f
         ac6d66d24f5c456c 8fcea37d001a9a58
-        ca357eb8eacc0b32 4f85509825a482e4
-        455704d434b3edb9 188d4824926be353
+        ca357eb8eacc0b32 929c52004e65c31f
+        68d8a39506b9530b a8c8ef46f1d14be6
         9d9597aa35ec20de 0aea89631870ede8
         d80e966922f656f9 4c2d62e23e369956
         09089407b5a13f3a f7d315360d6ee9b5
-        18e4bb1b38bc9715 65d786703e95b613
-        a60cd6fb834518ed 0a28c75a7a339ee4
-        72797482c493ddce a8d33d7ff149d846
+        18e4bb1b38bc9715 74fb8030a461ed26
+        a60cd6fb834518ed 4d56bc17c373228f
+        72797482c493ddce 530db029c43e833f
         b86e4eff34870650 8fcea37d001a9a58
-        ed4eeb7146270ff0 477a91a4560f55a5
+        ed4eeb7146270ff0 5068904b45322376
         52e3866548c499b2 34fb4b9a9156dec3
         5ccb760b5c29d417 8fcea37d001a9a58
         d8cf4e2894495616 dbd1de40fc4e650a
-        cab7a18d6b2e0290 09e7681e4bfbc189
+        cab7a18d6b2e0290 038a71dab7d99bb7
         151ec94eda6e6a64 8fcea37d001a9a58
         eab6d7ecb288b34a 3dd67f4eef89e4db
-        23835f2b8e79d737 8fcea37d001a9a58
+        e041d6991e791ece 8fcea37d001a9a58
         9d9598aa35ec2291 a4933d05714d99ad
         d80e966922f656f9 4c2d62e23e369956
-        00f83a58182e28b2 6571d2f5105af1e9
-        c05ce0c99c8f54c9 f84c0ca26bf0ec85
-        c43b747d68f4f02d cfab7fc7c8f75f02
-        9012d99a0e9b32b0 7fad6a446fec9b39
+        00f83a58182e28b2 f9faa8812a9beb92
+        c05ce0c99c8f54c9 14e90e65d40c7471
+        c43b747d68f4f02d 3cc6f001f0ce77bd
+        9012d99a0e9b32b0 0dbce162cb86287e
         1d9683deee6fc45b 8fcea37d001a9a58
-        bea8ce4c00e3d719 f84c0ca26bf0ec85
+        bea8ce4c00e3d719 14e90e65d40c7471
         98aed48913b8b958 89e7c6630e26728b
         dc67803dce5adb67 8fcea37d001a9a58
-        0098ca46ccb5cebc 1412624b5ca6dec9
+        0098ca46ccb5cebc 8f19b6e6f49eddfb
         61e53264854e1e8c 8fcea37d001a9a58
         a0139cdf8ef62cb6 3d4617409d471ef5
-        9806554f7df79ed1 4c3988b75f6f044d
+        aeaf1913e73e0439 d5830ca98aa9dcb9
         9d9595aa35ec1d78 5df3243d7fd38692
         45627c193a5b605c ff3806cf28bcf23f
-        ea647dcfd6d220b3 9cf1544c5eabeeca
-        081e11a524c24ea6 a964217adc568719
-        361d910587aaba18 b55fb27357dafa9b
-        ef208c290db7aeca a1faaf1e699b539a
+        ea647dcfd6d220b3 cb1b2c36df726d94
+        081e11a524c24ea6 020d64415f6f5420
+        361d910587aaba18 6194faefbc6a2845
+        ef208c290db7aeca 629c703de33b489c
         fb2d7317ddc32ecf 8fcea37d001a9a58
-        3ce99f733f5f7733 9b9827dd0f9c9e1d
+        3ce99f733f5f7733 1ebb4f7634a389dd
         98b9488913c1d2f9 89e7c6630e26728b
         8e6a75025ae4608f 8fcea37d001a9a58
-        8091fa2ff748bbdb e554164aa69871be
+        8091fa2ff748bbdb 705020452c83d2ec
         981168e72da96722 8fcea37d001a9a58
         398c1b0830a6a52f 89f4ebb3325d7042
-        a678a6b5ffd0e998 7298f2f817e95628
+        12df415f5db0f1bf 170ab46664d206a6
         9d9596aa35ec1f2b 3ecbfc50403487bf
         bc22778d82bd993f 0ae9ae77c74937d2
         09130607b5aa5575 be8fa063a50b1488
-        c4a6ead8fd0d5303 f5f506e7ec07b022
-        7241d04827ff006a 64d965b52f5c1c8c
-        f7e0100001654daf ed0ecf3f826eaef3
+        c4a6ead8fd0d5303 1eb4a762b4497675
+        7241d04827ff006a 11de2d289b2eed57
+        f7e0100001654daf 8085c88c921447f5
         1d967edeee6fbbdc 8fcea37d001a9a58
-        9f379c732613e779 3f6665075469dd2c
+        9f379c732613e779 267ba4ef43cd76b9
         3f0c6bb325acff3b a92fd52914cd9d28
         9ee769cfa984a86d 8fcea37d001a9a58
-        4ed8062e42a307dd a8b99761c65a8b55
+        4ed8062e42a307dd 1e7e091f275394b8
         9314d73101f9e736 8fcea37d001a9a58
-        4d5da6923a4c0ef3 80d5edf853fea855
-        9b48f383e2e8cde2 8baa7198cfe64bce
+        4d5da6923a4c0ef3 dddb968f1ae9bad7
+        b7e12123bcc87d70 99222db3b4481423
         9d9593aa35ec1a12 b938be5e803e7ff4
         bc22778d82bd993f 0ae9ae77c74937d2
         37a1109dc7c64a8b 70dae2d974950dca
         09130307b5aa505c a2469f7f9e0fe85f
-        b3a3ef381b261462 70c59621e36ee1a2
-        dfe5d78680272485 a0a73b1d5e13172e
+        b3a3ef381b261462 ca2325867d45fbb3
+        dfe5d78680272485 40800536a861cdc8
         abca76e73a72faaf 8fcea37d001a9a58
-        5e4fd48fe050aac2 70c59621e36ee1a2
+        5e4fd48fe050aac2 ca2325867d45fbb3
         e8a5d6e0831c9720 62c7edc4e523ae63
         7f6422d8b544e07e 8fcea37d001a9a58
         88f631787d4aaf77 33aea4a6dbcea982
         f6aa491815c06bda 58a02e2e4318108c
         0835c77872673971 8fcea37d001a9a58
         e0c4255146a01a3e f1261291457e8b76
-        3a7b9e6507e14ebc 02d95cfb52c7f89c
+        67249f948898382d a588c651aafb482c
         9d9594aa35ec1bc5 7f73a4cdd0a72519
         bc22778d82bd993f 0ae9ae77c74937d2
         804ad381729461f3 d8db9ad5c3afa883
@@ -9222,4123 +9744,4123 @@ enum ConceptMatcherGolden {
         1d8a9b24bfe36aba 158a088b6bb5b5ed
         f598020b21eb950b 8fcea37d001a9a58
         d8cf4e2894495616 dbd1de40fc4e650a
-        55df2367bce366e8 7f5a553a5cdf87ac
+        55df2367bce366e8 5fe61fdd00bd5eb6
         4ed2120d85532702 8fcea37d001a9a58
-        09a5c646f87581c9 71c5c8fe844bbdb3
-        242f9c88cd00d1d3 8bc9365651f2b6b7
+        09a5c646f87581c9 6b0bd812263cebb9
+        1df3e2afcea4da68 8bc9365651f2b6b7
         9d9901aa35ef0ad3 1a02c2e686a13343
         45627c193a5b605c ff3806cf28bcf23f
         09089407b5a13f3a f7d315360d6ee9b5
-        6bc8d7b0b9da4f6f 5b47bc7d0a6492d6
-        454395c597fe7cdb 1bf785787617dd35
-        8196fcfdbe7183fb fea2d381e185eafe
-        361d910587aaba18 b55fb27357dafa9b
-        cd4ef0adcbe26cbb 71187278a32f2914
+        6bc8d7b0b9da4f6f fa9478acf7c3cb5b
+        454395c597fe7cdb b625a06ecdbb649a
+        8196fcfdbe7183fb 4843aee92cf2f9cc
+        361d910587aaba18 6194faefbc6a2845
+        cd4ef0adcbe26cbb 010dbc05bc7676f2
         eddda6ee39985cc7 8fcea37d001a9a58
-        28d5b258267cd2e6 dc0ced533d3abc3d
+        28d5b258267cd2e6 517cd79d0c9b4b68
         52d9916548bc57de 34fb4b9a9156dec3
         0614de0b2b05ab4a 8fcea37d001a9a58
         d8cf4e2894495616 dbd1de40fc4e650a
-        41adf3053426771e 92f7fbe43aaeb796
+        41adf3053426771e 4e6595341a156e29
         d700e80de2caefc3 8fcea37d001a9a58
         db5743cc82fe7c71 2c4fe536895781a3
-        52af7425f6020c33 c637836b0830bcdd
+        5ad625977e5efafb cd27e727db7e8836
         9d9900aa35ef0920 f75c039abc8408b6
         2b87fc192bc03144 6fd379ca030701cf
         09089307b5a13d87 3eade9e709d118ba
-        5286eec8360b21f9 5559c0b97137bb34
-        18fecf9df184543d d288b4e419b468cb
-        e98e5b4f56659b14 063c8c1d4e1a1041
+        5286eec8360b21f9 a8f13834be965ffe
+        18fecf9df184543d c9822d073e750f65
+        e98e5b4f56659b14 b1597b5f707e1eaf
         eddda3ee399857ae 8fcea37d001a9a58
-        44c949c6f1472c5f 242a426b657defd2
+        44c949c6f1472c5f 983ccb7c273fdb12
         cbde9864e8bc87ac 8c1ba23ecd215c3c
         3aa05ad88e789fee 8fcea37d001a9a58
         0b3ca4d6c01e3fa3 d6720b84d46c4615
-        eb9a85f75ec6dca5 f7a154e37757fbef
+        eb9a85f75ec6dca5 ab330cdcb1dc67ce
         8aa12f6c7addf9e7 8fcea37d001a9a58
-        a36ad368e5502e52 338c9f39b240e6c6
-        2f30db4f42563446 ad45d95436e97b44
+        a36ad368e5502e52 1c9182369cf3d5cb
+        dab4b869016930a7 6d9a9f3372abecf3
         9d9903aa35ef0e39 1228d4f62f3f6041
         d80e966922f656f9 4c2d62e23e369956
         09089407b5a13f3a f7d315360d6ee9b5
-        081e11a524c24ea6 a964217adc568719
-        ea647dcfd6d220b3 9cf1544c5eabeeca
-        361d910587aaba18 b55fb27357dafa9b
-        ef208c290db7aeca a1faaf1e699b539a
+        081e11a524c24ea6 020d64415f6f5420
+        ea647dcfd6d220b3 cb1b2c36df726d94
+        361d910587aaba18 6194faefbc6a2845
+        ef208c290db7aeca 629c703de33b489c
         ede11fee399b6039 8fcea37d001a9a58
-        a7c867979acfc67c 6f0d87057e337666
+        a7c867979acfc67c 5db12c4f89b7ce81
         115d5a7fa85011d1 7321cd5c646a08d2
         d335d53dc8fef194 8fcea37d001a9a58
         e96544ae83aa1f55 158954408f92220e
-        0362125a0c8bd2db 55e4b11db0e639b9
+        0362125a0c8bd2db edd21d001952b1cb
         f8d029cceb5703cf 8fcea37d001a9a58
         f3665c280f4e62f5 a8e8f877825b3aaa
-        33e82d2b977f43cb 8fcea37d001a9a58
+        cee7b44ae14dbc49 8fcea37d001a9a58
         9d9902aa35ef0c86 aac68ae5efa89afc
         bc22778d82bd993f 0ae9ae77c74937d2
-        00f83a58182e28b2 6571d2f5105af1e9
-        c43b747d68f4f02d cfab7fc7c8f75f02
-        9012d99a0e9b32b0 7fad6a446fec9b39
+        00f83a58182e28b2 f9faa8812a9beb92
+        c43b747d68f4f02d 3cc6f001f0ce77bd
+        9012d99a0e9b32b0 0dbce162cb86287e
         3d0099cd55cbbd83 8fcea37d001a9a58
-        bea8ce4c00e3d719 f84c0ca26bf0ec85
+        bea8ce4c00e3d719 14e90e65d40c7471
         27dc8077786ee678 8c1ba23ecd215c3c
         dc4f763dce463888 8fcea37d001a9a58
-        3b877b7547cb470a 4ab0020b6f3754d7
+        3b877b7547cb470a 692ddeaddcf1c55d
         c60aaa55fa587231 8fcea37d001a9a58
         49eafa805577c2b3 30a6ee13951e1d8a
-        66543bbaa6fb4ff9 9aae2ca00b03d0eb
+        0f6aafd1048cc6da df7133dab04e939d
         9d9905aa35ef119f cf189c54653e046f
         bc22778d82bd993f 0ae9ae77c74937d2
         09089407b5a13f3a f7d315360d6ee9b5
-        e7a564bf53461c8e b1454d694935e6f2
-        0da6af410ae9013b 9cce06ed88a7c5be
-        dd3d68384088a9b6 1c51d10a29b1911b
-        f7e0100001654daf ed0ecf3f826eaef3
+        e7a564bf53461c8e 5c530e9d29b05e2f
+        0da6af410ae9013b 87db751eed77fb63
+        dd3d68384088a9b6 2f131a399fc84048
+        f7e0100001654daf 8085c88c921447f5
         3cfd17cd55c8aac6 8fcea37d001a9a58
-        9d8bf98d89e2f3ad 8bd5f20105d59fd7
+        9d8bf98d89e2f3ad 4762c770e366a7b4
         0de9e0d6bb8922a4 62c7edc4e523ae63
         540743d89cb190e3 8fcea37d001a9a58
-        ef5a356081c27ec0 c0dddc891e1bc4ec
+        ef5a356081c27ec0 71ba6df40e40ffee
         d18183792a6c9f75 8fcea37d001a9a58
-        631559722b9ad6a2 bb6e9e680556d9a1
-        dd722601603d03e2 0f269db48c16816f
+        631559722b9ad6a2 64d458548092eaed
+        494d5fd4bf263faa 0c7670a2fe3dceec
         9d9904aa35ef0fec 39290d863aad5242
         bc22778d82bd993f 0ae9ae77c74937d2
-        ea6ff70b03c5c960 b23670c73368337b
+        ea6ff70b03c5c960 21b289ac2411f4b7
         09089407b5a13f3a f7d315360d6ee9b5
-        177dffa40c4d8628 2372e8fc345988ab
-        cb3ab6246158cdfa a297b6ddcfd724e9
-        12a30114efcd300e e605d20a7364d6f5
+        177dffa40c4d8628 9dfdd8f060dd1cdf
+        cb3ab6246158cdfa b115b28d393ddb23
+        12a30114efcd300e 7befac48ff1187f7
         3d0723cd55d113af 8fcea37d001a9a58
-        4ac2e6d224c7f5e5 b0dd33126a319984
+        4ac2e6d224c7f5e5 4921b03f0d8cbb56
         2d8095611b7f87c1 4aa403bfc8a4ce3c
         9ee3e3cfa9818ee4 8fcea37d001a9a58
-        058f179a6bce66b3 3a11f583eee1ceaa
+        058f179a6bce66b3 b5cfa9dfa08c5b46
         e2f1bd889323e4d8 8fcea37d001a9a58
-        892365c91f1d87ce 1375b0c72dd651c3
-        c238d9ef401c9945 ad2ce62cde9d88fb
+        892365c91f1d87ce b8f1fe619cedf898
+        596d414c2613a5f0 f2a46223bea7739f
         9d9907aa35ef1505 fd5148e89aa3795d
         d80e966922f656f9 4c2d62e23e369956
-        7584afec97541336 bb568b10d53ddc50
-        8eab77a2f6d4c441 d2312f14caabb02e
-        e598d4271b98336d b82d9b4c06c9a01c
-        3973b9fad7f898be ab0687331889f394
-        e98e5b4f56659b14 063c8c1d4e1a1041
+        7584afec97541336 8d0c54dacfa36394
+        8eab77a2f6d4c441 c4c43a2598fbd252
+        e598d4271b98336d 1976e1138e6edc03
+        3973b9fad7f898be 65209d38cf73445a
+        e98e5b4f56659b14 b1597b5f707e1eaf
         b86e52ff34870d1c 8fcea37d001a9a58
         49968884ec4bc7e4 96943931e4732829
         114fc97fa8449112 7321cd5c646a08d2
         183e2e0b358bfc77 8fcea37d001a9a58
-        7fd0383e707e30dc ecfb1b39b478e946
+        7fd0383e707e30dc 54b9a0f4035fd078
         fd76e5695647b8a0 8fcea37d001a9a58
-        7f24599b1bbaa2f2 10ba56f376cb4c40
-        7269fad182126fce 7093163602772ba2
+        7f24599b1bbaa2f2 3afb5c954a13ab75
+        0df4fcaebb75e6a0 e8a162dfb3e2597b
         9d9906aa35ef1352 f2d7a38aeba03458
         2b87fc192bc03144 6fd379ca030701cf
-        7618d50735ccde32 9a1a26c73d21321f
-        408e16722fe0574f 6b0a1279a6072e46
+        7618d50735ccde32 e1d73b91fcc1578d
+        408e16722fe0574f 73f4eb3a1dde530f
         b86e57ff3487159b 8fcea37d001a9a58
-        1fb8d823b80ba000 3618f59c6f5de5e6
+        1fb8d823b80ba000 6ded4c2036ae9756
         52cc176548b0fe34 34fb4b9a9156dec3
         bf42b3ea83e17869 8fcea37d001a9a58
-        7431debdaa88c874 d4cf39d46c877994
-        c701d9edd5b489ec fecbc69bea121f66
-        35d43cff5066a331 1bc9756fe1a143f1
-        88e746bf083b7242 f4e391783b15a77f
-        e3e5955a4cbca5ff e9ede0fc50b8e552
-        fd956b92c63a3737 c036ff785badb7b3
-        0a0da6111e449008 8e78fd4e0c776146
-        804a28fd5c81b0d7 ef504f33f8fcccc8
-        714805105416041e a752f97ae2f2157e
-        b4e5ca116c836afb c34b5ea144ed7fee
-        856bcaf260ac071d b6a28670b6047945
-        19a8639299c515e1 e1e2d84a9ac80af5
-        e5281b5ee2bafcaa f45bdc8cec28ff4c
-        9010c21207d382d5 984f9f463498013f
-        a1cc455231293739 7d96fd4b24e65f05
-        cd0889319dcbe92c 9898135b8459a763
-        3bbceaeb1e804963 a8fa12f43e15b15c
-        5226d571ba2ec112 0a3252600d8706f1
-        b8fd06937a5ea851 7d40f0fecdeab062
-        9a16ce8298ad37e0 1b129bff26ff254f
-        a67e4e1055d60372 5991f4f474a4178d
-        c418c838ad8d0b0b d19e08f04625e017
-        70c476b3f3b47b74 8962e0477ab3d753
-        acc8d675cd61a745 10abd360347ea163
-        a32003596392a3cc c8b96d540e73960c
-        76406262d64af700 d039610c5e84ab8d
-        f251e26b7b83e2dd 4c10b34121d20bae
-        4425e83c441a8f96 72040ebd0569b041
-        6597a0f42c4eac4c bc17f116ed4287bc
-        4a27fe2ab8244bab 9110bfdec39d988b
-        c5b124cf49ff8742 4f94b40222b0539e
-        74ae4f1c8a406fac 69cf3844d4c25527
-        ac895a732f35075f 6fe78a3cb57e42bb
-        d2c9451c33c1a843 0e5097ff8d9e62d6
-        ea008b364e2e2d5c af5efa9b94431bb6
-        d6acc8463b7ff97d 86b6dbf3089c4011
-        f011175ff3f75a5d 2e28a38c2139cebf
-        b57f9919bd0a933a 1eb1caf9b13a8075
-        53f66365077c1a65 ce02645c19989be2
-        362e0a1c8d9c10af b4416499818fc321
-        a8dca01c083fe3a6 021845a2ec2551f8
-        43f042e4162bfa45 63f0a8527b0f1087
-        6d8f53c5ff64bca7 7a6b133ece15c699
-        5f1f804f0d8f450c 01755d5d6c4d445c
-        f2ac4da202cd70fe 5c670374b0bef66f
-        88db11935529f039 69aaebc2abcb295d
-        9d24a6ba1df45f3f 87ad976fe0aa7581
-        3d4dff80b0a9952d 05c6290e4e8947c2
-        97c3680d7eed2174 973ecfe6b73bc9d4
-        c02f80bbfb9a08ef 05a7a5983383ebf2
-        f5dfa52366e4f9f8 70867ea08b3c5bde
-        7c3a8016ab7a296f deff5bb6698d5f6a
-        3587ea04cfe07bdd 54b02e74dc288a50
-        ca2aab6dac7ec772 b0267649a06fac03
-        21dfdf816e198318 f93222c29085f245
-        c5d436e570a60466 ba059bb82b81769c
-        821bce887f118668 32a8883169ebaf0d
-        e1a86de786a18a21 66acd731f29ed166
-        f3a7e21fd1342eca c9426be4eaff5684
-        e586bb4da4c244dd 9e0759203d210fdc
-        6ca045a153c79072 5b624b8ec938cd3d
-        7eb186fc99dda719 0819e0a0da1c6371
-        b30ce46b38e2b355 e4675cd3bd5a1768
-        1b805af75229cf33 b23899850d0915f6
-        b0a5da07e161c6e4 d0c961ddf02963bf
-        daadb63cab1de7ed 2eef89876fa97dcd
-        4a89162d73e29a44 a8078790da297538
-        248913be8dd13ad4 eab3a557e4397170
-        4ca2c5f55bcf0665 2c050130bc8dd3cc
-        66730d60af6adbe8 63c18bf1ee77c8f9
-        bccc6bc27ab1e4de e69a97caa13f62bf
-        d5ed658790338445 5e71a926b6688334
-        be1608845d5c7fa9 e694671ca5f93c36
-        1f9872438766dadf 674f886e5d5c3be3
-        83f814d2a1b2015d f8cdb979213dd0cf
-        1b105e88e2645bd1 14e2b5737a80cf64
-        4fd67691466779b2 2aadab773ae599be
-        8f936aa6050a409e 431e105126b7ebda
-        d31444bff4bc649c 272c8f54d8c0115f
-        cd2ceda801f5577b fb6fe6a2bed4e6f3
-        e3fbd5a374098baa c96cf7bfc6250bd9
-        e7726cf32d7bb197 7903824851990db9
-        093d9b674be3f2b8 8dd54c3c5bde4769
-        f3e6aae878e97135 fd30274a64001e9a
-        ba87f75a22cd1c11 4a91431783eb1132
-        32ac65951d2485b5 8d537b05503d4a11
-        051da4a76809987a c4eaaabe2af47c54
-        e8faab9efb9dce04 32061b1865a7dd34
-        25f79bac8b79d782 d434f00892d41395
-        fa10cd7db9680eb9 c3e6af16377a49ae
-        f3f3e30dc9b663d9 22a47271a64fa7cb
-        f10f1ad4a72fb0dc 14f52bcb00fafb96
-        2c3c9d188f6e3a24 e5ee1852b90c3cc4
-        fd71b38b9ab0883c 89b42264715f861a
-        282adbc4766f1812 df0b839f23e29dd1
-        af63a14c8601884b 8fcea37d001a9a58
-        1afd56ee7326c667 5806f1d196c50cb2
-        708dbb9d5788cac0 9c3a2c664a69d4a4
-        bf17c93cb38fa331 8507abd72a40d791
-        0d7a3b59cd0bb86b 1b72f46618abebfe
-        1a4ae56fc856879d 9b3d43d513064069
-        10cf93395b7e820c 6950db68e824f1b7
-        57956e6d18420f5e 5ff90160658c4f66
-        4393ddb473de4709 76a2a1c2b7050a08
-        2a59af0d893fbf4d 14323bf00592a785
-        b3faba0cc51cab2d 5da6b324d8b6ff2b
-        a1851e1fc0ec251f 83107461fbc6c545
-        dc3948ecd3a7fb3c 72932592caa09e9b
-        ed02c3738c7527bc 4dc67d8a4b574551
-        b9b948ae7f8c42cb f025c8b0d30ea13d
-        ba6849080a0a6130 b271db2a3b22fc3f
-        7eb877460d4ec264 e43d2cafef31988a
-        51709a06fb2705f8 91497374601c080a
-        76ccd7a79f45e60d 19691543c35b13d5
-        cd81b031bb2ef33a 047ad75a536005c4
-        864665a3d6f1272c 331d486c5d5ac3cf
-        5665e800dfada099 2b2c8cf9f32f9c42
-        1a4456f6b3f6fd58 c0fc1ee2e408d2ed
-        48ae88b21bb94bab df26d705fb2e6135
-        b43a57d20c49e242 b3169a6d7699a1fe
-        60cf7aa9f111c793 c762047d6d1dd658
-        17aa8eda4477cebd 01ceaa0f827061b2
-        c6b2f0f277b4b3d5 ffda4ad36cd0ce31
-        d9fbaf88542fcc52 c83f49944adfa3ed
-        cd259429fb5b99d8 7d8e2b0ca7afdeb8
-        5bbd55cfacf8c3f7 0b5e055a19955271
-        70464e336a0832b1 b988ef1204e91e77
-        85f22d20675f5e02 0d7c4f69f5c193ba
-        16755611bff7e9b3 3eb64a62b5fc6aa1
-        190a13010067dd21 8fcea37d001a9a58
-        60e50619111f5c0d b7a309fe3b0c3cc6
-        ae8604c86cf54f1a c099ce34f1ff4433
-        504d7bf789f4dea8 63b5f8b96e60a1f5
-        abbd341e940dcce7 463562e66a726ca5
-        9ba88a4c9d4bd824 b62435b1d4710138
-        7109794c1840334d 1002385af950b8a6
-        82a837ac4c399ef0 551d33c40adc0aa7
-        c29be2679d12bb76 b10f26cc3615da4c
-        875814e655370c6f 2ad7ef95c1b2cac6
-        4506b45d487db44d 0519d73f2899f952
-        646ec19503af1ea2 1d17fb60a02abe24
-        9943b683491806f0 eafeb4b460aeec28
-        6fafbce317afc30e f1bfa8a8eef6baa0
-        eb43c74c0808f46d 3a73d485bf137a70
-        75cdca63e5fc530b c382d62eeea07d39
-        80c3980905cd652f 802dca83af38f7dc
-        d75462ff6e15b0c9 c282c98808587c3c
-        755cf258622a730e d07b83be04900da6
-        069832382ced7f98 5e8e2ba1d238548c
-        de70d8f867f20a88 3475d24d697e10ae
-        44fc8da8352eb8df 51a4ed074903c2dd
-        125da245c21f68b4 24307ee543f56f3f
-        642c24b667e9c0a8 4a5abb5f927d3f18
-        ed26eab597c629f1 21a9ae0d262448a2
-        725dc1b4ccb1b851 375d445d6e1328c3
-        6626d79336dc2614 d6edd4cb0df136c6
-        72ea2f22b1608045 2ed814efeb853b34
-        7f414d42c9a4eead 8f71cee02dc36b72
-        c46c181340b3039b fa040ec90aa09147
-        8a891c1b8d3f5005 b6c3bfa355bf308d
-        d5d611a0a19c3a30 76cb02e26185691b
-        3351b50a76d1cc9c 7d8d2d952e403699
-        689aff3107ff7da9 211175ce9880a58f
-        35097706782e8c90 f1bad3f6fdca373d
-        76082d763886ad60 8d766c3cfa089892
-        9303d3af00a107be c324f70973e6fb07
-        ee360ef44e28ca85 93ab4ae884ce9531
-        d0a2e5a62e9a2a43 84aa831ee026da3d
-        fbd27ab2ec4b5aac 1e5d566877bbc545
-        084cbfbd2440e698 39d73272ddf289c8
-        86754b7f8962116e 75db5debf1ca5fb6
-        411af7b60c93278c 2699407fadf93e95
-        54328402b78a7f58 5d8cd1deb1b69e5b
-        77fe3f140b9e2ad2 0b0a1c89ebef4e60
-        4f718863a2e9f009 697f734ad34d932d
-        29e47c979ecc7839 4feb20155fec4328
-        e7bb223f59ead58a 1acac85c156e44a6
-        51352bd576f3caa1 a0add6d03bc87201
-        c4997c6c663e5b8a eeeae9e05acc3209
-        f956433cbbacad78 0c6681e176626030
-        fbbdc5415a80e397 2d07872a83bf6d0f
-        00a1e398b4f7c25c a5b28aa7c566bb50
-        7f0e53f6ba2419d4 1e6d5f064f0b1062
-        d82902bf2f47c0bc 692ec2649d4843a0
-        8ae44d0ab997f5d6 cba524d47b9ed1ef
-        0c212afb776241cc df3f713bc9142b4d
-        b48b19ca80ac1d51 10cb035c14b2a220
-        f2ee384d0ab0ecb7 dffa38de1e14b72b
-        d7f585beae66a043 3fc49dd0887451b1
-        132130009e5ebaf3 a821abe136aa4c34
-        ccf6e1b32dc1b265 c744eac462d85ed6
-        5b328d165c3ba238 405169a0d4a08c8b
-        7cfbe48b60d670dc ea489ce119c2e9aa
-        a36117014edda1c4 4ef557740708bef9
-        6e029474d95884d8 42408c55f738d5d2
-        bb696f8567fe949b fb441be5e6bcbf85
-        2b70a66039f913f5 d96da99f5076a046
-        2e743d72b244ece3 5aba4d621ee3a8ea
-        61970a3e7e14579a 3817e333bb1177d4
-        d911ac395b0e2bc7 6c7dbb753d06cf24
-        32466ec30dc014b0 2c3611b8590cc9b9
-        5855a1d5f236c44c d067c9e1aacb9cdd
-        7c24c671c005ebf5 0002b7e3ddcafbea
-        5d17bd37b1c6ef91 284aad1f8ccbdab3
-        5235cf8889daffa1 bd528fe06ffd3a9e
-        c3469d766f9035c3 872a52f8664c4769
-        69b4ea69cd4233e1 fdbce8a0f03e18f8
-        4a480f505877677a 9f3a1958238f3429
-        387ecc0fa5ad858e eacf8bf1b72f600b
-        8af45c0e22280cc6 4319ee62c9c59562
-        81783b1b08439a86 21682248e7982dbc
-        5bbd346f8eaa3ceb 2c47df5531c9f056
-        28bc22d7a1db7a9d f480ae944a90b54d
-        acf4e46a7e84c93b b5b66c6ee7bc9f4b
-        d6cefc0dd13d02ee cfcd84b2fe157289
-        5adbf3541df1394c acecf5916836c207
-        4e901c042d4be3b6 8fcea37d001a9a58
-        b4e853aadd98807b 14cbd50c703ffc30
-        1b61989a6f081365 94cb65a24ca0e96e
-        6249c0595ac07be8 25c8e88d55beafd9
-        bf95961b671f7305 8ecb136bbdd22d2d
-        5a0297519ccf2755 5cd2dbdfaa6b922f
-        62c32f4a4ea27c68 7e951436541ad3cd
-        16581afc3cf8e591 0bac5d7fa98d8440
-        13d38b53d641db8a 6799e210e73481e5
-        f96a5233cec82f3e 7766834eb2248c5a
-        ede22cb93fddc835 ad101d7ae8f28fa0
-        d15784a14764c72b b2a22ed0747bd004
-        0f96da94a1c59d1f eaaef129eaf39e59
-        75f8868c624e351a 8f046f8645a6134c
-        df99e75efaae400d 42b9331c4caaad74
-        3d75a6a4346a47a8 43ff0a53796159d2
-        d2e71317d6b70b15 2f5f526503807aa0
-        4d44eda2edd9e0ec 152f55dc2d27edd0
-        9d7238059aaba375 1c35a1e160440fbd
-        8d358dae05211259 f5862df5fb96c45d
-        5811791bc0b523d4 28410d1f6769381e
-        e5a4fa760da4bf0b 337b97bd8f25980e
-        af288f64f01e4860 c035fe82d2e07188
-        fbbd3321d3a89fe9 5ed59d93dc548fc3
-        056ca26e495149fb ba0dcbcb23dda9b4
-        8b0af12eb2c9e263 1b72f46618abebfe
-        6021b1075570867b 07c323abcaf34c29
-        7457dbdd3cf8c5d7 903515081d8910be
-        98c2b194902b2a49 f86c6aefd7540ca1
-        92f2aed46fdcdabb 8af1ab501130710c
-        bc32cb86ab96bc26 8058350be29bbd56
-        bb42621cedf3cdc5 ab5d23f394aa7f3d
-        77f867257936da4a 79257f3f4ab24cb0
-        496b0ea745d1b26f 195bc46ac5c6474d
-        6cf6ba222d464932 e3a62fef8ed41715
-        02e4533d67427195 5a0dc26e945f9e51
-        303fde1f0cfc028d 6d669c054aa6deaf
-        c4e6ab2d3b796b58 7ed1f3f57e2cdde3
-        2a2ff3c02ab9875f 2a9362c0652fc22b
-        0e7d7f5870657da1 87c4510a2a207ab5
-        bb3710f3417d04c7 ee52f68235e33891
-        8b96714c9a2397ea 8d3e71e03603fe39
-        a28b96651dbd87b7 d188900b0c4aa47f
-        9530cd9a65a56c26 6d618660073ff77b
-        66e7c5ebebe00d95 614ec78b89ac2a2c
-        afca3c47c795c4ae 4a5abb5f927d3f18
-        2e718801ddc410f4 b9823753e353f49a
-        65018e23f6cbd3d4 0333327435e23b0e
-        cf479aa630cd37cf dd99bb9c038676ab
-        3538691963ed62f3 ceaae9fdfb617414
-        7ca4cf5cbce8e8df de483a433f76e129
-        341481e6f43fc3fd 537101b3ba7b31ef
-        087811099dbb63e0 2bfae95f211057c5
-        232567ddd21730c2 3f998f77791325c8
-        35bcc46744d783bb d143af405b307add
-        3b3d2cf0b9abb5bf 4494838004176294
-        87dd524c57c3c57f abe8c2002e3bb129
-        0d01a81e7f4c268a 3534ed28b42a82da
-        54dac41cc9dbd264 99041d318fec943f
-        267236d0f7f269eb de34eb2618cfc19f
-        1244754e564fbf9a 491955b8279784dc
-        5a26f4fd906befd2 f891f203c3d7f5a2
-        df4546e4b7eb1d34 4d66ab401eff293b
-        743d40c345383055 b53e947275b6d3cc
-        c12d85dbcdf80331 7c0bd57dde549930
-        130691d93d61279e 98665237c4bc41f1
-        70eda86af40aef64 4cb30e2aa13406ac
-        9e72f36894cd3315 a84e225e8aa3f2de
-        31627ef63b91b0e0 d8a35c85fdf569a2
-        e5d85fcc25bdac09 ffc7946b7a720c3b
-        28708409d4b252a5 bdef029979d7f0be
-        72c5edcb8cb43aaf 4078219a409bf8ec
-        7cc5c01365e07f59 1789ffd89f9aefd0
-        0d48e8a5a78c6ba6 06d5a704f6f0a3a6
-        2a35d04ce81d97b5 4ca9c9ece6ecec3d
-        f3afd6cae52a55ac a421961a93862918
-        36b30d8f63590106 45f012ec35bc04e1
-        a9b8a92846ad94c7 4fd423e7118c1426
-        e90b49bc04389224 b2af14dc8f1e1deb
-        ea2af962c6ebd129 e3e4e741ab43be8c
-        7cb35dff2286e6d8 cc199122ad1649f2
-        dbd2cfba82bcf8a6 5a90762a5a93e800
-        0c39f44982675339 c21cf9b57c8e7472
-        7f17bd6012bbbe06 9259ff72f38d3ac9
-        f9bca7693a5d7b12 e292197e50877b7e
-        4187791f8ece52c2 0b7914bf03499783
-        07c8dfe6752948e4 048eaf2bf557074d
-        37bd8a5178e73a56 af34d42e9753e33a
-        75ded051f0573a7d e95c09bb538cf247
-        7fc8aabdd6df172e 11abc530bbcc25af
-        f406077f75746ee3 57159ebbb3ce419d
-        f80422ce01c5ecb6 b5db55d9a8f8d095
-        bd2dde254edfed8c 537c1df8da292390
-        84bd220497d950aa 9aed02d66d5697e2
-        c4175a7fdf410040 cc82028bcb8be939
-        8922fa09e44d0a0c 1b2300a85dbe207a
-        938e5a95984fe214 d8f7db30a11f3577
-        798b5435892b0b6b 42048e9cea41bdb7
-        7d2786e93014ed81 8507abd72a40d791
-        65f652f7ed9354ac 90ce51741d7ca9eb
-        a23fcec13e568857 72e9a2b2cc0c1266
-        3685e8037b7fe366 1eeac80355848501
-        7a8903bf6dce9864 e4ebcee123d59348
-        83a5b897b98bac9c 1c0540a0993a36c1
-        8e7bfcff7d0a9c1a 4d596c8ecb7f2f46
-        e299e23b0a967c49 c1e5d1bd6eef4385
-        53faf543d54fa4c8 c0263723288957c0
-        81fecc32b21e5aa8 e25d822e27b93c38
-        c88fe8bc0b9a449a a55eadc00bd92ebf
-        d7f6d1a8bf2aecb3 f69231387be19ab6
-        d7e9d4c3fd3d573a a684dbfe80de94b4
-        8fc75ef4e73c9349 ba03c7132d4ff55e
-        caa5c9b878cac966 19bd850873be3c24
-        a7c0ed7da2340817 b98d59c837e0aa05
-        6647f523d7d0fc9b ff6eed1e79fb07fa
-        07d67c55279f9e14 c61b908376d2e598
-        12c278d15ba744f1 fd875835e17813c0
-        d52c5e660679b4de 7a040b8f1e0b14f8
-        085461003743fc4f dbb9eaeb384c9e8b
-        079ddf4264d9217c d9b45ee998ff4f96
-        11fd4e8bff25e529 25f2a6afa44f506b
-        b5fb1c6617f21f52 b40401515e02c988
-        0ab8cc6186fac658 2ec0bd3d8f12ee72
-        096fb5cf02d9308a 378610f50dc48214
-        12f234471767d82b 01dbcff93c1b62d3
-        8c40c7c6502f7a20 5e352067966462f5
-        3bca42865dd5075d 2ec27da8a5987a48
-        ebc41e967f4e2239 f5d80fc01358a2a5
-        a1c23642cefbceab 1186f40c82f590fc
-        91de26510a4982e3 ccac2fac265f5a7c
-        3ec54bcc722bda31 d7a8b0888b94fbd0
-        14fe56fb83922362 c7f8f1bcbf37d0e4
-        c5153130e7ab8f5c 9c248e24cb3c9ea0
-        9b78f752d7b84584 063274c5044d7213
-        cd2968bb3dcfca9f 6232bed24bc8bddf
-        b94e71aa0e2ba3cd 9801cdaf8d3f1da4
-        faacbdf69fdae1cd 6a24b1acaf996080
-        2ee01d0467041e9c 318fa3f86826fc81
-        7dd599c362ed10cb 59de0d9cf215695e
-        ddf48260c191a891 3c8a540b40c7bf95
-        73f6e43f16065cd9 90165aef04d1c306
-        f15613c0f88bd8e8 502058e621d54bae
-        318d354dcdc0eaa1 3e5c93ffbaa0cb67
-        2a4b37d0c8215ae4 ee5bf9d0c064f870
-        d3a91ce1f35d34f3 722b637fcf77b04d
-        96035018a59d3d13 4ffbabd2f1fc28e5
-        9475f7d96da0fa0b 430eef7475aba084
-        8f151b85f5d3d71b 5078b4e0e2457a2b
-        6659f6a248bb213d 18fe106a995b8ad5
-        c46fd9576287035e 32c45e5b96272c66
-        2f4490e8e44ae15f 53a479104599340a
-        709d5cdfc4917827 5df63f82caf3704d
-        8a0dab9f9d8cb524 10f5e445f6977c15
-        78bfffeb51ac8353 253aba045aee0bf5
-        5ab5a0d022a27ee2 7c683e261bec1809
-        27342f1dcbc85030 72583087e959a3c4
-        23095adcff43512c bad67eb65ae58d21
-        754e3aace387fe01 0ffe35d2d98b1ece
-        c5f0ae0a8b723b90 618671632189926f
-        746a9a009ada4be1 16312d16a8e7ea54
-        f6aa88736289ad24 9193c2359f676ed4
-        a965a6035a8e4f76 b9fc44b0769fa71a
-        d0cb45443708be21 14f7c08ef1967472
-        a2c86439be18598c eadeee43988bd87c
-        bc18b58e77792423 8805bc8ebce86a8c
-        626932831337f07c 9fedd91d07377786
-        d47e2a60226aa331 56b24165f385151a
-        99482c87c99e2794 31fd3b6bb3038c85
-        477fa50d97b6c786 5c715f3d2d5edfb8
-        e22ce72b8203b846 ffbe77ebd7a1fb65
-        64e36c28d894fd45 fb7b914e3302282d
-        af751afb56c2caf6 a814dd38af205e5b
-        83fe07b29aa41372 e57490c60b02700a
-        a6db93efd17901b8 6c0da0838b535236
-        d12b4c8beb98c400 f2db83fa76c7ed03
-        185d8f0f7e80b9d1 0e1220b662052a73
-        891245f016340994 12e167a4c84543bd
-        764f2367eead3106 bd871817f5880f9d
-        3fcb711d287766e2 9579977fe0178a6c
-        9d3ae8c32de22c1e ae90fa50b2cc9f1c
-        1b0a24352cffe38b ca40495564cc962f
-        329787bf159d0e2f f7553fcba96c56db
-        c3741a3f1b61ebec b9fd65bf552be33b
-        58412aada0270c01 3164af26986802e6
-        823180195cd9adb9 b1ecc61a9152096e
-        bde63ec737106fe9 2222f62ea7b29517
-        a4109a809ae16ed5 06336d9341cc6386
-        23c10c02f3d0fc4f 1e66f57d1529c76a
-        c9e56c6f2915cc0b 97aaf05277a1acf2
-        2a629ae10f5d2ab7 b710530de110aa76
-        a27c81e6d933d30d c521ebef01d81b23
-        22b12db037da4d7f e2c65291a05bc2cc
-        c6e0c960ffd7782c bc77b9925de13526
-        6078ea9d55fa7d15 dfa630ff200f408d
-        4c446c28aaece45b 948997256b4766f8
-        a34c3cffb24fe429 849c39651bb4dcc1
-        1b200896af8b9c12 657756e3f63a21ec
-        fc9f9d05c4b5e3ec bd75496fd2980e2f
-        4262e73b391b6a68 01492442b1533ee5
-        cb388d79cf24c791 092057208bab43c1
-        698b33af39090deb 1e7a0f727a0d8535
-        f18a88cb0d729b45 1eaf577acc2adfee
-        304f6b4d03d08ce3 9c570341b2b646ba
-        6b2f12fc9252df07 37cda779f03bb9e5
-        4b0529fa70bb836c 91160d33c1d54ae8
-        7a5cbbe8169c9de7 f1c44c19d1ebb176
-        d99729723bca7b03 053368617d2822d3
-        be3ec743ceefb2df dad94c4c1d4c471a
-        acf425d224550ea6 baa214458b143023
-        56c30529226d475e a6d2ed7815b78990
-        9a01d67e0f4ae048 7a93cd9a708c2fb9
-        0c09edc179f7de87 cb537b49d1d9b869
-        8db998d47410b031 1271e8e9f01ef201
-        b1cb5612ea920099 65e096352ef8aab2
-        0e8a78284445425f 72ba8a3139f1422f
-        a119db91af8c2257 85334a262d15518b
-        ab418ac2cee85720 d6812e462c7b9e4b
-        2878295c00d83ce6 34173c42af2cfabd
-        c0ebb4e4783bdc44 26f3a667422be083
-        6ee140894783296e 2e27fc6b5c7728a7
-        2a45f9357a347dd9 6211e7f3f7d8ba70
-        2d6b6f51d16809c1 99b84a3780f1be63
-        601168789c83a7d5 351e4d4637590a37
-        2a96167d14438e6d e5cc18308496c359
-        645fb91e1649902e 298288dbd7b10ce1
-        1a5fb9d376056d47 386618ca4bbf21ea
-        9accddcac3c7156d 0c9dba0ea5b6d8fe
-        370298c08b426dde 92eafeef7881f850
-        59ebac5c0afbb74b a971ff83a6723c6c
-        815cfe2ab45fed4d 7eefdf84ada6fad1
-        c2b56048e3228d7c a053eeba4638ae79
-        768d0cf565d7adf4 7f6aeae931181d9b
-        f84a84e08e548dbd ba2666425e73611a
-        f956a2e663f6e7c7 dd11c807b373fbae
-        0f685572a07c87bd 56da258c6a937ee1
-        60db8658e2e7e3de 609245c8b4a6c16c
-        afe2a826a34ef23c ed8bd3c2dca7efd1
-        58751409e6b76bab 56a3c0bc93bb5ed4
-        78107c0ccd4c594d cf8adb2fc4546689
-        d26ae3aee33e427e c607ce2a4ad89167
-        63573e74fece5fbe 11a07d787f66ec9d
-        cf745f51d31d5984 c50ab8d3a64b571b
-        ad82c08844bf4833 d6df14f36e585aab
-        03ca3120d3d79274 f14c39c73d3043e5
-        fce37a01751e11e1 9914811ab198acd0
-        1e1c816f71dfb124 bdfb3b8835dad9e7
-        5256f8cb8d4b06f7 a6048ea19dc38f10
-        662aaef99b2221b3 45102d7e7b3c5352
-        62b59a0a44e88622 8b2d0653ed0b0859
-        87fda1e69c4f8996 9d4d11b96f0adb2d
-        8bb6ff6bfd709625 badd02fe873e5c1d
-        470fc24aaa2a828f 00cafd8c16056612
-        bb13321852f0dc2e e19bcf7a9a593ce4
-        e6d2fd6b113eda97 524df619125e38b0
-        4bde1d2071ca693a 0ed9a8eb4ade4df7
-        d1191d5aecf36289 c631a1546493bf40
-        21b685f3da156a6e e662a665b006ec36
-        6c898ad9f01ce747 1a1ada267ca4d450
-        c109492fb1665328 e87246bab2622688
-        a4379e3c674c3c28 2069a11ee55095ce
-        e5a4fa760da4bf0b 337b97bd8f25980e
-        b3bd368dad4d1fbb 3a562459e3b00340
-        ad4196d5cc01cb8b 44096cd6bb33f9a2
-        5826625d44b48c80 26e42283ff9fe323
-        c71f09e496a1a4f2 026ce1893ba448b9
-        bb4fee84ea5d0b45 cb6bc3e88873f87c
-        cf1e5a79d114e5ff 419b7fad89a7b8a0
-        1d00d91f0152b320 e1f47112489826ae
-        872c3664dce50d6d 1a5cf634abdcb4a8
-        c89511d14ba1818b 669e98c136216da3
-        5a0534e425e3ecd6 4c4fde8189eee5de
-        e2455fbf7204a895 1d80c512c81c8706
-        08ae2cc23c44cecd 53791bd403bdfc28
-        7434bb2f09ffaaf8 e8604cdcfc9b341e
-        e58ab5a93f91223f fcb6013b6313b1ed
-        c5faff66889e0f63 ffd3b50eccaff049
-        ce2d02c8f0182f04 1368ae0af34f09a3
-        863cb101b7d974c6 98ec1ad900cec9b4
-        d1b36678f0dbbe93 8f0ffc79582ec2e8
-        92482eae2680d4d3 d93d130f0b3cd08d
-        4eb4db042d6a9180 4e50100d9a039bb8
-        8d74f0c63291b451 723ad3caa79ba1df
-        c648a0eeb91722fb c4f4b51cfb10fa14
-        0abd173037de4caa a04b897a0bf36d73
-        203636ad49810a22 18ea65a26ff58240
-        5e8e975fe7d40942 9fc3fc07e1bf2f2d
-        111aacfae9740ab9 9fce3f6b503e6b9b
-        703140ffcc1271bf c0e410b1664b3b68
-        2f0286cf5b2e145d da7ba775b029f9bf
-        b0146e4c170098e9 fc71b7f3ab00e040
-        3895bda13b5e0bb9 689ba87b9802e6a4
-        12f2e7e7db469bce 8d451180c3606cfa
-        ac23ca98374bd4d3 9c997c2c1c95ae74
-        c9ca05ebdd00401c 0a6597b1dc5fecb7
-        fd98fc68eece1036 499a1744bff38489
-        1b27416666a309bb c9929664b9b33926
-        7b6b8d45a7340fbf 843da232e33f6fcf
-        cee8d585daa9f22c 6e2a9acf49b744bb
-        ae533b088aa255bf 58ea9f4e6158367b
-        dc28aebf892ccce9 576dd4eff8ce24b4
-        236a53f1642f3719 c15c1fe348e1ecaf
-        540382e7bd350f6d 9db38a49b0cdedf7
-        368739140b5b4e42 2336b2110556a07d
-        424593f6efa892e2 f6b8c5bff2d18c3d
-        05204a1e6d13fe93 9c5fac6969722d2a
-        2db5485a3be4f888 584e457fa042d536
-        e942653e28d78f44 6eb0ae3089500e61
-        acf7becb0fc6916a 8d9a734fd65056b5
-        4c24562b090ac5b6 0b423d420c28ecd3
-        08a8f0a1b8b296e2 9074db67debc873b
-        7267d2361facbe41 07d26ce884550a32
-        37f9cf3f6f0678bd cb725468d2659c53
-        786e9441fc85bd13 6d8479c7346b2b27
-        36668ab2b7fdaa5a f4f76a8f72c77ee9
-        829cf6b514ea33f5 b70676de3424f349
-        19b32d52fee4b61b 03a7b6539ff2b36b
-        b8c9dcf9c224ef53 5c396148e0966493
-        1bc4c104da0b188c 7f2f2d74c9cfea65
-        ab3eee7757bf386f 76b0a79e9bf76d3c
-        f32f006cf12dc1b1 1667a68afee68fb0
-        e4fef992d1d80f94 1f8d4740b68db26b
-        02f1dba7c29f5c6e 693e5b4a82dd8ab1
-        a0d665f5ead0c0a8 a35e56c3b052372f
-        e0e68ad42a90bf29 c0e4d710babdbc0e
-        010a0fdc8b9840ce 0ee727c4acd8d30a
-        0dd61770b56c21b5 ee1c8d2f5a23a5c8
-        af50fae53dfced2d 21d9500a6645b408
-        1ad1d5cb07501364 adece683bbcd580b
-        051a84dcf62b3284 7b47a77ff463b124
-        062f1fdf3e98867e 18f9d238409f7bbd
-        3fc2e8f9bdcf13d7 59849b5ef9862b72
-        45f3545963d981fa e85c68f9e5125ec8
-        6e4703741de68876 91dc7ac412363f89
-        a389a3e1998b2fce e91105cfc8afdc36
-        05173dc268b31f6d c87a5e400c416124
-        415c4cb3cbb6ecfd 9ae30efc41bff192
-        e4c9a38c761913fd 5be9ed224b3b416e
-        b8c9a91de4bc9b1b 9e0759203d210fdc
-        fca2b88140579179 bbdaf39aad2d0ea1
-        e91e33e8dfa11f59 644a058646d68e22
-        66dd4a49a3c99c49 85ef7a0bdc7e81a9
-        ac110a6f1ccfc895 fc183e37de78da30
-        7c1609bbe221ba1e f5586aec2834b96f
-        978d23393dfcd90f 81ee372bfd13dfea
-        3db6e293147a8e71 888f83694843f7a7
-        ad23b09d0ed8eb3d e470de5e22d9e05d
-        870a9bf07b1d21c0 012d75314e699178
-        e8c1bae3a6e271e8 e92ec3950db4c4c2
-        5349b2c6c027d5a3 82fa269e03c8a3d6
-        b93deee1d9dda047 99dcab418feb483d
-        45ad3599bea4960a 5cfa07ee582a1e11
-        eded5b9441866a26 5c6c38ca525ade27
-        165c11188ec3588a 8fcea37d001a9a58
-        a58f2428f23af763 649701cf7c2bf1db
-        9ed29705da741e86 aaad10fa4ca7d2a6
-        f8f2faefc1622360 cd817f6427b71e27
-        f25cfbedf89baba5 83ac2ba2fbdc776d
-        95e7df669cd12985 7f299528405b98bd
-        7a8e7351be808153 a8366082d15e58f1
-        bdde9159f1aef8c0 ced985b84ddf7292
-        cadfbf7f91facf3e eab3a557e4397170
-        0d64ab2d4ef937ce 66f4adbbd22d56da
-        eac54e439e0152cc 034df05e06151fcd
-        f156ac7d8ed0fae6 ad3b74c40c2a6400
-        129eec7fc9b29b33 5737288af985f0d9
-        5571a4fe9b301fbe e7742e96c3495521
-        20b409c6168a15c5 c56f686faaea7279
-        8948cc31c41f45ac 3999f3c75fef5503
-        521a4cf65a746f3e 0807b4a609bd4e5d
-        982f6d6a021f02b9 39a5bdbd38646f83
-        1794827af7633de9 6a6f02ddffe1fae3
-        3614bc5553838b12 d963c6c6b2187bc8
-        8960fa7931654b67 45db189e31213e0c
-        ad29db56428a1482 6952c1845ea705c4
-        07c8e4c3da8fc2a5 3133e3104caebd2d
-        044967d692b0a58a f993c56d5f400cbf
-        5f7db42ea0a9c675 ded820b0e6cc4727
-        023d5a4d29c48d12 1970b3a650192656
-        0cad6b6b4b1b1c11 b35dcbe6579033a9
-        36f1c3ed6b5eb5e1 9b590547aef87710
-        b0d5e3a179c14108 7ffc1d5a5a4d195b
-        9a8ba58e661db97b dee1d1730ba72835
-        16616c07003a8af2 d8c2d2b315e7c0ba
-        7ae5f5196b6e1a1b f5d72a9f32ae147c
-        01f3b57fd5ee9fc6 b864c2e14e1e51a4
-        63bde9cba2c3bcb9 2719e9d934d3d6d7
-        620097f201df5d76 95932425e0921784
-        b75865b27d436bbc bec65c6fb8993aee
-        fb74c6eed630b83c bffc187297bcd0ae
-        43c7cb4cda456833 65cce2327c936e80
-        81a5669cccd6c12e bf28eb2e00201755
-        24cc44f15f4a9912 1f19f1a186666d65
-        99c5e89fc464110b 991dae24ceab0a49
-        f2b3f165f49ce9ef a5692da13f6ccf8b
-        f39075e5c6bcb635 97dcc977fca75aba
-        1958cd4b00e1fb88 4da46d26d329057f
-        882ebb90e20116d7 6c2022931e2835a2
-        15d0be9e064de37c 16d62575ce6c48ee
-        979fbbd953451431 c849a4b5f96de28f
-        f15f3c4417d1acbe a0eb073a087588d1
-        83c4bd2ffbafd788 da250ec1e3f09030
-        3f97605333d31f5e e38dca515cb31779
-        482b4243bff6f317 391f2ca0a1b9df2a
-        f0b74826d8ceaa11 5715af15f9e6136a
-        ab38264565452e4b 60e3855a4c49e897
-        232ed5609a01b7ff 5b46331c453e11e0
-        7ebe335db8ca5aef 920f90b96b318cb3
-        bb1433a919cf514f d15a9d3768ed32cf
-        6c0fac2d13344a43 151eec8fd2b7f037
-        08d8b3a0ffe266ff a9b7eafef69e11c9
-        9ce5c0cc5773fd70 952b6fd35a011146
-        99125a63e3554b9d 091d829cfb7ba3ba
-        b9935b947f38a963 c252a36c9a535282
-        3ebf3c0bbe1d4f2e 7d66e1a61a7350c1
-        1b3f3d7ee42ceaf3 cb4305a96fc2f3f3
-        7466e27241586a29 17bb48429429392d
-        ceefa919836d74cf ab1a8ef3f2c785d9
-        e5a6e6d360977130 92750d62d7ce270a
-        93a6ed026f6b48e6 f5c2291dd5a6bf21
-        ac1b771c262b9f4c f774810e55dd7501
-        7e7300a2bad9f787 f67d98912dd80740
-        dbf9cb85adcb9b70 e73b6335a58ecaa8
-        43833ec6a92f9705 531b1dcd01576f36
-        157aff33fd1adca4 8bce1e7d007257b9
-        2e323bdd751ac962 61e03b03a26ff037
-        8db1033ae9e4f940 1f7e2790dec00805
-        3e3a1e7df2e0cf76 1a9ec9d8f48c7d03
-        048da0ba32f4d18b 0d84598e97958c67
-        21c9cb420414b8ed 0982f1054f179678
-        24a0ffd23caf5ecb ee9eb5f06a81c0aa
-        2aa6c2982ff4790b 7acb05525297a0fb
-        94ebb40210936bbd 8afaf38aad9fc45e
-        8a3240857a3cd40a df1c21f1aceeab01
-        879426faa1e6ed33 c007e0103d4e969b
-        27d0bff0b6b7522b 46ce30f84a829329
-        e96180e8fc7ef00c e81e478ac0873be9
-        2bc4f06af82e2a61 abcc455e58545a12
-        5cad5b3e58b2c459 4cadf34f6a5ace5e
-        b571c2e1ed3824fa 848077ce8800ae3d
-        24be8a1c420cd911 cbd02134f1b32161
-        d5dc034d114a413c d52049cc69a34422
-        99e0f69759d41437 eae0988d74f640a7
-        9654d53668d97013 fc159e80d4b94840
-        d0cf25674af0bcd6 db9abfc2b6d5bdfd
-        2bf8daa398c6d609 0819e0a0da1c6371
-        6bfb43567eaa9785 1dc55a7877a3df2a
-        e87dd85a8ae1f392 cd96165d7b9226c1
-        5a1ac796c8c8d876 a3dc6b8964b71906
-        afbf3c0d74d5773b d721f2a16c909b11
-        d3eb6fdca747170d 8f43587d165fc697
-        41d6a8886ae591ec 6c3407e237b5c1b8
-        276cd68361aa6fd4 3e45eba348aab6ba
-        04e846ff091f8f10 2796c4bedd4e1e93
-        7466e27241586a29 17bb48429429392d
-        511af0cef1ea32dd 72c04b92f1ed06e5
-        7210e07f77d32ab7 14bafc22ae0eab04
-        b63e305eec737237 8e6f4819b2761979
-        99360481318cb02d ac903d1b3658c1a5
-        caea26ce53420c28 0db1b5235c24a5a2
-        a9c7d6dfe32ea472 f979934e62be6d06
-        c50c1ab303d28bf2 f151c22d14bad491
-        b5713ed992ff15e9 a147a8ec632249cc
-        86e781b482f442c4 d3f3a3ba902ad8e5
-        d95564d152a6966e 1111c55b66b1c401
-        726f9b4669c545c4 965898ce817ddb6d
-        5d8a992c84f742f3 0f2a3eb8520f47f8
-        5c5692eb1af39233 7e7226ed4b12d6bf
-        d7d04b01788fd6fb f33ee22f20de3466
-        82bf7fdb1fef08c4 be830c1d84fb381a
-        91cd36ac16822b7e 7f794d23432276ee
-        9cf9880d1d5491b1 97b120c95564a7e8
-        2e8af0e8a9e6a601 cf29d2beba36cd8d
-        6389c7ec58226e0f 2cc1b2caa448007f
-        817f32fd7c5ec2d8 95aba8b724eca1d0
-        80eac7d9447be185 4c71b9246af77d63
-        a1a86b69ae5b94fd f3eb6904404453a7
-        13d02869d521142b da830264ca642ae1
-        d63205f1ecbb4803 bbf112899e12198b
-        cebf3fa0c167f83e 7566ee66c2355a70
-        a1bf0e06e579bce2 fdb46b85360eb942
-        403273946fcfc482 65f2e02e328a6a81
-        61ff59ff2b7038cf 04bf632447fc0b58
-        fc0f6b470f5ef555 ff17abe1d684385d
-        94f11d721a872d88 967273f387def073
-        6b7728fda559c0fc 1274da603a033c4b
-        d34b9a8daa1d29a8 22d3a3704d16f359
-        ad7961080973e9ae 60dd56e9c7147b14
-        368ddbf49cff1a6f bc8c3afc4c9d8ddc
-        931eaa78ee7428ba 780c8177bbb9a718
-        c60f4f9f8ad4c091 bfa64af39a9358cb
-        7a53e119cbae9aba 9ba937f28f3b6b56
-        2e50ed2c876982bc f8a7ba91866d45c6
-        18914c65209b69b6 cb363bdb74a2766f
-        334bd1329b63b133 67354f004db2bf99
-        931219cd74c6eed4 95ce4e44d148d88c
-        b956a4694da30229 c59edc17f0a49947
-        08b997f8618d0c37 9ac5b73469338c23
-        24d36c69a70865ab 962c4580d0efbc97
-        ee0d5027257599aa c6f2ae9d960f0eb0
-        777b3575334fe26c 70dd4a28875bfddb
-        be2e23ed14853685 01916ec9f20917fe
-        6e27efb74d3a4733 56d4f2f16a5c09af
-        dce2f2b825ff85a2 001d11c707e1c040
-        75a8e3845d490eb3 abe4f1bb8752989f
-        79d9231224dad0f1 d927235cae0b3ab1
-        b6cccf98cdbe0364 bd2cff2c012a9824
-        0b2d9289a9966114 f685f8b0100979d9
-        06774c7e801b8228 2b772339ed9bd8f7
-        b87b888e40232a08 f6e4c8de6a8b5f47
-        96210ca51d8dc326 106821a0837df578
-        df8b2d0f8ae836a7 c817142bc70495b6
-        364d01cc58a72d7c 0775250b51883e0d
-        c6c6947de9130b2f 8d116cf4582d6550
-        859415405e9163e6 3fe79e4cac97b8e7
-        c418dc27cf1ea468 9fb07e4e7c84df66
-        08349b89d1af0808 e4c20ca5d4f9c21b
-        dd7e2475f32973c7 41c292197eca2c20
-        58a73ee9d0dcffdc c3ec1b32bd2a4a89
-        077425ad640c2914 618671632189926f
-        e3f1387291ec026a 320d0ce4ef8ab580
-        697e25347e571d56 8b74044d94c3413a
-        263bd1b76c435bab cb5d9c37d1c7f543
-        846b4c516117e33e 6751545cf08d5e20
-        7b459651881e1944 27a71e2ecf131d9d
-        6d6033dfe8e46e40 a4d9edafb1dff0f5
-        39576c7eadddaa7c bff1bce9892b54b4
-        cb1a408c0db9a2e1 845798dc71579b07
-        fc3c0a17c1b18743 203572d73cf8ef68
-        f935b022fd9d6317 682f0a86ccd69b5b
-        612e5d03fa67bd4a 378620d57eea734c
-        76eec9244278316e ca12441e3d2c4663
-        84446ef30b95ac1b df3543b6b03bbe8d
-        988c772b9bd93b60 ddad7d05410bebc1
-        c6d0c141500adae3 169b3b7e6719b6c1
-        c89e14fa067f5fc7 b50519fa249509fa
-        3f8b1e9c52c263f3 e40c54101ac8ca40
-        26549fd7e80fc235 a1806f792a8d71d8
-        dd21bd3c76115f6b 006b3eed3dbf270d
-        9edc61c05b0ae615 a8dd2f155f0e70bc
-        a0eb1a5114567efe 12485186c42a4e11
-        587dbc85d3d501e9 76bf567f240c0171
-        e8c31a4482bc5546 4fdf418c9072c154
-        69a53cff8bb5018e a51f83be7fa67d6f
-        cd026d5aa37ee40a d817e773a09e454e
-        c9d83d743f6567dd 073c34936c732c2e
-        6a30a06d74788e43 495bae76f56b94b3
-        633c8037f350cee8 c5823578e2ee6091
-        67213d11e55a5aeb 77c4182b632cf8e0
-        9533d056e810a274 88ecb998a4bf9417
-        478703f5e97d8907 00c285918ec359db
-        a009e9a5ae815843 83c6b8e1d32f026a
-        32e82cf4f4089dac 4aeb1f4e0341f718
-        19bcbfe95bca9e81 9a579f78ee3359f1
-        5a8ccc60f49fd6e2 210cf885035af508
-        7d2b024c68f447c5 ed36bf28e566ccfd
-        4956959299b4549a c506147935b937ef
-        4f35025b7df8a313 347fc985c4bb3592
-        921ef5d15ec0ac5a f4ad663878ce842a
-        3a5e526be4681ef7 143871d7bb06fc5f
-        2d14f734331abcb2 815dda51a485d30d
-        ba1d03ff7cad1faf 6783dd9455336391
-        de8d07893b75e0b8 e49dfde7f2670c98
-        e29d018ca106b014 bd20d78baa2999ca
-        2f1b3069c0a9dd6d 241b266027401189
-        cd3619b51ca721fe ead98bd43cd86477
-        499874cd8aae6bd5 9ac5b73469338c23
-        230fcc6f95173b0d 6e2c67d0c715cbc8
-        3d8fe1865dd593d6 35b61a8a8761a51c
-        94ca457fd7edf972 541498ddd269c8a8
-        acd27c2ba014c5d4 2a63b1dff91b9cb8
-        fede3dd9b424c4ab 8e6e9954f641c993
-        7b95339459fdc351 f06b03edded1cf6b
-        14779b4fadda539e ae08cfbc51ede03a
-        73d676fe5372b78d 8e824e41d2db1bc2
-        e0ee36bd6b07e448 9d937345ca69e4b6
-        bfa79aec1f65ff04 8be5c264cf726aed
-        52f34f4b06c372d5 b09508748ed1a981
-        7ee3e4f1f44c0cc0 0ae4689d10fe858d
-        b56128b76479f50d b96e379205921333
-        a52a775e76490936 4319ee62c9c59562
-        3a84bc49074a7610 a4f153a107b1a779
-        b26a536d63981f33 64ad486236fc9be0
-        a2c19439be128c6e 11a07d787f66ec9d
-        0f072568e39cf08a f1b38ecaae3c1433
-        57106a71e262ee0b c00d5875a4385073
-        061e1766d78a2b85 bcd302e68ecb9045
-        1ff6e145bebcd624 80df56374d37b618
-        10d5c796def8b242 cad0d1411b6574fe
-        b725d003fd8e2035 cc45767f03627929
-        9ce0cc0c1d5602a6 0d629960c325941a
-        22e4d4c9a9138dfb 15557c4f642233d1
-        2d57cb0cf2ea1a08 275e0984eea61493
-        80367b6c1b1cfea1 4c2c4670e68a8044
-        73742eeb66870abe a85c45e68c43c205
-        b5bef00ce5b912ff 189d2b7b1f7934fc
-        da00b7cac9b4ae75 1b72f46618abebfe
-        af1e2c82aa58d302 455688c6cadf0e01
-        6bf15b1873d70ab8 5923a82177eb9ab5
-        093d52158c2d58d7 2441921f3ffa7db8
-        cdd3f901ec08be27 42aac803b906be57
-        c87ccfc94e88a4ea 54bc318095491852
-        6d248ce27bb383b0 115304460d1ae44e
-        bd8ace6a27c0e5e6 1b048721a2485643
-        6a523cafc1776114 4d1ed4f67cbe4cd0
-        a9b26b1cb4f31355 aae87ccd34bc6799
-        48f21957a61f34ba a5244e9b035ccdcd
-        f4e0de80eb2d14ee 048883ce9b0ae643
-        1ef0ee8d1be8bcae edfdcfdfa2ced4dc
-        e5b61185d99731dd 5da6eb6121bb3397
-        6bb1067e302eca76 2666878d8282a378
-        6aa96fbedf302ef1 d40d54cad84eb25d
-        8a2b4b27d0d964d0 b7adbdcdc2ce45aa
-        74669d75d543dd3b 996d80dacfa660f8
-        ffad9c305f634e5d 7c9f2e01db632ddb
-        f0537ddbfa8ec263 2c9b25fbf4bc1934
-        3daa23e68e05eae2 cae03bcff63f82f5
-        2f9a1b0087fb4078 c242533409a5d0eb
-        e7eab151938e23c6 fd58e19817ea7711
-        219669e36e88a50a 3d3bb31cadc826e1
-        2ce729b69438360b 81da21aa865196c5
-        9bf90d371ec8fe7f 764520d701ac83b1
-        b683ce92fe0b37bc 3fdb0d0619668ebe
-        a60be8c4bccaf500 96f0abaf9d253a04
-        2bc749551ffbbf0c 5b2f2cb03439ee17
-        72574f0744cac43e f084b7a8ae5e659b
-        aae8bb49444bc46b 69b696486f805604
-        6692d2642c933768 65c49438df8c4df2
-        c1a98c16db61e614 eba2423bebde8dae
-        125e73aaa3f95182 96ce117670606427
-        0e4f186ad4a4826b b1dd0568d02e8b97
-        0f45dd49551ad77c 95fa7f962bb45469
-        9fcc8c431a2ac603 c42205493ba0e94b
-        5efd1c1cb048c7fc 8e0ad7670906f13f
-        c16897d73dc01b1c bb9a3d6ce8cc8c78
-        a394010831ceed00 4ec6c1de90e0faa2
-        fb857288920633d9 03d30a1144cd2f77
-        1c5b177173914a1f 6cce6a7d889c9be2
-        b553ca83e2161334 457773e8c0991c63
-        35b94a25db4ee71d aeb54d3ad4853f44
-        a33eed2d77eee061 fd2feba8029e1be7
-        8919b781c632420b da98e86638fae9bf
-        b4fc245754edb40d 85d1f4dc523dbce6
-        7a7c0bb948d61c31 a07901d9f7e9fce7
-        8fadf411d969f384 615824efb6cf5921
-        ec7fc76f89089625 5da6eb6121bb3397
-        1a61917f0e439210 ece3092cd7856e52
-        3c98b409dc49eb67 f3a05ebea04dff5e
-        ccea3e0259d77652 39599b3d96967fdd
-        ef83481c4adefdd4 f3e29a5e7123bb55
-        7059e164eff3088f df1144eb2b1eea8e
-        cc4a7595ed5854b3 4035493bee179b26
-        9027fa49bbb9d29d 7b09915cfaa89aa4
-        217bfa2dc9cd69ac f7fe2a7319c0c4f2
-        2c39e59367c34a07 1b32b16df214e47b
-        ffdc1d64ba574b89 53c1c7fb81b5f25a
-        d7c97c320b3baa2c df1245cb1013b2ba
-        f29d68f2cb7a53bb 02c7fd9fbcabb021
-        7fb4508a3e016303 043c81f7458f4603
-        81daecbc40b172a8 f72a65e556682630
-        e4f5801f0c69e624 2fa30a7359b6d04b
-        4607f73865760b54 b953a674a5b345cf
-        a1cbc60655efc82b 21cb125ba75957d4
-        b0c5383a2edf5d44 9252d4178aedb29b
-        ab38358529af8f3a 95fc8d36aa3899ee
-        613e099f2e20f579 7704d38eb7c8085f
-        2d30d44d98f135a4 58d927b154a3e351
-        7e6dc29a8e7bae10 e01576a483040225
-        b61115f4c074d073 58edb27052d2f8c4
-        69311c4e25074fb3 e562cceded69f0cb
-        715a2795faeda235 dd3157681bc00184
-        67d1a5272baab06f 07d7c5e433b9bde3
-        183cd55f7bd7677a 7fad6a446fec9b39
-        4bc03d87365cefc1 9f8ee675bc6c5183
-        9cf69814375439d5 d397e9a40477122a
-        4d1d2a31e5c506ad abd9bed2d1c087c2
-        b42c840edc098df1 9009da40f7764b40
-        f23e631930cd5175 4c9193a08f2011b6
-        41866a4195be932c f25fdbab4c8a1238
-        038478e4e83e728d 5a71e3962ce1865c
-        e38f184068254005 8981bd7722a56f43
-        80e5e8411b625696 9739f78d1fb307b3
-        4aa6435424aa83bd c0eea73b3d7f3262
-        e457f0e05f65ca4e fc050a5c8276405d
-        4322a0b9e7afa36b 1593b9e2cb93fcc6
-        1796d8f97892f014 dd098f5cdf0ad1a2
-        aeddf47a3d3c0f97 6a23979efdd7d737
-        0a14d95e21b06a7c 704243157fe14749
-        c330a5b437899bdc a9311441c0c25829
-        28902d0da2105521 2c9b25fbf4bc1934
-        644b631b57d2aabb 01bfc4ecd37fae0e
-        c84e7d8e3d086d88 788fd0aabbbd81e8
-        ef3156cf79a5bbcb 836ad57e76a89da5
-        eed12d0fdc3dc255 76ff7f89b1091680
-        fbae8d8edffb5625 e3c782699b0033d6
-        cfb58702ae0d55f5 9d096fc9a924827c
-        7023531c97b33ee7 b5074fe41b5392b8
-        ace0ae17fdfaa2e1 e7ed1e061d55baf1
-        3e6d03fe8296e015 f6da0d665f836cee
-        ba53a7a7a76246a0 8f384135603f0f6a
-        9349c43a00d74e1e ae07b7c3ceeed8d8
-        ba86b635fc46534a cc83b9783efaa302
-        f4c26d4e2feb029b 30e4f1d7181838df
-        a93e8c7bf6a13a00 cec2316f838c586f
-        7852c00a1f86a6bc 7bb79da041478930
-        f2b1b560c7195450 a6cbc2b69f6be38d
-        31ea9c1c9e6765d7 5559c6d2c494197f
-        9ecdf116ae270e0f 01bf75b9052eb425
-        eeee8a111bc8fcd0 08275fa8eccbb993
-        4ad87ffe02b12035 f8f039bb4d2b1ac9
-        6dbca88af3478b4b 2df2cfacee74f395
-        380f183f6ba022c9 ad305edd26fa3e11
-        ece93387bfadb32d dc2390db3b3b61e5
-        14c6624f4ae63f5c 7f10233f55dc12ca
-        ce6ea480f6f78fb1 233ebb553238f1d9
-        987678ed9ab425f7 0b488f83511817ea
-        7108e5a02ae1fdcb 108520982ea8eeea
-        7560da0158d91d48 11c959c240ee95ff
-        01b543d635cd9f72 7e1303ea7ae82509
-        d9e2a07518518e70 d3572f72167ee23b
-        2567be95592e06c0 26313f6f11419e1b
-        b0ed965ff12507dc 51900eff82849d51
-        2c6e6b8e0ad4f620 c496ece46941c0a9
-        4bcf49e60f2d99c7 f229ffd92dbd9cda
-        f39489c77e41cb7d 24ed2176cad38d70
-        3b4ed94aad8f04db 19d20542176c53e7
-        c62d7c848efe7bc2 f4b3b0e83dce62d7
-        692aef5bd1a4957f e0ddccd8bb4f5d1f
-        ed6c76db35c50b2e 7d4a53a85d99c295
-        7680301fa8a0f9d2 4f263b0810ae5244
-        d60e4df2cc279abf 6861bc8cb12255cf
-        5a4cdbf43da38b8c b1ec14b403769fbb
-        45d9beafb7c86dcb b36ca5f9b5aecb91
-        07732dec5efd078e 2e736a205d3f3f10
-        b772201ad08f391a 0eeb7fe238993819
-        338a758b6a74b780 ab54ffeaafb8e5c5
-        17aa8eda4477cebd 01ceaa0f827061b2
-        76b00ddffbacf187 cbeb1ef6eab5b4f2
-        403873a83ad4de80 56d0e91757941550
-        72598f376c9fd4b6 b7d35ab0836b2399
-        0d14c6e369f27058 5c8dd3099765449f
-        92ac25283ea7060e b8f4a511540ef7d8
-        4023518249e72dea 7eed05ad4a2762e1
-        210271b713691393 65cb84e4dc99cdc3
-        24c06fa8e1db87b2 997800f6c91dfb6a
-        4cd3bd96549e5695 ba368aceeb89fc67
-        0544f95c08bb5753 aad8cbd83bb4a92c
-        9dd9dc0ff10704bb 83f2ad7fae1e0283
-        d9a03da125d94469 f22a482c0c30f8f2
-        bcaee3405754a6ce ca9f663142e44621
-        d2300ad0102b03d9 0e9b6ecf56cc5ec1
-        b96e5232dd341916 b0229ddf8bafcdab
-        5c5664dc03b2c3ed c47ac1ddd84da1ba
-        bec48e650d679a57 30f124e65d1820c7
-        1f40019174079b55 453ddd302caed5e8
-        0d85c5a61a32132a ed691f0f0c189ffa
-        fa725ee2ffa64fdd 0990a0a52680b5fc
-        649529dc1fa31b11 474247fccf34e062
-        8280b31f9b94fede 8d757108c90a6e06
-        a2f77839be3fec4a c5ee5f9e3261dcdb
-        feb985a7f17b1cc4 62d07c404e6be579
-        9518a568392f9616 25cb703454d9d09a
-        fd956b92c63a3737 c036ff785badb7b3
-        28defadbd568bd5a 8610587fb7b2cbdb
-        15b0b7ce6318acdc 7259f89363f15396
-        c94703c7ece41c88 060d6a62354daf64
-        de54ab2bc7a44183 ef84a2975319bd5e
-        ae4edb2e5545a9ce 110af7be8aecaa6f
-        183cd55f7bd7677a 7fad6a446fec9b39
-        672197eddc5853c0 c1f4631485b64117
-        5868b305bdd0becc d6fe1c17efd08de6
-        223303f77ab975bf 3bed78266fbe4887
-        d317133a6e68800e d88308b663b6cb2e
-        99d960741166073e 7156fe491bc2c11e
-        1f11440cefd963f7 d077812ba1bd61e2
-        306fe58624c2f399 964d693867f20d6b
-        ffc72a6346862ed4 9357903c46f9eddf
-        3f5bb3df880a0fe2 3e0c76262b2434eb
-        1747fed1d571e77a 8f32c71a90ea7728
-        e80cbf6985c2b76d a961587c03d88de1
-        bc73294daa5180c3 99bd27e5a4b1fb53
-        dc27c3ac5e54f54b 87f89934700c9186
-        9acdb7fc2bcc7f9c a2d9bfad0a42a024
-        6ede428e7f23e89f 01d755442432c011
-        066f288c82201535 62f2303601286e01
-        088f38cae3e0a4ef 86907ea24bb5f846
-        c8e55e65bb720b28 bc3733fd4a5f0c47
-        8aa1aff5d8445a3d 5051f60865b9cb52
-        46823f979f935fb7 fbeffb0d8ede4d09
-        a44663e3e325c38b f47837f32f93ed0d
-        a888ae133635e148 106821a0837df578
-        86b5b570b1be17ff 6568ce4a983dd929
-        3ea150b78cd6d470 b647c2868664afc9
-        70e20d9e3df5fe5e 7586211c936b757d
-        19811edf600a36de 317a897041dd77f7
-        d88240f1c187baca c6fcad9136e5fb33
-        811bbdb1700c846c 7815e56c1c71834d
-        3337abac0febcd0d 8cd6de51d9adca6a
-        e840672f8dac88cf 7aa0e3e43b05c255
-        c3d823ae1934f45c a04d294158226a2d
-        6e88bb2168b4a53a fd2d9d4827583ff2
-        dbff6e985c76bdd7 e44173e38eefc832
-        c3c5e49d80c3b991 f1daffbac2aabf6c
-        2db506b7e42cacbf 3885da4445916376
-        3a8ba4c357612604 39dfe687c2f448fa
-        3eb41450a0d84ba0 c6fc6f7d34043573
-        472ed3420eba3e39 134b83efdc4d91d1
-        005bd45e2125af22 a5a1ddc88a8ee9dc
-        8657fedbdf9cdb77 50c7744ad2e257e6
-        d8dfebb10416f4c2 db214e50883838b4
-        bb06fd50b6488d77 f5b971e2f6e1ed99
-        1ad2c1a42da861b5 ee341830aa7828c6
-        53aa2def1d52c68e 472578f535c8f5c8
-        b4a18784781e0aba 54bb6979ca479b2f
-        7d26d6a114770730 cc6c28e02d8e3bcb
-        caf57c5d517e0ac7 48ca1614c714dac5
-        6fbd69e1eef3af0d 7c08c60fdad16101
-        c1b0c462f43643b3 7d3d7d1fd7a094b8
-        18b891a7a8a78990 0deb68d00880e6a6
-        7437921a2a59b2cd bd38d27c2c85104e
-        e080cad495e9c3b2 11c3305c7d53941b
-        2f3bf9fab45093cb 203de0be97034b19
-        d1eead8992ccf9f7 afff68bad7db8ef8
-        0a91d37fee098893 7cc0b6b7570189c9
-        298f533f72a8ab97 8afa471609410a65
-        0e257c3cfef8726b ec0a80ecc6cb6963
-        d918e3906eca5df5 adb3e8c5219b2d4a
-        a4fdea0fa3141eb3 cf272e21bdcd08f7
-        6463174019f30313 eaf2af0fc407c4bc
-        887b4a3d348bceac 7c94566a7e4a77d2
-        7360f7e14873d85d fe1b9398479bde52
-        149ff41bbe8ce6d9 218861f3d208b637
-        8633303ca550ece4 c7a894774ca1df07
-        db5b08db9cfde58f ef065b434048f03e
-        88e15011d0600538 d5e073f5a243e3c0
-        815bfad23826e06a 0ca35635e817807b
-        a1b354cc908bd852 d5df1ab79f0331a6
-        e34a6f6b1b5936d1 3b43d9f00a2224f5
-        6caf5a3036b6a4f3 89e524eee143f8ca
-        55f6c88edc64acf8 b5049e20e88b6a4f
-        4f058f0c83ae969f 2c1bbf1a77eb42d2
-        81791251cf364c3e 83d7e1408d539502
-        d688369cd4b34811 b70f314e1fda0e45
-        37be1acdb7acbc55 17e9c5891538ed15
-        d1d18955fbbb929f c035fe82d2e07188
-        a6bbc729c75aa246 4b9574d6664966fd
-        7ca1937e719c76df a7e4d6dbbd76279c
-        a918daa7175fd7ef 5179f78f0f897009
-        3c0c7982fc99187e ea489ce119c2e9aa
-        3829d374e6634601 07711cf863e43f02
-        ce34763d4347e416 d9d3e0edc74968a3
-        13a1a36f7f9be0ee 6e51cae428fb0acc
-        b1b54db3fee4285c 175ddbe733c91eb8
-        ea2b5a84eee89cb3 53039462c6bcb2dd
-        0bb046d451ef0054 292ec8a0079c9d28
-        3c002419f91f597f 5e420060586f6fd0
-        ae853237e1bda80c 23589a22c5a7db6c
-        e955192eabb8be03 a229dde860dd6fc8
-        1da1a59eb3855778 10e1ae84d441428d
-        943c29d96d6fd6ba eadeee43988bd87c
-        a356eb8777f32e4f c3cb0c1475b87fb9
-        b3fec79a491469a8 8ecdb09ae5753c8c
-        63177d1c6014e85f ec231f03095f777b
-        1417564ee02fffc4 72fce4802c717282
-        56fc0a4850ee0027 00c441d7c24477fd
-        c26ec31b14244b24 54a65a40fb938246
-        f30f4a03ae2fa891 a2ec91bece634338
-        71d21b9b653f3e1e 1550bb7cb290eb06
-        0e6776adac30799a 612d3d0a6a963d00
-        1cb2249e8901b04e 2380a4e5403237eb
-        4bbf0bba73244fab c17661cb748dd403
-        37dd6497f040a739 a20cbaeffee4cc46
-        4ff9ce1f92611753 c91498d024039c88
-        56950c3065be9957 e0d82a648cb73b48
-        7d4334de56475840 d24ae6af6d6ca82e
-        e97df3026c2966a6 2cac93975cad6042
-        8df4cb1f050ceb3a 4e80e8c55a0f8790
-        80f4b27003f4dc78 d8af7753a43bd568
-        321da9ff9bada940 092d32610f9f342c
-        06f55774d2b512aa 3895fe3de31d2c2b
-        1c58ca516e7e7604 537d894b19657e94
-        f72a72455667a1bd f0a7584b51b98375
-        bf0c8aea83b3a34e 8fcea37d001a9a58
-        c3a16fd14d5cd347 baa38c4335f504c8
-        a83064e2d3d6e132 afda2836b1f28cc6
-        f847125bdf15aff5 d2d04431d696e90e
-        0f2297360d2dcde7 7f2fe5b458dd9da5
-        48d9a45bd7b8c500 f6cd258f7d48032d
-        1b3399b52eb0050b e2d3dfffb916df14
-        51acedb95a57a22c 4967e9df7fd6105c
-        89f3bd1960fd14ee 90fef7a5f3adc0c1
-        74b8a0ade38ac14c 8fbe6c5dfe009ddd
-        71080f9f7f9019c4 b51bca63998eb889
-        8140db341839ec5d eb5b225a1ce3d7de
-        1de8ecf69cf8008b 7db7a3025c4741a9
-        fb80a6c20bf18f9c 28e42f6c78c9d676
-        e66628eddf6a72e3 ed9634151f9bd40c
-        68441d69ad6ed496 7f44604051d93fdb
-        544cbe1840c91715 6afcd24b0416723c
-        19544a6dc485bfbf aec4c1b992b5923d
-        0fbc5dede3baf659 d7a275efcd6ddea2
-        f891404beff947c7 a5c4b486ba51084a
-        48bf92bcd9713dbd 72f091a8b48fac48
-        b740a0deb539e283 e04d72d4c4565112
-        6b236b4335a428cd cc96a17afa58d23b
-        1166187c60908aec 55f7b31394fae01e
-        1790b83149fdeec1 e213d073cb899523
-        63217a2b3c37a01a e9216bb787b3abef
-        2e2482b646ee479d b42be9146747cb04
-        d6b647ddce8b096b 168cb42f252d3c8e
-        d6ddce162dc8c68b 8d8f4cd35fd2e156
-        cd6ffba59c3ba4f9 370a9176c2de439d
-        1b9ea96141e108ee 900bcd29f50db906
-        8d08c020fdd367d1 91191fb267a249b5
-        d37f6a246a904fa3 aaffc4632f2ed164
-        7b134439c86f21fd fe830aeaaa6c7269
-        212ee8ec1ed73691 1710f810d25f08a2
-        178ade091a5802c8 2372e8fc345988ab
-        18f97c4ffecf98ee c41a142201313351
-        bd097a9962f9b910 71736e5af6f1b41e
-        eed55b20e5b7ec55 702635a1cc2670a1
-        9fceb6ff56d3cad1 22818c9a9d95ff36
-        9d1ca308caf78849 db7cfb58a99335e3
-        ebf130d81bfc4c48 783a82c6781467d0
-        dff953b01a786b1b 2f80ee11336838d8
-        980fe7dcda07182a a5503c8628fcd68c
-        842aba51567f2e6a 4ceb504df39b7afb
-        39ba18bf446d53e3 da690e7d8d8c7d11
-        73f2091f20d12293 a7ebd709a113a9d6
-        70ebc178d55f3e91 aaad1da78fd73ba5
-        153b472dc9d525b0 2693ce0ce27fcbed
-        edef12488171ce7d 5b7d2cf4d4e38902
-        fc8896fe567cc3cd bc67f5b163996c29
-        5f3dd174f5ca3a4f 2d8477b34c71ea03
-        1651829ec85c7061 02aa9c393e091fee
-        269b2e4b0b78c606 6e010fea88d13080
-        883bb0707ce8e7ff bfc5c9e25da6db62
-        064a6edf080d929b 717e7b4cc3c55efd
-        17bf1f7b09870e7d b9527663319411dd
-        c489abf12d01411d d8c6350fce9e39d2
-        2c30b3c283ec9165 fd5a1cd745f28bd2
-        e80bfeb737917626 759f7b0e441b7064
-        c1c7d89fa2c77381 2ad7ef95c1b2cac6
-        4383405874fe529a 9f47e964206f4268
-        6addb65a3092a380 4f4d07885311953e
-        0ee899bea9bf6d01 d2748db4f3f41b62
-        481f6af63abcd3fd 87cd9a5c822feabf
-        8afe873d356476fd f12f545890f0b4f1
-        a598fb80bc632c45 bdf73dced5f79759
-        595cfbf1a3b3ff66 377daa386fb7bea7
-        b08fff000f6db2a8 432ea472ca846c0a
-        dc9f166cfccad582 313875bb96860806
-        d87367e87d580964 6d78b49a9127c1b9
-        ce4b5900cfc94d33 d3122ce70ed2ffad
-        84299aa319cbfbf4 32061b1865a7dd34
-        82e9f5cf75c28a7a 775d260506f14a47
-        4ea1e578ef414ad0 290f70aaa2970450
-        b72801079984ddb8 758c4aae46ad6ba2
-        fdac0e586dc0e276 4efc96697ae39194
-        472b136a83020d5d 918145d0c7effdb2
-        a048accd9a19bbcc af7a6f73eec421fd
-        a43ec85d44938a0e 05939f7709d0033c
-        d1d959c8e7198589 770b3e99c5405e6c
-        cf908d67bdbcbfb0 c3280ddbe002898f
-        a1f8bfbbafd3884b b2796647f204a5e2
-        9759b2fc0084e94f 0d68a9f64a604d68
-        bcf6d76c2829c439 8dc0ed36a0b6c9b7
-        ba46243c0b569590 1d5c2ea22668e83e
-        903f68cdf0c08687 8eed910788dd5430
-        3c52cf3922ed1d2a 5c290205b99dd659
-        11f4640bd11eb8de 3a5addf7a6f1adf3
-        5202004b32939163 af5173f43ce01e73
-        ef778fe7f2d39dba d392f7e80f7e4fa7
-        f77cd4a7afd3d657 1f12a3986997ec1a
-        af9e16f67c0a2023 1475af247cdde83f
-        bd99e96b41f25684 ffc191d0b7892dea
-        e6753dc4fbfdbbae 051c727e14f358b8
-        f783300e00e560ac 65dfdb72c0c1cea0
-        f17d07473a8a17f2 e54e96bbfcf5b241
-        0af4e8d5032c5062 f5c278cf1ad51267
-        fde6e80d0081ffca 02fa42b8eaf4a520
-        2177b8d22d88dfcc 31522f2c9ddff985
-        e27fad7f75a883f0 6d8e7368e0c38f68
-        38bf3f104872bc3c 243a7de502879ffd
-        60802d05c3d65e03 837abf8da87a571b
-        053d7b03f4c7b124 f7821d5b1efe3341
-        84dc650c03417112 70fc352b24ed1d0e
-        c9fd54ca8c8945ce 230da17771ea1cab
-        eca6449719d7e079 a3e2f038160c01fe
-        c65f110469b36f02 a9c8ea4ece649f6a
-        3f531879a059bea8 9647b97b2447ccb7
-        304beb57f8b962fe 9b546a87a0166ab7
-        68d4dcdd5aab3f9f 93fe6e3b54272075
-        40b4a9c56c642255 9e25bb1bc8a13e9c
-        33ce2e7f315813a7 1983f2624c1d4330
-        df3a07eb321bfb01 052b4064ba042dc7
-        3accae6d978778b2 e8e7faf2cc66880a
-        8a5a8556fba72737 298153de8eb99a80
-        5a9bac1ed5becb2f 52d1f7c164193a54
-        1e294d8ea97e29ef 72123d57cdd9e863
-        ae06ecb30d27382c 8aa8c17fe99521fc
-        708f393b1ecec240 f41397f0c135d606
-        347768d2a008f779 6512620e6db997a4
-        4083a31d2bf7a9e1 12215b1a0fb47904
-        07d542dd81b082fb 353312743df3f2b7
-        6eb99a52642fd057 29483c11199d2a08
-        766dfde92d87e0e7 7fef730667c562da
-        e554521d04d4b8dc 742002cc22f90f6b
-        17edc09d7e7de4a9 6919a3b81059f314
-        32d58e92e95111f5 d9737d0433db17d6
-        05d5b8d671750b83 8854e6e151494d14
-        dda712a42da645d4 9493729cda6ef25e
-        6c7e37a00cd917b8 9bcd38596a3e483e
-        227f60645be87467 3647a36b4b9f528f
-        26def386087da60a 030e31976634ce3b
-        b37fc2f75b655d56 ec92157370804708
-        51aca74631abe4aa 02202edbff18a031
-        afca3c47c795c4ae 4a5abb5f927d3f18
-        979e5a77bd7aeb23 237fe4faf09a1cae
-        13dba1ae930be085 8283b156e0d02ff7
-        47749fd612627d6a caee5398da07742f
-        facdba9132766817 15b2a7d174390c7f
-        6518bf54dc7bd47d 7413b621610aa1ba
-        319dad0333ced8ff 36d52db8e93869cb
-        88924a32742e1edd 207ce8e32a88bee3
-        a84957478f76c7ed 22679c1dce1ee49c
-        a859984628769963 821e8fe0e2b5e0ea
-        9456165480e3538b 9c925ff8bd58f618
-        6ed8cd390edec1de 7fd7e759ce92caf0
-        8e1db6dc1290557d 8c1bc4f7d2f45463
-        f9c4c8344c4c40e2 08acaeb5398ee5a3
-        9097e437bb40ce73 e5d48fd3637e9ca0
-        7dcafa894582c031 a7b01e4e29757e23
-        4e4963871e040d73 6bc717fe27f396fe
-        f5630c5d201f296b 11c9376053608b66
-        58e820f1a86ca8b2 aa1920ea57cae2eb
-        77cc3480586f5c44 b524c4dd873ee9d8
-        b476c62454b94a9b d33ae29877218903
-        721a61d8dada70c7 048df1948f5b8bae
-        6a421a4d84d64aec 2725fe96efa44255
-        6069780dc2abcba7 9ac5b73469338c23
-        f202b8b408221c61 1e33e3df3f55ddf3
-        b15d13deb31a02f9 15c903ea93832ee9
-        ee60ebc38f1f28f7 6de6b4e0868fcc78
-        393d2f34bb2cfd42 b37b23e4150a6d9b
-        a8bc4697e9975bad 34985292d3797a7a
-        023cd37fa1ec66a1 11d49f6643203c60
-        d2bb7403157b2c58 de4a16e2ab4fc25f
-        26407f873be6f1e9 b996f5511e9da019
-        71205ffa13fca4dd b891d1fa477ae863
-        5db9dcc4b1eaaabe ea71600d7398db67
-        08d8009b7f573610 5ba18f090cb78a90
-        da00b7cac9b4ae75 1b72f46618abebfe
-        487f6f07d9ed88c5 b7d8a9921316566a
-        02498aff9521c0c4 b93c08120bad182d
-        d59a3a7365203af3 5299293ca82f6f2e
-        ac5c59a12f37085e a8a79b8de055a033
-        23edd0659381ee73 5f3fa77bef5ff71e
-        1faf4b988eb335ce ffa3854af21910ed
-        978b74ffb0ec9e25 d161810e9310a94b
-        0e1bd79c27625263 0ce1381fbcfa670f
-        5c9ec54ce90b22f6 5c482a3f25ba3b99
-        6ed18d2a0f41cd72 60e3c0c7e08d1d7b
-        03d6d0a78d9c7933 6a15eea5fa2ec4b7
-        2be5b824e420b2e7 00cdebc6138ddfc9
-        44163237667b3a57 470cc909b3b25eae
-        24d5d1f529688152 dd1e8e38570a9c96
-        94223dcb02400b40 b82112f5c00a650d
-        2d02275937204164 c1dd7e66182fa8cb
-        42ac930485cc65d4 08e2933ef12a7870
-        a418319cc6b3312f f95a77c58c9e23ce
-        e183841059892b0a f1d373c598507118
-        1592d0be747a7833 c8d4225bcabed7f9
-        eea3ce53bcf53528 7fd18f1093bf2441
-        77987efb23932599 934bf509db12796e
-        8321e6a271ff2b61 a0fd3e2992004670
-        6eed404695c58403 1b5c6e032f88a183
-        05e02db2705ddcb4 2e6d472c8afdc905
-        97e6ef4391cf3326 cf1bbaecedeec10b
-        bfa5837c18265738 9b50e4c27a4401ed
-        f659e1d9c64ebe8e 6348554dcdec37ca
-        5b4978ee93493978 127761c60a28d9e8
-        5865c0efb4d28798 e6da6749de7e35d9
-        63980ef9efaac1da bcfb36e8807e6754
-        d8aa13177b0279a7 19ab234142d6c510
-        0d1790c52842234a 4a69125ba8005f77
-        94c17ab1dfb55ec7 98b26abbf9d83304
-        af19948c7293be91 31de774f8c0fb478
-        d5d491c81137a593 aab16d850f91f93f
-        afd4fb3c715f7697 51706fd7d963abdd
-        1e52b6a8fc20d3dd c47748ce1d9fa351
-        b158107cffb340c1 4cba4ddeb2d76b17
-        f933f907f2b64268 40edf183e99fd6d2
-        c1397106dbeed054 d9f9dc9e7fb2b8e6
-        90d89c5913491354 47d772c5d6f30207
-        c2d40ade5fe8ee54 ed979efa8a0dd752
-        5a31c58291c501b1 d7955451517615c1
-        17c894c8a3f174a2 127761c60a28d9e8
-        8caafd2809c3d096 1f88b52a5070f687
-        33c4e4d5456e1df3 bad84d399d92a0ad
-        3ffc756b2abc340a e50e3100c65d243c
-        8897cff71f319e26 7b4c23ef05d0bd37
-        4daa2b5efe26c56b 0a833246b9cbabb2
-        6b79708e61433692 0e0d6e73b967ec65
-        d4085e7889ab07fd 08211674773cf658
-        dc5e561e29c71ae9 fbeffe721cde26fa
-        13621dd51acce29b 8e04c18d0e320a3f
-        6e2bdb324b984c14 49933946a7cee206
-        aee7b54f125a4e9d 11cc4d14d661b11e
-        e2da1129c624b0e5 6df1c6d5be62f8b6
-        6e8d4208b74464e7 1d9d3fd8a87469cd
-        f0d64b5432f38175 03de3d83aa8fcacb
-        4424765005f2e836 d7d967c323fa77cc
-        37d1d638611abf10 483ad0c740913eb1
-        0a651bcee9379bdc c7c6505d54c8799a
-        087e4fa738f43fae ed21f17156a75205
-        6e0370a47fbc5664 42e2e8b6d6c2bfa5
-        6b166c8135c392ee 1db02a1b7cc7a323
-        31858d8578a0c501 7b9c059240094be4
-        a9b8a92846ad94c7 4fd423e7118c1426
-        5d5e74d03859f665 b51c5b9fb51f871e
-        8916fa3b85fde533 a4fde83dafeda86a
-        9035a0327db6631c 6978f34506014418
-        c466f4999202c26f 0a313528647b775f
-        f86e75a8f02d4d05 007716873d992dd1
-        43bd55f5dc574310 1d9fb29138455573
-        522b63cb1cb6eb01 4c13982410f9178c
-        598f401734db8b20 3566a8eb5912b02d
-        ee81d1564de041c7 cce6785a07b3c679
-        c3d8d0a044c8c70d e2544b14be6a2837
-        a395c7193ae56db3 1cfcd3dba1b4ddca
-        76117d35fd1af936 011b03b0da467617
-        881cea5839632dbd 3adf945d9a47e700
-        1ff6e15773f73f5a a9f53c2ddb240cba
-        e495c15968156655 5c7c08b917609352
-        d50b6318facd7f0b a707fc0e5f871126
-        99af31ec07fa5233 10304bd4c64f4d49
-        2ed46694d976c826 58c60d4ddeccf6f9
-        52d409e915a5ec6e ba8a085bd3238837
-        5e6a9741721fc822 6e2e619d0768a958
-        2ff0e60c7dff9775 42c37f791eb04036
-        8119216d9e429369 203c7ff5fcb4ea88
-        6869643a23670e49 d6fe3ef0806b8dc3
-        bc2dc0287e45bd5e 2097cabed6460bf8
-        3f116e720e9a0b86 87e1d4c511aa7e87
-        c7642ca62651a63d 00bf99b452b13da1
-        a904acbfb9c5c33d 0e1161db8ec38a59
-        fe99d6c4a9724358 91f318c00fb1c19f
-        e1f4e6724ea31d77 543c469f4e10818e
-        375a127d8c1c8c2c 3b52dcb6542ae405
-        28c52caa0506200e ec704ac657de6d7a
-        f488d5853ef7cc06 8d8562203cf12064
-        4956959299b4549a c506147935b937ef
-        a124eeb0899c546d 1d1a3df097fe0b17
-        b0ebd87e56f25c33 b680e2a026cd49cd
-        b8ca013328ec1ec8 c8c9a2eab2d598f6
-        eb23e90851b4363e 588da8892bc2336b
-        96210ca51d8dc326 106821a0837df578
-        4a6ff103330c185c d2ee0d0204c7091a
-        ac89f84360a9956c e2f23fe5f3e0e812
-        a58fa04c8d4bd859 16348c3bc7347d3b
-        0e7fd4f9009f9512 2c6c7a217d3994e7
-        e70b7996a522107d 455a28e9cd33df96
-        5baeb23de3c10ce3 3b9522eff0e3ec70
-        f5486ddf84b78ddc b04c28a01e16d47d
-        89b37842683e3658 b250374c35dc4e94
-        1928aa99062ad0c9 0a4014cbdc15394b
-        6a4c1a4e1a64d23f 02ed5401ee821ed2
-        b5e01a3670ad3d42 354039685ededd15
-        e4cb01f84844b135 080a728e32f34f2c
-        55ecf65d0aef5279 cc2a646fea96454c
-        fa5ae751a6dd7efd f8717deea9f51073
-        07369a7d6c2d8191 278ebc52760ef4c6
-        59850695cc81733a 31f605b770014888
-        e264dc636a6984c9 208a2a116e57c5d7
-        e9216ec4ebdf53fc f24ad157714156e9
-        aedf0164fadf4233 001c5191e06d91cf
-        8843353e5f2fbf03 a387ef8193045b1d
-        6ff5c1330ca4dcbe d260dc3028314fbe
-        b4aaa99976e9e132 2d9cba7530065af6
-        071838c9393503e3 646e9e82650b1a19
-        2f0e0626a9011c94 355416cbaf7622ad
-        f3a624bc8a3fcbd8 1f4e7be403df7e7a
-        a4d5f9248f4d7795 f6754c96bc109dc0
-        bf17c93cb38fa331 8507abd72a40d791
-        c6eb69e4338f123a 5a1d1b6fdf2547c9
-        ae45e4a63e0dcd49 daff9ccd74e3be3a
-        3a485f300e9a0f4b 98491d619f6d250f
-        99187e2560debeaf 9e6fbcb14cafc7df
-        5aed046cb07bf2b7 cf910604f84da583
-        0d9dd58af0c84cae 813e32b15c5af774
-        6d0178bb0cce5798 bebd44ff592a6702
-        338909b12ed6c46e 023e12304e8ef9e0
-        84a9c361e7598d6a 9df4fba1b173d3e2
-        9d6e2e200f53078b 37f17da662007e9d
-        c187ea56487bf47a cb89d2ee9f90e97d
-        85f2e53e11a628be aa53240c89cac96e
-        4990091554975142 c2bc0b5413601184
-        824c5b391958e6d8 0553509a818ee6c9
-        0dbd29bea69ef132 960d04b7aadb50c6
-        c4cf3057e5027066 09e0ece9f9a1b540
-        99996ce884e67524 738a5b01d904515f
-        cf50c1cad4202807 a516e3ca8ce50e37
-        dab6dbb67ed84d92 c799539077c1517d
-        50e91c46d9a3bace 9eceeffdcfe58f67
-        11341f65d08825ca 764d6570f3326003
-        ccce011c7570e5ff ec3446c8dbfa8189
-        c67f22cfa021e1ad 8475ad0c73f743ca
-        3723d10a35644cc2 8f4e9d5d80b0fe74
-        b93d15b16089b66b 4dce6e50f0fff894
-        380c0b8739e9ff2d 36567dec3875ead9
-        6974ab05eb4e7ba1 bf41f892a8c49569
-        946bfad96d98aa9f fb272e94cabecda9
-        0111218bab618afc 157a4083368fd4dd
-        50b2fb8baa27b94f c7cb8f0eb74ebc99
-        ffd74db2a4e21662 5ac8afa361a952cb
-        8742d225b1029a8f 937482aa47a4ccbd
-        fd66f68890b3fa9e 179260a08aef9953
-        7436dfdc61392fa3 d7be42a64004a51e
-        318a84b04db49510 eeb8775ee92193a8
-        8cc02189ffbf3f0a a0bbe64b2d20a10a
-        64df8e2b4f3c0fe0 1cf7ec881e01aab1
-        75e56a0ec5359c68 211e3586dbe360ea
-        9ca59854d83a6c80 a62038612d039c5b
-        4954c88b77f47e1c a14624622e1f1eac
-        7399821fd98a6f9c 55acd9d351a71ef4
-        a551b8b5ce7e7718 928247f30f10f3da
-        75a2a4de14941078 e6ead24e94bde7a0
-        a2431f02404ae53b aad020c7d0445d31
-        25878609519469e4 8f192a27d8368829
-        67316593f512a398 58de0d3a97746a68
-        ee95b89548f3a166 b5380497c11d27da
-        b24a27fe7817a851 a622fe3a4c44fd81
-        48f686e4531e7f1f 431fb14fd556be0e
-        c9ed97f58ca36d7f b7a3fb30750d0c01
-        30a15d441d905282 fac933c09f4a305b
-        797cc0687eecc09b cb5c2d8660f9f0cf
-        c6f8f27f9be5aa98 a9c8ea4ece649f6a
-        f8586dd912575faf 2beeb341c0fca0b0
-        97f5d29959069dc3 796b4658505ba9f3
-        5452fc5fe1295c3e aa2bcb08284fb15b
-        dd07529c78a1a905 852efd4edeb7452b
-        8211272fb5dbbe00 cd8ec719ed554525
-        67977f1f3e9b1728 d5881db2382d1255
-        5d07161b6c23eed3 096e38ac29e47820
-        2fc747292db123f3 897ef4c87b76ff0b
-        9456165480e3538b 9c925ff8bd58f618
-        edd5de9e9706b6ff c695b26f3c806d1c
-        9e400f490abb9626 2b47946f263c1733
-        ae6efe4b73443ed1 dd99bb9c038676ab
-        2070cbf011baf294 f78c4681a8de30f5
-        8e5605c6ceb52b65 624d0161c3a63bf0
-        a4d3a1ed0851a9c8 6b0ab05a802f5fa7
-        b8c64b9314963d31 842184aaf0977264
-        931e6c474133ff6a 31fb519f8400b819
-        7109f1edaf8e85cd 6eb007c874bd7e1f
-        05697d06ef8558e8 bf5eb2aef2f2911f
-        6a30d990601e8a64 77b08fed07e96f9e
-        0f210aab7fd6160d 19639ae8fca77a83
-        79d86ecce16ee93a 2e3fecae7c8aee67
-        ebe7a3629fe269cf 40d670e3d09fe18b
-        c5124f596c9edd14 c01ec8992431fae3
-        bb59e66478732621 6c865a63c9741aca
-        12f2ecc94e6f438a 23bcdb455be776cb
-        f828418c24c5917e 867d760735ba87eb
-        bbb8de00dcd0bd07 118f87f2d3b1cf0e
-        d39c494c709399d9 9a7938e94c9bd22d
-        7a521f50fa684478 fa1e8cc7cd04e246
-        213e647ab934fe62 d0a576124caea866
-        ce2f38247d462a11 32aab029fe245f22
-        7bce001725a1721d a7ff3c8f24887c2f
-        2fd2475aed1a8537 a71f604ab55e8b71
-        73185e7871811f4d b91a2b8c86c16b37
-        f3cd3dc6f7a89ddf fa77117ea07d5279
-        2311e044392654af f4777f432e83b7b3
-        a0695a7a35b31460 10ee64d374018500
-        64d2d193926f3486 0deddc624100f686
-        0986f574b89d7043 e694671ca5f93c36
-        f6f03b094ad4600a 40c62eb03cff374b
-        d08b4d45b274c161 9c925ff8bd58f618
-        4c14620f64abf696 346ef0243a52138f
-        8d4faa0b83a35c00 831f1a0570a42fac
-        336a886207da2c72 0a6360eaa8af3f96
-        e65f377134cd0740 8277bc2a9b8739dd
-        60a810a21db18882 9c256fe27b4c3a4c
-        cb3c42bcd69180b1 d1802a1f6eeb9878
-        9130692e9d4597e2 5a6c7f1d7aab730f
-        a7eee689d40b16f0 38e76706609bddbc
-        9d6e2e200f53078b 37f17da662007e9d
-        69122cc35fc1aa3a 21361a94aa01f2d3
-        37dfd6e1de75146b 5b33bd1cffef3502
-        5cd71524a4bdde91 2082e001b1c6923d
-        50362de18f3ec109 1bac953865497dfa
-        8985097bd2cad5bf 64aca3ee02238885
-        9a9214cb34771c50 e8c441c596e9f20e
-        6586aaee64bed759 380f52a8a32ce4ec
-        054b919a667cb2ee ab8fd1ffc10218f7
-        83ab4e9f177ef7cb a0852b1ac98890cc
-        ab25f94a3840ffac 3bb6c953bc2e36d4
-        13ee521d7519a954 f466b1dfbac4a7b2
-        7fc8f707a1464b4a dacf4027b7de32ac
-        af2543bba2dc93ec a22de0ee350eafc1
-        b9aaa40b4c65942a d5382d39c43fa84f
-        af3872d122424422 80dd7fee1941caf6
-        13ba28f04dee3b29 f123b48d97420cd8
-        291f72d7eff6a7ac 7da9aed9b82fc3b8
-        44cfbabe54d83e9a a6ade9b94918e6fb
-        19cec2843ad635d3 8e2c51d623afdc0c
-        1fc0ef8c028f8345 eae2f06a3bd48883
-        b5445b844d1c222b d59cfd0ab4847271
-        53fd0e335020a5f1 0a38fe6942ee17b3
-        cff7f12d35fd5005 f981249d76a05c3f
-        61922a8bf8435f33 a91dca679e7e026a
-        3f1d872a40c13d40 aabd0b0b568f9541
-        d3184c84a53bba52 5d80dc890435e2a8
-        a7ed87bb2c47e270 fa6374bd4ac8bc7b
-        e96562e87c7dd6df 356650c6652a8ef7
-        543fe6bce5148642 522096ab8dc41fcc
-        1a47d0e827038176 6390487759605d7d
-        cf65aacdcb07ad43 c41e1ed5ab9e5423
-        41f1bb42c9d973ac 25320000a9c60b2e
-        3a8d682c7f9576e2 eb0698b39ba46c8f
-        43511e7e3e8057e6 2bcf5f30a58a897d
-        f8c027013f4ca4ec 65dfdb72c0c1cea0
-        2656775e4be94a63 ed37d42e03bfe8c4
-        3190a3ca9893cf3d 2f07fd829a54a6f1
-        6803cc115036abf3 004492ac1db8459f
-        345c9732b00f8ca7 acb6d2f059034089
-        af63a44c86018d64 8fcea37d001a9a58
-        8290f28f299fd7d2 f38c495df8805599
-        10cb65fc264dfc7f 38435cbfec726b6b
-        344348a7b8918266 64af8a9c021e2213
-        a913434eee62883d 63fa4eab6c88704b
-        6506bcb24bac4dea a232288b039a793a
-        9fccee21571a6153 32978397b245407f
-        8b247f887fb2fa80 bc6a0cedbaa0ed23
-        f3c98313668e92e9 5dd78f14c720e619
-        43f678374c33cfdb 1475af247cdde83f
-        056be9d4f55e4c57 e113379c90c0b3ac
-        9d7c1c77c343921d 4b22d22350feedd5
-        1060eb91e5a223a5 b05dbf42c958909b
-        9a2437e71626d37c 96ce117670606427
-        0507c151baa252e8 c7ec426e6c44078d
-        2d4b3e3cc5fd01f7 5a9b92b3671fad44
-        f0493fe8a7606ab7 9a05f5092277c588
-        df04726b0d048601 46b8195393f2e000
-        55080d3affea0276 3fe97f07c4bc005a
-        2678286a16d71028 501962bcc824babd
-        6f285c71aa9a3e6c 6be5eaaf639d754b
-        3806f28a6c5e4db0 bf10f7f9dda3fd7c
-        9bb7754d457d7ff6 8f398d6da94e362a
-        f3b29acca661b275 04a7c3559ec46d66
-        f976e2338499fa7d 5d087301177738f6
-        48fbdc0ae53500d3 e5faa8565cbd4016
-        a2cdcba78c7758c7 cb6655444e9a6ea3
-        df00e30fe9793cf6 079ec12c36b4064e
-        cea2b9cc3fe35f2e e4f0ad536c7e2ee0
-        2c096d74bb09724c bade0ce48270c1b1
-        7417d8d0161cc407 f81bf20e1de18be4
-        cc5a04673b63dd50 d58607e06d1f4817
-        569619fcab8a3338 010840cdda1d4763
-        9b19bf1f3469105d 015e632159e36878
-        9a929691b3534514 7f44604051d93fdb
-        2ba299bf8334fe7a f76b525e7de216ba
-        22ecf1645b04ec0a 290d2f60d631576f
-        feb7245669b4ce60 716b5b5867e42e1d
-        b612028ae614c615 7c29e2ff9de9a390
-        dd17c760fa3004a0 416b1764799aab76
-        69140a486a69a679 5d57c2f9ef61240a
-        84bb1ab8afa96c3b 0fccbeafef5bb0b6
-        e5973d0f85212799 6ce89f85a9da350e
-        d185c34b1e335ab9 3a297a68ef1a7bf6
-        c1c7d89fa2c77381 2ad7ef95c1b2cac6
-        3d2bffcd1ce9b91a 1b45488ada9a9bc7
-        7b008006e8214cae 097713a029b9a02f
-        5915f8767aceb6ac c79ee67755aa1f4a
-        94844c108cff21a7 d5c0a91f3e11ec5a
-        ca5e998128a1aa3c 633622e1bc3ccee6
-        d520fc48cd4b76db 69bccc095e680949
-        9d2c39dc4268e104 243fcdc1f793a84f
-        4230fc44c2c8e0a3 2df7339b4d02dee5
-        1b96757faa22b275 38c2fa57bf10ffe2
-        f81cb000816ff8ca 3900e972568975b3
-        04e2aa03cfd89205 1a2f57fa3e18ae4a
-        847f27c39c945fce ca008ef0de2d24c7
-        63f58277d6b944dc bf05bccf1c60d6fe
-        12cf22c305e41145 1b21021ba3ebdb99
-        ddd2fe4afff156b1 fd115ea3570fbc45
-        788ce2002cfc3849 9a7938e94c9bd22d
-        53e78158d6199139 00b202825fe23a9b
-        608be039a3cdcad5 b48aea4362783ac4
-        3144d01af96228a7 7a442bf80d5381f5
-        6e40fbb38d0449d1 729efc15ce7ebd2e
-        83a99e25183637b7 1fac86ae08488adb
-        4a14db1aef4367ff c5741f76c77363d2
-        5a87c42a8a5b160e 10ec15308bd98316
-        5db029252c682a51 a6a7d1d4f4c48a42
-        54e0df19b22dd071 a22a0769bd1b7176
-        de2a2d775ae7753c 4b8cadd4a9be6f4d
-        7a93e55dfc022085 bedf901ba8b43426
-        fd16a49bb1860072 815b06d5dafb0914
-        ed201cb5fb19fcd4 28320ede16e8ac78
-        97c4e5772c9f012d 4ae16db41170ac47
-        b96c5d317ed71935 c20931fedef4a438
-        9b18530943298535 f39eb4cac02a18ad
-        b00286ade8a3d419 47ba310d923b176a
-        d4fbc5d623157abb 97161f74ea612626
-        d5a6a8aa2d143c88 fc9dc4289711f87c
-        95ee10ed45a44d42 d1c7b665ecb73784
-        e614235a37bba97b 82a016d2e97939c7
-        4852064878681c8c c317c3ba0fd71aa6
-        0a3806cce67718ca b214862aa91379fd
-        6777fdeafe7cf8a2 e3aa53dfd165a7b0
-        741adda6ba639d23 28a7995719399a6c
-        bca7196b5ef0891c 20edcc64d0896a8a
-        1403e118e6eef6be 78030061c5dbd50d
-        7a2ee065c9439e13 a42c248da93ccae3
-        adc3d4a0a3865de8 cc18552b30fcfaed
-        c28287ad022c52c8 d2893fa036d4313e
-        ecdc24a4910bac06 057d6dc8f9fa8e66
-        855fb316430646a4 dba2c4454d4d7064
-        db01e7db1be89f59 10370051bfed3542
-        d918128994708922 0b1dc5112ba9649c
-        6f202d1db6bae369 ffd2c140a553054f
-        2a3ee40e8e4e4e97 ab8bc9f5353368c4
-        1fa479d4226309ea 7125bd6f3a99a00a
-        9114a8ca14adfb43 e80fe4bdb55b2d27
-        1bb60ebc8d7923de 823a176564d482bd
-        8449f77e36068c0b 8ec5d034a79d33b5
-        5a749afaab4ec30c 7b2a2264fb3cef5c
-        63492977d423a1af 0a6e954c30e9afef
-        38533135b4bb8591 ae701fcc2f8d8b04
-        1f9dc6105b47a00f 0dcd0153a83078ed
-        02cd9c44ca866316 bd840010e05cd19d
-        860cfc63d9a8662d 10059ee1896757f0
-        3b2ba35b0a52a3c4 30c7686b603e72a4
-        499a95f593efe377 71d750571f8e28f9
-        8630ef2b1970cc2c b3cb07537d68f195
-        8b0af12eb2c9e263 1b72f46618abebfe
-        bbdc61ce03c017c3 fdb3342b1abb05b5
-        b20f8914b7081f09 4cc2094ba9d9bc01
-        898f4cc4e1c5ea38 721afed6d455f4b7
-        f6abe279efbf4c25 2daccb03b998441c
-        19222da8e0da5f09 fce49ed6f117425d
-        a0f364d5a5c6e35d c035fe82d2e07188
-        837ea97891cad028 282f9f45d2e5ec10
-        ee5075a5c8c8b4df 5007e9f01b1b4bb2
-        343b88efdba2ab9d 80417d42c5870093
-        ab9797a7ba6a86d8 c9c84e240cf03499
-        da4eb869b2596adb 4bed730680f3717c
-        762f54f765d76a73 acb4ed84b7667159
-        829ad82f1a96a5e6 5eaf08adbad13c75
-        25a409fc6500953d bb586ec03f898999
-        c8b6a2eea0594b85 e3ac9449bb432509
-        3cd5e744a01ccbc1 9a1d6367bc519183
-        194658d2603b6b90 24609e98ea911742
-        74afab0614582080 251c99f8abc5d566
-        2ddd7e38ab0b8691 f9110e42c6ba61f3
-        4a4730b6e1137ed8 e71541f2fb4f259b
-        edde537b0206150a 962727bc472417bc
-        9207d29b23ed4bdd 086fe7902529a463
-        8723f4685708596d 9fc2139e46431250
-        ac6a0e6e00e2b34e 2db4d19239b3525f
-        65b7a7da98ae484b a7bc2d17dcc9a8c0
-        c8c4fc947599d9aa 3b23c8ce708b14e9
-        e451c749f331260c 6c8c854475554973
-        baa38940e68e2528 969d8970be8fea5d
-        c0bc9f724c2c5411 59f484ac61e514eb
-        b7419014e2948526 4407a9dfa2ca609f
-        201f7ba62cb6e6a1 df7861ac2a77f8e2
-        4005479e72e35598 eb0de8fac507f544
-        7a3b4f77848135d7 786d5c41f6d2b207
-        1d5181bb891323c9 6fd1e3e9c59a8b66
-        51544451546e197a 63051bacc8514771
-        a5bf3ac5bbf147b2 52d9e804e5eb3b19
-        7a6d72feba918a72 1bd7881a004cc168
-        a6bfb562282bd430 77b8b4fe9e03ecc0
-        0b666ba5a9da2b2e 70e5f65114350631
-        3a4985acd8ddf4fb aa81533a59ac8518
-        f89fe71fc6830099 f29fc0ec81c3198d
-        0e61f24130ad5a88 d4ff9cc5851db3ff
-        774b9a43e053c6a5 a45859554b6da500
-        4056ae6c8cda25c0 210c1b74e97c790c
-        be6c500d68896666 2b94f0664f616fab
-        95c8db7058c5f819 e36772199d22f4ae
-        1beb201e3f32b35a e7fe973b2552af1e
-        18589968a2592d02 ec45e64ca2b7510e
-        78de230d4734f307 330c5ce50c96e49b
-        cebfeab885dc5994 96c22a54005183d8
-        bcb13d3358a27165 d8ef8537bf0de86c
-        f1a94c7ee0072d92 c12106907d172eb0
-        fd7678979822b285 ee550142660b8dbd
-        c834637c07936556 46ba459828981929
-        f12b19706592bbbc 9bc5136abb44842b
-        e8173fef8418a222 c30dc7a44fdbb5c9
-        3f99008a9a676e89 a3a224fc5417535f
-        8306271b8ebae0ae 924910106ef88c61
-        ab96651a93647314 0a6597b1dc5fecb7
-        a2469fa4a5963faf c81e6298560f769e
-        67cb3779fb624acb 42246c65d5f42572
-        2f85eb99c44f213e 7ae388a8ac6fb3e3
-        2f7da968cee1a059 1afc1feee27eeddb
-        de6c3827f48ac322 2faea1a402d081df
-        50746902f9f8972b b6c552f3c1222fbb
-        65fcbbc111112200 511172e669fb2e58
-        9af513614cca1c69 0ee7e21f4ad8961e
-        7752b32a619f325f 78c7cbb0c38e234c
-        ac53ac2cd4a5a297 6c30cee813fc1da7
-        ac2da2396f2faf42 80e03ec379b3fea4
-        1348bea9ef63af3f 6120a780a3ca48cd
-        22139138e1a95ff5 2e0d9fe00cb391b6
-        d9cd24b475436b40 856e1985e5f49c55
-        61a6d735de9d84d7 9477c7d537a08a9a
-        daa61c3edafa837f 813f4da2ff854983
-        996332a888850477 d4663a3eea133883
-        91c769075a344a3f 6b0a1279a6072e46
-        514cfb8a76edfe52 09ab1198694f2292
-        02b03b8ec00ec183 e2544b14be6a2837
-        2a997f0e31926b18 99dc461fe7be43e2
-        d2695f4fd82cd7b7 05defecf0fc6e7cc
-        c237da354e9f3af8 42c2aae8e6e5d26d
-        6b327944ba41c779 f602c7f1279d4970
-        015227fddfba3f78 ffb9b5f33e4f821a
-        84563f63a1f8d0ea ea0c80c76291d6b6
-        51ecb7906c73e316 f71ecd67f69e3958
-        032f8ad03a946884 b98e4bcd2f1456d9
-        72be42520f5281b0 1416fdd3008f1cb7
-        d041a38fd58bfda8 3a76d21f7adb26fb
-        25f8b33ebe874187 bb66cb2a8b9baf41
-        7ba7e73c062bc1b7 0db677932e6aef77
-        dbbd96c007864501 84b0854ac73e6475
-        5334cdd5a91e5e58 1bbfb6fa8493ed8c
-        dd23fb8c8b4ddc55 044ba19244a2544e
-        7130821ffe23f17e 7180144a63784924
-        d1fc692488a0fc38 1297c79d562e34d9
-        d82902bf2f47c0bc 692ec2649d4843a0
-        eaa929e163d000cc 3e607ac308f6dc7b
-        5594b624d6285264 ade24be48945ce5f
-        15d0224f3185f2b8 8b1792af36883d01
-        2cb30e8016020d6d 7d51024d01411cda
-        ff4c3328d983c337 db893793d9e55b14
-        eb88dc9cd24e840d 818962764307e327
-        2a1afb56ae498f73 c35431d6e48ef9fc
-        729eb6311ce1c6e5 0d540e9a158c6488
-        d094f317fa561796 80531614f7eba58e
-        dfe5d78680272485 a0a73b1d5e13172e
-        059f0011a1605218 466cc3d6eb6deb45
-        6e6c686b70ca7c52 95346a2bab616f16
-        cd65100247ec554e 63dcf1a44671b69b
-        b7a02043587b594e 88576fa8ceebafab
-        0a2245693d2870d3 96820ecccaeb7286
-        f9f904ab29a9d3fc 691b23b6de777114
-        ba8b90b0fdb6a516 5f1c42b7e318c873
-        d1b8bf0eb55b0523 fdddd07b87608ffd
-        06a9757f520ab989 bf3fa70062891c38
-        8601647f66caaa49 9849cc80f0c76c90
-        fe583aa60141c0ef b781b7d52fb9c3f4
-        1fafce3d63a2a3e6 feb214891ca0b682
-        ceeb694fa2f09b5f 2bec9f45baa8da77
-        1dc55c87d8538040 070d916f0d8f991c
-        44d6372d7e40d298 a45a7de20bdbebbc
-        72e60c3789962ad2 35567d042716b5e3
-        43f8a3e06bb74ad3 f518bc5975931a8b
-        1739a149529bc3e4 83ea681b3a039ba8
-        cc99ca75effd5e69 af8b59bdde97c957
-        2656933324448fe0 0b7914bf03499783
-        86e921d59dad484a c9d2331ff5c80b60
-        ad6475e5086a6b5a 9508e609db353bce
-        6384303d1a8a2e32 ee45f24c8d0c137b
-        2702dc619ca6c8e5 54fd0ad38365d6d0
-        80e164bbdf55a59f 4286d409666d8f5e
-        c475264c0ae30d2a 856e1985e5f49c55
-        19f769a3c75d7382 460b16080a9c608e
-        99b3486c756db4a0 55d0be860531c770
-        ddc5b71bdac1a4a5 8f08e937424c1045
-        ba867d1e076fab8a 05a05287f4999461
-        f1b54681fee03090 e3cd7ad9af8e4cea
-        63bcc638a8972e37 7f505607fb5a0761
-        21510a8508696fb0 a91a37966154370e
-        3481870897d3876f 9054c5a72bf69530
-        e2a89bc2b96b7a07 6012379f143c1393
-        59732a9af4a0d1a0 3153d028fa2c7123
-        e89b7e6029681208 b619ae3123541e23
-        d3d27374f1c8cdbe 88ecb998a4bf9417
-        c30bf897c0229c25 5c7491501d043a0d
-        579edab18727fc13 b3d05d0b921fb2fd
-        da502eb2a065554f 26d9f576f028572a
-        18cf6ec973ea3a75 f2d4d65ea6f5f7cd
-        ca24515b92d13aca 31cf9f8f19e46fa8
-        4da27709a7d610c4 5bdb692bd1821161
-        2dde1192af301e2f 4e19b217eb955832
-        680d902252684c86 53fe7c18d251e9cc
-        70aa279d0c0606e9 062e43f97919f7fe
-        9c2d92d730f2add0 120e40baa219e167
-        8c11f372fd1b006f 0861f59425d9a333
-        8c4d5ba809bc794a 75033157969c1844
-        03a1d2107a31c748 5ac25c43a72ebf36
-        15904d786be2e8ea cd7fbd600111bf74
-        e083bf903b4fd4db 62c54a860ddee3cc
-        5db36a7f6c2648a2 0533a376a263a481
-        8469df65338a01f4 c5484eaac902940b
-        21d1d2300dcc87e8 5ee1d709595823f7
-        5d17bd37b1c6ef91 284aad1f8ccbdab3
-        95b4c9e40d84083a fe9378d998e3d82d
-        3b14438369f21528 4a5457720c2f38ba
-        7d78303039ec7af4 43ea61e5c07bf7cc
-        082a6264eeff2921 14a93f6660aeb931
-        5db6a676cd0a76d3 4456e3a0114545aa
-        4f421d520dbef68e 9fb0a651bab89e22
-        ff05aab3bbf56d4a 69139233232121a9
-        d8f9eac9f1e48027 b81d7cdf6f451f6c
-        c54b265615323911 f5fc2362e7f76dc9
-        6a54af9de742f166 4c84707b57172e93
-        8fad79b89200946d d023ad38a245df4a
-        d29957dbbf9557e6 36559227cfcb72e3
-        dfaaa51e339e049b e82f0c1e91ef5b56
-        0cad35f47b45fde6 b6c432c691e31c93
-        4a1583df808dcf7b 43d35e643820e9f5
-        5e6fe8044cad0641 3fa75d1012a7094b
-        b68523a100a9ddfa 618671632189926f
-        42a5ae86c4483105 3aca75485fbe0a12
-        c5173464243cdc0e 0c98ea51f4009dbc
-        d366bf01dc515dda 5cc70b67ebeede2b
-        24ebfc7288458a18 fab6dee58be00d41
-        c3d970471ef939f9 346b30d59413b0ce
-        be37ba0d1b3937e3 2201822e2a9a2de2
-        f9aa19b245702668 da6219ee3ab7c49c
-        bc65a816a6fd2c2a 6c4adff4082e3ff3
-        942b6e07fdefe277 bcff61ad61716b66
-        1936718ba4cbcbd7 5c699d2bbf755e94
-        37fff50ad17efbf4 2f296aa8e94f00da
-        65f88cd2a7280df9 502f1603a4cc9f8d
-        409a73dec6dc5a35 60e35209d2e32586
-        f0d4c3fae6174b3a 4f0c328b636d8607
-        2f007cfc8516b749 eb01fc1d41e73462
-        1aa87b2ab621fc2e 6cf8fc4e95b56c5e
-        ce1efc29946bae82 1a7b555829433a8b
-        93a57f05819415b0 2f5f8d5f5ad7353f
-        39973c78fe1cb293 789d4f58e20d8d30
-        71fbed9f8e34cae5 00bebccd78fd5d1b
-        f3d151096ba975fa d3e7029ec238bd2e
-        a1a8897caf3a7267 9a217f47ed15c878
-        62a44db44289f52d b5399a8af172c6a1
-        516fe2baf5bbf7bc 7bfbac31dd2adf96
-        040c9e63481fa384 48ba80d1886a297b
-        888a13dc81ee794c e6efbc8174ef06ad
-        1d6ed8d01615df4d 100fa16447953e5d
-        b42f72f7626ce974 66d0fbc63307f507
-        bf63dea0f9d8e99d a860ec06085b9975
-        f4532ea5d04d4ffc d7e48eef481a1fc5
-        27d6ce72d7e19559 1b9e0028c8afeef6
-        227f14acc2dc0425 5b658663178215c2
-        39a16604e0836019 495a61af8a1200b3
-        2b8a7a1913af272e f8be90c7257b0da9
-        04af42c62089d8e1 5e0d4a5ed3d2aae2
-        63eaf62202e294f0 3a1e523f323670cf
-        9b8c8cb309996d9a bf12ce017d15f244
-        242b8deda38d5aa2 f029eee309d7b868
-        85bc5c03711c0550 d2ca9d5d1917ed6c
-        a44972b3779feea2 d0699e60bb70e910
-        e742733b4d5b0f01 335e07334d972400
-        a23727b28b40d3be 036f147b0b24b8cf
-        e4b5b3096c2b51e1 4287de793ad7de58
-        ab2b272f8dbf0cce 04cf1cd68e030858
-        585506981f83f30c ca267803889254fd
-        a2885f29b1c0a182 82ec2fe990435fd8
-        be691241721bbdb3 c5961e9868ae86b2
-        6f5eb5119eaee2c5 6dc3196627668fdb
-        6f03b2b5399bb937 d68b5de0c764180d
-        2921ed765f866379 8fcea37d001a9a58
-        cb8cc8221a3c0c8b 7ea8030e58f4ae06
-        e38d413732eeaa68 5fc37051b6223cdd
-        cd6cf164ee0c4990 93a81451d5559049
-        bb7b30e51163f272 bb0ef7f735fae2db
-        69be7a279116f89f 321da5520c0b5b09
-        0b48d29f1c95d650 87e6b73faf6b5493
-        9d632e0322211622 0c57a35589a64c60
-        a3d04b6a5c4bf4fc 02b1da37d7618a40
-        5ceb6e41e397cdd9 573413d87c252059
-        df5bc20923e04c36 926433d6155ba3da
-        c982cc4479422f0f d32c543117256e5a
-        0573f49b01f2c91b 7526744b098bc080
-        d205e57db34397c0 9344ea6f393227b4
-        a71ed5c4763d6e14 3d9775122a8d5feb
-        b25ef95878302cc7 920fc3c7fe0dcf73
-        15bbf04261be0e36 e138ac93878a4354
-        37e3f1751be3fb12 8976adf7653d81a4
-        9114a8ca14adfb43 e80fe4bdb55b2d27
-        6b720c226f8a81c0 d0876956274cf6c1
-        78d7fb57ba1e8d1a b03b1e423223c77e
-        b40cb014340bcc46 fb661165045eb9aa
-        9dcd95c357442443 4601b7ccaa50d42d
-        60beca3a37d9d7b9 6d66a90326cdadd3
-        81d0d3bd17907f9f 079152cca1d33665
-        79bf9a894520100f fcc72bae9b431cdc
-        91e3ed72afb561ce 215e2a137a6abdf2
-        c1db64c85f5ab14e 3e6ef4a98a8888ff
-        3fdd23ccb7cc5346 8f77d5891baf8a91
-        e0e4ef7ca34185c5 8f71cee02dc36b72
-        d0a894398d93d40e 045578370613b7e8
-        25419e7108b8ab70 805c6fb13e620d1d
-        63b8e1b09055fb75 b5f9bfe4c04182fe
-        bbcafdd2b617564f 8a32bb9cc382f5b3
-        acc396a7e6d317d9 9f16c4bae87b1eaf
-        059a00cefe901eeb a23807d9544cafb4
-        d9801777a59a87fd aa26a11ae8cd2b23
-        61256ac0a4546aed 157316d2c2e941ca
-        4e24b021bdc1aa86 9aa9ad0e87def76c
-        e4c2bdd57f089f17 1d21f28fe5551b77
-        be7c636c79700791 2fe4aa9530ce4d61
-        6ddeb1ae954d3bf3 678408281ec54252
-        77a3830eb926771d 32a76e9423aaea40
-        3f63e56f0524be0e c53dd0a9e831485c
-        1cccdd8bacf6750f 67b121da5347ef7a
-        f8b7ddf8c555b2e5 276d5d81943bf580
-        ef83ce889ba61912 f85eee5c3d401ffa
-        359aa1fa16b2301e 128732a82a081293
-        5a7ac141f035041a fb8e5313e258957f
-        0e1adec5ab32ca75 b76bab6f2466a332
-        b232dc51e44a1663 c70d9f7165e20117
-        cf2f1c7a0f1f6b88 ad732ce028c77054
-        4ed85eca6d694ca5 0b75ffc5af022c41
-        1c92d0f9b5110b58 72ef8f456e4feccb
-        147f908502ba162e 6527776138f1bdd6
-        746741b2138adb94 aae6d46bb84ab8a0
-        2b283b3f56ae99cb d774c57b055b82e7
-        33c2ef632051f0e9 3c45b3796fd56d97
-        973d8bbc9f8423ae e280779cfe5ae176
-        743471fdc035b1bb f122136854274800
-        2d1e709befc71fda cc61b22039e7de74
-        4ecc949b3e3cabef 9e135445f85f85a3
-        f0b93c4b9b653304 d9d2bcc2fdac74c2
-        bac74a37daa225ea 814298bdf0a8ec26
-        95e98bb4737bb34f 893b537e421c8765
-        2b169df8731eba27 9ae349c07da804ca
-        9456165480e3538b 9c925ff8bd58f618
-        803416a728ed6e3a 618671632189926f
-        f379548ad8c4e356 fe49ace93e85bc45
-        d14b08af3cc82d11 407345e37d9bde3a
-        badf97875118be78 692def2cf231df81
-        183cd55f7bd7677a 7fad6a446fec9b39
-        b51a78de91e16185 14a9350d89e6e957
-        8fe5ad7b0990fd8c 092cab3482333778
-        10aacba9cc7f1b53 b4e6a4fe5ad3f3e7
-        8486bf062d9c5091 921f71e4fc92f2e3
-        3b355900a5db3e84 710f8a6c085d4f31
-        958f022772a91342 797b58110255dd1d
-        15a65f3d08d22603 5d51fc4b44f53873
-        7d253fc4434d980c 4bef4d7295c6095a
-        b0fd241574337360 137beda5635d88f5
-        752b28e7de792a87 c295da7c77b18a9c
-        24659281a4c00018 86462ff86010c4b1
-        43b6d04120ab7e4f 3b9d6581fa7d1db8
-        030f14bcc3f3ff87 723a68b21d86fd43
-        7ad7d2f851f73caa d40455611949f007
-        0395642c3f064f5c 82e14254641a115b
-        6b79708e61433692 0e0d6e73b967ec65
-        85c9bd0412ddecce fe64a99d35b56942
-        c68766e02d5007d6 fd6d63e92dcb38e8
-        50da6ca94fb13a8d 3a616232a4490d80
-        6e8ff342f4f53745 a81a5fca1249e4aa
-        081caf0ed444f587 9ed05934dd462c20
-        eedd34b7049dd5f8 77f02a6d6bb2fcd7
-        a57fc94d1034c799 3f2b39eb65b7fda4
-        0dbb8cf9f5e5812b adf46eaf88880ebd
-        a39ff9a7d5dc2413 97e2eebb3fd425ab
-        1f21af2b039bccbf 60b0087d6475e63e
-        29cb4d78553464e3 95c652acc27eed12
-        35ed202ea2078d27 6d5bab12e6e3c41b
-        a5330443debf0af6 90a66e95dd803586
-        3a741a8bba7ff993 a3e2f038160c01fe
-        886cbb9b1be5034e 96ce117670606427
-        a2be6939be100d86 d42fa260cff44610
-        aef29b8e0fb7e7f0 1d319ada4a7d4a07
-        3592af243c40de6f 28ed1bcbc992d52c
-        cbcb1feac309b1ac ec05a0d08763651c
-        d4ebc73b80d6c99e 85c8b56a5cbe6fa2
-        5cbdd56a400e8743 7a23dcbf291d83b3
-        1fb116f112639d03 5e71874a76ba21e0
-        2accfb46f9220543 cfd6e988c3057af7
-        c81aae29d24b104a c271630ffbc1dce9
-        f8a442d147b3d2aa 652f21a1f39028d5
-        2c1c94bd2465a2b1 5015c69cd362efa2
-        f6bd5e682a776eef 25796d7c73e6f382
-        83fa8a4f3852f0cb 38cc3df364d0dee8
-        8740be0df233ec86 645b709d81618a46
-        499f45fbcf5f02b8 bf3347ca75175d61
-        d64d17707dee45b5 4d64becceabde654
-        82c4b0a5753a1b69 004492ac1db8459f
-        bc3cccb5598e5de8 50c4a97b58477513
-        667c6e142d15c422 e81fc7de415be101
-        101cc4b96e768de4 d720d6c344013036
-        288a210c4f395425 513d357669458d1d
-        6b2b14deb358b6cc b99a7f5696c7def4
-        d739feeb2032ddae 83a4995bdb81cabd
-        7b18a8b5f7cdd7cd 482cb6b25c6d511f
-        9afb6b2f45f84a34 3d401c7c2179656e
-        dee7829a021a91af ad7af4bfa94893d4
-        3974d7a7be6062d1 fcdf7562e4e9ece8
-        a079e1eef0f62177 fae44f31eb647901
-        1c4d7c7f49bf0453 740513ed443dc246
-        870b17ef60180cc9 1cbb6af6ea1601a6
-        b321c9480b5f3846 3e1f1eadff7ed425
-        dd7fca3d76c4fad7 685800043c97dce3
-        89004e022e6f0b5d 2ea544ac63f1b3c6
-        97a8b4bb99f978ec fa684e74be8e009d
-        c4b24e41cb47b725 1291c2a8610494cf
-        480f945cb79d8dcf 4b06807c569e2b5f
-        caaab7b7c1352909 0a2779fbf0dc919f
-        85cbc063c154f4eb d62b3c58e6e29e6a
-        0118eb2c49cbcf60 ee299695d111fc6a
-        695698f3d702e85c 2268fc4e13f1674e
-        37affd3fb0e46492 2298fcdb27b30a7c
-        ba2ce7a2143aa480 f909a80d35fa108f
-        07f20f07b4b4be5d 8fcea37d001a9a58
-        0e4b85bfad6b9763 3ff9435e10799d91
-        613bf73e37088c25 b9704656819f119d
-        5bda27aa68e46642 783def33bf37bf18
-        9c71cff9a3f7a42e 9898135b8459a763
-        caf6982f655cbbc8 969ac8a0e0d841bb
-        ed7110ba36c7e41f 467a3ded59e702f8
-        f552556008e38ba5 33015a2cd29cec15
-        22178073451fbfcd e7978708c6042d6e
-        20549bfe6fa4354f 42ddddfb4919cd70
-        a144a957483f5cee a663245a01fde1d0
-        5d80341407662616 ba87eff73f0eb9f8
-        7dd517f151047782 aa05b84080c4a887
-        943effd96d71c533 e619ab82266e9a78
-        e5d1cffd10bf0cea 1b683450bc2838a8
-        2ab090624670b514 f9e2f3e796ce9703
-        62091cc47e31411d 67cf14ce34f720eb
-        068cb63bdb538177 0558b63f27258828
-        85e51d3a0564ca7b 67a8e39bd3933524
-        64ec846de05e202c c53cc6b17ffdd2f6
-        3a1460d188ac51b9 2721427049154616
-        65ade442ba7161c8 9cf18312ec9ba61d
-        c718e674bd0b0ec9 872598234f9f7813
-        d977073f48482a65 bdaec7303fa9f1c9
-        d10d6bc520353ae3 10a0ac54a07ad1f5
-        260bcbac8b8ad21c 8903e33b56bb033f
-        729487bb1c1a5e75 e4c17e3c79a559b6
-        500ca03b1863082c b06c50e67483fc05
-        ec45270f5688d73f 3d25059d6fa6dc00
-        a5b9720e81da512a e8d1033de591e0c9
-        74bb878179939c1b 5d8710b476ad9aa0
-        bdaad0a245a22f8a af2296e60c6b8355
-        6e781d0d3e741588 57862b3890f1115e
-        974d35f7778dde76 1f663c0e89ab4856
-        75a35e8766a4b5a1 be0a755b368cf72a
-        8c9ac783090e2ec4 4abdb1f84945e71f
-        52512f55b148b584 bbc5a64f5f37f92f
-        37364858327edf67 b0ddbe2b31c65f1a
-        d0bfa6de062fb6be e90d5a027a6911aa
-        2af43c1c636b31f0 b8b83273d341bc74
-        dfd37fa8e5281b6d 47e264b53371e63e
-        1f2caf7469ba34ed fd9704a1f4242dda
-        c491c9cd46d74543 67b7d23c6c8d11fc
-        2b7fb34e97268a4f fdd13c268e6b9e8b
-        c4a88393209c8ba2 288f4f6728407719
-        c5a9be2e119ef389 2be1b195196347a1
-        004cd4b5c1c372b9 66fbad4a37f06948
-        c3d8d0a044c8c70d e2544b14be6a2837
-        81626df61bb1867b 0ffc515a5b674b32
-        0f611975e7732f0a b82843859b1681a1
-        a4f046dd696eba0b 170feeee62d7994c
-        5a97083548485825 78727b5fa2517060
-        64e16c795d661cd7 50762aea6fcb5a0f
-        cd84e66de9b14696 bb292d7e808404dd
-        12e92ae36be30455 eca0723707f3bf75
-        b56a3ec6db07f189 e0372700344fbd3b
-        ecf88869ef45baf6 28e6c265d1b1c870
-        3d51a5bd1def831a 36a0c85af38e309e
-        e0e4ef7ca34185c5 8f71cee02dc36b72
-        9b0ab2b6afc45eea b82d9c1cbe9284fc
-        f4e10eb9a4755e19 21b0d9f76e911815
-        357abb77535a4cf9 04953152c087b88d
-        a388508619de059f 5e05d759cbfef467
-        af69836c265b4b80 e9d2672308ff0423
-        08a3ff7a8756f1e5 1d7c8f34daa2b501
-        2ab5a83dde39f201 d60bdad6531a6f33
-        30b9b9fd1b6f97c9 98841de3bb96038c
-        53966076dd7e56cb 7a5adbf459ec1dfa
-        6dd4eb0ccdd93bcc 106821a0837df578
-        84026027fd0073cb 4fd423e7118c1426
-        00d435a69b5e5ac4 985a007a30f45e26
-        0ee7d8bf98fa7491 1acb7e4636c85e4a
-        046358b3fea464ad f0b9432c6aeee0e1
-        38b64f86b292a1f9 27e9f33af68865d4
-        276cd68361aa6fd4 3e45eba348aab6ba
-        b571cd72d947ba2b ae0408477139a77c
-        8c35d6d278898fb4 15bffe615a342b6f
-        4e83ee37f9e97df9 efd4b332365629a0
-        ce3836b1c7aae9e3 20c5036810b4a587
-        8bea557e2a6a905d 6b0a1279a6072e46
-        440c39c0344676af 5bdaf4afae2e5707
-        2b957fe5c8af71a5 18b0a7f380b9e635
-        7d8b2465ff0b0b10 64ba831119051bfa
-        1eecf56ade8f8161 5b6fe1eab2b42758
-        3def0099c708a873 8c7abecf9c44b7cc
-        bc0903de203c8357 bba2555e43e641ae
-        27e6108badcda9d0 35ecc8bc4b46989f
-        dc0b9cb55cc6b8fa 70ea192a457ab4a0
-        31b661de51523271 007f54e04714504a
-        41e262aff820ec14 3b05455ef5b036ae
-        38005c33304ffdff 0642c3327c2247ef
-        f237f6c20dfcd759 0fb648e5354233a0
-        4b1eb5001f31d680 245cc07b3a9c239a
-        bf7111c75eb1a93c 75ba65fb4f6fc549
-        ed4eeb7146270ff0 477a91a4560f55a5
-        3cb67ade86e90e58 9bf32584d963b515
-        d807a86fb5699070 645b709d81618a46
-        9388039b5a0dc1e1 ba2ebb701ba91c69
-        f5f536042af200cf e96cb806718dcdc4
-        6a75927677dc4862 ae7f11aa553eac5a
-        235aafc5573e4fc2 cbc4db058765bed2
-        7a27393edfb9f92e fecc7c854f8d0c7e
-        f98e93433fa76693 52364de785f0cfec
-        0e8a78284445425f 72ba8a3139f1422f
-        e98e5b4f56659b14 063c8c1d4e1a1041
-        31a051c96105d94c 66072b0289ef44e1
-        35de767453947e05 1824f19b75bb81b3
-        872ac1bc42c0bd86 5211d3da64f4675b
-        8437d276e8e6a508 d7c6d29f28d90712
-        3387491efe37b4c7 6dfea8d66e28263b
-        105fd6e335335937 597b599fd3aa95d3
-        8a137bc2f0b17de6 341c0eb06c81a6e9
-        0592e129c3a981f1 af228cbf78f3f0e4
-        ad5cb8fd1832b917 68ded2b50387609a
-        8de83d39721f7fec fc3382f7fc95e8cd
-        7340eea07b79501b 097b78c50b350e39
-        5e70fe1948492c76 aba9cc232ca30691
-        0dc0a1b1323e8afd 7f4c25ad9b9f3c94
-        8c3e28b39fdae2c4 5ecc4d43a96131a0
-        ea2a2dd0c443928e 831012db39ff4221
-        e733841a7dda9c1a 948275623817e37c
-        bf2bb4bdc5d34315 92779b2297985252
-        745dac8863f5aea3 9d5e919263b7bce7
-        79cb52c49ec533c0 2c068dfec11b99da
-        110863887a425e23 c0a6a98c44538e00
-        a134cdbd2193c48f 84d6096fda0b61a6
-        3eae109874539fbd 46d1bf9e985ba359
-        1ed1754a3d506dd2 112afef9524136d0
-        38e9321d862f4a34 cf3e5eb27dc6f774
-        fe68ffe68a396d6e 5bddf7fa5cfb8414
-        2c64859b084e9fcc 8c4cdfd7095fd0ee
-        5480c0cf5259b71e 810548158b818f6a
-        96c6ea4874dc5961 1f781491a52b063f
-        54ccf760cb0079fc 0166254306fb1ad6
-        bca8b29f0f2ad235 617c5bd013885c0c
-        5ab6af354ae7c906 c03ee7b48cb029ca
-        3ffb8cebb048f42f 2daed74c3911fc25
-        7237aa37bd703257 361519f775f47996
-        1ea8381920c573d3 a5af036f92151feb
-        1bbd005ad92c5651 e66ebed7e433bf71
-        00d3ec669929dbe2 01877119a8612014
-        2b43ef458ccaba6c a9f53c2ddb240cba
-        0e1c657779c454f1 2082e001b1c6923d
-        76a998c7af1b4c45 adee3a3712aaee85
-        beb244a9bfb2f2b8 4a2e31b41f447c0c
-        9ab5d395f93d8f19 a609a8dedebe138f
-        61a6d735de9d84d7 9477c7d537a08a9a
-        4c08674b4ce7d77f 75c34f9b6a3b4f12
-        03e095ebf181506d 604f5bd4ca26657e
-        08c6c31956a59b0a 957e0a6822954d59
-        e94bf5957f86d28e e80838c222790f56
-        88fa46970c4f4d41 f175caec997bdc5f
-        2734ed50ff1ec114 65077eb97704f0a1
-        03501edd3aa58e7b 4982d7780d22353e
-        7ac85458416f1ded 3f18ef77abe88803
-        829f54e6f3af6a1a fdf6be98f7a36343
-        e38be149a2a80600 8fcea37d001a9a58
-        a3964dc65183be9e f095df8ac1b8f6a6
-        fc8de40ed8b53cf5 b5b66c6ee7bc9f4b
-        5164f2c56fd39efd 5d475dae5ae15bf2
-        94b3ec67c506c101 337fa16848efae15
-        d75815bb849ebdfb 73de8a5c0d7901b3
-        a06aa0a75841269f 05bf1dd5f1842f0b
-        0bc1dc8906f007fe 8171077d52539a40
-        ef577e0c11aae164 85d2e44360d4bee0
-        d0ffb6fa19f34182 f7e4e91c00d79fac
-        f745794416a9213a 27ee42083a381c6c
-        0089c5df41cba7c8 cd6b8411c0768639
-        9f2fc08231f9a9da 9f7e60f40c2386bf
-        6ca1a8feb0817170 c1f7c3855fe26e37
-        3a5bb93d54aee33e b0f23a497dd0cf75
-        8d34dc0072d7da03 a22a945edee127dc
-        e43d36fb310ae0e2 3f899736e95f8cb9
-        848433bc2056a18d cb563ee3214489ad
-        1fc0dbeacfaf4ba3 0a05b12e3594a507
-        c53418c7c11f7cdf 576dd4eff8ce24b4
-        361a1cd242485f3b 7c27e5182fc19b2e
-        c2190ec440169c7e 2298fcdb27b30a7c
-        b48b424cf94f2ac3 eb173164ef10b413
-        c744cf00293d3f74 9caadfd08cbaad48
-        eca8443efd7fd613 bbb85611f6df39ef
-        34df7c7c92f0f6a4 999e47a848bf5ad5
-        e35acd90763fd354 780c8177bbb9a718
-        a7701c3e67c9832f 7aaee9f38b3ba4d3
-        45b46b04caa61b57 cc82f55410bb4cad
-        3b8a1f2615096b3e 9e3c880468b328e7
-        23436edb7e5e90fe 86c9c366572b3c39
-        c100c61c11513ba7 ded1a8c83396ddb3
-        958111658aeb4a23 dd16e2f2928465ee
-        ff7920d69b16371d e4cbd2e16cef79d9
-        98e8fd51b67f096b 5da6eb6121bb3397
-        af8edeb83beb9a01 0c4aaefb4385b9af
-        1467fe21998add7f 8523b57f9006cab8
-        e38648a24b8c52a4 51cfc7d31d01b3fd
-        cde753b4e74ec09a d13a9fefefb64849
-        113a1467877f64f5 cabce9c2d6e73cc9
-        47baeb93f18958ac ff056c39293614a9
-        990c7047868dbc43 421bcf44b5606b8b
-        ec10f3f5b8c86d24 94c973ce7fbc8514
-        8a28bad9290d4761 1ddafc16c1c1737a
-        d976aba520baac45 c72df3027002a4d1
-        debdb2beccaafed4 2a45155736406cdd
-        8936308854bed4bf 72f240e0330002df
-        4bf7452cd9f3fb95 1ce2a09d685cf5eb
-        01c0c98e239a0f6a 4e1463bb65eb1593
-        5da347b9f2da982f d54b6727922be457
-        52aadb3826e66dd6 75f1ad5bcefe24f6
-        fe832a7595729ce6 986b5ffff441bbef
-        aee5aa5768af34f5 79f36ba00e9af6e0
-        112d1a5736c25a23 f6a959ee7d2bfa50
-        510d9a4308832fd2 30d613512232dfdf
-        56404f1b88509b72 8fcea37d001a9a58
-        a35a6b86b161b0c7 513f9acb59e27ae1
-        90a338ab4f0523af 500c6a46e9c8e174
-        9e6959f6609a6045 00bf99b452b13da1
-        d662ddc551ecd5a3 07223dbbdc3791c3
-        1bb51a22ec648438 7e2ce9c584004ec7
-        8d765f7bdf70db23 2c77422a1dc106f2
-        4d5e478833dc3846 71dc435318e0af38
-        3c2fd2f2522bc75a eacd3148e134a4ad
-        f76a8b37c9f0ae78 026ce1893ba448b9
-        25a9aa94124d902e e49dfde7f2670c98
-        864288c8ce4f7dd9 0bec6e535be12215
-        ec71dd724863dc4b 06c52636711e0e4a
-        98f073931b3a0a24 ad293d151404cfc1
-        62721dd8ee47326e fffa2af81ebcddb1
-        9a35aba0d3d4a6f7 590b14732bbb9d20
-        8e289f53fbe9961c d7feb358557a1ffd
-        3d8c6af096cc590c 369475e9a8065ebb
-        369afd1cd7c38ef1 f47fe48473de150c
-        1094ec9f73398913 5918f7dea2d1baa7
-        9c527223b7f64337 4caf7ee2270626d0
-        46c4588f02ff8d8b 0fd49257aca1b06e
-        dcbd62c09ec0afb5 3bf89bc0ed35c2e5
-        0232e830d0de048b c797ee54a9a83d23
-        5bc29b53a0ca684b 4e45964a515cc299
-        5b28ae7e5bda7cc8 723bae025aefe65b
-        59789637a7811825 1f1a24854714fccc
-        31f5cd1ac6a32a68 120bf2f716c89f42
-        1b03e542b44581f9 0daa09a881837264
-        d85a385498945f82 a9c8ea4ece649f6a
-        06127097de5c83d7 a00cdb428778b28d
-        33f32219e611c469 ede6211733b12d5f
-        01356b2288817889 9b146099d379714a
-        1d55611779cc78e5 cc26ed74371262b5
-        4703a00cc60633ac 4ce24ef3ab81657d
-        8bc9ce3da2fca524 06f1d8fe7b448952
-        b0692716af5b4f72 0434a2c632fe7d7b
-        38654312d63457ca 00af4e34cc4f515b
-        2649a104480bcbb2 0c1996c2f793403d
-        6ce034b8a70d5ac8 133d5d06ce5b4956
-        ec5d797fa458af49 1abdb3d1fa2cb133
-        cd99f79d1aa6ed79 ef15fb5b9e980276
-        f7273d7b6122b434 ae08ea393d04de4d
-        4e9ff203521c7d27 b3ac721bf085e33c
-        33379c1a5407f945 45446fef70db5cb7
-        dc389c203d6f6c20 f01abd632f2a5495
-        767fb3ec97775df7 2e659a63ae1e9e62
-        c330a5b437899bdc a9311441c0c25829
-        cae953c02e2774e4 8ab153e98376ba43
-        7f05c50d05da413a 35e57f3abcac5bf8
-        04c9314839093773 13e2c8bfdf556f88
-        cff0ae7798e08527 8b9af7f1a660a594
-        3309580e57e37d39 d8039b1439fa7f64
-        10bace3f568fe71a 227191591cc9d076
-        8f2cd01deedee6bc 81882900089d5506
-        724c064150988230 c5d544f1bb0d1fdf
-        069c91a7729db78e fc6e228ec66e8fd9
-        17138d1505f903ac ed1e3e653434563d
-        cc60bb1eea54d0e0 0bc6ad02820f7c46
-        cedd863599d685d6 1979fbe79cdda9f9
-        4a8ce4243169a8a1 0eacd6b577b4819a
-        0747005fa470939f c08e7ba8a0bacec1
-        ff042b26db3c7419 660c27a5cc464d3b
-        4a7f54b1ea564e4e 1929240b54b71ded
-        c62ae6a98e64e9ec 654366ecd6bb54ba
-        606933671dab8432 792403693df6c960
-        cd4d1fbf1f693cae 0889e8fc29355c17
-        864d345ae2a51c53 8aecfe25cc34e61e
-        531a7ed373e654bd 651b175d84c9628e
-        f38f74870886f2d3 c2d25c7a22fc48c6
-        6083e68629ffd0c4 1df25fb290d8ce42
-        1a0baa75a16e4dac 6ebad15fd29f2243
-        6b0ef7d4c2656966 586f6e7fc8cf24ba
-        f23e426294a2a911 9a3c0b9c71aeabd4
-        025671ac9d6cf91c 5a1f861389d02946
-        a04657011ece8d00 1d06c78f7948d8ae
-        0aefc2258091668e a7b7210956292db9
-        f69b32d0416af36f ffc4c528fb2f34c3
-        0e9424053728cfe1 d29f6cb1223d2dac
-        fb59c00eb3133095 80e1c39035bc723e
-        47dea18f003e047c ba8d05191e1de3ba
-        0b363ac377575e1d 2886db0927029333
-        58db308807192db1 efbd249db36f7afc
-        9d46255eb56f204a 845028578ac98016
-        395e0b5880eeacd8 e07f0b3002b9cdb9
-        8e88569337e6b375 2b7192f363ce8ad4
-        c123307223dab92a 8182d9434869d192
-        bbae6cd2fef22ad0 b65c8e34239a4b42
-        5baeb23de3c10ce3 3b9522eff0e3ec70
-        ed91c03bae7ad36a efd4c81651e85252
-        ada3922fcf2eccc5 22e42a9fcd2fd76e
-        fd37669d2247a78e d4e99240fa1ca31a
-        1416b799b768c1be 543475d9c364b18e
-        bee6b8b9a4b8dbfd 56202b975333351d
-        9a43afe1b900f5b2 9e3afb9a04d4e9ba
-        f2298b7bcfd68ce5 551f5ec0c2b0eb66
-        4f5f44f8afcd9193 b9487b523b78a311
-        82303ba344267b48 dad94c4c1d4c471a
-        efa8d9f4eeb2a43c dbfb12245d6ecfae
-        3e61518384af206c 35d90ab31a7db1c7
-        b2706d4338372489 7daac04735624145
-        c9ff5bb7ba5415a6 c86cab360ae9aca4
-        32050c56c45bdb38 8ed20ee41c6ab2bc
-        9f75aec37cf62694 9d9d85868cbf398a
-        e18bd36d95729581 c5741f76c77363d2
-        4de2f3b296c1e87b 22a83d82ec2bc3c3
-        fe3062ece7b38861 097b47b34d34d09a
-        f6a3ad0dc217c5ad a7c8e184ee57cfb0
-        a3557a95e23ab71d 971574beac6f4a46
-        f9088b5804cb873a a9e713a8c2237c60
-        ebb7ec651b5d1862 ae9a16de703e6101
-        7b79de3741fc346f e8b8b1f541a9b710
-        1e48d940c33f31b4 473f47ff63456cf2
-        3ee08d2ce6ca8d9f 7eb68a49d789f2ea
-        bfb289fa774df4f8 e41362a71aae3a3d
-        17b8f07dc5a41c5d ea256425f036b49b
-        796548abf29f6309 bf08c7c18c23d4ae
-        f2f88cfce164a014 5717968b67982612
-        5a573316df37b948 9d0491bc602d3aa6
-        5118cd0406fb2d94 20e6639eb2a4d243
-        07ff4fb8af403740 5f6bb1cf43ce7f5e
-        b1bed377c88a3008 a62886934f74a1d7
-        06ccfc6a1ca9ad2e 6bae7cac3b7df514
-        9c39fa87a59a9536 5a421f0c867d58b3
-        8df3b43c174bb5c3 a1b92bad6b176f39
-        74465b30b0a8a933 bb8f488c4d3e26fd
-        f3303c6ab75960d6 9bcc0e056f3772b3
-        e5a10c6158f35798 32caac351760e933
-        c2b6cd8e5e43c207 02d367436ff0a903
-        cb9f714b0db55425 c93e3580e09a856a
-        2bf59c6ab3a274a8 4efd340af1e2328e
-        afdbef888eba2893 c28ebb98c0dda265
-        f63b0ca7b4a01a30 72ec3edcb23d0717
-        fac2cb63effc7a78 b88f109a44447df0
-        e8e1ec4811333a5c a1caf4cd15a2ac4b
-        1724270d123aafa6 bbc0e40b0a8dcb91
-        a060ff323311e29f 293e88c797374c07
-        675eade594025c38 1a1e30fc08fd2da8
-        f4988aa32ab71fd2 b5debcd4be4a8f79
-        e97dd3a8bc7e363c d92967813ba77f13
-        5e9553424813b8a5 d469948e984efb3f
-        c632c57f2c50ba98 ceee557a4489cf73
-        e14e09750e9d46ce 917357230ba94661
-        a4c62e9446888de8 a58d18272a2998c5
-        bbea12eb296b05b8 b642d59f4e916a5a
-        ddfe1a17d71b71ef 43703f8560202b1a
-        a7251082ad71d7fa 1446fd115c2a3e3f
-        4a36330688b2cfdf 1747d7245da39136
-        f222ecfdf3aef33a 92350a6280ca919c
-        549c403cc812505e 89887355fc14f8f7
-        618b4d912b7bcd6e 06c4434da96ae069
-        e950a7b2bcf42155 b1ed1b4f207ae22a
-        477cb4b0045ff52c 13f2277f9976400a
-        5d35dea6c3bf41ba 2719519e965c1ed6
-        e43404297b95a4da 179a3c6baa5a4795
-        2a6c6b332503996f 39e5272b61c2c5ff
-        cce65726d06eb0f5 649bee79f9262d10
-        fefb5c7933c30ff9 f8f22d9015392889
-        1b57452f3a5740ae aa2873464a51bb74
-        3a1e39a0df946df4 f5895d52f2572cac
-        69bc7128c34225c6 3475d24d697e10ae
-        4c772d27c69b91fb 491cc73856905a2d
-        466e27f254b3e5ee 6ccff042eb963b26
-        3dc6001f4dba2ae2 f4c9d70329e56600
-        bd1a867c58c7ab06 770283ea96afce01
-        2fa7743c5b16e816 ebaf72b7b6589f58
-        d5b2eef5faa32c7b 9e2658242b9cc6cb
-        becd1f314e94452d ca27b7baa1513689
-        6c60b66d4cf8b67f b3926bc6eb584a6b
-        cb62a4d08bf4edaf c75126ef92b956c0
-        f2f127476e0461cb a346729d237a594c
-        24e00f9ef6e3a44a e89c943f412ab438
-        6d34f4751ea0462d d380dc88ea7ecbbe
-        95351a9b282a8307 ded186d6d472e4c0
-        44ecd62fbde881dc 3f213f1c32080c67
-        4d50467b28f6efb7 a673d0b07827d491
-        581982500d21af5c e9195668d192bf83
-        22b9b7930fb97cc3 02a81647a7f2970f
-        f31e654e522acfa1 6ec4ee449266b9e7
-        6af8b9e4bb12fc14 3a76d21f7adb26fb
-        e2939b056c5246dc bda40e6a938edcb5
-        1ee97c2d9b6e68dc 1aa061c61f9d6dfd
-        d192310b796c4012 4c77f16f0b9b93b7
-        e7e65126a09249d6 eca7e41fdb20d663
-        d2896b792a415d84 398d320b41826949
-        94ebecd79889171a be398cbcf6cd3341
-        8ce4bd5729ac00a8 d59c3b02ae96e807
-        ac66db33c1a160f4 ffbb8495149b0b2a
-        8be229655178b4cc 4ba86fda94d84c24
-        f2981c3fc9fcd154 17d2af7df7d975b7
-        466751544db6a277 74bf980cba976f96
-        31a24e098514fdb2 fde48bc7b4d4e8c6
-        00888aa4d1450a79 068cb2c064505f1a
-        9ea40bdb5156787a 456a01b1e5a31a87
-        3952d2e13aee9fe3 b8b409683119e31a
-        3e4ddb39056dee15 2a9e274d7eeb57b6
-        748008d580b0f4d0 388ac9e24c1fe42a
-        043dbd07b1c81b09 f8a70fe911c33588
-        a3f26f000f7d2c90 914734987a0ea491
-        b8c700ae593dd63d c9b2dbac72d66cfb
-        8c8566b619a319b6 a1f43ae84e692443
-        8e75af4981b4175c 4936f9d4e84628df
-        7665a43e9f17aa61 3087259d21c49dea
-        d53a6dac0b0ccd28 c71247f1b7519596
-        acc8210757afb88b e46f7e13e7a3be6e
-        361526943cc3dde6 394a543416434edf
-        3d555a1bdc6222f3 1cc42b7435f11e8c
-        e55f15b02dabbdfc 6ef0203e6abc1045
-        720cb0ebbc696724 a2876b400022c5cc
-        4f77198222bc580e 341419a093db6843
-        13c57a82b9c3a0aa 17dd7097f7fac949
-        d305084d0a58c453 cb9f756693ed72d5
-        51f9120e0540b0b8 e6cccefc5aa0d558
-        84c81b83a839d06f 0ac50c5b023ea34d
-        cb2b8d7fd2e5fa6d 66cfe3c79368abb0
-        c8eb2cf95152d607 1f0fa60c745cb9ba
-        057dd9c52b158f6a d87a437e951cdd00
-        a922cfe8c4b91547 91d4a2aefc66a718
-        a60a5ce1669cf449 920487f426b8ff52
-        6691141169635f4e 5a35c9e4a727a193
-        97d8e2085e28355c 7766834eb2248c5a
-        d452227d06750329 51a784492af6e0c4
-        f2e3abb844daecb8 654e94c5e3107e06
-        86dcaafa5dad69f3 7a5adbf459ec1dfa
-        328a184f2da5a8d3 207ce8e32a88bee3
-        b0bb38e9758819ce 9fa7b89d8deb5674
-        1ef2f5278f45f4b6 d00ab85eeaa78116
-        8603434426ba9da0 88884dd8e109b219
-        a2ea6e39be3550f0 954dbf02e2a4207a
-        bdbf4b915b0a5dd3 81f14fb859d3ebf3
-        ed2cc7cd7e23fc86 a4c354eb15bf8f64
-        117ee0fe15daaf2c 84155c9c50bc47ee
-        396a24a3c0d26429 e481d82996faa824
-        4a6b0380595330c7 1bed52dce2d88986
-        33105634e2254d37 9b0b35b75e6cfdad
-        8f6c6d5cb66507d5 ded820b0e6cc4727
-        170573d7ae490bb5 d8a15c7d6a30b2ca
-        35588ad3f407d3d7 a4214b09a917a01a
-        ac9481635efc7c5d 4454ca5619dbd495
-        fb9b5c4664f94779 2fdb38f6258e2c10
-        f6e786b811b7f719 70694bfc0b7caa05
-        1df695b269dbca9b d58aaeaff07ce473
-        74f328cff45ee2c7 0376eeb15a081d5f
-        99551d5ee1311b7d 02a1dd146ab925fa
-        b0fe67fd6869f49a f5e2ccde044ca525
-        56f5c9194461d57c c035fe82d2e07188
-        dfa9cbbd4231fe2b ee19fb6dd3bf80d7
-        816e6276f2ddb6b8 a05ef02af1455003
-        95246f4cf535171a 1c10e9eb9d84f8d2
-        7f8b9a409c71b3a8 34f0d28ea4fc24c0
-        d32d3a40a26207bc d1a2ca718b7cc166
-        0f755f872f545a7d c0ed8098038eb72d
-        38e8f7e01a54d7d0 031568a5c3122579
-        0c8d0a1f2db7e808 284ede7f5dd887e6
-        862fd75687df9678 b82843859b1681a1
-        9680ab9de2e5f4fd 554bd465cbf603f9
-        fedc5a630e32c6e6 48e8b5fb086f3724
-        e346e1d4262ea65b fe6b7bae7035e2e2
-        c568810f32b82a6c 6a02022f90b90eb8
-        eadd776473fa77ec a70f9fdfd24b6068
-        a781939649102d08 cf74cf09cd5f5412
-        a2db414dc7b06c59 702730d852baf22b
-        0e300a411d7b391d e691fa6846e60faa
-        eabd8acf60535ff7 d393ddd48984d867
-        4334ac949054f3dc afa74c31b2cbe542
-        aa43cef925fe22ff 9b2f3b59134696ff
-        a5b7ef788e72b0dc 9b2b1f440590e610
-        fd6ece7e085104ba a07e7be3036ce7d6
-        ccfea8a631d8eeec 43cc29a4c32c7d6c
-        a5f927aa74c4cc62 830009bfd3b5cf8c
-        c6b22da4f7ebddb8 a74820ebdfef59e8
-        ada2a72b2a488af9 4ea94d3e8a225e7b
-        097bd8a60da4b770 d507cc8583c4af60
-        14b0d26e32442887 7eb3836b075c4466
-        c074e3905d3515f8 f2509c32af4ea64a
-        e56fc9f7c9a5c849 debaa7ed726fda80
-        1ea3d851cf44faf3 3d719b95342b8449
-        3de0c36c448ddb21 535af256351aa43d
-        b42d2ebe06a23a12 9dbaee2f56945776
-        4a0a293d4f073e5b 106699883fe52cb2
-        06dc7f8ea02b2c07 a81f4dd50dcaf031
-        7d81d0b6d38a7ca5 1e08f94e06b31a65
-        7066143425ab7cb5 488de0e03aacc92d
-        deb10b6ad778b538 bdcea8f1cbd1c2dd
-        ab62ea1006a3ab6f 7bb1b74d64492723
-        1e0d9a93204415e5 8e836781d088a690
-        ee827fcfb866112f 230d2f817435e762
-        ec492f745c5a0b63 b6766184f7bb4a30
-        972212fdef692154 1450f86a50bf8adb
-        50dde84050313477 eb45e63077d6ed61
-        d0a67258dca05a48 9f4a143451b19b30
-        18dbf7310b595a8f 1fd7d02d88122eea
-        1a8998d93e1c2594 c26ae8507f740cee
-        484d63809243251f 22f2432c87e41440
-        13912a87ea61caf1 8018f2e1345a6c75
-        2ac16913eea0c747 d661fb3234712f61
-        432c5db55ee14092 b3fa5ab7af95bf3b
-        613007853ff921b5 50c7744ad2e257e6
-        cb879125f46a4967 67cf1f1d8158f944
-        fcc4b7e18199aeb4 3b1940f2e1012112
-        f8c8df9ba42bc5a1 8797d6951c0611a5
-        9f8b7be49d62408f f4ef6a978a904de2
-        54c3a5075c1a6de3 e068bd5f4486000f
-        a65373b73d0d2953 9557f5c0d7ba4626
-        0d290abbcb9f4c2d d3988e606c819db6
-        87311f45d056685b 260f351722996847
-        4c75113c23f4873d e8bf06471680e43c
-        09f472ebec0b39a1 17a1b27b37b3b724
-        528a521297342fa4 796073f5d3dcd67d
-        7128c2451b97fbab 5e923597897f5cf5
-        55b62b1693782b24 336325c73eb14926
-        08b05407b5565ca4 c035fe82d2e07188
-        3fdbf3b7fcbc721e ff49ea045051f306
-        837b9dd9c54976d4 1039162b627791f7
-        46e907add728a7ac cac2b8306536b803
-        757772897bef7a9b 148450728b60ec36
-        ea90ad7f7cd6082a f1135b7cb92fd3ee
-        de5d8f34f197e40c 268ce68ae8626b1a
-        6955b44238471cee 4e6afc3cc6368549
-        27ae029fae900199 c485acfe29470dd6
-        2d12cf70c30f5c98 ea09537b91424b60
-        bae3c173e39f1ad9 b82d9b4c06c9a01c
-        f5e9b87a550422c7 0a9e41a87a6171cf
-        f59ff10b611e67ae 3f9b03ad77650280
-        479bfbde2d3aebdd 899f985954faaf79
-        07f59107b4b7d11a 8fcea37d001a9a58
-        b93a81378875f0bf 3b08d81695215319
-        9c92cefccd5b382c 50389c39f9f4fb5a
-        7e7da4221a7bdfa6 b40f0100c647533c
-        e33cd0863425f696 4937c315abb843d8
-        dbf574690d343e11 6b26008a36fd1e1e
-        bb5de525e8f60f95 8230f6b2fef100e9
-        68ae87c89725b7eb ade0d2d79b9e7478
-        3a2c1d40c0aa7459 3f64621a05b51a77
-        6e9b4c93fe72fe47 50762aea6fcb5a0f
-        c66fba55f83b6ee6 6b235f7d04406a23
-        7ca64ac35600b400 dc88ca8e5778c1d2
-        64a6ba4c5b82aa88 307b393dbbf6312e
-        f9e2a67aa3cbae7f 926bac6d52baa10c
-        8d0a15db93e25b87 74fd4aaa34239a91
-        1ab4fda7ce6d1a2b f903a0c4509ab8c5
-        e5cf7c6ef8b6b3be 77e94d6b1c17be6e
-        5a32beaf710333a6 1bac3c81391d3e8b
-        eddad6cf4f7f8434 2ce86fb8d72c9d4a
-        012eae7ca6755703 62598d9379776c38
-        f77611ff14894642 ec63002ce6c63f6f
-        6ee125aa8c1e060c 586f6e7fc8cf24ba
-        28dc5964528509ad df9b1da42fb0fc8f
-        9ca757effd747da9 1cbb6af6ea1601a6
-        de86cf2f28b107e0 bc0ee8ec11d0d75a
-        a0d008ce2adae736 6e85d2da60c026b9
-        0ad40d07b7283336 cdf8598f7525e542
-        12021924070a1156 d2579306dc95ea75
-        b7fa7f10a6339dd0 a22536d9b047adc5
-        f7636499486e5797 aeeafe39bc8e81c4
-        98be97a12b7fbdf1 b92b38c39c850d29
-        64eb236dd86eee89 c9e7e80f6bb91211
-        321669000ef3f10c 2102b1a4d141ffb1
-        e4e298b196e52711 24c5ca1761943268
-        9ee6b4aed3a4edef 04f13e26a41678f0
-        2841b0603356635f 6fb366de82beedf3
-        ad1224385c357d43 6f237e27d6552eac
-        bca7196b5ef0891c 20edcc64d0896a8a
-        16d0c89793f65fbc f00090e83a401579
-        92c8640d445c0f08 7b6af50a341525be
-        38ca61d853c10952 794d877698c6b31f
-        34e9f0084ba24ebc 31286be4a13de422
-        0f6ab82dbf5bc22a 8d155272d0dfe6a6
-        383ac96bc5416d12 f7cdc79c13441d03
-        1b564a67229ef7a9 4213d22e8eda304d
-        d797790ae4195c73 4ba4f0f72629c06f
-        c26264cb508388a3 d64245a5aa6157a7
-        8485c64bfae5c3a7 fb4ca10dc39af8c8
-        b509f4580e99fd86 86a44c067e67bf84
-        26f6cbdfc4cf4102 4a479c48932ec645
-        396a859b4664e1f2 dd7e079a645417ef
-        9a929691b3534514 7f44604051d93fdb
-        c1f5db9b21f78836 b3aca474a418d23b
-        fa480bf11d1dccf0 be3d67c3fb9ccdf7
-        216f096ecdda9572 0c809b32ba0bef36
-        727319ccd4599e4c 67ea9a5ef9ff219d
-        55188fce03b0c5da fe0f77e4633435ec
-        1f51859d8b837b2e 601a8e010ad05bc8
-        964424f1ebab0568 5b7607f558aaf347
-        4acd7359dd1061df 1aaa6133f93a97af
-        5cf70369c14fd46a 3a1e06a832ea76cf
-        e7ce5120fac0ec4f c37985a9d38d14aa
-        5df7a7800e122116 a4f2d26eee0b107c
-        3073eedbaa0e5bb8 86666a19b4a56ee6
-        a5b7ac5e7d490ef8 edc11b29d6c7eb8d
-        ea3688ef6f2a244c b861e180ce39e4e4
-        ce7d67ed3f81fce4 1661d4d09c2a9811
-        7a7936159b01aa5f 09d70254e179f5a6
-        3a8c06599be8232d b83d19718edbb814
-        ef208c290db7aeca a1faaf1e699b539a
-        65751a758f44c4a5 3e2403079f62c762
-        c496d1c8de1e52ee 28197962a6c3ec36
-        cc2eee3f57640403 ab0f0a36e89da39e
-        5bb7d5ce5cdcf178 4541c061f6e17ab2
-        11803f92701fb8cc 7576fdd2d85944ec
-        ada3dbe525926db0 37f0fe11d0ba1914
-        75019d01ec43e8b7 64badeeda2233ad0
-        8740be0df233ec86 645b709d81618a46
-        cb9c2ff074357472 4a73757b3c1f1845
-        2c08b8cb01559d16 8ff9da2b2d06ebdd
-        87d4de8e63855b70 83c7d732c3185ffa
-        3e1234e24104310c b2d72f5366f915c1
-        df9e8350d9d55e3f e76abca9a8eab174
-        1e244d3f3abd8a03 19bee522fa35a1db
-        1389984dee70fb8e 1442861c1af83ce9
-        25af492762cfe3a0 f76b52ac7770b4b5
-        0623b965996d14b5 ffa3a7ee9fd4c457
-        79997a12b606aba8 48cc29c98b78c7b0
-        edea4d50f670d325 3c444386071a6a5e
-        80d738026ce0a0f2 01242a4003b64e2f
-        abc0ef19eda73a52 2b7aa6ebcd3a408a
-        32b69a0ef58e8ea7 3cfbdea1ed1b2eee
-        80cad3eb5e425874 9651a5bdb6c9b9cf
-        41566d8af0554e9b ba7a1a8804d08512
-        fbff0bee3fe1f963 f96d5a797380b6fd
-        b0c9ff99f8337fbf c487362f1966beaf
-        7e39a81d30ad81de 6ee6c6383aeb0fc3
-        1671dc44e3e04407 58d9769f8d617e9f
-        f54b63b2bdb57087 12a69b9b7239718b
-        e1aed79941e54c60 3c9dfe20f806fda6
-        75de965ab67fca04 340080eeee43d66a
-        c537685ab337488d b19fbe5ac2f6497b
-        3f11f4aa86fae93c f1d471c30e1333e1
-        99ed8772360563a0 d03193fe8650c9e8
-        aba765c0b545b0e5 6f19a52d41e67194
-        33c25ebd844d4988 8c451e284be9c2e1
-        50396f197219d065 2da8d50c7862dd91
-        dbb0d7404cd74ad7 2bfafde8cc445634
-        2030cea11a0a83a3 b70a493233bd6401
-        2d72cdbb73970f60 afa74c31b2cbe542
-        2622879efc8fefe4 f7be6aacc86737aa
-        51d02d4e15006767 0a2806ba470f3a3b
-        e42cacc4b30d2231 405e7e0b4e72aa71
-        2dcbf2b86049e80b 7e512ccca59d1596
-        0b40be544263d9da e553da95dbd59d7d
-        3ef0849fd86b595e 8e2b84cbfe27e214
-        a4dd9ca01fa15e4b 480e906bdb42d1a7
-        62528f2a8504e216 13de24dd058e4031
-        611ccdf3875cab0f 418fc247d8b9c035
-        3fad19383388e0a3 259cb3dcef351b3a
-        a5451124fd1f83f5 6c7bfe53c800e9ea
-        5f389c4754c1fc2a 619e570919bfb05e
-        cd00e732c2c30cb3 6c307b6e0a525b77
-        343b371f1520043b bd9f463354462072
-        dc75e22331ea6a07 cd5aaceb9d57f153
-        8c6b6910bc1305bf eabd63a88e17b9ab
-        146e02348d754877 447657b177e4bb4a
-        d48a32e09e95b354 d8251709ae6ed75c
-        4afdb549c0e79ee1 06e8008e0742887f
-        ff243971283fb03c e593d5db87af3af7
-        e9062075b543ff91 7f8e507876cc0b89
-        ba2d29ff86c04e7f 90df0f128af45b56
-        16b58dbc5059724c abde2163d27a97b1
-        392bbaf2087c04cc 6f4df67a43dde504
-        ef6186eacd53f9d7 5baf235d3ce8274c
-        a2cf1a14371dc69f 519662cfda5c1fcf
-        a2f49b4d3f9585f1 80075f9f65fe28cc
-        bde1cc6bc13c06ee b0ad9c6a7f058a04
-        b65590c5e6ae5327 3f491a2006fa0057
-        e74f11fc843f6d7b 670fc6021623fc30
-        2080e68b2989222c 3541d877b5e8b3ad
-        a3d9ea6504bc02d3 4115f1f2f303d629
-        56274162b3da2556 489ce2941f0e7862
-        533c81b5a531884b 1c3c15b7690f0f35
-        86e7ba19801c9236 9898135b8459a763
-        8ad91fc0e9aaca8c d09efa706d5189c1
-        75ca6a56a8250be7 8b16128aba8ca183
-        79fc63e2f9ef04ac f93628f0846e978a
-        ee2fdbf852d9030b 57e1cc685b4a0ebb
-        3beb9e1801c509c0 e76dfafbd05c6ca3
-        f277a31888307045 f3dc996aa27443e7
-        4859e273fcd1450c d5f012fa0a65ca0d
-        7fd491aa2fb7dc66 db9c742c3502a7fa
-        878768fba4495d80 9b164f5c6f63e666
-        c29d9730de7eba65 1eeccbdede6f4d1c
-        9685dd70012fb89a 3f600bc9946e8f20
-        2bfd8dca9be015a8 845eed780a4a3ac5
-        f5d2e270e44f3070 d84d3e56f30016c6
-        8e0642654c630f9d 87cd9a5c822feabf
-        01d4ab7fe0b5d344 340a7f5530ac9fe4
-        1b19c1acfe00e91d 0deb8bcf7185792c
-        925a599d6937abbe 3a39e82c2176d12c
-        ec908e3a800ce511 be360657752033be
-        4452feff480a4fe3 bd816a1dc570ba6f
-        4b62c6bb3dc01705 2f4ceaf3d60faf62
-        c9e11778407085c1 5ea08661a3d49082
-        0e55cc32af328274 739937cbb509fdb9
-        13c902cf57433f4e 4680aec495561644
-        542730f9eabfb00a 20d45dd7dcbc2458
-        d06a140ae5033001 8ff274997e3e7724
-        74ad96b8b84fa157 1e83a9433abd8b83
-        e1c0862192e73e3d 2a2f053035613a7e
-        156342a72cbf8ae8 71cd4aa669f5d82c
-        87c8fc6860e372cf d67e8449edcc26b2
-        f17d3f107e95f17d 52931ae1fbb3b5d7
-        3aac3adbecdcdd1c 9fea280e6b296465
-        53faf543d54fa4c8 c0263723288957c0
-        723590d2c54175b8 d25958ad1f90f200
-        576c1a2c9af964fb 638b3ec1a89db066
-        03df7325fa925b52 dff682682b1262f6
-        715afbee24a0017b ecb1f1d9a9fe2e70
-        25bd41a867d5f789 8292ef6d5de6511e
-        c8ae2ced16355cc4 65d0923393bdce15
-        95edcaa5d170d052 ba347549de273a08
-        3adeacb41d379fb1 280fe0ea88c45c5d
-        31b4fef0d53995ec 6d1878bfe6f03ad4
-        212c0775dbeff50c 3e05c5a9f2f7d724
-        f2ae2f97337b686f 793a8a2789c1234f
-        24279f1d19ff0bb0 42eaa74dfeea9e18
-        7bf0148890ed0fd8 6ab6eb27b4c92f47
-        f4c526d7102ebad5 30bffb0e9b73878a
-        00dde1452b9c43ff 1af96b5042c6db8d
-        b68523a100a9ddfa 618671632189926f
-        36661710746a312a 203d3341a1a34716
-        76a01a8398187ce1 63309504ceb43b0b
-        2d3f553c9bb671e3 9ac7d47a3514b9d9
-        f01290196dd15932 1c175071b9734631
-        0f455fe49531f1a8 00433873dbae20df
-        650cddfe3b56bc7a 95588aab8d11c135
-        fb50dfddf5c9b934 8510682d62dd58fe
-        e5b61185d99731dd 5da6eb6121bb3397
-        4b7acad4ccab569b 42369a3db58897cb
-        ebb28317b8d0132b 27c242abb3834c85
-        41e606946e6ecb36 fcb54096b314cbb4
-        2699adb0486985de 508fbd62470e5585
-        f3ddaa42beae848e b929660283d443be
-        40728284136bdf8c 65c4dabbaed03308
-        abd105b4d4dc5e91 9c925ff8bd58f618
-        c86d9948ff5dbd65 be78d37857968b34
-        a510ecf9802f580a 234797b8f5d8bd7d
-        b34a3dabceeb339b a173959567db4a96
-        34c5d4fb1a8a8d70 1bfc6a3a780670f6
-        e0546acfac852586 b8e10d4db003c5eb
-        a4fdea0fa3141eb3 cf272e21bdcd08f7
-        2cf34bf7d0db909f f210a0bff39e083d
-        4dc7d176608e3843 fca0648e99d8c2b9
-        6803cc115036abf3 004492ac1db8459f
-        651385f34dd98eae 542da8e990b7d020
-        b058e79abf12bf67 e22fecb44034c533
-        68e0e70a26c69375 0626f55436c97913
-        b5e79f55966eb188 f098932002752822
-        30e11d3b35c07e80 46cff656fb41496c
-        0c809b775b195708 4a81057c92fb78c4
-        bd1bfd8b98c18ffa 1880bbe8e7b30167
-        972bdb0d04294be8 8da07aa3205ebc69
-        71033e6a628a41d1 9ddec7871bbb5fac
-        36fd7d96aac7e16b 4c801886ecb075f4
-        b9149fde8422f054 c3220cda1eacf78f
-        fd795daa5fbbe1d5 e6843133f54ec4c5
-        7db543a9f9456266 189d8e4e613d6c87
-        67c3d6eca7c9a663 fa7b06a851919e93
-        6939583dd7b3648a 86a9bf3b046a6ff3
-        cb0b8f2eb580d32e a1161ee530b5e6fb
-        03c1dcbdafe2da76 b8fb46997ef67297
-        2d9e0cb49799115e 4049638b030d4ea1
-        4a5fcd9eda086fd3 9ed3ecef55706562
-        f8b56202debadbde 0c65d0093f38809f
-        4c62f35124c583f8 92d429186f6b8f3c
-        bfafb4d78c66e923 5a4a19d456f0677a
-        39c11ab8e59bf4ad 13ebcc9ac80c09b8
-        0d1f0af0debef370 3a8d1bb518409317
-        112a233de6b081bd 1b5cd1195f434274
-        cf6c32486dfd6d71 7ca44c4c02170451
-        c34b398bb8b4591a e108bbf150fe9a4d
-        36eb868839f2644a fd5ac927ec9878e9
-        13e5ed69db955b33 e34c1c7775b3e837
-        5ce4ee85210b24ad 2bb998bd97d18b29
-        2a88875f9695b718 11cc1fafd5504ab5
-        d759849a590ec940 be2d2501d9b625ba
-        26cf69ef8975ca66 543c0c4aee3b8aa3
-        a0b39741cc271c5e a00a4d1de0c0bc3f
-        a791c994b33c6e41 885768315ccf3b1c
-        5491b85c8b45610f 070a50f412cdc6cb
-        ef6c30047297bd2d 04c473fc26d847bf
-        508a131530b02bce 869a7f5f5bfb5501
-        b8c8416ec9129a1e bf9ef9f59f706968
-        943c29d96d6fd6ba eadeee43988bd87c
-        7306b2e5ff46d487 dccd0725b090fee5
-        5963f8abc108d0f3 74c386965871ff1b
-        dcbf8370db00e1a4 e5e8453d4a9cd6b0
-        1aa51a0ab00e82f4 24b7c36c324dbbd9
-        cff81b7eb0f10cf4 4a644b305f6c174d
-        2627ebf94e3e0ad6 3df1cb794024d042
-        8903a54253d264b2 c274dc4129a71e3f
-        c813d5a0daa422cf 4ccc647503fff69a
-        8305e48a4fd66635 4c86b49c11362402
-        e9bc24a314057544 fd3a69875972e8f3
-        7c53412b66a34386 1cbe2160ac4af2a7
-        fbb408b3e630b585 48b4feef9b4fa079
-        3548fdc9239efcff 98bd55dba4ac1b8c
-        9827437551162cbc 1789f1e3951d5c5f
-        f6696b10be2e7506 efdb5dafe0115850
-        a1d2b0f00a470fcd ba9c6fc17eee4f64
-        ef82b0e29556facc 9f9c0755891d9b5a
-        b2bd70528c0a6ae1 2236a7bdac97f803
-        d3bd5b6daefda0ba adb1b45efc5e8f76
-        c6cce0fb0150de23 02cecdc6a4339741
-        1e7c7b8c74f85ea0 607e5b99cb80ffa6
-        c6da5ec5f2010537 e8580f35ffa2d238
-        0cb1d245dd7ecd24 a1faaf1e699b539a
-        aff71ad03c59f499 067aa9e9848ae163
-        2a8543bccaa9ec9f d5236ade21a0bbe6
-        744fbc0cc2ede04a 9c94f14efc983aa4
-        22b3ed896a73b939 0f43a5cc28ae010c
-        8a7b6b0dc9d4bd16 f1315b1e3e443fd2
-        6a54b91f6e07370a d1dbab800d39e42c
-        b64d406da9db4bc3 8b955bb290020702
-        3f17497395aba328 e6c930649117c04e
-        8eb5e6b26f65bca4 4905d6291db03139
-        9fd728ecfc36ca56 97df8578e7237fb8
-        5a4f60eba322219d bf39c2391745ffc7
-        5d4a9d5ee3c39f46 e304b745f1f377ce
-        e48dec0fd6e69284 2e5db609589da8f4
-        11270958c9fd02b7 21ceefb2b07c552a
-        c7e23dd4abfb02b8 595355ac9c08e48c
-        a2aaf5a51f365f76 d5b4628dd93161cd
-        094c6f0a9297732f f23b07d32579b690
-        940c3b820bc63293 f5421bd8c8db6275
-        6417ee3b8f0564e7 49c65c637c5188e8
-        af6c03700ff649ca b6ada71ef45980ac
-        8461b6f29c786bb7 e4f0a021300aa560
-        2bb2f3377c2d94c1 c583eab73e826897
-        9e310e1e1508c991 deb7a534d660fb84
-        71be1cf95e8b3ca8 73bff2634ce430b2
-        fdbadae2ec668601 d4602dd7515f54cf
-        5a98d2718116a2a8 aea742ff81513551
-        de65ffd08737bde5 46d7c20bfdaabff3
-        87e9704f4680b3e1 375d445d6e1328c3
-        4ba41daadc101677 731d15b33bb170fa
-        bf1842cc7d511977 e4c1c113bd5bf60f
-        77c2cd80e763e7da c59d179a3b1627a3
-        c92c7cb795efa4f4 60f0044851eb5581
-        2115b9fadf4ce097 0f58ab017e9291bb
-        dd6ab5a30db417c4 bb5a227ae2cb8ec4
-        6deb49543dff2a5d cf272e21bdcd08f7
-        dad7a5dfed626a9c 484b01e19e91edc9
-        b3a0c8e284afe506 05c8c3afd4b73c79
-        b1a038f80276b13f f671757ee217ca65
-        b3e41049c6cee32d 52fed999a2cab1ad
-        18960f28737e3868 80d2964b74ed0c45
-        9540faf4dbffd197 3f21e52cd3888bb4
-        a6c9d5d37247d631 e247fd3566272f33
-        6db0932af63ccd1e 36f55eea66f65932
-        c354b89bae12260c 394d80885f3ec0a7
-        70ede9b2810382c5 65cb8966865cbae1
-        bcac0b5e3693c682 691abbacead4e47a
-        68066542c1657de0 46226e1eea6a78d3
-        caf1a64faef1c979 26bea2f1873df53d
-        858ba72552c2b183 eb507c6db3be7010
-        ffe5edf81b174eb7 97a039523a8219a1
-        c89032e6413a498f bf8049f6189c9d67
-        51cbeffca2a7fd9f 147bbc51099438ab
-        193752492bed21d6 307e7dfa7871c194
-        9b94471bb8ef59f3 78fda0bfc5cee54f
-        f050318990d2c9a1 cf491001a584d405
-        eaa4cdc4f1ed9c70 eb33773cff904e9f
-        24c4ce597ad2855c 9d5c61eced017f2e
-        52941aba6613048b 0419e498573838b6
-        26af553d4714c7d3 b396580f2ccf7dce
-        81ee4138ed65492c e885d5859cf53542
-        4b24ffc052df6652 a9f3f4e5362a6770
-        8d7bd5f2eb2cee4c f67dee52cf08061d
-        a63e40e1c1a73571 7ea69e325241d701
-        4e296ca812a63a83 44fb1888384c0c9c
-        36d14170ece0d41d d8ebd8cb725629d9
-        85c9bd0412ddecce fe64a99d35b56942
-        b700aeb87cff5bb5 4db118ac2b9e20d8
-        5f0c7d54d4ca672a 7068d7e7c173663a
-        2806e6b3173dd061 55cda61343db4d2a
-        f72efcc5275d6cce 16344f1261d3fafa
-        add0b1a5ca08c880 1acac85c156e44a6
-        7062ce165acf6eb4 fce89874f0091716
-        4b9f32106c1ca1ba 354806315a413c28
-        2692e26198433cb8 d0b873ec26cbc230
-        6e10842bfe9778c9 7480c3e8b12c0392
-        223070c08c0aa159 846194aacb34f967
-        99a8a2ea9fab2e84 a2e0fe1d7b3260ca
-        28902d0da2105521 2c9b25fbf4bc1934
-        2eba323b2fe5d1b5 e866e8dacf314ee1
-        83122a1c02a6b77a 84f8222b64b1d7a6
-        6ef625125cc1f7ec 6439f7fcfe8570c2
-        c7735ebc29f8a48b 34cf29e7147bed52
-        7b92d16136d59b33 f9d6dfbe5e1f8d0d
-        b07db65bcce757ec 5c077f4aeec985e5
-        3919fabf2c9559fe e312a693eb31bc5e
-        c9c7c09e02c0f980 d57d1049b4863006
-        af2050f17d48e0a6 d2427a828606985a
-        a211dca01e99a0f8 37a0768fc1f21e3d
-        e1a4bf3c82a49b42 a7818eb8968a9094
-        55dcc55c61eb3cc7 d3442d5c8ca83b91
-        aa0f10ebcdbebcf8 feb8aafc42681842
-        324b3290204ce3ee a1458e0525f62539
-        0b7d9226e3a4d4b0 810cdee8624e6a5b
-        d7fdff2176f16ce3 bf027e05df16c076
-        4a9810494e429421 121da22ff4dc09f9
-        834ace29ed04fb64 83e473a8490d81d7
-        9a44b08f16007226 0e49506e2c9333fd
-        df719493c9b91451 26bfde18461aac59
-        9bb6fef9c5d2cd9d fc18c497554ac077
-        6003c19f4da8336c 50bdc0c3ef7f8e80
-        2422a468fbcb9a60 ee5ee3e436582e24
-        3ccd1fbf3c7041e9 cdc4e686009c7d78
-        9fe7a6fcc7336639 39b31efcb6ad30db
-        7ac141744a36477a 1fcf78b0e9b82310
-        5c8c46b535cdb6f3 aac833d59af818d4
-        d1bcdbeca568db8e 1739d23fdbf51455
-        504c7b2260bd1f8a 8383e8d8319aeb66
-        28bf2e8123785a24 8475b9da162ec343
-        081c02c21d6f6a21 f777cf27972aa8bc
-        202055dae8dee467 723a68b21d86fd43
-        b9bc07680d40ceb9 76fe41e23fde7e26
-        9e3052596610edcf 1b26c160f84e359e
-        cb8c3a9bce9d37e6 da2af5741d242b2e
-        f7e9a4638e14ddb0 9ad18f0a93e4320b
-        17aa8eda4477cebd 01ceaa0f827061b2
-        98e8fd51b67f096b 5da6eb6121bb3397
-        98fcb733cf63e690 7ddd8443d12f0084
-        21cc1894ed2b066c 93a6bc35655e55bd
-        347990a7c58e6bec c291fdb06e87dc4d
-        4ce2d41ca8897098 d312a3176155b709
-        ceb4fe89fd0588d0 6989f4146f1d4f49
-        253fc1cfb4536df9 cf3e8c5edcbe1dc0
-        ec0ffc56b5105165 b7c6464508f467b9
-        9a7944c056c32518 4ca0d41159ec1e46
-        f4a25d3e2fd38ea3 dc3f53e755191d41
-        3d6a927963957990 c17332b31509dcba
-        dd9ce4e3c4323157 922f014ef9d10d00
-        a0781ca2abc030a5 5657c310d4e270d8
-        fe307c5b748c2493 e668df7d9b18be60
-        98e45b2d326f8dbd 4c239741207d8866
-        4e9e7a08902f35cf 8abc80862083ecf6
-        cd191892c8d4a3dd 42decc34c777f680
-        8643b1cea57f9bad fc141561e8a65d63
-        c987d806788b31d1 6c2c5ad4b0b4c3d1
-        536cf7b0ec44b0db 4967d70f298b696d
-        08bf7723d3e03e84 854a2dea1c5ca7df
-        ba1e6fa2c619edf8 736b77081d00d7cf
-        034307a4ab322b2a cd220dd4cd03d8ae
-        999f19e0c10600f6 a04b47061b2151d7
-        3c1f44dd4564c561 8c627fafecb080ec
-        dd2c672baacd153e 84cd0b72fa04513d
-        9657f062e96b6f79 e1539e2922773d06
-        28012c4935c9d9ee 8587851a1b2757a4
-        4f8e671b4a121cbb 59a587a003740376
+        09a6b21925c339ff e215be706052a4b1
+        eea5217024b1cf9a 6b95aa0736007801
+        c6308572ba540329 7917b28231695656
+        2b0305987a12b3a2 8e794d96964d5d07
+        c8e39ec0984906ff 4a54dcbad195da3a
         26fef957f7570e62 59f89af4ac535889
-        d6470d3c6f85c534 2787967eaea20116
-        b156cd072415b3d7 229c28568ae5c2f7
-        8be58d54cd1f2aa2 e605d20a7364d6f5
-        63d553dc69292b73 00a56f667fd318fe
-        9048f95c8563fd91 bece04258cfe6128
-        d3e9e57dc65e51f6 45720e7aa1bbbd39
-        7310a68b2d0ba99b 7a1df38abe6d7678
-        a46892cd7abc483a 11358fe78e4ce41b
-        722d38b9416bfaa0 8b46e98116cdc592
-        a3b702b213bce294 dc6c27038e2b5f9c
-        903c8c38242a0ac2 05698d1c477b4287
-        90b9a4529c44f9a3 c4950b1c9c454681
-        68fc2420ce749a45 40e67ef527c57273
-        59f0e68369d30289 5f3fa77bef5ff71e
-        00e6aef8dca51f48 9f0bb97a55cfc5b0
-        f9aa19b245702668 da6219ee3ab7c49c
-        939e7247a5eb67d3 94c2d252dd97bd92
-        91662a8a04a5bb97 95ceba5891db9d1e
-        cfa5111818320a8b 0ac181f722ee6ed1
-        991633352b3d8e67 823ec510a952ba8c
-        42fd1d4ea0da46be cbf11b1c87581ec5
-        09d45f1e5078a058 19493d537bb2977f
-        3c11c7b46fee1736 cd091273566418de
-        3840a91ac53038fc 97ade1157b35925d
-        2fb9d819bf390b03 16f979c1602cd606
-        49dc0dd2c7bb11d4 b16a4dfcb2a1b28e
-        64fbff14350bd8f6 3c96d0b508dc2e88
-        5eadc124d59d309a 32061b1865a7dd34
-        67f24d0d52777175 85daf5d03f47d0ae
-        7c4667fb99896364 33779470b0f1c47e
-        da9d6dcbe15e706f 17097ec386dc2afe
-        2034ac1602c28035 4acfd685500b409c
-        eaae200313fdd9c3 f4abcd38667187ca
-        e8b2911faa898201 d83e70852d218121
-        94a0a99bc71f7af0 1e7164e15677fad1
-        7e82f1b6bbf08ab5 e9c8c70b4ac717f6
-        6da5ac2bf6f3285c fa31d0eb72560e83
-        f95831a6d7fa796f 9871b9b62bb0c035
-        12e62461b425571f d5719b244affde6c
-        35ae9d5c43e63dc2 4efd5ef61c391abd
-        e84cc38d30d2fc9c 00e52513d7b09fff
-        c31c53f8334f065e 692ec2649d4843a0
-        a658571055b54380 4ba26c90d8089bf7
-        9f4e9642415cad3a ee35acf2b34896db
-        a440a25873d28dcb d0aeef032d7280dc
-        5caaa816aa9c0951 579e4e8213abaa08
-        7dc24dedf278f16e a0f4577c1840adf9
-        792a12a0685fe616 f9800ffb7ce339dd
-        ab59859238c61910 e2206b7654bbba61
-        dd312ef26dbd43d0 95468555e43def9a
-        2174632c620195f6 60e74488ba24fd80
-        4aa4fa10378c0bf2 d28162f5ceab9dc8
-        efafec10195f2e47 c289c82cd3cd276d
-        6e63cbcc9e1708b3 cde1b1c00aaeac04
-        ae004f30684371e7 68cda856fe22730f
-        b7ca89519e265628 59cf82569fffa3e9
-        663f407e90a0e3db 04e1051af50dcfb8
-        d1e20173029c7ffc f43f9d408afd1070
-        3ba435409d406e5e 4e3522a3d5fe4cfb
-        3c54be518ef849d6 c28acf4f4dff1b79
-        9f752402a3c9fb5a db2b8edfbd17e659
-        8509fe2eeeed61d2 d30a63d6f65277a9
-        493f100a6dcfe99a a5e271bc04d0dc56
-        ace7b5e01984fd1f e71d8b56f9c48eb7
-        40e161df6b09888e 12c66792357d217c
-        4974a5cd0b933245 c035fe82d2e07188
-        01dffd08a7ab3e4e 7bd3140efe5e8e33
-        93e68a948b5645af 50b9ec290946d9e6
-        7a9170f98d984f1f 5051f60865b9cb52
-        3b195ee10fa88f60 65b3eea7240f0a1e
-        3b39b9bdc67f1fe8 7407ea3e3efb9b69
-        be73a18123d33840 0bf4e8e923d0c44d
-        ed631729af23a2bd aab24d034f7283c4
-        99b29c729659cf58 56fc31082416b8bc
-        14a2e33702c3f8a1 e5c60d498a8f0fda
-        5d1a873ed2b3d1db 1d16249f4da8e2e0
-        8f9c82b591d7a1a5 925db881cb618c2c
-        9e1376f099e83015 2f3ab732ff69e414
-        4b0db840a0aa20e2 80933d263e863a09
-        1e0cca1d762d525b fbd1d3a0de333fe5
-        1c68cf5b7e002183 db840f836ac587bf
-        bb6e152f1eaa1c3c 90a3752872616c03
-        ea05de474b596ff6 92cc2354f1fb687e
-        b34db1ff2c92cd5d 0213621540c8cea2
-        7483e680632190ee ca3adefcbb898b90
-        823499a825001545 7c51a00c96b02175
-        502679b8b3ebc9d0 477a91a4560f55a5
-        f8c1873a7c8538da 532ecf6db6062157
-        f6de248d21154643 c23df72790b7ab65
-        631de584dd814412 ec794abcc417f050
-        7f366da4cc255840 7490ed08b92a4b39
-        8992e35ab6703051 a634416fe01c80bb
-        5551b67b56be819f 97278f8e90924c4d
-        caaadfd4aa6eb16a 306936d28ecd332c
-        4c461fd2c1477c1a b7a5587cd114999b
-        21a4dacbd010c262 c4f8147a3d407135
-        d2a8c981ab774aba 3347599d201fe535
-        24a20d802f3ec758 486d640332257d24
-        a1c21910fa77cf81 131d38acd638f140
-        8995e7ab628b3215 1b14802f13fd7ecd
-        f12e54417e71fcf0 384a768296a16a90
-        58e49b46aff54738 df1f12c46be10a11
-        9570cce9441db2f9 93332ae8298fd36a
-        da2e5c1ac895ac86 05bf57b94f5dfac7
-        fe090d28ae75c4ea 1def4d757793614a
-        677fd5681a081961 58115bf295382e50
-        500f42dd17fdd3c0 a519192327ecc02f
-        c1c052aeb3f8e0b2 eb150237f6680b2f
-        09f05a2ba122a70e eb02f2bea6d20fa1
-        bf17c93cb38fa331 8507abd72a40d791
-        8c72225740816579 a4793893c1a0a68f
-        72b2679e84996c7c 3e21f985e3b9c893
-        890ab29595467d03 f051db54479a9508
-        6580ac62855391ad c23eae7ce10bf419
-        c577dc737bebad24 73948f0fdc07ebd4
-        726de1023f84d3f9 621e15295dcd9f13
-        b08444cd098c22bc a0531111dd0ba89c
-        ceaf97d6edb612f2 7aeeea1ba096a05f
-        d36488833ffc6fba 1aacf475b19dde99
-        58a749e9d0dd128d c3ec1b32bd2a4a89
-        e2a8b63bf0146f5e b518f31c98d661c2
-        64c097ad50409739 19c2a6ee745b92a4
-        6a1bc2825c2ea068 ab9900f75034d1f3
-        21bf4634156e31ab 1abbf4b346983419
-        59f34ca2d0e8d45c 756bcf8b6e38b26c
-        8c3d0f56d4774fda 566e26ab4693ae9b
-        a6f2b1466c54a173 3ee08fac50cf8c9e
-        b957f9f9a56d0516 65c8d1cf5e38a152
-        4a54683259413d4b 341091d24745348e
-        769c0fe3ed5e3b14 1c54b516c8804acd
-        96d11daac0f8ca08 2dd8b8b657459eff
-        64f454d938c5b30a 61b809abbe91e990
-        d636243280865777 c8f4a5079bc78eb7
-        dc3158fd4febeb80 df7321bf0e1e9258
-        4e02e1d48b85023e 6b4884116e587181
-        14625e5bd115d571 04c614ddec0d25fc
-        438897a6e9c8fccb 76e9774059e0e8ed
-        4de4f87e85d3fbe4 37c6fc8aff11daa8
-        cdd0a5f650f42862 4492ea676f5398fc
-        2df32f402151f893 4a3add049c9b0077
-        56f2d03f6826ce43 a2eec39467065d34
-        6951eb81df06b9cb 4e599e9d9d8c7c5b
-        09c6c4a5075493e2 3912d6586cd80684
-        d497ac92712f9e1e 8fcea37d001a9a58
-        39a8aa4f6858ad1d cbb37a25eeacc9fb
-        559ba6aff7474596 3c055d5ce97f4f01
-        ded57fe0e4a48f00 9476238aece3d725
-        8f2c0bf9276a6396 b7fb5988f4978134
-        7bf5e62d08e3c5d3 9fff4746f5dc8d2d
-        2e48ceb87452e4b5 836b0df4325f4a41
-        1c01a59bc05c1adb 87bfab3c7e9f6925
-        d15626d1f1908482 9121dd17dc1e3bb3
-        d8d86f024653e120 3c03dce70d973871
-        585b96bc3d99fef8 50c9e04b131a9de3
-        053116f20adc3f09 f974e90dfe35a8bd
-        4544e02749f82583 8d5ad43546e2f4bf
-        697a7615a82cb5d1 cad8718fe0faa1b5
-        b759e4413c6fea99 2a9e259c92dae57d
-        1345ea680ff49e7a e3a0cb0ea07eec8d
-        aec8c31fd8a5d417 53dc27a478f5d81e
-        1127e591da1bd4f0 187b86378bf355e2
-        4b2f16f4a3edb030 761e54de55d41e55
-        0ee899bea9bf6d01 d2748db4f3f41b62
-        7f8764e802901210 2e8bf73931f380a7
-        bdb70c97911746db 14b224eae894f640
-        a66ed5bd8f1de800 e01267add40d163c
-        60db7b716d8edacb 3d146eccca3b6f3d
-        1aad625e06396392 37be78e90d53a8a1
-        4b32c0e3ee8ce68e ff9d98cc346c8b92
-        54fd2836d157b779 91dbe9348bf37aae
-        9c747c6c9b3b0ac7 e2f1768ef886d06d
-        55a47c9ed15ba735 dc27f8dc9e66aa53
-        1179217b05769bf1 410de5ed53407105
-        70b399897e919b7c aaa11c777876a12f
-        5e7320fc9ee436ff 0635da9a10d585c9
-        aa772659acef547e 81015cebc82fd042
-        8390845017a0d7a2 459a10e4d9e0af05
-        18952fe77c9b7d14 d84b615c22560e55
-        462924c0f03c3821 303317e7c37ed878
-        567731498f2e9421 556ab7b013a640ab
-        e76163750e46b88d 76bd14c0692b51a8
-        d1bcca8805235700 2c4fe0f9ffa7e33c
-        6b4306993bd9ae0c 3c946acb5ae30a5c
-        74e2dac11dbee565 7304667ccbed2557
-        582d2604b4af0d29 5a159dfb046baaf9
-        379cedf9d617ec46 2439d0ae2b11508d
-        51e583ace852ddc9 fbe7f8cb809980af
-        bbe06745be5392db 0386e036e4babfbf
-        648f15ed43377dc3 6baadb6fb29b9636
-        272d6844e5054209 7cf45f1a418709d6
-        34467b3eea287666 41c069c04ef89833
-        f9f53f5c1a018a75 7088bbdf3bab954c
-        12a67309e1e58f57 d9ce294867cacb2b
-        a474fd08a8c72cd4 43a2f0e102fed0d1
-        be067c4305ec63b5 131a41e4b38e59fc
-        d9944ae9a6f793fc 43ad8cbc6aa049d4
-        0417e0bad771cb3c e4af8dd427a78ef6
-        743b682f94a38914 b9660dbbb1e9b03c
-        4c795b99aafbe7a3 b59af8ece816e8ea
-        fd385c672b73e704 c86b363c3a8670e3
-        42a79e2f488208a9 2c5db05d40c3ffc0
-        3238f80b8fcb7ca4 743765b0850b285b
-        36db629e237c1f3f 98a8247eb2ba5c44
-        09f738e36a79152e c3fbdc7ffe22dd2b
-        e1523590c02a434d 698e48437e942965
-        2ddfdf22c3a2c70b 43aed37083ef9af9
-        6edb6275e0c52210 7f06644d740105d2
-        0d1b362d99494e64 01a6bde63064f79c
-        f7e0100001654daf ed0ecf3f826eaef3
-        9796dca8e6bed4ca e95ed925d907af71
-        cc45f238e81ebb8e ac9df8ef7ac32e5c
-        07b77695a99e9dc5 bec9853cf82874c8
-        e1be462c186a5bda f7b38470ebd6496c
-        cdd400e8869f454f c4b97160e1523e7d
-        f8532e8baafc6a2d 4310d500ec7de073
-        9fae39f69f1f77b1 56de90edb34f6a6e
-        9fc241ac17471d17 26d4bd0c2c5f5c8e
-        b47203f9c3a18533 8f35bbafae21e593
-        3c7be0afae35ab9f f36de34eac4af551
-        7f59b368eb1f0801 4f5e2b5f3739832c
-        ada177614ec74892 9f4a143451b19b30
-        70d5aeb514695434 2d20cb2803572ce6
-        ab706dfeca0cc0cc bd458d3845935a3f
-        0933969205858fbc a33934d7261ff670
-        feb676e94968ccb2 3153d028fa2c7123
-        f73d84a08ef963fe 7c7739bfc4974b59
-        c475264c0ae30d2a 856e1985e5f49c55
-        39dcf223f7e71686 53a44e19fb0d8c70
-        545a791327137ef7 7a628caacc30cddd
-        c9a7f276f7bee8c6 cfea680fb4f564d1
-        fdc97123d788b629 f8ec5bac6f9f3b90
-        300df14662feeac0 755a190b59d380ed
-        132b0332f5066030 95468555e43def9a
-        43d3ab7e36519e74 7fe89df9010bc2bb
-        2dbf07f279029a9b 73a2d88deddeed65
-        2cdb07b1c1ae4d16 8b6238f073539621
-        04e12e672871bd28 6f65bf2dcdedc935
-        c657925009be0c8e 576d4d501f9350e8
-        e227fa0d77517dfc 8874ef09e21e86df
-        14ca47ea2dc770d0 ceea8c852904801d
-        a3b81cd8e9f34c01 493a2a3e1af1fe49
-        128ccf0c0aa38573 cd179b28c7763933
-        43fbecc6b173be64 8c2aecae95f8599a
-        d29d851394e82169 fc7cb4effb065147
-        6b3a7ac6d1b7320e 7fad6a446fec9b39
-        0bcd7da33d7fbf33 4a74969b033883fb
-        6ce36634c0ee0538 09ed442ecf6160c2
-        fcad2b0822056013 25390d6f056cc0e1
-        a24890c3828cf5e0 a17643e8844418a7
-        49abe40cf5ac5c05 8a58bae9e9a8afed
-        c3b5b8f9df44172d 111d7003b11e08d4
-        45e084c4c39cb95c 96c1c68ca67f2145
+        d17115a80b867310 caf7c228a30c0372
+        e2ad4d79e00c29ba d02b41674183292f
+        89227c3306319e31 30b60a76ecee13f4
+        ae827620b7bd7dff 0ed42d7a0c712d42
+        c79933875bdfe217 b57f68a3c99dbc3a
+        8922f6ddfcd7baa5 07471e504635ee72
+        e75efd4259e75c2a 6629aa103161e1d1
+        8819af689afb71af 8c99f84b92d72e3f
+        6f85a2db14730695 55a5d3548c847d97
+        afc3d5be3ee110e3 5a0ebf446baa0ffa
+        afef48711e3e8ae9 c4ad9fa3735aa9d6
+        6bf5950cd78a0fd8 f688f79e23ee39f1
+        f773711d9c475058 c688d0f7a84c6fc6
+        45eedea79b782a5c 8bad7b6e402d02fb
+        db3d33d4e8b7ee23 25744479d78e8ab6
+        f3b04f7883680a86 e3cd27dee473007a
+        60789bf8c5c3c70b edbdb5f677c75a9e
+        21f8f3bd4bbd1108 2c9e6aef44f95a6d
+        58cdb3f7e760c497 92b202d670bba459
+        9b5f502b793c55e9 5205ba0f79355808
+        5d3fd637146140b9 14204ef9ac42b0eb
+        5dfc3dc3a9d660df 639e8f98a0f76c50
+        46b48bd443dd8d6a 0e709fd30b3747c9
+        697371e64475db73 bfd74f07eaeb0940
+        9778de7974a368d9 05d40cbf2e7a8def
+        645e9848448f3cfd db32e384672847d8
+        4021db0e6514d008 2e894e0c08a75c41
+        a39b3f16a7a2a1dd 1b8184e6c92c670f
+        517c97672c8a1a69 30f294a064408afe
+        f9e9ae0045aa364a ce171a0dfc8eef4f
+        6e649f4f82825ee0 c85607747be0a7f9
+        1cff47e851f36aac 1845ccbb6e56fbf1
+        5d6f5394f58daf7f c1561b915e8c5466
+        d300df12f88c6236 c91d0a395eeff69a
+        e183f300e2958e55 4e4f5ec479b5853c
+        88fa76cc9c6e23ca ab514a02ca0de32e
+        f139b5fc11a33d09 12249cd86585d2b1
+        3a288ae818c3e39b 6bd56fa2afab508e
+        fedd90b2a244a970 709db51f4ddaf2a6
+        c2d20cb7912350c5 4c0be8487e7abe38
+        86789297e0d76455 a4ea202c686be351
+        41f77bcdf19fa989 bab75f41f3012eae
+        31a75d746595a992 4a31c5f690dc1a9c
+        dd50f1c79342fb78 3179509e03195627
+        43544e8abbc24483 079b469e16051d62
+        0e2caf75504c6890 50e64d427a3c28b0
+        1c16c17e6aef8bbc 278fa92f5e34c003
+        53d1ce20dfbe8eda b3c0ced86c4ee89e
+        dc516607f0e70d5f cd4de2a6456195cf
+        5278963796767ff5 521076a8f76ded5c
+        0a15de7a114ecc40 48a39fff697b51bd
+        7243655a716f08c7 d4e9884334f73b18
+        1b40a54cb01e83a7 739da8cc7c9e4048
+        a4068ef4e6f12059 ab6f763f3fb4419b
+        8f449882f997ba14 bd8006e701dde6a4
+        643542026321e9e9 ed571e8ffae87196
+        8c7637e65786a56d 702635a1cc2670a1
+        8fe1b57d11d80371 0af220aa6f1baab3
+        a894cf5fc25f5b2f 1a81e17829729fb8
+        baa65b641f02374f 3e2c1f4192cae8f1
+        908d568dd131fba1 4795278c9b55a85e
+        3ae9ebfdb333c002 c3d4919d365ee069
+        68056196a0b78b95 a52c0a1cdd85ca70
+        2aa057ee7d0285ec 243a735a410c39a4
+        1f445b37a4b895f0 65a4592a50e13e06
+        0ade9dfefdf5a861 e0199fb25db562c0
+        6557c34573773108 1f54a21170aa0eab
+        55ad41496f257710 e761563dc8f74e5f
+        71b44a044086968a 0dcc1842b43eb8b0
+        b1bd6bcc29429ae9 3747333a32376218
+        bac4574d53b91466 10131c1886aa67a6
+        dc0bbfcc4304b848 54fbcd3caf277ee4
+        c3b93bec5ccd1bc7 fe2b74fc870058e5
+        c0b3bb6415f9f525 9669db204d15709e
+        a54000dbb9e4262f 64f8a7abccd3daab
+        761fbcbef1ed8fe3 3a10712fce75b092
+        e227ad4d01af96a0 4e515c8881f883d6
+        1966b2664a859ff0 964a5a690ecf3de7
+        166947e72ce949b7 6a07af1afb129ae5
+        d04f97b281cbf098 65f3482d955d0936
+        7f548e19ec586b54 bcc6823f899530c6
+        ce3937846b4ac62f 2c041004a438538c
+        8ac6759298b7adf8 9898135b8459a763
+        c9811a9556af1516 9a01ad9fb2c2a532
+        4bf7f1658ea4064f b8bc9c0c56bb8a4f
+        e7eab47214135c0c dfea6983065faf4b
+        e11ac38f91508dee ae0336af9358ca9b
+        cc339d5714ca493b 1401b123274f29a9
+        67eb77fe8f359700 c00005b69be6b5e5
+        af63a14c8601884b 8fcea37d001a9a58
+        83460a70983cf9f8 ffa94c0e0752640d
+        64858c99db6962aa e87eda8c9ce54209
+        91a3e192840fb50b e7b41587b597fdfa
+        fd950e3100093c18 d434f00892d41395
+        a63a6d2895c355ab 5fd300004e5e9813
+        896ccb3ac8bf2688 0ae1c79ed624a36a
+        c24910bc226237d9 fb8ff650d3f48ad7
+        e517fee333d4aff3 0c03cbff550f8f86
+        1cf30ae8c6e3acf9 ce7522153c629f55
+        e8b04beb9215602f c44adc4031387aab
+        36762ed58c61bba2 9ac99b50a1cf1a0c
+        5976d4c314f88df1 d1279a1fb19868dd
+        c585c80b97b432f2 8fcea37d001a9a58
+        6d77c93b576035fd a7f0c4e810bee831
+        b556018ff3e6517c 907b762a7e6aa1bc
+        3d57848033685f9e ff66e34444bd0b15
+        591a194f37f9f0da 3aee8a04e7b26a6b
+        35a68fabc029996a 8354df3b7efdb834
+        15b33a58ada73b12 90b5e7274f68ddd7
+        e45c4f6c3003a2d8 2c58ccfe0b22372c
+        faaf99d037eddf98 5e3a97fd29790fb9
+        81fcac9eaee49b65 f2b3ecf130a8ec35
+        37d9af063330742c eeeddf483651b09a
+        b830ea873c1c7c71 666ecef28775a6de
+        3a0c4ba85be3784f 68fc20831205f358
+        0d82435309489dd1 4931b67787683104
+        931c9ded43142d2d 25a0c58533c2bccc
+        6f512d84ad802121 de9bb31abc04cedd
+        4bc90c224e257a28 6a5a0095efeaa720
+        9fbb42d2dc02ae0f 9cfd4c05d7e7f1b0
+        e379ad9d06978279 05935054d7b0aa1b
+        eaf189c11ec4c88b 8691fa910154a9a7
+        6ab5c2e0504a3222 9f1705ec396880ad
+        dc3c3ee7bd636d1b 89b86b0bc0e77114
+        0e6e627829f3dea8 c1ed594f8a458af2
+        e3d530c4c47a7595 cec6cc07731ec67d
+        3e653ce6f70bff81 b5721cc34bc009c7
+        3eceae7c861472cd b3ab5663d1b99205
+        88da051e5cb5e145 da06200be58de962
+        b917d2146ee954d5 2cdfc2abb6c72eb7
+        c4f32cb75cb2db53 8cecb9ec6badd2b8
+        854e5c05e8f8f103 f9ce6d173d6aadbc
+        acd1f33b27ff5f96 4369f6e799dc95a3
+        a44cff774ca4292c 70cc2f3f0427bf6e
+        5128ef3127a06cd8 9e63c7018e06faca
+        16967e240df568f1 7dcb03cc5845ac54
+        686346b72652d385 65da5659ba114efd
+        75fcc959b821c00d 2068062bdebd1ac6
+        82d0d910e56d87cd fd6eb51a0e4882f5
+        c950dea97b599e79 b36003fb787fcd50
+        4bdc47c227cb3316 622fb0af065d828a
+        9f45fbbc9169d559 1b7ca2c9260a6573
+        fa1f7358244d0d8c 8086b119684d1377
+        614cf09a9e77a7fc b960d082b717942d
+        21a9e68a5b301e97 e122e2cb4fc7150b
+        d459222e39115436 c9bf2da225aa7c20
+        8602047e7fc49189 cc6c1c5226324166
+        3d3f071cad21bb7a 874180e831ab3ae6
+        4396fb518a52e16a c496ece46941c0a9
+        fddc6e1ae86cd9d3 d94c958c6af15b13
+        9dac97f27ab7bd47 d8f9506fc4fcfbdb
+        862857d0c5930879 61c06974bacc5af1
+        fe13797ee4599a95 eefd81372497b3b7
+        891f05cfc1ab27fe 277cfb44377b6dbc
+        29cfb09ee58e8df9 c75af067f9e859ac
+        3c83720eb7acc2c3 aa1074b73f76bc9a
+        5f20fa231fd191ed 220b6282907e180e
+        4b40b7e491007584 bc5f52876aafff21
+        88f9804847f7eed5 59ab45d88d32d91d
+        518837a4d61c6114 6d1ca06050278461
+        c6c8ca078bd7b1b1 78f81505c0e8e0f8
+        7f1ffe2696d65ab5 2fb0d5ffe2d58bd5
+        ee1ba9fd04a8c7cf 552e33e54dd97ded
+        af853a16ae997776 a29f69ec6d1b5924
+        f8d59d1dfb2aebe0 1a204a8875a6efb6
+        80472a8bb2c98cd6 5d6f156054b377d0
+        da509a3466c018cc 7fc034fc7a8ed116
+        1d0693cc8a44d451 f84c16ed145cd6a2
+        eca915b93ea5f067 fd539cb24f1234de
+        6295ac191e11a79e ceb76567cf61c33a
+        000e6fb3211842b6 6a6d476fb9c948a1
+        12e61fc81544601b 527f18674602b9a2
+        0eaaa394d90c631a 05c930042db84798
+        3b678a67f27c5309 c71ad95912fb936b
+        3521d55d440b1204 cd5aaceb9d57f153
+        cad92779c01253c6 c4053dc77fb62c79
+        59dc344254ed4722 0f989d656261004c
+        894171b3d320f9cb 75f83ee3c34db36b
+        44b8639e7658100f c7fbff384a956bac
+        6470da55bfa6a206 1ffb517f0d2ea94b
+        8372ff36882780fd 4a6331198534feee
+        c8f635e28b42ef5d e08b541f27adc0ab
+        036a63aefdfcadaa 9112e52d489635df
+        72776fb66be17245 4865dd5f4ef46003
+        e93c8e9bd222901e 485fc1eba43e7876
+        9e16605ccb1fcafa 753433802fb35d22
+        7f9c9b480f6c50ae cf99076b7837e945
+        979f607aa6e8f178 c6eae5f5d2672143
+        3242e3147bcee918 6810b57c9c4b26b9
+        ab1f5c69a44ba375 0fa8a01041608c59
+        5d1883ab7251c208 b5ed21f22e97dccb
+        b7954c3863659513 17bea069ec2c20c1
+        4cc4c954eb1b4173 883c2178b2a74a41
+        5cae9eac6b52022d 9b03d3bd6c6bc2ea
+        4a45c4fec5c27ce7 e2fb94d6b81840fc
+        a79242890c5b78ea 91008e5425da4e3e
+        2217562cbf3335ed 78001eecb5288530
+        6ac785ac7c1c396c 396e9785490cdd9b
+        3388c7865fdb9ad2 fe609bdc6ffe03e4
+        dd3fa5333044827c 74eb506724359c0c
+        d93f32ccea4f8368 30ec3d9ef147eb4b
+        a18018c56530ca90 7951e96c526f880c
+        b5c60c9066248c8c 96ce117670606427
+        e05ba92b1c2dc0f7 5a6962eb250a1020
+        ddeaeefc916a00a7 a7a28863ab103cb8
+        1b546f2d215f4c1a 300b6c072ebb7654
+        23cafd26a20f7756 50211848f5c1035c
+        9cbfd3677a178eb8 abf528dd96ad6852
+        2ef53e1e97f44ba1 531d8185e9814e24
+        a317893f0d58de77 8c8ae5782ff2952e
+        d533b3ff42b4abfb bcd240fa9c001c8f
+        afc3d5be3ee110e3 5a0ebf446baa0ffa
+        63b040e2859c9ac1 abfc652e83134ae8
+        7ae7d1aafe9cd3aa 6f1241e4597411a0
+        de1f12f8af511c55 935e5aa72d61ac04
+        857c819fbd0da17a 5ab5d4ba816a9b09
+        6b0ca3f24c971729 64b8cd91edae7b9d
+        c204224ab5d67d28 2c76f377ffeb510b
+        d85f2639af3e86b7 16aa6de844294203
+        18a274ff9cdd7447 9e96d6a257fa5682
+        1897260cb70d798e b518487e244057c2
+        f9ad90d86589271a ca0f83a42d575536
+        bcbe1d4d3ed31d1f e81a97010a287d31
+        aec4b0db7996b732 8253888ebbffa67a
+        1b9ec37b56c2f004 fe47d62c425f4677
+        02122a0100816f2b ca70bf66ee410014
+        6de56f716d3643ab 13a9dd328f937f19
+        9f9393e4b4273bd8 69fa8560d73feb24
+        9c05c00f013c8b43 0ee429f23f69ac28
+        f3ffe46ea7bd8698 d807ff29a1a7669a
+        0f96da94a1c59d1f eaaef129eaf39e59
+        c4568a37cd60dc24 4b2f60cce57ea1c4
+        5d9e7d094f3b58ed 9d7275d3ea5ca7e5
+        2b45a85377dd5079 d85e6e933b032c38
+        d2e71317d6b70b15 2f5f526503807aa0
+        232262d2a7eb70ec d0df67f0ec747bb5
+        ce1dc8aaab087380 819cc7f5b06f6379
+        5cd79ed110613769 20b4522c83e3608f
+        371cbab98ab4ca55 a9ca3041988b81ff
+        b32dce34f1b41b31 bc547685fdf2e448
+        65f77c7e270f5d8e d9ff3486c72122bd
+        82443b1f6b9dae84 783a4af68ce68f85
+        e45d8a2bf5837f1c 9b248b680e404a62
+        2323dfbe7bfbe308 a7818eb8968a9094
+        9df33c87fabf074e f03045cb8b9398c2
+        591cd9b55937f84a 44b67d6021afe280
+        3ed66e548db22644 d1b4dbc6a157b070
+        0194fcdaeeb2dda5 405a1c31c1a5d714
+        db47cf38fcd11aad 45114dac237270d0
+        66ef7fea73601098 cd4654d5cf743459
+        85f57a16191941be d92217f5accc2e9a
+        b73a535b858034c0 0dd0a82e2f46c129
+        897483810b8c2893 c9d91d167e96ac26
+        fb5ae81d8d682ccd 227307025ea3947c
+        744baeac407eba46 44ed7f8f9a59ca33
+        5c9ec54ce90b22f6 5c482a3f25ba3b99
+        d75fb0eb14736bba 88f53ae37c472844
+        b0d7407b31099a17 47ec71fc0669ce14
+        bfbf3ed48879d1c7 5a6e71558b8243ee
+        cdcc091a76ad6a24 11c4b06007087188
+        cac5c971ec9b4d2f fd507f2d984a1978
+        ebd54feb95cc1463 7f02e71c94704d2c
+        ed684b12098725dc 26b118dd83c66677
+        6b1d441e7677084e 6d8289a7d6095cfb
+        25059f132bfb0a4f 88223293833a1467
+        631e90f697a025df a038630527974b00
+        2ea3df65946f7214 aa9ddc8ebb35bbfe
+        d40d95f9037354ff 56fd7ab95266c865
+        f02a9dd95428c7a5 f2f82ead111d3ca2
+        5910adb5ed4e613a 0514c3497db596ce
+        ddf99e4d5ad020c8 e9a0767a775530d5
+        f4f6ee20e514535c 8c16087e07ad8272
+        e8756a422cdb569e 0eccf6da28c8502e
+        3d4ed940b0e95271 9a6126c40eeaa46f
+        bb7845746e51ec0a a768a027990413f3
+        993b4e8643a4fe0b b6029d9027d326c0
+        8ef6eb1c74209956 7fe87b9117f5319b
+        40912972ce3dc67d 4dc946a3b5f2ffd9
+        bbfc431708632fc9 f8a8e253bc7a9139
+        8a6797a793ceb74c 37c6dc72ec93934d
+        5d8182b65324218a 2d02865126afcd31
+        75d665eaebb8861a eb72f547fde5219f
+        fc7c30b40b407e03 6e5b88e4cf71ae1c
+        95e6934fcb4e3eea 979ca0459e3100d8
+        43c62d97db480caa eb1053adef08474d
+        315db0320a4da64c b19e41ce8017df0b
+        c494ce0f8cb4730d e8adbae0d310d7cc
+        a16aaa54e5ff6f77 fa5c9777e2333457
+        cffb1e87c884d616 08e1c32430a7f8a4
+        6bf6cb2183e3c635 79b2570b13aa0004
+        e179c733242271ac 50c687cf632f9521
+        3b2639d2019e1bab ef4905426039c16e
+        e416e28293dea2e1 a55fe0659861b2c5
+        6b6bc5cdc53a7406 67a309789e7f45c0
+        96b0a8c1eaca1629 9183c07f03f80420
+        3d934790173f56d0 50e64d427a3c28b0
+        11ac5001c52d07e0 87d7f40d31ac8e80
+        f123ac8c2c7aff9b df6de238c714bece
+        d12fdda2335b0e28 ec42316c1ed5e0cc
+        6970a6f297c42314 eba05b5ed0d8b638
+        a094892555eef133 4e06220ef743b08f
+        5ceddb01f59bac60 d0c8e5510b0a4b4e
+        06e42df66ea73144 630b3c6a456464b0
+        8c405aa83d33c760 c506147935b937ef
+        122620591c876e5a a341b48758d1496c
+        f0fb2dc94e7ffaa9 c31f9c3f21e1cf85
+        eb1b2c033cba9c90 acf7fed7280f0673
+        e12266f4086b4c01 3305a2190e1039c4
+        d6e4249b2dba32bf 7bec8e8681697bde
+        177071d2847e268b 1fd364fb8fdd1b1c
+        41822f615c9948f1 4d81d8b748628ceb
+        4deed249101caedc a304d86040bd603e
+        2e56fe4851135ddb d6c1fc0179f280d9
+        e08bb35b4a611418 efa2637f125322af
+        ffc8736bce46e6c5 18761fb4e40aa643
+        f7b543a65b8f169e 0ffdff862b30b463
+        b3bdbad983faf77d ec3b21cd62945b27
+        7987e0b011159347 4295d9ae04cdecd1
+        ddc824f6ad73df2e 93f34da625cbc586
+        7ded62d8e41ea2de d61dbf8a1adadd37
+        629c44f32ff425ee 97c1f87b3249a39a
+        2f83547811be3cce 9d5e10db551340ef
+        c92c35c749d510d8 546d095f901f34e6
+        6323096acffb52cd 6996d817f58a65ab
+        662aaef99b2221b3 0551413f410cd603
+        ac4f9170fab6aefa 987c602676c7175e
+        c263c4258a618577 e2a27ab89bf8c3cf
+        cba9d6cca3522b0c b096defe9457c26e
+        85d5772e148c412a 3fc9c567b8754e03
+        56acb3e803afc128 d4f6aa1383750ea0
+        3f842bc15cfbf310 b9f8c1c96703e20f
+        fc4e8ac7601d177c 693c31ff68ae12ff
+        9efa0ff027cdd5c6 986598fccbab5872
+        66f7468528165cc6 2c7828c1bb742022
+        e6a25827deebf393 98353102cfcdd591
+        f66227561e5d4b7e 6e0a312b06022891
+        964999c3b782b3a4 a1c37659ae6800f1
+        7648b72f2c95bbc9 6219dd98aa3916ac
+        10aec5e9ea476e0b b29243a2e38ed04e
+        2d36eb94f43e2375 ed9fa33f25da81e6
+        2e6fe5faed40616c 8700dd4cb10a0394
+        73aa8ef602ae1a6a 36c16bb8c9f25cc8
+        07eca51f36343798 10c97dbcf152e8fc
+        815d7c666a03e961 e37f08fd75a4bd9c
+        0404f1be9973a46b cd5addd1c58733e8
+        b2b0492722253aee ede52ea75f601df7
+        0e6e94971600ef0d 0319dcef195a9fcd
+        34c511b264f331cd daa778238be0c614
+        20c81b08a2a3eebe f27bf47e81a00d0c
+        d46e75e06222b977 c152a4b8656aeb5f
+        9c8abcf9bcb1e6b9 4bbe5b2fb65e86d3
+        d218cff1d4b61598 4629541a3f10c2b6
+        f74bceba87b77631 0bb2ceb077d9085a
+        901e99fcd5fdebdd 771a85987fb12ae5
+        c0d1ae9fa805c110 413020e9ae62c29b
+        951870e2164bfb2d e44ef6dbed65ffd1
+        b0efc8ce198055c8 daa82f58bc12cc3d
+        be84c267cc810a5d 168bc6f2b6e72839
+        5ed92d33aab0d665 fbdd5c7010e2ea00
+        13eaccdcbb8d3729 ada21f4214ed03f7
+        1646364be3150a73 09c33ba390151527
+        0ee35a92238df748 7345d32e856aa786
+        a15aa9756ef456b7 d1f5e85d8c9b46ff
+        46edd353f47562ab 45ae16c234581020
+        d64d17707dee45b5 ad16465b30c83c58
+        5c979ebaa8976937 b2cd631088299e1c
+        c05e8dc3d3f5b5aa 58a5b57e143fb08c
+        2b136191a40ca628 4abd9298a678837c
+        bbeada511579dfed de17f0abc1ea52a5
+        18e7cbef478d6b63 4bb0371e6d61f49d
+        d5d491c81137a593 a3f5c67a1627e472
+        7abc4e7aadc720c6 b1fd7df484cda188
+        6579c530c93c3d46 1f9322eb82f4f72e
+        c3264fe53034998a 02769d75b078c70b
+        de16d224386d6b98 6886e793b9c0284a
+        41a933293e5eee28 22407361034b7723
+        8ec88d75177316b3 93648afca9eaeb3e
+        cc97435a12647927 d59a826fbf6ff6b7
+        3a858181d326227f b8cffd4f99184f57
+        65dba06b9d97e823 286739bfa4a9ed07
+        d31c79f696892053 4253e381d8385011
+        ea664ec8f0e2f073 1fb88970f12525e4
+        430539996571ef2c b109d3cccbe1c50d
+        820615ad18e7f9da c374dede4bca203a
+        96fbbe84e09042fb 2a0ab74fb0f49ad6
+        8c93f1f6ff343599 f4c8d68b94fdaabc
+        720c75763cc50836 e0d4c3d1c38887c4
+        c43d79e51a71558f 7a04aacb0d2919c3
+        0ebd067595464de5 6ad7c92ee897fdbf
+        21959f919ab9d37c cb4ac448c40c34a4
+        e76a36542d82fc3e fef8fe7dfd382c38
+        20e997e9c55e1e85 47830aa2cfbd5680
+        244dc5130a42cdef 9dd27b36e45f258f
+        e560fa30ae30cfbb a72aa8554dab47d9
+        ad132fc51057fad4 d6415b0b552c8369
+        68bf9f737c9287d8 b7ecab16620deff9
+        86e3ec8b0d6449b5 3c87b422758976ac
+        5ca045abb63b054b 6a7ff880f399d9fd
+        e234937c0022320f 78d7db6cbf7ae655
+        6c098300bbcc66b7 8f09c2c938f8a12c
+        cbc0da2b896fbf7a 86a57dc316fb92fe
+        d7c3878ed577d540 a658f2105402f78d
+        a1400e5bfcc69902 cd2e2aaf7ad85aa0
+        cff76605da513fee e3265eff51f5cc01
+        8d123fec8e415860 06074587ccf93c23
+        d0ccbe62ae3f6183 96e95b73ae8838dd
+        5ed9dee1617fbdcb 3848235797dcd1a5
+        74c1ea4c5fecae7a 6d636f366ff3c390
+        561129bc02ee255a bd1b79c732a75a66
+        758c5ad770ecc25d f6f7d9eb8ab11e1d
+        1ac6d663bd18aee6 a8f212b19e80b997
+        f3002e8b66d06dfd fbb9deb5ac9ec5f3
+        e6cc13078901dd18 5af23dc89f53fdf9
+        8a3e625021285152 aed117fc8de6571a
+        ddd18e533bbed4f6 9836c82514527b05
+        cb20ea868cfc3b9d 98630f985421d790
+        181ff1fc39aae05c a7131d70b3efa323
+        ca6f0842a9755327 8464be6423a205f0
+        cc08732860e15d50 9db403594f2b1c33
+        8e05c96174044077 656203505be04fde
+        1d301ef8a49c2c73 6aa5cb91e172434e
+        3ef305977df8d453 683044098949fcdb
+        4255612cf961fa5c 8690fc36b5e950c5
+        21cb4bedd97e709c eade15f26a69efbb
+        8da7fac1e4c22a7c e60caeb905fd63cd
+        c35498e22e536776 b11cf667985c7a04
+        c46a47ff8dee32b1 0181c0c89bd6b099
+        3dc978266c104da1 a133a8e60e2b94e4
+        5381e833357914b6 d1b65d3c12a90d87
+        9f522427aa89d31c a21497b4cd0c42fc
+        0b9727b86203cca1 cd952ea73e20a619
+        127a8643c57c4849 e7692f76166f223f
+        19e1f4a642797c15 3f76b58e29295098
+        dac899e085a647ea b62e3e998e8dc492
+        aad9b3663145debe ec5a9ac226f928bb
+        470d9fe9aea767cb b9f549f2c7495ba5
+        e651b00b14d349d2 760a1dd90291de7c
+        7637eb415c0fdad9 bbc8dfae8d356a74
+        4c08674b4ce7d77f 219b7493f9435ce4
+        17dd2a94b54b5a30 ca9544de50f7812f
+        e6130c10e09f82d2 89234f1b54c814f3
+        746ee9763f4df171 721dda56d1ad8705
+        97fe96fb32772e28 65e049c6d800ced6
+        92e99a0223edc44d 5e2bdbd4a67de49b
+        05a659412e0b443d edd7f2bda21f3575
+        0d16a9ee3fd9ff58 db0da421ae12799e
+        2d9e419c881ea801 24298a24149f6807
+        1c20123d97a98a80 809f5000e35f7698
+        1b04454e3d7071b7 fc946d4f58058723
+        611ffd8a387457da 00ba432ed278bd38
+        e7f99fe84cf01b81 bd28aa55d543e3c3
+        8440d4587d6b6876 5265542a7dce9768
+        93fe3a1b21c8a2cc 43d99354fdeff86e
+        c6299e8b44a4ab47 2bf0a8f43c0fcc6e
+        28bb1aaae129bab2 eae9022c22f260f0
+        caf712dbce8999a0 61023d060ebe7b5d
+        c5ab9b0951329575 706c0c9ea86c7163
+        d1d5af368048d416 4d80683a2a20259b
+        d9f3475229ee08f6 bffda60a5ea15ff2
+        771e107a634c5b58 3a62d56332e2e8f9
+        52efd2d919dcefd3 1a0d4b91e554d50f
+        b8e4ab1844df6892 372f53742434fcda
+        45d7549ca6df65bf 4d5d5f855038a826
+        91bc454ab256e310 411e5a9600bf4265
+        a00256a37b6a2e0b cf12b78f0610ec7e
+        fc386a4ef84b040d dfda49bf87f7f7b3
+        4627957de0ee4426 18f9064a910a0f72
+        886cbb9b1be5034e 96ce117670606427
+        3fb422fd03e5e5ef 1a4466739771e792
+        b090040dadbb3189 a4043e18e1a7f8d9
+        2a502f54f225b425 8fcea37d001a9a58
+        36fda36dcdd4ab01 de780368d96acc4b
+        0bc9f1e3028c9d45 1b3ae9e1910b3246
+        703835b55b951ef0 84cd535f8a536d4a
+        86dcaafa5dad69f3 7a5adbf459ec1dfa
+        ae181a90572a2e5b 5e1e78ae5afdac70
+        5f06eca1e5f746a6 68e3e0571c7f90ad
+        279cd7ea382a94bf b27afb0c7cef0fbe
+        d2c738f42d15fd14 8f41b889f6e9850b
+        7bfc83679a8674cc c62f5a48627c19a2
+        13449325fbe0838d ad16465b30c83c58
+        675b84d8f4155064 cbc46befc168a371
+        4981851bd3b465d7 b892c03c0c150e2f
+        07eb0207b4ae8998 8fcea37d001a9a58
+        47c0379a0d2094f0 27ddce425b429f16
+        344f65b3034b4bf2 4b556d7a8d2344f2
+        764c34394ecfad84 d267c79317ed94ae
+        987c8909828bf702 87af1b49656779c4
+        b1e162ea08334556 d1f3ed9e6d98ee22
+        cc2d77b76906672e b7714ae5d998e072
+        c8e94a67938faf93 b6158a5a2fd05272
+        80205b60424fe973 b189b1d96bfb44b7
+        a5e385219e887ff7 1c7a172a07c0ed3b
+        fadd72bdca0c9e61 ab288e1aca1718c6
+        5f54dfd2a65a2e10 93aa972a583b4309
+        4ec211e692d76112 8c8469f86331b87c
+        eff9e06bf020c892 46f399c56e412c9d
+        28ff5827fcba492e 7f2e53de1735b777
+        738bc5e739308a0a 7577e9411bbfcfa3
+        73cd026c807f9748 2c16c5196348c754
+        5d0ee59d37fab0ba d3d3843042d03ff8
+        2750697afd886331 20cfa9090373652e
+        977191030b3d2ed3 0fbb533f8b16b578
+        ba222a51fa8562fe c1dfe68539e57074
+        1a9f2de334d16206 e887508457d2c198
+        de5a2dab7cf9f9cf 6bc136b9f817519e
+        046610d2fe155d99 bb69714d901fa081
+        a30d30cc4e333fb7 c4abcafa7e7cd7e7
+        c5d7e082d63fcc7b cd1640e9ca9c2d2d
+        b48204af7e6b616a 99be45fdd993a1e4
+        13a68b875c855b46 6abd6ca361fbde9e
+        08dee10da82364f2 423ba90a0e2d1d08
+        40623daf5d92fc00 faf5bb1804ce65bb
+        8c568ba611a380ab 3e3d8472922915b6
+        8374a03764ce2f8c aec3c2fe9230dc6d
+        f43e57c56582578b 7d807e7e0cc0b80a
+        9f721a9c20bbe992 79b49b3fe1d7f022
+        e2da82a98f367fd4 000debfb18650afc
+        012ef0369c4c1413 71bc03f26a4932ae
+        f70af02b66302bf1 fe536c6c8c72b8b5
+        a89d94df3546d382 3cbae2df2dc3d405
+        4fc49b126e8428dd b44e1a0fd779be8e
+        5e705b29aae903bb e6ac399f8bbe51e5
+        d2746226dcadee28 8fdb190967b8006a
+        b6be0aaee13e83a8 8223e4de7ed37573
+        dbbe106c201ac921 ee7038e501557198
+        6ea77172024e2a76 a715a8b45bdd0ea5
+        410544e070c90a0f b33c7a2e0b91d6bf
+        6d35e4d51649fd7a 5c6eced9ef26abb5
+        f0e6aa1dec6798c0 2bb2dbe6a6cd3a70
+        b8b5f0556841f3d0 e05d2238c2f4be5a
+        929872f5a69110c5 abfba21d7f3b0a9f
+        e57f62fcfe5d72ca c9af14e651f6a6d1
+        40100a200a3a2c0a 012a3f77f6881e45
+        5adfbb7fa96d1045 a572419c95edcb90
+        9cfac5ed46427d83 0e1ffb8368807458
+        c01a01c572b50a94 888c5cd3258063f9
+        df6ab032cc784ec1 74baefb377e5342c
+        9bb24f6557b4ea52 05aadca73a6bc93e
+        74522210bc778608 d1af49e80ee0caa6
+        f8bef6227a269e73 c1f01f4f354b5370
+        5a4402ac25623c34 91bdcc47a85b51b0
+        ec05aa7b1bd0115d f1a4781a1ab069e1
+        722100d1d2705a32 474a9c4ff7bf0b2c
+        47e2bbdaefd6abd5 6eb79434fee2bc2c
+        367aff92ce5ebc34 d521dfa92276e832
+        0577379f64e2f373 0e486a0b41a4c609
+        dccf097c4928b809 da8632ea4e922aac
+        f1381a4284f8b650 e2afb00c0635c05b
+        1150dcb20de79616 5ca162b95ebf6d51
+        05ab101bf7170a30 f30c7f1f57a37430
+        55080d3affea0276 d4526bd6056232e9
+        3e9cdcf7204c6a10 54ec731631887219
+        4b3216cfb4df62ae d1d3efc3b6b39f5a
+        9e35758b29230b43 c57dd3b95192509c
+        3154376f011518bc fdaf4ac7e8b6718c
+        4f5b579b06ea0343 3cd41d5a03a3cd26
+        7f05e7f4e66cda73 f9eee128a1003099
+        0c049d4cdf25cc48 04334a8a539ce588
+        c9300d046a2a3d2e a9303c21e55a95ec
+        ca5a85b9a3788db1 bfbba4178e4a5caa
+        7ba0699cf984a41d 712f1c8608e08405
+        cbbab3e8697c12b5 822ffc286b2763af
+        41170ff206da5bc1 efbacebd0291f0fd
+        b207a7f651e66e30 47ba1713cb631308
+        efeafe593f1a1496 f5846d4e9fe9f030
+        15a90dd0570a3a8c 3c6b8c2acc103f43
+        643542026321e9e9 ed571e8ffae87196
+        b7a33041758d8300 46fa780a2625d24f
+        4d6ebc4987d1c782 3d0f10f0e1d03912
+        eaa6a69c00f7c951 775df22283aa5486
+        b405c4d39dbff36d 0ef73ab2783b0ab4
+        2b2e189f399786d4 ff7a27bc5c369c75
+        f110a384ffef71f3 26555c14e26a1a62
+        02fdacacc9f0b70c 9237cee945bef614
+        1a2bcaf9c60a0b29 5ca49d2dd457be07
+        39519cada2ca9584 e1f7366b7eb51e23
+        e133a13d6c29607a e7321050adc4f998
+        1e5cae14d9efb35f ef9b154805940bc9
+        2ab28a5e24aa7f4c 2b6528b520efe5eb
+        c1ceca711177e0e6 7217986ff898517a
+        6456dc9da3a0aed0 7c3a93f05a1a630f
+        64a880b09664d7c8 c253f073d9a0fdd9
+        36574cb0d5c1cac0 08df9aa5280cc361
+        d649e711f75097db 13f2e421ecb51401
+        74878152b2b4962a a0b219e5e76229a7
+        6cb6c94a9527ac81 35f50bb08fd4a5cc
+        37570b3e8ca673e8 ca90a745717dcfb7
+        3880c96173a04e1c 88f53ae37c472844
+        676c8d36462a1223 db98f687d9e1dacb
+        3a1b5e958a943593 e5cdda88e04f164d
+        8e67e84b7cc32c4b d57e21e8f74d85cc
+        56e2f4e32127db18 93461996e0bf27a4
+        703bc97cb64564b3 a502a4e55b8079ba
+        cc412e99457fb924 456f01cf17b65f72
+        3abdf88718347437 450a3f70a244ac71
+        9d081dc040d2c028 8162657b75dd0326
+        f895b667bc88e723 31b7211c7b478636
+        abfaabe8db069adc 987305be8f15a113
+        320b99384bf65a46 bc41d91553872b86
+        edd52ac2d330067d 18418e4b7af0a8bc
+        b069fec4ab516316 e4988dd46fe51e61
+        fc4c9e5c82f9d815 e493a31680bf1e1e
+        a6c807c654da8889 4cf8892272445c41
+        dd899117bdd607c0 7197d1d51e16cd95
+        451ad5876b9dbf52 05234d5c0a192b78
+        c4718b528d70d0dc 2a011e9559b07283
+        948c506c3b9c7cee b6569e723396d838
+        47d149caab535d68 26c5752fc57ee145
+        186089004bb80c3c aa61cd4a5b196aff
+        278582c0a9cc4643 05c471fcaee7ddbd
+        14eba6b99c6d72ad 86c1c8e6d144dd1d
+        4132ab8d8debdad5 41e00dfa423831f6
+        804f85aa466c356d f58e8292ea1b81a3
+        7db1a0347c23ba5a 3a1be6d26bed464a
+        6a620240ff54d4a2 9edb4169b3a4edc9
+        c51eca7b16047b1a 387170519e2cd603
+        3fa9492d89c1e04b 89524d395d4477c1
+        641d0f58bde37fa0 3cb66dd0c3dc8124
+        d0bfb26e1d4c9cc2 461d6094ab188a02
+        4bc063e060fb156a 6af7834ec4e40199
+        022618b7cf2bf4c2 7cbc53b8f3244425
+        6fe5cf3144cecdd5 8ddefefb2d53e75e
+        4f90e23a1eeaa0ab b91a8aa65d4a794b
+        4095f010bb5e53cc 3a16c58d301e0449
+        bb4b24d8348cdf60 7ea9415b1a9de234
+        c1fb247d705b3f01 34fb4b9a9156dec3
+        46e7cc2b5d352c00 bc3823d89065efee
+        257223af88bee477 6debe7374df6ad5f
+        4125e05536813246 1d090059dce2e393
+        b9be3f87c1cac3d7 c87a8700505ad1bd
+        a5f2694bdcd3f1fc 3cacf429d264fa35
+        25af55e9cf735c2d 61718ea8980d2163
+        e9ac4ba4e1ebd6c1 6d35684beb9842ab
+        0d82435309489dd1 4931b67787683104
         4a7707ba0ac30261 242ff4f588a94365
-        908dd91df90d5a52 fe86a7e0a71478d5
-        56358271ba9c43d2 adfb0467a4b43ca8
-        20c9b999067e2aba 4484581f53b1159a
-        a136911621fc2996 1877a509059648cd
-        b733d81bbf871953 e5a933469261d016
-        1c1f0f13a7402ac1 69d16aba8a27a274
-        02ebfdac39d684cb 504e4c7320313209
-        7c5dd6a6d74ef890 2e9e97a1894c8bcf
-        876ba187462617b7 b8263cd23bf2b91d
-        6fddd3ebf59190d6 e42f734474085f75
-        b5e67d4d30b9fecc f31fb8c13bb1fa43
-        80dd84282138991b 4c043be4b345a3e8
-        e251371811c95759 47c5063c8d0150e7
-        b431b1ffcd15cd46 511ba80ef2b76c70
-        f2d3b96795d626bc 506f3c28d85da084
-        4714ea7a91c7bb04 fa1e434ceb8d0d16
-        ee80e39129259251 7f08366061c9c3b9
-        0528f9ec8d1fa1f9 402b9b999fad128d
-        a5823864824f73aa dba2c4454d4d7064
-        3627558d219ae0bc 58cd3f9e89f6be81
-        82d48e8ea7fc4cdc 7a8fba75918aba67
-        11044007890269b2 7045b5e810d1001a
-        2c582a657e04dcc7 78b96469033d8695
-        cb006e881502c3ae 14a35b7c80d547b5
-        89016e952419db3b fdeeafb55eeabe8c
-        acae6851dce79e41 927f647dbbbf0577
-        1324e06aef8326c3 d37445a4651bfb61
-        d7d5db7355d3704d a46270612511d17b
-        ae588a1e467eacc0 4c8539c470a7e7c7
-        546b19a9250047eb 1ff3b8e58105bfed
-        97fd449a138bd1ac 994f5fd678a93c4a
-        c1adc905735a8c47 98b26abbf9d83304
-        85ef59340d993f78 62e6ef36b0ee13d7
-        ce10745fcba1adaf 8b6742b07b8425bc
-        c1e0903a30bb372a fe6bd4ec4dc79607
-        5293aca08e991d43 b47e7db31bb35029
-        f74fa7170d340204 5302b84e73177a03
-        0795773d7c54c744 02e327e4c54fb4a8
-        71a98cbd7b050962 054021586b5989ad
-        f6cd941731c34c68 29aa65fc940c8edd
-        e1eb911836da5811 404a2d51a5c4673f
-        112d15cd26bc7fb4 5af11d0c42a4de8b
-        d4c5aa194bb03b37 3538a48456f4a5ce
-        19be0a88e39d59a8 9324309520ea2240
-        4739688811c34e83 249a8f19e8734aea
-        5830ffb5cbe81f00 439f728be5fc650e
-        65bc9519aacf1503 dfcd9c6e853f2b3e
-        cdb008a9063c268f 9cca1f58beab2625
-        7c6c78ae27bb8863 a183cba1693194ef
-        112ca403b64bc3c4 0a7ef3a53da0feef
-        e1754905c339a3ae 1f0293a0cbf0f739
-        ab1ac29124d224c0 7954043c9393837d
-        d6ce591ea5a96549 e6c28beaec603b11
-        946505d96d929ea2 e7fe973b2552af1e
-        831676e953822083 56917621bc8f1308
-        ec0aa50ea1b20e94 0e1790c4bc3e3014
-        593a82c384689f5b a58845e9dacea3cc
-        f32a579556748b48 b2ba75abe567fa69
-        d1fe22579f528b98 5bd4e32c91b7f3d6
-        48f44da44ba39ae9 e4a6272e1964af10
-        7f19d28304f074d6 1f7e0aa2b8e564a8
-        4300ebaab3b6f2a0 f3c3904d56e7b0ad
-        c1513ae71916d7ab cec9a7149e37bcd3
-        f7c7a2b955d00532 a3d9489f2897b9fd
-        d292ab8699cfffee 1a1acea2d4aa37c7
-        49d38123bf49c6c0 dd084ee08557edef
-        6e93e24c30007860 6ce39a212f664565
-        fc0789035832a317 42e719725ab38fdd
-        846d2fb02a0414fe cc2e0a09f46cc6ce
-        e0e0ce690f27f539 a92fd52914cd9d28
-        c2e98d9af497918a 13127131ff2afe2e
-        9bf5fd8da9ea0f3e fafcd90e1bf5c142
-        ab25bb7ab84d8e30 40e0e35ecc218af8
-        fe84ea6a6427f30a 144c61a896a965f9
-        95c7644a9ef4672e e553dee3e990e55e
-        606453f8d16fefc6 f167f502b79d9447
-        ed849c40954b67bc 041298523bfe3b3b
-        36d1661f5690f228 78a435d378370b76
-        2fe1d88b69c7a1f9 6183f7d61476af10
-        5895c16166fbbc3e 9abc5704b0913058
-        38b9e110c9c94419 00573a59f3648969
-        ac3842db41faa253 6bd1b19a8675f6b1
-        44c949c6f1472c5f 242a426b657defd2
-        a2cf56e8087d619e bd5de430fb6b83c8
-        e535ee2852b33b62 e104314484325fc3
-        c32f3f58016de5d4 6683bebbb38f61b9
-        692fb77a3b21aa87 2d5bd625a563b651
-        5cc6558eef258222 c73c72415e2438f2
-        a4d10b5d530242bf 4f1cfe113746ef97
-        4098e160001371db 92ca1ca957ac237b
-        0bdfd89d9b3adc58 46fb949e9935f282
-        159d801dfff330f3 5f36f9212906a1c7
-        4f9cd714a4a3cc9b 53ef3e523297ffab
-        5ffc472c49727fa2 b6519a82b0da8bd5
-        924b788db4f9f485 84c2f43fd5b79579
-        1e697d93f082d4f3 8f71cee02dc36b72
-        9893878913a16ec9 d5c7f7fd4a78fde8
-        1ef9e606b9e31d81 055ae3495207396a
-        f2ed1c9cdb6d2135 a4ff9b41ae56b113
-        be12493eb417f468 b6339946e0b156c9
-        62889f21f10410ef 142066dc5eae4262
-        6d6c5cbf114253c0 04463a1f027b3802
-        a85e5087fac28970 af4a4a34e307b5fa
-        37214ea358920317 8fd2c62aa01cdaff
-        1e8a6f9d7db7b048 06d3c28d968fe07d
-        7b247e9de6a9a4bf 17bb48429429392d
-        bd96b0ae46a6fc6c e814f82d7defe623
-        f3f81240046417cd f74a719b828e84c4
-        de074602d82ae2cc 3d7845369de3fe96
-        a475acc1df11010e 0f60d663c523bf0c
-        dea50fdc0788620f ee92f643f0a5ef2a
-        6b327944ba41c779 f602c7f1279d4970
-        133a42bb7f175616 d891c733f92ddac8
-        1e2d853f40abd2f3 15bf88b3d6fa8666
-        911f44b08a5f7e51 67a59e7af739b1f1
-        6900d9014e4cf635 e38fc87a9545ba9b
-        fcaed6d4742e0e6e 6cf8fc4e95b56c5e
-        a0954ec24537cc08 a9faeedb5e14c19f
-        5d302a271e1d94d2 61c05f198bcd1ae6
-        443efe9bc4f2775d 32848d2ecc99d13b
-        b35445fc29d462b5 5f6a824bda9ab81c
-        dd279d6c0404d05a b4809f070d029da2
-        660ffbb6b81c9fa9 e8afbfa9559651b1
-        cdad0105ee1c140e 2a1e65d6865830b5
-        68a1f4e3dea9244b fb9fa064caab8c6e
-        80d0fc787fdaa988 4919ef19e0496c19
-        7856f56233cf039f d9344e8160c59c25
-        13d2094e53c77199 62598d9379776c38
-        58c203f705ea5ed7 beb76dda824735a5
-        7da32410662e37aa f6a3b83aafe6f13b
-        a49b8fac9654ff45 a7ba596b2b941610
-        7d19e05a2820154e 6ab6eb27b4c92f47
-        1332a2fe6266f51c 8338a01c94e02575
-        9df8a975f2c7feed b72253c9f0968fc5
-        92840e573d933f83 d46deeb0d4ef69db
-        6d6163ba9a31dad3 525db71fd6cc27d7
-        79bf504f7e9d5e89 3f6f53859350d74a
-        cddd3b526b3e35af a22a9ca9746181b4
-        dd5b7903848350fd c204f2115cbd8139
-        0385d5f9ed7e0ebb 5ef2c44e32d2ad53
-        88b06363e0f5f2a1 e861260cce4403ef
-        782e4931e780b393 71554bf1b451d445
-        ea682968480403aa e3d928a6b7f988d0
-        49d8fc535bbd09fe 8a40b1848e8ee212
-        32b69a0ef58e8ea7 3cfbdea1ed1b2eee
-        78255fd4c8a4a31c 56265adeaff0a61a
-        c05af1ad1d289bc0 2e120f3f21c2a822
-        f88fe21fe421e2a8 a089113a265d3e1a
-        e5ab9157c74fb642 196702e4a18d40b3
-        5e751dd6c221bf15 03ced9a188e90c82
-        801eb44949351c75 279330ebe5c98e54
-        ba95c69156d5b221 b35d054110e56347
-        93c4ce77269fe338 f13de2d4ee6343a6
-        f5cad28a5f70830a 30c654fc935b409b
-        6d89a51e0e171fae df1a164abe34b000
-        19a98e1a87af04b8 3d9ff8c38501523c
-        f9f76dc6f1408bb0 1cfe6756ec797906
-        19a041d22944636e 894b437882166a1c
-        3f12675a9596d922 f03d8a48b9b8f735
-        7ab6604b5945e024 c138b9cb3a6b7ebf
-        bb4662981a3ebca8 18a73b5b4f4619d9
-        10e505c72d9b1271 be567b73acba5e29
-        bccff767d811b3f4 f289c09874394ed7
-        2addc06f073da214 7a7b33922699e10c
-        ce4ae823ff366f36 09c3d226e01040df
-        eca288b0eeda2e39 d39cbfcaf80fb907
-        2420f70b7e3b8251 4eec4d319c5512d6
-        611e50e8fc3a1d2d dfc545d9c14d328d
-        35b13405da954d96 f37114a8f3900b08
-        7491f781f5d79f9c ac96a512581133d0
-        7c90c0d9f2714957 05e18cd59f96e8a3
-        e187ec980416d89f 02e96b3e0dd557fe
-        147adef332ef775b fb6211e93372575d
-        b108d5876f033619 e9d59c5602f784cd
-        4285db99d3cb768a b1ab34b10c1982e7
-        a341f5fda1d10d89 c8ea34654f7f2d29
-        2bc28077fe52239a 37f0fe11d0ba1914
-        c5a346b2aaf5fb43 caad4f0c1bf53354
-        8d164e62f5a87ca5 89b6a69c531ceb23
-        ed7110ba36c7e41f 467a3ded59e702f8
-        cda718d5373f9130 bb736673d1c17792
-        08c05b5094b48861 5a5e898282f8368f
-        b2dbd41e03601eb2 eadeee43988bd87c
-        f6e8e5f4bf91464c 599f709f5de2f93e
-        9f87f0a9b3ee95e1 2f65ed878dcac0cc
-        58d30939bf610cdd c4a207a975b781f5
-        c9dc8f912d461940 1d29e5d58905e3c1
-        91248dbc22b88c76 4d9a00862243b045
-        af63e44c8601fa24 8fcea37d001a9a58
-        450ec9871de631b7 2fa70e73fcf19104
-        2e79801026e78a11 97b23bb32c26c5ea
-        ee4e865af45641b2 5f85b0357af44d3c
-        511d90a6d7172fb8 190f4414de62b2e5
-        87e9704f4680b3e1 375d445d6e1328c3
-        0dcecdd6bb723aa3 62c7edc4e523ae63
-        aaa9f5f5c560a07c 9cbf2fd78ffc4137
-        6467d5e3fd46f040 227c4acf18d2d29c
-        90fb9cd2daa098ba da38843aacf91dd6
-        f0e6519affe41c43 17f5b8c526ebceec
-        9533d056e810a274 88ecb998a4bf9417
-        1e697d93f082d4f3 8f71cee02dc36b72
-        e27756054e420695 f4bfebeefbba20e4
-        2d16ea90da5c42e9 3a96eafc12da01c9
-        16167199abc7b3f1 438c6318ea4e044f
-        f8cd44eaa088dc2f 89991fb918efb742
-        c16d22c587a163b7 efa3e69960b73625
-        2b46f1ce9931a1ba 179a3c6baa5a4795
-        6dc87e5a4f5a18d8 4cc04901cbd8e2bf
-        da85aec901921736 0cf52365a9afecfd
-        a888ae133635e148 106821a0837df578
-        c937e09d666ef2d7 191a94cfc1fccdb2
-        8986cc9e37301bb0 c54f14ece0603cd8
-        83c6d9186cdfe5a7 06cb1727dda08082
-        116aec7ab60c57ba f8bd4353086c528c
-        0819d6d536ab1b48 dabaec5c744fa6d7
-        a7ec0dfa4484a619 385e6712c6e58e36
-        976c6cac25904da3 8c39cb5f0e3afacc
-        137707a3eb31542e b524c4dd873ee9d8
-        06c31c693c5563d9 55f08093abfef116
-        f1f4063d6e70a10d ec7805bd55bbe0e8
-        4f6cbdd9e21161f1 3c72b9de5c96efc6
-        a3ca90ce536c1b18 35bd39eadafd3167
-        3ded433626331993 8fcd57cc1db180e3
-        db377756428fde26 420aa01b0c586af7
-        44672c25eea2cf7e 78d67d8287c9a518
-        96c890f34b747261 07c4f5e3c0724f3a
-        8bfd6f89cac05960 b53f93ec55849faf
-        9cfa54f1633caadc 408ff240226f5f4b
-        cf7560b93441601c e8ec956cbd240112
-        40d88e2dc89ac1ad 5d1508b6306c7507
-        c55e2ca59690b1a6 63ed73bd1949c11e
-        b1d7df128d4bdb05 ec1f29dda481ddee
-        34a91b1f027613db 4b25e10e79c7081c
-        9a53827948f064ad f9989c8117974efd
-        40b81f08a6cdc029 0e51d12f6c10012c
-        31aee301fdad3583 be4c892b7ceef0ba
-        6e1b3c36937dd00d 30998761f0a7c953
-        3b9c22b9e54f9313 c622ae3a7c2ee0d0
-        861ecf5024152577 a22a0769bd1b7176
-        3a85d2ae3dd081f5 b2b63367f1940ac3
-        25a302a16d0df465 28203d1913122954
-        7119b6e2c4807769 e66e32150d67981c
-        1b31b2a42c5033a0 51fedfd39ba4f907
-        7be36b1b4c087ae3 c83ca9bbca9d5aaf
-        4039d692a6a3ce14 6d8289a7d6095cfb
-        29a75252ec852025 f0e467ca882bc8cd
-        4354f49d2c01ae4c 297c4ee1ceedb0d8
-        67d8bc1598e8a6c2 fe5b41fcd7cdfa4c
-        f84ccf16f5c4011c 2163d56089fa854f
-        dad1296135072abf 4c04a7fe567af363
-        b54ddd3bf1dd049b 2c9b25fbf4bc1934
-        1a1d4b679b2d0336 2479a162e67181ba
-        8ee7b22b215a3272 73827205c07cf8cc
-        bc9bf9f27c476f57 9b3f329f347f0c6f
-        4b112b82b682501f 5d9d04d358b296cc
-        891f05cfc1ab27fe 7180144a63784924
-        69e5408abfa3d1ff 9c1bd3b046b6e77d
-        21a3b0c1c4cf50d5 fabfaeec8752410e
-        55bf6c8248a2c0f3 afc3481906c83fab
-        6f15a80cdea2219c 5114caeb07c58f31
-        671a93fb612c6b37 7ebd5b12994bd798
-        b6133ad9465f4b26 401f96f12d5d80fc
-        273338783de32707 c6eb1abf63151f2d
-        00df00f475a7c3b6 55f5dd68be7c48c3
-        0ca6219355b98fba 802e67563e6053a2
-        b2ff7199f0c0998a fe7a3d4938426db3
-        685f70f385874329 10d991617c421949
-        e7a930dcfe2cc0ef 4674e55fa5b587bc
-        2b5565aaeb48a62b 46b82039f649255e
-        a72205e3e69946ea 26832e98a9cc836e
-        fb07f71d24dde58d 3ebcebf97b882fc2
-        08ee5a294820c632 f89364dd0f4211d0
-        bee6d611274ab433 bda132d0886da20d
-        6eb48c57092ce763 38f399aa8e03e0c9
-        9296dd3a39368fe7 81beb6cf07153e50
-        756e6d205bab6427 48f97a50d1e0811f
-        57f7debe9e5fd92a f32fc468fcb33484
-        4bde2e2071ca861d b90f4f93bc993df8
-        4128fb2712d2531a aebbe5ad162d5cf6
-        c4c143d6839b7cfc 5a659911bcd33094
-        df89e6e102898d9b 3245a0e713d623f4
-        10d90e16e085628e 95991c49303d771d
-        bf3f8493e66b0bec 3e6d979126a74910
-        dd828920d00b071f 5f110567291d46df
-        ee265961bc753dfc 559f4c458207ad8b
-        8da9a6fc781e7389 5449ca58ded00f96
-        ecc50a81d2a161bc dc59d4f5a5157aaa
-        908e4d3a53e54132 66cf9901f8533760
-        2d5eb116f16502ee d434f00892d41395
-        fad6e0fce2209848 08258ae3d5a948d3
-        fbd76f3639441da8 df112f01956bc43c
-        0ecd3234d39f31b0 8d54857fec9ae0a8
-        fd956b92c63a3737 c036ff785badb7b3
-        850487998e8404f8 fb1352f71517bee3
-        955227b08d5d02d3 1cb930583d963f5b
-        d5c7bec680460f89 fbbf52eaa85ddb23
-        9d3f8646150d1a0c 9613428225643350
-        c781d944a7499e2f 2a2ea689c6be49b1
-        09c76be6cf7f8781 8edbf505db68dc50
-        87a1ef008d12d752 58147618430dc65c
-        2a56d6ffd9b295dd 7ad46d634eda382c
-        4c0eacd94705a935 284a6436a2bd792e
-        659972fc469508f7 78a5bbe9102feae5
-        bcf39fa744c92e36 a7150bcf4603f69b
-        1b4e71b481de599f 099b3af82e3dd081
-        17025074c3390e60 0433ca6301d84971
-        10cb65fc264dfc7f 38435cbfec726b6b
-        7ef2ebc63fb7b780 4d901353369046ea
-        7d00b004cb0f5d2e 226c26ed20e1bd6c
-        6eb829429de6e448 efa398abd88c4fbd
-        d5d2db4bae385ea5 f266b6e9e628fbf4
-        78bfcf9ac4a6ec1b ca87033e40040c99
-        dce0cf949738de66 dbef0c69479f6a35
-        e2927612b80a6edc f690e2704125c184
-        d3c789e9d07609dc 47b4512a7cd5fb4d
-        c4a8fbcd488324ce b67573c8d76317e6
-        9399a850ebc0da8f 87a5542c38e63110
-        818703036bb15f5d 408c463a3289d9e7
-        36a558749f16ef79 1dd5c7ceb576dbd9
-        5043c436f386c898 e812b546822f1a3b
-        5929f9dca996a41b fcc8b8fdfca28a8e
-        2cb64d4e172b7f6d fe3766ba762f938d
-        39f8849cb665b0ff 8f6d5ddecc0366b6
-        fcb286ccd7215204 cc873f2449d49041
-        37748a1c7af8f44b ad0fad842a85b1af
-        d46c284d2ee7aa4c 860dad4d3a8edc4e
-        b644c18fabe26e92 1066d42b94688589
-        19f9f648e777be76 8775928acec65961
-        a181e5cb0d8f0894 420f86cf8e8ade9f
-        f78f1eb1d797b519 ca87033e40040c99
-        319e18cf47d1291d b80ceafceecffe19
-        3a13bffa6563b136 20a73e41d8d1d39b
-        44807acc7060f2bf 0da73f8e68914547
-        9a2437e71626d37c 96ce117670606427
-        6a37e2fd9b3cda6d ab59ca34e655ead1
-        8602b60e42d1e1d6 6ab6eb27b4c92f47
-        851feb8ab11be3ce 92350a9403a12116
-        c59bdff520c9f2e2 b1adefa795af4cbf
-        8740be0df233ec86 645b709d81618a46
-        cdd16989862f1f72 b64187e0b66b8cba
-        0ceb91c9bec46945 a9f17cbd33d7835c
-        63a624355fe80776 9607e2813e158819
-        2a70cf26bff52004 8cd1ab52e5f0c7c8
-        dc571d2095c736fb f9db2f69d82acfe6
-        db7d106be8c7c8c1 fffa3906d3ca864a
-        ecbf29065b2c5b86 5c09f7e11094358b
-        482c401ab484688a cc825fb45b50f66c
-        b89d7545f9326ba1 304aacbfc0021f76
-        c40f6a1a257394e0 5af471052eceef18
-        e7a6afaed6c51523 4ed3aba7d460b5c9
-        3b47e61b63bc792d 6cf999094fae73e1
-        d9a0cdc4e024478e c5aec3b832e846ee
-        bee62bbf4879a6d7 75c9d2ca68924a32
-        01cb5677fdf8425f 04f60b5acc5b41e5
-        2d18f4bbe131fca3 e3501dd13cb13aac
-        21f99714ea5aa64f 6abdcfab64910845
-        d9c836ff4f89b19b 5c8bd85fe562be22
-        44c5723e97181cef 16beb79e8dd7e212
-        1a0ba2ac625d2f3e 46730bded70e01a3
-        d2995077ffe8b5cf ccfaef79514a5f03
-        435b5e772d353c95 22cb32c678eb99f2
-        270639a18e91abc6 9935cea4e8475c3d
-        715fdff25d6cf837 429334614eac3451
-        ece59b9eb4fa50f5 fcbc2cfbc39c24a5
-        dd2862bae9702ffb fb7e9f78af270dfd
-        54f6add67f5f1b5c f00505791cc3c266
-        9cd43b24fc9c6cc7 5a52d631b48c14b2
-        38123e9afbee11ac 8ddb8274e12e315d
-        46a0318fbb992a8b 2e5c8b1997ffc8a9
-        90c56b31445f5baa 2c42af5c6a4ab6ba
-        e7cdc7fa14089f7c 32eb8b410073e93d
-        b6912018ce06be8a d382a3db0adf8624
-        b7772bc25aaec622 2e3e95b70b95cb4c
-        bb4a828afeb22c6d 57c6409e6818f117
-        6cb2a544a4a87b86 d902e3777a9752e7
-        b235531db34eac1b cb40bbfdb3ff7c64
-        af7b84106e6ade1e 34b9b16154dd382d
-        cd2c04f9b6894f9f a83c5e00bbd31780
+        c8cba11aa6b6c46a b2f57b1408140609
+        7870a2ef80a45e51 734a633e62bd68f1
+        8befc0bff9f40010 53727751bbbfc63b
+        1876efea02d0138e 5c532b44042d907f
+        4c89d0f4231e8be8 5bba74b6a5779ec5
+        80e4dc8568df690a fa1507f2b38504b3
+        13bdd419be966a38 a9c1ad83844231ce
+        e74a506cafbedc7d 311374cde5a206fe
+        48ac1f79b1f3727a 50c69baf9de05529
+        a17b56eb78d49502 2d508d1627a72b99
+        8aa2df0d0adb9c0f 0dfd7dcfe9d60662
+        9a697601e3bbfd30 c2443fd030f47ba0
+        f43e59a44fb86c4d 328620dabc239a1f
+        c62acd0ed80a299b 3ab246f5e0ac484b
+        0c304ff43760721b cfbb1631c4dbebd0
+        1e651d771d1a339f 688d193049e4bc80
+        f821f65438041f79 d04998712bdf906e
+        f04899aad0842369 94f9e62c1c40cc7e
+        e905031e5d70e695 e766e2c32191b228
+        5b35aefc2923c32f 5d65a108167d075e
+        b0416647ab77db26 140f7ddd9f574f2c
+        e082453b7658952b 7b18dd67b3ce4822
+        82217067eb083ae2 e961bfe6e3ccff11
+        2e891381ae40b67c ef893c404693f720
+        4300ebaab3b6f2a0 5ef95d7e14696b6c
+        9be9a7083570d4c5 dee1403eb0172eb2
+        06e87a0fea220521 da40c8dd3cc14b10
+        67f2aba616377bc6 b42347ee6dabe91a
+        50029709c30f7a7c 7d387f99bf55a1e3
+        f2fd1565b95ac35a b73ea43735438f51
+        579ae2d71bca1e3a cb749232dc418e4c
+        a9c18066e0411dff 8d4eca3b10791533
+        3c77ecb60848af26 df88d6c889a93893
+        da7c090b97c8250d 6c1c2eb87fdf5a7d
+        0158cbb967e856c6 69fa8560d73feb24
+        cd372c63e8d01b8e e77e0ada1eb188f0
+        0747005fa470939f 2c041004a438538c
+        127ace801d13642d 501aec212e398993
+        ae08915a1dcda3a5 bc023dab5a8d3740
+        260cc73b061feb38 7199acf01efe1ffc
+        7e85b257b4a32de3 b566e52643dd0897
+        7443729d8e788be8 84506b51c758d8e9
+        74a2c90b8d2a8a08 35c9f1bf80bd64cd
+        63014b67cc360a52 e4289804bb0f95df
+        7d7c6ab4f41edb1a 2a9de8b038021d50
+        12d000954c78511c 0f8add5cfff5695c
+        a83f3dca024ddf78 a10da19a09fbe7fa
+        cb11d48678fd5f7a 5770026d64310c8d
+        b44a69a44aa980de 78030061c5dbd50d
+        a2b3e63f0d3cb441 3524b653f67f4d41
+        ed10827634fa10bc 85b2e0ffe0265e6f
+        d96495ed329a3776 18ffc7c18f2096aa
+        d8467e9d192986bd 5dfec86a1ba188a5
+        4a31322aad2dbdf5 0d086dc79f754fcd
+        e3ae49a6c49f0cbc e2c93b7bb2d3c277
+        31c88480036c46a4 4b150496cb5f7aca
+        37e14601ccec0924 f545ccb25a0f9418
+        3c9687f6dfa89a70 b43a8a667e18962d
+        ccc89e4b8519c41f e04adc86d4c82a75
+        8cc4975f3a6cadc7 dcc62084c20c0af7
+        0ccba9506283bdd9 c1dda7c0ec3813e2
+        b7af0aa1b3892fbc 1056d16cdaad4b20
+        97b8b1bb8e71951a de37919dd919cce5
+        e789c93540a74689 b4821a27dbc1c21b
+        78b789414410fadf dddd62ec9d86525e
+        63308d0fa8eac320 c0dacb6f8cbb6d7e
+        938f618c897598ac 2118603fe528efe0
+        954c9a2cb160a366 f53c1442c851d663
+        51ccf2bc2a3b144e 5aec276313550347
+        1306a5f26c1b6157 6afc87f07a481bbf
+        584fc49414caa547 9ad3b73d026132ed
+        3a5a188c42719df3 66cabb1d41a41efb
+        92e84905b79ce421 5806fded1df0e3d2
+        40bfaaf812f638ac f5af7ee079674717
+        9fd59adcc6f7aec1 6ffbd050d8f2d2fc
+        2a4c8c3af5c3b086 c8ba43f408329913
+        fdfbca8c8c0ecc0c a22a945edee127dc
+        46de55ea974c4b2b a6022655a2cf49d7
+        896c97cc5061368b 9a4a2bd427581bb5
+        e33f17bbf63407de 9fffabb9aa0c83db
+        76b9d3571a627b2b 38b5f66fcf59f664
+        e2058705e0e16972 b3119eea7b85e6a5
+        85f48c18f942ee0b 294f21eaaa549166
+        caec4c5f60d6924d 92c3cd6605ae20c3
+        3cb67ade86e90e58 85a9bcd365947a95
+        df23b4ccd0a5c3ae 255f56e2fd21fa4c
+        778115791cc0c3e3 1bda0817704ecae6
+        a66219d7697297f6 3fc3722c63ab2296
+        20eb21573ac3f029 22d7fad6d69b1bd9
+        3419c786a7b28e3e e2d0a97e20efda9b
+        7858918f853cf30a 12768d165016b346
+        5233f4cb9e135577 cacf808b2ed2aec7
+        376220cbbae46611 e8412d2224f01def
+        eb491a6cf35f772f 748385600645573b
+        d52817f8b8fcf67c 6cbb34e8404a3a30
+        6038bbdd1c0917a8 d2f2892fd1196f97
+        5d7edd04f2db6c44 6c4f80984af36199
+        e75ed4cf1aebd9f7 15f106f926e710e1
+        394267c0338e9331 17337ab2dfa1462c
+        41efb376054ffa11 b4b626c1b7e783b3
+        ccecdaee8e306bf5 955c4803a59783df
+        36d9096f5b307172 c5823578e2ee6091
+        54ab787e31b3f302 0164a95b0d3b8503
+        97dbe61bffc1f818 b05c14c1355945a0
+        f1a5bb628385a466 2a553b077c64d291
+        ac36a907fd067a03 8a643a1ba19b8e2a
+        82dc7ce0f79013b1 d9225cf1f8640032
+        2ddb5a7448e41dee 4294e1075211f12a
+        52cc0a302f10870f 6005a5cedd261533
+        ee9b08d58e762da9 e22d6864d0d2f63f
+        92da9e064edec80f 5edeffa49c27c9e8
+        81e3ad2135e0af78 cc49e1e293b2b429
+        cd4bfb28c5a46adb 03cc21a9fa296eda
+        7d54cbab2b213154 7210fe2285f04e13
+        fa2bdb973a202fc6 b05e66494bd98a98
+        dd3b9ee18dff7027 a6f34fb179714d5b
+        2cf7d37f840541d8 552ae73a5ed3745e
+        252822b5771009f1 2f86f83a72da736e
+        3e7de730b040e1ea 1c090e02145e2179
+        9bab6f57a219929d 4c92804fea6895e1
+        fea994782e591586 fe31ffed72523395
+        3d48324118a708af cfd99e0183986dc6
+        b81cce04738e36bd 599d014453a5f5ca
+        abcfc8abbb970d00 277cfb44377b6dbc
+        72401503e667ec46 4bc2cc01bbd0ace2
+        a699ff31d09e99d0 79ec1cd52450cc77
+        8ee738a8b092b79f c2f0ab7f7dfe9f55
+        436ba96565713abd 0dce31db3ca5843b
+        7e6340704a54f401 021b52c877c5e789
+        3a2bff996b223fa5 198ccd4555a6ced1
+        d395341ee916203f 8d10f5e838a0ee43
+        cd6a69826a977ea9 c4a660b8ae218c1f
+        82dba1859fbb1a0c a996ebf658c42b7f
+        e4305737e2be3da8 1698d42169e13900
+        49b7d51743f70a7b 18b8fec5b385553c
+        1eec7e0bc65b18a8 b81712b12bd33c87
+        84139b5b5dddf151 4df45b2f1583b54c
+        0676beae631c9757 e29be274f881850c
+        378c2ffa9280ccd9 a031707eb3b93d42
+        45d7549ca6df65bf 4d5d5f855038a826
+        62828d7e9915c9fe 9033b7c644e4a54e
+        a20d25aaae96fa64 cc5639db9ee31f1c
+        9fa6b740509ec3b0 3aa2f32d3776e764
+        3f307a0108d7892e a6e5af8cd18655a8
+        aed7de8efedcdfaa 923ee936f9866232
+        5815ad9823399467 656203505be04fde
+        5b91aebc16a9e8c9 755c8e8b44031d39
+        c2b58f7d496ae279 9bcf2544483e0a70
+        040e0c231cf9bea8 d8dd0b4831958544
+        c561a7e3d2e04517 64afe6eca8855d18
+        e9e2924925e3afc1 8ac6a0468704c6b3
+        40956b1664f29919 d7450b47f8e7662a
+        17db454f798bc267 2bac2486adff53ee
+        dd114cf4c39bc38b 52ca60b08ce3ae7f
+        42eccaa8752c10ac 8e54371bcb476bb1
+        cf74c0a7e48fbba3 0ec752fd9d7912f5
+        4d0384f0e3403fca 2d6610e8af47cedc
+        fcbb2893013db888 a6babf576cd7aa21
+        803416a728ed6e3a fc1644de2b6f578c
+        7d337fdd6749d57c 8df397800e2d9bdd
+        09a6d01e34959a75 fb272e94cabecda9
+        c5b9ba3d77ae8ff1 91b41c04904e34d5
+        ea964613916327ae af2b503ffe6b6754
+        a2f48539be3dcc8a 017060b632f372e0
+        7e6af4f8ad4f3745 1953c9e597d720c2
+        80f9d4b0d1626780 9f691dc54d565dcb
+        f71b2c58975f8709 a93eb6c6ba37c53b
+        013beb6b2baf63b9 344b6a06f7367fc5
+        e685ed88c6b964f1 9b69338197543d05
+        7ce3e8c92b6f5bde f729c20731019f73
+        6ff3ae166aac5d70 12a31b7d1025155d
+        2579abd88a443c24 b4c160f933f0ea9c
+        fcc7fd475072c657 69d41ae96e25cd7b
+        14cae4780c1b894d 90ab85e3fc83f348
+        81cb20ff36d622b4 165213ee82c4dc0d
+        b53d28f9d5293982 8080207554c73059
+        c038ed3dbf79103b 3e456ce510c034c2
+        29d36c3a033bead2 dad94c4c1d4c471a
+        eef5c345263784a2 64bcaaf0da16daa9
+        81c6fc36147b3365 1bc32f12d70b471d
+        8010835c66ff6780 922fe16656a8e394
+        bec95a1daefdf341 9f4617f636a8eff9
+        1ddd9a891ad4ce5c 7103223b31dfe26a
+        7ca5d4c78b0862ee ec0ed22ba521a285
+        dcb2830d8f706058 19f04781d29a2648
+        de6c441f81f1bbe9 8b9ca5dc1b499332
+        a641a3a16c33c04a ccba3b78b181a05b
+        d893bdcd05134a21 ce0a24e4303bdca8
+        e7a8b6493e08d368 b2ce3de0a10b5b7b
+        389e1640edddec61 3055753832eaed9a
+        0f17126ea8444a30 537692a52a278765
+        5fd20c5d65ae06b1 e7000de08fcb0107
+        d395341ee916203f 8d10f5e838a0ee43
+        a08eb32b2fd64d16 ec2df00ee790a870
+        e79c6a20e6305284 e276b7509b8c3a28
+        eb8c2090fb98c670 c4948ff5eb709615
+        fa2781b9671b015b 54a0c360e9cfdbea
+        c6ceab879c37adea 2f3e6c37e0ec65db
+        5751cfcfbcc53f9f ad16465b30c83c58
+        6c574c49adb29d61 5754faa13e4c504f
+        96400c50dbd0c96b af3ea774084eddb0
+        eccda60f03d8e5b5 f85dbfc14e7b2645
+        7ae5fe2108785ed4 a613d9285d4c41ac
+        b2a7d30d1b048a9f 452f7854fe7f20bc
+        8546592d4b2a3b3f fa9fb63b79d6834c
+        5f2c2c5210035394 f2be82015bfd6d54
+        79f4a4e6002a60b0 753dc788237f4b87
+        ed9f12a2f63fe330 af30ec30a255d59a
+        8bae6ab898e5bc88 693091f76c55b271
+        2c74c4ec3ad9fb9e 1bad4ed353e8514d
+        27c29f8dc50b181d 134bd81ccb309014
+        ddb83da1456f1d88 13b9d75d3f7bff9a
+        e54354fbffce26f9 151eec8fd2b7f037
+        484b5173cc069d3b c9bbcf1879eb2ec2
+        fced7b0c759c1abf f638ced567d9a253
+        b224ddd9c1f300bd 5e6f387cd464c8f6
+        825725d9caad6697 14cb70883b9287f3
+        a27e58b9c5033436 f7f1ea0ad4fdefd8
+        fd7be394cc4d5986 e8f8f035b97da926
+        45132413a32593a6 9bfc344c4cedbe22
+        9ba7cee1d984af43 558f104680b22423
+        a5349cddb090f8b7 7958107408d7840b
+        8c12bc097e07a608 16dc395a1d33a4a8
+        7d75442d2a962f2b 37303ed8cc334fc0
+        aa57ba6d0ad5378f 937217d7fbc6d8a3
+        d7814db93d9adb27 d2c506d0801ca441
+        b69c5a3ccd6b5866 f4c23ae6cdc50264
+        d7539b010f3f082c d06dac7d2d4b56a6
+        e08b26bf034ddcb5 8790dda426d1a510
+        a3c211be2c633bfd 0a0afa9b8fc6f949
+        dbe9c4572fdbb7cf fa9478acf7c3cb5b
+        aed8d0ac79457abb 00055f4a09925a51
+        10e6820bd0d37ecd fd35a71d17d88465
+        48b652db847e6218 cc140625ad0de0a0
+        ab764a01609168f9 510f1427b46cb8d1
+        ace87f216a35ec51 7febf68e78095234
+        c5e369552597649e 65209d38cf73445a
+        4456f5360db09c17 83452c274b71feab
+        26e199ff8977f5b5 48b1f0a565d69222
+        da6180e600ac53fc 24ac0c47766d614d
+        6026cba5e706e943 899eb8e457f6f326
+        e5a5ae4336e7d492 2578092c603c6e2c
+        7201528491d5ff24 9ed2c6f89cfa027f
+        e40cff3e399267e3 841c593f7fd3df3e
+        a518c08b3428d6ad 4ee2eb6c9e5da7fd
+        799dbc816ece7da0 d45bc62420a23c41
+        17f67930461512a0 6951d1eee54180ac
+        0b2ea081e6ee7ce0 883466f6841742eb
+        fc796aaa1f6a9828 8e6fe67e24d69c97
+        a1b43b8fc992072e 69e46282c9eaff64
+        076672ae10cf1720 3bdb896ec7352067
+        9d866c38ab202caf eae81df20b092d42
+        2d6146462c59df0a 24fdac22d660c25e
+        e6c3baaa206a0090 75ec6023ec75a90e
+        21d43e10ec065bd9 9115d55780d3e39d
+        264a79f73f3b50d4 0ed9a8eb4ade4df7
+        8750d933683813f6 cfa7d47a95613b03
+        66b60f69f8b156cb d6925816d6513ed8
+        fe2371f97a90695f 9338b98e3662d45a
+        54b05bccec829f0e dc71e053f73201d5
+        a34716bb8d9b1c17 e8034bd337bc4774
+        49fd063d14078de6 fad67345efe7e45c
+        1d14a147de10b203 7af18e8b7e0ae677
+        7dba199a86208d01 466aea06b9e34156
+        18f376ec30729ae2 228e9df48098f7d1
+        d3f6498f7b15609f a5755e4b526e33dd
+        f374b1f163b5ef86 6561e83616ed6413
+        b2e4a3367ae13ef8 418c70d9a2248587
+        d8e586ac39fa38a8 da9d07dbe0fa1e1b
+        36a56f4080eee549 10c4f14433342ad7
+        a242804d90255e01 92a0f7eeba3a712d
+        68f73f7b3ffc4d14 daf5f6d1e76f43d3
+        dc0578299e208122 04527a04e6f4172f
+        e9bf217a37bed921 fef207f47ee99cdc
+        1889577dcc98ec16 9fdb19e056850725
+        5aeb26e6b7e9f9ae 61254193ccfdfcde
+        016ba997efc2ff22 58b13fd505ece1eb
+        b40477d58b1b034e 102cf553c6bf4d85
+        016f8cd546d69fd8 17b44d3736ecc19a
+        5bc3fdd6153d2737 0258585e1f010d21
+        ead3f13d31b3785a e84d7af62d8019eb
+        5342136097d1c0d0 f24f942a39f5098d
+        7d819ea88df99851 2d87196d4c68e4dc
+        c05938394b593f89 208ba1eb656a1db9
+        95d86c6f66c38c37 6a6b210b07bbd92e
+        2d1a3b571324dbf9 860ad0ab62ae8aa6
+        0f8c32cef9be5474 c5cb94117af410e4
+        72b6d4fb468c3c24 b65eb5ccd667d2ad
+        8fc4330d94045632 7894646b6c209b22
+        6254a34496b8f3a8 3d78a8ddbe2a1b04
+        ebd087fdfadf611a c0d75676b50c0290
+        ced3901813aa1081 77459b78c31f096d
+        d779075b2f98b5c5 f799e48439d91662
+        07cc04ea78c0658c 67425058adf4c28e
+        f42fbdfb04a5dafa 5435086b32268815
+        9f853d6c7acbbfe5 d42830d36050ec0a
+        46b7dea8f4d6cf31 19ab234142d6c510
+        882bd1cee94f3f25 8db9e9695caed15f
+        5dd11c2a95cb45e3 b55d63a6727ee3a3
+        5b9d7a24e4c4afed 91ead2ea67f0f5ea
+        5fd6714a63a87549 7884fd15f11eb3ff
+        ef8c745eb6be1195 c2b35ce89a3881f7
+        20d1439706988b61 aac43e799ba9068f
+        8b5edeaa6c09790f fbd4b18c20c6ebc3
+        e0e4ef7ca34185c5 bcdbe581697e4777
+        7f3824d0260dc21f 49f7e5b66df1ab7f
+        1d433e56af6b9bc3 f037440b03c1a92a
+        8d3205fc4f88520d 53b9170e6d63e128
+        884f9a5123e8fb84 a78e27cbb1ab59f3
+        d4896a7603a472c5 4617c6b898583e84
+        92d1462d8d919808 f555a0a227985208
+        ad6ee60e3ad4ed0e ffb09bb7ab6cd7ad
+        75ae961c0aa0b148 d60bdc2b6d539c30
+        34687b2168ccdfa7 4c29058516d7d792
+        1424418bfc2848fc 0ecd125ba32d6666
+        e50592de615bdef0 e29a3afe70af4172
+        378cc09de1ff7e01 dec8709a3a5f69f4
+        ca0aaeece5477a70 2de40e5df7a601ca
+        61be707d0ea09e69 fa7cecd995899ca4
+        970295fc24109efe 4d63d7830bde9932
+        959382678813ca34 f176410758b76c2e
+        e4a1d3b0a10c52c3 dfc089993d24121e
+        6f53cf70dc1adf34 2192dedf4dc4e19c
+        26bb45a94b89f3d9 429fb72f65b2733d
+        461471e1590ae458 773b3205f6963abc
+        9450e45c0d81dff9 a7e0d9d6c236dbbb
+        119f882a4ccd83ff 849bbac505d707a2
+        77bda59a7b88de51 1a243f7ce38c89f6
+        02e0ec9339924a89 9c624f2ee405d5a3
+        26f582ef6c161a9c 32293d6c1a09dd98
+        2499f976fa25c438 242925ccbd33dc7c
+        f96a33a1f7bb3f56 9dcb69fbbe71f9c4
+        931eaa78ee7428ba d43794bf1d2dbabc
+        22d69d633aedbbdd 3d7034528b0c022c
+        0a1904b9b1dacf05 f3d2052036647cc8
+        6aaf15cc36d1cf33 350c1f5ff5d927e5
+        5ca7929f031709a8 621a6c4be9d51da1
+        b3ec8aa2c8ffc1a7 a0375df44d2953c8
+        373fc94a00b2cfd7 89b27203f0ed75f0
+        9e925ecd68c33302 27c1de8263065db9
+        a780e05bd79e5e9b 88a516adca6b8afe
+        855fb316430646a4 7c259f71c2afee5a
+        7b54b6ed9a06d2a2 1d07646dccf12dbd
+        0ef05970e8da3089 e5db706bc97fc47e
+        670c6494ed8aef0b 69821dd1d351faec
+        aa3488acc5e7f064 4c00227e059e4e7b
+        d8b5cfd94fbb90fd 467db84e4c1273c0
+        b8266a2f032a5901 3c9b100a3008834f
+        e390a42b4d2285ad 5394ba272bdda797
+        9a3f1a7948df0aeb e045ce82e1d77665
+        788ce2002cfc3849 9dc65865038d90a1
+        35e738e58c29ac95 8edc358e4f6612c4
+        436154c81fff746f d15e78711923fd90
+        9170049ed2784c0f 3799c304aa9ee76f
+        1a1c9a908103c1a4 e6a255e498d69d9e
+        13398d2d194be28c f6f18535b3daf5cf
+        40c637bae213e211 909878a40240e741
+        0b8b95368f5dbd9f a8e3cc3d8a238bc8
+        57f3a57aa3ee870c 5bf4c88058a49d94
+        6bcd4d4cdcae97d5 70fe38fa990b86f9
+        6913400313fbbc58 b0c732f6934c0cee
+        64fe8671f502de4b 3f0a493af595de3d
+        e78c2db5bd311a32 8fdfc04a280d7df8
+        dc4ae7a9bcf9f6ac ea79ea024bf822f8
+        a6d01c3e28ce7f65 a15a9b5f458dec23
+        6f77c1c8b947f475 33f1157b69e87af3
+        8efddf9a04ff0a61 3c67543999ee409b
+        5d5d9bfaf9fba6ce 4a84d158a19b9dbc
+        f0f55931ee68cc59 5466db05ae21245c
+        c2e53a0a782c93dd bb1711995bd844c8
+        7bf11516e68ed7e1 6238a9b362c65675
+        1374ade11cc6d7e2 506045e1e1815c7f
+        c63badcaf4eb8fd2 a34c41dead35c28f
+        23a5f6bbdaf685b7 a42a9bf07a5c91cc
+        e11c4725646aa8d4 231b99e80ece5a0e
+        4c2bdc4edf5c5b51 01c50665fa7539b9
+        b8a0e51a7b69606f b52c1d2ee6a48fd3
+        0c44835dc27e26ca 098ad59aae810e07
+        bb49988d79beb8cc 78b7d95fec64dbce
+        e953fc6fe1f14922 80833bec8a529462
+        a866d36c02e50ff7 041caee0e58c2dd2
+        89b57c61d529c745 ff946601f27fac6c
+        983ce2edb09d1275 cfbb1631c4dbebd0
+        c7b639fc29c62b4f 0c17a7a8562f5784
+        eee1d8e6c3e91d67 0faadcfae0644554
+        8d9c6454eefcfa77 7ed48883f85207a3
+        3b4b8760f8f652e8 8f535065c8750f46
+        03e78d90c43c8aa3 2834141e05e2d697
+        262d3bc396fc5454 74dde9a8060d8c65
+        5189349033bc1594 ee68a0c5a31ab04b
+        252fea02d2de94c3 4b4a00da2556330b
+        c5634af7a94c87f3 478bb8ad5bba6fc0
+        2faffe012668ea86 67a08030019d9568
+        ee3333f82b37a165 9f583b899ae55b38
+        c940385a562e9816 6c0a78bf2c445b69
+        a4d6bbc7b1eeff83 d749dd953d1402e6
+        096e8304fb9305d9 89c8e132bf4b7f6b
+        c458df3ea3c6cf9d 3d5871127baf7c05
+        c6b738030a9345b4 648c56d8d91027e6
+        252aef936c177655 c8f657f3bc8963dd
+        4187158e1e381601 ca62a21900667421
+        9ad739d45a084351 3f31c1a5d8066991
+        b22180f69c12b72d 1236bae04714157c
+        5b62db6eaf3198d9 7a901bd8ab64814f
+        08831c4089676fd7 7a40a3e7e0ba04ab
+        04202adbbdd7a0ac ed7dbf97bf83a68b
+        e2b65b5c5017e071 a98f26f0a32d546a
+        2be12003d77dd30f 3a5f0f60a82e09ef
+        3605e96a6e2ed2c5 e33d4e01b365f698
+        578ee3eb60aa6cb8 4aa70e9468e963e2
+        0843136698bd61ce a7e68b268b45cf13
+        c00fde7f879dbf4a fdc30aaffbe3bd9b
+        d23e8cfa38ef43ae 33ba006fa7223169
+        0172ec28b652af80 d523f2b9be9070fc
+        4fbc4ccfe4779462 e287dd226fcf9214
+        b41865f2b4fa6a79 6789d153eff2e36d
+        a3fcb0cc4bc11f06 79beaef34f957271
+        d1f0a400b8c8ae5f ac1181794d2fd040
+        9b357e218a953f7b d3388a6ed7235dd3
+        180e096fe8e2c366 fd3beca84a689e1c
+        db51e05fe929568e c95f7bce3f28dc22
+        f645aec52fe1ddd6 97bd67d6fe09ec1d
+        a2493f96b0349e95 68e94bc9a872f9c2
+        fc5d3685794f20f9 1fb8e82e7c4ba03a
+        db7e3062f76e028a 869b5350fc9a4db9
+        fd0d78a550cd143f bda44cd3dce66dc6
+        8a239856b5546ef5 c035fe82d2e07188
+        7535dad5548ed31b 10e8afb9f0296ba2
+        be854e10bf6dc6ee fd1a8c928debbf43
+        104c5bf1a1a95e44 85c9077a4830fd55
+        1ee8e3b7dc904734 c3888b53dc79a558
+        578ee3eb60aa6cb8 4aa70e9468e963e2
+        763739a38c9e69dd 2d9be95e7b125db2
+        9b994e7563564d0c 81f6adfdae3671b7
+        157d12e614fa2e0a c25be8c1b86f59d7
+        5adbc0e2deeecc1a 39d40326fb6afcfe
+        c9ac71dbe29126a7 a6c10a6bcf7ee310
+        61edc10345dacc0a ae2ed89e2d44c850
+        7bce512478930cc5 47ad9e845ab0d56e
+        75432698342b547b 5732c6fa55a47721
+        254a39e03d032a42 54678a9087d99835
+        59732a9af4a0d1a0 523a5a96db645e38
+        2165b41e1caa0538 daaae79ff3fba1a2
+        49de5bc53909db18 fd025ae6d3f23cdc
+        d16281cedb249199 36941d5569d45c31
+        96bffef8c488fac2 5e0bf2bed1afe4c2
+        936eefad50a7c098 c060b1e22abfde25
+        fd0ab257187fc6ca 9df7c7930273e032
+        1d8e0ed471514a54 3dd57af1d80ffcae
+        0dc272c4bec1a9e2 7ca01ac168dc9ff8
+        4ee994d92e8cadce 58dee6ac7df8df87
+        ab063a52f59829f5 38741c1f1fe12a01
+        d2653355321fdfba 5dc05d703ae6d793
+        2253e750bedb9538 826f201a22d6eebd
+        67ade7fff8c0db40 f1e7f902d4a752c5
+        bb7420bdba0dafb9 94c4ef46cad05bef
+        35a6ab8e42fac09c 7b9584a960697b45
+        b5bd55a07bf59c5d d81f5c0000610107
+        4b957027bb8f501f 99050081ce94e517
+        4ee6850d02cf6331 0a69de8dcb4cafdd
+        b5050b37553e341d bcb23bf636d0cc03
+        d38c2ed9fb35ce7f 52c734c71aba326a
+        f1fd3c99b74fbb19 75c6a62e467905dc
+        2e341ac8c76f5c98 94502349670fb039
+        4de21d0467bd6ba7 419cccc30b6db705
+        6e65e14a00f4989b efe29128b36abafc
+        b0851a6d6905a071 0338c08fc1f250da
+        c97641b133b69e5a 750da48c5296d576
+        b8aee92cc3d47076 087944d11baf3e92
+        2badadd09b9c9063 cbdc22083b035bf0
+        2836d19bdce4739e f726260a526fa696
+        2ee8947acb8aa064 f3658d992077780a
+        e10972a5e53af462 c0ef524eee0e6797
+        0bba4a6527b5dec1 40da8157d44b2318
+        c233e159a30ee3b7 daae91684841ba9d
+        05d365f9237b00c4 acb42ae58b919f79
+        7eb55e484580471d 5874508e4aeb33f7
+        e25f9d4d7fa52b3c 91eb1a23dcad043c
+        b0ef3cabec2a4fb9 e5b8b848c61d7e3d
+        631026b9123b5ea2 e2e1cc7dfe710ccd
+        b664c05d7b48da46 566d0fa98e4343fe
+        45ddf2fa56a3857b 352019aed2280a92
+        5e757d64531d9d82 a8403f05cd5dac4f
+        eef55f6a4b99a731 4326011d9a84794c
+        d2bcfb95df73373b c24535ae4808ea05
+        16473fbd51ba9cb0 fedd39ebce848167
+        4053765eab1587ab ed1531c23987df61
+        bef0358a12d9be0c a89627b0d34892a4
+        ce34a60d57c3eb3b 5b38449252968fdd
+        0ccc985f2ff2a093 f28add7b2113d6b4
+        b0a52ab4aebcac8c 455279706916b8ab
+        a3b2de0bcc343f6c c3e4a1d90f3f25a0
+        5a99126886c57b03 2a402eb9c9034b28
+        f06597fcb1087cd0 56a53568fa63f811
+        336dae90d96ede32 b556112a4b32778f
+        9f4aa0106b654ed4 68f77bbcc4e98dff
+        3bd9d4588288d976 cf02f8a6d0b792c6
+        e19d6cb0f6627155 795ad2c07b7a2fb9
+        0b453b0da0f234a8 7a330598b3951eff
+        d27c026126cdef5a cf47ac6b68e53a9f
+        855f72e07eed0271 f9b292de588f0117
+        8ee5c61016dbfff5 c5d985c6849b9b5e
+        0b36da846b55fff9 ed571e8ffae87196
+        83ee91a04e33f384 c5ff523fe7aa6c93
+        150489f99ed55cb7 437edd37ff110e3d
+        6c88ad20d05165f5 05ee6046f54f0fb5
+        66d3e9e7698b8431 2e90894743357e41
+        f568527bd2a7bcb5 5c5471011d8aed68
+        88ab61e24a0e865d fb646a35189adfa2
+        5f5e5186d63db7e8 bd8bfe3a668c59e4
+        cabc6d5750cb3a25 3aa5290b5b7cbeed
+        4aa3b6e9789df0a4 24a3ec37bfefea83
+        c88a3d5b8615fd7e ff929301e50db23d
+        86d7c225223079f9 752e73ff30b631c0
+        0e40a43918a60595 44c54249732cc131
+        79f6dd5e8772d2fb 4d6154adf28155a5
+        1a1ef9f3adf31bcf 219b7493f9435ce4
+        63b614d298f7b8f0 eaff6383f2d2b585
+        a61d296273f063dd 9f1df531e16bd605
+        71ed80dd5b54b7ed cfaafc8dc2eddc16
+        49bbddf357554058 714f91b2bd89d183
+        50164a0a3e1bd65d ee75b24936254e17
+        0a68f0c69597a0b3 27ad1052fc49a377
+        24fa25a285ba7a64 0a62a88b63642516
+        7399821fd98a6f9c 54352ec6b5332650
+        706c88f043c58109 1107ba1cd1b30910
+        17bbf2db9d347e45 59d4df9a212c7336
+        683485be1edb4cea 67af3be0ff80333e
+        984d5a66c60e4a52 58a8b9a542f6af82
+        1d2703ebc97587e7 dacd22d84e19bc17
+        20bd24cc26bacaec ff06bb281c37d8a7
+        0ef8a9d54cf8eb20 85e62a496dfb9dfb
+        7340084d4895e578 9831d652e81c0194
+        f45bb97a2edd67dc 06d7cacc46132410
+        fcd1548c16f27994 1882770169fc6441
+        4d5960dd4a6d4a40 29ed0d47c78bb62b
+        787f7fc8ab6a2f16 01e163602b2fa823
+        c3554714c077bc41 0f19e95e5fe2c982
+        45d728dae6630d2c d3cd1760e2a9ee38
+        61c47cd6076b938b ef88d5340fa2e1a0
+        8fa92af84a98ff86 15da3d3528a528e0
+        2312d6f64dde8400 f72a26e90e083911
+        17a86b5a5a92526c 52fb0a956ccff412
+        46111b9848c68e87 06c4cd65f7ab2dea
+        e62b843c809a90fd 287cf330439a155f
+        e933bc95db4e130b d4540caa80f8b2a0
+        c04095182210b7be e184592337c2e767
+        55f29eda4d3a7fed ce6e70d5eb67fbf0
+        8fa80a7101e5d4e0 d7320485da09449d
+        4f001f9e1eaaa5d6 69fa8560d73feb24
+        b3381505c940b29d 2322462316ee1940
+        4244f1eb240946b1 5732e1f8040350fa
+        5c8e86e670f287ae ff833bce70ae798e
+        7c8094a74104dc9c 8250f87e90ac6f06
+        0b7b53bca1137ddd 711ce8441d480dae
+        9b3232eeddc63aac 8222342891ded787
+        0dd0236169a1ce8f e5642f081b7313eb
+        5015490ce8d7e9f9 db7f5bfaf1ab8231
+        8f9fb8e21ed1ab6f be65fa74a7cfc159
+        9c06087b8ca64da9 307caa5306cee02c
+        b9d974eff6edbaa1 7485fe564c988da8
+        0784118967a2debc 0b59cf9c36b4b388
+        b9332052e0c4e01c dc5e052328b11f0a
+        5b46443cfc4824df e48a9e42023470e6
+        4d1f9bc77236c4de 2789fb505830f7a3
+        14663a21eb51c89c b075bf22bd3a7b82
+        19e5fcf87949b439 493e8af5b3c6a6e6
+        d5ccfae073c0ebdf 1f08ba108ba68520
+        e3d7d78325301f06 b4804f5293cda15a
+        117904940cd7598f 1e14a4911d3c354a
+        b8e93b4f29911201 5d7fdb4cddcbddba
+        172da4c62da4717c 89bae67faa835ced
+        eda5a00f176bf107 e058e4404b91edbd
+        fc0bcc77816b3a40 87a648365044b696
+        967bf2cf1d470afb 305670318aa5edfb
+        7d266323c0a81eda fde2dae7307d3a2b
+        f62ac64ded4c1a24 4f75f5f016d41276
+        c3885c7e33c840dd 09882712c713d49e
+        f724838584d25e18 3ec243d31edb5f7b
+        9d74f33ed74c4116 2c55d37edf627924
+        e8c6e7b1fb3e2c63 06fa1d9876e2b3db
+        525d453472deab08 159896fda1ee1eb4
+        def9d6eb9cba961a a8bc7f6cfa9cf6e6
+        108624fc65bf090d 25f3a448971629f9
+        6904e82dd4b7c58f 599cc3e327042270
+        74b81172d44cfa8a a8b21a442b63a814
+        cff3ea3d476b716a 2a4e1bdbb823d995
+        8e7d5dd56da9dada c3fdd50831c7d6ac
+        6f53620a55a1ed0c 7e6f45dd224b16fb
+        99565bb4eef5d211 12e1aa602beec741
+        f9f16d8cdb9ddd22 1e08d2e7bcd4f331
+        70c80d96a0f6e83c 6dedd5a51317fd42
+        a0d03e71e9c2877f e74860041ae5968f
+        de7c7af52410f69b ef51488c965194c7
+        4aa588fef7784171 83bad7aa43d98b75
+        b471a4ce711bb84f edd55d3691049168
+        d0a40711e5abf223 9e8f90f50914cce2
+        2befca91f0035a00 e2f27a1547f8cdaa
+        0fedb021b92610c7 65f3ccd5714ca2c0
+        222525ae0e238024 2c53f75f3d5f9de4
+        a14b4f81b20900ac 1985943801c45368
+        9b32c99aac198908 065b5be5d59cea48
+        8ae4be4128be44a1 d8c65476f1531a30
+        0f84c7aa90e0aebf 0d8cac458dc5a57e
+        466c37d5d98dba90 ae06b88214fbe960
+        7e83428c91c8c6bc a55ec66191db9ab3
+        4859a5a102e5e24c 3d3531df2b076743
+        de77e67eabed195b 87c3ce29ffa848b2
+        15f161fd08a1dca8 7173ff058da41115
+        408e16722fe0574f 73f4eb3a1dde530f
+        66ac9fd7f7cbc711 63f37e3902c6c414
+        5ab746c9068e1616 22e40727c80a6f27
+        492c1d9b04b3477f 53641787b5636292
+        22d6ceadfc570e6e ada0c82803495411
+        7e6041c56937c79a 8b3bff39598622bb
+        c5047e6e12975a85 f585978fafd499c4
+        10cdf3eb81d2d8fc 7cf001ea43ea8e79
+        5a9894b9c37a1981 305d3da2124fafbf
+        80d0c7dbb1fa8cb7 7f4c25ad9b9f3c94
+        45d52411e041be6f 5df5419c8219d382
+        450c6e53a98028d9 707db273ae5e0738
+        2de93d376626ecc7 59ba1f5383e191f2
+        6df93a604837a1dd 03685237508c6d52
+        f4db8f4334f34dc9 dc152feb938591a9
+        2fc8c9288f5fcec7 74bddd330bd0f0bd
+        f62fd28bf29404ec abf37feac7f21612
+        c87f5effa6794ae4 996780cf4f200f74
+        3c32e4861c9fafc1 ff12dd8ba3e5c835
+        367e0e3415cb9928 0820aa225e9180df
+        e9c29e4c62ea3316 7dd279921708f3f7
+        b89f7275910f7041 3f7c52c981f94158
+        3ee189e24ef96a91 68e554c5b20bc1f0
+        bda9f7973570893a af41047cb992979b
+        8d28feade648591f 0fc3cfff50512fae
+        d192310b796c4012 66ffaa6170414937
+        5991d4feaa53d4c2 d6cfd931b311fb5c
+        acb231a8d7523ec3 a60151abf4065929
+        aadf534ece18a308 894a3d5ed974edf6
+        ac6a97bec8fbe591 7f75ea37e4728f42
+        a2ed7239be378d93 4a78a3c5cbd890c7
+        ecea4e8d013ffff6 9005c89edfdef947
+        f8e9ce87abb95001 076046ba32c9bfef
+        59732a9af4a0d1a0 523a5a96db645e38
+        fbf3c12f944340d0 fffa2af81ebcddb1
+        d8b06c0801653145 d42530a031408432
+        98ac7e99ccb993c2 dcc94aee9af14afd
+        dc88acbf196e15a0 18d092fb87f90adb
+        e5bdaf646b9f8b73 6b9da573af415e3b
+        27b148b518c32e6d 4b5d7ff2123ce26a
+        6041f6ff5cb65cca e24a48b4d9ff1e52
+        ad6380a05cbb84a7 0ecdcdc2f12a44a0
+        42c654549a480144 2c3a1c3074baafd9
+        a19e32f4c614b5e2 13e9bf6ba315d5da
+        db2ff22330d5c297 c90cfd1ccaf5e08e
+        d5e5f1882c2e06ea eb9c53610819257f
+        ee83b0d82c0e5891 43e06058bdc588da
+        53a549d9edbf1197 d24f720b9e5586ad
+        11a50bccde71128a 7448a1b22c692f79
+        2ed5f37043fe90e6 1096a83fcbde5a60
+        749b772dbc2e7a30 ef0bcd09cd7cbf69
+        5b927cf5e6bed779 e8ea8c98be4bc169
+        397e670c612a031f 321bfc60d34d97ef
+        41a136d9d05a16c2 72517f1d132b9a84
+        f63bc9d7b8ee5cc7 ec3b21cd62945b27
+        d611e46b05613ab6 24753c4e77b056eb
+        0be44e6a0169750f 321f1c44ac997952
+        aadfa2bf907870db af15455fc07b1c81
+        4856369697691ccb ed8675bf6f78a08c
+        11e4e7086e2513c0 3ec243d31edb5f7b
+        1b1a67855e087391 744eee1e3bf86677
+        3d914ed4cc2f7d87 ff7edd556c004c22
+        47b6707025644812 a3993efb0c42f24b
+        390d80e05a382763 839b6a4cc84a5d41
+        1e040d4f003a2791 8b609b8f2cf5dc71
+        b4c957da85ad9ad0 071c7c5f2f2f3824
+        6ac312fd25d7db12 b6ace694cba3679a
+        b9b96cab3e9d5ba0 55a9a254c6548540
+        a57080a0842995f4 2ff27b71ad49975c
+        7075e5fa888e5126 41b60e1bd76d8a40
+        d462b1e849919788 2c9e3375cb93a41b
+        96831ea5b3670f96 e3b94f3fd57a6b50
+        02ea233fd292d051 fae6c12c726711c7
+        f5ba4df4df293d64 6ab697bade66a15d
+        d3d88d33acd20bac 8c8b6f02d0418314
+        a9e18a2472e34163 d74de6af114ec928
+        7aa272d532f452a9 1575d39643ccb2fe
+        399fd3a81e4ef145 2f3b3f3956747314
+        ef607bdcf790ebc4 054f9075b19b28f9
+        cb907ebc72c6d3ae 42ecb2c220eb0bec
+        5ba9e5e7dd888dd8 1309217279921e25
+        f5fe966d515f9cbd 36ce9b8619e5f601
+        e8ca8b7259819b8b 9e4fddcdb5061e0a
+        bcc48ea12cee4dd4 22da04324b70844e
+        25aebe404e9a9882 bc23fc766b7161c4
+        1eadf10be16ec8c2 e495bba054944b1a
+        4e5f63f82c8138a5 3ce87bc1d9a44d4f
+        dfc28267f85b3f8a 274675882a1ac706
+        1608020da5e5d7d1 0c2e09153b056f17
+        8b18074d6bd1ae3d 135df3231a007dd5
+        77d23cdc5d233b04 be031496d1d248e5
+        106c7408712e3887 f8e36306a7bf5770
+        4e6da6d8341212df 8bdaf4412b7f50fa
+        2a54e63fbc6b1485 6b921d45f9e30261
+        7728699ea9a61895 8e946370497d6511
+        34a25a684dac82c5 799c11789568b82d
+        a1bdb1d27e908f70 f17203e6c4c03e04
+        6b47dc9f5a5a0b24 2509391c5407deae
+        4bfbe25314aec5d7 42171525684bb4ae
+        b98e4bb6569eda09 fc4d1af15ae92bb7
+        662aaef99b2221b3 0551413f410cd603
+        aff42f818f76773a 17595486a1364a62
+        0af3136c4c735c6a 8dba555e31b5dd6b
+        8d33f594e899f281 e9319e978b789d26
+        7306b2e5ff46d487 cf92c6ad070e1eb5
+        86faeb3bf34d83dd 0e2e4928c102f9c2
+        092a7807b5bdf60c e8de3c088cb6cfcd
+        2ba551b6055e7a39 50c4dc27461a844b
+        c61923bc0ef19a21 60264a0e9f4722f9
+        af0e28769d113dc1 e7cdbde8c20a67da
+        8588cd96c140ea05 db005c03d16dd1a9
+        0944d4cd70350bd6 b8add40e18ed964d
+        b7ecd58bd12b50b3 d06bc1fdddc09825
+        a93cace7e3921cbc 74000fb4c0bc1761
+        941776c329e5ca44 44ed6ec6cbfb59c6
+        138963b284297dc6 dcef7db421e821e2
+        da739cfd396948fe 9a22696334750ef2
+        03a1ae359a586a13 48cca1e886f16aee
+        85e0d6605755e418 c5aa2f59cfb03e07
+        bbbb25a54c1e3411 67d85f44adadedfb
+        23a6dc5b8f9d0b15 a1bd312590b7ae47
+        83ae442f98a98efc fc189864cdcc1a16
+        c28d657f901b0198 6b5a37104a5dbc9d
+        f4886e0a691172fd 8b9e0003a88b425e
+        baf4291d0591ad81 376cf690350b050f
+        c1d2bcd9e314d368 657edab5a2299206
+        0d2f7a7b49176b37 44c829dcd5744b9e
+        47b96416a65e28ef 8a291f969a21e279
+        3238f80b8fcb7ca4 69fa8560d73feb24
+        83fde5518c30c1f6 5d8da913159279fa
+        4c468520ebab50b8 69624e9f7ff89a44
+        261c9bb5b13d1f9b a82f0f855f8ab26e
+        acf4e46a7e84c93b b5b66c6ee7bc9f4b
+        10bd147e36a3c3bd fa229ac2795265fb
+        7f64a43e88cb1d60 566d0fa98e4343fe
+        031fc0b529db0fa8 f05250ba45cb6520
+        aa955c374ea3041f 3eef8ee2e3151ee4
+        6205ae4030d105db 3527fc74f637ae5c
+        2df062928d71501c 43f91ff28d59159d
+        c55dfb6febb1937b c291155620fbae26
+        59f29791d15d58c7 5c236f5285723447
+        501897e74d8234c5 ca9830601d6c0eeb
+        3a7ad1a505c08cd6 68de4cc8c8e92f87
+        f849c854a80ec272 5371bd62df914859
+        7e0d7accb4d39930 f93232e29cad2e13
+        da4296b3f5f7beca 300a329712d484f7
+        0bede3bfbdd05ab7 9f507210f0756745
+        cc8b3d8361732734 d4921e571ceb436d
+        b5f8056d369d0ec3 287bf8179ad14390
+        e7d5b2238af046f7 1119ea3abf8004aa
+        56cd476b6020b9d0 9fac9f2d17ff1a41
+        e1693aff4f8d8343 5fe11c6d9b2db469
+        ac477d4b96e17fe2 41a7ddddaed0da15
+        646041213405bfdc 9ff65e02c228d8a7
+        48a3658d47f222f3 5d86855ef5f0e257
+        8e180d82848b557f 84f53901ca51e353
+        40605c1d3171e9ae 04f073f032ff86ec
+        b52764bd37819fb6 82015bec5d438777
+        581aa6dce0f260c3 b4b360f7426ba191
+        fddd6194d41f9ae9 07d90cede3908a5b
+        aca0713aeb8d3e02 e0c32480bcd6b490
+        1075ee7adf6a17f2 65b726d6c5b1918f
+        05e9ca9ea1a0f62b d9a4b2f6b08bf55f
+        7c93ab493d55951c 1122a82d4bb09887
+        2f2c91d411473873 bf3b87a90052c291
+        0731375cee7e791d 5bb30acb0ae39cbf
+        aff7b49b7baf980e a85cdf55e0aff754
+        d7a535e525b93bd8 f2164201a2b9cba5
+        d4ade5479c3e6ff1 00646f81c5c7f2b7
+        a14a03a3622a860e 5ea1990896c03337
+        babe94e8f0fb7014 34f818f1a0cf022c
+        db9ad609d92a56a3 b3231f01e5a963f3
+        1258cdf416ac24f7 6049a572dd7e170b
+        e2f01aedd67f3139 ec9ef6b854608c48
+        dc4a30b7379dc357 d8cf24a58f3499a4
+        1cefbc21c0a57514 444c75dee893f72e
+        d2fb13f683c6df6d 2af8bc99408455ff
+        28eb2742db5e9f99 44f0021b428e5ae9
+        6fcc54e7cbd0e29b 29207e54be426c30
+        e34cc08d1544b3cc c5aa2f59cfb03e07
+        a0ad9cccaa08d660 7fb6eb94f5a098cb
+        c35bb6a0b3250ca2 05ef3450acc3f18c
+        9bc65ff0df8e7cc7 ebea6ee2f923ef13
+        3212693c83f17c42 e876904a61a8ef57
+        45d7549ca6df65bf 4d5d5f855038a826
+        2695a29821d44469 33470e1dad69ca77
+        5ecbcc67693b3965 bcdc05c173e144ee
+        ff870129f6da305d 0c683b4bdc008d60
+        78f7de00aa25ab08 bb35fb6704d38e97
+        3bd2f9f9a89092ca 233845783d10b128
+        f8a26c0c8a75c71a 2c70810461cf6f63
+        b9ee16b918af7e1f 902a2d0f263c4f6d
+        8539ebcd882a00df 89cb46cbeb0d3d23
+        4a40358140ff3777 8d5ef04f517b7362
+        36d37505f2b96372 e5e916e5ab92e456
+        574959b3f0d72640 71041011abaab5f8
+        9570c3442ce8d0be 2daa32cb8f28c2b5
+        c01cdbaa651f4877 b1df94214f7e91b4
+        74fe5074f06c2236 8238474e24c5404d
+        0c375c99d3f29064 6f4e5c2bd40d0d05
+        03039ae86bd1f523 aa373e3b1a9f9ea4
+        95c8afcc4513fb9e 562cbb74357b912b
+        de1fe7e167d071a9 4b4489db4cf7345a
+        d27abc6a2aa112e8 e150f1520739987e
+        5c4474d146786a72 c47d4288a2ed8f7e
+        b7b7fe08ead7ed2a 5a1f0feb09bf4b6b
+        989a996e0a61a407 eb999d92ce3a2e9f
+        60124eb7464d8776 b0662e61603e193b
+        cf6c91e4149f8844 fedf9f4ddc58c70a
+        10f57ab75e76a52a 629c703de33b489c
+        8bbfadfd1d6c4f40 4025776b12a2cf4b
+        48518c0c6a7743c7 8d7370224e381bfc
+        beee4e2ed4814aa2 df97b80d63495a36
+        2eb4c9404fdac65f 8174484cdaa70cf8
+        e485fc81f5269b8f 3e1025bee1169788
+        6f23374da654859d 57635d7da557263f
+        6b5180b976d067b4 328072f87a116243
+        78c7372c88651087 5b8966e63a8637c9
+        226af68a69a2401b e820187677210b7f
+        842e24e2d7c2b257 77239ce6a9d83c8f
+        cdb8d6206cec1ce6 30118ca15672caea
+        c9baa1eb073777a8 9935cea4e8475c3d
+        58297faf296e1c0b 1c9b4b0ad31d3bcb
+        ec8b08ea8403bd2d c9f6902378c4e676
+        2d5a4c973a7e2ab3 b05f2469970969ed
+        b9ac31c96e19a3db 9098acf0324172d9
+        0b8b1c2d02e6922b de894c3edb78cbaa
+        a3dc49653d5ab526 6192f338d48bb864
+        514cc2c4ecd60ac2 2a02920d07bb8e9b
+        5f35c11f877b0a90 e176271144dbf638
+        027bca29c95534ee b9fbf27f722dd7f2
+        086376328d86afd4 a2ee171bf4d10187
+        5f489c8efb91a94b 08a6201a67c9be76
+        f0aa69ecd8cdfd88 12b0e6101a7639b1
+        bc5738118b6ccefb 300f56d8ebba5960
+        8512bcd0a1811cde 9b1bdb569e4d7078
+        099e43275f2659d5 0c5b64470815cc49
+        04701657adc133c7 1d3a678fe2c29ca7
+        d4ab6fc2b28e5e8b f6ab201d33e047c6
+        77e98dba24564b1f 4e0e96f2a9098f74
+        8274a31721e19584 bfa3d15cedeb1c93
+        51107072c7ba9121 755ae88156724e16
+        13cb15ec154397fd 3bf847c93d8836be
+        dc3e34f065a7b7c2 7777bb67e0f4d0f4
+        835fcb34fb637a65 9855a37f01ca72f5
+        ba4e14cf8d8a1e88 5ee4bf8be5a91098
+        821806a8f1de9c1b f87edef60e7e81da
+        42da19cfa1f5881e 28c15a36e5f7859f
+        2dc372541a42f813 9074f838d21bf284
+        cb8c3a9bce9d37e6 823ae59defbdb4b6
+        ed284ef5ed6789a6 e2491bd5ef780a1c
+        9cddb718604621b5 7f4c25ad9b9f3c94
+        c6eee28204a2f969 f1ac12fc483375b5
+        0c604f2ae3a343bb f54a6a48630d9926
+        4aba859175c3bca6 132f554425065175
+        1f595ebcaea6d771 1d1c0a7e46aa2ba1
+        4e9630b9191fb588 885f13e4c74535d0
+        eb613556e489848d 2c5d406a0b8b2095
+        71583a96cb8d6fac a06885c02d0700b0
+        12a5db5590c8140f 2a1d40fdda1b74d7
+        ada177614ec74892 9f4a143451b19b30
+        661025d56910a8cc e5f114359171b269
+        6b5f31e0c3aaef94 b4d8c9de55ff846e
+        ae339d55d5cf72a5 c5316baeb9545a16
+        6866ddd8d528ee42 64f9340e305ad205
+        ad1b4ead5ec2dd47 9137807a37da00ba
+        7a8023146b5dbd46 69070efed5e6192f
+        30dee888daa2d94a cfe433e9c056744d
+        0772da8ced9f1257 f06430c4705372e0
+        e01a1da18c7cd337 ce5d2b9ad1da9220
+        4ae887d7880f42db cd7a7b246c7031db
+        c920cb8363fb9b87 bd9eff5cf2e77348
+        dbc0cedf69365f38 1d3c1bb432c6dbf7
+        e66d4e562e051e7b f58c2c67ae2679c1
+        4c543b100a0c6d4e 6d36b72160349c10
+        d3ac4f7f839d3091 071c4e03be3146af
+        3b285d529fb2c170 f3eb7041b2bbed24
+        c4452632b1a85792 86b249cd343b1b0b
+        46a1c6d08a2abb26 b9064e8feba3b385
+        269531eaf928533b bdeb71800d3fcb61
+        83713b47c2fc85b8 e85b056fdc4bcb74
+        eada6743ef83830c 413494cd843ac7a6
+        65c7c0253e29a64d 7b5c28d34a47cbe3
+        5c0c0f1bdd7941ac 4f7677c8249cf92b
+        a3dacb7e4298910b ce38f1dfea1b6211
+        ba26e0cb96321fbc aba88dbf4ac07653
+        8431150a03618e1b 38fed2a8bfbe5b5c
+        e927a1922e9d1b69 13be8242690ec909
+        071b1613b64edb93 3badc216549706a9
+        0fc51ee13c32d3a5 d45055a55cb831fd
+        10d5c796def8b242 b88021abb4cfbe45
+        5ca21f3f68052316 b09354f12577d476
+        bfb5582f6527da2e 873fe2e5e68c046a
+        8f5f76d85f504664 cf2a560033751261
+        5700d0e6acebefe8 4d821a57d7a463cf
+        af330921738c0550 efb7114c74ed0a5b
+        cd151b2defb7fbc6 5eb7859d7f298ab3
+        e52fbe83e0c87136 94b7b549cce8fa4f
+        fd51b92a61c0b811 c737e9d1fb7d00b6
+        e1ef766494fb14eb 03684ba9e9a77658
+        af63a44c86018d64 8fcea37d001a9a58
+        3c1fab29c77622b6 269c46f3f22401eb
+        578ee3eb60aa6cb8 4aa70e9468e963e2
+        552733908906fcb0 2cfdb8766acedb17
+        1f24e0f20ac9cafb a56fffb25c028920
+        9e2c9ff404a3b4c9 4292ba6ec6528c67
+        c554b8233e0ebae9 6dcbd53653211e13
+        239db2fa4f34a82f 7079c587500b5823
+        6211f98f0283bd62 1db92c1cef3b885d
+        26fef457f75705e3 e045ce82e1d77665
+        6e180bd3a3dfc157 57269da946f4d8ad
+        4f2958052f1c392a ac1e215e484370f9
+        038a6a1b9ec54042 1c19ff897401dceb
+        2d415ccd25f535d6 2509fed531b98a48
+        b8dfc26735cb1116 14a14f38787204ee
+        0c30ed0d32793ffa efc0e209ab84e378
+        a0f9ab54bff3ab5e ed273bf4c2b467ec
+        44ad308a63813c33 f233360ad8854b5c
+        4a4bffd35a009ce1 6156b9ba0293ce75
+        42d9beb4f46e08c9 639fd05be730f36a
+        9247d514943fcf89 f3415d6c686bdb3f
+        4f08dedffde89812 df04dac46592b4fa
+        ec6e6b79eaa4c27c d1114c1eefe59c3a
+        df88dd4bcbf748f4 00e2d8c54befe717
+        cebe6c4fd4c078c7 83732972cdde5641
+        1510e77c96e55c0c c1239c2576107f20
+        9d3933e8f2dae025 766669a403d3919c
+        ea0b602a8f889bc4 27c0593d0aa57166
+        441e20575f991b2c 4732e60fda469857
+        67271eb35a124bcd 3aa406ec01a527f6
+        9f47faa2509e9bdd a59fb8039fb29154
+        fceedaef23bab301 11a28526744bc964
+        72e578b34d186239 a1388d7de1eefca3
+        e81b89e04305fb69 0bdad65e7944bf49
+        26af5371e8c39114 8151b7eef44d208c
+        43ec977eb04730d6 51d8f3c828defe1f
+        5a54a220a6cfdac3 44a1d6f8934ba2fd
+        1c54c0c5803d7ef7 a5d2ee3a0983a4d6
+        880fe6bed651e98a 7b0d4fd9c400bea0
+        373ab683566d6610 0c3e577719d429d2
+        83d7a1518f14e989 2295b3cd02041304
+        5ddf867bb8e04280 50d4ea55bddb5e33
+        933022c9a6d1e785 2901429e3bd90ef8
+        eb18e6cda4f3c323 6c4fe1dd9b596e9b
+        222525ae0e238024 2c53f75f3d5f9de4
+        0ba9f8dcfa0e6c30 6271a7741e1fdc54
+        354ffd9378ed3c3c d2548d331d0413a7
+        c7639eacb0cded6f 785ef6a6b1a1f72d
+        f4a0e5580d037e5a 248a95e1af582589
+        21599a7c4a51f2e0 d86e2aebea28e57c
+        63eaf62202e294f0 67af3be0ff80333e
+        012eae7ca6755703 705e0cbf278a058e
+        6e95994c1774a64b 5202be154266cc1e
+        b3401c20e4443140 cd5a8cfdfc0066dc
+        005400470f6f52fd 151e367d97ae2f1f
+        9e645b63977ee220 7dec9468dc5f4d2a
+        2f37ab5d12356a14 da0f24612166024b
+        a04b19689838e3fe aff1e91252c3b3c4
+        93befea22a518bd5 798ca39bdf2a9665
+        9548507dcbd21e75 a9ed11405bc66f69
+        7986cf51b330b0f0 63684c74516f1cdb
+        1502b67220ebbe85 da4dd5e0a1c57f3d
+        27375d8f7e5b5407 eadb6018496fe3ec
+        7580b76f80849f6c 60cb2e76819b4a37
+        90c75aa69cf0c178 50073991ae56bb5f
+        4d73fa5c7d246005 e8d49dea9dea144a
+        3bfaa354738ce8a6 b524c4dd873ee9d8
+        cbef53dd8eb156bc 1ffe9d54ad4ff023
+        84135a7a6d4411a6 e62be83cdc5b712a
+        eabd8acf60535ff7 6105b3dec7ad7aa3
+        239976173be7b5a1 b31828f384e348b2
+        f671e04c07624b24 fc174b3f25cd9996
+        7d7c4d782bc28106 68303e004e4bd691
+        634022245dc34267 ec5026e8c2f44e33
+        918f0c73ed69203f aac80cad016dfdb4
+        6a1ee4c70155323e 2f1551ec077b02fb
+        ceae677ebe227f28 005dfc2aa5ccebd3
+        41866a4195be932c 4aa4db702725eaef
+        7f40ccaf1d470e4b 4bf8c0eb4f2cebfb
+        ae092cb5653271cb b6bb4eeaca75b7f7
+        2261c1284b55ea87 3af1ca36d4fdbae1
+        83b1015e38babebb 3a434ac6fbefac6c
+        e073086972e07271 7d64fdbcb4974839
+        68a8ac9d0c58dd13 52273c58950c389b
+        c2d3ad35477027df a1aae903b15dd5fe
+        3fa94059d9cd8182 07125b70ff6c5924
+        613007853ff921b5 024f6bf38060f8dd
+        461a80fab01c25af 5d5142d7a0d88d30
+        6ccfa7aac8096705 b1750510aa77f39a
+        0028b6f8c20db192 b38c6665b2660432
+        ce399cb1bfae1d74 3a347590d1f747ef
+        2e2b282e918e36ad d13ea94fec6baf89
+        9a594df95e9cf6aa 58b6d845f18323e3
+        81d735c8cf894974 822f85f09b85bfb6
+        ac0cc3961de50a86 5f79b721a39f3278
+        c14f429045948256 e0a658f180ec9703
+        70e7fe36dbd45d7d 497127fda1250e9e
+        8230613f8da79332 e84d7af62d8019eb
+        d4959e8f46e1d4a5 005b28097b0a3b4d
+        a7f6f5110a7d1931 8f6699316418c163
+        563dc380cd78f3d7 fe2b09b906fb68c3
+        d873e88f50bfbf69 f2fee9a589909508
+        42a9109e83a31f1e 11c31544c508f418
+        921776862c6167a6 bbd84c7c7afac3aa
+        a21483c94daec1c0 0ac6d90419b11193
+        19ee18fe9f0361c8 56823c306af70250
+        0e7c2c0c0585803b dc76fc40ad8048da
+        a96b42efefb9e2fb 12264251ef43629a
+        da0fbb03ecf6bcd1 541c49c7ae8ef889
+        4882fd4a6cf8b950 83dd306b79c6ad99
+        be09145fb68fada6 c2e8872142d5dfcf
+        e94ee152f1d2210a 7260210a1d114ad9
+        dd74707ea2cfeeff b06294de321dfc61
+        a678951de3060947 8c24c977a266ba95
+        9cc51dec6ececef3 53e62eaa8808ddd1
+        2ed27b73699539ce 523dbc4e193c9ef8
+        a0f364d5a5c6e35d c035fe82d2e07188
+        23e678f83a54bdab 04f5ed567aaf51c5
+        f1ad5fd8c0945f8b 3396c1fd7f35e957
+        2b2ed20546f88419 4387dc72c7b37a74
+        8d639b9870b65526 f802bc9427ebf04b
+        621751ffd0df7f99 df0d2f21e7ade285
+        54c915091d74cc8d 651f306c37cb504d
+        6c27592cf5a6ba03 2d89a4d96a724a28
+        146f90ef7b111841 317e41fb7b0ccec6
+        628aebe13a55cba9 065b010511d60ebd
+        2657da03e778737b 676cfe2709b72503
+        45241b5b4796558d db9e1a489b8746cf
+        6e7822153f501e09 cfc2386076ef37e9
+        39b9729720bfba49 362c167bdff2260e
+        1e2924d8b4b17e7e c566df4017263ab6
+        46b4889571a46340 9c7ae3a45637bdd8
+        cb6cfa73ac6c0231 613b660487506aae
+        fae1807a27fc36ab 6f0dc7443f14e9b0
+        dad35de7989389d2 7720a4ff6eaf3cdb
+        f845aa34c8a3ed7a 7286d027bbef6afa
+        912ee5e17b8d4778 abf8364c15bf6184
+        864a3197e6312699 c8f47c736d62f4ac
+        2d3ded26b50912af 38d5be32c01a149f
+        d52d15c614ef09a0 cdacf1f4d5f9b9f0
+        6b0175db416899d0 2342a67a66c8090d
+        d1c0f07f770a21fa 226350a7f571c726
+        0e718e1e5eafac6f 6814f9da81013ee1
+        fe04b75e83b0ddd8 e03dd42b55c2f8d6
+        801cb44815e1c6c1 518713936081536d
+        f84ecc8b948702c8 3b5e251aa877ca2b
+        9166600f75831f78 0080d091eed190b1
+        92495cfd20ef00e3 ae024fda04085384
+        dbb3cd527fb2db60 909aa29400a22388
+        5e2305be45390067 e753314a0ad1d594
+        306096ec948fa68c eae3861e27ee667a
+        8dc104c0ae3cd5fc 7845c85e69158e88
+        4b8307aa0a6646de fa006cc1ebf3ac8e
+        2af641a05f0544f3 462043de0224bd08
+        df548b2c37c07b8a 0e2cf0d33419ec04
+        a339954ea079a2b8 eddfb06a44d82337
+        3d7eb45d28868de6 5864eae53c2f153b
+        24d843c48f89a54f bc547685fdf2e448
+        ef17bb13f4252cf3 09b92facaf1c25aa
+        3c8318e25162db16 06dcf67a5b842f12
+        1970adf8e9aab381 2b474bc38200a2ca
+        7824118aeef867b8 19969745e9049581
+        8c5d7e58d8ad390b 182ecd9b07a21a5a
+        503a88e143da8f07 86dbee2ac32e4689
+        48f757be635c61f4 9c62bc9c939c88d9
+        a5f2244e8aeb3143 560765f0f30e9004
+        346438d787d633ac 1184ebd740431d4f
+        730c42cc893d511f 95ca339559d31dff
+        180496d8d4101bc2 ab72ddeda810b682
+        22706916ea8fd84f a3bd4129d48b41e8
+        f0463ae599eeb371 68de5181cae72742
+        3b4e248d1cd8cde9 653862476381bdee
+        68a0be630675d2f6 f4a515498cdc2a26
+        54ace6a5ba39de83 bc70a0fc9a973515
+        cca6b163adfe0595 954fe4ae38ff840d
+        c92bd31d10e5f67c 9c53de06a4edb2da
+        7d9976bba30a7a10 85ece870d029b211
+        a37bcaf3892346b0 66a76d0f878652c7
+        1547170c531e645f 95e9eed38337497e
+        06748bad46861030 a5e34526f909389c
+        491f78111ee19f68 2a639d6c11a29242
+        732a0bec63792a45 218de24eca4ef774
+        066d78217cc3c7bb d85bbc413b7b18a6
+        8ce400483b5e4121 7bec8e8681697bde
+        289f34c20652ce2a 2c53f75f3d5f9de4
+        cd3156ccb3735c74 24b1c60d6631b4c5
+        e5e5f59b3e438ea1 1aa11e476ff6de0f
+        13dfbdf0ef31bd3b 340727cb53860789
+        b80b3523d3be7106 3ae421ea65ca61b2
+        26fef957f7570e62 59f89af4ac535889
+        91c5444887d647c3 e78c7fe5f418004a
+        fa3c3da1ebd5af7c f81a43fe3fe1f3e2
+        2ef6d446e3e14b8a 0193bd48dd91f155
+        bb669139b980e93d a8edc02e9735f97b
+        1408f6a560c28e9f 90da96d99c000882
+        be77eb968b31aa26 66183bbf8387407a
+        0b9e427c0950d5b0 fb3da4885114ea7c
+        5f2c44f674e6b806 139b3bb75a8f0fb3
+        1d6f8b59d9ef08d8 1c9254da64c00023
+        cf2817ae8eb8649e a6014adbe5910119
+        4a47e68f8de6ad68 e5c4e9d8cb766246
+        901249039f79a6f8 9d1ddc8b691bc4b1
+        729eb6311ce1c6e5 5a221d709efd2de6
+        e243f9d3c7b71077 98ee5b15db61699c
+        36f873ed35dc722b ac1029d9e15c489f
+        0e8a78284445425f 5a203fca4aab505c
+        512d31f169d13593 0db3fdae9eea5a66
+        0dd0236169a1ce8f e5642f081b7313eb
+        d5177392fa5da4d2 d4e1c25fe688344b
+        b05f65e2d0a46a57 08ef9c9698458200
+        d4d407430272a33a b24efbe0e3c023b3
+        b90151f741826e6f 13c313723d8e34d2
+        aba6b5d767bd7860 5642ff8ad64185c6
+        fe2adc3206b15933 72461f7345628e3c
+        2da821496b8c939a 7a9edcb94e75dcb9
+        87d4de8e63855b70 d03897de0ba84389
+        35c18368866aa9db 3e469d4b9b8900d2
+        ff3ebafa89ff68fd 922caafa5c77c75b
+        44732b36475ff823 5ee044d64974fc60
+        784f33bd089dfe10 22136acd622e1b43
+        613814191c26266c 8b4b0f28ce6084b2
+        6f5cc481c3784c13 9524f3313a2755d9
+        75f5f656cedb0d0d d30f4a20a3a44beb
+        4a3db1ff97e8541a 20856a818c93c5e0
+        f8271febfc2507e2 b82b163798edcf2a
+        196e8f3852557b3f b25ed5cd5119316b
+        fa5e6e5aa97975cc 7c86751ef0e4502f
+        e3e50707bfce491c dda6f948327b152e
+        3b3b5063259ae009 bdc7bb979cd91758
+        a40c288b82193d39 ab9f29d57b860b3c
+        712cfae87fbfc333 9875b7f8538f08ec
+        579458431953f866 590f00ca737e1be2
+        e51008b235efebeb 861d64bfad800811
+        e08382fc83ed7c3e ad7e7aef067c43dd
+        f90a555d9306561b 33b37367d0a9ef22
+        ccc26ee7553303b3 49101e70bb865a0e
+        597010d85abd13c1 60d7d51c406b1a78
+        7f1e444438e89956 1a5d2741de60b2a8
+        d1ba236916dc4bc0 dc119834dd06ae67
+        580ddcd73b20612b 101fc1f6709f03eb
+        4e48fc693db2a196 8c11db7ba95ef321
+        390445f4442794d6 b8b225fa99c0b945
+        19d19b72a70c8dec 8491318d602fb22f
+        def17d25860053c3 f6ab201d33e047c6
+        e00b8237bab3a0a3 118817194e8ca9df
+        00eb04ced2f8e28f ea3162a1c921bd53
+        4bb861f3243053a3 599bee1c612d57d4
+        fbed39bf3fc4f142 939d42316106d845
+        c68e28bfd20df70b 12e96b197808e123
+        54869bcc0b63fe82 e1552f3dda7136a6
+        cd96d5fa55178784 74c7c8052274aa97
+        d82902bf2f47c0bc ad55215060977223
+        fe09594076616dd0 43e1f2f2096fa377
+        7b85c266908982b3 828f20664c3cc7a1
+        542ae2d5f3982e58 16e8a0898c3a9f56
+        b7d0a8f30df6eea0 31ddff5200a7c45a
+        0fbf2f628c3d941c 049a251cbbb8e6fd
+        4441a36a305bd125 7df1ad7c49cc4cf5
+        715b509340402e86 efe28dc752dcb7d8
+        a8215b3b27cd904c 36300a0eb9bbc6fb
+        82d53ad4c41a0126 7d107f4e2d1f2c07
+        7644305d40ae5080 77f7dd815cff930f
+        355d730a10032d77 efa8fb808a0ce978
+        765be9270ab8486e 6cb79f63d97c4592
+        58aa25a803aad964 f21c39ae19724165
+        8d6447c5913959ff 05c5e1a53a0067c6
+        4963862c66ae7f5a 0bcdf4fc97fd611e
+        26a182aa9ace5eae 2366d6beea48c990
+        7d2baf4306c54acb 84329577004cba75
+        b1c023c58d369935 a81701a31d96ff5e
+        972d4eb165b35b84 61a9697cc5ccd0dc
+        288f1a354116e305 bc0a942a557d6658
+        ab8b6d521f80b969 e6c28beaec603b11
+        e3480a9b0ab04bbd 5c276acb8b90cb7d
+        1f93fa29b470f5d4 b13a16c16d6d70df
+        6b7db364b20b4474 0f31a67673feb4a2
+        6b83f4803ed9f5bc 93e08f8b7a2b6c8e
+        b26fc75a48b9c238 495be79ad46319e6
+        ff337460468b3167 340c095e209712f1
+        09c442b37bdffffe a1cabcb0bccee2b2
+        54e6281d972286b5 f7fb87cb74f6b166
+        8009494221d58f9f 91b186fb2560719b
+        fea78db9d19d2c73 ff5c9165960f3754
+        2ec45551567a55fb 27c8f9b76936c4cb
+        c1b5badc4212c94b 40e206439378e1f7
+        827c38c301b4f37f 148eb162a33ab643
+        b50f497d564e51cb 2214d1006f0aa1c4
+        1494e5d6cac5dbc8 0da6f1e465838f44
+        e6673079519d6dea 1f44efe4a5fbea1c
+        7b2a659e39c44be8 768e8e33980b518c
+        835fcb34fb637a65 9855a37f01ca72f5
+        47e106d52446ccb1 2b4e5e212fc3ce4c
+        0ecd3234d39f31b0 3c92620662726ccc
+        77f3c54a76195af8 5a3beffe21941b2b
+        b99d71299512ee0f e6ed63b840647744
+        f5d2f2374b7a98c6 f949165e69d152c7
+        e8fcf6d37c4386cf 438f58e1b71f0b18
+        3498628e941bd49f e8b67788d7c828da
+        9e5a25df534fdcce 790c713fe2f0a73c
+        6f05d1962ac77135 b185428616e0bf9a
+        03b0f3fbd3c38c32 c7285c88afc693dc
+        7dae8243d50907cf abdce8b970a75a91
+        a2b61d781781c001 446621d59645f913
+        f1c92889cb8f5b2c 03d83521cf939aba
+        e1ce90c1bee9cc1d 92db0e7fa412fd5a
+        855fb316430646a4 7c259f71c2afee5a
+        f6cf9b4dd305e718 6781a9ddc26a1009
+        4bb070d194ae7685 8fcea37d001a9a58
+        df3646bdca9ffa89 4854cb774ba3e064
+        d93e6f7841251e4e 0f2ef42aef74d218
+        e623044614e5210c b808e8aa69d300cb
+        c28e4d502480fc64 bc5f52876aafff21
+        4a36918ddf2111f0 7714ee68f61366e6
+        d75f8f68bbf54187 8fcea37d001a9a58
+        21efce38b617dd2a b0b8864e38c535b0
+        57b8a9bbe83227bb e15f1e20662707e0
+        0089057e2ef609e4 19f67becf9c7f63f
+        38e3e76f4ae52a27 931dfe69b28a9954
+        eb8b24483108b6f3 8a000b0781cdafaa
+        0fb0269f56a5e166 0e72e539a82ad391
+        888b6dcb42874e85 03a5182dac2e5a26
+        323408e9b7840dc3 d826fc528173785a
+        7ec1ba08bd234efe bbae4688581a2477
+        2f9620cfb2784b27 5a4c2a6ab5f6c391
+        25f377ac8b75b17f 8196eaba24094bdd
+        dd8c04a02d132f87 229e1d3fb61278de
+        c0c1b01e49331b57 47ab39177ee2601e
+        e08446f277afcecc 69ac87d1171d6afc
+        fffb5670b4447b87 f31b3a76f61a5da1
+        38a6c5d1a4dd89e9 3eaa8c84216d3d9f
+        6762e02ba9136e42 eb0203ba7601e74b
+        cbaeee2d2d1b278c eccba7ed36f251cf
+        df58e4b9ee228cee ee4874db1d50fbd6
+        960ad63a530cfbb6 325a77b812114601
+        5200eff443903f7c 36b2e16e7bceffbe
+        6347ae1f866e3a1a 7192a4e861a8ef2f
+        efca38ececb59e33 60094f45c9394fc5
+        8484af97fac69bec 0270d5268ee4b993
+        64f6a36aab97857e 9be22b65a81591b8
+        e5d332a65b7632d3 7d26641a872c5dcc
+        d0f472ad2902d8dd 3c9d7a062ae250eb
+        e03d3bbd5f0ef03a 48f7cc77e41d29bd
+        0ef3f8b36972861e 6f04882f6c2902ad
+        f5ef893babe9108c 141f1bf6a47bd5c0
+        b451d03fff3ce1ae 2c78e668083b7a13
+        c6fcc008153de463 2591d64c743d3100
+        4ffa16bbd55c072f aca1d76f7214530d
+        1c82f976d275521f 4076b23f65660498
+        2d12ed74eaf6f279 5f92015524d13783
+        5d6e297d20c9db94 da8ea93a8510249e
+        cdb71b2b1bd5721b 2084820ba7e50211
+        ff1190ecd8dbf99e 6399382c5464bedc
+        0d5c6b58ebd184d4 70003983b9c33b15
+        ce7ab11fa52f7fd7 34e2e9c3a40602da
+        7776321c83778776 563cc29d29086adf
+        4ebe48cc2fcdeb3d fcae2e7938951cbf
+        671a93fb612c6b37 f035d263b4a0672b
+        beb92393d1419824 7b122fc521bf729c
+        b93d4d9de80c6a63 eb2795009be9cf74
+        5315f4387b68dd12 c72e3bc4d838bf60
+        ca11ebb8f89f759b 9723ae794db53e88
+        3827a7e925366243 59d34d705dcc9100
+        9114fc83ec72ef01 517df19bafe51c3d
+        ca2e701d99d13ec6 8fb6d63b6493fdd9
+        0c6976ea3df7802c 71e750db4a31f987
+        2b2a6c67694b37eb 216a989bbe3e5578
+        24bddf75896130af 78c6c58ef5b6bc0b
+        0834be9d54cffba7 3f76b58e29295098
+        5c7800c51ff933a2 e9464cc27018f5ed
+        23a2e420422d5cf8 58d9a8198a55d22f
+        7102751d35839dd2 46a7c80340aeb895
+        aa2a4e6f2e53cdf7 ad84f9b3709cdb28
+        c2f9c8debdcbe941 3c173ca687e2b419
+        c2080253efac06cc 62f8d7331d8f1b1a
+        d40fdc61eaf2d2a8 ba983bc5490bc360
+        f292c2e6a839a954 2115f83468fc954e
+        0bb807ef84ffbb7f 9cb64ea24cf57483
+        10dff794fa8078b8 c2c61d001246fb3b
+        df5cc58e1957c8f0 b35f77078c40cf1b
+        1e62f381550248aa 0030f57a542dfefa
+        97a4381d17978b8d fdd03fb5339559c9
+        f5047ac515caf157 d7e7db9347f240f3
+        e086a59d2cf895a6 c0a5f14ea619ef4a
+        1cc3b35e14f3efc2 892396e98c54b33e
+        22d5a39b77107b09 603cc51ea5706964
+        ca5b2bdef18b3512 55aa75cffbe9e620
+        1018d332b945d9fa 8f3a4dc475afc5d1
+        48ab9159bcffa07b 575202ae984b9287
+        7ad0e00e6b81cd89 d8e1ea0635c4794f
+        96029ba849a84b3b 6f2018e77f7d8da2
+        7bab64eb864d1467 a057c1e954d2606d
+        11acd92844b0abe4 0feffaa1d0980c90
+        18548dd957880b40 b78a8d2b1c17609d
+        d3a42bf7833fa6e2 9d78de6a21c9d97d
+        044e734b1304da23 b5e19fda526c6f8f
+        40b287e0299e88eb a047232140d53f6f
+        6ede2d51622bf76d 038c752499bfb34f
+        9d20d45cf5400c88 4f7b82a7f1bfb8f6
+        9c87715d1ed713e1 b55a4e9937f30c57
+        6048a67e5cebfe0c b898706f518e92a7
+        d2981614d7e78d9e 99cf6869cd872f0b
+        e1008e27fdf65aec 5083b9847a166bfb
+        cde0e1d80fca726a 01ef0843a93d570f
+        2bcb408f812ff59f 69840cbfe4e6ee58
+        622bb654b75a6550 9fffabb9aa0c83db
+        5e0cad9e61292ad9 c3288c4b5ba4acda
+        51101af2b5fa6bf4 155c07ff45b57afa
+        465b8790168b1d23 1615054f0d2f2632
+        53507dfc3160e49e 69adbbd053dd224a
+        556010da51f20d7d 255c70f3787cc4d8
+        497b2aa57af2f3e0 befa4592bb0ed715
+        1b348c832c7ffdfc ef3e63667e18ef0c
+        c1fe24feaa6acc63 749fa272cc92a6f1
+        73cb29bbba5e9ab7 892fcc3821ab18d3
+        74e61477fb404444 2a865a4e62a2dc4f
+        1f1825c297272205 64afe6eca8855d18
+        eca955c6263174aa 2df493b675f79627
+        42dd731486d8c165 72912ee2d01745a2
+        4587c438de782d6a 21a327643f0edabc
+        af4b15bb45985d17 63a42936b4017581
+        883bb0707ce8e7ff ea3162a1c921bd53
+        05f76ae5dadd1f9d 54d1ca37d7bf5a42
+        d8d57737c0475ba4 b42347ee6dabe91a
+        4862d46188f68deb d0fc2a70c0b92be3
+        06b09979a8fc3859 6e6075f498c743a6
+        e0c63efeb0400b63 28ae0dad24610177
+        d6a5e291db12594e e6e9fe4266a60158
+        971dbbdb724eaf93 649cb6154a48c555
+        923b5cdb3d92811c e092908f732ba5d1
+        7a1b74b3abb41fbd 3fb17740520e5185
+        1a116ddac5480b5a 76c50bf2ad3b6979
+        cb2f18216f2bdd91 ad48e3593589775e
+        7eb48e5eac26324c 136d3d435aefa563
+        51aa76bf1c3cc504 a9c41bd571c2dc61
+        fe59ecb58f81a1fe afc90206a07a61db
+        c810aa2df0aa867c 7b8723170d0d45e7
+        a4d6b3bd52db408b 4a55df4254caf60d
+        fda9b728ff370358 c8a53519a832f1e5
+        089e55d5dfef27f0 3c92620662726ccc
+        e571b6d9f6379f97 8507abd72a40d791
+        b1f91cc14539663e 939b6173f4fa74f9
+        57bb22e744e60034 35f3ef024951c529
+        851be4e871542b46 17ff9af0f68adff3
+        dc09603c15af63ee fcaa134c8c8a0db9
+        504429599348120f db01ce7af184a0d2
+        7fd10e613fa58c6b 923877bf5084335d
+        e7bdefbffcbb0c95 57be5e320388d411
+        616ce1afe7370ab9 08b920c43f267392
+        8d9c652e5c54db38 c4a27b9a5a9f2577
+        ac43879404d20fda 5f8a7811bd0adba1
+        c4f67bff68055b79 78d150de66f6daad
+        fe5074e6a4f6c1b5 06faf3d442a8b957
+        01fdbc71b401970a 5af20078ea2d1875
+        49fd063d14078de6 fad67345efe7e45c
+        b6f3bc9df4050eb4 ddb12e091ea99f33
+        7123720e1c812633 44ddc32cd88fa366
+        6b3a7ac6d1b7320e 0dbce162cb86287e
+        048a090523dc752e 8d0c54dacfa36394
+        bfbc9889ccb37ba8 f306f9217a7bb701
+        9ca757effd747da9 1cbb6af6ea1601a6
+        ec830f7489918db1 448ad79e1355694c
+        e16425df07c7ed51 de6c3844d158ed20
+        907ceefba4596424 41c205d42ba72c12
+        e46a79265734241d 64d5d5b910ce25b9
+        e32a81b9ff224d48 111dcb0242ab8a1b
+        cedc4acd96c72920 da3aa18e8eceffc5
+        6ac11773e4971d17 31bfb26c33588a96
+        f39e42f271468f09 e54762acfad1f0be
+        c027e3c4a22a58ca a888bf878bddd380
+        cdd682856b7a845a 915ae3890c94a6b3
+        8c8748b7f31b2a7f 951939a58f56f3ef
+        c60d6a13bdf69883 65de65f011a5bdd9
+        ba4b080fed1cf740 a759a71eb7016b5d
+        9427efe3afd61cf0 2359af22a7d62bc3
+        121b3b025e3eb9f8 1d16eed71799e43d
+        2961a8c25fac79bd c33766c252f0bc09
+        a9a98a43d071bf9b 7677be0bb579c143
+        a349a4b831a34760 08e06dedfdde0929
+        219b5d2a2514399f 276b28b0dd4bff77
+        700d2136c1c93285 786f984d743c4f53
+        62721dd8ee47326e fffa2af81ebcddb1
+        52055750378a5254 20f994c0b384c777
+        b1fad41fc2dbd3f8 3d06db89582899ea
+        2072f4425851dbc7 d9085687a6d929c9
+        5e937128528319c8 2dc46a22f3366b5b
+        b6c309afff22a846 50effbc91b52160e
+        b5496f2e5561fb70 ac6e2fac45fa3af2
+        d59f2500bace367a d0344f677b67997f
+        9793b9d463371a4c 95db2b6ecb47f4e0
+        f645e20de346c6f0 73bf87cf084218fb
+        39aa093edb8fafcd d7fecda22a51ac89
+        fe0f569a497c0c13 49feebe1f784e0df
+        42e44487306522a2 e139c8fb010ccbdd
+        f08c910175a4697d 3444df911fc4c7e1
+        ffa420a7ede4ebec 00232a0c937510c0
+        acf4e46a7e84c93b b5b66c6ee7bc9f4b
+        943206d96d6746bc c2047d12b5fa2240
+        4867fcdf04b35b51 0d7c6da4ac4bb226
+        b3dd7d685de92804 150d646fc6b92686
+        8fbef687dc80de6d 818aed68d5e74ff1
+        9f9a1592d27acadf e702388d8e87a93c
+        8bc56855ac728a88 859cb059421220e6
+        1d1a68e63bfb5b73 1bbf44659ca04391
+        d8f62eb27ff87b1c ab714c4e9825a5b1
+        e4a2ad765904f460 60b8f5c2aa1f1788
+        eba112c28ab6f000 be82533136860c13
+        8e9f0fc5e65d35f7 7cfe4a7efa9ac07f
+        bb669139b980e93d a8edc02e9735f97b
+        3d9fe7264c090fb8 b4d9ab23b5d609c1
+        f4b14af9e2a89613 36617c5d73d3bc74
+        68d9ebcada8f463c 40badb24ac7d85a4
+        35bbcf4c1ae61441 3aa101f59922b01e
+        9ebb945b4bbd29b0 01c5ac5a15a30556
+        25589abfe9f994d3 517fbebbbde0e2a4
+        d0835e094256403f 06392edf331ee825
+        8dd1532e63f5f9ee 8e610abd6619213e
+        cfd5a35e998f377c 1349dbe484706132
+        76e272ffee89e7d7 6614bc7ed5eee8a3
+        f39e97cbeba141d0 0e5fc068eac97c09
+        cef5ded5403220af b545cc322bd8c0aa
+        514c4235b1329e07 4aa7ce74c8f4b992
+        63d74c393f86b6d5 6744a23fed266288
+        40ee71a263c1b056 41651f3fc8f91cee
+        ea146be722c31921 5833141c69dbac03
+        02158f8d55ceb6fe a1a92702f1080152
+        d252b0a910e92535 6fa4cfbfacb4eb3e
+        0d7a3b59cd0bb86b 732eb13c46ce5b55
+        017cf63a3ade9457 af32f3848e317aec
+        27ddf5ed6c046e31 9618175722cefb25
+        4c575b036a5dd617 d4a9e022e165d4e3
+        d1567890e2368823 39cc6ed4f1bde28b
+        083e70c0069aa617 a56395d40f875678
+        dc2087d90dd15804 ec45b7fafa7070c3
+        dc6a54fc4462497e 35eab31a0fb05afd
+        2f7859840e12345d bc3e3ac80feb3bbb
+        3772ad6916b2cc86 1a462a7be90ae36d
+        3f71b3d8340202e4 21d4c786f4a6bbcf
+        c9661ea4af0775db 99c4943ff11deb27
+        e12d848a2233fa51 a5c5a9df222a3da4
+        4c6d2bff73c17194 5e60545697e68049
+        d49864172c5e272c b0f52e226c947411
+        75ec58c2044f7408 eed68cd92d6b4e48
+        d8d9442239d6c5ee 1f931b2701593be7
+        1904dc5151308790 e1e16ebbb31a52c1
+        c8d7d090a9f4cae1 e82e9242e0ddc5b3
+        eea5217024b1cf9a 6b95aa0736007801
+        4986a6b30962a1ea ec42316c1ed5e0cc
+        3a6829a6c12bfa0a ca6376b288db80b2
+        306fd25e40634868 62f3f3e4f3a01e65
+        e116d35fbd410d0d ff6ee4ce6200eac9
+        21d09418854fea5b ef557cf26d917de4
+        e6f979c75c8e4998 79ff4c17c3592028
+        69bc7128c34225c6 9c7febb85da793b5
+        2cbc20a1f48373d6 e09c4056675bbac5
+        29d87ff2fb57db6a 36e7e0c25f5ee074
+        2ab2db4d8815fc1c 1e579a38a4e6ffde
+        4a1b7d326c1341d6 2beb32ce1dfbb2f8
+        c66fba55f83b6ee6 474f60aca8748ff9
+        2a4fa848353a4285 4648cb6dd541bc45
+        ed7810e04f747059 e7717f56fce2e4cb
+        9ed64732bb381fa9 e25c1cb05621a89e
+        b2146153cbc44cfc 8c4f853ff0989133
+        244175337aac0bb3 9cdfa5e41f5b4080
+        9c02a32466423faf f1d3a467a4698995
+        2e96e913edc0d6c6 1468550c47eaee21
+        913e8aa5a28d736e 609b02e552f133a3
+        f2db3ce219ddc9a1 3b249bf0b627596a
+        39e68ae7363328bf ce95e1245ed02179
+        504d71ee55df471b 54c1ae07f9b47864
+        bfdf8415f352edc0 206c65c197891558
+        3c96c43aa6c967ca 8b29de62a368dc75
+        186ba52e2f0f1f00 052b5ed8e046fd1f
+        936f80c58e6e2d6f b63372ab7943d968
+        73185e7871811f4d 84f53901ca51e353
+        9f562b8be1fb1f98 061e69f165a348a9
+        e3eade71daaf56be 6b887196df6c39c8
+        8a00a04aae1ebc61 79a6a7934dd1d18a
+        3e1f8cbad4ad4a3f d182540dfba11486
+        8dc4f6be13565a99 c113910ffd2630d7
+        16ff0acffbf335eb 099b42bab736e96d
+        5493e3b97eda6025 6e23d301ecdad015
+        944611d96d780277 8d9210fec83eab91
+        a2d97c39be26f587 916e2e4037fc92f1
+        e50aebea455e341c 198b929253c510b9
+        0cf271add78aaff3 6cb047f9dbbf63c0
+        18aa01caee77daf5 68c3abb5128b3af9
+        b0d9f49d1a7ef0e1 70c49cd77c9eee13
+        979a1c83a5eb1d0f 6acce0342cc67715
+        53e0c38738d250cd 5f913cb4247d5f4f
+        36e55afa473d2af3 7919cebb671da687
+        303d0638b4ff782d f96f3052a68ddce3
+        0247a63a5f7737f4 9c05405bda6761fb
+        d3ce8935ce8e8b0d 2799ce3a46d1b753
+        40b114a974bb9204 f695d6f07f076170
+        5db6f6920151b4d5 ac62c149130119db
+        6b0ef7d4c2656966 586f6e7fc8cf24ba
+        49e78e1977865cdb 665379b664c60b0a
+        2d25d6e044b2f2fb f538e8b6ddab9f19
+        3ec671a1cc5fbe85 332fc38c36ba4cea
+        fb4031a41247e0a9 695081254b901656
+        40650592486f0d6e d7dd2a87de52c0be
+        3160403914e6f8b2 df930e5b95cfce24
+        639cf62513ae2d91 c4db67015ff726fd
+        3500064a4d549a0d a26e598410af2103
+        1b31b2a42c5033a0 c4606f6077854b72
+        abd1783572a31529 0b047cdf615731be
+        38e9321d862f4a34 cf3e5eb27dc6f774
+        56ff8b1be8f719e6 04c9f40626db5c6f
+        6dcddf71a29816c2 cf6c08e3be662ce5
+        93c26938be41d3be e3b68aeefa7e0050
+        b84bdb1ab927d5d9 8f7f24a56d5710f8
+        c0fe85439b2fe11d 1e789b3af5d4a533
+        bcd051624d26e327 c9404dfca0fbdd7f
+        631a3a12bffb1ae2 28fb8007584a3a72
+        b562b5749b5274d4 bd53a4d960b4d9fb
+        2ad7f3eed4ab8823 ab222842b55b8a6f
+        346d2b38a158ad25 00518a2a01b1efdb
+        8d8294fd49286188 602cfa044a7f5249
+        f8d1469355ac5d8b f3467e0591d5b571
+        a2be8639be103ecd e619ab82266e9a78
+        6633941594481792 6db2e8cde39a5316
+        68ec0f5b7cd4186b 2ab5793f17ec4864
+        d2d3dadc17750947 3b230d6c67940cc0
+        2d54a08f01a1a84c 5edff6dd8cd33043
+        8f079599a5c8379b 07f408ce0934479e
+        55080d3affea0276 d4526bd6056232e9
+        9369d2915302d470 a4c2056e09d268e1
+        a59b83c66b2700de 62750fd5dc706c5b
+        a6e93f0d52a3b068 9bca4aef55a7f59f
+        cc914e5867e33141 11d1149401a5360f
+        3b71b3736cded743 71ce32bdc69e1b72
+        0625f2c61e20df43 9425b46c8590564e
+        6ade8cd5ce368746 3580640a11a4a7eb
+        d3d6e4c35ada3e68 f0f1ca3e0724ee71
+        650b1e666008c679 ec794abcc417f050
+        7435a07e9367410a 064eb3b1568d861c
+        9d3bf891acba543d b0ac3fe93f998c6e
+        b895825bad2345a9 6827672cc5dbb986
+        f91893c62348a233 baedaab2ae1490ee
+        4bb8cbe4bc0b95cb beb4f3a6642bde3a
+        581d4bfac1f5771f d5b5203a1853d9e1
+        5b2f2757b48cbc80 330a80dec1501b18
+        ddb10b7b98aba300 bdb4ae024eb98c81
+        91716518fc5fac26 f26c478c4c6d8a32
+        36d6856aa7e3fa46 c55153b252a47e99
+        ec2df6721e00a1d5 c67b09cd2cb9bfe8
+        ab67b5ae6203eaff f4345ddd3a72009c
+        e7ef05ee8695c18c 699e0ce63c6e3c6e
+        459969b156e67db1 3c58b5bcde33a9ae
+        b67bcb8baf0b5c82 4b22d22350feedd5
+        e0a2236e5d3699c6 1eb4cc4f0f641491
+        2fc5fc31138b1838 196d9cc748be488c
+        08178107b4d49c50 8fcea37d001a9a58
+        da739cfd396948fe 9a22696334750ef2
+        b992d466fb2740dd 1cbdc47c88a97eb6
+        2effb6150387e1e7 40800536a861cdc8
+        663b07eca84fd94b eb9a1ca2870198af
+        e5d5d9d02a5d368e a93e5a7afc441be0
+        58521c68b936b8f1 ef93aa82e8ffa826
+        fa9fbca3c048f270 688d23bd85c738ee
+        6ca49c40f019a938 cf52c2abfac1a871
+        4281adee26355695 f8cf25189d32baef
+        6f202d1db6bae369 bc51bbb2244443e0
+        649ace8fc389abf6 2e28c8cbb8ca8db3
+        54066f31ea02dac9 e0aa10876eebf051
+        5d17bd37b1c6ef91 20a5f872642b19a0
+        c4b26c54bb28c710 850e3ea65f19bc5d
+        e6cfd23ca59ab53c 27e2e2ba33831714
+        02d999f80876073b 220b6282907e180e
+        b4c9983bd19ef38b dcf0186c7e64a7db
+        73c52c77782b3124 22c5d5680d2daab0
+        996b559dd2baad3b 151eec8fd2b7f037
+        c7039a5c0104350c 34f811b0b685a8da
+        6bd85a6d6224aaaa f70b8da91ea1f230
+        b9080190034bf8af 1419edb5c1cc969e
+        101dc43e3fd1a3f3 5dab252898dca388
+        6da412b18614bd34 8be2e02454c5a272
+        6ae59cd59f2e3548 8bcddf4d0c0e8114
+        7847070fbe9a3b97 5160c9650069f201
+        6d7a19c6367397b9 9054282a39afbd6d
+        c14bbca00e5ed973 29b77625fd78cb9e
+        47ce6397d67da783 61db82071036913c
+        fc905b7f4262c8a8 3952bfb1e10e3771
+        9124fdf5be046adc ba3d20b1f76f29ec
+        12409f89cee51f7e 7782ebe14f51bf6d
+        c0405dc1d3ddc7f1 8d966b4fe1276182
+        b1dee7187069c31e e0468f8530620ffd
+        5211cc74f509cd10 eadeee43988bd87c
+        77e1b1d6442b432a 9afe907facd73f9e
+        56404f1b88509b72 8fcea37d001a9a58
+        08c842eeb572f439 b30c3ac6cc26b976
+        ea458f4508bc9c07 a533f109f0a29943
+        803416a728ed6e3a fc1644de2b6f578c
+        b46a3c7c523babad 7c43d20354dd5303
+        31d8edc65278fd6f 6a3857c74aa0a777
+        8494fdf33d24209a 56e228cee9679eac
+        ab6b4fad95786ee7 1b640b65b57cb344
+        e28a7056817d4200 df124d2bb4c93814
+        0f9149e06ec63e42 1095395834165c34
+        547d2a41ecb2f774 099939002488762a
+        46ab2c368de30e57 9e7461fbb2271c06
+        2641673624779676 a782fe1d8e7047ed
+        047e23260c4c2022 937daeaff366f3f4
+        3dc0934656b2dba2 2a011e9559b07283
+        b9ac407eb001a373 40e8b2ebf0e70eb9
+        b15bdbb56717c1d2 69b40f809a19e10e
+        39118a151210b628 641de0e3bf280948
+        3f68becc077ab9da 0e3e882025ba6081
+        d47c256c21a0608b f44909c57d3c8804
+        24cebe989089ff92 bac06e5a044a235b
+        4b9d0f1a2d3872d1 4f21afd97f0ed6b7
+        f98c3010abcd62ec ed12b49df6aab541
+        d199d6b098f44bd6 1e3c722f04193381
+        f479d85786639a4c 808ea5a319ad8fef
+        33f51df77f948625 8ad49b4637cf8e03
+        23653fbe97f8b712 507883688aec8810
+        644731b9b6d236b7 5a619d1cf609c503
+        44cf45554c6a3dd1 e7004c0e51f6ece0
+        c7030d05ff3769dc d8d625787259ab63
+        7aa40806601cb4ab 9294ddd1a284ab90
+        8c82b010c622ec46 77b0d6513c3d786e
+        7123720e1c812633 44ddc32cd88fa366
+        732c7c645f61dd8e 6eb36a555428bbd9
         c1f7770bf879addb f6a959ee7d2bfa50
-        68dd8db82d41b239 1e50597ef425e381
-        64980c0af8e8f1c0 1d65c914a60c86ee
-        8a67bc65799b8f83 e0053bdd1499ae8f
-        eb87b3870f85e33a fee4cdd7fe7eab6c
-        ca93a3e4f26ebab8 f11f724c14f7c5f4
-        3e9b296b1a3f5c8e 30a9c0eb339b4fb8
-        5e1e0271d224e696 3888717a4a02cd88
-        c2aa4922fc64738e 238deae2e7902bca
-        5ad22ec8f4b48c03 b51ee8d2b10b6b83
-        5ae8638d4a2c1f37 f5c29b197a70c433
-        812574951ad024b2 59afef9eec917158
-        427d7d6558f87807 6ed41ddc20e35e5c
-        3ccb187021c62f29 c66c675902f2e3f4
-        95f9fc12e167d2e9 8bcaea33cbc20600
-        1618a0304364beaf cd9b6a5a96989d02
-        116a88abbd3383d7 73c680cc9b02d6f9
-        98af1be8164a0e7f 946bb5c185c90843
-        d69a8411ef8fe178 6f0a0293b85febb4
-        cdb9295afa358f76 a3704e1ad717f557
-        a2c00e9438cc8e82 cbb0769c1e64caa4
-        57d51c45b3f8f2a1 4489a886db9432e1
-        297148589f8ed5ef 65a5bd48d61788f5
-        f2deaa5b4b2d393b a49772d5c792b8d4
-        fb240367db9d5da7 8a931aceda14cf91
-        3401a719c6a20812 3cc809515a0ba3a2
-        c3dfc8be0d8a5d66 2aed4b33bff9fd76
-        90f23d07b2d5f5ca dff487485953b797
-        f259140043bb68e6 1d854d006fa4087c
-        2fd694e40a009661 775eb4d5f05d83c5
-        623575f25691b29e 3e42d763a1e443b3
-        5bf36a53dced5dff f72ad9dc7d19cad6
-        08b06107b55672bb 8fcea37d001a9a58
-        1c1e8774a99e9ab9 c5ca5259ba504b51
-        b1444f2f2d2ad1c3 d108bf377c6890ea
-        e7e3fb186af39cef 4ad2f6323889cdae
-        8327aeaf670cef03 011012d6233d4cd8
-        9475f7d96da0fa0b 430eef7475aba084
-        e12fbde3f8e732f4 07589547145f060c
-        cb3681b56a066009 97001137c2b64671
-        9d55a4c2082b35a1 ef23a6a53ab02dc7
-        806f2417aa8eafa8 a59ee2b30f71aed0
-        3905a0eae7d7fa4b 7ea96e7494827c2a
-        2bf8daa398c6d609 0819e0a0da1c6371
-        bc1c1cb5d4cce96a 82e2527d6945c317
-        adb3397953ecafae 0e30236f3399cc63
-        2de43931d768b785 91c208b0ca73a6bb
-        9474a6ca5f19706f d3781a094a646e8b
-        a14e78cfcbd0bd06 00b41af422016959
-        0a59dc0ed95b7335 d369f9e8af61a101
-        b9cafe5ed6f76b3c c6a9c3dcbdbcbff3
-        dd70561663f9a6ee 4d25ac086a90bc02
-        01978a5ae4995fc6 8acd49ac27d07e7f
-        b6211a2971e16c5f eeea164a4f7ccf87
-        513f783c4a958d0e c316d3b3e7812dde
-        c70b3cc3fe67ffc1 ef494b67eef58360
-        6577f26527764396 99c75288fd4e0814
-        5535f1686b2887f4 14743d85e762542e
-        12d084b82d717954 6c70b48c99b62b25
-        0a803ac5904f5f97 85ffa57169257333
-        3c6d056ccab50fc2 b3d98cf110d2bed1
-        26d1739579a38556 d62798412db9130f
-        c55eba4bec4a5193 75877d993920da6e
-        ab3042a9026b0a43 cd5bfd7616c64c00
-        b34dc1c05339c171 47da6c9200c01e50
-        695e4b208e44be34 53aaca2365fd779f
-        1beb201e3f32b35a e7fe973b2552af1e
-        42155f6a90c1fa85 e164f9a43b4baa9a
-        972acf49557697a8 f7d32a451eab335a
-        85a42431b1f6feec 307541504a4b00a4
-        ce1c37f114cd539c 7370f11b536fa7cb
-        bd17b6ac22a47aa3 ef3e45aa62e8e088
-        b3c909b408316fa1 2306c9bb7364361d
-        9c0c416234ce9f1e e9404ab3cbc679cb
-        aa996bcb00a7c7b0 d53acf87cf26fdd1
-        907bfb428e995113 6924e568987c4747
-        90617c8495831711 a642742df02b5d21
-        022618b7cf2bf4c2 a1e87092acb336e5
-        a155008bc7587f21 bb2d738f46e000f2
-        a474fd08a8c72cd4 43a2f0e102fed0d1
-        94d59987acfc90cd b34e0068bc35bbf8
-        2fde1b43e55aae7d e27fda56ea9b2ba8
-        4a9628e91404cf6f fbd4b18c20c6ebc3
-        c07cca97556c5fbc 800354ec9edf243f
-        4775a55b2b63c51b 4ca7c7e27271c8cf
-        040ae8352a6d72c9 6e4264ca2fdf1122
-        72b79d7fb0cd9106 d5d65f35baf19b8c
-        4967abbaa67f8916 cf7f2af752aad3ed
-        f7ec3a679c0fea5f eab051031b2c08de
-        87125bee62ed4349 5cac3c0715f9fab0
-        ad1b43682640b24c bcab9da9e68ca109
-        d0f3397d79f2d3d8 b79f0031f782fc14
-        7ac136124b1baa1d 73ff13bd5a339ab0
-        06d5b43f2886dfdd 3bbc22a127abdf7b
-        ecc928847042ed0f b51d892af47781d4
-        45c238148ee27462 518c4994e9027986
-        e5389f01ced36f64 80331ab9f9a37d7f
-        a4448c9cd16b99d4 58097dda824ed9d9
-        fab08462ad1f1861 d8df7de958a29582
-        5f219b6963341a07 ba7761c378a24cb5
-        3109bbc47fe067fc 66664a2c7292ce3b
-        f5e9f98fc188161e 38e5360a60a72dda
-        ed7e62e26bdc884b 0dbae58086586cdf
-        a9da7b8aee3f1730 da691ca3bbee94c0
-        c7271d775e4b4db4 a5077b2dec0849b1
-        1543c872bb821eec 27cf4762ff852017
-        6364c674fed9d132 42aec19d01ebfb25
-        7673990e71e57ca5 6bf38f6de89eb824
-        e00daa9f67eed38f 74adce5d68282dd0
-        ea4e0d405c6eb5a6 12b8e082133dd9ff
-        8377ccc72a9a8913 0037706a32f01028
-        992ad1d9bae57d2d 469fba5bd5817b02
-        34a62fd00224e65e 32186e3ff7230a57
-        608397b8781db6a5 cd6b8a6cbe0f0df4
-        abcfc8abbb970d00 7180144a63784924
-        f194cd0b190e8d0b 510a782b7528a5da
-        d589eed70935080d f3d17af996868154
-        333223ea931333a9 9b37356d7b40b1d2
-        82a837ac4c399ef0 551d33c40adc0aa7
-        867f9eb8f6b32ede 3b09b35496ebbe29
-        1a30978c715308d1 c520e20baea21ecf
-        9ec3fe8e34e2a537 f241c0faece63456
-        3f5fce2b611e5720 8a2ded12331e0afd
-        9e3e57ea098ab633 860ad0ab62ae8aa6
-        aa315c7461beb8fa 8a4303bd11719363
-        da9d90c4d351977c 40c078462a1bf870
-        3d5d232bc774c16f a8bde59e7121fefa
-        1ebcc22de5cb6077 1e20d27c430d803c
-        f6d10c84d361760b 340c664916e3d089
-        6a186668632e9560 a36cc05c65f9f5fd
-        8d45bb7dc51e2dca 02c58172ffc83a20
-        b17d325dc8f4d1fc cc6a2e2e2894a85d
-        b5f50169d8b659e4 0fc5851454356621
-        8436568b05a238e7 ca45113cd07af75e
-        a31e6d8341e26af1 10f3b93dc57409a8
-        c63a8ed9e0b7d106 f8f9a1f1a05d56ec
-        45279001435886ad c6693dba40264e0e
-        1ac3b229faf741dc 5495c370f3c78e4d
-        66c59cfbbc748cc8 ce8b961a712626a6
-        4b3583ba5d4bebd8 6fbd08c3fdb5c5ec
-        838a382c8ffc811b ecf4473312fbcddc
-        5eb3720b352b2f85 b0ae694892767f3a
-        fe43b91c95f0a4e8 f17f8adbac052d00
-        3fbb7d4d39acd0d8 64f366c8918ffd34
-        dd84c5fb47aa36fa c6bfb24a4781a730
-        6bfb43567eaa9785 1dc55a7877a3df2a
-        6efb549b6263de63 ef8158e3ccdf1d1c
-        a485005335c85a5e aa70b9ca4b6faadb
-        d60b9526d5081588 db9ced72678b93bd
-        4819cd84d388e26c ea8278597cfc1549
-        43f678374c33cfdb 1475af247cdde83f
-        2d398eacefc5eed5 2731a8386a83a80d
-        a3321de081f324d5 0a28fda20ae4c619
-        9bbf73c7b18f7d23 e1ee68acb2720732
-        5bb54851283e6c71 509e174e131dcdac
-        50aa3e4228df6b1e 5254861ad979354f
-        4661c7d01660d79b aec129df65c23fc3
-        bb6180cb6f3bf2fb 0e67064e6f7e293f
-        d29855d17410b92d d9ef98d059204ec1
-        a57d3ca651199a1f 217672418eec947a
-        6eef400b31cb4200 20d84e7ff3122376
-        d4b808d6ebe56130 36aedfa991c55c8c
-        e28152b8552f1089 e40c830f78db9eb1
-        075eac88e6009c86 2fc63b96bc7d6062
-        0f9d6e2bd589e9e5 1cb52a263487f2f3
-        19e53abfdcd22e86 4381bb1163f5bc76
-        4ca95ffc9588baef 082d994e97eb5d10
-        8b0a1cb7625dbbb3 118c4d5e9b157c3e
-        34cc412c5282edd4 76589c27df2925d6
-        f485796616e36db6 e662b703ab22ea25
-        57e1e29bf15d7815 726454503459360f
-        2b915a02604fb991 ec800326f02dfe18
-        93770375e64d822e 1a70d2784311f6e0
-        4bc4b2d3a7965062 ec56bd5c0cb742a6
-        a59520183a79d8ba 77d568e151e30b53
-        20211e323e140454 e80fd1687d06b05f
-        b4af1aad4f95c779 724156f1d56e4800
-        3889024474ce7f0a 4d84309a97f0c94b
-        9793b9d463371a4c 026ce1893ba448b9
-        b22d76d596344d11 2b7639d941b6008b
-        1bc9940e08bdb7e3 59c9e1f59ed95cfc
-        e2c08d5031317c59 9fce4b20e55c5cae
-        0bc2a8f6028ef450 0b83b48f71f1a185
-        f478cfee28de11ac 974f0c03f6ce8d34
-        ea815e316ce306b6 f052971841696b91
-        5d17bd37b1c6ef91 284aad1f8ccbdab3
-        f4945db81b0cb4b3 05e65aa3d519cb45
-        d7a844d2516ca8ec 4f53007d9209f762
-        0dc71868d8211106 bacfc082526ee6a7
-        6a272b1c2a8e0d84 e15ea1f39aa66e1f
-        c5176d86b9c59646 87ffb4c03ae41bc1
-        07ad9ce04d2c0585 b28eddc55b49b9d6
-        ba4196d66547a2c5 93edf4bac9a1bfc7
-        c673c37df3319211 ef7cd60b4c5b3d6c
-        d8066db6859a799a 319df50ce5ec67d7
-        2e35fefdb11521ba 4d780f8bdf33c1c8
-        8d96d8f4a3e0c6f8 97afbaeb43a0eaa6
-        963cc0d27f513ab8 e4356068099ae399
-        95c442f54fbcc3ae a03ce2e78ef379a7
-        dd5ff6a70a8b5a1b 4d173ae00555af88
-        733d4c6600e022b1 e26fb87114ab5f79
-        13b7badbfe12c428 5a0cba284b213bb9
-        d43770872d6887d6 50d3723a782a09ed
-        9f07ae49fc24349a 7c07d68facd04c25
-        c545dca516e982d1 dad222358486f8d1
-        9d0b72a9a8d296fb 052d322fe716cd5e
-        71bb5c3787176dc0 e47256e8d146265e
-        eace87a3514e628e 5f88642ad66656d9
-        f89b99d92c0c55f0 04404987c50fc4a0
-        e08c92315b36482f b5b2459de8023ba1
-        d23b7fad79bf114d 483c590eb65411c8
-        0d95435a03830770 60825286dc9d8c4a
-        7a691dc501071b5d aa9c186a87efef84
-        d4d9d4fc27a320e3 ca87033e40040c99
-        21e1f8c41b37f8b0 c12b3f0f2dfcb135
-        cc331661a68d56de 5fdb1efa64bc9c67
-        0e0645557e908d0b 47a3bab628bafc45
-        6a87ece8357c7191 5968bc1a3df64c1b
-        5a61092f9934de2d b15ad95b69e1c209
-        ef8ac0c0c524b110 59d50784a85338c4
-        60bb4ecd466c181a 7d1bb9894df54951
-        c1bf350c02d36040 af7499cfb42a3972
+        bb48d966f6a67566 7ec30e80a575afcd
+        89683895dc1ca7a0 a6069b191b5f25e8
+        6368041bf9a71149 f312ee31728869f6
+        d9391aecf0d6fc60 15b45c5d8bbd88f4
+        bf71b8479e1ebd86 7a7a7da69b30fb8e
+        c827eda53e441082 cb2551726323106b
+        0774d7bb8f690994 11647b7111c266e3
+        635bbb462fb976d5 d9e9a15ff74a3b64
+        359e8a0e70731739 2aef931618cbecf4
+        04dc9581826e4aeb 7d18d12051cc5291
+        eeb7ed2ce51eaa5a b0b8864e38c535b0
+        8927ba36a866df95 e0d7f0dfb45b16c2
+        d45b7dce3b118423 d655cad963c7cc98
+        755b28707e6e0e43 c55f57d728983597
+        cc6dac4f22641468 2040c91778ed8246
+        d6493c6713db7ea1 e731a17e58afe7af
+        a0ade0b01a767645 a013754325fabaf7
+        2a6d8a1e469e70c0 c5ee5f9e3261dcdb
+        245a7e8ac7621249 ade895350616e1de
+        29586cd5e0c89411 5d871460b3bfd127
+        77ad5e4183e561fc 2a039104147360d2
+        8a9052c7fde3e745 549dc4f75614fa6d
+        ff8966a4b83da57e 3d7fa336bd2d1904
+        1b865465e3782f04 8181a756ab27a3d9
+        0cb1d245dd7ecd24 629c703de33b489c
+        21f8aced75abe0af 1b415f8b42cad75e
+        0cb0a91f5c442059 6a2ce0cdb29f31a7
+        736cf0405ebfcb54 e64f31b5694970ab
+        6a70f6bb50be5dcd f41fa359a15ac60b
+        97f81e9c6b0b54a5 bd60fc5f6c6944c4
+        c3d0a49adffe5246 0fd33ffb836ee2f6
+        5a3bf259ec310793 f32afff9efbffb5d
+        e4cf17e6f6e24394 c795b45933c57e3e
+        627062e4f4831e89 e754b99b5f6118f6
+        37c68feb6e8dd4ad 72519a2cbb81e453
+        946bfad96d98aa9f fb272e94cabecda9
+        1c35bce88c60fbe9 dc28e343e77356bb
+        298ad64961ba30b0 25ad7fa867fe484a
+        6c0be73cb16a1e3d 1a4e3878e706aa0d
+        1ea95a5f5ea828c0 2c889c79ea6f984a
+        a73780499bfef3c9 9819fbe0cf921cca
+        f07cc26bb28e3a55 8d9eef3145d83ade
+        6b516c4da7c911e6 ea5132ff54953dca
+        de9cd9661b9ae39b f0c0b92111dff442
+        1963db032cee1a70 820764ee7e97ea4c
+        ecf53c7f3e7eb885 c3a10e79588807f4
+        e4d6a119cd9688eb b6464eb000952704
+        0eff6bcc5036d18b 4b4a00da2556330b
+        2f812cd5058cee9b d3082672cd71044c
+        a6161b7f40ba58eb 38518e5637f1e712
+        924a68f36cb8bc08 00edc67dc2e2563b
+        62fca84a4078c614 25320000a9c60b2e
+        b37de7e5694c4b5e 1d191be86dfb8feb
+        a2f1bd80f32d26a5 692caecc6d26d386
+        f5cdefb08d4f4630 9c35cdd69f8dbe35
+        23ebfe888b4207c0 7d65fe70f4bb02b7
+        a0486823b9001f14 a832a7b861cb65da
+        84657747d9f7c549 b6f239497773a16e
+        9c53e5c876083e68 07afc27afac1f395
+        3dab7400f7e50033 8790dda426d1a510
+        1fe73e7f3365752c 8a220d4ab955c6c2
+        a2ea6e39be3550f0 954dbf02e2a4207a
+        c13f353931d22e01 07a228ff9408a52a
+        390e8bf1f8e4c0f3 03c00db55a6b2255
+        7ee870b69bd496dc f26cf67d48bb3f98
+        e9fe0895266ba182 dd31fafc4fd894da
+        d713971e135c19dd 6f752a10877a750d
+        d7915c01081d4126 0208ade88276b324
+        ce9cbb45bd416739 759321c1f519e5ec
+        26fef457f75705e3 e045ce82e1d77665
+        0aece9d418d4d704 05d4e8c7fad4372e
+        8978b60216028a7a 7c3bc7012c819690
+        51fb50b7903b8c03 91c620cf0e65b804
+        4ca68a19efaa1044 d9e67220b114a512
+        018a5bdbdae741d0 ae182042b91555f1
+        43af38bb85514e8d 89993f88f24d1e4e
+        9c178390e18d6958 2023743f6bf6b738
+        ec30ac04cb886e66 3c58ed30dc300a5f
+        d259fef22422a431 9074c82f9d9fdcdc
+        e2cabd17f97824b1 e65f5e982365469d
+        e5113cc622426186 bab51135a75b24f2
+        851a725dfe86a86e 1a6dc2e0713b2ef8
+        58143a972e5e2b31 ab14d0718c76a9aa
+        c73352384635f4ec c762a2b33d13ed02
+        499ec6ad96062c36 dcadd0f46a12a154
+        6971195537c038b8 1fbbe8983566e046
+        ed404f176137ea0b 730bed16e204e5f0
+        2aef2ee8eb556a8c 9404335be3e49ef8
+        1f771ec8a543cff7 d7860299ab766a0a
+        3cbae8edfdba4489 ca0c766aa063e782
+        30046fab2d76dd7c 8a6f2f6b36d481fd
+        1c777db291518f84 70b3abf22367b0c9
+        b16d63583ddc18ae a2ab487a6d1e939b
+        4c4ab146ce45eef0 00b02e7269054364
+        dea095c887e19200 bbd2e5e374b725ee
+        b1820b3ddaa49491 a0d3530c73df169e
+        2cebd882f6116c38 a4c310c07079cd61
+        8b813ec0e9d3124b 2178ed1d130d9dcc
+        29e47c979ecc7839 4feb20155fec4328
+        26c38b3719504b54 9d79773c4da8bba7
+        e067296558efefdc 6eaa60bfb36eb39d
+        f3deee7db8a31d1d 152d3461d23c5e37
+        c4dfeeb00375c5ca c113de107cf346cc
+        8f8027738d1fad98 cc85ba795c4e2108
+        9eeb46006999e2ec 6e22fb736d959bc6
+        3d0daa003b76470b 56cfefe0e78daf10
+        34a286b56b36448d c48dcf4439b54ca3
+        1b95e07ff7c90afa 3c27f10722f7f3cd
+        91b2d82975f3e3df 33f5d409e1508844
+        93320a6f018f4509 eaabc2e9ff4992fc
+        52a932a804b22d7a 3d5d011a3f01a431
+        554f15a26ce2688a f7f4fe46877e1685
+        2fab88de2b5212ca 784eebc10220200d
+        c99cca13267c527f 1c3129c2fc93dd61
+        701450ad7a2b99f5 4cba3c3bec57a2f5
+        74add7e1de1cb940 492f5450e10c8b1c
+        428a476b88d4335f 9f950ae06384dce9
+        c0f047d8760e66b2 930809616848b883
+        c524a70e4ef596eb 60d9e11aaa3a5dae
+        ebba79378f6ea787 7ca6ba7ff25872a1
+        59db5bb789781285 91687f1e851b9812
+        6f42b5135699fb69 0304188ca428923b
+        d483c5d3ef5c0e72 d272e343986c4ab9
+        b500594e65ff9749 102a28ef687b58ac
+        ce6d64efdd6c819a 68c0e9a55ef5f120
+        cb6419531fdde932 84d2e516dea9969a
+        2894d3d9d8d02b1f 32ebf46e17d724cf
+        a942a910a2b1147b 9eb374b24632e649
+        74aefbeca553175f c215c73b730ed8f1
+        84f3cf9218ede82b 5e8d65031c3f3e3b
+        764ceedcbf8b0225 c5738e085f4187b5
+        bccf0cbf5f41b663 1db74ba4586b1bc4
+        00a70959a78cc441 5f1f0c92f8e85fed
+        8d06eb0a0edf7288 35392a775f68be8e
+        92d79c7b05d72850 1a5d2741de60b2a8
+        ef2a616068358265 fceda7551e694ef6
+        78bfeacc43ddafc7 ef6a3cc915f2f0b0
+        cb3fbff0d71359bd 0c4cdee5854fce54
+        692a25dc7b1e2fc0 1ea285d91acc0f7a
+        46728f52eba418ca b3a09b1f5182f432
+        c071d33f7c240bb9 143b3a651fcf7837
+        d9c403915b2e84d3 6755424875f87225
+        886d9ba648a1e1e8 63ef68f8bcfa3dd4
+        c15f6174247724ff 6bb03b4c502db04d
+        a3ae58354441b60b 01ceaa0f827061b2
+        24ada7ae844eb1ca e427486a51470e38
+        368f7f2ae626d9ef ffd6e0ab7cda4f95
+        efe175a885faf0e5 14a82dfaaa636939
+        a3b21068a088aa5c 939b6173f4fa74f9
+        9ea4d5a2f94bb5ab ba5af9cf98bfafe9
+        78bfa0572709b56d 53e9b63e509bc50b
+        925b99328a614ca1 af5afbcf3a0a18a9
+        aaed155f4a1d05d7 b1ba5b2ba5efd1f3
+        9e6287e809ba041f 6b463a870f3f6aef
+        efb893e830dea684 1570343163c61a18
+        55f5c2574b299735 73a63ca6b8a2eaa4
+        2d22c1c3fcce2ac7 524819b48cef62dc
+        96070d050e300455 fdb3f5bf27b70723
+        bceda304a1cd6663 3b8d8c2a41a494f4
+        f998acfbf2984472 dd6337d5da72097d
+        245ff826c761a690 fa7db4c7e93485ac
+        467f05e20ed74acb dd4d3e4272f14469
+        821805f5948e9b67 62ad56073624db9a
+        90d9f611993ee97e 9e70ab99a225ba89
+        5f87090e90b2df8c 144af9b3d4d002cf
+        a13fa97d0fda0e5a 3974587f1ef6c8e2
+        370faf369022329f 1929ad7192751fe6
+        41be4bca0c6d28e1 4757b89e491baeec
+        3f0ee495426676d6 48c0cdbc935a29ed
+        6be5e8a1c301da8e 8404f1e72f11dde0
+        deb2812e3667a68f cb90edd75290cf78
+        019a4bd3d227c1c6 627a0ae971c7ded2
+        94186d9402fcaa69 8f17320890746dbb
+        b9b8dc010d39d21b 047ac3982d60e494
+        e4299a3221494b4e 7540123cd56d278c
+        8a62f867638ff4f3 a1a1275fd2c736c4
+        e50c188a46d68afa 265eb2adc407d0b7
+        4c3991ccea667d25 387a600ab2d489be
+        da4732e2eb9a6439 45cf56a22b668f69
+        53f3d84f1897650a e6f2869b10eb4ab6
+        67f514eb5a77dd96 817b684455a473bc
+        9314e431a2ae179c 3c451f7b768ffec0
+        4382c6b169af8605 b8ef30ec856d3691
+        b0179e2d9fe32d48 422f186056bd9dad
+        83f4b63fdccd7afa 012a0468fe8ab720
+        631b1f397909229b 3e1d15bfafd1c80a
+        ba77ca9e408e0bc6 2f0fc8f7336e6acb
+        0d7f82d3829b3f24 b837f8db36f586b2
+        a4fdea0fa3141eb3 69821dd1d351faec
+        b00286ade8a3d419 c89df68e2f8ff31e
+        dc6cd4b96e90f4ae 7c50e44ffdbe151c
+        1e376624d5732f45 6de0a9d6ba5dfb4a
+        09a850e86a516a64 0183ddc8da819415
+        bb669139b980e93d a8edc02e9735f97b
+        b653fa5d6db2e9a6 4e368a3c094917ac
+        2e6ad6f978ac7b3a 80a440adaf8e9a21
+        f26d86cd9e1b6056 c34f3a98f9f3d6e3
+        b84c61c36a0dbe34 136125b9eeedfdfe
+        ec305857f11d2ae3 3f04e41674e2701f
+        28ba79ef40976448 17f83f0e89dcb39d
+        c817f1c39175ed09 46fda9bd0856730c
+        31ed190d9e165a03 d77b4626320938d3
+        62464b9ceea36ef2 a53559c996674706
+        3fd6252ba8484a74 8bba2f45fbf42704
+        3201fc0ca134b5a5 83caed0767ba89cf
+        4da46cc262a264cc 6bff733e810cffc9
+        7fa936d0483545af dfbdb65931559f3e
+        3ecb1a3bddf97db5 fd0552a62e54deb5
+        366eb28dff0fe490 ddc6411dc9502eb6
+        22fb2d798ed5b2a6 0fd0f5fcf461eb58
+        56f5c9194461d57c c035fe82d2e07188
+        8f794bb0c1db227d a81e64d259fe7d3d
+        c032a66223d2540b 4c329e18cfe1332a
+        166f4051e00fa4c4 cdd66aa90abd9561
+        cea5f06db7eca40c c394dab76210d657
+        f03d5e0b98512dac 23e67137495a5fca
+        ec5b6f3bce578e61 f4a28e4b3f8c985c
+        c72a0331fe50e124 099cdb22bc8bcd62
+        1d5d061df74cd497 bc3c1e1f2c26bc73
+        4125e05536813246 1d090059dce2e393
+        343c7d2eafbb12b6 587b195e30efaec0
+        1f09a78442ee9d2c 1b355668fa1a4c30
+        1726529d71bbb26e f7bc4087d3d5dfaa
+        a76a5781fa30fbe4 5cefe46acd96227c
+        ca9ddce6b6f3dc2d e28230b775a2d26a
+        019e37f53bd8e1ef 3ca04a090a270624
+        d49715e487984bdd 6ed6d68904660d87
+        ff3ebafa89ff68fd 922caafa5c77c75b
+        feb676e94968ccb2 523a5a96db645e38
+        3f6a10374b980019 a3bd4129d48b41e8
+        9ee2cd19fdc67e69 aba683f22f2b9b54
+        51582e9ff267a376 c9c410334994eb56
+        2b1816b6858a4ca9 c06aebf223b9d57d
+        18f9ca405d50ffa7 ab526073840dd3fa
+        43f678374c33cfdb c8181a7cd7834d3c
+        fa9c158101fa0aeb 6145e6122a594401
+        482d342011962be7 03e03eef90ab2a97
+        7d4936678be8c68e 96369410778f4839
+        dab7600163617149 4ee7bf7974abe435
+        008292484cac54e6 40c16f85a93f899a
+        17773a604b015bc5 a504d4d78c7b2ee4
+        d2e9b059172d5372 1c7d3a78385ec648
+        a8a58ac724fff7a1 f17a43863e0fd5d1
+        eea8de9cb9040eb2 2ab7b3121726e5fc
+        3a325b0ca3ae7005 b862acda6f499d86
+        297ceacaa040c65c 5a45f114d93be038
+        6a5ff14f6462f8d2 883be31bcd896fcf
+        e553a86e7a5c9385 7d9ab659695cad84
+        de04e02e30879e86 131a60e0d207c442
+        40dfb8fb7dc3e519 e95160eafc4d048b
+        36b02e749cb08827 100addecabdd0ae0
+        aa18aaf208dd4b0c 5ed555896c1dcaca
+        efdc369249299e33 61b6bde7ee29f30d
+        62d8fe3c0a2ffa19 240346d4cc77ee2d
+        aad2165e108fab41 2c9c8698a343eb90
+        f500ea2873af9bfa b89f943ec0055ae8
+        4ad4963a19d73af8 c0e1e19d6d21f80e
+        20cdd8e0c8562534 e13cb5700807d234
+        057ac5f7daf27eb2 4b0fab0c8ade3335
+        edc515b84b7b3c15 49044f54e4f3f440
+        37ec37ccd994827d ff8dc5a733879cdb
+        67629cace4e71f7e 8a0b2ced82cc543f
+        16d447bd51d90116 dc6c27038e2b5f9c
+        e6036a5e93a86fae 06a636dba301e7f5
+        791c1825c58bf422 8df485fa3f8255b3
+        bf1efda22bcac195 eb3474f6ea08e634
+        865b7aac21d8b710 b5a1cb02cbd8b34f
+        301c62c2e9f30fbc 070c4a338c7c79a8
+        cc0c47b085f83d76 17407ae31b5c6703
+        fea1c713f6f9cd95 859b26c5588a042e
+        d98a3240945f68fc e5ecd6de15acd386
+        71433d66330b57d1 456b3736d7454f2f
+        33b3d6427c3046ab e1198b6b1ba0c205
+        3b04cf2d616d8712 f65ec2ef44062325
+        228212c411bd1824 8ab487ab3a0bf7e0
+        740750bd696e0e76 21350da11362b2c1
+        08b05407b5565ca4 c035fe82d2e07188
+        ecfc57a413a1038c 204fdc1ad467dbf4
+        46787b268e475d01 475fc7892335c253
+        843bf4ae20d8210d 22c66d35d0ee3906
+        f2b4cf9ddfe42d62 68279addca0cc6e4
+        03788236c49e1488 84d5fbedc0b07359
+        d60fd56536ed6c5a ba16ccbd6e404a15
+        8958e643a336d618 bcefee8f72dbb606
+        fe05dd16c8dcb28f dcd5e59e4934d2d9
+        04f6cc8ff25e516d 6ecad85b388abd5e
+        956d386583bc50dc 68838e93e2534e40
+        36a0397c618a1681 542390a9ee030b0e
+        8f95ce17c827be0f 8ff741a73eb9ba24
+        c789a445db916984 ba6954baea4efdde
+        861e3bb77708c71f cbfdaa652de163ca
+        80f2870e9aac86b0 68ffcbc28476e25d
+        b00286ade8a3d419 c89df68e2f8ff31e
+        e2ea4bdfb8ed91dd b503ca0f40e2e323
+        36f4fdbaa8012201 751571cbcf2e4c85
+        4d6a0343dcf9648f 5f6492ea0e253ec3
+        be7176c2c354d7c5 32f48feb783a2d48
+        bc203c359023c470 c4948ff5eb709615
+        fbaa3fd49ae73733 71bf07bdbedfb3e8
+        8e3fec1d1fd052ad 592119fd21f1a23f
+        4039d692a6a3ce14 6d8289a7d6095cfb
+        1ed91a757acbab89 fbdd2679cf9fb226
+        0726f3ea21e5f2fb 50596fb5de13b8cb
+        c3ba22cea12e7796 e24ae2ea47451f28
+        765a15cd23d27876 17a9cd4504eb5a9c
+        5abff8a2229e9d61 76c12727b23c5e1e
+        504f9f138d14254e a5408cf46b6178bc
+        f3491eadfe33d3de bdbc25202a8a4f03
+        355d9e2409ba5fd6 cbb615393fb05e27
+        aff363822995d54f 6e092fa615f53100
+        e86c769c046a569d a6ddac030cf5e8a8
+        d2db76bac15e7868 0c9550660f90cd8e
+        9d5ffbe22593e7f5 b40925a76f004f61
+        3a227e12767f5ed2 3c92975b2b22cd33
+        187937edd76309f7 ccde045300436e92
+        85ed9d46bb28b99f 2c43fd4fe021dbbd
+        0ad40d07b7283336 cdf8598f7525e542
+        29bee1d4baac3e95 ed030c7c31daf7b5
+        7a2b6232bc596f25 30bd26d0a6e2b6ce
+        ed5b71851a3155ef 95946daa0627302c
+        99e21ae0a636f37b 592119fd21f1a23f
+        74f6122c478850e0 7561a1fecf35d4fe
+        905a6d1aa507f4d6 7f2bf0ce8421bebf
+        258b5306f5a199e0 1be43a13a7cb8468
+        06a0938e3e3418d4 7fd65ec442a438b9
+        76712ebca5ed5cb7 96c95a4c0236c78f
+        a71d2ef292867417 9ebe82edc4467841
+        7a5ca0b03c9ec134 2c0c4d8fa80b7f95
+        cc514f44671fb7aa 3d4a29f5ac29a373
+        0f1e9c1efefe0e07 aa544b6cd22b0e84
+        b640acf28e696766 fa39322effa393d3
+        8a24597b71c5d5ea d11c7b8a3892e3fc
+        c05d8e2f12dc84eb a6532470eebf87d3
+        f105daa2d9d7d2b0 f45ed6d932073fed
+        e774726071ef687d 689daa8e83244e7f
+        8517c5e1d4c33020 ac3dab51037b0965
+        50d4931e356c2b59 d7d99ab66f58baee
+        88f460295e426870 5cc70b67ebeede2b
+        e5e8ad0558959719 ceac3e45a3cc1068
+        9d6c5a109fd3e012 a44cd6132149c864
+        608fc86157da765e d1c14efdd4ec3b54
+        a3df67001f681405 6dd1f8567856a074
+        13b422c221955b65 50881cc2d8eefd61
+        5e5ad508390f98ba d5a526401225c813
+        fe5c35a84e1e37cd 99c885a1bec76c83
+        c26d5199ee7abf83 53d63c5701d92070
+        7f89ecd429c4c325 cee54f8c9945a323
+        8722b2e3539ef49b 5fe152d70ee4a349
+        b23ca4939b9274fa bfc54f3876e9804d
+        206aa540848387c1 18f25ca5e26583ca
+        d23376dab1b133a5 929b21fed7287db0
+        8945893b0086988d bb95a9a85d38135a
+        139c3bd2dfb5711d ad0828b515a81a20
+        b928272ea355d1df 25e62c3331805a9d
+        345341b1afd021cf c311465e9e5f10eb
+        1e0ee73e46649b06 4b655ec91d817d85
+        cbbc3592832d1991 219b7493f9435ce4
+        3fb3790e0443c481 f1c6876dfc350879
+        e694ce483725ba6d e3da53be7e9dee4e
+        64f374a96af5bd9a 307014943bf70bf8
+        10b2576e9dcf5159 b55140fc2e31694a
+        ef5caff862b372c6 355fc8f6fffea5d9
+        f19dda9c2d70b4e0 8bb8e0cfd55bfa7a
+        4fa74019462de61a 0a48f32fe2edc7c7
+        7a23e1e6b9b3d81d 437ffe2f1470e314
+        f64620a315092461 20a5f872642b19a0
+        0bbf251a71d3821e 4e1f566a4f169366
+        4c46cfc4b208f1ce 67cbf24e40ac9ece
+        ad911ed169e5652d 3e1497ad6945a7ac
+        d5abe6bd1dd52978 0b79f8ba3c90ae57
+        21996416af616cf9 5a7f94ae8f9981e5
+        da173e485aa83547 c98ce36f6549ceb3
+        b1b951b17e77d5ac 463f83ab89a2e622
+        0844ed81ea12858c 3ff983a213aa7162
+        e60e446c158d863f f730c0f275c24c4b
+        728093250238a6db 963cf13df378fa64
+        1db2594609526030 43d35ec703604b63
+        da66f5189fe8631b 3c98ae0eae81f7c4
+        eab4362860ff8795 959933a491398025
+        6f3a0c981b67d58b 0eb2c62271d9784f
+        6dee6f16a5416775 ade0e3415fd20c5f
+        e98e5b4f56659b14 b1597b5f707e1eaf
+        4fc5f04027e0aa4a 6ee1252e19648b38
+        6e383f6fa4cf90a9 338d2e37ed97508c
+        75b797d2648fa83f f2c89ae5b0b19262
+        81cee42fa2aa7d49 fc465c1e4d10a2c6
+        5f846f0a62f7db5b 3c3b495a87e6586d
+        bd9fea31c6cc1dd3 72ffe682f29939e1
+        f94c0adc6e254127 82474b029320c57a
+        4dbacfa336b2f0aa dbf1ad8f02803f6b
+        fb440e7536b49a45 407c5308905fe3cf
+        08f8c709c3f812b5 9187734d453be48f
+        8178f861b3bb7aa2 ea44c01200138254
+        5719ccce133ad56a 2c0cd2269c2b0e86
+        cd65f521a12e6e3f 4c08cf39856c4213
+        72df5aaf25077023 7355f73b560b66d5
+        d08c92c7d090134b cc9d020b3367fa76
+        9506139276fc226b 41401fad957b6f3b
+        2c756f959f1a0331 795c0e7f41f8d583
+        9c71cff9a3f7a42e 9898135b8459a763
+        4764fd62c12fcd9a 23929e7b3f8c74a4
+        563b6ff372068cd6 5138f94fcc02521d
+        f7a8ce550b0b1859 ecc7569ba528a712
+        f36da1e6209f6848 e840c43963d128d5
+        ffac61fd4642d6e3 a473b7f267361ac6
+        a8c2a0e044f4eee0 01c396ebc30914ae
+        b09cdf096862362b 26da02e4daf3e51c
+        b85575e22bd5e7e8 01661fb47b463c4b
+        53706ca0e0040bf1 3921993a1009e121
+        06b211388541878c 7f1f630dae5b4647
+        057bda933c1520b7 79020a291800d004
+        f1b9f1be22897568 46aff648f09d7ecf
+        247502ad32089ff2 153e2b8b733b5217
+        24cafb1abb522c14 2e54a75f3fdf2b6e
+        16f29f219cd51957 ab7c10d5b68bab4c
+        462e93308d3cf83a e7e9d946fa6a2ecb
+        15e77f6c7bad8fa4 025847018b4dbe7e
+        75fe356d740ee0ef db04c5a955fa9b4d
+        9cb8e429338a92c8 619941976d2b5c42
+        46ef708c6277b0fd 9e24347bfcca8bcb
+        8081696cb9c35730 592db29ff9219666
+        c52d95ef1815b867 d68da9af44d8df8d
+        1afe67802cddc145 9e820852da8e1434
+        bdbac998453a65bf a395b26813e8dc7e
+        f43a0556197dca83 c8bbe5f591ae7ee6
+        5ec20891087d2842 0f437e27674a26bd
+        4b72bc3a1c732619 630ddae78d44cae8
+        efa7a8993e2dabcb f6db84e0ff9e2b9e
+        8871f613477f1fe2 a202ec096e5f3063
+        8873ff35867d6132 bf9f57da1e2bdf18
+        a4e5f5e3e26cfba1 1b9f478353f68fb1
+        3fd46cc118c6c2b5 faf5f79933017509
+        cd653327dd8a1e37 ff1e9bbfb150e4a9
+        90f076391088e60c 93f1f5ed2787427c
+        b50199c50d2e155c 171e7d79db5ecbee
+        2eabac6ee7d724e2 7b825da30d34d0bd
+        5449ab842ab8184c c7e80f950f5635db
+        f20d7d881b913404 37978aef8dc7735a
+        65a35c0bac042dcf 735b44bafdc600b3
+        05c92b578e6997f1 ee0bf1c9d96e3f5d
+        61fc46ce300b27dc c1681a6e7149b480
+        16dcf5bbde8b5e7e c1f198719072ca9a
+        97363c470d50235e 4dedacd99d34d7c0
+        664dcdd774a02c8e 604356e7f683a6d4
+        7b1f8b8b7257d678 2ff27b71ad49975c
+        2f2b3e54a3440e1d 20c80c61afd7f55a
+        a8d2303dc58f16bf d3c676ac016a64ad
+        d7d8adb2eb19faf2 74eeaa0fb3b710aa
+        9f7b035f031b0aeb f8ec3ae58a521c8b
+        df1ea72acc62ba68 5899fb8c01c598ba
+        912ff073073753fd 89c849e0d065194f
+        cf50727788a8ea31 fe99a3a036a61f1c
+        5d4221590510ba1a 8f51d21a27494c45
+        b4a0f37c5a3e0db1 5ca66e2f59003ddd
+        2fd5b38d16149a11 31510832f0e4d509
+        30fd603eebe1367f 7b562a87e1cd5083
+        6803cc115036abf3 963c62a47ff1d7f3
+        6877c5c491d1e3c8 04673253f1b31193
+        4ec96c6062c195be d83f623a89ffbd18
+        b9e1c16b297fc88f aeeb0ca6211bf957
+        42ae9fc06447bbd4 c0a7d3f054412778
+        22636ed5498e53f7 0de5d28c9862b155
+        5aed913a46f12237 110689470fb6032d
+        50d8c8c37dd54cb6 6d871214b78a025e
+        4ac5c52dbc12179f 6aadaf42dafc97f1
+        dfd9a50eaa6f03b1 8d9bcb0d322cf29a
+        6c36c9df16ed39bc a58c0b9714bed429
+        3a8a88985efff9f8 52ab6f1771cc7ac4
+        a2143cc7b88fefc9 4c8428d1ea43f1bf
+        2ec5d9b9e0f5d102 c350c083e32bbf36
+        b5985a0fcfe72459 4605db40d78b92e0
+        febd368cf10bf674 d552e7e93530979b
+        23ec44793c016e74 1207738a967fc4a5
+        261f80296379702e 58af198139c74849
+        4afdb549c0e79ee1 06e8008e0742887f
+        ba3d7aae45f37113 5eedd925606f79f7
+        6543a882f9085b5f 111ec1053e7fb5ff
+        0fe24f4845bdca85 4dc69dbec8417ecd
+        4b09f23b8fad32a3 9a47444964400a6a
+        cd9896cc1763e7c4 bb428f42524d3f2d
+        598fcb06b567fb33 467ae5ee45c20a5f
+        889ce0e62f68c78a 7cbc53b8f3244425
+        013e941809022141 19ab234142d6c510
+        9b960a9f00e4843a 90a61c078bfca484
+        37de6304362e57d0 b769e6b210cb0bbe
+        3a36ff4e3d3a9665 d4658c9a1b04ec19
+        1fbd770dd9c5468b 2398056bf4f73fc8
+        d396830ef4f7457e 2c041a05a9249c29
+        116fb670bbab181b 1fc9136e16b78411
+        09909c0f3c857eef dbff9eeff57db15e
+        2949a80e4f899360 ac6e2fac45fa3af2
+        8e3fec1d1fd052ad 592119fd21f1a23f
+        2957d408294da106 d9c73fa30209a5bc
+        2c278228654fe42d a24e3d2f829220c3
+        8c577d3eef16e311 a4f9b866f4d15ce4
+        e3deb7857d2f2858 5e90f42d6b03cbea
+        66e591cb35d67a9b 8f404dce15d0c0b1
+        04cbb3c6e0b49639 75e867bba40f68ac
+        2f21ab2dbaedd292 f9ef3e2dbc0455fc
+        40ce6e1899a03797 c4d3b0d7c35d8c99
+        15668bb5ea6f19b9 e966f47ed688a68f
+        84171a1f05c43b9d 711fa7018f8626dc
+        125abfad43c7850a 962ec8b12ecb0ef5
+        c53418c7c11f7cdf f6e4a5904ead91e2
+        9470eb98e49fceaa 0f320ec6839f4fae
+        e101c007d9bde73d 1841a440d4e19677
+        e7308b78e66bd91c f4693023a534f9ca
+        feeb10b8a14ae8c4 ccfa9b72b569ee2f
+        c4e70d9c7d2b4d14 a8315d3fc1e8cb89
+        18dcb4ee90b7908b ea82e4e0b5833c9d
+        e38f7d33abcefd9d 2725760524e66a96
+        609788588e189e47 ea0d327a414696ef
+        4f44afe0a931d8c7 bdfa6a52ca063268
+        394cd69b9fdc1570 72df416f64bf5f77
+        8331fb8a4ffbc835 25320000a9c60b2e
+        14b0b1a4b82c7a11 c6893f8259972281
+        9e50ac85d0b2981d 9377627ae1ed6feb
+        1f74101807b243b8 c49803a6e1bd5f02
+        094dd803128a4c10 41df45697d52dcb0
+        205e5195e679b3e3 3deda80f851e2c1d
+        80fa5ad01782d109 5da19d775c58c8b2
+        f28f001e20e41ca4 f5097ca850538663
+        d162959049801a44 6f585eaf3ef87a6d
+        15b5103715b8e2d9 9e37a07105d2c640
+        1be5ad8148b2645f 6824644e6b111a39
+        884f77fb10aa59d3 9bfb7acccd54de2a
+        db631ae923f72eb4 bf5b1b251215253f
+        5142c35ea1aa5e31 c14e2e299744e9a1
+        e0c00b08cfb4f314 92db95c01e2f260f
+        3a1f9e508ec6c6f8 5872e93cafc5fd4a
+        5e3122ddd8ef3286 55ca243c7faf960e
+        09855018bf9c2c16 c8aa1edbde2b2719
+        67f443d632ca7322 1163157c513448db
+        1df4053c7ded1c73 5903b355bd6e89ff
+        9784360bce9058b9 11ac8ec6c4755c6a
+        ccba6652e9e7d31e de046b47bbad5190
+        6f504fd7e1a64c9d 2ac016c9c5c955b2
+        9deac93c16d456f5 7e9fe3c898c36ac9
+        08025bb7f2bbb3cc 7c58fb91ce319ea0
+        b903c6716276770f dea45a4a72510a72
+        6e0ec927defe6aec 36352ad7e313281d
+        cb5861ae9315f4d9 a99877c777e4d76e
+        87443d2b7fee2450 26106f70dd7b2b7d
+        c40aedebfd4cf6ed bc48f06775bafe18
+        1f9465ad8ed6d08e 98b08ea006a60715
+        914f32771c9484a1 ec225b76498452e5
+        d6e4249b2dba32bf 7bec8e8681697bde
+        c2190ec440169c7e f4693023a534f9ca
+        101c9dfec04905c9 578bdd669e52937c
+        07905815fa8d3007 a53a88a335b6d0de
+        5b9100a19471301e fee2762c1d31b7e2
+        1751f4e3966cb15d e3ee6f34799a8563
+        09b6de4d4b2ad249 efb380968d2be317
+        b2f01b1033cdfaa5 fc168b650189d255
+        ac65d2c2f43c2d67 c661a954db409e6d
+        bef2e496631dc695 7416e0c7834bb25f
+        f7206ee21b206a7a 5431f32a5ffff3a1
+        bbc95ccce9b51f8a a8afa9bfce6395cd
+        d2a65a5b879aefdc ab340a2f5af0c7fd
+        075bf7d584661805 5156d7aea10f0aea
+        0a715643e8c87dc1 424e467f53a41a96
+        138be90cb428b205 a4051022e0cfeee5
+        af48f1b12c0d9592 eaa2779c1ccf5434
+        109fd5445e3b1e6d a6d60da2c7a76139
+        a7fc8d102c488478 7228ba650dde32fb
+        f64ad5b10cfd94fa 72ce0bd50c5f5914
+        167f6691ae63ad38 187d99dd5cd3d0e6
+        755159b0b6257e92 ce2ead568a06389e
+        e01d9c96cdaa1c4d 1fb88970f12525e4
+        eee35fd8e0967fce a996ebf658c42b7f
+        c3d8fdf06e185c95 93f80a9e0c550a87
+        2458f6dcb7aa2edc 02f7778c0bf53785
+        c24362a27934f6f5 71d6b63a37e6d508
+        bba241a9344cabc3 a15277244476ac94
+        b107f6e6d86d1778 fbd989256840dc16
+        d98b869ec8b48d3e 43e5966742acdd3d
+        6df01b67b4f04e06 171b97539acbaccb
+        697bbffe3b2c1375 a73b8a59f973b3d9
+        cf2b389c11ffda1c 263ae0449f118768
+        47dc890bbfb37315 941fd52d15e777c6
+        e012efa35f4f563e 428e1f0dfcee3d78
+        1f6e65c22da84110 44e8cdb4e11463e8
+        b2e08bd54be9bba1 c11f0d12ec693eef
+        3a4c73a75f11749d 02ff0f900af4d235
+        e1ea29837a908c35 93eba4a2f363a00c
+        ba701f97a12a8f71 b0b1bd43b17d190f
+        a2146a976ea8302f d2e68987a181d7ec
+        748af6fcaa6aaa2e 6299ab9b592e1da3
+        978522fbc9577a7e 24aef744b34e1c14
+        13693691bfa6bd60 53841cae77cb9108
+        fbe2deec8e5046b8 c38454d036b663d2
+        c31d92b5737775de a52a05ce2697235f
+        5f161a6b1d321674 863594aa0f96d1ea
+        cd171b9e5a9755c1 9efc2177ec7e3bf1
+        b135ae3d0b8f1882 606fd2baaf111321
+        e2a47093d1048534 7c465a69035b7e4b
+        c36e9feb5fc02db0 d472f49c984cca00
+        6b327944ba41c779 e673b8b8d88f07cf
+        e3a2e286898b37ad 356d403526227586
+        1906028c055e6ec1 42aac67a95c8a681
+        d67286e693333566 6666c31de42571e9
+        286458aa15b5a7ef be1c5b05031bad46
+        40798eca23a9715c 7437108d721db940
+        df33491f104e1199 2e7655077b97f8df
+        d7478c2ef0b3e90f 148eb162a33ab643
+        ec18d99d70f17c95 e29b25d8c1f1c758
+        cda2166c6e5dd4ae 6369bd054f8eab7e
+        b0df799c0a9d82c9 568d4659d61c79e0
+        bdc6c226116ea3d1 e547221d094e3eb9
+        32bc22e7069b9a6c 09d70254e179f5a6
+        5b5641fbde9d2b07 6132bf98740a4c7b
+        dd0ec72b90a790c3 a6508c084ca6b488
+        595afa6c3d7af5ce 99d8de1d223289c4
+        0c8afd33f2754210 ac3ef83348099989
+        47690264451eda4a 16b5dc948d676a50
+        0a28cec2764aa737 add233506541e094
+        0bbaaff23a1a145a 48c1d787386c2f36
+        eb470c324fe6ef70 38805e2ae5e62a8f
+        faf17613015fd581 9bcdc5944bd45fe3
+        0c80257679b224c2 80b01a3d6cce749d
+        f4685e2878873847 ffccf1b9c504bf8c
+        d0fda22e90c2b3c9 d6d6a7326b7d3865
+        cd1a2cd1ec25a8a2 4ad070eb77455ef1
+        f1204977ebebf0bb e7a709c1ab021f04
+        6c59cda38b427b32 822f9c8fb797fde9
+        6cb1383875c59aca 3cc09fc687936b7b
+        9c6d091058cffce1 2a3d8693b23c99ee
+        144302ad4c0a24a5 ae13be483b7563e5
+        0d9f00b7e8025d5f 65e44f7811a64a71
+        f7fe7cf89be726f4 fc487ed778d368e6
+        6e5fff82f9f2cef0 82ee9f9a8a60577b
+        116c5ebfb9f48a95 3d0e7265400c6124
+        03cd57c2220a1deb 20671d5bf566c322
+        b775f7a33bc28913 c4b6b121e996e26e
+        8830fe19986dbc95 5d771f275d9704a1
+        6dac8046a11095bd acd1aa6c06044ef7
+        432080427122fb1e 566d0fa98e4343fe
+        0b2fb953460dc523 53e68cbc45a735f3
+        188fdb61a24cb311 b1d4ab87c518d08e
+        fe55f0ca2417496c 1e87231b7d47dd56
+        2a740c32ee7df8f6 535cabef0da16715
+        1ac3c651ac36b714 87f8c485f351cb75
+        d16e6d87e17a1546 fb603503810e8965
+        9ef7f554ace9ef55 b9af9eb3f9a29a44
+        68636808c4970777 bf4caf776cbe9dad
+        9287ae5efc064f4f 50b5342f64beb441
+        50798deed9535cba 5bf421932916b279
+        e5d1cffd10bf0cea 1b683450bc2838a8
+        1daea5371b77033d b518a0f4ddb4b1bc
+        5d1fd9f863a40a0c 016f94f4932ace12
+        fa4ece7547127976 2b930044b21602ee
+        04a179ca374e873f 8fb0f29e34e92202
+        3c4f849997cce779 fc3749c62d9e25ac
+        84c9eb9e710f27b4 085332b6d655150d
+        b3b054d6f6a52821 164a6f9b16c7ca35
+        3ea8edf03f6e42d9 95d4f803536570b5
+        be71a1d4ef1c9e4a 4f24a8e76f40b2f3
+        985496d184feec60 5c878912435f9c60
+        1621ed33d83fdae9 f7195121126110a0
+        960180f9df1a4fe1 2c2f28bb61ebf5ee
+        d7c314f6e63e1062 26d51ec3a54de92a
+        fad10a435f4aa7a4 b3fc7e6f1d6035e9
+        c8cae2365fb74740 405f0e01823bc876
+        bd2d66ecbf5b67df cffc29898e9cdcf1
+        9a503d4621ebe125 800a7f8ecd3f9ba1
+        385d9524c4ca9bb6 16ff074f43eb33b8
+        9930ce22759d715a 37e78876cbd55c9f
+        3a611d8eba919c2c 4263cd7aa810fbb3
+        1b6a666dfc370410 61e030f64ef4bfc1
+        027bb626447689a0 c4c77daf5649de11
+        372b35515843a80f 8c8af49dc75efb92
+        88d94ec7b0c261c1 7ab3f44e0df7152e
+        d8ab77b3f57dad8a ce3d0f9040f0f43f
+        34ab6c0d0d313cd1 efba7d600a7ad413
+        02ac58aa5f581bc0 7de4591de94c197e
+        0bcd7da33d7fbf33 4a74969b033883fb
+        1c1da9a86baa9712 d4e91ed036fab541
+        faa9aea0e9d5e207 037b54d17aa574aa
+        c4dfc16291806839 6887153df88e1b18
+        7ced798f8d1c32bc 6e517c0d9bfc4dee
+        a2a66582beaf749e 3304a72ce29791de
+        7223de24c54e9bf7 d888dc840b301e65
+        cb62a4d08bf4edaf 6c1e4bfe61eefc26
+        b2109a00d2f9f975 982f2f53fdf999b2
+        cd9896cc1763e7c4 bb428f42524d3f2d
+        844d5b54b74738bc 5c482a3f25ba3b99
+        25538b006227d405 7eddd2b6147b0e74
+        5a72559b4e398184 a432154514182ed9
+        b87695306fc7a418 65c199b5aee87047
+        0b7cee905849ab64 2c87dc4970ac9e7b
+        a196e18dd6151e05 2a8c07f6caa664ec
+        38440daf72fb89a8 3cd74d9382efc54a
+        180d285384fff4a1 87c230103784ddc7
+        c55e4d0a32af4a21 af85cb01dc0ba54d
+        cba0efb6c3c88dbf 1a18ca09bbdf514d
+        7a200b958f583ce4 b849cd17b76ffd19
+        101d826f7843d694 7f57f153e8e233e1
+        1be0f4dbec1d14f5 d333cfd253e07e32
+        b491f37d0fcc87bf a4ae12da5a72e668
+        106da2f1cbfe87ad 733c1d6dd0987701
+        0cf883d67bd6de7d 2046cf5689b32d5e
+        8abb44c301d47e4b 0d84361c2528d928
+        1e72ab5594581a67 d503cdf26397e3e5
+        cdd95d29d9518db8 6006cf5b49780f93
+        a8684fb8dfafa53f 04cd72bb02c6c5c2
+        fbc4e66ef576df0a c107fcc8469232b5
+        56a38bb3db95931f bfb6bf321a007335
+        6f8b5a5feea443dc 5576ab02667a038b
+        40e9355d366c3fe6 4522299c432e6e7c
+        0718e54f283c9c83 93c180662f533a60
+        01c024080f8b5769 9f23f70af57e7669
+        8233cc81fdc0cc5c 6570f636ea3b529c
+        d5aca0cedd929712 9aa9057d2ad4dcc0
+        e2b38d1f4d390f43 420c4312546fbc5f
+        ba30442b9a78a637 19ab234142d6c510
+        13246c34999ff860 cc78637521b29d51
+        f0b5e1a5cbaf71c7 27d61d83e78ebc89
+        4fa6b99a9175c205 6adedb0199e7e23e
+        2f04ac93d58eb8ad b5d4fb70316a0cac
+        072559c4bb1514f7 3e98a76400a0c95c
+        74bc092aa68f9c30 07d970f966c70b2f
+        10818381411baa1b 0b96d899f54fe0f2
+        75d22a79b3a3677d af37d94a7b4195d0
+        127886fb8b8b85bc 8022b38e2da88309
+        13df22724c163f69 77ed96f5fccd3da6
+        a96ddd24a566f6ca dd5faaf205a7ae16
+        9b0955ffa26cf96e 7db975416632c9b7
+        49d2a6dcc436cfc9 44cb5e552282c06a
+        2ed56c124e66ad1d 159473b23a0b374b
+        ad54c55840dde25f fc87c4d0eae00a5c
+        943effd96d71c533 e619ab82266e9a78
+        c5cc145765f90aa6 6161c562655a2022
+        d9f53ca1080e2835 c0faf1674bc04e99
+        243690609bef2b93 67c9805edf5192b6
+        33ad9d5c2e7ce41d 8d75f46389855945
+        d93847584580963e d3066430474fad6e
+        e56e4b12d3291d6a db37064371b3bcb0
+        fbfdbdc7c11abd6c d0469c8f873525fc
+        fd42724b2c4e2ffb c7e672ba0c6713d4
+        a968dfdbdf45c54a db8f1c7ee370c477
+        8fe09e291e595a01 8e026c3dfd0f9b78
+        0296457f75e9b7ea 248aabdfb0be9cfe
+        e586bb4da4c244dd c336362c74a86327
+        222cc9ece252eab4 357b4d9d659291a1
+        7cb0a98add861821 d8880862ebfd853c
+        a365880e4d1fc38b 3b6e60540ebfdbea
+        d16a7f0f0f52e094 5fe18cd439324f52
+        f66889b466a5063e 6530d61dde5574fd
+        22939c613edfed65 72d8f0bd43ebe5ce
+        07b7fec949792a7f f63ff97993d68c76
+        46830d3daee518b0 10cfae86f748fd1f
+        90d39ac76737256a b7b0417f5feebea6
+        d31dd716fd2bc01d aa0729ce3cf6580d
+        a29ee1d5f8bad043 a0643a472c4464e8
+        42ac31c0d6e640a7 15dbf31b5dabf854
+        c4c54b957f9f5cf9 e7d54f0e7ef653f9
+        ada9d7a88442b8bf 2861e24492bee0cd
+        7136449045eff28c 4d231105c800ffe7
+        67e38987049a275c b3f1c25d47f46c09
+        8e836918ed126227 46d2027f531a0063
+        76c1223dd1068992 7f5ccee8931f27b0
+        4f5e8cc883b14635 d1515c476e82e0a9
+        de1166b77cac0b6c 245e41c6ffae749f
+        e6b288b307c65564 4209f4b39368a01b
+        bca1549ac382e28f 198617907443d879
+        fcb931fac0789625 5ab95423bdb1b231
+        af10cc6104cdd35e 7ea15fba9a9b72e9
+        b91d07fe46a63d9b 8e5d58634b6e99f9
+        2e9bd05787afbbb1 520694e7901a900e
+        192b2c5f49e5a3e5 debbe01f27821e79
+        4bdce55392b66cd2 c57870ea4f5c4284
+        96af638c3f2366ca 6ec53ffbc361102a
+        f40a93503bd77c4c 440e692e7653f551
+        dc893287408228c1 fea0d82916ae0783
+        8404251dd333c4d8 32735dfa0c8d6e1c
+        a0bcd8957c0f1f4d ca04b56b4bcdb708
+        f3c77c2ec7b2805a 6be2b75d5dcdec95
+        e31dbf1b831a6d33 2e49f3111fc6d0ca
+        131093b287b66b5f 7f96540300b39eff
+        b0c952b877487331 27c6bb9c4f75bc2d
+        8e4413b0ff0544ef ce449828f9420bff
+        da5e18da86f6865f b2e4a2047af1e1c1
+        c4e583bbb5146166 2c2e4bad7ced7fdf
+        112d1a5736c25a23 f6a959ee7d2bfa50
+        66e3a28cb73ba10b ddf13cff99dbfbd3
+        ee80937059beaa73 72797af11d973aee
+        308d41e98e9a0def c9a634f67efe5a04
+        f7f65df86a959844 bd8df859af8c1c36
+        990fd678c8ea3b9b 46d32fd7d6903d53
+        9f562b8be1fb1f98 061e69f165a348a9
+        f3a90671c566e7e5 4844bd3a6f708d1a
+        b7341b948892d5c8 bfc2bd9640240f2d
+        d9ccfa72d0db8bd0 ef996080d4b643ef
+        7cf1d6c6e5053b1b 97615acb9695eb36
+        8323d9d8dfc78bd4 4efe0f2c00870d29
+        2b46f1ce9931a1ba 5d4c38b9e4751bb9
+        a024de89bdbadc3f 59ddc976725e2c81
+        dc38bab6cda5479a 8edef7cc772d5a72
+        1031396fd4c0ecd0 dd57d213ea1d83a2
+        3b3d7e0ecd97bccc 3de91e9798996e70
+        10d858af05aa4c22 1a039079b614d383
+        d169162e5f9e0f50 c57fcaafa7f24c87
+        a3529511487627e0 898fcd21d02cb564
+        c80d149db70a802b cfc0cab17645dd49
+        47c08ec092a9de9a 2ff27b71ad49975c
+        5b9b22670be95269 eb81c933eaa0f970
+        e83dce5a84016e2e 36a5fcb511894dfb
+        21c4732cbe3cd4e1 b7bf1bf3f7394582
+        83ed7a2d89718227 f6f54dea44f48047
+        bf643b51f56f7e26 7693bd429685a3e5
+        1c72b175e1f053d6 0420dd8ac739d6de
+        e605791f44ce7d21 c501b5cdff193782
+        8d19bc778aa18812 2603f8097e207378
+        dac3c2790c6877fe 97645d7f62d836b8
+        836c748d8a3a7515 bff8eaad2d40381c
+        bab69257d4bb487e a910a93529a4ad43
+        35f175bf69e31848 65d5ec4c60a58381
+        10b723d28da44add cd37d288c2f667ca
+        fa2433e5d900db03 9e558cd92c275c42
+        10569bb73495f26c 418f6f57ea598ea2
+        179527a6bf87b588 9ea7c5c790c92fd4
+        df04a6dc891f5a81 505ae4761349564b
+        200677c742fef7be f49c6ca0ee71a027
+        7a4efa8b908695a1 72f2cc7d830056ef
+        6722655f0443d879 c7aeeff7a998a465
+        1a3df89ae584c452 8d059357988fac1b
+        1a9c1726f3e19b9d 0450daa122cd6a65
+        ff8d449e02a99ef3 0d950f239203b90c
+        98db7f2101edaf17 2c91c672b0e58236
+        62da2dcbefdc7411 1716c100758f3fd9
+        2965d38d487cb2b0 9499422a9ded26cd
+        3a84c787e16c3be4 34816b50cdf03cba
+        d64303f1ecc9b7d0 727d84298f888fb2
+        fd1bd812c9248551 4bb5fac93be7fb6d
+        fd2f4414b4bf26d2 68817508c89cf6bf
+        28f73b0c11ca7b66 b9d3f5a15dd78646
+        9d811e070d0c01fd 667826a824ae1daa
+        4b4011d1eca765bc 8a1b122af8c4ccdf
+        74d0b1db179454e0 590693e0929e344c
+        84b7686c489f6578 f01edd812505722f
+        172fdd2f5e6ff46f def714b0e33d75f6
+        34cc7c6f67e3175a d85894c472c25b58
+        8e65de43475d417d c3f86d543f4da060
+        fb3574198edc8e57 caeab09d947bd989
+        59a432986177461b dbdd01e81b88a25d
+        5c510825c68ae22d 586a1fe3c69e78d6
+        4bba16ed9fd760df 6c7e3a7f9a219a24
+        448153f32f70c3d5 f5583eef6f03eac1
+        963985a8ff9acd4f 070cb3652fe2dc6c
+        952026359e9196a9 0ad6d3a409c08c11
+        ea023767622c946c f50326c88fa3403b
+        c05d10eb2469e9ff 14f7439a57c36309
+        1a02531921c55d2c 8fcea37d001a9a58
+        d6d4960171c754f9 5bd1c8d0ec684f68
+        17a312fc26b48042 e5255767341c93fc
+        446ee3124b19796c 61b2cce49d31ccdc
+        5b9112e7db439d8e 2d93a655ee24c820
+        9ed79d00455754e4 dc51e881f0ff5d73
+        7c221c5613d2dee5 60faba2c8ae211a0
+        eb810caff665f267 d1aaa950b5ad8bcb
+        d497ac92712f9e1e 8fcea37d001a9a58
+        0a29f6749ec425b1 923270785639b93e
+        05b3af46ded48fc4 1ee337bd753da35b
+        35eabb7daad56d14 406842f10041486f
+        cc52a99960490fc2 cf527e5739cef16d
+        768fb1f8127b005d fec58868acd92ae6
+        adcb1573649d08c2 436c343844f8851c
+        f18104b49814bdc8 141b011352be0110
+        6d954aef88b2c0af 752d29561d2564dc
+        e5656e3d14b37042 6b3e95c83a1ee3ea
+        970c13341127c78d 453103b924349723
+        cb3ac14e7f541b07 8e36c66659c4a552
+        b7d0e297e5021d94 035c466bf5f5b79b
+        ac2326953d19cd8b 7fd84ec76f000cff
+        299635c99961b78c 317c642d5d09d678
+        75ce225afb2ba8a5 823f73bd2a2419b6
+        65ab6fb17ac99fc5 7583345d4a15c2fa
+        ac082da5cdf50a23 92b0130b9abcfabd
+        202055dae8dee467 723a68b21d86fd43
+        65938343d55e946b 3fb30c55b7323f35
+        8740be0df233ec86 227b6aceda9d7812
+        2bf23c0baec5f6e0 ede322150682506a
+        79ce4f1decf07eea 7ced4ef61a80d844
+        b8b8cbbd5dd2f368 5197f73268b60d06
+        d04e4412d691caee d95b260544e77308
+        bc06a93bc789ee8b dc400773da65cfa1
+        25f3dcac8b765d1e 59f89af4ac535889
+        4859a5a102e5e24c 3d3531df2b076743
+        fc3eed48a0a7d559 f96ce2c879ff0bd9
+        8b6431b41ec2e9b9 a5190b55c9683c28
+        0d447d25e160dd40 a00135fe0339f9ad
+        4dd3fc0579bc16c3 f86bebdec346a91f
+        3a673b27555de817 bedbaef30d4a5c8d
+        a55b8f288125884e ab7c3d91b9321fc2
+        3bfc53da34eb7769 e0cde64098d6a5b3
+        4f906dd1b7396356 4891e1c2967a6f24
+        d46898eb6cdb2973 7d74c734360ad47b
+        b2e3f36fd3452688 ff7ddb0961ed6742
+        987151766f4ff297 f686d5b67653a00f
+        f728955a8fd190be c115bae53b803916
+        1ba1e15dd962bd9d 9e7fc3de7865740d
+        b9fd2410efae5b66 5f56ad6c465c95c4
+        14c651467369b7d6 1a80ebc908162d43
+        4ac1eb896a8dede5 8838bf42286afe6e
+        9dd7b75647e7fe00 1382ff5e44e343bc
+        73a71bcf1b0da4ce 6c5ebd1af02cbd8c
+        39c36d844192c9fb 11d5c282d45cae80
+        35999d8137d86529 854725a0d582ac8f
+        7cce2054cb8c29b8 55bccf9c3b0c49dd
+        6a75966e36bc8cb4 2bf74fad72689b21
+        af335bca767f60f4 89b6170641727f6c
+        02d9010bdfa748ba 85a9bcd365947a95
+        4be39e9e3e576c30 1d090059dce2e393
+        d513ef7cb47be8a8 32bb4e7786c39d99
+        3bccf19b2b1d4ed2 d22c692ad7bf24ca
+        e72490fcad63334f eedcc7b5de9e2def
+        88c606b76e08f2ae df23aed2968d7859
+        67f4722b3bf66097 ba64459ac01fddce
+        6a5c4ad08651e48b ffe8b4f2f3a28175
+        9533d056e810a274 160e60f5eeb8230f
+        80b08bf2273f2736 a7927445de96a748
+        8dc062e293177192 0d9647bf9e3971d3
+        bb4c01d8b895f675 d6b9343bc1ff0859
+        3d083c9f5ac1f31d 7b3a8a1171a7f625
+        aefefd49c88f53d5 a68d98a5956d745f
+        a4182e5e86137759 58e78a7f20869a92
+        78bfcf9ac4a6ec1b 5877ad4d5632a04f
+        0852b1f332bb155f fefc5cf6ad75dd03
+        062665d319c66942 ef48b591860cfeed
+        f71ba410cc9644b8 6b885522df26570c
+        86b501073b61883f 19d86a91ec48e1d4
+        fa876481dbc6a0bd 6b2354d7b8942582
+        4f7beea29e87c3db ad5479c9e93f8421
+        5ea7ff7d9504b5c0 ae1b7e2332640dd8
+        41ee6ecb45eaa515 f06ac2ccd3115c45
+        4edd3818e7840abb 45c5985451b8b85e
+        a9b6206041a2438c 2230764bbacc786e
+        d0dcec9f7a6afc60 55c4fa22274b9e8e
+        e33cdd20604bf108 d32bbaddbc1a05de
+        bb67dd7294b37976 c32e97edce13454d
+        38bbb15270bd2e7a 5818c82c1cfc5acb
+        f0d187126d68d0a1 19ba9230cd469d92
+        0fae3efd8fdd43cc 5b8422bd3c1721cb
+        fe13b84197bc43f7 362da880a56fdcb1
+        b0a5e21ce804a3f7 c8ad835aaa51d34c
+        ea4d41c094e9a1fa c18141ed7e7323f1
+        25aa97a2def80bed 083712341dec76b0
+        5b00a4fd47d98d7e bf1dd44eff01070a
+        7825759e0bda19e4 fba82b382651cca5
+        912d3c582a298027 2391ca9bbd3a4e3e
+        b92fe2c2b5764ed1 7f75ea37e4728f42
+        6a783156f8dc1f47 d4012ba9c244c2a6
+        44ed67bacd964f15 800fb2c154c9d96f
+        5a54230f0620c577 5d38b0cca2ef0dd5
+        6fbdada36c8f2f3b 7feb6abd961271dc
+        2697642f6af9b322 530dbf717f39e0d1
+        e74ffc1128dc0e89 49ccc9acb5a6cbac
+        f1d3cd7896b52e1c b5efe260b6666492
+        e947ce3ce10e5557 ecd9e9b81b862b35
+        2294fd433f59fd0e e698d0948deffe6a
+        f1a355bba834bc24 aee3e3af46c63640
+        d1b2310392306b4c c93b3d045f889d7e
+        e358a857bbd9f96a fcad23674073eef1
+        37d7aef010da73ee 8fc337365d40ddc8
+        64765b3893322c03 cbd2bed08990357e
+        4371a701a63d98b5 bccb5d84a0ed95fa
+        3186557be517a110 0f04ce975cdc5fd5
+        383ee0ed12a22a24 0d2ae5e343989bab
+        d64d17707dee45b5 ad16465b30c83c58
+        8ffeb9005778ae21 7a5622d1800a9ccc
+        4f8a5e9c58031032 6d93a23ed275f2fc
+        1d4acad3a4278b5a b7e8bcb293e70eb7
+        2b3da51da416d9b1 3f0c4b296170ea5b
+        57c4288253ef6333 f96863d09fedeca6
+        0768783743238d64 279c39e46262a294
+        a4e6bf883b5882af 678f6c8bdf33373a
+        98a9a6f93054bcd6 d155e6b39f274305
+        2642619ea6988078 fc93da314c2b6b78
+        e9858d169a95ba0e 1a9796ebd78681a0
+        05b0dd96f4b0eac2 8891b0bee579c857
+        9da92a39881a9c20 74b599a1410117b0
+        3fc35742924701f2 d617019c33a9c1a9
+        e4bcc40473ed9a50 26a836f65dc50e86
+        26c40e18de5ef2b3 198ddea52e7c9617
+        a95470e9e1e60745 9ab874acecc53396
+        023d7395a677ebf6 79a027ca30b9a93e
+        43728fe456264e58 4d933a4027f0183d
+        ab836e772d81fe08 c38454d036b663d2
+        20c3800972db6278 a939e0740e8582b3
+        076b53f260a75f44 2462b38c645edeeb
+        7da41006e923b9bd 838978abcbaef67f
+        e50de368045a0291 0fcac4dbcecf38fd
+        16de5ba4ed35723e ef5f7257c70397d7
+        257dfcf6e974fcfa 084e8283f6e4ee1c
+        42f16c5ba6e9f1da 904d3675024c5a41
+        6b7f2037ae0363a0 29d90ee9a485dff4
+        62e8b0d62b04340c 508899f16dbb95f7
+        5c148b6d96b7e838 0482ef93b3e88ce3
+        eca574b0eedc4214 a06dadca31d583b1
+        c1dc9d93922a1ff5 a4d1e68bbc070212
+        b6cbe5b205c73dbc 9b1e562cfb3f7d56
+        017868eff3c4b974 f063693dea535db8
+        9c650297be9b96c5 da2199a97ae24d0e
+        dab238096fcd63fa 791610b6a7690249
+        ee4510c0eae617a7 55c3895c15e775be
+        2fd34b02249bb162 afbaec86112b2864
+        fa7656dfdd35703f a5fb7e79d2a839f1
+        e44faa258ca360e7 19b6019f4a54acc7
+        c1c90803524029bc 4201442d298b8a72
+        2e8442e30f65299f 8cc002709609013b
+        e16a396b0fd5bc90 4d98a38fda57fa4c
+        076de6e41d396abc 4944373b3e7f3b32
+        c90c138d72bf8126 cf2cc2454d830bbc
+        1b0963ab5ecd9490 51f70873ca22a748
+        4ffa68d004fb1609 c75373a5ea408ab9
+        8f8c2bc5e4ef21ba c30b5b325ed085bc
+        566b5b5d9de72bac 67383b4a5dfe132d
+        26d993b6dd629533 5e534e61cde40eff
+        33bf6fb6e9826046 0e8b9c2c8128e9ce
+        638d56a15aebc745 98d8e63b24d2d474
+        c7d3b83521694200 967285f4a137f66c
+        d6ce591ea5a96549 e6c28beaec603b11
+        46e2ff5e6810f92d ef66f44c135e2ed3
+        1830cca1e7ed9938 c6fdec8ff5055316
+        4a448c3d91487591 166dff03780364ec
+        146746cf4f35c0af e32237aef6521c10
+        ca21c0619940e0af bd2e3285ae7a8e87
+        f42f84fa8c387ec0 7a8f073855f1be14
+        1d45a6f8638114b8 0c75fe70f885d306
+        de4a7031446c1d8a bcc600e2fb484e37
+        597cdefea7894614 df112f01956bc43c
+        5593b66f450c33d1 12016f1a3058fbb7
+        5c762d62a457dc42 9f5246669a681679
+        f38d7e39aaf3da3c 87dde19bdc35e35d
+        f4890b3fe845f889 e85e5e6aa041843f
+        b3616b949cd52f97 98a87ea98e6940ce
+        0fcf44aa91c36d8e ef4e9716b0dcaa2d
+        2e50d17549784a9c 6b29779e14b4d575
+        be661176fbd48d65 3e694039578c5364
+        1dd19498c107a2c2 db8b6db7249aa727
+        d80c861f14d8a71d 15a148d46e8ad164
+        a0d1b38632634060 b6715d96457967dd
+        a73da48df3d259bc 88b6868e70936724
+        9c0fdc53daf02f37 14eef810bc397973
+        1a46e82d33912ba3 af72655375141b00
+        205fa8b2a1f661ab 33ca8c71a727220c
+        9a4a2facda751126 5656b4aac043429a
+        e9b84c80c44fc404 3379c369125f45b9
+        a766925bd5886670 7c8c440e4f0982cb
+        7eba96686880ea6a 49089b654fe8acc3
+        195cb61ec684585b bd6f7dd0a89c4963
+        08b997f8618d0c37 2bec79a013655621
+        ff278eaace4c7dac 6aed21dd9a84c9b7
+        f68d8e8333994865 a677ff20f71a142c
+        b216a342b2f642e8 2e26907a1fe3184a
+        59e6dd7b6f099ad8 252752344ddeddfa
+        90d6cbad8342e4ad 7618d43ffbc2aa05
+        02d999f80876073b 220b6282907e180e
+        a39a6daf7a06cd3b 2865dfb7049434b2
+        14a345c5fbfe3728 bdb3e20026a0aa40
+        63e2c3a758927d06 9a51980403a5c26a
+        1b02046dcc053dd1 dcc0c311bd5bf302
+        8e4b79458169d11c 68c4b154f8999598
+        73adb4f8fc89358d 637773bf69cddd48
+        2808632c2d43f1ca 9de6a52911a9b3a6
+        a31ba88c53f61add 54b552dec6e4864c
+        9a5e7250df4ff8bf 068669fc48dc72df
+        c66e40bc5276876d 6dd1f8567856a074
+        b5ef36e52e9cebe1 0b94caebef3db733
+        336e8097b41a574c f5cf238700a77989
+        4f41b64389f7b8f8 269e54172cc5b4c3
+        c22903d8911a6ad4 0af855f6e8ae7971
+        e8b84b580d31b23d 306439b1862566ef
+        42f9aad4e68fb90c bb9ea97bdbfbfaf7
+        1648d22eccbe27d1 e283ad8daa1eb3f8
+        593ab235485bb8c9 7b463d6a1d91c9fa
+        e2a2291ce53f117a 00fe04d65173b230
+        d441501bd9e2a531 3df57e6bbf97ceaa
+        e875bddd4c78ae8f d742d3373cead09f
+        846bd512e938aba9 af81e41e71e8d623
+        940516ab15bd69e7 bf5b3843440cb1b5
+        293a567ecb6613b5 203ed10033af608e
+        36649d85a40f9d73 65eda4721fbdfacd
+        946505d96d929ea2 e7fe973b2552af1e
+        afacb523a7f9889f 74ef36d42d401e5c
+        a3ae4b5bda9e5a23 ab6ec63414f111dc
+        1309a2bec514678e c80ba3f0323dbcca
+        d7ae330f0435f5e9 34652eb17b80fe6a
+        295d407557eddc74 b81000c8b0e4a5c8
+        b3bdbad983faf77d ec3b21cd62945b27
+        2817915ec84f9277 e0c2ff6db50646c3
+        a69e5f495c65d1fa f1fcec7fd0ad1fc2
+        c9f179e2b80efeae 1b0fddaf11de4bc2
+        2d6f3afc6a758a5d 2b8932d16a74be5e
+        e1a993edb838053c 418bef355c06fd3a
+        a9af8de9451ee8e1 1685f27a350638b8
+        071994fa065f2849 f45006b52f9eb998
+        0ce0874bf779302f 30f0be316d8cbecb
+        cebf0e4a570c1c5f b68ea424f5c7927e
+        71f04423762ff69c 66649a384b7bf47d
+        f06400bd42c4c0c5 3aaea180b99c4ab5
+        f53554be0d7c14b2 de0081f9dc218967
+        2b4ddb1eb9b34d0f c88d20c623ec0893
+        1fe4dead76e2756f db279127d0e86ea3
+        c7b88df8de1cbdbc 1bf7a3e2a94c120c
+        43672e14b45bd749 baffde846b314746
+        60892ad851939245 16c8c80d38dc9544
+        392e980392830fac e1c54a409f5d9699
+        3f26e3b25bb7fa12 3f136d3de08f65e5
+        f30641fa2651dba1 1749d172e8038b2f
+        3619448a62676747 b3ec6cb1de0a19dd
+        a2ed7239be378d93 4a78a3c5cbd890c7
+        67a3dd8c208655b1 2fc5d5820ff92920
+        4ebc85738e4686aa 1b53c2e1ecfa458a
+        2749349dbf94d953 781f35bfbf27be5c
+        a3b8d33688551116 dd17ebdd34bcf99c
+        6a0629930d3bd804 ffe63212d7028424
+        a561f6ac28cad9bb ebaf424662152f65
+        ec845d33e6a7e2ee 0967deea3c9aec41
+        f06380fb0244c756 7bb96d0ac0ffdba8
+        b1e8fea991cc1656 86b3d9fae19f898f
+        b9676566bb9e49ab 5a73289a4723aab1
+        99bcbe65a1116911 f8872d9f29f75306
+        85406665989c8d29 bd9f359368830fd5
+        488c9c3d55758fdf ae3e2d0504922310
+        669f8804da91a33a 5dd18d5bd33ae31a
+        276d1947b71721c8 42fd4740e653902e
+        943c5b99c720affa 5fdd8f8da1ec588f
+        4ce3c0b9855fe084 430316c1c480557f
+        1c5cb37dff7e8541 1aac20a059ac0041
+        88cd8e819e2a6f67 e48afee95950f643
+        2fd06b1e8acade6a db471df14eeadf5c
+        4c0af83704fb6913 5870c3d502bc3d0e
+        d33004110b68ade9 e74dd71c7c8bca5d
+        47c7683f0dd68159 7b803dc0a2fa6798
+        c2f4a15c46dbd716 fb636cf4b1af2f21
+        0790fe887fd6a456 f150cbba4b9a4142
+        30e92e4d3a99f457 73aec5e3c960d441
+        5f9d2023e74d9a95 8a72865e028c7ad6
+        95fa4ec0f432abba d789b5c79179f949
+        b40403e77273f93f a7ab6e9737c26f5b
+        663a9b8ea4efa8c4 cb3e469c158c0fb6
+        d3ab6994af85623d 2ad4ac844673d3ce
+        ccaa83a3616a7df0 3a776a3ae32bb6ec
+        9f812f9b4dd5ae10 4940dbc9f517687f
+        4e651d659a694bf1 6ba4bac05ce8c5fb
+        0235018596bca1c2 a6014adbe5910119
+        162bd13ddf766b02 5ff6392d1a7e7b61
+        d8e0e1accb2575fa 0b64fb1cb0765103
+        be24c9e205ba0357 ee6e893bab1e267e
+        616c757cb8cd0d84 34cfa57aeb7980c1
+        bedd9197f48ac0e5 1b5f8d7c965abd9a
+        4f89165c6f55f513 8905ee8316988941
+        c910e4013aaa6f21 cef0294e0ecae193
+        431e07e689955b05 841b88c2a45a2799
+        af63e44c8601fa24 8fcea37d001a9a58
+        a6ea557b4cca774d ef34651c6605a69f
+        7caa1fa6668ca1e4 784d6d6b289ebbde
+        1340a27501125600 67f5e0aaf8f5e190
+        2799c1012d2b2680 ff26a9c277e549a3
+        a6ff78e86dad4567 bea7d6c4e152e9db
+        f9b3b28a5a84bb7b 6c85fa0dfd035593
+        7d4048c88ba077c1 17349244f7dc5d2f
+        c2d8234f20eb326c 2b2c573c68a57906
+        55fc259ab853a37a f12232e2d7ce6199
+        47bae979e7c3b1ec f5ab774c840e4418
+        1f1d0766d4ebdca7 fa7cecd995899ca4
+        8bbe53f7d48cf048 9338f137c4c063ca
+        ced388b603dc0497 33bd0eadc79da2d4
+        8c5f6330f764e549 710656dd74030b1e
+        dc6112266c7da325 5bd8c8a461c3e7f2
+        450a0a0dd0dcf4d8 942fe37cfc13a90f
+        e6ddb0df6a82d7b6 1975a305ffbde105
+        7ee9e98686ab61d8 fd81d46350721761
+        eaab345d5d948f55 332f098fadd469cb
+        206ba6454b83dcbf 6bce369127d4c6cf
+        65bdbefaa73454c1 510a756248c15da8
+        052eaee4f92890c1 23bad9cc0ae793b3
+        575c37fd9b30069a fe115e2627b7b486
+        eafa217f4f9a1f8d dcfe261dbb3a0eab
+        bdafd59b19d7eb23 c20810a73e99cf0e
+        62836fccb1995a2c 65ca76e3ba389928
+        88fec791d265499e c15d5403a1fff1f5
+        15922ee17e73c1c5 56762269179003ba
+        8233cc81fdc0cc5c 6570f636ea3b529c
+        bce2dbb459a78158 c02b5a71a675d4ca
+        7f4cec0d7cbe92ea a06e5bbf2fee2d50
+        15fb53afba75979a a5b309d124638f24
+        253621100d6dea1d 79fe9f105cc062e2
+        f8eb93d2dd64006a d6c6bd406d76841e
+        caae1a8715cdbe3a d7d511c9021c2b55
+        cd96482a4288ce75 50be86c2ef9380aa
+        6626c24ae0b0210b 8fdb43e5f5dd0405
+        3e543705b3912b86 805fb57bacbaf0a5
+        0fe31b357ab72a0f d6eb909cb1c0b0b7
+        f9189b7f913b1f5a 3d9d2ae733841653
+        a18428c59b69c94c d539a787291d8f26
+        d046ffa2ee571710 eccea708f1e2b140
+        bfc9271eaa1b0788 39bd3e849439d0cf
+        043a629e5470e4e9 3c50667a753b0645
+        3cab45dcde68dc26 25884648f3494ba0
+        25e930c2221f0a2d 694c8f8d61701107
+        94e0e01e452fbfec e9a99aef16f98d94
+        9581424f2e07115a 70700c1625d54c15
+        9e6959f6609a6045 f2b9170035e8b33c
+        264a79f73f3b50d4 0ed9a8eb4ade4df7
+        a57073f5646080f8 95ec89fda8b23f61
+        25a8ec30a16f79da a6e5cbcaac8c3030
+        507503eea65e0bf3 de3627b4613f5d7a
+        7f0300c1b91a9f97 29e6c8422d2f8d69
+        7825759e0bda19e4 fba82b382651cca5
+        ec9d24940e0b21bd 1e14a4911d3c354a
+        e480be0d76002aad 022058832a31064e
+        8954dc2ae164afaa a814bf7bf13c0f0b
+        1f16f96c57275367 b733f1b65344092d
+        1141a08c033b1d83 01619f631911417c
+        dd49bda7a3cc20f4 73986bf85e597e4e
+        be067c4305ec63b5 10a3a1f04eb087ba
+        aa1e3966fbb168f0 96e5017c3c9038ae
+        3e86683dae404128 07e1906585eb3d58
+        174f41b70bcd8f0c 9f93318effcb6960
+        6f9129493aef2820 ed77a8320f02749e
+        8d8bb35dd12fcf5f 6c1e4bfe61eefc26
+        e81d3517846d5818 7995ba62e2b9591f
+        35fc8c830b5e8195 5f237fed56f5be04
+        c1363f486be787f0 66ba880ab6e23b6d
+        9c75daf6832e550b 65b5cb7b2e215526
+        4a03ce641ea5f24e aadf68c53d172289
+        fc40808300c6aee6 cd8966fce1d37fc1
+        7b55085f165039c2 a823b8cb79ef8265
+        4f14a6b7f68024be e0db57a3008a8975
+        48982690571dca30 a5a7620fb235e8f8
+        56483abba791cce5 5da4f394d25f06ff
+        96708bc724062160 c97f84eabda8874d
+        aff0470619704e1e 6ef1160a6e4c7102
+        1af702378a91dc46 b05b2d875dc884fb
+        1a30b0a8080adee8 e4676738ffcd080c
+        cd2d4183cc7b1a80 c622b63f7bdd341f
+        f7a062fb0568f17d 0b8afc5b09337792
+        e0406dd09dd0d80f 8ba4fe080e25af91
+        f21449efcb216f44 4f5f22e924c4e216
+        f48e5a38fdbca81a 7b671417b7326bd0
+        508d7d6b0cfe8748 330457787a6dc33b
+        0c7f1e75b1a71d37 ff5e92a622bcc23d
+        ac23f24f985838d4 411c3f5942ce2449
+        501ff5431ee78138 6966afb3fa554473
+        96898f73ce2a3673 fa295a5364cf160c
+        b49ca4368644e194 36fca176fdb8f121
+        5aadff679b3ab284 97b4d3cfd147771c
+        c9651f3abc2a63c3 37c956aec3f54f9c
+        aed2acd2d7b306ec 050bd28686f9d9c5
+        eabbbc03adc56af6 b78b56adf9ac9265
+        9368888a40513a37 b4cb59c56808be25
+        a064b405d399d2ff c3fc45f7fbc75969
+        0f7a527790efcade 6717e47e0f6c48fb
+        8995aabfb8d75b69 61c06974bacc5af1
+        38d311d73e6406d6 a3fe136b59dfd40f
+        376220cbbae46611 e8412d2224f01def
+        4a4bffd35a009ce1 6156b9ba0293ce75
+        e35acd90763fd354 d43794bf1d2dbabc
+        452af4b2c776ca4d ab658150e1a8b9b5
+        439e75f7a5d31f7d a6fa56aa87b957b5
+        4755d6545f240ad4 5abe7db314f10050
+        fa56f4a7a4233840 993bb354032c3f2f
+        9a5c41122f4c5c3a f29bb133f0a830c2
+        d3ee790906f6b4ea e5845f459f734727
+        01c97c8294f4c106 05452f404178d907
+        e4a3578d5f66cbb5 5d7753f0ac8fb968
+        030422ac6c13f97b d58a818716fb6b5f
+        b1f20a6826f41ab5 1db384ddede3c7ae
+        3969e06c39aab15c 2c7d45714f43bb9a
+        b8b87190fa1a1e3f a1292aac596e705c
+        5163ece96a59c242 13d5a044919b6091
+        f1fb2ef2f1f2422a b4c160f933f0ea9c
+        a5a5466f673b6a48 bc761ca286aac088
+        233b940daa10d63f e56d7831a1239eac
+        ca67571e5cbd2e30 0899fb4c0ab4730b
+        ec2d0ae2418319d4 29759a3741348ae5
+        feb676e94968ccb2 523a5a96db645e38
+        8f860487673017dc f1e39c5e22a1ee96
+        7092a6fb564435a6 0887e9ceec48a57f
+        98026b897aed5e63 045ce4a5b36c518b
+        233ef614dbe6c4fa e2308b9c9fdc5f3c
+        90131df13dfd7bd4 9492ed322114e367
+        815deeb63d2f8742 931bc8917a7b08b2
+        fcf8423594c5bee0 1382ff5e44e343bc
+        985f080796f4b235 2b272b1b9ff82c00
+        af70a442f4450491 ce491f6aafd64c3b
+        ecc7315cd13e75dd bd61ab05cad9abd1
+        f6b11982f79c1b37 462add5c5d38a70f
+        234507884917eec1 4840d356c024a153
+        c46e006ebe6d5c16 55510ec5f58b3414
+        27bd4704947c5fde 4763b054e2e898b3
+        050f10c4768121f5 970238c38ce34b05
+        444fef2d54b3525f d974ed59a1ef42ee
+        743da34efe50f559 fce9a05bab9e8e02
+        83941d4764243b71 5d7fdb4cddcbddba
+        aa6c3492543a98b4 b5869f03297c094c
+        5ee9b974ba998bd7 0bd1caf1967f8e3c
+        1734c40c3c5e61f7 5df871770d094b97
+        23ab9ddd54df7d3e b4bf2bcb1acf7831
+        8f2ec3c47acdc67f 04d1c441b7f25ab3
+        0bfce9c24f1df040 629c703de33b489c
+        bae9df2beb22cc83 f0df38ca7112dc89
+        8823538a7b490af4 37d6d8e45252bd28
+        723605134cf7682c 499fa50af890c3f8
+        67303e17116e6905 83d6642a698b047e
+        1e1b805e43382769 7c8753433ebd7fc2
+        02cc4b0d2ffe9fdb fbba59ef59b7ee89
+        57b8afea26609c19 2220448861aad735
+        8ba25a0db7011179 dd3b8fc147d71305
+        4a4425565828fc89 c29cf24159c6bd9e
+        22d4b35e30143323 5e6f31577b7db9b9
+        ecf2dc7cf0a8d902 3c1d863b96b61e66
+        6c1f4d9793b717ae 6f6cf0b53f48c68e
+        e5fc89a40eea4c5f 0f2938b9b1978785
+        fb63a41bfbf73c40 fd8bb5e9de500b25
+        12d3b28d39349083 c206ac384674f170
+        f38d7e39aaf3da3c 87dde19bdc35e35d
+        405519f4383e4e92 435be840f0e2e036
+        61ea34a7b2cf78cc 8094b45276f60ded
+        87f5959418e5aa04 6382090007f9996c
+        05182c0a92eb3601 ef23a6a53ab02dc7
+        866ea41ab30b6d4f 91c110260cba2314
+        4aa36dfb65e65a60 0f73e293af4d3811
+        344eae69b99e6e14 b21fa4d9a689917d
+        fd5aa3db34299480 161102aac295911d
+        595ed5f5856b6b0d 686401a29fef44f4
+        99b48862cf59945f c1535ee581179a27
+        61170a15b55aad09 ea3162a1c921bd53
+        9ab6669b92ccedb6 14bd05ede1935e79
+        8dac2f3ddbe4a05e 0860d7c1f35ebb0d
+        46de42d92e5c3cc2 036f6adf4d4eaaca
+        513736ae8f1b97e8 6d80d416802c4d56
+        4bb46738b98fdaf1 d8e0a53a8a45b7d6
+        3a43442f71ca5190 735a4b3f3ba3a39d
+        f4928046e8d1abaa 2c45ad9dec2d6050
+        4a1451c4aa36b093 b61fc68a53f75380
+        cfd61f8ec71014d1 138d932a9f2318a3
+        80fe9a5110811cbb 7eb8421f334724f7
+        57759e1dcf7ef874 c5164b93f10198ca
+        394513911762707a 2f435642ebe3ddef
+        e218ea691e6aaf51 9a15cab4095c9073
+        4b4011d1eca765bc 8a1b122af8c4ccdf
+        e85de731f0800af3 96a30298778fa296
+        d6e4249b2dba32bf 7bec8e8681697bde
+        de08a05295984681 9087ce89559005db
+        1d3ad5fc2f967e1f 9e91459c252c0361
+        df6367a1ea0aa815 8f3d870a180f685d
+        769bf44e674f33a4 8a12aab644119589
+        f05a94a7792856ae a55e4245ccd7d4af
+        095eb6643588304e 86e5e1510193bad5
+        6cd9568955bee78e 5230216ac2c6adee
+        e5a50ddcbdcc287a 74d49ec49fde261d
+        18defec17f146836 ee1c3e1f04256ef6
+        3b3c88cd4f0ad0fb 79a6c0b5acd84262
+        407d5404de415633 7a5c3b99f5358cf3
+        5446ebfbb9f78558 f56eef2bffb9d30b
+        0160809a4d042069 a5a33716e5acab02
+        d1732591a0141ecb 8f81c6fbca6ccad4
+        a9dac70b185843d7 f090bbcfe4842ac1
+        28f73b0c11ca7b66 b9d3f5a15dd78646
+        850d0385c72c15a9 a74528d930d5aeb6
+        c0192e4baf2b6b01 d890b8758e990387
+        e9c992a6889d6e4b e80c901b2e293785
+        2385891c6c825c07 f5227b82191a93e2
+        10879d8de49165de 66d1962fac0dc22c
+        cad06eaf535e4f4f 4c698f5a86efb29c
+        15a809054f8e1e35 2d2b5e3e82aca4fe
+        ebc025f3b2a3946c 882a2f05ea553c7c
+        00ae1eb1430d8c91 0c51fd720f2295cd
+        b37de7e5694c4b5e 1d191be86dfb8feb
+        4d9fe0919dac4a5c da30b5ba287e0e16
+        48a59752420f43a5 583c8e7cb8ffcb2c
+        162f3c4121243508 2990c44391211a90
+        3b15e81e6d5d3ebf 8d7446ae343acce0
+        b786883c6ac883ae 98a51e78a47f0638
+        53fdbaee3dd5f1db ea6fa0bdf1319167
+        f28b5e30f91c9909 a3bd4129d48b41e8
+        a0b4f6622513985f d32eb8d338085994
+        8298bd45daf8c21b 7caa8beacfcb5fb8
+        93b931a3cef1adaa 35f1e85508f0fcc7
+        a30b0f0c323b23cb 600dbd27692b179c
+        2ff551ecdf35873b f6b22a1d0499d31e
+        43f678374c33cfdb c8181a7cd7834d3c
+        568e420ac98bf4a1 db57eb394011f2d3
+        e52fc7adb48c35d1 5c1502857cfb65c3
+        335cfe5942e57b18 6041db87c053ccbb
+        73b80a30583069c3 8c2aecae95f8599a
+        d3c87d4b15c01e4e 4f8595244169b760
+        cb27d33247bfb6c6 d9b6cada2729b3d3
+        c93e30bb53b83e0e 3f8f99b1ffad36bc
+        9a8c593a3c8e584f 64ed560787f88911
+        b81d408767f36441 1c9972164a4759d5
+        088a4bd9f7f75c57 272fc27f09610d0e
+        fe9b41832b185a5f 450cb64be63aff98
+        1a58530d52af25f5 0480cc48d2d7b096
+        557277206b49ccf2 b4dfa792ab8881ba
+        a6cdedfbea2fea2d e7f1353b9a006031
+        074331a5acb4ac12 0013f8fb883fed23
+        11ac574cad0bedb1 723aa04c6915f0ff
+        7e3d8b1b4336b350 48366047fc015bab
+        d6c5b06a01a54894 9bca73879ec51c64
+        60fb391764bdedcb 13f9862b22980f74
+        e0a23a93c5369431 1dfb5c31bdc5ce84
+        f5451cbd2bb55f8b 3f1c8a725ce4887d
+        fe1946a415460286 ddbeda997030a29d
+        539e324a1510d760 fce0ff8306fdbfd1
+        e0db8f7502257b46 81ae6519f7a6c01c
+        c4a4c4ae3dd0e67e cec71cfd50ea9d4e
+        64eeb55425b4a543 f8857e7627fe5fed
+        cb5275d4187d65fe aa37b50b80193339
+        645b75233b034437 de60d7723b604ffb
+        52b1bb5ca01c1f9c 4201f3dc14682f01
+        776185a8d03a8742 4b6287bc84bce978
+        06062ce4de5cf429 abb403591f831f0e
+        bd1b03cb700a3c07 871f08a73c9a1f53
+        7a3287bae5dce02e 540a3b36c23f1dba
+        ab836e772d81fe08 c38454d036b663d2
+        437256dda6ef13e8 8b1fca33d21e4c56
+        def17d25860053c3 f6ab201d33e047c6
+        5b00a8a3418f4ebe 856e1985e5f49c55
+        d0a1b4de2c22b3c8 6db16dc4b44abc5c
+        0666495a9fec6fb1 51496bf1594be582
+        f311b24e0f0a2592 c9637a52ea03ad47
+        fee22107edcf8655 19518f59a4460a83
+        a39673eb5cc22701 63716e7089b66ff4
+        658dca21d54a90c5 e5026d9ca5b9a4af
+        8053ac3fa399a72e 7e7ebfadf9a7f918
+        f64381ca015ac040 d64b3cc87e4803d2
+        8965370fd7fd6241 e1e0451e93815596
+        748ea0482b787d14 7fddb286075cbbe7
+        31f6118700a32237 7f4cf3d76d64ce5f
+        a268a63f355b4522 7a9fa7dc6505b119
+        5405df1efb1fcff4 af64e58645b504a5
+        7c2ef4eb30a24715 7f6771b20a3b09ed
+        873bf074a06e056c b288aeccb76bbdba
+        5f1acc7fb1d83ecc 58c86f497afec9d7
+        84e1e52d27fcc59e f570050996fdcb11
+        91fbf9c76318412e 698eaa3bc1e41c0c
+        70b5b5d02338a003 bf3f7ef444b6efae
+        c56b74204a36f250 4e3c1f40ccf6f9bc
+        946e73a1eefc66b0 de857cdbaec615a7
+        9c8990454d1fc36e 7b6a6874b56c3915
+        3e62b61fa9b760a1 3d505b4ee9c71d4d
+        905b3f83bdbc3de2 00ad60b1fba2c68e
+        ac61b55c01a4ece6 cc04d1b3350fcb0a
+        10f57ab75e76a52a 629c703de33b489c
+        5171272f9fc7831d 1203380b7ffa523e
+        14d6b381e5e3318e e009f30fcfaac7a6
+        1d84cd953034bcfd 88b08f69cb649f6a
+        4f41ce83a6beed77 e421aed0b9a9bf45
+        4cb401bf1ce830b1 9f7f57b5bada36ca
+        85a7a212ccd2fb68 94418d76cc37ae85
+        794b77b44831df1a b0e13c8b546cd966
+        d4220dcc0b5dc0f6 fb0566af2b561aeb
+        ece0153811ebbdc2 30427db24d08dcdd
+        bd148b0a4c7dc1a8 f5c909a3cb957685
+        df2e04b5cd3bf58c 6cba7905ae6bdb38
+        73e66abd79a7f041 3a082ddf317da01b
+        668fc93d44891b09 d1638597daac719f
+        77dc9732ca85979d f355617ce8f36c92
+        b8f233d19418b3fb d0a65e38b34040de
+        d95c03a71879340e 8f58e9c4a45fd457
+        75ded051f0573a7d 340727cb53860789
+        a1b7513a63d10d30 4286ae9a3901ec4b
+        e4a485e9cce38b37 1cae7ef4407ab22f
+        619fb60987ea3500 f7528a692d974541
+        93d727e991aa098f 67a309f4ad2844c9
+        11ad9406d8913a69 ea314adc177f1cca
+        2246bf4477214dbf a139707e4e8f34b5
+        3458402c89366562 02de2a2642dd77bc
+        6d4d77c804dd1931 dd36fb63038d7a1f
+        57ad24994681ca62 9b5ae8fe67aaec43
+        ab97fbebd684243f 2be9d263db13b2c3
+        06ac81f2f8124f21 cc78663e16b2ca12
+        5316e8608711226b 8a2f7fad21364e9b
+        ade2f59a8121b4f2 b11df1cd32567b7e
+        e765fcdfff28d407 3e3f2f53ff430702
+        6a80122e66b39416 2045e58dd1171142
+        b9f147564f3d133e f31a7b0b8914ba04
+        c5fb4dea7f081d80 1dc2835cfde14e62
+        85cda6aca2a71bff 419f9f73f9ee27e9
+        8bbc269420a55726 e2b681476feb89ec
+        59834b2999e2d14b b35bf96773364eaf
+        91704305725918ac f8f4962c9440effb
+        ad6217fcbac82ad2 a704b41ab1dadf3d
+        e5d1cffd10bf0cea 1b683450bc2838a8
+        68d328dda843f172 fe7a85796139d374
+        a27b59a8b18f985a 4df2c8e6d3df8f3e
+        001a4e15eaea6d77 6b2435cc4825b845
+        a3c15b34a7389a8a a58c0b9714bed429
+        590425897a7b0c87 cf0fd5c1e22834a7
+        ec10f36ec93ab35d 44fc8b9e9e724ded
+        035c45ddf0bb0ba0 8b6d0c4f5dd18ff2
+        c6c775e7f32cd2f3 d504a5598ea92177
+        3c18407b63c29095 de313e2afb29096c
+        f81f30fde4da1bb0 d7967f9df1348f09
+        9934c75c53ac0c53 dd49546893b76572
+        13f9e91a395c3a0e d293aa31ce78a3e2
+        cbc7b5c50304924c 800b7ba0b8937482
+        3829ab1d43a3c8fe 27c936afcb5e3f70
+        b482721f4e3a7a02 183a3cbe094d0799
+        fbbe658113f0da2d 48d8f022f62d6b68
+        dcbb04e63f54309c 417943454f593743
+        1d7be5c0e5d93bdf 17753b4f68ccb765
+        5017c485c1d82451 7d458f49adaef8bc
+        a6451e473bd9896a 325b3b47412f581d
+        8eb393e5bf05b1b5 b5853dfcc05b5c44
+        3e4c46d9e9d8954e 4e4fb10b72702fbb
+        71a27e7317be8387 818bb20a6a159f1b
+        7f04099de552b2c1 aeb29c270876dcff
+        0a0cc6777d8cabf0 0bcf21c33139b159
+        89b9c604bcf45a83 dde43f694b0ba4f6
+        49d3869cacffe1aa e06960e70e039130
+        74eb06a7e5762037 fcf9c4fbe5bb9c1c
+        7f84921f35e6c250 78108c756d5e3aab
+        d59ac0d87e053f1c 84c87ae9685eb0eb
+        0ac2c2efa874df5a 223672ffec5c2af1
+        0252fb6260685991 b483af576ab678cd
+        e3f0247cb622ae3e 29c78e4ebc1d70b6
+        209991d84c68096d b2c65531f43683f7
+        5264a4a012894543 0d9632d67063b5d3
+        6892f3f194f6b67f 786aac45ca67c529
+        9a4fb77948ecd5e5 8196eaba24094bdd
+        65bbc9d15a7278ac 2e2f03f704f662c7
+        26fef957f7570e62 59f89af4ac535889
+        92921e0e5ac840cc 87dbfab515d1da13
+        1fe73e7f3365752c 8a220d4ab955c6c2
+        5986be59490dd730 10be8b6fb751a348
+        4aad7b7f384d4fc8 8b0af613f8e32b41
+        e5270477993dac91 653d2974a1a0b253
+        05c92881f8e92f6f 71b156fcaba7b4b8
+        d9be679d52c9aacc 5f0046acbebd4be4
+        8c09c49a9fa7b19f b36578e81611cfe4
+        5c7302be01c6ebc9 07902eabfdbb9a9d
+        68805e6d4a419141 fb647165fee66dd8
+        147788ec8f9d2c77 32d704e96220c4d9
+        5f2084287feb127b 24dbab07e0b043d1
+        b29e48e4dd7a122f 992889106303b7b5
+        fe727e517e81530c ff8e0cce3073d22f
+        45a83a61c5653b0e 6eb36a555428bbd9
+        ceb6c393953da0e8 c240a73bcf93f9c4
+        b4e34ceb925ccf84 05d4e8c7fad4372e
+        e13f47ba5a70984b 2ed2e7c876536004
+        df9504f0554dc7e1 f818fc5514fdd0c3
+        c14ed835fd91be70 65a18887b253aca0
+        d37cae1a0a3f20cb 68e3a79e165ed289
+        e79a1012d77eaa65 3131929e5c82cc91
+        3f0ff27fcbc0af9f e289fc09834daf63
+        51ec0816ed7d37b7 63961a842385ec8a
+        a53bcf14f8f748cc f6877a0d9d096333
+        c9104bc1f1535f1e 030e154a226b63b4
+        461e6ef693fa7cf3 5d0067f9b200fe02
+        9f40ba072a090a9d 9855a37f01ca72f5
+        e8e1b14955b51a2a 80b459ac473163bb
+        634dea4e18b0f55a 233683b2eaab5285
+        2ae908e6c4653760 88eaff0671fffa39
+        5bd9d94c348c8a5c 748b415d0380438e
+        fc2129cad80a393f fe790f416f56264d
+        e265507a4aaddc58 6fb133a4a7928b6f
+        24f1d45dfef9b931 2b71849d07d94dc8
+        964b34fe85fa3d65 d4eea09a14aba7d9
         21ec1dcc2edba540 cf3e5eb27dc6f774
-        bf0d70a222fc60b8 be29928b06b7f168
-        19ef1839190efdba d4051735fe2a11c6
-        9e2c345cf45c60f4 f30857821f796aea
-        cb25a2240c8ac78d 7f62c923183f9ed8
-        f445d7f8b0d96796 95b12a8fb44b256d
-        934bb6fc4c2ee017 3684ab143afd9024
-        46e5be6d877857e7 b6ca217eff556f69
-        875ca302bf0a9556 e8328b83102bf4d9
-        ea663fa87e2127e5 a2a2b09fd5881ff7
-        936f80c58e6e2d6f 463d5300306fdb94
-        8ce0e2ead935e880 7321cd5c646a08d2
-        7c95cdaad199f5ef 22150b6f37fad66e
-        15760012f36e1f9d f66735915f9ebc63
-        f323597bcc899acd 8a7fb497cfb8b0d7
-        c98a9d110ef3c174 463765ecaba145fa
-        1ff074e52052a05f b6cb75092e337c89
-        e11c6005a865917f 258fd9516e4c9c18
-        5961c4bd76fd5917 4e6fec0cb964b156
-        6c36c9df16ed39bc b8ac95b7b269c9dc
-        409382bc31c76a31 81af9e02e9bfbfcc
-        1d4a56d372bf3437 fb4ca10dc39af8c8
-        a2e918cb49cc9122 04f5ed567aaf51c5
-        317b0ff0dc2ae4a1 b3b0a27a9f5da465
-        d803c4f788dc9cce a00af0bf49e89db0
-        6b9b1b0c1ba0195b 81e0710904aaf351
-        00bdd0e5032985c7 d01bf4c7599dacc7
-        c5f990565567ced4 ffb98d4c9fbc34c9
+        53c0b303c5b9ff75 71f01b397729ee4f
+        a518f0035e83bedf 5f72eb4ac0d64343
+        e5e3fcb026a5ca59 c53adb7d85458394
+        29f0a54e4434a4e1 de6a067d6c7eff46
+        eb5e4b5d7e524c0e be63247995c52f18
+        43f63042fd265afd 3007b79f2326a962
+        5df64dc3c6376532 bb9ea97bdbfbfaf7
+        d8dd5f3227bd629e 5c80bf94ad0508aa
+        ff46e22715d99c6f 53642a93a87203b8
+        07d8dcfc6c0522db e02b7daf6d38feef
+        52cc176548b0fe34 34fb4b9a9156dec3
+        842bdddf8f93c450 616c657157b38e9d
+        5c05ae7a44a39def 3eb6d73a094baf68
+        6de8041f67e41ffd ba9ace54f686a937
+        ff936679325e225b bacc8ec6afead7a3
+        60c3c2d1da2b4373 160554bae66639a7
+        9fa67ad063275ee8 6f0f6818cd12db13
+        efce59bb85ccbbb4 26c9f7c2e643364c
+        5174095b89fb7bae 6a7af8f20f1545be
+        3006a93b5762ca06 f96cc4561a560ae3
+        caba0f83a03e0e5e 788aaea7dd86a7c8
+        4f6ac2bc1e06f827 e6ff9addbae72680
+        07b7d415d8b98391 8fec7526deed8b04
+        476eec8d19063876 9a950aeb56b2c431
         824fa2195cf2e50e 8fcea37d001a9a58
-        6ab4fbe36b285e39 099b24f1fc391a0b
-        fdaf0ef97ddf89f8 9729e5e6a413e912
-        cb719abe697475e6 c9d3a20702a43f36
-        eac13dbb1feac32e 54a7e2f4e010fbec
-        c3fdfbc813e518e9 13479ec5c65ed7d9
-        5d1275df664825ba 1093f7e570bd0dea
-        1d8961cf67c12980 8b8461ae07cc5b4b
-        3731aef248092d13 dd9ee51ddbca782d
-        800ffc37db1881dd 61c037780450aa9f
-        34358951b4f47b71 10304bd4c64f4d49
-        76f8c92856771c53 66e78f86bebc2075
-        647dcacc13359863 02aa9c393e091fee
-        3a8e9f73cf8911b4 d35f11e9d1c758c5
-        fc876a798d57837b 05d9d7de559d6c4f
-        0c67b9f2761e14c9 31773bd6fa82ebfb
-        ffe0bae7fd3c4a93 39ba7c0209f287e5
-        4530cd39dfa238b0 51af3c2352bf86aa
-        1f7c31788e1aa983 89903d25e7bf7046
-        85f9ec96bd325aef 95a8bccc650702b5
-        788ce2002cfc3849 9a7938e94c9bd22d
-        290b3a89c48f0569 e8afbfa9559651b1
-        892d6d2233b576af a53bdf67fd7e3bd2
-        081af378bf2ad0a9 6597da7655a14ba6
-        5357436611afcb85 78b272561cb9c861
-        bcf4c7f119f52106 b71983bb0576d743
-        430361f3fa1e29ac 03804da78264a6c3
-        6ac518760061f7de b84e3c3daaa174bf
-        ab8c63ebaa8a50d8 62b15dbf8f2a9796
-        77f27e1615a3f961 515d87ea5b9809aa
-        e34f87199203001c 83bc0f0556614b3a
-        d7938576315be842 beeb96869cfabefa
-        7bdff0b1e4e3c21e 11585ac8603e4cb5
-        b309f06ecdce9317 7efb73675cc70403
-        ba6379013365a87b 584ed335aaf627b5
-        258fd0ece8755031 1195646dc4ff9468
-        c6bf3537e42dbce9 32970e425541deeb
-        6c0fac2d13344a43 151eec8fd2b7f037
-        f2a25ab9e4d2564b 46c499ce92fa81cc
-        67340e8c6eb99e52 df8d841f02b8f17a
-        5e8adc79fffdf2bf 8bc328008f6ebc38
-        af8bf9752979329d 4a78a3c5cbd890c7
-        fbd76f3639441da8 df112f01956bc43c
-        1a8fb5854f3ab71a 0d86909e259fded8
-        2286e02c1ed2a0a5 04c62d3c07a786b1
-        442c2a12d064e87e f74a828db13bce68
-        8ad13c99441bba32 0566c2f1d9a86524
-        b4e3c832b54c2664 e203afa9fbe689a0
-        c891a695b8689340 795f86302306772d
-        4219a02eaeb70ff4 3b097a5ff069caa7
-        91e677f8b1724020 032b6d1ce245d049
-        d6fd4cbbdae7295f e06076895fd5aded
-        628c8d0e98cb07d3 a54116c8bd9b042e
-        c100eb7c89e490c2 1ab945b551d373a9
-        542954763ec4d990 286e019922674f6f
-        9ad3508bc8633575 463ca426dc6b8743
-        6a70ae512b2601d6 18e92777fc83f2eb
-        2019e0370d72c118 4cd3e66dcf0f71cb
-        f0dee37819a10179 be70000aff0afca0
-        2cb45bbf75be2344 88c5405710a3ab44
-        789f522ccde61aa4 4726528085c45249
-        32caac1bad39ce71 1fbbd9a0fcb9f405
-        7108e5a02ae1fdcb 108520982ea8eeea
-        69acc57e8734ce28 c77fb463fe721e32
-        545d92fae42a7715 19fcd0cbb7e61cd3
-        6adb45949758ebcf 66a328814905fb26
-        5d55f505ee93d0ee 84519e592c736a95
-        c8aefc9a755d7e75 083f9f6d6aeadf47
-        a777e8deda1d1cd7 a82f4b61c5ab0b72
-        7a03af554c8459b7 da3695d7b6090257
-        6192f2c391236c87 b2b810b99b2c1dff
-        0e8a0aabbbbfb92b 8ec72f07aa7f2cb7
-        e92caec651d546d7 0ea2404bc4ba625a
-        cf9d47148490bce6 f242c1ca48bae4bc
-        a97fc35ea51f8072 003d88dc1f417e5f
-        b8c9a91de4bc9b1b 9e0759203d210fdc
-        8308a7a76203d874 a337f8ccd0aa507a
-        9ee8cefee537368b 147c0124cb25df90
-        ab5890c43fa248ea adcd3259e8121fd3
-        77c62a8a89f470ea 4a5877a6e03ce195
-        9b320f06500eb039 6b943d08728812ab
-        37aec7305f8b9acc 9ec4f2f0a2f46da4
-        68747f6e8a2c5af8 cc8151c18bee281d
-        1028717a0c280084 8193048aefaf449a
-        b849452544210e23 f03f0d3c537a015f
-        5c5d9c28ac7192ec 220dc95ab7126a62
-        179b18f69bff5b88 37dcf32ccc0d38a8
-        0294957e04126b48 b33f0876b9897469
-        a1357bd61993bcbb 38bf328ba8879596
-        b91c72601bedc079 c2177a765f1a0239
-        2f4a5cb318141959 e408669a0ce56d16
-        f4cb098696cbd1f6 3adc0b4da9cc9967
-        29d8b32b5a0d8cb0 ec704ac657de6d7a
-        e09b79a4df1dd7f9 39222c63aead211d
-        781eff08b171a62c 1ec19c1e4c6f0dc2
-        9c6d091058cffce1 c1bf83c33b9de5dc
-        2d19e15f65aeb952 ee9d8db1303987ff
-        7d644c64290e6265 b10cab9201708e89
-        72bc45eaba12f80d bb51c9a1c088d922
-        29bae82d702b0074 a07843e68b4b1c2c
-        c7d2d932bf137ab4 bfb04bb190ff02f5
-        a4a33001573c7fdb 42c6dc436ee3f062
-        9a3b1e952dea80eb 2e7b9e0e075c1c42
-        90076bb2f990fd83 1276e008c7100b78
-        d69df4b7a2c45b33 494ca0ef023f46f2
-        26bea1e42cced4f0 4c89788d78cdf546
-        174fe0c98f53d8a4 2032c476d31cabc1
-        721f7e24659f013c fbdd44200573d07f
-        15a78f73d58cedf2 51517ff18362dd65
-        066a849e007bc3b0 20fad8552eb87d7a
-        e61b1df58aacaee7 801d0cd0d9493a7b
-        17a918febe584322 548bf97a11b3fc81
-        592677c14fe8cd1c 5e21fc7104d1701c
-        3852daf42f529c08 f360fc406730ab9e
-        156b903e3e763a02 df9f8b499b68ed80
-        a85107350e129643 5cab79e9b9725d8d
-        cf66fcd94421992b 1b898269d19f60e2
-        fe4095b6edbf20ad ca657f3115835a5e
-        98b14286a16ca2b4 4d79e1917d993ce2
-        302d1b9c0df85ff3 784be26be77a48da
-        ce8859a0a7fe4e19 b98a04ff0cf85c99
-        09adcf1e349bb770 739937cbb509fdb9
-        e911af7f6bfe01f4 e4d554cfd96e48ec
-        329a8f6f41e6ca70 4a9541240dec4bce
-        25bf44e2e750f573 b496d3b76a99df96
-        3a5cec91ec74a9b7 359b839458bb84f1
-        a623cdad17e4b2d9 b8134f3faa97bd26
-        a31c4784ae67dd40 ebaf72b7b6589f58
-        931299c8f89cc1a5 9a1185e83365ab88
+        63bc127fab9f6b83 24927131d39a5899
+        61ea73c45c712ad9 5d2d6c24b47709ea
+        40b1e56297db1daf ee0b517b6bdf3441
+        4fdfe15fe0eb6750 ee286fd522496921
+        eccfa16dc790e5bf d5939a2baf9673c8
+        32d047f2c6ec6bbc ee8460275c8cf373
+        d3a0e51868499950 f1349481a0d7005e
+        6842b79c71489ad5 e0cdf7566f92d1a5
+        0e58eeda55b891d2 923a203709ea4362
+        66b0f740daa238b4 d4526bd6056232e9
+        7909c41f94d61bca 55598e1dbf7ca062
+        22db82a09d95f069 5a203fca4aab505c
+        1f384a7b9d227bc1 a199abd4e1808198
+        81cabb38c08b7af8 8722ca81b6c36a5f
+        335a2c4c277fee15 87ebf12bcf0b5ce0
+        be4dbdf34b69841c 3186c881dd2069ee
+        fcc18bdec88412ab 2ea669de0e74c7d6
+        12bf40d7f8021497 e539dbd7dd929cd7
+        0753ffffff50633d 870793ec1e190b9b
+        26fefa57f7571015 f9989c8117974efd
+        ab2dceafacd87d8d 018bcb7138000189
+        9aa35937199cb635 419d17c5ce5dd7a9
+        231e025579094947 4b2db1d17baab537
+        3b451879629c0219 85c76ea716a816be
+        83562f1349dc1b6b fccc9827e892cfdb
+        e16f9102d34f2d6d aa4f2b0effc1d2d9
+        17653dc7f8b603fc 50eb6af1be8893aa
+        069c3c5b280d23f9 911f9990dc8d1680
+        e5a158effb5f7a11 7104f8d51ec90105
+        0d72faa0d26a78c2 4d7a1037a62918ae
+        ebec63f19fb59f91 4d4f2aaf7bb0d3b4
+        9674b97b674c9a4e 7de75f88bcc23588
+        f067a997bd2af2d1 e2d59f1db049b9d8
+        104e6a8f8cbdca1c 17f4df8b113f4eee
+        a4c8727d0baf5e69 5e3e34a931edbca4
+        7f49565362d1348a a21929351e9cab6d
+        791b4aa336241b44 c2e8872142d5dfcf
+        d433ca65ce83acd7 529db58cfe750d5c
+        bdb04d6c345e2d44 1af5e5f9c188f57a
+        505ba749d8be2a56 99dbf327f5891165
+        21e0520310be2f22 8151b7eef44d208c
+        3d2a8e75fae30e2c 9dcb69fbbe71f9c4
+        20f8c1d597c9bba5 bf56831467668b44
+        95d908f9d8340b7b 7708eea24eb31c3b
+        525bafef333c84f7 1753ff9d770efa53
+        3804f502ac9acd0e 4a14ba314dde0657
+        9c8e1b87578224c9 a35f705f1b0eba28
+        85175294b14ca063 d62da14d21a8977d
+        3f69270c295c713e 0af1ac9c6522f7c5
+        bac789c9767594ab 2c98cb9bc78bcd48
+        be82d02d1044bf4b c036f63ce47cfc39
+        bc445443a9d0f60d 7fc2642b1c087c21
+        c83ecb0102a605e1 8b5a4e8af6356018
+        c7dd2d0488e0526d eb349122337ef7ab
+        56be8f1dcb878fcf ff12386eea47226e
+        af502e9a2b5e8d14 a1558f276ea55aca
+        070072bf8e6ccb82 89bae67faa835ced
+        5e402b79b5321f98 6eecb40285bcf470
+        ce78a4bdbc473a25 254b880da992b299
+        e57acf399c4f63cc 58def3d9f1115e32
+        119449d98337e16c c008948f593ede7b
+        4a4bffd35a009ce1 6156b9ba0293ce75
+        109b7765bc059cf2 70cf75008092c473
+        98a40a0e263f4603 fade33294dc1bd89
+        9b08494abe183bcd c34a690c671159ea
+        39848e622bedd941 0b19c2cf8d4db6fb
+        c83084df3000ee7b fdafec89749233cd
+        3e03822f937622c8 43feccdda3abf62e
+        ff3a96f79f2cfa57 42052b26026f3ac2
+        de7776ce1912e9cb 31baf5d9437be63c
+        7e904d8955f069c5 1d75ec5783d69e89
+        3a4b30381814c82f c3d9031a6302950a
+        d19d2dc1f92df0c2 f21c7efe09df3aa6
+        6c78453b82816b78 12a5703a56545d97
+        7dd60d15bc4431e7 b326ace68c818b1d
+        5431a0892a1a86f9 33eb40b3808a7116
+        7228aea4928c458e d2a91f3d4213f19c
+        a244cfeedb661b47 0d48ef74e0b272e3
+        9f88dbda5421ca14 22d71b711cd6bbb3
+        dfd5adaba3a17a73 2ac9886855a05431
+        17ea1011518595d8 95d673f4cce8e0c7
+        86ddd819a2629ae0 5a315a56246d694b
+        3a5643eae2598907 6c04cf8bd75dad3f
+        994f8f490135c305 9876dd20a0f1ffa3
+        ec1106c9ab9a8bdd 805617ff16c25fec
+        11372dc0c213ce25 f8f65d24119fb45a
+        202924ee1a18efee 9522ada8419d047e
+        9702bac6598b630c 228db400083802ab
+        7276e91cf65508d4 6cbe2853abf149d3
+        cd37961acfe11517 66751a6660281e32
+        b69d75a81872acd9 d6fe3ea37a3bf1e3
+        c52a2d042c3189bd aa258501c12d9746
+        55c4257866f2cadc cf677e135c87f73b
+        eb9a9218bc659737 8b8a1a2eacc4479e
+        663f21c36fba3d0f faee093f7dc6bbce
+        1422e1272a061cb9 73ba82b3dd4cc72c
+        19af5632739853f8 24bbef57a78a4864
+        bf812a9495a60e41 dfa83b96bb959bab
+        a3aa9cb3c3bcbb64 39e60316f79b2835
+        2318c606991ef999 f7f56fdf70a5d006
+        6d8cc3261322a904 644e677208857e1a
+        8507824978eaadf4 841dc692a17e9e8e
+        9bad5bcefc5745ea e7b1d34e5f1abe2c
+        0c78815c111535dc dd92a493007e861f
+        338087673a35d7a4 be7f6246f010f8a2
+        ec42ab44f5287c01 106235d1b8eac5d1
+        bacbafee13614df7 0af8ee4b88b889b7
+        9a68468a207481f6 e59cb8c86157430e
+        72ed6626afe4e808 7e008de58c08b47b
+        74fd78c6324d9c44 dd17f4d01718c5f2
+        d4d0f5de959fa070 802ff7b9cc0ba566
+        7d8dc903c7f302ce 511e41afbace72eb
+        0c22f07b48333660 d093806dc2fb04af
+        166421ec0a1fb7cf f0b2f2e6dda0a7bb
+        e8af3779a4ed25c2 168165330fd1030e
+        c9d0fc1f8f80b1d4 877b16412605a0d8
+        f63cfcddd0f93e6c 7914a0cfdf9d650d
+        5e67b40af9b6cdd2 c56c3a2de5a1948e
+        1e8f4a4d1e1d854c 45b9638611233be5
+        de3ec81fe63ca61a a353e3eb44b385ea
+        9851b89dd9e7472a 499fa50af890c3f8
+        cb4998bf2309121a 465ecb08f4bc3718
+        bcfaecf503f433c4 745713c63e163c32
+        6c93df9bf139e7d2 25c0c666470f21fc
+        fa2748e1d4e567fb e48d8ac6d609fb4e
+        15fc4b4fbff7ed27 140b8c62df26fdb6
+        877c2a7a3fc4fcde 53811810a478b0dd
+        31e871e372eab928 2e5c08241c067789
+        201303e4cbcebb71 0d9f2dacb4e63c73
+        0d2534a0714009fc b8b1dc5e088ba0fa
+        48a52151e46baee3 8eb40f1534e3f37c
+        736d15e9f7ad7d49 3c95efe9ed0bf30a
+        442b5869701169ca 04f2ba1db61530b8
+        5b2f51598c5951ae 91f9296ab6b89fd9
+        84d34c04134b6204 71b7f3f411b493f6
+        af63b54c8601aa47 8fcea37d001a9a58
         """
 }

@@ -62,6 +62,20 @@ struct StoreFixture {
         }
         XCTAssertThrowsError(try stored.rank(profile: "no-such-person")) { XCTAssertEqual($0 as? EngineError, .unknownProfile("no-such-person")) }
         XCTAssertThrowsError(try stored.candidates(offer: "no-such-offer")) { XCTAssertEqual($0 as? EngineError, .unknownOffer("no-such-offer")) }
+        if let store = stored.store {
+            // A new engine over the same store, asked for candidates and explanations before any
+            // ranking: the offers' word statistics then come from their image's small blocks (or,
+            // with changes listed, from the whole layout), not from a layout loaded for `rank`.
+            // (After the checks above, so that their layout reports are the stored engine's.)
+            let first = MatchEngine(store: store, taxonomy: stored.taxonomy, postcodes: stored.postcodes)
+            for id in stride(from: 0, to: offers.count, by: max(offerStride, 3)).map({ offers[$0] }) {
+                XCTAssertEqual(try first.candidates(offer: id, top: top), try fresh.candidates(offer: id, top: top),
+                               "candidates of \(id), asked first", file: file, line: line)
+            }
+            for (p, o) in zip(profiles.prefix(3), offers.suffix(3)) {
+                XCTAssertEqual(try first.explain(profile: p, offer: o), try fresh.explain(profile: p, offer: o), file: file, line: line)
+            }
+        }
     }
 }
 

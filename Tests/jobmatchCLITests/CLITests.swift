@@ -122,6 +122,28 @@ final class CLITests: XCTestCase {
         XCTAssertFalse(m.stdout.contains(",\(gold.excluded[0]),"))
     }
 
+    func testExplainSaysWhereEachRequirementAndConstraintCameFrom() throws {
+        // gold-17's excluded offer is an ad: its licence requirement is read from a sentence.
+        let t = try CLIRunner.run(["explain", "--profile", "SLA-2026-0017", "--offer", "O-0901"])
+        XCTAssertEqual(t.status, 0, t.stderr)
+        XCTAssertTrue(t.stdout.contains("licence: truckcertifikat (NOT met) — from ad: “Det er et krav, at du har truckcertifikat.”"), t.stdout)
+        XCTAssertTrue(t.stdout.contains("asked in title “Lagermedarbejder til plukning”"), t.stdout)
+        let j = try CLIRunner.run(["explain", "--profile", "SLA-2026-0017", "--offer", "O-0901", "--format", "json"])
+        let obj = try XCTUnwrap(try json(j.stdout) as? [String: Any])
+        let constraints = try XCTUnwrap(obj["constraints"] as? [[String: Any]])
+        let licence = try XCTUnwrap(constraints.first { $0["code"] as? String == "licence" })
+        XCTAssertEqual(licence["met"] as? Bool, false)
+        XCTAssertEqual((licence["origin"] as? [String: Any])?["field"] as? Int, 3, "the ad text")
+        XCTAssertNotNil((licence["origin"] as? [String: Any])?["sentence"])
+        let requirements = (obj["matched"] as? [[String: Any]] ?? []) + (obj["missing"] as? [[String: Any]] ?? [])
+        XCTAssertTrue(requirements.contains { ($0["source"] as? String)?.hasPrefix("ad: “") == true }, j.stdout)
+        XCTAssertTrue(requirements.contains { $0["source"] as? String == "title" }, j.stdout)
+        // A soft statement is a reason line, not a constraint (gold-17's best offer).
+        let soft = try CLIRunner.run(["explain", "--profile", "SLA-2026-0017", "--offer", "O-0902"])
+        XCTAssertFalse(soft.stdout.contains("EXCLUDED"), soft.stdout)
+        XCTAssertTrue(soft.stdout.contains("the ad mentions truckcertifikat (not stated as a must)"), soft.stdout)
+    }
+
     func testWorksFromAnotherDirectoryInsideTheCheckout() throws {
         let r = try CLIRunner.run(["profiles"], directory: CLIRunner.repoRoot.appendingPathComponent("Sources/JobMatchModel"))
         XCTAssertEqual(r.status, 0, r.stderr)

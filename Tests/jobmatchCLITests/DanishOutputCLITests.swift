@@ -63,7 +63,8 @@ final class DanishOutputCLITests: XCTestCase {
         XCTAssertTrue(table.stdout.contains("UDELUKKET:\n"))
         XCTAssertTrue(table.stdout.contains("starter \(long(availability["startDate"]!)), personen kan starte fra \(long(availability["availableFrom"]!))"))
         let score = try XCTUnwrap(e["score"] as? Double)
-        XCTAssertTrue(table.stdout.contains("Point \(danish(score, decimals: 2)) = dækning "), table.stdout)
+        XCTAssertTrue(table.stdout.contains("Point \(danish(score, decimals: 2)) = match "), table.stdout)
+        XCTAssertTrue(table.stdout.contains(" (dækning "), table.stdout)
         // The consultant's English explanation is unchanged.
         let en = try run(["explain", "--profile", p, "--offer", o])
         XCTAssertTrue(en.stdout.contains("EXCLUDED:\n"))

@@ -18,9 +18,9 @@ enum AssignCommand: Command {
                        municipality paid by results wants; it accepts weaker fits, still above
                        the minimum score, to place one more person).
 
-        --min-score (default 40): with today's score a pair earns up to 40 points from language,
-        wishes and travel alone, without a single competency covered; above 40 nobody is placed
-        on those alone. Pins are exempt.
+        --min-score (default 20): with today's score (fit dominates) a pair earns at most 20 points
+        without a single competency covered (words 10, plus the circumstances at a quarter on an
+        offer that asks for nothing); above 20 nobody is placed on those alone. Pins are exempt.
 
         People left out get a reason code: no-feasible-offer (no open offer passes their hard
         constraints), held-or-banned, below-minimum-score, offers-filled (every feasible offer

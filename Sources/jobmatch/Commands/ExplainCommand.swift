@@ -41,22 +41,70 @@ enum ExplainCommand: Command {
         if e.isExcluded {
             s += msg(.explainExcluded) + "\n" + e.exclusions.map { "  - \(exclusionText($0))\n" }.joined()
         }
-        s += msg(.explainScore, ["score": .number(Double(e.score), decimals: 2), "coverage": .number(Double(e.coverage), decimals: 2),
+        s += msg(.explainScore, ["score": .number(Double(e.score), decimals: 2), "fit": .number(Double(e.fit), decimals: 2),
+                                 "coverage": .number(Double(e.coverage), decimals: 2), "words": .number(Double(e.words), decimals: 2),
+                                 "share": .number(Double(e.fitShare) * 100, decimals: 0),
                                  "language": .number(Double(e.language), decimals: 1), "wishes": .number(Double(e.wishes), decimals: 1),
                                  "travel": .number(Double(e.travel), decimals: 2)]) + "\n"
+        func origin(_ m: RequirementMatch) -> String {
+            // A phrase of a field is the requirement itself; a sentence or the title is quoted.
+            (m.origin.field == .mustHave || m.origin.field == .niceToHave) && m.origin.sentence == nil ? m.source
+                : m.origin.field == .title ? msg(.explainTitleOrigin, ["title": .text(m.requirement)]) : m.source
+        }
+        func broad(_ m: RequirementMatch) -> String {
+            m.granularity.isBroad ? msg(.explainBroad, ["granularity": .text("\(m.granularity)")]) : ""
+        }
+        func askedIn(_ m: RequirementMatch) -> String { msg(.explainAskedIn, ["origin": .text(origin(m))]) }
         if !e.matched.isEmpty {
             s += msg(.explainMatched) + "\n"
             for m in e.matched {
                 let credit = CLIText.language == .danish ? "\(m.credit)".replacingOccurrences(of: ".", with: ",") : "\(m.credit)"
-                s += "  " + msg(.explainMatchLine, ["strength": .text(strengthText(m.strength)), "requirement": .text(m.requirement), "label": .text(m.label),
+                let shown = m.origin.field == .mustHave || m.origin.field == .niceToHave ? m.requirement : m.label
+                s += "  " + msg(.explainMatchLine, ["strength": .text(strengthText(m.strength)), "requirement": .text(shown), "label": .text(m.label),
                                                    "concept": .text(m.concept), "credit": .text(credit), "relation": .text(m.relation.rawValue)])
-                s += (m.evidence.map { msg(.explainFrom, ["evidence": .text($0)]) } ?? "") + (m.fuzzy ? msg(.explainSpellingSlip) : "") + ")\n"
+                s += (m.evidence.map { msg(.explainFrom, ["evidence": .text($0)]) } ?? "") + (m.fuzzy ? msg(.explainSpellingSlip) : "") + broad(m) + ")\n"
+                s += "      " + askedIn(m) + "\n"
             }
         }
-        if !e.missing.isEmpty { s += msg(.explainMissing) + "\n" + e.missing.map { "  \($0.requirement) -> \($0.label) [\($0.concept)]\n" }.joined() }
-        if !e.missingNiceToHave.isEmpty { s += msg(.explainMissingNiceToHave) + " " + e.missingNiceToHave.map(\.label).joined(separator: ", ") + "\n" }
+        if !e.sharedWords.isEmpty {
+            s += msg(.explainSharedWords) + "\n"
+            for w in e.sharedWords {
+                s += "  " + msg(.explainSharedWordLine, ["word": .text(w.word), "points": .number(Double(w.points), decimals: 2),
+                                                        "source": .text(w.source)]) + "\n"
+            }
+        }
+        if !e.missing.isEmpty {
+            s += msg(.explainMissing) + "\n"
+            for m in e.missing { s += "  \(m.label) [\(m.concept)]\(broad(m)) — \(askedIn(m))\n" }
+        }
+        if !e.missingNiceToHave.isEmpty {
+            s += msg(.explainMissingNiceToHave) + "\n"
+            for m in e.missingNiceToHave { s += "  \(strengthText(m.strength)) \(m.label) [\(m.concept)]\(broad(m)) — \(askedIn(m))\n" }
+        }
+        if !e.constraints.isEmpty {
+            s += msg(.explainConstraints) + "\n"
+            for c in e.constraints {
+                s += "  " + msg(c.met ? .explainConstraintMet : .explainConstraintNotMet,
+                                ["constraint": .text("\(c.constraint)"), "source": .text(c.source)]) + "\n"
+            }
+        }
+        if !e.adNotes.isEmpty { s += msg(.explainAdNotes) + "\n" + e.adNotes.map { "  - \($0)\n" }.joined() }
+        if !e.notesNotRecorded.isEmpty, let profile = try? engine.profile(id: pid) {
+            s += msg(.explainProfileNotes) + "\n" + engine.notesMentions(profile).map { "  - \(notesMentionText($0))\n" }.joined()
+        }
         s += msg(.explainReasons) + "\n" + e.reasons.map { "  - \($0)\n" }.joined()
         context.out(s)
         return ExitCode.success
+    }
+}
+
+/// A licence or Danish level the profile's notes mention but its fields do not record, in the
+/// run's language.
+func notesMentionText(_ m: NotesMention) -> String {
+    switch m {
+    case .licence(let l): return msg(.explainNotesLicence, ["licence": .text(l.danishName)])
+    case .danish(let level, let recorded):
+        return msg(.explainNotesDanish, ["level": .text("\(level)")])
+            + (recorded > .none ? msg(.explainNotesDanishRecorded, ["recorded": .text("\(recorded)")]) : "")
     }
 }

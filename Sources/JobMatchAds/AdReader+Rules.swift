@@ -39,6 +39,8 @@ struct _Clause {
     var strong = false
     /// Absorbed into a neighbour ("ikke et krav" in "ikke et krav, men en fordel").
     var absorbed = false
+    /// The clause before a nice tail this clause continues (-1 for none).
+    var resumes = -1
 
     @inline(__always)
     func has(_ k: _CueKind) -> Bool { kinds & (1 << UInt64(k.rawValue)) != 0 }
@@ -96,6 +98,7 @@ extension AdReader {
             table.phrases(scratch.pieces[k].words, breaks: scratch.pieces[k].breaks, into: &scratch.cues[k].cues)
             scratch.cues[k].mask.removeAll(keepingCapacity: true)
             for _ in 0..<n { scratch.cues[k].mask.append(0) }
+            AdReader.dropCuesInsideIdioms(&scratch.cues[k].cues)
             for c in scratch.cues[k].cues { scratch.cues[k].mask[Int(c.start)] |= 1 << UInt64(c.cue.kind.rawValue) }
         }
         // Read-only from here: the rules borrow the pieces (no copy of their arrays).
@@ -107,19 +110,48 @@ extension AdReader {
             let n = pieces[k].words.count
             var start = 0
             var i = 1
+            // A nice tail ("og gerne arabisk", "(gerne D1)") is a clause of its own; the clause
+            // after it ("og tale dansk") continues the one before it (`resumes`).
+            var tailAfter = -1, resumes = -1   // the clause before the nice tail we are in; what the next clause resumes
             while i < n {
+                var at = -1, action = 0          // 1: a clause break, 2: a nice tail starts, 3: the tail ends
                 if splitsClause(pieces[k], cues[k], at: i) {
-                    if i > start { clauses.append(_Clause(piece: k, start: start, end: i)) }
-                    start = i
+                    at = i; action = 1
+                } else if tailAfter < 0, let s = niceTailStart(pieces[k], cues[k], at: i, clauseStart: start) {
+                    at = s; action = 2
+                } else if tailAfter >= 0, pieces[k].breaks[i], w.is(pieces[k].words[i], _Words.clauseJoin) {
+                    at = i; action = 3
+                }
+                if at >= 0 {
+                    if at > start {
+                        clauses.append(_Clause(piece: k, start: start, end: at))
+                        clauses[clauses.count - 1].resumes = resumes
+                    }
+                    switch action {
+                    case 2: tailAfter = clauses.count - 1; resumes = -1
+                    case 3: resumes = tailAfter; tailAfter = -1
+                    default: tailAfter = -1; resumes = -1
+                    }
+                    start = at
                 }
                 i += 1
             }
-            if n > start { clauses.append(_Clause(piece: k, start: start, end: n)) }
+            if n > start {
+                clauses.append(_Clause(piece: k, start: start, end: n))
+                clauses[clauses.count - 1].resumes = resumes
+            }
         }
 
-        // Each clause's own framing and content.
+        // Each clause's own framing and content; a clause that resumes after a nice tail and has
+        // no cue of its own takes the framing of the clause before the tail.
         for c in clauses.indices {
             analyse(&clauses[c], pieces[clauses[c].piece], cues[clauses[c].piece])
+            let r = clauses[c].resumes
+            if r >= 0, r < c, clauses[c].cued == nil, let f = clauses[r].cued {
+                clauses[c].cued = f
+                clauses[c].weak = clauses[r].weak
+                clauses[c].hedged = clauses[c].hedged || clauses[r].hedged
+            }
         }
 
         // "Ikke et krav, men en fordel": a waiver next to a nice clause, one of them empty, is nice.
@@ -217,6 +249,39 @@ extension AdReader {
         return covered & (n == 64 ? ~0 : (1 << UInt64(n)) - 1) == (n == 64 ? ~0 : (1 << UInt64(n)) - 1)
     }
 
+    /// Drops the cues that start inside a multi-word idiom ("when necessary", "efter behov"): the
+    /// requirement word in it asks nothing of the reader.
+    static func dropCuesInsideIdioms(_ cues: inout [_CueAt]) {
+        var idioms: [(Int32, Int32)] = []
+        for c in cues where c.cue.kind == .idiom && c.end - c.start > 1 { idioms.append((c.start, c.end)) }
+        guard !idioms.isEmpty else { return }
+        cues.removeAll { c in idioms.contains { c.start > $0.0 && c.start < $0.1 } }
+    }
+
+    /// Where a nice tail of a clause that states a requirement starts, if one starts at token
+    /// `i`: a nice adverb ("gerne", "helst", "preferably", "ideally") after punctuation or after
+    /// "og"/"samt"/"eller"/"and"/"or" (the tail starts at the conjunction), with a requirement cue
+    /// earlier in the clause ("Du skal tale dansk og gerne arabisk", "kørekort B (gerne D1)").
+    func niceTailStart(_ p: _Piece, _ pc: _PieceCues, at i: Int, clauseStart: Int) -> Int? {
+        guard w.is(p.words[i], _Words.niceTail) else { return nil }
+        var s = i
+        if !p.breaks[i] {
+            guard i - 1 > clauseStart, w.is(p.words[i - 1], _Words.clauseJoin) || pc.has(.alternative, at: i - 1) else { return nil }
+            s = i - 1
+        }
+        guard s > clauseStart else { return nil }
+        for kind in [_CueKind.must, .youMust, .skal, .seek] where pc.has(kind, in: clauseStart, s) {
+            if kind == .skal {
+                var any = false
+                for c in pc.cues where c.cue.kind == .skal && Int(c.start) >= clauseStart && Int(c.start) < s
+                    && skalReading(p, pc, at: Int(c.start), end: s) == .must { any = true }
+                if !any { continue }
+            }
+            return s
+        }
+        return nil
+    }
+
     /// Whether a clause starts at token `i` of a piece: at "men"/"but"/"however", and at "og"/"and"
     /// after punctuation when a subject follows (", og du skal ...").
     func splitsClause(_ p: _Piece, _ pc: _PieceCues, at i: Int) -> Bool {
@@ -257,6 +322,11 @@ extension AdReader {
                 if linkedToRequirement(Int(c.start), cl, p, pc) { cl.linkedWaiver = true; break }
             }
         }
+        // "They inspect sites and report compliance needs": a third-person subject opening the
+        // clause describes the work (an occupation's description), whatever requirement word follows.
+        var third = pc.has(.third, at: a)
+        if !third, a + 1 < b, w.is(p.words[a], _Words.clauseJoin) { third = pc.has(.third, at: a + 1) }
+        if third && !nice && !cl.linkedWaiver { must = false; weak = false; task = true }
         if nice { cl.cued = .nice }
         else if cl.linkedWaiver { cl.cued = .waiver }
         else if must { cl.cued = .must }

@@ -338,6 +338,7 @@ struct _Words: Sendable {
     static let niceAfterSkal: UInt8 = 8
     static let danske: UInt8 = 16
     static let sprog: UInt8 = 32
+    static let niceTail: UInt8 = 64
 
     init(_ t: _CueTable) {
         var f = [UInt8](repeating: 0, count: t.wordNumbers.count)
@@ -351,6 +352,7 @@ struct _Words: Sendable {
         mark(["gerne", "helst"], _Words.niceAfterSkal)
         mark(["danske", "danskes"], _Words.danske)
         mark(["sprog", "sproget"], _Words.sprog)
+        mark(["gerne", "helst", "preferably", "ideally"], _Words.niceTail)
         flags = f
     }
 

@@ -326,7 +326,7 @@ extension AdReader {
         // clause describes the work (an occupation's description), whatever requirement word follows.
         var third = pc.has(.third, at: a)
         if !third, a + 1 < b, w.is(p.words[a], _Words.clauseJoin) { third = pc.has(.third, at: a + 1) }
-        if third && !nice && !cl.linkedWaiver { must = false; weak = false; task = true }
+        if third && !cl.linkedWaiver { must = false; weak = false; nice = false; task = true }
         if nice { cl.cued = .nice }
         else if cl.linkedWaiver { cl.cued = .waiver }
         else if must { cl.cued = .must }
@@ -391,6 +391,10 @@ extension AdReader {
             for c in pc.cues where c.end - c.start > 1 && c.start <= h.firstToken && h.endToken <= c.end { return false }
         }
         if h.endsInsideToken && (cls == _ConceptClass.group || cls == _ConceptClass.sector) { return false }
+        // An occupation is named by its label's last word, not by a verb or an abstract noun of
+        // the same stem ("they assist", "development", "vil lære").
+        if !h.fuzzy, !h.endsInsideToken, cls == _ConceptClass.occupation,
+           !_SurfaceCheck.fits(p.token(Int(h.endToken) - 1), labelEnds[Int(h.concept)]) { return false }
         if cls == _ConceptClass.language { return !isAdjective(h, p, pc) }
         return true
     }

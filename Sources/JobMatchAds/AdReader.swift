@@ -47,6 +47,9 @@ public struct AdReader: Sendable {
     public let danishConcept: Int32
     /// The English language concept, -1 when the taxonomy has none.
     public let englishConcept: Int32
+    /// Per occupation, group and sector concept: the last word of each of its labels (normalised,
+    /// its last hyphen part), which a token must end with for a hit to count (`_SurfaceCheck`).
+    let labelEnds: [[[UInt8]]]
     /// Flags of words the rules look at directly.
     let w: _Words
     /// Bit sets of cue kinds the rules test.
@@ -81,6 +84,12 @@ public struct AdReader: Sendable {
             }
         }
         licenceOfConcept = taxonomy.concepts.map(\.licence)
+        labelEnds = taxonomy.concepts.map { c in
+            switch c.kind {
+            case .occupation: _SurfaceCheck.labelEnds(of: c.allLabels)
+            default: []
+            }
+        }
         danishConcept = taxonomy.index(kind: .language, code: "da") ?? -1
         englishConcept = taxonomy.index(kind: .language, code: "en") ?? -1
         w = _Words(table)
@@ -166,6 +175,8 @@ public struct AdReader: Sendable {
         matcher.withPositionedMatches(utf8: utf8, scratch: &matcherScratch) { bytes, spans, hits in
             for sp in spans {
                 let key = UnsafeBufferPointer(rebasing: bytes[Int(sp.start)..<Int(sp.end)])
+                p.text.append(contentsOf: key)
+                p.textEnd.append(Int32(p.text.count))
                 let number = sp.kind == .number
                 let word = number ? -1 : table.wordID(key)
                 p.words.append(word)
@@ -182,6 +193,8 @@ public struct AdReader: Sendable {
         p.clear()
         let (tokens, hits) = matcher._referencePositionedMatches(text)
         for t in tokens {
+            p.text.append(contentsOf: Array(t.text.utf8))
+            p.textEnd.append(Int32(p.text.count))
             p.words.append(t.kind == .number ? -1 : table._referenceWordID(t.text))
             p.breaks.append(t.breakBefore)
             let word = p.words[p.words.count - 1]
@@ -207,9 +220,17 @@ struct _Piece {
     var breaks: [Bool] = []
     var shapes: [_Shape] = []
     var hits: [PositionedHit] = []
+    /// The tokens' normalised texts, concatenated, and where each ends.
+    var text: [UInt8] = []
+    var textEnd: [Int32] = []
+
+    /// Token `i`'s normalised text.
+    func token(_ i: Int) -> ArraySlice<UInt8> { text[(i == 0 ? 0 : Int(textEnd[i - 1]))..<Int(textEnd[i])] }
 
     /// Empties the piece, keeping its storage.
     mutating func clear() {
+        text.removeAll(keepingCapacity: true)
+        textEnd.removeAll(keepingCapacity: true)
         words.removeAll(keepingCapacity: true)
         breaks.removeAll(keepingCapacity: true)
         shapes.removeAll(keepingCapacity: true)
@@ -359,4 +380,55 @@ struct _Words: Sendable {
     /// Whether lexicon word `n` (-1 for none) has `flag`.
     @inline(__always)
     func `is`(_ n: Int32, _ flag: UInt8) -> Bool { n >= 0 && flags[Int(n)] & flag != 0 }
+}
+
+/// Whether a token is the word an occupation label ends with, inflected
+/// ("rengøringsassistenter", "kokkene", "developers", "secretaries"), and not another word of the
+/// same stem ("development" is no "developer", "assist" no "assistant", "cooperate" no "cooper",
+/// "translate" no "translator"): the stemmer conflates agent nouns with verbs and abstract
+/// nouns, and an ad's verbs name tasks, not occupations.
+enum _SurfaceCheck {
+    /// Endings an inflected label word may carry (Danish and English plural, definite, genitive).
+    static let endings: [[UInt8]] = ["", "s", "es", "'s", "s'", "e", "en", "ene", "ens", "er", "ere", "erne", "ernes", "eren",
+                                     "et", "ets", "n", "ne", "nes", "r", "re", "rne", "rs", "ren", "rens", "ers"].map { Array($0.utf8) }
+
+    /// The shortest word (in bytes) that may name a trade by a shorter form of its label word.
+    static let minimumTradeWord = 8
+
+    /// The last word of each label, normalised; its last hyphen part when it has several.
+    static func labelEnds(of labels: [String]) -> [[UInt8]] {
+        var out: [[UInt8]] = []
+        for label in labels {
+            let words = Normaliser.normalise(label).split { !($0.isLetter || $0.isNumber) }
+            guard let last = words.last, last.count >= 2 else { continue }
+            let b = Array(last.utf8)
+            if !out.contains(b) { out.append(b) }
+        }
+        return out
+    }
+
+    /// Whether `token` ends with one of `ends`, inflected: an ending of `endings`, after a
+    /// doubled last consonant ("kok" -> "kokke"), "y" -> "ies", "man" -> "men".
+    static func fits(_ token: ArraySlice<UInt8>, _ ends: [[UInt8]]) -> Bool {
+        if ends.isEmpty { return true }
+        let t = Array(token)
+        func endsWith(_ word: [UInt8]) -> Bool { t.count >= word.count && t.suffix(word.count).elementsEqual(word) }
+        for l in ends {
+            for e in endings {
+                if endsWith(l + e) { return true }
+                if let c = l.last, isConsonant(c), e.first == 0x65, endsWith(l + [c] + e) { return true }   // kok -> kokke
+            }
+            if l.count >= 3, l.last == 0x79, endsWith(Array(l.dropLast()) + Array("ies".utf8)) { return true }   // y -> ies
+            // A long word the label word continues names the trade ("køkkenhjælp", "dagpleje");
+            // a short one is a verb ("lære", "bage", "assist").
+            if t.count >= minimumTradeWord, t.count < l.count, l.starts(with: t) { return true }
+            if l.count >= 3, l.suffix(3).elementsEqual(Array("man".utf8)), endsWith(Array(l.dropLast(3)) + Array("men".utf8)) { return true }
+        }
+        return false
+    }
+
+    @inline(__always)
+    static func isConsonant(_ c: UInt8) -> Bool {
+        c >= 0x61 && c <= 0x7A && c != 0x61 && c != 0x65 && c != 0x69 && c != 0x6F && c != 0x75 && c != 0x79
+    }
 }

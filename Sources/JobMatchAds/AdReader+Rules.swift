@@ -399,6 +399,18 @@ extension AdReader {
         return true
     }
 
+    /// Whether a language hit stands next to another language hit of the clause with "eller" or
+    /// "or" between them ("dansk eller engelsk", "English or Danish").
+    func languageAlternative(_ h: PositionedHit, _ cl: _Clause, _ p: _Piece, _ pc: _PieceCues) -> Bool {
+        for o in p.hits where o.concept != h.concept && conceptClass[Int(o.concept)] == _ConceptClass.language
+            && Int(o.firstToken) >= cl.start && Int(o.firstToken) < cl.end {
+            let (a, b) = o.firstToken < h.firstToken ? (o, h) : (h, o)
+            let gap = Int(b.firstToken) - Int(a.endToken)
+            if gap == 1, pc.has(.alternative, at: Int(a.endToken)) { return true }
+        }
+        return false
+    }
+
     /// A language word followed by a content word is an adjective ("danske kunder", "dansk
     /// erfaring"), unless that word is about language ("danske sprog", "danish skills").
     func isAdjective(_ h: PositionedHit, _ p: _Piece, _ pc: _PieceCues) -> Bool {
@@ -552,6 +564,14 @@ extension AdReader {
                 continue
             }
             var strength = framingStrength
+            if cls == _ConceptClass.language && !title {
+                // "på dansk eller engelsk": a language offered as an alternative to another is no
+                // requirement of its own; any other language read from the text is at most an
+                // advantage (the language part of the score and the Danish minimum weigh
+                // language; as a must it would outweigh the occupation).
+                if languageAlternative(h, cl, p, pc) { continue }
+                strength = min(strength, .nice)
+            }
             if inPurpose(i, cl, p, pc, title: title) { strength = .context }
             else if cl.seekAt >= 0 && cls == _ConceptClass.occupation { strength = .must }
             // An occupation named among tasks or about the workplace is a colleague or a client

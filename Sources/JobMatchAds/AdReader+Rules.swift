@@ -527,7 +527,10 @@ extension AdReader {
             let cues = cl.has(.workplace) || cl.has(.workingLanguage) || cl.has(.enough) || (cl.has(.we) && cl.has(.speak))
             if cues {
                 for h in p.hits where h.concept == englishConcept && Int(h.firstToken) >= cl.start && Int(h.firstToken) < cl.end
-                    && hitCounts(h, p, pc) && !forwardNegated(Int(h.firstToken), cl, p, pc) {
+                    && hitCounts(h, p, pc) && !forwardNegated(Int(h.firstToken), cl, p, pc)
+                    // "på dansk eller engelsk med kolleger": English as an alternative way to be
+                    // understood is no English workplace, unless the clause says so outright.
+                    && (cl.has(.workingLanguage) || cl.has(.enough) || !languageAlternative(h, cl, p, pc)) {
                     englishWorkplace = true
                     reading.facts.append(AdFact(statement: .englishWorkplace, soft: .none, sentence: sentence))
                     total += 1

@@ -179,7 +179,7 @@ enum AdLexicon {
             "har brug for", "looking for", "we are looking for", "we're looking for", "we seek", "seeking", "we are hiring", "hiring",
             "we need",
         ])
-        add(.purpose, 0, ["til", "for", "to", "hos", "ved"])
+        add(.purpose, 0, ["til", "for", "hos", "ved"])   // not "to": Danish "to" is two ("to erfarne bagere")
         add(.purposeEnd, 0, ["med", "der", "som", "with", "who", "that", "which"])
         add(.hedge, 0, [
             "kan forekomme", "der kan", "kan der", "kan være", "evt", "eventuelt", "eventuelle", "lejlighedsvis", "af og til",

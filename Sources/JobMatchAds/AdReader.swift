@@ -409,23 +409,37 @@ enum _SurfaceCheck {
 
     /// Whether `token` ends with one of `ends`, inflected: an ending of `endings`, after a
     /// doubled last consonant ("kok" -> "kokke"), "y" -> "ies", "man" -> "men".
-    static func fits(_ token: ArraySlice<UInt8>, _ ends: [[UInt8]]) -> Bool {
+    static func fits(_ t: ArraySlice<UInt8>, _ ends: [[UInt8]]) -> Bool {
         if ends.isEmpty { return true }
-        let t = Array(token)
-        func endsWith(_ word: [UInt8]) -> Bool { t.count >= word.count && t.suffix(word.count).elementsEqual(word) }
+        let n = t.count, base = t.startIndex
+        /// Whether `w[0..<count]` stands in `t` at offset `o`.
+        @inline(__always) func at(_ o: Int, _ w: [UInt8], count: Int) -> Bool {
+            guard o >= 0, o + count <= n else { return false }
+            for k in 0..<count where t[base + o + k] != w[k] { return false }
+            return true
+        }
         for l in ends {
+            let m = l.count
+            let doubling = isConsonant(l[m - 1])
             for e in endings {
-                if endsWith(l + e) { return true }
-                if let c = l.last, isConsonant(c), e.first == 0x65, endsWith(l + [c] + e) { return true }   // kok -> kokke
+                let q = e.count
+                guard n >= m + q, at(n - q, e, count: q) else { continue }
+                if at(n - q - m, l, count: m) { return true }
+                // kok -> kokke: the last consonant doubled before an ending in "e".
+                if doubling, q > 0, e[0] == 0x65, n >= m + 1 + q, t[base + n - q - 1] == l[m - 1], at(n - q - 1 - m, l, count: m) { return true }
             }
-            if l.count >= 3, l.last == 0x79, endsWith(Array(l.dropLast()) + Array("ies".utf8)) { return true }   // y -> ies
+            // y -> ies ("secretaries"), man -> men ("firemen").
+            if m >= 3, l[m - 1] == 0x79, n >= m + 2, at(n - 3, iesBytes, count: 3), at(n - 3 - (m - 1), l, count: m - 1) { return true }
+            if m >= 3, l[m - 3] == 0x6D, l[m - 2] == 0x61, l[m - 1] == 0x6E, n >= m, at(n - m, l, count: m - 2), t[base + n - 2] == 0x65,
+               t[base + n - 1] == 0x6E { return true }
             // A long word the label word continues names the trade ("køkkenhjælp", "dagpleje");
             // a short one is a verb ("lære", "bage", "assist").
-            if t.count >= minimumTradeWord, t.count < l.count, l.starts(with: t) { return true }
-            if l.count >= 3, l.suffix(3).elementsEqual(Array("man".utf8)), endsWith(Array(l.dropLast(3)) + Array("men".utf8)) { return true }
+            if n >= minimumTradeWord, n < m, at(0, l, count: n) { return true }
         }
         return false
     }
+
+    static let iesBytes: [UInt8] = Array("ies".utf8)
 
     @inline(__always)
     static func isConsonant(_ c: UInt8) -> Bool {

@@ -107,7 +107,8 @@ extension AdReader {
         scratch.clauses = []
         clauses.removeAll(keepingCapacity: true)
         for k in 0..<pieceCount {
-            let n = pieces[k].words.count
+            let piece = pieces[k], pieceCues = cues[k]   // one copy per piece, not per token
+            let n = piece.words.count
             var start = 0
             var i = 1
             // A nice tail ("og gerne arabisk", "(gerne D1)") is a clause of its own; the clause
@@ -115,11 +116,11 @@ extension AdReader {
             var tailAfter = -1, resumes = -1   // the clause before the nice tail we are in; what the next clause resumes
             while i < n {
                 var at = -1, action = 0          // 1: a clause break, 2: a nice tail starts, 3: the tail ends
-                if splitsClause(pieces[k], cues[k], at: i) {
+                if splitsClause(piece, pieceCues, at: i) {
                     at = i; action = 1
-                } else if tailAfter < 0, let s = niceTailStart(pieces[k], cues[k], at: i, clauseStart: start) {
+                } else if tailAfter < 0, let s = niceTailStart(piece, pieceCues, at: i, clauseStart: start) {
                     at = s; action = 2
-                } else if tailAfter >= 0, pieces[k].breaks[i], w.is(pieces[k].words[i], _Words.clauseJoin) {
+                } else if tailAfter >= 0, piece.breaks[i], w.is(piece.words[i], _Words.clauseJoin) {
                     at = i; action = 3
                 }
                 if at >= 0 {
@@ -391,10 +392,6 @@ extension AdReader {
             for c in pc.cues where c.end - c.start > 1 && c.start <= h.firstToken && h.endToken <= c.end { return false }
         }
         if h.endsInsideToken && (cls == _ConceptClass.group || cls == _ConceptClass.sector) { return false }
-        // An occupation is named by its label's last word, not by a verb or an abstract noun of
-        // the same stem ("they assist", "development", "vil lære").
-        if !h.fuzzy, !h.endsInsideToken, cls == _ConceptClass.occupation,
-           !_SurfaceCheck.fits(p.token(Int(h.endToken) - 1), labelEnds[Int(h.concept)]) { return false }
         if cls == _ConceptClass.language { return !isAdjective(h, p, pc) }
         return true
     }

@@ -175,8 +175,6 @@ public struct AdReader: Sendable {
         matcher.withPositionedMatches(utf8: utf8, scratch: &matcherScratch) { bytes, spans, hits in
             for sp in spans {
                 let key = UnsafeBufferPointer(rebasing: bytes[Int(sp.start)..<Int(sp.end)])
-                p.text.append(contentsOf: key)
-                p.textEnd.append(Int32(p.text.count))
                 let number = sp.kind == .number
                 let word = number ? -1 : table.wordID(key)
                 p.words.append(word)
@@ -184,8 +182,20 @@ public struct AdReader: Sendable {
                 // Lexicon words have no shape worth reading (no level, number or shift compound).
                 p.shapes.append(word >= 0 ? _Shape() : _Shape(key, number: number))
             }
-            p.hits.append(contentsOf: hits)
+            for h in hits where namedByItsWord(h, { k in
+                let sp = spans[k]
+                return UnsafeBufferPointer(rebasing: bytes[Int(sp.start)..<Int(sp.end)])
+            }) { p.hits.append(h) }
         }
+    }
+
+    /// Whether a hit stands, by its last token's text (`token(i)`): a hit on an occupation whose
+    /// last token is not the occupation's own word (`_SurfaceCheck`) names none ("they assist",
+    /// "development", "vil lære"); other hits, corrected slips and compound modifiers always stand.
+    @inline(__always)
+    func namedByItsWord(_ h: PositionedHit, _ token: (Int) -> UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !h.fuzzy, !h.endsInsideToken, conceptClass[Int(h.concept)] == _ConceptClass.occupation else { return true }
+        return _SurfaceCheck.fits(token(Int(h.endToken) - 1), labelEnds[Int(h.concept)])
     }
 
     /// The tokens and concept hits of one piece, through the reference pipeline.
@@ -193,14 +203,15 @@ public struct AdReader: Sendable {
         p.clear()
         let (tokens, hits) = matcher._referencePositionedMatches(text)
         for t in tokens {
-            p.text.append(contentsOf: Array(t.text.utf8))
-            p.textEnd.append(Int32(p.text.count))
             p.words.append(t.kind == .number ? -1 : table._referenceWordID(t.text))
             p.breaks.append(t.breakBefore)
             let word = p.words[p.words.count - 1]
             p.shapes.append(word >= 0 ? _Shape() : Array(t.text.utf8).withUnsafeBufferPointer { _Shape($0, number: t.kind == .number) })
         }
-        p.hits = hits
+        p.hits = hits.filter { h in
+            guard !h.fuzzy, !h.endsInsideToken, conceptClass[Int(h.concept)] == _ConceptClass.occupation else { return true }
+            return Array(tokens[Int(h.endToken) - 1].text.utf8).withUnsafeBufferPointer { _SurfaceCheck.fits($0, labelEnds[Int(h.concept)]) }
+        }
     }
 }
 
@@ -220,17 +231,9 @@ struct _Piece {
     var breaks: [Bool] = []
     var shapes: [_Shape] = []
     var hits: [PositionedHit] = []
-    /// The tokens' normalised texts, concatenated, and where each ends.
-    var text: [UInt8] = []
-    var textEnd: [Int32] = []
-
-    /// Token `i`'s normalised text.
-    func token(_ i: Int) -> ArraySlice<UInt8> { text[(i == 0 ? 0 : Int(textEnd[i - 1]))..<Int(textEnd[i])] }
 
     /// Empties the piece, keeping its storage.
     mutating func clear() {
-        text.removeAll(keepingCapacity: true)
-        textEnd.removeAll(keepingCapacity: true)
         words.removeAll(keepingCapacity: true)
         breaks.removeAll(keepingCapacity: true)
         shapes.removeAll(keepingCapacity: true)
@@ -409,9 +412,9 @@ enum _SurfaceCheck {
 
     /// Whether `token` ends with one of `ends`, inflected: an ending of `endings`, after a
     /// doubled last consonant ("kok" -> "kokke"), "y" -> "ies", "man" -> "men".
-    static func fits(_ t: ArraySlice<UInt8>, _ ends: [[UInt8]]) -> Bool {
+    static func fits(_ t: UnsafeBufferPointer<UInt8>, _ ends: [[UInt8]]) -> Bool {
         if ends.isEmpty { return true }
-        let n = t.count, base = t.startIndex
+        let n = t.count, base = 0
         /// Whether `w[0..<count]` stands in `t` at offset `o`.
         @inline(__always) func at(_ o: Int, _ w: [UInt8], count: Int) -> Bool {
             guard o >= 0, o + count <= n else { return false }

@@ -11,6 +11,9 @@ import JobMatch
 /// - `--esco DIR`: the ESCO download the ESCO runs merge in (default `../shared/reference/esco-v1.1.1-tabiya`).
 /// - `--runs a,b`: only these runs (`esco-ads`, `esco-typed`, `danish-ads`, `danish-typed`).
 /// - `--no-peer`: skip the BM25 peer (`Benchmarks/peers/bm25_peer.py`); `--python PATH` names the interpreter.
+/// - `--dump`: also write each run's `features-engine.tsv`: what the engine read from every offer
+///   (requirements with strength, granularity and origin; hard constraints) and every profile
+///   (concept evidence), to study failures by category.
 /// - `--json`: the figures as JSON.
 ///
 /// Each run is scored from the engine's top 10 for every person (`MatchEngine.rankAll`), which
@@ -49,9 +52,9 @@ enum QualityBenchmark {
     static let allRuns = ["esco-ads", "esco-typed", "danish-ads", "danish-typed"]
 
     static func run(arguments: [String]) throws {
-        let o = try BenchmarkOptions(arguments, flags: ["json", "no-peer", "regenerate"],
+        let o = try BenchmarkOptions(arguments, flags: ["json", "no-peer", "regenerate", "dump"],
                                      values: ["sets", "taxonomy", "esco", "runs", "python"],
-                                     usage: "quality: --sets DIR --taxonomy DIR --esco DIR --runs a,b --no-peer --regenerate --python PATH --json")
+                                     usage: "quality: --sets DIR --taxonomy DIR --esco DIR --runs a,b --no-peer --regenerate --dump --python PATH --json")
         let sets = URL(fileURLWithPath: o.string("sets") ?? repoRoot.appendingPathComponent(".build/quality-sets").path)
         let esco = URL(fileURLWithPath: o.string("esco") ?? repoRoot.deletingLastPathComponent().appendingPathComponent("shared/reference/esco-v1.1.1-tabiya").path)
         let python = o.string("python") ?? "python3"
@@ -88,14 +91,17 @@ enum QualityBenchmark {
                 qrels: String(contentsOf: folder.appendingPathComponent("qrels.tsv"), encoding: .utf8),
                 violations: String(contentsOf: folder.appendingPathComponent("violations.tsv"), encoding: .utf8), file: folder.path)
             var rankings: [String: [String]] = [:], scores: [String: [Double]] = [:]
+            var dumped = ""
             let seconds = Measure.seconds {
                 let engine = MatchEngine(corpus: corpus)
+                if o.has("dump") { dumped = dump(engine) }
                 let table = engine.rankAll(top: RankingQuality.defaultCutoff)
                 for (i, p) in engine.profiles.enumerated() {
                     rankings[p.id] = table[i].map { engine.offers[Int($0.index)].id }
                     scores[p.id] = table[i].map { Double($0.score) }
                 }
             }
+            if o.has("dump") { try Data(dumped.utf8).write(to: folder.appendingPathComponent("features-engine.tsv"), options: .atomic) }
             try Data(RankingQuality.rankingFile(rankings, scores: scores).utf8)
                 .write(to: folder.appendingPathComponent("ranking-engine.tsv"), options: .atomic)
             runs.append(Run(run: name, set: meta["set"] as? String ?? name, variant: meta["variant"] as? String ?? "",
@@ -149,6 +155,31 @@ enum QualityBenchmark {
             }
             print(line)
         }
+    }
+
+    /// One line per requirement, constraint and piece of evidence:
+    /// `offer ID  req  STRENGTH  GRANULARITY  CONCEPT-CODE  LABEL  FIELD  TEXT`,
+    /// `offer ID  constraint  WHAT  TEXT`, `profile ID  evidence  CONFIDENCE  CODE  LABEL  SOURCE`.
+    static func dump(_ engine: MatchEngine) -> String {
+        func clean(_ s: String) -> String { s.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ") }
+        var out = ""
+        let t = engine.taxonomy
+        for m in engine.matchableOffers {
+            for r in m.requirements {
+                let c = t[r.concept]
+                out += "offer\t\(m.id)\treq\t\(r.strength)\t\(r.granularity)\t\(c.id)\t\(clean(c.labelEN))\t\(r.origin.field)\t\(clean(r.text))\n"
+            }
+            for c in m.constraintOrigins { out += "offer\t\(m.id)\tconstraint\t\(c.constraint)\t\(clean(c.text))\n" }
+            for n in m.adNotes { out += "offer\t\(m.id)\tnote\t\(clean(String(describing: n.statement)))\t\(n.reason)\t\(clean(n.text))\n" }
+        }
+        for m in engine.matchableProfiles {
+            for e in m.evidence {
+                let c = t[e.concept]
+                out += "profile\t\(m.id)\tevidence\t\(e.confidence)\t\(c.id)\t\(clean(c.labelEN))\t\(clean(e.source))\n"
+            }
+            out += "profile\t\(m.id)\tfacts\tda=\(m.danishLevel)\ten=\(m.englishOK)\tlic=\(m.licenceMask)\tlim=\(m.limitationMask)\tshift=\(m.acceptsShiftWork)\n"
+        }
+        return out
     }
 
     struct PeerOutput: Decodable {

@@ -46,7 +46,7 @@ public enum ESCOTaxonomy {
                               "occupations_da.csv", "ISCOGroups_da.csv"]
 
     /// The cache version: a new number when the cache's content or the merge changes meaning.
-    static let cacheFormat = 1
+    static let cacheFormat = 2   // 2: ISCO minor groups are the sectors (ESCOImporter.sectorCodeLength)
 
     /// `$XDG_CACHE_HOME/jobmatch`, else `~/.cache/jobmatch`; nil when neither can be named.
     public static func defaultCacheDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL? {

@@ -77,6 +77,9 @@ enum _CueKind: UInt8, Sendable {
     case studyTest
     /// A function word (no content).
     case function
+    /// A third-person subject ("they", "he", "she"): a clause it opens describes what the workers
+    /// do (an occupation's description), not what the employer asks of the reader.
+    case third
 }
 
 /// One signal of a cue phrase.
@@ -101,7 +104,8 @@ enum AdLexicon {
             "påkrævede", "forudsætning", "forudsætningen", "forudsætninger", "forudsættes", "forudsætter", "nødvendig", "nødvendigt",
             "nødvendige", "obligatorisk", "obligatoriske", "behøver", "vi forventer", "forventer vi", "forventer", "forventes",
             "vi forudsætter", "vi kræver", "lægger vægt på", "vigtigt", "afgørende", "skal kunne", "required", "require", "requires",
-            "requirement", "requirements", "essential", "mandatory", "necessary", "need", "needs", "needed", "have to", "has to",
+            "requirement", "requirements", "essential", "mandatory", "necessary", "need", "need to", "needs to", "you need",
+            "you will need", "you'll need", "will need", "needed", "have to", "has to",
             "should", "expected", "we expect", "important", "kvalifikationer", "dine kvalifikationer", "din profil", "om dig",
             "hvem er du", "profil", "forventninger", "vores forventninger", "qualifications", "your profile", "about you",
             "who you are", "who are you", "what we expect", "your qualifications", "what you bring",
@@ -127,7 +131,15 @@ enum AdLexicon {
             "ikke kun", "ikke blot", "ikke bare", "ikke mindst", "ikke bange", "ikke noget problem", "intet problem",
             "ikke senere end", "ikke langt fra", "not only", "not just", "not afraid", "no problem", "no matter", "no later than",
             "not far from",
+            // A requirement word that asks nothing of the reader: a condition ("when necessary", "efter behov"),
+            // or an article before it ("the necessary tools", "de nødvendige redskaber").
+            "when necessary", "if necessary", "where necessary", "as necessary", "when needed", "if needed", "where needed",
+            "as needed", "as required", "when required", "if required", "where required", "as and when required",
+            "the necessary", "all necessary", "any necessary", "the required", "all required", "the needs", "their needs",
+            "hvis nødvendigt", "om nødvendigt", "når det er nødvendigt", "hvis det er nødvendigt", "hvor det er nødvendigt",
+            "efter behov", "ved behov", "om nødvendig", "det nødvendige", "de nødvendige", "den nødvendige",
         ])
+        add(.third, 0, ["they", "he", "she"])
         add(.skal, 0, ["skal", "skulle"])
         add(.possess, 0, [
             "have", "ha", "kunne", "være", "kende", "beherske", "tale", "forstå", "mestre", "læse", "skrive", "besidde",
@@ -167,7 +179,7 @@ enum AdLexicon {
             "har brug for", "looking for", "we are looking for", "we're looking for", "we seek", "seeking", "we are hiring", "hiring",
             "we need",
         ])
-        add(.purpose, 0, ["til", "for", "to", "hos", "ved"])
+        add(.purpose, 0, ["til", "for", "hos", "ved"])   // not "to": Danish "to" is two ("to erfarne bagere")
         add(.purposeEnd, 0, ["med", "der", "som", "with", "who", "that", "which"])
         add(.hedge, 0, [
             "kan forekomme", "der kan", "kan der", "kan være", "evt", "eventuelt", "eventuelle", "lejlighedsvis", "af og til",

@@ -39,6 +39,8 @@ struct _Clause {
     var strong = false
     /// Absorbed into a neighbour ("ikke et krav" in "ikke et krav, men en fordel").
     var absorbed = false
+    /// The clause before a nice tail this clause continues (-1 for none).
+    var resumes = -1
 
     @inline(__always)
     func has(_ k: _CueKind) -> Bool { kinds & (1 << UInt64(k.rawValue)) != 0 }
@@ -96,6 +98,7 @@ extension AdReader {
             table.phrases(scratch.pieces[k].words, breaks: scratch.pieces[k].breaks, into: &scratch.cues[k].cues)
             scratch.cues[k].mask.removeAll(keepingCapacity: true)
             for _ in 0..<n { scratch.cues[k].mask.append(0) }
+            AdReader.dropCuesInsideIdioms(&scratch.cues[k].cues)
             for c in scratch.cues[k].cues { scratch.cues[k].mask[Int(c.start)] |= 1 << UInt64(c.cue.kind.rawValue) }
         }
         // Read-only from here: the rules borrow the pieces (no copy of their arrays).
@@ -104,22 +107,52 @@ extension AdReader {
         scratch.clauses = []
         clauses.removeAll(keepingCapacity: true)
         for k in 0..<pieceCount {
-            let n = pieces[k].words.count
+            let piece = pieces[k], pieceCues = cues[k]   // one copy per piece, not per token
+            let n = piece.words.count
             var start = 0
             var i = 1
+            // A nice tail ("og gerne arabisk", "(gerne D1)") is a clause of its own; the clause
+            // after it ("og tale dansk") continues the one before it (`resumes`).
+            var tailAfter = -1, resumes = -1   // the clause before the nice tail we are in; what the next clause resumes
             while i < n {
-                if splitsClause(pieces[k], cues[k], at: i) {
-                    if i > start { clauses.append(_Clause(piece: k, start: start, end: i)) }
-                    start = i
+                var at = -1, action = 0          // 1: a clause break, 2: a nice tail starts, 3: the tail ends
+                if splitsClause(piece, pieceCues, at: i) {
+                    at = i; action = 1
+                } else if tailAfter < 0, let s = niceTailStart(piece, pieceCues, at: i, clauseStart: start) {
+                    at = s; action = 2
+                } else if tailAfter >= 0, piece.breaks[i], w.is(piece.words[i], _Words.clauseJoin) {
+                    at = i; action = 3
+                }
+                if at >= 0 {
+                    if at > start {
+                        clauses.append(_Clause(piece: k, start: start, end: at))
+                        clauses[clauses.count - 1].resumes = resumes
+                    }
+                    switch action {
+                    case 2: tailAfter = clauses.count - 1; resumes = -1
+                    case 3: resumes = tailAfter; tailAfter = -1
+                    default: tailAfter = -1; resumes = -1
+                    }
+                    start = at
                 }
                 i += 1
             }
-            if n > start { clauses.append(_Clause(piece: k, start: start, end: n)) }
+            if n > start {
+                clauses.append(_Clause(piece: k, start: start, end: n))
+                clauses[clauses.count - 1].resumes = resumes
+            }
         }
 
-        // Each clause's own framing and content.
+        // Each clause's own framing and content; a clause that resumes after a nice tail and has
+        // no cue of its own takes the framing of the clause before the tail.
         for c in clauses.indices {
             analyse(&clauses[c], pieces[clauses[c].piece], cues[clauses[c].piece])
+            let r = clauses[c].resumes
+            if r >= 0, r < c, clauses[c].cued == nil, let f = clauses[r].cued {
+                clauses[c].cued = f
+                clauses[c].weak = clauses[r].weak
+                clauses[c].hedged = clauses[c].hedged || clauses[r].hedged
+            }
         }
 
         // "Ikke et krav, men en fordel": a waiver next to a nice clause, one of them empty, is nice.
@@ -217,6 +250,39 @@ extension AdReader {
         return covered & (n == 64 ? ~0 : (1 << UInt64(n)) - 1) == (n == 64 ? ~0 : (1 << UInt64(n)) - 1)
     }
 
+    /// Drops the cues that start inside a multi-word idiom ("when necessary", "efter behov"): the
+    /// requirement word in it asks nothing of the reader.
+    static func dropCuesInsideIdioms(_ cues: inout [_CueAt]) {
+        var idioms: [(Int32, Int32)] = []
+        for c in cues where c.cue.kind == .idiom && c.end - c.start > 1 { idioms.append((c.start, c.end)) }
+        guard !idioms.isEmpty else { return }
+        cues.removeAll { c in idioms.contains { c.start > $0.0 && c.start < $0.1 } }
+    }
+
+    /// Where a nice tail of a clause that states a requirement starts, if one starts at token
+    /// `i`: a nice adverb ("gerne", "helst", "preferably", "ideally") after punctuation or after
+    /// "og"/"samt"/"eller"/"and"/"or" (the tail starts at the conjunction), with a requirement cue
+    /// earlier in the clause ("Du skal tale dansk og gerne arabisk", "kørekort B (gerne D1)").
+    func niceTailStart(_ p: _Piece, _ pc: _PieceCues, at i: Int, clauseStart: Int) -> Int? {
+        guard w.is(p.words[i], _Words.niceTail) else { return nil }
+        var s = i
+        if !p.breaks[i] {
+            guard i - 1 > clauseStart, w.is(p.words[i - 1], _Words.clauseJoin) || pc.has(.alternative, at: i - 1) else { return nil }
+            s = i - 1
+        }
+        guard s > clauseStart else { return nil }
+        for kind in [_CueKind.must, .youMust, .skal, .seek] where pc.has(kind, in: clauseStart, s) {
+            if kind == .skal {
+                var any = false
+                for c in pc.cues where c.cue.kind == .skal && Int(c.start) >= clauseStart && Int(c.start) < s
+                    && skalReading(p, pc, at: Int(c.start), end: s) == .must { any = true }
+                if !any { continue }
+            }
+            return s
+        }
+        return nil
+    }
+
     /// Whether a clause starts at token `i` of a piece: at "men"/"but"/"however", and at "og"/"and"
     /// after punctuation when a subject follows (", og du skal ...").
     func splitsClause(_ p: _Piece, _ pc: _PieceCues, at i: Int) -> Bool {
@@ -257,6 +323,11 @@ extension AdReader {
                 if linkedToRequirement(Int(c.start), cl, p, pc) { cl.linkedWaiver = true; break }
             }
         }
+        // "They inspect sites and report compliance needs": a third-person subject opening the
+        // clause describes the work (an occupation's description), whatever requirement word follows.
+        var third = pc.has(.third, at: a)
+        if !third, a + 1 < b, w.is(p.words[a], _Words.clauseJoin) { third = pc.has(.third, at: a + 1) }
+        if third && !cl.linkedWaiver { must = false; weak = false; nice = false; task = true }
         if nice { cl.cued = .nice }
         else if cl.linkedWaiver { cl.cued = .waiver }
         else if must { cl.cued = .must }
@@ -323,6 +394,18 @@ extension AdReader {
         if h.endsInsideToken && (cls == _ConceptClass.group || cls == _ConceptClass.sector) { return false }
         if cls == _ConceptClass.language { return !isAdjective(h, p, pc) }
         return true
+    }
+
+    /// Whether a language hit stands next to another language hit of the clause with "eller" or
+    /// "or" between them ("dansk eller engelsk", "English or Danish").
+    func languageAlternative(_ h: PositionedHit, _ cl: _Clause, _ p: _Piece, _ pc: _PieceCues) -> Bool {
+        for o in p.hits where o.concept != h.concept && conceptClass[Int(o.concept)] == _ConceptClass.language
+            && Int(o.firstToken) >= cl.start && Int(o.firstToken) < cl.end {
+            let (a, b) = o.firstToken < h.firstToken ? (o, h) : (h, o)
+            let gap = Int(b.firstToken) - Int(a.endToken)
+            if gap == 1, pc.has(.alternative, at: Int(a.endToken)) { return true }
+        }
+        return false
     }
 
     /// A language word followed by a content word is an adjective ("danske kunder", "dansk
@@ -441,7 +524,10 @@ extension AdReader {
             let cues = cl.has(.workplace) || cl.has(.workingLanguage) || cl.has(.enough) || (cl.has(.we) && cl.has(.speak))
             if cues {
                 for h in p.hits where h.concept == englishConcept && Int(h.firstToken) >= cl.start && Int(h.firstToken) < cl.end
-                    && hitCounts(h, p, pc) && !forwardNegated(Int(h.firstToken), cl, p, pc) {
+                    && hitCounts(h, p, pc) && !forwardNegated(Int(h.firstToken), cl, p, pc)
+                    // "på dansk eller engelsk med kolleger": English as an alternative way to be
+                    // understood is no English workplace, unless the clause says so outright.
+                    && (cl.has(.workingLanguage) || cl.has(.enough) || !languageAlternative(h, cl, p, pc)) {
                     englishWorkplace = true
                     reading.facts.append(AdFact(statement: .englishWorkplace, soft: .none, sentence: sentence))
                     total += 1
@@ -478,6 +564,14 @@ extension AdReader {
                 continue
             }
             var strength = framingStrength
+            if cls == _ConceptClass.language && !title {
+                // "på dansk eller engelsk": a language offered as an alternative to another is no
+                // requirement of its own; any other language read from the text is at most an
+                // advantage (the language part of the score and the Danish minimum weigh
+                // language; as a must it would outweigh the occupation).
+                if languageAlternative(h, cl, p, pc) { continue }
+                strength = min(strength, .nice)
+            }
             if inPurpose(i, cl, p, pc, title: title) { strength = .context }
             else if cl.seekAt >= 0 && cls == _ConceptClass.occupation { strength = .must }
             // An occupation named among tasks or about the workplace is a colleague or a client

@@ -47,6 +47,9 @@ public struct AdReader: Sendable {
     public let danishConcept: Int32
     /// The English language concept, -1 when the taxonomy has none.
     public let englishConcept: Int32
+    /// Per occupation, group and sector concept: the last word of each of its labels (normalised,
+    /// its last hyphen part), which a token must end with for a hit to count (`_SurfaceCheck`).
+    let labelEnds: [[[UInt8]]]
     /// Flags of words the rules look at directly.
     let w: _Words
     /// Bit sets of cue kinds the rules test.
@@ -81,6 +84,12 @@ public struct AdReader: Sendable {
             }
         }
         licenceOfConcept = taxonomy.concepts.map(\.licence)
+        labelEnds = taxonomy.concepts.map { c in
+            switch c.kind {
+            case .occupation: _SurfaceCheck.labelEnds(of: c.allLabels)
+            default: []
+            }
+        }
         danishConcept = taxonomy.index(kind: .language, code: "da") ?? -1
         englishConcept = taxonomy.index(kind: .language, code: "en") ?? -1
         w = _Words(table)
@@ -173,8 +182,20 @@ public struct AdReader: Sendable {
                 // Lexicon words have no shape worth reading (no level, number or shift compound).
                 p.shapes.append(word >= 0 ? _Shape() : _Shape(key, number: number))
             }
-            p.hits.append(contentsOf: hits)
+            for h in hits where namedByItsWord(h, { k in
+                let sp = spans[k]
+                return UnsafeBufferPointer(rebasing: bytes[Int(sp.start)..<Int(sp.end)])
+            }) { p.hits.append(h) }
         }
+    }
+
+    /// Whether a hit stands, by its last token's text (`token(i)`): a hit on an occupation whose
+    /// last token is not the occupation's own word (`_SurfaceCheck`) names none ("they assist",
+    /// "development", "vil lære"); other hits, corrected slips and compound modifiers always stand.
+    @inline(__always)
+    func namedByItsWord(_ h: PositionedHit, _ token: (Int) -> UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !h.fuzzy, !h.endsInsideToken, conceptClass[Int(h.concept)] == _ConceptClass.occupation else { return true }
+        return _SurfaceCheck.fits(token(Int(h.endToken) - 1), labelEnds[Int(h.concept)])
     }
 
     /// The tokens and concept hits of one piece, through the reference pipeline.
@@ -187,7 +208,10 @@ public struct AdReader: Sendable {
             let word = p.words[p.words.count - 1]
             p.shapes.append(word >= 0 ? _Shape() : Array(t.text.utf8).withUnsafeBufferPointer { _Shape($0, number: t.kind == .number) })
         }
-        p.hits = hits
+        p.hits = hits.filter { h in
+            guard !h.fuzzy, !h.endsInsideToken, conceptClass[Int(h.concept)] == _ConceptClass.occupation else { return true }
+            return Array(tokens[Int(h.endToken) - 1].text.utf8).withUnsafeBufferPointer { _SurfaceCheck.fits($0, labelEnds[Int(h.concept)]) }
+        }
     }
 }
 
@@ -338,6 +362,7 @@ struct _Words: Sendable {
     static let niceAfterSkal: UInt8 = 8
     static let danske: UInt8 = 16
     static let sprog: UInt8 = 32
+    static let niceTail: UInt8 = 64
 
     init(_ t: _CueTable) {
         var f = [UInt8](repeating: 0, count: t.wordNumbers.count)
@@ -351,10 +376,76 @@ struct _Words: Sendable {
         mark(["gerne", "helst"], _Words.niceAfterSkal)
         mark(["danske", "danskes"], _Words.danske)
         mark(["sprog", "sproget"], _Words.sprog)
+        mark(["gerne", "helst", "preferably", "ideally"], _Words.niceTail)
         flags = f
     }
 
     /// Whether lexicon word `n` (-1 for none) has `flag`.
     @inline(__always)
     func `is`(_ n: Int32, _ flag: UInt8) -> Bool { n >= 0 && flags[Int(n)] & flag != 0 }
+}
+
+/// Whether a token is the word an occupation label ends with, inflected
+/// ("rengøringsassistenter", "kokkene", "developers", "secretaries"), and not another word of the
+/// same stem ("development" is no "developer", "assist" no "assistant", "cooperate" no "cooper",
+/// "translate" no "translator"): the stemmer conflates agent nouns with verbs and abstract
+/// nouns, and an ad's verbs name tasks, not occupations.
+enum _SurfaceCheck {
+    /// Endings an inflected label word may carry (Danish and English plural, definite, genitive).
+    static let endings: [[UInt8]] = ["", "s", "es", "'s", "s'", "e", "en", "ene", "ens", "er", "ere", "erne", "ernes", "eren",
+                                     "et", "ets", "n", "ne", "nes", "r", "re", "rne", "rs", "ren", "rens", "ers"].map { Array($0.utf8) }
+
+    /// The shortest word (in bytes) that may name a trade by a shorter form of its label word.
+    static let minimumTradeWord = 8
+
+    /// The last word of each label, normalised; its last hyphen part when it has several.
+    static func labelEnds(of labels: [String]) -> [[UInt8]] {
+        var out: [[UInt8]] = []
+        for label in labels {
+            let words = Normaliser.normalise(label).split { !($0.isLetter || $0.isNumber) }
+            guard let last = words.last, last.count >= 2 else { continue }
+            let b = Array(last.utf8)
+            if !out.contains(b) { out.append(b) }
+        }
+        return out
+    }
+
+    /// Whether `token` ends with one of `ends`, inflected: an ending of `endings`, after a
+    /// doubled last consonant ("kok" -> "kokke"), "y" -> "ies", "man" -> "men".
+    static func fits(_ t: UnsafeBufferPointer<UInt8>, _ ends: [[UInt8]]) -> Bool {
+        if ends.isEmpty { return true }
+        let n = t.count, base = 0
+        /// Whether `w[0..<count]` stands in `t` at offset `o`.
+        @inline(__always) func at(_ o: Int, _ w: [UInt8], count: Int) -> Bool {
+            guard o >= 0, o + count <= n else { return false }
+            for k in 0..<count where t[base + o + k] != w[k] { return false }
+            return true
+        }
+        for l in ends {
+            let m = l.count
+            let doubling = isConsonant(l[m - 1])
+            for e in endings {
+                let q = e.count
+                guard n >= m + q, at(n - q, e, count: q) else { continue }
+                if at(n - q - m, l, count: m) { return true }
+                // kok -> kokke: the last consonant doubled before an ending in "e".
+                if doubling, q > 0, e[0] == 0x65, n >= m + 1 + q, t[base + n - q - 1] == l[m - 1], at(n - q - 1 - m, l, count: m) { return true }
+            }
+            // y -> ies ("secretaries"), man -> men ("firemen").
+            if m >= 3, l[m - 1] == 0x79, n >= m + 2, at(n - 3, iesBytes, count: 3), at(n - 3 - (m - 1), l, count: m - 1) { return true }
+            if m >= 3, l[m - 3] == 0x6D, l[m - 2] == 0x61, l[m - 1] == 0x6E, n >= m, at(n - m, l, count: m - 2), t[base + n - 2] == 0x65,
+               t[base + n - 1] == 0x6E { return true }
+            // A long word the label word continues names the trade ("køkkenhjælp", "dagpleje");
+            // a short one is a verb ("lære", "bage", "assist").
+            if n >= minimumTradeWord, n < m, at(0, l, count: n) { return true }
+        }
+        return false
+    }
+
+    static let iesBytes: [UInt8] = Array("ies".utf8)
+
+    @inline(__always)
+    static func isConsonant(_ c: UInt8) -> Bool {
+        c >= 0x61 && c <= 0x7A && c != 0x61 && c != 0x65 && c != 0x69 && c != 0x6F && c != 0x75 && c != 0x79
+    }
 }

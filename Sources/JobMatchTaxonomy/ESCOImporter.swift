@@ -16,7 +16,7 @@ public struct ESCOImport: Sendable {
 
     /// Which download was read.
     public var format: Format
-    /// ISCO groups first (major groups as `sector`, the other levels as `group`, parents before
+    /// ISCO groups first (minor groups as `sector`, the other levels as `group`, parents before
     /// children), then occupations (`occupation`, under their ISCO unit group or their broader
     /// ESCO occupation).
     public var concepts: [Concept]
@@ -38,12 +38,13 @@ public struct ESCOImport: Sendable {
 ///
 /// Reads either the Tabiya export of ESCO v1.1.1 or the official ESCO download (English, with
 /// Danish labels taken from `occupations_da.csv` and `ISCOGroups_da.csv` when present; the
-/// Danish label is the English one otherwise). ISCO major groups become `sector` concepts
-/// (`isco.8`), sub-major, minor and unit groups `group` concepts (`isco.81`, `isco.812`,
-/// `isco.8121`), each under the next shorter code; occupations become `occupation` concepts
-/// (`esco.8121.4`, code = ISCO unit group) under their broader occupation where the
-/// hierarchy names one, else under their unit group. So `Taxonomy.groupIndex` of an
-/// occupation is its ISCO unit group and `sectorIndex` its major group.
+/// Danish label is the English one otherwise). ISCO minor groups become `sector` concepts
+/// (`isco.812`), major, sub-major and unit groups `group` concepts (`isco.8`, `isco.81`,
+/// `isco.8121`), each under the next shorter code (see `sectorCodeLength`); occupations become
+/// `occupation` concepts (`esco.8121.4`, code = ISCO unit group) under their broader occupation
+/// where the hierarchy names one, else under their unit group. So `Taxonomy.groupIndex` of an
+/// occupation is its ISCO unit group and `sectorIndex` its minor group: same-group credit for
+/// the same unit group, same-sector credit for the same minor group.
 ///
 /// A malformed row is reported with its line and skipped; it never stops the import.
 ///
@@ -53,6 +54,14 @@ public struct ESCOImport: Sendable {
 /// let taxonomy = try ESCOImporter.merge(esco.concepts, into: corpusTaxonomy)
 /// ```
 public enum ESCOImporter {
+    /// The ISCO level that becomes the taxonomy's `sector` (3: minor groups, such as 912
+    /// "Vehicle, window, laundry and other hand cleaning workers"); the levels above and below it
+    /// are `group` concepts. A minor group is as wide as a Corpus sector ("cleaning", "transport")
+    /// and is the level at which a consultant still calls two occupations related; a major group
+    /// ("9 Elementary occupations") lumps cleaners with farm hands and street vendors, so credit
+    /// for "the same sector" there was noise.
+    public static let sectorCodeLength = 3
+
     /// Reads a directory holding the Tabiya export or the official ESCO download.
     /// - Throws: `TaxonomyFileError` only when the directory holds neither (or a required
     ///   file cannot be read); bad rows are in `problems`.
@@ -196,7 +205,7 @@ public enum ESCOImporter {
             if g.code.count > 1 && parent == nil {
                 problems.append(TaxonomyFileError(file: g.file, line: g.line, field: "code", message: "no broader ISCO group of \(g.code) exists; imported without a parent"))
             }
-            concepts.append(Concept(id: id, kind: g.code.count == 1 ? .sector : .group, parent: parent, code: g.code,
+            concepts.append(Concept(id: id, kind: g.code.count == ESCOImporter.sectorCodeLength ? .sector : .group, parent: parent, code: g.code,
                                     labelDA: g.labelDA ?? g.labelEN, labelEN: g.labelEN,
                                     synonymsDA: g.altDA, synonymsEN: g.altEN.filter { $0 != g.labelEN }))
         }

@@ -2,7 +2,8 @@ enum ConceptMatcherGolden {
     /// One line per input of `ConceptMatcherEquivalenceTests.goldenInputs`: the FNV-1a 64 digest
     /// of the input's UTF-8, then that of the canonical JSON of `ConceptMatcher.match` on it,
     /// recorded from the matcher before the byte-level rewrite, and recorded again (same matcher
-    /// code) when the Corpus taxonomy and records grew for reading job ads (issue 9).
+    /// code) when the Corpus taxonomy and records grew for reading job ads (issue 9), and when the
+    /// taxonomy gained world cuisines and care, production words (the quality work, same matcher code).
     static let digests = """
         53a29b7e207791f4 a17665d3f1eb7414
         b86e4eff34870650 8fcea37d001a9a58
@@ -38,8 +39,8 @@ enum ConceptMatcherGolden {
         092e3407b5c16b57 00e91acd50d8497a
         09242407b5b8fba2 c69cfa6e966b8c3d
         285f81d883de8715 8fcea37d001a9a58
-        b01f86c351ea4221 ca553323d5d6fda0
-        2dbc1aab020c88b2 07b3a7b3c8c32c0d
+        b01f86c351ea4221 bc916a48587b81d1
+        2dbc1aab020c88b2 0d90ad820f028d10
         0614de0b2b05ab4a 8fcea37d001a9a58
         a9a6f5af9838bf8a 864a4ae7f8d8cbe3
         80f9f46822df1c2e 8fcea37d001a9a58
@@ -49,24 +50,24 @@ enum ConceptMatcherGolden {
         090f7f07b5a73a39 e54bbbed9ed9b0d4
         08914f07b53ba396 8fcea37d001a9a58
         09089407b5a13f3a f7d315360d6ee9b5
-        ea6ff70b03c5c960 21b289ac2411f4b7
+        ea6ff70b03c5c960 c512c4d3ed8925ec
         af63ff4c86022805 3b38e04bd7436ef0
         1f6a59a2cea667b0 f37a49394bbeb816
         09086007b5a0e6de 8fcea37d001a9a58
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
-        ef3a2f568ff89dbd 715adf95fdd29da3
-        0edeabfbd94d59a1 1e90e98d2cb83b72
-        20db4ab94f98296b ca564f944ad1c522
+        ef3a2f568ff89dbd 0241fa0302c5dd6e
+        0edeabfbd94d59a1 a92cab57832592d5
+        20db4ab94f98296b f92594405c6cf3f3
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        20e991ec81ddbd38 709e9c5051c33ee7
-        cb3ab6246158cdfa b115b28d393ddb23
-        12a30114efcd300e 7befac48ff1187f7
+        20e991ec81ddbd38 89f96699a5deb30a
+        cb3ab6246158cdfa 65a62320b7e6fa5e
+        12a30114efcd300e 3a5fe57255769f26
         3dde970943aaa82b 7f29e96382670107
         b86e4eff34870650 8fcea37d001a9a58
         09195507b5af4760 d4609dd0460dabc3
         08fb5c07b59655b6 8fcea37d001a9a58
-        98902847fef526bf 33eda91841ae6fcf
-        75ab291356181543 cc8dbe170a26f657
+        98902847fef526bf 6a942094b99efd50
+        75ab291356181543 00c23fda87a2fa3f
         dc60743dce54a855 8fcea37d001a9a58
         1d861e7448b23876 b42e1c75c484e25b
         fb33fa17ddc87fe2 8fcea37d001a9a58
@@ -79,12 +80,12 @@ enum ConceptMatcherGolden {
         1f6a59a2cea667b0 f37a49394bbeb816
         08fb5c07b59655b6 8fcea37d001a9a58
         4c1048512f62bdf8 3c7e1ab51edab47b
-        ea6ff70b03c5c960 21b289ac2411f4b7
-        9d41c3b768c29c11 1e0641f8238ec2f7
-        1785c9b75402b8d4 7d94b1ef9106b761
+        ea6ff70b03c5c960 c512c4d3ed8925ec
+        9d41c3b768c29c11 c25af213faad1d7a
+        1785c9b75402b8d4 b3d703e5ece1656c
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        f8dba8523b4a7244 5d2c1d924b27c69b
-        12a30114efcd300e 7befac48ff1187f7
+        f8dba8523b4a7244 cbe82202f0a9a62a
+        12a30114efcd300e 3a5fe57255769f26
         3344a08f5debcd4e fc78a829ba6bf8a9
         fb307717ddc56b72 8fcea37d001a9a58
         96108f19f8bbe251 07745488ebd25a14
@@ -134,11 +135,11 @@ enum ConceptMatcherGolden {
         80f9f96822df24ad 8fcea37d001a9a58
         1e665f19b5682f14 5f92f2f57b91c29f
         09242407b5b8fba2 c69cfa6e966b8c3d
-        b536f312f1208df8 96581c577dff2f0e
+        b536f312f1208df8 24458aacebd7dd8f
         09242407b5b8fba2 c69cfa6e966b8c3d
         ec854b0b1caa4763 8fcea37d001a9a58
-        8bcb7ccf21b9e5c7 63d87117b62e42f8
-        4be8c9eb307ab2f5 3e39d870fd704c9e
+        8bcb7ccf21b9e5c7 8fed6c288f6e4afb
+        4be8c9eb307ab2f5 1b043fb46171ea37
         20e7c90b3a743182 8fcea37d001a9a58
         a9a6f1af9838b8be c96465b401dad38f
         f24ee05fd6768762 8fcea37d001a9a58
@@ -151,13 +152,13 @@ enum ConceptMatcherGolden {
         1f6a59a2cea667b0 f37a49394bbeb816
         09242407b5b8fba2 c69cfa6e966b8c3d
         3c0d17bad169557b 2bb80158710dd3ef
-        512aae45ed67cf17 ea323df802578fe9
-        82647f195d05059f d74de6af114ec928
-        d50b6318facd7f0b 65d0bf335c1d6fc7
-        ad445ce467b78128 0c0638b5602a044b
+        512aae45ed67cf17 a25e9d319e487b3e
+        82647f195d05059f 86c3619443881101
+        d50b6318facd7f0b e97eac643d9e7c90
+        ad445ce467b78128 94897b80d7246408
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        836d16a96c823b92 bacc07f52fdb84b3
-        72797482c493ddce 530db029c43e833f
+        836d16a96c823b92 49dd643fea823c8f
+        72797482c493ddce 21dfa53a1d1d3140
         3dde970943aaa82b 7f29e96382670107
         b86e4eff34870650 8fcea37d001a9a58
         09497a07b5d8aa01 fe25f5cfcca8f594
@@ -177,7 +178,7 @@ enum ConceptMatcherGolden {
         09462707b5d5e721 67cc7fa045a3efbc
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
         deef7ab5676c99cd f94853042ccfdd2c
-        76984b3771e541a7 00b185f12e4c6748
+        76984b3771e541a7 19e575fe63b65841
         7e690722b7f0ac7a 6b98454d7e8cfb0d
         2af467009dc9e246 35b4f05fc7c94fdc
         f7e0100001654daf 8085c88c921447f5
@@ -186,8 +187,8 @@ enum ConceptMatcherGolden {
         09351507b5c75558 921b3dc441b93c9b
         09462707b5d5e721 67cc7fa045a3efbc
         d35b593dc91eee1d 8fcea37d001a9a58
-        2488f2ec80b9b29c d665953df3bd6ecd
-        bbf67618ca4e3004 3d06db89582899ea
+        2488f2ec80b9b29c 7c02c73d4d80a510
+        bbf67618ca4e3004 964ff10aa25e76f5
         496f9434ee62abf0 8fcea37d001a9a58
         a41e33ba03839481 8572b6e2b771378a
         80fd666822e213bb 8fcea37d001a9a58
@@ -198,26 +199,26 @@ enum ConceptMatcherGolden {
         08914f07b53ba396 8fcea37d001a9a58
         0f3f824ba12dc986 0ce4b43dcf553721
         af63ff4c86022805 3b38e04bd7436ef0
-        af63fe4c86022652 18f02d8e4b63d442
+        af63fe4c86022652 f362bdd1fcd07f1b
         090f3307b5a6b915 9a3734bd8422f8c0
         0b452c19aa0f6ddf 8ebef4ecf4e1583a
         789d6ad9aa7e2356 b78f46c54af7a0d1
         1f6a59a2cea667b0 f37a49394bbeb816
         09462707b5d5e721 67cc7fa045a3efbc
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
-        fedc661ec9757cf3 5cd4133ab7e25e6d
+        fedc661ec9757cf3 3573e69310560ada
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        639a26e9c26f715f 3eed02f81c7f28fa
-        868e8231edd09fe8 3eb2f639c95fd32a
+        639a26e9c26f715f bf90f9f37e3fe691
+        868e8231edd09fe8 0701ee3e228721ad
         9c720f34c25a3b3a aecafd7191fb9361
         1d9686deee6fc974 8fcea37d001a9a58
         09277507b5bbbb1c 136edf9d216971af
         09462707b5d5e721 67cc7fa045a3efbc
-        2a64036ed8db62bb 8f404dce15d0c0b1
+        2a64036ed8db62bb 6d344ea1c9f9a468
         09462707b5d5e721 67cc7fa045a3efbc
         dd8605e17710fc17 8fcea37d001a9a58
-        ee64642ca86141ce bb1d941dc99b95ba
-        fe3c716c6314bd9f ac74bd47ea0dda8b
+        ee64642ca86141ce db9665bc96bfab1b
+        fe3c716c6314bd9f 9b1ed770df48aac0
         016f2ce18bc3e7cd 8fcea37d001a9a58
         2592a3f2f0c42015 33718c3d8309e54a
         b86ae9ff348424da 8fcea37d001a9a58
@@ -228,12 +229,12 @@ enum ConceptMatcherGolden {
         1ba65229592c08d9 ce0a96fe63b26d61
         09462707b5d5e721 67cc7fa045a3efbc
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
-        84e3aaa8c5697828 21dac3a401cca752
-        67037f7beaa7c75f 3c90964769ab9082
-        0b68cce7ee4b6b1f 5ba3d07391bb8ad6
+        84e3aaa8c5697828 5985ad2c7683351f
+        67037f7beaa7c75f c42b88bd933dd81f
+        0b68cce7ee4b6b1f 2d4fc0dcf2e81161
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        fe3c716c6314bd9f ac74bd47ea0dda8b
-        8c4bac3c7aeba71c 9403110366fb929d
+        fe3c716c6314bd9f 9b1ed770df48aac0
+        8c4bac3c7aeba71c 793f9d4cac987b4e
         3dde970943aaa82b 7f29e96382670107
         fb307417ddc56659 8fcea37d001a9a58
         09421c07b5d1eb99 ab88c3270d20d57c
@@ -408,8 +409,8 @@ enum ConceptMatcherGolden {
         09167607b5ad499c 6c9436d9ed38deff
         09462707b5d5e721 67cc7fa045a3efbc
         285f81d883de8715 8fcea37d001a9a58
-        712a3df6667f4349 92314ec78a2825fc
-        afca98a814878ea1 9800f7969ddcdbcf
+        712a3df6667f4349 4a58fc2031d0de22
+        afca98a814878ea1 ed27f7e41c1b9e1e
         316f2fd8891d8f9b 8fcea37d001a9a58
         6df79861fd1e41b5 51b2c78311c67b5a
         fb307b17ddc5723e 8fcea37d001a9a58
@@ -420,11 +421,11 @@ enum ConceptMatcherGolden {
         1f6a59a2cea667b0 f37a49394bbeb816
         09462707b5d5e721 67cc7fa045a3efbc
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
-        2af0aeb669a198b3 7df2f20bd704cd48
-        8f6e8808f02eb2eb 9dc2db41a0e28ba4
+        2af0aeb669a198b3 59dccf073c7f71eb
+        8f6e8808f02eb2eb f8b0fa655d37e8ed
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        20e991ec81ddbd38 709e9c5051c33ee7
-        12a30114efcd300e 7befac48ff1187f7
+        20e991ec81ddbd38 89f96699a5deb30a
+        12a30114efcd300e 3a5fe57255769f26
         e7e262bf01d2f853 ef61bc57acda5909
         b86e4eff34870650 8fcea37d001a9a58
         092e3507b5c16d0a 65761fa150c8d975
@@ -454,8 +455,8 @@ enum ConceptMatcherGolden {
         092a7007b5bde874 036099750f4e67ef
         09086007b5a0e6de 8fcea37d001a9a58
         285f81d883de8715 8fcea37d001a9a58
-        808f99a9c1b57d40 a20417925b77df45
-        52c3c005805597bb d273d491e2311de9
+        808f99a9c1b57d40 7f45b5197160b301
+        52c3c005805597bb d62f4866be851b8c
         a46cc2ea7470b228 8fcea37d001a9a58
         cc1e7cb2ad822fa0 b498cf5efcdf84ba
         fb33f417ddc875b0 8fcea37d001a9a58
@@ -468,10 +469,10 @@ enum ConceptMatcherGolden {
         1f6a59a2cea667b0 f37a49394bbeb816
         09086007b5a0e6de 8fcea37d001a9a58
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
-        ee23b433f7d869d8 94ec68139d4a58d6
+        ee23b433f7d869d8 8d9e83acd7fc5f41
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        20e991ec81ddbd38 709e9c5051c33ee7
-        12a30114efcd300e 7befac48ff1187f7
+        20e991ec81ddbd38 89f96699a5deb30a
+        12a30114efcd300e 3a5fe57255769f26
         4f928311f4a565b6 818fd99fcf1c136e
         fb2d7317ddc32ecf 8fcea37d001a9a58
         09203207b5b52a95 a7892d4a20bd5d88
@@ -504,8 +505,8 @@ enum ConceptMatcherGolden {
         be02c37cb44d1d9d 019bb223d1360791
         09312b07b5c391e3 e5830de240b6dc16
         ec854b0b1caa4763 8fcea37d001a9a58
-        4cc7b71f5fa35369 190edb9ec540acb8
-        7de59b68d0a5e8dd 2200d4392635b59a
+        4cc7b71f5fa35369 c78a73a8b1aa4a2d
+        7de59b68d0a5e8dd 93d5ea145b25561e
         b9c1543dbaba73fb 8fcea37d001a9a58
         38107b729b10b5e6 2e1097d5943bf383
         80f3706822d9d034 8fcea37d001a9a58
@@ -518,12 +519,12 @@ enum ConceptMatcherGolden {
         1ba65229592c08d9 ce0a96fe63b26d61
         09312b07b5c391e3 e5830de240b6dc16
         4c1048512f62bdf8 3c7e1ab51edab47b
-        512aae45ed67cf17 ea323df802578fe9
-        82647f195d05059f d74de6af114ec928
-        d386f3328e690a12 2ed92063ec5f1aa1
+        512aae45ed67cf17 a25e9d319e487b3e
+        82647f195d05059f 86c3619443881101
+        d386f3328e690a12 562069d1c840433c
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        f5e349073aebf74d 9648d43ade27e66b
-        72797482c493ddce 530db029c43e833f
+        f5e349073aebf74d fe8b3d0b7a87f36a
+        72797482c493ddce 21dfa53a1d1d3140
         dfa9cbbd4231fe2b ee19fb6dd3bf80d7
         b86e4eff34870650 8fcea37d001a9a58
         09131707b5aa7258 d143597251b4060b
@@ -618,7 +619,7 @@ enum ConceptMatcherGolden {
         09462707b5d5e721 67cc7fa045a3efbc
         d35b563dc91ee904 8fcea37d001a9a58
         287bb8114f0a496d 4e5d52f2e46ede6a
-        34bcaeebeccdf3e3 309dfc613df398d3
+        34bcaeebeccdf3e3 f6f2153b0e370176
         853f3d3510079eaf 8fcea37d001a9a58
         8e9b29ad3dda0343 fbcfacd9eecfa7f4
         c299816f21a22bbf 8fcea37d001a9a58
@@ -632,16 +633,16 @@ enum ConceptMatcherGolden {
         1f6a59a2cea667b0 f37a49394bbeb816
         09462707b5d5e721 67cc7fa045a3efbc
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
-        b99f679bd81cf588 517e760cb21ffb99
+        b99f679bd81cf588 b4e2f526cd67e004
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        34bcaeebeccdf3e3 309dfc613df398d3
-        868e8231edd09fe8 3eb2f639c95fd32a
+        34bcaeebeccdf3e3 f6f2153b0e370176
+        868e8231edd09fe8 0701ee3e228721ad
         53a29b7e207791f4 a17665d3f1eb7414
         b86e4eff34870650 8fcea37d001a9a58
         b2fe7c69625a1a26 a887391fa550c9db
         08fb5c07b59655b6 8fcea37d001a9a58
-        aa737f625864327b b106bf437b2ac345
-        f9e9832927e321b1 d4f52fcc853af334
+        aa737f625864327b 3985be100987b6d5
+        f9e9832927e321b1 063a65cf03b84dc5
         854d4e02559a0012 8fcea37d001a9a58
         528875b985f8ac25 4a002faad6888012
         fb2d7517ddc33235 8fcea37d001a9a58
@@ -651,15 +652,15 @@ enum ConceptMatcherGolden {
         09130607b5aa5575 be8fa063a50b1488
         08914f07b53ba396 8fcea37d001a9a58
         09089307b5a13d87 3eade9e709d118ba
-        ea6ff70b03c5c960 21b289ac2411f4b7
+        ea6ff70b03c5c960 c512c4d3ed8925ec
         af63ff4c86022805 3b38e04bd7436ef0
         1f6a59a2cea667b0 f37a49394bbeb816
         08fb5c07b59655b6 8fcea37d001a9a58
         4c1048512f62bdf8 3c7e1ab51edab47b
-        50c4dd06ab14a0a7 71bf8c095ab86bbe
+        50c4dd06ab14a0a7 1d2efd4e133fe3a7
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        f8dba8523b4a7244 5d2c1d924b27c69b
-        12a30114efcd300e 7befac48ff1187f7
+        f8dba8523b4a7244 cbe82202f0a9a62a
+        12a30114efcd300e 3a5fe57255769f26
         9c720f34c25a3b3a aecafd7191fb9361
         fb2d7317ddc32ecf 8fcea37d001a9a58
         09277507b5bbbb1c 136edf9d216971af
@@ -688,7 +689,7 @@ enum ConceptMatcherGolden {
         abd17ee73a7926f5 8fcea37d001a9a58
         b2fe7c69625a1a26 a887391fa550c9db
         09086007b5a0e6de 8fcea37d001a9a58
-        3f8a8d3578dbf2fa c5ca6aa6a860c92e
+        3f8a8d3578dbf2fa 25e688520f1b6a05
         c048c7579a84f66f d02656914acd4a0a
         7f611cd8b542a075 8fcea37d001a9a58
         904c0995ada73ed4 426d3e371cf231c1
@@ -706,22 +707,22 @@ enum ConceptMatcherGolden {
         1ba65229592c08d9 ce0a96fe63b26d61
         09086007b5a0e6de 8fcea37d001a9a58
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
-        3973b9fad7f898be 65209d38cf73445a
-        204a9aedf4fc768e 1f251fd5edc95cd0
+        3973b9fad7f898be 9413586985f0dd7b
+        204a9aedf4fc768e 861fb9cdba1669be
         4383c8bf1c3ac253 03f7bbb92b25ceca
         7e690722b7f0ac7a 6b98454d7e8cfb0d
         c048c7579a84f66f d02656914acd4a0a
-        e98e5b4f56659b14 b1597b5f707e1eaf
+        e98e5b4f56659b14 a79e478f89872714
         e7e262bf01d2f853 ef61bc57acda5909
         1d9684deee6fc60e 8fcea37d001a9a58
         09203207b5b52a95 a7892d4a20bd5d88
         09461907b5d5cf57 c035fe82d2e07188
-        2a64036ed8db62bb 8f404dce15d0c0b1
+        2a64036ed8db62bb 6d344ea1c9f9a468
         09461907b5d5cf57 c035fe82d2e07188
-        d4f6557a0c27f5ea a6aa9059c88913ce
+        d4f6557a0c27f5ea 126168adc7c2d23d
         acb452876ddf4775 23e310e0f0e8b5cb
         09351e07b5c764a3 2b9913acbf855f56
-        3ee493e40e1e7da2 3a05e2b9dbadee50
+        3ee493e40e1e7da2 f1c8bf541657f2e6
         20e7c90b3a743182 8fcea37d001a9a58
         b2bd90af9d7dc675 48cc04ab6a967d9e
         67799ea2ac19b90f 8fcea37d001a9a58
@@ -739,12 +740,12 @@ enum ConceptMatcherGolden {
         7e690722b7f0ac7a 6b98454d7e8cfb0d
         acb452876ddf4775 23e310e0f0e8b5cb
         c1c7d89fa2c77381 c1535ee581179a27
-        72797482c493ddce 530db029c43e833f
+        72797482c493ddce 21dfa53a1d1d3140
         9c720f34c25a3b3a aecafd7191fb9361
         4c0304f6fb677f38 8fcea37d001a9a58
         df99d13f33e56f03 fefc5cf6ad75dd03
         09461907b5d5cf57 c035fe82d2e07188
-        670d936599ca1baf 5130c7d46dbfd5b4
+        670d936599ca1baf 465f35ffddfe4385
         09461907b5d5cf57 c035fe82d2e07188
         d7f2532e0050e966 1d0b8ffdd29918ff
         d61fc5e1733bee76 8fcea37d001a9a58
@@ -771,7 +772,7 @@ enum ConceptMatcherGolden {
         c2a4066f21ab6243 8fcea37d001a9a58
         11f18bb7b7558b91 1706c369da320295
         09461907b5d5cf57 c035fe82d2e07188
-        2a64036ed8db62bb 8f404dce15d0c0b1
+        2a64036ed8db62bb 6d344ea1c9f9a468
         09461907b5d5cf57 c035fe82d2e07188
         a07e17cf5c7a7cf5 97278f8e90924c4d
         64e25f15ea7e144d 6e739bdb162bbd1e
@@ -793,15 +794,15 @@ enum ConceptMatcherGolden {
         7e690722b7f0ac7a 6b98454d7e8cfb0d
         64e25f15ea7e144d 6e739bdb162bbd1e
         c1c7d89fa2c77381 c1535ee581179a27
-        e98e5b4f56659b14 b1597b5f707e1eaf
+        e98e5b4f56659b14 a79e478f89872714
         9c720f34c25a3b3a aecafd7191fb9361
         7174ab08baec441d 8fcea37d001a9a58
         09195507b5af4760 d4609dd0460dabc3
         09462707b5d5e721 67cc7fa045a3efbc
-        e7a564bf53461c8e 5c530e9d29b05e2f
-        4e88392be7a01317 a0018b1cfb6a1f75
+        e7a564bf53461c8e 40aaa850ca63cae5
+        4e88392be7a01317 8faf8cfa7b1cbb94
         09195e07b5af56ab 11cdd32ccef32c7e
-        f661107fe07d83ec 12576eff1189f75d
+        f661107fe07d83ec 95453acce72652a8
         d34dbf3dc9135e13 8fcea37d001a9a58
         904c0595ada73808 2d95b22988564add
         f24b755fd6739bba 8fcea37d001a9a58
@@ -815,11 +816,11 @@ enum ConceptMatcherGolden {
         88f631787d4aaf77 33aea4a6dbcea982
         1f6a59a2cea667b0 f37a49394bbeb816
         09462707b5d5e721 67cc7fa045a3efbc
-        dd3d68384088a9b6 2f131a399fc84048
-        e7a564bf53461c8e 5c530e9d29b05e2f
-        aecdd94dd54e1aef 1e661ca7151ba2b0
+        dd3d68384088a9b6 f9b433e7759d36e7
+        e7a564bf53461c8e 40aaa850ca63cae5
+        aecdd94dd54e1aef 42cfe38b747b6d72
         01f019d9831487d2 848d4f0a930a0291
-        4e88392be7a01317 a0018b1cfb6a1f75
+        4e88392be7a01317 8faf8cfa7b1cbb94
         f7e0100001654daf 8085c88c921447f5
         4f928311f4a565b6 818fd99fcf1c136e
         71782708baef4ca8 8fcea37d001a9a58
@@ -845,7 +846,7 @@ enum ConceptMatcherGolden {
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
         fb970c08f7722771 d241cb69b94b3877
         b82f61aed5fa5c79 aca2d36cf42fd1cc
-        b64ef2d545205b24 1d1cd852cfdd6f58
+        b64ef2d545205b24 71c661a4c1eac903
         01f019d9831487d2 848d4f0a930a0291
         b8c63b298daf0b62 b5d0d0bb5b860bfe
         1e665f19b5682f14 5f92f2f57b91c29f
@@ -873,11 +874,11 @@ enum ConceptMatcherGolden {
         716d9b08bae60a3f 8fcea37d001a9a58
         09277507b5bbbb1c 136edf9d216971af
         09086007b5a0e6de 8fcea37d001a9a58
-        9170049ed2784c0f 3799c304aa9ee76f
+        9170049ed2784c0f 503a0da503682962
         09086007b5a0e6de 8fcea37d001a9a58
         d343513dc90a4ea4 8fcea37d001a9a58
-        2147c15c024042d0 ed02e6e6610e1c59
-        251551513745a3f3 ca891e93e408462b
+        2147c15c024042d0 fd3bd885b47d27e5
+        251551513745a3f3 8879cb022964c266
         3d37c9e1ad62a77a 8fcea37d001a9a58
         904c0295ada732ef 18598b9ef2445824
         c2a40d6f21ab6e28 8fcea37d001a9a58
@@ -892,21 +893,21 @@ enum ConceptMatcherGolden {
         a4f99b2443a92f96 b35699bcbd7059a4
         1ba65229592c08d9 ce0a96fe63b26d61
         09086007b5a0e6de 8fcea37d001a9a58
-        584cfb63a5cf9e87 9390577da70346da
-        177dffa40c4d8628 9dfdd8f060dd1cdf
-        f686ab294a86fcc3 f98699d7f0b7649e
+        584cfb63a5cf9e87 00c695c9b31e260b
+        177dffa40c4d8628 0fe30973d8940e58
+        f686ab294a86fcc3 ecdccbd7aec1c750
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        251551513745a3f3 ca891e93e408462b
-        12a30114efcd300e 7befac48ff1187f7
+        251551513745a3f3 8879cb022964c266
+        12a30114efcd300e 3a5fe57255769f26
         3dde970943aaa82b 7f29e96382670107
         716d9d08bae60da5 8fcea37d001a9a58
         b2fe7c69625a1a26 a887391fa550c9db
         08fb5c07b59655b6 8fcea37d001a9a58
         dc63f33dce57b5f9 8fcea37d001a9a58
-        f32a430e55c60020 027fb47955a2943b
-        7618d50735ccde32 e1d73b91fcc1578d
+        f32a430e55c60020 669152499be825b6
+        7618d50735ccde32 7ff4e87fbc48ab46
         09195e07b5af56ab 11cdd32ccef32c7e
-        264534dfd98c09cc 2124bd51c7d699f5
+        264534dfd98c09cc ae9ded1ba8c620fc
         3a854ad88e61bd06 8fcea37d001a9a58
         904c0195ada7313c 7cfe924a78199509
         716d9d08bae60da5 8fcea37d001a9a58
@@ -921,17 +922,17 @@ enum ConceptMatcherGolden {
         1f6a59a2cea667b0 f37a49394bbeb816
         08fb5c07b59655b6 8fcea37d001a9a58
         4c1048512f62bdf8 3c7e1ab51edab47b
-        3e6e61b5a908c31e 51b7fd6840ce977e
-        e213fde3ea2e1737 713ed59f508fdbe4
+        3e6e61b5a908c31e 56d4a3fb2879994d
+        e213fde3ea2e1737 d03e300fbc9e38dc
         01f019d9831487d2 848d4f0a930a0291
-        7618d50735ccde32 e1d73b91fcc1578d
+        7618d50735ccde32 7ff4e87fbc48ab46
         850f882406b23274 7603bd7031cd3bc2
         1d9689deee6fce8d 8fcea37d001a9a58
         11f18bb7b7558b91 1706c369da320295
         09462707b5d5e721 67cc7fa045a3efbc
         65d12dd8a6e6a03a 8fcea37d001a9a58
-        aa47faa2d67bcc9d d31b1ccbc8a22d53
-        debb338aedb9b90e 1fa80ab7e7097e90
+        aa47faa2d67bcc9d 7fccfbc5f00a717a
+        debb338aedb9b90e 88a9596c96fd80f1
         738386024b652a81 8fcea37d001a9a58
         90488495ada426fe b21bc2435d31ddf3
         f24b715fd67394ee 8fcea37d001a9a58
@@ -946,24 +947,24 @@ enum ConceptMatcherGolden {
         1f6a59a2cea667b0 f37a49394bbeb816
         09462707b5d5e721 67cc7fa045a3efbc
         4c1048512f62bdf8 3c7e1ab51edab47b
-        aa47faa2d67bcc9d d31b1ccbc8a22d53
-        8fcc3128bf8e5075 c383a5836cba2c65
-        579ea4f57aab4ddf 1b4ecefae0788721
+        aa47faa2d67bcc9d 7fccfbc5f00a717a
+        8fcc3128bf8e5075 b5958d446497b2b7
+        579ea4f57aab4ddf a99a8db44055c30c
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        debb338aedb9b90e 1fa80ab7e7097e90
-        868e8231edd09fe8 3eb2f639c95fd32a
-        12a30114efcd300e 7befac48ff1187f7
+        debb338aedb9b90e 88a9596c96fd80f1
+        868e8231edd09fe8 0701ee3e228721ad
+        12a30114efcd300e 3a5fe57255769f26
         3dde970943aaa82b 7f29e96382670107
         71782c08baef5527 8fcea37d001a9a58
         092e3507b5c16d0a 65761fa150c8d975
         09462707b5d5e721 67cc7fa045a3efbc
-        0342e400cabd945d 91d9510595b79d8e
+        0342e400cabd945d ba1b0d5d1b5714bc
         09462707b5d5e721 67cc7fa045a3efbc
         061f4d0b2b0ebc6c 8fcea37d001a9a58
-        0e9e4b48025b919c ec9ba625a89a349e
-        ba1c437f587ff78f a9681d626910a79e
+        0e9e4b48025b919c b3b09e9f8ba6bdfc
+        ba1c437f587ff78f cfd4ce6c3992be58
         09461207b5d5c372 423738ad7a01c455
-        d67602207e1ebebd 49c077e3ca65a210
+        d67602207e1ebebd 1216062c9e50d92f
         d8d241ea923cd3d1 8fcea37d001a9a58
         a36ba989e32486c4 3438da80c385d465
         c5910dab6ddcbb07 8fcea37d001a9a58
@@ -974,11 +975,11 @@ enum ConceptMatcherGolden {
         1f6a59a2cea667b0 f37a49394bbeb816
         09462707b5d5e721 67cc7fa045a3efbc
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
-        e875d2147dd9846b 6d571a467f1952b6
-        07a5e8d652bf0f91 515f358d0e85a40a
+        e875d2147dd9846b b73945b36af2cb09
+        07a5e8d652bf0f91 cdb2f46f72f8cbd4
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        ba1c437f587ff78f a9681d626910a79e
-        879095f703520880 d4526bd6056232e9
+        ba1c437f587ff78f cfd4ce6c3992be58
+        879095f703520880 c886ca9181d33f72
         4f928311f4a565b6 818fd99fcf1c136e
         4bff83f6fb646e2e 8fcea37d001a9a58
         09131707b5aa7258 d143597251b4060b
@@ -1005,11 +1006,11 @@ enum ConceptMatcherGolden {
         1d9305deee6cb86a 8fcea37d001a9a58
         9e1ea2192c4993b1 bd8f8ae3b9382a33
         08fb5c07b59655b6 8fcea37d001a9a58
-        9170049ed2784c0f 3799c304aa9ee76f
+        9170049ed2784c0f 503a0da503682962
         08fb5c07b59655b6 8fcea37d001a9a58
         52904534f3b02cc2 8fcea37d001a9a58
-        cc35d1939666c26c a8f13834be965ffe
-        6f7f79fdcd8eedd0 72ec505cc9556963
+        cc35d1939666c26c e4216ae05fc68315
+        6f7f79fdcd8eedd0 85d063ca0c0cdca6
         3a744bd88e534b86 8fcea37d001a9a58
         04ead42590f5dcd2 848c57081694f80f
         67799da2ac19b75c 8fcea37d001a9a58
@@ -1024,18 +1025,18 @@ enum ConceptMatcherGolden {
         1ba65229592c08d9 ce0a96fe63b26d61
         08fb5c07b59655b6 8fcea37d001a9a58
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
-        18fecf9df184543d c9822d073e750f65
-        da012b035d05d6a4 c564c8999287eb1c
-        e71e58d7599d4f9a 438d317b5af04b72
+        18fecf9df184543d 0dfa57c42b6df95c
+        da012b035d05d6a4 9dec33aa67427a6b
+        e71e58d7599d4f9a 9119d92d5258847b
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        6f7f79fdcd8eedd0 72ec505cc9556963
-        e98e5b4f56659b14 b1597b5f707e1eaf
+        6f7f79fdcd8eedd0 85d063ca0c0cdca6
+        e98e5b4f56659b14 a79e478f89872714
         dfa9cbbd4231fe2b ee19fb6dd3bf80d7
         abd17ae73a792029 8fcea37d001a9a58
         df99d13f33e56f03 fefc5cf6ad75dd03
         09086007b5a0e6de 8fcea37d001a9a58
         ec854b0b1caa4763 8fcea37d001a9a58
-        8637e32ff13906c9 8a7d4d7c86fa5a37
+        8637e32ff13906c9 15a4dbd800422eaa
         09461207b5d5c372 423738ad7a01c455
         dfe6526d3824cddc 6b5192c08057f332
         183e2e0b358bfc77 8fcea37d001a9a58
@@ -1054,7 +1055,7 @@ enum ConceptMatcherGolden {
         1ba65229592c08d9 ce0a96fe63b26d61
         09086007b5a0e6de 8fcea37d001a9a58
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
-        d6ff9c82c1ffbf84 9548aef5b96a2292
+        d6ff9c82c1ffbf84 b8069d943391c023
         e6f7b419052023cd c035fe82d2e07188
         e7e262bf01d2f853 ef61bc57acda5909
         b86ae4ff34841c5b 8fcea37d001a9a58
@@ -1082,7 +1083,7 @@ enum ConceptMatcherGolden {
         a5e97e50ac206001 49d8276e0a458d1d
         092e3507b5c16d0a 65761fa150c8d975
         09086007b5a0e6de 8fcea37d001a9a58
-        bbf67618ca4e3004 3d06db89582899ea
+        bbf67618ca4e3004 964ff10aa25e76f5
         68a3a5ea52d118fb 8fcea37d001a9a58
         90488695ada42a64 3cdcbba94374260d
         c29d096f21a548ae 8fcea37d001a9a58
@@ -1100,18 +1101,18 @@ enum ConceptMatcherGolden {
         1f6a59a2cea667b0 f37a49394bbeb816
         09086007b5a0e6de 8fcea37d001a9a58
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
-        b1c7e1499887bd33 70bc142c68ca3725
+        b1c7e1499887bd33 b9c6aab9ee7b9b96
         7e690722b7f0ac7a 6b98454d7e8cfb0d
         82a735e5a52f3f6c e90646fdfed50778
         abca77e73a72fc62 8fcea37d001a9a58
         11f18bb7b7558b91 1706c369da320295
         09462707b5d5e721 67cc7fa045a3efbc
-        670d936599ca1baf 5130c7d46dbfd5b4
+        670d936599ca1baf 465f35ffddfe4385
         09462707b5d5e721 67cc7fa045a3efbc
-        8daf525e62ce3d6a 0c062abb604f7919
+        8daf525e62ce3d6a 5721394d51f522fc
         91f505890550fed5 b1ecf341e178d115
         08fe3507b5984948 6c0b6547660797ab
-        49bc78e3f8d550d4 0bb6c443f1488ddf
+        49bc78e3f8d550d4 cb38eb9c1192d0b8
         5414dbd89cbd1d87 8fcea37d001a9a58
         bfa25d5911896cc9 c1c18e040b603d82
         7174ab08baec441d 8fcea37d001a9a58
@@ -1134,12 +1135,12 @@ enum ConceptMatcherGolden {
         c2a4106f21ab7341 8fcea37d001a9a58
         96108f19f8bbe251 07745488ebd25a14
         09242407b5b8fba2 c69cfa6e966b8c3d
-        876ba187462617b7 65723f0bde6d9b08
+        876ba187462617b7 596813fd2bbfb7e5
         09242407b5b8fba2 c69cfa6e966b8c3d
-        57ce117343881b21 2b8bcbd51d2001de
-        b8527ba1880ca932 e6f886b0fa9baa0b
+        57ce117343881b21 a5129876e613b49a
+        b8527ba1880ca932 5053142a0447ce60
         09242407b5b8fba2 c69cfa6e966b8c3d
-        fa480bf11d1dccf0 bb1ce6107a52ea54
+        fa480bf11d1dccf0 c28842c16468b447
         5cb0660b5c12f12f 8fcea37d001a9a58
         90487c95ada41966 a1762bf1fa8e2bbb
         c5910bab6ddcb7a1 8fcea37d001a9a58
@@ -1152,18 +1153,18 @@ enum ConceptMatcherGolden {
         1f6a59a2cea667b0 f37a49394bbeb816
         09242407b5b8fba2 c69cfa6e966b8c3d
         451132af861edd04 1a7415647a00da1c
-        be539c1732a218f1 94b58455aadcedbf
-        4540bc3ec0cc62d2 43c8b629cf2e4ca1
+        be539c1732a218f1 1a24bd22de06dcea
+        4540bc3ec0cc62d2 9b35ad5cafcbe091
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        b8527ba1880ca932 e6f886b0fa9baa0b
+        b8527ba1880ca932 5053142a0447ce60
         f7e0100001654daf 8085c88c921447f5
-        e98e5b4f56659b14 b1597b5f707e1eaf
+        e98e5b4f56659b14 a79e478f89872714
         3dde970943aaa82b 7f29e96382670107
         71749f08baec2fb9 8fcea37d001a9a58
         11f18bb7b7558b91 1706c369da320295
         09462707b5d5e721 67cc7fa045a3efbc
-        8fcc3128bf8e5075 c383a5836cba2c65
-        ae63588e4d483904 24a3ec37bfefea83
+        8fcc3128bf8e5075 b5958d446497b2b7
+        ae63588e4d483904 1afde0944e439c86
         08fe3507b5984948 6c0b6547660797ab
         9d60ea4b4b1e7cc2 39c8e7c3981b8b1e
         d35051cfc753b258 8fcea37d001a9a58
@@ -1180,12 +1181,12 @@ enum ConceptMatcherGolden {
         1ba65229592c08d9 ce0a96fe63b26d61
         09462707b5d5e721 67cc7fa045a3efbc
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
-        b89be1e19831495f a8b5973a767265fe
-        c0b1b9be7a95e4c0 64ed560787f88911
-        8fcc3128bf8e5075 c383a5836cba2c65
-        d2e001bfc2fc37c2 b89248ed2fe5f379
+        b89be1e19831495f 715dcbe52023b4bb
+        c0b1b9be7a95e4c0 06a8116fd9acc0ca
+        8fcc3128bf8e5075 b5958d446497b2b7
+        d2e001bfc2fc37c2 724a7b3d1b3acee7
         e6f7b419052023cd c035fe82d2e07188
-        ae63588e4d483904 24a3ec37bfefea83
+        ae63588e4d483904 1afde0944e439c86
         b2fe7c69625a1a26 a887391fa550c9db
         09242307b5b8f9ef 13ad3dbb8701b5a2
         fd93eb68af48e0b8 06f825f1ea38cab0
@@ -1211,9 +1212,9 @@ enum ConceptMatcherGolden {
         fb2d7117ddc32b69 8fcea37d001a9a58
         09497a07b5d8aa01 fe25f5cfcca8f594
         09461907b5d5cf57 c035fe82d2e07188
-        2a64036ed8db62bb 8f404dce15d0c0b1
+        2a64036ed8db62bb 6d344ea1c9f9a468
         09461907b5d5cf57 c035fe82d2e07188
-        5a2841b9cf0a036c 8b2e765346c845d7
+        5a2841b9cf0a036c 74f0e536c7c5834e
         439b85d893a620d1 8fcea37d001a9a58
         c348c96ba5a680c5 e18208168fe20e02
         c299816f21a22bbf 8fcea37d001a9a58
@@ -1228,24 +1229,24 @@ enum ConceptMatcherGolden {
         1f6a59a2cea667b0 f37a49394bbeb816
         09461907b5d5cf57 c035fe82d2e07188
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
-        c0b1b9be7a95e4c0 64ed560787f88911
-        c85bffa2fd036169 38e8c206826a95c8
-        60097bed2d9c4562 26da02e4daf3e51c
-        96d1353a841f0c31 69c0fe1557e69dd2
+        c0b1b9be7a95e4c0 06a8116fd9acc0ca
+        c85bffa2fd036169 aafdf00f7b5a452d
+        60097bed2d9c4562 7d2991d9a7ba6f5d
+        96d1353a841f0c31 e16f0b1d85f09d87
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        5a2841b9cf0a036c 8b2e765346c845d7
-        8c4bac3c7aeba71c 9403110366fb929d
-        868e8231edd09fe8 3eb2f639c95fd32a
+        5a2841b9cf0a036c 74f0e536c7c5834e
+        8c4bac3c7aeba71c 793f9d4cac987b4e
+        868e8231edd09fe8 0701ee3e228721ad
         3dde970943aaa82b 7f29e96382670107
         b86ae5ff34841e0e 8fcea37d001a9a58
         09131707b5aa7258 d143597251b4060b
         09242407b5b8fba2 c69cfa6e966b8c3d
-        670d936599ca1baf 5130c7d46dbfd5b4
+        670d936599ca1baf 465f35ffddfe4385
         09242407b5b8fba2 c69cfa6e966b8c3d
         034a8c8745c24d66 2cf520598ab76b48
         ebf96839648ea93f cc140625ad0de0a0
         09242407b5b8fba2 c69cfa6e966b8c3d
-        280293f3caafcba0 f3517afc449ed7d2
+        280293f3caafcba0 aaf43f79191a4fdd
         3aa05ad88e789fee 8fcea37d001a9a58
         d5c8545c765d4aa4 2b79d143e5eb1645
         f252695fd679a604 8fcea37d001a9a58
@@ -1264,7 +1265,7 @@ enum ConceptMatcherGolden {
         ebf96839648ea93f cc140625ad0de0a0
         09497a07b5d8aa01 fe25f5cfcca8f594
         09086007b5a0e6de 8fcea37d001a9a58
-        07bd49bd5e21b98d 5bba96ea1555e0b5
+        07bd49bd5e21b98d b63b0ed4e5be68b2
         2ea0af34def818c1 8fcea37d001a9a58
         90457b95ada1e1dc 91b2289afefc0a29
         fb307717ddc56b72 8fcea37d001a9a58
@@ -1282,12 +1283,12 @@ enum ConceptMatcherGolden {
         09086007b5a0e6de 8fcea37d001a9a58
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        72797482c493ddce 530db029c43e833f
+        72797482c493ddce 21dfa53a1d1d3140
         3344a08f5debcd4e fc78a829ba6bf8a9
         fb307817ddc56d25 8fcea37d001a9a58
         09203207b5b52a95 a7892d4a20bd5d88
         09086007b5a0e6de 8fcea37d001a9a58
-        876ba187462617b7 65723f0bde6d9b08
+        876ba187462617b7 596813fd2bbfb7e5
         09086007b5a0e6de 8fcea37d001a9a58
         42aea5215e6834aa 59e75b403dd60d4b
         09461207b5d5c372 423738ad7a01c455
@@ -1318,7 +1319,7 @@ enum ConceptMatcherGolden {
         4c0306f6fb67829e 8fcea37d001a9a58
         092e3407b5c16b57 00e91acd50d8497a
         09462707b5d5e721 67cc7fa045a3efbc
-        d7102f79b4bc4409 f1f6616087feafa7
+        d7102f79b4bc4409 15ceee1eea0e676a
         0614de0b2b05ab4a 8fcea37d001a9a58
         57eb958668258716 60a2b521653249bf
         80fd5d6822e20470 8fcea37d001a9a58
@@ -1335,14 +1336,14 @@ enum ConceptMatcherGolden {
         1ba65229592c08d9 ce0a96fe63b26d61
         09462707b5d5e721 67cc7fa045a3efbc
         4c1048512f62bdf8 3c7e1ab51edab47b
-        ae5f361d19ec7e65 3e77ff7c65b1b726
+        ae5f361d19ec7e65 cd936e8d15297a7f
         01f019d9831487d2 848d4f0a930a0291
-        868e8231edd09fe8 3eb2f639c95fd32a
+        868e8231edd09fe8 0701ee3e228721ad
         9c720f34c25a3b3a aecafd7191fb9361
         fb33f917ddc87e2f 8fcea37d001a9a58
         092e3507b5c16d0a 65761fa150c8d975
         09242407b5b8fba2 c69cfa6e966b8c3d
-        670d936599ca1baf 5130c7d46dbfd5b4
+        670d936599ca1baf 465f35ffddfe4385
         09242407b5b8fba2 c69cfa6e966b8c3d
         2aaa50f1699c9083 26b9d7a199d06ae6
         b68ddc93c553cca1 9ea7d2e103bb4f2a
@@ -1365,12 +1366,12 @@ enum ConceptMatcherGolden {
         e6f7b419052023cd c035fe82d2e07188
         b68ddc93c553cca1 9ea7d2e103bb4f2a
         996b559dd2baad3b 151eec8fd2b7f037
-        e98e5b4f56659b14 b1597b5f707e1eaf
+        e98e5b4f56659b14 a79e478f89872714
         e7e262bf01d2f853 ef61bc57acda5909
         4c0670f6fb6a6c93 8fcea37d001a9a58
         09421c07b5d1eb99 ab88c3270d20d57c
         09167707b5ad4b4f 0a35f328d60ae3d2
-        670d936599ca1baf 5130c7d46dbfd5b4
+        670d936599ca1baf 465f35ffddfe4385
         09167707b5ad4b4f 0a35f328d60ae3d2
         8db07bc982579483 840671c9a4319f17
         2627ebf94e3e0ad6 996b5fae61e4a07a
@@ -1391,12 +1392,12 @@ enum ConceptMatcherGolden {
         01f019d9831487d2 848d4f0a930a0291
         2627ebf94e3e0ad6 996b5fae61e4a07a
         9012d99a0e9b32b0 0dbce162cb86287e
-        12a30114efcd300e 7befac48ff1187f7
+        12a30114efcd300e 3a5fe57255769f26
         3dde970943aaa82b 7f29e96382670107
         c2a40f6f21ab718e 8fcea37d001a9a58
         092a7007b5bde874 036099750f4e67ef
         09086007b5a0e6de 8fcea37d001a9a58
-        670d936599ca1baf 5130c7d46dbfd5b4
+        670d936599ca1baf 465f35ffddfe4385
         09086007b5a0e6de 8fcea37d001a9a58
         30b31c163b09b61f 717fe486a7d45541
         fe9d9f0b27222c29 8fcea37d001a9a58
@@ -1423,10 +1424,10 @@ enum ConceptMatcherGolden {
         c2997f6f21a22859 8fcea37d001a9a58
         1e665f19b5682f14 5f92f2f57b91c29f
         08fb5c07b59655b6 8fcea37d001a9a58
-        9170049ed2784c0f 3799c304aa9ee76f
+        9170049ed2784c0f 503a0da503682962
         08fb5c07b59655b6 8fcea37d001a9a58
-        11839062a2911a80 d7320485da09449d
-        54d73408d2e8089a 874180e831ab3ae6
+        11839062a2911a80 753752164818c13a
+        54d73408d2e8089a 1d5f08822fbe1f09
         08fb5c07b59655b6 8fcea37d001a9a58
         15c4d29c0ff3d8fe 9b1bdb569e4d7078
         b87a60cfb7e2ec17 8fcea37d001a9a58
@@ -1440,15 +1441,15 @@ enum ConceptMatcherGolden {
         28fe8e4bafb16bca afe73db851ecb985
         088e3807b53946aa 8fcea37d001a9a58
         09089307b5a13d87 3eade9e709d118ba
-        3264dbfe723b135f ff37a11b3beba6d3
+        3264dbfe723b135f 3bcc588afa236a46
         af63ff4c86022805 3b38e04bd7436ef0
         1f6a59a2cea667b0 f37a49394bbeb816
         08fb5c07b59655b6 8fcea37d001a9a58
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
-        6707e38c9ca8bcc3 ab0e00bb8208488b
-        07d9bbd90e314833 c408963fd4343d5f
+        6707e38c9ca8bcc3 42d93458c3241364
+        07d9bbd90e314833 47eb8311cc347361
         e6f7b419052023cd c035fe82d2e07188
-        54d73408d2e8089a 874180e831ab3ae6
+        54d73408d2e8089a 1d5f08822fbe1f09
         dfa9cbbd4231fe2b ee19fb6dd3bf80d7
         fb307617ddc569bf 8fcea37d001a9a58
         09195507b5af4760 d4609dd0460dabc3
@@ -1468,7 +1469,7 @@ enum ConceptMatcherGolden {
         09462707b5d5e721 67cc7fa045a3efbc
         a5b530716ca0931e b0727907459c89d8
         a6f2b1466c54a173 7f0f1b2bc24e86e0
-        f2e04312d678dffc d8b02474c30e2126
+        f2e04312d678dffc c1e2388eb57c594d
         e6f7b419052023cd c035fe82d2e07188
         15c4d29c0ff3d8fe 9b1bdb569e4d7078
         a5e97e50ac206001 49d8276e0a458d1d
@@ -1503,12 +1504,12 @@ enum ConceptMatcherGolden {
         71782808baef4e5b 8fcea37d001a9a58
         1e665f19b5682f14 5f92f2f57b91c29f
         09242407b5b8fba2 c69cfa6e966b8c3d
-        2a64036ed8db62bb 8f404dce15d0c0b1
+        2a64036ed8db62bb 6d344ea1c9f9a468
         09242407b5b8fba2 c69cfa6e966b8c3d
-        32dc141a398634aa 2f0a2bd184959002
-        999f19e0c10600f6 87787aa1df85ec74
+        32dc141a398634aa 46434641b05abaee
+        999f19e0c10600f6 c59b4aa47fe328bf
         09195e07b5af56ab 11cdd32ccef32c7e
-        a42140796695d932 8b5764b47ad2ad41
+        a42140796695d932 b09780c029de981a
         fe9d9f0b27222c29 8fcea37d001a9a58
         9041fa95ad9ed0d2 d9aa8b57e17ab967
         71782808baef4e5b 8fcea37d001a9a58
@@ -1520,12 +1521,12 @@ enum ConceptMatcherGolden {
         1ba65229592c08d9 ce0a96fe63b26d61
         09242407b5b8fba2 c69cfa6e966b8c3d
         4c1048512f62bdf8 3c7e1ab51edab47b
-        3973b9fad7f898be 65209d38cf73445a
-        7584afec97541336 8d0c54dacfa36394
-        7b4e1104abaf3e2d c0cd96e54acb716c
+        3973b9fad7f898be 9413586985f0dd7b
+        7584afec97541336 40fd3c1013c16b01
+        7b4e1104abaf3e2d d4bcaf8e31e0cba4
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        999f19e0c10600f6 87787aa1df85ec74
-        e98e5b4f56659b14 b1597b5f707e1eaf
+        999f19e0c10600f6 c59b4aa47fe328bf
+        e98e5b4f56659b14 a79e478f89872714
         53a29b7e207791f4 a17665d3f1eb7414
         4bff83f6fb646e2e 8fcea37d001a9a58
         09131707b5aa7258 d143597251b4060b
@@ -1554,7 +1555,7 @@ enum ConceptMatcherGolden {
         09131707b5aa7258 d143597251b4060b
         08fb5c07b59655b6 8fcea37d001a9a58
         dd8605e17710fc17 8fcea37d001a9a58
-        4e6ab7dd1ea6657d 1bc9f77fd9df58a1
+        4e6ab7dd1ea6657d 004b7bab9925eee8
         dc52fc3dce495211 8fcea37d001a9a58
         1479f87443764cdf 3827dd0d0ea85cfc
         fb307717ddc56b72 8fcea37d001a9a58
@@ -1572,17 +1573,17 @@ enum ConceptMatcherGolden {
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
         293c639b33aca105 1d3ffe268d73fac2
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        8c4bac3c7aeba71c 9403110366fb929d
+        8c4bac3c7aeba71c 793f9d4cac987b4e
         82a735e5a52f3f6c e90646fdfed50778
         71782c08baef5527 8fcea37d001a9a58
         09277507b5bbbb1c 136edf9d216971af
         09462707b5d5e721 67cc7fa045a3efbc
-        c00d1ecc252bfc66 cbc71355716f26a5
+        c00d1ecc252bfc66 35b2cf2d8bbcdcec
         09462707b5d5e721 67cc7fa045a3efbc
-        cb1b8b3cce5bd260 62f5fe48981e33a0
-        d47be174da129263 2e54599be0b05d4a
+        cb1b8b3cce5bd260 efdfdf5ada873f28
+        d47be174da129263 43536db51e5714d7
         09461207b5d5c372 423738ad7a01c455
-        a087b42e055f9225 cf515ecf53fa5511
+        a087b42e055f9225 410e97bdef21289c
         1e1cc734d5d7cf70 8fcea37d001a9a58
         9041f595ad9ec853 e97d279f6df15174
         c5948dab6ddfca5e 8fcea37d001a9a58
@@ -1596,15 +1597,15 @@ enum ConceptMatcherGolden {
         09462707b5d5e721 67cc7fa045a3efbc
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
         ee1958304ffafc9c 05f346d727b1f237
-        6cea0c0d2a1b3b8b 3208d3fdf21177a5
-        e7fcda4443d637d6 8b0a957eb6f95fbb
+        6cea0c0d2a1b3b8b 69057860b30726fe
+        e7fcda4443d637d6 2171524f6812be20
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        d47be174da129263 2e54599be0b05d4a
-        72797482c493ddce 530db029c43e833f
+        d47be174da129263 43536db51e5714d7
+        72797482c493ddce 21dfa53a1d1d3140
         092e3507b5c16d0a 65761fa150c8d975
         09312b07b5c391e3 e5830de240b6dc16
         d357cf3dc91bcdc8 8fcea37d001a9a58
-        6521a3c66cd34cdf d2ae4dbdb48ee8bf
+        6521a3c66cd34cdf c7b463d1662f99ea
         09461207b5d5c372 423738ad7a01c455
         ebf96839648ea93f cc140625ad0de0a0
         3aa3e0d88e7bb977 8fcea37d001a9a58
@@ -1622,15 +1623,15 @@ enum ConceptMatcherGolden {
         09312b07b5c391e3 e5830de240b6dc16
         293c639b33aca105 1d3ffe268d73fac2
         01f019d9831487d2 848d4f0a930a0291
-        868e8231edd09fe8 3eb2f639c95fd32a
+        868e8231edd09fe8 0701ee3e228721ad
         4f928311f4a565b6 818fd99fcf1c136e
         1d92fadeee6ca5b9 8fcea37d001a9a58
         9e1ea2192c4993b1 bd8f8ae3b9382a33
         09312b07b5c391e3 e5830de240b6dc16
-        876ba187462617b7 65723f0bde6d9b08
+        876ba187462617b7 596813fd2bbfb7e5
         09312b07b5c391e3 e5830de240b6dc16
         d357cf3dc91bcdc8 8fcea37d001a9a58
-        d7102f79b4bc4409 f1f6616087feafa7
+        d7102f79b4bc4409 15ceee1eea0e676a
         dc59e83dce4f4ec3 8fcea37d001a9a58
         1479f97443764e92 a764150da5a0f543
         fb2d7617ddc333e8 8fcea37d001a9a58
@@ -1643,15 +1644,15 @@ enum ConceptMatcherGolden {
         af63ff4c86022805 3b38e04bd7436ef0
         1f6a59a2cea667b0 f37a49394bbeb816
         09312b07b5c391e3 e5830de240b6dc16
-        c0b1b9be7a95e4c0 64ed560787f88911
-        c6f6d967ed4788e1 1dde08931588b77b
+        c0b1b9be7a95e4c0 06a8116fd9acc0ca
+        c6f6d967ed4788e1 df96cc170bce7424
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        d7102f79b4bc4409 f1f6616087feafa7
+        d7102f79b4bc4409 15ceee1eea0e676a
         4f928311f4a565b6 818fd99fcf1c136e
         71782908baef500e 8fcea37d001a9a58
         b2fe7c69625a1a26 a887391fa550c9db
         08fb5c07b59655b6 8fcea37d001a9a58
-        2a64036ed8db62bb 8f404dce15d0c0b1
+        2a64036ed8db62bb 6d344ea1c9f9a468
         08fb5c07b59655b6 8fcea37d001a9a58
         74c4dfb94c7bde82 94d9246c45c88c96
         f6683c6c3d0a5ab3 88fadd1bed2696f9
@@ -1670,15 +1671,15 @@ enum ConceptMatcherGolden {
         d6b859b490dd984f a131d59b99e68d7f
         88cb47433eefe71b 78091315dd522b4e
         f01d01939de650a8 2bce26246fad4865
-        56a2766a2da406cb ecd228367f5bfbb1
+        56a2766a2da406cb 7f1818edbddd4f9e
         7e690722b7f0ac7a 6b98454d7e8cfb0d
         f6683c6c3d0a5ab3 88fadd1bed2696f9
         850f882406b23274 7603bd7031cd3bc2
         b86ae5ff34841e0e 8fcea37d001a9a58
         09131707b5aa7258 d143597251b4060b
         09462707b5d5e721 67cc7fa045a3efbc
-        63ea89686901ce08 00f90395f132481f
-        4e6ab7dd1ea6657d 1bc9f77fd9df58a1
+        63ea89686901ce08 4a46f653deac2150
+        4e6ab7dd1ea6657d 004b7bab9925eee8
         09461207b5d5c372 423738ad7a01c455
         7604a8ba87f60f05 005b28097b0a3b4d
         5c9be20b5c0167d9 8fcea37d001a9a58
@@ -1690,19 +1691,19 @@ enum ConceptMatcherGolden {
         09462707b5d5e721 67cc7fa045a3efbc
         4c1048512f62bdf8 3c7e1ab51edab47b
         00be14a75f2de427 bceab2e9ab096852
-        06127097de5c83d7 0a4e3bbc6c4f51db
+        06127097de5c83d7 0f68573c39a03fe2
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        4e6ab7dd1ea6657d 1bc9f77fd9df58a1
-        8c4bac3c7aeba71c 9403110366fb929d
+        4e6ab7dd1ea6657d 004b7bab9925eee8
+        8c4bac3c7aeba71c 793f9d4cac987b4e
         53a29b7e207791f4 a17665d3f1eb7414
         abd483e73a7b654b 8fcea37d001a9a58
         092a7007b5bde874 036099750f4e67ef
         09242307b5b8f9ef 13ad3dbb8701b5a2
-        9170049ed2784c0f 3799c304aa9ee76f
+        9170049ed2784c0f 503a0da503682962
         09242307b5b8f9ef 13ad3dbb8701b5a2
         9ee3e6cfa98193fd 8fcea37d001a9a58
-        08bf0517e2371fae aa93ee458ec390e4
-        f896e82121468a17 0d0748de582f1293
+        08bf0517e2371fae 3eb25a21c9ee6030
+        f896e82121468a17 518d16aafd14cb32
         d8d5aaea923fbc13 8fcea37d001a9a58
         a35aac89e31618aa 895320e3d2e4a8e3
         b86ae7ff34842174 8fcea37d001a9a58
@@ -1715,16 +1716,16 @@ enum ConceptMatcherGolden {
         1f6a59a2cea667b0 f37a49394bbeb816
         09242307b5b8f9ef 13ad3dbb8701b5a2
         0f171b17ad53ec51 6915dd3f50f56f24
-        7584afec97541336 8d0c54dacfa36394
-        5286eec8360b21f9 a8f13834be965ffe
-        b62b3c7205d369b6 5e05c94727ab586e
+        7584afec97541336 40fd3c1013c16b01
+        5286eec8360b21f9 e4216ae05fc68315
+        b62b3c7205d369b6 389a1c30dc05eb13
         e6f7b419052023cd c035fe82d2e07188
-        f896e82121468a17 0d0748de582f1293
+        f896e82121468a17 518d16aafd14cb32
         3dde970943aaa82b 7f29e96382670107
         c29d036f21a53e7c 8fcea37d001a9a58
         092e3507b5c16d0a 65761fa150c8d975
         09242407b5b8fba2 c69cfa6e966b8c3d
-        afca98a814878ea1 9800f7969ddcdbcf
+        afca98a814878ea1 ed27f7e41c1b9e1e
         feab370b272db8cd 8fcea37d001a9a58
         903e7195ad9bb230 b97b8357a12bee75
         f24eda5fd6767d30 8fcea37d001a9a58
@@ -1741,7 +1742,7 @@ enum ConceptMatcherGolden {
         ede12bee399b749d 8fcea37d001a9a58
         09167607b5ad499c 6c9436d9ed38deff
         09462707b5d5e721 67cc7fa045a3efbc
-        876ba187462617b7 65723f0bde6d9b08
+        876ba187462617b7 596813fd2bbfb7e5
         09462707b5d5e721 67cc7fa045a3efbc
         11f83a0b551331da d5b4545bdf9ad740
         8558fd0f74d80594 3ba23e946b972f13
@@ -1766,10 +1767,10 @@ enum ConceptMatcherGolden {
         7174aa08baec426a 8fcea37d001a9a58
         09351507b5c75558 921b3dc441b93c9b
         08fb5c07b59655b6 8fcea37d001a9a58
-        9170049ed2784c0f 3799c304aa9ee76f
+        9170049ed2784c0f 503a0da503682962
         08fb5c07b59655b6 8fcea37d001a9a58
-        a6913cf2d0fce660 0b63b5dd14538698
-        7c0ea95a95a79777 f035d263b4a0672b
+        a6913cf2d0fce660 9730a1f77a476012
+        7c0ea95a95a79777 566a9c1ccbdbb4d9
         dd8300e1770ebdc1 8fcea37d001a9a58
         903e7395ad9bb596 4811740209f7c8e7
         fb2d7717ddc3359b 8fcea37d001a9a58
@@ -1780,14 +1781,14 @@ enum ConceptMatcherGolden {
         1ba65229592c08d9 ce0a96fe63b26d61
         08fb5c07b59655b6 8fcea37d001a9a58
         4c1048512f62bdf8 3c7e1ab51edab47b
-        09fdf428b227376a a2f5a34ac33cd920
-        2af0aeb669a198b3 7df2f20bd704cd48
-        6eb3aa25ffd24e90 d949911ec31d78f4
-        9822f6d842878f63 45bfc36be6114483
+        09fdf428b227376a 45255c94c8ae210d
+        2af0aeb669a198b3 59dccf073c7f71eb
+        6eb3aa25ffd24e90 7a04107ed5735537
+        9822f6d842878f63 e79c151f0edefef2
         01f019d9831487d2 848d4f0a930a0291
-        7c0ea95a95a79777 f035d263b4a0672b
+        7c0ea95a95a79777 566a9c1ccbdbb4d9
         a5e97e50ac206001 49d8276e0a458d1d
-        12a30114efcd300e 7befac48ff1187f7
+        12a30114efcd300e 3a5fe57255769f26
         53a29b7e207791f4 a17665d3f1eb7414
         c2a4066f21ab6243 8fcea37d001a9a58
         092a7007b5bde874 036099750f4e67ef
@@ -1795,8 +1796,8 @@ enum ConceptMatcherGolden {
         6eb2a81cf85b2285 a5a378a41f18a230
         08fb5c07b59655b6 8fcea37d001a9a58
         ec854b0b1caa4763 8fcea37d001a9a58
-        6999efb730e61778 d1c48e1d42b55212
-        6c0672db01e3ad50 08350c0cc302a83b
+        6999efb730e61778 d9d0fc6fe0dd2212
+        6c0672db01e3ad50 392d16507cf78596
         880dbdd8ba2d1589 8fcea37d001a9a58
         903e7695ad9bbaaf 57e41049966e60f4
         c2a4066f21ab6243 8fcea37d001a9a58
@@ -1810,10 +1811,10 @@ enum ConceptMatcherGolden {
         1f6a59a2cea667b0 f37a49394bbeb816
         08fb5c07b59655b6 8fcea37d001a9a58
         4c1048512f62bdf8 3c7e1ab51edab47b
-        d50b6318facd7f0b 65d0bf335c1d6fc7
-        97ed73417b9e62ad 9233d56e3dead52b
+        d50b6318facd7f0b e97eac643d9e7c90
+        97ed73417b9e62ad 6f5858befa8955a6
         e6f7b419052023cd c035fe82d2e07188
-        6c0672db01e3ad50 08350c0cc302a83b
+        6c0672db01e3ad50 392d16507cf78596
         3344a08f5debcd4e fc78a829ba6bf8a9
         abd179e73a791e76 8fcea37d001a9a58
         09195507b5af4760 d4609dd0460dabc3
@@ -1835,7 +1836,7 @@ enum ConceptMatcherGolden {
         09461907b5d5cf57 c035fe82d2e07188
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
         a5b530716ca0931e b0727907459c89d8
-        2b549d669515f4bb a88bfef59a3be349
+        2b549d669515f4bb 263550b1cd22c36c
         7e690722b7f0ac7a 6b98454d7e8cfb0d
         39f12314d0239839 1493b62f00cc23b3
         3344a08f5debcd4e fc78a829ba6bf8a9
@@ -1868,10 +1869,10 @@ enum ConceptMatcherGolden {
         09421c07b5d1eb99 ab88c3270d20d57c
         09461907b5d5cf57 c035fe82d2e07188
         9ee769cfa984a86d 8fcea37d001a9a58
-        7b2d556d5b5fed9a d82db16af40532c2
-        83ad4262cfc357ba a5b309d124638f24
+        7b2d556d5b5fed9a 8042f82cfb04fb74
+        83ad4262cfc357ba bfed342f5115546b
         09461207b5d5c372 423738ad7a01c455
-        cb3ab6246158cdfa b115b28d393ddb23
+        cb3ab6246158cdfa 65a62320b7e6fa5e
         05f6480b2aebaed9 8fcea37d001a9a58
         903e7795ad9bbc62 a96a3691cab92fdb
         676f2ea2ac10a63a 8fcea37d001a9a58
@@ -1884,17 +1885,17 @@ enum ConceptMatcherGolden {
         1f6a59a2cea667b0 f37a49394bbeb816
         09461907b5d5cf57 c035fe82d2e07188
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
-        3973b9fad7f898be 65209d38cf73445a
-        7584afec97541336 8d0c54dacfa36394
-        474208d6d7175a2d 90239744985f36fb
+        3973b9fad7f898be 9413586985f0dd7b
+        7584afec97541336 40fd3c1013c16b01
+        474208d6d7175a2d ad967760064c5768
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        83ad4262cfc357ba a5b309d124638f24
-        e98e5b4f56659b14 b1597b5f707e1eaf
+        83ad4262cfc357ba bfed342f5115546b
+        e98e5b4f56659b14 a79e478f89872714
         9c720f34c25a3b3a aecafd7191fb9361
         b86ae5ff34841e0e 8fcea37d001a9a58
         09421c07b5d1eb99 ab88c3270d20d57c
         09462707b5d5e721 67cc7fa045a3efbc
-        9170049ed2784c0f 3799c304aa9ee76f
+        9170049ed2784c0f 503a0da503682962
         09462707b5d5e721 67cc7fa045a3efbc
         7ac575561f12dc07 d2dd0411cfd80806
         4b955b7f8802e04d 9d7275d3ea5ca7e5
@@ -1949,13 +1950,13 @@ enum ConceptMatcherGolden {
         71782308baef45dc 8fcea37d001a9a58
         09086407b5a0edaa 51a0a555951a6f05
         09461907b5d5cf57 c035fe82d2e07188
-        670d936599ca1baf 5130c7d46dbfd5b4
+        670d936599ca1baf 465f35ffddfe4385
         09461907b5d5cf57 c035fe82d2e07188
         95e22ecfa44eb7d5 8fcea37d001a9a58
         fbc3d7514cdf698e 4c497314aabc3a58
         ebf96839648ea93f cc140625ad0de0a0
         09461207b5d5c372 423738ad7a01c455
-        696517f85eee9be6 84efc9558076df9d
+        696517f85eee9be6 c8817cef2c6d31bc
         5c9be20b5c0167d9 8fcea37d001a9a58
         903b0c95ad98d0ba 5ea3fbf200203f97
         80f9f96822df24ad 8fcea37d001a9a58
@@ -1979,7 +1980,7 @@ enum ConceptMatcherGolden {
         ede124ee399b68b8 8fcea37d001a9a58
         09131707b5aa7258 d143597251b4060b
         09086007b5a0e6de 8fcea37d001a9a58
-        876ba187462617b7 65723f0bde6d9b08
+        876ba187462617b7 596813fd2bbfb7e5
         09086007b5a0e6de 8fcea37d001a9a58
         d622cae1733e2ccc 8fcea37d001a9a58
         5c6efaac688fe4c3 0a6e7e3818224809
@@ -2006,10 +2007,10 @@ enum ConceptMatcherGolden {
         b2fe7c69625a1a26 a887391fa550c9db
         09086007b5a0e6de 8fcea37d001a9a58
         e521963dd350a1a6 8fcea37d001a9a58
-        26b77aec30b1761b 32a36a575fd8279a
-        3394bdaa99cc03e4 de1b2ecc09746dce
+        26b77aec30b1761b 769dd1f5a62ccb0c
+        3394bdaa99cc03e4 ed946eaebe01c559
         09195e07b5af56ab 11cdd32ccef32c7e
-        3c0ee8988601df8c 8567329c117b33fc
+        3c0ee8988601df8c e1d5d5d96ff2d25d
         b87a60cfb7e2ec17 8fcea37d001a9a58
         903b0a95ad98cd54 2153ef286f604425
         6772b1a2ac13baaa 8fcea37d001a9a58
@@ -2023,14 +2024,14 @@ enum ConceptMatcherGolden {
         1f6a59a2cea667b0 f37a49394bbeb816
         09086007b5a0e6de 8fcea37d001a9a58
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
-        e5c7c3b3b24ffac3 4cd3af5e9b433845
-        a3f8510bdb077d5c 0f4b1497191a2808
-        68aa0b76b2ab977d 685f12f40b36e12f
-        ac39e02e66224a3f 07fa7ddfc6a00e51
+        e5c7c3b3b24ffac3 85eb982b157073a2
+        a3f8510bdb077d5c 3a0f11bb8aaaf199
+        68aa0b76b2ab977d e738c33042596678
+        ac39e02e66224a3f efad40d387ed65d6
         01f019d9831487d2 848d4f0a930a0291
-        3394bdaa99cc03e4 de1b2ecc09746dce
+        3394bdaa99cc03e4 ed946eaebe01c559
         c1c7d89fa2c77381 c1535ee581179a27
-        8c4bac3c7aeba71c 9403110366fb929d
+        8c4bac3c7aeba71c 793f9d4cac987b4e
         53a29b7e207791f4 a17665d3f1eb7414
         4c0670f6fb6a6c93 8fcea37d001a9a58
         09086407b5a0edaa 51a0a555951a6f05
@@ -2061,8 +2062,8 @@ enum ConceptMatcherGolden {
         11f18bb7b7558b91 1706c369da320295
         09462707b5d5e721 67cc7fa045a3efbc
         95caa3cfa43aecc3 8fcea37d001a9a58
-        1f25db10f22b5b97 07cc6ca4d6ed9d5e
-        09cf98e44d1b6057 3faa1769707a1d6f
+        1f25db10f22b5b97 34f7b14cd374405b
+        09cf98e44d1b6057 34c78b93bdc57f7c
         dc59e83dce4f4ec3 8fcea37d001a9a58
         14807c74437b98d9 7ced8dba76563912
         b86e52ff34870d1c 8fcea37d001a9a58
@@ -2077,20 +2078,20 @@ enum ConceptMatcherGolden {
         1ba65229592c08d9 ce0a96fe63b26d61
         09462707b5d5e721 67cc7fa045a3efbc
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
-        fb04d06ea7e32dfd 10d9c03ac650c84f
-        a51ddcf760bdce22 823691bf0f372b70
-        436d36dc03b37cb2 53dabde3b2863741
+        fb04d06ea7e32dfd bc02ad14b82441ca
+        a51ddcf760bdce22 0da2cb20fab81fb7
+        436d36dc03b37cb2 cbc45896c3444bca
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        09cf98e44d1b6057 3faa1769707a1d6f
+        09cf98e44d1b6057 34c78b93bdc57f7c
         f7e0100001654daf 8085c88c921447f5
-        72797482c493ddce 530db029c43e833f
+        72797482c493ddce 21dfa53a1d1d3140
         9c720f34c25a3b3a aecafd7191fb9361
         80f9f36822df1a7b 8fcea37d001a9a58
         092e3507b5c16d0a 65761fa150c8d975
         09312b07b5c391e3 e5830de240b6dc16
-        2a64036ed8db62bb 8f404dce15d0c0b1
+        2a64036ed8db62bb 6d344ea1c9f9a468
         09312b07b5c391e3 e5830de240b6dc16
-        5413f220f0ec6609 40135e6097dfa7cc
+        5413f220f0ec6609 59ea289d580eab5c
         99104dc41dfd2571 b56be0a56e30e000
         c9061ff0d1fee251 8fcea37d001a9a58
         8bf0bb22baf60404 bc15a7218349aaf5
@@ -2104,7 +2105,7 @@ enum ConceptMatcherGolden {
         1ba65229592c08d9 ce0a96fe63b26d61
         09312b07b5c391e3 e5830de240b6dc16
         4c1048512f62bdf8 3c7e1ab51edab47b
-        dd3d68384088a9b6 2f131a399fc84048
+        dd3d68384088a9b6 f9b433e7759d36e7
         451132af861edd04 1a7415647a00da1c
         00d4edce3c575bc3 5e76e573082d22cb
         7e690722b7f0ac7a 6b98454d7e8cfb0d
@@ -2132,9 +2133,9 @@ enum ConceptMatcherGolden {
         ede124ee399b68b8 8fcea37d001a9a58
         09203207b5b52a95 a7892d4a20bd5d88
         09462707b5d5e721 67cc7fa045a3efbc
-        9170049ed2784c0f 3799c304aa9ee76f
+        9170049ed2784c0f 503a0da503682962
         09462707b5d5e721 67cc7fa045a3efbc
-        5f92d370f31d24d9 8c46ad1b71425d5e
+        5f92d370f31d24d9 2d6653a64d976843
         3d37c9e1ad62a77a 8fcea37d001a9a58
         903b0795ad98c83b 86c074491ac167a4
         fb33f817ddc87c7c 8fcea37d001a9a58
@@ -2147,17 +2148,17 @@ enum ConceptMatcherGolden {
         1ba65229592c08d9 ce0a96fe63b26d61
         09462707b5d5e721 67cc7fa045a3efbc
         4c1048512f62bdf8 3c7e1ab51edab47b
-        d7119a9b54de80db dff049b0a19978bc
-        ed1419f63ef2d1c7 a5d5ff16e8b522c1
+        d7119a9b54de80db f7c29b46232a52f1
+        ed1419f63ef2d1c7 eeb4c15fc5951646
         e6f7b419052023cd c035fe82d2e07188
-        5f92d370f31d24d9 8c46ad1b71425d5e
+        5f92d370f31d24d9 2d6653a64d976843
         f7e0100001654daf 8085c88c921447f5
-        868e8231edd09fe8 3eb2f639c95fd32a
+        868e8231edd09fe8 0701ee3e228721ad
         3344a08f5debcd4e fc78a829ba6bf8a9
         ede12aee399b72ea 8fcea37d001a9a58
         df99d13f33e56f03 fefc5cf6ad75dd03
         09462707b5d5e721 67cc7fa045a3efbc
-        670d936599ca1baf 5130c7d46dbfd5b4
+        670d936599ca1baf 465f35ffddfe4385
         09462707b5d5e721 67cc7fa045a3efbc
         78c013b65ecc37b8 419cccc30b6db705
         540057d89cab9431 8fcea37d001a9a58
@@ -2179,7 +2180,7 @@ enum ConceptMatcherGolden {
         4c1048512f62bdf8 3c7e1ab51edab47b
         28537a65fc708561 9f9434ebb92350df
         ef273979169a7bf3 e192e529b9156883
-        8d8b77b84d497549 40f95b96129fe88f
+        8d8b77b84d497549 1953e26b201bb8f0
         7e690722b7f0ac7a 6b98454d7e8cfb0d
         78c013b65ecc37b8 419cccc30b6db705
         996b559dd2baad3b 151eec8fd2b7f037
@@ -2187,10 +2188,10 @@ enum ConceptMatcherGolden {
         ede815ee39a16de9 8fcea37d001a9a58
         092e3507b5c16d0a 65761fa150c8d975
         09312b07b5c391e3 e5830de240b6dc16
-        670d936599ca1baf 5130c7d46dbfd5b4
+        670d936599ca1baf 465f35ffddfe4385
         09312b07b5c391e3 e5830de240b6dc16
-        56d323b423dd0deb 5b36cdc46c7ccf5a
-        863bb2024b4d83c8 0d7aecd523d9dbe4
+        56d323b423dd0deb 94d18e353a19f978
+        863bb2024b4d83c8 ce6bdf3dd8447df5
         ec73d63dd715063d 8fcea37d001a9a58
         14808774437bab8a 29b94e23ab0c015b
         c5910aab6ddcb5ee 8fcea37d001a9a58
@@ -2204,19 +2205,19 @@ enum ConceptMatcherGolden {
         09130307b5aa505c a2469f7f9e0fe85f
         1ba65229592c08d9 ce0a96fe63b26d61
         09312b07b5c391e3 e5830de240b6dc16
-        a3f8510bdb077d5c 0f4b1497191a2808
-        e5c7c3b3b24ffac3 4cd3af5e9b433845
-        68aa0b76b2ab977d 685f12f40b36e12f
-        d94dc9b7a71511a7 005189e9b13e85fb
+        a3f8510bdb077d5c 3a0f11bb8aaaf199
+        e5c7c3b3b24ffac3 85eb982b157073a2
+        68aa0b76b2ab977d e738c33042596678
+        d94dc9b7a71511a7 5b2293597daf13c5
         01f019d9831487d2 848d4f0a930a0291
-        863bb2024b4d83c8 0d7aecd523d9dbe4
+        863bb2024b4d83c8 ce6bdf3dd8447df5
         4f928311f4a565b6 818fd99fcf1c136e
         ede124ee399b68b8 8fcea37d001a9a58
         09195507b5af4760 d4609dd0460dabc3
         08fb5c07b59655b6 8fcea37d001a9a58
-        2a64036ed8db62bb 8f404dce15d0c0b1
+        2a64036ed8db62bb 6d344ea1c9f9a468
         08fb5c07b59655b6 8fcea37d001a9a58
-        dd66ef0b7b866699 2d2c3294ca0d53aa
+        dd66ef0b7b866699 327a0f61fb990c6b
         151e3634d0a76b64 8fcea37d001a9a58
         90378695ad95b731 f94bb8c7aee7bb22
         b86e52ff34870d1c 8fcea37d001a9a58
@@ -2233,11 +2234,11 @@ enum ConceptMatcherGolden {
         1f6a59a2cea667b0 f37a49394bbeb816
         08fb5c07b59655b6 8fcea37d001a9a58
         4c1048512f62bdf8 3c7e1ab51edab47b
-        18fecf9df184543d c9822d073e750f65
-        5286eec8360b21f9 a8f13834be965ffe
-        dbea472382738073 41744aa510cd08aa
+        18fecf9df184543d 0dfa57c42b6df95c
+        5286eec8360b21f9 e4216ae05fc68315
+        dbea472382738073 252c1ac7d7ced884
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        dd66ef0b7b866699 2d2c3294ca0d53aa
+        dd66ef0b7b866699 327a0f61fb990c6b
         1e665f19b5682f14 5f92f2f57b91c29f
         09086007b5a0e6de 8fcea37d001a9a58
         aabadd490cd54d83 c70d9f7165e20117
@@ -2255,7 +2256,7 @@ enum ConceptMatcherGolden {
         1f6a59a2cea667b0 f37a49394bbeb816
         09086007b5a0e6de 8fcea37d001a9a58
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
-        b1c7e1499887bd33 70bc142c68ca3725
+        b1c7e1499887bd33 b9c6aab9ee7b9b96
         7e690722b7f0ac7a 6b98454d7e8cfb0d
         4396fb518a52e16a c496ece46941c0a9
         dfa9cbbd4231fe2b ee19fb6dd3bf80d7
@@ -2290,7 +2291,7 @@ enum ConceptMatcherGolden {
         c2a4116f21ab74f4 8fcea37d001a9a58
         b2fe7c69625a1a26 a887391fa550c9db
         08fb5c07b59655b6 8fcea37d001a9a58
-        670d936599ca1baf 5130c7d46dbfd5b4
+        670d936599ca1baf 465f35ffddfe4385
         08fb5c07b59655b6 8fcea37d001a9a58
         449a584afed48a23 76f4013c929ebe93
         c3f2efe168b283c0 8fcea37d001a9a58
@@ -2317,7 +2318,7 @@ enum ConceptMatcherGolden {
         08fb5c07b59655b6 8fcea37d001a9a58
         d35b563dc91ee904 8fcea37d001a9a58
         4e3676733b918d56 6a344097a4a22e81
-        34bcaeebeccdf3e3 309dfc613df398d3
+        34bcaeebeccdf3e3 f6f2153b0e370176
         b87a60cfb7e2ec17 8fcea37d001a9a58
         90378a95ad95bdfd 6d0e36781db21a16
         6772afa2ac13b744 8fcea37d001a9a58
@@ -2331,10 +2332,10 @@ enum ConceptMatcherGolden {
         1ba65229592c08d9 ce0a96fe63b26d61
         08fb5c07b59655b6 8fcea37d001a9a58
         4c1048512f62bdf8 3c7e1ab51edab47b
-        d7119a9b54de80db dff049b0a19978bc
-        0503694b6551c1a5 b830ff51ef50b92a
+        d7119a9b54de80db f7c29b46232a52f1
+        0503694b6551c1a5 eca5af63d31fd2cc
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        34bcaeebeccdf3e3 309dfc613df398d3
+        34bcaeebeccdf3e3 f6f2153b0e370176
         4f928311f4a565b6 818fd99fcf1c136e
         c299806f21a22a0c 8fcea37d001a9a58
         09195507b5af4760 d4609dd0460dabc3
@@ -2362,10 +2363,10 @@ enum ConceptMatcherGolden {
         fb307c17ddc573f1 8fcea37d001a9a58
         09167607b5ad499c 6c9436d9ed38deff
         09462707b5d5e721 67cc7fa045a3efbc
-        876ba187462617b7 65723f0bde6d9b08
+        876ba187462617b7 596813fd2bbfb7e5
         09462707b5d5e721 67cc7fa045a3efbc
         d35b563dc91ee904 8fcea37d001a9a58
-        34bcaeebeccdf3e3 309dfc613df398d3
+        34bcaeebeccdf3e3 f6f2153b0e370176
         85685e0255b0e2fa 8fcea37d001a9a58
         90378895ad95ba97 56103b90e447f9dc
         fb307317ddc564a6 8fcea37d001a9a58
@@ -2383,21 +2384,21 @@ enum ConceptMatcherGolden {
         1f6a59a2cea667b0 f37a49394bbeb816
         09462707b5d5e721 67cc7fa045a3efbc
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
-        d7119a9b54de80db dff049b0a19978bc
-        a67bb504030901c6 0a01d60488b4914d
-        c41f70f78335be67 adcdcf7a9a0382a1
+        d7119a9b54de80db f7c29b46232a52f1
+        a67bb504030901c6 a7dd420d491ee7e4
+        c41f70f78335be67 7913c2acb9734706
         01f019d9831487d2 848d4f0a930a0291
-        34bcaeebeccdf3e3 309dfc613df398d3
+        34bcaeebeccdf3e3 f6f2153b0e370176
         c850edc8e506002a f6fcfe14905d229f
-        868e8231edd09fe8 3eb2f639c95fd32a
+        868e8231edd09fe8 0701ee3e228721ad
         850f882406b23274 7603bd7031cd3bc2
         716d9808bae60526 8fcea37d001a9a58
         11f18bb7b7558b91 1706c369da320295
         09086007b5a0e6de 8fcea37d001a9a58
-        9f758f6aa006b803 32ca112c55b8e748
-        a18d06450b7ac5d3 3a4172e8b11fcdea
+        9f758f6aa006b803 eb292670d16a52a2
+        a18d06450b7ac5d3 533cfb2039025df3
         08fe3507b5984948 6c0b6547660797ab
-        75fb683f5282df90 56f2b585d84b8ef4
+        75fb683f5282df90 7fe487b12ebf3ffb
         0611d80b2b036b41 8fcea37d001a9a58
         90378795ad95b8e4 d7cd09ca6372e921
         716d9808bae60526 8fcea37d001a9a58
@@ -2411,11 +2412,11 @@ enum ConceptMatcherGolden {
         1ba65229592c08d9 ce0a96fe63b26d61
         09086007b5a0e6de 8fcea37d001a9a58
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
-        b89be1e19831495f a8b5973a767265fe
-        f52963bb1e386118 61d68561241541d2
+        b89be1e19831495f 715dcbe52023b4bb
+        f52963bb1e386118 14cd9b335003863f
         e6f7b419052023cd c035fe82d2e07188
-        a18d06450b7ac5d3 3a4172e8b11fcdea
-        868e8231edd09fe8 3eb2f639c95fd32a
+        a18d06450b7ac5d3 533cfb2039025df3
+        868e8231edd09fe8 0701ee3e228721ad
         9c720f34c25a3b3a aecafd7191fb9361
         c2997c6f21a22340 8fcea37d001a9a58
         09131707b5aa7258 d143597251b4060b
@@ -2447,8 +2448,8 @@ enum ConceptMatcherGolden {
         1d8f7bdeee699815 8fcea37d001a9a58
         092e3507b5c16d0a 65761fa150c8d975
         09462707b5d5e721 67cc7fa045a3efbc
-        bf7eab9863875244 7c0b28dae1ed6a17
-        1483d87ac4a05e90 20647e325cddeba3
+        bf7eab9863875244 f9f372bb5562e84a
+        1483d87ac4a05e90 a3ac48965b0e49b6
         09461207b5d5c372 423738ad7a01c455
         101f40da2b2cd6e1 ab8d1f675053e1f2
         29ec6d3dfa231a61 8fcea37d001a9a58
@@ -2460,22 +2461,22 @@ enum ConceptMatcherGolden {
         09130307b5aa505c a2469f7f9e0fe85f
         088e3807b53946aa 8fcea37d001a9a58
         09089407b5a13f3a f7d315360d6ee9b5
-        ea6ff70b03c5c960 21b289ac2411f4b7
+        ea6ff70b03c5c960 c512c4d3ed8925ec
         1ba65229592c08d9 ce0a96fe63b26d61
         09462707b5d5e721 67cc7fa045a3efbc
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
-        584cfb63a5cf9e87 9390577da70346da
-        177dffa40c4d8628 9dfdd8f060dd1cdf
-        80e127d4e0fc4c4b bd9d9537bae7f4f9
-        870e1afe5fc50891 e0ee561a6079d176
+        584cfb63a5cf9e87 00c695c9b31e260b
+        177dffa40c4d8628 0fe30973d8940e58
+        80e127d4e0fc4c4b 0f52af03392a64c6
+        870e1afe5fc50891 e38ee406ae9c3002
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        1483d87ac4a05e90 20647e325cddeba3
-        12a30114efcd300e 7befac48ff1187f7
+        1483d87ac4a05e90 a3ac48965b0e49b6
+        12a30114efcd300e 3a5fe57255769f26
         82a735e5a52f3f6c e90646fdfed50778
         eddda8ee3998602d 8fcea37d001a9a58
         09497a07b5d8aa01 fe25f5cfcca8f594
         09086007b5a0e6de 8fcea37d001a9a58
-        72472918fb2d8f04 2dd897a586f75a33
+        72472918fb2d8f04 8e478f46bb16bbe4
         08fe3507b5984948 6c0b6547660797ab
         acf53118e36bea4e 6d32d7d923550e3f
         20e7c90b3a743182 8fcea37d001a9a58
@@ -2485,17 +2486,17 @@ enum ConceptMatcherGolden {
         4b701c187218deca 46799ee4174f1866
         1ba65229592c08d9 ce0a96fe63b26d61
         09086007b5a0e6de 8fcea37d001a9a58
-        f96cfbbde0c118c6 11d24d693795ae9b
-        6707e38c9ca8bcc3 ab0e00bb8208488b
-        3467ce52a3a044fe 6a1e6a44182bdabc
+        f96cfbbde0c118c6 28d97429017a78ea
+        6707e38c9ca8bcc3 42d93458c3241364
+        3467ce52a3a044fe e2b051a1006f75a1
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        72472918fb2d8f04 2dd897a586f75a33
-        408e16722fe0574f 73f4eb3a1dde530f
+        72472918fb2d8f04 8e478f46bb16bbe4
+        408e16722fe0574f adff5968c943102d
         e7e262bf01d2f853 ef61bc57acda5909
         fb2d6f17ddc32803 8fcea37d001a9a58
         b2fe7c69625a1a26 a887391fa550c9db
         09462707b5d5e721 67cc7fa045a3efbc
-        670d936599ca1baf 5130c7d46dbfd5b4
+        670d936599ca1baf 465f35ffddfe4385
         09462707b5d5e721 67cc7fa045a3efbc
         c82fcaab159d32fa c41f761cb3975c43
         e04d9e8cc4386355 313d040d4e7c73e1
@@ -2520,11 +2521,11 @@ enum ConceptMatcherGolden {
         4c0305f6fb6780eb 8fcea37d001a9a58
         092a7007b5bde874 036099750f4e67ef
         08fb5c07b59655b6 8fcea37d001a9a58
-        9170049ed2784c0f 3799c304aa9ee76f
+        9170049ed2784c0f 503a0da503682962
         08fb5c07b59655b6 8fcea37d001a9a58
         d35b563dc91ee904 8fcea37d001a9a58
-        41b8050290664111 99280b18e058aa00
-        34bcaeebeccdf3e3 309dfc613df398d3
+        41b8050290664111 08c31a3a644e7895
+        34bcaeebeccdf3e3 f6f2153b0e370176
         2858f4d883d92bd0 8fcea37d001a9a58
         b487c29c7cfea712 318ef36ca4a71e07
         71782e08baef588d 8fcea37d001a9a58
@@ -2534,18 +2535,18 @@ enum ConceptMatcherGolden {
         09130307b5aa505c a2469f7f9e0fe85f
         1ba65229592c08d9 ce0a96fe63b26d61
         08fb5c07b59655b6 8fcea37d001a9a58
-        a67bb504030901c6 0a01d60488b4914d
-        d7119a9b54de80db dff049b0a19978bc
-        a8a6f41cd7569c2b bfa8e843ea3cefb5
+        a67bb504030901c6 a7dd420d491ee7e4
+        d7119a9b54de80db f7c29b46232a52f1
+        a8a6f41cd7569c2b a8758ae4c8a6ff6e
         01f019d9831487d2 848d4f0a930a0291
-        34bcaeebeccdf3e3 309dfc613df398d3
+        34bcaeebeccdf3e3 f6f2153b0e370176
         9012d99a0e9b32b0 0dbce162cb86287e
-        868e8231edd09fe8 3eb2f639c95fd32a
+        868e8231edd09fe8 0701ee3e228721ad
         850f882406b23274 7603bd7031cd3bc2
         ede11eee399b5e86 8fcea37d001a9a58
         092a7007b5bde874 036099750f4e67ef
         09086007b5a0e6de 8fcea37d001a9a58
-        2a64036ed8db62bb 8f404dce15d0c0b1
+        2a64036ed8db62bb 6d344ea1c9f9a468
         09086007b5a0e6de 8fcea37d001a9a58
         40c97d34e97d8d08 8fcea37d001a9a58
         4e481f409fc14274 8fff7f6e13e18e60
@@ -2572,9 +2573,9 @@ enum ConceptMatcherGolden {
         fb307617ddc569bf 8fcea37d001a9a58
         092a7007b5bde874 036099750f4e67ef
         09312b07b5c391e3 e5830de240b6dc16
-        9170049ed2784c0f 3799c304aa9ee76f
+        9170049ed2784c0f 503a0da503682962
         09312b07b5c391e3 e5830de240b6dc16
-        3394bdaa99cc03e4 de1b2ecc09746dce
+        3394bdaa99cc03e4 ed946eaebe01c559
         9eeacfcfa9878b96 8fcea37d001a9a58
         4614f61010dff36d e6378a2291e6d0ca
         80f3726822d9d39a 8fcea37d001a9a58
@@ -2586,13 +2587,13 @@ enum ConceptMatcherGolden {
         1ba65229592c08d9 ce0a96fe63b26d61
         09312b07b5c391e3 e5830de240b6dc16
         4c1048512f62bdf8 3c7e1ab51edab47b
-        68aa0b76b2ab977d 685f12f40b36e12f
-        a3f8510bdb077d5c 0f4b1497191a2808
-        e5c7c3b3b24ffac3 4cd3af5e9b433845
-        7f91153b0f43d355 f749ac4338673b45
+        68aa0b76b2ab977d e738c33042596678
+        a3f8510bdb077d5c 3a0f11bb8aaaf199
+        e5c7c3b3b24ffac3 85eb982b157073a2
+        7f91153b0f43d355 2d7b78fb78ec15f2
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        3394bdaa99cc03e4 de1b2ecc09746dce
-        8c4bac3c7aeba71c 9403110366fb929d
+        3394bdaa99cc03e4 ed946eaebe01c559
+        8c4bac3c7aeba71c 793f9d4cac987b4e
         dfa9cbbd4231fe2b ee19fb6dd3bf80d7
         4c0676f6fb6a76c5 8fcea37d001a9a58
         09086407b5a0edaa 51a0a555951a6f05
@@ -2626,13 +2627,13 @@ enum ConceptMatcherGolden {
         fb2d7717ddc3359b 8fcea37d001a9a58
         09497a07b5d8aa01 fe25f5cfcca8f594
         09462707b5d5e721 67cc7fa045a3efbc
-        2a64036ed8db62bb 8f404dce15d0c0b1
+        2a64036ed8db62bb 6d344ea1c9f9a468
         09462707b5d5e721 67cc7fa045a3efbc
         95e22bcfa44eb2bc 8fcea37d001a9a58
         b15dc42f46cd2c95 5db41c7d8a2dcbf1
         1227111dc768a9cf 4b4489db4cf7345a
         09462707b5d5e721 67cc7fa045a3efbc
-        264534dfd98c09cc 2124bd51c7d699f5
+        264534dfd98c09cc ae9ded1ba8c620fc
         cfbc09ea8cf8751f 8fcea37d001a9a58
         90348695ad93815a f62c8b20be123437
         677999a2ac19b090 8fcea37d001a9a58
@@ -2718,17 +2719,17 @@ enum ConceptMatcherGolden {
         e6f7b419052023cd c035fe82d2e07188
         54b4532844fc7ed0 38a0de3e11c62523
         9012d99a0e9b32b0 0dbce162cb86287e
-        e98e5b4f56659b14 b1597b5f707e1eaf
+        e98e5b4f56659b14 a79e478f89872714
         e7e262bf01d2f853 ef61bc57acda5909
         fb33f417ddc875b0 8fcea37d001a9a58
         09277507b5bbbb1c 136edf9d216971af
         09086007b5a0e6de 8fcea37d001a9a58
-        9170049ed2784c0f 3799c304aa9ee76f
+        9170049ed2784c0f 503a0da503682962
         09086007b5a0e6de 8fcea37d001a9a58
         571c498bb7671cdb ac81230a8cf967e1
         0f80f786baae93eb 3da6af038c636f3a
         09195e07b5af56ab 11cdd32ccef32c7e
-        a0d1f8bbdf2ff3e4 5001b60fd7846926
+        a0d1f8bbdf2ff3e4 655a6c2340118deb
         9ee769cfa984a86d 8fcea37d001a9a58
         460ae01010d77986 a4ebb7465a76ebff
         c29d046f21a5402f 8fcea37d001a9a58
@@ -2795,14 +2796,14 @@ enum ConceptMatcherGolden {
         1f6a59a2cea667b0 f37a49394bbeb816
         08fb5c07b59655b6 8fcea37d001a9a58
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
-        b1c7e1499887bd33 70bc142c68ca3725
+        b1c7e1499887bd33 b9c6aab9ee7b9b96
         7e690722b7f0ac7a 6b98454d7e8cfb0d
         9012d99a0e9b32b0 0dbce162cb86287e
         3dde970943aaa82b 7f29e96382670107
         7174ab08baec441d 8fcea37d001a9a58
         9e1ea2192c4993b1 bd8f8ae3b9382a33
         09312b07b5c391e3 e5830de240b6dc16
-        670d936599ca1baf 5130c7d46dbfd5b4
+        670d936599ca1baf 465f35ffddfe4385
         09312b07b5c391e3 e5830de240b6dc16
         4aef1ca7da9b1e98 0f69ccb7fd986ff3
         d0b29027cdca7253 8b6906ff81f04c4e
@@ -2828,7 +2829,7 @@ enum ConceptMatcherGolden {
         ede815ee39a16de9 8fcea37d001a9a58
         09277507b5bbbb1c 136edf9d216971af
         09086007b5a0e6de 8fcea37d001a9a58
-        d6310d3af0f93df4 9bb1e7bdba5d8b15
+        d6310d3af0f93df4 9eb6cb9d6a1b5572
         016f2ce18bc3e7cd 8fcea37d001a9a58
         2e8dd1f2f5f1a611 a540dd97eb8011b6
         676f2fa2ac10a7ed 8fcea37d001a9a58
@@ -2840,22 +2841,22 @@ enum ConceptMatcherGolden {
         09089407b5a13f3a f7d315360d6ee9b5
         1f6a59a2cea667b0 f37a49394bbeb816
         09086007b5a0e6de 8fcea37d001a9a58
-        dd3d68384088a9b6 2f131a399fc84048
-        a51ddcf760bdce22 823691bf0f372b70
-        fb04d06ea7e32dfd 10d9c03ac650c84f
-        0445acd01131d675 16a7228b352c1778
+        dd3d68384088a9b6 f9b433e7759d36e7
+        a51ddcf760bdce22 0da2cb20fab81fb7
+        fb04d06ea7e32dfd bc02ad14b82441ca
+        0445acd01131d675 345525aeddc009a3
         e6f7b419052023cd c035fe82d2e07188
-        d6310d3af0f93df4 9bb1e7bdba5d8b15
+        d6310d3af0f93df4 9eb6cb9d6a1b5572
         f7e0100001654daf 8085c88c921447f5
         e7e262bf01d2f853 ef61bc57acda5909
         b86aeaff3484268d 8fcea37d001a9a58
         09086407b5a0edaa 51a0a555951a6f05
         08fb5c07b59655b6 8fcea37d001a9a58
-        670d936599ca1baf 5130c7d46dbfd5b4
+        670d936599ca1baf 465f35ffddfe4385
         08fb5c07b59655b6 8fcea37d001a9a58
         52904534f3b02cc2 8fcea37d001a9a58
-        cc35d1939666c26c a8f13834be965ffe
-        a0d1f8bbdf2ff3e4 5001b60fd7846926
+        cc35d1939666c26c e4216ae05fc68315
+        a0d1f8bbdf2ff3e4 655a6c2340118deb
         5f9e88ea4d9b5b5d 8fcea37d001a9a58
         9030f595ad905520 06eec419b9d638c5
         c29d006f21a53963 8fcea37d001a9a58
@@ -2869,17 +2870,17 @@ enum ConceptMatcherGolden {
         09130607b5aa5575 be8fa063a50b1488
         1f6a59a2cea667b0 f37a49394bbeb816
         08fb5c07b59655b6 8fcea37d001a9a58
-        5286eec8360b21f9 a8f13834be965ffe
-        da012b035d05d6a4 c564c8999287eb1c
-        18fecf9df184543d c9822d073e750f65
-        691b64c89701e0bd eb269858613fbe1f
+        5286eec8360b21f9 e4216ae05fc68315
+        da012b035d05d6a4 9dec33aa67427a6b
+        18fecf9df184543d 0dfa57c42b6df95c
+        691b64c89701e0bd 55e21a5d15df5aeb
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        a0d1f8bbdf2ff3e4 5001b60fd7846926
+        a0d1f8bbdf2ff3e4 655a6c2340118deb
         53a29b7e207791f4 a17665d3f1eb7414
         80f36d6822d9cb1b 8fcea37d001a9a58
         09131707b5aa7258 d143597251b4060b
         09242407b5b8fba2 c69cfa6e966b8c3d
-        670d936599ca1baf 5130c7d46dbfd5b4
+        670d936599ca1baf 465f35ffddfe4385
         09242407b5b8fba2 c69cfa6e966b8c3d
         40c97d34e97d8d08 8fcea37d001a9a58
         9efcfea4b4b16efa 06b4095bbea4c77a
@@ -2910,10 +2911,10 @@ enum ConceptMatcherGolden {
         1d9306deee6cba1d 8fcea37d001a9a58
         09203207b5b52a95 a7892d4a20bd5d88
         09461907b5d5cf57 c035fe82d2e07188
-        2a64036ed8db62bb 8f404dce15d0c0b1
+        2a64036ed8db62bb 6d344ea1c9f9a468
         09461907b5d5cf57 c035fe82d2e07188
-        8fcc3128bf8e5075 c383a5836cba2c65
-        ceff97101c42c1ec 29689c0ee510815e
+        8fcc3128bf8e5075 b5958d446497b2b7
+        ceff97101c42c1ec 65a5053c889a364f
         09461207b5d5c372 423738ad7a01c455
         acb452876ddf4775 23e310e0f0e8b5cb
         0d7857f0f885d709 8fcea37d001a9a58
@@ -2926,17 +2927,17 @@ enum ConceptMatcherGolden {
         1ba65229592c08d9 ce0a96fe63b26d61
         09461907b5d5cf57 c035fe82d2e07188
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
-        b89be1e19831495f a8b5973a767265fe
-        8fcc3128bf8e5075 c383a5836cba2c65
-        8221b7059ebc30dd 5a09798d6c5320e6
+        b89be1e19831495f 715dcbe52023b4bb
+        8fcc3128bf8e5075 b5958d446497b2b7
+        8221b7059ebc30dd 838d745f1ff245b0
         e6f7b419052023cd c035fe82d2e07188
-        ceff97101c42c1ec 29689c0ee510815e
+        ceff97101c42c1ec 65a5053c889a364f
         4f928311f4a565b6 818fd99fcf1c136e
         fb307217ddc562f3 8fcea37d001a9a58
         09203207b5b52a95 a7892d4a20bd5d88
         09462707b5d5e721 67cc7fa045a3efbc
         dd7f7be1770ba5eb 8fcea37d001a9a58
-        9c6d52e551d89d8a 3def5788f44ba679
+        9c6d52e551d89d8a 5f4d0b18c2cc26f4
         1fc0898378324720 0b5472d3a4f9ded5
         880dbdd8ba2d1589 8fcea37d001a9a58
         90310295ad906b37 dc3eb0b0a0b0a59c
@@ -2952,7 +2953,7 @@ enum ConceptMatcherGolden {
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
         cfbbc2ea4cdefb67 39236bc163e53dc9
         5976d4c314f88df1 d1279a1fb19868dd
-        b9c2be490b195a2a b69b6a1883c283a1
+        b9c2be490b195a2a 2f37f11683aa879e
         01f019d9831487d2 848d4f0a930a0291
         1fc0898378324720 0b5472d3a4f9ded5
         c1c7d89fa2c77381 c1535ee581179a27
@@ -2982,7 +2983,7 @@ enum ConceptMatcherGolden {
         e6f7b419052023cd c035fe82d2e07188
         172528fa1d24cd03 86f3d9a72a5d28de
         2ac14c7339f8d144 37f0fe11d0ba1914
-        e98e5b4f56659b14 b1597b5f707e1eaf
+        e98e5b4f56659b14 a79e478f89872714
         3344a08f5debcd4e fc78a829ba6bf8a9
         ede11eee399b5e86 8fcea37d001a9a58
         092e3507b5c16d0a 65761fa150c8d975
@@ -3017,7 +3018,7 @@ enum ConceptMatcherGolden {
         e3b1e7e39b915b54 4a7a181b8ff4de5b
         9aabb09f8a9dbd39 1b1cdc1636c7d9f9
         09461207b5d5c372 423738ad7a01c455
-        863bb2024b4d83c8 0d7aecd523d9dbe4
+        863bb2024b4d83c8 ce6bdf3dd8447df5
         fbbc07f0ee5c57bc 8fcea37d001a9a58
         b2d519af9d918e21 3055f147f47772a6
         b86ae5ff34841e0e 8fcea37d001a9a58
@@ -3042,9 +3043,9 @@ enum ConceptMatcherGolden {
         71749e08baec2e06 8fcea37d001a9a58
         092e3407b5c16b57 00e91acd50d8497a
         09462707b5d5e721 67cc7fa045a3efbc
-        670d936599ca1baf 5130c7d46dbfd5b4
+        670d936599ca1baf 465f35ffddfe4385
         09462707b5d5e721 67cc7fa045a3efbc
-        beabed2e09064f04 af6db64e7ec70ad1
+        beabed2e09064f04 24ba065189cc4a63
         d61c5fe173390b4d 8fcea37d001a9a58
         902d7295ad8d40b0 8c85df630f541599
         b86e56ff348713e8 8fcea37d001a9a58
@@ -3058,17 +3059,17 @@ enum ConceptMatcherGolden {
         81da725c5c49aa51 c1672cbf25d13d5d
         1ba65229592c08d9 ce0a96fe63b26d61
         09462707b5d5e721 67cc7fa045a3efbc
-        6eb3aa25ffd24e90 d949911ec31d78f4
-        2af0aeb669a198b3 7df2f20bd704cd48
-        09fdf428b227376a a2f5a34ac33cd920
-        b8c17370063be175 734f992cb48c7622
+        6eb3aa25ffd24e90 7a04107ed5735537
+        2af0aeb669a198b3 59dccf073c7f71eb
+        09fdf428b227376a 45255c94c8ae210d
+        b8c17370063be175 292ac0cbf75b7b80
         e6f7b419052023cd c035fe82d2e07188
-        beabed2e09064f04 af6db64e7ec70ad1
+        beabed2e09064f04 24ba065189cc4a63
         9c720f34c25a3b3a aecafd7191fb9361
         4bff86f6fb647347 8fcea37d001a9a58
         09086407b5a0edaa 51a0a555951a6f05
         09086007b5a0e6de 8fcea37d001a9a58
-        52c3c005805597bb d273d491e2311de9
+        52c3c005805597bb d62f4866be851b8c
         8e6a75025ae4608f 8fcea37d001a9a58
         902d7395ad8d4263 c64af8f3beeb7074
         b86ae6ff34841fc1 8fcea37d001a9a58
@@ -3080,7 +3081,7 @@ enum ConceptMatcherGolden {
         09089307b5a13d87 3eade9e709d118ba
         088e3807b53946aa 8fcea37d001a9a58
         09130607b5aa5575 be8fa063a50b1488
-        ea6ff70b03c5c960 21b289ac2411f4b7
+        ea6ff70b03c5c960 c512c4d3ed8925ec
         af63ff4c86022805 3b38e04bd7436ef0
         1ba65229592c08d9 ce0a96fe63b26d61
         09086007b5a0e6de 8fcea37d001a9a58
@@ -3105,18 +3106,18 @@ enum ConceptMatcherGolden {
         1f6a59a2cea667b0 f37a49394bbeb816
         09462707b5d5e721 67cc7fa045a3efbc
         4c1048512f62bdf8 3c7e1ab51edab47b
-        b1c7e1499887bd33 70bc142c68ca3725
+        b1c7e1499887bd33 b9c6aab9ee7b9b96
         7e690722b7f0ac7a 6b98454d7e8cfb0d
         2ac14c7339f8d144 37f0fe11d0ba1914
-        e98e5b4f56659b14 b1597b5f707e1eaf
+        e98e5b4f56659b14 a79e478f89872714
         850f882406b23274 7603bd7031cd3bc2
         4c0679f6fb6a7bde 8fcea37d001a9a58
         092e3507b5c16d0a 65761fa150c8d975
         09242407b5b8fba2 c69cfa6e966b8c3d
         32defdcf76a95d12 4b13a7caeb333815
         09242407b5b8fba2 c69cfa6e966b8c3d
-        d50b6318facd7f0b 65d0bf335c1d6fc7
-        8637e32ff13906c9 8a7d4d7c86fa5a37
+        d50b6318facd7f0b e97eac643d9e7c90
+        8637e32ff13906c9 15a4dbd800422eaa
         8e6389025ade63dd 8fcea37d001a9a58
         902d7995ad8d4c95 c355672dc9b86dfa
         f252645fd6799d85 8fcea37d001a9a58
@@ -3130,17 +3131,17 @@ enum ConceptMatcherGolden {
         81da725c5c49aa51 c1672cbf25d13d5d
         1ba65229592c08d9 ce0a96fe63b26d61
         09242407b5b8fba2 c69cfa6e966b8c3d
-        d65818fb62c802ad c80438dea57ba3af
-        512aae45ed67cf17 ea323df802578fe9
-        891dadf305deccbc 790c713fe2f0a73c
-        bbf28dcf8f485d29 141de8727e1eff3a
+        d65818fb62c802ad 137cb6b71d5ad990
+        512aae45ed67cf17 a25e9d319e487b3e
+        891dadf305deccbc 9cf9961393eff2b7
+        bbf28dcf8f485d29 e1aa4bf11330be1f
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        8637e32ff13906c9 8a7d4d7c86fa5a37
+        8637e32ff13906c9 15a4dbd800422eaa
         3dde970943aaa82b 7f29e96382670107
         71782a08baef51c1 8fcea37d001a9a58
         b2fe7c69625a1a26 a887391fa550c9db
         09312b07b5c391e3 e5830de240b6dc16
-        a0d1f8bbdf2ff3e4 5001b60fd7846926
+        a0d1f8bbdf2ff3e4 655a6c2340118deb
         0614db0b2b05a631 8fcea37d001a9a58
         902d7695ad8d477c 27e26c01c9a8fdf5
         71782a08baef51c1 8fcea37d001a9a58
@@ -3154,13 +3155,13 @@ enum ConceptMatcherGolden {
         09130307b5aa505c a2469f7f9e0fe85f
         1f6a59a2cea667b0 f37a49394bbeb816
         09312b07b5c391e3 e5830de240b6dc16
-        b1c7e1499887bd33 70bc142c68ca3725
+        b1c7e1499887bd33 b9c6aab9ee7b9b96
         e6f7b419052023cd c035fe82d2e07188
         3344a08f5debcd4e fc78a829ba6bf8a9
         80f3736822d9d54d 8fcea37d001a9a58
         08fe1d07b5982080 c7821dec09475313
         08fb5c07b59655b6 8fcea37d001a9a58
-        670d936599ca1baf 5130c7d46dbfd5b4
+        670d936599ca1baf 465f35ffddfe4385
         08fb5c07b59655b6 8fcea37d001a9a58
         59d028baec702064 74830e5b11dca8d4
         3376e781561f2abd f30a7c09fb72f1c0
@@ -3185,7 +3186,7 @@ enum ConceptMatcherGolden {
         ede11fee399b6039 8fcea37d001a9a58
         09497a07b5d8aa01 fe25f5cfcca8f594
         09462707b5d5e721 67cc7fa045a3efbc
-        670d936599ca1baf 5130c7d46dbfd5b4
+        670d936599ca1baf 465f35ffddfe4385
         09462707b5d5e721 67cc7fa045a3efbc
         1f044d37d7fe5b7e 2ed2bb59dd21ba6d
         a31f0ebfb37598b8 6a580903724f6f08
@@ -3217,7 +3218,7 @@ enum ConceptMatcherGolden {
         092e3407b5c16b57 00e91acd50d8497a
         09312b07b5c391e3 e5830de240b6dc16
         8e6005025adb4dba 8fcea37d001a9a58
-        07bd49bd5e21b98d 5bba96ea1555e0b5
+        07bd49bd5e21b98d b63b0ed4e5be68b2
         d8d5aaea923fbc13 8fcea37d001a9a58
         a350a189e30db174 96bff254d44adb75
         f2526a5fd679a7b7 8fcea37d001a9a58
@@ -3231,14 +3232,14 @@ enum ConceptMatcherGolden {
         09130607b5aa5575 be8fa063a50b1488
         1ba65229592c08d9 ce0a96fe63b26d61
         09312b07b5c391e3 e5830de240b6dc16
-        39924205e28a8661 0c1084ba3e6e8e80
+        39924205e28a8661 a2ad67a8b30a4b27
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        72797482c493ddce 530db029c43e833f
+        72797482c493ddce 21dfa53a1d1d3140
         e7e262bf01d2f853 ef61bc57acda5909
         fb307217ddc562f3 8fcea37d001a9a58
         11f18bb7b7558b91 1706c369da320295
         09462707b5d5e721 67cc7fa045a3efbc
-        2a64036ed8db62bb 8f404dce15d0c0b1
+        2a64036ed8db62bb 6d344ea1c9f9a468
         09462707b5d5e721 67cc7fa045a3efbc
         95cda8cfa43d2b19 8fcea37d001a9a58
         3edcd21ad263539e abbb1c0efb8eeb5e
@@ -3292,7 +3293,7 @@ enum ConceptMatcherGolden {
         a807f8cfaed1ef79 8fcea37d001a9a58
         f665576121dde646 2de6f5c8644f987d
         09461207b5d5c372 423738ad7a01c455
-        204cf3d428668135 3c3093fd65c55893
+        204cf3d428668135 3c8cd68f4ba5675c
         fbbc07f0ee5c57bc 8fcea37d001a9a58
         bbd3c7afa2c22374 ec87755cb229cd51
         676f29a2ac109dbb 8fcea37d001a9a58
@@ -3316,8 +3317,8 @@ enum ConceptMatcherGolden {
         09351507b5c75558 921b3dc441b93c9b
         08fb5c07b59655b6 8fcea37d001a9a58
         52904534f3b02cc2 8fcea37d001a9a58
-        da012b035d05d6a4 c564c8999287eb1c
-        dd66ef0b7b866699 2d2c3294ca0d53aa
+        da012b035d05d6a4 9dec33aa67427a6b
+        dd66ef0b7b866699 327a0f61fb990c6b
         540743d89cb190e3 8fcea37d001a9a58
         98f5a495b28f73df 9ed706327e0c3044
         71782808baef4e5b 8fcea37d001a9a58
@@ -3330,20 +3331,20 @@ enum ConceptMatcherGolden {
         81da725c5c49aa51 c1672cbf25d13d5d
         1f6a59a2cea667b0 f37a49394bbeb816
         08fb5c07b59655b6 8fcea37d001a9a58
-        5286eec8360b21f9 a8f13834be965ffe
-        18fecf9df184543d c9822d073e750f65
-        cbbe7b64ae83adc1 c3dfbb3cf628145b
+        5286eec8360b21f9 e4216ae05fc68315
+        18fecf9df184543d 0dfa57c42b6df95c
+        cbbe7b64ae83adc1 fe159acd043f6bf0
         e6f7b419052023cd c035fe82d2e07188
-        dd66ef0b7b866699 2d2c3294ca0d53aa
+        dd66ef0b7b866699 327a0f61fb990c6b
         53a29b7e207791f4 a17665d3f1eb7414
         c2a4066f21ab6243 8fcea37d001a9a58
         9e1ea2192c4993b1 bd8f8ae3b9382a33
         09462707b5d5e721 67cc7fa045a3efbc
-        876ba187462617b7 65723f0bde6d9b08
+        876ba187462617b7 596813fd2bbfb7e5
         09462707b5d5e721 67cc7fa045a3efbc
         9ee3e4cfa9819097 8fcea37d001a9a58
-        3f8a8d3578dbf2fa c5ca6aa6a860c92e
-        204cf3d428668135 3c3093fd65c55893
+        3f8a8d3578dbf2fa 25e688520f1b6a05
+        204cf3d428668135 3c8cd68f4ba5675c
         f5a2740b21f4ab46 8fcea37d001a9a58
         bbd3c5afa2c2200e 9275b4649ef36ebf
         80f9f06822df1562 8fcea37d001a9a58
@@ -3357,17 +3358,17 @@ enum ConceptMatcherGolden {
         1ba65229592c08d9 ce0a96fe63b26d61
         09462707b5d5e721 67cc7fa045a3efbc
         4c1048512f62bdf8 3c7e1ab51edab47b
-        7584afec97541336 8d0c54dacfa36394
-        204a9aedf4fc768e 1f251fd5edc95cd0
-        bce788f4c243dbb6 023df04898486de9
+        7584afec97541336 40fd3c1013c16b01
+        204a9aedf4fc768e 861fb9cdba1669be
+        bce788f4c243dbb6 2411ab658805c33a
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        204cf3d428668135 3c3093fd65c55893
+        204cf3d428668135 3c8cd68f4ba5675c
         850f882406b23274 7603bd7031cd3bc2
         b86766ff3481106a 8fcea37d001a9a58
         09497a07b5d8aa01 fe25f5cfcca8f594
         08fb5c07b59655b6 8fcea37d001a9a58
-        cb24c5e35c52d6b2 1c1db61645250217
-        3e560843b9ddfffe da4f1244d296377e
+        cb24c5e35c52d6b2 6019f4f0fcd06797
+        3e560843b9ddfffe b341b03f34618b17
         29ec6d3dfa231a61 8fcea37d001a9a58
         5044856089c15de7 f2e70cb208a631d8
         b86766ff3481106a 8fcea37d001a9a58
@@ -3380,18 +3381,18 @@ enum ConceptMatcherGolden {
         1ba65229592c08d9 ce0a96fe63b26d61
         08fb5c07b59655b6 8fcea37d001a9a58
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
-        80e127d4e0fc4c4b bd9d9537bae7f4f9
-        584cfb63a5cf9e87 9390577da70346da
-        177dffa40c4d8628 9dfdd8f060dd1cdf
-        8a10742e3b271354 699526d030bae8c2
+        80e127d4e0fc4c4b 0f52af03392a64c6
+        584cfb63a5cf9e87 00c695c9b31e260b
+        177dffa40c4d8628 0fe30973d8940e58
+        8a10742e3b271354 157adf098c67ae59
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        3e560843b9ddfffe da4f1244d296377e
-        12a30114efcd300e 7befac48ff1187f7
+        3e560843b9ddfffe b341b03f34618b17
+        12a30114efcd300e 3a5fe57255769f26
         e7e262bf01d2f853 ef61bc57acda5909
         abca77e73a72fc62 8fcea37d001a9a58
         09277507b5bbbb1c 136edf9d216971af
         09462707b5d5e721 67cc7fa045a3efbc
-        280293f3caafcba0 f3517afc449ed7d2
+        280293f3caafcba0 aaf43f79191a4fdd
         29eff33dfa2633ea 8fcea37d001a9a58
         5044866089c15f9a cf28057b824401ef
         7174a508baec39eb 8fcea37d001a9a58
@@ -3404,19 +3405,19 @@ enum ConceptMatcherGolden {
         1ba65229592c08d9 ce0a96fe63b26d61
         09462707b5d5e721 67cc7fa045a3efbc
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
-        b1c7e1499887bd33 70bc142c68ca3725
+        b1c7e1499887bd33 b9c6aab9ee7b9b96
         01f019d9831487d2 848d4f0a930a0291
         4f928311f4a565b6 818fd99fcf1c136e
         b86e56ff348713e8 8fcea37d001a9a58
         11f18bb7b7558b91 1706c369da320295
         08fb5c07b59655b6 8fcea37d001a9a58
-        876ba187462617b7 65723f0bde6d9b08
+        876ba187462617b7 596813fd2bbfb7e5
         08fb5c07b59655b6 8fcea37d001a9a58
         d622cae1733e2ccc 8fcea37d001a9a58
         a59615aff2b2bf3f 43d4dff35fc71d10
         65b38feecb93032c 7db56ae7f3d67783
         09461207b5d5c372 423738ad7a01c455
-        2fd9edef3899f929 50c74494898d7b5d
+        2fd9edef3899f929 89fa5b65b9e0ef48
         016f2ce18bc3e7cd 8fcea37d001a9a58
         151953f2e7ad2d91 1ab029f7bc6f5506
         b86e56ff348713e8 8fcea37d001a9a58
@@ -3471,7 +3472,7 @@ enum ConceptMatcherGolden {
         b86e52ff34870d1c 8fcea37d001a9a58
         092e3507b5c16d0a 65761fa150c8d975
         08fb5c07b59655b6 8fcea37d001a9a58
-        876ba187462617b7 65723f0bde6d9b08
+        876ba187462617b7 596813fd2bbfb7e5
         08fb5c07b59655b6 8fcea37d001a9a58
         2ce9bc71d3479121 56f144b2b1a8355d
         09195e07b5af56ab 11cdd32ccef32c7e
@@ -3497,12 +3498,12 @@ enum ConceptMatcherGolden {
         c2997f6f21a22859 8fcea37d001a9a58
         08fe1d07b5982080 c7821dec09475313
         09462707b5d5e721 67cc7fa045a3efbc
-        2a64036ed8db62bb 8f404dce15d0c0b1
+        2a64036ed8db62bb 6d344ea1c9f9a468
         09462707b5d5e721 67cc7fa045a3efbc
         9cbf57b6874946fb ad30806b243a6060
         87e4b43203b2264a 1d351414980c3295
         08fe3507b5984948 6c0b6547660797ab
-        fa480bf11d1dccf0 bb1ce6107a52ea54
+        fa480bf11d1dccf0 c28842c16468b447
         feae9d0b27309bf6 8fcea37d001a9a58
         bbd72fafa2c50a03 22d62e2fc0c29c1c
         c29d056f21a541e2 8fcea37d001a9a58
@@ -3523,7 +3524,7 @@ enum ConceptMatcherGolden {
         01f019d9831487d2 848d4f0a930a0291
         87e4b43203b2264a 1d351414980c3295
         ef208c290db7aeca 629c703de33b489c
-        12a30114efcd300e 7befac48ff1187f7
+        12a30114efcd300e 3a5fe57255769f26
         53a29b7e207791f4 a17665d3f1eb7414
         b86ae2ff348418f5 8fcea37d001a9a58
         96108f19f8bbe251 07745488ebd25a14
@@ -3552,11 +3553,11 @@ enum ConceptMatcherGolden {
         716d9a08bae6088c 8fcea37d001a9a58
         09351507b5c75558 921b3dc441b93c9b
         09242407b5b8fba2 c69cfa6e966b8c3d
-        670d936599ca1baf 5130c7d46dbfd5b4
+        670d936599ca1baf 465f35ffddfe4385
         09242407b5b8fba2 c69cfa6e966b8c3d
         e69c9fe17c56014f 8fcea37d001a9a58
-        6707e38c9ca8bcc3 ab0e00bb8208488b
-        2234544c7cf0c46e 59cc5f14d5d30493
+        6707e38c9ca8bcc3 42d93458c3241364
+        2234544c7cf0c46e a0953baf99e5166c
         fea42b0b272785bb 8fcea37d001a9a58
         98f92d95b2929281 eb49ecba22465d6e
         716d9a08bae6088c 8fcea37d001a9a58
@@ -3568,19 +3569,19 @@ enum ConceptMatcherGolden {
         09089307b5a13d87 3eade9e709d118ba
         088e3807b53946aa 8fcea37d001a9a58
         09089407b5a13f3a f7d315360d6ee9b5
-        3264dbfe723b135f ff37a11b3beba6d3
+        3264dbfe723b135f 3bcc588afa236a46
         1f6a59a2cea667b0 f37a49394bbeb816
         09242407b5b8fba2 c69cfa6e966b8c3d
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
-        f96cfbbde0c118c6 11d24d693795ae9b
-        8d6c26e77c67b7eb 04aaa7c59fdfb03b
+        f96cfbbde0c118c6 28d97429017a78ea
+        8d6c26e77c67b7eb fa7dff3646b7bfaa
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        2234544c7cf0c46e 59cc5f14d5d30493
+        2234544c7cf0c46e a0953baf99e5166c
         3344a08f5debcd4e fc78a829ba6bf8a9
         7174a908baec40b7 8fcea37d001a9a58
         1e665f19b5682f14 5f92f2f57b91c29f
         09242307b5b8f9ef 13ad3dbb8701b5a2
-        670d936599ca1baf 5130c7d46dbfd5b4
+        670d936599ca1baf 465f35ffddfe4385
         09242307b5b8f9ef 13ad3dbb8701b5a2
         acf53118e36bea4e 6d32d7d923550e3f
         151e3634d0a76b64 8fcea37d001a9a58
@@ -3656,7 +3657,7 @@ enum ConceptMatcherGolden {
         abd489e73a7b6f7d 8fcea37d001a9a58
         9e1ea2192c4993b1 bd8f8ae3b9382a33
         09086007b5a0e6de 8fcea37d001a9a58
-        11a9c463c1a69262 881898643794859a
+        11a9c463c1a69262 c5190552c5596835
         3a4e1eb6063c66cf e19e417124fb15e7
         d61c5fe173390b4d 8fcea37d001a9a58
         98f93195b292994d e4460f530446ef1a
@@ -3679,12 +3680,12 @@ enum ConceptMatcherGolden {
         7e690722b7f0ac7a 6b98454d7e8cfb0d
         3a4e1eb6063c66cf e19e417124fb15e7
         c1c7d89fa2c77381 c1535ee581179a27
-        879095f703520880 d4526bd6056232e9
+        879095f703520880 c886ca9181d33f72
         850f882406b23274 7603bd7031cd3bc2
         b86e50ff348709b6 8fcea37d001a9a58
         9e1ea2192c4993b1 bd8f8ae3b9382a33
         09242307b5b8f9ef 13ad3dbb8701b5a2
-        670d936599ca1baf 5130c7d46dbfd5b4
+        670d936599ca1baf 465f35ffddfe4385
         09242307b5b8f9ef 13ad3dbb8701b5a2
         1feb67a87335f224 bb2876b1a2e13a00
         f2d93c78f577a752 955c4803a59783df
@@ -3705,7 +3706,7 @@ enum ConceptMatcherGolden {
         f2d93c78f577a752 955c4803a59783df
         09497a07b5d8aa01 fe25f5cfcca8f594
         09462707b5d5e721 67cc7fa045a3efbc
-        df21abb8d6b43860 6ded4c2036ae9756
+        df21abb8d6b43860 3d2e052d646b6c0f
         0611db0b2b03705a 8fcea37d001a9a58
         98f92395b2928183 bada82e431bd8aec
         c59800ab6de2c39e 8fcea37d001a9a58
@@ -3719,13 +3720,13 @@ enum ConceptMatcherGolden {
         09462707b5d5e721 67cc7fa045a3efbc
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        408e16722fe0574f 73f4eb3a1dde530f
+        408e16722fe0574f adff5968c943102d
         53a29b7e207791f4 a17665d3f1eb7414
         4bff87f6fb6474fa 8fcea37d001a9a58
         11f18bb7b7558b91 1706c369da320295
         09461907b5d5cf57 c035fe82d2e07188
         dd8605e17710fc17 8fcea37d001a9a58
-        4e6ab7dd1ea6657d 1bc9f77fd9df58a1
+        4e6ab7dd1ea6657d 004b7bab9925eee8
         3a70c6d88e5033b0 8fcea37d001a9a58
         fbcdb5258bab89ed f1c012bd16cc3fb2
         f2526a5fd679a7b7 8fcea37d001a9a58
@@ -3741,18 +3742,18 @@ enum ConceptMatcherGolden {
         09461907b5d5cf57 c035fe82d2e07188
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
         00be14a75f2de427 bceab2e9ab096852
-        d6a859f5ca5e14b2 eb9a44a17c57b075
+        d6a859f5ca5e14b2 384d58ac5e1ec40e
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        4e6ab7dd1ea6657d 1bc9f77fd9df58a1
-        e98e5b4f56659b14 b1597b5f707e1eaf
-        8c4bac3c7aeba71c 9403110366fb929d
+        4e6ab7dd1ea6657d 004b7bab9925eee8
+        e98e5b4f56659b14 a79e478f89872714
+        8c4bac3c7aeba71c 793f9d4cac987b4e
         53a29b7e207791f4 a17665d3f1eb7414
         71782e08baef588d 8fcea37d001a9a58
         09167607b5ad499c 6c9436d9ed38deff
         09462707b5d5e721 67cc7fa045a3efbc
-        876ba187462617b7 65723f0bde6d9b08
+        876ba187462617b7 596813fd2bbfb7e5
         09462707b5d5e721 67cc7fa045a3efbc
-        d7102f79b4bc4409 f1f6616087feafa7
+        d7102f79b4bc4409 15ceee1eea0e676a
         0d7857f0f885d709 8fcea37d001a9a58
         bbccbdafa2bbf3c8 4749fc97d4992b95
         71782e08baef588d 8fcea37d001a9a58
@@ -3767,23 +3768,23 @@ enum ConceptMatcherGolden {
         81da725c5c49aa51 c1672cbf25d13d5d
         1ba65229592c08d9 ce0a96fe63b26d61
         09462707b5d5e721 67cc7fa045a3efbc
-        8fcc3128bf8e5075 c383a5836cba2c65
-        c0b1b9be7a95e4c0 64ed560787f88911
-        b89be1e19831495f a8b5973a767265fe
-        f65fb0f47dbd2994 7369a5c3be8bf8cd
+        8fcc3128bf8e5075 b5958d446497b2b7
+        c0b1b9be7a95e4c0 06a8116fd9acc0ca
+        b89be1e19831495f 715dcbe52023b4bb
+        f65fb0f47dbd2994 1113a99e522b00da
         01f019d9831487d2 848d4f0a930a0291
-        d7102f79b4bc4409 f1f6616087feafa7
+        d7102f79b4bc4409 15ceee1eea0e676a
         850f882406b23274 7603bd7031cd3bc2
         fb307517ddc5680c 8fcea37d001a9a58
         09167607b5ad499c 6c9436d9ed38deff
         08fb5c07b59655b6 8fcea37d001a9a58
-        2a64036ed8db62bb 8f404dce15d0c0b1
+        2a64036ed8db62bb 6d344ea1c9f9a468
         08fb5c07b59655b6 8fcea37d001a9a58
         a807f5cfaed1ea60 8fcea37d001a9a58
         b7bf80abf77064e9 a3ed4026d3a4971c
         e04d9e8cc4386355 313d040d4e7c73e1
         08fe3507b5984948 6c0b6547660797ab
-        a42140796695d932 8b5764b47ad2ad41
+        a42140796695d932 b09780c029de981a
         efa544e1818edbdc 8fcea37d001a9a58
         98ee9a95b2894433 16197035aa4d60c8
         f24b765fd6739d6d 8fcea37d001a9a58
@@ -3808,12 +3809,12 @@ enum ConceptMatcherGolden {
         7174ab08baec441d 8fcea37d001a9a58
         df99d13f33e56f03 fefc5cf6ad75dd03
         09086007b5a0e6de 8fcea37d001a9a58
-        2a64036ed8db62bb 8f404dce15d0c0b1
+        2a64036ed8db62bb 6d344ea1c9f9a468
         09086007b5a0e6de 8fcea37d001a9a58
-        c0b1b9be7a95e4c0 64ed560787f88911
-        d7102f79b4bc4409 f1f6616087feafa7
+        c0b1b9be7a95e4c0 06a8116fd9acc0ca
+        d7102f79b4bc4409 15ceee1eea0e676a
         09195e07b5af56ab 11cdd32ccef32c7e
-        195bd6dd1f7a57b3 7dad5315e4d27c4a
+        195bd6dd1f7a57b3 4e72988339a060d1
         d351453dc916779c 8fcea37d001a9a58
         98ee9b95b28945e6 9e826164d7e31d9f
         7174ab08baec441d 8fcea37d001a9a58
@@ -3826,23 +3827,23 @@ enum ConceptMatcherGolden {
         af63ff4c86022805 3b38e04bd7436ef0
         1f6a59a2cea667b0 f37a49394bbeb816
         09086007b5a0e6de 8fcea37d001a9a58
-        b89be1e19831495f a8b5973a767265fe
-        c0b1b9be7a95e4c0 64ed560787f88911
-        8fcc3128bf8e5075 c383a5836cba2c65
-        4d8a91a4e2289beb aa324950edce7c35
+        b89be1e19831495f 715dcbe52023b4bb
+        c0b1b9be7a95e4c0 06a8116fd9acc0ca
+        8fcc3128bf8e5075 b5958d446497b2b7
+        4d8a91a4e2289beb 1b3dcf6fa0e84b54
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        d7102f79b4bc4409 f1f6616087feafa7
-        868e8231edd09fe8 3eb2f639c95fd32a
+        d7102f79b4bc4409 15ceee1eea0e676a
+        868e8231edd09fe8 0701ee3e228721ad
         3dde970943aaa82b 7f29e96382670107
         716d9908bae606d9 8fcea37d001a9a58
         09277507b5bbbb1c 136edf9d216971af
         08fb5c07b59655b6 8fcea37d001a9a58
-        2a64036ed8db62bb 8f404dce15d0c0b1
+        2a64036ed8db62bb 6d344ea1c9f9a468
         08fb5c07b59655b6 8fcea37d001a9a58
         9375fa826688284b 27dd4e9cc52e25ee
         a31f0ebfb37598b8 6a580903724f6f08
         09351e07b5c764a3 2b9913acbf855f56
-        e9391ef8410ed0b2 f01e041abeb29ea8
+        e9391ef8410ed0b2 66103f57da2f8d89
         ad82ddea79b4df93 8fcea37d001a9a58
         076a5847f98bf190 1b816b84c46eb165
         676f21a2ac109023 8fcea37d001a9a58
@@ -3879,7 +3880,7 @@ enum ConceptMatcherGolden {
         09462707b5d5e721 67cc7fa045a3efbc
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
         4bbd5c6ea60f0471 031746ab72556ded
-        3973b9fad7f898be 65209d38cf73445a
+        3973b9fad7f898be 9413586985f0dd7b
         44ee58c461867a56 91c07beea37c9236
         8f3264b86427b439 5d7e86a728560b34
         01f019d9831487d2 848d4f0a930a0291
@@ -3889,9 +3890,9 @@ enum ConceptMatcherGolden {
         abd489e73a7b6f7d 8fcea37d001a9a58
         09421c07b5d1eb99 ab88c3270d20d57c
         08fb5c07b59655b6 8fcea37d001a9a58
-        876ba187462617b7 65723f0bde6d9b08
+        876ba187462617b7 596813fd2bbfb7e5
         08fb5c07b59655b6 8fcea37d001a9a58
-        debb338aedb9b90e 1fa80ab7e7097e90
+        debb338aedb9b90e 88a9596c96fd80f1
         b0b2233db57c3fdc 8fcea37d001a9a58
         98ee9e95b2894aff 11890e3f2ca1efac
         f24b6f5fd6739188 8fcea37d001a9a58
@@ -3903,12 +3904,12 @@ enum ConceptMatcherGolden {
         09089407b5a13f3a f7d315360d6ee9b5
         1f6a59a2cea667b0 f37a49394bbeb816
         08fb5c07b59655b6 8fcea37d001a9a58
-        aa47faa2d67bcc9d d31b1ccbc8a22d53
-        8fcc3128bf8e5075 c383a5836cba2c65
-        87f55f13c909c549 cd4d997536e19dea
+        aa47faa2d67bcc9d 7fccfbc5f00a717a
+        8fcc3128bf8e5075 b5958d446497b2b7
+        87f55f13c909c549 caf26570940466f5
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        debb338aedb9b90e 1fa80ab7e7097e90
-        12a30114efcd300e 7befac48ff1187f7
+        debb338aedb9b90e 88a9596c96fd80f1
+        12a30114efcd300e 3a5fe57255769f26
         850f882406b23274 7603bd7031cd3bc2
         1d9301deee6cb19e 8fcea37d001a9a58
         08fe1d07b5982080 c7821dec09475313
@@ -3936,10 +3937,10 @@ enum ConceptMatcherGolden {
         80f36f6822d9ce81 8fcea37d001a9a58
         09351507b5c75558 921b3dc441b93c9b
         09242407b5b8fba2 c69cfa6e966b8c3d
-        9170049ed2784c0f 3799c304aa9ee76f
+        9170049ed2784c0f 503a0da503682962
         09242407b5b8fba2 c69cfa6e966b8c3d
         285f81d883de8715 8fcea37d001a9a58
-        264534dfd98c09cc 2124bd51c7d699f5
+        264534dfd98c09cc ae9ded1ba8c620fc
         0614de0b2b05ab4a 8fcea37d001a9a58
         60953c866d0dd085 ddd41d02127fe08e
         80f36f6822d9ce81 8fcea37d001a9a58
@@ -3953,16 +3954,16 @@ enum ConceptMatcherGolden {
         1ba65229592c08d9 ce0a96fe63b26d61
         09242407b5b8fba2 c69cfa6e966b8c3d
         3c0d17bad169557b 2bb80158710dd3ef
-        18fecf9df184543d c9822d073e750f65
-        6e3144bca7332d8d 61730bbd7edfab2e
+        18fecf9df184543d 0dfa57c42b6df95c
+        6e3144bca7332d8d b204a76ddb938a96
         01f019d9831487d2 848d4f0a930a0291
-        264534dfd98c09cc 2124bd51c7d699f5
-        12a30114efcd300e 7befac48ff1187f7
+        264534dfd98c09cc ae9ded1ba8c620fc
+        12a30114efcd300e 3a5fe57255769f26
         dfa9cbbd4231fe2b ee19fb6dd3bf80d7
         1d9302deee6cb351 8fcea37d001a9a58
         df99d13f33e56f03 fefc5cf6ad75dd03
         09462707b5d5e721 67cc7fa045a3efbc
-        2a64036ed8db62bb 8f404dce15d0c0b1
+        2a64036ed8db62bb 6d344ea1c9f9a468
         09462707b5d5e721 67cc7fa045a3efbc
         3f93b8f51c0d6886 7b5c28d34a47cbe3
         853f3d3510079eaf 8fcea37d001a9a58
@@ -3985,7 +3986,7 @@ enum ConceptMatcherGolden {
         ede814ee39a16c36 8fcea37d001a9a58
         1e665f19b5682f14 5f92f2f57b91c29f
         09086007b5a0e6de 8fcea37d001a9a58
-        670d936599ca1baf 5130c7d46dbfd5b4
+        670d936599ca1baf 465f35ffddfe4385
         09086007b5a0e6de 8fcea37d001a9a58
         863dc8a4db367e01 ae92c778c4d260e6
         feae9d0b27309bf6 8fcea37d001a9a58
@@ -4033,7 +4034,7 @@ enum ConceptMatcherGolden {
         abca72e73a72f3e3 8fcea37d001a9a58
         08fe1d07b5982080 c7821dec09475313
         09086007b5a0e6de 8fcea37d001a9a58
-        2a64036ed8db62bb 8f404dce15d0c0b1
+        2a64036ed8db62bb 6d344ea1c9f9a468
         09086007b5a0e6de 8fcea37d001a9a58
         40c97d34e97d8d08 8fcea37d001a9a58
         79caf6dae8f3c2b6 306bfb1e98fccb6b
@@ -4081,10 +4082,10 @@ enum ConceptMatcherGolden {
         c2a4146f21ab7a0d 8fcea37d001a9a58
         09277507b5bbbb1c 136edf9d216971af
         09461907b5d5cf57 c035fe82d2e07188
-        670d936599ca1baf 5130c7d46dbfd5b4
+        670d936599ca1baf 465f35ffddfe4385
         09461907b5d5cf57 c035fe82d2e07188
-        0d7ffd7fe995ec3d a942a276918518be
-        b8527ba1880ca932 e6f886b0fa9baa0b
+        0d7ffd7fe995ec3d 8eb5a0ff078490ce
+        b8527ba1880ca932 5053142a0447ce60
         09351e07b5c764a3 2b9913acbf855f56
         b68ddc93c553cca1 9ea7d2e103bb4f2a
         c9061ff0d1fee251 8fcea37d001a9a58
@@ -4101,19 +4102,19 @@ enum ConceptMatcherGolden {
         1f6a59a2cea667b0 f37a49394bbeb816
         09461907b5d5cf57 c035fe82d2e07188
         bf57ebfadf3b1cb9 8dca9c3bdcf58cfc
-        be539c1732a218f1 94b58455aadcedbf
+        be539c1732a218f1 1a24bd22de06dcea
         451132af861edd04 1a7415647a00da1c
-        dd3d68384088a9b6 2f131a399fc84048
-        c6ecc250eef20968 09ebde1a04159092
+        dd3d68384088a9b6 f9b433e7759d36e7
+        c6ecc250eef20968 72fbdde78536ff02
         e6f7b419052023cd c035fe82d2e07188
-        b8527ba1880ca932 e6f886b0fa9baa0b
+        b8527ba1880ca932 5053142a0447ce60
         82a735e5a52f3f6c e90646fdfed50778
         80f3646822d9bbd0 8fcea37d001a9a58
         09277507b5bbbb1c 136edf9d216971af
         09312b07b5c391e3 e5830de240b6dc16
-        eca43046bafa80eb 9bc169da266f7699
+        eca43046bafa80eb 4bb130ddc5468efa
         09195e07b5af56ab 11cdd32ccef32c7e
-        97da69366cfb3422 ca283edb3972f53d
+        97da69366cfb3422 2157002f37978814
         8e55f1025ad2d739 8fcea37d001a9a58
         8e552724247c91d1 e9fbb6df6ebdf5bb
         80f3646822d9bbd0 8fcea37d001a9a58
@@ -4131,13 +4132,13 @@ enum ConceptMatcherGolden {
         1ba65229592c08d9 ce0a96fe63b26d61
         09312b07b5c391e3 e5830de240b6dc16
         4c1048512f62bdf8 3c7e1ab51edab47b
-        b1c7e1499887bd33 70bc142c68ca3725
+        b1c7e1499887bd33 b9c6aab9ee7b9b96
         7e690722b7f0ac7a 6b98454d7e8cfb0d
         3dde970943aaa82b 7f29e96382670107
         4c0679f6fb6a7bde 8fcea37d001a9a58
         b2fe7c69625a1a26 a887391fa550c9db
         09312b07b5c391e3 e5830de240b6dc16
-        876ba187462617b7 65723f0bde6d9b08
+        876ba187462617b7 596813fd2bbfb7e5
         09312b07b5c391e3 e5830de240b6dc16
         cef67f77b4e017e8 714c82f29ffc872e
         09351e07b5c764a3 2b9913acbf855f56
@@ -4159,7 +4160,7 @@ enum ConceptMatcherGolden {
         deef7ab5676c99cd f94853042ccfdd2c
         44ee58c461867a56 91c07beea37c9236
         24560126b124dfb4 d86ae371f876ad50
-        58737eb0151a407c a947b90aad6926ab
+        58737eb0151a407c b1659c94ede460b6
         e6f7b419052023cd c035fe82d2e07188
         cef67f77b4e017e8 714c82f29ffc872e
         f7e0100001654daf 8085c88c921447f5
@@ -4167,9 +4168,9 @@ enum ConceptMatcherGolden {
         4c066ff6fb6a6ae0 8fcea37d001a9a58
         96108f19f8bbe251 07745488ebd25a14
         09242307b5b8f9ef 13ad3dbb8701b5a2
-        9170049ed2784c0f 3799c304aa9ee76f
+        9170049ed2784c0f 503a0da503682962
         09242307b5b8f9ef 13ad3dbb8701b5a2
-        09cf98e44d1b6057 3faa1769707a1d6f
+        09cf98e44d1b6057 34c78b93bdc57f7c
         09242307b5b8f9ef 13ad3dbb8701b5a2
         f665576121dde646 2de6f5c8644f987d
         7f6422d8b544e07e 8fcea37d001a9a58
@@ -4184,12 +4185,12 @@ enum ConceptMatcherGolden {
         d8cf4e2894495616 dbd1de40fc4e650a
         1f6a59a2cea667b0 f37a49394bbeb816
         09242307b5b8f9ef 13ad3dbb8701b5a2
-        a51ddcf760bdce22 823691bf0f372b70
-        fb04d06ea7e32dfd 10d9c03ac650c84f
-        e7a564bf53461c8e 5c530e9d29b05e2f
-        9c21f1b76797af9e e2c8f59b766b750d
+        a51ddcf760bdce22 0da2cb20fab81fb7
+        fb04d06ea7e32dfd bc02ad14b82441ca
+        e7a564bf53461c8e 40aaa850ca63cae5
+        9c21f1b76797af9e 5d17fb4f1a3cb92a
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        09cf98e44d1b6057 3faa1769707a1d6f
+        09cf98e44d1b6057 34c78b93bdc57f7c
         f7e0100001654daf 8085c88c921447f5
         850f882406b23274 7603bd7031cd3bc2
         fb33f917ddc87e2f 8fcea37d001a9a58
@@ -4215,12 +4216,12 @@ enum ConceptMatcherGolden {
         7e690722b7f0ac7a 6b98454d7e8cfb0d
         8558fd0f74d80594 3ba23e946b972f13
         2ac14c7339f8d144 37f0fe11d0ba1914
-        72797482c493ddce 530db029c43e833f
+        72797482c493ddce 21dfa53a1d1d3140
         53a29b7e207791f4 a17665d3f1eb7414
         1d9300deee6cafeb 8fcea37d001a9a58
         09497a07b5d8aa01 fe25f5cfcca8f594
         09461907b5d5cf57 c035fe82d2e07188
-        9170049ed2784c0f 3799c304aa9ee76f
+        9170049ed2784c0f 503a0da503682962
         09461907b5d5cf57 c035fe82d2e07188
         42aea5215e6834aa 59e75b403dd60d4b
         3a854ad88e61bd06 8fcea37d001a9a58
@@ -4297,11 +4298,11 @@ enum ConceptMatcherGolden {
         eddda1ee39985448 8fcea37d001a9a58
         09203207b5b52a95 a7892d4a20bd5d88
         09462707b5d5e721 67cc7fa045a3efbc
-        0342e400cabd945d 91d9510595b79d8e
+        0342e400cabd945d ba1b0d5d1b5714bc
         09462707b5d5e721 67cc7fa045a3efbc
         061f4d0b2b0ebc6c 8fcea37d001a9a58
-        23023b243c5df1a0 f7c0c961be305d1a
-        2fd9edef3899f929 50c74494898d7b5d
+        23023b243c5df1a0 162a458bef58e4c9
+        2fd9edef3899f929 89fa5b65b9e0ef48
         08fe3507b5984948 6c0b6547660797ab
         18190aa59db96116 76bda8e22c425388
         c3f2efe168b283c0 8fcea37d001a9a58
@@ -4316,22 +4317,22 @@ enum ConceptMatcherGolden {
         e96544ae83aa1f55 158954408f92220e
         1f6a59a2cea667b0 f37a49394bbeb816
         09462707b5d5e721 67cc7fa045a3efbc
-        42f1cf98606e42fd a06892228459015b
-        876acb855d943470 a665b6c545ce1bb7
-        e875d2147dd9846b 6d571a467f1952b6
-        2e6c864fb38a4fd7 50c7e47a20170f7f
+        42f1cf98606e42fd a8603fd2968d281e
+        876acb855d943470 90b41663c20f8052
+        e875d2147dd9846b b73945b36af2cb09
+        2e6c864fb38a4fd7 9a9febe2de2773b0
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        2fd9edef3899f929 50c74494898d7b5d
-        879095f703520880 d4526bd6056232e9
-        12a30114efcd300e 7befac48ff1187f7
+        2fd9edef3899f929 89fa5b65b9e0ef48
+        879095f703520880 c886ca9181d33f72
+        12a30114efcd300e 3a5fe57255769f26
         82a735e5a52f3f6c e90646fdfed50778
         fb33f917ddc87e2f 8fcea37d001a9a58
         df99d13f33e56f03 fefc5cf6ad75dd03
         09462707b5d5e721 67cc7fa045a3efbc
-        876ba187462617b7 65723f0bde6d9b08
+        876ba187462617b7 596813fd2bbfb7e5
         09462707b5d5e721 67cc7fa045a3efbc
-        59c85c9dc0943408 06cd52b96ed9aa42
-        bbf67618ca4e3004 3d06db89582899ea
+        59c85c9dc0943408 2ec002ccc2f50901
+        bbf67618ca4e3004 964ff10aa25e76f5
         09462707b5d5e721 67cc7fa045a3efbc
         bf2012f8b190bb66 faa0f2341ed7e565
         061bca0b2b0ba7fc 8fcea37d001a9a58
@@ -4346,12 +4347,12 @@ enum ConceptMatcherGolden {
         090f3307b5a6b915 9a3734bd8422f8c0
         1ba65229592c08d9 ce0a96fe63b26d61
         09462707b5d5e721 67cc7fa045a3efbc
-        60097bed2d9c4562 26da02e4daf3e51c
-        c85bffa2fd036169 38e8c206826a95c8
-        6ebcf3b9b2a941dd e75a14de78e6635f
+        60097bed2d9c4562 7d2991d9a7ba6f5d
+        c85bffa2fd036169 aafdf00f7b5a452d
+        6ebcf3b9b2a941dd 4bd41c95aae8ddf8
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        bbf67618ca4e3004 3d06db89582899ea
-        868e8231edd09fe8 3eb2f639c95fd32a
+        bbf67618ca4e3004 964ff10aa25e76f5
+        868e8231edd09fe8 0701ee3e228721ad
         53a29b7e207791f4 a17665d3f1eb7414
         4c0302f6fb677bd2 8fcea37d001a9a58
         092a7007b5bde874 036099750f4e67ef
@@ -4402,7 +4403,7 @@ enum ConceptMatcherGolden {
         80fd626822e20cef 8fcea37d001a9a58
         092e3407b5c16b57 00e91acd50d8497a
         09462707b5d5e721 67cc7fa045a3efbc
-        670d936599ca1baf 5130c7d46dbfd5b4
+        670d936599ca1baf 465f35ffddfe4385
         09462707b5d5e721 67cc7fa045a3efbc
         a807fdcfaed1f7f8 8fcea37d001a9a58
         0f9181c901c73929 e0aa10876eebf051
@@ -4429,7 +4430,7 @@ enum ConceptMatcherGolden {
         4c0304f6fb677f38 8fcea37d001a9a58
         b2fe7c69625a1a26 a887391fa550c9db
         08fb5c07b59655b6 8fcea37d001a9a58
-        9170049ed2784c0f 3799c304aa9ee76f
+        9170049ed2784c0f 503a0da503682962
         08fb5c07b59655b6 8fcea37d001a9a58
         016ba3e18bc0c92b 8fcea37d001a9a58
         77de559b1532a25f 0ff734f6693dd203
@@ -4483,7 +4484,7 @@ enum ConceptMatcherGolden {
         7174a908baec40b7 8fcea37d001a9a58
         11f18bb7b7558b91 1706c369da320295
         08fb5c07b59655b6 8fcea37d001a9a58
-        2a64036ed8db62bb 8f404dce15d0c0b1
+        2a64036ed8db62bb 6d344ea1c9f9a468
         08fb5c07b59655b6 8fcea37d001a9a58
         a807f8cfaed1ef79 8fcea37d001a9a58
         cbfeeade876541dc 777acd6159ca5021
@@ -4500,7 +4501,7 @@ enum ConceptMatcherGolden {
         1f6a59a2cea667b0 f37a49394bbeb816
         08fb5c07b59655b6 8fcea37d001a9a58
         59d028baec702064 74830e5b11dca8d4
-        b153ad5f8c4ef5e9 1481d5ddee71c786
+        b153ad5f8c4ef5e9 d662c776197baba9
         7e690722b7f0ac7a 6b98454d7e8cfb0d
         3376e781561f2abd f30a7c09fb72f1c0
         a5e97e50ac206001 49d8276e0a458d1d
@@ -4508,12 +4509,12 @@ enum ConceptMatcherGolden {
         ede818ee39a17302 8fcea37d001a9a58
         092a7007b5bde874 036099750f4e67ef
         09242307b5b8f9ef 13ad3dbb8701b5a2
-        670d936599ca1baf 5130c7d46dbfd5b4
+        670d936599ca1baf 465f35ffddfe4385
         09242307b5b8f9ef 13ad3dbb8701b5a2
-        c9b3075b9dd3998d 85501d92404542a8
-        f4d828d29c02af8e 4d3b7025c934478a
+        c9b3075b9dd3998d 8778b0cc03f101cc
+        f4d828d29c02af8e 2b5f2db5a855bbdf
         09461207b5d5c372 423738ad7a01c455
-        f896e82121468a17 0d0748de582f1293
+        f896e82121468a17 518d16aafd14cb32
         ec81c70b1ca73140 8fcea37d001a9a58
         bbe13aafa2cd7139 89cc9bd64cf5c2e2
         6772aca2ac13b22b 8fcea37d001a9a58
@@ -4527,12 +4528,12 @@ enum ConceptMatcherGolden {
         1f6a59a2cea667b0 f37a49394bbeb816
         09242307b5b8f9ef 13ad3dbb8701b5a2
         0f171b17ad53ec51 6915dd3f50f56f24
-        573c5f7bcde84fe7 f24e984e7bea6e0e
+        573c5f7bcde84fe7 e334eee1d4eaee97
         00be14a75f2de427 bceab2e9ab096852
-        acbe28ca3bf96104 78e334eeb551c020
+        acbe28ca3bf96104 50cd6b4dc8846109
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        f4d828d29c02af8e 4d3b7025c934478a
-        8c4bac3c7aeba71c 9403110366fb929d
+        f4d828d29c02af8e 2b5f2db5a855bbdf
+        8c4bac3c7aeba71c 793f9d4cac987b4e
         3dde970943aaa82b 7f29e96382670107
         b86e54ff34871082 8fcea37d001a9a58
         09277507b5bbbb1c 136edf9d216971af
@@ -4583,7 +4584,7 @@ enum ConceptMatcherGolden {
         7174a508baec39eb 8fcea37d001a9a58
         df99d13f33e56f03 fefc5cf6ad75dd03
         09242407b5b8fba2 c69cfa6e966b8c3d
-        2a64036ed8db62bb 8f404dce15d0c0b1
+        2a64036ed8db62bb 6d344ea1c9f9a468
         09242407b5b8fba2 c69cfa6e966b8c3d
         e517a73dd3486a04 8fcea37d001a9a58
         8c342997d134c0d4 ac9392d3499b6f6e
@@ -4613,7 +4614,7 @@ enum ConceptMatcherGolden {
         4c0679f6fb6a7bde 8fcea37d001a9a58
         09086407b5a0edaa 51a0a555951a6f05
         09462707b5d5e721 67cc7fa045a3efbc
-        2a64036ed8db62bb 8f404dce15d0c0b1
+        2a64036ed8db62bb 6d344ea1c9f9a468
         09462707b5d5e721 67cc7fa045a3efbc
         e6a32ce17c5b5c94 8fcea37d001a9a58
         64ec56791c3bbbdb dc76fc40ad8048da
@@ -4641,12 +4642,12 @@ enum ConceptMatcherGolden {
         7174a808baec3f04 8fcea37d001a9a58
         09195507b5af4760 d4609dd0460dabc3
         08fb5c07b59655b6 8fcea37d001a9a58
-        9170049ed2784c0f 3799c304aa9ee76f
+        9170049ed2784c0f 503a0da503682962
         08fb5c07b59655b6 8fcea37d001a9a58
-        dd3d68384088a9b6 2f131a399fc84048
-        1d2ec9e55c4fad40 f9567c86fcf58582
+        dd3d68384088a9b6 f9b433e7759d36e7
+        1d2ec9e55c4fad40 5b1605c77dbb52bd
         09461207b5d5c372 423738ad7a01c455
-        d47be174da129263 2e54599be0b05d4a
+        d47be174da129263 43536db51e5714d7
         3186b6d8893153e1 8fcea37d001a9a58
         f0a1c95c85d12708 3ddb4d06e6fa3d1d
         7174a808baec3f04 8fcea37d001a9a58
@@ -4661,12 +4662,12 @@ enum ConceptMatcherGolden {
         08fb5c07b59655b6 8fcea37d001a9a58
         4c1048512f62bdf8 3c7e1ab51edab47b
         451132af861edd04 1a7415647a00da1c
-        be539c1732a218f1 94b58455aadcedbf
-        dd3d68384088a9b6 2f131a399fc84048
-        8305942291af0579 27c21109709b7a40
+        be539c1732a218f1 1a24bd22de06dcea
+        dd3d68384088a9b6 f9b433e7759d36e7
+        8305942291af0579 212406cdea6d258f
         7e690722b7f0ac7a 6b98454d7e8cfb0d
-        1d2ec9e55c4fad40 f9567c86fcf58582
-        5e44aa7d3085e12e 179953701e3fb4fc
+        1d2ec9e55c4fad40 5b1605c77dbb52bd
+        5e44aa7d3085e12e b154813b7b437641
         804e812eab792a83 8fcea37d001a9a58
         6635e0dbe59d307c da5fb51efa3c7aa4
         9693807fa17e5ed2 6f858be78f6514d7
@@ -4713,79 +4714,79 @@ enum ConceptMatcherGolden {
         3b5ac759a6a0d3f4 ce23f6bfd16f607c
         6d6b62ea08cf6d36 06c2e51c782a1609
         855e4c0255a86fdf 8fcea37d001a9a58
-        a3924ac8f2defc64 03c1be4bf47eca86
+        a3924ac8f2defc64 a16c35fc548accc1
         2f243f857217554c 8fcea37d001a9a58
         582c89e50b3331e1 7cf2acf733780494
         a77d3d36e8383eb3 c17aef36873742d4
         b6b184aa43e52d25 e6467e2113454a9d
         2b87fc192bc03144 6fd379ca030701cf
-        ea6ff70b03c5c960 21b289ac2411f4b7
+        ea6ff70b03c5c960 c512c4d3ed8925ec
         09089407b5a13f3a f7d315360d6ee9b5
-        afca98a814878ea1 9800f7969ddcdbcf
-        177dffa40c4d8628 9dfdd8f060dd1cdf
+        afca98a814878ea1 ed27f7e41c1b9e1e
+        177dffa40c4d8628 0fe30973d8940e58
         f6e56e1126fffc18 2cd593da87f1af1a
-        e0eb0e1fbe3d6550 757506e22f773b4b
-        12a30114efcd300e 7befac48ff1187f7
+        e0eb0e1fbe3d6550 154806b44cc1a95c
+        12a30114efcd300e 3a5fe57255769f26
         b86ae3ff34841aa8 8fcea37d001a9a58
-        943fa614c301fa63 e0fb29b166eddf20
+        943fa614c301fa63 c7ae2fe46128de3c
         dd0e9223326beee2 cd5aaceb9d57f153
         0614de0b2b05ab4a 8fcea37d001a9a58
-        bbf9cc9715b88c21 3f287753831010b6
+        bbf9cc9715b88c21 c14c13c906cdec8d
         20f394fce9535c33 8fcea37d001a9a58
-        7873b1a706976d5f e627522550f8ba56
+        7873b1a706976d5f 4dcb5c6da62e943f
         7a0c4cfc567cc4bd c932ac1f8eb54ec1
         b6b183aa43e52b72 78eee09d51ff9c98
         45627c193a5b605c ff3806cf28bcf23f
-        af63fe4c86022652 18f02d8e4b63d442
-        ea6ff70b03c5c960 21b289ac2411f4b7
-        afca98a814878ea1 9800f7969ddcdbcf
-        177dffa40c4d8628 9dfdd8f060dd1cdf
-        bbf67618ca4e3004 3d06db89582899ea
-        12a30114efcd300e 7befac48ff1187f7
+        af63fe4c86022652 f362bdd1fcd07f1b
+        ea6ff70b03c5c960 c512c4d3ed8925ec
+        afca98a814878ea1 ed27f7e41c1b9e1e
+        177dffa40c4d8628 0fe30973d8940e58
+        bbf67618ca4e3004 964ff10aa25e76f5
+        12a30114efcd300e 3a5fe57255769f26
         b86e4eff34870650 8fcea37d001a9a58
-        76cb9d60bee3eb98 882d909562d799e1
+        76cb9d60bee3eb98 04a8a1dacbd34cc3
         38461d8762e72d04 838242045205b171
         0614de0b2b05ab4a 8fcea37d001a9a58
-        ed91b8a2d82225e2 d516c7fcea109a6d
+        ed91b8a2d82225e2 eed7db12c2ee6068
         ec3072ae7342a42a 8fcea37d001a9a58
         b12a71edae79b3ec 30c0a590f6b7a638
         7a0d94fc894c449a 389fa78a0028805f
         b6b182aa43e529bf 86c3849a01adafaf
         bc22778d82bd993f 0ae9ae77c74937d2
-        ea6ff70b03c5c960 21b289ac2411f4b7
-        afca98a814878ea1 9800f7969ddcdbcf
-        177dffa40c4d8628 9dfdd8f060dd1cdf
-        12a30114efcd300e 7befac48ff1187f7
+        ea6ff70b03c5c960 c512c4d3ed8925ec
+        afca98a814878ea1 ed27f7e41c1b9e1e
+        177dffa40c4d8628 0fe30973d8940e58
+        12a30114efcd300e 3a5fe57255769f26
         b86e4eff34870650 8fcea37d001a9a58
-        c27692298c3b72d5 3fecddad266284e2
+        c27692298c3b72d5 624ddfdf23f31068
         003782f3725b5423 f040342edd55f546
         0614de0b2b05ab4a 8fcea37d001a9a58
-        fa6faafa96d77c96 01b5d926ea3b5f1d
+        fa6faafa96d77c96 aa268097b58dbd01
         2d7affc429fbcf97 8fcea37d001a9a58
-        9e2480d17c0f4d58 2337dd94db7392c0
-        04ec283fa7154e1c 246c31710063a1ff
+        9e2480d17c0f4d58 ca3e4be320de2fe4
+        04ec283fa7154e1c c6e1471b86680d64
         b6b181aa43e5280c 89b943f396736782
         d80e966922f656f9 4c2d62e23e369956
-        afca98a814878ea1 9800f7969ddcdbcf
-        177dffa40c4d8628 9dfdd8f060dd1cdf
-        584cfb63a5cf9e87 9390577da70346da
-        12a30114efcd300e 7befac48ff1187f7
+        afca98a814878ea1 ed27f7e41c1b9e1e
+        177dffa40c4d8628 0fe30973d8940e58
+        584cfb63a5cf9e87 00c695c9b31e260b
+        12a30114efcd300e 3a5fe57255769f26
         7174a408baec3838 8fcea37d001a9a58
-        f34f484d47aabef3 f78ef2380d8d0b0b
+        f34f484d47aabef3 525996d9c02d55b9
         84a88988b378a8af 59f8890fa3ecbc6f
         dc60743dce54a855 8fcea37d001a9a58
-        51a45030d1bdd5f7 a741113f961816b0
+        51a45030d1bdd5f7 a8e2c3d9a3fb63a2
         7641c4d2cc0aa239 8fcea37d001a9a58
         12458afd75beb30a 7a72bd4eef3663ce
         e714b86238fbe2e8 cb4388fd4663d8a5
         b6b188aa43e533f1 54a2270cd2c2d2c9
         45627c193a5b605c ff3806cf28bcf23f
         09130307b5aa505c a2469f7f9e0fe85f
-        afca98a814878ea1 9800f7969ddcdbcf
-        177dffa40c4d8628 9dfdd8f060dd1cdf
-        12a30114efcd300e 7befac48ff1187f7
+        afca98a814878ea1 ed27f7e41c1b9e1e
+        177dffa40c4d8628 0fe30973d8940e58
+        12a30114efcd300e 3a5fe57255769f26
         7174a408baec3838 8fcea37d001a9a58
-        8f09499f998c7e85 c2acdff969245ed2
+        8f09499f998c7e85 202b61ced83f5fc7
         5bc3fdd6153d2737 0258585e1f010d21
         dc60743dce54a855 8fcea37d001a9a58
         25ad5a58ea83dbe2 aadc95307bdc9256
@@ -4806,7 +4807,7 @@ enum ConceptMatcherGolden {
         a4f99b2443a92f96 b35699bcbd7059a4
         e440cfca85afe73a 423805917c6bd752
         8449cdb44180d5fa 8fcea37d001a9a58
-        f1b16f19f365a287 2ce5c910c3ef518a
+        f1b16f19f365a287 61ac2702c79d5da1
         4e54afafffe5807c 53af0e1d9d650961
         b6ae7aaa43e2e650 a5d6d351bf5d2cba
         d80e966922f656f9 4c2d62e23e369956
@@ -4831,48 +4832,48 @@ enum ConceptMatcherGolden {
         a5cdc30bca6c74d4 4880a61b3bd60590
         ef06b3d16f2b278a 6b0f7b2fd548e728
         3aa05ad88e789fee 8fcea37d001a9a58
-        02ccd93aa98a7c6e 26d2d289dcbae081
+        02ccd93aa98a7c6e 4bf957bc8c13abf7
         fdfd34862fbfd63a 8fcea37d001a9a58
-        34974d23d891d86b 69649394d6920552
+        34974d23d891d86b 0848176d4a028d1b
         b3e4a9c5b1343b36 c6c659ea14df7682
         b6ae7caa43e2e9b6 d7d506561db27b10
         bc22778d82bd993f 0ae9ae77c74937d2
-        afca98a814878ea1 9800f7969ddcdbcf
-        2af0aeb669a198b3 7df2f20bd704cd48
-        12a30114efcd300e 7befac48ff1187f7
+        afca98a814878ea1 ed27f7e41c1b9e1e
+        2af0aeb669a198b3 59dccf073c7f71eb
+        12a30114efcd300e 3a5fe57255769f26
         7174a708baec3d51 8fcea37d001a9a58
-        b3a8d54824e89526 4495724b496882a9
+        b3a8d54824e89526 0893010e2b02f843
         e019c114171155bf cd5aaceb9d57f153
         3aa05ad88e789fee 8fcea37d001a9a58
-        a8beb29e403ae269 e17812c00a0f7b65
+        a8beb29e403ae269 82d8f59057518bb6
         aaf6db80edd13eb0 8fcea37d001a9a58
         ad7a7ea15921d297 c33aef221105d57e
         4a2946941a1aa7fa 02e071f2a9beef19
         b6ae7daa43e2eb69 5efbfea0c2fafdb5
         45627c193a5b605c ff3806cf28bcf23f
         09130307b5aa505c a2469f7f9e0fe85f
-        6c0672db01e3ad50 08350c0cc302a83b
-        512aae45ed67cf17 ea323df802578fe9
-        82647f195d05059f d74de6af114ec928
-        d50b6318facd7f0b 65d0bf335c1d6fc7
-        72797482c493ddce 530db029c43e833f
+        6c0672db01e3ad50 392d16507cf78596
+        512aae45ed67cf17 a25e9d319e487b3e
+        82647f195d05059f 86c3619443881101
+        d50b6318facd7f0b e97eac643d9e7c90
+        72797482c493ddce 21dfa53a1d1d3140
         b86e4eff34870650 8fcea37d001a9a58
-        b53a689c6aae89c2 d1c8fa284c51f7f7
+        b53a689c6aae89c2 337f08227365350d
         3687b581812b3076 87e3fe59dbbc4de6
         20e7c90b3a743182 8fcea37d001a9a58
-        e676f4821abde993 1f1bbaaaae4c8fb7
+        e676f4821abde993 67ddf6ca2bea33bc
         dbd843e9588f009e 8fcea37d001a9a58
-        4ec8a8c95d7c8df1 8c3832a3ef7f4cfa
+        4ec8a8c95d7c8df1 d3f23cf9a6f34da9
         bf94d5c27f0675be 66a30e9d4cbf66c0
         b6ae7eaa43e2ed1c 206c196322f3538e
         d80e966922f656f9 4c2d62e23e369956
         09130307b5aa505c a2469f7f9e0fe85f
-        6c0672db01e3ad50 08350c0cc302a83b
-        512aae45ed67cf17 ea323df802578fe9
-        82647f195d05059f d74de6af114ec928
-        72797482c493ddce 530db029c43e833f
+        6c0672db01e3ad50 392d16507cf78596
+        512aae45ed67cf17 a25e9d319e487b3e
+        82647f195d05059f 86c3619443881101
+        72797482c493ddce 21dfa53a1d1d3140
         b86e4eff34870650 8fcea37d001a9a58
-        35b5d718b9055750 63cd122a354ede1c
+        35b5d718b9055750 d4433bb42ad3c6f1
         ca8020df80ebc2f6 45159991a4662e96
         20e7c90b3a743182 8fcea37d001a9a58
         e307bbb13af2be9f a0257b17f169f143
@@ -4904,25 +4905,25 @@ enum ConceptMatcherGolden {
         32d732db7798a918 184f0a420cbba346
         8e7179cfa0708ee0 8fcea37d001a9a58
         b19ce73316eda580 26ef531da55f3ea3
-        a4a1e206226bc295 725d78a9bc5663ae
+        a4a1e206226bc295 a865b166e1aa2648
         2846022447a23964 8fcea37d001a9a58
-        b0879714e466291b 4cdab96608a97566
+        b0879714e466291b 94887de8f5bb914f
         970da117479cdf45 13e00247981d6daa
         b6ae81aa43e2f235 c116de471c90e759
         45627c193a5b605c ff3806cf28bcf23f
         090f3307b5a6b915 9a3734bd8422f8c0
         0b452c19aa0f6ddf 8ebef4ecf4e1583a
         09089407b5a13f3a f7d315360d6ee9b5
-        bbf67618ca4e3004 3d06db89582899ea
-        c85bffa2fd036169 38e8c206826a95c8
-        60097bed2d9c4562 26da02e4daf3e51c
-        868e8231edd09fe8 3eb2f639c95fd32a
+        bbf67618ca4e3004 964ff10aa25e76f5
+        c85bffa2fd036169 aafdf00f7b5a452d
+        60097bed2d9c4562 7d2991d9a7ba6f5d
+        868e8231edd09fe8 0701ee3e228721ad
         b86e4eff34870650 8fcea37d001a9a58
-        8b607b1cd136f956 f878c2c9c10517d9
+        8b607b1cd136f956 5fd6279d7c34a042
         6cc62ed0c531c9ed ea6aa74da8da4169
         496f9434ee62abf0 8fcea37d001a9a58
         b19ce73316eda580 26ef531da55f3ea3
-        8f64bc5857f7e7ba 37a10d6b69ae94a1
+        8f64bc5857f7e7ba 4ab6f2d5dc71034c
         39c1059536548559 8fcea37d001a9a58
         32b0479f9871421b 70f5539d5580e95e
         e7dffc04c332a2af 1b90cc188c11b6b6
@@ -4930,53 +4931,53 @@ enum ConceptMatcherGolden {
         45627c193a5b605c ff3806cf28bcf23f
         090f3307b5a6b915 9a3734bd8422f8c0
         0b452c19aa0f6ddf 8ebef4ecf4e1583a
-        bbf67618ca4e3004 3d06db89582899ea
-        868e8231edd09fe8 3eb2f639c95fd32a
+        bbf67618ca4e3004 964ff10aa25e76f5
+        868e8231edd09fe8 0701ee3e228721ad
         b86e4eff34870650 8fcea37d001a9a58
-        e79defcb870a76da a1aef157668bba5f
+        e79defcb870a76da 24c0e585ccf0f0b2
         2c571cc095434dfa a4d178700b590cba
         dc67803dce5adb67 8fcea37d001a9a58
         b19ce73316eda580 26ef531da55f3ea3
-        a5245c562e4cf19f b5056f930fb0a93e
+        a5245c562e4cf19f d711d8c9a4e403d8
         851cae68b4ac1c17 8fcea37d001a9a58
-        dc81c1df6be21790 7b93a7900a5ac201
+        dc81c1df6be21790 c36736367fb3db14
         e475795bbbab3551 68c5a3b6eaa8e39b
         b6ae83aa43e2f59b eac3935e2712a9ff
         45627c193a5b605c ff3806cf28bcf23f
         090f3307b5a6b915 9a3734bd8422f8c0
         fa1af119a062005e 70af2d657e075585
-        bbf67618ca4e3004 3d06db89582899ea
-        e4cb01f84844b135 98f1fd8da57ba7d0
-        868e8231edd09fe8 3eb2f639c95fd32a
+        bbf67618ca4e3004 964ff10aa25e76f5
+        e4cb01f84844b135 95144dfa8bab3041
+        868e8231edd09fe8 0701ee3e228721ad
         b86e4eff34870650 8fcea37d001a9a58
         e771c778395d9bc8 adb25c7305c1c5ac
         e00ba47e4abaf788 ba1211095b35f8e3
         496f9434ee62abf0 8fcea37d001a9a58
-        8810832ac0a9d18a ae0006060e0d58f9
+        8810832ac0a9d18a f573e16d1f6fdfab
         75e71d40062377ca 8fcea37d001a9a58
-        7842dc2139aa75b8 dff130794011dc32
+        7842dc2139aa75b8 82b1f60907c2e4a6
         a733635f7c1acb8e 55c99e43ff5d9e92
         b6b88caa43eb596b 59acc7f7b2201b0f
         bc22778d82bd993f 0ae9ae77c74937d2
-        fe3c716c6314bd9f ac74bd47ea0dda8b
-        67037f7beaa7c75f 3c90964769ab9082
-        8c4bac3c7aeba71c 9403110366fb929d
+        fe3c716c6314bd9f 9b1ed770df48aac0
+        67037f7beaa7c75f c42b88bd933dd81f
+        8c4bac3c7aeba71c 793f9d4cac987b4e
         ede126ee399b6c1e 8fcea37d001a9a58
-        a24c5373fa6f228c 0fef301d5cb25da0
+        a24c5373fa6f228c a1b0aea68ca33cc5
         c9723805454a7410 2479a162e67181ba
         016f2ce18bc3e7cd 8fcea37d001a9a58
-        20141477c188e005 923fc549a4196a1d
+        20141477c188e005 ebecccf7ddd0137b
         b8f089371747d6d5 8fcea37d001a9a58
         33a33122c039cefe 5074563fcbfb2eb5
         1f7c816823aba8db 3c0cff16250a9ec1
         b6b88baa43eb57b8 f41d76f39447e5e2
         2b87fc192bc03144 6fd379ca030701cf
-        fe3c716c6314bd9f ac74bd47ea0dda8b
-        67037f7beaa7c75f 3c90964769ab9082
-        84e3aaa8c5697828 21dac3a401cca752
-        8c4bac3c7aeba71c 9403110366fb929d
+        fe3c716c6314bd9f 9b1ed770df48aac0
+        67037f7beaa7c75f c42b88bd933dd81f
+        84e3aaa8c5697828 5985ad2c7683351f
+        8c4bac3c7aeba71c 793f9d4cac987b4e
         3d009ccd55cbc29c 8fcea37d001a9a58
-        5ae39ca6107c809d f2d6ff99e0b2e421
+        5ae39ca6107c809d 29a844a2d2617266
         6300b65538b4f262 a889204398c9cc73
         016f2ce18bc3e7cd 8fcea37d001a9a58
         54a873d72a26bdf7 f631f4189e5cec35
@@ -5081,7 +5082,7 @@ enum ConceptMatcherGolden {
         ad82ddea79b4df93 8fcea37d001a9a58
         8fc8c73b6396426b 3243cdcc0ac0d43c
         ed14850b2c7a2a7b 8fcea37d001a9a58
-        e44c1ba27ef1d87a 3550a2495bdaf195
+        e44c1ba27ef1d87a 6ce0fe6d1099e157
         582ba68b285325f1 caa970093871b9a4
         b6b883aa43eb4a20 f12e426fc29da84a
         bc22778d82bd993f 0ae9ae77c74937d2
@@ -5093,17 +5094,17 @@ enum ConceptMatcherGolden {
         ad10fb7049aa7964 705d363be23c78bd
         ad82ddea79b4df93 8fcea37d001a9a58
         b19ce73316eda580 26ef531da55f3ea3
-        9e6a5884a52242bf 7ffd43ed853552d8
+        9e6a5884a52242bf d47f2110eae5f7b3
         c97bf6782b80825e 8fcea37d001a9a58
         5b98aa9fd1e8d687 8050dd338303fed6
         6ee22adf5b953583 5ea1dabb152c191d
         b6b506aa43e83fe2 941f727883143808
         45627c193a5b605c ff3806cf28bcf23f
         af63f94c86021dd3 d2c99d0c736b5b6e
-        34bcaeebeccdf3e3 309dfc613df398d3
-        868e8231edd09fe8 3eb2f639c95fd32a
+        34bcaeebeccdf3e3 f6f2153b0e370176
+        868e8231edd09fe8 0701ee3e228721ad
         b86e51ff34870b69 8fcea37d001a9a58
-        2f804c540817906a 4128369f994644d0
+        2f804c540817906a 1b1ebeb4867e3839
         775246a64b576740 d559d66c164a80d7
         ad82ddea79b4df93 8fcea37d001a9a58
         16c81e6c211ee5af 393ece9f36cf2702
@@ -5173,10 +5174,10 @@ enum ConceptMatcherGolden {
         09130307b5aa505c a2469f7f9e0fe85f
         29d339820bfd57aa db8f1c7ee370c477
         c82c04ce7f4676b3 4f62a85e94a5ddfd
-        7584afec97541336 8d0c54dacfa36394
+        7584afec97541336 40fd3c1013c16b01
         c1c7d89fa2c77381 c1535ee581179a27
         b86ae3ff34841aa8 8fcea37d001a9a58
-        cf33eacbcff09c39 5b5a7f1f4c0e8a47
+        cf33eacbcff09c39 f98d152bf117fb4c
         694ad1f5fab294dc 46f5da98f3847307
         29eff33dfa2633ea 8fcea37d001a9a58
         e96544ae83aa1f55 158954408f92220e
@@ -5207,24 +5208,24 @@ enum ConceptMatcherGolden {
         8d9b631e0477b743 3a66db0b79931063
         a224051f776c7cc9 3ee27524009c8621
         016f2ce18bc3e7cd 8fcea37d001a9a58
-        4aeb4f8d459a6747 1e9b6699dfcf5b32
+        4aeb4f8d459a6747 de0972c3157e679a
         d40f68405e20b98e 8fcea37d001a9a58
-        b17864b5cc4d20dc 969699f383a5dd62
+        b17864b5cc4d20dc 6ea27092e75c1b31
         e7fabcdb23ca8496 651c8484fc8f0428
         69290eaa1819cf89 6d040b02ba683951
         45627c193a5b605c ff3806cf28bcf23f
         7174a408baec3838 8fcea37d001a9a58
-        b3a8d54824e89526 4495724b496882a9
+        b3a8d54824e89526 0893010e2b02f843
         53d9a8d34f68ed33 ca40862a6062c948
         316f2fd8891d8f9b 8fcea37d001a9a58
-        d33ff7c391fc2c84 cc2eb46749e20cb1
+        d33ff7c391fc2c84 ef6abc326559e1d9
         e420d04b8fa4cde8 8fcea37d001a9a58
         4b42b724f4244140 4afdb3e0480776ad
         02e9280272c610a6 6be1b45e0f9e4682
         69290baa1819ca70 66901ed1a7b50dc6
         bc22778d82bd993f 0ae9ae77c74937d2
         7174a408baec3838 8fcea37d001a9a58
-        132f62f977c46c32 637668aef2c1f5bb
+        132f62f977c46c32 42a1c760e532f691
         412f649e8785aaf7 f471eebfab78015c
         316f2fd8891d8f9b 8fcea37d001a9a58
         36d6bbed93cf7078 5ffe092695c3b4a3
@@ -5247,24 +5248,24 @@ enum ConceptMatcherGolden {
         804d29e685a330ab 9c2f31e0900701ce
         f36e487def24f58b 081f22aedcd059e7
         4afea0d89778b9bc 8fcea37d001a9a58
-        4a87ac90ce1a0534 c33b1d2ece20442c
+        4a87ac90ce1a0534 8338a36fc900a545
         6632cb27f6481d0f 8fcea37d001a9a58
         f2c5bfc1b9ae58d3 14d775bf2d8319de
         682dbe041c129bdd a2d38a9689a44625
         692912aa1819d655 78b98abfd84aecad
         2b87fc192bc03144 6fd379ca030701cf
         7174a408baec3838 8fcea37d001a9a58
-        ecea8c279a334581 9800f7969ddcdbcf
+        ecea8c279a334581 ed27f7e41c1b9e1e
         e019bf1417115259 cd5aaceb9d57f153
         a46cc2ea7470b228 8fcea37d001a9a58
-        888abd3ad0ce2133 0e27d85a4c633baa
+        888abd3ad0ce2133 dc069e25b4be24e8
         93f8cf8e101ff71f 8fcea37d001a9a58
-        79b10fe49b7ccdd1 19d6e21cc68e6c35
+        79b10fe49b7ccdd1 0559a2f18fdf8685
         f82c810889697f83 78d7492986a94e1d
         69290faa1819d13c 321971f7e6d0d992
         45627c193a5b605c ff3806cf28bcf23f
         7174a408baec3838 8fcea37d001a9a58
-        8214b2cf6f099104 313de36833648042
+        8214b2cf6f099104 385c5ff4a4663ab0
         acac4f99d2bd4b1b 4aa403bfc8a4ce3c
         a46cc2ea7470b228 8fcea37d001a9a58
         ad5a97714fbd24b3 7be006c5a6079b8b
@@ -5287,34 +5288,34 @@ enum ConceptMatcherGolden {
         3b5ac759a6a0d3f4 ce23f6bfd16f607c
         21738a7e5e4b281b a99a6f9aa3cbe41b
         cfbc09ea8cf8751f 8fcea37d001a9a58
-        8548839187dc89c8 7ee4b1e510690dc4
+        8548839187dc89c8 a8c903bc5b2cac6e
         f04fee2508548473 8fcea37d001a9a58
         453a02bc2d4b744c 7ac86347feb61e8b
         c170f88153d0be9a 16eb5b9798f44b78
         692916aa1819dd21 5399f28837a47819
         45627c193a5b605c ff3806cf28bcf23f
         fb2d7317ddc32ecf 8fcea37d001a9a58
-        3c5a73b96f650794 beb810a7f57cd854
+        3c5a73b96f650794 58d297c6e3fcabf3
         bd6f260bf79f42a7 9fadabfd14d4d597
         b9c1543dbaba73fb 8fcea37d001a9a58
-        acd4613d612c7bbd d49389a7e0d7f3e0
+        acd4613d612c7bbd a6adc974627acf2a
         705f6555579257b1 8fcea37d001a9a58
         f0d4828aa79521be be30ad88d7e61c15
         80dd8fc2b2e90467 91621d16f1f96e59
         692c93aa181ce75f ee2910a0ed9e8643
         45627c193a5b605c ff3806cf28bcf23f
         fb2d7317ddc32ecf 8fcea37d001a9a58
-        c703207586c57d30 08350c0cc302a83b
+        c703207586c57d30 392d16507cf78596
         682bd591c47acad1 e892a7836a5c5a01
         b9c1543dbaba73fb 8fcea37d001a9a58
-        dba06fd30dd9cf2e ad2459c921c3f321
+        dba06fd30dd9cf2e 4b00e99fb6e03820
         e6aa999b56b4f560 8fcea37d001a9a58
-        5524aed0420bbefb b7854ee0ee10fd03
+        5524aed0420bbefb 5eef570a62301fa8
         18878e0ea4d3fa42 0996bab67a428f5d
         692c92aa181ce5ac cb82515523815bb6
         bc22778d82bd993f 0ae9ae77c74937d2
         7174a408baec3838 8fcea37d001a9a58
-        c540a874a2dd0a9e fcc333a1de41246b
+        c540a874a2dd0a9e f6748939583c7580
         abb9fc8007984458 e9ed5ce97b3a04b2
         33060e3dff6a6155 8fcea37d001a9a58
         04511a63c3830de8 7822e046a5442cdc
@@ -5377,24 +5378,24 @@ enum ConceptMatcherGolden {
         88fed21971dff16c 5a85fe5380d75149
         15d51a720f572749 158a088b6bb5b5ed
         7ddc22350c3505c4 8fcea37d001a9a58
-        a39a1baf7a0641e5 aeac3e6aaf1fd2b8
+        a39a1baf7a0641e5 dd077875061bfc5f
         d35b6047f1f7b533 8fcea37d001a9a58
         6665d4f4c5bc5dd2 e0d152138474d4f4
         fbe711a7394ce3ff ffece22679afd949
         692c9baa181cf4f7 2283b15230608bcb
         bc22778d82bd993f 0ae9ae77c74937d2
         7174a408baec3838 8fcea37d001a9a58
-        3e6b35fd1968b649 ea1f39e7fdfab8be
+        3e6b35fd1968b649 efdb27755e9b27b3
         9f4bc8f3a065c91b 60dcf95afcdb112d
         7ddc22350c3505c4 8fcea37d001a9a58
-        2df538d9e254f350 c6f6cf71e7348ab9
+        2df538d9e254f350 47458835502e3910
         e80c6d57fcff74e1 8fcea37d001a9a58
         900b8184426d895f 43c556f69c5f3b92
         093d39d199f51e68 c18bcf024b5929e0
         692c9aaa181cf344 2b9645fd768406fe
         45627c193a5b605c ff3806cf28bcf23f
         b86e51ff34870b69 8fcea37d001a9a58
-        b957c53cf7eda863 2e65111fa4419f78
+        b957c53cf7eda863 d9351b58a0056513
         83429c1b8bfe4c26 c361bab877f69f6d
         853f3d3510079eaf 8fcea37d001a9a58
         1f1e3910b971bb0e 40f31d4b473c9cd2
@@ -5407,24 +5408,24 @@ enum ConceptMatcherGolden {
         a290ba8381c43101 0ad3cfae5232df36
         c35125702679168a 050ecb209b0dc0a0
         853f3d3510079eaf 8fcea37d001a9a58
-        f0889f531ae7c8ab 1bf70c4550330e95
+        f0889f531ae7c8ab f19b8a06afae3009
         aa6a3bd72535f079 8fcea37d001a9a58
         2cc4d6a212db507b 229ce9ea3030eec6
         4e16a6948d68d17f fc84ce07c6bf373f
         692222aa1813d2d7 e2616a0cdeeabffb
         45627c193a5b605c ff3806cf28bcf23f
         7174a408baec3838 8fcea37d001a9a58
-        7cbbf568e8708c91 d4f52fcc853af334
+        7cbbf568e8708c91 063a65cf03b84dc5
         dd159e23327221f4 cd5aaceb9d57f153
         854d4e02559a0012 8fcea37d001a9a58
-        28e144c0c2bea898 435cf0ea1b1d9d5f
+        28e144c0c2bea898 b60cd5e4e7bf3d9e
         2eb39cabb6a48f20 8fcea37d001a9a58
-        5aa6b6eac2eb553d 5fadb0476a7d5903
+        5aa6b6eac2eb553d 62a9ca8ec5e846f6
         19e4ac250098aa34 c5bf0803f213b1aa
         692223aa1813d48a 4c1caf8569634794
         45627c193a5b605c ff3806cf28bcf23f
         7174a408baec3838 8fcea37d001a9a58
-        1d0e1c2e1ef5ccc6 ad2d5d6a5edba3bf
+        1d0e1c2e1ef5ccc6 d4cf679454932604
         a917929aa40269ff b9ae15f8968c3f0d
         854d4e02559a0012 8fcea37d001a9a58
         bf6c1dd893728abd 216ee898de8f5f2a
@@ -5448,18 +5449,18 @@ enum ConceptMatcherGolden {
         1e85563da1ad8371 d96a3710acb8862e
         bf42b3ea83e17869 8fcea37d001a9a58
         e96544ae83aa1f55 158954408f92220e
-        db5729b23ce89dec 649c221dd79956b5
+        db5729b23ce89dec a0e6ca9ac7ffc45a
         bd4072266bf3121f 8fcea37d001a9a58
-        02597ca9ffa27897 e7179d4f1ae7e46c
+        02597ca9ffa27897 0a55c7b793a5d612
         f50cc7793d6e3732 e800314aa26e74fd
         b6b50eaa43e84d7a af832d18fc1408f0
         bc22778d82bd993f 0ae9ae77c74937d2
         09089407b5a13f3a f7d315360d6ee9b5
-        e78e3a43b52f22b8 b7ecab16620deff9
-        11a9c463c1a69262 881898643794859a
-        97263d776d16d9e7 b615abb45317e05f
+        e78e3a43b52f22b8 3f03fde8ec1be8a2
+        11a9c463c1a69262 c5190552c5596835
+        97263d776d16d9e7 dab8ee78177e286e
         4bff86f6fb647347 8fcea37d001a9a58
-        f12c3b009ff73b98 b7ecab16620deff9
+        f12c3b009ff73b98 3f03fde8ec1be8a2
         6e8725cb2c039334 04f5ed567aaf51c5
         dd8300e1770ebdc1 8fcea37d001a9a58
         81da725c5c49aa51 c1672cbf25d13d5d
@@ -5467,7 +5468,7 @@ enum ConceptMatcherGolden {
         36c5fa7285feaf9d beb185aa7efc78ec
         e1f18ceb066d0c29 8fcea37d001a9a58
         3be3143abea7129b 76bce96e60f40a1d
-        f04f6d1274fbf3b4 34d61aedb2da122d
+        f04f6d1274fbf3b4 75de3bbcf924e7d0
         b6b50faa43e84f2d 2001c05f44685e15
         2b87fc192bc03144 6fd379ca030701cf
         2c0b0b8797046e54 6d1781e6b2f6881d
@@ -5479,32 +5480,32 @@ enum ConceptMatcherGolden {
         1feb82d4229f1bd8 06f825f1ea38cab0
         0d1e727b4908ea6c 44c829dcd5744b9e
         060e520b2b0051b8 8fcea37d001a9a58
-        2841b6320bb6da60 d161cc3314e856d7
+        2841b6320bb6da60 7e9b517bf757e949
         5332987b0a6f5fe7 8fcea37d001a9a58
         9d30224b3928079b 9ec5f25517ca12a3
         6fd728c1d29cb7f1 4ef133eadf7de508
         b6bf18aa43f0b2fd eec1a02b890a5a4d
         2b87fc192bc03144 6fd379ca030701cf
-        5db017dfea00a1ce 78cbc907edeefd4b
-        8fcc3128bf8e5075 c383a5836cba2c65
-        b89be1e19831495f a8b5973a767265fe
-        868e8231edd09fe8 3eb2f639c95fd32a
+        5db017dfea00a1ce 4a796813b1aa5534
+        8fcc3128bf8e5075 b5958d446497b2b7
+        b89be1e19831495f 715dcbe52023b4bb
+        868e8231edd09fe8 0701ee3e228721ad
         71782308baef45dc 8fcea37d001a9a58
-        e001648ed3ab7805 7a584240a490495d
+        e001648ed3ab7805 28db9fb03b81fb1a
         2d839c611b81c97d 4aa403bfc8a4ce3c
         50e7cc0237cdd950 8fcea37d001a9a58
-        6708c71deb2c09c9 4273ee7dfe12e3f0
+        6708c71deb2c09c9 21e6ff4a1e9d473d
         4016bb7dd6697744 8fcea37d001a9a58
-        de299e40190e3e75 8adb008dc277bd2c
+        de299e40190e3e75 c2aea6bf36fb08ae
         e4f6f390190d16ad de502e0662d7198c
         b6bf17aa43f0b14a 25b889ce5a972888
         45627c193a5b605c ff3806cf28bcf23f
         09089407b5a13f3a f7d315360d6ee9b5
-        7618d50735ccde32 e1d73b91fcc1578d
-        3e6e61b5a908c31e 51b7fd6840ce977e
-        408e16722fe0574f 73f4eb3a1dde530f
+        7618d50735ccde32 7ff4e87fbc48ab46
+        3e6e61b5a908c31e 56d4a3fb2879994d
+        408e16722fe0574f adff5968c943102d
         3cfd1acd55c8afdf 8fcea37d001a9a58
-        559bbd93aade9065 ec7a14317b3b6716
+        559bbd93aade9065 66defe6d933b37ae
         7667965fc1509fb1 e6da6749de7e35d9
         dc63fa3dce57c1de 8fcea37d001a9a58
         03fe379f85a8a283 1192511526d1d38e
@@ -5522,7 +5523,7 @@ enum ConceptMatcherGolden {
         4976a034ee68df02 8fcea37d001a9a58
         a4f99b2443a92f96 b35699bcbd7059a4
         0b3ca4d6c01e3fa3 d6720b84d46c4615
-        c8830ddf2f0938fa 456177b2437583d9
+        c8830ddf2f0938fa 5197c0558a4e54e2
         b5a76d8bf0af6dd9 8fcea37d001a9a58
         aa1c4a45a6515cc8 287ba8a7f1f2a986
         02a5100bf83acfcc b3aca7b80d2905f4
@@ -5539,7 +5540,7 @@ enum ConceptMatcherGolden {
         316f2fd8891d8f9b 8fcea37d001a9a58
         a4f99b2443a92f96 b35699bcbd7059a4
         81da725c5c49aa51 c1672cbf25d13d5d
-        880cb4327a23c651 014f44ff4d30a795
+        880cb4327a23c651 9ddda32983f83af6
         43d348e568a63403 8fcea37d001a9a58
         e8e98a2c68157f84 27a184bdf949ea09
         7a1e6bae8a39d2a4 c62853805e7bda27
@@ -5553,31 +5554,31 @@ enum ConceptMatcherGolden {
         5ca7457f3c6a2285 93e7700dc79d8434
         240876f83a71a0ab 04f5ed567aaf51c5
         3a70c6d88e5033b0 8fcea37d001a9a58
-        a8a05cc392b5fc54 31dbe6f56dac9fd8
+        a8a05cc392b5fc54 c86ca4242a4de8d0
         455b31672dd1545b 8fcea37d001a9a58
-        72babe524a2378fc df1df4f701c3cbfc
+        72babe524a2378fc c68dbb1570742dad
         9198c76f45c36b11 3e97990001821848
         b6bf13aa43f0aa7e a83d97597f36136c
         bc22778d82bd993f 0ae9ae77c74937d2
         09130307b5aa505c a2469f7f9e0fe85f
-        0da6af410ae9013b 87db751eed77fb63
+        0da6af410ae9013b 59307099c9a27358
         f7e0100001654daf 8085c88c921447f5
         b86767ff3481121d 8fcea37d001a9a58
-        9d8bf98d89e2f3ad 4762c770e366a7b4
+        9d8bf98d89e2f3ad ae4c8b25efc039e0
         0ddfd1d6bb80b4a2 62c7edc4e523ae63
         f5a2740b21f4ab46 8fcea37d001a9a58
         e96544ae83aa1f55 158954408f92220e
-        b989441b957e35ff 52e27b9fd9189cce
+        b989441b957e35ff c931563177eeba89
         93b8b204e330218c 8fcea37d001a9a58
-        1c89c92c3c8e46fc cc326bfa93409b1a
+        1c89c92c3c8e46fc d1d647cc86bd2434
         1e8e933c8ae38302 765201acd7067409
         b6bf12aa43f0a8cb 00dcfb4bc2fb7133
         bc22778d82bd993f 0ae9ae77c74937d2
-        11a9c463c1a69262 881898643794859a
-        e78e3a43b52f22b8 b7ecab16620deff9
-        408e16722fe0574f 73f4eb3a1dde530f
+        11a9c463c1a69262 c5190552c5596835
+        e78e3a43b52f22b8 3f03fde8ec1be8a2
+        408e16722fe0574f adff5968c943102d
         fb2d7717ddc3359b 8fcea37d001a9a58
-        f12c3b009ff73b98 b7ecab16620deff9
+        f12c3b009ff73b98 3f03fde8ec1be8a2
         3d1e75ddba514dc6 5a315a56246d694b
         9ee769cfa984a86d 8fcea37d001a9a58
         dce483272fb519ae 0b0ecb80b78f3805
@@ -5595,19 +5596,19 @@ enum ConceptMatcherGolden {
         73f226cc6167d760 3f8abfbd65b3b05e
         76678e5fc1509219 e6da6749de7e35d9
         0611db0b2b03705a 8fcea37d001a9a58
-        0b4e3f4e7399017d ec77a59dc24f5fb3
+        0b4e3f4e7399017d c48bc5dac7ccfa0c
         d0ab5fb6ecb4e2b8 8fcea37d001a9a58
         9ade53155fd5f5de a5f18dcf454a8be8
         1b91e7dc069f8ec7 77d24177984bd3da
         b6bf10aa43f0a565 b19ad7b51beb4e95
         bc22778d82bd993f 0ae9ae77c74937d2
         09089407b5a13f3a f7d315360d6ee9b5
-        3973b9fad7f898be 65209d38cf73445a
-        195bd6dd1f7a57b3 7dad5315e4d27c4a
-        2240bfaa41d068a7 4721c8fb684b8824
-        e98e5b4f56659b14 b1597b5f707e1eaf
+        3973b9fad7f898be 9413586985f0dd7b
+        195bd6dd1f7a57b3 4e72988339a060d1
+        2240bfaa41d068a7 4c5b0ba2ae435d8b
+        e98e5b4f56659b14 a79e478f89872714
         3d0726cd55d118c8 8fcea37d001a9a58
-        ba92be409881f393 7dad5315e4d27c4a
+        ba92be409881f393 4e72988339a060d1
         0dd8ddd6bb7aaa58 62c7edc4e523ae63
         dc60743dce54a855 8fcea37d001a9a58
         1ef4910f84ec4c10 4f25d45d55dcc6f9
@@ -5625,34 +5626,34 @@ enum ConceptMatcherGolden {
         1f4b1519214f99aa 65d8d2dc4505de8a
         880dbdd8ba2d1589 8fcea37d001a9a58
         b19ce73316eda580 26ef531da55f3ea3
-        776cee25ab79c544 c155988cc4cc5723
+        776cee25ab79c544 0fa827e3c6c70b8a
         5993554a6fc8c901 8fcea37d001a9a58
-        44990d8b1d147fbe 8892468c1dd27754
+        44990d8b1d147fbe 98c3524e767cd8b9
         5d70f4c5101784a6 be4289d1c0eebb25
         b6bc12aa43ee72f4 1a594f336a280f76
         d80e966922f656f9 4c2d62e23e369956
-        af63fe4c86022652 18f02d8e4b63d442
+        af63fe4c86022652 f362bdd1fcd07f1b
         0b452c19aa0f6ddf 8ebef4ecf4e1583a
-        bbf67618ca4e3004 3d06db89582899ea
-        c85bffa2fd036169 38e8c206826a95c8
-        60097bed2d9c4562 26da02e4daf3e51c
-        c0b1b9be7a95e4c0 64ed560787f88911
-        868e8231edd09fe8 3eb2f639c95fd32a
+        bbf67618ca4e3004 964ff10aa25e76f5
+        c85bffa2fd036169 aafdf00f7b5a452d
+        60097bed2d9c4562 7d2991d9a7ba6f5d
+        c0b1b9be7a95e4c0 06a8116fd9acc0ca
+        868e8231edd09fe8 0701ee3e228721ad
         716d9808bae60526 8fcea37d001a9a58
-        8bf991f59cea599b 662867849ad9e9cb
+        8bf991f59cea599b bd15647c38ce89d6
         04a8feb0e6e3b092 414e42e5ffccdb2d
         a8010acfaecbef61 8fcea37d001a9a58
-        e1ad3f99b400ad2b c99d324f0cc91f13
+        e1ad3f99b400ad2b a9a462549b9e32eb
         7cc9c459034c5db0 8fcea37d001a9a58
         881c999447867cc2 c4b6b121e996e26e
         6e11579d5ec98ac8 f42e0e6aaec554cf
         b6bc13aa43ee74a7 f5907d3b0f373f03
         2b87fc192bc03144 6fd379ca030701cf
-        5286eec8360b21f9 a8f13834be965ffe
-        dd66ef0b7b866699 2d2c3294ca0d53aa
-        e98e5b4f56659b14 b1597b5f707e1eaf
+        5286eec8360b21f9 e4216ae05fc68315
+        dd66ef0b7b866699 327a0f61fb990c6b
+        e98e5b4f56659b14 a79e478f89872714
         eddd9aee39984863 8fcea37d001a9a58
-        e60b79c3af94c919 d3332633997a68f5
+        e60b79c3af94c919 284b0fc010137930
         27d90b77786be9d2 8c1ba23ecd215c3c
         b9c1543dbaba73fb 8fcea37d001a9a58
         a4f99b2443a92f96 b35699bcbd7059a4
@@ -5674,7 +5675,7 @@ enum ConceptMatcherGolden {
         81da725c5c49aa51 c1672cbf25d13d5d
         bf723db696f4d032 4fe0dccc79b2bedd
         99947cd67abe3094 8fcea37d001a9a58
-        dd9699fe00cb8315 34d7db9c48fa1624
+        dd9699fe00cb8315 df05cddb6fe7a6fd
         5b213d2c79a5a3bf e336716e3fd3ce12
         b6bc15aa43ee780d d52434585dbbe101
         45627c193a5b605c ff3806cf28bcf23f
@@ -5687,33 +5688,33 @@ enum ConceptMatcherGolden {
         679da7fb0e9bd1e4 4aa403bfc8a4ce3c
         8e7179cfa0708ee0 8fcea37d001a9a58
         88f631787d4aaf77 33aea4a6dbcea982
-        72ff7c85d4a7dabf 9707726c111009dd
+        72ff7c85d4a7dabf 6a92389eb2063cd5
         5332987b0a6f5fe7 8fcea37d001a9a58
         9d30224b3928079b 9ec5f25517ca12a3
         5dbcd895239a630d dbd4de0a0c8b6e44
         b6bc0eaa43ee6c28 1b525b496df65802
         45627c193a5b605c ff3806cf28bcf23f
-        8fcc3128bf8e5075 c383a5836cba2c65
-        868e8231edd09fe8 3eb2f639c95fd32a
+        8fcc3128bf8e5075 b5958d446497b2b7
+        868e8231edd09fe8 0701ee3e228721ad
         fb2d7117ddc32b69 8fcea37d001a9a58
-        e001648ed3ab7805 7a584240a490495d
+        e001648ed3ab7805 28db9fb03b81fb1a
         23df69f83a4e8580 04f5ed567aaf51c5
         0611db0b2b03705a 8fcea37d001a9a58
-        2c3be9e1a0d6a02e b4b71507ca83ec14
+        2c3be9e1a0d6a02e 0cf3fa836293e928
         740b947bb90f2a8d 8fcea37d001a9a58
         2b3dd37303a0b662 21c8a1c9ba3a7a99
         a500b9a280d6049c 7d5dd25a5b8fe4bf
         b6bc0faa43ee6ddb 185c9befd930a02f
         d80e966922f656f9 4c2d62e23e369956
-        4e6ab7dd1ea6657d 1bc9f77fd9df58a1
-        84f0a6171de9fcfc 49b13386b90051b0
-        573c5f7bcde84fe7 f24e984e7bea6e0e
+        4e6ab7dd1ea6657d 004b7bab9925eee8
+        84f0a6171de9fcfc 8b761b3a7dceff5a
+        573c5f7bcde84fe7 e334eee1d4eaee97
         716da208bae61624 8fcea37d001a9a58
-        90ebf9a83e990280 f5a2823eb77ad284
+        90ebf9a83e990280 2d33ce643616b525
         dd231923327d7d51 cd5aaceb9d57f153
         fea7b10b272a9f44 8fcea37d001a9a58
         e96544ae83aa1f55 158954408f92220e
-        306b20c05537718a ab4af3d53f43dc06
+        306b20c05537718a ca62b2aa0101e97d
         c5264d8456fb6c81 8fcea37d001a9a58
         371cab025075cff9 5fbb9df7aba2a53d
         a4a86abd8b9e8875 ec8a6709d15868fc
@@ -5778,18 +5779,18 @@ enum ConceptMatcherGolden {
         27cb83777860785e 8c1ba23ecd215c3c
         dc60743dce54a855 8fcea37d001a9a58
         e96544ae83aa1f55 158954408f92220e
-        5049b5159a07b76d 6f7f08a6ed2c530a
+        5049b5159a07b76d 0a36d6522cc5fabc
         743b2dc06e7b01ba 8fcea37d001a9a58
-        6c1f377e093a2401 e99a2ee9a7a3af6f
-        aa381a090aa1e9ad a2a2e7ed9483028b
+        6c1f377e093a2401 297c2daf04315628
+        aa381a090aa1e9ad 592ff97d9792c415
         b6c604aa43f6afaf bc2ddb989745f4ab
         bc22778d82bd993f 0ae9ae77c74937d2
-        beabed2e09064f04 af6db64e7ec70ad1
-        6eb3aa25ffd24e90 d949911ec31d78f4
-        2af0aeb669a198b3 7df2f20bd704cd48
-        12a30114efcd300e 7befac48ff1187f7
+        beabed2e09064f04 24ba065189cc4a63
+        6eb3aa25ffd24e90 7a04107ed5735537
+        2af0aeb669a198b3 59dccf073c7f71eb
+        12a30114efcd300e 3a5fe57255769f26
         fb2d7217ddc32d1c 8fcea37d001a9a58
-        bf6b14d9868c3b75 eb51830362f48626
+        bf6b14d9868c3b75 2cf3742d73a6535c
         95ca8337529260eb 1b1c5be002b782f1
         dc52fc3dce495211 8fcea37d001a9a58
         30871545d6b32b5e ed970256be21edcf
@@ -5805,32 +5806,32 @@ enum ConceptMatcherGolden {
         621a6657fcce311d 9e34d77ff0fda773
         94411feadd06855a 7321cd5c646a08d2
         37b6ca34e43c462c 8fcea37d001a9a58
-        194f955d6e11ecba 4f543f7b06cd4839
+        194f955d6e11ecba dee9954ee5bd4128
         7e26dda7d70f340b 8fcea37d001a9a58
-        11eda4ccd3a1cd1d 9175a70d6b4afd12
+        11eda4ccd3a1cd1d 69eac1f3ad4b8569
         f7454f7f9a1119a7 dd47b8c264a5f02e
         b6c606aa43f6b315 041ada31c9c7e2e9
         bc22778d82bd993f 0ae9ae77c74937d2
-        4e6ab7dd1ea6657d 1bc9f77fd9df58a1
-        fe3c716c6314bd9f ac74bd47ea0dda8b
-        67037f7beaa7c75f 3c90964769ab9082
-        8c4bac3c7aeba71c 9403110366fb929d
+        4e6ab7dd1ea6657d 004b7bab9925eee8
+        fe3c716c6314bd9f 9b1ed770df48aac0
+        67037f7beaa7c75f c42b88bd933dd81f
+        8c4bac3c7aeba71c 793f9d4cac987b4e
         716d9d08bae60da5 8fcea37d001a9a58
-        f9a5374bb083e93b 766808b067dbb29a
+        f9a5374bb083e93b c3fe83a5a932918d
         113b4a7fa833103b 7321cd5c646a08d2
         fea7b10b272a9f44 8fcea37d001a9a58
-        bb09a412818a0c9d 9f69fa0100d0038c
+        bb09a412818a0c9d f627469ee184d2a6
         94226b2d34b2422a 8fcea37d001a9a58
-        68cbbeb1e9396e28 cf94b41f597c4f30
+        68cbbeb1e9396e28 970dde824d9b19a3
         e5c44a63dfcae1d4 f23aa025f533b7db
         b6c605aa43f6b162 415664e8420c2604
         45627c193a5b605c ff3806cf28bcf23f
-        fe3c716c6314bd9f ac74bd47ea0dda8b
-        84f0a6171de9fcfc 49b13386b90051b0
-        573c5f7bcde84fe7 f24e984e7bea6e0e
-        8c4bac3c7aeba71c 9403110366fb929d
+        fe3c716c6314bd9f 9b1ed770df48aac0
+        84f0a6171de9fcfc 8b761b3a7dceff5a
+        573c5f7bcde84fe7 e334eee1d4eaee97
+        8c4bac3c7aeba71c 793f9d4cac987b4e
         86cc67d57b5073ed 8fcea37d001a9a58
-        a9e935190df7de46 5972adbe64cbc114
+        a9e935190df7de46 fe7d71ece3ddfc9f
         dfdeb6461803364a 9caadfd08cbaad48
         496f9434ee62abf0 8fcea37d001a9a58
         0e1b08ade3776a93 0d58ac1f04ed3a89
@@ -5846,21 +5847,21 @@ enum ConceptMatcherGolden {
         980b52b83fc866ce 99d100b06d25adb1
         e52aa07440314a94 89e7c6630e26728b
         d335d53dc8fef194 8fcea37d001a9a58
-        772ca3aae389e9b7 33b54becdea85743
+        772ca3aae389e9b7 c5d3b256c4cb81d8
         ac6d66d24f5c456c 8fcea37d001a9a58
         ca357eb8eacc0b32 929c52004e65c31f
         bd712e4da5128814 74fa09eebe8834ef
         b6c5ffaa43f6a730 e5ef11fab29d830a
         45627c193a5b605c ff3806cf28bcf23f
         09089407b5a13f3a f7d315360d6ee9b5
-        a60cd6fb834518ed 4d56bc17c373228f
-        c42527b697bcf12c cbbded0e5f78e0e8
-        72797482c493ddce 530db029c43e833f
+        a60cd6fb834518ed f801c925fcc7eff0
+        c42527b697bcf12c 34ab1134decff767
+        72797482c493ddce 21dfa53a1d1d3140
         fb33f817ddc87c7c 8fcea37d001a9a58
-        d8816e2ab7cbee95 74fb8030a461ed26
+        d8816e2ab7cbee95 6a1db6a5f84b525b
         98bcd78913c4fbcd 89e7c6630e26728b
         8e7179cfa0708ee0 8fcea37d001a9a58
-        2c0ce14937ccf661 0e797063cd96c260
+        2c0ce14937ccf661 92eee3b37c81fcdf
         eb4fc8ddb0f04f28 8fcea37d001a9a58
         04d427a821f2c0ef 1099d1830a7b7c68
         44e19826c90d3985 226b202ab8a9bd50
@@ -5888,17 +5889,17 @@ enum ConceptMatcherGolden {
         d52dcb281b2bf673 2defcf6c155c5e08
         15f02c720f6e0d97 158a088b6bb5b5ed
         4979a634ee6b1f0b 8fcea37d001a9a58
-        d7f6a4f6a95d63d9 8744020ccf2d01cc
+        d7f6a4f6a95d63d9 1015a6a18cf8d15c
         0278179307eff92d 8fcea37d001a9a58
         c123c4582df82607 9ff85ce19a07a4bb
         40b6ff2ce9145774 0540eb9b6544ca63
         b6c60caa43f6bd47 fe22f9a81881e223
         2b87fc192bc03144 6fd379ca030701cf
-        863bb2024b4d83c8 0d7aecd523d9dbe4
-        68aa0b76b2ab977d 685f12f40b36e12f
-        8c4bac3c7aeba71c 9403110366fb929d
+        863bb2024b4d83c8 ce6bdf3dd8447df5
+        68aa0b76b2ab977d e738c33042596678
+        8c4bac3c7aeba71c 793f9d4cac987b4e
         71782708baef4ca8 8fcea37d001a9a58
-        14b6053625ad4ba8 0d7aecd523d9dbe4
+        14b6053625ad4ba8 ce6bdf3dd8447df5
         23e9f9f83a57ceb5 04f5ed567aaf51c5
         50e7cc0237cdd950 8fcea37d001a9a58
         d87af89ac2749c02 1274851fc725ec2b
@@ -5916,38 +5917,38 @@ enum ConceptMatcherGolden {
         08a5ed61787a291f cc140625ad0de0a0
         04a577b0e6e09556 414e42e5ffccdb2d
         dc52fc3dce495211 8fcea37d001a9a58
-        d1e6ae4ff81f0584 5dca3cde023701c6
+        d1e6ae4ff81f0584 09f97612d6928114
         331f65471bdcb43c 8fcea37d001a9a58
-        5dab51c3477dffe1 d22e634897f0a6eb
+        5dab51c3477dffe1 458c58ae228e8df2
         3d870382eb0a103b fabb9750a819c4fe
         b6c27eaa43f39626 4c74a5585465c4d4
         2b87fc192bc03144 6fd379ca030701cf
         09130307b5aa505c a2469f7f9e0fe85f
-        e7a564bf53461c8e 5c530e9d29b05e2f
-        8f17503c479c98df be581664e301cb51
+        e7a564bf53461c8e 40aaa850ca63cae5
+        8f17503c479c98df 3bf3a82649958d14
         f7e0100001654daf 8085c88c921447f5
         86cfe5d57b537fde 8fcea37d001a9a58
-        635a05d82cea5b64 7560fb778e83db2b
+        635a05d82cea5b64 8dc10d4792dd8d5c
         114c597fa8419ceb 7321cd5c646a08d2
         dc52fc3dce495211 8fcea37d001a9a58
-        9804f6ae3c76d094 2a21af27c5e8a2ac
+        9804f6ae3c76d094 9107271c6b3ace41
         eb96631973d0a491 8fcea37d001a9a58
         739f29b0bb3eaf56 18afbdd4549c0188
         25a36adaae2400ac cf2334fc152aa76f
         b6c27faa43f397d9 5f9c0752415473f9
         bc22778d82bd993f 0ae9ae77c74937d2
         09130607b5aa5575 be8fa063a50b1488
-        c4a6ead8fd0d5303 1eb4a762b4497675
-        7241d04827ff006a 11de2d289b2eed57
-        dd3d68384088a9b6 2f131a399fc84048
+        c4a6ead8fd0d5303 dd62ade5976ae944
+        7241d04827ff006a 5f4bde5939eaa758
+        dd3d68384088a9b6 f9b433e7759d36e7
         f7e0100001654daf 8085c88c921447f5
         7174a708baec3d51 8fcea37d001a9a58
-        9f379c732613e779 267ba4ef43cd76b9
+        9f379c732613e779 539f5802d5c53b80
         0aa8c652af248703 a572419c95edcb90
         4afea0d89778b9bc 8fcea37d001a9a58
         c785b94cd7810215 ffea441b8e7b1117
         b34033b5d4dcd043 8fcea37d001a9a58
-        3e6aa6299871c214 b9707a0ab2ec9882
+        3e6aa6299871c214 d99ce67356abcf67
         bce0d8bd3b0a5e7d 09b272ae6638fac4
         b6c27caa43f392c0 9d45b322cae8352e
         d80e966922f656f9 4c2d62e23e369956
@@ -5961,17 +5962,17 @@ enum ConceptMatcherGolden {
         2893fc2de47e9ee2 ca6376b288db80b2
         114fc87fa8448f5f 7321cd5c646a08d2
         8e7179cfa0708ee0 8fcea37d001a9a58
-        c04115ff4859c708 a4ebf0919dbc58e9
+        c04115ff4859c708 d3b9f62b014c5842
         313d24fe51352f61 8fcea37d001a9a58
         ed49c69053587b55 dc9a1303d46082d8
         d0d1ffba08e41b45 42a99224d510a6e8
         b6c27daa43f39473 b54233abc848793b
         bc22778d82bd993f 0ae9ae77c74937d2
         09089407b5a13f3a f7d315360d6ee9b5
-        e7a564bf53461c8e 5c530e9d29b05e2f
+        e7a564bf53461c8e 40aaa850ca63cae5
         f7e0100001654daf 8085c88c921447f5
         fb2d7717ddc3359b 8fcea37d001a9a58
-        635a05d82cea5b64 7560fb778e83db2b
+        635a05d82cea5b64 8dc10d4792dd8d5c
         0783085041ce144d e6da6749de7e35d9
         f858f1e1867f8402 8fcea37d001a9a58
         88f631787d4aaf77 33aea4a6dbcea982
@@ -5990,7 +5991,7 @@ enum ConceptMatcherGolden {
         b9c1543dbaba73fb 8fcea37d001a9a58
         688a25b75c425ea9 b6285fe03b0ef9f6
         c4fa8be5454321c7 8fcea37d001a9a58
-        1d6fb26626bca855 46e0165bbf0f5232
+        1d6fb26626bca855 6eaa22d7880da3e6
         e425dacf0e78175f 6842455002adac4e
         b6c283aa43f39ea5 63a446c63a1364d5
         bc22778d82bd993f 0ae9ae77c74937d2
@@ -6004,18 +6005,18 @@ enum ConceptMatcherGolden {
         1b915b25d4cedd65 77514a2b510f0456
         dd189d2332745618 cd5aaceb9d57f153
         8e7179cfa0708ee0 8fcea37d001a9a58
-        5735b560ec5731ae 77db1e6e5b8f0a42
+        5735b560ec5731ae 8c64e6cfdc3e2094
         fa73360e3e75be57 8fcea37d001a9a58
         ef6e6b68a2bdcf68 95c7951307d873aa
         ca96dcd98a8b76a4 05e3875dc72f8a67
         b6c280aa43f3998c 9dde64bdccbfc4da
         d80e966922f656f9 4c2d62e23e369956
         09089407b5a13f3a f7d315360d6ee9b5
-        195bd6dd1f7a57b3 7dad5315e4d27c4a
-        3973b9fad7f898be 65209d38cf73445a
-        2240bfaa41d068a7 4721c8fb684b8824
+        195bd6dd1f7a57b3 4e72988339a060d1
+        3973b9fad7f898be 9413586985f0dd7b
+        2240bfaa41d068a7 4c5b0ba2ae435d8b
         fb2d7717ddc3359b 8fcea37d001a9a58
-        725520c22b7ee102 62fdf4a648f19cf9
+        725520c22b7ee102 7989354b41306e6c
         15d1b1720f543f07 158a088b6bb5b5ed
         feae9d0b27309bf6 8fcea37d001a9a58
         e96544ae83aa1f55 158954408f92220e
@@ -6032,33 +6033,33 @@ enum ConceptMatcherGolden {
         d36a16ab77a8a8b0 c285d726462ccf8d
         acb9c499d2c89c46 4aa403bfc8a4ce3c
         c123fbcfbccb2122 8fcea37d001a9a58
-        0a09e2fe74cfd462 1e3f1e46850f1b86
+        0a09e2fe74cfd462 4626bb1127d814a7
         b04ae39a398fc3a3 8fcea37d001a9a58
         21160a96416b569e 8f21b6c709c13a44
         3ee99aa9ce2b5f55 c14955e8443496d4
         b6c286aa43f3a3be f368e927b7f39cac
         bc22778d82bd993f 0ae9ae77c74937d2
-        8fcc3128bf8e5075 c383a5836cba2c65
-        5db017dfea00a1ce 78cbc907edeefd4b
-        b89be1e19831495f a8b5973a767265fe
-        868e8231edd09fe8 3eb2f639c95fd32a
+        8fcc3128bf8e5075 b5958d446497b2b7
+        5db017dfea00a1ce 4a796813b1aa5534
+        b89be1e19831495f 715dcbe52023b4bb
+        868e8231edd09fe8 0701ee3e228721ad
         86c8ded57b4d554b 8fcea37d001a9a58
-        e001648ed3ab7805 7a584240a490495d
+        e001648ed3ab7805 28db9fb03b81fb1a
         acb9c799d2c8a15f 4aa403bfc8a4ce3c
         dc4f763dce463888 8fcea37d001a9a58
-        5341e9703fb959f8 7464eb2cea537510
+        5341e9703fb959f8 eb953aad7cfc70ed
         565782bf1cfaad6e 8fcea37d001a9a58
-        bd948cac43ad491b d299c7c3cf868059
+        bd948cac43ad491b d508876251afd990
         38e7f49bdea9223e 4313ed9e23bf4b89
         b6c287aa43f3a571 003689f853b38031
         bc22778d82bd993f 0ae9ae77c74937d2
-        67037f7beaa7c75f 3c90964769ab9082
-        fe3c716c6314bd9f ac74bd47ea0dda8b
-        573c5f7bcde84fe7 f24e984e7bea6e0e
-        84f0a6171de9fcfc 49b13386b90051b0
-        8c4bac3c7aeba71c 9403110366fb929d
+        67037f7beaa7c75f c42b88bd933dd81f
+        fe3c716c6314bd9f 9b1ed770df48aac0
+        573c5f7bcde84fe7 e334eee1d4eaee97
+        84f0a6171de9fcfc 8b761b3a7dceff5a
+        8c4bac3c7aeba71c 793f9d4cac987b4e
         1d92fadeee6ca5b9 8fcea37d001a9a58
-        f9a5374bb083e93b 766808b067dbb29a
+        f9a5374bb083e93b c3fe83a5a932918d
         04b9fbb0e6f21eac 414e42e5ffccdb2d
         8e6389025ade63dd 8fcea37d001a9a58
         a4f99b2443a92f96 b35699bcbd7059a4
@@ -6094,9 +6095,9 @@ enum ConceptMatcherGolden {
         73f226cc6167d760 3f8abfbd65b3b05e
         0d32f07b491a6990 44c829dcd5744b9e
         880dbdd8ba2d1589 8fcea37d001a9a58
-        01a9693a04e79913 2576e83b9316b496
+        01a9693a04e79913 ad6dcadfcce84a10
         4e39cf7b6a9cebd3 8fcea37d001a9a58
-        5ae2fa0b931a833e aa666a0c5e19b70c
+        5ae2fa0b931a833e 4d4aa5d0d984b649
         217c4efd179bd927 4da5571f364827f6
         b6cd0eaa43fcdf5b 46db4b019fcb69bb
         bc22778d82bd993f 0ae9ae77c74937d2
@@ -6107,7 +6108,7 @@ enum ConceptMatcherGolden {
         2422a468fbcb9a60 fed0a7c3d598dd0d
         f7e0100001654daf 8085c88c921447f5
         86c8d5d57b4d4600 8fcea37d001a9a58
-        0a2624035ddcbe18 e97747bbd04c1649
+        0a2624035ddcbe18 8735d1472cd248c7
         15f02c720f6e0d97 158a088b6bb5b5ed
         0d7857f0f885d709 8fcea37d001a9a58
         e96544ae83aa1f55 158954408f92220e
@@ -6125,7 +6126,7 @@ enum ConceptMatcherGolden {
         8f2fc02327e1a3bd d3d08a78d2c05a38
         c744ce00293d3dc1 9caadfd08cbaad48
         9ee0ddcfa97f4edb 8fcea37d001a9a58
-        27b89db8d29ef72d 3d5683d496dde4f9
+        27b89db8d29ef72d 23140ba51b669b30
         547b1a39bc87ff12 8fcea37d001a9a58
         5e2c521ba2264e6a 31042386388dc3aa
         c9b1a1483b78fb3d 63c0f43cba582c63
@@ -6138,17 +6139,17 @@ enum ConceptMatcherGolden {
         9ae63003214d28fe ebdf4a9152744011
         aca8cc99d2ba36ab 4aa403bfc8a4ce3c
         016f2ce18bc3e7cd 8fcea37d001a9a58
-        6094ae7bec652e4b e95d7875af786671
+        6094ae7bec652e4b 3cf2f8808563dc07
         d7d25c56502ab009 8fcea37d001a9a58
         8dd7c99a8e3b8243 ed68e392c8fe619d
         1186598aad764027 f5343c2072c05bba
         b6cd13aa43fce7da 2f885c5281437930
         2b87fc192bc03144 6fd379ca030701cf
-        0a76050417dd0823 2acf3fd337399e58
-        e5c7c3b3b24ffac3 4cd3af5e9b433845
-        863bb2024b4d83c8 0d7aecd523d9dbe4
-        68aa0b76b2ab977d 685f12f40b36e12f
-        8c4bac3c7aeba71c 9403110366fb929d
+        0a76050417dd0823 79928390ba86e699
+        e5c7c3b3b24ffac3 85eb982b157073a2
+        863bb2024b4d83c8 ce6bdf3dd8447df5
+        68aa0b76b2ab977d e738c33042596678
+        8c4bac3c7aeba71c 793f9d4cac987b4e
         b86ae6ff34841fc1 8fcea37d001a9a58
         27bec817d85e3568 5df59c856cb864bb
         0d32fd7b491a7fa7 44c829dcd5744b9e
@@ -6185,7 +6186,7 @@ enum ConceptMatcherGolden {
         0e5bed4e0fc123e6 7b5c28d34a47cbe3
         0d176d7b4902c33f 44c829dcd5744b9e
         fecd320b274a96b4 8fcea37d001a9a58
-        b3fa74fe86b9dd0b bc709f7b85147854
+        b3fa74fe86b9dd0b 34d8834956714ac8
         7d51556958f0c259 8fcea37d001a9a58
         d6b9fa1eb4a3a7d0 55df640af562eb1d
         75fac07cbe686001 235610a74cd713d0
@@ -6194,11 +6195,11 @@ enum ConceptMatcherGolden {
         af63f94c86021dd3 d2c99d0c736b5b6e
         0b452c19aa0f6ddf 8ebef4ecf4e1583a
         09089407b5a13f3a f7d315360d6ee9b5
-        a67bb504030901c6 0a01d60488b4914d
-        34bcaeebeccdf3e3 309dfc613df398d3
-        868e8231edd09fe8 3eb2f639c95fd32a
+        a67bb504030901c6 a7dd420d491ee7e4
+        34bcaeebeccdf3e3 f6f2153b0e370176
+        868e8231edd09fe8 0701ee3e228721ad
         86c8e2d57b4d5c17 8fcea37d001a9a58
-        1aef24d0705b15cf 2e65111fa4419f78
+        1aef24d0705b15cf d9351b58a0056513
         0d2bef7b4914492f 44c829dcd5744b9e
         bf53b1ea83efe836 8fcea37d001a9a58
         e96544ae83aa1f55 158954408f92220e
@@ -6219,45 +6220,45 @@ enum ConceptMatcherGolden {
         c7634b0029570fb7 9caadfd08cbaad48
         f598020b21eb950b 8fcea37d001a9a58
         e96544ae83aa1f55 158954408f92220e
-        59d991bf97beb3f6 86e0fc741eaece50
+        59d991bf97beb3f6 7939ace38d6d6793
         3ba245d9d6faf452 8fcea37d001a9a58
-        653cbe929ee95590 dc973b42ccd1acde
+        653cbe929ee95590 0dbe8b0fd234d5a4
         ffb2f59824927d2f f4d8f5945adb910b
         b6c98aaa43f9c938 da080454c4eb75b2
         bc22778d82bd993f 0ae9ae77c74937d2
-        09fdf428b227376a a2f5a34ac33cd920
-        beabed2e09064f04 af6db64e7ec70ad1
-        6eb3aa25ffd24e90 d949911ec31d78f4
-        2af0aeb669a198b3 7df2f20bd704cd48
-        12a30114efcd300e 7befac48ff1187f7
+        09fdf428b227376a 45255c94c8ae210d
+        beabed2e09064f04 24ba065189cc4a63
+        6eb3aa25ffd24e90 7a04107ed5735537
+        2af0aeb669a198b3 59dccf073c7f71eb
+        12a30114efcd300e 3a5fe57255769f26
         eddda3ee399857ae 8fcea37d001a9a58
-        bf6b14d9868c3b75 eb51830362f48626
+        bf6b14d9868c3b75 2cf3742d73a6535c
         e0e75f690f2d574a a92fd52914cd9d28
         b9c1543dbaba73fb 8fcea37d001a9a58
-        e6a3efa11eabf924 bc52db502968762e
+        e6a3efa11eabf924 f4524de0f0723216
         232e0f70b649cb61 8fcea37d001a9a58
         883c2179fc48f010 56ba0138f38f6b04
         45a98e8233e44448 d67b6ba860f901ab
         b6c98baa43f9caeb 9b08a0402b1eecdf
         bc22778d82bd993f 0ae9ae77c74937d2
-        8fcc3128bf8e5075 c383a5836cba2c65
-        868e8231edd09fe8 3eb2f639c95fd32a
+        8fcc3128bf8e5075 b5958d446497b2b7
+        868e8231edd09fe8 0701ee3e228721ad
         86c8e2d57b4d5c17 8fcea37d001a9a58
-        e001648ed3ab7805 7a584240a490495d
+        e001648ed3ab7805 28db9fb03b81fb1a
         0ddfd6d6bb80bd21 62c7edc4e523ae63
         d35051cfc753b258 8fcea37d001a9a58
-        ea54a6c7cac4a9d6 72689e3b77dbc3ff
+        ea54a6c7cac4a9d6 66350ae5f2d72ff4
         021384e302ba3b8b 8fcea37d001a9a58
-        948f1b0980c1d477 7eb7221df38a0615
+        948f1b0980c1d477 e1933d1d4b50623f
         6753424cce0776cb c9632f10cc6de7e6
         b6c98caa43f9cc9e b751a124321a1908
         45627c193a5b605c ff3806cf28bcf23f
-        05a461094faa1207 427ec42bcd39646e
-        ca9c6668dba5ed95 71947da2bbc4a2d4
-        4f626f1ee4ebf30c cedf0f4d94eaff87
-        408e16722fe0574f 73f4eb3a1dde530f
+        05a461094faa1207 e4e0b7de4af9099d
+        ca9c6668dba5ed95 0a141082f6e4474f
+        4f626f1ee4ebf30c ae3d425dbf6c2048
+        408e16722fe0574f adff5968c943102d
         1d9689deee6fce8d 8fcea37d001a9a58
-        a50ed7d7679102b0 473803e4878a267a
+        a50ed7d7679102b0 c049a9f9b28dcec9
         15f3aa720f711988 158a088b6bb5b5ed
         0f1d810b303e8271 8fcea37d001a9a58
         0b3ca4d6c01e3fa3 d6720b84d46c4615
@@ -6276,7 +6277,7 @@ enum ConceptMatcherGolden {
         0f1d810b303e8271 8fcea37d001a9a58
         af2531606bdce67f 750760eae6dc0db5
         fbe3d16506ea8b48 8fcea37d001a9a58
-        6164369025c23e9f 88fc1c569f5e6c3e
+        6164369025c23e9f ebb84e9a241d5681
         42de455a6385135d c523742a62a9b618
         b6c98eaa43f9d004 a470ca8ddf895f66
         d80e966922f656f9 4c2d62e23e369956
@@ -6305,7 +6306,7 @@ enum ConceptMatcherGolden {
         0d7857f0f885d709 8fcea37d001a9a58
         6f1d9e866e5f235c d6e64acca6ffd638
         1e1a7cfc1b7d37f3 8fcea37d001a9a58
-        a7a12e882a1bf6e7 0c6c93d3bd587194
+        a7a12e882a1bf6e7 d3f10a3744802ff9
         af58893cc14c2c77 7d00c620fd36db6e
         b6c990aa43f9d36a 39d6aeaf56b903ec
         2b87fc192bc03144 6fd379ca030701cf
@@ -6317,24 +6318,24 @@ enum ConceptMatcherGolden {
         fc9daf70113d8c87 29191fe0a9521179
         acbd5399d2cbc51a 4aa403bfc8a4ce3c
         c9061ff0d1fee251 8fcea37d001a9a58
-        4b34679995e4af69 46dbfaa595041ee1
+        4b34679995e4af69 90857010bdadeb27
         01cf9bd625c3c201 8fcea37d001a9a58
         b4ad84f12ea0c73c e7ed6fefc3335460
         c7aa6721ea453b8d be17c694f61388b0
         b6c991aa43f9d51d 5c0e32fa3a132871
         bc22778d82bd993f 0ae9ae77c74937d2
-        8eab77a2f6d4c441 c4c43a2598fbd252
-        7584afec97541336 8d0c54dacfa36394
-        e598d4271b98336d 1976e1138e6edc03
-        3973b9fad7f898be 65209d38cf73445a
-        e98e5b4f56659b14 b1597b5f707e1eaf
+        8eab77a2f6d4c441 dc7dbe218582e749
+        7584afec97541336 40fd3c1013c16b01
+        e598d4271b98336d 741262caacb78634
+        3973b9fad7f898be 9413586985f0dd7b
+        e98e5b4f56659b14 a79e478f89872714
         4c0674f6fb6a735f 8fcea37d001a9a58
-        ae7cd2635e4f1a21 c4c43a2598fbd252
+        ae7cd2635e4f1a21 dc7dbe218582e749
         2e397b435f8189bb 44c829dcd5744b9e
         855e4c0255a86fdf 8fcea37d001a9a58
         32f4cca2aa944b3c 3bdaf3f0172360b1
         3283d3ca8fd2b16f 8fcea37d001a9a58
-        3ceca1dc68cce3d8 33d851c64818ace8
+        3ceca1dc68cce3d8 c7639baa8af9141e
         8f5e6e05eccc6b08 54ba03de2440c057
         b6c982aa43f9bba0 63423b1e2942681a
         bc22778d82bd993f 0ae9ae77c74937d2
@@ -6347,7 +6348,7 @@ enum ConceptMatcherGolden {
         ec81c70b1ca73140 8fcea37d001a9a58
         ed9467cf00c9de44 6992c8564278df8d
         9673196b6dd4b41c 8fcea37d001a9a58
-        91a645b06eacd583 b299b6b546f8cc32
+        91a645b06eacd583 92d927000c43d269
         ed342833baaa3f5c d2a2ca1f53e460a3
         b6c983aa43f9bd53 2c0a37d13ec89287
         bc22778d82bd993f 0ae9ae77c74937d2
@@ -6360,48 +6361,48 @@ enum ConceptMatcherGolden {
         b619fe08e4fb4a5c 0c180495d19ecd32
         115d597fa850101e 7321cd5c646a08d2
         3a70c6d88e5033b0 8fcea37d001a9a58
-        7025827c7b395dc7 d4edb28d97a9ceea
+        7025827c7b395dc7 04e8523580ea0f3f
         f8a0061275eb5e01 8fcea37d001a9a58
         a156b8e90729afc7 2f6fbca3f8992501
         372c45a7a9c73156 439ceafff6946629
         ae0865aa3efdcace 4a22c96cef776864
         45627c193a5b605c ff3806cf28bcf23f
         09089307b5a13d87 3eade9e709d118ba
-        e78e3a43b52f22b8 b7ecab16620deff9
-        11a9c463c1a69262 881898643794859a
-        97263d776d16d9e7 b615abb45317e05f
-        408e16722fe0574f 73f4eb3a1dde530f
+        e78e3a43b52f22b8 3f03fde8ec1be8a2
+        11a9c463c1a69262 c5190552c5596835
+        97263d776d16d9e7 dab8ee78177e286e
+        408e16722fe0574f adff5968c943102d
         4bff7ef6fb6465af 8fcea37d001a9a58
-        f12c3b009ff73b98 b7ecab16620deff9
+        f12c3b009ff73b98 3f03fde8ec1be8a2
         41847f7d0fa5e5d9 44c829dcd5744b9e
         183e2e0b358bfc77 8fcea37d001a9a58
-        b9b857dfb4db45d3 4644a8b5c2bebc38
+        b9b857dfb4db45d3 ae5e609b6ccd0afc
         c60aaa55fa587231 8fcea37d001a9a58
         49eafa805577c2b3 30a6ee13951e1d8a
         2c307392b0cb663e ff2b49e08e8b4d61
         ae0866aa3efdcc81 70b00cb4c3bea449
         bc22778d82bd993f 0ae9ae77c74937d2
         09130307b5aa505c a2469f7f9e0fe85f
-        7241d04827ff006a 11de2d289b2eed57
-        c4a6ead8fd0d5303 1eb4a762b4497675
+        7241d04827ff006a 5f4bde5939eaa758
+        c4a6ead8fd0d5303 dd62ade5976ae944
         f7e0100001654daf 8085c88c921447f5
         1d8f74deee698c30 8fcea37d001a9a58
-        9f379c732613e779 267ba4ef43cd76b9
+        9f379c732613e779 539f5802d5c53b80
         27c10177785746f3 8c1ba23ecd215c3c
         f598020b21eb950b 8fcea37d001a9a58
-        5c51c7a4f38817cc f9839efbd9f9c248
+        5c51c7a4f38817cc 298a2ce2a5460624
         194387fc4fddcb2e 8fcea37d001a9a58
-        4c94267842495f35 62a8560cdd94d144
+        4c94267842495f35 29717eac6ff6ec63
         986eb6759d83a14c c44e302adc170653
         ae0863aa3efdc768 9a8db4993baf3bbe
         d80e966922f656f9 4c2d62e23e369956
         09130307b5aa505c a2469f7f9e0fe85f
-        d4d894454699d456 96a30298778fa296
-        a029f5955375b94f f284ac97751a62e5
-        d08b6172936f359c 17407ae31b5c6703
-        879095f703520880 d4526bd6056232e9
+        d4d894454699d456 ca5b9c031d9edc7f
+        a029f5955375b94f bd87c1bc422254c5
+        d08b6172936f359c 46e5ea4dc853ca4a
+        879095f703520880 c886ca9181d33f72
         4c0675f6fb6a7512 8fcea37d001a9a58
-        96c16a97f1d60b47 55e02155b7efb38b
+        96c16a97f1d60b47 a742487b12e51b1a
         e8a5d9e0831c9c39 62c7edc4e523ae63
         37b6ca34e43c462c 8fcea37d001a9a58
         d8cf4e2894495616 dbd1de40fc4e650a
@@ -6420,34 +6421,34 @@ enum ConceptMatcherGolden {
         78f89274b0745e62 e8e673280d660afa
         8d9b1b8eed958cbd 5a315a56246d694b
         4af7b4d89772bd0a 8fcea37d001a9a58
-        299d4fb29766571b f76cdfb6dfe72d62
+        299d4fb29766571b d5620a0e7e2ba270
         1267132933a2077d 8fcea37d001a9a58
         f380ad62c5772486 570f384bd67fddee
         8ea72d84f920f269 4a2ccbdbc1ccbae4
         ae0869aa3efdd19a 062ded8aad173f80
         bc22778d82bd993f 0ae9ae77c74937d2
         09089407b5a13f3a f7d315360d6ee9b5
-        3973b9fad7f898be 65209d38cf73445a
-        7584afec97541336 8d0c54dacfa36394
-        6cce87d550f117a3 e36d35074372ad2e
-        5286eec8360b21f9 a8f13834be965ffe
-        f4f17cf1dc46cab4 0d11bd0ad73e8cce
-        e98e5b4f56659b14 b1597b5f707e1eaf
+        3973b9fad7f898be 9413586985f0dd7b
+        7584afec97541336 40fd3c1013c16b01
+        6cce87d550f117a3 cd3898958f191bcb
+        5286eec8360b21f9 e4216ae05fc68315
+        f4f17cf1dc46cab4 2e95f3d9bd32f945
+        e98e5b4f56659b14 a79e478f89872714
         ede814ee39a16c36 8fcea37d001a9a58
-        749c3abe08cd07ac a00e2546998bf463
+        749c3abe08cd07ac 71681457454fdc19
         04a1f2b0e6dd7d80 414e42e5ffccdb2d
         28778ad883f32841 8fcea37d001a9a58
-        b4dbf0857a04cb28 517e4314714f0e5e
+        b4dbf0857a04cb28 a0e9e82ef99458da
         eb96631973d0a491 8fcea37d001a9a58
         739f29b0bb3eaf56 18afbdd4549c0188
         024d42eee455e69f 0a2d15e2382cd37e
         ae086aaa3efdd34d 6f1f63c6623e00e5
         d80e966922f656f9 4c2d62e23e369956
         09130607b5aa5575 be8fa063a50b1488
-        7241d04827ff006a 11de2d289b2eed57
-        c4a6ead8fd0d5303 1eb4a762b4497675
+        7241d04827ff006a 5f4bde5939eaa758
+        c4a6ead8fd0d5303 dd62ade5976ae944
         1d8f77deee699149 8fcea37d001a9a58
-        9f379c732613e779 267ba4ef43cd76b9
+        9f379c732613e779 539f5802d5c53b80
         27d91477786bf91d 8c1ba23ecd215c3c
         59fe07023d123d1b 8fcea37d001a9a58
         342d6113de89b975 afdbf7a8e40e294b
@@ -6480,18 +6481,18 @@ enum ConceptMatcherGolden {
         b7e66d108cf65273 eee573e570e8cd86
         5cd0846a806dbacd 04f5ed567aaf51c5
         5cb0660b5c12f12f 8fcea37d001a9a58
-        8c0099be051cbab0 8faa162df64edea3
+        8c0099be051cbab0 49d57369f1934102
         93b8b204e330218c 8fcea37d001a9a58
-        1c89c92c3c8e46fc cc326bfa93409b1a
+        1c89c92c3c8e46fc d1d647cc86bd2434
         144d842c97e9e630 6783a14165a11dfb
         ae085daa3efdbd36 1f319597e1554cbc
         45627c193a5b605c ff3806cf28bcf23f
-        05a461094faa1207 427ec42bcd39646e
-        f96cfbbde0c118c6 11d24d693795ae9b
-        4f626f1ee4ebf30c cedf0f4d94eaff87
-        408e16722fe0574f 73f4eb3a1dde530f
+        05a461094faa1207 e4e0b7de4af9099d
+        f96cfbbde0c118c6 28d97429017a78ea
+        4f626f1ee4ebf30c ae3d425dbf6c2048
+        408e16722fe0574f adff5968c943102d
         3d072ccd55d122fa 8fcea37d001a9a58
-        db58708d85ed8135 e8652247d1752194
+        db58708d85ed8135 134e1335a923fb79
         71090f6aa595841e 1b1c5be002b782f1
         9ee769cfa984a86d 8fcea37d001a9a58
         9101e1b44f6cf4a0 061f5144e7a7f55f
@@ -6509,26 +6510,26 @@ enum ConceptMatcherGolden {
         62c9aa68927927dc 7a102c1bbde66abd
         0d24f87b490e39cc 44c829dcd5744b9e
         fbbc07f0ee5c57bc 8fcea37d001a9a58
-        5f408decf7a51517 80548382346d97f0
+        5f408decf7a51517 fd12e7264394c1c4
         d18183792a6c9f75 8fcea37d001a9a58
-        631559722b9ad6a2 64d458548092eaed
+        631559722b9ad6a2 8709f202834d5824
         3a2e5d7ed3a506e2 94347a4cfde4e8bc
         ae0b6baa3f000ad7 56aa7dd6377757fb
         bc22778d82bd993f 0ae9ae77c74937d2
-        ea6ff70b03c5c960 21b289ac2411f4b7
+        ea6ff70b03c5c960 c512c4d3ed8925ec
         09089407b5a13f3a f7d315360d6ee9b5
-        cb3ab6246158cdfa b115b28d393ddb23
-        177dffa40c4d8628 9dfdd8f060dd1cdf
-        c85bffa2fd036169 38e8c206826a95c8
-        584cfb63a5cf9e87 9390577da70346da
-        12a30114efcd300e 7befac48ff1187f7
+        cb3ab6246158cdfa 65a62320b7e6fa5e
+        177dffa40c4d8628 0fe30973d8940e58
+        c85bffa2fd036169 aafdf00f7b5a452d
+        584cfb63a5cf9e87 00c695c9b31e260b
+        12a30114efcd300e 3a5fe57255769f26
         1d9302deee6cb351 8fcea37d001a9a58
-        4ac2e6d224c7f5e5 4921b03f0d8cbb56
+        4ac2e6d224c7f5e5 485bec773e406b39
         17c0b47ec2f67464 34fb4b9a9156dec3
         1e1cc734d5d7cf70 8fcea37d001a9a58
-        e74cace0112f9449 75931b9f469a21ac
+        e74cace0112f9449 a45df33a24a41a04
         c1147b2ca554da87 8fcea37d001a9a58
-        d33241ac21b78899 e6b866164bb71062
+        d33241ac21b78899 c9615791e13ce389
         e2981e8f5e66c212 02187ae3907a2cf1
         ae0b6aaa3f000924 6321cf818937c6ee
         bc22778d82bd993f 0ae9ae77c74937d2
@@ -6537,12 +6538,12 @@ enum ConceptMatcherGolden {
         3da75c19363e491c 83b0a2862ead0643
         f7e0100001654daf 8085c88c921447f5
         ede125ee399b6a6b 8fcea37d001a9a58
-        0a2624035ddcbe18 e97747bbd04c1649
+        0a2624035ddcbe18 8735d1472cd248c7
         dd15a0233272255a cd5aaceb9d57f153
         738386024b652a81 8fcea37d001a9a58
         8d3162e068de5ab4 728dfd24aa3a65d0
         0311be0208dde836 8fcea37d001a9a58
-        7780266cf9b328ec f43d479df00bdbf7
+        7780266cf9b328ec 10358f36ff525c55
         8d5573559a7f37ef 63dc4f9ee84ef076
         ae0b6daa3f000e3d 36ac9c5a0de591b9
         bc22778d82bd993f 0ae9ae77c74937d2
@@ -6555,18 +6556,18 @@ enum ConceptMatcherGolden {
         9a395ed5df613e8a 816465adf9de6236
         2d839b611b81c7ca 4aa403bfc8a4ce3c
         0611d80b2b036b41 8fcea37d001a9a58
-        863d479d6dee6a39 25bcdda005fe7828
+        863d479d6dee6a39 46bf5baadefa9418
         b71267b61533c736 8fcea37d001a9a58
         787f3a797fbc4f95 cab60025a426f4e4
         160c086ce2460d91 0021aa35f1172224
         ae0b6caa3f000c8a c065c34ec1efdf94
         d80e966922f656f9 4c2d62e23e369956
         09130307b5aa505c a2469f7f9e0fe85f
-        c4a6ead8fd0d5303 1eb4a762b4497675
-        7241d04827ff006a 11de2d289b2eed57
+        c4a6ead8fd0d5303 dd62ade5976ae944
+        7241d04827ff006a 5f4bde5939eaa758
         f7e0100001654daf 8085c88c921447f5
         b86766ff3481106a 8fcea37d001a9a58
-        eceb1bdd7b3d4aca 11de2d289b2eed57
+        eceb1bdd7b3d4aca 5f4bde5939eaa758
         acb9c499d2c89c46 4aa403bfc8a4ce3c
         9ee3e3cfa9818ee4 8fcea37d001a9a58
         a44803f4a532f6a4 807f6f2edd43d0d6
@@ -6585,7 +6586,7 @@ enum ConceptMatcherGolden {
         52ee0b6548cdd036 34fb4b9a9156dec3
         3a744bd88e534b86 8fcea37d001a9a58
         b19ce73316eda580 26ef531da55f3ea3
-        2b679b8912a9478c 523b45f59005ea04
+        2b679b8912a9478c 733382f021932598
         2c76c0ffc76963d9 8fcea37d001a9a58
         23241f0f155c92c0 a7e63cf1ef9fc086
         c3ed5d92abf116c0 94fff8115f1f697b
@@ -6594,11 +6595,11 @@ enum ConceptMatcherGolden {
         af63f94c86021dd3 d2c99d0c736b5b6e
         0b452c19aa0f6ddf 8ebef4ecf4e1583a
         09089407b5a13f3a f7d315360d6ee9b5
-        34bcaeebeccdf3e3 309dfc613df398d3
-        a67bb504030901c6 0a01d60488b4914d
-        868e8231edd09fe8 3eb2f639c95fd32a
+        34bcaeebeccdf3e3 f6f2153b0e370176
+        a67bb504030901c6 a7dd420d491ee7e4
+        868e8231edd09fe8 0701ee3e228721ad
         abca75e73a72f8fc 8fcea37d001a9a58
-        2f804c540817906a 4128369f994644d0
+        2f804c540817906a 1b1ebeb4867e3839
         598544b3869f5e52 65d8d2dc4505de8a
         dc52fc3dce495211 8fcea37d001a9a58
         9d155bbb4c665bd0 0b4c409dc708a5d4
@@ -6629,9 +6630,9 @@ enum ConceptMatcherGolden {
         8da9158eeda1bfe7 5a315a56246d694b
         540057d89cab9431 8fcea37d001a9a58
         e96544ae83aa1f55 158954408f92220e
-        dc9b927c5d165639 ea59a8462c09a6f0
+        dc9b927c5d165639 b98c5270ba3cb83f
         9fec27233a72c371 8fcea37d001a9a58
-        e251a3c31cf3eee9 4897aa07a4b54b75
+        e251a3c31cf3eee9 4ff685d401b03384
         18c5c5379833fa4e 7d46fa9c84b3e831
         ae0b63aa3efffd3f 8b51c99ddc745233
         45627c193a5b605c ff3806cf28bcf23f
@@ -6642,7 +6643,7 @@ enum ConceptMatcherGolden {
         2422a468fbcb9a60 fed0a7c3d598dd0d
         c1c7d89fa2c77381 c1535ee581179a27
         ede818ee39a17302 8fcea37d001a9a58
-        022ce80aef20821a 0fc10b1557a4a451
+        022ce80aef20821a 03edee403ebabb14
         e52aa17440314c47 89e7c6630e26728b
         8e7179cfa0708ee0 8fcea37d001a9a58
         d8cf4e2894495616 dbd1de40fc4e650a
@@ -6660,36 +6661,36 @@ enum ConceptMatcherGolden {
         2fd694e40a009661 1ec77d10979dbb2e
         077f855041caffdd e6da6749de7e35d9
         dc60743dce54a855 8fcea37d001a9a58
-        94d16ed9c906e0da 5ec9b61f91d1cfb6
+        94d16ed9c906e0da f23614e2f115472e
         740b947bb90f2a8d 8fcea37d001a9a58
         2b3dd37303a0b662 21c8a1c9ba3a7a99
         83e62c12de83d57b bab450664ff3664a
         ae0159aa3ef797bc 6c7249f0d7c49646
         bc22778d82bd993f 0ae9ae77c74937d2
-        67037f7beaa7c75f 3c90964769ab9082
-        4e6ab7dd1ea6657d 1bc9f77fd9df58a1
-        fe3c716c6314bd9f ac74bd47ea0dda8b
-        573c5f7bcde84fe7 f24e984e7bea6e0e
-        84f0a6171de9fcfc 49b13386b90051b0
-        8c4bac3c7aeba71c 9403110366fb929d
+        67037f7beaa7c75f c42b88bd933dd81f
+        4e6ab7dd1ea6657d 004b7bab9925eee8
+        fe3c716c6314bd9f 9b1ed770df48aac0
+        573c5f7bcde84fe7 e334eee1d4eaee97
+        84f0a6171de9fcfc 8b761b3a7dceff5a
+        8c4bac3c7aeba71c 793f9d4cac987b4e
         86cfe6d57b538191 8fcea37d001a9a58
-        f9a5374bb083e93b 766808b067dbb29a
+        f9a5374bb083e93b c3fe83a5a932918d
         0d2f7a7b49176b37 44c829dcd5744b9e
         9ee0ddcfa97f4edb 8fcea37d001a9a58
-        185a9fbfb1778595 2430b611af6a153e
+        185a9fbfb1778595 d8115a5e3b720b43
         ef041e6fd41cfdbb 8fcea37d001a9a58
         b17de773b1756384 45091879b397c0cf
         d5c038224b0cc181 743220ffa4185a64
         ae015aaa3ef7996f 33b279e52b818193
         2b87fc192bc03144 6fd379ca030701cf
         09130607b5aa5575 be8fa063a50b1488
-        a029f5955375b94f f284ac97751a62e5
-        d4d894454699d456 96a30298778fa296
-        d08b6172936f359c 17407ae31b5c6703
-        0949c2b9ae3d32cf 133e44173ce9eb98
-        879095f703520880 d4526bd6056232e9
+        a029f5955375b94f bd87c1bc422254c5
+        d4d894454699d456 ca5b9c031d9edc7f
+        d08b6172936f359c 46e5ea4dc853ca4a
+        0949c2b9ae3d32cf bf956d82b67227d3
+        879095f703520880 c886ca9181d33f72
         86cfe3d57b537c78 8fcea37d001a9a58
-        96c16a97f1d60b47 55e02155b7efb38b
+        96c16a97f1d60b47 a742487b12e51b1a
         240bf9f83a74b51b 04f5ed567aaf51c5
         d61fc5e1733bee76 8fcea37d001a9a58
         3071e56f80ce2fa7 372780e0d967a375
@@ -6708,7 +6709,7 @@ enum ConceptMatcherGolden {
         2893fc2de47e9ee2 ca6376b288db80b2
         1f330b19213af6cb 65d8d2dc4505de8a
         5ca2ee0b5c079aeb 8fcea37d001a9a58
-        f471f3771867cbfb 01996474333f2687
+        f471f3771867cbfb dcbc260e72e7d4a6
         94e4d84538eca055 8fcea37d001a9a58
         fc4f6762b4722d34 a5b9b57f3a99b994
         5698865ae25da591 8b36bc83a6620120
@@ -6736,7 +6737,7 @@ enum ConceptMatcherGolden {
         9865e8b21d38b8de fed4013a92b9e064
         27cefd7778637d83 8c1ba23ecd215c3c
         9ee769cfa984a86d 8fcea37d001a9a58
-        1a0ba4a7b9c6fbc4 999ea75e004a3ddb
+        1a0ba4a7b9c6fbc4 3e8d8037b2864c5a
         a890c522dd170bb1 8fcea37d001a9a58
         39f4a59ce04638a5 ae64cc8257ae91b0
         7b7be4ab664efe87 90644d9a97b1bab2
@@ -6767,19 +6768,19 @@ enum ConceptMatcherGolden {
         df6522f405d5a2c7 edca7dee1db4c659
         5865c0efb4d28798 e6da6749de7e35d9
         9ee769cfa984a86d 8fcea37d001a9a58
-        42fba76583488d47 de9ff95783fa0e32
+        42fba76583488d47 a18003d161f5a8e9
         5332987b0a6f5fe7 8fcea37d001a9a58
         9d30224b3928079b 9ec5f25517ca12a3
         6a84fbf3500d2b1c edf6e066dde783d7
         ae0158aa3ef79609 7e9bb5df085a752d
         bc22778d82bd993f 0ae9ae77c74937d2
         af63ff4c86022805 3b38e04bd7436ef0
-        8fcc3128bf8e5075 c383a5836cba2c65
-        6521a3c66cd34cdf d2ae4dbdb48ee8bf
-        c0b1b9be7a95e4c0 64ed560787f88911
-        b89be1e19831495f a8b5973a767265fe
+        8fcc3128bf8e5075 b5958d446497b2b7
+        6521a3c66cd34cdf c7b463d1662f99ea
+        c0b1b9be7a95e4c0 06a8116fd9acc0ca
+        b89be1e19831495f 715dcbe52023b4bb
         3d009acd55cbbf36 8fcea37d001a9a58
-        4c78476ccbda6a0e 438c854abf32a4d2
+        4c78476ccbda6a0e ee4e695f124ea77f
         0d28827b49115a21 44c829dcd5744b9e
         feae9d0b27309bf6 8fcea37d001a9a58
         a06eed790f9889b8 52f246d226ee7a45
@@ -6811,7 +6812,7 @@ enum ConceptMatcherGolden {
         621a6657fcce311d 9e34d77ff0fda773
         3f31f1b325ccff2a a92fd52914cd9d28
         ec81c70b1ca73140 8fcea37d001a9a58
-        fcd76dfffbe1ea7d 919662f5a8fc9338
+        fcd76dfffbe1ea7d 32a52bcfefcac949
         628addee820c23e0 8fcea37d001a9a58
         6a8510ed7a537bed 2e16cbb014adb0d8
         b260372a42f4cd8c 32042651ac8966af
@@ -6841,19 +6842,19 @@ enum ConceptMatcherGolden {
         b7e66d108cf65273 eee573e570e8cd86
         0aa1dc52af1e8db7 a572419c95edcb90
         2858f4d883d92bd0 8fcea37d001a9a58
-        59287f1959a4b998 1a03f52c21fdc57e
+        59287f1959a4b998 5e416c292da18a57
         7bbf7a4912cc9da8 8fcea37d001a9a58
         8c8b15c63bd424c1 7c67861c25fdd36c
         51cea9ed82b23883 7346c924e94cea3e
         ae04ddaa3efaaddf a921152dfc4adfef
         45627c193a5b605c ff3806cf28bcf23f
         09089407b5a13f3a f7d315360d6ee9b5
-        195bd6dd1f7a57b3 7dad5315e4d27c4a
-        3973b9fad7f898be 65209d38cf73445a
-        2240bfaa41d068a7 4721c8fb684b8824
-        e98e5b4f56659b14 b1597b5f707e1eaf
+        195bd6dd1f7a57b3 4e72988339a060d1
+        3973b9fad7f898be 9413586985f0dd7b
+        2240bfaa41d068a7 4c5b0ba2ae435d8b
+        e98e5b4f56659b14 a79e478f89872714
         86cc60d57b506808 8fcea37d001a9a58
-        725520c22b7ee102 62fdf4a648f19cf9
+        725520c22b7ee102 7989354b41306e6c
         71020e6aa58f63bd 1b1c5be002b782f1
         8e55f1025ad2d739 8fcea37d001a9a58
         a4f99b2443a92f96 b35699bcbd7059a4
@@ -6874,22 +6875,22 @@ enum ConceptMatcherGolden {
         2d8098611b7f8cda 4aa403bfc8a4ce3c
         496f9434ee62abf0 8fcea37d001a9a58
         e96544ae83aa1f55 158954408f92220e
-        3bbdc1771475e869 db260cc1e38b0b56
+        3bbdc1771475e869 9d5ea8e48b218eea
         86f5677bf4849b3e 8fcea37d001a9a58
-        aebd899cb8217a3b e73de11c34d72ccf
+        aebd899cb8217a3b e2fa66785bd6078d
         2c99c09038ee524a 8c43a8cc274cb295
         ae04dbaa3efaaa79 ec314dcfc64c3bc1
         d80e966922f656f9 4c2d62e23e369956
         09089407b5a13f3a f7d315360d6ee9b5
-        3e6e61b5a908c31e 51b7fd6840ce977e
-        7618d50735ccde32 e1d73b91fcc1578d
-        97263d776d16d9e7 b615abb45317e05f
+        3e6e61b5a908c31e 56d4a3fb2879994d
+        7618d50735ccde32 7ff4e87fbc48ab46
+        97263d776d16d9e7 dab8ee78177e286e
         86cfe7d57b538344 8fcea37d001a9a58
-        1fb8d823b80ba000 6ded4c2036ae9756
+        1fb8d823b80ba000 3d2e052d646b6c0f
         41817e7d0fa3ae4f 44c829dcd5744b9e
         016f2ce18bc3e7cd 8fcea37d001a9a58
         b19ce73316eda580 26ef531da55f3ea3
-        71d4b7b0a4a0b93b d38ffd01f9daf048
+        71d4b7b0a4a0b93b cdeb81bd15440006
         59475a82b7550843 8fcea37d001a9a58
         1a60b6a7ce51a3b3 71d42cd6e55b5e2c
         c73853153d5ba44e d934769380ae30a5
@@ -6898,63 +6899,63 @@ enum ConceptMatcherGolden {
         af63f94c86021dd3 d2c99d0c736b5b6e
         0b452c19aa0f6ddf 8ebef4ecf4e1583a
         09089407b5a13f3a f7d315360d6ee9b5
-        34bcaeebeccdf3e3 309dfc613df398d3
-        d7119a9b54de80db dff049b0a19978bc
-        868e8231edd09fe8 3eb2f639c95fd32a
+        34bcaeebeccdf3e3 f6f2153b0e370176
+        d7119a9b54de80db f7c29b46232a52f1
+        868e8231edd09fe8 0701ee3e228721ad
         1d9685deee6fc7c1 8fcea37d001a9a58
-        1aef24d0705b15cf 2e65111fa4419f78
+        1aef24d0705b15cf d9351b58a0056513
         0759fc5041aafad5 e6da6749de7e35d9
         feae9d0b27309bf6 8fcea37d001a9a58
         e96544ae83aa1f55 158954408f92220e
-        19af2f03d305c387 c52c67838f81e547
+        19af2f03d305c387 3e9186060062ba56
         a75a0d6fa22885ef 8fcea37d001a9a58
-        6f790c83c76194d0 3f3cef7a95744068
+        6f790c83c76194d0 3625a1d973c72912
         06263cdba82ae9fe 7a3ecebdd3ce1ef9
         ae04d9aa3efaa713 f40b3bc01dae0ec3
         d80e966922f656f9 4c2d62e23e369956
         09089407b5a13f3a f7d315360d6ee9b5
-        11a9c463c1a69262 881898643794859a
-        e78e3a43b52f22b8 b7ecab16620deff9
-        97263d776d16d9e7 b615abb45317e05f
+        11a9c463c1a69262 c5190552c5596835
+        e78e3a43b52f22b8 3f03fde8ec1be8a2
+        97263d776d16d9e7 dab8ee78177e286e
         71782c08baef5527 8fcea37d001a9a58
-        ca98493401869760 bafa95291b4f8d74
+        ca98493401869760 9cfb204c77e3dfdf
         1f220b19212c8398 65d8d2dc4505de8a
         d335d53dc8fef194 8fcea37d001a9a58
         d8cf4e2894495616 dbd1de40fc4e650a
         e96544ae83aa1f55 158954408f92220e
-        530c9cbc8282a308 90386f4ca63a565d
+        530c9cbc8282a308 e50669b294afe9f3
         8a1ad4ced5b9b1a8 8fcea37d001a9a58
-        3b0ba71d1a272524 a7ae9588bb179d1b
+        3b0ba71d1a272524 f239b70ff2cbe00e
         696a471b475ba756 294b182e81e2de91
         ae04d8aa3efaa560 d1647c745390e436
         bc22778d82bd993f 0ae9ae77c74937d2
-        177dffa40c4d8628 9dfdd8f060dd1cdf
-        afca98a814878ea1 9800f7969ddcdbcf
-        18fecf9df184543d c9822d073e750f65
-        e0eb0e1fbe3d6550 757506e22f773b4b
-        12a30114efcd300e 7befac48ff1187f7
+        177dffa40c4d8628 0fe30973d8940e58
+        afca98a814878ea1 ed27f7e41c1b9e1e
+        18fecf9df184543d 0dfa57c42b6df95c
+        e0eb0e1fbe3d6550 154806b44cc1a95c
+        12a30114efcd300e 3a5fe57255769f26
         1d8f7bdeee699815 8fcea37d001a9a58
-        de7bc413e682cd94 ff87d508a04264fe
+        de7bc413e682cd94 aacfb5d89a9332eb
         fa40c2986d819867 414e42e5ffccdb2d
         7f611cd8b542a075 8fcea37d001a9a58
-        76d3dace91ebc3cf dbc298e48ba59f0e
+        76d3dace91ebc3cf 2e4c7b35ff109e35
         e7c710850172900b 8fcea37d001a9a58
         8fa3d5ae3971a257 a152c128d3de4b3c
         04502cdef3cd2247 48a67d0beb76f3c6
         ae04e7aa3efabedd 5cb11616f03d3ea5
         d80e966922f656f9 4c2d62e23e369956
-        ea6ff70b03c5c960 21b289ac2411f4b7
-        cb3ab6246158cdfa b115b28d393ddb23
-        177dffa40c4d8628 9dfdd8f060dd1cdf
-        584cfb63a5cf9e87 9390577da70346da
-        12a30114efcd300e 7befac48ff1187f7
+        ea6ff70b03c5c960 c512c4d3ed8925ec
+        cb3ab6246158cdfa 65a62320b7e6fa5e
+        177dffa40c4d8628 0fe30973d8940e58
+        584cfb63a5cf9e87 00c695c9b31e260b
+        12a30114efcd300e 3a5fe57255769f26
         abd484e73a7b66fe 8fcea37d001a9a58
-        4ac2e6d224c7f5e5 4921b03f0d8cbb56
+        4ac2e6d224c7f5e5 485bec773e406b39
         15ce2a720f5123cb 158a088b6bb5b5ed
         dc4f763dce463888 8fcea37d001a9a58
         de02e21a2e4eea21 afa27062f5da087a
         1eda6231101fbad1 8fcea37d001a9a58
-        cdb7eade94bb2fd7 6538db55363fe203
+        cdb7eade94bb2fd7 98c01d85b64f0029
         d52e3f8f4ecefdd3 a4d64882961f27ce
         ae04e6aa3efabd2a 2848bb5784406b40
         2b87fc192bc03144 6fd379ca030701cf
@@ -6981,7 +6982,7 @@ enum ConceptMatcherGolden {
         0bece3a58cd65a28 76f4013c929ebe93
         4184837d0fa5eca5 44c829dcd5744b9e
         29ec6d3dfa231a61 8fcea37d001a9a58
-        e6830d687be163e0 ffdec4dcdbbb4a39
+        e6830d687be163e0 39c3f9e388caf80e
         70ec4db25e852802 8fcea37d001a9a58
         8513167cb3e912b1 87277d73403cad05
         453abfbf6b392b27 9948281a7ba2b7fe
@@ -6994,46 +6995,46 @@ enum ConceptMatcherGolden {
         ee9e8858008cb2ec df3f713bc9142b4d
         71090e6aa595826b 1b1c5be002b782f1
         540057d89cab9431 8fcea37d001a9a58
-        d59d3d3647ca0146 f5c89c6d536044d0
+        d59d3d3647ca0146 5618f36cc8744a2c
         c60aaa55fa587231 8fcea37d001a9a58
         49eafa805577c2b3 30a6ee13951e1d8a
         c0656623442909ba dfbe97737c95c111
         adfa6baa3ef197a4 81986f09fa373d42
         2b87fc192bc03144 6fd379ca030701cf
         09089407b5a13f3a f7d315360d6ee9b5
-        e7a564bf53461c8e 5c530e9d29b05e2f
-        0da6af410ae9013b 87db751eed77fb63
+        e7a564bf53461c8e 40aaa850ca63cae5
+        0da6af410ae9013b 59307099c9a27358
         f7e0100001654daf 8085c88c921447f5
         eddda1ee39985448 8fcea37d001a9a58
-        25ad9e8f259c54f3 04dec48870928aa2
+        25ad9e8f259c54f3 ed575dc9600ef217
         29d682ec82eb4f3f 89e7c6630e26728b
         5ccb760b5c29d417 8fcea37d001a9a58
-        4f81132d01217c2d e7dda71a51f805cc
+        4f81132d01217c2d d57b6ce5991f27ac
         19ce06184b8fda22 8fcea37d001a9a58
-        bd647c96e4e02cdb 963f238f9ed6e9d6
+        bd647c96e4e02cdb 25340aade54d53bb
         ece4f35e572c8861 5c9e0cdfcaa8dfe0
         adfa6caa3ef19957 1787fdd824c7ef6f
         2b87fc192bc03144 6fd379ca030701cf
         af63ff4c86022805 3b38e04bd7436ef0
         09089407b5a13f3a f7d315360d6ee9b5
-        8fcc3128bf8e5075 c383a5836cba2c65
-        6521a3c66cd34cdf d2ae4dbdb48ee8bf
-        b89be1e19831495f a8b5973a767265fe
-        868e8231edd09fe8 3eb2f639c95fd32a
+        8fcc3128bf8e5075 b5958d446497b2b7
+        6521a3c66cd34cdf c7b463d1662f99ea
+        b89be1e19831495f 715dcbe52023b4bb
+        868e8231edd09fe8 0701ee3e228721ad
         4c0672f6fb6a6ff9 8fcea37d001a9a58
-        4c78476ccbda6a0e 438c854abf32a4d2
+        4c78476ccbda6a0e ee4e695f124ea77f
         1f3d821921441585 65d8d2dc4505de8a
         fbbc07f0ee5c57bc 8fcea37d001a9a58
-        6fb3411bd0e6f401 e1d0af951101b805
+        6fb3411bd0e6f401 4669f0f3b3721da4
         7fc448487d0f427c 8fcea37d001a9a58
-        ff5161e9f00b9657 33a285f40af70c37
+        ff5161e9f00b9657 3094bd2708d30212
         ba862eb8d34b4cb0 f447182c71d3d593
         adfa69aa3ef1943e f335ec69af3285fc
         45627c193a5b605c ff3806cf28bcf23f
-        0a76050417dd0823 2acf3fd337399e58
-        e5c7c3b3b24ffac3 4cd3af5e9b433845
-        68aa0b76b2ab977d 685f12f40b36e12f
-        8c4bac3c7aeba71c 9403110366fb929d
+        0a76050417dd0823 79928390ba86e699
+        e5c7c3b3b24ffac3 85eb982b157073a2
+        68aa0b76b2ab977d e738c33042596678
+        8c4bac3c7aeba71c 793f9d4cac987b4e
         4c0309f6fb6787b7 8fcea37d001a9a58
         27bec817d85e3568 5df59c856cb864bb
         dd269a2332808e5b cd5aaceb9d57f153
@@ -7052,7 +7053,7 @@ enum ConceptMatcherGolden {
         62c9aa68927927dc 7a102c1bbde66abd
         0783055041ce0f34 e6da6749de7e35d9
         9eeacfcfa9878b96 8fcea37d001a9a58
-        62f975b4e9a17764 b0dbd127754a5e9a
+        62f975b4e9a17764 9975204ca38f0f77
         a3d15c1b19a7fc88 8fcea37d001a9a58
         ebdda383602b8f9c 168e2a8426ce4b77
         25bb01805b4ccb41 1d2c250854b32f14
@@ -7079,7 +7080,7 @@ enum ConceptMatcherGolden {
         25d4c50fb2e1d3f8 609e163ebeb7d992
         0aaf4d52af29d816 a572419c95edcb90
         2ea0af34def818c1 8fcea37d001a9a58
-        af5272a441be444c 0504f2b8cad4bbb7
+        af5272a441be444c 5f4025fff3ba4148
         43770efe6efc80c7 8fcea37d001a9a58
         783964a60b0ca5d6 68e3dc14072e4393
         50c140aea9b46b25 93e421def102b0b8
@@ -7089,20 +7090,20 @@ enum ConceptMatcherGolden {
         2422a468fbcb9a60 fed0a7c3d598dd0d
         f7e0100001654daf 8085c88c921447f5
         fb307317ddc564a6 8fcea37d001a9a58
-        c540a874a2dd0a9e fcc333a1de41246b
+        c540a874a2dd0a9e f6748939583c7580
         1f41041921472842 65d8d2dc4505de8a
         3a70c6d88e5033b0 8fcea37d001a9a58
-        c8f32e8b15692d04 1aa175b5706241f8
+        c8f32e8b15692d04 2d6163685df620e2
         e07204eefefdf355 8fcea37d001a9a58
         dc0f38c0028264f9 3d8bbff2604ff37b
         c07254168581d96f 16cd8a2257662b8e
         adfa66aa3ef18f25 cb17fec118ba4e25
         45627c193a5b605c ff3806cf28bcf23f
         09130307b5aa505c a2469f7f9e0fe85f
-        3973b9fad7f898be 65209d38cf73445a
-        e98e5b4f56659b14 b1597b5f707e1eaf
+        3973b9fad7f898be 9413586985f0dd7b
+        e98e5b4f56659b14 a79e478f89872714
         1d8f7bdeee699815 8fcea37d001a9a58
-        ba92be409881f393 7dad5315e4d27c4a
+        ba92be409881f393 4e72988339a060d1
         fa40b9986d81891c 414e42e5ffccdb2d
         0f27f30b304798ac 8fcea37d001a9a58
         a4f99b2443a92f96 b35699bcbd7059a4
@@ -7121,17 +7122,17 @@ enum ConceptMatcherGolden {
         02197c60be73b9a2 634170126042a24c
         8d94888eed902746 5a315a56246d694b
         d61c5fe173390b4d 8fcea37d001a9a58
-        11dc196a2fbfdb1e 348fc3674e793513
+        11dc196a2fbfdb1e 68680c5f03917eb8
         743b2dc06e7b01ba 8fcea37d001a9a58
-        6c1f377e093a2401 e99a2ee9a7a3af6f
-        f100910b0bcc91e0 02b0a41deeb62f0a
+        6c1f377e093a2401 297c2daf04315628
+        f100910b0bcc91e0 feab94d3f045bce8
         adfdd2aa3ef47c80 b1b92c72e9bc8872
         bc22778d82bd993f 0ae9ae77c74937d2
-        beabed2e09064f04 af6db64e7ec70ad1
-        6eb3aa25ffd24e90 d949911ec31d78f4
-        12a30114efcd300e 7befac48ff1187f7
+        beabed2e09064f04 24ba065189cc4a63
+        6eb3aa25ffd24e90 7a04107ed5735537
+        12a30114efcd300e 3a5fe57255769f26
         71782b08baef5374 8fcea37d001a9a58
-        542b323b7dcc7c9c ffebedc43d73495b
+        542b323b7dcc7c9c bc46a39cf9a4001c
         23e2f7f83a51aca1 04f5ed567aaf51c5
         fecd320b274a96b4 8fcea37d001a9a58
         81da725c5c49aa51 c1672cbf25d13d5d
@@ -7149,30 +7150,30 @@ enum ConceptMatcherGolden {
         e1826a2b772a7819 81b0eae7abe7c756
         c733b500292ea013 9caadfd08cbaad48
         20e7c90b3a743182 8fcea37d001a9a58
-        b8d7ba5f3f3b8cc6 497ade3a9382342b
+        b8d7ba5f3f3b8cc6 51da63bc6a2cb94c
         021384e302ba3b8b 8fcea37d001a9a58
-        948f1b0980c1d477 7eb7221df38a0615
+        948f1b0980c1d477 e1933d1d4b50623f
         59a6975e8f9e4248 d4a87f5a42886793
         adfdd4aa3ef47fe6 fc583ba739bbd9c8
         2b87fc192bc03144 6fd379ca030701cf
-        3264dbfe723b135f ff37a11b3beba6d3
-        05a461094faa1207 427ec42bcd39646e
-        408e16722fe0574f 73f4eb3a1dde530f
+        3264dbfe723b135f 3bcc588afa236a46
+        05a461094faa1207 e4e0b7de4af9099d
+        408e16722fe0574f adff5968c943102d
         3cfd16cd55c8a913 8fcea37d001a9a58
-        db58708d85ed8135 e8652247d1752194
+        db58708d85ed8135 134e1335a923fb79
         fa40c2986d819867 414e42e5ffccdb2d
         3a854ad88e61bd06 8fcea37d001a9a58
-        56bbe53d5ea8b962 b79fee2da5eafc7f
+        56bbe53d5ea8b962 1cee4fffd3343e12
         743b2dc06e7b01ba 8fcea37d001a9a58
-        6c1f377e093a2401 e99a2ee9a7a3af6f
-        5dac495b5705e92d 7ebebb23ffb1f6cd
+        6c1f377e093a2401 297c2daf04315628
+        5dac495b5705e92d eb5127ac82b80fff
         adfdd7aa3ef484ff ca46ba862f08f773
         2b87fc192bc03144 6fd379ca030701cf
-        beabed2e09064f04 af6db64e7ec70ad1
-        09fdf428b227376a a2f5a34ac33cd920
-        12a30114efcd300e 7befac48ff1187f7
+        beabed2e09064f04 24ba065189cc4a63
+        09fdf428b227376a 45255c94c8ae210d
+        12a30114efcd300e 3a5fe57255769f26
         716d9608bae601c0 8fcea37d001a9a58
-        bf6b14d9868c3b75 eb51830362f48626
+        bf6b14d9868c3b75 2cf3742d73a6535c
         3f08e9b325a9ec7e a92fd52914cd9d28
         554d4b0b58405844 8fcea37d001a9a58
         d7aa3485593c7c90 a5fd54b51bf7f00a
@@ -7207,22 +7208,22 @@ enum ConceptMatcherGolden {
         5ae32b7fa970046c a572419c95edcb90
         5ca97a0b5c0cf47d 8fcea37d001a9a58
         e96544ae83aa1f55 158954408f92220e
-        abd5b7738f22b8cc 23517e3e6f96af4c
+        abd5b7738f22b8cc 249ae89b218aec23
         0c9b1552ed8de08d 8fcea37d001a9a58
         e9de1ca3984d5556 d02d97f32ea2496d
         2077a15a5f5e6af4 19c42c879e7b15ef
         adfdd8aa3ef486b2 f7c7d9b0bc1068ac
         45627c193a5b605c ff3806cf28bcf23f
-        5286eec8360b21f9 a8f13834be965ffe
-        18fecf9df184543d c9822d073e750f65
-        e98e5b4f56659b14 b1597b5f707e1eaf
+        5286eec8360b21f9 e4216ae05fc68315
+        18fecf9df184543d 0dfa57c42b6df95c
+        e98e5b4f56659b14 a79e478f89872714
         ede124ee399b68b8 8fcea37d001a9a58
-        44c949c6f1472c5f 983ccb7c273fdb12
+        44c949c6f1472c5f ab345be59d66708a
         5eada5c4625df506 a92fd52914cd9d28
         33060e3dff6a6155 8fcea37d001a9a58
         09bdd358a322f8f5 26efb6d4779a6e7f
         7a1998198b5fd4b3 8fcea37d001a9a58
-        6c88a654c2cd107d eb098b977bcf7fb7
+        6c88a654c2cd107d 643c24eab4d97b50
         cf58bf018c776cee 13d787cda97dd505
         adfddbaa3ef48bcb 41fb661d49bfba47
         d80e966922f656f9 4c2d62e23e369956
@@ -7235,50 +7236,50 @@ enum ConceptMatcherGolden {
         1f44051921495fcc 65d8d2dc4505de8a
         cfbc09ea8cf8751f 8fcea37d001a9a58
         d8cf4e2894495616 dbd1de40fc4e650a
-        669ca3f4b2944c81 f79085cfb1128413
+        669ca3f4b2944c81 ea9e31035f73923f
         a0a5b8bb38f5f74f 8fcea37d001a9a58
-        2d1cce1d687376fe 1316130b7db2dcc3
+        2d1cce1d687376fe 610722da6c203c68
         94b88767903d2ded 848beac8723b4bf4
         adfddaaa3ef48a18 a23d5546d0dc90da
         bc22778d82bd993f 0ae9ae77c74937d2
-        ea6ff70b03c5c960 21b289ac2411f4b7
+        ea6ff70b03c5c960 c512c4d3ed8925ec
         09089407b5a13f3a f7d315360d6ee9b5
-        18fecf9df184543d c9822d073e750f65
-        177dffa40c4d8628 9dfdd8f060dd1cdf
-        12a30114efcd300e 7befac48ff1187f7
+        18fecf9df184543d 0dfa57c42b6df95c
+        177dffa40c4d8628 0fe30973d8940e58
+        12a30114efcd300e 3a5fe57255769f26
         fb2d7417ddc33082 8fcea37d001a9a58
-        fab1500b3fd59da4 a795ede9aebb48eb
+        fab1500b3fd59da4 9bb0e562e2c52c27
         e8a5e4e0831caeea 62c7edc4e523ae63
         3a70c6d88e5033b0 8fcea37d001a9a58
-        448d23a326dfe225 1c2ffb19897d3359
+        448d23a326dfe225 531d275d41044357
         2c120abc7412239a 8fcea37d001a9a58
         b7663c3216f3cc31 f437a10d13cec7da
-        4cf08a20a480a647 78f602e22b656432
+        4cf08a20a480a647 7da7ebcd8d4184e1
         adf3e1aa3eec4178 0d3c2817b39979ca
         bc22778d82bd993f 0ae9ae77c74937d2
-        aa47faa2d67bcc9d d31b1ccbc8a22d53
-        46af7f9570713b73 ab514d727c2ab3a2
-        debb338aedb9b90e 1fa80ab7e7097e90
-        12a30114efcd300e 7befac48ff1187f7
+        aa47faa2d67bcc9d 7fccfbc5f00a717a
+        46af7f9570713b73 c1e3aedaaede23d1
+        debb338aedb9b90e 88a9596c96fd80f1
+        12a30114efcd300e 3a5fe57255769f26
         71782e08baef588d 8fcea37d001a9a58
-        adbe336bef1c5726 a55332a7ac978a34
+        adbe336bef1c5726 6b15e0c9f48688eb
         dfe23a4618064c6d 9caadfd08cbaad48
         061bca0b2b0ba7fc 8fcea37d001a9a58
         88f631787d4aaf77 33aea4a6dbcea982
-        91709de3aa0dc556 6bddc375e28a19bf
+        91709de3aa0dc556 2b5f1bcf005b92f7
         5936ca7eb6bcfebc 8fcea37d001a9a58
         2dbaf2567e8b3eff 5d92473e59a4b96b
         7894035e329fbee7 6cc3efffe7225666
         adf3e2aa3eec432b 9ff09ab9676c3e37
         d80e966922f656f9 4c2d62e23e369956
-        8fcc3128bf8e5075 c383a5836cba2c65
-        5db017dfea00a1ce 78cbc907edeefd4b
-        868e8231edd09fe8 3eb2f639c95fd32a
+        8fcc3128bf8e5075 b5958d446497b2b7
+        5db017dfea00a1ce 4a796813b1aa5534
+        868e8231edd09fe8 0701ee3e228721ad
         86c8d6d57b4d47b3 8fcea37d001a9a58
-        e001648ed3ab7805 7a584240a490495d
+        e001648ed3ab7805 28db9fb03b81fb1a
         3f31f2b325cd00dd a92fd52914cd9d28
         1e1cc734d5d7cf70 8fcea37d001a9a58
-        07380375582f5b33 1661ec88fb9fa705
+        07380375582f5b33 a8e4a247e6638c60
         2e904405ec556857 8fcea37d001a9a58
         51082aff1c266b94 8c8490b5dfedef94
         ee221f75e5ee82cc a8586211a7d13393
@@ -7307,9 +7308,9 @@ enum ConceptMatcherGolden {
         9865e8b21d38b8de fed4013a92b9e064
         0d35fd7b491cb57e 44c829dcd5744b9e
         5ccb760b5c29d417 8fcea37d001a9a58
-        e678a72b4bcdbc50 dfd39d6d97ae6fce
+        e678a72b4bcdbc50 a7fe5d51d05733e0
         7a1998198b5fd4b3 8fcea37d001a9a58
-        6c88a654c2cd107d eb098b977bcf7fb7
+        6c88a654c2cd107d 643c24eab4d97b50
         3f7ffc7c6e176cb0 d6adce2d9526d34f
         adf3e5aa3eec4844 d91466ef1adbc51e
         45627c193a5b605c ff3806cf28bcf23f
@@ -7320,54 +7321,54 @@ enum ConceptMatcherGolden {
         2422a468fbcb9a60 fed0a7c3d598dd0d
         f7e0100001654daf 8085c88c921447f5
         3d0726cd55d118c8 8fcea37d001a9a58
-        0d503bbb372f64b0 6d7c41a267618d14
+        0d503bbb372f64b0 85dfd3a82a21a247
         0d28837b49115bd4 44c829dcd5744b9e
         273d7434db254976 8fcea37d001a9a58
-        fc516bec77f9a356 7776d5ebbe07b6a5
+        fc516bec77f9a356 d0afd28aaf142cd5
         0048cd514ce58193 8fcea37d001a9a58
         811a8cc85d38b97a 50506d042d937160
         0d81c4c76af6211f aa1c4f329ac760ca
         adf3e6aa3eec49f7 be8596680a7e8e6b
         bc22778d82bd993f 0ae9ae77c74937d2
         09130307b5aa505c a2469f7f9e0fe85f
-        5d3fd637146140b9 14204ef9ac42b0eb
-        0cff1e989d0006bb 37303ed8cc334fc0
-        72797482c493ddce 530db029c43e833f
+        5d3fd637146140b9 de593d12f2fdef66
+        0cff1e989d0006bb 01d3597d388ee074
+        72797482c493ddce 21dfa53a1d1d3140
         b86762ff3481099e 8fcea37d001a9a58
-        8a488699a0973823 807cb9f8824ec2cf
+        8a488699a0973823 e902c822cf2f954f
         98904989139ecf98 89e7c6630e26728b
         8e7179cfa0708ee0 8fcea37d001a9a58
-        05a148b457ae29c5 4644a8b5c2bebc38
+        05a148b457ae29c5 ae5e609b6ccd0afc
         03e6d3fd5d9117a5 8fcea37d001a9a58
         26a21b4e7d4f49b5 7730479859512478
         d393da30c2db4808 4e0a9f2b93925aa3
         adf3e7aa3eec4baa 16aee8f9e4fd99c4
         bc22778d82bd993f 0ae9ae77c74937d2
         09130607b5aa5575 be8fa063a50b1488
-        7241d04827ff006a 11de2d289b2eed57
-        c4a6ead8fd0d5303 1eb4a762b4497675
+        7241d04827ff006a 5f4bde5939eaa758
+        c4a6ead8fd0d5303 dd62ade5976ae944
         f7e0100001654daf 8085c88c921447f5
         1d8f7adeee699662 8fcea37d001a9a58
-        9f379c732613e779 267ba4ef43cd76b9
+        9f379c732613e779 539f5802d5c53b80
         9893cb8913a1e255 89e7c6630e26728b
         ec81c70b1ca73140 8fcea37d001a9a58
-        23ab9eb3b78da99e 40063b774188eb45
+        23ab9eb3b78da99e 32aa06fafe637357
         700193021cb8d1af 8fcea37d001a9a58
         0d58ab554db92f28 6b91f3e4fd036488
         7b21d9f0e5a4b356 56ed7a560a921135
         adf3e8aa3eec4d5d a9dd20ddd0d323a9
         bc22778d82bd993f 0ae9ae77c74937d2
-        8fcc3128bf8e5075 c383a5836cba2c65
-        5db017dfea00a1ce 78cbc907edeefd4b
-        b89be1e19831495f a8b5973a767265fe
-        868e8231edd09fe8 3eb2f639c95fd32a
+        8fcc3128bf8e5075 b5958d446497b2b7
+        5db017dfea00a1ce 4a796813b1aa5534
+        b89be1e19831495f 715dcbe52023b4bb
+        868e8231edd09fe8 0701ee3e228721ad
         4bff87f6fb6474fa 8fcea37d001a9a58
-        e001648ed3ab7805 7a584240a490495d
+        e001648ed3ab7805 28db9fb03b81fb1a
         711d7b6aa5a6e4ac 1b1c5be002b782f1
         c3f2efe168b283c0 8fcea37d001a9a58
         1fab054cf7d6a510 ecc83c4ed79934cd
         ccf4deaa58acd0f5 8fcea37d001a9a58
-        b16462d93be16eb0 4b1d845737c39119
+        b16462d93be16eb0 e1b1ab80fd72f9ed
         a8d7d72dd0c3ba86 2a106a6af030c9b1
         adf3d9aa3eec33e0 102b5c9b8543b762
         45627c193a5b605c ff3806cf28bcf23f
@@ -7379,51 +7380,51 @@ enum ConceptMatcherGolden {
         9f9e9e449a91c4a6 0996b5a909ca9cfc
         0d17707b4902c858 44c829dcd5744b9e
         4afea0d89778b9bc 8fcea37d001a9a58
-        1d00eac0c99330bd eb06fbdbbec6319e
+        1d00eac0c99330bd 53177d890e99f983
         8c595f5150e7287e 8fcea37d001a9a58
-        fe118d3af04d6d8f 38f5bddef3bb64a5
+        fe118d3af04d6d8f 213c6dcfd4e5a1f3
         e43f072ffac0fbe7 dd4518b35ebdf04e
         adf3daaa3eec3593 75baad9fa31bec8f
         2b87fc192bc03144 6fd379ca030701cf
         09089407b5a13f3a f7d315360d6ee9b5
-        e78e3a43b52f22b8 b7ecab16620deff9
-        11a9c463c1a69262 881898643794859a
-        078603bc5041c93f ef91696c460013be
-        97263d776d16d9e7 b615abb45317e05f
-        408e16722fe0574f 73f4eb3a1dde530f
+        e78e3a43b52f22b8 3f03fde8ec1be8a2
+        11a9c463c1a69262 c5190552c5596835
+        078603bc5041c93f 3e0eea9d06b71a7b
+        97263d776d16d9e7 dab8ee78177e286e
+        408e16722fe0574f adff5968c943102d
         86cfe3d57b537c78 8fcea37d001a9a58
-        f12c3b009ff73b98 b7ecab16620deff9
+        f12c3b009ff73b98 3f03fde8ec1be8a2
         c733b600292ea1c6 9caadfd08cbaad48
         540743d89cb190e3 8fcea37d001a9a58
-        6c1dfd95b77ba38c dc10d014cc800d99
+        6c1dfd95b77ba38c df5ff3288e7a625b
         c9959af888af75c9 8fcea37d001a9a58
         1ac0f6d25270af82 da3b887176e64fd4
         b33031813fc1030b 4305e874df886b2a
         adf767aa3eef5b01 e14d1ecc12f4d151
         d80e966922f656f9 4c2d62e23e369956
         09130607b5aa5575 be8fa063a50b1488
-        7241d04827ff006a 11de2d289b2eed57
-        dd3d68384088a9b6 2f131a399fc84048
+        7241d04827ff006a 5f4bde5939eaa758
+        dd3d68384088a9b6 f9b433e7759d36e7
         f7e0100001654daf 8085c88c921447f5
         1d8f7adeee699662 8fcea37d001a9a58
-        9f379c732613e779 267ba4ef43cd76b9
+        9f379c732613e779 539f5802d5c53b80
         0a97ca52af161a9c a572419c95edcb90
         853f3d3510079eaf 8fcea37d001a9a58
-        fe35c72f1ac2b3f1 45bbf0cf2c8bc98b
+        fe35c72f1ac2b3f1 b4bda2545d833a72
         19ce06184b8fda22 8fcea37d001a9a58
-        bd647c96e4e02cdb 963f238f9ed6e9d6
+        bd647c96e4e02cdb 25340aade54d53bb
         891f14d47a4dbc49 75e7b7d33c8fc6a8
         adf766aa3eef594e 86582d67a4110dcc
         45627c193a5b605c ff3806cf28bcf23f
-        46af7f9570713b73 ab514d727c2ab3a2
-        aa47faa2d67bcc9d d31b1ccbc8a22d53
-        12a30114efcd300e 7befac48ff1187f7
+        46af7f9570713b73 c1e3aedaaede23d1
+        aa47faa2d67bcc9d 7fccfbc5f00a717a
+        12a30114efcd300e 3a5fe57255769f26
         1d9302deee6cb351 8fcea37d001a9a58
-        d6300c8fd184e33d cb352989a7d85a69
+        d6300c8fd184e33d 1272760abcc2a0c2
         0a97ca52af161a9c a572419c95edcb90
         3a744bd88e534b86 8fcea37d001a9a58
         d8cf4e2894495616 dbd1de40fc4e650a
-        4e2f1986ac4803ca 6ade0b51d1e94615
+        4e2f1986ac4803ca 8466ca2954107c12
         454141ea87fe1841 8fcea37d001a9a58
         e990805e504a1f98 ce50f8b06a80a805
         61e1f096712f89b9 7323343989a480c8
@@ -7436,19 +7437,19 @@ enum ConceptMatcherGolden {
         bea8ce4c00e3d719 14e90e65d40c7471
         29d310ec82e857b2 89e7c6630e26728b
         8e6389025ade63dd 8fcea37d001a9a58
-        3bbdc1771475e869 db260cc1e38b0b56
+        3bbdc1771475e869 9d5ea8e48b218eea
         98c1249ec3521f5a 8fcea37d001a9a58
-        dc7630e161685f85 60edd7489859a944
+        dc7630e161685f85 c81d344760c7291e
         bdf8d266a9593e71 d06cc5dc41c3e2f0
         adf764aa3eef55e8 dad9329b0041a5c6
         d80e966922f656f9 4c2d62e23e369956
         09089407b5a13f3a f7d315360d6ee9b5
-        3e6e61b5a908c31e 51b7fd6840ce977e
-        7618d50735ccde32 e1d73b91fcc1578d
-        97263d776d16d9e7 b615abb45317e05f
-        408e16722fe0574f 73f4eb3a1dde530f
+        3e6e61b5a908c31e 56d4a3fb2879994d
+        7618d50735ccde32 7ff4e87fbc48ab46
+        97263d776d16d9e7 dab8ee78177e286e
+        408e16722fe0574f adff5968c943102d
         1d8f83deee69a5ad 8fcea37d001a9a58
-        1fb8d823b80ba000 6ded4c2036ae9756
+        1fb8d823b80ba000 3d2e052d646b6c0f
         acbd4f99d2cbbe4e 4aa403bfc8a4ce3c
         fbbc07f0ee5c57bc 8fcea37d001a9a58
         ca78d463aaa04d49 a90165ac92d5a8b4
@@ -7466,7 +7467,7 @@ enum ConceptMatcherGolden {
         4fbd2cbe27afa71b 9d3787289e143507
         23df77f83a4e9d4a 04f5ed567aaf51c5
         2858f4d883d92bd0 8fcea37d001a9a58
-        97a4240296cde0cb 5f232fffee52afcb
+        97a4240296cde0cb 072d6cc138a13b16
         6d8b9716242bc711 8fcea37d001a9a58
         26552a52ad281527 226a843b25995adf
         1f6e9e4b0fd53501 07eb11bbc5e2d5e0
@@ -7496,35 +7497,35 @@ enum ConceptMatcherGolden {
         3f0c71b325ad096d a92fd52914cd9d28
         dc59e83dce4f4ec3 8fcea37d001a9a58
         b19ce73316eda580 26ef531da55f3ea3
-        4f949bb248821943 6b56258f60448c8f
+        4f949bb248821943 5294e0e1e4458a22
         fb873220ba3d0151 8fcea37d001a9a58
-        3fc7e33602186873 2c83592e4dc8df56
+        3fc7e33602186873 f6650e320453aa9f
         7902b2a544e16f38 56aa9049c6258ff3
         adf768aa3eef5cb4 a66285c13f5d7192
         bc22778d82bd993f 0ae9ae77c74937d2
         af63ff4c86022805 3b38e04bd7436ef0
-        8fcc3128bf8e5075 c383a5836cba2c65
-        6521a3c66cd34cdf d2ae4dbdb48ee8bf
-        b89be1e19831495f a8b5973a767265fe
-        c0b1b9be7a95e4c0 64ed560787f88911
+        8fcc3128bf8e5075 b5958d446497b2b7
+        6521a3c66cd34cdf c7b463d1662f99ea
+        b89be1e19831495f 715dcbe52023b4bb
+        c0b1b9be7a95e4c0 06a8116fd9acc0ca
         ede126ee399b6c1e 8fcea37d001a9a58
-        94f8a134622de724 24a3ec37bfefea83
+        94f8a134622de724 1afde0944e439c86
         acbd5199d2cbc1b4 4aa403bfc8a4ce3c
         bf53b1ea83efe836 8fcea37d001a9a58
         e96544ae83aa1f55 158954408f92220e
-        40cdf9e8dae9b705 7c94f25058219cb9
+        40cdf9e8dae9b705 e8ec406d4256a0ad
         e9b59c4701862c63 8fcea37d001a9a58
-        6c900ba2d432feb9 681db38f5d46ce62
+        6c900ba2d432feb9 bb5db4e60734b684
         4243b40e8148b975 afb3a6a10936ded0
         adf75faa3eef4d69 c7e3065190311019
         d80e966922f656f9 4c2d62e23e369956
         09089407b5a13f3a f7d315360d6ee9b5
-        7618d50735ccde32 e1d73b91fcc1578d
-        3e6e61b5a908c31e 51b7fd6840ce977e
-        97263d776d16d9e7 b615abb45317e05f
-        408e16722fe0574f 73f4eb3a1dde530f
+        7618d50735ccde32 7ff4e87fbc48ab46
+        3e6e61b5a908c31e 56d4a3fb2879994d
+        97263d776d16d9e7 dab8ee78177e286e
+        408e16722fe0574f adff5968c943102d
         3d00a7cd55cbd54d 8fcea37d001a9a58
-        1fb8d823b80ba000 6ded4c2036ae9756
+        1fb8d823b80ba000 3d2e052d646b6c0f
         711d776aa5a6dde0 1b1c5be002b782f1
         ec81c70b1ca73140 8fcea37d001a9a58
         25ae84b36fb21b93 792817b7f4decb1f
@@ -7542,17 +7543,17 @@ enum ConceptMatcherGolden {
         704360d011180503 158a088b6bb5b5ed
         3a77d2d88e5666c2 8fcea37d001a9a58
         e96544ae83aa1f55 158954408f92220e
-        efa6bed7ddf70d04 ea3682fbb0e814c2
+        efa6bed7ddf70d04 42ea725e141ff741
         56f2f94ac51c94e6 8fcea37d001a9a58
-        f4f06915a8cf31cd 242059cebece48ba
+        f4f06915a8cf31cd 8a9046edba65ef4a
         3f34ab0b291211e5 8c5d4a71f6cbbd80
         adecd5aa3ee60e66 3ace064ad093811c
         45627c193a5b605c ff3806cf28bcf23f
-        3264dbfe723b135f ff37a11b3beba6d3
-        05a461094faa1207 427ec42bcd39646e
-        f96cfbbde0c118c6 11d24d693795ae9b
+        3264dbfe723b135f 3bcc588afa236a46
+        05a461094faa1207 e4e0b7de4af9099d
+        f96cfbbde0c118c6 28d97429017a78ea
         abca76e73a72faaf 8fcea37d001a9a58
-        a50ed7d7679102b0 473803e4878a267a
+        a50ed7d7679102b0 c049a9f9b28dcec9
         1f330319213ae933 65d8d2dc4505de8a
         880dbdd8ba2d1589 8fcea37d001a9a58
         e0c47058078c3af0 f61823ebebef9b7b
@@ -7568,22 +7569,22 @@ enum ConceptMatcherGolden {
         d52dcb281b2bf673 2defcf6c155c5e08
         710ffb6aa59b80d0 1b1c5be002b782f1
         4976a034ee68df02 8fcea37d001a9a58
-        e5eb23093be2b3f0 294d939f57d1f742
+        e5eb23093be2b3f0 493ce0ed02489a2c
         9f332a3c9ffdc916 8fcea37d001a9a58
-        c6b2816fde30dd06 cc6599344bc6d99d
+        c6b2816fde30dd06 2fe2b054402b97ee
         ab9d88ab6ba5bee4 28e439703998d9db
         adecd3aa3ee60b00 8af5320e4e761556
         2b87fc192bc03144 6fd379ca030701cf
-        6c0672db01e3ad50 08350c0cc302a83b
-        107374c03134735e 70ff780a793cde3c
-        72797482c493ddce 530db029c43e833f
+        6c0672db01e3ad50 392d16507cf78596
+        107374c03134735e cdff89a2715212bd
+        72797482c493ddce 21dfa53a1d1d3140
         716d9b08bae60a3f 8fcea37d001a9a58
-        8a488699a0973823 807cb9f8824ec2cf
+        8a488699a0973823 e902c822cf2f954f
         27cefc7778637bd0 8c1ba23ecd215c3c
         d335d53dc8fef194 8fcea37d001a9a58
-        1b6ca5f89bf44ae6 6d7d3420efeb668e
+        1b6ca5f89bf44ae6 e1e29804bd073850
         e574c29e466e0ad6 8fcea37d001a9a58
-        bd41060cc2ebec94 dd287164f3bf236f
+        bd41060cc2ebec94 f2881df05cd0d88e
         58e49ba412c15470 955b2a3839acfca7
         adecd4aa3ee60cb3 55d2c17f491fc5e3
         bc22778d82bd993f 0ae9ae77c74937d2
@@ -7592,25 +7593,25 @@ enum ConceptMatcherGolden {
         2422a468fbcb9a60 fed0a7c3d598dd0d
         f7e0100001654daf 8085c88c921447f5
         7174a508baec39eb 8fcea37d001a9a58
-        c540a874a2dd0a9e fcc333a1de41246b
+        c540a874a2dd0a9e f6748939583c7580
         e0e44f690f2b0643 a92fd52914cd9d28
         0622d60b2b11db0e 8fcea37d001a9a58
-        b03d405821c72924 8e27e23286a6ceac
+        b03d405821c72924 2f71aabb68113f3c
         1905b0307c4978e8 8fcea37d001a9a58
-        2a60958d15eb22fd 2ecf2c1409d3efd1
+        2a60958d15eb22fd 4122b4a2bee8c584
         44adbb16879be61a f52ffbceb3bd7f9d
         adecd9aa3ee61532 b5a41ae9fd65e278
         bc22778d82bd993f 0ae9ae77c74937d2
         090f3307b5a6b915 9a3734bd8422f8c0
         0b452c19aa0f6ddf 8ebef4ecf4e1583a
         09089407b5a13f3a f7d315360d6ee9b5
-        bbf67618ca4e3004 3d06db89582899ea
-        c85bffa2fd036169 38e8c206826a95c8
-        c0b1b9be7a95e4c0 64ed560787f88911
-        60097bed2d9c4562 26da02e4daf3e51c
-        868e8231edd09fe8 3eb2f639c95fd32a
+        bbf67618ca4e3004 964ff10aa25e76f5
+        c85bffa2fd036169 aafdf00f7b5a452d
+        c0b1b9be7a95e4c0 06a8116fd9acc0ca
+        60097bed2d9c4562 7d2991d9a7ba6f5d
+        868e8231edd09fe8 0701ee3e228721ad
         ede125ee399b6a6b 8fcea37d001a9a58
-        8bf991f59cea599b 662867849ad9e9cb
+        8bf991f59cea599b bd15647c38ce89d6
         0aa55f52af21a227 a572419c95edcb90
         ec81c70b1ca73140 8fcea37d001a9a58
         c76e354a2bbab57f 22194f0a18481d50
@@ -7643,18 +7644,18 @@ enum ConceptMatcherGolden {
         5ee210d60364fa0e 60838ede800c12c7
         8da9088eeda1a9d0 5a315a56246d694b
         fea7b10b272a9f44 8fcea37d001a9a58
-        d7ed855011a68b6a 00beb9bdc4658546
+        d7ed855011a68b6a 013248b3d6183b5c
         a0a5b8bb38f5f74f 8fcea37d001a9a58
-        2d1cce1d687376fe 1316130b7db2dcc3
+        2d1cce1d687376fe 610722da6c203c68
         fad406123dccedfb 35e147e12639559a
         adecd8aa3ee6137f 98ecdc4b5221cd8f
         45627c193a5b605c ff3806cf28bcf23f
         09089307b5a13d87 3eade9e709d118ba
-        177dffa40c4d8628 9dfdd8f060dd1cdf
-        78a6cf2d7499d600 df3bc940d934a6d5
-        12a30114efcd300e 7befac48ff1187f7
+        177dffa40c4d8628 0fe30973d8940e58
+        78a6cf2d7499d600 d4c76f9d0f121f38
+        12a30114efcd300e 3a5fe57255769f26
         1d92ffdeee6cae38 8fcea37d001a9a58
-        fab1500b3fd59da4 a795ede9aebb48eb
+        fab1500b3fd59da4 9bb0e562e2c52c27
         1f1f0f19212a548d 65d8d2dc4505de8a
         5ca97a0b5c0cf47d 8fcea37d001a9a58
         2cbb785246ecc067 16dbe8edbe34cb23
@@ -7670,24 +7671,24 @@ enum ConceptMatcherGolden {
         2a3c380dc9560e9c cf8b63837f47f35d
         5adfba7fa96d0e92 a572419c95edcb90
         016f2ce18bc3e7cd 8fcea37d001a9a58
-        c56bab4976fa485b f8e975e01034f8c8
+        c56bab4976fa485b 645b2d730bfac266
         c60aaa55fa587231 8fcea37d001a9a58
         49eafa805577c2b3 30a6ee13951e1d8a
         bbabdb34f7bae73e 26e4dc26964e194d
         adecdeaa3ee61db1 cd0f4f897fd904a9
         bc22778d82bd993f 0ae9ae77c74937d2
         09089407b5a13f3a f7d315360d6ee9b5
-        e7a564bf53461c8e 5c530e9d29b05e2f
-        0da6af410ae9013b 87db751eed77fb63
-        dd3d68384088a9b6 2f131a399fc84048
-        8f17503c479c98df be581664e301cb51
+        e7a564bf53461c8e 40aaa850ca63cae5
+        0da6af410ae9013b 59307099c9a27358
+        dd3d68384088a9b6 f9b433e7759d36e7
+        8f17503c479c98df 3bf3a82649958d14
         f7e0100001654daf 8085c88c921447f5
         abd485e73a7b68b1 8fcea37d001a9a58
-        25ad9e8f259c54f3 04dec48870928aa2
+        25ad9e8f259c54f3 ed575dc9600ef217
         86ddd919a2629c93 5a315a56246d694b
         c9061ff0d1fee251 8fcea37d001a9a58
         d8cf4e2894495616 dbd1de40fc4e650a
-        4e2f1986ac4803ca 6ade0b51d1e94615
+        4e2f1986ac4803ca 8466ca2954107c12
         f5f95ce1df34f5ad 8fcea37d001a9a58
         f28597ba459b46a2 22d1f83fcb0feb77
         9362d06dd6022da7 8fcea37d001a9a58
@@ -7714,34 +7715,34 @@ enum ConceptMatcherGolden {
         804d29e685a330ab 9c2f31e0900701ce
         41847c7d0fa5e0c0 44c829dcd5744b9e
         7ca3b30250b1cb07 8fcea37d001a9a58
-        cb81a7416a369e1e 80825890675d324b
+        cb81a7416a369e1e 09914d9abf02911a
         3bc050d97cb11efe 8fcea37d001a9a58
         768dfe2f0d91dce9 f4fc5a0a69c24e18
         81f05186d15d482f 9aa31c7ed2df6a5a
         adf05daa3ee92b55 047f4d77c1fab251
         2b87fc192bc03144 6fd379ca030701cf
         09130307b5aa505c a2469f7f9e0fe85f
-        2fd9edef3899f929 50c74494898d7b5d
+        2fd9edef3899f929 89fa5b65b9e0ef48
         86c8e0d57b4d58b1 8fcea37d001a9a58
-        8967f484782af653 5576a74fb1dca5d6
+        8967f484782af653 5a405b816427bd77
         0d25017b490e4917 44c829dcd5744b9e
         183e2e0b358bfc77 8fcea37d001a9a58
-        b47fe98dabc10d60 8b0b7c7df534c88d
+        b47fe98dabc10d60 bc03a99988b97b64
         01cf9bd625c3c201 8fcea37d001a9a58
         b4ad84f12ea0c73c e7ed6fefc3335460
         a73c61c4b127a4d6 a698c3886936896d
         adf05caa3ee929a2 a98a5c135316eecc
         45627c193a5b605c ff3806cf28bcf23f
-        7584afec97541336 8d0c54dacfa36394
-        8eab77a2f6d4c441 c4c43a2598fbd252
-        e598d4271b98336d 1976e1138e6edc03
-        3973b9fad7f898be 65209d38cf73445a
-        e98e5b4f56659b14 b1597b5f707e1eaf
+        7584afec97541336 40fd3c1013c16b01
+        8eab77a2f6d4c441 dc7dbe218582e749
+        e598d4271b98336d 741262caacb78634
+        3973b9fad7f898be 9413586985f0dd7b
+        e98e5b4f56659b14 a79e478f89872714
         7174a708baec3d51 8fcea37d001a9a58
-        ae7cd2635e4f1a21 c4c43a2598fbd252
+        ae7cd2635e4f1a21 dc7dbe218582e749
         07860b5041d04f3d e6da6749de7e35d9
         29ec6d3dfa231a61 8fcea37d001a9a58
-        b39805e62cc3eeaa 2076421854721123
+        b39805e62cc3eeaa 0092721370468726
         5ea77e78515e7a60 8fcea37d001a9a58
         dee3067cbe1471ea 51b6fde37a743627
         931513f43b1c3655 af03520955cd65d9
@@ -7756,17 +7757,17 @@ enum ConceptMatcherGolden {
         113b487fa8330cd5 7321cd5c646a08d2
         f5a2740b21f4ab46 8fcea37d001a9a58
         e96544ae83aa1f55 158954408f92220e
-        9efad5cb7e35c255 4c6356eb7eb7e8de
+        9efad5cb7e35c255 39dc36702f02a13a
         2d7e13951b6fbbfd 8fcea37d001a9a58
-        fa71cfb914242325 0ebb0ee09e716c0c
+        fa71cfb914242325 340a79d33f4b54ea
         2703b46e5b6c74a2 742d04d2443e1459
         adf056aa3ee91f70 c994b46cee635292
         d80e966922f656f9 4c2d62e23e369956
         09089407b5a13f3a f7d315360d6ee9b5
-        11a9c463c1a69262 881898643794859a
-        408e16722fe0574f 73f4eb3a1dde530f
+        11a9c463c1a69262 c5190552c5596835
+        408e16722fe0574f adff5968c943102d
         fb307317ddc564a6 8fcea37d001a9a58
-        a36713789302b036 297f1e645a5c3130
+        a36713789302b036 929dd6e5f78a7b2f
         e91084143303a25a a572419c95edcb90
         dc67803dce5adb67 8fcea37d001a9a58
         734e4230fd37af2d b17a695a51d91991
@@ -7796,21 +7797,21 @@ enum ConceptMatcherGolden {
         0e5bed4e0fc123e6 7b5c28d34a47cbe3
         076e785041bc7693 e6da6749de7e35d9
         b9c8603dbac0a70d 8fcea37d001a9a58
-        1926c89ac152f768 8b7c299503d5eb37
+        1926c89ac152f768 3572281629e44a8c
         4514c9099c54995e 8fcea37d001a9a58
         fa684fb74dfaaae0 021f9dca2fae3147
         78b63a81c2d01ff2 b21361ea3b615609
         adf063aa3ee93587 766074d623191adb
         bc22778d82bd993f 0ae9ae77c74937d2
         09130607b5aa5575 be8fa063a50b1488
-        7241d04827ff006a 11de2d289b2eed57
+        7241d04827ff006a 5f4bde5939eaa758
         f7e0100001654daf 8085c88c921447f5
         fb307317ddc564a6 8fcea37d001a9a58
-        eceb1bdd7b3d4aca 11de2d289b2eed57
+        eceb1bdd7b3d4aca 5f4bde5939eaa758
         e52aa27440314dfa 89e7c6630e26728b
         9ee0ddcfa97f4edb 8fcea37d001a9a58
         b19ce73316eda580 26ef531da55f3ea3
-        898e211479d3a037 bcf046f8b84b2b4e
+        898e211479d3a037 a19fe22c278dc645
         7d51556958f0c259 8fcea37d001a9a58
         d6b9fa1eb4a3a7d0 55df640af562eb1d
         0474226ce43202ab 96d91c73eff7e896
@@ -7819,14 +7820,14 @@ enum ConceptMatcherGolden {
         af63f94c86021dd3 d2c99d0c736b5b6e
         0b452c19aa0f6ddf 8ebef4ecf4e1583a
         09130307b5aa505c a2469f7f9e0fe85f
-        a67bb504030901c6 0a01d60488b4914d
-        34bcaeebeccdf3e3 309dfc613df398d3
-        d7119a9b54de80db dff049b0a19978bc
+        a67bb504030901c6 a7dd420d491ee7e4
+        34bcaeebeccdf3e3 f6f2153b0e370176
+        d7119a9b54de80db f7c29b46232a52f1
         fb33f917ddc87e2f 8fcea37d001a9a58
-        1aef24d0705b15cf 2e65111fa4419f78
+        1aef24d0705b15cf d9351b58a0056513
         98bcc98913c4e403 89e7c6630e26728b
         feae9d0b27309bf6 8fcea37d001a9a58
-        bb3a33a7cdfebcf4 0060538876126802
+        bb3a33a7cdfebcf4 49f9fbb945c0539b
         43fcf7b8c6471f8b 8fcea37d001a9a58
         1c86614f4aa45003 a938cd3bbef99508
         be8e89bf9cf38a76 ef9df5c97f6feb44
@@ -7834,99 +7835,99 @@ enum ConceptMatcherGolden {
         d80e966922f656f9 4c2d62e23e369956
         090f3307b5a6b915 9a3734bd8422f8c0
         0b452c19aa0f6ddf 8ebef4ecf4e1583a
-        c85bffa2fd036169 38e8c206826a95c8
-        60097bed2d9c4562 26da02e4daf3e51c
-        868e8231edd09fe8 3eb2f639c95fd32a
+        c85bffa2fd036169 aafdf00f7b5a452d
+        60097bed2d9c4562 7d2991d9a7ba6f5d
+        868e8231edd09fe8 0701ee3e228721ad
         1d9300deee6cafeb 8fcea37d001a9a58
-        22b15f8efb378ea8 6548874a785a194e
+        22b15f8efb378ea8 32477269cd10c4c1
         d9ad14cd0b8ff212 1b1c5be002b782f1
         4976a034ee68df02 8fcea37d001a9a58
-        3d640891c169a0d6 7d8c6fd80203aaa0
+        3d640891c169a0d6 9df534246df09b9f
         8739c6055e4d878b 8fcea37d001a9a58
-        ba7cc1d124519341 7ca831995d141790
+        ba7cc1d124519341 b9ddc7dcc43fbfcb
         c18f4f8201dd3a13 a084f570d6524426
         a6a529aa3b2af9d0 f6d85f89921f24e6
         d80e966922f656f9 4c2d62e23e369956
-        6c0672db01e3ad50 08350c0cc302a83b
-        107374c03134735e 70ff780a793cde3c
-        ae8a2c3a8fb789e9 5e233b66f35f6a90
-        72797482c493ddce 530db029c43e833f
+        6c0672db01e3ad50 392d16507cf78596
+        107374c03134735e cdff89a2715212bd
+        ae8a2c3a8fb789e9 eb1a5819d135b33f
+        72797482c493ddce 21dfa53a1d1d3140
         3cfd18cd55c8ac79 8fcea37d001a9a58
-        8a488699a0973823 807cb9f8824ec2cf
+        8a488699a0973823 e902c822cf2f954f
         52dd186548bf731a 34fb4b9a9156dec3
         29eff33dfa2633ea 8fcea37d001a9a58
         d8cf4e2894495616 dbd1de40fc4e650a
-        1956615f8ef8dd93 496730484339e944
+        1956615f8ef8dd93 374c4ba8b3a38fcf
         34dc838abeda6e2e 8fcea37d001a9a58
         8199388f33aa97b2 41f4fa429cb946e3
         b586b1534be58a5b 91f4bc5a35a1e26a
         a6a52caa3b2afee9 ae75c7f5eca8edf1
         bc22778d82bd993f 0ae9ae77c74937d2
         09089307b5a13d87 3eade9e709d118ba
-        18fecf9df184543d c9822d073e750f65
-        177dffa40c4d8628 9dfdd8f060dd1cdf
-        afca98a814878ea1 9800f7969ddcdbcf
-        78a6cf2d7499d600 df3bc940d934a6d5
-        e0eb0e1fbe3d6550 757506e22f773b4b
-        12a30114efcd300e 7befac48ff1187f7
+        18fecf9df184543d 0dfa57c42b6df95c
+        177dffa40c4d8628 0fe30973d8940e58
+        afca98a814878ea1 ed27f7e41c1b9e1e
+        78a6cf2d7499d600 d4c76f9d0f121f38
+        e0eb0e1fbe3d6550 154806b44cc1a95c
+        12a30114efcd300e 3a5fe57255769f26
         b86e55ff34871235 8fcea37d001a9a58
-        de7bc413e682cd94 ff87d508a04264fe
+        de7bc413e682cd94 aacfb5d89a9332eb
         113ec77fa8361a79 7321cd5c646a08d2
         b87a60cfb7e2ec17 8fcea37d001a9a58
-        7e3d43df4df9c0be 020bef667c7d9718
+        7e3d43df4df9c0be 396b0a5c0d37a8c1
         9f332a3c9ffdc916 8fcea37d001a9a58
-        c6b2816fde30dd06 cc6599344bc6d99d
+        c6b2816fde30dd06 2fe2b054402b97ee
         ca3d38140f6dc83c 1ffbfb4510587e23
         a6a52baa3b2afd36 8c3e43ab094ec96c
         bc22778d82bd993f 0ae9ae77c74937d2
         09130307b5aa505c a2469f7f9e0fe85f
-        5d3fd637146140b9 14204ef9ac42b0eb
-        ae8a2c3a8fb789e9 5e233b66f35f6a90
-        72797482c493ddce 530db029c43e833f
+        5d3fd637146140b9 de593d12f2fdef66
+        ae8a2c3a8fb789e9 eb1a5819d135b33f
+        72797482c493ddce 21dfa53a1d1d3140
         4c0305f6fb6780eb 8fcea37d001a9a58
-        c703207586c57d30 08350c0cc302a83b
+        c703207586c57d30 392d16507cf78596
         dd0b14233268e2f1 cd5aaceb9d57f153
         273d7434db254976 8fcea37d001a9a58
-        f37c265e1cd90b63 f9f88d2bdbbe52e7
+        f37c265e1cd90b63 0fc7c24bc2b98c1c
         098b6d022c17ec73 8fcea37d001a9a58
         9a6df01fc68d60fe 6517df20609902cc
         2ac142047071dd4a 778985e7027e93ed
         a6a52eaa3b2b024f ed70353bddb4b25f
         bc22778d82bd993f 0ae9ae77c74937d2
         09130307b5aa505c a2469f7f9e0fe85f
-        3973b9fad7f898be 65209d38cf73445a
-        f4f17cf1dc46cab4 0d11bd0ad73e8cce
-        5286eec8360b21f9 a8f13834be965ffe
-        e98e5b4f56659b14 b1597b5f707e1eaf
+        3973b9fad7f898be 9413586985f0dd7b
+        f4f17cf1dc46cab4 2e95f3d9bd32f945
+        5286eec8360b21f9 e4216ae05fc68315
+        e98e5b4f56659b14 a79e478f89872714
         ede11fee399b6039 8fcea37d001a9a58
-        3e6b35fd1968b649 ea1f39e7fdfab8be
+        3e6b35fd1968b649 efdb27755e9b27b3
         a643091aab4cc896 34fb4b9a9156dec3
         0f1d810b303e8271 8fcea37d001a9a58
-        489e24abcd064e5b ed3b52854c091f0d
+        489e24abcd064e5b 1b77a6d601b27cdb
         5332987b0a6f5fe7 8fcea37d001a9a58
         9d30224b3928079b 9ec5f25517ca12a3
         101b706f14262719 8f4658c1145b01dc
         a6a52daa3b2b009c 2c6f995077813b32
         2b87fc192bc03144 6fd379ca030701cf
-        8fcc3128bf8e5075 c383a5836cba2c65
-        5db017dfea00a1ce 78cbc907edeefd4b
-        b89be1e19831495f a8b5973a767265fe
-        868e8231edd09fe8 3eb2f639c95fd32a
+        8fcc3128bf8e5075 b5958d446497b2b7
+        5db017dfea00a1ce 4a796813b1aa5534
+        b89be1e19831495f 715dcbe52023b4bb
+        868e8231edd09fe8 0701ee3e228721ad
         fb307117ddc56140 8fcea37d001a9a58
-        e001648ed3ab7805 7a584240a490495d
+        e001648ed3ab7805 28db9fb03b81fb1a
         d9ad13cd0b8ff05f 1b1c5be002b782f1
         316823d889175c89 8fcea37d001a9a58
-        ac5041cc98c19a88 4f8393700c5fdbfc
+        ac5041cc98c19a88 df4ac3bd07649066
         f80dd18431d5eac0 8fcea37d001a9a58
         fd7645c9bda4f70d 7e9d03633335293b
         42e73b5f7d2a5965 82983d457ffe5cf0
         a6a530aa3b2b05b5 d2c24c7d1323104d
         bc22778d82bd993f 0ae9ae77c74937d2
         09089407b5a13f3a f7d315360d6ee9b5
-        3973b9fad7f898be 65209d38cf73445a
-        195bd6dd1f7a57b3 7dad5315e4d27c4a
+        3973b9fad7f898be 9413586985f0dd7b
+        195bd6dd1f7a57b3 4e72988339a060d1
         3d00a7cd55cbd54d 8fcea37d001a9a58
-        725520c22b7ee102 62fdf4a648f19cf9
+        725520c22b7ee102 7989354b41306e6c
         15d1b2720f5440ba 158a088b6bb5b5ed
         f5a2740b21f4ab46 8fcea37d001a9a58
         6d6e50df0480bc2d 2cf7b0bde467b014
@@ -7961,7 +7962,7 @@ enum ConceptMatcherGolden {
         3ce99f733f5f7733 1ebb4f7634a389dd
         15d1b1720f543f07 158a088b6bb5b5ed
         d8d244ea923cd8ea 8fcea37d001a9a58
-        14aa517c0ed309ea 33a55f5ffd6051b0
+        14aa517c0ed309ea a6b98db0f68577a7
         35942729c1eb6c26 8fcea37d001a9a58
         fd0bc68be16bc2fe 31d69185a2f84c63
         5267ff3d5ba6d0f7 80d1f444624be96e
@@ -7988,38 +7989,38 @@ enum ConceptMatcherGolden {
         a7c867979acfc67c 5db12c4f89b7ce81
         8d9e9b8eed989c14 5a315a56246d694b
         540743d89cb190e3 8fcea37d001a9a58
-        57fd3193691c3e20 38ccd1f73a14df3c
+        57fd3193691c3e20 f88bb98a4fc5a910
         63e8fc307a6a286d 8fcea37d001a9a58
-        0f3d9491b7361f1f 2a915ef0b5094eab
+        0f3d9491b7361f1f b7d0562fdbbbb01a
         89b3d9a9975a377f 721eab7c810932f2
         a6a1c5aa3b281a0d b924e0a9e7d49701
         2b87fc192bc03144 6fd379ca030701cf
         af63ff4c86022805 3b38e04bd7436ef0
         09089407b5a13f3a f7d315360d6ee9b5
-        8fcc3128bf8e5075 c383a5836cba2c65
-        b89be1e19831495f a8b5973a767265fe
-        c0b1b9be7a95e4c0 64ed560787f88911
-        868e8231edd09fe8 3eb2f639c95fd32a
+        8fcc3128bf8e5075 b5958d446497b2b7
+        b89be1e19831495f 715dcbe52023b4bb
+        c0b1b9be7a95e4c0 06a8116fd9acc0ca
+        868e8231edd09fe8 0701ee3e228721ad
         1d9689deee6fce8d 8fcea37d001a9a58
-        d38db6e069f9b688 458e3553f7085606
+        d38db6e069f9b688 509d8049f71f58f4
         2d8397611b81c0fe 4aa403bfc8a4ce3c
         a46cc2ea7470b228 8fcea37d001a9a58
         d8cf4e2894495616 dbd1de40fc4e650a
         e96544ae83aa1f55 158954408f92220e
-        6b97514d1a3e0530 c097fff3e507b282
+        6b97514d1a3e0530 0becabdef41d9493
         2703ba5f48f23c07 8fcea37d001a9a58
-        6ba24a70a10b3ab0 d68914a6e8a0d298
+        6ba24a70a10b3ab0 bd15b33081e63b7d
         33127f75cfe139b6 e9a386a0d26669f0
         a6a1c2aa3b2814f4 fe59fb84f440c576
         bc22778d82bd993f 0ae9ae77c74937d2
-        afca98a814878ea1 9800f7969ddcdbcf
-        177dffa40c4d8628 9dfdd8f060dd1cdf
-        78a6cf2d7499d600 df3bc940d934a6d5
+        afca98a814878ea1 ed27f7e41c1b9e1e
+        177dffa40c4d8628 0fe30973d8940e58
+        78a6cf2d7499d600 d4c76f9d0f121f38
         4bff87f6fb6474fa 8fcea37d001a9a58
-        b3a8d54824e89526 4495724b496882a9
+        b3a8d54824e89526 0893010e2b02f843
         0a97d152af162681 a572419c95edcb90
         9eeacfcfa9878b96 8fcea37d001a9a58
-        718f23672b728f63 563652d111f74e2b
+        718f23672b728f63 154f90172f99e3d4
         067b76762c007a0d 8fcea37d001a9a58
         35439463923904fa abaf30f77101412a
         51eb674d29116199 f343a8c89293ac44
@@ -8028,13 +8029,13 @@ enum ConceptMatcherGolden {
         2c0b0b8797046e54 6d1781e6b2f6881d
         2e09509d4e076693 73908fdb99339118
         d597bb7474d822ca b5752b7d78a4557a
-        3973b9fad7f898be 65209d38cf73445a
+        3973b9fad7f898be 9413586985f0dd7b
         f7e0100001654daf 8085c88c921447f5
         abca79e73a72ffc8 8fcea37d001a9a58
         0281a86b9da8292f b5752b7d78a4557a
         d55d7e7eef76d537 414e42e5ffccdb2d
         dc52fc3dce495211 8fcea37d001a9a58
-        1d3890c43c78198e b15ff7e56e92af18
+        1d3890c43c78198e 722eb6e2467dffc9
         cc71b047d74ff498 8fcea37d001a9a58
         25862ad869ddbf6d 594643928613dd77
         072f9c65b6dead61 cd4ac5198cb26b30
@@ -8064,7 +8065,7 @@ enum ConceptMatcherGolden {
         1627a6b5f8b2fbf8 019d09ac4cd6eee5
         0d21fc7b490c0ac1 44c829dcd5744b9e
         853f3d3510079eaf 8fcea37d001a9a58
-        0f649ab6b0906687 8c8913b5c0d8e1af
+        0f649ab6b0906687 b36ce304bfcac3f8
         a3d15c1b19a7fc88 8fcea37d001a9a58
         ebdda383602b8f9c 168e2a8426ce4b77
         0eb265d65a4bf757 e39500370229b446
@@ -8136,9 +8137,9 @@ enum ConceptMatcherGolden {
         04b2ffb0e6ec06ca 414e42e5ffccdb2d
         8553da02559f59a4 8fcea37d001a9a58
         d8cf4e2894495616 dbd1de40fc4e650a
-        e4cd038ea43076b5 c9bc00c85f38af8d
+        e4cd038ea43076b5 5a0d0e8b010cc6a4
         13ac87f1e31a8262 8fcea37d001a9a58
-        8967334024f7de58 edc93ea4c6defc01
+        8967334024f7de58 128646a326e8fadd
         2f48abc0c71b5ea6 89f8f54b300d3751
         a69e3daa3b24fd1e 4d6ec9fd7f4e2190
         d80e966922f656f9 4c2d62e23e369956
@@ -8155,7 +8156,7 @@ enum ConceptMatcherGolden {
         0614de0b2b05ab4a 8fcea37d001a9a58
         4a549f534e7e75d6 3996b14d7d673656
         15c6bf98e73c3555 8fcea37d001a9a58
-        fa0087f85e1f7a8d a9e18ad8813b8aba
+        fa0087f85e1f7a8d fd8ad7eb2655b986
         493923723d5c1716 a07a4b4da19f9df5
         a69e3caa3b24fb6b 879e3377628741a7
         45627c193a5b605c ff3806cf28bcf23f
@@ -8182,31 +8183,31 @@ enum ConceptMatcherGolden {
         dfdeb6461803364a 9caadfd08cbaad48
         fecd320b274a96b4 8fcea37d001a9a58
         d8cf4e2894495616 dbd1de40fc4e650a
-        ce1cd0c1aeecba35 8cba349f7216233a
+        ce1cd0c1aeecba35 d974255f0d676f02
         30b32dc5b08d6c4b 8fcea37d001a9a58
         a9e94fdafd51755f 3b57a786e0ad01a3
         079b6efb2e800442 1182c095d967b28d
         a69e42aa3b25059d 36b0a1ee7e2c8dd9
         bc22778d82bd993f 0ae9ae77c74937d2
-        5286eec8360b21f9 a8f13834be965ffe
-        dd66ef0b7b866699 2d2c3294ca0d53aa
-        e98e5b4f56659b14 b1597b5f707e1eaf
+        5286eec8360b21f9 e4216ae05fc68315
+        dd66ef0b7b866699 327a0f61fb990c6b
+        e98e5b4f56659b14 a79e478f89872714
         ede813ee39a16a83 8fcea37d001a9a58
-        e60b79c3af94c919 d3332633997a68f5
+        e60b79c3af94c919 284b0fc010137930
         0d32fd7b491a7fa7 44c829dcd5744b9e
         4976a034ee68df02 8fcea37d001a9a58
-        1469ae456b774989 e2be2523a10f0674
+        1469ae456b774989 dfce373f9025ce4d
         885edb9968c35946 8fcea37d001a9a58
         83e6ce254467ee71 94cd7ef71333a58d
         4be20692f936580a 3e777328753a568d
         a69e41aa3b2503ea eac5f5147410e5b4
         d80e966922f656f9 4c2d62e23e369956
         09130307b5aa505c a2469f7f9e0fe85f
-        c4a6ead8fd0d5303 1eb4a762b4497675
-        dd3d68384088a9b6 2f131a399fc84048
+        c4a6ead8fd0d5303 dd62ade5976ae944
+        dd3d68384088a9b6 f9b433e7759d36e7
         f7e0100001654daf 8085c88c921447f5
         1d9684deee6fc60e 8fcea37d001a9a58
-        eceb1bdd7b3d4aca 11de2d289b2eed57
+        eceb1bdd7b3d4aca 5f4bde5939eaa758
         0aa56052af21a3da a572419c95edcb90
         151e3634d0a76b64 8fcea37d001a9a58
         0b3ca4d6c01e3fa3 d6720b84d46c4615
@@ -8225,69 +8226,69 @@ enum ConceptMatcherGolden {
         70fb796aa589fae0 1b1c5be002b782f1
         3a77d2d88e5666c2 8fcea37d001a9a58
         e96544ae83aa1f55 158954408f92220e
-        201039add126c6f7 d3fbf67a11d8d070
+        201039add126c6f7 479498c36464e28b
         f2192cc48a1c600a 8fcea37d001a9a58
         709f84c05ae0b2ad 179b374deb52c21a
         62843c884fb4bfb1 7e6c11aa84e0655c
         a69e3faa3b250084 9605dd0a848efa0e
         bc22778d82bd993f 0ae9ae77c74937d2
-        ea6ff70b03c5c960 21b289ac2411f4b7
+        ea6ff70b03c5c960 c512c4d3ed8925ec
         09089307b5a13d87 3eade9e709d118ba
-        18fecf9df184543d c9822d073e750f65
-        177dffa40c4d8628 9dfdd8f060dd1cdf
-        afca98a814878ea1 9800f7969ddcdbcf
-        78a6cf2d7499d600 df3bc940d934a6d5
-        e3b95e6e2696ea60 878afd233a529b40
-        12a30114efcd300e 7befac48ff1187f7
+        18fecf9df184543d 0dfa57c42b6df95c
+        177dffa40c4d8628 0fe30973d8940e58
+        afca98a814878ea1 ed27f7e41c1b9e1e
+        78a6cf2d7499d600 d4c76f9d0f121f38
+        e3b95e6e2696ea60 b7e09dc92405b493
+        12a30114efcd300e 3a5fe57255769f26
         ede815ee39a16de9 8fcea37d001a9a58
-        de7bc413e682cd94 ff87d508a04264fe
+        de7bc413e682cd94 aacfb5d89a9332eb
         98b2558913bbca62 89e7c6630e26728b
         cfbc09ea8cf8751f 8fcea37d001a9a58
-        cd000545fbc9fbd6 de2b1ae62ba3842f
+        cd000545fbc9fbd6 724528f9cc7b2705
         78c58d223356df4e 8fcea37d001a9a58
         9136a783893cc9e3 eb345678884a7621
         ca66c930c79f7689 3ac80fcb12c28544
         a69e36aa3b24f139 393edbb1abb2f76d
         d80e966922f656f9 4c2d62e23e369956
         09130307b5aa505c a2469f7f9e0fe85f
-        195bd6dd1f7a57b3 7dad5315e4d27c4a
-        2240bfaa41d068a7 4721c8fb684b8824
-        e98e5b4f56659b14 b1597b5f707e1eaf
+        195bd6dd1f7a57b3 4e72988339a060d1
+        2240bfaa41d068a7 4c5b0ba2ae435d8b
+        e98e5b4f56659b14 a79e478f89872714
         86cfe8d57b5384f7 8fcea37d001a9a58
-        ba92be409881f393 7dad5315e4d27c4a
+        ba92be409881f393 4e72988339a060d1
         98b25b8913bbd494 89e7c6630e26728b
         dc4f763dce463888 8fcea37d001a9a58
-        c14ede5749219d46 65bfecc70f1d1c88
+        c14ede5749219d46 1bed13b026fa3bf7
         5332987b0a6f5fe7 8fcea37d001a9a58
         9d30224b3928079b 9ec5f25517ca12a3
         33090d56651a19ab b8827d873fa8986e
         a69e35aa3b24ef86 12b21cdafd80eaa8
         45627c193a5b605c ff3806cf28bcf23f
-        5db017dfea00a1ce 78cbc907edeefd4b
-        8fcc3128bf8e5075 c383a5836cba2c65
-        868e8231edd09fe8 3eb2f639c95fd32a
+        5db017dfea00a1ce 4a796813b1aa5534
+        8fcc3128bf8e5075 b5958d446497b2b7
+        868e8231edd09fe8 0701ee3e228721ad
         b86e50ff348709b6 8fcea37d001a9a58
-        e001648ed3ab7805 7a584240a490495d
+        e001648ed3ab7805 28db9fb03b81fb1a
         23dc68f83a4c4df6 04f5ed567aaf51c5
         cfbc09ea8cf8751f 8fcea37d001a9a58
-        dc20c18f227c50f4 f38574658143f3ba
+        dc20c18f227c50f4 24c4428eaac62cbc
         5332987b0a6f5fe7 8fcea37d001a9a58
         9d30224b3928079b 9ec5f25517ca12a3
         5190e83aaf00a140 a53820609249620f
         a69ab8aa3b21e548 df0aa0c2161fcbde
         bc22778d82bd993f 0ae9ae77c74937d2
-        8fcc3128bf8e5075 c383a5836cba2c65
-        5db017dfea00a1ce 78cbc907edeefd4b
-        b89be1e19831495f a8b5973a767265fe
-        868e8231edd09fe8 3eb2f639c95fd32a
+        8fcc3128bf8e5075 b5958d446497b2b7
+        5db017dfea00a1ce 4a796813b1aa5534
+        b89be1e19831495f 715dcbe52023b4bb
+        868e8231edd09fe8 0701ee3e228721ad
         fb33f417ddc875b0 8fcea37d001a9a58
-        e001648ed3ab7805 7a584240a490495d
+        e001648ed3ab7805 28db9fb03b81fb1a
         acb64699d2c59055 4aa403bfc8a4ce3c
         f858f1e1867f8402 8fcea37d001a9a58
         e96544ae83aa1f55 158954408f92220e
         755212f85fd5fbe4 d4439317424c42a5
         331f65471bdcb43c 8fcea37d001a9a58
-        5dab51c3477dffe1 d22e634897f0a6eb
+        5dab51c3477dffe1 458c58ae228e8df2
         aebdaf5bc8277d3c 3700f30d7db60b33
         a69ab9aa3b21e6fb 31c79f3ff8e19b2b
         bc22778d82bd993f 0ae9ae77c74937d2
@@ -8314,37 +8315,37 @@ enum ConceptMatcherGolden {
         25d4c50fb2e1d3f8 609e163ebeb7d992
         52cc186548b0ffe7 34fb4b9a9156dec3
         0f1d810b303e8271 8fcea37d001a9a58
-        dfe718690afa97e8 5777b51bfef77897
+        dfe718690afa97e8 ebb7c5ffa5f75130
         883b3852dcb24169 8fcea37d001a9a58
         6ea5bb0e57d157ba 8a5e6772fe84bc76
         db26d4dce1d4552e 37962caa12141ba9
         a69abbaa3b21ea61 79b49dd92b638969
         d80e966922f656f9 4c2d62e23e369956
         09089307b5a13d87 3eade9e709d118ba
-        7584afec97541336 8d0c54dacfa36394
-        e598d4271b98336d 1976e1138e6edc03
-        8eab77a2f6d4c441 c4c43a2598fbd252
-        e98e5b4f56659b14 b1597b5f707e1eaf
+        7584afec97541336 40fd3c1013c16b01
+        e598d4271b98336d 741262caacb78634
+        8eab77a2f6d4c441 dc7dbe218582e749
+        e98e5b4f56659b14 a79e478f89872714
         b86ae7ff34842174 8fcea37d001a9a58
-        ae7cd2635e4f1a21 c4c43a2598fbd252
+        ae7cd2635e4f1a21 dc7dbe218582e749
         2d8397611b81c0fe 4aa403bfc8a4ce3c
         1e26d934d5e0428b 8fcea37d001a9a58
         81da725c5c49aa51 c1672cbf25d13d5d
-        9ab17f9714ff7819 c41f26e347eeadfb
+        9ab17f9714ff7819 ddfa29058258c09b
         4ecde931489a1ea1 8fcea37d001a9a58
-        c991d07e5b4b0ee6 968a3685f9f3bb64
+        c991d07e5b4b0ee6 5d0d1ae3acd4bc83
         fca0bda9f337c8af 7981c5fe3efd740e
         a69abcaa3b21ec14 5b88d5a21439298a
         45627c193a5b605c ff3806cf28bcf23f
-        e78e3a43b52f22b8 b7ecab16620deff9
-        408e16722fe0574f 73f4eb3a1dde530f
+        e78e3a43b52f22b8 3f03fde8ec1be8a2
+        408e16722fe0574f adff5968c943102d
         b86ae8ff34842327 8fcea37d001a9a58
-        ca98493401869760 bafa95291b4f8d74
+        ca98493401869760 9cfb204c77e3dfdf
         76648d5fc14e5a8f e6da6749de7e35d9
         ec73d63dd715063d 8fcea37d001a9a58
-        d24bc5214d5e45f1 0d2824f7c782742d
+        d24bc5214d5e45f1 11f5b1088fc7c790
         331f65471bdcb43c 8fcea37d001a9a58
-        5dab51c3477dffe1 d22e634897f0a6eb
+        5dab51c3477dffe1 458c58ae228e8df2
         d134742971e3d4c4 6bfe20e25cc5f7a3
         a69abdaa3b21edc7 fe7c44e96075d6f7
         bc22778d82bd993f 0ae9ae77c74937d2
@@ -8353,11 +8354,11 @@ enum ConceptMatcherGolden {
         154b63a43be3ea1a f43da43ee8f94e36
         f7e0100001654daf 8085c88c921447f5
         fb307717ddc56b72 8fcea37d001a9a58
-        933f6fe194015eba a8d5b5c8b77b0ad5
+        933f6fe194015eba db508e0f5babd4ce
         23dc70f83a4c5b8e 04f5ed567aaf51c5
         20e7c90b3a743182 8fcea37d001a9a58
         88f631787d4aaf77 33aea4a6dbcea982
-        2e9c778cf5f7e179 e6e989574a78fd55
+        2e9c778cf5f7e179 45fe96d912dec38a
         a2fcc2808bd9dfc8 8fcea37d001a9a58
         35591036906bf93e 28d2a7d3ee106bd7
         d8226d0cadfedf68 5994e4b70cb0b5c7
@@ -8388,7 +8389,7 @@ enum ConceptMatcherGolden {
         8d9e978eed989548 5a315a56246d694b
         fbbc07f0ee5c57bc 8fcea37d001a9a58
         b19ce73316eda580 26ef531da55f3ea3
-        fb914523805c3478 fe8a67d9ea59f6d9
+        fb914523805c3478 42e24af6ae805318
         63cfd442ba9d9191 8fcea37d001a9a58
         5de25902e43bedae c3a42316e17780d3
         737078a6aca5713d 394b60e3da6d3e21
@@ -8397,12 +8398,12 @@ enum ConceptMatcherGolden {
         090f3307b5a6b915 9a3734bd8422f8c0
         0b452c19aa0f6ddf 8ebef4ecf4e1583a
         09089407b5a13f3a f7d315360d6ee9b5
-        bbf67618ca4e3004 3d06db89582899ea
-        c85bffa2fd036169 38e8c206826a95c8
-        60097bed2d9c4562 26da02e4daf3e51c
-        868e8231edd09fe8 3eb2f639c95fd32a
+        bbf67618ca4e3004 964ff10aa25e76f5
+        c85bffa2fd036169 aafdf00f7b5a452d
+        60097bed2d9c4562 7d2991d9a7ba6f5d
+        868e8231edd09fe8 0701ee3e228721ad
         4c0305f6fb6780eb 8fcea37d001a9a58
-        22b15f8efb378ea8 6548874a785a194e
+        22b15f8efb378ea8 32477269cd10c4c1
         0778725041c4c0e6 e6da6749de7e35d9
         ad82ddea79b4df93 8fcea37d001a9a58
         e96544ae83aa1f55 158954408f92220e
@@ -8435,16 +8436,16 @@ enum ConceptMatcherGolden {
         3ce99f733f5f7733 1ebb4f7634a389dd
         115d587fa8500e6b 7321cd5c646a08d2
         9ee3e3cfa9818ee4 8fcea37d001a9a58
-        6f47c60978167a62 f2a446c49cc9ec87
+        6f47c60978167a62 43069039255c5318
         32a445da3c2c1563 8fcea37d001a9a58
-        cfe213398356251b 4a2caee21c9cdf1b
+        cfe213398356251b 23f615e1aa2cb11c
         420bd77f9d619f4d 6fa6d1e6208833f4
         a6b2c1aa3b368674 5801f1636d523eea
         2b87fc192bc03144 6fd379ca030701cf
-        7584afec97541336 8d0c54dacfa36394
-        e98e5b4f56659b14 b1597b5f707e1eaf
+        7584afec97541336 40fd3c1013c16b01
+        e98e5b4f56659b14 a79e478f89872714
         86c8d5d57b4d4600 8fcea37d001a9a58
-        ae7cd2635e4f1a21 c4c43a2598fbd252
+        ae7cd2635e4f1a21 dc7dbe218582e749
         98b94a8913c1d65f 89e7c6630e26728b
         9ee769cfa984a86d 8fcea37d001a9a58
         b7e6f594f9a1e141 5d46bd1c55a00378
@@ -8462,18 +8463,18 @@ enum ConceptMatcherGolden {
         0f35f1bb2ac8a290 0eb57314afbc751c
         d55d7d7eef76d384 414e42e5ffccdb2d
         d35051cfc753b258 8fcea37d001a9a58
-        54ab6269aaf6735a 64a1fad55306753a
+        54ab6269aaf6735a 15e845a4ce9b9d79
         2276ead346a2ad65 8fcea37d001a9a58
         8f102bff5ee0ed33 1d95fa7bec0329f8
         2d194e7a2bf0f225 80ce171f132f6bf1
         a6b2c3aa3b3689da ce20b43446342400
         45627c193a5b605c ff3806cf28bcf23f
-        af63fe4c86022652 18f02d8e4b63d442
-        c85bffa2fd036169 38e8c206826a95c8
-        60097bed2d9c4562 26da02e4daf3e51c
-        868e8231edd09fe8 3eb2f639c95fd32a
+        af63fe4c86022652 f362bdd1fcd07f1b
+        c85bffa2fd036169 aafdf00f7b5a452d
+        60097bed2d9c4562 7d2991d9a7ba6f5d
+        868e8231edd09fe8 0701ee3e228721ad
         fb33f617ddc87916 8fcea37d001a9a58
-        93e4a8898e3ba171 75571d12b06c55ac
+        93e4a8898e3ba171 214c563ce3daf8a7
         27ba7e777851fcac 8c1ba23ecd215c3c
         316823d889175c89 8fcea37d001a9a58
         4d1ba88a62cd16bd f8da979fd36a5e9d
@@ -8564,7 +8565,7 @@ enum ConceptMatcherGolden {
         52e0176548c1a73e 34fb4b9a9156dec3
         3d37c9e1ad62a77a 8fcea37d001a9a58
         d8cf4e2894495616 dbd1de40fc4e650a
-        000a4c841a054b87 1413c8ff32f8934b
+        000a4c841a054b87 b9040e37086dc154
         d6cfc17b46d8129b 8fcea37d001a9a58
         ad8d604bbc6bab7f 2a0d39830f6f220f
         37e851fec1ed6058 c8fa4919e95e621f
@@ -8578,19 +8579,19 @@ enum ConceptMatcherGolden {
         6e8a2acb2c05d18a 04f5ed567aaf51c5
         9eeacfcfa9878b96 8fcea37d001a9a58
         e96544ae83aa1f55 158954408f92220e
-        ad2a9d9e37340778 f7fd425639984ed3
+        ad2a9d9e37340778 ba57c83070fb76a9
         29fe43028e8e2f59 8fcea37d001a9a58
         269886edac3fce1e 55713441c8ece286
         cee44688ecb5c3af 90e61cab29f91ade
         a6af3daa3b337051 42fcaaf24d13b3b5
         d80e966922f656f9 4c2d62e23e369956
-        beabed2e09064f04 af6db64e7ec70ad1
+        beabed2e09064f04 24ba065189cc4a63
         3cfd15cd55c8a760 8fcea37d001a9a58
-        bf6b14d9868c3b75 eb51830362f48626
+        bf6b14d9868c3b75 2cf3742d73a6535c
         dfe2394618064aba 9caadfd08cbaad48
         540057d89cab9431 8fcea37d001a9a58
         81da725c5c49aa51 c1672cbf25d13d5d
-        4429ec6806bd796f 752b00d7b736dae8
+        4429ec6806bd796f 024875f6c49601bd
         67d476e132616714 8fcea37d001a9a58
         cbddb6f89d634343 fea35ca966f1d45a
         2fd931a337461157 fa35d6b763472cd2
@@ -8605,50 +8606,50 @@ enum ConceptMatcherGolden {
         8d9b1b8eed958cbd 5a315a56246d694b
         fea7b10b272a9f44 8fcea37d001a9a58
         b19ce73316eda580 26ef531da55f3ea3
-        73d0e8c2ff806f4a bd5d5e5ed5320851
+        73d0e8c2ff806f4a 3ee53f2c296df45d
         247a0a90699ff078 8fcea37d001a9a58
         098be2e107884dc7 e5a7f5ed8a6556a9
         86178f1f2f2840c6 b51d59eb7ad62e61
         a6af3baa3b336ceb f6051c218b045127
         45627c193a5b605c ff3806cf28bcf23f
-        af63fe4c86022652 18f02d8e4b63d442
+        af63fe4c86022652 f362bdd1fcd07f1b
         0b452c19aa0f6ddf 8ebef4ecf4e1583a
-        bbf67618ca4e3004 3d06db89582899ea
-        868e8231edd09fe8 3eb2f639c95fd32a
+        bbf67618ca4e3004 964ff10aa25e76f5
+        868e8231edd09fe8 0701ee3e228721ad
         eddda6ee39985cc7 8fcea37d001a9a58
-        93e4a8898e3ba171 75571d12b06c55ac
+        93e4a8898e3ba171 214c563ce3daf8a7
         0ddfcfd6bb80b13c 62c7edc4e523ae63
         855e4c0255a86fdf 8fcea37d001a9a58
         e96544ae83aa1f55 158954408f92220e
-        5f100268b627d26e 6e8350e9febaf940
+        5f100268b627d26e 7351440c2691fa58
         021384e302ba3b8b 8fcea37d001a9a58
-        948f1b0980c1d477 7eb7221df38a0615
+        948f1b0980c1d477 e1933d1d4b50623f
         b71f90fe62c6d09d c237a190da7b3f74
         a6af40aa3b33756a 592cddbe9c8df534
         bc22778d82bd993f 0ae9ae77c74937d2
         09089407b5a13f3a f7d315360d6ee9b5
-        05a461094faa1207 427ec42bcd39646e
-        f96cfbbde0c118c6 11d24d693795ae9b
-        4f626f1ee4ebf30c cedf0f4d94eaff87
-        ca9c6668dba5ed95 71947da2bbc4a2d4
-        408e16722fe0574f 73f4eb3a1dde530f
+        05a461094faa1207 e4e0b7de4af9099d
+        f96cfbbde0c118c6 28d97429017a78ea
+        4f626f1ee4ebf30c ae3d425dbf6c2048
+        ca9c6668dba5ed95 0a141082f6e4474f
+        408e16722fe0574f adff5968c943102d
         b86765ff34810eb7 8fcea37d001a9a58
-        a50ed7d7679102b0 473803e4878a267a
+        a50ed7d7679102b0 c049a9f9b28dcec9
         4184817d0fa5e93f 44c829dcd5744b9e
         b9c8603dbac0a70d 8fcea37d001a9a58
-        572a0ccbfc8f746d 73d9d8b14fb65e87
+        572a0ccbfc8f746d 993a532297ee1eb6
         2014cd42727c7fe7 8fcea37d001a9a58
         1eb38817067af50c 62beddb1eae2f3d2
         66e82a7fc9555946 c035fe82d2e07188
         a6af41aa3b33771d a5178a98a6a99d59
         bc22778d82bd993f 0ae9ae77c74937d2
         09130307b5aa505c a2469f7f9e0fe85f
-        a60cd6fb834518ed 4d56bc17c373228f
-        eacf3e0abcefd5dc 75b9bcb179832906
-        c42527b697bcf12c cbbded0e5f78e0e8
-        72797482c493ddce 530db029c43e833f
+        a60cd6fb834518ed f801c925fcc7eff0
+        eacf3e0abcefd5dc 266d5f7ddb89ebc7
+        c42527b697bcf12c 34ab1134decff767
+        72797482c493ddce 21dfa53a1d1d3140
         86cfead57b53885d 8fcea37d001a9a58
-        d8816e2ab7cbee95 74fb8030a461ed26
+        d8816e2ab7cbee95 6a1db6a5f84b525b
         3f05ebb325a7ba0d a92fd52914cd9d28
         05f6480b2aebaed9 8fcea37d001a9a58
         bbd02fee098258b7 403f10dc76f4cdac
@@ -8677,7 +8678,7 @@ enum ConceptMatcherGolden {
         1feb82d4229f1bd8 06f825f1ea38cab0
         5adfbb7fa96d1045 a572419c95edcb90
         9eeacfcfa9878b96 8fcea37d001a9a58
-        fea1f98e176f202d cce2a29d7fedf416
+        fea1f98e176f202d 8d8432f3634c386d
         1658679048c632d4 8fcea37d001a9a58
         3cf4254831083b44 5dca86606c00f2e7
         b4102af0e75b86c9 fc480bc8bcdd1af4
@@ -8692,7 +8693,7 @@ enum ConceptMatcherGolden {
         23dc6af83a4c515c 04f5ed567aaf51c5
         bf53b1ea83efe836 8fcea37d001a9a58
         a4f99b2443a92f96 b35699bcbd7059a4
-        5ced62bb6b56ca82 319c1de610deb26e
+        5ced62bb6b56ca82 aef0884d89c33219
         1c7b426769e6989b 8fcea37d001a9a58
         e588b7fed9364060 8463b22496be0ec5
         13e7ccda54fe5305 5b51a458cd374cdc
@@ -8706,17 +8707,17 @@ enum ConceptMatcherGolden {
         52ee186548cde64d 34fb4b9a9156dec3
         cd092ae16df6e78b 8fcea37d001a9a58
         d8cf4e2894495616 dbd1de40fc4e650a
-        d34df68199ebb1c7 3a0aa931faaf0b7c
+        d34df68199ebb1c7 97917c9fb1037bc8
         2f9e8dd7b46516a3 8fcea37d001a9a58
-        78603421bbff7116 dc511c883b73f68d
-        a202260713e34efa 0a5859e14f2fbcb9
+        78603421bbff7116 7840288150563644
+        a202260713e34efa c956278cfa81818e
         a6abb6aa3b305515 e81b868353e098e9
         bc22778d82bd993f 0ae9ae77c74937d2
         09089307b5a13d87 3eade9e709d118ba
-        2af0aeb669a198b3 7df2f20bd704cd48
-        12a30114efcd300e 7befac48ff1187f7
+        2af0aeb669a198b3 59dccf073c7f71eb
+        12a30114efcd300e 3a5fe57255769f26
         abd17ce73a79238f 8fcea37d001a9a58
-        fab1500b3fd59da4 a795ede9aebb48eb
+        fab1500b3fd59da4 9bb0e562e2c52c27
         dd1c0f2332774da5 cd5aaceb9d57f153
         9ee769cfa984a86d 8fcea37d001a9a58
         e96544ae83aa1f55 158954408f92220e
@@ -8734,7 +8735,7 @@ enum ConceptMatcherGolden {
         65d8895a8363a904 093a3b42a7f86fcc
         8d98178eed93501a 5a315a56246d694b
         f598020b21eb950b 8fcea37d001a9a58
-        f4deadf8d221b760 de468e61b01add29
+        f4deadf8d221b760 7ea831ac725fe895
         456ad11bbd92ca3d 8fcea37d001a9a58
         6bd6ec1ea552d420 1ea4733560b2756c
         cafd9428fe59ff65 f4fb7f5af5796d0c
@@ -8743,31 +8744,31 @@ enum ConceptMatcherGolden {
         af63f94c86021dd3 d2c99d0c736b5b6e
         0b452c19aa0f6ddf 8ebef4ecf4e1583a
         09130307b5aa505c a2469f7f9e0fe85f
-        a67bb504030901c6 0a01d60488b4914d
-        34bcaeebeccdf3e3 309dfc613df398d3
-        868e8231edd09fe8 3eb2f639c95fd32a
+        a67bb504030901c6 a7dd420d491ee7e4
+        34bcaeebeccdf3e3 f6f2153b0e370176
+        868e8231edd09fe8 0701ee3e228721ad
         abca79e73a72ffc8 8fcea37d001a9a58
-        2f804c540817906a 4128369f994644d0
+        2f804c540817906a 1b1ebeb4867e3839
         5eada4c4625df353 a92fd52914cd9d28
         738386024b652a81 8fcea37d001a9a58
-        d0bfb26e1d4c9cc2 461d6094ab188a02
+        d0bfb26e1d4c9cc2 68f008e39a629dbc
         32a445da3c2c1563 8fcea37d001a9a58
-        cfe213398356251b 4a2caee21c9cdf1b
+        cfe213398356251b 23f615e1aa2cb11c
         ec785e2fd64149ed 03f1fa9fd2bc554c
         a6abb3aa3b304ffc 4d71896c3e9cdb5e
         bc22778d82bd993f 0ae9ae77c74937d2
         09130307b5aa505c a2469f7f9e0fe85f
-        7584afec97541336 8d0c54dacfa36394
-        3973b9fad7f898be 65209d38cf73445a
-        6cce87d550f117a3 e36d35074372ad2e
-        5286eec8360b21f9 a8f13834be965ffe
-        f4f17cf1dc46cab4 0d11bd0ad73e8cce
-        e98e5b4f56659b14 b1597b5f707e1eaf
+        7584afec97541336 40fd3c1013c16b01
+        3973b9fad7f898be 9413586985f0dd7b
+        6cce87d550f117a3 cd3898958f191bcb
+        5286eec8360b21f9 e4216ae05fc68315
+        f4f17cf1dc46cab4 2e95f3d9bd32f945
+        e98e5b4f56659b14 a79e478f89872714
         3d072bcd55d12147 8fcea37d001a9a58
-        3e6b35fd1968b649 ea1f39e7fdfab8be
+        3e6b35fd1968b649 efdb27755e9b27b3
         0d2bf57b49145361 44c829dcd5744b9e
         85685e0255b0e2fa 8fcea37d001a9a58
-        8225eb8f1a4c2b07 99d2af91cddc3570
+        8225eb8f1a4c2b07 230e76969296d723
         8324e8d1900357e4 8fcea37d001a9a58
         e4ff451036d65fac d07667707fa9abf0
         bb3582ae2f92b6f1 16571bca1fe76468
@@ -8783,50 +8784,50 @@ enum ConceptMatcherGolden {
         4fbd2cbe27afa71b 9d3787289e143507
         52e7056548c7a756 34fb4b9a9156dec3
         496f9434ee62abf0 8fcea37d001a9a58
-        eefffe9044072c82 0096ef125c46c1de
+        eefffe9044072c82 7533444fba7e9b91
         353ce2fc44e6a7e7 8fcea37d001a9a58
         c0d841ce0715459b 4d94371aa2779ba3
         e0b9768ed3b400cd 78291c64a2dea0c4
         a6abb1aa3b304c96 e3314a3e1b4e63a0
         45627c193a5b605c ff3806cf28bcf23f
-        5d3fd637146140b9 14204ef9ac42b0eb
-        0cff1e989d0006bb 37303ed8cc334fc0
-        49251b849caf484d 0f0a18203fda3ede
-        107374c03134735e 70ff780a793cde3c
-        72797482c493ddce 530db029c43e833f
+        5d3fd637146140b9 de593d12f2fdef66
+        0cff1e989d0006bb 01d3597d388ee074
+        49251b849caf484d 1df0c6c95b418fa1
+        107374c03134735e cdff89a2715212bd
+        72797482c493ddce 21dfa53a1d1d3140
         4c066ff6fb6a6ae0 8fcea37d001a9a58
-        c703207586c57d30 08350c0cc302a83b
+        c703207586c57d30 392d16507cf78596
         41817b7d0fa3a936 44c829dcd5744b9e
         ca3aaa3dc3d170b1 8fcea37d001a9a58
-        56f61908907d8743 b9b91f42cc25ea0b
+        56f61908907d8743 cacf09f3d3a974bd
         743b2dc06e7b01ba 8fcea37d001a9a58
-        6c1f377e093a2401 e99a2ee9a7a3af6f
-        28383230beae2790 da53afe1c583868e
+        6c1f377e093a2401 297c2daf04315628
+        28383230beae2790 f85143e532412c68
         a6abb0aa3b304ae3 6ce32d9388f2e677
         bc22778d82bd993f 0ae9ae77c74937d2
-        09fdf428b227376a a2f5a34ac33cd920
-        beabed2e09064f04 af6db64e7ec70ad1
-        12a30114efcd300e 7befac48ff1187f7
+        09fdf428b227376a 45255c94c8ae210d
+        beabed2e09064f04 24ba065189cc4a63
+        12a30114efcd300e 3a5fe57255769f26
         3cfd22cd55c8bd77 8fcea37d001a9a58
-        542b323b7dcc7c9c ffebedc43d73495b
+        542b323b7dcc7c9c bc46a39cf9a4001c
         52e3886548c49d18 34fb4b9a9156dec3
         183e2e0b358bfc77 8fcea37d001a9a58
-        90ce404ee2929218 92fc3b26db531037
+        90ce404ee2929218 758328b7a76afb98
         f00b73d9047ee4d4 8fcea37d001a9a58
         ced3f5216b8b3bea 260ae90f6f3c8c48
         6419ecdcc340d6c7 46d0e05c0d811b6e
         a6abafaa3b304930 c9efbe4c3cb6390a
         2b87fc192bc03144 6fd379ca030701cf
         09130307b5aa505c a2469f7f9e0fe85f
-        3973b9fad7f898be 65209d38cf73445a
-        2240bfaa41d068a7 4721c8fb684b8824
-        e98e5b4f56659b14 b1597b5f707e1eaf
+        3973b9fad7f898be 9413586985f0dd7b
+        2240bfaa41d068a7 4c5b0ba2ae435d8b
+        e98e5b4f56659b14 a79e478f89872714
         3d0723cd55d113af 8fcea37d001a9a58
-        725520c22b7ee102 62fdf4a648f19cf9
+        725520c22b7ee102 7989354b41306e6c
         1f4b0f19214f8f78 65d8d2dc4505de8a
         29fe040b3fb8954d 8fcea37d001a9a58
         e96544ae83aa1f55 158954408f92220e
-        a2437fc841a1f7b3 faac4b8692e13638
+        a2437fc841a1f7b3 51aff7b2a09c52b0
         8dc77a3f92bdfe31 8fcea37d001a9a58
         06d41256af165ee1 81c16b71dc6e1b10
         7e52067cebdad1b0 bea5ae91f38efe5b
@@ -8837,7 +8838,7 @@ enum ConceptMatcherGolden {
         2422a468fbcb9a60 fed0a7c3d598dd0d
         c1c7d89fa2c77381 c1535ee581179a27
         abd185e73a7932da 8fcea37d001a9a58
-        022ce80aef20821a 0fc10b1557a4a451
+        022ce80aef20821a 03edee403ebabb14
         a63c201aab46d0fd 34fb4b9a9156dec3
         d8d244ea923cd8ea 8fcea37d001a9a58
         81da725c5c49aa51 c1672cbf25d13d5d
@@ -8857,7 +8858,7 @@ enum ConceptMatcherGolden {
         0d2f737b49175f52 44c829dcd5744b9e
         d8d241ea923cd3d1 8fcea37d001a9a58
         d8cf4e2894495616 dbd1de40fc4e650a
-        f4a73c4769afff11 beb52c048dba40a9
+        f4a73c4769afff11 d78f2909ac3178f4
         df61f46a84f56aba 8fcea37d001a9a58
         5dc643a516c760ed ae7ec89b21d29af7
         6d15e3df92a39d3a c38a205c7626f805
@@ -8872,7 +8873,7 @@ enum ConceptMatcherGolden {
         1145597fa83b7e3d 7321cd5c646a08d2
         dd8300e1770ebdc1 8fcea37d001a9a58
         e96544ae83aa1f55 158954408f92220e
-        92b30a5700696198 a6b440cb16b40e86
+        92b30a5700696198 142035112c6b91c9
         547b1a39bc87ff12 8fcea37d001a9a58
         5e2c521ba2264e6a 31042386388dc3aa
         7966f431eb08b553 cdfb4b28a2cc1b07
@@ -8925,7 +8926,7 @@ enum ConceptMatcherGolden {
         cd54f99d367acf65 4ee91fb111e2f5a0
         5eadb2c4625e0b1d a92fd52914cd9d28
         f858f1e1867f8402 8fcea37d001a9a58
-        9465ccc060154a38 520d1aea527c4223
+        9465ccc060154a38 ff929ce7bb52559e
         5332987b0a6f5fe7 8fcea37d001a9a58
         9d30224b3928079b 9ec5f25517ca12a3
         58732d258fa92a64 c5c5e7ae0b9f238f
@@ -8933,27 +8934,27 @@ enum ConceptMatcherGolden {
         bc22778d82bd993f 0ae9ae77c74937d2
         af63ff4c86022805 3b38e04bd7436ef0
         09089407b5a13f3a f7d315360d6ee9b5
-        6521a3c66cd34cdf d2ae4dbdb48ee8bf
-        8fcc3128bf8e5075 c383a5836cba2c65
-        868e8231edd09fe8 3eb2f639c95fd32a
+        6521a3c66cd34cdf c7b463d1662f99ea
+        8fcc3128bf8e5075 b5958d446497b2b7
+        868e8231edd09fe8 0701ee3e228721ad
         1d8f79deee6994af 8fcea37d001a9a58
-        4c78476ccbda6a0e 438c854abf32a4d2
+        4c78476ccbda6a0e ee4e695f124ea77f
         e8a5dae0831c9dec 62c7edc4e523ae63
         0611d80b2b036b41 8fcea37d001a9a58
         e96544ae83aa1f55 158954408f92220e
-        e7686de035c1cf5b 3b8d60c0834e0cd2
+        e7686de035c1cf5b d9437667fab66f5d
         56f2f94ac51c94e6 8fcea37d001a9a58
-        f4f06915a8cf31cd 242059cebece48ba
+        f4f06915a8cf31cd 8a9046edba65ef4a
         57ea79fbc3d642ca 5fbc418f1b5734e5
         a6a82eaa3b2d3826 7127b59e922d751c
         bc22778d82bd993f 0ae9ae77c74937d2
-        3264dbfe723b135f ff37a11b3beba6d3
-        f96cfbbde0c118c6 11d24d693795ae9b
-        05a461094faa1207 427ec42bcd39646e
-        4f626f1ee4ebf30c cedf0f4d94eaff87
-        408e16722fe0574f 73f4eb3a1dde530f
+        3264dbfe723b135f 3bcc588afa236a46
+        f96cfbbde0c118c6 28d97429017a78ea
+        05a461094faa1207 e4e0b7de4af9099d
+        4f626f1ee4ebf30c ae3d425dbf6c2048
+        408e16722fe0574f adff5968c943102d
         b86e55ff34871235 8fcea37d001a9a58
-        db58708d85ed8135 e8652247d1752194
+        db58708d85ed8135 134e1335a923fb79
         5adfbb7fa96d1045 a572419c95edcb90
         3a854ad88e61bd06 8fcea37d001a9a58
         d8cf4e2894495616 dbd1de40fc4e650a
@@ -8975,7 +8976,7 @@ enum ConceptMatcherGolden {
         e96544ae83aa1f55 158954408f92220e
         deaf93c71c9413a4 ea46b1ecfeb239f8
         3c68a5ffc09f742b 8fcea37d001a9a58
-        8965e9cc2c46b909 360c7e538910e4b8
+        8965e9cc2c46b909 ad81fc47f3fc3cf6
         a89a963cd9d1ba0c c3dc71ede14bddbb
         a6a838aa3b2d4924 66c8061724394eca
         2b87fc192bc03144 6fd379ca030701cf
@@ -8988,19 +8989,19 @@ enum ConceptMatcherGolden {
         577c421ae083d870 4994f0119eae4770
         27c10a777857563e 8c1ba23ecd215c3c
         8e55f1025ad2d739 8fcea37d001a9a58
-        335bef3a5a2e1ac4 c6611916d7c69ea5
+        335bef3a5a2e1ac4 7baff4a42f2a2d89
         4e2f880ede16e4d3 8fcea37d001a9a58
-        b66798f899347c2d c4be1c45ad94925d
+        b66798f899347c2d 5f4b52b031266357
         5b4c3ab4f053ad74 58df82e7c73e5b73
         a6a839aa3b2d4ad7 f97c78b8d80c1337
         45627c193a5b605c ff3806cf28bcf23f
-        4e6ab7dd1ea6657d 1bc9f77fd9df58a1
-        8c4bac3c7aeba71c 9403110366fb929d
+        4e6ab7dd1ea6657d 004b7bab9925eee8
+        8c4bac3c7aeba71c 793f9d4cac987b4e
         3cfd1bcd55c8b192 8fcea37d001a9a58
-        a9e935190df7de46 5972adbe64cbc114
+        a9e935190df7de46 fe7d71ece3ddfc9f
         1160c67fa852ff2c 7321cd5c646a08d2
         dc4f763dce463888 8fcea37d001a9a58
-        b08020c6ff904ba3 ac769cb4616277d9
+        b08020c6ff904ba3 85e484e164c85c86
         6971764f987eb6b7 8fcea37d001a9a58
         0c1070aa10213892 add8f2aa25713549
         f58cc8fa42d924aa a894000186cd290d
@@ -9015,21 +9016,21 @@ enum ConceptMatcherGolden {
         d52dcb281b2bf673 2defcf6c155c5e08
         11454b7fa83b6673 7321cd5c646a08d2
         dc4f763dce463888 8fcea37d001a9a58
-        0b8de4543062a87b 712150e985308404
+        0b8de4543062a87b 21f7a21e4f54c9fe
         572d709f03a1e67e 8fcea37d001a9a58
         1c6fe1c683accd95 1bc441dfbdfb1111
         227790eb969a7669 f8cf7a2f140b74e0
         a689b9aa3b1373c8 72d3ae5ed589190e
         bc22778d82bd993f 0ae9ae77c74937d2
         09130307b5aa505c a2469f7f9e0fe85f
-        195bd6dd1f7a57b3 7dad5315e4d27c4a
-        2240bfaa41d068a7 4721c8fb684b8824
-        e98e5b4f56659b14 b1597b5f707e1eaf
+        195bd6dd1f7a57b3 4e72988339a060d1
+        2240bfaa41d068a7 4c5b0ba2ae435d8b
+        e98e5b4f56659b14 a79e478f89872714
         3d00a6cd55cbd39a 8fcea37d001a9a58
-        ba92be409881f393 7dad5315e4d27c4a
+        ba92be409881f393 4e72988339a060d1
         6e9117cb2c0bcfef 04f5ed567aaf51c5
         c3f2efe168b283c0 8fcea37d001a9a58
-        39818b61b4d36615 9646b0c9432c8055
+        39818b61b4d36615 3b6277df1b58da70
         5332987b0a6f5fe7 8fcea37d001a9a58
         9d30224b3928079b 9ec5f25517ca12a3
         c769cf559b52c9b4 b8d9c11df644c4e3
@@ -9037,14 +9038,14 @@ enum ConceptMatcherGolden {
         bc22778d82bd993f 0ae9ae77c74937d2
         af63ff4c86022805 3b38e04bd7436ef0
         09089407b5a13f3a f7d315360d6ee9b5
-        8fcc3128bf8e5075 c383a5836cba2c65
-        6521a3c66cd34cdf d2ae4dbdb48ee8bf
-        868e8231edd09fe8 3eb2f639c95fd32a
+        8fcc3128bf8e5075 b5958d446497b2b7
+        6521a3c66cd34cdf c7b463d1662f99ea
+        868e8231edd09fe8 0701ee3e228721ad
         fb33f617ddc87916 8fcea37d001a9a58
-        d38db6e069f9b688 458e3553f7085606
+        d38db6e069f9b688 509d8049f71f58f4
         0aaf5252af29e095 a572419c95edcb90
         d8d244ea923cd8ea 8fcea37d001a9a58
-        26b43b1fcd0a23fb 9f3ffa6206604068
+        26b43b1fcd0a23fb d0f90abfc1599f26
         1f1a19b8dd95ab68 8fcea37d001a9a58
         dae4be1610ba4d4c 7d4b93b4392b72fb
         f27c30f7a00f87e2 35ed754d60959a91
@@ -9053,61 +9054,61 @@ enum ConceptMatcherGolden {
         af63f94c86021dd3 d2c99d0c736b5b6e
         0b452c19aa0f6ddf 8ebef4ecf4e1583a
         09089407b5a13f3a f7d315360d6ee9b5
-        34bcaeebeccdf3e3 309dfc613df398d3
-        a67bb504030901c6 0a01d60488b4914d
-        d7119a9b54de80db dff049b0a19978bc
-        868e8231edd09fe8 3eb2f639c95fd32a
+        34bcaeebeccdf3e3 f6f2153b0e370176
+        a67bb504030901c6 a7dd420d491ee7e4
+        d7119a9b54de80db f7c29b46232a52f1
+        868e8231edd09fe8 0701ee3e228721ad
         71782808baef4e5b 8fcea37d001a9a58
-        1aef24d0705b15cf 2e65111fa4419f78
+        1aef24d0705b15cf d9351b58a0056513
         27cb7a7778606913 8c1ba23ecd215c3c
         9ee3e3cfa9818ee4 8fcea37d001a9a58
-        179e54c2ab00cdde f5d1c942c3211531
+        179e54c2ab00cdde b005fd07bb16bf1c
         d3607443619a54a9 8fcea37d001a9a58
-        95c585739effba83 622ae2c855aa57f0
+        95c585739effba83 7d0c41ae206c092a
         be7d1c5e4378ee4f 695fe68f6b0d6a5e
         a689beaa3b137c47 646c04cbb38160a7
         bc22778d82bd993f 0ae9ae77c74937d2
-        11a9c463c1a69262 881898643794859a
-        e78e3a43b52f22b8 b7ecab16620deff9
-        97263d776d16d9e7 b615abb45317e05f
-        078603bc5041c93f ef91696c460013be
-        408e16722fe0574f 73f4eb3a1dde530f
+        11a9c463c1a69262 c5190552c5596835
+        e78e3a43b52f22b8 3f03fde8ec1be8a2
+        97263d776d16d9e7 dab8ee78177e286e
+        078603bc5041c93f 3e0eea9d06b71a7b
+        408e16722fe0574f adff5968c943102d
         3d009acd55cbbf36 8fcea37d001a9a58
-        a36713789302b036 297f1e645a5c3130
+        a36713789302b036 929dd6e5f78a7b2f
         8d98108eed934435 5a315a56246d694b
         316f2fd8891d8f9b 8fcea37d001a9a58
         e96544ae83aa1f55 158954408f92220e
-        1939de2365b5da6c f99af397e8c7a9e1
+        1939de2365b5da6c 66e3f19f5ab41d27
         56f2f94ac51c94e6 8fcea37d001a9a58
-        f4f06915a8cf31cd 242059cebece48ba
+        f4f06915a8cf31cd 8a9046edba65ef4a
         cbcc970ff9c444dd a28a1fbdd0cc491c
         a689bdaa3b137a94 f83e684d71f2f23a
         d80e966922f656f9 4c2d62e23e369956
-        3264dbfe723b135f ff37a11b3beba6d3
+        3264dbfe723b135f 3bcc588afa236a46
         09089407b5a13f3a f7d315360d6ee9b5
-        05a461094faa1207 427ec42bcd39646e
-        f96cfbbde0c118c6 11d24d693795ae9b
-        ca9c6668dba5ed95 71947da2bbc4a2d4
-        408e16722fe0574f 73f4eb3a1dde530f
+        05a461094faa1207 e4e0b7de4af9099d
+        f96cfbbde0c118c6 28d97429017a78ea
+        ca9c6668dba5ed95 0a141082f6e4474f
+        408e16722fe0574f adff5968c943102d
         4bff84f6fb646fe1 8fcea37d001a9a58
-        a50ed7d7679102b0 473803e4878a267a
+        a50ed7d7679102b0 c049a9f9b28dcec9
         98b9528913c1e3f7 89e7c6630e26728b
         20e7c90b3a743182 8fcea37d001a9a58
-        6db2c5df4d8b32f3 751734a2c9e91da8
+        6db2c5df4d8b32f3 bebfa01860f61428
         95db2b8b3359fd8a 8fcea37d001a9a58
         c49732a58ba97fdc 1f799791b70f39b2
         0c0a566399eeb078 fbb5d93efd42f177
         a689c0aa3b137fad b163939c7590c335
         d80e966922f656f9 4c2d62e23e369956
         09130307b5aa505c a2469f7f9e0fe85f
-        0cff1e989d0006bb 37303ed8cc334fc0
-        5d3fd637146140b9 14204ef9ac42b0eb
-        6c0672db01e3ad50 08350c0cc302a83b
-        ae8a2c3a8fb789e9 5e233b66f35f6a90
-        107374c03134735e 70ff780a793cde3c
-        72797482c493ddce 530db029c43e833f
+        0cff1e989d0006bb 01d3597d388ee074
+        5d3fd637146140b9 de593d12f2fdef66
+        6c0672db01e3ad50 392d16507cf78596
+        ae8a2c3a8fb789e9 eb1a5819d135b33f
+        107374c03134735e cdff89a2715212bd
+        72797482c493ddce 21dfa53a1d1d3140
         eddda2ee399855fb 8fcea37d001a9a58
-        c703207586c57d30 08350c0cc302a83b
+        c703207586c57d30 392d16507cf78596
         1148d17fa83e7ffc 7321cd5c646a08d2
         8e6a75025ae4608f 8fcea37d001a9a58
         f77ea31eec49ff87 c106f9fdbc90a3f1
@@ -9125,17 +9126,17 @@ enum ConceptMatcherGolden {
         23dc66f83a4c4a90 04f5ed567aaf51c5
         d351453dc916779c 8fcea37d001a9a58
         e96544ae83aa1f55 158954408f92220e
-        3f0e813f8460317b e565dc3d7b961420
+        3f0e813f8460317b bc6a22449b459a2f
         7fc448487d0f427c 8fcea37d001a9a58
-        ff5161e9f00b9657 33a285f40af70c37
+        ff5161e9f00b9657 3094bd2708d30212
         f57442a35174aea4 967f99559b7ba223
         a689b2aa3b1367e3 dcb2b22b30e4c8d3
         45627c193a5b605c ff3806cf28bcf23f
-        0a76050417dd0823 2acf3fd337399e58
-        68aa0b76b2ab977d 685f12f40b36e12f
-        8c4bac3c7aeba71c 9403110366fb929d
+        0a76050417dd0823 79928390ba86e699
+        68aa0b76b2ab977d e738c33042596678
+        8c4bac3c7aeba71c 793f9d4cac987b4e
         abd484e73a7b66fe 8fcea37d001a9a58
-        14b6053625ad4ba8 0d7aecd523d9dbe4
+        14b6053625ad4ba8 ce6bdf3dd8447df5
         1f221019212c8c17 65d8d2dc4505de8a
         fbbc07f0ee5c57bc 8fcea37d001a9a58
         46b4770edbe31bf8 4eaa91233ae98b23
@@ -9164,65 +9165,65 @@ enum ConceptMatcherGolden {
         5777b8044002be0a 18d52c2cae5057a0
         114fc47fa8448893 7321cd5c646a08d2
         4976a034ee68df02 8fcea37d001a9a58
-        5a33aebd96e950f6 9fd1a8d01d6c7761
+        5a33aebd96e950f6 2a5903759d9f7921
         49ed6b945a67e9cf 8fcea37d001a9a58
         dff5b6ece0d0ab2d da2e118ae210f912
         151da8a6325d9002 a510352943bfd545
         a68635aa3b105da5 56826f2d7c5da869
         bc22778d82bd993f 0ae9ae77c74937d2
-        ea6ff70b03c5c960 21b289ac2411f4b7
+        ea6ff70b03c5c960 c512c4d3ed8925ec
         09089407b5a13f3a f7d315360d6ee9b5
-        177dffa40c4d8628 9dfdd8f060dd1cdf
-        cb3ab6246158cdfa b115b28d393ddb23
-        12a30114efcd300e 7befac48ff1187f7
+        177dffa40c4d8628 0fe30973d8940e58
+        cb3ab6246158cdfa 65a62320b7e6fa5e
+        12a30114efcd300e 3a5fe57255769f26
         1d9685deee6fc7c1 8fcea37d001a9a58
-        4ac2e6d224c7f5e5 4921b03f0d8cbb56
+        4ac2e6d224c7f5e5 485bec773e406b39
         52e70a6548c7afd5 34fb4b9a9156dec3
         4afea0d89778b9bc 8fcea37d001a9a58
-        7252d21f7fd7cef6 1c2fa4d705851072
+        7252d21f7fd7cef6 47f4e71490bd42f5
         f21e116c793d47e6 8fcea37d001a9a58
-        9638f6096171073f 1fa9c7edb804361b
+        9638f6096171073f 433dd9ee7965b7fa
         1c9a57747779516d 8fd8b543e29e2884
         a68632aa3b10588c bbd872166719eade
         2b87fc192bc03144 6fd379ca030701cf
         af63ff4c86022805 3b38e04bd7436ef0
         09089407b5a13f3a f7d315360d6ee9b5
-        8fcc3128bf8e5075 c383a5836cba2c65
-        6521a3c66cd34cdf d2ae4dbdb48ee8bf
-        c0b1b9be7a95e4c0 64ed560787f88911
-        b89be1e19831495f a8b5973a767265fe
+        8fcc3128bf8e5075 b5958d446497b2b7
+        6521a3c66cd34cdf c7b463d1662f99ea
+        c0b1b9be7a95e4c0 06a8116fd9acc0ca
+        b89be1e19831495f 715dcbe52023b4bb
         b86e54ff34871082 8fcea37d001a9a58
-        94f8a134622de724 24a3ec37bfefea83
+        94f8a134622de724 1afde0944e439c86
         0aa8ce52af24949b a572419c95edcb90
         37b6ca34e43c462c 8fcea37d001a9a58
         e96544ae83aa1f55 158954408f92220e
-        5ee61e8f8b9227fb 1ad92e84f2a5c5b3
+        5ee61e8f8b9227fb 586f18afd1e4e56a
         b9d516205cd699b1 8fcea37d001a9a58
-        c43cbfaf56f89251 d44b39464527c0d7
+        c43cbfaf56f89251 9fe1cbcb4790fac9
         0ecbd2750ea4fc97 c48c275a8f1638f6
         a68633aa3b105a3f 0e95709449dbba2b
         bc22778d82bd993f 0ae9ae77c74937d2
-        3e6e61b5a908c31e 51b7fd6840ce977e
-        97263d776d16d9e7 b615abb45317e05f
-        408e16722fe0574f 73f4eb3a1dde530f
+        3e6e61b5a908c31e 56d4a3fb2879994d
+        97263d776d16d9e7 dab8ee78177e286e
+        408e16722fe0574f adff5968c943102d
         fb33f817ddc87c7c 8fcea37d001a9a58
-        1fb8d823b80ba000 6ded4c2036ae9756
+        1fb8d823b80ba000 3d2e052d646b6c0f
         e910801433039b8e a572419c95edcb90
         fea7b10b272a9f44 8fcea37d001a9a58
-        a8238e7610099d57 c1cd781522423e73
+        a8238e7610099d57 a71ae7f736955888
         aa1cf785dc8c9fd7 8fcea37d001a9a58
         09717d3888965a5d c70c99835e5d8f68
         d9388d59847d8c06 fc88f8e256b309ad
         a68630aa3b105526 519832e843cb7320
         bc22778d82bd993f 0ae9ae77c74937d2
         09130307b5aa505c a2469f7f9e0fe85f
-        0da6af410ae9013b 87db751eed77fb63
+        0da6af410ae9013b 59307099c9a27358
         f7e0100001654daf 8085c88c921447f5
         1d8f7bdeee699815 8fcea37d001a9a58
-        25ad9e8f259c54f3 04dec48870928aa2
+        25ad9e8f259c54f3 ed575dc9600ef217
         27b6fb77784ee83c 8c1ba23ecd215c3c
         0f1d810b303e8271 8fcea37d001a9a58
-        dfcbd2dd72323d5f c9c65c456ce84485
+        dfcbd2dd72323d5f 89152fdde2478650
         28f1ced0fdc90abd 8fcea37d001a9a58
         a23024758459835f c0157e3c94a10518
         16b4dd5893ae2b80 72b57df22601c213
@@ -9253,21 +9254,21 @@ enum ConceptMatcherGolden {
         02197c60be73b9a2 634170126042a24c
         8d91098eed8d19a2 5a315a56246d694b
         29eff33dfa2633ea 8fcea37d001a9a58
-        f70bac9af8a8a180 79503d2fd7810a19
+        f70bac9af8a8a180 0bd04cefd1f5f397
         5332987b0a6f5fe7 8fcea37d001a9a58
         9d30224b3928079b 9ec5f25517ca12a3
         fd7862362b716079 0065145b6b0c1cd4
         a6862faa3b105373 db4a163db16ff5f7
         bc22778d82bd993f 0ae9ae77c74937d2
-        5db017dfea00a1ce 78cbc907edeefd4b
-        8fcc3128bf8e5075 c383a5836cba2c65
-        b89be1e19831495f a8b5973a767265fe
-        868e8231edd09fe8 3eb2f639c95fd32a
+        5db017dfea00a1ce 4a796813b1aa5534
+        8fcc3128bf8e5075 b5958d446497b2b7
+        b89be1e19831495f 715dcbe52023b4bb
+        868e8231edd09fe8 0701ee3e228721ad
         eddda3ee399857ae 8fcea37d001a9a58
-        e001648ed3ab7805 7a584240a490495d
+        e001648ed3ab7805 28db9fb03b81fb1a
         86dde419a262af44 5a315a56246d694b
         50e7cc0237cdd950 8fcea37d001a9a58
-        c5306c9478656526 ad00e66b6f6ed5a6
+        c5306c9478656526 08d193a283696671
         6971764f987eb6b7 8fcea37d001a9a58
         0c1070aa10213892 add8f2aa25713549
         a9ead63ad6c950d9 f41c5a060283ad10
@@ -9283,21 +9284,21 @@ enum ConceptMatcherGolden {
         dd269d2332809374 cd5aaceb9d57f153
         d335d53dc8fef194 8fcea37d001a9a58
         e96544ae83aa1f55 158954408f92220e
-        6469edb713bc3655 871b1ef99c29d0fc
+        6469edb713bc3655 b20f4fd148402166
         bbabb359ebf9781d 8fcea37d001a9a58
-        e6ac816309e18c7f e936db02aff06a74
+        e6ac816309e18c7f 2b1cf6faeea0dd3e
         53642acbfc606a1b a4ab2f6e05bb5d1e
         a6863daa3b106b3d 3e00a67fe3c2fc21
         45627c193a5b605c ff3806cf28bcf23f
-        3e6e61b5a908c31e 51b7fd6840ce977e
-        97263d776d16d9e7 b615abb45317e05f
-        408e16722fe0574f 73f4eb3a1dde530f
+        3e6e61b5a908c31e 56d4a3fb2879994d
+        97263d776d16d9e7 dab8ee78177e286e
+        408e16722fe0574f adff5968c943102d
         3d072acd55d11f94 8fcea37d001a9a58
-        559bbd93aade9065 ec7a14317b3b6716
+        559bbd93aade9065 66defe6d933b37ae
         0aa1d952af1e889e a572419c95edcb90
         dc67803dce5adb67 8fcea37d001a9a58
         d8cf4e2894495616 dbd1de40fc4e650a
-        de51bb93f473cd04 dd113c3ea4dd5e6e
+        de51bb93f473cd04 7ba3281af95535bf
         cee457d52904158b 8fcea37d001a9a58
         5060a5a82436c4c6 3805c5edf3cbf202
         8f4057fa1655e59b 8bc9365651f2b6b7
@@ -9329,34 +9330,34 @@ enum ConceptMatcherGolden {
         1feb82d4229f1bd8 06f825f1ea38cab0
         acb64399d2c58b3c 4aa403bfc8a4ce3c
         cd092ae16df6e78b 8fcea37d001a9a58
-        afd098596317ff55 299e3e658ae70623
+        afd098596317ff55 3485baa027a1dd52
         7345de57fa9c68c9 8fcea37d001a9a58
-        ced8d3ce576a145f 5e851ddbb49a3591
+        ced8d3ce576a145f bbe08a3c00d4e8f3
         11816064a447fca1 83e9cbfdec50669c
         9d8e91aa35e5f7fe 77f661cb0265f494
         bc22778d82bd993f 0ae9ae77c74937d2
         af63ff4c86022805 3b38e04bd7436ef0
         09089407b5a13f3a f7d315360d6ee9b5
-        6521a3c66cd34cdf d2ae4dbdb48ee8bf
-        868e8231edd09fe8 3eb2f639c95fd32a
+        6521a3c66cd34cdf c7b463d1662f99ea
+        868e8231edd09fe8 0701ee3e228721ad
         86cc5ad57b505dd6 8fcea37d001a9a58
-        94f8a134622de724 24a3ec37bfefea83
+        94f8a134622de724 1afde0944e439c86
         dfdeae46180328b2 9caadfd08cbaad48
         b9c8603dbac0a70d 8fcea37d001a9a58
-        5500ceb580996169 2880c6ba0fce084a
+        5500ceb580996169 dc36c3e0c302036f
         0955666ab32d0ae0 8fcea37d001a9a58
         ce472e6b551aa8f5 a7acc6ea2ecbc4cc
         b9f49630890588c7 aa112beb8f2188c2
         9d8e92aa35e5f9b1 ee3d3ad64e5ba6b9
         45627c193a5b605c ff3806cf28bcf23f
         09089407b5a13f3a f7d315360d6ee9b5
-        6cce87d550f117a3 e36d35074372ad2e
-        7584afec97541336 8d0c54dacfa36394
-        5286eec8360b21f9 a8f13834be965ffe
-        f4f17cf1dc46cab4 0d11bd0ad73e8cce
-        e98e5b4f56659b14 b1597b5f707e1eaf
+        6cce87d550f117a3 cd3898958f191bcb
+        7584afec97541336 40fd3c1013c16b01
+        5286eec8360b21f9 e4216ae05fc68315
+        f4f17cf1dc46cab4 2e95f3d9bd32f945
+        e98e5b4f56659b14 a79e478f89872714
         3d009bcd55cbc0e9 8fcea37d001a9a58
-        749c3abe08cd07ac a00e2546998bf463
+        749c3abe08cd07ac 71681457454fdc19
         8da9088eeda1a9d0 5a315a56246d694b
         d8d244ea923cd8ea 8fcea37d001a9a58
         0b3ca4d6c01e3fa3 d6720b84d46c4615
@@ -9375,23 +9376,23 @@ enum ConceptMatcherGolden {
         df6522f405d5a2c7 edca7dee1db4c659
         5981c4b3869c4efb 65d8d2dc4505de8a
         855e4c0255a86fdf 8fcea37d001a9a58
-        46b7a17203da3079 ec77a59dc24f5fb3
+        46b7a17203da3079 c48bc5dac7ccfa0c
         4f9766c7e4c9a5a4 8fcea37d001a9a58
         e574762ba3004d01 2dcee9d19ad9c4c7
         5ecce0e340127de4 dc414f9446c10243
         9d8e94aa35e5fd17 dc768d49c1349807
         bc22778d82bd993f 0ae9ae77c74937d2
         09130307b5aa505c a2469f7f9e0fe85f
-        3973b9fad7f898be 65209d38cf73445a
-        195bd6dd1f7a57b3 7dad5315e4d27c4a
-        2240bfaa41d068a7 4721c8fb684b8824
-        e98e5b4f56659b14 b1597b5f707e1eaf
+        3973b9fad7f898be 9413586985f0dd7b
+        195bd6dd1f7a57b3 4e72988339a060d1
+        2240bfaa41d068a7 4c5b0ba2ae435d8b
+        e98e5b4f56659b14 a79e478f89872714
         3d0727cd55d11a7b 8fcea37d001a9a58
-        ba92be409881f393 7dad5315e4d27c4a
+        ba92be409881f393 4e72988339a060d1
         824cf88451a5122f 62c7edc4e523ae63
         061f500b2b0ec185 8fcea37d001a9a58
         88f631787d4aaf77 33aea4a6dbcea982
-        a115877d45a4779d a343256b18a06a6d
+        a115877d45a4779d 6dba67b28ad1ac66
         8473fa45dd733dc8 8fcea37d001a9a58
         c0f305e5f5ddcb55 dffd89430fc6fa43
         4b56f55b6499695a 54fdbe81e82ae3e1
@@ -9421,35 +9422,35 @@ enum ConceptMatcherGolden {
         b619fe08e4fb4a5c 0c180495d19ecd32
         98bfda8913c736bd 89e7c6630e26728b
         dc52fc3dce495211 8fcea37d001a9a58
-        34a4b0d4c857f7c8 51ce8cff9258db61
+        34a4b0d4c857f7c8 1a9552b451c37ed6
         5addc73522039c19 8fcea37d001a9a58
         e122258e63374c0f 972a86f052af8fde
         642922c08b081a65 adf9ea40ca4ec2e0
         9d8e87aa35e5e700 54dd200661f564e6
         bc22778d82bd993f 0ae9ae77c74937d2
         09130307b5aa505c a2469f7f9e0fe85f
-        0da6af410ae9013b 87db751eed77fb63
-        e7a564bf53461c8e 5c530e9d29b05e2f
-        8f17503c479c98df be581664e301cb51
+        0da6af410ae9013b 59307099c9a27358
+        e7a564bf53461c8e 40aaa850ca63cae5
+        8f17503c479c98df 3bf3a82649958d14
         f7e0100001654daf 8085c88c921447f5
         716da208bae61624 8fcea37d001a9a58
-        25ad9e8f259c54f3 04dec48870928aa2
+        25ad9e8f259c54f3 ed575dc9600ef217
         679da4fb0e9bcccb 4aa403bfc8a4ce3c
         3a744bd88e534b86 8fcea37d001a9a58
-        6ee315589247f3df 1a45ca5ce2132c2b
+        6ee315589247f3df b75d044bf850a970
         d18183792a6c9f75 8fcea37d001a9a58
-        631559722b9ad6a2 64d458548092eaed
+        631559722b9ad6a2 8709f202834d5824
         e3b7ab1fa4f81aa6 4b2e63407be85a08
         9d8e88aa35e5e8b3 42e2681a1cea6733
         bc22778d82bd993f 0ae9ae77c74937d2
-        ea6ff70b03c5c960 21b289ac2411f4b7
+        ea6ff70b03c5c960 c512c4d3ed8925ec
         09089407b5a13f3a f7d315360d6ee9b5
-        177dffa40c4d8628 9dfdd8f060dd1cdf
-        cb3ab6246158cdfa b115b28d393ddb23
-        584cfb63a5cf9e87 9390577da70346da
-        12a30114efcd300e 7befac48ff1187f7
+        177dffa40c4d8628 0fe30973d8940e58
+        cb3ab6246158cdfa 65a62320b7e6fa5e
+        584cfb63a5cf9e87 00c695c9b31e260b
+        12a30114efcd300e 3a5fe57255769f26
         abca73e73a72f596 8fcea37d001a9a58
-        4ac2e6d224c7f5e5 4921b03f0d8cbb56
+        4ac2e6d224c7f5e5 485bec773e406b39
         943d99eadd036bd1 7321cd5c646a08d2
         061bca0b2b0ba7fc 8fcea37d001a9a58
         d8cf4e2894495616 dbd1de40fc4e650a
@@ -9468,35 +9469,35 @@ enum ConceptMatcherGolden {
         3f135ab325b30106 a92fd52914cd9d28
         3a81e4d88e5ed9dd 8fcea37d001a9a58
         b19ce73316eda580 26ef531da55f3ea3
-        ac02dd1344aae81d a41624ee15e8f517
+        ac02dd1344aae81d b9423f8427167c47
         247a0a90699ff078 8fcea37d001a9a58
         098be2e107884dc7 e5a7f5ed8a6556a9
         631cc48c661e45b8 c17e5e4037fa01d3
         9d9214aa35e90c6e 8dd0d1709e3b2d60
         bc22778d82bd993f 0ae9ae77c74937d2
-        af63fe4c86022652 18f02d8e4b63d442
-        c85bffa2fd036169 38e8c206826a95c8
-        60097bed2d9c4562 26da02e4daf3e51c
-        c0b1b9be7a95e4c0 64ed560787f88911
-        868e8231edd09fe8 3eb2f639c95fd32a
+        af63fe4c86022652 f362bdd1fcd07f1b
+        c85bffa2fd036169 aafdf00f7b5a452d
+        60097bed2d9c4562 7d2991d9a7ba6f5d
+        c0b1b9be7a95e4c0 06a8116fd9acc0ca
+        868e8231edd09fe8 0701ee3e228721ad
         abca77e73a72fc62 8fcea37d001a9a58
-        93e4a8898e3ba171 75571d12b06c55ac
+        93e4a8898e3ba171 214c563ce3daf8a7
         dd120f23326ef920 cd5aaceb9d57f153
         3186b6d8893153e1 8fcea37d001a9a58
-        c50d97d3d79628bc 5a1f634536ee1d41
+        c50d97d3d79628bc 17bef7afa82469f5
         331f65471bdcb43c 8fcea37d001a9a58
-        5dab51c3477dffe1 d22e634897f0a6eb
+        5dab51c3477dffe1 458c58ae228e8df2
         44036e83b1dd31d5 7cff5bd76481bb74
         9d9213aa35e90abb 57813935a7e25337
         2b87fc192bc03144 6fd379ca030701cf
         09089407b5a13f3a f7d315360d6ee9b5
-        0da6af410ae9013b 87db751eed77fb63
-        e7a564bf53461c8e 5c530e9d29b05e2f
-        8f17503c479c98df be581664e301cb51
-        dd3d68384088a9b6 2f131a399fc84048
+        0da6af410ae9013b 59307099c9a27358
+        e7a564bf53461c8e 40aaa850ca63cae5
+        8f17503c479c98df 3bf3a82649958d14
+        dd3d68384088a9b6 f9b433e7759d36e7
         f7e0100001654daf 8085c88c921447f5
         b86e51ff34870b69 8fcea37d001a9a58
-        25ad9e8f259c54f3 04dec48870928aa2
+        25ad9e8f259c54f3 ed575dc9600ef217
         2e397a435f818808 44c829dcd5744b9e
         0d7857f0f885d709 8fcea37d001a9a58
         1dec9d16ef10b9df 194877ba94f02817
@@ -9512,91 +9513,91 @@ enum ConceptMatcherGolden {
         8377f0351d850615 71d6b63a37e6d508
         4184827d0fa5eaf2 44c829dcd5744b9e
         c9061ff0d1fee251 8fcea37d001a9a58
-        a3180383ce1f8495 eb97b3426043865b
+        a3180383ce1f8495 9e3151439af2088a
         585140e26e9881af 8fcea37d001a9a58
         22ce5282a7411c13 7ec422648256d614
         cc6b2b0011219e3e 2d8c3ac6026a6089
         9d9219aa35e914ed 616dbf5a114938a9
         2b87fc192bc03144 6fd379ca030701cf
         09089407b5a13f3a f7d315360d6ee9b5
-        18e4bb1b38bc9715 74fb8030a461ed26
-        a60cd6fb834518ed 4d56bc17c373228f
-        c42527b697bcf12c cbbded0e5f78e0e8
-        72797482c493ddce 530db029c43e833f
+        18e4bb1b38bc9715 6a1db6a5f84b525b
+        a60cd6fb834518ed f801c925fcc7eff0
+        c42527b697bcf12c 34ab1134decff767
+        72797482c493ddce 21dfa53a1d1d3140
         b86e54ff34871082 8fcea37d001a9a58
-        d8816e2ab7cbee95 74fb8030a461ed26
+        d8816e2ab7cbee95 6a1db6a5f84b525b
         52ee116548cdda68 34fb4b9a9156dec3
         880dbdd8ba2d1589 8fcea37d001a9a58
         e96544ae83aa1f55 158954408f92220e
-        9fd10b0f6f0ec6ed dc2ffae2d3dea8e2
+        9fd10b0f6f0ec6ed c858849a674159c1
         d18183792a6c9f75 8fcea37d001a9a58
-        631559722b9ad6a2 64d458548092eaed
+        631559722b9ad6a2 8709f202834d5824
         d86fe62e8a90773d 0479c5940bf79b15
         9d9218aa35e9133a ce3f87762573aec4
         2b87fc192bc03144 6fd379ca030701cf
-        177dffa40c4d8628 9dfdd8f060dd1cdf
-        18fecf9df184543d c9822d073e750f65
-        12a30114efcd300e 7befac48ff1187f7
+        177dffa40c4d8628 0fe30973d8940e58
+        18fecf9df184543d 0dfa57c42b6df95c
+        12a30114efcd300e 3a5fe57255769f26
         4bff86f6fb647347 8fcea37d001a9a58
-        fab1500b3fd59da4 a795ede9aebb48eb
+        fab1500b3fd59da4 9bb0e562e2c52c27
         5981c1b3869c49e2 65d8d2dc4505de8a
         9eeacfcfa9878b96 8fcea37d001a9a58
         d8cf4e2894495616 dbd1de40fc4e650a
-        700a3a1f32eb4a54 46925ca22103a3af
+        700a3a1f32eb4a54 59f0683691e269d7
         8ba24d99444cef42 8fcea37d001a9a58
         12d984d78443f155 a7baaf1cd8158b1f
         397e1e43a2181be7 25da8bd845ca3332
         9d9217aa35e91187 761634e44af4a36b
         bc22778d82bd993f 0ae9ae77c74937d2
-        5286eec8360b21f9 a8f13834be965ffe
-        e98e5b4f56659b14 b1597b5f707e1eaf
+        5286eec8360b21f9 e4216ae05fc68315
+        e98e5b4f56659b14 a79e478f89872714
         eddda4ee39985961 8fcea37d001a9a58
-        e60b79c3af94c919 d3332633997a68f5
+        e60b79c3af94c919 284b0fc010137930
         71090f6aa595841e 1b1c5be002b782f1
         1e26d934d5e0428b 8fcea37d001a9a58
-        5272dbeeed3b2b96 e16e3850dae5b0ce
+        5272dbeeed3b2b96 00491f65d660fce9
         3bc050d97cb11efe 8fcea37d001a9a58
         768dfe2f0d91dce9 f4fc5a0a69c24e18
         2b7daba0cf830246 d589c950353c8455
         9d9216aa35e90fd4 90a5056b5b51da1e
         2b87fc192bc03144 6fd379ca030701cf
         09130307b5aa505c a2469f7f9e0fe85f
-        d4d894454699d456 96a30298778fa296
-        d08b6172936f359c 17407ae31b5c6703
-        2fd9edef3899f929 50c74494898d7b5d
-        879095f703520880 d4526bd6056232e9
+        d4d894454699d456 ca5b9c031d9edc7f
+        d08b6172936f359c 46e5ea4dc853ca4a
+        2fd9edef3899f929 89fa5b65b9e0ef48
+        879095f703520880 c886ca9181d33f72
         b86e56ff348713e8 8fcea37d001a9a58
-        3630f96c2a5efdd7 0394b9db725d97ed
+        3630f96c2a5efdd7 835100764c9fecde
         e019bd1417114ef3 cd5aaceb9d57f153
         4979a634ee6b1f0b 8fcea37d001a9a58
-        bc6c5e1b1026895b 8958096ecef3f61c
+        bc6c5e1b1026895b f4fe191ba3c99267
         a565c82535ad5b12 8fcea37d001a9a58
         6f9557eaab0e2b05 150310d8ae67d870
         6825329b76972f4e 318c922a9818717d
         9d920daa35e90089 78f8dcc0f6a584fd
         45627c193a5b605c ff3806cf28bcf23f
         09130307b5aa505c a2469f7f9e0fe85f
-        7241d04827ff006a 11de2d289b2eed57
-        c4a6ead8fd0d5303 1eb4a762b4497675
-        dd3d68384088a9b6 2f131a399fc84048
+        7241d04827ff006a 5f4bde5939eaa758
+        c4a6ead8fd0d5303 dd62ade5976ae944
+        dd3d68384088a9b6 f9b433e7759d36e7
         f7e0100001654daf 8085c88c921447f5
         ede813ee39a16a83 8fcea37d001a9a58
-        eceb1bdd7b3d4aca 11de2d289b2eed57
+        eceb1bdd7b3d4aca 5f4bde5939eaa758
         acc05099d2cdf5d8 4aa403bfc8a4ce3c
         9ee0ddcfa97f4edb 8fcea37d001a9a58
-        a2e5432fe5fac8f8 6815cc2536d530cd
+        a2e5432fe5fac8f8 284d45f66cbfa615
         eb96631973d0a491 8fcea37d001a9a58
         739f29b0bb3eaf56 18afbdd4549c0188
         ec534eb52ca053cf c612f6add725ec3a
         9d920caa35e8fed6 4a028aba8ed61678
         bc22778d82bd993f 0ae9ae77c74937d2
         09130607b5aa5575 be8fa063a50b1488
-        7241d04827ff006a 11de2d289b2eed57
-        c4a6ead8fd0d5303 1eb4a762b4497675
-        dd3d68384088a9b6 2f131a399fc84048
+        7241d04827ff006a 5f4bde5939eaa758
+        c4a6ead8fd0d5303 dd62ade5976ae944
+        dd3d68384088a9b6 f9b433e7759d36e7
         f7e0100001654daf 8085c88c921447f5
         86cfe4d57b537e2b 8fcea37d001a9a58
-        eceb1bdd7b3d4aca 11de2d289b2eed57
+        eceb1bdd7b3d4aca 5f4bde5939eaa758
         1f330219213ae780 65d8d2dc4505de8a
         ad82ddea79b4df93 8fcea37d001a9a58
         0b3ca4d6c01e3fa3 d6720b84d46c4615
@@ -9613,7 +9614,7 @@ enum ConceptMatcherGolden {
         a7c867979acfc67c 5db12c4f89b7ce81
         98b94a8913c1d65f 89e7c6630e26728b
         b87a60cfb7e2ec17 8fcea37d001a9a58
-        8daf03f709c7da85 706363ef5ad6904f
+        8daf03f709c7da85 49c5a4a5edeab256
         889baf4b9300b219 8fcea37d001a9a58
         956c6883cb74480f 5f45f58db6d03633
         0ee6dc7e8379c98f ac3f8f1ed09f6bb2
@@ -9639,35 +9640,35 @@ enum ConceptMatcherGolden {
         89905f8e817bf8ef cc66e6868cf487cf
         114fc47fa8448893 7321cd5c646a08d2
         5cb0660b5c12f12f 8fcea37d001a9a58
-        a3c2d0d9df00d422 e42e63da181d7df8
+        a3c2d0d9df00d422 ad0bd47769e0ddaf
         33223ba212e77918 8fcea37d001a9a58
         d6d5ef477c06ac19 6c249f580f1f5e9f
         62cf78cd2b1ed75e dbe91013fdb6168d
         9d959aaa35ec25f7 59aa010b9474a613
         2b87fc192bc03144 6fd379ca030701cf
         09130307b5aa505c a2469f7f9e0fe85f
-        6cce87d550f117a3 e36d35074372ad2e
-        3973b9fad7f898be 65209d38cf73445a
-        7584afec97541336 8d0c54dacfa36394
-        f4f17cf1dc46cab4 0d11bd0ad73e8cce
-        5286eec8360b21f9 a8f13834be965ffe
-        e98e5b4f56659b14 b1597b5f707e1eaf
+        6cce87d550f117a3 cd3898958f191bcb
+        3973b9fad7f898be 9413586985f0dd7b
+        7584afec97541336 40fd3c1013c16b01
+        f4f17cf1dc46cab4 2e95f3d9bd32f945
+        5286eec8360b21f9 e4216ae05fc68315
+        e98e5b4f56659b14 a79e478f89872714
         fb307b17ddc5723e 8fcea37d001a9a58
-        749c3abe08cd07ac a00e2546998bf463
+        749c3abe08cd07ac 71681457454fdc19
         1f440f19214970ca 65d8d2dc4505de8a
         b9c8603dbac0a70d 8fcea37d001a9a58
-        0a8cab6601aa268b f5d1c0ef2f2aaf0f
+        0a8cab6601aa268b 660fbb8dd4b4cea8
         ac6d66d24f5c456c 8fcea37d001a9a58
         ca357eb8eacc0b32 929c52004e65c31f
         68d8a39506b9530b a8c8ef46f1d14be6
         9d9597aa35ec20de 0aea89631870ede8
         d80e966922f656f9 4c2d62e23e369956
         09089407b5a13f3a f7d315360d6ee9b5
-        18e4bb1b38bc9715 74fb8030a461ed26
-        a60cd6fb834518ed 4d56bc17c373228f
-        72797482c493ddce 530db029c43e833f
+        18e4bb1b38bc9715 6a1db6a5f84b525b
+        a60cd6fb834518ed f801c925fcc7eff0
+        72797482c493ddce 21dfa53a1d1d3140
         b86e4eff34870650 8fcea37d001a9a58
-        ed4eeb7146270ff0 5068904b45322376
+        ed4eeb7146270ff0 1b24240e9cd850ad
         52e3866548c499b2 34fb4b9a9156dec3
         5ccb760b5c29d417 8fcea37d001a9a58
         d8cf4e2894495616 dbd1de40fc4e650a
@@ -9699,18 +9700,18 @@ enum ConceptMatcherGolden {
         3ce99f733f5f7733 1ebb4f7634a389dd
         98b9488913c1d2f9 89e7c6630e26728b
         8e6a75025ae4608f 8fcea37d001a9a58
-        8091fa2ff748bbdb 705020452c83d2ec
+        8091fa2ff748bbdb d3af20b5745bfa70
         981168e72da96722 8fcea37d001a9a58
         398c1b0830a6a52f 89f4ebb3325d7042
         12df415f5db0f1bf 170ab46664d206a6
         9d9596aa35ec1f2b 3ecbfc50403487bf
         bc22778d82bd993f 0ae9ae77c74937d2
         09130607b5aa5575 be8fa063a50b1488
-        c4a6ead8fd0d5303 1eb4a762b4497675
-        7241d04827ff006a 11de2d289b2eed57
+        c4a6ead8fd0d5303 dd62ade5976ae944
+        7241d04827ff006a 5f4bde5939eaa758
         f7e0100001654daf 8085c88c921447f5
         1d967edeee6fbbdc 8fcea37d001a9a58
-        9f379c732613e779 267ba4ef43cd76b9
+        9f379c732613e779 539f5802d5c53b80
         3f0c6bb325acff3b a92fd52914cd9d28
         9ee769cfa984a86d 8fcea37d001a9a58
         4ed8062e42a307dd 1e7e091f275394b8
@@ -9761,18 +9762,18 @@ enum ConceptMatcherGolden {
         52d9916548bc57de 34fb4b9a9156dec3
         0614de0b2b05ab4a 8fcea37d001a9a58
         d8cf4e2894495616 dbd1de40fc4e650a
-        41adf3053426771e 4e6595341a156e29
+        41adf3053426771e af68a9f9e40c1368
         d700e80de2caefc3 8fcea37d001a9a58
         db5743cc82fe7c71 2c4fe536895781a3
         5ad625977e5efafb cd27e727db7e8836
         9d9900aa35ef0920 f75c039abc8408b6
         2b87fc192bc03144 6fd379ca030701cf
         09089307b5a13d87 3eade9e709d118ba
-        5286eec8360b21f9 a8f13834be965ffe
-        18fecf9df184543d c9822d073e750f65
-        e98e5b4f56659b14 b1597b5f707e1eaf
+        5286eec8360b21f9 e4216ae05fc68315
+        18fecf9df184543d 0dfa57c42b6df95c
+        e98e5b4f56659b14 a79e478f89872714
         eddda3ee399857ae 8fcea37d001a9a58
-        44c949c6f1472c5f 983ccb7c273fdb12
+        44c949c6f1472c5f ab345be59d66708a
         cbde9864e8bc87ac 8c1ba23ecd215c3c
         3aa05ad88e789fee 8fcea37d001a9a58
         0b3ca4d6c01e3fa3 d6720b84d46c4615
@@ -9805,4062 +9806,4062 @@ enum ConceptMatcherGolden {
         bea8ce4c00e3d719 14e90e65d40c7471
         27dc8077786ee678 8c1ba23ecd215c3c
         dc4f763dce463888 8fcea37d001a9a58
-        3b877b7547cb470a 692ddeaddcf1c55d
+        3b877b7547cb470a c5a221c8dfe142f7
         c60aaa55fa587231 8fcea37d001a9a58
         49eafa805577c2b3 30a6ee13951e1d8a
         0f6aafd1048cc6da df7133dab04e939d
         9d9905aa35ef119f cf189c54653e046f
         bc22778d82bd993f 0ae9ae77c74937d2
         09089407b5a13f3a f7d315360d6ee9b5
-        e7a564bf53461c8e 5c530e9d29b05e2f
-        0da6af410ae9013b 87db751eed77fb63
-        dd3d68384088a9b6 2f131a399fc84048
+        e7a564bf53461c8e 40aaa850ca63cae5
+        0da6af410ae9013b 59307099c9a27358
+        dd3d68384088a9b6 f9b433e7759d36e7
         f7e0100001654daf 8085c88c921447f5
         3cfd17cd55c8aac6 8fcea37d001a9a58
-        9d8bf98d89e2f3ad 4762c770e366a7b4
+        9d8bf98d89e2f3ad ae4c8b25efc039e0
         0de9e0d6bb8922a4 62c7edc4e523ae63
         540743d89cb190e3 8fcea37d001a9a58
-        ef5a356081c27ec0 71ba6df40e40ffee
+        ef5a356081c27ec0 2547e09dd97bd62e
         d18183792a6c9f75 8fcea37d001a9a58
-        631559722b9ad6a2 64d458548092eaed
+        631559722b9ad6a2 8709f202834d5824
         494d5fd4bf263faa 0c7670a2fe3dceec
         9d9904aa35ef0fec 39290d863aad5242
         bc22778d82bd993f 0ae9ae77c74937d2
-        ea6ff70b03c5c960 21b289ac2411f4b7
+        ea6ff70b03c5c960 c512c4d3ed8925ec
         09089407b5a13f3a f7d315360d6ee9b5
-        177dffa40c4d8628 9dfdd8f060dd1cdf
-        cb3ab6246158cdfa b115b28d393ddb23
-        12a30114efcd300e 7befac48ff1187f7
+        177dffa40c4d8628 0fe30973d8940e58
+        cb3ab6246158cdfa 65a62320b7e6fa5e
+        12a30114efcd300e 3a5fe57255769f26
         3d0723cd55d113af 8fcea37d001a9a58
-        4ac2e6d224c7f5e5 4921b03f0d8cbb56
+        4ac2e6d224c7f5e5 485bec773e406b39
         2d8095611b7f87c1 4aa403bfc8a4ce3c
         9ee3e3cfa9818ee4 8fcea37d001a9a58
-        058f179a6bce66b3 b5cfa9dfa08c5b46
+        058f179a6bce66b3 441a42d6143ad727
         e2f1bd889323e4d8 8fcea37d001a9a58
-        892365c91f1d87ce b8f1fe619cedf898
+        892365c91f1d87ce f5447c66ed81361b
         596d414c2613a5f0 f2a46223bea7739f
         9d9907aa35ef1505 fd5148e89aa3795d
         d80e966922f656f9 4c2d62e23e369956
-        7584afec97541336 8d0c54dacfa36394
-        8eab77a2f6d4c441 c4c43a2598fbd252
-        e598d4271b98336d 1976e1138e6edc03
-        3973b9fad7f898be 65209d38cf73445a
-        e98e5b4f56659b14 b1597b5f707e1eaf
+        7584afec97541336 40fd3c1013c16b01
+        8eab77a2f6d4c441 dc7dbe218582e749
+        e598d4271b98336d 741262caacb78634
+        3973b9fad7f898be 9413586985f0dd7b
+        e98e5b4f56659b14 a79e478f89872714
         b86e52ff34870d1c 8fcea37d001a9a58
         49968884ec4bc7e4 96943931e4732829
         114fc97fa8449112 7321cd5c646a08d2
         183e2e0b358bfc77 8fcea37d001a9a58
-        7fd0383e707e30dc 54b9a0f4035fd078
+        7fd0383e707e30dc 4b8144b1f3fb1882
         fd76e5695647b8a0 8fcea37d001a9a58
-        7f24599b1bbaa2f2 3afb5c954a13ab75
+        7f24599b1bbaa2f2 36caf0c969e20787
         0df4fcaebb75e6a0 e8a162dfb3e2597b
         9d9906aa35ef1352 f2d7a38aeba03458
         2b87fc192bc03144 6fd379ca030701cf
-        7618d50735ccde32 e1d73b91fcc1578d
-        408e16722fe0574f 73f4eb3a1dde530f
+        7618d50735ccde32 7ff4e87fbc48ab46
+        408e16722fe0574f adff5968c943102d
         b86e57ff3487159b 8fcea37d001a9a58
-        1fb8d823b80ba000 6ded4c2036ae9756
+        1fb8d823b80ba000 3d2e052d646b6c0f
         52cc176548b0fe34 34fb4b9a9156dec3
         bf42b3ea83e17869 8fcea37d001a9a58
-        09a6b21925c339ff e215be706052a4b1
-        eea5217024b1cf9a 6b95aa0736007801
-        c6308572ba540329 7917b28231695656
-        2b0305987a12b3a2 8e794d96964d5d07
-        c8e39ec0984906ff 4a54dcbad195da3a
-        26fef957f7570e62 59f89af4ac535889
-        d17115a80b867310 caf7c228a30c0372
-        e2ad4d79e00c29ba d02b41674183292f
-        89227c3306319e31 30b60a76ecee13f4
-        ae827620b7bd7dff 0ed42d7a0c712d42
-        c79933875bdfe217 b57f68a3c99dbc3a
-        8922f6ddfcd7baa5 07471e504635ee72
-        e75efd4259e75c2a 6629aa103161e1d1
-        8819af689afb71af 8c99f84b92d72e3f
-        6f85a2db14730695 55a5d3548c847d97
-        afc3d5be3ee110e3 5a0ebf446baa0ffa
-        afef48711e3e8ae9 c4ad9fa3735aa9d6
-        6bf5950cd78a0fd8 f688f79e23ee39f1
-        f773711d9c475058 c688d0f7a84c6fc6
-        45eedea79b782a5c 8bad7b6e402d02fb
-        db3d33d4e8b7ee23 25744479d78e8ab6
-        f3b04f7883680a86 e3cd27dee473007a
-        60789bf8c5c3c70b edbdb5f677c75a9e
-        21f8f3bd4bbd1108 2c9e6aef44f95a6d
-        58cdb3f7e760c497 92b202d670bba459
-        9b5f502b793c55e9 5205ba0f79355808
-        5d3fd637146140b9 14204ef9ac42b0eb
-        5dfc3dc3a9d660df 639e8f98a0f76c50
-        46b48bd443dd8d6a 0e709fd30b3747c9
-        697371e64475db73 bfd74f07eaeb0940
-        9778de7974a368d9 05d40cbf2e7a8def
-        645e9848448f3cfd db32e384672847d8
-        4021db0e6514d008 2e894e0c08a75c41
-        a39b3f16a7a2a1dd 1b8184e6c92c670f
-        517c97672c8a1a69 30f294a064408afe
+        b7dabc8fd9dc65ff 03729e243429b989
+        86522656dd580505 fd7d39fc95997b53
+        bc8907cd04190542 95f9d2135b922805
+        d2e783d9bfe18749 0bb122045cacaebd
+        8bd584993119b7e1 9f14bd17e33087e9
+        0f726b277cc02c56 50389c39f9f4fb5a
+        ce9c4fb7dc6d4222 c180e0ed52e2a893
+        7526bc68bf50a9d9 970a69fafe305a04
+        6099ba07db2b1d2c a6397af33805894f
+        291d41d51134d3d5 9c835123921db507
+        e397593c54e16f39 92f6b3a201ce34ba
+        ef39b9f2814bd1eb 1c5652d6865598c4
+        615f973392af7eb9 d27d3ccb60ffe7ab
+        69a1db91eb8faa9e d52294188e6a4ce9
+        f8ad50d1b1676c0c 37aabf0454d53d11
+        ae4edb2e5545a9ce 2191972f0676d4fc
+        5fcd5868523c03b1 a4b640934080a886
+        05509829468fcab3 39c22962a2ffd388
+        c74fb1bb42bef586 8221d25c773fc241
+        12738f74a016a6f8 23ef682df357bd54
+        fce3a802460aefaa 8b7eada3c1fab265
+        b24e171154188d67 514a5bce2825509b
+        36609afe62b763cb ffdf9f4755479534
+        dbd6d3d631e9ae63 a4086fd2faf2790c
+        1d6e471775f9239f 3271ae4d7f7798a8
+        bbc211a31ddf9136 b5e6a7154e7f23a3
+        5d3fd637146140b9 de593d12f2fdef66
+        9c6c6c31087cb200 2a1401d4e8cc5fbd
+        d3c248d96eeaae10 b6f92d626c134a51
+        aebc026f61216c8c b9a9e9585091359b
+        1cd5bc2ebd4d98e7 685f567141600314
+        36d4457c8fd159ae 8ac85453e2095865
+        27f04cf0a44955b7 67d04d8fdf3124d6
+        2f1a97cc887d82fb 5490ca494484462e
+        1567adbaa15c3207 4ac97408377ae507
         f9e9ae0045aa364a ce171a0dfc8eef4f
-        6e649f4f82825ee0 c85607747be0a7f9
+        517c94c9b5989688 79f6466f289db3c9
         1cff47e851f36aac 1845ccbb6e56fbf1
-        5d6f5394f58daf7f c1561b915e8c5466
-        d300df12f88c6236 c91d0a395eeff69a
-        e183f300e2958e55 4e4f5ec479b5853c
-        88fa76cc9c6e23ca ab514a02ca0de32e
-        f139b5fc11a33d09 12249cd86585d2b1
-        3a288ae818c3e39b 6bd56fa2afab508e
-        fedd90b2a244a970 709db51f4ddaf2a6
-        c2d20cb7912350c5 4c0be8487e7abe38
-        86789297e0d76455 a4ea202c686be351
-        41f77bcdf19fa989 bab75f41f3012eae
-        31a75d746595a992 4a31c5f690dc1a9c
-        dd50f1c79342fb78 3179509e03195627
-        43544e8abbc24483 079b469e16051d62
-        0e2caf75504c6890 50e64d427a3c28b0
-        1c16c17e6aef8bbc 278fa92f5e34c003
-        53d1ce20dfbe8eda b3c0ced86c4ee89e
-        dc516607f0e70d5f cd4de2a6456195cf
-        5278963796767ff5 521076a8f76ded5c
-        0a15de7a114ecc40 48a39fff697b51bd
-        7243655a716f08c7 d4e9884334f73b18
-        1b40a54cb01e83a7 739da8cc7c9e4048
-        a4068ef4e6f12059 ab6f763f3fb4419b
-        8f449882f997ba14 bd8006e701dde6a4
-        643542026321e9e9 ed571e8ffae87196
-        8c7637e65786a56d 702635a1cc2670a1
-        8fe1b57d11d80371 0af220aa6f1baab3
-        a894cf5fc25f5b2f 1a81e17829729fb8
-        baa65b641f02374f 3e2c1f4192cae8f1
-        908d568dd131fba1 4795278c9b55a85e
-        3ae9ebfdb333c002 c3d4919d365ee069
-        68056196a0b78b95 a52c0a1cdd85ca70
-        2aa057ee7d0285ec 243a735a410c39a4
-        1f445b37a4b895f0 65a4592a50e13e06
-        0ade9dfefdf5a861 e0199fb25db562c0
-        6557c34573773108 1f54a21170aa0eab
-        55ad41496f257710 e761563dc8f74e5f
-        71b44a044086968a 0dcc1842b43eb8b0
+        8623c97eb6beb23c 062b1a3bd5ed3414
+        e8ec69a9299a1970 bb5ce7ad593a3198
+        19ef19390abd3586 acf7fed7280f0673
+        f71b2c58975f8709 a93eb6c6ba37c53b
+        61eeac25a770c408 b864158d443c2a25
+        b15b5faa9ac4a5d8 a0d9ccb4e68aa134
+        696e8f34f009fa55 fb15cd9e323124e3
+        e2223d8aaa9e6b8a a60c1c361f5b6b22
+        2e654d1080524edd 732b9289c6b244b3
+        4c21bf6105e8e606 531c1dd6ae1ef2e8
+        b8834392814ac5f4 4c7864bbb641eba4
+        d4da14c1f298c8eb 55aaee212f75288c
+        118ba7e246322a81 ee9a508921283abd
+        cd6b1a8685b075e7 2f345d853879cea6
+        dc52d76bcaa03ac2 c3d9902a84d6cb9d
+        7a91715f3bcf4843 35e92e19b35dc0af
+        2d26f36b3633dea6 03a394443ef94eca
+        77d19ae18a4ea563 c0242daf0de57b44
+        a61874157776aa37 c97ff3b5ceca58f3
+        c9839f68f7880287 0979293709b2e210
+        02d07059996666da 5dec7835a3955501
+        8602b60e42d1e1d6 6ab6eb27b4c92f47
+        c5a157fdb34b7074 189da221633bfce0
+        8c16de76670d949a 04b8b15de9e5e272
+        34feafe89325221c 0edd9e79306bedab
+        829f969dfc39882b 934e6f86846f44bc
+        521db4e6011fddc9 e7af5b5827cfb050
+        30d1c83c7efc25a6 0b9f784fbe02d315
+        76d1e711f60a1a91 13ff572b3097cf10
+        47f50c5d805e2013 9ee3d19bbd690241
+        2ad6c0c30ce36a4d 42379f2e96262eff
+        2fcf3038dd29371c fc93f736014eba0d
+        bff5211670fd6c99 9f7df5b9c03adac0
+        cf4fa809a340f2af a5bc18541773f772
+        944611d96d780277 8d9210fec83eab91
+        26ee4e3a204637df a6b4a8a76d34f548
+        a34edbcd5679b30a 70ac1f64e12a6312
         b1bd6bcc29429ae9 3747333a32376218
-        bac4574d53b91466 10131c1886aa67a6
-        dc0bbfcc4304b848 54fbcd3caf277ee4
-        c3b93bec5ccd1bc7 fe2b74fc870058e5
-        c0b3bb6415f9f525 9669db204d15709e
-        a54000dbb9e4262f 64f8a7abccd3daab
-        761fbcbef1ed8fe3 3a10712fce75b092
-        e227ad4d01af96a0 4e515c8881f883d6
-        1966b2664a859ff0 964a5a690ecf3de7
-        166947e72ce949b7 6a07af1afb129ae5
-        d04f97b281cbf098 65f3482d955d0936
-        7f548e19ec586b54 bcc6823f899530c6
-        ce3937846b4ac62f 2c041004a438538c
-        8ac6759298b7adf8 9898135b8459a763
-        c9811a9556af1516 9a01ad9fb2c2a532
-        4bf7f1658ea4064f b8bc9c0c56bb8a4f
-        e7eab47214135c0c dfea6983065faf4b
-        e11ac38f91508dee ae0336af9358ca9b
+        bee9257eb97ab445 47e0f3688594a78a
+        3bd2e0dbb86a52a3 3cb82eeb70b0e784
+        e2e1ca7f24bdae5a 7cd1413f6eb7e04a
+        c030e23744819b41 81e9731a93bf3f41
+        82a7ff17d53fe832 b16a553cd040c7bc
+        6fba605a7210786a 0d971080bf3a30ce
+        5872219a76318333 645d51861a700d6c
+        079958e360e14e1a 31ea7df4834630d5
+        bfeea649f86e2173 3c6031a540c1b78a
+        597cfb68557b1af3 abf46fc5c18f7ede
+        f72a01b2f9a439fb b2b50ead599c1c2e
+        443cc4e1c3815be8 0dd3974ecbb20952
+        65d6276fa353f8a7 1841a440d4e19677
+        c6395a168e3ebe14 1ff0c6bf3a03c6d3
+        8bfcce45bb9c12c9 351e1d7903bf4d55
+        45f9a5755a3eb931 49f5847abac9e7aa
+        6fb8d11bf3d25acd 0fbcc3b8e4cd81bd
         cc339d5714ca493b 1401b123274f29a9
-        67eb77fe8f359700 c00005b69be6b5e5
+        99b6276a579f726d fa4608d366535713
         af63a14c8601884b 8fcea37d001a9a58
-        83460a70983cf9f8 ffa94c0e0752640d
-        64858c99db6962aa e87eda8c9ce54209
-        91a3e192840fb50b e7b41587b597fdfa
-        fd950e3100093c18 d434f00892d41395
-        a63a6d2895c355ab 5fd300004e5e9813
-        896ccb3ac8bf2688 0ae1c79ed624a36a
-        c24910bc226237d9 fb8ff650d3f48ad7
-        e517fee333d4aff3 0c03cbff550f8f86
-        1cf30ae8c6e3acf9 ce7522153c629f55
+        2c53ae4ca2c4bdfb 1678c830975c0117
+        814e1e17be4ca88a adb2acfa82eb4754
+        597c42d8b6cacf0e d04952d955c27fcd
+        d85a385498945f82 a3f57e6ce1968609
+        05cd20942db834a6 737dd0e45048351d
+        4affa08a08fed51c 752d973329e2fa72
+        cf70b5aea67a8169 8fbbbd1349df2443
+        650ceb23d94e2e96 759c8a295514f54b
+        fa0b7f851c8355ca d2b440a77f1f5e9c
         e8b04beb9215602f c44adc4031387aab
-        36762ed58c61bba2 9ac99b50a1cf1a0c
-        5976d4c314f88df1 d1279a1fb19868dd
+        9c87731b27e665a1 12650c2b1b39ba1d
+        f8e953a2358d2fdf 0e4d9128d843b79a
         c585c80b97b432f2 8fcea37d001a9a58
-        6d77c93b576035fd a7f0c4e810bee831
+        dcd494721f9dd639 d53a6034dfa62e89
         b556018ff3e6517c 907b762a7e6aa1bc
-        3d57848033685f9e ff66e34444bd0b15
-        591a194f37f9f0da 3aee8a04e7b26a6b
-        35a68fabc029996a 8354df3b7efdb834
-        15b33a58ada73b12 90b5e7274f68ddd7
-        e45c4f6c3003a2d8 2c58ccfe0b22372c
-        faaf99d037eddf98 5e3a97fd29790fb9
-        81fcac9eaee49b65 f2b3ecf130a8ec35
+        68971abf8eaf6845 a806a9fecf86dd18
+        8fec03e3f995039d 999be8103640e6ce
+        b20d754412b86cb6 cd920cdc779df0a0
+        bd944b164a5b8fcd 707f5ccbec8bed7d
+        c08937eb0b1f6fca 16380cff1f7e3e88
+        ce07215de19ea5c1 ee038be4fe50e141
+        60079a47e35848d4 54a9f02d6308b559
         37d9af063330742c eeeddf483651b09a
-        b830ea873c1c7c71 666ecef28775a6de
-        3a0c4ba85be3784f 68fc20831205f358
-        0d82435309489dd1 4931b67787683104
-        931c9ded43142d2d 25a0c58533c2bccc
-        6f512d84ad802121 de9bb31abc04cedd
-        4bc90c224e257a28 6a5a0095efeaa720
+        99b1546b26fb284a 3fc5f80913e67ea8
+        58fb4714ad40c827 a5b4b3788506cfc6
+        637d40585f791fbc 5c8c163e02195a08
+        0341bf5bd3f3e24c 275f7333bfc84fc1
+        9aeef5b01489c648 ec1f81aa8a4151c8
+        81c4024467aa15fb 261f5acdb48959bc
         9fbb42d2dc02ae0f 9cfd4c05d7e7f1b0
-        e379ad9d06978279 05935054d7b0aa1b
-        eaf189c11ec4c88b 8691fa910154a9a7
-        6ab5c2e0504a3222 9f1705ec396880ad
-        dc3c3ee7bd636d1b 89b86b0bc0e77114
-        0e6e627829f3dea8 c1ed594f8a458af2
-        e3d530c4c47a7595 cec6cc07731ec67d
-        3e653ce6f70bff81 b5721cc34bc009c7
-        3eceae7c861472cd b3ab5663d1b99205
-        88da051e5cb5e145 da06200be58de962
-        b917d2146ee954d5 2cdfc2abb6c72eb7
-        c4f32cb75cb2db53 8cecb9ec6badd2b8
-        854e5c05e8f8f103 f9ce6d173d6aadbc
-        acd1f33b27ff5f96 4369f6e799dc95a3
-        a44cff774ca4292c 70cc2f3f0427bf6e
-        5128ef3127a06cd8 9e63c7018e06faca
-        16967e240df568f1 7dcb03cc5845ac54
-        686346b72652d385 65da5659ba114efd
-        75fcc959b821c00d 2068062bdebd1ac6
-        82d0d910e56d87cd fd6eb51a0e4882f5
-        c950dea97b599e79 b36003fb787fcd50
-        4bdc47c227cb3316 622fb0af065d828a
-        9f45fbbc9169d559 1b7ca2c9260a6573
-        fa1f7358244d0d8c 8086b119684d1377
-        614cf09a9e77a7fc b960d082b717942d
-        21a9e68a5b301e97 e122e2cb4fc7150b
-        d459222e39115436 c9bf2da225aa7c20
-        8602047e7fc49189 cc6c1c5226324166
-        3d3f071cad21bb7a 874180e831ab3ae6
-        4396fb518a52e16a c496ece46941c0a9
-        fddc6e1ae86cd9d3 d94c958c6af15b13
-        9dac97f27ab7bd47 d8f9506fc4fcfbdb
-        862857d0c5930879 61c06974bacc5af1
-        fe13797ee4599a95 eefd81372497b3b7
-        891f05cfc1ab27fe 277cfb44377b6dbc
-        29cfb09ee58e8df9 c75af067f9e859ac
-        3c83720eb7acc2c3 aa1074b73f76bc9a
-        5f20fa231fd191ed 220b6282907e180e
-        4b40b7e491007584 bc5f52876aafff21
-        88f9804847f7eed5 59ab45d88d32d91d
-        518837a4d61c6114 6d1ca06050278461
-        c6c8ca078bd7b1b1 78f81505c0e8e0f8
-        7f1ffe2696d65ab5 2fb0d5ffe2d58bd5
-        ee1ba9fd04a8c7cf 552e33e54dd97ded
+        3e161ccd331c0e17 970ce962c5e774d1
+        406b373f5e715419 bc9f057e98f8244e
+        e1e6fdce99590bf4 c29f9d0adaf5b90d
+        fca044ef4d087366 2bdf99827b2b3bff
+        c425a403f910d59b 9db42732ec7c6253
+        b8ebcb119743af17 84e22d06560712e1
+        56b81442514f52b7 708c6d38b313b830
+        eff899f06fb9f32c 321b5604446c60b2
+        7a464536054b296b a35ac89a4a698e72
+        8af287d563fc2c14 3ca26e011dd6e5ae
+        e262a63dde330299 dc6b1fe242358d72
+        ce0b166cfd51413f ab91941bdc34b362
+        f4589dffbb0def15 6f6f82f066f2e580
+        2f821fed4775bed7 bff2eb30ce526e5d
+        0350f7bf497e6a7f b48ba7dc68da7b1e
+        f0e6758140f549be 8b9e748bf9d593bb
+        061d0f1143f04f3a 4d7924d1c728229c
+        2e83341e3fe2a6e7 05b4c794df988447
+        ed4a41c90febad52 d4e0f030c7e00f4d
+        3ce58822b5d2caa8 2beb74ce9687e9ff
+        fe7ac19302eb27de b6872ec356f032c6
+        824a97018e4df35b 2ededab2791dd66e
+        e830c183caf5e1b0 4f6d82e2792ad0be
+        741c61a542349716 f4023c0e6d973f20
+        dcdf4eae3e6f19a4 073e52f986d25276
+        a2b58d1650aac17b 61bb1bb826a69f09
+        8a947438237b390a 064bf7cbf4e20e3c
+        47e9d3e806afdc51 14b48f4b904c0990
+        5e6e162a867c287a e2afb00c0635c05b
+        bbdaac869d51fd37 03514fcc6a5b2cb5
+        f08c9b9ea5884b2c 4b5658119f90cb88
+        96fabcd67d0007f4 04b8b15de9e5e272
+        37392b517915bf80 8cc7c96108133ef1
+        a4c41695d473c23f 91dbe9348bf37aae
+        f975d600a9fbeb44 afa468a5565766e8
+        62889f21f10410ef 142066dc5eae4262
+        cb62a4d08bf4edaf d9c252942eb61faf
+        ff0dd8b28981a839 b445b051f685e6fd
+        0cc3d99d9bfcd650 4a729593cad03cfe
+        5356d45a27a10b75 81055e582744863a
+        a7b6667e77889749 7b68e69e4f020dbb
+        6bd6b089509bc263 3274c3652ea45e13
+        a0ad859ad262dc0b 4a84925481073458
         af853a16ae997776 a29f69ec6d1b5924
-        f8d59d1dfb2aebe0 1a204a8875a6efb6
-        80472a8bb2c98cd6 5d6f156054b377d0
+        5e22d6cb15298c31 8b45c169840c4f4c
+        12bcb3300ed585e3 0ce008d72ab8415f
         da509a3466c018cc 7fc034fc7a8ed116
-        1d0693cc8a44d451 f84c16ed145cd6a2
-        eca915b93ea5f067 fd539cb24f1234de
+        50013cace165fed2 f603c5d2cd3e2da6
+        d452c6214337b642 2a6ed276e92947a5
         6295ac191e11a79e ceb76567cf61c33a
-        000e6fb3211842b6 6a6d476fb9c948a1
-        12e61fc81544601b 527f18674602b9a2
-        0eaaa394d90c631a 05c930042db84798
-        3b678a67f27c5309 c71ad95912fb936b
+        7fc9929922d58fd1 20b0054567c0de42
+        0cbacc6f4dcdc722 e2712c0602cb1acd
+        06c8fa490905b6e2 e0993a69a55d266f
+        2f85cc26a8cb6d3a f82492fe781adf5c
         3521d55d440b1204 cd5aaceb9d57f153
-        cad92779c01253c6 c4053dc77fb62c79
-        59dc344254ed4722 0f989d656261004c
+        4ad7c3a7296d9b6b d572fdbd5b04a375
+        dd74836d51651265 a3f5c67a1627e472
         894171b3d320f9cb 75f83ee3c34db36b
-        44b8639e7658100f c7fbff384a956bac
-        6470da55bfa6a206 1ffb517f0d2ea94b
-        8372ff36882780fd 4a6331198534feee
-        c8f635e28b42ef5d e08b541f27adc0ab
-        036a63aefdfcadaa 9112e52d489635df
-        72776fb66be17245 4865dd5f4ef46003
-        e93c8e9bd222901e 485fc1eba43e7876
-        9e16605ccb1fcafa 753433802fb35d22
-        7f9c9b480f6c50ae cf99076b7837e945
-        979f607aa6e8f178 c6eae5f5d2672143
-        3242e3147bcee918 6810b57c9c4b26b9
-        ab1f5c69a44ba375 0fa8a01041608c59
-        5d1883ab7251c208 b5ed21f22e97dccb
-        b7954c3863659513 17bea069ec2c20c1
-        4cc4c954eb1b4173 883c2178b2a74a41
-        5cae9eac6b52022d 9b03d3bd6c6bc2ea
-        4a45c4fec5c27ce7 e2fb94d6b81840fc
-        a79242890c5b78ea 91008e5425da4e3e
+        ca7dbe93dd2b0623 2cbfac4a1bca918b
+        c2cd80f2f56cfe84 8ef08caf18a6a3ec
+        b1888a25731f9dd1 215ccc4593d07f93
+        843d2eab07064a5c 44f4e856f800f985
+        9011606a2cafd5e6 bf85c487cdca5323
+        b82fbad8450caa2b 923461a71f970311
+        7fac5b5d941dd19c 7639e912960ef0e5
+        63305294b713a65a e18a8fbd5d2a88b4
+        38f397ca879edd18 ef7e79c2f4d35067
+        9ad2d4f9ceea78f3 d17d44364968e54b
+        2dbc2edb621f341b caf289e5b23ac214
+        ce9d53767e605dcf e8e7aa62d53b7a21
+        c201a12701590953 be142365bb49ca7b
+        898e70cd7eb179a7 5db0f7125720187c
+        7b88953de0e1b1ed 160d7d25a95bc761
+        fba0bcf7e372e6e8 444c2eec351e2607
+        7147a047238d50e1 5645664dc3c0fbd1
+        25bf20fb5c35b9b6 cba0f87d6bd2ed84
         2217562cbf3335ed 78001eecb5288530
-        6ac785ac7c1c396c 396e9785490cdd9b
-        3388c7865fdb9ad2 fe609bdc6ffe03e4
-        dd3fa5333044827c 74eb506724359c0c
-        d93f32ccea4f8368 30ec3d9ef147eb4b
-        a18018c56530ca90 7951e96c526f880c
-        b5c60c9066248c8c 96ce117670606427
-        e05ba92b1c2dc0f7 5a6962eb250a1020
-        ddeaeefc916a00a7 a7a28863ab103cb8
-        1b546f2d215f4c1a 300b6c072ebb7654
-        23cafd26a20f7756 50211848f5c1035c
-        9cbfd3677a178eb8 abf528dd96ad6852
-        2ef53e1e97f44ba1 531d8185e9814e24
-        a317893f0d58de77 8c8ae5782ff2952e
-        d533b3ff42b4abfb bcd240fa9c001c8f
-        afc3d5be3ee110e3 5a0ebf446baa0ffa
+        378b8010787b7eba 16c32ff762651d23
+        c3030f25fe500e08 4059ea585db25e12
+        85f37af0846808f5 e054c1959f494a66
+        7e26f9795f78bb3d 4e6e1bcd30d023a5
+        33bc930629d72e2e a775f546c13756b2
+        df1d930e03aa6b31 7a5adbf459ec1dfa
+        000ce00ca944da29 279f4968171156ea
+        436ac13145a0e6db 87e6142312bcdd2d
+        ec53837b0537d47d 01a3266f7f20e8f8
+        a15c6b7f8c75afe9 0bb51b5bad06ff53
+        45cd26deb73888f5 94d9def43eead7a5
+        2cd4a5a680f9de1f 16edb60d155611c1
+        758e4dd918559274 74e873d668bc16d3
+        26dc154ece8b8fc0 0908713cd1fd3aeb
+        e5860575489d27ce 017060b632f372e0
         63b040e2859c9ac1 abfc652e83134ae8
-        7ae7d1aafe9cd3aa 6f1241e4597411a0
-        de1f12f8af511c55 935e5aa72d61ac04
-        857c819fbd0da17a 5ab5d4ba816a9b09
-        6b0ca3f24c971729 64b8cd91edae7b9d
-        c204224ab5d67d28 2c76f377ffeb510b
+        f8648dc6a90ed62b 5be9351eb33c160f
+        b865aac0f5eb4129 3d99e4e2d259272b
+        7f297d185ac12d1a fba82b382651cca5
+        a0765b5ecc68b287 169556075c170fc0
+        da37fe8a46acbf4b 6d149033f83ee67b
         d85f2639af3e86b7 16aa6de844294203
-        18a274ff9cdd7447 9e96d6a257fa5682
-        1897260cb70d798e b518487e244057c2
-        f9ad90d86589271a ca0f83a42d575536
-        bcbe1d4d3ed31d1f e81a97010a287d31
-        aec4b0db7996b732 8253888ebbffa67a
-        1b9ec37b56c2f004 fe47d62c425f4677
-        02122a0100816f2b ca70bf66ee410014
-        6de56f716d3643ab 13a9dd328f937f19
-        9f9393e4b4273bd8 69fa8560d73feb24
-        9c05c00f013c8b43 0ee429f23f69ac28
-        f3ffe46ea7bd8698 d807ff29a1a7669a
+        723f93ef9d2c4b9f e7b61eacdcd49cc0
+        d01aba226796cd46 ec57f9ba623fe7f1
+        7d45a04dd547a578 870444411b942c62
+        7c744ae9e4e79674 cf64892fa137b32e
+        c2877decbec757f5 f0015fcbab1ddb84
+        6b15acc8f7ba2a44 411e9862bb743ecd
+        98bbf69fb56d7dee 05b1bd103d3857d0
+        b015054d332cacf7 76c8f56520963618
+        a28effc0981db20f 2f984468d4a9c0ea
+        07514f9d915c0500 32b918fd07a4aa87
+        fa68ecd68d3fbae7 e6a14e9cccafa171
         0f96da94a1c59d1f eaaef129eaf39e59
-        c4568a37cd60dc24 4b2f60cce57ea1c4
-        5d9e7d094f3b58ed 9d7275d3ea5ca7e5
-        2b45a85377dd5079 d85e6e933b032c38
+        0fcc1734c5ecb72d 268e30e8cef76ddb
+        cae1967a8a369602 ca2325867d45fbb3
+        a5c4126e709ec46d 86fd62985f256d8b
         d2e71317d6b70b15 2f5f526503807aa0
-        232262d2a7eb70ec d0df67f0ec747bb5
-        ce1dc8aaab087380 819cc7f5b06f6379
-        5cd79ed110613769 20b4522c83e3608f
-        371cbab98ab4ca55 a9ca3041988b81ff
-        b32dce34f1b41b31 bc547685fdf2e448
+        89eafe0c725e4f3b 29d6ec02c7cbb33c
+        20cff8ae82accc15 a6782ce6dde1061f
+        41ebdd758d100eca 6a5255f0591af156
+        e04b74b9d6c774c5 672f29f89c289a3f
+        99a15123b26e6e88 b2ee7b60bbc6d8cb
         65f77c7e270f5d8e d9ff3486c72122bd
-        82443b1f6b9dae84 783a4af68ce68f85
-        e45d8a2bf5837f1c 9b248b680e404a62
-        2323dfbe7bfbe308 a7818eb8968a9094
-        9df33c87fabf074e f03045cb8b9398c2
-        591cd9b55937f84a 44b67d6021afe280
+        c6e6c22363db92d4 be70865381fb615e
+        9d69a4986fe5fb92 3a06f7569521f3b7
+        0ae5928e735b0581 7a5adbf459ec1dfa
+        fb31a77a8f0f39b9 5c14b237dac74bd2
+        54f2906687ec799f 656b1ac170bc5db3
         3ed66e548db22644 d1b4dbc6a157b070
-        0194fcdaeeb2dda5 405a1c31c1a5d714
-        db47cf38fcd11aad 45114dac237270d0
-        66ef7fea73601098 cd4654d5cf743459
-        85f57a16191941be d92217f5accc2e9a
-        b73a535b858034c0 0dd0a82e2f46c129
-        897483810b8c2893 c9d91d167e96ac26
-        fb5ae81d8d682ccd 227307025ea3947c
-        744baeac407eba46 44ed7f8f9a59ca33
-        5c9ec54ce90b22f6 5c482a3f25ba3b99
+        14f85bc2b9024ddf b1dc43dc373b6ae8
+        bf64563775698cc8 63ad67a30dea0caf
+        3993e209bab8daa9 6dc16f04e9b14260
+        ef106c98c942a9c3 39b63f6ff1167780
+        3fa06e8dec976aff 1f703832a270cf6b
+        a712a6636318826d 2e714cca4a18d010
+        f84db811eee68302 232da1511289edf9
+        c406a6b6c5461ca7 c9134b73600a7b04
+        58821673ce6d2688 1b683450bc2838a8
         d75fb0eb14736bba 88f53ae37c472844
-        b0d7407b31099a17 47ec71fc0669ce14
+        9715c81a5cd4958c 720cc0d5999acbc8
         bfbf3ed48879d1c7 5a6e71558b8243ee
         cdcc091a76ad6a24 11c4b06007087188
-        cac5c971ec9b4d2f fd507f2d984a1978
-        ebd54feb95cc1463 7f02e71c94704d2c
-        ed684b12098725dc 26b118dd83c66677
-        6b1d441e7677084e 6d8289a7d6095cfb
-        25059f132bfb0a4f 88223293833a1467
-        631e90f697a025df a038630527974b00
-        2ea3df65946f7214 aa9ddc8ebb35bbfe
-        d40d95f9037354ff 56fd7ab95266c865
-        f02a9dd95428c7a5 f2f82ead111d3ca2
-        5910adb5ed4e613a 0514c3497db596ce
-        ddf99e4d5ad020c8 e9a0767a775530d5
-        f4f6ee20e514535c 8c16087e07ad8272
-        e8756a422cdb569e 0eccf6da28c8502e
-        3d4ed940b0e95271 9a6126c40eeaa46f
-        bb7845746e51ec0a a768a027990413f3
-        993b4e8643a4fe0b b6029d9027d326c0
-        8ef6eb1c74209956 7fe87b9117f5319b
-        40912972ce3dc67d 4dc946a3b5f2ffd9
-        bbfc431708632fc9 f8a8e253bc7a9139
-        8a6797a793ceb74c 37c6dc72ec93934d
-        5d8182b65324218a 2d02865126afcd31
-        75d665eaebb8861a eb72f547fde5219f
-        fc7c30b40b407e03 6e5b88e4cf71ae1c
-        95e6934fcb4e3eea 979ca0459e3100d8
-        43c62d97db480caa eb1053adef08474d
-        315db0320a4da64c b19e41ce8017df0b
-        c494ce0f8cb4730d e8adbae0d310d7cc
-        a16aaa54e5ff6f77 fa5c9777e2333457
-        cffb1e87c884d616 08e1c32430a7f8a4
-        6bf6cb2183e3c635 79b2570b13aa0004
-        e179c733242271ac 50c687cf632f9521
-        3b2639d2019e1bab ef4905426039c16e
-        e416e28293dea2e1 a55fe0659861b2c5
-        6b6bc5cdc53a7406 67a309789e7f45c0
-        96b0a8c1eaca1629 9183c07f03f80420
+        07ced8145f3dd579 f3b3d4a331383f21
+        097912bddb637319 aa110d3b8cecfc67
+        5c793c3d157c9d30 1ca997ae3bc0f71c
+        0473a731036b475c 95991c49303d771d
+        6f6aa7db7044da62 18dc2d859cf5469d
+        8b19a50e65253054 ea3234892be64114
+        d520fc48cd4b76db 87f2e733c0ba3aca
+        d6b1211e063f72ad 4daf753b930346d6
+        84215cfbecbfdc8b 75e81a193c3b097b
+        15e9934ea43400c9 9717fb8fa39d009e
+        50fab994a9efc495 cddf14769a1fdb2f
+        95e75e886a6b4f9e ae02571b1bc687cd
+        6d7f6ae52c62e3c9 b17d1ce5f2f7292f
+        d47ab8fa9f6d0efe d5b044b109f5d271
+        ff7e754c62d07d5a aea67cca8df95d7f
+        af79bf659574c051 540080600d2a635e
+        1a26a1151c02698d fdc8c6dd10521b1d
+        abd747488ca424c6 29576ced6914639d
+        ef6e1f99df5d33f0 86a3d98408f3e038
+        7741a89953c7d64a 41e711a86b369aeb
+        161f7fa08f61a0a8 7be6a51b0f32a72c
+        945adb6421b2a731 8bd6e2cc4b52ba45
+        f556fa7f50aa40b5 888c375c2d901b40
+        05a52f5c114ba3ce e9d73ba4f3666bb7
+        e11ab87d92b90018 024dbe13a7012173
+        5f095c45cb7ea032 a4042dfffae40b02
+        5bc11b0a7ad06e67 12422adf2a2e7bdf
+        bcd6f51643045fbc f13e01bf2cac86b8
+        cffb1e87c884d616 13e0f128896d0e3b
+        9a8003400f73a289 9cc1b981c62ab419
+        ce3df40bf3d62f76 61d14c91c4f3a4db
+        3c0c284c545d8f84 04abe03ce431fae6
+        bf1e028a84a7879a f21580cdc859d443
+        780cf625cfc8bba3 b421d60545b1d9d7
+        324c98c5026f3a18 9d698d87bd79191b
         3d934790173f56d0 50e64d427a3c28b0
-        11ac5001c52d07e0 87d7f40d31ac8e80
-        f123ac8c2c7aff9b df6de238c714bece
-        d12fdda2335b0e28 ec42316c1ed5e0cc
-        6970a6f297c42314 eba05b5ed0d8b638
-        a094892555eef133 4e06220ef743b08f
-        5ceddb01f59bac60 d0c8e5510b0a4b4e
-        06e42df66ea73144 630b3c6a456464b0
-        8c405aa83d33c760 c506147935b937ef
-        122620591c876e5a a341b48758d1496c
-        f0fb2dc94e7ffaa9 c31f9c3f21e1cf85
-        eb1b2c033cba9c90 acf7fed7280f0673
-        e12266f4086b4c01 3305a2190e1039c4
-        d6e4249b2dba32bf 7bec8e8681697bde
+        b484312e1d5bde6d d20e740311cdcfcb
+        537775bf9e9238c3 862d283fe4a5a0a8
+        34358951b4f47b71 dcfd0ce762692a87
+        fb7e2389901cf9a9 f29c32b980d74757
+        06d7ae7a8c7ceade d9db43e6a27142d6
+        0deee33e720c0bb5 d7eede1a922b522a
+        cad7cc885eacd40b eec0460aa5e2e383
+        0f611975e7732f0a 0dacafad4461c189
+        67d2ffd8ad48c076 6798c1deaf9ecb61
+        c0cd4ddfd89d68b3 c6b6e37975d6f1df
+        dd5b7903848350fd 08dcc5bbcff548b1
+        d056b2f61a736186 b4829f548056a73b
+        248913be8dd13ad4 ee53630954e10545
         177071d2847e268b 1fd364fb8fdd1b1c
-        41822f615c9948f1 4d81d8b748628ceb
-        4deed249101caedc a304d86040bd603e
-        2e56fe4851135ddb d6c1fc0179f280d9
-        e08bb35b4a611418 efa2637f125322af
-        ffc8736bce46e6c5 18761fb4e40aa643
-        f7b543a65b8f169e 0ffdff862b30b463
-        b3bdbad983faf77d ec3b21cd62945b27
-        7987e0b011159347 4295d9ae04cdecd1
-        ddc824f6ad73df2e 93f34da625cbc586
-        7ded62d8e41ea2de d61dbf8a1adadd37
-        629c44f32ff425ee 97c1f87b3249a39a
-        2f83547811be3cce 9d5e10db551340ef
-        c92c35c749d510d8 546d095f901f34e6
-        6323096acffb52cd 6996d817f58a65ab
-        662aaef99b2221b3 0551413f410cd603
-        ac4f9170fab6aefa 987c602676c7175e
-        c263c4258a618577 e2a27ab89bf8c3cf
-        cba9d6cca3522b0c b096defe9457c26e
-        85d5772e148c412a 3fc9c567b8754e03
-        56acb3e803afc128 d4f6aa1383750ea0
-        3f842bc15cfbf310 b9f8c1c96703e20f
-        fc4e8ac7601d177c 693c31ff68ae12ff
-        9efa0ff027cdd5c6 986598fccbab5872
-        66f7468528165cc6 2c7828c1bb742022
+        223bc4bbddbab60d 3f41b8c71000a677
+        22415c7ff2406f6a 686671c1a819f76e
+        2e56fe4851135ddb f4cd70448b27a7d4
+        e08bb35b4a611418 b24a3983c87e0a34
+        9e3934acb07718df 02161839e7af86a7
+        d1c9a2e61e47c579 107631e013257ae6
+        9e6959f6609a6045 f2b9170035e8b33c
+        c19a131bd6e27737 e1d83c77183b014c
+        efd7ad7b0ab837b8 c9c62d355c1fa551
+        b0643a50c9c20ca7 4575b38c48a0934f
+        2bfa42d9bc4e8b6a 4f58ff5ef6c5ba9e
+        80f45280d36ac678 f7b406e503b35716
+        bd61ffcd42b701be 838013379ba48fee
+        27d54f8f4ed37460 d0c94b34d95169d8
+        656ed3ef09510187 f47bcd5e709a96cf
+        de7e71c95df0b608 80a42b57d5cef3fc
+        14ce147bd0e60031 f0ee0f52b659920a
+        48da2f21478e4a45 f0e00211f8e52883
+        fef91870fc846247 1e287ab840914d7f
+        701c44ffe0167007 8194af3c91a5b89b
+        892382fd08cb659b 5009bf12cc5ec1fd
+        ac442ad15e2be09d e22129ae16a88828
+        ac141f0e3acfcfd5 0dbda2b2c94e9afc
+        65ee28a2099d5bda fe4859ed8a90d60c
         e6a25827deebf393 98353102cfcdd591
-        f66227561e5d4b7e 6e0a312b06022891
-        964999c3b782b3a4 a1c37659ae6800f1
-        7648b72f2c95bbc9 6219dd98aa3916ac
+        6cfa7374574fa172 5d6f156054b377d0
+        0a481d7059297171 81c75bfc35a513e4
+        d300470df226b915 bc7ac273b9fb082b
         10aec5e9ea476e0b b29243a2e38ed04e
         2d36eb94f43e2375 ed9fa33f25da81e6
         2e6fe5faed40616c 8700dd4cb10a0394
-        73aa8ef602ae1a6a 36c16bb8c9f25cc8
-        07eca51f36343798 10c97dbcf152e8fc
-        815d7c666a03e961 e37f08fd75a4bd9c
-        0404f1be9973a46b cd5addd1c58733e8
-        b2b0492722253aee ede52ea75f601df7
-        0e6e94971600ef0d 0319dcef195a9fcd
-        34c511b264f331cd daa778238be0c614
-        20c81b08a2a3eebe f27bf47e81a00d0c
-        d46e75e06222b977 c152a4b8656aeb5f
-        9c8abcf9bcb1e6b9 4bbe5b2fb65e86d3
-        d218cff1d4b61598 4629541a3f10c2b6
-        f74bceba87b77631 0bb2ceb077d9085a
-        901e99fcd5fdebdd 771a85987fb12ae5
-        c0d1ae9fa805c110 413020e9ae62c29b
-        951870e2164bfb2d e44ef6dbed65ffd1
-        b0efc8ce198055c8 daa82f58bc12cc3d
-        be84c267cc810a5d 168bc6f2b6e72839
-        5ed92d33aab0d665 fbdd5c7010e2ea00
-        13eaccdcbb8d3729 ada21f4214ed03f7
-        1646364be3150a73 09c33ba390151527
-        0ee35a92238df748 7345d32e856aa786
-        a15aa9756ef456b7 d1f5e85d8c9b46ff
+        b9f2d2c9ce524dd1 f44b5b744c7130ab
+        6df0eae6a843387f b668cad4292d0772
+        9df600b4449182dd b7d47c3b506abc27
+        631835a60489a561 3df83a23a55b82bf
+        c57876fd2efd0ff0 42f2a237922e2baa
+        99fc52e1d3153a97 1b90e281c9e076d7
+        d70c549b88b47899 a4dd916968a5deb3
+        437f1e48a86f6b6e 8cbd35787ee28b88
+        c6fe0e0914830019 fae0b2ca3875b633
+        319d688b51a9bd1d b3328d7bf98d3089
+        3eb06f41c1f294d3 27877abec6c5576d
+        760ebb470ab4e500 b831b6cd54a160ba
+        ee7b2fdbc7ca87c6 9d714a53046080a8
+        f7ea4105521ae93e 4fe6d597d3d62b21
+        948d6304a4d65b0b aa70bbee1f29c312
+        388f7410312a1d2f e1f2ad351c47ebba
+        ba25176066ca2eb8 efac44f9b1013df5
+        66c440796c70d53e d00f3901fff68054
+        b6ea39a73adcdae9 8cff56de82f52dca
+        8628fe1c5fb91f7d 855e7ad0d4bcc224
+        f7ff5213eede9c0b 233064d220c42951
+        a064e098cab0bc8b e4562d1ff8fcadef
         46edd353f47562ab 45ae16c234581020
-        d64d17707dee45b5 ad16465b30c83c58
-        5c979ebaa8976937 b2cd631088299e1c
-        c05e8dc3d3f5b5aa 58a5b57e143fb08c
-        2b136191a40ca628 4abd9298a678837c
-        bbeada511579dfed de17f0abc1ea52a5
-        18e7cbef478d6b63 4bb0371e6d61f49d
-        d5d491c81137a593 a3f5c67a1627e472
-        7abc4e7aadc720c6 b1fd7df484cda188
-        6579c530c93c3d46 1f9322eb82f4f72e
-        c3264fe53034998a 02769d75b078c70b
-        de16d224386d6b98 6886e793b9c0284a
-        41a933293e5eee28 22407361034b7723
-        8ec88d75177316b3 93648afca9eaeb3e
-        cc97435a12647927 d59a826fbf6ff6b7
-        3a858181d326227f b8cffd4f99184f57
+        9d6e2e200f53078b 37f17da662007e9d
+        3dc0934656b2dba2 2a011e9559b07283
+        833721cc58f52106 a543e3b678c7f5ba
+        914f777dcd47db6e 56d79927fec06ee7
+        99ec46914fa1e895 7219953d59648314
+        e276d878f653a752 f9faa8812a9beb92
+        6dc4c6e630144352 b2ee7b60bbc6d8cb
+        e871d5b1c9e52588 d3c589ce3571b5a8
+        1a888501b5232349 c7825bde402e08e3
+        7d383f85a9385711 590a451aec70f002
+        8da5f1667f1beeda 6c02f088cd29769c
+        2fd16b00c790bcf6 ee4526e675047ce5
+        5e13ee2c41740f61 067c129312092e09
+        793edd7ba5d2191d 988ff2f089d0b00f
+        0c2c4e3e87fae36c 20bc28fbb8590ba3
         65dba06b9d97e823 286739bfa4a9ed07
-        d31c79f696892053 4253e381d8385011
-        ea664ec8f0e2f073 1fb88970f12525e4
+        454a6af566288f9b 5909814b2ac3f719
+        b2d074075062978c e8e7faf2cc66880a
         430539996571ef2c b109d3cccbe1c50d
-        820615ad18e7f9da c374dede4bca203a
-        96fbbe84e09042fb 2a0ab74fb0f49ad6
-        8c93f1f6ff343599 f4c8d68b94fdaabc
-        720c75763cc50836 e0d4c3d1c38887c4
-        c43d79e51a71558f 7a04aacb0d2919c3
-        0ebd067595464de5 6ad7c92ee897fdbf
-        21959f919ab9d37c cb4ac448c40c34a4
-        e76a36542d82fc3e fef8fe7dfd382c38
-        20e997e9c55e1e85 47830aa2cfbd5680
-        244dc5130a42cdef 9dd27b36e45f258f
-        e560fa30ae30cfbb a72aa8554dab47d9
-        ad132fc51057fad4 d6415b0b552c8369
-        68bf9f737c9287d8 b7ecab16620deff9
-        86e3ec8b0d6449b5 3c87b422758976ac
+        751d22ba6be5724e e7de5da77a7835ad
+        86bb7d54ea305f5b 00a86c00ee32de50
+        550e507bd71e7646 e3bdb9c8ec03bad0
+        67e5dc5fb9a05fdd 56e24b272db2489d
+        c43d79e51a71558f 027b52924a7875c7
+        90b121c4219234ba 53841cae77cb9108
+        bb1c4ad73bf0ba10 664decacb4eddc37
+        c7f3d0d22cfb9c16 7e78031f5ebd1c90
+        fb2a107a4cf5378c 979710141b905bf5
+        7f370ab517e4b86e 12daab9da3e1b682
+        c35f4b8d9f0ca6fc 2c61f48a3fea8f2e
+        bca7c4fe2fb09f33 d9041f4b5e339a3c
+        68bf9f737c9287d8 3f03fde8ec1be8a2
+        8530a73163861c21 ea6e6586c0992535
         5ca045abb63b054b 6a7ff880f399d9fd
-        e234937c0022320f 78d7db6cbf7ae655
-        6c098300bbcc66b7 8f09c2c938f8a12c
-        cbc0da2b896fbf7a 86a57dc316fb92fe
-        d7c3878ed577d540 a658f2105402f78d
-        a1400e5bfcc69902 cd2e2aaf7ad85aa0
-        cff76605da513fee e3265eff51f5cc01
-        8d123fec8e415860 06074587ccf93c23
-        d0ccbe62ae3f6183 96e95b73ae8838dd
-        5ed9dee1617fbdcb 3848235797dcd1a5
-        74c1ea4c5fecae7a 6d636f366ff3c390
-        561129bc02ee255a bd1b79c732a75a66
+        3d98ebab26b8dacd 1220e05b1acfc84b
+        d399734757378996 58884f6e3b9ae6ac
+        6f6a6cd2f1ee78c3 d319cae549a76f52
+        1822e69b35e220a8 f8e8c5f80d3fd2d2
+        6d0409eaef0667c7 eded1e6e210aabea
+        7928f405a918c5d2 8d60564276951b0d
+        2eed2053e1be05ac 3f54dfb36648e8f0
+        4cf42d1f29daecb4 f5abae67585db0d6
+        c94d1069561fb617 5510a8c2206bb258
+        5f3fc8020a1afa06 ec1563c4d64e5178
+        dc946aa287a1e81f 2b4250aa6e4bc677
         758c5ad770ecc25d f6f7d9eb8ab11e1d
-        1ac6d663bd18aee6 a8f212b19e80b997
-        f3002e8b66d06dfd fbb9deb5ac9ec5f3
-        e6cc13078901dd18 5af23dc89f53fdf9
-        8a3e625021285152 aed117fc8de6571a
-        ddd18e533bbed4f6 9836c82514527b05
-        cb20ea868cfc3b9d 98630f985421d790
-        181ff1fc39aae05c a7131d70b3efa323
-        ca6f0842a9755327 8464be6423a205f0
-        cc08732860e15d50 9db403594f2b1c33
-        8e05c96174044077 656203505be04fde
+        71c5412a47114d2d 7529f6554f8d4d3b
+        d93e8fd6f651616b 1ceda680ccd07352
+        6b13f5de15f84ae8 9e6536c94876a634
+        4be288eb8b427f4e 9f47af71dd7aabb1
+        ab2630c77cac8446 b48f6e3c2c740f1b
+        6a1b8057cbc2c160 c9f925cacd61c92f
+        6a0adf50cf0a7e2c c290a17b560ac91c
+        8a29c2985228d588 fb3be4bc01e96fc4
+        751f872444aea500 2c4dcdfb722063bf
+        d916613e22345f57 49d8276e0a458d1d
         1d301ef8a49c2c73 6aa5cb91e172434e
-        3ef305977df8d453 683044098949fcdb
-        4255612cf961fa5c 8690fc36b5e950c5
-        21cb4bedd97e709c eade15f26a69efbb
-        8da7fac1e4c22a7c e60caeb905fd63cd
+        9adb33bfb21f9036 3b070866c995f255
+        74eb2020beb150db dc2369a7d1ef64ee
+        53a7b7901bf187fb 650eee913c108dfe
+        41c4177ed4338b7e 0748bc28e66bf0af
         c35498e22e536776 b11cf667985c7a04
-        c46a47ff8dee32b1 0181c0c89bd6b099
+        77bc0ef8f6d84b9f c1c1dba6b6902061
         3dc978266c104da1 a133a8e60e2b94e4
-        5381e833357914b6 d1b65d3c12a90d87
-        9f522427aa89d31c a21497b4cd0c42fc
+        750ab762889bb5e5 dca7d47483900ece
+        5d3a0bf519ce88d4 6ed68c076c6102d5
         0b9727b86203cca1 cd952ea73e20a619
-        127a8643c57c4849 e7692f76166f223f
-        19e1f4a642797c15 3f76b58e29295098
-        dac899e085a647ea b62e3e998e8dc492
-        aad9b3663145debe ec5a9ac226f928bb
-        470d9fe9aea767cb b9f549f2c7495ba5
-        e651b00b14d349d2 760a1dd90291de7c
-        7637eb415c0fdad9 bbc8dfae8d356a74
-        4c08674b4ce7d77f 219b7493f9435ce4
-        17dd2a94b54b5a30 ca9544de50f7812f
-        e6130c10e09f82d2 89234f1b54c814f3
+        1c2b348bc9b575f6 de960a6441fa49df
+        c66fba55f83b6ee6 2754faa99b53988a
+        af56fa8c7d65dcf7 89559a6d385ca470
+        23f2cec3fbcf822f d6eb909cb1c0b0b7
+        82571981e4be72d2 4c0e90af52235cc3
+        12dc93c0f748fd61 ab5e70ba0ba5f274
+        259a23e4946ee10b cf4f2b401db009b1
+        9e6959f6609a6045 f2b9170035e8b33c
+        5db8d084f5051147 606873067e87662e
+        173b76d5b78ce0c4 76f250815d5dee5b
         746ee9763f4df171 721dda56d1ad8705
-        97fe96fb32772e28 65e049c6d800ced6
-        92e99a0223edc44d 5e2bdbd4a67de49b
-        05a659412e0b443d edd7f2bda21f3575
+        cb8ca2eb5fce443e e64d8dea68c03352
+        6bc0e64f9bb5d79d 127c2f2e8ad4012d
+        11378a23b494f0b6 ba99eb2592bd3638
         0d16a9ee3fd9ff58 db0da421ae12799e
-        2d9e419c881ea801 24298a24149f6807
-        1c20123d97a98a80 809f5000e35f7698
-        1b04454e3d7071b7 fc946d4f58058723
-        611ffd8a387457da 00ba432ed278bd38
-        e7f99fe84cf01b81 bd28aa55d543e3c3
-        8440d4587d6b6876 5265542a7dce9768
-        93fe3a1b21c8a2cc 43d99354fdeff86e
-        c6299e8b44a4ab47 2bf0a8f43c0fcc6e
-        28bb1aaae129bab2 eae9022c22f260f0
-        caf712dbce8999a0 61023d060ebe7b5d
-        c5ab9b0951329575 706c0c9ea86c7163
-        d1d5af368048d416 4d80683a2a20259b
-        d9f3475229ee08f6 bffda60a5ea15ff2
-        771e107a634c5b58 3a62d56332e2e8f9
-        52efd2d919dcefd3 1a0d4b91e554d50f
+        cb297dd938c1fb9d 4a108d7d91e61143
+        1d0574371a0d26ee 1701f1aa32e64c15
+        92e1b7aff6bc9c03 bd69e6bc1433b5b2
+        739ad83216d6fa98 b001adce7fd9c338
+        4b11d601965fe38c e5f25bd4ace823e6
+        ead60b688f1ec96f 1012afee0e8ed2db
+        93577db4dc93091f ad95bf6a4b02cd22
+        93abb87c9ea1284f e10bf75dae8cc5ae
+        f93d434e0a4119f4 3012f9063bc3df4f
+        2b5a58244a133504 f35ed2f228da4922
+        ed51bf3c5105f894 6f8632e4e0dbf27b
+        5e8d0ad7d55741ce b6eac0158899d888
+        ec632b0cf383bb7e e86bfcaef346d8ea
+        8be7d7347f941367 aba0ec6c842ea969
+        2dc6b87f04d6a397 da9276dff7b33c26
         b8e4ab1844df6892 372f53742434fcda
-        45d7549ca6df65bf 4d5d5f855038a826
-        91bc454ab256e310 411e5a9600bf4265
-        a00256a37b6a2e0b cf12b78f0610ec7e
-        fc386a4ef84b040d dfda49bf87f7f7b3
-        4627957de0ee4426 18f9064a910a0f72
-        886cbb9b1be5034e 96ce117670606427
-        3fb422fd03e5e5ef 1a4466739771e792
-        b090040dadbb3189 a4043e18e1a7f8d9
+        7123720e1c812633 ba3802d5f2ca4576
+        9b15ba93a72a1a9d 539c9ac7f8543fa2
+        b26ab5fd8543be95 f541efc69d316ac2
+        4f9bbe0889b8f30f 47ac27a02f201da9
+        4424d8d78b2449e6 ad9821ca4e935a50
+        c2f19cc051896ff0 230da17771ea1cab
+        0ac19a558c8f7e30 7a470e0bf85e4dee
+        59cf7f408889613d 3a37f92553df9e9a
         2a502f54f225b425 8fcea37d001a9a58
         36fda36dcdd4ab01 de780368d96acc4b
-        0bc9f1e3028c9d45 1b3ae9e1910b3246
-        703835b55b951ef0 84cd535f8a536d4a
-        86dcaafa5dad69f3 7a5adbf459ec1dfa
-        ae181a90572a2e5b 5e1e78ae5afdac70
-        5f06eca1e5f746a6 68e3e0571c7f90ad
-        279cd7ea382a94bf b27afb0c7cef0fbe
-        d2c738f42d15fd14 8f41b889f6e9850b
-        7bfc83679a8674cc c62f5a48627c19a2
-        13449325fbe0838d ad16465b30c83c58
-        675b84d8f4155064 cbc46befc168a371
-        4981851bd3b465d7 b892c03c0c150e2f
+        878768fba4495d80 6e8c570356ffcd58
+        dfc81d0308a8d30e c99e9a96288b69a0
+        2d5eb116f16502ee d434f00892d41395
+        5d90d47bdf1d6e6f 68c232e8c48eee2b
+        f066e0a31b31dd49 de0710593b2dad1c
+        b87a589376f75052 014e8dcf711529bd
+        4794e1053b9fc2a1 63c3e8be68b8f75a
+        2e5eeccd359337fe d4ac02ef839d4327
+        b8e93b4f29911201 5d7fdb4cddcbddba
+        c881e7c4e6792b23 25ad7fa867fe484a
+        25f3dcac8b765d1e 59f89af4ac535889
         07eb0207b4ae8998 8fcea37d001a9a58
-        47c0379a0d2094f0 27ddce425b429f16
-        344f65b3034b4bf2 4b556d7a8d2344f2
-        764c34394ecfad84 d267c79317ed94ae
-        987c8909828bf702 87af1b49656779c4
-        b1e162ea08334556 d1f3ed9e6d98ee22
-        cc2d77b76906672e b7714ae5d998e072
-        c8e94a67938faf93 b6158a5a2fd05272
-        80205b60424fe973 b189b1d96bfb44b7
-        a5e385219e887ff7 1c7a172a07c0ed3b
-        fadd72bdca0c9e61 ab288e1aca1718c6
-        5f54dfd2a65a2e10 93aa972a583b4309
-        4ec211e692d76112 8c8469f86331b87c
-        eff9e06bf020c892 46f399c56e412c9d
-        28ff5827fcba492e 7f2e53de1735b777
-        738bc5e739308a0a 7577e9411bbfcfa3
-        73cd026c807f9748 2c16c5196348c754
+        1a35e247fb97115c 535cabef0da16715
+        9ca457effd7247d2 e5a591fb558b0e05
+        b7d0e297e5021d94 c3fc666a5f7f0f14
+        1926fb5ee88faba3 cca4334bb41599bc
+        64325f47d3f504d9 8c9b51606e475bfa
+        1abb29e8f92be087 34ab2ea3a976d685
+        c0a4112161fcfe43 cb7ae490f9dcc513
+        ca1eeb5472716601 2e7aca88f70d93e4
+        0dbbd8face75763e 4c58e0e5ca2c1cb3
+        9630f01451e6eebb f0fdfdac80c2e71d
+        413d6c0895fb9eaa 515242f24a556504
+        e7f703a68c1272a6 570079a204f40723
+        e75e6196f87aba67 e2126f971dd6d1bf
+        2ba38f6ab627f23f 3095589230c8228d
+        b791ec95b6814624 c2b054c8fd9d7e55
+        9f1fe602a4cabcb0 06a3f16e4a47a3bd
         5d0ee59d37fab0ba d3d3843042d03ff8
-        2750697afd886331 20cfa9090373652e
-        977191030b3d2ed3 0fbb533f8b16b578
-        ba222a51fa8562fe c1dfe68539e57074
-        1a9f2de334d16206 e887508457d2c198
-        de5a2dab7cf9f9cf 6bc136b9f817519e
-        046610d2fe155d99 bb69714d901fa081
+        e28591bea585e434 e54cb308dfe3e6ba
+        b60f8a4c7f733f68 149f3477c04fbff9
+        3d1bb195a27cd322 a548249a94c295e3
+        5fd5e9baeb795247 d4326ec1bac8f2de
+        b6ff61d50d24989f fbcf77f97eefae01
+        13cab57f1b9e55c7 5c5b6eac73a7c1aa
         a30d30cc4e333fb7 c4abcafa7e7cd7e7
-        c5d7e082d63fcc7b cd1640e9ca9c2d2d
-        b48204af7e6b616a 99be45fdd993a1e4
-        13a68b875c855b46 6abd6ca361fbde9e
-        08dee10da82364f2 423ba90a0e2d1d08
-        40623daf5d92fc00 faf5bb1804ce65bb
-        8c568ba611a380ab 3e3d8472922915b6
+        04d9b708813c634f 16133a6bfbee6a66
+        e5166c569e75570b 83b545cd5760822b
+        94567d8a9bec194b b81471e695b396a9
+        a133d292508d701e 271ecfc39847d6ba
+        fb52ef490faede6d 2a60829caf958ba6
+        b21bcb5cb2a7e136 8bf888ddaf69a61c
         8374a03764ce2f8c aec3c2fe9230dc6d
-        f43e57c56582578b 7d807e7e0cc0b80a
-        9f721a9c20bbe992 79b49b3fe1d7f022
-        e2da82a98f367fd4 000debfb18650afc
-        012ef0369c4c1413 71bc03f26a4932ae
+        0e96b42158f8758b 60e63fa5ce635698
+        333a78501dd6deca 2c9fbd1e51de25e6
+        932e0eec805fb308 96a7e1e8d80fa2d7
+        9355f314e1c0bd1f 344d2fba2750751d
         f70af02b66302bf1 fe536c6c8c72b8b5
-        a89d94df3546d382 3cbae2df2dc3d405
-        4fc49b126e8428dd b44e1a0fd779be8e
-        5e705b29aae903bb e6ac399f8bbe51e5
-        d2746226dcadee28 8fdb190967b8006a
-        b6be0aaee13e83a8 8223e4de7ed37573
-        dbbe106c201ac921 ee7038e501557198
-        6ea77172024e2a76 a715a8b45bdd0ea5
+        9e72db0ec191967e 3b11e01ab5972255
+        a9719c3360dbdb01 c90f3325e7b17899
+        aa644a0694002a31 2c7c2291da6b40a3
+        1476f77faa315251 b9a4bff213dd5dd7
+        c32644b1b2e8a907 758116f569b8e251
+        b8df4613409e5b1b 4036a99bc2b73d2a
+        dc1085739963510f 7f120033d9c49984
         410544e070c90a0f b33c7a2e0b91d6bf
-        6d35e4d51649fd7a 5c6eced9ef26abb5
-        f0e6aa1dec6798c0 2bb2dbe6a6cd3a70
-        b8b5f0556841f3d0 e05d2238c2f4be5a
-        929872f5a69110c5 abfba21d7f3b0a9f
-        e57f62fcfe5d72ca c9af14e651f6a6d1
+        57de43914a45ca08 3d199665fa3bd7c0
+        f35c3811a95b6f9d 6b059bcd6549a165
+        eaf89dc1ac042d62 f41e58a62b50f7cb
+        27636e6094dc2dd0 713f4fbfc0f56124
+        2ce9b04aaa23ba59 afc1c0800c9ea459
         40100a200a3a2c0a 012a3f77f6881e45
         5adfbb7fa96d1045 a572419c95edcb90
-        9cfac5ed46427d83 0e1ffb8368807458
-        c01a01c572b50a94 888c5cd3258063f9
-        df6ab032cc784ec1 74baefb377e5342c
-        9bb24f6557b4ea52 05aadca73a6bc93e
-        74522210bc778608 d1af49e80ee0caa6
-        f8bef6227a269e73 c1f01f4f354b5370
-        5a4402ac25623c34 91bdcc47a85b51b0
-        ec05aa7b1bd0115d f1a4781a1ab069e1
-        722100d1d2705a32 474a9c4ff7bf0b2c
-        47e2bbdaefd6abd5 6eb79434fee2bc2c
-        367aff92ce5ebc34 d521dfa92276e832
-        0577379f64e2f373 0e486a0b41a4c609
-        dccf097c4928b809 da8632ea4e922aac
-        f1381a4284f8b650 e2afb00c0635c05b
-        1150dcb20de79616 5ca162b95ebf6d51
-        05ab101bf7170a30 f30c7f1f57a37430
-        55080d3affea0276 d4526bd6056232e9
-        3e9cdcf7204c6a10 54ec731631887219
-        4b3216cfb4df62ae d1d3efc3b6b39f5a
-        9e35758b29230b43 c57dd3b95192509c
-        3154376f011518bc fdaf4ac7e8b6718c
-        4f5b579b06ea0343 3cd41d5a03a3cd26
-        7f05e7f4e66cda73 f9eee128a1003099
-        0c049d4cdf25cc48 04334a8a539ce588
-        c9300d046a2a3d2e a9303c21e55a95ec
-        ca5a85b9a3788db1 bfbba4178e4a5caa
-        7ba0699cf984a41d 712f1c8608e08405
-        cbbab3e8697c12b5 822ffc286b2763af
-        41170ff206da5bc1 efbacebd0291f0fd
+        142122badbc55878 c85e564b330f779a
+        c01a01c572b50a94 62b45c8b3e574e0e
+        cde2e002ddaf70c8 24dfff2c02bfd194
+        445776e022fcf10f e40f182214aa9955
+        452cbc387dfc90ff bbcb91df4796e265
+        0fed8521dee19e67 86ee2eb5356c9ec8
+        d4c20c02ec6dc315 c13e85df5be46f14
+        1254df3d983a79ac 11317db496c76043
+        a78d568192b7b74f 101de8e43011fd8f
+        f4af2651b2bbf9e8 064334355284b46f
+        367aff92ce5ebc34 12cf7751b55ad1e6
+        12d47f44da7a2079 ac191d29e320d6ca
+        936587c0278d916d d75816490d1cc50f
+        bbc8fca0a04fe01b 2068062bdebd1ac6
+        946505d96d929ea2 e7fe973b2552af1e
+        e1304f287ca37347 25a8ba998076132f
+        d192310b796c4012 53174ece4d6f3478
+        5961b083d9abe894 e0ff8c795d609d3b
+        5a864b51c10be7f8 14c67d3713e226bd
+        fdfe68dfbebe93b9 f1b6a5692e9c85fa
+        7bfae27d09b02659 9258ceea71d297b4
+        cf55ae42f4a339bc 0e9c374a42eca857
+        c60323f0d0e9ee9e 42c3c77f46b0f453
+        dfb2790c09851cbc b6bbeb7d19c765d0
+        c2ac17e7bd866b4b fb476e57624f68ee
+        d2eb41e5f8b4a008 5226fb7cab5548ae
+        3998ea53d9c9289b 4806fd245b9dfecb
+        7a2a4bbeb387918b 52804185e8fe6fa0
+        1e492f005bdea127 453b6647b85c012a
         b207a7f651e66e30 47ba1713cb631308
-        efeafe593f1a1496 f5846d4e9fe9f030
-        15a90dd0570a3a8c 3c6b8c2acc103f43
-        643542026321e9e9 ed571e8ffae87196
-        b7a33041758d8300 46fa780a2625d24f
-        4d6ebc4987d1c782 3d0f10f0e1d03912
-        eaa6a69c00f7c951 775df22283aa5486
-        b405c4d39dbff36d 0ef73ab2783b0ab4
-        2b2e189f399786d4 ff7a27bc5c369c75
-        f110a384ffef71f3 26555c14e26a1a62
-        02fdacacc9f0b70c 9237cee945bef614
-        1a2bcaf9c60a0b29 5ca49d2dd457be07
-        39519cada2ca9584 e1f7366b7eb51e23
-        e133a13d6c29607a e7321050adc4f998
-        1e5cae14d9efb35f ef9b154805940bc9
-        2ab28a5e24aa7f4c 2b6528b520efe5eb
-        c1ceca711177e0e6 7217986ff898517a
-        6456dc9da3a0aed0 7c3a93f05a1a630f
-        64a880b09664d7c8 c253f073d9a0fdd9
+        b8771cea5739b88e dd8b9e50de6716ca
+        91dff5c0c20430cd ad3839282a81d5a2
+        961c26881d799854 5d98aa7cc13b9a5a
+        4bd9232c74fdd5ba 67bb1df4cda1ce3d
+        c8c3c88a032cca6c f533c91b626ffd65
+        641f930956dd1c8b f3467e0591d5b571
+        9fc5c08b58302ee9 53a804fa0b961bc4
+        d1bbd5003eb1003d ec17789cd2911c4c
+        8cb5e5d2a748c3e8 b0da5da8d0e5d7c8
+        02fdacacc9f0b70c 91c2566dbc9407bb
+        525c19bf88886e36 df186b3fa7792314
+        ae600b274a3cab6c 1e4e0e99cbe8e266
+        3bc6a05ea61d22d5 414498ffdfcc65b9
+        cfab69a262335101 71de29a30357aea3
+        e23b731cb547d0b7 bda7c03232a1bd10
+        2aacc112c276ca53 d77e26960df41911
+        7fa390c5d7b8da31 7823c9bcabdeaa01
+        3bd7c8a058898ae2 dafb8db455550d65
         36574cb0d5c1cac0 08df9aa5280cc361
-        d649e711f75097db 13f2e421ecb51401
-        74878152b2b4962a a0b219e5e76229a7
-        6cb6c94a9527ac81 35f50bb08fd4a5cc
-        37570b3e8ca673e8 ca90a745717dcfb7
+        81a1d24301609268 ce57799a2cea68c8
+        a990c5b6b65d6943 5773a99f46c5dd57
+        7810d666bcb6991e 71faf87ca6c8c714
+        730cf24935057d28 4428e47b9cc6c1fc
         3880c96173a04e1c 88f53ae37c472844
-        676c8d36462a1223 db98f687d9e1dacb
-        3a1b5e958a943593 e5cdda88e04f164d
-        8e67e84b7cc32c4b d57e21e8f74d85cc
-        56e2f4e32127db18 93461996e0bf27a4
-        703bc97cb64564b3 a502a4e55b8079ba
-        cc412e99457fb924 456f01cf17b65f72
-        3abdf88718347437 450a3f70a244ac71
-        9d081dc040d2c028 8162657b75dd0326
-        f895b667bc88e723 31b7211c7b478636
-        abfaabe8db069adc 987305be8f15a113
-        320b99384bf65a46 bc41d91553872b86
-        edd52ac2d330067d 18418e4b7af0a8bc
-        b069fec4ab516316 e4988dd46fe51e61
-        fc4c9e5c82f9d815 e493a31680bf1e1e
-        a6c807c654da8889 4cf8892272445c41
-        dd899117bdd607c0 7197d1d51e16cd95
-        451ad5876b9dbf52 05234d5c0a192b78
-        c4718b528d70d0dc 2a011e9559b07283
-        948c506c3b9c7cee b6569e723396d838
-        47d149caab535d68 26c5752fc57ee145
-        186089004bb80c3c aa61cd4a5b196aff
-        278582c0a9cc4643 05c471fcaee7ddbd
-        14eba6b99c6d72ad 86c1c8e6d144dd1d
-        4132ab8d8debdad5 41e00dfa423831f6
-        804f85aa466c356d f58e8292ea1b81a3
+        277d7aa2191cb4f4 f9a70244f4cb91e1
+        3c3a0f2c46b87c51 4ece25ce69ad9275
+        7504eca1e52f1852 119c07deb9c692a8
+        7d2085b3eb38fd8d 96d6ed111126caa9
+        5562d143ac6fbdae 421d61bff4ea5a0b
+        7be7e3481f6888d2 89c8ebee0d6ca58c
+        5d232d1520c3c55b 675dc7cb349afef9
+        6488897beebc4167 bac7d5e3a41e2e71
+        e53f08ea8a7082a6 a8690919024a1bae
+        e9dc7c5114424ab7 5cd6d47b9ffd58fc
+        320b99384bf65a46 58a9f8ba1b1205dd
+        b8001a6d5e4a3aab e91d4158a793d3ca
+        5ec25f0686c8666e bdb8da4476870c1e
+        14b960e0b43d0f06 50fa3e18d67d424d
+        b7bf2d8c813aae46 97a35c3db8dbcd73
+        4dc369092b3c4402 c2ed57c1cd99680e
+        c6a9d2126322a8d9 40e4585467495f8a
+        0f9be4e192188e69 9a485f710cc18820
+        1b87e2676a38094b 242823b06152d578
+        17b271eba0d199d4 b242be216dc969a4
+        12906afb896901ec 5126c00a9c119349
+        09ab61ae39b2217d fbad5a69079b2b3e
+        7aa6afaac9be89b1 28d0c9499356e549
+        d696e3eb7581419c 9aa9057d2ad4dcc0
+        c05755af28ce4c46 3222547a9bc87f69
         7db1a0347c23ba5a 3a1be6d26bed464a
-        6a620240ff54d4a2 9edb4169b3a4edc9
-        c51eca7b16047b1a 387170519e2cd603
-        3fa9492d89c1e04b 89524d395d4477c1
-        641d0f58bde37fa0 3cb66dd0c3dc8124
-        d0bfb26e1d4c9cc2 461d6094ab188a02
-        4bc063e060fb156a 6af7834ec4e40199
-        022618b7cf2bf4c2 7cbc53b8f3244425
+        c6dafb98d64aca31 0c2059929ffd0523
+        c0423826241de664 b10fe88d9a55e772
+        8c342997d134c0d4 ac9392d3499b6f6e
+        bb76301274b02101 6e8d9f9d901fff03
+        d0bfb26e1d4c9cc2 68f008e39a629dbc
+        9f4635cb81cba78a 37f0fe11d0ba1914
+        294ba0d3b6f4a73d cb4305a96fc2f3f3
         6fe5cf3144cecdd5 8ddefefb2d53e75e
-        4f90e23a1eeaa0ab b91a8aa65d4a794b
-        4095f010bb5e53cc 3a16c58d301e0449
-        bb4b24d8348cdf60 7ea9415b1a9de234
+        5b23d9660811b6bb 5d9232397422a257
+        5f3cc201256421e6 0280e48921b63dd6
+        76f22009d2322660 801f5378cad4603a
         c1fb247d705b3f01 34fb4b9a9156dec3
-        46e7cc2b5d352c00 bc3823d89065efee
-        257223af88bee477 6debe7374df6ad5f
-        4125e05536813246 1d090059dce2e393
-        b9be3f87c1cac3d7 c87a8700505ad1bd
-        a5f2694bdcd3f1fc 3cacf429d264fa35
-        25af55e9cf735c2d 61718ea8980d2163
-        e9ac4ba4e1ebd6c1 6d35684beb9842ab
-        0d82435309489dd1 4931b67787683104
-        4a7707ba0ac30261 242ff4f588a94365
-        c8cba11aa6b6c46a b2f57b1408140609
-        7870a2ef80a45e51 734a633e62bd68f1
-        8befc0bff9f40010 53727751bbbfc63b
-        1876efea02d0138e 5c532b44042d907f
-        4c89d0f4231e8be8 5bba74b6a5779ec5
-        80e4dc8568df690a fa1507f2b38504b3
-        13bdd419be966a38 a9c1ad83844231ce
-        e74a506cafbedc7d 311374cde5a206fe
-        48ac1f79b1f3727a 50c69baf9de05529
-        a17b56eb78d49502 2d508d1627a72b99
-        8aa2df0d0adb9c0f 0dfd7dcfe9d60662
-        9a697601e3bbfd30 c2443fd030f47ba0
-        f43e59a44fb86c4d 328620dabc239a1f
+        77491d7fdc17c60c 9f46ce09e62bcad5
+        ca79ee50fe2a56c6 c4a4916b32d68e04
+        9f562b8be1fb1f98 b09e31d469dcf940
+        14cc7a7b2ce215a6 6ddd108699b95925
+        fb593e5e7fdda15b 3ca743704eb6c8e4
+        e642a62a4007ead6 405f257a3e12b6a1
+        657a91f45449d7cb b29520a5628be7e5
+        7d828f68f321668a 79267ed4a41a0461
+        43b6d04120ab7e4f 9a485f710cc18820
+        d05d436d58760873 bc4ffa7cfe2b13f4
+        5c440d4b30e24993 ec6afdf237c82ee3
+        bbcc50096aeb78cb 5e32b1103119d8ae
+        1876efea02d0138e 5801652db3b85318
+        dd3186209b9393be e9b7577e424a86b8
+        20d721723041a66a 66a05c962e928b15
+        c61ce9df405a5634 45cec581eb4d4978
+        572ded775c3f54b0 36184eb2b778630e
+        94ba4139719db131 343eebdb541968c4
+        3cff4498c8ef90a3 b70198ffba3c4197
+        05f0106dfc4dd3c1 c4fda2e34e68d2e5
+        01c5782fc39b6810 2871b5da3ea850ac
+        a2b0efbfdc29a5e4 a0eeb12ae4a0f1e0
         c62acd0ed80a299b 3ab246f5e0ac484b
-        0c304ff43760721b cfbb1631c4dbebd0
-        1e651d771d1a339f 688d193049e4bc80
-        f821f65438041f79 d04998712bdf906e
-        f04899aad0842369 94f9e62c1c40cc7e
-        e905031e5d70e695 e766e2c32191b228
-        5b35aefc2923c32f 5d65a108167d075e
-        b0416647ab77db26 140f7ddd9f574f2c
-        e082453b7658952b 7b18dd67b3ce4822
-        82217067eb083ae2 e961bfe6e3ccff11
-        2e891381ae40b67c ef893c404693f720
-        4300ebaab3b6f2a0 5ef95d7e14696b6c
-        9be9a7083570d4c5 dee1403eb0172eb2
-        06e87a0fea220521 da40c8dd3cc14b10
-        67f2aba616377bc6 b42347ee6dabe91a
-        50029709c30f7a7c 7d387f99bf55a1e3
-        f2fd1565b95ac35a b73ea43735438f51
-        579ae2d71bca1e3a cb749232dc418e4c
-        a9c18066e0411dff 8d4eca3b10791533
+        2ce629f5b9a85eeb 1470406ab25e08d0
+        56124276acaa5ae4 5ca6dc57166e967e
+        9352db51b307049f 18e58c94da26a275
+        76eae3654c1d2c09 6befa74abc4189a3
+        8c0dc8353352ac18 ae9ea8fc5bf04a15
+        1bf5d6e4a5a3ecde 3205f574689ba49e
+        78eb16d5368cd070 109f56aae3592be1
+        008873cd7d510946 4f400e7ff6d7b7e0
+        03ec57d41ce68ebd 3e75243269db559d
+        050c5d6002fdeb51 32c4c9a12dbf07d4
+        ff3ebafa89ff68fd 4bd167379fd78ba4
+        433b74d1d722a3d3 f898d3d6a0749387
+        740fb65ef8e1d9b6 5c1210bb1d0c0dfa
+        22dac72a95c71c87 057b1446ee9af1d1
+        35c5993a64a8ed24 ed5979964b6cd1eb
+        29ab092fdc4bea00 8ad72375c30c399e
+        0f05b18481789298 768f7d32f3aede85
+        cd066d076f7dd710 37a1d5f1dff0b6cb
         3c77ecb60848af26 df88d6c889a93893
-        da7c090b97c8250d 6c1c2eb87fdf5a7d
-        0158cbb967e856c6 69fa8560d73feb24
-        cd372c63e8d01b8e e77e0ada1eb188f0
-        0747005fa470939f 2c041004a438538c
-        127ace801d13642d 501aec212e398993
-        ae08915a1dcda3a5 bc023dab5a8d3740
-        260cc73b061feb38 7199acf01efe1ffc
-        7e85b257b4a32de3 b566e52643dd0897
-        7443729d8e788be8 84506b51c758d8e9
-        74a2c90b8d2a8a08 35c9f1bf80bd64cd
-        63014b67cc360a52 e4289804bb0f95df
-        7d7c6ab4f41edb1a 2a9de8b038021d50
-        12d000954c78511c 0f8add5cfff5695c
-        a83f3dca024ddf78 a10da19a09fbe7fa
-        cb11d48678fd5f7a 5770026d64310c8d
-        b44a69a44aa980de 78030061c5dbd50d
-        a2b3e63f0d3cb441 3524b653f67f4d41
-        ed10827634fa10bc 85b2e0ffe0265e6f
-        d96495ed329a3776 18ffc7c18f2096aa
-        d8467e9d192986bd 5dfec86a1ba188a5
-        4a31322aad2dbdf5 0d086dc79f754fcd
-        e3ae49a6c49f0cbc e2c93b7bb2d3c277
-        31c88480036c46a4 4b150496cb5f7aca
-        37e14601ccec0924 f545ccb25a0f9418
-        3c9687f6dfa89a70 b43a8a667e18962d
-        ccc89e4b8519c41f e04adc86d4c82a75
-        8cc4975f3a6cadc7 dcc62084c20c0af7
-        0ccba9506283bdd9 c1dda7c0ec3813e2
-        b7af0aa1b3892fbc 1056d16cdaad4b20
-        97b8b1bb8e71951a de37919dd919cce5
+        9a08b762af305364 e2393f3a0f09226e
+        d627556901fe9c99 5841d9b2f1d369dd
+        538d881f44c2810e 2dcc48f91bc296fb
+        e41378103b2a1f12 bfc2bd9640240f2d
+        fdd59c8febd126e8 fde8f18cf0748c9a
+        3152ec6279097fe4 d94f634247631de8
+        866b8241f49fae59 6b08f77d630599c0
+        2847a7bc73fe7ff3 9a9c36eeedf34582
+        f0e7e890cd3972e3 f7c8c4f01b652d9a
+        a6909b2c15849116 b8ee93f6dd3779cf
+        48c89c32d504cc00 be049b74b206fb25
+        a0ff386ec1331c1e d0c7b6a7ace80369
+        f572452f75b684d0 b3efdaa2f4ea7b71
+        2d776898b2c67d91 9dac8f48605e08ad
+        587519f61579dded 19f0a212b1d32738
+        4d7b9f93e301538e ed242b285ab7237c
+        02b17035863c3071 70665b8e3fa5e215
+        b680feea260e1138 b400cce3306812fc
+        9f7721c6efa47374 416a7c18056cf2f9
+        e2733e7e71158487 d59f0192c8e79d34
+        feb67852c35b3254 65f1c6dd312e5f1b
+        948299650a08d816 62cc4a16b16e18ac
+        739a7f2715269e62 76a4b435556ed65b
+        d30ba583b129599d 4676b60c78717342
+        47cb298adc0aafd6 d38ab474e3cd4fb1
+        2d49cff1b96593fa bc9d64f00ebb7a94
+        3b88a2234761983c 2548a9700bb697f7
+        6435c73e966c2868 c6b6d5f517873af4
+        2debea19b4bdf590 c9b6a49572944ace
+        44aa4d93224e41de 491ebe737d58ad9a
         e789c93540a74689 b4821a27dbc1c21b
-        78b789414410fadf dddd62ec9d86525e
-        63308d0fa8eac320 c0dacb6f8cbb6d7e
-        938f618c897598ac 2118603fe528efe0
-        954c9a2cb160a366 f53c1442c851d663
-        51ccf2bc2a3b144e 5aec276313550347
+        fbcb6b923d4eafe1 3e40b497caa2de12
+        2ce91a95876c8dbc 1e5138aca5ccdd66
+        7ba347260405dbcf 6c7fd4871a19183f
+        c6a40a000bf6c447 347756c906bd155d
+        900238403295dbcd f180ce9756ddd1d2
         1306a5f26c1b6157 6afc87f07a481bbf
-        584fc49414caa547 9ad3b73d026132ed
-        3a5a188c42719df3 66cabb1d41a41efb
-        92e84905b79ce421 5806fded1df0e3d2
-        40bfaaf812f638ac f5af7ee079674717
+        0722f4ab550a41d1 f6c10f3cea8bbedc
+        1526e544b93a73a0 b859ba1c8e47d8fe
+        87e84318840fbc08 b0eb577e56c2e678
+        8b07879ff22da3e2 d442e5d9b633c817
         9fd59adcc6f7aec1 6ffbd050d8f2d2fc
-        2a4c8c3af5c3b086 c8ba43f408329913
-        fdfbca8c8c0ecc0c a22a945edee127dc
-        46de55ea974c4b2b a6022655a2cf49d7
-        896c97cc5061368b 9a4a2bd427581bb5
-        e33f17bbf63407de 9fffabb9aa0c83db
-        76b9d3571a627b2b 38b5f66fcf59f664
-        e2058705e0e16972 b3119eea7b85e6a5
-        85f48c18f942ee0b 294f21eaaa549166
-        caec4c5f60d6924d 92c3cd6605ae20c3
-        3cb67ade86e90e58 85a9bcd365947a95
-        df23b4ccd0a5c3ae 255f56e2fd21fa4c
-        778115791cc0c3e3 1bda0817704ecae6
-        a66219d7697297f6 3fc3722c63ab2296
-        20eb21573ac3f029 22d7fad6d69b1bd9
-        3419c786a7b28e3e e2d0a97e20efda9b
-        7858918f853cf30a 12768d165016b346
-        5233f4cb9e135577 cacf808b2ed2aec7
-        376220cbbae46611 e8412d2224f01def
-        eb491a6cf35f772f 748385600645573b
-        d52817f8b8fcf67c 6cbb34e8404a3a30
-        6038bbdd1c0917a8 d2f2892fd1196f97
-        5d7edd04f2db6c44 6c4f80984af36199
-        e75ed4cf1aebd9f7 15f106f926e710e1
-        394267c0338e9331 17337ab2dfa1462c
-        41efb376054ffa11 b4b626c1b7e783b3
+        981e93e76eb13533 59e0a8c4fd0cdb00
+        84d091717589bdea 3a9f22649cc6c18f
+        ba15aa57ec5c4f67 41688f2eddebdac0
+        98797e258f9a1ebc 800a97563bf820c3
+        e5d1cffd10bf0cea 1b683450bc2838a8
+        cdcea02ea81874c9 671ce870c559feb9
+        9fe1e9892c6739e1 fa359e144d75a1ff
+        b949e47f74692509 867311016bdfd1d9
+        8721513ea0ebe3cb dce42e8dfba63633
+        0986f574b89d7043 eb34a24906d2c4cb
+        298785770d4f509a 4274d79922e43fd0
+        2dcaca277bcd1e61 f1fbb2311b061637
+        11b422d5e3b0e5ad 10a5e3d302484f98
+        44911d8bc8c7c32a 5eba31f268f15580
+        7ae34876904371a4 f041707bf998d9b6
+        8af4639ba695b701 3dc660badfbb2221
+        e47f09f1ce6d752a 1beccbe691d86477
+        fa8c816c01afb66f 7f91748fb127af77
+        aef77527aba0833a e5658853a8e2a9ee
+        34bf65e56f122cf2 6e02e54eca616862
+        7dcf36538970b212 18eac0f3d64e4ce4
+        b631dd38ad0fad5b 40ddc70e37d60a3d
+        4102c06439dec72e 45c301fcb640e14b
+        b177fbbe57f9cf2f 7c35722fbddf9aca
+        aaeccfc3f744bb60 573fef2281535cac
         ccecdaee8e306bf5 955c4803a59783df
-        36d9096f5b307172 c5823578e2ee6091
-        54ab787e31b3f302 0164a95b0d3b8503
-        97dbe61bffc1f818 b05c14c1355945a0
-        f1a5bb628385a466 2a553b077c64d291
-        ac36a907fd067a03 8a643a1ba19b8e2a
-        82dc7ce0f79013b1 d9225cf1f8640032
-        2ddb5a7448e41dee 4294e1075211f12a
+        a245b39f8c8d1147 b892c03c0c150e2f
+        74a5426ad5eafbd6 5c2f6a8945abffed
+        06b9abe5e1be63e8 3c13d30c160e1051
+        e6ecf4f8a8088d73 4c10b34121d20bae
+        5387a4bd45fc0980 04da5e892969c5c2
+        14f2519f8070c839 fdcbb0a49f1bd959
+        2ddb5a7448e41dee c0367b82070ce81d
         52cc0a302f10870f 6005a5cedd261533
-        ee9b08d58e762da9 e22d6864d0d2f63f
-        92da9e064edec80f 5edeffa49c27c9e8
-        81e3ad2135e0af78 cc49e1e293b2b429
-        cd4bfb28c5a46adb 03cc21a9fa296eda
-        7d54cbab2b213154 7210fe2285f04e13
+        59af88f0dba0fc70 c088b136d9266d4e
+        49f23983a76d2ac2 526199081b4add0b
+        53682968e73d658d eb29c27789f582de
+        b0da34251d625b85 6f0e748462e9de01
+        81f9919b514ca7cd fc6d07132a935cec
         fa2bdb973a202fc6 b05e66494bd98a98
-        dd3b9ee18dff7027 a6f34fb179714d5b
-        2cf7d37f840541d8 552ae73a5ed3745e
-        252822b5771009f1 2f86f83a72da736e
-        3e7de730b040e1ea 1c090e02145e2179
-        9bab6f57a219929d 4c92804fea6895e1
-        fea994782e591586 fe31ffed72523395
-        3d48324118a708af cfd99e0183986dc6
-        b81cce04738e36bd 599d014453a5f5ca
-        abcfc8abbb970d00 277cfb44377b6dbc
-        72401503e667ec46 4bc2cc01bbd0ace2
-        a699ff31d09e99d0 79ec1cd52450cc77
-        8ee738a8b092b79f c2f0ab7f7dfe9f55
-        436ba96565713abd 0dce31db3ca5843b
-        7e6340704a54f401 021b52c877c5e789
-        3a2bff996b223fa5 198ccd4555a6ced1
-        d395341ee916203f 8d10f5e838a0ee43
-        cd6a69826a977ea9 c4a660b8ae218c1f
-        82dba1859fbb1a0c a996ebf658c42b7f
-        e4305737e2be3da8 1698d42169e13900
-        49b7d51743f70a7b 18b8fec5b385553c
-        1eec7e0bc65b18a8 b81712b12bd33c87
-        84139b5b5dddf151 4df45b2f1583b54c
-        0676beae631c9757 e29be274f881850c
-        378c2ffa9280ccd9 a031707eb3b93d42
-        45d7549ca6df65bf 4d5d5f855038a826
-        62828d7e9915c9fe 9033b7c644e4a54e
+        ade3f08599fac504 dab0c0fa1bfb287b
+        4ae0a5fb56b82269 8a743f455d945436
+        252822b5771009f1 700bfc72081c0682
+        4e3bd4eb81078aff 748cacb2e928a468
+        40767b473adfdad8 ff0db5ee737f26a4
+        558ddfa647b13a95 c4a028cba28f5c76
+        5ae08bc1ce66c9cd aaee5cefe619f038
+        d5b1a4339b4db370 4d3762d897e40199
+        8c405aa83d33c760 c506147935b937ef
+        72401503e667ec46 9ca0943426f3da3d
+        60f7b28c4975a070 bab51f48876ff960
+        5d98eb2b09ad5d41 047bc1f71c424d94
+        87e6962d562acd67 ecb55a970be6b2b0
+        4a4faade46f22e05 939f36200ab3bdff
+        06baab18837c7c2b 42ddf4dd6f820712
+        789d4a973c5b3796 1c3b9ec1f74e398e
+        8b6ca0d3c83a6c3e 60c1686aabf90592
+        c6f8f27f9be5aa98 a3f57e6ce1968609
+        7c7fc5404ea868b0 5ba633f471f959c4
+        9932bd3e610204c5 1e6e1b9f4c7c5fce
+        d5bae40a0d50f276 a5a7fd86bf73c10b
+        8298466c4422d5b7 9d51a057a94792fb
+        ddd3481b029bf197 07f70cf2b608e9d0
+        76b9e61efd163030 a64a5babf8ab6f2d
+        12e3205fe44e8c90 587660344c25313b
+        92c9a10f9fb81aca 44ad09db115695d1
         a20d25aaae96fa64 cc5639db9ee31f1c
-        9fa6b740509ec3b0 3aa2f32d3776e764
-        3f307a0108d7892e a6e5af8cd18655a8
-        aed7de8efedcdfaa 923ee936f9866232
-        5815ad9823399467 656203505be04fde
-        5b91aebc16a9e8c9 755c8e8b44031d39
-        c2b58f7d496ae279 9bcf2544483e0a70
-        040e0c231cf9bea8 d8dd0b4831958544
-        c561a7e3d2e04517 64afe6eca8855d18
-        e9e2924925e3afc1 8ac6a0468704c6b3
-        40956b1664f29919 d7450b47f8e7662a
-        17db454f798bc267 2bac2486adff53ee
-        dd114cf4c39bc38b 52ca60b08ce3ae7f
-        42eccaa8752c10ac 8e54371bcb476bb1
-        cf74c0a7e48fbba3 0ec752fd9d7912f5
-        4d0384f0e3403fca 2d6610e8af47cedc
-        fcbb2893013db888 a6babf576cd7aa21
-        803416a728ed6e3a fc1644de2b6f578c
+        751eeffada15959c e368458aa888b614
+        a21037b0b18b1663 24d3523fc4134d99
+        087db29bc2baa6f1 220c35a4f13ed429
+        abd08946516be151 b892c03c0c150e2f
+        91d7725aab51ee57 1c585f83427e4c12
+        0edeabfbd94d59a1 a92cab57832592d5
+        a0b639bf71b34519 51858dd74ae3958d
+        c2f19cc051896ff0 230da17771ea1cab
+        22d53d1128f6631a 9db725ed05735f2f
+        a5491f3b1fcb9947 d7a5b7f945813087
+        b78ac4c68094c8b9 501516ccc851726f
+        8ecf49feae521887 57ef06029c28d324
+        41c9c48f2f874716 71be5a463d63c9a1
+        0ff7627b2ba21ba1 712eb7696dca3317
+        3b14b751c39a7f12 5857e6cc1c93f42c
+        ffd9707147518fef b56e29ba1b5ac203
+        0158cbb967e856c6 69fa8560d73feb24
         7d337fdd6749d57c 8df397800e2d9bdd
-        09a6d01e34959a75 fb272e94cabecda9
-        c5b9ba3d77ae8ff1 91b41c04904e34d5
-        ea964613916327ae af2b503ffe6b6754
-        a2f48539be3dcc8a 017060b632f372e0
-        7e6af4f8ad4f3745 1953c9e597d720c2
-        80f9d4b0d1626780 9f691dc54d565dcb
-        f71b2c58975f8709 a93eb6c6ba37c53b
-        013beb6b2baf63b9 344b6a06f7367fc5
-        e685ed88c6b964f1 9b69338197543d05
-        7ce3e8c92b6f5bde f729c20731019f73
-        6ff3ae166aac5d70 12a31b7d1025155d
-        2579abd88a443c24 b4c160f933f0ea9c
-        fcc7fd475072c657 69d41ae96e25cd7b
-        14cae4780c1b894d 90ab85e3fc83f348
-        81cb20ff36d622b4 165213ee82c4dc0d
-        b53d28f9d5293982 8080207554c73059
-        c038ed3dbf79103b 3e456ce510c034c2
+        5e5b93757ca5f60a 830009bfd3b5cf8c
+        04be421b513c1ad9 82fc0c925c458bba
+        5ba5b9441c39e619 c6be3ba4ffefc0f4
+        4e860b132d36ff4f 91dbe9348bf37aae
+        6536c9130fab4af5 fdf5b4158f457f7d
+        09c9e10da29379c3 8dedb0f1a787005f
+        8f1cf5f3854a84a6 484e80557a499e5b
+        2a4746f18567766e 7265c339c15a5f9c
+        2b45fab843dfe810 6880b6e9d473ebf9
+        ae65c5e028596bf4 d851bd429d6af537
+        8ac6a667e18ea926 b9ff327d1de612a0
+        c0c3f3aab4db0ccb 6a999fe204ee13a8
+        080fa80f70718006 2038a490bb4fc259
+        14cae4780c1b894d bf50cdd786352040
+        73e44e0acbffb6da 715256b4481a99c9
+        532c788ac3be913d 9f2cb380a55886c6
+        dead963bcf705703 c772187b7c5073d9
         29d36c3a033bead2 dad94c4c1d4c471a
-        eef5c345263784a2 64bcaaf0da16daa9
-        81c6fc36147b3365 1bc32f12d70b471d
-        8010835c66ff6780 922fe16656a8e394
-        bec95a1daefdf341 9f4617f636a8eff9
-        1ddd9a891ad4ce5c 7103223b31dfe26a
+        f42c964bd4e6db89 5ddb9dd23f495f2a
+        43b6d04120ab7e4f 9a485f710cc18820
+        ecc2ad4f2ac5117b 7cab31d4c3da6cfe
+        f4a8f2790255036c dca7148e75a91d31
+        d178cce29c0a2247 d44aa94968b463a7
         7ca5d4c78b0862ee ec0ed22ba521a285
-        dcb2830d8f706058 19f04781d29a2648
-        de6c441f81f1bbe9 8b9ca5dc1b499332
-        a641a3a16c33c04a ccba3b78b181a05b
-        d893bdcd05134a21 ce0a24e4303bdca8
-        e7a8b6493e08d368 b2ce3de0a10b5b7b
-        389e1640edddec61 3055753832eaed9a
-        0f17126ea8444a30 537692a52a278765
-        5fd20c5d65ae06b1 e7000de08fcb0107
-        d395341ee916203f 8d10f5e838a0ee43
-        a08eb32b2fd64d16 ec2df00ee790a870
-        e79c6a20e6305284 e276b7509b8c3a28
-        eb8c2090fb98c670 c4948ff5eb709615
-        fa2781b9671b015b 54a0c360e9cfdbea
-        c6ceab879c37adea 2f3e6c37e0ec65db
-        5751cfcfbcc53f9f ad16465b30c83c58
-        6c574c49adb29d61 5754faa13e4c504f
-        96400c50dbd0c96b af3ea774084eddb0
-        eccda60f03d8e5b5 f85dbfc14e7b2645
-        7ae5fe2108785ed4 a613d9285d4c41ac
-        b2a7d30d1b048a9f 452f7854fe7f20bc
-        8546592d4b2a3b3f fa9fb63b79d6834c
-        5f2c2c5210035394 f2be82015bfd6d54
-        79f4a4e6002a60b0 753dc788237f4b87
-        ed9f12a2f63fe330 af30ec30a255d59a
-        8bae6ab898e5bc88 693091f76c55b271
-        2c74c4ec3ad9fb9e 1bad4ed353e8514d
-        27c29f8dc50b181d 134bd81ccb309014
-        ddb83da1456f1d88 13b9d75d3f7bff9a
-        e54354fbffce26f9 151eec8fd2b7f037
-        484b5173cc069d3b c9bbcf1879eb2ec2
-        fced7b0c759c1abf f638ced567d9a253
+        25c8e705a9a1d7dd 0df78b476b51ad45
+        c974abea29edfee4 72045e363f7fab89
+        66fd699eb293623f 8e56628c4f97e38a
+        0a8feeda8a9853cf e00a8164d07e10b7
+        0ba4cdc0a68ebcfe 5ea3910e03db7646
+        2b95705d5d95f7f3 78b7b2cb70ff0cf9
+        e89b7a04ddebedd2 cedb828e03c42e8a
+        6206f6a5085d7a2f a12dd289aa6e29cd
+        802305bd3fdc41d4 53bff9dd9c6f5670
+        a1324a8971b4a9b2 a35a4ffbd36c305a
+        54da4c4aaef10c30 54eb32635a2d93ad
+        7dff3e476db02f78 8018d2d8a07f5fe9
+        f995d1230adc2765 da6dea32df36ad0a
+        8f56623fd83d22ab fc3e091665b70bac
+        da4f95929d4e188d 8790dda426d1a510
+        e11d843162d2d4e0 58714e067ae92610
+        56cfb2773a5cee76 ebc73621024108ab
+        4a101c37119368fc 555fe068dd1a7a22
+        23178a77cc59d3c0 7d60403d2201b5f1
+        788459b187626eff da69612630fd446a
+        767d5f86994418ca abe079716514487a
+        ae17f12a4e07fdde a57b8f90514525d3
+        26c45945a568a232 138f792d7e07588a
+        098fde44c05698c0 a38488b5a6af9e5c
+        e4fa30f043d8871b 758f234e50297ea8
+        eee54233dac3da5e 9b57c1d85d47ab6e
+        989039ab3a7ee313 686484b95859e8b4
+        c55002190a4f2205 76f7cc4f53b13079
+        458c4eb16d0866f7 c3ce9731183eec5e
+        e442ee380f4e9f22 4acd6b74f2072961
+        083dabec2fdc3b7c fefd5ef3619122fd
         b224ddd9c1f300bd 5e6f387cd464c8f6
-        825725d9caad6697 14cb70883b9287f3
-        a27e58b9c5033436 f7f1ea0ad4fdefd8
-        fd7be394cc4d5986 e8f8f035b97da926
-        45132413a32593a6 9bfc344c4cedbe22
-        9ba7cee1d984af43 558f104680b22423
-        a5349cddb090f8b7 7958107408d7840b
-        8c12bc097e07a608 16dc395a1d33a4a8
-        7d75442d2a962f2b 37303ed8cc334fc0
-        aa57ba6d0ad5378f 937217d7fbc6d8a3
-        d7814db93d9adb27 d2c506d0801ca441
-        b69c5a3ccd6b5866 f4c23ae6cdc50264
-        d7539b010f3f082c d06dac7d2d4b56a6
-        e08b26bf034ddcb5 8790dda426d1a510
-        a3c211be2c633bfd 0a0afa9b8fc6f949
-        dbe9c4572fdbb7cf fa9478acf7c3cb5b
-        aed8d0ac79457abb 00055f4a09925a51
-        10e6820bd0d37ecd fd35a71d17d88465
-        48b652db847e6218 cc140625ad0de0a0
+        16a0e41d3ff03718 0c9681993de2de50
+        a3717fb10ac82094 27c7d17a01056faf
+        f57687d5044c7a98 18c587d02230a095
+        ff54b9385a6f8803 0a34776b05656495
+        9154c2093dd73b23 ad4e69f43af9654b
+        d9b4809793526cf5 ffff0c28fbe041bf
+        05aeea8ea1081156 86a881e440784f74
+        e217cca783637970 4a945087d9ad2e9a
+        ab796162da41d8d5 01ec049e33add452
+        4ddb57cbc1045be3 dbf47da0d6ce3aad
+        b7bf2db44ab7642c 6e8e9747a2e545c3
+        87094979b18e8f28 bc0ff766dfdc35bc
+        9bc744d40006ac3a 8026dc16b7b4b261
+        19376f2b46967413 759d7cd9ca3ef7c3
+        bd27664f22a203ef d742d3373cead09f
+        bc0d12d0e6e569a0 5b7846a1e3511c87
+        1be1297d1a7144b3 dc2c30c31e633f2f
+        05173e1c5091b51c 99470a2286d5a1fc
         ab764a01609168f9 510f1427b46cb8d1
-        ace87f216a35ec51 7febf68e78095234
-        c5e369552597649e 65209d38cf73445a
-        4456f5360db09c17 83452c274b71feab
-        26e199ff8977f5b5 48b1f0a565d69222
-        da6180e600ac53fc 24ac0c47766d614d
-        6026cba5e706e943 899eb8e457f6f326
-        e5a5ae4336e7d492 2578092c603c6e2c
-        7201528491d5ff24 9ed2c6f89cfa027f
-        e40cff3e399267e3 841c593f7fd3df3e
-        a518c08b3428d6ad 4ee2eb6c9e5da7fd
-        799dbc816ece7da0 d45bc62420a23c41
-        17f67930461512a0 6951d1eee54180ac
-        0b2ea081e6ee7ce0 883466f6841742eb
-        fc796aaa1f6a9828 8e6fe67e24d69c97
-        a1b43b8fc992072e 69e46282c9eaff64
-        076672ae10cf1720 3bdb896ec7352067
+        b6bcbd862246967a a36a2972bfdd94a3
+        d47be174da129263 43536db51e5714d7
+        f3af54dab1e64fcd 518065292945a2ed
+        7b73f09f1d0db2ad e6c82997333f79dd
+        d89ef45c23a75bf5 168ff767b103399b
+        e95001bf1db75a3a ffc9b72fcc6dc47e
+        a538b4573cc158f8 63e7640ff943c8c4
+        be2c7b97cd9da28f 6ee403a7d54ac015
+        66d9b043eeb014d8 b9c64adcbc3316ef
+        f836863d74950160 72abd2eeb83ca1e3
+        3b410fbb0fa9f833 f729dd82016ae20c
+        d66d2186241ab1fa 1685f2d98f71fa43
+        4ddfab6ea3371b19 5cfa07ee582a1e11
+        e895af473438933e 5ad15f751e80cad3
+        a1b43b8fc992072e fbd6ca977f81e48c
+        360b11f7b606ae13 9df13c1f8f9db817
         9d866c38ab202caf eae81df20b092d42
-        2d6146462c59df0a 24fdac22d660c25e
-        e6c3baaa206a0090 75ec6023ec75a90e
-        21d43e10ec065bd9 9115d55780d3e39d
-        264a79f73f3b50d4 0ed9a8eb4ade4df7
-        8750d933683813f6 cfa7d47a95613b03
-        66b60f69f8b156cb d6925816d6513ed8
-        fe2371f97a90695f 9338b98e3662d45a
-        54b05bccec829f0e dc71e053f73201d5
-        a34716bb8d9b1c17 e8034bd337bc4774
-        49fd063d14078de6 fad67345efe7e45c
-        1d14a147de10b203 7af18e8b7e0ae677
-        7dba199a86208d01 466aea06b9e34156
-        18f376ec30729ae2 228e9df48098f7d1
-        d3f6498f7b15609f a5755e4b526e33dd
-        f374b1f163b5ef86 6561e83616ed6413
-        b2e4a3367ae13ef8 418c70d9a2248587
-        d8e586ac39fa38a8 da9d07dbe0fa1e1b
-        36a56f4080eee549 10c4f14433342ad7
-        a242804d90255e01 92a0f7eeba3a712d
-        68f73f7b3ffc4d14 daf5f6d1e76f43d3
-        dc0578299e208122 04527a04e6f4172f
-        e9bf217a37bed921 fef207f47ee99cdc
-        1889577dcc98ec16 9fdb19e056850725
-        5aeb26e6b7e9f9ae 61254193ccfdfcde
-        016ba997efc2ff22 58b13fd505ece1eb
-        b40477d58b1b034e 102cf553c6bf4d85
-        016f8cd546d69fd8 17b44d3736ecc19a
+        07ea234aca0d212c f7ed8aebb70fe7d4
+        1292a9714097bc70 68e5acc45a8305b6
+        88ad1651757f6045 b9877fb75bf23ff1
+        6557c34573773108 d8fb6330e9ea98bc
+        9e0a66fc3bf3b6bc aa950a0032d8e993
+        7845225ee9e48f81 211a0205e6c152df
+        b20a010a6c8460b0 ec868d68c0dc24c2
+        7e43f6d8fe7bc643 3915517ef1b002d9
+        e7403a1e4a6c1773 0871f12dbe0ccf61
+        158275a945b57a01 66cabb1d41a41efb
+        13442d7286ced9cd f41b6f1169bb78ec
+        0f7bfeca0ec42824 32d288130aa9eb37
+        da5a6881e3df12d9 bec4007d79d3fe5a
+        b7de79810c98d57e 7c09f7664dfec1d2
+        4117d19140a6c441 a05db184433f4f0c
+        f2ee60406f519d75 69adaf29a2207870
+        04a4c91e9983fa09 d5d95642025fac57
+        43a6a680168b6a5c 02788e5c2f7bc943
+        7c70e0b959d57810 ed13ed40a40e941c
+        9c1710a4e6ccfcca 00bc1d5b56407658
+        dbf3e96cb343f7ea 443e6dfbd2c941eb
+        8b8f91d69547f1ed 40ee97f8e9d7d3a4
+        c1c414bbcc44b367 b6a641de787c5875
+        a7f2f64a48c6bd6f 0186e6eb121f9521
+        511cb9840c7d9047 aa7fb5d2409442cd
+        ef4b2965b51b4eba d294e910b18dbf23
+        d89c154060cb0f76 8235b555abb7b60d
         5bc3fdd6153d2737 0258585e1f010d21
-        ead3f13d31b3785a e84d7af62d8019eb
-        5342136097d1c0d0 f24f942a39f5098d
-        7d819ea88df99851 2d87196d4c68e4dc
-        c05938394b593f89 208ba1eb656a1db9
-        95d86c6f66c38c37 6a6b210b07bbd92e
-        2d1a3b571324dbf9 860ad0ab62ae8aa6
-        0f8c32cef9be5474 c5cb94117af410e4
-        72b6d4fb468c3c24 b65eb5ccd667d2ad
-        8fc4330d94045632 7894646b6c209b22
-        6254a34496b8f3a8 3d78a8ddbe2a1b04
+        443d202151103ac6 8f96a4120a36ea82
+        4081472dae0bf901 651e4a548ec0d4c2
+        7d819ea88df99851 a6b496165444a0f0
+        a7a0673b8e839ff1 865a7fcef27c3c46
+        035ba3bab0b21ce0 b40561759fb731e4
+        8a9ca95aebbaf533 7adbb91614e15448
+        98f5b2d716bacd9d 6bee633da40dcb29
+        93672ee3a6f5d5ff 6c34a86e20b35bc1
+        690b8ce4a7fe7578 8346ba53a517def2
+        6254a34496b8f3a8 b2321f471e90c76a
         ebd087fdfadf611a c0d75676b50c0290
-        ced3901813aa1081 77459b78c31f096d
-        d779075b2f98b5c5 f799e48439d91662
-        07cc04ea78c0658c 67425058adf4c28e
-        f42fbdfb04a5dafa 5435086b32268815
-        9f853d6c7acbbfe5 d42830d36050ec0a
-        46b7dea8f4d6cf31 19ab234142d6c510
-        882bd1cee94f3f25 8db9e9695caed15f
-        5dd11c2a95cb45e3 b55d63a6727ee3a3
-        5b9d7a24e4c4afed 91ead2ea67f0f5ea
-        5fd6714a63a87549 7884fd15f11eb3ff
-        ef8c745eb6be1195 c2b35ce89a3881f7
-        20d1439706988b61 aac43e799ba9068f
+        a2c11b98b93bb957 9ccfe583a261dd55
+        10e0a06a8f821c37 fd9f9ce2e1493bd7
+        263fa7fa3c581797 03ec92d2713886da
+        3dacff3b6ce873d0 00d9f812ef7981e7
+        912eb2e6caf61b64 1767e8d9fbb80dbe
+        dfe5d78680272485 40800536a861cdc8
+        5858cbc03b200323 0ad16b4c146958cd
+        2579abd88a443c24 64b73b3da28ed1f7
+        fe863d7c6d939c07 5d6ebef5f8895ff1
+        60a21a1ca1c7e6a0 f690ce7e2aed1136
+        67dbbaa7e9c0a262 bf9f3d78f7507b5a
+        9821a799b29eed75 d8a665fb84a0c8bb
         8b5edeaa6c09790f fbd4b18c20c6ebc3
-        e0e4ef7ca34185c5 bcdbe581697e4777
-        7f3824d0260dc21f 49f7e5b66df1ab7f
-        1d433e56af6b9bc3 f037440b03c1a92a
-        8d3205fc4f88520d 53b9170e6d63e128
-        884f9a5123e8fb84 a78e27cbb1ab59f3
-        d4896a7603a472c5 4617c6b898583e84
-        92d1462d8d919808 f555a0a227985208
-        ad6ee60e3ad4ed0e ffb09bb7ab6cd7ad
-        75ae961c0aa0b148 d60bdc2b6d539c30
-        34687b2168ccdfa7 4c29058516d7d792
-        1424418bfc2848fc 0ecd125ba32d6666
-        e50592de615bdef0 e29a3afe70af4172
-        378cc09de1ff7e01 dec8709a3a5f69f4
-        ca0aaeece5477a70 2de40e5df7a601ca
-        61be707d0ea09e69 fa7cecd995899ca4
+        9da4a007415dcb51 6bdbbe9746d66f73
+        11b428bdb33023de 0654046cdfacf41f
+        206547778b9f0f6e a70c4b149be8a6a0
+        cb7abb6092cbecbc a831724b3f46669a
+        883f8899accc67e4 00fdc34eb2ab29e8
+        470eacc32694bdcb 0199a66e140ad9b3
+        4272b87be83e0e44 b89f934f9f6649a0
+        788e2276df399803 d488dd437b16c1dd
+        e0c5624eb81ac79d dc80d00176a61183
+        8697e0ef72e07b4a e6aadd9d9c5fd75e
+        9ba476e18f410f78 3f32016844e8f755
+        4d6708bcedb1f110 597870ce324f4e79
+        a6d46b080c469f6c 2871ba6dba8d3d3e
+        e17d91759bf9ef99 6f425e3e818c6d2e
+        00e28876a9787c58 9dcb69fbbe71f9c4
         970295fc24109efe 4d63d7830bde9932
-        959382678813ca34 f176410758b76c2e
-        e4a1d3b0a10c52c3 dfc089993d24121e
-        6f53cf70dc1adf34 2192dedf4dc4e19c
-        26bb45a94b89f3d9 429fb72f65b2733d
-        461471e1590ae458 773b3205f6963abc
-        9450e45c0d81dff9 a7e0d9d6c236dbbb
-        119f882a4ccd83ff 849bbac505d707a2
-        77bda59a7b88de51 1a243f7ce38c89f6
+        19a0432d55d3aa95 c36b40a532951f03
+        06244f7998c93dd4 77f4aac73abe2a0b
+        df8bdba4df74f3ae 6fd8eda83c78424c
+        da0d1e010f14bf4a 23525b300225a159
+        50b6691d199c262d 0df6f1fba9569f04
+        f0f39a8ffdc5c6be 5e556d551aa415f6
+        284d5ac5e783f257 210590d1c13e2c5c
+        2d97ee960c6bdf62 7d8db089384dbca0
         02e0ec9339924a89 9c624f2ee405d5a3
-        26f582ef6c161a9c 32293d6c1a09dd98
-        2499f976fa25c438 242925ccbd33dc7c
-        f96a33a1f7bb3f56 9dcb69fbbe71f9c4
-        931eaa78ee7428ba d43794bf1d2dbabc
-        22d69d633aedbbdd 3d7034528b0c022c
-        0a1904b9b1dacf05 f3d2052036647cc8
-        6aaf15cc36d1cf33 350c1f5ff5d927e5
-        5ca7929f031709a8 621a6c4be9d51da1
-        b3ec8aa2c8ffc1a7 a0375df44d2953c8
-        373fc94a00b2cfd7 89b27203f0ed75f0
-        9e925ecd68c33302 27c1de8263065db9
-        a780e05bd79e5e9b 88a516adca6b8afe
-        855fb316430646a4 7c259f71c2afee5a
-        7b54b6ed9a06d2a2 1d07646dccf12dbd
-        0ef05970e8da3089 e5db706bc97fc47e
-        670c6494ed8aef0b 69821dd1d351faec
-        aa3488acc5e7f064 4c00227e059e4e7b
-        d8b5cfd94fbb90fd 467db84e4c1273c0
-        b8266a2f032a5901 3c9b100a3008834f
-        e390a42b4d2285ad 5394ba272bdda797
-        9a3f1a7948df0aeb e045ce82e1d77665
-        788ce2002cfc3849 9dc65865038d90a1
-        35e738e58c29ac95 8edc358e4f6612c4
-        436154c81fff746f d15e78711923fd90
-        9170049ed2784c0f 3799c304aa9ee76f
-        1a1c9a908103c1a4 e6a255e498d69d9e
+        22a4fd970255b5b5 833c800e4c207d6c
+        05e314d07b98d151 868a69db584f2d7d
+        f050f51e266b347d 93648afca9eaeb3e
+        2e7117cb6c1523ca 5d9a9d38353c86c6
+        d16f0bc1fe2538c7 09d747914ade3b6c
+        1bcea1e98a195277 ec8b45572e3c8f05
+        9c8895ba557369be e216df10a89255ba
+        bcf31ffc8723acc3 2ea499ed92988ea4
+        42784f39b18b0f0f 2368c0558e5c7b77
+        613b8b80a4abcb7d 0b413e272e0367e1
+        063187a4bf165587 7d35ec615507d0f6
+        c2ffb3c7b41ed094 2235619ac04c0846
+        6062afb14399f647 96daf72db9380321
+        b61244f7c74dd859 fdcdf88c0af5d85d
+        9ef8a55868bf1bf0 1eff5ccc8cc09e16
+        8407eab6f25390f6 e8e7faf2cc66880a
+        218b99b4685dd648 7ecf327d80cdfbf7
+        8b0b6ebf43535f81 4141ac6a8c5d1565
+        c873cecefe159db5 026f2691b297b329
+        e390a42b4d2285ad ab280d4f1981b362
+        1dbe866bb454578d 7a7698ac6d1c54fe
+        206aa540848387c1 b8deb9850dfdf6f1
+        6990f2f3bcd6393c 0b96f1f4c60833e5
+        f88f976f04f9faa0 aaf43f79191a4fdd
+        2fb9d819bf390b03 8d416e9bc9450345
+        1ef4c2e1591e1f6e 1e0aaf16b726e584
         13398d2d194be28c f6f18535b3daf5cf
-        40c637bae213e211 909878a40240e741
-        0b8b95368f5dbd9f a8e3cc3d8a238bc8
-        57f3a57aa3ee870c 5bf4c88058a49d94
-        6bcd4d4cdcae97d5 70fe38fa990b86f9
-        6913400313fbbc58 b0c732f6934c0cee
-        64fe8671f502de4b 3f0a493af595de3d
-        e78c2db5bd311a32 8fdfc04a280d7df8
-        dc4ae7a9bcf9f6ac ea79ea024bf822f8
-        a6d01c3e28ce7f65 a15a9b5f458dec23
-        6f77c1c8b947f475 33f1157b69e87af3
-        8efddf9a04ff0a61 3c67543999ee409b
-        5d5d9bfaf9fba6ce 4a84d158a19b9dbc
-        f0f55931ee68cc59 5466db05ae21245c
-        c2e53a0a782c93dd bb1711995bd844c8
-        7bf11516e68ed7e1 6238a9b362c65675
-        1374ade11cc6d7e2 506045e1e1815c7f
-        c63badcaf4eb8fd2 a34c41dead35c28f
-        23a5f6bbdaf685b7 a42a9bf07a5c91cc
-        e11c4725646aa8d4 231b99e80ece5a0e
-        4c2bdc4edf5c5b51 01c50665fa7539b9
-        b8a0e51a7b69606f b52c1d2ee6a48fd3
-        0c44835dc27e26ca 098ad59aae810e07
-        bb49988d79beb8cc 78b7d95fec64dbce
-        e953fc6fe1f14922 80833bec8a529462
-        a866d36c02e50ff7 041caee0e58c2dd2
-        89b57c61d529c745 ff946601f27fac6c
-        983ce2edb09d1275 cfbb1631c4dbebd0
-        c7b639fc29c62b4f 0c17a7a8562f5784
-        eee1d8e6c3e91d67 0faadcfae0644554
-        8d9c6454eefcfa77 7ed48883f85207a3
-        3b4b8760f8f652e8 8f535065c8750f46
-        03e78d90c43c8aa3 2834141e05e2d697
-        262d3bc396fc5454 74dde9a8060d8c65
-        5189349033bc1594 ee68a0c5a31ab04b
-        252fea02d2de94c3 4b4a00da2556330b
-        c5634af7a94c87f3 478bb8ad5bba6fc0
-        2faffe012668ea86 67a08030019d9568
-        ee3333f82b37a165 9f583b899ae55b38
-        c940385a562e9816 6c0a78bf2c445b69
-        a4d6bbc7b1eeff83 d749dd953d1402e6
-        096e8304fb9305d9 89c8e132bf4b7f6b
-        c458df3ea3c6cf9d 3d5871127baf7c05
-        c6b738030a9345b4 648c56d8d91027e6
-        252aef936c177655 c8f657f3bc8963dd
-        4187158e1e381601 ca62a21900667421
-        9ad739d45a084351 3f31c1a5d8066991
-        b22180f69c12b72d 1236bae04714157c
-        5b62db6eaf3198d9 7a901bd8ab64814f
-        08831c4089676fd7 7a40a3e7e0ba04ab
-        04202adbbdd7a0ac ed7dbf97bf83a68b
-        e2b65b5c5017e071 a98f26f0a32d546a
-        2be12003d77dd30f 3a5f0f60a82e09ef
-        3605e96a6e2ed2c5 e33d4e01b365f698
-        578ee3eb60aa6cb8 4aa70e9468e963e2
-        0843136698bd61ce a7e68b268b45cf13
-        c00fde7f879dbf4a fdc30aaffbe3bd9b
-        d23e8cfa38ef43ae 33ba006fa7223169
-        0172ec28b652af80 d523f2b9be9070fc
-        4fbc4ccfe4779462 e287dd226fcf9214
-        b41865f2b4fa6a79 6789d153eff2e36d
-        a3fcb0cc4bc11f06 79beaef34f957271
-        d1f0a400b8c8ae5f ac1181794d2fd040
-        9b357e218a953f7b d3388a6ed7235dd3
-        180e096fe8e2c366 fd3beca84a689e1c
-        db51e05fe929568e c95f7bce3f28dc22
-        f645aec52fe1ddd6 97bd67d6fe09ec1d
-        a2493f96b0349e95 68e94bc9a872f9c2
-        fc5d3685794f20f9 1fb8e82e7c4ba03a
-        db7e3062f76e028a 869b5350fc9a4db9
-        fd0d78a550cd143f bda44cd3dce66dc6
+        b0df3d3b7b96eb89 d3930077a8af02b0
+        fc99b2a76d34bedb ee320a6ed15feaa9
+        49c7e3325dda3b02 bf53c8e11fc197a5
+        bd7e20d09e58234a ffccad22cbadcadc
+        62e559a430102650 c9afe37952b29663
+        b828eca1033ce4a7 18305d2da89808a3
+        639d95d79d6f7a6d 60626f5effd6746d
+        b4630cac72e0bfce b0597773ed2444a0
+        4baf8e8fe46e799e 1d7725987ee45f8b
+        d1488dde97f196cf bbeaf4c73697b27f
+        f3fc59a91a7ee32c b04e489d644e83fc
+        037f36e520d22579 e3439dbc353619de
+        1128619e05fa6e98 5bc8f7d87f44ef95
+        c051d64f38538731 a60b106e8d7e5ec8
+        e573f9b1eb327e38 611175c75e9a8c99
+        bf05017166075800 bd664feadb5db8ac
+        1e697d93f082d4f3 7e040ac6d2718362
+        12e9862681a0bcd2 a50317946307ac41
+        c87975196fbad084 40611b467e006871
+        a8a7c20eb08ddf22 ac7ef4a469926da2
+        ccdf0961313c0a66 9698ba55dbb3d4ad
+        007bd6053d062c2d d13dd49452cdd437
+        a1c48d9f053b8d67 da8a2cdf61211a53
+        cfe9e075faa833dc 48ed30068f63d741
+        01f54379452d6ff1 eea91ef4f6a309ce
+        ede6516aae0143ec 41d81b031d224a22
+        0ae5928e735b0581 7a5adbf459ec1dfa
+        e936f9d598d4eaf0 e24fa530b73a21e7
+        c86c16f0b97b3687 50f8f481403d3847
+        79410466531be256 55cf31ba33e9b99b
+        89b68a70dad95082 f37d16a1841ae324
+        44cfa449886ae363 e37420253665f643
+        28f182fd3b183b60 536a467495bdb2ef
+        b34bf70a4f2a3dee 1e888a40bcebbfd5
+        2f796a0ab3d85f1e 2baa535bf4d1b997
+        4cecabb8a6d9804b fe2ea43a99ca6ebd
+        d8af2de61d2b3886 480238e8e23370ff
+        1cdbb7455f44a14e 3fe6192d7d6523cf
+        364c4b2c726790f7 a5b1aabbced733f6
+        26bc697d4246dea9 5e8845f733c45954
+        096e8304fb9305d9 5d4d3151854780ae
+        bc6e9247b67ac442 cb9dd971e92588f4
+        ed5a8ab371003dc0 6d4ca48b855ee01e
+        bb016e48572162b7 d466dad10f4e7221
+        a12ea6b8f24a889b a503e73feef63ce2
+        0ab7e1d47c7f01e6 09c8c577e095b8b8
+        86454fa6e4028b4d 6d0cdb6e3e94fc38
+        c6b879ef6acecc5b 2f60b8b91c1cdf9d
+        bcc4d00b21eccb67 13fa9939c5dba313
+        b4cd597e6dea6fd4 5bdb3c5a99aba0dc
+        28e96f1d84d37629 d6304e6e65231c79
+        615e7c5dcc856b08 3193b1cb99227537
+        3a34da4e3045e10e 98c29566bfcae7ef
+        25f6092f89fee113 887f5a2034181040
+        ce8a8a0bc2bb1aab 284077e3c56f452a
+        a91458c37c1910bf 07558f51ef662c2d
+        af40171795b2b051 90f040c4b0144833
+        9f54704bb80466a1 0ce62f9d3ac1a0b5
+        1dd7f8ccb7b91a8c 73f08a0dcc271912
+        445cfb4a6f13c4d1 f51c92711478a018
+        6254e2b741e7c0d6 34982ebb39fc94f9
+        c718513170f58d59 b2854d627bf9f8fb
+        c9a093ac73e0dbae 8b7485f9c0d34ea9
+        fc3710d06f77d3ed 77f62b5355c45d47
+        12f52ece80cfeb77 6fd68101265ad1d8
+        8615054b248093fd f793552fde4db63d
+        327e98dec9223a27 c49559ded1e26a91
+        b4cd0024376d6d55 d0a52db111db8607
+        2983422111e4b0e1 1324a17b012b25c8
+        f347853f2248cac2 0196a8cd9e6754a5
         8a239856b5546ef5 c035fe82d2e07188
-        7535dad5548ed31b 10e8afb9f0296ba2
-        be854e10bf6dc6ee fd1a8c928debbf43
-        104c5bf1a1a95e44 85c9077a4830fd55
-        1ee8e3b7dc904734 c3888b53dc79a558
-        578ee3eb60aa6cb8 4aa70e9468e963e2
-        763739a38c9e69dd 2d9be95e7b125db2
-        9b994e7563564d0c 81f6adfdae3671b7
-        157d12e614fa2e0a c25be8c1b86f59d7
+        38bd2d93d5bea3a0 3f74fc0ba2b83793
+        514f1db1767b5b99 21caa3cf1e1ddc2d
+        c8112f022b13cea7 f53a637e5bf877e2
+        d0ed12d248f4af14 857316b952310ca7
+        cfc5dd9e000c39cf ea2efda002e8c63d
+        a5dffa178491a556 058b0b6ad064ea0a
+        d86c0a09676c8701 71802f91aae84df9
+        e4b2b388866540ab cc129c290b51a590
         5adbc0e2deeecc1a 39d40326fb6afcfe
-        c9ac71dbe29126a7 a6c10a6bcf7ee310
-        61edc10345dacc0a ae2ed89e2d44c850
-        7bce512478930cc5 47ad9e845ab0d56e
-        75432698342b547b 5732c6fa55a47721
-        254a39e03d032a42 54678a9087d99835
-        59732a9af4a0d1a0 523a5a96db645e38
-        2165b41e1caa0538 daaae79ff3fba1a2
-        49de5bc53909db18 fd025ae6d3f23cdc
-        d16281cedb249199 36941d5569d45c31
-        96bffef8c488fac2 5e0bf2bed1afe4c2
-        936eefad50a7c098 c060b1e22abfde25
-        fd0ab257187fc6ca 9df7c7930273e032
-        1d8e0ed471514a54 3dd57af1d80ffcae
-        0dc272c4bec1a9e2 7ca01ac168dc9ff8
-        4ee994d92e8cadce 58dee6ac7df8df87
-        ab063a52f59829f5 38741c1f1fe12a01
-        d2653355321fdfba 5dc05d703ae6d793
-        2253e750bedb9538 826f201a22d6eebd
-        67ade7fff8c0db40 f1e7f902d4a752c5
-        bb7420bdba0dafb9 94c4ef46cad05bef
-        35a6ab8e42fac09c 7b9584a960697b45
-        b5bd55a07bf59c5d d81f5c0000610107
-        4b957027bb8f501f 99050081ce94e517
-        4ee6850d02cf6331 0a69de8dcb4cafdd
-        b5050b37553e341d bcb23bf636d0cc03
-        d38c2ed9fb35ce7f 52c734c71aba326a
-        f1fd3c99b74fbb19 75c6a62e467905dc
+        2b8ca72d5b761eea 65ef99893d285903
+        61edc10345dacc0a c65e734ed61e0e8d
+        03c696a6e5211953 5712696d28ad0d8f
+        1c793a588f7e4ac8 55c10e889c28c7b7
+        89da2274ccc1e71f d9a471ec71f6ff29
+        6d842bc24685ba54 a5e34526f909389c
+        97da436d01351b75 07b8ad0af98f70f5
+        00c8471302f9d85f 2750fba24207b876
+        6819ef2cebebe05d bcbe79b78c8722bb
+        ff60bc351da94e94 c5da9c94c318f826
+        600be78e3dc2beb6 3658d3b88b1d1224
+        1ec06b0df096951c 3928c16d02c64212
+        210284ebbe72a07c 047098698bcc1e76
+        5f4ec80f0302e22c c76403b9b5aed61e
+        742cd406f7119939 0c4cf39d7f6489d7
+        e8b9d58acc704ba9 2ca7f9ff18a48439
+        a31e3adf998bd6aa b1a66a75002e7202
+        d4ea5b4c08ee1865 d805f7a3e6c17431
+        ea7d50dcdeb36c4e a0953baf99e5166c
+        6190f2c60853f5c6 c0b7f559875d5376
+        ab1b9a52da6fda28 ee0bb8d396150d54
+        77182800a6eff93d a6e181794d9d9599
+        2fcdd2a2c4e31de9 bc1a92a62f40cae7
+        64ff985777a3d3a0 015241dfe14dd450
+        bc6020984f038c1a 54234ee1bce81f61
+        d38c2ed9fb35ce7f 2ba8953657da9630
+        fb1515a39b4c38f7 3ce3ced302a1a79b
         2e341ac8c76f5c98 94502349670fb039
         4de21d0467bd6ba7 419cccc30b6db705
-        6e65e14a00f4989b efe29128b36abafc
-        b0851a6d6905a071 0338c08fc1f250da
-        c97641b133b69e5a 750da48c5296d576
-        b8aee92cc3d47076 087944d11baf3e92
-        2badadd09b9c9063 cbdc22083b035bf0
-        2836d19bdce4739e f726260a526fa696
-        2ee8947acb8aa064 f3658d992077780a
-        e10972a5e53af462 c0ef524eee0e6797
-        0bba4a6527b5dec1 40da8157d44b2318
-        c233e159a30ee3b7 daae91684841ba9d
-        05d365f9237b00c4 acb42ae58b919f79
-        7eb55e484580471d 5874508e4aeb33f7
-        e25f9d4d7fa52b3c 91eb1a23dcad043c
-        b0ef3cabec2a4fb9 e5b8b848c61d7e3d
-        631026b9123b5ea2 e2e1cc7dfe710ccd
-        b664c05d7b48da46 566d0fa98e4343fe
-        45ddf2fa56a3857b 352019aed2280a92
-        5e757d64531d9d82 a8403f05cd5dac4f
+        bd54eb2dbd459074 8f19888189464ee7
+        b80ed36d2bb7aa79 180929c910d18d0c
+        08c57d81f9b87b56 007e5d3e0eb7463f
+        f3c2ac682b49f4cd 58b49c1e0b07b7a9
+        5a9ce5aae4e62b8d 42497a44d2d0edbc
+        065b5260283c28ae fe82b5aaff8bd8bf
+        5818f3b9ece70922 054fbdef4ff84411
+        9f7b035f031b0aeb 9249a9219483129c
+        c1f7539a507c84c0 d612169896389ca7
+        66ff7ae155b1f828 4ec8b62e73d7baf1
+        05d365f9237b00c4 a8de45ebebed2f28
+        ab8ccfd8bb72fba3 2469ae247f4c89e4
+        b7398d399a797f3f d8c7687ce2d0a5c5
+        b13b86408bb77dff 7b2e4f85c09e3b3b
+        7be36b1b4c087ae3 f1d947311fb4b601
+        1ff6e15773f73f5a 95843477271e4c1b
+        61dfc1087341f1ee 8428d4060181da25
+        86c61f699e70df07 cca3b89f742456c1
         eef55f6a4b99a731 4326011d9a84794c
-        d2bcfb95df73373b c24535ae4808ea05
-        16473fbd51ba9cb0 fedd39ebce848167
-        4053765eab1587ab ed1531c23987df61
-        bef0358a12d9be0c a89627b0d34892a4
-        ce34a60d57c3eb3b 5b38449252968fdd
-        0ccc985f2ff2a093 f28add7b2113d6b4
-        b0a52ab4aebcac8c 455279706916b8ab
-        a3b2de0bcc343f6c c3e4a1d90f3f25a0
-        5a99126886c57b03 2a402eb9c9034b28
-        f06597fcb1087cd0 56a53568fa63f811
-        336dae90d96ede32 b556112a4b32778f
-        9f4aa0106b654ed4 68f77bbcc4e98dff
-        3bd9d4588288d976 cf02f8a6d0b792c6
-        e19d6cb0f6627155 795ad2c07b7a2fb9
-        0b453b0da0f234a8 7a330598b3951eff
-        d27c026126cdef5a cf47ac6b68e53a9f
-        855f72e07eed0271 f9b292de588f0117
-        8ee5c61016dbfff5 c5d985c6849b9b5e
-        0b36da846b55fff9 ed571e8ffae87196
-        83ee91a04e33f384 c5ff523fe7aa6c93
-        150489f99ed55cb7 437edd37ff110e3d
-        6c88ad20d05165f5 05ee6046f54f0fb5
-        66d3e9e7698b8431 2e90894743357e41
-        f568527bd2a7bcb5 5c5471011d8aed68
-        88ab61e24a0e865d fb646a35189adfa2
-        5f5e5186d63db7e8 bd8bfe3a668c59e4
-        cabc6d5750cb3a25 3aa5290b5b7cbeed
-        4aa3b6e9789df0a4 24a3ec37bfefea83
-        c88a3d5b8615fd7e ff929301e50db23d
-        86d7c225223079f9 752e73ff30b631c0
-        0e40a43918a60595 44c54249732cc131
-        79f6dd5e8772d2fb 4d6154adf28155a5
-        1a1ef9f3adf31bcf 219b7493f9435ce4
-        63b614d298f7b8f0 eaff6383f2d2b585
-        a61d296273f063dd 9f1df531e16bd605
-        71ed80dd5b54b7ed cfaafc8dc2eddc16
-        49bbddf357554058 714f91b2bd89d183
-        50164a0a3e1bd65d ee75b24936254e17
-        0a68f0c69597a0b3 27ad1052fc49a377
-        24fa25a285ba7a64 0a62a88b63642516
-        7399821fd98a6f9c 54352ec6b5332650
-        706c88f043c58109 1107ba1cd1b30910
-        17bbf2db9d347e45 59d4df9a212c7336
-        683485be1edb4cea 67af3be0ff80333e
-        984d5a66c60e4a52 58a8b9a542f6af82
-        1d2703ebc97587e7 dacd22d84e19bc17
-        20bd24cc26bacaec ff06bb281c37d8a7
-        0ef8a9d54cf8eb20 85e62a496dfb9dfb
-        7340084d4895e578 9831d652e81c0194
-        f45bb97a2edd67dc 06d7cacc46132410
-        fcd1548c16f27994 1882770169fc6441
-        4d5960dd4a6d4a40 29ed0d47c78bb62b
+        8906876f15891376 eccc3806d741573c
+        c8c7702184bc6e93 bacacab3f67cc474
+        9dc0df58ca60df3a 3ff627c1cda06c36
+        790da0813740a51c ff33309cccfb08ae
+        9ac9a237e67d4f06 9baab6f10ce3d73e
+        59333649bc3c8592 29b7f21cac276f62
+        65dba05ec8ac0ce5 ca4ee4db5ac53a01
+        3315bf35088a247a 44f83b2d96a2d44e
+        e7b8ee9b5861a1ea 4a82f633527e31ac
+        b2017677e664d228 eb3a8b2cc0fb4edb
+        f3e0ba1a6ebdc4d5 c8bdda841d41349b
+        01ee526f353d6f7a 9dbd4e752b2daf22
+        cb1639d979ec68ba 60cb331020e94c45
+        47bea1897bef9f45 42b06962ef184c2a
+        c032b5c6a3240902 bf0acf103cb3585f
+        312a791dd8686a20 233cb849db0c0064
+        02e02a03b4756f2f 6f2dc3e02cb9732c
+        27629adbd225e980 f2278ee69ee14f8b
+        7986cf51b330b0f0 95be160b41ee4fa3
+        ca878dc965baebf0 d6ce64ea2b88733d
+        c0a799ca12474dec c065bf6178158092
+        bfad9e41fbaea9e2 5c58be66e7f32955
+        e6cff606f98353b1 a8f4183e45fc5d86
+        cda4f002450f2efe 5bffb15d164e0ae4
+        aab7de9d572d4928 c765758b6f91e747
+        9621e6bd29621de3 c912cc371661d555
+        ca7cb31d18a94d19 a59926fc4dcb3458
+        c38aa5600fa83856 70625ed6c967da6d
+        794a2c580f68def7 362285d79d1b2932
+        7a6af3a0e6892a6e ede4d4ff4865fb28
+        dbb7ca0824dfcba2 a35dcbd17779b6f4
+        c3c492106ad8b8ec 898ad78f51908b83
+        b32dce34f1b41b31 bc547685fdf2e448
+        45bc8a179542c7d7 2d66ac13829be453
+        961c26881d799854 5d98aa7cc13b9a5a
+        aaea7db6b77aaeb3 d48b59663c53e725
+        c5ebc2e6de5d28ac 6274d843c6e874d9
+        d11ed36cedf7b1e6 54ceb0a9c3984439
+        522a6f07b6907799 e2c541b65eb397c7
+        a4724012353daf4b 5ec1dd9701afda80
+        e48a92070e9ab64b 20a5f872642b19a0
+        69f9ff953941d1ea e3bfed6830633e87
+        10caf7ae1bf6efa8 5f3d7845feb76914
         787f7fc8ab6a2f16 01e163602b2fa823
-        c3554714c077bc41 0f19e95e5fe2c982
-        45d728dae6630d2c d3cd1760e2a9ee38
-        61c47cd6076b938b ef88d5340fa2e1a0
-        8fa92af84a98ff86 15da3d3528a528e0
-        2312d6f64dde8400 f72a26e90e083911
-        17a86b5a5a92526c 52fb0a956ccff412
-        46111b9848c68e87 06c4cd65f7ab2dea
-        e62b843c809a90fd 287cf330439a155f
-        e933bc95db4e130b d4540caa80f8b2a0
-        c04095182210b7be e184592337c2e767
-        55f29eda4d3a7fed ce6e70d5eb67fbf0
-        8fa80a7101e5d4e0 d7320485da09449d
-        4f001f9e1eaaa5d6 69fa8560d73feb24
-        b3381505c940b29d 2322462316ee1940
-        4244f1eb240946b1 5732e1f8040350fa
-        5c8e86e670f287ae ff833bce70ae798e
-        7c8094a74104dc9c 8250f87e90ac6f06
-        0b7b53bca1137ddd 711ce8441d480dae
-        9b3232eeddc63aac 8222342891ded787
-        0dd0236169a1ce8f e5642f081b7313eb
-        5015490ce8d7e9f9 db7f5bfaf1ab8231
-        8f9fb8e21ed1ab6f be65fa74a7cfc159
-        9c06087b8ca64da9 307caa5306cee02c
-        b9d974eff6edbaa1 7485fe564c988da8
-        0784118967a2debc 0b59cf9c36b4b388
-        b9332052e0c4e01c dc5e052328b11f0a
-        5b46443cfc4824df e48a9e42023470e6
-        4d1f9bc77236c4de 2789fb505830f7a3
-        14663a21eb51c89c b075bf22bd3a7b82
-        19e5fcf87949b439 493e8af5b3c6a6e6
-        d5ccfae073c0ebdf 1f08ba108ba68520
-        e3d7d78325301f06 b4804f5293cda15a
-        117904940cd7598f 1e14a4911d3c354a
-        b8e93b4f29911201 5d7fdb4cddcbddba
-        172da4c62da4717c 89bae67faa835ced
-        eda5a00f176bf107 e058e4404b91edbd
-        fc0bcc77816b3a40 87a648365044b696
-        967bf2cf1d470afb 305670318aa5edfb
-        7d266323c0a81eda fde2dae7307d3a2b
-        f62ac64ded4c1a24 4f75f5f016d41276
-        c3885c7e33c840dd 09882712c713d49e
-        f724838584d25e18 3ec243d31edb5f7b
-        9d74f33ed74c4116 2c55d37edf627924
-        e8c6e7b1fb3e2c63 06fa1d9876e2b3db
-        525d453472deab08 159896fda1ee1eb4
-        def9d6eb9cba961a a8bc7f6cfa9cf6e6
-        108624fc65bf090d 25f3a448971629f9
-        6904e82dd4b7c58f 599cc3e327042270
-        74b81172d44cfa8a a8b21a442b63a814
-        cff3ea3d476b716a 2a4e1bdbb823d995
-        8e7d5dd56da9dada c3fdd50831c7d6ac
-        6f53620a55a1ed0c 7e6f45dd224b16fb
-        99565bb4eef5d211 12e1aa602beec741
-        f9f16d8cdb9ddd22 1e08d2e7bcd4f331
-        70c80d96a0f6e83c 6dedd5a51317fd42
-        a0d03e71e9c2877f e74860041ae5968f
+        6e71ffd912efe7b6 379ad6a5b4f352b4
+        b11bfc68a1a1736d 0b4752448822d0b6
+        86b152c1ca692277 3a7b87260d78090c
+        d62345ba63792c5f bb2281311836ac66
+        0b8049fcc288e343 648f79d230358fac
+        e511760a5c934f7e bb8b36c9457a530a
+        f3cb6a76481f92ee fb0dae60c3c32d95
+        65e29f0c93e3dc3a 67a907b70b71d1d6
+        cccb75e40f4511a0 c3d4919d365ee069
+        c3554714c077bc41 ac1389e328cd49fc
+        cbd33127f3ec27c6 9c0db7813dd00e2d
+        7a74504cf50697ab 8c082e9f4f3cf42a
+        9f198b4735ba4ea8 821a240240923873
+        d0ce2fc1e6188a69 8143da996bca9426
+        3f2697f70a17341f d572e478b8fc31fb
+        967fc4ad5a0e0db2 ae64ed57d31816ea
+        4f71d7b775d90643 82284d1a167bdc35
+        d70e1ab273846c86 8290a140638bd89d
+        4504ffbd18f649fb 1aef379ec24b8f85
+        6b7733f341940104 d7bd174ce70809bc
+        ea3a126cf6a10ed8 94d334c2a2af7f1d
+        1106b11e38659afb 4a78a3c5cbd890c7
+        3fdacc6dd48e4e3d 0e5cfc67ba7f78d8
+        7f5e99720e799526 e6fb206deba44698
+        7870dd5e9bce096f cc3243690f975e86
+        e1c5c3fd84769d77 d25f833ffb4fd0f8
+        2e74035c7cfc149a 39005a56a2815bd8
+        17ef9aeca0384309 04840088d1d87f56
+        728380b4d73ae523 87f2e733c0ba3aca
+        f680c392b1a050a8 91682a0b42f87eb1
+        113304486553ba35 5ea7792977ff531b
+        93ef3c1702efd5e6 b28d63f353a20085
+        cda05a301093c6d7 e5f9cc8eca87c2e2
+        eadba0a27dbfacef c678a191cde9dbd0
+        25e1f5e2fed18837 581dc99cf584e159
+        4de3098f94c557f4 72152c5ca6f39e92
+        f1260aba8387ab01 1a8695a40f32f0b0
+        65dcd236de401bb7 73587cf5c85664cb
+        99b9cb24b04bdaee 86f2cdcdd36b32db
+        afddd18a6e8649e2 493db057b184b462
+        d739ad192af84d1f f1fb90d80802b689
+        6dd4eb0ccdd93bcc 9786c46fd2944ff3
+        f8271febfc2507e2 1291242eb3999c8f
+        1d0af5e7d8740f1d cd10e88455e1065c
+        0243a5837a64d993 28d0848174d4583c
+        13bf4adad92e7052 0c3a0c7b4f9cd0e7
+        d42692b118998f1e 4979a85d59f9a0ca
+        1483d87ac4a05e90 a3ac48965b0e49b6
+        f2f091fd6698dafe 7d31e7f924a81629
+        ecf032d908cab6b7 09a0beb4b9bb3525
+        aad8f534dcf6ce21 63c0a15e7fd7a356
+        c2354a6af888a514 23c93722a7a8ed6b
+        d62a5f533f883676 7a3d4764fc497119
+        8fe67bbf2bcf5d15 4ee2621a561e7f21
+        bb4ee343697b9d8f 34213699da22c25a
+        1f1669bec558ff8a 7db4873a52b9b8b2
+        b72dcc232a221c70 0814a84c65f553a2
+        f60d48152a491347 4841e6db6a232c09
+        8803f6163b8f88fc bef191af67293f7f
+        86467d5336b31819 6da8185d90a7181c
+        8b1b618de210b4b5 81b8d896daee2d75
+        17f9c3d9cb5fe354 94d14a218bcff937
+        15fdea616925d0a4 40dd406fcb077eba
+        5573fb3bbdbea4bd 25fb930d224633fc
+        669eef0fbed4ca85 888ebab0c76a51f3
         de7c7af52410f69b ef51488c965194c7
-        4aa588fef7784171 83bad7aa43d98b75
-        b471a4ce711bb84f edd55d3691049168
-        d0a40711e5abf223 9e8f90f50914cce2
-        2befca91f0035a00 e2f27a1547f8cdaa
-        0fedb021b92610c7 65f3ccd5714ca2c0
-        222525ae0e238024 2c53f75f3d5f9de4
-        a14b4f81b20900ac 1985943801c45368
-        9b32c99aac198908 065b5be5d59cea48
-        8ae4be4128be44a1 d8c65476f1531a30
-        0f84c7aa90e0aebf 0d8cac458dc5a57e
-        466c37d5d98dba90 ae06b88214fbe960
-        7e83428c91c8c6bc a55ec66191db9ab3
-        4859a5a102e5e24c 3d3531df2b076743
-        de77e67eabed195b 87c3ce29ffa848b2
-        15f161fd08a1dca8 7173ff058da41115
-        408e16722fe0574f 73f4eb3a1dde530f
-        66ac9fd7f7cbc711 63f37e3902c6c414
-        5ab746c9068e1616 22e40727c80a6f27
-        492c1d9b04b3477f 53641787b5636292
-        22d6ceadfc570e6e ada0c82803495411
-        7e6041c56937c79a 8b3bff39598622bb
-        c5047e6e12975a85 f585978fafd499c4
-        10cdf3eb81d2d8fc 7cf001ea43ea8e79
-        5a9894b9c37a1981 305d3da2124fafbf
-        80d0c7dbb1fa8cb7 7f4c25ad9b9f3c94
-        45d52411e041be6f 5df5419c8219d382
+        9080de02a5b87b6d acdbf7a042061dd0
+        ec64b7c8fb607718 e51e295c24d03c6a
+        b9e71fe848053ef6 2d9b505414a49559
+        65834ec4321ac6bc d53c586a52226ce1
+        804a04a26424abc9 663f48ff33455134
+        ac7a5420d927d65f 10ac94b3046277ef
+        522c88971a664472 dfaa0f073880160c
+        ce0550f381ea181d 3e5d002f0eca4474
+        b5f4c2f9bed4104c 0f44b0af34c75bbe
+        fa6609b2680c90ac 11e4a9e317095091
+        0dd5505002d3ce4e 15c0a261956c2696
+        268c12852e93f47b b77ddb077a898507
+        27a3ddcca53ae901 96daf72db9380321
+        de77e67eabed195b a9e9e3501b35ccb3
+        c32c91eebbcd1666 fdc46ddff457b4a8
+        6ee125aa8c1e060c 586f6e7fc8cf24ba
+        d0a830a7be0163a2 09bab294fe9a13a4
+        3c2927ff1355fe81 15a205b930aa3e7e
+        cae9ec84595328e0 e9d86ce6df83db88
+        434ab3d7002656c7 ed86f931cbb7b59b
+        2e924b98314aa77f a54b8637d0f88502
+        a096a29f5e15153f f055937f39c0aea5
+        37d617c537c8b64f eb878104423ef484
+        7a434efbde778874 4ccdfd2324a8856d
+        c269b0ebbc566e29 6e7878e996929dc6
+        1813c89b6fe8406f 14fbb4ad165a83a3
         450c6e53a98028d9 707db273ae5e0738
-        2de93d376626ecc7 59ba1f5383e191f2
-        6df93a604837a1dd 03685237508c6d52
-        f4db8f4334f34dc9 dc152feb938591a9
-        2fc8c9288f5fcec7 74bddd330bd0f0bd
-        f62fd28bf29404ec abf37feac7f21612
-        c87f5effa6794ae4 996780cf4f200f74
-        3c32e4861c9fafc1 ff12dd8ba3e5c835
-        367e0e3415cb9928 0820aa225e9180df
-        e9c29e4c62ea3316 7dd279921708f3f7
-        b89f7275910f7041 3f7c52c981f94158
-        3ee189e24ef96a91 68e554c5b20bc1f0
-        bda9f7973570893a af41047cb992979b
-        8d28feade648591f 0fc3cfff50512fae
-        d192310b796c4012 66ffaa6170414937
-        5991d4feaa53d4c2 d6cfd931b311fb5c
-        acb231a8d7523ec3 a60151abf4065929
-        aadf534ece18a308 894a3d5ed974edf6
-        ac6a97bec8fbe591 7f75ea37e4728f42
-        a2ed7239be378d93 4a78a3c5cbd890c7
-        ecea4e8d013ffff6 9005c89edfdef947
-        f8e9ce87abb95001 076046ba32c9bfef
-        59732a9af4a0d1a0 523a5a96db645e38
-        fbf3c12f944340d0 fffa2af81ebcddb1
-        d8b06c0801653145 d42530a031408432
-        98ac7e99ccb993c2 dcc94aee9af14afd
-        dc88acbf196e15a0 18d092fb87f90adb
-        e5bdaf646b9f8b73 6b9da573af415e3b
-        27b148b518c32e6d 4b5d7ff2123ce26a
-        6041f6ff5cb65cca e24a48b4d9ff1e52
-        ad6380a05cbb84a7 0ecdcdc2f12a44a0
-        42c654549a480144 2c3a1c3074baafd9
-        a19e32f4c614b5e2 13e9bf6ba315d5da
+        bd14f6d2f92195df e169f8b2463fb1d8
+        afc3d5be3ee110e3 5a0ebf446baa0ffa
+        f58fd6a47dfe10c3 d3577649274791f3
+        a0c5813feaae327d 50630294c5fc08a2
+        3b06fd2b10c4b5d5 f2e87ee5587a3bfa
+        b3b529a7702b440f 6e6f2a950500130f
+        3241f97ea435f9c8 bd1b41a893cff529
+        c6424be66c69d2f3 e597104b8992b6da
+        3c1d76b22f5e43b6 99b951a4a3dc4592
+        2f26d404f08efef7 27b3b1269eed1a29
+        faaf99d037eddf98 49d755d065794212
+        13eb1bab7e01bd75 a92b66dd82257a41
+        e0d972caf6e561a0 b2317d0e1fbb12fa
+        788ce2002cfc3849 308ddb6229d562e2
+        f30105031205dd7a 5281f8c8dae2a923
+        6e025e811413f8b2 ad1cf439802c809a
+        4f1015502b1f8220 efde92ebeb6e3539
+        878cb5dba045b381 15a205b930aa3e7e
+        8740be0df233ec86 760b6daeab8390cd
+        fc29d697f730067a 7f3f26eae4032cd3
+        cff50fa9c2c5e394 cf6fe2db5979316f
+        c4c4949ef407dfe4 9a908486cf4b44eb
+        9ef6d81e55f1835a b09e31d469dcf940
+        44b7c7fd91d0c136 f9f8a1f51886992f
+        d4fddb4d6000c6ea 8684eef48e19b0e3
+        ba536171f5662cfb e1dd6ba0f66bb217
+        96d2239eb4edc7bf 8e2a648af143a8e7
+        571b8410af8513d2 7550eeae492a377e
+        2477d599a5d7e874 f0ca9c112ba676fa
+        3c05debaf86d624a 7414a18d7d063a67
+        0d5bddf0441f202b 9a8e56d790c7116e
+        4cb9fb7d5768b345 9a697d45d0348b06
         db2ff22330d5c297 c90cfd1ccaf5e08e
-        d5e5f1882c2e06ea eb9c53610819257f
-        ee83b0d82c0e5891 43e06058bdc588da
-        53a549d9edbf1197 d24f720b9e5586ad
-        11a50bccde71128a 7448a1b22c692f79
-        2ed5f37043fe90e6 1096a83fcbde5a60
-        749b772dbc2e7a30 ef0bcd09cd7cbf69
-        5b927cf5e6bed779 e8ea8c98be4bc169
-        397e670c612a031f 321bfc60d34d97ef
-        41a136d9d05a16c2 72517f1d132b9a84
-        f63bc9d7b8ee5cc7 ec3b21cd62945b27
-        d611e46b05613ab6 24753c4e77b056eb
+        81cc219fba485784 d1d9aa20c8c732cf
+        c4f292066ea9d24e a94d73863b759df0
+        490e4509a07eda4a 52b37d74a7b39755
+        be528680f0842db8 45018791d7cbfe11
+        79b5a29f1724fb04 20fdc1e63ef8511b
+        dab5a7a0e397a3b5 45bce43e0c526f92
+        b95650dc042c711a e243e227090b9cc0
+        bb9683da3d54639e 3ff2089ba2be55b7
+        b02f3216af29e9dc aa46993c68db793f
+        869906cc17043c32 586f6e7fc8cf24ba
+        d611e46b05613ab6 04d103b8c52ea832
         0be44e6a0169750f 321f1c44ac997952
-        aadfa2bf907870db af15455fc07b1c81
-        4856369697691ccb ed8675bf6f78a08c
-        11e4e7086e2513c0 3ec243d31edb5f7b
-        1b1a67855e087391 744eee1e3bf86677
-        3d914ed4cc2f7d87 ff7edd556c004c22
-        47b6707025644812 a3993efb0c42f24b
-        390d80e05a382763 839b6a4cc84a5d41
-        1e040d4f003a2791 8b609b8f2cf5dc71
-        b4c957da85ad9ad0 071c7c5f2f2f3824
-        6ac312fd25d7db12 b6ace694cba3679a
-        b9b96cab3e9d5ba0 55a9a254c6548540
-        a57080a0842995f4 2ff27b71ad49975c
-        7075e5fa888e5126 41b60e1bd76d8a40
-        d462b1e849919788 2c9e3375cb93a41b
-        96831ea5b3670f96 e3b94f3fd57a6b50
-        02ea233fd292d051 fae6c12c726711c7
-        f5ba4df4df293d64 6ab697bade66a15d
-        d3d88d33acd20bac 8c8b6f02d0418314
-        a9e18a2472e34163 d74de6af114ec928
+        6bb0419e159b1f1d 3b7fd8e0e92eb578
+        ce96f3535466c95b 96b3796c623319d0
+        3619448a62676747 b3ec6cb1de0a19dd
+        0235018596bca1c2 a6014adbe5910119
+        2afca6c853126dcc 6b05c0813f487ed6
+        41404d33d098666c 8608090a5fb2c86f
+        ecb77663d2df236d 25a7ad93af1af330
+        2dd37fce7b5dab2b 2ac4276a486ebfab
+        944d70d3497ae43b 656635297b93a08f
+        37a69aa3ecfa5cac b892c219a104ffb1
+        49eb07449cd8f481 09e10493dbcc453a
+        a2b06d39be03d6f6 c2047d12b5fa2240
+        cb613435c26c0e95 32e57eabc78fd563
+        8aabac1ce9b2731f 9d0181108c85318e
+        060716e60212fdf4 2a0808fefe13ce74
+        bfb76fa08d9738fb 446f2c9b0cebf01d
+        fdf05f5b6b2e92cf 8fdb67009cee4385
+        c6fcdb22507bef85 f1d947311fb4b601
+        a9e18a2472e34163 86c3619443881101
         7aa272d532f452a9 1575d39643ccb2fe
-        399fd3a81e4ef145 2f3b3f3956747314
-        ef607bdcf790ebc4 054f9075b19b28f9
-        cb907ebc72c6d3ae 42ecb2c220eb0bec
-        5ba9e5e7dd888dd8 1309217279921e25
-        f5fe966d515f9cbd 36ce9b8619e5f601
-        e8ca8b7259819b8b 9e4fddcdb5061e0a
-        bcc48ea12cee4dd4 22da04324b70844e
-        25aebe404e9a9882 bc23fc766b7161c4
+        9c23846a0bee286b 36449f1891b424fe
+        ef607bdcf790ebc4 7d115e6e48c37c8d
+        d6d50f97c9cedb4c d26776aadce7206a
+        40ef630af6afb8d4 acf15e455091637d
+        af0aca600b0047ac c765bdbdae52430a
+        9dd2f43d25dc836e d29d3b8d33236fcd
+        2f235f34e0ccce38 2f060a608529950b
+        a3bf504ac1c6031e eb27038d865860c5
         1eadf10be16ec8c2 e495bba054944b1a
-        4e5f63f82c8138a5 3ce87bc1d9a44d4f
-        dfc28267f85b3f8a 274675882a1ac706
-        1608020da5e5d7d1 0c2e09153b056f17
-        8b18074d6bd1ae3d 135df3231a007dd5
+        20e881f30bc2c1b1 537a1a17784ddbc4
+        220f86380f60797c b0ba6f3435b9ad58
+        694cc6b269b4e54f cfd8f005b37b9539
+        39ac9a4af10a62e0 20319282122fa44e
         77d23cdc5d233b04 be031496d1d248e5
-        106c7408712e3887 f8e36306a7bf5770
-        4e6da6d8341212df 8bdaf4412b7f50fa
-        2a54e63fbc6b1485 6b921d45f9e30261
-        7728699ea9a61895 8e946370497d6511
-        34a25a684dac82c5 799c11789568b82d
-        a1bdb1d27e908f70 f17203e6c4c03e04
-        6b47dc9f5a5a0b24 2509391c5407deae
-        4bfbe25314aec5d7 42171525684bb4ae
-        b98e4bb6569eda09 fc4d1af15ae92bb7
-        662aaef99b2221b3 0551413f410cd603
-        aff42f818f76773a 17595486a1364a62
-        0af3136c4c735c6a 8dba555e31b5dd6b
-        8d33f594e899f281 e9319e978b789d26
-        7306b2e5ff46d487 cf92c6ad070e1eb5
-        86faeb3bf34d83dd 0e2e4928c102f9c2
+        dfe589e4b1a859c2 27778b7f019a2248
+        382c02529a175872 22bfd2b70e506980
+        9103bbfe66d05101 c3be642dbb9322e8
+        be4424efd9451b85 18c90f69241cad25
+        1ec26c6c32bd1821 6f2cd6b0f764a645
+        2ae35f4b84372a82 1abeab9f8b60620c
+        d5222d26d5bce31b 5c2d4ed5905cc972
+        5b9ad1fe52b9232c 3c8ee463ad09e1a2
+        8ac2c07fb59e84ce b40746e66e8293ff
+        2de967235023ff8a a2378f6d6927da1c
+        83f562511fe3afe5 141f90fc8c82cee6
+        38976f280534645a 0691603f53aad3a3
+        1d5c1a7228fad60b d62cf9894f613d94
+        9a53d37948f0ee50 d434f00892d41395
+        bb551334fb1b5359 cb867c4ed58ce03c
         092a7807b5bdf60c e8de3c088cb6cfcd
-        2ba551b6055e7a39 50c4dc27461a844b
-        c61923bc0ef19a21 60264a0e9f4722f9
-        af0e28769d113dc1 e7cdbde8c20a67da
-        8588cd96c140ea05 db005c03d16dd1a9
-        0944d4cd70350bd6 b8add40e18ed964d
-        b7ecd58bd12b50b3 d06bc1fdddc09825
-        a93cace7e3921cbc 74000fb4c0bc1761
-        941776c329e5ca44 44ed6ec6cbfb59c6
-        138963b284297dc6 dcef7db421e821e2
-        da739cfd396948fe 9a22696334750ef2
-        03a1ae359a586a13 48cca1e886f16aee
-        85e0d6605755e418 c5aa2f59cfb03e07
-        bbbb25a54c1e3411 67d85f44adadedfb
+        7967d35dc4ed39be e634e5d468263eb5
+        e5f1f96f0cb49c7e 7ee1329ef10f6e02
+        d9ee122db43e5404 06e82d2141e4437a
+        9c3443ef50531f9b 513cd431eeaeecbb
+        68896ea8e16b759b 60965ef97e388650
+        0a6ebabadba00983 59c91ba16979ec42
+        8a92c3b4926ed5cb 51e46fd0d06d2928
+        760c1532420c9a7e 22afba46d48fee7c
+        58a02e1094eccc7d 265fb3ea584d162a
+        de8d07893b75e0b8 3fb08a6d2a2d1977
+        a4e13487af9b0092 d2ad7512eab946e2
+        b19a88ac2bcb86fd 9a02b93f5b78b3d6
+        056c4faa15a71691 245f16a8c5525554
         23a6dc5b8f9d0b15 a1bd312590b7ae47
-        83ae442f98a98efc fc189864cdcc1a16
-        c28d657f901b0198 6b5a37104a5dbc9d
-        f4886e0a691172fd 8b9e0003a88b425e
-        baf4291d0591ad81 376cf690350b050f
-        c1d2bcd9e314d368 657edab5a2299206
+        b5fa43e4aa97cad0 b740382543f4a17a
+        463d6fa3f0c12fe4 296afaf22da6b626
+        d2130f222155dcb2 c83d2f1dcdf18248
+        b3e52f9d2cbf59c6 d265b4f3e7694757
+        1822fdd07b266d9a b4e1a7089b50938c
         0d2f7a7b49176b37 44c829dcd5744b9e
-        47b96416a65e28ef 8a291f969a21e279
-        3238f80b8fcb7ca4 69fa8560d73feb24
-        83fde5518c30c1f6 5d8da913159279fa
-        4c468520ebab50b8 69624e9f7ff89a44
-        261c9bb5b13d1f9b a82f0f855f8ab26e
-        acf4e46a7e84c93b b5b66c6ee7bc9f4b
-        10bd147e36a3c3bd fa229ac2795265fb
-        7f64a43e88cb1d60 566d0fa98e4343fe
-        031fc0b529db0fa8 f05250ba45cb6520
-        aa955c374ea3041f 3eef8ee2e3151ee4
-        6205ae4030d105db 3527fc74f637ae5c
-        2df062928d71501c 43f91ff28d59159d
-        c55dfb6febb1937b c291155620fbae26
-        59f29791d15d58c7 5c236f5285723447
-        501897e74d8234c5 ca9830601d6c0eeb
-        3a7ad1a505c08cd6 68de4cc8c8e92f87
-        f849c854a80ec272 5371bd62df914859
-        7e0d7accb4d39930 f93232e29cad2e13
-        da4296b3f5f7beca 300a329712d484f7
-        0bede3bfbdd05ab7 9f507210f0756745
-        cc8b3d8361732734 d4921e571ceb436d
-        b5f8056d369d0ec3 287bf8179ad14390
-        e7d5b2238af046f7 1119ea3abf8004aa
-        56cd476b6020b9d0 9fac9f2d17ff1a41
-        e1693aff4f8d8343 5fe11c6d9b2db469
-        ac477d4b96e17fe2 41a7ddddaed0da15
-        646041213405bfdc 9ff65e02c228d8a7
+        c30d37b5695b44c4 262205cd3d786945
+        d61c344e57205960 1c3b9ec1f74e398e
+        a148a2aa355af17f 25c422a5ae6735eb
+        66cb6093eb67e8c8 2fc4c1aaff5dcdc4
+        261c9bb5b13d1f9b abce241d3d2ea6bc
+        eea5217024b1cf9a 5f51922de149a1d3
+        d299e5e5bffb2e24 8e9bfb9c14874e3e
+        fbaca9655e914c2c f4693023a534f9ca
+        188c1341e55baad1 d4d6acad090c9e8e
+        639bcd06f192579d bc06da35e74f2815
+        f3acdd6e203939df be57b44fcaf6cabd
+        52b1e84db32fd6ac 36d78e96b6020669
+        3d46eb9d3bd32d8b 02a4e76262e5dff7
+        f36191bd977f414c d02306262623c8ff
+        cf471bd7b512aee0 1a693eeda4e335c3
+        a39fbc8ba29261dd 27b19b73630d9272
+        430841e1026d798c b01d25de4918a31b
+        d9d93d20d7afba14 fc583398ef4aaab0
+        234a45bb59a32244 933790e349902e2f
+        29aefd1f76fda8e9 9793e280cbefc212
+        bc2d207a87fb0051 18b4c3e278ba52ef
+        ead2f9672145b7d0 c37306d19c91e548
+        c2cae365f9ac94ea 1e92aa63bf064322
+        38d3a445ec4bdb15 29a68c12e46f38f2
+        eb5ac6fa94a00c78 521a9d24edfa78c6
+        40de01f7c2b6d23e cc48b4c5b2837fe9
+        56812da650f3f64c e8c61c7e1e135597
         48a3658d47f222f3 5d86855ef5f0e257
-        8e180d82848b557f 84f53901ca51e353
-        40605c1d3171e9ae 04f073f032ff86ec
-        b52764bd37819fb6 82015bec5d438777
-        581aa6dce0f260c3 b4b360f7426ba191
-        fddd6194d41f9ae9 07d90cede3908a5b
-        aca0713aeb8d3e02 e0c32480bcd6b490
-        1075ee7adf6a17f2 65b726d6c5b1918f
-        05e9ca9ea1a0f62b d9a4b2f6b08bf55f
-        7c93ab493d55951c 1122a82d4bb09887
-        2f2c91d411473873 bf3b87a90052c291
-        0731375cee7e791d 5bb30acb0ae39cbf
-        aff7b49b7baf980e a85cdf55e0aff754
-        d7a535e525b93bd8 f2164201a2b9cba5
-        d4ade5479c3e6ff1 00646f81c5c7f2b7
-        a14a03a3622a860e 5ea1990896c03337
-        babe94e8f0fb7014 34f818f1a0cf022c
-        db9ad609d92a56a3 b3231f01e5a963f3
-        1258cdf416ac24f7 6049a572dd7e170b
-        e2f01aedd67f3139 ec9ef6b854608c48
-        dc4a30b7379dc357 d8cf24a58f3499a4
-        1cefbc21c0a57514 444c75dee893f72e
-        d2fb13f683c6df6d 2af8bc99408455ff
-        28eb2742db5e9f99 44f0021b428e5ae9
+        505b8b0cc4bd674a f2941796f3214cb9
+        46c4c02d20e92f74 64c1b39eb2eff629
+        1126f946c62bac62 aeacfd106799e91b
+        edf236dd70dcb405 f81eec9ec557b713
+        1edc6c62ed1bbb70 053c59da1370225c
+        9ff7bfa448d7f10b 31d8430624f412fb
+        2d318b2c33688841 125240b9cf4001ce
+        04f8a3db0720de13 526f864b8bab85dc
+        024c1231fa526fb2 54237db3570436aa
+        f77a8e237bf09be1 233a974e3b8f4bc5
+        dc0578299e208122 04527a04e6f4172f
+        f0ed676eb963462b b91033e8454e8fd8
+        93be3a69acf8c0a0 c5b4c0dbd9c6fb30
+        84304306b590a1db 063980cb0837218f
+        9207ab8ce5726243 dae7b44adb09788c
+        babe94e8f0fb7014 a73f35998946c5b3
+        5230193703a8a44a 757a8b42a8afdd3e
+        1679b2c3f00522e1 8338af9edf4b81fe
+        601e8e4bb3f53499 cfa6ce80d30956ef
+        06ee5d66314bc823 bf8c2faa8f48b421
+        92eb7712e5d4937f f4c2b9d646d30cd8
+        dbaa1f175c1e06bc 08862d8c8c181a26
+        e7d89b10ee8857cb b85dfcea6d2af50d
         6fcc54e7cbd0e29b 29207e54be426c30
-        e34cc08d1544b3cc c5aa2f59cfb03e07
-        a0ad9cccaa08d660 7fb6eb94f5a098cb
-        c35bb6a0b3250ca2 05ef3450acc3f18c
-        9bc65ff0df8e7cc7 ebea6ee2f923ef13
-        3212693c83f17c42 e876904a61a8ef57
-        45d7549ca6df65bf 4d5d5f855038a826
-        2695a29821d44469 33470e1dad69ca77
-        5ecbcc67693b3965 bcdc05c173e144ee
-        ff870129f6da305d 0c683b4bdc008d60
-        78f7de00aa25ab08 bb35fb6704d38e97
-        3bd2f9f9a89092ca 233845783d10b128
-        f8a26c0c8a75c71a 2c70810461cf6f63
+        76696c7f33921318 ff8a8e3ff760259e
+        f111cd6e8292ce6f a6023e1e4dd697e0
+        ddb0a3f9304fdf25 8ec433e74e4b3f51
+        4f72ae0d69997f6b ea55249bef692010
+        e8bc6f87bfb408b6 2c0e58beaad20014
+        55080d3affea0276 c886ca9181d33f72
+        8a1285d05d963121 7aff49f56c771652
+        a4f9ebcd391ecd09 acfe6e1d0ad24fa1
+        5b5ad191f8d0546a 2141d9adb14e2b9e
+        00be9c37f7dc074d b6ec8adc63732a6d
+        6e0c0fdba8d6504d 56326e7c576949b5
+        f8a26c0c8a75c71a 637253dc1b6081c4
         b9ee16b918af7e1f 902a2d0f263c4f6d
-        8539ebcd882a00df 89cb46cbeb0d3d23
-        4a40358140ff3777 8d5ef04f517b7362
+        277bfe88461d093d 2b0322680aeda69c
+        184ede17a8a69a75 91fd5bb6130145e1
         36d37505f2b96372 e5e916e5ab92e456
-        574959b3f0d72640 71041011abaab5f8
-        9570c3442ce8d0be 2daa32cb8f28c2b5
-        c01cdbaa651f4877 b1df94214f7e91b4
-        74fe5074f06c2236 8238474e24c5404d
-        0c375c99d3f29064 6f4e5c2bd40d0d05
-        03039ae86bd1f523 aa373e3b1a9f9ea4
-        95c8afcc4513fb9e 562cbb74357b912b
-        de1fe7e167d071a9 4b4489db4cf7345a
-        d27abc6a2aa112e8 e150f1520739987e
-        5c4474d146786a72 c47d4288a2ed8f7e
-        b7b7fe08ead7ed2a 5a1f0feb09bf4b6b
-        989a996e0a61a407 eb999d92ce3a2e9f
-        60124eb7464d8776 b0662e61603e193b
-        cf6c91e4149f8844 fedf9f4ddc58c70a
-        10f57ab75e76a52a 629c703de33b489c
-        8bbfadfd1d6c4f40 4025776b12a2cf4b
-        48518c0c6a7743c7 8d7370224e381bfc
-        beee4e2ed4814aa2 df97b80d63495a36
-        2eb4c9404fdac65f 8174484cdaa70cf8
-        e485fc81f5269b8f 3e1025bee1169788
-        6f23374da654859d 57635d7da557263f
-        6b5180b976d067b4 328072f87a116243
-        78c7372c88651087 5b8966e63a8637c9
-        226af68a69a2401b e820187677210b7f
-        842e24e2d7c2b257 77239ce6a9d83c8f
-        cdb8d6206cec1ce6 30118ca15672caea
-        c9baa1eb073777a8 9935cea4e8475c3d
-        58297faf296e1c0b 1c9b4b0ad31d3bcb
-        ec8b08ea8403bd2d c9f6902378c4e676
-        2d5a4c973a7e2ab3 b05f2469970969ed
-        b9ac31c96e19a3db 9098acf0324172d9
-        0b8b1c2d02e6922b de894c3edb78cbaa
-        a3dc49653d5ab526 6192f338d48bb864
-        514cc2c4ecd60ac2 2a02920d07bb8e9b
-        5f35c11f877b0a90 e176271144dbf638
-        027bca29c95534ee b9fbf27f722dd7f2
-        086376328d86afd4 a2ee171bf4d10187
+        24c136d3cfa59f12 e8e1e010637eb406
+        4948269f0f947e2d 7c2c02323ab9d9b2
+        24f0f401ec5c251f dacd26462f77109e
+        4e1b19483d7b59d8 1a07acfedbeb46cf
+        885938066a9dc8a2 7afb5f0d4bfbb46d
+        3329ad0285e700fe 9927d14ad322d1fc
+        0a80cf6139b82c5b 12f26d3646a4f9d8
+        6c1d519f8a41946b a86a565d73bd9e39
+        3c77c1b42cec0314 432b8cbe2e8a7392
+        f93f7c34507e0004 54a90244ca246b5d
+        94040cad0fef0910 04ebc44c07493860
+        258e3180b6a5dacb 5a2625a71e57806c
+        3584e0948eeac1ae 177aa506b151966e
+        9825c43e3ba92db4 163788349204f5e3
+        f82ab619f87dacd8 bb9ea97bdbfbfaf7
+        0c12f9b4421010b9 e9cbd0e87126e03c
+        5f3a90610c599538 f18c44eae294a1e4
+        6b8a0b38e1bb078f 51d532201405b9c8
+        e001a4c0b083db05 51f925b3211bbc33
+        258e501883810bcc da0dc8af5daabb1f
+        e184f5541e71194b 7bf1a5db5abd6e55
+        d344103f06f676b5 d04c3a94a3fafb56
+        a413300a6e060cfe 6fcf20925b6a35e1
+        41c3eed8a95b2af9 87f2e733c0ba3aca
+        75bf604e31447a76 2a2d2de67cdddc28
+        468d421f81d8825c c72e6e1f60735d5f
+        25f377ac8b75b17f 8196eaba24094bdd
+        1bd88425442e4c87 db7de07b7ebea9f5
+        5fbd410e40890950 af10da26079aae68
+        2d5a4c973a7e2ab3 23050c78d74e603e
+        04828aa5a93d6c99 948bf3d06040d65c
+        36f237583244f5b8 f1cea73e5c11207b
+        e969db6e51c771fd fb71bc7b14e585ee
+        40a7c8ad8523098d 102c31a2f5148238
+        cc06eeddbc1e5479 4189b4a0babc65b8
+        d15d636da2617b66 55bf3a3760c111fc
+        ffde869c4d7013ee 6544ebb2d31ac8b8
         5f489c8efb91a94b 08a6201a67c9be76
-        f0aa69ecd8cdfd88 12b0e6101a7639b1
-        bc5738118b6ccefb 300f56d8ebba5960
-        8512bcd0a1811cde 9b1bdb569e4d7078
-        099e43275f2659d5 0c5b64470815cc49
+        a2b511d5381d1338 b93ea6a2ca88a6f7
+        d9a0a7c3cc938f1d 86d52a39e83ce6c2
+        cb5262e0df3ea2d4 5c8a5d7143c9032b
+        16892983059fa768 969ddfb4a7fcd239
         04701657adc133c7 1d3a678fe2c29ca7
-        d4ab6fc2b28e5e8b f6ab201d33e047c6
-        77e98dba24564b1f 4e0e96f2a9098f74
-        8274a31721e19584 bfa3d15cedeb1c93
-        51107072c7ba9121 755ae88156724e16
-        13cb15ec154397fd 3bf847c93d8836be
-        dc3e34f065a7b7c2 7777bb67e0f4d0f4
-        835fcb34fb637a65 9855a37f01ca72f5
-        ba4e14cf8d8a1e88 5ee4bf8be5a91098
-        821806a8f1de9c1b f87edef60e7e81da
-        42da19cfa1f5881e 28c15a36e5f7859f
-        2dc372541a42f813 9074f838d21bf284
-        cb8c3a9bce9d37e6 823ae59defbdb4b6
-        ed284ef5ed6789a6 e2491bd5ef780a1c
-        9cddb718604621b5 7f4c25ad9b9f3c94
-        c6eee28204a2f969 f1ac12fc483375b5
-        0c604f2ae3a343bb f54a6a48630d9926
-        4aba859175c3bca6 132f554425065175
-        1f595ebcaea6d771 1d1c0a7e46aa2ba1
-        4e9630b9191fb588 885f13e4c74535d0
-        eb613556e489848d 2c5d406a0b8b2095
-        71583a96cb8d6fac a06885c02d0700b0
-        12a5db5590c8140f 2a1d40fdda1b74d7
-        ada177614ec74892 9f4a143451b19b30
-        661025d56910a8cc e5f114359171b269
-        6b5f31e0c3aaef94 b4d8c9de55ff846e
-        ae339d55d5cf72a5 c5316baeb9545a16
-        6866ddd8d528ee42 64f9340e305ad205
-        ad1b4ead5ec2dd47 9137807a37da00ba
-        7a8023146b5dbd46 69070efed5e6192f
-        30dee888daa2d94a cfe433e9c056744d
-        0772da8ced9f1257 f06430c4705372e0
-        e01a1da18c7cd337 ce5d2b9ad1da9220
-        4ae887d7880f42db cd7a7b246c7031db
-        c920cb8363fb9b87 bd9eff5cf2e77348
-        dbc0cedf69365f38 1d3c1bb432c6dbf7
-        e66d4e562e051e7b f58c2c67ae2679c1
-        4c543b100a0c6d4e 6d36b72160349c10
-        d3ac4f7f839d3091 071c4e03be3146af
-        3b285d529fb2c170 f3eb7041b2bbed24
-        c4452632b1a85792 86b249cd343b1b0b
-        46a1c6d08a2abb26 b9064e8feba3b385
-        269531eaf928533b bdeb71800d3fcb61
-        83713b47c2fc85b8 e85b056fdc4bcb74
-        eada6743ef83830c 413494cd843ac7a6
+        4bde1d2071ca693a 0ed9a8eb4ade4df7
+        77e98dba24564b1f f6cc718ffadfe53a
+        eb93511e1dfeb100 e21e89cd560bdabf
+        8a414d533f56d5ba f91391ea43f44188
+        9c59459aaa672be9 a58bad919760fc56
+        8f0f0573a9798c66 9e57f9a7924bfc7f
+        a8dca01c083fe3a6 b39f7b3ca9e52cb7
+        08ce3982cc3a8189 a5067a6dbbf53b48
+        6c274b593999d4c5 84cac25957b085c9
+        d8777d1418289bce 0253c7781738e3d6
+        102372adf204f571 ff24fc837a9f4b87
+        ad59e8181afadc45 a8a4acd39e2dd5de
+        7e11648045a48690 5c5f8dc975593d07
+        90ead0745a7d04be bacb08f67194dc03
+        426a5258907dc9b2 e8fe0fcc4d599eb9
+        05aa07b080e86191 715378a15c375c8f
+        dc318ed6e61e1782 ff6262138a91e182
+        47c800eb34ae857f 9357f377228c6412
+        c005c0f9750efc39 854865fb58a0191c
+        7ca10039d831bff4 6dd2f93ff58a3b79
+        d4b7bcd823896da6 ee3c0df658316772
+        70ef2ee032e55a8f 3bc33763f2ba2daa
+        1621ed33d83fdae9 f7195121126110a0
+        ec1057d48c52f747 926378bd0777769b
+        828cb7c486079790 c74a55716811ddc2
+        7e61845ff313280c 0dd247ed84ca022f
+        6aef5c44ae120415 2c4b42b50d355cbc
+        55764ad40339dbbb ff0880ccc1ace6b1
+        bf32ecb452e09bdb 2e0dd73310149942
+        effa4dbfcb736dc6 7ef5f2c908769afc
+        c1d6f25fff4f161b e7ce47f6c0b473f3
+        7ffaaf0a8d88cc34 4854f8571ba18fc6
+        b510ecb180b22c70 2a07596340f66d54
+        406fbe75fef2a652 91a5a511a9f35cda
+        dbc0cedf69365f38 2288f1986a5825ea
+        385b8ca8806f3b7d 04869e79d781e2e8
+        51f8c39558679130 a45950f93815f622
+        a05cf59b9cc7a464 6e3b4164ae03f653
+        84166d800fb754e5 2e25e9f914a40de3
+        5ee6c2924e3dc466 96e953af5b363d87
+        c45fd9fecd3beff5 ae7feb85efb6a4bc
+        0ada237c6773be0f 970ee1e15b73ab58
+        5dc231f889e149e8 54c840b453d2d6c8
+        3436155e6f3f41d8 1761d59c93ecd88f
         65c7c0253e29a64d 7b5c28d34a47cbe3
-        5c0c0f1bdd7941ac 4f7677c8249cf92b
-        a3dacb7e4298910b ce38f1dfea1b6211
-        ba26e0cb96321fbc aba88dbf4ac07653
-        8431150a03618e1b 38fed2a8bfbe5b5c
-        e927a1922e9d1b69 13be8242690ec909
-        071b1613b64edb93 3badc216549706a9
-        0fc51ee13c32d3a5 d45055a55cb831fd
-        10d5c796def8b242 b88021abb4cfbe45
-        5ca21f3f68052316 b09354f12577d476
-        bfb5582f6527da2e 873fe2e5e68c046a
-        8f5f76d85f504664 cf2a560033751261
-        5700d0e6acebefe8 4d821a57d7a463cf
-        af330921738c0550 efb7114c74ed0a5b
-        cd151b2defb7fbc6 5eb7859d7f298ab3
+        038cc7da1ba4bbda 334a1894e7bfc3ae
+        dfc0e5fbbcf15dc4 44e8529a25b6023e
+        790af117996ab536 dca1d2fca5a7d423
+        8b179f260e5067eb db7c2c7c13c37330
+        1d3fc879ed0673db 50b5f73ddefc8103
+        59bab68ea8e88909 93f960affe4a06bc
+        dfd45dc511cdd535 37fa6c983101ee0e
+        c1f7cf9fcfd10f7b 2b568d3debec1322
+        aa535d1031f188f2 2e19d31875a512bc
+        d46a10051f0c3b0e ce4e237279cca8d6
+        a526a49338f0e37b 6ced9a06ffbd3218
+        c12f2d78e6db3fce 6bc36edfc219860f
+        f0c312d5e0d5247a 6833ba5b12fe9ac5
+        28f0c74799a4922d a7f5991f12fdf47d
         e52fbe83e0c87136 94b7b549cce8fa4f
-        fd51b92a61c0b811 c737e9d1fb7d00b6
-        e1ef766494fb14eb 03684ba9e9a77658
+        ce5150d537d07056 a2378f6d6927da1c
+        7ccfcb35ae0b6e0e e0dce888e82357de
         af63a44c86018d64 8fcea37d001a9a58
-        3c1fab29c77622b6 269c46f3f22401eb
-        578ee3eb60aa6cb8 4aa70e9468e963e2
-        552733908906fcb0 2cfdb8766acedb17
-        1f24e0f20ac9cafb a56fffb25c028920
-        9e2c9ff404a3b4c9 4292ba6ec6528c67
-        c554b8233e0ebae9 6dcbd53653211e13
-        239db2fa4f34a82f 7079c587500b5823
-        6211f98f0283bd62 1db92c1cef3b885d
-        26fef457f75705e3 e045ce82e1d77665
-        6e180bd3a3dfc157 57269da946f4d8ad
-        4f2958052f1c392a ac1e215e484370f9
-        038a6a1b9ec54042 1c19ff897401dceb
-        2d415ccd25f535d6 2509fed531b98a48
-        b8dfc26735cb1116 14a14f38787204ee
-        0c30ed0d32793ffa efc0e209ab84e378
-        a0f9ab54bff3ab5e ed273bf4c2b467ec
-        44ad308a63813c33 f233360ad8854b5c
-        4a4bffd35a009ce1 6156b9ba0293ce75
-        42d9beb4f46e08c9 639fd05be730f36a
-        9247d514943fcf89 f3415d6c686bdb3f
-        4f08dedffde89812 df04dac46592b4fa
-        ec6e6b79eaa4c27c d1114c1eefe59c3a
-        df88dd4bcbf748f4 00e2d8c54befe717
-        cebe6c4fd4c078c7 83732972cdde5641
-        1510e77c96e55c0c c1239c2576107f20
-        9d3933e8f2dae025 766669a403d3919c
-        ea0b602a8f889bc4 27c0593d0aa57166
-        441e20575f991b2c 4732e60fda469857
-        67271eb35a124bcd 3aa406ec01a527f6
-        9f47faa2509e9bdd a59fb8039fb29154
-        fceedaef23bab301 11a28526744bc964
-        72e578b34d186239 a1388d7de1eefca3
-        e81b89e04305fb69 0bdad65e7944bf49
-        26af5371e8c39114 8151b7eef44d208c
-        43ec977eb04730d6 51d8f3c828defe1f
-        5a54a220a6cfdac3 44a1d6f8934ba2fd
-        1c54c0c5803d7ef7 a5d2ee3a0983a4d6
+        e83d832c05c60d0d 4cd874becab9bcdf
+        e290d9ef4535c448 43c5e0af30d7b39a
+        ac4d57f3d78db640 abe718114e00e65b
+        32d9e72c7e9c8652 96620c4f0db67b3e
+        ada0b84c99b190c8 0a9164463f2762b3
+        ecd88735664cabf7 529db58cfe750d5c
+        b00aec16349060db fbf1c89fe2d26f13
+        e9eea3e0d38f875c a2986640394c5e2e
+        263de577f0c69019 e27facc2300b0815
+        2a181085af5c8b6e 6edcdde92319ccd6
+        5a1d881adee48644 fca70f419063c443
+        b964917d86d09265 d027c6553d37b29d
+        c7eb2278a325e800 9a22696334750ef2
+        af936ffe38254633 55fecfc75e7b62c8
+        4779f5bd0cabc0cb 1b29d6d704e560ac
+        a998f4b322eb1d04 f2b35bf8ea8db7d3
+        b77dc1cdf118ec76 bd14b8c28982cdef
+        d520fc48cd4b76db 87f2e733c0ba3aca
+        f1fe1ad13be5c83d 02607c4e5e594c7b
+        5fd6bd6b6e0d6228 10518000ec7cfe30
+        8c382fd97a9462ed 12bb7505538a064e
+        99114dc8ba74e1a8 c8e61ba3255897ff
+        b9bdc82b9b0002c6 cc8753bb994e9066
+        81f48dee7d09a2ec 6e14e590f77f29c7
+        bc27405afd47c998 2fdb1c6342b63869
+        866d5cce9e375911 32ee6164de26299b
+        19f21efaf94c4804 a4d9a298c603a9ea
+        9dff3a9456f0375c 13ba3778fb7345ff
+        42fe427756f5f22d bdd47f2b5f6eb694
+        36a48e745550b262 f4c3507ee9673bc5
+        ec476d1a085ad96a 3e4dfd64e2b83f20
+        4b2e0f33adea42b1 7f943c7f92134097
+        27692b0f3e7648a3 219efcddbc84aa38
+        8aa1aff5d8445a3d a8a4acd39e2dd5de
+        bc386abe91e44e55 1e70943ff5bd00ec
+        1c2e67471812ce73 b457ddab2d29b50e
+        db03f357608b52b0 f332ae39b5147b4c
         880fe6bed651e98a 7b0d4fd9c400bea0
-        373ab683566d6610 0c3e577719d429d2
-        83d7a1518f14e989 2295b3cd02041304
-        5ddf867bb8e04280 50d4ea55bddb5e33
-        933022c9a6d1e785 2901429e3bd90ef8
-        eb18e6cda4f3c323 6c4fe1dd9b596e9b
-        222525ae0e238024 2c53f75f3d5f9de4
-        0ba9f8dcfa0e6c30 6271a7741e1fdc54
-        354ffd9378ed3c3c d2548d331d0413a7
-        c7639eacb0cded6f 785ef6a6b1a1f72d
-        f4a0e5580d037e5a 248a95e1af582589
-        21599a7c4a51f2e0 d86e2aebea28e57c
-        63eaf62202e294f0 67af3be0ff80333e
-        012eae7ca6755703 705e0cbf278a058e
-        6e95994c1774a64b 5202be154266cc1e
-        b3401c20e4443140 cd5a8cfdfc0066dc
+        5d704a631b461179 bb50b1111c256cd9
+        4557372a89c6a25e 1cd42e2911abb123
+        b5c88d89d9e20cce 1b5224d0b0070c1a
+        5d41388c7c79fc5d 74a3cf4bababc26b
+        6843193c68d989f5 babf7196fc91e612
+        8c4bac3c7aeba71c 793f9d4cac987b4e
+        12b5d1c1e6e732e6 a3ba6b65ece791b8
+        388e517def3d5181 527fb7c99fc20e0c
+        ffaff85e82d93d71 a43c90fd2c61327b
+        0d2929873ad02c3a e667944c26c576ae
+        c59ee7a2d0a0d31f 7e9020606655b58f
+        a888ae133635e148 9786c46fd2944ff3
+        6a979581b14e6625 b57fad5cac01b4d7
+        58f3cd37e00f4fbe 132b88b7c04f90d5
+        ee9f91bacf2db9d6 bf9f68c372c243e6
         005400470f6f52fd 151e367d97ae2f1f
-        9e645b63977ee220 7dec9468dc5f4d2a
-        2f37ab5d12356a14 da0f24612166024b
-        a04b19689838e3fe aff1e91252c3b3c4
-        93befea22a518bd5 798ca39bdf2a9665
-        9548507dcbd21e75 a9ed11405bc66f69
-        7986cf51b330b0f0 63684c74516f1cdb
-        1502b67220ebbe85 da4dd5e0a1c57f3d
-        27375d8f7e5b5407 eadb6018496fe3ec
-        7580b76f80849f6c 60cb2e76819b4a37
-        90c75aa69cf0c178 50073991ae56bb5f
-        4d73fa5c7d246005 e8d49dea9dea144a
-        3bfaa354738ce8a6 b524c4dd873ee9d8
-        cbef53dd8eb156bc 1ffe9d54ad4ff023
-        84135a7a6d4411a6 e62be83cdc5b712a
-        eabd8acf60535ff7 6105b3dec7ad7aa3
-        239976173be7b5a1 b31828f384e348b2
-        f671e04c07624b24 fc174b3f25cd9996
-        7d7c4d782bc28106 68303e004e4bd691
-        634022245dc34267 ec5026e8c2f44e33
-        918f0c73ed69203f aac80cad016dfdb4
-        6a1ee4c70155323e 2f1551ec077b02fb
-        ceae677ebe227f28 005dfc2aa5ccebd3
-        41866a4195be932c 4aa4db702725eaef
-        7f40ccaf1d470e4b 4bf8c0eb4f2cebfb
-        ae092cb5653271cb b6bb4eeaca75b7f7
-        2261c1284b55ea87 3af1ca36d4fdbae1
-        83b1015e38babebb 3a434ac6fbefac6c
-        e073086972e07271 7d64fdbcb4974839
-        68a8ac9d0c58dd13 52273c58950c389b
-        c2d3ad35477027df a1aae903b15dd5fe
-        3fa94059d9cd8182 07125b70ff6c5924
-        613007853ff921b5 024f6bf38060f8dd
-        461a80fab01c25af 5d5142d7a0d88d30
-        6ccfa7aac8096705 b1750510aa77f39a
-        0028b6f8c20db192 b38c6665b2660432
-        ce399cb1bfae1d74 3a347590d1f747ef
+        c513542aefb6f8a9 c036d310483a1c4e
+        317c3eb0b4ca3392 6686ed30740caaab
+        32c1253defcd52ed 88f009258f8ff687
+        8bf13da0cb850816 5d5c6ae31a79236b
+        4346dc8f1a998ea7 d7d36bf633b8ba81
+        eee35fd8e0967fce 361940e8b8f95c7e
+        6bdbaf6d71e8bf13 7c19884cc1e1a032
+        5a0c266c588019a9 da4569911ac8c6f3
+        1fdf11022b4f1e32 9c3235955eefc506
+        12540efd27d73bb3 7b53117bbf3e09c8
+        98c70781252c88cd 0c873dd7a2c67001
+        b1f91cc14539663e 939b6173f4fa74f9
+        d08c4b38f7815e64 21e581ab9f7cf9d6
+        99820cfcfceeb37a aa3e1f61156da3af
+        983ce2edb09d1275 7c6db1a378ca78e5
+        6f9d0bbb7c2d2bdd efc0478390d052c9
+        09ab99c22687cd8e b6d22f75a46c6e22
+        31f6fe7f22b0aeee d2d725c9851489c6
+        23cd1c4a1a8a090c a8b5f61f4bbae812
+        709b03eddc9bf473 47cf184b8526ed72
+        a8b7bd04af086672 9c10f6bf156a32f8
+        92c3a7637ec34c54 dd77a113dba2bea1
+        f9b702247b18f4ef 38516d7e65457d03
+        6e098525b3cbc3bb c2d92ae28596ec9f
+        b983f12652bc37f9 4fc03cfd43b4bc6e
+        5e28a246d8895473 1875fedb3aa4e456
+        c3dce732622e9708 7e56288b56abc516
+        dfb50a0948fbf264 278d4f073b0006da
+        2b7774873c6bf765 ae1f81a3b82ae31e
+        fd6a830f76fc9b3a dc8812a1cd9112e3
+        fcddb140e48490a6 ce8478c8114d227a
+        b5f3c93a0ce63810 b524c4dd873ee9d8
+        e3aeea823725992a d5fc984cd28177d0
+        3a662b2297dd9026 a0d030cdd2b9e943
+        2f012257453218ad 62363a14b6dbf312
+        bf75587adea250c7 670c93da791e0e75
         2e2b282e918e36ad d13ea94fec6baf89
-        9a594df95e9cf6aa 58b6d845f18323e3
-        81d735c8cf894974 822f85f09b85bfb6
-        ac0cc3961de50a86 5f79b721a39f3278
-        c14f429045948256 e0a658f180ec9703
-        70e7fe36dbd45d7d 497127fda1250e9e
-        8230613f8da79332 e84d7af62d8019eb
-        d4959e8f46e1d4a5 005b28097b0a3b4d
-        a7f6f5110a7d1931 8f6699316418c163
-        563dc380cd78f3d7 fe2b09b906fb68c3
-        d873e88f50bfbf69 f2fee9a589909508
-        42a9109e83a31f1e 11c31544c508f418
-        921776862c6167a6 bbd84c7c7afac3aa
-        a21483c94daec1c0 0ac6d90419b11193
-        19ee18fe9f0361c8 56823c306af70250
-        0e7c2c0c0585803b dc76fc40ad8048da
+        c4e6ab2d3b796b58 0edd9e79306bedab
+        a48193be619b4b33 d9d8859064d5dbb6
+        d088132a1f5a59b8 fc279d3657e8c004
+        0431d66fec906f3a 9f22fefe0fb5085d
+        ba7fb36f93c7872f d5bda94e9205d66d
+        2db9c7275659833a 375e78a710e3d0c1
+        8f8384b984f5d089 fbe7f8cb809980af
+        d75b787d50a18b4a f45a80fc4745d3f3
+        69182cdcd2ea2f72 509dacd973de03c2
+        67625a8b79d91f19 e5a8eebe70740b95
+        a701453ad44c521d c3456bf08296ce9f
+        93de1518b528c590 8970d2cc91a42308
+        cad6e601f7211185 17f5d2a826fa8ae6
+        83df81626bc53ed4 49700ab7e56b8ccc
+        78baeee4007f9c08 efed81e9cb4dedba
         a96b42efefb9e2fb 12264251ef43629a
-        da0fbb03ecf6bcd1 541c49c7ae8ef889
-        4882fd4a6cf8b950 83dd306b79c6ad99
-        be09145fb68fada6 c2e8872142d5dfcf
-        e94ee152f1d2210a 7260210a1d114ad9
-        dd74707ea2cfeeff b06294de321dfc61
-        a678951de3060947 8c24c977a266ba95
-        9cc51dec6ececef3 53e62eaa8808ddd1
-        2ed27b73699539ce 523dbc4e193c9ef8
+        998480e4d5e4fb4b fe78cfbcefe3b2d0
+        bf500b299699e1de fdb2075ff1957212
+        a2ea6d39be354f3d fb272e94cabecda9
+        bb814bddb8164ba5 b51bc90372f3fec5
+        6ed20ab3f89647e0 fcae7e5c273fe941
+        e978176338f646e0 aa1f12cce41bd95c
+        5bc12911a765e86e 3fef1e21a15da653
+        2e17e9af603e8bf3 a6ce1d2c30a90109
         a0f364d5a5c6e35d c035fe82d2e07188
         23e678f83a54bdab 04f5ed567aaf51c5
-        f1ad5fd8c0945f8b 3396c1fd7f35e957
-        2b2ed20546f88419 4387dc72c7b37a74
-        8d639b9870b65526 f802bc9427ebf04b
-        621751ffd0df7f99 df0d2f21e7ade285
-        54c915091d74cc8d 651f306c37cb504d
-        6c27592cf5a6ba03 2d89a4d96a724a28
-        146f90ef7b111841 317e41fb7b0ccec6
-        628aebe13a55cba9 065b010511d60ebd
-        2657da03e778737b 676cfe2709b72503
-        45241b5b4796558d db9e1a489b8746cf
-        6e7822153f501e09 cfc2386076ef37e9
-        39b9729720bfba49 362c167bdff2260e
-        1e2924d8b4b17e7e c566df4017263ab6
-        46b4889571a46340 9c7ae3a45637bdd8
-        cb6cfa73ac6c0231 613b660487506aae
-        fae1807a27fc36ab 6f0dc7443f14e9b0
-        dad35de7989389d2 7720a4ff6eaf3cdb
-        f845aa34c8a3ed7a 7286d027bbef6afa
-        912ee5e17b8d4778 abf8364c15bf6184
-        864a3197e6312699 c8f47c736d62f4ac
-        2d3ded26b50912af 38d5be32c01a149f
-        d52d15c614ef09a0 cdacf1f4d5f9b9f0
-        6b0175db416899d0 2342a67a66c8090d
-        d1c0f07f770a21fa 226350a7f571c726
-        0e718e1e5eafac6f 6814f9da81013ee1
-        fe04b75e83b0ddd8 e03dd42b55c2f8d6
-        801cb44815e1c6c1 518713936081536d
-        f84ecc8b948702c8 3b5e251aa877ca2b
-        9166600f75831f78 0080d091eed190b1
-        92495cfd20ef00e3 ae024fda04085384
-        dbb3cd527fb2db60 909aa29400a22388
-        5e2305be45390067 e753314a0ad1d594
-        306096ec948fa68c eae3861e27ee667a
-        8dc104c0ae3cd5fc 7845c85e69158e88
-        4b8307aa0a6646de fa006cc1ebf3ac8e
-        2af641a05f0544f3 462043de0224bd08
-        df548b2c37c07b8a 0e2cf0d33419ec04
-        a339954ea079a2b8 eddfb06a44d82337
-        3d7eb45d28868de6 5864eae53c2f153b
-        24d843c48f89a54f bc547685fdf2e448
-        ef17bb13f4252cf3 09b92facaf1c25aa
-        3c8318e25162db16 06dcf67a5b842f12
-        1970adf8e9aab381 2b474bc38200a2ca
-        7824118aeef867b8 19969745e9049581
-        8c5d7e58d8ad390b 182ecd9b07a21a5a
-        503a88e143da8f07 86dbee2ac32e4689
-        48f757be635c61f4 9c62bc9c939c88d9
-        a5f2244e8aeb3143 560765f0f30e9004
-        346438d787d633ac 1184ebd740431d4f
-        730c42cc893d511f 95ca339559d31dff
-        180496d8d4101bc2 ab72ddeda810b682
-        22706916ea8fd84f a3bd4129d48b41e8
-        f0463ae599eeb371 68de5181cae72742
-        3b4e248d1cd8cde9 653862476381bdee
-        68a0be630675d2f6 f4a515498cdc2a26
-        54ace6a5ba39de83 bc70a0fc9a973515
-        cca6b163adfe0595 954fe4ae38ff840d
-        c92bd31d10e5f67c 9c53de06a4edb2da
-        7d9976bba30a7a10 85ece870d029b211
+        6cd08a1d10ba46d5 d457c1e70b0dfbad
+        7263cc3d87916f0f 7bff2dedc11a2135
+        24fc50f2f0e7be5c 2c783c44822efbf8
+        621751ffd0df7f99 aca951b076f75b40
+        c776e1e48c8d2849 f72757d35eb9373f
+        43e8439e75f2571f c6884e1faeca5e87
+        602a7fbfcb7c02c2 0469852c921f2f5a
+        21f1226b5e386d2b 2fa41936df78e0f1
+        35f8fbfb51ee825d d76f9f76ff9406df
+        5331187a96b935a9 1645ad533e4a3c44
+        e0c5624eb81ac79d dc80d00176a61183
+        cf23b4fe410bda61 1e315bf9cab2ef05
+        6c09d9582ce559a3 f5e4211c4d420b2b
+        c252a998b7e5dcf7 86c21854b7603292
+        ea4affc5381cace1 90fe7b9c2c008606
+        f04f9d4e09db1ec0 726df73668dc8d7b
+        9ae2a1af20a346c8 a9027a8339bffbed
+        b72573e95f9c4feb 1abd23fc3dccc0b8
+        3af58a1154a28e9f 2fcb6ccee0ed6fb4
+        8dfe3c942a2b60e4 462b6495060488fc
+        abe8d5bf61c9f9ed 3329dc17ebcaed37
+        545c6530019839e6 846bd6769aeb404d
+        ae019114fdaabce1 919a24aaad7a3570
+        31ac52fdeb3f72e6 11f5111c322b8e1f
+        59abae6c4335128c 6a38febae24e0900
+        693133420a686ea0 a3594daae658c8de
+        7a48ec5462076a33 5e3b894d4f9e1ce2
+        27412c3c7189a164 6308db627062ff17
+        c449fe2326ab1e71 44b384fffea35fd3
+        75610749671b9fe8 30d312c3e04ea3ce
+        b43cfd455aa9bf75 fadf3410c1d1b0c7
+        b47280aaf0354938 60ccf270989731b8
+        103e6247dc7c852a ed61d5e8293fddec
+        d31f671189997f22 e9953886d70a845b
+        e839ffdb5227064f 6d858d8e4eae43e0
+        1357034f31faf0b5 fe411a8e2e10a651
+        26618826ac9f30ef ad69a46656a48ff9
+        057285f8b076973c c8e57b3407f6153a
+        8e7a4168ec1739f8 e0306dbb9230aa43
+        e586bb4da4c244dd dd6dd59a434683b5
+        b7823818e6a0a6f0 18b3b835a8d6fc25
+        5d9cf0e292558af0 cd39254bae75ab01
+        a258795642d7de26 07409fe3d484af32
+        79bca582061cc463 f9a9babec7586b96
+        0c812315b33354c8 dd1a54f28dbfb0b3
+        38c506a2989d11b5 5b98527e815c2b38
+        67e752fb8524ae26 429b4f10b7574e0a
+        26fefa57f7571015 f9989c8117974efd
+        3930854b80cdedf5 0b24f24f51ea87fe
+        4a073f63f183609b 9a4bc91f8b8f7c1a
+        d5f312a51c6652cf 6c13178a6fb33f52
+        544cbe1840c91715 6937c2a0e0b584d4
+        4a961508c3775684 960df3f0f5944c4c
+        29708bdaabffa9c0 42150d1390276d2c
+        add61323c6e0502e 684c6fb5b78180cc
+        3f284146b89c91a4 55fdbb5d159aabf6
+        ee2d6c377409cb51 d82c24293e2c86d1
+        2be09973e518ff45 f55d658e58049ee2
+        c0aa14e34d9ae60c 875ebd0f6a304d05
         a37bcaf3892346b0 66a76d0f878652c7
-        1547170c531e645f 95e9eed38337497e
-        06748bad46861030 a5e34526f909389c
-        491f78111ee19f68 2a639d6c11a29242
-        732a0bec63792a45 218de24eca4ef774
-        066d78217cc3c7bb d85bbc413b7b18a6
-        8ce400483b5e4121 7bec8e8681697bde
-        289f34c20652ce2a 2c53f75f3d5f9de4
-        cd3156ccb3735c74 24b1c60d6631b4c5
-        e5e5f59b3e438ea1 1aa11e476ff6de0f
-        13dfbdf0ef31bd3b 340727cb53860789
-        b80b3523d3be7106 3ae421ea65ca61b2
-        26fef957f7570e62 59f89af4ac535889
-        91c5444887d647c3 e78c7fe5f418004a
-        fa3c3da1ebd5af7c f81a43fe3fe1f3e2
-        2ef6d446e3e14b8a 0193bd48dd91f155
-        bb669139b980e93d a8edc02e9735f97b
-        1408f6a560c28e9f 90da96d99c000882
-        be77eb968b31aa26 66183bbf8387407a
-        0b9e427c0950d5b0 fb3da4885114ea7c
-        5f2c44f674e6b806 139b3bb75a8f0fb3
-        1d6f8b59d9ef08d8 1c9254da64c00023
-        cf2817ae8eb8649e a6014adbe5910119
-        4a47e68f8de6ad68 e5c4e9d8cb766246
-        901249039f79a6f8 9d1ddc8b691bc4b1
-        729eb6311ce1c6e5 5a221d709efd2de6
-        e243f9d3c7b71077 98ee5b15db61699c
-        36f873ed35dc722b ac1029d9e15c489f
-        0e8a78284445425f 5a203fca4aab505c
-        512d31f169d13593 0db3fdae9eea5a66
-        0dd0236169a1ce8f e5642f081b7313eb
-        d5177392fa5da4d2 d4e1c25fe688344b
-        b05f65e2d0a46a57 08ef9c9698458200
-        d4d407430272a33a b24efbe0e3c023b3
-        b90151f741826e6f 13c313723d8e34d2
-        aba6b5d767bd7860 5642ff8ad64185c6
-        fe2adc3206b15933 72461f7345628e3c
-        2da821496b8c939a 7a9edcb94e75dcb9
-        87d4de8e63855b70 d03897de0ba84389
-        35c18368866aa9db 3e469d4b9b8900d2
-        ff3ebafa89ff68fd 922caafa5c77c75b
-        44732b36475ff823 5ee044d64974fc60
-        784f33bd089dfe10 22136acd622e1b43
-        613814191c26266c 8b4b0f28ce6084b2
-        6f5cc481c3784c13 9524f3313a2755d9
-        75f5f656cedb0d0d d30f4a20a3a44beb
-        4a3db1ff97e8541a 20856a818c93c5e0
-        f8271febfc2507e2 b82b163798edcf2a
-        196e8f3852557b3f b25ed5cd5119316b
-        fa5e6e5aa97975cc 7c86751ef0e4502f
-        e3e50707bfce491c dda6f948327b152e
-        3b3b5063259ae009 bdc7bb979cd91758
-        a40c288b82193d39 ab9f29d57b860b3c
-        712cfae87fbfc333 9875b7f8538f08ec
-        579458431953f866 590f00ca737e1be2
-        e51008b235efebeb 861d64bfad800811
-        e08382fc83ed7c3e ad7e7aef067c43dd
-        f90a555d9306561b 33b37367d0a9ef22
-        ccc26ee7553303b3 49101e70bb865a0e
-        597010d85abd13c1 60d7d51c406b1a78
-        7f1e444438e89956 1a5d2741de60b2a8
-        d1ba236916dc4bc0 dc119834dd06ae67
-        580ddcd73b20612b 101fc1f6709f03eb
-        4e48fc693db2a196 8c11db7ba95ef321
-        390445f4442794d6 b8b225fa99c0b945
-        19d19b72a70c8dec 8491318d602fb22f
-        def17d25860053c3 f6ab201d33e047c6
-        e00b8237bab3a0a3 118817194e8ca9df
-        00eb04ced2f8e28f ea3162a1c921bd53
-        4bb861f3243053a3 599bee1c612d57d4
-        fbed39bf3fc4f142 939d42316106d845
-        c68e28bfd20df70b 12e96b197808e123
-        54869bcc0b63fe82 e1552f3dda7136a6
-        cd96d5fa55178784 74c7c8052274aa97
-        d82902bf2f47c0bc ad55215060977223
-        fe09594076616dd0 43e1f2f2096fa377
-        7b85c266908982b3 828f20664c3cc7a1
-        542ae2d5f3982e58 16e8a0898c3a9f56
-        b7d0a8f30df6eea0 31ddff5200a7c45a
-        0fbf2f628c3d941c 049a251cbbb8e6fd
-        4441a36a305bd125 7df1ad7c49cc4cf5
-        715b509340402e86 efe28dc752dcb7d8
-        a8215b3b27cd904c 36300a0eb9bbc6fb
-        82d53ad4c41a0126 7d107f4e2d1f2c07
-        7644305d40ae5080 77f7dd815cff930f
-        355d730a10032d77 efa8fb808a0ce978
-        765be9270ab8486e 6cb79f63d97c4592
-        58aa25a803aad964 f21c39ae19724165
-        8d6447c5913959ff 05c5e1a53a0067c6
-        4963862c66ae7f5a 0bcdf4fc97fd611e
-        26a182aa9ace5eae 2366d6beea48c990
-        7d2baf4306c54acb 84329577004cba75
-        b1c023c58d369935 a81701a31d96ff5e
-        972d4eb165b35b84 61a9697cc5ccd0dc
-        288f1a354116e305 bc0a942a557d6658
-        ab8b6d521f80b969 e6c28beaec603b11
-        e3480a9b0ab04bbd 5c276acb8b90cb7d
-        1f93fa29b470f5d4 b13a16c16d6d70df
-        6b7db364b20b4474 0f31a67673feb4a2
-        6b83f4803ed9f5bc 93e08f8b7a2b6c8e
-        b26fc75a48b9c238 495be79ad46319e6
-        ff337460468b3167 340c095e209712f1
-        09c442b37bdffffe a1cabcb0bccee2b2
-        54e6281d972286b5 f7fb87cb74f6b166
-        8009494221d58f9f 91b186fb2560719b
-        fea78db9d19d2c73 ff5c9165960f3754
-        2ec45551567a55fb 27c8f9b76936c4cb
-        c1b5badc4212c94b 40e206439378e1f7
-        827c38c301b4f37f 148eb162a33ab643
-        b50f497d564e51cb 2214d1006f0aa1c4
-        1494e5d6cac5dbc8 0da6f1e465838f44
-        e6673079519d6dea 1f44efe4a5fbea1c
-        7b2a659e39c44be8 768e8e33980b518c
-        835fcb34fb637a65 9855a37f01ca72f5
-        47e106d52446ccb1 2b4e5e212fc3ce4c
-        0ecd3234d39f31b0 3c92620662726ccc
-        77f3c54a76195af8 5a3beffe21941b2b
-        b99d71299512ee0f e6ed63b840647744
-        f5d2f2374b7a98c6 f949165e69d152c7
-        e8fcf6d37c4386cf 438f58e1b71f0b18
-        3498628e941bd49f e8b67788d7c828da
-        9e5a25df534fdcce 790c713fe2f0a73c
-        6f05d1962ac77135 b185428616e0bf9a
-        03b0f3fbd3c38c32 c7285c88afc693dc
-        7dae8243d50907cf abdce8b970a75a91
-        a2b61d781781c001 446621d59645f913
-        f1c92889cb8f5b2c 03d83521cf939aba
-        e1ce90c1bee9cc1d 92db0e7fa412fd5a
-        855fb316430646a4 7c259f71c2afee5a
-        f6cf9b4dd305e718 6781a9ddc26a1009
-        4bb070d194ae7685 8fcea37d001a9a58
-        df3646bdca9ffa89 4854cb774ba3e064
-        d93e6f7841251e4e 0f2ef42aef74d218
-        e623044614e5210c b808e8aa69d300cb
-        c28e4d502480fc64 bc5f52876aafff21
-        4a36918ddf2111f0 7714ee68f61366e6
-        d75f8f68bbf54187 8fcea37d001a9a58
-        21efce38b617dd2a b0b8864e38c535b0
-        57b8a9bbe83227bb e15f1e20662707e0
-        0089057e2ef609e4 19f67becf9c7f63f
-        38e3e76f4ae52a27 931dfe69b28a9954
-        eb8b24483108b6f3 8a000b0781cdafaa
-        0fb0269f56a5e166 0e72e539a82ad391
-        888b6dcb42874e85 03a5182dac2e5a26
-        323408e9b7840dc3 d826fc528173785a
-        7ec1ba08bd234efe bbae4688581a2477
-        2f9620cfb2784b27 5a4c2a6ab5f6c391
-        25f377ac8b75b17f 8196eaba24094bdd
-        dd8c04a02d132f87 229e1d3fb61278de
-        c0c1b01e49331b57 47ab39177ee2601e
-        e08446f277afcecc 69ac87d1171d6afc
-        fffb5670b4447b87 f31b3a76f61a5da1
-        38a6c5d1a4dd89e9 3eaa8c84216d3d9f
-        6762e02ba9136e42 eb0203ba7601e74b
-        cbaeee2d2d1b278c eccba7ed36f251cf
-        df58e4b9ee228cee ee4874db1d50fbd6
-        960ad63a530cfbb6 325a77b812114601
-        5200eff443903f7c 36b2e16e7bceffbe
-        6347ae1f866e3a1a 7192a4e861a8ef2f
-        efca38ececb59e33 60094f45c9394fc5
-        8484af97fac69bec 0270d5268ee4b993
-        64f6a36aab97857e 9be22b65a81591b8
-        e5d332a65b7632d3 7d26641a872c5dcc
-        d0f472ad2902d8dd 3c9d7a062ae250eb
-        e03d3bbd5f0ef03a 48f7cc77e41d29bd
-        0ef3f8b36972861e 6f04882f6c2902ad
-        f5ef893babe9108c 141f1bf6a47bd5c0
-        b451d03fff3ce1ae 2c78e668083b7a13
-        c6fcc008153de463 2591d64c743d3100
-        4ffa16bbd55c072f aca1d76f7214530d
-        1c82f976d275521f 4076b23f65660498
-        2d12ed74eaf6f279 5f92015524d13783
-        5d6e297d20c9db94 da8ea93a8510249e
-        cdb71b2b1bd5721b 2084820ba7e50211
-        ff1190ecd8dbf99e 6399382c5464bedc
-        0d5c6b58ebd184d4 70003983b9c33b15
-        ce7ab11fa52f7fd7 34e2e9c3a40602da
-        7776321c83778776 563cc29d29086adf
-        4ebe48cc2fcdeb3d fcae2e7938951cbf
-        671a93fb612c6b37 f035d263b4a0672b
-        beb92393d1419824 7b122fc521bf729c
-        b93d4d9de80c6a63 eb2795009be9cf74
-        5315f4387b68dd12 c72e3bc4d838bf60
-        ca11ebb8f89f759b 9723ae794db53e88
-        3827a7e925366243 59d34d705dcc9100
-        9114fc83ec72ef01 517df19bafe51c3d
-        ca2e701d99d13ec6 8fb6d63b6493fdd9
-        0c6976ea3df7802c 71e750db4a31f987
-        2b2a6c67694b37eb 216a989bbe3e5578
-        24bddf75896130af 78c6c58ef5b6bc0b
-        0834be9d54cffba7 3f76b58e29295098
-        5c7800c51ff933a2 e9464cc27018f5ed
-        23a2e420422d5cf8 58d9a8198a55d22f
-        7102751d35839dd2 46a7c80340aeb895
-        aa2a4e6f2e53cdf7 ad84f9b3709cdb28
-        c2f9c8debdcbe941 3c173ca687e2b419
-        c2080253efac06cc 62f8d7331d8f1b1a
-        d40fdc61eaf2d2a8 ba983bc5490bc360
-        f292c2e6a839a954 2115f83468fc954e
-        0bb807ef84ffbb7f 9cb64ea24cf57483
-        10dff794fa8078b8 c2c61d001246fb3b
-        df5cc58e1957c8f0 b35f77078c40cf1b
-        1e62f381550248aa 0030f57a542dfefa
-        97a4381d17978b8d fdd03fb5339559c9
-        f5047ac515caf157 d7e7db9347f240f3
-        e086a59d2cf895a6 c0a5f14ea619ef4a
-        1cc3b35e14f3efc2 892396e98c54b33e
-        22d5a39b77107b09 603cc51ea5706964
-        ca5b2bdef18b3512 55aa75cffbe9e620
-        1018d332b945d9fa 8f3a4dc475afc5d1
-        48ab9159bcffa07b 575202ae984b9287
-        7ad0e00e6b81cd89 d8e1ea0635c4794f
-        96029ba849a84b3b 6f2018e77f7d8da2
-        7bab64eb864d1467 a057c1e954d2606d
-        11acd92844b0abe4 0feffaa1d0980c90
-        18548dd957880b40 b78a8d2b1c17609d
-        d3a42bf7833fa6e2 9d78de6a21c9d97d
-        044e734b1304da23 b5e19fda526c6f8f
-        40b287e0299e88eb a047232140d53f6f
-        6ede2d51622bf76d 038c752499bfb34f
-        9d20d45cf5400c88 4f7b82a7f1bfb8f6
-        9c87715d1ed713e1 b55a4e9937f30c57
-        6048a67e5cebfe0c b898706f518e92a7
-        d2981614d7e78d9e 99cf6869cd872f0b
-        e1008e27fdf65aec 5083b9847a166bfb
-        cde0e1d80fca726a 01ef0843a93d570f
-        2bcb408f812ff59f 69840cbfe4e6ee58
-        622bb654b75a6550 9fffabb9aa0c83db
-        5e0cad9e61292ad9 c3288c4b5ba4acda
-        51101af2b5fa6bf4 155c07ff45b57afa
-        465b8790168b1d23 1615054f0d2f2632
-        53507dfc3160e49e 69adbbd053dd224a
-        556010da51f20d7d 255c70f3787cc4d8
-        497b2aa57af2f3e0 befa4592bb0ed715
-        1b348c832c7ffdfc ef3e63667e18ef0c
-        c1fe24feaa6acc63 749fa272cc92a6f1
-        73cb29bbba5e9ab7 892fcc3821ab18d3
-        74e61477fb404444 2a865a4e62a2dc4f
-        1f1825c297272205 64afe6eca8855d18
-        eca955c6263174aa 2df493b675f79627
-        42dd731486d8c165 72912ee2d01745a2
-        4587c438de782d6a 21a327643f0edabc
-        af4b15bb45985d17 63a42936b4017581
-        883bb0707ce8e7ff ea3162a1c921bd53
-        05f76ae5dadd1f9d 54d1ca37d7bf5a42
-        d8d57737c0475ba4 b42347ee6dabe91a
-        4862d46188f68deb d0fc2a70c0b92be3
-        06b09979a8fc3859 6e6075f498c743a6
-        e0c63efeb0400b63 28ae0dad24610177
-        d6a5e291db12594e e6e9fe4266a60158
-        971dbbdb724eaf93 649cb6154a48c555
-        923b5cdb3d92811c e092908f732ba5d1
-        7a1b74b3abb41fbd 3fb17740520e5185
-        1a116ddac5480b5a 76c50bf2ad3b6979
-        cb2f18216f2bdd91 ad48e3593589775e
-        7eb48e5eac26324c 136d3d435aefa563
-        51aa76bf1c3cc504 a9c41bd571c2dc61
-        fe59ecb58f81a1fe afc90206a07a61db
-        c810aa2df0aa867c 7b8723170d0d45e7
-        a4d6b3bd52db408b 4a55df4254caf60d
-        fda9b728ff370358 c8a53519a832f1e5
-        089e55d5dfef27f0 3c92620662726ccc
-        e571b6d9f6379f97 8507abd72a40d791
-        b1f91cc14539663e 939b6173f4fa74f9
-        57bb22e744e60034 35f3ef024951c529
-        851be4e871542b46 17ff9af0f68adff3
-        dc09603c15af63ee fcaa134c8c8a0db9
-        504429599348120f db01ce7af184a0d2
-        7fd10e613fa58c6b 923877bf5084335d
-        e7bdefbffcbb0c95 57be5e320388d411
-        616ce1afe7370ab9 08b920c43f267392
-        8d9c652e5c54db38 c4a27b9a5a9f2577
-        ac43879404d20fda 5f8a7811bd0adba1
-        c4f67bff68055b79 78d150de66f6daad
-        fe5074e6a4f6c1b5 06faf3d442a8b957
-        01fdbc71b401970a 5af20078ea2d1875
-        49fd063d14078de6 fad67345efe7e45c
-        b6f3bc9df4050eb4 ddb12e091ea99f33
-        7123720e1c812633 44ddc32cd88fa366
-        6b3a7ac6d1b7320e 0dbce162cb86287e
-        048a090523dc752e 8d0c54dacfa36394
-        bfbc9889ccb37ba8 f306f9217a7bb701
-        9ca757effd747da9 1cbb6af6ea1601a6
-        ec830f7489918db1 448ad79e1355694c
-        e16425df07c7ed51 de6c3844d158ed20
-        907ceefba4596424 41c205d42ba72c12
-        e46a79265734241d 64d5d5b910ce25b9
-        e32a81b9ff224d48 111dcb0242ab8a1b
-        cedc4acd96c72920 da3aa18e8eceffc5
-        6ac11773e4971d17 31bfb26c33588a96
-        f39e42f271468f09 e54762acfad1f0be
-        c027e3c4a22a58ca a888bf878bddd380
-        cdd682856b7a845a 915ae3890c94a6b3
-        8c8748b7f31b2a7f 951939a58f56f3ef
-        c60d6a13bdf69883 65de65f011a5bdd9
-        ba4b080fed1cf740 a759a71eb7016b5d
-        9427efe3afd61cf0 2359af22a7d62bc3
-        121b3b025e3eb9f8 1d16eed71799e43d
-        2961a8c25fac79bd c33766c252f0bc09
-        a9a98a43d071bf9b 7677be0bb579c143
-        a349a4b831a34760 08e06dedfdde0929
-        219b5d2a2514399f 276b28b0dd4bff77
-        700d2136c1c93285 786f984d743c4f53
-        62721dd8ee47326e fffa2af81ebcddb1
-        52055750378a5254 20f994c0b384c777
-        b1fad41fc2dbd3f8 3d06db89582899ea
-        2072f4425851dbc7 d9085687a6d929c9
-        5e937128528319c8 2dc46a22f3366b5b
-        b6c309afff22a846 50effbc91b52160e
-        b5496f2e5561fb70 ac6e2fac45fa3af2
-        d59f2500bace367a d0344f677b67997f
-        9793b9d463371a4c 95db2b6ecb47f4e0
-        f645e20de346c6f0 73bf87cf084218fb
-        39aa093edb8fafcd d7fecda22a51ac89
-        fe0f569a497c0c13 49feebe1f784e0df
-        42e44487306522a2 e139c8fb010ccbdd
-        f08c910175a4697d 3444df911fc4c7e1
-        ffa420a7ede4ebec 00232a0c937510c0
-        acf4e46a7e84c93b b5b66c6ee7bc9f4b
-        943206d96d6746bc c2047d12b5fa2240
-        4867fcdf04b35b51 0d7c6da4ac4bb226
-        b3dd7d685de92804 150d646fc6b92686
-        8fbef687dc80de6d 818aed68d5e74ff1
-        9f9a1592d27acadf e702388d8e87a93c
-        8bc56855ac728a88 859cb059421220e6
-        1d1a68e63bfb5b73 1bbf44659ca04391
-        d8f62eb27ff87b1c ab714c4e9825a5b1
-        e4a2ad765904f460 60b8f5c2aa1f1788
-        eba112c28ab6f000 be82533136860c13
-        8e9f0fc5e65d35f7 7cfe4a7efa9ac07f
-        bb669139b980e93d a8edc02e9735f97b
-        3d9fe7264c090fb8 b4d9ab23b5d609c1
-        f4b14af9e2a89613 36617c5d73d3bc74
-        68d9ebcada8f463c 40badb24ac7d85a4
-        35bbcf4c1ae61441 3aa101f59922b01e
-        9ebb945b4bbd29b0 01c5ac5a15a30556
-        25589abfe9f994d3 517fbebbbde0e2a4
-        d0835e094256403f 06392edf331ee825
-        8dd1532e63f5f9ee 8e610abd6619213e
-        cfd5a35e998f377c 1349dbe484706132
-        76e272ffee89e7d7 6614bc7ed5eee8a3
-        f39e97cbeba141d0 0e5fc068eac97c09
-        cef5ded5403220af b545cc322bd8c0aa
-        514c4235b1329e07 4aa7ce74c8f4b992
-        63d74c393f86b6d5 6744a23fed266288
-        40ee71a263c1b056 41651f3fc8f91cee
-        ea146be722c31921 5833141c69dbac03
-        02158f8d55ceb6fe a1a92702f1080152
-        d252b0a910e92535 6fa4cfbfacb4eb3e
-        0d7a3b59cd0bb86b 732eb13c46ce5b55
-        017cf63a3ade9457 af32f3848e317aec
-        27ddf5ed6c046e31 9618175722cefb25
-        4c575b036a5dd617 d4a9e022e165d4e3
-        d1567890e2368823 39cc6ed4f1bde28b
-        083e70c0069aa617 a56395d40f875678
-        dc2087d90dd15804 ec45b7fafa7070c3
-        dc6a54fc4462497e 35eab31a0fb05afd
-        2f7859840e12345d bc3e3ac80feb3bbb
-        3772ad6916b2cc86 1a462a7be90ae36d
-        3f71b3d8340202e4 21d4c786f4a6bbcf
-        c9661ea4af0775db 99c4943ff11deb27
-        e12d848a2233fa51 a5c5a9df222a3da4
-        4c6d2bff73c17194 5e60545697e68049
-        d49864172c5e272c b0f52e226c947411
-        75ec58c2044f7408 eed68cd92d6b4e48
-        d8d9442239d6c5ee 1f931b2701593be7
-        1904dc5151308790 e1e16ebbb31a52c1
-        c8d7d090a9f4cae1 e82e9242e0ddc5b3
-        eea5217024b1cf9a 6b95aa0736007801
-        4986a6b30962a1ea ec42316c1ed5e0cc
-        3a6829a6c12bfa0a ca6376b288db80b2
-        306fd25e40634868 62f3f3e4f3a01e65
-        e116d35fbd410d0d ff6ee4ce6200eac9
-        21d09418854fea5b ef557cf26d917de4
-        e6f979c75c8e4998 79ff4c17c3592028
-        69bc7128c34225c6 9c7febb85da793b5
-        2cbc20a1f48373d6 e09c4056675bbac5
-        29d87ff2fb57db6a 36e7e0c25f5ee074
-        2ab2db4d8815fc1c 1e579a38a4e6ffde
-        4a1b7d326c1341d6 2beb32ce1dfbb2f8
-        c66fba55f83b6ee6 474f60aca8748ff9
-        2a4fa848353a4285 4648cb6dd541bc45
-        ed7810e04f747059 e7717f56fce2e4cb
-        9ed64732bb381fa9 e25c1cb05621a89e
-        b2146153cbc44cfc 8c4f853ff0989133
-        244175337aac0bb3 9cdfa5e41f5b4080
-        9c02a32466423faf f1d3a467a4698995
-        2e96e913edc0d6c6 1468550c47eaee21
-        913e8aa5a28d736e 609b02e552f133a3
-        f2db3ce219ddc9a1 3b249bf0b627596a
-        39e68ae7363328bf ce95e1245ed02179
-        504d71ee55df471b 54c1ae07f9b47864
-        bfdf8415f352edc0 206c65c197891558
-        3c96c43aa6c967ca 8b29de62a368dc75
-        186ba52e2f0f1f00 052b5ed8e046fd1f
-        936f80c58e6e2d6f b63372ab7943d968
-        73185e7871811f4d 84f53901ca51e353
-        9f562b8be1fb1f98 061e69f165a348a9
-        e3eade71daaf56be 6b887196df6c39c8
-        8a00a04aae1ebc61 79a6a7934dd1d18a
-        3e1f8cbad4ad4a3f d182540dfba11486
-        8dc4f6be13565a99 c113910ffd2630d7
-        16ff0acffbf335eb 099b42bab736e96d
-        5493e3b97eda6025 6e23d301ecdad015
-        944611d96d780277 8d9210fec83eab91
+        f3296c028e108bc8 c8b44cf631e37f2c
+        a923c27913560db5 0c99181e8e7e5ca3
+        374225b237d67b72 f191838bd7da2ea7
+        84f7fa2f671f5c98 c0161753aac67745
+        151d5f28fb38537d fac2ddf13d3e6000
         a2d97c39be26f587 916e2e4037fc92f1
-        e50aebea455e341c 198b929253c510b9
-        0cf271add78aaff3 6cb047f9dbbf63c0
-        18aa01caee77daf5 68c3abb5128b3af9
-        b0d9f49d1a7ef0e1 70c49cd77c9eee13
-        979a1c83a5eb1d0f 6acce0342cc67715
-        53e0c38738d250cd 5f913cb4247d5f4f
-        36e55afa473d2af3 7919cebb671da687
-        303d0638b4ff782d f96f3052a68ddce3
-        0247a63a5f7737f4 9c05405bda6761fb
-        d3ce8935ce8e8b0d 2799ce3a46d1b753
-        40b114a974bb9204 f695d6f07f076170
-        5db6f6920151b4d5 ac62c149130119db
-        6b0ef7d4c2656966 586f6e7fc8cf24ba
-        49e78e1977865cdb 665379b664c60b0a
-        2d25d6e044b2f2fb f538e8b6ddab9f19
-        3ec671a1cc5fbe85 332fc38c36ba4cea
+        10729e8ec7ec6794 bacb08f67194dc03
+        3a21e0126101aac1 f9fd2818c1b1f65d
+        6c7fea69ba9d38be 4a41d76213f6a367
+        3545673a5ed3cca2 088602aced90c359
+        58db42b0d8cb2f16 4741c13f35ff8411
+        f9f34bf2b5faa2dd 210073e52d6971c7
+        f0b4f606a40dc88f 80330290aa34f31a
+        bc64f133bd768136 cdffe8b539fc60f8
+        22f112162282afd0 aee1e9101bd1df98
+        5e6e162a867c287a e2afb00c0635c05b
+        0c1b54554beecd58 2a97d1a0d6c07508
+        e4a978a104acc66f 2b71a5865965d333
+        0f7430d2c4b263c9 4cb77e092175e5bc
+        5f2c44f674e6b806 8aa545972b18defb
+        3ff58947a16b3ef3 ada86c49cd4f3305
+        6026ba671720638f 6ac31d27b985b7b1
+        d439f74ac2633b17 95d708e01658ea87
+        1e79044ef099045f 48ef2483e9dd99a5
+        e0ae7fadb9562cd6 3c78de6d6f754e66
+        15080f224431c736 4f43fd8308c73bcd
+        7a2f88d2af5291f7 23ed22ef47172641
+        45d7549ca6df65bf 4d5d5f855038a826
+        8c224fdf0623f10d f12b69036d35e1de
+        117a0c7575cdc0e3 c9aa6d125d65f0a6
+        220f8a4d624fa82f d12d4003da6e1ae5
+        8ff1c1da5a2db778 6843936daa7321e1
+        b3f94e3bf5d8d9f1 5bd51d7c01094b60
+        fc5f1b384608a7ab e82d15c7a4f6e54d
+        a621dec6d1d271a4 0f7428e65e0c9a9d
+        72630613d7cac5ff 89fd846278e33a16
+        c9450b711dc33d0b eef60b61d7484f50
+        b1fc776bea34fecf cfd4ce6c3992be58
+        a4a01b481d1a6864 ed92c48cd3bd0b18
+        7f64a43e88cb1d60 566d0fa98e4343fe
+        7306790608be65ca b72d23016fa84145
+        6919e7155641c560 d624dd538d3c1f35
+        a1a653b29a23b97b 541a6ae08ab08fe8
+        9c5ba9b56b6cfd84 fbb035deb34f71a3
+        f41a3b1e9e67a0a2 255c9693c98e4dfd
+        aea7234175f46769 ccbcc5c10021c0c0
+        458c4eb16d0866f7 c3ce9731183eec5e
+        8e6c70d9bb45fb7f f1ff928847518cf4
+        546f80b8f6c255dc 43e1b0b598e5f936
+        1eb76b70a02f555d 1721cb46d6d37d8a
+        3b3b5063259ae009 f7a54105f837ed3f
+        d2b32d149f9c7324 404e517be66712bf
+        1018dd4920ed0183 fb8d0dc614694a9d
+        dd7f1d7d82339c77 006075c18a309e76
+        863e6a666370afb9 75dad4c945f50c02
+        264ca5d37aa4cfa1 89078b74cbffd17e
+        7e49acbf133479f4 994eab82a4ad6a12
+        b435022ecebbbe9a 5c5334f71abab60c
+        38413298fd70bd37 6c02856618881868
+        9f562b8be1fb1f98 b09e31d469dcf940
+        872b60d4318dd00a 791aedb73636da41
+        580ddcd73b20612b 101fc1f6709f03eb
+        4d75e8492e00e778 9e0b31972753490c
+        5780486e83ab9f3f 59f78b4e3915fa82
+        f6856a70a5cd77f2 6a2782b0b235e6da
+        da00b7cac9b4ae75 732eb13c46ce5b55
+        e00b8237bab3a0a3 118817194e8ca9df
+        fdffb12991faa285 4a74969b033883fb
+        4bb861f3243053a3 599bee1c612d57d4
+        da4902a413bcf05a a91605cd4c0183c0
+        898985187a9d9953 7bd8b622482a655c
+        4d1b301def7a97f9 957472123c1846da
+        f92223a950182473 d2972a41042cde1f
+        cc6d32753aa67d8c 954dbf02e2a4207a
+        a0c334a0d9bcb517 93e5ddb512129178
+        bfc2dcc5fd3356a9 339c3c41bdbfd4d2
+        542ae2d5f3982e58 e8b2defc0eb98a05
+        ffa31ebdd1f94fdd 025c20efc535b41b
+        44c5671610df72f7 5d5e33757fabddf3
+        cdee6e4c2231a996 0d6a9614949dbc5c
+        50b342ac54f4bb1a 7863b7dff4fde585
+        69b3eed7558ec8a9 971e1db79c62c164
+        2a484b7d115847a0 d57bc235d975f238
+        06f2b7279ead5a71 7c132021a22fd8f9
+        5e48a2aac5c9a6af 0b8d08a6e9e4c240
+        dfc012671f94fece a0fbaa4c12a58b4e
+        63b82228a2afd5ca e07d99955e5c507c
+        29e0aeefc35bcc6e 9770de7d4eecd527
+        74f7265be64a5ddc 8ee10b93cea99d6c
+        ea19ada639b01407 ba85ad65d5d6431d
+        cbfee19eb12bc79c 73b8c707e52f3765
+        c10850683de5c64b 6e1ce2fa9f6732a1
+        bdffe959ea904583 69969e76dbba72dd
+        eaa07bbd5950219c e1d57001634e940b
+        ab8b6d521f80b969 e6c28beaec603b11
+        1d56c5d4cd95929e 0ea4031c8456dbeb
+        aeeb50ace4057b8a 4832c47e5f05db37
+        79b7dc04896c6dce e730ffe812056071
+        f2bc048c0132a44b d2450803a1db711f
+        ad0d188148c989b5 34c0342d370c8fd1
+        b295f728f23d77d8 67be4c274d4b46df
+        1c8323ed1d603ef9 f06ae92897b473aa
+        5056489bb8a4afd8 6efb2b92897ab0c0
+        d8f7921cd7845e71 bf99ab5db38c0140
+        1d69173def1d46ea cc0abb987fcd91a4
+        620ed93d91a32019 5171eceef0908c48
+        afdff67da3608ccd e5701bbe9428e531
+        c5f7f1255894f1d5 f443e755c4b14a04
+        b509308068e37e0a 7cd2147f57e53240
+        7a6ff787793037cb b27d535f733c32c5
+        bc40b975d160466a 2ebb73a82131654f
+        a0f16b50fa53daa1 bbb6c4b6c2c3cdde
+        959c8839680178ab b5c05c8e2cc469e1
+        9badc8a7e02f1a38 f8976abd1fc1b073
+        26eb75f4c7925f9c 26127f6275e02ce3
+        8c8f183dd9f0d03a 6973d0afe2973fe5
+        1f3fe02214adb039 6fbd08c3fdb5c5ec
+        47ee55378ad1d638 78b7260a8bbae5a0
+        0dc12f01305aa2a7 14c9bbef448fe1c3
+        1a2b3a3299463daf d631984321dcadea
+        86aaa1154d911568 b1cce9cd5e451adc
+        c173b9b6f2c0bfbc bd5af7acdf4819f4
+        5bcd28fb93ca010e daef70c8e3a8e663
+        13314aed6a24c3ce 1c5bf991ee3ff54a
+        06abc366c4f4b939 95de40709e11d168
+        e5bcf9d0e0542a8f 2515d9d52974bf96
+        e1d17faaf6c337e9 f29509362890dbfd
+        6083a15aa9fce2bd b5b66c6ee7bc9f4b
+        e19ddc2690e56095 96897dc14e2044fe
+        4bb070d194ae7685 8fcea37d001a9a58
+        5b7a9a743e2d2caf 7f39326210fe6c26
+        c534359d994249b1 ba4e6e10325ffa15
+        c2d143b9d05e8272 1699895b5b256ec5
+        45d4e4945354793a dd9552a2cd7a5a1c
+        ba91421b94313a9e 7020b1a3ba31a14e
+        d75f8f68bbf54187 8fcea37d001a9a58
+        6ff925b455f02782 09aed1427d90543a
+        b2ca92b1f69767fd f02c8bd12dc2a242
+        90a13270e67f716e b22ecf0717516eca
+        c218e25eca50c3d8 8b21190d39056991
+        75a27f43413e02c5 0002cf296622c9cf
+        f32ff6aa77ccf563 8c723f2a639b7f26
+        e2b238c9ca32f8f6 f6c4695d8fdf1082
+        6050c40f206415fd e33cf9e46c8d92fd
+        2d5a18429f7920a3 6a604c80664cd566
+        19b83bbe085a2315 8ca1ced95c3cce17
+        b75865b27d436bbc 443e6dfbd2c941eb
+        2f28eeeb23ca0a3c 6798507367d19006
+        56ba87c1b6b26649 fca04db87a1dca1f
+        59d02c32fdb88d54 8ec9d6b6f6a0a668
+        1963cbe7a421e425 7733835ecfd16e4e
+        e01afba1e9b28d70 81e6b011e16f7428
+        f4b5fa40f86f8595 3bc86417f464625d
+        5968c55fba8e70e4 499723e4fbc78ef7
+        c2190ec440169c7e f4693023a534f9ca
+        054e1d7032da22a9 9309771cc84cb207
+        074c8b14209aefa9 42fa4c8fb5b0e84d
+        e54b4ec69ba6e379 885aae7c3ddbb026
+        a17a4c961a223d8a 3b8a6d5f08ff3552
+        d8f79f2a3f66410d a4f5313c23d4b48d
+        64f6a36aab97857e fac487a46a1708d5
+        999671c896a30d08 43ab530b502ecbac
+        5910fd8895fe9363 7e2a9de8d985a70e
+        0cb8f84feef1a5f3 c08f2f04469b1745
+        138e7336bd15991f 996e34f4c00e0b7e
+        8e31cdd7f5bad893 a9f19441448d26c1
+        c48e5f97c134723b 6b67c16687d6708f
+        768ef10a4fe71064 edd78355c23aa901
+        962d1fa64ed1187f c6e34ad41b2a469a
+        227408a50da7069f 47ed11d629bbb6ff
+        12f44f9ef7a3d9de 93abe1051fbf5e7f
+        48a56e7c4bfeb69b 556c5c8d1e586294
+        222eb397b921c0d9 15f8f12b6fc581c6
+        1a9681c4e5a49ec8 12b49ca048b7c4d2
+        08152085da1b305b e22f362ca31a393d
+        ce7ab11fa52f7fd7 34e2e9c3a40602da
+        1963fcddcd412be4 a0d672fdeae65d33
+        57d24079a3ef945f 619cfb0675a5d9e9
+        96575487e1c9fe6a f263f0f2fb66221e
+        3f17442f73169ec6 eabe604c7628c037
+        246ca33454a58a86 27cfd5c1ee813046
+        9b830e4637f50f95 b14a9ed7b97c5824
+        15f07669ff44ded0 b533a607a1858432
+        3827a7e925366243 59d34d705dcc9100
+        4287ea88c0538a22 91144da17d89f2f5
+        7d17ab4cd30b5715 69ab43513a99410c
+        c807569f72051b7a 2cbce7188da8dc23
+        c39c082c09efc4d0 76b771b1e9cc9f41
+        ffeffd967d17af5b aac984eeb39bdd9a
+        c00bd1e8e1981857 c4c3474799c2db30
+        b7180b5293ecd9a8 8cb4a5934067cee5
+        af03d605d8bfb274 79a1fa9af9ec0abc
+        700179ccc7001ae6 1bc7abafc4bb5683
+        084311a526b236c0 ea2d669865804b87
+        726932d557f8619c ae0dd9fc89c771a1
+        97fc9e19fa5d5595 ba53b0b07e2d89bd
+        3a65d73a9fd83b5d 8dd94bb734c8b3db
+        91e3c456447b8fc6 88236404e5d9737d
+        468fe41f267903c1 0fe51ee5cd003cd9
+        f73a0b618f82a6a2 238ee6e47fafb56d
+        2ccc2b078b42d043 d54a104071e73a46
+        3db87fdc523e5740 00e0da54df655525
+        3d04699a2952c997 a4308f6060fd2e6d
+        56adbb26416711ac 33713249718d55a0
+        d94b11a1800dac9a 4a72ec7f22921143
+        84ba5ccc2543729b 0fd90c50c0e7c5b9
+        22d5a39b77107b09 d5c43794836c4020
+        ca5b2bdef18b3512 55aa75cffbe9e620
+        8d08833d6f85d43e 0499aa2f150bafdf
+        2d6a2d00b2e7a51c 53af723d65b6698f
+        e03f3abcfca1be15 a8fa6a3b72611e47
+        e302d53a26fced0c 8465ef2bdae2430d
+        2ef68b8596aa7915 25df8a2535a66a42
+        a40e131f30854bae 14ed5554185bc40a
+        c0e221c748cae487 cbf72ab8b6a0f63f
+        674bf85a88859e3a 54dcbfc456afcb40
+        a6a166aea01697db cdb7d9c662c4364f
+        5c451a34f4c3cde1 2f06c8ec409191dd
+        c4130db20c535664 b479192d96aec888
+        3006657f3ea5c258 1cc4e2f7abedc524
+        23855e4f46746789 bd971fe6d6cf39c6
+        d715db5057fa3218 d8cb55467877e0b2
+        ea52451b9504d2b6 c9e7d8fcd052cd02
+        f57b396ff0875ae3 304c43eb9414fb8b
+        273a5cb147a60fba b852063b55025717
+        786b843c7b8e0883 6cba0a4ffcd6a7e5
+        a2f18039be3b8e34 e7fe973b2552af1e
+        880f45adf7d1f2c6 5c8c163e02195a08
+        65b030a49784c6de 767c8378d9113ff2
+        1c22f36d10a6fd1f 67272d0c6bd49efd
+        1dca220248b159f4 f18c69183245a5db
+        6ca49c40f019a938 cf52c2abfac1a871
+        aa1a7f2c6ecff1c3 cfe8899db3700c48
+        05e4c25366c819d1 864ef1116fda39bc
+        70d1be7a6d8ebdd0 ea62451c2ec056ff
+        0eaf76de034ac444 87959ccbd0583087
+        73ac75e6ba446a4a 8501b92bb089df02
+        687f3bfc785dcbfd 2f984468d4a9c0ea
+        f8748fb89b0e24c5 3513816c9b474d5c
+        782485f217042535 761a5bedd5d241f8
+        4b3ff7e0b6291d4c 532171aa2377fa92
+        d5a204754b03406c 0b9a096ee9eb015a
+        9b97ea4ec2980ffd f1d947311fb4b601
+        3b60f43f6f26b221 cd4475c4fd0fa789
+        1a26de93dcea49f5 1e14a4911d3c354a
+        33dc892f996ccec4 639c0fb63ed64686
+        112ad1340979b69f faab0e0943e52cdf
+        2156a0d002752a9e e29f45e4379d596b
+        9797a9380f1c759d 7c32a6b842e19c0e
+        971dbbdb724eaf93 0be26d2f5433e862
+        c88ca5d3fe4a3070 a3c749861c2b3656
+        7a1b74b3abb41fbd 3fb17740520e5185
+        4f8fe50b56d6fd1e 8d6c94e4cff3d729
+        8bfd58551ee8778e c728cc41f951a2a8
+        9310f4d15ad2b646 edac2c84714171c8
+        5b5d599015960057 5f412fca0490bcbd
+        c38b70c3bfb61583 26daf4b36cfa4ca3
+        9181d2a092272f87 5ba40766370fb153
+        1581287b82be10a4 07294151ab6dd079
+        b8447ee08c499a59 efb232df07e2a71e
+        2ad53dfb456e0c94 01e163602b2fa823
+        e2f4a8ab0e0a9bb3 f542407af610e2c8
+        25f3c3ac8b7632a3 7ba034163a0f436b
+        51c2bfadd82a381f 1223c625ca96ae75
+        a3c30cc1c3a9a904 9fc55c3ddeedde5a
+        ad6ac89b5185d958 39ca21db80e608fe
+        7072bef60c5955bc 77d0768ab4dc1a35
+        afb4583cd51e6741 acf9d9bd377b49a9
+        5e6157ee121d1991 19f4c6555ee42b52
+        c34bd8627f1d155e 23b64099a10b2bc1
+        11606fdc975d5de0 ab4d446c24909e21
+        1670e2e811551ad5 889be6803006ed1d
+        44201da876501600 ade2bcd3bdafeb1b
+        46eadd22c09c1aa5 c3e7459872d7ecc7
+        c5b7b57e86793ceb 5dea99c5ded39b15
+        2ba551b6055e7a39 50c4dc27461a844b
+        aba0503e3810030d add804f59167ccbe
+        846b4c516117e33e 535cabef0da16715
+        3a741a8bba7ff993 b5c05c8e2cc469e1
+        048a090523dc752e 40fd3c1013c16b01
+        d8d0f2136855d377 b200e2ea5f4b47ae
+        2e5910c4e6c156c7 2a394355f5df7d0c
+        3058ff90a40aabae d718f8a060bff420
+        082d960fd755d4dc fefd5ef3619122fd
+        4168107cda4ecd46 8c0b2ed41e8eede3
+        31e7fd7465e8b651 0937f303edfdc826
+        6e78fb1ce14f1088 9325f06e90c50457
+        2764c17067fc4c83 9eb6f3457035dcc6
+        196cddeb8aec3393 0373190e47fe2644
+        f39e42f271468f09 e54762acfad1f0be
+        d0763a1fd21a6dcd 6f69fe24ef543092
+        8df67c60139eeb7d e08b541f27adc0ab
+        3f26fd32aab26330 0e9ebc559d006252
+        d97a0be1ecdb1129 b3c62d2ffbabae05
+        70e40a0c8baeb5b9 737dacbc2701a807
+        c6c9307a11dd6521 ce37cd7d77c91c77
+        ef32d5ec4c5109be 2ef4e465814d7799
+        f8b8ffb21202e82d df739b6b11955bd6
+        2f7fef1f59cc8eba 03280491a2f5f67c
+        b7e1c0f2e3856ca0 5c56e55c62053b5b
+        b262763f93195457 996299922a75164c
+        b4db548e29091cf2 da3f2c3efaf5d175
+        237a59c41b42d497 8435298e7760dd7e
+        e10cf98c3d8d9ace d4c64a5e91be0370
+        b1fad41fc2dbd3f8 964ff10aa25e76f5
+        44a1231a3b01efe7 b23772d219b08c3f
+        a91ee401ea9bbaf0 e0f08b717a4e201b
+        06fe76311d6c5dd1 c765ac87fef8df98
+        59732a9af4a0d1a0 523a5a96db645e38
+        238f344a1f5b41e5 de0b671674ee9f79
+        10d5c796def8b242 b88021abb4cfbe45
+        51f6cb9f1d0a6c76 119440a8a72c5fbf
+        09363d89e9be1aa9 5ce5cda6e3814f61
+        2ab717d941566f27 185c3cc97c3579bf
+        a62275c61259743d d2998c97be32b991
+        66d2d12afca32a9d 3a0f6826b60c479d
+        8ecb0f9d3fab188d 21adb45955ba617a
+        24c4ce597ad2855c e2afb00c0635c05b
+        fb8c8812a2daf747 2f51e3a32b2f4594
+        7324c4ef7a2321f8 f19faccbc5414dfb
+        252fa066795ec4e5 4ce2b6db70f1c3a0
+        a40a3dfd7bc6268e 75f4ce2f9d9e9116
+        4b1ac45c462e0c69 ed7d2f2013dfc90f
+        94a15edf00307780 d844be0091bed7d6
+        95c1048a4a66a1ee 04fc7afd5072f58c
+        7ba1d3d5bea85741 0f84f17024f7ae76
+        b04306c103484431 7b54f22d11d750d0
+        3e2777a4b465a13f cd5b3d98f076a7ea
+        bab4163e2b61443c 176d21ace292ab9e
+        ce57f4fadc5d77ae 587660344c25313b
+        0f0e6445d66c5b39 823603fae487cfb2
+        8c405aa83d33c760 c506147935b937ef
+        64692130f2dc5667 754461b9a50353ed
+        27a3ddcca53ae901 96daf72db9380321
+        720e4fb710d44a3f 551110cf94482765
+        6b29787f43276324 6ba4b7e04680ac3b
+        b3fbff075b3d8eb2 53782c469d908c27
+        d45d5de8ef274b8d ea5bf77bfec6e7c4
+        5366b1c44ba1d1d8 da65c922b3080952
+        5a9d4e87c80c7d17 bdeca2b488690a96
+        5d4b2b5cdec26bf7 e107454410cb2c1f
+        5e94f013dbd46863 e4ed43c19d1f857a
+        886b9b2aaabf5882 78f096288eba2a55
+        dd8fc6807d120aa2 89ef1c19e230c949
+        6da9f41464066e5c 4cf7db22eb39bace
+        882e0d7bbccdfa4a 142ed1648941aadc
+        02158f8d55ceb6fe a1a92702f1080152
+        54cb4ade2e020a30 d6157536b4ee04ba
+        26af5371e8c39114 ae833aa573f1d73d
+        fefebddaf2cfe2b9 96dfec27b8c9cf5d
+        e3c08b35a9b8f67a 56d6e95119253528
+        4a9976565f77574c eb7c2f70ffa6f155
+        14d51acd684126c3 0ac4c91da54c35a9
+        083e70c0069aa617 a56395d40f875678
+        5f6e66a962e937ac 6ad2d5ec5f946491
+        a5386e89472716e8 109505a9cbb980d1
+        777f2c73eabd4404 7bbfc5bd65b329d2
+        3772ad6916b2cc86 1a462a7be90ae36d
+        aed689066bfda67f f21987c33ad47176
+        0ab8623ec7124112 3607e50fd8e198c3
+        dedccd0d5b08a80a 280e86bc40f26f8c
+        823461f0006aa3d2 ef40f40b39712094
+        38dcb8f895ce5833 226c3ec01282c9e4
+        75ec58c2044f7408 eed68cd92d6b4e48
+        c602a100f1869823 62fd56e39326d43b
+        bb36efdbd32762f2 2073c0bd8ae3dff8
+        d081a66aa3d3d792 0eb15e3e98df062a
+        9475fed96da105f0 017060b632f372e0
+        769af0af111aeb85 220b6282907e180e
+        3a6829a6c12bfa0a ca6376b288db80b2
+        59f0cf446fbbb07d bc51bbb2244443e0
+        d747ef276b9b0b1e 1f785a519103b17b
+        a46cc91b97eda5c8 680bc9ba26b3edf6
+        050f718e60491ef8 e1927f8307497ed0
+        6c17a8c9ee480dd8 5cc70b67ebeede2b
+        8a354e4f9b70ff73 3c900aa6104a40d7
+        e83f6e6c7ce631c7 5361c1d7afcf0795
+        2987635faba6075f db234979505d7101
+        6f232732c033f561 4e31f618b133299d
+        fb05f3fa08c11e8b 2e68451ac226a9fa
+        3a0834117eb994a6 9a44856bb7c3cdfb
+        0a4781225d16df80 d3a6cab3723b7887
+        4635853851209430 664b7a2d6feebb7c
+        ad6fce3b30c5dab0 570bfac19c01d595
+        cef0d5930e470440 5f2ccdfacad40d02
+        38de711dfa03f7ec 5fe700f6faac6bac
+        dc74666a47dde19f 8648f09b6cfd9dbf
+        60dd709bef8a0785 92cb8cf082af637c
+        c07150fdb723e323 99cf94f418d21972
+        42ddb6457db9f793 6afd429913e65967
+        d24e6c741d627c5d a8be490086b13701
+        c5688a3daa46d29c 30c89c9b03266789
+        03d5744bfd898735 2fd7fe993552956b
+        f1e844d0d119c9d5 db63cbb6cdb05ca7
+        43882a1381de4d9b 5e52b039a9655196
+        afca3c47c795c4ae a98ce78f5cedf3cd
+        ccaa83a3616a7df0 3a776a3ae32bb6ec
+        e3eade71daaf56be 6b887196df6c39c8
+        2b67be0f209a1b84 3ac1683341a50af4
+        91cb2b2f697a6daf b52d843b12d9bfdb
+        8dc4f6be13565a99 c113910ffd2630d7
+        584a0de125c84fd1 9b748b77835a5ff6
+        5493e3b97eda6025 6e23d301ecdad015
+        6b79708e61433692 43c5e0af30d7b39a
+        41866a4195be932c b859ba1c8e47d8fe
+        b1c2f36f72c96b24 ce885349c670e49a
+        b18dc755cc7d3ebd 2e15cc2492bafbad
+        b595c99526060519 264270eb330fe88e
+        95e9c081e11bcd10 a286552572e4c762
+        ad4327b9256dfa2f adef9290d881e9c7
+        1804c6a13e6deb6e ec7043f01fff9867
+        7ec12e573fc083e8 09bc90b1fd5f4a2f
+        b54476d8fccd33d1 d3b5df613c3556d4
+        0247a63a5f7737f4 2e7bc72d0b8e6c5c
+        84946f569d815fa5 d4892d126b271466
+        5a219c28993d3186 26116ab08321496f
+        968c42261c34b97d ba26702859e187d7
+        acf4e46a7e84c93b b5b66c6ee7bc9f4b
+        076cfea24603bf7a 70de771d0bdb3398
+        1191ac2c80c23827 443d276097895922
+        a53cdf701fb62976 b12450be9b4cfd17
         fb4031a41247e0a9 695081254b901656
-        40650592486f0d6e d7dd2a87de52c0be
-        3160403914e6f8b2 df930e5b95cfce24
+        09631d3287c7e553 85ac4e60b77193ab
+        e67ff469bfda39de df4c45eaec0c07c2
         639cf62513ae2d91 c4db67015ff726fd
-        3500064a4d549a0d a26e598410af2103
-        1b31b2a42c5033a0 c4606f6077854b72
-        abd1783572a31529 0b047cdf615731be
+        a14332e262c9d4bd 492aaf25cfa275a7
+        0dc25a364378737c 1095395834165c34
+        d9597baae03adce6 41df40a640578b44
         38e9321d862f4a34 cf3e5eb27dc6f774
         56ff8b1be8f719e6 04c9f40626db5c6f
-        6dcddf71a29816c2 cf6c08e3be662ce5
-        93c26938be41d3be e3b68aeefa7e0050
-        b84bdb1ab927d5d9 8f7f24a56d5710f8
+        c54b322e5246c60e 64e3d55700d480ea
+        f10cfe213aee6a87 09bb6f9257f7ea16
+        0271dd703d4b4247 b39429452af773ed
         c0fe85439b2fe11d 1e789b3af5d4a533
-        bcd051624d26e327 c9404dfca0fbdd7f
-        631a3a12bffb1ae2 28fb8007584a3a72
-        b562b5749b5274d4 bd53a4d960b4d9fb
-        2ad7f3eed4ab8823 ab222842b55b8a6f
+        96205bad2a95cfbc 8a4eb2c53b4d759b
+        18598e90e8cf2e4b 0c70858e4559fbb0
+        3c6622f35cbb8211 d7abbe386a932ee5
+        3c0372db3006bab0 2d687f84a03fc95c
         346d2b38a158ad25 00518a2a01b1efdb
-        8d8294fd49286188 602cfa044a7f5249
-        f8d1469355ac5d8b f3467e0591d5b571
-        a2be8639be103ecd e619ab82266e9a78
-        6633941594481792 6db2e8cde39a5316
-        68ec0f5b7cd4186b 2ab5793f17ec4864
-        d2d3dadc17750947 3b230d6c67940cc0
-        2d54a08f01a1a84c 5edff6dd8cd33043
-        8f079599a5c8379b 07f408ce0934479e
-        55080d3affea0276 d4526bd6056232e9
-        9369d2915302d470 a4c2056e09d268e1
-        a59b83c66b2700de 62750fd5dc706c5b
-        a6e93f0d52a3b068 9bca4aef55a7f59f
-        cc914e5867e33141 11d1149401a5360f
-        3b71b3736cded743 71ce32bdc69e1b72
-        0625f2c61e20df43 9425b46c8590564e
-        6ade8cd5ce368746 3580640a11a4a7eb
-        d3d6e4c35ada3e68 f0f1ca3e0724ee71
+        31cbf4d809b8e19c fc95046849529fae
+        c24362a27934f6f5 71d6b63a37e6d508
+        00c504eb8fb2168f 4865dd5f4ef46003
+        7b9cc40d0fe1cd0c 175be636c1d100a3
+        22b3013c3b3077a5 7a9b9fed36ca1982
+        8a3bf5e31e913e4b 7e19074449c8c5d4
+        b088b97865751d3c e889e19909ca2390
+        4535651f53157047 2320a7a7330c5bbb
+        dc0578299e208122 04527a04e6f4172f
+        8bd9af199e345c31 2da9e6c7043c9864
+        cc249fa53be5466c 441eb8f92bc46ef9
+        9bdb3ec3b15a6fe1 fa700b668f5b1bdd
+        ad7f27a5b2c60d26 3a836d2d9bfc7f32
+        5df464f10326361f f10c7b194270cfbe
+        6d32ce9562fcdf54 7c246b879605f074
+        27cde8289583500e 271f7df66a55da70
+        24685954135b55af 03ee25e8abb1149d
         650b1e666008c679 ec794abcc417f050
-        7435a07e9367410a 064eb3b1568d861c
-        9d3bf891acba543d b0ac3fe93f998c6e
-        b895825bad2345a9 6827672cc5dbb986
-        f91893c62348a233 baedaab2ae1490ee
-        4bb8cbe4bc0b95cb beb4f3a6642bde3a
-        581d4bfac1f5771f d5b5203a1853d9e1
-        5b2f2757b48cbc80 330a80dec1501b18
-        ddb10b7b98aba300 bdb4ae024eb98c81
-        91716518fc5fac26 f26c478c4c6d8a32
-        36d6856aa7e3fa46 c55153b252a47e99
-        ec2df6721e00a1d5 c67b09cd2cb9bfe8
-        ab67b5ae6203eaff f4345ddd3a72009c
-        e7ef05ee8695c18c 699e0ce63c6e3c6e
+        b4177b0b4b383e93 46780228e7608fdd
+        9f40ba072a090a9d 9855a37f01ca72f5
+        550da9713f423b4b 47e8202b46f65b94
+        8a6aac1aea1f5df5 bba647fc50764024
+        101f40da2b2cd6e1 ab8d1f675053e1f2
+        bb35dcb89988e756 5948e2866e80694f
+        4768fb6e3866efb4 a6ac0a09753499f0
+        4512f45a51b7d56e a305559cded9c690
+        b80bb85d0fe0e0d0 b5bf726ceea39ef8
+        4635b0a9c59cde87 3dc5877d5cc16e56
+        ed6e3db62471cd0f be1b9e32aa0f61d6
+        9fdc4f2b2503adf4 fa1d144ded863f38
+        8cc00bc58a13bbce f8c98bb767ca6809
         459969b156e67db1 3c58b5bcde33a9ae
         b67bcb8baf0b5c82 4b22d22350feedd5
-        e0a2236e5d3699c6 1eb4cc4f0f641491
-        2fc5fc31138b1838 196d9cc748be488c
+        5497d1f129ac1cd1 7bc873ea5b91683c
+        9c1d6f8dab8d76ff d958185e3f8eceff
         08178107b4d49c50 8fcea37d001a9a58
-        da739cfd396948fe 9a22696334750ef2
-        b992d466fb2740dd 1cbdc47c88a97eb6
-        2effb6150387e1e7 40800536a861cdc8
+        5e13ee2c41740f61 067c129312092e09
+        c7e1afcb09844fbb 632a011d1ee4c926
+        c09b7de60a33e9ad 66751a6660281e32
         663b07eca84fd94b eb9a1ca2870198af
         e5d5d9d02a5d368e a93e5a7afc441be0
-        58521c68b936b8f1 ef93aa82e8ffa826
-        fa9fbca3c048f270 688d23bd85c738ee
-        6ca49c40f019a938 cf52c2abfac1a871
-        4281adee26355695 f8cf25189d32baef
-        6f202d1db6bae369 bc51bbb2244443e0
-        649ace8fc389abf6 2e28c8cbb8ca8db3
-        54066f31ea02dac9 e0aa10876eebf051
-        5d17bd37b1c6ef91 20a5f872642b19a0
-        c4b26c54bb28c710 850e3ea65f19bc5d
-        e6cfd23ca59ab53c 27e2e2ba33831714
-        02d999f80876073b 220b6282907e180e
-        b4c9983bd19ef38b dcf0186c7e64a7db
+        7172b3186cd9129d db35762c33d6ceb5
+        d9fd24806aa3a935 8902cade6d8f4dc4
+        aa0f10ebcdbebcf8 fce0ff8306fdbfd1
+        279f5f826ec1ac7b 1cd9068de365514e
+        5d98eb2b09ad5d41 047bc1f71c424d94
+        772f03355283d958 c882094ada667ccd
+        4112adccc244ef23 9f52a3c0977462e1
+        ddc1e596e46a98ea 2b6528b520efe5eb
+        ec7b34ee8e6ba324 6ae90c384ed7954d
+        8ba9de93845d14f5 97301c1162b8b05f
+        ad82c08844bf4833 cdfeb369b84c326c
+        f56beffe96d59502 15829e2e388af42e
         73c52c77782b3124 22c5d5680d2daab0
-        996b559dd2baad3b 151eec8fd2b7f037
-        c7039a5c0104350c 34f811b0b685a8da
-        6bd85a6d6224aaaa f70b8da91ea1f230
-        b9080190034bf8af 1419edb5c1cc969e
-        101dc43e3fd1a3f3 5dab252898dca388
-        6da412b18614bd34 8be2e02454c5a272
-        6ae59cd59f2e3548 8bcddf4d0c0e8114
-        7847070fbe9a3b97 5160c9650069f201
-        6d7a19c6367397b9 9054282a39afbd6d
-        c14bbca00e5ed973 29b77625fd78cb9e
-        47ce6397d67da783 61db82071036913c
-        fc905b7f4262c8a8 3952bfb1e10e3771
-        9124fdf5be046adc ba3d20b1f76f29ec
-        12409f89cee51f7e 7782ebe14f51bf6d
-        c0405dc1d3ddc7f1 8d966b4fe1276182
-        b1dee7187069c31e e0468f8530620ffd
-        5211cc74f509cd10 eadeee43988bd87c
-        77e1b1d6442b432a 9afe907facd73f9e
+        cccb75e40f4511a0 c3d4919d365ee069
+        a1a1875fb28e4bb1 b78a5d7ead374eab
+        47f4a35a5d714032 5e58d55d6e771729
+        e50ce10012fe23d7 b982123bd58c64d1
+        e2c9d338139ef98e b8f895b23ac48daf
+        75236c8489d5f1e8 852dde8941a79284
+        318c0b7f48e45fbf 86e8f786edd91807
+        fb50282f1603a169 095eb2674045763f
+        b5d3677df74313f7 d3de7b1fc117cf51
+        7943382a1aadda4d 1a1e1b99008be7a6
+        f190b9237b21904c acc2aca10dfde90e
+        15f9b37172d40992 b859ba1c8e47d8fe
+        fdf913f72c84c558 a7d070537617c528
+        2f43a7dddfa63955 6ff63b5565fcca11
+        a729eb6f1bd8ef87 642245b99b936b87
+        db48b9283c2ebe0a ef3ef2e3ee119c59
+        69ac09e6a0808a9e 1d6c1a9931ba14d8
+        b6c71c4f832cebb0 8caad6d6c10d5e0e
         56404f1b88509b72 8fcea37d001a9a58
-        08c842eeb572f439 b30c3ac6cc26b976
-        ea458f4508bc9c07 a533f109f0a29943
-        803416a728ed6e3a fc1644de2b6f578c
-        b46a3c7c523babad 7c43d20354dd5303
+        7bf9d684fefae589 20f2e2d0cdd98abb
+        281b15d2b30a85c3 2515e9172b1285b8
+        e0ee36bd6b07e448 e634e5d468263eb5
+        43ed6ab1f74b6fc0 0071dc8e22bd9067
         31d8edc65278fd6f 6a3857c74aa0a777
-        8494fdf33d24209a 56e228cee9679eac
-        ab6b4fad95786ee7 1b640b65b57cb344
-        e28a7056817d4200 df124d2bb4c93814
-        0f9149e06ec63e42 1095395834165c34
-        547d2a41ecb2f774 099939002488762a
-        46ab2c368de30e57 9e7461fbb2271c06
+        9e4af95ab946daab cda2c38d8c6160a9
+        c7d513a97069d246 4331bcd1c4bd8e34
+        bcda067b15c7c57d db86ce452743e612
+        ac2b628e3ac61889 2e68451ac226a9fa
+        0e8ea8856a12c08d e7b41587b597fdfa
+        8d5954368e564884 68a7f16b9ce0c613
         2641673624779676 a782fe1d8e7047ed
-        047e23260c4c2022 937daeaff366f3f4
-        3dc0934656b2dba2 2a011e9559b07283
-        b9ac407eb001a373 40e8b2ebf0e70eb9
-        b15bdbb56717c1d2 69b40f809a19e10e
-        39118a151210b628 641de0e3bf280948
+        1d99c7b34cf877e8 55190bc78ed9b496
+        9e744e4b3fb9f239 9a485f710cc18820
+        b200020863b11f34 44ffda0f59d0d7de
+        7d16baf44a2a4084 9830f3e82db869e4
+        b473890fdca13a4b 22c2033ed3e6f805
         3f68becc077ab9da 0e3e882025ba6081
-        d47c256c21a0608b f44909c57d3c8804
-        24cebe989089ff92 bac06e5a044a235b
-        4b9d0f1a2d3872d1 4f21afd97f0ed6b7
-        f98c3010abcd62ec ed12b49df6aab541
-        d199d6b098f44bd6 1e3c722f04193381
-        f479d85786639a4c 808ea5a319ad8fef
-        33f51df77f948625 8ad49b4637cf8e03
-        23653fbe97f8b712 507883688aec8810
-        644731b9b6d236b7 5a619d1cf609c503
+        b13718638670a9d4 46a6e9382d4bc0e2
+        2d8efe2d208cac91 73ce69f9f7c4550a
+        ccf6bc8378377a36 1fa35d0a4aac29a7
+        ffbadac5394db817 7f341aca6807ed40
+        24f0804571200550 c1af35acff174820
+        2464d01b7899fa29 a7744f20c249ab1c
+        4c48f897ff27e4da 91dfecbf61b83cf5
+        bd6206377d3b5eaf c49087bf429f4ec3
+        65120f26a578eb25 75a6ffe67d98202d
         44cf45554c6a3dd1 e7004c0e51f6ece0
-        c7030d05ff3769dc d8d625787259ab63
-        7aa40806601cb4ab 9294ddd1a284ab90
-        8c82b010c622ec46 77b0d6513c3d786e
-        7123720e1c812633 44ddc32cd88fa366
-        732c7c645f61dd8e 6eb36a555428bbd9
-        c1f7770bf879addb f6a959ee7d2bfa50
-        bb48d966f6a67566 7ec30e80a575afcd
-        89683895dc1ca7a0 a6069b191b5f25e8
-        6368041bf9a71149 f312ee31728869f6
-        d9391aecf0d6fc60 15b45c5d8bbd88f4
-        bf71b8479e1ebd86 7a7a7da69b30fb8e
-        c827eda53e441082 cb2551726323106b
-        0774d7bb8f690994 11647b7111c266e3
-        635bbb462fb976d5 d9e9a15ff74a3b64
-        359e8a0e70731739 2aef931618cbecf4
-        04dc9581826e4aeb 7d18d12051cc5291
-        eeb7ed2ce51eaa5a b0b8864e38c535b0
-        8927ba36a866df95 e0d7f0dfb45b16c2
-        d45b7dce3b118423 d655cad963c7cc98
+        b5bdfe5056acd63b ee53f0bc70e9712d
+        588524178f72d546 20dddfdff1671c28
+        d0257870dc3447eb b10cb08ee2987a62
+        eebdb2922c6179bf b624a0f85064e05e
+        27938855632150e2 f09c98db8f2d082d
+        4acd7359dd1061df bb1711995bd844c8
+        7dfe276a57d6bee8 3fcb2b3e97cee095
+        24cc8fa130c84b38 6090e09af42a8583
+        558bb92243ebaf5f 2529148727a8c515
+        bdc7eeab549fa538 1202f5f73a64f14d
+        a86671711278458c ef3eb03ac5aa165b
+        c827eda53e441082 c4d6a709dd1e6180
+        ede46fc0e30d3f47 43baf35642113472
+        69d1547bf7eb6ad0 9017d6f3824e35c2
+        299f921c2f689a6c 43f1fbef1abd8b81
+        7882e6f25611a993 403099d080444539
+        2d1a3b571324dbf9 860ad0ab62ae8aa6
+        1d4f6423540c3601 3151e9f42c5f6c09
+        10014267f5c106c7 426a68f9fb43bb8c
         755b28707e6e0e43 c55f57d728983597
-        cc6dac4f22641468 2040c91778ed8246
-        d6493c6713db7ea1 e731a17e58afe7af
-        a0ade0b01a767645 a013754325fabaf7
-        2a6d8a1e469e70c0 c5ee5f9e3261dcdb
-        245a7e8ac7621249 ade895350616e1de
-        29586cd5e0c89411 5d871460b3bfd127
-        77ad5e4183e561fc 2a039104147360d2
-        8a9052c7fde3e745 549dc4f75614fa6d
-        ff8966a4b83da57e 3d7fa336bd2d1904
-        1b865465e3782f04 8181a756ab27a3d9
-        0cb1d245dd7ecd24 629c703de33b489c
-        21f8aced75abe0af 1b415f8b42cad75e
-        0cb0a91f5c442059 6a2ce0cdb29f31a7
-        736cf0405ebfcb54 e64f31b5694970ab
-        6a70f6bb50be5dcd f41fa359a15ac60b
-        97f81e9c6b0b54a5 bd60fc5f6c6944c4
-        c3d0a49adffe5246 0fd33ffb836ee2f6
-        5a3bf259ec310793 f32afff9efbffb5d
-        e4cf17e6f6e24394 c795b45933c57e3e
-        627062e4f4831e89 e754b99b5f6118f6
-        37c68feb6e8dd4ad 72519a2cbb81e453
-        946bfad96d98aa9f fb272e94cabecda9
-        1c35bce88c60fbe9 dc28e343e77356bb
-        298ad64961ba30b0 25ad7fa867fe484a
-        6c0be73cb16a1e3d 1a4e3878e706aa0d
-        1ea95a5f5ea828c0 2c889c79ea6f984a
-        a73780499bfef3c9 9819fbe0cf921cca
-        f07cc26bb28e3a55 8d9eef3145d83ade
-        6b516c4da7c911e6 ea5132ff54953dca
-        de9cd9661b9ae39b f0c0b92111dff442
-        1963db032cee1a70 820764ee7e97ea4c
-        ecf53c7f3e7eb885 c3a10e79588807f4
-        e4d6a119cd9688eb b6464eb000952704
-        0eff6bcc5036d18b 4b4a00da2556330b
-        2f812cd5058cee9b d3082672cd71044c
+        a0c0b4765260d8a3 eba3f4c3cf68d063
+        500ad8e69d46000f 27cdd018fab6370f
+        e0ef16c41144ad26 16180b8aa8494297
+        01c0c98e239a0f6a fba82b382651cca5
+        47eff4b9245cccd8 9cb7e2692af4f6e3
+        f3bae756cf0edc46 64627af562f4978b
+        efa779c841dbb49b e7fc7504fc79c9ac
+        0239053e7d66fa71 6e2e619d0768a958
+        72767d695d619d7e 993ed2645a072caf
+        177c2a0fa76f6f34 d83e86ec9642f6c2
+        945b09d96d8a50e9 916e2e4037fc92f1
+        47312b98ff85d9d5 6bbc48b3e78ef998
+        840f7a94bfd5e765 eceac302314f945e
+        736cf0405ebfcb54 f9ff9657d91d4d54
+        dcd1f628a911444b 06c195df64149fb6
+        ebe07d0f05250b6c de7c89b4579bf014
+        b65f984efdad1f3f 602c46b98fecc468
+        83a8db0e629dbd64 6d695b2614eeb526
+        e830f6b5e00f8819 fdfdf401708801a5
+        8e277cb7dddaf08a b5cd4f20caa60920
+        e1860991d3432d8e d0fabf7f27b1add6
+        9d2c39dc4268e104 099939002488762a
+        4e38bc2a47a304dd 805829c3cdda6790
+        9a12f25bb223146e 6399382c5464bedc
+        4ab529943928bc3d ba2ce6e0438bff66
+        58c48aef59644956 6aaff39639eef5d4
+        9358e8f02220fd43 c65e21a1de58df81
+        f07cc26bb28e3a55 2ef0cf904820abf1
+        1d8ebc0f071f6e74 f5fcefc4c8177532
+        c6af16d85bbb5fe3 bea4eb9c925c0333
+        d48e448fb0fac951 305302c6625efac9
+        617ab0ecfa22678a 678273ddac004220
+        0e53ef07a3f796e3 0d716b27b1718b96
+        79c303c34c430b8c 6d8289a7d6095cfb
+        fd7da39e732d6cb0 69f3d4b3c98b9a3d
         a6161b7f40ba58eb 38518e5637f1e712
-        924a68f36cb8bc08 00edc67dc2e2563b
-        62fca84a4078c614 25320000a9c60b2e
-        b37de7e5694c4b5e 1d191be86dfb8feb
-        a2f1bd80f32d26a5 692caecc6d26d386
+        c744e066df0cf11c 68297c06596b304c
+        c95d95aac0dca7e5 3ccbf5d834b3b72b
+        93be43387767ba23 43536db51e5714d7
+        8ccadbd903fef8fc 980f168853430cde
         f5cdefb08d4f4630 9c35cdd69f8dbe35
-        23ebfe888b4207c0 7d65fe70f4bb02b7
-        a0486823b9001f14 a832a7b861cb65da
-        84657747d9f7c549 b6f239497773a16e
-        9c53e5c876083e68 07afc27afac1f395
-        3dab7400f7e50033 8790dda426d1a510
-        1fe73e7f3365752c 8a220d4ab955c6c2
-        a2ea6e39be3550f0 954dbf02e2a4207a
-        c13f353931d22e01 07a228ff9408a52a
-        390e8bf1f8e4c0f3 03c00db55a6b2255
-        7ee870b69bd496dc f26cf67d48bb3f98
-        e9fe0895266ba182 dd31fafc4fd894da
-        d713971e135c19dd 6f752a10877a750d
-        d7915c01081d4126 0208ade88276b324
-        ce9cbb45bd416739 759321c1f519e5ec
-        26fef457f75705e3 e045ce82e1d77665
-        0aece9d418d4d704 05d4e8c7fad4372e
+        875814e655370c6f c1535ee581179a27
+        aa68b0e85918eb22 66ee35ec6a7f67ce
+        45ff7347ffaddd4b 739896ebac092ae5
+        74cefdb92ef1ccb5 b87919c408956d6d
+        d5d491c81137a593 a3f5c67a1627e472
+        98a7edeb265c9e4b 6fb6d40c187ca935
+        a2f77039be3fdeb2 820dcc38fbc3fe2d
+        ff7c4dcf2546b4bb 616eef0c0586da28
+        b7d5c26730e7dbf9 a7f29e647657e6a6
+        038cb97778892bea 9346316acd9b1212
+        ee396063ea1b0cce 1c63b2342e3dbbb3
+        830560644d816ec9 0b0ba45e69593846
+        d7915c01081d4126 3cf1d4e5367ec978
+        bae2e0f4752f99a2 53e5a46ff8c36298
+        a19cfb89649f6b2e 9dcb69fbbe71f9c4
+        190359f8bfed579b 276149759702652f
         8978b60216028a7a 7c3bc7012c819690
-        51fb50b7903b8c03 91c620cf0e65b804
-        4ca68a19efaa1044 d9e67220b114a512
+        27bf892500b65b1e e18dce06a8fb2019
+        6ca45dc7a1457116 fb47717a5aad40b0
         018a5bdbdae741d0 ae182042b91555f1
-        43af38bb85514e8d 89993f88f24d1e4e
-        9c178390e18d6958 2023743f6bf6b738
-        ec30ac04cb886e66 3c58ed30dc300a5f
-        d259fef22422a431 9074c82f9d9fdcdc
-        e2cabd17f97824b1 e65f5e982365469d
-        e5113cc622426186 bab51135a75b24f2
-        851a725dfe86a86e 1a6dc2e0713b2ef8
-        58143a972e5e2b31 ab14d0718c76a9aa
-        c73352384635f4ec c762a2b33d13ed02
-        499ec6ad96062c36 dcadd0f46a12a154
-        6971195537c038b8 1fbbe8983566e046
-        ed404f176137ea0b 730bed16e204e5f0
-        2aef2ee8eb556a8c 9404335be3e49ef8
-        1f771ec8a543cff7 d7860299ab766a0a
-        3cbae8edfdba4489 ca0c766aa063e782
-        30046fab2d76dd7c 8a6f2f6b36d481fd
-        1c777db291518f84 70b3abf22367b0c9
-        b16d63583ddc18ae a2ab487a6d1e939b
-        4c4ab146ce45eef0 00b02e7269054364
-        dea095c887e19200 bbd2e5e374b725ee
-        b1820b3ddaa49491 a0d3530c73df169e
-        2cebd882f6116c38 a4c310c07079cd61
-        8b813ec0e9d3124b 2178ed1d130d9dcc
-        29e47c979ecc7839 4feb20155fec4328
-        26c38b3719504b54 9d79773c4da8bba7
-        e067296558efefdc 6eaa60bfb36eb39d
-        f3deee7db8a31d1d 152d3461d23c5e37
-        c4dfeeb00375c5ca c113de107cf346cc
-        8f8027738d1fad98 cc85ba795c4e2108
-        9eeb46006999e2ec 6e22fb736d959bc6
-        3d0daa003b76470b 56cfefe0e78daf10
-        34a286b56b36448d c48dcf4439b54ca3
+        ba2d9333c5d5a769 93599408388eb640
+        473e750fb1f08636 fd80b8a805cfd06e
+        a57969a05c81452d 52fd319d4e72eb11
+        57e29b489f1ed881 65c562ec00da9002
+        926dcc20b89ca934 a9602a15b2b71882
+        7948bf436ec28252 bd86c45506e021d9
+        9dabce430cbbd5f3 137042317515ac77
+        9ae0f452880731a4 53f2e3b578ef3310
+        057c3d854f6bef59 1d355d47dfb0457b
+        02223017cd07af22 717927d53fbff3e6
+        2e898cdf63f73cbf 8a12180e64317673
+        c31546232482acef 0e60e537998a74a7
+        a33b81f5e6a76dc1 0ec15b69600bef37
+        0e404fa15c2cebaa a054b5c0f7479638
+        50e260d3708bfb9b eac96e883ecad280
+        16c443f92c869d67 cb6e29e82d53d158
+        1c777db291518f84 b3b61c4183ed10f5
+        43a83158d76ae672 a4313e75ddaecc1e
+        78e78feba63c4d7e 2f38a46a47914e8d
+        28a9e716dba6b4a5 2a5a550ad51b5d3f
+        21ceb144b7cfe594 686990f7fc4285d9
+        40b32bd9c82a2704 1d63e7363c4fdfa5
+        445ce65c60f6612e 8f1d9fd8a625750d
+        952026359e9196a9 2794d689171c9c1e
+        ffb652cb1d34108e 41c93c758ca028fe
+        3572ea92c97aa67e b46fc9ba524e2fe4
+        3c9d79fd6aed17c5 cc001a9f716243f3
+        62d7061796804a7c f30b002a7c81f32a
+        efb6ab0bcf366a6a f13c7168955860e7
+        3be12e171b5f651f 4dd295e3a7ea00fb
+        efbfe734aff61b29 8f15ad8a6d5c4353
+        99822bdba826e569 8efeae8d12f1b4b6
         1b95e07ff7c90afa 3c27f10722f7f3cd
-        91b2d82975f3e3df 33f5d409e1508844
-        93320a6f018f4509 eaabc2e9ff4992fc
-        52a932a804b22d7a 3d5d011a3f01a431
-        554f15a26ce2688a f7f4fe46877e1685
-        2fab88de2b5212ca 784eebc10220200d
-        c99cca13267c527f 1c3129c2fc93dd61
-        701450ad7a2b99f5 4cba3c3bec57a2f5
-        74add7e1de1cb940 492f5450e10c8b1c
-        428a476b88d4335f 9f950ae06384dce9
-        c0f047d8760e66b2 930809616848b883
-        c524a70e4ef596eb 60d9e11aaa3a5dae
-        ebba79378f6ea787 7ca6ba7ff25872a1
-        59db5bb789781285 91687f1e851b9812
-        6f42b5135699fb69 0304188ca428923b
+        91b2d82975f3e3df 3cc5d52f6d7616db
+        1010bb238eae546d 139773fdc4069af3
+        180ae0233e938f54 b82df9f84cac4f90
+        c79e13625e50d985 9d52437bf614d214
+        523167eee4b56a56 5bc2232e3caf3db7
+        4feb3e3556eb1d12 2afed57dd7091fe9
+        3f88628920c62909 51b9268306a0f1bc
+        632f33021e29ce5d 2052bbcca33cf2b7
+        528e3c72c1717bb6 4942c846fa8e72e9
+        ea08b1d919fde91a f2e807e8c301544e
+        cf0cd08890e7785a 241b6b0bd33d0bae
+        e3a3b32861e48017 c70a7bbebfb7ab8e
+        5892e8b470ddbc04 dd814f50f68cdf39
+        25b4e99789b52534 9e138e8289abc67a
         d483c5d3ef5c0e72 d272e343986c4ab9
-        b500594e65ff9749 102a28ef687b58ac
-        ce6d64efdd6c819a 68c0e9a55ef5f120
-        cb6419531fdde932 84d2e516dea9969a
-        2894d3d9d8d02b1f 32ebf46e17d724cf
-        a942a910a2b1147b 9eb374b24632e649
+        a7e53ce3b8fef77c 4f4cb2998c9adf4b
+        d468a40d549b0e54 ec87d5ffa26ca454
+        6b0ef7d4c2656966 586f6e7fc8cf24ba
+        3a7fb4a77ac2347d 3bcf9c3fc0e92456
+        4d1b9927dae3cc58 301d2ec52c0ec2bf
         74aefbeca553175f c215c73b730ed8f1
-        84f3cf9218ede82b 5e8d65031c3f3e3b
-        764ceedcbf8b0225 c5738e085f4187b5
-        bccf0cbf5f41b663 1db74ba4586b1bc4
-        00a70959a78cc441 5f1f0c92f8e85fed
-        8d06eb0a0edf7288 35392a775f68be8e
-        92d79c7b05d72850 1a5d2741de60b2a8
-        ef2a616068358265 fceda7551e694ef6
-        78bfeacc43ddafc7 ef6a3cc915f2f0b0
-        cb3fbff0d71359bd 0c4cdee5854fce54
-        692a25dc7b1e2fc0 1ea285d91acc0f7a
-        46728f52eba418ca b3a09b1f5182f432
-        c071d33f7c240bb9 143b3a651fcf7837
-        d9c403915b2e84d3 6755424875f87225
-        886d9ba648a1e1e8 63ef68f8bcfa3dd4
-        c15f6174247724ff 6bb03b4c502db04d
-        a3ae58354441b60b 01ceaa0f827061b2
-        24ada7ae844eb1ca e427486a51470e38
-        368f7f2ae626d9ef ffd6e0ab7cda4f95
-        efe175a885faf0e5 14a82dfaaa636939
-        a3b21068a088aa5c 939b6173f4fa74f9
-        9ea4d5a2f94bb5ab ba5af9cf98bfafe9
-        78bfa0572709b56d 53e9b63e509bc50b
+        1f0d5ce5e78d84ec 189055b2ce56a337
+        9797c9e8f5c71376 85a6bd826a927a82
+        a7b9aebe315a616b e406a4fe06daa9ae
+        639a3faee139e761 2e019ce47b1aeeaf
+        a8c9447cd84add6d 84718477a5e6993a
+        f2b1823804e1b076 64b73b3da28ed1f7
+        88408d3f93edd037 2b502a0e86e6067a
+        45d1292e8e9e02e0 673d2dce05846012
+        39a8b7790060a8b0 1398de6d333a3bb6
+        402cef24cf2d4787 4e3c6b594b0d7f25
+        9373d0f6e703d353 c21e2ba75ad981e9
+        7a9893797f1035d6 b40e79f6cba0d0e6
+        ebc1918eee648c39 2c7130603a952354
+        2be8e7a8331799d3 83f512741ae32f76
+        8ce4d13673bc9096 0005743c6cbbd65d
+        a5f927aa74c4cc62 830009bfd3b5cf8c
+        79e2082c3884675e 825e6f5c60a9eacc
+        bc64cfc864b66641 9a9a4f028c47eef3
+        dfcd3aa1dffec5d1 6ac31d27b985b7b1
+        6f2469867a43d5bd 2b568d3debec1322
+        4b05b14d2dac13fa 9ca4f616f8fd9827
+        c61f5ac4cf71bdc3 367b8a6fe0fd317f
         925b99328a614ca1 af5afbcf3a0a18a9
-        aaed155f4a1d05d7 b1ba5b2ba5efd1f3
-        9e6287e809ba041f 6b463a870f3f6aef
-        efb893e830dea684 1570343163c61a18
-        55f5c2574b299735 73a63ca6b8a2eaa4
-        2d22c1c3fcce2ac7 524819b48cef62dc
-        96070d050e300455 fdb3f5bf27b70723
-        bceda304a1cd6663 3b8d8c2a41a494f4
-        f998acfbf2984472 dd6337d5da72097d
-        245ff826c761a690 fa7db4c7e93485ac
-        467f05e20ed74acb dd4d3e4272f14469
-        821805f5948e9b67 62ad56073624db9a
-        90d9f611993ee97e 9e70ab99a225ba89
-        5f87090e90b2df8c 144af9b3d4d002cf
-        a13fa97d0fda0e5a 3974587f1ef6c8e2
-        370faf369022329f 1929ad7192751fe6
-        41be4bca0c6d28e1 4757b89e491baeec
-        3f0ee495426676d6 48c0cdbc935a29ed
-        6be5e8a1c301da8e 8404f1e72f11dde0
-        deb2812e3667a68f cb90edd75290cf78
-        019a4bd3d227c1c6 627a0ae971c7ded2
-        94186d9402fcaa69 8f17320890746dbb
-        b9b8dc010d39d21b 047ac3982d60e494
-        e4299a3221494b4e 7540123cd56d278c
-        8a62f867638ff4f3 a1a1275fd2c736c4
+        5a4521e9572e1fdb 8a244cd8250de95b
+        daa12098dc3da225 1494e6368e46522d
+        37afdad6f5e5610b ff295e82fe03a9e3
+        193bc8a84fa0ee8e 796ba747e77cc389
+        d56c559a02e4bd82 8f554f69b4ecc760
+        c91e2e3900419e55 7357d3001e386395
+        91640fd97925d580 f43fd8700e5baa23
+        ffe3950a0fa9a003 d0e097c3653e90dc
+        04ccf36b779a24af 3c6ac8b2851cab01
+        6960807f184af468 e8b332cdf65ce8ba
+        5a515ff778bf3f63 8d61a2ff306e93c7
+        6be50834c7f8cfea 10b4bdbf2555168e
+        e34919df2b1385d5 623151da15749baa
+        a2a565f526826300 109ed89dd9c860ec
+        dc9c65c63a33df39 bbbb2f61e28de9e3
+        66d97301c0f78db7 c37438404c247fd3
+        94af059c3a920c25 10cb4e1656c09b78
+        e85527292dd121d4 52b5c7837b58e23a
+        63da70519fb342c7 428626bd727585e4
+        45ec1420b060e01f d04064f1866cbae9
+        273679021cdabb3e 74d7578d8d1240c2
+        2b2a5af3d281d24d 29d06a3c063d842c
+        d55fd1acc4fa774d f6824ea9e366155d
+        30db9ee4a999fca6 d5797eb35ceeb647
         e50c188a46d68afa 265eb2adc407d0b7
-        4c3991ccea667d25 387a600ab2d489be
-        da4732e2eb9a6439 45cf56a22b668f69
-        53f3d84f1897650a e6f2869b10eb4ab6
-        67f514eb5a77dd96 817b684455a473bc
-        9314e431a2ae179c 3c451f7b768ffec0
-        4382c6b169af8605 b8ef30ec856d3691
-        b0179e2d9fe32d48 422f186056bd9dad
-        83f4b63fdccd7afa 012a0468fe8ab720
-        631b1f397909229b 3e1d15bfafd1c80a
-        ba77ca9e408e0bc6 2f0fc8f7336e6acb
-        0d7f82d3829b3f24 b837f8db36f586b2
-        a4fdea0fa3141eb3 69821dd1d351faec
+        15e2dc0de606158c 40d675b788dd3051
+        122807eac3e8d979 29882e32727c0d8b
+        8aac84cd50257117 a1259e50e5ae4e95
+        22d250aa30d31109 93ce48f566870e10
+        ebfd4f8fcbb71026 1040bcc8dc2b9c4b
+        f2377c967856efaf 71a2b92459cdd971
+        04b5f619dd6441f9 b117e4eedc01e5ca
+        2fbccb1363f189ae e321e5c10b48f82e
+        96577910f0c926c2 488e2958f182ca17
+        1842473fd7a86ff3 8089facce96974c3
+        ca06b80ccdb1d349 ca79249a02211230
+        ac300bebfd913886 6f8edd3e853b8a8e
         b00286ade8a3d419 c89df68e2f8ff31e
-        dc6cd4b96e90f4ae 7c50e44ffdbe151c
-        1e376624d5732f45 6de0a9d6ba5dfb4a
-        09a850e86a516a64 0183ddc8da819415
-        bb669139b980e93d a8edc02e9735f97b
-        b653fa5d6db2e9a6 4e368a3c094917ac
-        2e6ad6f978ac7b3a 80a440adaf8e9a21
-        f26d86cd9e1b6056 c34f3a98f9f3d6e3
-        b84c61c36a0dbe34 136125b9eeedfdfe
-        ec305857f11d2ae3 3f04e41674e2701f
-        28ba79ef40976448 17f83f0e89dcb39d
-        c817f1c39175ed09 46fda9bd0856730c
-        31ed190d9e165a03 d77b4626320938d3
-        62464b9ceea36ef2 a53559c996674706
-        3fd6252ba8484a74 8bba2f45fbf42704
-        3201fc0ca134b5a5 83caed0767ba89cf
-        4da46cc262a264cc 6bff733e810cffc9
-        7fa936d0483545af dfbdb65931559f3e
-        3ecb1a3bddf97db5 fd0552a62e54deb5
-        366eb28dff0fe490 ddc6411dc9502eb6
+        cbf646f6ba473057 85ca8d92904e89ce
+        a3de310ca7605b84 8c8384cc63ca657f
+        a4c82f312b89e62e 61aa6f888973232d
+        4396fb518a52e16a c496ece46941c0a9
+        05983ed334e15421 414883ccf4312fda
+        8da26ce135ec54e5 45bdfd6974f6493b
+        3f319d2986dc93c3 8c8004e9bd5f9cab
+        952601c89b4656ae 73f7b5f14cbf6dd7
+        c3b5c6c6927af3e8 b970e16c95ae5355
+        63d5b4111efc48ad 1d2f93f6586df66b
+        b4e34ceb925ccf84 4475a6595c57e889
+        460bd0bfc97e883b c0309fc0f7da3baf
+        2bc7b52bfb8f26df b64d4feb90983892
+        e4e7a4697ac050d2 dff71ae12c430162
+        1a7d07690c4cd474 1ddd45ccb4a748e8
+        481c24443ddc114d 1dbb9f4f645d5483
+        63e857ed1be198c2 a63a3e1d40f8d9ce
+        e56dd241160a5d41 eb7c66d851288edc
+        29526d95859a4377 f5d78374b0d39cbd
         22fb2d798ed5b2a6 0fd0f5fcf461eb58
         56f5c9194461d57c c035fe82d2e07188
         8f794bb0c1db227d a81e64d259fe7d3d
-        c032a66223d2540b 4c329e18cfe1332a
-        166f4051e00fa4c4 cdd66aa90abd9561
-        cea5f06db7eca40c c394dab76210d657
-        f03d5e0b98512dac 23e67137495a5fca
-        ec5b6f3bce578e61 f4a28e4b3f8c985c
-        c72a0331fe50e124 099cdb22bc8bcd62
-        1d5d061df74cd497 bc3c1e1f2c26bc73
-        4125e05536813246 1d090059dce2e393
-        343c7d2eafbb12b6 587b195e30efaec0
-        1f09a78442ee9d2c 1b355668fa1a4c30
-        1726529d71bbb26e f7bc4087d3d5dfaa
-        a76a5781fa30fbe4 5cefe46acd96227c
-        ca9ddce6b6f3dc2d e28230b775a2d26a
-        019e37f53bd8e1ef 3ca04a090a270624
-        d49715e487984bdd 6ed6d68904660d87
-        ff3ebafa89ff68fd 922caafa5c77c75b
-        feb676e94968ccb2 523a5a96db645e38
-        3f6a10374b980019 a3bd4129d48b41e8
-        9ee2cd19fdc67e69 aba683f22f2b9b54
-        51582e9ff267a376 c9c410334994eb56
-        2b1816b6858a4ca9 c06aebf223b9d57d
-        18f9ca405d50ffa7 ab526073840dd3fa
-        43f678374c33cfdb c8181a7cd7834d3c
-        fa9c158101fa0aeb 6145e6122a594401
-        482d342011962be7 03e03eef90ab2a97
-        7d4936678be8c68e 96369410778f4839
-        dab7600163617149 4ee7bf7974abe435
-        008292484cac54e6 40c16f85a93f899a
-        17773a604b015bc5 a504d4d78c7b2ee4
-        d2e9b059172d5372 1c7d3a78385ec648
-        a8a58ac724fff7a1 f17a43863e0fd5d1
-        eea8de9cb9040eb2 2ab7b3121726e5fc
+        cf246dee1c32ca4e f814d77ec8a8444a
+        6d96d3b51a343baf 88216b99a081e277
+        bfaca3e506a6b183 6fee7a0134f7f551
+        5bc8d3fef7112e3f 02903f7a4a12faa4
+        d451dba838c7dea6 7cbdc83ad6a2ad4a
+        8ecd3e9908fd387d 1b08a3194eda4ed2
+        3d735a186b767840 2f15db21dab0a07f
+        65cf78856fba2475 c427293715cede51
+        38dec61dc142da28 e62e6f66f4cd58d4
+        c4b64ee0137db89c 29a94842e4b1d0cf
+        5ad638e3cd2b99f6 ec4a8b1e8d8f28fe
+        9afcde46402a0300 3eda9184f89ee879
+        84e4406d93700e6b ad2b0d470ea9a902
+        d2faaae532ee7924 9fdb6e8992ccdc61
+        d7170708951a9320 2d64ef220b5c2433
+        72797482c493ddce 21dfa53a1d1d3140
+        92d79c7b05d72850 e9916a9f159750c1
+        ddd2824c59e63318 49df582dd0a75f65
+        1fb6b7db7f48fc6b 812dcd4dda313403
+        0e1753ebe4d3365d d34a84dd6707d369
+        d7a029e483ee093c b2466fb0bbf95dd5
+        ae12125161573c8b 69cfd3b4a54694f8
+        d520fc48cd4b76db 87f2e733c0ba3aca
+        fa9c158101fa0aeb 970f3a394931659c
+        f67b1408dfaf6eeb 56117a31d8b7d709
+        3d5f2322b38264a5 b65abd6df6592037
+        aaad0e33296ef547 1f95bb6bf6b4b5cf
+        732c7c645f61dd8e 6eb36a555428bbd9
+        a4c6fbbf694f4f3c b9cdef1abd53b89e
+        bd845f49b1e103f9 9c03b171747d68c5
+        80433c4a47369a02 2157002f37978814
+        3aaf7628b77a3cec b62f3eb518eec2d6
         3a325b0ca3ae7005 b862acda6f499d86
-        297ceacaa040c65c 5a45f114d93be038
-        6a5ff14f6462f8d2 883be31bcd896fcf
-        e553a86e7a5c9385 7d9ab659695cad84
-        de04e02e30879e86 131a60e0d207c442
-        40dfb8fb7dc3e519 e95160eafc4d048b
-        36b02e749cb08827 100addecabdd0ae0
-        aa18aaf208dd4b0c 5ed555896c1dcaca
-        efdc369249299e33 61b6bde7ee29f30d
-        62d8fe3c0a2ffa19 240346d4cc77ee2d
+        ee45e54c63a88578 e1ab5c65d2ebd880
+        1f497cb946a84a35 69cf6f3fd1c29c3f
+        b1cbdb1589aa8a45 1ef0c4c1302fbbfb
+        a74bc8ef73e715c7 19fe394fc33fc43b
+        deae4dc5bfaa6778 975a0c13463300c9
+        28e504936037c675 b9f81386f9b36c38
+        467304e2c544ff5c 399aab5f74a32098
+        33454825f3733bef 35ec6f53724864dc
+        62d8fe3c0a2ffa19 bcf8a64e4b70e7b4
         aad2165e108fab41 2c9c8698a343eb90
-        f500ea2873af9bfa b89f943ec0055ae8
-        4ad4963a19d73af8 c0e1e19d6d21f80e
-        20cdd8e0c8562534 e13cb5700807d234
-        057ac5f7daf27eb2 4b0fab0c8ade3335
-        edc515b84b7b3c15 49044f54e4f3f440
-        37ec37ccd994827d ff8dc5a733879cdb
-        67629cace4e71f7e 8a0b2ced82cc543f
-        16d447bd51d90116 dc6c27038e2b5f9c
-        e6036a5e93a86fae 06a636dba301e7f5
-        791c1825c58bf422 8df485fa3f8255b3
-        bf1efda22bcac195 eb3474f6ea08e634
-        865b7aac21d8b710 b5a1cb02cbd8b34f
-        301c62c2e9f30fbc 070c4a338c7c79a8
-        cc0c47b085f83d76 17407ae31b5c6703
-        fea1c713f6f9cd95 859b26c5588a042e
-        d98a3240945f68fc e5ecd6de15acd386
-        71433d66330b57d1 456b3736d7454f2f
-        33b3d6427c3046ab e1198b6b1ba0c205
-        3b04cf2d616d8712 f65ec2ef44062325
-        228212c411bd1824 8ab487ab3a0bf7e0
-        740750bd696e0e76 21350da11362b2c1
+        47c0379a0d2094f0 95843477271e4c1b
+        55944ce24a66c06e caf2fbdb4129ffbf
+        5b3bc1bac98773df 5ac92626d68204bf
+        f8cc2bb0129cd953 2d2d315751d89744
+        7d796b42c0b1009e 5ebf30da303de47f
+        5d0fa82b1a223019 972e3e8c76e5cdba
+        5bd0b2bb9986c08c d7733aeec7f4e866
+        584d3a9947493cf4 fad67345efe7e45c
+        34a7ac7cc1a579d9 54e06c2cf388fe40
+        c16a65f322260d0f b7815176a6226c15
+        4c4d12596f445dc4 b5ad0a7a71cee3c3
+        3899b754ca0d43eb 1fb08adba6162149
+        9eecde98cb95ef3b 407f3bc9d4ae5beb
+        cc0c47b085f83d76 46e5ea4dc853ca4a
+        fea1c713f6f9cd95 fcfd24f111829a49
+        1e98b88a68419845 3430442e8c51cce3
+        ccc8486e8f96e535 2de01c73bde03e2e
+        46e9d58d71690f1d 28931ee0ed4096dc
+        39dd898313265d40 ef28ca3019a1481e
+        228212c411bd1824 fed5d7903ca5002f
+        8781fbd604919010 f6728b0a6027ddfa
         08b05407b5565ca4 c035fe82d2e07188
-        ecfc57a413a1038c 204fdc1ad467dbf4
-        46787b268e475d01 475fc7892335c253
-        843bf4ae20d8210d 22c66d35d0ee3906
+        7a401b49fd4d08c7 0de76f6e40a69e7a
+        333b87e5a69c54a3 4debec6ca3cd8412
+        7ace55d1ac64b434 d6ed85ecb78b25ac
         f2b4cf9ddfe42d62 68279addca0cc6e4
-        03788236c49e1488 84d5fbedc0b07359
-        d60fd56536ed6c5a ba16ccbd6e404a15
-        8958e643a336d618 bcefee8f72dbb606
-        fe05dd16c8dcb28f dcd5e59e4934d2d9
-        04f6cc8ff25e516d 6ecad85b388abd5e
+        0a21b6e9bea2462f 2be730f963af0e32
+        40161d01689c090d f1ec80ebfb307234
+        bd30862905204518 af11ac07f1e7542f
+        74376e12e9fa5ebf b9ab3fbc72d6cc86
+        fd62a02973d8c7c8 f9e15e90aad94ede
         956d386583bc50dc 68838e93e2534e40
         36a0397c618a1681 542390a9ee030b0e
-        8f95ce17c827be0f 8ff741a73eb9ba24
-        c789a445db916984 ba6954baea4efdde
+        47736d20005a77d3 6fc43cbc5b3aebd0
+        35c1117bec8393c9 3a53841285671282
         861e3bb77708c71f cbfdaa652de163ca
-        80f2870e9aac86b0 68ffcbc28476e25d
-        b00286ade8a3d419 c89df68e2f8ff31e
-        e2ea4bdfb8ed91dd b503ca0f40e2e323
-        36f4fdbaa8012201 751571cbcf2e4c85
-        4d6a0343dcf9648f 5f6492ea0e253ec3
-        be7176c2c354d7c5 32f48feb783a2d48
-        bc203c359023c470 c4948ff5eb709615
-        fbaa3fd49ae73733 71bf07bdbedfb3e8
-        8e3fec1d1fd052ad 592119fd21f1a23f
-        4039d692a6a3ce14 6d8289a7d6095cfb
-        1ed91a757acbab89 fbdd2679cf9fb226
-        0726f3ea21e5f2fb 50596fb5de13b8cb
-        c3ba22cea12e7796 e24ae2ea47451f28
-        765a15cd23d27876 17a9cd4504eb5a9c
-        5abff8a2229e9d61 76c12727b23c5e1e
-        504f9f138d14254e a5408cf46b6178bc
-        f3491eadfe33d3de bdbc25202a8a4f03
-        355d9e2409ba5fd6 cbb615393fb05e27
-        aff363822995d54f 6e092fa615f53100
-        e86c769c046a569d a6ddac030cf5e8a8
-        d2db76bac15e7868 0c9550660f90cd8e
-        9d5ffbe22593e7f5 b40925a76f004f61
-        3a227e12767f5ed2 3c92975b2b22cd33
-        187937edd76309f7 ccde045300436e92
-        85ed9d46bb28b99f 2c43fd4fe021dbbd
+        c910b1abc7396c9b fc245fa02650b949
+        13aec5b2a7491644 2d7e1f5680b7fb0e
+        2d07a5ed0eebcf2b 46616fd5b7f636d3
+        0389918a715c1c5e d5e6e0cc2e1149f5
+        a15b05c4787babb2 96a4bd84d21ec07d
+        2659a1f99526ecb4 8a2650f4f506a04c
+        8f8e0b73b08dbfb9 c986eb13b618cc0c
+        8b3fb213edb6b4fd ff2884e29138486a
+        ffe6afd98150abc3 bb5b9455691c4a08
+        573d10941a143fc2 230da17771ea1cab
+        41c4061dfb756f11 c1c687291d10b102
+        7c50e405253ac49b ae2f68a6ac65b001
+        45c21b0f4df4cd8f 2d19bab659824729
+        8f4610ebadbd9bc3 9c811b8237436567
+        55d8da4aaf639c1f a979c186f3dc2276
+        0c4ddf200b4f4e5b a3c8aa14072455f3
+        ef9e65dfa30cf168 d25ac2d7e9f44f40
+        6b1d00e749343fe9 2ab05d26e533a65e
+        43f678374c33cfdb c8181a7cd7834d3c
+        7b35e396ee74eaaa 81b4bd7e5a7bd520
+        e48a92070e9ab64b 20a5f872642b19a0
+        f90f4c05aacd6313 eff10326da597339
+        f9ac0a9543fc64cc 61b4ca0d2c4335eb
+        feace1ac1afb5244 0fc9d48c9cf31844
+        e240982303fe587c f9837e6031f34b4a
         0ad40d07b7283336 cdf8598f7525e542
-        29bee1d4baac3e95 ed030c7c31daf7b5
-        7a2b6232bc596f25 30bd26d0a6e2b6ce
-        ed5b71851a3155ef 95946daa0627302c
-        99e21ae0a636f37b 592119fd21f1a23f
-        74f6122c478850e0 7561a1fecf35d4fe
-        905a6d1aa507f4d6 7f2bf0ce8421bebf
-        258b5306f5a199e0 1be43a13a7cb8468
-        06a0938e3e3418d4 7fd65ec442a438b9
-        76712ebca5ed5cb7 96c95a4c0236c78f
-        a71d2ef292867417 9ebe82edc4467841
-        7a5ca0b03c9ec134 2c0c4d8fa80b7f95
-        cc514f44671fb7aa 3d4a29f5ac29a373
-        0f1e9c1efefe0e07 aa544b6cd22b0e84
-        b640acf28e696766 fa39322effa393d3
-        8a24597b71c5d5ea d11c7b8a3892e3fc
-        c05d8e2f12dc84eb a6532470eebf87d3
-        f105daa2d9d7d2b0 f45ed6d932073fed
-        e774726071ef687d 689daa8e83244e7f
-        8517c5e1d4c33020 ac3dab51037b0965
-        50d4931e356c2b59 d7d99ab66f58baee
-        88f460295e426870 5cc70b67ebeede2b
-        e5e8ad0558959719 ceac3e45a3cc1068
-        9d6c5a109fd3e012 a44cd6132149c864
-        608fc86157da765e d1c14efdd4ec3b54
-        a3df67001f681405 6dd1f8567856a074
-        13b422c221955b65 50881cc2d8eefd61
-        5e5ad508390f98ba d5a526401225c813
-        fe5c35a84e1e37cd 99c885a1bec76c83
-        c26d5199ee7abf83 53d63c5701d92070
-        7f89ecd429c4c325 cee54f8c9945a323
-        8722b2e3539ef49b 5fe152d70ee4a349
+        688fd19fb8310e94 ac1ec306f9208e5f
+        566f358062ac3b79 b47fcc05035b5e50
+        bfa03783d248aeaf b96649027af6af67
+        646452b4ffe4e5b7 40800536a861cdc8
+        d15a5a748cd980fe f82740dd5e32091b
+        38aeb2efd55ec9d9 9352908028320026
+        934b3d83190ab125 f42ec6e4a7636a9d
+        1b6d74b87b5c1bca b66a787e755a2f53
+        d9a4b85a00942516 828e5deeefd8dc05
+        2196ddf1c9e3ab7d f774cfacf9cfedcf
+        a31c4784ae67dd40 bacb08f67194dc03
+        133d2241585bfb76 a5528586f9d2e961
+        fa13a8403b58f4f8 2714b7bb9b1ca158
+        49588b6fc345c75f 285db9a0d5e7c001
+        752582106546d14f 69239716faf6a863
+        c56d0829abc91cf1 d2d91e1ab02b701c
+        44e9fe6cfa105183 82b2c98019b73373
+        353b56435c19c497 ae7c2a0a01fcbcf2
+        a142fbe82c038b31 485dcbf4daea71df
+        573b7845c57b1754 daa44f8f8f8f2331
+        9a0553a21d1830e8 04800bbe7219e58c
+        ce95826d2dd8615d 7af8f400fd376c98
+        f93f404cfd67514b c28e572de38a0be3
+        a7353684a76f199e 2f2ad3be875f6e89
+        2c6e6b8e0ad4f620 c496ece46941c0a9
+        b2ae9b189cfc9db1 0b6ef4adba4a3ad4
+        9b7e4ff85e23f8bb 5b6ca16c82b04601
+        f7ca140548ab9583 5065491557cbd65f
+        f0248fbcfc674056 b7ce255ccf668080
+        22290e50a57029f8 ade1b33b2fad5d17
+        ddddabcc7a72e67b 2d7a4b0dde7f833b
         b23ca4939b9274fa bfc54f3876e9804d
-        206aa540848387c1 18f25ca5e26583ca
-        d23376dab1b133a5 929b21fed7287db0
-        8945893b0086988d bb95a9a85d38135a
-        139c3bd2dfb5711d ad0828b515a81a20
-        b928272ea355d1df 25e62c3331805a9d
-        345341b1afd021cf c311465e9e5f10eb
-        1e0ee73e46649b06 4b655ec91d817d85
-        cbbc3592832d1991 219b7493f9435ce4
-        3fb3790e0443c481 f1c6876dfc350879
-        e694ce483725ba6d e3da53be7e9dee4e
-        64f374a96af5bd9a 307014943bf70bf8
-        10b2576e9dcf5159 b55140fc2e31694a
-        ef5caff862b372c6 355fc8f6fffea5d9
-        f19dda9c2d70b4e0 8bb8e0cfd55bfa7a
-        4fa74019462de61a 0a48f32fe2edc7c7
-        7a23e1e6b9b3d81d 437ffe2f1470e314
-        f64620a315092461 20a5f872642b19a0
-        0bbf251a71d3821e 4e1f566a4f169366
-        4c46cfc4b208f1ce 67cbf24e40ac9ece
-        ad911ed169e5652d 3e1497ad6945a7ac
-        d5abe6bd1dd52978 0b79f8ba3c90ae57
-        21996416af616cf9 5a7f94ae8f9981e5
-        da173e485aa83547 c98ce36f6549ceb3
-        b1b951b17e77d5ac 463f83ab89a2e622
-        0844ed81ea12858c 3ff983a213aa7162
-        e60e446c158d863f f730c0f275c24c4b
-        728093250238a6db 963cf13df378fa64
+        720b3313bbcd1456 5d98aa7cc13b9a5a
+        363c588f6e80cd76 1e3deaef8172e917
+        358674868834f799 fccba7120e69f570
+        94497a8f2f7e4bf6 3e4b73b36f43d405
+        c519b48d8dfd64af 049961e4c7ff8af5
+        b388b48afe1317d8 e921d417289a4e30
+        1e0ee73e46649b06 1fa19753cdebf0db
+        2aa0941e46c9db57 3f5d6505e1909930
+        a09371860d124fc9 c92a71528bd7ff24
+        3fc6323f2d029e94 441aa2bbc4d7ce0a
+        b54ddd3bf1dd049b c737e9d1fb7d00b6
+        d345096cdae30d05 61c7b39035a8dc43
+        11fbd4b6fb8d58de 8213bb34c61996cc
+        a6021de3e9be1b99 a77966f462d8ab03
+        7c87dde06578ec7e 9ebd47e32a28a4da
+        c790407435499314 4e87e82b23c61bf7
+        137707a3eb31542e b524c4dd873ee9d8
+        ff022d27d0a947d8 2d6da79c5ffc1a98
+        c01cdbaa651f4877 f64bdbce9ef784e1
+        ce04a9f029c74f61 cd9aef0209519f88
+        881818447f6daf6e 9d9e7faee1613e4c
+        a11ce2a769e35c0f cb22315ea5b38662
+        34712619260f9361 eb354bb3963c94a9
+        d971e1eeebfcfb6b df063c2bbd27326d
+        5a1d4b30bb4289c6 e608110e8d20c495
+        d41014357b7fdbee 8bffc72a7657b73d
+        d3aa2d5dc243b6bf d60a7d37b114901d
         1db2594609526030 43d35ec703604b63
         da66f5189fe8631b 3c98ae0eae81f7c4
-        eab4362860ff8795 959933a491398025
-        6f3a0c981b67d58b 0eb2c62271d9784f
-        6dee6f16a5416775 ade0e3415fd20c5f
-        e98e5b4f56659b14 b1597b5f707e1eaf
-        4fc5f04027e0aa4a 6ee1252e19648b38
-        6e383f6fa4cf90a9 338d2e37ed97508c
-        75b797d2648fa83f f2c89ae5b0b19262
-        81cee42fa2aa7d49 fc465c1e4d10a2c6
+        73016b3f284e5ef2 c2deca4dddb57c02
+        dd932a8990b499f9 098aa73270270aba
+        e02d8f75eb483fcc 1ea35923f52abfd3
+        c034f280a783d900 593e547b27633a4e
+        f93bab2644645aa3 b79701239ddedb37
+        4bbc787a257eb684 131f0d85bbd39d97
+        cf33d5b81bffa81c c06918bbf37d183b
+        53b2a76706d74103 be3ea182985419d2
         5f846f0a62f7db5b 3c3b495a87e6586d
-        bd9fea31c6cc1dd3 72ffe682f29939e1
-        f94c0adc6e254127 82474b029320c57a
+        bc40cd61c387e9c0 7a175b6e5c768ce3
+        fed52ec3b6050f22 b8d83b521d4ab8e6
         4dbacfa336b2f0aa dbf1ad8f02803f6b
-        fb440e7536b49a45 407c5308905fe3cf
-        08f8c709c3f812b5 9187734d453be48f
-        8178f861b3bb7aa2 ea44c01200138254
-        5719ccce133ad56a 2c0cd2269c2b0e86
-        cd65f521a12e6e3f 4c08cf39856c4213
-        72df5aaf25077023 7355f73b560b66d5
-        d08c92c7d090134b cc9d020b3367fa76
-        9506139276fc226b 41401fad957b6f3b
-        2c756f959f1a0331 795c0e7f41f8d583
-        9c71cff9a3f7a42e 9898135b8459a763
-        4764fd62c12fcd9a 23929e7b3f8c74a4
-        563b6ff372068cd6 5138f94fcc02521d
-        f7a8ce550b0b1859 ecc7569ba528a712
-        f36da1e6209f6848 e840c43963d128d5
-        ffac61fd4642d6e3 a473b7f267361ac6
-        a8c2a0e044f4eee0 01c396ebc30914ae
-        b09cdf096862362b 26da02e4daf3e51c
-        b85575e22bd5e7e8 01661fb47b463c4b
-        53706ca0e0040bf1 3921993a1009e121
-        06b211388541878c 7f1f630dae5b4647
-        057bda933c1520b7 79020a291800d004
-        f1b9f1be22897568 46aff648f09d7ecf
-        247502ad32089ff2 153e2b8b733b5217
-        24cafb1abb522c14 2e54a75f3fdf2b6e
-        16f29f219cd51957 ab7c10d5b68bab4c
-        462e93308d3cf83a e7e9d946fa6a2ecb
-        15e77f6c7bad8fa4 025847018b4dbe7e
-        75fe356d740ee0ef db04c5a955fa9b4d
-        9cb8e429338a92c8 619941976d2b5c42
-        46ef708c6277b0fd 9e24347bfcca8bcb
-        8081696cb9c35730 592db29ff9219666
-        c52d95ef1815b867 d68da9af44d8df8d
-        1afe67802cddc145 9e820852da8e1434
-        bdbac998453a65bf a395b26813e8dc7e
-        f43a0556197dca83 c8bbe5f591ae7ee6
-        5ec20891087d2842 0f437e27674a26bd
-        4b72bc3a1c732619 630ddae78d44cae8
-        efa7a8993e2dabcb f6db84e0ff9e2b9e
-        8871f613477f1fe2 a202ec096e5f3063
-        8873ff35867d6132 bf9f57da1e2bdf18
-        a4e5f5e3e26cfba1 1b9f478353f68fb1
-        3fd46cc118c6c2b5 faf5f79933017509
-        cd653327dd8a1e37 ff1e9bbfb150e4a9
-        90f076391088e60c 93f1f5ed2787427c
-        b50199c50d2e155c 171e7d79db5ecbee
-        2eabac6ee7d724e2 7b825da30d34d0bd
+        a0600784616c04ba 6033f78468ae4f96
+        7203f2c8ed256961 c371da579f0dd2fe
+        13c074ccb7a1a1f5 9c390f7937dd1ffa
+        3bd36dc089ce324a 0a52890f69477710
+        ad25ba708bd86b8c d8759b575161350d
+        027fccbf08a623e7 23caa82bb2a15145
+        d7bf7e3293c2f15b f47a372d7a547f6e
+        26ca2bfd1964cbb2 c41ffee1c93a1e63
+        79615a939231a4ed f7ca6c2f69b190e1
+        127921ae21100b95 86f30481b977223f
+        6d74093adb8827bc 668a67e268b10a49
+        4c692ca3f84a35e6 302bd731ed69c8af
+        66098210153c3259 3a60f8a6e6474405
+        58e0619b5c65edf5 7cbd8dba20e46859
+        bf09bf24301e168b 97b67a5bef704f7e
+        2b7f2ff2815a9925 c838074c1fe376fe
+        a62a5fb760f56b67 65555ede706abc2f
+        84d2dcd1599d606e 03383141bec0e219
+        429eccd4ffb29a53 9e27478d5e5b9718
+        bab99448a6216012 61fec59d0150fd24
+        1fb9667479138922 da3eae676852de93
+        b43ed63cec672ab0 e6a0222b96399214
+        b7cc5517b151cbb6 912147df38fd5d8b
+        489fc396df2f08d2 0fcd6c8eaf71112a
+        16f29f219cd51957 dfd7dc96c59906e0
+        56c36177107f78b5 02968412f19f5f15
+        c56658ff0d2667cf d366517ca8574835
+        af5029c8f8fe27fb 9cffa29963d7cf91
+        53d874c9a62f6698 92f465d532fb3368
+        2ff1fc016b154d45 37a0747b15229b5e
+        fd2f2323a560efb7 4269474a92ae9750
+        07d6ddab14100784 97045e81ae2400db
+        cc2d5827d56d4092 b0227707981031b5
+        98b33b242eac0ca9 27ab09b0f6d1eedb
+        87a9d399d41c4cad bd2b3564b74c2f74
+        c0c99d35d9f1f259 3042bf6ad3d0c3c4
+        ecd41bc5985320e6 7a5a3255f884a920
+        f7ad9643fa98bf65 e255fca966385d9f
+        7b53715462a1b3b3 856065b697e49026
+        b9e47cbd8cbc29ef 205c12223c839aae
+        4d3ec144e259d465 93f80b373a6ffb4e
+        f846a463550f3d84 a099cda0e5f0a6cd
+        587541ddd53d4fd7 5762f98fe600cfc1
+        1fabddb3d2bcf9a2 cb11b71ab52b742c
+        00dde1452b9c43ff 4865dd5f4ef46003
+        d77e3dbfd887d17c 252ff63e94cf41ce
         5449ab842ab8184c c7e80f950f5635db
-        f20d7d881b913404 37978aef8dc7735a
-        65a35c0bac042dcf 735b44bafdc600b3
-        05c92b578e6997f1 ee0bf1c9d96e3f5d
-        61fc46ce300b27dc c1681a6e7149b480
-        16dcf5bbde8b5e7e c1f198719072ca9a
-        97363c470d50235e 4dedacd99d34d7c0
-        664dcdd774a02c8e 604356e7f683a6d4
-        7b1f8b8b7257d678 2ff27b71ad49975c
-        2f2b3e54a3440e1d 20c80c61afd7f55a
-        a8d2303dc58f16bf d3c676ac016a64ad
-        d7d8adb2eb19faf2 74eeaa0fb3b710aa
-        9f7b035f031b0aeb f8ec3ae58a521c8b
-        df1ea72acc62ba68 5899fb8c01c598ba
-        912ff073073753fd 89c849e0d065194f
-        cf50727788a8ea31 fe99a3a036a61f1c
-        5d4221590510ba1a 8f51d21a27494c45
-        b4a0f37c5a3e0db1 5ca66e2f59003ddd
-        2fd5b38d16149a11 31510832f0e4d509
-        30fd603eebe1367f 7b562a87e1cd5083
-        6803cc115036abf3 963c62a47ff1d7f3
-        6877c5c491d1e3c8 04673253f1b31193
-        4ec96c6062c195be d83f623a89ffbd18
-        b9e1c16b297fc88f aeeb0ca6211bf957
-        42ae9fc06447bbd4 c0a7d3f054412778
-        22636ed5498e53f7 0de5d28c9862b155
-        5aed913a46f12237 110689470fb6032d
-        50d8c8c37dd54cb6 6d871214b78a025e
-        4ac5c52dbc12179f 6aadaf42dafc97f1
-        dfd9a50eaa6f03b1 8d9bcb0d322cf29a
-        6c36c9df16ed39bc a58c0b9714bed429
-        3a8a88985efff9f8 52ab6f1771cc7ac4
-        a2143cc7b88fefc9 4c8428d1ea43f1bf
-        2ec5d9b9e0f5d102 c350c083e32bbf36
-        b5985a0fcfe72459 4605db40d78b92e0
-        febd368cf10bf674 d552e7e93530979b
-        23ec44793c016e74 1207738a967fc4a5
-        261f80296379702e 58af198139c74849
-        4afdb549c0e79ee1 06e8008e0742887f
-        ba3d7aae45f37113 5eedd925606f79f7
-        6543a882f9085b5f 111ec1053e7fb5ff
-        0fe24f4845bdca85 4dc69dbec8417ecd
-        4b09f23b8fad32a3 9a47444964400a6a
-        cd9896cc1763e7c4 bb428f42524d3f2d
+        b1ffbfb15466e57c 1261973d907f690a
+        161f53fb010082ce c3f06b7d10a2b3fd
+        1dd9e7db517cb935 f54782463d10e844
+        08c6f215b3b4fc26 5dec7835a3955501
+        a402c0ab3f4ddc3b 624e56df0a38fdfc
+        8ecb4f21ed07ed02 c539d7cf8b4ea9eb
+        00746775bbd64775 df45f2c175ee30ca
+        547790742172a39a fad67345efe7e45c
+        6de6b42a0717f1ef 8bafa1f7224d2126
+        57245a6216a409a4 72b2f51d2ac6754f
+        2626818ecb48a416 c9454fc2bcbcc5bb
+        cb5262e0df3ea2d4 5c8a5d7143c9032b
+        4cefdfeb501ce99e 461ea74cf34b27d7
+        8c3ecc013ca02493 8a23cc34303e7d35
+        8a84003b54f18fd9 77ddfafb2a0552d4
+        8b6f86b21a159750 1bb71f1d31dd0e33
+        461573d8b4c20195 d13f20801cee2b0e
+        70d72f56d1fe4659 907643a471e0a4d2
+        3344b899351efd84 b7c084b532826cb2
+        7c2094e3563606c5 66751a6660281e32
+        3f03e9ff0e758b09 452ee0741878d9ba
+        e5b78b697061d341 e2a4706d82cfb820
+        2946a3cc9e493b4d ebfd5eff86d87eec
+        3a1268bc7289ff88 c9cf52f831da46b5
+        48478467f94af8e5 2f7467581d63c345
+        c6b935b03d95e16e 746f812629dfa4bf
+        b55157883872372d 048af5f9f99f2f84
+        d161f0ddd68e5e9f 2aa8b1edd9eaa1af
+        123787b2fd03dd2e ad3cf29fe008d9cb
+        ae6efe4b73443ed1 63c0a15e7fd7a356
+        30aa36b4e13e7939 bba87acc349888ba
+        84c0bea7bc7194c4 4712a9be665cac81
+        fc619c0a02fdf381 0353ab89da40983f
+        df4884a043d81c04 a88da46216fc939a
+        5efdff5e356a7620 37dd35a3e5219d56
+        2dc8d8f163ad8a0e 6957e774a2e577d1
+        bcc1813112f8e245 a60024b88fb9bf0f
+        088a9b774f7e14d5 650b7fee09d46fa2
+        ed95a5f77eef08b7 17fdc9cf400cde43
+        93def20ccbde4e8f efc63d8bd3646a17
+        cfba8679fd078639 c187693d7e0ce4e1
+        95c49de5bb5515dc d2920798acc8e3b8
+        78a3277a6299e03a 511578b64c0d9371
         598fcb06b567fb33 467ae5ee45c20a5f
-        889ce0e62f68c78a 7cbc53b8f3244425
-        013e941809022141 19ab234142d6c510
-        9b960a9f00e4843a 90a61c078bfca484
-        37de6304362e57d0 b769e6b210cb0bbe
-        3a36ff4e3d3a9665 d4658c9a1b04ec19
-        1fbd770dd9c5468b 2398056bf4f73fc8
-        d396830ef4f7457e 2c041a05a9249c29
-        116fb670bbab181b 1fc9136e16b78411
-        09909c0f3c857eef dbff9eeff57db15e
-        2949a80e4f899360 ac6e2fac45fa3af2
-        8e3fec1d1fd052ad 592119fd21f1a23f
-        2957d408294da106 d9c73fa30209a5bc
-        2c278228654fe42d a24e3d2f829220c3
-        8c577d3eef16e311 a4f9b866f4d15ce4
-        e3deb7857d2f2858 5e90f42d6b03cbea
-        66e591cb35d67a9b 8f404dce15d0c0b1
-        04cbb3c6e0b49639 75e867bba40f68ac
-        2f21ab2dbaedd292 f9ef3e2dbc0455fc
-        40ce6e1899a03797 c4d3b0d7c35d8c99
-        15668bb5ea6f19b9 e966f47ed688a68f
-        84171a1f05c43b9d 711fa7018f8626dc
-        125abfad43c7850a 962ec8b12ecb0ef5
-        c53418c7c11f7cdf f6e4a5904ead91e2
-        9470eb98e49fceaa 0f320ec6839f4fae
-        e101c007d9bde73d 1841a440d4e19677
-        e7308b78e66bd91c f4693023a534f9ca
-        feeb10b8a14ae8c4 ccfa9b72b569ee2f
-        c4e70d9c7d2b4d14 a8315d3fc1e8cb89
-        18dcb4ee90b7908b ea82e4e0b5833c9d
-        e38f7d33abcefd9d 2725760524e66a96
+        031384437654f5a6 2a4c0214c426208a
+        9ca268b54b0fde8b 5d7fdb4cddcbddba
+        a6028b3b5a304bd2 bd9cbcba4e2fba28
+        701561d8ba697159 b11f441fa1ed51e4
+        3552108049bd1c43 63d1a9fdca0d81a0
+        353859838297131c a3ba5e4c8a3967b3
+        321b73f030917c3e 9b1bdb569e4d7078
+        fff3fa965686d316 40d3ed89875454af
+        01a4e9d6261fd101 2ab11ea91bbc1e48
+        335c39f28ea997fe 2754faa99b53988a
+        9283b600a0a0893c 488e2958f182ca17
+        12ea6b2836fbc753 b3814ad4c2e95845
+        3768e1973f6581bb f23f22696ce88e8b
+        6f804cc8307a2a47 a75796f88c6c27f3
+        4b50cefb6ac13e95 34b195d3c9386f46
+        f9255fb5f58bf56e 0f5a14fc03d92271
+        6c17a8c9ee480dd8 5cc70b67ebeede2b
+        edd5f31d47347c0a 5439ef1d7ab370f5
+        62a97f0f3112c5f3 29b627399e47de27
+        1d724ba6314bcfdd e47ff93938b66526
+        96e1fa6cc2947131 1a6410be4933d897
+        11f7d5edff536bdc 436a4c66c0744397
+        a3841be11ff08a7b 9ee3d19bbd690241
+        35633a394358bcc8 c3d1c2f1965a25b2
+        303ba89e87f40fce 3a776a3ae32bb6ec
+        cd0889319dcbe92c 9898135b8459a763
+        b283201142592fdc 9d7a0eb69f31424f
+        7f0d6c9a6f0a4776 1da0a6575309d51c
+        ddb67fe330b1d6dc 2ec348b9ae5e9528
+        48a8acabda63ff7f afd8456f8fb4b705
         609788588e189e47 ea0d327a414696ef
-        4f44afe0a931d8c7 bdfa6a52ca063268
+        f4092e70ae375198 1f6510a1a7843f4d
         394cd69b9fdc1570 72df416f64bf5f77
-        8331fb8a4ffbc835 25320000a9c60b2e
-        14b0b1a4b82c7a11 c6893f8259972281
-        9e50ac85d0b2981d 9377627ae1ed6feb
+        9e121ab1da71b1c0 4cb6c51439827abc
+        cbeb49dacea5753f 3c554edb60f506c6
+        8f70dd5e11e18103 5b02bb1b0f2c80a3
         1f74101807b243b8 c49803a6e1bd5f02
-        094dd803128a4c10 41df45697d52dcb0
-        205e5195e679b3e3 3deda80f851e2c1d
-        80fa5ad01782d109 5da19d775c58c8b2
-        f28f001e20e41ca4 f5097ca850538663
-        d162959049801a44 6f585eaf3ef87a6d
-        15b5103715b8e2d9 9e37a07105d2c640
-        1be5ad8148b2645f 6824644e6b111a39
-        884f77fb10aa59d3 9bfb7acccd54de2a
-        db631ae923f72eb4 bf5b1b251215253f
+        094dd803128a4c10 a3654d130ab02fae
+        423ed2d4e1dae318 3becd8628505b854
+        66995f4445dec4e3 a894aae8708707ec
+        d3d42b24bbc58571 37fb4293eaf92cc5
+        c90923b8767fa08e 8c9bbf6c8e742304
+        937fc1def782a187 9c67a7c91bbbd164
+        6a0216b474eeec0f 6a214b80de905bdb
+        0dbb793576046928 024b3109bab96af4
+        9238ea4c53b4d17c c210bd9b6d3164dc
         5142c35ea1aa5e31 c14e2e299744e9a1
-        e0c00b08cfb4f314 92db95c01e2f260f
-        3a1f9e508ec6c6f8 5872e93cafc5fd4a
-        5e3122ddd8ef3286 55ca243c7faf960e
+        06c6c27ac9e0ee18 b3465c13b52dd2d1
+        bec9e119fff28681 ebb322b3db43bf74
+        56dd98f165dc4b10 702379a53655f694
         09855018bf9c2c16 c8aa1edbde2b2719
-        67f443d632ca7322 1163157c513448db
-        1df4053c7ded1c73 5903b355bd6e89ff
-        9784360bce9058b9 11ac8ec6c4755c6a
-        ccba6652e9e7d31e de046b47bbad5190
-        6f504fd7e1a64c9d 2ac016c9c5c955b2
-        9deac93c16d456f5 7e9fe3c898c36ac9
-        08025bb7f2bbb3cc 7c58fb91ce319ea0
-        b903c6716276770f dea45a4a72510a72
-        6e0ec927defe6aec 36352ad7e313281d
-        cb5861ae9315f4d9 a99877c777e4d76e
-        87443d2b7fee2450 26106f70dd7b2b7d
-        c40aedebfd4cf6ed bc48f06775bafe18
-        1f9465ad8ed6d08e 98b08ea006a60715
-        914f32771c9484a1 ec225b76498452e5
-        d6e4249b2dba32bf 7bec8e8681697bde
-        c2190ec440169c7e f4693023a534f9ca
-        101c9dfec04905c9 578bdd669e52937c
-        07905815fa8d3007 a53a88a335b6d0de
-        5b9100a19471301e fee2762c1d31b7e2
-        1751f4e3966cb15d e3ee6f34799a8563
-        09b6de4d4b2ad249 efb380968d2be317
-        b2f01b1033cdfaa5 fc168b650189d255
-        ac65d2c2f43c2d67 c661a954db409e6d
-        bef2e496631dc695 7416e0c7834bb25f
-        f7206ee21b206a7a 5431f32a5ffff3a1
-        bbc95ccce9b51f8a a8afa9bfce6395cd
-        d2a65a5b879aefdc ab340a2f5af0c7fd
-        075bf7d584661805 5156d7aea10f0aea
-        0a715643e8c87dc1 424e467f53a41a96
-        138be90cb428b205 a4051022e0cfeee5
-        af48f1b12c0d9592 eaa2779c1ccf5434
+        35a3045c44a379a5 a768c7b87812de9f
+        ce20a3b48f95267b 0a43c3f8cb2d561e
+        6eb5c80427423e5a d9f69e90cafb716d
+        d40db745497d684b 079da6b417c68430
+        e7054de65931c4a8 aef5bc3a1f894006
+        3b801e51620d80f4 9812cd58f4c60f98
+        08d29a1428b3e8f2 7a12b63c47fef11f
+        5062591cbe2908ae b3a9cfbd879b8d05
+        f3934d4f17fde77a 127426871088335e
+        78c80d577132c96a 479506638186dd1a
+        debdf292be8cd7f4 9754f8a53272ea61
+        e3b0d94407c6f48e ef4cb51853fddcd0
+        1600d291f951ea33 8da81b5f3ac00685
+        3c3dc9be26ae5ecd f2124525ae23e701
+        9453f9d96d84170b 93648afca9eaeb3e
+        8a0dab9f9d8cb524 b0b8864e38c535b0
+        2c806116ed18c289 e16cf138e9e1e7e1
+        4dd325d6f99052a4 ec356bebc2f29fcb
+        5b09133f81654081 8f8722a43db49b73
+        8531ccf2ba8e8e2a a1bc96eaa845266b
+        5e5ad508390f98ba d5a526401225c813
+        49770605a1d11076 b8135c16827f710e
+        20b11800b1d8445b 08b125d1b0f79f13
+        9d12583dd2f9c074 093469b9c92d8141
+        05b3433b28ff1382 67e028d77378d4b1
+        07b7db10ef10f4b8 a6e9ec8296612e22
+        3994d7f2b3d3d691 4a494401a0bd1344
+        698777f60cacad58 88313261a92d160d
+        294ed315a1b2e022 addf65d6da724347
+        e0b3fb1ec78a1f95 364a19c4bbe10fb2
+        71a636a4015cdc6b 1f86bf611ed6bf75
         109fd5445e3b1e6d a6d60da2c7a76139
-        a7fc8d102c488478 7228ba650dde32fb
-        f64ad5b10cfd94fa 72ce0bd50c5f5914
+        246c555c65755220 282d3b7af8864000
+        0685f73fdd10fa9e edee9786e939ad3b
         167f6691ae63ad38 187d99dd5cd3d0e6
-        755159b0b6257e92 ce2ead568a06389e
-        e01d9c96cdaa1c4d 1fb88970f12525e4
-        eee35fd8e0967fce a996ebf658c42b7f
-        c3d8fdf06e185c95 93f80a9e0c550a87
-        2458f6dcb7aa2edc 02f7778c0bf53785
-        c24362a27934f6f5 71d6b63a37e6d508
-        bba241a9344cabc3 a15277244476ac94
-        b107f6e6d86d1778 fbd989256840dc16
-        d98b869ec8b48d3e 43e5966742acdd3d
-        6df01b67b4f04e06 171b97539acbaccb
-        697bbffe3b2c1375 a73b8a59f973b3d9
-        cf2b389c11ffda1c 263ae0449f118768
-        47dc890bbfb37315 941fd52d15e777c6
-        e012efa35f4f563e 428e1f0dfcee3d78
-        1f6e65c22da84110 44e8cdb4e11463e8
-        b2e08bd54be9bba1 c11f0d12ec693eef
-        3a4c73a75f11749d 02ff0f900af4d235
-        e1ea29837a908c35 93eba4a2f363a00c
-        ba701f97a12a8f71 b0b1bd43b17d190f
-        a2146a976ea8302f d2e68987a181d7ec
-        748af6fcaa6aaa2e 6299ab9b592e1da3
-        978522fbc9577a7e 24aef744b34e1c14
-        13693691bfa6bd60 53841cae77cb9108
-        fbe2deec8e5046b8 c38454d036b663d2
-        c31d92b5737775de a52a05ce2697235f
-        5f161a6b1d321674 863594aa0f96d1ea
-        cd171b9e5a9755c1 9efc2177ec7e3bf1
-        b135ae3d0b8f1882 606fd2baaf111321
-        e2a47093d1048534 7c465a69035b7e4b
-        c36e9feb5fc02db0 d472f49c984cca00
-        6b327944ba41c779 e673b8b8d88f07cf
-        e3a2e286898b37ad 356d403526227586
-        1906028c055e6ec1 42aac67a95c8a681
-        d67286e693333566 6666c31de42571e9
-        286458aa15b5a7ef be1c5b05031bad46
-        40798eca23a9715c 7437108d721db940
-        df33491f104e1199 2e7655077b97f8df
-        d7478c2ef0b3e90f 148eb162a33ab643
-        ec18d99d70f17c95 e29b25d8c1f1c758
-        cda2166c6e5dd4ae 6369bd054f8eab7e
-        b0df799c0a9d82c9 568d4659d61c79e0
+        f667f5a1818275d1 ca2f4cfeb55e8021
+        775715a737d4c8be daa4da485dd0518a
+        53966076dd7e56cb 7a5adbf459ec1dfa
+        a574583fe2a2a823 b7e12103a97e2944
+        bfdcccf9e1660212 66103f57da2f8d89
+        d99cbf83acc1a28a cd2b4a13db6ea31e
+        105a24e8a43426e7 cccbc3a3247cd3b3
+        a339f1aae87a5dc0 dc47679e98172e3d
+        67bebf2deaa59740 8f54a4ed5d96ebc1
+        53e8970cc5f5c43d dfc089993d24121e
+        fed44efd6df7fdfe 9822d81871a15e51
+        29964171bb7defad cc46222a5b380d41
+        8659ed8417832257 7e88fd804175447a
+        36daeb866292826f 172ee3579d27c6be
+        c4c4456ef0686014 5c779d84b332ef5e
+        37c190fe31becc93 125c84318bfbaa99
+        8a16c9d3df7fc211 4135278de7ecc0a4
+        bcd328186c42f986 0664ba06a1b54153
+        bd4ba02953db78c1 17a50b60d110a540
+        8413c9b46979327a 0bb24a751f05ccf7
+        cc8638e04ffd8e74 5f42e635c2832da9
+        924da7a37d45e791 ee25ef8518c2be72
+        9475fed96da105f0 017060b632f372e0
+        8317de795a39ce62 dc6c27038e2b5f9c
+        c0d7ab8cd70e5401 1e1c0d1e66583e53
+        b30ba1e4faff5b49 4132a16456ad8bf6
+        a5e550ffeca9e24e ec0f8b139e05f7d9
+        3306bdadedfc18c5 243b782ff704f967
+        3ca7649fc663ca3d 94a032ac9315d55b
+        5fe129f56147fd96 d4a4dd4a5acb4c9c
+        c330a5b437899bdc 088602aced90c359
+        936e57699e2eac31 4aca3cb5b7e8c3dc
+        b6c6620b4c9d9d6b 31a2a4343e6efcee
+        00b6cc0fcc737ddc 94308d6a6cfdf89a
+        6aedd7cd708a84fb b45efdee05b66b51
+        fddb34911868f71a 6833ba5b12fe9ac5
+        5388bef83b8972da bfa81a7f839210d0
+        6062afb14399f647 96daf72db9380321
+        da4d5dbeb3378c3c d52286556bc813f3
+        b9e8d4c4a202d71e 679831ae36b3b0aa
+        be118f8f4887a1aa 7a34737a858ac98f
         bdc6c226116ea3d1 e547221d094e3eb9
-        32bc22e7069b9a6c 09d70254e179f5a6
-        5b5641fbde9d2b07 6132bf98740a4c7b
-        dd0ec72b90a790c3 a6508c084ca6b488
-        595afa6c3d7af5ce 99d8de1d223289c4
-        0c8afd33f2754210 ac3ef83348099989
-        47690264451eda4a 16b5dc948d676a50
-        0a28cec2764aa737 add233506541e094
-        0bbaaff23a1a145a 48c1d787386c2f36
-        eb470c324fe6ef70 38805e2ae5e62a8f
-        faf17613015fd581 9bcdc5944bd45fe3
-        0c80257679b224c2 80b01a3d6cce749d
-        f4685e2878873847 ffccf1b9c504bf8c
-        d0fda22e90c2b3c9 d6d6a7326b7d3865
-        cd1a2cd1ec25a8a2 4ad070eb77455ef1
-        f1204977ebebf0bb e7a709c1ab021f04
-        6c59cda38b427b32 822f9c8fb797fde9
-        6cb1383875c59aca 3cc09fc687936b7b
-        9c6d091058cffce1 2a3d8693b23c99ee
-        144302ad4c0a24a5 ae13be483b7563e5
-        0d9f00b7e8025d5f 65e44f7811a64a71
-        f7fe7cf89be726f4 fc487ed778d368e6
-        6e5fff82f9f2cef0 82ee9f9a8a60577b
-        116c5ebfb9f48a95 3d0e7265400c6124
-        03cd57c2220a1deb 20671d5bf566c322
+        e041383de289a5f6 a11ddb57cbd0d4a2
+        14fb574e56ea19d8 c56feb89296f0cec
+        85fdc1dc4e50eb40 e6f4d068786ff037
+        a3de78a3151eb142 d9b243bb09d0b589
+        f081899b66590474 71dea4902b070b93
+        9ca9de34d88134a2 60d45b1ed62b95d3
+        914ed02f80c730fa 3210f3982cac6fed
+        f120c176f93a9e13 032fd06a6d6aa912
+        eb470c324fe6ef70 9f1448e94f11bf26
+        473abde0dfdfcbab 6fcd1b684030d3d9
+        63c597f9987c8977 f66d4004d7a07176
+        1c8f76ed81809bcb 3b5732f8d13f7951
+        1593fa0f9689c83a ad18e07c59acd9f6
+        7f50287c5d51dacd 147a41eeaf45cc77
+        61cd8c274f8e532b dcecc7f60f468611
+        b151855267dd338b bebad16523813663
+        959c349a1c90987d fd7d39fc95997b53
+        947915d96da362dc c5ee5f9e3261dcdb
+        ede0054e6e9589ec f10b22476ed32059
+        312eba3c0ea429be 6036ef7bd3ca0f84
+        514c917139a60077 8ec159dc05a999d3
+        4ce5f98491586702 9c40db1270195311
+        407d1c6891944b7c b71a418cd246d8e9
+        62450cace238962a dd103e7ebb6ab732
         b775f7a33bc28913 c4b6b121e996e26e
-        8830fe19986dbc95 5d771f275d9704a1
-        6dac8046a11095bd acd1aa6c06044ef7
-        432080427122fb1e 566d0fa98e4343fe
-        0b2fb953460dc523 53e68cbc45a735f3
-        188fdb61a24cb311 b1d4ab87c518d08e
-        fe55f0ca2417496c 1e87231b7d47dd56
-        2a740c32ee7df8f6 535cabef0da16715
-        1ac3c651ac36b714 87f8c485f351cb75
-        d16e6d87e17a1546 fb603503810e8965
+        8bdc7c60f96f901c a58b386c9c55716f
+        812dbd9caf1d4408 0ec6993eca0d8016
+        5b4978ee93493978 cf52c2abfac1a871
+        f3db027699647309 5a788a2ae1bbf58b
+        de89748dc09e2f93 491218a6c05785e1
+        91483aea10f5b50c 2bd3eddca8c0a004
+        ebe721d40d33b143 10c3860769d4e0bd
+        0d775cd2133a98e8 7a1cede9dd85d959
+        12daddee87b8d436 e5d8c3f98ecf68a5
         9ef7f554ace9ef55 b9af9eb3f9a29a44
-        68636808c4970777 bf4caf776cbe9dad
-        9287ae5efc064f4f 50b5342f64beb441
-        50798deed9535cba 5bf421932916b279
-        e5d1cffd10bf0cea 1b683450bc2838a8
-        1daea5371b77033d b518a0f4ddb4b1bc
-        5d1fd9f863a40a0c 016f94f4932ace12
-        fa4ece7547127976 2b930044b21602ee
-        04a179ca374e873f 8fb0f29e34e92202
-        3c4f849997cce779 fc3749c62d9e25ac
-        84c9eb9e710f27b4 085332b6d655150d
-        b3b054d6f6a52821 164a6f9b16c7ca35
-        3ea8edf03f6e42d9 95d4f803536570b5
-        be71a1d4ef1c9e4a 4f24a8e76f40b2f3
-        985496d184feec60 5c878912435f9c60
-        1621ed33d83fdae9 f7195121126110a0
-        960180f9df1a4fe1 2c2f28bb61ebf5ee
-        d7c314f6e63e1062 26d51ec3a54de92a
-        fad10a435f4aa7a4 b3fc7e6f1d6035e9
-        c8cae2365fb74740 405f0e01823bc876
-        bd2d66ecbf5b67df cffc29898e9cdcf1
-        9a503d4621ebe125 800a7f8ecd3f9ba1
-        385d9524c4ca9bb6 16ff074f43eb33b8
-        9930ce22759d715a 37e78876cbd55c9f
-        3a611d8eba919c2c 4263cd7aa810fbb3
-        1b6a666dfc370410 61e030f64ef4bfc1
-        027bb626447689a0 c4c77daf5649de11
-        372b35515843a80f 8c8af49dc75efb92
-        88d94ec7b0c261c1 7ab3f44e0df7152e
-        d8ab77b3f57dad8a ce3d0f9040f0f43f
-        34ab6c0d0d313cd1 efba7d600a7ad413
-        02ac58aa5f581bc0 7de4591de94c197e
-        0bcd7da33d7fbf33 4a74969b033883fb
-        1c1da9a86baa9712 d4e91ed036fab541
-        faa9aea0e9d5e207 037b54d17aa574aa
-        c4dfc16291806839 6887153df88e1b18
+        664dfc31e4b07d0a 690d709bb1a12149
+        7b2e4a1ce2dadd52 d08a76921989d3a2
+        d883076ff2c05095 03736dac515ddf0c
+        3074eaaa71924fe6 396fff9dbc1de9ed
+        55a71483312ce193 5d1d614914855008
+        17afee7e02228d96 3659c8983552ed7f
+        92081bbb3a99f779 34e56cddc776569d
+        0c9e6c08e888d3cc 4cfc82990688e36f
+        f6eb8aa3aa5e5e5a 8a113e40f375e33f
+        1d414e19bc1386cf ed848b511febe8cd
+        1e770f4437e127c8 f2dffa8b2b4190d8
+        6f50dfc73270d8fd dcaf546e9183d40c
+        59dd468fb12a52d5 b66c35f070230622
+        985496d184feec60 1cefefe09bc36bfc
+        6418ca476775c5dc 3a5fe57255769f26
+        b2bc351a88d5dd41 a4f7521c35148cf6
+        eee35fd8e0967fce 361940e8b8f95c7e
+        1dcfade1a3306a84 4470f312cd4ee68a
+        8f896b9499a1bf56 707693f7d9874470
+        8eb3f6f051ac41e4 c75a83f19cb649d2
+        25b65e0fd8e3104a 3fe3422fbe7dbe00
+        5645b8b09ad9dd43 991a4737d3284348
+        211e993dc53e2768 335b0efc5e1cb2ab
+        9f5092102c43e554 43a157888d8b8d1e
+        0a7258f82190d3d4 4b361b803e40cf25
+        773f4f25a8f6eb48 876917c900a3019a
+        6800a0e0497bda15 d1c397dcbad9a141
+        39accece356899ed e15eb5feac7b0633
+        26886cf2d1ea54ba 37e0aea8d60e4df3
+        bc4a253e77ff5139 be8f0fa196933110
+        34420681b129214d df3f03c7448b2dc1
+        0ae5928e735b0581 7a5adbf459ec1dfa
+        ed15d8f21d6c53f1 1264f8255a75067b
+        5c0ea714f4c9987a 5411fb41b9c4a9c7
+        a51c67a557f9a47e 8e2a7970789b18c8
         7ced798f8d1c32bc 6e517c0d9bfc4dee
-        a2a66582beaf749e 3304a72ce29791de
-        7223de24c54e9bf7 d888dc840b301e65
-        cb62a4d08bf4edaf 6c1e4bfe61eefc26
-        b2109a00d2f9f975 982f2f53fdf999b2
-        cd9896cc1763e7c4 bb428f42524d3f2d
-        844d5b54b74738bc 5c482a3f25ba3b99
-        25538b006227d405 7eddd2b6147b0e74
-        5a72559b4e398184 a432154514182ed9
-        b87695306fc7a418 65c199b5aee87047
-        0b7cee905849ab64 2c87dc4970ac9e7b
-        a196e18dd6151e05 2a8c07f6caa664ec
+        e2e440a0e01b2309 cbeec7006f9fd84d
+        cd8cb3704ca7ce38 d1ff7e0314542c94
+        4396fb518a52e16a c496ece46941c0a9
+        8333ca830b755778 c40d04d75e321339
+        2fef5a7656ed6059 ea3162a1c921bd53
+        fb682de26e9f973c 6890ed32cd7a37a9
+        e1d635651494ebe3 216d469157bdcf19
+        1b5eb830ab30560b 8be757233403a294
+        66fbc77ec1202eb9 b4c91f46a945d80d
+        dd6d8548bf8aa17c a0b3bbb4fd1f7ffe
+        a3bea2349c3cedec 1533fc68d6df0efc
         38440daf72fb89a8 3cd74d9382efc54a
-        180d285384fff4a1 87c230103784ddc7
-        c55e4d0a32af4a21 af85cb01dc0ba54d
-        cba0efb6c3c88dbf 1a18ca09bbdf514d
-        7a200b958f583ce4 b849cd17b76ffd19
-        101d826f7843d694 7f57f153e8e233e1
-        1be0f4dbec1d14f5 d333cfd253e07e32
-        b491f37d0fcc87bf a4ae12da5a72e668
-        106da2f1cbfe87ad 733c1d6dd0987701
-        0cf883d67bd6de7d 2046cf5689b32d5e
-        8abb44c301d47e4b 0d84361c2528d928
-        1e72ab5594581a67 d503cdf26397e3e5
-        cdd95d29d9518db8 6006cf5b49780f93
-        a8684fb8dfafa53f 04cd72bb02c6c5c2
-        fbc4e66ef576df0a c107fcc8469232b5
-        56a38bb3db95931f bfb6bf321a007335
-        6f8b5a5feea443dc 5576ab02667a038b
-        40e9355d366c3fe6 4522299c432e6e7c
-        0718e54f283c9c83 93c180662f533a60
-        01c024080f8b5769 9f23f70af57e7669
-        8233cc81fdc0cc5c 6570f636ea3b529c
-        d5aca0cedd929712 9aa9057d2ad4dcc0
-        e2b38d1f4d390f43 420c4312546fbc5f
-        ba30442b9a78a637 19ab234142d6c510
-        13246c34999ff860 cc78637521b29d51
-        f0b5e1a5cbaf71c7 27d61d83e78ebc89
-        4fa6b99a9175c205 6adedb0199e7e23e
-        2f04ac93d58eb8ad b5d4fb70316a0cac
-        072559c4bb1514f7 3e98a76400a0c95c
-        74bc092aa68f9c30 07d970f966c70b2f
-        10818381411baa1b 0b96d899f54fe0f2
-        75d22a79b3a3677d af37d94a7b4195d0
-        127886fb8b8b85bc 8022b38e2da88309
-        13df22724c163f69 77ed96f5fccd3da6
-        a96ddd24a566f6ca dd5faaf205a7ae16
-        9b0955ffa26cf96e 7db975416632c9b7
-        49d2a6dcc436cfc9 44cb5e552282c06a
-        2ed56c124e66ad1d 159473b23a0b374b
-        ad54c55840dde25f fc87c4d0eae00a5c
-        943effd96d71c533 e619ab82266e9a78
-        c5cc145765f90aa6 6161c562655a2022
-        d9f53ca1080e2835 c0faf1674bc04e99
-        243690609bef2b93 67c9805edf5192b6
-        33ad9d5c2e7ce41d 8d75f46389855945
-        d93847584580963e d3066430474fad6e
-        e56e4b12d3291d6a db37064371b3bcb0
-        fbfdbdc7c11abd6c d0469c8f873525fc
-        fd42724b2c4e2ffb c7e672ba0c6713d4
-        a968dfdbdf45c54a db8f1c7ee370c477
+        389cbc9cc31dd4c8 0d3e1b6507d4afd4
+        9f78d408f446fdc8 a370aa44d3650e4c
+        5ff4c5dc0b2db6ff a964c2242a17276b
+        d4d4b3591ea84bd4 76cce99af64be8ad
+        cb11dd4d4cbcbd8f 943e5038b4f65927
+        6e910c9425b0654d 84b3cec2ebb95547
+        02181ccd025a3aa7 16443e214946ca18
+        6a75f7ecfeaf8ed7 04d70e3bb076dda6
+        6568fef36390fc2e 74dea4d9a62a241a
+        90915eb21f16c892 3a38636fa7b8a2c5
+        7b786dcdd2b5d637 0623b322606d95a4
+        4bebbecff9b40219 1111db9eb88d3243
+        5a891c6ae4b41307 8ad57fbb5c2c45cd
+        dd4c0f11e82e97a3 6e9c541956599a01
+        3081de647e631cec 5bdf8e6485475254
+        464d51edc1b20ab0 8045d6f631a8724f
+        acf542881b6a4ec5 2ef670fcdd3c0da5
+        a2261daee5e806c3 0568e261b7d7c6f9
+        49adff62bd5367a1 522f12d93e384062
+        68dead68ea7ec168 6af7834ec4e40199
+        47baeb93f18958ac 9530b5bea97bd813
+        1198eaf2c4ebc7f8 85ca62bffc7027d3
+        f38d7e39aaf3da3c 87dde19bdc35e35d
+        5d2dc0fc7c4805d7 ebb19866f3f440a0
+        70db87573e4baa0a 46ff1c8cc7f47bd6
+        5bf01beaa42ce1f9 eb34a24906d2c4cb
+        baac79cab42696b7 7f0e0c291cc97ba8
+        3ef7f6b544d3acae 98a5b8380c1d396c
+        2c8b9ace22cb5ee1 6b145f53cfabf693
+        9f005610d41581e2 720930ed671dd0cf
+        68c770d53dcbf329 47673cefbb21f2bd
+        a14f9fc94d704e67 98cd985df136ae8e
+        bb2223aa83678f3f 9a485f710cc18820
+        bd1fd5e6f444fd3b 07b424768803dec6
+        719bc806c8f25d5e aeb90913fa6d7c9e
+        31319811462677f6 6264ca6281a594c2
+        d758b5e723f0526f 4e4f5ec479b5853c
+        87c323e42742ec58 17a0cf0f30935bcd
+        1ed6fe7021696421 dacd26462f77109e
+        570dc8911246477d 4c1e59c401592b3d
+        51c05da8e5999f6b 03ed61141277cc54
+        9b4cf24b9ce1a610 8f07f6c056a7b3b4
+        80c3b2c2f63731cb ddc93db7da8292fe
+        25726fefe9b9439d eca06d7d081481d7
+        44d12696bb938552 b91ee49849ab5d8e
+        c3cb56e580ed459e 3dc31e33c5892836
+        a3525ae96d9ad3db 0a80c994b2b5f57c
+        fc1d4f3ea1808dd4 35f843c2b544be49
         8fe09e291e595a01 8e026c3dfd0f9b78
         0296457f75e9b7ea 248aabdfb0be9cfe
-        e586bb4da4c244dd c336362c74a86327
-        222cc9ece252eab4 357b4d9d659291a1
-        7cb0a98add861821 d8880862ebfd853c
-        a365880e4d1fc38b 3b6e60540ebfdbea
-        d16a7f0f0f52e094 5fe18cd439324f52
-        f66889b466a5063e 6530d61dde5574fd
-        22939c613edfed65 72d8f0bd43ebe5ce
-        07b7fec949792a7f f63ff97993d68c76
-        46830d3daee518b0 10cfae86f748fd1f
-        90d39ac76737256a b7b0417f5feebea6
-        d31dd716fd2bc01d aa0729ce3cf6580d
-        a29ee1d5f8bad043 a0643a472c4464e8
-        42ac31c0d6e640a7 15dbf31b5dabf854
-        c4c54b957f9f5cf9 e7d54f0e7ef653f9
-        ada9d7a88442b8bf 2861e24492bee0cd
-        7136449045eff28c 4d231105c800ffe7
-        67e38987049a275c b3f1c25d47f46c09
-        8e836918ed126227 46d2027f531a0063
-        76c1223dd1068992 7f5ccee8931f27b0
-        4f5e8cc883b14635 d1515c476e82e0a9
-        de1166b77cac0b6c 245e41c6ffae749f
-        e6b288b307c65564 4209f4b39368a01b
-        bca1549ac382e28f 198617907443d879
-        fcb931fac0789625 5ab95423bdb1b231
-        af10cc6104cdd35e 7ea15fba9a9b72e9
-        b91d07fe46a63d9b 8e5d58634b6e99f9
-        2e9bd05787afbbb1 520694e7901a900e
-        192b2c5f49e5a3e5 debbe01f27821e79
-        4bdce55392b66cd2 c57870ea4f5c4284
-        96af638c3f2366ca 6ec53ffbc361102a
-        f40a93503bd77c4c 440e692e7653f551
-        dc893287408228c1 fea0d82916ae0783
-        8404251dd333c4d8 32735dfa0c8d6e1c
-        a0bcd8957c0f1f4d ca04b56b4bcdb708
-        f3c77c2ec7b2805a 6be2b75d5dcdec95
-        e31dbf1b831a6d33 2e49f3111fc6d0ca
-        131093b287b66b5f 7f96540300b39eff
-        b0c952b877487331 27c6bb9c4f75bc2d
-        8e4413b0ff0544ef ce449828f9420bff
-        da5e18da86f6865f b2e4a2047af1e1c1
-        c4e583bbb5146166 2c2e4bad7ced7fdf
-        112d1a5736c25a23 f6a959ee7d2bfa50
-        66e3a28cb73ba10b ddf13cff99dbfbd3
-        ee80937059beaa73 72797af11d973aee
-        308d41e98e9a0def c9a634f67efe5a04
+        f0537ddbfa8ec263 c737e9d1fb7d00b6
+        0feff66db428e5e2 3d9b6cd911153219
+        fac004f930b81ad3 9e7632849494a148
+        206eb01ed129b2b9 f75674970753fa69
+        c3b14eea32a03525 9c690eac0db5d1a7
+        135d19d37a5931e8 86587933362c2092
+        3706be48b3db85cd f987bfc7d59ad636
+        365337b89fb48d82 b52dd95b2cde41b1
+        e46d925997c201c6 48b72cbc32b1d957
+        e4f976874a44cd12 70fde7f12625fe81
+        067fc8c6141e7d29 822259a937f26393
+        80d759a0c0913906 23d08332a8ddb9e8
+        333c2c721f9f185f f881f10a6c0333f7
+        8b594b06a7c1a945 869a8080a94f4ac7
+        99dc658dba1c1cd0 b0cfeb730316b126
+        ace8496132e7e4c7 722288e98b6d98b1
+        d4471d4207e78f94 279e8139b77195e1
+        f24f32cca3396f90 e8d356ca0795709f
+        ffd9cfb9adc756ea 7b85e8326b2a64ab
+        4f1e9ff2861f3b45 73ab6ababa258406
+        cd34ccf6e6369b69 ea8c3e47f6a0f591
+        8c693cc35f11d1bb 62f913b056c13d0a
+        d7a844d2516ca8ec 00d6dc2ffa5e6c35
+        925cd5b0ba2540f8 460c543106848efc
+        13822f082a6bcedb 11ffe49f250d849f
+        ad3041b1f01256b2 2db67f6adbaaf591
+        864c1ff83768c73b 0c6a748f505f55e7
+        ba923d89db44afb5 632188c5d8e1e374
+        1c30865051f2d6b5 8fc963192c1042d3
+        e1ad812fbbb8a6a9 7dd1c17f47b9e18e
+        71fb0b3b702c78fe 93cbec6c4eef28aa
+        7c96b71c9cef6f2c b62aad206de23810
+        411a21470af219a1 0196cded392382db
+        a0bcd8957c0f1f4d 6bebacb2dfcdc1d9
+        15830cdb815ddfa3 0d60c081bbd07c44
+        0e7857901be80c88 508ef016cfe7b07b
+        f74898653c54b294 3b5d8f338fbc823c
+        fb83a59d3afc15ae 6f36bacfc673a445
+        8e4413b0ff0544ef 3bdb2fa3135d664f
+        6b1dd0382f200219 d1479825a80a5a9e
+        536bede6a9e107de 020f1ab837f8ffd0
+        4389f694ea450235 6ccebf05cf79f75d
+        bab69257d4bb487e dc33143f7fd80188
+        9348afc19362597d c9b4d47c0cb83c77
+        e4089ccd7ce2bfb4 60f765f371fd80ea
         f7f65df86a959844 bd8df859af8c1c36
-        990fd678c8ea3b9b 46d32fd7d6903d53
-        9f562b8be1fb1f98 061e69f165a348a9
-        f3a90671c566e7e5 4844bd3a6f708d1a
-        b7341b948892d5c8 bfc2bd9640240f2d
-        d9ccfa72d0db8bd0 ef996080d4b643ef
+        015dbe3a5d051a85 0f9852de9decf439
+        92fedbdc381be3d6 c044b3bedc93c71a
+        72d562c9e5c727e5 19d9653f0787ee1a
+        af8bf9752979329d 4a78a3c5cbd890c7
+        6fe377b6ec84bb7c 0e99688fe0bcf9ef
         7cf1d6c6e5053b1b 97615acb9695eb36
-        8323d9d8dfc78bd4 4efe0f2c00870d29
-        2b46f1ce9931a1ba 5d4c38b9e4751bb9
-        a024de89bdbadc3f 59ddc976725e2c81
-        dc38bab6cda5479a 8edef7cc772d5a72
-        1031396fd4c0ecd0 dd57d213ea1d83a2
-        3b3d7e0ecd97bccc 3de91e9798996e70
-        10d858af05aa4c22 1a039079b614d383
-        d169162e5f9e0f50 c57fcaafa7f24c87
-        a3529511487627e0 898fcd21d02cb564
-        c80d149db70a802b cfc0cab17645dd49
-        47c08ec092a9de9a 2ff27b71ad49975c
-        5b9b22670be95269 eb81c933eaa0f970
-        e83dce5a84016e2e 36a5fcb511894dfb
-        21c4732cbe3cd4e1 b7bf1bf3f7394582
-        83ed7a2d89718227 f6f54dea44f48047
-        bf643b51f56f7e26 7693bd429685a3e5
-        1c72b175e1f053d6 0420dd8ac739d6de
-        e605791f44ce7d21 c501b5cdff193782
-        8d19bc778aa18812 2603f8097e207378
-        dac3c2790c6877fe 97645d7f62d836b8
-        836c748d8a3a7515 bff8eaad2d40381c
-        bab69257d4bb487e a910a93529a4ad43
-        35f175bf69e31848 65d5ec4c60a58381
-        10b723d28da44add cd37d288c2f667ca
-        fa2433e5d900db03 9e558cd92c275c42
-        10569bb73495f26c 418f6f57ea598ea2
-        179527a6bf87b588 9ea7c5c790c92fd4
-        df04a6dc891f5a81 505ae4761349564b
-        200677c742fef7be f49c6ca0ee71a027
-        7a4efa8b908695a1 72f2cc7d830056ef
-        6722655f0443d879 c7aeeff7a998a465
-        1a3df89ae584c452 8d059357988fac1b
-        1a9c1726f3e19b9d 0450daa122cd6a65
-        ff8d449e02a99ef3 0d950f239203b90c
-        98db7f2101edaf17 2c91c672b0e58236
-        62da2dcbefdc7411 1716c100758f3fd9
-        2965d38d487cb2b0 9499422a9ded26cd
-        3a84c787e16c3be4 34816b50cdf03cba
-        d64303f1ecc9b7d0 727d84298f888fb2
-        fd1bd812c9248551 4bb5fac93be7fb6d
-        fd2f4414b4bf26d2 68817508c89cf6bf
-        28f73b0c11ca7b66 b9d3f5a15dd78646
+        d05f08c0ea5888f4 167d7363878256d6
+        9ca757effd747da9 1cbb6af6ea1601a6
+        0d2dde10cc537b7f 167a838fad63b6b4
+        0781fd5c3943ab37 39162be6fe8eff4f
+        cf6268d129e7549a c3119d0c947a21c5
+        6b6afa2998fb9bc9 d3c81aa5cb77482d
+        a35d878b9188303d c66d232f655d6029
+        b7b463e707a094fa cf478393903ae687
+        2be1a2e69f60653a 34b73264a6eab07d
+        c213b97d0a13fa7d 448b1100c7cb2e02
+        13cb6f33cf78aa18 0ed9a8eb4ade4df7
+        014750c670cb6258 8e373316cddbc983
+        d286153ebc04c29f cc68362012d15784
+        4d7acb29bc507fcb fd7d39fc95997b53
+        695688f3d702cd2c 1129a1ff121cdfd3
+        bf643b51f56f7e26 eec844d77e5bbeff
+        913ec7ea1a9a5ae2 ef057118302af376
+        8eb8b22736380219 12dc9e00fc46b20a
+        5b8ded81496965d8 c0c5c52ce453aaf9
+        6ccd6751b8b5ef8e cee5eb26b3fb3159
+        0c31565409da6869 d2c010b437a0e25f
+        258fec33bc1d6d36 f9b433e7759d36e7
+        3610dc608113bf52 2925cec233c5dd78
+        790b350430161ba6 a0d317348eee910c
+        ab078f844c4594b2 f154e8ea23b56309
+        102d7b66746f0e76 0311bd1222ae2b26
+        ca474b0d5d459d69 72625629ce3a9bc4
+        ff2795bfeb314868 30c31239e2106bae
+        d2c1b0bca8678c9d fc563c4fc39d67ef
+        9967284a4ebf60f1 328acc26889f60fc
+        8d25feb2bccdef22 c21199e041bd5933
+        8cf50f64b2673401 2d45e06f06ba61fb
+        50d43354f994c290 46a34430dd40534f
+        370cda69695c52ec e0451aa10f98a04a
+        2433dafa4625e1d9 2f48f43d2f5b0f21
+        baeef341e8103075 c11f67157597b40d
+        013124fb05fb1ce1 ef321a9dfd57be43
+        d757d53c7d0bf5e5 85a8428825b9ebc4
+        0fc7d862cff00373 606e87d686842ab1
+        0185c0f07740666e 4f68b63f7d6acb7c
+        5697ab8a0ae76004 927725f5902bcf5a
+        c8b02c73dfcd2e32 c18409eb1b089230
         9d811e070d0c01fd 667826a824ae1daa
-        4b4011d1eca765bc 8a1b122af8c4ccdf
-        74d0b1db179454e0 590693e0929e344c
-        84b7686c489f6578 f01edd812505722f
-        172fdd2f5e6ff46f def714b0e33d75f6
-        34cc7c6f67e3175a d85894c472c25b58
-        8e65de43475d417d c3f86d543f4da060
-        fb3574198edc8e57 caeab09d947bd989
-        59a432986177461b dbdd01e81b88a25d
-        5c510825c68ae22d 586a1fe3c69e78d6
-        4bba16ed9fd760df 6c7e3a7f9a219a24
-        448153f32f70c3d5 f5583eef6f03eac1
-        963985a8ff9acd4f 070cb3652fe2dc6c
-        952026359e9196a9 0ad6d3a409c08c11
-        ea023767622c946c f50326c88fa3403b
-        c05d10eb2469e9ff 14f7439a57c36309
+        42e3dca4c662e420 26e80265a9df05c1
+        d91220e0f8e00299 5bd817330117807b
+        57734d84507202a0 b2ae8ebcb613ae07
+        2791e2d1797cd22b ddd830c3b3377365
+        ab70d4529258a586 f6e466731c05795f
+        181a36adba11fc90 4b18e97735a75fec
+        d61edbb44922c2cf e86ec0880f49ed70
+        2e3d8b93086a608e 62eec8e87c130212
+        e88e591e2ec3eca3 b6bb2a2e6aa41b38
+        c2bd831457ae4103 c2f392418a332f95
+        e06f115796ea532c 8157c62a3cf14ae5
+        0103376615ffcdf6 5a94407a4b3d68db
+        5fb454aa62e7d55d 488d434787eb1901
+        ad597f0d72673b57 571cb20a72862efd
+        4f956bff615bdace 0fff051c4f2a15f4
         1a02531921c55d2c 8fcea37d001a9a58
-        d6d4960171c754f9 5bd1c8d0ec684f68
-        17a312fc26b48042 e5255767341c93fc
-        446ee3124b19796c 61b2cce49d31ccdc
-        5b9112e7db439d8e 2d93a655ee24c820
-        9ed79d00455754e4 dc51e881f0ff5d73
-        7c221c5613d2dee5 60faba2c8ae211a0
+        b266bc9b6a1da7af 72d57a9bbd1dc2d7
+        7e06d9d355a15ecb 54ad9bff7a8d9ddc
+        86d145085d18fdb8 3700604023024f20
+        68eb89f5bf4a0c38 60201ac03ef35404
+        cbd1b3bb457c7222 bd443cc0f2fe759f
+        b6e92cadf9554787 9d52209fd051cd2a
         eb810caff665f267 d1aaa950b5ad8bcb
         d497ac92712f9e1e 8fcea37d001a9a58
-        0a29f6749ec425b1 923270785639b93e
-        05b3af46ded48fc4 1ee337bd753da35b
-        35eabb7daad56d14 406842f10041486f
-        cc52a99960490fc2 cf527e5739cef16d
-        768fb1f8127b005d fec58868acd92ae6
-        adcb1573649d08c2 436c343844f8851c
-        f18104b49814bdc8 141b011352be0110
-        6d954aef88b2c0af 752d29561d2564dc
-        e5656e3d14b37042 6b3e95c83a1ee3ea
-        970c13341127c78d 453103b924349723
-        cb3ac14e7f541b07 8e36c66659c4a552
-        b7d0e297e5021d94 035c466bf5f5b79b
-        ac2326953d19cd8b 7fd84ec76f000cff
-        299635c99961b78c 317c642d5d09d678
-        75ce225afb2ba8a5 823f73bd2a2419b6
-        65ab6fb17ac99fc5 7583345d4a15c2fa
-        ac082da5cdf50a23 92b0130b9abcfabd
-        202055dae8dee467 723a68b21d86fd43
-        65938343d55e946b 3fb30c55b7323f35
-        8740be0df233ec86 227b6aceda9d7812
-        2bf23c0baec5f6e0 ede322150682506a
-        79ce4f1decf07eea 7ced4ef61a80d844
-        b8b8cbbd5dd2f368 5197f73268b60d06
-        d04e4412d691caee d95b260544e77308
-        bc06a93bc789ee8b dc400773da65cfa1
-        25f3dcac8b765d1e 59f89af4ac535889
-        4859a5a102e5e24c 3d3531df2b076743
-        fc3eed48a0a7d559 f96ce2c879ff0bd9
-        8b6431b41ec2e9b9 a5190b55c9683c28
-        0d447d25e160dd40 a00135fe0339f9ad
-        4dd3fc0579bc16c3 f86bebdec346a91f
-        3a673b27555de817 bedbaef30d4a5c8d
-        a55b8f288125884e ab7c3d91b9321fc2
-        3bfc53da34eb7769 e0cde64098d6a5b3
-        4f906dd1b7396356 4891e1c2967a6f24
-        d46898eb6cdb2973 7d74c734360ad47b
-        b2e3f36fd3452688 ff7ddb0961ed6742
-        987151766f4ff297 f686d5b67653a00f
-        f728955a8fd190be c115bae53b803916
-        1ba1e15dd962bd9d 9e7fc3de7865740d
-        b9fd2410efae5b66 5f56ad6c465c95c4
-        14c651467369b7d6 1a80ebc908162d43
-        4ac1eb896a8dede5 8838bf42286afe6e
-        9dd7b75647e7fe00 1382ff5e44e343bc
-        73a71bcf1b0da4ce 6c5ebd1af02cbd8c
-        39c36d844192c9fb 11d5c282d45cae80
-        35999d8137d86529 854725a0d582ac8f
-        7cce2054cb8c29b8 55bccf9c3b0c49dd
-        6a75966e36bc8cb4 2bf74fad72689b21
-        af335bca767f60f4 89b6170641727f6c
-        02d9010bdfa748ba 85a9bcd365947a95
-        4be39e9e3e576c30 1d090059dce2e393
-        d513ef7cb47be8a8 32bb4e7786c39d99
-        3bccf19b2b1d4ed2 d22c692ad7bf24ca
-        e72490fcad63334f eedcc7b5de9e2def
-        88c606b76e08f2ae df23aed2968d7859
-        67f4722b3bf66097 ba64459ac01fddce
-        6a5c4ad08651e48b ffe8b4f2f3a28175
-        9533d056e810a274 160e60f5eeb8230f
-        80b08bf2273f2736 a7927445de96a748
-        8dc062e293177192 0d9647bf9e3971d3
-        bb4c01d8b895f675 d6b9343bc1ff0859
+        4e5fe514d0b32ec2 39f30a12d19c87a4
+        816cea9b7e0a4c46 006372e63c1bb59a
+        295719471e9eb511 45f0c604b1b465c4
+        d679ee7858b01dad 59b1b0924c5056e7
+        96d811c3e7e1698b dd643e4c69a39496
+        45687971130bead0 d812580d4585811f
+        252ffebd7f0da7be 6be1815e1d0434a2
+        74be2ea584b7afc9 b4d704a7f6670d9c
+        4e4f2a8639cb2f4b 21c6934122dcc162
+        46ce79d3f8e18033 5e0949fb807ee63d
+        297a6bd07928076a 87547252a4077059
+        22f9659c638dc419 b00b17d2b9d86383
+        cb5836d117fc3208 7b1765329b832747
+        15a35d41759637e1 82ab488fa54066ba
+        1c2edaeb83f14452 bd50e7004f4f1196
+        c2b9bdd8e5647027 8d451af8dccbd4b9
+        494e3575a43b409c 4b206f2deb27c4df
+        bca18113e6e41388 2d8d8b61a91cca70
+        d3ebb21a42db9c27 20fadadb98e57478
+        4be39e9e3e576c30 466e2d404328827a
+        649f92886ae7ef75 c85d717c63ec5ec4
+        f6fd097e93902c8e f11ccf7d7e1e401e
+        33409ab28f4b56d0 ee74ba3e338ca38a
+        70eacd479658fd05 29fb221831c19c7a
+        a0381c280f499046 e6742225c20d1807
+        9384633253d853f2 53174ece4d6f3478
+        0235018596bca1c2 a6014adbe5910119
+        b97160fc65bb3044 5a92668b4e839490
+        f3e845a4c3f999fc 7f81d3d4afa7ab55
+        f688b69180d616bb 73eaa915878e2ca7
+        5c7ffcf1f6dee476 892cb224d6f506ca
+        39fad07da6114b15 91f59c589e543696
+        d87a2e001075fe8e 098f15819c6eca20
+        f65e42aeed22e226 f4edcd0fcdb2861f
+        f22c29037a297ca5 59b4c0cc1ee36662
+        aaf487d90596602c 3635ba8d02666f2c
+        b5d02683c5ea9819 e8bc35cb342f080b
+        9af140bd1136d3a4 01fcb25a06eb0b85
+        2d4c63bf192d3aa7 37bbf96f6371f50f
+        87f05c44dc116bac 89d6cdf7fdac6abb
+        62786c55e20ca4ad caacead60c74528a
+        d49edf3f8e3861e8 4e4e683a085fcf5c
+        439db667d7e9a8a3 89654b874500066a
+        984b657d2e260da2 845b157b6de69530
+        402cbcd823f81402 22c39871a726cbde
+        29779eb7ad9e08ea eb129fb705c4abaa
+        8d0e1d563cf177b4 4f04fb1f482b3a03
+        8129968181ba657b 85d37424ae7880ac
+        1cc0ce31495840ce c9dcc666d0145d46
+        3a2665096be9ddc2 ccef11b46ec6af96
+        7d19e05a2820154e 6ab6eb27b4c92f47
+        4e56942ddf6743e7 ed571e8ffae87196
+        6482572fe47a2082 79749c0b8d9304a2
+        fd3b9213ddefbea2 e351e542559162f8
+        96c0ee6dc07a2d52 1ede00a214505fcc
+        767f098f3d067a9a d184fbedd6124eaa
+        414bddff269779f4 3b9864c08e6ca89b
+        6a5c4ad08651e48b f4f18d49a8c0c4cf
+        9a53827948f064ad f9989c8117974efd
+        593bc1bb0e1f8ab4 6ea568248d1aa838
+        c53348abd1084253 85e8935905d8f90a
+        882bdd61fe0899ee 06157b7bcf76193d
         3d083c9f5ac1f31d 7b3a8a1171a7f625
-        aefefd49c88f53d5 a68d98a5956d745f
-        a4182e5e86137759 58e78a7f20869a92
-        78bfcf9ac4a6ec1b 5877ad4d5632a04f
+        767de1c705a0fd04 8e0ecda311912e52
+        f5b6f99cb93abb33 1ed92165f5284878
+        d201cffef97b68b6 099939002488762a
         0852b1f332bb155f fefc5cf6ad75dd03
-        062665d319c66942 ef48b591860cfeed
-        f71ba410cc9644b8 6b885522df26570c
-        86b501073b61883f 19d86a91ec48e1d4
-        fa876481dbc6a0bd 6b2354d7b8942582
+        22c6badbbfbf7d9b 89c110ba907730b5
+        3d6071e93def3781 c279c9a6b6dd3dbe
+        4c8ba45cef6e0859 a031e4a6d7297b31
+        eaa2f910bea0b0d0 911aaae23da8db88
         4f7beea29e87c3db ad5479c9e93f8421
         5ea7ff7d9504b5c0 ae1b7e2332640dd8
-        41ee6ecb45eaa515 f06ac2ccd3115c45
-        4edd3818e7840abb 45c5985451b8b85e
-        a9b6206041a2438c 2230764bbacc786e
+        071d01c6e41250fe 8b8c157e7c1a70f6
+        aec169b68b9bfe5d 89149143b30290ba
+        60fc58cd69328613 29677147e454280d
         d0dcec9f7a6afc60 55c4fa22274b9e8e
         e33cdd20604bf108 d32bbaddbc1a05de
-        bb67dd7294b37976 c32e97edce13454d
-        38bbb15270bd2e7a 5818c82c1cfc5acb
-        f0d187126d68d0a1 19ba9230cd469d92
-        0fae3efd8fdd43cc 5b8422bd3c1721cb
-        fe13b84197bc43f7 362da880a56fdcb1
-        b0a5e21ce804a3f7 c8ad835aaa51d34c
-        ea4d41c094e9a1fa c18141ed7e7323f1
-        25aa97a2def80bed 083712341dec76b0
-        5b00a4fd47d98d7e bf1dd44eff01070a
-        7825759e0bda19e4 fba82b382651cca5
-        912d3c582a298027 2391ca9bbd3a4e3e
-        b92fe2c2b5764ed1 7f75ea37e4728f42
-        6a783156f8dc1f47 d4012ba9c244c2a6
-        44ed67bacd964f15 800fb2c154c9d96f
-        5a54230f0620c577 5d38b0cca2ef0dd5
-        6fbdada36c8f2f3b 7feb6abd961271dc
+        bcf6485f94d0d131 476708496bebe35b
+        fe9d40ca55a156b6 c56ec1cd2f77a1e9
+        a31b81d9dc8c05e0 f92dbf886d9a5f3a
+        f0c5951b8370eb11 3a2d62e26681a283
+        6a8e6501819fa638 0555480da59a39ad
+        afd4fb3c715f7697 1684223882b9fa2c
+        4afdcc4e96da11ee f2bbd4f5792b7caf
+        4fa11afaab80b462 b7c3b6ad9c49aa3f
+        d8904139c86c1325 0e68bcdcbc46b96c
+        17c894c8a3f174a2 cf52c2abfac1a871
+        085303b4aaca362c d39ff9c7d857fd9e
+        86fd14d439187cf2 7de50d0f119e1f04
+        b5a71820aff3756b ec8fe025ecef3e15
+        65c6f6b7e81941f2 ebad83c2c96ea6f8
+        dbe34a7be30cd101 d0d14fb55af32758
+        340a8ff2deea6aca 35ff41da39005ef9
         2697642f6af9b322 530dbf717f39e0d1
-        e74ffc1128dc0e89 49ccc9acb5a6cbac
-        f1d3cd7896b52e1c b5efe260b6666492
-        e947ce3ce10e5557 ecd9e9b81b862b35
-        2294fd433f59fd0e e698d0948deffe6a
-        f1a355bba834bc24 aee3e3af46c63640
-        d1b2310392306b4c c93b3d045f889d7e
-        e358a857bbd9f96a fcad23674073eef1
-        37d7aef010da73ee 8fc337365d40ddc8
-        64765b3893322c03 cbd2bed08990357e
-        4371a701a63d98b5 bccb5d84a0ed95fa
-        3186557be517a110 0f04ce975cdc5fd5
-        383ee0ed12a22a24 0d2ae5e343989bab
-        d64d17707dee45b5 ad16465b30c83c58
-        8ffeb9005778ae21 7a5622d1800a9ccc
-        4f8a5e9c58031032 6d93a23ed275f2fc
-        1d4acad3a4278b5a b7e8bcb293e70eb7
-        2b3da51da416d9b1 3f0c4b296170ea5b
-        57c4288253ef6333 f96863d09fedeca6
-        0768783743238d64 279c39e46262a294
-        a4e6bf883b5882af 678f6c8bdf33373a
-        98a9a6f93054bcd6 d155e6b39f274305
+        24bf47e1386ab600 f55ffdbd3d4f3614
+        975fee001b9d50fc d6b157e895327a10
+        42d9fd8ae9acd78a 267aaed5a471109c
+        14d1ffd9a166b3b5 de772a3f90272414
+        da16a640890aa3f5 294490108c35e825
+        d48499a39d6dd789 bed30e36dec718a1
+        4bc063e060fb156a 6af7834ec4e40199
+        723605134cf7682c 499fa50af890c3f8
+        eebcda8aa48bdd95 0de74e033ab9446f
+        f65854bf81b5bace bee4eb4b6316d564
+        f784e8992373dd4e 7d64710bb04ac0ab
+        c84b66b618edb22e 186960f0490384b4
+        0ad71bad55c09f06 5a993d9ca66350b4
+        9dd4df3fc704154d b368b17168af7ea7
+        0ecd3234d39f31b0 c180d573b784e099
+        b7fc78b9bef7b342 b90099bbdfa32b8b
+        a090de7ad7367c88 3d22389537e30647
+        79beab5dca196931 34e27784726c3d52
+        b45ccbae4c4696f6 e9d026ef8f439520
+        db1c968d93a5b821 8a1002c0b4dbb294
+        fac11d3248762f9b b746a34db8462946
+        e2e7ac748532bad1 d560dc35a1e9dbd8
+        84d67efa4da3ce37 ff0229082f0cce71
         2642619ea6988078 fc93da314c2b6b78
-        e9858d169a95ba0e 1a9796ebd78681a0
+        e9858d169a95ba0e 43947f203d9db117
         05b0dd96f4b0eac2 8891b0bee579c857
-        9da92a39881a9c20 74b599a1410117b0
-        3fc35742924701f2 d617019c33a9c1a9
-        e4bcc40473ed9a50 26a836f65dc50e86
-        26c40e18de5ef2b3 198ddea52e7c9617
-        a95470e9e1e60745 9ab874acecc53396
-        023d7395a677ebf6 79a027ca30b9a93e
-        43728fe456264e58 4d933a4027f0183d
-        ab836e772d81fe08 c38454d036b663d2
-        20c3800972db6278 a939e0740e8582b3
-        076b53f260a75f44 2462b38c645edeeb
-        7da41006e923b9bd 838978abcbaef67f
-        e50de368045a0291 0fcac4dbcecf38fd
-        16de5ba4ed35723e ef5f7257c70397d7
-        257dfcf6e974fcfa 084e8283f6e4ee1c
-        42f16c5ba6e9f1da 904d3675024c5a41
-        6b7f2037ae0363a0 29d90ee9a485dff4
-        62e8b0d62b04340c 508899f16dbb95f7
-        5c148b6d96b7e838 0482ef93b3e88ce3
-        eca574b0eedc4214 a06dadca31d583b1
-        c1dc9d93922a1ff5 a4d1e68bbc070212
-        b6cbe5b205c73dbc 9b1e562cfb3f7d56
-        017868eff3c4b974 f063693dea535db8
-        9c650297be9b96c5 da2199a97ae24d0e
-        dab238096fcd63fa 791610b6a7690249
-        ee4510c0eae617a7 55c3895c15e775be
-        2fd34b02249bb162 afbaec86112b2864
-        fa7656dfdd35703f a5fb7e79d2a839f1
-        e44faa258ca360e7 19b6019f4a54acc7
-        c1c90803524029bc 4201442d298b8a72
-        2e8442e30f65299f 8cc002709609013b
-        e16a396b0fd5bc90 4d98a38fda57fa4c
-        076de6e41d396abc 4944373b3e7f3b32
-        c90c138d72bf8126 cf2cc2454d830bbc
-        1b0963ab5ecd9490 51f70873ca22a748
-        4ffa68d004fb1609 c75373a5ea408ab9
-        8f8c2bc5e4ef21ba c30b5b325ed085bc
-        566b5b5d9de72bac 67383b4a5dfe132d
-        26d993b6dd629533 5e534e61cde40eff
-        33bf6fb6e9826046 0e8b9c2c8128e9ce
-        638d56a15aebc745 98d8e63b24d2d474
-        c7d3b83521694200 967285f4a137f66c
+        4ba4019798f322bb ace8e449c6e1fcf9
+        d540b971ea2acad0 1dd84a73b935ba36
+        552907734ebc335e 0a9c2eb784ce3726
+        0a1ce44a64c52a2c 780085151c3264dd
+        3b9e9dd021738d8e e6f4519aad4a948d
+        2558047886521280 0e22a77df876cabd
+        df387b14292e9036 cb3203cb380656a7
+        8407eab6f25390f6 e8e7faf2cc66880a
+        bd23266515f54b13 b6b4fadb5c454e35
+        bad08b773e0b546b 192b1c6fd1f1b7c7
+        3217bc28ef967786 aac29c62ddf685ae
+        a43a8da48d4355d1 54b7862557c80edd
+        75848d66a6802d8f 70cbe85545fca306
+        235eb9906750a9b6 da32bf77c34cc245
+        a87239c3de146611 527087457f9f56fe
+        76adc34885a96a4f 55a2c238792ac5c1
+        70c0442704598356 14cb26fde81d6ca4
+        57a4c032ab88c520 3ac404aadbe07e3b
+        88067155651b89c2 8b691784977a713d
+        dea1014bc5fa3dd5 9f054e198905cb64
+        bed652fbbbf5913b a7321748de629db1
+        96c0406bcfe91264 13df5c24288c5248
+        35661bad6ba8d3f6 b14ea9b329bcc893
+        f80a8d8835adce93 b3f5ef20453c744a
+        58ae1ed69bc58f0b 5eeea5a4316a34c2
+        5452548a3892c02f b1ac18520c39ad88
+        e9be610d3e98cef1 6d6c7ab94f5ec471
+        0fc6962c25ef5dd4 535075bc069c58a7
+        0b6b24e71c925e1e 8bef8ecd5bba87bb
+        54c21b8f64d68f34 eb26de2ed2badeb3
+        7a8873ecf6e238c4 3a3b5ed7b4070104
+        8ddf577a2c2a16e2 aca0bae0b466b554
+        d9a152609998f3a7 8c5551dc9a06b823
+        34562203b94a4600 ea29f0679b2676a7
+        5023a30f2271d09c f094de46dd9434ae
+        6dea8cedcac065d0 5bf4e459c767dfae
+        7cca87b51afb9e56 7ce4403f8ce0d34a
+        f4d388117a7e6663 b8cdd7dc238e7d4e
+        9890c93370a2649b 64d47006bd46bd31
+        7d3b6565931cebdc 833f5740de9d0590
+        ba59dc50fc36071f cfebd277f3f29a34
         d6ce591ea5a96549 e6c28beaec603b11
-        46e2ff5e6810f92d ef66f44c135e2ed3
-        1830cca1e7ed9938 c6fdec8ff5055316
-        4a448c3d91487591 166dff03780364ec
-        146746cf4f35c0af e32237aef6521c10
-        ca21c0619940e0af bd2e3285ae7a8e87
-        f42f84fa8c387ec0 7a8f073855f1be14
-        1d45a6f8638114b8 0c75fe70f885d306
-        de4a7031446c1d8a bcc600e2fb484e37
-        597cdefea7894614 df112f01956bc43c
+        35263596693d55ab 3d5efcf0912afb8b
+        1fa3f628483c09a7 d8d9a8298b558eeb
+        af603ee69701c51f 2269c17704e20564
+        b349598ea7a9d9ff eeb954d4ebac562d
+        a1c9f6e474cc55e7 3ba3ccae03b17631
+        683e5d4329202fbe 5dc58ee894485730
+        ed7e93c00c6b945a 2f20adf2e5f6d388
+        780093817439078e 0262607767fc9529
+        9a594df95e9cf6aa 58b6d845f18323e3
         5593b66f450c33d1 12016f1a3058fbb7
-        5c762d62a457dc42 9f5246669a681679
-        f38d7e39aaf3da3c 87dde19bdc35e35d
-        f4890b3fe845f889 e85e5e6aa041843f
-        b3616b949cd52f97 98a87ea98e6940ce
-        0fcf44aa91c36d8e ef4e9716b0dcaa2d
+        7a295ab401eceeb7 f97628f1d331d3bf
+        26eb75f4c7925f9c 26127f6275e02ce3
+        e5a65c75bcb51ca6 84bd336bcd54701d
+        0e75416ff0a9fb0a d50ce21792d6fe4d
+        7e53c5b13c08c8d7 97c3d4a54a0b4b80
         2e50d17549784a9c 6b29779e14b4d575
-        be661176fbd48d65 3e694039578c5364
-        1dd19498c107a2c2 db8b6db7249aa727
-        d80c861f14d8a71d 15a148d46e8ad164
-        a0d1b38632634060 b6715d96457967dd
-        a73da48df3d259bc 88b6868e70936724
-        9c0fdc53daf02f37 14eef810bc397973
-        1a46e82d33912ba3 af72655375141b00
-        205fa8b2a1f661ab 33ca8c71a727220c
-        9a4a2facda751126 5656b4aac043429a
-        e9b84c80c44fc404 3379c369125f45b9
-        a766925bd5886670 7c8c440e4f0982cb
-        7eba96686880ea6a 49089b654fe8acc3
-        195cb61ec684585b bd6f7dd0a89c4963
-        08b997f8618d0c37 2bec79a013655621
-        ff278eaace4c7dac 6aed21dd9a84c9b7
-        f68d8e8333994865 a677ff20f71a142c
-        b216a342b2f642e8 2e26907a1fe3184a
-        59e6dd7b6f099ad8 252752344ddeddfa
-        90d6cbad8342e4ad 7618d43ffbc2aa05
-        02d999f80876073b 220b6282907e180e
-        a39a6daf7a06cd3b 2865dfb7049434b2
-        14a345c5fbfe3728 bdb3e20026a0aa40
-        63e2c3a758927d06 9a51980403a5c26a
-        1b02046dcc053dd1 dcc0c311bd5bf302
-        8e4b79458169d11c 68c4b154f8999598
-        73adb4f8fc89358d 637773bf69cddd48
-        2808632c2d43f1ca 9de6a52911a9b3a6
-        a31ba88c53f61add 54b552dec6e4864c
-        9a5e7250df4ff8bf 068669fc48dc72df
-        c66e40bc5276876d 6dd1f8567856a074
-        b5ef36e52e9cebe1 0b94caebef3db733
+        0bd209035e78f335 4d3d857899ff863e
+        b88d87f9753c401c b84a29df7254bb7a
+        0306900141f79e81 7ff7b6271d4f3251
+        1f5fe492193c251d 7e265626e9ff8d8b
+        a73da48df3d259bc d8831029ff633276
+        916d02819ed7db1e de5de07c72d3ebdd
+        1a46e82d33912ba3 47ea95963ec18dff
+        59b0d4d5c45831ea 5a813c89bc4ff530
+        587a51d93f019cb7 90a56edfe6627ad7
+        ec2a0331422b84d2 4419ed692521ad03
+        0517d6cfa0ff26b6 383cb3d95d476de8
+        27882ba5d6911edd d1ec3a385348be36
+        5ac52fe4a2d76a2a d6de33a0b0f36e68
+        1621ed33d83fdae9 f7195121126110a0
+        d9f2a92ce7894dfb a1d68886eac05c66
+        9ecc36c50f4da665 d17a6d9003580dad
+        cfc0935d3b25ac42 0b0568ee3d847d5e
+        9d7a99f1dd058f76 0ae59c0efb07ebb9
+        0911747a3e993f31 ca6fb600ed7e60d1
+        4859a5a102e5e24c 3d3531df2b076743
+        a39a6daf7a06cd3b f3ff68cdf885ee1b
+        16d5e89bdb4e6bb7 29a05f2b0b862513
+        d59b8abe371c5d22 57584192e63c4209
+        637adcf6c1d75833 fcae11b00ab1b00e
+        18302777badfc358 a68f4cf13e20bf2c
+        204f51301825311a 3cc3676850cedebf
+        2e06ad86bc2e43cb 9ac21498bd8d658d
+        a1e568588dd4c152 b9d346ba7f6423e2
+        9a5e7250df4ff8bf 8c1c7033894226df
+        ff9bd130c5f5fbe4 6af7834ec4e40199
+        87acb38668185f87 eacaa15bbe120603
         336e8097b41a574c f5cf238700a77989
         4f41b64389f7b8f8 269e54172cc5b4c3
-        c22903d8911a6ad4 0af855f6e8ae7971
-        e8b84b580d31b23d 306439b1862566ef
-        42f9aad4e68fb90c bb9ea97bdbfbfaf7
-        1648d22eccbe27d1 e283ad8daa1eb3f8
-        593ab235485bb8c9 7b463d6a1d91c9fa
-        e2a2291ce53f117a 00fe04d65173b230
-        d441501bd9e2a531 3df57e6bbf97ceaa
-        e875bddd4c78ae8f d742d3373cead09f
-        846bd512e938aba9 af81e41e71e8d623
-        940516ab15bd69e7 bf5b3843440cb1b5
-        293a567ecb6613b5 203ed10033af608e
-        36649d85a40f9d73 65eda4721fbdfacd
-        946505d96d929ea2 e7fe973b2552af1e
-        afacb523a7f9889f 74ef36d42d401e5c
-        a3ae4b5bda9e5a23 ab6ec63414f111dc
-        1309a2bec514678e c80ba3f0323dbcca
-        d7ae330f0435f5e9 34652eb17b80fe6a
-        295d407557eddc74 b81000c8b0e4a5c8
-        b3bdbad983faf77d ec3b21cd62945b27
-        2817915ec84f9277 e0c2ff6db50646c3
-        a69e5f495c65d1fa f1fcec7fd0ad1fc2
-        c9f179e2b80efeae 1b0fddaf11de4bc2
-        2d6f3afc6a758a5d 2b8932d16a74be5e
-        e1a993edb838053c 418bef355c06fd3a
+        b4ad94696f408b61 976559a82e8580ad
+        c11fc2c93b773a68 f49d0db0398cf845
+        996b559dd2baad3b 151eec8fd2b7f037
+        4c202e0a1be3c8c5 0d67ffda81c5e739
+        5094c052ca9dc47a e3359556b82a9794
+        59cc15f25ae2cf26 9e8622f5f2de0d1a
+        064bece9ef996b03 7ddc493aaddeb167
+        4203680897b4eb57 932ab13f861791dd
+        af4e517a69d7277f b307774eb893bc67
+        8481404d5a28aab0 b4b80a90e1b2161b
+        95cbbbdfa0bc26ad 859e2613e154b84c
+        79581b02d7711362 f4a1a92125f3bc39
+        732754a584db0e61 18707be5549dfdc4
+        4fd1e07052da9bc1 41526132c3db8113
+        0326500a9145b1da ae455b8bb7c9396d
+        4d62efd6f429ea2c dabbb5689d679f4a
+        3dd50671881167ae f025e8a2ef668ce5
+        2ab28a5e24aa7f4c 2b6528b520efe5eb
+        64e16c795d661cd7 067c129312092e09
+        296600f28cc2ed83 53f61378d9e9f15f
+        ea830630556651c2 7e58792576473a14
+        cdf9084793041c41 a05445a9639c0724
         a9af8de9451ee8e1 1685f27a350638b8
-        071994fa065f2849 f45006b52f9eb998
-        0ce0874bf779302f 30f0be316d8cbecb
-        cebf0e4a570c1c5f b68ea424f5c7927e
-        71f04423762ff69c 66649a384b7bf47d
-        f06400bd42c4c0c5 3aaea180b99c4ab5
-        f53554be0d7c14b2 de0081f9dc218967
-        2b4ddb1eb9b34d0f c88d20c623ec0893
-        1fe4dead76e2756f db279127d0e86ea3
-        c7b88df8de1cbdbc 1bf7a3e2a94c120c
-        43672e14b45bd749 baffde846b314746
-        60892ad851939245 16c8c80d38dc9544
-        392e980392830fac e1c54a409f5d9699
-        3f26e3b25bb7fa12 3f136d3de08f65e5
-        f30641fa2651dba1 1749d172e8038b2f
-        3619448a62676747 b3ec6cb1de0a19dd
-        a2ed7239be378d93 4a78a3c5cbd890c7
-        67a3dd8c208655b1 2fc5d5820ff92920
-        4ebc85738e4686aa 1b53c2e1ecfa458a
-        2749349dbf94d953 781f35bfbf27be5c
-        a3b8d33688551116 dd17ebdd34bcf99c
-        6a0629930d3bd804 ffe63212d7028424
-        a561f6ac28cad9bb ebaf424662152f65
-        ec845d33e6a7e2ee 0967deea3c9aec41
-        f06380fb0244c756 7bb96d0ac0ffdba8
-        b1e8fea991cc1656 86b3d9fae19f898f
-        b9676566bb9e49ab 5a73289a4723aab1
-        99bcbe65a1116911 f8872d9f29f75306
-        85406665989c8d29 bd9f359368830fd5
-        488c9c3d55758fdf ae3e2d0504922310
-        669f8804da91a33a 5dd18d5bd33ae31a
-        276d1947b71721c8 42fd4740e653902e
-        943c5b99c720affa 5fdd8f8da1ec588f
-        4ce3c0b9855fe084 430316c1c480557f
-        1c5cb37dff7e8541 1aac20a059ac0041
-        88cd8e819e2a6f67 e48afee95950f643
-        2fd06b1e8acade6a db471df14eeadf5c
-        4c0af83704fb6913 5870c3d502bc3d0e
-        d33004110b68ade9 e74dd71c7c8bca5d
-        47c7683f0dd68159 7b803dc0a2fa6798
-        c2f4a15c46dbd716 fb636cf4b1af2f21
-        0790fe887fd6a456 f150cbba4b9a4142
-        30e92e4d3a99f457 73aec5e3c960d441
-        5f9d2023e74d9a95 8a72865e028c7ad6
+        5883a20505592cc8 f22ecdcf42b29eac
+        42f7c10f8d945621 0fc8c72158adef71
+        98166c1c5d0a9bba 562882c0eb9dfc6c
+        2887825099738597 e557e4da737c481a
+        7be4ffe79b991db9 c98c74dc6750ecf1
+        a1c4d919f03de080 e129fe972906ed94
+        cc7113753aaa31b6 739937cbb509fdb9
+        ef6cd6afe9a2344b 29af04be288aa320
+        710c1180bbc1ca95 4bb2b7d8437be083
+        d274bf4be5594164 ccbbc0e03fece9a4
+        3f6816937c8a5d29 0b1cc3f56ec0c789
+        16d447bd51d90116 dc6c27038e2b5f9c
+        a26b286fc5a0c8a4 a34c41dead35c28f
+        b7ee1b6dc61dd887 b2332dca9de36b81
+        5d005f315f163a99 d97c3e42e7752a64
+        67c042a2e8969e2f a649661e148d2fb3
+        ac9c8537c6e91966 8fb4929ad56c9474
+        46c98ba6d3f25876 32723facbb387488
+        1814b54c49557abd 1216062c9e50d92f
+        a67082064f7b130b 4cec65d34bf3f6a0
+        f6416fc37c586b10 67a2212f8a9f752a
+        856eb481cabad85f 06265263ad94e846
+        0a14af1e064aeee3 9dffdd918fb147b7
+        41033ca5ce125560 d6b3154484ffc4cd
+        6be27ff8f12a0dbd 75902c47e75635f2
+        8ff2d5dd32ac45cc 1298ba0887344584
+        e728808930b988ec 4e78924fb2c2e481
+        6b91a432f459b8cc a50f231f2713e13e
+        025928614baa74c7 e1ee7985b461cbf4
+        10d324f816cb4afe ac19bc8c5dd58a1a
+        6ecb0dceb623fdcb e57bc276af822a24
+        74d03f6382e7082d f54ebf5a24bd945e
+        6db75f6050b4a3d4 aa583dcd2091f200
+        dac1d708c0d1b138 2f78ff9f25db67b8
+        2587149c0c201133 822e1780a2d69065
+        912510dcb5cebe78 2986ae52eb77b061
+        b97398d248e526e5 164bce73ee7680db
+        5df5f542e493071e b00ff516fd193d55
+        22652cf839d0a63d d321b589c055cc20
+        0e764a40c9124e65 122d64f296a71cb8
         95fa4ec0f432abba d789b5c79179f949
-        b40403e77273f93f a7ab6e9737c26f5b
-        663a9b8ea4efa8c4 cb3e469c158c0fb6
-        d3ab6994af85623d 2ad4ac844673d3ce
-        ccaa83a3616a7df0 3a776a3ae32bb6ec
-        9f812f9b4dd5ae10 4940dbc9f517687f
-        4e651d659a694bf1 6ba4bac05ce8c5fb
-        0235018596bca1c2 a6014adbe5910119
-        162bd13ddf766b02 5ff6392d1a7e7b61
-        d8e0e1accb2575fa 0b64fb1cb0765103
-        be24c9e205ba0357 ee6e893bab1e267e
-        616c757cb8cd0d84 34cfa57aeb7980c1
+        907345503c5e1298 c8c3f4467dd1e182
+        6f15df72fa549e64 c2d2850185704029
+        6db4db5d25409d2b 398ba867dc6c86ce
+        d48f1917a1bb1d2e bb428f42524d3f2d
+        b2cec9f5c8890512 cedef8c92f97518f
+        8e370b910328a6bf 387ada7a234a9db6
+        3074eaaa71924fe6 396fff9dbc1de9ed
+        d616ada444d1901c f5d6999c55b5e9a1
+        b741e5f352e3d6b9 73c676224dc314f3
+        79c303c34c430b8c 6d8289a7d6095cfb
+        bd113df49d14b21b 8e8a9d2e47899d94
         bedd9197f48ac0e5 1b5f8d7c965abd9a
-        4f89165c6f55f513 8905ee8316988941
-        c910e4013aaa6f21 cef0294e0ecae193
-        431e07e689955b05 841b88c2a45a2799
+        422f9329ba9facee 5a631d7f93bed45c
+        64d209b887f222bd c7eb85b72a6b593b
+        af0f59d5a00ab296 b52ee62ed2f54b29
         af63e44c8601fa24 8fcea37d001a9a58
         a6ea557b4cca774d ef34651c6605a69f
-        7caa1fa6668ca1e4 784d6d6b289ebbde
-        1340a27501125600 67f5e0aaf8f5e190
-        2799c1012d2b2680 ff26a9c277e549a3
-        a6ff78e86dad4567 bea7d6c4e152e9db
-        f9b3b28a5a84bb7b 6c85fa0dfd035593
-        7d4048c88ba077c1 17349244f7dc5d2f
-        c2d8234f20eb326c 2b2c573c68a57906
-        55fc259ab853a37a f12232e2d7ce6199
-        47bae979e7c3b1ec f5ab774c840e4418
-        1f1d0766d4ebdca7 fa7cecd995899ca4
-        8bbe53f7d48cf048 9338f137c4c063ca
-        ced388b603dc0497 33bd0eadc79da2d4
-        8c5f6330f764e549 710656dd74030b1e
-        dc6112266c7da325 5bd8c8a461c3e7f2
-        450a0a0dd0dcf4d8 942fe37cfc13a90f
-        e6ddb0df6a82d7b6 1975a305ffbde105
-        7ee9e98686ab61d8 fd81d46350721761
-        eaab345d5d948f55 332f098fadd469cb
-        206ba6454b83dcbf 6bce369127d4c6cf
-        65bdbefaa73454c1 510a756248c15da8
-        052eaee4f92890c1 23bad9cc0ae793b3
-        575c37fd9b30069a fe115e2627b7b486
-        eafa217f4f9a1f8d dcfe261dbb3a0eab
-        bdafd59b19d7eb23 c20810a73e99cf0e
-        62836fccb1995a2c 65ca76e3ba389928
-        88fec791d265499e c15d5403a1fff1f5
-        15922ee17e73c1c5 56762269179003ba
-        8233cc81fdc0cc5c 6570f636ea3b529c
-        bce2dbb459a78158 c02b5a71a675d4ca
-        7f4cec0d7cbe92ea a06e5bbf2fee2d50
-        15fb53afba75979a a5b309d124638f24
-        253621100d6dea1d 79fe9f105cc062e2
-        f8eb93d2dd64006a d6c6bd406d76841e
-        caae1a8715cdbe3a d7d511c9021c2b55
-        cd96482a4288ce75 50be86c2ef9380aa
-        6626c24ae0b0210b 8fdb43e5f5dd0405
-        3e543705b3912b86 805fb57bacbaf0a5
-        0fe31b357ab72a0f d6eb909cb1c0b0b7
-        f9189b7f913b1f5a 3d9d2ae733841653
-        a18428c59b69c94c d539a787291d8f26
-        d046ffa2ee571710 eccea708f1e2b140
-        bfc9271eaa1b0788 39bd3e849439d0cf
+        155c9abe8a0a998f 1e35b18e0d421037
+        23ab41207d543d87 b1b29e73571d137d
+        83c7eef87a17f336 1a1acea2d4aa37c7
+        e183f300e2958e55 4e4f5ec479b5853c
+        f9b3b28a5a84bb7b 54ccb8e424d80550
+        18f59201861317f7 20d9227a7e92f2e7
+        2a1f4b1c060022a6 2750504a5329809e
+        278954abfe9a577e 8470ce79281a2375
+        a5258795d9527eed e74ffd61d750d5bb
+        cf74e58d714f8b4e 48dab19d14cffc87
+        4039d692a6a3ce14 6d8289a7d6095cfb
+        7e1b51dea0439c23 66066f18c8c31e9d
+        2ee3093fa8fda144 54c8d3fd43e32975
+        823b20a3735230eb 8b176cc3559a2949
+        a026f24c976458a9 d78e1cad22274f69
+        4bdc2cd25634714c 5b834658a9da5775
+        6f3e1cf136a05030 0c2d0e6f3b560a99
+        96855d8c0532ebda 3565d0b08343bc08
+        2faa8394d4dbc289 578a4f2406bd37ef
+        0740999c05dc43b9 edc004bf64042e51
+        d3b1c03228df7b2a c557ab166431ba94
+        7bf168d6401b03b3 e8b0c3be0d17c541
+        097a7cdb7d7976d2 cde1cf868930e8f1
+        8f2a15e001e8dc23 8c44ba3a6908658f
+        cb177ba955ac6be9 27e84c216e2ee395
+        fbfa336c30c7b4b8 abc8f550015af00b
+        a16d0016c231922b 296cbb083cf652bf
+        6069780dc2abcba7 2bec79a013655621
+        a80dc0615ecc0ba9 1348eac1e77ff268
+        3a684eaf28c37d30 c1d2df19dc05a711
+        606c13df635a1b3b 3e98a2b460100a8c
+        9e4e8e2c7c11326d 758eb58437858611
+        7a9200736225333f e0e2e7ba9b882d6c
+        7f1db1ae2bd79c88 0c85bc3431bf77a2
+        8a8089447fd6e270 888a30dd25866a0e
+        5374b35f12c31602 9ec55b290eea910e
+        66286e80bfe2467b eff2f38cc7d235bb
+        9e7d0c1be2543d69 f5fa1fd9d0722d95
+        b123971c7f6bac07 309f28c5152b232b
+        e322a674629e26d7 6cdb62c07ddec559
+        650dd1d219650595 8861ba286b3da308
+        3b0700d8d7877eff baccfe4adafc26e0
         043a629e5470e4e9 3c50667a753b0645
-        3cab45dcde68dc26 25884648f3494ba0
-        25e930c2221f0a2d 694c8f8d61701107
-        94e0e01e452fbfec e9a99aef16f98d94
-        9581424f2e07115a 70700c1625d54c15
-        9e6959f6609a6045 f2b9170035e8b33c
+        c53418c7c11f7cdf 1684d60376bcde0f
+        f5427744c16b0b57 d721c2c049879658
+        0cb67f73eef05c54 4baf203681948111
+        442efe62002fd7a5 e0e5a669d1d678c5
+        20fa10bffc16611d 362e46fe0925405d
+        614d3fdf0ec2adf5 10c3860769d4e0bd
+        b35628be17fe8a9e 4987a64d254f66dc
+        44b602c0796ec4c5 2f44f736aee77924
+        c6ff8b8624b5c296 d207afa7d01747cb
+        6dc365bb157e504e ac6e2fac45fa3af2
+        49d8f88a99938536 26127f6275e02ce3
         264a79f73f3b50d4 0ed9a8eb4ade4df7
-        a57073f5646080f8 95ec89fda8b23f61
-        25a8ec30a16f79da a6e5cbcaac8c3030
-        507503eea65e0bf3 de3627b4613f5d7a
-        7f0300c1b91a9f97 29e6c8422d2f8d69
-        7825759e0bda19e4 fba82b382651cca5
-        ec9d24940e0b21bd 1e14a4911d3c354a
-        e480be0d76002aad 022058832a31064e
-        8954dc2ae164afaa a814bf7bf13c0f0b
-        1f16f96c57275367 b733f1b65344092d
-        1141a08c033b1d83 01619f631911417c
-        dd49bda7a3cc20f4 73986bf85e597e4e
-        be067c4305ec63b5 10a3a1f04eb087ba
+        0e4621df9c4b1380 babb035ef91dc2d8
+        f532d65fa46ce2f4 0c190313b77985ec
+        d4f91ece7e899db7 698595910ad56545
+        37f9c93b88b3f37b 1fda4418360b697d
+        dc7e18e309915ff4 e0e1af4d5b9bbd06
+        93c0e08147f5b71a a5e34526f909389c
         aa1e3966fbb168f0 96e5017c3c9038ae
-        3e86683dae404128 07e1906585eb3d58
-        174f41b70bcd8f0c 9f93318effcb6960
-        6f9129493aef2820 ed77a8320f02749e
-        8d8bb35dd12fcf5f 6c1e4bfe61eefc26
-        e81d3517846d5818 7995ba62e2b9591f
-        35fc8c830b5e8195 5f237fed56f5be04
-        c1363f486be787f0 66ba880ab6e23b6d
-        9c75daf6832e550b 65b5cb7b2e215526
-        4a03ce641ea5f24e aadf68c53d172289
-        fc40808300c6aee6 cd8966fce1d37fc1
-        7b55085f165039c2 a823b8cb79ef8265
-        4f14a6b7f68024be e0db57a3008a8975
-        48982690571dca30 a5a7620fb235e8f8
-        56483abba791cce5 5da4f394d25f06ff
-        96708bc724062160 c97f84eabda8874d
-        aff0470619704e1e 6ef1160a6e4c7102
-        1af702378a91dc46 b05b2d875dc884fb
-        1a30b0a8080adee8 e4676738ffcd080c
-        cd2d4183cc7b1a80 c622b63f7bdd341f
-        f7a062fb0568f17d 0b8afc5b09337792
-        e0406dd09dd0d80f 8ba4fe080e25af91
-        f21449efcb216f44 4f5f22e924c4e216
-        f48e5a38fdbca81a 7b671417b7326bd0
-        508d7d6b0cfe8748 330457787a6dc33b
-        0c7f1e75b1a71d37 ff5e92a622bcc23d
-        ac23f24f985838d4 411c3f5942ce2449
-        501ff5431ee78138 6966afb3fa554473
-        96898f73ce2a3673 fa295a5364cf160c
-        b49ca4368644e194 36fca176fdb8f121
-        5aadff679b3ab284 97b4d3cfd147771c
-        c9651f3abc2a63c3 37c956aec3f54f9c
-        aed2acd2d7b306ec 050bd28686f9d9c5
-        eabbbc03adc56af6 b78b56adf9ac9265
-        9368888a40513a37 b4cb59c56808be25
-        a064b405d399d2ff c3fc45f7fbc75969
-        0f7a527790efcade 6717e47e0f6c48fb
-        8995aabfb8d75b69 61c06974bacc5af1
-        38d311d73e6406d6 a3fe136b59dfd40f
-        376220cbbae46611 e8412d2224f01def
-        4a4bffd35a009ce1 6156b9ba0293ce75
-        e35acd90763fd354 d43794bf1d2dbabc
-        452af4b2c776ca4d ab658150e1a8b9b5
-        439e75f7a5d31f7d a6fa56aa87b957b5
-        4755d6545f240ad4 5abe7db314f10050
-        fa56f4a7a4233840 993bb354032c3f2f
-        9a5c41122f4c5c3a f29bb133f0a830c2
-        d3ee790906f6b4ea e5845f459f734727
-        01c97c8294f4c106 05452f404178d907
-        e4a3578d5f66cbb5 5d7753f0ac8fb968
-        030422ac6c13f97b d58a818716fb6b5f
-        b1f20a6826f41ab5 1db384ddede3c7ae
-        3969e06c39aab15c 2c7d45714f43bb9a
-        b8b87190fa1a1e3f a1292aac596e705c
-        5163ece96a59c242 13d5a044919b6091
-        f1fb2ef2f1f2422a b4c160f933f0ea9c
-        a5a5466f673b6a48 bc761ca286aac088
-        233b940daa10d63f e56d7831a1239eac
-        ca67571e5cbd2e30 0899fb4c0ab4730b
-        ec2d0ae2418319d4 29759a3741348ae5
-        feb676e94968ccb2 523a5a96db645e38
-        8f860487673017dc f1e39c5e22a1ee96
-        7092a6fb564435a6 0887e9ceec48a57f
-        98026b897aed5e63 045ce4a5b36c518b
-        233ef614dbe6c4fa e2308b9c9fdc5f3c
-        90131df13dfd7bd4 9492ed322114e367
-        815deeb63d2f8742 931bc8917a7b08b2
-        fcf8423594c5bee0 1382ff5e44e343bc
-        985f080796f4b235 2b272b1b9ff82c00
-        af70a442f4450491 ce491f6aafd64c3b
-        ecc7315cd13e75dd bd61ab05cad9abd1
-        f6b11982f79c1b37 462add5c5d38a70f
-        234507884917eec1 4840d356c024a153
-        c46e006ebe6d5c16 55510ec5f58b3414
-        27bd4704947c5fde 4763b054e2e898b3
-        050f10c4768121f5 970238c38ce34b05
-        444fef2d54b3525f d974ed59a1ef42ee
-        743da34efe50f559 fce9a05bab9e8e02
-        83941d4764243b71 5d7fdb4cddcbddba
-        aa6c3492543a98b4 b5869f03297c094c
-        5ee9b974ba998bd7 0bd1caf1967f8e3c
-        1734c40c3c5e61f7 5df871770d094b97
-        23ab9ddd54df7d3e b4bf2bcb1acf7831
-        8f2ec3c47acdc67f 04d1c441b7f25ab3
-        0bfce9c24f1df040 629c703de33b489c
-        bae9df2beb22cc83 f0df38ca7112dc89
-        8823538a7b490af4 37d6d8e45252bd28
-        723605134cf7682c 499fa50af890c3f8
-        67303e17116e6905 83d6642a698b047e
-        1e1b805e43382769 7c8753433ebd7fc2
-        02cc4b0d2ffe9fdb fbba59ef59b7ee89
+        2f4e21835b30ec51 253bf574912a251b
+        8579f901fb6031ef a81bce00ae5afc1c
+        a8025b38627dd800 a271914d1228f150
+        ecd9713b450db997 5841d9b2f1d369dd
+        2684a63aa7026834 f67a31e1c5971a90
+        c012d71084c0ed5f 5dda7d89ff8a7e08
+        5931618e11378241 fef59d172cc83f93
+        c6d37c4bc5139fc4 4366364b4e096610
+        15f8226cf5aaddf1 d1ea2aa23952889e
+        0abd080a2ffda3fc 726f1a52fbb098f4
+        b3a2d45a439af16b 6bd90f45f0d3b125
+        0aa9fd51d09affb1 8e84600df5d52cb5
+        6908b840d8c45776 08ccc243eb85e98b
+        6f95ff51f1379424 606631e7dfe08e41
+        6898004aa795102c 36c83d0f6441cbc8
+        4a8c4c88d261d70e c5497ea5e2f9123d
+        eb7d354d5e160f80 b5ec2d037d90feea
+        72bb4a9651e8d05b 2b77fa9020bba6c7
+        3ab6fc6f9568f340 056ed3f7a77a30a0
+        d7b3d3fd673853c6 9d4dc502d572f189
+        03d092ce890b42fd 8d0f1e13a5381327
+        688022fa046f36d1 c66858ad9b71e33c
+        94dfe52f26dfc0f6 39fba4e380cbc5ec
+        1cbed00573623314 105925e9d82fadca
+        4d5cc8e171773c62 d4c5f70731c48a1e
+        8a6213ffa6f13da0 dfbce0d27b339331
+        fce51c59daeddd22 8ea3e28a693713d8
+        311193284a512517 d5575f4b5e997490
+        919865a407163bc0 5df1d6dc78e2d1d3
+        43adea6a494f216d 6adedb0199e7e23e
+        b8966b2d17333bc0 3f91032ae11209c8
+        b437e50e03da3ef4 cf48b4cae3e61cec
+        8562a73018b71830 c0c8a6c011f859e8
+        fa34dd400e544785 150b416912e07ec6
+        fe4d2bf8799dac52 6ff843095f788b2c
+        b8c0a2ba9b064285 d1916c7f4e49b1df
+        6364c674fed9d132 42aec19d01ebfb25
+        dc955af2c7ad9422 f06fe0f87fac0fff
+        bc98fca46615dc2b ee92bee2e139cd08
+        f12b19706592bbbc 9da23f42f80deb3a
+        10d5c796def8b242 b88021abb4cfbe45
+        b922f185435a9c17 cc51283506087535
+        08b73e07b55c55f0 c035fe82d2e07188
+        48997327f3f842f4 288eca4abaa63141
+        a357f3a7a1bbcee9 0c8798412a69b59b
+        2d18a62c26bae7db d16b392451696e38
+        861bde6e834bf5a8 972aacdf8845afc4
+        f3d6cc63d7a60e7e 698a0f0854146bd1
+        7b370e75b0e52145 f5ab774c840e4418
+        9d07acb7271e9524 44d70355c86a4d8c
+        2bc8db18ffc5d0c5 2589b9e253fade86
+        36474df37c5e5fac f24fc900141d8978
+        6634cc5d1ed3d1b4 a32a01aa7a9eccc6
+        c2fcf1cc3a498d5d 686a82d60a7a666d
+        ebd13eaa14f08d6a 27ae4c4b6d1a57dd
+        827087ff5329b0a3 e603944fd7068230
+        15076de367d0a8d8 08093f040924debc
+        3291dc5d60918224 4de43e89600decc3
+        6708751b0dfbe8e2 cec71b3ec0fdf902
+        73185e7871811f4d 84f53901ca51e353
+        94c23c87ea62a55b 0c653e3d6704043c
+        498dffd81b06324f 31759a79d0903d18
+        97b6002c85c4e355 7282d259061b4410
+        2bdcdafe785752d0 1ba58001ec40aefb
+        25a3e8724f68df18 6f3804fcdc10a10b
+        2be4bcd358256b2d 27dc75efa7f3f64a
+        fa7d044cf7a9c7fd 7c11778124e6f61b
+        2a15c926faadb2d5 40a0d3867e113eaf
+        4e3dcb66225116cb 4d531bd2b1c7145a
+        401b102c068b1d3b 41cd993cd5ba1c37
+        4222d9070cbe192e 7965288e13f28eae
+        8d447b9efa8970b8 5f195dda37bfbab5
+        c46e006ebe6d5c16 11956b0321977aad
+        ca3998308ee1efad 989faa87f64c85b2
+        b7c8cd60820fbd29 0e202570ae760601
+        b6768808a8c4766d 346e29b714e9b041
+        1809c68a4a3fc1ce 6fd26d49b5509901
+        172da4c62da4717c 204f6e034e4f0790
+        817a894228c742bf ddfe02702b65f438
+        dee9e30230c8921b 29c60147d670dc71
+        dae07b1503abece7 858ff0bfa3eb64e6
+        7d2786e93014ed81 8507abd72a40d791
+        f28a82a8245cd192 d18c065bf0e7dc46
+        c2e53a0a782c93dd bb1711995bd844c8
+        c228d959f1e34b87 419386ce7ad537d4
+        02fcd494d9357f5d b048e76431b24bf9
+        0ee899bea9bf6d01 ba2782712ecf5792
+        b1d98c53cbb96494 a278d07b58e0425b
+        3a3453577bb27ca4 232b56e3d572d8c3
+        a77a0ec1cf42e946 28e920289fb370d6
         57b8afea26609c19 2220448861aad735
         8ba25a0db7011179 dd3b8fc147d71305
-        4a4425565828fc89 c29cf24159c6bd9e
-        22d4b35e30143323 5e6f31577b7db9b9
-        ecf2dc7cf0a8d902 3c1d863b96b61e66
+        c4b3af02bcb37856 e35f2fb9904ee73e
+        1e17aba4fc1db75a b2f6042fd9e31322
+        ed59fe118d963c7b 4a5b5327dd996a36
         6c1f4d9793b717ae 6f6cf0b53f48c68e
-        e5fc89a40eea4c5f 0f2938b9b1978785
-        fb63a41bfbf73c40 fd8bb5e9de500b25
-        12d3b28d39349083 c206ac384674f170
-        f38d7e39aaf3da3c 87dde19bdc35e35d
-        405519f4383e4e92 435be840f0e2e036
-        61ea34a7b2cf78cc 8094b45276f60ded
-        87f5959418e5aa04 6382090007f9996c
-        05182c0a92eb3601 ef23a6a53ab02dc7
-        866ea41ab30b6d4f 91c110260cba2314
-        4aa36dfb65e65a60 0f73e293af4d3811
-        344eae69b99e6e14 b21fa4d9a689917d
-        fd5aa3db34299480 161102aac295911d
-        595ed5f5856b6b0d 686401a29fef44f4
-        99b48862cf59945f c1535ee581179a27
-        61170a15b55aad09 ea3162a1c921bd53
-        9ab6669b92ccedb6 14bd05ede1935e79
-        8dac2f3ddbe4a05e 0860d7c1f35ebb0d
-        46de42d92e5c3cc2 036f6adf4d4eaaca
-        513736ae8f1b97e8 6d80d416802c4d56
-        4bb46738b98fdaf1 d8e0a53a8a45b7d6
-        3a43442f71ca5190 735a4b3f3ba3a39d
-        f4928046e8d1abaa 2c45ad9dec2d6050
-        4a1451c4aa36b093 b61fc68a53f75380
-        cfd61f8ec71014d1 138d932a9f2318a3
-        80fe9a5110811cbb 7eb8421f334724f7
-        57759e1dcf7ef874 c5164b93f10198ca
-        394513911762707a 2f435642ebe3ddef
-        e218ea691e6aaf51 9a15cab4095c9073
-        4b4011d1eca765bc 8a1b122af8c4ccdf
-        e85de731f0800af3 96a30298778fa296
-        d6e4249b2dba32bf 7bec8e8681697bde
-        de08a05295984681 9087ce89559005db
-        1d3ad5fc2f967e1f 9e91459c252c0361
-        df6367a1ea0aa815 8f3d870a180f685d
-        769bf44e674f33a4 8a12aab644119589
-        f05a94a7792856ae a55e4245ccd7d4af
+        6bf6b97b5bf71f56 9a6fd6040bd28320
+        5b329eae5bd4fede 59b13a4e76ff5970
+        a65f542d36e9457f de805fb665e6a188
+        7cf95cefbedbd34e 5b409e0c32cecf4f
+        ec872b39d7a09a8e 3cb6d41217c6a219
+        5f90cc477f204c68 bcb606c6688dd1d9
+        c9d75b61312a42dc 9d6c6e281a3c9ff6
+        956d386583bc50dc 68838e93e2534e40
+        db4699a4148a0079 40d9eb3f609466c2
+        3c9f87e50e29da89 0d73ff7063197687
+        46433da992f2e5d6 6a1c9104f0de6534
+        ceb92a4251498e22 607db850b3434e14
+        ca67bf8ecc8ea2e4 5c35f2e576cdc01d
+        86522656dd580505 fd7d39fc95997b53
+        09aa461e349898ce 954dbf02e2a4207a
+        32f04f95991f030e 0f0b7ce4219b587a
+        40e9d6bf44a077c3 c8e56db9d74d5c8e
+        68b3fa793eae6195 6f9fa11b7212ae42
+        916008107f904ddd 05c8c2376242d557
+        2d23114e4383f043 8d38b5cb618fd1b5
+        8b1ca667cb24f717 e8b6d65db50427b8
+        aacb8b73b429f7f5 7aa0ce7060cec0dc
+        6be50f5492a8047c cca5734cd2fa2861
+        995655674d53f589 088352b8e8a9d016
+        8cbb9ad151e9b07d 9980f565228d7c4a
+        5ac432107f70e56e 95f8e8f6d769c80d
+        46f616c6e74fff27 ab218fc70d2f7ebc
+        482340d2dc1099bd f3452e1607337367
+        3ac7ea3fb2b3e6f7 96f3baff8fc7cd66
+        e85de731f0800af3 ca5b9c031d9edc7f
+        b97448120fb42f75 7adbb91614e15448
+        b377b1168395c311 72f0f63f88c2b801
+        4134f4729054529b 27048cab80e7d9eb
+        fc5cc88b1c78ba53 566d5981d3f6be01
+        90c74490cf4fc471 43e3971cee9f61ab
+        5669e291fecf735d 4a87fd28f77aa3f7
         095eb6643588304e 86e5e1510193bad5
         6cd9568955bee78e 5230216ac2c6adee
-        e5a50ddcbdcc287a 74d49ec49fde261d
-        18defec17f146836 ee1c3e1f04256ef6
-        3b3c88cd4f0ad0fb 79a6c0b5acd84262
-        407d5404de415633 7a5c3b99f5358cf3
-        5446ebfbb9f78558 f56eef2bffb9d30b
-        0160809a4d042069 a5a33716e5acab02
-        d1732591a0141ecb 8f81c6fbca6ccad4
-        a9dac70b185843d7 f090bbcfe4842ac1
-        28f73b0c11ca7b66 b9d3f5a15dd78646
-        850d0385c72c15a9 a74528d930d5aeb6
-        c0192e4baf2b6b01 d890b8758e990387
-        e9c992a6889d6e4b e80c901b2e293785
-        2385891c6c825c07 f5227b82191a93e2
-        10879d8de49165de 66d1962fac0dc22c
-        cad06eaf535e4f4f 4c698f5a86efb29c
-        15a809054f8e1e35 2d2b5e3e82aca4fe
-        ebc025f3b2a3946c 882a2f05ea553c7c
-        00ae1eb1430d8c91 0c51fd720f2295cd
-        b37de7e5694c4b5e 1d191be86dfb8feb
-        4d9fe0919dac4a5c da30b5ba287e0e16
-        48a59752420f43a5 583c8e7cb8ffcb2c
-        162f3c4121243508 2990c44391211a90
-        3b15e81e6d5d3ebf 8d7446ae343acce0
-        b786883c6ac883ae 98a51e78a47f0638
-        53fdbaee3dd5f1db ea6fa0bdf1319167
-        f28b5e30f91c9909 a3bd4129d48b41e8
-        a0b4f6622513985f d32eb8d338085994
-        8298bd45daf8c21b 7caa8beacfcb5fb8
-        93b931a3cef1adaa 35f1e85508f0fcc7
-        a30b0f0c323b23cb 600dbd27692b179c
-        2ff551ecdf35873b f6b22a1d0499d31e
-        43f678374c33cfdb c8181a7cd7834d3c
-        568e420ac98bf4a1 db57eb394011f2d3
-        e52fc7adb48c35d1 5c1502857cfb65c3
-        335cfe5942e57b18 6041db87c053ccbb
-        73b80a30583069c3 8c2aecae95f8599a
-        d3c87d4b15c01e4e 4f8595244169b760
-        cb27d33247bfb6c6 d9b6cada2729b3d3
-        c93e30bb53b83e0e 3f8f99b1ffad36bc
-        9a8c593a3c8e584f 64ed560787f88911
-        b81d408767f36441 1c9972164a4759d5
-        088a4bd9f7f75c57 272fc27f09610d0e
-        fe9b41832b185a5f 450cb64be63aff98
-        1a58530d52af25f5 0480cc48d2d7b096
-        557277206b49ccf2 b4dfa792ab8881ba
-        a6cdedfbea2fea2d e7f1353b9a006031
-        074331a5acb4ac12 0013f8fb883fed23
-        11ac574cad0bedb1 723aa04c6915f0ff
-        7e3d8b1b4336b350 48366047fc015bab
-        d6c5b06a01a54894 9bca73879ec51c64
-        60fb391764bdedcb 13f9862b22980f74
-        e0a23a93c5369431 1dfb5c31bdc5ce84
-        f5451cbd2bb55f8b 3f1c8a725ce4887d
-        fe1946a415460286 ddbeda997030a29d
-        539e324a1510d760 fce0ff8306fdbfd1
-        e0db8f7502257b46 81ae6519f7a6c01c
-        c4a4c4ae3dd0e67e cec71cfd50ea9d4e
-        64eeb55425b4a543 f8857e7627fe5fed
-        cb5275d4187d65fe aa37b50b80193339
-        645b75233b034437 de60d7723b604ffb
-        52b1bb5ca01c1f9c 4201f3dc14682f01
-        776185a8d03a8742 4b6287bc84bce978
-        06062ce4de5cf429 abb403591f831f0e
-        bd1b03cb700a3c07 871f08a73c9a1f53
-        7a3287bae5dce02e 540a3b36c23f1dba
-        ab836e772d81fe08 c38454d036b663d2
-        437256dda6ef13e8 8b1fca33d21e4c56
-        def17d25860053c3 f6ab201d33e047c6
-        5b00a8a3418f4ebe 856e1985e5f49c55
-        d0a1b4de2c22b3c8 6db16dc4b44abc5c
-        0666495a9fec6fb1 51496bf1594be582
-        f311b24e0f0a2592 c9637a52ea03ad47
-        fee22107edcf8655 19518f59a4460a83
-        a39673eb5cc22701 63716e7089b66ff4
-        658dca21d54a90c5 e5026d9ca5b9a4af
-        8053ac3fa399a72e 7e7ebfadf9a7f918
-        f64381ca015ac040 d64b3cc87e4803d2
-        8965370fd7fd6241 e1e0451e93815596
-        748ea0482b787d14 7fddb286075cbbe7
-        31f6118700a32237 7f4cf3d76d64ce5f
-        a268a63f355b4522 7a9fa7dc6505b119
-        5405df1efb1fcff4 af64e58645b504a5
-        7c2ef4eb30a24715 7f6771b20a3b09ed
-        873bf074a06e056c b288aeccb76bbdba
-        5f1acc7fb1d83ecc 58c86f497afec9d7
-        84e1e52d27fcc59e f570050996fdcb11
-        91fbf9c76318412e 698eaa3bc1e41c0c
-        70b5b5d02338a003 bf3f7ef444b6efae
-        c56b74204a36f250 4e3c1f40ccf6f9bc
-        946e73a1eefc66b0 de857cdbaec615a7
-        9c8990454d1fc36e 7b6a6874b56c3915
-        3e62b61fa9b760a1 3d505b4ee9c71d4d
-        905b3f83bdbc3de2 00ad60b1fba2c68e
-        ac61b55c01a4ece6 cc04d1b3350fcb0a
-        10f57ab75e76a52a 629c703de33b489c
-        5171272f9fc7831d 1203380b7ffa523e
-        14d6b381e5e3318e e009f30fcfaac7a6
-        1d84cd953034bcfd 88b08f69cb649f6a
-        4f41ce83a6beed77 e421aed0b9a9bf45
-        4cb401bf1ce830b1 9f7f57b5bada36ca
-        85a7a212ccd2fb68 94418d76cc37ae85
-        794b77b44831df1a b0e13c8b546cd966
-        d4220dcc0b5dc0f6 fb0566af2b561aeb
-        ece0153811ebbdc2 30427db24d08dcdd
-        bd148b0a4c7dc1a8 f5c909a3cb957685
-        df2e04b5cd3bf58c 6cba7905ae6bdb38
-        73e66abd79a7f041 3a082ddf317da01b
-        668fc93d44891b09 d1638597daac719f
-        77dc9732ca85979d f355617ce8f36c92
-        b8f233d19418b3fb d0a65e38b34040de
-        d95c03a71879340e 8f58e9c4a45fd457
-        75ded051f0573a7d 340727cb53860789
-        a1b7513a63d10d30 4286ae9a3901ec4b
-        e4a485e9cce38b37 1cae7ef4407ab22f
-        619fb60987ea3500 f7528a692d974541
-        93d727e991aa098f 67a309f4ad2844c9
-        11ad9406d8913a69 ea314adc177f1cca
-        2246bf4477214dbf a139707e4e8f34b5
-        3458402c89366562 02de2a2642dd77bc
-        6d4d77c804dd1931 dd36fb63038d7a1f
+        9c9945bfd8985580 c460e83cb907ec21
+        cc9ef20fcc8a3582 f07a7fc0a8b7d5dd
+        267162a0ccdcacdc dcbcbe48ea9e3ac0
+        9d9ccfe48957f6f5 6e7ecdd46e9a1793
+        1463497da0a35875 eaf7ba763691e93d
+        96c62aee2a3d2c85 5ffb5f70aa1c5376
+        2b961059b88e1580 bf381e1f4e317286
+        5ee20ea916b1cd34 7c89445d4d815fa3
+        b40adcd866976c5f 1a6d5f6bfbd981ee
+        8abe0d3a48703d2f 330578f11e81d81e
+        35b87179eca3ec5c 957e7140fc5eda18
+        98d91f274eb86e2c aecee499c4d31ceb
+        1ec1117fb3192185 2eb90990f916132d
+        da2c91964feac279 3c8b80d269d44819
+        aa8c84415ec84201 8b04dcc77eed1e86
+        e852c740498163bb f5439e5d483ff124
+        ca3ed18395bb2d45 eec4cb5b1ecbf91d
+        d0fdb8ccb60b41b1 b02bec8e39e453b5
+        07e1fd9f49f27cf0 a4943d5aa90a9a4b
+        4d9fe0919dac4a5c 070a80354d985ef3
+        0180bd7cc0cb60d9 91bac658d9bcc1d6
+        162f3c4121243508 b267bfe82fc139b9
+        ee3235e9bb8ec152 1b61683dfc213329
+        baebcebbe6df9181 212793904d495101
+        5f33e56b85a61432 b833145188fd4af8
+        a2b06839be03ce77 07711cf863e43f02
+        2a7c2c699bee1b31 91f059c4209fd69d
+        8298bd45daf8c21b 489e813c11e9e852
+        cf39f088418666fc 7677f2fe77ba9e30
+        29a35d1056d4c3c4 282885b7160a2cae
+        816534aec73ae4da ca1a46172a7aa588
+        16d447bd51d90116 dc6c27038e2b5f9c
+        2d76ca17d970bac0 8186e1881fe7db0d
+        02ac0a9a2fd4de28 ad231cc4ea4f25bc
+        17f18f5e0a807da7 b79749d107a4f880
+        6a4a719abfa47c55 99d1b99afc07b97e
+        81c6cd658bf3e423 c70470e0c0668cba
+        021e65d3391c0157 54bd1cf5c1eb9293
+        7f1de2f9dc618458 595c682af04250f8
+        9a8c593a3c8e584f 06a8116fd9acc0ca
+        96da5e10b13972e1 122b76e35e96d175
+        e2bc087dd274d20d 59b87de15385fd84
+        dcaf97b0b3ab1e00 811d7b28a2338f79
+        93b6002c7e692207 add14ffd0ef6c463
+        773494e643cef435 0af5a823b46ba724
+        8754557704fb48bf 2a93de8154d137f7
+        09bf7d8ed5b80d43 e17cf0c992346ebd
+        95b6b3d3fff43100 c3238207ad62d0a3
+        22d2c500b6520924 345bbffc87731347
+        e305d5e54970d6b8 7cd483e49a705e42
+        3306ccc06c8b880f 963b550e724cc81a
+        fedbabada4474e12 4d612e74f56ca662
+        5f39c502d4c71ce9 1a48d7ecd5aafbb0
+        acf4ce9f3b9896c9 ecbcb0b7ce474e34
+        ecfd3897c7241863 1685f27a350638b8
+        b553f039daa3c7af 7cd9715329baa6d8
+        8631a3b5e9d96a3c 0905c8e65cb408b4
+        6689190a05e0343b 981446285b15cf36
+        3c598cb582774493 17ff0f808110a88a
+        f766c900fc4bb5bb 5890f2daefa752e1
+        e946b5ff5b70d3e5 f329136d78551997
+        fb430eafdb2a4c3e b47e142d451734fd
+        29fc6f7aea1f7dd0 a449470b03e1755c
+        20ac9198730f8396 c25efdbbb9ee7f2b
+        3470cb2fcce2d6b6 52a922a6a0544f6b
+        e0f95a7ee858a7c4 f7af9b416f3173d3
+        d5165f501280e346 009c63e9f1ca5de4
+        11e4e7086e2513c0 3ec243d31edb5f7b
+        036e29a1d0e60334 f7af9b416f3173d3
+        66af7b60955c53bc 2bae9871ca3e28a8
+        60fe6eb18ca59b3c ace5564375901ef9
+        debbc2949b95f425 38b7506fad24dcdc
+        57e1941feab8e2be db4f0d0a61003f7b
+        2c1852ddf98e17e9 b80983e42c451244
+        b307b85932f5553b 2b8441562bf88470
+        d9977b81e73e249e 18d1975b3a9483cd
+        d763f0b4b659c371 e24af496236bb3d6
+        3d925f1a6c129ddd 948eaac02a7b8015
+        2268a8d5163278d9 2f7018ec2e868df3
+        2b7cd6b2a2d63cef bb1711995bd844c8
+        7fc974532700de40 0537ef595f9b4f41
+        6b88bf9f04b944a4 82a3a9dfb37b3eb2
+        623849a7cb652bed 12f26b9bce247ae1
+        8ca18b87be309946 f743ff1495cf09f0
+        c39849c1b20c9f74 0006d4b664473264
+        989f3c3466d18aeb 59f61ec4500f2561
+        12ebd31e769fc0f8 0218ae536eda3a76
+        2ae1ec14400baafa c57d95dd805ff5b8
+        ba1b77d3abdd3650 5e9cba054c06df2f
+        a318800d218ada13 498b13edd8628f04
+        d2a705881af0c15d 617f5fca4d6437b3
+        f1b54c5c3c279993 f222e403bc191e7b
+        5a1c58d929db2589 93cc90045d10f8ac
+        c33c2e3d3756340e 1286e049483286a0
+        b4a3f8947e666fd9 5152b46450b36d27
+        f48188714e76a5f2 604ba50b5ccf8cee
+        3cc9ce0b155bc25f 4255abe568d4f666
+        1f4b8d395a06fa15 362e46fe0925405d
+        d9e2bfe13d367099 e2103dd450538cd4
+        a1af2c2888f079b9 8cdb794e56bc841c
+        ce34ce11a26bfe00 15c82386e48fc1a1
+        5bb19ccc8de3f3bc 39cc3770bac1c46a
+        0f236ca911edceaa d8b4e2493d01bcf5
+        dc231847462dde19 b291bf3162e0b173
+        d7410710752dd054 912e235f7e7105c2
+        2ac14c7339f8d144 37f0fe11d0ba1914
+        07d17d57c57d1218 2a029bbf9f9889dc
+        98847ddeb363e584 f5e042219bacf75b
+        f820142341d748c6 22e6a3000aba5e69
+        a96f8692e0c21c3d 7d02314e86185584
+        de2b0a3f8d96d34a 58dfd099b79ac7e8
+        9031adc219e6c0cb d447b1ec1f69373c
+        4c20a94611c01a08 b34d0f4fbb9cf0a3
+        c0af4c060d109dff 11779d9ad1b54ccf
+        3619448a62676747 b3ec6cb1de0a19dd
+        da73c2f0c0d3c055 4ec44ffc63f350b7
+        4caffee5b7bfec43 447ea74bac1351d1
+        60c6869ad179a21f 784d5e66edc33693
+        3227713699d86684 d6ab8621422f4109
+        ffbc79c0eb499482 ccd4ad8a4d7dbfa3
+        4c48ebd93a92184d 615cf6d6b5096ab7
+        4aadb0dcbfbf0a50 953337e6ec88a6c5
+        507d0b343a515a31 d6d90022ff2a820d
         57ad24994681ca62 9b5ae8fe67aaec43
-        ab97fbebd684243f 2be9d263db13b2c3
-        06ac81f2f8124f21 cc78663e16b2ca12
-        5316e8608711226b 8a2f7fad21364e9b
-        ade2f59a8121b4f2 b11df1cd32567b7e
-        e765fcdfff28d407 3e3f2f53ff430702
-        6a80122e66b39416 2045e58dd1171142
-        b9f147564f3d133e f31a7b0b8914ba04
-        c5fb4dea7f081d80 1dc2835cfde14e62
-        85cda6aca2a71bff 419f9f73f9ee27e9
-        8bbc269420a55726 e2b681476feb89ec
-        59834b2999e2d14b b35bf96773364eaf
-        91704305725918ac f8f4962c9440effb
-        ad6217fcbac82ad2 a704b41ab1dadf3d
-        e5d1cffd10bf0cea 1b683450bc2838a8
-        68d328dda843f172 fe7a85796139d374
-        a27b59a8b18f985a 4df2c8e6d3df8f3e
-        001a4e15eaea6d77 6b2435cc4825b845
-        a3c15b34a7389a8a a58c0b9714bed429
-        590425897a7b0c87 cf0fd5c1e22834a7
-        ec10f36ec93ab35d 44fc8b9e9e724ded
-        035c45ddf0bb0ba0 8b6d0c4f5dd18ff2
-        c6c775e7f32cd2f3 d504a5598ea92177
-        3c18407b63c29095 de313e2afb29096c
-        f81f30fde4da1bb0 d7967f9df1348f09
-        9934c75c53ac0c53 dd49546893b76572
-        13f9e91a395c3a0e d293aa31ce78a3e2
-        cbc7b5c50304924c 800b7ba0b8937482
-        3829ab1d43a3c8fe 27c936afcb5e3f70
-        b482721f4e3a7a02 183a3cbe094d0799
-        fbbe658113f0da2d 48d8f022f62d6b68
-        dcbb04e63f54309c 417943454f593743
-        1d7be5c0e5d93bdf 17753b4f68ccb765
-        5017c485c1d82451 7d458f49adaef8bc
-        a6451e473bd9896a 325b3b47412f581d
-        8eb393e5bf05b1b5 b5853dfcc05b5c44
-        3e4c46d9e9d8954e 4e4fb10b72702fbb
-        71a27e7317be8387 818bb20a6a159f1b
-        7f04099de552b2c1 aeb29c270876dcff
-        0a0cc6777d8cabf0 0bcf21c33139b159
-        89b9c604bcf45a83 dde43f694b0ba4f6
-        49d3869cacffe1aa e06960e70e039130
-        74eb06a7e5762037 fcf9c4fbe5bb9c1c
-        7f84921f35e6c250 78108c756d5e3aab
-        d59ac0d87e053f1c 84c87ae9685eb0eb
+        36bd556aa88b0285 965ae1fa3f61c985
+        5c658ba1e63493d3 f112a5dd790774a0
+        083aca0997480578 47475528d6892ddd
+        d88aa69ca24418cb a1805094947f6f0b
+        086b7b54dd61f973 9373facb56548a53
+        0891ace0fc0b8dd3 21a4744ff38da98c
+        82a709f98d8b005d 32fc9ac8d499195f
+        7e3636719bdb5942 9d2b036f10bdf5d7
+        ab49b90a11abe14e 403ab60b15f7cfc0
+        b4669ffa294b555e d92f6d47b24d3635
+        f3f1eeff89d36574 f3bc34ae660863fa
+        9011a157fee8bc71 9217296118f661b6
+        bc11ba1098ae04ab 792abdf64bcd5b81
+        ad82c08844bf4833 cdfeb369b84c326c
+        ceeb95f4ec21c919 7440581737a34e3c
+        c78a3deae7362985 c2ac39d4b1c5564e
+        d183d8493b36e121 3bd665b6acba8f87
+        4859a5a102e5e24c 3d3531df2b076743
+        590425897a7b0c87 fad9c29fbdf3251b
+        012adaa3d3c593f5 d075c9d010e2fb50
+        8e06aaff265bbc6c c80e1ccf68dd2884
+        a32cc639a7e0f207 31b1c0885ab89658
+        fe231265fbb7ac6a 8d95b15791785faa
+        addd594f32026724 cae01313fe851482
+        aaaa230b5527ff46 217190d7d9a0aea2
+        19a3ac944904d6ae 50ffd377fef09d3b
+        b4d5e9f5e748abf8 3830b9e98fa6a069
+        6d357cb600fd84ea 46b9b489e8402640
+        d7eb840e1e925c75 c08789203daaa289
+        9b98e59f58a9c39b c4fc27c1f674c1c0
+        e925400a67484dde cae6e23b31c6febe
+        c5a44a05e1ae65dc 5e7348897c972d07
+        abdb4de65ec6b4ac 0a5870a74af44087
+        244bc5227b80b68b d4a89f904404b9b6
+        e07ab345a641aa97 463eebab24ee2535
+        d8d2c7163473688d bd6a47fc26167d1f
+        b977f978fe0185af f4e2a4ee481fa5b3
+        7f04099de552b2c1 23dec88842070992
+        6850fbc36e9b6a8e 3cde2f5e839d0cee
+        8fcfd6aa3101599b 85a2cfef73113f40
+        f708e0606293da23 50beeb80ffc6caee
+        f06ac38dbcf1e589 d688504faffe7206
+        86343f6a0722fe18 8a4466836bc8443f
+        30dd044d2fc5ae92 d338f67577e62480
         0ac2c2efa874df5a 223672ffec5c2af1
-        0252fb6260685991 b483af576ab678cd
-        e3f0247cb622ae3e 29c78e4ebc1d70b6
-        209991d84c68096d b2c65531f43683f7
-        5264a4a012894543 0d9632d67063b5d3
-        6892f3f194f6b67f 786aac45ca67c529
-        9a4fb77948ecd5e5 8196eaba24094bdd
-        65bbc9d15a7278ac 2e2f03f704f662c7
-        26fef957f7570e62 59f89af4ac535889
-        92921e0e5ac840cc 87dbfab515d1da13
-        1fe73e7f3365752c 8a220d4ab955c6c2
+        67f2aba616377bc6 b42347ee6dabe91a
+        2d17fb654a6a9271 029dbed9da75469e
+        822cbf7d82c301da 529caadead71d86d
+        281ae854e3f4c8c1 af9707736aad01f2
+        a1309d9a78b05de6 ab80d15286771d78
+        7d19e05a2820154e 6ab6eb27b4c92f47
+        c273befd39fc157d b49905d6b36a3561
+        632ccb5b011110f8 b39f7b3ca9e52cb7
+        da99005d57aa8761 5da39af9237830aa
+        bfdcccf9e1660212 66103f57da2f8d89
         5986be59490dd730 10be8b6fb751a348
-        4aad7b7f384d4fc8 8b0af613f8e32b41
-        e5270477993dac91 653d2974a1a0b253
-        05c92881f8e92f6f 71b156fcaba7b4b8
-        d9be679d52c9aacc 5f0046acbebd4be4
-        8c09c49a9fa7b19f b36578e81611cfe4
-        5c7302be01c6ebc9 07902eabfdbb9a9d
+        08ec7adb87167c97 d20226c0c2cd38cf
+        acc7e56755cce64f cebdc08dc889448d
+        8d60885ea9297b40 448b0af409bc6915
+        b88f9338a42339d5 6a07491e8c6e994b
+        a433fb97ebc25f91 106e6afe83c756fe
+        46d2812e1184e5ce 7098b819a9eec558
         68805e6d4a419141 fb647165fee66dd8
-        147788ec8f9d2c77 32d704e96220c4d9
-        5f2084287feb127b 24dbab07e0b043d1
-        b29e48e4dd7a122f 992889106303b7b5
-        fe727e517e81530c ff8e0cce3073d22f
-        45a83a61c5653b0e 6eb36a555428bbd9
-        ceb6c393953da0e8 c240a73bcf93f9c4
-        b4e34ceb925ccf84 05d4e8c7fad4372e
-        e13f47ba5a70984b 2ed2e7c876536004
-        df9504f0554dc7e1 f818fc5514fdd0c3
-        c14ed835fd91be70 65a18887b253aca0
-        d37cae1a0a3f20cb 68e3a79e165ed289
-        e79a1012d77eaa65 3131929e5c82cc91
-        3f0ff27fcbc0af9f e289fc09834daf63
-        51ec0816ed7d37b7 63961a842385ec8a
-        a53bcf14f8f748cc f6877a0d9d096333
+        86ffcab6e00595ef eb515cdcf0f815f7
+        e313a33b0165eb36 93455f65bf43bd10
+        fd99cdaca1488720 0e09432809613b40
+        5e820215bde9f37e 39824f23c4655d24
+        37d6524b2dbec2c7 1ea1dbc36fb7a4a1
+        153f5215bf902ec6 607ebe19fed9c235
+        e875bddd4c78ae8f d742d3373cead09f
+        46dbac4fa83f9604 2914362987d269c1
+        0c254dde53554c33 fe5e4505ecf45d1e
+        6537549baaa6695d eb70a79a7ab584fe
+        7e20339b9406c999 ef0f8dd2bf3520aa
+        3e51c49942065645 5ddc7ba7fffc4c0e
+        948c0ea05e08e860 6823a334b636c6b5
+        3fb1e5b10ff57a32 11875b13181ca1c1
+        76fcd02c3d97fbcb 48ddfdc7db37eff4
         c9104bc1f1535f1e 030e154a226b63b4
-        461e6ef693fa7cf3 5d0067f9b200fe02
-        9f40ba072a090a9d 9855a37f01ca72f5
-        e8e1b14955b51a2a 80b459ac473163bb
-        634dea4e18b0f55a 233683b2eaab5285
-        2ae908e6c4653760 88eaff0671fffa39
-        5bd9d94c348c8a5c 748b415d0380438e
-        fc2129cad80a393f fe790f416f56264d
-        e265507a4aaddc58 6fb133a4a7928b6f
+        02ddf69493b7f905 acc39a6713c1853c
+        13d2094e53c77199 8f4ec0ba13598bf1
+        a7aa38b03f82565c c0bdb2fee1f89683
+        01608f98c50b3bd0 186757fa179a7fdb
+        2ae908e6c4653760 e01fe278e1c722fe
+        31e3c4f6a78b41b6 a96d2d49c50a03d0
+        36186e1702e01942 72d80c01357c380e
+        e8607d5b7680875d a22578f364110d49
         24f1d45dfef9b931 2b71849d07d94dc8
         964b34fe85fa3d65 d4eea09a14aba7d9
         21ec1dcc2edba540 cf3e5eb27dc6f774
-        53c0b303c5b9ff75 71f01b397729ee4f
+        9f5f32347b93458c e8b319626b200c13
         a518f0035e83bedf 5f72eb4ac0d64343
-        e5e3fcb026a5ca59 c53adb7d85458394
-        29f0a54e4434a4e1 de6a067d6c7eff46
-        eb5e4b5d7e524c0e be63247995c52f18
-        43f63042fd265afd 3007b79f2326a962
-        5df64dc3c6376532 bb9ea97bdbfbfaf7
-        d8dd5f3227bd629e 5c80bf94ad0508aa
-        ff46e22715d99c6f 53642a93a87203b8
-        07d8dcfc6c0522db e02b7daf6d38feef
+        a9482fb7331692b2 b53b347ef2019db3
+        3eac47f8a9671546 fcb28de021a8bfce
+        f330200ca8e11316 d7d10e17a8592ac0
+        2c40e535d768d81c ef689403c41b6bdf
+        de93636efb48d568 3cc09fc687936b7b
+        8dce263ed65be7ae e5e7f9739c8f7826
+        685b72b7e3c4edee 914ca2119cbdd894
+        3f5bef7947750fbd 8d346649bdc4a9ee
         52cc176548b0fe34 34fb4b9a9156dec3
-        842bdddf8f93c450 616c657157b38e9d
-        5c05ae7a44a39def 3eb6d73a094baf68
-        6de8041f67e41ffd ba9ace54f686a937
-        ff936679325e225b bacc8ec6afead7a3
-        60c3c2d1da2b4373 160554bae66639a7
-        9fa67ad063275ee8 6f0f6818cd12db13
+        94c64cb858634bbe c4ec0c17ad954ab6
+        b35e7bc1096772e4 96f80c8121701a44
+        78cd1443d0c842cb 6653d3a2d86a2709
+        ee3c7e66ffce6903 6b0bd889aa60e2e9
+        6edca5ec7ed356fc aa98c46b07ab4337
+        fd2b696b50cbf477 739ff5893ea4c153
         efce59bb85ccbbb4 26c9f7c2e643364c
-        5174095b89fb7bae 6a7af8f20f1545be
-        3006a93b5762ca06 f96cc4561a560ae3
-        caba0f83a03e0e5e 788aaea7dd86a7c8
-        4f6ac2bc1e06f827 e6ff9addbae72680
-        07b7d415d8b98391 8fec7526deed8b04
-        476eec8d19063876 9a950aeb56b2c431
+        65a500331c07e4aa 0a842b0bdda5244b
+        c1c7f9cf6de74d35 9787928b6c48c0aa
+        f6d7f717df9b652f d3c60c9a490e7a9b
+        139736091f6d026c 91c6117ecd9a448b
+        ee3b41b89c58741f d8413127c792e991
+        8ab7c5a4edf7f3a9 eb1a5819d135b33f
         824fa2195cf2e50e 8fcea37d001a9a58
-        63bc127fab9f6b83 24927131d39a5899
-        61ea73c45c712ad9 5d2d6c24b47709ea
-        40b1e56297db1daf ee0b517b6bdf3441
-        4fdfe15fe0eb6750 ee286fd522496921
-        eccfa16dc790e5bf d5939a2baf9673c8
-        32d047f2c6ec6bbc ee8460275c8cf373
-        d3a0e51868499950 f1349481a0d7005e
-        6842b79c71489ad5 e0cdf7566f92d1a5
-        0e58eeda55b891d2 923a203709ea4362
-        66b0f740daa238b4 d4526bd6056232e9
-        7909c41f94d61bca 55598e1dbf7ca062
-        22db82a09d95f069 5a203fca4aab505c
-        1f384a7b9d227bc1 a199abd4e1808198
-        81cabb38c08b7af8 8722ca81b6c36a5f
-        335a2c4c277fee15 87ebf12bcf0b5ce0
-        be4dbdf34b69841c 3186c881dd2069ee
-        fcc18bdec88412ab 2ea669de0e74c7d6
-        12bf40d7f8021497 e539dbd7dd929cd7
-        0753ffffff50633d 870793ec1e190b9b
-        26fefa57f7571015 f9989c8117974efd
-        ab2dceafacd87d8d 018bcb7138000189
-        9aa35937199cb635 419d17c5ce5dd7a9
-        231e025579094947 4b2db1d17baab537
-        3b451879629c0219 85c76ea716a816be
-        83562f1349dc1b6b fccc9827e892cfdb
-        e16f9102d34f2d6d aa4f2b0effc1d2d9
-        17653dc7f8b603fc 50eb6af1be8893aa
-        069c3c5b280d23f9 911f9990dc8d1680
-        e5a158effb5f7a11 7104f8d51ec90105
-        0d72faa0d26a78c2 4d7a1037a62918ae
-        ebec63f19fb59f91 4d4f2aaf7bb0d3b4
-        9674b97b674c9a4e 7de75f88bcc23588
-        f067a997bd2af2d1 e2d59f1db049b9d8
-        104e6a8f8cbdca1c 17f4df8b113f4eee
-        a4c8727d0baf5e69 5e3e34a931edbca4
-        7f49565362d1348a a21929351e9cab6d
-        791b4aa336241b44 c2e8872142d5dfcf
-        d433ca65ce83acd7 529db58cfe750d5c
-        bdb04d6c345e2d44 1af5e5f9c188f57a
-        505ba749d8be2a56 99dbf327f5891165
-        21e0520310be2f22 8151b7eef44d208c
-        3d2a8e75fae30e2c 9dcb69fbbe71f9c4
-        20f8c1d597c9bba5 bf56831467668b44
-        95d908f9d8340b7b 7708eea24eb31c3b
-        525bafef333c84f7 1753ff9d770efa53
-        3804f502ac9acd0e 4a14ba314dde0657
-        9c8e1b87578224c9 a35f705f1b0eba28
-        85175294b14ca063 d62da14d21a8977d
-        3f69270c295c713e 0af1ac9c6522f7c5
-        bac789c9767594ab 2c98cb9bc78bcd48
-        be82d02d1044bf4b c036f63ce47cfc39
-        bc445443a9d0f60d 7fc2642b1c087c21
-        c83ecb0102a605e1 8b5a4e8af6356018
+        984644663783bcc4 6ac311b38d05cc9b
+        bafa114c19918e33 be07979db2121b12
+        079cf91c169ce4a4 19c125e805052153
+        31f7616d259bd6c8 733cc192a2d9ab71
+        6b6f48abbfc298d1 0eb4bbdb49423dce
+        32d047f2c6ec6bbc 38a29e7be1db8932
+        c55be6a7980f95a4 ed45ce811bcb6bd4
+        1e6f9b03ede5b02c a198932a3125d96e
+        761e7c252945938c 1306b09c29663645
+        0dd0236169a1ce8f b624a0f85064e05e
+        72984979ab127f47 d847c098fa1d0be3
+        01e8f5b531cabf1f cad8718fe0faa1b5
+        c11bf68431ee8354 bbcd5e35c40caf89
+        f93ad37c385395b0 b135fe139767a727
+        008491c436d53a1f c56cefc594fb61d0
+        bfe749d7a7af4c8e e2ed0c18c4879872
+        d565edba1db72d17 1b39a26e108a347c
+        a1e95a19577aa19c 8df4e1ef7046a78b
+        92bd2bd11e236316 40e16c14a447ebdb
+        b349b119af3165d0 b740382543f4a17a
+        451c5271619082db caf289e5b23ac214
+        db1f3f25cc4e2be5 e835eb47e969005f
+        9cd3359f111e044b 8a61dbca2037ec05
+        711a2a0c8bdc7b89 e0de9ba845cc9127
+        dac1b8c5e3d1fdf7 ad832d0ec5dd0043
+        1e8b1495a5c55783 8d9dc313155dfdb1
+        c1e194965c7300e7 8fafa03c36935d52
+        c264eb10d6851652 39a1994027c784a9
+        ce3acef08b3dda67 3ca13298f608550e
+        95b4b604298c2c92 413921b45ae2164a
+        600f23806a9ee00a 09641629a826edd5
+        6c2158f130d65cfd 12524a5f626df856
+        c3a8be8e88b5e0d8 bcb7dccb1baa1557
+        d19b8b740fedae91 82af8448df936ce9
+        888deab327dbdd1c 0438f37c4b4824e2
+        7f49565362d1348a d02e26a45de662aa
+        42b35d8937526a19 a93eb6c6ba37c53b
+        ae3e8313b7ddb1b1 030d769b6af2653e
+        8521d5b685f4e7ba c6746ce55dd6c982
+        cd269f53843b12f3 b63692be716ffb77
+        a5bf97fa2b2293b5 08dcc5bbcff548b1
+        fa8c816c01afb66f 7f91748fb127af77
+        5ea3f971b014ea0d 87f734acc6bef008
+        410c5092352d18e5 ebe5d840be550841
+        7b6368c80b0b855b 834f4fb8567ea67b
+        025d7ea202ab311a d5ab1a5df2c7df90
+        5c35f3b544dfaf2e 3472ea286cf0858b
+        91c7c8a535154cc0 dda8374e2f1b004f
+        35be5bcd541ebfdf c8a620e2c3ef9c85
+        18a8d5f1a99f7ef0 7f9f029f932b949a
+        52f9c97f2b24f3a7 8d392ddbac8eaf9a
+        e6bfbeb9850aebd9 650411c3f3905f49
+        111e9d9cee243373 1bedd3b2bb87d0ab
         c7dd2d0488e0526d eb349122337ef7ab
-        56be8f1dcb878fcf ff12386eea47226e
-        af502e9a2b5e8d14 a1558f276ea55aca
-        070072bf8e6ccb82 89bae67faa835ced
-        5e402b79b5321f98 6eecb40285bcf470
-        ce78a4bdbc473a25 254b880da992b299
-        e57acf399c4f63cc 58def3d9f1115e32
-        119449d98337e16c c008948f593ede7b
-        4a4bffd35a009ce1 6156b9ba0293ce75
-        109b7765bc059cf2 70cf75008092c473
-        98a40a0e263f4603 fade33294dc1bd89
-        9b08494abe183bcd c34a690c671159ea
-        39848e622bedd941 0b19c2cf8d4db6fb
-        c83084df3000ee7b fdafec89749233cd
-        3e03822f937622c8 43feccdda3abf62e
-        ff3a96f79f2cfa57 42052b26026f3ac2
-        de7776ce1912e9cb 31baf5d9437be63c
-        7e904d8955f069c5 1d75ec5783d69e89
-        3a4b30381814c82f c3d9031a6302950a
-        d19d2dc1f92df0c2 f21c7efe09df3aa6
-        6c78453b82816b78 12a5703a56545d97
-        7dd60d15bc4431e7 b326ace68c818b1d
-        5431a0892a1a86f9 33eb40b3808a7116
-        7228aea4928c458e d2a91f3d4213f19c
-        a244cfeedb661b47 0d48ef74e0b272e3
-        9f88dbda5421ca14 22d71b711cd6bbb3
-        dfd5adaba3a17a73 2ac9886855a05431
-        17ea1011518595d8 95d673f4cce8e0c7
+        412148cd8fbac1d5 885d62ac244e3cad
+        86b6904361bc5504 b1c1106ab993bb5e
+        1f1d0766d4ebdca7 96a11dc0cb18dc1b
+        efbdb8676c99ed94 c86e2db6ace3239a
+        a5e94f7c51e506f9 6e37ca57f4dc1459
+        b8f17523f507b969 4197d2efd80a9f40
+        119449d98337e16c 8a2da9b1665a672c
+        a5823864824f73aa 7c259f71c2afee5a
+        cc69bf7fa4b88054 c084ce91c75afbff
+        1b39c9b48accdce0 dbec4441ff733f9b
+        308f82dc651d7909 e2ba89167b38aa41
+        bd9d9f9f69875f68 61a465c82050d3c0
+        a636da13466fcfdc eb6e11d49ea143e5
+        709efebc098d4a22 d8982ec892397524
+        e18cdb7b8fadc026 201e4a03deefaf3b
+        ebbc22ebe474bc58 b905e2a58653d10d
+        1e9d4e082f45a581 6e79b4456d10578b
+        4d509a5d60818672 7e89fd726f21ee73
+        89e469c3786d9ead bb5b9455691c4a08
+        905afd2b2b9d2204 ec2c89512ae4e848
+        900d8067fed9fd41 0ff2dfba51aa5a3f
+        becb55848c0369d4 5c62e339cff5a4fc
+        5234c974bbfd3c84 3518ac5fd8f268f2
+        7f477f2af0bec66f 1d2500a5a7635887
+        35681233afab8ab9 093f52685a196a1d
+        9c5f51e909ee9f14 4aa414dcbea5bc47
+        20cccc31ff85fdec 1a23a1c5c98f8975
         86ddd819a2629ae0 5a315a56246d694b
-        3a5643eae2598907 6c04cf8bd75dad3f
-        994f8f490135c305 9876dd20a0f1ffa3
-        ec1106c9ab9a8bdd 805617ff16c25fec
-        11372dc0c213ce25 f8f65d24119fb45a
-        202924ee1a18efee 9522ada8419d047e
-        9702bac6598b630c 228db400083802ab
-        7276e91cf65508d4 6cbe2853abf149d3
-        cd37961acfe11517 66751a6660281e32
-        b69d75a81872acd9 d6fe3ea37a3bf1e3
-        c52a2d042c3189bd aa258501c12d9746
-        55c4257866f2cadc cf677e135c87f73b
-        eb9a9218bc659737 8b8a1a2eacc4479e
-        663f21c36fba3d0f faee093f7dc6bbce
-        1422e1272a061cb9 73ba82b3dd4cc72c
-        19af5632739853f8 24bbef57a78a4864
-        bf812a9495a60e41 dfa83b96bb959bab
-        a3aa9cb3c3bcbb64 39e60316f79b2835
-        2318c606991ef999 f7f56fdf70a5d006
-        6d8cc3261322a904 644e677208857e1a
-        8507824978eaadf4 841dc692a17e9e8e
-        9bad5bcefc5745ea e7b1d34e5f1abe2c
-        0c78815c111535dc dd92a493007e861f
-        338087673a35d7a4 be7f6246f010f8a2
-        ec42ab44f5287c01 106235d1b8eac5d1
-        bacbafee13614df7 0af8ee4b88b889b7
-        9a68468a207481f6 e59cb8c86157430e
-        72ed6626afe4e808 7e008de58c08b47b
-        74fd78c6324d9c44 dd17f4d01718c5f2
-        d4d0f5de959fa070 802ff7b9cc0ba566
-        7d8dc903c7f302ce 511e41afbace72eb
+        631ca50dc1e78130 b37f23ca50a47f8f
+        2b1044563db7da82 b600a82e5790c65c
+        2b074295f2cc0a13 79060bbc021652ce
+        4f73a160f2982202 94619c4fb8333475
+        2c1a58e46de6a4c5 3fa1b76f989660e7
+        e99ea9d4b95c09cd 5c9f3f91fe1c801c
+        b66a46efe852def3 96760928f7f104de
+        1beb201e3f32b35a e7fe973b2552af1e
+        02d6f85f84cd5731 170131e3316077c9
+        905563facc8f3ce7 abf2e5c6bb728409
+        9686bec8cabba77e f2ff15b825efd466
+        9b52b99010b2bf45 02a41ce47d836225
+        c519a3bd1999e2c0 760fa8ce80e2d5a9
+        7002628c5504225d 768fc3f186dc1504
+        8397a642b963304b a633f6f78d1eb899
+        497377d8b293a80f d71546abfc59bb2a
+        fc1748241f187008 4ff647a768a4e3d3
+        a76e5c5f4c15ecfb 284b0d20ff769c3b
+        3fcf450cc997a963 42e4e780647f976a
+        e3f885254a37c6b2 55179ff1547fe77b
+        6029ff3c88487dea 0974f1ed5d422fe4
+        93a818a107554037 348aac657dba6a94
+        af19a9ccacb150d2 47f41631bdcc5cc5
+        f5e969ed4d194600 c25306c16b58c543
+        1b71b3aa80b99fee 4f2eaac2671d6fca
+        302438cb580fcd08 d651511821b8624c
+        2b9f8c642849790f b236fe0bab4c3c93
+        5705c3d910ccfb2c 9de0466c54e67efd
+        3eb6c10d9a0f3c5d fe07c0ae4cc182ab
+        a7c0793bc8f171ba 016e3e7a83ce2fce
         0c22f07b48333660 d093806dc2fb04af
-        166421ec0a1fb7cf f0b2f2e6dda0a7bb
+        3474058a15b910f1 c09983a5c0faf67d
         e8af3779a4ed25c2 168165330fd1030e
-        c9d0fc1f8f80b1d4 877b16412605a0d8
-        f63cfcddd0f93e6c 7914a0cfdf9d650d
-        5e67b40af9b6cdd2 c56c3a2de5a1948e
-        1e8f4a4d1e1d854c 45b9638611233be5
-        de3ec81fe63ca61a a353e3eb44b385ea
-        9851b89dd9e7472a 499fa50af890c3f8
+        a1b54ca9e959a36d 1875a66328704b6c
+        e466a002d9fcd96e 002d43452660b45a
+        7c96c008baf6fa98 f00da507dbb50f17
+        d31d1411728a7be2 8769a117917a50ff
+        2ea737c9dc7265af 213e6e2347be6f53
+        d72fedbf457b6f5c ae833aa573f1d73d
         cb4998bf2309121a 465ecb08f4bc3718
-        bcfaecf503f433c4 745713c63e163c32
-        6c93df9bf139e7d2 25c0c666470f21fc
-        fa2748e1d4e567fb e48d8ac6d609fb4e
-        15fc4b4fbff7ed27 140b8c62df26fdb6
-        877c2a7a3fc4fcde 53811810a478b0dd
-        31e871e372eab928 2e5c08241c067789
-        201303e4cbcebb71 0d9f2dacb4e63c73
-        0d2534a0714009fc b8b1dc5e088ba0fa
-        48a52151e46baee3 8eb40f1534e3f37c
-        736d15e9f7ad7d49 3c95efe9ed0bf30a
-        442b5869701169ca 04f2ba1db61530b8
-        5b2f51598c5951ae 91f9296ab6b89fd9
-        84d34c04134b6204 71b7f3f411b493f6
+        bcfaecf503f433c4 31e872f36df85615
+        1e49c2bb80f12959 de9df4262ea6b488
+        7eb38207255d9102 8df0612d8e06d2fe
+        929dbedc3480b8b9 4d92b02c4303ccf7
+        5929b477199a44af e19e417124fb15e7
+        85c1715fe0729862 48e88b68f6b94fff
+        ca9c3b9a6200ab8e bac6315404ae23d7
+        38cc73e28c6e2d51 c853489b2a91b150
+        4ecbde199aa229b0 fb68595fbbd97414
+        2bf8daa398c6d609 2118bb60015428c8
+        dc410437b92cc7d2 b188d2541d5beda6
+        17bd101adaf42b5a d88b7943dea25263
+        6a5c261d1542f25b c73bd097d4e85ffd
         af63b54c8601aa47 8fcea37d001a9a58
         """
 }

@@ -15,14 +15,14 @@ final class ESCOImporterTests: XCTestCase {
         XCTAssertEqual(esco.format, .tabiya)
         XCTAssertEqual(esco.occupationCount, 3007)
         XCTAssertEqual(esco.concepts.filter { $0.kind == .occupation }.count, 3007)
-        XCTAssertEqual(esco.concepts.filter { $0.kind == .sector }.count, 10)        // ISCO major groups 0-9
+        XCTAssertEqual(esco.concepts.filter { $0.kind == .sector }.count, 130)       // ISCO minor groups (3 digits)
         XCTAssertEqual(esco.problems.map(\.description), [])
         let t = try esco.taxonomy()
         for (i, c) in t.concepts.enumerated() where c.kind == .occupation {
             let g = t.groupIndex[i]
             XCTAssertGreaterThanOrEqual(g, 0, c.id)
             XCTAssertEqual(t[g].code, c.code, c.id)                       // the nearest group is the unit group
-            XCTAssertEqual(t[t.sectorIndex[i]].code, String(c.code!.prefix(1)), c.id)
+            XCTAssertEqual(t[t.sectorIndex[i]].code, String(c.code!.prefix(3)), c.id)   // the sector is the minor group
         }
     }
 
@@ -36,8 +36,10 @@ final class ESCOImporterTests: XCTestCase {
         XCTAssertEqual(t.concept(id: "isco.8121")?.parent, "isco.812")
         XCTAssertEqual(t.concept(id: "isco.812")?.parent, "isco.81")
         XCTAssertEqual(t.concept(id: "isco.81")?.parent, "isco.8")
-        XCTAssertEqual(t.sector(of: occ), t.index(of: "isco.8"))
-        XCTAssertEqual(t.concept(id: "isco.8")?.kind, .sector)
+        XCTAssertEqual(t.sector(of: occ), t.index(of: "isco.812"))
+        XCTAssertEqual(t.concept(id: "isco.812")?.kind, .sector)
+        XCTAssertEqual(t.concept(id: "isco.8")?.kind, .group)
+        XCTAssertEqual(t.concept(id: "isco.81")?.kind, .group)
         // A narrower ESCO occupation sits under its broader one, still in the same unit group.
         let nested = t.concepts.indices.filter { t[Int32($0)].kind == .occupation && t.parentIndex[$0] >= 0 && t[t.parentIndex[$0]].kind == .occupation }
         XCTAssertFalse(nested.isEmpty)

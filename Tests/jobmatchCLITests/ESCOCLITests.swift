@@ -88,7 +88,7 @@ final class ESCOCLITests: XCTestCase {
         let list = ["taxonomy", "--kind", "sector", "--format", "json", "--corpus", corpus.path, "--esco", Self.esco.path]
         let r = try run(list)
         XCTAssertEqual(r.status, 0, r.stderr)
-        XCTAssertTrue(r.stdout.contains("\"isco.8\""), "ISCO major groups are sectors of the merged taxonomy")
+        XCTAssertTrue(r.stdout.contains("\"isco.812\""), "ISCO minor groups are sectors of the merged taxonomy")
         let file = try XCTUnwrap(try cacheFiles().first)
         let cached = try String(contentsOf: file, encoding: .utf8)
         let lines = cached.split(separator: "\n", omittingEmptySubsequences: false)

@@ -20,7 +20,7 @@ public enum JSONRecords {
         /// `message` in `language`: the validation errors in that language, else `message`.
         public func message(in language: OutputLanguage) -> String {
             guard !fieldErrors.isEmpty else { return message }
-            return fieldErrors.map { "\($0.field): \($0.message(in: language))" }.joined(separator: "; ")
+            return fieldErrors.map { $0.description(in: language) }.joined(separator: "; ")
         }
     }
 
@@ -167,13 +167,19 @@ public enum JSONRecords {
         default:
             return nil
         }
+        return e.named(fieldPath(path, droppingElementIndex: droppingElementIndex))
+    }
+
+    /// A coding path as the user names the field (`experience[2].years`; `record` when empty),
+    /// without the array index of the record itself when `droppingElementIndex`.
+    static func fieldPath(_ path: [any CodingKey], droppingElementIndex: Bool) -> String {
+        var s = ""
         var p = path[...]
         if droppingElementIndex, p.first?.intValue != nil { p = p.dropFirst() }
-        var s = ""
         for k in p {
             if let i = k.intValue { s += "[\(i)]" } else { s += (s.isEmpty ? "" : ".") + k.stringValue }
         }
-        return e.named(s.isEmpty ? "record" : s)
+        return s.isEmpty ? "record" : s
     }
 
     public static func describe(_ error: any Error, droppingElementIndex: Bool = false) -> String {
@@ -187,15 +193,7 @@ public enum JSONRecords {
             }
             return text
         }
-        func path(_ p: [any CodingKey]) -> String {
-            var s = ""
-            var p = p[...]
-            if droppingElementIndex, p.first?.intValue != nil { p = p.dropFirst() }
-            for k in p {
-                if let i = k.intValue { s += "[\(i)]" } else { s += (s.isEmpty ? "" : ".") + k.stringValue }
-            }
-            return s.isEmpty ? "record" : s
-        }
+        func path(_ p: [any CodingKey]) -> String { fieldPath(p, droppingElementIndex: droppingElementIndex) }
         switch e {
         case .keyNotFound(let k, let ctx): return "\(path(ctx.codingPath + [k])): missing required field"
         case .typeMismatch(let t, let ctx):

@@ -43,6 +43,9 @@ public struct FieldError: Error, Sendable, Hashable, CustomStringConvertible {
     /// `field: message`.
     public var description: String { "\(field): \(message)" }
 
+    /// `field: message`, the message in `language`.
+    public func description(in language: OutputLanguage) -> String { "\(field): \(message(in: language))" }
+
     /// The same error with its field name placed under a parent (`experience[2]` + `years`).
     public func nested(under parent: String) -> FieldError {
         var e = self

@@ -90,40 +90,16 @@ extension RecordCodec {
 }
 
 /// `_RecordReader`'s checks over raw memory, skipping instead of building strings.
-struct _InPlaceReader {
+struct _InPlaceReader: _RecordCursor {
     let bytes: UnsafeBufferPointer<UInt8>
     var pos = 0
 
-    func damaged(_ what: String) -> RecordCodec.DamagedRecord {
-        RecordCodec.DamagedRecord(message: "damaged record at byte \(pos): \(what)")
-    }
-
-    mutating func byte() throws(RecordCodec.DamagedRecord) -> UInt8 {
-        guard pos < bytes.count else { throw damaged("ends early") }
-        defer { pos += 1 }
-        return bytes[pos]
-    }
-
-    mutating func bool() throws(RecordCodec.DamagedRecord) -> Bool {
-        let b = try byte()
-        guard b <= 1 else { throw damaged("flag \(b)") }
-        return b == 1
-    }
+    var byteCount: Int { bytes.count }
+    func byte(at i: Int) -> UInt8 { bytes[i] }
 
     mutating func varint() throws(RecordCodec.DamagedRecord) -> UInt64 {
         guard let v = VarInt.read(bytes, at: &pos) else { throw damaged("varint ends early or runs past 64 bits") }
         return v
-    }
-
-    mutating func int() throws(RecordCodec.DamagedRecord) -> Int {
-        let u = try varint()
-        return Int(truncatingIfNeeded: Int64(bitPattern: (u >> 1) ^ (0 &- (u & 1))))
-    }
-
-    mutating func count() throws(RecordCodec.DamagedRecord) -> Int {
-        let n = try int()
-        guard n >= 0, n <= bytes.count - pos else { throw damaged("count \(n)") }
-        return n
     }
 
     mutating func skip(_ n: Int) throws(RecordCodec.DamagedRecord) {

@@ -290,43 +290,18 @@ struct _RecordWriter {
     }
 }
 
-struct _RecordReader {
+struct _RecordReader: _RecordCursor {
     let bytes: [UInt8]
     var pos = 0
 
     init(_ bytes: [UInt8]) { self.bytes = bytes }
 
-    func damaged(_ what: String) -> RecordCodec.DamagedRecord {
-        RecordCodec.DamagedRecord(message: "damaged record at byte \(pos): \(what)")
-    }
-
-    mutating func byte() throws(RecordCodec.DamagedRecord) -> UInt8 {
-        guard pos < bytes.count else { throw damaged("ends early") }
-        defer { pos += 1 }
-        return bytes[pos]
-    }
-
-    mutating func bool() throws(RecordCodec.DamagedRecord) -> Bool {
-        let b = try byte()
-        guard b <= 1 else { throw damaged("flag \(b)") }
-        return b == 1
-    }
+    var byteCount: Int { bytes.count }
+    func byte(at i: Int) -> UInt8 { bytes[i] }
 
     mutating func varint() throws(RecordCodec.DamagedRecord) -> UInt64 {
         guard let v = VarInt.read(bytes, at: &pos) else { throw damaged("varint ends early or runs past 64 bits") }
         return v
-    }
-
-    mutating func int() throws(RecordCodec.DamagedRecord) -> Int {
-        let u = try varint()
-        return Int(truncatingIfNeeded: Int64(bitPattern: (u >> 1) ^ (0 &- (u & 1))))
-    }
-
-    /// A count of items that follow, each at least one byte long.
-    mutating func count() throws(RecordCodec.DamagedRecord) -> Int {
-        let n = try int()
-        guard n >= 0, n <= bytes.count - pos else { throw damaged("count \(n)") }
-        return n
     }
 
     mutating func optionalInt() throws(RecordCodec.DamagedRecord) -> Int? { try bool() ? try int() : nil }
@@ -400,5 +375,50 @@ struct _RecordReader {
 
     mutating func expectEnd() throws(RecordCodec.DamagedRecord) {
         guard pos == bytes.count else { throw damaged("\(bytes.count - pos) bytes left over") }
+    }
+}
+
+/// What `_RecordReader` (its own copy of the bytes) and `_InPlaceReader` (raw memory, for a layout
+/// rebuild) share: the record's primitive reads and their checks, written once. A reader gives
+/// its bytes' count, one byte, and its varint (`VarInt.read` of its kind of bytes).
+protocol _RecordCursor {
+    var pos: Int { get set }
+    var byteCount: Int { get }
+    func byte(at i: Int) -> UInt8
+    mutating func varint() throws(RecordCodec.DamagedRecord) -> UInt64
+}
+
+extension _RecordCursor {
+    func damaged(_ what: String) -> RecordCodec.DamagedRecord {
+        RecordCodec.DamagedRecord(message: "damaged record at byte \(pos): \(what)")
+    }
+
+    @inline(__always)
+    mutating func byte() throws(RecordCodec.DamagedRecord) -> UInt8 {
+        guard pos < byteCount else { throw damaged("ends early") }
+        defer { pos += 1 }
+        return byte(at: pos)
+    }
+
+    @inline(__always)
+    mutating func bool() throws(RecordCodec.DamagedRecord) -> Bool {
+        let b = try byte()
+        guard b <= 1 else { throw damaged("flag \(b)") }
+        return b == 1
+    }
+
+    /// A zigzag-coded signed integer.
+    @inline(__always)
+    mutating func int() throws(RecordCodec.DamagedRecord) -> Int {
+        let u = try varint()
+        return Int(truncatingIfNeeded: Int64(bitPattern: (u >> 1) ^ (0 &- (u & 1))))
+    }
+
+    /// A count of items that follow, each at least one byte long.
+    @inline(__always)
+    mutating func count() throws(RecordCodec.DamagedRecord) -> Int {
+        let n = try int()
+        guard n >= 0, n <= byteCount - pos else { throw damaged("count \(n)") }
+        return n
     }
 }

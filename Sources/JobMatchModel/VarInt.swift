@@ -15,16 +15,7 @@ public enum VarInt {
     /// The varint at `position` in `bytes`, with `position` moved past it; nil when the bytes end
     /// first or it runs past 64 bits (`position` is then left somewhere inside it).
     public static func read(_ bytes: [UInt8], at position: inout Int) -> UInt64? {
-        var v: UInt64 = 0, shift: UInt64 = 0
-        while position < bytes.count {
-            let b = bytes[position]
-            position += 1
-            guard shift < 64 else { return nil }
-            v |= UInt64(b & 0x7F) << shift
-            if b < 0x80 { return v }
-            shift += 7
-        }
-        return nil
+        bytes.withUnsafeBufferPointer { read($0, at: &position) }
     }
 
     /// The varint at `position` in `bytes` (raw memory: a layout rebuild reads records in place).

@@ -15,7 +15,8 @@ import JobMatch
 ///   and the phases of that first question.
 ///
 /// Options: `--offers N` (200,000), `--profiles N` (10,000), `--reps R` (7), `--import-reps R`
-/// (3), `--seed S`, `--dir DIR` (default a temporary folder, removed afterwards unless `--keep`),
+/// (3), `--no-ad-text` (offers with two-line descriptions instead of generated 300-800 character
+/// ads, as before issue 9), `--seed S`, `--dir DIR` (default a temporary folder, removed afterwards unless `--keep`),
 /// `--store PATH` (use an existing store instead of building one; its records are then what they
 /// are), `--jobmatch PATH` (the binary; default the `jobmatch` beside this program), `--json`.
 enum CLIBenchmark {
@@ -47,7 +48,7 @@ enum CLIBenchmark {
     }
 
     static func run(arguments: [String]) throws {
-        let o = try BenchmarkOptions(arguments, flags: ["json", "keep"],
+        let o = try BenchmarkOptions(arguments, flags: ["json", "keep", "no-ad-text"],
                                      values: ["offers", "profiles", "reps", "import-reps", "seed", "dir", "store", "jobmatch"])
         let offerCount = try o.int("offers", 200_000), profileCount = try o.int("profiles", 10_000)
         let reps = max(1, try o.int("reps", 7)), importReps = max(1, try o.int("import-reps", 3))
@@ -78,6 +79,7 @@ enum CLIBenchmark {
         } else {
             let offersCSV = dir.appendingPathComponent("offers.csv"), profilesCSV = dir.appendingPathComponent("profiles.csv")
             var og = OfferCSVGenerator(seed: seed)
+            og.adText = !o.has("no-ad-text")
             try og.write(rows: offerCount, to: offersCSV)
             var pg = ProfileCSVGenerator(seed: seed)
             try pg.write(rows: profileCount, to: profilesCSV)

@@ -34,7 +34,7 @@ let usage = """
                 with and without the log in the same run (see AccessLogBenchmark.swift).
       ads       Reading job ads, MB/s on one core, beside the concept matcher (see AdsBenchmark.swift).
       scoring   The score's form on the Corpus rankings, beside the earlier form (see ScoringBenchmark.swift).
-      cli       [--offers N] [--profiles N] [--reps R] [--store PATH] [--json]
+      cli       [--offers N] [--profiles N] [--reps R] [--store PATH] [--no-ad-text] [--json]
                 The real jobmatch commands end to end as whole processes against a large store:
                 median wall time and peak RSS (see CLIBenchmark.swift).
       worst-text [--mb N] [--shape NAME]

@@ -39,6 +39,9 @@ let usage = """
                 median wall time and peak RSS (see CLIBenchmark.swift).
       worst-text [--mb N] [--shape NAME]
                 The text pipeline on the worst shapes of text, s/MB and growth (see WorstTextBenchmark.swift).
+      hostile-files [--mb N] [--reps R] [--shape NAME]
+                Whole jobmatch processes (import --dry-run, tokenize) on files at and past the limits,
+                s/MB at N and 2N MB (see HostileFilesBenchmark.swift).
       report    [--persons N] [--placements N] [--reps R] [--json]
                 The results report on a synthetic caseload: whole jobmatch processes (JSON, HTML) and
                 the stages inside one (see ReportBenchmark.swift).
@@ -68,6 +71,7 @@ do {
     case "scoring": try ScoringBenchmark.run(arguments: args)
     case "cli": try CLIBenchmark.run(arguments: args)
     case "worst-text": try WorstTextBenchmark.run(arguments: args)
+    case "hostile-files": try HostileFilesBenchmark.run(arguments: args)
     case "report": try ReportBenchmark.run(arguments: args)
     case "placements": try ReportBenchmark.importPlacements(arguments: args)
     case "--help", "-h", "help": print(usage)

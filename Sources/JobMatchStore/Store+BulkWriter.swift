@@ -25,7 +25,7 @@ extension Store {
         // spill to the WAL and are written again and again.
         try db.execute("PRAGMA cache_size = -\(Store.bulkCacheKiB)")
         defer { try? db.execute("PRAGMA cache_size = -2000") }
-        try db.execute("BEGIN IMMEDIATE")
+        try beginWrite()
         let writer: BulkWriter
         let result: T
         do {

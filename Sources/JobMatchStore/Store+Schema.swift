@@ -105,15 +105,29 @@ extension Store {
                              message: "schema version \(current) is newer than this jobmatch knows (\(Store.migrations.count)); upgrade jobmatch")
         }
         guard current < target else { return }
-        for v in current..<target {
+        // Another process may open the same new (or old) store at the same moment and migrate it
+        // first: each step reads the version again inside its write transaction and does only
+        // what is still to do (two imports into a store that did not exist yet both failed with
+        // "table offers already exists").
+        var v = current
+        while v < target {
             do {
-                try writeTransaction {
-                    switch Store.migrations[v] {
+                v = try writeTransaction { () throws -> Int in
+                    let now = try db.scalarInt("PRAGMA user_version")
+                    if now > Store.migrations.count {
+                        throw StoreError(kind: .newerSchema, path: url.path,
+                                         message: "schema version \(now) is newer than this jobmatch knows (\(Store.migrations.count)); upgrade jobmatch")
+                    }
+                    guard now < target else { return now }
+                    switch Store.migrations[now] {
                     case .sql(let sql): try db.execute(sql)
                     case .code(let step): try step(self)
                     }
-                    try db.execute("PRAGMA user_version = \(v + 1)")
+                    try db.execute("PRAGMA user_version = \(now + 1)")
+                    return now + 1
                 }
+            } catch let e as StoreError where e.kind == .newerSchema {
+                throw e
             } catch let e as StoreError {
                 throw StoreError(kind: e.kind, path: e.path, message: "migration to version \(v + 1): \(e.message)", code: e.code)
             } catch {

@@ -47,6 +47,9 @@ public final class Store: @unchecked Sendable {
     var layoutPartBytes = Store.defaultLayoutPartBytes
     /// Listings sort this many bytes of records in memory at a time (tests set it low).
     var listingRunBytes = Store.defaultListingRunBytes
+    /// How long a write waits for another process's write transaction (an import) before it fails
+    /// with "the store is busy", seconds (see `Store+Concurrency.swift`).
+    public var writeWait: Double = Store.defaultWriteWait
     /// Whether the schema has the layout tables (version 5 on; tests build older stores).
     private(set) var hasLayoutTables = false
     /// What was said about the file when it was opened (a mode tightened to 0600); see
@@ -125,7 +128,7 @@ public final class Store: @unchecked Sendable {
     /// Runs `body` in a write transaction (`BEGIN IMMEDIATE`), committing when it returns and
     /// rolling back when it throws. Caller holds the lock.
     func writeTransaction<T>(_ body: () throws -> T) throws -> T {
-        try db.execute("BEGIN IMMEDIATE")
+        try beginWrite()
         do {
             let result = try body()
             try db.execute("COMMIT")

@@ -81,7 +81,7 @@ public enum Normaliser {
                 if written < 0 { needsSlow = true; count = 0 } else { count = written }
             }
         }
-        if needsSlow { out = _referenceNormalisedBytes(text) }
+        if needsSlow { out = _slowNormalisedBytes(text) }
     }
 
     /// Calls `body` with the normalised UTF-8 of `text` (the bytes `normalisedUTF8(_:into:)`
@@ -98,7 +98,7 @@ public enum Normaliser {
         return try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, n)) { buf in
             let written = _normaliseFast(text, into: buf.baseAddress!)
             if written >= 0 { return try body(UnsafeBufferPointer(rebasing: buf[0..<written])) }
-            return try _referenceNormalisedBytes(text).withUnsafeBufferPointer(body)
+            return try _slowNormalisedBytes(text).withUnsafeBufferPointer(body)
         }
     }
 
@@ -151,6 +151,40 @@ public enum Normaliser {
         out.removeAll(keepingCapacity: true)
         _ = again.withUTF8 { fastPass($0, into: &out, allowSlow: false) }
         return out
+    }
+
+    /// Bytes of text normalised at a time on the slow path (see `_slowNormalisedBytes`).
+    static let slowPieceBytes = 8_192
+
+    /// The slow path (NFKC and Unicode lower-casing) in pieces of about `slowPieceBytes`, each
+    /// through `_referenceNormalisedBytes`: Foundation's normalisation moves the rest of its
+    /// buffer for every character whose mapping is longer (a ligature, a full-width or Arabic
+    /// presentation form), so one call on a whole text costs the square of its length (4 MB of
+    /// mixed scripts took 5 s, 8 MB 23 s). A piece ends after an ASCII space, tab or line break,
+    /// or between two ASCII letters or digits: no composition, reordering or case rule (a Greek
+    /// final sigma looks at the letters beside it) reaches across such a point, so the pieces
+    /// give the bytes of the whole (a test compares them on random texts).
+    /// - Complexity: O(n).
+    @usableFromInline
+    static func _slowNormalisedBytes(_ text: String) -> [UInt8] {
+        var text = text
+        let n = text.utf8.count
+        guard n > slowPieceBytes else { return _referenceNormalisedBytes(text) }
+        return text.withUTF8 { b -> [UInt8] in
+            func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D }
+            func isAlnum(_ c: UInt8) -> Bool { (c >= 0x30 && c <= 0x39) || (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) }
+            var out: [UInt8] = []
+            out.reserveCapacity(n)
+            var start = 0
+            while start < n {
+                var end = start + slowPieceBytes
+                while end < n && !(isSpace(b[end - 1]) || (isAlnum(b[end - 1]) && isAlnum(b[end]))) { end += 1 }
+                end = min(end, n)
+                out += _referenceNormalisedBytes(String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self))
+                start = end
+            }
+            return out
+        }
     }
 
     /// The most non-starters (combining marks) in a row that normalisation keeps, as the

@@ -82,4 +82,61 @@ final class ReasonValuesTests: XCTestCase {
         XCTAssertEqual(r.text(in: .danish), "annoncen nævner dansk B1 (forbeholdent formuleret); det bruges ikke som et fast krav; personen har det ikke!: “x”")
         XCTAssertEqual(MessageArgument.concatenation([]).text(in: .danish), "")
     }
+    /// The JSON of an explanation: `reasons`/`adNotes` in the encoder's language, `reasonCodes`/
+    /// `adNoteCodes` the same in both languages, parallel to the texts (same count, same order).
+    func testTheJSONWritesTextsInTheRunsLanguageAndTheSameCodesBesideThem() throws {
+        let notes = [AdNote(statement: .shiftWork, reason: .waived, origin: TextOrigin(field: .description), text: "Ingen vagter.")]
+        let o = offer([Requirement(concept: i("occ.office-cleaner"), mustHave: true),
+                       Requirement(concept: i("skill.floor-care"), mustHave: false)], adNotes: notes)
+        let e = scorer.explain(person(["occ.office-cleaner"]), o)
+        func json(_ language: OutputLanguage?) throws -> [String: Any] {
+            let encoder = JSONEncoder()
+            if let language { encoder.userInfo[.outputLanguage] = language }
+            return try XCTUnwrap(JSONSerialization.jsonObject(with: encoder.encode(e)) as? [String: Any])
+        }
+        let en = try json(.english), da = try json(.danish), unset = try json(nil)
+        for key in ["profile", "offer", "score", "coverage", "words", "fit", "fitShare", "language", "wishes", "travel",
+                    "circumstances", "matched", "missing", "missingNiceToHave", "sharedWords", "unresolved", "exclusions",
+                    "reasons", "reasonCodes", "constraints", "adNotes", "adNoteCodes", "notesNotRecorded"] {
+            XCTAssertNotNil(en[key], "missing key \(key)")
+        }
+        XCTAssertEqual(en["score"] as? Double, da["score"] as? Double)
+        let enReasons = try XCTUnwrap(en["reasons"] as? [String]), daReasons = try XCTUnwrap(da["reasons"] as? [String])
+        let enCodes = try XCTUnwrap(en["reasonCodes"] as? [String]), daCodes = try XCTUnwrap(da["reasonCodes"] as? [String])
+        XCTAssertEqual(enCodes, daCodes)
+        XCTAssertEqual(enCodes, e.reasons.codes)
+        XCTAssertEqual(enReasons.count, enCodes.count)
+        XCTAssertEqual(daReasons.count, daCodes.count)
+        XCTAssertEqual(enReasons, e.reasons.texts(in: .english))
+        XCTAssertEqual(daReasons, e.reasons.texts(in: .danish))
+        XCTAssertEqual(unset["reasons"] as? [String], enReasons, "English when the encoder names no language")
+        for (english, danish) in zip(enReasons, daReasons) { XCTAssertNotEqual(english, danish) }
+        XCTAssertTrue(daReasons.contains("dansk B1 når minimum A2"), "\(daReasons)")
+        XCTAssertTrue(enReasons.contains("Danish B1 meets the minimum A2"), "\(enReasons)")
+        XCTAssertEqual(en["adNoteCodes"] as? [String], ["ad-rules-out"])
+        XCTAssertEqual(da["adNoteCodes"] as? [String], ["ad-rules-out"])
+        XCTAssertEqual(en["adNotes"] as? [String], ["the ad rules out shift work: “Ingen vagter.”"])
+        XCTAssertEqual(da["adNotes"] as? [String], ["annoncen udelukker skiftende vagter: “Ingen vagter.”"])
+    }
+
+    /// The merge itself: one sector and one group under the same phrase make one line; a
+    /// sector alone, or a sector and group under different phrases, do not merge, and the merged
+    /// line costs no points (scores are those of the two requirements).
+    func testTheBroadMergeTakesOnlyASectorAndAGroupUnderOnePhrase() {
+        let title = "Rengøring til kontoret"
+        let both = offer([Requirement(concept: i("sector.cleaning"), mustHave: true, text: title, broad: true),
+                          Requirement(concept: i("grp.cleaning.office"), mustHave: true, text: title, broad: true)])
+        let apart = offer([Requirement(concept: i("sector.cleaning"), mustHave: true, text: title, broad: true),
+                           Requirement(concept: i("grp.cleaning.office"), mustHave: true, text: "kontor", broad: true)])
+        let alone = offer([Requirement(concept: i("sector.cleaning"), mustHave: true, text: title, broad: true)])
+        let p = person(["occ.office-cleaner"])
+        func broad(_ o: MatchableOffer) -> [String] { scorer.explain(p, o).reasons.codes.filter { $0.hasPrefix("broad-") } }
+        XCTAssertEqual(broad(both), ["broad-sector-and-group"])
+        XCTAssertEqual(broad(apart), ["broad-requirement", "broad-requirement"])
+        XCTAssertEqual(broad(alone), ["broad-requirement"])
+        XCTAssertEqual(scorer.explain(p, both).score, scorer.explain(p, apart).score, accuracy: 1e-5, "the merge is wording only")
+        XCTAssertEqual(scorer.score(p, both), scorer.explain(p, both).score)
+        let merged = scorer.explain(p, both).reasons.first { $0.code == "broad-sector-and-group" }
+        XCTAssertEqual(merged?.code, Reason(.reasonBroadSectorAndGroup).code)
+    }
 }

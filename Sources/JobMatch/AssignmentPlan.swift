@@ -10,9 +10,10 @@ import JobMatchAssignment
 /// print(plan.placed, plan.total, plan.greedy.placed, plan.greedy.total, plan.certificate.proven)
 /// for a in plan.assignments { print(a.profile, a.offer, a.score, a.reasons) }
 /// ```
-public struct AssignmentPlan: Sendable, Hashable, Codable {
-    /// One person's place in the plan.
-    public struct Assignment: Sendable, Hashable, Codable {
+public struct AssignmentPlan: Sendable, Hashable, Encodable {
+    /// One person's place in the plan. In JSON its reasons are their texts (in the encoder's
+    /// language) with a parallel list of codes, `reasonCodes`.
+    public struct Assignment: Sendable, Hashable, Encodable {
         /// The profile's id.
         public var profile: String
         /// The offer's id.
@@ -34,8 +35,8 @@ public struct AssignmentPlan: Sendable, Hashable, Codable {
         public var matched: [String]
         /// Labels of must-have requirements the person lacks.
         public var missing: [String]
-        /// Sentences: coverage, language fit, distance, wishes, spelling slips.
-        public var reasons: [String]
+        /// Coverage, language fit, distance, wishes, spelling slips (`PairExplanation.reasons`).
+        public var reasons: [Reason]
         /// Straight-line distance, km, when known.
         public var distanceKm: Double?
     }
@@ -110,5 +111,28 @@ public struct AssignmentPlan: Sendable, Hashable, Codable {
     /// The plan's pairs as proposed placements, for `PlacementLedger.recordProposals`.
     public var proposals: [ProposedPlacement] {
         assignments.map { ProposedPlacement(profile: $0.profile, offer: $0.offer, score: $0.score, pinned: $0.pinned) }
+    }
+}
+
+extension AssignmentPlan.Assignment {
+    enum CodingKeys: String, CodingKey {
+        case profile, offer, employer, title, kind, score, choice, pinned, matched, missing, reasons, reasonCodes, distanceKm
+    }
+
+    /// Encodes the assignment; reason texts in `encoder.userInfo[.outputLanguage]`, codes beside them.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(profile, forKey: .profile)
+        try c.encode(offer, forKey: .offer)
+        try c.encode(employer, forKey: .employer)
+        try c.encode(title, forKey: .title)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(score, forKey: .score)
+        try c.encodeIfPresent(choice, forKey: .choice)
+        try c.encode(pinned, forKey: .pinned)
+        try c.encode(matched, forKey: .matched)
+        try c.encode(missing, forKey: .missing)
+        try c.encode(reasons, texts: .reasons, codes: .reasonCodes, language: OutputLanguage(of: encoder))
+        try c.encodeIfPresent(distanceKm, forKey: .distanceKm)
     }
 }

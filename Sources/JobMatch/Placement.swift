@@ -1,8 +1,9 @@
 import JobMatchModel
 import JobMatchScoring
 
-/// One ranked placement for a person: an offer, its score, and the reasons.
-public struct Placement: Sendable, Hashable, Codable {
+/// One ranked placement for a person: an offer, its score, and the reasons. In JSON the reasons
+/// are their texts (in the encoder's language) with a parallel list of codes, `reasonCodes`.
+public struct Placement: Sendable, Hashable, Encodable {
     /// Rank, 1 for the best.
     public var rank: Int
     /// The offer's id.
@@ -19,14 +20,15 @@ public struct Placement: Sendable, Hashable, Codable {
     public var matched: [String]
     /// Labels of must-have requirements the person lacks.
     public var missing: [String]
-    /// Sentences: coverage, language fit, distance, wishes, spelling slips.
-    public var reasons: [String]
+    /// Coverage, language fit, distance, wishes, spelling slips (`PairExplanation.reasons`).
+    public var reasons: [Reason]
     /// Straight-line distance, km, when known.
     public var distanceKm: Double?
 }
 
-/// One ranked candidate for an offer: a person, the pair's score, and the reasons.
-public struct Candidate: Sendable, Hashable, Codable {
+/// One ranked candidate for an offer: a person, the pair's score, and the reasons. In JSON the
+/// reasons are their texts (in the encoder's language) with a parallel list of codes, `reasonCodes`.
+public struct Candidate: Sendable, Hashable, Encodable {
     /// Rank, 1 for the best.
     public var rank: Int
     /// The profile's id.
@@ -37,10 +39,45 @@ public struct Candidate: Sendable, Hashable, Codable {
     public var matched: [String]
     /// Labels of must-have requirements the person lacks.
     public var missing: [String]
-    /// Sentences: coverage, language fit, distance, wishes, spelling slips.
-    public var reasons: [String]
+    /// Coverage, language fit, distance, wishes, spelling slips (`PairExplanation.reasons`).
+    public var reasons: [Reason]
     /// Straight-line distance, km, when known.
     public var distanceKm: Double?
+}
+
+extension Placement {
+    enum CodingKeys: String, CodingKey { case rank, offer, employer, title, kind, score, matched, missing, reasons, reasonCodes, distanceKm }
+
+    /// Encodes the placement; reason texts in `encoder.userInfo[.outputLanguage]`, codes beside them.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(rank, forKey: .rank)
+        try c.encode(offer, forKey: .offer)
+        try c.encode(employer, forKey: .employer)
+        try c.encode(title, forKey: .title)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(score, forKey: .score)
+        try c.encode(matched, forKey: .matched)
+        try c.encode(missing, forKey: .missing)
+        try c.encode(reasons, texts: .reasons, codes: .reasonCodes, language: OutputLanguage(of: encoder))
+        try c.encodeIfPresent(distanceKm, forKey: .distanceKm)
+    }
+}
+
+extension Candidate {
+    enum CodingKeys: String, CodingKey { case rank, profile, score, matched, missing, reasons, reasonCodes, distanceKm }
+
+    /// Encodes the candidate; reason texts in `encoder.userInfo[.outputLanguage]`, codes beside them.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(rank, forKey: .rank)
+        try c.encode(profile, forKey: .profile)
+        try c.encode(score, forKey: .score)
+        try c.encode(matched, forKey: .matched)
+        try c.encode(missing, forKey: .missing)
+        try c.encode(reasons, texts: .reasons, codes: .reasonCodes, language: OutputLanguage(of: encoder))
+        try c.encodeIfPresent(distanceKm, forKey: .distanceKm)
+    }
 }
 
 /// A score as shown to people: two decimals.

@@ -70,7 +70,11 @@ public struct SharedWord: Sendable, Hashable, Codable {
 ///
 /// `score` = `fit` + `fitShare` × (`language` + `wishes` + `travel`), where `fit` =
 /// min(`coverage` + `words`, 60); `circumstances` is the second term.
-public struct PairExplanation: Sendable, Hashable, Codable {
+///
+/// Its reasons and ad notes are `Reason` values (a stable code and a message with arguments),
+/// written in the language asked for; in JSON each list is its texts plus a parallel list of codes
+/// (`reasons`/`reasonCodes`, `adNotes`/`adNoteCodes`; `PairExplanation+Encoding.swift`).
+public struct PairExplanation: Sendable, Hashable, Encodable {
     /// Profile id.
     public var profile: String
     /// Offer id.
@@ -108,13 +112,14 @@ public struct PairExplanation: Sendable, Hashable, Codable {
     public var unresolved: [String]
     /// Hard constraints that exclude the pair; empty when it is allowed.
     public var exclusions: [Exclusion]
-    /// Sentences for the consultant: language fit, distance, wishes, fuzzy matches.
-    public var reasons: [String]
+    /// Reasons for the consultant: coverage, broad requirements, fit, language, distance,
+    /// wishes, fuzzy matches (`reason.*` messages).
+    public var reasons: [Reason]
     /// Every hard constraint of the offer with where it came from, met or not.
     public var constraints: [ConstraintExplanation] = []
     /// What the ad states that is not used as a hard constraint (soft statements, waivers), one
-    /// line each with its sentence.
-    public var adNotes: [String] = []
+    /// reason each with its sentence (`reason.ad-*` messages).
+    public var adNotes: [Reason] = []
     /// Licences and Danish levels the profile's notes mention but its fields do not record (shown,
     /// never used as a hard fact).
     public var notesNotRecorded: [String] = []

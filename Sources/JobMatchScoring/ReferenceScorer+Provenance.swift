@@ -45,32 +45,6 @@ extension ReferenceScorer {
             }
             return ConstraintExplanation(code: c.constraint.code, constraint: c.constraint.description, source: src, origin: c.origin, met: met)
         }
-        e.adNotes = offer.adNotes.map { adNoteLine($0, profile) }
-    }
-
-    /// One reason line for an ad note.
-    func adNoteLine(_ n: AdNote, _ profile: MatchableProfile) -> String {
-        let quote = n.origin.field == .title ? "title “\(n.text)”" : "“\(n.text)”"
-        guard let st = n.statement else {
-            let label = n.concept >= 0 && Int(n.concept) < taxonomy.count ? taxonomy[n.concept].labelDA : "?"
-            return "the ad waives \(label): \(quote)"
-        }
-        var line: String
-        switch (st, n.reason) {
-        case (.danishWaived, .overruled): line = "the ad says no Danish is needed, but the Danish level field sets a minimum (the field is used)"
-        case (.danishWaived, _): line = "the ad says no Danish is needed"
-        case (.danish(nil), _): line = "the ad asks for Danish without a level (a soft requirement, no minimum)"
-        case (_, .overruled): line = "the ad says \(st), but a structured field says otherwise (the field is used)"
-        case (_, .contradicted): line = "the ad both asks for and waives \(st); not used as a hard requirement"
-        case (_, .waived): line = "the ad rules out \(st)"
-        default: line = "the ad mentions \(st) (\(n.reason)); not used as a hard requirement"
-        }
-        if case .demand(let d) = st, n.reason != .waived, profile.limitationMask & d.bit != 0 {
-            line += "; the person must avoid \(d): check with the employer"
-        }
-        if case .licence(let l) = st, n.reason != .waived, profile.licenceMask & l.bit == 0 {
-            line += "; the person does not hold it"
-        }
-        return line + ": " + quote
+        e.adNotes = offer.adNotes.map { adNoteReason($0, profile) }
     }
 }

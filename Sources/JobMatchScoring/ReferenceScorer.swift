@@ -129,8 +129,8 @@ public struct ReferenceScorer: Sendable {
     /// The full breakdown of a pair.
     public func explain(_ profile: MatchableProfile, _ offer: MatchableOffer) -> PairExplanation {
         var matched: [RequirementMatch] = [], missing: [RequirementMatch] = [], missingNice: [RequirementMatch] = []
-        var reasons: [String] = []
-        var broadNotes: [String] = []
+        var reasons: [Reason] = []
+        var broad: [BroadNote] = []
         for (r, pts) in zip(offer.requirements, offer.points) {
             let (best, e, rel) = credit(profile, for: r.concept)
             let c = CreditRule.capped(best, broad: r.broad)
@@ -147,24 +147,24 @@ public struct ReferenceScorer: Sendable {
             if c > 0 { matched.append(m) } else if r.mustHave { missing.append(m) } else { missingNice.append(m) }
             if c > 0, let e {
                 if fuzzy {
-                    reasons.append("'\(m.requirement)' matched '\(e.source)' despite a one-letter spelling difference (reduced confidence)")
+                    reasons.append(Reason(.reasonSpellingSlip, ["requirement": .text(m.requirement), "source": .text(e.source)]))
                 } else if e.confidence < 1 {
-                    reasons.append("'\(m.requirement)' matched '\(e.source)' at \(Int((e.confidence * 100).rounded()))% credit")
+                    reasons.append(Reason(.reasonPartialCredit, ["requirement": .text(m.requirement), "source": .text(e.source),
+                                                                 "percent": .int(Int((e.confidence * 100).rounded()))]))
                 }
             }
             if r.broad {
-                let level = concept.kind == .sector ? "sector" : concept.kind == .group ? "group" : "head word"
-                broadNotes.append("'\(m.requirement)' names only the \(level) '\(concept.labelDA)' (a broad requirement): "
-                                  + "at most \(percent(ScoringPolicy.broadCreditCap)) credit, half weight")
+                broad.append(BroadNote(requirement: m.requirement, kind: concept.kind, label: concept.labelDA))
             }
         }
         let mustTotal = offer.requirements.filter(\.mustHave).count
         if mustTotal > 0 {
             let full = matched.filter { $0.mustHave && !$0.broad && ($0.relation == .exact || $0.relation == .moreSpecific) }.count
             let partly = mustTotal - missing.count - full
-            reasons.insert("\(full) of \(mustTotal) must-have competencies covered" + (partly > 0 ? ", \(partly) partly (related experience)" : ""), at: 0)
+            let counts: [String: MessageArgument] = ["covered": .int(full), "total": .int(mustTotal), "partly": .int(partly)]
+            reasons.insert(Reason(partly > 0 ? .reasonMustHavesCoveredPartly : .reasonMustHavesCovered, counts), at: 0)
         }
-        reasons += broadNotes
+        reasons += ReferenceScorer.broadReasons(broad)
         let lang = ScoringPolicy.languagePoints(danish: profile.danishLevel, englishOK: profile.englishOK,
                                                 minimumDanish: offer.minimumDanish, englishWorkplace: offer.englishWorkplace)
         let has = LanguageLevel(rawValue: Int(profile.danishLevel)) ?? .none
@@ -178,38 +178,42 @@ public struct ReferenceScorer: Sendable {
         let share = ScoringPolicy.fitShare(fit: fit, minimumShare: offer.minimumFitShare)
         if !shared.isEmpty {
             let list = shared.map { "\($0.word) (\($0.source))" }.joined(separator: ", ")
-            reasons.append("shared words the taxonomy does not know: \(list): +\(onePlace(words)) points"
-                           + (sharedSum > ScoringPolicy.wordsCap ? " (at most \(onePlace(ScoringPolicy.wordsCap)))" : ""))
+            let capped = sharedSum > ScoringPolicy.wordsCap
+            reasons.append(Reason(capped ? .reasonSharedWordsCapped : .reasonSharedWords,
+                                  ["words": .text(list), "points": .number(Double(words), decimals: 1),
+                                   "cap": .number(Double(ScoringPolicy.wordsCap), decimals: 1)].filter { capped || $0.key != "cap" }))
         }
+        let shareArgument = MessageArgument.int(percentValue(share))
         if offer.requirements.isEmpty && share == ScoringPolicy.openFitShare {
-            reasons.append("the offer asks for no competency: language, wishes and travel count at \(percent(share))")
+            reasons.append(Reason(.reasonOpenOffer, ["share": shareArgument]))
         } else if fit > 0 {
-            reasons.append("fit \(onePlace(fit)) of 60 points: language, wishes and travel count at \(percent(share))")
+            reasons.append(Reason(.reasonFit, ["fit": .number(Double(fit), decimals: 1), "share": shareArgument]))
         } else {
-            reasons.append("no evidence for what the offer asks: language, wishes and travel count for nothing")
+            reasons.append(Reason(.reasonNoEvidence))
         }
+        let levels: [String: MessageArgument] = ["has": ReferenceScorer.level(has), "need": ReferenceScorer.level(need)]
         switch lang {
         case ScoringPolicy.languageFullPoints?:
-            reasons.append(offer.minimumDanish > 0 ? "Danish \(has) meets the minimum \(need)" : "no Danish minimum (person has \(has))")
+            reasons.append(offer.minimumDanish > 0 ? Reason(.reasonDanishMeetsMinimum, levels) : Reason(.reasonNoDanishMinimum, ["has": levels["has"]!]))
         case .some:
-            reasons.append("Danish \(has) is below \(need), but the workplace works in English and the person's English is B1 or better")
+            reasons.append(Reason(.reasonEnglishInstead, levels))
         case nil:
-            reasons.append("Danish \(has) is below the minimum \(need)")
+            reasons.append(Reason(.reasonDanishBelowMinimum, levels))
         }
         let d = distance(profile, offer)
         if let d {
-            reasons.append("\(formatKm(d)) from home (can travel \(formatKm(profile.maxTravelKm)))")
+            reasons.append(Reason(.reasonDistance, ["km": .km(Double(d)), "max": .km(Double(profile.maxTravelKm))]))
         } else {
-            reasons.append("distance unknown (home or workplace has no location)")
+            reasons.append(Reason(.reasonDistanceUnknown))
         }
         switch ScoringPolicy.sectorFit(wishMask: profile.wishSectorMask, offerSectorBit: offer.sectorBit) {
-        case 1: reasons.append("in a sector the person wishes")
-        case 0: reasons.append("not in a sector the person wishes")
+        case 1: reasons.append(Reason(.reasonWishedSector))
+        case 0: reasons.append(Reason(.reasonOtherSector))
         default: break
         }
-        if offer.shiftWork && !profile.acceptsShiftWork { reasons.append("has shift work, which the person does not wish") }
+        if offer.shiftWork && !profile.acceptsShiftWork { reasons.append(Reason(.reasonShiftWorkNotWished)) }
         if !offer.unresolved.isEmpty {
-            reasons.append("not checked as competencies (no taxonomy concept; their words count as words): \(offer.unresolved.joined(separator: ", "))")
+            reasons.append(Reason(.reasonNotChecked, ["requirements": .text(offer.unresolved.joined(separator: ", "))]))
         }
         let wish = ScoringPolicy.wishPoints(wishMask: profile.wishSectorMask, offerSectorBit: offer.sectorBit,
                                             acceptsShiftWork: profile.acceptsShiftWork, shiftWork: offer.shiftWork)
@@ -262,11 +266,5 @@ public struct ScoredIndex: Sendable, Hashable, Codable {
     }
 }
 
-/// `45%`.
-func percent(_ x: Float) -> String { "\(Int((Double(x) * 100).rounded()))%" }
-
-/// `12.5` (one decimal).
-func onePlace(_ x: Float) -> String {
-    let tenths = (Double(x) * 10).rounded() / 10
-    return "\(tenths)"
-}
+/// 45 for 0.45: a share as whole percent.
+func percentValue(_ x: Float) -> Int { Int((Double(x) * 100).rounded()) }

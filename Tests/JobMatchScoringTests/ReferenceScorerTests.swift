@@ -61,7 +61,7 @@ final class ReferenceScorerTests: XCTestCase {
         func reasons(_ confidence: Float, _ source: String) -> [String] {
             let p = MatchableProfile(id: "P", evidence: [ConceptEvidence(concept: i("lang.en"), confidence: confidence, source: source)],
                                      danishLevel: Int32(LanguageLevel.b1.rawValue), home: (55.68, 12.57), maxTravelKm: 20)
-            return scorer.explain(p, o).reasons
+            return scorer.explain(p, o).reasons.map(\.text)
         }
         let half = reasons(0.5, "language: en A2")
         XCTAssertFalse(half.contains { $0.contains("spelling") }, "\(half)")
@@ -166,7 +166,7 @@ final class ReferenceScorerTests: XCTestCase {
         XCTAssertEqual(e.matched.first?.relation, .sameGroup)
         XCTAssertEqual(e.missing.map(\.concept), ["lic.forklift"])
         XCTAssertEqual(e.missingNiceToHave.map(\.concept), ["skill.picking"])
-        XCTAssertTrue(e.reasons.contains("0 of 2 must-have competencies covered, 1 partly (related experience)"), "\(e.reasons)")
+        XCTAssertTrue(e.reasons.map(\.text).contains("0 of 2 must-have competencies covered, 1 partly (related experience)"), "\(e.reasons.map(\.text))")
     }
 
     // MARK: Fit dominates
@@ -189,7 +189,7 @@ final class ReferenceScorerTests: XCTestCase {
         XCTAssertEqual(half.coverage, 30, accuracy: 1e-5)
         XCTAssertEqual(half.fitShare, 0.5, accuracy: 1e-6)
         XCTAssertEqual(half.score, 30 + 0.5 * (20 + 7.5 + 10), accuracy: 1e-4)
-        XCTAssertTrue(half.reasons.contains("fit 30.0 of 60 points: language, wishes and travel count at 50%"), "\(half.reasons)")
+        XCTAssertTrue(half.reasons.map(\.text).contains("fit 30.0 of 60 points: language, wishes and travel count at 50%"), "\(half.reasons.map(\.text))")
     }
 
     /// Offers that ask for nothing rank among themselves by language, wishes and travel, below a
@@ -205,7 +205,7 @@ final class ReferenceScorerTests: XCTestCase {
         let e = scorer.explain(p, open)
         XCTAssertEqual(e.fitShare, ScoringPolicy.openFitShare)
         XCTAssertEqual(e.score, 0.25 * (20 + 7.5 + 10), accuracy: 1e-4)
-        XCTAssertTrue(e.reasons.contains("the offer asks for no competency: language, wishes and travel count at 25%"), "\(e.reasons)")
+        XCTAssertTrue(e.reasons.map(\.text).contains("the offer asks for no competency: language, wishes and travel count at 25%"), "\(e.reasons.map(\.text))")
         XCTAssertEqual(try XCTUnwrap(scorer.score(p, none)), 0)
     }
 
@@ -224,8 +224,8 @@ final class ReferenceScorerTests: XCTestCase {
         XCTAssertEqual(scorer.credit(person(["grp.cleaning.office"]), for: o.requirements.first { $0.broad }!), 0.5, "exact: capped")
         XCTAssertEqual(scorer.credit(person(["occ.room-attendant"]), for: o.requirements.first { $0.broad }!), 0.25, "same sector")
         let e = scorer.explain(cleaner, o)
-        XCTAssertTrue(e.reasons.contains { $0.contains("names only the group") }, "\(e.reasons)")
-        XCTAssertTrue(e.reasons.contains("1 of 2 must-have competencies covered, 1 partly (related experience)"), "\(e.reasons)")
+        XCTAssertTrue(e.reasons.map(\.text).contains { $0.contains("names only the group") }, "\(e.reasons.map(\.text))")
+        XCTAssertTrue(e.reasons.map(\.text).contains("1 of 2 must-have competencies covered, 1 partly (related experience)"), "\(e.reasons.map(\.text))")
         // The compiler marks sector and group requirements broad, nothing else.
         let compiler = MatchCompiler(taxonomy: t)
         let marked = compiler.markingBroad([Requirement(concept: i("sector.cleaning"), mustHave: true),
@@ -276,8 +276,8 @@ final class ReferenceScorerTests: XCTestCase {
         XCTAssertEqual(Double(c.points), bm25(1, 9), accuracy: 1e-5)
         let e = scorer.explain(p, ad)
         XCTAssertEqual(e.words, min(w.points + c.points, 10), accuracy: 1e-5)
-        XCTAssertTrue(e.reasons.contains { $0.hasPrefix("shared words the taxonomy does not know: ") && $0.contains("urmager (experience: Urmager)") },
-                      "\(e.reasons)")
+        XCTAssertTrue(e.reasons.map(\.text).contains { $0.hasPrefix("shared words the taxonomy does not know: ") && $0.contains("urmager (experience: Urmager)") },
+                      "\(e.reasons.map(\.text))")
         XCTAssertEqual(try XCTUnwrap(scorer.score(p, ad)), e.score)
         // Many rare shared words: the part stops at 10.
         let many = (0..<20).map { UInt32(1000 + $0) }

@@ -73,7 +73,7 @@ final class DanishOutputCLITests: XCTestCase {
 
     /// The JSON documents with every text removed, so that the two languages compare.
     func withoutTexts(_ v: Any) -> Any {
-        let texts: Set<String> = ["reasons", "explanation"]
+        let texts: Set<String> = ["reasons", "adNotes", "explanation"]
         if let d = v as? [String: Any] {
             var out: [String: Any] = [:]
             for (k, x) in d where !texts.contains(k) { out[k] = withoutTexts(x) }
@@ -96,6 +96,51 @@ final class DanishOutputCLITests: XCTestCase {
         let da = try run(["match", "--profile", "KBH-2026-0001", "--format", "json", "--lang", "da"])
         XCTAssertNotNil(da.stdout.range(of: #""score" : [0-9]+(\.[0-9]+)?[,\n]"#, options: .regularExpression), da.stdout)
         XCTAssertFalse(da.stdout.contains("\"point\""))
+    }
+
+    /// Every list of reasons in `v` (any depth) as (texts, codes) pairs.
+    func reasonLists(_ v: Any, texts: String = "reasons", codes: String = "reasonCodes") -> [([String], [String])] {
+        if let d = v as? [String: Any] {
+            var out: [([String], [String])] = []
+            if let t = d[texts] as? [String] { out.append((t, d[codes] as? [String] ?? ["<no \(codes)>"])) }
+            for (_, x) in d { out += reasonLists(x, texts: texts, codes: codes) }
+            return out
+        }
+        if let a = v as? [Any] { return a.flatMap { reasonLists($0, texts: texts, codes: codes) } }
+        return []
+    }
+
+    func testEveryReasonListInJSONHasParallelCodesEqualInBothLanguages() throws {
+        let known = Set(MessageID.allCases.filter { $0.rawValue.hasPrefix("reason.") }.map { Reason($0).code })
+        for args in [["match", "--profile", "KBH-2026-0001", "--format", "json"],
+                     ["candidates", "--offer", "O-0001", "--format", "json"],
+                     ["explain", "--profile", "KBH-2026-0001", "--offer", "O-0079", "--format", "json"],
+                     ["explain", "--profile", "KBH-2026-0001", "--offer", "O-0031", "--format", "json"],
+                     ["assign", "--format", "json"]] {
+            let en = try json(try run(args + ["--lang", "en"])), da = try json(try run(args + ["--lang", "da"]))
+            for (texts, codes) in [("reasons", "reasonCodes"), ("adNotes", "adNoteCodes")] {
+                let le = reasonLists(en, texts: texts, codes: codes), ld = reasonLists(da, texts: texts, codes: codes)
+                if texts == "reasons" { XCTAssertFalse(le.isEmpty, "\(args): no reasons") }
+                XCTAssertEqual(le.count, ld.count, "\(args)")
+                for ((te, ce), (td, cd)) in zip(le, ld) {
+                    XCTAssertEqual(te.count, ce.count, "\(args): \(codes) not parallel to \(texts)")
+                    XCTAssertEqual(td.count, cd.count, "\(args): \(codes) not parallel to \(texts)")
+                    XCTAssertEqual(ce, cd, "\(args): codes differ between languages")
+                    XCTAssertEqual(Set(ce).subtracting(known), [], "\(args): unknown codes")
+                    for (a, b) in zip(te, td) { XCTAssertNotEqual(a, b, "\(args): \(a) not translated") }
+                }
+            }
+        }
+        // O-0079's title is read as a sector and a group: one broad reason, in Danish in the table.
+        let e = try XCTUnwrap(try json(try run(["explain", "--profile", "KBH-2026-0001", "--offer", "O-0079", "--format", "json"])) as? [String: Any])
+        XCTAssertEqual((e["reasonCodes"] as? [String])?.filter { $0.hasPrefix("broad-") }, ["broad-sector-and-group"])
+        let table = try run(["explain", "--profile", "KBH-2026-0001", "--offer", "O-0079", "--lang", "da"])
+        XCTAssertTrue(table.stdout.contains("  - 'Syerske til systue' nævner kun branchen "), table.stdout)
+        XCTAssertTrue(table.stdout.contains(" km fra hjemmet (kan rejse "), table.stdout)
+        XCTAssertFalse(table.stdout.contains("from home"), table.stdout)
+        let match = try run(["match", "--profile", "KBH-2026-0001", "--top", "3", "--lang", "da"])
+        XCTAssertTrue(match.stdout.contains(" km fra hjemmet (kan rejse "), match.stdout)
+        XCTAssertFalse(match.stdout.contains("from home"), match.stdout)
     }
 
     func testTheLanguageComesFromLangThenJOBMATCHLANGThenLANG() throws {

@@ -14,6 +14,12 @@ public enum MessageArgument: Sendable, Hashable, ExpressibleByStringLiteral, Exp
     case day(Day)
     /// A list of texts joined the language's way (`a, b and c` / `a, b og c`).
     case list([String])
+    /// A phrase that is itself a message, written in the same language with its own arguments:
+    /// `.message(.phraseLevelSector, [:])` is `sector` or `branche` inside a reason.
+    case message(MessageID, [String: MessageArgument])
+    /// Several arguments written one after another (`.concatenation([])` is the empty text):
+    /// optional clauses of a reason, each a `.message`.
+    case concatenation([MessageArgument])
 
     /// `"KBH-2026-0001"` as an argument.
     public init(stringLiteral value: String) { self = .text(value) }
@@ -30,6 +36,8 @@ public enum MessageArgument: Sendable, Hashable, ExpressibleByStringLiteral, Exp
         case .km(let x): return LocalFormat(language).km(x)
         case .day(let d): return LocalFormat(language).day(d)
         case .list(let l): return LocalFormat(language).list(l)
+        case .message(let id, let arguments): return Messages(language)[id, arguments]
+        case .concatenation(let parts): return parts.map { $0.text(in: language) }.joined()
         }
     }
 

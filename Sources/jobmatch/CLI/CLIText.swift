@@ -33,3 +33,6 @@ func msg(_ id: MessageID, _ arguments: [String: MessageArgument] = [:]) -> Strin
 
 /// A number in the run's language (`87.5` / `87,5`), for tables.
 func localNumber(_ x: Double, decimals: Int = 1) -> String { CLIText.messages.format.number(x, decimals: decimals) }
+
+/// Reasons in the run's language, one text each (`Reason.text(in:)`).
+func reasonTexts(_ reasons: [Reason]) -> [String] { reasons.texts(in: CLIText.language) }

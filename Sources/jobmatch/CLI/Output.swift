@@ -46,6 +46,7 @@ func renderCSV(header: [String], rows: [[String]]) -> String {
 func renderJSON<T: Encodable>(_ value: T) -> String {
     let enc = JSONEncoder()
     enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    enc.userInfo[.outputLanguage] = CLIText.language   // reason texts; keys and codes stay English
     return String(data: (try? enc.encode(value)) ?? Data("null".utf8), encoding: .utf8)!
 }
 

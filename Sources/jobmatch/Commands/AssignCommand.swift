@@ -163,7 +163,7 @@ enum AssignCommand: Command {
                                   a.choice.map(String.init) ?? "-", a.distanceKm.map { localNumber($0) } ?? msg(.unknownValue)]
                              }, maxWidth: 36)
             s += "\n" + msg(.assignWhy) + "\n"
-            for a in plan.assignments { s += "  \(a.profile) -> \(a.offer): " + a.reasons.joined(separator: "; ") + "\n" }
+            for a in plan.assignments { s += "  \(a.profile) -> \(a.offer): " + reasonTexts(a.reasons).joined(separator: "; ") + "\n" }
         }
         if !plan.unassigned.isEmpty {
             s += "\n" + msg(.assignNotPlaced, ["n": .text(String(plan.unassigned.count))]) + "\n"
@@ -191,7 +191,7 @@ enum AssignCommand: Command {
         var rows: [[String]] = []
         for a in plan.assignments {
             rows.append([a.profile, "placed", a.offer, a.employer, a.title, a.kind.rawValue, fmt(a.score, decimals: 2),
-                         a.choice.map(String.init) ?? "", a.pinned ? "yes" : "no", "", "", a.reasons.joined(separator: "; ")])
+                         a.choice.map(String.init) ?? "", a.pinned ? "yes" : "no", "", "", reasonTexts(a.reasons).joined(separator: "; ")])
         }
         for u in plan.unassigned {
             rows.append([u.profile, "unassigned", u.bestOffer ?? "", "", "", "", u.bestScore.map { fmt($0, decimals: 2) } ?? "",

@@ -27,7 +27,7 @@ enum CandidatesCommand: Command {
         case .csv:
             context.out(renderCSV(header: ["rank", "profile", "score", "matched", "missing", "reasons"],
                                   rows: list.map { [String($0.rank), $0.profile, fmt($0.score, decimals: 2), $0.matched.joined(separator: "; "),
-                                                    $0.missing.joined(separator: "; "), $0.reasons.joined(separator: "; ")] }))
+                                                    $0.missing.joined(separator: "; "), reasonTexts($0.reasons).joined(separator: "; ")] }))
         case .table:
             if list.isEmpty {
                 context.out(msg(.candidatesNone, ["offer": .text(id)]))

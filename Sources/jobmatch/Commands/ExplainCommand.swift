@@ -88,11 +88,11 @@ enum ExplainCommand: Command {
                                 ["constraint": .text("\(c.constraint)"), "source": .text(c.source)]) + "\n"
             }
         }
-        if !e.adNotes.isEmpty { s += msg(.explainAdNotes) + "\n" + e.adNotes.map { "  - \($0)\n" }.joined() }
+        if !e.adNotes.isEmpty { s += msg(.explainAdNotes) + "\n" + reasonTexts(e.adNotes).map { "  - \($0)\n" }.joined() }
         if !e.notesNotRecorded.isEmpty, let profile = try? engine.profile(id: pid) {
             s += msg(.explainProfileNotes) + "\n" + engine.notesMentions(profile).map { "  - \(notesMentionText($0))\n" }.joined()
         }
-        s += msg(.explainReasons) + "\n" + e.reasons.map { "  - \($0)\n" }.joined()
+        s += msg(.explainReasons) + "\n" + reasonTexts(e.reasons).map { "  - \($0)\n" }.joined()
         context.out(s)
         return ExitCode.success
     }

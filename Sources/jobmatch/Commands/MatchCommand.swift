@@ -33,7 +33,7 @@ enum MatchCommand: Command {
             context.out(renderCSV(header: ["rank", "offer", "employer", "title", "score", "matched", "missing", "reasons"],
                                   rows: placements.map { [String($0.rank), $0.offer, $0.employer, $0.title, fmt($0.score, decimals: 2),
                                                           $0.matched.joined(separator: "; "), $0.missing.joined(separator: "; "),
-                                                          $0.reasons.joined(separator: "; ")] }))
+                                                          reasonTexts($0.reasons).joined(separator: "; ")] }))
         case .table:
             if placements.isEmpty {
                 context.out(msg(.matchNone, ["profile": .text(id)]))
@@ -46,7 +46,7 @@ enum MatchCommand: Command {
                                                             $0.distanceKm.map { localNumber($0) } ?? msg(.unknownValue), $0.matched.joined(separator: ", "),
                                                             $0.missing.joined(separator: ", ")] }, maxWidth: 40))
             for p in placements {
-                context.out("\(p.rank). \(p.offer): " + p.reasons.joined(separator: "; "))
+                context.out("\(p.rank). \(p.offer): " + reasonTexts(p.reasons).joined(separator: "; "))
             }
         }
         return ExitCode.success

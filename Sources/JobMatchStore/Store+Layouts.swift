@@ -111,12 +111,17 @@ extension Store {
     /// With `mapped` (the default) the blocks are read through a memory map of the file; without
     /// it through SQLite's page cache (a little slower, but the pages read are not counted twice in
     /// the process's resident memory: `jobmatch match` reads 90 MB of a store of 200,000 offers
-    /// with ads, and its peak RSS was 238 MiB with the map, 116 MiB without).
+    /// with ads, and its peak RSS was 242 MiB with the map, 116 MiB without).
     ///
     /// ```swift
     /// let state = try store.readLayout(.offers) { s in s.state }
     /// ```
-    public func readLayout<T>(_ table: StoreTable, mapped: Bool = true, _ body: (LayoutSession) throws -> T) throws -> T {
+    public func readLayout<T>(_ table: StoreTable, _ body: (LayoutSession) throws -> T) throws -> T {
+        try readLayout(table, mapped: true, body)
+    }
+
+    /// `readLayout(_:_:)`, choosing whether the blocks are read through a memory map.
+    public func readLayout<T>(_ table: StoreTable, mapped: Bool, _ body: (LayoutSession) throws -> T) throws -> T {
         lock.lock()
         defer { lock.unlock() }
         // The blocks are read through a memory map of the file for this transaction (no copy into

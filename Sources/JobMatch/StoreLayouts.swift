@@ -114,12 +114,14 @@ public final class StoreLayouts: Sendable {
     }
 
     /// The offers' layout for rankings of single people (`MatchKernel.rank(_:top:)`): when the
-    /// stored image is current with no change listed, read without the offers' word rows (about
-    /// two fifths of an image of offers with ads; `CompiledOffers.hasWordRows` is false), else
+    /// stored image is current with no change listed, read without the offers' word rows and
+    /// requirement rows (about three fifths of an image of offers with ads;
+    /// `CompiledOffers.hasWordRows` is false) and without a memory map, else
     /// the whole layout as `offers()` gives it. Either answers those rankings the same.
     public func offersForRanking() throws -> StoredOfferLayout {
         let start = DispatchTime.now().uptimeNanoseconds
-        let quick = try store.readLayout(.offers) { s -> StoredOfferLayout? in
+        // Not through a memory map: the blocks read would count twice in the resident memory.
+        let quick = try store.readLayout(.offers, mapped: false) { s -> StoredOfferLayout? in
             guard problem(s.state, side: .offers) == nil, s.state.changes == 0 else { return nil }
             let image = _StoredImage(session: s)
             guard let layout = try? CompiledOffers(image: image, conceptCount: taxonomy.count, wordRows: false),

@@ -65,11 +65,14 @@ extension CompiledOffers {
     /// - Throws: `KernelImageError` when a block is missing, of the wrong size, of another format or
     ///   taxonomy size, or holds an index out of range.
     ///
-    /// With `wordRows` false the offers' word rows (`words.start`, `.term`, `.count`, `.points`,
-    /// `.length`, `.ceiling`, about two fifths of an image of offers with ads) are not read: the
-    /// layout then answers `MatchKernel.rank(_:top:)` (one person against every offer, through the
-    /// postings) and gives `termStatistics`, and nothing else (all pairs, candidates, merging and
-    /// writing it stop the program); `hasWordRows` tells.
+    /// With `wordRows` false the layout is read for single rankings only: neither the offers' word
+    /// rows (`words.start`, `.term`, `.count`, `.points`, `.length`, `.ceiling`, about two fifths
+    /// of an image of offers with ads) nor their requirement rows (`reqStart`, `concepts`,
+    /// `points`, `rows`, a fifth more; a single ranking reads the requirements through the
+    /// interleaved lanes) are read. The layout then answers `MatchKernel.rank(_:top:)` (one person
+    /// against every offer, through the lanes and the postings) and gives `termStatistics`, and
+    /// nothing else (all pairs, candidates, merging and writing it stop the program);
+    /// `hasWordRows` tells.
     /// - Complexity: O(size of the image).
     public convenience init(image: some KernelImageSource, conceptCount expected: Int,
                             wordRows: Bool = true) throws(KernelImageError) {
@@ -97,8 +100,10 @@ extension CompiledOffers {
             postingStart: try column("words.postingStart", vocabulary + 1), postingOffer: try column("words.postingOffer", terms),
             postingPoints: try column("words.postingPoints", terms), hasRows: wordRows)
         self.init(count: count, paddedCount: padded, conceptCount: conceptCount,
-                  reqStart: try column("reqStart", count + 1), concepts: try column("concepts", requirements),
-                  points: try column("points", requirements), rows: try column("rows", requirements),
+                  reqStart: wordRows ? try column("reqStart", count + 1) : _AlignedColumn(repeating: 0, count: count + 1),
+                  concepts: wordRows ? try column("concepts", requirements) : _AlignedColumn(repeating: 0, count: 1),
+                  points: wordRows ? try column("points", requirements) : _AlignedColumn(repeating: 0, count: 1),
+                  rows: wordRows ? try column("rows", requirements) : _AlignedColumn(repeating: 0, count: 1),
                   cappedConcepts: try [Int32].read("cappedConcepts", count: capped, from: image),
                   cappedRowOf: try column("cappedRowOf", max(conceptCount, 1)), words: words,
                   minimumShare: try column("minimumShare"),
@@ -118,14 +123,18 @@ extension CompiledOffers {
     /// credit rows (the concept's, or its capped row), the capped rows, the interleaved groups, the
     /// word rows and postings, and that padding lanes never match.
     func validate() throws(KernelImageError) {
-        try _checkOffsets(reqStart, count: count, end: concepts.count, "reqStart")
-        if concepts.count > 0 { try _checkRange(concepts, 0..<concepts.count, within: 0...Int32(conceptCount - 1), "concepts") }
+        // A layout for single rankings has no requirement rows (see `init(image:)`).
+        let requirementRows = words.hasRows
+        if requirementRows {
+            try _checkOffsets(reqStart, count: count, end: concepts.count, "reqStart")
+            if concepts.count > 0 { try _checkRange(concepts, 0..<concepts.count, within: 0...Int32(conceptCount - 1), "concepts") }
+        }
         for (t, c) in cappedConcepts.enumerated()
         where c < 0 || Int(c) >= conceptCount || (t > 0 && cappedConcepts[t - 1] >= c) || cappedRowOf[Int(c)] != Int32(t) {
             throw KernelImageError("block cappedConcepts: entry \(t) does not agree with cappedRowOf")
         }
         if conceptCount > 0 { try _checkRange(cappedRowOf, 0..<conceptCount, within: -1...Int32(cappedConcepts.count - 1), "cappedRowOf") }
-        for j in 0..<concepts.count {
+        for j in 0..<(requirementRows ? concepts.count : 0) {
             let c = concepts[j], r = rows[j]
             guard r == c || (cappedRowOf[Int(c)] >= 0 && r == Int32(conceptCount + 1) + cappedRowOf[Int(c)]) else {
                 throw KernelImageError("block rows: requirement \(j) reads neither its concept's row nor its capped row")

@@ -37,6 +37,38 @@ extension Store {
         try db.execute("BEGIN IMMEDIATE")
     }
 
+    /// Runs `body` again while it fails because another connection holds a lock, for up to
+    /// `writeWait` seconds in all, saying once (after `silentWriteWait`) that it waits; then the
+    /// last failure (the busy error) is thrown. For the steps of opening a store, which must wait
+    /// as writes do: a connection that holds a read lock and asks for the write lock gets "busy"
+    /// at once, without SQLite's busy handler (its rule against deadlock), as the switch of a new
+    /// file to WAL can while another process makes the same file. SQLite's own wait is cut to
+    /// the silent wait meanwhile, so that the warning and the limit are kept. `body` must be safe
+    /// to run again after a failure (each step reads the state it changes first).
+    func waitingForLocks<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
+        let total = max(0, writeWait)
+        let start = DispatchTime.now().uptimeNanoseconds
+        func elapsed() -> Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
+        defer { try? db.execute("PRAGMA busy_timeout = 10000") }
+        var pause: UInt32 = 1_000, said = false
+        while true {
+            let handlerWait = max(0, min(Store.silentWriteWait, total - elapsed()))
+            try db.execute("PRAGMA busy_timeout = \(Int(handlerWait * 1000))")
+            do {
+                return try body()
+            } catch {
+                guard Store.isBusy(error), elapsed() < total else { throw error }
+                if !said && elapsed() >= min(total, Store.silentWriteWait) {
+                    said = true
+                    Store.onWarning?("waiting for another process that is writing to the store \(url.path) (an import?) to finish, up to \(Store.waitText(total))")
+                }
+                // A random pause, so that two processes that collided do not collide again in step.
+                usleep(pause / 2 + UInt32.random(in: 0...(pause / 2)))
+                pause = min(pause * 2, 50_000)
+            }
+        }
+    }
+
     /// Whether `error` is SQLite's "busy" or "locked" (another connection holds the lock).
     static func isBusy(_ error: StoreError) -> Bool {
         let primary = (error.code ?? 0) & 0xFF

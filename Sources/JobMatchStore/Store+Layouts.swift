@@ -108,18 +108,28 @@ extension Store {
     /// Runs `body` with a session on `table`'s layout image inside one read transaction: the
     /// image, its list of changes and the records all come from the same snapshot of the store.
     ///
+    /// With `mapped` (the default) the blocks are read through a memory map of the file; without
+    /// it through SQLite's page cache (a little slower, but the pages read are not counted twice in
+    /// the process's resident memory: `jobmatch match` reads 90 MB of a store of 200,000 offers
+    /// with ads, and its peak RSS was 242 MiB with the map, 116 MiB without).
+    ///
     /// ```swift
     /// let state = try store.readLayout(.offers) { s in s.state }
     /// ```
     public func readLayout<T>(_ table: StoreTable, _ body: (LayoutSession) throws -> T) throws -> T {
+        try readLayout(table, mapped: true, body)
+    }
+
+    /// `readLayout(_:_:)`, choosing whether the blocks are read through a memory map.
+    public func readLayout<T>(_ table: StoreTable, mapped: Bool, _ body: (LayoutSession) throws -> T) throws -> T {
         lock.lock()
         defer { lock.unlock() }
         // The blocks are read through a memory map of the file for this transaction (no copy into
         // SQLite's page cache first: a third of the time of reading a 23 MB image). Safe from
         // truncation by another process meanwhile: in WAL mode the file cannot shrink under a
         // reader's snapshot.
-        try db.execute("PRAGMA mmap_size = \(Store.layoutMapBytes)")
-        defer { try? db.execute("PRAGMA mmap_size = 0") }
+        if mapped { try db.execute("PRAGMA mmap_size = \(Store.layoutMapBytes)") }
+        defer { if mapped { try? db.execute("PRAGMA mmap_size = 0") } }
         try db.execute("BEGIN DEFERRED")
         do {
             let session = try LayoutSession(store: self, table: table, writable: false)

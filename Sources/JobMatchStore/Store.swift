@@ -64,27 +64,26 @@ public final class Store: @unchecked Sendable {
         try self.init(at: url, migratingTo: Store.migrations.count)
     }
 
-    /// Opens the store and migrates to `version` only (tests use it to build old stores).
-    init(at url: URL, migratingTo version: Int) throws(StoreError) {
+    /// Opens the store and migrates to `version` only (tests use it to build old stores);
+    /// `writeWait` is how long the open (and later writes) wait for another connection's lock,
+    /// seconds (tests set it low).
+    init(at url: URL, migratingTo version: Int, writeWait: Double = Store.defaultWriteWait) throws(StoreError) {
         self.url = url
+        self.writeWait = writeWait
         let path = url.path
         warnings = try Store.prepareFile(path)
         db = try _SQLiteConnection(path: path, flags: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
-        try db.execute("PRAGMA busy_timeout = 10000")
-        // 16 KiB pages for a new file (a no-op for an existing one, whose page size is fixed): rows
-        // are about 1 KiB of JSON and features, and a bulk import of a million of them writes a
-        // quarter of the pages and WAL frames it writes with 4 KiB pages (about 15% faster).
-        // Must precede the switch to WAL, after which the page size cannot change.
-        try db.execute("PRAGMA page_size = \(Store.newFilePageSize)")
-        let mode = try db.prepare("PRAGMA journal_mode = WAL")
-        let journal = try mode.step() ? mode.text(0)?.lowercased() : nil
-        mode.reset()
-        guard journal == "wal" else {
-            throw StoreError(kind: .cannotOpen, path: path, message: "cannot switch the store to WAL mode")
+        // Every step that takes a lock goes through the writers' wait (`waitingForLocks`): on a
+        // new file, another process opening it at the same moment holds the lock that the switch
+        // to WAL needs, and SQLite may give up on that one at once instead of calling its busy
+        // handler (issue 13: of two imports into a store that did not exist yet, one failed with
+        // "the store is busy" under load).
+        try waitingForLocks { () throws(StoreError) in
+            try switchToWAL()
+            try db.execute("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL")
+            try migrate(to: version)
+            if version >= 3 { try repairOfferIDIndex() }
         }
-        try db.execute("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL")
-        try migrate(to: version)
-        if version >= 3 { try repairOfferIDIndex() }
         hasLayoutTables = version >= 5
         Store.restrictCompanions(of: path)
     }
@@ -97,6 +96,22 @@ public final class Store: @unchecked Sendable {
             do { try writeTransaction { try rebuildOfferIDIndex() } } catch let e as StoreError { throw e } catch {
                 throw StoreError(kind: .sqlite, path: url.path, message: "\(error)")
             }
+        }
+    }
+
+    /// Sets a new file's page size and switches the store to WAL (a no-op for a store in WAL
+    /// already, which is every store this program made).
+    func switchToWAL() throws(StoreError) {
+        // 16 KiB pages for a new file (a no-op for an existing one, whose page size is fixed): rows
+        // are about 1 KiB of JSON and features, and a bulk import of a million of them writes a
+        // quarter of the pages and WAL frames it writes with 4 KiB pages (about 15% faster).
+        // Must precede the switch to WAL, after which the page size cannot change.
+        try db.execute("PRAGMA page_size = \(Store.newFilePageSize)")
+        let mode = try db.prepare("PRAGMA journal_mode = WAL")
+        defer { mode.reset() }
+        let journal = try mode.step() ? mode.text(0)?.lowercased() : nil
+        guard journal == "wal" else {
+            throw StoreError(kind: .cannotOpen, path: url.path, message: "cannot switch the store to WAL mode")
         }
     }
 

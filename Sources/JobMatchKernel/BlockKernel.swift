@@ -556,11 +556,12 @@ enum BlockKernel {
                 + SIMD4(repeating: ScoringPolicy.sectorPoints + ScoringPolicy.schedulePoints)
         }
         var s = SIMD4<Float>()
-        let groups = SIMD4<UInt64>(0xFFFF, 0xFFFF << 16, 0xFFFF << 32, 0xFFFF << 48)
         for k in Int(offers.wordStart[o])..<Int(offers.wordStart[o &+ 1]) {
             let m = tiles.words[Int(offers.wordTerm[k])]
             if m == 0 { continue }
-            let used = (SIMD4(repeating: m) & groups) .!= SIMD4<UInt64>()
+            let chunks = SIMD4<UInt32>(UInt32(truncatingIfNeeded: m & 0xFFFF), UInt32(truncatingIfNeeded: (m &>> 16) & 0xFFFF),
+                                       UInt32(truncatingIfNeeded: (m &>> 32) & 0xFFFF), UInt32(truncatingIfNeeded: m &>> 48))
+            let used = chunks .!= SIMD4<UInt32>()
             s = s.replacing(with: s + SIMD4(repeating: offers.wordPoints[k]), where: used)
         }
         let words = s.replacing(with: SIMD4(repeating: ScoringPolicy.wordsCap), where: SIMD4(repeating: ScoringPolicy.wordsCap) .< s)

@@ -14,8 +14,23 @@ public protocol CandidateSource: Sendable {
     /// offer index); a row holds fewer than `k` only when the person has no more feasible offers.
     /// A longer list for the same person must begin with the shorter one.
     func candidates(of people: [Int32], top k: Int) -> CandidateLists
+    /// Each of `people`'s `k` best feasible offers among those weighing at least `floor`: the
+    /// rows of `candidates(of:top:)` for a list long enough, with the pairs below `floor` left
+    /// out, cut to `k`. A row holds fewer than `k` only when the person has no more feasible
+    /// offers at or above the floor. (A cohort plan asks with its minimum weight: a pair below it
+    /// can never be chosen, so neither the lists nor the optimality proof need it.)
+    func candidates(of people: [Int32], top k: Int, atLeast floor: Int64) -> CandidateLists
     /// The weight of one pair, nil when a hard constraint excludes it.
     func weight(person: Int32, offer: Int32) -> Int64?
+}
+
+extension CandidateSource {
+    /// The plain way: `candidates(of:top:)` with the pairs below `floor` dropped. A row is cut at
+    /// `k` pairs, so when all `k` are at or above the floor the person may have more there; when
+    /// some are below, every further pair is too, and the row is complete.
+    public func candidates(of people: [Int32], top k: Int, atLeast floor: Int64) -> CandidateLists {
+        CandidateLists.floored(candidates(of: people, top: k), atLeast: floor)
+    }
 }
 
 /// Candidate rows for a list of people, stored flat.
@@ -51,6 +66,22 @@ public struct CandidateLists: Sendable, Hashable {
     /// Number of rows.
     public var count: Int { start.count - 1 }
 
+    /// `lists` with the pairs below `floor` dropped (rows are best first, so each keeps a prefix).
+    public static func floored(_ lists: CandidateLists, atLeast floor: Int64) -> CandidateLists {
+        var start = [0], offer: [Int32] = [], weight: [Int64] = []
+        start.reserveCapacity(lists.count + 1)
+        offer.reserveCapacity(lists.offer.count)
+        weight.reserveCapacity(lists.offer.count)
+        for r in 0..<lists.count {
+            for e in lists.start[r]..<lists.start[r + 1] where lists.weight[e] >= floor {
+                offer.append(lists.offer[e])
+                weight.append(lists.weight[e])
+            }
+            start.append(offer.count)
+        }
+        return CandidateLists(k: lists.k, start: start, offer: offer, weight: weight)
+    }
+
     /// Row `r` as (offer, weight), best first.
     public subscript(r: Int) -> [(offer: Int32, weight: Int64)] {
         (start[r]..<start[r + 1]).map { (offer[$0], weight[$0]) }
@@ -74,27 +105,59 @@ public struct KernelCandidates: CandidateSource {
     public var offerCount: Int { kernel.offerCount }
 
     public func candidates(of people: [Int32], top k: Int) -> CandidateLists {
+        candidates(of: people, top: k, weightFloor: nil)
+    }
+
+    /// The floored lists straight from the kernel: `rankAll(top:atLeast:)` with a score floor a
+    /// little below the lowest score whose shown weight reaches `floor` (so rounding to hundredths
+    /// loses nothing), then the exact cut by weight.
+    public func candidates(of people: [Int32], top k: Int, atLeast floor: Int64) -> CandidateLists {
+        candidates(of: people, top: k, weightFloor: floor)
+    }
+
+    /// A Float score below which no pair's weight (`ScoreScale.weight`) reaches `floor`; −∞ for
+    /// a floor ≤ 0. A weight is the score's hundredths (rounded half away from zero) × 10, so it
+    /// reaches `floor` only from hundredths h ≥ ⌈floor / 10⌉, i.e. scores ≥ (h − 0.5) / 100; the
+    /// margin of 10⁻⁴ points is far above a Float's rounding at scores up to 100.
+    public static func scoreFloor(forWeight floor: Int64) -> Float {
+        guard floor > 0 else { return -.infinity }
+        let h = (floor + 9) / 10
+        return Float((Double(h) - 0.5) / 100 - 1e-4)
+    }
+
+    private func candidates(of people: [Int32], top k: Int, weightFloor: Int64?) -> CandidateLists {
         let k = max(0, min(k, kernel.offerCount))
         if people.isEmpty { return CandidateLists(k: k, start: [0], offer: [], weight: []) }
+        let minW = weightFloor ?? Int64.min
         // A full sweep costs about as much as a tenth of the people's single queries (measured at
         // 100,000 × 50,000: 27-46 µs per person in rankAll(top: 16-64), 0.3 ms per rank(profile:)).
         if people.count * 10 >= kernel.profileCount {
-            let table = kernel.rankAll(top: k)
+            let table = weightFloor.map { kernel.rankAll(top: k, atLeast: Self.scoreFloor(forWeight: $0)) }
+                ?? kernel.rankAll(top: k)
             var start = [0], offer: [Int32] = [], weight: [Int64] = []
+            start.reserveCapacity(people.count + 1)
             offer.reserveCapacity(people.count * k)
             weight.reserveCapacity(people.count * k)
             for p in people {
                 let base = Int(p) * table.k
                 for e in 0..<Int(table.counts[Int(p)]) {
+                    let w = ScoreScale.weight(table.scores[base + e])
+                    if w < minW { break } // best first: the rest is below too
                     offer.append(table.indices[base + e])
-                    weight.append(ScoreScale.weight(table.scores[base + e]))
+                    weight.append(w)
                 }
                 start.append(offer.count)
             }
             return CandidateLists(k: k, start: start, offer: offer, weight: weight)
         }
         let rows = _parallelRows(people.count) { r in
-            kernel.rank(profile: Int(people[r]), top: k).map { (offer: $0.index, weight: ScoreScale.weight($0.score)) }
+            var row: [(offer: Int32, weight: Int64)] = []
+            for hit in kernel.rank(profile: Int(people[r]), top: k) {
+                let w = ScoreScale.weight(hit.score)
+                if w < minW { break }
+                row.append((offer: hit.index, weight: w))
+            }
+            return row
         }
         return CandidateLists(k: k, rows: rows)
     }

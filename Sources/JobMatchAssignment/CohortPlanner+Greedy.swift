@@ -122,7 +122,7 @@ extension CohortPlanner {
                     byLength[k[pr], default: []].append(pr)
                 }
                 for (len, group) in byLength.sorted(by: { $0.key < $1.key }) {
-                    let more = source.candidates(of: group.map { request.people[$0] }, top: len)
+                    let more = source.candidates(of: group.map { request.people[$0] }, top: len, atLeast: minW)
                     for (i, pr) in group.enumerated() {
                         lists[pr] = more[i]
                         walks[pr] = walk(pr)

@@ -90,7 +90,7 @@ public struct CohortPlanner: Sendable {
         var k = [Int](repeating: k0, count: n)
         var lists = [[(offer: Int32, weight: Int64)]](repeating: [], count: n)
         let t0 = clock.now
-        let first = source.candidates(of: request.people, top: k0)
+        let first = source.candidates(of: request.people, top: k0, atLeast: minW)
         for r in 0..<n { lists[r] = first[r] }
         var candidateTime = clock.now - t0
         var solveTime = Duration.zero
@@ -166,7 +166,7 @@ public struct CohortPlanner: Sendable {
                 widened.insert(r)
             }
             for (len, rows) in byLength.sorted(by: { $0.key < $1.key }) {
-                let more = source.candidates(of: rows.map { request.people[$0] }, top: len)
+                let more = source.candidates(of: rows.map { request.people[$0] }, top: len, atLeast: minW)
                 for (i, r) in rows.enumerated() { lists[r] = more[i] }
             }
             candidateTime += clock.now - tw
@@ -189,7 +189,20 @@ public struct CohortPlanner: Sendable {
             prunedPeople: freeRows.filter { Self.leftOutBound(lists[$0], k: k[$0], offers: m) != nil }.count,
             minimumOfferPrice: minPrice == .max ? 0 : minPrice)
 
-        // Explanations.
+        // Explanations. The lists hold only pairs at or above the minimum; a person left out
+        // with no open pair there gets their plain list (the best below the minimum, or none).
+        let needPlain = (0..<n).filter { r in
+            offerOf[r] < 0 && !lists[r].contains { e in
+                !request.held.contains(e.offer) && max(0, request.capacity[Int(e.offer)]) > 0
+                    && (banned.isEmpty || !banned.contains(CohortPair(person: people[r], offer: e.offer)))
+            }
+        }
+        if !needPlain.isEmpty && minW > 0 {
+            let tp = clock.now
+            let plain = source.candidates(of: needPlain.map { request.people[$0] }, top: k0)
+            for (i, r) in needPlain.enumerated() { lists[r] = plain[i] }
+            candidateTime += clock.now - tp
+        }
         var choice = [Int?](repeating: nil, count: n)
         var reason = [UnassignedReason?](repeating: nil, count: n)
         var bestOpen = [(offer: Int32, weight: Int64)?](repeating: nil, count: n)

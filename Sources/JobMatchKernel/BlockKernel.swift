@@ -169,11 +169,16 @@ struct _Tiles {
     /// For each concept its capped row (`CompiledOffers.cappedRowOf`).
     let cappedRowOf: UnsafePointer<Int32>
     let conceptCount: Int
+    /// Per credit row, the highest credit of each group of sixteen lanes (filled only for a
+    /// floored sweep: the bound that skips offers no lane can lift to the floor).
+    let groupMax: UnsafeMutablePointer<SIMD4<Float>>
 
     init(profiles: CompiledProfiles, offers: CompiledOffers) {
         creditRows = offers.rowCount
         credits = .allocate(capacity: creditRows * 64)
         credits.initialize(repeating: 0, count: creditRows * 64)
+        groupMax = .allocate(capacity: max(creditRows, 1))
+        groupMax.initialize(repeating: SIMD4(), count: max(creditRows, 1))
         vocabulary = max(offers.words.vocabulary.count, 1)
         words = .allocate(capacity: vocabulary)
         words.initialize(repeating: 0, count: vocabulary)
@@ -182,7 +187,7 @@ struct _Tiles {
     }
 
     func deallocate() {
-        credits.deallocate(); words.deallocate()
+        credits.deallocate(); words.deallocate(); groupMax.deallocate()
     }
 }
 
@@ -195,10 +200,14 @@ struct _TopKRows {
     let scores: UnsafeMutablePointer<Float>
     let indices: UnsafeMutablePointer<Int32>
     let counts: UnsafeMutablePointer<Int32>
+    /// The threshold of a row that is not full: −∞, or just below the floor of a floored sweep
+    /// (thresholds are beaten strictly, so scores ≥ the floor enter).
+    let entry: Float
 
-    init(rows: Int, k: Int) {
+    init(rows: Int, k: Int, floor: Float = -.infinity) {
         self.rows = rows
         self.k = k
+        entry = floor == -.infinity ? -.infinity : floor.nextDown
         threshold = .allocate(capacity: max(rows, 16))
         needed = .allocate(capacity: max(rows, 16))
         scores = .allocate(capacity: max(rows * k, 1))
@@ -208,8 +217,8 @@ struct _TopKRows {
     }
 
     func reset() {
-        threshold.initialize(repeating: k > 0 ? -.infinity : .infinity, count: max(rows, 16))
-        needed.initialize(repeating: k > 0 ? -.infinity : .infinity, count: max(rows, 16))
+        threshold.initialize(repeating: k > 0 ? entry : .infinity, count: max(rows, 16))
+        needed.initialize(repeating: k > 0 ? LaneScore.fitNeeded(toReach: entry) : .infinity, count: max(rows, 16))
         scores.initialize(repeating: -.infinity, count: max(rows * k, 1))
         indices.initialize(repeating: -1, count: max(rows * k, 1))
         counts.initialize(repeating: 0, count: max(rows, 1))
@@ -364,16 +373,24 @@ enum BlockKernel {
 
     /// Writes the credits of profiles `start ..< start + 64` into the zeroed credit tile (and
     /// the capped rows of the broad requirements), and their terms into the zeroed word masks.
+    /// With `bounds`, also each row's highest credit per group of sixteen lanes (`_Tiles.groupMax`).
     @inline(__always)
-    static func fill(_ tiles: _Tiles, block start: Int, profiles: _ProfileColumns, count: Int) {
+    static func fill(_ tiles: _Tiles, block start: Int, profiles: _ProfileColumns, count: Int, bounds: Bool = false) {
         let tile = tiles.credits, capped = tiles.cappedRowOf, firstCapped = tiles.conceptCount &+ 1
+        let gm = tiles.groupMax
         for lane in 0..<width where start + lane < count {
             let p = start + lane
+            let g = lane &>> 4
             for j in profiles.creditStart[p]..<profiles.creditStart[p + 1] {
                 let c = Int(profiles.creditConcept[j]), v = profiles.creditValue[j]
                 tile[c &* width &+ lane] = v
+                if bounds { gm[c][g] = Swift.max(gm[c][g], v) }
                 let t = capped[c]
-                if t >= 0 { tile[(firstCapped &+ Int(t)) &* width &+ lane] = CreditRule.capped(v, broad: true) }
+                if t >= 0 {
+                    let row = firstCapped &+ Int(t), cv = CreditRule.capped(v, broad: true)
+                    tile[row &* width &+ lane] = cv
+                    if bounds { gm[row][g] = Swift.max(gm[row][g], cv) }
+                }
             }
         }
         for lane in 0..<width where start + lane < count {
@@ -393,8 +410,12 @@ enum BlockKernel {
             for j in profiles.creditStart[p]..<profiles.creditStart[p + 1] {
                 let c = Int(profiles.creditConcept[j])
                 tile[c &* width &+ lane] = 0
+                tiles.groupMax[c] = SIMD4()
                 let t = capped[c]
-                if t >= 0 { tile[(firstCapped &+ Int(t)) &* width &+ lane] = 0 }
+                if t >= 0 {
+                    tile[(firstCapped &+ Int(t)) &* width &+ lane] = 0
+                    tiles.groupMax[firstCapped &+ Int(t)] = SIMD4()
+                }
             }
         }
         for lane in 0..<width where start + lane < count {
@@ -412,15 +433,20 @@ enum BlockKernel {
     @inline(__always)
     static func sweep<M: _ConstraintMode, C: _BlockCollector>(
         _ tiles: _Tiles, block start: Int, box: _HomeBox?, profiles: _ProfileColumns, offers: _OfferColumns,
-        range: Range<Int>, collector: C, _ mode: M.Type
+        range: Range<Int>, collector: C, floor: Float = -.infinity, _ mode: M.Type
     ) {
         let spatial = M.enabled && box != nil
         let hb = box ?? _HomeBox.never
         let tile = UnsafePointer(tiles.credits), wordMasks = UnsafePointer(tiles.words)
+        let floored = floor > -.infinity
+        let floorLanes = SIMD4<Float>(repeating: floor)
         for o in range {
             if M.enabled && offers.full[o] != 0 { continue }
             // Every person of the block lives too far from this workplace: skip it whole.
             if spatial && offers.hasWorkplace[o] != 0 && hb.excludes(lat: offers.lat[o], lon: offers.lon[o]) { continue }
+            // A floored sweep: no group of sixteen can reach the floor on this offer, even with
+            // each requirement at the group's best credit and every word some of them use.
+            if floored && !any(groupCeiling(offer: o, tiles: tiles, offers: offers, M.self) .>= floorLanes) { continue }
             // Coverage (requirement rows against the credit tile) and, constraints on, the
             // shared words (the offer's term rows, only terms some compiled person uses, against
             // the block's word tile), each a fused multiply-add chain in its own order; the two
@@ -513,6 +539,41 @@ enum BlockKernel {
         }
     }
 
+    /// For each group of sixteen lanes, a score no pair of the group can exceed on offer `o`:
+    /// coverage as the same fused multiply-add chain over the group's highest credit per row,
+    /// shared words as the same sum over every term some person of the group uses, then
+    /// `LaneScore.ceiling`'s operations. Every operation is monotone (rounding included) and each
+    /// lane's credits and words are at most these, so the bound holds bit for bit.
+    @inline(__always)
+    static func groupCeiling<M: _ConstraintMode>(offer o: Int, tiles: _Tiles, offers: _OfferColumns, _: M.Type) -> SIMD4<Float> {
+        let gm = UnsafePointer(tiles.groupMax)
+        var cov = SIMD4<Float>()
+        for j in Int(offers.reqStart[o])..<Int(offers.reqStart[o &+ 1]) {
+            cov = cov.addingProduct(SIMD4(repeating: offers.points[j]), gm[Int(offers.rows[j])])
+        }
+        guard M.enabled else {
+            return (cov + SIMD4(repeating: ScoringPolicy.languageFullPoints))
+                + SIMD4(repeating: ScoringPolicy.sectorPoints + ScoringPolicy.schedulePoints)
+        }
+        var s = SIMD4<Float>()
+        for k in Int(offers.wordStart[o])..<Int(offers.wordStart[o &+ 1]) {
+            let m = tiles.words[Int(offers.wordTerm[k])]
+            if m == 0 { continue }
+            let chunks = SIMD4<UInt32>(UInt32(truncatingIfNeeded: m & 0xFFFF), UInt32(truncatingIfNeeded: (m &>> 16) & 0xFFFF),
+                                       UInt32(truncatingIfNeeded: (m &>> 32) & 0xFFFF), UInt32(truncatingIfNeeded: m &>> 48))
+            let used = chunks .!= SIMD4<UInt32>()
+            s = s.replacing(with: s + SIMD4(repeating: offers.wordPoints[k]), where: used)
+        }
+        let words = s.replacing(with: SIMD4(repeating: ScoringPolicy.wordsCap), where: SIMD4(repeating: ScoringPolicy.wordsCap) .< s)
+        let sum = cov + words
+        let fitCap = SIMD4<Float>(repeating: ScoringPolicy.fitPoints)
+        let fit = sum.replacing(with: fitCap, where: fitCap .< sum)
+        let scaled = fit * SIMD4(repeating: ScoringPolicy.inverseFitPoints)
+        let minimumShare = SIMD4<Float>(repeating: offers.minimumShare[o])
+        let share = scaled.replacing(with: minimumShare, where: minimumShare .>= scaled)
+        return fit.addingProduct(share, SIMD4(repeating: ScoringPolicy.circumstancePoints))
+    }
+
     /// The highest score a pair with coverage `cov` and shared words' points `words` can reach: the
     /// same operations as the score with every circumstance at its maximum (constraints off: the
     /// bilinear score with language 20 and wishes 10). Rounding is monotone, so the bound holds
@@ -530,16 +591,18 @@ enum BlockKernel {
     // MARK: All pairs
 
     /// Each profile's `k` best offers, on `threads` threads taking blocks of 64 profiles.
+    /// With a `floor` (not −∞) each row keeps only scores ≥ the floor, and offers that no group of
+    /// sixteen lanes can lift to it are skipped before any arithmetic (`groupCeiling`).
     static func rankAll(profiles: CompiledProfiles, offers: CompiledOffers, words: _WordBinding, k: Int, constraints: Bool,
-                        threads: Int) -> TopKTable {
+                        threads: Int, floor: Float = -.infinity) -> TopKTable {
         constraints
-            ? rankAll(profiles: profiles, offers: offers, words: words, k: k, threads: threads, _ConstraintsOn.self)
-            : rankAll(profiles: profiles, offers: offers, words: words, k: k, threads: threads, _ConstraintsOff.self)
+            ? rankAll(profiles: profiles, offers: offers, words: words, k: k, threads: threads, floor: floor, _ConstraintsOn.self)
+            : rankAll(profiles: profiles, offers: offers, words: words, k: k, threads: threads, floor: floor, _ConstraintsOff.self)
     }
 
     @inline(never)
     static func rankAll<M: _ConstraintMode>(profiles: CompiledProfiles, offers: CompiledOffers, words: _WordBinding, k: Int,
-                                            threads: Int, _ mode: M.Type) -> TopKTable {
+                                            threads: Int, floor: Float, _ mode: M.Type) -> TopKTable {
         let out = _TopKOutput(rows: profiles.count, k: k)
         let pc = _ProfileColumns(profiles, words: words), oc = _OfferColumns(offers, sweep: words.sweep)
         let blocks = profiles.paddedCount / width
@@ -549,15 +612,16 @@ enum BlockKernel {
         do {
             DispatchQueue.concurrentPerform(iterations: max(1, min(threads, blocks))) { _ in
                 let tiles = _Tiles(profiles: profiles, offers: offers)
-                let lists = _TopKRows(rows: width, k: k)
+                let lists = _TopKRows(rows: width, k: k, floor: floor)
+                let floored = floor > -.infinity
                 while true {
                     let b = counter.take()
                     if b >= blocks { break }
                     let start = b * width
                     lists.reset()
-                    fill(tiles, block: start, profiles: pc, count: count)
+                    fill(tiles, block: start, profiles: pc, count: count, bounds: floored)
                     sweep(tiles, block: start, box: boxes[b], profiles: pc, offers: oc, range: 0..<offerCount,
-                          collector: _PerLaneCollector(lists: lists), M.self)
+                          collector: _PerLaneCollector(lists: lists), floor: floor, M.self)
                     clear(tiles, block: start, profiles: pc, count: count)
                     for lane in 0..<min(width, count - start) {
                         lists.copy(row: lane, to: out, at: Int(pc.original[start + lane]))

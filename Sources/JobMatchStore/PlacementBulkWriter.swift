@@ -1,3 +1,4 @@
+import CSQLite
 import Foundation
 import JobMatchModel
 
@@ -167,16 +168,52 @@ public final class PlacementBulkWriter {
         return slot
     }
 
+    /// Whether every stored offer has a slot (after `scanOffers`): an id without one is no offer.
+    private var offersScanned = false
+    private var offerLookups = 0
+
+    /// Gives every stored offer not seen yet its slot, in one scan of the offers table (each
+    /// record's place fields read in place, `RecordCodec.offerPlaceFields`) and one grouped count
+    /// of the places held: what a large import does once it has looked up many offers one by one.
+    /// Offers seen before keep their slots and counts (this import's writes are in them).
+    private func scanOffers() throws(StoreError) {
+        let heldNow = hadPlacements ? Dictionary(try store._placesHeldByOffer(), uniquingKeysWith: { a, _ in a }) : [:]
+        let s = try store.statement("SELECT id, record FROM offers")
+        defer { s.reset() }
+        while try s.step() {
+            let id = s.text(0) ?? ""
+            if offerSlot[id] != nil { continue }
+            let fields: OfferPlaceFields
+            do { fields = try s.withBlob(1) { b throws(RecordCodec.DamagedRecord) in try RecordCodec.offerPlaceFields(b) } } catch {
+                throw StoreError(kind: .corruptRecord, path: store.url.path, message: "offer \(id): cannot decode")
+            }
+            offerSlot[id] = Int32(offerFacts.count)
+            offerFacts.append(_OfferFacts(capacity: PlacementRules.OfferCapacity(places: fields.places, placesFilled: fields.placesFilled),
+                                          hours: fields.hoursPerWeek))
+            held.append(heldNow[id] ?? 0)
+        }
+        offersScanned = true
+    }
+
     /// The offer's slot (-1: no offer); on first sight its places are read, and how many of its
     /// stored placements hold one.
     private func offer(_ id: String) throws(StoreError) -> Int32 {
         if let known = offerSlot[id] { return known }
+        if offersScanned { offerSlot[id] = -1; return -1 }
+        offerLookups += 1
+        if offerLookups > 2_000 {
+            try scanOffers()
+            return offerSlot[id] ?? { offerSlot[id] = -1; return -1 }()
+        }
         let s = try store.statement("SELECT record FROM offers WHERE id_key = ?1 AND id = ?2")
         s.bind(1, RecordKey.id(id))
         s.bind(2, id)
         var slot: Int32 = -1
         if try s.step() {
-            guard let o = try? RecordCodec.decodeOffer(s.bytes(0) ?? []) else {
+            // Only the places and hours, read in place (`offerPlaceFields`, tested against `decodeOffer`).
+            let blob = sqlite3_column_blob(s.stmt, 0), n = Int(sqlite3_column_bytes(s.stmt, 0))
+            let raw = UnsafeBufferPointer(start: blob?.assumingMemoryBound(to: UInt8.self), count: blob == nil ? 0 : n)
+            guard let o = try? RecordCodec.offerPlaceFields(raw) else {
                 s.reset()
                 throw StoreError(kind: .corruptRecord, path: store.url.path, message: "offer \(id): cannot decode")
             }

@@ -234,6 +234,14 @@ final class _Statement {
         return String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)
     }
 
+    /// Calls `body` with a blob column's bytes in place (valid only inside `body`; NULL and an
+    /// empty blob give an empty buffer), without copying them.
+    func withBlob<T, E: Error>(_ column: Int32, _ body: (UnsafeBufferPointer<UInt8>) throws(E) -> T) throws(E) -> T {
+        let n = Int(sqlite3_column_bytes(stmt, column))
+        guard n > 0, let p = sqlite3_column_blob(stmt, column) else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
+        return try body(UnsafeBufferPointer(start: p.assumingMemoryBound(to: UInt8.self), count: n))
+    }
+
     func bytes(_ column: Int32) -> [UInt8]? {
         if isNull(column) { return nil }
         let p = sqlite3_column_blob(stmt, column)

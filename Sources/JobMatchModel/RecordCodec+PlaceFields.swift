@@ -53,7 +53,7 @@ extension RecordCodec {
         for _ in 0..<(try r.count()) { guard Int(try r.byte()) < licences.count else { throw r.damaged("licence") } }
         for _ in 0..<(try r.count()) { guard Int(try r.byte()) < demands.count else { throw r.damaged("demand") } }
         var hours: Double?
-        if try r.bool() { hours = try r.finiteDouble() }
+        if try r.bool() { hours = try r.double() }
         _ = try r.bool()                          // shift work
         _ = try r.int()                           // start date
         if try r.bool() { _ = try r.int() }       // duration
@@ -61,24 +61,11 @@ extension RecordCodec {
         _ = try r.bool()                          // mentor
         if try r.bool() { try r.skipString() }    // workplace address
         let postcode = try r.int(), municipality = try r.int()
-        if try r.bool() { _ = try r.finiteDouble(); _ = try r.finiteDouble() }   // coordinates
+        if try r.bool() { _ = try r.double(); _ = try r.double() }   // coordinates
         guard postcode == 0 || (800...9990).contains(postcode) else { throw r.damaged("postcode \(postcode)") }
         guard municipality == 0 || (101...860).contains(municipality) else { throw r.damaged("municipality code \(municipality)") }
         if try r.bool() { try r.skipString() }    // sector
         guard r.pos == bytes.count else { throw r.damaged("\(bytes.count - r.pos) bytes left over") }
         return OfferPlaceFields(places: places, placesFilled: filled, hoursPerWeek: hours)
-    }
-}
-
-extension _InPlaceReader {
-    /// A finite double (its IEEE bits, little-endian), as `_RecordReader.double()` reads it.
-    mutating func finiteDouble() throws(RecordCodec.DamagedRecord) -> Double {
-        guard pos + 8 <= bytes.count else { throw damaged("ends early") }
-        var bits: UInt64 = 0
-        for k in 0..<8 { bits |= UInt64(bytes[pos + k]) << (8 * UInt64(k)) }
-        let d = Double(bitPattern: bits)
-        guard d.isFinite else { throw damaged("a number that is not finite") }
-        pos += 8
-        return d
     }
 }

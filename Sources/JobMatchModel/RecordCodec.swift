@@ -306,17 +306,6 @@ struct _RecordReader: _RecordCursor {
 
     mutating func optionalInt() throws(RecordCodec.DamagedRecord) -> Int? { try bool() ? try int() : nil }
 
-    mutating func double() throws(RecordCodec.DamagedRecord) -> Double {
-        guard pos + 8 <= bytes.count else { throw damaged("ends early") }
-        var bits: UInt64 = 0
-        for k in 0..<8 { bits |= UInt64(bytes[pos + k]) << (8 * UInt64(k)) }
-        let d = Double(bitPattern: bits)
-        // Only finite numbers are written (validation refuses the others).
-        guard d.isFinite else { throw damaged("a number that is not finite") }
-        pos += 8
-        return d
-    }
-
     mutating func optionalDouble() throws(RecordCodec.DamagedRecord) -> Double? { try bool() ? try double() : nil }
 
     mutating func string() throws(RecordCodec.DamagedRecord) -> String {
@@ -412,6 +401,18 @@ extension _RecordCursor {
     mutating func int() throws(RecordCodec.DamagedRecord) -> Int {
         let u = try varint()
         return Int(truncatingIfNeeded: Int64(bitPattern: (u >> 1) ^ (0 &- (u & 1))))
+    }
+
+    /// A finite double (its IEEE bits, little-endian).
+    mutating func double() throws(RecordCodec.DamagedRecord) -> Double {
+        guard pos + 8 <= byteCount else { throw damaged("ends early") }
+        var bits: UInt64 = 0
+        for k in 0..<8 { bits |= UInt64(byte(at: pos + k)) << (8 * UInt64(k)) }
+        let d = Double(bitPattern: bits)
+        // Only finite numbers are written (validation refuses the others).
+        guard d.isFinite else { throw damaged("a number that is not finite") }
+        pos += 8
+        return d
     }
 
     /// A count of items that follow, each at least one byte long.

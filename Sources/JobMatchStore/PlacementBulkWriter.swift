@@ -1,4 +1,3 @@
-import CSQLite
 import Foundation
 import JobMatchModel
 
@@ -168,6 +167,17 @@ public final class PlacementBulkWriter {
         return slot
     }
 
+    /// The places and hours of the offer record in `column` of `s`'s current row, read in place
+    /// (`RecordCodec.offerPlaceFields`, tested against `decodeOffer`).
+    private func placeFacts(_ s: _Statement, column: Int32, offer id: String) throws(StoreError) -> _OfferFacts {
+        do {
+            let f = try s.withBlob(column) { b throws(RecordCodec.DamagedRecord) in try RecordCodec.offerPlaceFields(b) }
+            return _OfferFacts(capacity: PlacementRules.OfferCapacity(places: f.places, placesFilled: f.placesFilled), hours: f.hoursPerWeek)
+        } catch {
+            throw StoreError(kind: .corruptRecord, path: store.url.path, message: "offer \(id): cannot decode")
+        }
+    }
+
     /// Whether every stored offer has a slot (after `scanOffers`): an id without one is no offer.
     private var offersScanned = false
     private var offerLookups = 0
@@ -183,13 +193,9 @@ public final class PlacementBulkWriter {
         while try s.step() {
             let id = s.text(0) ?? ""
             if offerSlot[id] != nil { continue }
-            let fields: OfferPlaceFields
-            do { fields = try s.withBlob(1) { b throws(RecordCodec.DamagedRecord) in try RecordCodec.offerPlaceFields(b) } } catch {
-                throw StoreError(kind: .corruptRecord, path: store.url.path, message: "offer \(id): cannot decode")
-            }
+            let facts = try placeFacts(s, column: 1, offer: id)
             offerSlot[id] = Int32(offerFacts.count)
-            offerFacts.append(_OfferFacts(capacity: PlacementRules.OfferCapacity(places: fields.places, placesFilled: fields.placesFilled),
-                                          hours: fields.hoursPerWeek))
+            offerFacts.append(facts)
             held.append(heldNow[id] ?? 0)
         }
         offersScanned = true
@@ -210,15 +216,10 @@ public final class PlacementBulkWriter {
         s.bind(2, id)
         var slot: Int32 = -1
         if try s.step() {
-            // Only the places and hours, read in place (`offerPlaceFields`, tested against `decodeOffer`).
-            let blob = sqlite3_column_blob(s.stmt, 0), n = Int(sqlite3_column_bytes(s.stmt, 0))
-            let raw = UnsafeBufferPointer(start: blob?.assumingMemoryBound(to: UInt8.self), count: blob == nil ? 0 : n)
-            guard let o = try? RecordCodec.offerPlaceFields(raw) else {
-                s.reset()
-                throw StoreError(kind: .corruptRecord, path: store.url.path, message: "offer \(id): cannot decode")
-            }
+            let facts: _OfferFacts
+            do { facts = try placeFacts(s, column: 0, offer: id) } catch { s.reset(); throw error }
             slot = Int32(offerFacts.count)
-            offerFacts.append(_OfferFacts(capacity: PlacementRules.OfferCapacity(places: o.places, placesFilled: o.placesFilled), hours: o.hoursPerWeek))
+            offerFacts.append(facts)
         }
         s.reset()
         if slot >= 0 { held.append(hadPlacements ? try store._placesHeld(offer: id, except: "") : 0) }

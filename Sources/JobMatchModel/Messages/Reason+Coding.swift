@@ -24,8 +24,8 @@ extension KeyedEncodingContainer {
     /// Writes `reasons` as their texts in `language` under `texts` and their codes under `codes`
     /// (two arrays of the same length and order).
     public mutating func encode(_ reasons: [Reason], texts: Key, codes: Key, language: OutputLanguage) throws {
-        try encode(reasons.map { $0.text(in: language) }, forKey: texts)
-        try encode(reasons.map(\.code), forKey: codes)
+        try encode(reasons.texts(in: language), forKey: texts)
+        try encode(reasons.codes, forKey: codes)
     }
 }
 

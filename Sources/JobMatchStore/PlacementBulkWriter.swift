@@ -58,9 +58,17 @@ public final class PlacementBulkWriter {
     /// conflict, and nothing needs reading back).
     let hadPlacements: Bool
     let hadFacts: Bool
-    /// People by id: their slot in `rowsOfPerson`, or -1 when there is no such profile.
+    /// People by id: their slot in `rowsOfPerson` and `blockedPerson`, or -1 when there is no
+    /// such profile.
     private var personSlot: [String: Int32] = [:]
     private var rowsOfPerson: [[Int32]] = []
+    /// Whether the person in each slot is blocked (rule 6), read on first sight.
+    private var blockedPerson: [Bool] = []
+    /// Whether the person in each slot is in the pending access entry already.
+    private var loggedPerson: [Bool] = []
+    /// The person of the row before (a file lists a person's placements together, so most rows
+    /// need no look-up).
+    private var lastPerson: (id: String, slot: Int32)?
     /// Every placement read back or written in this import, its rowid, and where each id is.
     private var rows: [PlacementRecord] = []
     private var rowids: [Int64] = []
@@ -140,6 +148,13 @@ public final class PlacementBulkWriter {
 
     /// The person's slot (-1: no profile); on first sight, their stored placements are read back.
     private func person(_ id: String) throws(StoreError) -> Int32 {
+        if let last = lastPerson, last.id == id { return last.slot }
+        let slot = try lookUpPerson(id)
+        lastPerson = (id, slot)
+        return slot
+    }
+
+    private func lookUpPerson(_ id: String) throws(StoreError) -> Int32 {
         if let known = personSlot[id] { return known }
         profileLookups += 1
         if allProfiles == nil && profileLookups > 2_000 {
@@ -158,6 +173,8 @@ public final class PlacementBulkWriter {
         let slot = Int32(rowsOfPerson.count)
         personSlot[id] = slot
         rowsOfPerson.append([])
+        blockedPerson.append(try blocked().contains(id))
+        loggedPerson.append(false)
         if hadPlacements {
             for (rowid, p) in try store._placementRows(profile: id) {
                 // A row read back earlier by its id (before its person was seen) joins the person's list.
@@ -251,10 +268,14 @@ public final class PlacementBulkWriter {
         if let old, old.holdsPlace, old.offer == p.offer { heldByOthers -= 1 }
         let context = PlacementRules.Context(profileExists: ps >= 0, offer: os >= 0 ? offerFacts[Int(os)].capacity : nil, stored: old,
                                              personsOthers: others, placesHeldByOthers: heldByOthers,
-                                             profileBlocked: try blocked().contains(p.profile))
+                                             profileBlocked: ps >= 0 && blockedPerson[Int(ps)])
         let problems = PlacementRules.problems(storing: p, in: context, validated: validated && p.hoursPerWeek == given.hoursPerWeek)
         if !problems.isEmpty { return .refused(problems) }
-        wrote(p.profile)
+        // No problem: the person exists (rule 1), so `ps` is a slot.
+        if pendingAccess != nil, !loggedPerson[Int(ps)] {
+            loggedPerson[Int(ps)] = true
+            wrote(p.profile)
+        }
         if old == p { return .unchanged }
         if let oldRow {
             if update == nil { update = try store.db.prepare(Store.updatePlacementSQL) }

@@ -49,7 +49,9 @@ extension Store {
 /// What the rules need is read once and then kept in memory: whether each person exists and
 /// their placements (on first sight of the person), each offer's places and how many of its
 /// placements hold one (on first sight of the offer), every placement seen by its id. Into an
-/// empty placements table nothing is read but the people and offers.
+/// empty placements table nothing is read but the people and offers; a first load of one file
+/// (`idsAreUnique`) keeps only each person's placements, in one list per person, which are the
+/// rules' other placements of the person as they are (no row is ever looked up by id).
 public final class PlacementBulkWriter {
     unowned let store: Store
     let now: Int64
@@ -62,6 +64,8 @@ public final class PlacementBulkWriter {
     /// such profile.
     private var personSlot: [String: Int32] = [:]
     private var rowsOfPerson: [[Int32]] = []
+    /// A first load's placements of each person (see `firstLoad`), instead of `rowsOfPerson`.
+    private var placementsOfPerson: [[PlacementRecord]] = []
     /// Whether the person in each slot is blocked (rule 6), read on first sight.
     private var blockedPerson: [Bool] = []
     /// Whether the person in each slot is in the pending access entry already.
@@ -77,8 +81,12 @@ public final class PlacementBulkWriter {
     private var bulkLoading = false
     /// Set by a caller that guarantees no id is written twice in this transaction (an import of
     /// one file, in which the importer rejects repeated ids): into an empty table, rows need no
-    /// look-up by id at all.
+    /// look-up by id at all. Set before the first write.
     public var idsAreUnique = false
+    /// Into an empty table with unique ids, no placement is stored or written before under the
+    /// same id: each row is new, and the person's other placements are all of theirs so far.
+    /// Fixed at the first write.
+    private lazy var firstLoad = idsAreUnique && !hadPlacements
     private var pendingAccess: AccessEntry?
     private var personsWritten: [String] = []
     private var personsSeen = Set<String>()
@@ -127,7 +135,7 @@ public final class PlacementBulkWriter {
         let i = Int32(rows.count)
         rows.append(p)
         rowids.append(rowid)
-        if !(idsAreUnique && !hadPlacements) { rowOfID[p.id] = i }
+        if !firstLoad { rowOfID[p.id] = i }
         if person >= 0 { rowsOfPerson[Int(person)].append(i) }
         return i
     }
@@ -173,6 +181,7 @@ public final class PlacementBulkWriter {
         let slot = Int32(rowsOfPerson.count)
         personSlot[id] = slot
         rowsOfPerson.append([])
+        placementsOfPerson.append([])
         blockedPerson.append(try blocked().contains(id))
         loggedPerson.append(false)
         if hadPlacements {
@@ -247,7 +256,7 @@ public final class PlacementBulkWriter {
     /// The stored (or earlier written) placement with `id`, also when it belongs to a person not
     /// seen yet.
     private func stored(_ id: String) throws(StoreError) -> Int32? {
-        if idsAreUnique && !hadPlacements { return nil }
+        if firstLoad { return nil }
         if let i = rowOfID[id] { return i }
         guard hadPlacements, let (rowid, p) = try store._placementRow(id: id) else { return nil }
         return remember(p, rowid: rowid, person: personSlot[p.profile] ?? -1)
@@ -263,7 +272,14 @@ public final class PlacementBulkWriter {
         if p.hoursPerWeek == nil, p.status != .withdrawn, os >= 0 { p.hoursPerWeek = offerFacts[Int(os)].hours }
         let oldRow = try stored(p.id)
         let old = oldRow.map { rows[Int($0)] }
-        let others = ps < 0 ? [] : rowsOfPerson[Int(ps)].compactMap { $0 == oldRow ? nil : rows[Int($0)] }
+        let others: [PlacementRecord]
+        if ps < 0 {
+            others = []
+        } else if firstLoad {
+            others = placementsOfPerson[Int(ps)]
+        } else {
+            others = rowsOfPerson[Int(ps)].compactMap { $0 == oldRow ? nil : rows[Int($0)] }
+        }
         var heldByOthers = os >= 0 ? held[Int(os)] : 0
         if let old, old.holdsPlace, old.offer == p.offer { heldByOthers -= 1 }
         let context = PlacementRules.Context(profileExists: ps >= 0, offer: os >= 0 ? offerFacts[Int(os)].capacity : nil, stored: old,
@@ -291,7 +307,7 @@ public final class PlacementBulkWriter {
                 insert = try store.db.prepare(Store.insertPlacementSQL)
             }
             let rowid = try store._writePlacement(insert!, p, now: now)
-            _ = remember(p, rowid: rowid, person: ps)
+            if firstLoad { placementsOfPerson[Int(ps)].append(p) } else { _ = remember(p, rowid: rowid, person: ps) }
         }
         held[Int(os)] += (p.holdsPlace ? 1 : 0) - (old?.holdsPlace == true ? 1 : 0)
         return .written

@@ -54,6 +54,8 @@ public struct AdReader: Sendable {
     let w: _Words
     /// Bit sets of cue kinds the rules test.
     let masks = _Masks()
+    /// Who this reader is, for the per-thread sentence caches (copies share it).
+    let identity = _ReaderIdentity()
 
     /// Concept kinds as the reader uses them.
     enum _ConceptClass {
@@ -100,29 +102,45 @@ public struct AdReader: Sendable {
 
     /// Reads an ad text (an offer's description, or long free text in another field).
     ///
+    /// Sentences met before on this thread are looked up in the thread's cache for this reader
+    /// (`AdSentenceCache.current(for:)`); the reading is the same as without it.
+    ///
     /// - Parameter defaultStrength: the strength of what a clause states when no cue and no
     ///   header frames it: nil for an ad (context), `.must` or `.nice` for free text typed into
     ///   the must-have or nice-to-have field.
     /// - Complexity: O(n).
     public func read(_ text: String, defaultStrength: RequirementStrength? = nil) -> AdReading {
-        readText(text, mode: .text(defaultStrength), reference: false)
+        readText(text, mode: .text(defaultStrength), reference: false, cache: AdSentenceCache.current(for: identity))
+    }
+
+    /// Reads an ad text with the given sentence cache (nil: every sentence read, the plain path
+    /// the cache is tested against). The reading is the same with any cache.
+    /// - Complexity: O(n).
+    public func read(_ text: String, defaultStrength: RequirementStrength? = nil, cache: AdSentenceCache?) -> AdReading {
+        readText(text, mode: .text(defaultStrength), reference: false, cache: cache)
     }
 
     /// Reads an offer's title: it names the occupation, so what it names is a must (what follows
-    /// "til", "hos", "ved", "for" is context: "Køkkenmedhjælper til kantine").
+    /// "til", "hos", "ved", "for" is context: "Køkkenmedhjælper til kantine"). Uses the thread's
+    /// sentence cache, as `read(_:defaultStrength:)`.
     public func readTitle(_ title: String) -> AdReading {
-        readText(title, mode: .title, reference: false)
+        readText(title, mode: .title, reference: false, cache: AdSentenceCache.current(for: identity))
+    }
+
+    /// Reads an offer's title with the given sentence cache (nil: none).
+    public func readTitle(_ title: String, cache: AdSentenceCache?) -> AdReading {
+        readText(title, mode: .title, reference: false, cache: cache)
     }
 
     /// The plain reference for `read`: the reference tokenizer and concept matcher
     /// (`ConceptMatcher._referencePositionedMatches`), lexicon words looked up by their text.
     public func _referenceRead(_ text: String, defaultStrength: RequirementStrength? = nil) -> AdReading {
-        readText(text, mode: .text(defaultStrength), reference: true)
+        readText(text, mode: .text(defaultStrength), reference: true, cache: nil)
     }
 
     /// The plain reference for `readTitle`.
     public func _referenceReadTitle(_ title: String) -> AdReading {
-        readText(title, mode: .title, reference: true)
+        readText(title, mode: .title, reference: true, cache: nil)
     }
 
     /// How a text is read.
@@ -133,8 +151,10 @@ public struct AdReader: Sendable {
         case title
     }
 
-    /// Reads a text: sentences, then each sentence's pieces through the matcher, then the rules.
-    func readText(_ text: String, mode: _Mode, reference: Bool) -> AdReading {
+    /// Reads a text: sentences, then each sentence's pieces through the matcher, then the rules;
+    /// with a cache, a sentence met before in the same context is looked up instead
+    /// (`AdReader+Cache.swift`).
+    func readText(_ text: String, mode: _Mode, reference: Bool, cache: AdSentenceCache?) -> AdReading {
         var reading = AdReading()
         let source = text
         var text = text
@@ -152,6 +172,16 @@ public struct AdReader: Sendable {
             var state = _ReadState(mode: mode)
             var scratch = _Scratch()
             for s in raw {
+                var keyed = false
+                if let cache {
+                    keyed = makeKey(s, utf8, mode: mode, header: s.paragraphBefore ? nil : state.header, cache: cache)
+                    if !keyed { cache.countUncached() }
+                    else if let slot = cache.find() {
+                        apply(cache.values[slot], s, source: source, state: &state, into: &reading)
+                        continue
+                    }
+                }
+                let r0 = reading.requirements.count, f0 = reading.facts.count, w0 = reading.waivers.count
                 let k = s.pieceCount
                 while scratch.pieces.count < k { scratch.pieces.append(_Piece()); scratch.cues.append(_PieceCues()) }
                 for j in 0..<k {
@@ -164,6 +194,10 @@ public struct AdReader: Sendable {
                     }
                 }
                 readSentence(s, source: source, pieceCount: k, scratch: &scratch, state: &state, into: &reading)
+                if keyed, let cache {
+                    cache.store(entry(of: reading, index: reading.sentences.count - 1, requirementsFrom: r0, factsFrom: f0, waiversFrom: w0,
+                                      headerAfter: state.header))
+                }
             }
         }
         return reading

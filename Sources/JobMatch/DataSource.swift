@@ -26,16 +26,16 @@ public enum DataSource {
         guard lstat(url.path, &st) == 0 else { return }
         switch st.st_mode & S_IFMT {
         case S_IFREG: break
-        case S_IFDIR: throw CorpusError(file: url.path, message: "is a folder, not a store file (give the path of a .sqlite file)")
+        case S_IFDIR: throw CorpusError(file: url.path, .storeIsFolder)
         case S_IFLNK:
-            throw CorpusError(file: url.path, message: "the store is a symbolic link; JobMatch does not follow links to a store (give the path of the file itself)")
-        default: throw CorpusError(file: url.path, message: "the store is not a regular file")
+            throw CorpusError(file: url.path, .storeSymlink, ["what": .message(.phraseStoreFile, [:])])
+        default: throw CorpusError(file: url.path, .storeNotRegular, ["what": .message(.phraseStoreFile, [:])])
         }
         guard let h = FileHandle(forReadingAtPath: url.path) else { return }
         defer { try? h.close() }
         let head = (try? h.read(upToCount: 16)) ?? Data()
         if !head.isEmpty && head != Data("SQLite format 3\u{0}".utf8) {
-            throw CorpusError(file: url.path, message: "is not a JobMatch store (not an SQLite database)")
+            throw CorpusError(file: url.path, .storeNotAStore)
         }
     }
 
@@ -46,14 +46,14 @@ public enum DataSource {
                                  taxonomy given: Taxonomy? = nil) throws(CorpusError) -> (store: Store, taxonomy: Taxonomy, postcodes: PostcodeDirectory)? {
         guard let (url, _) = storeURL(explicit: store, environment: environment) else { return nil }
         guard StoreLocation.exists(at: url) else {
-            throw CorpusError(file: url.path, message: "no store here (create it with 'jobmatch init --store \(url.path)')")
+            throw CorpusError(file: url.path, .storeNone, ["path": .text(url.path)])
         }
         let taxonomy: Taxonomy
         if let given { taxonomy = given } else { taxonomy = try Corpus.loadTaxonomy(from: corpus) }
         let postcodes = try Corpus.loadPostcodes(from: corpus)
         try checkStoreFile(url)
         do { return (try Store(at: url), taxonomy, postcodes) } catch {
-            throw CorpusError(file: error.path, message: error.message)
+            throw CorpusError(error)
         }
     }
 
@@ -72,7 +72,7 @@ public enum DataSource {
             return c.applyingHeldPlaces()
         }
         guard StoreLocation.exists(at: url) else {
-            throw CorpusError(file: url.path, message: "no store here (create it with 'jobmatch init --store \(url.path)')")
+            throw CorpusError(file: url.path, .storeNone, ["path": .text(url.path)])
         }
         let taxonomy: Taxonomy
         if let given { taxonomy = given } else { taxonomy = try Corpus.loadTaxonomy(from: corpus) }
@@ -86,7 +86,7 @@ public enum DataSource {
             held = try s.placesHeldByOffer()
         } catch {
             // A StoreError names the store file itself: no second prefix.
-            throw CorpusError(file: error.path, message: error.message)
+            throw CorpusError(error)
         }
         // An offer's free places count the placements that hold one (proposed or running).
         let offers = snapshot.offers.map { r in

@@ -48,7 +48,7 @@ enum _OfferSide: _LayoutSide {
     static func view(of row: LayoutRow, _ l: StoreLayouts) throws(StoreError) -> (view: MatchableOffer, refreshed: RecordFeatures?) {
         let offer: EmployerOffer
         do { offer = try RecordCodec.decodeOffer(row.record) } catch {
-            throw StoreError(kind: .corruptRecord, path: l.store.url.path, message: "record \(row.id): cannot decode: \(error)")
+            throw StoreError(kind: .corruptRecord, path: l.store.url.path, .storeCannotDecodeRecord, ["id": .text(row.id), "why": .error(error)])
         }
         if let f = row.features, let v = l.decoder.decodeOffer((f, row.featuresVersion), for: offer) { return (v, nil) }
         let tools = l.tools
@@ -86,7 +86,7 @@ enum _ProfileSide: _LayoutSide {
         if let f = row.features, let v = l.decoder.decodeProfile((f, row.featuresVersion)) { return (v, nil) }
         let profile: CompetencyProfile
         do { profile = try RecordCodec.decodeProfile(row.record) } catch {
-            throw StoreError(kind: .corruptRecord, path: l.store.url.path, message: "record \(row.id): cannot decode: \(error)")
+            throw StoreError(kind: .corruptRecord, path: l.store.url.path, .storeCannotDecodeRecord, ["id": .text(row.id), "why": .error(error)])
         }
         let tools = l.tools
         let v = tools.compiler.profile(profile)

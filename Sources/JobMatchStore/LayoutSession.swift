@@ -57,7 +57,7 @@ public final class LayoutSession {
     ///   damaged.
     public func readBlock(_ name: String, into buffer: UnsafeMutableRawBufferPointer) throws(StoreError) {
         guard let list = try blockParts()[name], list.reduce(0, { $0 + $1.bytes }) == buffer.count else {
-            throw damaged("block \(name) is missing or of another size")
+            throw damaged(.storeBlockMissing, name)
         }
         var offset = 0
         for part in list {
@@ -65,7 +65,7 @@ public final class LayoutSession {
             let rc = sqlite3_blob_open(store.db.handle, "main", "layout_blocks", "bytes", part.rowid, 0, &blob)
             guard rc == SQLITE_OK, let blob else { throw store.db.error(rc, "layout block \(name)") }
             defer { sqlite3_blob_close(blob) }
-            guard Int(sqlite3_blob_bytes(blob)) == part.bytes else { throw damaged("block \(name) is cut short") }
+            guard Int(sqlite3_blob_bytes(blob)) == part.bytes else { throw damaged(.storeBlockShort, name) }
             // In pieces of 256 KiB, each checksummed while it is still in the core's cache.
             var checksum = _BlockChecksum()
             var done = 0
@@ -77,13 +77,14 @@ public final class LayoutSession {
                 checksum.add(UnsafeRawBufferPointer(piece))
                 done += n
             }
-            guard checksum.value() == part.checksum else { throw damaged("block \(name) is damaged (checksum)") }
+            guard checksum.value() == part.checksum else { throw damaged(.storeBlockChecksum, name) }
             offset += part.bytes
         }
     }
 
-    private func damaged(_ message: String) -> StoreError {
-        StoreError(kind: .corruptRecord, path: store.url.path, message: "layout image of \(table.rawValue): \(message)")
+    private func damaged(_ id: MessageID, _ block: String) -> StoreError {
+        StoreError(kind: .corruptRecord, path: store.url.path, .storeLayoutDamaged,
+                   ["table": .text(table.rawValue), "why": .message(id, ["block": .text(block)])])
     }
 
     /// The ids of records inserted, changed or removed since the image was written (meaningful

@@ -200,7 +200,7 @@ public final class PlacementBulkWriter {
             let f = try s.withBlob(column) { b throws(RecordCodec.DamagedRecord) in try RecordCodec.offerPlaceFields(b) }
             return _OfferFacts(capacity: PlacementRules.OfferCapacity(places: f.places, placesFilled: f.placesFilled), hours: f.hoursPerWeek)
         } catch {
-            throw StoreError(kind: .corruptRecord, path: store.url.path, message: "offer \(id): cannot decode")
+            throw StoreError(kind: .corruptRecord, path: store.url.path, .storeCannotDecodeOfferRecord, ["id": .text(id)])
         }
     }
 

@@ -1,5 +1,6 @@
 import CSQLite
 import Foundation
+import JobMatchModel
 
 /// The access log: every use of personal data, appended by machine (time, user, purpose, kind of
 /// use, the persons concerned, the query), kept for the log's retention period and never changed.
@@ -30,7 +31,7 @@ extension Store {
             } catch let e as StoreError {
                 throw e
             } catch {
-                throw StoreError(kind: .sqlite, path: url.path, message: "\(error)")
+                throw StoreError(kind: .sqlite, path: url.path, .storeFailed, ["why": .error(error)])
             }
         }
     }

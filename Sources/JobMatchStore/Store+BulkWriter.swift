@@ -61,7 +61,7 @@ extension Store {
             try writeTransaction { try rebuildOfferIDIndex() }
         } catch {
             throw StoreError(kind: .sqlite, path: url.path,
-                             message: "the import is stored, but building its id index failed (\(error)); it is built when the store is next opened")
+                             .storeIndexFailed, ["why": .error(error)])
         }
         return result
     }

@@ -1,5 +1,6 @@
 import CSQLite
 import Foundation
+import JobMatchModel
 
 /// Erasure and retention: a person's rows go from every table of `personalDataTables`, and then
 /// their bytes go from the file and its write-ahead log.
@@ -107,7 +108,7 @@ extension Store {
         let settings = try _privacySettings()
         let years = caseYears ?? settings.caseRetentionYears
         guard years > 0 && years <= 100 else {
-            throw StoreError(kind: .refused, path: url.path, message: "a retention period must be more than 0 and at most 100 years, not \(years)")
+            throw StoreError(kind: .refused, path: url.path, .storeRetentionYears, ["years": Store.yearsArgument(years)])
         }
         var plan = RetentionPlan()
         plan.asOfMilliseconds = clock()
@@ -163,7 +164,7 @@ extension Store {
         try db.execute("PRAGMA synchronous = FULL")
         defer { try? db.execute("PRAGMA synchronous = NORMAL") }
         do { try writeTransaction { try body() } } catch let e as StoreError { throw e } catch {
-            throw StoreError(kind: .sqlite, path: url.path, message: "\(error)")
+            throw StoreError(kind: .sqlite, path: url.path, .storeFailed, ["why": .error(error)])
         }
     }
 

@@ -1,5 +1,6 @@
 import CSQLite
 import Foundation
+import JobMatchModel
 
 /// The rules a store file must meet before SQLite opens it. The store holds personal data, so it
 /// must be its user's alone, and nobody else may be able to swap it for another file.
@@ -36,24 +37,23 @@ extension Store {
     /// - Throws: `StoreError` (`.cannotOpen`) naming the path and the rule it breaks.
     static func prepareFile(_ path: String) throws(StoreError) -> [String] {
         var warnings: [String] = []
-        func refuse(_ message: String, _ p: String = path) -> StoreError { StoreError(kind: .cannotOpen, path: p, message: message) }
+        func refuse(_ id: MessageID, _ arguments: [String: MessageArgument] = [:]) -> StoreError { StoreError(kind: .cannotOpen, path: path, id, arguments) }
         let dir = (path as NSString).deletingLastPathComponent
         let folder = dir.isEmpty ? "." : dir
         var st = stat()
         if stat(folder, &st) != 0 {
-            guard errno == ENOENT else { throw refuse("cannot read its folder \(folder): \(String(cString: strerror(errno)))") }
+            guard errno == ENOENT else { throw refuse(.storeFolderUnreadable, ["folder": .text(folder), "why": .text(String(cString: strerror(errno)))]) }
             do {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
                                                         attributes: [.posixPermissions: 0o700])
             } catch {
-                throw refuse("cannot create directory \(folder): \(error.localizedDescription)")
+                throw refuse(.storeCannotCreateFolder, ["folder": .text(folder), "why": .text(error.localizedDescription)])
             }
-            guard stat(folder, &st) == 0 else { throw refuse("cannot read its folder \(folder): \(String(cString: strerror(errno)))") }
+            guard stat(folder, &st) == 0 else { throw refuse(.storeFolderUnreadable, ["folder": .text(folder), "why": .text(String(cString: strerror(errno)))]) }
         }
-        guard st.st_mode & S_IFMT == S_IFDIR else { throw refuse("\(folder) is not a folder") }
+        guard st.st_mode & S_IFMT == S_IFDIR else { throw refuse(.storeFolderNotFolder, ["folder": .text(folder)]) }
         if st.st_mode & S_IWOTH != 0 && !(st.st_mode & S_ISVTX != 0 && st.st_uid == geteuid()) {
-            throw refuse("its folder \(folder) is writable by other users (mode \(octal(st.st_mode))), who could replace the store; "
-                         + "use a folder of your own (e.g. mkdir -m 700 \(folder)/jobmatch)")
+            throw refuse(.storeFolderOpen, ["folder": .text(folder), "mode": .text(octal(st.st_mode))])
         }
         // The store itself.
         try check(path, isStore: true, warnings: &warnings)
@@ -64,7 +64,7 @@ extension Store {
         } else if errno == EEXIST {
             try check(path, isStore: true, warnings: &warnings)   // made by another process meanwhile: check it too
         } else {
-            throw refuse("cannot create: \(String(cString: strerror(errno)))")
+            throw refuse(.storeCannotCreate, ["why": .text(String(cString: strerror(errno)))])
         }
         for suffix in companionSuffixes { try check(path + suffix, isStore: false, warnings: &warnings) }
         for w in warnings { onWarning?(w) }
@@ -74,29 +74,29 @@ extension Store {
     /// Refuses a link, a file that is not regular, or another user's file at `p`; tightens a
     /// wider mode to 0600 (a warning). Nothing to do when `p` does not exist.
     private static func check(_ p: String, isStore: Bool, warnings: inout [String]) throws(StoreError) {
-        let what = isStore ? "the store" : "the store's companion file"
+        let what: MessageArgument = .message(isStore ? .phraseStoreFile : .phraseStoreCompanion, [:])
         var st = stat()
         guard lstat(p, &st) == 0 else {
             if errno == ENOENT { return }
-            throw StoreError(kind: .cannotOpen, path: p, message: "cannot read \(what): \(String(cString: strerror(errno)))")
+            throw StoreError(kind: .cannotOpen, path: p, .storeCannotRead, ["what": what, "why": .text(String(cString: strerror(errno)))])
         }
         switch st.st_mode & S_IFMT {
         case S_IFREG: break
         case S_IFLNK:
-            throw StoreError(kind: .cannotOpen, path: p, message: "\(what) is a symbolic link; JobMatch does not follow links to a store (give the path of the file itself)")
+            throw StoreError(kind: .cannotOpen, path: p, .storeSymlink, ["what": what])
         case S_IFDIR:
-            throw StoreError(kind: .cannotOpen, path: p, message: "is a folder, not a store file (give the path of a .sqlite file)")
+            throw StoreError(kind: .cannotOpen, path: p, .storeIsFolder)
         default:
-            throw StoreError(kind: .cannotOpen, path: p, message: "\(what) is not a regular file")
+            throw StoreError(kind: .cannotOpen, path: p, .storeNotRegular, ["what": what])
         }
         guard st.st_uid == geteuid() else {
-            throw StoreError(kind: .cannotOpen, path: p, message: "\(what) belongs to another user (uid \(st.st_uid)); a store must be its user's own")
+            throw StoreError(kind: .cannotOpen, path: p, .storeOtherUser, ["what": what, "uid": .text(String(st.st_uid))])
         }
         if st.st_mode & 0o077 != 0 {
             guard chmod(p, 0o600) == 0 else {
-                throw StoreError(kind: .cannotOpen, path: p, message: "\(what) is readable by other users (mode \(octal(st.st_mode))) and cannot be made 0600: \(String(cString: strerror(errno)))")
+                throw StoreError(kind: .cannotOpen, path: p, .storeOpenToOthers, ["what": what, "mode": .text(octal(st.st_mode)), "why": .text(String(cString: strerror(errno)))])
             }
-            warnings.append("\(p): \(what) was open to other users (mode \(octal(st.st_mode))); its mode is now 0600")
+            warnings.append("\(p): \(what.text(in: .english)) was open to other users (mode \(octal(st.st_mode))); its mode is now 0600")
         }
     }
 

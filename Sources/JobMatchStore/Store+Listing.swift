@@ -58,7 +58,7 @@ extension Store {
         try forEachRecord(.offers) { id, bytes in
             let o: EmployerOffer
             do { o = try RecordCodec.decodeOffer(bytes) } catch {
-                throw StoreError(kind: .corruptRecord, path: url.path, message: "record \(id): cannot decode: \(error)")
+                throw StoreError(kind: .corruptRecord, path: url.path, .storeCannotDecodeRecord, ["id": .text(id), "why": .error(error)])
             }
             return try body(o)
         }
@@ -71,7 +71,7 @@ extension Store {
         try forEachRecord(.profiles) { id, bytes in
             let p: CompetencyProfile
             do { p = try RecordCodec.decodeProfile(bytes) } catch {
-                throw StoreError(kind: .corruptRecord, path: url.path, message: "record \(id): cannot decode: \(error)")
+                throw StoreError(kind: .corruptRecord, path: url.path, .storeCannotDecodeRecord, ["id": .text(id), "why": .error(error)])
             }
             return try body(p)
         }

@@ -145,13 +145,13 @@ extension Store {
     /// The placement at the current row of a statement selecting `placementColumns` from `offset`.
     func _readPlacement(_ s: _Statement, from c: Int32 = 0) throws(StoreError) -> PlacementRecord {
         let id = s.text(c) ?? ""
-        func damaged(_ what: String) -> StoreError {
-            StoreError(kind: .corruptRecord, path: url.path, message: "placement \(id): \(what)")
+        func damaged(_ what: MessageID) -> StoreError {
+            StoreError(kind: .corruptRecord, path: url.path, .storePlacementDamaged, ["id": .text(id), "why": .message(what, [:])])
         }
-        guard let status = s.placementStatus(c + 3) else { throw damaged("unknown status") }
+        guard let status = s.placementStatus(c + 3) else { throw damaged(.storeUnknownStatus) }
         var outcome: PlacementOutcome?
         if !s.isNull(c + 7) {
-            guard let v = s.placementOutcome(c + 7) else { throw damaged("unknown outcome") }
+            guard let v = s.placementOutcome(c + 7) else { throw damaged(.storeUnknownOutcome) }
             outcome = v
         }
         return PlacementRecord(id: id, profile: s.text(c + 1) ?? "", offer: s.text(c + 2) ?? "", status: status,
@@ -180,7 +180,7 @@ extension Store {
             let o = try RecordCodec.decodeOffer(s.bytes(0) ?? [])
             return PlacementRules.OfferCapacity(places: o.places, placesFilled: o.placesFilled)
         } catch {
-            throw StoreError(kind: .corruptRecord, path: url.path, message: "offer \(id): cannot decode: \(error)")
+            throw StoreError(kind: .corruptRecord, path: url.path, .storeCannotDecodeOffer, ["id": .text(id), "why": .error(error)])
         }
     }
 
@@ -236,7 +236,7 @@ extension Store {
         } catch let e as StoreError {
             throw .store(e)
         } catch {
-            throw .store(StoreError(kind: .sqlite, path: url.path, message: "\(error)"))
+            throw .store(StoreError(kind: .sqlite, path: url.path, .storeFailed, ["why": .error(error)]))
         }
     }
 
@@ -529,7 +529,7 @@ extension Store {
                     let fields = bytes.withUnsafeBufferPointer { b in Result { () throws(RecordCodec.DamagedRecord) in try RecordCodec.offerScoringFields(b) } }
                     guard case .success(let f) = fields else {
                         r.reset()
-                        throw StoreError(kind: .corruptRecord, path: url.path, message: "offer \(id): cannot decode its record")
+                        throw StoreError(kind: .corruptRecord, path: url.path, .storeCannotDecodeOfferRecord, ["id": .text(id)])
                     }
                     let free = f.freePlaces
                     out[id] = HeldPlaces(held: n, recordedFreePlaces: Int(free))
@@ -640,7 +640,7 @@ extension Store {
                 if old == f { return .unchanged }
                 try _writeIntegrationFacts(f, now: Store.nowMilliseconds())
                 return old == nil ? .inserted : .updated
-            } catch let e as StoreError { throw .store(e) } catch let e as PlacementError { throw e } catch { throw .store(StoreError(kind: .sqlite, path: url.path, message: "\(error)")) }
+            } catch let e as StoreError { throw .store(e) } catch let e as PlacementError { throw e } catch { throw .store(StoreError(kind: .sqlite, path: url.path, .storeFailed, ["why": .error(error)])) }
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import JobMatchModel
 
 /// The store's part in handling personal data as a municipality must: the schema of the access
 /// log, blocks and privacy settings (one migration), the settings themselves, the pseudonyms the
@@ -140,7 +141,7 @@ extension Store {
         s.bind(1, PrivacySetting.pseudonymKey)
         defer { s.reset() }
         guard try s.step(), let hex = s.text(0), let key = Store.bytes(hex: hex), key.count == 32 else {
-            throw StoreError(kind: .corruptRecord, path: url.path, message: "the access log's pseudonym key is missing or damaged")
+            throw StoreError(kind: .corruptRecord, path: url.path, .storePseudonymKey)
         }
         let p = _Pseudonymizer(key: key)
         pseudonymizer = p
@@ -174,7 +175,7 @@ extension Store {
     /// at most 100), logging the change as a `settings` entry in the same transaction.
     public func setRetention(caseYears: Double? = nil, logYears: Double? = nil, actor: AccessActor) throws(StoreError) {
         for y in [caseYears, logYears].compactMap({ $0 }) where !(y > 0 && y <= 100) {
-            throw StoreError(kind: .refused, path: url.path, message: "a retention period must be more than 0 and at most 100 years, not \(y)")
+            throw StoreError(kind: .refused, path: url.path, .storeRetentionYears, ["years": Store.yearsArgument(y)])
         }
         try singleWrite { () throws(StoreError) in
             var changes: [String] = []
@@ -252,6 +253,11 @@ extension Store {
     /// `5`, `0.5`: a period in years as stored and shown.
     public static func yearsText(_ y: Double) -> String {
         y == y.rounded() ? String(Int(y)) : String(y)
+    }
+
+    /// A period in years refused by the store, as its message shows it (`150.0`, Danish `150,0`).
+    static func yearsArgument(_ y: Double) -> MessageArgument {
+        .written([.english: "\(y)", .danish: "\(y)".replacingOccurrences(of: ".", with: ",")])
     }
 
     /// Milliseconds in `years` Gregorian years (365.2425 days each).

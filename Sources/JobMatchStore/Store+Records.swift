@@ -10,7 +10,7 @@ extension Store {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         do { return Array(try encoder.encode(value)) } catch {
-            throw StoreError(kind: .encoding, path: "-", message: "cannot encode record: \(error)")
+            throw StoreError(kind: .encoding, path: "-", .storeCannotEncode, ["why": .error(error)])
         }
     }
 
@@ -90,7 +90,7 @@ extension Store {
             } catch let e as StoreError {
                 throw e
             } catch {
-                throw StoreError(kind: .sqlite, path: url.path, message: "\(error)")
+                throw StoreError(kind: .sqlite, path: url.path, .storeFailed, ["why": .error(error)])
             }
         }
     }
@@ -203,7 +203,7 @@ extension Store {
                     out.set(i, .success(StoredRecord(value: v, features: r.features, featuresVersion: r.version,
                                                      updatedAtMilliseconds: r.updatedAt)))
                 } catch {
-                    out.set(i, .failure(StoreError(kind: .corruptRecord, path: path, message: "record \(r.id): cannot decode: \(error)")))
+                    out.set(i, .failure(StoreError(kind: .corruptRecord, path: path, .storeCannotDecodeRecord, ["id": .text(r.id), "why": .error(error)])))
                 }
                 i += workers
             }

@@ -102,7 +102,7 @@ extension Store {
         let current = try db.scalarInt("PRAGMA user_version")
         if current > Store.migrations.count {
             throw StoreError(kind: .newerSchema, path: url.path,
-                             message: "schema version \(current) is newer than this jobmatch knows (\(Store.migrations.count)); upgrade jobmatch")
+                             .storeNewerSchema, ["version": .text(String(current)), "known": .text(String(Store.migrations.count))])
         }
         guard current < target else { return }
         // Another process may open the same new (or old) store at the same moment and migrate it
@@ -116,7 +116,7 @@ extension Store {
                     let now = try db.scalarInt("PRAGMA user_version")
                     if now > Store.migrations.count {
                         throw StoreError(kind: .newerSchema, path: url.path,
-                                         message: "schema version \(now) is newer than this jobmatch knows (\(Store.migrations.count)); upgrade jobmatch")
+                                         .storeNewerSchema, ["version": .text(String(now)), "known": .text(String(Store.migrations.count))])
                     }
                     guard now < target else { return now }
                     switch Store.migrations[now] {
@@ -129,9 +129,9 @@ extension Store {
             } catch let e as StoreError where e.kind == .newerSchema {
                 throw e
             } catch let e as StoreError {
-                throw StoreError(kind: e.kind, path: e.path, message: "migration to version \(v + 1): \(e.message)", code: e.code)
+                throw e.within(.storeMigration, ["version": .text(String(v + 1))])
             } catch {
-                throw StoreError(kind: .sqlite, path: url.path, message: "migration to version \(v + 1): \(error)")
+                throw StoreError(kind: .sqlite, path: url.path, .storeMigration, ["version": .text(String(v + 1)), "why": .error(error)])
             }
         }
     }
@@ -160,7 +160,7 @@ extension Store {
         }
         func decodeJSON<T: Decodable>(_ type: T.Type, _ bytes: [UInt8], id: String) throws(StoreError) -> T {
             do { return try decoder.decode(T.self, from: Data(bytes)) } catch {
-                throw StoreError(kind: .corruptRecord, path: url.path, message: "record \(id): cannot decode: \(error)")
+                throw StoreError(kind: .corruptRecord, path: url.path, .storeCannotDecodeRecord, ["id": .text(id), "why": .error(error)])
             }
         }
 

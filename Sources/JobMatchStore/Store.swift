@@ -94,7 +94,7 @@ public final class Store: @unchecked Sendable {
         guard try db.scalarInt("SELECT count(*) FROM sqlite_master WHERE name = 'offers_by_id_key'") == 0 else { return }
         try locked { () throws(StoreError) in
             do { try writeTransaction { try rebuildOfferIDIndex() } } catch let e as StoreError { throw e } catch {
-                throw StoreError(kind: .sqlite, path: url.path, message: "\(error)")
+                throw StoreError(kind: .sqlite, path: url.path, .storeFailed, ["why": .error(error)])
             }
         }
     }
@@ -111,7 +111,7 @@ public final class Store: @unchecked Sendable {
         defer { mode.reset() }
         let journal = try mode.step() ? mode.text(0)?.lowercased() : nil
         guard journal == "wal" else {
-            throw StoreError(kind: .cannotOpen, path: url.path, message: "cannot switch the store to WAL mode")
+            throw StoreError(kind: .cannotOpen, path: url.path, .storeWALMode)
         }
     }
 

@@ -110,7 +110,7 @@ struct _ListingRuns {
                 let n = pwrite(fd, b.baseAddress! + done, b.count - done, off_t(end + done))
                 if n < 0 {
                     if errno == EINTR { continue }
-                    throw StoreError(kind: .sqlite, path: path, message: "cannot write the listing's temporary file: \(String(cString: strerror(errno)))")
+                    throw StoreError(kind: .sqlite, path: path, .storeListingWrite, ["why": .text(String(cString: strerror(errno)))])
                 }
                 done += n
             }
@@ -124,7 +124,7 @@ struct _ListingRuns {
         var template = Array((NSTemporaryDirectory() + "/jobmatch-listing-XXXXXX").utf8CString)
         fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else {
-            throw StoreError(kind: .sqlite, path: path, message: "cannot create a temporary file to sort the listing: \(String(cString: strerror(errno)))")
+            throw StoreError(kind: .sqlite, path: path, .storeListingCreate, ["why": .text(String(cString: strerror(errno)))])
         }
         // mkstemp creates the file for its owner only (0600); it is unlinked at once, so it
         // disappears with the descriptor whatever happens to this process.
@@ -188,11 +188,11 @@ struct _RunReader {
         buffer.removeSubrange(0..<at)
         at = 0
         let take = min(max(n - have, 256 << 10), end - offset)
-        guard take >= n - have else { throw StoreError(kind: .sqlite, path: path, message: "the listing's temporary file is short") }
+        guard take >= n - have else { throw StoreError(kind: .sqlite, path: path, .storeListingShort) }
         let old = buffer.count
         buffer.append(contentsOf: repeatElement(0, count: take))
         let got = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + old, take, off_t(offset)) }
-        guard got == take else { throw StoreError(kind: .sqlite, path: path, message: "cannot read the listing's temporary file") }
+        guard got == take else { throw StoreError(kind: .sqlite, path: path, .storeListingRead) }
         offset += take
     }
 

@@ -192,7 +192,7 @@ final class _OfferUpserter {
         s.bind(1, rowid)
         defer { s.reset() }
         guard try s.step() else {
-            throw StoreError(kind: .corruptRecord, path: store.url.path, message: "offer row \(rowid) vanished during a write")
+            throw StoreError(kind: .corruptRecord, path: store.url.path, .storeOfferRowVanished, ["row": .text(String(rowid))])
         }
         let row = _Row(id: s.text(0) ?? "", cvr: s.text(1) ?? "", reference: s.text(2), record: s.bytes(3) ?? [],
                        features: s.bytes(4), version: s.optionalInt64(5))

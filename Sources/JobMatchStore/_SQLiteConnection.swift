@@ -1,5 +1,6 @@
 import CSQLite
 import Foundation
+import JobMatchModel
 
 /// The one place that talks to the SQLite C API: a connection and its prepared statements.
 /// Not thread-safe by itself; `Store` serialises access with its lock.
@@ -21,7 +22,7 @@ final class _SQLiteConnection {
         guard rc == SQLITE_OK, let db else {
             let msg = db.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(rc))
             if let db { sqlite3_close_v2(db) }
-            throw StoreError(kind: .cannotOpen, path: path, message: "cannot open: \(msg)", code: rc)
+            throw StoreError(kind: .cannotOpen, path: path, .storeCannotOpen, ["why": .text(msg)], code: rc)
         }
         handle = db
         self.path = path

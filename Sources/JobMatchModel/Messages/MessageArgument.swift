@@ -20,6 +20,9 @@ public enum MessageArgument: Sendable, Hashable, ExpressibleByStringLiteral, Exp
     /// Several arguments written one after another (`.concatenation([])` is the empty text):
     /// optional clauses of a reason, each a `.message`.
     case concatenation([MessageArgument])
+    /// A text already written in each language (an error of another layer, `.error(_:)`): the
+    /// one for the message's language, else the English one.
+    case written([OutputLanguage: String])
 
     /// `"KBH-2026-0001"` as an argument.
     public init(stringLiteral value: String) { self = .text(value) }
@@ -38,6 +41,7 @@ public enum MessageArgument: Sendable, Hashable, ExpressibleByStringLiteral, Exp
         case .list(let l): return LocalFormat(language).list(l)
         case .message(let id, let arguments): return Messages(language)[id, arguments]
         case .concatenation(let parts): return parts.map { $0.text(in: language) }.joined()
+        case .written(let texts): return texts[language] ?? texts[.english] ?? ""
         }
     }
 

@@ -32,7 +32,7 @@ extension CLIContext {
             if accessLogStore == nil { accessLogStore = try Store(at: storeURL) }
             try accessLogStore!.logAccess(entry)
         } catch {
-            throw .failure(AccessLogText.cannotLog(error.description))
+            throw .failure(AccessLogText.cannotLog(failureText(error)))
         }
     }
 

@@ -28,7 +28,7 @@ extension CLIContext {
             merged = try ESCOTaxonomy.merged(base: base, esco: esco,
                                              cacheDirectory: ESCOTaxonomy.defaultCacheDirectory(environment: environment))
         } catch {
-            throw .failure("--esco: \(error.description)")
+            throw .failure("--esco: \(failureText(error))")
         }
         if !merged.fromCache {
             err("jobmatch: merged \(merged.occupationCount) ESCO occupations and \(merged.iscoGroupCount) ISCO groups from \(esco.path) "

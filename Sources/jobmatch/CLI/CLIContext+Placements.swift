@@ -11,7 +11,7 @@ extension CLIContext {
     /// The persons with a placement that holds a place in the data in use (store or Corpus).
     func placedProfiles(_ ledger: (any PlacementLedger)?) throws(CLIError) -> Set<String> {
         if let ledger {
-            do { return try ledger.placedProfiles() } catch { throw .failure(msg(.assignCannotReadPlacements, ["why": .text("\(error)")])) }
+            do { return try ledger.placedProfiles() } catch { throw .failure(msg(.assignCannotReadPlacements, ["why": .error(error)])) }
         }
         return Set(try corpus().placements.filter(\.holdsPlace).map(\.profile))
     }

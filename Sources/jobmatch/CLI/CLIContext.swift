@@ -52,7 +52,7 @@ final class CLIContext {
         if let t = cachedTaxonomy { return t }
         let url = try corpusURL()
         var t: Taxonomy
-        do { t = try Corpus.loadTaxonomy(from: url) } catch { throw .failure(error.description) }
+        do { t = try Corpus.loadTaxonomy(from: url) } catch { throw .failure(describing: error) }
         if let esco = escoFolder { t = try mergingESCO(esco, into: t) }
         cachedTaxonomy = t
         return t
@@ -73,7 +73,7 @@ final class CLIContext {
         let c: Corpus
         let taxonomy = escoFolder == nil ? nil : try self.taxonomy()
         do { c = try DataSource.load(corpus: url, store: storeOption, environment: environment, taxonomy: taxonomy) } catch {
-            throw .failure(error.description)
+            throw .failure(describing: error)
         }
         cachedCorpus = c
         return c
@@ -85,7 +85,7 @@ final class CLIContext {
         let url = try corpusURL()
         let taxonomy = escoFolder == nil ? nil : try self.taxonomy()
         do { return try DataSource.openStore(corpus: url, store: storeOption, environment: environment, taxonomy: taxonomy) } catch {
-            throw .failure(error.description)
+            throw .failure(describing: error)
         }
     }
 

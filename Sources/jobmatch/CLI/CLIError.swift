@@ -23,6 +23,17 @@ struct CLIError: Error, Sendable {
     static func notFound(_ message: String) -> CLIError { CLIError(message: message, exitCode: ExitCode.notFound) }
 
     static func failure(_ message: String) -> CLIError { CLIError(message: message, exitCode: ExitCode.failure) }
+
+    /// A library error as a failure (exit 1), in the run's language (`failureText`).
+    static func failure(describing error: any Error) -> CLIError { .failure(failureText(error)) }
+}
+
+/// A library error as the CLI prints it, one line: in the run's language when the error can be
+/// written in it (`LocalizedFailure`: store, placement, engine, field and Corpus errors), else its
+/// description (English, or another layer's own words). Every command prints errors through it.
+func failureText(_ error: any Error) -> String {
+    if let f = error as? any LocalizedFailure { return f.description(in: CLIText.language) }
+    return "\(error)"
 }
 
 /// The CLI's exit codes.
@@ -41,7 +52,7 @@ extension CLIError {
         switch error {
         case .unknownProfile(let id): self = .notFound(msg(.errorUnknownProfile, ["quoted": .text(MessageValue.quoted(id))]))
         case .unknownOffer(let id): self = .notFound(msg(.errorUnknownOffer, ["quoted": .text(MessageValue.quoted(id))]))
-        case .unreadable: self = .failure(error.description)
+        case .unreadable: self = .failure(describing: error)
         case .blockedProfile(let id): self = .failure(msg(.errorBlockedProfile, ["quoted": .text(MessageValue.quoted(id)), "id": .text(id)]))
         }
     }

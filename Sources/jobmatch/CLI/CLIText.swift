@@ -23,7 +23,7 @@ enum CLIText {
             messages = Messages(l)
             chosen = option != nil || !(environment[OutputLanguage.environmentVariable] ?? "").isEmpty
         } catch {
-            throw .usage(error.description, command: command)
+            throw .usage(failureText(error), command: command)
         }
     }
 }

@@ -8,6 +8,6 @@ extension CLIContext {
     /// Fails with one plain line when the store path is a folder or a file that is not an
     /// SQLite database, before SQLite is asked to open it.
     func checkStoreFile() throws(CLIError) {
-        do { try DataSource.checkStoreFile(storeURL) } catch { throw .failure(error.description) }
+        do { try DataSource.checkStoreFile(storeURL) } catch { throw .failure(describing: error) }
     }
 }

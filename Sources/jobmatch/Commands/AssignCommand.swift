@@ -66,12 +66,12 @@ enum AssignCommand: Command {
         let engine = try context.engine()
         let plan: AssignmentPlan
         do { plan = try engine.assign(options) } catch {
-            if error.isUnknownID { throw .notFound(error.description) }
-            if case .invalidOption = error { throw .usage(error.description, command: spec.name) }
+            if error.isUnknownID { throw .notFound(failureText(error)) }
+            if case .invalidOption = error { throw .usage(failureText(error), command: spec.name) }
             if case .pinExcluded(let pair) = error {
                 throw .failure(error.description + "; 'jobmatch explain --profile \(pair.profile) --offer \(pair.offer)' shows which")
             }
-            throw .failure(error.description)
+            throw .failure(describing: error)
         }
         // Every person in the plan or left out of it is concerned (logged before anything is shown).
         let concerned = plan.assignments.map(\.profile) + plan.unassigned.map(\.profile)
@@ -79,7 +79,7 @@ enum AssignCommand: Command {
             // One transaction: the proposals and the entry that logs them (and the plan shown).
             let entry = context.accessEntry(.assign, profiles: concerned, args: args, spec: spec)
             do { try ledger.recordProposals(plan.proposals, logging: entry) } catch {
-                throw .failure(msg(.assignCommitRefused, ["why": .text((error as? PlacementError)?.description ?? "\(error)")]))
+                throw .failure(msg(.assignCommitRefused, ["why": .error(error)]))
             }
         } else {
             try context.logAccess(.assign, profiles: concerned, args: args, spec: spec)

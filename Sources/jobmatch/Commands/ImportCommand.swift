@@ -47,7 +47,7 @@ enum ImportCommand: Command {
         }
         if !args.flag("dry-run") { try context.checkStoreFile() }
         var options = ImportOptions(kind: kind)
-        do { options.headerOverrides = try HeaderMap.parseOverrides(args.all("map")) } catch { throw .usage(error.description, command: spec.name) }
+        do { options.headerOverrides = try HeaderMap.parseOverrides(args.all("map")) } catch { throw .usage(failureText(error), command: spec.name) }
         options.strict = args.flag("strict")
         options.dryRun = args.flag("dry-run")
         options.rejectsDirectory = args.value("rejects")
@@ -90,7 +90,7 @@ enum ImportCommand: Command {
             throw e
         } catch {
             if bar { StandardStreams.writeErr("\n") }
-            throw .failure(msg(.importNothingImported, ["error": .text("\(error)")]))
+            throw .failure(msg(.importNothingImported, ["error": .error(error)]))
         }
         if bar { StandardStreams.writeErr("\r\u{1B}[K") }
         for note in report.notes where !quiet { context.err(msg(.importNote, ["note": .text(note)])) }
@@ -112,7 +112,7 @@ enum StoreSupport {
             let s = try Store(at: url)
             context.accessLogStore = s
             return s
-        } catch { throw .failure(error.description) }
+        } catch { throw .failure(describing: error) }
     }
 
     /// The existing store, or a failure telling how to create it.
@@ -136,7 +136,7 @@ enum StoreSupport {
         } catch let e as CLIError {
             throw .failure(msg(.errorNoFeatures, ["why": .text(e.message), "done": .text(doneWord(done))]))
         } catch {
-            throw .failure(msg(.errorNoFeatures, ["why": .text("\(error)"), "done": .text(doneWord(done))]))
+            throw .failure(msg(.errorNoFeatures, ["why": .error(error), "done": .text(doneWord(done))]))
         }
         return FeatureCodec(compiler: MatchCompiler(taxonomy: taxonomy, postcodes: postcodes))
     }

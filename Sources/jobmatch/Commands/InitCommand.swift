@@ -19,7 +19,7 @@ enum InitCommand: Command {
         guard args.flag("seed") else { return ExitCode.success }
         let corpus: Corpus
         do { corpus = try Corpus.load(from: try context.corpusURL()) } catch let e as CLIError { throw e } catch {
-            throw .failure("\(error)")
+            throw .failure(describing: error)
         }
         let codec = try StoreSupport.codec(context, nothing: "seeded")
         do {
@@ -57,7 +57,7 @@ enum InitCommand: Command {
         } catch let e as CLIError {
             throw e
         } catch {
-            throw .failure("\(error)")
+            throw .failure(describing: error)
         }
         return ExitCode.success
     }

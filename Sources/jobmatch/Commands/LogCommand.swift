@@ -35,7 +35,7 @@ enum LogCommand: Command {
         let profile = args.value("profile")
         var entries: [LoggedAccess]
         do { entries = try store.accessLog(profile: profile, user: args.value("user"), since: since) } catch {
-            throw .failure(error.description)
+            throw .failure(describing: error)
         }
         if let a = args.value("action") { entries = entries.filter { $0.action == a } }
         try context.logAccess(.log, profiles: profile.map { [$0] } ?? [], args: args, spec: spec)

@@ -41,7 +41,7 @@ enum OfferCommand: Command {
         } catch let e as CLIError {
             throw e
         } catch {
-            throw .failure("\(error)")
+            throw .failure(describing: error)
         }
         return ExitCode.success
     }

@@ -22,7 +22,7 @@ enum OffersCommand: Command {
                 try RecordListing.list(format: format, window: &window, columns: columns(postcodes, format: format), noun: msg(.listOffers),
                                        decode: { (r: (String, [UInt8])) throws -> EmployerOffer in
                                            do { return try RecordCodec.decodeOffer(r.1) } catch {
-                                               throw CLIError.failure("\(path): record \(r.0): cannot decode: \(error)")
+                                               throw CLIError.failure("\(path): " + msg(.storeCannotDecodeRecord, ["id": .text(r.0), "why": .error(error)]))
                                            }
                                        },
                                        feed: { next in try store.forEachRecord(.offers) { try next(($0, $1)) } })
@@ -33,7 +33,7 @@ enum OffersCommand: Command {
                                            for o in corpus.offers.sorted(by: { $0.id < $1.id }) where try !next(o) { break }
                                        })
             }
-        } catch let e as CLIError { throw e } catch { throw .failure("\(error)") }
+        } catch let e as CLIError { throw e } catch { throw .failure(describing: error) }
         return ExitCode.success
     }
 

@@ -70,7 +70,7 @@ enum PlacementCommand: Command {
         // A change of a person's placement is an update of their data: logged in its transaction.
         let person: String?
         if action == "add" { person = args.value("profile") } else {
-            do { person = try store.placement(id: id!)?.profile } catch { throw .failure(error.description) }
+            do { person = try store.placement(id: id!)?.profile } catch { throw .failure(describing: error) }
         }
         let entry = context.accessEntry(.update, profiles: person.map { [$0] } ?? [], args: args, spec: spec)
         let record: PlacementRecord
@@ -98,8 +98,8 @@ enum PlacementCommand: Command {
                 throw .failure(msg(.placementRuleBlocked, ["profile": .text(person)]))
             }
             switch error.kind {
-            case .notFound: throw .notFound(error.description)
-            case .rule, .store: throw .failure(error.description)
+            case .notFound: throw .notFound(failureText(error))
+            case .rule, .store: throw .failure(describing: error)
             }
         }
         context.out("placement \(record.id): \(record.status)" + describe(record))
@@ -117,7 +117,7 @@ enum PlacementCommand: Command {
 
     static func date(_ args: ParsedArguments, _ name: String) throws(CLIError) -> Day? {
         guard let v = args.value(name) else { return nil }
-        do { return try Day(parsing: v, field: "--\(name)") } catch { throw .usage(error.description, command: spec.name) }
+        do { return try Day(parsing: v, field: "--\(name)") } catch { throw .usage(failureText(error), command: spec.name) }
     }
 
     static func hoursOption(_ args: ParsedArguments) throws(CLIError) -> Double? {
@@ -141,7 +141,7 @@ enum PlacementCommand: Command {
                 else if let o = args.value("offer") { all = try store.placements(offer: o) }
                 else { all = try store.allPlacements() }
                 blocked = try store.blockedProfiles()
-            } catch { throw .failure(error.description) }
+            } catch { throw .failure(describing: error) }
         } else {
             let corpus = try context.corpus()
             all = corpus.placements

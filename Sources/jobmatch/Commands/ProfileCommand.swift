@@ -45,7 +45,7 @@ enum ProfileCommand: Command {
         } catch let e as CLIError {
             throw e
         } catch {
-            throw .failure("\(error)")
+            throw .failure(describing: error)
         }
         return ExitCode.success
     }

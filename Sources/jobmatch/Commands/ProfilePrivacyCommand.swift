@@ -79,7 +79,7 @@ enum ProfilePrivacyCommand {
         } catch let e as CLIError {
             throw e
         } catch {
-            throw .failure("\(error)")
+            throw .failure(describing: error)
         }
         return ExitCode.success
     }

@@ -45,7 +45,7 @@ enum ProfilesCommand: Command {
                 try RecordListing.list(format: format, window: &window, columns: columns(blocked), noun: msg(.listProfiles),
                                        decode: { (r: (String, [UInt8])) throws -> CompetencyProfile in
                                            do { return try RecordCodec.decodeProfile(r.1) } catch {
-                                               throw CLIError.failure("\(path): record \(r.0): cannot decode: \(error)")
+                                               throw CLIError.failure("\(path): " + msg(.storeCannotDecodeRecord, ["id": .text(r.0), "why": .error(error)]))
                                            }
                                        },
                                        feed: { next in try store.forEachRecord(.profiles) { try next(($0, $1)) } },
@@ -65,7 +65,7 @@ enum ProfilesCommand: Command {
                                        beforePrinting: { listed in blockedListed += listed.count { blocked[$0.id] != nil } },
                                        footer: { blockedListed == 0 ? "" : msg(.listBlockedFooter, ["n": .int(blockedListed)]) })
             }
-        } catch let e as CLIError { throw e } catch { throw .failure("\(error)") }
+        } catch let e as CLIError { throw e } catch { throw .failure(describing: error) }
         return ExitCode.success
     }
 }

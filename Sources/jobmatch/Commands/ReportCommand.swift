@@ -46,7 +46,7 @@ enum ReportCommand: Command {
         let source: ResultsSource
         do {
             source = try ResultsSource.load(corpus: try context.corpusURL(), store: context.storeOption, environment: context.environment)
-        } catch let e as CLIError { throw e } catch { throw .failure("\(error)") }
+        } catch let e as CLIError { throw e } catch { throw .failure(describing: error) }
         options.sectorLabels = language == .english ? source.sectorLabelsEN : source.sectorLabelsDA
         var report = source.report(options)
         if source.blockedLeftOut > 0 {
@@ -63,7 +63,7 @@ enum ReportCommand: Command {
         default: text = ReportHTML(report: report, language: language, origin: source.origin).render()
         }
         if let output {
-            do { try ReportFile.write(text, to: output) } catch { throw .failure(msg(.reportCannotWrite, ["path": .text(output), "why": .text("\(error)")])) }
+            do { try ReportFile.write(text, to: output) } catch { throw .failure(msg(.reportCannotWrite, ["path": .text(output), "why": .error(error)])) }
             context.err(msg(.reportWritten, ["path": .text(output)]))
         } else {
             StandardStreams.writeOut(text)
@@ -75,7 +75,7 @@ enum ReportCommand: Command {
     static func reportOptions(_ args: ParsedArguments, context: CLIContext) throws(CLIError) -> ReportOptions {
         func date(_ name: String) throws(CLIError) -> Day? {
             guard let v = args.value(name) else { return nil }
-            do { return try Day(parsing: v, field: "--\(name)") } catch { throw .usage(error.description, command: spec.name) }
+            do { return try Day(parsing: v, field: "--\(name)") } catch { throw .usage(failureText(error), command: spec.name) }
         }
         let to = try date("to") ?? Day.today()
         let (year, _, _) = to.components
@@ -84,7 +84,7 @@ enum ReportCommand: Command {
         guard from.days(to: to) <= 366 * 20 else { throw .usage(msg(.reportPeriodTooLong), command: spec.name) }
         var municipality: MunicipalityCode?
         if let m = args.value("municipality") {
-            do { municipality = try MunicipalityCode(parsing: m, field: "--municipality") } catch { throw .usage(error.description, command: spec.name) }
+            do { municipality = try MunicipalityCode(parsing: m, field: "--municipality") } catch { throw .usage(failureText(error), command: spec.name) }
         }
         var target: Double?
         if let t = args.value("target") {
@@ -103,7 +103,7 @@ enum ReportCommand: Command {
             guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
                 throw .failure("\(path): cannot be read as UTF-8 text")
             }
-            do { rates = try GrantRates(tsv: text, file: path) } catch { throw .failure(error.description) }
+            do { rates = try GrantRates(tsv: text, file: path) } catch { throw .failure(describing: error) }
         }
         let asOf = try date("as-of") ?? Day.today()
         return ReportOptions(municipality: municipality, from: from, to: to, target: target, goalCount: goal, rates: rates, asOf: asOf)

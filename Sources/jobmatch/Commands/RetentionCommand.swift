@@ -64,7 +64,7 @@ enum RetentionCommand: Command {
         } catch let e as CLIError {
             throw e
         } catch {
-            throw .failure("\(error)")
+            throw .failure(describing: error)
         }
         return ExitCode.success
     }

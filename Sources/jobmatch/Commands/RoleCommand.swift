@@ -37,7 +37,7 @@ enum RoleCommand: Command {
                 if roles.isEmpty { context.out(Text.none) } else { context.out(renderTable(header: [msg(.columnUser), msg(.columnRole)], rows: roles.map { [$0.key, $0.value] })) }
             }
         } catch {
-            throw .failure(error.description)
+            throw .failure(describing: error)
         }
         return ExitCode.success
     }

@@ -7,11 +7,11 @@ enum TaxonomyImport {
     static func run(directory: String, output: String?, context: CLIContext) throws(CLIError) -> Int32 {
         let dir = URL(fileURLWithPath: directory)
         let esco: ESCOImport
-        do { esco = try ESCOImporter.importDirectory(dir) } catch { throw .failure("\(error)") }
+        do { esco = try ESCOImporter.importDirectory(dir) } catch { throw .failure(describing: error) }
         for p in esco.problems { context.err("jobmatch: warning: \(p)") }
         let base = try context.taxonomy()
         let merged: Taxonomy
-        do { merged = try ESCOImporter.merge(esco.concepts, into: base) } catch { throw .failure("\(error)") }
+        do { merged = try ESCOImporter.merge(esco.concepts, into: base) } catch { throw .failure(describing: error) }
         let tsv = TaxonomyTSV.write(merged.concepts)
         if let output {
             do { try Data(tsv.utf8).write(to: URL(fileURLWithPath: output), options: .atomic) } catch {

@@ -280,22 +280,40 @@ extension ConceptMatcher {
             fill(&stream, &votesDA, &votesEN, spans, b, irregular, fresh: [], missing: &missing)
             guard !missing.isEmpty else { return }
             var fresh = [_WordAnalysis?](repeating: nil, count: spans.count)
-            var firstOf: [UInt64: [Int]] = [:]   // hash -> the tokens analysed, by their first occurrence
             var analysed: [(k: Int, hash: UInt64)] = []
-            for k in missing {
-                let sp = spans[k]
-                let key = UnsafeBufferPointer(rebasing: b[Int(sp.start)..<Int(sp.end)])
-                let kind: UInt8 = sp.kind == .number ? 1 : 0
-                let h = _WordCache.hash(key, kind: kind)
-                if let same = firstOf[h]?.first(where: { r in
-                    spans[r].kind == sp.kind && UnsafeBufferPointer(rebasing: b[Int(spans[r].start)..<Int(spans[r].end)]).elementsEqual(key)
-                }) {
-                    fresh[k] = fresh[same]
-                    continue
+            analysed.reserveCapacity(missing.count)
+            // The first occurrence of each distinct missing token, by hash (open addressing over
+            // indices into `analysed`; a token equal to an earlier one shares its analysis).
+            var slotCount = 16
+            while slotCount < missing.count * 2 { slotCount <<= 1 }
+            let mask = slotCount - 1
+            var slots = [Int32](repeating: -1, count: slotCount)
+            slots.withUnsafeMutableBufferPointer { sl in
+                for k in missing {
+                    let sp = spans[k]
+                    let key = UnsafeBufferPointer(rebasing: b[Int(sp.start)..<Int(sp.end)])
+                    let kind: UInt8 = sp.kind == .number ? 1 : 0
+                    let h = _WordCache.hash(key, kind: kind)
+                    var s = Int(truncatingIfNeeded: h) & mask
+                    var same = -1
+                    while sl[s] >= 0 {
+                        let (r, rh) = analysed[Int(sl[s])]
+                        let rs = spans[r]
+                        if rh == h, rs.kind == sp.kind, Int(rs.end - rs.start) == key.count,
+                           key.count == 0 || memcmp(b.baseAddress! + Int(rs.start), key.baseAddress!, key.count) == 0 {
+                            same = r
+                            break
+                        }
+                        s = (s + 1) & mask
+                    }
+                    if same >= 0 {
+                        fresh[k] = fresh[same]
+                        continue
+                    }
+                    fresh[k] = analyseToken(token(sp, b))
+                    sl[s] = Int32(analysed.count)
+                    analysed.append((k, h))
                 }
-                fresh[k] = analyseToken(token(sp, b))
-                firstOf[h, default: []].append(k)
-                analysed.append((k, h))
             }
             cache.withTable { t in
                 for (k, h) in analysed {

@@ -8,17 +8,20 @@ import JobMatch
 /// ```
 /// jobmatch-bench assign --profiles N --offers M [--seed S] [--reps R] [--top K] [--min-score S]
 ///                       [--objective best-total|most-placed] [--json] [--export DIR] [--no-corpus]
+///                       [--threads T] [--solve-only RUNS] [--sweep-only RUNS]
 /// ```
 /// `seconds` is the median wall time of `CohortPlanner.plan` with the kernel as candidate source:
 /// candidate generation (`rankAll(top: K)` and the widening queries), every solve, the proof, the
 /// reasons and the greedy plan; the kernel's compilation (`build_seconds`) is outside it, as it is
-/// for `allpairs`. `--export DIR` writes the full problem for `Benchmarks/peers/ortools_assign_peer.py`:
+/// for `allpairs`. The pieces are also timed alone (medians): the floored kernel sweep that gives
+/// the first lists (wall and CPU), those lists as the planner gets them, and one solve of the final
+/// graph. `--solve-only` / `--sweep-only` repeat one piece for a profiler. `--export DIR` writes the full problem for `Benchmarks/peers/ortools_assign_peer.py`:
 /// `pairs.tsv` (every feasible pair: profile row, offer row, score × 1000 as shown), `places.tsv`
 /// (offer row, free places), `plan.tsv` (the plan: profile row, offer row) and `engine.json`.
 enum AssignBenchmark {
     static func run(arguments: [String]) throws {
         let o = try BenchmarkOptions(arguments, flags: ["json", "no-corpus"],
-                                     values: ["profiles", "offers", "seed", "reps", "top", "min-score", "objective", "export", "threads", "solve-only"],
+                                     values: ["profiles", "offers", "seed", "reps", "top", "min-score", "objective", "export", "threads", "solve-only", "sweep-only"],
                                      usage: "assign --profiles N --offers M [--seed S] [--reps R] [--top K] [--min-score S] [--objective O] [--json] [--export DIR]")
         let n = try o.int("profiles", 10_000), m = try o.int("offers", 5_000)
         let seed = UInt64(try o.int("seed", 1)), reps = max(1, try o.int("reps", 3))
@@ -60,11 +63,27 @@ enum AssignBenchmark {
             print("solve-only: \(runs) solves, \(String(format: "%.4f", (Measure.threadCPUSeconds() - t0) / Double(runs))) CPU-s each (\(placed / runs) placed)")
             return
         }
-        // The pieces alone, in CPU seconds: one kernel sweep for the first lists, and one solve of
-        // the final graph from the start (one thread).
-        var sweepCPU: [Double] = [], solveCPU: [Double] = []
+        let floor = KernelCandidates.scoreFloor(forWeight: request.minimumWeight)
+        if let runs = try? o.int("sweep-only", 0), runs > 0 {
+            // For profiling the candidate sweep: the floored rankAll again and again.
+            let t0 = Measure.processCPUSeconds()
+            for _ in 0..<runs { _ = kernel.rankAll(top: k, atLeast: floor) }
+            print("sweep-only: \(runs) sweeps, \(String(format: "%.4f", (Measure.processCPUSeconds() - t0) / Double(runs))) CPU-s each")
+            return
+        }
+        // The pieces alone: the floored kernel sweep the planner's first lists come from (wall and
+        // CPU seconds, all threads), those first lists as the planner gets them (sweep + rows), the
+        // plain sweep without a floor (CPU), and one solve of the final graph from the start (one
+        // thread, CPU).
+        var sweepCPU: [Double] = [], solveCPU: [Double] = [], flooredWall: [Double] = [], flooredCPU: [Double] = []
+        var listsWall: [Double] = []
+        let source = KernelCandidates(kernel: kernel)
         for _ in 0..<reps {
-            let c0 = Measure.processCPUSeconds()
+            var c0 = Measure.processCPUSeconds()
+            flooredWall.append(Measure.seconds { _ = kernel.rankAll(top: k, atLeast: floor) })
+            flooredCPU.append(Measure.processCPUSeconds() - c0)
+            listsWall.append(Measure.seconds { _ = source.candidates(of: request.people, top: k, atLeast: request.minimumWeight) })
+            c0 = Measure.processCPUSeconds()
             _ = kernel.rankAll(top: k)
             sweepCPU.append(Measure.processCPUSeconds() - c0)
             let t0 = Measure.threadCPUSeconds()
@@ -80,6 +99,8 @@ enum AssignBenchmark {
             "candidates_seconds": plan.seconds.candidates, "solve_seconds": plan.seconds.solve, "greedy_seconds": plan.seconds.greedy,
             "build_seconds": build, "generate_seconds": generate,
             "sweep_cpu_seconds": Measure.median(sweepCPU), "solve_cpu_seconds": Measure.median(solveCPU),
+            "floored_sweep_seconds": Measure.median(flooredWall), "floored_sweep_cpu_seconds": Measure.median(flooredCPU),
+            "first_lists_seconds": Measure.median(listsWall),
             "total": ScoreScale.points(plan.total), "placed": plan.placed,
             "greedy": ["total": ScoreScale.points(plan.greedy.total), "placed": plan.greedy.placed],
             "gain_total": ScoreScale.points(plan.total - plan.greedy.total), "gain_placed": plan.placed - plan.greedy.placed,
@@ -120,7 +141,9 @@ enum AssignBenchmark {
           plan: median \(String(format: "%.3f", seconds)) s (min \(String(format: "%.3f", times.min()!)), max \(String(format: "%.3f", times.max()!)), \(reps) reps), \
         \(String(format: "%.2f", cpuPerRep)) CPU-s per rep; \
         last: candidates \(String(format: "%.3f", plan.seconds.candidates)) s, solve \(String(format: "%.3f", plan.seconds.solve)) s, greedy \(String(format: "%.3f", plan.seconds.greedy)) s
-          alone (CPU-s, median): rankAll(top: \(k)) \(String(format: "%.3f", Measure.median(sweepCPU))), one solve of the final graph \(String(format: "%.3f", Measure.median(solveCPU)))
+          alone (median): floored sweep rankAll(top: \(k), atLeast: \(String(format: "%.4f", floor))) \(String(format: "%.3f", Measure.median(flooredWall))) s, \
+        \(String(format: "%.3f", Measure.median(flooredCPU))) CPU-s; first lists (sweep + rows) \(String(format: "%.3f", Measure.median(listsWall))) s; \
+        plain rankAll(top: \(k)) \(String(format: "%.3f", Measure.median(sweepCPU))) CPU-s; one solve of the final graph \(String(format: "%.3f", Measure.median(solveCPU))) CPU-s
           optimal: placed \(plan.placed), total \(f2(ScoreScale.points(plan.total)))
           greedy:  placed \(plan.greedy.placed), total \(f2(ScoreScale.points(plan.greedy.total)))  \
         (optimal +\(plan.placed - plan.greedy.placed) placed, +\(f2(ScoreScale.points(plan.total - plan.greedy.total))) points)

@@ -206,9 +206,17 @@ public final class PlacementBulkWriter {
     /// Gives every stored profile not seen yet its slot, in one scan of the profiles table (what
     /// a large import does once it has looked up many people one by one), and marks the blocked.
     private func scanProfiles() throws(StoreError) {
+        // Room for every person at once (growing the table and the lists step by step was 3 % of
+        // a 273,000-row import's samples).
+        let stored = try store.db.scalarInt("SELECT count(*) FROM profiles")
+        personSlot.reserveCapacity(personSlot.count + stored)
+        rowsOfPerson.reserveCapacity(rowsOfPerson.count + stored)
+        placementsOfPerson.reserveCapacity(placementsOfPerson.count + stored)
+        blockedPerson.reserveCapacity(blockedPerson.count + stored)
+        loggedPerson.reserveCapacity(loggedPerson.count + stored)
+        loadedPerson.reserveCapacity(loadedPerson.count + stored)
         let s = try store.statement("SELECT id FROM profiles")
         defer { s.reset() }
-        personSlot.reserveCapacity(personSlot.count + 1024)
         while try s.step() {
             let id = s.text(0) ?? ""
             if personSlot[id] == nil { _ = newSlot(id, blocked: false) }

@@ -4,7 +4,7 @@ import JobMatchTestSupport
 import JobMatch
 import JobMatchImport
 import JobMatchModel
-import JobMatchStore
+@testable import JobMatchStore
 
 /// `jobmatch import placements` (the importer, the bulk writer with its state in memory, a first
 /// load that builds the indexes after the rows) against its plain reference: each row stored on
@@ -32,19 +32,38 @@ final class PlacementImportReferenceTests: XCTestCase {
     }
 
     func testARandomImportStoresAndRejectsExactlyWhatOneByOneSavesDo() throws {
-        var rng = SplitMix64(state: 1111)
-        for round in 0..<6 {
-            let offers = (0..<12).map { i -> (String, Int, Int, Double?) in
+        try compare(seed: 1111, rounds: 6, people: 40, offers: 12, rows: 300)
+    }
+
+    /// More people and offers in the file than the writer looks up one by one (2,000; 20 here):
+    /// it reads all of them in one scan each (`scanProfiles`, `scanOffers`). Rows run through the
+    /// people and offers in order, with a few hot offers that fill up.
+    func testAnImportThatScansPeopleAndOffersStoresExactlyWhatOneByOneSavesDo() throws {
+        let before = PlacementBulkWriter.lookUpsBeforeScan
+        PlacementBulkWriter.lookUpsBeforeScan = 20
+        defer { PlacementBulkWriter.lookUpsBeforeScan = before }
+        try compare(seed: 2222, rounds: 4, people: 70, offers: 60, rows: 300, sweep: true)
+    }
+
+    func compare(seed: UInt64, rounds: Int, people peopleCount: Int, offers offerCount: Int, rows rowCount: Int,
+                 sweep: Bool = false) throws {
+        var rng = SplitMix64(state: seed)
+        for round in 0..<rounds {
+            let offers = (0..<offerCount).map { i -> (String, Int, Int, Double?) in
                 let places = 1 + rng.below(3)
                 return ("O\(i)", places, rng.below(places), rng.below(3) == 0 ? nil : Double(15 + rng.below(22)))
             }
-            let people = (0..<40).map { "P\($0)" }
+            let people = (0..<peopleCount).map { "P\($0)" }
             let single = try seeded("single-\(round).sqlite", offers: offers, people: people)
             let bulk = try seeded("bulk-\(round).sqlite", offers: offers, people: people)
             let day0 = Day(year: 2026, month: 1, day: 1)!
+            var k = 0
             func randomRecord(n: Int) -> PlacementRecord {
-                let person = rng.below(15) == 0 ? "NOPE" : people[rng.below(people.count)]
-                let offer = rng.below(15) == 0 ? "O99" : "O\(rng.below(offers.count))"
+                k += 1
+                let sweepPerson = people[min(people.count - 1, k * people.count / (rowCount + 30) + rng.below(2))]
+                let sweepOffer = rng.below(4) == 0 ? "O\(rng.below(10))" : "O\(min(offers.count - 1, k * offers.count / (rowCount + 30)))"
+                let person = rng.below(15) == 0 ? "NOPE" : sweep ? sweepPerson : people[rng.below(people.count)]
+                let offer = rng.below(15) == 0 ? "O99999" : sweep ? sweepOffer : "O\(rng.below(offers.count))"
                 let status = PlacementStatus.allCases[rng.below(4)]
                 let start = day0.addingDays(rng.below(200))
                 // Given ids, sometimes repeated (within the file: rejected as a duplicate; of a
@@ -61,11 +80,12 @@ final class PlacementImportReferenceTests: XCTestCase {
             // even rounds: a first load into an empty table.
             if round % 2 == 1 {
                 for _ in 0..<30 {
-                    let p = randomRecord(n: 400)
+                    let p = randomRecord(n: rowCount + 100)
                     XCTAssertEqual((try? single.savePlacement(p)) != nil, (try? bulk.savePlacement(p)) != nil)
                 }
             }
-            let rows = (0..<300).map { _ in randomRecord(n: 400) }
+            k = round % 2 == 1 ? 0 : k
+            let rows = (0..<rowCount).map { _ in randomRecord(n: rowCount + 100) }
             var csv = "id,profile,offer,status,started,ended,outcome,hoursPerWeek,workplaceMentor\n"
             for p in rows {
                 let given = p.id == PlacementRecord.derivedID(profile: p.profile, offer: p.offer) ? "" : p.id

@@ -10,15 +10,25 @@ import Darwin
 
 extension AdSentenceCache {
     /// The calling thread's cache for `reader` (made on first use; a thread keeps the caches of
-    /// its last `threadReaders` readers, a reader that is gone frees its cache).
-    public static func current(for reader: AdReader) -> AdSentenceCache {
+    /// its last `threadReaders` readers, a reader that is gone frees its cache); nil when the
+    /// per-thread caches are turned off (`threadCapacity` 0).
+    public static func current(for reader: AdReader) -> AdSentenceCache? {
         current(for: reader.identity)
     }
+
+    /// The capacity of each per-thread cache: `defaultCapacity`, or the number in the environment
+    /// variable `JOBMATCH_AD_SENTENCE_CACHE` (entries; 0 turns the per-thread caches off, for
+    /// comparing the two paths end to end: the readings are the same).
+    public static let threadCapacity: Int = {
+        guard let v = getenv("JOBMATCH_AD_SENTENCE_CACHE"), let n = Int(String(cString: v)), n >= 0 else { return defaultCapacity }
+        return min(n, 1 << 20)
+    }()
 
     /// Readers a thread keeps a cache for.
     static let threadReaders = 2
 
-    static func current(for identity: _ReaderIdentity) -> AdSentenceCache {
+    static func current(for identity: _ReaderIdentity) -> AdSentenceCache? {
+        if threadCapacity == 0 { return nil }
         let caches: _ThreadCaches
         if let p = pthread_getspecific(_threadCacheKey) {
             caches = Unmanaged<_ThreadCaches>.fromOpaque(p).takeUnretainedValue()
@@ -48,7 +58,7 @@ final class _ThreadCaches {
             return e.cache
         }
         if entries.count >= AdSentenceCache.threadReaders { entries.removeFirst() }
-        let c = AdSentenceCache()
+        let c = AdSentenceCache(capacity: AdSentenceCache.threadCapacity)
         entries.append((_WeakIdentity(identity), c))
         return c
     }

@@ -8,6 +8,12 @@ import JobMatchText
 /// both languages. A word is compared as written and by its stems. When several label words
 /// are one slip away, the choice is deterministic: Danish before English, then surface words
 /// before stems, then the alphabetically first.
+///
+/// `correction(for:daStem:enStem:)` is the hot path: no `String` and no array per word. The
+/// query's deletions are hashed from its bytes (`_PolyHash`), the hash leads to the keys whose
+/// neighbourhood holds a string of that hash (`byHash`, a superset of the exact look-up's keys
+/// when two strings share a hash), and each key is confirmed on its unicode scalars, so the
+/// answer is exactly that of the plain reference `_referenceCorrection` (tests compare them).
 struct _FuzzyIndex: Sendable {
     struct Key: Sendable {
         var text: String
@@ -16,12 +22,18 @@ struct _FuzzyIndex: Sendable {
         var surface: Bool
     }
 
+    // The stored properties keep the size and shape this type had before the hot path (three
+    // references, two integers): `ConceptMatcher` stores it inline, and a client module that an
+    // incremental build does not recompile keeps the old layout of `ConceptMatcher` (seen with
+    // this toolchain: a stale benchmark object smashed its stack). The new tables live in
+    // `tables`, a reference where `neighbourhoodHashes` was.
     var keys: [Key] = []
     var neighbourhood: [String: [Int32]] = [:]
-    /// The polynomial hashes (`_PolyHash`) of the neighbourhood's strings: a query's deletions
-    /// are hashed from its bytes in O(1) each, and only those whose hash is here are made into
-    /// strings and looked up (nearly none for a word that is no slip of any key).
-    var neighbourhoodHashes = _HashSet64()
+    /// The tables of the hot path and of the reference's prefilter.
+    var tables = _FuzzyTables()
+    /// The shortest key in unicode scalars: a word more than one scalar shorter is no slip of
+    /// any key.
+    var shortestKey = 0
     /// The longest key in unicode scalars: a word more than one scalar longer is no slip of any
     /// key, so it is not looked up (and a pathological token costs nothing).
     var longestKey = 0
@@ -37,13 +49,13 @@ struct _FuzzyIndex: Sendable {
         }
         keys.sort { ($0.language, $0.surface ? 0 : 1, $0.text) < ($1.language, $1.surface ? 0 : 1, $1.text) }
         longestKey = keys.map { $0.text.unicodeScalars.count }.max() ?? 0
+        shortestKey = keys.map { $0.text.unicodeScalars.count }.min() ?? 0
         for (k, key) in keys.enumerated() {
             for d in _FuzzyIndex.deletions(key.text, includingSelf: true) {
                 neighbourhood[d, default: []].append(Int32(k))
             }
         }
-        neighbourhoodHashes = _HashSet64(capacity: neighbourhood.count)
-        for d in neighbourhood.keys { neighbourhoodHashes.insert(_PolyHash.of(d)) }
+        tables = _FuzzyTables(keys: keys, neighbourhood: neighbourhood)
     }
 
     /// Whether some deletion of `query` (or the query itself) may be in the neighbourhood: false
@@ -56,14 +68,14 @@ struct _FuzzyIndex: Sendable {
                 var h: UInt64 = 0
                 prefix[0] = 0
                 for i in 0..<n { h = _PolyHash.step(h, b[i]); prefix[i + 1] = h }
-                if neighbourhoodHashes.contains(h) { return true }
+                if tables.neighbourhoodHashes.contains(h) { return true }
                 // Deleting the scalar b[i..<e]: (P[i] - P[e]) * B^(n-e) + P[n].
                 var i = 0
                 while i < n {
                     var e = i + 1
                     while e < n && b[e] & 0xC0 == 0x80 { e += 1 }
                     let d = (prefix[i] &- prefix[e]) &* _PolyHash.power(n - e) &+ h
-                    if neighbourhoodHashes.contains(d) { return true }
+                    if tables.neighbourhoodHashes.contains(d) { return true }
                     i = e
                 }
                 return false
@@ -115,8 +127,101 @@ struct _FuzzyIndex: Sendable {
         return out
     }
 
-    /// The best label word one slip from `word` (or from its stems).
+    /// The best label word one slip from `word` (or from its stems): the lowest key (in the
+    /// order of `keys`) one slip from the word as written (surface keys only) or from one of its
+    /// stems that differs from it (any key), never the query itself.
+    /// - Complexity: O(n) hash look-ups for a query of n bytes, plus O(n) per key confirmed; no
+    ///   allocation.
     func correction(for word: String, daStem: String, enStem: String) -> (word: String, language: Int, id: Int32)? {
+        var best: Int32 = .max
+        for q in 0..<3 {
+            let query = q == 0 ? word : q == 1 ? daStem : enStem
+            let surfaceQuery = q == 0
+            if !surfaceQuery && query == word { continue }
+            if query.utf8.count > 4 * (longestKey + 1) { continue }          // cheap bound first
+            best = min(best, lowestKey(oneSlipFrom: query, surfaceOnly: surfaceQuery, below: best))
+        }
+        guard best != .max else { return nil }
+        let key = keys[Int(best)]
+        return (key.text, key.language, key.id)
+    }
+
+    /// The lowest key below `limit` one slip from `query` and not equal to it (`limit` when none).
+    func lowestKey(oneSlipFrom query: String, surfaceOnly: Bool, below limit: Int32) -> Int32 {
+        var q = query
+        return q.withUTF8 { b -> Int32 in
+            let n = b.count
+            return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: n + 1) { prefix -> Int32 in
+                withUnsafeTemporaryAllocation(of: UInt32.self, capacity: max(1, n)) { scalarBuffer -> Int32 in
+                    var count = 0
+                    for u in query.unicodeScalars { scalarBuffer[count] = u.value; count += 1 }
+                    if count > longestKey + 1 || count + 1 < shortestKey { return limit }
+                    let scalars = UnsafeBufferPointer(rebasing: scalarBuffer[0..<count])
+                    var h: UInt64 = 0
+                    prefix[0] = 0
+                    for i in 0..<n { h = _PolyHash.step(h, b[i]); prefix[i + 1] = h }
+                    var best = limit
+                    tables.keyScalars.withUnsafeBufferPointer { ks in
+                        tables.keyScalarStart.withUnsafeBufferPointer { starts in
+                            tables.byHash.withKeys { table in
+                                func visit(_ hash: UInt64) {
+                                    guard let list = table.keys(hash) else { return }
+                                    for k in list {
+                                        if k >= best { break }           // ascending: nothing lower follows
+                                        let key = keys[Int(k)]
+                                        if surfaceOnly && !key.surface { continue }
+                                        let other = UnsafeBufferPointer(rebasing: ks[Int(starts[Int(k)])..<Int(starts[Int(k) + 1])])
+                                        guard _FuzzyIndex.isWithinOne(scalars, other), key.text != query else { continue }
+                                        best = k
+                                        break
+                                    }
+                                }
+                                visit(h)
+                                // Deleting the scalar b[i..<e]: (P[i] - P[e]) * B^(n-e) + P[n].
+                                var i = 0
+                                while i < n {
+                                    var e = i + 1
+                                    while e < n && b[e] & 0xC0 == 0x80 { e += 1 }
+                                    visit((prefix[i] &- prefix[e]) &* _PolyHash.power(n - e) &+ h)
+                                    i = e
+                                }
+                            }
+                        }
+                    }
+                    return best
+                }
+            }
+        }
+    }
+
+    /// `EditDistance.isWithinOne` on scalar values.
+    @inline(__always)
+    static func isWithinOne(_ a: UnsafeBufferPointer<UInt32>, _ b: UnsafeBufferPointer<UInt32>) -> Bool {
+        func equal(_ x: UnsafeBufferPointer<UInt32>, _ xi: Int, _ y: UnsafeBufferPointer<UInt32>, _ yi: Int) -> Bool {
+            let n = x.count - xi
+            guard n == y.count - yi else { return false }
+            var k = 0
+            while k < n { if x[xi + k] != y[yi + k] { return false }; k += 1 }
+            return true
+        }
+        if a.count == b.count {
+            var i = 0
+            while i < a.count && a[i] == b[i] { i += 1 }
+            if i == a.count { return true }
+            if equal(a, i + 1, b, i + 1) { return true }
+            if i + 1 < a.count, a[i] == b[i + 1], a[i + 1] == b[i], equal(a, i + 2, b, i + 2) { return true }
+            return false
+        }
+        let (s, l) = a.count < b.count ? (a, b) : (b, a)
+        guard l.count - s.count == 1 else { return false }
+        var i = 0
+        while i < s.count && s[i] == l[i] { i += 1 }
+        return equal(s, i, l, i + 1)
+    }
+
+    /// The plain reference for `correction(for:daStem:enStem:)`: deletion strings looked up in
+    /// `neighbourhood`, candidates confirmed by `EditDistance.isWithinOne` on scalar arrays.
+    func _referenceCorrection(for word: String, daStem: String, enStem: String) -> (word: String, language: Int, id: Int32)? {
         var best: Int32 = .max
         for (query, surfaceQuery) in [(word, true), (daStem, false), (enStem, false)] {
             if !surfaceQuery && query == word { continue }
@@ -137,6 +242,44 @@ struct _FuzzyIndex: Sendable {
         guard best != .max else { return nil }
         let key = keys[Int(best)]
         return (key.text, key.language, key.id)
+    }
+}
+
+/// The fuzzy index's look-up tables, built once (a reference, so that `_FuzzyIndex` keeps its
+/// layout; never changed after `init`).
+final class _FuzzyTables: Sendable {
+    /// The polynomial hashes (`_PolyHash`) of the neighbourhood's strings: a query's deletions
+    /// are hashed from its bytes in O(1) each, and only those whose hash is here are made into
+    /// strings and looked up (nearly none for a word that is no slip of any key).
+    let neighbourhoodHashes: _HashSet64
+    /// The keys' unicode scalars, concatenated: key `k`'s are
+    /// `keyScalars[keyScalarStart[k]..<keyScalarStart[k + 1]]`.
+    let keyScalars: [UInt32]
+    let keyScalarStart: [Int32]
+    /// Neighbourhood string hash -> the keys under every string of that hash, ascending.
+    let byHash: _HashRanges
+
+    init() {
+        neighbourhoodHashes = _HashSet64()
+        keyScalars = []
+        keyScalarStart = [0]
+        byHash = _HashRanges()
+    }
+
+    init(keys: [_FuzzyIndex.Key], neighbourhood: [String: [Int32]]) {
+        var hashes = _HashSet64(capacity: neighbourhood.count)
+        for d in neighbourhood.keys { hashes.insert(_PolyHash.of(d)) }
+        neighbourhoodHashes = hashes
+        var scalars: [UInt32] = [], starts: [Int32] = [0]
+        for key in keys {
+            for u in key.text.unicodeScalars { scalars.append(u.value) }
+            starts.append(Int32(scalars.count))
+        }
+        keyScalars = scalars
+        keyScalarStart = starts
+        var grouped: [UInt64: [Int32]] = [:]
+        for (d, list) in neighbourhood { grouped[_PolyHash.of(d), default: []] += list }
+        byHash = _HashRanges(grouped.mapValues { Array(Set($0)).sorted() })
     }
 }
 
@@ -212,6 +355,77 @@ struct _HashSet64: Sendable {
             if v == k { return true }
             if v == 0 { return false }
             i = (i + 1) & mask
+        }
+    }
+}
+
+/// Hash -> a list of key indices (ascending), open addressing over the hashes, the lists
+/// concatenated in one array (the fuzzy correction's look-up: no `String`, no hashing of its own
+/// beyond a multiply).
+struct _HashRanges: Sendable {
+    private var slotHash: [UInt64] = [0]
+    /// Slot -> group + 1 (0: empty).
+    private var slotGroup: [Int32] = [0]
+    private var mask = 0
+    private var groupStart: [Int32] = [0]
+    private var members: [Int32] = []
+
+    init() {}
+
+    init(_ groups: [UInt64: [Int32]]) {
+        var size = 16
+        while size < groups.count * 2 { size <<= 1 }
+        slotHash = Array(repeating: 0, count: size)
+        slotGroup = Array(repeating: 0, count: size)
+        mask = size - 1
+        for (h, list) in groups {
+            members += list
+            groupStart.append(Int32(members.count))
+            var i = _HashRanges.start(h, mask)
+            while slotGroup[i] != 0 { i = (i + 1) & mask }
+            slotHash[i] = h
+            slotGroup[i] = Int32(groupStart.count - 1)
+        }
+    }
+
+    @inline(__always)
+    private static func start(_ h: UInt64, _ mask: Int) -> Int { Int(truncatingIfNeeded: (h &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask }
+
+    /// The table's arrays as buffers, for a run of look-ups.
+    struct Keys {
+        let slotHash: UnsafeBufferPointer<UInt64>
+        let slotGroup: UnsafeBufferPointer<Int32>
+        let groupStart: UnsafeBufferPointer<Int32>
+        let members: UnsafeBufferPointer<Int32>
+        let mask: Int
+
+        /// The keys of `hash`, or nil.
+        @inline(__always)
+        func keys(_ hash: UInt64) -> UnsafeBufferPointer<Int32>? {
+            guard mask > 0 else { return nil }
+            var i = _HashRanges.start(hash, mask)
+            while true {
+                let g = Int(slotGroup[i])
+                if g == 0 { return nil }
+                if slotHash[i] == hash {
+                    return UnsafeBufferPointer(rebasing: members[Int(groupStart[g - 1])..<Int(groupStart[g])])
+                }
+                i = (i + 1) & mask
+            }
+        }
+    }
+
+    /// Runs `body` with the table's buffers.
+    @inline(__always)
+    func withKeys<R>(_ body: (Keys) -> R) -> R {
+        slotHash.withUnsafeBufferPointer { sh in
+            slotGroup.withUnsafeBufferPointer { sg in
+                groupStart.withUnsafeBufferPointer { gs in
+                    members.withUnsafeBufferPointer { m in
+                        body(Keys(slotHash: sh, slotGroup: sg, groupStart: gs, members: m, mask: mask))
+                    }
+                }
+            }
         }
     }
 }

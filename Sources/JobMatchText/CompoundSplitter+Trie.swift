@@ -58,6 +58,15 @@ struct _PartTrie: Sendable {
         return -1
     }
 
+    /// Whether `s` is a vocabulary entry with `flag` (`word` or `stem`): the sets' `contains`.
+    func contains(_ s: String, _ flag: UInt8) -> Bool {
+        var s = s
+        return s.withUTF8 { b in
+            let n = node(b, 0, b.count)
+            return n >= 0 && flags[Int(n)] & flag != 0
+        }
+    }
+
     /// The node at the end of `b[start..<end]`, or -1 when no vocabulary entry begins so.
     @inline(__always)
     func node(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int32 {

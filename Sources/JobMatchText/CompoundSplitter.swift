@@ -108,7 +108,17 @@ public struct CompoundSplitter: Sendable {
 
     /// `split(_:)` of a word whose stem (by this splitter's stemmer) the caller has already
     /// made: the same answer without stemming it again.
+    ///
+    /// Whether the word or its stem is known is read from the trie (no `String` hashing); the
+    /// plain reference with the sets is `_referenceSplit(_:stem:)`.
     public func split(_ word: String, stem: String) -> CompoundSplit? {
+        if trie.contains(word, _PartTrie.word) { return nil }
+        if stemmer != nil, !stems.isEmpty, trie.contains(stem, _PartTrie.stem) { return nil }
+        return bestSplit(word)
+    }
+
+    /// The plain reference for `split(_:stem:)`: set look-ups.
+    func _referenceSplit(_ word: String, stem: String) -> CompoundSplit? {
         if words.contains(word) { return nil }
         if stemmer != nil, !stems.isEmpty, stems.contains(stem) { return nil }
         return bestSplit(word)
@@ -166,8 +176,33 @@ public struct CompoundSplitter: Sendable {
         }
     }
 
+    /// One state of the split's search (b[p...] with at most `left` parts): its best candidate
+    /// as counts and a link to the rest, so that no array is made per candidate.
+    struct _SearchState {
+        /// -1: not computed yet; 0: no candidate; 1: `parts`, `linkers`, ... hold it.
+        var known: Int8 = -1
+        var parts: Int32 = 0
+        var linkers: Int32 = 0
+        var linker: UInt8 = 0
+        /// The end of the first part (the word's end for a one-part candidate).
+        var firstEnd: Int32 = 0
+        /// Where the rest starts (after the linker), -1 for a one-part candidate.
+        var next: Int32 = -1
+
+        /// `Candidate.isBetter(than:)` on the counts (both of the same start).
+        @inline(__always)
+        func isBetter(than o: _SearchState) -> Bool {
+            if parts != o.parts { return parts < o.parts }
+            if linkers != o.linkers { return linkers < o.linkers }
+            return firstEnd > o.firstEnd
+        }
+    }
+
     /// The best split, found through the trie (`_PartTrie`): exactly `_referenceBestSplit`'s
-    /// answer (the same search in the same order), without a `String` per prefix looked at.
+    /// answer (the same search in the same order), without a `String` per prefix looked at and
+    /// without an array per candidate (a state keeps counts and a link to the rest; the scratch
+    /// space is temporary). A word whose beginning is no vocabulary part is refused after one
+    /// short trie walk, before any scratch space is made.
     /// - Complexity: O(L · W) trie steps for a word of L bytes and vocabulary words of at most W
     ///   bytes (a position whose walk finds no word costs a step or two), plus one stem per
     ///   position a split can reach.
@@ -176,40 +211,83 @@ public struct CompoundSplitter: Sendable {
         var w = word
         return w.withUTF8 { b -> CompoundSplit? in
             let n = b.count
-            // Scalars before each byte: the letters of b[p..<e] are scalars[e] - scalars[p].
-            var scalars = [Int](repeating: 0, count: n + 1)
-            for i in 0..<n { scalars[i + 1] = scalars[i] + (b[i] & 0xC0 != 0x80 ? 1 : 0) }
-            guard scalars[n] >= 2 * minimumPartLength else { return nil }
+            var letters = 0
+            for i in 0..<n where b[i] & 0xC0 != 0x80 { letters += 1 }
+            guard letters >= 2 * minimumPartLength else { return nil }
+            // A split of two or more parts begins with a part: none, no split.
+            guard firstPartExists(b) else { return nil }
             let states = maximumParts + 1
-            var memo = [Candidate?](repeating: nil, count: n * states)
-            var computed = [Bool](repeating: false, count: n * states)
-            var finalKnown = [Int8](repeating: -1, count: n)
-            var partEnds = [[Int]?](repeating: nil, count: n)
-            let prefixStems = stemmer?.prefixStemLength(utf8: UnsafeBufferPointer(start: b.baseAddress, count: 0)) != nil
-
-            /// Whether b[p...] is a known final part: a word, or a word whose stem is a stem.
-            func finalPart(_ p: Int) -> Bool {
-                if finalKnown[p] >= 0 { return finalKnown[p] == 1 }
-                let whole = trie.node(b, p, n)
-                var v = whole >= 0 && trie.flags[Int(whole)] & _PartTrie.word != 0
-                if !v, let stemmer, !stems.isEmpty {
-                    let s = UnsafeBufferPointer(rebasing: b[p..<n])
-                    if prefixStems, let length = stemmer.prefixStemLength(utf8: s) {
-                        let node = trie.node(b, p, p + length)
-                        v = node >= 0 && trie.flags[Int(node)] & _PartTrie.stem != 0
-                    } else {
-                        v = stems.contains(stemmer.stem(String(decoding: s, as: UTF8.self)))
+            return withUnsafeTemporaryAllocation(of: Int32.self, capacity: n + 1) { scalars -> CompoundSplit? in
+                // Scalars before each byte: the letters of b[p..<e] are scalars[e] - scalars[p].
+                scalars[0] = 0
+                for i in 0..<n { scalars[i + 1] = scalars[i] + (b[i] & 0xC0 != 0x80 ? 1 : 0) }
+                return withUnsafeTemporaryAllocation(of: _SearchState.self, capacity: n * states) { memo -> CompoundSplit? in
+                    memo.initialize(repeating: _SearchState())
+                    return withUnsafeTemporaryAllocation(of: Int8.self, capacity: n) { finalKnown -> CompoundSplit? in
+                        finalKnown.initialize(repeating: -1)
+                        return search(b, scalars: scalars, memo: memo, finalKnown: finalKnown)
                     }
                 }
-                finalKnown[p] = v ? 1 : 0
-                return v
             }
+        }
+    }
 
-            /// The ends e of the known parts b[p..<e] (a word, or from four letters a stem) of
-            /// at least `minimumPartLength` letters, in increasing order.
-            func ends(_ p: Int) -> [Int] {
-                if let known = partEnds[p] { return known }
-                var out: [Int] = []
+    /// Whether some prefix of `b` (leaving a byte) is a part: a word, or from four letters a
+    /// stem, of at least `minimumPartLength` letters.
+    @inline(__always)
+    func firstPartExists(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = b.count
+        var node: Int32 = 0
+        var e = 0
+        var letters = 0
+        while e < n - 1 {
+            node = trie.child(node, b[e])
+            guard node >= 0 else { return false }
+            e += 1
+            guard b[e] & 0xC0 != 0x80 else { continue }
+            letters += 1
+            let f = trie.flags[Int(node)]
+            if letters >= minimumPartLength, f & _PartTrie.word != 0 || (letters >= 4 && f & _PartTrie.stem != 0) { return true }
+        }
+        return false
+    }
+
+    /// `bestSplit`'s search over its scratch space (see `_referenceBestSplit` for the plain form).
+    func search(_ b: UnsafeBufferPointer<UInt8>, scalars: UnsafeMutableBufferPointer<Int32>,
+                memo: UnsafeMutableBufferPointer<_SearchState>, finalKnown: UnsafeMutableBufferPointer<Int8>) -> CompoundSplit? {
+        let n = b.count
+        let states = maximumParts + 1
+        let prefixStems = stemmer?.prefixStemLength(utf8: UnsafeBufferPointer(start: b.baseAddress, count: 0)) != nil
+
+        /// Whether b[p...] is a known final part: a word, or a word whose stem is a stem.
+        func finalPart(_ p: Int) -> Bool {
+            if finalKnown[p] >= 0 { return finalKnown[p] == 1 }
+            let whole = trie.node(b, p, n)
+            var v = whole >= 0 && trie.flags[Int(whole)] & _PartTrie.word != 0
+            if !v, let stemmer, !stems.isEmpty {
+                let s = UnsafeBufferPointer(rebasing: b[p..<n])
+                if prefixStems, let length = stemmer.prefixStemLength(utf8: s) {
+                    let node = trie.node(b, p, p + length)
+                    v = node >= 0 && trie.flags[Int(node)] & _PartTrie.stem != 0
+                } else {
+                    v = stems.contains(stemmer.stem(String(decoding: s, as: UTF8.self)))
+                }
+            }
+            finalKnown[p] = v ? 1 : 0
+            return v
+        }
+
+        /// Fills memo[p, left]; true when it has a candidate.
+        func best(_ p: Int, left: Int) -> Bool {
+            let key = p * states + left
+            if memo[key].known >= 0 { return memo[key].known == 1 }
+            var result = _SearchState(known: 0)
+            if Int(scalars[n] - scalars[p]) >= minimumPartLength, finalPart(p) {
+                result = _SearchState(known: 1, parts: 1, linkers: 0, linker: 0, firstEnd: Int32(n), next: -1)
+            }
+            if left > 1 {
+                // The ends e of the known parts b[p..<e] (a word, or from four letters a stem) of
+                // at least `minimumPartLength` letters, in increasing order.
                 var node: Int32 = 0
                 var e = p
                 while e < n - 1 {
@@ -217,46 +295,39 @@ public struct CompoundSplitter: Sendable {
                     guard node >= 0 else { break }
                     e += 1
                     guard b[e] & 0xC0 != 0x80 else { continue }
-                    let letters = scalars[e] - scalars[p]
+                    let letters = Int(scalars[e] - scalars[p])
                     let f = trie.flags[Int(node)]
-                    if letters >= minimumPartLength, f & _PartTrie.word != 0 || (letters >= 4 && f & _PartTrie.stem != 0) {
-                        out.append(e)
-                    }
-                }
-                partEnds[p] = out
-                return out
-            }
-
-            func best(_ p: Int, left: Int) -> Candidate? {
-                let key = p * states + left
-                if computed[key] { return memo[key] }
-                var result: Candidate?
-                if scalars[n] - scalars[p] >= minimumPartLength, finalPart(p) {
-                    result = Candidate(parts: [p..<n], linkers: [])
-                }
-                if left > 1 {
-                    for e in ends(p) {
-                        for linker: UInt8 in [0, 0x73, 0x65] {   // none, s, e
-                            var q = e
-                            if linker != 0 {
-                                guard b[e] == linker else { continue }
-                                q = e + 1
-                            }
-                            guard q < n, let rest = best(q, left: left - 1) else { continue }
-                            let c = Candidate(parts: [p..<e] + rest.parts, linkers: [linker] + rest.linkers)
-                            if result == nil || c.isBetter(than: result!) { result = c }
+                    guard letters >= minimumPartLength, f & _PartTrie.word != 0 || (letters >= 4 && f & _PartTrie.stem != 0) else { continue }
+                    for linker: UInt8 in [0, 0x73, 0x65] {   // none, s, e
+                        var q = e
+                        if linker != 0 {
+                            guard b[e] == linker else { continue }
+                            q = e + 1
                         }
+                        guard q < n, best(q, left: left - 1) else { continue }
+                        let rest = memo[q * states + left - 1]
+                        let c = _SearchState(known: 1, parts: rest.parts + 1, linkers: rest.linkers + (linker == 0 ? 0 : 1),
+                                             linker: linker, firstEnd: Int32(e), next: Int32(q))
+                        if result.known != 1 || c.isBetter(than: result) { result = c }
                     }
                 }
-                memo[key] = result
-                computed[key] = true
-                return result
             }
-
-            guard let c = best(0, left: maximumParts), c.parts.count >= 2 else { return nil }
-            return CompoundSplit(parts: c.parts.map { String(decoding: UnsafeBufferPointer(rebasing: b[$0]), as: UTF8.self) },
-                                 linkers: c.linkers.map { $0 == 0 ? "" : String(UnicodeScalar($0)) })
+            memo[key] = result
+            return result.known == 1
         }
+
+        guard best(0, left: maximumParts), memo[maximumParts].parts >= 2 else { return nil }
+        var parts: [String] = [], linkers: [String] = []
+        var p = 0, left = maximumParts
+        while true {
+            let st = memo[p * states + left]
+            parts.append(String(decoding: UnsafeBufferPointer(rebasing: b[p..<Int(st.firstEnd)]), as: UTF8.self))
+            guard st.next >= 0 else { break }
+            linkers.append(st.linker == 0 ? "" : String(UnicodeScalar(st.linker)))
+            p = Int(st.next)
+            left -= 1
+        }
+        return CompoundSplit(parts: parts, linkers: linkers)
     }
 
     /// The plain reference for `bestSplit`: the same search with a `String` and a set look-up

@@ -96,3 +96,59 @@ final class CompoundSplitterTrieTests: XCTestCase {
         XCTAssertGreaterThan(splits, 1000)
     }
 }
+
+extension CompoundSplitterTrieTests {
+    /// `bestSplit` (flat search states, temporary scratch space, the first-part check) and
+    /// `split(_:stem:)` (the trie's flags for the known-word test) against their plain references,
+    /// on random words over the built-in vocabulary: words run together with and without linkers,
+    /// slips, Danish letters, hyphens, upper case and long words.
+    func testSplitEqualsThePlainSplitOnRandomWords() {
+        let stemmer = DanishStemmer()
+        let ties = ["lager", "lage", "rarbejde", "arbejde", "rar", "bejde", "sund", "sun", "dhed", "hed", "shed", "ssund"]
+        let splitters = [CompoundSplitter(words: ["lager", "arbejder", "truck", "certifikat", "sosu", "hjælper", "el", "elev"], stemmer: stemmer),
+                         CompoundSplitter(words: ["lager", "arbejde", "ar", "bejde"], stemmer: nil),
+                         CompoundSplitter(words: ["køkken", "leder", "led", "øer"], stemmer: stemmer, minimumPartLength: 2, maximumParts: 6),
+                         // Ties in parts and linkers (lager|arbejde and lage|rarbejde): the longest first part wins.
+                         CompoundSplitter(words: ties, stemmer: stemmer, includeBaseVocabulary: false)]
+        let base = Array(CompoundSplitter.baseVocabulary).sorted() + ["el", "ar", "øer", "led"]
+        var state: UInt64 = 777
+        func next(_ n: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(n))
+        }
+        let letters = Array("abcdefghijklmnopqrstuvwxyzæøåéAÆØ-".unicodeScalars)
+        func noise(_ k: Int) -> String {
+            var v = String.UnicodeScalarView()
+            for _ in 0..<k { v.append(letters[next(letters.count)]) }
+            return String(v)
+        }
+        var splits = 0
+        for round in 0..<6000 {
+            let vocabulary = round % 2 == 0 ? base : ties
+            var word = ""
+            for _ in 0..<(1 + next(5)) {
+                switch next(7) {
+                case 0: word += noise(1 + next(4))
+                case 1: word += ["s", "e", "en", "erne", "et", "-"][next(6)]
+                case 2: word += noise(20 + next(60))
+                default: word += vocabulary[next(vocabulary.count)]
+                }
+            }
+            if next(8) == 0 { word = word.uppercased() }
+            if next(6) == 0, !word.isEmpty {   // one slip
+                var s = Array(word.unicodeScalars)
+                s[next(s.count)] = letters[next(letters.count)]
+                var v = String.UnicodeScalarView(); v.append(contentsOf: s); word = String(v)
+            }
+            for s in splitters {
+                let fast = s.bestSplit(word), plain = s._referenceBestSplit(word)
+                XCTAssertEqual(fast, plain, word)
+                let stem = stemmer.stem(word)
+                XCTAssertEqual(s.split(word, stem: stem), s._referenceSplit(word, stem: stem), word)
+                XCTAssertEqual(s.split(word, stem: word), s._referenceSplit(word, stem: word), word)
+                if fast != nil { splits += 1 }
+            }
+        }
+        XCTAssertGreaterThan(splits, 1000)
+    }
+}

@@ -430,23 +430,29 @@ enum BlockKernel {
     /// offer's requirement rows, the score ceiling, then (for offers that may enter) the shared
     /// words by fused multiply-add over its term rows, score, constraints and top-k for the 64
     /// lanes.
-    @inline(__always)
+    /// With a `floor` (not −∞; the tiles' group maxima filled), offers no group of sixteen can lift
+    /// to it are skipped first; returns how many offers met that test and how many it skipped.
+    @inline(__always) @discardableResult
     static func sweep<M: _ConstraintMode, C: _BlockCollector>(
         _ tiles: _Tiles, block start: Int, box: _HomeBox?, profiles: _ProfileColumns, offers: _OfferColumns,
         range: Range<Int>, collector: C, floor: Float = -.infinity, _ mode: M.Type
-    ) {
+    ) -> (tested: Int, skipped: Int) {
         let spatial = M.enabled && box != nil
         let hb = box ?? _HomeBox.never
         let tile = UnsafePointer(tiles.credits), wordMasks = UnsafePointer(tiles.words)
         let floored = floor > -.infinity
         let floorLanes = SIMD4<Float>(repeating: floor)
+        var tested = 0, skipped = 0
         for o in range {
             if M.enabled && offers.full[o] != 0 { continue }
             // Every person of the block lives too far from this workplace: skip it whole.
             if spatial && offers.hasWorkplace[o] != 0 && hb.excludes(lat: offers.lat[o], lon: offers.lon[o]) { continue }
             // A floored sweep: no group of sixteen can reach the floor on this offer, even with
             // each requirement at the group's best credit and every word some of them use.
-            if floored && !any(groupCeiling(offer: o, tiles: tiles, offers: offers, M.self) .>= floorLanes) { continue }
+            if floored {
+                tested &+= 1
+                if !any(groupCeiling(offer: o, tiles: tiles, offers: offers, M.self) .>= floorLanes) { skipped &+= 1; continue }
+            }
             // Coverage (requirement rows against the credit tile) and, constraints on, the
             // shared words (the offer's term rows, only terms some compiled person uses, against
             // the block's word tile), each a fused multiply-add chain in its own order; the two
@@ -537,6 +543,7 @@ enum BlockKernel {
                 collector.collect(r.score, r.allowed, group: 3, offer: o)
             }
         }
+        return (tested, skipped)
     }
 
     /// For each group of sixteen lanes, a score no pair of the group can exceed on offer `o`:
@@ -592,7 +599,8 @@ enum BlockKernel {
 
     /// Each profile's `k` best offers, on `threads` threads taking blocks of 64 profiles.
     /// With a `floor` (not −∞) each row keeps only scores ≥ the floor, and offers that no group of
-    /// sixteen lanes can lift to it are skipped before any arithmetic (`groupCeiling`).
+    /// sixteen lanes can lift to it are skipped before any arithmetic (`groupCeiling`), in the
+    /// blocks where that test pays (it skips at least half the offers it tests).
     static func rankAll(profiles: CompiledProfiles, offers: CompiledOffers, words: _WordBinding, k: Int, constraints: Bool,
                         threads: Int, floor: Float = -.infinity) -> TopKTable {
         constraints
@@ -614,14 +622,25 @@ enum BlockKernel {
                 let tiles = _Tiles(profiles: profiles, offers: offers)
                 let lists = _TopKRows(rows: width, k: k, floor: floor)
                 let floored = floor > -.infinity
+                // The group ceiling costs about half an offer's sweep, so it pays only where it skips
+                // at least half the offers it tests (a high floor; at a low one it skips almost
+                // nothing). Each thread tries it on its first block and every eighth, and keeps it
+                // on between those while it pays. Only speed depends on this: a skipped offer is
+                // one no lane of the block could have taken.
+                var blocksDone = 0, tested = 0, skipped = 0
                 while true {
                     let b = counter.take()
                     if b >= blocks { break }
                     let start = b * width
                     lists.reset()
-                    fill(tiles, block: start, profiles: pc, count: count, bounds: floored)
-                    sweep(tiles, block: start, box: boxes[b], profiles: pc, offers: oc, range: 0..<offerCount,
-                          collector: _PerLaneCollector(lists: lists), floor: floor, M.self)
+                    let bounded = floored && (blocksDone % 8 == 0 || skipped * 2 >= tested)
+                    if blocksDone % 8 == 0 { tested = 0; skipped = 0 }
+                    blocksDone += 1
+                    fill(tiles, block: start, profiles: pc, count: count, bounds: bounded)
+                    let tally = sweep(tiles, block: start, box: boxes[b], profiles: pc, offers: oc, range: 0..<offerCount,
+                                      collector: _PerLaneCollector(lists: lists), floor: bounded ? floor : -.infinity, M.self)
+                    tested += tally.tested
+                    skipped += tally.skipped
                     clear(tiles, block: start, profiles: pc, count: count)
                     for lane in 0..<min(width, count - start) {
                         lists.copy(row: lane, to: out, at: Int(pc.original[start + lane]))

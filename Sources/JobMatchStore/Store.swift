@@ -47,6 +47,9 @@ public final class Store: @unchecked Sendable {
     var layoutPartBytes = Store.defaultLayoutPartBytes
     /// Listings sort this many bytes of records in memory at a time (tests set it low).
     var listingRunBytes = Store.defaultListingRunBytes
+    /// Listings sort at most this many bytes of keys in memory before they sort whole records in
+    /// runs (tests set it low).
+    var listingKeyBytes = Store.defaultListingKeyBytes
     /// How long a write waits for another process's write transaction (an import) before it fails
     /// with "the store is busy", seconds (see `Store+Concurrency.swift`).
     public var writeWait: Double = Store.defaultWriteWait

@@ -162,6 +162,8 @@ public final class PlacementBulkWriter {
     /// How many people (and, apart, offers) are looked up one by one before all are read in one
     /// scan (tests lower it to reach the scans with small stores).
     nonisolated(unsafe) static var lookUpsBeforeScan = 2_000
+    /// The page cache of a first load while it appends rows (KiB).
+    static let firstLoadCacheKiB = 16_384
 
     /// The person's slot (-1: no profile); on first sight, their stored placements are read back.
     private func person(_ id: String) throws(StoreError) -> Int32 {
@@ -348,6 +350,10 @@ public final class PlacementBulkWriter {
                 if !hadPlacements {
                     try store.db.execute(Store.dropPlacementIndexesSQL)
                     bulkLoading = true
+                    // Appending to the table alone needs no large page cache: a small one is
+                    // written out to the log as it fills and its memory used again (a cache the
+                    // size of the table costs a page fault for every fresh page).
+                    try store.db.execute("PRAGMA cache_size = -\(PlacementBulkWriter.firstLoadCacheKiB)")
                 }
                 insert = try store.db.prepare(Store.insertPlacementSQL)
             }

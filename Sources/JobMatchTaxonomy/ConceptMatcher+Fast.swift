@@ -282,27 +282,32 @@ extension ConceptMatcher {
             var fresh = [_WordAnalysis?](repeating: nil, count: spans.count)
             var analysed: [(k: Int, hash: UInt64)] = []
             analysed.reserveCapacity(missing.count)
-            // The first occurrence of each distinct missing token, by hash (open addressing over
-            // indices into `analysed`; a token equal to an earlier one shares its analysis).
+            // The first occurrence of each distinct missing token, by hash (open addressing; a
+            // slot holds the hash's high 32 bits and 1 + an index into `analysed`, 0 when empty,
+            // so a probe past another word reads no more memory; a token equal to an earlier one
+            // shares its analysis).
             var slotCount = 16
             while slotCount < missing.count * 2 { slotCount <<= 1 }
             let mask = slotCount - 1
-            var slots = [Int32](repeating: -1, count: slotCount)
+            var slots = [UInt64](repeating: 0, count: slotCount)
             slots.withUnsafeMutableBufferPointer { sl in
                 for k in missing {
                     let sp = spans[k]
                     let key = UnsafeBufferPointer(rebasing: b[Int(sp.start)..<Int(sp.end)])
                     let kind: UInt8 = sp.kind == .number ? 1 : 0
                     let h = _WordCache.hash(key, kind: kind)
+                    let tag = h >> 32
                     var s = Int(truncatingIfNeeded: h) & mask
                     var same = -1
-                    while sl[s] >= 0 {
-                        let (r, rh) = analysed[Int(sl[s])]
-                        let rs = spans[r]
-                        if rh == h, rs.kind == sp.kind, Int(rs.end - rs.start) == key.count,
-                           key.count == 0 || memcmp(b.baseAddress! + Int(rs.start), key.baseAddress!, key.count) == 0 {
-                            same = r
-                            break
+                    while sl[s] != 0 {
+                        if sl[s] >> 32 == tag {
+                            let (r, rh) = analysed[Int(sl[s] & 0xFFFF_FFFF) - 1]
+                            let rs = spans[r]
+                            if rh == h, rs.kind == sp.kind, Int(rs.end - rs.start) == key.count,
+                               key.count == 0 || memcmp(b.baseAddress! + Int(rs.start), key.baseAddress!, key.count) == 0 {
+                                same = r
+                                break
+                            }
                         }
                         s = (s + 1) & mask
                     }
@@ -311,7 +316,7 @@ extension ConceptMatcher {
                         continue
                     }
                     fresh[k] = analyseToken(token(sp, b))
-                    sl[s] = Int32(analysed.count)
+                    sl[s] = tag << 32 | UInt64(analysed.count + 1)
                     analysed.append((k, h))
                 }
             }

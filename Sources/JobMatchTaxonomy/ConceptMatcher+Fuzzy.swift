@@ -277,9 +277,16 @@ final class _FuzzyTables: Sendable {
         }
         keyScalars = scalars
         keyScalarStart = starts
-        var grouped: [UInt64: [Int32]] = [:]
-        for (d, list) in neighbourhood { grouped[_PolyHash.of(d), default: []] += list }
-        byHash = _HashRanges(grouped.mapValues { Array(Set($0)).sorted() })
+        // (hash, key) pairs, sorted and unique: the groups come out contiguous and ascending
+        // (no dictionary of arrays; this runs once per matcher, at every start of the tool).
+        var pairs: [(hash: UInt64, key: Int32)] = []
+        pairs.reserveCapacity(neighbourhood.values.reduce(0) { $0 + $1.count })
+        for (d, list) in neighbourhood {
+            let h = _PolyHash.of(d)
+            for k in list { pairs.append((h, k)) }
+        }
+        pairs.sort { $0.hash != $1.hash ? $0.hash < $1.hash : $0.key < $1.key }
+        byHash = _HashRanges(sortedPairs: pairs)
     }
 }
 
@@ -372,19 +379,28 @@ struct _HashRanges: Sendable {
 
     init() {}
 
-    init(_ groups: [UInt64: [Int32]]) {
+    /// The table of `pairs` sorted by hash, then key (equal pairs are kept once).
+    init(sortedPairs pairs: [(hash: UInt64, key: Int32)]) {
+        var distinct = 0
+        for i in pairs.indices where i == 0 || pairs[i].hash != pairs[i - 1].hash { distinct += 1 }
         var size = 16
-        while size < groups.count * 2 { size <<= 1 }
+        while size < distinct * 2 { size <<= 1 }
         slotHash = Array(repeating: 0, count: size)
         slotGroup = Array(repeating: 0, count: size)
         mask = size - 1
-        for (h, list) in groups {
-            members += list
+        members.reserveCapacity(pairs.count)
+        var i = 0
+        while i < pairs.count {
+            let h = pairs[i].hash
+            while i < pairs.count && pairs[i].hash == h {
+                if members.count == Int(groupStart[groupStart.count - 1]) || members.last != pairs[i].key { members.append(pairs[i].key) }
+                i += 1
+            }
             groupStart.append(Int32(members.count))
-            var i = _HashRanges.start(h, mask)
-            while slotGroup[i] != 0 { i = (i + 1) & mask }
-            slotHash[i] = h
-            slotGroup[i] = Int32(groupStart.count - 1)
+            var s = _HashRanges.start(h, mask)
+            while slotGroup[s] != 0 { s = (s + 1) & mask }
+            slotHash[s] = h
+            slotGroup[s] = Int32(groupStart.count - 1)
         }
     }
 

@@ -42,6 +42,9 @@ enum AssignBenchmark {
         let build = Measure.seconds {
             kernel = MatchKernel(taxonomy: work.taxonomy, profiles: work.profiles, offers: work.offers, threads: threads)
         }
+        // Peak RSS before any plan: the synthetic workload and the compiled kernel (what the
+        // plan adds shows in `peak_rss_bytes` above it).
+        let rssBeforePlan = Measure.peakRSSBytes()
         var request = CohortRequest(people: Array(0..<Int32(n)), capacity: work.offers.map { max(0, $0.freePlaces) })
         request.minimumWeight = ScoreScale.weight(points: minScore)
         request.objective = objective
@@ -108,7 +111,7 @@ enum AssignBenchmark {
                             "max_k": c.maximumCandidates, "widened_people": c.widenedPeople, "rounds": c.rounds, "arcs": c.arcs],
             "searches": plan.work.searches, "settled": plan.work.settled,
             "unassigned": Dictionary(grouping: plan.reason.compactMap { $0?.rawValue }, by: { $0 }).mapValues(\.count),
-            "peak_rss_bytes": rss,
+            "peak_rss_bytes": rss, "peak_rss_before_plan_bytes": rssBeforePlan,
         ]
         var corpusLine: String?
         if !o.has("no-corpus"), let url = CorpusLocation.resolve(), let corpus = try? Corpus.load(from: url) {
@@ -151,7 +154,7 @@ enum AssignBenchmark {
         \(c.widenedPeople) people widened, \(c.rounds) rounds, \(c.arcs) arcs
           solver work: \(plan.work.searches) searches, \(plan.work.settled) offers settled
           unassigned: \(report["unassigned"]!)
-          peak RSS \(String(format: "%.0f", Double(rss) / 1_048_576)) MiB
+          peak RSS \(String(format: "%.0f", Double(rss) / 1_048_576)) MiB (\(String(format: "%.0f", Double(rssBeforePlan) / 1_048_576)) MiB before the first plan: workload + kernel)
         """)
         if let corpusLine { print("  " + corpusLine) }
         if let dir = o.string("export") { print("  exported the full problem to \(dir) (\(report["exported_pairs"]!) feasible pairs)") }

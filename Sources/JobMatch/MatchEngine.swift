@@ -242,20 +242,34 @@ public final class MatchEngine: Sendable {
         .unreadable((error as? StoreError)?.description ?? "\(error)")
     }
 
-    /// The offers' layout and a kernel over it (store engines), loaded once.
-    private func offersKernel() throws(EngineError) -> (StoredOfferLayout, MatchKernel) {
+    /// The offers' layout and a kernel over it (store engines), loaded once with `profile`'s terms'
+    /// postings only, and loaded again with every term's the first time a person with another term
+    /// is ranked.
+    private func offersKernel(for profile: MatchableProfile) throws(EngineError) -> (StoredOfferLayout, MatchKernel) {
+        if let loaded = offerSide.peek() {
+            if loaded.1.canRank(profile) { return loaded }
+            let all = try makeOffersKernel(terms: nil)
+            offerSide.replace(all)
+            return all
+        }
+        do {
+            return try offerSide.get { try makeOffersKernel(terms: profile.terms.map(\.term)) }
+        } catch { throw (error as? EngineError) ?? storeFailure(error) }
+    }
+
+    /// The offers' layout for single rankings (with the postings of `terms` only, or of all when
+    /// nil) and a kernel over it.
+    private func makeOffersKernel(terms: [UInt32]?) throws(EngineError) -> (StoredOfferLayout, MatchKernel) {
         guard let layouts else { preconditionFailure("store engines only") }
         let held = try heldPlaces()
         do {
-            return try offerSide.get {
-                // Only single people are ranked against this layout: its word rows are not needed.
-                var side = try layouts.offersForRanking()
-                // The stored layout knows the records' free places; the placements' are taken here.
-                let none = held.compactMap { id, h in h.freePlaces <= 0 ? side.ids.index(of: id) : nil }
-                if !none.isEmpty { side = StoredOfferLayout(layout: side.layout.markingNoFreePlace(none), ids: side.ids) }
-                return (side, MatchKernel(propagation: layouts.propagation, profiles: .none(conceptCount: taxonomy.count),
-                                          offers: side.layout))
-            }
+            // Only single people are ranked against this layout: its word rows are not needed.
+            var side = try layouts.offersForRanking(terms: terms)
+            // The stored layout knows the records' free places; the placements' are taken here.
+            let none = held.compactMap { id, h in h.freePlaces <= 0 ? side.ids.index(of: id) : nil }
+            if !none.isEmpty { side = StoredOfferLayout(layout: side.layout.markingNoFreePlace(none), ids: side.ids) }
+            return (side, MatchKernel(propagation: layouts.propagation, profiles: .none(conceptCount: taxonomy.count),
+                                      offers: side.layout))
         } catch { throw storeFailure(error) }
     }
 
@@ -419,7 +433,7 @@ public final class MatchEngine: Sendable {
 
     private func storePlacements(for p: MatchableProfile, top: Int) throws(EngineError) -> [Placement] {
         // The kernel's layout has the offers that placements fill marked full (`offersKernel`).
-        let (side, kernel) = try offersKernel()
+        let (side, kernel) = try offersKernel(for: p)
         let scorer = try referenceScorer()
         var out: [Placement] = []
         for s in kernel.rank(p, top: top) {

@@ -18,7 +18,14 @@ final class _Chunk<Rows>: @unchecked Sendable {
 struct _StoredImage: KernelImageSource, KernelImageSink {
     let session: LayoutSession
     func byteCount(ofBlock name: String) throws -> Int? { try session.blockByteCount(name) }
-    func readBlock(_ name: String, into buffer: UnsafeMutableRawBufferPointer) throws { try session.readBlock(name, into: buffer) }
+    func readBlock(_ name: String, into buffer: UnsafeMutableRawBufferPointer) throws {
+        // Through the ranged reader: it moves one blob handle from part to part (blocks are kept
+        // in parts of 256 KiB; opening a handle per part compiles a statement each time).
+        try session.readBlock(name, covering: [0..<buffer.count], into: buffer)
+    }
+    func readBlock(_ name: String, covering ranges: [Range<Int>], into buffer: UnsafeMutableRawBufferPointer) throws {
+        try session.readBlock(name, covering: ranges, into: buffer)
+    }
     mutating func writeBlock(_ name: String, _ bytes: UnsafeRawBufferPointer) throws { try session.writeBlock(name, bytes) }
 }
 

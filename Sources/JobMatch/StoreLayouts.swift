@@ -117,14 +117,17 @@ public final class StoreLayouts: Sendable {
     /// stored image is current with no change listed, read without the offers' word rows and
     /// requirement rows (about three fifths of an image of offers with ads;
     /// `CompiledOffers.hasWordRows` is false) and without a memory map, else
-    /// the whole layout as `offers()` gives it. Either answers those rankings the same.
-    public func offersForRanking() throws -> StoredOfferLayout {
+    /// the whole layout as `offers()` gives it. Either answers those rankings the same. With
+    /// `terms` (term ids), the image's postings are read for those terms only (about half of the
+    /// image read for single rankings): the layout then ranks the people whose terms are among them
+    /// (`MatchKernel.canRank(_:)`).
+    public func offersForRanking(terms: [UInt32]? = nil) throws -> StoredOfferLayout {
         let start = DispatchTime.now().uptimeNanoseconds
         // Not through a memory map: the blocks read would count twice in the resident memory.
         let quick = try store.readLayout(.offers, mapped: false) { s -> StoredOfferLayout? in
             guard problem(s.state, side: .offers) == nil, s.state.changes == 0 else { return nil }
             let image = _StoredImage(session: s)
-            guard let layout = try? CompiledOffers(image: image, conceptCount: taxonomy.count, wordRows: false),
+            guard let layout = try? CompiledOffers(image: image, conceptCount: taxonomy.count, wordRows: false, postingTerms: terms),
                   let ids = try? LayoutIDs(image: image, count: layout.count) else { return nil }
             return StoredOfferLayout(layout: layout, ids: ids)
         }

@@ -35,6 +35,13 @@ final class _Lazy<T: Sendable>: @unchecked Sendable {
         return value
     }
 
+    /// Holds `value` instead of what it held.
+    func replace(_ value: T) {
+        lock.lock()
+        defer { lock.unlock() }
+        self.value = value
+    }
+
     func get(_ make: () throws -> T) rethrows -> T {
         lock.lock()
         defer { lock.unlock() }

@@ -84,6 +84,22 @@ extension _AlignedColumn {
         return column
     }
 
+    /// Reads only the elements `ranges` of a column of `count` elements from block `name` (the rest
+    /// of the column is left unread: zero, and never touched, so not in the resident memory).
+    static func read(_ name: String, count: Int, ranges: [Range<Int>], from image: some KernelImageSource,
+                     arena: _ImageArena) throws(KernelImageError) -> _AlignedColumn {
+        let stride = MemoryLayout<Element>.stride, bytes = count * stride
+        guard try _imageIO(name, { try image.byteCount(ofBlock: name) }) == bytes else {
+            throw KernelImageError("block \(name): missing or not \(count) values")
+        }
+        let column = _AlignedColumn(uninitializedCount: count, in: arena)
+        let byteRanges = ranges.map { ($0.lowerBound * stride)..<($0.upperBound * stride) }
+        try _imageIO(name) {
+            try image.readBlock(name, covering: byteRanges, into: UnsafeMutableRawBufferPointer(start: column.base, count: bytes))
+        }
+        return column
+    }
+
     /// Writes the column (padding included) as block `name`.
     func write(_ name: String, to sink: inout some KernelImageSink) throws(KernelImageError) {
         let bytes = UnsafeRawBufferPointer(start: base, count: count * MemoryLayout<Element>.stride)

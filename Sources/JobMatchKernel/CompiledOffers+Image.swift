@@ -72,10 +72,13 @@ extension CompiledOffers {
     /// interleaved lanes) are read. The layout then answers `MatchKernel.rank(_:top:)` (one person
     /// against every offer, through the lanes and the postings) and gives `termStatistics`, and
     /// nothing else (all pairs, candidates, merging and writing it stop the program);
-    /// `hasWordRows` tells.
+    /// `hasWordRows` tells. With `postingTerms` as well (term ids), only those terms' postings are
+    /// read (the rest of the two posting blocks, about half of such an image of offers with ads,
+    /// is neither read nor touched); the layout then ranks only people whose terms are among them
+    /// (`MatchKernel.canRank(_:)`).
     /// - Complexity: O(size of the image).
     public convenience init(image: some KernelImageSource, conceptCount expected: Int,
-                            wordRows: Bool = true) throws(KernelImageError) {
+                            wordRows: Bool = true, postingTerms: [UInt32]? = nil) throws(KernelImageError) {
         let s = try _ImageHeader.read(from: image, format: Self.imageFormat, sizeCount: 10)
         let (count, padded, conceptCount, requirements, laneSlots, groups) = (s[0], s[1], s[2], s[3], s[4], s[5])
         let (capped, vocabulary, terms, totalLength) = (s[6], s[7], s[8], s[9])
@@ -87,8 +90,28 @@ extension CompiledOffers {
         func column<T: BitwiseCopyable>(_ name: String, _ n: Int = padded) throws(KernelImageError) -> _AlignedColumn<T> {
             try _AlignedColumn<T>.read(name, count: n, from: image, arena: arena)
         }
+        let vocabularyTerms = try [UInt32].read("words.vocabulary", count: vocabulary, from: image)
+        let postingStart: _AlignedColumn<Int> = try column("words.postingStart", vocabulary + 1)
+        // The postings of the terms asked for only (a layout for single rankings).
+        var postingsRead: [Bool]?, postingRanges = [0..<terms]
+        if let wanted = postingTerms, !wordRows {
+            var read = [Bool](repeating: false, count: vocabulary)
+            postingRanges = []
+            for t in wanted {
+                guard let v = OfferTermIndex.find(t, in: vocabularyTerms), !read[Int(v)] else { continue }
+                read[Int(v)] = true
+                let lo = postingStart[Int(v)], hi = postingStart[Int(v) + 1]
+                guard lo >= 0, lo <= hi, hi <= terms else { throw KernelImageError("block words.postingStart: term \(v) runs outside the postings") }
+                postingRanges.append(lo..<hi)
+            }
+            postingsRead = read
+        }
+        func postings<T: BitwiseCopyable>(_ name: String) throws(KernelImageError) -> _AlignedColumn<T> {
+            postingsRead == nil ? try column(name, terms)
+                : try _AlignedColumn<T>.read(name, count: terms, ranges: postingRanges, from: image, arena: arena)
+        }
         let words = OfferTermIndex(
-            vocabulary: try [UInt32].read("words.vocabulary", count: vocabulary, from: image),
+            vocabulary: vocabularyTerms,
             documentFrequency: try [Int32].read("words.documentFrequency", count: vocabulary, from: image),
             offerCount: count, totalLength: totalLength,
             start: wordRows ? try column("words.start", count + 1) : _AlignedColumn(repeating: 0, count: 1),
@@ -97,8 +120,8 @@ extension CompiledOffers {
             length: wordRows ? try column("words.length", count) : _AlignedColumn(repeating: 0, count: 1),
             points: wordRows ? try column("words.points", terms) : _AlignedColumn(repeating: 0, count: 1),
             ceiling: wordRows ? try column("words.ceiling", max(count, 1)) : _AlignedColumn(repeating: 0, count: 1),
-            postingStart: try column("words.postingStart", vocabulary + 1), postingOffer: try column("words.postingOffer", terms),
-            postingPoints: try column("words.postingPoints", terms), hasRows: wordRows)
+            postingStart: postingStart, postingOffer: try postings("words.postingOffer"),
+            postingPoints: try postings("words.postingPoints"), hasRows: wordRows, postingsRead: postingsRead)
         self.init(count: count, paddedCount: padded, conceptCount: conceptCount,
                   reqStart: wordRows ? try column("reqStart", count + 1) : _AlignedColumn(repeating: 0, count: count + 1),
                   concepts: wordRows ? try column("concepts", requirements) : _AlignedColumn(repeating: 0, count: 1),
@@ -151,7 +174,13 @@ extension CompiledOffers {
             if entries > 0 { try _checkRange(words.term, 0..<entries, within: 0...Int32(vocabulary - 1), "words.term") }
         }
         try _checkOffsets(words.postingStart, count: vocabulary, end: entries, "words.postingStart")
-        if entries > 0 {
+        if let read = words.postingsRead {
+            // Only the postings read (the others are never used).
+            for v in 0..<vocabulary where read[v] && words.postingStart[v] < words.postingStart[v + 1] {
+                try _checkRange(words.postingOffer, words.postingStart[v]..<words.postingStart[v + 1],
+                                within: 0...Int32(max(count - 1, 0)), "words.postingOffer")
+            }
+        } else if entries > 0 {
             try _checkRange(words.postingOffer, 0..<entries, within: 0...Int32(max(count - 1, 0)), "words.postingOffer")
         }
         for (g, (start, slots)) in zip(groupStart, groupSlots).enumerated()

@@ -12,6 +12,15 @@ public protocol KernelImageSource {
     func byteCount(ofBlock name: String) throws -> Int?
     /// Copies block `name` whole into `buffer`, whose size is the block's byte count.
     func readBlock(_ name: String, into buffer: UnsafeMutableRawBufferPointer) throws
+    /// Copies at least the bytes `ranges` of block `name` into `buffer` (the block's byte count,
+    /// each byte at its place); other bytes may be left as they were. Default: the whole block.
+    func readBlock(_ name: String, covering ranges: [Range<Int>], into buffer: UnsafeMutableRawBufferPointer) throws
+}
+
+extension KernelImageSource {
+    public func readBlock(_ name: String, covering ranges: [Range<Int>], into buffer: UnsafeMutableRawBufferPointer) throws {
+        try readBlock(name, into: buffer)
+    }
 }
 
 /// Where the blocks of a kernel image are written.

@@ -112,12 +112,20 @@ public final class MatchKernel: Sendable {
                                 constraints: constraints)
     }
 
+    /// Whether `rank(_:top:)` can rank `profile`: true unless the offers' layout was read with
+    /// the postings of some terms only (`CompiledOffers(image:conceptCount:wordRows:postingTerms:)`)
+    /// and the person has another.
+    public func canRank(_ profile: MatchableProfile) -> Bool {
+        offers.words.hasPostings(for: offers.words.indices(of: profile.terms))
+    }
+
     /// The `top` best offers for a person who is not among the compiled profiles.
     ///
     /// ```swift
     /// let hits = kernel.rank(newcomer, top: 5)
     /// ```
     public func rank(_ profile: MatchableProfile, top: Int, constraints: Bool = true) -> [ScoredIndex] {
+        precondition(canRank(profile), "an offers' layout read with other terms' postings")
         var scratch = [Float](repeating: 0, count: propagation.conceptCount)
         var touched: [Int32] = []
         let (c, v) = propagation.credits(of: profile.evidence, scratch: &scratch, touched: &touched)

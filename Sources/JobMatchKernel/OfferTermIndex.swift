@@ -39,6 +39,16 @@ final class OfferTermIndex: Sendable {
     /// wordRows: false)`): the per-offer rows (`start`, `term`, `count`, `points`, `length`,
     /// `ceiling`) are then left out and only the statistics and the postings are there.
     let hasRows: Bool
+    /// Per vocabulary term, whether its postings were read; nil when all were (an index read for
+    /// one person's ranking reads only that person's terms' postings,
+    /// `CompiledOffers(image:conceptCount:wordRows:postingTerms:)`).
+    let postingsRead: [Bool]?
+
+    /// Whether the postings of every vocabulary term in `indices` were read.
+    func hasPostings(for indices: [Int32]) -> Bool {
+        guard let read = postingsRead else { return true }
+        return indices.allSatisfy { read[Int($0)] }
+    }
 
     /// The index of the offers' term rows: `start` (offers + 1 offsets) into `ids` and `counts`
     /// (each row increasing by id), and each offer's length. The points are BM25's over these
@@ -107,19 +117,21 @@ final class OfferTermIndex: Sendable {
         self.postingOffer = _AlignedColumn(postingOffer, paddedCount: postingOffer.count, pad: 0)
         self.postingPoints = _AlignedColumn(postingPoints, paddedCount: postingPoints.count, pad: 0)
         hasRows = true
+        postingsRead = nil
     }
 
     /// Every column as given (the image reader in `CompiledOffers+Image.swift`).
     init(vocabulary: [UInt32], documentFrequency: [Int32], offerCount: Int, totalLength: Int, start: _AlignedColumn<Int32>,
          term: _AlignedColumn<Int32>, count: _AlignedColumn<UInt32>, length: _AlignedColumn<Int32>, points: _AlignedColumn<Float>,
          ceiling: _AlignedColumn<Float>, postingStart: _AlignedColumn<Int>, postingOffer: _AlignedColumn<Int32>,
-         postingPoints: _AlignedColumn<Float>, hasRows: Bool = true) {
+         postingPoints: _AlignedColumn<Float>, hasRows: Bool = true, postingsRead: [Bool]? = nil) {
         self.vocabulary = vocabulary; self.documentFrequency = documentFrequency
         self.offerCount = offerCount; self.totalLength = totalLength
         self.start = start; self.term = term; self.count = count; self.length = length; self.points = points
         self.ceiling = ceiling; self.postingStart = postingStart; self.postingOffer = postingOffer
         self.postingPoints = postingPoints
         self.hasRows = hasRows
+        self.postingsRead = postingsRead
     }
 
     /// The word statistics of these offers, as `TermStatistics(offers:)` counts them.

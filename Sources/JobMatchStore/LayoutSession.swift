@@ -82,6 +82,46 @@ public final class LayoutSession {
         }
     }
 
+    /// Copies at least the bytes `ranges` of block `name` into `buffer` (of the whole block's byte
+    /// count, each byte at its place in the block): only the parts that overlap a range are read,
+    /// each whole and checksummed, straight into its place. The rest of `buffer` is left as it was
+    /// (a single ranking reads the postings of the person's few terms, not all of them).
+    /// - Throws: `StoreError` (`.corruptRecord`) when the block is missing, of another size, or a
+    ///   part read is damaged.
+    public func readBlock(_ name: String, covering ranges: [Range<Int>], into buffer: UnsafeMutableRawBufferPointer) throws(StoreError) {
+        guard let list = try blockParts()[name], list.reduce(0, { $0 + $1.bytes }) == buffer.count else {
+            throw damaged(.storeBlockMissing, name)
+        }
+        let wanted = ranges.filter { !$0.isEmpty }
+        var blob: OpaquePointer?
+        defer { if let blob { sqlite3_blob_close(blob) } }
+        var offset = 0
+        for part in list {
+            let end = offset + part.bytes
+            defer { offset = end }
+            guard part.bytes > 0, wanted.contains(where: { $0.lowerBound < end && $0.upperBound > offset }) else { continue }
+            if let b = blob {
+                let rc = sqlite3_blob_reopen(b, part.rowid)
+                guard rc == SQLITE_OK else { throw store.db.error(rc, "layout block \(name)") }
+            } else {
+                let rc = sqlite3_blob_open(store.db.handle, "main", "layout_blocks", "bytes", part.rowid, 0, &blob)
+                guard rc == SQLITE_OK, blob != nil else { throw store.db.error(rc, "layout block \(name)") }
+            }
+            guard Int(sqlite3_blob_bytes(blob)) == part.bytes else { throw damaged(.storeBlockShort, name) }
+            var checksum = _BlockChecksum()
+            var done = 0
+            while done < part.bytes {
+                let n = min(Store.layoutReadPiece, part.bytes - done)
+                let piece = UnsafeMutableRawBufferPointer(rebasing: buffer[(offset + done)..<(offset + done + n)])
+                let r = sqlite3_blob_read(blob, piece.baseAddress!, Int32(n), Int32(done))
+                guard r == SQLITE_OK else { throw store.db.error(r, "layout block \(name)") }
+                checksum.add(UnsafeRawBufferPointer(piece))
+                done += n
+            }
+            guard checksum.value() == part.checksum else { throw damaged(.storeBlockChecksum, name) }
+        }
+    }
+
     private func damaged(_ id: MessageID, _ block: String) -> StoreError {
         StoreError(kind: .corruptRecord, path: store.url.path, .storeLayoutDamaged,
                    ["table": .text(table.rawValue), "why": .message(id, ["block": .text(block)])])
@@ -161,8 +201,8 @@ public final class LayoutSession {
         state = LayoutState(version: "", tracking: false, changes: 0, writtenAtMilliseconds: 0)
     }
 
-    /// Stores `bytes` as block `name` (after `clearImage`), in parts of at most 64 MiB, each with
-    /// its checksum.
+    /// Stores `bytes` as block `name` (after `clearImage`), in parts of at most 256 KiB
+    /// (`Store.defaultLayoutPartBytes`), each with its checksum.
     public func writeBlock(_ name: String, _ bytes: UnsafeRawBufferPointer) throws(StoreError) {
         precondition(writable, "a read session cannot write")
         let s = try store.statement("""

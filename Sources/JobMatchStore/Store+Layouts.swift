@@ -24,8 +24,11 @@ extension Store {
     /// the triggers when a store is migrated to version 4.)
     public static let layoutChangeCap = 4096
 
-    /// A block is stored in parts of at most this many bytes (SQLite limits one value to 1 GB).
-    static let defaultLayoutPartBytes = 64 << 20
+    /// A block is stored in parts of at most this many bytes, each with its checksum: small enough
+    /// that a reader of a few ranges of a block (`LayoutSession.readBlock(_:covering:into:)`, a
+    /// single ranking's postings) reads little more than those ranges. (It was 64 MiB: a block was
+    /// one part.)
+    static let defaultLayoutPartBytes = 256 << 10
 
     /// The memory map a layout read may use, bytes.
     static let layoutMapBytes = 1 << 32

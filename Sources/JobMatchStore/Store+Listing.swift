@@ -10,8 +10,9 @@ extension Store {
     static let defaultListingRunBytes = 16 << 20
 
     /// Keys (rowid, id, record length) a listing sorts in memory before it falls back to sorting
-    /// whole records in runs: about 40 bytes a row, so 32 MiB holds some 700,000 rows.
-    static let defaultListingKeyBytes = 32 << 20
+    /// whole records in runs: about 70 bytes a row with its place, so 24 MiB holds some 360,000
+    /// rows (with a 16 MiB chunk and 8 MiB of write buffers, the listing stays under 60 MB).
+    static let defaultListingKeyBytes = 24 << 20
 
     /// Calls `body` with every stored record of `table` in id order (`IDOrder`), one at a time,
     /// undecoded, inside one read transaction; `body` returns false to stop.
@@ -25,8 +26,8 @@ extension Store {
     ///   `listingRunBytes` (16 MiB) of records, held in memory when there is one, else appended
     ///   to their chunk's region of a temporary file of the owner's only (created, opened and
     ///   unlinked at once, so nothing is left behind) and read back a chunk at a time.
-    /// A table whose keys exceed `listingKeyBytes` (32 MiB) is sorted as whole records in runs
-    /// and merged (`_ListingRuns`). Memory stays about 50 MB whatever the store holds.
+    /// A table whose keys exceed `listingKeyBytes` (24 MiB) is sorted as whole records in runs
+    /// and merged (`_ListingRuns`). Memory stays under about 60 MB whatever the store holds.
     /// `recordsInIDOrderPlainly` is the plain reference the tests compare with.
     ///
     /// ```swift

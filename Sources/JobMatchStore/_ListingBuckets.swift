@@ -8,7 +8,7 @@ import JobMatchModel
 /// order. One chunk needs no file: it is held in memory.
 ///
 /// Every record is written once and read once, sequentially; nothing is compared after the keys'
-/// sort. Memory: one chunk, the chunks' write buffers (about `chunkBytes` in all) and a few
+/// sort. Memory: one chunk, the chunks' write buffers (about half a chunk in all) and a few
 /// integers per row.
 struct _ListingBuckets {
     let path: String
@@ -65,7 +65,7 @@ struct _ListingBuckets {
         let largest = chunkBytes.max() ?? 0
         chunk = UnsafeMutableRawPointer.allocate(byteCount: max(1, largest), alignment: 16)
         if chunkBytes.count > 1 {
-            bufferBytes = max(4096, min(1 << 20, limit / chunkBytes.count))
+            bufferBytes = max(4096, min(1 << 20, limit / 2 / chunkBytes.count))
             buffers = UnsafeMutableRawPointer.allocate(byteCount: bufferBytes * chunkBytes.count, alignment: 16)
         }
     }

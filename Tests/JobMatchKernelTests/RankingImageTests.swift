@@ -40,4 +40,54 @@ final class RankingImageTests: XCTestCase {
             }
         }
     }
+
+    /// An image source that copies only the ranges asked for (`readBlock(_:covering:into:)`) and
+    /// counts the bytes copied per block.
+    final class Ranged: KernelImageSource {
+        let blocks: KernelImageBlocks
+        var copied: [String: Int] = [:]
+        init(_ blocks: KernelImageBlocks) { self.blocks = blocks }
+        func byteCount(ofBlock name: String) throws -> Int? { try blocks.byteCount(ofBlock: name) }
+        func readBlock(_ name: String, into buffer: UnsafeMutableRawBufferPointer) throws {
+            copied[name, default: 0] += buffer.count
+            try blocks.readBlock(name, into: buffer)
+        }
+        func readBlock(_ name: String, covering ranges: [Range<Int>], into buffer: UnsafeMutableRawBufferPointer) throws {
+            let b = blocks.blocks[name]!
+            for r in ranges {
+                copied[name, default: 0] += r.count
+                for i in r { buffer[i] = b[i] }
+            }
+        }
+    }
+
+    func testARankingReadWithOnePersonsPostingsRanksThatPersonTheSame() throws {
+        for seed in 600..<615 as Range<UInt64> {
+            let r = RandomInstance(seed: seed, maxProfiles: 40, maxOffers: 90)
+            let p = CreditPropagation(taxonomy: r.taxonomy)
+            var image = KernelImageBlocks()
+            try CompiledOffers(r.offers, conceptCount: r.taxonomy.count).writeImage(to: &image)
+            let whole = try CompiledOffers(image: image, conceptCount: r.taxonomy.count)
+            let b = MatchKernel(propagation: p, profiles: .none(conceptCount: r.taxonomy.count), offers: whole)
+            for (i, person) in r.profiles.enumerated() {
+                let source = Ranged(image)
+                let terms = person.terms.map(\.term)
+                let ranking = try CompiledOffers(image: source, conceptCount: r.taxonomy.count, wordRows: false, postingTerms: terms)
+                let a = MatchKernel(propagation: p, profiles: .none(conceptCount: r.taxonomy.count), offers: ranking)
+                XCTAssertTrue(a.canRank(person))
+                XCTAssertEqual(a.rank(person, top: 9), b.rank(person, top: 9), "seed \(seed) profile \(i)")
+                XCTAssertEqual(a.rank(person, top: 9, constraints: false), b.rank(person, top: 9, constraints: false),
+                               "seed \(seed) profile \(i), no constraints")
+                // Only the person's terms' postings were copied.
+                let w = whole.words
+                let expected = Set(w.indices(of: person.terms)).reduce(0) { $0 + (w.postingStart[Int($1) + 1] - w.postingStart[Int($1)]) * 4 }
+                XCTAssertEqual(source.copied["words.postingOffer"] ?? 0, expected, "seed \(seed) profile \(i)")
+                XCTAssertEqual(source.copied["words.postingPoints"] ?? 0, expected, "seed \(seed) profile \(i)")
+                // Someone with a term whose postings were not read cannot be ranked against it.
+                for other in r.profiles where !Set(w.indices(of: other.terms)).isSubset(of: Set(w.indices(of: person.terms))) {
+                    XCTAssertFalse(a.canRank(other), "seed \(seed) profile \(i)")
+                }
+            }
+        }
+    }
 }

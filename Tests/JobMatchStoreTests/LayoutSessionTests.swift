@@ -49,6 +49,38 @@ final class LayoutSessionTests: XCTestCase {
         return out
     }
 
+    func testARangedReadReadsTheOverlappingPartsOnlyAndChecksThem() throws {
+        let s = try store()
+        s.layoutPartBytes = 100
+        var g = SplitMix64(state: 7)
+        let bytes = (0..<1050).map { _ in UInt8(truncatingIfNeeded: g.next()) }
+        try writeImage(s, .offers, ["b": bytes, "empty": []])
+        let ranges = [5..<7, 250..<420, 999..<1001, 1049..<1050]
+        // Parts 0, 2, 3, 4, 9, 10 overlap a range.
+        let readParts: Set<Int> = [0, 2, 3, 4, 9, 10]
+        try s.readLayout(.offers) { session in
+            var out = [UInt8](repeating: 0xAA, count: bytes.count)
+            try out.withUnsafeMutableBytes { try session.readBlock("b", covering: ranges, into: $0) }
+            for i in 0..<bytes.count {
+                XCTAssertEqual(out[i], readParts.contains(i / 100) ? bytes[i] : 0xAA, "byte \(i)")
+            }
+            var all = [UInt8](repeating: 0, count: bytes.count)
+            try all.withUnsafeMutableBytes { try session.readBlock("b", covering: [0..<bytes.count], into: $0) }
+            XCTAssertEqual(all, bytes)
+            var none: [UInt8] = []
+            try none.withUnsafeMutableBytes { try session.readBlock("empty", covering: [0..<0], into: $0) }
+            var wrong = [UInt8](repeating: 0, count: 5)
+            XCTAssertThrowsError(try wrong.withUnsafeMutableBytes { try session.readBlock("b", covering: [0..<1], into: $0) })
+        }
+        // Damage in a part that is read is found; in one that is not, it is not read.
+        try s.db.execute("UPDATE layout_blocks SET bytes = zeroblob(100) WHERE name = 'b' AND part = 2")
+        try s.readLayout(.offers) { session in
+            var out = [UInt8](repeating: 0, count: bytes.count)
+            XCTAssertThrowsError(try out.withUnsafeMutableBytes { try session.readBlock("b", covering: [250..<260], into: $0) })
+            XCTAssertNoThrow(try out.withUnsafeMutableBytes { try session.readBlock("b", covering: [10..<20, 500..<510], into: $0) })
+        }
+    }
+
     func testANewStoreHasNoCurrentImage() throws {
         let s = try store()
         XCTAssertEqual(try s.storedSchemaVersion(), Store.schemaVersion)

@@ -84,4 +84,35 @@ final class DanishErrorsCLITests: XCTestCase {
         XCTAssertTrue(en.stderr.contains("\(file):2: ended: 2026-04-01 is before the start 2026-05-01\n"), en.stderr)
         XCTAssertTrue(en.stderr.contains("\(file):7: profile: no profile 'NOBODY-1' in the store\n"), en.stderr)
     }
+
+    func testAnOfferRowWhoseCVRAndReferenceAreTakenIsRejectedInDanish() throws {
+        let store = dir.appendingPathComponent("store.sqlite").path
+        let samples = CLIRunner.repoRoot.appendingPathComponent("Corpus/samples/offers-dk.csv")
+        XCTAssertEqual(try CLIRunner.run(["init", "--store", store]).status, 0)
+        XCTAssertEqual(try CLIRunner.run(["import", "offers", samples.path, "--store", store, "--quiet"]).status, 0)
+        // The first offer under a given id, then that id with the second offer's CVR and reference.
+        let text = try String(contentsOf: samples, encoding: .utf8).replacingOccurrences(of: "\u{FEFF}", with: "")
+            .replacingOccurrences(of: "\r\n", with: "\n")
+        let header = String(text.prefix { $0 != "\n" })
+        let first = try XCTUnwrap(text.range(of: "\nHotel Nørrebro")), second = try XCTUnwrap(text.range(of: "\nSorø Gartneri"))
+        let rowOne = String(text[text.index(after: first.lowerBound)..<second.lowerBound])
+        let rowTwo = String(text[text.index(after: second.lowerBound)...].prefix { $0 != "\n" })
+        let renamed = dir.appendingPathComponent("renamed.csv"), taken = dir.appendingPathComponent("taken.csv")
+        try ("id;" + header + "\nO-NEW-1;" + rowOne + "\n").write(to: renamed, atomically: true, encoding: .utf8)
+        try ("id;" + header + "\nO-NEW-1;" + rowTwo + "\n").write(to: taken, atomically: true, encoding: .utf8)
+        XCTAssertEqual(try CLIRunner.run(["import", "offers", renamed.path, "--store", store, "--quiet"]).status, 0)
+        let da = try CLIRunner.run(["import", "offers", taken.path, "--store", store, "--rejects", dir.path, "--lang", "da"])
+        XCTAssertEqual(da.status, 4, da.stderr)
+        XCTAssertTrue(da.stderr.contains("\(taken.path):2: id: tilbud O-NEW-1: CVR 96091524 og arbejdsgiverreference SG-7 tilhører et andet tilbud\n"), da.stderr)
+        let en = try CLIRunner.run(["import", "offers", taken.path, "--store", store, "--rejects", dir.path, "--lang", "en"])
+        XCTAssertTrue(en.stderr.contains("\(taken.path):2: id: offer O-NEW-1: cvr 96091524 and employer reference SG-7 belong to another offer\n"), en.stderr)
+    }
+
+    func testAnExclusionByAWorkDemandNamesTheDemandInDanish() throws {
+        let da = try CLIRunner.run(["explain", "--profile", "KBH-2026-0001", "--offer", "O-0003", "--lang", "da"])
+        XCTAssertEqual(da.status, 0, da.stderr)
+        XCTAssertTrue(da.stdout.contains("  - arbejdet indebærer natarbejde, som personen skal undgå\n"), da.stdout)
+        let en = try CLIRunner.run(["explain", "--profile", "KBH-2026-0001", "--offer", "O-0003"])
+        XCTAssertTrue(en.stdout.contains("  - the work involves night work, which the person must avoid\n"), en.stdout)
+    }
 }

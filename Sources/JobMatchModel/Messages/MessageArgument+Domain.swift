@@ -16,4 +16,19 @@ extension MessageArgument {
         case .withdrawn: return .message(.phraseStatusWithdrawn, [:])
         }
     }
+
+    /// A work demand in words (`night work` / `natarbejde`).
+    public static func demand(_ d: WorkDemand) -> MessageArgument {
+        let id: MessageID
+        switch d {
+        case .heavyLifting: id = .phraseDemandHeavyLifting
+        case .prolongedStanding: id = .phraseDemandProlongedStanding
+        case .nightWork: id = .phraseDemandNightWork
+        case .outdoorWork: id = .phraseDemandOutdoorWork
+        case .chemicals: id = .phraseDemandChemicals
+        case .driving: id = .phraseDemandDriving
+        case .heights: id = .phraseDemandHeights
+        }
+        return .message(id, [:])
+    }
 }

@@ -668,4 +668,7 @@ public enum MessageID: String, Sendable, CaseIterable, Hashable {
     case phraseStatusStarted = "phrase.status.started"
     case phraseStatusEnded = "phrase.status.ended"
     case phraseStatusWithdrawn = "phrase.status.withdrawn"
+
+    // An offer whose CVR and employer reference belong to another stored offer (StoreError, import rows).
+    case storeOfferConflict = "store.offerConflict"
 }

@@ -665,6 +665,9 @@ extension Messages {
         .phraseStatusStarted: "startet",
         .phraseStatusEnded: "afsluttet",
         .phraseStatusWithdrawn: "annulleret",
+
+        // An offer whose CVR and employer reference belong to another stored offer (StoreError, import rows).
+        .storeOfferConflict: "tilbud {id}: CVR {cvr} og arbejdsgiverreference {reference} tilhører et andet tilbud",
     ]
 
     /// The Danish help of the commands, keyed `COMMAND.summary`, `COMMAND.discussion`,

@@ -663,5 +663,8 @@ extension Messages {
         .phraseStatusStarted: "started",
         .phraseStatusEnded: "ended",
         .phraseStatusWithdrawn: "withdrawn",
+
+        // An offer whose CVR and employer reference belong to another stored offer (StoreError, import rows).
+        .storeOfferConflict: "offer {id}: cvr {cvr} and employer reference {reference} belong to another offer",
     ]
 }

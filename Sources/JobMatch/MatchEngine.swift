@@ -116,11 +116,11 @@ public final class MatchEngine: Sendable {
         let taxonomy = try Corpus.loadTaxonomy(from: corpus)
         let postcodes = try Corpus.loadPostcodes(from: corpus)
         guard StoreLocation.exists(at: url) else {
-            throw CorpusError(file: url.path, message: "no store here (create it with 'jobmatch init --store \(url.path)')")
+            throw CorpusError(file: url.path, .storeNone, ["path": .text(url.path)])
         }
         try DataSource.checkStoreFile(url)
         let store: Store
-        do { store = try Store(at: url) } catch { throw CorpusError(file: error.path, message: error.message) }
+        do { store = try Store(at: url) } catch { throw CorpusError(error) }
         self.init(store: store, taxonomy: taxonomy, postcodes: postcodes)
     }
 
@@ -239,7 +239,7 @@ public final class MatchEngine: Sendable {
     }
 
     private func storeFailure(_ error: any Error) -> EngineError {
-        .unreadable((error as? StoreError)?.description ?? "\(error)")
+        .unreadable(.error(error))
     }
 
     /// The offers' layout and a kernel over it (store engines), loaded once with `profile`'s terms'

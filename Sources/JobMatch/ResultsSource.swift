@@ -70,7 +70,7 @@ public struct ResultsSource: Sendable {
             source.blockedLeftOut = snapshot.profiles.count - people.count
             return source
         } catch {
-            throw CorpusError(file: error.path, message: error.message)
+            throw CorpusError(error)
         }
     }
 }

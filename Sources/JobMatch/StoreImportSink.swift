@@ -1,5 +1,6 @@
 import Foundation
 import JobMatchImport
+import JobMatchModel
 import JobMatchStore
 
 /// Connects the bulk importer to the store: each prepared record is upserted through the store's
@@ -27,7 +28,11 @@ public final class StoreImportSink: ImportSink {
         switch result {
         case .written: return .written
         case .unchanged: return .unchanged
-        case .conflict(let m): return .conflict(m)
+        case .conflict(let m):
+            // An offer's CVR and reference taken: the problem with its message id, so that the
+            // row's issue is written in the run's language.
+            guard r.kind == .offers else { return .conflict(m) }
+            return .refused([Store.offerConflict(id: r.id, cvr: r.cvr ?? "", reference: r.employerReference)])
         }
     }
 

@@ -55,14 +55,14 @@ extension _RecordMapper {
         let tests = objects("danishTests", DanishTest.self) { (v, n) throws(FieldError) -> DanishTest in
             if case .object = v {
                 guard let passedText = try _RecordMapper.member(v, "passed")?.text(field: n + ".passed") else {
-                    throw FieldError(field: n + ".passed", message: "missing required field")
+                    throw FieldError(field: n + ".passed", .fieldMissing)
                 }
                 guard let test = try _RecordMapper.member(v, "test")?.text(field: n + ".test") else {
-                    throw FieldError(field: n + ".test", message: "missing required field")
+                    throw FieldError(field: n + ".test", .fieldMissing)
                 }
                 return try DanishTest(passed: try Day(parsing: passedText, field: n + ".passed"), test: test)
             }
-            guard let t = try v.text(field: n) else { throw FieldError(field: n, message: "is empty") }
+            guard let t = try v.text(field: n) else { throw FieldError(field: n, .fieldEmpty) }
             return try DanishTest(parsing: t, field: n)
         }
         for f in schema.required where !has(schema.position(f)) { missing(f) }

@@ -30,7 +30,7 @@ public struct DanishTest: Sendable, Hashable, Codable, CustomStringConvertible {
     public init(parsing text: String, field: String = "danishTests") throws(FieldError) {
         let t = text.trimmingCharactersInWhitespace()
         guard let colon = t.firstIndex(of: ":") else {
-            throw FieldError(field: field, message: "'\(text)' is not DATE:TEST (e.g. 2026-05-12:PD2)")
+            throw FieldError(field: field, .integrationNotDateTest, ["value": .text(text)])
         }
         let a = String(t[..<colon]), b = String(t[t.index(after: colon)...])
         if let day = try? Day(parsing: a, field: field) {
@@ -38,7 +38,7 @@ public struct DanishTest: Sendable, Hashable, Codable, CustomStringConvertible {
         } else if let day = try? Day(parsing: b, field: field) {
             self.init(passed: day, storedCode: try DanishTest.code(parsing: a, field: field))
         } else {
-            throw FieldError(field: field, message: "'\(text)' has no date (expected DATE:TEST, e.g. 2026-05-12:PD2)")
+            throw FieldError(field: field, .integrationNoDate, ["value": .text(text)])
         }
     }
 
@@ -68,7 +68,7 @@ public struct DanishTest: Sendable, Hashable, Codable, CustomStringConvertible {
            u[3] == UInt8(ascii: "m"), (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(u[4]) {
             return f.uppercased()
         }
-        throw FieldError(field: field, message: "'\(text)' is not a Danish test (PD1, PD2, PD3, Studieprøven, or a module test such as DU2M4)")
+        throw FieldError(field: field, .integrationNotTest, ["value": .text(text)])
     }
 
     enum CodingKeys: String, CodingKey { case passed, test }

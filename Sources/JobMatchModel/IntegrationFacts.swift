@@ -48,18 +48,18 @@ public struct IntegrationFacts: Sendable, Hashable, Codable, Identifiable, Valid
 
     public func validationErrors() -> [FieldError] {
         var e: [FieldError] = []
-        if profile.trimmingCharactersInWhitespace().isEmpty { e.append(FieldError(field: "profile", message: "is empty")) }
+        if profile.trimmingCharactersInWhitespace().isEmpty { e.append(FieldError(field: "profile", .fieldEmpty)) }
         if profile.utf8.count > PlacementRecord.maxIDBytes {
-            e.append(FieldError(field: "profile", message: "is longer than \(PlacementRecord.maxIDBytes) bytes"))
+            e.append(FieldError(field: "profile", .placementFieldTooLong, ["max": .text(String(PlacementRecord.maxIDBytes))]))
         }
         if personalMentor == false, let since = personalMentorSince {
-            e.append(FieldError(field: "personalMentorSince", message: "\(since) is given but personalMentor is no"))
+            e.append(FieldError(field: "personalMentorSince", .integrationMentorSince, ["since": .date(since)]))
         }
         var seen: Set<String> = []
         for (i, t) in danishTests.enumerated() where !seen.insert(t.test).inserted {
-            e.append(FieldError(field: "danishTests[\(i)]", message: "\(t.test) is listed twice (each test is passed once)"))
+            e.append(FieldError(field: "danishTests[\(i)]", .integrationTestTwice, ["test": .text(t.test)]))
         }
-        if danishTests.count > 40 { e.append(FieldError(field: "danishTests", message: "more than 40 tests")) }
+        if danishTests.count > 40 { e.append(FieldError(field: "danishTests", .integrationTooManyTests, ["max": .text("40")])) }
         return e
     }
 }

@@ -30,7 +30,7 @@ public enum PlacementKind: String, Sendable, Hashable, CaseIterable, Codable, Cu
     /// Parses a kind from its code or a Danish or English name.
     public init(parsing text: String, field: String = "kind") throws(FieldError) {
         guard let k = PlacementKind.aliases[text.trimmingCharactersInWhitespace().lowercased()] else {
-            throw FieldError(field: field, message: "\(MessageValue.quoted(text)) is not a placement kind (internship, wage-subsidy, igu, job)")
+            throw FieldError(field: field, .placementFieldNotKind, ["quoted": .text(MessageValue.quoted(text))])
         }
         self = k
     }

@@ -42,7 +42,7 @@ public enum PlacementOutcome: String, Sendable, Hashable, CaseIterable, Codable,
     /// - Throws: `FieldError` naming `field`.
     public init(parsing text: String, field: String = "outcome") throws(FieldError) {
         guard let o = PlacementOutcome.aliases[text.trimmingCharactersInWhitespace().lowercased()] else {
-            throw FieldError(field: field, message: "'\(text)' is not an outcome (job, education, igu, wage-subsidy, no-job, moved, other)")
+            throw FieldError(field: field, .placementFieldNotOutcome, ["value": .text(text)])
         }
         self = o
     }

@@ -107,39 +107,39 @@ public struct PlacementRecord: Sendable, Hashable, Codable, Identifiable, Valida
         var e: [FieldError] = []
         for (field, value) in [("id", id), ("profile", profile), ("offer", offer)] {
             if value.trimmingCharactersInWhitespace().isEmpty {
-                e.append(FieldError(field: field, message: "is empty"))
+                e.append(FieldError(field: field, .fieldEmpty))
             } else if value.utf8.count > PlacementRecord.maxIDBytes {
-                e.append(FieldError(field: field, message: "is longer than \(PlacementRecord.maxIDBytes) bytes"))
+                e.append(FieldError(field: field, .placementFieldTooLong, ["max": .text(String(PlacementRecord.maxIDBytes))]))
             }
         }
         switch status {
         case .proposed:
-            if started != nil { e.append(FieldError(field: "started", message: "a proposed placement has no start date (give status started)")) }
-            if ended != nil { e.append(FieldError(field: "ended", message: "a proposed placement has no end date (give status ended or withdrawn)")) }
+            if started != nil { e.append(FieldError(field: "started", .placementFieldProposedNoStart)) }
+            if ended != nil { e.append(FieldError(field: "ended", .placementFieldProposedNoEnd)) }
         case .started:
-            if started == nil { e.append(FieldError(field: "started", message: "missing: a started placement needs its start date")) }
-            if ended != nil { e.append(FieldError(field: "ended", message: "a started placement has no end date yet (give status ended)")) }
+            if started == nil { e.append(FieldError(field: "started", .placementFieldStartedNeedsStart)) }
+            if ended != nil { e.append(FieldError(field: "ended", .placementFieldStartedNoEnd)) }
         case .ended:
-            if started == nil { e.append(FieldError(field: "started", message: "missing: an ended placement needs its start date")) }
-            if ended == nil { e.append(FieldError(field: "ended", message: "missing: an ended placement needs its end date")) }
+            if started == nil { e.append(FieldError(field: "started", .placementFieldEndedNeedsStart)) }
+            if ended == nil { e.append(FieldError(field: "ended", .placementFieldEndedNeedsEnd)) }
             if outcome == nil {
-                e.append(FieldError(field: "outcome", message: "missing: an ended placement needs its outcome (job, education, igu, wage-subsidy, no-job, moved, other)"))
+                e.append(FieldError(field: "outcome", .placementFieldEndedNeedsOutcome))
             }
             if let s = started, let x = ended, x < s {
-                e.append(FieldError(field: "ended", message: "\(x) is before the start \(s)"))
+                e.append(FieldError(field: "ended", .placementFieldEndBeforeStart, ["ended": .date(x), "started": .date(s)]))
             }
         case .withdrawn:
-            if started != nil { e.append(FieldError(field: "started", message: "a withdrawn placement never started (give status ended)")) }
+            if started != nil { e.append(FieldError(field: "started", .placementFieldWithdrawnStarted)) }
         }
         if status != .ended, outcome != nil {
-            e.append(FieldError(field: "outcome", message: "only an ended placement has an outcome (status is \(status))"))
+            e.append(FieldError(field: "outcome", .placementFieldOutcomeNotEnded, ["status": .status(status)]))
         }
         if let h = hoursPerWeek, !(h > 0 && h <= 80) {
             let shown = h == h.rounded() && abs(h) < 1e9 ? String(Int(h)) : String(h)
-            e.append(FieldError(field: "hoursPerWeek", message: "\(shown) is not a number of hours a week (more than 0, at most 80)"))
+            e.append(FieldError(field: "hoursPerWeek", .placementFieldHours, ["value": .text(shown)]))
         }
         if let p = proposed, let s = started, s < p.addingDays(-3650) {
-            e.append(FieldError(field: "proposed", message: "\(p) is long after the start \(s)"))
+            e.append(FieldError(field: "proposed", .placementFieldProposedLongAfter, ["proposed": .date(p), "started": .date(s)]))
         }
         return e
     }

@@ -78,20 +78,21 @@ public enum PlacementRules {
     public static func problems(storing p: PlacementRecord, in context: Context, validated: Bool = false) -> [FieldError] {
         var e = validated ? [] : p.validationErrors()
         if !e.isEmpty { return e }
-        if !context.profileExists { e.append(FieldError(field: "profile", message: "no profile '\(p.profile)' in the store")) }
-        if context.offer == nil { e.append(FieldError(field: "offer", message: "no offer '\(p.offer)' in the store")) }
+        if !context.profileExists { e.append(FieldError(field: "profile", .placementRuleNoProfile, ["profile": .text(p.profile)])) }
+        if context.offer == nil { e.append(FieldError(field: "offer", .placementRuleNoOffer, ["offer": .text(p.offer)])) }
         if !e.isEmpty { return e }
 
         if let old = context.stored {
             if old.profile != p.profile || old.offer != p.offer {
                 let field = old.profile != p.profile ? "profile" : "offer"
-                e.append(FieldError(field: field, message: "placement \(p.id) is \(old.profile) in \(old.offer); its person and offer cannot change (give a new placement its own id)"))
+                e.append(FieldError(field: field, .placementRuleOtherPair, ["placement": .text(p.id), "profile": .text(old.profile), "offer": .text(old.offer)]))
                 return e
             }
             if !allows(from: old.status, to: p.status) {
-                var when = ""
-                if let d = old.status == .ended ? old.ended : old.started { when = " (\(d))" }
-                e.append(FieldError(field: "status", message: "placement \(p.id) is \(old.status)\(when); it cannot go back to \(p.status) (to record another placement of this person in this offer, give it its own id)"))
+                var when: [MessageArgument] = []
+                if let d = old.status == .ended ? old.ended : old.started { when = [" (", .date(d), ")"] }
+                e.append(FieldError(field: "status", .placementRuleNoGoingBack, ["placement": .text(p.id), "status": .status(old.status),
+                                                                               "when": .concatenation(when), "to": .status(p.status)]))
                 return e
             }
         }
@@ -99,25 +100,27 @@ public enum PlacementRules {
         if context.profileBlocked {
             let adds = context.stored == nil, starts = p.status == .started && context.stored?.status != .started
             if adds || starts {
-                e.append(FieldError(field: "profile", message: Messages(.english)[.placementRuleBlocked, ["profile": .text(p.profile)]]))
+                e.append(FieldError(field: "profile", .placementRuleBlocked, ["profile": .text(p.profile)]))
                 return e
             }
         }
         if p.status == .proposed, let open = context.personsOthers.first(where: { $0.status == .proposed }) {
-            e.append(FieldError(field: "profile", message: "\(p.profile) already has an open proposal (\(open.id), offer \(open.offer)); start or withdraw it first"))
+            e.append(FieldError(field: "profile", .placementRuleOpenProposal, ["profile": .text(p.profile), "placement": .text(open.id), "offer": .text(open.offer)]))
         }
         if let mine = p.span {
             for other in context.personsOthers {
                 guard let theirs = other.span, overlaps(mine, theirs) else { continue }
-                let until = theirs.end.map { "to \($0)" } ?? "and is still running"
-                e.append(FieldError(field: "started", message: "\(p.profile) is in placement \(other.id) (offer \(other.offer)) from \(theirs.start) \(until) at that time; one placement at a time (end it first)"))
+                let until: MessageArgument = theirs.end.map { .message(.placementRuleUntil, ["day": .date($0)]) } ?? .message(.placementRuleStillRunning, [:])
+                e.append(FieldError(field: "started", .placementRuleOverlap, ["profile": .text(p.profile), "placement": .text(other.id), "offer": .text(other.offer),
+                                                                            "start": .date(theirs.start), "until": until]))
                 break
             }
         }
         if p.holdsPlace, !(context.stored?.holdsPlace ?? false), let offer = context.offer {
             let taken = offer.placesFilled + context.placesHeldByOthers
             if taken + 1 > offer.places {
-                e.append(FieldError(field: "offer", message: "offer \(p.offer) has no free place: \(offer.places) place\(offer.places == 1 ? "" : "s"), \(offer.placesFilled) filled by the employer and \(context.placesHeldByOthers) held by placements (proposed or running)"))
+                e.append(FieldError(field: "offer", .placementRuleNoFreePlace, ["offer": .text(p.offer), "places": .int(offer.places), "filled": .int(offer.placesFilled),
+                                                                         "held": .int(context.placesHeldByOthers)]))
             }
         }
         return e
@@ -126,8 +129,8 @@ public enum PlacementRules {
     /// Whether `problem` says the person or the offer does not exist (rule 1), as opposed to a
     /// rule being broken.
     public static func isUnknownReference(_ problem: FieldError) -> Bool {
-        (problem.field == "profile" && problem.message.hasPrefix("no profile '"))
-            || (problem.field == "offer" && problem.message.hasPrefix("no offer '"))
+        (problem.field == "profile" && (problem.messageID == .placementRuleNoProfile || problem.message.hasPrefix("no profile '")))
+            || (problem.field == "offer" && (problem.messageID == .placementRuleNoOffer || problem.message.hasPrefix("no offer '")))
     }
 
     /// Whether `problem` is rule 6 for `profile`: the person is blocked.

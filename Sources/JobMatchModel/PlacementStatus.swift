@@ -37,7 +37,7 @@ public enum PlacementStatus: String, Sendable, Hashable, CaseIterable, Codable, 
     /// - Throws: `FieldError` naming `field`.
     public init(parsing text: String, field: String = "status") throws(FieldError) {
         guard let s = PlacementStatus.aliases[text.trimmingCharactersInWhitespace().lowercased()] else {
-            throw FieldError(field: field, message: "'\(text)' is not a placement status (proposed, started, ended, withdrawn; foreslået, startet, afsluttet, annulleret)")
+            throw FieldError(field: field, .placementFieldNotStatus, ["value": .text(text)])
         }
         self = s
     }

@@ -127,7 +127,7 @@ public struct PersonLetter: Sendable {
             case .tooFar(let km, let maxKm): return m(.letterExcludedDistance, ["km": .km(Double(km)), "max": .km(Double(maxKm))])
             case .notAvailable(let from, let start): return m(.letterExcludedAvailability, ["from": day(from), "start": day(start)])
             case .noFreePlaces: return m(.letterExcludedPlaces)
-            case .limitation(let d): return m(.letterExcludedLimitation, ["demands": .text(d.map(\.description).joined(separator: ", "))])
+            case .limitation(let d): return m(.letterExcludedLimitation, ["demands": .text(d.map { MessageArgument.demand($0).text(in: messages.language) }.joined(separator: ", "))])
             }
         }
 

@@ -53,19 +53,7 @@ extension ReferenceScorer {
     }
 
     /// A work demand in words (`night work` / `natarbejde`).
-    static func phrase(_ d: WorkDemand) -> MessageArgument {
-        let id: MessageID
-        switch d {
-        case .heavyLifting: id = .phraseDemandHeavyLifting
-        case .prolongedStanding: id = .phraseDemandProlongedStanding
-        case .nightWork: id = .phraseDemandNightWork
-        case .outdoorWork: id = .phraseDemandOutdoorWork
-        case .chemicals: id = .phraseDemandChemicals
-        case .driving: id = .phraseDemandDriving
-        case .heights: id = .phraseDemandHeights
-        }
-        return .message(id, [:])
-    }
+    static func phrase(_ d: WorkDemand) -> MessageArgument { .demand(d) }
 
     /// What an ad states, in words (`kørekort B`, `Danish B1` / `dansk B1`, `night work`).
     static func phrase(_ st: AdStatement) -> MessageArgument {

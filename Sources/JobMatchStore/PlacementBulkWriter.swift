@@ -368,7 +368,7 @@ public final class PlacementBulkWriter {
     /// person has no profile.
     public func write(_ f: IntegrationFacts) throws(StoreError) -> Result {
         guard try store._profileExists(f.profile) else {
-            return .refused([FieldError(field: "profile", message: "no profile '\(f.profile)' in the store")])
+            return .refused([FieldError(field: "profile", .placementRuleNoProfile, ["profile": .text(f.profile)])])
         }
         wrote(f.profile)
         if hadFacts, try store._integrationFacts(where: "WHERE f.profile_id = ?1", [f.profile]).first == f { return .unchanged }

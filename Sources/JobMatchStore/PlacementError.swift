@@ -35,9 +35,14 @@ public struct PlacementError: Error, Sendable, CustomStringConvertible {
     static func store(_ e: StoreError) -> PlacementError { PlacementError(kind: .store, problems: [], storeError: e) }
 
     /// The problems joined by `; ` (or the store's message).
-    public var description: String {
-        if let storeError { return storeError.description }
-        return problems.map(\.description).joined(separator: "; ")
+    public var description: String { description(in: .english) }
+}
+
+extension PlacementError: LocalizedFailure {
+    /// The problems joined by `; ` (or the store's message), in `language`.
+    public func description(in language: OutputLanguage) -> String {
+        if let storeError { return storeError.description(in: language) }
+        return problems.map { $0.description(in: language) }.joined(separator: "; ")
     }
 }
 

@@ -275,7 +275,7 @@ extension Store {
     func _existingPlacement(_ id: String) throws(PlacementError) -> PlacementRecord {
         let found: PlacementRecord?
         do { found = try _placementRow(id: id)?.record } catch { throw .store(error) }
-        guard let found else { throw PlacementError(kind: .notFound, problems: [FieldError(field: "placement", message: "no placement with id '\(id)' in the store")]) }
+        guard let found else { throw PlacementError(kind: .notFound, problems: [FieldError(field: "placement", .placementNoPlacement, ["id": .text(id)])]) }
         return found
     }
 
@@ -351,9 +351,8 @@ extension Store {
             }
             for (i, q) in proposals.enumerated() {
                 if let a = active[q.profile] {
-                    let text = Messages(.english)[.placementRuleActive, ["profile": .text(q.profile), "placement": .text(a.id),
-                                                                        "offer": .text(a.offer), "status": .text(a.status.rawValue)]]
-                    result.refused.append((i, q, [FieldError(field: "profile", message: text)]))
+                    result.refused.append((i, q, [FieldError(field: "profile", .placementRuleActive, ["profile": .text(q.profile), "placement": .text(a.id),
+                                                                                                      "offer": .text(a.offer), "status": .status(a.status)])]))
                     continue
                 }
                 let record: PlacementRecord
@@ -395,8 +394,9 @@ extension Store {
         try placementWrite(logging: entry) { () throws(PlacementError) -> PlacementRecord in
             var p = try _existingPlacement(id)
             guard p.status == .proposed else {
-                let since = p.started.map { " since \($0)" } ?? ""
-                throw PlacementError(kind: .rule, problems: [FieldError(field: "status", message: "placement \(id) is \(p.status)\(since); only a proposal can start (correct a start date by importing the placement)")])
+                let since: MessageArgument = p.started.map { .message(.placementSince, ["day": .date($0)]) } ?? .concatenation([])
+                throw PlacementError(kind: .rule, problems: [FieldError(field: "status", .placementOnlyProposalStarts,
+                                                                        ["placement": .text(id), "status": .status(p.status), "since": since])])
             }
             p.status = .started
             p.started = day
@@ -437,7 +437,7 @@ extension Store {
         try placementWrite(logging: entry) { () throws(PlacementError) -> PlacementRecord in
             var p = try _existingPlacement(id)
             guard p.status == .started else {
-                throw PlacementError(kind: .rule, problems: [FieldError(field: "status", message: "placement \(id) is \(p.status); only a started placement can end (start a proposal first, or withdraw it)")])
+                throw PlacementError(kind: .rule, problems: [FieldError(field: "status", .placementOnlyStartedEnds, ["placement": .text(id), "status": .status(p.status)])])
             }
             p.status = .ended
             p.ended = day
@@ -454,7 +454,7 @@ extension Store {
         try placementWrite(logging: entry) { () throws(PlacementError) -> PlacementRecord in
             var p = try _existingPlacement(id)
             guard p.status == .proposed else {
-                throw PlacementError(kind: .rule, problems: [FieldError(field: "status", message: "placement \(id) is \(p.status); only a proposal can be withdrawn (end a started placement)")])
+                throw PlacementError(kind: .rule, problems: [FieldError(field: "status", .placementOnlyProposalWithdrawn, ["placement": .text(id), "status": .status(p.status)])])
             }
             p.status = .withdrawn
             p.ended = day
@@ -634,7 +634,7 @@ extension Store {
             guard problems.isEmpty else { throw PlacementError(kind: .rule, problems: problems) }
             do {
                 guard try _profileExists(f.profile) else {
-                    throw PlacementError(kind: .notFound, problems: [FieldError(field: "profile", message: "no profile '\(f.profile)' in the store")])
+                    throw PlacementError(kind: .notFound, problems: [FieldError(field: "profile", .placementRuleNoProfile, ["profile": .text(f.profile)])])
                 }
                 let old = try _integrationFacts(where: "WHERE f.profile_id = ?1", [f.profile]).first
                 if old == f { return .unchanged }

@@ -28,9 +28,22 @@ extension Store {
                                      record: record, features: features, now: Store.nowMilliseconds()) {
             case .unchanged: return .unchanged
             case .changed: return try _count(.offers) > before ? .inserted : .updated
-            case .conflict(let message): throw StoreError(kind: .sqlite, path: url.path, message: message)
+            case .conflict:
+                throw StoreError(kind: .sqlite, path: url.path, .storeOfferConflict,
+                                 Store.offerConflictArguments(id: offer.id, cvr: offer.employer.cvr.digits, reference: offer.employerReference))
             }
         }
+    }
+
+    /// The problem of an offer whose CVR and employer reference belong to another stored offer
+    /// (field `id`), in the language it is shown in: `offer O-1: cvr 10150817 and employer
+    /// reference R-7 belong to another offer`.
+    public static func offerConflict(id: String, cvr: String, reference: String?) -> FieldError {
+        FieldError(field: "id", .storeOfferConflict, offerConflictArguments(id: id, cvr: cvr, reference: reference))
+    }
+
+    static func offerConflictArguments(id: String, cvr: String, reference: String?) -> [String: MessageArgument] {
+        ["id": .text(id), "cvr": .text(cvr), "reference": .text(reference ?? "-")]
     }
 
     /// Adds or updates one profile in its own transaction, written with `synchronous = FULL`;

@@ -97,7 +97,7 @@ final class _OfferUpserter {
             }
         }
         if let a = byIDRow, let b = byRefRow, a != b {
-            return .conflict("offer \(id): cvr \(cvr) and employer reference \(reference ?? "-") belong to another offer")
+            return .conflict(Store.offerConflict(id: id, cvr: cvr, reference: reference).message)
         }
         let version = try features.map { f throws(StoreError) in try versions.id(of: f.version, in: store) }
         guard let target = byIDRow ?? byRefRow else {

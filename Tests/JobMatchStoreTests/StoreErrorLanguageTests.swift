@@ -72,4 +72,28 @@ final class StoreErrorLanguageTests: XCTestCase {
             XCTAssertEqual(e.description(in: .danish), "\(path): lageret er et symbolsk link; JobMatch følger ikke link til et lager (angiv stien til selve filen)")
         }
     }
+
+    func testAnOfferWhoseCVRAndReferenceBelongToAnotherIsRefusedInEachLanguage() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("jobmatch-store-conflict-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = try Store(at: dir.appendingPathComponent("s.sqlite"))
+        let day = Day(year: 2026, month: 3, day: 1)!
+        func offer(_ id: String, _ reference: String) throws -> EmployerOffer {
+            EmployerOffer(id: id, employer: Employer(name: "Hotel Nørrebro A/S", cvr: try CVR(parsing: "10150817")), employerReference: reference,
+                          kind: .internship, title: "Rengøringsassistent", startDate: day, workplace: Location(postcode: try Postcode(parsing: "2200")))
+        }
+        try store.upsert(try offer("O-1", "R-1"))
+        try store.upsert(try offer("O-2", "R-2"))
+        XCTAssertThrowsError(try store.upsert(try offer("O-1", "R-2"))) { error in
+            let e = error as! StoreError
+            XCTAssertEqual(e.description, "\(store.url.path): offer O-1: cvr 10150817 and employer reference R-2 belong to another offer")
+            XCTAssertEqual(e.description(in: .danish), "\(store.url.path): tilbud O-1: CVR 10150817 og arbejdsgiverreference R-2 tilhører et andet tilbud")
+        }
+        // The bulk writer's conflict text is the same English message.
+        let result = try store.bulkWrite { w in
+            try w.upsertOffer(id: "O-1", cvr: "10150817", employerReference: "R-2", record: RecordCodec.encode(try offer("O-1", "R-2")), features: nil)
+        }
+        XCTAssertEqual(result, .conflict("offer O-1: cvr 10150817 and employer reference R-2 belong to another offer"))
+    }
 }

@@ -50,4 +50,69 @@ final class DanishErrorsCLITests: XCTestCase {
         assertOneLine(try CLIRunner.run(wrong + ["--lang", "da"]), "jobmatch: \(text.path): er ikke et JobMatch-lager (ikke en SQLite-database)")
         assertOneLine(try CLIRunner.run(wrong), "jobmatch: \(text.path): is not a JobMatch store (not an SQLite database)")
     }
+
+    func testPlacementRefusalsAndRejectedPlacementRowsAreDanishUnderLangDa() throws {
+        let store = dir.appendingPathComponent("store.sqlite").path
+        XCTAssertEqual(try CLIRunner.run(["init", "--seed", "--store", store]).status, 0)
+        let add = try CLIRunner.run(["placement", "add", "--profile", "DK-2026-0221", "--offer", "O-0091", "--on", "2026-09-01", "--store", store])
+        XCTAssertEqual(add.status, 0, add.stderr)
+        func both(_ args: [String], status: Int32, da: String, en: String, file: StaticString = #filePath, line: UInt = #line) throws {
+            assertOneLine(try CLIRunner.run(args + ["--store", store, "--lang", "da"]), da, status: status, file: file, line: line)
+            assertOneLine(try CLIRunner.run(args + ["--store", store, "--lang", "en"]), en, status: status, file: file, line: line)
+        }
+        try both(["placement", "add", "--profile", "DK-2026-0221", "--offer", "O-0155"], status: 1,
+                 da: "jobmatch: profile: DK-2026-0221 har allerede et åbent forslag (DK-2026-0221@O-0091, tilbud O-0091); start det eller træk det tilbage først",
+                 en: "jobmatch: profile: DK-2026-0221 already has an open proposal (DK-2026-0221@O-0091, offer O-0091); start or withdraw it first")
+        try both(["placement", "start", "NOPE@O-1"], status: 3,
+                 da: "jobmatch: placement: der er ingen placering med id 'NOPE@O-1' i lageret",
+                 en: "jobmatch: placement: no placement with id 'NOPE@O-1' in the store")
+        try both(["placement", "end", "DK-2026-0221@O-0091", "--on", "2026-09-10", "--outcome", "job"], status: 1,
+                 da: "jobmatch: status: placering DK-2026-0221@O-0091 er foreslået; kun en startet placering kan afsluttes (start først et forslag, eller træk det tilbage)",
+                 en: "jobmatch: status: placement DK-2026-0221@O-0091 is proposed; only a started placement can end (start a proposal first, or withdraw it)")
+        // Rejected rows of a placement import: FILE:LINE: field: message, the message in Danish.
+        let file = CLIRunner.repoRoot.appendingPathComponent("Corpus/samples/placements-with-errors.csv").path
+        let da = try CLIRunner.run(["import", "placements", file, "--store", store, "--rejects", dir.path, "--lang", "da"])
+        XCTAssertEqual(da.status, 4, da.stderr)
+        for line in ["\(file):2: ended: 1. april 2026 ligger før starten 1. maj 2026",
+                     "\(file):3: outcome: mangler: en afsluttet placering skal have sit resultat (ordinært job, uddannelse, igu, løntilskud, ingen job, fraflyttet eller andet)",
+                     "\(file):7: profile: der er ingen profil 'NOBODY-1' i lageret",
+                     "\(file):8: offer: der er intet tilbud 'O-9999' i lageret",
+                     "\(file):6: hoursPerWeek: 90 er ikke et antal timer om ugen (over 0, højst 80)"] {
+            XCTAssertTrue(da.stderr.contains(line + "\n"), "missing \(line) in\n\(da.stderr)")
+        }
+        let en = try CLIRunner.run(["import", "placements", file, "--store", store, "--rejects", dir.path, "--lang", "en"])
+        XCTAssertTrue(en.stderr.contains("\(file):2: ended: 2026-04-01 is before the start 2026-05-01\n"), en.stderr)
+        XCTAssertTrue(en.stderr.contains("\(file):7: profile: no profile 'NOBODY-1' in the store\n"), en.stderr)
+    }
+
+    func testAnOfferRowWhoseCVRAndReferenceAreTakenIsRejectedInDanish() throws {
+        let store = dir.appendingPathComponent("store.sqlite").path
+        let samples = CLIRunner.repoRoot.appendingPathComponent("Corpus/samples/offers-dk.csv")
+        XCTAssertEqual(try CLIRunner.run(["init", "--store", store]).status, 0)
+        XCTAssertEqual(try CLIRunner.run(["import", "offers", samples.path, "--store", store, "--quiet"]).status, 0)
+        // The first offer under a given id, then that id with the second offer's CVR and reference.
+        let text = try String(contentsOf: samples, encoding: .utf8).replacingOccurrences(of: "\u{FEFF}", with: "")
+            .replacingOccurrences(of: "\r\n", with: "\n")
+        let header = String(text.prefix { $0 != "\n" })
+        let first = try XCTUnwrap(text.range(of: "\nHotel Nørrebro")), second = try XCTUnwrap(text.range(of: "\nSorø Gartneri"))
+        let rowOne = String(text[text.index(after: first.lowerBound)..<second.lowerBound])
+        let rowTwo = String(text[text.index(after: second.lowerBound)...].prefix { $0 != "\n" })
+        let renamed = dir.appendingPathComponent("renamed.csv"), taken = dir.appendingPathComponent("taken.csv")
+        try ("id;" + header + "\nO-NEW-1;" + rowOne + "\n").write(to: renamed, atomically: true, encoding: .utf8)
+        try ("id;" + header + "\nO-NEW-1;" + rowTwo + "\n").write(to: taken, atomically: true, encoding: .utf8)
+        XCTAssertEqual(try CLIRunner.run(["import", "offers", renamed.path, "--store", store, "--quiet"]).status, 0)
+        let da = try CLIRunner.run(["import", "offers", taken.path, "--store", store, "--rejects", dir.path, "--lang", "da"])
+        XCTAssertEqual(da.status, 4, da.stderr)
+        XCTAssertTrue(da.stderr.contains("\(taken.path):2: id: tilbud O-NEW-1: CVR 96091524 og arbejdsgiverreference SG-7 tilhører et andet tilbud\n"), da.stderr)
+        let en = try CLIRunner.run(["import", "offers", taken.path, "--store", store, "--rejects", dir.path, "--lang", "en"])
+        XCTAssertTrue(en.stderr.contains("\(taken.path):2: id: offer O-NEW-1: cvr 96091524 and employer reference SG-7 belong to another offer\n"), en.stderr)
+    }
+
+    func testAnExclusionByAWorkDemandNamesTheDemandInDanish() throws {
+        let da = try CLIRunner.run(["explain", "--profile", "KBH-2026-0001", "--offer", "O-0003", "--lang", "da"])
+        XCTAssertEqual(da.status, 0, da.stderr)
+        XCTAssertTrue(da.stdout.contains("  - arbejdet indebærer natarbejde, som personen skal undgå\n"), da.stdout)
+        let en = try CLIRunner.run(["explain", "--profile", "KBH-2026-0001", "--offer", "O-0003"])
+        XCTAssertTrue(en.stdout.contains("  - the work involves night work, which the person must avoid\n"), en.stdout)
+    }
 }

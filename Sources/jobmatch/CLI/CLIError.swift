@@ -50,10 +50,8 @@ extension CLIError {
     /// blocked profile (with the command that lifts the block).
     init(_ error: EngineError) {
         switch error {
-        case .unknownProfile(let id): self = .notFound(msg(.errorUnknownProfile, ["quoted": .text(MessageValue.quoted(id))]))
-        case .unknownOffer(let id): self = .notFound(msg(.errorUnknownOffer, ["quoted": .text(MessageValue.quoted(id))]))
-        case .unreadable: self = .failure(describing: error)
-        case .blockedProfile(let id): self = .failure(msg(.errorBlockedProfile, ["quoted": .text(MessageValue.quoted(id)), "id": .text(id)]))
+        case .unknownProfile, .unknownOffer: self = .notFound(failureText(error))
+        case .unreadable, .blockedProfile: self = .failure(describing: error)
         }
     }
 }

@@ -12,7 +12,7 @@ func exclusionText(_ x: Exclusion) -> String {
     case .tooFar(let km, let maxKm): return msg(.exclusionDistance, ["km": .km(Double(km)), "max": .km(Double(maxKm))])
     case .notAvailable(let from, let start): return msg(.exclusionAvailability, ["from": localDay(from), "start": localDay(start)])
     case .noFreePlaces: return msg(.exclusionPlaces)
-    case .limitation(let d): return msg(.exclusionLimitation, ["demands": .text(d.map(\.description).joined(separator: ", "))])
+    case .limitation(let d): return msg(.exclusionLimitation, ["demands": .text(d.map { MessageArgument.demand($0).text(in: CLIText.language) }.joined(separator: ", "))])
     }
 }
 

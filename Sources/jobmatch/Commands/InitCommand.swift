@@ -46,7 +46,7 @@ enum InitCommand: Command {
                     case .written: n += 1
                     case .unchanged: break
                     case .refused(let problems):
-                        throw CLIError.failure("Corpus/placements.json: placement \(p.id): " + problems.map(\.description).joined(separator: "; "))
+                        throw CLIError.failure("Corpus/placements.json: placement \(p.id): " + problems.map { $0.description(in: CLIText.language) }.joined(separator: "; "))
                     }
                 }
                 return n

@@ -1,0 +1,34 @@
+/// Arguments for the domain's values inside messages, written the way each language writes them.
+extension MessageArgument {
+    /// A day inside an error message: `2026-03-01` in English (as the files write it),
+    /// `1. marts 2026` in Danish.
+    public static func date(_ d: Day) -> MessageArgument {
+        .written([.english: d.description, .danish: LocalFormat(.danish).day(d)])
+    }
+
+    /// A placement's status in words: the English word (the value files use) or the Danish one
+    /// (`foreslået`, `startet`, `afsluttet`, `annulleret`, which the importer also reads).
+    public static func status(_ s: PlacementStatus) -> MessageArgument {
+        switch s {
+        case .proposed: return .message(.phraseStatusProposed, [:])
+        case .started: return .message(.phraseStatusStarted, [:])
+        case .ended: return .message(.phraseStatusEnded, [:])
+        case .withdrawn: return .message(.phraseStatusWithdrawn, [:])
+        }
+    }
+
+    /// A work demand in words (`night work` / `natarbejde`).
+    public static func demand(_ d: WorkDemand) -> MessageArgument {
+        let id: MessageID
+        switch d {
+        case .heavyLifting: id = .phraseDemandHeavyLifting
+        case .prolongedStanding: id = .phraseDemandProlongedStanding
+        case .nightWork: id = .phraseDemandNightWork
+        case .outdoorWork: id = .phraseDemandOutdoorWork
+        case .chemicals: id = .phraseDemandChemicals
+        case .driving: id = .phraseDemandDriving
+        case .heights: id = .phraseDemandHeights
+        }
+        return .message(id, [:])
+    }
+}

@@ -340,7 +340,76 @@ extension ConceptMatcher {
     /// Replaces normalised bytes and their spans by those of the tokens with hyphen ellipsis
     /// expanded (each token's text, one after the other); returns, by token, the analyses of the
     /// tokens whose hyphen parts are not their text split at hyphens (these are never cached).
+    ///
+    /// Only the regions within `Tokenizer.ellipsisReach` tokens of an edge hyphen go through
+    /// String tokens (each region on its own: an expansion reads and changes nothing beyond
+    /// it); every other token's bytes and span are copied as they are. The same output as
+    /// `_referenceExpandEllipsis`, which tokenises the whole text again.
+    /// - Complexity: O(n) in the bytes; String work only in proportion to the regions.
     func expandEllipsis(_ bytes: inout [UInt8], _ spans: inout [Tokenizer.Span]) -> [_WordAnalysis?] {
+        let n = spans.count
+        let reach = Tokenizer.ellipsisReach
+        var irregular = [_WordAnalysis?](repeating: nil, count: n)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + bytes.count / 8 + 16)
+        var outSpans: [Tokenizer.Span] = []
+        outSpans.reserveCapacity(n)
+        bytes.withUnsafeBufferPointer { b in
+            spans.withUnsafeBufferPointer { s in
+                // Tokens outside every region: unchanged (the text of a span contains `-`
+                // exactly when it is hyphenated, and its parts are its text split there).
+                func copy(_ range: Range<Int>) {
+                    for k in range {
+                        let sp = s[k]
+                        let start = Int32(out.count)
+                        out.append(contentsOf: UnsafeBufferPointer(rebasing: b[Int(sp.start)..<Int(sp.end)]))
+                        outSpans.append(Tokenizer.Span(start: start, end: Int32(out.count), kind: sp.kind,
+                                                       breakBefore: sp.breakBefore, hyphens: 0, hyphenated: sp.hyphenated))
+                    }
+                }
+                var written = 0
+                var t = 0
+                while t < n {
+                    guard s[t].hyphens != 0 else { t += 1; continue }
+                    // The region: every token within reach of this edge hyphen and of those
+                    // whose reach overlaps or adjoins it.
+                    let lo = max(written, t - reach)
+                    var hi = min(n - 1, t + reach)
+                    var u = t + 1
+                    while u < n, u <= hi + 1 + reach {
+                        if s[u].hyphens != 0 { hi = min(n - 1, u + reach) }
+                        u += 1
+                    }
+                    copy(written..<lo)
+                    let tokens = tokenizer.tokens(b, spans: UnsafeBufferPointer(rebasing: s[lo...hi]))
+                    for (j, tk) in tokens.enumerated() {
+                        if let a = _appendExpanded(tk, &out, &outSpans) { irregular[lo + j] = a }
+                    }
+                    written = hi + 1
+                    t = u
+                }
+                copy(written..<n)
+            }
+        }
+        bytes = out
+        spans = outSpans
+        return irregular
+    }
+
+    /// Appends an expanded token's text and span; returns its analysis when its hyphen parts
+    /// are not its text split at hyphens.
+    func _appendExpanded(_ t: Token, _ bytes: inout [UInt8], _ spans: inout [Tokenizer.Span]) -> _WordAnalysis? {
+        let start = Int32(bytes.count)
+        bytes.append(contentsOf: t.text.utf8)
+        let hyphenated = t.text.utf8.contains(0x2D)
+        spans.append(Tokenizer.Span(start: start, end: Int32(bytes.count), kind: t.kind, breakBefore: t.breakBefore,
+                                    hyphens: 0, hyphenated: hyphenated))
+        return (hyphenated ? _isSplitAtHyphens(t.text, t.hyphenParts) : t.hyphenParts.isEmpty) ? nil : analyseToken(t)
+    }
+
+    /// `expandEllipsis` the plain way: the whole normalised text through String tokens (the
+    /// reference the random-input test compares it with).
+    func _referenceExpandEllipsis(_ bytes: inout [UInt8], _ spans: inout [Tokenizer.Span]) -> [_WordAnalysis?] {
         let tokens = tokenizer.tokens(normalised: bytes)
         var irregular = [_WordAnalysis?](repeating: nil, count: tokens.count)
         bytes.removeAll(keepingCapacity: true)

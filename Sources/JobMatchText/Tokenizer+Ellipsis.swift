@@ -12,6 +12,33 @@ extension Tokenizer {
     /// so no expansion copies more than this many bytes per member.
     public static let longestEllipsisWord = 64
 
+    /// How many tokens from a token with an edge hyphen (`social-`, `-assistent`) an ellipsis
+    /// expansion reaches: a suffix chain reads the conjunction and the full word after its last
+    /// member, a prefix ellipsis the conjunction and the full word before it, and only members
+    /// change. Tokens farther than this from every edge-hyphen token are never read or changed
+    /// (and a chain's skip ends at most one token past this reach), so ellipsis can be expanded
+    /// region by region: each run of tokens within reach of an edge hyphen, on its own.
+    public static let ellipsisReach = 2
+
+    /// The tokens of `spans` (consecutive spans of the normalised UTF-8 `b`, as
+    /// `scanSpans(_:into:)` finds them) with hyphen ellipsis expanded among them alone: tokens
+    /// outside are neither read nor changed.
+    /// - Complexity: O(n) in the spans' count, plus the splitter's cost per ellipsis.
+    public func tokens(_ b: UnsafeBufferPointer<UInt8>, spans: UnsafeBufferPointer<Span>) -> [Token] {
+        var tokens: [Token] = []
+        var hyphens: [UInt8] = []
+        tokens.reserveCapacity(spans.count)
+        hyphens.reserveCapacity(spans.count)
+        var needsEllipsis = false
+        for sp in spans {
+            tokens.append(Tokenizer.token(sp, b))
+            hyphens.append(sp.hyphens)
+            if sp.hyphens != 0 { needsEllipsis = true }
+        }
+        if needsEllipsis { expandEllipsis(&tokens, hyphens: hyphens) }
+        return tokens
+    }
+
     /// Expands Danish hyphen ellipsis in place.
     ///
     /// - Suffix ellipsis: `social- og sundhedshjælper` -> `socialhjælper og sundhedshjælper`;

@@ -227,17 +227,22 @@ public struct Tokenizer: Sendable {
         out.tokens.reserveCapacity(spans.count)
         out.hyphens.reserveCapacity(spans.count)
         for sp in spans {
-            let bytes = UnsafeBufferPointer(rebasing: b[Int(sp.start)..<Int(sp.end)])
-            var parts: [String] = []
-            if sp.hyphenated {
-                parts = bytes.split(separator: 0x2D, omittingEmptySubsequences: false).map {
-                    String(decoding: UnsafeBufferPointer(rebasing: $0), as: UTF8.self)
-                }
-            }
-            out.tokens.append(Token(text: String(decoding: bytes, as: UTF8.self), kind: sp.kind, hyphenParts: parts,
-                                    breakBefore: sp.breakBefore))
+            out.tokens.append(token(sp, b))
             out.hyphens.append(sp.hyphens)
         }
         return out
+    }
+
+    /// The `Token` of a span of `b` (before ellipsis expansion): its bytes, split at `-` when
+    /// hyphenated.
+    static func token(_ sp: Span, _ b: UnsafeBufferPointer<UInt8>) -> Token {
+        let bytes = UnsafeBufferPointer(rebasing: b[Int(sp.start)..<Int(sp.end)])
+        var parts: [String] = []
+        if sp.hyphenated {
+            parts = bytes.split(separator: 0x2D, omittingEmptySubsequences: false).map {
+                String(decoding: UnsafeBufferPointer(rebasing: $0), as: UTF8.self)
+            }
+        }
+        return Token(text: String(decoding: bytes, as: UTF8.self), kind: sp.kind, hyphenParts: parts, breakBefore: sp.breakBefore)
     }
 }

@@ -668,6 +668,30 @@ extension Messages {
 
         // An offer whose CVR and employer reference belong to another stored offer (StoreError, import rows).
         .storeOfferConflict: "tilbud {id}: CVR {cvr} og arbejdsgiverreference {reference} tilhører et andet tilbud",
+
+        // Where an offer's requirement or constraint came from, the constraints and the credit relations, as explain writes them.
+        .phraseFieldMustHave: "feltet Krav",
+        .phraseFieldNiceToHave: "feltet Ønsker",
+        .phraseFieldTitle: "titlen",
+        .phraseFieldDescription: "annonceteksten",
+        .phraseFieldLicences: "feltet Kørekort og certifikater",
+        .phraseFieldMinimumDanish: "feltet Danskniveau",
+        .phraseFieldEnglishWorkplace: "feltet Engelsk arbejdssprog",
+        .phraseFieldDemands: "feltet Arbejdskrav",
+        .phraseFieldShiftWork: "feltet Skifteholdsarbejde",
+        .phraseSourceAd: "annoncen: “{text}”",
+        .phraseSourceTitle: "titlen: “{text}”",
+        .phraseSourceFieldQuote: "{field}: “{text}”",
+        .phraseConstraintLicence: "kørekort eller certifikat: {licence}",
+        .phraseConstraintDanish: "dansk mindst {level}",
+        .phraseConstraintEnglishWorkplace: "engelsk kan bruges på arbejdspladsen",
+        .phraseConstraintDemand: "arbejdskrav: {demand}",
+        .phraseConstraintShiftWork: "skifteholdsarbejde",
+        .phraseRelationExact: "præcis",
+        .phraseRelationMoreSpecific: "mere specifik",
+        .phraseRelationSameGroup: "samme faggruppe",
+        .phraseRelationSameSector: "samme branche",
+        .phraseRelationNone: "ingen",
     ]
 
     /// The Danish help of the commands, keyed `COMMAND.summary`, `COMMAND.discussion`,

@@ -123,4 +123,17 @@ final class DanishErrorsCLITests: XCTestCase {
         XCTAssertTrue(en.stdout.contains("      asked in must-have field\n"), en.stdout)
         XCTAssertTrue(en.stdout.contains(" credit 1.0 (exact, "), en.stdout)
     }
+
+    func testWhyAPersonIsNotPlacedIsDanishInTheTable() throws {
+        let da = try CLIRunner.run(["assign", "--min-score", "60", "--lang", "da"])
+        XCTAssertEqual(da.status, 0, da.stderr)
+        XCTAssertTrue(da.stdout.contains("alle tilbud, der står åbne for personen, giver under minimum på 60 point; det bedste er O-"), da.stdout)
+        XCTAssertFalse(da.stdout.contains("every offer open to this person"), da.stdout)
+        let en = try CLIRunner.run(["assign", "--min-score", "60"])
+        XCTAssertTrue(en.stdout.contains("every offer open to this person scores below the minimum of 60; the best is O-"), en.stdout)
+        // JSON keeps the English sentence beside its code.
+        let json = try CLIRunner.run(["assign", "--min-score", "60", "--format", "json", "--lang", "da"])
+        XCTAssertTrue(json.stdout.contains("\"explanation\" : \"every offer open to this person scores below the minimum of 60") ||
+                      json.stdout.contains("\"explanation\": \"every offer open to this person scores below the minimum of 60"), String(json.stdout.prefix(400)))
+    }
 }

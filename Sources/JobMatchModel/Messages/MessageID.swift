@@ -695,4 +695,12 @@ public enum MessageID: String, Sendable, CaseIterable, Hashable {
     case phraseRelationSameGroup = "phrase.relation.same-group"
     case phraseRelationSameSector = "phrase.relation.same-sector"
     case phraseRelationNone = "phrase.relation.none"
+
+    // assign: why a person is left unassigned (unassigned[].explanation).
+    case assignUnassignedNoFeasible = "assign.unassigned.noFeasible"
+    case assignUnassignedHeldOrBanned = "assign.unassigned.heldOrBanned"
+    case assignUnassignedBelowMinimum = "assign.unassigned.belowMinimum"
+    case assignUnassignedBest = "assign.unassigned.best"
+    case assignUnassignedOffersFilled = "assign.unassigned.offersFilled"
+    case assignUnassignedWentTo = "assign.unassigned.wentTo"
 }

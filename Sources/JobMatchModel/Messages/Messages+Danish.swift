@@ -692,6 +692,14 @@ extension Messages {
         .phraseRelationSameGroup: "samme faggruppe",
         .phraseRelationSameSector: "samme branche",
         .phraseRelationNone: "ingen",
+
+        // assign: why a person is left unassigned (unassigned[].explanation).
+        .assignUnassignedNoFeasible: "intet ledigt tilbud opfylder personens ufravigelige krav",
+        .assignUnassignedHeldOrBanned: "alle tilbud, personen kunne få, er holdt tilbage eller udelukket for personen",
+        .assignUnassignedBelowMinimum: "alle tilbud, der står åbne for personen, giver under minimum på {minimum} point{best}",
+        .assignUnassignedBest: "; det bedste er {offer} med {score}",
+        .assignUnassignedOffersFilled: "alle tilbud over minimum, der står åbne for personen, er besat i den bedste plan{best}",
+        .assignUnassignedWentTo: "; personens bedste, {offer} med {score}, gik til {taken}",
     ]
 
     /// The Danish help of the commands, keyed `COMMAND.summary`, `COMMAND.discussion`,

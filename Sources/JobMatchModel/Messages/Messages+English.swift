@@ -690,5 +690,13 @@ extension Messages {
         .phraseRelationSameGroup: "same-group",
         .phraseRelationSameSector: "same-sector",
         .phraseRelationNone: "none",
+
+        // assign: why a person is left unassigned (unassigned[].explanation).
+        .assignUnassignedNoFeasible: "no open offer passes this person's hard constraints",
+        .assignUnassignedHeldOrBanned: "every offer this person could take is held back or banned for them",
+        .assignUnassignedBelowMinimum: "every offer open to this person scores below the minimum of {minimum}{best}",
+        .assignUnassignedBest: "; the best is {offer} at {score}",
+        .assignUnassignedOffersFilled: "every offer open to this person above the minimum is filled in the best plan{best}",
+        .assignUnassignedWentTo: "; their best, {offer} at {score}, went to {taken}",
     ]
 }

@@ -136,4 +136,15 @@ final class DanishErrorsCLITests: XCTestCase {
         XCTAssertTrue(json.stdout.contains("\"explanation\" : \"every offer open to this person scores below the minimum of 60") ||
                       json.stdout.contains("\"explanation\": \"every offer open to this person scores below the minimum of 60"), String(json.stdout.prefix(400)))
     }
+
+    func testARelatedMatchIsWordedInDanishInTheTableAndStaysEnglishInJSON() throws {
+        let da = try CLIRunner.run(["match", "--profile", "KBH-2026-0002", "--lang", "da"])
+        XCTAssertEqual(da.status, 0, da.stderr)
+        XCTAssertTrue(da.stdout.contains("Truckfører (beslægtet: Truckkørsel)"), da.stdout)
+        XCTAssertFalse(da.stdout.contains("(related: "), da.stdout)
+        let en = try CLIRunner.run(["match", "--profile", "KBH-2026-0002"])
+        XCTAssertTrue(en.stdout.contains("Truckfører (related: Truckkørsel)"), en.stdout)
+        let json = try CLIRunner.run(["match", "--profile", "KBH-2026-0002", "--format", "json", "--lang", "da"])
+        XCTAssertTrue(json.stdout.contains("\"Truckfører (related: Truckkørsel)\""), String(json.stdout.prefix(600)))
+    }
 }

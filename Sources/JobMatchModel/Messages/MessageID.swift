@@ -703,4 +703,9 @@ public enum MessageID: String, Sendable, CaseIterable, Hashable {
     case assignUnassignedBest = "assign.unassigned.best"
     case assignUnassignedOffersFilled = "assign.unassigned.offersFilled"
     case assignUnassignedWentTo = "assign.unassigned.wentTo"
+
+    // A matched requirement in match/candidates tables, when not earned exactly.
+    case matchMatchedSpellingSlip = "match.matched.spellingSlip"
+    case matchMatchedRelated = "match.matched.related"
+    case matchMatchedSameSector = "match.matched.sameSector"
 }

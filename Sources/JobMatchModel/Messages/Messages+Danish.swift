@@ -700,6 +700,11 @@ extension Messages {
         .assignUnassignedBest: "; det bedste er {offer} med {score}",
         .assignUnassignedOffersFilled: "alle tilbud over minimum, der står åbne for personen, er besat i den bedste plan{best}",
         .assignUnassignedWentTo: "; personens bedste, {offer} med {score}, gik til {taken}",
+
+        // A matched requirement in match/candidates tables, when not earned exactly.
+        .matchMatchedSpellingSlip: "{label} (stavefejl)",
+        .matchMatchedRelated: "{label} (beslægtet: {evidence})",
+        .matchMatchedSameSector: "{label} (samme branche som {evidence})",
     ]
 
     /// The Danish help of the commands, keyed `COMMAND.summary`, `COMMAND.discussion`,

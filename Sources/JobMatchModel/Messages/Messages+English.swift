@@ -698,5 +698,10 @@ extension Messages {
         .assignUnassignedBest: "; the best is {offer} at {score}",
         .assignUnassignedOffersFilled: "every offer open to this person above the minimum is filled in the best plan{best}",
         .assignUnassignedWentTo: "; their best, {offer} at {score}, went to {taken}",
+
+        // A matched requirement in match/candidates tables, when not earned exactly.
+        .matchMatchedSpellingSlip: "{label} (spelling slip)",
+        .matchMatchedRelated: "{label} (related: {evidence})",
+        .matchMatchedSameSector: "{label} (same sector as {evidence})",
     ]
 }

@@ -57,6 +57,13 @@ public struct AssignmentPlan: Sendable, Hashable, Encodable {
         public var bestScore: Double?
         /// Who has that offer's places in the plan (`offers-filled`).
         public var bestOfferTakenBy: [String]?
+        /// `explanation` in each language (not in JSON, which keeps the English sentence).
+        public var words: MessageArgument? = nil
+
+        enum CodingKeys: String, CodingKey { case profile, reason, explanation, bestOffer, bestScore, bestOfferTakenBy }
+
+        /// The sentence in `language` (`explanation` when it was made without its words).
+        public func explanation(in language: OutputLanguage) -> String { words?.text(in: language) ?? explanation }
     }
 
     /// One open offer's places and how many the plan fills.

@@ -117,22 +117,28 @@ extension MatchEngine {
             let bestScore = best.map { ScoreScale.points($0.weight) }
             let scoreText = bestScore.map { String(format: "%.2f", $0) } ?? ""
             var taken: [String]? = nil
-            let explanation: String
+            // A number as each language writes it (`12.50` / `12,50`).
+            func points(_ s: String) -> MessageArgument { .written([.english: s, .danish: s.replacingOccurrences(of: ".", with: ",")]) }
+            let words: MessageArgument
             switch reason {
             case .noFeasibleOffer:
-                explanation = "no open offer passes this person's hard constraints"
+                words = .message(.assignUnassignedNoFeasible, [:])
             case .heldOrBanned:
-                explanation = "every offer this person could take is held back or banned for them"
+                words = .message(.assignUnassignedHeldOrBanned, [:])
             case .belowMinimumScore:
-                explanation = "every offer open to this person scores below the minimum of \(formatPoints(minimum))"
-                    + (bestID.map { "; the best is \($0) at \(scoreText)" } ?? "")
+                let bestText: MessageArgument = bestID.map { .message(.assignUnassignedBest, ["offer": .text($0), "score": points(scoreText)]) } ?? .concatenation([])
+                words = .message(.assignUnassignedBelowMinimum, ["minimum": points(formatPoints(minimum)), "best": bestText])
             case .offersFilled:
                 taken = best.flatMap { takenBy[$0.offer] }
-                explanation = "every offer open to this person above the minimum is filled in the best plan"
-                    + (bestID.map { b in "; their best, \(b) at \(scoreText), went to " + (taken ?? []).joined(separator: ", ") } ?? "")
+                let bestText: MessageArgument = bestID.map {
+                    .message(.assignUnassignedWentTo, ["offer": .text($0), "score": points(scoreText), "taken": .text((taken ?? []).joined(separator: ", "))])
+                } ?? .concatenation([])
+                words = .message(.assignUnassignedOffersFilled, ["best": bestText])
             }
-            unassigned.append(AssignmentPlan.Unassigned(profile: id, reason: reason, explanation: explanation, bestOffer: bestID,
-                                                        bestScore: bestScore, bestOfferTakenBy: taken))
+            var u = AssignmentPlan.Unassigned(profile: id, reason: reason, explanation: words.text(in: .english), bestOffer: bestID,
+                                              bestScore: bestScore, bestOfferTakenBy: taken)
+            u.words = words
+            unassigned.append(u)
         }
         let fill = plan.fill()
         var pinnedAt = [Int32: Int]()

@@ -456,13 +456,14 @@ public final class MatchEngine: Sendable {
         let e = scorer.explain(p, v)
         return Placement(rank: rank, offer: o.id, employer: o.employer.name, title: o.title, kind: o.kind,
                          score: displayScore(score), matched: e.matched.map(\.display), missing: e.missing.map(\.label),
-                         reasons: e.reasons, distanceKm: e.distanceKm.map { Double($0) })
+                         reasons: e.reasons, distanceKm: e.distanceKm.map { Double($0) }, matchedWords: e.matched.map(\.displayWords))
     }
 
     private func candidate(rank: Int, _ p: MatchableProfile, _ o: MatchableOffer, score: Float, _ scorer: ReferenceScorer) -> Candidate {
         let e = scorer.explain(p, o)
         return Candidate(rank: rank, profile: p.id, score: displayScore(score), matched: e.matched.map(\.display),
-                         missing: e.missing.map(\.label), reasons: e.reasons, distanceKm: e.distanceKm.map { Double($0) })
+                         missing: e.missing.map(\.label), reasons: e.reasons, distanceKm: e.distanceKm.map { Double($0) },
+                         matchedWords: e.matched.map(\.displayWords))
     }
 }
 

@@ -24,6 +24,13 @@ public struct Placement: Sendable, Hashable, Encodable {
     public var reasons: [Reason]
     /// Straight-line distance, km, when known.
     public var distanceKm: Double?
+    /// `matched` in words each language writes (not in JSON, which keeps `matched`).
+    public var matchedWords: [MessageArgument] = []
+
+    /// `matched` in `language` (`lagerarbejde (beslægtet: truckfører)`).
+    public func matched(in language: OutputLanguage) -> [String] {
+        matchedWords.isEmpty ? matched : matchedWords.map { $0.text(in: language) }
+    }
 }
 
 /// One ranked candidate for an offer: a person, the pair's score, and the reasons. In JSON the
@@ -43,6 +50,13 @@ public struct Candidate: Sendable, Hashable, Encodable {
     public var reasons: [Reason]
     /// Straight-line distance, km, when known.
     public var distanceKm: Double?
+    /// `matched` in words each language writes (not in JSON, which keeps `matched`).
+    public var matchedWords: [MessageArgument] = []
+
+    /// `matched` in `language`.
+    public func matched(in language: OutputLanguage) -> [String] {
+        matchedWords.isEmpty ? matched : matchedWords.map { $0.text(in: language) }
+    }
 }
 
 extension Placement {
@@ -85,11 +99,15 @@ func displayScore(_ s: Float) -> Double { (Double(s) * 100).rounded() / 100 }
 
 extension RequirementMatch {
     /// `label` plus how it was earned when not exactly (`lagerarbejde (same group: truckfører)`).
-    var display: String {
+    var display: String { displayWords.text(in: .english) }
+
+    /// `display` in each language's words.
+    var displayWords: MessageArgument {
+        let evidence = MessageArgument.text(evidenceLabel ?? self.evidence ?? "")
         switch relation {
-        case .exact, .moreSpecific, .none: return fuzzy ? "\(label) (spelling slip)" : label
-        case .sameGroup: return "\(label) (related: \(evidenceLabel ?? evidence ?? ""))"
-        case .sameSector: return "\(label) (same sector as \(evidenceLabel ?? evidence ?? ""))"
+        case .exact, .moreSpecific, .none: return fuzzy ? .message(.matchMatchedSpellingSlip, ["label": .text(label)]) : .text(label)
+        case .sameGroup: return .message(.matchMatchedRelated, ["label": .text(label), "evidence": evidence])
+        case .sameSector: return .message(.matchMatchedSameSector, ["label": .text(label), "evidence": evidence])
         }
     }
 }

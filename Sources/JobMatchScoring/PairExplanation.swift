@@ -51,6 +51,20 @@ public struct ConstraintExplanation: Sendable, Hashable, Codable {
     /// Whether the person meets it (for the English workplace: whether the exception applies to
     /// the person; for shift work: whether the person accepts shifts).
     public var met: Bool
+    /// The constraint itself, to write it in another language (not in JSON).
+    public var value: OfferConstraint? = nil
+    /// The text it was read from (the phrase or sentence `source` quotes; not in JSON).
+    public var text: String = ""
+
+    enum CodingKeys: String, CodingKey { case code, constraint, source, origin, met }
+
+    /// `constraint` in `language` (the English text when the constraint is not known).
+    public func constraintText(in language: OutputLanguage) -> String { value?.text(in: language) ?? constraint }
+
+    /// `source` in `language`.
+    public func source(in language: OutputLanguage) -> String {
+        value == nil ? source : ReferenceScorer.constraintSource(of: origin, text: text, in: language)
+    }
 }
 
 /// A word of the offer that resolves to no taxonomy concept and that the person also uses.

@@ -16,6 +16,31 @@ extension ReferenceScorer {
         }
     }
 
+    /// `source(of:text:)` in `language` (`feltet Krav`, `titlen`, `annoncen: “…”`).
+    public static func source(of origin: TextOrigin, text: String, in language: OutputLanguage) -> String {
+        let m = Messages(language)
+        switch origin.field {
+        case .description: return m[.phraseSourceAd, ["text": .text(text)]]
+        case .title: return origin.field.label(in: language)
+        case .mustHave, .niceToHave:
+            return origin.sentence == nil ? origin.field.label(in: language)
+                : m[.phraseSourceFieldQuote, ["field": .text(origin.field.label(in: language)), "text": .text(text)]]
+        default: return origin.field.label(in: language)
+        }
+    }
+
+    /// Where a hard constraint came from, in `language` (`licences field`, `ad: “…”`,
+    /// `title: “…”`); the English text is `ConstraintExplanation.source`.
+    public static func constraintSource(of origin: TextOrigin, text: String, in language: OutputLanguage) -> String {
+        let m = Messages(language)
+        switch origin.field {
+        case .description: return m[.phraseSourceAd, ["text": .text(text)]]
+        case .title: return m[.phraseSourceTitle, ["text": .text(text)]]
+        case .mustHave, .niceToHave: return m[.phraseSourceFieldQuote, ["field": .text(origin.field.label(in: language)), "text": .text(text)]]
+        default: return origin.field.label(in: language)
+        }
+    }
+
     /// Sets a requirement match's origin, source line and granularity.
     func annotate(_ m: inout RequirementMatch, with r: Requirement) {
         m.origin = r.origin
@@ -43,7 +68,8 @@ extension ReferenceScorer {
             case .mustHave, .niceToHave: src = "\(c.origin.field.description): “\(c.text)”"
             default: src = c.origin.field.description
             }
-            return ConstraintExplanation(code: c.constraint.code, constraint: c.constraint.description, source: src, origin: c.origin, met: met)
+            return ConstraintExplanation(code: c.constraint.code, constraint: c.constraint.description, source: src, origin: c.origin, met: met,
+                                         value: c.constraint, text: c.text)
         }
         e.adNotes = offer.adNotes.map { adNoteReason($0, profile) }
     }

@@ -112,7 +112,39 @@ final class DanishErrorsCLITests: XCTestCase {
         let da = try CLIRunner.run(["explain", "--profile", "KBH-2026-0001", "--offer", "O-0003", "--lang", "da"])
         XCTAssertEqual(da.status, 0, da.stderr)
         XCTAssertTrue(da.stdout.contains("  - arbejdet indebærer natarbejde, som personen skal undgå\n"), da.stdout)
+        // The constraints, where they came from, and how a requirement was earned, in Danish too.
+        XCTAssertTrue(da.stdout.contains("  arbejdskrav: natarbejde (IKKE opfyldt) — fra feltet Arbejdskrav\n"), da.stdout)
+        XCTAssertTrue(da.stdout.contains("      efterspurgt i feltet Krav\n"), da.stdout)
+        XCTAssertTrue(da.stdout.contains(" vægt 1,0 (præcis, "), da.stdout)
+        XCTAssertFalse(da.stdout.contains("night work") || da.stdout.contains("must-have field") || da.stdout.contains("(exact"), da.stdout)
         let en = try CLIRunner.run(["explain", "--profile", "KBH-2026-0001", "--offer", "O-0003"])
         XCTAssertTrue(en.stdout.contains("  - the work involves night work, which the person must avoid\n"), en.stdout)
+        XCTAssertTrue(en.stdout.contains("  demand: night work (NOT met) — from demands field\n"), en.stdout)
+        XCTAssertTrue(en.stdout.contains("      asked in must-have field\n"), en.stdout)
+        XCTAssertTrue(en.stdout.contains(" credit 1.0 (exact, "), en.stdout)
+    }
+
+    func testWhyAPersonIsNotPlacedIsDanishInTheTable() throws {
+        let da = try CLIRunner.run(["assign", "--min-score", "60", "--lang", "da"])
+        XCTAssertEqual(da.status, 0, da.stderr)
+        XCTAssertTrue(da.stdout.contains("alle tilbud, der står åbne for personen, giver under minimum på 60 point; det bedste er O-"), da.stdout)
+        XCTAssertFalse(da.stdout.contains("every offer open to this person"), da.stdout)
+        let en = try CLIRunner.run(["assign", "--min-score", "60"])
+        XCTAssertTrue(en.stdout.contains("every offer open to this person scores below the minimum of 60; the best is O-"), en.stdout)
+        // JSON keeps the English sentence beside its code.
+        let json = try CLIRunner.run(["assign", "--min-score", "60", "--format", "json", "--lang", "da"])
+        XCTAssertTrue(json.stdout.contains("\"explanation\" : \"every offer open to this person scores below the minimum of 60") ||
+                      json.stdout.contains("\"explanation\": \"every offer open to this person scores below the minimum of 60"), String(json.stdout.prefix(400)))
+    }
+
+    func testARelatedMatchIsWordedInDanishInTheTableAndStaysEnglishInJSON() throws {
+        let da = try CLIRunner.run(["match", "--profile", "KBH-2026-0002", "--lang", "da"])
+        XCTAssertEqual(da.status, 0, da.stderr)
+        XCTAssertTrue(da.stdout.contains("Truckfører (beslægtet: Truckkørsel)"), da.stdout)
+        XCTAssertFalse(da.stdout.contains("(related: "), da.stdout)
+        let en = try CLIRunner.run(["match", "--profile", "KBH-2026-0002"])
+        XCTAssertTrue(en.stdout.contains("Truckfører (related: Truckkørsel)"), en.stdout)
+        let json = try CLIRunner.run(["match", "--profile", "KBH-2026-0002", "--format", "json", "--lang", "da"])
+        XCTAssertTrue(json.stdout.contains("\"Truckfører (related: Truckkørsel)\""), String(json.stdout.prefix(600)))
     }
 }

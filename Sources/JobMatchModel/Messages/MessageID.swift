@@ -671,4 +671,41 @@ public enum MessageID: String, Sendable, CaseIterable, Hashable {
 
     // An offer whose CVR and employer reference belong to another stored offer (StoreError, import rows).
     case storeOfferConflict = "store.offerConflict"
+
+    // Where an offer's requirement or constraint came from, the constraints and the credit relations, as explain writes them.
+    case phraseFieldMustHave = "phrase.field.must-have"
+    case phraseFieldNiceToHave = "phrase.field.nice-to-have"
+    case phraseFieldTitle = "phrase.field.title"
+    case phraseFieldDescription = "phrase.field.description"
+    case phraseFieldLicences = "phrase.field.licences"
+    case phraseFieldMinimumDanish = "phrase.field.minimum-danish"
+    case phraseFieldEnglishWorkplace = "phrase.field.english-workplace"
+    case phraseFieldDemands = "phrase.field.demands"
+    case phraseFieldShiftWork = "phrase.field.shift-work"
+    case phraseSourceAd = "phrase.source.ad"
+    case phraseSourceTitle = "phrase.source.title"
+    case phraseSourceFieldQuote = "phrase.source.field-quote"
+    case phraseConstraintLicence = "phrase.constraint.licence"
+    case phraseConstraintDanish = "phrase.constraint.danish"
+    case phraseConstraintEnglishWorkplace = "phrase.constraint.english-workplace"
+    case phraseConstraintDemand = "phrase.constraint.demand"
+    case phraseConstraintShiftWork = "phrase.constraint.shift-work"
+    case phraseRelationExact = "phrase.relation.exact"
+    case phraseRelationMoreSpecific = "phrase.relation.more-specific"
+    case phraseRelationSameGroup = "phrase.relation.same-group"
+    case phraseRelationSameSector = "phrase.relation.same-sector"
+    case phraseRelationNone = "phrase.relation.none"
+
+    // assign: why a person is left unassigned (unassigned[].explanation).
+    case assignUnassignedNoFeasible = "assign.unassigned.noFeasible"
+    case assignUnassignedHeldOrBanned = "assign.unassigned.heldOrBanned"
+    case assignUnassignedBelowMinimum = "assign.unassigned.belowMinimum"
+    case assignUnassignedBest = "assign.unassigned.best"
+    case assignUnassignedOffersFilled = "assign.unassigned.offersFilled"
+    case assignUnassignedWentTo = "assign.unassigned.wentTo"
+
+    // A matched requirement in match/candidates tables, when not earned exactly.
+    case matchMatchedSpellingSlip = "match.matched.spellingSlip"
+    case matchMatchedRelated = "match.matched.related"
+    case matchMatchedSameSector = "match.matched.sameSector"
 }

@@ -668,6 +668,43 @@ extension Messages {
 
         // An offer whose CVR and employer reference belong to another stored offer (StoreError, import rows).
         .storeOfferConflict: "tilbud {id}: CVR {cvr} og arbejdsgiverreference {reference} tilhører et andet tilbud",
+
+        // Where an offer's requirement or constraint came from, the constraints and the credit relations, as explain writes them.
+        .phraseFieldMustHave: "feltet Krav",
+        .phraseFieldNiceToHave: "feltet Ønsker",
+        .phraseFieldTitle: "titlen",
+        .phraseFieldDescription: "annonceteksten",
+        .phraseFieldLicences: "feltet Kørekort og certifikater",
+        .phraseFieldMinimumDanish: "feltet Danskniveau",
+        .phraseFieldEnglishWorkplace: "feltet Engelsk arbejdssprog",
+        .phraseFieldDemands: "feltet Arbejdskrav",
+        .phraseFieldShiftWork: "feltet Skifteholdsarbejde",
+        .phraseSourceAd: "annoncen: “{text}”",
+        .phraseSourceTitle: "titlen: “{text}”",
+        .phraseSourceFieldQuote: "{field}: “{text}”",
+        .phraseConstraintLicence: "kørekort eller certifikat: {licence}",
+        .phraseConstraintDanish: "dansk mindst {level}",
+        .phraseConstraintEnglishWorkplace: "engelsk kan bruges på arbejdspladsen",
+        .phraseConstraintDemand: "arbejdskrav: {demand}",
+        .phraseConstraintShiftWork: "skifteholdsarbejde",
+        .phraseRelationExact: "præcis",
+        .phraseRelationMoreSpecific: "mere specifik",
+        .phraseRelationSameGroup: "samme faggruppe",
+        .phraseRelationSameSector: "samme branche",
+        .phraseRelationNone: "ingen",
+
+        // assign: why a person is left unassigned (unassigned[].explanation).
+        .assignUnassignedNoFeasible: "intet ledigt tilbud opfylder personens ufravigelige krav",
+        .assignUnassignedHeldOrBanned: "alle tilbud, personen kunne få, er holdt tilbage eller udelukket for personen",
+        .assignUnassignedBelowMinimum: "alle tilbud, der står åbne for personen, giver under minimum på {minimum} point{best}",
+        .assignUnassignedBest: "; det bedste er {offer} med {score}",
+        .assignUnassignedOffersFilled: "alle tilbud over minimum, der står åbne for personen, er besat i den bedste plan{best}",
+        .assignUnassignedWentTo: "; personens bedste, {offer} med {score}, gik til {taken}",
+
+        // A matched requirement in match/candidates tables, when not earned exactly.
+        .matchMatchedSpellingSlip: "{label} (stavefejl)",
+        .matchMatchedRelated: "{label} (beslægtet: {evidence})",
+        .matchMatchedSameSector: "{label} (samme branche som {evidence})",
     ]
 
     /// The Danish help of the commands, keyed `COMMAND.summary`, `COMMAND.discussion`,

@@ -666,5 +666,42 @@ extension Messages {
 
         // An offer whose CVR and employer reference belong to another stored offer (StoreError, import rows).
         .storeOfferConflict: "offer {id}: cvr {cvr} and employer reference {reference} belong to another offer",
+
+        // Where an offer's requirement or constraint came from, the constraints and the credit relations, as explain writes them.
+        .phraseFieldMustHave: "must-have field",
+        .phraseFieldNiceToHave: "nice-to-have field",
+        .phraseFieldTitle: "title",
+        .phraseFieldDescription: "ad text",
+        .phraseFieldLicences: "licences field",
+        .phraseFieldMinimumDanish: "Danish level field",
+        .phraseFieldEnglishWorkplace: "English workplace field",
+        .phraseFieldDemands: "demands field",
+        .phraseFieldShiftWork: "shift work field",
+        .phraseSourceAd: "ad: “{text}”",
+        .phraseSourceTitle: "title: “{text}”",
+        .phraseSourceFieldQuote: "{field}: “{text}”",
+        .phraseConstraintLicence: "licence: {licence}",
+        .phraseConstraintDanish: "Danish at least {level}",
+        .phraseConstraintEnglishWorkplace: "English works at the workplace",
+        .phraseConstraintDemand: "demand: {demand}",
+        .phraseConstraintShiftWork: "shift work",
+        .phraseRelationExact: "exact",
+        .phraseRelationMoreSpecific: "more-specific",
+        .phraseRelationSameGroup: "same-group",
+        .phraseRelationSameSector: "same-sector",
+        .phraseRelationNone: "none",
+
+        // assign: why a person is left unassigned (unassigned[].explanation).
+        .assignUnassignedNoFeasible: "no open offer passes this person's hard constraints",
+        .assignUnassignedHeldOrBanned: "every offer this person could take is held back or banned for them",
+        .assignUnassignedBelowMinimum: "every offer open to this person scores below the minimum of {minimum}{best}",
+        .assignUnassignedBest: "; the best is {offer} at {score}",
+        .assignUnassignedOffersFilled: "every offer open to this person above the minimum is filled in the best plan{best}",
+        .assignUnassignedWentTo: "; their best, {offer} at {score}, went to {taken}",
+
+        // A matched requirement in match/candidates tables, when not earned exactly.
+        .matchMatchedSpellingSlip: "{label} (spelling slip)",
+        .matchMatchedRelated: "{label} (related: {evidence})",
+        .matchMatchedSameSector: "{label} (same sector as {evidence})",
     ]
 }

@@ -24,3 +24,14 @@ func strengthText(_ s: RequirementStrength) -> String {
     default: return "\(s)"
     }
 }
+
+/// How a requirement was earned, as the explanation writes it (`same-group` / `samme faggruppe`).
+func relationArgument(_ r: CreditRelation) -> MessageArgument {
+    switch r {
+    case .exact: return .message(.phraseRelationExact, [:])
+    case .moreSpecific: return .message(.phraseRelationMoreSpecific, [:])
+    case .sameGroup: return .message(.phraseRelationSameGroup, [:])
+    case .sameSector: return .message(.phraseRelationSameSector, [:])
+    case .none: return .message(.phraseRelationNone, [:])
+    }
+}

@@ -168,7 +168,7 @@ enum AssignCommand: Command {
         if !plan.unassigned.isEmpty {
             s += "\n" + msg(.assignNotPlaced, ["n": .text(String(plan.unassigned.count))]) + "\n"
             s += renderTable(header: [msg(.columnProfile), msg(.columnReason), msg(.columnWhy)],
-                             rows: plan.unassigned.map { [$0.profile, $0.reason.rawValue, $0.explanation] }, maxWidth: 120)
+                             rows: plan.unassigned.map { [$0.profile, $0.reason.rawValue, $0.explanation(in: CLIText.language)] }, maxWidth: 120)
         }
         let used = plan.offers.filter { $0.assigned > 0 || $0.held }
         if !used.isEmpty {

@@ -38,7 +38,7 @@ enum CandidatesCommand: Command {
                         ?? msg(.candidatesHeading, ["offer": .text(id)]))
             context.out(renderTable(header: [msg(.columnRank), msg(.columnProfile), msg(.columnScore), msg(.columnKm), msg(.columnMatched), msg(.columnMissing)],
                                     rows: list.map { [String($0.rank), $0.profile, localNumber($0.score), $0.distanceKm.map { localNumber($0) } ?? msg(.unknownValue),
-                                                      $0.matched.joined(separator: ", "), $0.missing.joined(separator: ", ")] }, maxWidth: 50))
+                                                      $0.matched(in: CLIText.language).joined(separator: ", "), $0.missing.joined(separator: ", ")] }, maxWidth: 50))
         }
         return ExitCode.success
     }

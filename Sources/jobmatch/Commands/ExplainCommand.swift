@@ -48,8 +48,8 @@ enum ExplainCommand: Command {
                                  "travel": .number(Double(e.travel), decimals: 2)]) + "\n"
         func origin(_ m: RequirementMatch) -> String {
             // A phrase of a field is the requirement itself; a sentence or the title is quoted.
-            (m.origin.field == .mustHave || m.origin.field == .niceToHave) && m.origin.sentence == nil ? m.source
-                : m.origin.field == .title ? msg(.explainTitleOrigin, ["title": .text(m.requirement)]) : m.source
+            m.origin.field == .title ? msg(.explainTitleOrigin, ["title": .text(m.requirement)])
+                : CLIText.language == .english ? m.source : ReferenceScorer.source(of: m.origin, text: m.requirement, in: CLIText.language)
         }
         func broad(_ m: RequirementMatch) -> String {
             m.granularity.isBroad ? msg(.explainBroad, ["granularity": .text("\(m.granularity)")]) : ""
@@ -61,7 +61,7 @@ enum ExplainCommand: Command {
                 let credit = CLIText.language == .danish ? "\(m.credit)".replacingOccurrences(of: ".", with: ",") : "\(m.credit)"
                 let shown = m.origin.field == .mustHave || m.origin.field == .niceToHave ? m.requirement : m.label
                 s += "  " + msg(.explainMatchLine, ["strength": .text(strengthText(m.strength)), "requirement": .text(shown), "label": .text(m.label),
-                                                   "concept": .text(m.concept), "credit": .text(credit), "relation": .text(m.relation.rawValue)])
+                                                   "concept": .text(m.concept), "credit": .text(credit), "relation": relationArgument(m.relation)])
                 s += (m.evidence.map { msg(.explainFrom, ["evidence": .text($0)]) } ?? "") + (m.fuzzy ? msg(.explainSpellingSlip) : "") + broad(m) + ")\n"
                 s += "      " + askedIn(m) + "\n"
             }
@@ -85,7 +85,7 @@ enum ExplainCommand: Command {
             s += msg(.explainConstraints) + "\n"
             for c in e.constraints {
                 s += "  " + msg(c.met ? .explainConstraintMet : .explainConstraintNotMet,
-                                ["constraint": .text("\(c.constraint)"), "source": .text(c.source)]) + "\n"
+                                ["constraint": .text(c.constraintText(in: CLIText.language)), "source": .text(c.source(in: CLIText.language))]) + "\n"
             }
         }
         if !e.adNotes.isEmpty { s += msg(.explainAdNotes) + "\n" + reasonTexts(e.adNotes).map { "  - \($0)\n" }.joined() }

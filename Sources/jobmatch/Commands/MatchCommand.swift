@@ -43,7 +43,7 @@ enum MatchCommand: Command {
             context.out(renderTable(header: [msg(.columnRank), msg(.columnOffer), msg(.columnEmployer), msg(.columnTitle), msg(.columnScore),
                                              msg(.columnKm), msg(.columnMatched), msg(.columnMissing)],
                                     rows: placements.map { [String($0.rank), $0.offer, $0.employer, $0.title, localNumber($0.score),
-                                                            $0.distanceKm.map { localNumber($0) } ?? msg(.unknownValue), $0.matched.joined(separator: ", "),
+                                                            $0.distanceKm.map { localNumber($0) } ?? msg(.unknownValue), $0.matched(in: CLIText.language).joined(separator: ", "),
                                                             $0.missing.joined(separator: ", ")] }, maxWidth: 40))
             for p in placements {
                 context.out("\(p.rank). \(p.offer): " + reasonTexts(p.reasons).joined(separator: "; "))

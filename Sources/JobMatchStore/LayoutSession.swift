@@ -52,34 +52,12 @@ public final class LayoutSession {
     }
 
     /// Copies block `name` into `buffer` (exactly its byte count), part by part with SQLite's
-    /// incremental blob reads, and checks each part's checksum.
+    /// incremental blob reads, and checks each part's checksum: `readBlock(_:covering:into:)`
+    /// over the whole block.
     /// - Throws: `StoreError` (`.corruptRecord`) when the block is missing, of another size, or
     ///   damaged.
     public func readBlock(_ name: String, into buffer: UnsafeMutableRawBufferPointer) throws(StoreError) {
-        guard let list = try blockParts()[name], list.reduce(0, { $0 + $1.bytes }) == buffer.count else {
-            throw damaged(.storeBlockMissing, name)
-        }
-        var offset = 0
-        for part in list {
-            var blob: OpaquePointer?
-            let rc = sqlite3_blob_open(store.db.handle, "main", "layout_blocks", "bytes", part.rowid, 0, &blob)
-            guard rc == SQLITE_OK, let blob else { throw store.db.error(rc, "layout block \(name)") }
-            defer { sqlite3_blob_close(blob) }
-            guard Int(sqlite3_blob_bytes(blob)) == part.bytes else { throw damaged(.storeBlockShort, name) }
-            // In pieces of 256 KiB, each checksummed while it is still in the core's cache.
-            var checksum = _BlockChecksum()
-            var done = 0
-            while done < part.bytes {
-                let n = min(Store.layoutReadPiece, part.bytes - done)
-                let piece = UnsafeMutableRawBufferPointer(rebasing: buffer[(offset + done)..<(offset + done + n)])
-                let r = sqlite3_blob_read(blob, piece.baseAddress!, Int32(n), Int32(done))
-                guard r == SQLITE_OK else { throw store.db.error(r, "layout block \(name)") }
-                checksum.add(UnsafeRawBufferPointer(piece))
-                done += n
-            }
-            guard checksum.value() == part.checksum else { throw damaged(.storeBlockChecksum, name) }
-            offset += part.bytes
-        }
+        try readBlock(name, covering: [0..<buffer.count], into: buffer)
     }
 
     /// Copies at least the bytes `ranges` of block `name` into `buffer` (of the whole block's byte

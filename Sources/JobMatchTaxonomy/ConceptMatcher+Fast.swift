@@ -267,7 +267,7 @@ extension ConceptMatcher {
         bytes.withUnsafeBufferPointer { b in
             for (k, sp) in spans.enumerated() where Int(sp.end - sp.start) > _WordCache.longestKey {
                 if irregular.isEmpty { irregular = Array(repeating: nil, count: spans.count) }
-                if irregular[k] == nil { irregular[k] = analyseToken(token(sp, b)) }
+                if irregular[k] == nil { irregular[k] = analyseToken(Tokenizer.token(sp, b)) }
             }
         }
         var stream: [_StreamUnit] = []
@@ -315,7 +315,7 @@ extension ConceptMatcher {
                         fresh[k] = fresh[same]
                         continue
                     }
-                    fresh[k] = analyseToken(token(sp, b))
+                    fresh[k] = analyseToken(Tokenizer.token(sp, b))
                     sl[s] = tag << 32 | UInt64(analysed.count + 1)
                     analysed.append((k, h))
                 }
@@ -443,18 +443,6 @@ extension ConceptMatcher {
             }
         }
         return k == parts.count - 1
-    }
-
-    /// The `Token` of a span (for analysing a word the cache does not have).
-    func token(_ sp: Tokenizer.Span, _ b: UnsafeBufferPointer<UInt8>) -> Token {
-        let bytes = UnsafeBufferPointer(rebasing: b[Int(sp.start)..<Int(sp.end)])
-        var parts: [String] = []
-        if sp.hyphenated {
-            parts = bytes.split(separator: 0x2D, omittingEmptySubsequences: false).map {
-                String(decoding: UnsafeBufferPointer(rebasing: $0), as: UTF8.self)
-            }
-        }
-        return Token(text: String(decoding: bytes, as: UTF8.self), kind: sp.kind, hyphenParts: parts, breakBefore: sp.breakBefore)
     }
 
     /// Appends the units of every token to `stream`, from `irregular`, `fresh` or the cache

@@ -118,7 +118,7 @@ extension ConceptMatcher {
         positionedStream(spans, b, irregular: irregular, fresh: [], into: &scratch.stream, missing: &scratch.missing)
         if !scratch.missing.isEmpty {
             var fresh = [_WordAnalysis?](repeating: nil, count: spans.count)
-            for k in scratch.missing where fresh[k] == nil { fresh[k] = analyseToken(token(spans[k], b)) }
+            for k in scratch.missing where fresh[k] == nil { fresh[k] = analyseToken(Tokenizer.token(spans[k], b)) }
             let missing = scratch.missing
             cache.withTable { t in
                 for k in missing {

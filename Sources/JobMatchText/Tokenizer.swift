@@ -234,8 +234,8 @@ public struct Tokenizer: Sendable {
     }
 
     /// The `Token` of a span of `b` (before ellipsis expansion): its bytes, split at `-` when
-    /// hyphenated.
-    static func token(_ sp: Span, _ b: UnsafeBufferPointer<UInt8>) -> Token {
+    /// hyphenated (also what the concept matcher analyses for a word its cache lacks).
+    public static func token(_ sp: Span, _ b: UnsafeBufferPointer<UInt8>) -> Token {
         let bytes = UnsafeBufferPointer(rebasing: b[Int(sp.start)..<Int(sp.end)])
         var parts: [String] = []
         if sp.hyphenated {

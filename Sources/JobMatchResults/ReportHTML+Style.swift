@@ -1,6 +1,7 @@
 /// The report's style sheet: a calm layout for the screen (charts beside their tables, stacked
 /// on narrow screens) and A4 pages in print (12 mm margins, 9.5 pt text, no figure split across
-/// pages, colours kept).
+/// pages, colours kept). A key figure wraps inside its box rather than overflow it, and a long one
+/// (an amount in kroner) is set smaller.
 extension ReportHTML {
     static let css = """
         :root { color-scheme: light; --ink: #1d2733; --muted: #5b6775; --rule: #d9dee4; --soft: #f4f6f8; }
@@ -15,8 +16,9 @@ extension ReportHTML {
         h3 { font-size: 15px; margin: 18px 0 8px; }
         .period, .source { margin: 2px 0; color: var(--muted); font-size: 14px; }
         .kpis { display: grid; grid-template-columns: repeat(auto-fit, minmax(200px, 1fr)); gap: 12px; margin: 8px 0 12px; }
-        .kpi { background: var(--soft); border-top: 4px solid #1f5f8b; padding: 10px 12px 12px; border-radius: 2px; }
-        .kpi .value { font-size: 24px; font-weight: 700; font-variant-numeric: tabular-nums; line-height: 1.15; white-space: nowrap; }
+        .kpi { min-width: 0; background: var(--soft); border-top: 4px solid #1f5f8b; padding: 10px 12px 12px; border-radius: 2px; }
+        .kpi .value { font-size: 24px; font-weight: 700; font-variant-numeric: tabular-nums; line-height: 1.15; overflow-wrap: anywhere; }
+        .kpi .value.long { font-size: 20px; }
         .kpi .label { font-size: 13px; margin-top: 2px; }
         .kpi .note { font-size: 12px; color: var(--muted); margin-top: 4px; }
         .explain { color: var(--muted); font-size: 13px; margin: 6px 0 10px; }
@@ -57,7 +59,7 @@ extension ReportHTML {
           .figure { grid-template-columns: minmax(0, 1.3fr) minmax(0, 1fr); gap: 10pt; }
           .table-box { overflow: visible; }
           .table-box table { font-size: 8pt; }
-          .kpi .value { white-space: normal; }
+          .kpi .value.long { font-size: 13pt; }
           table { font-size: 8.5pt; }
           thead { display: table-header-group; }
           tr { break-inside: avoid; page-break-inside: avoid; }

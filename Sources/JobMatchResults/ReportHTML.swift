@@ -17,7 +17,8 @@ public struct ReportHTML: Sendable {
     public var report: ResultsReport
     /// The language.
     public var language: ReportLanguage
-    /// Where the data came from (the store's path or the Corpus folder).
+    /// Where the data came from (the store's path or the Corpus folder). The page shows only its
+    /// last component (`originName`): a path can hold a user's name.
     public var origin: String
     /// At most this many result grants and employers are listed (the JSON and CSV list all).
     public var maxListed = 400
@@ -81,16 +82,27 @@ public struct ReportHTML: Sendable {
         <h1>\(e(t(.reportResultsReport))): \(e(place))</h1>
         <p class="period">\(e(t(.reportPeriod))): \(e(fmt.date(report.from))) – \(e(fmt.date(report.to)))
         · \(e(t(.reportPreviousPeriod))): \(e(fmt.date(report.previous.from))) – \(e(fmt.date(report.previous.to)))</p>
-        <p class="source">\(e(t(.reportData))): \(e(origin))</p>
+        <p class="source">\(e(t(.reportData))): \(e(originName))</p>
         </header>
 
         """
     }
 
+    /// The store's file name or the Corpus folder's name: the last component of `origin` (`/` or
+    /// `\\` separated, a trailing separator ignored), never the folders above it.
+    var originName: String {
+        origin.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? origin
+    }
+
     // MARK: Sections
 
+    /// A key figure's value longer than this many characters (an amount such as `37.521.005 kr.`)
+    /// is set smaller (`.value.long`), so it fits its box at A4 width.
+    static let longKPIValue = 10
+
     func kpi(_ value: String, _ label: String, _ note: String = "", accent: String = ReportHTML.blue) -> String {
-        "<div class=\"kpi\" style=\"border-top-color:\(accent)\"><div class=\"value\">\(e(value))</div><div class=\"label\">\(e(label))</div>\(note.isEmpty ? "" : "<div class=\"note\">\(e(note))</div>")</div>"
+        let valueClass = value.count > ReportHTML.longKPIValue ? "value long" : "value"
+        return "<div class=\"kpi\" style=\"border-top-color:\(accent)\"><div class=\"\(valueClass)\">\(e(value))</div><div class=\"label\">\(e(label))</div>\(note.isEmpty ? "" : "<div class=\"note\">\(e(note))</div>")</div>"
     }
 
     func headline() -> String {

@@ -82,7 +82,7 @@ struct ReportBrowserCheck {
             return [.figure("the JSON report could not be read")]
         }
         var out: [Problem] = []
-        let headline = section("headline", in: dom).map { matches("<div class=\"value\">(.*?)</div>", in: $0) } ?? []
+        let headline = section("headline", in: dom).map { matches("<div class=\"value[^\"]*\">(.*?)</div>", in: $0) } ?? []
         if headline.count < 4 {
             out.append(.figure("the headline shows \(headline.count) figures, not at least 4"))
         } else {

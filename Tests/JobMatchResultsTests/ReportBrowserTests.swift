@@ -83,6 +83,44 @@ final class ReportBrowserTests: XCTestCase {
         XCTAssertTrue(load.netLogRead, "the net log was read, so no request is a finding")
     }
 
+    /// At A4 width (the 1240 px window) no key figure runs out of its box or into the next one, a
+    /// long amount in kroner included. A test-only script (the security policy taken out of this
+    /// copy of the page) measures the boxes in the browser and writes what it found on `<body>`.
+    func testNoKeyFigureOverflowsItsBoxAtA4Width() throws {
+        let browser = try chromium()
+        var report = ReportBrowserTests.report()
+        report.grants.totalDKK = 1_234_567_890
+        var page = html(report)
+        let policy = try XCTUnwrap(page.range(of: "<meta http-equiv=\"Content-Security-Policy\"[^>]*>", options: .regularExpression))
+        page.removeSubrange(policy)
+        let probe = """
+            <script>
+            const found = [];
+            for (const row of document.querySelectorAll('.kpis')) {
+              const outer = row.getBoundingClientRect(), boxes = [...row.children];
+              boxes.forEach((box, i) => {
+                const r = box.getBoundingClientRect(), name = box.firstElementChild.textContent;
+                if (r.right > outer.right + 0.5) found.push(name + ': past the row');
+                if (box.scrollWidth > box.clientWidth + 0.5) found.push(name + ': out of its box');
+                for (const part of box.children) if (part.scrollWidth > part.clientWidth + 0.5) found.push(name + ': a line out of its box');
+                const next = boxes[i + 1];
+                if (next && Math.abs(next.getBoundingClientRect().top - r.top) < 1 && next.getBoundingClientRect().left < r.right - 0.5) found.push(name + ': into the next box');
+              });
+            }
+            document.body.setAttribute('data-overflow', found.length ? found.join(' | ') : 'none');
+            </script>
+            """
+        page = page.replacingOccurrences(of: "</main>", with: "</main>" + probe)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("jobmatch-report-\(UUID().uuidString).html")
+        try page.write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let load = try browser.load(file, timeout: 60)
+        defer { if let shot = load.screenshot { try? FileManager.default.removeItem(at: shot) } }
+        XCTAssertTrue(load.dom.contains("1.234.567.890 kr."), "the long figure is in the page")
+        let found = try XCTUnwrap(load.dom.range(of: "data-overflow=\"[^\"]*\"", options: .regularExpression), "the probe ran: " + load.log.suffix(2000))
+        XCTAssertEqual(String(load.dom[found]), "data-overflow=\"none\"")
+    }
+
     func testTheCheckFailsOnAScriptTheSecurityPolicyBlocks() throws {
         let report = ReportBrowserTests.report()
         let broken = html(report).replacingOccurrences(of: "</main>", with: "<script>reportLoaded(;</script></main>")

@@ -37,4 +37,35 @@ final class ReportHTMLTests: XCTestCase {
         let en = ReportHTML(report: report, language: .english, origin: "test").render()
         XCTAssertNotEqual(da, en, "the language changes the text")
     }
+
+    /// The "Data:" line names the store's file (or the Corpus folder) only: a path can hold a
+    /// user's name, and the report is handed on.
+    func testTheDataLineShowsTheFileNameNotThePath() {
+        let report = world().report("2026-01-01", "2026-12-31")
+        let cases = [("/home/anna.jensen/Dokumenter/kommune.jmstore", "kommune.jmstore"),
+                     ("/home/anna.jensen/jobmatch/Corpus/", "Corpus"),
+                     ("C:\\Users\\anna.jensen\\kommune.jmstore", "kommune.jmstore"),
+                     ("kommune.jmstore", "kommune.jmstore")]
+        for (origin, shown) in cases {
+            for language in [ReportLanguage.danish, .english] {
+                let html = ReportHTML(report: report, language: language, origin: origin).render()
+                XCTAssertTrue(html.contains("<p class=\"source\">Data: \(shown)</p>"), "\(origin) \(language)")
+                XCTAssertFalse(html.contains("anna.jensen"), "\(origin) \(language): the path's folders are shown")
+                XCTAssertFalse(html.contains("Dokumenter") || html.contains("Users"), "\(origin) \(language)")
+            }
+        }
+    }
+
+    /// A long key figure (an amount in kroner) is set smaller and may wrap inside its box; short
+    /// ones keep the large type. (Whether it fits at A4 width is ReportBrowserTests' check.)
+    func testALongKeyFigureIsSetSmallerAndMayWrap() {
+        var report = world().report("2026-01-01", "2026-12-31")
+        report.grants.totalDKK = 37_521_005
+        let html = ReportHTML(report: report, language: .danish, origin: "test").render()
+        XCTAssertTrue(html.contains("<div class=\"value long\">37.521.005 kr.</div>"), "the grant figure is marked long")
+        XCTAssertTrue(html.contains("<div class=\"value\">\(report.persons)</div>"), "a short figure is not")
+        XCTAssertTrue(html.contains("overflow-wrap: anywhere"))
+        XCTAssertTrue(html.contains(".kpi .value.long"))
+        XCTAssertFalse(html.contains("white-space: nowrap; }\n        .kpi .label"), "a key figure may wrap")
+    }
 }

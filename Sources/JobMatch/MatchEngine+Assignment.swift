@@ -125,6 +125,10 @@ extension MatchEngine {
                 words = .message(.assignUnassignedNoFeasible, [:])
             case .heldOrBanned:
                 words = .message(.assignUnassignedHeldOrBanned, [:])
+            case .belowMinimumScore where best?.weight == 0:
+                // The best open offer scores 0: no offer fits any of the person's competencies,
+                // which says more than "below the minimum" (the reason code stays the same).
+                words = .message(.assignUnassignedNoCompetencyFits, [:])
             case .belowMinimumScore:
                 let bestText: MessageArgument = bestID.map { .message(.assignUnassignedBest, ["offer": .text($0), "score": points(scoreText)]) } ?? .concatenation([])
                 words = .message(.assignUnassignedBelowMinimum, ["minimum": points(formatPoints(minimum)), "best": bestText])

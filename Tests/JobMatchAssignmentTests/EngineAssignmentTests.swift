@@ -304,6 +304,34 @@ final class EngineAssignmentTests: XCTestCase {
         XCTAssertTrue(Set(second.assignments.map(\.profile)).isDisjoint(with: ledger.stored.map(\.profile)))
     }
 
+    /// A person whose best open offer scores 0 is told that no offer fits any of their
+    /// competencies (not "the best is O-… at 0.00"), in both languages; the reason code stays
+    /// `below-minimum-score` and the JSON keys are as before. A best above 0 keeps the minimum's
+    /// sentence.
+    func testAPersonNoOfferFitsIsToldSoInBothLanguages() throws {
+        var options = AssignmentOptions()
+        options.minimumScore = 60
+        let plan = try engine.assign(options)
+        let below = plan.unassigned.filter { $0.reason == .belowMinimumScore }
+        let zero = below.filter { $0.bestScore == 0 }, some = below.filter { ($0.bestScore ?? 0) > 0 }
+        XCTAssertFalse(zero.isEmpty, "the Corpus has people no offer fits")
+        XCTAssertFalse(some.isEmpty, "and people whose best is above 0 but below 60")
+        for u in zero {
+            XCTAssertEqual(u.explanation, "no open offer fits any of this person's competencies (every score is 0)", u.profile)
+            XCTAssertEqual(u.explanation(in: .english), u.explanation, u.profile)
+            XCTAssertEqual(u.explanation(in: .danish), "intet åbent tilbud passer til nogen af personens kompetencer (alle giver 0 point)", u.profile)
+            XCTAssertNotNil(u.bestOffer, u.profile)
+            XCTAssertEqual(try engine.rank(profile: u.profile, top: engine.offers.count).first?.score, 0, u.profile)
+        }
+        for u in some {
+            XCTAssertTrue(u.explanation.hasPrefix("every offer open to this person scores below the minimum of 60; the best is O-"), u.explanation)
+            XCTAssertTrue(u.explanation(in: .danish).hasPrefix("alle tilbud, der står åbne for personen, giver under minimum på 60 point; det bedste er O-"), u.profile)
+        }
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: JSONEncoder().encode(try XCTUnwrap(zero.first))) as? [String: Any])
+        XCTAssertEqual(json["reason"] as? String, "below-minimum-score")
+        XCTAssertEqual(Set(json.keys), ["profile", "reason", "explanation", "bestOffer", "bestScore"])
+    }
+
     /// Each reason is true of the person.
     func testReasonsForTheUnassigned() throws {
         let plan = try engine.assign()

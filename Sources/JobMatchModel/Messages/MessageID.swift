@@ -703,6 +703,7 @@ public enum MessageID: String, Sendable, CaseIterable, Hashable {
     case assignUnassignedBest = "assign.unassigned.best"
     case assignUnassignedOffersFilled = "assign.unassigned.offersFilled"
     case assignUnassignedWentTo = "assign.unassigned.wentTo"
+    case assignUnassignedNoCompetencyFits = "assign.unassigned.noCompetencyFits"
 
     // A matched requirement in match/candidates tables, when not earned exactly.
     case matchMatchedSpellingSlip = "match.matched.spellingSlip"

@@ -700,6 +700,7 @@ extension Messages {
         .assignUnassignedBest: "; det bedste er {offer} med {score}",
         .assignUnassignedOffersFilled: "alle tilbud over minimum, der står åbne for personen, er besat i den bedste plan{best}",
         .assignUnassignedWentTo: "; personens bedste, {offer} med {score}, gik til {taken}",
+        .assignUnassignedNoCompetencyFits: "intet åbent tilbud passer til nogen af personens kompetencer (alle giver 0 point)",
 
         // A matched requirement in match/candidates tables, when not earned exactly.
         .matchMatchedSpellingSlip: "{label} (stavefejl)",

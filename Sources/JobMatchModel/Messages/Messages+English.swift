@@ -698,6 +698,7 @@ extension Messages {
         .assignUnassignedBest: "; the best is {offer} at {score}",
         .assignUnassignedOffersFilled: "every offer open to this person above the minimum is filled in the best plan{best}",
         .assignUnassignedWentTo: "; their best, {offer} at {score}, went to {taken}",
+        .assignUnassignedNoCompetencyFits: "no open offer fits any of this person's competencies (every score is 0)",
 
         // A matched requirement in match/candidates tables, when not earned exactly.
         .matchMatchedSpellingSlip: "{label} (spelling slip)",

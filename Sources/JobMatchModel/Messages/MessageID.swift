@@ -708,4 +708,11 @@ public enum MessageID: String, Sendable, CaseIterable, Hashable {
     case matchMatchedSpellingSlip = "match.matched.spellingSlip"
     case matchMatchedRelated = "match.matched.related"
     case matchMatchedSameSector = "match.matched.sameSector"
+
+    // The store's warnings (`jobmatch: warning: ...`, `Store.onWarningText`).
+    case storeWarningModeTightened = "store.warning.modeTightened"
+    case storeWarningWaiting = "store.warning.waiting"
+    case storeWarningMinutes = "store.warning.minutes"
+    case storeWarningSeconds = "store.warning.seconds"
+
 }

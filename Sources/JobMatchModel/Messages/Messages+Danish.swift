@@ -705,6 +705,11 @@ extension Messages {
         .matchMatchedSpellingSlip: "{label} (stavefejl)",
         .matchMatchedRelated: "{label} (beslægtet: {evidence})",
         .matchMatchedSameSector: "{label} (samme branche som {evidence})",
+        // The store's warnings (`jobmatch: warning: ...`).
+        .storeWarningModeTightened: "{path}: andre brugere havde adgang til {what} (tilstand {mode}); tilstanden er nu 0600",
+        .storeWarningWaiting: "venter på, at en anden proces, der skriver til lageret {path} (en import?), bliver færdig, højst {wait}",
+        .storeWarningMinutes: "{n} minutter",
+        .storeWarningSeconds: "{n} s",
     ]
 
     /// The Danish help of the commands, keyed `COMMAND.summary`, `COMMAND.discussion`,

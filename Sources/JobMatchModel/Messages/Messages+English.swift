@@ -703,5 +703,10 @@ extension Messages {
         .matchMatchedSpellingSlip: "{label} (spelling slip)",
         .matchMatchedRelated: "{label} (related: {evidence})",
         .matchMatchedSameSector: "{label} (same sector as {evidence})",
+        // The store's warnings (`jobmatch: warning: ...`).
+        .storeWarningModeTightened: "{path}: {what} was open to other users (mode {mode}); its mode is now 0600",
+        .storeWarningWaiting: "waiting for another process that is writing to the store {path} (an import?) to finish, up to {wait}",
+        .storeWarningMinutes: "{n} minutes",
+        .storeWarningSeconds: "{n} s",
     ]
 }

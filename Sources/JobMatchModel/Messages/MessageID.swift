@@ -715,4 +715,15 @@ public enum MessageID: String, Sendable, CaseIterable, Hashable {
     case storeWarningMinutes = "store.warning.minutes"
     case storeWarningSeconds = "store.warning.seconds"
 
+    // explain: where in the profile a competency was found (`from summary`), a broad requirement's granularity.
+    case phraseEvidenceExperience = "phrase.evidence.experience"
+    case phraseEvidenceTasks = "phrase.evidence.tasks"
+    case phraseEvidenceEducation = "phrase.evidence.education"
+    case phraseEvidenceSkill = "phrase.evidence.skill"
+    case phraseEvidenceSummary = "phrase.evidence.summary"
+    case phraseEvidenceOccupationCode = "phrase.evidence.occupation-code"
+    case phraseEvidenceLicence = "phrase.evidence.licence"
+    case phraseEvidenceLanguage = "phrase.evidence.language"
+    case phraseGranularityGroup = "phrase.granularity.group"
+    case phraseGranularitySector = "phrase.granularity.sector"
 }

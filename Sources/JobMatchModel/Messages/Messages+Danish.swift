@@ -710,6 +710,17 @@ extension Messages {
         .storeWarningWaiting: "venter på, at en anden proces, der skriver til lageret {path} (en import?), bliver færdig, højst {wait}",
         .storeWarningMinutes: "{n} minutter",
         .storeWarningSeconds: "{n} s",
+        // explain: where in the profile a competency was found, a broad requirement's granularity.
+        .phraseEvidenceExperience: "erfaring: {what}",
+        .phraseEvidenceTasks: "arbejdsopgaver: {what}",
+        .phraseEvidenceEducation: "uddannelse: {what}",
+        .phraseEvidenceSkill: "kompetencer: {what}",
+        .phraseEvidenceSummary: "resumé",
+        .phraseEvidenceOccupationCode: "stillingskode {code}",
+        .phraseEvidenceLicence: "kørekort og certifikater: {what}",
+        .phraseEvidenceLanguage: "sprog: {what}",
+        .phraseGranularityGroup: "faggruppe",
+        .phraseGranularitySector: "branche",
     ]
 
     /// The Danish help of the commands, keyed `COMMAND.summary`, `COMMAND.discussion`,

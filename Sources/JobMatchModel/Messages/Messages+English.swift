@@ -708,5 +708,16 @@ extension Messages {
         .storeWarningWaiting: "waiting for another process that is writing to the store {path} (an import?) to finish, up to {wait}",
         .storeWarningMinutes: "{n} minutes",
         .storeWarningSeconds: "{n} s",
+        // explain: where in the profile a competency was found, a broad requirement's granularity.
+        .phraseEvidenceExperience: "experience: {what}",
+        .phraseEvidenceTasks: "experience tasks: {what}",
+        .phraseEvidenceEducation: "education: {what}",
+        .phraseEvidenceSkill: "skill: {what}",
+        .phraseEvidenceSummary: "summary",
+        .phraseEvidenceOccupationCode: "occupation code {code}",
+        .phraseEvidenceLicence: "licence: {what}",
+        .phraseEvidenceLanguage: "language: {what}",
+        .phraseGranularityGroup: "group",
+        .phraseGranularitySector: "sector",
     ]
 }

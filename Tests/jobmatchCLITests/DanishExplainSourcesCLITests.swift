@@ -27,4 +27,13 @@ final class DanishExplainSourcesCLITests: XCTestCase {
         XCTAssertTrue(enWork.stdout.contains("(exact, from experience: kølelagermedarbejder)\n"), enWork.stdout)
         XCTAssertTrue(enWork.stdout.contains("(exact, from experience tasks: gaffeltruckkørsel, varemodtagelse og plukning af ordrer med håndscanner)\n"), enWork.stdout)
     }
+
+    func testARequirementFromTheContextIsNamedInTheRunsLanguage() throws {
+        let pair = ["explain", "--profile", "KBH-2026-0001", "--offer", "O-0003"]
+        let da = try CLIRunner.run(pair + ["--lang", "da"])
+        XCTAssertTrue(da.stdout.contains("  kontekst Pleje på plejecenter -> Pleje på plejecenter [grp.elder-care.nursing-home] vægt 0,5"), da.stdout)
+        XCTAssertFalse(da.stdout.contains("  context "), da.stdout)
+        let en = try CLIRunner.run(pair + ["--lang", "en"])
+        XCTAssertTrue(en.stdout.contains("  context Pleje på plejecenter -> Pleje på plejecenter [grp.elder-care.nursing-home] credit 0.5"), en.stdout)
+    }
 }

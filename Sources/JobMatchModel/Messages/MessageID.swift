@@ -726,4 +726,6 @@ public enum MessageID: String, Sendable, CaseIterable, Hashable {
     case phraseEvidenceLanguage = "phrase.evidence.language"
     case phraseGranularityGroup = "phrase.granularity.group"
     case phraseGranularitySector = "phrase.granularity.sector"
+    // explain: a requirement read from the offer's context (neither must nor nice).
+    case strengthContext = "strength.context"
 }

@@ -721,6 +721,8 @@ extension Messages {
         .phraseEvidenceLanguage: "sprog: {what}",
         .phraseGranularityGroup: "faggruppe",
         .phraseGranularitySector: "branche",
+        // explain: a requirement read from the offer's context.
+        .strengthContext: "kontekst",
     ]
 
     /// The Danish help of the commands, keyed `COMMAND.summary`, `COMMAND.discussion`,

@@ -719,5 +719,7 @@ extension Messages {
         .phraseEvidenceLanguage: "language: {what}",
         .phraseGranularityGroup: "group",
         .phraseGranularitySector: "sector",
+        // explain: a requirement read from the offer's context.
+        .strengthContext: "context",
     ]
 }

@@ -16,8 +16,9 @@ final class DanishExplainSourcesCLITests: XCTestCase {
         XCTAssertTrue(en.stdout.contains("[grp.elder-care.nursing-home] credit 0.5 (exact, from summary, broad: group)\n"), en.stdout)
         XCTAssertTrue(en.stdout.contains("  nattevagter +5.35 (from summary)\n"), en.stdout)
         let json = try CLIRunner.run(pair + ["--format", "json", "--lang", "da"])
-        XCTAssertTrue(json.stdout.contains("\"summary\""), String(json.stdout.prefix(600)))
-        XCTAssertFalse(json.stdout.contains("resumé"), String(json.stdout.prefix(600)))
+        // JSON keeps the scorer's labels (its reasons' texts are in the run's language).
+        XCTAssertTrue(json.stdout.contains("\"evidence\" : \"summary\""), String(json.stdout.prefix(600)))
+        XCTAssertFalse(json.stdout.contains("\"evidence\" : \"resumé\"") || json.stdout.contains("\"source\" : \"resumé\""), String(json.stdout.prefix(600)))
 
         let work = ["explain", "--profile", "KBH-2026-0002", "--offer", "O-0005"]
         let daWork = try CLIRunner.run(work + ["--lang", "da"])
@@ -35,5 +36,13 @@ final class DanishExplainSourcesCLITests: XCTestCase {
         XCTAssertFalse(da.stdout.contains("  context "), da.stdout)
         let en = try CLIRunner.run(pair + ["--lang", "en"])
         XCTAssertTrue(en.stdout.contains("  context Pleje på plejecenter -> Pleje på plejecenter [grp.elder-care.nursing-home] credit 0.5"), en.stdout)
+    }
+
+    func testTheSharedWordsReasonNamesWhereInTheRunsLanguage() throws {
+        let pair = ["explain", "--profile", "KBH-2026-0001", "--offer", "O-0003"]
+        let da = try CLIRunner.run(pair + ["--lang", "da"])
+        XCTAssertTrue(da.stdout.contains("  - fælles ord, som taksonomien ikke kender: nattevagter (resumé): +5,3 point\n"), da.stdout)
+        let en = try CLIRunner.run(pair + ["--lang", "en"])
+        XCTAssertTrue(en.stdout.contains("  - shared words the taxonomy does not know: nattevagter (summary): +5.3 points\n"), en.stdout)
     }
 }

@@ -5,16 +5,7 @@ import JobMatch
 /// field's name written from a `phrase.evidence.*` message and the profile's own text kept as
 /// written; a label of another form is shown as it is. JSON keeps the scorer's label.
 func evidenceText(_ source: String) -> String {
-    if source == "summary" { return msg(.phraseEvidenceSummary) }
-    let occupation = "occupation code "
-    if source.hasPrefix(occupation) { return msg(.phraseEvidenceOccupationCode, ["code": .text(String(source.dropFirst(occupation.count)))]) }
-    let fields: [(String, MessageID)] = [("experience tasks: ", .phraseEvidenceTasks), ("experience: ", .phraseEvidenceExperience),
-                                         ("education: ", .phraseEvidenceEducation), ("skill: ", .phraseEvidenceSkill),
-                                         ("licence: ", .phraseEvidenceLicence), ("language: ", .phraseEvidenceLanguage)]
-    for (prefix, id) in fields where source.hasPrefix(prefix) {
-        return msg(id, ["what": .text(String(source.dropFirst(prefix.count)))])
-    }
-    return source
+    MessageArgument.evidenceSource(source).text(in: CLIText.language)
 }
 
 /// A broad requirement's granularity in the run's language (`group` / `faggruppe`).

@@ -728,4 +728,12 @@ public enum MessageID: String, Sendable, CaseIterable, Hashable {
     case phraseGranularitySector = "phrase.granularity.sector"
     // explain: a requirement read from the offer's context (neither must nor nice).
     case strengthContext = "strength.context"
+    // The grant-rate file's errors (`FILE:LINE: column: message`, GrantRates(tsv:file:)).
+    case grantsHeader = "grants.header"
+    case grantsColumns = "grants.columns"
+    case grantsKind = "grants.kind"
+    case grantsAmount = "grants.amount"
+    case grantsTwice = "grants.twice"
+    case grantsEmpty = "grants.empty"
+    case grantsNoRate = "grants.noRate"
 }

@@ -723,6 +723,14 @@ extension Messages {
         .phraseGranularitySector: "branche",
         // explain: a requirement read from the offer's context.
         .strengthContext: "kontekst",
+        // The grant-rate file's errors.
+        .grantsHeader: "forventede overskriften 'valid_from<TAB>kind<TAB>dkk<TAB>source'",
+        .grantsColumns: "forventede valid_from, kind, dkk og source adskilt af tabulatorer",
+        .grantsKind: "'{value}' er ikke en af {kinds}",
+        .grantsAmount: "'{value}' er ikke et beløb i hele kroner",
+        .grantsTwice: "{kind} fra {day} er angivet to gange",
+        .grantsEmpty: "er tom (forventede overskriften 'valid_from<TAB>kind<TAB>dkk<TAB>source')",
+        .grantsNoRate: "har ingen sats for {kind}",
     ]
 
     /// The Danish help of the commands, keyed `COMMAND.summary`, `COMMAND.discussion`,

@@ -721,5 +721,13 @@ extension Messages {
         .phraseGranularitySector: "sector",
         // explain: a requirement read from the offer's context.
         .strengthContext: "context",
+        // The grant-rate file's errors.
+        .grantsHeader: "expected the header 'valid_from<TAB>kind<TAB>dkk<TAB>source'",
+        .grantsColumns: "expected valid_from, kind, dkk and source separated by tabs",
+        .grantsKind: "'{value}' is not one of {kinds}",
+        .grantsAmount: "'{value}' is not an amount in whole DKK",
+        .grantsTwice: "{kind} from {day} is given twice",
+        .grantsEmpty: "is empty (expected the header 'valid_from<TAB>kind<TAB>dkk<TAB>source')",
+        .grantsNoRate: "has no rate for {kind}",
     ]
 }

@@ -736,4 +736,9 @@ public enum MessageID: String, Sendable, CaseIterable, Hashable {
     case grantsTwice = "grants.twice"
     case grantsEmpty = "grants.empty"
     case grantsNoRate = "grants.noRate"
+    // The postcode file's errors (`FILE:LINE: field: message`, PostcodeDirectory(tsv:file:)).
+    case postcodesHeader = "postcodes.header"
+    case postcodesColumns = "postcodes.columns"
+    case postcodesNotNumbers = "postcodes.notNumbers"
+    case postcodesNotInDenmark = "postcodes.notInDenmark"
 }

@@ -731,6 +731,11 @@ extension Messages {
         .grantsTwice: "{kind} fra {day} er angivet to gange",
         .grantsEmpty: "er tom (forventede overskriften 'valid_from<TAB>kind<TAB>dkk<TAB>source')",
         .grantsNoRate: "har ingen sats for {kind}",
+        // The postcode file's errors.
+        .postcodesHeader: "overskriften skal være 'postcode name municipality lat lon' (adskilt af tabulatorer)",
+        .postcodesColumns: "forventede {expected} kolonner adskilt af tabulatorer, fandt {found}",
+        .postcodesNotNumbers: "{lat}, {lon} er ikke tal",
+        .postcodesNotInDenmark: "({lat}, {lon}) ligger ikke i Danmark",
     ]
 
     /// The Danish help of the commands, keyed `COMMAND.summary`, `COMMAND.discussion`,

@@ -729,5 +729,10 @@ extension Messages {
         .grantsTwice: "{kind} from {day} is given twice",
         .grantsEmpty: "is empty (expected the header 'valid_from<TAB>kind<TAB>dkk<TAB>source')",
         .grantsNoRate: "has no rate for {kind}",
+        // The postcode file's errors.
+        .postcodesHeader: "header must be 'postcode name municipality lat lon' (tab-separated)",
+        .postcodesColumns: "expected {expected} tab-separated columns, found {found}",
+        .postcodesNotNumbers: "{lat}, {lon} are not numbers",
+        .postcodesNotInDenmark: "({lat}, {lon}) is not in Denmark",
     ]
 }

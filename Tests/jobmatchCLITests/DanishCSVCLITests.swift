@@ -28,4 +28,15 @@ final class DanishCSVCLITests: XCTestCase {
         let en = try CLIRunner.run(args + ["--lang", "en"])
         XCTAssertTrue(en.stdout.contains("every offer open to this person scores below the minimum of 60; the best is O-"), en.stdout)
     }
+
+    func testARelatedMatchIsWordedInTheRunsLanguageInCandidatesCSV() throws {
+        let args = ["candidates", "--offer", "O-0309", "--format", "csv"]
+        let da = try CLIRunner.run(args + ["--lang", "da"])
+        XCTAssertEqual(da.status, 0, da.stderr)
+        XCTAssertTrue(da.stdout.hasPrefix("rank,profile,score,matched,missing,reasons"), String(da.stdout.prefix(200)))
+        XCTAssertTrue(da.stdout.contains("Truckfører (beslægtet: Truckkørsel)"), da.stdout)
+        XCTAssertFalse(da.stdout.contains("(related: "), da.stdout)
+        let en = try CLIRunner.run(args + ["--lang", "en"])
+        XCTAssertTrue(en.stdout.contains("Truckfører (related: Truckkørsel)"), en.stdout)
+    }
 }

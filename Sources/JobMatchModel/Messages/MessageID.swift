@@ -741,4 +741,6 @@ public enum MessageID: String, Sendable, CaseIterable, Hashable {
     case postcodesColumns = "postcodes.columns"
     case postcodesNotNumbers = "postcodes.notNumbers"
     case postcodesNotInDenmark = "postcodes.notInDenmark"
+    // report --rates: a file that is not text.
+    case reportRatesUnreadable = "report.ratesUnreadable"
 }

@@ -736,6 +736,8 @@ extension Messages {
         .postcodesColumns: "forventede {expected} kolonner adskilt af tabulatorer, fandt {found}",
         .postcodesNotNumbers: "{lat}, {lon} er ikke tal",
         .postcodesNotInDenmark: "({lat}, {lon}) ligger ikke i Danmark",
+        // report --rates: a file that is not text.
+        .reportRatesUnreadable: "{path}: kan ikke læses som UTF-8-tekst",
     ]
 
     /// The Danish help of the commands, keyed `COMMAND.summary`, `COMMAND.discussion`,

@@ -734,5 +734,7 @@ extension Messages {
         .postcodesColumns: "expected {expected} tab-separated columns, found {found}",
         .postcodesNotNumbers: "{lat}, {lon} are not numbers",
         .postcodesNotInDenmark: "({lat}, {lon}) is not in Denmark",
+        // report --rates: a file that is not text.
+        .reportRatesUnreadable: "{path}: cannot be read as UTF-8 text",
     ]
 }

@@ -48,24 +48,26 @@ public struct PostcodeDirectory: Sendable {
             guard let h = header else {
                 header = cols
                 guard cols.starts(with: ["postcode", "name", "municipality", "lat", "lon"]) else {
-                    throw FieldError(field: "\(file):\(lineNo)", message: "header must be 'postcode name municipality lat lon' (tab-separated)")
+                    throw FieldError(field: "\(file):\(lineNo)", .postcodesHeader)
                 }
                 continue
             }
             guard cols.count >= h.count else {
-                throw FieldError(field: "\(file):\(lineNo)", message: "expected \(h.count) tab-separated columns, found \(cols.count)")
+                throw FieldError(field: "\(file):\(lineNo)", .postcodesColumns, ["expected": .text(String(h.count)), "found": .text(String(cols.count))])
             }
             do throws(FieldError) {
                 let pc = try Postcode(parsing: cols[0])
                 let m = try MunicipalityCode(parsing: cols[2])
                 guard let lat = Double(cols[3]), let lon = Double(cols[4]) else {
-                    throw FieldError(field: "lat/lon", message: "\(MessageValue.quoted(cols[3])), \(MessageValue.quoted(cols[4])) are not numbers")
+                    throw FieldError(field: "lat/lon", .postcodesNotNumbers, ["lat": .text(MessageValue.quoted(cols[3])), "lon": .text(MessageValue.quoted(cols[4]))])
                 }
                 let c = Coordinates(lat: lat, lon: lon)
-                guard c.isInDenmark else { throw FieldError(field: "lat/lon", message: "(\(lat), \(lon)) is not in Denmark") }
+                guard c.isInDenmark else { throw FieldError(field: "lat/lon", .postcodesNotInDenmark, ["lat": .text("\(lat)"), "lon": .text("\(lon)")]) }
                 out.append(Entry(postcode: pc, name: cols[1], municipality: m, centroid: c))
             } catch {
-                throw FieldError(field: "\(file):\(lineNo): \(error.field)", message: error.message)
+                var placed = error   // keeps its message id, so that it is written in any language
+                placed.field = "\(file):\(lineNo): \(error.field)"
+                throw placed
             }
         }
         self.init(entries: out)

@@ -74,27 +74,27 @@ public struct GrantRates: Sendable, Hashable {
             let place = "\(file):\(i + 1)"
             if !sawHeader {
                 guard cols.count >= 3, cols[0] == "valid_from", cols[1] == "kind", cols[2] == "dkk" else {
-                    throw FieldError(field: place, message: "expected the header 'valid_from<TAB>kind<TAB>dkk<TAB>source'")
+                    throw FieldError(field: place, .grantsHeader)
                 }
                 sawHeader = true
                 continue
             }
-            guard cols.count >= 3 else { throw FieldError(field: place, message: "expected valid_from, kind, dkk and source separated by tabs") }
+            guard cols.count >= 3 else { throw FieldError(field: place, .grantsColumns) }
             let day = try Day(parsing: cols[0], field: "\(place): valid_from")
             guard let kind = Kind(rawValue: cols[1]) else {
-                throw FieldError(field: "\(place): kind", message: "'\(cols[1])' is not one of \(Kind.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw FieldError(field: "\(place): kind", .grantsKind, ["value": .text(cols[1]), "kinds": .text(Kind.allCases.map(\.rawValue).joined(separator: ", "))])
             }
             guard let dkk = Int(cols[2].replacingOccurrences(of: ".", with: "")), dkk >= 0, dkk < 10_000_000 else {
-                throw FieldError(field: "\(place): dkk", message: "'\(cols[2])' is not an amount in whole DKK")
+                throw FieldError(field: "\(place): dkk", .grantsAmount, ["value": .text(cols[2])])
             }
             if rows.contains(where: { $0.kind == kind && $0.validFrom == day }) {
-                throw FieldError(field: "\(place): valid_from", message: "\(kind.rawValue) from \(day) is given twice")
+                throw FieldError(field: "\(place): valid_from", .grantsTwice, ["kind": .text(kind.rawValue), "day": .date(day)])
             }
             rows.append(Rate(validFrom: day, kind: kind, amountDKK: dkk, source: cols.count > 3 ? cols[3] : ""))
         }
-        guard sawHeader else { throw FieldError(field: file, message: "is empty (expected the header 'valid_from<TAB>kind<TAB>dkk<TAB>source')") }
+        guard sawHeader else { throw FieldError(field: file, .grantsEmpty) }
         for k in Kind.allCases where !rows.contains(where: { $0.kind == k }) {
-            throw FieldError(field: file, message: "has no rate for \(k.rawValue)")
+            throw FieldError(field: file, .grantsNoRate, ["kind": .text(k.rawValue)])
         }
         self.init(rows)
     }

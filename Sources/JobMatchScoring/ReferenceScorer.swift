@@ -177,10 +177,15 @@ public struct ReferenceScorer: Sendable {
         let fit = ScoringPolicy.fit(coverage: cov, words: words)
         let share = ScoringPolicy.fitShare(fit: fit, minimumShare: offer.minimumFitShare)
         if !shared.isEmpty {
-            let list = shared.map { "\($0.word) (\($0.source))" }.joined(separator: ", ")
+            // Each word with where the person uses it, the place named in the reason's language.
+            var parts: [MessageArgument] = []
+            for (i, w) in shared.enumerated() {
+                parts += [.text((i == 0 ? "" : ", ") + w.word + " ("), .evidenceSource(w.source), .text(")")]
+            }
+            let list = MessageArgument.concatenation(parts)
             let capped = sharedSum > ScoringPolicy.wordsCap
             reasons.append(Reason(capped ? .reasonSharedWordsCapped : .reasonSharedWords,
-                                  ["words": .text(list), "points": .number(Double(words), decimals: 1),
+                                  ["words": list, "points": .number(Double(words), decimals: 1),
                                    "cap": .number(Double(ScoringPolicy.wordsCap), decimals: 1)].filter { capped || $0.key != "cap" }))
         }
         let shareArgument = MessageArgument.int(percentValue(share))

@@ -1,5 +1,6 @@
 import CSQLite
 import Foundation
+import JobMatchModel
 
 /// Two processes on one store.
 ///
@@ -32,7 +33,7 @@ extension Store {
         } catch {
             guard Store.isBusy(error), total > silent else { throw error }
         }
-        Store.onWarning?("waiting for another process that is writing to the store \(url.path) (an import?) to finish, up to \(Store.waitText(total))")
+        Store.warn(Store.waitingWarning(url.path, total))
         try db.execute("PRAGMA busy_timeout = \(Int((total - silent) * 1000))")
         try db.execute("BEGIN IMMEDIATE")
     }
@@ -60,7 +61,7 @@ extension Store {
                 guard Store.isBusy(error), elapsed() < total else { throw error }
                 if !said && elapsed() >= min(total, Store.silentWriteWait) {
                     said = true
-                    Store.onWarning?("waiting for another process that is writing to the store \(url.path) (an import?) to finish, up to \(Store.waitText(total))")
+                    Store.warn(Store.waitingWarning(url.path, total))
                 }
                 // A random pause, so that two processes that collided do not collide again in step.
                 usleep(pause / 2 + UInt32.random(in: 0...(pause / 2)))
@@ -75,7 +76,14 @@ extension Store {
         return primary == SQLITE_BUSY || primary == SQLITE_LOCKED
     }
 
-    static func waitText(_ seconds: Double) -> String {
-        seconds >= 120 ? "\(Int(seconds / 60)) minutes" : "\(Int(seconds.rounded(.up))) s"
+    /// A wait as a message argument (`10 minutes`, `3 s`).
+    static func waitArgument(_ seconds: Double) -> MessageArgument {
+        seconds >= 120 ? .message(.storeWarningMinutes, ["n": .int(Int(seconds / 60))])
+            : .message(.storeWarningSeconds, ["n": .int(Int(seconds.rounded(.up)))])
+    }
+
+    /// "waiting for another process that is writing to the store PATH ...".
+    static func waitingWarning(_ path: String, _ seconds: Double) -> LocalizedText {
+        LocalizedText(.storeWarningWaiting, ["path": .text(path), "wait": waitArgument(seconds)])
     }
 }

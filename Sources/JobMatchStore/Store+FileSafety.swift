@@ -32,11 +32,24 @@ extension Store {
         set { _warningHandler.withLock { $0 = newValue } }
     }
 
+    /// Called with each warning as a message, so that it can be written in any language (the
+    /// CLI prints it in the run's language); `onWarning` is given the same warning in English.
+    public static var onWarningText: (@Sendable (LocalizedText) -> Void)? {
+        get { _warningTextHandler.withLock { $0 } }
+        set { _warningTextHandler.withLock { $0 = newValue } }
+    }
+
+    /// Gives `warning` to `onWarning` (in English) and to `onWarningText`.
+    static func warn(_ warning: LocalizedText) {
+        onWarning?(warning.text(in: .english))
+        onWarningText?(warning)
+    }
+
     /// Checks (and creates, when missing) the store file at `path` and its folder; returns the
     /// warnings given (modes tightened).
     /// - Throws: `StoreError` (`.cannotOpen`) naming the path and the rule it breaks.
     static func prepareFile(_ path: String) throws(StoreError) -> [String] {
-        var warnings: [String] = []
+        var warnings: [LocalizedText] = []
         func refuse(_ id: MessageID, _ arguments: [String: MessageArgument] = [:]) -> StoreError { StoreError(kind: .cannotOpen, path: path, id, arguments) }
         let dir = (path as NSString).deletingLastPathComponent
         let folder = dir.isEmpty ? "." : dir
@@ -67,13 +80,13 @@ extension Store {
             throw refuse(.storeCannotCreate, ["why": .text(String(cString: strerror(errno)))])
         }
         for suffix in companionSuffixes { try check(path + suffix, isStore: false, warnings: &warnings) }
-        for w in warnings { onWarning?(w) }
-        return warnings
+        for w in warnings { warn(w) }
+        return warnings.map { $0.text(in: .english) }
     }
 
     /// Refuses a link, a file that is not regular, or another user's file at `p`; tightens a
     /// wider mode to 0600 (a warning). Nothing to do when `p` does not exist.
-    private static func check(_ p: String, isStore: Bool, warnings: inout [String]) throws(StoreError) {
+    private static func check(_ p: String, isStore: Bool, warnings: inout [LocalizedText]) throws(StoreError) {
         let what: MessageArgument = .message(isStore ? .phraseStoreFile : .phraseStoreCompanion, [:])
         var st = stat()
         guard lstat(p, &st) == 0 else {
@@ -96,7 +109,7 @@ extension Store {
             guard chmod(p, 0o600) == 0 else {
                 throw StoreError(kind: .cannotOpen, path: p, .storeOpenToOthers, ["what": what, "mode": .text(octal(st.st_mode)), "why": .text(String(cString: strerror(errno)))])
             }
-            warnings.append("\(p): \(what.text(in: .english)) was open to other users (mode \(octal(st.st_mode))); its mode is now 0600")
+            warnings.append(LocalizedText(.storeWarningModeTightened, ["path": .text(p), "what": what, "mode": .text(octal(st.st_mode))]))
         }
     }
 
@@ -109,6 +122,9 @@ extension Store {
 
 /// The handler behind `Store.onWarning`.
 let _warningHandler = _Locked<(@Sendable (String) -> Void)?>(nil)
+
+/// The handler behind `Store.onWarningText`.
+let _warningTextHandler = _Locked<(@Sendable (LocalizedText) -> Void)?>(nil)
 
 /// A value behind a lock.
 final class _Locked<T>: @unchecked Sendable {

@@ -31,4 +31,21 @@ extension MessageArgument {
         }
         return .message(id, [:])
     }
+
+    /// Where in the profile a competency or a word was found, from the scorer's English label
+    /// (`summary`, `experience: syerske`, `occupation code 7533`): the field's name in the
+    /// message's language (`phrase.evidence.*`), the profile's own text as written; a label of
+    /// another form as it is.
+    public static func evidenceSource(_ label: String) -> MessageArgument {
+        if label == "summary" { return .message(.phraseEvidenceSummary, [:]) }
+        let occupation = "occupation code "
+        if label.hasPrefix(occupation) { return .message(.phraseEvidenceOccupationCode, ["code": .text(String(label.dropFirst(occupation.count)))]) }
+        let fields: [(String, MessageID)] = [("experience tasks: ", .phraseEvidenceTasks), ("experience: ", .phraseEvidenceExperience),
+                                             ("education: ", .phraseEvidenceEducation), ("skill: ", .phraseEvidenceSkill),
+                                             ("licence: ", .phraseEvidenceLicence), ("language: ", .phraseEvidenceLanguage)]
+        for (prefix, id) in fields where label.hasPrefix(prefix) {
+            return .message(id, ["what": .text(String(label.dropFirst(prefix.count)))])
+        }
+        return .text(label)
+    }
 }

@@ -709,4 +709,39 @@ public enum MessageID: String, Sendable, CaseIterable, Hashable {
     case matchMatchedSpellingSlip = "match.matched.spellingSlip"
     case matchMatchedRelated = "match.matched.related"
     case matchMatchedSameSector = "match.matched.sameSector"
+
+    // The store's warnings (`jobmatch: warning: ...`, `Store.onWarningText`).
+    case storeWarningModeTightened = "store.warning.modeTightened"
+    case storeWarningWaiting = "store.warning.waiting"
+    case storeWarningMinutes = "store.warning.minutes"
+    case storeWarningSeconds = "store.warning.seconds"
+
+    // explain: where in the profile a competency was found (`from summary`), a broad requirement's granularity.
+    case phraseEvidenceExperience = "phrase.evidence.experience"
+    case phraseEvidenceTasks = "phrase.evidence.tasks"
+    case phraseEvidenceEducation = "phrase.evidence.education"
+    case phraseEvidenceSkill = "phrase.evidence.skill"
+    case phraseEvidenceSummary = "phrase.evidence.summary"
+    case phraseEvidenceOccupationCode = "phrase.evidence.occupation-code"
+    case phraseEvidenceLicence = "phrase.evidence.licence"
+    case phraseEvidenceLanguage = "phrase.evidence.language"
+    case phraseGranularityGroup = "phrase.granularity.group"
+    case phraseGranularitySector = "phrase.granularity.sector"
+    // explain: a requirement read from the offer's context (neither must nor nice).
+    case strengthContext = "strength.context"
+    // The grant-rate file's errors (`FILE:LINE: column: message`, GrantRates(tsv:file:)).
+    case grantsHeader = "grants.header"
+    case grantsColumns = "grants.columns"
+    case grantsKind = "grants.kind"
+    case grantsAmount = "grants.amount"
+    case grantsTwice = "grants.twice"
+    case grantsEmpty = "grants.empty"
+    case grantsNoRate = "grants.noRate"
+    // The postcode file's errors (`FILE:LINE: field: message`, PostcodeDirectory(tsv:file:)).
+    case postcodesHeader = "postcodes.header"
+    case postcodesColumns = "postcodes.columns"
+    case postcodesNotNumbers = "postcodes.notNumbers"
+    case postcodesNotInDenmark = "postcodes.notInDenmark"
+    // report --rates: a file that is not text.
+    case reportRatesUnreadable = "report.ratesUnreadable"
 }

@@ -706,6 +706,39 @@ extension Messages {
         .matchMatchedSpellingSlip: "{label} (stavefejl)",
         .matchMatchedRelated: "{label} (beslægtet: {evidence})",
         .matchMatchedSameSector: "{label} (samme branche som {evidence})",
+        // The store's warnings (`jobmatch: warning: ...`).
+        .storeWarningModeTightened: "{path}: andre brugere havde adgang til {what} (tilstand {mode}); tilstanden er nu 0600",
+        .storeWarningWaiting: "venter på, at en anden proces, der skriver til lageret {path} (en import?), bliver færdig, højst {wait}",
+        .storeWarningMinutes: "{n} minutter",
+        .storeWarningSeconds: "{n} s",
+        // explain: where in the profile a competency was found, a broad requirement's granularity.
+        .phraseEvidenceExperience: "erfaring: {what}",
+        .phraseEvidenceTasks: "arbejdsopgaver: {what}",
+        .phraseEvidenceEducation: "uddannelse: {what}",
+        .phraseEvidenceSkill: "kompetencer: {what}",
+        .phraseEvidenceSummary: "resumé",
+        .phraseEvidenceOccupationCode: "stillingskode {code}",
+        .phraseEvidenceLicence: "kørekort og certifikater: {what}",
+        .phraseEvidenceLanguage: "sprog: {what}",
+        .phraseGranularityGroup: "faggruppe",
+        .phraseGranularitySector: "branche",
+        // explain: a requirement read from the offer's context.
+        .strengthContext: "kontekst",
+        // The grant-rate file's errors.
+        .grantsHeader: "forventede overskriften 'valid_from<TAB>kind<TAB>dkk<TAB>source'",
+        .grantsColumns: "forventede valid_from, kind, dkk og source adskilt af tabulatorer",
+        .grantsKind: "'{value}' er ikke en af {kinds}",
+        .grantsAmount: "'{value}' er ikke et beløb i hele kroner",
+        .grantsTwice: "{kind} fra {day} er angivet to gange",
+        .grantsEmpty: "er tom (forventede overskriften 'valid_from<TAB>kind<TAB>dkk<TAB>source')",
+        .grantsNoRate: "har ingen sats for {kind}",
+        // The postcode file's errors.
+        .postcodesHeader: "overskriften skal være 'postcode name municipality lat lon' (adskilt af tabulatorer)",
+        .postcodesColumns: "forventede {expected} kolonner adskilt af tabulatorer, fandt {found}",
+        .postcodesNotNumbers: "{lat}, {lon} er ikke tal",
+        .postcodesNotInDenmark: "({lat}, {lon}) ligger ikke i Danmark",
+        // report --rates: a file that is not text.
+        .reportRatesUnreadable: "{path}: kan ikke læses som UTF-8-tekst",
     ]
 
     /// The Danish help of the commands, keyed `COMMAND.summary`, `COMMAND.discussion`,

@@ -704,5 +704,38 @@ extension Messages {
         .matchMatchedSpellingSlip: "{label} (spelling slip)",
         .matchMatchedRelated: "{label} (related: {evidence})",
         .matchMatchedSameSector: "{label} (same sector as {evidence})",
+        // The store's warnings (`jobmatch: warning: ...`).
+        .storeWarningModeTightened: "{path}: {what} was open to other users (mode {mode}); its mode is now 0600",
+        .storeWarningWaiting: "waiting for another process that is writing to the store {path} (an import?) to finish, up to {wait}",
+        .storeWarningMinutes: "{n} minutes",
+        .storeWarningSeconds: "{n} s",
+        // explain: where in the profile a competency was found, a broad requirement's granularity.
+        .phraseEvidenceExperience: "experience: {what}",
+        .phraseEvidenceTasks: "experience tasks: {what}",
+        .phraseEvidenceEducation: "education: {what}",
+        .phraseEvidenceSkill: "skill: {what}",
+        .phraseEvidenceSummary: "summary",
+        .phraseEvidenceOccupationCode: "occupation code {code}",
+        .phraseEvidenceLicence: "licence: {what}",
+        .phraseEvidenceLanguage: "language: {what}",
+        .phraseGranularityGroup: "group",
+        .phraseGranularitySector: "sector",
+        // explain: a requirement read from the offer's context.
+        .strengthContext: "context",
+        // The grant-rate file's errors.
+        .grantsHeader: "expected the header 'valid_from<TAB>kind<TAB>dkk<TAB>source'",
+        .grantsColumns: "expected valid_from, kind, dkk and source separated by tabs",
+        .grantsKind: "'{value}' is not one of {kinds}",
+        .grantsAmount: "'{value}' is not an amount in whole DKK",
+        .grantsTwice: "{kind} from {day} is given twice",
+        .grantsEmpty: "is empty (expected the header 'valid_from<TAB>kind<TAB>dkk<TAB>source')",
+        .grantsNoRate: "has no rate for {kind}",
+        // The postcode file's errors.
+        .postcodesHeader: "header must be 'postcode name municipality lat lon' (tab-separated)",
+        .postcodesColumns: "expected {expected} tab-separated columns, found {found}",
+        .postcodesNotNumbers: "{lat}, {lon} are not numbers",
+        .postcodesNotInDenmark: "({lat}, {lon}) is not in Denmark",
+        // report --rates: a file that is not text.
+        .reportRatesUnreadable: "{path}: cannot be read as UTF-8 text",
     ]
 }

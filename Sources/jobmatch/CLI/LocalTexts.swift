@@ -21,7 +21,7 @@ func strengthText(_ s: RequirementStrength) -> String {
     switch s {
     case .must: return msg(.strengthMust)
     case .nice: return msg(.strengthNice)
-    default: return "\(s)"
+    case .context: return msg(.strengthContext)
     }
 }
 

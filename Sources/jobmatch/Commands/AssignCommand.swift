@@ -195,7 +195,7 @@ enum AssignCommand: Command {
         }
         for u in plan.unassigned {
             rows.append([u.profile, "unassigned", u.bestOffer ?? "", "", "", "", u.bestScore.map { fmt($0, decimals: 2) } ?? "",
-                         "", "no", u.reason.rawValue, u.explanation, ""])
+                         "", "no", u.reason.rawValue, u.explanation(in: CLIText.language), ""])
         }
         rows.sort { $0[0] < $1[0] }
         return renderCSV(header: ["profile", "status", "offer", "employer", "title", "kind", "score", "choice", "pinned",

@@ -26,7 +26,7 @@ enum CandidatesCommand: Command {
             context.out(renderJSON(Out(offer: id, candidates: list)))
         case .csv:
             context.out(renderCSV(header: ["rank", "profile", "score", "matched", "missing", "reasons"],
-                                  rows: list.map { [String($0.rank), $0.profile, fmt($0.score, decimals: 2), $0.matched.joined(separator: "; "),
+                                  rows: list.map { [String($0.rank), $0.profile, fmt($0.score, decimals: 2), $0.matched(in: CLIText.language).joined(separator: "; "),
                                                     $0.missing.joined(separator: "; "), reasonTexts($0.reasons).joined(separator: "; ")] }))
         case .table:
             if list.isEmpty {

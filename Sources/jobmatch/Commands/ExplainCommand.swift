@@ -52,7 +52,7 @@ enum ExplainCommand: Command {
                 : CLIText.language == .english ? m.source : ReferenceScorer.source(of: m.origin, text: m.requirement, in: CLIText.language)
         }
         func broad(_ m: RequirementMatch) -> String {
-            m.granularity.isBroad ? msg(.explainBroad, ["granularity": .text("\(m.granularity)")]) : ""
+            m.granularity.isBroad ? msg(.explainBroad, ["granularity": .text(granularityText(m.granularity))]) : ""
         }
         func askedIn(_ m: RequirementMatch) -> String { msg(.explainAskedIn, ["origin": .text(origin(m))]) }
         if !e.matched.isEmpty {
@@ -62,7 +62,7 @@ enum ExplainCommand: Command {
                 let shown = m.origin.field == .mustHave || m.origin.field == .niceToHave ? m.requirement : m.label
                 s += "  " + msg(.explainMatchLine, ["strength": .text(strengthText(m.strength)), "requirement": .text(shown), "label": .text(m.label),
                                                    "concept": .text(m.concept), "credit": .text(credit), "relation": relationArgument(m.relation)])
-                s += (m.evidence.map { msg(.explainFrom, ["evidence": .text($0)]) } ?? "") + (m.fuzzy ? msg(.explainSpellingSlip) : "") + broad(m) + ")\n"
+                s += (m.evidence.map { msg(.explainFrom, ["evidence": .text(evidenceText($0))]) } ?? "") + (m.fuzzy ? msg(.explainSpellingSlip) : "") + broad(m) + ")\n"
                 s += "      " + askedIn(m) + "\n"
             }
         }
@@ -70,7 +70,7 @@ enum ExplainCommand: Command {
             s += msg(.explainSharedWords) + "\n"
             for w in e.sharedWords {
                 s += "  " + msg(.explainSharedWordLine, ["word": .text(w.word), "points": .number(Double(w.points), decimals: 2),
-                                                        "source": .text(w.source)]) + "\n"
+                                                        "source": .text(evidenceText(w.source))]) + "\n"
             }
         }
         if !e.missing.isEmpty {

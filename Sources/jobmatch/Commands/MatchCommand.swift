@@ -32,7 +32,7 @@ enum MatchCommand: Command {
         case .csv:
             context.out(renderCSV(header: ["rank", "offer", "employer", "title", "score", "matched", "missing", "reasons"],
                                   rows: placements.map { [String($0.rank), $0.offer, $0.employer, $0.title, fmt($0.score, decimals: 2),
-                                                          $0.matched.joined(separator: "; "), $0.missing.joined(separator: "; "),
+                                                          $0.matched(in: CLIText.language).joined(separator: "; "), $0.missing.joined(separator: "; "),
                                                           reasonTexts($0.reasons).joined(separator: "; ")] }))
         case .table:
             if placements.isEmpty {

@@ -101,7 +101,7 @@ enum ReportCommand: Command {
         let ratesPath = args.value("rates") ?? (try? context.corpusURL())?.appendingPathComponent("result-grants.tsv").path
         if let path = ratesPath, FileManager.default.fileExists(atPath: path) || args.value("rates") != nil {
             guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-                throw .failure("\(path): cannot be read as UTF-8 text")
+                throw .failure(msg(.reportRatesUnreadable, ["path": .text(path)]))
             }
             do { rates = try GrantRates(tsv: text, file: path) } catch { throw .failure(describing: error) }
         }

@@ -148,23 +148,41 @@ final class ConcurrencyCLITests: XCTestCase {
         let before = try counts(store)
         let big = try offersFile("big.csv", rows: 10_000, prefix: "BIG")
         let small = try offersFile("small.csv", rows: 500, prefix: "SMALL")
+        // The test itself holds the write lock while three imports start (other offers, and one
+        // file twice), so each of them must wait and say so whatever the machine's speed: timing
+        // the imports against one another instead failed now and then on a loaded machine, when
+        // the first had committed before the others asked for the lock.
+        let holder = try Store(at: URL(fileURLWithPath: store))
+        try holder.db.execute("BEGIN IMMEDIATE")
+        var holding = true
+        defer { if holding { try? holder.db.execute("ROLLBACK") } }
         let first = try Child(["import", "offers", big, "--store", store], in: dir)
-        XCTAssertTrue(waitUntilWriting(first, store: store), "the first import ended before it was seen writing")
-        // Two more while the first holds the write lock: other offers, and the first's file again.
         let second = try Child(["import", "offers", small, "--store", store], in: dir)
         let again = try Child(["import", "offers", big, "--store", store], in: dir)
+        let children = [first, second, again]
+        let notice = "waiting for another process that is writing to the store"
+        let deadline = Date().addingTimeInterval(120)
+        func saidWaiting(_ c: Child) -> Bool {
+            ((try? String(contentsOf: c.err, encoding: .utf8)) ?? "").contains(notice)
+        }
+        while !children.allSatisfy(saidWaiting) && children.allSatisfy({ $0.process.isRunning }) && Date() < deadline {
+            usleep(5000)
+        }
+        XCTAssertTrue(children.allSatisfy { $0.process.isRunning }, "an import ended while the store's write lock was held")
+        try holder.db.execute("ROLLBACK")
+        holding = false
         let r1 = first.wait(), r2 = second.wait(), r3 = again.wait()
         for (r, what) in [(r1, "first"), (r2, "second"), (r3, "same file again")] {
             XCTAssertEqual(r.status, 0, "\(what): \(r.stderr)")
             assertNoBusyError(r, what)
+            XCTAssertTrue(r.stderr.contains(notice), "\(what) did not say that it waited: \(r.stderr)")
         }
-        XCTAssertTrue(r1.stdout.contains("imported 10,000, updated 0, unchanged 0, rejected 0"), r1.stdout)
         XCTAssertTrue(r2.stdout.contains("imported 500, updated 0"), r2.stdout)
-        // The same rows again after the first committed: all found, none written twice.
-        XCTAssertTrue(r3.stdout.contains("imported 0, updated 0, unchanged 10,000"), r3.stdout)
-        // The ones that had to wait said so (the first held the lock for most of a second).
-        XCTAssertTrue(r2.stderr.contains("waiting for another process that is writing to the store"), r2.stderr)
-        XCTAssertTrue(r3.stderr.contains("waiting for another process that is writing to the store"), r3.stderr)
+        // The same file twice: whichever got the lock first wrote its rows, the other found them
+        // all and wrote none of them again.
+        let bigRuns = [r1.stdout, r3.stdout]
+        XCTAssertEqual(bigRuns.filter { $0.contains("imported 10,000, updated 0, unchanged 0, rejected 0") }.count, 1, bigRuns.joined(separator: "\n"))
+        XCTAssertEqual(bigRuns.filter { $0.contains("imported 0, updated 0, unchanged 10,000") }.count, 1, bigRuns.joined(separator: "\n"))
         let s = try Store(at: URL(fileURLWithPath: store))
         XCTAssertEqual(try s.integrityCheck(), "ok")
         XCTAssertEqual(try s.counts().offers, before.offers + 10_500)

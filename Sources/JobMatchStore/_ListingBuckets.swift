@@ -76,12 +76,7 @@ struct _ListingBuckets {
         chunk = nil
         buffers?.deallocate()
         buffers = nil
-        guard fd >= 0 else { return }
-        #if canImport(Glibc)
-        _ = Glibc.close(fd)
-        #else
-        _ = Darwin.close(fd)
-        #endif
+        _ListingTempFile.close(fd)
         fd = -1
     }
 
@@ -123,28 +118,8 @@ struct _ListingBuckets {
     }
 
     private mutating func write(_ bytes: UnsafeRawBufferPointer, at offset: Int) throws(StoreError) {
-        if fd < 0 { try open() }
-        var done = 0
-        while done < bytes.count {
-            let n = pwrite(fd, bytes.baseAddress! + done, bytes.count - done, off_t(offset + done))
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw StoreError(kind: .sqlite, path: path, message: "cannot write the listing's temporary file: \(String(cString: strerror(errno)))")
-            }
-            done += n
-        }
-    }
-
-    private mutating func open() throws(StoreError) {
-        var template = Array((NSTemporaryDirectory() + "/jobmatch-listing-XXXXXX").utf8CString)
-        fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else {
-            throw StoreError(kind: .sqlite, path: path, message: "cannot create a temporary file to sort the listing: \(String(cString: strerror(errno)))")
-        }
-        // Created for its owner only (0600) and unlinked at once: it disappears with the
-        // descriptor whatever happens to this process.
-        fchmod(fd, 0o600)
-        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+        if fd < 0 { fd = try _ListingTempFile.create(path: path) }
+        try _ListingTempFile.write(fd, bytes, at: offset, path: path)
     }
 
     /// Makes chunk `k`'s records available (reads its region back when there are several chunks).
@@ -155,7 +130,7 @@ struct _ListingBuckets {
         while done < n {
             let got = pread(fd, chunk! + done, n - done, off_t(fileStart[k] + done))
             if got < 0 && errno == EINTR { continue }
-            guard got > 0 else { throw StoreError(kind: .sqlite, path: path, message: "cannot read the listing's temporary file") }
+            guard got > 0 else { throw StoreError(kind: .sqlite, path: path, .storeListingRead) }
             done += got
         }
     }

@@ -104,42 +104,15 @@ struct _ListingRuns {
             withUnsafeBytes(of: UInt32(e.recordCount).littleEndian) { out.append(contentsOf: $0) }
             out.append(contentsOf: run.bytes[e.start..<(e.start + Int(e.idCount) + Int(e.recordCount))])
         }
-        try out.withUnsafeBytes { b in
-            var done = 0
-            while done < b.count {
-                let n = pwrite(fd, b.baseAddress! + done, b.count - done, off_t(end + done))
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    throw StoreError(kind: .sqlite, path: path, .storeListingWrite, ["why": .text(String(cString: strerror(errno)))])
-                }
-                done += n
-            }
-        }
+        try out.withUnsafeBytes { b in try _ListingTempFile.write(fd, b, at: end, path: path) }
         runs.append((end, out.count))
         end += out.count
         run.clear()
     }
 
-    private mutating func open() throws(StoreError) {
-        var template = Array((NSTemporaryDirectory() + "/jobmatch-listing-XXXXXX").utf8CString)
-        fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else {
-            throw StoreError(kind: .sqlite, path: path, .storeListingCreate, ["why": .text(String(cString: strerror(errno)))])
-        }
-        // mkstemp creates the file for its owner only (0600); it is unlinked at once, so it
-        // disappears with the descriptor whatever happens to this process.
-        fchmod(fd, 0o600)
-        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
-    }
+    private mutating func open() throws(StoreError) { fd = try _ListingTempFile.create(path: path) }
 
-    func close() {
-        guard fd >= 0 else { return }
-        #if canImport(Glibc)
-        _ = Glibc.close(fd)
-        #else
-        _ = Darwin.close(fd)
-        #endif
-    }
+    func close() { _ListingTempFile.close(fd) }
 
     /// Calls `body` with every entry of every run in id order.
     func merge(_ body: (String, [UInt8]) throws -> Bool) throws {

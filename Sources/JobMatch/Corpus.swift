@@ -74,24 +74,23 @@ public struct Corpus: Sendable {
         let dir = directory.appendingPathComponent("taxonomy")
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: dir.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            var why = ""
+            var why = MessageArgument.concatenation([])
             var corpusIsDirectory: ObjCBool = false
             if !FileManager.default.fileExists(atPath: directory.path, isDirectory: &corpusIsDirectory) {
-                why = "; \(directory.path) does not exist"
+                why = .message(.taxonomyNoFolderMissing, ["path": .text(directory.path)])
             } else if !corpusIsDirectory.boolValue {
-                why = "; \(directory.path) is a file, not a Corpus folder"
+                why = .message(.taxonomyNoFolderCorpusIsFile, ["path": .text(directory.path)])
             } else if FileManager.default.fileExists(atPath: dir.path) {
-                why = "; it is a file"
+                why = .message(.taxonomyNoFolderIsFile, [:])
             }
-            throw CorpusError(file: dir.path, message: "no taxonomy folder (expected taxonomy/*.tsv\(why))")
+            throw CorpusError(file: dir.path, .taxonomyNoFolder, ["why": why])
         }
         let taxonomy: Taxonomy
         do { taxonomy = try TaxonomyTSV.load(directory: dir) } catch {
             // The error names its own file (and line): no second prefix.
-            throw CorpusError(file: error.line > 0 ? "\(error.file):\(error.line)" : error.file,
-                              message: error.field.isEmpty ? error.message : "\(error.field): \(error.message)")
+            throw CorpusError(error)
         }
-        guard taxonomy.count > 0 else { throw CorpusError(file: dir.path, message: "the taxonomy has no concepts") }
+        guard taxonomy.count > 0 else { throw CorpusError(file: dir.path, .taxonomyNoConcepts) }
         return taxonomy
     }
 

@@ -1,5 +1,6 @@
 import JobMatchModel
 import JobMatchStore
+import JobMatchTaxonomy
 
 /// A problem loading a Corpus: names the file and, where known, the line, record and field.
 public struct CorpusError: Error, Sendable, CustomStringConvertible {
@@ -37,6 +38,21 @@ public struct CorpusError: Error, Sendable, CustomStringConvertible {
         self.message = e.message
         self.messageID = e.messageID
         self.arguments = e.arguments
+    }
+
+    /// A taxonomy or ESCO file's error as a corpus error: `file:line` as the file, `field:
+    /// message` as the message, in every language it can be written in.
+    public init(_ e: TaxonomyFileError) {
+        self.file = e.place
+        if let id = e.messageID, !e.field.isEmpty {
+            // The field stays as the file names it; the message is written in the run's language.
+            self.messageID = .taxonomyFieldMessage
+            self.arguments = ["field": .text(e.field), "message": .message(id, e.arguments)]
+        } else {
+            self.messageID = e.messageID
+            self.arguments = e.arguments
+        }
+        self.message = e.field.isEmpty ? e.message : "\(e.field): \(e.message)"
     }
 
     /// `file: message`.

@@ -65,7 +65,7 @@ public enum ESCOTaxonomy {
     public static func merged(base: Taxonomy, esco: URL, cacheDirectory: URL?) throws(CorpusError) -> Merged {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: esco.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw CorpusError(file: esco.path, message: "no such folder (expected the ESCO CSV download: occupations.csv and ISCOGroups.csv)")
+            throw CorpusError(file: esco.path, .escoNoFolder)
         }
         let baseFingerprint = base.fingerprint
         let key = try sourceKey(esco, baseFingerprint: baseFingerprint)
@@ -73,15 +73,15 @@ public enum ESCOTaxonomy {
         if let cacheFile, let cached = readCache(cacheFile) { return cached }
 
         let imported: ESCOImport
-        do { imported = try ESCOImporter.importDirectory(esco) } catch { throw CorpusError(file: error.file, message: error.description) }
+        do { imported = try ESCOImporter.importDirectory(esco) } catch { throw CorpusError(error) }
         let tsv: String
         do { tsv = TaxonomyTSV.write(try ESCOImporter.merge(imported.concepts, into: base).concepts) } catch {
-            throw CorpusError(file: esco.path, message: "cannot be merged with the taxonomy (\(error))")
+            throw CorpusError(file: esco.path, .escoCannotMerge, ["error": .error(error)])
         }
         // Read back what was written, so that this run and every cached run use one taxonomy.
         let taxonomy: Taxonomy
         do { taxonomy = try TaxonomyTSV.taxonomy(parsing: tsv, file: esco.path) } catch {
-            throw CorpusError(file: esco.path, message: "the merged taxonomy does not read back (\(error))")
+            throw CorpusError(file: esco.path, .escoNoReadBack, ["error": .error(error)])
         }
         var merged = Merged(taxonomy: taxonomy, fingerprint: taxonomy.fingerprint, occupationCount: imported.occupationCount,
                             iscoGroupCount: imported.iscoGroupCount, problems: imported.problems,
@@ -104,7 +104,7 @@ public enum ESCOTaxonomy {
             guard FileManager.default.fileExists(atPath: url.path) else { continue }
             let data: Data
             do { data = try Data(contentsOf: url) } catch {
-                throw CorpusError(file: url.path, message: "cannot be read (\(error.localizedDescription))")
+                throw CorpusError(file: url.path, .taxonomyCannotRead, ["reason": .text(error.localizedDescription)])
             }
             eat(name.utf8)
             data.withUnsafeBytes { raw in eat(raw.bindMemory(to: UInt8.self)) }

@@ -75,8 +75,7 @@ public enum ESCOImporter {
         if has("occupations_en.csv") && has("ISCOGroups_en.csv") {
             return try importOfficial(directory)
         }
-        throw TaxonomyFileError(file: directory.relativePath, line: 0, field: "",
-                                message: "holds no ESCO download (expected occupations.csv and ISCOGroups.csv from Tabiya, or occupations_en.csv and ISCOGroups_en.csv from ESCO)")
+        throw TaxonomyFileError(file: directory.relativePath, line: 0, field: "", .escoNoDownload)
     }
 
     /// Adds imported concepts to a taxonomy: the taxonomy's concepts keep their indices and
@@ -110,29 +109,29 @@ public enum ESCOImporter {
         if optional && !FileManager.default.fileExists(atPath: url.path) { return nil }
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
-            throw TaxonomyFileError(file: file, line: 0, field: "", message: "cannot be read (\(error.localizedDescription))")
+            throw TaxonomyFileError(file: file, line: 0, field: "", .taxonomyCannotRead, ["reason": .text(error.localizedDescription)])
         }
         let text: String
         do { text = try Normaliser.decode(data) } catch {
-            throw TaxonomyFileError(file: file, line: 0, field: "", message: error.description)
+            throw TaxonomyFileError.notUTF8(file: file, error)
         }
         let (records, unterminated) = ESCOCSVReader.parse(text)
         guard let header = records.first else {
-            throw TaxonomyFileError(file: file, line: 1, field: "header", message: "the file is empty")
+            throw TaxonomyFileError(file: file, line: 1, field: "header", .escoFileEmpty)
         }
         var columns: [String: Int] = [:]
         for (i, h) in header.fields.enumerated() { columns[h.trimmingCharactersInWhitespace()] = i }
         for r in required where columns[r] == nil {
-            throw TaxonomyFileError(file: file, line: 1, field: "header", message: "column \(MessageValue.quoted(r)) is missing")
+            throw TaxonomyFileError(file: file, line: 1, field: "header", .escoColumnMissing, ["column": .text(MessageValue.quoted(r))])
         }
         var table = Table(file: file, columns: columns, records: [])
         if let u = unterminated {
-            table.problems.append(TaxonomyFileError(file: file, line: u, field: "", message: "a quoted field is never closed; the rest of the file is one field"))
+            table.problems.append(TaxonomyFileError(file: file, line: u, field: "", .escoQuoteNeverClosed))
         }
         for r in records.dropFirst() {
             if r.fields.count != header.fields.count {
-                table.problems.append(TaxonomyFileError(file: file, line: r.line, field: "",
-                                                        message: "has \(r.fields.count) fields, the header has \(header.fields.count); row skipped"))
+                table.problems.append(TaxonomyFileError(file: file, line: r.line, field: "", .escoFieldCount,
+                                                        ["found": .text(String(r.fields.count)), "expected": .text(String(header.fields.count))]))
                 continue
             }
             table.records.append(r)
@@ -184,16 +183,16 @@ public enum ESCOImporter {
         let sortedGroups = groups.sorted { ($0.code.count, $0.code) < ($1.code.count, $1.code) }
         for g in sortedGroups {
             guard isISCOCode(g.code) else {
-                problems.append(TaxonomyFileError(file: g.file, line: g.line, field: "code", message: "\(MessageValue.quoted(g.code)) is not an ISCO-08 group code (1-4 digits); row skipped"))
+                problems.append(TaxonomyFileError(file: g.file, line: g.line, field: "code", .escoNotAGroupCode, ["code": .text(MessageValue.quoted(g.code))]))
                 continue
             }
             guard !g.labelEN.isEmpty else {
-                problems.append(TaxonomyFileError(file: g.file, line: g.line, field: "preferredLabel", message: "is empty; row skipped"))
+                problems.append(TaxonomyFileError(file: g.file, line: g.line, field: "preferredLabel", .escoEmptySkipped))
                 continue
             }
             let id = "isco.\(g.code)"
             guard groupIDs.insert(id).inserted else {
-                problems.append(TaxonomyFileError(file: g.file, line: g.line, field: "code", message: "ISCO group \(g.code) appears twice; row skipped"))
+                problems.append(TaxonomyFileError(file: g.file, line: g.line, field: "code", .escoGroupTwice, ["code": .text(g.code)]))
                 continue
             }
             var parent: String?
@@ -203,7 +202,7 @@ public enum ESCOImporter {
                 if groupIDs.contains("isco.\(p)") { parent = "isco.\(p)"; break }
             }
             if g.code.count > 1 && parent == nil {
-                problems.append(TaxonomyFileError(file: g.file, line: g.line, field: "code", message: "no broader ISCO group of \(g.code) exists; imported without a parent"))
+                problems.append(TaxonomyFileError(file: g.file, line: g.line, field: "code", .escoNoBroaderGroup, ["code": .text(g.code)]))
             }
             concepts.append(Concept(id: id, kind: g.code.count == ESCOImporter.sectorCodeLength ? .sector : .group, parent: parent, code: g.code,
                                     labelDA: g.labelDA ?? g.labelEN, labelEN: g.labelEN,
@@ -217,14 +216,14 @@ public enum ESCOImporter {
         var accepted: [(Row, String)] = []
         for o in occupations {
             guard !o.labelEN.isEmpty else {
-                problems.append(TaxonomyFileError(file: o.file, line: o.line, field: "preferredLabel", message: "is empty; row skipped"))
+                problems.append(TaxonomyFileError(file: o.file, line: o.line, field: "preferredLabel", .escoEmptySkipped))
                 continue
             }
             var id = conceptID(forOccupationCode: o.code, key: o.key)
             if id == "esco." || usedIDs.contains(id) {
                 let alt = conceptID(forOccupationCode: "", key: o.key)
                 guard alt != "esco.", !usedIDs.contains(alt) else {
-                    problems.append(TaxonomyFileError(file: o.file, line: o.line, field: "code", message: "occupation \(MessageValue.quoted(o.labelEN)) has no usable unique id; row skipped"))
+                    problems.append(TaxonomyFileError(file: o.file, line: o.line, field: "code", .escoNoUniqueID, ["label": .text(MessageValue.quoted(o.labelEN))]))
                     continue
                 }
                 id = alt
@@ -248,8 +247,8 @@ public enum ESCOImporter {
                 if isISCOCode(o.isco) && o.isco.count == 4 && groupIDs.contains("isco.\(o.isco)") {
                     parent = "isco.\(o.isco)"
                 } else {
-                    problems.append(TaxonomyFileError(file: o.file, line: o.line, field: "iscoGroup",
-                                                      message: "\(MessageValue.quoted(o.isco)) is not a known ISCO unit group; occupation imported without a parent"))
+                    problems.append(TaxonomyFileError(file: o.file, line: o.line, field: "iscoGroup", .escoUnknownUnitGroup,
+                                                      ["code": .text(MessageValue.quoted(o.isco))]))
                 }
             }
             emitted.insert(id)

@@ -25,13 +25,45 @@ public struct Taxonomy: Sendable {
     private let byID: [String: Int32]
     private let byCode: [String: Int32]
 
-    /// A problem that makes a set of concepts unusable as a taxonomy.
+    /// A problem that makes a set of concepts unusable as a taxonomy
+    /// (`concept 'x': parent 'y' does not exist`), in either output language.
     public struct Problem: Error, Sendable, CustomStringConvertible {
         /// Which concept.
         public var conceptID: String
-        /// What is wrong.
+        /// What is wrong (in English; `message(in:)` for another language).
         public var message: String
-        public var description: String { "concept \(MessageValue.quoted(conceptID)): \(message)" }
+        /// The message that writes it (`taxonomy.idTwice`, `taxonomy.noParent`, `taxonomy.cycle`).
+        public var messageID: MessageID?
+        /// The values put into that message.
+        public var arguments: [String: MessageArgument]
+
+        /// Creates a problem from a text that has no message id.
+        public init(conceptID: String, message: String) {
+            self.conceptID = conceptID
+            self.message = message
+            self.messageID = nil
+            self.arguments = [:]
+        }
+
+        /// Creates a problem written by message `id`; `message` is its English text.
+        public init(conceptID: String, _ id: MessageID, _ arguments: [String: MessageArgument] = [:]) {
+            self.conceptID = conceptID
+            self.messageID = id
+            self.arguments = arguments
+            self.message = Messages(.english)[id, arguments]
+        }
+
+        /// What is wrong, in `language`.
+        public func message(in language: OutputLanguage) -> String {
+            guard let messageID else { return message }
+            return Messages(language)[messageID, arguments]
+        }
+
+        /// Whether the problem is with the concept's parent (an unknown parent, a cycle) rather
+        /// than its id.
+        public var concernsParent: Bool { messageID == .taxonomyNoParent || messageID == .taxonomyCycle }
+
+        public var description: String { description(in: .english) }
     }
 
     /// Builds a taxonomy, checking that ids are unique, parents exist and the hierarchy has no
@@ -41,13 +73,13 @@ public struct Taxonomy: Sendable {
         var byID: [String: Int32] = [:]
         byID.reserveCapacity(concepts.count)
         for (i, c) in concepts.enumerated() {
-            if byID[c.id] != nil { throw Problem(conceptID: c.id, message: "id is used twice") }
+            if byID[c.id] != nil { throw Problem(conceptID: c.id, .taxonomyIDTwice) }
             byID[c.id] = Int32(i)
         }
         var parent = [Int32](repeating: -1, count: concepts.count)
         for (i, c) in concepts.enumerated() {
             guard let p = c.parent, !p.isEmpty else { continue }
-            guard let pi = byID[p] else { throw Problem(conceptID: c.id, message: "parent \(MessageValue.quoted(p)) does not exist") }
+            guard let pi = byID[p] else { throw Problem(conceptID: c.id, .taxonomyNoParent, ["parent": .text(MessageValue.quoted(p))]) }
             parent[i] = pi
         }
         var group = [Int32](repeating: -1, count: concepts.count)
@@ -63,7 +95,7 @@ public struct Taxonomy: Sendable {
                 }
                 j = parent[Int(j)]
                 steps += 1
-                if steps > 16 { throw Problem(conceptID: concepts[i].id, message: "hierarchy has a cycle or is deeper than 16") }
+                if steps > 16 { throw Problem(conceptID: concepts[i].id, .taxonomyCycle) }
             }
         }
         var byCode: [String: Int32] = [:]
@@ -108,5 +140,12 @@ public struct Taxonomy: Sendable {
             j = parentIndex[Int(j)]
         }
         return false
+    }
+}
+
+extension Taxonomy.Problem: LocalizedFailure {
+    /// `concept 'x': message`, in `language`.
+    public func description(in language: OutputLanguage) -> String {
+        Messages(language)[.taxonomyConcept, ["id": .text(MessageValue.quoted(conceptID)), "problem": .text(language == .english ? message : message(in: language))]]
     }
 }

@@ -26,10 +26,10 @@ public enum TaxonomyTSV {
             names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
                 .filter { $0.hasSuffix(".tsv") }.sorted()
         } catch {
-            throw TaxonomyFileError(file: dirName, line: 0, field: "", message: "cannot list the directory (\(error.localizedDescription))")
+            throw TaxonomyFileError(file: dirName, line: 0, field: "", .taxonomyCannotList, ["reason": .text(error.localizedDescription)])
         }
         if names.isEmpty {
-            throw TaxonomyFileError(file: dirName, line: 0, field: "", message: "holds no .tsv taxonomy files")
+            throw TaxonomyFileError(file: dirName, line: 0, field: "", .taxonomyNoFiles)
         }
         var rows: [(Concept, String, Int)] = []
         for name in names {
@@ -37,15 +37,15 @@ public enum TaxonomyTSV {
             let file = url.relativePath
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
-                throw TaxonomyFileError(file: file, line: 0, field: "", message: "is a folder, not a taxonomy file")
+                throw TaxonomyFileError(file: file, line: 0, field: "", .taxonomyIsFolder)
             }
             let data: Data
             do { data = try Data(contentsOf: url) } catch {
-                throw TaxonomyFileError(file: file, line: 0, field: "", message: "cannot be read (\(error.localizedDescription))")
+                throw TaxonomyFileError(file: file, line: 0, field: "", .taxonomyCannotRead, ["reason": .text(error.localizedDescription)])
             }
             let text: String
             do { text = try Normaliser.decode(data) } catch {
-                throw TaxonomyFileError(file: file, line: 0, field: "", message: error.description)
+                throw TaxonomyFileError.notUTF8(file: file, error)
             }
             rows += try parseRows(text, file: file)
         }
@@ -72,8 +72,11 @@ public enum TaxonomyTSV {
         } catch {
             // Find the row the problem is about (the last with that id: a duplicate is the second).
             let hit = rows.last { $0.0.id == error.conceptID }
-            let field = error.message.hasPrefix("parent") || error.message.hasPrefix("hierarchy") ? "parent" : "id"
-            throw TaxonomyFileError(file: hit?.1 ?? "taxonomy", line: hit?.2 ?? 0, field: field, message: error.message)
+            var e = TaxonomyFileError(file: hit?.1 ?? "taxonomy", line: hit?.2 ?? 0, field: error.concernsParent ? "parent" : "id",
+                                      message: error.message)
+            e.messageID = error.messageID
+            e.arguments = error.arguments
+            throw e
         }
     }
 
@@ -99,42 +102,43 @@ public enum TaxonomyTSV {
             guard header != nil else {
                 let h = fields.map { $0.lowercased() }
                 guard Array(h.prefix(columns.count)) == columns else {
-                    throw TaxonomyFileError(file: file, line: lineNo, field: "header",
-                                            message: "expected \(MessageValue.quoted(columns.joined(separator: "\\t")))")
+                    throw TaxonomyFileError(file: file, line: lineNo, field: "header", .taxonomyHeaderExpected,
+                                            ["header": .text(MessageValue.quoted(columns.joined(separator: "\\t")))])
                 }
                 header = h
                 continue
             }
             guard fields.count >= 6, fields.count <= columns.count || fields[columns.count...].allSatisfy(\.isEmpty) else {
-                throw TaxonomyFileError(file: file, line: lineNo, field: "",
-                                        message: "has \(fields.count) fields, expected \(columns.count) separated by tabs")
+                throw TaxonomyFileError(file: file, line: lineNo, field: "", .taxonomyFieldCount,
+                                        ["found": .text(String(fields.count)), "expected": .text(String(columns.count))])
             }
             func field(_ i: Int) -> String { i < fields.count ? fields[i] : "" }
             let id = field(0)
-            guard !id.isEmpty else { throw TaxonomyFileError(file: file, line: lineNo, field: "id", message: "is empty") }
+            guard !id.isEmpty else { throw TaxonomyFileError(file: file, line: lineNo, field: "id", .taxonomyEmpty) }
             guard id.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2D || $0 == 0x5F }) else {
-                throw TaxonomyFileError(file: file, line: lineNo, field: "id", message: "\(MessageValue.quoted(id)) is not a lower-case ASCII id (letters, digits, '.', '-', '_')")
+                throw TaxonomyFileError(file: file, line: lineNo, field: "id", .taxonomyNotAnID, ["id": .text(MessageValue.quoted(id))])
             }
             guard let kind = ConceptKind(rawValue: field(1)) else {
-                throw TaxonomyFileError(file: file, line: lineNo, field: "kind",
-                                        message: "\(MessageValue.quoted(field(1))) is not a concept kind (\(ConceptKind.allCases.map(\.rawValue).joined(separator: ", ")))")
+                throw TaxonomyFileError(file: file, line: lineNo, field: "kind", .taxonomyNotAKind,
+                                        ["value": .text(MessageValue.quoted(field(1))),
+                                         "kinds": .text(ConceptKind.allCases.map(\.rawValue).joined(separator: ", "))])
             }
             let parent = field(2).isEmpty ? nil : field(2)
             let code = field(3).isEmpty ? nil : field(3)
             if kind == .licence {
                 guard let code else {
-                    throw TaxonomyFileError(file: file, line: lineNo, field: "code", message: "a licence needs its Licence code (e.g. forklift, B, hygiene)")
+                    throw TaxonomyFileError(file: file, line: lineNo, field: "code", .taxonomyLicenceCode)
                 }
                 do { _ = try Licence(parsing: code) } catch {
-                    throw TaxonomyFileError(file: file, line: lineNo, field: "code", message: error.message)
+                    throw TaxonomyFileError(file: file, line: lineNo, field: "code", error: error)
                 }
             }
             if kind == .language, let code, !((2...3).contains(code.count) && code.allSatisfy { $0.isASCII && $0.isLowercase }) {
-                throw TaxonomyFileError(file: file, line: lineNo, field: "code", message: "\(MessageValue.quoted(code)) is not an ISO 639 language code (ISO 639-1, or 639-3 where a language has no two-letter code)")
+                throw TaxonomyFileError(file: file, line: lineNo, field: "code", .taxonomyLanguageCode, ["code": .text(MessageValue.quoted(code))])
             }
             let labelDA = field(4), labelEN = field(5)
             if labelDA.isEmpty && labelEN.isEmpty {
-                throw TaxonomyFileError(file: file, line: lineNo, field: "label_da", message: "both labels are empty")
+                throw TaxonomyFileError(file: file, line: lineNo, field: "label_da", .taxonomyNoLabel)
             }
             func synonyms(_ s: String) -> [String] {
                 // Split on the byte of '|' (as the lines and fields are).
@@ -147,7 +151,7 @@ public enum TaxonomyTSV {
             out.append((c, file, lineNo))
         }
         if header == nil && !out.isEmpty {
-            throw TaxonomyFileError(file: file, line: 1, field: "header", message: "missing")
+            throw TaxonomyFileError(file: file, line: 1, field: "header", .taxonomyHeaderMissing)
         }
         return out
     }

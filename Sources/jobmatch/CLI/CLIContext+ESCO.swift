@@ -31,11 +31,14 @@ extension CLIContext {
             throw .failure("--esco: \(failureText(error))")
         }
         if !merged.fromCache {
-            err("jobmatch: merged \(merged.occupationCount) ESCO occupations and \(merged.iscoGroupCount) ISCO groups from \(esco.path) "
-                + "into the taxonomy (\(merged.taxonomy.count) concepts, fingerprint \(merged.fingerprint))"
-                + (merged.cacheFile.map { "; cached in \($0.path)" } ?? "; the cache folder cannot be written, so every run merges again"))
+            let cache: MessageArgument = merged.cacheFile.map { .message(.escoMergedCached, ["path": .text($0.path)]) }
+                ?? .message(.escoMergedNotCached, [:])
+            err("jobmatch: " + msg(.escoMerged, ["occupations": .text(String(merged.occupationCount)),
+                                                 "groups": .text(String(merged.iscoGroupCount)), "path": .text(esco.path),
+                                                 "concepts": .text(String(merged.taxonomy.count)),
+                                                 "fingerprint": .text(merged.fingerprint), "cache": cache]))
             if merged.problemCount > 0 {
-                err("jobmatch: warning: \(merged.problemCount) rows of the ESCO download were skipped (see 'jobmatch taxonomy import-esco \(esco.path)')")
+                err("jobmatch: warning: " + msg(.escoRowsSkipped, ["n": .text(String(merged.problemCount)), "path": .text(esco.path)]))
             }
         }
         return merged.taxonomy

@@ -8,17 +8,19 @@ enum TaxonomyImport {
         let dir = URL(fileURLWithPath: directory)
         let esco: ESCOImport
         do { esco = try ESCOImporter.importDirectory(dir) } catch { throw .failure(describing: error) }
-        for p in esco.problems { context.err("jobmatch: warning: \(p)") }
+        for p in esco.problems { context.err("jobmatch: warning: \(p.description(in: CLIText.language))") }
         let base = try context.taxonomy()
         let merged: Taxonomy
         do { merged = try ESCOImporter.merge(esco.concepts, into: base) } catch { throw .failure(describing: error) }
         let tsv = TaxonomyTSV.write(merged.concepts)
         if let output {
             do { try Data(tsv.utf8).write(to: URL(fileURLWithPath: output), options: .atomic) } catch {
-                throw .failure("\(output): cannot be written (\(error.localizedDescription))")
+                throw .failure(msg(.escoCannotWrite, ["path": .text(output), "reason": .text(error.localizedDescription)]))
             }
-            context.err("jobmatch: imported \(esco.occupationCount) ESCO occupations and \(esco.iscoGroupCount) ISCO groups "
-                        + "(\(esco.problems.count) rows skipped); wrote \(merged.count) concepts to \(output)")
+            context.err("jobmatch: " + msg(.escoImported, ["occupations": .text(String(esco.occupationCount)),
+                                                          "groups": .text(String(esco.iscoGroupCount)),
+                                                          "skipped": .text(String(esco.problems.count)),
+                                                          "concepts": .text(String(merged.count)), "path": .text(output)]))
         } else {
             context.out(tsv)
         }

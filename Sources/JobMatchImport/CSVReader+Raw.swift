@@ -55,7 +55,7 @@ extension CSVReader {
     /// The error for a record beyond `ImportLimits.recordBytes` (most likely a quote that opens a
     /// field and never closes).
     func recordTooLong(_ line: Int) -> ImportFileError {
-        ImportFileError(file: source.path, line: line, message: ImportLimits.recordTooLong + " (is a quote left open?)")
+        ImportFileError(file: source.path, line: line, .importFileRowTooLong, ["mib": .text(String(ImportLimits.recordBytes >> 20))])
     }
 
     /// Appends the bytes of the record at `pos` to `out` up to its line end, which it consumes
@@ -71,8 +71,8 @@ extension CSVReader {
                 if out.count - recordStart > ImportLimits.recordBytes { throw recordTooLong(startLine) }
                 guard try available() else {
                     if state == 1 {
-                        throw ImportFileError(file: source.path, line: startLine,
-                                              message: "a quoted field starting on line \(startLine) never ends")
+                        throw ImportFileError(file: source.path, line: startLine, .importFileQuoteNeverEnds,
+                                              ["line": .text(String(startLine))])
                     }
                     return
                 }

@@ -67,7 +67,7 @@ public final class CSVReader {
         let b = source.buffer
         let n = source.count
         if n >= 2, (b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF) {
-            throw ImportFileError(file: path, line: 1, message: "UTF-16 text is not supported; save the file as CSV (UTF-8) or CSV (semicolon separated)")
+            throw ImportFileError(file: path, line: 1, .importFileUTF16)
         }
         if n >= 3, b[0] == 0xEF, b[1] == 0xBB, b[2] == 0xBF {
             pos = 3
@@ -143,8 +143,8 @@ public final class CSVReader {
                     var closed = false
                     while !closed {
                         guard try available() else {
-                            throw ImportFileError(file: source.path, line: startLine,
-                                                  message: "a quoted field starting on line \(startLine) never ends")
+                            throw ImportFileError(file: source.path, line: startLine, .importFileQuoteNeverEnds,
+                                                  ["line": .text(String(startLine))])
                         }
                         let buf = source.buffer
                         let end = source.count

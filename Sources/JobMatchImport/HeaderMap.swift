@@ -19,8 +19,9 @@ public struct HeaderMap: Sendable {
         var o: [String: Int] = [:]
         for (column, field) in overrides {
             guard let slot = schema.slot(for: field) else {
-                throw ImportFileError(file: "--map", line: 0,
-                                      message: "\(MessageValue.quoted(field)) is not a \(kind.rawValue) field (one of: \(schema.fields.joined(separator: ", ")))")
+                throw ImportFileError(file: "--map", line: 0, .importFileMapNotAField,
+                                      ["field": .text(MessageValue.quoted(field)), "kind": .text(kind.rawValue),
+                                       "fields": .text(schema.fields.joined(separator: ", "))])
             }
             o[FieldSchema.fold(column)] = slot
         }
@@ -35,7 +36,7 @@ public struct HeaderMap: Sendable {
             for entry in arg.split(separator: ",") {
                 let parts = entry.split(separator: "=", maxSplits: 1).map { String($0).trimmingCharactersInWhitespace() }
                 guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
-                    throw ImportFileError(file: "--map", line: 0, message: "\(MessageValue.quoted(entry)) is not COLUMN=FIELD")
+                    throw ImportFileError(file: "--map", line: 0, .importFileMapNotColumnField, ["entry": .text(MessageValue.quoted(entry))])
                 }
                 out[parts[0]] = parts[1]
             }

@@ -66,21 +66,58 @@ public struct ImportIssue: Error, Sendable, Hashable, CustomStringConvertible {
 }
 
 /// A file that cannot be imported at all (unreadable, not CSV or JSON, no usable header).
+///
+/// Made from a message id (`importFile.*`), it writes its message in either output language
+/// (`description(in:)`); the system's own words (`strerror`) stay as they are.
+///
+/// ```swift
+/// ImportFileError(file: "tilbud.csv", line: 7, .importFileQuoteNeverEnds, ["line": "7"]).description(in: .danish)
+/// // "tilbud.csv:7: et felt i anførselstegn, der begynder i linje 7, slutter aldrig"
+/// ```
 public struct ImportFileError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The file's path as given.
     public var file: String
     /// The line where reading stopped (0 when it did not start).
     public var line: Int
-    /// What is wrong.
+    /// What is wrong (English; `message(in:)` for another language).
     public var message: String
+    /// The message that writes it, when it was made from one; nil for a text shown as it is.
+    public var messageID: MessageID?
+    /// The values put into that message.
+    public var arguments: [String: MessageArgument]
 
-    /// Creates a file error.
+    /// Creates a file error from a text that has no message id (shown as it is in every language).
     public init(file: String, line: Int, message: String) {
         self.file = file
         self.line = line
         self.message = message
+        self.messageID = nil
+        self.arguments = [:]
+    }
+
+    /// Creates a file error written by message `id` with `arguments`; `message` is its English text.
+    public init(file: String, line: Int, _ id: MessageID, _ arguments: [String: MessageArgument] = [:]) {
+        self.file = file
+        self.line = line
+        self.messageID = id
+        self.arguments = arguments
+        self.message = Messages(.english)[id, arguments]
+    }
+
+    /// What is wrong, in `language`.
+    public func message(in language: OutputLanguage) -> String {
+        guard let messageID else { return message }
+        return Messages(language)[messageID, arguments]
     }
 
     /// `FILE:LINE: message`.
-    public var description: String { line > 0 ? "\(file):\(line): \(message)" : "\(file): \(message)" }
+    public var description: String { description(in: .english) }
+}
+
+extension ImportFileError: LocalizedFailure {
+    /// `FILE:LINE: message`, the message in `language`.
+    public func description(in language: OutputLanguage) -> String {
+        let m = language == .english ? message : message(in: language)
+        return line > 0 ? "\(file):\(line): \(m)" : "\(file): \(m)"
+    }
 }

@@ -9,7 +9,4 @@ public enum ImportLimits {
     public static let columns = 1_000
     /// The most notes about a file's columns or keys; the rest are counted in one last note.
     public static let notesPerFile = 20
-
-    /// `a record is longer than 4 MiB`.
-    static var recordTooLong: String { "a record is longer than \(recordBytes >> 20) MiB" }
 }

@@ -30,8 +30,8 @@ extension Importer {
         }
         let schema = map.schema
         guard header.fields.count <= ImportLimits.columns else {
-            throw ImportFileError(file: path, line: header.line,
-                                  message: "the header has \(header.fields.count) columns; at most \(ImportLimits.columns) are read")
+            throw ImportFileError(file: path, line: header.line, .importFileTooManyColumns,
+                                  ["n": .text(String(header.fields.count)), "max": .text(String(ImportLimits.columns))])
         }
         var columnSlots: [Int?] = []
         var names = Array<String?>(repeating: nil, count: schema.fields.count)
@@ -58,8 +58,9 @@ extension Importer {
             notes.append("\(path):\(header.line): and \(unnamed) more columns are not \(options.kind.rawValue) fields; ignored")
         }
         guard columnSlots.contains(where: { $0 != nil }) else {
-            throw ImportFileError(file: path, line: header.line,
-                                  message: "no known column in the header (\(header.fields.prefix(5).map { MessageValue.quoted($0) }.joined(separator: ", "))); is this a file of \(options.kind.rawValue)?")
+            throw ImportFileError(file: path, line: header.line, .importFileNoKnownColumn,
+                                  ["names": .text(header.fields.prefix(5).map { MessageValue.quoted($0) }.joined(separator: ", ")),
+                                   "kind": .text(options.kind.rawValue)])
         }
         var info = _FileInfo(index: index, path: path, format: .csv, csvHeader: header.fields, dialect: reader.dialect)
         info.columnSlots = columnSlots

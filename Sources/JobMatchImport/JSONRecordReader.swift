@@ -82,7 +82,7 @@ public final class JSONRecordReader {
                 while i < end, buf[i] != 0x0A { i += 1 }
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buf[pos..<i]))
                 if bytes.count > ImportLimits.recordBytes {
-                    throw ImportFileError(file: source.path, line: startLine, message: ImportLimits.recordTooLong)
+                    throw ImportFileError(file: source.path, line: startLine, .importFileRecordTooLong, ["mib": .text(String(ImportLimits.recordBytes >> 20))])
                 }
                 pos = i
                 if i < end { pos += 1; line += 1; ended = true }
@@ -110,7 +110,7 @@ public final class JSONRecordReader {
         if finished { return nil }
         if !started {
             guard try peekNonBlank() == UInt8(ascii: "[") else {
-                throw ImportFileError(file: source.path, line: line, message: "expected a JSON array ('[')")
+                throw ImportFileError(file: source.path, line: line, .importFileExpectedArray)
             }
             pos += 1
             started = true
@@ -119,11 +119,11 @@ public final class JSONRecordReader {
             switch try peekNonBlank() {
             case UInt8(ascii: ","): pos += 1
             case UInt8(ascii: "]"): pos += 1; finished = true; return nil
-            default: throw ImportFileError(file: source.path, line: line, message: "expected ',' or ']' between array elements")
+            default: throw ImportFileError(file: source.path, line: line, .importFileExpectedCommaOrEnd)
             }
         }
         guard try peekNonBlank() != nil else {
-            throw ImportFileError(file: source.path, line: line, message: "the JSON array never ends (missing ']')")
+            throw ImportFileError(file: source.path, line: line, .importFileArrayNeverEnds)
         }
         let startLine = line
         var bytes: [UInt8] = []
@@ -156,11 +156,11 @@ public final class JSONRecordReader {
             }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buf[pos..<i]))
             if bytes.count > ImportLimits.recordBytes {
-                throw ImportFileError(file: source.path, line: startLine, message: ImportLimits.recordTooLong)
+                throw ImportFileError(file: source.path, line: startLine, .importFileRecordTooLong, ["mib": .text(String(ImportLimits.recordBytes >> 20))])
             }
             pos = i
             if done { return JSONRecordText(line: startLine, bytes: bytes) }
         }
-        throw ImportFileError(file: source.path, line: startLine, message: "an array element starting on line \(startLine) never ends")
+        throw ImportFileError(file: source.path, line: startLine, .importFileElementNeverEnds, ["line": .text(String(startLine))])
     }
 }

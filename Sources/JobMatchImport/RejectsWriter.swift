@@ -53,13 +53,13 @@ final class _RejectsWriter {
         let dir = URL(fileURLWithPath: path).deletingLastPathComponent().path
         if !FileManager.default.fileExists(atPath: dir) {
             do { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700]) } catch {
-                throw ImportFileError(file: path, line: 0, message: "cannot create the folder for the rejects file (\(error.localizedDescription))")
+                throw ImportFileError(file: path, line: 0, .importFileRejectsFolder, ["reason": .text(error.localizedDescription)])
             }
         }
         var template = Array((dir + "/." + URL(fileURLWithPath: path).lastPathComponent + ".tmp-XXXXXX").utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else {
-            throw ImportFileError(file: path, line: 0, message: "cannot create the rejects file (\(String(cString: strerror(errno))))")
+            throw ImportFileError(file: path, line: 0, .importFileRejectsCreate, ["reason": .text(String(cString: strerror(errno)))])
         }
         fchmod(fd, 0o600)
         self.fd = fd
@@ -122,7 +122,7 @@ final class _RejectsWriter {
             let n = buffer.withUnsafeBytes { _RejectsWriter.systemWrite(fd, $0.baseAddress! + offset, $0.count - offset) }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw ImportFileError(file: preferredPath, line: 0, message: "cannot write the rejects file (\(String(cString: strerror(errno))))")
+                throw ImportFileError(file: preferredPath, line: 0, .importFileRejectsWrite, ["reason": .text(String(cString: strerror(errno)))])
             }
             offset += n
         }
@@ -144,7 +144,7 @@ final class _RejectsWriter {
     func finish() throws(ImportFileError) -> String {
         try flush()
         guard fsync(fd) == 0 || errno == EINVAL else {
-            throw ImportFileError(file: preferredPath, line: 0, message: "cannot write the rejects file (\(String(cString: strerror(errno))))")
+            throw ImportFileError(file: preferredPath, line: 0, .importFileRejectsWrite, ["reason": .text(String(cString: strerror(errno)))])
         }
         close(fd)
         fd = -1
@@ -164,8 +164,8 @@ final class _RejectsWriter {
                 unlink(target)
             default: break
             }
-            throw ImportFileError(file: target, line: 0, message: "cannot name the rejects file (\(String(cString: strerror(errno))))")
+            throw ImportFileError(file: target, line: 0, .importFileRejectsName, ["reason": .text(String(cString: strerror(errno)))])
         }
-        throw ImportFileError(file: preferredPath, line: 0, message: "cannot name the rejects file: 10,000 rejects files of this name exist already")
+        throw ImportFileError(file: preferredPath, line: 0, .importFileRejectsTooMany)
     }
 }

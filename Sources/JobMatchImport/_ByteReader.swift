@@ -16,7 +16,7 @@ final class _ByteReader {
         self.path = path
         fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
-            throw ImportFileError(file: path, line: 0, message: "cannot open: \(String(cString: strerror(errno)))")
+            throw ImportFileError(file: path, line: 0, .importFileCannotOpen, ["reason": .text(String(cString: strerror(errno)))])
         }
         var st = stat()
         size = fstat(fd, &st) == 0 ? Int64(st.st_size) : 0
@@ -34,7 +34,7 @@ final class _ByteReader {
             let n = read(fd, buffer.baseAddress, buffer.count)
             if n < 0 {
                 if errno == EINTR { continue }
-                throw ImportFileError(file: path, line: 0, message: "cannot read: \(String(cString: strerror(errno)))")
+                throw ImportFileError(file: path, line: 0, .importFileCannotRead, ["reason": .text(String(cString: strerror(errno)))])
             }
             count = n
             bytesRead += Int64(n)

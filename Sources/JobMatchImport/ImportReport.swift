@@ -21,8 +21,14 @@ public struct ImportReport: Sendable {
     public var issueCount = 0
     /// The first problems found (at most `ImportOptions.maxIssuesKept`).
     public var issues: [ImportIssue] = []
-    /// Notes that are not errors: ignored columns, a detected encoding.
-    public var notes: [String] = []
+    /// Notes that are not errors: ignored columns, a detected encoding (`importNote.*`), each
+    /// written in any language.
+    public var noteTexts: [LocalizedText] = []
+    /// The notes in English (setting them gives texts shown as they are in every language).
+    public var notes: [String] {
+        get { noteTexts.map { $0.text(in: .english) } }
+        set { noteTexts = newValue.map { LocalizedText(plain: $0) } }
+    }
     /// The rejects files written, in file order.
     public var rejectsFiles: [String] = []
     /// The rejects files written, with the input each belongs to.

@@ -25,7 +25,7 @@ extension Importer {
                         into queue: _BoundedQueue<_Message>) throws(ImportFileError) -> Bool {
         let reader = try CSVReader(path: path, separator: options.separator)
         guard let header = try reader.next() else {
-            return queue.push(.fileStart(_FileInfo(index: index, path: path, format: .csv), notes: ["\(path): empty file"]))
+            return queue.push(.fileStart(_FileInfo(index: index, path: path, format: .csv), notes: [LocalizedText(.importNoteEmptyFile, ["path": .text(path)])]))
                 && queue.push(.fileEnd(notes: []))
         }
         let schema = map.schema
@@ -35,19 +35,23 @@ extension Importer {
         }
         var columnSlots: [Int?] = []
         var names = Array<String?>(repeating: nil, count: schema.fields.count)
-        var notes: [String] = []
+        var notes: [LocalizedText] = []
         var unnamed = 0
         for name in header.fields {
             let slot = map.slot(for: name)
             if let slot {
                 if let other = names[slot] {
-                    notes.append("\(path):\(header.line): columns \(MessageValue.quoted(other)) and \(MessageValue.quoted(name)) both mean \(schema.fields[slot]); the last non-empty one is used")
+                    notes.append(LocalizedText(.importNoteSameField, ["place": .text("\(path):\(header.line)"), "first": .text(MessageValue.quoted(other)),
+                                                                      "second": .text(MessageValue.quoted(name)), "field": .text(schema.fields[slot])]))
                 }
                 // The name as messages show it: from the file, so escaped and cut.
                 names[slot] = MessageValue.escaped(name, limit: MessageValue.maximumScalars)
             } else if !name.trimmingCharactersInWhitespace().isEmpty {
                 if notes.count < ImportLimits.notesPerFile {
-                    notes.append("\(path):\(header.line): column \(MessageValue.quoted(name)) is not a \(options.kind.rawValue) field; ignored (use --map \(MessageValue.quoted(name + "=FIELD")))")
+                    notes.append(LocalizedText(.importNoteUnknownColumn, ["place": .text("\(path):\(header.line)"), "column": .text(MessageValue.quoted(name)),
+                                                                         "kind": .text(options.kind.rawValue),
+                                                                         "map": .written([.english: MessageValue.quoted(name + "=FIELD"),
+                                                                                          .danish: MessageValue.quoted(name + "=FELT")])]))
                 } else {
                     unnamed += 1
                 }
@@ -55,7 +59,8 @@ extension Importer {
             columnSlots.append(slot)
         }
         if unnamed > 0 {
-            notes.append("\(path):\(header.line): and \(unnamed) more columns are not \(options.kind.rawValue) fields; ignored")
+            notes.append(LocalizedText(.importNoteMoreColumns, ["place": .text("\(path):\(header.line)"), "n": .text(String(unnamed)),
+                                                   "kind": .text(options.kind.rawValue)]))
         }
         guard columnSlots.contains(where: { $0 != nil }) else {
             throw ImportFileError(file: path, line: header.line, .importFileNoKnownColumn,
@@ -86,8 +91,8 @@ extension Importer {
             }
         }
         if batch.count > 0 { guard queue.push(.csvBatch(batch, bytesRead: reader.bytesRead, fileSize: reader.fileSize)) else { return false } }
-        var endNotes: [String] = []
-        if reader.encodingName != "UTF-8" { endNotes.append("\(path): read as \(reader.encodingName)") }
+        var endNotes: [LocalizedText] = []
+        if reader.encodingName != "UTF-8" { endNotes.append(LocalizedText(.importNoteEncoding, ["path": .text(path), "encoding": .text(reader.encodingName)])) }
         return queue.push(.fileEnd(notes: endNotes))
     }
 
@@ -209,7 +214,9 @@ extension Importer {
             case .fileEnd(let index, let notes):
                 var unknown = Set<String>()
                 for w in workers { unknown.formUnion(w.takeUnknownKeys(file: index)) }
-                let more = unknown.sorted().prefix(20).map { "key \(MessageValue.quoted($0)) is not a \(options.kind.rawValue) field; ignored" }
+                let more = unknown.sorted().prefix(20).map {
+                    LocalizedText(.importNoteUnknownKey, ["key": .text(MessageValue.quoted($0)), "kind": .text(options.kind.rawValue)])
+                }
                 forward = .fileEnd(notes: notes + more)
             }
             guard output.push(forward) else {
@@ -227,7 +234,7 @@ extension Importer {
     final class _InOrder: @unchecked Sendable {
         enum Item {
             case ready(_Processed)
-            case fileEnd(Int, [String])
+            case fileEnd(Int, [LocalizedText])
         }
 
         private let condition = NSCondition()

@@ -59,10 +59,10 @@ public final class Importer: @unchecked Sendable {
     }
 
     enum _Message: Sendable {
-        case fileStart(_FileInfo, notes: [String])
+        case fileStart(_FileInfo, notes: [LocalizedText])
         case batch([_Unit], bytesRead: Int64, fileSize: Int64)
         case csvBatch(_CSVBatch, bytesRead: Int64, fileSize: Int64)
-        case fileEnd(notes: [String])
+        case fileEnd(notes: [LocalizedText])
         case failed(ImportFileError)
     }
 
@@ -93,9 +93,9 @@ public final class Importer: @unchecked Sendable {
     }
 
     enum _Processed: Sendable {
-        case fileStart(_FileInfo, notes: [String])
+        case fileStart(_FileInfo, notes: [LocalizedText])
         case batch(_OutcomeBatch, bytesRead: Int64, fileSize: Int64)
-        case fileEnd(notes: [String])
+        case fileEnd(notes: [LocalizedText])
         case failed(ImportFileError)
     }
 
@@ -178,11 +178,11 @@ public final class Importer: @unchecked Sendable {
             switch message {
             case .fileStart(let info, let notes):
                 file = info
-                report.notes += notes
+                report.noteTexts += notes
                 seenIDs.removeAll()
                 seenRefs.removeAll()
             case .fileEnd(let notes):
-                report.notes += notes
+                report.noteTexts += notes
                 rejects = nil
             case .failed(let error):
                 throw error

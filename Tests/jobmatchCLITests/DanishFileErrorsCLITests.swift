@@ -157,4 +157,19 @@ final class DanishFileErrorsCLITests: XCTestCase {
                  da: ["jobmatch: \(bad):1: forventede ',' eller ']' mellem arrayets elementer; intet blev importeret"],
                  en: ["jobmatch: \(bad):1: expected ',' or ']' between array elements; nothing was imported"])
     }
+
+    /// The import's notes about a file (an unknown column, an empty file) are in the run's
+    /// language too: `bemærk: ...` is followed by Danish.
+    func testTheImportsNotesAboutAFileAreDanishUnderLangDa() throws {
+        let cols = try write("kolonner.csv", "id;Titel;Mystery\n")
+        let d = try CLIRunner.run(["import", "offers", cols, "--dry-run", "--lang", "da"])
+        let e = try CLIRunner.run(["import", "offers", cols, "--dry-run", "--lang", "en"])
+        XCTAssertEqual(d.status, 0, d.stderr)
+        XCTAssertEqual(d.stderr, "bemærk: \(cols):1: kolonnen 'Mystery' er ikke et offers-felt; den springes over (brug --map 'Mystery=FELT')\n")
+        XCTAssertEqual(e.stderr, "note: \(cols):1: column 'Mystery' is not a offers field; ignored (use --map 'Mystery=FIELD')\n")
+        XCTAssertFalse(englishWordsLeft(d.stderr), d.stderr)
+        let empty = try write("tom.csv", "")
+        let de = try CLIRunner.run(["import", "offers", empty, "--dry-run", "--lang", "da"])
+        XCTAssertEqual(de.stderr, "bemærk: \(empty): tom fil\n")
+    }
 }

@@ -810,4 +810,11 @@ public enum MessageID: String, Sendable, CaseIterable, Hashable {
     case importFileRejectsWrite = "importFile.rejectsWrite"
     case importFileRejectsName = "importFile.rejectsName"
     case importFileRejectsTooMany = "importFile.rejectsTooMany"
+    // The import's notes about a file (`note: ...`: ignored columns and keys, the encoding read).
+    case importNoteEmptyFile = "importNote.emptyFile"
+    case importNoteSameField = "importNote.sameField"
+    case importNoteUnknownColumn = "importNote.unknownColumn"
+    case importNoteMoreColumns = "importNote.moreColumns"
+    case importNoteEncoding = "importNote.encoding"
+    case importNoteUnknownKey = "importNote.unknownKey"
 }

@@ -805,6 +805,13 @@ extension Messages {
         .importFileRejectsWrite: "filen med afviste rækker kan ikke skrives ({reason})",
         .importFileRejectsName: "filen med afviste rækker kan ikke navngives ({reason})",
         .importFileRejectsTooMany: "filen med afviste rækker kan ikke navngives: der findes allerede 10.000 filer med afviste rækker af dette navn",
+        // The import's notes about a file.
+        .importNoteEmptyFile: "{path}: tom fil",
+        .importNoteSameField: "{place}: kolonnerne {first} og {second} betyder begge {field}; den sidste, der ikke er tom, bruges",
+        .importNoteUnknownColumn: "{place}: kolonnen {column} er ikke et {kind}-felt; den springes over (brug --map {map})",
+        .importNoteMoreColumns: "{place}: og {n} kolonner mere er ikke {kind}-felter; de springes over",
+        .importNoteEncoding: "{path}: læst som {encoding}",
+        .importNoteUnknownKey: "nøglen {key} er ikke et {kind}-felt; den springes over",
     ]
 
     /// The Danish help of the commands, keyed `COMMAND.summary`, `COMMAND.discussion`,

@@ -803,5 +803,12 @@ extension Messages {
         .importFileRejectsWrite: "cannot write the rejects file ({reason})",
         .importFileRejectsName: "cannot name the rejects file ({reason})",
         .importFileRejectsTooMany: "cannot name the rejects file: 10,000 rejects files of this name exist already",
+        // The import's notes about a file.
+        .importNoteEmptyFile: "{path}: empty file",
+        .importNoteSameField: "{place}: columns {first} and {second} both mean {field}; the last non-empty one is used",
+        .importNoteUnknownColumn: "{place}: column {column} is not a {kind} field; ignored (use --map {map})",
+        .importNoteMoreColumns: "{place}: and {n} more columns are not {kind} fields; ignored",
+        .importNoteEncoding: "{path}: read as {encoding}",
+        .importNoteUnknownKey: "key {key} is not a {kind} field; ignored",
     ]
 }

@@ -93,7 +93,7 @@ enum ImportCommand: Command {
             throw .failure(msg(.importNothingImported, ["error": .error(error)]))
         }
         if bar { StandardStreams.writeErr("\r\u{1B}[K") }
-        for note in report.notes where !quiet { context.err(msg(.importNote, ["note": .text(note)])) }
+        for note in report.noteTexts where !quiet { context.err(msg(.importNote, ["note": note.argument])) }
         for r in report.rejects {
             context.err(msg(.importRejectedWritten, ["n": .int(r.rows), "input": .text(r.input), "path": .text(r.path)]))
         }

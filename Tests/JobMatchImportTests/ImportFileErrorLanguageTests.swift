@@ -44,9 +44,10 @@ final class ImportFileErrorLanguageTests: ImportTestCase {
         XCTAssertTrue(field.description(in: .danish).hasPrefix("--map: 'nofield' er ikke et placements-felt (et af: id, profile, "), field.description(in: .danish))
     }
 
-    /// Every import-file message has Danish of its own (not the English text).
+    /// Every import-file message and every note about a file has Danish of its own (not the
+    /// English text).
     func testEveryImportFileMessageHasItsOwnDanishText() {
-        for id in MessageID.allCases where id.rawValue.hasPrefix("importFile.") {
+        for id in MessageID.allCases where id.rawValue.hasPrefix("importFile.") || id.rawValue.hasPrefix("importNote.") {
             XCTAssertNotEqual(Messages(.danish).template(id), Messages(.english).template(id), id.rawValue)
         }
     }

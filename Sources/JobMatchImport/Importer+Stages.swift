@@ -63,8 +63,10 @@ extension Importer {
                                                    "kind": .text(options.kind.rawValue)]))
         }
         guard columnSlots.contains(where: { $0 != nil }) else {
+            // The cells are counted, not shown: in a file without a header line they are the
+            // first record, and a profile's record holds protected attributes.
             throw ImportFileError(file: path, line: header.line, .importFileNoKnownColumn,
-                                  ["names": .text(header.fields.prefix(5).map { MessageValue.quoted($0) }.joined(separator: ", ")),
+                                  ["n": .int(header.fields.count),
                                    "kind": .text(options.kind.rawValue)])
         }
         var info = _FileInfo(index: index, path: path, format: .csv, csvHeader: header.fields, dialect: reader.dialect)

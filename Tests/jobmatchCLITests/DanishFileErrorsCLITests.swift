@@ -144,11 +144,22 @@ final class DanishFileErrorsCLITests: XCTestCase {
                  en: ["jobmatch: \(open):2: a quoted field starting on line 2 never ends; nothing was imported"])
         let unknown = try write("noget.csv", "a;b\n1;2\n")
         try both(["import", "offers", unknown, "--dry-run"], status: 1,
-                 da: ["jobmatch: \(unknown):1: ingen kendt kolonne i overskriften ('a', 'b'); er det en offers-fil?; intet blev importeret"],
-                 en: ["jobmatch: \(unknown):1: no known column in the header ('a', 'b'); is this a file of offers?; nothing was imported"])
+                 da: ["jobmatch: \(unknown):1: ingen kendt kolonne blandt de 2 celler i første linje, som skal navngive kolonnerne; er det en offers-fil?; intet blev importeret"],
+                 en: ["jobmatch: \(unknown):1: no known column among the 2 cells of the first line, which must name the columns; is this a file of offers?; nothing was imported"])
         try both(["import", "offers", unknown, "--dry-run", "--map", "abc"], status: 2,
                  da: ["jobmatch: --map: 'abc' har ikke formen KOLONNE=FELT. Se 'jobmatch import --help'."],
                  en: ["jobmatch: --map: 'abc' is not COLUMN=FIELD. See 'jobmatch import --help'."])
+        // A profiles file without its header line: the first record is not echoed, since it
+        // holds protected attributes (issue 12: personal data never in an error message).
+        let headless = try write("personer.csv", "P-77;Kvinde;Syrien;1990-04-02;astma;lager\nP-78;Mand;Eritrea;1985-01-09;;rengøring\n")
+        for lang in ["da", "en"] {
+            let r = try CLIRunner.run(["import", "profiles", headless, "--dry-run", "--lang", lang])
+            XCTAssertEqual(r.status, 1, r.stderr)
+            XCTAssertTrue(r.stderr.contains("6"), r.stderr)
+            for value in ["P-77", "Kvinde", "Syrien", "1990-04-02", "astma", "Eritrea"] {
+                XCTAssertFalse(r.stderr.contains(value) || r.stdout.contains(value), "\(lang): \(value) echoed: \(r.stderr)")
+            }
+        }
     }
 
     func testAJSONFileThatCannotBeReadIsDanishUnderLangDa() throws {

@@ -795,7 +795,7 @@ extension Messages {
         .importFileMapNotAField: "{field} er ikke et {kind}-felt (et af: {fields})",
         .importFileMapNotColumnField: "{entry} har ikke formen KOLONNE=FELT",
         .importFileTooManyColumns: "overskriften har {n} kolonner; højst {max} læses",
-        .importFileNoKnownColumn: "ingen kendt kolonne i overskriften ({names}); er det en {kind}-fil?",
+        .importFileNoKnownColumn: "ingen kendt kolonne blandt de {n} celler i første linje, som skal navngive kolonnerne; er det en {kind}-fil?",
         .importFileExpectedArray: "forventede et JSON-array ('[')",
         .importFileExpectedCommaOrEnd: "forventede ',' eller ']' mellem arrayets elementer",
         .importFileArrayNeverEnds: "JSON-arrayet slutter aldrig (']' mangler)",

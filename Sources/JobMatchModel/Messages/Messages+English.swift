@@ -793,7 +793,7 @@ extension Messages {
         .importFileMapNotAField: "{field} is not a {kind} field (one of: {fields})",
         .importFileMapNotColumnField: "{entry} is not COLUMN=FIELD",
         .importFileTooManyColumns: "the header has {n} columns; at most {max} are read",
-        .importFileNoKnownColumn: "no known column in the header ({names}); is this a file of {kind}?",
+        .importFileNoKnownColumn: "no known column among the {n} cells of the first line, which must name the columns; is this a file of {kind}?",
         .importFileExpectedArray: "expected a JSON array ('[')",
         .importFileExpectedCommaOrEnd: "expected ',' or ']' between array elements",
         .importFileArrayNeverEnds: "the JSON array never ends (missing ']')",

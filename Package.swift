@@ -78,6 +78,6 @@ let package = Package(
         .testTarget(name: "JobMatchResultsTests", dependencies: ["JobMatch", "JobMatchTestSupport"]),
         .testTarget(name: "JobMatchTests", dependencies: ["JobMatch", "JobMatchTestSupport"]),
         .testTarget(name: "JobMatchPrivacyTests", dependencies: ["JobMatchPrivacy", "JobMatch", "JobMatchTestSupport"]),
-        .testTarget(name: "jobmatchCLITests", dependencies: ["JobMatch", "jobmatch"]),
+        .testTarget(name: "jobmatchCLITests", dependencies: ["JobMatch", "jobmatch", "JobMatchTestSupport"]),
     ]
 )

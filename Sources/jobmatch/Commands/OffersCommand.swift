@@ -1,3 +1,4 @@
+import Foundation
 import JobMatch
 
 /// `jobmatch offers`: the stored (or Corpus) offers, streamed.
@@ -25,6 +26,7 @@ enum OffersCommand: Command {
                                                throw CLIError.failure("\(path): " + msg(.storeCannotDecodeRecord, ["id": .text(r.0), "why": .error(error)]))
                                            }
                                        },
+                                       directJSON: getenv("JOBMATCH_LISTING_PLAIN") == nil ? directJSON : nil,
                                        feed: { next in try store.forEachRecord(.offers) { try next(($0, $1)) } })
             } else {
                 let corpus = try context.corpus()
@@ -35,6 +37,16 @@ enum OffersCommand: Command {
             }
         } catch let e as CLIError { throw e } catch { throw .failure(describing: error) }
         return ExitCode.success
+    }
+
+    /// Stored offers in JSON straight from their records (`PrettyJSON.appendOffer`); a record
+    /// `StoredOfferFields` refuses (damaged, or a text that is not UTF-8) goes the plain way.
+    /// The environment variable `JOBMATCH_LISTING_PLAIN` (any value) turns it off, so that the two
+    /// can be compared (tests, benchmarks).
+    static let directJSON = RecordListing.DirectJSON<(String, [UInt8])> { input, printed, out in
+        guard let fields = StoredOfferFields(encoded: input.1) else { return false }
+        if printed { PrettyJSON.appendOffer(fields, of: input.1, level: 1, to: &out) }
+        return true
     }
 
     /// How an offer is listed.

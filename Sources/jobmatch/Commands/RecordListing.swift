@@ -171,12 +171,18 @@ enum RecordListing {
     /// every core, then printed in order; `feed` calls its argument with each input until it
     /// returns false. `beforePrinting` sees each batch's records that will be printed before
     /// they are (an access log writes them there); `footer` is added to a table's count line.
+    /// `directJSON`, for a listing without `beforePrinting`, writes JSON without `decode` when no
+    /// --municipality is asked (every record is still checked, as `decode` checks it).
     static func list<Input: Sendable, Record: Sendable>(
         format: OutputFormat, window: inout Window, columns: Columns<Record>, noun: String,
         decode: @escaping @Sendable (Input) throws -> Record,
+        directJSON: DirectJSON<Input>? = nil,
         feed: ((Input) throws -> Bool) throws -> Void,
         beforePrinting: @escaping ([Record]) throws -> Void = { _ in },
         footer: () -> String = { "" }) throws {
+        if format == .json, window.municipality == nil, let directJSON {
+            return try listDirect(window: &window, columns: columns, noun: noun, decode: decode, direct: directJSON, feed: feed)
+        }
         let printer = Printer(format: format, header: columns.header, maxWidth: columns.maxWidth)
         var inputs: [Input] = []
         inputs.reserveCapacity(batch)

@@ -45,7 +45,6 @@ final class _PlacementInserter: @unchecked Sendable {
         batchSize = max(1, _PlacementInserter.rowsPerBatch)
         batch.reserveCapacity(batchSize)
         let thread = Thread { [self] in run() }
-        thread.name = "jobmatch-insert"
         thread.stackSize = 1 << 20
         _PlacementInserter.started += 1
         thread.start()
@@ -98,6 +97,7 @@ final class _PlacementInserter: @unchecked Sendable {
     }
 
     private func run() {
+        _PlacementInserter.nameThisThread("jobmatch-insert")
         condition.lock()
         while true {
             while pending.isEmpty && !closed { condition.wait() }
@@ -119,5 +119,17 @@ final class _PlacementInserter: @unchecked Sendable {
             condition.broadcast()
         }
         condition.unlock()
+    }
+
+    /// Names the calling thread as `ps` and `perf` show it (Linux: `/proc/thread-self/comm`, as
+    /// the importer's threads are named).
+    private static func nameThisThread(_ name: String) {
+        #if os(Linux)
+        let fd = open("/proc/thread-self/comm", O_WRONLY)
+        guard fd >= 0 else { return }
+        defer { close(fd) }
+        let bytes = Array(name.utf8.prefix(15))
+        _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        #endif
     }
 }

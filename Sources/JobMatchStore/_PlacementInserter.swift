@@ -33,7 +33,7 @@ final class _PlacementInserter: @unchecked Sendable {
     /// Rows per batch handed over (tests lower it to hand over often).
     nonisolated(unsafe) static var rowsPerBatch = 1_024
     /// Batches waiting at most.
-    static let batchesPending = 8
+    static let batchesPending = 64
     /// How many insert threads were started (for the tests).
     nonisolated(unsafe) static var started = 0
 

@@ -26,15 +26,24 @@ extension Store {
         try db.execute("BEGIN IMMEDIATE")
         do {
             let writer = try PlacementBulkWriter(store: self, now: Store.nowMilliseconds())
-            let result = try body(writer)
-            if writer.discarded {
-                try db.execute("ROLLBACK")
-            } else {
-                try writer.appendPendingAccess()
-                try writer.finish()
-                try db.execute("COMMIT")
+            do {
+                let result = try body(writer)
+                // Every row handed to the insert thread is in the table (or its error thrown)
+                // before the connection is used here again.
+                try writer.stopInserts()
+                if writer.discarded {
+                    try db.execute("ROLLBACK")
+                } else {
+                    try writer.appendPendingAccess()
+                    try writer.finish()
+                    try db.execute("COMMIT")
+                }
+                return result
+            } catch {
+                // The insert thread ends before the rollback uses the connection.
+                try? writer.stopInserts()
+                throw error
             }
-            return result
         } catch {
             try? db.execute("ROLLBACK")
             throw error
@@ -103,10 +112,35 @@ public final class PlacementBulkWriter {
     private var held: [Int] = []
     private var update: _Statement?
     private var insert: _Statement?
+    /// The inserts of a first load on a thread of their own (`_PlacementInserter`), once every
+    /// rule's state is in memory (people and offers scanned); nil before, and for every other
+    /// import, which inserts on the caller's thread.
+    private var inserter: _PlacementInserter?
+    /// Whether a first load may hand its inserts to a thread of their own (the tests' reference
+    /// turns it off: the same import, inserted on the caller's thread).
+    nonisolated(unsafe) public static var insertsOnTheirOwnThread = true
 
     struct _OfferFacts {
         var capacity: PlacementRules.OfferCapacity
         var hours: Double?
+    }
+
+    deinit { try? inserter?.stop() }
+
+    /// Waits until the insert thread has inserted every row handed to it, so that this thread may
+    /// use the connection; throws the first insert's error. Called before every use of the
+    /// connection here.
+    @inline(__always)
+    private func settle() throws(StoreError) {
+        if let inserter { try inserter.drain() }
+    }
+
+    /// Ends the insert thread once every row handed to it is inserted (before the commit or the
+    /// rollback); throws the first insert's error.
+    func stopInserts() throws(StoreError) {
+        guard let i = inserter else { return }
+        inserter = nil
+        try i.stop()
     }
 
     init(store: Store, now: Int64) throws(StoreError) {
@@ -118,6 +152,7 @@ public final class PlacementBulkWriter {
 
     /// Builds the indexes a first load dropped (each in one sorted pass), inside the transaction.
     func finish() throws(StoreError) {
+        try stopInserts()
         guard bulkLoading else { return }
         // Sorted in small runs on every core, then merged (as the offers' id index is built).
         try store.db.execute("PRAGMA threads = \(max(1, ProcessInfo.processInfo.activeProcessorCount)); PRAGMA cache_size = -2048")
@@ -150,6 +185,7 @@ public final class PlacementBulkWriter {
     private var blockedIDs: Set<String>?
     private func blocked() throws(StoreError) -> Set<String> {
         if let blockedIDs { return blockedIDs }
+        try settle()
         let b = Set(try store._blockedProfiles().keys)
         blockedIDs = b
         return b
@@ -185,6 +221,7 @@ public final class PlacementBulkWriter {
             if profilesScanned {
                 slot = personSlot[id] ?? -1
             } else {
+                try settle()
                 slot = try store._profileExists(id) ? newSlot(id, blocked: try blocked().contains(id)) : -1
             }
             if slot < 0 { personSlot[id] = -1 }
@@ -208,6 +245,7 @@ public final class PlacementBulkWriter {
     /// Gives every stored profile not seen yet its slot, in one scan of the profiles table (what
     /// a large import does once it has looked up many people one by one), and marks the blocked.
     private func scanProfiles() throws(StoreError) {
+        try settle()
         // Room for every person at once (growing the table and the lists step by step was 3 % of
         // a 273,000-row import's samples).
         let stored = try store.db.scalarInt("SELECT count(*) FROM profiles")
@@ -231,6 +269,7 @@ public final class PlacementBulkWriter {
     private func load(_ slot: Int32, _ id: String) throws(StoreError) {
         loadedPerson[Int(slot)] = true
         if hadPlacements {
+            try settle()
             for (rowid, p) in try store._placementRows(profile: id) {
                 // A row read back earlier by its id (before its person was seen) joins the person's list.
                 if let i = rowOfID[p.id] { rowsOfPerson[Int(slot)].append(i) } else { _ = remember(p, rowid: rowid, person: slot) }
@@ -258,6 +297,7 @@ public final class PlacementBulkWriter {
     /// of the places held: what a large import does once it has looked up many offers one by one.
     /// Offers seen before keep their slots and counts (this import's writes are in them).
     private func scanOffers() throws(StoreError) {
+        try settle()
         let heldNow = hadPlacements ? Dictionary(try store._placesHeldByOffer(), uniquingKeysWith: { a, _ in a }) : [:]
         let s = try store.statement("SELECT id, record FROM offers")
         defer { s.reset() }
@@ -282,6 +322,7 @@ public final class PlacementBulkWriter {
             try scanOffers()
             return offerSlot[id] ?? { offerSlot[id] = -1; return -1 }()
         }
+        try settle()
         let s = try store.statement("SELECT record FROM offers WHERE id_key = ?1 AND id = ?2")
         s.bind(1, RecordKey.id(id))
         s.bind(2, id)
@@ -303,7 +344,9 @@ public final class PlacementBulkWriter {
     private func stored(_ id: String) throws(StoreError) -> Int32? {
         if firstLoad { return nil }
         if let i = rowOfID[id] { return i }
-        guard hadPlacements, let (rowid, p) = try store._placementRow(id: id) else { return nil }
+        guard hadPlacements else { return nil }
+        try settle()
+        guard let (rowid, p) = try store._placementRow(id: id) else { return nil }
         // Into the person's list only once their stored placements are read (which adds it else).
         let slot = personSlot[p.profile] ?? -1
         return remember(p, rowid: rowid, person: slot >= 0 && loadedPerson[Int(slot)] ? slot : -1)
@@ -340,7 +383,12 @@ public final class PlacementBulkWriter {
             if personsSeen.isEmpty || !personsSeen.contains(p.profile) { personsWritten.append(p.profile) }
         }
         if old == p { return .unchanged }
-        if let oldRow {
+        if let inserter {
+            // A first load with every rule's state in memory: the row is inserted on the insert
+            // thread (it needs no rowid back), in order.
+            try inserter.add(p)
+            placementsOfPerson[Int(ps)].append(p)
+        } else if let oldRow {
             if update == nil { update = try store.db.prepare(Store.updatePlacementSQL) }
             try store._writePlacement(update!, p, now: now, rowid: rowids[Int(oldRow)])
             rows[Int(oldRow)] = p
@@ -359,6 +407,10 @@ public final class PlacementBulkWriter {
             }
             let rowid = try store._writePlacement(insert!, p, now: now)
             if firstLoad { placementsOfPerson[Int(ps)].append(p) } else { _ = remember(p, rowid: rowid, person: ps) }
+            // From now on a first load reads nothing back: its inserts can go to their own thread.
+            if firstLoad, profilesScanned, offersScanned, PlacementBulkWriter.insertsOnTheirOwnThread {
+                inserter = _PlacementInserter(store: store, insert: insert!, now: now)
+            }
         }
         held[Int(os)] += (p.holdsPlace ? 1 : 0) - (old?.holdsPlace == true ? 1 : 0)
         return .written
@@ -367,6 +419,7 @@ public final class PlacementBulkWriter {
     /// Writes one person's integration facts (replacing what was recorded); refused when the
     /// person has no profile.
     public func write(_ f: IntegrationFacts) throws(StoreError) -> Result {
+        try settle()
         guard try store._profileExists(f.profile) else {
             return .refused([FieldError(field: "profile", .placementRuleNoProfile, ["profile": .text(f.profile)])])
         }
@@ -379,12 +432,14 @@ public final class PlacementBulkWriter {
     /// How many placements (or, with `integration`, people with integration facts) are stored
     /// now, counting this transaction's writes.
     public func count(integration: Bool = false) throws(StoreError) -> Int {
-        try store.db.scalarInt(integration ? "SELECT count(*) FROM integration_facts" : "SELECT count(*) FROM placements")
+        try settle()
+        return try store.db.scalarInt(integration ? "SELECT count(*) FROM integration_facts" : "SELECT count(*) FROM placements")
     }
 
     /// Records a finished import in the store's import log (same transaction).
     public func logImport(integration: Bool, files: [String], read: Int, inserted: Int, updated: Int, unchanged: Int,
                           rejected: Int) throws(StoreError) {
+        try settle()
         let s = try store.statement("""
             INSERT INTO imports (finished_at, table_name, files, read, inserted, updated, unchanged, rejected)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
@@ -411,6 +466,7 @@ public final class PlacementBulkWriter {
 
     /// Appends the pending entry, if any (inside the transaction).
     func appendPendingAccess() throws(StoreError) {
+        try settle()
         guard var entry = pendingAccess else { return }
         pendingAccess = nil
         logging = false

@@ -102,23 +102,31 @@ extension Store {
     /// Writes a placement: a new row with `insertPlacementSQL`, or the row at `rowid` with
     /// `updatePlacementSQL`. Returns the row's rowid.
     @discardableResult
+    ///
+    /// The texts are bound without a copy (SQLite copies them into the row as it steps): the ids
+    /// and the note for the duration of the step, the dates from the statement's own buffer.
     func _writePlacement(_ s: _Statement, _ p: PlacementRecord, now: Int64, rowid: Int64? = nil) throws(StoreError) -> Int64 {
         s.reset()
-        s.bind(1, p.id)
-        s.bind(2, p.profile)
-        s.bind(3, p.offer)
         s.bind(4, p.status.rawValue)
-        s.bind(5, p.proposed?.iso)
-        s.bind(6, p.started?.iso)
-        s.bind(7, p.ended?.iso)
+        s.bindStaticDay(5, p.proposed, slot: 0)
+        s.bindStaticDay(6, p.started, slot: 1)
+        s.bindStaticDay(7, p.ended, slot: 2)
         s.bind(8, p.outcome?.rawValue)
         if let h = p.hoursPerWeek { s.bind(9, h) } else { s.bindNull(9) }
         if let m = p.workplaceMentor { s.bind(10, m ? 1 : 0) } else { s.bindNull(10) }
-        s.bind(11, p.note)
         s.bind(12, now)
         s.bind(13, RecordKey.id(p.id))
         if let rowid { s.bind(14, rowid) }
-        try s.step()
+        try s.withStaticText(1, p.id) { () throws(StoreError) in
+            try s.withStaticText(2, p.profile) { () throws(StoreError) in
+                try s.withStaticText(3, p.offer) { () throws(StoreError) in
+                    try s.withStaticText(11, p.note) { () throws(StoreError) in
+                        defer { s.clearBindings() }
+                        try s.step()
+                    }
+                }
+            }
+        }
         return rowid ?? db.lastInsertRowID
     }
 

@@ -78,7 +78,15 @@ final class _Statement {
         self.connection = connection
     }
 
-    deinit { sqlite3_finalize(stmt) }
+    deinit {
+        sqlite3_finalize(stmt)
+        scratch?.deallocate()
+    }
+
+    /// Bytes that `bindStaticDay` writes dates into (allocated on first use, kept for the
+    /// statement's life).
+    private var scratch: UnsafeMutablePointer<UInt8>?
+    static let scratchDays = 4
 
     static var transient: sqlite3_destructor_type { unsafeBitCast(-1, to: sqlite3_destructor_type.self) }
 
@@ -146,6 +154,23 @@ final class _Statement {
             guard let n = length(buf.count, index) else { return }
             checked(sqlite3_bind_blob(stmt, index, UnsafeRawPointer(buf.baseAddress ?? _Statement.empty), n, _Statement.transient), index)
         }
+    }
+
+    /// Binds a day as `YYYY-MM-DD` text (the same as `Day.iso`), or NULL, written into slot
+    /// `slot` (0..<4) of the statement's own buffer and bound without a copy: valid until the
+    /// same slot is bound again. Years outside 0...9999 are bound (copied) as `Day.iso`.
+    func bindStaticDay(_ index: Int32, _ day: Day?, slot: Int) {
+        guard let day else { sqlite3_bind_null(stmt, index); return }
+        let (y, m, d) = day.components
+        guard (0...9999).contains(y), (0..<_Statement.scratchDays).contains(slot) else { bind(index, day.iso); return }
+        if scratch == nil { scratch = .allocate(capacity: 10 * _Statement.scratchDays) }
+        let out = scratch! + 10 * slot
+        out[0] = UInt8(48 + y / 1000); out[1] = UInt8(48 + y / 100 % 10); out[2] = UInt8(48 + y / 10 % 10); out[3] = UInt8(48 + y % 10)
+        out[4] = 0x2D
+        out[5] = UInt8(48 + m / 10); out[6] = UInt8(48 + m % 10)
+        out[7] = 0x2D
+        out[8] = UInt8(48 + d / 10); out[9] = UInt8(48 + d % 10)
+        checked(sqlite3_bind_text(stmt, index, UnsafeRawPointer(out).assumingMemoryBound(to: CChar.self), 10, nil), index)
     }
 
     /// Unbinds every parameter.

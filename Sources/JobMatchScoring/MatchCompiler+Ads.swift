@@ -25,6 +25,8 @@ struct _AdAdditions {
     var shiftWork = false
     var origins: [ConstraintOrigin] = []
     var notes: [AdNote] = []
+    /// The offer's terms (`MatchCompiler.offerTerms`), from the readings (not on the reference path).
+    var terms: [OfferTerm] = []
 }
 
 extension MatchCompiler {
@@ -68,17 +70,24 @@ extension MatchCompiler {
         // Reading, field, phrase index, whether the origin is the whole field (the title).
         var readings: [(reading: AdReading, field: OfferField, index: Int32, whole: Bool)] = []
         readings.reserveCapacity(2)
-        readings.append((reference ? adReader._referenceReadTitle(o.title) : adReader.readTitle(o.title), .title, 0, true))
+        readings.append((reference ? adReader._referenceReadTitle(o.title) : adReader.readTitle(o.title, withTerms: true), .title, 0, true))
         for (field, phrases) in [(OfferField.mustHave, o.mustHave), (.niceToHave, o.niceToHave)] {
             for (i, phrase) in phrases.enumerated() where MatchCompiler.isFreeText(phrase) {
                 let strength: RequirementStrength = field == .mustHave ? .must : .nice
-                let r = reference ? adReader._referenceRead(phrase, defaultStrength: strength) : adReader.read(phrase, defaultStrength: strength)
+                let r = reference ? adReader._referenceRead(phrase, defaultStrength: strength)
+                    : adReader.read(phrase, defaultStrength: strength, withTerms: true)
                 if r.requirements.isEmpty && r.facts.isEmpty { out.unresolved.append(phrase) }
                 readings.append((r, field, Int32(i), false))
             }
         }
         if !o.description.isEmpty {
-            readings.append((reference ? adReader._referenceRead(o.description) : adReader.read(o.description), .description, 0, false))
+            readings.append((reference ? adReader._referenceRead(o.description) : adReader.read(o.description, withTerms: true),
+                             .description, 0, false))
+        }
+        if !reference {
+            out.terms = offerTerms(o) { field, index in
+                readings.first { $0.field == field && $0.index == index }?.reading.unmatchedTerms
+            }
         }
         // The texts of the sentences used, made once each.
         var texts: [[String?]] = readings.map { [String?](repeating: nil, count: $0.field == .title ? 0 : $0.reading.sentences.count) }

@@ -244,7 +244,7 @@ public struct MatchCompiler: Sendable {
             shiftWork: o.shiftWork || ads.shiftWork, workplace: place.map { (Float($0.lat), Float($0.lon)) },
             startDate: o.startDate.ordinal, freePlaces: Int32(o.freePlaces),
             constraintOrigins: structuredOrigins(o, mustHaveLicences: mustHaveLicences) + ads.origins, adNotes: ads.notes,
-            terms: offerTerms(o))
+            terms: ads.terms)
     }
 
     /// The plain reference for `offer`: `ConceptMatcher.match`, kinds looked up in a set, the ad

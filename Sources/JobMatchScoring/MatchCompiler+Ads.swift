@@ -29,6 +29,13 @@ struct _AdAdditions {
     var terms: [OfferTerm] = []
 }
 
+/// The terms of the short must-have and nice-to-have phrases by index (nil for free text, which
+/// the ad reader reads), found in the pass that finds their concepts.
+struct _PhraseTerms {
+    var must: [[UInt32]?] = []
+    var nice: [[UInt32]?] = []
+}
+
 extension MatchCompiler {
     /// Whether a must-have or nice-to-have phrase is free text to be read as an ad (a sentence or
     /// more: six words or more, or a line break, `;` or a full stop between words) rather than a
@@ -65,7 +72,10 @@ extension MatchCompiler {
     /// Reads the offer's title, ad text and free-text phrases and merges them with the
     /// structured requirements (`structured`, from the short phrases; `structuredLicences`: the
     /// licence bits they and `licencesRequired` already require).
-    func adAdditions(_ o: EmployerOffer, structured: [Requirement], structuredLicences: UInt32, reference: Bool) -> _AdAdditions {
+    /// `phraseTerms`: the short phrases' terms (with the readings' terms, they give `terms`; not
+    /// used on the reference path).
+    func adAdditions(_ o: EmployerOffer, structured: [Requirement], structuredLicences: UInt32, reference: Bool,
+                     phraseTerms: _PhraseTerms = _PhraseTerms()) -> _AdAdditions {
         var out = _AdAdditions()
         // Reading, field, phrase index, whether the origin is the whole field (the title).
         var readings: [(reading: AdReading, field: OfferField, index: Int32, whole: Bool)] = []
@@ -86,7 +96,13 @@ extension MatchCompiler {
         }
         if !reference {
             out.terms = offerTerms(o) { field, index in
-                readings.first { $0.field == field && $0.index == index }?.reading.unmatchedTerms
+                let i = Int(index)
+                if field == .mustHave, i < phraseTerms.must.count, let t = phraseTerms.must[i] { return t }
+                if field == .niceToHave, i < phraseTerms.nice.count, let t = phraseTerms.nice[i] { return t }
+                for k in readings.indices where readings[k].field == field && readings[k].index == index {
+                    return readings[k].reading.unmatchedTerms
+                }
+                return nil
             }
         }
         // The texts of the sentences used, made once each.

@@ -171,16 +171,10 @@ public struct AdReader: Sendable {
                 raw = AdReader.sentences(bytes: utf8)
             }
             var parts: [SentenceTerms] = []
-            defer {
-                if terms {
-                    var ids: [UInt32] = []
-                    ids.reserveCapacity(parts.count * 8)
-                    if matcher.unmatchedTerms(utf8: utf8, sentences: raw.map(\.range), sentenceTerms: parts, into: &ids) {
-                        reading.unmatchedTerms = ids
-                    }
-                }
+            guard !raw.isEmpty else {
+                if terms { reading.unmatchedTerms = composedTerms(utf8, raw, parts) }
+                return
             }
-            guard !raw.isEmpty else { return }
             if terms { parts.reserveCapacity(raw.count) }
             reading.sentences.reserveCapacity(raw.count)
             var state = _ReadState(mode: mode)
@@ -191,7 +185,7 @@ public struct AdReader: Sendable {
                     keyed = makeKey(s, utf8, mode: mode, header: s.paragraphBefore ? nil : state.header, cache: cache)
                     if !keyed { cache.countUncached() }
                     else if let slot = cache.find() {
-                        apply(cache.values[slot], s, source: source, state: &state, into: &reading)
+                        apply(cache, slot, s, source: source, state: &state, into: &reading)
                         if terms {
                             if let t = cache.values[slot].terms {
                                 parts.append(t)
@@ -226,8 +220,17 @@ public struct AdReader: Sendable {
                     cache.store(e)
                 }
             }
+            if terms { reading.unmatchedTerms = composedTerms(utf8, raw, parts) }
         }
         return reading
+    }
+
+    /// The text's terms from its sentences' (`ConceptMatcher.unmatchedTerms(utf8:sentences:...)`),
+    /// nil when they do not give the whole.
+    func composedTerms(_ utf8: UnsafeBufferPointer<UInt8>, _ raw: [_RawSentence], _ parts: [SentenceTerms]) -> [UInt32]? {
+        var ids: [UInt32] = []
+        ids.reserveCapacity(parts.count * 8)
+        return matcher.unmatchedTerms(utf8: utf8, sentences: raw.map(\.range), sentenceTerms: parts, into: &ids) ? ids : nil
     }
 
     /// The terms of sentence `s` of `utf8` (`ConceptMatcher.sentenceTerms(utf8:)`).

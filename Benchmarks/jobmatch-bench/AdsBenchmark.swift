@@ -19,7 +19,10 @@ import JobMatch
 /// sees: each ad read once) with its hit rate, and the median of warm passes (every sentence met
 /// before). The generator builds ads from a few dozen sentence templates (titles and towns vary),
 /// so its ads repeat sentences more than real ones do: the uncached figure is the floor.
-/// The reference runs once over the first tenth of the ads. `--reader-only` times the reader alone
+/// The reference runs once over the first tenth of the ads. The words part of the features is
+/// timed both ways on the warm cache: the terms from the sentences (`read(_:withTerms:)`) and the
+/// reader followed by `ConceptMatcher.unmatchedTerms` on the whole ad, with the share of ads the
+/// sentences give and whether the two agree. `--reader-only` times the reader alone
 /// (for a profiler; `--uncached` without the cache).
 enum AdsBenchmark {
     static func run(arguments: [String]) throws {
@@ -80,6 +83,30 @@ enum AdsBenchmark {
         var agree = true
         var cachedAgree = true
         for a in ads where reader.read(a, cache: cache) != reader.read(a, cache: nil) { cachedAgree = false }
+        // The words part of an offer's features: the ad's terms from the sentences just read
+        // (`read(_:withTerms:)`), against reading and then matching the whole ad again.
+        func termsPass(fromSentences: Bool) -> Double {
+            cpu {
+                for a in ads {
+                    var ids: [UInt32] = []
+                    let r = reader.read(a, cache: cache, withTerms: fromSentences)
+                    if let t = r.unmatchedTerms { ids = t } else { matcher.unmatchedTerms(a, into: &ids) }
+                    checksum &+= ids.count &+ r.requirements.count
+                }
+            }
+        }
+        var composed = 0
+        var termsAgree = true
+        for a in ads {
+            var plain: [UInt32] = []
+            matcher.unmatchedTerms(a, into: &plain)
+            guard let t = reader.read(a, cache: cache, withTerms: true).unmatchedTerms else { continue }
+            composed += 1
+            if t != plain { termsAgree = false }
+        }
+        wall.removeAll()
+        let wholeTimes = (0..<reps).map { _ in termsPass(fromSentences: false) }.sorted()
+        let sentenceTimes = (0..<reps).map { _ in termsPass(fromSentences: true) }.sorted()
         let referenceTime = Measure.seconds {
             for a in sample where reader._referenceRead(a) != reader.read(a, cache: nil) { agree = false }
         }
@@ -99,6 +126,9 @@ enum AdsBenchmark {
                 "cached_mb_per_second_max": mb / cachedTimes.first!, "cached_mb_per_second_wall_median": mb / cachedWall,
                 "cached_first_pass_mb_per_second": coldMB, "cached_first_pass_hit_rate": hitRate, "cache_entries": entries,
                 "cached_agrees": cachedAgree,
+                "terms_composed_share": Double(composed) / Double(count), "terms_agree": termsAgree,
+                "read_and_match_whole_mb_per_second_median": mb / wholeTimes[wholeTimes.count / 2],
+                "read_with_terms_mb_per_second_median": mb / sentenceTimes[sentenceTimes.count / 2],
             ]
             print(String(decoding: try JSONSerialization.data(withJSONObject: out, options: [.sortedKeys]), as: UTF8.self))
         } else {
@@ -107,6 +137,7 @@ enum AdsBenchmark {
                 ads: \(count) job ads, \(String(format: "%.2f", mb)) MB, taxonomy \(taxonomy.count) concepts, one core
                   AdReader.read, no cache  median \(f(median)) MB/s  min \(f(mb / readTimes.last!))  max \(f(mb / readTimes.first!))  (\(reps) warm passes, thread CPU time; wall \(f(mb / readWall)) MB/s; goal >= 30)
                   AdReader.read, cached    first pass from an empty cache \(f(coldMB)) MB/s, \(String(format: "%.1f", 100 * hitRate)) % of sentences found, \(entries) entries; warm median \(f(cachedMedian)) MB/s  min \(f(mb / cachedTimes.last!))  max \(f(mb / cachedTimes.first!)) (wall \(f(mb / cachedWall))); agrees with no cache: \(cachedAgree)
+                  cached read + terms      from the sentences \(f(mb / sentenceTimes[sentenceTimes.count / 2])) MB/s, read then whole ad matched again (unmatchedTerms) \(f(mb / wholeTimes[wholeTimes.count / 2])) MB/s (warm medians); \(String(format: "%.1f", 100 * Double(composed) / Double(count))) % of ads composed from their sentences, agrees with matching whole: \(termsAgree)
                   ConceptMatcher.match     median \(f(matchMedian)) MB/s (the same texts, matched whole)
                   AdReader._referenceRead  \(f(referenceMB)) MB/s on \(sample.count) ads; agrees with read: \(agree)
                 """)

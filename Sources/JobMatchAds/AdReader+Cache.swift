@@ -46,15 +46,19 @@ extension AdReader {
         return true
     }
 
-    /// Appends a cached sentence's reading as sentence number `reading.sentences.count`.
+    /// Appends the reading cached in `slot` as sentence number `reading.sentences.count` (read in
+    /// place: no copy of the entry).
     @inline(__always)
-    func apply(_ v: _CachedSentence, _ s: _RawSentence, source: String, state: inout _ReadState, into reading: inout AdReading) {
+    func apply(_ cache: AdSentenceCache, _ slot: Int, _ s: _RawSentence, source: String, state: inout _ReadState, into reading: inout AdReading) {
         let index = Int32(reading.sentences.count)
-        for var q in v.requirements { q.sentence = index; reading.requirements.append(q) }
-        for var f in v.facts { f.sentence = index; reading.facts.append(f) }
-        for var w in v.waivers { w.sentence = index; reading.waivers.append(w) }
-        state.header = v.headerAfter
-        reading.sentences.append(AdSentence(range: s.range, source: source, packedFramings: v.packedFramings, isHeader: v.isHeader))
+        cache.values.withUnsafeBufferPointer { values in
+            let v = values.baseAddress! + slot
+            for var q in v.pointee.requirements { q.sentence = index; reading.requirements.append(q) }
+            for var f in v.pointee.facts { f.sentence = index; reading.facts.append(f) }
+            for var w in v.pointee.waivers { w.sentence = index; reading.waivers.append(w) }
+            state.header = v.pointee.headerAfter
+            reading.sentences.append(AdSentence(range: s.range, source: source, packedFramings: v.pointee.packedFramings, isHeader: v.pointee.isHeader))
+        }
     }
 
     /// What sentence `index` added to `reading` (from the given starts of its lists), with

@@ -109,27 +109,29 @@ public struct AdReader: Sendable {
     ///   header frames it: nil for an ad (context), `.must` or `.nice` for free text typed into
     ///   the must-have or nice-to-have field.
     /// - Complexity: O(n).
-    public func read(_ text: String, defaultStrength: RequirementStrength? = nil) -> AdReading {
-        readText(text, mode: .text(defaultStrength), reference: false, cache: AdSentenceCache.current(for: identity))
+    /// - Parameter withTerms: also give the text's words that resolve to no concept
+    ///   (`AdReading.unmatchedTerms`), from the sentences as they are read.
+    public func read(_ text: String, defaultStrength: RequirementStrength? = nil, withTerms: Bool = false) -> AdReading {
+        readText(text, mode: .text(defaultStrength), reference: false, cache: AdSentenceCache.current(for: identity), terms: withTerms)
     }
 
     /// Reads an ad text with the given sentence cache (nil: every sentence read, the plain path
     /// the cache is tested against). The reading is the same with any cache.
     /// - Complexity: O(n).
-    public func read(_ text: String, defaultStrength: RequirementStrength? = nil, cache: AdSentenceCache?) -> AdReading {
-        readText(text, mode: .text(defaultStrength), reference: false, cache: cache)
+    public func read(_ text: String, defaultStrength: RequirementStrength? = nil, cache: AdSentenceCache?, withTerms: Bool = false) -> AdReading {
+        readText(text, mode: .text(defaultStrength), reference: false, cache: cache, terms: withTerms)
     }
 
     /// Reads an offer's title: it names the occupation, so what it names is a must (what follows
     /// "til", "hos", "ved", "for" is context: "Køkkenmedhjælper til kantine"). Uses the thread's
     /// sentence cache, as `read(_:defaultStrength:)`.
-    public func readTitle(_ title: String) -> AdReading {
-        readText(title, mode: .title, reference: false, cache: AdSentenceCache.current(for: identity))
+    public func readTitle(_ title: String, withTerms: Bool = false) -> AdReading {
+        readText(title, mode: .title, reference: false, cache: AdSentenceCache.current(for: identity), terms: withTerms)
     }
 
     /// Reads an offer's title with the given sentence cache (nil: none).
-    public func readTitle(_ title: String, cache: AdSentenceCache?) -> AdReading {
-        readText(title, mode: .title, reference: false, cache: cache)
+    public func readTitle(_ title: String, cache: AdSentenceCache?, withTerms: Bool = false) -> AdReading {
+        readText(title, mode: .title, reference: false, cache: cache, terms: withTerms)
     }
 
     /// The plain reference for `read`: the reference tokenizer and concept matcher
@@ -153,8 +155,9 @@ public struct AdReader: Sendable {
 
     /// Reads a text: sentences, then each sentence's pieces through the matcher, then the rules;
     /// with a cache, a sentence met before in the same context is looked up instead
-    /// (`AdReader+Cache.swift`).
-    func readText(_ text: String, mode: _Mode, reference: Bool, cache: AdSentenceCache?) -> AdReading {
+    /// (`AdReader+Cache.swift`). With `terms`, each sentence's `SentenceTerms` too (kept in the
+    /// cache beside its reading), put together into `reading.unmatchedTerms` at the end.
+    func readText(_ text: String, mode: _Mode, reference: Bool, cache: AdSentenceCache?, terms: Bool = false) -> AdReading {
         var reading = AdReading()
         let source = text
         var text = text
@@ -167,7 +170,12 @@ public struct AdReader: Sendable {
             } else {
                 raw = AdReader.sentences(bytes: utf8)
             }
-            guard !raw.isEmpty else { return }
+            var parts: [SentenceTerms] = []
+            guard !raw.isEmpty else {
+                if terms { reading.unmatchedTerms = composedTerms(utf8, raw, parts) }
+                return
+            }
+            if terms { parts.reserveCapacity(raw.count) }
             reading.sentences.reserveCapacity(raw.count)
             var state = _ReadState(mode: mode)
             var scratch = _Scratch()
@@ -177,7 +185,16 @@ public struct AdReader: Sendable {
                     keyed = makeKey(s, utf8, mode: mode, header: s.paragraphBefore ? nil : state.header, cache: cache)
                     if !keyed { cache.countUncached() }
                     else if let slot = cache.find() {
-                        apply(cache.values[slot], s, source: source, state: &state, into: &reading)
+                        apply(cache, slot, s, source: source, state: &state, into: &reading)
+                        if terms {
+                            if let t = cache.values[slot].terms {
+                                parts.append(t)
+                            } else {
+                                let t = sentenceTerms(s, utf8)
+                                cache.values[slot].terms = t
+                                parts.append(t)
+                            }
+                        }
                         continue
                     }
                 }
@@ -194,13 +211,32 @@ public struct AdReader: Sendable {
                     }
                 }
                 readSentence(s, source: source, pieceCount: k, scratch: &scratch, state: &state, into: &reading)
+                let st: SentenceTerms? = terms ? sentenceTerms(s, utf8) : nil
+                if let st { parts.append(st) }
                 if keyed, let cache {
-                    cache.store(entry(of: reading, index: reading.sentences.count - 1, requirementsFrom: r0, factsFrom: f0, waiversFrom: w0,
-                                      headerAfter: state.header))
+                    var e = entry(of: reading, index: reading.sentences.count - 1, requirementsFrom: r0, factsFrom: f0, waiversFrom: w0,
+                                  headerAfter: state.header)
+                    e.terms = st
+                    cache.store(e)
                 }
             }
+            if terms { reading.unmatchedTerms = composedTerms(utf8, raw, parts) }
         }
         return reading
+    }
+
+    /// The text's terms from its sentences' (`ConceptMatcher.unmatchedTerms(utf8:sentences:...)`),
+    /// nil when they do not give the whole.
+    func composedTerms(_ utf8: UnsafeBufferPointer<UInt8>, _ raw: [_RawSentence], _ parts: [SentenceTerms]) -> [UInt32]? {
+        var ids: [UInt32] = []
+        ids.reserveCapacity(parts.count * 8)
+        return matcher.unmatchedTerms(utf8: utf8, sentences: raw.map(\.range), sentenceTerms: parts, into: &ids) ? ids : nil
+    }
+
+    /// The terms of sentence `s` of `utf8` (`ConceptMatcher.sentenceTerms(utf8:)`).
+    @inline(__always)
+    func sentenceTerms(_ s: _RawSentence, _ utf8: UnsafeBufferPointer<UInt8>) -> SentenceTerms {
+        matcher.sentenceTerms(utf8: UnsafeBufferPointer(rebasing: utf8[Int(s.range.lowerBound)..<Int(s.range.upperBound)]))
     }
 
     /// The tokens and concept hits of one piece (raw UTF-8), through the fast pipeline.

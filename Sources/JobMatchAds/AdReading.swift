@@ -174,6 +174,12 @@ public struct AdReading: Sendable, Hashable {
     public var facts: [AdFact] = []
     /// Concepts named but waived or negated.
     public var waivers: [AdWaiver] = []
+    /// The term ids of the text's words that resolve to no concept, in text order: exactly what
+    /// `ConceptMatcher.unmatchedTerms(text, into:)` gives for the whole text, put together from
+    /// the sentences as they were read (`AdReader.read(_:defaultStrength:withTerms:)`). Nil when
+    /// not asked for, or when the text's layout does not let the sentences give the whole (then
+    /// call `unmatchedTerms`; see `ConceptMatcher.unmatchedTerms(utf8:sentences:sentenceTerms:into:)`).
+    public var unmatchedTerms: [UInt32]?
 
     /// Creates an empty reading.
     public init() {}

@@ -1,3 +1,4 @@
+import JobMatchTaxonomy
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -151,5 +152,8 @@ struct _CachedSentence {
     var isHeader = false
     /// The header in scope after the sentence.
     var headerAfter: AdFraming?
+    /// The sentence's words that resolve to no concept (they depend on its bytes alone), once a
+    /// reading with terms has met it.
+    var terms: SentenceTerms?
 }
 

@@ -25,6 +25,15 @@ struct _AdAdditions {
     var shiftWork = false
     var origins: [ConstraintOrigin] = []
     var notes: [AdNote] = []
+    /// The offer's terms (`MatchCompiler.offerTerms`), from the readings (not on the reference path).
+    var terms: [OfferTerm] = []
+}
+
+/// The terms of the short must-have and nice-to-have phrases by index (nil for free text, which
+/// the ad reader reads), found in the pass that finds their concepts.
+struct _PhraseTerms {
+    var must: [[UInt32]?] = []
+    var nice: [[UInt32]?] = []
 }
 
 extension MatchCompiler {
@@ -63,22 +72,38 @@ extension MatchCompiler {
     /// Reads the offer's title, ad text and free-text phrases and merges them with the
     /// structured requirements (`structured`, from the short phrases; `structuredLicences`: the
     /// licence bits they and `licencesRequired` already require).
-    func adAdditions(_ o: EmployerOffer, structured: [Requirement], structuredLicences: UInt32, reference: Bool) -> _AdAdditions {
+    /// `phraseTerms`: the short phrases' terms (with the readings' terms, they give `terms`; not
+    /// used on the reference path).
+    func adAdditions(_ o: EmployerOffer, structured: [Requirement], structuredLicences: UInt32, reference: Bool,
+                     phraseTerms: _PhraseTerms = _PhraseTerms()) -> _AdAdditions {
         var out = _AdAdditions()
         // Reading, field, phrase index, whether the origin is the whole field (the title).
         var readings: [(reading: AdReading, field: OfferField, index: Int32, whole: Bool)] = []
         readings.reserveCapacity(2)
-        readings.append((reference ? adReader._referenceReadTitle(o.title) : adReader.readTitle(o.title), .title, 0, true))
+        readings.append((reference ? adReader._referenceReadTitle(o.title) : adReader.readTitle(o.title, withTerms: true), .title, 0, true))
         for (field, phrases) in [(OfferField.mustHave, o.mustHave), (.niceToHave, o.niceToHave)] {
             for (i, phrase) in phrases.enumerated() where MatchCompiler.isFreeText(phrase) {
                 let strength: RequirementStrength = field == .mustHave ? .must : .nice
-                let r = reference ? adReader._referenceRead(phrase, defaultStrength: strength) : adReader.read(phrase, defaultStrength: strength)
+                let r = reference ? adReader._referenceRead(phrase, defaultStrength: strength)
+                    : adReader.read(phrase, defaultStrength: strength, withTerms: true)
                 if r.requirements.isEmpty && r.facts.isEmpty { out.unresolved.append(phrase) }
                 readings.append((r, field, Int32(i), false))
             }
         }
         if !o.description.isEmpty {
-            readings.append((reference ? adReader._referenceRead(o.description) : adReader.read(o.description), .description, 0, false))
+            readings.append((reference ? adReader._referenceRead(o.description) : adReader.read(o.description, withTerms: true),
+                             .description, 0, false))
+        }
+        if !reference {
+            out.terms = offerTerms(o) { field, index in
+                let i = Int(index)
+                if field == .mustHave, i < phraseTerms.must.count, let t = phraseTerms.must[i] { return t }
+                if field == .niceToHave, i < phraseTerms.nice.count, let t = phraseTerms.nice[i] { return t }
+                for k in readings.indices where readings[k].field == field && readings[k].index == index {
+                    return readings[k].reading.unmatchedTerms
+                }
+                return nil
+            }
         }
         // The texts of the sentences used, made once each.
         var texts: [[String?]] = readings.map { [String?](repeating: nil, count: $0.field == .title ? 0 : $0.reading.sentences.count) }

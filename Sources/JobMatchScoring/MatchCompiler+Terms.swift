@@ -30,6 +30,26 @@ extension MatchCompiler {
         return MatchCompiler.counted(ids, titleCount: titleCount)
     }
 
+    /// `offerTerms(o)`, taking each text's terms from `read(field, index)` where it has them (the
+    /// ad reader's `AdReading.unmatchedTerms`, put together from the sentences it has matched
+    /// already), and matching the other texts (short phrases, texts whose sentences do not give
+    /// the whole) as `offerTerms` does. The same terms whatever `read` gives, as long as what it
+    /// gives is the text's `unmatchedTerms` (`OfferTermsFromReadingsTests`).
+    /// - Complexity: O(terms) for the texts read, O(text) for the others.
+    func offerTerms(_ o: EmployerOffer, read: (OfferField, Int32) -> [UInt32]?) -> [OfferTerm] {
+        var ids: [UInt32] = []
+        ids.reserveCapacity(64)
+        func add(_ text: String, _ field: OfferField, _ index: Int) {
+            if let t = read(field, Int32(index)) { ids += t } else { matcher.unmatchedTerms(text, into: &ids) }
+        }
+        add(o.title, .title, 0)
+        let titleCount = ids.count
+        if !o.description.isEmpty { add(o.description, .description, 0) }
+        for (i, t) in o.mustHave.enumerated() where !t.isEmpty { add(t, .mustHave, i) }
+        for (i, t) in o.niceToHave.enumerated() where !t.isEmpty { add(t, .niceToHave, i) }
+        return MatchCompiler.counted(ids, titleCount: titleCount)
+    }
+
     /// Term ids counted: the first `titleCount` ids `ScoringPolicy.titleTermCount` times each,
     /// the rest once; one entry per id, sorted by id.
     static func counted(_ ids: [UInt32], titleCount: Int) -> [OfferTerm] {

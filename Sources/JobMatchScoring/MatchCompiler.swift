@@ -212,12 +212,17 @@ public struct MatchCompiler: Sendable {
         var licenceMask = self.licenceMask(o.licencesRequired)
         var mustHaveLicences: [(Licence, Int32)] = []
         var hits: [ConceptHit] = []
+        // The short phrases' words that resolve to no concept, from the same pass (the words part).
+        var phraseTerms = _PhraseTerms(must: [[UInt32]?](repeating: nil, count: o.mustHave.count),
+                                       nice: [[UInt32]?](repeating: nil, count: o.niceToHave.count))
         for pass in 0..<2 {
             let must = pass == 0
             let field: OfferField = must ? .mustHave : .niceToHave
             for (i, phrase) in (must ? o.mustHave : o.niceToHave).enumerated() {
                 if MatchCompiler.isFreeText(phrase) { continue }
-                matcher.matchConcepts(phrase, into: &hits)
+                var terms: [UInt32] = []
+                matcher.matchConcepts(phrase, into: &hits, terms: &terms)
+                if must { phraseTerms.must[i] = terms } else { phraseTerms.nice[i] = terms }
                 var found = false
                 for h in hits where conceptFlags[Int(h.concept)] & ConceptFlags.competency != 0 {
                     found = true
@@ -233,7 +238,7 @@ public struct MatchCompiler: Sendable {
                 if !found { unresolved.append(phrase) }
             }
         }
-        let ads = adAdditions(o, structured: requirements, structuredLicences: licenceMask, reference: false)
+        let ads = adAdditions(o, structured: requirements, structuredLicences: licenceMask, reference: false, phraseTerms: phraseTerms)
         requirements += ads.requirements
         let place = postcodes.coordinates(of: o.workplace)
         return MatchableOffer(
@@ -244,7 +249,7 @@ public struct MatchCompiler: Sendable {
             shiftWork: o.shiftWork || ads.shiftWork, workplace: place.map { (Float($0.lat), Float($0.lon)) },
             startDate: o.startDate.ordinal, freePlaces: Int32(o.freePlaces),
             constraintOrigins: structuredOrigins(o, mustHaveLicences: mustHaveLicences) + ads.origins, adNotes: ads.notes,
-            terms: offerTerms(o))
+            terms: ads.terms)
     }
 
     /// The plain reference for `offer`: `ConceptMatcher.match`, kinds looked up in a set, the ad

@@ -528,6 +528,16 @@ extension ConceptMatcher {
     /// of that length (-1 for none), as `longestMatch(da:en:breaks:at:)`.
     @inline(__always)
     func longestMatch<U: _StreamItem>(_ st: UnsafeBufferPointer<U>, at i: Int) -> (Int, Int32, Int32) {
+        var overrun = false
+        return longestMatch(st, at: i, overrun: &overrun)
+    }
+
+    /// `longestMatch(_:at:)`, also setting `overrun` when a label at least as long as the best
+    /// so far was passed over only because it runs past the end of `st`, its words up to there
+    /// fitting (in a longer stream that goes on from there, it might match: `sentenceTerms(utf8:)`
+    /// keeps this).
+    @inline(__always)
+    func longestMatch<U: _StreamItem>(_ st: UnsafeBufferPointer<U>, at i: Int, overrun: inout Bool) -> (Int, Int32, Int32) {
         var bestLength = 0
         var best: (Int32, Int32) = (-1, -1)
         for lang in 0..<2 {
@@ -542,7 +552,18 @@ extension ConceptMatcher {
                 let n = w1 - w0
                 if n < bestLength { break }
                 c += 1
-                guard i + n <= st.count else { continue }
+                guard i + n <= st.count else {
+                    // It runs past the end: an overrun only if the words that are there fit.
+                    var fits = true
+                    var k = 1
+                    while k < st.count - i {
+                        let u = st[i + k]
+                        if u.breakBefore || (lang == 0 ? u.da : u.en) != tables.words[w0 + k] { fits = false; break }
+                        k += 1
+                    }
+                    if fits { overrun = true }
+                    continue
+                }
                 var ok = true
                 var k = 1
                 while k < n {

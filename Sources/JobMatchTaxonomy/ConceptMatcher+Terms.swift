@@ -127,24 +127,37 @@ extension ConceptMatcher {
         var capacity = b.count + 1
         for case let a? in irregular { capacity += a.units.count }
         return withUnsafeTemporaryAllocation(of: _TermUnit.self, capacity: capacity) { buf -> Bool in
-            guard let (count, danish) = termStream(spans, b, irregular: irregular, into: buf.baseAddress!, capacity: capacity) else {
+            guard let (count, votesDA, votesEN) = termStream(spans, b, irregular: irregular, into: buf.baseAddress!, capacity: capacity) else {
                 return false
             }
+            let danish = votesEN <= votesDA
             let st = UnsafeBufferPointer(rebasing: buf[0..<count])
-            var i = 0
-            while i < count {
-                let (length, e0, e1) = longestMatch(st, at: i)
-                if length > 0 {
-                    if hits != nil { addHits(st, at: i, length: length, e0, e1, into: &hits!) }
-                    i += length
-                    continue
-                }
+            _ = termLoop(st, hits: &hits) { i in
                 let t = danish ? st[i].terms.da : st[i].terms.en
                 if t != 0 { terms.append(t) }
-                i += 1
             }
             return true
         }
+    }
+
+    /// The longest-match loop over a term stream: the hits of each match added (when `hits` is
+    /// not nil), `unmatched(i)` called for each unit no label covers, in order. Returns whether a
+    /// label ran past the stream's end (`longestMatch(_:at:overrun:)`).
+    @inline(__always)
+    func termLoop(_ st: UnsafeBufferPointer<_TermUnit>, hits: inout [ConceptHit]?, _ unmatched: (Int) -> Void) -> Bool {
+        var overrun = false
+        var i = 0
+        while i < st.count {
+            let (length, e0, e1) = longestMatch(st, at: i, overrun: &overrun)
+            if length > 0 {
+                if hits != nil { addHits(st, at: i, length: length, e0, e1, into: &hits!) }
+                i += length
+                continue
+            }
+            unmatched(i)
+            i += 1
+        }
+        return overrun
     }
 
     /// The concepts of the match of `length` units at `i` (entries `e0`, `e1`), as
@@ -171,14 +184,15 @@ extension ConceptMatcher {
         }
     }
 
-    /// The units of every span with their term ids, as `leanStream` builds them, and whether the
-    /// text counts as Danish (stop-word votes, ties Danish); nil when a span is not cached.
+    /// The units of every span with their term ids, as `leanStream` builds them, their count and
+    /// the text's stop-word votes for Danish and English (Danish when English has no more); nil
+    /// when a span is not cached.
     func termStream(_ spans: UnsafeBufferPointer<Tokenizer.Span>, _ b: UnsafeBufferPointer<UInt8>,
                     irregular: [_WordAnalysis?], into out: UnsafeMutablePointer<_TermUnit>,
-                    capacity: Int) -> (Int, Bool)? {
-        cache.withTable { t -> (Int, Bool)? in
-            t.matchUnits.withUnsafeBufferPointer { units -> (Int, Bool)? in
-                t.termUnits.withUnsafeBufferPointer { termUnits -> (Int, Bool)? in
+                    capacity: Int) -> (Int, Int, Int)? {
+        cache.withTable { t -> (Int, Int, Int)? in
+            t.matchUnits.withUnsafeBufferPointer { units -> (Int, Int, Int)? in
+                t.termUnits.withUnsafeBufferPointer { termUnits -> (Int, Int, Int)? in
                     var count = 0
                     var votesDA = 0, votesEN = 0
                     for k in 0..<spans.count {
@@ -206,7 +220,7 @@ extension ConceptMatcher {
                             count += 1
                         }
                     }
-                    return (count, votesEN <= votesDA)
+                    return (count, votesDA, votesEN)
                 }
             }
         }

@@ -8,7 +8,8 @@ import JobMatch
 /// ```
 /// jobmatch-bench assign --profiles N --offers M [--seed S] [--reps R] [--top K] [--min-score S]
 ///                       [--objective best-total|most-placed] [--json] [--export DIR] [--no-corpus]
-///                       [--threads T] [--solve-only RUNS] [--sweep-only RUNS]
+///                       [--threads T] [--solve-only RUNS] [--sweep-only RUNS] [--memory-trace]
+///                       [--floored-sweep-limit PAIRS]
 /// ```
 /// `seconds` is the median wall time of `CohortPlanner.plan` with the kernel as candidate source:
 /// candidate generation (`rankAll(top: K)` and the widening queries), every solve, the proof, the
@@ -18,10 +19,16 @@ import JobMatch
 /// graph. `--solve-only` / `--sweep-only` repeat one piece for a profiler. `--export DIR` writes the full problem for `Benchmarks/peers/ortools_assign_peer.py`:
 /// `pairs.tsv` (every feasible pair: profile row, offer row, score × 1000 as shown), `places.tsv`
 /// (offer row, free places), `plan.tsv` (the plan: profile row, offer row) and `engine.json`.
+///
+/// Once the kernel is compiled the bench lets go of the generated views (profiles and offers with
+/// their words): the planner reads only the kernel and the places. `--memory-trace` prints, for
+/// each stage, the resident memory at its end and the peak within it (Linux: `/proc/self/status`,
+/// the peak reset between stages through `/proc/self/clear_refs`, so the process's own peak
+/// figure is then only the last stage's).
 enum AssignBenchmark {
     static func run(arguments: [String]) throws {
-        let o = try BenchmarkOptions(arguments, flags: ["json", "no-corpus"],
-                                     values: ["profiles", "offers", "seed", "reps", "top", "min-score", "objective", "export", "threads", "solve-only", "sweep-only"],
+        let o = try BenchmarkOptions(arguments, flags: ["json", "no-corpus", "memory-trace"],
+                                     values: ["profiles", "offers", "seed", "reps", "top", "min-score", "objective", "export", "threads", "solve-only", "sweep-only", "floored-sweep-limit"],
                                      usage: "assign --profiles N --offers M [--seed S] [--reps R] [--top K] [--min-score S] [--objective O] [--json] [--export DIR]")
         let n = try o.int("profiles", 10_000), m = try o.int("offers", 5_000)
         let seed = UInt64(try o.int("seed", 1)), reps = max(1, try o.int("reps", 3))
@@ -36,28 +43,40 @@ enum AssignBenchmark {
             return v
         } ?? .bestTotal
 
-        var work: SyntheticWorkload!
+        let trace = o.has("memory-trace")
+        var stages: [(stage: String, rss: Int, peak: Int)] = []
+        func stage(_ name: String) { if trace { stages.append(Self.memoryStage(name)) } }
+        stage("start")
+        var work: SyntheticWorkload?
         let generate = Measure.seconds { work = SyntheticWorkload(profiles: n, offers: m, seed: seed) }
+        stage("generate the workload")
         var kernel: MatchKernel!
         let build = Measure.seconds {
-            kernel = MatchKernel(taxonomy: work.taxonomy, profiles: work.profiles, offers: work.offers, threads: threads)
+            kernel = MatchKernel(taxonomy: work!.taxonomy, profiles: work!.profiles, offers: work!.offers, threads: threads)
         }
+        stage("compile the kernel")
+        let capacity = work!.offers.map { max(0, $0.freePlaces) }
+        work = nil // the planner needs only the kernel and the places
+        stage("let go of the views")
         // Peak RSS before any plan: the synthetic workload and the compiled kernel (what the
         // plan adds shows in `peak_rss_bytes` above it).
         let rssBeforePlan = Measure.peakRSSBytes()
-        var request = CohortRequest(people: Array(0..<Int32(n)), capacity: work.offers.map { max(0, $0.freePlaces) })
+        var request = CohortRequest(people: Array(0..<Int32(n)), capacity: capacity)
         request.minimumWeight = ScoreScale.weight(points: minScore)
         request.objective = objective
         request.initialCandidates = k
-        let planner = CohortPlanner(source: KernelCandidates(kernel: kernel))
+        let sweepLimit = try o.int("floored-sweep-limit", KernelCandidates.defaultFlooredSweepPairLimit)
+        let planner = CohortPlanner(source: KernelCandidates(kernel: kernel, flooredSweepPairLimit: sweepLimit))
         var times: [Double] = []
         var plan: CohortPlan!
         let cpu0 = Measure.processCPUSeconds()
         for _ in 0..<reps {
+            plan = nil // the last plan's memory goes before the next is made
             times.append(Measure.seconds { plan = try! planner.plan(request) })
         }
         let cpuPerRep = (Measure.processCPUSeconds() - cpu0) / Double(reps)
         let seconds = Measure.median(times)
+        stage("plan (\(reps) reps)")
         if let runs = try? o.int("solve-only", 0), runs > 0 {
             // For profiling the solver: solve the final graph again and again.
             let t0 = Measure.threadCPUSeconds()
@@ -80,7 +99,7 @@ enum AssignBenchmark {
         // thread, CPU).
         var sweepCPU: [Double] = [], solveCPU: [Double] = [], flooredWall: [Double] = [], flooredCPU: [Double] = []
         var listsWall: [Double] = []
-        let source = KernelCandidates(kernel: kernel)
+        let source = KernelCandidates(kernel: kernel, flooredSweepPairLimit: sweepLimit)
         for _ in 0..<reps {
             var c0 = Measure.processCPUSeconds()
             flooredWall.append(Measure.seconds { _ = kernel.rankAll(top: k, atLeast: floor) })
@@ -93,11 +112,12 @@ enum AssignBenchmark {
             _ = AssignmentSolver.solve(plan.graph, objective: objective)
             solveCPU.append(Measure.threadCPUSeconds() - t0)
         }
+        stage("the pieces alone")
         let rss = Measure.peakRSSBytes()
         let c = plan.certificate
         var report: [String: Any] = [
             "scenario": "assign", "profiles": n, "offers": m, "seed": seed, "threads": threads, "objective": objective.rawValue,
-            "min_score": minScore, "places": request.capacity.reduce(0) { $0 + Int($1) },
+            "min_score": minScore, "plan_sweep": source.sweepsWithFloor ? "floored" : "plain", "places": request.capacity.reduce(0) { $0 + Int($1) },
             "seconds": seconds, "cpu_seconds_per_rep": cpuPerRep, "seconds_min": times.min()!, "seconds_max": times.max()!, "reps": reps,
             "candidates_seconds": plan.seconds.candidates, "solve_seconds": plan.seconds.solve, "greedy_seconds": plan.seconds.greedy,
             "build_seconds": build, "generate_seconds": generate,
@@ -129,9 +149,12 @@ enum AssignBenchmark {
                 + "total \(String(format: "%.2f", cp.total)) (greedy \(String(format: "%.2f", cp.greedy.total))), \(String(format: "%.3f", s)) s"
         }
         if let dir = o.string("export") {
-            let exported = try export(work: work, kernel: kernel, request: request, plan: plan, seconds: seconds,
+            let exported = try export(kernel: kernel, request: request, plan: plan, seconds: seconds,
                                       cpuSeconds: cpuPerRep, to: dir)
             report["exported_pairs"] = exported
+        }
+        if trace {
+            report["memory_stages"] = stages.map { ["stage": $0.stage, "rss_bytes": $0.rss, "peak_bytes": $0.peak] }
         }
         if o.has("json") {
             print(MatchingBenchmark.json(report))
@@ -139,7 +162,7 @@ enum AssignBenchmark {
         }
         let f2 = { (x: Double) in String(format: "%.2f", x) }
         print("""
-        assign \(n) profiles x \(m) offers (\(request.capacity.reduce(0) { $0 + Int($1) }) free places), seed \(seed), \(objective.rawValue), min score \(minScore), K \(k), \(threads) threads
+        assign \(n) profiles x \(m) offers (\(request.capacity.reduce(0) { $0 + Int($1) }) free places), seed \(seed), \(objective.rawValue), min score \(minScore), K \(k), \(threads) threads, \(source.sweepsWithFloor ? "floored" : "plain") sweep in the plan
           generate \(f2(generate)) s, compile kernel \(f2(build)) s
           plan: median \(String(format: "%.3f", seconds)) s (min \(String(format: "%.3f", times.min()!)), max \(String(format: "%.3f", times.max()!)), \(reps) reps), \
         \(String(format: "%.2f", cpuPerRep)) CPU-s per rep; \
@@ -157,11 +180,14 @@ enum AssignBenchmark {
           peak RSS \(String(format: "%.0f", Double(rss) / 1_048_576)) MiB (\(String(format: "%.0f", Double(rssBeforePlan) / 1_048_576)) MiB before the first plan: workload + kernel)
         """)
         if let corpusLine { print("  " + corpusLine) }
+        for st in stages {
+            print("  memory: \(st.stage): peak \(st.peak / 1_048_576) MiB within it, \(st.rss / 1_048_576) MiB resident after it")
+        }
         if let dir = o.string("export") { print("  exported the full problem to \(dir) (\(report["exported_pairs"]!) feasible pairs)") }
     }
 
     /// Writes the full problem and the plan for the OR-Tools peer; returns the number of pairs.
-    static func export(work: SyntheticWorkload, kernel: MatchKernel, request: CohortRequest, plan: CohortPlan,
+    static func export(kernel: MatchKernel, request: CohortRequest, plan: CohortPlan,
                        seconds: Double, cpuSeconds: Double, to dir: String) throws -> Int {
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let n = kernel.profileCount, m = kernel.offerCount
@@ -199,6 +225,20 @@ enum AssignBenchmark {
         ]
         try MatchingBenchmark.json(engine).write(toFile: "\(dir)/engine.json", atomically: true, encoding: .utf8)
         return counts.reduce(0, +)
+    }
+
+    /// The resident memory now and the peak since the last call (`VmRSS`, `VmHWM` of
+    /// `/proc/self/status`), then the peak reset to now (`/proc/self/clear_refs` ← 5); zeros where
+    /// there is no `/proc`.
+    static func memoryStage(_ name: String) -> (stage: String, rss: Int, peak: Int) {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return (name, 0, 0) }
+        func kib(_ key: String) -> Int {
+            guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix(key) }) else { return 0 }
+            return (Int(line.split(whereSeparator: { $0 == " " || $0 == "\t" }).dropFirst().first ?? "") ?? 0) * 1024
+        }
+        let result = (name, kib("VmRSS:"), kib("VmHWM:"))
+        try? "5".write(toFile: "/proc/self/clear_refs", atomically: false, encoding: .utf8)
+        return result
     }
 
     /// An empty file at `path`, created or truncated.

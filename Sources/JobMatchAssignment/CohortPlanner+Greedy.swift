@@ -36,14 +36,20 @@ extension CohortPlanner {
         let banned = request.bans
 
         /// Row `r`'s walk: its list by (weight descending, offer), without the pairs at the last
-        /// weight when the list was cut.
-        func walk(_ r: Int) -> [(offer: Int32, weight: Int64)] {
+        /// weight when the list was cut. The list itself when it is already in that order (the
+        /// usual case: a slice of it, no copy); sorted in a copy only when two scores that differ
+        /// round to the same weight.
+        func walk(_ r: Int) -> ArraySlice<(offer: Int32, weight: Int64)> {
             var w = lists[r]
-            if let cut = CohortPlanner.leftOutBound(w, k: k[r], offers: m) { w.removeAll { $0.weight == cut } }
-            w.sort { $0.weight != $1.weight ? $0.weight > $1.weight : $0.offer < $1.offer }
-            return w
+            if !CohortPlanner.isWalkOrdered(w) { w.sort { $0.weight != $1.weight ? $0.weight > $1.weight : $0.offer < $1.offer } }
+            // The pairs at the cut weight are the lightest, so they close the sorted walk.
+            var end = w.count
+            if let cut = CohortPlanner.leftOutBound(lists[r], k: k[r], offers: m) {
+                while end > 0 && w[end - 1].weight == cut { end -= 1 }
+            }
+            return w[..<end]
         }
-        var walks = [[(offer: Int32, weight: Int64)]](repeating: [], count: lists.count)
+        var walks = [ArraySlice<(offer: Int32, weight: Int64)>](repeating: [], count: lists.count)
         for r in rows { walks[r] = walk(r) }
 
         /// The next entry of row `r` from walk position `from`: a candidate it may take, a
@@ -141,5 +147,16 @@ extension CohortPlanner {
             }
         }
         return GreedyPlan(offerOf: offerOf, weightOf: weightOf)
+    }
+
+    /// Whether `list` is already in walk order: weight descending, ties by lower offer.
+    static func isWalkOrdered(_ list: [(offer: Int32, weight: Int64)]) -> Bool {
+        var i = 1
+        while i < list.count {
+            let a = list[i - 1], b = list[i]
+            if a.weight < b.weight || (a.weight == b.weight && a.offer > b.offer) { return false }
+            i += 1
+        }
+        return true
     }
 }

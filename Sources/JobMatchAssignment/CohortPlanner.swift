@@ -90,8 +90,10 @@ public struct CohortPlanner: Sendable {
         var k = [Int](repeating: k0, count: n)
         var lists = [[(offer: Int32, weight: Int64)]](repeating: [], count: n)
         let t0 = clock.now
-        let first = source.candidates(of: request.people, top: k0, atLeast: minW)
-        for r in 0..<n { lists[r] = first[r] }
+        do { // the flat lists go as soon as they are copied into rows
+            let first = source.candidates(of: request.people, top: k0, atLeast: minW)
+            for r in 0..<n { lists[r] = first[r] }
+        }
         var candidateTime = clock.now - t0
         var solveTime = Duration.zero
 

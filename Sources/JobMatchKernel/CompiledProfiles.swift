@@ -123,28 +123,41 @@ public final class CompiledProfiles: Sendable {
     }
 
     /// Orders the builder's people (kept in index order) into slots and inverts their credits.
-    private convenience init(_ b: _Builder) {
+    ///
+    /// Memory: the credits (most of a layout: 100,000 people hold ~23 million) are copied once,
+    /// straight into their aligned columns in slot order, and the builder's copy is let go before
+    /// the inverted columns are made, so at most two copies of them are alive at once (the
+    /// builder's and the slot-ordered one, then the slot-ordered one and the inverted one).
+    private convenience init(_ b: consuming _Builder) {
         let count = b.licence.count
         let order = Self.spatialOrder(hasHome: b.hasHome, lat: b.lat, lon: b.lon)
         var slotOf = [Int32](repeating: 0, count: count)
         for (slot, i) in order.enumerated() { slotOf[Int(i)] = Int32(slot) }
         let paddedCount = (count + Self.blockWidth - 1) / Self.blockWidth * Self.blockWidth
         let conceptCount = b.conceptCount
-        // Credit rows in slot order.
+        // Credit rows in slot order, written straight into their columns.
         var creditStart: [Int] = [0]
         creditStart.reserveCapacity(count + 1)
-        var creditConcept: [Int32] = [], creditValue: [Float] = []
-        creditConcept.reserveCapacity(b.creditConcept.count)
-        creditValue.reserveCapacity(b.creditValue.count)
+        let creditTotal = b.creditConcept.count
+        let creditConcept = _AlignedColumn<Int32>(repeating: 0, count: creditTotal)
+        let creditValue = _AlignedColumn<Float>(repeating: 0, count: creditTotal)
         var perConcept = [Int](repeating: 0, count: conceptCount + 1)
+        var at = 0
         for i in order {
-            let range = b.creditStart[Int(i)]..<b.creditStart[Int(i) + 1]
-            creditConcept.append(contentsOf: b.creditConcept[range])
-            creditValue.append(contentsOf: b.creditValue[range])
-            creditStart.append(creditConcept.count)
-            for x in b.creditConcept[range] { perConcept[Int(x) + 1] += 1 }
+            for e in b.creditStart[Int(i)]..<b.creditStart[Int(i) + 1] {
+                let x = b.creditConcept[e]
+                creditConcept[at] = x
+                creditValue[at] = b.creditValue[e]
+                perConcept[Int(x) + 1] += 1
+                at += 1
+            }
+            creditStart.append(at)
         }
         for c in 0..<conceptCount { perConcept[c + 1] += perConcept[c] }
+        // The builder's credits are not needed any more.
+        b.creditConcept = []
+        b.creditValue = []
+        b.creditStart = []
         // Words: the people's vocabulary, each person's terms as indices into it, inverted.
         var termVocabulary = b.termIds.sorted()
         if !termVocabulary.isEmpty {
@@ -177,8 +190,8 @@ public final class CompiledProfiles: Sendable {
                 termFill[v] += 1
             }
         }
-        var postingProfile = [Int32](repeating: 0, count: creditConcept.count)
-        var postingCredit = [Float](repeating: 0, count: creditConcept.count)
+        let postingProfile = _AlignedColumn<Int32>(repeating: 0, count: creditTotal)
+        let postingCredit = _AlignedColumn<Float>(repeating: 0, count: creditTotal)
         var fill = perConcept
         for p in 0..<count {
             for j in creditStart[p]..<creditStart[p + 1] {
@@ -193,11 +206,11 @@ public final class CompiledProfiles: Sendable {
         let n = paddedCount
         self.init(count: count, paddedCount: paddedCount, conceptCount: conceptCount,
                   creditStart: _AlignedColumn(creditStart, paddedCount: creditStart.count, pad: 0),
-                  creditConcept: _AlignedColumn(creditConcept, paddedCount: creditConcept.count, pad: 0),
-                  creditValue: _AlignedColumn(creditValue, paddedCount: creditValue.count, pad: 0),
+                  creditConcept: creditConcept,
+                  creditValue: creditValue,
                   postingStart: _AlignedColumn(perConcept, paddedCount: perConcept.count, pad: 0),
-                  postingProfile: _AlignedColumn(postingProfile, paddedCount: postingProfile.count, pad: 0),
-                  postingCredit: _AlignedColumn(postingCredit, paddedCount: postingCredit.count, pad: 0),
+                  postingProfile: postingProfile,
+                  postingCredit: postingCredit,
                   termVocabulary: termVocabulary,
                   termStart: _AlignedColumn(termStart, paddedCount: termStart.count, pad: 0),
                   termIndex: _AlignedColumn(termIndex, paddedCount: termIndex.count, pad: 0),

@@ -47,24 +47,28 @@ final class FlooredCandidatesTests: XCTestCase {
     }
 
     /// The kernel's floored candidate lists equal the protocol's plain default (the unfloored
-    /// lists with the pairs below the weight floor dropped), for many people (one sweep) and for
-    /// a few (single queries).
+    /// lists with the pairs below the weight floor dropped), for many people (one sweep, with the
+    /// floor in the kernel and, above `flooredSweepPairLimit`, the plain sweep cut afterwards) and
+    /// for a few (single queries).
     func testKernelCandidatesFlooredEqualPlainFilter() {
         for seed in UInt64(200)...230 {
             let inst = RandomInstance(seed: seed, maxProfiles: 200, maxOffers: 50)
             let kernel = MatchKernel(taxonomy: inst.taxonomy, profiles: inst.profiles, offers: inst.offers, threads: 2)
-            let source = KernelCandidates(kernel: kernel)
-            let everyone = Array(0..<Int32(kernel.profileCount))
-            let few = Array(everyone.prefix(max(1, everyone.count / 20)))
-            let weights = (0..<kernel.profileCount).flatMap { source.candidates(of: [Int32($0)], top: 5)[0].map { $0.weight } }
-            var floors: [Int64] = [0, 1, 20_000, 45_000, 100_000]
-            if !weights.isEmpty, case let w = weights[weights.count / 2] { floors += [w, w + 1, w - 1, w + 5, w - 5] }
-            for floor in floors {
-                for people in [everyone, few] {
-                    for k in [1, 4, 16] {
-                        let got = source.candidates(of: people, top: k, atLeast: floor)
-                        let want = CandidateLists.floored(source.candidates(of: people, top: k), atLeast: floor)
-                        XCTAssertEqual(got, want, "seed \(seed) floor \(floor) k \(k) people \(people.count)")
+            for limit in [Int.max, 0] { // the floor in the kernel, then the plain sweep cut afterwards
+                let source = KernelCandidates(kernel: kernel, flooredSweepPairLimit: limit)
+                XCTAssertEqual(source.sweepsWithFloor, limit > 0)
+                let everyone = Array(0..<Int32(kernel.profileCount))
+                let few = Array(everyone.prefix(max(1, everyone.count / 20)))
+                let weights = (0..<kernel.profileCount).flatMap { source.candidates(of: [Int32($0)], top: 5)[0].map { $0.weight } }
+                var floors: [Int64] = [0, 1, 20_000, 45_000, 100_000]
+                if !weights.isEmpty, case let w = weights[weights.count / 2] { floors += [w, w + 1, w - 1, w + 5, w - 5] }
+                for floor in floors {
+                    for people in [everyone, few] {
+                        for k in [1, 4, 16] {
+                            let got = source.candidates(of: people, top: k, atLeast: floor)
+                            let want = CandidateLists.floored(source.candidates(of: people, top: k), atLeast: floor)
+                            XCTAssertEqual(got, want, "seed \(seed) floor \(floor) k \(k) people \(people.count) limit \(limit)")
+                        }
                     }
                 }
             }

@@ -842,5 +842,28 @@ extension Messages {
         .qualityPairTwice: "the pair {person}, {offer} is graded twice",
         .qualityRank: "rank: {value} is not a whole number from 1",
         .qualityRankTwice: "rank {rank} of {person} is given twice",
+        // The word before every warning.
+        .warningPrefix: "warning",
+        // The import's JSON parser.
+        .jsonParserInvalid: "invalid JSON: {problem}",
+        .jsonParserTextAfterValue: "unexpected text after the value",
+        .jsonParserExpectedWord: "expected {word}",
+        .jsonParserTooDeep: "nested too deeply",
+        .jsonParserEndOfInput: "unexpected end of input",
+        .jsonParserExpectedMemberName: "expected a member name in quotes",
+        .jsonParserExpectedColon: "expected ':' after {key}",
+        .jsonParserEndInObject: "unexpected end of input in an object",
+        .jsonParserExpectedCommaInObject: "expected ',' or '}' in an object",
+        .jsonParserEndInArray: "unexpected end of input in an array",
+        .jsonParserExpectedCommaInArray: "expected ',' or ']' in an array",
+        .jsonParserNotANumber: "a number is not well-formed",
+        .jsonParserUnexpectedCharacter: "unexpected character {byte}",
+        .jsonParserShortEscape: "short \\u escape",
+        .jsonParserNotHexDigit: "bad \\u escape ({byte} is not a hex digit)",
+        .jsonParserStringNotUTF8: "a string is not valid UTF-8 ({byte} in it); save the file as UTF-8",
+        .jsonParserStringNeverEnds: "a string never ends",
+        .jsonParserUnpairedSurrogate: "unpaired UTF-16 surrogate {escape} in a string",
+        .jsonParserBadEscape: "bad \\u escape",
+        .jsonParserBadEscapeAfterBackslash: "bad escape {byte} after a backslash",
     ]
 }

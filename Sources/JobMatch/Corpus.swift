@@ -59,7 +59,7 @@ public struct Corpus: Sendable {
         let goldURL = directory.appendingPathComponent("gold.json")
         if FileManager.default.fileExists(atPath: goldURL.path) {
             do { gold = try JSONDecoder().decode([GoldCase].self, from: try Data(contentsOf: goldURL)) } catch {
-                throw CorpusError(file: goldURL.path, message: JSONRecords.describe(error))
+                throw CorpusError(file: goldURL.path, text: JSONRecords.describedText(error))
             }
         }
         var corpus = Corpus(taxonomy: taxonomy, postcodes: postcodes, profiles: profiles, offers: offers, gold: gold)
@@ -102,7 +102,8 @@ public struct Corpus: Sendable {
             let text = try readUTF8(url)
             return try PostcodeDirectory(tsv: text, file: url.lastPathComponent)
         } catch let e as FieldError {
-            throw CorpusError(file: url.path, message: e.description)
+            throw CorpusError(file: url.path, text: e.messageID == nil ? LocalizedText(plain: e.description)
+                : LocalizedText(.corpusFieldMessage, ["field": .text(e.field), "message": .message(e.messageID!, e.arguments)]))
         } catch let e as CorpusError {
             throw e
         } catch {
@@ -112,30 +113,33 @@ public struct Corpus: Sendable {
 
     static func readUTF8(_ url: URL) throws(CorpusError) -> String {
         let data: Data
-        do { data = try Data(contentsOf: url) } catch { throw CorpusError(file: url.path, message: "cannot be read") }
-        guard let s = String(data: data, encoding: .utf8) else { throw CorpusError(file: url.path, message: "is not valid UTF-8") }
+        do { data = try Data(contentsOf: url) } catch { throw CorpusError(file: url.path, .corpusCannotRead) }
+        guard let s = String(data: data, encoding: .utf8) else { throw CorpusError(file: url.path, .corpusNotUTF8) }
         return s
     }
 
     static func loadRecords<T: Decodable & Validatable>(_ url: URL, required: Bool) throws(CorpusError) -> [T] {
         guard FileManager.default.fileExists(atPath: url.path) else {
-            if required { throw CorpusError(file: url.path, message: "file is missing") }
+            if required { throw CorpusError(file: url.path, .corpusFileMissing) }
             return []
         }
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw CorpusError(file: url.path, message: "is a folder, not a JSON file")
+            throw CorpusError(file: url.path, .corpusIsFolder)
         }
         let data: Data
-        do { data = try Data(contentsOf: url) } catch { throw CorpusError(file: url.path, message: "cannot be read") }
+        do { data = try Data(contentsOf: url) } catch { throw CorpusError(file: url.path, .corpusCannotRead) }
         if data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
-            throw CorpusError(file: url.path, message: "file is empty (expected a JSON array of records)")
+            throw CorpusError(file: url.path, .corpusFileEmpty)
         }
         let records: [T]
         do { records = try JSONRecords.decode(T.self, from: data) } catch {
-            throw CorpusError(file: "\(url.path):\(error.line)", message: (error.id.map { "record \($0): " } ?? "") + error.message)
+            // The record's id and the problem, in every language the problem can be written in.
+            let problem = error.text
+            throw CorpusError(file: "\(url.path):\(error.line)",
+                              text: error.id.map { LocalizedText(.corpusRecord, ["id": .text($0), "message": problem.argument]) } ?? problem)
         }
-        if records.isEmpty && required { throw CorpusError(file: url.path, message: "holds no records") }
+        if records.isEmpty && required { throw CorpusError(file: url.path, .corpusNoRecords) }
         return records
     }
 }

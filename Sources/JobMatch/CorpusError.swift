@@ -31,6 +31,14 @@ public struct CorpusError: Error, Sendable, CustomStringConvertible {
         self.message = Messages(.english)[id, arguments]
     }
 
+    /// Creates a corpus error from a text that is a message or a plain text (`LocalizedText`).
+    public init(file: String, text: LocalizedText) {
+        self.file = file
+        self.messageID = text.id
+        self.arguments = text.arguments
+        self.message = text.text(in: .english)
+    }
+
     /// The store's error as a corpus error: the store file and the store's message (which names
     /// the file itself, so no second prefix), in every language it can be written in.
     public init(_ e: StoreError) {

@@ -15,12 +15,49 @@ public enum JSONRecords {
         /// The validation errors behind `message`, when it was written from them (so that
         /// `message(in:)` can write them in another language); empty otherwise.
         public var fieldErrors: [FieldError] = []
+        /// The message that writes `message` when there are no `fieldErrors` (`jsonRecords.*`);
+        /// nil for a text from elsewhere (Foundation's words), shown as it is in every language.
+        public var messageID: MessageID?
+        /// The values put into that message.
+        public var arguments: [String: MessageArgument] = [:]
         public var description: String { "\(line): " + (id.map { "record \($0): " } ?? "") + message }
 
-        /// `message` in `language`: the validation errors in that language, else `message`.
-        public func message(in language: OutputLanguage) -> String {
-            guard !fieldErrors.isEmpty else { return message }
-            return fieldErrors.map { $0.description(in: language) }.joined(separator: "; ")
+        /// Creates a problem from a text (or from the validation errors it was written from).
+        public init(line: Int, id: String?, message: String, fieldErrors: [FieldError] = []) {
+            self.line = line
+            self.id = id
+            self.message = message
+            self.fieldErrors = fieldErrors
+        }
+
+        /// Creates a problem written by message `messageID`; `message` is its English text.
+        public init(line: Int, id: String?, _ messageID: MessageID, _ arguments: [String: MessageArgument] = [:]) {
+            self.init(line: line, id: id, message: Messages(.english)[messageID, arguments])
+            self.messageID = messageID
+            self.arguments = arguments
+        }
+
+        /// Creates a problem from a text that is a message or a plain text.
+        public init(line: Int, id: String?, text: LocalizedText) {
+            self.init(line: line, id: id, message: text.text(in: .english))
+            self.messageID = text.id
+            self.arguments = text.arguments
+        }
+
+        /// `message` in `language`: the validation errors in that language, else the message.
+        public func message(in language: OutputLanguage) -> String { text.text(in: language) }
+
+        /// `message` in every language it can be written in (without the line and the record's id).
+        public var text: LocalizedText {
+            if let first = fieldErrors.first {
+                // `field: message; field: message; ...` as one `{field}: {message}`.
+                func message(_ e: FieldError) -> MessageArgument { e.messageID.map { .message($0, e.arguments) } ?? .text(e.message) }
+                var rest: [MessageArgument] = [message(first)]
+                for e in fieldErrors.dropFirst() { rest += [.text("; \(e.field): "), message(e)] }
+                return LocalizedText(.corpusFieldMessage, ["field": .text(first.field), "message": .concatenation(rest)])
+            }
+            if let messageID { return LocalizedText(messageID, arguments) }
+            return LocalizedText(plain: message)
         }
     }
 
@@ -44,14 +81,14 @@ public enum JSONRecords {
     /// Decodes every element of a JSON array; returns the records, or throws the first problem.
     /// Records that decode are also validated with `validationErrors()` when `Validatable`.
     public static func decode<T: Decodable & Validatable>(_ type: T.Type, from data: Data) throws(Problem) -> [T] {
-        if let p = syntaxProblem(data) { throw Problem(line: p.line, id: nil, message: p.message) }
-        if let found = topLevelKind(data), found != "an array" {
-            throw Problem(line: 1, id: nil, message: "expected a JSON array of records ([{...}, ...]), found \(found)")
+        if let p = syntax(data) { throw Problem(line: p.line, id: nil, text: p.text) }
+        if let found = topLevelKindID(data), found != .jsonKindArray {
+            throw Problem(line: 1, id: nil, .jsonRecordsExpectedArray, ["shape": .text("[{...}, ...]"), "found": .message(found, [:])])
         }
         let lines = elementStartLines(data)
         let items: [Lenient<T>]
         do { items = try JSONDecoder().decode([Lenient<T>].self, from: data) } catch {
-            throw Problem(line: 1, id: nil, message: "not a JSON array of records (\(describe(error)))")
+            throw Problem(line: 1, id: nil, .jsonRecordsNotArray, ["error": describedText(error).argument])
         }
         var out: [T] = []
         out.reserveCapacity(items.count)
@@ -60,12 +97,14 @@ public enum JSONRecords {
             let line = i < lines.count ? lines[i] : 1
             switch item.value {
             case .failure(let e):
-                throw Problem(line: line, id: item.id, message: describe(e, droppingElementIndex: true),
-                              fieldErrors: fieldError(e, droppingElementIndex: true).map { [$0] } ?? [])
+                throw problem(e, line: line, id: item.id, droppingElementIndex: true)
             case .success(let v):
                 if let first = v.validationErrors().first { throw Problem(line: line, id: item.id, message: first.description, fieldErrors: [first]) }
                 if let id = item.id {
-                    if let prev = seen[id] { throw Problem(line: line, id: id, message: "id: duplicate of the record at line \(prev)") }
+                    if let prev = seen[id] {
+                        let e = FieldError(field: "id", .jsonRecordsDuplicateID, ["line": .text(String(prev))])
+                        throw Problem(line: line, id: id, message: e.description, fieldErrors: [e])
+                    }
                     seen[id] = line
                 }
                 out.append(v)
@@ -78,16 +117,16 @@ public enum JSONRecords {
     /// - Throws: `Problem` with the line for a syntax error, the field for a decoding error, or
     ///   every validation problem on one line, separated by `; `.
     public static func decodeOne<T: Decodable & Validatable>(_ type: T.Type, from data: Data) throws(Problem) -> T {
-        if let p = syntaxProblem(data) { throw Problem(line: p.line, id: nil, message: p.message) }
-        if let found = topLevelKind(data), found != "an object" {
-            throw Problem(line: 1, id: nil, message: "expected one record as a JSON object ({...}), found \(found)")
+        if let p = syntax(data) { throw Problem(line: p.line, id: nil, text: p.text) }
+        if let found = topLevelKindID(data), found != .jsonKindObject {
+            throw Problem(line: 1, id: nil, .jsonRecordsExpectedObject, ["shape": .text("{...}"), "found": .message(found, [:])])
         }
         let item: Lenient<T>
         do { item = try JSONDecoder().decode(Lenient<T>.self, from: data) } catch {
-            throw Problem(line: 1, id: nil, message: describe(error))
+            throw problem(error, line: 1, id: nil)
         }
         switch item.value {
-        case .failure(let e): throw Problem(line: 1, id: item.id, message: describe(e), fieldErrors: fieldError(e).map { [$0] } ?? [])
+        case .failure(let e): throw problem(e, line: 1, id: item.id)
         case .success(let v):
             let problems = v.validationErrors()
             if !problems.isEmpty {
@@ -100,6 +139,12 @@ public enum JSONRecords {
     /// What is wrong with a JSON document before its structure is looked at: empty, not UTF-8,
     /// or not JSON, with the 1-based line where the problem is; nil when it parses.
     public static func syntaxProblem(_ data: Data) -> (line: Int, message: String)? {
+        syntax(data).map { ($0.line, $0.text.text(in: .english)) }
+    }
+
+    /// `syntaxProblem(_:)` with its message in every language it can be written in (Foundation's
+    /// own words inside it stay as they are).
+    static func syntax(_ data: Data) -> (line: Int, text: LocalizedText)? {
         func lineOf(_ offset: Int) -> (line: Int, column: Int) {
             var line = 1, column = 1
             for b in data.prefix(offset) {
@@ -108,13 +153,14 @@ public enum JSONRecords {
             return (line, column)
         }
         if data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
-            return (1, "is empty (expected JSON)")
+            return (1, LocalizedText(.jsonRecordsEmpty))
         }
         do { _ = try Normaliser.decode(data) } catch {
             if case let .invalidUTF8(offset, byte) = error {
-                return (lineOf(offset).line, "not valid UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true)) at offset \(offset)); JSON must be UTF-8")
+                return (lineOf(offset).line, LocalizedText(.jsonRecordsNotUTF8, ["byte": .text("0x\(String(byte, radix: 16, uppercase: true))"),
+                                                                                 "offset": .text(String(offset))]))
             }
-            return (1, "\(error)")
+            return (1, LocalizedText(plain: "\(error)"))
         }
         do { _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) } catch {
             let detail = ((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String) ?? "\(error)"
@@ -130,7 +176,7 @@ public enum JSONRecords {
                     line = n
                 }
             }
-            return (line, "not valid JSON (\(message))")
+            return (line, LocalizedText(.jsonRecordsNotJSON, ["detail": .text(message)]))
         }
         return nil
     }
@@ -151,6 +197,40 @@ public enum JSONRecords {
         }
     }
 
+    /// The message naming the document's top-level value (`jsonKind.*`), as `topLevelKind(_:)`.
+    static func topLevelKindID(_ data: Data) -> MessageID? {
+        switch topLevelKind(data) {
+        case nil: return nil
+        case "an array": return .jsonKindArray
+        case "an object": return .jsonKindObject
+        case "a string": return .jsonKindString
+        case "true or false": return .jsonKindBool
+        case "null": return .jsonKindNull
+        default: return .jsonKindNumber
+        }
+    }
+
+    /// A record's decoding error as a problem: the field error behind it when there is one, else
+    /// a message, else Foundation's words.
+    static func problem(_ error: any Error, line: Int, id: String?, droppingElementIndex: Bool = false) -> Problem {
+        if let e = fieldError(error, droppingElementIndex: droppingElementIndex) {
+            return Problem(line: line, id: id, message: e.description, fieldErrors: [e])
+        }
+        return Problem(line: line, id: id, text: describedText(error, droppingElementIndex: droppingElementIndex))
+    }
+
+    /// `describe(_:droppingElementIndex:)` in every language it can be written in: the field
+    /// error behind it, a message, or (Foundation's words) a plain text.
+    public static func describedText(_ error: any Error, droppingElementIndex: Bool = false) -> LocalizedText {
+        if let e = fieldError(error, droppingElementIndex: droppingElementIndex), let id = e.messageID {
+            return LocalizedText(.corpusFieldMessage, ["field": .text(e.field), "message": .message(id, e.arguments)])
+        }
+        if !(error is DecodingError), "\(error)".hasPrefix("numberIsNotRepresentableInSwift") {
+            return LocalizedText(.jsonRecordsNumberOutOfRange)
+        }
+        return LocalizedText(plain: describe(error, droppingElementIndex: droppingElementIndex))
+    }
+
     /// A decoding error as `field.path: message`.
     /// - Parameter droppingElementIndex: leave out the leading `[i]` of the path (when the
     ///   message already names the record by its line and id).
@@ -164,6 +244,19 @@ public enum JSONRecords {
             (path, e) = (ctx.codingPath, found)
         case .keyNotFound(let k, let ctx)?:
             (path, e) = (ctx.codingPath + [k], FieldError(field: "", .fieldMissing))
+        case .typeMismatch(let t, let ctx)?:
+            // "Expected to decode String but found number instead." -> "expected String, found number"
+            // (the type's and the found value's names are Swift's and Foundation's words).
+            let d = ctx.debugDescription
+            if let r = d.range(of: " but found "), d.hasPrefix("Expected to decode ") {
+                let found = d[r.upperBound...].replacingOccurrences(of: " instead.", with: "")
+                let expected = String(d[d.index(d.startIndex, offsetBy: 19)..<r.lowerBound])
+                (path, e) = (ctx.codingPath, FieldError(field: "", .jsonRecordsTypeMismatch, ["expected": .text(expected), "found": .text(found)]))
+            } else {
+                (path, e) = (ctx.codingPath, FieldError(field: "", .jsonRecordsExpectedType, ["expected": .text("\(t)")]))
+            }
+        case .valueNotFound(let t, let ctx)?:
+            (path, e) = (ctx.codingPath, FieldError(field: "", .jsonRecordsNull, ["expected": .text("\(t)")]))
         default:
             return nil
         }

@@ -1,4 +1,5 @@
 import Foundation
+import JobMatchModel
 
 /// How good a ranking is against graded judgements: nDCG@k and the share of people whose first
 /// suggestion breaks a requirement the ad states.
@@ -68,10 +69,10 @@ public enum RankingQuality {
         var ranked: [String: [(Int, String)]] = [:]
         for row in try RelevanceJudgements.rows(text, columns: 3, file: file) {
             guard let r = Int(row.cells[1]), r >= 1 else {
-                throw CorpusError(file: "\(file):\(row.line)", message: "rank: '\(row.cells[1])' is not a whole number from 1")
+                throw CorpusError(file: "\(file):\(row.line)", .qualityRank, ["value": .text(MessageValue.quoted(row.cells[1]))])
             }
             if ranked[row.cells[0], default: []].contains(where: { $0.0 == r }) {
-                throw CorpusError(file: "\(file):\(row.line)", message: "rank \(r) of \(row.cells[0]) is given twice")
+                throw CorpusError(file: "\(file):\(row.line)", .qualityRankTwice, ["rank": .text(String(r)), "person": .text(row.cells[0])])
             }
             ranked[row.cells[0], default: []].append((r, row.cells[2]))
         }

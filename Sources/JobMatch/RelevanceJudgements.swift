@@ -34,10 +34,10 @@ public struct RelevanceJudgements: Sendable {
         var grades: [String: [String: Int]] = [:]
         for row in try RelevanceJudgements.rows(qrels, columns: 3, file: "\(file)/qrels.tsv") {
             guard let g = Int(row.cells[2]), (0...3).contains(g) else {
-                throw CorpusError(file: "\(file)/qrels.tsv:\(row.line)", message: "grade: '\(row.cells[2])' is not a whole number from 0 to 3")
+                throw CorpusError(file: "\(file)/qrels.tsv:\(row.line)", .qualityGrade, ["value": .text(MessageValue.quoted(row.cells[2]))])
             }
             if grades[row.cells[0], default: [:]][row.cells[1]] != nil {
-                throw CorpusError(file: "\(file)/qrels.tsv:\(row.line)", message: "the pair \(row.cells[0]), \(row.cells[1]) is graded twice")
+                throw CorpusError(file: "\(file)/qrels.tsv:\(row.line)", .qualityPairTwice, ["person": .text(row.cells[0]), "offer": .text(row.cells[1])])
             }
             grades[row.cells[0], default: [:]][row.cells[1]] = g
         }
@@ -66,7 +66,8 @@ public struct RelevanceJudgements: Sendable {
             if !sawHeader { sawHeader = true; continue }
             let cells = line.split(separator: "\t", omittingEmptySubsequences: false).map { String($0).trimmingCharactersInWhitespace() }
             guard cells.count >= columns, cells.prefix(columns).allSatisfy({ !$0.isEmpty }) else {
-                throw CorpusError(file: "\(file):\(n + 1)", message: "expected \(columns) tab-separated values, found \(cells.filter { !$0.isEmpty }.count)")
+                throw CorpusError(file: "\(file):\(n + 1)", .qualityColumns,
+                                  ["n": .text(String(columns)), "found": .text(String(cells.filter { !$0.isEmpty }.count))])
             }
             out.append((n + 1, Array(cells.prefix(columns))))
         }

@@ -52,7 +52,7 @@ public struct ResultsSource: Sendable {
             return source
         }
         guard StoreLocation.exists(at: url) else {
-            throw CorpusError(file: url.path, message: "no store here (create it with 'jobmatch init --store \(url.path)')")
+            throw CorpusError(file: url.path, .corpusNoStore, ["path": .text(url.path)])
         }
         try DataSource.checkStoreFile(url)
         do {

@@ -362,7 +362,7 @@ extension Importer {
         case .json(let text):
             let value: JSONValue
             do { value = try JSONValue.parse(text.bytes) } catch {
-                return .rejected([ImportIssue(file: "", line: text.line + error.lineOffset, field: "-", message: error.message)],
+                return .rejected([ImportIssue(file: "", line: text.line + error.lineOffset, field: "-", error.messageID, error.arguments)],
                                  .given(.json(text.bytes)), line: text.line)
             }
             guard case .object(let members) = value else {

@@ -45,7 +45,7 @@ public enum JSONValue: Sendable, Hashable {
         p.skipWhitespace()
         let v = try p.value(depth: 0)
         p.skipWhitespace()
-        if p.i < bytes.count { throw p.error("unexpected text after the value") }
+        if p.i < bytes.count { throw p.error(.jsonParserTextAfterValue) }
         return v
     }
 
@@ -59,10 +59,25 @@ public enum JSONValue: Sendable, Hashable {
 public struct JSONSyntaxError: Error, Sendable, Hashable, CustomStringConvertible {
     /// Lines into the parsed text (0 = its first line).
     public var lineOffset: Int
-    /// What is wrong.
+    /// What is wrong (in English; `message(in:)` for another language).
     public var message: String
+    /// The message that writes it (`jsonParser.*`).
+    public var messageID: MessageID
+    /// The values put into that message.
+    public var arguments: [String: MessageArgument]
     /// `message`.
     public var description: String { message }
+
+    /// Creates a syntax error written by message `id` with `arguments`; `message` is its English text.
+    public init(lineOffset: Int, _ id: MessageID, _ arguments: [String: MessageArgument] = [:]) {
+        self.lineOffset = lineOffset
+        self.messageID = id
+        self.arguments = arguments
+        self.message = Messages(.english)[id, arguments]
+    }
+
+    /// What is wrong, in `language`.
+    public func message(in language: OutputLanguage) -> String { Messages(language)[messageID, arguments] }
 }
 
 struct _JSONParser {
@@ -71,10 +86,10 @@ struct _JSONParser {
 
     init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
-    func error(_ m: String) -> JSONSyntaxError {
+    func error(_ id: MessageID, _ arguments: [String: MessageArgument] = [:]) -> JSONSyntaxError {
         var lines = 0
         for k in 0..<min(i, bytes.count) where bytes[k] == 0x0A { lines += 1 }
-        return JSONSyntaxError(lineOffset: lines, message: "invalid JSON: \(m)")
+        return JSONSyntaxError(lineOffset: lines, .jsonParserInvalid, ["problem": .message(id, arguments)])
     }
 
     mutating func skipWhitespace() {
@@ -83,15 +98,15 @@ struct _JSONParser {
 
     mutating func expect(_ word: String, _ v: JSONValue) throws(JSONSyntaxError) -> JSONValue {
         for c in word.utf8 {
-            guard i < bytes.count, bytes[i] == c else { throw error("expected '\(word)'") }
+            guard i < bytes.count, bytes[i] == c else { throw error(.jsonParserExpectedWord, ["word": .text("'\(word)'")]) }
             i += 1
         }
         return v
     }
 
     mutating func value(depth: Int) throws(JSONSyntaxError) -> JSONValue {
-        guard depth < 64 else { throw error("nested too deeply") }
-        guard i < bytes.count else { throw error("unexpected end of input") }
+        guard depth < 64 else { throw error(.jsonParserTooDeep) }
+        guard i < bytes.count else { throw error(.jsonParserEndOfInput) }
         switch bytes[i] {
         case UInt8(ascii: "{"):
             i += 1
@@ -100,18 +115,18 @@ struct _JSONParser {
             if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; return .object(members) }
             while true {
                 skipWhitespace()
-                guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { throw error("expected a member name in quotes") }
+                guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { throw error(.jsonParserExpectedMemberName) }
                 let key = try string()
                 skipWhitespace()
-                guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw error("expected ':' after \(MessageValue.quoted(key))") }
+                guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw error(.jsonParserExpectedColon, ["key": .text(MessageValue.quoted(key))]) }
                 i += 1
                 skipWhitespace()
                 members.append((key, try value(depth: depth + 1)))
                 skipWhitespace()
-                guard i < bytes.count else { throw error("unexpected end of input in an object") }
+                guard i < bytes.count else { throw error(.jsonParserEndInObject) }
                 if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
                 if bytes[i] == UInt8(ascii: "}") { i += 1; return .object(members) }
-                throw error("expected ',' or '}' in an object")
+                throw error(.jsonParserExpectedCommaInObject)
             }
         case UInt8(ascii: "["):
             i += 1
@@ -122,10 +137,10 @@ struct _JSONParser {
                 skipWhitespace()
                 items.append(try value(depth: depth + 1))
                 skipWhitespace()
-                guard i < bytes.count else { throw error("unexpected end of input in an array") }
+                guard i < bytes.count else { throw error(.jsonParserEndInArray) }
                 if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
                 if bytes[i] == UInt8(ascii: "]") { i += 1; return .array(items) }
-                throw error("expected ',' or ']' in an array")
+                throw error(.jsonParserExpectedCommaInArray)
             }
         case UInt8(ascii: "\""):
             return .string(try string())
@@ -141,15 +156,17 @@ struct _JSONParser {
                     || b == UInt8(ascii: "E") || b == UInt8(ascii: "+") || b == UInt8(ascii: "-") { i += 1 } else { break }
             }
             let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
-            guard Double(text) != nil else { throw error("\(MessageValue.quoted(text)) is not a number") }
+            // Not the text itself: an unquoted birth date (1990-04-02) reads as a number that is
+            // not one, and a profile's protected attributes never reach a message.
+            guard Double(text) != nil else { throw error(.jsonParserNotANumber) }
             return .number(text)
         default:
-            throw error("unexpected character \(MessageValue.byte(bytes[i]))")
+            throw error(.jsonParserUnexpectedCharacter, ["byte": .text(MessageValue.byte(bytes[i]))])
         }
     }
 
     mutating func hex4() throws(JSONSyntaxError) -> UInt32 {
-        guard i + 4 <= bytes.count else { throw error("short \\u escape") }
+        guard i + 4 <= bytes.count else { throw error(.jsonParserShortEscape) }
         var v: UInt32 = 0
         for _ in 0..<4 {
             let b = bytes[i]
@@ -158,7 +175,7 @@ struct _JSONParser {
             case UInt8(ascii: "0")...UInt8(ascii: "9"): d = UInt32(b - UInt8(ascii: "0"))
             case UInt8(ascii: "a")...UInt8(ascii: "f"): d = UInt32(b - UInt8(ascii: "a") + 10)
             case UInt8(ascii: "A")...UInt8(ascii: "F"): d = UInt32(b - UInt8(ascii: "A") + 10)
-            default: throw error("bad \\u escape (\(MessageValue.byte(b)) is not a hex digit)")
+            default: throw error(.jsonParserNotHexDigit, ["byte": .text(MessageValue.byte(b))])
             }
             v = v * 16 + d
             i += 1
@@ -172,7 +189,7 @@ struct _JSONParser {
         if let s = String(validating: u, as: UTF8.self) { return s }
         var k = 0
         while k < u.count, u[k] < 0x80 { k += 1 }
-        throw error("a string is not valid UTF-8 (\(MessageValue.byte(k < u.count ? u[k] : 0)) in it); save the file as UTF-8")
+        throw error(.jsonParserStringNotUTF8, ["byte": .text(MessageValue.byte(k < u.count ? u[k] : 0))])
     }
 
     mutating func string() throws(JSONSyntaxError) -> String {
@@ -180,7 +197,7 @@ struct _JSONParser {
         let start = i
         // Fast path: no escapes.
         while i < bytes.count, bytes[i] != UInt8(ascii: "\""), bytes[i] != UInt8(ascii: "\\") { i += 1 }
-        guard i < bytes.count else { throw error("a string never ends") }
+        guard i < bytes.count else { throw error(.jsonParserStringNeverEnds) }
         if bytes[i] == UInt8(ascii: "\"") {
             let s = try text(UnsafeBufferPointer(rebasing: bytes[start..<i]))
             i += 1
@@ -222,15 +239,15 @@ struct _JSONParser {
                     guard (0xDC00...0xDFFF).contains(low) else {
                         i = start
                         let escape = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<start + 6]), as: UTF8.self)
-                        throw error("unpaired UTF-16 surrogate \(MessageValue.quoted(escape)) in a string")
+                        throw error(.jsonParserUnpairedSurrogate, ["escape": .text(MessageValue.quoted(escape))])
                     }
                     scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
                 }
-                guard let u = Unicode.Scalar(scalar) else { throw error("bad \\u escape") }
+                guard let u = Unicode.Scalar(scalar) else { throw error(.jsonParserBadEscape) }
                 out.append(contentsOf: String(u).utf8)
-            default: throw error("bad escape \(MessageValue.byte(e)) after a backslash")
+            default: throw error(.jsonParserBadEscapeAfterBackslash, ["byte": .text(MessageValue.byte(e))])
             }
         }
-        throw error("a string never ends")
+        throw error(.jsonParserStringNeverEnds)
     }
 }

@@ -108,9 +108,9 @@ final class DanishFileErrorsCLITests: XCTestCase {
         let da = d.stderr.split(separator: "\n").map(String.init)
         let en = e.stderr.split(separator: "\n").map(String.init)
         XCTAssertEqual(Array(da.dropLast()), [
-            "jobmatch: warning: esco/occupations.csv:3: har 7 felter, overskriften har 8; rækken springes over",
-            "jobmatch: warning: esco/ISCOGroups.csv:6: code: '9x' er ikke en ISCO-08-gruppekode (1-4 cifre); rækken springes over",
-            "jobmatch: warning: esco/occupations.csv:4: iscoGroup: '7777' er ikke en kendt ISCO-enhedsgruppe; erhvervet er importeret uden overbegreb",
+            "jobmatch: advarsel: esco/occupations.csv:3: har 7 felter, overskriften har 8; rækken springes over",
+            "jobmatch: advarsel: esco/ISCOGroups.csv:6: code: '9x' er ikke en ISCO-08-gruppekode (1-4 cifre); rækken springes over",
+            "jobmatch: advarsel: esco/occupations.csv:4: iscoGroup: '7777' er ikke en kendt ISCO-enhedsgruppe; erhvervet er importeret uden overbegreb",
         ], d.stderr)
         XCTAssertEqual(Array(en.dropLast()), [
             "jobmatch: warning: esco/occupations.csv:3: has 7 fields, the header has 8; row skipped",

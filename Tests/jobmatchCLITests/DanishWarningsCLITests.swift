@@ -1,7 +1,7 @@
 import Foundation
 import XCTest
 
-/// The store's warnings in the run's language: `jobmatch: warning: ...` in Danish under
+/// The store's warnings in the run's language: `jobmatch: advarsel: ...` in Danish under
 /// `--lang da`, in the English it always had under `--lang en`.
 final class DanishWarningsCLITests: XCTestCase {
     var dir: URL!
@@ -22,7 +22,7 @@ final class DanishWarningsCLITests: XCTestCase {
         chmod(store, 0o644)
         let da = try CLIRunner.run(["profiles", "--store", store, "--lang", "da"])
         XCTAssertEqual(da.status, 0, da.stderr)
-        XCTAssertTrue(da.stderr.contains("jobmatch: warning: \(store): andre brugere havde adgang til lageret (tilstand 0644); tilstanden er nu 0600\n"), da.stderr)
+        XCTAssertTrue(da.stderr.contains("jobmatch: advarsel: \(store): andre brugere havde adgang til lageret (tilstand 0644); tilstanden er nu 0600\n"), da.stderr)
         chmod(store, 0o644)
         let en = try CLIRunner.run(["profiles", "--store", store, "--lang", "en"])
         XCTAssertEqual(en.status, 0, en.stderr)

@@ -8,7 +8,7 @@ enum CLI {
 
     static func main(_ argv: [String]) -> Int32 {
         let context = CLIContext()
-        Store.onWarningText = { StandardStreams.writeErr(StandardStreams.terminalSafe("jobmatch: warning: \($0.text(in: CLIText.language))\n")) }
+        Store.onWarningText = { StandardStreams.writeErr(StandardStreams.terminalSafe("jobmatch: \(msg(.warningPrefix)): \($0.text(in: CLIText.language))\n")) }
         var args = Array(argv.dropFirst())
         // The language of messages before the command line is parsed: the environment's.
         try? CLIText.choose(option: nil, environment: context.environment)

@@ -38,7 +38,7 @@ extension CLIContext {
                                                  "concepts": .text(String(merged.taxonomy.count)),
                                                  "fingerprint": .text(merged.fingerprint), "cache": cache]))
             if merged.problemCount > 0 {
-                err("jobmatch: warning: " + msg(.escoRowsSkipped, ["n": .text(String(merged.problemCount)), "path": .text(esco.path)]))
+                err("jobmatch: \(msg(.warningPrefix)): " + msg(.escoRowsSkipped, ["n": .text(String(merged.problemCount)), "path": .text(esco.path)]))
             }
         }
         return merged.taxonomy

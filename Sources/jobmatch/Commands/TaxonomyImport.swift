@@ -8,7 +8,7 @@ enum TaxonomyImport {
         let dir = URL(fileURLWithPath: directory)
         let esco: ESCOImport
         do { esco = try ESCOImporter.importDirectory(dir) } catch { throw .failure(describing: error) }
-        for p in esco.problems { context.err("jobmatch: warning: \(p.description(in: CLIText.language))") }
+        for p in esco.problems { context.err("jobmatch: \(msg(.warningPrefix)): \(p.description(in: CLIText.language))") }
         let base = try context.taxonomy()
         let merged: Taxonomy
         do { merged = try ESCOImporter.merge(esco.concepts, into: base) } catch { throw .failure(describing: error) }

@@ -142,4 +142,30 @@ final class PlacementInsertThreadTests: XCTestCase {
             XCTAssertGreaterThan(own.rejected, 0)
         }
     }
+
+    /// An insert that fails on the insert thread (here a trigger refuses one person's rows, late
+    /// in the file) fails the whole import: it throws, nothing of it is stored, and the store
+    /// takes the next import.
+    func testAnInsertThatFailsOnItsThreadRollsTheWholeImportBack() throws {
+        PlacementBulkWriter.insertsOnTheirOwnThread = true
+        var rng = SplitMix64(state: 99)
+        let offers = (0..<40).map { ("O\($0)", 3, 0, Double?(30)) }
+        let people = (0..<60).map { "P\($0)" }
+        let file = try randomFile(&rng, people: people, offers: 40, rows: 300, name: "placements.csv")
+        let store = try seeded("failing.sqlite", offers: offers, people: people, blocked: [])
+        try store.db.execute("CREATE TRIGGER refuse BEFORE INSERT ON placements WHEN NEW.profile_id = 'P50' BEGIN SELECT RAISE(ABORT, 'refused by the test'); END")
+        var options = ImportOptions(kind: .placements)
+        options.writeRejects = false
+        let started = _PlacementInserter.started
+        XCTAssertThrowsError(try store.importFollowUp([file.path], options: options)) { error in
+            XCTAssertTrue(String(describing: error).contains("refused by the test"), "\(error)")
+        }
+        XCTAssertEqual(_PlacementInserter.started, started + 1, "the failing insert ran on the insert thread")
+        XCTAssertEqual(try store.allPlacements(), [])
+        try store.db.execute("DROP TRIGGER refuse")
+        let report = try store.importFollowUp([file.path], options: options)
+        XCTAssertTrue(report.committed)
+        XCTAssertEqual(try store.allPlacements().count, report.inserted)
+        XCTAssertGreaterThan(report.inserted, 50)
+    }
 }

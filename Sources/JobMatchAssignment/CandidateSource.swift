@@ -109,8 +109,8 @@ public struct KernelCandidates: CandidateSource {
     /// No limit: the floored sweep paid at every size measured with `jobmatch-bench assign`
     /// (paired sweeps, same lists, 2 Zen 4 cores, minimum 20, K 32, 2026-12-04, shared machine):
     /// it saved 27 % of the sweep's CPU time at 10,000 × 5,000, 15 % at 30,000 × 15,000, 12 % at
-    /// 60,000 × 30,000, and a median 4 % at 100,000 × 50,000, where the sign varies (−15 % to
-    /// +3 % over six runs under load, +23 % in one quiet run). Lower it to sweep plain above a size.
+    /// 60,000 × 30,000; at 100,000 × 50,000 the two are within noise (−15 % to +23 % over eight
+    /// runs, median −1.5 %). Lower it to sweep plain above a size.
     public static let defaultFlooredSweepPairLimit = Int.max
 
     /// A source over `kernel`'s profiles and offers.

@@ -106,11 +106,12 @@ public struct KernelCandidates: CandidateSource {
     /// kernel; above it the plain sweep is cut afterwards (same lists).
     public var flooredSweepPairLimit: Int
 
-    /// Where the floored sweep stops paying, measured with `jobmatch-bench assign` (paired
-    /// sweeps, same lists, 2 Zen 4 cores, minimum 20, K 32, 2026-12-04): the floor saved 27 % of
-    /// the sweep's CPU time at 10,000 × 5,000, 15 % at 30,000 × 15,000, 12 % at 60,000 × 30,000
-    /// (1.8 × 10⁹ pairs), and nothing at 100,000 × 50,000 (+1 % to +23 % over four runs).
-    public static let defaultFlooredSweepPairLimit = 2_000_000_000
+    /// No limit: the floored sweep paid at every size measured with `jobmatch-bench assign`
+    /// (paired sweeps, same lists, 2 Zen 4 cores, minimum 20, K 32, 2026-12-04, shared machine):
+    /// it saved 27 % of the sweep's CPU time at 10,000 × 5,000, 15 % at 30,000 × 15,000, 12 % at
+    /// 60,000 × 30,000; at 100,000 × 50,000 the two are within noise (−15 % to +23 % over eight
+    /// runs, median −1.5 %). Lower it to sweep plain above a size.
+    public static let defaultFlooredSweepPairLimit = Int.max
 
     /// A source over `kernel`'s profiles and offers.
     public init(kernel: MatchKernel, flooredSweepPairLimit: Int = KernelCandidates.defaultFlooredSweepPairLimit) {

@@ -93,7 +93,7 @@ final class PlacementPersonalDataTests: XCTestCase {
     }
 
     func testACommitIsAllOrNothingAndRefusesAPersonWithAnActivePlacement() throws {
-        let (store, fixture, offers, profiles) = try filled(offers: 80, profiles: 40, seed: 902)
+        let (store, _, offers, profiles) = try filled(offers: 80, profiles: 40, seed: 902)
         let open = offers.filter { $0.places - $0.placesFilled >= 3 }
         XCTAssertGreaterThan(open.count, 4)
         // A person in a running placement, another with a proposal.

@@ -164,6 +164,14 @@ enum RecordListing {
         let json: @Sendable (Record, inout CanonicalJSON) -> [UInt8]
     }
 
+    /// A listing's fast path for JSON: `write(input, printed, &out)` checks one record and, when
+    /// `printed`, appends its pretty JSON (at level 1) straight from the input; it returns false,
+    /// having written nothing, for a record it does not take, which then goes the plain way
+    /// (`decode`, `Columns.json`, `PrettyJSON.append`). It must give exactly the plain path's bytes.
+    struct DirectJSON<Input>: Sendable {
+        let write: @Sendable (_ input: Input, _ printed: Bool, _ out: inout OutputBytes) -> Bool
+    }
+
     /// Records rendered per batch, on every core.
     static let batch = 1024
 
@@ -180,15 +188,17 @@ enum RecordListing {
         feed: ((Input) throws -> Bool) throws -> Void,
         beforePrinting: @escaping ([Record]) throws -> Void = { _ in },
         footer: () -> String = { "" }) throws {
-        if format == .json, window.municipality == nil, let directJSON {
-            return try listDirect(window: &window, columns: columns, noun: noun, decode: decode, direct: directJSON, feed: feed)
-        }
         let printer = Printer(format: format, header: columns.header, maxWidth: columns.maxWidth)
         var inputs: [Input] = []
         inputs.reserveCapacity(batch)
         var stopped = false
+        let direct = format == .json && window.municipality == nil ? directJSON : nil
         func flush() throws {
             guard !inputs.isEmpty else { return }
+            if let direct {
+                try flushDirect(direct)
+                return
+            }
             let records = try parallel(inputs) { input, _ in try decode(input) }
             var admitted: [Int] = []
             for (i, r) in records.enumerated() where !window.isFull {
@@ -220,6 +230,38 @@ enum RecordListing {
                     format == .csv ? .line(renderCSV(header: columns.cells(records[i]), rows: [])) : .cells(columns.cells(records[i]))
                 }
                 for row in rows { printer.add(row) }
+            }
+            inputs.removeAll(keepingCapacity: true)
+            if window.isFull { stopped = true }
+        }
+        /// `flush` through `direct`: the window (counts only) first, then each core checks and
+        /// writes its half of the batch; the first error in the batch's order is thrown.
+        func flushDirect(_ direct: DirectJSON<Input>) throws {
+            var printed = [Bool](repeating: false, count: inputs.count)
+            for i in inputs.indices where !window.isFull { printed[i] = window.admits(nil) }
+            let n = inputs.count
+            let halves = n < 64 ? [0..<n] : [0..<(n / 2), (n / 2)..<n]
+            let batch = inputs
+            let marks = printed
+            let rendered = try parallel(halves) { part, json -> (OutputBytesBox, [Int]) in
+                let box = OutputBytesBox()
+                var ends: [Int] = []
+                ends.reserveCapacity(part.count)
+                for i in part {
+                    if !direct.write(batch[i], marks[i], &box.bytes) {
+                        let record = try decode(batch[i])
+                        if marks[i] { PrettyJSON.append(columns.json(record, &json), level: 1, to: &box.bytes) }
+                    }
+                    if marks[i] { ends.append(box.bytes.count) }
+                }
+                return (box, ends)
+            }
+            for (box, ends) in rendered {
+                var start = 0
+                for end in ends {
+                    printer.addJSON(box.bytes.slice(start..<end))
+                    start = end
+                }
             }
             inputs.removeAll(keepingCapacity: true)
             if window.isFull { stopped = true }

@@ -1,3 +1,5 @@
+import JobMatchModel
+
 /// The reader thread's side of CSV import: finding where records end, without splitting or
 /// decoding their fields (the workers do that, see `_CSVBatch`).
 extension CSVReader {
@@ -41,7 +43,7 @@ extension CSVReader {
     /// Windows-1252 (`Int.max`: none); updates the file's detected encoding as `next()` would.
     func encodingStart(_ rec: UnsafeBufferPointer<UInt8>, separator: UInt8) -> Int {
         if decoder.encoding == .windows1252 { return 0 }
-        if _isValidUTF8(rec) { return -1 }
+        if UTF8Check.isValid(rec) { return -1 }
         // Some field is not UTF-8 (or a CR dropped inside quotes split a character): decode the
         // fields in order, as `next()` does, to see where the file turns out to be Windows-1252.
         splitter.split(rec, separator: separator)

@@ -110,7 +110,7 @@ final class CSVFastPathTests: ImportTestCase {
             var bytes: [UInt8] = (0..<n).map { _ in d.int(3) == 0 ? UInt8(truncatingIfNeeded: d.next()) : interesting[d.int(interesting.count)] }
             if d.int(3) == 0 { bytes = Array("plain ascii text ".utf8) + bytes }
             let expected = bytes.withUnsafeBufferPointer { String(validating: $0, as: UTF8.self) != nil }
-            XCTAssertEqual(bytes.withUnsafeBufferPointer { _isValidUTF8($0) }, expected, "\(bytes)")
+            XCTAssertEqual(bytes.withUnsafeBufferPointer { UTF8Check.isValid($0) }, expected, "\(bytes)")
         }
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+import JobMatchModel
 import JobMatchStore
 
 /// What loading one side's layout did.
@@ -10,8 +12,9 @@ public struct LayoutLoadReport: Sendable, CustomStringConvertible {
         case imageWithChanges(Int)
         /// The stored image and this many changed records folded into a new stored image.
         case folded(Int)
-        /// Built from every record, for the reason given (no image yet, the taxonomy changed, ...).
-        case rebuilt(String)
+        /// Built from every record, for the reason given (no image yet, the taxonomy changed, ...),
+        /// in either output language.
+        case rebuilt(LocalizedText)
     }
     /// The side.
     public var side: StoreTable
@@ -27,17 +30,27 @@ public struct LayoutLoadReport: Sendable, CustomStringConvertible {
     /// Records whose stored features were recomputed (made with another taxonomy) and written back.
     public var featuresRefreshed: Int
 
-    public var description: String {
-        let what = side == .offers ? "offers" : "profiles"
+    /// The line in English.
+    public var description: String { description(in: .english) }
+
+    /// The line in `language` (`built the offers' layout from 200 records (no stored layout yet) in 0.12 s; ...`).
+    public func description(in language: OutputLanguage) -> String {
+        let side: MessageArgument = .message(self.side == .offers ? .layoutSideOffers : .layoutSideProfiles, [:])
+        func time(_ decimals: Int) -> MessageArgument {
+            let s = String(format: "%.\(decimals)f", seconds)
+            return .written([.english: s, .danish: s.replacingOccurrences(of: ".", with: ",")])
+        }
+        let records: MessageArgument = .text(String(self.records))
+        let m = Messages(language)
         switch how {
-        case .image: return "read the \(what)' layout image (\(records) records) in \(String(format: "%.3f", seconds)) s"
+        case .image: return m[.layoutReadImage, ["side": side, "records": records, "seconds": time(3)]]
         case .imageWithChanges(let n):
-            return "read the \(what)' layout image (\(records) records, \(n) changed since) in \(String(format: "%.3f", seconds)) s"
+            return m[.layoutReadImageWithChanges, ["side": side, "records": records, "n": .text(String(n)), "seconds": time(3)]]
         case .folded(let n):
-            return "stored the \(what)' layout image again with \(n) changed records (\(records) records) in \(String(format: "%.2f", seconds)) s"
+            return m[.layoutFolded, ["side": side, "records": records, "n": .text(String(n)), "seconds": time(2)]]
         case .rebuilt(let why):
-            return "built the \(what)' layout from \(records) records (\(why)) in \(String(format: "%.2f", seconds)) s"
-                + (saved ? "; stored for the next commands" : "; not stored (the store is busy or read-only)")
+            return m[saved ? .layoutRebuiltStored : .layoutRebuiltNotStored,
+                     ["side": side, "records": records, "why": why.argument, "seconds": time(2)]]
         }
     }
 }

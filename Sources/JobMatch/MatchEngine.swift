@@ -94,7 +94,7 @@ public final class MatchEngine: Sendable {
     ///   - onStart: told before a side's layout is rebuilt, with the reason.
     ///   - onReport: told after every load of a side's layout.
     public init(store: Store, taxonomy: Taxonomy, postcodes: PostcodeDirectory = PostcodeDirectory(),
-                onStart: (@Sendable (StoreTable, String) -> Void)? = nil,
+                onStart: (@Sendable (StoreTable, LocalizedText) -> Void)? = nil,
                 onReport: (@Sendable (LayoutLoadReport) -> Void)? = nil) {
         let layouts = StoreLayouts(store: store, taxonomy: taxonomy, postcodes: postcodes, onStart: onStart, onReport: onReport)
         self.taxonomy = taxonomy

@@ -49,7 +49,7 @@ public final class StoreLayouts: Sendable {
     /// Reads stored features.
     public let decoder: FeatureDecoder
     /// Told before a side is rebuilt or folded (one line of progress), with the reason.
-    let onStart: (@Sendable (StoreTable, String) -> Void)?
+    let onStart: (@Sendable (StoreTable, LocalizedText) -> Void)?
     /// Told after every load.
     let onReport: (@Sendable (LayoutLoadReport) -> Void)?
     private let lazyTools = _Lazy<_CompileTools>()
@@ -61,7 +61,7 @@ public final class StoreLayouts: Sendable {
 
     /// Creates the layouts of `store` for `taxonomy`.
     public init(store: Store, taxonomy: Taxonomy, postcodes: PostcodeDirectory = PostcodeDirectory(),
-                onStart: (@Sendable (StoreTable, String) -> Void)? = nil,
+                onStart: (@Sendable (StoreTable, LocalizedText) -> Void)? = nil,
                 onReport: (@Sendable (LayoutLoadReport) -> Void)? = nil) {
         self.store = store
         self.taxonomy = taxonomy
@@ -165,23 +165,23 @@ public final class StoreLayouts: Sendable {
     }
 
     /// Why an image cannot be used as it is, or nil when it can (with at most `foldThreshold` changes).
-    private func problem(_ state: LayoutState, side: StoreTable) -> String? {
-        if state.version.isEmpty { return "no stored layout yet" }
-        if !state.tracking { return "many records changed since it was stored" }
+    private func problem(_ state: LayoutState, side: StoreTable) -> LocalizedText? {
+        if state.version.isEmpty { return LocalizedText(.layoutNoImage) }
+        if !state.tracking { return LocalizedText(.layoutManyChanged) }
         if state.version != version(side) {
             let old = state.version.split(separator: " "), new = version(side).split(separator: " ")
             if old.count == 6 && new.count == 6 && old[..<4] == new[..<4] {
-                if old[4] != new[4] { return "the taxonomy or the features changed" }
-                return "the postcodes changed"
+                if old[4] != new[4] { return LocalizedText(.layoutTaxonomyChanged) }
+                return LocalizedText(.layoutPostcodesChanged)
             }
-            return "it was made by another version of jobmatch"
+            return LocalizedText(.layoutOtherVersion)
         }
         return nil
     }
 
     private enum _Attempt<Layout> {
         case ready(Layout, LayoutIDs, LayoutLoadReport.How)
-        case needsWrite(String)
+        case needsWrite(LocalizedText)
     }
 
     private func load<S: _LayoutSide>(_ side: S.Type) throws -> (S.Layout, LayoutIDs) {
@@ -194,14 +194,14 @@ public final class StoreLayouts: Sendable {
         // 1. Read: the image as it is, or with a few changes.
         let attempt = try store.readLayout(S.table) { s -> _Attempt<S.Layout> in
             if let why = problem(s.state, side: S.table) { return .needsWrite(why) }
-            if s.state.changes > Self.foldThreshold { return .needsWrite("\(s.state.changes) records changed since it was stored") }
+            if s.state.changes > Self.foldThreshold { return .needsWrite(LocalizedText(.layoutChangedSince, ["n": .text(String(s.state.changes))])) }
             let base: (S.Layout, LayoutIDs)
-            do { base = try readImage(S.self, s) } catch { return .needsWrite("the stored layout is damaged (\(error))") }
+            do { base = try readImage(S.self, s) } catch { return .needsWrite(LocalizedText(.layoutDamaged, ["error": .error(error)])) }
             if s.state.changes == 0 { return .ready(base.0, base.1, .image) }
             let merged = try applyChanges(S.self, to: base, in: s)
             return .ready(merged.0, merged.1, .imageWithChanges(merged.changed))
         }
-        let why: String
+        let why: LocalizedText
         switch attempt {
         case .ready(let layout, let ids, let how):
             report(how, ids.count, saved: false)
@@ -229,9 +229,9 @@ public final class StoreLayouts: Sendable {
         let state = try store.layoutState(S.table)
         var result = LayoutLoadReport(side: S.table, how: .image, records: 0, seconds: 0, saved: false, featuresRefreshed: 0)
         if problem(state, side: S.table) == nil && state.changes == 0 { return result }
-        onStart?(S.table, problem(state, side: S.table) ?? "\(state.changes) records changed since it was stored")
+        onStart?(S.table, problem(state, side: S.table) ?? LocalizedText(.layoutChangedSince, ["n": .text(String(state.changes))]))
         if let (_, ids, how, refreshed) = try store.writeLayout(S.table, wait: 10, { s in
-            try rebuildOrFold(S.self, s, why: problem(s.state, side: S.table) ?? "records changed")
+            try rebuildOrFold(S.self, s, why: problem(s.state, side: S.table) ?? LocalizedText(.layoutRecordsChanged))
         }) {
             result.how = how
             result.records = ids.count
@@ -246,7 +246,7 @@ public final class StoreLayouts: Sendable {
     /// In a write session: the stored image with its changes folded in when it is usable, else a
     /// rebuild from every record; the result is stored.
     private func rebuildOrFold<S: _LayoutSide>(_ side: S.Type, _ s: LayoutSession,
-                                              why: String) throws -> (S.Layout, LayoutIDs, LayoutLoadReport.How, Int) {
+                                              why: LocalizedText) throws -> (S.Layout, LayoutIDs, LayoutLoadReport.How, Int) {
         if problem(s.state, side: S.table) == nil, let base = try? readImage(S.self, s) {
             if s.state.changes == 0 { return (base.0, base.1, .image, 0) }   // another program just stored it
             let merged = try applyChanges(S.self, to: base, in: s)

@@ -93,7 +93,7 @@ final class LayoutKillTests: XCTestCase {
                 XCTAssertEqual(try engine.rank(profile: p, top: 10), try fresh.rank(profile: p, top: 10), "after a kill at WAL \(wal)")
             }
             let how = log.take().first?.how
-            XCTAssertEqual(how, rebuilt ? .image : .rebuilt("the taxonomy or the features changed"), "after a kill at WAL \(wal)")
+            XCTAssertEqual(how, rebuilt ? .image : .rebuilt(LocalizedText(.layoutTaxonomyChanged)), "after a kill at WAL \(wal)")
             // Back to the old taxonomy for the next round (the child then has work again).
             _ = try StoreLayouts(store: store, taxonomy: fixture.taxonomy, postcodes: fixture.postcodes).refresh(.offers)
             try store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")

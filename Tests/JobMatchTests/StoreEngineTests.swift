@@ -36,8 +36,8 @@ final class StoreEngineTests: XCTestCase {
         // The Corpus engine compiles every record from its text: an independent reference.
         try StoreFixture.assertSameAnswers(engine(store, fixture, log), CorpusFixture.engine)
         let first = hows(log)
-        XCTAssertEqual(first[.offers], .rebuilt("no stored layout yet"))
-        XCTAssertEqual(first[.profiles], .rebuilt("no stored layout yet"))
+        XCTAssertEqual(first[.offers], .rebuilt(LocalizedText(.layoutNoImage)))
+        XCTAssertEqual(first[.profiles], .rebuilt(LocalizedText(.layoutNoImage)))
         XCTAssertFalse(log.takeStarts().isEmpty, "a progress line before the rebuild")
         // A second engine reads the stored layouts as they are.
         try StoreFixture.assertSameAnswers(engine(store, fixture, log), CorpusFixture.engine)
@@ -66,7 +66,7 @@ final class StoreEngineTests: XCTestCase {
             try StoreFixture.assertSameAnswers(engine(store, fixture, log), try fixture.freshEngine(store), offerStride: 3, line: line)
             XCTAssertEqual(hows(log), expected, what, line: line)
         }
-        try check([.offers: .rebuilt("no stored layout yet"), .profiles: .rebuilt("no stored layout yet")], "after the import")
+        try check([.offers: .rebuilt(LocalizedText(.layoutNoImage)), .profiles: .rebuilt(LocalizedText(.layoutNoImage))], "after the import")
         try check([.offers: .image, .profiles: .image], "read back")
 
         // Single changes: updates (one filled up: no free places), new records, removals.
@@ -113,7 +113,7 @@ final class StoreEngineTests: XCTestCase {
         let more = (2000..<2060).map { mix.offer($0) }
         profiles = (0..<40).map { mix.profile(5000 + $0) }
         try fixture.bulkWrite(store, offers: more, profiles: profiles)
-        try check([.offers: .rebuilt("many records changed since it was stored"), .profiles: .imageWithChanges(43)], "a large import")
+        try check([.offers: .rebuilt(LocalizedText(.layoutManyChanged)), .profiles: .imageWithChanges(43)], "a large import")
 
         // A taxonomy change: rebuilt once, features refreshed; then read.
         var concepts = fixture.taxonomy.concepts
@@ -124,12 +124,12 @@ final class StoreEngineTests: XCTestCase {
         let stored = engine(store, changed, log)
         try StoreFixture.assertSameAnswers(stored, try changed.freshEngine(store), offerStride: 3)
         let reports = log.take()
-        XCTAssertEqual(reports.map(\.how), [.rebuilt("the taxonomy or the features changed"), .rebuilt("the taxonomy or the features changed")])
+        XCTAssertEqual(reports.map(\.how), [.rebuilt(LocalizedText(.layoutTaxonomyChanged)), .rebuilt(LocalizedText(.layoutTaxonomyChanged))])
         XCTAssertEqual(reports.first { $0.side == .offers }?.featuresRefreshed, try store.counts().offers)
         try StoreFixture.assertSameAnswers(engine(store, changed, log), try changed.freshEngine(store), offerStride: 3)
         XCTAssertEqual(hows(log), [.offers: .image, .profiles: .image])
         // Back to the Corpus taxonomy: rebuilt again.
-        try check([.offers: .rebuilt("the taxonomy or the features changed"), .profiles: .rebuilt("the taxonomy or the features changed")],
+        try check([.offers: .rebuilt(LocalizedText(.layoutTaxonomyChanged)), .profiles: .rebuilt(LocalizedText(.layoutTaxonomyChanged))],
                   "the old taxonomy again")
     }
 
@@ -149,7 +149,7 @@ final class StoreEngineTests: XCTestCase {
             try StoreFixture.assertSameAnswers(stored, try fixture.freshEngine(store))
             let how = hows(log)[.offers]
             guard case .rebuilt(let why) = how else { XCTFail("\(damage): \(String(describing: how))"); continue }
-            XCTAssertTrue(why.contains("damaged"), why)
+            XCTAssertTrue(why.text(in: .english).contains("damaged"), why.text(in: .english))
             _ = try engine(store, fixture, log).rank(profile: "R-P-000001")
             XCTAssertEqual(hows(log)[.offers], .image, "rebuilt once")
         }

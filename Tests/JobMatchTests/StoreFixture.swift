@@ -127,7 +127,7 @@ final class ReportLog: @unchecked Sendable {
     private var starts: [String] = []
 
     var onReport: @Sendable (LayoutLoadReport) -> Void { { r in self.lock.lock(); self.reports.append(r); self.lock.unlock() } }
-    var onStart: @Sendable (StoreTable, String) -> Void { { _, why in self.lock.lock(); self.starts.append(why); self.lock.unlock() } }
+    var onStart: @Sendable (StoreTable, LocalizedText) -> Void { { _, why in self.lock.lock(); self.starts.append(why.text(in: .english)); self.lock.unlock() } }
 
     /// What the loads did, in order, and clears the log.
     func take() -> [LayoutLoadReport] {

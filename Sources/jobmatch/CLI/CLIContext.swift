@@ -105,15 +105,16 @@ final class CLIContext {
     }
 
     /// The progress line before a stored layout is rebuilt.
-    static let layoutStarts: @Sendable (StoreTable, String) -> Void = { side, why in
-        StandardStreams.writeErr("jobmatch: building the \(side.rawValue)' layout for the store (\(why))...\n")
+    static let layoutStarts: @Sendable (StoreTable, LocalizedText) -> Void = { side, why in
+        let side: MessageArgument = .message(side == .offers ? .layoutSideOffers : .layoutSideProfiles, [:])
+        StandardStreams.writeErr("jobmatch: " + msg(.layoutBuilding, ["side": side, "why": why.argument]) + "\n")
     }
 
     /// The line after a rebuild (quiet when the stored layout was simply read).
     static let layoutReport: @Sendable (LayoutLoadReport) -> Void = { r in
         switch r.how {
         case .image, .imageWithChanges: break
-        case .folded, .rebuilt: StandardStreams.writeErr("jobmatch: \(r)\n")
+        case .folded, .rebuilt: StandardStreams.writeErr("jobmatch: \(r.description(in: CLIText.language))\n")
         }
     }
 }
@@ -129,7 +130,7 @@ enum StandardStreams {
         let error = write(STDOUT_FILENO, s)
         guard error != 0 else { return }
         if error == EPIPE { exit(ExitCode.success) }
-        writeErr("jobmatch: cannot write to stdout: \(String(cString: strerror(error)))\n")
+        writeErr("jobmatch: " + msg(.outputCannotWriteStdout, ["why": .text(String(cString: strerror(error)))]) + "\n")
         exit(ExitCode.failure)
     }
 
@@ -139,7 +140,7 @@ enum StandardStreams {
         do { return try FileHandle.standardInput.readToEnd() ?? Data() } catch {
             let posix = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
             let why = posix.map { String(cString: strerror(Int32($0.code))) } ?? error.localizedDescription
-            throw .failure("stdin: cannot be read (\(why))")
+            throw .failure(msg(.inputCannotReadStdin, ["why": .text(why)]))
         }
     }
 
@@ -148,7 +149,7 @@ enum StandardStreams {
         let error = write(STDOUT_FILENO, bytes)
         guard error != 0 else { return }
         if error == EPIPE { exit(ExitCode.success) }
-        writeErr("jobmatch: cannot write to stdout: \(String(cString: strerror(error)))\n")
+        writeErr("jobmatch: " + msg(.outputCannotWriteStdout, ["why": .text(String(cString: strerror(error)))]) + "\n")
         exit(ExitCode.failure)
     }
 

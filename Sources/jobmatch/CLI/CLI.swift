@@ -6,6 +6,12 @@ import JobMatch
 enum CLI {
     static let version = "0.1.0"
 
+    /// The value given to `--lang` in `words` (`--lang da` or `--lang=da`), nil when none.
+    static func langValue(in words: [String]) -> String?? {
+        guard let i = words.firstIndex(where: { $0 == "--lang" || $0.hasPrefix("--lang=") }) else { return nil }
+        return words[i] == "--lang" ? (i + 1 < words.count ? words[i + 1] : nil) : String(words[i].dropFirst(7))
+    }
+
     static func main(_ argv: [String]) -> Int32 {
         let context = CLIContext()
         Store.onWarningText = { StandardStreams.writeErr(StandardStreams.terminalSafe("jobmatch: \(msg(.warningPrefix)): \($0.text(in: CLIText.language))\n")) }
@@ -28,8 +34,7 @@ enum CLI {
             }
         }
         // `--lang` before the command word also sets the language of the help and of errors.
-        if let i = globals.firstIndex(where: { $0 == "--lang" || $0.hasPrefix("--lang=") }) {
-            let value = globals[i] == "--lang" ? (i + 1 < globals.count ? globals[i + 1] : nil) : String(globals[i].dropFirst(7))
+        if let value = langValue(in: globals) {
             do throws(CLIError) { try CLIText.choose(option: value, environment: context.environment) } catch {
                 context.err("jobmatch: \(error.message). \(msg(.errorSeeTopHelp))")
                 return error.exitCode
@@ -58,8 +63,12 @@ enum CLI {
             }
             return ExitCode.usage
         }
+        // `--lang` after the command word also sets the language of the parser's own errors
+        // (`uventet argument`); a wrong value is refused once the arguments are parsed.
+        let rest = globals + Array(args.dropFirst())
+        if let value = langValue(in: rest) { try? CLIText.choose(option: value, environment: context.environment) }
         do throws(CLIError) {
-            let parsed = try ParsedArguments(globals + Array(args.dropFirst()), spec: cmd.spec)
+            let parsed = try ParsedArguments(rest, spec: cmd.spec)
             try CLIText.choose(option: parsed.value("lang"), environment: context.environment, command: cmd.spec.name)
             if parsed.flag("help") { context.out(cmd.spec.help); return ExitCode.success }
             try GlobalOptions.checkEnvironment(context.environment, given: parsed, command: cmd.spec.name)

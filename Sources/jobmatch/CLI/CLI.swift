@@ -64,9 +64,10 @@ enum CLI {
             return ExitCode.usage
         }
         // `--lang` after the command word also sets the language of the parser's own errors
-        // (`uventet argument`); a wrong value is refused once the arguments are parsed.
+        // (`uventet argument`); a wrong value, or `--lang` given twice, is refused once the
+        // arguments are parsed, in the environment's language.
         let rest = globals + Array(args.dropFirst())
-        if let value = langValue(in: rest) { try? CLIText.choose(option: value, environment: context.environment) }
+        if rest.filter({ $0 == "--lang" || $0.hasPrefix("--lang=") }).count == 1, let value = langValue(in: rest) { try? CLIText.choose(option: value, environment: context.environment) }
         do throws(CLIError) {
             let parsed = try ParsedArguments(rest, spec: cmd.spec)
             try CLIText.choose(option: parsed.value("lang"), environment: context.environment, command: cmd.spec.name)

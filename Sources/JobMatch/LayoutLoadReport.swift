@@ -30,12 +30,17 @@ public struct LayoutLoadReport: Sendable, CustomStringConvertible {
     /// Records whose stored features were recomputed (made with another taxonomy) and written back.
     public var featuresRefreshed: Int
 
+    /// A side as the layout messages name it (`offers'` / `tilbuddenes`).
+    public static func sideArgument(_ side: StoreTable) -> MessageArgument {
+        .message(side == .offers ? .layoutSideOffers : .layoutSideProfiles, [:])
+    }
+
     /// The line in English.
     public var description: String { description(in: .english) }
 
     /// The line in `language` (`built the offers' layout from 200 records (no stored layout yet) in 0.12 s; ...`).
     public func description(in language: OutputLanguage) -> String {
-        let side: MessageArgument = .message(self.side == .offers ? .layoutSideOffers : .layoutSideProfiles, [:])
+        let side = Self.sideArgument(self.side)
         func time(_ decimals: Int) -> MessageArgument {
             let s = String(format: "%.\(decimals)f", seconds)
             return .written([.english: s, .danish: s.replacingOccurrences(of: ".", with: ",")])

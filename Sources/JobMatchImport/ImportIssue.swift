@@ -7,7 +7,7 @@ import JobMatchModel
 /// ImportIssue(file: "tilbud.csv", line: 7, field: "CVR-nr", message: "'12345678' fails the CVR modulus-11 check")
 ///     .description   // "tilbud.csv:7: CVR-nr: '12345678' fails the CVR modulus-11 check"
 /// ```
-public struct ImportIssue: Error, Sendable, Hashable, CustomStringConvertible {
+public struct ImportIssue: Error, Sendable, Hashable, CustomStringConvertible, MessageCarrying {
     /// The file's path as given.
     public var file: String
     /// The 1-based line where the record starts (0 for a problem with the whole file).
@@ -52,12 +52,6 @@ public struct ImportIssue: Error, Sendable, Hashable, CustomStringConvertible {
         self.arguments = error.arguments
     }
 
-    /// What is wrong, in `language`.
-    public func message(in language: OutputLanguage) -> String {
-        guard let id = messageID else { return message }
-        return Messages(language)[id, arguments]
-    }
-
     /// `FILE:LINE: field: message`.
     public var description: String { "\(file):\(line): \(field): \(message)" }
 
@@ -74,7 +68,7 @@ public struct ImportIssue: Error, Sendable, Hashable, CustomStringConvertible {
 /// ImportFileError(file: "tilbud.csv", line: 7, .importFileQuoteNeverEnds, ["line": "7"]).description(in: .danish)
 /// // "tilbud.csv:7: et felt i anførselstegn, der begynder i linje 7, slutter aldrig"
 /// ```
-public struct ImportFileError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct ImportFileError: Error, Sendable, Hashable, CustomStringConvertible, MessageCarrying {
     /// The file's path as given.
     public var file: String
     /// The line where reading stopped (0 when it did not start).
@@ -102,12 +96,6 @@ public struct ImportFileError: Error, Sendable, Hashable, CustomStringConvertibl
         self.messageID = id
         self.arguments = arguments
         self.message = Messages(.english)[id, arguments]
-    }
-
-    /// What is wrong, in `language`.
-    public func message(in language: OutputLanguage) -> String {
-        guard let messageID else { return message }
-        return Messages(language)[messageID, arguments]
     }
 
     /// `FILE:LINE: message`.

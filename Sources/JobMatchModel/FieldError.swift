@@ -2,7 +2,7 @@
 ///
 /// Validation never throws on the first problem: it collects every `FieldError` of a record so an
 /// import report can list them all (`FILE:LINE: field: message`).
-public struct FieldError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct FieldError: Error, Sendable, Hashable, CustomStringConvertible, MessageCarrying {
     /// The field's name as the user sees it (e.g. `cvr`, `languages[1].level`).
     public var field: String
     /// What is wrong and, where it helps, what was expected (in English; `message(in:)` gives
@@ -32,12 +32,6 @@ public struct FieldError: Error, Sendable, Hashable, CustomStringConvertible {
         self.messageID = id
         self.arguments = arguments
         self.message = Messages(.english)[id, arguments]
-    }
-
-    /// What is wrong, in `language`.
-    public func message(in language: OutputLanguage) -> String {
-        guard let id = messageID else { return message }
-        return Messages(language)[id, arguments]
     }
 
     /// `field: message`.

@@ -6,7 +6,7 @@ import JobMatchModel
 /// ```swift
 /// do { _ = try Store(at: url) } catch { print(error) }   // "store.sqlite: cannot open: ..."
 /// ```
-public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible, MessageCarrying {
     /// What went wrong, in broad categories a caller can act on.
     public enum Kind: Sendable, Hashable {
         /// The file or its directory could not be created or opened.
@@ -70,12 +70,6 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         var a = arguments
         a["why"] = messageArgument
         return StoreError(kind: kind, path: path, id, a, code: code)
-    }
-
-    /// What happened, in `language`.
-    public func message(in language: OutputLanguage) -> String {
-        guard let messageID else { return message }
-        return Messages(language)[messageID, arguments]
     }
 
     /// The message as an argument of another message, written in that message's language.

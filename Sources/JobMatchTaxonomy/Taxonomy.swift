@@ -27,7 +27,7 @@ public struct Taxonomy: Sendable {
 
     /// A problem that makes a set of concepts unusable as a taxonomy
     /// (`concept 'x': parent 'y' does not exist`), in either output language.
-    public struct Problem: Error, Sendable, CustomStringConvertible {
+    public struct Problem: Error, Sendable, CustomStringConvertible, MessageCarrying {
         /// Which concept.
         public var conceptID: String
         /// What is wrong (in English; `message(in:)` for another language).
@@ -51,12 +51,6 @@ public struct Taxonomy: Sendable {
             self.messageID = id
             self.arguments = arguments
             self.message = Messages(.english)[id, arguments]
-        }
-
-        /// What is wrong, in `language`.
-        public func message(in language: OutputLanguage) -> String {
-            guard let messageID else { return message }
-            return Messages(language)[messageID, arguments]
         }
 
         /// Whether the problem is with the concept's parent (an unknown parent, a cycle) rather

@@ -12,7 +12,7 @@ import JobMatchText
 /// e.description               // "a.tsv:3: label_da: both labels are empty"
 /// e.description(in: .danish)  // "a.tsv:3: label_da: både den danske og den engelske betegnelse er tom"
 /// ```
-public struct TaxonomyFileError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct TaxonomyFileError: Error, Sendable, Hashable, CustomStringConvertible, MessageCarrying {
     /// The file as the user named it.
     public var file: String
     /// The 1-based line where the record starts (0 when the problem concerns the whole file).
@@ -56,12 +56,6 @@ public struct TaxonomyFileError: Error, Sendable, Hashable, CustomStringConverti
         self.message = error.message
         self.messageID = error.messageID
         self.arguments = error.arguments
-    }
-
-    /// What is wrong, in `language`.
-    public func message(in language: OutputLanguage) -> String {
-        guard let messageID else { return message }
-        return Messages(language)[messageID, arguments]
     }
 
     /// `file:line` (or `file` alone for the whole file).

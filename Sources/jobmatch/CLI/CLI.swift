@@ -6,9 +6,12 @@ import JobMatch
 enum CLI {
     static let version = "0.1.0"
 
-    /// The value given to `--lang` in `words` (`--lang da` or `--lang=da`), nil when none.
+    /// Whether `word` gives `--lang` (`--lang` or `--lang=da`).
+    static func isLang(_ word: String) -> Bool { word == "--lang" || word.hasPrefix("--lang=") }
+
+    /// The value given to the first `--lang` in `words` (`--lang da` or `--lang=da`), nil when none.
     static func langValue(in words: [String]) -> String?? {
-        guard let i = words.firstIndex(where: { $0 == "--lang" || $0.hasPrefix("--lang=") }) else { return nil }
+        guard let i = words.firstIndex(where: isLang) else { return nil }
         return words[i] == "--lang" ? (i + 1 < words.count ? words[i + 1] : nil) : String(words[i].dropFirst(7))
     }
 
@@ -67,7 +70,7 @@ enum CLI {
         // (`uventet argument`); a wrong value, or `--lang` given twice, is refused once the
         // arguments are parsed, in the environment's language.
         let rest = globals + Array(args.dropFirst())
-        if rest.filter({ $0 == "--lang" || $0.hasPrefix("--lang=") }).count == 1, let value = langValue(in: rest) { try? CLIText.choose(option: value, environment: context.environment) }
+        if rest.filter(isLang).count == 1, let value = langValue(in: rest) { try? CLIText.choose(option: value, environment: context.environment) }
         do throws(CLIError) {
             let parsed = try ParsedArguments(rest, spec: cmd.spec)
             try CLIText.choose(option: parsed.value("lang"), environment: context.environment, command: cmd.spec.name)

@@ -106,8 +106,7 @@ final class CLIContext {
 
     /// The progress line before a stored layout is rebuilt.
     static let layoutStarts: @Sendable (StoreTable, LocalizedText) -> Void = { side, why in
-        let side: MessageArgument = .message(side == .offers ? .layoutSideOffers : .layoutSideProfiles, [:])
-        StandardStreams.writeErr("jobmatch: " + msg(.layoutBuilding, ["side": side, "why": why.argument]) + "\n")
+        StandardStreams.writeErr("jobmatch: " + msg(.layoutBuilding, ["side": LayoutLoadReport.sideArgument(side), "why": why.argument]) + "\n")
     }
 
     /// The line after a rebuild (quiet when the stored layout was simply read).
